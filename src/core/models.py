@@ -1,0 +1,129 @@
+"""The records newsdesk passes around: frozen, typed, free of spaCy and Textual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+#: Offsets are always character offsets into `Article.text`, end exclusive.
+Offsets = tuple[int, int]
+
+ActorType = Literal["person", "organization", "place", "group", "other"]
+QuoteKind = Literal["direct", "mixed", "indirect", "stance"]
+
+QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "mixed", "indirect", "stance")
+ACTOR_TYPES: tuple[ActorType, ...] = ("person", "organization", "place", "group", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article: metadata plus its cleaned body text."""
+
+    id: str
+    """Stable id derived from the file name (unique within a corpus)."""
+    path: str
+    title: str
+    date: str | None
+    """ISO `YYYY-MM-DD`, or None when the article gives none."""
+    source: str | None
+    """The publication, e.g. "Voice of America"."""
+    url: str | None
+    text: str
+    """Body text only: paragraphs joined by a blank line; trailers and metadata removed."""
+    paragraphs: tuple[Offsets, ...]
+    content_hash: str
+    """Hash of the raw file bytes; changes when the file changes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention in one article."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str
+    """The NER label (PERSON, ORG, GPE, NORP, LOC, ...)."""
+    key: str
+    """Canonical name of the in-article cluster this mention belongs to ("Guo" -> "Guo Shengkun")."""
+    role: str | None = None
+    """Role given next to this mention ("Chinese Public Security Minister"), if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quote, reported statement or stance, attributed to a speaker."""
+
+    id: str
+    article: str
+    text: str
+    """The content: what was said (inside the marks for direct quotes)."""
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str | None
+    """The cue as written ("said", "urged", "according to")."""
+    cue_start: int | None
+    cue_end: int | None
+    speaker: str | None
+    """The speaker as written or resolved ("Guo Shengkun", "Russian Internet experts")."""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    """Where the speaker is written in the text (for pronouns, the pronoun)."""
+    speaker_key: str | None = None
+    """The in-article cluster key of the speaker's mention, or None for group speakers."""
+    actor: str | None = None
+    """Global actor id, set when actors are merged across articles."""
+    via: str | None = None
+    """A second-hand source ("a Financial Times newspaper reporter", "the report")."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything extracted from one article; the unit the store caches."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    sentences: tuple[Offsets, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Mentions of one real-world entity, merged within and across articles."""
+
+    id: str
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...]
+    role: str | None
+    mentions: tuple[Mention, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Ids of the articles that mention this actor, in first-mention order."""
+        return tuple(dict.fromkeys(m.article for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """A whole indexed corpus, materialised in memory (JSON export, tests, small folders)."""
+
+    articles: tuple[Article, ...]
+    actors: tuple[Actor, ...]
+    quotes: tuple[Quote, ...]
+    sentences: dict[str, tuple[Offsets, ...]] = field(default_factory=dict)
+    skipped: tuple[SkippedFile, ...] = ()
+
+    def positions(self, actor_id: str) -> tuple[Quote, ...]:
+        """An actor's positions: its quotes and stances, in article order."""
+        return tuple(q for q in self.quotes if q.actor == actor_id)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file that was not indexed, and why (in words a user can act on)."""
+
+    path: str
+    reason: str

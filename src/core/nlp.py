@@ -1,0 +1,108 @@
+"""Loading the spaCy pipeline: the configured model, the pinned package, or a rule-based fallback."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+from .settings import DEFAULT_MODELS, RULES_MODEL
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+#: Components nothing in newsdesk reads; excluded at load time.
+UNUSED_PIPES: tuple[str, ...] = ("lemmatizer",)
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    """What ran: recorded in the store's fingerprint and shown to the user."""
+
+    name: str
+    version: str
+    rule_based: bool
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+def resolve_model(model: str | None) -> str:
+    """The model to load: the setting, else the first installed default, else the rules."""
+    if model:
+        return model
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return RULES_MODEL
+
+
+def describe_model(model: str | None) -> PipelineInfo:
+    """The pipeline's identity without loading spaCy (cheap: reads package metadata only)."""
+    name = resolve_model(model)
+    if name == RULES_MODEL:
+        return PipelineInfo(RULES_MODEL, _rules_version(), rule_based=True)
+    try:
+        from importlib.metadata import version
+
+        dist = name.replace("_", "-")
+        return PipelineInfo(name, version(dist), rule_based=False)
+    except Exception:  # a path or an unusual package: fall back to its meta.json
+        from pathlib import Path
+
+        meta = Path(name) / "meta.json"
+        if meta.is_file():
+            import json
+
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            return PipelineInfo(name, str(data.get("version", "0")), rule_based=False)
+        return PipelineInfo(name, "0", rule_based=False)
+
+
+def _rules_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return "spacy-" + version("spacy")
+    except Exception:
+        return "spacy-unknown"
+
+
+def load_pipeline(model: str | None) -> tuple[Language, PipelineInfo]:
+    """Load the pipeline; with no model package installed, say so once and use the rules."""
+    import spacy
+
+    info = describe_model(model)
+    if info.rule_based:
+        if model != RULES_MODEL:
+            log.warning(
+                "No spaCy model is installed; using the rule-based pipeline (fewer entities "
+                "and quotes). Install en_core_web_sm or set NEWSDESK_MODEL."
+            )
+        return rule_based_pipeline(), info
+    try:
+        nlp = spacy.load(info.name, exclude=list(UNUSED_PIPES))
+    except OSError as err:
+        raise ModelError(
+            f"Cannot load the spaCy model {info.name!r}: {err}. "
+            "Install it, or set NEWSDESK_MODEL=rules for the rule-based pipeline."
+        ) from err
+    return nlp, info
+
+
+def rule_based_pipeline() -> Language:
+    """Blank English with a sentencizer and entity rules: works without any trained model."""
+    import spacy
+
+    from .rules import entity_patterns
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
+    return nlp

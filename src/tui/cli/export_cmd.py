@@ -1,0 +1,13 @@
+"""(export: not yet implemented; see the export issue.)"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def run(options: argparse.Namespace) -> int:
+    raise NotImplementedError
