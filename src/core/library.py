@@ -61,6 +61,11 @@ class ArticleDetail:
 class Library(Protocol):
     """What front ends may ask of an index."""
 
+    @property
+    def revision(self) -> str:
+        """Changes whenever any article, actor or quote changes (keys derived caches)."""
+        ...
+
     def articles(self) -> Sequence[ArticleSummary]: ...
     def article(self, article_id: str) -> ArticleDetail: ...
     def actors(self) -> Sequence[ActorSummary]: ...
@@ -92,6 +97,15 @@ class MemoryLibrary:
             self._quotes.setdefault(q.article, []).append(q)
             if q.actor:
                 self._positions.setdefault(q.actor, []).append(q)
+
+    @property
+    def revision(self) -> str:
+        import hashlib
+
+        digest = hashlib.sha256()
+        for a in self.corpus.articles:
+            digest.update(f"{a.id}\0{a.content_hash}\n".encode())
+        return digest.hexdigest()[:20]
 
     def articles(self) -> Sequence[ArticleSummary]:
         return [
