@@ -23,11 +23,11 @@ _ESCAPES = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]            # CSI
   | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
-  | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c|$)      # OSC ... BEL / ST
-  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f]).*?(?:\x1b\\|\x9c|$)  # DCS, SOS, PM, APC ... ST
+  | (?:\x1b\]|\x9d)[^\n]*?(?:\x07|\x1b\\|\x9c|(?=\n)|$)      # OSC ... BEL / ST / end of line
+  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\n]*?(?:\x1b\\|\x9c|(?=\n)|$)  # DCS, SOS, PM, APC
   | \x1b[ -/]*[0-~]?                   # other escapes (ESC c, ESC ( B, a lone ESC)
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
 # C0 and C1 controls except tab and newline; DEL; bidi embeddings, overrides and isolates;
 # zero-width and invisible formatting characters. None of them is visible text.

@@ -1,0 +1,75 @@
+"""Hostile and broken input at the core: never raise, never lose offsets, never keep controls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hostile_corpus import HOSTILE_LINES, VISIBLE_MARKERS, write_broken_files, write_hostile_text_corpus
+from newsdesk.core.index import analyze_doc, read_articles
+from newsdesk.core.text import build_article, clean_text
+
+CONTROL = {chr(c) for c in range(32) if c not in (10,)} | {chr(c) for c in range(0x7F, 0xA0)}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_LINES))
+def test_hostile_text_keeps_visible_text_drops_controls(tmp_path: Path, name: str) -> None:
+    write_hostile_text_corpus(tmp_path)
+    articles, skipped = read_articles([tmp_path / f"{name}.txt"])
+    assert not skipped
+    text = articles[0].text
+    assert VISIBLE_MARKERS[name] in text
+    assert not CONTROL & set(text)
+    assert not {"\u202e", "\u2066", "\u200b", "\ufeff"} & set(text)
+
+
+def test_hostile_broken_files_each_skipped_or_decoded(tmp_path: Path) -> None:
+    write_broken_files(tmp_path)
+    articles, skipped = read_articles([tmp_path])
+    by_name = {Path(a.path).name: a for a in articles}
+    assert set(by_name) == {"latin1.txt", "cp1252.txt", "utf16.txt", "utf8bom.txt", "crlf.txt", "lonecr.txt"}
+    assert "Café owners" in by_name["latin1.txt"].text
+    assert "\u201cSmart\u201d" in by_name["cp1252.txt"].text
+    assert by_name["utf8bom.txt"].title == "BOM story"
+    for name in ("crlf.txt", "lonecr.txt"):
+        article = by_name[name]
+        assert "\r" not in article.text
+        assert [article.text[s:e] for s, e in article.paragraphs][-1] == "Second paragraph here."
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert "binary" in reasons["binary.txt"]
+    assert "empty" in reasons["empty.txt"] and "empty" in reasons["blank.txt"]
+    assert "not an article" in reasons["notes.pdf"]
+    assert "broken" in reasons["broken-link.txt"]
+
+
+def test_hostile_size_limit_skips_with_note(tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_text("Big\n\n" + "word " * 3000, encoding="utf-8")
+    articles, skipped = read_articles([tmp_path], max_bytes=1000)
+    assert not articles
+    assert "size limit" in skipped[0].reason
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=400))
+def test_hostile_random_unicode_never_raises_and_offsets_slice(nlp, raw: str) -> None:  # type: ignore[no-untyped-def]
+    article = build_article(raw, article_id="h", path="h.txt", content_hash="x")
+    for start, end in article.paragraphs:
+        assert article.text[start:end].strip() == article.text[start:end]
+    analysis = analyze_doc(nlp(article.text), article)
+    for m in analysis.mentions:
+        assert article.text[m.start : m.end] == m.text
+    for q in analysis.quotes:
+        assert 0 <= q.start <= q.end <= len(article.text)
+        assert article.text[q.start : q.end] == q.text
+    for start, end in analysis.sentences:
+        assert 0 <= start < end <= len(article.text)
+
+
+@given(st.text())
+def test_hostile_clean_text_idempotent_and_control_free(raw: str) -> None:
+    cleaned = clean_text(raw)
+    assert clean_text(cleaned) == cleaned
+    assert not CONTROL & set(cleaned)
