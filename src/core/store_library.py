@@ -111,7 +111,10 @@ class StoreLibrary:
         ]
 
     def actor(self, actor_id: str) -> Actor:
-        rows = self._query("SELECT id, name, type, aliases, role FROM actors WHERE id = ?", (actor_id,))
+        rows = self._query(
+            "SELECT id, name, type, aliases, role FROM actors WHERE id = ? ORDER BY ord DESC LIMIT 1",
+            (actor_id,),
+        )
         if not rows:
             raise KeyError(actor_id)
         aid, name, actor_type, aliases, role = rows[0]

@@ -16,7 +16,7 @@ from typing import Any
 from .models import Actor, Article, ArticleAnalysis, Mention, Offsets, Quote
 
 #: Bumped whenever the tables change shape; an older store is rebuilt.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     PRIMARY KEY (article, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS actors (
-    id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+    ord INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
     aliases TEXT NOT NULL, role TEXT,
     mention_count INTEGER NOT NULL, article_count INTEGER NOT NULL, quote_count INTEGER NOT NULL
 );
@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS actor_keys (
     mentions INTEGER NOT NULL, first_start INTEGER NOT NULL,
     PRIMARY KEY (article, key)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actors_by_id ON actors (id);
 CREATE INDEX IF NOT EXISTS actor_keys_by_actor ON actor_keys (actor, article);
 """
 
@@ -92,7 +93,11 @@ def mention_from(row: Sequence[Any]) -> Mention:
 
 
 def quote_from(row: Sequence[Any], actor: str | None = None) -> Quote:
-    return Quote(*row, actor=actor)
+    return Quote(
+        id=row[0], article=row[1], text=row[2], start=row[3], end=row[4], kind=row[5], cue=row[6],
+        cue_start=row[7], cue_end=row[8], speaker=row[9], speaker_start=row[10],
+        speaker_end=row[11], speaker_key=row[12], actor=actor, via=row[13],
+    )
 
 
 def article_from(row: Sequence[Any]) -> Article:
@@ -186,10 +191,10 @@ def write_actors(
             if q.speaker_key and (aid := mapping.get((q.article, q.speaker_key))):
                 quote_counts[aid] += 1
     conn.executemany(
-        "INSERT OR REPLACE INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
         [
             (
-                a.id, ord_, a.name, a.type, json.dumps(list(a.aliases), ensure_ascii=False), a.role,
+                ord_, a.id, a.name, a.type, json.dumps(list(a.aliases), ensure_ascii=False), a.role,
                 len(a.mentions), len(a.articles), quote_counts.get(a.id, 0),
             )
             for ord_, a in enumerate(actors)

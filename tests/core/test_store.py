@@ -1,0 +1,267 @@
+"""The index store on real SQLite files: reuse, changes, fingerprints, interruptions, damage."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsdesk.core.errors import NoArticles, PathNotFound
+from newsdesk.core.fingerprint import store_path
+from newsdesk.core.library import MemoryLibrary
+from newsdesk.core.models import Article, ArticleAnalysis, Mention, Quote
+from newsdesk.core.settings import Settings
+from newsdesk.core.store import open_library, prime_store
+
+DATA = Path(__file__).parent.parent / "data" / "store"
+
+
+def _age(path: Path, seconds: float = 120.0) -> None:
+    """Set a file's mtime in the past, so its stamp is trusted (not "racily clean")."""
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+
+
+@pytest.fixture
+def store_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for source in sorted(DATA.glob("*.txt")):
+        shutil.copy(source, folder / source.name)
+        _age(folder / source.name)
+    return folder
+
+
+@pytest.fixture
+def store_settings() -> Settings:
+    return Settings.from_env(batch_size=2)
+
+
+def test_store_fresh_open_indexes_then_warm_open_reuses(store_corpus, store_settings, nlp):
+    seen: list[tuple[int, int, str]] = []
+    first = open_library([store_corpus], store_settings, nlp=nlp, progress=lambda *a: seen.append(a))
+    count = len(list(store_corpus.glob("*.txt")))
+    assert (first.indexed, first.reused, first.removed) == (count, 0, 0)
+    assert [done for done, _total, _id in seen] == list(range(1, count + 1))
+    assert {total for _done, total, _id in seen} == {count}
+    assert store_path([store_corpus], store_settings.cache_dir).is_file()
+
+    second = open_library([store_corpus], store_settings, nlp=nlp)
+    assert (second.indexed, second.reused, second.removed) == (0, count, 0)
+    assert second.library.revision == first.library.revision
+    assert [a.id for a in second.library.articles()] == [a.id for a in first.library.articles()]
+
+
+def test_store_library_matches_memory_library(store_corpus, store_settings, nlp):
+    from newsdesk.core.index import analyze, build_corpus, read_articles
+
+    opened = open_library([store_corpus], store_settings, nlp=nlp)
+    articles, _skipped = read_articles([store_corpus])
+    memory = MemoryLibrary(build_corpus(analyze(nlp, articles)))
+    store = opened.library
+    assert list(store.articles()) == list(memory.articles())
+    assert list(store.actors()) == list(memory.actors())
+    for summary in memory.articles():
+        assert store.article(summary.id) == memory.article(summary.id)
+        assert list(store.actors_in(summary.id)) == list(memory.actors_in(summary.id))
+    ids = [actor.id for actor in memory.actors()]
+    for actor_id in {i for i in ids if ids.count(i) == 1}:  # a duplicate id is the merge's bug
+        actor = memory.actor(actor_id)
+        assert store.actor(actor.id) == actor
+        assert list(store.positions(actor.id)) == list(memory.positions(actor.id))
+    with pytest.raises(KeyError):
+        store.article("no-such-article")
+    with pytest.raises(KeyError):
+        store.actor("person:nobody")
+
+
+def test_store_changed_deleted_and_added_articles(store_corpus, store_settings, nlp):
+    first = open_library([store_corpus], store_settings, nlp=nlp)
+    files = sorted(store_corpus.glob("*.txt"))
+    changed, deleted = files[0], files[1]
+    blocks = changed.read_text(encoding="utf-8").split("\n\n")
+    blocks.insert(len(blocks) - 1, "Maria Fernandez visited Lisbon on Tuesday.")  # before the trailer
+    changed.write_text("\n\n".join(blocks), encoding="utf-8")
+    _age(changed, 60)
+    deleted.unlink()
+    added = store_corpus / "added-article.txt"
+    added.write_text("A new story\n\nKlaus Berger flew to Oslo to meet Ingrid Solberg.\n", encoding="utf-8")
+    _age(added, 60)
+
+    second = open_library([store_corpus], store_settings, nlp=nlp)
+    assert (second.indexed, second.reused, second.removed) == (2, len(files) - 2, 1)
+    assert second.library.revision != first.library.revision
+    ids = [a.id for a in second.library.articles()]
+    assert deleted.stem not in ids
+    assert ids == sorted(ids)  # corpus order is file order, new articles included
+    assert "Maria Fernandez" in second.library.article(changed.stem).article.text
+    names = {actor.name for actor in second.library.actors()}
+    assert {"Klaus Berger", "Oslo"} <= names
+    third = open_library([store_corpus], store_settings, nlp=nlp)
+    assert (third.indexed, third.reused, third.removed) == (0, len(files), 0)
+
+
+def test_store_touched_but_unchanged_file_is_reused(store_corpus, store_settings, nlp):
+    open_library([store_corpus], store_settings, nlp=nlp)
+    touched = sorted(store_corpus.glob("*.txt"))[0]
+    _age(touched, 30)  # a new mtime, the same bytes: hashed, not re-analyzed
+    again = open_library([store_corpus], store_settings, nlp=nlp)
+    assert again.indexed == 0
+
+
+def test_store_fingerprint_change_reindexes_everything(store_corpus, store_settings, nlp, monkeypatch):
+    first = open_library([store_corpus], store_settings, nlp=nlp)
+    import newsdesk.core
+
+    monkeypatch.setattr(newsdesk.core, "EXTRACTION_VERSION", "test-bump")
+    second = open_library([store_corpus], store_settings, nlp=nlp)
+    assert (second.indexed, second.reused) == (first.indexed, 0)
+    assert second.library.revision != first.library.revision
+    third = open_library([store_corpus], store_settings, nlp=nlp)
+    assert third.indexed == 0
+
+
+def test_store_interrupted_run_continues(store_corpus, store_settings, nlp):
+    total = len(list(store_corpus.glob("*.txt")))
+
+    def stop_after_three(done: int, _total: int, _article_id: str) -> None:
+        if done == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        open_library([store_corpus], store_settings, nlp=nlp, progress=stop_after_three)
+    # batches of two: the first batch was committed, the second was still open
+    resumed = open_library([store_corpus], store_settings, nlp=nlp)
+    assert (resumed.indexed, resumed.reused) == (total - 2, 2)
+    assert len(resumed.library.articles()) == total
+    assert resumed.library.actors()
+
+
+def test_store_warm_open_does_not_merge_again(store_corpus, store_settings, nlp, monkeypatch):
+    open_library([store_corpus], store_settings, nlp=nlp)
+    import newsdesk.core.actors
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("merge_actors ran on a warm open")
+
+    monkeypatch.setattr(newsdesk.core.actors, "merge_actors", refuse)
+    warm = open_library([store_corpus], store_settings, nlp=nlp)
+    assert warm.library.actors()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty-file"])
+def test_store_corrupt_file_is_rebuilt_with_notice(store_corpus, store_settings, nlp, damage):
+    first = open_library([store_corpus], store_settings, nlp=nlp)
+    db = store_path([store_corpus], store_settings.cache_dir)
+    data = db.read_bytes()
+    if damage == "garbage":
+        db.write_bytes(b"this is not a database" * 100)
+    elif damage == "truncated":
+        db.write_bytes(data[: len(data) // 2])
+    else:
+        db.write_bytes(b"")
+    rebuilt = open_library([store_corpus], store_settings, nlp=nlp)
+    assert rebuilt.indexed == first.indexed
+    if damage != "empty-file":  # an empty file is a valid, empty SQLite database
+        assert any("rebuilt" in notice for notice in rebuilt.notices)
+    assert len(rebuilt.library.articles()) == first.indexed
+
+
+def test_store_damaged_page_is_rebuilt_with_notice(store_corpus, store_settings, nlp):
+    first = open_library([store_corpus], store_settings, nlp=nlp)
+    db = store_path([store_corpus], store_settings.cache_dir)
+    data = bytearray(db.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for page in range(1, len(data) // page_size):  # every page but the header page
+        data[page * page_size : page * page_size + 64] = b"\xff" * 64
+    db.write_bytes(bytes(data))
+    rebuilt = open_library([store_corpus], store_settings, nlp=nlp)
+    assert rebuilt.indexed == first.indexed
+    assert any("rebuilt" in notice for notice in rebuilt.notices)
+
+
+def test_store_reindex_rebuilds(store_corpus, store_settings, nlp):
+    first = open_library([store_corpus], store_settings, nlp=nlp)
+    again = open_library([store_corpus], store_settings, nlp=nlp, reindex=True)
+    assert (again.indexed, again.reused) == (first.indexed, 0)
+
+
+def test_store_missing_path_and_empty_folder(tmp_path, store_settings, nlp):
+    with pytest.raises(PathNotFound):
+        open_library([tmp_path / "nope"], store_settings, nlp=nlp)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "blank.txt").write_text("   \n", encoding="utf-8")
+    with pytest.raises(NoArticles):
+        open_library([empty], store_settings, nlp=nlp)
+
+
+def test_store_one_file_per_corpus_keyed_by_resolved_paths(store_corpus, store_settings, nlp, tmp_path):
+    open_library([store_corpus], store_settings, nlp=nlp)
+    spelled = tmp_path / "articles" / ".." / "articles"
+    assert store_path([spelled], store_settings.cache_dir) == store_path([store_corpus], store_settings.cache_dir)
+    other = tmp_path / "other"
+    shutil.copytree(store_corpus, other)
+    assert store_path([other], store_settings.cache_dir) != store_path([store_corpus], store_settings.cache_dir)
+    warm = open_library([spelled], store_settings, nlp=nlp)
+    assert warm.indexed == 0
+
+
+def test_store_primed_quotes_are_linked_to_actors(tmp_path, store_settings):
+    folder = tmp_path / "primed"
+    folder.mkdir()
+    text = "Ana Silva said the plan would work. Ana Silva met Paul Weber in Berlin."
+    path = folder / "one.txt"
+    path.write_text(f"Title\n\n{text}\n", encoding="utf-8")
+    _age(path)
+    from newsdesk.core.text import read_article
+
+    article = read_article(path, article_id="one")
+    assert article.text == text
+    mentions = (
+        Mention("one", 0, 9, "Ana Silva", "PERSON", "Ana Silva"),
+        Mention("one", 36, 45, "Ana Silva", "PERSON", "Ana Silva"),
+        Mention("one", 50, 60, "Paul Weber", "PERSON", "Paul Weber"),
+        Mention("one", 64, 70, "Berlin", "GPE", "Berlin"),
+    )
+    quote = Quote(
+        "one:q0", "one", "the plan would work", 15, 34, "indirect", "said", 10, 14,
+        "Ana Silva", 0, 9, speaker_key="Ana Silva", via="the report",
+    )
+    analysis = ArticleAnalysis(article, mentions, (quote,), ((0, 35), (36, 71)))
+    prime_store([folder], store_settings, [analysis])
+    opened = open_library([folder], store_settings)  # warm: no pipeline needed
+    assert opened.indexed == 0
+    detail = opened.library.article("one")
+    assert detail.quotes[0] == replace(quote, actor="person:ana-silva")
+    assert [q.id for q in opened.library.positions("person:ana-silva")] == ["one:q0"]
+    assert opened.library.actors_in("one")[0] == "person:ana-silva"
+    summary = {a.id: a for a in opened.library.actors()}["person:ana-silva"]
+    assert (summary.mention_count, summary.quote_count) == (2, 1)
+    assert isinstance(detail.article, Article)
+
+
+def test_store_warm_open_does_not_import_spacy(store_corpus, store_settings, nlp):
+    open_library([store_corpus], store_settings, nlp=nlp)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from newsdesk.core.settings import Settings\n"
+        "from newsdesk.core.store import open_library\n"
+        f"opened = open_library([Path({str(store_corpus)!r})], Settings.from_env())\n"
+        "lib = opened.library\n"
+        "first = lib.articles()[0].id\n"
+        "lib.article(first); [lib.actor(a.id) for a in lib.actors()[:3]]\n"
+        "print(opened.indexed, 'spacy' in sys.modules, 'textual' in sys.modules)\n"
+    )
+    env = dict(os.environ)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.split() == ["0", "False", "False"], result.stderr
