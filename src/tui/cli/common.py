@@ -6,7 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from newsdesk.core.settings import Settings
+
+if TYPE_CHECKING:
+    from newsdesk.core.store import OpenedIndex
 
 
 def settings_from(options: argparse.Namespace) -> Settings:
@@ -28,3 +33,32 @@ def default_paths(paths: list[Path]) -> list[Path]:
 def warn(message: str) -> None:
     """One line on stderr (messages never go to stdout, which carries data)."""
     print(f"newsdesk: {message}", file=sys.stderr)
+
+
+def open_index(options: argparse.Namespace) -> OpenedIndex:
+    """Open (indexing what changed) the PATHs in `options`; skipped files and notices to stderr.
+
+    A warm open imports neither spaCy nor Textual; progress shows only on a terminal.
+    """
+    from newsdesk.core.store import open_library
+
+    progress = _progress_line if sys.stderr.isatty() else None
+    opened = open_library(
+        default_paths(list(getattr(options, "paths", []) or [])),
+        settings_from(options),
+        reindex=bool(getattr(options, "reindex", False)),
+        progress=progress,
+    )
+    if progress and opened.indexed:
+        sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
+    for skipped in opened.skipped:
+        warn(f"skipped {skipped.path}: {skipped.reason}")
+    for notice in opened.notices:
+        warn(notice)
+    return opened
+
+
+def _progress_line(done: int, total: int, _article_id: str) -> None:
+    sys.stderr.write(f"\rnewsdesk: indexing {done}/{total}")
+    sys.stderr.flush()

@@ -6,8 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .common import default_paths, settings_from, warn
+from .common import open_index
+
+if TYPE_CHECKING:
+    from newsdesk.core.models import Corpus
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,12 +20,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.index import index_paths
     from newsdesk.core.serialize import corpus_json
 
-    corpus = index_paths(default_paths(options.paths), settings_from(options))
-    for skipped in corpus.skipped:
-        warn(f"skipped {skipped.path}: {skipped.reason}")
+    opened = open_index(options)
+    corpus = _corpus(opened.library)
     if options.json:
         json.dump(corpus_json(corpus), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -30,3 +32,12 @@ def run(options: argparse.Namespace) -> int:
 
     print_summary(corpus)
     return 0
+
+
+def _corpus(library: object) -> Corpus:
+    """The whole index in memory: the store builds it in bulk, other libraries by protocol."""
+    from newsdesk.core.library import MemoryLibrary
+
+    if isinstance(library, MemoryLibrary):
+        return library.corpus
+    return library.corpus()  # type: ignore[attr-defined,no-any-return]
