@@ -1,0 +1,639 @@
+"""Fuzzy search across all articles: actors, quotes, sentences and titles.
+
+Candidates come from the index (`search_index`): each query word is matched against the folded
+token vocabulary (skeleton trigrams give the candidates, rapidfuzz scores them), the postings of
+the matching tokens give the units holding every word, and only the best few units are read and
+ranked in full. So a query costs milliseconds at 10,000 articles and tolerates typos, word order,
+accents and romanisation variants.
+
+Front ends call `open_search(library, settings)` once (off the UI thread: it may build), then
+`SearchIndex.search(query, ...)` per keystroke; a `cancelled` callback stops a stale search early.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .fold import JOINERS, QUOTE_MARKS, TOKEN_RE, fold_text, fold_token, iter_tokens, skeleton
+from .search_index import (
+    KIND_CODE,
+    KINDS,
+    BuildCancelled,
+    BuildProgress,
+    HitKind,
+    IndexData,
+    UnitRow,
+    build_in_memory,
+    open_index_data,
+    trigrams,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from .library import Library
+    from .settings import Settings
+
+__all__ = [
+    "KINDS", "BuildCancelled", "Hit", "HitKind", "QueryWord", "SearchIndex", "SearchResult",
+    "open_search", "parse_query", "search_library",
+]
+
+Span = tuple[int, int]
+
+#: Similarity a query word needs with a token, by query word length (shorter words: stricter).
+_EXACT_ONLY = 3
+_CUTOFF = 75.0
+#: What a romanisation variant (equal skeletons) scores; below exact, above most typos.
+_VARIANT = 96
+#: Most tokens one query word may expand to (the best ones are kept).
+_MAX_EXPANSIONS = 300
+#: Units ranked in full per batch; more batches only when phrases reject candidates.
+_BATCH = 200
+_MAX_REFINED = 5_000
+_CONTEXT = 110
+
+
+class SearchCancelled(Exception):
+    """A search stopped because its `cancelled()` callback turned true (a newer query came)."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueryWord:
+    """One word of a query, folded; `prefix` when it is the word still being typed."""
+
+    text: str
+    phrase: int | None = None
+    """Index of the quoted phrase this word belongs to, or None."""
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result, ready to list and to highlight."""
+
+    kind: HitKind
+    article: str
+    """Article id (for an actor: the article of its first mention)."""
+    start: int
+    end: int
+    """Span in the article body (actor: first mention; article title: 0, 0)."""
+    text: str
+    """The sentence, quote text, actor name or article title."""
+    score: float
+    """0-100: the mean similarity of the query words (100 = every word exact)."""
+    actor: str | None
+    """Actor id for actor hits and for quotes whose speaker is a known actor."""
+    matches: tuple[Span, ...]
+    """Matched character spans in `text` (highlight these)."""
+    context: str
+    """A short line to show: a window of the text around the match, plus speaker or alias."""
+    context_matches: tuple[Span, ...]
+    """Matched character spans in `context`."""
+    in_body: bool = True
+    """`text` is the body slice `[start, end)`; `body_matches` is then usable."""
+    speaker: str | None = None
+    order: int = 0
+    """Position in corpus order (article order, then offset): the final tie-breaker."""
+    coverage: float = 0.0
+    """Share of the text's words the query matched (breaks ties between actors: `guo` -> `Guo`)."""
+
+    @property
+    def body_matches(self) -> tuple[Span, ...]:
+        """Matched spans as offsets into the article body (empty for titles and moved quotes)."""
+        if not self.in_body or self.kind == "article":
+            return ()
+        return tuple((self.start + s, self.start + e) for s, e in self.matches)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind, "article": self.article, "start": self.start, "end": self.end,
+            "text": self.text, "score": round(self.score, 1), "actor": self.actor,
+            "speaker": self.speaker, "context": self.context,
+            "matches": [list(m) for m in self.matches],
+            "context_matches": [list(m) for m in self.context_matches],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The hits for one query (best first), and a suggestion when there are none."""
+
+    query: str
+    hits: tuple[Hit, ...]
+    total: int
+    """Units matching every word (before `limit`)."""
+    suggestion: str | None = None
+    """The nearest thing that would match, when nothing did."""
+    elapsed_ms: float = 0.0
+    name_like: bool = False
+    """The query reads as a name (an actor matched about as well as anything else)."""
+
+    def by_kind(self) -> dict[HitKind, list[Hit]]:
+        """Hits grouped by kind, each group in rank order (for grouped result lists)."""
+        groups: dict[HitKind, list[Hit]] = {}
+        for hit in self.hits:
+            groups.setdefault(hit.kind, []).append(hit)
+        return groups
+
+
+# ---------------------------------------------------------------- queries
+
+
+def parse_query(query: str) -> list[QueryWord]:
+    """Folded words; words inside double quotes (straight or curly) form a phrase.
+
+    Words joined by a hyphen or apostrophe become one word (`Sheng-kun` -> `shengkun`); the last
+    word is a prefix when the query does not end in a space (it is still being typed).
+    """
+    text = query.translate(QUOTE_MARKS)
+    words: list[QueryWord] = []
+    for number, segment in enumerate(text.split('"')):
+        phrase = number // 2 if number % 2 else None
+        joined = ""
+        last_end = -1
+        for match in TOKEN_RE.finditer(segment):
+            folded = fold_token(match.group())
+            if not folded:
+                continue
+            if joined and last_end >= 0 and match.start() == last_end + 1 and segment[last_end] in JOINERS:
+                joined += folded
+            else:
+                if joined:
+                    words.append(QueryWord(joined, phrase))
+                joined = folded
+            last_end = match.end()
+        if joined:
+            words.append(QueryWord(joined, phrase))
+    if words and text and TOKEN_RE.match(text[-1]):
+        last = words[-1]
+        words[-1] = QueryWord(last.text, last.phrase, prefix=True)
+    # A phrase of one word is just a word.
+    counts: dict[int, int] = {}
+    for word in words:
+        if word.phrase is not None:
+            counts[word.phrase] = counts.get(word.phrase, 0) + 1
+    return [w if w.phrase is None or counts[w.phrase] > 1 else QueryWord(w.text, None, w.prefix) for w in words]
+
+
+def _cutoff(word: str) -> float:
+    return 101.0 if len(word) <= _EXACT_ONLY else _CUTOFF
+
+
+# ---------------------------------------------------------------- the index
+
+
+class SearchIndex:
+    """Fuzzy search over one library's index; `search` is safe to call from worker threads."""
+
+    def __init__(self, data: IndexData) -> None:
+        self.data = data
+        self._expansions: dict[tuple[str, bool], dict[int, int]] = {}
+        self._actor_names: list[str] | None = None
+
+    @property
+    def revision(self) -> str:
+        return self.data.revision
+
+    def close(self) -> None:
+        self.data.close()
+
+    # -- word -> tokens
+
+    def expand(self, word: QueryWord) -> dict[int, int]:
+        """Vocabulary ids the word matches, with their similarity (0-100), cached per word."""
+        key = (word.text, word.prefix)
+        cached = self._expansions.get(key)
+        if cached is None:
+            cached = self._expand(word.text, word.prefix)
+            if len(self._expansions) > 4096:
+                self._expansions.clear()
+            self._expansions[key] = cached
+        return cached
+
+    def _expand(self, q: str, prefix: bool) -> dict[int, int]:
+        import numpy as np
+        from rapidfuzz import fuzz, process
+
+        data = self.data
+        found: dict[int, int] = {}
+        exact = data.vocab_id.get(q)
+        if exact is not None:
+            found[exact] = 100
+        qs = skeleton(q)
+        grams = trigrams(qs)
+        arrays = [data.tri_ids[s:e] for g in grams if (se := data.tri.get(g)) for s, e in (se,)]
+        if arrays:
+            counts = np.bincount(np.concatenate(arrays), minlength=0)
+            short = len(q) <= _EXACT_ONLY
+            need = len(grams) if short else max(2 if len(grams) > 3 else 1, math.ceil(len(grams) * 0.3))
+            ids = np.flatnonzero(counts >= need)
+            if not short and len(ids):
+                lens = data.vocab_len[ids]
+                slack = max(2, len(q) // 3)
+                ids = ids[np.abs(lens.astype(np.int32) - len(q)) <= slack]
+            if len(ids):
+                skels = [data.skeletons[i] for i in ids.tolist()]
+                if short:
+                    for vid, skel in zip(ids.tolist(), skels):
+                        if skel == qs:
+                            found.setdefault(vid, _VARIANT)
+                else:
+                    tokens = [data.vocab[i] for i in ids.tolist()]
+                    plain = process.cdist([q], tokens, scorer=fuzz.ratio, dtype=np.float32)[0]
+                    folded = process.cdist([qs], skels, scorer=fuzz.ratio, dtype=np.float32)[0]
+                    sims = np.maximum(plain, folded - 4)
+                    sims = np.where(np.array([s == qs for s in skels]), np.maximum(sims, _VARIANT), sims)
+                    keep = sims >= _cutoff(q)
+                    for vid, sim, token in zip(ids[keep].tolist(), sims[keep].tolist(), np.array(tokens, dtype=object)[keep].tolist()):
+                        found[vid] = 100 if token == q else max(found.get(vid, 0), min(99, int(round(sim))))
+        if prefix:
+            lo = bisect.bisect_left(data.vocab, q)
+            hi = bisect.bisect_left(data.vocab, q + "\U0010ffff", lo)
+            ids_range = range(lo, hi)
+            if hi - lo > _MAX_EXPANSIONS:
+                freqs = np.diff(data.post_off[lo : hi + 1])
+                best = np.argpartition(-freqs, _MAX_EXPANSIONS)[:_MAX_EXPANSIONS]
+                ids_range = sorted((lo + best).tolist())  # type: ignore[assignment]
+            for vid in ids_range:
+                if vid in found:
+                    continue
+                length = int(data.vocab_len[vid])
+                found[vid] = min(95, int(80 + 15 * len(q) / max(length, 1)))
+        if len(found) > _MAX_EXPANSIONS:
+            kept = sorted(found.items(), key=lambda kv: (-kv[1], -data.doc_freq(kv[0])))
+            found = dict(kept[:_MAX_EXPANSIONS])
+        return found
+
+    # -- the query
+
+    def search(
+        self,
+        query: str,
+        *,
+        kinds: Collection[str] | None = None,
+        limit: int = 20,
+        per_kind: int | None = None,
+        suggest: bool = True,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchResult:
+        """Hits for `query`, best first.
+
+        Args:
+            kinds: only these kinds (`actor`, `quote`, `sentence`, `article`); default all.
+            limit: most hits returned.
+            per_kind: most hits of each kind (for grouped live results); default no cap.
+            suggest: when nothing matches, look for the nearest suggestion (slower path).
+            cancelled: polled between stages; when true the search raises `SearchCancelled`.
+        """
+        import time
+
+        started = time.perf_counter()
+        words = parse_query(query)
+        if not words:
+            return SearchResult(query, (), 0)
+        result = self._run(query, words, kinds, limit, per_kind, cancelled)
+        if not result.hits and len(words) > 1:
+            # Words typed apart that the text writes together ("sheng kun" for "Shengkun").
+            for i in range(len(words) - 1):
+                a, b = words[i], words[i + 1]
+                if a.phrase is not None or b.phrase is not None:
+                    continue
+                merged = [*words[:i], QueryWord(a.text + b.text, None, b.prefix), *words[i + 2 :]]
+                retry = self._run(query, merged, kinds, limit, per_kind, cancelled)
+                if retry.hits:
+                    result = retry
+                    break
+        suggestion = None
+        if not result.hits and suggest:
+            suggestion = self.suggest(query, kinds=kinds)
+        elapsed = (time.perf_counter() - started) * 1000
+        return SearchResult(query, result.hits, result.total, suggestion, elapsed, result.name_like)
+
+    def _run(
+        self,
+        query: str,
+        words: Sequence[QueryWord],
+        kinds: Collection[str] | None,
+        limit: int,
+        per_kind: int | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> SearchResult:
+        import numpy as np
+
+        data = self.data
+        if data.n_units == 0 or limit <= 0:
+            return SearchResult(query, (), 0)
+        expansions = []
+        for word in words:
+            found = self.expand(word)
+            if not found:
+                return SearchResult(query, (), 0)
+            expansions.append(found)
+        _check(cancelled)
+        # Best similarity per unit, per word; a unit must hold every word.
+        total = np.zeros(data.n_units, dtype=np.uint16)
+        alive: npt.NDArray[np.bool_] | None = None
+        for found in sorted(expansions, key=lambda f: sum(data.doc_freq(v) for v in f)):
+            best = np.zeros(data.n_units, dtype=np.uint8)
+            for vid, sim in sorted(found.items(), key=lambda kv: kv[1]):
+                best[data.postings(vid)] = sim
+            present = best > 0
+            alive = present if alive is None else alive & present
+            total += best
+            _check(cancelled)
+        assert alive is not None
+        if kinds is not None:
+            allowed = np.zeros(len(KINDS), dtype=bool)
+            for kind in kinds:
+                allowed[KIND_CODE[kind]] = True
+            alive &= allowed[data.unit_kind]
+        candidates = np.flatnonzero(alive)
+        if not len(candidates):
+            return SearchResult(query, (), 0)
+        scores = np.rint(total[candidates] / len(words)).astype(np.int64)
+        unit_kinds = data.unit_kind[candidates]
+        is_actor = unit_kinds == KIND_CODE["actor"]
+        name_like = bool(is_actor.any()) and int(scores[is_actor].max()) >= int(scores.max()) - 5
+        rank_of = _kind_ranks(name_like)
+        ranks = rank_of[unit_kinds].astype(np.int64)
+        n = data.n_units + 1
+        keys = (scores * 8 + (7 - ranks)) * n + (n - 1 - candidates)
+        order = np.argsort(-keys, kind="stable")
+        ranked = candidates[order]
+
+        hits: list[Hit] = []
+        per_kind_count: dict[str, int] = {}
+        refined = 0
+        want = limit if per_kind is None else limit
+        while refined < len(ranked) and refined < _MAX_REFINED:
+            _check(cancelled)
+            batch = ranked[refined : refined + max(_BATCH, want * 2)].tolist()
+            refined += len(batch)
+            rows = data.units(batch)
+            for uid in batch:
+                row = rows.get(uid)
+                if row is None:
+                    continue
+                if per_kind is not None and per_kind_count.get(row.kind, 0) >= per_kind:
+                    continue
+                hit = _rank_unit(row, words, expansions, data)
+                if hit is None:
+                    continue
+                per_kind_count[row.kind] = per_kind_count.get(row.kind, 0) + 1
+                hits.append(hit)
+            if len(hits) >= want:
+                # Everything later scores no better; stop once this batch is sorted.
+                break
+        hits.sort(key=lambda h: (-round(h.score), int(rank_of[KIND_CODE[h.kind]]), -(h.coverage if h.kind in ('actor', 'article') else 0.0), h.order))
+        total_hits = len(ranked) if not any(w.phrase is not None for w in words) else len(hits)
+        return SearchResult(query, tuple(hits[:limit]), total_hits, name_like=name_like)
+
+    # -- no hits
+
+    def suggest(self, query: str, *, kinds: Collection[str] | None = None) -> str | None:
+        """The nearest query that does match: each word's closest token, else the closest actor."""
+        from rapidfuzz import fuzz, process
+
+        words = parse_query(query)
+        if not words or not self.data.vocab:
+            return None
+        if any(w.phrase is not None for w in words):
+            loose = " ".join(w.text for w in words)
+            if self._run(loose, parse_query(loose + " "), kinds, 1, None, None).hits:
+                return loose
+        parts = []
+        for word in words:
+            best = process.extractOne(word.text, self.data.vocab, scorer=fuzz.ratio)
+            if best is not None:
+                parts.append(str(best[0]))
+        candidate = " ".join(parts)
+        if parts and candidate != " ".join(w.text for w in words):
+            if self._run(candidate, parse_query(candidate + " "), kinds, 1, None, None).hits:
+                return candidate
+        if self._actor_names is None:
+            self._actor_names = self.data.actor_names()
+        if self._actor_names:
+            best = process.extractOne(
+                fold_text(query), self._actor_names, scorer=fuzz.WRatio, processor=fold_text
+            )
+            if best is not None and best[1] >= 50:
+                return str(best[0])
+        return None
+
+
+def _check(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise SearchCancelled
+
+
+def _kind_ranks(name_like: bool) -> npt.NDArray[np.int64]:
+    """Tie order of kinds at equal score: actors first for names, else corpus order only."""
+    import numpy as np
+
+    ranks = np.zeros(len(KINDS), dtype=np.int64)
+    if name_like:
+        for rank, kind in enumerate(("actor", "article", "quote", "sentence")):
+            ranks[KIND_CODE[kind]] = rank
+    else:
+        ranks[KIND_CODE["actor"]] = 1
+    return ranks
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    part: int
+    """0: the unit text, 1: its extra field (speaker, aliases)."""
+    seq: int
+    """Position among the base (unjoined) tokens of its part; joined pairs take the first."""
+    joined: bool = False
+    sims: list[int] = field(default_factory=list)
+
+
+def _rank_unit(
+    row: UnitRow, words: Sequence[QueryWord], expansions: Sequence[dict[int, int]], data: IndexData
+) -> Hit | None:
+    """Score one unit in full: which tokens match which word, phrases, spans, context line."""
+    tokens: list[_Token] = []
+    for part, source in enumerate((row.text, row.extra)):
+        if not source:
+            continue
+        seq = -1
+        for start, end, folded in iter_tokens(source):
+            joined = bool(tokens) and tokens[-1].part == part and start < tokens[-1].end
+            if not joined:
+                seq += 1
+            vid = data.vocab_id.get(folded)
+            sims = [found.get(vid, 0) if vid is not None else 0 for found in expansions]
+            tokens.append(_Token(start, end, folded, part, seq - 1 if joined else seq, joined, sims))
+    best = [max((t.sims[i] for t in tokens), default=0) for i in range(len(words))]
+    if min(best, default=0) <= 0:
+        return None
+    # Quoted phrases: the words in order on consecutive tokens.
+    phrases: dict[int, list[int]] = {}
+    for i, word in enumerate(words):
+        if word.phrase is not None:
+            phrases.setdefault(word.phrase, []).append(i)
+    for members in phrases.values():
+        if _find_phrase(tokens, members) is None:
+            return None
+    score = sum(best) / len(words)
+    spans: dict[int, list[Span]] = {0: [], 1: []}
+    matched_base = 0
+    for token in tokens:
+        top = max(token.sims)
+        if top <= 0:
+            continue
+        i = token.sims.index(top)
+        word = words[i]
+        end = token.end
+        if word.prefix and token.text.startswith(word.text) and token.text != word.text and not token.joined:
+            end = min(token.end, token.start + len(word.text))
+        spans[token.part].append((token.start, end))
+        if token.part == 0 and not token.joined:
+            matched_base += 1
+    matches = _merge(spans[0])
+    extra_matches = _merge(spans[1])
+    base_count = sum(1 for t in tokens if t.part == 0 and not t.joined) or 1
+    context, context_matches = _context(row, matches, extra_matches)
+    return Hit(
+        kind=row.kind, article=row.article, start=row.start, end=row.end, text=row.text,
+        score=score, actor=row.actor, matches=matches, context=context,
+        context_matches=context_matches, in_body=row.in_body,
+        speaker=row.extra if row.kind == "quote" else None, order=row.id,
+        coverage=matched_base / base_count,
+    )
+
+
+def _find_phrase(tokens: Sequence[_Token], members: Sequence[int]) -> tuple[int, int, int] | None:
+    """(part, first seq, last seq) where the phrase words match consecutive tokens, or None."""
+    by_seq: dict[tuple[int, int], list[_Token]] = {}
+    for token in tokens:
+        by_seq.setdefault((token.part, token.seq), []).append(token)
+
+    def width(token: _Token) -> int:
+        return 2 if token.joined else 1
+
+    def match_from(part: int, seq: int, k: int) -> int | None:
+        if k == len(members):
+            return seq
+        for token in by_seq.get((part, seq), ()):
+            if token.sims[members[k]] > 0:
+                end = match_from(part, seq + width(token), k + 1)
+                if end is not None:
+                    return end
+        return None
+
+    for token in tokens:
+        if token.joined or token.sims[members[0]] <= 0:
+            continue
+        end = match_from(token.part, token.seq, 0)
+        if end is not None:
+            return token.part, token.seq, end
+    return None
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    """Sorted, overlapping spans merged (a joined pair overlaps its two tokens)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((s, e) for s, e in merged)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _context(row: UnitRow, matches: tuple[Span, ...], extra: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
+    """A one-line view: a window of the text around the first match, and the speaker or alias."""
+    text = row.text
+    lo, hi = 0, len(text)
+    if len(text) > _CONTEXT:
+        anchor = matches[0][0] if matches else 0
+        lo = max(0, anchor - _CONTEXT // 3)
+        if lo > 0:
+            space = text.rfind(" ", 0, lo + 1)
+            lo = space + 1 if space >= 0 and lo - space < 20 else lo
+        hi = min(len(text), lo + _CONTEXT)
+        if hi < len(text):
+            space = text.find(" ", hi - 15, hi)
+            hi = space if space > 0 else hi
+    pieces: list[tuple[str, int | None]] = []  # (string, offset in source or None for literals)
+    if lo > 0:
+        pieces.append(("…", None))
+    pieces.append((text[lo:hi], lo))
+    if hi < len(text):
+        pieces.append(("…", None))
+    extra_piece: tuple[str, int] | None = None
+    if row.extra and row.kind == "quote":
+        extra_piece = (row.extra, 0)
+        pieces.append((" — ", None))
+    elif row.extra and row.kind == "actor" and extra and not matches:
+        # Show the alias that matched.
+        line_start = row.extra.rfind("\n", 0, extra[0][0]) + 1
+        line_end = row.extra.find("\n", extra[0][0])
+        line_end = len(row.extra) if line_end < 0 else line_end
+        extra_piece = (row.extra[line_start:line_end], line_start)
+        pieces.append((" (also: ", None))
+    out: list[str] = []
+    spans: list[Span] = []
+    position = 0
+    for piece, offset in pieces:
+        if offset is not None:
+            for s, e in matches:
+                s2, e2 = max(s, lo), min(e, hi)
+                if s2 < e2:
+                    spans.append((position + s2 - lo, position + e2 - lo))
+        out.append(piece)
+        position += len(piece)
+    if extra_piece is not None:
+        piece, offset = extra_piece
+        for s, e in extra:
+            s2, e2 = max(s, offset), min(e, offset + len(piece))
+            if s2 < e2:
+                spans.append((position + s2 - offset, position + e2 - offset))
+        out.append(piece)
+        position += len(piece)
+        if row.kind == "actor":
+            out.append(")")
+    line = "".join(out)
+    # Newlines and tabs to spaces: same length, so spans stay valid.
+    line = line.translate({10: 32, 13: 32, 9: 32})
+    return line, tuple(spans)
+
+
+# ---------------------------------------------------------------- opening
+
+
+def open_search(
+    library: Library,
+    settings: Settings | None = None,
+    *,
+    progress: BuildProgress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SearchIndex:
+    """The search index of `library`, loaded from `settings.cache_dir` or built (and saved) there.
+
+    Building reads every article once (seconds at 10,000 articles): call it off the UI thread.
+    With `settings` None the index is built in memory and not saved.
+    """
+    if settings is None:
+        return SearchIndex(build_in_memory(library))
+    return SearchIndex(open_index_data(library, settings, progress=progress, cancelled=cancelled))
+
+
+def search_library(library: Library, query: str, **options: object) -> SearchResult:
+    """One-off search (tests, scripts): builds an in-memory index and searches it."""
+    return SearchIndex(build_in_memory(library)).search(query, **options)  # type: ignore[arg-type]

@@ -1,0 +1,333 @@
+"""The search index: searchable units, a folded-token vocabulary, postings and skeleton trigrams.
+
+Built once from a `Library` and kept as one SQLite file per `library.revision` in
+`settings.cache_dir/search/`, so opening it again is a few blob reads. Unit texts stay in SQLite
+and are read only for the few candidates that get ranked; in memory are the vocabulary and
+compact numpy arrays (about 30 MB at 10,000 articles).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import threading
+import time
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from .fold import iter_tokens, skeleton
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from .library import Library
+    from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+HitKind = Literal["actor", "quote", "sentence", "article"]
+KINDS: tuple[HitKind, ...] = ("actor", "article", "quote", "sentence")
+KIND_CODE: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
+
+#: Bump when the file layout or the folding rules change: old files are then rebuilt.
+FORMAT_VERSION = "3"
+#: Search files kept in the cache folder (one per corpus revision, most recently used first).
+KEEP_FILES = 6
+
+BuildProgress = Callable[[int, int], None]
+"""Called as `progress(done, total)` after each article while building."""
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, article TEXT NOT NULL, start INTEGER NOT NULL,
+    end INTEGER NOT NULL, actor TEXT, text TEXT NOT NULL, extra TEXT, in_body INTEGER NOT NULL
+);
+CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+"""
+
+
+class BuildCancelled(Exception):
+    """Raised inside a build when its `cancelled()` callback says so (the file is not kept)."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    """One searchable unit as stored: an actor, an article title, a quote or a sentence."""
+
+    id: int
+    kind: HitKind
+    article: str
+    start: int
+    end: int
+    actor: str | None
+    text: str
+    extra: str | None
+    """Also searched: a quote's speaker, an actor's aliases (one per line)."""
+    in_body: bool
+    """`text` is `article.text[start:end]`, so match offsets map straight into the body."""
+
+
+class IndexData:
+    """The in-memory arrays of one search index and its SQLite file (thread-safe reads)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        import numpy as np
+
+        self.path = path
+        self._conn = conn
+        self._lock = threading.Lock()
+        blobs = dict(conn.execute("SELECT name, data FROM blobs"))
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        self.revision: str = meta["revision"]
+        self.vocab: list[str] = _split(blobs["vocab"])
+        self.skeletons: list[str] = _split(blobs["skeletons"])
+        self.vocab_id: dict[str, int] = {token: i for i, token in enumerate(self.vocab)}
+        self.vocab_len = np.frombuffer(blobs["vocab_len"], dtype=np.int16)
+        self.post_off = np.frombuffer(blobs["post_off"], dtype=np.int64)
+        self.post_ids = np.frombuffer(blobs["post_ids"], dtype=np.int32)
+        self.unit_kind = np.frombuffer(blobs["unit_kind"], dtype=np.uint8)
+        grams = _split(blobs["tri_keys"])
+        tri_off = np.frombuffer(blobs["tri_off"], dtype=np.int64).tolist()
+        self.tri: dict[str, tuple[int, int]] = {
+            g: (tri_off[i], tri_off[i + 1]) for i, g in enumerate(grams)
+        }
+        self.tri_ids = np.frombuffer(blobs["tri_ids"], dtype=np.int32)
+        self.n_units = len(self.unit_kind)
+
+    def postings(self, vocab_id: int) -> npt.NDArray[np.int32]:
+        return self.post_ids[self.post_off[vocab_id] : self.post_off[vocab_id + 1]]
+
+    def doc_freq(self, vocab_id: int) -> int:
+        return int(self.post_off[vocab_id + 1] - self.post_off[vocab_id])
+
+    def units(self, ids: Sequence[int]) -> dict[int, UnitRow]:
+        """The stored rows of some units, by id."""
+        rows: list[Any] = []
+        with self._lock:
+            for chunk in range(0, len(ids), 500):
+                part = [int(i) for i in ids[chunk : chunk + 500]]
+                marks = ",".join("?" * len(part))
+                rows.extend(self._conn.execute(
+                    f"SELECT id, kind, article, start, end, actor, text, extra, in_body "
+                    f"FROM units WHERE id IN ({marks})", part
+                ))
+        return {r[0]: UnitRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows}
+
+    def actor_names(self) -> list[str]:
+        with self._lock:
+            return [r[0] for r in self._conn.execute("SELECT text FROM units WHERE kind = 'actor'")]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def _split(blob: bytes) -> list[str]:
+    return blob.decode("utf-8").split("\n") if blob else []
+
+
+def trigrams(token: str, *, closed: bool = True) -> set[str]:
+    """Padded trigrams of a skeleton; an open end (a prefix being typed) gets no end pad."""
+    padded = f" {token} " if closed else f" {token}"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+# ---------------------------------------------------------------- building
+
+
+def build_index(
+    library: Library,
+    conn: sqlite3.Connection,
+    *,
+    progress: BuildProgress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
+    """Write the units, vocabulary, postings and trigrams of `library` into an empty database."""
+    import numpy as np
+
+    conn.executescript(_SCHEMA)
+    summaries = library.articles()
+    actor_info = {a.id: a for a in library.actors()}
+    seen_actors: set[str] = set()
+    token_id: dict[str, int] = {}
+    post_tok = array("i")
+    post_unit = array("i")
+    kinds = array("B")
+    unit_id = 0
+    total = len(summaries)
+    for done, summary in enumerate(summaries, 1):
+        if cancelled is not None and cancelled():
+            raise BuildCancelled
+        detail = library.article(summary.id)
+        body = detail.article.text
+        units: list[tuple[HitKind, int, int, str | None, str, str | None, int]] = [
+            ("article", 0, 0, None, summary.title, None, 0)
+        ]
+        for mention in sorted(detail.mentions, key=lambda m: (m.start, m.end)):
+            actor_id = detail.actor_of.get(mention.key)
+            if actor_id is None or actor_id in seen_actors or actor_id not in actor_info:
+                continue
+            seen_actors.add(actor_id)
+            info = actor_info[actor_id]
+            aliases = [a for a in info.aliases if a != info.name]
+            units.append(("actor", mention.start, mention.end, actor_id, info.name,
+                          "\n".join(aliases) or None, 0))
+        spans: list[tuple[int, int, HitKind, str | None, str, str | None, int]] = []
+        for quote in detail.quotes:
+            in_body = int(body[quote.start : quote.end] == quote.text)
+            spans.append((quote.start, quote.end, "quote", quote.actor, quote.text, quote.speaker, in_body))
+        for start, end in detail.sentences:
+            spans.append((start, end, "sentence", None, body[start:end], None, 1))
+        spans.sort(key=lambda s: (s[0], s[2] != "quote"))
+        units.extend((kind, start, end, actor, text, extra, in_body)
+                     for start, end, kind, actor, text, extra, in_body in spans)
+        rows = []
+        for kind, start, end, actor, text, extra, in_body in units:
+            seen: set[int] = set()
+            for source in (text, extra):
+                if not source:
+                    continue
+                for _s, _e, token in iter_tokens(source):
+                    tid = token_id.setdefault(token, len(token_id))
+                    if tid not in seen:
+                        seen.add(tid)
+                        post_tok.append(tid)
+                        post_unit.append(unit_id)
+            kinds.append(KIND_CODE[kind])
+            rows.append((unit_id, kind, summary.id, start, end, actor, text, extra, in_body))
+            unit_id += 1
+        conn.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        if progress is not None:
+            progress(done, total)
+
+    # Vocabulary in sorted order (prefix lookups bisect it); postings grouped by token.
+    vocab = sorted(token_id)
+    remap = np.empty(len(token_id), dtype=np.int32)
+    for new, token in enumerate(vocab):
+        remap[token_id[token]] = new
+    del token_id
+    toks = remap[np.frombuffer(post_tok, dtype=np.int32)] if post_tok else np.empty(0, np.int32)
+    order = np.argsort(toks, kind="stable")
+    post_ids = np.frombuffer(post_unit, dtype=np.int32)[order] if post_unit else np.empty(0, np.int32)
+    counts = np.bincount(toks, minlength=len(vocab)) if len(vocab) else np.empty(0, np.int64)
+    post_off = np.zeros(len(vocab) + 1, dtype=np.int64)
+    np.cumsum(counts, out=post_off[1:])
+    del post_tok, post_unit, toks, order
+
+    skeletons = [skeleton(token) for token in vocab]
+    grams: dict[str, list[int]] = {}
+    for vid, skel in enumerate(skeletons):
+        for gram in trigrams(skel):
+            grams.setdefault(gram, []).append(vid)
+    gram_keys = sorted(grams)
+    tri_off = np.zeros(len(gram_keys) + 1, dtype=np.int64)
+    np.cumsum([len(grams[g]) for g in gram_keys], out=tri_off[1:])
+    tri_ids = np.fromiter((v for g in gram_keys for v in grams[g]), dtype=np.int32,
+                          count=int(tri_off[-1]))
+    vocab_len = np.fromiter((len(t) for t in vocab), dtype=np.int16, count=len(vocab))
+    blobs = {
+        "vocab": "\n".join(vocab).encode(),
+        "skeletons": "\n".join(skeletons).encode(),
+        "vocab_len": vocab_len.tobytes(),
+        "post_off": post_off.tobytes(),
+        "post_ids": post_ids.astype(np.int32).tobytes(),
+        "unit_kind": np.frombuffer(kinds, dtype=np.uint8).tobytes() if kinds else b"",
+        "tri_keys": "\n".join(gram_keys).encode(),
+        "tri_off": tri_off.tobytes(),
+        "tri_ids": tri_ids.tobytes(),
+    }
+    conn.executemany("INSERT INTO blobs VALUES (?, ?)", blobs.items())
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [
+        ("version", FORMAT_VERSION), ("revision", library.revision), ("units", str(unit_id)),
+    ])
+    conn.commit()
+
+
+def build_in_memory(library: Library) -> IndexData:
+    """An index held in memory only (tests, one-off CLI runs without a cache folder)."""
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    build_index(library, conn)
+    return IndexData(conn, None)
+
+
+def _file_name(revision: str) -> str:
+    return "search-" + re.sub(r"[^A-Za-z0-9_.-]", "_", revision)[:80] + ".sqlite"
+
+
+def open_index_data(
+    library: Library,
+    settings: Settings,
+    *,
+    progress: BuildProgress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> IndexData:
+    """The search index for `library`: loaded from the cache folder, or built and saved there.
+
+    Rebuilt only when `library.revision` changes. Falls back to memory when the folder is not
+    writable. Raises `BuildCancelled` when `cancelled()` turns true during a build.
+    """
+    folder = Path(settings.cache_dir) / "search"
+    path = folder / _file_name(library.revision)
+    if path.exists():
+        data = _load(path, library.revision)
+        if data is not None:
+            try:
+                os.utime(path)
+            except OSError:
+                pass
+            return data
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+        tmp.unlink(missing_ok=True)
+    except OSError as err:
+        log.warning("search cache folder %s not writable (%s); index kept in memory", folder, err)
+        return build_in_memory(library)
+    started = time.perf_counter()
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        build_index(library, conn, progress=progress, cancelled=cancelled)
+        conn.close()
+        os.replace(tmp, path)
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    log.info("search index built in %.1f s: %s", time.perf_counter() - started, path)
+    _prune(folder, keep=path)
+    data = _load(path, library.revision)
+    if data is None:  # pragma: no cover - a file we just wrote
+        return build_in_memory(library)
+    return data
+
+
+def _load(path: Path, revision: str) -> IndexData | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        if meta.get("version") != FORMAT_VERSION or meta.get("revision") != revision:
+            conn.close()
+            return None
+        return IndexData(conn, path)
+    except (sqlite3.DatabaseError, KeyError, ValueError) as err:
+        log.warning("search index %s unreadable (%s); rebuilding", path, err)
+        return None
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep the most recently used search files only (each corpus revision makes one)."""
+    try:
+        files = sorted(folder.glob("search-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in [f for f in files if f != keep][KEEP_FILES - 1 :]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
