@@ -1,0 +1,513 @@
+"""The reader's marks: a SQLite database of user data, one committed transaction per change.
+
+Marks live in `settings.data_dir` (never the cache) and are never deleted by newsdesk itself:
+a corrupt database is moved aside, a mark whose text disappeared is kept as detached.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from .errors import MarksError
+from .library import Library
+from .models import Article, Quote, QuoteKind
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+MarkKind = Literal["quote", "sentence", "selection", "position"]
+MARK_KINDS: tuple[MarkKind, ...] = ("quote", "sentence", "selection", "position")
+
+MARKS_FILE = "marks.sqlite"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 15_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS marks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    article TEXT NOT NULL,
+    path TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    quote TEXT,
+    quote_kind TEXT,
+    speaker TEXT,
+    actor TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    detached INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS marks_article ON marks (article);
+"""
+_COLUMNS = (
+    'id, article, path, content_hash, start, "end", text, kind, quote, quote_kind, speaker, actor, '
+    "note, detached, created, updated"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A passage the reader kept, anchored by article (path + content hash), offsets and text."""
+
+    id: int
+    article: str
+    path: str
+    """Absolute path of the article file when the mark was made (or last re-anchored)."""
+    content_hash: str
+    """`Article.content_hash` the offsets refer to."""
+    start: int
+    end: int
+    text: str
+    """The marked text itself: what re-anchoring looks for when the article changes."""
+    kind: MarkKind
+    quote: str | None
+    """`Quote.id` when a quote or position was marked."""
+    quote_kind: QuoteKind | None
+    speaker: str | None
+    """The speaker as written, kept so an export can attribute it even if the index changes."""
+    actor: str | None
+    """Global actor id of the speaker, if any."""
+    note: str
+    detached: bool
+    """True when the article changed and the text could not be found again (kept, never dropped)."""
+    created: str
+    updated: str
+    """ISO 8601 UTC timestamps."""
+
+
+@dataclass(frozen=True, slots=True)
+class Toggled:
+    """What `MarkStore.toggle` did: `added` False means `mark` was removed (keep it for undo)."""
+
+    mark: Mark
+    added: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReanchorReport:
+    """What `MarkStore.reanchor` changed."""
+
+    checked: int = 0
+    moved: int = 0
+    """Marks whose offsets changed (text found again)."""
+    detached: int = 0
+    """Marks whose text is gone (newly detached)."""
+    reattached: int = 0
+    """Previously detached marks whose text is back."""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def normalise_path(path: str) -> str:
+    """Absolute, symlink-resolved path: how marks compare article files."""
+    try:
+        return str(Path(path).expanduser().resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
+
+
+def _is_corruption(err: sqlite3.DatabaseError) -> bool:
+    name = getattr(err, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return True
+    if isinstance(err, sqlite3.OperationalError) and not name.startswith("SQLITE_ERROR"):
+        return False  # locked, busy, read-only, disk full, I/O: not the file's fault
+    text = str(err).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+class MarkStore:
+    """The marks database. Thread-safe; any number of processes may write at once.
+
+    Open with `MarkStore.open(settings)`; read `notices` once (a corrupt database moved aside).
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, notices: list[str]) -> None:
+        self.path = path
+        self.notices = notices
+        """Things to tell the reader once (e.g. where a corrupt database was moved)."""
+        self._db = connection
+        self._lock = threading.RLock()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, settings: Settings, *, path: Path | None = None) -> MarkStore:
+        """Open (creating if needed) the marks database in `settings.data_dir`.
+
+        Raises `MarksError` when the folder cannot be created or the database is locked or
+        written by a newer newsdesk; a corrupt database is moved aside, never overwritten.
+        """
+        db_path = path or settings.data_dir / MARKS_FILE
+        try:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise MarksError(
+                f"cannot create the marks folder {db_path.parent}: {err.strerror or err}"
+            ) from err
+        notices: list[str] = []
+        try:
+            connection = _connect(db_path)
+        except sqlite3.DatabaseError as err:
+            if not _is_corruption(err):
+                raise MarksError(f"cannot open marks database {db_path}: {err}") from err
+            moved = _move_aside(db_path)
+            notices.append(
+                f"the marks database was damaged and has been moved to {moved}; "
+                "a new, empty one was started"
+            )
+            log.warning("corrupt marks database moved to %s (%s)", moved, err)
+            try:
+                connection = _connect(db_path)
+            except sqlite3.DatabaseError as err2:
+                raise MarksError(f"cannot create marks database {db_path}: {err2}") from err2
+        return cls(db_path, connection, notices)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> MarkStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction; `BEGIN IMMEDIATE` takes the write lock up front so two
+        processes queue on busy_timeout instead of failing half-way."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as err:
+                raise MarksError(f"marks database is busy or read-only ({err}); try again") from err
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.DatabaseError as err:
+                self._db.execute("ROLLBACK")
+                raise MarksError(f"could not save marks ({err})") from err
+
+    def _read(self, sql: str, params: Sequence[object] = ()) -> list[Mark]:
+        with self._lock:
+            try:
+                rows = self._db.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as err:
+                raise MarksError(f"cannot read marks ({err})") from err
+        return [_mark(row) for row in rows]
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def get(self, mark_id: int) -> Mark:
+        found = self._read(f"SELECT {_COLUMNS} FROM marks WHERE id = ?", (mark_id,))
+        if not found:
+            raise MarksError(f"no mark with id {mark_id}")
+        return found[0]
+
+    def marks(self, article_id: str | None = None) -> list[Mark]:
+        """All marks (or one article's), in article then text order."""
+        if article_id is None:
+            return self._read(f'SELECT {_COLUMNS} FROM marks ORDER BY article, start, "end", id')
+        return self._read(
+            f'SELECT {_COLUMNS} FROM marks WHERE article = ? ORDER BY start, "end", id', (article_id,)
+        )
+
+    def marks_at(self, article_id: str, offset: int) -> list[Mark]:
+        """Marks covering `offset` in an article (for `m` on a marked passage), shortest first."""
+        found = self._read(
+            f'SELECT {_COLUMNS} FROM marks WHERE article = ? AND start <= ? AND "end" > ? '
+            "AND detached = 0",
+            (article_id, offset, offset),
+        )
+        return sorted(found, key=lambda m: (m.end - m.start, m.id))
+
+    def find(self, article_id: str, start: int, end: int, quote_id: str | None = None) -> Mark | None:
+        """The mark of exactly this span (or of this quote), if any."""
+        found = self._read(
+            f'SELECT {_COLUMNS} FROM marks WHERE article = ? AND ((start = ? AND "end" = ?) '
+            "OR (quote IS NOT NULL AND quote = ?)) AND detached = 0 ORDER BY id LIMIT 1",
+            (article_id, start, end, quote_id),
+        )
+        return found[0] if found else None
+
+    def count_by_article(self) -> dict[str, int]:
+        """Article id -> number of marks (for the article list)."""
+        with self._lock:
+            rows = self._db.execute("SELECT article, COUNT(*) FROM marks GROUP BY article").fetchall()
+        return {article: count for article, count in rows}
+
+    def data_version(self) -> int:
+        """Changes when another connection (process) commits: poll it to refresh a view."""
+        with self._lock:
+            version = self._db.execute("PRAGMA data_version").fetchone()[0]
+            total = self._db.execute("SELECT COUNT(*), MAX(updated) FROM marks").fetchone()
+        return hash((version, total))
+
+    # -- changing ----------------------------------------------------------------------------
+
+    def add(
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        kind: MarkKind = "selection",
+        *,
+        quote: Quote | None = None,
+        note: str = "",
+    ) -> Mark:
+        """Mark `article.text[start:end]`; `quote` (for quote and position marks) gives speaker."""
+        if kind not in MARK_KINDS:
+            raise MarksError(f"unknown mark kind {kind!r}")
+        if not 0 <= start < end <= len(article.text):
+            raise MarksError(f"cannot mark {start}..{end}: outside the article ({len(article.text)} characters)")
+        text = article.text[start:end]
+        now = _now()
+        with self._write() as db:
+            cursor = db.execute(
+                'INSERT INTO marks (article, path, content_hash, start, "end", text, kind, quote, '
+                "quote_kind, speaker, actor, note, detached, created, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                (
+                    article.id, normalise_path(article.path), article.content_hash, start, end, text,
+                    kind, quote.id if quote else None, quote.kind if quote else None,
+                    quote.speaker if quote else None, quote.actor if quote else None, note, now, now,
+                ),
+            )
+            mark_id = cursor.lastrowid
+        assert mark_id is not None
+        return self.get(mark_id)
+
+    def add_quote(self, article: Article, quote: Quote, kind: MarkKind = "quote", note: str = "") -> Mark:
+        """Mark a quote (or, from the actor sidebar, a position) over its content span."""
+        return self.add(article, quote.start, quote.end, kind, quote=quote, note=note)
+
+    def toggle(
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        kind: MarkKind = "selection",
+        *,
+        quote: Quote | None = None,
+    ) -> Toggled:
+        """`m`: unmark this exact span (or quote) if marked, else mark it."""
+        existing = self.find(article.id, start, end, quote.id if quote else None)
+        if existing is not None:
+            return Toggled(self.remove(existing.id), added=False)
+        return Toggled(self.add(article, start, end, kind, quote=quote), added=True)
+
+    def remove(self, mark_id: int) -> Mark:
+        """Delete one mark and return it, so `restore` can undo the deletion."""
+        mark = self.get(mark_id)
+        with self._write() as db:
+            db.execute("DELETE FROM marks WHERE id = ?", (mark_id,))
+        return mark
+
+    def restore(self, mark: Mark) -> Mark:
+        """Undo a `remove`: the mark comes back with its id, note and timestamps."""
+        with self._write() as db:
+            db.execute(
+                f"INSERT OR REPLACE INTO marks ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+                (
+                    mark.id, mark.article, mark.path, mark.content_hash, mark.start, mark.end,
+                    mark.text, mark.kind, mark.quote, mark.quote_kind, mark.speaker, mark.actor,
+                    mark.note, int(mark.detached), mark.created, mark.updated,
+                ),
+            )
+        return self.get(mark.id)
+
+    def set_note(self, mark_id: int, note: str) -> Mark:
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE marks SET note = ?, updated = ? WHERE id = ?", (note.strip(), _now(), mark_id)
+            )
+            if cursor.rowcount == 0:
+                raise MarksError(f"no mark with id {mark_id}")
+        return self.get(mark_id)
+
+    # -- re-anchoring ------------------------------------------------------------------------
+
+    def reanchor(self, library: Library) -> ReanchorReport:
+        """Bring marks up to date with re-indexed articles.
+
+        A mark belongs to a library article with its id and either the same content hash (the
+        file may have moved: path updated) or the same path (the file changed: the text is found
+        again nearest the old offset, exactly, then ignoring whitespace; else it is detached).
+        Marks of other corpora (same id, other path and hash) are left alone.
+        """
+        known = {summary.id for summary in library.articles()}
+        checked = moved = detached = reattached = 0
+        by_article: dict[str, list[Mark]] = {}
+        for mark in self.marks():
+            if mark.article in known:
+                by_article.setdefault(mark.article, []).append(mark)
+        for article_id, marks in by_article.items():
+            detail = library.article(article_id)
+            article = detail.article
+            path = normalise_path(article.path)
+            updates: list[tuple[Mark, dict[str, object]]] = []
+            for mark in marks:
+                same_hash = mark.content_hash == article.content_hash
+                if not same_hash and mark.path != path:
+                    continue
+                checked += 1
+                change: dict[str, object] = {}
+                if mark.path != path:
+                    change["path"] = path
+                if same_hash and not mark.detached:
+                    if change:
+                        updates.append((mark, change))
+                    continue
+                span = locate(article.text, mark.text, mark.start)
+                change["content_hash"] = article.content_hash
+                if span is None:
+                    if not mark.detached:
+                        detached += 1
+                        change["detached"] = 1
+                else:
+                    if mark.detached:
+                        reattached += 1
+                        change["detached"] = 0
+                    elif span != (mark.start, mark.end):
+                        moved += 1
+                    change["start"], change["end"] = span
+                    relinked = next((q for q in detail.quotes if (q.start, q.end) == span), None)
+                    if relinked is not None and mark.quote is not None:
+                        change["quote"] = relinked.id
+                        change["actor"] = relinked.actor or mark.actor
+                updates.append((mark, change))
+            if updates:
+                now = _now()
+                with self._write() as db:
+                    for mark, change in updates:
+                        change["updated"] = now
+                        columns = ", ".join(f'"{name}" = ?' for name in change)
+                        db.execute(
+                            f"UPDATE marks SET {columns} WHERE id = ? AND content_hash = ?",
+                            (*change.values(), mark.id, mark.content_hash),
+                        )
+        return ReanchorReport(checked, moved, detached, reattached)
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def locate(text: str, needle: str, near: int) -> tuple[int, int] | None:
+    """Where `needle` is in `text`, nearest `near`: exact first, then ignoring whitespace."""
+    if not needle.strip():
+        return None
+    best: tuple[int, int] | None = None
+    start = text.find(needle)
+    while start != -1:
+        if best is None or abs(start - near) < abs(best[0] - near):
+            best = (start, start + len(needle))
+        start = text.find(needle, start + 1)
+    if best is not None:
+        return best
+    pattern = r"\s+".join(re.escape(word) for word in needle.split())
+    for match in re.finditer(pattern, text):
+        if best is None or abs(match.start() - near) < abs(best[0] - near):
+            best = (match.start(), match.end())
+    return best
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open, check integrity, switch to WAL and create the schema (raises DatabaseError)."""
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        check = db.execute("PRAGMA quick_check").fetchone()
+        if check is None or check[0] != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({check[0] if check else '?'})")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise MarksError(
+                f"the marks database {path} was written by a newer newsdesk (schema {version}); "
+                "upgrade newsdesk to use it"
+            )
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in filter(None, (s.strip() for s in _SCHEMA.split(";"))):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        columns = {row[1] for row in db.execute("PRAGMA table_info(marks)")}
+        missing = {c.strip().strip('"') for c in _COLUMNS.split(",")} - columns
+        if missing:
+            raise sqlite3.DatabaseError(f"database disk image is malformed (marks lacks {sorted(missing)})")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a corrupt database (and its WAL and shared-memory files) out of the way."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    try:
+        os.replace(path, target)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                os.replace(side, target.with_name(target.name + suffix))
+    except OSError as err:
+        raise MarksError(
+            f"the marks database {path} is damaged and could not be moved aside ({err.strerror or err}); "
+            "move it away yourself to start a new one"
+        ) from err
+    return target
+
+
+def _mark(row: Sequence[object]) -> Mark:
+    (mark_id, article, path, content_hash, start, end, text, kind, quote, quote_kind, speaker,
+     actor, note, detached, created, updated) = row
+    return Mark(
+        id=int(mark_id),  # type: ignore[call-overload]
+        article=str(article),
+        path=str(path),
+        content_hash=str(content_hash),
+        start=int(start),  # type: ignore[call-overload]
+        end=int(end),  # type: ignore[call-overload]
+        text=str(text),
+        kind=kind,  # type: ignore[arg-type]
+        quote=quote,  # type: ignore[arg-type]
+        quote_kind=quote_kind,  # type: ignore[arg-type]
+        speaker=speaker,  # type: ignore[arg-type]
+        actor=actor,  # type: ignore[arg-type]
+        note=str(note),
+        detached=bool(detached),
+        created=str(created),
+        updated=str(updated),
+    )
