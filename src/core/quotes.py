@@ -1,18 +1,525 @@
 """Quotes, reported speech and stances, each attributed to a speaker.
 
-BASELINE: only `"..." X said`; the quotes helper replaces this with the full rules.
+Three passes over the parse: quotation marks that sit next to a speech cue are direct quotes;
+cue verbs with a clausal complement are reported speech (mixed when that clause holds a quoted
+fragment), stance verbs with an object are stances; "according to X" names a source. Quoted
+fragments that no cue claims are scare quotes, terms or titles, and are not quotes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .models import Article, Mention, Quote
+from .cues import INTRO_VERBS, PARTICLE_STANCES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS, verb_base
+from .models import Article, Mention, Quote, QuoteKind
+from .quotemarks import QuoteMarks, find_marks
+from .speakers import Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+#: Words after a closing mark within which the cue must appear (`"...," the minister told reporters`).
+AFTER_WINDOW = 8
+#: A quote that no cue claims continues the previous speaker only if it starts this close after it.
+CONTINUATION_CHARS = 400
+#: Minimum words for an unclaimed quote to count as someone's words rather than a term.
+UTTERANCE_WORDS = 5
+#: Complements of a speech verb that hold reported content.
+CLAUSE_DEPS = frozenset({"ccomp"})
+#: Complements that make a stance ("urged Russia to ...", "called for talks").
+STANCE_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "prt", "oprd", "attr", "acomp"})
+#: Complements that may carry a quoted fragment ("called it "a non-starter"").
+FRAGMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "acomp"})
+#: Sentence-ending punctuation.
+SENTENCE_END = frozenset({".", "!", "?", ";"})
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A quote before ids are assigned."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: Token | None
+    cue_end: int | None
+    speaker: Speaker | None
+    marks: QuoteMarks | None = None
+    via: str | None = None
+    cue_text: str | None = None
+    cue_start: int | None = None
 
 
 def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quote]:
     """Every quote in the article, in text order, with speakers resolved where possible."""
-    return []
+    text = article.text
+    marks = find_marks(text, article.paragraphs)
+    if not doc.has_annotation("DEP"):
+        return _without_parse(article, marks)
+    resolver = SpeakerResolver(doc, mentions)
+    return _finish(article, _claims(doc, text, marks, resolver))
+
+
+def _claims(doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResolver) -> list[_Draft]:
+    inside = _tokens_inside(doc, marks)
+    drafts: list[_Draft] = []
+    used_cues: set[int] = set()
+    claimed: set[int] = set()
+    for index, mark in enumerate(marks):
+        cue = _cue_after(doc, text, mark, inside) or _cue_before(doc, text, mark, inside)
+        if cue is None:
+            continue
+        subject = resolver.subject_of(cue)
+        speaker = resolver.resolve(subject) if subject is not None else None
+        start, end = _trim(text, *mark.inner)
+        drafts.append(_Draft(start, end, "direct", cue, None, speaker, mark))
+        used_cues.add(cue.i)
+        claimed.add(index)
+    drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
+    drafts.extend(_continuations(text, marks, claimed, drafts))
+    drafts = _according_to(doc, text, drafts, inside, resolver)
+    _as_reported_by(doc, drafts)
+    return drafts
+
+
+# -- direct quotes ------------------------------------------------------------------------
+
+
+def _tokens_inside(doc: Doc, marks: list[QuoteMarks]) -> dict[int, int]:
+    """Token index -> index of the quote marks it sits in (marks included)."""
+    inside: dict[int, int] = {}
+    for index, mark in enumerate(marks):
+        span = doc.char_span(mark.open, mark.close + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            inside.setdefault(token.i, index)
+    return inside
+
+
+def _is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
+    base = verb_base(token.text)
+    return base is not None and base in verbs and token.pos_ in {"VERB", "AUX"}
+
+
+def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> Token | None:
+    """`"...," she said` / `"..." wrote Trump`: a speech verb just after the closing mark."""
+    if not mark.closed or not _starts_utterance(text, mark.open):
+        return None
+    inner = text[mark.open + 1 : mark.close].rstrip()
+    first = _token_at_or_after(doc, mark.close + 1)
+    if first is None:
+        return None
+    if inner.endswith((".", "!", "?")) and first.is_title and first.lower_ not in {"he", "she"}:
+        # `"... ." Next sentence` starts anew; `"... ?" Smith asked` is the exception we allow
+        if not inner.endswith(("?", "!")):
+            return None
+    words = 0
+    for token in doc[first.i :]:
+        if token.i in inside or token.text in SENTENCE_END:
+            return None
+        if token.is_punct:
+            continue
+        if _is_cue_verb(token, INTRO_VERBS) and not _negated(token):
+            return token
+        words += 1
+        if words > AFTER_WINDOW:
+            return None
+    return None
+
+
+def _cue_before(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> Token | None:
+    """`X said, "..."` / `X said: "..."` / `saying "..."`: a speech verb just before the mark."""
+    before = text[: mark.open].rstrip()
+    if not before:
+        return None
+    last_char = before[-1]
+    token = _token_before(doc, mark.open)
+    if token is None or token.i in inside:
+        return None
+    if last_char not in ",:—–-" and not _is_cue_verb(token, INTRO_VERBS):
+        return None
+    sent_start = token.sent.start
+    best: Token | None = None
+    for candidate in reversed(doc[sent_start : token.i + 1]):
+        if candidate.i in inside or candidate.text in SENTENCE_END:
+            break
+        if _is_cue_verb(candidate, INTRO_VERBS) and not _negated(candidate):
+            between = doc[candidate.i + 1 : token.i + 1]
+            subtree = {t.i for t in candidate.subtree}
+            if all(t.i in subtree or t.is_punct for t in between) or last_char == ":":
+                best = candidate
+                break
+    return best
+
+
+def _starts_utterance(text: str, open_at: int) -> bool:
+    """The mark opens a sentence or follows a clause break, so the quote is not a fragment."""
+    before = text[:open_at].rstrip()
+    return not before or before[-1] in ".!?:,;—–-(\n\"”"
+
+
+def _token_at_or_after(doc: Doc, char: int) -> Token | None:
+    for token in doc:
+        if token.idx >= char and not token.is_space and token.text not in {'"', "“", "”"}:
+            return token
+    return None
+
+
+def _token_before(doc: Doc, char: int) -> Token | None:
+    best = None
+    for token in doc:
+        if token.idx + len(token.text) > char:
+            break
+        if not token.is_space:
+            best = token
+    return best
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+# -- reported speech, mixed quotes and stances --------------------------------------------
+
+
+def _reported(
+    doc: Doc,
+    text: str,
+    marks: list[QuoteMarks],
+    inside: dict[int, int],
+    resolver: SpeakerResolver,
+    used_cues: set[int],
+    claimed: set[int],
+) -> list[_Draft]:
+    candidates: list[_Draft] = []
+    for token in doc:
+        if token.i in inside or token.i in used_cues or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        base = verb_base(token.text)
+        if base is None or _negated(token) or _passive(token) or token.dep_ in {"amod", "acl"}:
+            continue
+        found = _complement(token, base, marks, claimed)
+        if found is None:
+            continue
+        kind, lo, hi, particle = found
+        subject = resolver.subject_of(token)
+        if subject is None:
+            continue
+        start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        if end <= start:
+            continue
+        cue_end = particle.idx + len(particle.text) if particle is not None else None
+        candidates.append(_Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
+    # a verb inside someone else's reported clause is part of what they said
+    kept = [
+        d
+        for d in candidates
+        if not any(o is not d and o.start <= _cue_char(d) < o.end for o in candidates)
+    ]
+    # a direct quote's own text is never reported speech as well
+    for draft in kept:
+        for index, mark in enumerate(marks):
+            if index in claimed:
+                continue
+            if draft.start <= mark.open + 1 and mark.close <= draft.end:
+                claimed.add(index)
+                if draft.kind != "stance" or _fragment_dep(doc, draft, mark):
+                    draft.kind = "mixed"
+                draft.end = max(draft.end, _trim(text, *mark.inner)[1])
+    return kept
+
+
+def _fragment_dep(doc: Doc, draft: _Draft, mark: QuoteMarks) -> bool:
+    return draft.cue is not None and verb_base(draft.cue.text) == "call"
+
+
+def _cue_char(draft: _Draft) -> int:
+    return draft.cue.idx if draft.cue is not None else draft.start
+
+
+def _passive(verb: Token) -> bool:
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+def _complement(
+    verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
+) -> tuple[QuoteKind, int, int, Token | None] | None:
+    """What the cue verb reports, as (kind, first token, last token, particle)."""
+    children = [c for c in verb.rights]
+    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
+    if not clauses:
+        clauses = [c for c in verb.lefts if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}]
+    if clauses and (base in SPEECH_VERBS or base in THOUGHT_VERBS or base in STANCE_VERBS):
+        lo = min(c.left_edge.i for c in clauses)
+        hi = max(c.right_edge.i for c in clauses)
+        lo = _skip_mark_word(verb.doc, lo, hi)
+        return ("indirect", lo, hi, None)
+    fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
+    if fragments and base in SPEECH_VERBS | {"call", "describe", "label", "brand"}:
+        lo = min(c.left_edge.i for c in fragments)
+        hi = max(c.right_edge.i for c in fragments)
+        if _holds_open_quote(verb.doc, lo, hi, marks, claimed):
+            return ("mixed", lo, hi, None)
+    if base not in STANCE_VERBS:
+        return None
+    particle = None
+    if base in PARTICLE_STANCES:
+        particle = next(
+            (c for c in children if c.dep_ in {"prt", "prep"} and c.lower_ in PARTICLE_STANCES[base]),
+            None,
+        )
+        if particle is None:
+            return None
+    parts = [c for c in children if c.dep_ in STANCE_DEPS]
+    if particle is not None:
+        parts = [c for c in parts if c.i >= particle.i]
+    if not parts:
+        return None
+    lo = min(c.left_edge.i for c in parts)
+    hi = max(c.right_edge.i for c in parts)
+    if particle is not None and lo == particle.i:
+        lo = min(lo + 1, hi)
+    return ("stance", lo, hi, particle)
+
+
+def _skip_mark_word(doc: Doc, lo: int, hi: int) -> int:
+    """Reported content starts after a complementiser ("said that ...")."""
+    if lo < hi and doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
+        return lo + 1
+    return lo
+
+
+def _holds_open_quote(doc: Doc, lo: int, hi: int, marks: list[QuoteMarks], claimed: set[int]) -> bool:
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    return any(
+        i not in claimed and start <= m.open and m.close < end + 1 for i, m in enumerate(marks)
+    )
+
+
+# -- unclaimed quotes: continuation or not a quote ----------------------------------------
+
+
+def _continuations(
+    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[_Draft]
+) -> list[_Draft]:
+    """A full sentence in quotes right after someone's quote goes on with their words."""
+    found: list[_Draft] = []
+    for index, mark in enumerate(marks):
+        if index in claimed or not _starts_utterance(text, mark.open):
+            continue
+        start, end = _trim(text, *mark.inner)
+        words = text[start:end].split()
+        if len(words) < UTTERANCE_WORDS or not (words[0][:1].isupper() or words[0][:1] in "[("):
+            continue
+        earlier = [
+            d
+            for d in drafts + found
+            if d.kind in {"direct", "mixed"} and d.end <= mark.open and d.speaker is not None
+        ]
+        if not earlier:
+            continue
+        previous = max(earlier, key=lambda d: d.end)
+        if mark.open - previous.end > CONTINUATION_CHARS or _sentences_between(text, previous, mark) > 1:
+            continue
+        found.append(
+            _Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark)
+        )
+        claimed.add(index)
+    return found
+
+
+def _sentences_between(text: str, previous: _Draft, mark: QuoteMarks) -> int:
+    """Full stops outside quotes between a quote and the next one (the cue sentence is allowed)."""
+    gap = text[previous.end : mark.open]
+    for quote_char in '"“”':
+        gap = gap.replace(quote_char, "")
+    return sum(gap.count(c) for c in ".!?") - 1 if gap.strip() else 0
+
+
+# -- sources: "according to", "as reported by" --------------------------------------------
+
+
+def _according_to(
+    doc: Doc, text: str, drafts: list[_Draft], inside: dict[int, int], resolver: SpeakerResolver
+) -> list[_Draft]:
+    for token in doc:
+        if token.lower_ != "according" or token.i in inside or token.i + 1 >= len(doc):
+            continue
+        to = doc[token.i + 1]
+        if to.lower_ != "to":
+            continue
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        phrase_end = source.right_edge.i
+        speaker = resolver.resolve_phrase(source)
+        via = _source_via(source, resolver)
+        cue_end = to.idx + len(to.text)
+        sent = token.sent
+        owner = next(
+            (
+                d
+                for d in drafts
+                if d.cue is not None
+                and d.kind != "stance"
+                and d.cue.sent.start == sent.start
+                and d.cue.i != token.i
+            ),
+            None,
+        )
+        if owner is not None:
+            owner.via = owner.via or via or speaker.text
+            continue
+        lo, hi = _clause_without(doc, token, phrase_end)
+        if lo is None or hi is None:
+            continue
+        start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        if end <= start:
+            continue
+        draft = _Draft(start, end, "indirect", token, cue_end, speaker, via=via)
+        drafts.append(draft)
+    return drafts
+
+
+def _source_via(source: Token, resolver: SpeakerResolver) -> str | None:
+    """"a message ... from a reporter" -> "a reporter": who stands behind a document."""
+    from .cues import DOCUMENT_NOUNS
+
+    if source.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for token in source.subtree:
+        if token.lower_ in {"from", "by"} and token.dep_ in {"prep", "agent"}:
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                span = obj.doc[obj.left_edge.i : obj.right_edge.i + 1]
+                return span.text.strip(" ,.")
+    return None
+
+
+def _clause_without(doc: Doc, according: Token, phrase_end: int) -> tuple[int | None, int | None]:
+    """The sentence's clause that "according to X" qualifies, without that phrase."""
+    sent = according.sent
+    head = according.head if according.head is not according else sent.root
+    while head.dep_ not in {"ROOT"} and head.head is not head and head.pos_ not in {"VERB", "AUX"}:
+        head = head.head
+    tokens = [
+        t
+        for t in head.subtree
+        if not (according.i <= t.i <= phrase_end) and not t.is_space and sent.start <= t.i < sent.end
+    ]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None, None
+    # keep the contiguous run on the far side of the phrase (the clause it qualifies)
+    after = [t for t in tokens if t.i > phrase_end]
+    before = [t for t in tokens if t.i < according.i]
+    run = after if len(after) >= len(before) else before
+    while run and run[-1].is_punct:
+        run.pop()
+    while run and run[0].is_punct:
+        run.pop(0)
+    if not run:
+        return None, None
+    return run[0].i, run[-1].i
+
+
+def _as_reported_by(doc: Doc, drafts: list[_Draft]) -> None:
+    """`said — as reported by X — "..."`, `..., as quoted by X`: X is a second-hand source."""
+    for token in doc:
+        if verb_base(token.text) not in {"report", "quote"} or token.lower_ not in {"reported", "quoted"}:
+            continue
+        if not any(c.lower_ == "as" for c in token.children) and doc[max(token.i - 1, 0)].lower_ != "as":
+            continue
+        agent = next((c for c in token.children if c.lower_ == "by"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if obj is None:
+            continue
+        via = doc[obj.left_edge.i : obj.right_edge.i + 1].text.strip(" ,.")
+        sent = token.sent
+        for draft in drafts:
+            if draft.cue is not None and draft.cue.sent.start == sent.start and draft.kind != "stance":
+                draft.via = draft.via or via
+
+
+# -- no parser: the rule-based pipeline ---------------------------------------------------
+
+
+def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
+    """Without a dependency parse, only `"...," X said` quotes with a plain cue are found."""
+    text = article.text
+    drafts: list[_Draft] = []
+    for mark in marks:
+        if not mark.closed or not _starts_utterance(text, mark.open):
+            continue
+        tail = text[mark.close + 1 : mark.close + 80].split(".")[0]
+        words = tail.replace(",", " ").split()
+        for position, word in enumerate(words[:AFTER_WINDOW]):
+            base = verb_base(word)
+            if base is not None and base in SPEECH_VERBS:
+                who = " ".join(w for w in words[:position] if w[:1].isupper()) or None
+                if who is None and position + 1 < len(words) and words[position + 1][:1].isupper():
+                    who = words[position + 1]
+                offset = text.find(word, mark.close + 1)
+                start, end = _trim(text, *mark.inner)
+                speaker = Speaker(who, -1, -1, None) if who else None
+                drafts.append(_Draft(start, end, "direct", None, None, speaker, mark, cue_text=word,
+                                     cue_start=offset))
+                break
+    return _finish(article, drafts)
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding whitespace and a trailing comma (`"...," he said`)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _finish(article: Article, drafts: list[_Draft]) -> list[Quote]:
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
+        if (draft.start, draft.end) in seen:
+            continue
+        seen.add((draft.start, draft.end))
+        quotes.append(_record(article, len(quotes), draft))
+    return quotes
+
+
+def _record(article: Article, n: int, draft: _Draft) -> Quote:
+    cue_text, cue_start, cue_end = draft.cue_text, draft.cue_start, None
+    if draft.cue is not None:
+        cue_start = draft.cue.idx
+        cue_end = draft.cue_end or draft.cue.idx + len(draft.cue.text)
+        cue_text = article.text[cue_start:cue_end]
+    elif cue_text is not None and cue_start is not None and cue_start >= 0:
+        cue_end = cue_start + len(cue_text)
+    else:
+        cue_start = None
+    speaker = draft.speaker
+    return Quote(
+        id=f"{article.id}:q{n}",
+        article=article.id,
+        text=article.text[draft.start : draft.end],
+        start=draft.start,
+        end=draft.end,
+        kind=draft.kind,
+        cue=cue_text,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        speaker=speaker.text if speaker else None,
+        speaker_start=speaker.start if speaker and speaker.start >= 0 else None,
+        speaker_end=speaker.end if speaker and speaker.end >= 0 else None,
+        speaker_key=speaker.key if speaker else None,
+        via=draft.via or (speaker.via if speaker else None),
+    )

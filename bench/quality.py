@@ -1,0 +1,187 @@
+"""Quote quality on the annotated articles in tests/data/quotes: four figures, against the goals.
+
+Run: `.venv/bin/python bench/quality.py [-v]`. The same scoring is asserted in
+tests/core/test_quotes.py, so a regression fails the suite.
+
+Each `<name>.json` lists what a reader finds in `<name>.txt`: every quote, reported statement
+and stance with a distinctive substring of its text, its kind and its speaker (a name, or a list
+of accepted spellings; `named` says whether it is a named actor rather than a group). Entries
+marked `optional` are borderline: finding them is not required, but they count as real quotes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "quotes"
+
+#: The goals from issue 3.
+GOALS = {"direct": 0.80, "reported": 0.60, "precision": 0.80, "speakers": 0.85}
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    article: str
+    start: int
+    end: int
+    kind: str
+    speakers: tuple[str, ...]
+    named: bool
+    optional: bool
+    via: str | None
+
+
+@dataclass(slots=True)
+class Score:
+    """Counts behind the four figures, plus the misses for reading."""
+
+    direct: list[int] = field(default_factory=lambda: [0, 0])
+    reported: list[int] = field(default_factory=lambda: [0, 0])
+    stance: list[int] = field(default_factory=lambda: [0, 0])
+    precision: list[int] = field(default_factory=lambda: [0, 0])
+    speakers: list[int] = field(default_factory=lambda: [0, 0])
+    notes: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def ratio(pair: list[int]) -> float:
+        return pair[0] / pair[1] if pair[1] else 1.0
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "direct": self.ratio(self.direct),
+            "reported": self.ratio(self.reported),
+            "precision": self.ratio(self.precision),
+            "speakers": self.ratio(self.speakers),
+            "stance": self.ratio(self.stance),
+        }
+
+
+def load_expected(text: str, article: str, data: dict[str, Any]) -> tuple[list[Expected], list[str]]:
+    """Annotations located in the article text (each substring must occur in it)."""
+    found: list[Expected] = []
+    for item in data["quotes"]:
+        start = text.find(item["text"])
+        if start < 0:
+            raise ValueError(f"{article}: annotation not in text: {item['text']!r}")
+        speakers = item["speaker"] if isinstance(item["speaker"], list) else [item["speaker"]]
+        found.append(
+            Expected(
+                article,
+                start,
+                start + len(item["text"]),
+                item["kind"],
+                tuple(s for s in speakers if s),
+                bool(item.get("named", True)),
+                bool(item.get("optional", False)),
+                item.get("via"),
+            )
+        )
+    return found, list(data.get("not_quotes", []))
+
+
+def _norm(name: str) -> str:
+    name = name.strip().removesuffix("'s").removesuffix("’s")
+    for lead in ("the ", "The "):
+        name = name.removeprefix(lead)
+    return name.casefold()
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def matches(expected: Expected, start: int, end: int) -> bool:
+    """A found quote matches when it covers most of the annotated substring."""
+    span = expected.end - expected.start
+    return _overlap((expected.start, expected.end), (start, end)) >= 0.6 * span
+
+
+def score_article(expected: list[Expected], not_quotes: list[str], quotes: Iterable[Any], score: Score) -> None:
+    quotes = list(quotes)
+    for quote in quotes:
+        hit = any(matches(e, quote.start, quote.end) for e in expected)
+        bad = quote.text.strip(" \"“”„,.") in not_quotes
+        score.precision[1] += 1
+        if hit and not bad:
+            score.precision[0] += 1
+        else:
+            score.notes.append(f"  FALSE {quote.article} [{quote.kind}] {quote.speaker!r}: {quote.text[:90]!r}")
+    for exp in expected:
+        found = [q for q in quotes if matches(exp, q.start, q.end)]
+        if exp.optional:
+            continue
+        bucket = {"direct": score.direct, "mixed": score.direct, "indirect": score.reported}.get(
+            exp.kind, score.stance
+        )
+        bucket[1] += 1
+        if not found:
+            score.notes.append(f"  MISS  {exp.article} [{exp.kind}] {exp.speakers[:1]}: at {exp.start}")
+            continue
+        bucket[0] += 1
+        if exp.named:
+            score.speakers[1] += 1
+            wanted = {_norm(s) for s in exp.speakers}
+            got = found[0].speaker
+            if got is not None and _norm(got) in wanted:
+                score.speakers[0] += 1
+            else:
+                score.notes.append(
+                    f"  WHO   {exp.article} [{exp.kind}] want {exp.speakers[0]!r} got {got!r}"
+                )
+
+
+def evaluate(nlp: Any = None) -> Score:
+    """Index the annotated articles with the real pipeline and score every quote found."""
+    from newsdesk.core.index import analyze, build_corpus, prepare_pipeline, read_articles
+
+    if nlp is None:
+        from newsdesk.core.nlp import load_pipeline
+
+        nlp, _info = load_pipeline(None)
+    prepare_pipeline(nlp)
+    articles, _skipped = read_articles([DATA])
+    corpus = build_corpus(analyze(nlp, articles))
+    score = Score()
+    for article in corpus.articles:
+        spec = DATA / f"{Path(article.path).stem}.json"
+        if not spec.exists():
+            continue
+        data = json.loads(spec.read_text(encoding="utf-8"))
+        expected, not_quotes = load_expected(article.text, article.id, data)
+        quotes = [q for q in corpus.quotes if q.article == article.id]
+        for e in expected:
+            e_text = article.text[e.start : e.end]
+            assert e_text, e
+        score_article(expected, not_quotes, quotes, score)
+    return score
+
+
+def main(argv: list[str]) -> int:
+    score = evaluate()
+    figures = score.figures()
+    labels = {
+        "direct": "direct-quote recall",
+        "reported": "reported-speech recall",
+        "precision": "precision",
+        "speakers": "named-speaker accuracy",
+    }
+    counts = {"direct": score.direct, "reported": score.reported, "precision": score.precision,
+              "speakers": score.speakers}
+    for key, label in labels.items():
+        mark = "ok " if figures[key] >= GOALS[key] else "LOW"
+        n, d = counts[key]
+        print(f"{label:<24} {figures[key]:6.1%}  ({n}/{d})  goal {GOALS[key]:.0%} {mark}")
+    print(f"{'stance recall (extra)':<24} {figures['stance']:6.1%}  ({score.stance[0]}/{score.stance[1]})")
+    if "-v" in argv:
+        print("\n".join(score.notes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

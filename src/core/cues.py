@@ -1,0 +1,87 @@
+"""Cue words for quotes: speech, thought and stance verbs, by base form.
+
+The pipeline runs without a lemmatizer (it is excluded at load time), so verbs are matched by
+their written forms, generated here once from the base forms.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: Verbs that introduce what someone said or wrote (direct or reported).
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell state announce claim note add explain insist argue report reveal confirm allege
+    suggest write tweet post caution predict acknowledge admit conclude inform assert stress
+    emphasise emphasize maintain recall testify declare indicate continue respond reply answer
+    remark comment observe disclose concede complain mention estimate speak ask
+    contend clarify reiterate repeat announce proclaim affirm boast joke quip lament
+    """.split()
+)
+
+#: Verbs of thought or belief that report a position when they take a clause.
+THOUGHT_VERBS: frozenset[str] = frozenset("believe think feel fear hope expect doubt".split())
+
+#: Verbs that state a position towards someone or something (with an object or infinitive).
+STANCE_VERBS: frozenset[str] = frozenset(
+    """
+    urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
+    vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend propose
+    endorse applaud slam denounce decry dispute appeal challenge question insist support back
+    """.split()
+)
+
+#: Stance verbs that need a particle or preposition to be a stance ("call on/for").
+PARTICLE_STANCES: dict[str, frozenset[str]] = {"call": frozenset({"on", "for", "upon"})}
+
+#: Verbs whose use before a colon or a quotation is enough to introduce a quote.
+INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", "write", "address"})
+
+#: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """
+    report statement message release tweet post letter document article study survey filing memo
+    paper communique communiqué announcement note notice website blog broadcast interview
+    transcript account email e-mail story
+    """.split()
+)
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said", "says", "saying"),
+    "tell": ("told", "tells", "telling"),
+    "write": ("wrote", "written", "writes", "writing"),
+    "think": ("thought", "thinks", "thinking"),
+    "feel": ("felt", "feels", "feeling"),
+    "speak": ("spoke", "spoken", "speaks", "speaking"),
+    "admit": ("admitted", "admits", "admitting"),
+    "regret": ("regretted",),
+    "quip": ("quipped", "quips", "quipping"),
+    "slam": ("slammed", "slams", "slamming"),
+    "back": ("backed", "backs", "backing"),
+}
+
+
+def _regular_forms(base: str) -> tuple[str, ...]:
+    if base.endswith("e"):
+        return (base + "s", base + "d", base[:-1] + "ing")
+    if base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
+        return (base[:-1] + "ies", base[:-1] + "ied", base + "ing")
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return (base + "es", base + "ed", base + "ing")
+    return (base + "s", base + "ed", base + "ing")
+
+
+@lru_cache(maxsize=1)
+def _form_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for base in SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS:
+        forms = _IRREGULAR.get(base) or _regular_forms(base)
+        for form in (base, *forms):
+            table.setdefault(form, base)
+    table["told"] = "tell"
+    return table
+
+
+def verb_base(word: str) -> str | None:
+    """The base form of a cue verb as written ("urged" -> "urge"), or None if it is no cue."""
+    return _form_table().get(word.lower())
