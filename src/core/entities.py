@@ -1,28 +1,544 @@
-"""Named-entity mentions from a parsed article, clustered within the article.
+"""Named-entity mentions from a parsed article: cleaned, filtered for junk, clustered within it.
 
-BASELINE: doc.ents filtered by label; the entities helper replaces this with the full rules.
+Each mention's `key` is the canonical name of its in-article cluster ("Guo" -> "Guo Shengkun",
+"SCO" -> "Shanghai Cooperation Organization"), which `actors.merge_actors` merges across articles.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .models import Article, Mention
+from .names import (
+    HONORIFICS,
+    SUFFIXES,
+    acronym_letters,
+    acronym_matches,
+    fold_name,
+    folded_tokens,
+    has_suffix,
+    is_acronym,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 #: NER labels that can be actors.
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+ACTOR_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+_LEADING = re.compile(r"(?:(?:the|a|an)\s+|[\"'“”‘’«»(\[{<*_\-–—,.;:!?/\s])", re.I)
+_TRAILING = re.compile(r"(?:['’ʼ]s|['’ʼ]|[\"“”‘’«»)\]}>*_,;:!?/\s\-–—])$")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|Jnr|Snr)\.$")
+_INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
+_URLISH = re.compile(r"://|www\.|\.html?\b|[\\/@#=_|<>\[\]{}()]|\)\)")
+_LINKS = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]*>|https?://\S+|www\.\S+", re.I)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_CAPS_WORD = re.compile(r"^[^\W\d_]")
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tomorrow""".split()
+)
+_STOPWORDS = frozenset(
+    """a an the and or but if of in on at to for from by with as is are was were be been it its
+    this that these those he she they we you i his her their our your one two three all any
+    some no not new said says according more most other such""".split()
+)
+# An acronym introduced right after a name: "Shanghai Cooperation Organization, or SCO",
+# "Federal Security Service (FSB)".
+_ACRONYM_INTRO = re.compile(
+    r"^\s*(?:,\s*(?:or|also known as|known as|abbreviated(?: as)?)\s+(?:the\s+)?"
+    r"|\s*\(\s*(?:the\s+)?)(?P<abbr>[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9.])(?P<close>\s*\))?"
+)
+_ROLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "nummod"})
+_ROLE_STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_MAX_ROLE_TOKENS = 10
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A mention while it is being cleaned and clustered."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    role: str | None = None
+    headline: bool = False
+    cluster: int = -1
+    folded: tuple[str, ...] = field(default_factory=tuple)
 
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
-    """Mentions of actor-like entities, each with its in-article cluster key."""
-    mentions = []
+    """Mentions of actor-like entities, junk dropped, each with its in-article cluster key."""
+    text = article.text
+    links = [m.span() for m in _LINKS.finditer(text)]
+    headlines = _headline_paragraphs(article)
+    has_parse = doc.has_annotation("DEP")
+    has_tags = doc.has_annotation("TAG")
+    candidates: list[_Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        mentions.append(
-            Mention(article.id, ent.start_char, ent.end_char, ent.text, ent.label_, key=ent.text)
-        )
-    return mentions
+        cand = _clean(ent, text)
+        if cand is None or _overlaps(cand.start, cand.end, links):
+            continue
+        if _is_junk(cand, doc, has_tags):
+            continue
+        if cand.label == "PERSON":
+            cand.role = _role(doc, cand, has_parse) or cand.role
+        cand.headline = any(s <= cand.start < e for s, e in headlines)
+        candidates.append(cand)
+    acronyms = _introduced_acronyms(candidates, text)
+    candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
+    candidates.sort(key=lambda c: c.start)
+    keys = _cluster(candidates, acronyms)
+    candidates += _bare_name_occurrences(candidates, keys, text, links)
+    candidates = _drop_headline_only(candidates)
+    candidates.sort(key=lambda c: c.start)
+    return [
+        Mention(article.id, c.start, c.end, c.text, c.label, key=keys[c.cluster], role=c.role)
+        for c in candidates
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Cleaning and junk
+
+
+def _clean(ent: Span, text: str) -> _Candidate | None:
+    """Strip leading articles, quotes, possessives and (for people) titles, which become a role."""
+    start, end = ent.start_char, ent.end_char
+    if "\n" in text[start:end]:
+        return None
+    while start < end:
+        m = _LEADING.match(text, start, end)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    while start < end:
+        chunk = text[start:end]
+        if chunk.endswith(".") and not _ABBREVIATION_END.search(chunk):
+            end -= 1
+            continue
+        m = _TRAILING.search(chunk)
+        if not m:
+            break
+        end = start + m.start()
+    if end <= start:
+        return None
+    label = ent.label_
+    m = _INNER_POSSESSIVE.match(text, start, end)
+    if m and sum(1 for w in m.group(2).split() if _CAPS_WORD.match(w) and w[0].isupper()) >= 2:
+        start = m.start(2)
+    role = None
+    if label == "PERSON":
+        start, role = _strip_titles(text, start, end)
+        if start >= end:
+            return None
+    return _Candidate(start, end, text[start:end], label, role=role)
+
+
+def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """ "Chinese Public Security Minister Guo Shengkun" -> ("Guo Shengkun", role).
+
+    Cuts after the last title word that leaves a capitalised name which is not just a suffix.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    cut = -1
+    for i, (_, _, word) in enumerate(words[:-1]):
+        if not word[0].isupper():
+            break
+        if word.lower().rstrip(".") in HONORIFICS:
+            rest = words[i + 1 :]
+            if rest[0][2][0].isupper() and rest[0][2].lower().rstrip(".,") not in SUFFIXES:
+                cut = i
+    if cut < 0:
+        return start, None
+    role = text[start : start + words[cut][1]]
+    return start + words[cut + 1][0], role
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _is_junk(cand: _Candidate, doc: Doc, has_tags: bool) -> bool:
+    """Not an actor: URL bits, lowercase or common words, numbers, dates, lone title words."""
+    text = cand.text
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or not any(c.isupper() for c in letters):
+        return True
+    if _URLISH.search(text):
+        return True
+    if cand.label in ("PERSON", "GPE", "NORP", "LOC") and any(c.isdigit() for c in text):
+        return True
+    words = text.split()
+    if all(w.lower().strip(".,") in _CALENDAR | _STOPWORDS for w in words):
+        return True
+    if len(words) == 1 and not is_acronym(text):
+        word = text.lower()
+        if word in HONORIFICS:
+            return True
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            token = span[0]
+            if has_tags and cand.label != "NORP" and token.tag_ not in ("NNP", "NNPS"):
+                return True
+            if token.is_sent_start and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
+                # "Hurricane ...", "Pool": capitalised only because it starts a sentence.
+                return True
+    return False
+
+
+def _headline_paragraphs(article: Article) -> list[tuple[int, int]]:
+    """Paragraphs that read like headlines of other pages: short, Title Case, no full stop."""
+    spans = []
+    for start, end in article.paragraphs:
+        para = article.text[start:end].strip()
+        words = _WORD.findall(para)
+        if not 3 <= len(words) <= 20 or para.endswith((".", "!", "?", '"', "”", ":", ";")):
+            continue
+        content = [w for w in words if w.lower() not in _STOPWORDS]
+        capitalised = sum(1 for w in content if w[0].isupper())
+        if content and capitalised / len(content) >= 0.75:
+            spans.append((start, end))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles
+
+
+def _role(doc: Doc, cand: _Candidate, has_parse: bool) -> str | None:
+    """A role the text gives: a title before the name, an apposition, or "X is China's chief"."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not has_parse:
+        return None
+    return _role_before(doc, span) or _role_apposition(doc, span) or _role_copula(doc, span)
+
+
+def _role_before(doc: Doc, span: Span) -> str | None:
+    """Modifiers left of the name that attach to it: "former Ukrainian President", "drummer"."""
+    left = span.start
+    i = span.start - 1
+    while i >= 0 and span.start - i <= _MAX_ROLE_TOKENS:
+        token = doc[i]
+        if token.is_punct or token.is_space or token.ent_type_ in _ROLE_STOP_ENTS:
+            break
+        if token.pos_ in ("DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "SCONJ", "NUM"):
+            break
+        attaches = left <= token.head.i < span.end and token.head.i > i
+        if token.dep_ == "case" and token.head.i == i - 1:
+            attaches = True
+        if not attaches or token.dep_ not in _ROLE_DEPS:
+            break
+        left = i
+        i -= 1
+    if left == span.start:
+        return None
+    role = doc[left : span.start]
+    if not any(t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ for t in role):
+        return None
+    return role.text.strip() or None
+
+
+def _role_apposition(doc: Doc, span: Span) -> str | None:
+    """ "X, the foreign minister, said" and "the foreign minister, X, said"."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and doc[span.end].text == ",":
+            role = _noun_phrase(doc, child, limit=child.right_edge.i + 1)
+            if role:
+                return role
+    if root.dep_ == "appos" and root.head.i < span.start and doc[span.start - 1].text == ",":
+        head = root.head
+        role = _noun_phrase(doc, head, limit=head.i + 1)
+        if role:
+            return role
+    return None
+
+
+def _role_copula(doc: Doc, span: Span) -> str | None:
+    """ "Lu Wei is China's chief of cybersecurity" -> "China's chief of cybersecurity"."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "nsubj" or head.lemma_ != "be" or head.i < span.end:
+        return None
+    for child in head.children:
+        if child.dep_ == "attr" and child.i > head.i:
+            return _noun_phrase(doc, child, limit=child.right_edge.i + 1)
+    return None
+
+
+def _noun_phrase(doc: Doc, head: object, limit: int) -> str | None:
+    """The noun phrase headed by `head` (a Token), without determiners or clauses; None if it
+    is not a plain common-noun role (a name, a number, a clause)."""
+    from spacy.tokens import Token
+
+    assert isinstance(head, Token)
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and not head.ent_type_):
+        return None
+    start = head.left_edge.i
+    end = limit
+    for token in doc[head.i + 1 : limit]:
+        if token.is_punct and token.text != "'s" or token.dep_ in ("relcl", "acl", "advcl"):
+            end = token.i
+            break
+    while start < end and doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    if end - start > _MAX_ROLE_TOKENS or end <= start:
+        return None
+    phrase = doc[start:end]
+    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in phrase):
+        return None
+    return phrase.text.strip() or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Acronyms
+
+
+def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _Candidate]:
+    """Acronyms the text introduces after a name, folded acronym -> the named candidate."""
+    found: dict[str, _Candidate] = {}
+    for cand in candidates:
+        if cand.label == "PERSON" or len(cand.text.split()) < 2:
+            continue
+        m = _ACRONYM_INTRO.match(text[cand.end : cand.end + 40])
+        if not m:
+            continue
+        abbr = m.group("abbr").rstrip(".") if not m.group("abbr").endswith(".") else m.group("abbr")
+        if not is_acronym(abbr) or "-" in abbr:
+            continue
+        parenthesised = text[cand.end : cand.end + 40].lstrip().startswith("(")
+        if parenthesised and not m.group("close"):
+            continue
+        letters = acronym_letters(abbr)
+        fits = acronym_matches(abbr, cand.text) or (parenthesised and letters[0] == cand.text[0])
+        if fits:
+            found.setdefault(fold_name(abbr), cand)
+    # Also any acronym that spells the initials of a longer name in the same article ("US").
+    for cand in candidates:
+        if is_acronym(cand.text) and fold_name(cand.text) not in found:
+            for other in candidates:
+                if other is not cand and acronym_matches(cand.text, other.text):
+                    found[fold_name(cand.text)] = other
+                    break
+    return found
+
+
+def _unlabelled_occurrences(
+    candidates: list[_Candidate], acronyms: dict[str, _Candidate], text: str, links: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Occurrences of an introduced acronym that the model did not tag ("the SCO member states")."""
+    taken = [(c.start, c.end) for c in candidates]
+    extra: list[_Candidate] = []
+    seen_forms = {c.text for c in candidates if is_acronym(c.text)}
+    for cand in candidates:
+        if cand.label == "PERSON":
+            continue
+        m = _ACRONYM_INTRO.match(text[cand.end : cand.end + 40])
+        if m and fold_name(m.group("abbr")) in acronyms:
+            seen_forms.add(m.group("abbr").rstrip(")"))
+    for form in seen_forms:
+        target = acronyms.get(fold_name(form))
+        if target is None:
+            continue
+        for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", text):
+            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), links):
+                continue
+            extra.append(_Candidate(m.start(), m.end(), form, target.label))
+            taken.append(m.span())
+    return extra
+
+
+# ---------------------------------------------------------------------------------------------
+# Clustering
+
+
+def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> dict[int, str]:
+    """Assign each candidate a cluster id; returns cluster id -> canonical name (the key)."""
+    by_fold: dict[str, int] = {}
+    members: list[list[_Candidate]] = []
+    for cand in candidates:
+        folded = fold_name(cand.text)
+        cand.folded = folded_tokens(cand.text)
+        if folded not in by_fold:
+            by_fold[folded] = len(members)
+            members.append([])
+        cand.cluster = by_fold[folded]
+        members[cand.cluster].append(cand)
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Acronyms join the name they abbreviate.
+    for folded, target in acronyms.items():
+        if folded in by_fold:
+            a, b = find(by_fold[folded]), find(target.cluster)
+            if a != b:
+                parent[a] = b
+
+    labels = [Counter(c.label for c in group) for group in members]
+    kinds = [_kind(labels[i], members[i]) for i in range(len(members))]
+    size = [max(len(c.folded) for c in group) for group in members]
+    # Shorter names join longer ones they begin or end: "Putin", "Guo", "de Blasio", "House".
+    # A surname the model mislabelled ("Trump" as ORG) still joins the one person it names.
+    for i in sorted(range(len(members)), key=lambda i: -size[i]):
+        group = members[i]
+        if not group or size[i] == 0 or kinds[i] in ("place", "group"):
+            continue
+        if is_acronym(group[0].text) and fold_name(group[0].text) in acronyms:
+            continue
+        short = group[0].folded
+        people = _matching_roots(short, "person", members, kinds, size, find)
+        if people:
+            plain = [r for r in people if not any(has_suffix(c.text) for c in _group(members, find, r))]
+            people = plain or people
+        if kinds[i] == "person" or len(people) == 1:
+            if len(people) == 1:
+                _union(find, parent, i, people[0])
+            elif len(people) > 1 and kinds[i] == "person":
+                _assign_nearest(group, people, members, find)
+            continue
+        orgs = _matching_roots(short, "org", members, kinds, size, find)
+        if len(orgs) == 1:
+            _union(find, parent, i, orgs[0])
+
+    keys: dict[int, str] = {}
+    for cand in candidates:
+        cand.cluster = find(cand.cluster)
+    groups: dict[int, list[_Candidate]] = {}
+    for cand in candidates:
+        groups.setdefault(cand.cluster, []).append(cand)
+    for root, group in groups.items():
+        keys[root] = canonical_name([c.text for c in group])
+    return keys
+
+
+def _union(find: Callable[[int], int], parent: list[int], a: int, b: int) -> None:
+    ra, rb = find(a), find(b)
+    if ra != rb:
+        parent[ra] = rb
+
+
+def _matching_roots(
+    short: tuple[str, ...],
+    kind: str,
+    members: list[list[_Candidate]],
+    kinds: list[str],
+    size: list[int],
+    find: Callable[[int], int],
+) -> list[int]:
+    """Roots of longer clusters of `kind` whose names begin or end with `short`."""
+    roots = {
+        find(j)
+        for j, group in enumerate(members)
+        if kinds[j] == kind and size[j] > len(short) and any(_affix(short, c.folded) for c in group)
+    }
+    return sorted(roots)
+
+
+def _group(members: list[list[_Candidate]], find: Callable[[int], int], root: int) -> list[_Candidate]:
+    return [c for i, group in enumerate(members) if find(i) == root for c in group]
+
+
+def _assign_nearest(
+    group: list[_Candidate], roots: list[int], members: list[list[_Candidate]], find: Callable[[int], int]
+) -> None:
+    """An ambiguous short name ("Clinton" with Bill and Hillary) joins the nearest full name
+    mentioned before it (or, failing that, the first one after it)."""
+    firsts: list[tuple[int, int]] = []
+    for root in roots:
+        for cand in _group(members, find, root):
+            if len(cand.folded) > len(group[0].folded):
+                firsts.append((cand.start, root))
+    firsts.sort()
+    for cand in group:
+        before = [r for s, r in firsts if s < cand.start]
+        cand.cluster = before[-1] if before else firsts[0][1]
+    group.clear()  # its candidates now point at those roots directly
+
+
+def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
+    """The cluster's broad kind by label vote (ties: the longest mention's label)."""
+    top = labels.most_common()
+    best = top[0][0]
+    if len(top) > 1 and top[1][1] == top[0][1] and group:
+        best = max(group, key=lambda c: len(c.text)).label
+    if best == "PERSON":
+        return "person"
+    if best in _PLACE_LABELS:
+        return "place"
+    if best == "NORP":
+        return "group"
+    return "org" if best == "ORG" else "other"
+
+
+def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`short` is the first or last words of `full` (suffixes like "Jr." ignored at the end)."""
+    n = len(short)
+    if n == 0 or n >= len(full):
+        return False
+    core = full[:-1] if full[-1] in SUFFIXES else full
+    return full[:n] == short or core[-n:] == short or full[-n:] == short
+
+
+def canonical_name(forms: list[str]) -> str:
+    """The fullest, most common form: most words first, then most frequent, then earliest."""
+    counts = Counter(forms)
+    first = {f: i for i, f in reversed(list(enumerate(forms)))}
+    return min(counts, key=lambda f: (-len(f.split()), -counts[f], first[f]))
+
+
+def _bare_name_occurrences(
+    candidates: list[_Candidate], keys: dict[int, str], text: str, links: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Surnames of people named in full that the model missed ("Fang spoke to the gathering")."""
+    people: dict[str, set[int]] = {}
+    used_short: dict[int, set[str]] = {}
+    for cand in candidates:
+        if cand.label == "PERSON" and len(cand.folded) == 1:
+            used_short.setdefault(cand.cluster, set()).add(cand.text)
+    for root, key in keys.items():
+        words = key.split()
+        if len(words) < 2 or not any(c.cluster == root and c.label == "PERSON" for c in candidates):
+            continue
+        core = words[:-1] if words[-1].lower().rstrip(".") in SUFFIXES else words
+        for word in {core[-1], *used_short.get(root, set())}:
+            people.setdefault(word, set()).add(root)
+    taken = [(c.start, c.end) for c in candidates]
+    extra: list[_Candidate] = []
+    for word, roots in people.items():
+        if len(roots) != 1 or len(word) < 3 or not word[0].isupper() or word.lower() in _CALENDAR:
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
+            continue  # also a common word ("May", "Young"): too risky
+        root = next(iter(roots))
+        for m in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
+            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), links):
+                continue
+            before = text[max(0, m.start() - 30) : m.start()]
+            after = text[m.end() : m.end() + 30]
+            if re.search(r"[A-Z][\w.'’-]*\s+$", before) or re.match(r"\s+[A-Z]", after):
+                continue  # part of another name
+            cand = _Candidate(m.start(), m.end(), word, "PERSON", cluster=root)
+            extra.append(cand)
+    return extra
+
+
+def _drop_headline_only(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Names seen only in headline-like lines (links to other pages) are not actors here."""
+    body = {c.cluster for c in candidates if not c.headline}
+    return [c for c in candidates if c.cluster in body]

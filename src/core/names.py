@@ -1,0 +1,128 @@
+"""Name normalisation: folding spelling and transliteration variants, honorifics, acronyms.
+
+Pure string functions (no spaCy), shared by entity extraction, actor merging and search.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Cyrillic to Latin (a common news romanisation); folding then evens out the variants.
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґў",
+        [
+            "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+            "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+            "ye", "i", "yi", "g", "u",
+        ],
+        strict=True,
+    )
+)
+_LETTERS = {"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ı": "i", "œ": "oe", "þ": "th"}
+_POSSESSIVE = re.compile(r"['’ʼ]s\b")
+_APOSTROPHES = re.compile(r"['’ʼ`´.]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+# Transliteration variants of the same sound (Yanukovych/Yanukovich, Khodorkovsky/Hodorkovsky,
+# Alexei/Aleksey): applied in this order, then doubled letters collapse (Navalnyy/Navalny).
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"tch"), "ch"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"dh"), "d"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"\bie"), "e"),
+    (re.compile(r"ij\b"), "i"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+)
+
+#: Words before a name that are titles, not part of it ("President Putin", "Dr. Fang").
+HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady madam president vice prime minister
+    premier senator sen rep representative congressman congresswoman gov governor general gen
+    lt col colonel major maj capt captain sgt sergeant admiral adm judge justice pope king queen
+    prince princess sheikh chancellor mayor secretary speaker chairman chairwoman chair ceo
+    ambassador officer detective inspector chief commissioner deputy foreign defense defence
+    interior finance state father rev reverend bishop archbishop cardinal rabbi imam saint st
+    emperor empress crown first lady former late acting""".split()
+)
+#: Generational suffixes: "Donald Trump Jr." is not "Donald Trump".
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Words skipped when reading an acronym off a name ("United States of America" -> USA).
+_MINOR = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&", "to", "at"})
+
+
+@lru_cache(maxsize=200_000)
+def fold_name(name: str) -> str:
+    """A name's comparison key: case, accents, punctuation, a leading "the" and common
+    transliteration variants folded away ("Yanukovych" == "Yanukovich", "Navalnyi" == "Navalny",
+    "Дмитрий" == "Dmitry"). Equal keys mean "probably the same name"; pure and cheap (cached).
+    """
+    text = unicodedata.normalize("NFKD", name.lower())
+    out = []
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        if ch in _CYRILLIC:
+            out.append(_CYRILLIC[ch])
+        else:
+            out.append(_LETTERS.get(ch, ch))
+    text = _APOSTROPHES.sub("", _POSSESSIVE.sub("", "".join(out)))
+    text = _NON_WORD.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    for pattern, repl in _RULES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def name_tokens(name: str) -> list[str]:
+    """Words of a name, split on spaces (hyphenated names stay one word)."""
+    return name.split()
+
+
+def folded_tokens(name: str) -> tuple[str, ...]:
+    """Folded words of a name with generational suffixes kept (they distinguish people)."""
+    return tuple(fold_name(token) for token in name.split() if fold_name(token))
+
+
+def has_suffix(name: str) -> bool:
+    """True for "Donald Trump Jr.", "Henry Ford II"."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower().rstrip(".,") in SUFFIXES
+
+
+def is_acronym(text: str) -> bool:
+    """"SCO", "U.S.", "NATO", "PG&E": short and (almost) all capitals."""
+    letters = [c for c in text if c.isalpha()]
+    if not 2 <= len(letters) <= 8 or " " in text.strip():
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper >= 2 and upper >= len(letters) - 1
+
+
+def acronym_letters(text: str) -> str:
+    """"U.S." -> "US"; the capitals of an acronym."""
+    return "".join(c for c in text if c.isalpha()).upper()
+
+
+def initials(name: str) -> str:
+    """"Shanghai Cooperation Organization" -> "SCO"; minor words are skipped."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _MINOR]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def acronym_matches(acronym: str, name: str) -> bool:
+    """Whether `acronym` abbreviates `name`: its initials, with or without the minor words."""
+    letters = acronym_letters(acronym)
+    if len(letters) < 2 or len(name.split()) < 2:
+        return False
+    if letters == initials(name):
+        return True
+    every = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()).upper()
+    return letters == every
