@@ -1,0 +1,139 @@
+"""The explorer app: opens the index in a thread worker while the three panes are already live.
+
+spaCy is never imported here: `open_library` runs in the worker (and a warm store needs no spaCy).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from newsdesk.core.library import Library
+from newsdesk.core.settings import Settings
+
+from . import messages
+from .bindings import APP_BINDINGS, GROUPS
+from .commands import ActorCommands, ArticleCommands
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+
+log = logging.getLogger(__name__)
+
+
+class _Cancelled(Exception):
+    """Raised from the progress callback to stop indexing when the app quits."""
+
+
+class NewsdeskApp(App[None]):
+    """Articles | Text | Actors & positions, linked, all from the keyboard."""
+
+    TITLE = "newsdesk"
+    CSS_PATH = "newsdesk.tcss"
+    BINDINGS = APP_BINDINGS
+    COMMANDS = App.COMMANDS | {ActorCommands, ArticleCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+
+    def __init__(
+        self,
+        paths: list[Path],
+        settings: Settings,
+        *,
+        reindex: bool = False,
+        library: Library | None = None,
+    ) -> None:
+        """`library` skips opening `paths` (tests, embedding); otherwise a worker opens them."""
+        super().__init__()
+        self.paths = list(paths)
+        self.settings = settings
+        self.reindex = reindex
+        self.library: Library | None = library
+        self.main = MainScreen()
+
+    async def on_mount(self) -> None:
+        await self.push_screen(self.main)
+        if self.library is not None:
+            self.main.set_library(self.library)
+        else:
+            self.open_index()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def open_index(self) -> None:
+        """Open (index where needed) the corpus; only messages leave this thread."""
+        from newsdesk.core.errors import NewsdeskError
+        from newsdesk.core.store import open_library
+
+        worker = get_current_worker()
+        main = self.main
+
+        def progress(done: int, total: int, _article_id: str) -> None:
+            if worker.is_cancelled:
+                raise _Cancelled
+            main.post_message(messages.IndexProgress(done, total))
+
+        try:
+            opened = open_library(
+                self.paths, self.settings, reindex=self.reindex, progress=progress
+            )
+        except _Cancelled:
+            return
+        except NewsdeskError as err:
+            main.post_message(messages.LibraryFailed(err.title, str(err)))
+            return
+        except Exception as err:  # a bug, but the reader still gets a message, not a crash
+            log.exception("opening the index failed")
+            main.post_message(messages.LibraryFailed("Unexpected error", f"{type(err).__name__}: {err}"))
+            return
+        if worker.is_cancelled:
+            return
+        self.library = opened.library
+        main.post_message(
+            messages.LibraryLoaded(opened.library, tuple(opened.notices), len(opened.skipped))
+        )
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every binding as a palette command ("Text: Next entity"), plus Textual's own."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for title, bindings in GROUPS:
+            for binding in bindings:
+                if binding.id in seen or binding.action in ("quit",):
+                    continue
+                seen.add(binding.id or binding.action)
+                yield SystemCommand(
+                    f"{title}: {binding.tooltip}", binding.description,
+                    self._runner(title, binding),
+                )
+
+    def _runner(self, group: str, binding: Binding):  # type: ignore[no-untyped-def]
+        async def run() -> None:
+            main = self.main
+            target = {
+                "Articles": main.articles,
+                "Text": main.text,
+                "Actors & positions": main.tree,
+            }.get(group)
+            if target is not None:
+                if group == "Actors & positions" and not main.sidebar_visible:
+                    main.action_toggle_sidebar()
+                target.focus()
+                await target.run_action(binding.action)
+            elif binding.action.startswith("app."):
+                await self.run_action(binding.action.removeprefix("app."))
+            elif binding.action in ("help",):
+                await self.run_action(binding.action)
+            else:
+                await main.run_action(binding.action)
+
+        return run

@@ -1,0 +1,135 @@
+"""Every key binding of the explorer, in one place: the panes, the help screen, the palette and
+the README table all read these lists.
+
+Keys kept free for later features: `/` (search), `m` `u` `M` (marks), `e` (export), `y` (copy).
+Each binding has an `id` (remappable with `App.set_keymap`), a short description and a tooltip.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+
+def _b(
+    key: str,
+    action: str,
+    description: str,
+    tooltip: str,
+    id: str,  # noqa: A002 - Textual's own name for it
+    *,
+    show: bool = True,
+    key_display: str | None = None,
+    priority: bool = False,
+) -> Binding:
+    return Binding(
+        key, action, description, show=show, key_display=key_display, priority=priority,
+        tooltip=tooltip, id=id,
+    )
+
+
+#: On the app: available on every screen.
+APP_BINDINGS: list[Binding] = [
+    _b("q", "quit", "Quit", "Quit newsdesk", "quit"),
+    _b("ctrl+c", "quit", "Quit", "Quit newsdesk (copies instead when text is selected)",
+       "quit-ctrl-c", show=False),
+    _b("question_mark", "help", "Help", "Show every key binding", "help", key_display="?"),
+]
+
+#: On the main screen: work whichever pane has focus.
+MAIN_BINDINGS: list[Binding] = [
+    _b("tab", "app.focus_next", "Next pane", "Move focus to the next pane", "focus-next", show=False),
+    _b("shift+tab", "app.focus_previous", "Previous pane", "Move focus to the previous pane",
+       "focus-previous", show=False),
+    _b("1", "focus_pane('articles')", "Articles", "Focus the article list", "focus-articles",
+       show=False),
+    _b("2", "focus_pane('text')", "Text", "Focus the article text", "focus-text", show=False),
+    _b("3", "focus_pane('actors')", "Actors", "Focus the actors and positions", "focus-actors",
+       show=False),
+    _b("n", "walk(1)", "Next", "Next mention of the chosen actor (across articles)", "walk-next"),
+    _b("N", "walk(-1)", "Prev", "Previous mention of the chosen actor", "walk-previous",
+       key_display="N"),
+    _b("left_square_bracket,alt+left", "back", "Back", "Go back along your jumps", "back",
+       show=False, key_display="["),
+    _b("right_square_bracket,alt+right", "forward", "Forward", "Go forward along your jumps",
+       "forward", show=False, key_display="]"),
+    _b("s", "toggle_sidebar", "Sidebar", "Show or hide the actors pane", "toggle-sidebar"),
+    _b("a", "toggle_scope", "Scope", "Actors of this article / of the whole corpus",
+       "toggle-scope", show=False),
+    _b("escape", "clear", "Clear", "Clear the chosen actor and highlights", "clear", show=False),
+]
+
+#: On the article list (an OptionList: up/down/home/end/page keys are built in).
+ARTICLE_LIST_BINDINGS: list[Binding] = [
+    _b("enter", "select", "Open", "Open the highlighted article", "open-article"),
+    _b("j", "cursor_down", "Down", "Next article", "article-down", show=False),
+    _b("k", "cursor_up", "Up", "Previous article", "article-up", show=False),
+    _b("o", "cycle_sort", "Sort", "Sort by date, title or source", "sort-articles"),
+]
+
+#: On the article text.
+TEXT_BINDINGS: list[Binding] = [
+    _b("down,j", "sentence(1)", "Next sentence", "Move the cursor to the next sentence",
+       "next-sentence", show=False),
+    _b("up,k", "sentence(-1)", "Previous sentence", "Move the cursor to the previous sentence",
+       "previous-sentence", show=False),
+    _b("right_curly_bracket,ctrl+down", "paragraph(1)", "Next ¶",
+       "Move the cursor to the next paragraph", "next-paragraph", key_display="}"),
+    _b("left_curly_bracket,ctrl+up", "paragraph(-1)", "Previous ¶",
+       "Move the cursor to the previous paragraph", "previous-paragraph", show=False),
+    _b("right,l", "entity(1)", "Next entity", "Move the cursor to the next entity", "next-entity",
+       show=False),
+    _b("left,h", "entity(-1)", "Previous entity", "Move the cursor to the previous entity",
+       "previous-entity", show=False),
+    _b("shift+down", "extend(1)", "Extend", "Extend the selection by a sentence", "extend-down",
+       show=False),
+    _b("shift+up", "extend(-1)", "Shrink", "Extend the selection upwards", "extend-up",
+       show=False),
+    _b("home,g", "edge(-1)", "First", "First sentence", "first-sentence", show=False),
+    _b("end,G", "edge(1)", "Last", "Last sentence", "last-sentence", show=False),
+    _b("pagedown,space", "page(1)", "Page down", "Move a page down", "page-down", show=False),
+    _b("pageup", "page(-1)", "Page up", "Move a page up", "page-up", show=False),
+    _b("enter", "choose", "Choose", "Choose the actor or quote under the cursor", "choose-at-cursor"),
+]
+
+#: On the actors tree (a Tree: space toggles, arrows move).
+ACTOR_TREE_BINDINGS: list[Binding] = [
+    _b("enter", "select_cursor", "Choose", "Choose the actor or position", "choose-actor"),
+    _b("space", "toggle_node", "Expand", "Expand or collapse", "toggle-actor", show=False),
+    _b("j", "cursor_down", "Down", "Next row", "actor-down", show=False),
+    _b("k", "cursor_up", "Up", "Previous row", "actor-up", show=False),
+]
+
+#: Keys handled elsewhere (built into Textual) but listed in help and the README.
+OTHER_KEYS: list[tuple[str, str, str]] = [
+    ("ctrl+p", "Command palette", "Every action, plus go to actor / go to article"),
+    ("up/down", "Move", "Move in the focused list or tree"),
+]
+
+#: (title, bindings) for the help screen and README, in reading order.
+GROUPS: list[tuple[str, list[Binding]]] = [
+    ("Everywhere", APP_BINDINGS + MAIN_BINDINGS),
+    ("Articles", ARTICLE_LIST_BINDINGS),
+    ("Text", TEXT_BINDINGS),
+    ("Actors & positions", ACTOR_TREE_BINDINGS),
+]
+
+
+def key_label(binding: Binding) -> str:
+    """Keys as a reader types them: `[ / alt+left`."""
+    names = {
+        "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
+        "left_curly_bracket": "{", "right_curly_bracket": "}", "space": "space",
+    }
+    return " / ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
+
+
+def markdown_table() -> str:
+    """The README's keys table, generated so it never drifts from the code."""
+    rows = ["| Where | Keys | Action |", "| --- | --- | --- |"]
+    for title, bindings in GROUPS:
+        for binding in bindings:
+            keys = key_label(binding).replace("|", "\\|")
+            rows.append(f"| {title} | `{keys}` | {binding.tooltip} |")
+    for keys, _desc, tooltip in OTHER_KEYS:
+        rows.append(f"| Everywhere | `{keys}` | {tooltip} |")
+    return "\n".join(rows)

@@ -1,0 +1,91 @@
+"""Command palette providers: "Go to actor" and "Go to article" (actions come from bindings).
+
+Names from articles are data: hits are built as `Content` with match spans, never markup
+(Textual's `Matcher.highlight` parses its candidate as markup, so it is not used here).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+if TYPE_CHECKING:
+    from .screens.main import MainScreen
+
+#: Hits shown per provider (the palette sorts by score; more would only cost time).
+MAX_HITS = 40
+
+
+def highlight(matcher: Matcher, candidate: str) -> Content:
+    """`candidate` as plain Content with the matched characters styled."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if not score:
+        return content
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def _main(provider: Provider) -> MainScreen | None:
+    from .screens.main import MainScreen
+
+    for screen in reversed(provider.app.screen_stack):
+        if isinstance(screen, MainScreen):
+            return screen
+    return None
+
+
+class ActorCommands(Provider):
+    """Go to actor: choose it (highlight its mentions, jump to the first)."""
+
+    async def search(self, query: str) -> Hits:
+        main = _main(self)
+        if main is None or main.library is None:
+            return
+        matcher = self.matcher(query)
+        hits: list[tuple[float, str, str, str]] = []
+        for actor in main.actor_summaries.values():
+            candidate = f"Go to actor: {actor.name}"
+            score = matcher.match(candidate)
+            if score > 0:
+                hits.append((score, candidate, actor.id, f"{actor.type} · {actor.mention_count} mentions"))
+        hits.sort(key=lambda h: -h[0])
+        for score, candidate, actor_id, help_text in hits[:MAX_HITS]:
+            yield Hit(score, highlight(matcher, candidate), partial(main.choose_actor, actor_id),
+                      text=candidate, help=help_text)
+
+    async def discover(self) -> Hits:
+        main = _main(self)
+        if main is None or main.library is None:
+            return
+        top = sorted(main.actor_summaries.values(), key=lambda a: -a.mention_count)[:10]
+        for actor in top:
+            candidate = f"Go to actor: {actor.name}"
+            yield DiscoveryHit(Content(candidate), partial(main.choose_actor, actor.id),
+                               text=candidate, help=f"{actor.type} · {actor.mention_count} mentions")
+
+
+class ArticleCommands(Provider):
+    """Go to article: open it."""
+
+    async def search(self, query: str) -> Hits:
+        main = _main(self)
+        if main is None or main.library is None:
+            return
+        matcher = self.matcher(query)
+        hits: list[tuple[float, str, str, str]] = []
+        for row in main.summaries.values():
+            candidate = f"Go to article: {row.title}"
+            score = matcher.match(candidate)
+            if score > 0:
+                meta = " · ".join(x for x in (row.source, row.date) if x)
+                hits.append((score, candidate, row.id, meta))
+        hits.sort(key=lambda h: -h[0])
+        for score, candidate, article_id, meta in hits[:MAX_HITS]:
+            yield Hit(score, highlight(matcher, candidate),
+                      partial(main.open_article, article_id), text=candidate, help=meta or None)

@@ -1,0 +1,203 @@
+"""Article text as wrapped lines and highlight spans: pure functions, no widgets.
+
+Everything drawn comes from core offsets (`Mention`, `Quote`, sentences, paragraphs); the TUI
+never re-tokenizes. Text stays plain data: spans name a kind (`person`, `quote`, `cursor`, ...)
+that the widget turns into a style from its TCSS component class `article-text--<kind>`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rich._wrap import divide_line
+
+from newsdesk.core.library import ArticleDetail
+from newsdesk.core.models import ActorType, Offsets, Quote
+
+#: Entity kinds with a colour of their own (group shares "other"'s colour only if themed so).
+ENTITY_KINDS: tuple[ActorType, ...] = ("person", "organization", "place", "group", "other")
+LEGEND: tuple[tuple[str, str], ...] = (
+    ("person", "person"),
+    ("organization", "organisation"),
+    ("place", "place"),
+    ("group", "group"),
+    ("other", "other"),
+    ("quote", "quote"),
+    ("cue", "cue"),
+)
+
+_LABEL_KINDS: dict[str, ActorType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+
+
+def entity_kind(label: str) -> ActorType:
+    """The colour family of an NER label, for mentions not merged into an actor."""
+    return _LABEL_KINDS.get(label, "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place in an article: where jumps, walks, search hits and marks point."""
+
+    article: str
+    start: int
+    end: int
+    label: str = ""
+    """Shown in the status line ("Fang Binxing", "search: firewall")."""
+
+
+@dataclass(frozen=True, slots=True)
+class HSpan:
+    """A highlight: article offsets and the kind naming its style."""
+
+    start: int
+    end: int
+    kind: str
+
+
+LineKind = Literal["title", "meta", "url", "text", "speaker", "blank", "empty"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One visual line. Text lines carry their article offsets; others carry their own text."""
+
+    kind: LineKind
+    plain: str
+    start: int = -1
+    end: int = -1
+    paragraph: int = -1
+    quote: Quote | None = None
+
+
+def base_spans(detail: ArticleDetail, actor_types: Mapping[str, str]) -> list[HSpan]:
+    """Entities by type, quotes and their cues: the layer under every other highlight."""
+    spans: list[HSpan] = []
+    for q in detail.quotes:
+        spans.append(HSpan(q.start, q.end, "quote"))
+    for m in detail.mentions:
+        actor = detail.actor_of.get(m.key)
+        kind = actor_types.get(actor, "") if actor else ""
+        spans.append(HSpan(m.start, m.end, kind or entity_kind(m.label)))
+    for q in detail.quotes:
+        if q.cue_start is not None and q.cue_end is not None:
+            spans.append(HSpan(q.cue_start, q.cue_end, "cue"))
+    return spans
+
+
+def sentences_of(detail: ArticleDetail) -> tuple[Offsets, ...]:
+    """The cursor's steps: core sentences, else paragraphs (never re-split here)."""
+    if detail.sentences:
+        return tuple(sorted(detail.sentences))
+    return paragraphs_of(detail)
+
+
+def paragraphs_of(detail: ArticleDetail) -> tuple[Offsets, ...]:
+    article = detail.article
+    if article.paragraphs:
+        return tuple(article.paragraphs)
+    return ((0, len(article.text)),) if article.text else ()
+
+
+def _wrap_plain(text: str, width: int) -> list[str]:
+    out: list[str] = []
+    for piece in text.split("\n"):
+        offsets = [0, *divide_line(piece, width, fold=True), len(piece)]
+        out.extend(piece[a:b].rstrip() for a, b in zip(offsets, offsets[1:]) if b > a)
+        if not piece:
+            out.append("")
+    return out
+
+
+def wrap_range(text: str, start: int, end: int, width: int) -> Iterable[Offsets]:
+    """Visual lines of `text[start:end]` as article offsets (trailing spaces left out)."""
+    pos = start
+    for piece in text[start:end].split("\n"):
+        offsets = [0, *divide_line(piece, width, fold=True), len(piece)]
+        for a, b in zip(offsets, offsets[1:]):
+            if b <= a:
+                continue
+            line_end = b
+            while line_end > a and piece[line_end - 1] == " ":
+                line_end -= 1
+            if line_end > a:
+                yield (pos + a, pos + line_end)
+        pos += len(piece) + 1
+
+
+def speaker_line(quote: Quote) -> str:
+    """The annotation under a paragraph: who said it, how."""
+    who = quote.speaker or "unattributed"
+    parts = [f"  ❝ {who}", quote.kind]
+    if quote.cue:
+        parts.append(quote.cue)
+    line = " · ".join(parts)
+    if quote.via:
+        line += f" (via {quote.via})"
+    return line
+
+
+def layout_article(detail: ArticleDetail, width: int) -> list[Line]:
+    """Header, wrapped paragraphs, and a speaker line under each paragraph holding a quote."""
+    width = max(width, 10)
+    article = detail.article
+    lines: list[Line] = []
+    lines += [Line("title", s) for s in _wrap_plain(article.title or article.id, width)]
+    meta = " · ".join(x for x in (article.source, article.date) if x)
+    if meta:
+        lines += [Line("meta", s) for s in _wrap_plain(meta, width)]
+    if article.url:
+        lines += [Line("url", s) for s in _wrap_plain(article.url, width)]
+    lines.append(Line("blank", ""))
+    quotes = sorted(detail.quotes, key=lambda q: (q.start, q.end))
+    text = article.text
+    paragraphs = paragraphs_of(detail)
+    if not paragraphs:
+        lines.append(Line("empty", "(this article has no text)"))
+    for index, (ps, pe) in enumerate(paragraphs):
+        for s, e in wrap_range(text, ps, pe, width):
+            lines.append(Line("text", text[s:e], s, e, index))
+        for q in quotes:
+            if ps <= q.start < pe:
+                for chunk in _wrap_plain(speaker_line(q), width):
+                    lines.append(Line("speaker", chunk, q.start, q.end, index, q))
+        if index < len(paragraphs) - 1:
+            lines.append(Line("blank", ""))
+    return lines
+
+
+class LineIndex:
+    """Offset -> visual line lookups over a layout (binary search on text lines)."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.rows = [i for i, line in enumerate(lines) if line.kind == "text"]
+        self.starts = [lines[i].start for i in self.rows]
+
+    def line_of(self, offset: int) -> int:
+        """The visual line holding `offset` (the nearest one before it, between lines)."""
+        if not self.rows:
+            return 0
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.rows[max(k, 0)]
+
+
+def spans_in(spans: Sequence[HSpan], start: int, end: int) -> Iterable[HSpan]:
+    """Spans overlapping [start, end)."""
+    for span in spans:
+        if span.start < end and span.end > start:
+            yield span
+
+
+def index_at(ranges: Sequence[Offsets], offset: int) -> int:
+    """Index of the range holding `offset` (or the last one starting before it)."""
+    starts = [s for s, _ in ranges]
+    return max(bisect.bisect_right(starts, offset) - 1, 0)

@@ -1,0 +1,104 @@
+"""Messages that travel up to the main screen, which routes them to the other panes.
+
+Widgets report intent ("this actor was chosen"); only `MainScreen` decides what follows. Later
+features (search, marks) post `JumpTo` and `StartWalk` instead of reaching into the panes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from textual.message import Message
+
+from newsdesk.core.library import Library
+from newsdesk.core.models import Mention, Quote
+
+from .highlight import Target
+
+
+@dataclass
+class IndexProgress(Message):
+    """Articles analysed so far while the index opens (a flood collapses to the latest)."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
+
+
+@dataclass
+class LibraryLoaded(Message):
+    """The index is open: every pane may read the library now."""
+
+    library: Library
+    notices: Sequence[str] = ()
+    skipped: int = 0
+
+
+@dataclass
+class LibraryFailed(Message):
+    """Opening the index failed with an error a user can act on."""
+
+    title: str
+    message: str
+
+
+@dataclass
+class ArticleChosen(Message):
+    """The reader opened an article (article list, palette)."""
+
+    article_id: str
+
+
+@dataclass
+class ActorChosen(Message):
+    """The reader chose an actor: highlight its mentions and walk them."""
+
+    actor_id: str
+
+
+@dataclass
+class PositionChosen(Message):
+    """The reader chose a position (quote or stance): open it and highlight quote and cue."""
+
+    quote: Quote
+
+
+@dataclass
+class CursorMoved(Message):
+    """The text cursor moved: what lies under it, so the sidebar can follow."""
+
+    article_id: str
+    start: int
+    end: int
+    mention: Mention | None = None
+    quote: Quote | None = None
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, CursorMoved)
+
+
+@dataclass
+class JumpTo(Message):
+    """Open `target.article`, put the cursor on `target.start` and highlight the span.
+
+    For search hits, marks and anything else that points into an article.
+    """
+
+    target: Target
+    layer: str = "target"
+    """Highlight layer (component class `article-text--<layer>`)."""
+    record: bool = True
+    """Add the place the reader leaves to the back/forward history."""
+
+
+@dataclass
+class StartWalk(Message):
+    """Replace what `n` / `N` step through (an actor's mentions, search hits, ...)."""
+
+    label: str
+    targets: Sequence[Target] = field(default_factory=tuple)
+    layer: str = "target"
+    index: int = 0

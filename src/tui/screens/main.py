@@ -1,0 +1,440 @@
+"""The main screen: three panes, and the routing that links them.
+
+Widgets only report intent (`messages`); this screen decides what follows, keeps the
+back/forward history and the walk that `n` / `N` step through. Public hooks for later features:
+`open_article`, `jump_to` (or post `messages.JumpTo`), `start_walk` (or `messages.StartWalk`),
+`text.cursor_target()`, `text.set_layer(...)` and `articles.set_counts(...)`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from newsdesk.core.library import ActorSummary, ArticleDetail, ArticleSummary, Library
+from newsdesk.core.models import Actor, Quote
+
+from .. import messages
+from ..bindings import MAIN_BINDINGS
+from ..highlight import LEGEND, HSpan, Target
+from ..widgets.actor_tree import ActorTree
+from ..widgets.article_list import ArticleList
+from ..widgets.article_text import ArticleText
+from ..widgets.index_progress import IndexProgress
+from ..widgets.status_line import StatusLine
+
+HISTORY_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where the reader was: an article and the cursor offset in it."""
+
+    article: str
+    offset: int
+
+
+@dataclass(slots=True)
+class Walk:
+    """What `n` / `N` step through: an actor's mentions, search hits, ..."""
+
+    label: str
+    targets: list[Target] = field(default_factory=list)
+    index: int = 0
+    layer: str = "target"
+
+    def describe(self) -> str:
+        return f"{self.label}: {self.index + 1} of {len(self.targets)}"
+
+
+class MainScreen(Screen[None]):
+    """Articles | Text | Actors & positions."""
+
+    BINDINGS = MAIN_BINDINGS
+    BINDING_GROUP_TITLE = "Everywhere"
+    AUTO_FOCUS = "#text"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library: Library | None = None
+        self.summaries: dict[str, ArticleSummary] = {}
+        self.actor_summaries: dict[str, ActorSummary] = {}
+        self.actor_types: dict[str, str] = {}
+        self.detail: ArticleDetail | None = None
+        self.chosen_actor: str | None = None
+        """The actor whose mentions are emphasised (Enter on an actor)."""
+        self.walk: Walk | None = None
+        self.back_stack: list[Location] = []
+        self.forward_stack: list[Location] = []
+        self.scope = "article"
+        """Sidebar scope: "article" (actors of the open article) or "corpus"."""
+
+    # ----- composition -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="articles-pane"):
+                yield ArticleList(id="articles")
+                yield IndexProgress(id="progress")
+            with Vertical(id="text-pane"):
+                yield ArticleText(id="text")
+                yield Static(Text(""), id="legend")
+                yield StatusLine(id="status")
+            with Vertical(id="sidebar"):
+                yield ActorTree(id="actors")
+        yield Footer()
+
+    @property
+    def articles(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
+
+    @property
+    def text(self) -> ArticleText:
+        return self.query_one("#text", ArticleText)
+
+    @property
+    def tree(self) -> ActorTree:
+        return self.query_one("#actors", ActorTree)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
+
+    def on_mount(self) -> None:
+        self.articles.border_title = "Articles"
+        self.text.border_title = "Text"
+        self.tree.border_title = "Actors · this article"
+        self.tree.positions_of = self._positions
+        self.tree.title_of = self._title
+        self._draw_legend()
+        self.watch(self.app, "theme", self._draw_legend, init=False)
+
+    def _draw_legend(self) -> None:
+        text = Text()
+        for kind, label in LEGEND:
+            if text:
+                text.append(" ")
+            text.append(f" {label} ", style=self.text._style(kind))
+        self.query_one("#legend", Static).update(text)
+
+    # ----- loading ---------------------------------------------------------------------------
+
+    def on_index_progress(self, message: messages.IndexProgress) -> None:
+        self.query_one(IndexProgress).update_progress(message.done, message.total)
+
+    def on_library_failed(self, message: messages.LibraryFailed) -> None:
+        self.query_one(IndexProgress).finish()
+        self.text.show_message(f"{message.title}: {message.message}")
+        self.status.show("No articles")
+        self.notify(message.message, title=message.title, severity="error", markup=False,
+                    timeout=10)
+
+    def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
+        self.set_library(message.library)
+        for notice in message.notices:
+            self.notify(notice, markup=False)
+        if message.skipped:
+            self.notify(f"{message.skipped} files skipped (run `newsdesk index` for details)",
+                        markup=False, severity="warning")
+
+    def set_library(self, library: Library) -> None:
+        """Show a freshly opened library: fill the list, open the first article."""
+        self.library = library
+        self.query_one(IndexProgress).finish()
+        rows = list(library.articles())
+        self.summaries = {r.id: r for r in rows}
+        self.actor_summaries = {a.id: a for a in library.actors()}
+        self.actor_types = {a.id: a.type for a in self.actor_summaries.values()}
+        self.articles.set_articles(rows)
+        self.articles.border_title = f"Articles · {len(rows)}"
+        if not rows:
+            self.text.show_message("No articles in this folder.")
+            return
+        order = self.articles.order
+        self.open_article(order[0], record=False)
+
+    def _positions(self, actor_id: str) -> Sequence[Quote]:
+        return self.library.positions(actor_id) if self.library else ()
+
+    def _title(self, article_id: str) -> str:
+        row = self.summaries.get(article_id)
+        return row.title if row else article_id
+
+    # ----- opening and jumping ---------------------------------------------------------------
+
+    def current_location(self) -> Location | None:
+        text = self.text
+        if text.detail is None or not text.sentences:
+            return None
+        return Location(text.detail.article.id, text.sentences[text.cursor][0])
+
+    def _record(self) -> None:
+        here = self.current_location()
+        if here is None:
+            return
+        if not self.back_stack or self.back_stack[-1] != here:
+            self.back_stack.append(here)
+            del self.back_stack[:-HISTORY_LIMIT]
+        self.forward_stack.clear()
+        self.refresh_bindings()
+
+    def open_article(
+        self, article_id: str, *, offset: int | None = None, record: bool = True
+    ) -> None:
+        """Show an article in the text pane (cursor at `offset`), keeping the history."""
+        if self.library is None:
+            return
+        if record:
+            self._record()
+        if self.detail is not None and self.detail.article.id == article_id:
+            self.text.clear_layer("target")
+            if offset is not None:
+                self.text.move_cursor_to(offset, center=True)
+            return
+        self.detail = self.library.article(article_id)
+        self.text.show_article(self.detail, self.actor_types, offset=offset)
+        self.articles.opened = article_id
+        self.articles.highlight_article(article_id)
+        self._paint_actor()
+        if self.scope == "article":
+            self._fill_tree()
+        self.refresh_bindings()
+
+    def jump_to(self, target: Target, *, layer: str = "target", record: bool = True) -> None:
+        """Open `target.article`, highlight [start, end) in `layer` and put the cursor there."""
+        if self.library is None or target.article not in self.summaries:
+            self.notify("That article is not in this index.", severity="warning")
+            return
+        self.open_article(target.article, offset=target.start, record=record)
+        self.text.set_layer(layer, [HSpan(target.start, target.end, layer)])
+        self.text.move_cursor_to(target.start, center=True)
+
+    def start_walk(
+        self, label: str, targets: Sequence[Target], *, index: int = 0, layer: str = "target"
+    ) -> None:
+        """Make `n` / `N` step through `targets` (search hits, marks, ...)."""
+        self.walk = Walk(label, list(targets), index, layer) if targets else None
+        self.refresh_bindings()
+        self._update_status()
+
+    def on_jump_to(self, message: messages.JumpTo) -> None:
+        self.jump_to(message.target, layer=message.layer, record=message.record)
+
+    def on_start_walk(self, message: messages.StartWalk) -> None:
+        self.start_walk(message.label, message.targets, index=message.index, layer=message.layer)
+
+    # ----- links -----------------------------------------------------------------------------
+
+    def on_article_chosen(self, message: messages.ArticleChosen) -> None:
+        self.open_article(message.article_id)
+
+    def on_actor_chosen(self, message: messages.ActorChosen) -> None:
+        self.choose_actor(message.actor_id)
+
+    def on_position_chosen(self, message: messages.PositionChosen) -> None:
+        self.choose_position(message.quote)
+
+    def _article_rank(self) -> dict[str, int]:
+        return {aid: i for i, aid in enumerate(self.articles.order)}
+
+    def choose_actor(self, actor_id: str) -> None:
+        """Emphasise every mention of an actor; move to the first; let `n`/`N` walk them."""
+        if self.library is None:
+            return
+        actor = self.library.actor(actor_id)
+        self.chosen_actor = actor_id
+        rank = self._article_rank()
+        mentions = sorted(actor.mentions, key=lambda m: (rank.get(m.article, 1 << 30), m.start))
+        targets = [Target(m.article, m.start, m.end, actor.name) for m in mentions]
+        here = self.detail.article.id if self.detail else None
+        index = next((i for i, t in enumerate(targets) if t.article == here), 0)
+        self.walk = Walk(actor.name, targets, index, "actor")
+        self._paint_actor(actor)
+        if targets:
+            target = targets[index]
+            self.open_article(target.article, offset=target.start, record=True)
+            self._paint_actor(actor)
+            self._focus_mention(target)
+        self._reveal(actor_id)
+        self._update_status()
+        self.refresh_bindings()
+
+    def _focus_mention(self, target: Target) -> None:
+        detail = self.text.detail
+        mention = None
+        if detail is not None:
+            mention = next((m for m in detail.mentions if m.start == target.start), None)
+        self.text.move_cursor_to(target.start, center=True, mention=mention)
+
+    def _paint_actor(self, actor: Actor | None = None) -> None:
+        """The chosen actor's mentions in the open article, as the `actor` layer."""
+        if self.chosen_actor is None or self.library is None or self.detail is None:
+            self.text.clear_layer("actor")
+            return
+        actor = actor or self.library.actor(self.chosen_actor)
+        here = self.detail.article.id
+        self.text.set_layer(
+            "actor", [HSpan(m.start, m.end, "actor") for m in actor.mentions if m.article == here]
+        )
+
+    def choose_position(self, quote: Quote) -> None:
+        """Open the position's article, scroll to it, highlight the quote and its cue."""
+        self.open_article(quote.article, offset=quote.start, record=True)
+        spans = [HSpan(quote.start, quote.end, "target")]
+        if quote.cue_start is not None and quote.cue_end is not None:
+            spans.append(HSpan(quote.cue_start, quote.cue_end, "target"))
+        self.text.set_layer("target", spans)
+        self.text.move_cursor_to(quote.start, center=True)
+        if quote.actor:
+            self._reveal(quote.actor, quote)
+
+    def on_cursor_moved(self, message: messages.CursorMoved) -> None:
+        """The sidebar follows the text cursor (without choosing anything)."""
+        self._update_status()
+        detail = self.text.detail
+        if detail is None:
+            return
+        actor_id = None
+        if message.mention is not None:
+            actor_id = detail.actor_of.get(message.mention.key)
+        if message.quote is not None and message.quote.actor and (
+            self.text.focus_mention is None or actor_id is None
+        ):
+            actor_id = message.quote.actor
+            self._reveal(actor_id, message.quote)
+        elif actor_id is not None:
+            self._reveal(actor_id)
+
+    def _reveal(self, actor_id: str, quote: Quote | None = None) -> None:
+        tree = self.tree
+        if actor_id not in tree.actor_nodes and actor_id in self.actor_summaries:
+            tree.add_actor(self.actor_summaries[actor_id])
+        tree.reveal(actor_id, quote)
+
+    # ----- sidebar ---------------------------------------------------------------------------
+
+    def _fill_tree(self) -> None:
+        if self.library is None:
+            return
+        if self.scope == "article" and self.detail is not None:
+            detail = self.detail
+            ids = list(self.library.actors_in(detail.article.id))
+            counts = Counter(detail.actor_of[m.key] for m in detail.mentions if m.key in detail.actor_of)
+            actors = [self.actor_summaries[i] for i in ids if i in self.actor_summaries]
+            self.tree.set_actors(actors, counts, "article")
+            self.tree.border_title = f"Actors · this article · {len(actors)}"
+        else:
+            actors = sorted(self.actor_summaries.values(),
+                            key=lambda a: (-a.mention_count, a.name.casefold()))
+            self.tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus")
+            self.tree.border_title = f"Actors · all articles · {len(actors)}"
+
+    def action_toggle_scope(self) -> None:
+        self.scope = "corpus" if self.scope == "article" else "article"
+        self._fill_tree()
+        if self.chosen_actor:
+            self._reveal(self.chosen_actor)
+
+    def action_toggle_sidebar(self) -> None:
+        self.toggle_class("-sidebar-toggled")
+        if not self.sidebar_visible and self.tree.has_focus:
+            self.text.focus()
+
+    @property
+    def sidebar_visible(self) -> bool:
+        narrow = self.has_class("-narrow")
+        return narrow == self.has_class("-sidebar-toggled")
+
+    def action_focus_pane(self, name: str) -> None:
+        if name == "actors" and not self.sidebar_visible:
+            self.action_toggle_sidebar()
+        widget = {"articles": self.articles, "text": self.text, "actors": self.tree}[name]
+        if name == "articles" and not widget.display:
+            return
+        self.call_after_refresh(widget.focus)
+
+    # ----- walking and history ---------------------------------------------------------------
+
+    def action_walk(self, delta: int) -> None:
+        walk = self.walk
+        if walk is None or not walk.targets:
+            self.notify("Nothing to step through: choose an actor first (Enter).", timeout=3)
+            return
+        walk.index = (walk.index + delta) % len(walk.targets)
+        target = walk.targets[walk.index]
+        here = self.detail.article.id if self.detail else None
+        self.open_article(target.article, offset=target.start, record=target.article != here)
+        if walk.layer == "actor":
+            self._paint_actor()
+            self._focus_mention(target)
+        else:
+            self.text.set_layer(walk.layer, [HSpan(target.start, target.end, walk.layer)])
+            self.text.move_cursor_to(target.start, center=True)
+        self._update_status()
+
+    def _go(self, source: list[Location], dest: list[Location]) -> None:
+        if not source:
+            self.app.bell()
+            return
+        here = self.current_location()
+        location = source.pop()
+        if here is not None:
+            dest.append(here)
+        self.open_article(location.article, offset=location.offset, record=False)
+        self.text.move_cursor_to(location.offset, center=True)
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        self._go(self.back_stack, self.forward_stack)
+
+    def action_forward(self) -> None:
+        self._go(self.forward_stack, self.back_stack)
+
+    def action_clear(self) -> None:
+        self.chosen_actor = None
+        self.walk = None
+        self.text.clear_layer("actor")
+        self.text.clear_layer("target")
+        self._update_status()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return True if self.back_stack else None
+        if action == "forward":
+            return True if self.forward_stack else None
+        if action == "walk":
+            return True if self.walk is not None else None
+        return True
+
+    # ----- status ----------------------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        text = self.text
+        if text.detail is None or not text.sentences:
+            return
+        paragraph = text.paragraph_of(text.cursor)
+        place = f"¶ {paragraph + 1}/{len(text.paragraphs)} · sentence {text.cursor + 1}/{len(text.sentences)}"
+        if text.select_anchor is not None and text.select_anchor != text.cursor:
+            place += f" · {abs(text.cursor - text.select_anchor) + 1} selected"
+        mention, quote = text.under_cursor()
+        parts: list[str] = []
+        if mention is not None:
+            actor_id = text.detail.actor_of.get(mention.key)
+            summary = self.actor_summaries.get(actor_id or "")
+            name = summary.name if summary else mention.key
+            kind = summary.type if summary else mention.label
+            parts.append(f"{name} ({kind})")
+        if quote is not None:
+            who = quote.speaker or "unattributed"
+            parts.append(f"❝ {who} · {quote.kind}" + (f" · {quote.cue}" if quote.cue else ""))
+        walk = self.walk.describe() if self.walk else ""
+        self.status.show(place, *parts, walk=walk)

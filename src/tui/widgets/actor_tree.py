@@ -1,0 +1,193 @@
+"""The right pane: actors grouped by type; an actor expands to role, aliases and positions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from newsdesk.core.library import ActorSummary
+from newsdesk.core.models import Quote
+
+from .. import messages
+from ..bindings import ACTOR_TREE_BINDINGS
+
+GROUP_TITLES: dict[str, str] = {
+    "person": "People",
+    "organization": "Organisations",
+    "place": "Places",
+    "group": "Groups",
+    "other": "Other",
+}
+#: Actors listed per group in corpus scope before a "… more" row (keeps 100k actors cheap).
+GROUP_LIMIT = 300
+
+Scope = Literal["article", "corpus"]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """What a tree row stands for."""
+
+    kind: Literal["group", "actor", "info", "position", "more"]
+    actor_id: str | None = None
+    quote: Quote | None = None
+
+
+def _snippet(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class ActorTree(Tree[Item]):
+    """Actors of this article or of the whole corpus; Enter chooses an actor or position."""
+
+    BINDINGS = ACTOR_TREE_BINDINGS
+    BINDING_GROUP_TITLE = "Actors & positions"
+    HELP = "Actors by type with mention counts. Enter on an actor highlights its mentions; on a position, opens it."
+
+    COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {
+        "actor-tree--count",
+        "actor-tree--info",
+        "actor-tree--position",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(Text("Actors"), id=id)
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self.scope: Scope = "article"
+        self.counts: Mapping[str, int] = {}
+        """Mention counts shown next to each actor (in this article, or in the corpus)."""
+        self.actor_nodes: dict[str, TreeNode[Item]] = {}
+        self._summaries: dict[str, ActorSummary] = {}
+        self.positions_of: Callable[[str], Sequence[Quote]] = lambda _id: ()
+        self.title_of: Callable[[str], str] = lambda article_id: article_id
+
+    def set_actors(
+        self, actors: Sequence[ActorSummary], counts: Mapping[str, int], scope: Scope
+    ) -> None:
+        """Replace the rows: `actors` in display order, `counts` = mentions per actor shown."""
+        self.scope = scope
+        self.counts = counts
+        self.clear()
+        self.actor_nodes = {}
+        by_type: dict[str, list[ActorSummary]] = {}
+        for actor in actors:
+            by_type.setdefault(actor.type, []).append(actor)
+        count_style = self.get_component_rich_style("actor-tree--count", partial=True)
+        for kind, title in GROUP_TITLES.items():
+            group = by_type.get(kind)
+            if not group:
+                continue
+            label = Text(title)
+            label.append(f"  {len(group)}", style=count_style)
+            node = self.root.add(label, Item("group"), expand=kind in ("person", "organization"))
+            for actor in group[:GROUP_LIMIT]:
+                self._add_actor(node, actor)
+            if len(group) > GROUP_LIMIT:
+                node.add_leaf(Text(f"… {len(group) - GROUP_LIMIT} more (Ctrl+P: go to actor)"),
+                              Item("more"))
+
+    def _add_actor(self, parent: TreeNode[Item], actor: ActorSummary) -> TreeNode[Item]:
+        count_style = self.get_component_rich_style("actor-tree--count", partial=True)
+        label = Text(actor.name)
+        label.append(f"  {self.counts.get(actor.id, actor.mention_count)}", style=count_style)
+        if actor.quote_count:
+            label.append(f" ❝{actor.quote_count}", style=count_style)
+        node = parent.add(label, Item("actor", actor.id))
+        node.data = Item("actor", actor.id)
+        self.actor_nodes[actor.id] = node
+        self._summaries[actor.id] = actor
+        return node
+
+    def _fill(self, node: TreeNode[Item]) -> None:
+        """Role, aliases and positions, added when an actor is first expanded."""
+        item = node.data
+        if item is None or item.kind != "actor" or item.actor_id is None or node.children:
+            return
+        actor = self._summaries.get(item.actor_id)
+        info = self.get_component_rich_style("actor-tree--info", partial=True)
+        pos_style = self.get_component_rich_style("actor-tree--position", partial=True)
+        if actor is not None:
+            if actor.role:
+                node.add_leaf(Text(f"role: {actor.role}", style=info), Item("info", actor.id))
+            if actor.aliases:
+                node.add_leaf(Text("aka: " + ", ".join(actor.aliases), style=info),
+                              Item("info", actor.id))
+            node.add_leaf(
+                Text(f"{actor.mention_count} mentions in {actor.article_count} articles", style=info),
+                Item("info", actor.id),
+            )
+        positions = self.positions_of(item.actor_id)
+        if not positions:
+            node.add_leaf(Text("no positions found", style=info), Item("info", item.actor_id))
+        for quote in positions:
+            label = Text(f"❝ {quote.kind}", style=pos_style)
+            if quote.cue:
+                label.append(f" · {quote.cue}", style=info)
+            label.append(f" “{_snippet(quote.text, 48)}”")
+            label.append(f" — {_snippet(self.title_of(quote.article), 30)}", style=info)
+            node.add_leaf(label, Item("position", item.actor_id, quote))
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:
+        self._fill(event.node)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[Item]) -> None:
+        event.stop()
+        item = event.node.data
+        if item is None:
+            return
+        if item.kind == "group":
+            event.node.toggle()
+        elif item.kind == "actor" and item.actor_id:
+            self._fill(event.node)
+            event.node.expand()
+            self.post_message(messages.ActorChosen(item.actor_id))
+        elif item.kind == "position" and item.quote is not None:
+            self.post_message(messages.PositionChosen(item.quote))
+        elif item.kind == "info" and item.actor_id:
+            self.post_message(messages.ActorChosen(item.actor_id))
+
+    def add_actor(self, actor: ActorSummary) -> TreeNode[Item]:
+        """Make sure an actor has a row (corpus scope lists only the biggest per group)."""
+        if actor.id in self.actor_nodes:
+            return self.actor_nodes[actor.id]
+        group = next(
+            (n for n in self.root.children if n.data and str(n.label).startswith(
+                GROUP_TITLES.get(actor.type, "Other"))),
+            None,
+        )
+        if group is None:
+            group = self.root.add(Text(GROUP_TITLES.get(actor.type, "Other")), Item("group"))
+        return self._add_actor(group, actor)
+
+    def reveal(self, actor_id: str, quote: Quote | None = None) -> bool:
+        """Move the tree cursor to an actor (or its position) without choosing it."""
+        node = self.actor_nodes.get(actor_id)
+        if node is None:
+            return False
+        if node.parent is not None and not node.parent.is_expanded:
+            node.parent.expand()
+        target = node
+        if quote is not None:
+            self._fill(node)
+            node.expand()
+            target = next(
+                (c for c in node.children if c.data and c.data.quote is not None
+                 and c.data.quote.id == quote.id),
+                node,
+            )
+        _ = self.last_line  # rebuilds the visible lines, so `target.line` is current
+        self.move_cursor(target)
+        return True
+
+    @property
+    def cursor_actor(self) -> str | None:
+        node = self.cursor_node
+        return node.data.actor_id if node is not None and node.data is not None else None

@@ -1,0 +1,412 @@
+"""The centre pane: one article, highlighted from core offsets, with a sentence cursor.
+
+A Line-API `ScrollView`: the article is wrapped once per width into `Line`s that keep their
+article offsets, and only visible lines are styled, so long articles scroll smoothly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size, Spacing
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsdesk.core.library import ArticleDetail
+from newsdesk.core.models import Mention, Offsets, Quote
+
+from .. import messages
+from ..bindings import TEXT_BINDINGS
+from ..highlight import (
+    HSpan,
+    Line,
+    LineIndex,
+    Target,
+    base_spans,
+    index_at,
+    layout_article,
+    paragraphs_of,
+    sentences_of,
+    spans_in,
+)
+
+#: Layers drawn over entities and quotes, lowest first; others are added above these.
+LAYER_ORDER: tuple[str, ...] = ("mark", "search", "actor", "target")
+
+
+class ArticleText(ScrollView, can_focus=True):
+    """The article under a sentence cursor; entities, quotes and layers drawn as spans."""
+
+    BINDINGS = TEXT_BINDINGS
+    BINDING_GROUP_TITLE = "Text"
+    HELP = "The article text. Move by sentence, paragraph or entity; Enter chooses what is under the cursor."
+
+    COMPONENT_CLASSES = {
+        "article-text--person",
+        "article-text--organization",
+        "article-text--place",
+        "article-text--group",
+        "article-text--other",
+        "article-text--quote",
+        "article-text--cue",
+        "article-text--speaker",
+        "article-text--title",
+        "article-text--meta",
+        "article-text--url",
+        "article-text--empty",
+        "article-text--cursor",
+        "article-text--selection",
+        "article-text--focus",
+        "article-text--actor",
+        "article-text--target",
+        "article-text--search",
+        "article-text--mark",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.cursor = 0
+        """Index of the sentence under the cursor."""
+        self.detail: ArticleDetail | None = None
+        """The article shown, or None (then `empty_message` is shown)."""
+        self.empty_message = "Opening the index…"
+        self.actor_types: Mapping[str, str] = {}
+        self.sentences: tuple[Offsets, ...] = ()
+        self.paragraphs: tuple[Offsets, ...] = ()
+        self.select_anchor: int | None = None
+        """Sentence where a Shift+arrow selection started (None: no selection)."""
+        self.focus_mention: Mention | None = None
+        """The entity the cursor is on (left/right), if any."""
+        self.highlight_layers: dict[str, list[HSpan]] = {}
+        self._base: list[HSpan] = []
+        self._lines: list[Line] = []
+        self._index = LineIndex([])
+        self._width = 0
+        self._strips: dict[int, Strip] = {}
+        self._overlay_spans: list[HSpan] | None = None
+
+    # ----- data in ---------------------------------------------------------------------------
+
+    @property
+    def article_id(self) -> str | None:
+        return self.detail.article.id if self.detail else None
+
+    def show_article(
+        self, detail: ArticleDetail, actor_types: Mapping[str, str], *, offset: int | None = None
+    ) -> None:
+        """Show an article; the cursor goes to the sentence holding `offset` (else the first)."""
+        self.detail = detail
+        self.actor_types = actor_types
+        self.sentences = sentences_of(detail)
+        self.paragraphs = paragraphs_of(detail)
+        self._base = base_spans(detail, actor_types)
+        self.highlight_layers = {}
+        self.select_anchor = None
+        self.focus_mention = None
+        self._relayout(force=True)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.move_cursor_to(offset if offset is not None else 0, center=offset is not None)
+
+    def show_message(self, message: str) -> None:
+        """Empty state: no article, one line of explanation (plain text, never markup)."""
+        self.detail = None
+        self.empty_message = message
+        self.sentences = self.paragraphs = ()
+        self._base = []
+        self.highlight_layers = {}
+        self._relayout(force=True)
+
+    def set_layer(self, name: str, spans: Sequence[HSpan]) -> None:
+        """Draw `spans` in the layer `name` (style `article-text--<span.kind>`), replacing it."""
+        if spans:
+            self.highlight_layers[name] = list(spans)
+        else:
+            self.highlight_layers.pop(name, None)
+        self._invalidate()
+
+    def clear_layer(self, name: str) -> None:
+        self.set_layer(name, ())
+
+    # ----- layout and rendering --------------------------------------------------------------
+
+    def _relayout(self, force: bool = False) -> None:
+        width = max(self.scrollable_content_region.width - 1, 10)
+        if not force and width == self._width:
+            return
+        self._width = width
+        if self.detail is None:
+            self._lines = [Line("empty", self.empty_message)]
+        else:
+            self._lines = layout_article(self.detail, width)
+        self._index = LineIndex(self._lines)
+        self.virtual_size = Size(width, len(self._lines))
+        self._invalidate()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        if self.detail is not None:
+            self._scroll_to_cursor(center=False)
+
+    def _invalidate(self) -> None:
+        self._strips.clear()
+        self._overlay_spans = None
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self._invalidate()
+
+    def on_blur(self) -> None:
+        self._invalidate()
+
+    def _style(self, kind: str) -> Style:
+        return self.get_component_rich_style(
+            f"article-text--{kind}", partial=True, default=Style.null()
+        )
+
+    def _get_overlays(self) -> list[HSpan]:
+        if self._overlay_spans is None:
+            self._overlay_spans = self._overlays()
+        return self._overlay_spans
+
+    def _overlays(self) -> list[HSpan]:
+        """Layers, selection and cursor, in drawing order (later wins)."""
+        spans: list[HSpan] = []
+        names = [n for n in LAYER_ORDER if n in self.highlight_layers]
+        names += [n for n in self.highlight_layers if n not in LAYER_ORDER]
+        for name in names:
+            spans.extend(self.highlight_layers[name])
+        if self.sentences:
+            start, end = self.selection_range()
+            if self.select_anchor is not None and self.select_anchor != self.cursor:
+                spans.append(HSpan(start, end, "selection"))
+            s, e = self.sentences[self.cursor]
+            spans.append(HSpan(s, e, "cursor"))
+            if self.focus_mention is not None:
+                spans.append(HSpan(self.focus_mention.start, self.focus_mention.end, "focus"))
+        return spans
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._render_strip(self._lines[index], base)
+            self._strips[index] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _render_strip(self, line: Line, base: Style) -> Strip:
+        text = Text(line.plain, style=base, no_wrap=True, end="")
+        if line.kind == "text":
+            for span in [*spans_in(self._base, line.start, line.end),
+                         *spans_in(self._get_overlays(), line.start, line.end)]:
+                text.stylize(
+                    self._style(span.kind),
+                    max(span.start, line.start) - line.start,
+                    min(span.end, line.end) - line.start,
+                )
+        elif line.kind != "blank":
+            text.stylize(self._style(line.kind))
+            if line.quote is not None and self._quote_at_cursor() == line.quote:
+                text.stylize(self._style("cursor"))
+        segments = list(text.render(self.app.console))
+        return Strip(segments)
+
+    # ----- the cursor ------------------------------------------------------------------------
+
+    def selection_range(self) -> Offsets:
+        """Article offsets of the cursor sentence, or of the Shift+arrow selection."""
+        if not self.sentences:
+            return (0, 0)
+        low = min(self.cursor, self.select_anchor if self.select_anchor is not None else self.cursor)
+        high = max(self.cursor, self.select_anchor if self.select_anchor is not None else self.cursor)
+        return (self.sentences[low][0], self.sentences[high][1])
+
+    def cursor_target(self) -> Target | None:
+        """What a mark or a copy takes: the quote under the cursor, else the selection/sentence.
+
+        A quote is only preferred when no multi-sentence selection is active.
+        """
+        if self.detail is None or not self.sentences:
+            return None
+        article = self.detail.article
+        if self.select_anchor is None or self.select_anchor == self.cursor:
+            quote = self._quote_at_cursor()
+            if quote is not None:
+                return Target(article.id, quote.start, quote.end, quote.speaker or "")
+        start, end = self.selection_range()
+        return Target(article.id, start, end)
+
+    def _quote_at_cursor(self) -> Quote | None:
+        if self.detail is None or not self.sentences:
+            return None
+        s, e = self.sentences[self.cursor]
+        if self.focus_mention is not None:
+            for q in self.detail.quotes:
+                if q.speaker_start == self.focus_mention.start:
+                    return q
+        for q in sorted(self.detail.quotes, key=lambda q: q.start):
+            if q.start < e and q.end > s:
+                return q
+        for q in self.detail.quotes:
+            if q.cue_start is not None and s <= q.cue_start < e:
+                return q
+        return None
+
+    def under_cursor(self) -> tuple[Mention | None, Quote | None]:
+        """The entity (the focused one, else the first in the sentence) and quote at the cursor."""
+        if self.detail is None or not self.sentences:
+            return (None, None)
+        mention = self.focus_mention
+        if mention is None:
+            s, e = self.sentences[self.cursor]
+            mention = next((m for m in self.detail.mentions if s <= m.start < e), None)
+        return (mention, self._quote_at_cursor())
+
+    def move_cursor_to(
+        self, offset: int, *, center: bool = False, mention: Mention | None = None
+    ) -> None:
+        """Put the cursor on the sentence holding `offset` and scroll it into view."""
+        if not self.sentences:
+            self.refresh()
+            return
+        self.select_anchor = None
+        self.focus_mention = mention
+        self._set_cursor(index_at(self.sentences, offset), center=center)
+
+    def _set_cursor(self, index: int, *, center: bool = False) -> None:
+        index = max(0, min(index, len(self.sentences) - 1))
+        self.cursor = index
+        self._invalidate()
+        self._scroll_to_cursor(center=center)
+        self._announce()
+
+    def _announce(self) -> None:
+        if self.detail is None:
+            return
+        mention, quote = self.under_cursor()
+        s, e = self.selection_range()
+        self.post_message(messages.CursorMoved(self.detail.article.id, s, e, mention, quote))
+
+    def line_of(self, offset: int) -> int:
+        """The visual line showing article offset `offset`."""
+        return self._index.line_of(offset)
+
+    def _scroll_to_cursor(self, *, center: bool) -> None:
+        if not self.sentences:
+            return
+        s, e = self.sentences[self.cursor]
+        top = self.line_of(s)
+        bottom = self.line_of(max(e - 1, s))
+        if self.focus_mention is not None:
+            top = bottom = self.line_of(self.focus_mention.start)
+        region = Region(0, top, 1, bottom - top + 1)
+        if top <= 6 and not center:
+            region = Region(0, 0, 1, bottom + 1)
+        self.scroll_to_region(
+            region, animate=False, center=center, spacing=Spacing(1, 0, 1, 0), immediate=True
+        )
+
+    def paragraph_of(self, sentence: int) -> int:
+        if not self.paragraphs or not self.sentences:
+            return 0
+        return index_at(self.paragraphs, self.sentences[sentence][0])
+
+    # ----- actions ---------------------------------------------------------------------------
+
+    def action_sentence(self, delta: int) -> None:
+        if self.sentences:
+            self.select_anchor = None
+            self.focus_mention = None
+            self._set_cursor(self.cursor + delta)
+
+    def action_extend(self, delta: int) -> None:
+        if self.sentences:
+            if self.select_anchor is None:
+                self.select_anchor = self.cursor
+            self.focus_mention = None
+            self._set_cursor(self.cursor + delta)
+
+    def action_paragraph(self, delta: int) -> None:
+        if not self.sentences or not self.paragraphs:
+            return
+        current = self.paragraph_of(self.cursor)
+        if delta < 0 and self.sentences[self.cursor][0] > self.paragraphs[current][0]:
+            target = current
+        else:
+            target = max(0, min(current + delta, len(self.paragraphs) - 1))
+        self.move_cursor_to(self.paragraphs[target][0])
+
+    def action_entity(self, delta: int) -> None:
+        if self.detail is None or not self.sentences or not self.detail.mentions:
+            return
+        mentions = sorted(self.detail.mentions, key=lambda m: (m.start, m.end))
+        s, e = self.sentences[self.cursor]
+        if self.focus_mention is not None:
+            pos = self.focus_mention.start
+        else:
+            pos = s - 1 if delta > 0 else e
+        if delta > 0:
+            found = next((m for m in mentions if m.start > pos), None)
+        else:
+            found = next((m for m in reversed(mentions) if m.start < pos), None)
+        if found is None:
+            self.app.bell()
+            return
+        self.move_cursor_to(found.start, mention=found)
+
+    def action_edge(self, direction: int) -> None:
+        if self.sentences:
+            self.select_anchor = None
+            self.focus_mention = None
+            self._set_cursor(0 if direction < 0 else len(self.sentences) - 1)
+
+    def action_page(self, direction: int) -> None:
+        if not self.sentences:
+            return
+        height = max(self.scrollable_content_region.height - 2, 1)
+        line = self.line_of(self.sentences[self.cursor][0]) + direction * height
+        line = max(0, min(line, len(self._lines) - 1))
+        starts = [i for i in self._index.rows]
+        row = min(starts, key=lambda r: abs(r - line)) if starts else 0
+        self.move_cursor_to(self._lines[row].start)
+
+    def action_choose(self) -> None:
+        """Enter: choose the entity under the cursor (its actor), else the quote."""
+        if self.detail is None:
+            return
+        mention, quote = self.under_cursor()
+        if self.focus_mention is not None and (actor := self.detail.actor_of.get(self.focus_mention.key)):
+            self.post_message(messages.ActorChosen(actor))
+        elif quote is not None:
+            self.post_message(messages.PositionChosen(quote))
+        elif mention is not None and (actor := self.detail.actor_of.get(mention.key)):
+            self.post_message(messages.ActorChosen(actor))
+        else:
+            self.app.bell()
+
+    def on_click(self, event: events.Click) -> None:
+        y = event.y + int(self.scroll_y)
+        if 0 <= y < len(self._lines):
+            line = self._lines[y]
+            if line.kind in ("text", "speaker") and self.sentences:
+                offset = line.start + max(0, event.x + int(self.scroll_x))
+                if line.kind == "speaker":
+                    offset = line.start
+                mention = None
+                if self.detail is not None:
+                    mention = next(
+                        (m for m in self.detail.mentions if m.start <= offset < m.end), None
+                    )
+                self.move_cursor_to(min(offset, line.end), mention=mention)
