@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 #: headings (and ATX closing sequences), tables, strikethrough, the escape character itself.
 _ALWAYS = frozenset("\\`*_[]<>&#|~")
 #: Block markers that only count at the start of a line: lists, quotes, setext underlines.
-_LINE_START = re.compile(r"^([-+=>]|\d{1,9}[.)])")
+_LINE_START = re.compile(r"^(?:([-+=>])|(\d{1,9})([.)]))")
 _SPACES = re.compile(r"[ \t]+")
 #: Line breaks in the Markdown sense (CommonMark knows only LF and CR; we fold the rest too).
 _BREAKS = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
@@ -35,7 +35,14 @@ def escape_inline(text: str) -> str:
     """
     line = _BREAKS.sub(" ", _visible(text).replace("\n", " ")).strip()
     out = "".join("\\" + ch if ch in _ALWAYS else ch for ch in line)
-    return _LINE_START.sub(r"\\\1", out) if _LINE_START.match(out) else out
+    return _LINE_START.sub(_escape_marker, out, count=1)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    """`- x` -> `\\- x`; `1. x` -> `1\\. x` (digits cannot be escaped, their delimiter can)."""
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
 
 
 def escape_lines(text: str) -> list[str]:

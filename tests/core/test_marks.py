@@ -1,0 +1,299 @@
+"""The marks store: real SQLite files, restarts, re-indexed articles, two writers, damage."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from newsdesk.core.errors import MarksError, NewsdeskError
+from newsdesk.core.index import analyze, build_corpus, read_articles
+from newsdesk.core.library import MemoryLibrary
+from newsdesk.core.marks import MARKS_FILE, MarkStore, locate
+from newsdesk.core.settings import Settings
+
+MINISTERS = """Ministers Meet Over Internet Rules
+
+Monday, March 4, 2019
+
+Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network together."
+
+Lu Wei said online freedom is not a right but a responsibility.
+
+The meeting ended without agreement. Officials will meet again in May.
+
+Full article: Ministers Meet Over Internet Rules (Example News)
+
+https://example.com/2019/03/04/ministers
+"""
+
+
+@pytest.fixture
+def marks_settings(tmp_path: Path) -> Settings:
+    return Settings.from_env(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
+
+
+@pytest.fixture
+def marks_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "ministers.txt").write_text(MINISTERS, encoding="utf-8")
+    return folder
+
+
+def library_of(nlp, folder: Path) -> MemoryLibrary:  # type: ignore[no-untyped-def]
+    articles, _ = read_articles([folder])
+    return MemoryLibrary(build_corpus(analyze(nlp, articles)))
+
+
+def span_of(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def test_marks_persist_across_restart(nlp, marks_settings: Settings, marks_corpus: Path) -> None:
+    library = library_of(nlp, marks_corpus)
+    detail = library.article("ministers")
+    quote = next(q for q in detail.quotes if q.speaker == "Guo Shengkun")
+    with MarkStore.open(marks_settings) as store:
+        made = store.add_quote(detail.article, quote, note="lead quote")
+        sentence = store.add(detail.article, *detail.sentences[-1], "sentence")
+    assert (marks_settings.data_dir / MARKS_FILE).is_file()
+    assert not (marks_settings.cache_dir / MARKS_FILE).exists()
+    with MarkStore.open(marks_settings) as store:
+        assert store.notices == []
+        again = store.marks()
+    assert again == [made, sentence]
+    assert made.text == "We will protect the network together."
+    assert made.kind == "quote" and made.quote == quote.id and made.quote_kind == "direct"
+    assert made.speaker == "Guo Shengkun" and made.actor == "person:guo-shengkun"
+    assert made.path == str((marks_corpus / "ministers.txt").resolve())
+    assert made.content_hash == detail.article.content_hash and not made.detached
+    assert sentence.text == detail.article.text[sentence.start : sentence.end]
+
+
+def test_marks_database_is_wal(marks_settings: Settings) -> None:
+    MarkStore.open(marks_settings).close()
+    db = sqlite3.connect(marks_settings.data_dir / MARKS_FILE)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
+
+
+def test_marks_toggle_remove_and_restore(nlp, marks_settings: Settings, marks_corpus: Path) -> None:
+    article = library_of(nlp, marks_corpus).article("ministers").article
+    start, end = span_of(article.text, "The meeting ended without agreement.")
+    with MarkStore.open(marks_settings) as store:
+        first = store.toggle(article, start, end, "sentence")
+        assert first.added and store.count_by_article() == {"ministers": 1}
+        noted = store.set_note(first.mark.id, "  no deal  ")
+        assert noted.note == "no deal" and noted.updated >= first.mark.updated
+        assert [m.id for m in store.marks_at("ministers", start + 3)] == [first.mark.id]
+        assert store.marks_at("ministers", end) == []
+        second = store.toggle(article, start, end, "sentence")
+        assert not second.added and second.mark == noted
+        assert store.marks() == [] and store.count_by_article() == {}
+        restored = store.restore(second.mark)
+        assert restored == noted
+    with MarkStore.open(marks_settings) as store:
+        assert store.marks() == [noted]
+
+
+def test_marks_refuse_bad_spans_and_ids(nlp, marks_settings: Settings, marks_corpus: Path) -> None:
+    article = library_of(nlp, marks_corpus).article("ministers").article
+    with MarkStore.open(marks_settings) as store:
+        for start, end in ((5, 5), (-1, 3), (0, len(article.text) + 1)):
+            with pytest.raises(MarksError):
+                store.add(article, start, end)
+        with pytest.raises(MarksError):
+            store.set_note(999, "x")
+        with pytest.raises(NewsdeskError):
+            store.get(999)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_marks_reanchor_follows_moved_text(nlp, marks_settings: Settings, marks_corpus: Path) -> None:
+    library = library_of(nlp, marks_corpus)
+    article = library.article("ministers").article
+    with MarkStore.open(marks_settings) as store:
+        exact = store.add(article, *span_of(article.text, "Officials will meet again in May."), "sentence")
+        spaced = store.add(article, *span_of(article.text, "not a right but a responsibility"), "selection")
+    file = marks_corpus / "ministers.txt"
+    _edit(file, "Guo Shengkun, the", "A new opening paragraph was added.\n\nGuo Shengkun, the")
+    _edit(file, "not a right but a", "not a right\nbut   a")
+    changed = library_of(nlp, marks_corpus)
+    new_article = changed.article("ministers").article
+    assert new_article.content_hash != article.content_hash
+    with MarkStore.open(marks_settings) as store:
+        report = store.reanchor(changed)
+        assert report.moved == 2 and report.detached == 0 and report.checked == 2
+        by_id = {m.id: m for m in store.marks()}
+    moved = by_id[exact.id]
+    assert moved.start > exact.start and moved.content_hash == new_article.content_hash
+    assert new_article.text[moved.start : moved.end] == exact.text
+    respaced = by_id[spaced.id]
+    assert " ".join(new_article.text[respaced.start : respaced.end].split()) == spaced.text
+    with MarkStore.open(marks_settings) as store:
+        assert store.reanchor(changed).moved == 0  # idempotent
+
+
+def test_marks_reanchor_picks_the_occurrence_nearest_the_old_offset() -> None:
+    text = "He said no. Later, he said no. Then he said no again."
+    second = text.index("no.", 10)
+    shifted = "Intro. " + text
+    assert locate(shifted, "no.", second) == (second + 7, second + 10)
+    assert locate("He  said\n no", "said no", 0) == (4, 12)
+    assert locate("nothing here", "said no", 0) is None
+
+
+def test_marks_detached_are_kept_and_come_back(nlp, marks_settings: Settings, marks_corpus: Path) -> None:
+    article = library_of(nlp, marks_corpus).article("ministers").article
+    with MarkStore.open(marks_settings) as store:
+        mark = store.add(article, *span_of(article.text, "The meeting ended without agreement."), "sentence", note="n")
+    file = marks_corpus / "ministers.txt"
+    original = file.read_text(encoding="utf-8")
+    _edit(file, "The meeting ended without agreement. ", "")
+    with MarkStore.open(marks_settings) as store:
+        report = store.reanchor(library_of(nlp, marks_corpus))
+        assert report.detached == 1
+        (kept,) = store.marks()
+        assert kept.detached and kept.text == mark.text and kept.note == "n"
+        assert store.count_by_article() == {"ministers": 1}
+        assert store.marks_at("ministers", kept.start) == []  # not highlighted anywhere
+    file.write_text(original, encoding="utf-8")
+    with MarkStore.open(marks_settings) as store:
+        report = store.reanchor(library_of(nlp, marks_corpus))
+        assert report.reattached == 1
+        (back,) = store.marks()
+        assert not back.detached and (back.start, back.end) == (mark.start, mark.end)
+
+
+def test_marks_of_another_corpus_with_the_same_id_are_left_alone(
+    nlp, marks_settings: Settings, marks_corpus: Path, tmp_path: Path
+) -> None:
+    article = library_of(nlp, marks_corpus).article("ministers").article
+    with MarkStore.open(marks_settings) as store:
+        mark = store.add(article, *span_of(article.text, "Lu Wei said"), "selection")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "ministers.txt").write_text("Another Story\n\nSomething else entirely happened.\n", encoding="utf-8")
+    with MarkStore.open(marks_settings) as store:
+        assert store.reanchor(library_of(nlp, other)).checked == 0
+        assert store.marks() == [mark]
+
+
+def test_marks_follow_a_moved_folder(nlp, marks_settings: Settings, marks_corpus: Path, tmp_path: Path) -> None:
+    article = library_of(nlp, marks_corpus).article("ministers").article
+    with MarkStore.open(marks_settings) as store:
+        mark = store.add(article, *span_of(article.text, "Lu Wei said"), "selection")
+    moved = marks_corpus.rename(tmp_path / "moved")
+    with MarkStore.open(marks_settings) as store:
+        store.reanchor(library_of(nlp, moved))
+        (after,) = store.marks()
+    assert after.path == str((moved / "ministers.txt").resolve()) and after.start == mark.start
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from newsdesk.core.marks import MarkStore
+from newsdesk.core.models import Article
+from newsdesk.core.settings import Settings
+text = "x" * 1000
+article = Article(sys.argv[2], "a.txt", "A", None, None, None, text, ((0, 1000),), "h")
+store = MarkStore.open(Settings.from_env(data_dir=Path(sys.argv[1])))
+for i in range(int(sys.argv[3])):
+    store.add(article, i, i + 1, "selection", note=f"{sys.argv[2]}-{i}")
+store.close()
+"""
+
+
+def test_marks_two_processes_writing_at_once_lose_nothing(marks_settings: Settings) -> None:
+    MarkStore.open(marks_settings).close()
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(marks_settings.data_dir), name, "150"])
+        for name in ("one", "two")
+    ]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    with MarkStore.open(marks_settings) as store:
+        assert store.count_by_article() == {"one": 150, "two": 150}
+        notes = {m.note for m in store.marks()}
+    assert len(notes) == 300
+
+
+def test_marks_threads_sharing_a_store_lose_nothing(marks_settings: Settings) -> None:
+    from newsdesk.core.models import Article
+
+    article = Article("t", "t.txt", "T", None, None, None, "y" * 500, ((0, 500),), "h")
+    store = MarkStore.open(marks_settings)
+    other = MarkStore.open(marks_settings)
+
+    def work(target: MarkStore, offset: int) -> None:
+        for i in range(100):
+            target.add(article, offset + i, offset + i + 1)
+
+    threads = [threading.Thread(target=work, args=(s, n * 100)) for n, s in enumerate((store, store, other))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(store.marks()) == 300 and len({m.start for m in other.marks()}) == 300
+    store.close()
+    other.close()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_marks_corrupt_database_is_moved_aside(nlp, marks_settings: Settings, marks_corpus: Path, damage: str) -> None:
+    article = library_of(nlp, marks_corpus).article("ministers").article
+    with MarkStore.open(marks_settings) as store:
+        for i in range(200):
+            store.add(article, i, i + 5, note="n" * 200)
+    db = marks_settings.data_dir / MARKS_FILE
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if damage == "garbage":
+        db.write_bytes(b"this is not a database at all" * 100)
+    else:
+        data = db.read_bytes()
+        db.write_bytes(data[:100] + b"\x00" * 50 + data[150 : len(data) // 2])
+    damaged = db.read_bytes()
+    with MarkStore.open(marks_settings) as store:
+        (notice,) = store.notices
+        assert store.marks() == []
+        store.add(article, 0, 5)
+    aside = [
+        p for p in db.parent.iterdir()
+        if p.name.startswith(f"{MARKS_FILE}.corrupt-") and not p.name.endswith(("-wal", "-shm"))
+    ]
+    assert len(aside) == 1 and aside[0].read_bytes() == damaged
+    assert str(aside[0]) in notice
+    assert len(aside[0].name) == len(f"{MARKS_FILE}.corrupt-YYYYmmdd-HHMMSS")
+
+
+def test_marks_from_a_newer_newsdesk_are_not_touched(marks_settings: Settings) -> None:
+    MarkStore.open(marks_settings).close()
+    db = marks_settings.data_dir / MARKS_FILE
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    before = db.read_bytes()
+    with pytest.raises(MarksError, match="newer newsdesk"):
+        MarkStore.open(marks_settings)
+    assert db.read_bytes() == before
+    assert [p.name for p in db.parent.iterdir() if "corrupt" in p.name] == []
+
+
+def test_marks_unusable_data_dir_is_one_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(MarksError, match="marks folder"):
+        MarkStore.open(Settings.from_env(data_dir=blocker / "data"))
+    assert os.path.isfile(blocker)
