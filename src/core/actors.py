@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import COUNTRIES
 from .models import Actor, ActorType, ArticleAnalysis, Mention
-from .names import SUFFIXES, fold_name, is_acronym
+from .names import SUFFIXES, fold_name, is_acronym, slug_name
 
 LABEL_TYPES: dict[str, ActorType] = {
     "PERSON": "person",
@@ -30,7 +30,7 @@ _PERSONISH = frozenset({"person", "organization", "other"})
 
 def actor_id(name: str, actor_type: ActorType) -> str:
     """A stable id from the type and the folded name ("person:vladimir-putin")."""
-    slug = fold_name(name).replace(" ", "-")
+    slug = slug_name(name)
     if not slug:
         slug = re.sub(r"[^\w]+", "-", name.lower()).strip("-") or "actor"
     return f"{actor_type}:{slug}"
@@ -63,6 +63,17 @@ def _vote(votes: Counter[str], mentions: list[Mention]) -> ActorType:
     return LABEL_TYPES.get(label, "other")
 
 
+def _cluster_label(mentions: list[Mention], fold: str) -> str:
+    """An in-article cluster's label: the vote of its full-name mentions (a surname joined to
+    "Alexis Tipton" is a person even where the model tagged it ORG), else of all of them."""
+    full = Counter(m.label for m in mentions if fold_name(m.text) == fold)
+    votes = full or Counter(m.label for m in mentions)
+    top = votes.most_common(2)
+    if len(top) > 1 and top[0][1] == top[1][1]:
+        return max((m for m in mentions if m.label in (top[0][0], top[1][0])), key=lambda m: len(m.text)).label
+    return top[0][0]
+
+
 def merge_actors(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
     """Actors from every article's mentions, and a map (article id, cluster key) -> actor id.
 
@@ -92,8 +103,7 @@ def merge_actors(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict
         group.mentions.extend(mentions)
         for m in mentions:
             group.forms.add(fold_name(m.text))
-            # Full names are more reliably labelled than a lone surname.
-            group.votes[m.label] += 2 if " " in m.text else 1
+        group.votes[_cluster_label(mentions, fold)] += len(mentions)
 
     parent = {fold: fold for fold in groups}
 

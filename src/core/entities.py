@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .gazetteer import COUNTRIES
 from .models import Article, Mention
 from .names import (
+    COURTESY,
     HONORIFICS,
     SUFFIXES,
     acronym_letters,
@@ -59,6 +61,13 @@ _ACRONYM_INTRO = re.compile(
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "nummod"})
 _ROLE_STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _MAX_ROLE_TOKENS = 10
+_COPULAS = frozenset({"is", "was", "'s", "’s", "are", "were", "remains", "remained", "became", "becomes"})
+# Words that may end an organisation's name after a shorter form of it ("Ford Motor Company").
+_ORG_TAILS = frozenset(
+    """company corporation corp inc ltd llc plc co group holdings motor motors international
+    limited airlines airline bank""".split()
+)
+_MINOR_WORDS = frozenset({"of", "for", "on", "in", "and", "the", "de", "du", "la"})
 
 
 @dataclass(slots=True)
@@ -86,7 +95,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        cand = _clean(ent, text)
+        cand = _clean(ent, text, _name_start(doc, ent, has_tags))
         if cand is None or _overlaps(cand.start, cand.end, links):
             continue
         if _is_junk(cand, doc, has_tags):
@@ -101,6 +110,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     keys = _cluster(candidates, acronyms)
     candidates += _bare_name_occurrences(candidates, keys, text, links)
     candidates = _drop_headline_only(candidates)
+    candidates = _drop_lone_common_words(candidates, text)
     candidates.sort(key=lambda c: c.start)
     return [
         Mention(article.id, c.start, c.end, c.text, c.label, key=keys[c.cluster], role=c.role)
@@ -112,9 +122,28 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
 # Cleaning and junk
 
 
-def _clean(ent: Span, text: str) -> _Candidate | None:
+def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
+    """Where a person's name starts when the model left out a first name ("Mayor of London
+    Sadiq [Khan]"): one capitalised proper noun outside any entity that is not a title."""
+    i = ent.start - 1
+    if ent.label_ != "PERSON" or not has_tags or i < 0:
+        return ent.start_char
+    token = doc[i]
+    if (
+        token.tag_ == "NNP"
+        and token.ent_iob_ == "O"
+        and token.is_title
+        and not token.is_sent_start
+        and token.lower_.rstrip(".") not in HONORIFICS
+        and (i == 0 or doc[i - 1].tag_ != "NNP" or doc[i - 1].ent_iob_ != "O")
+    ):
+        return token.idx
+    return ent.start_char
+
+
+def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     """Strip leading articles, quotes, possessives and (for people) titles, which become a role."""
-    start, end = ent.start_char, ent.end_char
+    start, end = (ent.start_char if start is None else start), ent.end_char
     if "\n" in text[start:end]:
         return None
     while start < end:
@@ -162,6 +191,8 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
     if cut < 0:
         return start, None
     role = text[start : start + words[cut][1]]
+    if role.lower().rstrip(".") in COURTESY:
+        role = None
     return start + words[cut + 1][0], role
 
 
@@ -241,9 +272,11 @@ def _role_before(doc: Doc, span: Span) -> str | None:
             break
         left = i
         i -= 1
-    if left == span.start:
+    if left == span.start or (left > 0 and doc[left - 1].text in ("-", "–")):
         return None
     role = doc[left : span.start]
+    if len(role) == 1 and role[0].lower_.rstrip(".") in COURTESY:
+        return None
     if not any(t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ for t in role):
         return None
     return role.text.strip() or None
@@ -269,7 +302,7 @@ def _role_copula(doc: Doc, span: Span) -> str | None:
     """ "Lu Wei is China's chief of cybersecurity" -> "China's chief of cybersecurity"."""
     root = span.root
     head = root.head
-    if root.dep_ != "nsubj" or head.lemma_ != "be" or head.i < span.end:
+    if root.dep_ != "nsubj" or head.i < span.end or head.lower_ not in _COPULAS and head.lemma_ != "be":
         return None
     for child in head.children:
         if child.dep_ == "attr" and child.i > head.i:
@@ -397,7 +430,9 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
     # A surname the model mislabelled ("Trump" as ORG) still joins the one person it names.
     for i in sorted(range(len(members)), key=lambda i: -size[i]):
         group = members[i]
-        if not group or size[i] == 0 or kinds[i] in ("place", "group"):
+        if not group or size[i] == 0 or kinds[i] == "group":
+            continue
+        if kinds[i] == "place" and (size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS):
             continue
         if is_acronym(group[0].text) and fold_name(group[0].text) in acronyms:
             continue
@@ -406,6 +441,10 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
         if people:
             plain = [r for r in people if not any(has_suffix(c.text) for c in _group(members, find, r))]
             people = plain or people
+        if kinds[i] == "place":
+            if len(people) == 1:  # a surname the model took for a place ("Cummings")
+                _union(find, parent, i, people[0])
+            continue
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
                 _union(find, parent, i, people[0])
@@ -442,10 +481,11 @@ def _matching_roots(
     find: Callable[[int], int],
 ) -> list[int]:
     """Roots of longer clusters of `kind` whose names begin or end with `short`."""
+    affix = _affix if kind == "person" else _org_affix
     roots = {
         find(j)
         for j, group in enumerate(members)
-        if kinds[j] == kind and size[j] > len(short) and any(_affix(short, c.folded) for c in group)
+        if kinds[j] == kind and size[j] > len(short) and any(affix(short, c.folded) for c in group)
     }
     return sorted(roots)
 
@@ -495,6 +535,22 @@ def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return full[:n] == short or core[-n:] == short or full[-n:] == short
 
 
+def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """An organisation's short form: its last words ("Court" of "Supreme Court"), or its first
+    words before "of ..." or a company word ("House of Representatives", "Ford Motor Company")."""
+    n = len(short)
+    if n == 0 or n >= len(full):
+        return False
+    if full[-n:] == short:
+        return True
+    return full[:n] == short and (full[n] in _MINOR_FOLDS or all(w in _TAIL_FOLDS for w in full[n:]))
+
+
+_COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
+_TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
+
+
 def canonical_name(forms: list[str]) -> str:
     """The fullest, most common form: most words first, then most frequent, then earliest."""
     counts = Counter(forms)
@@ -516,12 +572,15 @@ def _bare_name_occurrences(
         if len(words) < 2 or not any(c.cluster == root and c.label == "PERSON" for c in candidates):
             continue
         core = words[:-1] if words[-1].lower().rstrip(".") in SUFFIXES else words
-        for word in {core[-1], *used_short.get(root, set())}:
+        # Surname last ("Putin") or first ("Guo Shengkun" -> "Guo"): both, when unambiguous.
+        for word in {core[-1], core[0], *used_short.get(root, set())}:
+            if word.lower() in _STOPWORDS or word.lower().rstrip(".") in HONORIFICS:
+                continue
             people.setdefault(word, set()).add(root)
     taken = [(c.start, c.end) for c in candidates]
     extra: list[_Candidate] = []
     for word, roots in people.items():
-        if len(roots) != 1 or len(word) < 3 or not word[0].isupper() or word.lower() in _CALENDAR:
+        if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in _CALENDAR:
             continue
         if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
             continue  # also a common word ("May", "Young"): too risky
@@ -531,7 +590,7 @@ def _bare_name_occurrences(
                 continue
             before = text[max(0, m.start() - 30) : m.start()]
             after = text[m.end() : m.end() + 30]
-            if re.search(r"[A-Z][\w.'’-]*\s+$", before) or re.match(r"\s+[A-Z]", after):
+            if re.search(r"[A-Z][\w'’-]*[ \t]+$", before) or re.match(r"[ \t]+[A-Z]", after):
                 continue  # part of another name
             cand = _Candidate(m.start(), m.end(), word, "PERSON", cluster=root)
             extra.append(cand)
@@ -542,3 +601,22 @@ def _drop_headline_only(candidates: list[_Candidate]) -> list[_Candidate]:
     """Names seen only in headline-like lines (links to other pages) are not actors here."""
     body = {c.cluster for c in candidates if not c.headline}
     return [c for c in candidates if c.cluster in body]
+
+
+def _drop_lone_common_words(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """A capitalised word seen once that the article also uses in lower case ("Cathedral",
+    "Council") is a common word the model tagged by mistake."""
+    sizes = Counter(c.cluster for c in candidates)
+    keep = []
+    for cand in candidates:
+        word = cand.text
+        if (
+            sizes[cand.cluster] == 1
+            and " " not in word
+            and not is_acronym(word)
+            and cand.label != "NORP"
+            and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text)
+        ):
+            continue
+        keep.append(cand)
+    return keep

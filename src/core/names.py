@@ -49,8 +49,13 @@ HONORIFICS = frozenset(
     prince princess sheikh chancellor mayor secretary speaker chairman chairwoman chair ceo
     ambassador officer detective inspector chief commissioner deputy foreign defense defence
     interior finance state father rev reverend bishop archbishop cardinal rabbi imam saint st
-    emperor empress crown first lady former late acting""".split()
+    emperor empress crown first lady former late acting administrator director spokesman
+    spokeswoman spokesperson commander head leader founder editor executive attorney
+    commissioner minister-president premier-elect president-elect councillor councilman
+    councilwoman assemblyman assemblywoman superintendent sheriff marshal constable""".split()
 )
+#: Courtesy titles: not a role on their own.
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam"})
 #: Generational suffixes: "Donald Trump Jr." is not "Donald Trump".
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Words skipped when reading an acronym off a name ("United States of America" -> USA).
@@ -126,3 +131,16 @@ def acronym_matches(acronym: str, name: str) -> bool:
         return True
     every = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()).upper()
     return letters == every
+
+
+def slug_name(name: str) -> str:
+    """A readable ASCII slug for ids: accents dropped, Cyrillic romanised, no spelling folding."""
+    text = unicodedata.normalize("NFKD", name.lower())
+    out = []
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        out.append(_CYRILLIC[ch] if ch in _CYRILLIC else _LETTERS.get(ch, ch))
+    text = _APOSTROPHES.sub("", _POSSESSIVE.sub("", "".join(out)))
+    text = _NON_WORD.sub("-", text).strip("-")
+    return text.removeprefix("the-")

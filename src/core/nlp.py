@@ -96,13 +96,18 @@ def load_pipeline(model: str | None) -> tuple[Language, PipelineInfo]:
 
 
 def rule_based_pipeline() -> Language:
-    """Blank English with a sentencizer and entity rules: works without any trained model."""
+    """Blank English with a sentencizer and entity rules: works without any trained model.
+
+    The country gazetteer runs first; the general name rules never overwrite what it found.
+    """
     import spacy
 
-    from .rules import entity_patterns
+    from .rules import entity_patterns, gazetteer_patterns
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler")
+    gazetteer = nlp.add_pipe("entity_ruler", name="gazetteer")
+    gazetteer.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
+    ruler = nlp.add_pipe("entity_ruler", name="entity_rules", config={"overwrite_ents": False})
     ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
     return nlp

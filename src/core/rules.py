@@ -1,18 +1,88 @@
-"""Entity rules for the rule-based pipeline (no trained model installed).
+"""Entity rules for the rule-based pipeline, used when no trained spaCy model is installed.
 
-BASELINE: the entities helper extends these.
+Two rulers: the country gazetteer first (GPE), then general shapes of names: titled names
+("President Putin") and capitalised multiword names are PERSON, names ending in an
+organisation word ("Safe Internet League") or read as an acronym ("SCO") are ORG.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-_TITLES = ["President", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Senator", "Governor", "Prime"]
+from .gazetteer import COUNTRIES
+
+#: Titles written before a person's name.
+TITLES: tuple[str, ...] = (
+    "President", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Senator", "Sen.", "Rep.", "Governor",
+    "Gov.", "Prime", "Premier", "Chancellor", "Mayor", "Secretary", "Speaker", "General", "Gen.",
+    "Judge", "Justice", "Pope", "King", "Queen", "Prince", "Princess", "Sheikh", "Ambassador",
+    "Professor", "Prof.", "Sir", "Dame", "Lord", "Lady", "Chairman", "Director", "Commissioner",
+)
+#: Last words of organisation names.
+ORG_WORDS: tuple[str, ...] = (
+    "organization", "organisation", "league", "council", "ministry", "party", "university",
+    "company", "inc", "inc.", "corp", "corp.", "corporation", "agency", "service", "services",
+    "committee", "court", "bank", "association", "union", "times", "news", "post", "institute",
+    "department", "commission", "group", "fund", "foundation", "army", "police", "office",
+    "parliament", "congress", "senate", "assembly", "federation", "alliance", "network",
+    "school", "college", "hospital", "airlines", "authority", "board", "bureau", "guard",
+    "forces", "front", "movement", "society", "club", "team", "channel", "press", "ltd", "llc",
+)
+_NOT_NAME_WORDS: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "internet", "read", "full", "original", "comments", "share",
+)
+_COUNTRY_ACRONYMS = {"US": "GPE", "U.S.": "GPE", "USA": "GPE", "UK": "GPE", "U.K.": "GPE", "UAE": "GPE"}
+
+
+def gazetteer_patterns() -> list[dict[str, Any]]:
+    """Countries (and the common acronyms of a few) as GPE, matched case-sensitively."""
+    patterns: list[dict[str, Any]] = [{"label": "GPE", "pattern": name} for name in COUNTRIES]
+    patterns += [{"label": label, "pattern": text} for text, label in _COUNTRY_ACRONYMS.items()]
+    return patterns
 
 
 def entity_patterns() -> list[dict[str, Any]]:
-    """Patterns for spaCy's EntityRuler: titled names become PERSON."""
-    return [
-        {"label": "PERSON", "pattern": [{"TEXT": title}, {"IS_TITLE": True, "OP": "+"}]}
-        for title in _TITLES
-    ]
+    """Token patterns for spaCy's EntityRuler; the longest match wins."""
+    name_word: dict[str, Any] = {
+        "IS_TITLE": True,
+        "IS_STOP": False,
+        "LOWER": {"NOT_IN": [*ORG_WORDS, *_NOT_NAME_WORDS, *(t.lower() for t in TITLES)]},
+    }
+    org_word = {"IS_TITLE": True, "LOWER": {"IN": list(ORG_WORDS)}}
+    title_case = {"IS_TITLE": True}
+    patterns: list[dict[str, Any]] = []
+    # Titled names: "President Vladimir Putin", "Public Security Minister Guo Shengkun".
+    for title in TITLES:
+        patterns.append(
+            {"label": "PERSON", "pattern": [{"TEXT": title}, name_word, {**name_word, "OP": "?"}]}
+        )
+        patterns.append(
+            {
+                "label": "PERSON",
+                "pattern": [{**title_case, "OP": "*"}, {"TEXT": title}, name_word, {**name_word, "OP": "?"}],
+            }
+        )
+    # Capitalised multiword names: "Fang Binxing", "Alexei Navalny".
+    patterns.append({"label": "PERSON", "pattern": [name_word, name_word, {**name_word, "OP": "?"}]})
+    # Organisations: "Safe Internet League", "Shanghai Cooperation Organization",
+    # "Federal Security Service", "House of Representatives", "Ministry of Foreign Affairs".
+    patterns.append({"label": "ORG", "pattern": [{**title_case, "OP": "+"}, org_word]})
+    patterns.append(
+        {
+            "label": "ORG",
+            "pattern": [
+                {**title_case, "OP": "*"},
+                org_word,
+                {"LOWER": {"IN": ["of", "for"]}},
+                {"LOWER": "the", "OP": "?"},
+                {**title_case, "OP": "+"},
+            ],
+        }
+    )
+    # Acronyms: "SCO", "FSB", "NATO".
+    patterns.append(
+        {"label": "ORG", "pattern": [{"TEXT": {"REGEX": r"^(?!(?:US|UK|USA|UAE|AM|PM|OK|TV)$)[A-Z]{2,6}$"}}]}
+    )
+    return patterns
