@@ -58,11 +58,16 @@ MAIN_BINDINGS: list[Binding] = [
     _b("escape", "clear", "Clear", "Clear the chosen actor and highlights", "clear", show=False),
 ]
 
-#: On the article list (an OptionList: up/down/home/end/page keys are built in).
+#: On the article list.
 ARTICLE_LIST_BINDINGS: list[Binding] = [
     _b("enter", "select", "Open", "Open the highlighted article", "open-article"),
-    _b("j", "cursor_down", "Down", "Next article", "article-down", show=False),
-    _b("k", "cursor_up", "Up", "Previous article", "article-up", show=False),
+    _b("down,j", "cursor(1)", "Down", "Next article", "article-down", show=False),
+    _b("up,k", "cursor(-1)", "Up", "Previous article", "article-up", show=False),
+    _b("pagedown", "page(1)", "Page down", "A page of articles down", "articles-page-down",
+       show=False),
+    _b("pageup", "page(-1)", "Page up", "A page of articles up", "articles-page-up", show=False),
+    _b("home,g", "edge(-1)", "First", "First article", "article-first", show=False),
+    _b("end,G", "edge(1)", "Last", "Last article", "article-last", show=False),
     _b("o", "cycle_sort", "Sort", "Sort by date, title or source", "sort-articles"),
 ]
 
