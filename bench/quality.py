@@ -97,9 +97,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def matches(expected: Expected, start: int, end: int) -> bool:
-    """A found quote matches when it covers most of the annotated substring."""
-    span = expected.end - expected.start
-    return _overlap((expected.start, expected.end), (start, end)) >= 0.6 * span
+    """A found quote matches when it covers most of the annotation, or lies mostly inside it."""
+    shared = _overlap((expected.start, expected.end), (start, end))
+    return shared >= 0.6 * (expected.end - expected.start) or shared >= 0.6 * max(end - start, 1)
 
 
 def score_article(expected: list[Expected], not_quotes: list[str], quotes: Iterable[Any], score: Score) -> None:

@@ -14,7 +14,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     say tell state announce claim note add explain insist argue report reveal confirm allege
     suggest write tweet post caution predict acknowledge admit conclude inform assert stress
     emphasise emphasize maintain recall testify declare indicate continue respond reply answer
-    remark comment observe disclose concede complain mention estimate speak ask
+    remark comment observe disclose point concede complain mention estimate speak ask
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament
     """.split()
 )

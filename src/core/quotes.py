@@ -31,6 +31,10 @@ CLAUSE_DEPS = frozenset({"ccomp"})
 STANCE_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "prt", "oprd", "attr", "acomp"})
 #: Complements that may carry a quoted fragment ("called it "a non-starter"").
 FRAGMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "acomp"})
+#: Stance verbs that report speech when they take a clause ("warned that ...", "denied that ...").
+CLAUSE_STANCES = frozenset(
+    "urge agree demand warn deny reject vow promise pledge insist threaten accuse dispute".split()
+)
 #: Sentence-ending punctuation.
 SENTENCE_END = frozenset({".", "!", "?", ";"})
 
@@ -57,7 +61,7 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     marks = find_marks(text, article.paragraphs)
     if not doc.has_annotation("DEP"):
         return _without_parse(article, marks)
-    resolver = SpeakerResolver(doc, mentions)
+    resolver = SpeakerResolver(doc, mentions, [(m.open, m.close + 1) for m in marks])
     return _finish(article, _claims(doc, text, marks, resolver))
 
 
@@ -111,10 +115,8 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
     first = _token_at_or_after(doc, mark.close + 1)
     if first is None:
         return None
-    if inner.endswith((".", "!", "?")) and first.is_title and first.lower_ not in {"he", "she"}:
-        # `"... ." Next sentence` starts anew; `"... ?" Smith asked` is the exception we allow
-        if not inner.endswith(("?", "!")):
-            return None
+    if inner.endswith(".") and first.text[:1].isupper():
+        return None  # `"... ." Next sentence` starts anew; `"...," she said` is the cue form
     words = 0
     for token in doc[first.i :]:
         if token.i in inside or token.text in SENTENCE_END:
@@ -138,7 +140,9 @@ def _cue_before(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -
     token = _token_before(doc, mark.open)
     if token is None or token.i in inside:
         return None
-    if last_char not in ",:—–-" and not _is_cue_verb(token, INTRO_VERBS):
+    if last_char not in ",:—–-" and not (
+        _is_cue_verb(token, SPEECH_VERBS) and _looks_like_utterance(text, mark)
+    ):
         return None
     sent_start = token.sent.start
     best: Token | None = None
@@ -152,6 +156,12 @@ def _cue_before(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -
                 best = candidate
                 break
     return best
+
+
+def _looks_like_utterance(text: str, mark: QuoteMarks) -> bool:
+    """Someone's words rather than a term: a capitalised start or several words."""
+    inner = text[mark.open + 1 : mark.close].strip()
+    return inner[:1].isupper() or len(inner.split()) >= UTTERANCE_WORDS
 
 
 def _starts_utterance(text: str, open_at: int) -> bool:
@@ -223,7 +233,7 @@ def _reported(
         for index, mark in enumerate(marks):
             if index in claimed:
                 continue
-            if draft.start <= mark.open + 1 and mark.close <= draft.end:
+            if draft.start <= mark.open + 1 and mark.open < draft.end:
                 claimed.add(index)
                 if draft.kind != "stance" or _fragment_dep(doc, draft, mark):
                     draft.kind = "mixed"
@@ -249,9 +259,22 @@ def _complement(
     """What the cue verb reports, as (kind, first token, last token, particle)."""
     children = [c for c in verb.rights]
     clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
-    if not clauses:
-        clauses = [c for c in verb.lefts if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}]
-    if clauses and (base in SPEECH_VERBS or base in THOUGHT_VERBS or base in STANCE_VERBS):
+    if not clauses and base in SPEECH_VERBS:
+        clauses = _misparsed_clauses(verb)
+    if not clauses and base in SPEECH_VERBS and verb.dep_ == "parataxis":
+        # "Orders won't leave idle capacity, Maróth said, and ...": the clause is the head's
+        lo, hi = verb.head.left_edge.i, verb.left_edge.i - 1
+        while hi > lo and verb.doc[hi].is_punct:
+            hi -= 1
+        if hi > lo:
+            return ("indirect", lo, hi, None)
+    if clauses and base in SPEECH_VERBS:  # `... but "that she had no plans"`: a second clause
+        clauses += [
+            c for c in children if c.dep_ == "conj" and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+            )
+        ]
+    if clauses and (base in SPEECH_VERBS or base in THOUGHT_VERBS or base in CLAUSE_STANCES):
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
         lo = _skip_mark_word(verb.doc, lo, hi)
@@ -266,12 +289,11 @@ def _complement(
         return None
     particle = None
     if base in PARTICLE_STANCES:
-        particle = next(
-            (c for c in children if c.dep_ in {"prt", "prep"} and c.lower_ in PARTICLE_STANCES[base]),
-            None,
-        )
+        particle = _particle(verb, PARTICLE_STANCES[base])
         if particle is None:
             return None
+        if particle.dep_ == "mark":  # "calling for the killers to be brought to justice"
+            return ("stance", particle.i + 1, particle.head.right_edge.i, particle)
     parts = [c for c in children if c.dep_ in STANCE_DEPS]
     if particle is not None:
         parts = [c for c in parts if c.i >= particle.i]
@@ -284,6 +306,39 @@ def _complement(
     return ("stance", lo, hi, particle)
 
 
+def _misparsed_clauses(verb: Token) -> list[Token]:
+    """Reported clauses the parser attached elsewhere.
+
+    "..., police said" (the clause on the left), "said as a teenager she was forced" (parsed as
+    an adverbial clause), "informed police she had ..." (parsed as a relative clause on "police").
+    """
+    found = [c for c in verb.lefts if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}]
+    if found:
+        return found
+    for child in verb.rights:
+        has_subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children)
+        if child.dep_ == "advcl" and has_subject and not any(g.dep_ == "mark" for g in child.children):
+            return [child]
+        if child.dep_ in {"dobj", "dative"}:
+            for clause in child.rights:
+                subjects = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
+                if clause.dep_ == "relcl" and subjects and subjects[0].tag_ == "PRP":
+                    return [clause]
+    return []
+
+
+def _particle(verb: Token, words: frozenset[str]) -> Token | None:
+    """The particle of a phrasal cue ("called on", "called for"), also as a clause's "for"."""
+    for child in verb.rights:
+        if child.dep_ in {"prt", "prep"} and child.lower_ in words:
+            return child
+        if child.dep_ in {"advcl", "ccomp", "xcomp"}:
+            first = child.left_edge
+            if first.dep_ == "mark" and first.lower_ in words and first.i == verb.i + 1:
+                return first
+    return None
+
+
 def _skip_mark_word(doc: Doc, lo: int, hi: int) -> int:
     """Reported content starts after a complementiser ("said that ...")."""
     if lo < hi and doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
@@ -293,9 +348,7 @@ def _skip_mark_word(doc: Doc, lo: int, hi: int) -> int:
 
 def _holds_open_quote(doc: Doc, lo: int, hi: int, marks: list[QuoteMarks], claimed: set[int]) -> bool:
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    return any(
-        i not in claimed and start <= m.open and m.close < end + 1 for i, m in enumerate(marks)
-    )
+    return any(i not in claimed and start <= m.open + 1 and m.open < end for i, m in enumerate(marks))
 
 
 # -- unclaimed quotes: continuation or not a quote ----------------------------------------
@@ -402,7 +455,7 @@ def _clause_without(doc: Doc, according: Token, phrase_end: int) -> tuple[int | 
     """The sentence's clause that "according to X" qualifies, without that phrase."""
     sent = according.sent
     head = according.head if according.head is not according else sent.root
-    while head.dep_ not in {"ROOT"} and head.head is not head and head.pos_ not in {"VERB", "AUX"}:
+    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
         head = head.head
     tokens = [
         t

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import DOCUMENT_NOUNS
+from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
 from .models import Mention
 
 if TYPE_CHECKING:
@@ -39,12 +40,18 @@ class Speaker:
 class SpeakerResolver:
     """Resolves cue subjects against one article's mentions (built once per article)."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+    def __init__(
+        self, doc: Doc, mentions: list[Mention], quoted: Sequence[tuple[int, int]] = ()
+    ) -> None:
         self.doc = doc
         self.mentions = sorted(
             (m for m in mentions if m.label in SPEAKER_LABELS), key=lambda m: m.start
         )
         self._full_names = _full_names(self.mentions)
+        self._quoted = list(quoted)
+        self._sents = list(doc.sents)
+        self._antecedents: dict[int, Mention | None] = {}
+        self._genders: dict[str, str] = {}
 
     # -- subjects -------------------------------------------------------------------------
 
@@ -57,7 +64,13 @@ class SpeakerResolver:
                 if child.dep_ in SUBJECT_DEPS:
                     return child
             if token.dep_ in INHERIT_DEPS and token.head is not token:
+                if token.dep_ == "advcl" and token.head.pos_ != "VERB":
+                    return None  # "margins are thin, while noting": not the speaker
                 token = token.head
+                seen += 1
+                continue
+            if token.dep_ == "pcomp" and token.head.head is not token.head:
+                token = token.head.head  # "by saying ..."
                 seen += 1
                 continue
             if token.dep_ == "relcl" and token.head is not token:
@@ -78,9 +91,9 @@ class SpeakerResolver:
                 key = self._full_names.get(mention.key, mention.key)
                 return Speaker(_clean_name(key), start, end, key)
             return Speaker(subject.text, start, end, None)
-        mention = self._mention_at(subject)
-        if mention is None:
-            mention = self._appositive_mention(subject)
+        mention = self._mention_at(subject) or self._appositive_mention(subject)
+        if subject.pos_ == "PROPN" and (mention is None or not self._is_person(mention)):
+            mention = self._surname(subject.text) or mention
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
@@ -102,41 +115,92 @@ class SpeakerResolver:
         return None
 
     def _appositive_mention(self, token: Token) -> Mention | None:
+        """"television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
         for child in token.children:
-            if child.dep_ == "appos":
+            if child.dep_ in {"appos", "compound"}:
                 mention = self._mention_at(child)
-                if mention is not None and mention.label == "PERSON":
+                if mention is not None and (child.dep_ == "appos" or mention.end > token.idx):
                     return mention
         return None
 
-    def _antecedent(self, pronoun: Token) -> Mention | None:
-        """The person a pronoun most likely means: a recent subject, else the last person named."""
-        persons = [m for m in self.mentions if m.label == "PERSON" and m.end <= pronoun.idx]
-        if not persons:
-            return None
-        sents = list(self.doc.sents)
-        here = pronoun.sent
-        index = next((i for i, s in enumerate(sents) if s.start == here.start), 0)
-        for back in range(PRONOUN_WINDOW + 1):
-            if index - back < 0:
-                break
-            sent = sents[index - back]
-            in_sent = [m for m in persons if sent.start_char <= m.start < sent.end_char]
-            subjects = [m for m in in_sent if self._is_subject(m)]
-            if subjects:
-                return subjects[-1] if back else subjects[0]
-        return persons[-1]
+    def _is_person(self, mention: Mention) -> bool:
+        return mention.label == "PERSON" or mention.key in self._full_names
 
-    def _is_subject(self, mention: Mention) -> bool:
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
-        if root.dep_ in SUBJECT_DEPS:
-            return True
-        if root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS:
-            return True
-        return False
+    def _in_quote(self, char: int) -> bool:
+        return any(lo <= char < hi for lo, hi in self._quoted)
+
+    def _antecedent(self, pronoun: Token, depth: int = 0) -> Mention | None:
+        """The person a pronoun most likely means: a recent subject, else the last person named.
+
+        Subjects outside quotation marks count, nearest sentence first; a pronoun subject in an
+        earlier sentence passes on its own antecedent ("She credited ... . Later, she said"),
+        unless it is of the other gender; a name once called "he" is not taken for "she".
+        """
+        if pronoun.i in self._antecedents:
+            return self._antecedents[pronoun.i]
+        self._antecedents[pronoun.i] = None  # guards against cycles
+        gender = _gender(pronoun)
+        here = pronoun.sent
+        index = next((i for i, s in enumerate(self._sents) if s.start == here.start), 0)
+        found: Mention | None = None
+        for back in range(PRONOUN_WINDOW + 1):
+            if index - back < 0 or found is not None:
+                break
+            sent = self._sents[index - back]
+            subjects = [
+                t
+                for t in sent
+                if t.i < pronoun.i
+                and (t.dep_ in SUBJECT_DEPS or (t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS))
+                and not self._in_quote(t.idx)
+            ]
+            if back == 0:
+                subjects.reverse()
+            for token in subjects:
+                if token.lower_ in PERSON_PRONOUNS:
+                    if _gender(token) == gender and depth < 3:
+                        found = self._antecedent(token, depth + 1)
+                else:
+                    candidate = self._person_at(token)
+                    if candidate is not None and self._genders.get(candidate.key, gender) == gender:
+                        found = candidate
+                if found is not None:
+                    break
+        if found is None:
+            persons = [
+                m
+                for m in self.mentions
+                if m.end <= pronoun.idx
+                and self._is_person(m)
+                and not self._in_quote(m.start)
+                and self._genders.get(m.key, gender) == gender
+            ]
+            found = persons[-1] if persons else None
+        if found is not None:
+            self._genders.setdefault(found.key, gender)
+        self._antecedents[pronoun.i] = found
+        return found
+
+    def _person_at(self, token: Token) -> Mention | None:
+        """A person named by this subject token: its mention, or a surname the model missed."""
+        mention = self._mention_at(token) or self._appositive_mention(token)
+        if mention is not None and self._is_person(mention):
+            return mention
+        if token.pos_ == "PROPN" and verb_base(token.head.text) in SPEECH_VERBS:
+            return self._surname(token.text)  # a mislabelled name that speaks is a person
+        return None
+
+    def _surname(self, word: str) -> Mention | None:
+        """The first fuller name ending in this word ("Maróth" -> "Gáspár Maróth")."""
+        for mention in self.mentions:
+            tokens = _name_tokens(mention.key)
+            if len(tokens) > 1 and tokens[-1] == word:
+                return mention
+        return None
+
+
+def _gender(pronoun: Token) -> str:
+    return "f" if pronoun.lower_ in {"she", "her"} else "m"
 
 
 def _phrase_bounds(head: Token) -> tuple[int, int]:
@@ -190,8 +254,9 @@ def _full_names(mentions: list[Mention]) -> dict[str, str]:
     for mention in mentions:
         if mention.label == "PERSON" and mention.key not in persons:
             persons.append(mention.key)
+    shorts = list(dict.fromkeys(m.key for m in mentions))
     mapping: dict[str, str] = {}
-    for key in persons:
+    for key in shorts:
         tokens = _name_tokens(key)
         if not tokens:
             continue
