@@ -52,10 +52,14 @@ _EXACT_ONLY = 3
 _CUTOFF = 75.0
 #: What a romanisation variant (equal skeletons) scores; below exact, above most typos.
 _VARIANT = 96
+#: What one pair of swapped neighbouring letters scores (Indel counts it as two edits).
+_SWAPPED = 88
 #: Most tokens one query word may expand to (the best ones are kept).
 _MAX_EXPANSIONS = 300
 #: Units ranked in full per batch; more batches only when phrases reject candidates.
 _BATCH = 200
+#: Extra candidates ranked in full beyond `limit` (ties reorder by coverage among them).
+_MARGIN = 10
 _MAX_REFINED = 5_000
 _CONTEXT = 110
 
@@ -253,6 +257,13 @@ class SearchIndex:
                     keep = sims >= _cutoff(q)
                     for vid, sim, token in zip(ids[keep].tolist(), sims[keep].tolist(), np.array(tokens, dtype=object)[keep].tolist()):
                         found[vid] = 100 if token == q else max(found.get(vid, 0), min(99, int(round(sim))))
+        if len(q) >= _EXACT_ONLY:
+            # Swapped neighbours ("yaer", "gou") leave a short word no shared trigram: look them up.
+            for i in range(len(q) - 1):
+                swapped = q[:i] + q[i + 1] + q[i] + q[i + 2 :]
+                vid = data.vocab_id.get(swapped)
+                if vid is not None and swapped != q:
+                    found[vid] = max(found.get(vid, 0), _SWAPPED)
         if prefix:
             lo = bisect.bisect_left(data.vocab, q)
             hi = bisect.bisect_left(data.vocab, q + "\U0010ffff", lo)
@@ -368,13 +379,22 @@ class SearchIndex:
         order = np.argsort(-keys, kind="stable")
         ranked = candidates[order]
 
+        if per_kind is not None:
+            # Grouped lists: the best `per_kind` of each kind, still in rank order.
+            ranked_kinds = data.unit_kind[ranked]
+            keep = np.zeros(len(ranked), dtype=bool)
+            for code in np.unique(ranked_kinds).tolist():
+                keep[np.flatnonzero(ranked_kinds == code)[: per_kind + _MARGIN]] = True
+            ranked = ranked[keep]
+        sims_of = _sims_table(expansions)
+        has_phrase = any(w.phrase is not None for w in words)
         hits: list[Hit] = []
         per_kind_count: dict[str, int] = {}
         refined = 0
-        want = limit if per_kind is None else limit
         while refined < len(ranked) and refined < _MAX_REFINED:
             _check(cancelled)
-            batch = ranked[refined : refined + max(_BATCH, want * 2)].tolist()
+            size = limit + _MARGIN if not refined else _BATCH
+            batch = ranked[refined : refined + size].tolist()
             refined += len(batch)
             rows = data.units(batch)
             for uid in batch:
@@ -383,16 +403,21 @@ class SearchIndex:
                     continue
                 if per_kind is not None and per_kind_count.get(row.kind, 0) >= per_kind:
                     continue
-                hit = _rank_unit(row, words, expansions, data)
+                hit = _rank_unit(row, words, sims_of, data)
                 if hit is None:
                     continue
                 per_kind_count[row.kind] = per_kind_count.get(row.kind, 0) + 1
                 hits.append(hit)
-            if len(hits) >= want:
-                # Everything later scores no better; stop once this batch is sorted.
+            if len(hits) >= limit or not has_phrase:
+                # Later candidates score no better; more batches only when phrases rejected some.
                 break
-        hits.sort(key=lambda h: (-round(h.score), int(rank_of[KIND_CODE[h.kind]]), -(h.coverage if h.kind in ('actor', 'article') else 0.0), h.order))
-        total_hits = len(ranked) if not any(w.phrase is not None for w in words) else len(hits)
+        hits.sort(key=lambda h: (
+            -round(h.score),
+            int(rank_of[KIND_CODE[h.kind]]),
+            -(h.coverage if h.kind in ("actor", "article") else 0.0),
+            h.order,
+        ))
+        total_hits = len(hits) if has_phrase else len(candidates)
         return SearchResult(query, tuple(hits[:limit]), total_hits, name_like=name_like)
 
     # -- no hits
@@ -410,7 +435,7 @@ class SearchIndex:
                 return loose
         parts = []
         for word in words:
-            best = process.extractOne(word.text, self.data.vocab, scorer=fuzz.ratio)
+            best = process.extractOne(word.text, self.data.vocab, scorer=fuzz.ratio, score_cutoff=50)
             if best is not None:
                 parts.append(str(best[0]))
         candidate = " ".join(parts)
@@ -446,6 +471,14 @@ def _kind_ranks(name_like: bool) -> npt.NDArray[np.int64]:
     return ranks
 
 
+def _sims_table(expansions: Sequence[dict[int, int]]) -> dict[int, tuple[int, ...]]:
+    """Vocabulary id -> its similarity to each query word, for every token any word matched."""
+    wanted: set[int] = set()
+    for found in expansions:
+        wanted.update(found)
+    return {vid: tuple(found.get(vid, 0) for found in expansions) for vid in wanted}
+
+
 @dataclass(slots=True)
 class _Token:
     start: int
@@ -455,25 +488,32 @@ class _Token:
     """0: the unit text, 1: its extra field (speaker, aliases)."""
     seq: int
     """Position among the base (unjoined) tokens of its part; joined pairs take the first."""
-    joined: bool = False
-    sims: list[int] = field(default_factory=list)
+    joined: bool
+    sims: tuple[int, ...]
 
 
 def _rank_unit(
-    row: UnitRow, words: Sequence[QueryWord], expansions: Sequence[dict[int, int]], data: IndexData
+    row: UnitRow, words: Sequence[QueryWord], sims_of: dict[int, tuple[int, ...]], data: IndexData
 ) -> Hit | None:
     """Score one unit in full: which tokens match which word, phrases, spans, context line."""
     tokens: list[_Token] = []
+    zero = (0,) * len(words)
+    vocab_id = data.vocab_id
+    base_count = 0
     for part, source in enumerate((row.text, row.extra)):
         if not source:
             continue
         seq = -1
+        last_end = -1
         for start, end, folded in iter_tokens(source):
-            joined = bool(tokens) and tokens[-1].part == part and start < tokens[-1].end
+            joined = start < last_end
             if not joined:
                 seq += 1
-            vid = data.vocab_id.get(folded)
-            sims = [found.get(vid, 0) if vid is not None else 0 for found in expansions]
+                last_end = end
+                if part == 0:
+                    base_count += 1
+            vid = vocab_id.get(folded)
+            sims = sims_of.get(vid, zero) if vid is not None else zero
             tokens.append(_Token(start, end, folded, part, seq - 1 if joined else seq, joined, sims))
     best = [max((t.sims[i] for t in tokens), default=0) for i in range(len(words))]
     if min(best, default=0) <= 0:
@@ -490,6 +530,8 @@ def _rank_unit(
     spans: dict[int, list[Span]] = {0: [], 1: []}
     matched_base = 0
     for token in tokens:
+        if token.sims is zero:
+            continue
         top = max(token.sims)
         if top <= 0:
             continue
@@ -503,7 +545,7 @@ def _rank_unit(
             matched_base += 1
     matches = _merge(spans[0])
     extra_matches = _merge(spans[1])
-    base_count = sum(1 for t in tokens if t.part == 0 and not t.joined) or 1
+    base_count = base_count or 1
     context, context_matches = _context(row, matches, extra_matches)
     return Hit(
         kind=row.kind, article=row.article, start=row.start, end=row.end, text=row.text,
