@@ -1,0 +1,148 @@
+"""`newsdesk export`: stdout or --out, --force, --actor without marks, one clear line on errors."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from newsdesk.core.marks import MARKS_FILE, MarkStore
+from newsdesk.core.settings import Settings
+from newsdesk.core.store import open_library
+from newsdesk.tui.cli import main
+
+ARTICLE = """Ministers Meet Over Internet Rules
+
+Monday, March 4, 2019
+
+Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network together."
+
+Lu Wei said online freedom is not a right but a responsibility.
+
+The meeting ended without agreement. Officials will meet again in May.
+
+Full article: Ministers Meet Over Internet Rules (Example News)
+
+https://example.com/2019/03/04/ministers
+"""
+
+
+@pytest.fixture
+def export_cli_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    path = folder / "ministers.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    past = time.time() - 120
+    os.utime(path, (past, past))
+    return folder
+
+
+@pytest.fixture
+def export_cli_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
+    """The session pipeline stands in for `load_pipeline` (no second spaCy load)."""
+    import newsdesk.core.nlp
+
+    def load(model: str | None):  # type: ignore[no-untyped-def]
+        return nlp, newsdesk.core.nlp.describe_model(model)
+
+    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
+
+
+def mark_sentence(folder: Path, needle: str, note: str = "") -> None:
+    settings = Settings.from_env()
+    library = open_library([folder], settings).library
+    article = library.article("ministers").article
+    start = article.text.index(needle)
+    with MarkStore.open(settings) as store:
+        store.add(article, start, start + len(needle), "sentence", note=note)
+
+
+def test_export_cli_no_marks_exits_1(export_cli_corpus, export_cli_pipeline, capsys):
+    assert main(["export", str(export_cli_corpus)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and "no marks" in err
+
+
+def test_export_cli_stdout(export_cli_corpus, export_cli_pipeline, capsys):
+    mark_sentence(export_cli_corpus, "The meeting ended without agreement.", note="*why* <b>")
+    assert main(["export", str(export_cli_corpus)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("---\ntitle: \"newsdesk marks\"\n")
+    assert "> The meeting ended without agreement.\n" in out
+    assert "**Note:** \\*why\\* \\<b\\>" in out
+    html = MarkdownIt("commonmark").render(out)
+    assert "<blockquote>" in html and "<b>" not in html
+
+
+def test_export_cli_out_force_and_refusal(export_cli_corpus, export_cli_pipeline, capsys, tmp_path):
+    mark_sentence(export_cli_corpus, "Officials will meet again in May.")
+    target = tmp_path / "notes.md"
+    assert main(["export", str(export_cli_corpus), "--out", str(target)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "wrote 1 passage(s)" in err
+    first = target.read_text(encoding="utf-8")
+    assert "> Officials will meet again in May." in first
+
+    target.write_text("my own edits\n", encoding="utf-8")
+    assert main(["export", str(export_cli_corpus), "--out", str(target)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "--force" in err
+    assert target.read_text(encoding="utf-8") == "my own edits\n"
+
+    assert main(["export", str(export_cli_corpus), "--out", str(target), "--force"]) == 0
+    assert "> Officials will meet again in May." in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".notes")) == []
+
+
+def test_export_cli_actor_without_marks(export_cli_corpus, export_cli_pipeline, capsys):
+    for query in ("Lu Wei", "person:lu-wei", "lu wei"):
+        assert main(["export", str(export_cli_corpus), "--actor", query]) == 0
+        out, _ = capsys.readouterr()
+        assert 'title: "Positions of Lu Wei"' in out
+        assert "> online freedom is not a right but a responsibility" in out
+        assert "> — **Lu Wei** (reported)" in out
+
+
+def test_export_cli_group_by_actor(export_cli_corpus, export_cli_pipeline, capsys):
+    mark_sentence(export_cli_corpus, "The meeting ended without agreement.")
+    assert main(["export", str(export_cli_corpus), "--group", "actor", "--article", "ministers"]) == 0
+    out, _ = capsys.readouterr()
+    assert "## Other passages\n" in out and "### Ministers Meet Over Internet Rules\n" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--actor", "Nobody Atall"], "no actor matches"),
+        (["--article", "nope"], "no article with id"),
+        (["--out", "{tmp}/missing/x.md"], "does not exist"),
+        (["--out", "{tmp}"], "is a folder"),
+    ],
+)
+def test_export_cli_bad_input_is_one_line_exit_2(export_cli_corpus, export_cli_pipeline, capsys, tmp_path, args, words):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    assert main(["export", str(export_cli_corpus), *args]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and words in err and err.startswith("newsdesk: ")
+
+
+def test_export_cli_missing_path_exits_2(export_cli_pipeline, capsys, tmp_path):
+    assert main(["export", str(tmp_path / "nowhere")]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+
+
+def test_export_cli_corrupt_marks_db_is_reported(export_cli_corpus, export_cli_pipeline, capsys):
+    data_dir = Settings.from_env().data_dir
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / MARKS_FILE).write_bytes(b"garbage" * 500)
+    assert main(["export", str(export_cli_corpus), "--actor", "Lu Wei"]) == 0
+    _, err = capsys.readouterr()
+    assert "moved to" in err and ".corrupt-" in err
+    assert any(p.name.startswith(f"{MARKS_FILE}.corrupt-") for p in data_dir.iterdir())
