@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -16,8 +16,8 @@ from typing import Literal
 
 from .errors import ExportError
 from .library import ActorSummary, ArticleDetail, Library
-from .marks import Mark, MarkKind, normalise_path
 from .markdown import blockquote, escape_inline, link, yaml_string
+from .marks import Mark, MarkKind, belongs, normalise_path
 from .models import Actor, Article, Quote, QuoteKind
 
 GroupBy = Literal["article", "actor"]
@@ -66,19 +66,38 @@ class Passage:
     @classmethod
     def from_mark(cls, mark: Mark) -> Passage:
         return cls(
-            mark.article, mark.start, mark.end, mark.text, mark.kind, mark.quote, mark.quote_kind,
-            mark.speaker, mark.actor, mark.note, mark.id, mark.detached,
+            mark.article,
+            mark.start,
+            mark.end,
+            mark.text,
+            mark.kind,
+            mark.quote,
+            mark.quote_kind,
+            mark.speaker,
+            mark.actor,
+            mark.note,
+            mark.id,
+            mark.detached,
         )
 
     @classmethod
     def from_quote(cls, article: Article, quote: Quote, kind: MarkKind = "position") -> Passage:
         return cls(
-            article.id, quote.start, quote.end, article.text[quote.start : quote.end], kind,
-            quote.id, quote.kind, quote.speaker, quote.actor,
+            article.id,
+            quote.start,
+            quote.end,
+            article.text[quote.start : quote.end],
+            kind,
+            quote.id,
+            quote.kind,
+            quote.speaker,
+            quote.actor,
         )
 
     @classmethod
-    def from_span(cls, article: Article, start: int, end: int, quote: Quote | None = None) -> Passage:
+    def from_span(
+        cls, article: Article, start: int, end: int, quote: Quote | None = None
+    ) -> Passage:
         """An unmarked selection or sentence (for `y`, copy as Markdown)."""
         if quote is not None:
             return cls.from_quote(article, quote, "quote")
@@ -97,13 +116,6 @@ class ExportDocument:
 # -- scope ----------------------------------------------------------------------------------
 
 
-def belongs(mark: Mark, article: Article) -> bool:
-    """A mark is this article's if the id matches and the file is the same (hash or path)."""
-    return mark.article == article.id and (
-        mark.content_hash == article.content_hash or mark.path == normalise_path(article.path)
-    )
-
-
 def find_actor(library: Library, query: str) -> ActorSummary:
     """The actor `query` names: an id, a name or an alias (case-insensitive), else a unique
     part of a name or alias. Raises `ExportError` for no match or several."""
@@ -111,13 +123,17 @@ def find_actor(library: Library, query: str) -> ActorSummary:
     if not wanted:
         raise ExportError("--actor needs a name, an alias or an actor id")
     actors = list(library.actors())
-    stages = (
-        lambda a: a.id.casefold() == wanted,
-        lambda a: a.name.casefold() == wanted,
-        lambda a: any(alias.casefold() == wanted for alias in a.aliases),
-        lambda a: wanted in a.name.casefold() or any(wanted in x.casefold() for x in a.aliases),
+
+    def names(a: ActorSummary) -> list[str]:
+        return [a.name.casefold(), *(alias.casefold() for alias in a.aliases)]
+
+    stages: tuple[tuple[bool, Callable[[ActorSummary], bool]], ...] = (
+        (True, lambda a: a.id.casefold() == wanted),
+        (True, lambda a: a.name.casefold() == wanted),
+        (True, lambda a: wanted in names(a)[1:]),
+        (False, lambda a: any(wanted in name for name in names(a))),
     )
-    for exact, stage in zip((True, True, True, False), stages):
+    for exact, stage in stages:
         found = [a for a in actors if stage(a)]
         if len(found) == 1:
             return found[0]
@@ -127,9 +143,9 @@ def find_actor(library: Library, query: str) -> ActorSummary:
         if exact and len(quoted) == 1:
             return quoted[0]  # "China" the place and "China" the group: the one with positions
         found.sort(key=lambda a: (-a.quote_count, -a.mention_count, a.name))
-        names = ", ".join(f"{a.name} ({a.id})" for a in found[:6])
+        listed = ", ".join(f"{a.name} ({a.id})" for a in found[:6])
         more = f" and {len(found) - 6} more" if len(found) > 6 else ""
-        raise ExportError(f"{query!r} matches several actors: {names}{more}; give one of the ids")
+        raise ExportError(f"{query!r} matches several actors: {listed}{more}; give one of the ids")
     raise ExportError(f"no actor matches {query!r} (try `newsdesk search {query}`)")
 
 
@@ -143,7 +159,9 @@ def find_article(library: Library, query: str) -> str:
     for summary in summaries:
         if normalise_path(summary.path) == wanted:
             return summary.id
-    raise ExportError(f"no article with id {query!r} in this corpus (ids are listed by `newsdesk index`)")
+    raise ExportError(
+        f"no article with id {query!r} in this corpus (ids are listed by `newsdesk index`)"
+    )
 
 
 def collect(
@@ -172,11 +190,16 @@ def collect(
         if belongs(mark, detail(mark.article).article):
             passages.append(Passage.from_mark(mark))
     if actor_id:
-        taken = {(p.article, p.quote) for p in passages} | {(p.article, (p.start, p.end)) for p in passages}
+        taken = {(p.article, p.quote) for p in passages} | {
+            (p.article, (p.start, p.end)) for p in passages
+        }
         for quote in library.positions(actor_id):
             if quote.article not in order or (article_id and quote.article != article_id):
                 continue
-            if (quote.article, quote.id) in taken or (quote.article, (quote.start, quote.end)) in taken:
+            if (quote.article, quote.id) in taken or (
+                quote.article,
+                (quote.start, quote.end),
+            ) in taken:
                 continue
             passages.append(Passage.from_quote(detail(quote.article).article, quote))
     passages.sort(key=lambda p: (order[p.article], p.start, p.end, p.mark or 0))
@@ -224,19 +247,28 @@ class _Renderer:
             bits.append(link("original article", article.url))
         return " · ".join(bits)
 
+    def quote(self, passage: Passage) -> Quote | None:
+        if not passage.quote:
+            return None
+        return next((q for q in self.detail(passage.article).quotes if q.id == passage.quote), None)
+
     def attribution(self, passage: Passage) -> str | None:
+        """`— **Name**, Role (kind, via source)`: None for passages nobody said."""
         actor = self.actor(passage.actor)
         name = actor.name if actor else passage.speaker
         label = KIND_LABELS.get(passage.quote_kind or "", None)
         if not name and not label:
             return None
-        parts = []
+        line = "— unattributed"
         if name:
-            speaker = f"**{escape_inline(name)}**"
-            role = actor.role if actor else None
-            parts.append(f"{speaker}, {escape_inline(role)}" if role else speaker)
-        line = "— " + (parts[0] if parts else "unattributed")
-        return f"{line} ({label})" if label else line
+            line = f"— **{escape_inline(name)}**"
+            if actor and actor.role:
+                line += f", {escape_inline(actor.role)}"
+        quote = self.quote(passage)
+        details = [label] if label else []
+        if quote is not None and quote.via:
+            details.append(f"via {escape_inline(quote.via)}")
+        return f"{line} ({', '.join(details)})" if details else line
 
     def citation(self, passage: Passage, with_link: bool) -> str:
         article = self.detail(passage.article).article
@@ -366,9 +398,12 @@ def build_document(
             raise NothingToExport(f"{actor.name} has no positions or marks{where}")
         where = f" in {article.title!r}" if article else " for this corpus"
         raise NothingToExport(
-            f"no marks{where} (mark passages with m in the explorer, or export an actor with --actor)"
+            f"no marks{where} (mark passages with m in the explorer, "
+            "or export an actor with --actor)"
         )
-    text = render(library, passages, title=title, corpus=corpus, group=group, exported_at=exported_at)
+    text = render(
+        library, passages, title=title, corpus=corpus, group=group, exported_at=exported_at
+    )
     return ExportDocument(text, len(passages), title)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import MarksError
-from .library import Library
+from .library import ArticleDetail, Library
 from .models import Article, Quote, QuoteKind
 from .settings import Settings
 
@@ -230,7 +230,8 @@ class MarkStore:
         if article_id is None:
             return self._read(f'SELECT {_COLUMNS} FROM marks ORDER BY article, start, "end", id')
         return self._read(
-            f'SELECT {_COLUMNS} FROM marks WHERE article = ? ORDER BY start, "end", id', (article_id,)
+            f'SELECT {_COLUMNS} FROM marks WHERE article = ? ORDER BY start, "end", id',
+            (article_id,),
         )
 
     def marks_at(self, article_id: str, offset: int) -> list[Mark]:
@@ -242,7 +243,9 @@ class MarkStore:
         )
         return sorted(found, key=lambda m: (m.end - m.start, m.id))
 
-    def find(self, article_id: str, start: int, end: int, quote_id: str | None = None) -> Mark | None:
+    def find(
+        self, article_id: str, start: int, end: int, quote_id: str | None = None
+    ) -> Mark | None:
         """The mark of exactly this span (or of this quote), if any."""
         found = self._read(
             f'SELECT {_COLUMNS} FROM marks WHERE article = ? AND ((start = ? AND "end" = ?) '
@@ -251,11 +254,39 @@ class MarkStore:
         )
         return found[0] if found else None
 
-    def count_by_article(self) -> dict[str, int]:
-        """Article id -> number of marks (for the article list)."""
+    def count_by_article(self, library: Library | None = None) -> dict[str, int]:
+        """Article id -> number of marks (for the article list); with `library`, only marks that
+        belong to its articles (another folder may have an article with the same id)."""
+        if library is not None:
+            counts: dict[str, int] = {}
+            for mark in self.marks_for(library):
+                counts[mark.article] = counts.get(mark.article, 0) + 1
+            return counts
         with self._lock:
-            rows = self._db.execute("SELECT article, COUNT(*) FROM marks GROUP BY article").fetchall()
+            rows = self._db.execute(
+                "SELECT article, COUNT(*) FROM marks GROUP BY article"
+            ).fetchall()
         return {article: count for article, count in rows}
+
+    def marks_for(self, library: Library) -> list[Mark]:
+        """The marks of this library's articles (the marks view `M`), in article order."""
+        order = {summary.id: n for n, summary in enumerate(library.articles())}
+        articles: dict[str, Article] = {}
+        found = []
+        for mark in self.marks():
+            if mark.article not in order:
+                continue
+            if mark.article not in articles:
+                articles[mark.article] = library.article(mark.article).article
+            if belongs(mark, articles[mark.article]):
+                found.append(mark)
+        found.sort(key=lambda m: (order[m.article], m.start, m.end, m.id))
+        return found
+
+    def spans(self, article_id: str) -> list[tuple[int, int, str]]:
+        """`(start, end, "mark")` for every attached mark of an article: what the text view
+        highlights (detached marks have no place in the text)."""
+        return [(m.start, m.end, "mark") for m in self.marks(article_id) if not m.detached]
 
     def data_version(self) -> int:
         """Changes when another connection (process) commits: poll it to refresh a view."""
@@ -280,7 +311,9 @@ class MarkStore:
         if kind not in MARK_KINDS:
             raise MarksError(f"unknown mark kind {kind!r}")
         if not 0 <= start < end <= len(article.text):
-            raise MarksError(f"cannot mark {start}..{end}: outside the article ({len(article.text)} characters)")
+            raise MarksError(
+                f"cannot mark {start}..{end}: outside the article ({len(article.text)} characters)"
+            )
         text = article.text[start:end]
         now = _now()
         with self._write() as db:
@@ -289,16 +322,29 @@ class MarkStore:
                 "quote_kind, speaker, actor, note, detached, created, updated) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 (
-                    article.id, normalise_path(article.path), article.content_hash, start, end, text,
-                    kind, quote.id if quote else None, quote.kind if quote else None,
-                    quote.speaker if quote else None, quote.actor if quote else None, note, now, now,
+                    article.id,
+                    normalise_path(article.path),
+                    article.content_hash,
+                    start,
+                    end,
+                    text,
+                    kind,
+                    quote.id if quote else None,
+                    quote.kind if quote else None,
+                    quote.speaker if quote else None,
+                    quote.actor if quote else None,
+                    note,
+                    now,
+                    now,
                 ),
             )
             mark_id = cursor.lastrowid
         assert mark_id is not None
         return self.get(mark_id)
 
-    def add_quote(self, article: Article, quote: Quote, kind: MarkKind = "quote", note: str = "") -> Mark:
+    def add_quote(
+        self, article: Article, quote: Quote, kind: MarkKind = "quote", note: str = ""
+    ) -> Mark:
         """Mark a quote (or, from the actor sidebar, a position) over its content span."""
         return self.add(article, quote.start, quote.end, kind, quote=quote, note=note)
 
@@ -317,6 +363,18 @@ class MarkStore:
             return Toggled(self.remove(existing.id), added=False)
         return Toggled(self.add(article, start, end, kind, quote=quote), added=True)
 
+    def toggle_at(self, detail: ArticleDetail, offset: int) -> Toggled | None:
+        """`m` at the text cursor: unmark the (shortest) mark under it, else mark the quote or,
+        outside quotes, the sentence there. None when there is nothing to mark at `offset`."""
+        under = self.marks_at(detail.article.id, offset)
+        if under:
+            return Toggled(self.remove(under[0].id), added=False)
+        target = mark_target(detail, offset)
+        if target is None:
+            return None
+        start, end, kind, quote = target
+        return Toggled(self.add(detail.article, start, end, kind, quote=quote), added=True)
+
     def remove(self, mark_id: int) -> Mark:
         """Delete one mark and return it, so `restore` can undo the deletion."""
         mark = self.get(mark_id)
@@ -330,9 +388,22 @@ class MarkStore:
             db.execute(
                 f"INSERT OR REPLACE INTO marks ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
                 (
-                    mark.id, mark.article, mark.path, mark.content_hash, mark.start, mark.end,
-                    mark.text, mark.kind, mark.quote, mark.quote_kind, mark.speaker, mark.actor,
-                    mark.note, int(mark.detached), mark.created, mark.updated,
+                    mark.id,
+                    mark.article,
+                    mark.path,
+                    mark.content_hash,
+                    mark.start,
+                    mark.end,
+                    mark.text,
+                    mark.kind,
+                    mark.quote,
+                    mark.quote_kind,
+                    mark.speaker,
+                    mark.actor,
+                    mark.note,
+                    int(mark.detached),
+                    mark.created,
+                    mark.updated,
                 ),
             )
         return self.get(mark.id)
@@ -340,7 +411,8 @@ class MarkStore:
     def set_note(self, mark_id: int, note: str) -> Mark:
         with self._write() as db:
             cursor = db.execute(
-                "UPDATE marks SET note = ?, updated = ? WHERE id = ?", (note.strip(), _now(), mark_id)
+                "UPDATE marks SET note = ?, updated = ? WHERE id = ?",
+                (note.strip(), _now(), mark_id),
             )
             if cursor.rowcount == 0:
                 raise MarksError(f"no mark with id {mark_id}")
@@ -413,6 +485,27 @@ class MarkStore:
 # -- helpers --------------------------------------------------------------------------------
 
 
+def belongs(mark: Mark, article: Article) -> bool:
+    """A mark is this article's if the id matches and the file is the same (hash or path)."""
+    return mark.article == article.id and (
+        mark.content_hash == article.content_hash or mark.path == normalise_path(article.path)
+    )
+
+
+def mark_target(
+    detail: ArticleDetail, offset: int
+) -> tuple[int, int, MarkKind, Quote | None] | None:
+    """What `m` marks at `offset`: the innermost quote there, else the sentence there."""
+    quotes = [q for q in detail.quotes if q.start <= offset < q.end]
+    if quotes:
+        quote = min(quotes, key=lambda q: q.end - q.start)
+        return quote.start, quote.end, "quote", quote
+    for start, end in detail.sentences:
+        if start <= offset < end:
+            return start, end, "sentence", None
+    return None
+
+
 def locate(text: str, needle: str, near: int) -> tuple[int, int] | None:
     """Where `needle` is in `text`, nearest `near`: exact first, then ignoring whitespace."""
     if not needle.strip():
@@ -434,12 +527,16 @@ def locate(text: str, needle: str, near: int) -> tuple[int, int] | None:
 
 def _connect(path: Path) -> sqlite3.Connection:
     """Open, check integrity, switch to WAL and create the schema (raises DatabaseError)."""
-    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    db = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         check = db.execute("PRAGMA quick_check").fetchone()
         if check is None or check[0] != "ok":
-            raise sqlite3.DatabaseError(f"database disk image is malformed ({check[0] if check else '?'})")
+            raise sqlite3.DatabaseError(
+                f"database disk image is malformed ({check[0] if check else '?'})"
+            )
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             db.close()
@@ -461,7 +558,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         columns = {row[1] for row in db.execute("PRAGMA table_info(marks)")}
         missing = {c.strip().strip('"') for c in _COLUMNS.split(",")} - columns
         if missing:
-            raise sqlite3.DatabaseError(f"database disk image is malformed (marks lacks {sorted(missing)})")
+            raise sqlite3.DatabaseError(
+                f"database disk image is malformed (marks lacks {sorted(missing)})"
+            )
     except BaseException:
         db.close()
         raise
@@ -484,15 +583,31 @@ def _move_aside(path: Path) -> Path:
                 os.replace(side, target.with_name(target.name + suffix))
     except OSError as err:
         raise MarksError(
-            f"the marks database {path} is damaged and could not be moved aside ({err.strerror or err}); "
-            "move it away yourself to start a new one"
+            f"the marks database {path} is damaged and could not be moved aside "
+            f"({err.strerror or err}); move it away yourself to start a new one"
         ) from err
     return target
 
 
 def _mark(row: Sequence[object]) -> Mark:
-    (mark_id, article, path, content_hash, start, end, text, kind, quote, quote_kind, speaker,
-     actor, note, detached, created, updated) = row
+    (
+        mark_id,
+        article,
+        path,
+        content_hash,
+        start,
+        end,
+        text,
+        kind,
+        quote,
+        quote_kind,
+        speaker,
+        actor,
+        note,
+        detached,
+        created,
+        updated,
+    ) = row
     return Mark(
         id=int(mark_id),  # type: ignore[call-overload]
         article=str(article),

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-
 from newsdesk.core.marks import MARKS_FILE, MarkStore
 from newsdesk.core.settings import Settings
 from newsdesk.core.store import open_library
@@ -18,7 +17,8 @@ ARTICLE = """Ministers Meet Over Internet Rules
 
 Monday, March 4, 2019
 
-Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network together."
+Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network
+together."
 
 Lu Wei said online freedom is not a right but a responsibility.
 
@@ -73,7 +73,7 @@ def test_export_cli_stdout(export_cli_corpus, export_cli_pipeline, capsys):
     assert main(["export", str(export_cli_corpus)]) == 0
     out, err = capsys.readouterr()
     assert err == ""
-    assert out.startswith("---\ntitle: \"newsdesk marks\"\n")
+    assert out.startswith('---\ntitle: "newsdesk marks"\n')
     assert "> The meeting ended without agreement.\n" in out
     assert "**Note:** \\*why\\* \\<b\\>" in out
     html = MarkdownIt("commonmark").render(out)
@@ -111,7 +111,9 @@ def test_export_cli_actor_without_marks(export_cli_corpus, export_cli_pipeline, 
 
 def test_export_cli_group_by_actor(export_cli_corpus, export_cli_pipeline, capsys):
     mark_sentence(export_cli_corpus, "The meeting ended without agreement.")
-    assert main(["export", str(export_cli_corpus), "--group", "actor", "--article", "ministers"]) == 0
+    assert (
+        main(["export", str(export_cli_corpus), "--group", "actor", "--article", "ministers"]) == 0
+    )
     out, _ = capsys.readouterr()
     assert "## Other passages\n" in out and "### Ministers Meet Over Internet Rules\n" in out
 
@@ -125,7 +127,9 @@ def test_export_cli_group_by_actor(export_cli_corpus, export_cli_pipeline, capsy
         (["--out", "{tmp}"], "is a folder"),
     ],
 )
-def test_export_cli_bad_input_is_one_line_exit_2(export_cli_corpus, export_cli_pipeline, capsys, tmp_path, args, words):
+def test_export_cli_bad_input_is_one_line_exit_2(
+    export_cli_corpus, export_cli_pipeline, capsys, tmp_path, args, words
+):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     assert main(["export", str(export_cli_corpus), *args]) == 2
     out, err = capsys.readouterr()

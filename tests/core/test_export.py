@@ -13,7 +13,6 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
-
 from newsdesk.core import export as export_module
 from newsdesk.core.errors import ExportError, NewsdeskError
 from newsdesk.core.export import (
@@ -39,7 +38,8 @@ MINISTERS = """Ministers Meet Over Internet Rules
 
 Monday, March 4, 2019
 
-Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network together."
+Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network
+together."
 
 Lu Wei said online freedom is not a right but a responsibility.
 
@@ -54,12 +54,14 @@ HOSTILE = """Hostile <b>Title</b> [x](javascript:alert(1)) & more
 
 Tuesday, March 5, 2019
 
-Eve Mallory, the spokeswoman, said: "Click [here](javascript:alert(1)) and <script>alert(1)</script> now."
+Eve Mallory, the spokeswoman, said: "Click [here](javascript:alert(1)) and
+<script>alert(1)</script> now."
 
 > quote line pretending
 # heading that is not
 - list item
-[@click=app.quit] and `code` and *emph* and &amp; and <!-- c --> and ![i](http://evil.example/i.png)
+[@click=app.quit] and `code` and *emph* and &amp; and <!-- c -->
+and ![i](http://evil.example/i.png)
 
 1. An ordered line that looks like a list.
 
@@ -129,7 +131,9 @@ def headings(tokens: list[Token], level: int) -> list[str]:
     found = []
     for n, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == f"h{level}":
-            found.append("".join(c.content for c in tokens[n + 1].children or [] if c.type == "text"))
+            found.append(
+                "".join(c.content for c in tokens[n + 1].children or [] if c.type == "text")
+            )
     return found
 
 
@@ -145,9 +149,14 @@ def quote_texts(tokens: list[Token]) -> list[str]:
         elif token.type == "blockquote_close":
             depth -= 1
         elif depth and token.type == "inline":
-            texts[-1] += "".join(
-                c.content if c.type == "text" else "\n" for c in token.children or [] if c.type != "strong_open"
-            ) + "\n"
+            texts[-1] += (
+                "".join(
+                    c.content if c.type == "text" else "\n"
+                    for c in token.children or []
+                    if c.type != "strong_open"
+                )
+                + "\n"
+            )
     return texts
 
 
@@ -155,12 +164,18 @@ def mark_everything(library: MemoryLibrary, store: MarkStore) -> list[Mark]:
     for summary in library.articles():
         detail = library.article(summary.id)
         for quote in detail.quotes:
-            store.add_quote(detail.article, quote, note=f"note on {quote.speaker} <script>x</script> [a](javascript:b)")
+            store.add_quote(
+                detail.article,
+                quote,
+                note=f"note on {quote.speaker} <script>x</script> [a](javascript:b)",
+            )
         store.add(detail.article, 0, len(detail.article.text), "selection", note="# not a heading")
     return store.marks()
 
 
-def test_export_structure_parses_back(export_library: MemoryLibrary, export_store: MarkStore) -> None:
+def test_export_structure_parses_back(
+    export_library: MemoryLibrary, export_store: MarkStore
+) -> None:
     marks = mark_everything(export_library, export_store)
     document = build_document(export_library, marks, corpus="tests <corpus>", exported_at=WHEN)
     tokens = parser().parse(document.text)
@@ -180,19 +195,36 @@ def test_export_structure_parses_back(export_library: MemoryLibrary, export_stor
     assert sorted(links) == sorted([MINISTERS_URL, HOSTILE_URL])
 
 
-def test_export_hostile_text_never_becomes_markup(export_library: MemoryLibrary, export_store: MarkStore) -> None:
+def test_export_hostile_text_never_becomes_markup(
+    export_library: MemoryLibrary, export_store: MarkStore
+) -> None:
     marks = mark_everything(export_library, export_store)
     text = build_document(export_library, marks, corpus="c", exported_at=WHEN).text
     tokens = flat(parser().parse(text))
     allowed = {
-        "front_matter", "heading_open", "heading_close", "inline", "text", "paragraph_open",
-        "paragraph_close", "blockquote_open", "blockquote_close", "softbreak", "strong_open",
-        "strong_close", "em_open", "em_close", "link_open", "link_close",
+        "front_matter",
+        "heading_open",
+        "heading_close",
+        "inline",
+        "text",
+        "paragraph_open",
+        "paragraph_close",
+        "blockquote_open",
+        "blockquote_close",
+        "softbreak",
+        "strong_open",
+        "strong_close",
+        "em_open",
+        "em_close",
+        "link_open",
+        "link_close",
     }
     assert {t.type for t in tokens} <= allowed
     html = parser().render(text)
     assert "<script" not in html and "<div" not in html and "<b>" not in html and "<img" not in html
-    assert "javascript:" not in html.replace("(javascript:alert(1))", "").replace("(javascript:b)", "")
+    assert "javascript:" not in html.replace("(javascript:alert(1))", "").replace(
+        "(javascript:b)", ""
+    )
     assert 'href="javascript' not in html
     rendered = "\n".join(quote_texts(parser().parse(text)))
     for literal in LITERALS:
@@ -203,21 +235,40 @@ def test_export_hostile_text_never_becomes_markup(export_library: MemoryLibrary,
     assert any("<script>x</script> [a](javascript:b)" in n for n in notes)
 
 
-def test_export_attributes_and_cites(export_library: MemoryLibrary, export_store: MarkStore) -> None:
+def test_export_attributes_and_cites(
+    export_library: MemoryLibrary, export_store: MarkStore
+) -> None:
     detail = export_library.article("ministers")
     guo = next(q for q in detail.quotes if q.speaker == "Guo Shengkun")
     lu = next(q for q in detail.quotes if q.speaker == "Lu Wei")
     export_store.add_quote(detail.article, guo, note="the promise")
     export_store.add_quote(detail.article, lu)
-    text = build_document(export_library, export_store.marks(), corpus="c", article_id="ministers").text
+    text = build_document(
+        export_library, export_store.marks(), corpus="c", article_id="ministers"
+    ).text
     assert "> — **Guo Shengkun**, Chinese Public Security Minister (direct)" in text
     assert "> — **Lu Wei** (reported)" in text
     assert "**Note:** the promise" in text
     assert "*Source:* Ministers Meet Over Internet Rules, paragraph 1" in text
     assert "*Source:* Ministers Meet Over Internet Rules, paragraph 2" in text
-    assert "Example News · 2019-03-04 · [original article](<https://example.com/2019/03/04/ministers>)" in text
+    assert (
+        "Example News · 2019-03-04 · [original article](<https://example.com/2019/03/04/ministers>)"
+        in text
+    )
     assert paragraph_number(detail.article, lu.start) == 2
     assert paragraph_number(detail.article, detail.article.paragraphs[2][1] - 1) == 3
+
+
+def test_export_names_a_second_hand_source(export_library: MemoryLibrary) -> None:
+    from newsdesk.core.models import Corpus
+
+    corpus = export_library.corpus
+    quotes = tuple(
+        replace(q, via="a leaked memo") if q.speaker == "Lu Wei" else q for q in corpus.quotes
+    )
+    library = MemoryLibrary(Corpus(corpus.articles, corpus.actors, quotes, corpus.sentences))
+    text = build_document(library, [], corpus="c", actor_id="person:lu-wei").text
+    assert "> — **Lu Wei** (reported, via a leaked memo)" in text
 
 
 def test_export_group_by_actor(export_library: MemoryLibrary, export_store: MarkStore) -> None:
@@ -233,7 +284,9 @@ def test_export_group_by_actor(export_library: MemoryLibrary, export_store: Mark
     assert "*Chinese Public Security Minister*" in text
 
 
-def test_export_actor_positions_without_marks(export_library: MemoryLibrary, export_store: MarkStore) -> None:
+def test_export_actor_positions_without_marks(
+    export_library: MemoryLibrary, export_store: MarkStore
+) -> None:
     actor = find_actor(export_library, "lu wei")
     assert find_actor(export_library, actor.id) == actor
     passages = collect(export_library, [], actor_id=actor.id)
@@ -243,7 +296,9 @@ def test_export_actor_positions_without_marks(export_library: MemoryLibrary, exp
     quote = export_library.positions(actor.id)[0]
     mark = export_store.add_quote(detail.article, quote, "position", note="key line")
     merged = collect(export_library, export_store.marks(), actor_id=actor.id)
-    assert len(merged) == len(passages) and merged[0].mark == mark.id and merged[0].note == "key line"
+    assert (
+        len(merged) == len(passages) and merged[0].mark == mark.id and merged[0].note == "key line"
+    )
     document = build_document(export_library, [], corpus="c", actor_id=actor.id)
     assert front_matter(document.text)["title"] == "Positions of Lu Wei"
 
@@ -256,7 +311,9 @@ def test_export_find_actor_errors(export_library: MemoryLibrary) -> None:
     assert find_actor(export_library, "SHENGKUN").name == "Guo Shengkun"
 
 
-def test_export_scope_and_foreign_marks(export_library: MemoryLibrary, export_store: MarkStore) -> None:
+def test_export_scope_and_foreign_marks(
+    export_library: MemoryLibrary, export_store: MarkStore
+) -> None:
     marks = mark_everything(export_library, export_store)
     only = collect(export_library, marks, article_id="hostile")
     assert only and {p.article for p in only} == {"hostile"}
@@ -270,7 +327,9 @@ def test_export_scope_and_foreign_marks(export_library: MemoryLibrary, export_st
     assert caught.value.exit_status == 1
 
 
-def test_export_detached_mark_says_so(export_library: MemoryLibrary, export_store: MarkStore) -> None:
+def test_export_detached_mark_says_so(
+    export_library: MemoryLibrary, export_store: MarkStore
+) -> None:
     article = export_library.article("ministers").article
     mark = export_store.add(article, 0, 20, note="old")
     text = build_document(export_library, [replace(mark, detached=True)], corpus="c").text
@@ -281,7 +340,9 @@ def test_export_detached_mark_says_so(export_library: MemoryLibrary, export_stor
 def test_export_passage_markdown_for_the_clipboard(export_library: MemoryLibrary) -> None:
     detail = export_library.article("ministers")
     guo = next(q for q in detail.quotes if q.speaker == "Guo Shengkun")
-    text = passage_markdown(export_library, Passage.from_span(detail.article, guo.start, guo.end, guo))
+    text = passage_markdown(
+        export_library, Passage.from_span(detail.article, guo.start, guo.end, guo)
+    )
     tokens = parser().parse(text)
     assert [t.type for t in tokens][0] == "blockquote_open"
     assert quote_texts(tokens)[0].startswith("We will protect the network together.\n")
@@ -309,7 +370,9 @@ def test_export_write_is_atomic_and_refuses_overwrite(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("failing", ["fsync", "replace", "write"])
-def test_export_failure_half_way_leaves_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
+def test_export_failure_half_way_leaves_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
     target = tmp_path / "out.md"
     target.write_text("old export\n")
 

@@ -6,8 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-
-from newsdesk.core.markdown import blockquote, escape_inline, escape_lines, link, safe_url, yaml_string
+from newsdesk.core.markdown import (
+    blockquote,
+    escape_inline,
+    escape_lines,
+    link,
+    safe_url,
+    yaml_string,
+)
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -67,7 +73,9 @@ def rendered_text(markdown: str) -> tuple[str, list[str]]:
 def _normal(text: str) -> str:
     import re
 
-    visible = "".join(c for c in text if c in "\t\n" or not (0 <= ord(c) < 32 or 0x7F <= ord(c) <= 0x9F))
+    visible = "".join(
+        c for c in text if c in "\t\n" or not (0 <= ord(c) < 32 or 0x7F <= ord(c) <= 0x9F)
+    )
     return re.sub(r"[\n\u2028\u2029]", " ", visible).strip()
 
 
@@ -84,7 +92,13 @@ def test_markdown_blockquote_hostile_stays_inside_one_quote(hostile: str) -> Non
     tokens = commonmark().parse("\n".join(lines) + "\n")
     types = [t.type for t in tokens]
     assert types.count("blockquote_open") == 1
-    assert set(types) <= {"blockquote_open", "blockquote_close", "paragraph_open", "paragraph_close", "inline"}
+    assert set(types) <= {
+        "blockquote_open",
+        "blockquote_close",
+        "paragraph_open",
+        "paragraph_close",
+        "inline",
+    }
     for token in tokens:
         for child in token.children or []:
             assert child.type in ("text", "softbreak"), (hostile, child.type)
@@ -98,8 +112,13 @@ def test_markdown_escape_inline_round_trips(text: str) -> None:
     assert rendered == _normal(text).strip()
 
 
-@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=40),
-                min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=40),
+        min_size=1,
+        max_size=5,
+    )
+)
 @settings(max_examples=200, deadline=None)
 def test_markdown_escape_lines_round_trips_each_line(lines: list[str]) -> None:
     escaped = escape_lines("\n".join(lines))

@@ -10,7 +10,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from newsdesk.core.errors import MarksError, NewsdeskError
 from newsdesk.core.index import analyze, build_corpus, read_articles
 from newsdesk.core.library import MemoryLibrary
@@ -21,7 +20,8 @@ MINISTERS = """Ministers Meet Over Internet Rules
 
 Monday, March 4, 2019
 
-Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network together."
+Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network
+together."
 
 Lu Wei said online freedom is not a right but a responsibility.
 
@@ -121,12 +121,18 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_marks_reanchor_follows_moved_text(nlp, marks_settings: Settings, marks_corpus: Path) -> None:
+def test_marks_reanchor_follows_moved_text(
+    nlp, marks_settings: Settings, marks_corpus: Path
+) -> None:
     library = library_of(nlp, marks_corpus)
     article = library.article("ministers").article
     with MarkStore.open(marks_settings) as store:
-        exact = store.add(article, *span_of(article.text, "Officials will meet again in May."), "sentence")
-        spaced = store.add(article, *span_of(article.text, "not a right but a responsibility"), "selection")
+        exact = store.add(
+            article, *span_of(article.text, "Officials will meet again in May."), "sentence"
+        )
+        spaced = store.add(
+            article, *span_of(article.text, "not a right but a responsibility"), "selection"
+        )
     file = marks_corpus / "ministers.txt"
     _edit(file, "Guo Shengkun, the", "A new opening paragraph was added.\n\nGuo Shengkun, the")
     _edit(file, "not a right but a", "not a right\nbut   a")
@@ -155,10 +161,17 @@ def test_marks_reanchor_picks_the_occurrence_nearest_the_old_offset() -> None:
     assert locate("nothing here", "said no", 0) is None
 
 
-def test_marks_detached_are_kept_and_come_back(nlp, marks_settings: Settings, marks_corpus: Path) -> None:
+def test_marks_detached_are_kept_and_come_back(
+    nlp, marks_settings: Settings, marks_corpus: Path
+) -> None:
     article = library_of(nlp, marks_corpus).article("ministers").article
     with MarkStore.open(marks_settings) as store:
-        mark = store.add(article, *span_of(article.text, "The meeting ended without agreement."), "sentence", note="n")
+        mark = store.add(
+            article,
+            *span_of(article.text, "The meeting ended without agreement."),
+            "sentence",
+            note="n",
+        )
     file = marks_corpus / "ministers.txt"
     original = file.read_text(encoding="utf-8")
     _edit(file, "The meeting ended without agreement. ", "")
@@ -185,13 +198,17 @@ def test_marks_of_another_corpus_with_the_same_id_are_left_alone(
         mark = store.add(article, *span_of(article.text, "Lu Wei said"), "selection")
     other = tmp_path / "other"
     other.mkdir()
-    (other / "ministers.txt").write_text("Another Story\n\nSomething else entirely happened.\n", encoding="utf-8")
+    (other / "ministers.txt").write_text(
+        "Another Story\n\nSomething else entirely happened.\n", encoding="utf-8"
+    )
     with MarkStore.open(marks_settings) as store:
         assert store.reanchor(library_of(nlp, other)).checked == 0
         assert store.marks() == [mark]
 
 
-def test_marks_follow_a_moved_folder(nlp, marks_settings: Settings, marks_corpus: Path, tmp_path: Path) -> None:
+def test_marks_follow_a_moved_folder(
+    nlp, marks_settings: Settings, marks_corpus: Path, tmp_path: Path
+) -> None:
     article = library_of(nlp, marks_corpus).article("ministers").article
     with MarkStore.open(marks_settings) as store:
         mark = store.add(article, *span_of(article.text, "Lu Wei said"), "selection")
@@ -241,7 +258,10 @@ def test_marks_threads_sharing_a_store_lose_nothing(marks_settings: Settings) ->
         for i in range(100):
             target.add(article, offset + i, offset + i + 1)
 
-    threads = [threading.Thread(target=work, args=(s, n * 100)) for n, s in enumerate((store, store, other))]
+    threads = [
+        threading.Thread(target=work, args=(s, n * 100))
+        for n, s in enumerate((store, store, other))
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -252,7 +272,9 @@ def test_marks_threads_sharing_a_store_lose_nothing(marks_settings: Settings) ->
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
-def test_marks_corrupt_database_is_moved_aside(nlp, marks_settings: Settings, marks_corpus: Path, damage: str) -> None:
+def test_marks_corrupt_database_is_moved_aside(
+    nlp, marks_settings: Settings, marks_corpus: Path, damage: str
+) -> None:
     article = library_of(nlp, marks_corpus).article("ministers").article
     with MarkStore.open(marks_settings) as store:
         for i in range(200):
@@ -271,7 +293,8 @@ def test_marks_corrupt_database_is_moved_aside(nlp, marks_settings: Settings, ma
         assert store.marks() == []
         store.add(article, 0, 5)
     aside = [
-        p for p in db.parent.iterdir()
+        p
+        for p in db.parent.iterdir()
         if p.name.startswith(f"{MARKS_FILE}.corrupt-") and not p.name.endswith(("-wal", "-shm"))
     ]
     assert len(aside) == 1 and aside[0].read_bytes() == damaged
@@ -297,3 +320,31 @@ def test_marks_unusable_data_dir_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(MarksError, match="marks folder"):
         MarkStore.open(Settings.from_env(data_dir=blocker / "data"))
     assert os.path.isfile(blocker)
+
+
+def test_marks_toggle_at_cursor_marks_quote_then_sentence(
+    nlp, marks_settings: Settings, marks_corpus: Path, tmp_path: Path
+) -> None:
+    library = library_of(nlp, marks_corpus)
+    detail = library.article("ministers")
+    text = detail.article.text
+    with MarkStore.open(marks_settings) as store:
+        in_quote = store.toggle_at(detail, text.index("protect"))
+        assert in_quote is not None and in_quote.added
+        assert in_quote.mark.kind == "quote" and in_quote.mark.speaker == "Guo Shengkun"
+        in_sentence = store.toggle_at(detail, text.index("Officials will"))
+        assert in_sentence is not None and in_sentence.mark.kind == "sentence"
+        assert in_sentence.mark.text == "Officials will meet again in May."
+        assert store.spans("ministers") == [
+            (m.start, m.end, "mark") for m in (in_quote.mark, in_sentence.mark)
+        ]
+        assert store.toggle_at(detail, text.index("\n\n")) is None  # between paragraphs
+        undone = store.toggle_at(detail, text.index("network"))
+        assert undone is not None and not undone.added and undone.mark == in_quote.mark
+        assert store.count_by_article(library) == {"ministers": 1}
+        other = tmp_path / "other"
+        other.mkdir()
+        (other / "ministers.txt").write_text("Other\n\nA different story.\n", encoding="utf-8")
+        assert store.marks_for(library_of(nlp, other)) == []
+        assert store.count_by_article(library_of(nlp, other)) == {}
+        assert store.marks_for(library) == [in_sentence.mark]

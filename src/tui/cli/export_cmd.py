@@ -10,19 +10,41 @@ from .common import default_paths, settings_from, warn
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: seeds/)")
-    parser.add_argument("--out", "-o", type=Path, metavar="FILE",
-                        help="write to FILE (atomically) instead of stdout")
-    parser.add_argument("--actor", metavar="NAME",
-                        help="only this actor (name, alias or id): all their positions, marked or not")
-    parser.add_argument("--article", metavar="ID", help="only marks in this article (id or file path)")
-    parser.add_argument("--group", choices=("article", "actor"), default="article",
-                        help="group passages by article (default) or by actor")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: seeds/)"
+    )
+    parser.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (atomically) instead of stdout",
+    )
+    parser.add_argument(
+        "--actor",
+        metavar="NAME",
+        help="only this actor (name, alias or id): all their positions, marked or not",
+    )
+    parser.add_argument(
+        "--article", metavar="ID", help="only marks in this article (id or file path)"
+    )
+    parser.add_argument(
+        "--group",
+        choices=("article", "actor"),
+        default="article",
+        help="group passages by article (default) or by actor",
+    )
     parser.add_argument("--force", "-f", action="store_true", help="overwrite FILE if it exists")
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.export import build_document, check_target, find_actor, find_article, write_export
+    from newsdesk.core.export import (
+        build_document,
+        check_target,
+        find_actor,
+        find_article,
+        write_export,
+    )
     from newsdesk.core.marks import MarkStore
     from newsdesk.core.store import open_library
 
@@ -43,11 +65,18 @@ def run(options: argparse.Namespace) -> int:
             warn(notice)
         report = store.reanchor(library)
         if report.detached:
-            warn(f"{report.detached} mark(s) no longer found in their changed articles (kept, detached)")
+            warn(
+                f"{report.detached} mark(s) no longer found in their changed articles "
+                "(kept, detached)"
+            )
         marks = store.marks()
     document = build_document(
-        library, marks, corpus=", ".join(str(p) for p in paths),
-        article_id=article_id, actor_id=actor_id, group=options.group,
+        library,
+        marks,
+        corpus=", ".join(str(p) for p in paths),
+        article_id=article_id,
+        actor_id=actor_id,
+        group=options.group,
     )
     if options.out is None:
         sys.stdout.write(document.text)
