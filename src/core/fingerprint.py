@@ -38,13 +38,16 @@ def store_path(paths: Sequence[Path], cache_dir: Path) -> Path:
     return cache_dir / f"{slug}-{corpus_key(paths)}.sqlite"
 
 
+def trusted_mtime() -> int:
+    """Stamps with an mtime (ns) at or after this are too fresh to trust."""
+    return int((time.time() - RACY_SECONDS) * 1e9)
+
+
 def file_stamp(path: Path) -> tuple[int, int]:
     """(size, mtime_ns) of a file; mtime 0 when the file is too fresh to trust its stamp."""
     st = os.stat(path)
     mtime = st.st_mtime_ns
-    if mtime >= (time.time() - RACY_SECONDS) * 1e9:
-        mtime = 0
-    return st.st_size, mtime
+    return st.st_size, (mtime if mtime < trusted_mtime() else 0)
 
 
 def revision(rows: Iterable[tuple[str, str, str]]) -> str:

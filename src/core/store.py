@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ArticleReadError, NoArticles, StoreError
-from .fingerprint import file_stamp, pipeline_fingerprint, revision, store_path
+from .fingerprint import file_stamp, pipeline_fingerprint, revision, store_path, trusted_mtime
 from .library import Library
 from .models import Article, ArticleAnalysis, SkippedFile
 from .settings import Settings
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from .index import ProgressCallback
+    from .scan import FoundFile
 
 log = logging.getLogger(__name__)
 
@@ -80,9 +81,9 @@ def open_library(
     some article needs indexing. Raises `PathNotFound` for a missing path and `NoArticles`
     when nothing can be indexed.
     """
-    from .text import discover
+    from .scan import scan
 
-    files, skipped = discover(paths)
+    files, skipped = scan(paths)
     db_path = store_path(paths, settings.cache_dir)
     fingerprint = pipeline_fingerprint(settings.model)
     notices: list[str] = []
@@ -260,7 +261,7 @@ class _transaction:
 
 def _plan(
     conn: sqlite3.Connection,
-    files: Sequence[tuple[str, Path]],
+    files: Sequence[FoundFile],
     skipped: list[SkippedFile],
     settings: Settings,
     fingerprint: str,
@@ -276,12 +277,10 @@ def _plan(
     refresh: list[tuple[int, str, int, int, str]] = []
     rows: dict[str, tuple[str, str]] = {}
     reused = 0
-    for article_id, path in files:
-        try:
-            stamp = file_stamp(path)
-        except OSError as err:
-            skipped.append(SkippedFile(str(path), f"cannot read ({err.strerror or err})"))
-            continue
+    racy_after = trusted_mtime()
+    for found in files:
+        article_id = found.id
+        stamp = (found.size, found.mtime_ns if found.mtime_ns < racy_after else 0)
         ord_ = len(order)
         old = stored.get(article_id)
         fresh = old is not None and old[5] == fingerprint
@@ -289,9 +288,10 @@ def _plan(
             order[article_id] = ord_
             rows[article_id] = (old[4], fingerprint)
             reused += 1
-            if old[0] != ord_ or old[1] != str(path):
-                refresh.append((ord_, str(path), stamp[0], stamp[1], article_id))
+            if old[0] != ord_ or old[1] != found.path:
+                refresh.append((ord_, found.path, stamp[0], stamp[1], article_id))
             continue
+        path = Path(found.path)
         try:
             from .text import read_article
 
@@ -306,7 +306,7 @@ def _plan(
         rows[article_id] = (article.content_hash, fingerprint)
         if fresh and old is not None and old[4] == article.content_hash:
             reused += 1
-            refresh.append((ord_, str(path), stamp[0], stamp[1], article_id))
+            refresh.append((ord_, found.path, stamp[0], stamp[1], article_id))
         else:
             pending.append((article, stamp))
     removed = [i for i in stored if i not in order]

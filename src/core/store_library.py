@@ -58,9 +58,8 @@ class StoreLibrary:
 
     def articles(self) -> Sequence[ArticleSummary]:
         rows = self._query(
-            "SELECT a.id, a.path, a.title, a.date, a.source, a.url, COALESCE(k.n, 0), a.quote_count "
-            "FROM articles a LEFT JOIN (SELECT article, COUNT(DISTINCT actor) AS n FROM actor_keys "
-            "GROUP BY article) k ON k.article = a.id ORDER BY a.ord"
+            "SELECT id, path, title, date, source, url, actor_count, quote_count "
+            "FROM articles ORDER BY ord"
         )
         return [ArticleSummary(*row) for row in rows]
 

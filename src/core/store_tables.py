@@ -16,7 +16,7 @@ from typing import Any
 from .models import Actor, Article, ArticleAnalysis, Mention, Offsets, Quote
 
 #: Bumped whenever the tables change shape; an older store is rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS articles (
     source TEXT,
     url TEXT,
     quote_count INTEGER NOT NULL,
+    actor_count INTEGER NOT NULL DEFAULT 0,
     paragraphs TEXT NOT NULL,
     sentences TEXT NOT NULL
 );
@@ -119,10 +120,10 @@ def write_analysis(
     a = analysis.article
     delete_articles(conn, [a.id])
     conn.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             a.id, ord_, a.path, stamp[0], stamp[1], a.content_hash, fingerprint,
-            a.title, a.date, a.source, a.url, len(analysis.quotes),
+            a.title, a.date, a.source, a.url, len(analysis.quotes), 0,
             offsets_json(a.paragraphs), offsets_json(analysis.sentences),
         ),
     )
@@ -210,3 +211,12 @@ def write_actors(
         count, first = keys.get((article, key), (0, 0))
         rows.append((article, key, actor, count, first))
     conn.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?,?,?,?,?)", rows)
+    actors_per_article: dict[str, set[str]] = {}
+    for article, _key, actor, count, _first in rows:
+        if count:
+            actors_per_article.setdefault(article, set()).add(actor)
+    conn.executemany(
+        "UPDATE articles SET actor_count = ? WHERE id = ? AND actor_count != ?",
+        [(len(actors_per_article.get(a.article.id, ())), a.article.id,
+          len(actors_per_article.get(a.article.id, ()))) for a in analyses],
+    )

@@ -265,3 +265,27 @@ def test_store_warm_open_does_not_import_spacy(store_corpus, store_settings, nlp
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.split() == ["0", "False", "False"], result.stderr
+
+
+def test_store_scan_finds_what_discover_finds(tmp_path):
+    from newsdesk.core.scan import scan
+    from newsdesk.core.text import discover
+
+    root = tmp_path / "tree"
+    (root / "b" / "deep").mkdir(parents=True)
+    (root / "a").mkdir()
+    (root / ".hidden").mkdir()
+    for name in ("a/story.txt", "b/story.txt", "b/deep/Story.TXT", "b/notes.md", "top.markdown",
+                 "data.csv", "README", "odd.", ".secret.txt", ".hidden/x.txt", "b/deep/z.txt"):
+        (root / name).write_text("Title\n\nSome body text.\n", encoding="utf-8")
+    (root / "link.txt").symlink_to(root / "a" / "story.txt")
+    (root / "broken.txt").symlink_to(root / "missing.txt")
+    (root / "b" / "loop").symlink_to(root / "b")
+    single = tmp_path / "single.txt"
+    single.write_text("Title\n\nBody.\n", encoding="utf-8")
+    paths = [root, single, root / "a" / "story.txt"]
+    files, skipped = scan(paths)
+    expected, expected_skipped = discover(paths)
+    assert [(f.id, f.path) for f in files] == [(i, str(p)) for i, p in expected]
+    assert sorted(map(repr, skipped)) == sorted(map(repr, expected_skipped))
+    assert all(f.size > 0 and f.mtime_ns > 0 for f in files)
