@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 #: Words after a closing mark within which the cue must appear (`"...," the minister told reporters`).
-AFTER_WINDOW = 8
+AFTER_WINDOW = 14
 #: A quote that no cue claims continues the previous speaker only if it starts this close after it.
 CONTINUATION_CHARS = 400
 #: Minimum words for an unclaimed quote to count as someone's words rather than a term.
@@ -74,7 +74,7 @@ def _claims(doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResol
         cue = _cue_after(doc, text, mark, inside) or _cue_before(doc, text, mark, inside)
         if cue is None:
             continue
-        subject = resolver.subject_of(cue)
+        subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
         speaker = resolver.resolve(subject) if subject is not None else None
         start, end = _trim(text, *mark.inner)
         drafts.append(_Draft(start, end, "direct", cue, None, speaker, mark))
@@ -104,7 +104,26 @@ def _tokens_inside(doc: Doc, marks: list[QuoteMarks]) -> dict[int, int]:
 
 def _is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
     base = verb_base(token.text)
-    return base is not None and base in verbs and token.pos_ in {"VERB", "AUX"}
+    return (
+        base is not None
+        and base in verbs
+        and token.pos_ in {"VERB", "AUX"}
+        and token.dep_ not in {"amod", "compound"}
+        and (token.dep_ != "acl" or any(c.dep_ == "nsubj" for c in token.children))
+    )
+
+
+def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | None:
+    """`"..." tweeted Mayor of London Sadiq Khan`: the parser may miss an inverted subject."""
+    for token in doc[cue.i + 1 : cue.i + 8]:
+        if token.i in inside or token.is_punct:
+            return None
+        if token.pos_ in {"PROPN", "NOUN"}:
+            for chunk in doc.noun_chunks:
+                if chunk.start <= token.i < chunk.end:
+                    return chunk.root
+            return token
+    return None
 
 
 def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> Token | None:
@@ -140,18 +159,21 @@ def _cue_before(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -
     token = _token_before(doc, mark.open)
     if token is None or token.i in inside:
         return None
-    if last_char not in ",:—–-" and not (
-        _is_cue_verb(token, SPEECH_VERBS) and _looks_like_utterance(text, mark)
-    ):
+    bare = last_char not in ",:—–-"
+    if bare and not _looks_like_utterance(text, mark):
         return None
     sent_start = token.sent.start
     best: Token | None = None
     for candidate in reversed(doc[sent_start : token.i + 1]):
         if candidate.i in inside or candidate.text in SENTENCE_END:
             break
-        if _is_cue_verb(candidate, INTRO_VERBS) and not _negated(candidate):
+        verbs = SPEECH_VERBS if bare else INTRO_VERBS
+        if _is_cue_verb(candidate, verbs) and not _negated(candidate):
+            # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
             between = doc[candidate.i + 1 : token.i + 1]
             subtree = {t.i for t in candidate.subtree}
+            if bare and any(t.pos_ in {"VERB", "AUX"} for t in between):
+                break
             if all(t.i in subtree or t.is_punct for t in between) or last_char == ":":
                 best = candidate
                 break
@@ -235,10 +257,22 @@ def _reported(
                 continue
             if draft.start <= mark.open + 1 and mark.open < draft.end:
                 claimed.add(index)
+                if _is_whole(text, draft, mark):
+                    draft.kind = "direct"
+                    draft.start, draft.end = _trim(text, *mark.inner)
+                    draft.marks = mark
+                    continue
                 if draft.kind != "stance" or _fragment_dep(doc, draft, mark):
                     draft.kind = "mixed"
                 draft.end = max(draft.end, _trim(text, *mark.inner)[1])
     return kept
+
+
+def _is_whole(text: str, draft: _Draft, mark: QuoteMarks) -> bool:
+    """The reported clause is nothing but the quotation (`"...," Tam said in a statement`)."""
+    before = text[draft.start : mark.open].strip(" ,")
+    after = text[mark.close + 1 : draft.end].strip(" ,.")
+    return before in {"", "that"} and not after and mark.closed
 
 
 def _fragment_dep(doc: Doc, draft: _Draft, mark: QuoteMarks) -> bool:

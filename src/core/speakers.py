@@ -213,7 +213,7 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
     right = head.i
     for child in head.rights:
         if child.dep_ in {"compound", "flat", "nummod"} or (
-            child.dep_ == "prep" and child.lower_ == "of" and head.ent_type_
+            child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - head.i <= 8
         ):
             right = max(right, child.right_edge.i)
         else:
