@@ -16,7 +16,7 @@ from typing import Literal
 
 from .errors import ExportError
 from .library import ActorSummary, ArticleDetail, Library
-from .markdown import blockquote, escape_inline, link, yaml_string
+from .markdown import blockquote, escape_inline, link, safe_url, yaml_string
 from .marks import Mark, MarkKind, belongs, normalise_path
 from .models import Actor, Article, Quote, QuoteKind
 
@@ -243,8 +243,10 @@ class _Renderer:
 
     def article_meta(self, article: Article) -> str:
         bits = [escape_inline(x) for x in (article.source, article.date) if x]
-        if article.url:
+        if safe_url(article.url):
             bits.append(link("original article", article.url))
+        else:
+            bits.append(f"file {escape_inline(Path(article.path).name)}")
         return " · ".join(bits)
 
     def quote(self, passage: Passage) -> Quote | None:
@@ -280,7 +282,7 @@ class _Renderer:
             if number is not None:
                 where += f", paragraph {number}"
         extra = [escape_inline(x) for x in (article.source, article.date) if x] if with_link else []
-        if with_link and article.url:
+        if with_link and safe_url(article.url):
             extra.append(link("link", article.url))
         tail = f" ({' · '.join(extra)})" if extra else ""
         return f"*Source:* {where}{tail}"

@@ -424,8 +424,9 @@ class MarkStore:
         """Bring marks up to date with re-indexed articles.
 
         A mark belongs to a library article with its id and either the same content hash (the
-        file may have moved: path updated) or the same path (the file changed: the text is found
-        again nearest the old offset, exactly, then ignoring whitespace; else it is detached).
+        file may have moved: path updated) or the same path. When its text is no longer at its
+        offsets it is found again nearest the old offset, exactly, then ignoring whitespace;
+        else it is kept and flagged detached (and re-attached if the text comes back).
         Marks of other corpora (same id, other path and hash) are left alone.
         """
         known = {summary.id for summary in library.articles()}
@@ -447,7 +448,12 @@ class MarkStore:
                 change: dict[str, object] = {}
                 if mark.path != path:
                     change["path"] = path
-                if same_hash and not mark.detached:
+                in_place = article.text[mark.start : mark.end] == mark.text
+                if in_place and not mark.detached:
+                    # Same text at the same place (a newer newsdesk may clean text differently,
+                    # so an unchanged hash alone does not prove the offsets still hold).
+                    if not same_hash:
+                        change["content_hash"] = article.content_hash
                     if change:
                         updates.append((mark, change))
                     continue

@@ -10,6 +10,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -449,3 +451,70 @@ def test_export_default_path_is_dated(tmp_path: Path) -> None:
     from datetime import date
 
     assert default_export_path(date(2026, 11, 23), tmp_path) == tmp_path / "newsdesk-2026-11-23.md"
+
+
+# -- property: any article text, title, note or URL stays text ---------------------------------
+
+_ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=120)
+_MARKUPISH = st.text(alphabet="\\`*_[]()<>&#!|~-+=.:;'\"/ \nabc1\t", min_size=1, max_size=80)
+
+
+@given(
+    body=st.one_of(_ANY_TEXT, _MARKUPISH),
+    title=st.one_of(_ANY_TEXT, _MARKUPISH),
+    note=st.one_of(_ANY_TEXT, _MARKUPISH),
+    url=st.one_of(
+        st.none(), _MARKUPISH, st.just("javascript:alert(1)"), st.just("https://x.test/a")
+    ),
+)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_export_any_text_renders_as_text(body: str, title: str, note: str, url: str | None) -> None:
+    from newsdesk.core.models import Article, Corpus
+
+    text = "Lead. " + body
+    article = Article("a", "a.txt", title, None, None, url, text, ((0, len(text)),), "h")
+    library = MemoryLibrary(Corpus((article,), (), ()))
+    mark = Mark(
+        1,
+        "a",
+        "/x/a.txt",
+        "h",
+        0,
+        len(text),
+        text,
+        "selection",
+        None,
+        None,
+        None,
+        None,
+        note,
+        False,
+        "t",
+        "t",
+    )
+    document = build_document(library, [mark], corpus=body, exported_at=WHEN)
+    tokens = flat(parser().parse(document.text))
+    allowed = {
+        "front_matter",
+        "heading_open",
+        "heading_close",
+        "inline",
+        "text",
+        "paragraph_open",
+        "paragraph_close",
+        "blockquote_open",
+        "blockquote_close",
+        "softbreak",
+        "strong_open",
+        "strong_close",
+        "em_open",
+        "em_close",
+        "link_open",
+        "link_close",
+    }
+    assert {t.type for t in tokens} <= allowed
+    assert [t.type for t in tokens].count("blockquote_open") == 1
+    assert [t.type for t in tokens].count("heading_open") == 2
+    hrefs = [t.attrGet("href") for t in tokens if t.type == "link_open"]
+    assert hrefs == (["https://x.test/a"] if url == "https://x.test/a" else [])
+    assert front_matter(document.text)["corpus"] == body

@@ -348,3 +348,55 @@ def test_marks_toggle_at_cursor_marks_quote_then_sentence(
         assert store.marks_for(library_of(nlp, other)) == []
         assert store.count_by_article(library_of(nlp, other)) == {}
         assert store.marks_for(library) == [in_sentence.mark]
+
+
+KILLED_WRITER = """
+import sys
+from pathlib import Path
+from newsdesk.core.marks import MarkStore
+from newsdesk.core.models import Article
+from newsdesk.core.settings import Settings
+article = Article("k", "k.txt", "K", None, None, None, "z" * 100000, ((0, 100000),), "h")
+store = MarkStore.open(Settings.from_env(data_dir=Path(sys.argv[1])))
+for i in range(100000):
+    mark = store.add(article, i, i + 1, note="n" * 500)
+    print(mark.id, flush=True)
+"""
+
+
+def test_marks_a_killed_writer_loses_no_committed_mark(marks_settings: Settings) -> None:
+    import signal
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(marks_settings.data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    committed = [int(proc.stdout.readline()) for _ in range(40)]
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    committed += [int(line) for line in proc.stdout.read().split()]
+    with MarkStore.open(marks_settings) as store:
+        assert store.notices == []
+        ids = {m.id for m in store.marks("k")}
+    assert set(committed) <= ids
+    assert len(ids) - len(committed) <= 1  # at most the one committed as the kill came
+
+
+def test_marks_reanchor_checks_text_even_when_hash_is_unchanged(
+    nlp, marks_settings: Settings, marks_corpus: Path
+) -> None:
+    from dataclasses import replace
+
+    library = library_of(nlp, marks_corpus)
+    article = library.article("ministers").article
+    with MarkStore.open(marks_settings) as store:
+        mark = store.add(article, *span_of(article.text, "Officials will meet"), "selection")
+        # As if a newer newsdesk cleaned the same bytes differently: same hash, shifted text.
+        shifted = replace(article, text="Preface. " + article.text)
+        corpus = library.corpus
+        moved = MemoryLibrary(replace(corpus, articles=(shifted,)))
+        assert store.reanchor(moved).moved == 1
+        (after,) = store.marks()
+    assert after.start == mark.start + len("Preface. ")

@@ -79,9 +79,19 @@ def run(options: argparse.Namespace) -> int:
         group=options.group,
     )
     if options.out is None:
-        sys.stdout.write(document.text)
-        sys.stdout.flush()
+        _write_stdout(document.text)
         return 0
     written = write_export(options.out, document.text, force=options.force)
     warn(f"wrote {document.count} passage(s) to {written}")
     return 0
+
+
+def _write_stdout(text: str) -> None:
+    """UTF-8 whatever the locale: Markdown files are UTF-8, and `—` must not crash a C locale."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
