@@ -180,7 +180,10 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(messages.ArticleChosen(article_id))
 
     def on_click(self, event: events.Click) -> None:
-        index = (event.y + int(self.scroll_y)) // ROW_HEIGHT
+        content = event.get_content_offset(self)
+        if content is None:
+            return
+        index = (content.y + int(self.scroll_y)) // ROW_HEIGHT
         if 0 <= index < len(self.rows):
             self.move_highlight(index)
             self.action_select()

@@ -397,11 +397,14 @@ class ArticleText(ScrollView, can_focus=True):
             self.app.bell()
 
     def on_click(self, event: events.Click) -> None:
-        y = event.y + int(self.scroll_y)
+        content = event.get_content_offset(self)
+        if content is None:
+            return
+        y = content.y + int(self.scroll_y)
         if 0 <= y < len(self._lines):
             line = self._lines[y]
             if line.kind in ("text", "speaker") and self.sentences:
-                offset = line.start + max(0, event.x + int(self.scroll_x))
+                offset = line.start + max(0, content.x + int(self.scroll_x))
                 if line.kind == "speaker":
                     offset = line.start
                 mention = None
