@@ -172,7 +172,7 @@ class MarkStore:
                 f"the marks database was damaged and has been moved to {moved}; "
                 "a new, empty one was started"
             )
-            log.warning("corrupt marks database moved to %s (%s)", moved, err)
+            log.info("corrupt marks database moved to %s (%s)", moved, err)
             try:
                 connection = _connect(db_path)
             except sqlite3.DatabaseError as err2:
@@ -288,12 +288,12 @@ class MarkStore:
         highlights (detached marks have no place in the text)."""
         return [(m.start, m.end, "mark") for m in self.marks(article_id) if not m.detached]
 
-    def data_version(self) -> int:
-        """Changes when another connection (process) commits: poll it to refresh a view."""
+    def revision(self) -> tuple[int, int]:
+        """Differs whenever the marks changed, here or in another process since the last call
+        (poll it to refresh a marks view; cheap: no table is read)."""
         with self._lock:
-            version = self._db.execute("PRAGMA data_version").fetchone()[0]
-            total = self._db.execute("SELECT COUNT(*), MAX(updated) FROM marks").fetchone()
-        return hash((version, total))
+            version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+            return version, self._db.total_changes
 
     # -- changing ----------------------------------------------------------------------------
 

@@ -150,3 +150,47 @@ def test_export_cli_corrupt_marks_db_is_reported(export_cli_corpus, export_cli_p
     _, err = capsys.readouterr()
     assert "moved to" in err and ".corrupt-" in err
     assert any(p.name.startswith(f"{MARKS_FILE}.corrupt-") for p in data_dir.iterdir())
+
+
+def test_export_cli_warm_run_loads_neither_spacy_nor_textual(
+    export_cli_corpus, export_cli_pipeline
+):
+    import subprocess
+    import sys
+
+    assert main(["index", str(export_cli_corpus)]) == 0  # prime the store in-process
+    script = (
+        "import sys\n"
+        "from newsdesk.tui.cli import main\n"
+        f"status = main(['export', {str(export_cli_corpus)!r}, '--actor', 'Lu Wei'])\n"
+        "print(status, 'spacy' in sys.modules, 'textual' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.stderr.strip().splitlines()[-1] == "0 False False"
+    assert "> — **Lu Wei** (reported)" in result.stdout
+
+
+def test_export_cli_corrupt_notice_is_one_line(export_cli_corpus, export_cli_pipeline):
+    """In a real process (no pytest log capture): the notice, and no logging noise."""
+    import subprocess
+    import sys
+
+    assert main(["index", str(export_cli_corpus)]) == 0
+    data_dir = Settings.from_env().data_dir
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / MARKS_FILE).write_bytes(b"garbage" * 500)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from newsdesk.tui.cli import main; sys.exit(main())",
+            "export",
+            str(export_cli_corpus),
+            "--actor",
+            "Lu Wei",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0
+    assert result.stderr.count("\n") == 1 and "has been moved to" in result.stderr

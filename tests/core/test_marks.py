@@ -220,31 +220,42 @@ def test_marks_follow_a_moved_folder(
 
 
 WRITER = """
-import sys
+import sys, time
 from pathlib import Path
 from newsdesk.core.marks import MarkStore
 from newsdesk.core.models import Article
 from newsdesk.core.settings import Settings
-text = "x" * 1000
-article = Article(sys.argv[2], "a.txt", "A", None, None, None, text, ((0, 1000),), "h")
-store = MarkStore.open(Settings.from_env(data_dir=Path(sys.argv[1])))
-for i in range(int(sys.argv[3])):
-    store.add(article, i, i + 1, "selection", note=f"{sys.argv[2]}-{i}")
+data, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+article = Article(name, "a.txt", "A", None, None, None, "x" * 1000, ((0, 1000),), "h")
+store = MarkStore.open(Settings.from_env(data_dir=data))
+(data / f"ready-{name}").touch()
+while not (data / "go").exists():
+    time.sleep(0.005)
+for i in range(count):
+    store.add(article, i, i + 1, "selection", note=f"{name}-{i}")
 store.close()
 """
 
 
 def test_marks_two_processes_writing_at_once_lose_nothing(marks_settings: Settings) -> None:
+    import time
+
     MarkStore.open(marks_settings).close()
+    data = marks_settings.data_dir
     procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(marks_settings.data_dir), name, "150"])
+        subprocess.Popen([sys.executable, "-c", WRITER, str(data), name, "100"])
         for name in ("one", "two")
     ]
+    deadline = time.monotonic() + 60
+    while not all((data / f"ready-{n}").exists() for n in ("one", "two")):
+        assert time.monotonic() < deadline and all(p.poll() is None for p in procs)
+        time.sleep(0.01)
+    (data / "go").touch()  # both open: their writes overlap
     assert [p.wait(timeout=60) for p in procs] == [0, 0]
     with MarkStore.open(marks_settings) as store:
-        assert store.count_by_article() == {"one": 150, "two": 150}
+        assert store.count_by_article() == {"one": 100, "two": 100}
         notes = {m.note for m in store.marks()}
-    assert len(notes) == 300
+    assert len(notes) == 200
 
 
 def test_marks_threads_sharing_a_store_lose_nothing(marks_settings: Settings) -> None:
@@ -277,8 +288,8 @@ def test_marks_corrupt_database_is_moved_aside(
 ) -> None:
     article = library_of(nlp, marks_corpus).article("ministers").article
     with MarkStore.open(marks_settings) as store:
-        for i in range(200):
-            store.add(article, i, i + 5, note="n" * 200)
+        for i in range(40):
+            store.add(article, i, i + 5, note="n" * 2000)
     db = marks_settings.data_dir / MARKS_FILE
     with sqlite3.connect(db) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -400,3 +411,17 @@ def test_marks_reanchor_checks_text_even_when_hash_is_unchanged(
         assert store.reanchor(moved).moved == 1
         (after,) = store.marks()
     assert after.start == mark.start + len("Preface. ")
+
+
+def test_marks_revision_sees_other_processes(marks_settings: Settings) -> None:
+    from newsdesk.core.models import Article
+
+    article = Article("r", "r.txt", "R", None, None, None, "some text here", ((0, 14),), "h")
+    with MarkStore.open(marks_settings) as mine, MarkStore.open(marks_settings) as theirs:
+        first = mine.revision()
+        assert mine.revision() == first
+        theirs.add(article, 0, 4)
+        second = mine.revision()
+        assert second != first
+        mine.add(article, 5, 9)
+        assert mine.revision() != second
