@@ -136,8 +136,11 @@ def score_article(expected: list[Expected], not_quotes: list[str], quotes: Itera
                 )
 
 
-def evaluate(nlp: Any = None) -> Score:
-    """Index the annotated articles with the real pipeline and score every quote found."""
+def evaluate(nlp: Any = None, subset: str = "all") -> Score:
+    """Index the annotated articles with the real pipeline and score every quote found.
+
+    `subset`: "all", "heldout" (files annotated after tuning and never tuned on) or "tuning".
+    """
     from newsdesk.core.index import analyze, build_corpus, prepare_pipeline, read_articles
 
     if nlp is None:
@@ -153,6 +156,9 @@ def evaluate(nlp: Any = None) -> Score:
         if not spec.exists():
             continue
         data = json.loads(spec.read_text(encoding="utf-8"))
+        heldout = bool(data.get("heldout", False))
+        if (subset == "heldout" and not heldout) or (subset == "tuning" and heldout):
+            continue
         expected, not_quotes = load_expected(article.text, article.id, data)
         quotes = [q for q in corpus.quotes if q.article == article.id]
         for e in expected:
@@ -163,7 +169,16 @@ def evaluate(nlp: Any = None) -> Score:
 
 
 def main(argv: list[str]) -> int:
-    score = evaluate()
+    from newsdesk.core.nlp import load_pipeline
+
+    nlp, _info = load_pipeline(None)
+    for subset, title in (("all", "all annotated articles"), ("heldout", "held-out articles only")):
+        print(f"== {title}")
+        report(evaluate(nlp, subset), verbose="-v" in argv)
+    return 0
+
+
+def report(score: Score, verbose: bool) -> None:
     figures = score.figures()
     labels = {
         "direct": "direct-quote recall",
@@ -178,9 +193,8 @@ def main(argv: list[str]) -> int:
         n, d = counts[key]
         print(f"{label:<24} {figures[key]:6.1%}  ({n}/{d})  goal {GOALS[key]:.0%} {mark}")
     print(f"{'stance recall (extra)':<24} {figures['stance']:6.1%}  ({score.stance[0]}/{score.stance[1]})")
-    if "-v" in argv:
+    if verbose:
         print("\n".join(score.notes))
-    return 0
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from .quotemarks import QuoteMarks, find_marks
 from .speakers import Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: Words after a closing mark within which the cue must appear (`"...," the minister told reporters`).
 AFTER_WINDOW = 14
@@ -163,14 +163,18 @@ def _cue_before(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -
     if bare and not _looks_like_utterance(text, mark):
         return None
     sent_start = token.sent.start
+    stretch = doc[sent_start : token.i + 1]
+    plain = {t.i for t in _outside_asides(stretch)}
     best: Token | None = None
-    for candidate in reversed(doc[sent_start : token.i + 1]):
+    for candidate in reversed(stretch):
         if candidate.i in inside or candidate.text in SENTENCE_END:
             break
+        if candidate.i not in plain or _is_as_clause(candidate):
+            continue  # "— as reported by X —" names a source, it is not the cue
         verbs = SPEECH_VERBS if bare else INTRO_VERBS
         if _is_cue_verb(candidate, verbs) and not _negated(candidate):
             # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
-            between = doc[candidate.i + 1 : token.i + 1]
+            between = _outside_asides(doc[candidate.i + 1 : token.i + 1])
             subtree = {t.i for t in candidate.subtree}
             if bare and any(t.pos_ in {"VERB", "AUX"} for t in between):
                 break
@@ -178,6 +182,29 @@ def _cue_before(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -
                 best = candidate
                 break
     return best
+
+
+def _is_as_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _outside_asides(tokens: Span) -> list[Token]:
+    """Tokens not inside a dash or bracket aside ("said — as reported by X — ...")."""
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text in {"—", "–", "--"}:
+            depth = 0 if depth else 1
+            continue
+        if token.text in {"(", "["}:
+            depth += 1
+            continue
+        if token.text in {")", "]"}:
+            depth = max(0, depth - 1)
+            continue
+        if not depth:
+            kept.append(token)
+    return kept
 
 
 def _looks_like_utterance(text: str, mark: QuoteMarks) -> bool:
@@ -257,6 +284,8 @@ def _reported(
                 continue
             if draft.start <= mark.open + 1 and mark.open < draft.end:
                 claimed.add(index)
+                if _named_by_participle(doc, mark, draft.cue):
+                    continue  # `a book called "The Silent Valley"`: a title, not words
                 if _is_whole(text, draft, mark):
                     draft.kind = "direct"
                     draft.start, draft.end = _trim(text, *mark.inner)
@@ -266,6 +295,21 @@ def _reported(
                     draft.kind = "mixed"
                 draft.end = max(draft.end, _trim(text, *mark.inner)[1])
     return kept
+
+
+def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:
+    """The quoted words hang from "called", "named", "dubbed" ... as a name, not a quotation."""
+    span = doc.char_span(mark.open + 1, mark.close, alignment_mode="expand")
+    if span is None or cue is None:
+        return False
+    token = span.root
+    for _ in range(12):
+        if token.i == cue.i or token.head is token:
+            return False
+        if token.dep_ in {"acl", "amod"} and token.pos_ == "VERB":
+            return True
+        token = token.head
+    return False
 
 
 def _is_whole(text: str, draft: _Draft, mark: QuoteMarks) -> bool:
@@ -317,7 +361,7 @@ def _complement(
     if fragments and base in SPEECH_VERBS | {"call", "describe", "label", "brand"}:
         lo = min(c.left_edge.i for c in fragments)
         hi = max(c.right_edge.i for c in fragments)
-        if _holds_open_quote(verb.doc, lo, hi, marks, claimed):
+        if _holds_open_quote(verb, lo, hi, marks, claimed):
             return ("mixed", lo, hi, None)
     if base not in STANCE_VERBS:
         return None
@@ -380,9 +424,16 @@ def _skip_mark_word(doc: Doc, lo: int, hi: int) -> int:
     return lo
 
 
-def _holds_open_quote(doc: Doc, lo: int, hi: int, marks: list[QuoteMarks], claimed: set[int]) -> bool:
+def _holds_open_quote(verb: Token, lo: int, hi: int, marks: list[QuoteMarks], claimed: set[int]) -> bool:
+    doc = verb.doc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    return any(i not in claimed and start <= m.open + 1 and m.open < end for i, m in enumerate(marks))
+    return any(
+        i not in claimed
+        and start <= m.open + 1
+        and m.open < end
+        and not _named_by_participle(doc, m, verb)
+        for i, m in enumerate(marks)
+    )
 
 
 # -- unclaimed quotes: continuation or not a quote ----------------------------------------

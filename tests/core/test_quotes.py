@@ -1,0 +1,309 @@
+"""Quotes, reported speech and stances: one rule per case on invented text, plus the quality floor."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdesk.core.models import Quote
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+#: The fixture reads its first block as the title; the text under test is the body.
+TITLE = "Invented test article\n\n"
+
+
+def quotes_in(analyze_text, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
+    return list(analyze_text(TITLE + text).quotes)
+
+
+def only(quotes: list[Quote], containing: str) -> Quote:
+    found = [q for q in quotes if containing in q.text]
+    assert len(found) == 1, f"expected one quote with {containing!r}, got {quotes!r}"
+    return found[0]
+
+
+# -- direct quotes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        # cue after, straight marks
+        ('"We will build the bridge next year," Maria Lopez said.', "We will build the bridge next year",
+         "Maria Lopez", "said"),
+        # curly marks, inverted cue
+        ("“The river is rising fast,” said Tom Becker.", "The river is rising fast", "Tom Becker", "said"),
+        # cue before, colon
+        ('Mayor Anna Kowalski said: "The roads will reopen on Monday."', "The roads will reopen on Monday.",
+         "Anna Kowalski", "said"),
+        # cue before, comma, with the listener named
+        ('Anna Kowalski told reporters, "We are ready for the storm."', "We are ready for the storm.",
+         "Anna Kowalski", "told"),
+        # across sentences, speaker in apposition
+        ('"The factory will close. Three hundred jobs will go," the chief executive, Peter Lang, said.',
+         "The factory will close. Three hundred jobs will go", "Peter Lang", "said"),
+    ],
+)
+def test_quotes_direct(analyze_text, text: str, content: str, speaker: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    quote = only(quotes_in(analyze_text, text), content.split()[1])
+    assert quote.kind == "direct"
+    assert quote.text == content
+    assert quote.speaker == speaker
+    assert quote.speaker_key == speaker
+    assert quote.cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The plan is sound," Karen Olsen said. "It will save money for every family in town."',
+        '"The plan is sound," Karen Olsen said, "and it will save money for every family in town."',
+        '"The plan is sound," said Karen Olsen. "It will save money for every family in town."',
+    ],
+)
+def test_quotes_split_around_cue_gives_both_parts(analyze_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = [q for q in quotes_in(analyze_text, text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Karen Olsen", "Karen Olsen"]
+    assert quotes[0].text == "The plan is sound"
+    assert "save money" in quotes[1].text
+
+
+def test_quotes_offsets_point_at_text_cue_and_speaker(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text(TITLE + 'Officials met on Friday. "Nothing has changed," Maria Lopez told the council.')
+    text = analysis.article.text
+    quote = only(list(analysis.quotes), "Nothing")
+    assert text[quote.start : quote.end] == quote.text == "Nothing has changed"
+    assert quote.cue_start is not None and quote.cue_end is not None
+    assert text[quote.cue_start : quote.cue_end] == "told"
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert text[quote.speaker_start : quote.speaker_end] == "Maria Lopez"
+    assert quote.id == "t:q0"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # pronoun -> the subject of the previous sentence
+        ('Sarah Mitchell runs the animal shelter in Leeds. "We need more volunteers," she said.',
+         "Sarah Mitchell"),
+        # a pronoun skips people inside quotes and objects of the sentence
+        ('Helen Ward met John Carter on Monday. She said, "The shelter is full again this winter."',
+         "Helen Ward"),
+        # surname -> the full name given earlier
+        ('Economist David Brennan spoke on Tuesday. "Prices will fall next year," Brennan said.',
+         "David Brennan"),
+    ],
+)
+def test_quotes_speaker_resolves_pronouns_and_surnames(analyze_text, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = [q for q in quotes_in(analyze_text, text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+    assert quotes[0].speaker_key is not None
+
+
+def test_quotes_continuation_keeps_the_speaker(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The water came in at night," said farmer Lena Fischer. '
+        '"We lost every animal we had and nobody warned us."'
+    )
+    quotes = [q for q in quotes_in(analyze_text, text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Lena Fischer", "Lena Fischer"]
+
+
+# -- mixed quotes and reported speech ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ('Senator Laura Hicks called the proposal "a non-starter".', "a non-starter", "Laura Hicks"),
+        ('Mayor Tom Price said the budget was "completely unrealistic" and must be rewritten.',
+         "completely unrealistic", "Tom Price"),
+    ],
+)
+def test_quotes_mixed(analyze_text, text: str, fragment: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert quote.kind == "mixed"
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "named"),
+    [
+        ("Anna Kowalski said the city should build more housing.", "the city should build more housing",
+         "Anna Kowalski", True),
+        ("Local farming experts say the drought shows that the climate is changing.",
+         "the drought shows that the climate is changing", "Local farming experts", False),
+        ("The new rules will take effect in May, officials said.", "The new rules will take effect in May",
+         "officials", False),
+        ("Kremlin critics believe the vote was rigged.", "the vote was rigged", "Kremlin critics", False),
+        ("He said national borders should be guarded online.", "national borders should be guarded online",
+         "He", False),
+    ],
+)
+def test_quotes_reported_speech(analyze_text, text: str, content: str, speaker: str, named: bool) -> None:  # type: ignore[no-untyped-def]
+    quote = only(quotes_in(analyze_text, text), content)
+    assert quote.kind == "indirect"
+    assert quote.text == content
+    assert quote.speaker == speaker
+    assert (quote.speaker_key is not None) == named
+
+
+def test_quotes_according_to_names_the_source(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    quote = only(quotes_in(analyze_text, "According to the ministry, the death toll rose to twelve."), "toll")
+    assert quote.kind == "indirect"
+    assert quote.text == "the death toll rose to twelve"
+    assert quote.speaker == "the ministry"
+    assert quote.cue == "According to"
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("Minister Anna Kowalski said the border would stay closed, according to a message on Twitter "
+         "from a Reuters reporter.", "a Reuters reporter"),
+        ("The factory will close by June, the report said.", "the report"),
+        ('Minister Anna Kowalski said — as reported by the Daily Courier — "The border stays closed."',
+         "the Daily Courier"),
+    ],
+)
+def test_quotes_second_hand_source_is_via(analyze_text, text: str, via: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = quotes_in(analyze_text, text)
+    assert len(quotes) == 1, quotes
+    assert quotes[0].via == via
+
+
+# -- stances ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("Germany has urged Poland to reopen the border crossing.", "urged", "Poland to reopen", "Germany"),
+        ("The union called on the government to raise wages.", "called on", "the government to raise wages",
+         "The union"),
+        ("Opposition leader Mark Reid accused the minister of lying.", "accused", "the minister of lying",
+         "Mark Reid"),
+        ("The company denied the allegations.", "denied", "the allegations", "The company"),
+        ("Local residents have resisted plans to build a new airport.", "resisted", "plans to build",
+         "Local residents"),
+        ("The council condemned the attack on the mosque.", "condemned", "the attack", "The council"),
+    ],
+)
+def test_quotes_stances(analyze_text, text: str, cue: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quote = only(quotes_in(analyze_text, text), content)
+    assert quote.kind == "stance"
+    assert quote.cue == cue
+    assert quote.speaker == speaker
+
+
+# -- not quotes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Color revolution" is the Russian term for such uprisings.',
+        'She wrote a book called "The Silent Valley" in 2005.',
+        'The so-called "green wave" swept the region last spring.',
+        'Fans know the singer as the "Queen of Polka," and she sold out the arena.',
+        "The minister did not say whether the border would reopen.",
+        'The mayor opened the meeting. "We will see what happens next week and the council agreed.',
+    ],
+)
+def test_quotes_not_quotes(analyze_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_unclosed_mark_does_not_swallow_later_quotes(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = 'The mayor opened the "meeting.\n\n"The roads will reopen on Monday," Anna Kowalski said.'
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == ["The roads will reopen on Monday"]
+
+
+# -- robustness ---------------------------------------------------------------------------
+
+
+def test_quotes_rule_based_pipeline_finds_plain_quotes() -> None:
+    from newsdesk.core.entities import extract_mentions
+    from newsdesk.core.nlp import rule_based_pipeline
+    from newsdesk.core.quotes import find_quotes
+    from newsdesk.core.text import build_article
+
+    nlp = rule_based_pipeline()
+    article = build_article(TITLE + '"The bridge is safe," Maria Lopez said.', article_id="r", path="r.txt",
+                            content_hash="x")
+    doc = nlp(article.text)
+    quotes = find_quotes(doc, article, extract_mentions(doc, article))
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "The bridge is safe")]
+    assert quotes[0].cue == "said"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(['"', "“", "”", "„", " said ", " Maria ", "Lopez", ". ", ", ", "\n\n", "according to",
+                         " urged ", "the", " he ", "x"]),
+        max_size=25,
+    )
+)
+def test_quotes_offsets_stay_inside_text_on_any_input(analyze_text, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(parts)
+    if not text.strip():
+        return
+    analysis = analyze_text(TITLE + text)
+    body = analysis.article.text
+    for quote in analysis.quotes:
+        assert 0 <= quote.start < quote.end <= len(body)
+        assert body[quote.start : quote.end] == quote.text
+        if quote.cue_start is not None and quote.cue_end is not None:
+            assert body[quote.cue_start : quote.cue_end] == quote.cue
+
+
+# -- quality on annotated Wikinews articles -----------------------------------------------
+
+
+def _bench() -> ModuleType:
+    path = ROOT / "bench" / "quality.py"
+    spec = importlib.util.spec_from_file_location("newsdesk_bench_quality", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+#: Floors a little below what the rules reach (bench/quality.py prints the figures).
+QUALITY_FLOORS = {"direct": 0.94, "reported": 0.90, "precision": 0.95, "speakers": 0.92}
+
+
+def test_quotes_quality_on_annotated_articles(nlp) -> None:  # type: ignore[no-untyped-def]
+    score = _bench().evaluate(nlp)
+    figures = score.figures()
+    low = {k: round(figures[k], 3) for k, floor in QUALITY_FLOORS.items() if figures[k] < floor}
+    assert not low, f"quote quality fell below the floor: {low}\n" + "\n".join(score.notes)
+
+
+def test_quotes_annotations_are_in_their_articles() -> None:
+    import json
+
+    from newsdesk.core.text import read_article
+
+    bench = _bench()
+    specs = sorted(bench.DATA.glob("*.json"))
+    assert len(specs) >= 8
+    kinds: set[str] = set()
+    for spec in specs:
+        article = read_article(spec.with_suffix(".txt"), article_id=spec.stem)
+        data = json.loads(spec.read_text(encoding="utf-8"))
+        expected, _not_quotes = bench.load_expected(article.text, spec.stem, data)
+        kinds |= {e.kind for e in expected}
+    assert kinds == {"direct", "mixed", "indirect", "stance"}
