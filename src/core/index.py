@@ -68,6 +68,32 @@ def _sentence_spans(doc: Doc) -> Iterator[Offsets]:
             yield (start, end)
 
 
+#: Longest text given to spaCy in one piece: longer articles are cut at paragraph (else word)
+#: boundaries, analysed piecewise and stitched back, so a 5 MB one-line file neither hits
+#: `nlp.max_length` nor needs gigabytes for the parser.
+CHUNK_CHARS = 100_000
+
+
+def chunk_spans(text: str, limit: int) -> list[Offsets]:
+    """Cut `text` into pieces of at most `limit` characters at the latest paragraph, sentence-ish
+    or word boundary; the pieces cover the text without overlap."""
+    spans: list[Offsets] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for boundary in ("\n\n", ". ", " "):
+            cut = window.rfind(boundary, limit // 2)
+            if cut > 0:
+                cut += len(boundary)
+                break
+        end = start + (cut if cut > 0 else limit)
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
 def analyze(
     nlp: Language,
     articles: Sequence[Article],
@@ -78,11 +104,56 @@ def analyze(
     """Stream articles through `nlp.pipe`, yielding each analysis as soon as it is ready."""
     prepare_pipeline(nlp)
     by_id = {a.id: a for a in articles}
-    stream = nlp.pipe(
-        ((a.text, a.id) for a in articles), as_tuples=True, batch_size=batch_size, n_process=n_process
+
+    def pieces() -> Iterator[tuple[str, tuple[str, int, int]]]:
+        for a in articles:
+            spans = chunk_spans(a.text, CHUNK_CHARS)
+            for number, (start, end) in enumerate(spans):
+                yield a.text[start:end], (a.id, start, len(spans) - 1 - number)
+
+    stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    parts: list[ArticleAnalysis] = []
+    for doc, (article_id, offset, remaining) in stream:
+        article = by_id[article_id]
+        if offset == 0 and remaining == 0:
+            yield analyze_doc(doc, article)
+            continue
+        piece = replace(article, text=doc.text, paragraphs=())
+        parts.append(_shifted(analyze_doc(doc, piece), article, offset))
+        if remaining == 0:
+            yield _stitched(article, parts)
+            parts = []
+
+
+def _shifted(part: ArticleAnalysis, article: Article, offset: int) -> ArticleAnalysis:
+    """A piece's records with offsets moved into the whole article's text."""
+
+    def move(value: int | None) -> int | None:
+        return None if value is None else value + offset
+
+    mentions = tuple(replace(m, start=m.start + offset, end=m.end + offset) for m in part.mentions)
+    quotes = tuple(
+        replace(
+            q, start=q.start + offset, end=q.end + offset,
+            cue_start=move(q.cue_start), cue_end=move(q.cue_end),
+            speaker_start=move(q.speaker_start), speaker_end=move(q.speaker_end),
+        )
+        for q in part.quotes
     )
-    for doc, article_id in stream:
-        yield analyze_doc(doc, by_id[article_id])
+    sentences = tuple((s + offset, e + offset) for s, e in part.sentences)
+    return ArticleAnalysis(article, mentions, quotes, sentences)
+
+
+def _stitched(article: Article, parts: list[ArticleAnalysis]) -> ArticleAnalysis:
+    """One analysis from a long article's pieces, quote ids renumbered to stay unique."""
+    quotes = [q for part in parts for q in part.quotes]
+    quotes = [replace(q, id=f"{article.id}:q{n}") for n, q in enumerate(quotes, 1)]
+    return ArticleAnalysis(
+        article,
+        tuple(m for part in parts for m in part.mentions),
+        tuple(quotes),
+        tuple(s for part in parts for s in part.sentences),
+    )
 
 
 def build_corpus(

@@ -51,7 +51,7 @@ class Settings:
     jobs: int = 1
     """Processes for `nlp.pipe`; raise only on measurement (see bench/)."""
     batch_size: int = 32
-    max_file_bytes: int = 20_000_000
+    max_file_bytes: int = 2_000_000
     """Larger files are skipped with a note."""
 
     @classmethod
@@ -65,6 +65,6 @@ class Settings:
             values["data_dir"] = data
         values["jobs"] = max(1, _env_int("NEWSDESK_JOBS", 1))
         values["batch_size"] = max(1, _env_int("NEWSDESK_BATCH_SIZE", 32))
-        values["max_file_bytes"] = _env_int("NEWSDESK_MAX_FILE_BYTES", 20_000_000)
+        values["max_file_bytes"] = _env_int("NEWSDESK_MAX_FILE_BYTES", 2_000_000)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -73,3 +73,32 @@ def test_hostile_clean_text_idempotent_and_control_free(raw: str) -> None:
     cleaned = clean_text(raw)
     assert clean_text(cleaned) == cleaned
     assert not CONTROL & set(cleaned)
+
+
+def test_hostile_long_text_cut_into_pieces_that_cover_it() -> None:
+    from newsdesk.core.index import chunk_spans
+
+    for text in ("a b c " * 50_000, "word. " * 40_000, "z" * 250_001, "p1\n\npara " * 30_000, ""):
+        spans = chunk_spans(text, limit=100_000)
+        assert spans[0][0] == 0 and spans[-1][1] == len(text)
+        assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+        assert all(end - start <= 100_000 for start, end in spans)
+
+
+def test_hostile_long_article_analysed_in_pieces_offsets_hold(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core import index
+
+    monkeypatch.setattr(index, "CHUNK_CHARS", 2_000)
+    body = "\n\n".join(
+        f'Mayor Ana Silva said bridge {n} would reopen. "We are ready," Silva said.' for n in range(80)
+    )
+    article = build_article("Long\n\n" + body, article_id="long", path="l.txt", content_hash="x")
+    assert len(index.chunk_spans(article.text, 2_000)) > 3
+    (analysis,) = index.analyze(nlp, [article])
+    assert len(analysis.quotes) >= 40
+    assert len({q.id for q in analysis.quotes}) == len(analysis.quotes)
+    for m in analysis.mentions:
+        assert article.text[m.start : m.end] == m.text
+    for q in analysis.quotes:
+        assert article.text[q.start : q.end] == q.text
+    assert analysis.sentences == tuple(sorted(analysis.sentences))
