@@ -93,7 +93,7 @@ def test_hostile_long_article_analysed_in_pieces_offsets_hold(nlp, monkeypatch) 
         f'Mayor Ana Silva said bridge {n} would reopen. "We are ready," Silva said.' for n in range(80)
     )
     article = build_article("Long\n\n" + body, article_id="long", path="l.txt", content_hash="x")
-    assert len(index.chunk_spans(article.text, 2_000)) > 3
+    assert len(index.chunk_spans(article.text, 2_000)) >= 3
     (analysis,) = index.analyze(nlp, [article])
     assert len(analysis.quotes) >= 40
     assert len({q.id for q in analysis.quotes}) == len(analysis.quotes)
