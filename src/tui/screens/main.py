@@ -184,7 +184,7 @@ class MainScreen(Screen[None]):
             self.back_stack.append(here)
             del self.back_stack[:-HISTORY_LIMIT]
         self.forward_stack.clear()
-        self.refresh_bindings()
+        self._refresh_bindings()
 
     def open_article(
         self, article_id: str, *, offset: int | None = None, record: bool = True
@@ -206,7 +206,7 @@ class MainScreen(Screen[None]):
         self._paint_actor()
         if self.scope == "article":
             self._fill_tree()
-        self.refresh_bindings()
+        self._refresh_bindings()
 
     def jump_to(self, target: Target, *, layer: str = "target", record: bool = True) -> None:
         """Open `target.article`, highlight [start, end) in `layer` and put the cursor there."""
@@ -222,7 +222,7 @@ class MainScreen(Screen[None]):
     ) -> None:
         """Make `n` / `N` step through `targets` (search hits, marks, ...)."""
         self.walk = Walk(label, list(targets), index, layer) if targets else None
-        self.refresh_bindings()
+        self._refresh_bindings()
         self._update_status()
 
     def on_jump_to(self, message: messages.JumpTo) -> None:
@@ -265,7 +265,7 @@ class MainScreen(Screen[None]):
             self._focus_mention(target)
         self._reveal(actor_id)
         self._update_status()
-        self.refresh_bindings()
+        self._refresh_bindings()
 
     def _focus_mention(self, target: Target) -> None:
         detail = self.text.detail
@@ -390,7 +390,7 @@ class MainScreen(Screen[None]):
             dest.append(here)
         self.open_article(location.article, offset=location.offset, record=False)
         self.text.move_cursor_to(location.offset, center=True)
-        self.refresh_bindings()
+        self._refresh_bindings()
 
     def action_back(self) -> None:
         self._go(self.back_stack, self.forward_stack)
@@ -404,7 +404,14 @@ class MainScreen(Screen[None]):
         self.text.clear_layer("actor")
         self.text.clear_layer("target")
         self._update_status()
-        self.refresh_bindings()
+        self._refresh_bindings()
+
+    def _refresh_bindings(self) -> None:
+        """Footer recomposes on every refresh (~0.1 s): only when availability changed."""
+        state = (bool(self.back_stack), bool(self.forward_stack), self.walk is not None)
+        if state != getattr(self, "_binding_state", None):
+            self._binding_state = state
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
