@@ -167,16 +167,7 @@ class MarkStore:
         except sqlite3.DatabaseError as err:
             if not _is_corruption(err):
                 raise MarksError(f"cannot open marks database {db_path}: {err}") from err
-            moved = _move_aside(db_path)
-            notices.append(
-                f"the marks database was damaged and has been moved to {moved}; "
-                "a new, empty one was started"
-            )
-            log.info("corrupt marks database moved to %s (%s)", moved, err)
-            try:
-                connection = _connect(db_path)
-            except sqlite3.DatabaseError as err2:
-                raise MarksError(f"cannot create marks database {db_path}: {err2}") from err2
+            connection = _recover(db_path, notices)
         return cls(db_path, connection, notices)
 
     def close(self) -> None:
@@ -200,14 +191,20 @@ class MarkStore:
                 raise MarksError(f"marks database is busy or read-only ({err}); try again") from err
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            try:
                 self._db.execute("COMMIT")
             except sqlite3.DatabaseError as err:
+                self._rollback()
+                raise MarksError(f"could not save marks ({err}); nothing was changed") from err
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _rollback(self) -> None:
+        if self._db.in_transaction:
+            try:
                 self._db.execute("ROLLBACK")
-                raise MarksError(f"could not save marks ({err})") from err
+            except sqlite3.DatabaseError:
+                log.debug("rollback failed", exc_info=True)
 
     def _read(self, sql: str, params: Sequence[object] = ()) -> list[Mark]:
         with self._lock:
@@ -573,6 +570,49 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def _recover(path: Path, notices: list[str]) -> sqlite3.Connection:
+    """Move a corrupt database aside and start a new one, under a lock file so a second
+    process that saw the same damage re-checks instead of moving the new database away."""
+    with _exclusive(path.with_name(path.name + ".lock")):
+        try:
+            return _connect(path)  # another process may have recovered it meanwhile
+        except sqlite3.DatabaseError as err:
+            if not _is_corruption(err):
+                raise MarksError(f"cannot open marks database {path}: {err}") from err
+            moved = _move_aside(path)
+            reason = str(err)
+        notices.append(
+            f"the marks database was damaged and has been moved to {moved}; "
+            "a new, empty one was started"
+        )
+        log.info("corrupt marks database moved to %s (%s)", moved, reason)
+        try:
+            return _connect(path)
+        except sqlite3.DatabaseError as err2:
+            raise MarksError(f"cannot create marks database {path}: {err2}") from err2
+
+
+@contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """An advisory inter-process lock (POSIX flock); a no-op where there is none."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        handle = open(lock_path, "a")  # noqa: SIM115
+    except OSError:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def _move_aside(path: Path) -> Path:
     """Rename a corrupt database (and its WAL and shared-memory files) out of the way."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -582,11 +622,13 @@ def _move_aside(path: Path) -> Path:
         counter += 1
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
     try:
-        os.replace(path, target)
+        # Side files first: once the main file is gone, a new database (and new side files)
+        # may appear at any moment, and those must not be moved.
         for suffix in ("-wal", "-shm"):
             side = path.with_name(path.name + suffix)
             if side.exists():
                 os.replace(side, target.with_name(target.name + suffix))
+        os.replace(path, target)
     except OSError as err:
         raise MarksError(
             f"the marks database {path} is damaged and could not be moved aside "

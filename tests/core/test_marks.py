@@ -425,3 +425,51 @@ def test_marks_revision_sees_other_processes(marks_settings: Settings) -> None:
         assert second != first
         mine.add(article, 5, 9)
         assert mine.revision() != second
+
+
+RECOVERING_WRITER = """
+import sys, time
+from pathlib import Path
+from newsdesk.core.marks import MarkStore
+from newsdesk.core.models import Article
+from newsdesk.core.settings import Settings
+data, name = Path(sys.argv[1]), sys.argv[2]
+article = Article(name, "a.txt", "A", None, None, None, "x" * 100, ((0, 100),), "h")
+(data / f"ready-{name}").touch()
+while not (data / "go").exists():
+    time.sleep(0.002)
+store = MarkStore.open(Settings.from_env(data_dir=data))
+for i in range(10):
+    store.add(article, i, i + 1)
+print(len(store.notices))
+"""
+
+
+def test_marks_two_processes_meeting_a_corrupt_database_move_it_once(
+    marks_settings: Settings,
+) -> None:
+    import time
+
+    data = marks_settings.data_dir
+    data.mkdir(parents=True)
+    (data / MARKS_FILE).write_bytes(b"not sqlite " * 400)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", RECOVERING_WRITER, str(data), name],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("one", "two")
+    ]
+    deadline = time.monotonic() + 60
+    while not all((data / f"ready-{n}").exists() for n in ("one", "two")):
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    (data / "go").touch()
+    outputs = [p.communicate(timeout=60)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    assert sorted(int(o) for o in outputs) == [0, 1]  # exactly one of them recovered
+    aside = [p for p in data.iterdir() if ".corrupt-" in p.name]
+    assert [p.read_bytes() for p in aside] == [b"not sqlite " * 400]
+    with MarkStore.open(marks_settings) as store:
+        assert store.count_by_article() == {"one": 10, "two": 10}
