@@ -101,6 +101,23 @@ def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
         previous = (start, end, folded)
 
 
+_JOINED_RE = re.compile(r"[\w\u0300-\u036f]+(?:[-\u2010\u2011'\u2019\u02bc`][\w\u0300-\u036f]+)+")
+
+
+def token_set(text: str) -> set[str]:
+    """The distinct folded tokens of `text`, joined pairs included (what `iter_tokens` yields).
+
+    The fast path for indexing: no offsets, regex work in C.
+    """
+    out = {fold_token(raw) for raw in TOKEN_RE.findall(text)}
+    if any(joiner in text for joiner in JOINERS):
+        for compound in _JOINED_RE.findall(text):
+            parts = [fold_token(raw) for raw in TOKEN_RE.findall(compound)]
+            out.update(a + b for a, b in zip(parts, parts[1:]) if a and b)
+    out.discard("")
+    return out
+
+
 def fold_text(text: str) -> str:
     """The folded tokens of `text`, space-separated (for display keys and suggestions)."""
     return " ".join(fold_token(m.group()) for m in TOKEN_RE.finditer(text))

@@ -376,18 +376,20 @@ class SearchIndex:
         ranks = rank_of[unit_kinds].astype(np.int64)
         n = data.n_units + 1
         keys = (scores * 8 + (7 - ranks)) * n + (n - 1 - candidates)
-        order = np.argsort(-keys, kind="stable")
-        ranked = candidates[order]
-
-        if per_kind is not None:
-            # Grouped lists: the best `per_kind` of each kind, still in rank order.
-            ranked_kinds = data.unit_kind[ranked]
-            keep = np.zeros(len(ranked), dtype=bool)
-            for code in np.unique(ranked_kinds).tolist():
-                keep[np.flatnonzero(ranked_kinds == code)[: per_kind + _MARGIN]] = True
-            ranked = ranked[keep]
-        sims_of = _sims_table(expansions)
         has_phrase = any(w.phrase is not None for w in words)
+        if has_phrase:
+            ranked = candidates[np.argsort(-keys, kind="stable")]
+        elif per_kind is None:
+            ranked = candidates[_top(keys, limit + _MARGIN)]
+        else:
+            # Grouped lists: the best `per_kind` of each kind, still in rank order.
+            picked = []
+            for code in np.unique(unit_kinds).tolist():
+                members = np.flatnonzero(unit_kinds == code)
+                picked.append(members[_top(keys[members], per_kind + _MARGIN)])
+            chosen = np.concatenate(picked)
+            ranked = candidates[chosen[np.argsort(-keys[chosen], kind="stable")]]
+        sims_of = _sims_table(expansions)
         hits: list[Hit] = []
         per_kind_count: dict[str, int] = {}
         refined = 0
@@ -453,13 +455,23 @@ class SearchIndex:
         return None
 
 
+def _top(keys: npt.NDArray[np.int64], k: int) -> npt.NDArray[np.intp]:
+    """Indices of the `k` largest keys, largest first (a partition, not a full sort)."""
+    import numpy as np
+
+    if len(keys) > k:
+        part = np.argpartition(-keys, k - 1)[:k]
+        return part[np.argsort(-keys[part], kind="stable")]  # type: ignore[no-any-return]
+    return np.argsort(-keys, kind="stable")  # type: ignore[no-any-return]
+
+
 def _check(cancelled: Callable[[], bool] | None) -> None:
     if cancelled is not None and cancelled():
         raise SearchCancelled
 
 
 def _kind_ranks(name_like: bool) -> npt.NDArray[np.int64]:
-    """Tie order of kinds at equal score: actors first for names, else corpus order only."""
+    """Tie order of kinds at equal score: actors first for names; then corpus order."""
     import numpy as np
 
     ranks = np.zeros(len(KINDS), dtype=np.int64)
@@ -467,7 +479,8 @@ def _kind_ranks(name_like: bool) -> npt.NDArray[np.int64]:
         for rank, kind in enumerate(("actor", "article", "quote", "sentence")):
             ranks[KIND_CODE[kind]] = rank
     else:
-        ranks[KIND_CODE["actor"]] = 1
+        ranks[KIND_CODE["sentence"]] = 1  # the quote inside a sentence is the closer hit
+        ranks[KIND_CODE["actor"]] = 2
     return ranks
 
 
@@ -515,7 +528,8 @@ def _rank_unit(
             vid = vocab_id.get(folded)
             sims = sims_of.get(vid, zero) if vid is not None else zero
             tokens.append(_Token(start, end, folded, part, seq - 1 if joined else seq, joined, sims))
-    best = [max((t.sims[i] for t in tokens), default=0) for i in range(len(words))]
+    hit_tokens = [t for t in tokens if t.sims is not zero]
+    best = [max([t.sims[i] for t in hit_tokens], default=0) for i in range(len(words))]
     if min(best, default=0) <= 0:
         return None
     # Quoted phrases: the words in order on consecutive tokens.
@@ -529,9 +543,7 @@ def _rank_unit(
     score = sum(best) / len(words)
     spans: dict[int, list[Span]] = {0: [], 1: []}
     matched_base = 0
-    for token in tokens:
-        if token.sims is zero:
-            continue
+    for token in hit_tokens:
         top = max(token.sims)
         if top <= 0:
             continue
@@ -652,7 +664,7 @@ def _context(row: UnitRow, matches: tuple[Span, ...], extra: tuple[Span, ...]) -
             out.append(")")
     line = "".join(out)
     # Newlines and tabs to spaces: same length, so spans stay valid.
-    line = line.translate({10: 32, 13: 32, 9: 32})
+    line = line.replace("\n", " ").replace("\r", " ").replace("\t", " ")
     return line, tuple(spans)
 
 

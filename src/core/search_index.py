@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .fold import iter_tokens, skeleton
+from .fold import skeleton, token_set
 
 if TYPE_CHECKING:
     import numpy as np
@@ -190,16 +190,12 @@ def build_index(
                      for start, end, kind, actor, text, extra, in_body in spans)
         rows = []
         for kind, start, end, actor, text, extra, in_body in units:
-            seen: set[int] = set()
-            for source in (text, extra):
-                if not source:
-                    continue
-                for _s, _e, token in iter_tokens(source):
-                    tid = token_id.setdefault(token, len(token_id))
-                    if tid not in seen:
-                        seen.add(tid)
-                        post_tok.append(tid)
-                        post_unit.append(unit_id)
+            tokens = token_set(text)
+            if extra:
+                tokens |= token_set(extra)
+            ids = [token_id.setdefault(token, len(token_id)) for token in tokens]
+            post_tok.extend(ids)
+            post_unit.extend([unit_id] * len(ids))
             kinds.append(KIND_CODE[kind])
             rows.append((unit_id, kind, summary.id, start, end, actor, text, extra, in_body))
             unit_id += 1

@@ -1,0 +1,341 @@
+"""Fuzzy search: folding, query parsing, a relevance table per matching rule, the saved index."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsdesk.core.fold import fold_token, iter_tokens, skeleton
+from newsdesk.core.library import MemoryLibrary
+from newsdesk.core.models import Actor, Article, Corpus, Mention, Quote
+from newsdesk.core.search import (
+    BuildCancelled,
+    SearchCancelled,
+    SearchIndex,
+    open_search,
+    parse_query,
+)
+from newsdesk.core.settings import Settings
+
+DATA = Path(__file__).parent.parent / "data" / "search"
+
+# ---------------------------------------------------------------- a hand-made corpus
+
+#: (title, body, [(actor id, name, type, aliases)], [(quote text, speaker, actor id)])
+HAND_ARTICLES = [
+    (
+        "Kyiv talks stall again",
+        "Former president Viktor Yanukovych fled Kyiv in February. Officials said the Safe Internet "
+        "League met in Moscow last month. Critics call the filter the Great Firewall of China.",
+        [("viktor", "Viktor Yanukovych", "person", ("Yanukovych",)),
+         ("league", "Safe Internet League", "organization", ())],
+        [],
+    ),
+    (
+        "Opposition leader sentenced",
+        "Alexei Navalnyi was sentenced on Tuesday. Chess champion Garry Kasparow criticised the verdict "
+        "against Navalnyi. La sécurité nationale était en jeu, said one paper.",
+        [("alexei", "Alexei Navalnyi", "person", ("Navalnyi",)),
+         ("garry", "Garry Kasparow", "person", ())],
+        [],
+    ),
+    (
+        "Beijing minister warns of revolutions",
+        "Minister Guo Sheng-kun said \u201cexternal forces are using contradictions\u201d to provoke unrest. "
+        "Guo spoke on Thursday. The guard changed at noon.",
+        [("guo", "Guo Sheng-kun", "person", ("Guo",))],
+        [("external forces are using contradictions", "Guo Sheng-kun", "guo")],
+    ),
+    (
+        "Markup in the news",
+        "The site printed [bold]not bold[/bold] and [@click=app.quit] as plain text. A guarded "
+        "statement followed from the Guardian newspaper.",
+        [("guardian", "Guardian", "organization", ())],
+        [],
+    ),
+]
+
+
+def _sentences(body: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans: up to a stop followed by a space or the end."""
+    return tuple((m.start(), m.end()) for m in re.finditer(r"\S.*?(?:[.!?](?=\s|$)|$)", body))
+
+
+def hand_corpus(articles=HAND_ARTICLES) -> Corpus:  # type: ignore[no-untyped-def]
+    built: list[Article] = []
+    sentences = {}
+    mentions: dict[str, list[Mention]] = {}
+    info: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    quotes: list[Quote] = []
+    for number, (title, body, actors, said) in enumerate(articles):
+        article_id = f"hand{number}"
+        built.append(Article(article_id, f"{article_id}.txt", title, None, None, None, body,
+                             ((0, len(body)),), f"h{hash(body)}"))
+        sentences[article_id] = _sentences(body)
+        for actor_id, name, kind, aliases in actors:
+            info[actor_id] = (name, kind, aliases)
+            for form in (name, *aliases):
+                for match in re.finditer(re.escape(form), body):
+                    mentions.setdefault(actor_id, []).append(
+                        Mention(article_id, match.start(), match.end(), form, "PERSON", name))
+        for n, (text, speaker, actor_id) in enumerate(said):
+            start = body.index(text)
+            quotes.append(Quote(f"{article_id}-q{n}", article_id, text, start, start + len(text),
+                                "direct", "said", None, None, speaker, speaker_key=speaker, actor=actor_id))
+    actors_out = tuple(
+        Actor(actor_id, name, kind, aliases, None,  # type: ignore[arg-type]
+              tuple(sorted(mentions.get(actor_id, []), key=lambda m: (m.article, m.start))))
+        for actor_id, (name, kind, aliases) in info.items()
+    )
+    return Corpus(tuple(built), actors_out, tuple(quotes), sentences)
+
+
+@pytest.fixture(scope="module")
+def hand_index() -> SearchIndex:
+    return open_search(MemoryLibrary(hand_corpus()))
+
+
+# ---------------------------------------------------------------- folding
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Yanukovich", "Yanukovych"),
+        ("Navalny", "Navalnyi"),
+        ("Navalniy", "Navalny"),
+        ("Kasparov", "Kasparow"),
+        ("Zelenskiy", "Zelenskyy"),
+        ("Yevgeny", "Evgeny"),
+        ("Sergeyev", "Sergeev"),
+        ("Dostoyevsky", "Dostoevsky"),
+        ("Khodorkovsky", "Hodorkovskii"),
+        ("Aleksandr", "Alexandr"),
+        ("Tchaikovsky", "Chaikovskiy"),
+        ("Навальный", "Navalny"),
+        ("Hsi", "Xi"),
+    ],
+)
+def test_fold_skeleton_merges_romanisation_variants(a: str, b: str) -> None:
+    assert skeleton(fold_token(a)) == skeleton(fold_token(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Kasparov", "Karpov"), ("Guo", "Gao"), ("Putin", "Puting")])
+def test_fold_skeleton_keeps_different_names_apart(a: str, b: str) -> None:
+    assert skeleton(fold_token(a)) != skeleton(fold_token(b))
+
+
+@pytest.mark.parametrize(("raw", "folded"), [("Sécurité", "securite"), ("STRASSE", "strasse"),
+                                             ("Straße", "strasse"), ("Øresund", "oresund"),
+                                             ("Łódź", "lodz")])
+def test_fold_token_case_and_accents(raw: str, folded: str) -> None:
+    assert fold_token(raw) == folded
+
+
+def test_fold_iter_tokens_adds_joined_pairs_with_offsets() -> None:
+    text = "Guo Sheng-kun\u2019s remarks"
+    tokens = list(iter_tokens(text))
+    assert (4, 13, "shengkun") in tokens
+    assert all(fold_token(text[s:e].replace("-", "")) == t for s, e, t in tokens if "\u2019" not in text[s:e])
+
+
+# ---------------------------------------------------------------- query parsing
+
+
+def test_search_parse_query_phrases_joins_and_prefix() -> None:
+    words = parse_query('guo \u201cexternal Forces\u201d Sheng-kun')
+    assert [(w.text, w.phrase, w.prefix) for w in words] == [
+        ("guo", None, False), ("external", 0, False), ("forces", 0, False), ("shengkun", None, True),
+    ]
+    assert parse_query("kasparov ")[-1].prefix is False
+    assert parse_query('"solo"')[0].phrase is None  # a one-word phrase is a word
+    assert parse_query("  ,;  ") == []
+
+
+# ---------------------------------------------------------------- relevance table (hand corpus)
+
+RELEVANCE = [
+    # rule, query, expected top hit kind, expected top hit text (substring)
+    ("missing letter", "guo shengkn", "actor", "Guo Sheng-kun"),
+    ("word order", "shengkun guo", "actor", "Guo Sheng-kun"),
+    ("typos", "safe internt leage", "actor", "Safe Internet League"),
+    ("typo, last letter missing", "great firewal", "sentence", "Great Firewall of China"),
+    ("swapped letters", "kaspraow", "actor", "Garry Kasparow"),
+    ("translit ych/ich", "Yanukovich", "actor", "Viktor Yanukovych"),
+    ("translit y/yi", "navalny", "actor", "Alexei Navalnyi"),
+    ("translit iy", "Navalniy", "actor", "Alexei Navalnyi"),
+    ("translit w/v", "kasparov", "actor", "Garry Kasparow"),
+    ("cyrillic", "Навальный", "actor", "Alexei Navalnyi"),
+    ("hyphenated name", "Shengkun", "actor", "Guo Sheng-kun"),
+    ("hyphenated query", "sheng-kun", "actor", "Guo Sheng-kun"),
+    ("split query", "sheng kun", "actor", "Guo Sheng-kun"),
+    ("accents folded", "securite nationale", "sentence", "sécurité nationale"),
+    ("case folded", "SÉCURITÉ", "sentence", "sécurité"),
+    ("curly phrase", "\u201cexternal forces\u201d", "quote", "external forces are using"),
+    ("straight phrase", '"external forces"', "quote", "external forces are using"),
+    ("every word somewhere", "navalnyi kasparow", "sentence", "Garry Kasparow criticised"),
+    ("title", "opposition leadr sentenced", "article", "Opposition leader sentenced"),
+    ("quote by speaker", "guo contradictions", "quote", "external forces are using"),
+    ("prefix being typed", "kaspa", "actor", "Garry Kasparow"),
+    ("markup is data", "[@click=app.quit]", "sentence", "[@click=app.quit]"),
+]
+
+
+@pytest.mark.parametrize(("rule", "query", "kind", "text"), RELEVANCE, ids=[r[0] for r in RELEVANCE])
+def test_search_relevance_hand_corpus(hand_index: SearchIndex, rule: str, query: str, kind: str, text: str) -> None:
+    result = hand_index.search(query)
+    assert result.hits, f"{rule}: no hits for {query!r} (suggestion {result.suggestion!r})"
+    top = result.hits[0]
+    assert (top.kind, text in top.text) == (kind, True), [(h.kind, h.text, h.score) for h in result.hits]
+
+
+def test_search_every_word_must_match(hand_index: SearchIndex) -> None:
+    assert hand_index.search("navalnyi kasparow").total == 1
+    assert not hand_index.search("navalnyi firewall").hits
+
+
+def test_search_phrase_must_be_in_order(hand_index: SearchIndex) -> None:
+    assert hand_index.search('"great firewall"').hits
+    assert hand_index.search('"great firewal"').hits  # fuzzily
+    result = hand_index.search('"firewall great"')
+    assert not result.hits
+    assert result.suggestion == "firewall great"  # the words match, just not as a phrase
+
+
+def test_search_exact_whole_word_before_fuzzy(hand_index: SearchIndex) -> None:
+    # "guard" is a whole word in one article and only near ("guarded", "Guardian") elsewhere.
+    hits = hand_index.search("guard ").hits
+    assert hits[0].text.startswith("The guard changed") and hits[0].score == 100
+    assert all(h.score < 100 for h in hits[1:])
+
+
+def test_search_actors_first_for_names_then_article_order(hand_index: SearchIndex) -> None:
+    result = hand_index.search("guo")
+    assert result.name_like
+    kinds = [h.kind for h in result.hits]
+    assert kinds[0] == "actor"
+    sentence_orders = [h.order for h in result.hits if h.kind == "sentence"]
+    assert sentence_orders == sorted(sentence_orders)
+
+
+def test_search_hit_spans_point_at_the_match(hand_index: SearchIndex) -> None:
+    hit = hand_index.search("yanukovich kyiv").hits[0]
+    assert hit.kind == "sentence"
+    assert [hit.text[s:e] for s, e in hit.matches] == ["Yanukovych", "Kyiv"]
+    body = hand_corpus().articles[0].text
+    assert [body[s:e] for s, e in hit.body_matches] == ["Yanukovych", "Kyiv"]
+    assert [hit.context[s:e] for s, e in hit.context_matches] == ["Yanukovych", "Kyiv"]
+    actor = hand_index.search("guo shengkun").hits[0]
+    assert actor.kind == "actor" and actor.actor == "guo"
+    assert body != actor.text and actor.article == "hand2"
+
+
+def test_search_quote_hits_carry_speaker_and_actor(hand_index: SearchIndex) -> None:
+    hit = hand_index.search("external forces", kinds=["quote"]).hits[0]
+    assert (hit.kind, hit.actor, hit.speaker) == ("quote", "guo", "Guo Sheng-kun")
+    assert "Guo Sheng-kun" in hit.context
+
+
+def test_search_kinds_and_per_kind(hand_index: SearchIndex) -> None:
+    only = hand_index.search("guo", kinds=["sentence"])
+    assert only.hits and {h.kind for h in only.hits} == {"sentence"}
+    grouped = hand_index.search("guo", per_kind=1)
+    assert sorted(h.kind for h in grouped.hits) == sorted(set(h.kind for h in grouped.hits))
+    assert set(grouped.by_kind()) >= {"actor", "sentence"}
+
+
+def test_search_no_hits_gives_nearest_suggestion(hand_index: SearchIndex) -> None:
+    result = hand_index.search("kasparow firewal")
+    assert not result.hits
+    assert result.suggestion  # something close that does match
+    assert hand_index.search(result.suggestion).hits
+    assert hand_index.search("").hits == ()
+
+
+def test_search_cancelled_raises(hand_index: SearchIndex) -> None:
+    with pytest.raises(SearchCancelled):
+        hand_index.search("navalny", cancelled=lambda: True)
+
+
+# ---------------------------------------------------------------- the saved index
+
+
+def test_search_index_saved_by_revision_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
+    library = MemoryLibrary(hand_corpus())
+    first = open_search(library, settings)
+    files = list((tmp_path / "cache" / "search").glob("search-*.sqlite"))
+    assert len(files) == 1 and first.data.path == files[0]
+    with sqlite3.connect(files[0]) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0] == library.revision
+
+    import newsdesk.core.search_index as search_index
+
+    def no_build(*args: object, **kwargs: object) -> None:
+        raise AssertionError("rebuilt although the revision did not change")
+
+    monkeypatch.setattr(search_index, "build_index", no_build)
+    again = open_search(library, settings)
+    assert again.search("navalny").hits[0].text == "Alexei Navalnyi"
+    monkeypatch.undo()
+
+    changed = list(HAND_ARTICLES)
+    changed[0] = ("Kyiv talks resume", "Viktor Yanukovych returned.", changed[0][2][:1], [])
+    other = MemoryLibrary(hand_corpus(changed))
+    assert other.revision != library.revision
+    rebuilt = open_search(other, settings)
+    assert rebuilt.search("returned").hits
+    assert len(list((tmp_path / "cache" / "search").glob("search-*.sqlite"))) == 2
+
+
+def test_search_index_build_cancelled_leaves_no_file(tmp_path: Path) -> None:
+    settings = Settings(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
+    with pytest.raises(BuildCancelled):
+        open_search(MemoryLibrary(hand_corpus()), settings, cancelled=lambda: True)
+    assert list((tmp_path / "cache" / "search").iterdir()) == []
+
+
+def test_search_index_damaged_file_is_rebuilt(tmp_path: Path) -> None:
+    settings = Settings(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
+    library = MemoryLibrary(hand_corpus())
+    path = open_search(library, settings).data.path
+    assert path is not None
+    path.write_bytes(b"not a database at all" * 100)
+    assert open_search(library, settings).search("kasparov").hits
+
+
+# ---------------------------------------------------------------- relevance table (Wikinews, real spaCy)
+
+WIKINEWS = [
+    ("translit Ye/E", "evgeny zinichev", "actor", "Yevgeny Zinichev"),
+    ("order and typo", "zinichv yevgeny", "actor", "Yevgeny Zinichev"),
+    ("accent", "rossello", "actor", "Rosselló"),
+    ("translit iy", "zelenskiy", "actor", "Zelensky"),
+    ("translit yy", "zelenskyy", "actor", "Zelensky"),
+    ("typo in a name", "greta thunburg", "actor", "Greta Thunberg"),
+    ("phrase", '"apartment building"', "article", "apartment building collapses"),
+    ("place typo", "magnitogrsk", "actor", "Magnitogorsk"),
+    ("short word swapped", "person of the yaer", "article", "Time Person of the Year"),
+    ("words across a sentence", "pompeo subpena", "sentence", "subpoena"),
+]
+
+
+@pytest.fixture(scope="module")
+def wikinews_index(nlp, tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:  # type: ignore[no-untyped-def]
+    from newsdesk.core.store import open_library
+
+    base = tmp_path_factory.mktemp("search-wikinews")
+    settings = Settings(cache_dir=base / "cache", data_dir=base / "data")
+    library = open_library([DATA], settings, nlp=nlp).library
+    return open_search(library, settings)
+
+
+@pytest.mark.parametrize(("rule", "query", "kind", "text"), WIKINEWS, ids=[r[0] for r in WIKINEWS])
+def test_search_relevance_wikinews(wikinews_index: SearchIndex, rule: str, query: str, kind: str, text: str) -> None:
+    result = wikinews_index.search(query)
+    assert result.hits, f"{rule}: no hits for {query!r} (suggestion {result.suggestion!r})"
+    top = result.hits[0]
+    assert (top.kind, text in top.text) == (kind, True), [(h.kind, h.text, h.score) for h in result.hits]
