@@ -26,8 +26,8 @@ THOUGHT_VERBS: frozenset[str] = frozenset("believe think feel fear hope expect d
 STANCE_VERBS: frozenset[str] = frozenset(
     """
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
-    vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend propose
-    endorse applaud slam denounce decry dispute appeal challenge question insist support back
+    vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
+    applaud slam denounce decry dispute question insist
     """.split()
 )
 
@@ -42,7 +42,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     """
     report statement message release tweet post letter document article study survey filing memo
     paper communique communiqué announcement note notice website blog broadcast interview
-    transcript account email e-mail story
+    transcript account email e-mail story translation version
     """.split()
 )
 
@@ -57,7 +57,6 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "regret": ("regretted",),
     "quip": ("quipped", "quips", "quipping"),
     "slam": ("slammed", "slams", "slamming"),
-    "back": ("backed", "backs", "backing"),
 }
 
 

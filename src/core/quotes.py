@@ -84,6 +84,7 @@ def _claims(doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResol
     drafts.extend(_continuations(text, marks, claimed, drafts))
     drafts = _according_to(doc, text, drafts, inside, resolver)
     _as_reported_by(doc, drafts)
+    _document_sources(doc, drafts, inside, resolver)
     return drafts
 
 
@@ -264,18 +265,27 @@ def _reported(
             continue
         kind, lo, hi, particle = found
         subject = resolver.subject_of(token)
-        if subject is None:
+        if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
         start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
         cue_end = particle.idx + len(particle.text) if particle is not None else None
         candidates.append(_Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
-    # a verb inside someone else's reported clause is part of what they said
+    # a verb inside someone else's reported clause is part of what they said, unless that
+    # someone is a document: `Guo called on X to ..., the report said` is Guo's, via the report
+    relayed: set[int] = set()
+    for draft in candidates:
+        outer = [o for o in candidates if o is not draft and o.start <= _cue_char(draft) < o.end]
+        documents = [o for o in outer if o.speaker is not None and o.speaker.via is not None]
+        if documents and len(documents) == len(outer) and draft.speaker and draft.speaker.key:
+            draft.via = documents[0].speaker.via if documents[0].speaker else None
+            relayed.update(id(o) for o in documents)
     kept = [
         d
         for d in candidates
-        if not any(o is not d and o.start <= _cue_char(d) < o.end for o in candidates)
+        if id(d) not in relayed
+        and (d.via is not None or not any(o is not d and o.start <= _cue_char(d) < o.end for o in candidates))
     ]
     # a direct quote's own text is never reported speech as well
     for draft in kept:
@@ -584,6 +594,24 @@ def _as_reported_by(doc: Doc, drafts: list[_Draft]) -> None:
                 draft.via = draft.via or via
 
 
+def _document_sources(
+    doc: Doc, drafts: list[_Draft], inside: dict[int, int], resolver: SpeakerResolver
+) -> None:
+    """`"...," Guo said, a translation of his remarks reported`: the document is a `via`."""
+    cue_sentences = {d.cue.sent.start: d for d in drafts if d.cue is not None and d.kind == "direct"}
+    used = {d.cue.i for d in drafts if d.cue is not None}
+    for token in doc:
+        if token.i in inside or token.i in used or not _is_cue_verb(token, SPEECH_VERBS):
+            continue
+        owner = cue_sentences.get(token.sent.start)
+        subject = resolver.subject_of(token)
+        if owner is None or subject is None or owner.via:
+            continue
+        speaker = resolver.resolve(subject)
+        if speaker.via is not None:
+            owner.via = speaker.via
+
+
 # -- no parser: the rule-based pipeline ---------------------------------------------------
 
 
@@ -616,7 +644,7 @@ def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets without surrounding whitespace and a trailing comma (`"...," he said`)."""
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in ",;:)]"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1

@@ -165,6 +165,15 @@ def test_quotes_according_to_names_the_source(analyze_text) -> None:  # type: ig
     assert quote.cue == "According to"
 
 
+def test_quotes_relayed_by_a_document_keep_the_named_speaker(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Minister Anna Kowalski called on the banks to lower their fees, the report said."
+    quotes = quotes_in(analyze_text, text)
+    assert len(quotes) == 1, quotes
+    assert quotes[0].speaker == "Anna Kowalski"
+    assert quotes[0].via == "the report"
+    assert "the banks to lower their fees" in quotes[0].text
+
+
 @pytest.mark.parametrize(
     ("text", "via"),
     [
@@ -173,6 +182,8 @@ def test_quotes_according_to_names_the_source(analyze_text) -> None:  # type: ig
         ("The factory will close by June, the report said.", "the report"),
         ('Minister Anna Kowalski said — as reported by the Daily Courier — "The border stays closed."',
          "the Daily Courier"),
+        ('"The border stays closed," Anna Kowalski said, a translation of her remarks reported.',
+         "a translation of her remarks"),
     ],
 )
 def test_quotes_second_hand_source_is_via(analyze_text, text: str, via: str) -> None:  # type: ignore[no-untyped-def]
