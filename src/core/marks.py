@@ -231,25 +231,23 @@ class MarkStore:
             (article_id,),
         )
 
-    def marks_at(self, article_id: str, offset: int) -> list[Mark]:
-        """Marks covering `offset` in an article (for `m` on a marked passage), shortest first."""
-        found = self._read(
-            f'SELECT {_COLUMNS} FROM marks WHERE article = ? AND start <= ? AND "end" > ? '
-            "AND detached = 0",
-            (article_id, offset, offset),
-        )
+    def attached(self, article: Article) -> list[Mark]:
+        """This article's marks that have a place in its text (not detached), in text order."""
+        return [m for m in self.marks(article.id) if not m.detached and belongs(m, article)]
+
+    def marks_at(self, article: Article, offset: int) -> list[Mark]:
+        """Marks covering `offset` (for `m` on a marked passage), shortest first."""
+        found = [m for m in self.attached(article) if m.start <= offset < m.end]
         return sorted(found, key=lambda m: (m.end - m.start, m.id))
 
     def find(
-        self, article_id: str, start: int, end: int, quote_id: str | None = None
+        self, article: Article, start: int, end: int, quote_id: str | None = None
     ) -> Mark | None:
         """The mark of exactly this span (or of this quote), if any."""
-        found = self._read(
-            f'SELECT {_COLUMNS} FROM marks WHERE article = ? AND ((start = ? AND "end" = ?) '
-            "OR (quote IS NOT NULL AND quote = ?)) AND detached = 0 ORDER BY id LIMIT 1",
-            (article_id, start, end, quote_id),
-        )
-        return found[0] if found else None
+        for mark in self.attached(article):
+            if (mark.start, mark.end) == (start, end) or (quote_id and mark.quote == quote_id):
+                return mark
+        return None
 
     def count_by_article(self, library: Library | None = None) -> dict[str, int]:
         """Article id -> number of marks (for the article list); with `library`, only marks that
@@ -280,10 +278,10 @@ class MarkStore:
         found.sort(key=lambda m: (order[m.article], m.start, m.end, m.id))
         return found
 
-    def spans(self, article_id: str) -> list[tuple[int, int, str]]:
+    def spans(self, article: Article) -> list[tuple[int, int, str]]:
         """`(start, end, "mark")` for every attached mark of an article: what the text view
         highlights (detached marks have no place in the text)."""
-        return [(m.start, m.end, "mark") for m in self.marks(article_id) if not m.detached]
+        return [(m.start, m.end, "mark") for m in self.attached(article)]
 
     def revision(self) -> tuple[int, int]:
         """Differs whenever the marks changed, here or in another process since the last call
@@ -355,7 +353,7 @@ class MarkStore:
         quote: Quote | None = None,
     ) -> Toggled:
         """`m`: unmark this exact span (or quote) if marked, else mark it."""
-        existing = self.find(article.id, start, end, quote.id if quote else None)
+        existing = self.find(article, start, end, quote.id if quote else None)
         if existing is not None:
             return Toggled(self.remove(existing.id), added=False)
         return Toggled(self.add(article, start, end, kind, quote=quote), added=True)
@@ -363,7 +361,7 @@ class MarkStore:
     def toggle_at(self, detail: ArticleDetail, offset: int) -> Toggled | None:
         """`m` at the text cursor: unmark the (shortest) mark under it, else mark the quote or,
         outside quotes, the sentence there. None when there is nothing to mark at `offset`."""
-        under = self.marks_at(detail.article.id, offset)
+        under = self.marks_at(detail.article, offset)
         if under:
             return Toggled(self.remove(under[0].id), added=False)
         target = mark_target(detail, offset)

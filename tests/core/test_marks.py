@@ -92,8 +92,8 @@ def test_marks_toggle_remove_and_restore(nlp, marks_settings: Settings, marks_co
         assert first.added and store.count_by_article() == {"ministers": 1}
         noted = store.set_note(first.mark.id, "  no deal  ")
         assert noted.note == "no deal" and noted.updated >= first.mark.updated
-        assert [m.id for m in store.marks_at("ministers", start + 3)] == [first.mark.id]
-        assert store.marks_at("ministers", end) == []
+        assert [m.id for m in store.marks_at(article, start + 3)] == [first.mark.id]
+        assert store.marks_at(article, end) == []
         second = store.toggle(article, start, end, "sentence")
         assert not second.added and second.mark == noted
         assert store.marks() == [] and store.count_by_article() == {}
@@ -176,12 +176,16 @@ def test_marks_detached_are_kept_and_come_back(
     original = file.read_text(encoding="utf-8")
     _edit(file, "The meeting ended without agreement. ", "")
     with MarkStore.open(marks_settings) as store:
-        report = store.reanchor(library_of(nlp, marks_corpus))
+        changed = library_of(nlp, marks_corpus)
+        report = store.reanchor(changed)
         assert report.detached == 1
         (kept,) = store.marks()
         assert kept.detached and kept.text == mark.text and kept.note == "n"
-        assert store.count_by_article() == {"ministers": 1}
-        assert store.marks_at("ministers", kept.start) == []  # not highlighted anywhere
+        assert store.count_by_article(changed) == {"ministers": 1}
+        assert store.marks_for(changed) == [kept]  # listed in the marks view
+        new_article = changed.article("ministers").article
+        assert store.marks_at(new_article, kept.start) == []  # not highlighted anywhere
+        assert store.spans(new_article) == []
     file.write_text(original, encoding="utf-8")
     with MarkStore.open(marks_settings) as store:
         report = store.reanchor(library_of(nlp, marks_corpus))
@@ -346,7 +350,7 @@ def test_marks_toggle_at_cursor_marks_quote_then_sentence(
         in_sentence = store.toggle_at(detail, text.index("Officials will"))
         assert in_sentence is not None and in_sentence.mark.kind == "sentence"
         assert in_sentence.mark.text == "Officials will meet again in May."
-        assert store.spans("ministers") == [
+        assert store.spans(detail.article) == [
             (m.start, m.end, "mark") for m in (in_quote.mark, in_sentence.mark)
         ]
         assert store.toggle_at(detail, text.index("\n\n")) is None  # between paragraphs
