@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from .names import (
     folded_tokens,
     has_suffix,
     is_acronym,
+    looks_like_person_name,
 )
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ _INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
 _URLISH = re.compile(r"://|www\.|\.html?\b|[\\/@#=_|<>\[\]{}()]|\)\)")
 _LINKS = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]*>|https?://\S+|www\.\S+", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_TEXT_WORD = re.compile(r"[^\W_][\w'’]*(?:-[\w'’]+)*")
 _CAPS_WORD = re.compile(r"^[^\W\d_]")
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -61,12 +64,13 @@ _ACRONYM_INTRO = re.compile(
 _ROLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "nummod"})
 _ROLE_STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _MAX_ROLE_TOKENS = 10
-_COPULAS = frozenset({"is", "was", "'s", "’s", "are", "were", "remains", "remained", "became", "becomes"})
+_COPULAS = frozenset({"is", "was", "'s", "’s", "remains", "remained"})
 # Words that may end an organisation's name after a shorter form of it ("Ford Motor Company").
 _ORG_TAILS = frozenset(
     """company corporation corp inc ltd llc plc co group holdings motor motors international
     limited airlines airline bank""".split()
 )
+_TIME_BEFORE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s*$", re.I)
 _MINOR_WORDS = frozenset({"of", "for", "on", "in", "and", "the", "de", "du", "la"})
 
 
@@ -100,6 +104,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue
         if _is_junk(cand, doc, has_tags):
             continue
+        if is_acronym(cand.text) and _TIME_BEFORE.search(text, max(0, cand.start - 12), cand.start):
+            continue  # a time zone: "15:00 UTC"
         if cand.label == "PERSON":
             cand.role = _role(doc, cand, has_parse) or cand.role
         cand.headline = any(s <= cand.start < e for s, e in headlines)
@@ -196,6 +202,12 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
     return start + words[cut + 1][0], role
 
 
+@lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """Every word of a text as written (case kept): "is this word used in lower case here?"."""
+    return frozenset(_TEXT_WORD.findall(text))
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -222,7 +234,7 @@ def _is_junk(cand: _Candidate, doc: Doc, has_tags: bool) -> bool:
             token = span[0]
             if has_tags and cand.label != "NORP" and token.tag_ not in ("NNP", "NNPS"):
                 return True
-            if token.is_sent_start and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text):
+            if token.is_sent_start and word in _words_of(doc.text):
                 # "Hurricane ...", "Pool": capitalised only because it starts a sentence.
                 return True
     return False
@@ -279,7 +291,8 @@ def _role_before(doc: Doc, span: Span) -> str | None:
         return None
     if not any(t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ for t in role):
         return None
-    return role.text.strip() or None
+    text = role.text.strip()
+    return text if text[:1].isalpha() else None
 
 
 def _role_apposition(doc: Doc, span: Span) -> str | None:
@@ -320,16 +333,21 @@ def _noun_phrase(doc: Doc, head: object, limit: int) -> str | None:
         return None
     start = head.left_edge.i
     end = limit
-    for token in doc[head.i + 1 : limit]:
-        if token.is_punct and token.text != "'s" or token.dep_ in ("relcl", "acl", "advcl"):
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj"):
+            end = min(end, child.left_edge.i)
+    for token in doc[head.i + 1 : end]:
+        if token.is_punct and token.text not in ("'s", "’s", "-"):
             end = token.i
             break
-    while start < end and doc[start].pos_ in ("DET", "PUNCT"):
+    if head.tag_ in ("NNS", "NNPS"):
+        return None  # "members of ...", "others": a group, not this person's role
+    while start < end and doc[start].pos_ in ("DET", "PUNCT", "ADV", "CCONJ"):
         start += 1
     if end - start > _MAX_ROLE_TOKENS or end <= start:
         return None
     phrase = doc[start:end]
-    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in phrase):
+    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in phrase) or not phrase.text[:1].isalpha():
         return None
     return phrase.text.strip() or None
 
@@ -445,6 +463,14 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
             if len(people) == 1:  # a surname the model took for a place ("Cummings")
                 _union(find, parent, i, people[0])
             continue
+        if not people and kinds[i] == "person":
+            # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
+            people = [
+                r
+                for r in _matching_roots(short, "org", members, kinds, size, find, _affix)
+                + _matching_roots(short, "other", members, kinds, size, find, _affix)
+                if _looks_like_person(_group(members, find, r))
+            ]
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
                 _union(find, parent, i, people[0])
@@ -479,9 +505,11 @@ def _matching_roots(
     kinds: list[str],
     size: list[int],
     find: Callable[[int], int],
+    affix: Callable[[tuple[str, ...], tuple[str, ...]], bool] | None = None,
 ) -> list[int]:
     """Roots of longer clusters of `kind` whose names begin or end with `short`."""
-    affix = _affix if kind == "person" else _org_affix
+    if affix is None:
+        affix = _affix if kind == "person" else _org_affix
     roots = {
         find(j)
         for j, group in enumerate(members)
@@ -516,7 +544,8 @@ def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
     top = labels.most_common()
     best = top[0][0]
     if len(top) > 1 and top[1][1] == top[0][1] and group:
-        best = max(group, key=lambda c: len(c.text)).label
+        tied = {label for label, n in top if n == top[0][1]}
+        best = "PERSON" if "PERSON" in tied else max(group, key=lambda c: len(c.text)).label
     if best == "PERSON":
         return "person"
     if best in _PLACE_LABELS:
@@ -532,7 +561,17 @@ def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     if n == 0 or n >= len(full):
         return False
     core = full[:-1] if full[-1] in SUFFIXES else full
-    return full[:n] == short or core[-n:] == short or full[-n:] == short
+    if core == short:
+        return False  # "Donald Trump" is not "Donald Trump Jr."
+    if full[:n] == short or core[-n:] == short or full[-n:] == short:
+        return True
+    # A middle surname: Spanish "Ricardo Rosselló Nevares" -> "Rosselló".
+    return n == 1 and len(core) >= 3 and len(short[0]) > 1 and short[0] in core[1:-1]
+
+
+def _looks_like_person(group: list[_Candidate]) -> bool:
+    """The cluster's fullest name has the shape of a person's name."""
+    return looks_like_person_name(max(group, key=lambda c: len(c.folded)).text)
 
 
 def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -582,7 +621,7 @@ def _bare_name_occurrences(
     for word, roots in people.items():
         if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in _CALENDAR:
             continue
-        if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
+        if word.lower() in _words_of(text):
             continue  # also a common word ("May", "Young"): too risky
         root = next(iter(roots))
         for m in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
@@ -615,7 +654,7 @@ def _drop_lone_common_words(candidates: list[_Candidate], text: str) -> list[_Ca
             and " " not in word
             and not is_acronym(word)
             and cand.label != "NORP"
-            and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text)
+            and word.lower() in _words_of(text)
         ):
             continue
         keep.append(cand)

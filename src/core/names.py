@@ -102,6 +102,7 @@ def has_suffix(name: str) -> bool:
     return len(words) > 1 and words[-1].lower().rstrip(".,") in SUFFIXES
 
 
+@lru_cache(maxsize=100_000)
 def is_acronym(text: str) -> bool:
     """"SCO", "U.S.", "NATO", "PG&E": short and (almost) all capitals."""
     letters = [c for c in text if c.isalpha()]
@@ -144,3 +145,24 @@ def slug_name(name: str) -> str:
     text = _APOSTROPHES.sub("", _POSSESSIVE.sub("", "".join(out)))
     text = _NON_WORD.sub("-", text).strip("-")
     return text.removeprefix("the-")
+
+
+_NAME_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "bin", "al", "el", "la", "le", "du"})
+
+
+@lru_cache(maxsize=100_000)
+def looks_like_person_name(name: str) -> bool:
+    """Two to four capitalised words (particles such as "de", "van" allowed) and no word that
+    ends organisation names ("League", "Company"): the shape of a person's full name."""
+    from .rules import ORG_WORDS
+
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        low = word.lower().strip(".,")
+        if low in ORG_WORDS or low in _MINOR and low not in _NAME_PARTICLES:
+            return False
+        if not word[0].isupper() and low not in _NAME_PARTICLES and not low.startswith("al-"):
+            return False
+    return True

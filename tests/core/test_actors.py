@@ -1,0 +1,292 @@
+"""Merging mentions into actors across articles (pure Python), and end to end with spaCy."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsdesk.core.actors import merge_actors
+from newsdesk.core.index import build_corpus
+from newsdesk.core.models import Actor, Article, ArticleAnalysis, Mention
+
+
+def article(aid: str, *mentions: tuple[str, str, str] | tuple[str, str, str, str]) -> ArticleAnalysis:
+    """An analysis whose mentions are (text, label, key[, role]) in text order."""
+    art = Article(aid, f"{aid}.txt", aid, None, None, None, "", (), "h")
+    out = []
+    for i, spec in enumerate(mentions):
+        text, label, key = spec[0], spec[1], spec[2]
+        role = spec[3] if len(spec) > 3 else None
+        out.append(Mention(aid, i * 100, i * 100 + len(text), text, label, key=key, role=role))
+    return ArticleAnalysis(art, tuple(out), (), ())
+
+
+def by_name(actors: list[Actor]) -> dict[str, Actor]:
+    return {a.name: a for a in actors}
+
+
+def actor_of(mapping: dict[tuple[str, str], str], aid: str, key: str) -> str:
+    return mapping[(aid, key)]
+
+
+def test_actors_same_actor_across_articles_is_one() -> None:
+    actors, mapping = merge_actors(
+        [
+            article("a", ("Russia", "GPE", "Russia"), ("China", "GPE", "China")),
+            article("b", ("Russia", "GPE", "Russia"), ("Russia", "GPE", "Russia"), ("China", "GPE", "China")),
+        ]
+    )
+    names = by_name(actors)
+    assert set(names) == {"Russia", "China"}
+    assert len(names["Russia"].mentions) == 3
+    assert names["Russia"].articles == ("a", "b")
+    assert actor_of(mapping, "a", "Russia") == actor_of(mapping, "b", "Russia") == names["Russia"].id
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Viktor Yanukovich", "Viktor Yanukovych"),
+        ("Alexei Navalny", "Alexei Navalnyi"),
+        ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+        ("Mikhail Khodorkovsky", "Mikhail Hodorkovsky"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+        ("Дмитрий Кошелев", "Dmitry Koshelev"),
+    ],
+)
+def test_actors_transliteration_variants_merge(one: str, other: str) -> None:
+    actors, mapping = merge_actors(
+        [article("a", (one, "PERSON", one)), article("b", (other, "PERSON", other))]
+    )
+    assert len(actors) == 1
+    assert set(actors[0].aliases) | {actors[0].name} == {one, other}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Hillary Clinton", "Bill Clinton"),
+        ("Donald Trump", "Donald Trump Jr."),
+        ("George Bush", "George W. Bush"),
+        ("Kim Jong-un", "Kim Jong-il"),
+    ],
+)
+def test_actors_different_people_do_not_merge(one: str, other: str) -> None:
+    actors, _ = merge_actors(
+        [article("a", (one, "PERSON", one)), article("b", (other, "PERSON", other))]
+    )
+    assert sorted(a.name for a in actors) == sorted([one, other])
+
+
+def test_actors_bare_surname_joins_the_only_person_of_that_name() -> None:
+    actors, mapping = merge_actors(
+        [
+            article("a", ("Vladimir Putin", "PERSON", "Vladimir Putin"), ("Putin", "PERSON", "Vladimir Putin")),
+            article("b", ("Putin", "PERSON", "Putin"), ("Putin", "ORG", "Putin")),
+        ]
+    )
+    names = by_name(actors)
+    assert set(names) == {"Vladimir Putin"}
+    assert actor_of(mapping, "b", "Putin") == names["Vladimir Putin"].id
+    assert names["Vladimir Putin"].type == "person"
+
+
+def test_actors_surname_first_short_form_joins_across_articles() -> None:
+    actors, mapping = merge_actors(
+        [
+            article("a", ("Guo Shengkun", "PERSON", "Guo Shengkun"), ("Guo", "PERSON", "Guo Shengkun")),
+            article("b", ("Guo", "PERSON", "Guo")),
+        ]
+    )
+    assert [a.name for a in actors] == ["Guo Shengkun"]
+
+
+def test_actors_ambiguous_bare_surname_glues_nobody() -> None:
+    actors, mapping = merge_actors(
+        [
+            article("a", ("Hillary Clinton", "PERSON", "Hillary Clinton"), ("Clinton", "PERSON", "Hillary Clinton")),
+            article("b", ("Bill Clinton", "PERSON", "Bill Clinton"), ("Clinton", "PERSON", "Bill Clinton")),
+            article("c", ("Clinton", "PERSON", "Clinton")),
+        ]
+    )
+    names = by_name(actors)
+    assert set(names) == {"Hillary Clinton", "Bill Clinton", "Clinton"}
+    assert len({actor_of(mapping, x, k) for x, k in [("a", "Hillary Clinton"), ("b", "Bill Clinton"), ("c", "Clinton")]}) == 3
+
+
+def test_actors_bare_surname_prefers_the_father_over_junior() -> None:
+    actors, mapping = merge_actors(
+        [
+            article("a", ("Donald Trump", "PERSON", "Donald Trump")),
+            article("b", ("Donald Trump Jr.", "PERSON", "Donald Trump Jr.")),
+            article("c", ("Trump", "PERSON", "Trump")),
+        ]
+    )
+    names = by_name(actors)
+    assert set(names) == {"Donald Trump", "Donald Trump Jr."}
+    assert actor_of(mapping, "c", "Trump") == names["Donald Trump"].id
+
+
+def test_actors_acronym_used_elsewhere_joins_its_name() -> None:
+    actors, mapping = merge_actors(
+        [
+            article("a", ("United States", "GPE", "United States"), ("US", "GPE", "United States")),
+            article("b", ("U.S.", "GPE", "U.S.")),
+            article("c", ("US", "GPE", "US")),
+        ]
+    )
+    assert [a.name for a in actors] == ["United States"]
+    assert actors[0].type == "place"
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["PERSON", "PERSON", "PERSON", "ORG"], "person"),
+        (["ORG", "ORG", "ORG", "PERSON"], "organization"),
+        (["GPE", "GPE", "LOC", "ORG"], "place"),
+        (["NORP", "NORP"], "group"),
+        (["EVENT", "EVENT"], "other"),
+    ],
+)
+def test_actors_type_is_the_vote_of_mentions(labels: list[str], expected: str) -> None:
+    analyses = [article(f"a{i}", ("Acme Thing", label, "Acme Thing")) for i, label in enumerate(labels)]
+    actors, _ = merge_actors(analyses)
+    assert actors[0].type == expected
+
+
+def test_actors_one_mislabelled_mention_does_not_flip_a_person() -> None:
+    actors, _ = merge_actors(
+        [
+            article(
+                "a",
+                ("Alexis Tipton", "PERSON", "Alexis Tipton"),
+                ("Tipton", "ORG", "Alexis Tipton"),
+                ("Tipton", "ORG", "Alexis Tipton"),
+                ("Tipton", "PERSON", "Alexis Tipton"),
+            ),
+            article("b", ("Alexis Tipton", "ORG", "Alexis Tipton")),
+            article("c", ("Alexis Tipton", "PERSON", "Alexis Tipton")),
+        ]
+    )
+    assert [(a.name, a.type) for a in actors] == [("Alexis Tipton", "person")]
+
+
+def test_actors_country_is_a_place_whatever_the_label() -> None:
+    actors, _ = merge_actors([article("a", ("Tajikistan", "NORP", "Tajikistan"))])
+    assert actors[0].type == "place"
+
+
+def test_actors_name_is_fullest_common_form_and_aliases_the_rest() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Vladimir Putin", "PERSON", "Vladimir Putin"), ("Putin", "PERSON", "Vladimir Putin")),
+            article("b", ("Vladimir Putin", "PERSON", "Vladimir Putin"), ("Putin", "PERSON", "Vladimir Putin")),
+            article("c", ("Putin", "PERSON", "Putin")),
+            article("d", ("Vladimir Vladimirovich Putin", "PERSON", "Vladimir Vladimirovich Putin")),
+        ]
+    )
+    names = by_name(actors)
+    putin = names["Vladimir Putin"]
+    assert "Putin" in putin.aliases
+    assert "Vladimir Putin" not in putin.aliases
+
+
+def test_actors_role_is_the_most_common_role() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Guo Shengkun", "PERSON", "Guo Shengkun", "Chinese Public Security Minister")),
+            article("b", ("Guo Shengkun", "PERSON", "Guo Shengkun", "Chinese Public Security Minister")),
+            article("c", ("Guo Shengkun", "PERSON", "Guo Shengkun", "minister")),
+            article("d", ("Guo Shengkun", "PERSON", "Guo Shengkun")),
+        ]
+    )
+    assert actors[0].role == "Chinese Public Security Minister"
+
+
+def test_actors_ids_are_stable_unique_and_typed() -> None:
+    analyses = [
+        article("a", ("Georgia", "GPE", "Georgia"), ("Vladimir Putin", "PERSON", "Vladimir Putin")),
+        article("b", ("Shanghai Cooperation Organization", "ORG", "Shanghai Cooperation Organization")),
+        article("c", ("习近平", "PERSON", "习近平"), ("Rosselló", "PERSON", "Rosselló")),
+    ]
+    first, _ = merge_actors(analyses)
+    again, _ = merge_actors(list(analyses))
+    assert [a.id for a in first] == [a.id for a in again]
+    ids = {a.name: a.id for a in first}
+    assert len(set(ids.values())) == len(ids)
+    assert ids["Vladimir Putin"] == "person:vladimir-putin"
+    assert ids["Georgia"] == "place:georgia"
+    assert ids["Shanghai Cooperation Organization"] == "organization:shanghai-cooperation-organization"
+    assert ids["Rosselló"] == "person:rossello"
+    assert ids["习近平"].startswith("person:") and len(ids["习近平"]) > len("person:")
+
+
+def test_actors_mentions_keep_article_then_text_order() -> None:
+    actors, _ = merge_actors(
+        [
+            article("z", ("Kremlin", "ORG", "Kremlin"), ("Kremlin", "ORG", "Kremlin")),
+            article("a", ("Kremlin", "ORG", "Kremlin")),
+        ]
+    )
+    assert [(m.article, m.start) for m in actors[0].mentions] == [("z", 0), ("z", 100), ("a", 0)]
+    assert actors[0].articles == ("z", "a")
+
+
+def test_actors_merge_many_mentions_fast() -> None:
+    """The store merges on every open: 2,000 articles x 50 mentions in a fraction of a second
+    (bench/merge_speed.py measures the full 10,000 x 50)."""
+    people = [f"{g} {f}" for g in ("Anna", "Boris", "Chen", "David", "Elena") for f in ("Kov", "Mar", "Lin", "Hart")]
+    analyses = []
+    for i in range(2000):
+        cast = [people[(i + j) % len(people)] for j in range(8)] + ["Russia", "China", "United Nations"]
+        specs = []
+        for j in range(50):
+            name = cast[j % len(cast)]
+            text = name.split()[-1] if j >= len(cast) and name in people else name
+            specs.append((text, "PERSON" if name in people else "GPE", name))
+        analyses.append(article(f"a{i:04d}", *specs))
+    start = time.process_time()
+    actors, mapping = merge_actors(analyses)
+    elapsed = time.process_time() - start
+    assert len(actors) == len(people) + 3
+    assert elapsed < 1.0, f"merging 100,000 mentions took {elapsed:.2f}s"
+
+
+# ---------------------------------------------------------------------------------------------
+# End to end: real spaCy, several articles, build_corpus
+
+
+def test_actors_end_to_end_across_articles(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    a = analyze_text(
+        "Ukraine talks\n\nFormer Ukrainian President Viktor Yanukovich fled to Russia in February. "
+        "Yanukovich said he was still the legitimate president.",
+        article_id="one",
+    )
+    b = analyze_text(
+        "Kiev court\n\nA court in Kiev sentenced Viktor Yanukovych in absentia on Thursday. "
+        "Russia has refused to hand over Yanukovych, officials said.",
+        article_id="two",
+    )
+    c = analyze_text(
+        "Clinton book\n\nHillary Clinton published a memoir on Tuesday. Clinton said she was proud of it.",
+        article_id="three",
+    )
+    d = analyze_text(
+        "Clinton speech\n\nBill Clinton spoke at a university in Little Rock on Monday.",
+        article_id="four",
+    )
+    corpus = build_corpus([a, b, c, d])
+    names = {actor.name: actor for actor in corpus.actors}
+    yanukovych = [actor for actor in corpus.actors if "Yanukovi" in actor.name]
+    assert len(yanukovych) == 1
+    assert yanukovych[0].type == "person"
+    assert set(yanukovych[0].articles) == {"one", "two"}
+    assert names["Russia"].articles == ("one", "two")
+    assert names["Russia"].type == "place"
+    assert "Hillary Clinton" in names and "Bill Clinton" in names
+    assert names["Hillary Clinton"].id != names["Bill Clinton"].id
+    assert {m.text for m in names["Hillary Clinton"].mentions} == {"Hillary Clinton", "Clinton"}
+    assert names["Bill Clinton"].articles == ("four",)

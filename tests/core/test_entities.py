@@ -1,0 +1,241 @@
+"""Entity mentions: cleaning, junk, roles, acronyms and in-article clusters (real spaCy)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdesk.core.models import ArticleAnalysis, Mention
+
+DATA = Path(__file__).parent.parent / "data" / "actors"
+
+
+@pytest.fixture(scope="module")
+def mentions_of(analyze_text):  # type: ignore[no-untyped-def]
+    """`mentions_of(body)` -> the mentions of an article with that body (a title is added)."""
+
+    def run(body: str) -> list[Mention]:
+        analysis: ArticleAnalysis = analyze_text("A headline for the test\n\n" + body)
+        return list(analysis.mentions)
+
+    return run
+
+
+def keys(mentions: list[Mention]) -> dict[str, set[str]]:
+    """Surface text -> the cluster keys it was given."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        out.setdefault(m.text, set()).add(m.key)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("body", "short", "full"),
+    [
+        ("President Vladimir Putin met officials in Moscow on Monday. Later Putin said nothing.", "Putin", "Vladimir Putin"),
+        (
+            "Chinese censor Fang Binxing met officials in Moscow. Fang spoke to the gathering about sovereignty.",
+            "Fang",
+            "Fang Binxing",
+        ),
+        (
+            'Chinese Public Security Minister Guo Shengkun spoke on Thursday. "We are ready," Guo said.',
+            "Guo",
+            "Guo Shengkun",
+        ),
+        ("Nancy Pelosi was elected Speaker. The vote for Pelosi was 220 to 192.", "Pelosi", "Nancy Pelosi"),
+        ("New York Mayor Bill de Blasio spoke on Monday. De Blasio said the city was safe.", "De Blasio", "Bill de Blasio"),
+    ],
+)
+def test_entities_short_name_joins_full_name(mentions_of, body: str, short: str, full: str) -> None:  # type: ignore[no-untyped-def]
+    found = keys(mentions_of(body))
+    assert found[short] == {full}
+    assert found[full] == {full}
+
+
+@pytest.mark.parametrize(
+    ("body", "acronym", "full"),
+    [
+        (
+            "Ministers met counterparts from the Shanghai Cooperation Organization, or SCO, on Thursday. "
+            "The SCO member states agreed.",
+            "SCO",
+            "Shanghai Cooperation Organization",
+        ),
+        (
+            "The Federal Security Service (FSB) said on Monday that it had arrested two men. "
+            "The FSB did not name them.",
+            "FSB",
+            "Federal Security Service",
+        ),
+        (
+            "The National Transportation Safety Board is investigating the crash. "
+            "An NTSB spokesman said the plane was new.",
+            "NTSB",
+            "National Transportation Safety Board",
+        ),
+    ],
+)
+def test_entities_introduced_acronym_joins_its_name(mentions_of, body: str, acronym: str, full: str) -> None:  # type: ignore[no-untyped-def]
+    found = keys(mentions_of(body))
+    assert found[acronym] == {full}
+    # Every occurrence of the acronym is a mention, tagged by the model or not.
+    assert sum(1 for m in mentions_of(body) if m.text == acronym) == body.count(acronym)
+
+
+@pytest.mark.parametrize(
+    ("body", "written", "clean"),
+    [
+        ("The Kremlin however has accused the West of supporting protesters.", "The Kremlin", "Kremlin"),
+        ("Russia's Safe Internet League met in Moscow last month.", "Russia's", "Russia"),
+        ("Russia’s government met in Moscow last month with officials from Beijing.", "Russia’s", "Russia"),
+        ("Officials visited Hong Kong's harbour on Friday.", "Hong Kong's", "Hong Kong"),
+    ],
+)
+def test_entities_strip_articles_and_possessives(mentions_of, body: str, written: str, clean: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(body)
+    texts = {m.text for m in mentions}
+    assert clean in texts
+    assert written not in texts or written == clean
+    start = ("A headline for the test\n\n" + body).index(written) - len("A headline for the test\n\n")
+    mention = next(m for m in mentions if m.text == clean)
+    assert mention.start == start + written.index(clean)
+
+
+def test_entities_offsets_point_at_the_text(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyze_text(
+        "Title\n\nThe Kremlin said Russia’s President Vladimir Putin would meet Angela Merkel in Berlin."
+    )
+    assert analysis.mentions
+    for m in analysis.mentions:
+        assert analysis.article.text[m.start : m.end] == m.text
+
+
+def test_entities_bare_surname_joins_nearest_of_two_namesakes(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "Former President Bill Clinton spoke in Little Rock on Monday. "
+        "Clinton said the economy was strong.\n\n"
+        "Former Secretary of State Hillary Clinton spoke in New York on Tuesday. "
+        "Clinton said the election was close."
+    )
+    bare = [m for m in mentions if m.text == "Clinton"]
+    assert [m.key for m in bare] == ["Bill Clinton", "Hillary Clinton"]
+
+
+def test_entities_bare_surname_with_one_full_name_joins_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Hillary Clinton spoke in New York on Tuesday. Clinton said the election was close. "
+            "Supporters cheered as Clinton left."
+        )
+    )
+    assert found["Clinton"] == {"Hillary Clinton"}
+
+
+def test_entities_junior_is_not_his_father(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "President Donald Trump spoke at the White House on Monday. "
+            "His son Donald Trump Jr. spoke in Ohio on Tuesday. Trump said the economy was strong."
+        )
+    )
+    assert found["Donald Trump"] == {"Donald Trump"}
+    assert found["Donald Trump Jr."] == {"Donald Trump Jr."}
+    assert found["Trump"] == {"Donald Trump"}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        (
+            "Chinese Public Security Minister Guo Shengkun spoke at a meeting in Beijing.",
+            "Guo Shengkun",
+            "Chinese Public Security Minister",
+        ),
+        (
+            "Guests included fashion designer Tim Gunn and several others.",
+            "Tim Gunn",
+            "fashion designer",
+        ),
+        (
+            "Sergei Lavrov, the foreign minister, said on Monday that talks would continue.",
+            "Sergei Lavrov",
+            "foreign minister",
+        ),
+        (
+            "Lu Wei is China's chief of cybersecurity and Internet policy.",
+            "Lu Wei",
+            "China's chief of cybersecurity and Internet policy",
+        ),
+    ],
+)
+def test_entities_role_from_the_text(mentions_of, body: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    mention = next(m for m in mentions_of(body) if m.text == name)
+    assert mention.role == role
+
+
+def test_entities_no_role_when_the_text_gives_none(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mention = next(m for m in mentions_of("On Monday Angela Merkel arrived in Paris.") if m.text == "Angela Merkel")
+    assert mention.role is None
+
+
+@pytest.mark.parametrize(
+    ("body", "junk"),
+    [
+        # link text and URL fragments
+        ("Read the report [Access Blocked to Major Opposition Sites](https://example.com/x) today.", "Access Blocked"),
+        ("The story is at https://www.example.com/china/russia-internet today.", "china"),
+        # lowercase words, dates and numbers
+        ("The Central Asian former Soviet republics of Kazakhstan and Kyrgyzstan joined.", "republics"),
+        ("Two officials met on Thursday, April 17, 2014, and 300 people came.", "Thursday"),
+        ("Two officials met on Thursday, April 17, 2014, and 300 people came.", "300"),
+    ],
+)
+def test_entities_junk_is_not_a_mention(mentions_of, body: str, junk: str) -> None:  # type: ignore[no-untyped-def]
+    texts = {m.text.lower() for m in mentions_of(body)}
+    assert not any(junk.lower() in t for t in texts)
+
+
+def test_entities_headline_of_another_page_is_not_an_actor(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "Russian authorities blocked several opposition sites on Friday, officials said.\n\n"
+        "Opposition Leader Boris Nemtsov Meets Gazprom Board In Stockholm"
+    )
+    assert not any(m.text in ("Boris Nemtsov", "Gazprom", "Stockholm") for m in mentions)
+    assert any(m.text == "Russian" for m in mentions)
+
+
+def test_entities_keys_are_unique_per_cluster(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    mentions = mentions_of(
+        "President Vladimir Putin met Chinese President Xi Jinping in Moscow. Putin and Xi signed a deal."
+    )
+    found = keys(mentions)
+    assert found["Putin"] == {"Vladimir Putin"}
+    assert found["Xi"] == {"Xi Jinping"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Annotated Wikinews articles (tests/data/actors/*.json)
+
+
+def _cases() -> list[Path]:
+    return sorted(DATA.glob("*.json"))
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda p: p.stem[:40])
+def test_entities_wikinews_annotations(analyze_text, case: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each annotated article: expected clusters (surface form -> key), roles, and junk."""
+    expected = json.loads(case.read_text(encoding="utf-8"))
+    raw = (DATA / expected["article"]).read_text(encoding="utf-8")
+    analysis = analyze_text(raw, article_id=case.stem)
+    found = keys(list(analysis.mentions))
+    for text, key in expected["clusters"].items():
+        assert found.get(text) == {key}, f"{text!r} -> {found.get(text)} (expected {key!r})"
+    roles = {m.key: m.role for m in analysis.mentions if m.role}
+    for key, role in expected.get("roles", {}).items():
+        assert roles.get(key) == role, f"role of {key!r}: {roles.get(key)!r}"
+    texts = {m.text for m in analysis.mentions}
+    for junk in expected.get("not_actors", []):
+        assert junk not in texts, f"{junk!r} should not be a mention"
