@@ -24,7 +24,7 @@ from .library import Library
 from .models import Article, ArticleAnalysis, SkippedFile
 from .settings import Settings
 from .store_library import StoreLibrary
-from .store_tables import SCHEMA, SCHEMA_VERSION, connect, load_analyses, write_actors, write_analysis
+from .store_tables import SCHEMA, SCHEMA_VERSION, connect, load_mentions, write_actors, write_analysis
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -374,7 +374,7 @@ def _merge(conn: sqlite3.Connection, current: str) -> None:
     """Recompute the cross-article actors from stored mentions and persist them (no spaCy)."""
     from .actors import merge_actors
 
-    analyses = list(load_analyses(conn))
+    analyses = load_mentions(conn)
     actors, mapping = merge_actors(analyses)
     with _transaction(conn):
         write_actors(conn, actors, mapping, analyses)

@@ -6,6 +6,7 @@ lazily; JSON only for small per-article lists (paragraph and sentence offsets, a
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from collections import Counter
@@ -177,46 +178,94 @@ def load_analyses(conn: sqlite3.Connection) -> Iterator[ArticleAnalysis]:
         )
 
 
+def load_mentions(conn: sqlite3.Connection) -> list[ArticleAnalysis]:
+    """Every article's mentions, in corpus order, as analyses without text, quotes or sentences.
+
+    The actor merge reads mentions only ("recomputed from stored mentions", issue #4), so the
+    text is not loaded: on 10,000 articles that is most of the time and memory.
+    """
+    enabled = gc.isenabled()
+    gc.disable()  # many small objects, none garbage: the collector would only rescan them
+    try:
+        mentions: dict[str, list[Mention]] = {}
+        for row in conn.execute(f"SELECT {MENTION_COLUMNS} FROM mentions ORDER BY article, seq"):
+            mentions.setdefault(row[0], []).append(mention_from(row))
+        return [
+            ArticleAnalysis(
+                Article(article_id, path, title, date, source, url, "", (), content_hash),
+                tuple(mentions.get(article_id, ())),
+                (),
+                (),
+            )
+            for article_id, path, title, date, source, url, content_hash in conn.execute(
+                "SELECT id, path, title, date, source, url, content_hash FROM articles ORDER BY ord"
+            )
+        ]
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def write_actors(
     conn: sqlite3.Connection,
     actors: Sequence[Actor],
     mapping: dict[tuple[str, str], str],
     analyses: Sequence[ArticleAnalysis],
 ) -> None:
-    """Replace the merged actor table and the (article, key) -> actor map (inside a transaction)."""
-    conn.execute("DELETE FROM actors")
-    conn.execute("DELETE FROM actor_keys")
+    """Bring the actor table, the (article, key) -> actor map and per-article actor counts up
+    to date (inside a transaction), writing only rows that changed: after one edited article
+    most of a large corpus's actors are as they were.
+    """
     quote_counts: Counter[str] = Counter()
-    for analysis in analyses:
-        for q in analysis.quotes:
-            if q.speaker_key and (aid := mapping.get((q.article, q.speaker_key))):
-                quote_counts[aid] += 1
-    conn.executemany(
-        "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                ord_, a.id, a.name, a.type, json.dumps(list(a.aliases), ensure_ascii=False), a.role,
-                len(a.mentions), len(a.articles), quote_counts.get(a.id, 0),
-            )
-            for ord_, a in enumerate(actors)
-        ],
-    )
-    keys: dict[tuple[str, str], list[int]] = {}
+    for article, key, count in conn.execute(
+        "SELECT article, speaker_key, COUNT(*) FROM quotes WHERE speaker_key IS NOT NULL "
+        "GROUP BY article, speaker_key"
+    ):
+        if aid := mapping.get((article, key)):
+            quote_counts[aid] += count
+    new_actors = [
+        (
+            ord_, a.id, a.name, a.type, json.dumps(list(a.aliases), ensure_ascii=False), a.role,
+            len(a.mentions), len(a.articles), quote_counts.get(a.id, 0),
+        )
+        for ord_, a in enumerate(actors)
+    ]
+    old_actors = conn.execute("SELECT * FROM actors ORDER BY ord").fetchall()
+    changed = [row for ord_, row in enumerate(new_actors) if ord_ >= len(old_actors) or old_actors[ord_] != row]
+    conn.executemany("INSERT OR REPLACE INTO actors VALUES (?,?,?,?,?,?,?,?,?)", changed)
+    conn.execute("DELETE FROM actors WHERE ord >= ?", (len(new_actors),))
+
+    stats: dict[tuple[str, str], list[int]] = {}
     for analysis in analyses:
         for m in analysis.mentions:
-            entry = keys.setdefault((m.article, m.key), [0, m.start])
+            entry = stats.setdefault((m.article, m.key), [0, m.start])
             entry[0] += 1
-    rows = []
-    for (article, key), actor in mapping.items():
-        count, first = keys.get((article, key), (0, 0))
-        rows.append((article, key, actor, count, first))
-    conn.executemany("INSERT OR REPLACE INTO actor_keys VALUES (?,?,?,?,?)", rows)
-    actors_per_article: dict[str, set[str]] = {}
-    for article, _key, actor, count, _first in rows:
-        if count:
-            actors_per_article.setdefault(article, set()).add(actor)
+    new_keys = {
+        (article, key): (actor, *stats.get((article, key), (0, 0)))
+        for (article, key), actor in mapping.items()
+    }
+    old_keys = {
+        (article, key): (actor, count, first)
+        for article, key, actor, count, first in conn.execute("SELECT * FROM actor_keys")
+    }
     conn.executemany(
-        "UPDATE articles SET actor_count = ? WHERE id = ? AND actor_count != ?",
-        [(len(actors_per_article.get(a.article.id, ())), a.article.id,
-          len(actors_per_article.get(a.article.id, ()))) for a in analyses],
+        "DELETE FROM actor_keys WHERE article = ? AND key = ?", [k for k in old_keys if k not in new_keys]
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO actor_keys VALUES (?,?,?,?,?)",
+        [(*k, *v) for k, v in new_keys.items() if old_keys.get(k) != v],
+    )
+
+    per_article: dict[str, set[str]] = {}
+    for (article, _key), (actor, count, _first) in new_keys.items():
+        if count:
+            per_article.setdefault(article, set()).add(actor)
+    old_counts = dict(conn.execute("SELECT id, actor_count FROM articles"))
+    conn.executemany(
+        "UPDATE articles SET actor_count = ? WHERE id = ?",
+        [
+            (len(per_article.get(article_id, ())), article_id)
+            for article_id, old in old_counts.items()
+            if old != len(per_article.get(article_id, ()))
+        ],
     )

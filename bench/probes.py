@@ -1,0 +1,146 @@
+"""What `bench/run.py` runs in fresh processes, so each start is a real cold Python start.
+
+    python bench/probes.py minimal-app
+    python bench/probes.py raw-spacy FOLDER
+    python bench/probes.py open FOLDER          # open_library, list, one article; JSON on stdout
+    python bench/probes.py tui FOLDER           # NewsdeskApp to its first full screen
+
+Each prints one JSON line on stdout (timings inside the process); the caller also times the
+whole process from the outside and reads its peak RSS.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+
+
+def _rss_mb() -> float:
+    """Peak RSS of this program (VmHWM): unlike ru_maxrss, not inherited from a forked parent."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def minimal_app() -> dict[str, float]:
+    """A minimal Textual app with three panes: starts, paints once, exits."""
+    from textual.app import App, ComposeResult
+    from textual.containers import Horizontal
+    from textual.widgets import Footer, Header, Static
+
+    class Minimal(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            with Horizontal():
+                yield Static("articles", id="left")
+                yield Static("text", id="middle")
+                yield Static("actors", id="right")
+            yield Footer()
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self.exit)
+
+    Minimal().run(headless=True, size=(120, 40))
+    return {"total_s": time.perf_counter() - START, "rss_mb": _rss_mb()}
+
+
+def raw_spacy(folder: str) -> dict[str, float]:
+    """The cold-start floor: import spaCy, load the model, parse every text once."""
+    from newsdesk.core.index import read_articles
+    from newsdesk.core.nlp import UNUSED_PIPES, describe_model
+
+    articles, _skipped = read_articles([Path(folder)])
+    import spacy
+
+    nlp = spacy.load(describe_model(None).name, exclude=list(UNUSED_PIPES))
+    for _doc in nlp.pipe(a.text for a in articles):
+        pass
+    return {"total_s": time.perf_counter() - START, "rss_mb": _rss_mb()}
+
+
+def open_folder(folder: str) -> dict[str, float | int | bool]:
+    """A warm (or incremental) open as a front end does it: open, list, read one article."""
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store import open_library
+
+    imported = time.perf_counter()
+    opened = open_library([Path(folder)], Settings.from_env())
+    opened_at = time.perf_counter()
+    library = opened.library
+    articles = library.articles()
+    actors = library.actors()
+    listed_at = time.perf_counter()
+    detail = library.article(articles[len(articles) // 2].id)
+    if actors:
+        library.positions(actors[-1].id)
+    done = time.perf_counter()
+    return {
+        "import_s": imported - START,
+        "open_s": opened_at - imported,
+        "list_s": listed_at - opened_at,
+        "article_s": done - listed_at,
+        "work_s": done - imported,
+        "total_s": done - START,
+        "rss_mb": _rss_mb(),
+        "articles": len(articles),
+        "actors": len(actors),
+        "mentions": len(detail.mentions),
+        "indexed": opened.indexed,
+        "spacy": "spacy" in sys.modules,
+    }
+
+
+def tui_first_screen(folder: str) -> dict[str, float | bool]:
+    """NewsdeskApp on `folder`, headless, until the list has rows and an article is shown."""
+    from newsdesk.core.settings import Settings
+    from newsdesk.tui.app import NewsdeskApp
+
+    app = NewsdeskApp([Path(folder)], Settings.from_env(), reindex=False)
+    state = {"ready": False}
+
+    def poll() -> None:
+        if not state["ready"] and _first_screen_ready(app):
+            state["ready"] = True
+            app.call_after_refresh(app.exit)  # once that screen has been painted
+
+    def arm() -> None:
+        app.set_interval(0.005, poll)
+        app.set_timer(30, app.exit)
+
+    app.call_later(arm)
+    app.run(headless=True, size=(120, 40))
+    return {"total_s": time.perf_counter() - START, "rss_mb": _rss_mb(), "ready": state["ready"],
+            "spacy": "spacy" in sys.modules}
+
+
+def _first_screen_ready(app: object) -> bool:
+    """The first full screen: the article list has rows and the text pane shows an article."""
+    if getattr(app, "library", None) is None:
+        return False
+    screen = app.screen  # type: ignore[attr-defined]
+    lists = [w for w in screen.query("*") if type(w).__name__ == "ArticleList"]
+    text = getattr(screen, "text", None)
+    return bool(lists and getattr(lists[0], "rows", None)) and getattr(text, "detail", None) is not None
+
+
+def main() -> None:
+    command, *args = sys.argv[1:]
+    probes = {"minimal-app": minimal_app, "raw-spacy": raw_spacy, "open": open_folder,
+              "tui": tui_first_screen}
+    result = probes[command](*args)  # type: ignore[operator]
+    sys.stdout.write(json.dumps(result) + "\n")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,382 @@
+"""`make bench`: newsdesk's speed figures, each against a baseline measured in the same run.
+
+    .venv/bin/python bench/run.py           # the full bench (a few minutes on 2 cores)
+    .venv/bin/python bench/run.py --quick   # smaller corpora, fewer repeats (about a minute)
+
+Prints one table: figure, value, baseline, ratio, goal, pass/fail. Corpora come from the
+seeded generator in `bench/corpus.py`. The 1,000- and 10,000-article stores are filled from the
+generator's ground truth (synthesised analyses, no spaCy): parsing 5 million words would take
+about 20 minutes on 2 cores, and the figures measured there (warm open, memory, store size,
+incremental re-index) do not depend on who produced the analyses. The 10,000-article folder and
+store are kept in the temporary folder between runs (`--fresh` rebuilds them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+from corpus import generate, synthesize, write_corpus  # noqa: E402
+
+from newsdesk.core.settings import Settings  # noqa: E402
+
+PY = sys.executable
+
+
+@dataclass(frozen=True)
+class Row:
+    figure: str
+    value: str
+    baseline: str
+    ratio: float | None
+    goal: str
+    ok: bool | None
+
+
+@dataclass(frozen=True)
+class Run:
+    """One child process: wall time from outside, peak RSS, and what it printed."""
+
+    wall_s: float
+    rss_mb: float
+    data: dict[str, object]
+
+
+def child(args: Sequence[str], env: dict[str, str]) -> Run:
+    """Run a probe in a fresh interpreter; time it from outside and read its peak RSS."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([PY, *args], stdout=out, stderr=err, env=env, cwd=ROOT)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} failed:\n{err.read().decode(errors='replace')[-2000:]}")
+        lines = out.read().decode().strip().splitlines()
+    data = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
+    return Run(wall, usage.ru_maxrss / 1024, data)
+
+
+def repeat(times: int, make: Callable[[], Run]) -> list[Run]:
+    return [make() for _ in range(times)]
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def env_with(cache: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["NEWSDESK_CACHE_DIR"] = str(cache)
+    env.pop("NEWSDESK_MODEL", None)
+    return env
+
+
+def probe(*args: str) -> list[str]:
+    return [str(BENCH / "probes.py"), *args]
+
+
+def log(message: str) -> None:
+    print(f"  .. {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# The figures
+
+
+def bench_throughput(work: Path, n_articles: int, jobs: int) -> list[Row]:
+    """newsdesk's indexing (read, spaCy, rules, SQLite, merge) against bare `nlp.pipe`."""
+    from newsdesk.core.index import read_articles
+    from newsdesk.core.nlp import load_pipeline
+    from newsdesk.core.store import open_library
+
+    folder = work / "throughput"
+    shutil.rmtree(folder, ignore_errors=True)
+    write_corpus(folder, list(generate(n_articles, seed=7)))
+    articles, _ = read_articles([folder])
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    settings = Settings.from_env(cache_dir=work / "throughput-cache")
+    nlp, info = load_pipeline(settings.model)
+    for _ in nlp.pipe(texts[:4]):  # warm up (first-call allocations)
+        pass
+    rows = []
+    for n_process in sorted({1, jobs}):
+        log(f"throughput: raw nlp.pipe, {len(texts)} articles, {n_process} process(es)")
+        ours_only = [name for name in nlp.pipe_names if name.startswith("newsdesk_")]
+        with nlp.select_pipes(disable=ours_only):
+            start = time.perf_counter()
+            for _doc in nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process):
+                pass
+        raw = words / (time.perf_counter() - start)
+        log(f"throughput: newsdesk open_library, {n_process} process(es)")
+        shutil.rmtree(settings.cache_dir, ignore_errors=True)
+        start = time.perf_counter()
+        opened = open_library([folder], Settings.from_env(cache_dir=settings.cache_dir, jobs=n_process),
+                              nlp=nlp)
+        ours = words / (time.perf_counter() - start)
+        assert opened.indexed == len(texts)
+        ratio = ours / raw
+        rows.append(Row(
+            f"indexing throughput, {n_process} process{'es' if n_process > 1 else ''} "
+            f"({len(texts)} articles, {words:,} words, {info.name})",
+            f"{ours:,.0f} words/s", f"{raw:,.0f} words/s (raw nlp.pipe)", ratio, ">= 0.85x",
+            ratio >= 0.85,
+        ))
+    return rows
+
+
+def bench_start(work: Path, repeats: int) -> list[Row]:
+    """Cold and warm starts on seeds/ against a minimal Textual app (and bare spaCy for cold)."""
+    seeds = ROOT / "seeds"
+    cache = work / "seeds-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    env = env_with(cache)
+    cli = ["-c", "import sys; from newsdesk.tui.cli import main; sys.exit(main())", "index",
+           str(seeds), "--json"]
+    log("start: minimal Textual app")
+    minimal = repeat(repeats, lambda: child(probe("minimal-app"), env))
+    minimal_s = median([r.wall_s for r in minimal])
+    minimal_mb = median([r.rss_mb for r in minimal])
+
+    log("start: cold CLI (empty store) and bare spaCy")
+
+    def cold() -> Run:
+        shutil.rmtree(cache, ignore_errors=True)
+        return child(cli, env)
+
+    cold_runs = repeat(max(2, repeats // 2), cold)
+    raw_runs = repeat(max(2, repeats // 2), lambda: child(probe("raw-spacy", str(seeds)), env))
+    cold_s, raw_s = median([r.wall_s for r in cold_runs]), median([r.wall_s for r in raw_runs])
+    log("start: warm CLI")
+    warm_runs = repeat(repeats, lambda: child(cli, env))
+    warm_s = median([r.wall_s for r in warm_runs])
+    rows = [
+        Row("cold start: newsdesk index --json seeds/ (empty store, loads spaCy)",
+            f"{cold_s:.2f} s", f"{raw_s:.2f} s (import spaCy, load model, parse)", cold_s / raw_s,
+            "<= 1.5x", cold_s / raw_s <= 1.5),
+        Row("warm start: newsdesk index --json seeds/", f"{warm_s:.2f} s",
+            f"{minimal_s:.2f} s (minimal Textual app)", warm_s / minimal_s, "<= 1.5x",
+            warm_s / minimal_s <= 1.5),
+    ]
+    tui = tui_available()
+    if tui:
+        log("start: TUI first screen, warm")
+        runs = repeat(repeats, lambda: child(probe("tui", str(seeds)), env))
+        ready = all(r.data.get("ready") for r in runs)
+        tui_s = median([r.wall_s for r in runs])
+        tui_mb = median([r.rss_mb for r in runs])
+        rows.append(Row(
+            "warm start: TUI to first full screen, seeds/" + ("" if ready else " (never ready!)"),
+            f"{tui_s:.2f} s", f"{minimal_s:.2f} s (minimal Textual app)", tui_s / minimal_s,
+            "<= 1.5x", ready and tui_s / minimal_s <= 1.5,
+        ))
+        rows.append(Row("memory: TUI first screen, seeds/", f"{tui_mb:.0f} MB",
+                        f"{minimal_mb:.0f} MB (minimal Textual app)", tui_mb / minimal_mb, "info", None))
+    else:
+        rows.append(Row("warm start: TUI to first full screen", "n/a", "newsdesk.tui.app not there yet",
+                        None, "<= 1.5x", None))
+    return rows
+
+
+def tui_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("newsdesk.tui.app") is not None
+
+
+def bench_incremental(work: Path, n_articles: int, repeats: int) -> list[Row]:
+    """One changed article in an indexed folder: spaCy for one article, merge for all."""
+    folder = work / "incremental"
+    cache = work / "incremental-cache"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    log(f"incremental: {n_articles}-article store from the generator")
+    generated = list(generate(n_articles, seed=11))
+    write_corpus(folder, generated)
+    from newsdesk.core.store import prime_store
+
+    prime_store([folder], Settings.from_env(cache_dir=cache), [synthesize(folder, a) for a in generated])
+    env = env_with(cache)
+    target = folder / generated[n_articles // 2].filename
+    original = target.read_text(encoding="utf-8")
+    runs = []
+    for i in range(repeats):
+        blocks = original.split("\n\n")
+        blocks.insert(3, f"Edition {i}: Ingrid Okafor told reporters in Oslo that the talks had failed.")
+        target.write_text("\n\n".join(blocks), encoding="utf-8")
+        past = time.time() - 60 - i
+        os.utime(target, (past, past))
+        run = child(probe("open", str(folder)), env)
+        assert run.data["indexed"] == 1, run.data
+        runs.append(run)
+    single = work / "one-article"
+    shutil.rmtree(single, ignore_errors=True)
+    single.mkdir()
+    shutil.copy(target, single / target.name)
+    raw = repeat(repeats, lambda: child(probe("raw-spacy", str(single)), env))
+    value, base = median([r.wall_s for r in runs]), median([r.wall_s for r in raw])
+    return [Row(
+        f"re-index 1 changed article of {n_articles:,} (process start to list shown)",
+        f"{value:.2f} s", f"{base:.2f} s (import spaCy, load model, parse it)", value / base,
+        "<= 1.5x", value / base <= 1.5,
+    )]
+
+
+def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[Row]:
+    """Warm open, memory and store size at `n_articles` articles (synthesised analyses)."""
+    from newsdesk.core.fingerprint import pipeline_fingerprint, store_path
+    from newsdesk.core.store import prime_store
+    from newsdesk.core.store_tables import SCHEMA_VERSION
+
+    folder = work / f"large-{n_articles}"
+    cache = work / f"large-{n_articles}-cache"
+    marker = work / f"large-{n_articles}.json"
+    identity = {"n": n_articles, "fingerprint": pipeline_fingerprint(None), "schema": SCHEMA_VERSION}
+    settings = Settings.from_env(cache_dir=cache)
+    db = store_path([folder], cache)
+    reused = not fresh and marker.is_file() and json.loads(marker.read_text()) == identity and db.is_file()
+    if not reused:
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        log(f"large: generating {n_articles:,} articles")
+        generated = list(generate(n_articles, seed=2026))
+        write_corpus(folder, generated)
+        log(f"large: synthesising analyses and filling the store ({n_articles:,} articles)")
+        analyses = [synthesize(folder, a) for a in generated]
+        del generated
+        start = time.perf_counter()
+        prime_store([folder], settings, analyses)
+        log(f"large: store filled in {time.perf_counter() - start:.1f} s")
+        del analyses
+        marker.write_text(json.dumps(identity))
+    env = env_with(cache)
+    log("large: warm opens")
+    runs = repeat(repeats, lambda: child(probe("open", str(folder)), env))
+    first = runs[0].data
+    assert first["indexed"] == 0 and not first["spacy"], first
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+    corpus_mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+    store_mb = db.stat().st_size / 1e6
+    minimal = repeat(repeats, lambda: child(probe("minimal-app"), env))
+    minimal_s = median([r.wall_s for r in minimal])
+    minimal_mb = median([r.rss_mb for r in minimal])
+    listing = repeat(repeats, lambda: child(["-c", _LIST_ONLY, str(folder)], env))
+    list_s = median([float(r.data["work_s"]) for r in listing])  # type: ignore[arg-type]
+    open_s = median([float(r.data["open_s"]) for r in runs])  # type: ignore[arg-type]
+    work_s = median([float(r.data["work_s"]) for r in runs])  # type: ignore[arg-type]
+    rss = max(r.rss_mb for r in runs)
+    label = f"{n_articles:,} articles, {words / 1e6:.1f}M words"
+    note = "" if not reused else ", reused"
+    rows = [
+        Row(f"warm open_library ({label}; store synthesised{note})", f"{open_s * 1000:.0f} ms",
+            f"{list_s * 1000:.0f} ms (walk + stat the folder)", open_s / list_s, "< 1 s",
+            open_s < 1.0),
+        Row(f"warm open + list articles/actors + open one article ({label})",
+            f"{work_s * 1000:.0f} ms", f"{minimal_s * 1000:.0f} ms (minimal Textual app start)",
+            work_s / minimal_s, "< 1 s beyond", work_s < 1.0),
+        Row(f"peak memory, open + list + one article ({label})", f"{rss:.0f} MB",
+            f"{minimal_mb:.0f} MB (minimal Textual app)", rss / minimal_mb, "< 300 MB", rss < 300),
+        Row(f"store size ({label})", f"{store_mb:.0f} MB", f"{corpus_mb:.0f} MB (article files)",
+            store_mb / corpus_mb, "info", None),
+    ]
+    if tui_available():
+        log("large: TUI first screen")
+        tui = repeat(repeats, lambda: child(probe("tui", str(folder)), env))
+        ready = all(r.data.get("ready") for r in tui)
+        tui_s = median([r.wall_s for r in tui])
+        tui_mb = max(r.rss_mb for r in tui)
+        rows.append(Row(f"warm start: TUI to first full screen ({label})" + ("" if ready else " (never ready!)"),
+                        f"{tui_s:.2f} s", f"{minimal_s:.2f} s (minimal Textual app)",
+                        tui_s / minimal_s, "< +1 s", ready and tui_s - minimal_s < 1.0))
+        rows.append(Row(f"peak memory: TUI first screen ({label})", f"{tui_mb:.0f} MB",
+                        f"{minimal_mb:.0f} MB (minimal Textual app)", tui_mb / minimal_mb,
+                        "< 300 MB", tui_mb < 300))
+    return rows
+
+
+_LIST_ONLY = """
+import json, os, sys, time
+start = time.perf_counter()
+count = 0
+for root, dirs, files in os.walk(sys.argv[1]):
+    for name in files:
+        os.stat(os.path.join(root, name))
+        count += 1
+print(json.dumps({"work_s": time.perf_counter() - start, "files": count}))
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def render(rows: Sequence[Row], header: str) -> str:
+    table = [("figure", "value", "baseline", "ratio", "goal", "result")]
+    for r in rows:
+        table.append((
+            r.figure, r.value, r.baseline, "" if r.ratio is None else f"{r.ratio:.2f}x", r.goal,
+            "-" if r.ok is None else ("pass" if r.ok else "FAIL"),
+        ))
+    widths = [max(len(row[i]) for row in table) for i in range(6)]
+    lines = [header, ""]
+    for n, row in enumerate(table):
+        lines.append(" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+        if n == 0:
+            lines.append("-+-".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpus = os.cpu_count() or 0
+    try:
+        load = ", load %.1f" % os.getloadavg()[0]
+    except OSError:
+        load = ""
+    return f"{platform.machine()}, {cpus} cores{load}, Python {platform.python_version()}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="smaller corpora and fewer repeats")
+    parser.add_argument("--fresh", action="store_true", help="rebuild the kept large corpus and store")
+    parser.add_argument("--large", type=int, default=None, help="articles for the large figures (10,000)")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newsdesk-bench")
+    options = parser.parse_args(argv)
+    quick = options.quick
+    work: Path = options.work
+    work.mkdir(parents=True, exist_ok=True)
+    repeats = 3 if quick else 5
+    large = options.large or (2_000 if quick else 10_000)
+    started = time.perf_counter()
+    rows: list[Row] = []
+    rows += bench_throughput(work, 24 if quick else 100, jobs=1 if quick else 2)
+    rows += bench_start(work, repeats)
+    rows += bench_incremental(work, 1_000, 3 if quick else 5)
+    rows += bench_large(work, large, repeats, options.fresh)
+    header = (
+        f"newsdesk bench ({'quick' if quick else 'full'}; {machine()}; "
+        f"{time.perf_counter() - started:.0f} s). Search latency: bench/search.py."
+    )
+    print(render(rows, header))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
