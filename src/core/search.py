@@ -56,6 +56,8 @@ _VARIANT = 96
 _SWAPPED = 88
 #: Most tokens one query word may expand to (the best ones are kept).
 _MAX_EXPANSIONS = 300
+#: Fewer completions for one- and two-letter prefixes (the first keystrokes stay fast).
+_PREFIX_CAP = {1: 20, 2: 80}
 #: Units ranked in full per batch; more batches only when phrases reject candidates.
 _BATCH = 200
 #: Extra candidates ranked in full beyond `limit` (ties reorder by coverage among them).
@@ -268,9 +270,11 @@ class SearchIndex:
             lo = bisect.bisect_left(data.vocab, q)
             hi = bisect.bisect_left(data.vocab, q + "\U0010ffff", lo)
             ids_range = range(lo, hi)
-            if hi - lo > _MAX_EXPANSIONS:
+            cap = _PREFIX_CAP.get(len(q), _MAX_EXPANSIONS)
+            if hi - lo > cap:
+                # A short prefix starts thousands of words: the most frequent ones only.
                 freqs = np.diff(data.post_off[lo : hi + 1])
-                best = np.argpartition(-freqs, _MAX_EXPANSIONS)[:_MAX_EXPANSIONS]
+                best = np.argpartition(-freqs, cap)[:cap]
                 ids_range = sorted((lo + best).tolist())  # type: ignore[assignment]
             for vid in ids_range:
                 if vid in found:
