@@ -463,7 +463,7 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
             if len(people) == 1:  # a surname the model took for a place ("Cummings")
                 _union(find, parent, i, people[0])
             continue
-        if not people and kinds[i] == "person":
+        if not people and (kinds[i] == "person" or len(short) == 1):
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
             people = [
                 r
@@ -566,7 +566,7 @@ def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     if full[:n] == short or core[-n:] == short or full[-n:] == short:
         return True
     # A middle surname: Spanish "Ricardo Rosselló Nevares" -> "Rosselló".
-    return n == 1 and len(core) >= 3 and len(short[0]) > 1 and short[0] in core[1:-1]
+    return n == 1 and 3 <= len(core) <= 4 and len(short[0]) > 1 and short[0] in core[1:-1]
 
 
 def _looks_like_person(group: list[_Candidate]) -> bool:
@@ -582,6 +582,9 @@ def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     if full[-n:] == short:
         return True
+    if n == 1 and "of" in full[1:]:
+        # The head noun before "of": "the Department" of "California Department of Corrections".
+        return full[full.index("of", 1) - 1] == short[0]
     return full[:n] == short and (full[n] in _MINOR_FOLDS or all(w in _TAIL_FOLDS for w in full[n:]))
 
 

@@ -27,6 +27,8 @@ ORG_WORDS: tuple[str, ...] = (
     "parliament", "congress", "senate", "assembly", "federation", "alliance", "network",
     "school", "college", "hospital", "airlines", "authority", "board", "bureau", "guard",
     "forces", "front", "movement", "society", "club", "team", "channel", "press", "ltd", "llc",
+    "facility", "prison", "center", "centre", "airport", "station", "museum", "stadium",
+    "cathedral", "church", "institution", "laboratory", "observatory", "reserve", "zoo",
 )
 _NOT_NAME_WORDS: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
