@@ -370,6 +370,17 @@ class MarkStore:
         start, end, kind, quote = target
         return Toggled(self.add(detail.article, start, end, kind, quote=quote), added=True)
 
+    def toggle_span(self, detail: ArticleDetail, start: int, end: int) -> Toggled:
+        """`m` on what the text view chose (a quote, the cursor sentence or a selection):
+        unmark the shortest mark covering it, else mark it, its kind read from the article
+        (a quote's exact span -> quote, a sentence's -> sentence, else selection)."""
+        covering = [m for m in self.attached(detail.article) if m.start <= start and end <= m.end]
+        if covering:
+            shortest = min(covering, key=lambda m: (m.end - m.start, m.id))
+            return Toggled(self.remove(shortest.id), added=False)
+        kind, quote = kind_of(detail, start, end)
+        return Toggled(self.add(detail.article, start, end, kind, quote=quote), added=True)
+
     def remove(self, mark_id: int) -> Mark:
         """Delete one mark and return it, so `restore` can undo the deletion."""
         mark = self.get(mark_id)
@@ -491,6 +502,16 @@ def belongs(mark: Mark, article: Article) -> bool:
     return mark.article == article.id and (
         mark.content_hash == article.content_hash or mark.path == normalise_path(article.path)
     )
+
+
+def kind_of(detail: ArticleDetail, start: int, end: int) -> tuple[MarkKind, Quote | None]:
+    """The kind of a span: a quote's exact span, a sentence's, else a free selection."""
+    quote = next((q for q in detail.quotes if (q.start, q.end) == (start, end)), None)
+    if quote is not None:
+        return "quote", quote
+    if (start, end) in detail.sentences:
+        return "sentence", None
+    return "selection", None
 
 
 def mark_target(

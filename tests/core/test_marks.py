@@ -477,3 +477,29 @@ def test_marks_two_processes_meeting_a_corrupt_database_move_it_once(
     assert [p.read_bytes() for p in aside] == [b"not sqlite " * 400]
     with MarkStore.open(marks_settings) as store:
         assert store.count_by_article() == {"one": 10, "two": 10}
+
+
+def test_marks_toggle_span_reads_the_kind_and_unmarks_covering_marks(
+    nlp, marks_settings: Settings, marks_corpus: Path
+) -> None:
+    detail = library_of(nlp, marks_corpus).article("ministers")
+    text = detail.article.text
+    lu = next(q for q in detail.quotes if q.speaker == "Lu Wei")
+    last = detail.sentences[-1]
+    paragraph = detail.article.paragraphs[2]
+    with MarkStore.open(marks_settings) as store:
+        quote = store.toggle_span(detail, lu.start, lu.end)
+        assert quote.added and quote.mark.kind == "quote" and quote.mark.quote == lu.id
+        sentence = store.toggle_span(detail, *last)
+        assert sentence.added and sentence.mark.kind == "sentence"
+        start = text.index("The meeting")
+        selection = store.toggle_span(detail, start, start + len("The meeting ended"))
+        assert selection.mark.kind == "selection"
+        # m again inside a marked passage unmarks the shortest mark covering it
+        again = store.toggle_span(detail, start, start + 3)
+        assert not again.added and again.mark == selection.mark
+        whole = store.toggle_span(detail, *paragraph)
+        assert whole.added
+        inner = store.toggle_span(detail, *last)
+        assert not inner.added and inner.mark == sentence.mark
+        assert {m.kind for m in store.marks()} == {"quote", "selection"}
