@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .fold import JOINERS, QUOTE_MARKS, TOKEN_RE, fold_text, fold_token, iter_tokens, skeleton
@@ -41,8 +40,8 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 __all__ = [
-    "KINDS", "BuildCancelled", "Hit", "HitKind", "QueryWord", "SearchIndex", "SearchResult",
-    "open_search", "parse_query", "search_library",
+    "KINDS", "BuildCancelled", "Hit", "HitKind", "QueryWord", "SearchCancelled", "SearchIndex",
+    "SearchResult", "open_search", "parse_query", "search_library",
 ]
 
 Span = tuple[int, int]
@@ -63,6 +62,9 @@ _BATCH = 200
 #: Extra candidates ranked in full beyond `limit` (ties reorder by coverage among them).
 _MARGIN = 10
 _MAX_REFINED = 5_000
+#: Words of a query beyond this are ignored (a pasted paragraph stays a quick search).
+_MAX_WORDS = 16
+#: Characters of text shown around the first match in `Hit.context`.
 _CONTEXT = 110
 
 
@@ -310,9 +312,12 @@ class SearchIndex:
         import time
 
         started = time.perf_counter()
-        words = parse_query(query)
+        words = parse_query(query)[:_MAX_WORDS]
         if not words:
             return SearchResult(query, (), 0)
+        unknown = set(kinds or ()) - set(KINDS)
+        if unknown:
+            raise ValueError(f"unknown hit kinds: {sorted(unknown)}")
         result = self._run(query, words, kinds, limit, per_kind, cancelled)
         if not result.hits and len(words) > 1:
             # Words typed apart that the text writes together ("sheng kun" for "Shengkun").
@@ -610,8 +615,6 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
             merged.append([start, end])
     return tuple((s, e) for s, e in merged)
 
-
-_SPACE = re.compile(r"\s+")
 
 
 def _context(row: UnitRow, matches: tuple[Span, ...], extra: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
