@@ -107,7 +107,6 @@ ACTOR_TREE_BINDINGS: list[Binding] = [
 #: Keys handled elsewhere (built into Textual) but listed in help and the README.
 OTHER_KEYS: list[tuple[str, str, str]] = [
     ("ctrl+p", "Command palette", "Every action, plus go to actor / go to article"),
-    ("up/down", "Move", "Move in the focused list or tree"),
 ]
 
 #: (title, bindings) for the help screen and README, in reading order.
@@ -135,6 +134,6 @@ def markdown_table() -> str:
         for binding in bindings:
             keys = key_label(binding).replace("|", "\\|")
             rows.append(f"| {title} | `{keys}` | {binding.tooltip} |")
-    for keys, _desc, tooltip in OTHER_KEYS:
-        rows.append(f"| Everywhere | `{keys}` | {tooltip} |")
+        if title == "Everywhere":
+            rows += [f"| Everywhere | `{keys}` | {tip} |" for keys, _d, tip in OTHER_KEYS]
     return "\n".join(rows)

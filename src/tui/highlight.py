@@ -21,7 +21,7 @@ from newsdesk.core.models import ActorType, Offsets, Quote
 ENTITY_KINDS: tuple[ActorType, ...] = ("person", "organization", "place", "group", "other")
 LEGEND: tuple[tuple[str, str], ...] = (
     ("person", "person"),
-    ("organization", "organisation"),
+    ("organization", "org"),
     ("place", "place"),
     ("group", "group"),
     ("other", "other"),
@@ -168,7 +168,9 @@ def layout_article(detail: ArticleDetail, width: int) -> list[Line]:
             lines.append(Line("text", text[s:e], s, e, index))
         for q in quotes:
             if ps <= q.start < pe:
-                for chunk in _wrap_plain(speaker_line(q), width):
+                chunks = _wrap_plain(speaker_line(q), width - 4)
+                for n, chunk in enumerate(chunks):
+                    chunk = chunk if n == 0 else "      " + chunk.lstrip()
                     lines.append(Line("speaker", chunk, q.start, q.end, index, q))
         if index < len(paragraphs) - 1:
             lines.append(Line("blank", ""))

@@ -111,7 +111,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.articles.border_title = "Articles"
         self.text.border_title = "Text"
-        self.tree.border_title = "Actors · this article"
+        self.tree.border_title = "Actors · article"
         self.tree.positions_of = self._positions
         self.tree.title_of = self._title
         self._draw_legend()
@@ -330,7 +330,7 @@ class MainScreen(Screen[None]):
             counts = Counter(detail.actor_of[m.key] for m in detail.mentions if m.key in detail.actor_of)
             actors = [self.actor_summaries[i] for i in ids if i in self.actor_summaries]
             self.tree.set_actors(actors, counts, "article")
-            self.tree.border_title = f"Actors · this article · {len(actors)}"
+            self.tree.border_title = f"Actors · article · {len(actors)}"
         else:
             actors = sorted(self.actor_summaries.values(),
                             key=lambda a: (-a.mention_count, a.name.casefold()))

@@ -66,6 +66,8 @@ class ActorTree(Tree[Item]):
         """Mention counts shown next to each actor (in this article, or in the corpus)."""
         self.actor_nodes: dict[str, TreeNode[Item]] = {}
         self._summaries: dict[str, ActorSummary] = {}
+        self._auto_expanded: TreeNode[Item] | None = None
+        """An actor opened only to show the position under the text cursor (closed again)."""
         self.positions_of: Callable[[str], Sequence[Quote]] = lambda _id: ()
         self.title_of: Callable[[str], str] = lambda article_id: article_id
 
@@ -77,6 +79,7 @@ class ActorTree(Tree[Item]):
         self.counts = counts
         self.clear()
         self.actor_nodes = {}
+        self._auto_expanded = None
         by_type: dict[str, list[ActorSummary]] = {}
         for actor in actors:
             by_type.setdefault(actor.type, []).append(actor)
@@ -146,6 +149,8 @@ class ActorTree(Tree[Item]):
         if item.kind == "group":
             event.node.toggle()
         elif item.kind == "actor" and item.actor_id:
+            if self._auto_expanded is event.node:
+                self._auto_expanded = None
             self._fill(event.node)
             event.node.expand()
             self.post_message(messages.ActorChosen(item.actor_id))
@@ -175,9 +180,15 @@ class ActorTree(Tree[Item]):
         if node.parent is not None and not node.parent.is_expanded:
             node.parent.expand()
         target = node
+        auto = self._auto_expanded
+        if auto is not None and auto is not node and auto.tree is self:
+            auto.collapse()
+            self._auto_expanded = None
         if quote is not None:
             self._fill(node)
-            node.expand()
+            if not node.is_expanded:
+                node.expand()
+                self._auto_expanded = node
             target = next(
                 (c for c in node.children if c.data and c.data.quote is not None
                  and c.data.quote.id == quote.id),

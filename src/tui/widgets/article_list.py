@@ -116,11 +116,13 @@ class ArticleList(ScrollView, can_focus=True):
     # ----- rendering -------------------------------------------------------------------------
 
     def _meta(self, row: ArticleSummary) -> str:
-        parts = [x for x in (row.source, row.date) if x]
+        parts = [row.date] if row.date else []
         parts.append(f"{row.actor_count} actors · {row.quote_count} quotes")
         for name, counts in self.counts.items():
             if counts.get(row.id):
                 parts.append(f"{counts[row.id]} {name}")
+        if row.source:
+            parts.append(row.source)
         return " · ".join(parts)
 
     def render_line(self, y: int) -> Strip:
