@@ -40,8 +40,8 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 __all__ = [
-    "KINDS", "BuildCancelled", "Hit", "HitKind", "QueryWord", "SearchCancelled", "SearchIndex",
-    "SearchResult", "open_search", "parse_query", "search_library",
+    "KINDS", "BuildCancelled", "Hit", "HitKind", "LiveSearch", "QueryWord", "SearchCancelled",
+    "SearchIndex", "SearchResult", "SearchTicket", "open_search", "parse_query", "search_library",
 ]
 
 Span = tuple[int, int]
@@ -673,6 +673,57 @@ def _context(row: UnitRow, matches: tuple[Span, ...], extra: tuple[Span, ...]) -
     # Newlines and tabs to spaces: same length, so spans stay valid.
     line = line.replace("\n", " ").replace("\r", " ").replace("\t", " ")
     return line, tuple(spans)
+
+
+# ---------------------------------------------------------------- per keystroke
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTicket:
+    """One keystroke's query; stale as soon as a newer ticket is issued."""
+
+    generation: int
+    query: str
+    live: LiveSearch
+
+    def cancelled(self) -> bool:
+        return self.live.generation != self.generation
+
+
+class LiveSearch:
+    """Search-as-you-type over one index: the newest query wins, older ones stop early.
+
+    The UI thread calls `begin(query)` on each keystroke (cheap) and hands the ticket to a worker
+    thread, which calls `run(ticket)`; `run` returns None when the ticket went stale before or
+    while searching, and the UI drops any result whose ticket `is_current` no longer holds.
+    """
+
+    def __init__(self, index: SearchIndex, *, limit: int = 50, per_kind: int | None = 10,
+                 kinds: Collection[str] | None = None) -> None:
+        self.index = index
+        self.limit = limit
+        self.per_kind = per_kind
+        self.kinds = kinds
+        self.generation = 0
+
+    def begin(self, query: str) -> SearchTicket:
+        self.generation += 1
+        return SearchTicket(self.generation, query, self)
+
+    def run(self, ticket: SearchTicket) -> SearchResult | None:
+        if ticket.cancelled():
+            return None
+        try:
+            result = self.index.search(
+                ticket.query, kinds=self.kinds, limit=self.limit, per_kind=self.per_kind,
+                suggest=False, cancelled=ticket.cancelled,
+            )
+        except SearchCancelled:
+            return None
+        return None if ticket.cancelled() else result
+
+    def is_current(self, ticket: SearchTicket) -> bool:
+        return ticket.generation == self.generation
 
 
 # ---------------------------------------------------------------- opening

@@ -13,6 +13,7 @@ from newsdesk.core.library import MemoryLibrary
 from newsdesk.core.models import Actor, Article, Corpus, Mention, Quote
 from newsdesk.core.search import (
     BuildCancelled,
+    LiveSearch,
     SearchCancelled,
     SearchIndex,
     open_search,
@@ -258,6 +259,25 @@ def test_search_no_hits_gives_nearest_suggestion(hand_index: SearchIndex) -> Non
 def test_search_cancelled_raises(hand_index: SearchIndex) -> None:
     with pytest.raises(SearchCancelled):
         hand_index.search("navalny", cancelled=lambda: True)
+
+
+def test_search_live_newest_query_wins(hand_index: SearchIndex) -> None:
+    live = LiveSearch(hand_index, per_kind=3)
+    old = live.begin("kasp")
+    new = live.begin("kasparow")
+    assert live.run(old) is None and not live.is_current(old)
+    result = live.run(new)
+    assert result is not None and live.is_current(new)
+    assert result.hits[0].text == "Garry Kasparow"
+    # A ticket that goes stale while searching stops at the next stage.
+    calls = []
+
+    def stale_after_first() -> bool:
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(SearchCancelled):
+        hand_index.search("navalny kasparow", cancelled=stale_after_first)
 
 
 # ---------------------------------------------------------------- the saved index
