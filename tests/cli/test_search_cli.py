@@ -17,9 +17,11 @@ from newsdesk.tui.cli import main
 DATA = Path(__file__).parent.parent / "data" / "search"
 
 
-@pytest.fixture
-def search_corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "articles"
+@pytest.fixture(scope="module")
+def search_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One corpus folder and one cache for the module: indexed once, warm afterwards."""
+    home = tmp_path_factory.mktemp("search-cli")
+    folder = home / "articles"
     folder.mkdir()
     past = time.time() - 120
     for source in sorted(DATA.glob("*.txt")):
@@ -32,7 +34,13 @@ def search_corpus(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     os.utime(hostile, (past, past))
-    return folder
+    return home
+
+
+@pytest.fixture
+def search_corpus(search_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEWSDESK_CACHE_DIR", str(search_home / "cache"))
+    return search_home / "articles"
 
 
 @pytest.fixture
