@@ -40,6 +40,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING = re.compile(r"(?:(?:the|a|an)\s+|[\"'“”‘’«»(\[{<*_\-–—,.;:!?/\s])", re.I)
 _TRAILING = re.compile(r"(?:['’ʼ]s|['’ʼ]|[\"“”‘’«»)\]}>*_,;:!?/\s\-–—])$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|Jnr|Snr)\.$")
+_CONTRACTION = re.compile(r"^\w{1,2}['‘’](?:m|s|re|ve|ll|d|t)$", re.I)
+_TRAILING_NUMBER = re.compile(r"\s+[-–—:]\s*\d[\d,.]*$")
 _INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
 _URLISH = re.compile(r"://|www\.|\.html?\b|[\\/@#=_|<>\[\]{}()]|\)\)")
 _LINKS = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]*>|https?://\S+|www\.\S+", re.I)
@@ -166,6 +168,8 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         if not m:
             break
         end = start + m.start()
+    if m := _TRAILING_NUMBER.search(text, start, end):
+        end = m.start()  # "Labour Party - 203": a vote count, not part of the name
     if end <= start:
         return None
     label = ent.label_
@@ -174,6 +178,9 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         start = m.start(2)
     role = None
     if label == "PERSON":
+        lead = re.match(r"([A-Z][A-Z&]{1,5})\s+(?=[A-Z][a-z])", text[start:end])
+        if lead and len(text[start:end].split()) >= 3:
+            start += lead.end()  # "NPR Hamza bin Laden": an outlet glued to the name
         start, role = _strip_titles(text, start, end)
         if start >= end:
             return None
@@ -218,7 +225,7 @@ def _is_junk(cand: _Candidate, doc: Doc, has_tags: bool) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2 or not any(c.isupper() for c in letters):
         return True
-    if _URLISH.search(text):
+    if _URLISH.search(text) or _CONTRACTION.match(text):
         return True
     if cand.label in ("PERSON", "GPE", "NORP", "LOC") and any(c.isdigit() for c in text):
         return True
@@ -448,9 +455,9 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
     # A surname the model mislabelled ("Trump" as ORG) still joins the one person it names.
     for i in sorted(range(len(members)), key=lambda i: -size[i]):
         group = members[i]
-        if not group or size[i] == 0 or kinds[i] == "group":
+        if not group or size[i] == 0:
             continue
-        if kinds[i] == "place" and (size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS):
+        if kinds[i] in ("place", "group") and (size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS):
             continue
         if is_acronym(group[0].text) and fold_name(group[0].text) in acronyms:
             continue
@@ -459,7 +466,7 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
         if people:
             plain = [r for r in people if not any(has_suffix(c.text) for c in _group(members, find, r))]
             people = plain or people
-        if kinds[i] == "place":
+        if kinds[i] in ("place", "group"):
             if len(people) == 1:  # a surname the model took for a place ("Cummings")
                 _union(find, parent, i, people[0])
             continue
