@@ -41,6 +41,7 @@ _LEADING = re.compile(r"(?:(?:the|a|an)\s+|[\"'“”‘’«»(\[{<*_\-–—,.
 _TRAILING = re.compile(r"(?:['’ʼ]s|['’ʼ]|[\"“”‘’«»)\]}>*_,;:!?/\s\-–—])$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|Jnr|Snr)\.$")
 _CONTRACTION = re.compile(r"^\w{1,2}['‘’](?:m|s|re|ve|ll|d|t)$", re.I)
+_TRAILING_MINOR = re.compile(r"\s+(?:and|or|of|the|for|in|at|on)$")
 _TRAILING_NUMBER = re.compile(r"\s+[-–—:]\s*\d[\d,.]*$")
 _INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
 _URLISH = re.compile(r"://|www\.|\.html?\b|[\\/@#=_|<>\[\]{}()]|\)\)")
@@ -170,6 +171,8 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         end = start + m.start()
     if m := _TRAILING_NUMBER.search(text, start, end):
         end = m.start()  # "Labour Party - 203": a vote count, not part of the name
+    if m := _TRAILING_MINOR.search(text, start, end):
+        end = m.start()  # "Center for Biological Diversity and"
     if end <= start:
         return None
     label = ent.label_
@@ -177,10 +180,15 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     if m and sum(1 for w in m.group(2).split() if _CAPS_WORD.match(w) and w[0].isupper()) >= 2:
         start = m.start(2)
     role = None
-    if label == "PERSON":
-        lead = re.match(r"([A-Z][A-Z&]{1,5})\s+(?=[A-Z][a-z])", text[start:end])
-        if lead and len(text[start:end].split()) >= 3:
-            start += lead.end()  # "NPR Hamza bin Laden": an outlet glued to the name
+    if label in ("PERSON", "ORG"):
+        # "NPR Hamza bin Laden", "Scotland Nicola Sturgeon": an outlet or a place glued to a name.
+        lead = re.match(r"(\S+)\s+(?=[A-Z][a-z])", text[start:end])
+        if lead and len(text[start:end].split()) >= 3 and looks_like_person_name(text[start + lead.end() : end]):
+            if (is_acronym(lead.group(1)) and not lead.group(1).endswith(".")) or fold_name(
+                lead.group(1)
+            ) in _COUNTRY_FOLDS:
+                start += lead.end()
+                label = "PERSON" if label == "PERSON" else label
         start, role = _strip_titles(text, start, end)
         if start >= end:
             return None
@@ -457,7 +465,9 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
         group = members[i]
         if not group or size[i] == 0:
             continue
-        if kinds[i] in ("place", "group") and (size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS):
+        if kinds[i] in ("place", "group") and (
+            size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS or is_acronym(group[0].text)
+        ):
             continue
         if is_acronym(group[0].text) and fold_name(group[0].text) in acronyms:
             continue
@@ -470,14 +480,17 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
             if len(people) == 1:  # a surname the model took for a place ("Cummings")
                 _union(find, parent, i, people[0])
             continue
-        if not people and (kinds[i] == "person" or len(short) == 1):
+        if not people and len(short) == 1:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
-            people = [
-                r
-                for r in _matching_roots(short, "org", members, kinds, size, find, _affix)
-                + _matching_roots(short, "other", members, kinds, size, find, _affix)
-                if _looks_like_person(_group(members, find, r))
-            ]
+            for test in (_affix, _middle):
+                people = [
+                    r
+                    for r in _matching_roots(short, "org", members, kinds, size, find, test)
+                    + _matching_roots(short, "other", members, kinds, size, find, test)
+                    if _looks_like_person(_group(members, find, r))
+                ]
+                if people:
+                    break
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
                 _union(find, parent, i, people[0])
@@ -515,13 +528,16 @@ def _matching_roots(
     affix: Callable[[tuple[str, ...], tuple[str, ...]], bool] | None = None,
 ) -> list[int]:
     """Roots of longer clusters of `kind` whose names begin or end with `short`."""
-    if affix is None:
-        affix = _affix if kind == "person" else _org_affix
-    roots = {
-        find(j)
-        for j, group in enumerate(members)
-        if kinds[j] == kind and size[j] > len(short) and any(affix(short, c.folded) for c in group)
-    }
+    tests = [affix] if affix else [_affix, _middle] if kind == "person" else [_org_affix]
+    roots: set[int] = set()
+    for test in tests:  # a middle surname only when no name begins or ends with it
+        roots = {
+            find(j)
+            for j, group in enumerate(members)
+            if kinds[j] == kind and size[j] > len(short) and any(test(short, c.folded) for c in group)
+        }
+        if roots:
+            break
     return sorted(roots)
 
 
@@ -570,10 +586,13 @@ def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     core = full[:-1] if full[-1] in SUFFIXES else full
     if core == short:
         return False  # "Donald Trump" is not "Donald Trump Jr."
-    if full[:n] == short or core[-n:] == short or full[-n:] == short:
-        return True
-    # A middle surname: Spanish "Ricardo Rosselló Nevares" -> "Rosselló".
-    return n == 1 and 3 <= len(core) <= 4 and len(short[0]) > 1 and short[0] in core[1:-1]
+    return full[:n] == short or core[-n:] == short or full[-n:] == short
+
+
+def _middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A middle surname: Spanish "Ricardo Rosselló Nevares" -> "Rosselló"."""
+    core = full[:-1] if full and full[-1] in SUFFIXES else full
+    return len(short) == 1 and 3 <= len(core) <= 4 and len(short[0]) > 1 and short[0] in core[1:-1]
 
 
 def _looks_like_person(group: list[_Candidate]) -> bool:
