@@ -239,7 +239,7 @@ class SearchIndex:
         arrays = [data.tri_ids[s:e] for g in grams if (se := data.tri.get(g)) for s, e in (se,)]
         if arrays:
             counts = np.bincount(np.concatenate(arrays), minlength=0)
-            short = len(q) <= _EXACT_ONLY
+            short = len(q) <= _EXACT_ONLY or any(c.isdigit() for c in q)  # 2018 is not 2019
             need = len(grams) if short else max(2 if len(grams) > 3 else 1, math.ceil(len(grams) * 0.3))
             ids = np.flatnonzero(counts >= need)
             if not short and len(ids):
@@ -261,7 +261,7 @@ class SearchIndex:
                     keep = sims >= _cutoff(q)
                     for vid, sim, token in zip(ids[keep].tolist(), sims[keep].tolist(), np.array(tokens, dtype=object)[keep].tolist()):
                         found[vid] = 100 if token == q else max(found.get(vid, 0), min(99, int(round(sim))))
-        if len(q) >= _EXACT_ONLY:
+        if len(q) >= _EXACT_ONLY and not any(c.isdigit() for c in q):
             # Swapped neighbours ("yaer", "gou") leave a short word no shared trigram: look them up.
             for i in range(len(q) - 1):
                 swapped = q[:i] + q[i + 1] + q[i] + q[i + 2 :]

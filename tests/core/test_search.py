@@ -256,6 +256,13 @@ def test_search_no_hits_gives_nearest_suggestion(hand_index: SearchIndex) -> Non
     assert hand_index.search("").hits == ()
 
 
+def test_search_numbers_match_exactly(hand_index: SearchIndex) -> None:
+    library = MemoryLibrary(hand_corpus([("Budget", "The budget for 2018 was cut. In 2019 it grew.", [], [])]))
+    index = open_search(library)
+    hits = index.search("2019 ").hits
+    assert [h.text for h in hits] == ["In 2019 it grew."]
+
+
 def test_search_cancelled_raises(hand_index: SearchIndex) -> None:
     with pytest.raises(SearchCancelled):
         hand_index.search("navalny", cancelled=lambda: True)
