@@ -8,10 +8,19 @@ fragments that no cue claims are scare quotes, terms or titles, and are not quot
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import INTRO_VERBS, PARTICLE_STANCES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS, verb_base
+from .cues import (
+    DOCUMENT_NOUNS,
+    INTRO_VERBS,
+    PARTICLE_STANCES,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    THOUGHT_VERBS,
+    verb_base,
+)
 from .models import Article, Mention, Quote, QuoteKind
 from .quotemarks import QuoteMarks, find_marks
 from .speakers import Speaker, SpeakerResolver
@@ -71,7 +80,7 @@ def _claims(doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResol
     used_cues: set[int] = set()
     claimed: set[int] = set()
     for index, mark in enumerate(marks):
-        cue = _cue_after(doc, text, mark, inside) or _cue_before(doc, text, mark, inside)
+        cue = _cue_after(doc, text, mark, inside) or _cue_before(doc, text, mark, inside, resolver)
         if cue is None:
             continue
         subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
@@ -83,7 +92,7 @@ def _claims(doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResol
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
     drafts.extend(_continuations(text, marks, claimed, drafts))
     drafts = _according_to(doc, text, drafts, inside, resolver)
-    _as_reported_by(doc, drafts)
+    _as_reported_by(doc, drafts, resolver)
     _document_sources(doc, drafts, inside, resolver)
     return drafts
 
@@ -151,7 +160,9 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
     return None
 
 
-def _cue_before(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> Token | None:
+def _cue_before(
+    doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int], resolver: SpeakerResolver
+) -> Token | None:
     """`X said, "..."` / `X said: "..."` / `saying "..."`: a speech verb just before the mark."""
     before = text[: mark.open].rstrip()
     if not before:
@@ -163,7 +174,7 @@ def _cue_before(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -
     bare = last_char not in ",:—–-"
     if bare and not _looks_like_utterance(text, mark):
         return None
-    sent_start = token.sent.start
+    sent_start = resolver.sentence(token).start
     stretch = doc[sent_start : token.i + 1]
     plain = {t.i for t in _outside_asides(stretch)}
     best: Token | None = None
@@ -221,20 +232,19 @@ def _starts_utterance(text: str, open_at: int) -> bool:
 
 
 def _token_at_or_after(doc: Doc, char: int) -> Token | None:
-    for token in doc:
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand") if char < len(doc.text) else None
+    for token in span if span is not None else ():
         if token.idx >= char and not token.is_space and token.text not in {'"', "“", "”"}:
             return token
     return None
 
 
 def _token_before(doc: Doc, char: int) -> Token | None:
-    best = None
-    for token in doc:
-        if token.idx + len(token.text) > char:
-            break
+    span = doc.char_span(0, char, alignment_mode="contract") if char > 0 else None
+    for token in reversed(span) if span is not None else ():
         if not token.is_space:
-            best = token
-    return best
+            return token
+    return None
 
 
 def _negated(verb: Token) -> bool:
@@ -274,25 +284,27 @@ def _reported(
         candidates.append(_Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
     # a verb inside someone else's reported clause is part of what they said, unless that
     # someone is a document: `Guo called on X to ..., the report said` is Guo's, via the report
-    relayed: set[int] = set()
+    by_sentence: dict[int, list[_Draft]] = {}
     for draft in candidates:
-        outer = [o for o in candidates if o is not draft and o.start <= _cue_char(draft) < o.end]
+        by_sentence.setdefault(_sentence_key(draft, resolver), []).append(draft)
+    relayed: set[int] = set()
+    nested: set[int] = set()
+    for draft in candidates:
+        near = by_sentence[_sentence_key(draft, resolver)]
+        outer = [o for o in near if o is not draft and o.start <= _cue_char(draft) < o.end]
         documents = [o for o in outer if o.speaker is not None and o.speaker.via is not None]
         if documents and len(documents) == len(outer) and draft.speaker and draft.speaker.key:
             draft.via = documents[0].speaker.via if documents[0].speaker else None
             relayed.update(id(o) for o in documents)
-    kept = [
-        d
-        for d in candidates
-        if id(d) not in relayed
-        and (d.via is not None or not any(o is not d and o.start <= _cue_char(d) < o.end for o in candidates))
-    ]
-    # a direct quote's own text is never reported speech as well
+        elif outer:
+            nested.add(id(draft))
+    kept = [d for d in candidates if id(d) not in relayed and id(d) not in nested]
+    # quotation marks inside a reported clause: the whole clause quoted, or a quoted fragment
+    opens = [m.open for m in marks]
     for draft in kept:
-        for index, mark in enumerate(marks):
-            if index in claimed:
-                continue
-            if draft.start <= mark.open + 1 and mark.open < draft.end:
+        for index in range(bisect_left(opens, draft.start - 1), bisect_left(opens, draft.end)):
+            mark = marks[index]
+            if index not in claimed:
                 claimed.add(index)
                 if _named_by_participle(doc, mark, draft.cue):
                     continue  # `a book called "The Silent Valley"`: a title, not words
@@ -301,8 +313,8 @@ def _reported(
                     draft.start, draft.end = _trim(text, *mark.inner)
                     draft.marks = mark
                     continue
-                if draft.kind != "stance" or _fragment_dep(doc, draft, mark):
-                    draft.kind = "mixed"
+                if draft.kind != "stance" or verb_base(draft.cue.text if draft.cue else "") == "call":
+                    draft.kind = "mixed"  # a stance stays one, except `called it "a disgrace"`
                 draft.end = max(draft.end, _trim(text, *mark.inner)[1])
     return kept
 
@@ -329,8 +341,8 @@ def _is_whole(text: str, draft: _Draft, mark: QuoteMarks) -> bool:
     return before in {"", "that"} and not after and mark.closed
 
 
-def _fragment_dep(doc: Doc, draft: _Draft, mark: QuoteMarks) -> bool:
-    return draft.cue is not None and verb_base(draft.cue.text) == "call"
+def _sentence_key(draft: _Draft, resolver: SpeakerResolver) -> int:
+    return resolver.sentence(draft.cue).start if draft.cue is not None else -1
 
 
 def _cue_char(draft: _Draft) -> int:
@@ -434,15 +446,15 @@ def _skip_mark_word(doc: Doc, lo: int, hi: int) -> int:
     return lo
 
 
-def _holds_open_quote(verb: Token, lo: int, hi: int, marks: list[QuoteMarks], claimed: set[int]) -> bool:
+def _holds_open_quote(
+    verb: Token, lo: int, hi: int, marks: list[QuoteMarks], claimed: set[int]
+) -> bool:
     doc = verb.doc
     start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    opens = [m.open for m in marks]
     return any(
-        i not in claimed
-        and start <= m.open + 1
-        and m.open < end
-        and not _named_by_participle(doc, m, verb)
-        for i, m in enumerate(marks)
+        i not in claimed and not _named_by_participle(doc, marks[i], verb)
+        for i in range(bisect_left(opens, start - 1), bisect_left(opens, end))
     )
 
 
@@ -492,6 +504,10 @@ def _sentences_between(text: str, previous: _Draft, mark: QuoteMarks) -> int:
 def _according_to(
     doc: Doc, text: str, drafts: list[_Draft], inside: dict[int, int], resolver: SpeakerResolver
 ) -> list[_Draft]:
+    cued: dict[int, list[_Draft]] = {}
+    for draft in drafts:
+        if draft.cue is not None and draft.kind != "stance":
+            cued.setdefault(resolver.sentence(draft.cue).start, []).append(draft)
     for token in doc:
         if token.lower_ != "according" or token.i in inside or token.i + 1 >= len(doc):
             continue
@@ -502,25 +518,19 @@ def _according_to(
         if source is None:
             continue
         phrase_end = source.right_edge.i
-        speaker = resolver.resolve_phrase(source)
-        via = _source_via(source, resolver)
+        author = _document_author(source)
+        # standalone, "according to a tweet from X" is X's statement; next to someone's own cue
+        # ("He said ..., according to a message from a reporter") the author is the via
+        speaker = resolver.resolve(author if author is not None else source)
+        via = _phrase_text(author) if author is not None else None
         cue_end = to.idx + len(to.text)
-        sent = token.sent
-        owner = next(
-            (
-                d
-                for d in drafts
-                if d.cue is not None
-                and d.kind != "stance"
-                and d.cue.sent.start == sent.start
-                and d.cue.i != token.i
-            ),
-            None,
-        )
+        sent = resolver.sentence(token)
+        owner = next((d for d in cued.get(sent.start, ()) if d.cue is not None), None)
         if owner is not None:
             owner.via = owner.via or via or speaker.text
             continue
-        lo, hi = _clause_without(doc, token, phrase_end)
+        via = None
+        lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
         if lo is None or hi is None:
             continue
         start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
@@ -531,24 +541,26 @@ def _according_to(
     return drafts
 
 
-def _source_via(source: Token, resolver: SpeakerResolver) -> str | None:
-    """"a message ... from a reporter" -> "a reporter": who stands behind a document."""
-    from .cues import DOCUMENT_NOUNS
-
+def _document_author(source: Token) -> Token | None:
+    """"a message ... from a reporter" -> "reporter": who stands behind a document."""
     if source.lower_ not in DOCUMENT_NOUNS:
         return None
     for token in source.subtree:
         if token.lower_ in {"from", "by"} and token.dep_ in {"prep", "agent"}:
             obj = next((c for c in token.children if c.dep_ == "pobj"), None)
             if obj is not None:
-                span = obj.doc[obj.left_edge.i : obj.right_edge.i + 1]
-                return span.text.strip(" ,.")
+                return obj
     return None
 
 
-def _clause_without(doc: Doc, according: Token, phrase_end: int) -> tuple[int | None, int | None]:
+def _phrase_text(token: Token) -> str:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text.strip(" ,.")
+
+
+def _clause_without(
+    doc: Doc, according: Token, phrase_end: int, sent: Span
+) -> tuple[int | None, int | None]:
     """The sentence's clause that "according to X" qualifies, without that phrase."""
-    sent = according.sent
     head = according.head if according.head is not according else sent.root
     while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
         head = head.head
@@ -576,7 +588,7 @@ def _clause_without(doc: Doc, according: Token, phrase_end: int) -> tuple[int | 
     return run[0].i, run[-1].i
 
 
-def _as_reported_by(doc: Doc, drafts: list[_Draft]) -> None:
+def _as_reported_by(doc: Doc, drafts: list[_Draft], resolver: SpeakerResolver) -> None:
     """`said — as reported by X — "..."`, `..., as quoted by X`: X is a second-hand source."""
     for token in doc:
         if verb_base(token.text) not in {"report", "quote"} or token.lower_ not in {"reported", "quoted"}:
@@ -588,9 +600,13 @@ def _as_reported_by(doc: Doc, drafts: list[_Draft]) -> None:
         if obj is None:
             continue
         via = doc[obj.left_edge.i : obj.right_edge.i + 1].text.strip(" ,.")
-        sent = token.sent
+        sent = resolver.sentence(token)
         for draft in drafts:
-            if draft.cue is not None and draft.cue.sent.start == sent.start and draft.kind != "stance":
+            if (
+                draft.cue is not None
+                and resolver.sentence(draft.cue).start == sent.start
+                and draft.kind != "stance"
+            ):
                 draft.via = draft.via or via
 
 
@@ -598,12 +614,14 @@ def _document_sources(
     doc: Doc, drafts: list[_Draft], inside: dict[int, int], resolver: SpeakerResolver
 ) -> None:
     """`"...," Guo said, a translation of his remarks reported`: the document is a `via`."""
-    cue_sentences = {d.cue.sent.start: d for d in drafts if d.cue is not None and d.kind == "direct"}
+    cue_sentences = {
+        resolver.sentence(d.cue).start: d for d in drafts if d.cue is not None and d.kind == "direct"
+    }
     used = {d.cue.i for d in drafts if d.cue is not None}
     for token in doc:
         if token.i in inside or token.i in used or not _is_cue_verb(token, SPEECH_VERBS):
             continue
-        owner = cue_sentences.get(token.sent.start)
+        owner = cue_sentences.get(resolver.sentence(token).start)
         subject = resolver.subject_of(token)
         if owner is None or subject is None or owner.via:
             continue

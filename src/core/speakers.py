@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -47,11 +48,26 @@ class SpeakerResolver:
         self.mentions = sorted(
             (m for m in mentions if m.label in SPEAKER_LABELS), key=lambda m: m.start
         )
+        self._starts = [m.start for m in self.mentions]
         self._full_names = _full_names(self.mentions)
-        self._quoted = list(quoted)
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [lo for lo, _hi in self._quoted]
         self._sents = list(doc.sents)
+        self._sent_of = [0] * len(doc)
+        for index, sent in enumerate(self._sents):
+            for i in range(sent.start, sent.end):
+                self._sent_of[i] = index
+        self._surnames: dict[str, Mention] = {}
+        for mention in self.mentions:
+            tokens = _name_tokens(mention.key)
+            if len(tokens) > 1:
+                self._surnames.setdefault(tokens[-1], mention)
         self._antecedents: dict[int, Mention | None] = {}
         self._genders: dict[str, str] = {}
+
+    def sentence(self, token: Token) -> Span:
+        """The sentence holding a token (cheap: `Token.sent` scans the document each time)."""
+        return self._sents[self._sent_of[token.i]]
 
     # -- subjects -------------------------------------------------------------------------
 
@@ -101,17 +117,18 @@ class SpeakerResolver:
         via = text if subject.lower_ in DOCUMENT_NOUNS else None
         return Speaker(text, start, end, None, via)
 
-    def resolve_phrase(self, head: Token) -> Speaker:
-        """A speaker from a noun phrase such as the object of "according to"."""
-        return self.resolve(head)
-
     # -- mentions -------------------------------------------------------------------------
 
     def _mention_at(self, token: Token) -> Mention | None:
         lo, hi = token.idx, token.idx + len(token.text)
-        for mention in self.mentions:
-            if mention.start < hi and lo < mention.end:
+        index = bisect_left(self._starts, hi) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            if lo < mention.end:
                 return mention
+            if mention.start < lo - 200:  # mentions are short; no earlier one can reach here
+                return None
+            index -= 1
         return None
 
     def _appositive_mention(self, token: Token) -> Mention | None:
@@ -127,7 +144,8 @@ class SpeakerResolver:
         return mention.label == "PERSON" or mention.key in self._full_names
 
     def _in_quote(self, char: int) -> bool:
-        return any(lo <= char < hi for lo, hi in self._quoted)
+        index = bisect_right(self._quoted_starts, char) - 1
+        return index >= 0 and char < self._quoted[index][1]
 
     def _antecedent(self, pronoun: Token, depth: int = 0) -> Mention | None:
         """The person a pronoun most likely means: a recent subject, else the last person named.
@@ -140,8 +158,7 @@ class SpeakerResolver:
             return self._antecedents[pronoun.i]
         self._antecedents[pronoun.i] = None  # guards against cycles
         gender = _gender(pronoun)
-        here = pronoun.sent
-        index = next((i for i, s in enumerate(self._sents) if s.start == here.start), 0)
+        index = self._sent_of[pronoun.i]
         found: Mention | None = None
         for back in range(PRONOUN_WINDOW + 1):
             if index - back < 0 or found is not None:
@@ -167,15 +184,17 @@ class SpeakerResolver:
                 if found is not None:
                     break
         if found is None:
-            persons = [
-                m
-                for m in self.mentions
-                if m.end <= pronoun.idx
-                and self._is_person(m)
-                and not self._in_quote(m.start)
-                and self._genders.get(m.key, gender) == gender
-            ]
-            found = persons[-1] if persons else None
+            found = next(
+                (
+                    m
+                    for m in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)])
+                    if m.end <= pronoun.idx
+                    and self._is_person(m)
+                    and not self._in_quote(m.start)
+                    and self._genders.get(m.key, gender) == gender
+                ),
+                None,
+            )
         if found is not None:
             self._genders.setdefault(found.key, gender)
         self._antecedents[pronoun.i] = found
@@ -192,11 +211,7 @@ class SpeakerResolver:
 
     def _surname(self, word: str) -> Mention | None:
         """The first fuller name ending in this word ("Maróth" -> "Gáspár Maróth")."""
-        for mention in self.mentions:
-            tokens = _name_tokens(mention.key)
-            if len(tokens) > 1 and tokens[-1] == word:
-                return mention
-        return None
+        return self._surnames.get(word)
 
 
 def _gender(pronoun: Token) -> str:
@@ -274,10 +289,3 @@ def _full_names(mentions: list[Mention]) -> dict[str, str]:
             mapping[key] = best
     return mapping
 
-
-def sentence_of(doc: Doc, char: int) -> Span | None:
-    """The sentence holding a character offset, if any."""
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent
-    return None
