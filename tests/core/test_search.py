@@ -7,6 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from newsdesk.core.fold import fold_token, iter_tokens, skeleton
 from newsdesk.core.library import MemoryLibrary
@@ -261,6 +264,19 @@ def test_search_numbers_match_exactly(hand_index: SearchIndex) -> None:
     index = open_search(library)
     hits = index.search("2019 ").hits
     assert [h.text for h in hits] == ["In 2019 it grew."]
+
+
+@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=40) | st.sampled_from(['"', '“”', "-'", "Sheng-", "\x1b]52;", "[b]", "  a  "]))
+def test_search_any_query_gives_valid_spans(hand_index: SearchIndex, query: str) -> None:
+    result = hand_index.search(query, suggest=False)
+    for hit in result.hits:
+        assert 0 <= hit.score <= 100
+        for start, end in hit.matches:
+            assert 0 <= start < end <= len(hit.text)
+        for start, end in hit.context_matches:
+            assert 0 <= start < end <= len(hit.context)
+        assert "\n" not in hit.context
 
 
 def test_search_cancelled_raises(hand_index: SearchIndex) -> None:
