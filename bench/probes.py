@@ -4,6 +4,7 @@
     python bench/probes.py raw-spacy FOLDER
     python bench/probes.py open FOLDER          # open_library, list, one article; JSON on stdout
     python bench/probes.py tui FOLDER           # NewsdeskApp to its first full screen
+    python bench/probes.py search FOLDER [N]    # search p95 on the warm store (N baseline queries)
 
 Each prints one JSON line on stdout (timings inside the process); the caller also times the
 whole process from the outside and reads its peak RSS.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -100,6 +102,37 @@ def open_folder(folder: str) -> dict[str, float | int | bool]:
     }
 
 
+def search_folder(folder: str, baseline_queries: str = "3") -> dict[str, object]:
+    """Search on a warm store as the app does it (index cached per revision), with the
+    helpers of `bench/search.py`; the baseline is rapidfuzz's `process.extract` on the same
+    strings."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import search as search_bench
+
+    from newsdesk.core.search import SearchIndex
+    from newsdesk.core.search_index import open_index_data
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store import open_library
+
+    settings = Settings.from_env()
+    library = open_library([Path(folder)], settings).library
+    started = time.perf_counter()
+    index = SearchIndex(open_index_data(library, settings))
+    load_s = time.perf_counter() - started
+    queries = search_bench.make_queries(library, 50)
+    walls, cpus, found = search_bench.time_search(index, queries)
+    rss = _rss_mb()
+    base: list[float] = []
+    if int(baseline_queries):
+        base = search_bench.time_baseline(search_bench.unit_strings(library), queries[: int(baseline_queries)])
+    p95 = search_bench._percentile
+    return {
+        "load_s": load_s, "p95_ms": p95(walls, 0.95), "median_ms": statistics.median(walls),
+        "cpu_p95_ms": p95(cpus, 0.95), "hits": sum(1 for f in found if f) / len(found),
+        "base_p95_ms": p95(base, 0.95) if base else None, "rss_mb": rss,
+    }
+
+
 def tui_first_screen(folder: str) -> dict[str, float | bool]:
     """NewsdeskApp on `folder`, headless, until the list has rows and an article is shown."""
     from newsdesk.core.settings import Settings
@@ -136,7 +169,7 @@ def _first_screen_ready(app: object) -> bool:
 def main() -> None:
     command, *args = sys.argv[1:]
     probes = {"minimal-app": minimal_app, "raw-spacy": raw_spacy, "open": open_folder,
-              "tui": tui_first_screen}
+              "tui": tui_first_screen, "search": search_folder}
     result = probes[command](*args)  # type: ignore[operator]
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()

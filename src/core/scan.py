@@ -11,19 +11,18 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import PathNotFound
 from .models import SkippedFile
-from .text import ARTICLE_SUFFIXES
+from .text import ARTICLE_SUFFIXES, article_id_for
 
 _NOT_ID = re.compile(r"[^\w.-]+", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class FoundFile:
-    """An article file with its id and stamp."""
+class FoundFile(NamedTuple):
+    """An article file with its id and stamp (a tuple: 10,000 are made on every open)."""
 
     id: str
     path: str
@@ -36,7 +35,7 @@ def scan(paths: Iterable[Path]) -> tuple[list[FoundFile], list[SkippedFile]]:
 
     Raises `PathNotFound` for a path that does not exist.
     """
-    found: list[tuple[str, str, os.stat_result]] = []
+    found: list[tuple[str, str, os.stat_result, str | None]] = []
     skipped: list[SkippedFile] = []
     for root in paths:
         if not root.exists() and not root.is_symlink():
@@ -46,7 +45,7 @@ def scan(paths: Iterable[Path]) -> tuple[list[FoundFile], list[SkippedFile]]:
             continue
         if root.is_file():
             try:
-                found.append((str(root), os.path.realpath(root), os.stat(root)))
+                found.append((str(root), os.path.realpath(root), os.stat(root), None))
             except OSError as err:
                 skipped.append(SkippedFile(str(root), f"cannot read ({err.strerror or err})"))
             continue
@@ -54,11 +53,11 @@ def scan(paths: Iterable[Path]) -> tuple[list[FoundFile], list[SkippedFile]]:
     ids: dict[str, int] = {}
     seen: set[str] = set()
     result: list[FoundFile] = []
-    for path, real, st in found:
+    for path, real, st, stem in found:
         if real in seen:
             continue
         seen.add(real)
-        base = _article_id(os.path.basename(path))
+        base = _article_id(stem) if stem else article_id_for(Path(path))
         count = ids.get(base, 0) + 1
         ids[base] = count
         article_id = base if count == 1 else f"{base}-{count}"
@@ -66,8 +65,11 @@ def scan(paths: Iterable[Path]) -> tuple[list[FoundFile], list[SkippedFile]]:
     return result, skipped
 
 
-def _walk(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, str, os.stat_result]]:
-    """Top-down like `os.walk(followlinks=True)`, sorted, hidden names left out."""
+def _walk(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, str, os.stat_result, str]]:
+    """Top-down like `os.walk(followlinks=True)`, sorted, hidden names left out.
+
+    Yields (path, real path, stat, stem); string operations only, as this runs per file.
+    """
     visited: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
@@ -84,9 +86,11 @@ def _walk(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, str, os.
             with os.scandir(folder) as it:
                 entries = list(it)
         except OSError as err:
-            skipped.append(SkippedFile(str(err.filename or folder), f"cannot read folder ({err.strerror})"))
+            where = str(err.filename or folder)
+            skipped.append(SkippedFile(where, f"cannot read folder ({err.strerror})"))
             continue
-        real_folder = os.path.realpath(folder)
+        prefix = folder if folder.endswith(os.sep) else folder + os.sep
+        real_prefix = os.path.join(os.path.realpath(folder), "")
         subfolders: list[str] = []
         files: list[os.DirEntry[str]] = []
         for entry in entries:
@@ -94,19 +98,22 @@ def _walk(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, str, os.
                 is_dir = entry.is_dir()
             except OSError:
                 is_dir = False
-            (subfolders if is_dir else files).append(entry)  # type: ignore[arg-type]
-        for entry in sorted(files, key=lambda e: e.name):
+            if is_dir:
+                subfolders.append(entry.name)
+            else:
+                files.append(entry)
+        files.sort(key=lambda e: e.name)
+        for entry in files:
             name = entry.name
-            if name.startswith("."):
+            if name[0] == ".":
                 continue
-            path = os.path.join(folder, name)
-            suffix = os.path.splitext(name)[1]
-            suffix = "" if suffix == "." else suffix
+            path = prefix + name
+            dot = name.rfind(".")
+            suffix = name[dot:] if dot > 0 and dot < len(name) - 1 else ""
             if suffix.lower() not in ARTICLE_SUFFIXES:
                 if name.lower() not in {"readme", "license"}:
-                    skipped.append(
-                        SkippedFile(path, f"not an article file ({suffix or 'no suffix'})")
-                    )
+                    reason = f"not an article file ({suffix or 'no suffix'})"
+                    skipped.append(SkippedFile(path, reason))
                 continue
             try:
                 symlink = entry.is_symlink()
@@ -116,22 +123,13 @@ def _walk(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, str, os.
                 reason = "broken symbolic link" if broken else f"cannot read ({err.strerror or err})"
                 skipped.append(SkippedFile(path, reason))
                 continue
-            real = os.path.realpath(path) if symlink else os.path.join(real_folder, name)
-            yield path, real, stat
-        names = sorted(e.name for e in subfolders if not e.name.startswith("."))  # type: ignore[attr-defined]
-        stack.extend(os.path.join(folder, n) for n in reversed(names))
+            real = os.path.realpath(path) if symlink else real_prefix + name
+            yield path, real, stat, name[:dot]
+        names = sorted(n for n in subfolders if not n.startswith("."))
+        stack.extend(prefix + n for n in reversed(names))
 
 
-def _article_id(name: str) -> str:
-    """`text.article_id_for` on a file name, without building a `Path` (10,000 of them add up)."""
-    stem, suffix = os.path.splitext(name)
-    if not stem or suffix == ".":  # where `Path.stem` and `splitext` disagree
-        return _article_id_slow(name)
+def _article_id(stem: str) -> str:
+    """`text.article_id_for` from a file's stem, without building a `Path` (10,000 add up)."""
     slug = _NOT_ID.sub("-", unicodedata.normalize("NFKC", stem)).strip("-")
     return slug or "article"
-
-
-def _article_id_slow(name: str) -> str:
-    from .text import article_id_for
-
-    return article_id_for(Path(name))
