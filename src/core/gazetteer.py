@@ -215,3 +215,12 @@ Hong Kong
 """.splitlines()
     if line.strip()
 )
+
+#: First-level divisions of the country news mentions most (the rules pipeline tags them GPE).
+US_STATES: tuple[str, ...] = tuple(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii
+    Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
+    Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania
+    Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()
+) + ("New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
+     "Rhode Island", "South Carolina", "South Dakota", "West Virginia", "Puerto Rico")

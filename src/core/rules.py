@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .gazetteer import COUNTRIES
+from .gazetteer import COUNTRIES, US_STATES
 
 #: Titles written before a person's name.
 TITLES: tuple[str, ...] = (
@@ -29,7 +29,18 @@ ORG_WORDS: tuple[str, ...] = (
     "forces", "front", "movement", "society", "club", "team", "channel", "press", "ltd", "llc",
     "facility", "prison", "center", "centre", "airport", "station", "museum", "stadium",
     "cathedral", "church", "institution", "laboratory", "observatory", "reserve", "zoo",
+    "nations", "house", "system", "olympiad", "games", "championship", "summit", "navy",
+    "administration", "center", "centre", "project", "program", "programme", "initiative",
 )
+#: Last words of place names ("Yellowstone National Park", "Java Sea").
+PLACE_WORDS: tuple[str, ...] = (
+    "city", "county", "state", "island", "islands", "river", "sea", "ocean", "mountains",
+    "mountain", "province", "bay", "valley", "lake", "park", "street", "avenue", "road",
+    "square", "district", "region", "peninsula", "gulf", "strait", "desert", "coast", "harbour",
+    "harbor", "bridge",
+)
+#: Words that start the names of storms ("Hurricane Dorian").
+STORM_WORDS: tuple[str, ...] = ("hurricane", "typhoon", "cyclone", "storm")
 _NOT_NAME_WORDS: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -40,7 +51,7 @@ _COUNTRY_ACRONYMS = {"US": "GPE", "U.S.": "GPE", "USA": "GPE", "UK": "GPE", "U.K
 
 def gazetteer_patterns() -> list[dict[str, Any]]:
     """Countries (and the common acronyms of a few) as GPE, matched case-sensitively."""
-    patterns: list[dict[str, Any]] = [{"label": "GPE", "pattern": name} for name in COUNTRIES]
+    patterns: list[dict[str, Any]] = [{"label": "GPE", "pattern": name} for name in (*COUNTRIES, *US_STATES)]
     patterns += [{"label": label, "pattern": text} for text, label in _COUNTRY_ACRONYMS.items()]
     return patterns
 
@@ -50,7 +61,9 @@ def entity_patterns() -> list[dict[str, Any]]:
     name_word: dict[str, Any] = {
         "IS_TITLE": True,
         "IS_STOP": False,
-        "LOWER": {"NOT_IN": [*ORG_WORDS, *_NOT_NAME_WORDS, *(t.lower() for t in TITLES)]},
+        "LOWER": {
+            "NOT_IN": [*ORG_WORDS, *PLACE_WORDS, *STORM_WORDS, *_NOT_NAME_WORDS, *(t.lower() for t in TITLES)]
+        },
     }
     org_word = {"IS_TITLE": True, "LOWER": {"IN": list(ORG_WORDS)}}
     title_case = {"IS_TITLE": True}
@@ -83,8 +96,16 @@ def entity_patterns() -> list[dict[str, Any]]:
             ],
         }
     )
-    # Acronyms: "SCO", "FSB", "NATO".
+    # Places: "Yellowstone National Park", "Java Sea"; storms: "Hurricane Dorian".
+    patterns.append({"label": "LOC", "pattern": [{**title_case, "OP": "+"}, {"IS_TITLE": True, "LOWER": {"IN": list(PLACE_WORDS)}}]})
+    patterns.append({"label": "EVENT", "pattern": [{"IS_TITLE": True, "LOWER": {"IN": list(STORM_WORDS)}}, title_case]})
+    # Acronyms: "SCO", "FSB", "NATO" (not Roman numerals or common short capitals).
     patterns.append(
-        {"label": "ORG", "pattern": [{"TEXT": {"REGEX": r"^(?!(?:US|UK|USA|UAE|AM|PM|OK|TV)$)[A-Z]{2,6}$"}}]}
+        {
+            "label": "ORG",
+            "pattern": [
+                {"TEXT": {"REGEX": r"^(?!(?:US|UK|USA|UAE|AM|PM|OK|TV|I{1,3}|IV|VI{0,3}|IX|XI{0,3})$)[A-Z]{2,6}$"}}
+            ],
+        }
     )
     return patterns
