@@ -54,5 +54,6 @@ def revision(rows: Iterable[tuple[str, str, str]]) -> str:
     """A digest of (article id, content hash, fingerprint) rows: changes when any article does."""
     digest = hashlib.sha256()
     for article_id, content_hash, fingerprint in sorted(rows):
-        digest.update(f"{article_id}\0{content_hash}\0{fingerprint}\n".encode("utf-8", "surrogatepass"))
+        row = f"{article_id}\0{content_hash}\0{fingerprint}\n"
+        digest.update(row.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]

@@ -120,7 +120,9 @@ def _walk(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, str, os.
                 stat = entry.stat()
             except OSError as err:
                 broken = os.path.islink(path) and not os.path.exists(path)
-                reason = "broken symbolic link" if broken else f"cannot read ({err.strerror or err})"
+                reason = (
+                    "broken symbolic link" if broken else f"cannot read ({err.strerror or err})"
+                )
                 skipped.append(SkippedFile(path, reason))
                 continue
             real = os.path.realpath(path) if symlink else real_prefix + name

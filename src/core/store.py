@@ -24,7 +24,14 @@ from .library import Library
 from .models import Article, ArticleAnalysis, SkippedFile
 from .settings import Settings
 from .store_library import StoreLibrary
-from .store_tables import SCHEMA, SCHEMA_VERSION, connect, load_mentions, write_actors, write_analysis
+from .store_tables import (
+    SCHEMA,
+    SCHEMA_VERSION,
+    connect,
+    load_mentions,
+    write_actors,
+    write_analysis,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -95,7 +102,9 @@ def open_library(
             plan = _plan(conn, files, list(skipped), settings, fingerprint)
             if not plan.order:
                 shown = ", ".join(str(p) for p in paths)
-                raise NoArticles(f"no articles found in {shown} (newsdesk reads .txt and .md files)")
+                raise NoArticles(
+                    f"no articles found in {shown} (newsdesk reads .txt and .md files)"
+                )
             _apply(conn, plan)
             if plan.pending:
                 if describe_rule_based(settings):
@@ -322,7 +331,8 @@ def _apply(conn: sqlite3.Connection, plan: _Plan) -> None:
     with _transaction(conn):
         delete_articles(conn, plan.removed)
         conn.executemany(
-            "UPDATE articles SET ord = ?, path = ?, size = ?, mtime_ns = ? WHERE id = ?", plan.refresh
+            "UPDATE articles SET ord = ?, path = ?, size = ?, mtime_ns = ? WHERE id = ?",
+            plan.refresh,
         )
 
 

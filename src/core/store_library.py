@@ -65,8 +65,8 @@ class StoreLibrary:
 
     def article(self, article_id: str) -> ArticleDetail:
         rows = self._query(
-            f"SELECT {ARTICLE_COLUMNS}, a.sentences FROM articles a JOIN texts t ON t.article = a.id "
-            "WHERE a.id = ?",
+            f"SELECT {ARTICLE_COLUMNS}, a.sentences FROM articles a "
+            "JOIN texts t ON t.article = a.id WHERE a.id = ?",
             (article_id,),
         )
         if not rows:
@@ -111,7 +111,8 @@ class StoreLibrary:
 
     def actor(self, actor_id: str) -> Actor:
         rows = self._query(
-            "SELECT id, name, type, aliases, role FROM actors WHERE id = ? ORDER BY ord DESC LIMIT 1",
+            "SELECT id, name, type, aliases, role FROM actors WHERE id = ? "
+            "ORDER BY ord DESC LIMIT 1",
             (actor_id,),
         )
         if not rows:

@@ -71,7 +71,9 @@ QUOTE_COLUMNS = (
     'id, article, text, start, "end", kind, cue, cue_start, cue_end, '
     "speaker, speaker_start, speaker_end, speaker_key, via"
 )
-ARTICLE_COLUMNS = "a.id, a.path, a.title, a.date, a.source, a.url, t.body, a.paragraphs, a.content_hash"
+ARTICLE_COLUMNS = (
+    "a.id, a.path, a.title, a.date, a.source, a.url, t.body, a.paragraphs, a.content_hash"
+)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -231,7 +233,10 @@ def write_actors(
         for ord_, a in enumerate(actors)
     ]
     old_actors = conn.execute("SELECT * FROM actors ORDER BY ord").fetchall()
-    changed = [row for ord_, row in enumerate(new_actors) if ord_ >= len(old_actors) or old_actors[ord_] != row]
+    changed = [
+        row for ord_, row in enumerate(new_actors)
+        if ord_ >= len(old_actors) or old_actors[ord_] != row
+    ]
     conn.executemany("INSERT OR REPLACE INTO actors VALUES (?,?,?,?,?,?,?,?,?)", changed)
     conn.execute("DELETE FROM actors WHERE ord >= ?", (len(new_actors),))
 
@@ -249,7 +254,8 @@ def write_actors(
         for article, key, actor, count, first in conn.execute("SELECT * FROM actor_keys")
     }
     conn.executemany(
-        "DELETE FROM actor_keys WHERE article = ? AND key = ?", [k for k in old_keys if k not in new_keys]
+        "DELETE FROM actor_keys WHERE article = ? AND key = ?",
+        [k for k in old_keys if k not in new_keys],
     )
     conn.executemany(
         "INSERT OR REPLACE INTO actor_keys VALUES (?,?,?,?,?)",

@@ -1,4 +1,4 @@
-"""`newsdesk index` over the store: warm opens without spaCy, --reindex, --jobs, notices on stderr."""
+"""`newsdesk index` over the store: warm opens without spaCy, --reindex, --jobs, notices."""
 
 from __future__ import annotations
 
@@ -57,7 +57,9 @@ def test_index_cli_json_then_warm_open_without_spacy(cli_corpus, cli_pipeline, c
         f"status = main(['index', {str(cli_corpus)!r}, '--json'])\n"
         "print(status, 'spacy' in sys.modules, 'textual' in sys.modules, file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert result.stderr.split()[-3:] == ["0", "False", "False"], result.stderr
     assert json.loads(result.stdout) == cold
 

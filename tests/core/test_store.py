@@ -45,7 +45,9 @@ def store_settings() -> Settings:
 
 def test_store_fresh_open_indexes_then_warm_open_reuses(store_corpus, store_settings, nlp):
     seen: list[tuple[int, int, str]] = []
-    first = open_library([store_corpus], store_settings, nlp=nlp, progress=lambda *a: seen.append(a))
+    first = open_library(
+        [store_corpus], store_settings, nlp=nlp, progress=lambda *a: seen.append(a)
+    )
     count = len(list(store_corpus.glob("*.txt")))
     assert (first.indexed, first.reused, first.removed) == (count, 0, 0)
     assert [done for done, _total, _id in seen] == list(range(1, count + 1))
@@ -86,12 +88,15 @@ def test_store_changed_deleted_and_added_articles(store_corpus, store_settings, 
     files = sorted(store_corpus.glob("*.txt"))
     changed, deleted = files[0], files[1]
     blocks = changed.read_text(encoding="utf-8").split("\n\n")
-    blocks.insert(len(blocks) - 1, "Maria Fernandez visited Lisbon on Tuesday.")  # before the trailer
+    # a new paragraph before the trailer
+    blocks.insert(len(blocks) - 1, "Maria Fernandez visited Lisbon on Tuesday.")
     changed.write_text("\n\n".join(blocks), encoding="utf-8")
     _age(changed, 60)
     deleted.unlink()
     added = store_corpus / "added-article.txt"
-    added.write_text("A new story\n\nKlaus Berger flew to Oslo to meet Ingrid Solberg.\n", encoding="utf-8")
+    added.write_text(
+        "A new story\n\nKlaus Berger flew to Oslo to meet Ingrid Solberg.\n", encoding="utf-8"
+    )
     _age(added, 60)
 
     second = open_library([store_corpus], store_settings, nlp=nlp)
@@ -115,7 +120,9 @@ def test_store_touched_but_unchanged_file_is_reused(store_corpus, store_settings
     assert again.indexed == 0
 
 
-def test_store_fingerprint_change_reindexes_everything(store_corpus, store_settings, nlp, monkeypatch):
+def test_store_fingerprint_change_reindexes_everything(
+    store_corpus, store_settings, nlp, monkeypatch
+):
     first = open_library([store_corpus], store_settings, nlp=nlp)
     import newsdesk.core
 
@@ -202,13 +209,16 @@ def test_store_missing_path_and_empty_folder(tmp_path, store_settings, nlp):
         open_library([empty], store_settings, nlp=nlp)
 
 
-def test_store_one_file_per_corpus_keyed_by_resolved_paths(store_corpus, store_settings, nlp, tmp_path):
+def test_store_one_file_per_corpus_keyed_by_resolved_paths(
+    store_corpus, store_settings, nlp, tmp_path
+):
     open_library([store_corpus], store_settings, nlp=nlp)
     spelled = tmp_path / "articles" / ".." / "articles"
-    assert store_path([spelled], store_settings.cache_dir) == store_path([store_corpus], store_settings.cache_dir)
+    cache = store_settings.cache_dir
+    assert store_path([spelled], cache) == store_path([store_corpus], cache)
     other = tmp_path / "other"
     shutil.copytree(store_corpus, other)
-    assert store_path([other], store_settings.cache_dir) != store_path([store_corpus], store_settings.cache_dir)
+    assert store_path([other], cache) != store_path([store_corpus], cache)
     warm = open_library([spelled], store_settings, nlp=nlp)
     assert warm.indexed == 0
 
