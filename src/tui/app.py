@@ -6,9 +6,12 @@ spaCy is never imported here: `open_library` runs in the worker (and a warm stor
 from __future__ import annotations
 
 import logging
+import os
+import sys
+import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -56,6 +59,21 @@ class NewsdeskApp(App[None]):
         self.reindex = reindex
         self.library: Library | None = library
         self.main = MainScreen()
+        self._index_thread: threading.Thread | None = None
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the app; if indexing is still under way on quit, leave without waiting for it.
+
+        spaCy's native code cannot be interrupted, and tearing the interpreter down around it
+        aborts in libblis, so the process ends with `os._exit` once the terminal is restored.
+        Nothing is lost: the store commits whole transactions and marks are committed as made.
+        """
+        result = super().run(*args, **kwargs)
+        if self._index_thread is not None and self._index_thread.is_alive():
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(self.return_code or 0)
+        return result
 
     async def on_mount(self) -> None:
         await self.push_screen(self.main)
@@ -68,7 +86,7 @@ class NewsdeskApp(App[None]):
     def open_index(self) -> None:
         """Open (index where needed) the corpus; only messages leave this thread."""
         from newsdesk.core.errors import NewsdeskError
-        from newsdesk.core.store import open_library
+        from newsdesk.core.store import OpenedIndex, open_library
 
         worker = get_current_worker()
         main = self.main
@@ -78,19 +96,39 @@ class NewsdeskApp(App[None]):
                 raise _Cancelled
             main.post_message(messages.IndexProgress(done, total))
 
-        try:
-            opened = open_library(
-                self.paths, self.settings, reindex=self.reindex, progress=progress
+        outcome: dict[str, object] = {}
+
+        def run() -> None:
+            try:
+                outcome["opened"] = open_library(
+                    self.paths, self.settings, reindex=self.reindex, progress=progress
+                )
+            except BaseException as err:  # noqa: BLE001 - handed back to the worker below
+                outcome["error"] = err
+
+        # spaCy cannot be interrupted mid-batch: it runs in a thread of its own that quitting
+        # abandons (see `run`), so `q` never waits for a batch to finish.
+        thread = threading.Thread(target=run, name="newsdesk-index", daemon=True)
+        self._index_thread = thread
+        thread.start()
+        while thread.is_alive():
+            thread.join(0.05)
+            if worker.is_cancelled:
+                return
+        error = outcome.get("error")
+        if isinstance(error, _Cancelled):
+            return
+        if isinstance(error, NewsdeskError):
+            main.post_message(messages.LibraryFailed(error.title, str(error)))
+            return
+        if error is not None:  # a bug, but the reader still gets a message, not a crash
+            log.error("opening the index failed", exc_info=error)  # type: ignore[arg-type]
+            main.post_message(
+                messages.LibraryFailed("Unexpected error", f"{type(error).__name__}: {error}")
             )
-        except _Cancelled:
             return
-        except NewsdeskError as err:
-            main.post_message(messages.LibraryFailed(err.title, str(err)))
-            return
-        except Exception as err:  # a bug, but the reader still gets a message, not a crash
-            log.exception("opening the index failed")
-            main.post_message(messages.LibraryFailed("Unexpected error", f"{type(err).__name__}: {err}"))
-            return
+        opened = outcome["opened"]
+        assert isinstance(opened, OpenedIndex)
         if worker.is_cancelled:
             return
         self.library = opened.library

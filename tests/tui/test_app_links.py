@@ -471,3 +471,24 @@ async def test_mouse_click_opens_article_and_moves_cursor(make_app) -> None:
         await pilot.click("#text", offset=(2, line - int(main.text.scroll_y) + 1))
         await pilot.pause()
         assert main.text.cursor == 2
+
+
+async def test_ctrl_c_quits(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_light_theme_restyles_text_and_legend(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        dark = main.text._style("person")
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = main.text._style("person")
+        assert dark.color != light.color
+        strip = main.text.render_line(0)
+        assert strip.cell_length == main.text.scrollable_content_region.width
