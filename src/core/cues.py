@@ -14,7 +14,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     say tell state announce claim note add explain insist argue report reveal confirm allege
     suggest write tweet post caution predict acknowledge admit conclude inform assert stress
     emphasise emphasize maintain recall testify declare indicate continue respond reply answer
-    remark comment observe disclose point concede complain mention estimate speak ask
+    remark comment observe disclose point read rule concede complain mention estimate speak ask
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament
     """.split()
 )
@@ -37,6 +37,9 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {"call": frozenset({"on", "for", "
 #: Verbs whose use before a colon or a quotation is enough to introduce a quote.
 INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", "write", "address"})
 
+#: Verbs that characterise in someone's words; they take a quoted fragment, not a clause.
+NAMING_VERBS: frozenset[str] = frozenset({"call", "describe", "label", "brand", "term"})
+
 #: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
     """
@@ -55,6 +58,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "speak": ("spoke", "spoken", "speaks", "speaking"),
     "admit": ("admitted", "admits", "admitting"),
     "regret": ("regretted",),
+    "read": ("reads", "reading"),
     "quip": ("quipped", "quips", "quipping"),
     "slam": ("slammed", "slams", "slamming"),
 }
@@ -73,7 +77,7 @@ def _regular_forms(base: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _form_table() -> dict[str, str]:
     table: dict[str, str] = {}
-    for base in SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS:
+    for base in SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS | NAMING_VERBS:
         forms = _IRREGULAR.get(base) or _regular_forms(base)
         for form in (base, *forms):
             table.setdefault(form, base)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .cues import (
     DOCUMENT_NOUNS,
     INTRO_VERBS,
+    NAMING_VERBS,
     PARTICLE_STANCES,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -80,11 +81,14 @@ def _claims(doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResol
     used_cues: set[int] = set()
     claimed: set[int] = set()
     for index, mark in enumerate(marks):
-        cue = _cue_after(doc, text, mark, inside) or _cue_before(doc, text, mark, inside, resolver)
+        # `X said, "A", also observing, "B"`: A belongs to "said" before it, not to "observing"
+        cue = _cue_before(doc, text, mark, inside, resolver) or _cue_after(doc, text, mark, inside)
         if cue is None:
             continue
         subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
         speaker = resolver.resolve(subject) if subject is not None else None
+        if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
+            speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
         start, end = _trim(text, *mark.inner)
         drafts.append(_Draft(start, end, "direct", cue, None, speaker, mark))
         used_cues.add(cue.i)
@@ -172,8 +176,8 @@ def _cue_before(
     if token is None or token.i in inside:
         return None
     bare = last_char not in ",:—–-"
-    if bare and not _looks_like_utterance(text, mark):
-        return None
+    if bare and not (_looks_like_utterance(text, mark) and _has_verb(doc, mark, inside)):
+        return None  # `ruled in the case "Smith vs. Jones"`: a title, not words
     sent_start = resolver.sentence(token).start
     stretch = doc[sent_start : token.i + 1]
     plain = {t.i for t in _outside_asides(stretch)}
@@ -193,7 +197,32 @@ def _cue_before(
             if all(t.i in subtree or t.is_punct for t in between) or last_char == ":":
                 best = candidate
                 break
+    if best is None and last_char == ":" and _looks_like_utterance(text, mark):
+        best = _colon_verb(stretch, inside)
     return best
+
+
+def _has_verb(doc: Doc, mark: QuoteMarks, inside: dict[int, int]) -> bool:
+    span = doc.char_span(mark.open + 1, mark.close, alignment_mode="contract")
+    return span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+def _colon_verb(stretch: Span, inside: dict[int, int]) -> Token | None:
+    """`The summary read in part: "..."`, `X made the following announcement: "..."`.
+
+    A colon right before a quoted sentence introduces it whatever the verb, as long as the
+    clause before the colon has a verb with a subject (that subject is the speaker).
+    """
+    fallback: Token | None = None
+    for token in reversed(stretch):
+        if token.i in inside or token.text in SENTENCE_END:
+            break
+        if token.pos_ in {"VERB", "AUX"} and not _negated(token):
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+                return token
+            if token.dep_ == "acl" and fallback is None:
+                fallback = token  # `The summary of the decision read in part: "..."`
+    return fallback
 
 
 def _is_as_clause(verb: Token) -> bool:
@@ -274,7 +303,10 @@ def _reported(
         if found is None:
             continue
         kind, lo, hi, particle = found
-        subject = resolver.subject_of(token)
+        if token.dep_ == "conj" and _after_comma_clause(token):
+            subject = _inverted_subject(doc, token, inside)  # "..., argued the lawyer"
+        else:
+            subject = resolver.subject_of(token)
         if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
         start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
@@ -361,7 +393,7 @@ def _complement(
     clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
     if not clauses and base in SPEECH_VERBS:
         clauses = _misparsed_clauses(verb)
-    if not clauses and base in SPEECH_VERBS and verb.dep_ == "parataxis":
+    if not clauses and base in SPEECH_VERBS and _after_comma_clause(verb):
         # "Orders won't leave idle capacity, Maróth said, and ...": the clause is the head's
         lo, hi = verb.head.left_edge.i, verb.left_edge.i - 1
         while hi > lo and verb.doc[hi].is_punct:
@@ -380,7 +412,9 @@ def _complement(
         lo = _skip_mark_word(verb.doc, lo, hi)
         return ("indirect", lo, hi, None)
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
-    if fragments and base in SPEECH_VERBS | {"call", "describe", "label", "brand"}:
+    if base in NAMING_VERBS:  # `which the BBC describes as "marred by ..."`
+        fragments += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"]
+    if fragments and base in SPEECH_VERBS | NAMING_VERBS:
         lo = min(c.left_edge.i for c in fragments)
         hi = max(c.right_edge.i for c in fragments)
         if _holds_open_quote(verb, lo, hi, marks, claimed):
@@ -404,6 +438,21 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+def _after_comma_clause(verb: Token) -> bool:
+    """`Orders won't leave idle capacity, Maróth said` / `..., argued the lawyer, Richard Keen`."""
+    if verb.dep_ == "parataxis":
+        return True
+    doc = verb.doc
+    return (
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and verb.i > 0
+        and (doc[verb.i - 1].text == "," or (verb.i > 1 and doc[verb.i - 2].text == ","))
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _misparsed_clauses(verb: Token) -> list[Token]:

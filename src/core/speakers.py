@@ -82,6 +82,8 @@ class SpeakerResolver:
             if token.dep_ in INHERIT_DEPS and token.head is not token:
                 if token.dep_ == "advcl" and token.head.pos_ != "VERB":
                     return None  # "margins are thin, while noting": not the speaker
+                if self._in_quote(token.head.idx):
+                    return None  # attached into the quoted words: the parse lost the speaker
                 token = token.head
                 seen += 1
                 continue
@@ -89,8 +91,8 @@ class SpeakerResolver:
                 token = token.head.head  # "by saying ..."
                 seen += 1
                 continue
-            if token.dep_ == "relcl" and token.head is not token:
-                return token.head
+            if token.dep_ in {"relcl", "acl"} and token.head is not token:
+                return token.head  # "a statement which read", "the summary of the decision read"
             return None
         return None
 
@@ -108,8 +110,10 @@ class SpeakerResolver:
                 return Speaker(_clean_name(key), start, end, key)
             return Speaker(subject.text, start, end, None)
         mention = self._mention_at(subject) or self._appositive_mention(subject)
-        if subject.pos_ == "PROPN" and (mention is None or not self._is_person(mention)):
-            mention = self._surname(subject.text) or mention
+        if subject.pos_ == "PROPN" and (
+            mention is None or (not self._is_person(mention) and " " not in mention.text)
+        ):
+            mention = self._surname(subject.text) or mention  # "Maróth" tagged as a place
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
