@@ -299,3 +299,25 @@ def test_store_scan_finds_what_discover_finds(tmp_path):
     assert [(f.id, f.path) for f in files] == [(i, str(p)) for i, p in expected]
     assert sorted(map(repr, skipped)) == sorted(map(repr, expected_skipped))
     assert all(f.size > 0 and f.mtime_ns > 0 for f in files)
+
+
+@pytest.mark.slow
+def test_store_killed_process_leaves_a_consistent_store(store_corpus, store_settings, nlp):
+    """SIGKILL in the middle of indexing (batches of one): the next open keeps what was done."""
+    script = (
+        "import os, signal\n"
+        "from pathlib import Path\n"
+        "from newsdesk.core.settings import Settings\n"
+        "from newsdesk.core.store import open_library\n"
+        "def die(done, total, article_id):\n"
+        "    if done == 3:\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        f"open_library([Path({str(store_corpus)!r})], Settings.from_env(batch_size=1),"
+        " progress=die)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == -9, result.stderr
+    total = len(list(store_corpus.glob("*.txt")))
+    resumed = open_library([store_corpus], store_settings, nlp=nlp)
+    assert not resumed.notices
+    assert (resumed.indexed, resumed.reused) == (total - 3, 3)
