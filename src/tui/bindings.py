@@ -37,7 +37,8 @@ APP_BINDINGS: list[Binding] = [
 
 #: On the main screen: work whichever pane has focus.
 MAIN_BINDINGS: list[Binding] = [
-    _b("tab", "app.focus_next", "Next pane", "Move focus to the next pane", "focus-next", show=False),
+    _b("tab", "app.focus_next", "Next pane", "Move focus to the next pane", "focus-next",
+       show=False),
     _b("shift+tab", "app.focus_previous", "Previous pane", "Move focus to the previous pane",
        "focus-previous", show=False),
     _b("1", "focus_pane('articles')", "Articles", "Focus the article list", "focus-articles",
@@ -93,7 +94,8 @@ TEXT_BINDINGS: list[Binding] = [
     _b("end,G", "edge(1)", "Last", "Last sentence", "last-sentence", show=False),
     _b("pagedown,space", "page(1)", "Page down", "Move a page down", "page-down", show=False),
     _b("pageup", "page(-1)", "Page up", "Move a page up", "page-up", show=False),
-    _b("enter", "choose", "Choose", "Choose the actor or quote under the cursor", "choose-at-cursor"),
+    _b("enter", "choose", "Choose", "Choose the actor or quote under the cursor",
+       "choose-at-cursor"),
 ]
 
 #: On the actors tree (a Tree: space toggles, arrows move).

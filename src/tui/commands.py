@@ -53,7 +53,8 @@ class ActorCommands(Provider):
             candidate = f"Go to actor: {actor.name}"
             score = matcher.match(candidate)
             if score > 0:
-                hits.append((score, candidate, actor.id, f"{actor.type} · {actor.mention_count} mentions"))
+                about = f"{actor.type} · {actor.mention_count} mentions"
+                hits.append((score, candidate, actor.id, about))
         hits.sort(key=lambda h: -h[0])
         for score, candidate, actor_id, help_text in hits[:MAX_HITS]:
             yield Hit(score, highlight(matcher, candidate), partial(main.choose_actor, actor_id),
@@ -66,8 +67,9 @@ class ActorCommands(Provider):
         top = sorted(main.actor_summaries.values(), key=lambda a: -a.mention_count)[:10]
         for actor in top:
             candidate = f"Go to actor: {actor.name}"
+            about = f"{actor.type} · {actor.mention_count} mentions"
             yield DiscoveryHit(Content(candidate), partial(main.choose_actor, actor.id),
-                               text=candidate, help=f"{actor.type} · {actor.mention_count} mentions")
+                               text=candidate, help=about)
 
 
 class ArticleCommands(Provider):

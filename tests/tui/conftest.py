@@ -51,7 +51,8 @@ def build_corpus() -> Corpus:
         "a1", "Harbour plan approved", "2021-03-02", "Coast Herald",
         [
             "Maria Lopez opened the meeting in Portsmouth. The council voted on Tuesday.",
-            "\u201cWe will rebuild the harbour,\u201d Lopez said. Critics from Green Watch disagreed.",
+            "\u201cWe will rebuild the harbour,\u201d Lopez said. "
+            "Critics from Green Watch disagreed.",
             "The plan costs four million pounds. Work starts in May.",
         ],
         url="https://example.org/harbour",
@@ -87,7 +88,8 @@ def build_corpus() -> Corpus:
     actors = (
         Actor("person:maria-lopez", "Maria Lopez", "person", ("Lopez",), "council leader",
               tuple(by_actor["person:maria-lopez"])),
-        Actor("place:portsmouth", "Portsmouth", "place", (), None, tuple(by_actor["place:portsmouth"])),
+        Actor("place:portsmouth", "Portsmouth", "place", (), None,
+              tuple(by_actor["place:portsmouth"])),
         Actor("organization:green-watch", "Green Watch", "organization", (), None,
               tuple(by_actor["organization:green-watch"])),
     )

@@ -1,4 +1,4 @@
-"""Snapshot tests of the explorer on the hand-built corpus (run with --snapshot-update to accept)."""
+"""Snapshots of the explorer on the hand-built corpus (accept changes with --snapshot-update)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -327,7 +326,9 @@ class MainScreen(Screen[None]):
         if self.scope == "article" and self.detail is not None:
             detail = self.detail
             ids = list(self.library.actors_in(detail.article.id))
-            counts = Counter(detail.actor_of[m.key] for m in detail.mentions if m.key in detail.actor_of)
+            counts = Counter(
+                detail.actor_of[m.key] for m in detail.mentions if m.key in detail.actor_of
+            )
             actors = [self.actor_summaries[i] for i in ids if i in self.actor_summaries]
             self.tree.set_actors(actors, counts, "article")
             self.tree.border_title = f"Actors · article · {len(actors)}"
@@ -429,7 +430,10 @@ class MainScreen(Screen[None]):
         if text.detail is None or not text.sentences:
             return
         paragraph = text.paragraph_of(text.cursor)
-        place = f"¶ {paragraph + 1}/{len(text.paragraphs)} · sentence {text.cursor + 1}/{len(text.sentences)}"
+        place = (
+            f"¶ {paragraph + 1}/{len(text.paragraphs)}"
+            f" · sentence {text.cursor + 1}/{len(text.sentences)}"
+        )
         if text.select_anchor is not None and text.select_anchor != text.cursor:
             place += f" · {abs(text.cursor - text.select_anchor) + 1} selected"
         mention, quote = text.under_cursor()

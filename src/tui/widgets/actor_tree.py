@@ -48,7 +48,7 @@ class ActorTree(Tree[Item]):
 
     BINDINGS = ACTOR_TREE_BINDINGS
     BINDING_GROUP_TITLE = "Actors & positions"
-    HELP = "Actors by type with mention counts. Enter on an actor highlights its mentions; on a position, opens it."
+    HELP = "Actors by type. Enter on an actor highlights its mentions; on a position, opens it."
 
     COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {
         "actor-tree--count",
@@ -123,10 +123,8 @@ class ActorTree(Tree[Item]):
             if actor.aliases:
                 node.add_leaf(Text("aka: " + ", ".join(actor.aliases), style=info),
                               Item("info", actor.id))
-            node.add_leaf(
-                Text(f"{actor.mention_count} mentions in {actor.article_count} articles", style=info),
-                Item("info", actor.id),
-            )
+            counts = f"{actor.mention_count} mentions in {actor.article_count} articles"
+            node.add_leaf(Text(counts, style=info), Item("info", actor.id))
         positions = self.positions_of(item.actor_id)
         if not positions:
             node.add_leaf(Text("no positions found", style=info), Item("info", item.actor_id))

@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -43,7 +42,7 @@ class ArticleText(ScrollView, can_focus=True):
 
     BINDINGS = TEXT_BINDINGS
     BINDING_GROUP_TITLE = "Text"
-    HELP = "The article text. Move by sentence, paragraph or entity; Enter chooses what is under the cursor."
+    HELP = "The article: move by sentence, paragraph or entity; Enter chooses what is under it."
 
     COMPONENT_CLASSES = {
         "article-text--person",
@@ -229,8 +228,8 @@ class ArticleText(ScrollView, can_focus=True):
         """Article offsets of the cursor sentence, or of the Shift+arrow selection."""
         if not self.sentences:
             return (0, 0)
-        low = min(self.cursor, self.select_anchor if self.select_anchor is not None else self.cursor)
-        high = max(self.cursor, self.select_anchor if self.select_anchor is not None else self.cursor)
+        anchor = self.select_anchor if self.select_anchor is not None else self.cursor
+        low, high = min(self.cursor, anchor), max(self.cursor, anchor)
         return (self.sentences[low][0], self.sentences[high][1])
 
     def cursor_target(self) -> Target | None:
@@ -387,7 +386,8 @@ class ArticleText(ScrollView, can_focus=True):
         if self.detail is None:
             return
         mention, quote = self.under_cursor()
-        if self.focus_mention is not None and (actor := self.detail.actor_of.get(self.focus_mention.key)):
+        focused = self.focus_mention
+        if focused is not None and (actor := self.detail.actor_of.get(focused.key)):
             self.post_message(messages.ActorChosen(actor))
         elif quote is not None:
             self.post_message(messages.PositionChosen(quote))

@@ -16,7 +16,8 @@ class IndexProgress(Vertical):
         yield ProgressBar(total=None, show_eta=False, id="progress-bar")
 
     def update_progress(self, done: int, total: int) -> None:
-        self.query_one("#progress-label", Static).update(Text(f"Indexing {done} / {total} articles"))
+        label = Text(f"Indexing {done} / {total} articles")
+        self.query_one("#progress-label", Static).update(label)
         self.query_one(ProgressBar).update(total=total, progress=done)
 
     def finish(self) -> None:

@@ -25,5 +25,6 @@ class StatusLine(Static):
                 text.append(part)
         if walk:
             text.append("  │  ")
-            text.append(walk, style=self.get_component_rich_style("status-line--walk", partial=True))
+            style = self.get_component_rich_style("status-line--walk", partial=True)
+            text.append(walk, style=style)
         self.update(text)
