@@ -82,7 +82,11 @@ def _claims(doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResol
     claimed: set[int] = set()
     for index, mark in enumerate(marks):
         # `X said, "A", also observing, "B"`: A belongs to "said" before it, not to "observing"
-        cue = _cue_before(doc, text, mark, inside, resolver) or _cue_after(doc, text, mark, inside)
+        cue = (
+            _cue_before(doc, text, mark, inside, resolver)
+            or _cue_after(doc, text, mark, inside)
+            or _colon_verb(doc, text, mark, inside, resolver)
+        )
         if cue is None:
             continue
         subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
@@ -173,7 +177,7 @@ def _cue_before(
         return None
     last_char = before[-1]
     token = _token_before(doc, mark.open)
-    if token is None or token.i in inside:
+    if token is None or token.i in inside or "\n" in text[token.idx : mark.open]:
         return None
     bare = last_char not in ",:—–-"
     if bare and not (_looks_like_utterance(text, mark) and _has_verb(doc, mark, inside)):
@@ -197,8 +201,6 @@ def _cue_before(
             if all(t.i in subtree or t.is_punct for t in between) or last_char == ":":
                 best = candidate
                 break
-    if best is None and last_char == ":" and _looks_like_utterance(text, mark):
-        best = _colon_verb(stretch, inside)
     return best
 
 
@@ -207,22 +209,31 @@ def _has_verb(doc: Doc, mark: QuoteMarks, inside: dict[int, int]) -> bool:
     return span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
-def _colon_verb(stretch: Span, inside: dict[int, int]) -> Token | None:
+def _colon_verb(
+    doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int], resolver: SpeakerResolver
+) -> Token | None:
     """`The summary read in part: "..."`, `X made the following announcement: "..."`.
 
-    A colon right before a quoted sentence introduces it whatever the verb, as long as the
-    clause before the colon has a verb with a subject (that subject is the speaker).
+    A colon right before a quoted sentence introduces it whatever the verb: the main verb of
+    the clause before the colon (the one nearest the root) is the cue, its subject the speaker.
     """
-    fallback: Token | None = None
-    for token in reversed(stretch):
-        if token.i in inside or token.text in SENTENCE_END:
+    before = text[: mark.open].rstrip()
+    token = _token_before(doc, mark.open)
+    if not before.endswith(":") or token is None or not _looks_like_utterance(text, mark):
+        return None
+    stretch = doc[resolver.sentence(token).start : token.i + 1]
+    best: tuple[int, Token] | None = None
+    for candidate in reversed(stretch):
+        if candidate.i in inside or candidate.text in SENTENCE_END:
             break
-        if token.pos_ in {"VERB", "AUX"} and not _negated(token):
-            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-                return token
-            if token.dep_ == "acl" and fallback is None:
-                fallback = token  # `The summary of the decision read in part: "..."`
-    return fallback
+        if candidate.pos_ not in {"VERB", "AUX"} or _negated(candidate):
+            continue
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in candidate.children)
+        if has_subject or candidate.dep_ == "acl":  # `The summary of the decision read: "..."`
+            depth = sum(1 for _ in candidate.ancestors)
+            if best is None or depth < best[0]:
+                best = (depth, candidate)
+    return best[1] if best else None
 
 
 def _is_as_clause(verb: Token) -> bool:
