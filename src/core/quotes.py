@@ -133,6 +133,15 @@ def _is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
 
 def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | None:
     """`"..." tweeted Mayor of London Sadiq Khan`: the parser may miss an inverted subject."""
+    window = []
+    for token in doc[cue.i + 1 : cue.i + 8]:
+        if token.i in inside or token.text in SENTENCE_END or token.text in {"(", ","}:
+            break
+        window.append(token)
+    for label in ("PERSON", "ORG", "NORP", "GPE"):  # "Mayor of London Sadiq Khan": the person
+        named = [t for t in window if t.ent_type_ == label]
+        if named:
+            return named[-1]
     for token in doc[cue.i + 1 : cue.i + 8]:
         if token.i in inside or token.is_punct:
             return None
@@ -162,6 +171,8 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
             continue
         if _is_cue_verb(token, INTRO_VERBS) and not _negated(token):
             return token
+        if words == 0 and verb_base(token.text) in SPEECH_VERBS and token.tag_.startswith("VB"):
+            return token  # `"..." tweeted the mayor`: right after the mark, whatever the parse
         words += 1
         if words > AFTER_WINDOW:
             return None
@@ -222,7 +233,7 @@ def _colon_verb(
     if not before.endswith(":") or token is None or not _looks_like_utterance(text, mark):
         return None
     stretch = doc[resolver.sentence(token).start : token.i + 1]
-    best: tuple[int, Token] | None = None
+    best: tuple[tuple[int, int], Token] | None = None
     for candidate in reversed(stretch):
         if candidate.i in inside or candidate.text in SENTENCE_END:
             break
@@ -230,9 +241,12 @@ def _colon_verb(
             continue
         has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in candidate.children)
         if has_subject or candidate.dep_ == "acl":  # `The summary of the decision read: "..."`
-            depth = sum(1 for _ in candidate.ancestors)
-            if best is None or depth < best[0]:
-                best = (depth, candidate)
+            # a named subject first (`Another was X, who cited ...:`), then the main verb
+            subject = resolver.subject_of(candidate)
+            named = subject is not None and resolver.resolve(subject).key is not None
+            score = (0 if named else 1, sum(1 for _ in candidate.ancestors))
+            if best is None or score < best[0]:
+                best = (score, candidate)
     return best[1] if best else None
 
 
