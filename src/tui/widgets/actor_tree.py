@@ -15,6 +15,7 @@ from newsdesk.core.models import Quote
 
 from .. import messages
 from ..bindings import ACTOR_TREE_BINDINGS
+from .styles import component_style
 
 GROUP_TITLES: dict[str, str] = {
     "person": "People",
@@ -83,7 +84,7 @@ class ActorTree(Tree[Item]):
         by_type: dict[str, list[ActorSummary]] = {}
         for actor in actors:
             by_type.setdefault(actor.type, []).append(actor)
-        count_style = self.get_component_rich_style("actor-tree--count", partial=True)
+        count_style = component_style(self, "actor-tree--count")
         for kind, title in GROUP_TITLES.items():
             group = by_type.get(kind)
             if not group:
@@ -98,7 +99,7 @@ class ActorTree(Tree[Item]):
                               Item("more"))
 
     def _add_actor(self, parent: TreeNode[Item], actor: ActorSummary) -> TreeNode[Item]:
-        count_style = self.get_component_rich_style("actor-tree--count", partial=True)
+        count_style = component_style(self, "actor-tree--count")
         label = Text(actor.name)
         label.append(f"  {self.counts.get(actor.id, actor.mention_count)}", style=count_style)
         if actor.quote_count:
@@ -115,8 +116,8 @@ class ActorTree(Tree[Item]):
         if item is None or item.kind != "actor" or item.actor_id is None or node.children:
             return
         actor = self._summaries.get(item.actor_id)
-        info = self.get_component_rich_style("actor-tree--info", partial=True)
-        pos_style = self.get_component_rich_style("actor-tree--position", partial=True)
+        info = component_style(self, "actor-tree--info")
+        pos_style = component_style(self, "actor-tree--position")
         if actor is not None:
             if actor.role:
                 node.add_leaf(Text(f"role: {actor.role}", style=info), Item("info", actor.id))

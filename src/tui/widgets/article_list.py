@@ -21,6 +21,7 @@ from newsdesk.core.library import ArticleSummary
 
 from .. import messages
 from ..bindings import ARTICLE_LIST_BINDINGS
+from .styles import StyleCache
 
 SORTS: tuple[str, ...] = ("date", "title", "source")
 ROW_HEIGHT = 2
@@ -47,6 +48,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--title",
         "article-list--meta",
         "article-list--cursor",
+        "article-list--cursor-blurred",
         "article-list--opened",
     }
 
@@ -65,6 +67,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.counts: dict[str, Mapping[str, int]] = {}
         """Extra per-article counts shown on each row (e.g. marks), by name."""
         self._index: dict[str, int] = {}
+        self._styles = StyleCache(self)
 
     # ----- data ------------------------------------------------------------------------------
 
@@ -146,7 +149,13 @@ class ArticleList(ScrollView, can_focus=True):
         return Strip(list(text.render(self.app.console))).crop_extend(0, width, base)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"article-list--{name}", partial=True)
+        if name == "cursor" and not self.has_focus:
+            name = "cursor-blurred"
+        return self._styles(f"article-list--{name}")
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) * ROW_HEIGHT)

@@ -32,6 +32,7 @@ from ..highlight import (
     sentences_of,
     spans_in,
 )
+from .styles import StyleCache
 
 #: Layers drawn over entities and quotes, lowest first; others are added above these.
 LAYER_ORDER: tuple[str, ...] = ("mark", "search", "actor", "target")
@@ -58,6 +59,7 @@ class ArticleText(ScrollView, can_focus=True):
         "article-text--url",
         "article-text--empty",
         "article-text--cursor",
+        "article-text--cursor-blurred",
         "article-text--selection",
         "article-text--focus",
         "article-text--actor",
@@ -86,6 +88,7 @@ class ArticleText(ScrollView, can_focus=True):
         self._index = LineIndex([])
         self._width = 0
         self._strips: dict[int, Strip] = {}
+        self._styles = StyleCache(self)
         self._overlay_spans: list[HSpan] | None = None
 
     # ----- data in ---------------------------------------------------------------------------
@@ -157,6 +160,7 @@ class ArticleText(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self._strips.clear()
 
     def on_focus(self) -> None:
@@ -166,9 +170,9 @@ class ArticleText(ScrollView, can_focus=True):
         self._invalidate()
 
     def _style(self, kind: str) -> Style:
-        return self.get_component_rich_style(
-            f"article-text--{kind}", partial=True, default=Style.null()
-        )
+        if kind == "cursor" and not self.has_focus:
+            kind = "cursor-blurred"
+        return self._styles(f"article-text--{kind}")
 
     def _get_overlays(self) -> list[HSpan]:
         if self._overlay_spans is None:

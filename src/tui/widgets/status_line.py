@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from .styles import component_style
+
 
 class StatusLine(Static):
     """Plain-text status (names come from articles: never markup)."""
@@ -18,13 +20,13 @@ class StatusLine(Static):
 
     def show(self, place: str, *parts: str, walk: str = "") -> None:
         self.parts = (place, *parts, walk) if walk else (place, *parts)
-        text = Text(place, style=self.get_component_rich_style("status-line--place", partial=True))
+        text = Text(place, style=component_style(self, "status-line--place"))
         for part in parts:
             if part:
                 text.append("  │  ")
                 text.append(part)
         if walk:
             text.append("  │  ")
-            style = self.get_component_rich_style("status-line--walk", partial=True)
+            style = component_style(self, "status-line--walk")
             text.append(walk, style=style)
         self.update(text)
