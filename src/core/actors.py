@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from operator import attrgetter
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter, ne
 
 from .gazetteer import COUNTRIES
 from .models import Actor, ActorType, ArticleAnalysis, Mention
@@ -32,7 +33,7 @@ _PERSONISH = frozenset({"person", "organization", "other"})
 _TEXT = attrgetter("text")
 _LABEL = attrgetter("label")
 _ROLE = attrgetter("role")
-_ORDER = attrgetter("order")
+_KEY = itemgetter(1)
 
 
 def actor_id(name: str, actor_type: ActorType) -> str:
@@ -44,20 +45,33 @@ def actor_id(name: str, actor_type: ActorType) -> str:
 
 
 @dataclass(slots=True)
+class _KeyStats:
+    """How one spelling of a name is used: in how many articles, how many mentions, and the
+    label of its last cluster (for breaking a tied vote)."""
+
+    articles: int
+    mentions: int
+    label: str
+
+
+@dataclass(slots=True)
 class _Group:
     """Every in-article cluster whose key folds to the same name, gathered in one pass."""
 
     fold: str
     clusters: list[tuple[str, str]] = field(default_factory=list)
     """(article id, key) of each cluster, in article order."""
+    sizes: list[int] = field(default_factory=list)
+    """Mentions in each cluster (its slice of `mentions`)."""
     mentions: list[Mention] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
-    votes: dict[str, int] = field(default_factory=dict)
-    keys: dict[str, list[int]] = field(default_factory=dict)
-    """key -> [articles using it, mentions under it, label of its last cluster]."""
+    votes: Counter[str] = field(default_factory=Counter)
+    keys: dict[str, _KeyStats] = field(default_factory=dict)
     forms: set[str] = field(default_factory=set)
     """Folded surface forms of its mentions (aliases used somewhere)."""
     kind: ActorType = "other"
+    acronyms: list[str] = field(default_factory=list)
+    """Acronyms written for it ("U.S." for "United States")."""
 
 
 def _vote(votes: Mapping[str, int], longest_label: str) -> ActorType:
@@ -78,22 +92,26 @@ def _cluster_label(key: str, texts: list[str], labels: list[str]) -> str:
     if labels.count(first) == len(labels):
         return first
     counts = {label: labels.count(label) for label in set(labels)}
-    fulls = [label for text, label in zip(texts, labels) if text == key]
+    fulls = [label for text, label in zip(texts, labels, strict=True) if text == key]
     full = {label: fulls.count(label) for label in set(fulls)}
     if "PERSON" in counts and looks_like_person_name(key):
         # A person's name the model half-recognised ("Ricardo Rosselló Nevares" as ORG, its
         # surname as PERSON half the time) is still a person.
-        if (full and full.get("PERSON", 0) >= max(full.values())) or counts["PERSON"] * 5 >= 2 * len(labels):
+        if (full and full.get("PERSON", 0) >= max(full.values())) or counts[
+            "PERSON"
+        ] * 5 >= 2 * len(labels):
             return "PERSON"
     votes = full or counts
     best = max(votes.values())
     tied = [label for label, n in votes.items() if n == best]
     if len(tied) == 1:
         return tied[0]
-    return max((len(t), label) for t, label in zip(texts, labels) if label in tied)[1]
+    return max((len(t), label) for t, label in zip(texts, labels, strict=True) if label in tied)[1]
 
 
-def merge_actors(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+def merge_actors(
+    analyses: Iterable[ArticleAnalysis],
+) -> tuple[list[Actor], dict[tuple[str, str], str]]:
     """Actors from every article's mentions, and a map (article id, cluster key) -> actor id.
 
     Clusters with the same folded key are one actor (Yanukovych/Yanukovich). A bare name that
@@ -115,6 +133,7 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
     groups: dict[str, _Group] = {}
     folds: dict[str, str] = {}
     order: dict[str, int] = {}
+    by_key: dict[str, _Group] = {}
     for analysis in analyses:
         article_id = analysis.article.id
         order[article_id] = len(order)
@@ -122,39 +141,47 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
         for mention in analysis.mentions:
             local.setdefault(mention.key, []).append(mention)
         for key, mentions in local.items():
-            fold = folds.get(key)
-            if fold is None:
-                fold = folds[key] = fold_name(key)
-            group = groups.get(fold)
+            group = by_key.get(key)
             if group is None:
-                group = groups[fold] = _Group(fold)
+                fold = folds.get(key)
+                if fold is None:
+                    fold = folds[key] = fold_name(key)
+                group = groups.get(fold)
+                if group is None:
+                    group = groups[fold] = _Group(fold)
+                by_key[key] = group
             group.clusters.append((article_id, key))
+            group.sizes.append(len(mentions))
             group.mentions += mentions
-            texts = list(map(_TEXT, mentions))
-            group.texts += texts
-            if len(mentions) == 1:
-                label = mentions[0].label
-            else:
-                label = _cluster_label(key, texts, list(map(_LABEL, mentions)))
-            votes = group.votes
-            votes[label] = votes.get(label, 0) + len(texts)
-            stats = group.keys.get(key)
-            if stats is None:
-                group.keys[key] = [1, len(texts), label]
-            else:
-                stats[0] += 1
-                stats[1] += len(texts)
-                stats[2] = label
 
+    # Per group, in bulk: surface forms, cluster labels and the vote (no per-mention Python).
     for group in groups.values():
-        forms = set()
-        for text in set(group.texts):
-            fold = folds.get(text)
-            if fold is None:
-                fold = folds[text] = fold_name(text)
-            forms.add(fold)
-        group.forms = forms
-        group.kind = _vote(group.votes, _longest_label(group.keys))
+        texts = group.texts = list(map(_TEXT, group.mentions))
+        labels = list(map(_LABEL, group.mentions))
+        votes = group.votes = Counter(labels)
+        per_key = Counter(map(_KEY, group.clusters))
+        majority = max(votes, key=lambda label: (votes[label], label))
+        for key, articles in per_key.items():
+            group.keys[key] = _KeyStats(articles, 0, majority)
+        if len(per_key) == 1:
+            group.keys[group.clusters[0][1]].mentions = len(labels)
+        else:
+            for (_article, key), size in zip(group.clusters, group.sizes, strict=True):
+                group.keys[key].mentions += size
+        # A cluster whose mentions disagree votes once, with its own label (see _cluster_label).
+        changes = list(compress(range(1, len(labels)), map(ne, labels[1:], labels[:-1])))
+        if changes:
+            bounds = list(accumulate(group.sizes))
+            edges = set(bounds)
+            for index in sorted({bisect_right(bounds, i) for i in changes if i not in edges}):
+                start = bounds[index - 1] if index else 0
+                end = bounds[index]
+                key = group.clusters[index][1]
+                label = _cluster_label(key, texts[start:end], labels[start:end])
+                votes.subtract(labels[start:end])
+                votes[label] += end - start
+                group.keys[key].label = label
+        _finish_group(group, texts, folds)
 
     parent = {fold: fold for fold in groups}
 
@@ -177,7 +204,9 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
                 short_of.setdefault(core[-1], set()).add(fold)
     for fold in sorted(groups):
         kind = groups[fold].kind
-        targets = {t for t in short_of.get(fold, ()) if t != fold and _compatible(kind, groups[t].kind)}
+        targets = {
+            t for t in short_of.get(fold, ()) if t != fold and _compatible(kind, groups[t].kind)
+        }
         if len(targets) > 1:
             plain = {t for t in targets if t.split()[-1] not in SUFFIXES}
             targets = plain or targets
@@ -186,45 +215,26 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
             if a != b:
                 parent[a] = b
 
+    # "U.S. Navy" is "United States Navy" once "U.S." is known to stand for "United States".
+    expands: dict[str, set[str]] = {}
+    for fold, group in groups.items():
+        if " " in fold:
+            for text in group.acronyms:
+                expands.setdefault(folds[text], set()).add(fold)
+    for fold in sorted(groups):
+        head, _, rest = fold.partition(" ")
+        if rest and len(expands.get(head, ())) == 1:
+            longer = f"{next(iter(expands[head]))} {rest}"
+            if longer in groups and _compatible(groups[fold].kind, groups[longer].kind):
+                a, b = find(fold), find(longer)
+                if a != b:
+                    parent[a] = b
+
     merged: dict[str, list[_Group]] = {}
     for fold, group in groups.items():
         merged.setdefault(find(fold), []).append(group)
 
-    built: list[tuple[Actor, list[_Group], int]] = []
-    for root in sorted(merged):
-        parts = merged[root]
-        if len(parts) == 1:
-            group = parts[0]
-            votes: Mapping[str, int] = group.votes
-            keys = group.keys
-            texts = Counter(group.texts)
-            mentions = tuple(group.mentions)
-        else:
-            votes, keys, every, many = Counter(), {}, [], []
-            for group in parts:
-                votes.update(group.votes)  # type: ignore[attr-defined]
-                for key, stats in group.keys.items():
-                    if key in keys:
-                        keys[key] = [keys[key][0] + stats[0], keys[key][1] + stats[1], stats[2]]
-                    else:
-                        keys[key] = stats
-                every += group.texts
-                many += group.mentions
-            texts = Counter(every)
-            many.sort(key=lambda m: (order[m.article], m.start))
-            mentions = tuple(many)
-        for key in keys:
-            texts[key] += 0
-        name = _name(keys)
-        if folds.get(name) in _COUNTRY_FOLDS:
-            actor_type: ActorType = "place"
-        else:
-            actor_type = _vote(votes, _longest_label(keys))
-        aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
-        roles = Counter(filter(None, map(_ROLE, mentions)))
-        role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
-        first = order[mentions[0].article]
-        built.append((Actor("", name, actor_type, aliases, role, mentions), parts, first))
+    built = [_build(merged[root], order, folds) for root in sorted(merged)]
 
     actors: list[Actor] = []
     mapping: dict[tuple[str, str], str] = {}
@@ -243,10 +253,68 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
     return actors, mapping
 
 
-def _longest_label(keys: Mapping[str, list[Any]]) -> str:
+def _finish_group(group: _Group, texts: list[str], folds: dict[str, str]) -> None:
+    """Folded forms, kind and acronyms of a group whose votes are counted."""
+    forms = set()
+    distinct = set(texts)
+    for text in distinct:
+        fold = folds.get(text)
+        if fold is None:
+            fold = folds[text] = fold_name(text)
+        forms.add(fold)
+    group.forms = forms
+    group.kind = _vote(group.votes, _longest_label(group.keys))
+    group.acronyms = [t for t in distinct if is_acronym(t) and folds[t] != group.fold]
+
+
+def _build(
+    parts: list[_Group], order: dict[str, int], folds: dict[str, str]
+) -> tuple[Actor, list[_Group], int]:
+    """One actor (id still empty) from its groups, with the order of its first article."""
+    if len(parts) == 1:
+        group = parts[0]
+        votes = group.votes
+        keys = group.keys
+        texts = Counter(group.texts)
+        mentions = tuple(group.mentions)
+    else:
+        votes = Counter()
+        keys = {}
+        every: list[str] = []
+        many: list[Mention] = []
+        for group in parts:
+            votes.update(group.votes)
+            for key, stats in group.keys.items():
+                if key in keys:
+                    old = keys[key]
+                    keys[key] = _KeyStats(
+                        old.articles + stats.articles, old.mentions + stats.mentions, stats.label
+                    )
+                else:
+                    keys[key] = stats
+            every += group.texts
+            many += group.mentions
+        texts = Counter(every)
+        many.sort(key=lambda m: (order[m.article], m.start))
+        mentions = tuple(many)
+    for key in keys:
+        texts[key] += 0
+    name = _name(keys)
+    if folds.get(name) in _COUNTRY_FOLDS:
+        actor_type: ActorType = "place"
+    else:
+        actor_type = _vote(votes, _longest_label(keys))
+    aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
+    roles = Counter(filter(None, map(_ROLE, mentions)))
+    role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
+    first = order[mentions[0].article]
+    return Actor("", name, actor_type, aliases, role, mentions), parts, first
+
+
+def _longest_label(keys: Mapping[str, _KeyStats]) -> str:
     """The label of the longest key (ties: alphabetical), for breaking a tied vote."""
     longest = max(keys, key=lambda k: (len(k), k))
-    return str(keys[longest][2])
+    return keys[longest].label
 
 
 def _compatible(a: ActorType, b: ActorType) -> bool:
@@ -254,12 +322,12 @@ def _compatible(a: ActorType, b: ActorType) -> bool:
     return a == b or (a in _PERSONISH and b in _PERSONISH)
 
 
-def _name(keys: Mapping[str, list[Any]]) -> str:
+def _name(keys: Mapping[str, _KeyStats]) -> str:
     """The fullest, most common proper form: articles using the key x its words (acronyms count
     least), then most mentions, then alphabetical."""
 
     def score(key: str) -> tuple[float, int, str]:
         words = 0.5 if is_acronym(key) else len(key.split())
-        return (-keys[key][0] * words, -keys[key][1], key)
+        return (-keys[key].articles * words, -keys[key].mentions, key)
 
     return min(keys, key=score)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .gazetteer import COUNTRIES
@@ -136,7 +136,7 @@ def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
     Sadiq [Khan]"): one capitalised proper noun outside any entity that is not a title."""
     i = ent.start - 1
     if ent.label_ != "PERSON" or not has_tags or i < 0:
-        return ent.start_char
+        return int(ent.start_char)
     token = doc[i]
     if (
         token.tag_ == "NNP"
@@ -146,8 +146,8 @@ def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
         and token.lower_.rstrip(".") not in HONORIFICS
         and (i == 0 or doc[i - 1].tag_ != "NNP" or doc[i - 1].ent_iob_ != "O")
     ):
-        return token.idx
-    return ent.start_char
+        return int(token.idx)
+    return int(ent.start_char)
 
 
 def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
@@ -183,7 +183,11 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     if label in ("PERSON", "ORG"):
         # "NPR Hamza bin Laden", "Scotland Nicola Sturgeon": an outlet or a place glued to a name.
         lead = re.match(r"(\S+)\s+(?=[A-Z][a-z])", text[start:end])
-        if lead and len(text[start:end].split()) >= 3 and looks_like_person_name(text[start + lead.end() : end]):
+        if (
+            lead
+            and len(text[start:end].split()) >= 3
+            and looks_like_person_name(text[start + lead.end() : end])
+        ):
             if (is_acronym(lead.group(1)) and not lead.group(1).endswith(".")) or fold_name(
                 lead.group(1)
             ) in _COUNTRY_FOLDS:
@@ -211,8 +215,8 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
                 cut = i
     if cut < 0:
         return start, None
-    role = text[start : start + words[cut][1]]
-    if role.lower().rstrip(".") in COURTESY:
+    role: str | None = text[start : start + words[cut][1]]
+    if role and role.lower().rstrip(".") in COURTESY:
         role = None
     return start + words[cut + 1][0], role
 
@@ -330,7 +334,12 @@ def _role_copula(doc: Doc, span: Span) -> str | None:
     """ "Lu Wei is China's chief of cybersecurity" -> "China's chief of cybersecurity"."""
     root = span.root
     head = root.head
-    if root.dep_ != "nsubj" or head.i < span.end or head.lower_ not in _COPULAS and head.lemma_ != "be":
+    if (
+        root.dep_ != "nsubj"
+        or head.i < span.end
+        or head.lower_ not in _COPULAS
+        and head.lemma_ != "be"
+    ):
         return None
     for child in head.children:
         if child.dep_ == "attr" and child.i > head.i:
@@ -401,7 +410,10 @@ def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _
 
 
 def _unlabelled_occurrences(
-    candidates: list[_Candidate], acronyms: dict[str, _Candidate], text: str, links: list[tuple[int, int]]
+    candidates: list[_Candidate],
+    acronyms: dict[str, _Candidate],
+    text: str,
+    links: list[tuple[int, int]],
 ) -> list[_Candidate]:
     """Occurrences of an introduced acronym that the model did not tag ("the SCO member states")."""
     taken = [(c.start, c.end) for c in candidates]
@@ -474,7 +486,9 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
         short = group[0].folded
         people = _matching_roots(short, "person", members, kinds, size, find)
         if people:
-            plain = [r for r in people if not any(has_suffix(c.text) for c in _group(members, find, r))]
+            plain = [
+                r for r in people if not any(has_suffix(c.text) for c in _group(members, find, r))
+            ]
             people = plain or people
         if kinds[i] in ("place", "group"):
             if len(people) == 1:  # a surname the model took for a place ("Cummings")
@@ -534,19 +548,26 @@ def _matching_roots(
         roots = {
             find(j)
             for j, group in enumerate(members)
-            if kinds[j] == kind and size[j] > len(short) and any(test(short, c.folded) for c in group)
+            if kinds[j] == kind
+            and size[j] > len(short)
+            and any(test(short, c.folded) for c in group)
         }
         if roots:
             break
     return sorted(roots)
 
 
-def _group(members: list[list[_Candidate]], find: Callable[[int], int], root: int) -> list[_Candidate]:
+def _group(
+    members: list[list[_Candidate]], find: Callable[[int], int], root: int
+) -> list[_Candidate]:
     return [c for i, group in enumerate(members) if find(i) == root for c in group]
 
 
 def _assign_nearest(
-    group: list[_Candidate], roots: list[int], members: list[list[_Candidate]], find: Callable[[int], int]
+    group: list[_Candidate],
+    roots: list[int],
+    members: list[list[_Candidate]],
+    find: Callable[[int], int],
 ) -> None:
     """An ambiguous short name ("Clinton" with Bill and Hillary) joins the nearest full name
     mentioned before it (or, failing that, the first one after it)."""
@@ -611,7 +632,9 @@ def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     if n == 1 and "of" in full[1:]:
         # The head noun before "of": "the Department" of "California Department of Corrections".
         return full[full.index("of", 1) - 1] == short[0]
-    return full[:n] == short and (full[n] in _MINOR_FOLDS or all(w in _TAIL_FOLDS for w in full[n:]))
+    return full[:n] == short and (
+        full[n] in _MINOR_FOLDS or all(w in _TAIL_FOLDS for w in full[n:])
+    )
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)

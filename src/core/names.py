@@ -14,14 +14,59 @@ _CYRILLIC = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґў",
         [
-            "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
-            "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-            "ye", "i", "yi", "g", "u",
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+            "ye",
+            "i",
+            "yi",
+            "g",
+            "u",
         ],
         strict=True,
     )
 )
-_LETTERS = {"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ı": "i", "œ": "oe", "þ": "th"}
+_LETTERS = {
+    "ß": "ss",
+    "æ": "ae",
+    "ø": "o",
+    "đ": "d",
+    "ð": "d",
+    "ł": "l",
+    "ı": "i",
+    "œ": "oe",
+    "þ": "th",
+}
 _POSSESSIVE = re.compile(r"['’ʼ]s\b")
 _APOSTROPHES = re.compile(r"['’ʼ`´.]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -49,7 +94,8 @@ HONORIFICS = frozenset(
     prince princess sheikh chancellor mayor secretary speaker chairman chairwoman chair ceo
     ambassador officer detective inspector chief commissioner deputy foreign defense defence
     interior finance state father rev reverend bishop archbishop cardinal rabbi imam saint st
-    emperor empress crown first lady former late acting emeritus cde comrade administrator director spokesman
+    emperor empress crown first lady former late acting emeritus cde comrade administrator
+    director spokesman
     spokeswoman spokesperson commander head leader founder editor executive attorney
     commissioner minister-president premier-elect president-elect councillor councilman
     councilwoman assemblyman assemblywoman superintendent sheriff marshal constable""".split()
@@ -59,7 +105,9 @@ COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam"})
 #: Generational suffixes: "Donald Trump Jr." is not "Donald Trump".
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Words skipped when reading an acronym off a name ("United States of America" -> USA).
-_MINOR = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&", "to", "at"})
+_MINOR = frozenset(
+    {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&", "to", "at"}
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -104,7 +152,7 @@ def has_suffix(name: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def is_acronym(text: str) -> bool:
-    """"SCO", "U.S.", "NATO", "PG&E": short and (almost) all capitals."""
+    """ "SCO", "U.S.", "NATO", "PG&E": short and (almost) all capitals."""
     letters = [c for c in text if c.isalpha()]
     if not 2 <= len(letters) <= 8 or " " in text.strip():
         return False
@@ -113,12 +161,12 @@ def is_acronym(text: str) -> bool:
 
 
 def acronym_letters(text: str) -> str:
-    """"U.S." -> "US"; the capitals of an acronym."""
+    """ "U.S." -> "US"; the capitals of an acronym."""
     return "".join(c for c in text if c.isalpha()).upper()
 
 
 def initials(name: str) -> str:
-    """"Shanghai Cooperation Organization" -> "SCO"; minor words are skipped."""
+    """ "Shanghai Cooperation Organization" -> "SCO"; minor words are skipped."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _MINOR]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
@@ -147,7 +195,9 @@ def slug_name(name: str) -> str:
     return text.removeprefix("the-")
 
 
-_NAME_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "bin", "al", "el", "la", "le", "du"})
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "del", "van", "von", "der", "bin", "al", "el", "la", "le", "du"}
+)
 
 
 @lru_cache(maxsize=100_000)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from newsdesk.core.actors import merge_actors
 from newsdesk.core.index import build_corpus
 from newsdesk.core.models import Actor, Article, ArticleAnalysis, Mention
 
 
-def article(aid: str, *mentions: tuple[str, str, str] | tuple[str, str, str, str]) -> ArticleAnalysis:
+def article(
+    aid: str, *mentions: tuple[str, str, str] | tuple[str, str, str, str]
+) -> ArticleAnalysis:
     """An analysis whose mentions are (text, label, key[, role]) in text order."""
     art = Article(aid, f"{aid}.txt", aid, None, None, None, "", (), "h")
     out = []
@@ -34,14 +35,21 @@ def test_actors_same_actor_across_articles_is_one() -> None:
     actors, mapping = merge_actors(
         [
             article("a", ("Russia", "GPE", "Russia"), ("China", "GPE", "China")),
-            article("b", ("Russia", "GPE", "Russia"), ("Russia", "GPE", "Russia"), ("China", "GPE", "China")),
+            article(
+                "b",
+                ("Russia", "GPE", "Russia"),
+                ("Russia", "GPE", "Russia"),
+                ("China", "GPE", "China"),
+            ),
         ]
     )
     names = by_name(actors)
     assert set(names) == {"Russia", "China"}
     assert len(names["Russia"].mentions) == 3
     assert names["Russia"].articles == ("a", "b")
-    assert actor_of(mapping, "a", "Russia") == actor_of(mapping, "b", "Russia") == names["Russia"].id
+    assert (
+        actor_of(mapping, "a", "Russia") == actor_of(mapping, "b", "Russia") == names["Russia"].id
+    )
 
 
 @pytest.mark.parametrize(
@@ -83,7 +91,11 @@ def test_actors_different_people_do_not_merge(one: str, other: str) -> None:
 def test_actors_bare_surname_joins_the_only_person_of_that_name() -> None:
     actors, mapping = merge_actors(
         [
-            article("a", ("Vladimir Putin", "PERSON", "Vladimir Putin"), ("Putin", "PERSON", "Vladimir Putin")),
+            article(
+                "a",
+                ("Vladimir Putin", "PERSON", "Vladimir Putin"),
+                ("Putin", "PERSON", "Vladimir Putin"),
+            ),
             article("b", ("Putin", "PERSON", "Putin"), ("Putin", "ORG", "Putin")),
         ]
     )
@@ -96,7 +108,9 @@ def test_actors_bare_surname_joins_the_only_person_of_that_name() -> None:
 def test_actors_surname_first_short_form_joins_across_articles() -> None:
     actors, mapping = merge_actors(
         [
-            article("a", ("Guo Shengkun", "PERSON", "Guo Shengkun"), ("Guo", "PERSON", "Guo Shengkun")),
+            article(
+                "a", ("Guo Shengkun", "PERSON", "Guo Shengkun"), ("Guo", "PERSON", "Guo Shengkun")
+            ),
             article("b", ("Guo", "PERSON", "Guo")),
         ]
     )
@@ -106,14 +120,30 @@ def test_actors_surname_first_short_form_joins_across_articles() -> None:
 def test_actors_ambiguous_bare_surname_glues_nobody() -> None:
     actors, mapping = merge_actors(
         [
-            article("a", ("Hillary Clinton", "PERSON", "Hillary Clinton"), ("Clinton", "PERSON", "Hillary Clinton")),
-            article("b", ("Bill Clinton", "PERSON", "Bill Clinton"), ("Clinton", "PERSON", "Bill Clinton")),
+            article(
+                "a",
+                ("Hillary Clinton", "PERSON", "Hillary Clinton"),
+                ("Clinton", "PERSON", "Hillary Clinton"),
+            ),
+            article(
+                "b",
+                ("Bill Clinton", "PERSON", "Bill Clinton"),
+                ("Clinton", "PERSON", "Bill Clinton"),
+            ),
             article("c", ("Clinton", "PERSON", "Clinton")),
         ]
     )
     names = by_name(actors)
     assert set(names) == {"Hillary Clinton", "Bill Clinton", "Clinton"}
-    assert len({actor_of(mapping, x, k) for x, k in [("a", "Hillary Clinton"), ("b", "Bill Clinton"), ("c", "Clinton")]}) == 3
+    assert (
+        len(
+            {
+                actor_of(mapping, x, k)
+                for x, k in [("a", "Hillary Clinton"), ("b", "Bill Clinton"), ("c", "Clinton")]
+            }
+        )
+        == 3
+    )
 
 
 def test_actors_bare_surname_prefers_the_father_over_junior() -> None:
@@ -141,6 +171,19 @@ def test_actors_acronym_used_elsewhere_joins_its_name() -> None:
     assert actors[0].type == "place"
 
 
+def test_actors_known_acronym_expands_inside_names() -> None:
+    actors, _ = merge_actors(
+        [
+            article(
+                "a", ("United States", "GPE", "United States"), ("U.S.", "GPE", "United States")
+            ),
+            article("b", ("U.S. Navy", "ORG", "U.S. Navy")),
+            article("c", ("United States Navy", "ORG", "United States Navy")),
+        ]
+    )
+    assert sorted(a.name for a in actors) == ["United States", "United States Navy"]
+
+
 @pytest.mark.parametrize(
     ("labels", "expected"),
     [
@@ -152,7 +195,9 @@ def test_actors_acronym_used_elsewhere_joins_its_name() -> None:
     ],
 )
 def test_actors_type_is_the_vote_of_mentions(labels: list[str], expected: str) -> None:
-    analyses = [article(f"a{i}", ("Acme Thing", label, "Acme Thing")) for i, label in enumerate(labels)]
+    analyses = [
+        article(f"a{i}", ("Acme Thing", label, "Acme Thing")) for i, label in enumerate(labels)
+    ]
     actors, _ = merge_actors(analyses)
     assert actors[0].type == expected
 
@@ -182,10 +227,20 @@ def test_actors_country_is_a_place_whatever_the_label() -> None:
 def test_actors_name_is_fullest_common_form_and_aliases_the_rest() -> None:
     actors, _ = merge_actors(
         [
-            article("a", ("Vladimir Putin", "PERSON", "Vladimir Putin"), ("Putin", "PERSON", "Vladimir Putin")),
-            article("b", ("Vladimir Putin", "PERSON", "Vladimir Putin"), ("Putin", "PERSON", "Vladimir Putin")),
+            article(
+                "a",
+                ("Vladimir Putin", "PERSON", "Vladimir Putin"),
+                ("Putin", "PERSON", "Vladimir Putin"),
+            ),
+            article(
+                "b",
+                ("Vladimir Putin", "PERSON", "Vladimir Putin"),
+                ("Putin", "PERSON", "Vladimir Putin"),
+            ),
             article("c", ("Putin", "PERSON", "Putin")),
-            article("d", ("Vladimir Vladimirovich Putin", "PERSON", "Vladimir Vladimirovich Putin")),
+            article(
+                "d", ("Vladimir Vladimirovich Putin", "PERSON", "Vladimir Vladimirovich Putin")
+            ),
         ]
     )
     names = by_name(actors)
@@ -197,8 +252,12 @@ def test_actors_name_is_fullest_common_form_and_aliases_the_rest() -> None:
 def test_actors_role_is_the_most_common_role() -> None:
     actors, _ = merge_actors(
         [
-            article("a", ("Guo Shengkun", "PERSON", "Guo Shengkun", "Chinese Public Security Minister")),
-            article("b", ("Guo Shengkun", "PERSON", "Guo Shengkun", "Chinese Public Security Minister")),
+            article(
+                "a", ("Guo Shengkun", "PERSON", "Guo Shengkun", "Chinese Public Security Minister")
+            ),
+            article(
+                "b", ("Guo Shengkun", "PERSON", "Guo Shengkun", "Chinese Public Security Minister")
+            ),
             article("c", ("Guo Shengkun", "PERSON", "Guo Shengkun", "minister")),
             article("d", ("Guo Shengkun", "PERSON", "Guo Shengkun")),
         ]
@@ -209,7 +268,9 @@ def test_actors_role_is_the_most_common_role() -> None:
 def test_actors_ids_are_stable_unique_and_typed() -> None:
     analyses = [
         article("a", ("Georgia", "GPE", "Georgia"), ("Vladimir Putin", "PERSON", "Vladimir Putin")),
-        article("b", ("Shanghai Cooperation Organization", "ORG", "Shanghai Cooperation Organization")),
+        article(
+            "b", ("Shanghai Cooperation Organization", "ORG", "Shanghai Cooperation Organization")
+        ),
         article("c", ("习近平", "PERSON", "习近平"), ("Rosselló", "PERSON", "Rosselló")),
     ]
     first, _ = merge_actors(analyses)
@@ -219,7 +280,9 @@ def test_actors_ids_are_stable_unique_and_typed() -> None:
     assert len(set(ids.values())) == len(ids)
     assert ids["Vladimir Putin"] == "person:vladimir-putin"
     assert ids["Georgia"] == "place:georgia"
-    assert ids["Shanghai Cooperation Organization"] == "organization:shanghai-cooperation-organization"
+    assert (
+        ids["Shanghai Cooperation Organization"] == "organization:shanghai-cooperation-organization"
+    )
     assert ids["Rosselló"] == "person:rossello"
     assert ids["习近平"].startswith("person:") and len(ids["习近平"]) > len("person:")
 
@@ -238,10 +301,18 @@ def test_actors_mentions_keep_article_then_text_order() -> None:
 def test_actors_merge_many_mentions_fast() -> None:
     """The store merges on every open: 2,000 articles x 50 mentions in a fraction of a second
     (bench/merge_speed.py measures the full 10,000 x 50)."""
-    people = [f"{g} {f}" for g in ("Anna", "Boris", "Chen", "David", "Elena") for f in ("Kov", "Mar", "Lin", "Hart")]
+    people = [
+        f"{g} {f}"
+        for g in ("Anna", "Boris", "Chen", "David", "Elena")
+        for f in ("Kov", "Mar", "Lin", "Hart")
+    ]
     analyses = []
     for i in range(2000):
-        cast = [people[(i + j) % len(people)] for j in range(8)] + ["Russia", "China", "United Nations"]
+        cast = [people[(i + j) % len(people)] for j in range(8)] + [
+            "Russia",
+            "China",
+            "United Nations",
+        ]
         specs = []
         for j in range(50):
             name = cast[j % len(cast)]
@@ -271,7 +342,8 @@ def test_actors_end_to_end_across_articles(analyze_text) -> None:  # type: ignor
         article_id="two",
     )
     c = analyze_text(
-        "Clinton book\n\nHillary Clinton published a memoir on Tuesday. Clinton said she was proud of it.",
+        "Clinton book\n\nHillary Clinton published a memoir on Tuesday. "
+        "Clinton said she was proud of it.",
         article_id="three",
     )
     d = analyze_text(

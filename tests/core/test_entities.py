@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from newsdesk.core.models import ArticleAnalysis, Mention
 
 DATA = Path(__file__).parent.parent / "data" / "actors"
@@ -34,19 +33,33 @@ def keys(mentions: list[Mention]) -> dict[str, set[str]]:
 @pytest.mark.parametrize(
     ("body", "short", "full"),
     [
-        ("President Vladimir Putin met officials in Moscow on Monday. Later Putin said nothing.", "Putin", "Vladimir Putin"),
         (
-            "Chinese censor Fang Binxing met officials in Moscow. Fang spoke to the gathering about sovereignty.",
+            "President Vladimir Putin met officials in Moscow on Monday. Later Putin said nothing.",
+            "Putin",
+            "Vladimir Putin",
+        ),
+        (
+            "Chinese censor Fang Binxing met officials in Moscow. "
+            "Fang spoke to the gathering about sovereignty.",
             "Fang",
             "Fang Binxing",
         ),
         (
-            'Chinese Public Security Minister Guo Shengkun spoke on Thursday. "We are ready," Guo said.',
+            "Chinese Public Security Minister Guo Shengkun spoke on Thursday. "
+            '"We are ready," Guo said.',
             "Guo",
             "Guo Shengkun",
         ),
-        ("Nancy Pelosi was elected Speaker. The vote for Pelosi was 220 to 192.", "Pelosi", "Nancy Pelosi"),
-        ("New York Mayor Bill de Blasio spoke on Monday. De Blasio said the city was safe.", "De Blasio", "Bill de Blasio"),
+        (
+            "Nancy Pelosi was elected Speaker. The vote for Pelosi was 220 to 192.",
+            "Pelosi",
+            "Nancy Pelosi",
+        ),
+        (
+            "New York Mayor Bill de Blasio spoke on Monday. De Blasio said the city was safe.",
+            "De Blasio",
+            "Bill de Blasio",
+        ),
     ],
 )
 def test_entities_short_name_joins_full_name(mentions_of, body: str, short: str, full: str) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +72,8 @@ def test_entities_short_name_joins_full_name(mentions_of, body: str, short: str,
     ("body", "acronym", "full"),
     [
         (
-            "Ministers met counterparts from the Shanghai Cooperation Organization, or SCO, on Thursday. "
+            "Ministers met counterparts from the Shanghai Cooperation Organization, or SCO, "
+            "on Thursday. "
             "The SCO member states agreed.",
             "SCO",
             "Shanghai Cooperation Organization",
@@ -78,7 +92,9 @@ def test_entities_short_name_joins_full_name(mentions_of, body: str, short: str,
         ),
     ],
 )
-def test_entities_introduced_acronym_joins_its_name(mentions_of, body: str, acronym: str, full: str) -> None:  # type: ignore[no-untyped-def]
+def test_entities_introduced_acronym_joins_its_name(
+    mentions_of, body: str, acronym: str, full: str
+) -> None:  # type: ignore[no-untyped-def]
     found = keys(mentions_of(body))
     assert found[acronym] == {full}
     # Every occurrence of the acronym is a mention, tagged by the model or not.
@@ -88,25 +104,38 @@ def test_entities_introduced_acronym_joins_its_name(mentions_of, body: str, acro
 @pytest.mark.parametrize(
     ("body", "written", "clean"),
     [
-        ("The Kremlin however has accused the West of supporting protesters.", "The Kremlin", "Kremlin"),
+        (
+            "The Kremlin however has accused the West of supporting protesters.",
+            "The Kremlin",
+            "Kremlin",
+        ),
         ("Russia's Safe Internet League met in Moscow last month.", "Russia's", "Russia"),
-        ("Russia’s government met in Moscow last month with officials from Beijing.", "Russia’s", "Russia"),
+        (
+            "Russia’s government met in Moscow last month with officials from Beijing.",
+            "Russia’s",
+            "Russia",
+        ),
         ("Officials visited Hong Kong's harbour on Friday.", "Hong Kong's", "Hong Kong"),
     ],
 )
-def test_entities_strip_articles_and_possessives(mentions_of, body: str, written: str, clean: str) -> None:  # type: ignore[no-untyped-def]
+def test_entities_strip_articles_and_possessives(
+    mentions_of, body: str, written: str, clean: str
+) -> None:  # type: ignore[no-untyped-def]
     mentions = mentions_of(body)
     texts = {m.text for m in mentions}
     assert clean in texts
     assert written not in texts or written == clean
-    start = ("A headline for the test\n\n" + body).index(written) - len("A headline for the test\n\n")
+    start = ("A headline for the test\n\n" + body).index(written) - len(
+        "A headline for the test\n\n"
+    )
     mention = next(m for m in mentions if m.text == clean)
     assert mention.start == start + written.index(clean)
 
 
 def test_entities_offsets_point_at_the_text(analyze_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyze_text(
-        "Title\n\nThe Kremlin said Russia’s President Vladimir Putin would meet Angela Merkel in Berlin."
+        "Title\n\nThe Kremlin said Russia’s President Vladimir Putin would meet Angela Merkel "
+        "in Berlin."
     )
     assert analysis.mentions
     for m in analysis.mentions:
@@ -177,7 +206,11 @@ def test_entities_role_from_the_text(mentions_of, body: str, name: str, role: st
 
 
 def test_entities_no_role_when_the_text_gives_none(mentions_of) -> None:  # type: ignore[no-untyped-def]
-    mention = next(m for m in mentions_of("On Monday Angela Merkel arrived in Paris.") if m.text == "Angela Merkel")
+    mention = next(
+        m
+        for m in mentions_of("On Monday Angela Merkel arrived in Paris.")
+        if m.text == "Angela Merkel"
+    )
     assert mention.role is None
 
 
@@ -185,10 +218,17 @@ def test_entities_no_role_when_the_text_gives_none(mentions_of) -> None:  # type
     ("body", "junk"),
     [
         # link text and URL fragments
-        ("Read the report [Access Blocked to Major Opposition Sites](https://example.com/x) today.", "Access Blocked"),
+        (
+            "Read the report [Access Blocked to Major Opposition Sites](https://example.com/x) "
+            "today.",
+            "Access Blocked",
+        ),
         ("The story is at https://www.example.com/china/russia-internet today.", "china"),
         # lowercase words, dates and numbers
-        ("The Central Asian former Soviet republics of Kazakhstan and Kyrgyzstan joined.", "republics"),
+        (
+            "The Central Asian former Soviet republics of Kazakhstan and Kyrgyzstan joined.",
+            "republics",
+        ),
         ("Two officials met on Thursday, April 17, 2014, and 300 people came.", "Thursday"),
         ("Two officials met on Thursday, April 17, 2014, and 300 people came.", "300"),
     ],
@@ -209,7 +249,8 @@ def test_entities_headline_of_another_page_is_not_an_actor(mentions_of) -> None:
 
 def test_entities_keys_are_unique_per_cluster(mentions_of) -> None:  # type: ignore[no-untyped-def]
     mentions = mentions_of(
-        "President Vladimir Putin met Chinese President Xi Jinping in Moscow. Putin and Xi signed a deal."
+        "President Vladimir Putin met Chinese President Xi Jinping in Moscow. "
+        "Putin and Xi signed a deal."
     )
     found = keys(mentions)
     assert found["Putin"] == {"Vladimir Putin"}

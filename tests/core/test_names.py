@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import pytest
-
-from newsdesk.core.names import acronym_matches, fold_name, is_acronym, looks_like_person_name, slug_name
+from newsdesk.core.names import (
+    acronym_matches,
+    fold_name,
+    is_acronym,
+    looks_like_person_name,
+    slug_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,7 +59,15 @@ def test_names_fold_is_pure_and_idempotent() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("SCO", True), ("U.S.", True), ("PG&E", True), ("NATO", True), ("Kremlin", False), ("I", False), ("Guo Shengkun", False)],
+    [
+        ("SCO", True),
+        ("U.S.", True),
+        ("PG&E", True),
+        ("NATO", True),
+        ("Kremlin", False),
+        ("I", False),
+        ("Guo Shengkun", False),
+    ],
 )
 def test_names_is_acronym(text: str, expected: bool) -> None:
     assert is_acronym(text) is expected

@@ -6,7 +6,6 @@ import logging
 from pathlib import Path
 
 import pytest
-
 from newsdesk.core.index import analyze_doc, build_corpus, index_paths, prepare_pipeline
 from newsdesk.core.nlp import load_pipeline, resolve_model
 from newsdesk.core.settings import RULES_MODEL, Settings
@@ -68,15 +67,20 @@ def test_nlp_rules_pipeline_skips_common_words(rules_nlp, junk: str) -> None:  #
 def test_nlp_rules_pipeline_indexes_a_folder(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "two.txt").write_text(
-        "Second story\n\nPresident Vladimir Putin met officials from China on Friday.", encoding="utf-8"
+        "Second story\n\nPresident Vladimir Putin met officials from China on Friday.",
+        encoding="utf-8",
     )
-    corpus = index_paths([tmp_path], Settings(model=RULES_MODEL, cache_dir=tmp_path / "c", data_dir=tmp_path / "d"))
+    corpus = index_paths(
+        [tmp_path], Settings(model=RULES_MODEL, cache_dir=tmp_path / "c", data_dir=tmp_path / "d")
+    )
     names = {a.name: a for a in corpus.actors}
     assert set(names["Vladimir Putin"].articles) == {"one", "two"}
     assert names["China"].type == "place"
 
 
-def test_nlp_no_model_installed_warns_once(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+def test_nlp_no_model_installed_warns_once(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setattr("newsdesk.core.nlp.DEFAULT_MODELS", ("newsdesk_no_such_model_xyz",))
     assert resolve_model(None) == RULES_MODEL
     with caplog.at_level(logging.WARNING, logger="newsdesk.core.nlp"):
