@@ -118,6 +118,30 @@ def test_quotes_continuation_keeps_the_speaker(analyze_text) -> None:  # type: i
     assert [q.speaker for q in quotes] == ["Lena Fischer", "Lena Fischer"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a colon introduces a quote whatever the verb; the main clause's subject speaks
+        ('The ministry issued a statement on Friday: "Two soldiers were wounded in the attack."',
+         "Two soldiers were wounded in the attack.", "The ministry"),
+        # the speaker named after the cue, even where the parser loses the inversion
+        ('"Help is on the way for every family in the valley," tweeted Governor Maria Lopez.',
+         "Help is on the way for every family in the valley", "Maria Lopez"),
+        # no punctuation between the cue and the quote
+        ('Maria Lopez said on Friday "We are committed to keeping the border open."',
+         "We are committed to keeping the border open.", "Maria Lopez"),
+    ],
+)
+def test_quotes_direct_other_introductions(analyze_text, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = [q for q in quotes_in(analyze_text, text) if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in quotes] == [(content, speaker)]
+
+
+def test_quotes_quoted_title_after_a_verb_is_not_a_quote(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = 'The court ruled on Thursday in the case "Lopez versus the State of Ohio".'
+    assert [q for q in quotes_in(analyze_text, text) if q.kind == "direct"] == []
+
+
 # -- mixed quotes and reported speech ------------------------------------------------------
 
 
@@ -127,6 +151,8 @@ def test_quotes_continuation_keeps_the_speaker(analyze_text) -> None:  # type: i
         ('Senator Laura Hicks called the proposal "a non-starter".', "a non-starter", "Laura Hicks"),
         ('Mayor Tom Price said the budget was "completely unrealistic" and must be rewritten.',
          "completely unrealistic", "Tom Price"),
+        ('The dam project, which the Guardian describes as "a disaster waiting to happen", goes ahead.',
+         "a disaster waiting to happen", "Guardian"),
     ],
 )
 def test_quotes_mixed(analyze_text, text: str, fragment: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
@@ -147,6 +173,9 @@ def test_quotes_mixed(analyze_text, text: str, fragment: str, speaker: str) -> N
         ("Kremlin critics believe the vote was rigged.", "the vote was rigged", "Kremlin critics", False),
         ("He said national borders should be guarded online.", "national borders should be guarded online",
          "He", False),
+        # inverted, after the reported clause
+        ("The plan is not for the court to decide, argued the city's lawyer, Peter Lang.",
+         "The plan is not for the court to decide", "Peter Lang", True),
     ],
 )
 def test_quotes_reported_speech(analyze_text, text: str, content: str, speaker: str, named: bool) -> None:  # type: ignore[no-untyped-def]
