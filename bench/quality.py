@@ -62,7 +62,9 @@ class Score:
         }
 
 
-def load_expected(text: str, article: str, data: dict[str, Any]) -> tuple[list[Expected], list[str]]:
+def load_expected(
+    text: str, article: str, data: dict[str, Any]
+) -> tuple[list[Expected], list[str]]:
     """Annotations located in the article text (each substring must occur in it)."""
     found: list[Expected] = []
     for item in data["quotes"]:
@@ -102,7 +104,10 @@ def matches(expected: Expected, start: int, end: int) -> bool:
     return shared >= 0.6 * (expected.end - expected.start) or shared >= 0.6 * max(end - start, 1)
 
 
-def score_article(expected: list[Expected], not_quotes: list[str], quotes: Iterable[Any], score: Score) -> None:
+def score_article(
+    expected: list[Expected], not_quotes: list[str], quotes: Iterable[Any], score: Score
+) -> None:
+    """Count one article's matches into `score`."""
     quotes = list(quotes)
     for quote in quotes:
         hit = any(matches(e, quote.start, quote.end) for e in expected)
@@ -111,7 +116,9 @@ def score_article(expected: list[Expected], not_quotes: list[str], quotes: Itera
         if hit and not bad:
             score.precision[0] += 1
         else:
-            score.notes.append(f"  FALSE {quote.article} [{quote.kind}] {quote.speaker!r}: {quote.text[:90]!r}")
+            score.notes.append(
+                f"  FALSE {quote.article} [{quote.kind}] {quote.speaker!r}: {quote.text[:90]!r}"
+            )
     for exp in expected:
         found = [q for q in quotes if matches(exp, q.start, q.end)]
         if exp.optional:
@@ -121,7 +128,9 @@ def score_article(expected: list[Expected], not_quotes: list[str], quotes: Itera
         )
         bucket[1] += 1
         if not found:
-            score.notes.append(f"  MISS  {exp.article} [{exp.kind}] {exp.speakers[:1]}: at {exp.start}")
+            score.notes.append(
+                f"  MISS  {exp.article} [{exp.kind}] {exp.speakers[:1]}: at {exp.start}"
+            )
             continue
         bucket[0] += 1
         if exp.named:
@@ -192,7 +201,8 @@ def report(score: Score, verbose: bool) -> None:
         mark = "ok " if figures[key] >= GOALS[key] else "LOW"
         n, d = counts[key]
         print(f"{label:<24} {figures[key]:6.1%}  ({n}/{d})  goal {GOALS[key]:.0%} {mark}")
-    print(f"{'stance recall (extra)':<24} {figures['stance']:6.1%}  ({score.stance[0]}/{score.stance[1]})")
+    n, d = score.stance
+    print(f"{'stance recall (extra)':<24} {figures['stance']:6.1%}  ({n}/{d})")
     if verbose:
         print("\n".join(score.notes))
 

@@ -21,7 +21,7 @@ Role = Literal["open", "close", "either"]
 
 @dataclass(frozen=True, slots=True)
 class QuoteMarks:
-    """One quoted stretch: `open` is the opening mark, `close` the closing mark (or paragraph end)."""
+    """A quoted stretch: `open` is the opening mark, `close` the closing one (or paragraph end)."""
 
     open: int
     close: int

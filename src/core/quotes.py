@@ -29,7 +29,7 @@ from .speakers import Speaker, SpeakerResolver
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-#: Words after a closing mark within which the cue must appear (`"...," the minister told reporters`).
+#: Words after a closing mark within which the cue must appear (`"...," the minister told them`).
 AFTER_WINDOW = 14
 #: A quote that no cue claims continues the previous speaker only if it starts this close after it.
 CONTINUATION_CHARS = 400
@@ -38,7 +38,9 @@ UTTERANCE_WORDS = 5
 #: Complements of a speech verb that hold reported content.
 CLAUSE_DEPS = frozenset({"ccomp"})
 #: Complements that make a stance ("urged Russia to ...", "called for talks").
-STANCE_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "prt", "oprd", "attr", "acomp"})
+STANCE_DEPS = frozenset(
+    {"dobj", "xcomp", "ccomp", "prep", "dative", "prt", "oprd", "attr", "acomp"}
+)
 #: Complements that may carry a quoted fragment ("called it "a non-starter"").
 FRAGMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "acomp"})
 #: Stance verbs that report speech when they take a clause ("warned that ...", "denied that ...").
@@ -75,7 +77,9 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     return _finish(article, _claims(doc, text, marks, resolver))
 
 
-def _claims(doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResolver) -> list[_Draft]:
+def _claims(
+    doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResolver
+) -> list[_Draft]:
     inside = _tokens_inside(doc, marks)
     drafts: list[_Draft] = []
     used_cues: set[int] = set()
@@ -286,7 +290,9 @@ def _starts_utterance(text: str, open_at: int) -> bool:
 
 
 def _token_at_or_after(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand") if char < len(doc.text) else None
+    if char >= len(doc.text):
+        return None
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
     for token in span if span is not None else ():
         if token.idx >= char and not token.is_space and token.text not in {'"', "“", "”"}:
             return token
@@ -370,7 +376,8 @@ def _reported(
                     draft.start, draft.end = _trim(text, *mark.inner)
                     draft.marks = mark
                     continue
-                if draft.kind != "stance" or verb_base(draft.cue.text if draft.cue else "") == "call":
+                cue_base = verb_base(draft.cue.text) if draft.cue is not None else None
+                if draft.kind != "stance" or cue_base == "call":
                     draft.kind = "mixed"  # a stance stays one, except `called it "a disgrace"`
                 draft.end = max(draft.end, _trim(text, *mark.inner)[1])
     return kept
@@ -491,7 +498,8 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
         return found
     for child in verb.rights:
         has_subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children)
-        if child.dep_ == "advcl" and has_subject and not any(g.dep_ == "mark" for g in child.children):
+        unmarked = not any(g.dep_ == "mark" for g in child.children)
+        if child.dep_ == "advcl" and has_subject and unmarked:
             return [child]
         if child.dep_ in {"dobj", "dative"}:
             for clause in child.rights:
@@ -555,7 +563,8 @@ def _continuations(
         if not earlier:
             continue
         previous = max(earlier, key=lambda d: d.end)
-        if mark.open - previous.end > CONTINUATION_CHARS or _sentences_between(text, previous, mark) > 1:
+        too_far = mark.open - previous.end > CONTINUATION_CHARS
+        if too_far or _sentences_between(text, previous, mark) > 1:
             continue
         found.append(
             _Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark)
@@ -641,7 +650,9 @@ def _clause_without(
     tokens = [
         t
         for t in head.subtree
-        if not (according.i <= t.i <= phrase_end) and not t.is_space and sent.start <= t.i < sent.end
+        if not (according.i <= t.i <= phrase_end)
+        and not t.is_space
+        and sent.start <= t.i < sent.end
     ]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
         tokens.pop(0)
@@ -665,9 +676,10 @@ def _clause_without(
 def _as_reported_by(doc: Doc, drafts: list[_Draft], resolver: SpeakerResolver) -> None:
     """`said — as reported by X — "..."`, `..., as quoted by X`: X is a second-hand source."""
     for token in doc:
-        if verb_base(token.text) not in {"report", "quote"} or token.lower_ not in {"reported", "quoted"}:
+        if token.lower_ not in {"reported", "quoted"}:
             continue
-        if not any(c.lower_ == "as" for c in token.children) and doc[max(token.i - 1, 0)].lower_ != "as":
+        as_clause = any(c.lower_ == "as" for c in token.children)
+        if not as_clause and doc[max(token.i - 1, 0)].lower_ != "as":
             continue
         agent = next((c for c in token.children if c.lower_ == "by"), None)
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -689,7 +701,9 @@ def _document_sources(
 ) -> None:
     """`"...," Guo said, a translation of his remarks reported`: the document is a `via`."""
     cue_sentences = {
-        resolver.sentence(d.cue).start: d for d in drafts if d.cue is not None and d.kind == "direct"
+        resolver.sentence(d.cue).start: d
+        for d in drafts
+        if d.cue is not None and d.kind == "direct"
     }
     used = {d.cue.i for d in drafts if d.cue is not None}
     for token in doc:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 #: Subject dependencies, active and passive.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: Verbs that borrow the subject of the verb they hang from ("X declined and said", "X spoke, saying").
+#: Verbs that borrow the subject of the verb they hang from ("X declined and said", "X, saying").
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 #: Personal pronouns that can refer back to a named person.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -223,7 +223,7 @@ def _gender(pronoun: Token) -> str:
 
 
 def _phrase_bounds(head: Token) -> tuple[int, int]:
-    """The written extent of a speaker phrase: the head and its modifiers on the left, plus names."""
+    """The written extent of a speaker phrase: the head, its modifiers on the left, and names."""
     left = head.i
     for child in head.lefts:
         if child.dep_ in {"preconj", "punct", "cc"}:

@@ -1,17 +1,22 @@
-"""Quotes, reported speech and stances: one rule per case on invented text, plus the quality floor."""
+"""Quotes, reported speech and stances: each rule on invented text, and the quality floor."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdesk.core.models import Quote
+from newsdesk.core.models import ArticleAnalysis, Quote
+
+#: The `analyze_text` fixture from tests/conftest.py.
+AnalyzeText = Callable[..., ArticleAnalysis]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Invented test article\n\n"
 
 
-def quotes_in(analyze_text, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
+def quotes_in(analyze_text, text: str) -> list[Quote]:
     return list(analyze_text(TITLE + text).quotes)
 
 
@@ -37,22 +42,36 @@ def only(quotes: list[Quote], containing: str) -> Quote:
     ("text", "content", "speaker", "cue"),
     [
         # cue after, straight marks
-        ('"We will build the bridge next year," Maria Lopez said.', "We will build the bridge next year",
-         "Maria Lopez", "said"),
+        (
+            '"We will build the bridge next year," Maria Lopez said.',
+            "We will build the bridge next year", "Maria Lopez", "said",
+        ),
         # curly marks, inverted cue
-        ("“The river is rising fast,” said Tom Becker.", "The river is rising fast", "Tom Becker", "said"),
+        (
+            "“The river is rising fast,” said Tom Becker.",
+            "The river is rising fast", "Tom Becker", "said",
+        ),
         # cue before, colon
-        ('Mayor Anna Kowalski said: "The roads will reopen on Monday."', "The roads will reopen on Monday.",
-         "Anna Kowalski", "said"),
+        (
+            'Mayor Anna Kowalski said: "The roads will reopen on Monday."',
+            "The roads will reopen on Monday.", "Anna Kowalski", "said",
+        ),
         # cue before, comma, with the listener named
-        ('Anna Kowalski told reporters, "We are ready for the storm."', "We are ready for the storm.",
-         "Anna Kowalski", "told"),
+        (
+            'Anna Kowalski told reporters, "We are ready for the storm."',
+            "We are ready for the storm.", "Anna Kowalski", "told",
+        ),
         # across sentences, speaker in apposition
-        ('"The factory will close. Three hundred jobs will go," the chief executive, Peter Lang, said.',
-         "The factory will close. Three hundred jobs will go", "Peter Lang", "said"),
+        (
+            '"The factory will close. Three hundred jobs will go," the chief executive, Peter Lang,'
+            " said.",
+            "The factory will close. Three hundred jobs will go", "Peter Lang", "said",
+        ),
     ],
 )
-def test_quotes_direct(analyze_text, text: str, content: str, speaker: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_direct(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str, cue: str
+) -> None:
     quote = only(quotes_in(analyze_text, text), content.split()[1])
     assert quote.kind == "direct"
     assert quote.text == content
@@ -69,15 +88,16 @@ def test_quotes_direct(analyze_text, text: str, content: str, speaker: str, cue:
         '"The plan is sound," said Karen Olsen. "It will save money for every family in town."',
     ],
 )
-def test_quotes_split_around_cue_gives_both_parts(analyze_text, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_split_around_cue_gives_both_parts(analyze_text: AnalyzeText, text: str) -> None:
     quotes = [q for q in quotes_in(analyze_text, text) if q.kind == "direct"]
     assert [q.speaker for q in quotes] == ["Karen Olsen", "Karen Olsen"]
     assert quotes[0].text == "The plan is sound"
     assert "save money" in quotes[1].text
 
 
-def test_quotes_offsets_point_at_text_cue_and_speaker(analyze_text) -> None:  # type: ignore[no-untyped-def]
-    analysis = analyze_text(TITLE + 'Officials met on Friday. "Nothing has changed," Maria Lopez told the council.')
+def test_quotes_offsets_point_at_text_cue_and_speaker(analyze_text: AnalyzeText) -> None:
+    text = 'Officials met on Friday. "Nothing has changed," Maria Lopez told the council.'
+    analysis = analyze_text(TITLE + text)
     text = analysis.article.text
     quote = only(list(analysis.quotes), "Nothing")
     assert text[quote.start : quote.end] == quote.text == "Nothing has changed"
@@ -102,14 +122,16 @@ def test_quotes_offsets_point_at_text_cue_and_speaker(analyze_text) -> None:  # 
          "David Brennan"),
     ],
 )
-def test_quotes_speaker_resolves_pronouns_and_surnames(analyze_text, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_speaker_resolves_pronouns_and_surnames(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
     quotes = [q for q in quotes_in(analyze_text, text) if q.kind == "direct"]
     assert len(quotes) == 1
     assert quotes[0].speaker == speaker
     assert quotes[0].speaker_key is not None
 
 
-def test_quotes_continuation_keeps_the_speaker(analyze_text) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_continuation_keeps_the_speaker(analyze_text: AnalyzeText) -> None:
     text = (
         '"The water came in at night," said farmer Lena Fischer. '
         '"We lost every animal we had and nobody warned us."'
@@ -132,12 +154,14 @@ def test_quotes_continuation_keeps_the_speaker(analyze_text) -> None:  # type: i
          "We are committed to keeping the border open.", "Maria Lopez"),
     ],
 )
-def test_quotes_direct_other_introductions(analyze_text, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_direct_other_introductions(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
     quotes = [q for q in quotes_in(analyze_text, text) if q.kind == "direct"]
     assert [(q.text, q.speaker) for q in quotes] == [(content, speaker)]
 
 
-def test_quotes_quoted_title_after_a_verb_is_not_a_quote(analyze_text) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_quoted_title_after_a_verb_is_not_a_quote(analyze_text: AnalyzeText) -> None:
     text = 'The court ruled on Thursday in the case "Lopez versus the State of Ohio".'
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "direct"] == []
 
@@ -148,14 +172,17 @@ def test_quotes_quoted_title_after_a_verb_is_not_a_quote(analyze_text) -> None: 
 @pytest.mark.parametrize(
     ("text", "fragment", "speaker"),
     [
-        ('Senator Laura Hicks called the proposal "a non-starter".', "a non-starter", "Laura Hicks"),
+        (
+            'Senator Laura Hicks called the proposal "a non-starter".',
+            "a non-starter", "Laura Hicks",
+        ),
         ('Mayor Tom Price said the budget was "completely unrealistic" and must be rewritten.',
          "completely unrealistic", "Tom Price"),
-        ('The dam project, which the Guardian describes as "a disaster waiting to happen", goes ahead.',
+        ('The dam, which the Guardian describes as "a disaster waiting to happen", goes ahead.',
          "a disaster waiting to happen", "Guardian"),
     ],
 )
-def test_quotes_mixed(analyze_text, text: str, fragment: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_mixed(analyze_text: AnalyzeText, text: str, fragment: str, speaker: str) -> None:
     quote = only(quotes_in(analyze_text, text), fragment)
     assert quote.kind == "mixed"
     assert quote.speaker == speaker
@@ -164,21 +191,32 @@ def test_quotes_mixed(analyze_text, text: str, fragment: str, speaker: str) -> N
 @pytest.mark.parametrize(
     ("text", "content", "speaker", "named"),
     [
-        ("Anna Kowalski said the city should build more housing.", "the city should build more housing",
-         "Anna Kowalski", True),
+        (
+            "Anna Kowalski said the city should build more housing.",
+            "the city should build more housing", "Anna Kowalski", True,
+        ),
         ("Local farming experts say the drought shows that the climate is changing.",
          "the drought shows that the climate is changing", "Local farming experts", False),
-        ("The new rules will take effect in May, officials said.", "The new rules will take effect in May",
-         "officials", False),
-        ("Kremlin critics believe the vote was rigged.", "the vote was rigged", "Kremlin critics", False),
-        ("He said national borders should be guarded online.", "national borders should be guarded online",
-         "He", False),
+        (
+            "The new rules will take effect in May, officials said.",
+            "The new rules will take effect in May", "officials", False,
+        ),
+        (
+            "Kremlin critics believe the vote was rigged.",
+            "the vote was rigged", "Kremlin critics", False,
+        ),
+        (
+            "He said national borders should be guarded online.",
+            "national borders should be guarded online", "He", False,
+        ),
         # inverted, after the reported clause
         ("The plan is not for the court to decide, argued the city's lawyer, Peter Lang.",
          "The plan is not for the court to decide", "Peter Lang", True),
     ],
 )
-def test_quotes_reported_speech(analyze_text, text: str, content: str, speaker: str, named: bool) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_reported_speech(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str, named: bool
+) -> None:
     quote = only(quotes_in(analyze_text, text), content)
     assert quote.kind == "indirect"
     assert quote.text == content
@@ -186,15 +224,16 @@ def test_quotes_reported_speech(analyze_text, text: str, content: str, speaker: 
     assert (quote.speaker_key is not None) == named
 
 
-def test_quotes_according_to_names_the_source(analyze_text) -> None:  # type: ignore[no-untyped-def]
-    quote = only(quotes_in(analyze_text, "According to the ministry, the death toll rose to twelve."), "toll")
+def test_quotes_according_to_names_the_source(analyze_text: AnalyzeText) -> None:
+    text = "According to the ministry, the death toll rose to twelve."
+    quote = only(quotes_in(analyze_text, text), "toll")
     assert quote.kind == "indirect"
     assert quote.text == "the death toll rose to twelve"
     assert quote.speaker == "the ministry"
     assert quote.cue == "According to"
 
 
-def test_quotes_relayed_by_a_document_keep_the_named_speaker(analyze_text) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_relayed_by_a_document_keep_the_named_speaker(analyze_text: AnalyzeText) -> None:
     text = "Minister Anna Kowalski called on the banks to lower their fees, the report said."
     quotes = quotes_in(analyze_text, text)
     assert len(quotes) == 1, quotes
@@ -206,16 +245,19 @@ def test_quotes_relayed_by_a_document_keep_the_named_speaker(analyze_text) -> No
 @pytest.mark.parametrize(
     ("text", "via"),
     [
-        ("Minister Anna Kowalski said the border would stay closed, according to a message on Twitter "
-         "from a Reuters reporter.", "a Reuters reporter"),
+        (
+            "Minister Anna Kowalski said the border would stay closed, according to a message on"
+            " Twitter from a Reuters reporter.",
+            "a Reuters reporter",
+        ),
         ("The factory will close by June, the report said.", "the report"),
-        ('Minister Anna Kowalski said — as reported by the Daily Courier — "The border stays closed."',
+        ('Anna Kowalski said — as reported by the Daily Courier — "The border stays closed."',
          "the Daily Courier"),
         ('"The border stays closed," Anna Kowalski said, a translation of her remarks reported.',
          "a translation of her remarks"),
     ],
 )
-def test_quotes_second_hand_source_is_via(analyze_text, text: str, via: str) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_second_hand_source_is_via(analyze_text: AnalyzeText, text: str, via: str) -> None:
     quotes = quotes_in(analyze_text, text)
     assert len(quotes) == 1, quotes
     assert quotes[0].via == via
@@ -227,18 +269,26 @@ def test_quotes_second_hand_source_is_via(analyze_text, text: str, via: str) -> 
 @pytest.mark.parametrize(
     ("text", "cue", "content", "speaker"),
     [
-        ("Germany has urged Poland to reopen the border crossing.", "urged", "Poland to reopen", "Germany"),
-        ("The union called on the government to raise wages.", "called on", "the government to raise wages",
-         "The union"),
-        ("Opposition leader Mark Reid accused the minister of lying.", "accused", "the minister of lying",
-         "Mark Reid"),
+        ("Germany urged Poland to reopen the crossing.", "urged", "Poland to reopen", "Germany"),
+        (
+            "The union called on the government to raise wages.",
+            "called on", "the government to raise wages", "The union",
+        ),
+        (
+            "Opposition leader Mark Reid accused the minister of lying.",
+            "accused", "the minister of lying", "Mark Reid",
+        ),
         ("The company denied the allegations.", "denied", "the allegations", "The company"),
-        ("Local residents have resisted plans to build a new airport.", "resisted", "plans to build",
-         "Local residents"),
-        ("The council condemned the attack on the mosque.", "condemned", "the attack", "The council"),
+        (
+            "Local residents have resisted plans to build a new airport.",
+            "resisted", "plans to build", "Local residents",
+        ),
+        ("The council condemned the attack on a mosque.", "condemned", "the attack", "The council"),
     ],
 )
-def test_quotes_stances(analyze_text, text: str, cue: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_stances(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str, speaker: str
+) -> None:
     quote = only(quotes_in(analyze_text, text), content)
     assert quote.kind == "stance"
     assert quote.cue == cue
@@ -259,14 +309,14 @@ def test_quotes_stances(analyze_text, text: str, cue: str, content: str, speaker
         'The mayor opened the meeting. "We will see what happens next week and the council agreed.',
     ],
 )
-def test_quotes_not_quotes(analyze_text, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_not_quotes(analyze_text: AnalyzeText, text: str) -> None:
     assert quotes_in(analyze_text, text) == []
 
 
-def test_quotes_unclosed_mark_does_not_swallow_later_quotes(analyze_text) -> None:  # type: ignore[no-untyped-def]
-    text = 'The mayor opened the "meeting.\n\n"The roads will reopen on Monday," Anna Kowalski said.'
+def test_quotes_unclosed_mark_does_not_swallow_later_quotes(analyze_text: AnalyzeText) -> None:
+    text = 'The mayor opened the "meeting.\n\n"The roads reopen on Monday," Anna Kowalski said.'
     quotes = quotes_in(analyze_text, text)
-    assert [q.text for q in quotes] == ["The roads will reopen on Monday"]
+    assert [q.text for q in quotes] == ["The roads reopen on Monday"]
 
 
 # -- robustness ---------------------------------------------------------------------------
@@ -279,23 +329,25 @@ def test_quotes_rule_based_pipeline_finds_plain_quotes() -> None:
     from newsdesk.core.text import build_article
 
     nlp = rule_based_pipeline()
-    article = build_article(TITLE + '"The bridge is safe," Maria Lopez said.', article_id="r", path="r.txt",
-                            content_hash="x")
+    text = TITLE + '"The bridge is safe," Maria Lopez said.'
+    article = build_article(text, article_id="r", path="r.txt", content_hash="x")
     doc = nlp(article.text)
     quotes = find_quotes(doc, article, extract_mentions(doc, article))
     assert [(q.kind, q.text) for q in quotes] == [("direct", "The bridge is safe")]
     assert quotes[0].cue == "said"
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    st.lists(
-        st.sampled_from(['"', "“", "”", "„", " said ", " Maria ", "Lopez", ". ", ", ", "\n\n", "according to",
-                         " urged ", "the", " he ", "x"]),
-        max_size=25,
-    )
+PIECES = ['"', "“", "”", "„", " said ", " Maria ", "Lopez", ". ", ", ", "\n\n"]
+PIECES += ["according to", " urged ", "the", " he ", "x"]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-def test_quotes_offsets_stay_inside_text_on_any_input(analyze_text, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_quotes_offsets_stay_inside_text_on_any_input(
+    analyze_text: AnalyzeText, parts: list[str]
+) -> None:
     text = "".join(parts)
     if not text.strip():
         return
@@ -325,7 +377,7 @@ def _bench() -> ModuleType:
 QUALITY_FLOORS = {"direct": 0.94, "reported": 0.90, "precision": 0.95, "speakers": 0.92}
 
 
-def test_quotes_quality_on_annotated_articles(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_quotes_quality_on_annotated_articles(nlp: Any) -> None:
     score = _bench().evaluate(nlp)
     figures = score.figures()
     low = {k: round(figures[k], 3) for k, floor in QUALITY_FLOORS.items() if figures[k] < floor}
