@@ -89,7 +89,8 @@ class ArticleText(ScrollView, can_focus=True):
         self._width = 0
         self._strips: dict[int, Strip] = {}
         self._styles = StyleCache(self)
-        self._overlay_spans: list[HSpan] | None = None
+        self._overlay_spans: dict[int, list[HSpan]] | None = None
+        self._base_by_line: dict[int, list[HSpan]] = {}
 
     # ----- data in ---------------------------------------------------------------------------
 
@@ -145,6 +146,7 @@ class ArticleText(ScrollView, can_focus=True):
         else:
             self._lines = layout_article(self.detail, width)
         self._index = LineIndex(self._lines)
+        self._base_by_line = self._by_line(self._base)
         self.virtual_size = Size(width, len(self._lines))
         self._invalidate()
 
@@ -174,10 +176,20 @@ class ArticleText(ScrollView, can_focus=True):
             kind = "cursor-blurred"
         return self._styles(f"article-text--{kind}")
 
-    def _get_overlays(self) -> list[HSpan]:
+    def _get_overlays(self) -> dict[int, list[HSpan]]:
         if self._overlay_spans is None:
-            self._overlay_spans = self._overlays()
+            self._overlay_spans = self._by_line(self._overlays())
         return self._overlay_spans
+
+    def _by_line(self, spans: Sequence[HSpan]) -> dict[int, list[HSpan]]:
+        """Spans bucketed by the visual lines they touch, so a line styles only its own."""
+        buckets: dict[int, list[HSpan]] = {}
+        for span in spans:
+            first = self._index.line_of(span.start)
+            last = self._index.line_of(max(span.end - 1, span.start))
+            for row in range(first, last + 1):
+                buckets.setdefault(row, []).append(span)
+        return buckets
 
     def _overlays(self) -> list[HSpan]:
         """Layers, selection and cursor, in drawing order (later wins)."""
@@ -205,15 +217,16 @@ class ArticleText(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._strips.get(index)
         if strip is None:
-            strip = self._render_strip(self._lines[index], base)
+            strip = self._render_strip(index, base)
             self._strips[index] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
-    def _render_strip(self, line: Line, base: Style) -> Strip:
+    def _render_strip(self, index: int, base: Style) -> Strip:
+        line = self._lines[index]
         text = Text(line.plain, style=base, no_wrap=True, end="")
         if line.kind == "text":
-            for span in [*spans_in(self._base, line.start, line.end),
-                         *spans_in(self._get_overlays(), line.start, line.end)]:
+            candidates = [*self._base_by_line.get(index, ()), *self._get_overlays().get(index, ())]
+            for span in spans_in(candidates, line.start, line.end):
                 text.stylize(
                     self._style(span.kind),
                     max(span.start, line.start) - line.start,
