@@ -498,8 +498,12 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
         return found
     for child in verb.rights:
         has_subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children)
-        unmarked = not any(g.dep_ == "mark" for g in child.children)
-        if child.dep_ == "advcl" and has_subject and unmarked:
+        unmarked = not any(
+            g.dep_ == "mark" or (g.dep_ == "advmod" and g.lower_ in {"when", "where", "while"})
+            for g in child.children
+        )
+        plain_say = verb_base(verb.text) in {"say", "tell", "write", "add", "explain", "note"}
+        if child.dep_ == "advcl" and has_subject and unmarked and plain_say:
             return [child]
         if child.dep_ in {"dobj", "dative"}:
             for clause in child.rights:

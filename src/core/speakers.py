@@ -240,6 +240,8 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     while left < head.i and doc[left].is_punct:
         left += 1
+    while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
+        right += 2  # "study co-author"
     return left, right
 
 
