@@ -355,12 +355,16 @@ class MainScreen(Screen[None]):
         return narrow == self.has_class("-sidebar-toggled")
 
     def action_focus_pane(self, name: str) -> None:
+        widget = {"articles": self.articles, "text": self.text, "actors": self.tree}[name]
         if name == "actors" and not self.sidebar_visible:
             self.action_toggle_sidebar()
-        widget = {"articles": self.articles, "text": self.text, "actors": self.tree}[name]
-        if name == "articles" and not widget.display:
+            self.call_after_refresh(widget.focus)  # focusable once the sidebar is laid out
             return
-        self.call_after_refresh(widget.focus)
+        if name == "articles" and self.has_class("-narrow") and self.sidebar_visible:
+            self.action_toggle_sidebar()  # the narrow sidebar stands in for the article list
+            self.call_after_refresh(widget.focus)
+            return
+        self.set_focus(widget)  # at once: keys typed right after go to the new pane
 
     # ----- walking and history ---------------------------------------------------------------
 
