@@ -154,7 +154,9 @@ def people(rng: random.Random, count: int) -> list[Person]:
 ZIPF_OFFSET = 10
 
 
-def _zipf(rng: random.Random, items: Sequence[Person], k: int, weights: list[float]) -> list[Person]:
+def _zipf(
+    rng: random.Random, items: Sequence[Person], k: int, weights: list[float]
+) -> list[Person]:
     chosen: list[Person] = []
     while len(chosen) < k:
         person = rng.choices(items, cum_weights=weights)[0]
@@ -163,7 +165,9 @@ def _zipf(rng: random.Random, items: Sequence[Person], k: int, weights: list[flo
     return chosen
 
 
-def generate(n: int, seed: int = 2026, words: tuple[int, int] = (380, 620)) -> Iterator[SyntheticArticle]:
+def generate(
+    n: int, seed: int = 2026, words: tuple[int, int] = (380, 620)
+) -> Iterator[SyntheticArticle]:
     """`n` articles, the same for the same seed."""
     rng = random.Random(seed)
     pool = people(rng, max(200, n // 3))
@@ -269,7 +273,9 @@ def _article(
     )
 
 
-def write_corpus(folder: Path, articles: Sequence[SyntheticArticle], *, age: float = 3600.0) -> None:
+def write_corpus(
+    folder: Path, articles: Sequence[SyntheticArticle], *, age: float = 3600.0
+) -> None:
     """Write the articles as files, dated in the past (so the store trusts their stamps)."""
     folder.mkdir(parents=True, exist_ok=True)
     past = time.time() - age

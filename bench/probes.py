@@ -124,7 +124,8 @@ def search_folder(folder: str, baseline_queries: str = "3") -> dict[str, object]
     rss = _rss_mb()
     base: list[float] = []
     if int(baseline_queries):
-        base = search_bench.time_baseline(search_bench.unit_strings(library), queries[: int(baseline_queries)])
+        strings = search_bench.unit_strings(library)
+        base = search_bench.time_baseline(strings, queries[: int(baseline_queries)])
     p95 = search_bench._percentile
     return {
         "load_s": load_s, "p95_ms": p95(walls, 0.95), "median_ms": statistics.median(walls),
@@ -141,13 +142,27 @@ def tui_first_screen(folder: str) -> dict[str, float | bool]:
     app = NewsdeskApp([Path(folder)], Settings.from_env(), reindex=False)
     state = {"ready": False}
 
-    def poll() -> None:
-        if not state["ready"] and _first_screen_ready(app):
+    def ready() -> None:
+        if not state["ready"]:
             state["ready"] = True
             app.call_after_refresh(app.exit)  # once that screen has been painted
 
+    main = getattr(app, "main", None)
+    original = getattr(main, "set_library", None)
+    if main is not None and original is not None:
+        # the screen fills the list and opens the first article in set_library: hook it
+        def set_library(library: object) -> None:
+            original(library)
+            ready()
+
+        main.set_library = set_library  # type: ignore[method-assign]
+
+    def poll() -> None:  # a fallback if the app is organised differently
+        if _first_screen_ready(app):
+            ready()
+
     def arm() -> None:
-        app.set_interval(0.005, poll)
+        app.set_interval(0.05, poll)
         app.set_timer(30, app.exit)
 
     app.call_later(arm)
@@ -161,9 +176,10 @@ def _first_screen_ready(app: object) -> bool:
     if getattr(app, "library", None) is None:
         return False
     screen = app.screen  # type: ignore[attr-defined]
-    lists = [w for w in screen.query("*") if type(w).__name__ == "ArticleList"]
+    lists = list(screen.query("ArticleList"))
     text = getattr(screen, "text", None)
-    return bool(lists and getattr(lists[0], "rows", None)) and getattr(text, "detail", None) is not None
+    listed = bool(lists and getattr(lists[0], "rows", None))
+    return listed and getattr(text, "detail", None) is not None
 
 
 def main() -> None:
