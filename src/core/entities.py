@@ -7,8 +7,9 @@ Each mention's `key` is the canonical name of its in-article cluster ("Guo" -> "
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -94,7 +95,7 @@ class _Candidate:
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Mentions of actor-like entities, junk dropped, each with its in-article cluster key."""
     text = article.text
-    links = [m.span() for m in _LINKS.finditer(text)]
+    links = _Taken(m.span() for m in _LINKS.finditer(text))
     headlines = _headline_paragraphs(article)
     has_parse = doc.has_annotation("DEP")
     has_tags = doc.has_annotation("TAG")
@@ -103,9 +104,9 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         cand = _clean(ent, text, _name_start(doc, ent, has_tags))
-        if cand is None or _overlaps(cand.start, cand.end, links):
+        if cand is None or links.overlaps(cand.start, cand.end):
             continue
-        if _is_junk(cand, doc, has_tags):
+        if _is_junk(cand, doc, text, has_tags):
             continue
         if is_acronym(cand.text) and _TIME_BEFORE.search(text, max(0, cand.start - 12), cand.start):
             continue  # a time zone: "15:00 UTC"
@@ -227,11 +228,30 @@ def _words_of(text: str) -> frozenset[str]:
     return frozenset(_TEXT_WORD.findall(text))
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Taken:
+    """Spans already used, kept sorted: overlap checks in log time (long articles stay fast)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # spans starting before `end`
+        # Spans may nest (a link around a name), so look back a little, not just one step.
+        for j in range(i - 1, max(-1, i - 8), -1):
+            if self.ends[j] > start:
+                return True
+        return False
 
 
-def _is_junk(cand: _Candidate, doc: Doc, has_tags: bool) -> bool:
+def _is_junk(cand: _Candidate, doc: Doc, article_text: str, has_tags: bool) -> bool:
     """Not an actor: URL bits, lowercase or common words, numbers, dates, lone title words."""
     text = cand.text
     letters = [c for c in text if c.isalpha()]
@@ -253,7 +273,7 @@ def _is_junk(cand: _Candidate, doc: Doc, has_tags: bool) -> bool:
             token = span[0]
             if has_tags and cand.label != "NORP" and token.tag_ not in ("NNP", "NNPS"):
                 return True
-            if token.is_sent_start and word in _words_of(doc.text):
+            if token.is_sent_start and word in _words_of(article_text):
                 # "Hurricane ...", "Pool": capitalised only because it starts a sentence.
                 return True
     return False
@@ -416,7 +436,7 @@ def _unlabelled_occurrences(
     links: list[tuple[int, int]],
 ) -> list[_Candidate]:
     """Occurrences of an introduced acronym that the model did not tag ("the SCO member states")."""
-    taken = [(c.start, c.end) for c in candidates]
+    taken = _Taken((c.start, c.end) for c in candidates)
     extra: list[_Candidate] = []
     seen_forms = {c.text for c in candidates if is_acronym(c.text)}
     for cand in candidates:
@@ -430,10 +450,10 @@ def _unlabelled_occurrences(
         if target is None:
             continue
         for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", text):
-            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), links):
+            if taken.overlaps(m.start(), m.end()) or links.overlaps(m.start(), m.end()):
                 continue
             extra.append(_Candidate(m.start(), m.end(), form, target.label))
-            taken.append(m.span())
+            taken.add(*m.span())
     return extra
 
 
@@ -469,6 +489,10 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
                 parent[a] = b
 
     labels = [Counter(c.label for c in group) for group in members]
+    index: dict[str, set[int]] = {}
+    for j, group in enumerate(members):
+        for word in {w for c in group for w in c.folded}:
+            index.setdefault(word, set()).add(j)
     kinds = [_kind(labels[i], members[i]) for i in range(len(members))]
     size = [max(len(c.folded) for c in group) for group in members]
     # Shorter names join longer ones they begin or end: "Putin", "Guo", "de Blasio", "House".
@@ -484,10 +508,14 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
         if is_acronym(group[0].text) and fold_name(group[0].text) in acronyms:
             continue
         short = group[0].folded
-        people = _matching_roots(short, "person", members, kinds, size, find)
+        # Only clusters sharing a word can match: keeps long articles linear, not quadratic.
+        pool = sorted(index.get(short[0], set()) | index.get(short[-1], set()))
+        people = _matching_roots(short, "person", members, kinds, size, find, pool)
         if people:
             plain = [
-                r for r in people if not any(has_suffix(c.text) for c in _group(members, find, r))
+                r
+                for r in people
+                if not any(has_suffix(c.text) for c in _group(members, find, r, pool))
             ]
             people = plain or people
         if kinds[i] in ("place", "group"):
@@ -499,9 +527,9 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
             for test in (_affix, _middle):
                 people = [
                     r
-                    for r in _matching_roots(short, "org", members, kinds, size, find, test)
-                    + _matching_roots(short, "other", members, kinds, size, find, test)
-                    if _looks_like_person(_group(members, find, r))
+                    for r in _matching_roots(short, "org", members, kinds, size, find, pool, test)
+                    + _matching_roots(short, "other", members, kinds, size, find, pool, test)
+                    if _looks_like_person(_group(members, find, r, pool))
                 ]
                 if people:
                     break
@@ -509,9 +537,9 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
             if len(people) == 1:
                 _union(find, parent, i, people[0])
             elif len(people) > 1 and kinds[i] == "person":
-                _assign_nearest(group, people, members, find)
+                _assign_nearest(group, people, members, find, pool)
             continue
-        orgs = _matching_roots(short, "org", members, kinds, size, find)
+        orgs = _matching_roots(short, "org", members, kinds, size, find, pool)
         if len(orgs) == 1:
             _union(find, parent, i, orgs[0])
 
@@ -539,6 +567,7 @@ def _matching_roots(
     kinds: list[str],
     size: list[int],
     find: Callable[[int], int],
+    pool: list[int],
     affix: Callable[[tuple[str, ...], tuple[str, ...]], bool] | None = None,
 ) -> list[int]:
     """Roots of longer clusters of `kind` whose names begin or end with `short`."""
@@ -547,8 +576,9 @@ def _matching_roots(
     for test in tests:  # a middle surname only when no name begins or ends with it
         roots = {
             find(j)
-            for j, group in enumerate(members)
-            if kinds[j] == kind
+            for j in pool
+            if (group := members[j])
+            and kinds[j] == kind
             and size[j] > len(short)
             and any(test(short, c.folded) for c in group)
         }
@@ -558,9 +588,10 @@ def _matching_roots(
 
 
 def _group(
-    members: list[list[_Candidate]], find: Callable[[int], int], root: int
+    members: list[list[_Candidate]], find: Callable[[int], int], root: int, pool: list[int]
 ) -> list[_Candidate]:
-    return [c for i, group in enumerate(members) if find(i) == root for c in group]
+    """The candidates of `root` among the clusters of `pool`."""
+    return [c for i in pool if find(i) == root for c in members[i]]
 
 
 def _assign_nearest(
@@ -568,12 +599,13 @@ def _assign_nearest(
     roots: list[int],
     members: list[list[_Candidate]],
     find: Callable[[int], int],
+    pool: list[int],
 ) -> None:
     """An ambiguous short name ("Clinton" with Bill and Hillary) joins the nearest full name
     mentioned before it (or, failing that, the first one after it)."""
     firsts: list[tuple[int, int]] = []
     for root in roots:
-        for cand in _group(members, find, root):
+        for cand in _group(members, find, root, pool):
             if len(cand.folded) > len(group[0].folded):
                 firsts.append((cand.start, root))
     firsts.sort()
@@ -650,7 +682,7 @@ def canonical_name(forms: list[str]) -> str:
 
 
 def _bare_name_occurrences(
-    candidates: list[_Candidate], keys: dict[int, str], text: str, links: list[tuple[int, int]]
+    candidates: list[_Candidate], keys: dict[int, str], text: str, links: _Taken
 ) -> list[_Candidate]:
     """Surnames of people named in full that the model missed ("Fang spoke to the gathering")."""
     people: dict[str, set[int]] = {}
@@ -658,9 +690,10 @@ def _bare_name_occurrences(
     for cand in candidates:
         if cand.label == "PERSON" and len(cand.folded) == 1:
             used_short.setdefault(cand.cluster, set()).add(cand.text)
+    person_roots = {c.cluster for c in candidates if c.label == "PERSON"}
     for root, key in keys.items():
         words = key.split()
-        if len(words) < 2 or not any(c.cluster == root and c.label == "PERSON" for c in candidates):
+        if len(words) < 2 or root not in person_roots:
             continue
         core = words[:-1] if words[-1].lower().rstrip(".") in SUFFIXES else words
         # Surname last ("Putin") or first ("Guo Shengkun" -> "Guo"): both, when unambiguous.
@@ -668,7 +701,7 @@ def _bare_name_occurrences(
             if word.lower() in _STOPWORDS or word.lower().rstrip(".") in HONORIFICS:
                 continue
             people.setdefault(word, set()).add(root)
-    taken = [(c.start, c.end) for c in candidates]
+    taken = _Taken((c.start, c.end) for c in candidates)
     extra: list[_Candidate] = []
     for word, roots in people.items():
         if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in _CALENDAR:
@@ -677,7 +710,7 @@ def _bare_name_occurrences(
             continue  # also a common word ("May", "Young"): too risky
         root = next(iter(roots))
         for m in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
-            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), links):
+            if taken.overlaps(m.start(), m.end()) or links.overlaps(m.start(), m.end()):
                 continue
             before = text[max(0, m.start() - 30) : m.start()]
             after = text[m.end() : m.end() + 30]
