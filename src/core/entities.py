@@ -433,7 +433,7 @@ def _unlabelled_occurrences(
     candidates: list[_Candidate],
     acronyms: dict[str, _Candidate],
     text: str,
-    links: list[tuple[int, int]],
+    links: _Taken,
 ) -> list[_Candidate]:
     """Occurrences of an introduced acronym that the model did not tag ("the SCO member states")."""
     taken = _Taken((c.start, c.end) for c in candidates)
