@@ -14,6 +14,18 @@ def spans(main: MainScreen, layer: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in main.text.highlight_layers.get(layer, [])]
 
 
+async def palette(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the command palette, type `query` in one go, run the top hit."""
+    from textual.command import CommandInput
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    pilot.app.screen.query_one(CommandInput).value = query
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def sentence_at_cursor(main: MainScreen) -> tuple[int, int]:
     return main.text.sentences[main.text.cursor]
 
@@ -415,18 +427,9 @@ async def test_palette_go_to_actor_and_article(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"go to actor green")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, "go to actor green")
         assert main.chosen_actor == "organization:green-watch"
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"go to article harbour")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette(pilot, "go to article harbour")
         await pilot.pause()
         assert main.text.article_id == "a1"
 
@@ -435,11 +438,7 @@ async def test_palette_runs_binding_commands(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"sort by date, title")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette(pilot, "sort by date, title")
         await pilot.pause()
         assert main.articles.sort_key == "title"
 
