@@ -49,6 +49,7 @@ class SpeakerResolver:
             (m for m in mentions if m.label in SPEAKER_LABELS), key=lambda m: m.start
         )
         self._starts = [m.start for m in self.mentions]
+        self._person_keys = {m.key for m in self.mentions if m.label == "PERSON"}
         self._full_names = _full_names(self.mentions)
         self._quoted = sorted(quoted)
         self._quoted_starts = [lo for lo, _hi in self._quoted]
@@ -145,7 +146,8 @@ class SpeakerResolver:
         return None
 
     def _is_person(self, mention: Mention) -> bool:
-        return mention.label == "PERSON" or mention.key in self._full_names
+        """A person if any mention of its cluster is one (one mislabelled mention is outvoted)."""
+        return mention.key in self._person_keys or mention.key in self._full_names
 
     def _in_quote(self, char: int) -> bool:
         index = bisect_right(self._quoted_starts, char) - 1
@@ -209,8 +211,11 @@ class SpeakerResolver:
         mention = self._mention_at(token) or self._appositive_mention(token)
         if mention is not None and self._is_person(mention):
             return mention
-        if token.pos_ == "PROPN" and verb_base(token.head.text) in SPEECH_VERBS:
-            return self._surname(token.text)  # a mislabelled name that speaks is a person
+        if token.pos_ != "PROPN":
+            return None
+        speaks = verb_base(token.head.text) in SPEECH_VERBS
+        if mention is None or " " not in mention.text or speaks:
+            return self._surname(token.text)  # a surname the model missed or mislabelled
         return None
 
     def _surname(self, word: str) -> Mention | None:
