@@ -446,7 +446,8 @@ def _complement(
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
     if base in NAMING_VERBS:  # `which the BBC describes as "marred by ..."`
         fragments += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"]
-    if fragments and base in SPEECH_VERBS | NAMING_VERBS:
+    phrasal = base in PARTICLE_STANCES and _particle(verb, PARTICLE_STANCES[base]) is not None
+    if fragments and base in SPEECH_VERBS | NAMING_VERBS and not phrasal:
         lo = min(c.left_edge.i for c in fragments)
         hi = max(c.right_edge.i for c in fragments)
         if _holds_open_quote(verb, lo, hi, marks, claimed):
