@@ -39,6 +39,10 @@ class Item:
     quote: Quote | None = None
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _snippet(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -124,7 +128,8 @@ class ActorTree(Tree[Item]):
             if actor.aliases:
                 node.add_leaf(Text("aka: " + ", ".join(actor.aliases), style=info),
                               Item("info", actor.id))
-            counts = f"{actor.mention_count} mentions in {actor.article_count} articles"
+            counts = (f"{_count(actor.mention_count, 'mention')} in "
+                      f"{_count(actor.article_count, 'article')}")
             node.add_leaf(Text(counts, style=info), Item("info", actor.id))
         positions = self.positions_of(item.actor_id)
         if not positions:
