@@ -28,6 +28,7 @@ from .names import (
     is_acronym,
     looks_like_person_name,
 )
+from .rules import ORG_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -42,6 +43,10 @@ _LEADING = re.compile(r"(?:(?:the|a|an)\s+|[\"'“”‘’«»(\[{<*_\-–—,.
 _TRAILING = re.compile(r"(?:['’ʼ]s|['’ʼ]|[\"“”‘’«»)\]}>*_,;:!?/\s\-–—])$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|Jnr|Snr)\.$")
 _CONTRACTION = re.compile(r"^\w{1,2}['‘’](?:m|s|re|ve|ll|d|t)$", re.I)
+_ORG_NAME = re.compile(
+    r"(?<![\w'’.-])(?:[A-Z][A-Za-z&.-]*\s(?:(?:of|for|and|the)\s)?){1,5}"
+    r"(?:" + "|".join(w.capitalize() for w in ORG_WORDS if w.isalpha()) + r")(?![\w'’-])"
+)
 _TRAILING_MINOR = re.compile(r"\s+(?:and|or|of|the|for|in|at|on)$")
 _TRAILING_NUMBER = re.compile(r"\s+[-–—:]\s*\d[\d,.]*$")
 _INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
@@ -114,6 +119,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             cand.role = _role(doc, cand, has_parse) or cand.role
         cand.headline = any(s <= cand.start < e for s, e in headlines)
         candidates.append(cand)
+    candidates += _missed_organisations(candidates, text, links, headlines)
     acronyms = _introduced_acronyms(candidates, text)
     candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
     candidates.sort(key=lambda c: c.start)
@@ -398,6 +404,34 @@ def _noun_phrase(doc: Doc, head: object, limit: int) -> str | None:
 
 # ---------------------------------------------------------------------------------------------
 # Acronyms
+
+
+def _missed_organisations(
+    candidates: list[_Candidate], text: str, links: _Taken, headlines: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Capitalised names ending in an organisation word that the model left out ("Russia's
+    Safe Internet League"): the same rule the model-free pipeline uses."""
+    taken = _Taken((c.start, c.end) for c in candidates)
+    extra: list[_Candidate] = []
+    for m in _ORG_NAME.finditer(text):
+        start, end = m.span()
+        words = m.group().split()
+        before = text[max(0, start - 4) : start]
+        sentence_start = not before.strip(' \n"“') or bool(re.search(r"[.!?][\"”’]?\s+$", before))
+        while words and (
+            words[0].lower() in _STOPWORDS | _CALENDAR
+            or (sentence_start and words[0].lower() in _words_of(text))
+        ):
+            start += len(words[0]) + 1
+            words.pop(0)
+            sentence_start = False
+        if len(words) < 2 or taken.overlaps(start, end) or links.overlaps(start, end):
+            continue
+        cand = _Candidate(start, end, text[start:end], "ORG")
+        cand.headline = any(s <= start < e for s, e in headlines)
+        extra.append(cand)
+        taken.add(start, end)
+    return extra
 
 
 def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _Candidate]:

@@ -132,6 +132,19 @@ def test_entities_strip_articles_and_possessives(
     assert mention.start == start + written.index(clean)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia’s Safe Internet League met in Moscow last month with censors from Beijing.",
+        "On Thursday the Emergency Situations Ministry said two people had died.",
+    ],
+)
+def test_entities_organisation_names_the_model_missed(mentions_of, body: str) -> None:  # type: ignore[no-untyped-def]
+    name = "Safe Internet League" if "Safe" in body else "Emergency Situations Ministry"
+    found = [m for m in mentions_of(body) if m.text == name]
+    assert found and found[0].label == "ORG" and found[0].key == name
+
+
 def test_entities_offsets_point_at_the_text(analyze_text) -> None:  # type: ignore[no-untyped-def]
     analysis = analyze_text(
         "Title\n\nThe Kremlin said Russia’s President Vladimir Putin would meet Angela Merkel "
