@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 #: Bumped whenever extraction output changes, so cached indexes rebuild.
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "2"
