@@ -172,7 +172,7 @@ def bench_throughput(work: Path, n_articles: int, jobs: int, rounds: int) -> lis
         ))
         if n_process == 1:
             rows.append(Row(
-                f"  of which spaCy + newsdesk rules, no store (per CPU-second "
+                f"(for comparison) spaCy + newsdesk rules, without the store (per CPU-second "
                 f"{raw_cpu / rules_cpu:.2f}x)",
                 f"{words / rules_wall:,.0f} words/s",
                 f"{words / raw_wall:,.0f} words/s (raw nlp.pipe)",
