@@ -91,9 +91,27 @@ def open_library(
     from .scan import scan
 
     files, skipped = scan(paths)
+    notices: list[str] = []
+    try:
+        return _open_cached(paths, files, skipped, settings, reindex, progress, nlp, notices)
+    except StoreError as err:
+        log.warning("%s; indexing in memory", err)
+        notices.append(f"{err}. Indexed in memory this time: nothing is cached.")
+    return _open_in_memory(paths, settings, progress, nlp, notices)
+
+
+def _open_cached(
+    paths: Sequence[Path],
+    files: Sequence[FoundFile],
+    skipped: Sequence[SkippedFile],
+    settings: Settings,
+    reindex: bool,
+    progress: ProgressCallback | None,
+    nlp: Language | None,
+    notices: list[str],
+) -> OpenedIndex:
     db_path = store_path(paths, settings.cache_dir)
     fingerprint = pipeline_fingerprint(settings.model)
-    notices: list[str] = []
     if reindex:
         _remove_store(db_path)
     for attempt in (1, 2):
@@ -101,17 +119,11 @@ def open_library(
         try:
             plan = _plan(conn, files, list(skipped), settings, fingerprint)
             if not plan.order:
-                shown = ", ".join(str(p) for p in paths)
-                raise NoArticles(
-                    f"no articles found in {shown} (newsdesk reads .txt and .md files)"
-                )
+                raise _no_articles(paths)
             _apply(conn, plan)
             if plan.pending:
                 if describe_rule_based(settings):
-                    notices.append(
-                        "No spaCy model is installed: indexed with the rule-based pipeline "
-                        "(fewer entities and quotes). Install en_core_web_sm or set NEWSDESK_MODEL."
-                    )
+                    notices.append(RULES_NOTICE)
                 _index(conn, plan, settings, fingerprint, progress, nlp)
             current = revision((i, h, f) for i, (h, f) in plan.rows.items())
             if _meta(conn, "revision") != current:
@@ -128,13 +140,60 @@ def open_library(
         except BaseException:
             conn.close()
             raise
+    try:
+        library = StoreLibrary(db_path, current, plan.skipped)
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"cannot read the index store {db_path}: {err}") from err
     return OpenedIndex(
-        StoreLibrary(db_path, current, plan.skipped),
+        library,
         tuple(plan.skipped),
         indexed=len(plan.pending),
         reused=plan.reused,
         removed=len(plan.removed),
         notices=notices,
+    )
+
+
+RULES_NOTICE = (
+    "No spaCy model is installed: indexed with the rule-based pipeline "
+    "(fewer entities and quotes). Install en_core_web_sm or set NEWSDESK_MODEL."
+)
+
+
+def _no_articles(paths: Sequence[Path]) -> NoArticles:
+    shown = ", ".join(str(p) for p in paths)
+    return NoArticles(f"no articles found in {shown} (newsdesk reads .txt and .md files)")
+
+
+def _open_in_memory(
+    paths: Sequence[Path],
+    settings: Settings,
+    progress: ProgressCallback | None,
+    nlp: Language | None,
+    notices: list[str],
+) -> OpenedIndex:
+    """No usable store (cache folder not writable, disk full): index everything in memory."""
+    from .index import analyze, build_corpus, read_articles
+    from .library import MemoryLibrary
+
+    articles, skipped = read_articles(paths, settings.max_file_bytes)
+    if not articles:
+        raise _no_articles(paths)
+    if nlp is None:
+        from .nlp import load_pipeline
+
+        nlp, _info = load_pipeline(settings.model)
+    if describe_rule_based(settings):
+        notices.append(RULES_NOTICE)
+    analyses = []
+    stream = analyze(nlp, articles, batch_size=settings.batch_size, n_process=settings.jobs)
+    for done, analysis in enumerate(stream, 1):
+        analyses.append(analysis)
+        if progress:
+            progress(done, len(articles), analysis.article.id)
+    corpus = build_corpus(analyses, skipped)
+    return OpenedIndex(
+        MemoryLibrary(corpus), corpus.skipped, indexed=len(analyses), notices=notices
     )
 
 

@@ -321,3 +321,14 @@ def test_store_killed_process_leaves_a_consistent_store(store_corpus, store_sett
     resumed = open_library([store_corpus], store_settings, nlp=nlp)
     assert not resumed.notices
     assert (resumed.indexed, resumed.reused) == (total - 3, 3)
+
+
+def test_store_unwritable_cache_falls_back_to_memory(store_corpus, tmp_path, nlp):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    settings = Settings.from_env(cache_dir=blocked / "cache")
+    opened = open_library([store_corpus], settings, nlp=nlp)
+    assert opened.indexed == len(list(store_corpus.glob("*.txt")))
+    assert any("nothing is cached" in notice for notice in opened.notices)
+    first = opened.library.articles()[0]
+    assert opened.library.article(first.id).article.text
