@@ -290,9 +290,11 @@ def _starts_utterance(text: str, open_at: int) -> bool:
 
 
 def _token_at_or_after(doc: Doc, char: int) -> Token | None:
-    if char >= len(doc.text):
+    # The text's length from the last token: `doc.text` would rebuild the whole string per call.
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if char >= length:
         return None
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(char, length, alignment_mode="expand")
     for token in span if span is not None else ():
         if token.idx >= char and not token.is_space and token.text not in {'"', "“", "”"}:
             return token
