@@ -113,6 +113,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue
         if _is_junk(cand, doc, text, has_tags):
             continue
+        if has_parse:
+            cand.label = _label_from_context(ent, cand)
         if is_acronym(cand.text) and _TIME_BEFORE.search(text, max(0, cand.start - 12), cand.start):
             continue  # a time zone: "15:00 UTC"
         if cand.label == "PERSON":
@@ -132,6 +134,35 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         Mention(article.id, c.start, c.end, c.text, c.label, key=keys[c.cluster], role=c.role)
         for c in candidates
     ]
+
+
+#: Common nouns that name what an organisation is: "the social media website Twitter".
+_ORG_KIND_NOUNS = frozenset(
+    "website site company firm platform network newspaper paper app service agency broadcaster "
+    "channel magazine outlet airline carrier bank startup manufacturer retailer group party "
+    "union club team band label publisher studio network charity".split()
+)
+
+
+def _label_from_context(ent: Span, cand: _Candidate) -> str:
+    """Correct a label the model got wrong where the sentence says what the entity is.
+
+    A name coordinated with a person and shaped like one is a person ("foes Alexei Navalny
+    and Garry Kasparov", the first tagged ORG); a name in apposition to an organisation noun
+    is an organisation ("the website Twitter", tagged PERSON).
+    """
+    root = ent.root
+    if cand.label != "PERSON" and looks_like_person_name(cand.text):
+        partners = [*root.conjuncts]
+        if any(t.ent_type_ == "PERSON" for t in partners):
+            return "PERSON"
+    if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
+        head = root.head
+        if head.i != root.i and head.tag_ in ("NN", "NNS") and (
+            head.lower_ in _ORG_KIND_NOUNS or head.lower_.removesuffix("s") in _ORG_KIND_NOUNS
+        ):
+            return "ORG"
+    return cand.label
 
 
 # ---------------------------------------------------------------------------------------------

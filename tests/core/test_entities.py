@@ -296,3 +296,17 @@ def test_entities_wikinews_annotations(analyze_text, case: Path) -> None:  # typ
     texts = {m.text for m in analysis.mentions}
     for junk in expected.get("not_actors", []):
         assert junk not in texts, f"{junk!r} should not be a mention"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # A name the model tags ORG, coordinated with a person, is a person.
+        ("Title\n\nThe list named activists Oleg Orlov and Lev Ponomaryov.", "Oleg Orlov", "PERSON"),
+        # A one-word name in apposition to an organisation noun is an organisation.
+        ("Title\n\nShe wrote about it on the social media website Twitter on Monday.", "Twitter", "ORG"),
+    ],
+)
+def test_entities_label_corrected_by_sentence_context(analyze_text, text: str, name: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = [m for m in analyze_text(text).mentions if m.text == name]
+    assert mentions and all(m.label == label for m in mentions), [(m.text, m.label) for m in analyze_text(text).mentions]
