@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -23,10 +24,12 @@ from newsdesk.core.library import Library
 from newsdesk.core.settings import Settings
 
 from . import messages
-from .bindings import APP_BINDINGS, GROUPS
+from .bindings import APP_BINDINGS, GROUPS, SCREEN_ONLY_GROUPS
 from .commands import ActorCommands, ArticleCommands
+from .marks_controller import MarksController
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .screens.too_small import TooSmallScreen, too_small
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,8 @@ class NewsdeskApp(App[None]):
         self.reindex = reindex
         self.library: Library | None = library
         self.main = MainScreen()
+        self.marks = MarksController(self)
+        """The reader's marks: `m` `u` `M` `e` `y`, highlights and counts."""
         self._index_thread: threading.Thread | None = None
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
@@ -77,8 +82,11 @@ class NewsdeskApp(App[None]):
 
     async def on_mount(self) -> None:
         await self.push_screen(self.main)
+        self._check_size(self.size)
+        self.marks.start()
         if self.library is not None:
             self.main.set_library(self.library)
+            self.marks.library_ready(self.library)
         else:
             self.open_index()
 
@@ -136,6 +144,43 @@ class NewsdeskApp(App[None]):
             messages.LibraryLoaded(opened.library, tuple(opened.notices), len(opened.skipped))
         )
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size)  # runs before App._on_resize updates self.size
+
+    def _check_size(self, size: Size) -> None:
+        """Below the smallest usable size, a "too small" note covers the panes (never a crash)."""
+        if self.main not in self.screen_stack:
+            return  # on_mount checks once the panes are up
+        note = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if too_small(size):
+            if note is None:
+                self.push_screen(TooSmallScreen(size))
+            else:
+                note.show_size(size)
+        elif note is not None:
+            while self.screen is not note:  # help or palette opened over the note
+                self.pop_screen()
+            self.pop_screen()
+
+    def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
+        """Bubbled up after the main screen showed the library: marks follow."""
+        self.marks.library_ready(message.library)
+
+    def action_toggle_mark(self) -> None:
+        self.marks.toggle()
+
+    def action_undo_mark(self) -> None:
+        self.marks.undo()
+
+    def action_show_marks(self) -> None:
+        self.marks.show_marks()
+
+    def action_export_marks(self) -> None:
+        self.marks.export()
+
+    def action_copy_markdown(self) -> None:
+        self.marks.copy_markdown()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -145,6 +190,8 @@ class NewsdeskApp(App[None]):
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
         for title, bindings in GROUPS:
+            if title in SCREEN_ONLY_GROUPS:
+                continue
             for binding in bindings:
                 if binding.id in seen or binding.action in ("quit",):
                     continue

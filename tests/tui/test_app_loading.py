@@ -69,7 +69,7 @@ async def test_app_missing_path_shows_message_not_traceback(tmp_path: Path) -> N
         await pilot.pause()
         main = app.main
         assert main.text.detail is None
-        shown = main.text._lines[0].plain
+        shown = "".join(line.plain for line in main.text._lines)  # the message wraps
         assert "nowhere" in shown
         assert app.is_running
         notes = list(app._notifications)

@@ -25,6 +25,7 @@ from ..highlight import (
     Line,
     LineIndex,
     Target,
+    _wrap_plain,
     base_spans,
     index_at,
     layout_article,
@@ -142,7 +143,8 @@ class ArticleText(ScrollView, can_focus=True):
             return
         self._width = width
         if self.detail is None:
-            self._lines = [Line("empty", self.empty_message)]
+            # wrapped: an error naming a long path must be read whole, not cut at the edge
+            self._lines = [Line("empty", s) for s in _wrap_plain(self.empty_message, width)]
         else:
             self._lines = layout_article(self.detail, width)
         self._index = LineIndex(self._lines)
