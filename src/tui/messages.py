@@ -53,6 +53,13 @@ class ArticleChosen(Message):
 
 
 @dataclass
+class ArticleOpened(Message):
+    """The text pane now shows this article (posted by the main screen; bubbles to the app)."""
+
+    article_id: str
+
+
+@dataclass
 class ActorChosen(Message):
     """The reader chose an actor: highlight its mentions and walk them."""
 

@@ -491,3 +491,21 @@ async def test_light_theme_restyles_text_and_legend(make_app) -> None:
         assert dark.color != light.color
         strip = main.text.render_line(0)
         assert strip.cell_length == main.text.scrollable_content_region.width
+
+
+async def test_layer_providers_paint_every_article_opened(make_app) -> None:
+    from newsdesk.tui import messages
+
+    seen: list[object] = []
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        main = app.main
+        main.add_layer_provider(
+            lambda detail: {"mark": [HSpan(0, 5, "mark")]} if detail.article.id == "a1" else {}
+        )
+        assert spans(main, "mark") == []  # a2 is open
+        await pilot.press("1", "j", "enter")
+        await pilot.pause()
+        assert main.text.article_id == "a1"
+        assert spans(main, "mark") == [(0, 5)]
+        assert any(isinstance(m, messages.ArticleOpened) and m.article_id == "a1" for m in seen)

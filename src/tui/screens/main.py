@@ -3,13 +3,14 @@
 Widgets only report intent (`messages`); this screen decides what follows, keeps the
 back/forward history and the walk that `n` / `N` step through. Public hooks for later features:
 `open_article`, `jump_to` (or post `messages.JumpTo`), `start_walk` (or `messages.StartWalk`),
+`add_layer_provider` (layers painted on each article opened; `messages.ArticleOpened` follows),
 `text.cursor_target()`, `text.set_layer(...)` and `articles.set_counts(...)`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rich.text import Text
@@ -22,7 +23,7 @@ from newsdesk.core.library import ActorSummary, ArticleDetail, ArticleSummary, L
 from newsdesk.core.models import Actor, Quote
 
 from .. import messages
-from ..bindings import MAIN_BINDINGS
+from ..bindings import MAIN_BINDINGS, MARK_BINDINGS
 from ..highlight import LEGEND, HSpan, Target
 from ..widgets.actor_tree import ActorTree
 from ..widgets.article_list import ArticleList
@@ -31,6 +32,9 @@ from ..widgets.index_progress import IndexProgress
 from ..widgets.status_line import StatusLine
 
 HISTORY_LIMIT = 200
+
+LayerProvider = Callable[[ArticleDetail], dict[str, Sequence[HSpan]]]
+"""Called for each article opened: highlight layers to draw on it (marks, search hits)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +61,7 @@ class Walk:
 class MainScreen(Screen[None]):
     """Articles | Text | Actors & positions."""
 
-    BINDINGS = MAIN_BINDINGS
+    BINDINGS = MAIN_BINDINGS + MARK_BINDINGS
     BINDING_GROUP_TITLE = "Everywhere"
     AUTO_FOCUS = "#text"
 
@@ -73,6 +77,8 @@ class MainScreen(Screen[None]):
         self.walk: Walk | None = None
         self.back_stack: list[Location] = []
         self.forward_stack: list[Location] = []
+        self.layer_providers: list[LayerProvider] = []
+        """Features that paint their own layers on every article opened (`add_layer_provider`)."""
         self.scope = "article"
         """Sidebar scope: "article" (actors of the open article) or "corpus"."""
 
@@ -200,12 +206,16 @@ class MainScreen(Screen[None]):
             return
         self.detail = self.library.article(article_id)
         self.text.show_article(self.detail, self.actor_types, offset=offset)
+        for provider in self.layer_providers:
+            for name, spans in provider(self.detail).items():
+                self.text.set_layer(name, spans)
         self.articles.opened = article_id
         self.articles.highlight_article(article_id)
         self._paint_actor()
         if self.scope == "article":
             self._fill_tree()
         self._refresh_bindings()
+        self.post_message(messages.ArticleOpened(article_id))
 
     def jump_to(self, target: Target, *, layer: str = "target", record: bool = True) -> None:
         """Open `target.article`, highlight [start, end) in `layer` and put the cursor there."""
@@ -215,6 +225,13 @@ class MainScreen(Screen[None]):
         self.open_article(target.article, offset=target.start, record=record)
         self.text.set_layer(layer, [HSpan(target.start, target.end, layer)])
         self.text.move_cursor_to(target.start, center=True)
+
+    def add_layer_provider(self, provider: LayerProvider) -> None:
+        """Paint `provider(detail)` layers on every article opened, and on the open one now."""
+        self.layer_providers.append(provider)
+        if self.detail is not None:
+            for name, spans in provider(self.detail).items():
+                self.text.set_layer(name, spans)
 
     def start_walk(
         self, label: str, targets: Sequence[Target], *, index: int = 0, layer: str = "target"
