@@ -145,7 +145,7 @@ def score_article(
                 )
 
 
-def evaluate(nlp: Any = None, subset: str = "all") -> Score:
+def evaluate(nlp: Any = None, subset: str = "all", data: Path | None = None) -> Score:
     """Index the annotated articles with the real pipeline and score every quote found.
 
     `subset`: "all", "heldout" (files annotated after tuning and never tuned on) or "tuning".
@@ -157,11 +157,12 @@ def evaluate(nlp: Any = None, subset: str = "all") -> Score:
 
         nlp, _info = load_pipeline(None)
     prepare_pipeline(nlp)
-    articles, _skipped = read_articles([DATA])
+    data_dir = DATA if data is None else data
+    articles, _skipped = read_articles([data_dir])
     corpus = build_corpus(analyze(nlp, articles))
     score = Score()
     for article in corpus.articles:
-        spec = DATA / f"{Path(article.path).stem}.json"
+        spec = data_dir / f"{Path(article.path).stem}.json"
         if not spec.exists():
             continue
         data = json.loads(spec.read_text(encoding="utf-8"))
@@ -181,6 +182,12 @@ def main(argv: list[str]) -> int:
     from newsdesk.core.nlp import load_pipeline
 
     nlp, _info = load_pipeline(None)
+    if "--data" in argv:
+        # An extra folder (e.g. tests/data/quotes_heldout, annotated blind): scored on its own.
+        folder = Path(argv[argv.index("--data") + 1]).resolve()
+        print(f"== {folder.name} (all files)")
+        report(evaluate(nlp, "all", folder), verbose="-v" in argv)
+        return 0
     for subset, title in (("all", "all annotated articles"), ("heldout", "held-out articles only")):
         print(f"== {title}")
         report(evaluate(nlp, subset), verbose="-v" in argv)
