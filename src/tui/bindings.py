@@ -1,7 +1,7 @@
 """Every key binding of the explorer, in one place: the panes, the help screen, the palette and
 the README table all read these lists.
 
-Keys kept free for later features: `/` (search), `m` `u` `M` (marks), `e` (export), `y` (copy).
+Keys kept free for later features: `/` (search). Marks: `m` `u` `M` `e` `y` (MARK_BINDINGS).
 Each binding has an `id` (remappable with `App.set_keymap`), a short description and a tooltip.
 """
 
@@ -106,6 +106,64 @@ ACTOR_TREE_BINDINGS: list[Binding] = [
     _b("k", "cursor_up", "Up", "Previous row", "actor-up", show=False),
 ]
 
+#: Marks (on the main screen, whichever pane has focus; handled by the app's MarksController).
+MARK_BINDINGS: list[Binding] = [
+    _b("m", "app.toggle_mark", "Mark",
+       "Mark or unmark the quote or sentence under the cursor (a position in the actors pane)",
+       "toggle-mark"),
+    _b("u", "app.undo_mark", "Undo", "Undo the last mark, unmark or delete", "undo-mark",
+       show=False),
+    _b("M", "app.show_marks", "Marks", "List your marks: open, note, delete", "show-marks",
+       key_display="M"),
+    _b("e", "app.export_marks", "Export", "Export marks as Markdown (all, article or actor)",
+       "export-marks", show=False),
+    _b("y", "app.copy_markdown", "Copy",
+       "Copy the mark or passage under the cursor as Markdown", "copy-markdown", show=False),
+]
+
+#: On the marks view (`M`).
+MARKS_VIEW_BINDINGS: list[Binding] = [
+    _b("enter", "open_mark", "Open", "Open the mark in its article", "open-mark"),
+    _b("n", "edit_note", "Note", "Write or change the mark's note", "edit-note"),
+    _b("d,delete", "delete_mark", "Delete", "Delete the mark (u undoes)", "delete-mark"),
+    _b("u", "undo", "Undo", "Undo the last mark change", "marks-undo"),
+    _b("y", "copy", "Copy", "Copy the mark as Markdown", "marks-copy", show=False),
+    _b("e", "export", "Export", "Export marks as Markdown", "marks-export", show=False),
+    _b("j", "cursor(1)", "Down", "Next mark", "mark-down", show=False),
+    _b("k", "cursor(-1)", "Up", "Previous mark", "mark-up", show=False),
+    _b("escape,M", "close", "Close", "Close the marks view", "close-marks"),
+]
+
+#: On the export dialog (`e`); Tab moves between scope, grouping, file and buttons.
+EXPORT_DIALOG_BINDINGS: list[Binding] = [
+    _b("escape", "cancel", "Cancel", "Close the export dialog without writing", "cancel-export"),
+    _b("ctrl+s", "export", "Export", "Export with the choices shown (Enter in the file field)",
+       "confirm-export"),
+]
+
+#: On the note dialog (`n` in the marks view); Enter saves.
+NOTE_DIALOG_BINDINGS: list[Binding] = [
+    _b("escape", "cancel", "Cancel", "Keep the old note", "cancel-note"),
+]
+
+#: On a yes/no question (overwrite an existing export).
+CONFIRM_BINDINGS: list[Binding] = [
+    _b("y", "answer(True)", "Yes", "Answer yes", "confirm-yes"),
+    _b("n,escape", "answer(False)", "No", "Answer no", "confirm-no"),
+]
+
+#: On the search bar (`/`); typing searches as you go.
+SEARCH_BAR_BINDINGS: list[Binding] = [
+    _b("escape", "close", "Close", "Close the search and return to where you were",
+       "close-search"),
+    _b("down", "move(1)", "Next hit", "Highlight the next result", "search-down",
+       show=False),
+    _b("up", "move(-1)", "Previous hit", "Highlight the previous result", "search-up",
+       show=False),
+    _b("enter", "choose", "Jump", "Jump to the highlighted hit; n / N then step through hits",
+       "search-jump"),
+]
+
 #: Keys handled elsewhere (built into Textual) but listed in help and the README.
 OTHER_KEYS: list[tuple[str, str, str]] = [
     ("ctrl+p", "Command palette", "Every action, plus go to actor / go to article"),
@@ -117,7 +175,12 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Articles", ARTICLE_LIST_BINDINGS),
     ("Text", TEXT_BINDINGS),
     ("Actors & positions", ACTOR_TREE_BINDINGS),
+    ("Marks", MARK_BINDINGS),
+    ("Marks view", MARKS_VIEW_BINDINGS),
+    ("Export dialog", EXPORT_DIALOG_BINDINGS),
 ]
+#: Groups whose keys work only on their own screen: help lists them, the palette does not.
+SCREEN_ONLY_GROUPS: tuple[str, ...] = ("Marks view", "Export dialog")
 
 
 def key_label(binding: Binding) -> str:

@@ -1,0 +1,439 @@
+"""Marks in the explorer: the store, `m` / `u` / `y`, highlights, counts, export and live refresh.
+
+The app owns one `MarksController`. The main screen only draws what it is given (a "mark"
+highlight layer, per-article counts); the marks view and the export dialog call back here, and
+every store change is one committed transaction in `core.marks`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsdesk.core.errors import NewsdeskError
+from newsdesk.core.library import ArticleDetail, Library
+from newsdesk.core.marks import Mark, MarkStore, ReanchorReport, kind_of
+from newsdesk.core.models import Quote
+
+from .highlight import HSpan, Target
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .app import NewsdeskApp
+    from .screens.export import ExportRequest
+    from .screens.main import MainScreen
+
+#: How often another newsdesk's writes are looked for (a cheap PRAGMA, no table read).
+POLL_SECONDS = 2.0
+#: The article list shows "N marked" on each row with marks.
+COUNT_NAME = "marked"
+UNDO_LIMIT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One undoable change: `mark` was added (undo removes it) or removed (undo restores it)."""
+
+    mark: Mark
+    added: bool
+
+
+def snippet(text: str, width: int = 60) -> str:
+    """One line of at most `width` characters (marks can span paragraphs)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class MarksController:
+    """Glue between `MarkStore` and the explorer's screens."""
+
+    def __init__(self, app: NewsdeskApp) -> None:
+        self.app = app
+        self.store: MarkStore | None = None
+        """None until `start`, or when the marks database could not be opened."""
+        self.library: Library | None = None
+        self.history: list[Change] = []
+        """What `u` undoes, newest last."""
+        self.counts: dict[str, int] = {}
+        self.last_export: Path | None = None
+        self._revision: tuple[int, int] | None = None
+
+    @property
+    def main(self) -> MainScreen:
+        return self.app.main
+
+    # ----- start-up --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the marks database (SQLite, no spaCy: fast) and watch for others' writes."""
+        try:
+            self.store = MarkStore.open(self.app.settings)
+        except NewsdeskError as err:
+            self.app.notify(f"{err} (marks are off this session)", title=err.title,
+                            severity="error", markup=False, timeout=10)
+            return
+        for notice in self.store.notices:
+            self.app.notify(notice, title="Marks", severity="warning", markup=False, timeout=15)
+        self.main.add_layer_provider(self.layers)
+        self._revision = self.store.revision()
+        self.app.set_interval(POLL_SECONDS, self.poll, name="marks-poll")
+
+    def library_ready(self, library: Library) -> None:
+        """The index is open: show counts now, re-anchor marks to changed articles in a thread."""
+        self.library = library
+        self.refresh()
+        if self.store is not None:
+            self.app.run_worker(
+                partial(self._reanchor, self.store, library), thread=True, group="marks",
+                exclusive=True, exit_on_error=False, name="reanchor-marks",
+            )
+
+    def _reanchor(self, store: MarkStore, library: Library) -> None:
+        """Thread: only `call_from_thread` leaves it."""
+        try:
+            report = store.reanchor(library)
+        except NewsdeskError as err:
+            self._from_thread(self.error, err)
+            return
+        self._from_thread(self._reanchored, report)
+
+    def _from_thread(self, callback: object, *args: object) -> None:
+        try:
+            self.app.call_from_thread(callback, *args)  # type: ignore[arg-type]
+        except RuntimeError:  # the app is closing
+            pass
+
+    def _reanchored(self, report: ReanchorReport) -> None:
+        if report.moved or report.detached or report.reattached:
+            self.refresh()
+        if report.detached:
+            self.app.notify(
+                f"{report.detached} mark(s) no longer found in their changed articles: kept as "
+                "detached (M lists them)",
+                title="Marks", severity="warning", markup=False, timeout=10,
+            )
+
+    # ----- drawing ---------------------------------------------------------------------------
+
+    def layers(self, detail: ArticleDetail) -> dict[str, Sequence[HSpan]]:
+        """The "mark" layer of an article being opened (a main-screen layer provider)."""
+        if self.store is None:
+            return {}
+        try:
+            spans = self.store.spans(detail.article)
+        except NewsdeskError:
+            return {}
+        return {"mark": [HSpan(start, end, kind) for start, end, kind in spans]}
+
+    def refresh(self) -> None:
+        """Redraw counts, the open article's marks and an open marks view from the store."""
+        store, library = self.store, self.library
+        if store is None:
+            return
+        self._revision = store.revision()
+        main = self.main
+        try:
+            if library is not None:
+                self.counts = store.count_by_article(library)
+                main.articles.set_counts(COUNT_NAME, self.counts)
+            if main.detail is not None:
+                main.text.set_layer("mark", self.layers(main.detail)["mark"])
+        except NewsdeskError as err:
+            self.error(err)
+        from .screens.marks import MarksScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, MarksScreen):
+                screen.reload()
+
+    def poll(self) -> None:
+        """Another newsdesk (or the CLI) changed the marks: show it."""
+        if self.store is None:
+            return
+        try:
+            revision = self.store.revision()
+        except Exception:  # noqa: BLE001 - a closed or vanished database: stop polling quietly
+            return
+        if revision != self._revision:
+            self.refresh()
+
+    def error(self, err: NewsdeskError) -> None:
+        self.app.notify(str(err), title=err.title, severity="error", markup=False, timeout=8)
+
+    def _ready(self) -> bool:
+        if self.store is None:
+            self.app.notify("Marks are off: the marks database could not be opened.",
+                            severity="warning", markup=False)
+            return False
+        if self.library is None:
+            self.app.notify("The index is still opening.", markup=False, timeout=3)
+            return False
+        return True
+
+    # ----- what the keys act on --------------------------------------------------------------
+
+    def sidebar_position(self) -> Quote | None:
+        """The position under the actor tree's cursor, when the tree has focus."""
+        tree = self.main.tree
+        if self.app.focused is not tree:
+            return None
+        node = tree.cursor_node
+        if node is None or node.data is None or node.data.kind != "position":
+            return None
+        return node.data.quote
+
+    def _text_target(self) -> tuple[ArticleDetail, Target] | None:
+        text = self.main.text
+        target = text.cursor_target()
+        if text.detail is None or target is None:
+            return None
+        return text.detail, target
+
+    # ----- m / u -----------------------------------------------------------------------------
+
+    def toggle(self) -> None:
+        """`m`: mark or unmark the sidebar position, else the quote / sentence / selection."""
+        if not self._ready():
+            return
+        assert self.store is not None and self.library is not None
+        quote = self.sidebar_position()
+        try:
+            if quote is not None:
+                article = self.library.article(quote.article).article
+                toggled = self.store.toggle(
+                    article, quote.start, quote.end, "position", quote=quote
+                )
+            else:
+                found = self._text_target()
+                if found is None:
+                    self.app.bell()
+                    return
+                detail, target = found
+                toggled = self.store.toggle_span(detail, target.start, target.end)
+        except NewsdeskError as err:
+            self.error(err)
+            return
+        self._remember(Change(toggled.mark, toggled.added))
+        self.refresh()
+        verb = "Marked" if toggled.added else "Unmarked"
+        self.app.notify(f"{verb} {toggled.mark.kind}: “{snippet(toggled.mark.text, 50)}” "
+                        "(u undoes)", markup=False, timeout=3)
+
+    def _remember(self, change: Change) -> None:
+        self.history.append(change)
+        del self.history[:-UNDO_LIMIT]
+
+    def undo(self) -> None:
+        """`u`: take back the last mark, unmark or delete."""
+        if self.store is None:
+            return
+        if not self.history:
+            self.app.notify("Nothing to undo.", markup=False, timeout=2)
+            return
+        change = self.history.pop()
+        try:
+            if change.added:
+                self.store.remove(change.mark.id)
+                message = "Undone: mark removed"
+            else:
+                self.store.restore(change.mark)
+                message = "Undone: mark restored"
+        except NewsdeskError as err:
+            self.error(err)
+            return
+        self.refresh()
+        self.app.notify(f"{message} (“{snippet(change.mark.text, 50)}”)", markup=False,
+                        timeout=3)
+
+    # ----- the marks view --------------------------------------------------------------------
+
+    def marks(self) -> list[Mark]:
+        """This library's marks in the article list's order, then text order (detached too)."""
+        if self.store is None or self.library is None:
+            return []
+        try:
+            found = self.store.marks_for(self.library)
+        except NewsdeskError as err:
+            self.error(err)
+            return []
+        rank = {article_id: n for n, article_id in enumerate(self.main.articles.order)}
+        return sorted(found, key=lambda m: (rank.get(m.article, len(rank)), m.start, m.end, m.id))
+
+    def title_of(self, article_id: str) -> str:
+        row = self.main.summaries.get(article_id)
+        return row.title if row else article_id
+
+    def show_marks(self) -> None:
+        """`M`: the marks view."""
+        if not self._ready():
+            return
+        from .screens.marks import MarksScreen
+
+        if not isinstance(self.app.screen, MarksScreen):
+            self.app.push_screen(MarksScreen(self))
+
+    def open_mark(self, mark: Mark) -> None:
+        """Jump to a mark in its article (history records where the reader was)."""
+        if mark.detached:
+            self.app.notify("This mark is detached: its text is no longer in the article.",
+                            severity="warning", markup=False)
+            return
+        self.main.jump_to(Target(mark.article, mark.start, mark.end, "mark"), layer="target")
+
+    def delete(self, mark: Mark) -> None:
+        if self.store is None:
+            return
+        try:
+            removed = self.store.remove(mark.id)
+        except NewsdeskError as err:
+            self.error(err)
+            return
+        self._remember(Change(removed, False))
+        self.refresh()
+        self.app.notify(f"Mark deleted: “{snippet(removed.text, 50)}” (u undoes)", markup=False,
+                        timeout=3)
+
+    def set_note(self, mark: Mark, note: str) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.set_note(mark.id, note)
+        except NewsdeskError as err:
+            self.error(err)
+            return
+        self.refresh()
+
+    # ----- y: copy as Markdown ---------------------------------------------------------------
+
+    def copy_markdown(self, mark: Mark | None = None) -> None:
+        """`y`: the mark (or else the passage) under the cursor, as Markdown, to the clipboard."""
+        from newsdesk.core.export import Passage, passage_markdown
+
+        if not self._ready():
+            return
+        assert self.store is not None and self.library is not None
+        try:
+            passage = Passage.from_mark(mark) if mark is not None else self._passage_here()
+            if passage is None:
+                self.app.bell()
+                return
+            text = passage_markdown(self.library, passage)
+        except NewsdeskError as err:
+            self.error(err)
+            return
+        self.app.copy_to_clipboard(text)
+        what = "mark" if passage.mark is not None else passage.kind
+        self.app.notify(f"Copied the {what} as Markdown: “{snippet(passage.text, 40)}”",
+                        markup=False, timeout=3)
+
+    def _passage_here(self):  # type: ignore[no-untyped-def]
+        from newsdesk.core.export import Passage
+
+        assert self.store is not None and self.library is not None
+        quote = self.sidebar_position()
+        if quote is not None:
+            article = self.library.article(quote.article).article
+            marked = self.store.find(article, quote.start, quote.end, quote.id)
+            if marked is not None:
+                return Passage.from_mark(marked)
+            return Passage.from_quote(article, quote)
+        found = self._text_target()
+        if found is None:
+            return None
+        detail, target = found
+        covering = [m for m in self.store.attached(detail.article)
+                    if m.start <= target.start and target.end <= m.end]
+        if covering:
+            return Passage.from_mark(min(covering, key=lambda m: (m.end - m.start, m.id)))
+        _kind, quote = kind_of(detail, target.start, target.end)
+        return Passage.from_span(detail.article, target.start, target.end, quote)
+
+    # ----- e: export -------------------------------------------------------------------------
+
+    def export(self) -> None:
+        """`e`: the export dialog; the file is written in a thread."""
+        from newsdesk.core.export import default_export_path
+
+        from .screens.export import ExportDialog, ExportOptions
+
+        if not self._ready():
+            return
+        assert self.library is not None
+        main = self.main
+        article = None
+        if main.detail is not None:
+            article = (main.detail.article.id, main.detail.article.title or main.detail.article.id)
+        actor_id = main.chosen_actor or main.tree.cursor_actor
+        actor = None
+        if actor_id is not None and actor_id in main.actor_summaries:
+            actor = (actor_id, main.actor_summaries[actor_id].name)
+        options = ExportOptions(default_export_path(), article, actor, len(self.marks()))
+        self.app.push_screen(ExportDialog(options), callback=self._export_chosen)
+
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is not None:
+            self.run_export(request)
+
+    def run_export(self, request: ExportRequest, *, force: bool = False) -> None:
+        if self.store is None or self.library is None:
+            return
+        self.app.run_worker(
+            partial(self._export, self.store, self.library, request, force), thread=True,
+            group="export", exclusive=True, exit_on_error=False, name="export-marks",
+        )
+
+    def _export(
+        self, store: MarkStore, library: Library, request: ExportRequest, force: bool
+    ) -> None:
+        """Thread: build and write the Markdown; answers come back with `call_from_thread`."""
+        from newsdesk.core.export import (
+            ExportExists,
+            build_document,
+            check_target,
+            write_export,
+        )
+
+        path = request.path
+        try:
+            check_target(path, force=force)
+            document = build_document(
+                library, store.marks(), corpus=", ".join(str(p) for p in self.app.paths),
+                article_id=request.article_id, actor_id=request.actor_id, group=request.group,
+            )
+            written = write_export(path, document.text, force=force)
+        except ExportExists:
+            self._from_thread(self._confirm_overwrite, request)
+            return
+        except NewsdeskError as err:
+            self._from_thread(self.error, err)
+            return
+        except OSError as err:  # anything core did not wrap: still one message, no crash
+            message = f"cannot write {path}: {err.strerror or err}"
+            self._from_thread(partial(self.app.notify, message, title="Export failed",
+                                      severity="error", markup=False))
+            return
+        self._from_thread(self._exported, written, document.count)
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.last_export = path
+        noun = "passage" if count == 1 else "passages"
+        self.app.notify(f"Wrote {count} {noun} to {path}", title="Exported", markup=False,
+                        timeout=8)
+
+    def _confirm_overwrite(self, request: ExportRequest) -> None:
+        from .screens.export import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_export(request, force=True)
+            else:
+                self.app.notify("Export cancelled: the file was left as it was.", markup=False,
+                                timeout=3)
+
+        self.app.push_screen(
+            ConfirmDialog(f"{request.path} exists.", "Replace it with this export?"),
+            callback=answered,
+        )

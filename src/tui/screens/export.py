@@ -1,0 +1,171 @@
+"""`e`: the export dialog (scope, grouping, file) and the overwrite confirmation.
+
+Titles and names come from articles: every label is `Content`, never markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from ..bindings import CONFIRM_BINDINGS, EXPORT_DIALOG_BINDINGS
+
+Scope = Literal["all", "article", "actor"]
+Group = Literal["article", "actor"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What the dialog offers: the default file, and the open article and chosen actor."""
+
+    path: Path
+    article: tuple[str, str] | None = None
+    """(id, title) of the article in the text pane."""
+    actor: tuple[str, str] | None = None
+    """(id, name) of the chosen actor, or of the actor under the sidebar cursor."""
+    mark_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """The reader's choice: what to export, how to group it, where to write it."""
+
+    path: Path
+    scope: Scope = "all"
+    article_id: str | None = None
+    actor_id: str | None = None
+    group: Group = "article"
+
+
+def _clip(text: str, width: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Scope, grouping and file; Enter (or Export) writes, Esc cancels."""
+
+    BINDINGS = EXPORT_DIALOG_BINDINGS
+    BINDING_GROUP_TITLE = "Export dialog"
+
+    def __init__(self, options: ExportOptions) -> None:
+        super().__init__()
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        options = self.options
+        noun = "mark" if options.mark_count == 1 else "marks"
+        with Vertical(id="export-dialog") as dialog:
+            dialog.border_title = "Export as Markdown"
+            dialog.border_subtitle = "Enter exports · Esc cancels"
+            yield Label(Content("Scope"), classes="export-heading")
+            with RadioSet(id="export-scope"):
+                yield RadioButton(Content(f"All marks ({options.mark_count} {noun})"),
+                                  value=True, id="scope-all")
+                article = options.article
+                yield RadioButton(
+                    Content("This article: " + (_clip(article[1]) if article else "none open")),
+                    id="scope-article", disabled=article is None,
+                )
+                actor = options.actor
+                yield RadioButton(
+                    Content("This actor's positions: "
+                            + (_clip(actor[1], 40) if actor else "no actor chosen")),
+                    id="scope-actor", disabled=actor is None,
+                )
+            yield Label(Content("Group by"), classes="export-heading")
+            with RadioSet(id="export-group"):
+                yield RadioButton(Content("Article"), value=True, id="group-article")
+                yield RadioButton(Content("Actor"), id="group-actor")
+            yield Label(Content("File"), classes="export-heading")
+            yield Input(str(options.path), id="export-path",
+                        placeholder="newsdesk-YYYY-MM-DD.md")
+            with Horizontal(id="export-buttons"):
+                yield Button(Content("Export"), variant="primary", id="export-ok")
+                yield Button(Content("Cancel"), id="export-cancel")
+
+    def on_mount(self) -> None:
+        path = self.query_one("#export-path", Input)
+        path.focus()
+        path.cursor_position = len(path.value)
+
+    def request(self) -> ExportRequest | None:
+        """The choice as it stands, or None (with a message) when the path is empty."""
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify("Type a file name to export to.", severity="warning", markup=False)
+            return None
+        path = Path(raw).expanduser()
+        scope_button = self.query_one("#export-scope", RadioSet).pressed_button
+        scope: Scope = "all"
+        if scope_button is not None and scope_button.id == "scope-article":
+            scope = "article"
+        elif scope_button is not None and scope_button.id == "scope-actor":
+            scope = "actor"
+        group_button = self.query_one("#export-group", RadioSet).pressed_button
+        group: Group = "actor" if group_button and group_button.id == "group-actor" else "article"
+        article_id = self.options.article[0] if scope == "article" and self.options.article else None
+        actor_id = self.options.actor[0] if scope == "actor" and self.options.actor else None
+        return ExportRequest(path, scope, article_id, actor_id, group)
+
+    def action_export(self) -> None:
+        request = self.request()
+        if request is not None:
+            self.dismiss(request)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self) -> None:
+        self.action_export()
+
+    @on(Button.Pressed, "#export-ok")
+    def _ok(self) -> None:
+        self.action_export()
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; `y` or Enter on Yes answers yes, `n` or Esc no."""
+
+    BINDINGS = CONFIRM_BINDINGS
+
+    def __init__(self, message: str, question: str) -> None:
+        super().__init__()
+        self.message = message
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-dialog") as dialog:
+            dialog.border_title = "Confirm"
+            yield Static(Content(self.message), id="confirm-message")
+            yield Static(Content(self.question), id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(Content("Replace"), variant="warning", id="confirm-yes")
+                yield Button(Content("Keep the file"), variant="primary", id="confirm-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    @on(Button.Pressed, "#confirm-yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-no")
+    def _no(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,197 @@
+"""`M`: the marks view. Every mark of the corpus; open one, give it a note, delete it (`u` undoes).
+
+Mark text, notes and titles are the reader's or the article's: rows are rich `Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from newsdesk.core.marks import Mark
+
+from ..bindings import MARKS_VIEW_BINDINGS, NOTE_DIALOG_BINDINGS
+
+if TYPE_CHECKING:
+    from ..marks_controller import MarksController
+
+#: A note is a short remark; the export prints it under the passage.
+NOTE_LIMIT = 280
+
+
+def _one_line(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def mark_row(mark: Mark, title: str, width: int = 100) -> Text:
+    """Three lines: what and where, the passage, the note (plain data in styled spans)."""
+    row = Text(no_wrap=True, overflow="ellipsis")
+    head = mark.kind
+    if mark.speaker:
+        head += f" · {mark.speaker}"
+    row.append(head, style="bold")
+    row.append(f"  {_one_line(title, 60)}", style="dim")
+    if mark.detached:
+        row.append("  detached: text no longer in the article", style="bold red")
+    row.append("\n  “" + _one_line(mark.text, width) + "”", style="italic")
+    if mark.note:
+        row.append("\n  ✎ " + _one_line(mark.note, width), style="")
+    return row
+
+
+class MarksScreen(Screen[None]):
+    """Marks in corpus order; Enter opens, `n` notes, `d` deletes, `u` undoes, Esc closes."""
+
+    BINDINGS = MARKS_VIEW_BINDINGS
+    BINDING_GROUP_TITLE = "Marks view"
+    HELP = "Your marks: Enter opens one in its article, n gives it a note, d deletes it."
+
+    def __init__(self, controller: MarksController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.marks: list[Mark] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="marks-pane"):
+            yield OptionList(id="marks-list")
+            yield Static(Content(""), id="marks-empty")
+        yield Footer()
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one("#marks-list", OptionList)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.option_list.focus()
+
+    def reload(self) -> None:
+        """Rebuild the rows from the store, keeping the highlighted mark where it can."""
+        options = self.option_list
+        keep = self.current.id if self.current is not None else None
+        index = options.highlighted or 0
+        self.marks = self.controller.marks()
+        options.clear_options()
+        options.add_options(
+            Option(mark_row(m, self.controller.title_of(m.article)), id=str(m.id))
+            for m in self.marks
+        )
+        ids = [m.id for m in self.marks]
+        if keep in ids:
+            options.highlighted = ids.index(keep)
+        elif self.marks:
+            options.highlighted = min(index, len(self.marks) - 1)
+        count = len(self.marks)
+        pane = self.query_one("#marks-pane", Vertical)
+        pane.border_title = f"Marks · {count}"
+        detached = sum(m.detached for m in self.marks)
+        pane.border_subtitle = f"{detached} detached" if detached else ""
+        empty = self.query_one("#marks-empty", Static)
+        empty.display = not self.marks
+        empty.update(Content("No marks yet. In the text, m marks the quote or sentence under the "
+                             "cursor; in the actors pane, m marks a position."))
+
+    @property
+    def current(self) -> Mark | None:
+        index = self.option_list.highlighted if self.is_mounted else None
+        if index is None or not 0 <= index < len(self.marks):
+            return None
+        return self.marks[index]
+
+    def _need_mark(self) -> Mark | None:
+        mark = self.current
+        if mark is None:
+            self.app.bell()
+        return mark
+
+    # ----- actions ---------------------------------------------------------------------------
+
+    def action_open_mark(self) -> None:
+        mark = self._need_mark()
+        if mark is None:
+            return
+        if mark.detached:
+            self.controller.open_mark(mark)  # explains why it cannot
+            return
+        self.dismiss()
+        self.controller.open_mark(mark)
+
+    @on(OptionList.OptionSelected, "#marks-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open_mark()
+
+    def action_edit_note(self) -> None:
+        mark = self._need_mark()
+        if mark is None:
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None and note != mark.note:
+                self.controller.set_note(mark, note)
+
+        self.app.push_screen(NoteDialog(mark.note, _one_line(mark.text, 70)), callback=done)
+
+    def action_delete_mark(self) -> None:
+        mark = self._need_mark()
+        if mark is not None:
+            self.controller.delete(mark)
+
+    def action_undo(self) -> None:
+        self.controller.undo()
+
+    def action_copy(self) -> None:
+        mark = self._need_mark()
+        if mark is not None:
+            self.controller.copy_markdown(mark)
+
+    def action_export(self) -> None:
+        self.controller.export()
+
+    def action_cursor(self, delta: int) -> None:
+        if delta > 0:
+            self.option_list.action_cursor_down()
+        else:
+            self.option_list.action_cursor_up()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """One line of note for a mark; Enter saves (empty clears it), Esc keeps the old note."""
+
+    BINDINGS = NOTE_DIALOG_BINDINGS
+
+    def __init__(self, note: str, passage: str) -> None:
+        super().__init__()
+        self.note = note
+        self.passage = passage
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog") as dialog:
+            dialog.border_title = "Note"
+            dialog.border_subtitle = "Enter saves · Esc cancels"
+            yield Static(Content("“" + self.passage + "”"), id="note-passage")
+            yield Input(self.note, id="note-input", max_length=NOTE_LIMIT,
+                        placeholder="a short note (empty removes it)")
+
+    def on_mount(self) -> None:
+        self.query_one("#note-input", Input).focus()
+
+    @on(Input.Submitted, "#note-input")
+    def _save(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,167 @@
+"""Pilot tests for `e`: the export dialog writes Markdown, asks before overwriting, reports errors
+without stopping the app, and exports one article or one actor's positions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from textual.widgets import Input, RadioButton
+
+from newsdesk.tui.screens.export import ConfirmDialog, ExportDialog
+from newsdesk.tui.screens.main import MainScreen
+
+SIZE = (120, 40)
+
+
+async def open_dialog(pilot, path: Path | None = None) -> ExportDialog:  # type: ignore[no-untyped-def]
+    await pilot.press("e")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ExportDialog)
+    if path is not None:
+        dialog.query_one("#export-path", Input).value = str(path)
+    return dialog
+
+
+async def finish(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def messages(app) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(n.severity, n.message) for n in app._notifications]
+
+
+async def test_export_writes_the_file_and_says_where(make_app, tmp_path: Path) -> None:
+    app = make_app()
+    out = tmp_path / "notes.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")  # a2, first sentence
+        app.main.open_article("a1")
+        await pilot.pause()
+        await pilot.press("}", "m")  # a1, Lopez's quote
+        await pilot.pause()
+        dialog = await open_dialog(pilot)
+        default = dialog.query_one("#export-path", Input).value
+        assert Path(default) == Path.cwd() / f"newsdesk-{date.today().isoformat()}.md"
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.press("enter")
+        await finish(pilot)
+        assert isinstance(app.screen, MainScreen)
+        text = out.read_text(encoding="utf-8")
+        assert text.startswith("---\n")
+        assert "count: 2" in text
+        assert "> We will rebuild the harbour," in text
+        assert "> Ferry workers returned on Monday." in text
+        tokens = MarkdownIt("commonmark").parse(text.split("---\n", 2)[2])
+        assert sum(t.type == "blockquote_open" for t in tokens) == 2
+        assert ("information", f"Wrote 2 passages to {out}") in messages(app)
+
+
+async def test_export_existing_file_asks_before_replacing(make_app, tmp_path: Path) -> None:
+    app = make_app()
+    out = tmp_path / "notes.md"
+    out.write_text("my old notes\n", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        await open_dialog(pilot, out)
+        await pilot.press("enter")
+        await finish(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep it
+        await finish(pilot)
+        assert out.read_text(encoding="utf-8") == "my old notes\n"
+        assert isinstance(app.screen, MainScreen)
+        await open_dialog(pilot, out)
+        await pilot.press("enter")
+        await finish(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")  # replace it
+        await finish(pilot)
+        assert "> Ferry workers returned on Monday." in out.read_text(encoding="utf-8")
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+async def test_export_unwritable_path_shows_an_error_and_app_runs(make_app,
+                                                                   tmp_path: Path) -> None:
+    app = make_app()
+    out = tmp_path / "no-such-folder" / "notes.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        await open_dialog(pilot, out)
+        await pilot.press("enter")
+        await finish(pilot)
+        errors = [m for s, m in messages(app) if s == "error"]
+        assert errors and "does not exist" in errors[-1]
+        assert app.is_running and isinstance(app.screen, MainScreen)
+        assert not out.exists()
+        await pilot.press("j", "m")  # still working
+        await pilot.pause()
+        assert len(app.marks.marks()) == 2
+
+
+async def test_export_nothing_marked_explains(make_app, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dialog(pilot, tmp_path / "empty.md")
+        await pilot.press("enter")
+        await finish(pilot)
+        errors = [m for s, m in messages(app) if s == "error"]
+        assert errors and errors[-1].startswith("no marks")
+        assert not (tmp_path / "empty.md").exists()
+
+
+async def test_export_this_article_only(make_app, tmp_path: Path) -> None:
+    app = make_app()
+    out = tmp_path / "article.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")  # a2
+        app.main.open_article("a1")
+        await pilot.pause()
+        await pilot.press("m")  # a1, first sentence
+        await pilot.pause()
+        dialog = await open_dialog(pilot, out)
+        dialog.query_one("#scope-article", RadioButton).value = True
+        await pilot.press("enter")
+        await finish(pilot)
+        text = out.read_text(encoding="utf-8")
+        assert "count: 1" in text
+        assert "Maria Lopez opened the meeting" in text
+        assert "Ferry workers" not in text
+
+
+async def test_export_actor_positions_grouped_by_actor(make_app, tmp_path: Path) -> None:
+    app = make_app()
+    out = tmp_path / "lopez.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "enter")  # choose Maria Lopez (a2, second sentence)
+        await pilot.pause()
+        assert app.main.chosen_actor == "person:maria-lopez"
+        dialog = await open_dialog(pilot, out)
+        actor = dialog.query_one("#scope-actor", RadioButton)
+        assert not actor.disabled and "Maria Lopez" in str(actor.label)
+        actor.value = True
+        dialog.query_one("#group-actor", RadioButton).value = True
+        await pilot.press("enter")
+        await finish(pilot)
+        text = out.read_text(encoding="utf-8")
+        assert "Positions of Maria Lopez" in text
+        assert "> We will rebuild the harbour," in text  # positions export without marks
+        assert "> the town needed its boats back" in text
+
+
+async def test_export_dialog_escape_cancels(make_app, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = await open_dialog(pilot, tmp_path / "x.md")
+        assert dialog.query_one("#scope-actor", RadioButton).disabled  # no actor chosen yet
+        await pilot.press("escape")
+        await finish(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert not (tmp_path / "x.md").exists()
