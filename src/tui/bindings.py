@@ -110,11 +110,11 @@ ACTOR_TREE_BINDINGS: list[Binding] = [
 MARK_BINDINGS: list[Binding] = [
     _b("m", "app.toggle_mark", "Mark",
        "Mark or unmark the quote or sentence under the cursor (a position in the actors pane)",
-       "toggle-mark"),
+       "toggle-mark", show=False),
     _b("u", "app.undo_mark", "Undo", "Undo the last mark, unmark or delete", "undo-mark",
        show=False),
     _b("M", "app.show_marks", "Marks", "List your marks: open, note, delete", "show-marks",
-       key_display="M"),
+       show=False, key_display="M"),
     _b("e", "app.export_marks", "Export", "Export marks as Markdown (all, article or actor)",
        "export-marks", show=False),
     _b("y", "app.copy_markdown", "Copy",
