@@ -266,6 +266,17 @@ class MarksController:
         row = self.main.summaries.get(article_id)
         return row.title if row else article_id
 
+    def paragraph_of(self, mark: Mark) -> int | None:
+        """1-based paragraph of a mark (the marks view shows where it is)."""
+        from newsdesk.core.export import paragraph_number
+
+        if self.library is None:
+            return None
+        try:
+            return paragraph_number(self.library.article(mark.article).article, mark.start)
+        except (KeyError, NewsdeskError):
+            return None
+
     def show_marks(self) -> None:
         """`M`: the marks view."""
         if not self._ready():

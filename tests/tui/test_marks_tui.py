@@ -169,7 +169,7 @@ async def test_marks_view_lists_notes_opens_and_deletes(make_app) -> None:
         main.open_article("a2")  # go elsewhere first, so opening is a real jump
         await pilot.pause()
         assert app.screen is view
-        view.option_list.highlighted = 1
+        view.highlight(1)
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is main

@@ -32,14 +32,15 @@ def _one_line(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def mark_row(mark: Mark, title: str, width: int = 100) -> Text:
+def mark_row(mark: Mark, title: str, paragraph: int | None = None, width: int = 100) -> Text:
     """Three lines: what and where, the passage, the note (plain data in styled spans)."""
     row = Text(no_wrap=True, overflow="ellipsis")
     head = mark.kind
     if mark.speaker:
         head += f" · {mark.speaker}"
     row.append(head, style="bold")
-    row.append(f"  {_one_line(title, 60)}", style="dim")
+    where = _one_line(title, 60) + (f" · ¶ {paragraph}" if paragraph and not mark.detached else "")
+    row.append(f"  {where}", style="dim")
     if mark.detached:
         row.append("  detached: text no longer in the article", style="bold red")
     row.append("\n  “" + _one_line(mark.text, width) + "”", style="italic")
@@ -59,6 +60,8 @@ class MarksScreen(Screen[None]):
         super().__init__()
         self.controller = controller
         self.marks: list[Mark] = []
+        """Marks in the order shown."""
+        self._by_id: dict[str, Mark] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="marks-pane"):
@@ -78,18 +81,23 @@ class MarksScreen(Screen[None]):
         """Rebuild the rows from the store, keeping the highlighted mark where it can."""
         options = self.option_list
         keep = self.current.id if self.current is not None else None
-        index = options.highlighted or 0
+        position = self.marks.index(self.current) if self.current in self.marks else 0
         self.marks = self.controller.marks()
+        self._by_id = {str(m.id): m for m in self.marks}
         options.clear_options()
-        options.add_options(
-            Option(mark_row(m, self.controller.title_of(m.article)), id=str(m.id))
-            for m in self.marks
-        )
+        rows: list[Option | None] = []
+        for mark in self.marks:
+            if rows:
+                rows.append(None)  # a separator line between marks
+            row = mark_row(mark, self.controller.title_of(mark.article),
+                           self.controller.paragraph_of(mark))
+            rows.append(Option(row, id=str(mark.id)))
+        options.add_options(rows)
         ids = [m.id for m in self.marks]
         if keep in ids:
-            options.highlighted = ids.index(keep)
+            self.highlight(ids.index(keep))
         elif self.marks:
-            options.highlighted = min(index, len(self.marks) - 1)
+            self.highlight(min(position, len(self.marks) - 1))
         count = len(self.marks)
         pane = self.query_one("#marks-pane", Vertical)
         pane.border_title = f"Marks · {count}"
@@ -100,12 +108,19 @@ class MarksScreen(Screen[None]):
         empty.update(Content("No marks yet. In the text, m marks the quote or sentence under the "
                              "cursor; in the actors pane, m marks a position."))
 
+    def highlight(self, index: int) -> None:
+        """Put the list cursor on `self.marks[index]`."""
+        options = self.option_list
+        options.highlighted = options.get_option_index(str(self.marks[index].id))
+
     @property
     def current(self) -> Mark | None:
-        index = self.option_list.highlighted if self.is_mounted else None
-        if index is None or not 0 <= index < len(self.marks):
+        if not self.is_mounted:
             return None
-        return self.marks[index]
+        option = self.option_list.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self._by_id.get(option.id)
 
     def _need_mark(self) -> Mark | None:
         mark = self.current

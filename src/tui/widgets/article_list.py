@@ -120,10 +120,10 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _meta(self, row: ArticleSummary) -> str:
         parts = [row.date] if row.date else []
-        parts.append(f"{row.actor_count} actors · {row.quote_count} quotes")
-        for name, counts in self.counts.items():
+        for name, counts in self.counts.items():  # before the rest: visible in a narrow list
             if counts.get(row.id):
                 parts.append(f"{counts[row.id]} {name}")
+        parts.append(f"{row.actor_count} actors · {row.quote_count} quotes")
         if row.source:
             parts.append(row.source)
         return " · ".join(parts)
