@@ -234,7 +234,42 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         start, role = _strip_titles(text, start, end)
         if start >= end:
             return None
+        split = _name_after_organisation(ent, text, start, end)
+        if split is not None:
+            start, label, role = split
     return _Candidate(start, end, text[start:end], label, role=role)
+
+
+#: Prepositions between a role noun and the organisation it belongs to ("director of X").
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at"})
+
+
+def _name_after_organisation(
+    ent: Span, text: str, start: int, end: int
+) -> tuple[int, str, str] | None:
+    """`director of Amnesty International Man-kei Tam`: the model ran the organisation and the
+    person together. After "<role noun> of", the span must begin with the organisation, so a
+    person-shaped last two words are the name and the rest, with the role noun, is the role."""
+    doc = ent.doc
+    prep_i = ent.start - 1
+    while prep_i > 0 and ent.start - prep_i <= 4 and doc[prep_i].is_title and not doc[prep_i].ent_type_:
+        prep_i -= 1  # "of Human Rights [Watch Anna Berg]": the organisation began earlier
+    if prep_i < 1 or doc[prep_i].lower_ not in _ROLE_PREPOSITIONS:
+        return None
+    noun = doc[prep_i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_:
+        return None
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    if len(words) < 3:
+        return None
+    name_from = len(words) - 2
+    if words[name_from - 1][1].lower() in {"de", "van", "von", "bin", "al", "da", "del", "le"}:
+        name_from -= 1
+    name_start = start + words[name_from][0]
+    if name_from < 1 or not looks_like_person_name(text[name_start:end]):
+        return None
+    role = text[noun.idx : name_start].strip()
+    return name_start, "PERSON", role
 
 
 def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:

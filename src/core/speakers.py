@@ -174,7 +174,11 @@ class SpeakerResolver:
                 t
                 for t in sent
                 if t.i < pronoun.i
-                and (t.dep_ in SUBJECT_DEPS or (t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS))
+                and (
+                    t.dep_ in SUBJECT_DEPS
+                    or (t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS)
+                    or _according_source(t)
+                )
                 and not self._in_quote(t.idx)
             ]
             if back == 0:
@@ -221,6 +225,17 @@ class SpeakerResolver:
     def _surname(self, word: str) -> Mention | None:
         """The first fuller name ending in this word ("Maróth" -> "Gáspár Maróth")."""
         return self._surnames.get(word)
+
+
+def _according_source(token: Token) -> bool:
+    """"According to Muyembe, ...": the source a later "he" most likely means."""
+    to = token.head
+    return (
+        token.dep_ == "pobj"
+        and to.lower_ == "to"
+        and to.i > 0
+        and token.doc[to.i - 1].lower_ == "according"
+    )
 
 
 def _gender(pronoun: Token) -> str:

@@ -360,6 +360,57 @@ def test_quotes_offsets_stay_inside_text_on_any_input(
             assert body[quote.cue_start : quote.cue_end] == quote.cue
 
 
+# -- faults found by the independent evaluation -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Peter Hamlin of the Farmers Union spoke first. According to Okafor, most farmers"
+            ' still sell at a loss. "Now that prices have doubled," he told the press,'
+            ' "they will plant again."',
+            "Now that prices have doubled", "Okafor",
+        ),
+        (
+            "Health minister Sarah Kimani visited the clinic on Monday. According to Dr. Mensah,"
+            ' few patients come back for a second dose. "If they trust the nurses," she said,'
+            ' "they will return."',
+            "If they trust the nurses", "Mensah",
+        ),
+    ],
+)
+def test_quotes_pronoun_can_mean_an_according_to_source(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role_part"),
+    [
+        (
+            '"This is unlawful," Hong Kong director of Amnesty International Man-kei Tam said.',
+            "Man-kei Tam", "Amnesty International",
+        ),
+        (
+            '"The plan is a disgrace," Europe director of Human Rights Watch Anna Berg said.',
+            "Anna Berg", "director",
+        ),
+    ],
+)
+def test_quotes_organisation_in_a_title_is_not_part_of_the_name(
+    analyze_text: AnalyzeText, text: str, speaker: str, role_part: str
+) -> None:
+    analysis = analyze_text(TITLE + text)
+    quote = only(list(analysis.quotes), "is")
+    assert quote.speaker == speaker
+    person = [m for m in analysis.mentions if m.text == speaker]
+    assert person and person[0].label == "PERSON"
+    assert role_part in (person[0].role or "")
+
+
 # -- quality on annotated Wikinews articles -----------------------------------------------
 
 
