@@ -269,3 +269,182 @@ def test_hostile_cli_real_process_no_traceback(
     missing = run("search", "x", str(hostile_cli_corpus / "gone"))
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert len(stderr_lines(missing.stderr)) == 1
+
+
+def test_hostile_cli_big_files_skipped_with_a_note(tmp_path: Path, hostile_cli_pipeline, capsys) -> None:
+    """Under the default limit (2 MB): a 5 MB single line and a 50 MB file, one note each."""
+    from hostile_corpus import write_big_files
+
+    folder = tmp_path / "big"
+    big = write_big_files(folder)
+    (folder / "small.txt").write_text(hostile_article("Nothing big."), encoding="utf-8")
+    assert big["big.txt"].stat().st_size > 49_000_000
+    assert main(["index", str(folder), "--json"]) == 0
+    captured = capsys.readouterr()
+    lines = stderr_lines(captured.err)
+    assert len(lines) == 2, lines
+    for name, size in (("one-line.txt", "5.0 MB"), ("big.txt", "50.0 MB")):
+        (line,) = [line for line in lines if name in line]
+        assert f"{size} is over the size limit of 2.0 MB" in line
+        assert "NEWSDESK_MAX_FILE_BYTES" in line
+    data = json.loads(captured.out)
+    assert [a["id"] for a in data["articles"]] == ["small"]
+
+
+@pytest.mark.slow
+def test_hostile_cli_raised_limit_indexes_a_5mb_line_with_progress(
+    tmp_path: Path, hostile_cli_pipeline, monkeypatch
+) -> None:
+    from hostile_corpus import write_big_files
+
+    folder = tmp_path / "big"
+    write_big_files(folder, file_mb=0)
+    monkeypatch.setenv("NEWSDESK_MAX_FILE_BYTES", "6000000")
+    seen: list[tuple[int, int]] = []
+    opened = open_library(
+        [folder], Settings.from_env(), progress=lambda done, total, _id: seen.append((done, total))
+    )
+    assert opened.indexed == 1 and seen[-1] == (1, 1)
+    detail = opened.library.article("one-line")
+    text = detail.article.text
+    assert len(text) > 4_900_000
+    assert len(detail.sentences) > 100_000
+    for start, end in detail.sentences[:: 10_000]:
+        assert text[start:end].strip().endswith(".")
+
+
+def _mark_first_sentences(folder: Path, count: int = 3) -> list[tuple[int, int, str]]:
+    settings = Settings.from_env()
+    library = open_library([folder], settings).library
+    with MarkStore.open(settings) as store:
+        for article_id in list(HOSTILE_LINES)[:count]:
+            article = library.article(article_id).article
+            start, end = article.paragraphs[-2]
+            store.add(article, start, end, "sentence", note=f"note {article_id}")
+        return sorted((m.start, m.end, m.note) for m in store.marks())
+
+
+@pytest.mark.parametrize("failure", ["read-only", "under-a-file"])
+def test_hostile_cli_unwritable_export_keeps_old_file_and_marks(
+    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys, monkeypatch, tmp_path: Path,
+    failure: str,
+) -> None:
+    before = _mark_first_sentences(hostile_cli_corpus)
+    out_dir = tmp_path / "exports"
+    out_dir.mkdir()
+    target = out_dir / "marks.md"
+    target.write_text("old export\n", encoding="utf-8")
+    if failure == "read-only":  # tests run as root: a read-only disk refuses the rename
+        import errno
+
+        import newsdesk.core.export
+
+        def refuse(*_args: object) -> None:
+            raise OSError(errno.EROFS, "Read-only file system")
+
+        monkeypatch.setattr(newsdesk.core.export.os, "replace", refuse)
+        monkeypatch.setattr(newsdesk.core.export.os, "link", refuse)
+        args = ["--out", str(target), "--force"]
+    else:
+        args = ["--out", str(target / "marks.md")]  # a "folder" that is a file
+    assert main(["export", str(hostile_cli_corpus), *args]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Traceback" not in captured.err
+    errors = [line for line in stderr_lines(captured.err) if "cannot write" in line
+              or "does not exist" in line]
+    assert len(errors) == 1, captured.err
+    assert target.read_text(encoding="utf-8") == "old export\n"
+    assert sorted(p.name for p in out_dir.iterdir()) == ["marks.md"]  # no temporary file left
+    with MarkStore.open(Settings.from_env()) as store:
+        assert sorted((m.start, m.end, m.note) for m in store.marks()) == before
+
+
+def test_hostile_cli_ctrl_c_while_indexing_leaves_the_store_consistent(
+    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys, monkeypatch
+) -> None:
+    """Ctrl+C half-way: one line, status 130; the next run keeps what was done and finishes."""
+    import newsdesk.core.index
+
+    real_analyze = newsdesk.core.index.analyze
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        for done, analysis in enumerate(real_analyze(*args, **kwargs), 1):
+            if done == 5:
+                raise KeyboardInterrupt
+            yield analysis
+
+    monkeypatch.setenv("NEWSDESK_BATCH_SIZE", "2")
+    monkeypatch.setattr(newsdesk.core.index, "analyze", interrupted)
+    assert main(["index", str(hostile_cli_corpus), "--json"]) == 130
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Traceback" not in captured.err
+    assert stderr_lines(captured.err)[-1] == "newsdesk: interrupted"
+    monkeypatch.setattr(newsdesk.core.index, "analyze", real_analyze)
+    resumed = open_library([hostile_cli_corpus], Settings.from_env())
+    assert not resumed.notices  # nothing damaged, nothing rebuilt
+    assert resumed.reused == 4 and resumed.indexed == len(HOSTILE_LINES) + 1 + 6 - 4
+    assert main(["index", str(hostile_cli_corpus), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["articles"]) == len(HOSTILE_LINES) + 1 + 6
+
+
+TWO_PROCESSES = """
+import sys, time
+from pathlib import Path
+from newsdesk.core.marks import MarkStore
+from newsdesk.core.settings import Settings
+from newsdesk.core.store import open_library
+
+folder, name, ready, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
+settings = Settings.from_env()
+ready.touch()
+while not go.exists():
+    time.sleep(0.01)
+opened = open_library([folder], settings)
+library = opened.library
+with MarkStore.open(settings) as store:
+    for article_id in sorted(a.id for a in library.articles()):
+        article = library.article(article_id).article
+        for i in range(5):
+            store.add(article, i, i + 1, "selection", note=f"{name}-{article_id}-{i}")
+print(len(library.articles()), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("store", ["warm", "cold"])
+def test_hostile_cli_two_processes_same_folder_and_data_dir_lose_no_marks(
+    tmp_path: Path, hostile_cli_pipeline, monkeypatch, store: str
+) -> None:
+    """Two newsdesk processes open the same corpus and write marks at the same moment.
+
+    Cold: both index the folder at once (rule-based pipeline, so no model loads twice).
+    """
+    folder = tmp_path / "hostile"
+    write_hostile_text_corpus(folder)
+    if store == "warm":
+        open_library([folder], Settings.from_env())  # index once, with the session pipeline
+    else:
+        monkeypatch.setenv("NEWSDESK_MODEL", "rules")
+    go = tmp_path / "go"
+    procs = []
+    for name in ("one", "two"):
+        ready = tmp_path / f"ready-{name}"
+        procs.append((ready, subprocess.Popen(
+            [sys.executable, "-c", TWO_PROCESSES, str(folder), name, str(ready), str(go)],
+            stderr=subprocess.PIPE, text=True,
+        )))
+    import time
+
+    deadline = time.monotonic() + 60
+    while not all(ready.exists() for ready, _ in procs):
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    go.touch()
+    for _ready, proc in procs:
+        _out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        assert err.strip() == str(len(HOSTILE_LINES))
+    with MarkStore.open(Settings.from_env()) as store:
+        notes = [m.note for m in store.marks()]
+    assert len(notes) == len(set(notes)) == 2 * 5 * len(HOSTILE_LINES)
+    assert open_library([folder], Settings.from_env()).indexed == 0

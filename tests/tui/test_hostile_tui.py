@@ -209,7 +209,8 @@ async def test_hostile_tui_too_small_terminal_shows_a_note(
     tmp_path: Path, hostile_tui_pipeline
 ) -> None:
     folder = tmp_path / "hostile"
-    write_hostile_text_corpus(folder)
+    folder.mkdir()
+    (folder / "one.txt").write_text(hostile_article(HOSTILE_LINES["rich_markup"]), "utf-8")
     app = NewsdeskApp([folder], Settings.from_env())
     async with app.run_test(size=(40, 12)) as pilot:
         await open_index(app, pilot)
