@@ -19,14 +19,14 @@ class StatusLine(Static):
         """The pieces shown, for tests and for other features to read."""
 
     def show(self, place: str, *parts: str, walk: str = "") -> None:
-        self.parts = (place, *parts, walk) if walk else (place, *parts)
+        """Place first, then the walk ("3 of 11", the key fact when stepping), then the rest."""
+        self.parts = (place, walk, *parts) if walk else (place, *parts)
         text = Text(place, style=component_style(self, "status-line--place"))
+        if walk:
+            text.append("  │  ")
+            text.append(walk, style=component_style(self, "status-line--walk"))
         for part in parts:
             if part:
                 text.append("  │  ")
                 text.append(part)
-        if walk:
-            text.append("  │  ")
-            style = component_style(self, "status-line--walk")
-            text.append(walk, style=style)
         self.update(text)
