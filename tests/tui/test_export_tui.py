@@ -92,16 +92,40 @@ async def test_export_unwritable_path_shows_an_error_and_app_runs(make_app,
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("m")
         await pilot.pause()
-        await open_dialog(pilot, out)
+        dialog = await open_dialog(pilot, out)
         await pilot.press("enter")
         await finish(pilot)
         errors = [m for s, m in messages(app) if s == "error"]
         assert errors and "does not exist" in errors[-1]
+        assert app.screen is dialog  # kept open with the path typed, to fix it
+        await pilot.press("escape")
+        await pilot.pause()
         assert app.is_running and isinstance(app.screen, MainScreen)
         assert not out.exists()
         await pilot.press("j", "m")  # still working
         await pilot.pause()
         assert len(app.marks.marks()) == 2
+
+
+async def test_export_failure_while_writing_is_one_error(make_app, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    import newsdesk.core.export as export
+    from newsdesk.core.errors import ExportError
+
+    def disk_full(path: Path, text: str, *, force: bool = False) -> Path:
+        raise ExportError(f"cannot write {path}: No space left on device")
+
+    monkeypatch.setattr(export, "write_export", disk_full)
+    app = make_app()
+    out = tmp_path / "notes.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        await open_dialog(pilot, out)
+        await pilot.press("enter")
+        await finish(pilot)
+        assert ("error", f"cannot write {out}: No space left on device") in messages(app)
+        assert app.is_running and isinstance(app.screen, MainScreen)
 
 
 async def test_export_nothing_marked_explains(make_app, tmp_path: Path) -> None:

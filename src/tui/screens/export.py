@@ -87,10 +87,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield RadioButton(Content("Actor"), id="group-actor")
             yield Label(Content("File"), classes="export-heading")
             yield Input(str(options.path), id="export-path",
-                        placeholder="newsdesk-YYYY-MM-DD.md")
+                        placeholder="newsdesk-YYYY-MM-DD.md", compact=True)
             with Horizontal(id="export-buttons"):
-                yield Button(Content("Export"), variant="primary", id="export-ok")
-                yield Button(Content("Cancel"), id="export-cancel")
+                yield Button(Content("Export"), variant="primary", id="export-ok", compact=True)
+                yield Button(Content("Cancel"), id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
         path = self.query_one("#export-path", Input)
@@ -117,9 +117,21 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         return ExportRequest(path, scope, article_id, actor_id, group)
 
     def action_export(self) -> None:
+        """Dismiss with the request; a path that cannot be written keeps the dialog open."""
+        from newsdesk.core.export import ExportExists, check_target
+        from newsdesk.core.errors import NewsdeskError
+
         request = self.request()
-        if request is not None:
-            self.dismiss(request)
+        if request is None:
+            return
+        try:
+            check_target(request.path)
+        except ExportExists:
+            pass  # asked about once the export is ready
+        except NewsdeskError as err:
+            self.notify(str(err), title=err.title, severity="error", markup=False)
+            return
+        self.dismiss(request)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -150,11 +162,14 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog") as dialog:
             dialog.border_title = "Confirm"
+            dialog.border_subtitle = "y replaces · n or Esc keeps"
             yield Static(Content(self.message), id="confirm-message")
             yield Static(Content(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(Content("Replace"), variant="warning", id="confirm-yes")
-                yield Button(Content("Keep the file"), variant="primary", id="confirm-no")
+                yield Button(Content("Replace"), variant="warning", id="confirm-yes",
+                             compact=True)
+                yield Button(Content("Keep the file"), variant="primary", id="confirm-no",
+                             compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()
