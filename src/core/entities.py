@@ -252,7 +252,9 @@ def _name_after_organisation(
     person-shaped last two words are the name and the rest, with the role noun, is the role."""
     doc = ent.doc
     prep_i = ent.start - 1
-    while prep_i > 0 and ent.start - prep_i <= 4 and doc[prep_i].is_title and not doc[prep_i].ent_type_:
+    while 0 < prep_i and ent.start - prep_i <= 4 and doc[prep_i].is_title:
+        if doc[prep_i].ent_type_:
+            break
         prep_i -= 1  # "of Human Rights [Watch Anna Berg]": the organisation began earlier
     if prep_i < 1 or doc[prep_i].lower_ not in _ROLE_PREPOSITIONS:
         return None

@@ -430,6 +430,8 @@ def _complement(
     if not clauses and base in SPEECH_VERBS and _after_comma_clause(verb):
         # "Orders won't leave idle capacity, Maróth said, and ...": the clause is the head's
         lo, hi = verb.head.left_edge.i, verb.left_edge.i - 1
+        if verb.dep_ == "parataxis" and verb.head.i > verb.i:
+            hi = verb.head.right_edge.i  # "They had, his father says, paid ...": the whole clause
         while hi > lo and verb.doc[hi].is_punct:
             hi -= 1
         if hi > lo:
@@ -671,6 +673,15 @@ def _clause_without(
     after = [t for t in tokens if t.i > phrase_end]
     before = [t for t in tokens if t.i < according.i]
     run = after if len(after) >= len(before) else before
+    if _after_conjunction(doc, according):
+        # "small, poorly funded and, according to X, linked to Y": only the last conjunct
+        # (the parser may hang that conjunct on X: the phrase ends at the comma after X)
+        comma = next((t.i for t in doc[according.i + 2 : phrase_end + 1] if t.text == ","), None)
+        first = comma + 1 if comma is not None else phrase_end + 1
+        run = list(doc[first : _clause_end(doc, first, sent)])
+    elif before and after and _between_commas(doc, according, phrase_end):
+        # "The bridge, according to engineers, will not last": an aside inside the clause
+        run = list(doc[before[0].i : after[-1].i + 1])
     while run and run[-1].is_punct:
         run.pop()
     while run and run[0].is_punct:
@@ -678,6 +689,31 @@ def _clause_without(
     if not run:
         return None, None
     return run[0].i, run[-1].i
+
+
+def _after_conjunction(doc: Doc, according: Token) -> bool:
+    """The phrase follows "and"/"but"/"or" (commas between allowed), mid-sentence."""
+    i = according.i - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i > 0 and doc[i].dep_ == "cc" and doc[i].lower_ in {"and", "but", "or"}
+
+
+def _between_commas(doc: Doc, according: Token, phrase_end: int) -> bool:
+    return (
+        according.i > 0
+        and doc[according.i - 1].text == ","
+        and phrase_end + 1 < len(doc)
+        and doc[phrase_end + 1].text == ","
+    )
+
+
+def _clause_end(doc: Doc, start: int, sent: Span) -> int:
+    """The token index where the clause from `start` ends: a semicolon or the sentence end."""
+    for token in doc[start : sent.end]:
+        if token.text in SENTENCE_END:
+            return token.i
+    return sent.end
 
 
 def _as_reported_by(doc: Doc, drafts: list[_Draft], resolver: SpeakerResolver) -> None:

@@ -411,6 +411,38 @@ def test_quotes_organisation_in_a_title_is_not_part_of_the_name(
     assert role_part in (person[0].role or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # after a conjunction: only the last conjunct
+        (
+            "The group is small, poorly funded and, according to the ministry, linked to"
+            " smugglers.",
+            "linked to smugglers", "the ministry",
+        ),
+        (
+            "The dam is old; the lake is the largest reservoir in the region, mostly empty and,"
+            " according to the water board, unsafe for swimming.",
+            "unsafe for swimming", "the water board",
+        ),
+        # an aside between commas inside the clause: the whole clause around it
+        (
+            "The bridge, according to engineers, will not survive another flood.",
+            "The bridge, according to engineers, will not survive another flood", "engineers",
+        ),
+        (
+            "They had, his neighbour says, sold the farm to pay the debts.",
+            "They had, his neighbour says, sold the farm to pay the debts", "his neighbour",
+        ),
+    ],
+)
+def test_quotes_aside_source_covers_only_its_clause(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [(content, speaker, "indirect")]
+
+
 # -- quality on annotated Wikinews articles -----------------------------------------------
 
 
