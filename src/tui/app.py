@@ -29,6 +29,7 @@ from .commands import ActorCommands, ArticleCommands
 from .marks_controller import MarksController
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .search_controller import SearchController
 from .screens.too_small import TooSmallScreen, too_small
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,8 @@ class NewsdeskApp(App[None]):
         self.main = MainScreen()
         self.marks = MarksController(self)
         """The reader's marks: `m` `u` `M` `e` `y`, highlights and counts."""
+        self.search = SearchController(self)
+        """`/`: the search index, the bar, jumps and `n` / `N` across hits."""
         self._index_thread: threading.Thread | None = None
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
@@ -87,6 +90,7 @@ class NewsdeskApp(App[None]):
         if self.library is not None:
             self.main.set_library(self.library)
             self.marks.library_ready(self.library)
+            self.search.library_ready(self.library)
         else:
             self.open_index()
 
@@ -165,6 +169,7 @@ class NewsdeskApp(App[None]):
     def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
         """Bubbled up after the main screen showed the library: marks follow."""
         self.marks.library_ready(message.library)
+        self.search.library_ready(message.library)
 
     def action_toggle_mark(self) -> None:
         self.marks.toggle()
@@ -180,6 +185,9 @@ class NewsdeskApp(App[None]):
 
     def action_copy_markdown(self) -> None:
         self.marks.copy_markdown()
+
+    def action_search(self) -> None:
+        self.search.open_bar()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

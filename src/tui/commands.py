@@ -1,5 +1,7 @@
 """Command palette providers: "Go to actor" and "Go to article" (actions come from bindings).
 
+Both search with the search index's matcher once it is open (typos and transliterations, like
+`/`), and with Textual's fuzzy matcher until then; `discover` reads summaries only (cheap).
 Names from articles are data: hits are built as `Content` with match spans, never markup
 (Textual's `Matcher.highlight` parses its candidate as markup, so it is not used here).
 """
@@ -13,6 +15,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 if TYPE_CHECKING:
+    from newsdesk.core.search import SearchIndex
+
     from .screens.main import MainScreen
 
 #: Hits shown per provider (the palette sorts by score; more would only cost time).
@@ -40,12 +44,61 @@ def _main(provider: Provider) -> MainScreen | None:
     return None
 
 
+def _index(provider: Provider) -> SearchIndex | None:
+    """The search index, once the app's search controller has opened it."""
+    controller = getattr(provider.app, "search", None)
+    return getattr(controller, "index", None)
+
+
+def _index_query(provider: Provider, query: str, command: str) -> tuple[SearchIndex, str] | None:
+    """The index and the query without the command's own words ("go to actor lopez" -> "lopez").
+
+    None (use Textual's matcher) before the index is open or while only the command is typed.
+    """
+    index = _index(provider)
+    if index is None:
+        return None
+    words = query.split()
+    head = command.split()
+    n = 0
+    while n < len(words) and n < len(head) and words[n].casefold().rstrip(":") == head[n]:
+        n += 1
+    if n < len(head) and (n == len(words) or (
+            n == len(words) - 1 and head[n].startswith(words[n].casefold()))):
+        return None  # still typing the command itself
+    return index, " ".join(words[n:]) if n == len(head) else query
+
+
+def _index_content(prefix: str, context: str, spans: tuple[tuple[int, int], ...],
+                   matcher: Matcher) -> Content:
+    """`prefix` + a search hit's context line, its matched characters styled (no markup)."""
+    content = Content(prefix + context)
+    for start, end in spans:
+        content = content.stylize(matcher.match_style, len(prefix) + start, len(prefix) + end)
+    return content
+
+
 class ActorCommands(Provider):
     """Go to actor: choose it (highlight its mentions, jump to the first)."""
 
     async def search(self, query: str) -> Hits:
         main = _main(self)
         if main is None or main.library is None:
+            return
+        found = _index_query(self, query, "go to actor")
+        if found is not None:
+            index, words = found
+            matcher = self.matcher(query)
+            result = index.search(words, kinds=("actor",), limit=MAX_HITS, suggest=False)
+            for hit in result.hits:
+                actor = main.actor_summaries.get(hit.actor or "")
+                if actor is None:
+                    continue
+                candidate = f"Go to actor: {hit.context}"
+                about = f"{actor.type} · {actor.mention_count} mentions"
+                yield Hit(hit.score / 100, _index_content("Go to actor: ", hit.context,
+                                                          hit.context_matches, matcher),
+                          partial(main.choose_actor, actor.id), text=candidate, help=about)
             return
         matcher = self.matcher(query)
         hits: list[tuple[float, str, str, str]] = []
@@ -78,6 +131,21 @@ class ArticleCommands(Provider):
     async def search(self, query: str) -> Hits:
         main = _main(self)
         if main is None or main.library is None:
+            return
+        found = _index_query(self, query, "go to article")
+        if found is not None:
+            index, words = found
+            matcher = self.matcher(query)
+            result = index.search(words, kinds=("article",), limit=MAX_HITS, suggest=False)
+            for hit in result.hits:
+                row = main.summaries.get(hit.article)
+                if row is None:
+                    continue
+                candidate = f"Go to article: {hit.context}"
+                meta = " · ".join(x for x in (row.source, row.date) if x)
+                yield Hit(hit.score / 100, _index_content("Go to article: ", hit.context,
+                                                          hit.context_matches, matcher),
+                          partial(main.open_article, row.id), text=candidate, help=meta or None)
             return
         matcher = self.matcher(query)
         hits: list[tuple[float, str, str, str]] = []

@@ -388,7 +388,8 @@ class MainScreen(Screen[None]):
     def action_walk(self, delta: int) -> None:
         walk = self.walk
         if walk is None or not walk.targets:
-            self.notify("Nothing to step through: choose an actor first (Enter).", timeout=3)
+            self.notify("Nothing to step through: search (/) or choose an actor (Enter).",
+                        timeout=3)
             return
         walk.index = (walk.index + delta) % len(walk.targets)
         target = walk.targets[walk.index]
@@ -425,6 +426,7 @@ class MainScreen(Screen[None]):
         self.walk = None
         self.text.clear_layer("actor")
         self.text.clear_layer("target")
+        self.text.clear_layer("search")
         self._update_status()
         self._refresh_bindings()
 

@@ -1,0 +1,223 @@
+"""Search in the explorer: the index, the `/` bar, jumping to hits and `n` / `N` across them.
+
+The app owns one `SearchController`. It opens the search index in a thread worker once the
+library is loaded (building it on first use, with progress in the bar), hands the bar a
+`LiveSearch`, and turns a chosen hit into a jump plus a walk of every hit listed, so `n` / `N`
+step through hits while that walk is the active one (choosing an actor replaces it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.worker import Worker, get_current_worker
+
+from newsdesk.core.library import ArticleDetail, Library
+from newsdesk.core.search import BuildCancelled, Hit, LiveSearch, SearchIndex, open_search
+
+from .highlight import HSpan, Target
+from .screens.search import Chosen, SearchScreen
+
+if TYPE_CHECKING:
+    from .app import NewsdeskApp
+    from .screens.main import Location, MainScreen, Walk
+
+#: Live results: at most this many hits, and this many of each kind.
+LIVE_LIMIT = 50
+PER_KIND = 10
+#: The layer painting every matched word of the listed hits in the open article.
+LAYER = "search"
+
+
+def hit_target(hit: Hit, label: str) -> Target:
+    """Where a hit points in its article: its matched words (hull), the unit, or the top."""
+    if hit.kind == "article":
+        return Target(hit.article, 0, 0, label)
+    matches = hit.body_matches
+    if matches:
+        return Target(hit.article, matches[0][0], matches[-1][1], label)
+    return Target(hit.article, hit.start, hit.end, label)
+
+
+class SearchController:
+    """Glue between `newsdesk.core.search` and the explorer's screens."""
+
+    def __init__(self, app: NewsdeskApp) -> None:
+        self.app = app
+        self.index: SearchIndex | None = None
+        """None until the index is open (then searches run; before that the bar says why not)."""
+        self.live: LiveSearch | None = None
+        self.status = "Search waits for the articles to load…"
+        """Why the bar cannot search yet (shown in place of results)."""
+        self.query = ""
+        """The last query the reader jumped from (the bar opens with it)."""
+        self.hits: tuple[Hit, ...] = ()
+        self.walk: Walk | None = None
+        """The walk this controller started; `n` / `N` step through hits while it is current."""
+        self.origin: Location | None = None
+        """Where the reader was when this search began (Esc in the bar returns there)."""
+        self._worker: Worker[None] | None = None
+        self._revision: str | None = None
+        self._provider_added = False
+
+    @property
+    def main(self) -> MainScreen:
+        return self.app.main
+
+    @property
+    def active(self) -> bool:
+        """A result set is active: `n` / `N` walk its hits."""
+        return self.walk is not None and self.main.walk is self.walk
+
+    # ----- the index -------------------------------------------------------------------------
+
+    def library_ready(self, library: Library) -> None:
+        """Open (or build) the search index of `library`, off the UI thread; swap on a new revision."""
+        if self._revision == library.revision and (self.index is not None or self._worker):
+            return
+        self._revision = library.revision
+        if not self._provider_added:
+            self.main.add_layer_provider(self.layers)
+            self._provider_added = True
+        self.status = "Opening the search index…"
+        self._worker = self.app.run_worker(
+            lambda: self._open(library), thread=True, exclusive=True, group="search-index",
+            exit_on_error=False, name="search-index",
+        )
+
+    def _open(self, library: Library) -> None:
+        """Thread: load the saved index, or build it with progress; only UI calls leave."""
+        from newsdesk.core.errors import NewsdeskError
+
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._progress, done, total)
+
+        try:
+            index = open_search(
+                library, self.app.settings, progress=progress,
+                cancelled=lambda: worker.is_cancelled,
+            )
+        except BuildCancelled:
+            return
+        except (NewsdeskError, OSError) as err:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, str(err))
+            return
+        if worker.is_cancelled:
+            index.close()
+            return
+        self.app.call_from_thread(self._ready, index, library.revision)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.status = f"Indexing for search: {done:,} / {total:,} articles…"
+        screen = self._bar()
+        if screen is not None:
+            screen.set_status(self.status)
+
+    def _failed(self, message: str) -> None:
+        self.status = f"Search is unavailable: {message}"
+        self.app.notify(message, title="Search index", severity="error", markup=False)
+        screen = self._bar()
+        if screen is not None:
+            screen.set_status(self.status)
+
+    def _ready(self, index: SearchIndex, revision: str) -> None:
+        if revision != self._revision:
+            index.close()
+            return
+        old, self.index = self.index, index
+        self.live = LiveSearch(index, limit=LIVE_LIMIT, per_kind=PER_KIND)
+        self._worker = None
+        self.status = ""
+        if old is not None:
+            old.close()
+        screen = self._bar()
+        if screen is not None:
+            screen.index_ready()
+
+    def _bar(self) -> SearchScreen | None:
+        screen = self.app.screen
+        return screen if isinstance(screen, SearchScreen) else None
+
+    # ----- the bar ---------------------------------------------------------------------------
+
+    def open_bar(self) -> None:
+        """`/`: the bar over the panes; a new search remembers where the reader is."""
+        if self._bar() is not None or self.main.library is None:
+            return
+        if not self.active:
+            self.origin = self.main.current_location()
+            self.query = ""
+        self.app.push_screen(SearchScreen(self, self.query), self._closed)
+
+    def describe(self, hit: Hit) -> str:
+        """The dim part of a row: the article's title, or what an actor is."""
+        main = self.main
+        if hit.kind == "actor" and hit.actor:
+            actor = main.actor_summaries.get(hit.actor)
+            if actor is not None:
+                n = actor.mention_count
+                return f"{actor.type} · {n} mention{'s' if n != 1 else ''}"
+        row = main.summaries.get(hit.article)
+        if row is None:
+            return hit.article
+        if hit.kind == "article":
+            return " · ".join(x for x in (row.date, row.source) if x)
+        return row.title or row.id
+
+    def _closed(self, chosen: Chosen | None) -> None:
+        if chosen is None:
+            self.cancel()
+        else:
+            self.choose(chosen)
+
+    def choose(self, chosen: Chosen) -> None:
+        """Enter: jump to the hit; `n` / `N` then step through every hit listed."""
+        main = self.main
+        self.query = chosen.query
+        self.hits = chosen.hits
+        label = f"search “{_short(chosen.query)}”"
+        targets = [hit_target(hit, label) for hit in chosen.hits]
+        main.start_walk(label, targets, index=chosen.index, layer="target")
+        self.walk = main.walk
+        main.jump_to(targets[chosen.index], layer="target")
+        main.text.set_layer(LAYER, self._spans(main.text.article_id))
+        main.text.focus()
+
+    def cancel(self) -> None:
+        """Esc: the search ends and the reader is back where they were before it began."""
+        main = self.main
+        if self.active:
+            main.start_walk("", ())
+        self.walk = None
+        self.hits = ()
+        main.text.clear_layer(LAYER)
+        origin = self.origin
+        self.origin = None
+        if origin is None:
+            return
+        here = main.current_location()
+        if here is None or here.article != origin.article or here.offset != origin.offset:
+            main.text.clear_layer("target")
+            main.open_article(origin.article, offset=origin.offset, record=True)
+            main.text.move_cursor_to(origin.offset, center=True)
+
+    # ----- highlights ------------------------------------------------------------------------
+
+    def layers(self, detail: ArticleDetail) -> dict[str, list[HSpan]]:
+        """Every matched word of the listed hits in this article (while the search is active)."""
+        if not self.active:
+            return {}
+        return {LAYER: self._spans(detail.article.id)}
+
+    def _spans(self, article_id: str | None) -> list[HSpan]:
+        found = {span for hit in self.hits if hit.article == article_id for span in hit.body_matches}
+        return [HSpan(s, e, LAYER) for s, e in sorted(found)]
+
+
+def _short(query: str, width: int = 24) -> str:
+    query = " ".join(query.split())
+    return query if len(query) <= width else query[: width - 1] + "…"
