@@ -35,6 +35,11 @@ def highlight(matcher: Matcher, candidate: str) -> Content:
     return content
 
 
+def plain_help(text: str) -> Content | None:  # the palette parses a `str` help as markup
+    """Help under a hit as Content: a source named `[/x]` in an article would crash the palette."""
+    return Content(text) if text else None
+
+
 def _main(provider: Provider) -> MainScreen | None:
     from .screens.main import MainScreen
 
@@ -145,7 +150,7 @@ class ArticleCommands(Provider):
                 meta = " · ".join(x for x in (row.source, row.date) if x)
                 yield Hit(hit.score / 100, _index_content("Go to article: ", hit.context,
                                                           hit.context_matches, matcher),
-                          partial(main.open_article, row.id), text=candidate, help=meta or None)
+                          partial(main.open_article, row.id), text=candidate, help=plain_help(meta))
             return
         matcher = self.matcher(query)
         hits: list[tuple[float, str, str, str]] = []
@@ -158,4 +163,4 @@ class ArticleCommands(Provider):
         hits.sort(key=lambda h: -h[0])
         for score, candidate, article_id, meta in hits[:MAX_HITS]:
             yield Hit(score, highlight(matcher, candidate),
-                      partial(main.open_article, article_id), text=candidate, help=meta or None)
+                      partial(main.open_article, article_id), text=candidate, help=plain_help(meta))

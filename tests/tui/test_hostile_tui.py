@@ -239,3 +239,33 @@ async def test_hostile_tui_too_small_terminal_shows_a_note(
         await pilot.pause()
     assert app.return_code == 0
     assert not app.is_running
+
+
+@pytest.mark.parametrize("source", ["[@click=app.quit]Evil[/] $accent", "Evil [/oops] news"])
+async def test_hostile_tui_palette_shows_article_metadata_as_text(
+    tmp_path: Path, hostile_tui_pipeline, source: str
+) -> None:
+    """A source line from the article is help text in the palette: shown as typed, never parsed."""
+    folder = tmp_path / "palette"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text(
+        f"Harbour news\n\nMarch 3, 2021\n\nSource: {source}\n\n"
+        "Mayor Ana Silva said the harbour would reopen.\n",
+        encoding="utf-8",
+    )
+    app = NewsdeskApp([folder], Settings.from_env())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_index(app, pilot)
+        assert app.library is not None
+        assert app.library.article("harbour").article.source == source
+        await pilot.press("ctrl+p", *"harbour")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        from textual.command import CommandList
+
+        region = app.screen.query_one(CommandList).region
+        shown = region_text(app, region)
+        assert "Go to article: Harbour news" in shown
+        assert f"{source} · 2021-03-03" in shown
+        assert_no_live_markup(region_segments(app, region))
+        assert app.is_running
