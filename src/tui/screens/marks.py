@@ -37,15 +37,16 @@ def mark_row(mark: Mark, title: str, paragraph: int | None = None, width: int = 
     row = Text(no_wrap=True, overflow="ellipsis")
     head = mark.kind
     if mark.speaker:
-        head += f" · {mark.speaker}"
+        head += f" · {_one_line(mark.speaker, 30)}"
     row.append(head, style="bold")
-    where = _one_line(title, 60) + (f" · ¶ {paragraph}" if paragraph and not mark.detached else "")
-    row.append(f"  {where}", style="dim")
+    place = f" · ¶ {paragraph}" if paragraph and not mark.detached else ""
+    room = max(width - len(head) - len(place) - 2, 12)
+    row.append(f"  {_one_line(title, room)}{place}", style="dim")
     if mark.detached:
-        row.append("  detached: text no longer in the article", style="bold red")
-    row.append("\n  “" + _one_line(mark.text, width) + "”", style="italic")
+        row.append("\n  detached: its text is no longer in the article", style="bold red")
+    row.append("\n  “" + _one_line(mark.text, max(width - 4, 12)) + "”", style="italic")
     if mark.note:
-        row.append("\n  ✎ " + _one_line(mark.note, width), style="")
+        row.append("\n  ✎ " + _one_line(mark.note, max(width - 4, 12)))
     return row
 
 
@@ -62,6 +63,7 @@ class MarksScreen(Screen[None]):
         self.marks: list[Mark] = []
         """Marks in the order shown."""
         self._by_id: dict[str, Mark] = {}
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="marks-pane"):
@@ -85,12 +87,14 @@ class MarksScreen(Screen[None]):
         self.marks = self.controller.marks()
         self._by_id = {str(m.id): m for m in self.marks}
         options.clear_options()
+        width = (options.scrollable_content_region.width or self.app.size.width) - 4
+        self._width = width
         rows: list[Option | None] = []
         for mark in self.marks:
             if rows:
                 rows.append(None)  # a separator line between marks
             row = mark_row(mark, self.controller.title_of(mark.article),
-                           self.controller.paragraph_of(mark))
+                           self.controller.paragraph_of(mark), width)
             rows.append(Option(row, id=str(mark.id)))
         options.add_options(rows)
         ids = [m.id for m in self.marks]
@@ -107,6 +111,10 @@ class MarksScreen(Screen[None]):
         empty.display = not self.marks
         empty.update(Content("No marks yet. In the text, m marks the quote or sentence under the "
                              "cursor; in the actors pane, m marks a position."))
+
+    def on_resize(self) -> None:
+        if self.option_list.scrollable_content_region.width - 4 != self._width:
+            self.reload()  # rows are cut to the width, never wrapped
 
     def highlight(self, index: int) -> None:
         """Put the list cursor on `self.marks[index]`."""
