@@ -1,7 +1,7 @@
 """Every key binding of the explorer, in one place: the panes, the help screen, the palette and
 the README table all read these lists.
 
-Keys kept free for later features: `/` (search). Marks: `m` `u` `M` `e` `y` (MARK_BINDINGS).
+Search: `/` opens the bar (SEARCH_BAR_BINDINGS). Marks: `m` `u` `M` `e` `y` (MARK_BINDINGS).
 Each binding has an `id` (remappable with `App.set_keymap`), a short description and a tooltip.
 """
 
@@ -46,9 +46,14 @@ MAIN_BINDINGS: list[Binding] = [
     _b("2", "focus_pane('text')", "Text", "Focus the article text", "focus-text", show=False),
     _b("3", "focus_pane('actors')", "Actors", "Focus the actors and positions", "focus-actors",
        show=False),
-    _b("n", "walk(1)", "Next", "Next mention of the chosen actor (across articles)", "walk-next"),
-    _b("N", "walk(-1)", "Prev", "Previous mention of the chosen actor", "walk-previous",
-       key_display="N"),
+    _b("n", "walk(1)", "Next",
+       "Next search hit (after a search), else next mention of the chosen actor", "walk-next"),
+    _b("N", "walk(-1)", "Prev",
+       "Previous search hit (after a search), else previous mention of the chosen actor",
+       "walk-previous", key_display="N"),
+    _b("slash", "app.search", "Search",
+       "Search actors, quotes, sentences and titles in every article (typos welcome)", "search",
+       key_display="/"),
     _b("left_square_bracket,alt+left", "back", "Back", "Go back along your jumps", "back",
        show=False, key_display="["),
     _b("right_square_bracket,alt+right", "forward", "Forward", "Go forward along your jumps",
@@ -179,9 +184,10 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Marks", MARK_BINDINGS),
     ("Marks view", MARKS_VIEW_BINDINGS),
     ("Export dialog", EXPORT_DIALOG_BINDINGS),
+    ("Search bar", SEARCH_BAR_BINDINGS),
 ]
 #: Groups whose keys work only on their own screen: help lists them, the palette does not.
-SCREEN_ONLY_GROUPS: tuple[str, ...] = ("Marks view", "Export dialog")
+SCREEN_ONLY_GROUPS: tuple[str, ...] = ("Marks view", "Export dialog", "Search bar")
 
 
 def key_label(binding: Binding) -> str:
@@ -189,6 +195,7 @@ def key_label(binding: Binding) -> str:
     names = {
         "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
         "left_curly_bracket": "{", "right_curly_bracket": "}", "space": "space",
+        "slash": "/",
     }
     return " / ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
 
