@@ -248,6 +248,9 @@ def test_hostile_cli_folder_without_articles_exit_2_one_line(
     assert "Traceback" not in captured.err
 
 
+CLI_MAIN = "import sys; from newsdesk.tui.cli import main; sys.exit(main())"
+
+
 def test_hostile_cli_real_process_no_traceback(
     hostile_cli_corpus: Path, hostile_cli_pipeline, capsys
 ) -> None:
@@ -257,8 +260,7 @@ def test_hostile_cli_real_process_no_traceback(
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-c", "import sys; from newsdesk.tui.cli import main; sys.exit(main())",
-             *args],
+            [sys.executable, "-c", CLI_MAIN, *args],
             capture_output=True, text=True, timeout=120,
         )
 
@@ -271,7 +273,9 @@ def test_hostile_cli_real_process_no_traceback(
     assert len(stderr_lines(missing.stderr)) == 1
 
 
-def test_hostile_cli_big_files_skipped_with_a_note(tmp_path: Path, hostile_cli_pipeline, capsys) -> None:
+def test_hostile_cli_big_files_skipped_with_a_note(
+    tmp_path: Path, hostile_cli_pipeline, capsys
+) -> None:
     """Under the default limit (2 MB): a 5 MB single line and a 50 MB file, one note each."""
     from hostile_corpus import write_big_files
 
