@@ -452,3 +452,29 @@ def test_hostile_cli_two_processes_same_folder_and_data_dir_lose_no_marks(
         notes = [m.note for m in store.marks()]
     assert len(notes) == len(set(notes)) == 2 * 5 * len(HOSTILE_LINES)
     assert open_library([folder], Settings.from_env()).indexed == 0
+
+
+def test_hostile_cli_unreadable_file_is_one_line_and_the_rest_indexes(
+    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys, monkeypatch
+) -> None:
+    """Tests run as root (chmod does not stop root): the read itself is refused."""
+    import errno
+
+    locked = hostile_cli_corpus / "locked.txt"
+    locked.write_text(hostile_article("Secret."), encoding="utf-8")
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert main(["index", str(hostile_cli_corpus), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert_one_line_per_bad_file(captured.err)
+    (line,) = [line for line in stderr_lines(captured.err) if "locked.txt" in line]
+    assert line == f"newsdesk: skipped {locked}: cannot read (Permission denied)"
+    data = json.loads(captured.out)
+    assert "locked" not in {a["id"] for a in data["articles"]}
+    assert len(data["articles"]) == len(HOSTILE_LINES) + 1 + 6
