@@ -49,6 +49,15 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Things that carry words without speaking them: `a banner saying "..."` is no one's speech.
+SIGN_NOUNS: frozenset[str] = frozenset(
+    """
+    banner banners placard placards sign signs poster posters slogan slogans caption captions
+    graffiti billboard billboards t-shirt t-shirts shirt shirts sticker stickers badge badges
+    headline headlines
+    """.split()
+)
+
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said", "says", "saying"),
     "tell": ("told", "tells", "telling"),

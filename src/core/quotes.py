@@ -17,6 +17,7 @@ from .cues import (
     INTRO_VERBS,
     NAMING_VERBS,
     PARTICLE_STANCES,
+    SIGN_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
     THOUGHT_VERBS,
@@ -70,11 +71,66 @@ class _Draft:
 def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quote]:
     """Every quote in the article, in text order, with speakers resolved where possible."""
     text = article.text
-    marks = find_marks(text, article.paragraphs)
+    captions = _caption_paragraphs(article)
+    marks = [
+        m
+        for m in find_marks(text, article.paragraphs)
+        if not _in_spans(m.open, captions) and not _is_gloss(text, m)
+    ]
     if not doc.has_annotation("DEP"):
         return _without_parse(article, marks)
     resolver = SpeakerResolver(doc, mentions, [(m.open, m.close + 1) for m in marks])
-    return _finish(article, _claims(doc, text, marks, resolver))
+    drafts = _claims(doc, text, marks, resolver)
+    return _finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
+
+
+#: Credit words that mark a photo caption ("Protesters at the march. Image: J. Smith.").
+CAPTION_CREDITS = ("Image:", "Photo:", "Picture:", "Photograph:", "Photo credit:", "Credit:")
+#: A caption is a short paragraph; a longer one with a credit in it is body text.
+CAPTION_CHARS = 300
+
+
+def _caption_paragraphs(article: Article) -> list[tuple[int, int]]:
+    """Photo captions: short paragraphs carrying an image credit. They hold no one's words."""
+    text = article.text
+    return [
+        (start, end)
+        for start, end in article.paragraphs
+        if end - start <= CAPTION_CHARS and any(c in text[start:end] for c in CAPTION_CREDITS)
+    ]
+
+
+def _in_spans(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= char < end for start, end in spans)
+
+
+def _is_gloss(text: str, mark: QuoteMarks) -> bool:
+    """`an anti-Brexit ("British exit") march`: a quoted gloss in brackets, not words said."""
+    before = text[: mark.open].rstrip()
+    after = text[mark.close + 1 :].lstrip()
+    inner = text[mark.open + 1 : mark.close].split()
+    return (
+        mark.closed
+        and before.endswith(("(", "["))
+        and after.startswith((")", "]"))
+        and len(inner) < UTTERANCE_WORDS
+    )
+
+
+def _carries_sign(cue: Token) -> bool:
+    """`a banner saying "..."`, `placards reading "..."`, `The sign read "..."`: not speech."""
+    for child in cue.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in SIGN_NOUNS:
+            return True
+    if cue.head is not cue and cue.dep_ in {"acl", "relcl"} and cue.head.lower_ in SIGN_NOUNS:
+        return True
+    doc = cue.doc
+    for token in reversed(doc[max(0, cue.i - 8) : cue.i]):
+        if token.lower_ in SIGN_NOUNS and token.pos_ == "NOUN":
+            return True
+        if token.pos_ in {"VERB", "AUX"} or token.text in SENTENCE_END or token.text == ",":
+            return False
+    return False
 
 
 def _claims(
@@ -91,7 +147,7 @@ def _claims(
             or _cue_after(doc, text, mark, inside)
             or _colon_verb(doc, text, mark, inside, resolver)
         )
-        if cue is None:
+        if cue is None or _carries_sign(cue):
             continue
         subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
         speaker = resolver.resolve(subject) if subject is not None else None
@@ -333,7 +389,7 @@ def _reported(
         if base is None or _negated(token) or _passive(token) or token.dep_ in {"amod", "acl"}:
             continue
         found = _complement(token, base, marks, claimed)
-        if found is None:
+        if found is None or _carries_sign(token):
             continue
         kind, lo, hi, particle = found
         if token.dep_ == "conj" and _after_comma_clause(token):

@@ -443,6 +443,35 @@ def test_quotes_aside_source_covers_only_its_clause(
     assert [(q.text, q.speaker, q.kind) for q in quotes] == [(content, speaker, "indirect")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quoted gloss in brackets
+        "Thousands joined an anti-austerity (\"no cuts\") rally in the capital on Sunday.",
+        # words on a banner, placard or sign are not the carriers' speech
+        'Farmers with tractors and a banner from the Land League saying "keep our fields green".',
+        'Hundreds marched through the town. Students carried placards reading "no more fees".',
+        'A crowd held a sign saying "We want our jobs back now" outside the plant.',
+        # a photo caption with a credit line
+        '"Save the harbour" poster at the protest in May. Image: Jane Doe.',
+        'Supporters with a flag saying "Never again, not here, not now" Photo: Tom Fry.',
+    ],
+)
+def test_quotes_glosses_signs_and_captions_are_not_quotes(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_caption_does_not_hide_body_quotes(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Protesters at the harbour. Image: Jane Doe.\n\n"
+        '"We will be back next week," organiser Maria Lopez said.'
+    )
+    quote = only(quotes_in(analyze_text, text), "back next week")
+    assert quote.speaker == "Maria Lopez"
+
+
 # -- quality on annotated Wikinews articles -----------------------------------------------
 
 
