@@ -318,3 +318,76 @@ async def test_marks_survive_a_reindex_of_a_changed_article(tmp_path: Path) -> N
         assert moved.start > mark.start and not moved.detached
         assert mark_layer(again.main) == [(moved.start, moved.end)]
         assert again.main.articles.counts["marked"] == {moved.article: 1}
+
+
+async def test_marks_whose_text_is_gone_are_kept_as_detached(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    path = folder / "dam.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    app = NewsdeskApp([folder], Settings.from_env())
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = app.main.text.detail.article.text
+        app.main.text.move_cursor_to(text.index("Repairs could start"))
+        await pilot.press("m")
+        await pilot.pause()
+    path.write_text(ARTICLE.replace("Repairs could start in May.", "Work is delayed."),
+                    encoding="utf-8")
+    again = NewsdeskApp([folder], Settings.from_env())
+    async with again.run_test(size=SIZE) as pilot:
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        [kept] = saved_marks()
+        assert kept.detached and kept.text == "Repairs could start in May."
+        assert any("1 mark(s) no longer found" in n for n in notes(again))
+        assert mark_layer(again.main) == []  # no place in the text to draw it
+        await pilot.press("M")
+        await pilot.pause()
+        view = again.screen
+        assert isinstance(view, MarksScreen)
+        assert [m.detached for m in view.marks] == [True]
+        assert view.query_one("#marks-pane").border_subtitle == "1 detached"
+        assert "detached" in str(view.option_list.get_option_at_index(0).prompt)
+        await pilot.press("enter")  # cannot open: says why, stays
+        await pilot.pause()
+        assert again.screen is view
+        assert any("detached" in n for n in notes(again))
+        await pilot.press("y")  # still exportable and copyable, cited as changed
+        await pilot.pause()
+        assert again.clipboard.startswith("> Repairs could start in May.")
+        assert "paragraph unknown" in again.clipboard
+
+
+async def test_marks_damaged_database_is_moved_aside_and_reported(make_app) -> None:
+    data = Settings.from_env().data_dir
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "marks.sqlite").write_bytes(b"this is not a database" * 100)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any("moved to" in w and "marks.sqlite.corrupt-" in w for w in warnings)
+        await pilot.press("m")  # a new, empty database works
+        await pilot.pause()
+        assert len(saved_marks()) == 1
+    assert any(p.name.startswith("marks.sqlite.corrupt-") for p in data.iterdir())
+
+
+async def test_marks_unusable_data_dir_turns_marks_off_not_the_app(make_app, tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("NEWSDESK_DATA_DIR", str(blocker / "data"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and "marks are off" in errors[0]
+        await pilot.press("m", "M", "e", "y", "u")  # each explains instead of failing
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, MainScreen)
+        assert app.main.text.article_id == "a2"
