@@ -146,7 +146,7 @@ class SearchController:
 
     def open_bar(self) -> None:
         """`/`: the bar over the panes; a new search remembers where the reader is."""
-        if self._bar() is not None or self.main.library is None:
+        if self._bar() is not None:
             return
         if not self.active:
             self.origin = self.main.current_location()
@@ -215,6 +215,10 @@ class SearchController:
 
     def _spans(self, article_id: str | None) -> list[HSpan]:
         found = {span for hit in self.hits if hit.article == article_id for span in hit.body_matches}
+        # An actor's first mention (its name matched, not body text): painted too, so the hit
+        # shows inside the sentence cursor, whose background covers the target's.
+        found.update((hit.start, hit.end) for hit in self.hits
+                     if hit.kind == "actor" and hit.article == article_id and hit.end > hit.start)
         return [HSpan(s, e, LAYER) for s, e in sorted(found)]
 
 

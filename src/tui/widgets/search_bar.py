@@ -6,7 +6,7 @@ article text are data, never markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from textual.content import Content
 from textual.style import Style
@@ -137,7 +137,3 @@ class SearchResults(OptionList, can_focus=False):
         else:
             self.action_cursor_up()
 
-
-def plain_hits(hits: Sequence[Hit]) -> list[str]:
-    """The rows as plain strings (tests, debugging)."""
-    return [hit.context for hit in hits]
