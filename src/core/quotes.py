@@ -386,7 +386,12 @@ def _reported(
         if token.i in inside or token.i in used_cues or token.pos_ not in {"VERB", "AUX"}:
             continue
         base = verb_base(token.text)
-        if base is None or _negated(token) or _passive(token) or token.dep_ in {"amod", "acl"}:
+        if base is None or _negated(token) or token.dep_ in {"amod", "acl"}:
+            continue
+        if _passive(token):
+            passive = _passive_stance(token, base, resolver)
+            if passive is not None:
+                candidates.append(passive)
             continue
         found = _complement(token, base, marks, claimed)
         if found is None or _carries_sign(token):
@@ -473,6 +478,31 @@ def _cue_char(draft: _Draft) -> int:
 
 def _passive(verb: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> _Draft | None:
+    """`The operation was condemned by members of the EU`: the agent takes the stance."""
+    if base not in STANCE_VERBS or base in PARTICLE_STANCES:
+        return None
+    agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if who is None or target is None or target.lower_ in RELATIVE_WORDS:
+        return None
+    doc = verb.doc
+    lo = target.left_edge.i
+    hi = max([target.right_edge.i, agent.right_edge.i] + [
+        c.right_edge.i for c in verb.rights if not c.is_punct
+    ])
+    text = doc.text
+    start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    if end <= start:
+        return None
+    return _Draft(start, end, "stance", verb, None, resolver.resolve(who))
+
+
+#: Relative pronouns: a passive subject that is one points elsewhere.
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
 
 
 def _complement(

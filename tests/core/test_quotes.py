@@ -472,6 +472,35 @@ def test_quotes_caption_does_not_hide_body_quotes(analyze_text: AnalyzeText) -> 
     assert quote.speaker == "Maria Lopez"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The new dam was condemned by residents of the valley.", "condemned",
+         "residents of the valley"),
+        ("The plan was praised by Mayor Anna Kowalski as a bold step.", "praised",
+         "Anna Kowalski"),
+        ("The bill was rejected by the upper house in March.", "rejected", "the upper house"),
+    ],
+)
+def test_quotes_passive_stance_takes_the_agent_as_speaker(
+    analyze_text: AnalyzeText, text: str, cue: str, speaker: str
+) -> None:
+    [quote] = quotes_in(analyze_text, text)
+    assert (quote.kind, quote.cue, quote.speaker) == ("stance", cue, speaker)
+    assert quote.text.startswith("The ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people were killed by the storm.",  # not a stance verb
+        "The proposal, which was criticised by the unions, passed anyway.",  # relative subject
+    ],
+)
+def test_quotes_passive_without_stance_is_not_a_quote(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
 # -- quality on annotated Wikinews articles -----------------------------------------------
 
 
