@@ -58,6 +58,22 @@ SIGN_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Verbs that things do as well as people: "the evidence suggests" reports no one's position.
+EVIDENCE_VERBS: frozenset[str] = frozenset("suggest indicate reveal confirm show mean".split())
+
+#: Inanimate subjects of those verbs: evidence, not a speaker.
+EVIDENCE_NOUNS: frozenset[str] = frozenset(
+    """
+    evidence data finding findings result results work works estimate estimates figure figures
+    statistic statistics analysis analyses record records test tests sign signs trend trends
+    number numbers model models observation observations measurement measurements sample
+    samples research poll polls fact facts picture history experience experiment experiments
+    pattern patterns count counts footage images image photo photos photographs video videos
+    remains fossil fossils trace traces scan scans reading readings calculation calculations
+    simulation simulations rate rates level levels
+    """.split()
+)
+
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said", "says", "saying"),
     "tell": ("told", "tells", "telling"),

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from .cues import (
     DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
     INTRO_VERBS,
     NAMING_VERBS,
     PARTICLE_STANCES,
@@ -403,6 +405,10 @@ def _reported(
             subject = resolver.subject_of(token)
         if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
+        if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
+            continue  # "the evidence suggests ...": a thing, not a speaker
+        if _copula_infinitive(token):
+            continue  # "One of the goals is to encourage trade": a purpose, not a stance
         start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
@@ -478,6 +484,18 @@ def _cue_char(draft: _Draft) -> int:
 
 def _passive(verb: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+#: Forms of "be" that make "is to encourage" a statement of purpose.
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "'s", "’s"})
+
+
+def _copula_infinitive(verb: Token) -> bool:
+    return (
+        verb.dep_ in {"xcomp", "ccomp", "attr"}
+        and verb.head.lower_ in BE_FORMS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> _Draft | None:

@@ -501,6 +501,39 @@ def test_quotes_passive_without_stance_is_not_a_quote(analyze_text: AnalyzeText,
     assert quotes_in(analyze_text, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an infinitive after a copula states a purpose, not a stance
+        "One of the stated goals of the treaty is to encourage more regional trade.",
+        "The aim of the new fund was to promote small farms.",
+        # things that suggest or indicate are evidence, not speakers
+        "Some historical evidence suggests the bridge was built by monks.",
+        "Findings suggested that the drug works in children.",
+        "The work suggests the climate was wetter then.",
+        "Estimates by the organisers indicate that ten thousand people attended.",
+    ],
+)
+def test_quotes_purposes_and_evidence_are_not_positions(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Researchers suggest the virus came from bats.", "Researchers"),
+        ("The minister suggested that taxes could rise.", "The minister"),
+    ],
+)
+def test_quotes_people_who_suggest_still_speak(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    [quote] = quotes_in(analyze_text, text)
+    assert (quote.kind, quote.speaker) == ("indirect", speaker)
+
+
 # -- quality on annotated Wikinews articles -----------------------------------------------
 
 
