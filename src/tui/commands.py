@@ -148,7 +148,8 @@ class ArticleCommands(Provider):
                     continue
                 candidate = f"Go to article: {hit.context}"
                 meta = " · ".join(x for x in (row.source, row.date) if x)
-                yield Hit(hit.score / 100, _index_content("Go to article: ", hit.context,
+                # A shade below an actor of the same score: a name-like query wants the actor.
+                yield Hit(hit.score / 101, _index_content("Go to article: ", hit.context,
                                                           hit.context_matches, matcher),
                           partial(main.open_article, row.id), text=candidate, help=plain_help(meta))
             return

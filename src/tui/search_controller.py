@@ -179,7 +179,7 @@ class SearchController:
         main = self.main
         self.query = chosen.query
         self.hits = chosen.hits
-        label = f"search “{_short(chosen.query)}”"
+        label = "/" + _short(chosen.query)  # like less and vim: short, so "3 of 11" fits
         targets = [hit_target(hit, label) for hit in chosen.hits]
         main.start_walk(label, targets, index=chosen.index, layer="target")
         self.walk = main.walk
@@ -222,6 +222,6 @@ class SearchController:
         return [HSpan(s, e, LAYER) for s, e in sorted(found)]
 
 
-def _short(query: str, width: int = 24) -> str:
+def _short(query: str, width: int = 16) -> str:
     query = " ".join(query.split())
     return query if len(query) <= width else query[: width - 1] + "…"

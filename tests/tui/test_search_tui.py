@@ -133,11 +133,11 @@ async def test_search_tui_n_and_shift_n_step_through_hits_across_articles(make_a
             visited.append((main.text.article_id, spans(main, "target")))
         assert [a for a, _ in visited] == [h.article for h in hits]
         assert {a for a, _ in visited} == {"a1", "a2"}
-        assert f"search “lopez said”: {len(hits)} of {len(hits)}" in main.status.parts
+        assert f"/lopez said: {len(hits)} of {len(hits)}" in main.status.parts
         await pilot.press("N")
         await pilot.pause()
         assert (main.text.article_id, spans(main, "target")) == visited[-2]
-        assert f"search “lopez said”: {len(hits) - 1} of {len(hits)}" in main.status.parts
+        assert f"/lopez said: {len(hits) - 1} of {len(hits)}" in main.status.parts
         # Matched words are painted on every article the walk opens.
         assert spans(main, "search")
 
