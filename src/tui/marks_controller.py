@@ -141,6 +141,7 @@ class MarksController:
                 main.articles.set_counts(COUNT_NAME, self.counts)
             if main.detail is not None:
                 main.text.set_layer("mark", self.layers(main.detail)["mark"])
+                main._update_status()  # "✎ marked" under the cursor
         except NewsdeskError as err:
             self.error(err)
         from .screens.marks import MarksScreen

@@ -50,6 +50,7 @@ async def test_marks_m_marks_sentence_highlights_and_counts(make_app) -> None:
         row = next(r for r in main.articles.rows if r.id == "a2")
         assert "1 marked" in main.articles._meta(row)
         assert any("Marked sentence" in n for n in notes(app))
+        assert "✎ marked" in main.status.parts[0]
         # The mark stays drawn when the cursor moves off it, and on reopening the article.
         await pilot.press("j", "1", "j", "enter")
         await pilot.pause()
@@ -71,6 +72,7 @@ async def test_marks_m_again_unmarks_and_u_undoes_both_ways(make_app) -> None:
         await pilot.press("m")  # on the marked passage: unmark
         await pilot.pause()
         assert saved_marks() == []
+        assert "marked" not in main.status.parts[0]
         assert mark_layer(main) == []
         assert main.articles.counts["marked"] == {}
         await pilot.press("u")  # undo the unmark: the same mark comes back

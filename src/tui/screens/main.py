@@ -459,6 +459,9 @@ class MainScreen(Screen[None]):
         )
         if text.select_anchor is not None and text.select_anchor != text.cursor:
             place += f" · {abs(text.cursor - text.select_anchor) + 1} selected"
+        s, e = text.sentences[text.cursor]
+        if any(m.start < e and m.end > s for m in text.highlight_layers.get("mark", ())):
+            place += " · ✎ marked"
         mention, quote = text.under_cursor()
         parts: list[str] = []
         if mention is not None:
