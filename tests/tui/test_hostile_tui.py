@@ -269,3 +269,41 @@ async def test_hostile_tui_palette_shows_article_metadata_as_text(
         assert f"{source} · 2021-03-03" in shown
         assert_no_live_markup(region_segments(app, region))
         assert app.is_running
+
+
+async def test_hostile_tui_marks_and_search_show_hostile_text_literally(
+    tmp_path: Path, hostile_tui_pipeline
+) -> None:
+    """Mark a hostile passage (m), list marks (M), search for it (/): literal text everywhere."""
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    for name in ("rich_markup", "html", "osc52"):
+        (folder / f"{name}.txt").write_text(
+            hostile_article(HOSTILE_LINES[name], title=f"Hostile {name}"), encoding="utf-8"
+        )
+    app = NewsdeskApp([folder], Settings.from_env())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_index(app, pilot)
+        main = app.main
+        main.open_article("rich_markup")
+        await pilot.pause()
+        article = main.text.detail.article
+        main.text.focus()
+        main.text.move_cursor_to(article.text.index("[bold red]"))
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("M")
+        await pilot.pause()
+        shown = re.sub(r"\s+", " ", " ".join(screen_lines(app)))
+        assert "[bold red]Alarm[/bold red] and [@click=app.quit]click" in shown, shown
+        assert not any(seg.style and seg.style.link for strip in screen_strips(app) for seg in strip)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main
+        await pilot.press("slash", *"script alert")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        shown = " ".join(screen_lines(app))
+        assert "<script>alert('x')</script>" in shown, shown
+        assert "\x1b" not in shown
+        assert app.is_running
