@@ -15,7 +15,9 @@ from newsdesk.tui.screens.main import MainScreen
 SIZE = (120, 40)
 
 
-async def open_dialog(pilot, path: Path | None = None) -> ExportDialog:  # type: ignore[no-untyped-def]
+async def open_dialog(  # type: ignore[no-untyped-def]
+    pilot, path: Path | None = None
+) -> ExportDialog:
     await pilot.press("e")
     await pilot.pause()
     dialog = pilot.app.screen

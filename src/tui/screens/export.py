@@ -112,14 +112,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             scope = "actor"
         group_button = self.query_one("#export-group", RadioSet).pressed_button
         group: Group = "actor" if group_button and group_button.id == "group-actor" else "article"
-        article_id = self.options.article[0] if scope == "article" and self.options.article else None
-        actor_id = self.options.actor[0] if scope == "actor" and self.options.actor else None
+        article, actor = self.options.article, self.options.actor
+        article_id = article[0] if scope == "article" and article else None
+        actor_id = actor[0] if scope == "actor" and actor else None
         return ExportRequest(path, scope, article_id, actor_id, group)
 
     def action_export(self) -> None:
         """Dismiss with the request; a path that cannot be written keeps the dialog open."""
-        from newsdesk.core.export import ExportExists, check_target
         from newsdesk.core.errors import NewsdeskError
+        from newsdesk.core.export import ExportExists, check_target
 
         request = self.request()
         if request is None:
