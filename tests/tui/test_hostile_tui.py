@@ -296,7 +296,8 @@ async def test_hostile_tui_marks_and_search_show_hostile_text_literally(
         await pilot.pause()
         shown = re.sub(r"\s+", " ", " ".join(screen_lines(app)))
         assert "[bold red]Alarm[/bold red] and [@click=app.quit]click" in shown, shown
-        assert not any(seg.style and seg.style.link for strip in screen_strips(app) for seg in strip)
+        segments = [seg for strip in screen_strips(app) for seg in strip]
+        assert not any(seg.style and seg.style.link for seg in segments)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is main
