@@ -385,7 +385,7 @@ def _reported(
 ) -> list[_Draft]:
     candidates: list[_Draft] = []
     for token in doc:
-        if token.i in inside or token.i in used_cues or token.pos_ not in {"VERB", "AUX"}:
+        if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
             continue
         base = verb_base(token.text)
         if base is None or _negated(token) or token.dep_ in {"amod", "acl"}:
@@ -399,6 +399,13 @@ def _reported(
         if found is None or _carries_sign(token):
             continue
         kind, lo, hi, particle = found
+        if token.i in used_cues:
+            # the cue of a direct quote: only a clause of its own before the quote counts
+            # ("told the press the drugs were only part of it: "...""), cut where the quote starts
+            own = kind == "indirect" and lo > token.i
+            hi = _before_quote(doc, lo, hi, inside) if own else -1
+            if hi < 0:
+                continue
         if token.dep_ == "conj" and _after_comma_clause(token):
             subject = _inverted_subject(doc, token, inside)  # "..., argued the lawyer"
         else:
@@ -484,6 +491,21 @@ def _cue_char(draft: _Draft) -> int:
 
 def _passive(verb: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+def _before_quote(doc: Doc, lo: int, hi: int, inside: dict[int, int]) -> int:
+    """The last token of a reported clause that stops before any quotation, or -1."""
+    first = next((i for i in range(lo, hi + 1) if i in inside), None)
+    if first is None:
+        return hi
+    hi = first - 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    clause = doc[lo : hi + 1]
+    if len(clause) < 3 or clause[0].lower_ == "as" or doc[lo - 1].text in {"—", "–", "-", "("}:
+        return -1  # "said — as reported by X — "..."": a source, not a clause
+    has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} and lo <= t.head.i <= hi for t in clause)
+    return hi if has_subject else -1
 
 
 #: Forms of "be" that make "is to encourage" a statement of purpose.

@@ -534,6 +534,46 @@ def test_quotes_people_who_suggest_still_speak(
     assert (quote.kind, quote.speaker) == ("indirect", speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "clause", "quoted"),
+    [
+        (
+            "Maria Lopez of the health board told reporters the new clinics were only a first"
+            ' step: "What will help most is trust, good staff and steady funding for years."',
+            "the new clinics were only a first step", "What will help most",
+        ),
+        (
+            "Tom Becker said the storm had passed the worst point: \"We expect the roads to"
+            ' reopen by Friday morning."',
+            "the storm had passed the worst point", "We expect the roads",
+        ),
+    ],
+)
+def test_quotes_reported_clause_before_a_colon_quote(
+    analyze_text: AnalyzeText, text: str, clause: str, quoted: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    reported = only(quotes, clause)
+    direct = only(quotes, quoted)
+    assert (reported.kind, reported.text) == ("indirect", clause)
+    assert direct.kind == "direct"
+    assert reported.speaker == direct.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Speaking to a local paper, Anna Berg said, "We will rebuild the school this year."',
+        '"We will rebuild the school this year," Anna Berg told the paper.',
+        'Anna Berg said "We will rebuild the school this year."',
+    ],
+)
+def test_quotes_direct_cue_alone_gives_no_extra_reported_quote(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert [q.kind for q in quotes_in(analyze_text, text)] == ["direct"]
+
+
 # -- quality on annotated Wikinews articles -----------------------------------------------
 
 
