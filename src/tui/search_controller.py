@@ -92,8 +92,8 @@ class SearchController:
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._progress, done, total)
+            # A plain attribute the open bar polls: never blocks on the UI thread (quitting).
+            self.status = f"Indexing for search: {done:,} / {total:,} articles…"
 
         try:
             index = open_search(
@@ -110,12 +110,6 @@ class SearchController:
             index.close()
             return
         self.app.call_from_thread(self._ready, index, library.revision)
-
-    def _progress(self, done: int, total: int) -> None:
-        self.status = f"Indexing for search: {done:,} / {total:,} articles…"
-        screen = self._bar()
-        if screen is not None:
-            screen.set_status(self.status)
 
     def _failed(self, message: str) -> None:
         self.status = f"Search is unavailable: {message}"

@@ -119,6 +119,12 @@ class SearchScreen(ModalScreen[Chosen | None]):
         self.query_one("#search-box").border_title = "Search"
         self.input.focus()
         self.search(self.input.value)
+        self.set_interval(0.25, self._poll_index)
+
+    def _poll_index(self) -> None:
+        """While the index opens, its progress (a worker thread updates `controller.status`)."""
+        if self.controller.live is None:
+            self.set_status(self.controller.status)
 
     def set_status(self, text: str) -> None:
         """One line under the results: counts, "no matches", index progress (plain text)."""
