@@ -641,7 +641,29 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
                 subjects = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
                 if clause.dep_ == "relcl" and subjects and subjects[0].tag_ == "PRP":
                     return [clause]
-    return []
+    return _detached_clause(verb)
+
+
+def _detached_clause(verb: Token) -> list[Token]:
+    """`announcing to journalists the boy remained stable`: the parser hung the clause after
+    "to journalists" elsewhere. A subject right after the listener, with its verb, is it."""
+    listener = [c for c in verb.rights if c.dep_ in {"prep", "dative"} and c.lower_ == "to"]
+    if not listener or verb_base(verb.text) not in SPEECH_VERBS:
+        return []
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    if after >= len(doc) or listener[-1].right_edge.i != verb.right_edge.i:
+        return []
+    start = doc[after]
+    subject = next(
+        (t for t in doc[after : after + 6] if t.dep_ in {"nsubj", "nsubjpass"}), None
+    )
+    if subject is None or subject.left_edge.i != start.i or start.is_punct:
+        return []
+    clause = subject.head
+    if clause.i <= subject.i or clause.pos_ not in {"VERB", "AUX"} or clause.head.i > verb.i:
+        return []
+    return [clause]
 
 
 def _particle(verb: Token, words: frozenset[str]) -> Token | None:

@@ -574,6 +574,28 @@ def test_quotes_direct_cue_alone_gives_no_extra_reported_quote(
     assert [q.kind for q in quotes_in(analyze_text, text)] == ["direct"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The boy was taken to the city hospital, where Dr. Hannah Weiss was met with applause"
+            " early today upon announcing to journalists the boy remained stable.",
+            "the boy remained stable", "Hannah Weiss",
+        ),
+        (
+            "The striker was carried off the field, and coach Ben Adler was cheered upon"
+            " announcing to fans the team would stay in the city.",
+            "the team would stay in the city", "Ben Adler",
+        ),
+    ],
+)
+def test_quotes_passive_subject_speaks_through_a_gerund(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
+
+
 # -- quality on annotated Wikinews articles -----------------------------------------------
 
 
