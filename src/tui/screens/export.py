@@ -55,6 +55,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     BINDINGS = EXPORT_DIALOG_BINDINGS
     BINDING_GROUP_TITLE = "Export dialog"
+    AUTO_FOCUS = "#export-path"
 
     def __init__(self, options: ExportOptions) -> None:
         super().__init__()
@@ -87,15 +88,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield RadioButton(Content("Actor"), id="group-actor")
             yield Label(Content("File"), classes="export-heading")
             yield Input(str(options.path), id="export-path",
-                        placeholder="newsdesk-YYYY-MM-DD.md", compact=True)
+                        placeholder="newsdesk-YYYY-MM-DD.md", compact=True,
+                        select_on_focus=False)
             with Horizontal(id="export-buttons"):
                 yield Button(Content("Export"), variant="primary", id="export-ok", compact=True)
                 yield Button(Content("Cancel"), id="export-cancel", compact=True)
-
-    def on_mount(self) -> None:
-        path = self.query_one("#export-path", Input)
-        path.focus()
-        path.cursor_position = len(path.value)
 
     def request(self) -> ExportRequest | None:
         """The choice as it stands, or None (with a message) when the path is empty."""
@@ -154,6 +151,7 @@ class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question; `y` or Enter on Yes answers yes, `n` or Esc no."""
 
     BINDINGS = CONFIRM_BINDINGS
+    AUTO_FOCUS = "#confirm-no"
 
     def __init__(self, message: str, question: str) -> None:
         super().__init__()
@@ -171,9 +169,6 @@ class ConfirmDialog(ModalScreen[bool]):
                              compact=True)
                 yield Button(Content("Keep the file"), variant="primary", id="confirm-no",
                              compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

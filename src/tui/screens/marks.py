@@ -55,6 +55,7 @@ class MarksScreen(Screen[None]):
 
     BINDINGS = MARKS_VIEW_BINDINGS
     BINDING_GROUP_TITLE = "Marks view"
+    AUTO_FOCUS = "#marks-list"
     HELP = "Your marks: Enter opens one in its article, n gives it a note, d deletes it."
 
     def __init__(self, controller: MarksController) -> None:
@@ -77,10 +78,11 @@ class MarksScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.option_list.focus()
 
     def reload(self) -> None:
         """Rebuild the rows from the store, keeping the highlighted mark where it can."""
+        if not self.query("#marks-list"):
+            return  # not composed: the app is closing
         options = self.option_list
         keep = self.current.id if self.current is not None else None
         position = self.marks.index(self.current) if self.current in self.marks else 0
@@ -113,6 +115,8 @@ class MarksScreen(Screen[None]):
                              "cursor; in the actors pane, m marks a position."))
 
     def on_resize(self) -> None:
+        if not self.query("#marks-list"):
+            return
         if self.option_list.scrollable_content_region.width - 4 != self._width:
             self.reload()  # rows are cut to the width, never wrapped
 
@@ -194,6 +198,7 @@ class NoteDialog(ModalScreen[str | None]):
     """One line of note for a mark; Enter saves (empty clears it), Esc keeps the old note."""
 
     BINDINGS = NOTE_DIALOG_BINDINGS
+    AUTO_FOCUS = "#note-input"
 
     def __init__(self, note: str, passage: str) -> None:
         super().__init__()
@@ -206,10 +211,7 @@ class NoteDialog(ModalScreen[str | None]):
             dialog.border_subtitle = "Enter saves · Esc cancels"
             yield Static(Content("“" + self.passage + "”"), id="note-passage")
             yield Input(self.note, id="note-input", max_length=NOTE_LIMIT,
-                        placeholder="a short note (empty removes it)")
-
-    def on_mount(self) -> None:
-        self.query_one("#note-input", Input).focus()
+                        placeholder="a short note (empty removes it)", select_on_focus=False)
 
     @on(Input.Submitted, "#note-input")
     def _save(self, event: Input.Submitted) -> None:
