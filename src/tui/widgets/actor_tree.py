@@ -15,6 +15,7 @@ from newsdesk.core.models import Quote
 
 from .. import messages
 from ..bindings import ACTOR_TREE_BINDINGS
+from ..wording import counted
 from .styles import component_style
 
 GROUP_TITLES: dict[str, str] = {
@@ -37,10 +38,6 @@ class Item:
     kind: Literal["group", "actor", "info", "position", "more"]
     actor_id: str | None = None
     quote: Quote | None = None
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _snippet(text: str, width: int = 60) -> str:
@@ -128,8 +125,8 @@ class ActorTree(Tree[Item]):
             if actor.aliases:
                 node.add_leaf(Text("aka: " + ", ".join(actor.aliases), style=info),
                               Item("info", actor.id))
-            counts = (f"{_count(actor.mention_count, 'mention')} in "
-                      f"{_count(actor.article_count, 'article')}")
+            counts = (f"{counted(actor.mention_count, 'mention')} in "
+                      f"{counted(actor.article_count, 'article')}")
             node.add_leaf(Text(counts, style=info), Item("info", actor.id))
         positions = self.positions_of(item.actor_id)
         if not positions:

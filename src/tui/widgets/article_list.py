@@ -21,6 +21,7 @@ from newsdesk.core.library import ArticleSummary
 
 from .. import messages
 from ..bindings import ARTICLE_LIST_BINDINGS
+from ..wording import counted
 from .styles import StyleCache
 
 SORTS: tuple[str, ...] = ("date", "title", "source")
@@ -122,8 +123,8 @@ class ArticleList(ScrollView, can_focus=True):
         parts = [row.date] if row.date else []
         for name, counts in self.counts.items():  # before the rest: visible in a narrow list
             if counts.get(row.id):
-                parts.append(f"{counts[row.id]} {name}")
-        parts.append(f"{row.actor_count} actors · {row.quote_count} quotes")
+                parts.append(counted(counts[row.id], name.removesuffix("s")))
+        parts.append(f"{counted(row.actor_count, 'actor')} · {counted(row.quote_count, 'quote')}")
         if row.source:
             parts.append(row.source)
         return " · ".join(parts)
