@@ -123,7 +123,7 @@ class ArticleList(ScrollView, can_focus=True):
         parts = [row.date] if row.date else []
         for name, counts in self.counts.items():  # before the rest: visible in a narrow list
             if counts.get(row.id):
-                parts.append(counted(counts[row.id], name.removesuffix("s")))
+                parts.append(f"{counts[row.id]} {name}")  # a label such as "marked"
         parts.append(f"{counted(row.actor_count, 'actor')} · {counted(row.quote_count, 'quote')}")
         if row.source:
             parts.append(row.source)
