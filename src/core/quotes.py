@@ -636,12 +636,32 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
         plain_say = verb_base(verb.text) in {"say", "tell", "write", "add", "explain", "note"}
         if child.dep_ == "advcl" and has_subject and unmarked and plain_say:
             return [child]
+        if child.dep_ == "dobj" and plain_say and _hides_finite_verb(child):
+            # "said Adamowicz required resuscitation, and was ...": a clause read as an object
+            tail = [c for c in verb.rights if c.dep_ == "conj" and c.i > child.i and not any(
+                g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
+            )]
+            return [child, *tail]
         if child.dep_ in {"dobj", "dative"}:
             for clause in child.rights:
                 subjects = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
                 if clause.dep_ == "relcl" and subjects and subjects[0].tag_ == "PRP":
                     return [clause]
     return _detached_clause(verb)
+
+
+def _hides_finite_verb(phrase: Token) -> bool:
+    """An object phrase with a finite verb inside it (not in a relative clause) is a clause."""
+    doc = phrase.doc
+    for t in phrase.subtree:
+        if t.dep_ not in {"amod", "compound", "nmod"} or t.i == 0:
+            continue
+        if t.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+            return True
+        # "said Adamowicz required ...": a name then a past form is a subject and its verb
+        if t.tag_ == "VBN" and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].head.i == phrase.i:
+            return True
+    return False
 
 
 def _detached_clause(verb: Token) -> list[Token]:

@@ -596,6 +596,28 @@ def test_quotes_passive_subject_speaks_through_a_gerund(
     assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the parser read "Novak needed surgery" as an object noun phrase
+        (
+            "Keller said Novak needed surgery, and was in a critical state; local radio reported"
+            " he was awake.",
+            "Novak needed surgery, and was in a critical state", "Keller",
+        ),
+        ("Officer Dana Ruiz said Marek suffered burns to both hands.",
+         "Marek suffered burns to both hands", "Dana Ruiz"),
+        ("She said the required documents arrived late.",
+         "the required documents arrived late", "She"),
+    ],
+)
+def test_quotes_clause_misread_as_an_object_is_reported(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content.split(",")[0])
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
+
+
 # -- quality on annotated Wikinews articles -----------------------------------------------
 
 
