@@ -72,7 +72,7 @@ class SearchController:
     # ----- the index -------------------------------------------------------------------------
 
     def library_ready(self, library: Library) -> None:
-        """Open (or build) the search index of `library`, off the UI thread; swap on a new revision."""
+        """Open (or build) the index of `library` off the UI thread; swap it on a new revision."""
         if self._revision == library.revision and (self.index is not None or self._worker):
             return
         self._revision = library.revision
@@ -208,11 +208,11 @@ class SearchController:
         return {LAYER: self._spans(detail.article.id)}
 
     def _spans(self, article_id: str | None) -> list[HSpan]:
-        found = {span for hit in self.hits if hit.article == article_id for span in hit.body_matches}
+        here = [hit for hit in self.hits if hit.article == article_id]
+        found = {span for hit in here for span in hit.body_matches}
         # An actor's first mention (its name matched, not body text): painted too, so the hit
         # shows inside the sentence cursor, whose background covers the target's.
-        found.update((hit.start, hit.end) for hit in self.hits
-                     if hit.kind == "actor" and hit.article == article_id and hit.end > hit.start)
+        found.update((h.start, h.end) for h in here if h.kind == "actor" and h.end > h.start)
         return [HSpan(s, e, LAYER) for s, e in sorted(found)]
 
 

@@ -1,4 +1,4 @@
-"""Pilot tests for search in the explorer: `/`, live grouped results, Enter, `n` / `N`, Esc, palette.
+"""Pilot tests for search in the explorer: `/`, grouped live results, Enter, `n`/`N`, Esc, palette.
 
 Runs on the small hand-built corpus of `conftest.py` (not the seeds) with a real search index
 built into the isolated cache folder.
@@ -23,15 +23,20 @@ async def index_ready(app: NewsdeskApp, pilot) -> None:  # type: ignore[no-untyp
     raise AssertionError(f"search index not ready: {app.search.status}")
 
 
-async def search_for(app: NewsdeskApp, pilot, query: str) -> SearchScreen:  # type: ignore[no-untyped-def]
-    """`/`, type `query` key by key, wait until its results are shown."""
+async def search_for(  # type: ignore[no-untyped-def]
+    app: NewsdeskApp, pilot, query: str, *, keys: bool = False
+) -> SearchScreen:
+    """`/`, enter `query` (key by key with `keys`), wait until its results are shown."""
     await index_ready(app, pilot)
     await pilot.press("slash")
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, SearchScreen)
-    screen.input.value = ""
-    await pilot.press(*[{" ": "space"}.get(c, c) for c in query])
+    if keys:
+        screen.input.value = ""
+        await pilot.press(*[{" ": "space"}.get(c, c) for c in query])
+    else:
+        screen.input.value = query
     for _ in range(100):
         if screen.result is not None and screen.result.query == query:
             return screen
@@ -75,7 +80,7 @@ async def test_search_tui_slash_opens_the_bar_with_the_input_focused(make_app) -
 async def test_search_tui_typo_shows_grouped_results_with_matches_highlighted(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await search_for(app, pilot, "mria lopes")
+        screen = await search_for(app, pilot, "mria lopes", keys=True)
         shown = rows(screen)
         assert shown[0] == "Actors · 1"
         assert shown[1].startswith("Maria Lopez")

@@ -163,7 +163,8 @@ class SearchScreen(ModalScreen[Chosen | None]):
 
     def on_search_screen_results(self, message: Results) -> None:
         ticket = message.ticket
-        if message.result is None or ticket is not self.ticket or not ticket.live.is_current(ticket):
+        stale = ticket is not self.ticket or not ticket.live.is_current(ticket)
+        if message.result is None or stale:
             return  # stale: a newer keystroke's answer is on its way
         result = message.result
         self.result = result
