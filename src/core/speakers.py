@@ -77,9 +77,12 @@ class SpeakerResolver:
         seen = 0
         token = verb
         while seen < 4:
-            for child in token.children:
-                if child.dep_ in SUBJECT_DEPS:
-                    return child
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                # "said study co-author Professor Carl Lipo": the parser split the phrase into
+                # several subjects; the name among them is the speaker
+                named = [c for c in subjects if c.pos_ == "PROPN"]
+                return named[-1] if len(subjects) > 1 and named else subjects[0]
             if token.dep_ in INHERIT_DEPS and token.head is not token:
                 if token.dep_ == "advcl" and token.head.pos_ != "VERB":
                     return None  # "margins are thin, while noting": not the speaker

@@ -618,6 +618,23 @@ def test_quotes_clause_misread_as_an_object_is_reported(
     assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The walls are older than we thought," said study co-author Professor Carl Lipo of'
+            " Binghamton University.",
+            "Carl Lipo",
+        ),
+    ],
+)
+def test_quotes_name_wins_over_a_split_title_subject(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    [quote] = quotes_in(analyze_text, text)
+    assert (quote.kind, quote.speaker, quote.speaker_key) == ("direct", speaker, speaker)
+
+
 # -- quality on annotated Wikinews articles -----------------------------------------------
 
 
