@@ -177,8 +177,15 @@ class SearchController:
         targets = [hit_target(hit, label) for hit in chosen.hits]
         main.start_walk(label, targets, index=chosen.index, layer="target")
         self.walk = main.walk
+        hit = chosen.hits[chosen.index]
         main.jump_to(targets[chosen.index], layer="target")
         main.text.set_layer(LAYER, self._spans(main.text.article_id))
+        detail = main.text.detail
+        if hit.kind == "actor" and detail is not None:
+            # On the mention itself: it is drawn as the focused entity and the sidebar shows it.
+            mention = next((m for m in detail.mentions if m.start == hit.start), None)
+            if mention is not None:
+                main.text.move_cursor_to(hit.start, center=True, mention=mention)
         main.text.focus()
 
     def cancel(self) -> None:

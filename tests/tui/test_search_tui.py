@@ -121,6 +121,20 @@ async def test_search_tui_enter_opens_the_hit_and_highlights_it(make_app) -> Non
         assert main.back_stack[-1].article == "a2"  # `[` goes back to where the reader was
 
 
+async def test_search_tui_enter_on_an_actor_focuses_its_first_mention(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        screen = await search_for(app, pilot, "grean wach")
+        assert screen.results.hits[0].kind == "actor"
+        await pilot.press("enter")
+        await pilot.pause()
+        mention = main.text.focus_mention
+        assert mention is not None and mention.text == "Green Watch"
+        assert main.text.article_id == "a1"  # the first mention, in corpus order
+        assert "organization:green-watch" in main.tree.actor_nodes
+
+
 async def test_search_tui_n_and_shift_n_step_through_hits_across_articles(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
