@@ -522,7 +522,7 @@ def _copula_infinitive(verb: Token) -> bool:
 
 def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> _Draft | None:
     """`The operation was condemned by members of the EU`: the agent takes the stance."""
-    if base not in STANCE_VERBS or base in PARTICLE_STANCES:
+    if base not in PASSIVE_STANCES:
         return None
     agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
     who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -540,6 +540,15 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> _Draft
         return None
     return _Draft(start, end, "stance", verb, None, resolver.resolve(who))
 
+
+#: Stance verbs that still judge in the passive ("was condemned by"); "was threatened by the
+#: flood" or "was resisted by the soil" are events, not positions.
+PASSIVE_STANCES = frozenset(
+    """
+    accuse blame condemn criticise criticize denounce decry dismiss dispute endorse oppose
+    praise reject slam urge welcome applaud question
+    """.split()
+)
 
 #: Relative pronouns: a passive subject that is one points elsewhere.
 RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})

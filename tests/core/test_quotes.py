@@ -494,6 +494,7 @@ def test_quotes_passive_stance_takes_the_agent_as_speaker(
     "text",
     [
         "Three people were killed by the storm.",  # not a stance verb
+        "The mother's life is threatened by the pregnancy.",  # an event, not a position
         "The proposal, which was criticised by the unions, passed anyway.",  # relative subject
     ],
 )
