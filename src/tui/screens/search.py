@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -54,11 +54,15 @@ class SearchScreen(ModalScreen[Chosen | None]):
     #search-box {
         width: 100%;
         height: auto;
-        max-height: 70%;
         border: round $primary;
         border-title-color: $text;
         background: $surface;
         padding: 0 1;
+    }
+    /* Docked: on a short terminal the results shrink and scroll, the input stays. */
+    #search-prompt {
+        dock: bottom;
+        height: auto;
     }
     #search-status {
         height: 1;
@@ -101,11 +105,12 @@ class SearchScreen(ModalScreen[Chosen | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
             yield SearchResults(id="search-results")
-            yield Static(Text(""), id="search-status")
-            yield Input(
-                self.initial_query, placeholder="Search actors, quotes, sentences, titles…",
-                id="search-input", select_on_focus=True,
-            )
+            with Vertical(id="search-prompt"):
+                yield Static(Text(""), id="search-status")
+                yield Input(
+                    self.initial_query, placeholder="Search actors, quotes, sentences, titles…",
+                    id="search-input", select_on_focus=True,
+                )
 
     @property
     def input(self) -> Input:
@@ -120,6 +125,15 @@ class SearchScreen(ModalScreen[Chosen | None]):
         self.input.focus()
         self.search(self.input.value)
         self.set_interval(0.25, self._poll_index)
+        self._fit(self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        """Results get at most ~2/3 of the screen (less 4 rows of frame, status and input), so
+        the list scrolls to its highlight instead of being clipped by the box."""
+        self.results.styles.max_height = max(2, min(20, height * 2 // 3 - 4))
 
     def _poll_index(self) -> None:
         """While the index opens, its progress (a worker thread updates `controller.status`)."""
