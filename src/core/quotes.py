@@ -501,9 +501,14 @@ def _before_quote(doc: Doc, lo: int, hi: int, inside: dict[int, int]) -> int:
     hi = first - 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    if hi - lo < 2:
+        return -1
+    # "said — as reported by X — "..."": a source or an aside, not a clause
+    if doc[lo - 1].text in {"—", "–", "-", "("} or doc[lo].lower_ in {"as", "which", "who"}:
+        return -1
     clause = doc[lo : hi + 1]
-    if len(clause) < 3 or clause[0].lower_ == "as" or doc[lo - 1].text in {"—", "–", "-", "("}:
-        return -1  # "said — as reported by X — "..."": a source, not a clause
     has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} and lo <= t.head.i <= hi for t in clause)
     return hi if has_subject else -1
 
@@ -692,6 +697,8 @@ def _detached_clause(verb: Token) -> list[Token]:
     clause = subject.head
     if clause.i <= subject.i or clause.pos_ not in {"VERB", "AUX"} or clause.head.i > verb.i:
         return []
+    if verb.tag_ == "VBN":
+        return []  # "a manifesto posted to the board 8chan was ...": a participle, no speaker
     return [clause]
 
 

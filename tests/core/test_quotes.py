@@ -513,6 +513,9 @@ def test_quotes_passive_without_stance_is_not_a_quote(analyze_text: AnalyzeText,
         "Findings suggested that the drug works in children.",
         "The work suggests the climate was wetter then.",
         "Estimates by the organisers indicate that ten thousand people attended.",
+        # a participle is no speaker: the clause after "to the forum X" is not its content
+        "Police were checking whether a letter posted online to the forum Boardnet was written"
+        " by the suspect.",
     ],
 )
 def test_quotes_purposes_and_evidence_are_not_positions(
@@ -567,6 +570,9 @@ def test_quotes_reported_clause_before_a_colon_quote(
         'Speaking to a local paper, Anna Berg said, "We will rebuild the school this year."',
         '"We will rebuild the school this year," Anna Berg told the paper.',
         'Anna Berg said "We will rebuild the school this year."',
+        # an aside between dashes is not a reported clause of the cue
+        "Speaker Tom Hale commented on the matter — which the Herald noted as an unusual step"
+        ' for a Speaker — "However it is dressed up, the purpose is obvious to everyone here."',
     ],
 )
 def test_quotes_direct_cue_alone_gives_no_extra_reported_quote(
