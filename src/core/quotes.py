@@ -496,9 +496,8 @@ def _passive(verb: Token) -> bool:
 def _before_quote(doc: Doc, lo: int, hi: int, inside: dict[int, int]) -> int:
     """The last token of a reported clause that stops before any quotation, or -1."""
     first = next((i for i in range(lo, hi + 1) if i in inside), None)
-    if first is None:
-        return hi
-    hi = first - 1
+    if first is not None:
+        hi = first - 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     while lo < hi and doc[lo].is_punct:
@@ -697,8 +696,8 @@ def _detached_clause(verb: Token) -> list[Token]:
     clause = subject.head
     if clause.i <= subject.i or clause.pos_ not in {"VERB", "AUX"} or clause.head.i > verb.i:
         return []
-    if verb.tag_ == "VBN":
-        return []  # "a manifesto posted to the board 8chan was ...": a participle, no speaker
+    if verb.tag_ != "VBG":
+        return []  # "a manifesto posted to the board 8chan was ...": not this construction
     return [clause]
 
 

@@ -516,6 +516,8 @@ def test_quotes_passive_without_stance_is_not_a_quote(analyze_text: AnalyzeText,
         # a participle is no speaker: the clause after "to the forum X" is not its content
         "Police were checking whether a letter posted online to the forum Boardnet was written"
         " by the suspect.",
+        "Police were investigating whether a letter posted online to the message board Boardnet"
+        " was written by the suspect.",
     ],
 )
 def test_quotes_purposes_and_evidence_are_not_positions(
@@ -573,6 +575,9 @@ def test_quotes_reported_clause_before_a_colon_quote(
         # an aside between dashes is not a reported clause of the cue
         "Speaker Tom Hale commented on the matter — which the Herald noted as an unusual step"
         ' for a Speaker — "However it is dressed up, the purpose is obvious to everyone here."',
+        "Chair Ann Hale of the House commented on the matter — which the Herald noted as an"
+        ' unusual step by a Chair — "However it is dressed up, it is blindingly obvious that the'
+        ' aim is to stop the House debating the bill."',
     ],
 )
 def test_quotes_direct_cue_alone_gives_no_extra_reported_quote(
