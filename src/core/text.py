@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .errors import ArticleReadError, PathNotFound
+from .errors import ArticleReadError
 from .models import Article, SkippedFile
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -297,60 +296,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[tuple[str, Path]], list[Skippe
     """Article files under `paths` (recursive), each with a unique stable id; and what was skipped.
 
     Raises `PathNotFound` for a path that does not exist; other trouble is a `SkippedFile`.
+    The walk itself is `scan.scan`, which the store also uses (with the files' stamps).
     """
-    files: list[Path] = []
-    skipped: list[SkippedFile] = []
-    for root in paths:
-        if not root.exists() and not root.is_symlink():
-            raise PathNotFound(f"{root}: no such file or folder")
-        if root.is_symlink() and not root.exists():
-            skipped.append(SkippedFile(str(root), "broken symbolic link"))
-            continue
-        if root.is_file():
-            files.append(root)
-            continue
-        files.extend(_walk(root, skipped))
-    ids: dict[str, int] = {}
-    result: list[tuple[str, Path]] = []
-    seen: set[Path] = set()
-    for path in files:
-        real = path.resolve()
-        if real in seen:
-            continue
-        seen.add(real)
-        base = article_id_for(path)
-        count = ids.get(base, 0) + 1
-        ids[base] = count
-        result.append((base if count == 1 else f"{base}-{count}", path))
-    return result, skipped
+    from .scan import scan
 
-
-def _walk(root: Path, skipped: list[SkippedFile]) -> Iterator[Path]:
-    visited: set[tuple[int, int]] = set()
-
-    def on_error(err: OSError) -> None:
-        skipped.append(SkippedFile(str(err.filename or root), f"cannot read folder ({err.strerror})"))
-
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=on_error):
-        try:
-            st = os.stat(dirpath)
-        except OSError:
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in visited:  # a symlink loop or a second way into the same folder
-            dirnames[:] = []
-            continue
-        visited.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            if path.suffix.lower() not in ARTICLE_SUFFIXES:
-                if name.lower() not in {"readme", "license"}:
-                    skipped.append(SkippedFile(str(path), f"not an article file ({path.suffix or 'no suffix'})"))
-                continue
-            if path.is_symlink() and not path.exists():
-                skipped.append(SkippedFile(str(path), "broken symbolic link"))
-                continue
-            yield path
+    found, skipped = scan(paths)
+    return [(f.id, Path(f.path)) for f in found], skipped
