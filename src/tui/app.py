@@ -167,9 +167,16 @@ class NewsdeskApp(App[None]):
             self.pop_screen()
 
     def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
-        """Bubbled up after the main screen showed the library: marks follow."""
-        self.marks.library_ready(message.library)
-        self.search.library_ready(message.library)
+        """Bubbled up after the main screen showed the library: marks and search follow,
+        once the first screen is painted (their threads would hold the GIL during it)."""
+        library = message.library
+
+        def follow() -> None:
+            if self.library is library:
+                self.marks.library_ready(library)
+                self.search.library_ready(library)
+
+        self.call_after_refresh(follow)
 
     def action_toggle_mark(self) -> None:
         self.marks.toggle()

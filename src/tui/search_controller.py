@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from textual.worker import Worker, get_current_worker
 
 from newsdesk.core.library import ArticleDetail, Library
-from newsdesk.core.search import BuildCancelled, Hit, LiveSearch, SearchIndex, open_search
-
 from .highlight import HSpan, Target
-from .screens.search import Chosen, SearchScreen
 
 if TYPE_CHECKING:
+    from newsdesk.core.search import Hit, LiveSearch, SearchIndex
+
+    from .screens.search import Chosen, SearchScreen
     from .app import NewsdeskApp
     from .screens.main import Location, MainScreen, Walk
 
@@ -88,6 +88,7 @@ class SearchController:
     def _open(self, library: Library) -> None:
         """Thread: load the saved index, or build it with progress; only UI calls leave."""
         from newsdesk.core.errors import NewsdeskError
+        from newsdesk.core.search import BuildCancelled, open_search
 
         worker = get_current_worker()
 
@@ -119,6 +120,8 @@ class SearchController:
             screen.set_status(self.status)
 
     def _ready(self, index: SearchIndex, revision: str) -> None:
+        from newsdesk.core.search import LiveSearch
+
         if revision != self._revision:
             index.close()
             return
@@ -133,6 +136,8 @@ class SearchController:
             screen.index_ready()
 
     def _bar(self) -> SearchScreen | None:
+        from .screens.search import SearchScreen  # imported on first use: not on the start path
+
         screen = self.app.screen
         return screen if isinstance(screen, SearchScreen) else None
 
@@ -145,6 +150,8 @@ class SearchController:
         if not self.active:
             self.origin = self.main.current_location()
             self.query = ""
+        from .screens.search import SearchScreen
+
         self.app.push_screen(SearchScreen(self, self.query), self._closed)
 
     def describe(self, hit: Hit) -> str:

@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from newsdesk.core.library import ActorSummary, ArticleDetail, ArticleSummary, Library
 from newsdesk.core.models import Actor, Quote
@@ -28,6 +28,7 @@ from ..highlight import LEGEND, HSpan, Target
 from ..widgets.actor_tree import ActorTree
 from ..widgets.article_list import ArticleList
 from ..widgets.article_text import ArticleText
+from ..widgets.footer import CoalescedFooter
 from ..widgets.index_progress import IndexProgress
 from ..widgets.status_line import StatusLine
 
@@ -95,7 +96,7 @@ class MainScreen(Screen[None]):
                 yield StatusLine(id="status")
             with Vertical(id="sidebar"):
                 yield ActorTree(id="actors")
-        yield Footer()
+        yield CoalescedFooter()
 
     @property
     def articles(self) -> ArticleList:
