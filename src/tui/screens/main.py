@@ -86,6 +86,11 @@ class MainScreen(Screen[None]):
     # ----- composition -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The width class (-wide / -narrow) the first Resize would add: set now, that Resize
+        # finds nothing to change instead of restyling every pane once more before the first paint.
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        for name in self._get_breakpoint_classes(self.app.size.width, breakpoints):
+            self.add_class(name, update=False)
         with Horizontal(id="panes"):
             with Vertical(id="articles-pane"):
                 yield ArticleList(id="articles")
