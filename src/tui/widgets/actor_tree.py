@@ -6,7 +6,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -72,6 +75,7 @@ class ActorTree(Tree[Item]):
         """An actor opened only to show the position under the text cursor (closed again)."""
         self.positions_of: Callable[[str], Sequence[Quote]] = lambda _id: ()
         self.title_of: Callable[[str], str] = lambda article_id: article_id
+        self._pass_style: Style | None = None
 
     def set_actors(
         self, actors: Sequence[ActorSummary], counts: Mapping[str, int], scope: Scope
@@ -138,6 +142,21 @@ class ActorTree(Tree[Item]):
             label.append(f" “{_snippet(quote.text, 48)}”")
             label.append(f" — {_snippet(self.title_of(quote.article), 30)}", style=info)
             node.add_leaf(label, Item("position", item.actor_id, quote))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_style = self.rich_style  # once per pass: `rich_style` walks every ancestor, and each line asked for it
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
+    def render_line(self, y: int) -> Strip:
+        """`Tree.render_line`, with the widget's style computed once per pass."""
+        if self._pass_style is None:
+            return super().render_line(y)
+        scroll_x, scroll_y = self.scroll_offset
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width,
+                                 self._pass_style)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:
         self._fill(event.node)

@@ -69,6 +69,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Extra per-article counts shown on each row (e.g. marks), by name."""
         self._index: dict[str, int] = {}
         self._styles = StyleCache(self)
+        self._pass_style: Style | None = None
 
     # ----- data ------------------------------------------------------------------------------
 
@@ -129,11 +130,18 @@ class ArticleList(ScrollView, can_focus=True):
             parts.append(row.source)
         return " · ".join(parts)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_style = self.rich_style  # once per pass: `rich_style` walks every ancestor, and each line asked for it
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._pass_style or self.rich_style
         index, part = divmod(line, ROW_HEIGHT)
         if index >= len(self.rows):
             return Strip.blank(width, base)

@@ -90,6 +90,7 @@ class ArticleText(ScrollView, can_focus=True):
         self._width = 0
         self._strips: dict[int, Strip] = {}
         self._styles = StyleCache(self)
+        self._pass_style: Style | None = None
         self._overlay_spans: dict[int, list[HSpan]] | None = None
         self._base_by_line: dict[int, list[HSpan]] = {}
 
@@ -210,11 +211,18 @@ class ArticleText(ScrollView, can_focus=True):
                 spans.append(HSpan(self.focus_mention.start, self.focus_mention.end, "focus"))
         return spans
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_style = self.rich_style  # once per pass: `rich_style` walks every ancestor, and each line asked for it
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._pass_style or self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
         strip = self._strips.get(index)
