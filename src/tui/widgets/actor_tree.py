@@ -144,7 +144,8 @@ class ActorTree(Tree[Item]):
             node.add_leaf(label, Item("position", item.actor_id, quote))
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._pass_style = self.rich_style  # once per pass: `rich_style` walks every ancestor, and each line asked for it
+        # once per pass: `rich_style` walks every ancestor, and each line asked for it
+        self._pass_style = self.rich_style
         try:
             return super().render_lines(crop)
         finally:

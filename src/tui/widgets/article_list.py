@@ -131,7 +131,8 @@ class ArticleList(ScrollView, can_focus=True):
         return " · ".join(parts)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._pass_style = self.rich_style  # once per pass: `rich_style` walks every ancestor, and each line asked for it
+        # once per pass: `rich_style` walks every ancestor, and each line asked for it
+        self._pass_style = self.rich_style
         try:
             return super().render_lines(crop)
         finally:
