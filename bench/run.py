@@ -14,6 +14,7 @@ store are kept in the temporary folder between runs (`--fresh` rebuilds them).
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -187,6 +188,9 @@ def bench_start(work: Path, repeats: int) -> list[Row]:
     cache = work / "seeds-cache"
     shutil.rmtree(cache, ignore_errors=True)
     env = env_with(cache)
+    # Like an installed newsdesk (pip compiles it): Textual's bytecode is cached in site-packages,
+    # and with PYTHONDONTWRITEBYTECODE set an editable checkout would recompile ours on each start.
+    compileall.compile_dir(ROOT / "src", quiet=1)
     cli = ["-c", "import sys; from newsdesk.tui.cli import main; sys.exit(main())", "index",
            str(seeds), "--json"]
     log("start: minimal Textual app")
