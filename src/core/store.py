@@ -22,7 +22,7 @@ from .errors import ArticleReadError, NoArticles, StoreError
 from .fingerprint import file_stamp, pipeline_fingerprint, revision, store_path, trusted_mtime
 from .library import Library
 from .models import Article, ArticleAnalysis, SkippedFile
-from .settings import Settings
+from .settings import RULES_MODEL, Settings
 from .store_library import StoreLibrary
 from .store_tables import (
     SCHEMA,
@@ -123,7 +123,7 @@ def _open_cached(
             _apply(conn, plan)
             if plan.pending:
                 if describe_rule_based(settings):
-                    notices.append(RULES_NOTICE)
+                    notices.append(rules_notice(settings))
                 _index(conn, plan, settings, fingerprint, progress, nlp)
             current = revision((i, h, f) for i, (h, f) in plan.rows.items())
             if _meta(conn, "revision") != current:
@@ -154,10 +154,14 @@ def _open_cached(
     )
 
 
-RULES_NOTICE = (
-    "No spaCy model is installed: indexed with the rule-based pipeline "
-    "(fewer entities and quotes). Install en_core_web_sm or set NEWSDESK_MODEL."
-)
+def rules_notice(settings: Settings) -> str:
+    """What to say once when the rule-based pipeline indexed: chosen, or the only one there."""
+    if settings.model == RULES_MODEL:
+        return "Indexed with the rule-based pipeline (NEWSDESK_MODEL=rules): fewer entities and quotes."
+    return (
+        "No spaCy model is installed: indexed with the rule-based pipeline "
+        "(fewer entities and quotes). Install en_core_web_sm or set NEWSDESK_MODEL."
+    )
 
 
 def _no_articles(paths: Sequence[Path]) -> NoArticles:
@@ -184,7 +188,7 @@ def _open_in_memory(
 
         nlp, _info = load_pipeline(settings.model)
     if describe_rule_based(settings):
-        notices.append(RULES_NOTICE)
+        notices.append(rules_notice(settings))
     analyses = []
     stream = analyze(nlp, articles, batch_size=settings.batch_size, n_process=settings.jobs)
     for done, analysis in enumerate(stream, 1):
