@@ -6,9 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -19,7 +17,7 @@ from newsdesk.core.models import Quote
 from .. import messages
 from ..bindings import ACTOR_TREE_BINDINGS
 from ..wording import counted
-from .styles import component_style
+from .styles import PassStyle, component_style
 
 GROUP_TITLES: dict[str, str] = {
     "person": "People",
@@ -48,7 +46,7 @@ def _snippet(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class ActorTree(Tree[Item]):
+class ActorTree(PassStyle, Tree[Item]):
     """Actors of this article or of the whole corpus; Enter chooses an actor or position."""
 
     BINDINGS = ACTOR_TREE_BINDINGS
@@ -75,7 +73,6 @@ class ActorTree(Tree[Item]):
         """An actor opened only to show the position under the text cursor (closed again)."""
         self.positions_of: Callable[[str], Sequence[Quote]] = lambda _id: ()
         self.title_of: Callable[[str], str] = lambda article_id: article_id
-        self._pass_style: Style | None = None
 
     def set_actors(
         self, actors: Sequence[ActorSummary], counts: Mapping[str, int], scope: Scope
@@ -142,14 +139,6 @@ class ActorTree(Tree[Item]):
             label.append(f" “{_snippet(quote.text, 48)}”")
             label.append(f" — {_snippet(self.title_of(quote.article), 30)}", style=info)
             node.add_leaf(label, Item("position", item.actor_id, quote))
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # once per pass: `rich_style` walks every ancestor, and each line asked for it
-        self._pass_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._pass_style = None
 
     def render_line(self, y: int) -> Strip:
         """`Tree.render_line`, with the widget's style computed once per pass."""

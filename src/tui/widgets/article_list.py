@@ -22,7 +22,7 @@ from newsdesk.core.library import ArticleSummary
 from .. import messages
 from ..bindings import ARTICLE_LIST_BINDINGS
 from ..wording import counted
-from .styles import StyleCache
+from .styles import PassStyle, StyleCache
 
 SORTS: tuple[str, ...] = ("date", "title", "source")
 ROW_HEIGHT = 2
@@ -38,7 +38,7 @@ def sort_articles(rows: Sequence[ArticleSummary], key: str) -> list[ArticleSumma
     return dated + [a for a in rows if not a.date]
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(PassStyle, ScrollView, can_focus=True):
     """Articles with source, date and counts; Enter (or a click) opens one."""
 
     BINDINGS = ARTICLE_LIST_BINDINGS
@@ -69,7 +69,6 @@ class ArticleList(ScrollView, can_focus=True):
         """Extra per-article counts shown on each row (e.g. marks), by name."""
         self._index: dict[str, int] = {}
         self._styles = StyleCache(self)
-        self._pass_style: Style | None = None
 
     # ----- data ------------------------------------------------------------------------------
 
@@ -130,19 +129,11 @@ class ArticleList(ScrollView, can_focus=True):
             parts.append(row.source)
         return " · ".join(parts)
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # once per pass: `rich_style` walks every ancestor, and each line asked for it
-        self._pass_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._pass_style = None
-
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self._pass_style or self.rich_style
+        base = self.pass_style
         index, part = divmod(line, ROW_HEIGHT)
         if index >= len(self.rows):
             return Strip.blank(width, base)

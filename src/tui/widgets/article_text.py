@@ -33,13 +33,13 @@ from ..highlight import (
     sentences_of,
     spans_in,
 )
-from .styles import StyleCache
+from .styles import PassStyle, StyleCache
 
 #: Layers drawn over entities and quotes, lowest first; others are added above these.
 LAYER_ORDER: tuple[str, ...] = ("mark", "search", "actor", "target")
 
 
-class ArticleText(ScrollView, can_focus=True):
+class ArticleText(PassStyle, ScrollView, can_focus=True):
     """The article under a sentence cursor; entities, quotes and layers drawn as spans."""
 
     BINDINGS = TEXT_BINDINGS
@@ -90,7 +90,6 @@ class ArticleText(ScrollView, can_focus=True):
         self._width = 0
         self._strips: dict[int, Strip] = {}
         self._styles = StyleCache(self)
-        self._pass_style: Style | None = None
         self._overlay_spans: dict[int, list[HSpan]] | None = None
         self._base_by_line: dict[int, list[HSpan]] = {}
 
@@ -211,19 +210,11 @@ class ArticleText(ScrollView, can_focus=True):
                 spans.append(HSpan(self.focus_mention.start, self.focus_mention.end, "focus"))
         return spans
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # once per pass: `rich_style` walks every ancestor, and each line asked for it
-        self._pass_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._pass_style = None
-
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self._pass_style or self.rich_style
+        base = self.pass_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
         strip = self._strips.get(index)

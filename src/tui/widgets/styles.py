@@ -7,7 +7,11 @@ intent in both light and dark themes.
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.style import Style
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -41,3 +45,26 @@ class StyleCache:
 
     def clear(self) -> None:
         self._styles.clear()
+
+
+class PassStyle:
+    """Mixin for line-API widgets: `rich_style` computed once per render pass, not per line.
+
+    `rich_style` walks every ancestor, and such widgets asked for it on each of their lines.
+    A plain mixin (not a Widget subclass), so it leaves the widget's own class settings alone.
+    """
+
+    _pass_style: Style | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        widget = cast(Widget, self)
+        self._pass_style = widget.rich_style
+        try:
+            return super().render_lines(crop)  # type: ignore[misc, no-any-return]
+        finally:
+            self._pass_style = None
+
+    @property
+    def pass_style(self) -> Style:
+        """The widget's style: the one cached for this pass, else computed now."""
+        return self._pass_style or cast(Widget, self).rich_style
