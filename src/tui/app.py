@@ -29,8 +29,8 @@ from .commands import ActorCommands, ArticleCommands
 from .marks_controller import MarksController
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .search_controller import SearchController
 from .screens.too_small import TooSmallScreen, too_small
+from .search_controller import SearchController
 
 log = logging.getLogger(__name__)
 

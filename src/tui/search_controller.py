@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 from textual.worker import Worker, get_current_worker
 
 from newsdesk.core.library import ArticleDetail, Library
+
 from .highlight import HSpan, Target
 
 if TYPE_CHECKING:
     from newsdesk.core.search import Hit, LiveSearch, SearchIndex
 
-    from .screens.search import Chosen, SearchScreen
     from .app import NewsdeskApp
     from .screens.main import Location, MainScreen, Walk
+    from .screens.search import Chosen, SearchScreen
 
 #: Live results: at most this many hits, and this many of each kind.
 LIVE_LIMIT = 50

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from newsdesk.tui.cli import main

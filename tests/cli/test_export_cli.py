@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+
 from newsdesk.core.marks import MARKS_FILE, MarkStore
 from newsdesk.core.settings import Settings
 from newsdesk.core.store import open_library

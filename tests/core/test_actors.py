@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from newsdesk.core.actors import merge_actors
 from newsdesk.core.index import build_corpus
 from newsdesk.core.models import Actor, Article, ArticleAnalysis, Mention

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from newsdesk.core.models import ArticleAnalysis, Mention
 
 DATA = Path(__file__).parent.parent / "data" / "actors"

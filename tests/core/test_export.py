@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
+
 from newsdesk.core import export as export_module
 from newsdesk.core.errors import ExportError, NewsdeskError
 from newsdesk.core.export import (

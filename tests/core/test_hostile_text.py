@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hostile_corpus import (
+    HOSTILE_LINES,
+    VISIBLE_MARKERS,
+    write_broken_files,
+    write_hostile_text_corpus,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hostile_corpus import HOSTILE_LINES, VISIBLE_MARKERS, write_broken_files, write_hostile_text_corpus
 from newsdesk.core.index import analyze_doc, read_articles
 from newsdesk.core.text import build_article, clean_text
 

@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from newsdesk.core.errors import MarksError, NewsdeskError
 from newsdesk.core.index import analyze, build_corpus, read_articles
 from newsdesk.core.library import MemoryLibrary

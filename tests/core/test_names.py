@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from newsdesk.core.names import (
     acronym_matches,
     fold_name,

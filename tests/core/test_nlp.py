@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 import pytest
+
 from newsdesk.core.index import analyze_doc, build_corpus, index_paths, prepare_pipeline
 from newsdesk.core.nlp import load_pipeline, resolve_model
 from newsdesk.core.settings import RULES_MODEL, Settings

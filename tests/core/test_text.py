@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core.text import build_article, clean_text, date_from_url, parse_date_line, source_from_url
+from newsdesk.core.text import (
+    build_article,
+    clean_text,
+    date_from_url,
+    parse_date_line,
+    source_from_url,
+)
 
 
 def make(text: str):  # type: ignore[no-untyped-def]
