@@ -531,7 +531,7 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> _Draft
     agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
     who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if who is None or target is None or target.lower_ in RELATIVE_WORDS:
+    if agent is None or who is None or target is None or target.lower_ in RELATIVE_WORDS:
         return None
     doc = verb.doc
     lo = target.left_edge.i

@@ -265,9 +265,9 @@ class SearchIndex:
             # Swapped neighbours ("yaer", "gou") leave a short word no shared trigram: look them up.
             for i in range(len(q) - 1):
                 swapped = q[:i] + q[i + 1] + q[i] + q[i + 2 :]
-                vid = data.vocab_id.get(swapped)
-                if vid is not None and swapped != q:
-                    found[vid] = max(found.get(vid, 0), _SWAPPED)
+                swapped_id = data.vocab_id.get(swapped)
+                if swapped_id is not None and swapped != q:
+                    found[swapped_id] = max(found.get(swapped_id, 0), _SWAPPED)
         if prefix:
             lo = bisect.bisect_left(data.vocab, q)
             hi = bisect.bisect_left(data.vocab, q + "\U0010ffff", lo)
@@ -470,8 +470,8 @@ def _top(keys: npt.NDArray[np.int64], k: int) -> npt.NDArray[np.intp]:
 
     if len(keys) > k:
         part = np.argpartition(-keys, k - 1)[:k]
-        return part[np.argsort(-keys[part], kind="stable")]  # type: ignore[no-any-return]
-    return np.argsort(-keys, kind="stable")  # type: ignore[no-any-return]
+        return part[np.argsort(-keys[part], kind="stable")]
+    return np.argsort(-keys, kind="stable")
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:
