@@ -8,13 +8,16 @@ Names from articles are data: hits are built as `Content` with match spans, neve
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 if TYPE_CHECKING:
+    from newsdesk.core.library import ActorSummary, ArticleSummary
+    from newsdesk.core.search import Hit as SearchHit
     from newsdesk.core.search import SearchIndex
 
     from .screens.main import MainScreen
@@ -83,40 +86,81 @@ def _index_content(prefix: str, context: str, spans: tuple[tuple[int, int], ...]
     return content
 
 
-class ActorCommands(Provider):
-    """Go to actor: choose it (highlight its mentions, jump to the first)."""
+class _GoTo(Provider):
+    """One "Go to ..." command over one kind of record; subclasses say which and what to do."""
+
+    command = ""
+    """The command as shown ("Go to actor")."""
+    kind = ""
+    """The search-index kind of its hits ("actor")."""
+    rank = 100.0
+    """Divides the index's 0-100 score (a larger rank sorts a kind lower at equal scores)."""
+
+    def rows(self, main: MainScreen) -> Iterable[Any]:
+        raise NotImplementedError
+
+    def row_for(self, main: MainScreen, hit: SearchHit) -> Any | None:
+        raise NotImplementedError
+
+    def name(self, row: Any) -> str:
+        raise NotImplementedError
+
+    def about(self, row: Any) -> Content | None:
+        raise NotImplementedError
+
+    def choose(self, main: MainScreen, row: Any) -> Callable[[], object]:
+        raise NotImplementedError
 
     async def search(self, query: str) -> Hits:
         main = _main(self)
         if main is None or main.library is None:
             return
-        found = _index_query(self, query, "go to actor")
+        prefix = f"{self.command}: "
+        matcher = self.matcher(query)
+        found = _index_query(self, query, self.command.casefold())
         if found is not None:
             index, words = found
-            matcher = self.matcher(query)
-            result = index.search(words, kinds=("actor",), limit=MAX_HITS, suggest=False)
+            result = index.search(words, kinds=(self.kind,), limit=MAX_HITS, suggest=False)
             for hit in result.hits:
-                actor = main.actor_summaries.get(hit.actor or "")
-                if actor is None:
+                row = self.row_for(main, hit)
+                if row is None:
                     continue
-                candidate = f"Go to actor: {hit.context}"
-                about = f"{actor.type} · {actor.mention_count} mentions"
-                yield Hit(hit.score / 100, _index_content("Go to actor: ", hit.context,
-                                                          hit.context_matches, matcher),
-                          partial(main.choose_actor, actor.id), text=candidate, help=about)
+                yield Hit(hit.score / self.rank,
+                          _index_content(prefix, hit.context, hit.context_matches, matcher),
+                          self.choose(main, row), text=prefix + hit.context, help=self.about(row))
             return
-        matcher = self.matcher(query)
-        hits: list[tuple[float, str, str, str]] = []
-        for actor in main.actor_summaries.values():
-            candidate = f"Go to actor: {actor.name}"
+        hits: list[tuple[float, str, Any]] = []
+        for row in self.rows(main):
+            candidate = prefix + self.name(row)
             score = matcher.match(candidate)
             if score > 0:
-                about = f"{actor.type} · {actor.mention_count} mentions"
-                hits.append((score, candidate, actor.id, about))
+                hits.append((score, candidate, row))
         hits.sort(key=lambda h: -h[0])
-        for score, candidate, actor_id, help_text in hits[:MAX_HITS]:
-            yield Hit(score, highlight(matcher, candidate), partial(main.choose_actor, actor_id),
-                      text=candidate, help=help_text)
+        for score, candidate, row in hits[:MAX_HITS]:
+            yield Hit(score, highlight(matcher, candidate), self.choose(main, row),
+                      text=candidate, help=self.about(row))
+
+
+class ActorCommands(_GoTo):
+    """Go to actor: choose it (highlight its mentions, jump to the first)."""
+
+    command = "Go to actor"
+    kind = "actor"
+
+    def rows(self, main: MainScreen) -> Iterable[ActorSummary]:
+        return main.actor_summaries.values()
+
+    def row_for(self, main: MainScreen, hit: SearchHit) -> ActorSummary | None:
+        return main.actor_summaries.get(hit.actor or "")
+
+    def name(self, row: ActorSummary) -> str:
+        return row.name
+
+    def about(self, row: ActorSummary) -> Content | None:
+        return plain_help(f"{row.type} · {row.mention_count} mentions")
+
+    def choose(self, main: MainScreen, row: ActorSummary) -> Callable[[], object]:
+        return partial(main.choose_actor, row.id)
 
     async def discover(self) -> Hits:
         main = _main(self)
@@ -124,44 +168,29 @@ class ActorCommands(Provider):
             return
         top = sorted(main.actor_summaries.values(), key=lambda a: -a.mention_count)[:10]
         for actor in top:
-            candidate = f"Go to actor: {actor.name}"
-            about = f"{actor.type} · {actor.mention_count} mentions"
-            yield DiscoveryHit(Content(candidate), partial(main.choose_actor, actor.id),
-                               text=candidate, help=about)
+            candidate = f"{self.command}: {actor.name}"
+            yield DiscoveryHit(Content(candidate), self.choose(main, actor),
+                               text=candidate, help=self.about(actor))
 
 
-class ArticleCommands(Provider):
+class ArticleCommands(_GoTo):
     """Go to article: open it."""
 
-    async def search(self, query: str) -> Hits:
-        main = _main(self)
-        if main is None or main.library is None:
-            return
-        found = _index_query(self, query, "go to article")
-        if found is not None:
-            index, words = found
-            matcher = self.matcher(query)
-            result = index.search(words, kinds=("article",), limit=MAX_HITS, suggest=False)
-            for hit in result.hits:
-                row = main.summaries.get(hit.article)
-                if row is None:
-                    continue
-                candidate = f"Go to article: {hit.context}"
-                meta = " · ".join(x for x in (row.source, row.date) if x)
-                # A shade below an actor of the same score: a name-like query wants the actor.
-                yield Hit(hit.score / 101, _index_content("Go to article: ", hit.context,
-                                                          hit.context_matches, matcher),
-                          partial(main.open_article, row.id), text=candidate, help=plain_help(meta))
-            return
-        matcher = self.matcher(query)
-        hits: list[tuple[float, str, str, str]] = []
-        for row in main.summaries.values():
-            candidate = f"Go to article: {row.title}"
-            score = matcher.match(candidate)
-            if score > 0:
-                meta = " · ".join(x for x in (row.source, row.date) if x)
-                hits.append((score, candidate, row.id, meta))
-        hits.sort(key=lambda h: -h[0])
-        for score, candidate, article_id, meta in hits[:MAX_HITS]:
-            yield Hit(score, highlight(matcher, candidate),
-                      partial(main.open_article, article_id), text=candidate, help=plain_help(meta))
+    command = "Go to article"
+    kind = "article"
+    rank = 101.0  # a shade below an actor of the same score: a name-like query wants the actor
+
+    def rows(self, main: MainScreen) -> Iterable[ArticleSummary]:
+        return main.summaries.values()
+
+    def row_for(self, main: MainScreen, hit: SearchHit) -> ArticleSummary | None:
+        return main.summaries.get(hit.article)
+
+    def name(self, row: ArticleSummary) -> str:
+        return row.title
+
+    def about(self, row: ArticleSummary) -> Content | None:
+        return plain_help(" · ".join(x for x in (row.source, row.date) if x))
+
+    def choose(self, main: MainScreen, row: ArticleSummary) -> Callable[[], object]:
+        return partial(main.open_article, row.id)
