@@ -8,27 +8,12 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from samples import MINISTERS as ARTICLE
 
 from newsdesk.core.marks import MARKS_FILE, MarkStore
 from newsdesk.core.settings import Settings
 from newsdesk.core.store import open_library
 from newsdesk.tui.cli import main
-
-ARTICLE = """Ministers Meet Over Internet Rules
-
-Monday, March 4, 2019
-
-Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network
-together."
-
-Lu Wei said online freedom is not a right but a responsibility.
-
-The meeting ended without agreement. Officials will meet again in May.
-
-Full article: Ministers Meet Over Internet Rules (Example News)
-
-https://example.com/2019/03/04/ministers
-"""
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
+from samples import MINISTERS
 
 from newsdesk.core import export as export_module
 from newsdesk.core.errors import ExportError, NewsdeskError
@@ -36,22 +37,6 @@ from newsdesk.core.index import analyze, build_corpus, read_articles
 from newsdesk.core.library import MemoryLibrary
 from newsdesk.core.marks import Mark, MarkStore
 from newsdesk.core.settings import Settings
-
-MINISTERS = """Ministers Meet Over Internet Rules
-
-Monday, March 4, 2019
-
-Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network
-together."
-
-Lu Wei said online freedom is not a right but a responsibility.
-
-The meeting ended without agreement. Officials will meet again in May.
-
-Full article: Ministers Meet Over Internet Rules (Example News)
-
-https://example.com/2019/03/04/ministers
-"""
 
 HOSTILE = """Hostile <b>Title</b> [x](javascript:alert(1)) & more
 

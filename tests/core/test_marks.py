@@ -10,28 +10,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from samples import MINISTERS
 
 from newsdesk.core.errors import MarksError, NewsdeskError
 from newsdesk.core.index import analyze, build_corpus, read_articles
 from newsdesk.core.library import MemoryLibrary
 from newsdesk.core.marks import MARKS_FILE, MarkStore, locate
 from newsdesk.core.settings import Settings
-
-MINISTERS = """Ministers Meet Over Internet Rules
-
-Monday, March 4, 2019
-
-Guo Shengkun, the Chinese Public Security Minister, said on Monday: "We will protect the network
-together."
-
-Lu Wei said online freedom is not a right but a responsibility.
-
-The meeting ended without agreement. Officials will meet again in May.
-
-Full article: Ministers Meet Over Internet Rules (Example News)
-
-https://example.com/2019/03/04/ministers
-"""
 
 
 @pytest.fixture
