@@ -103,6 +103,11 @@ def analyze(
 ) -> Iterator[ArticleAnalysis]:
     """Stream articles through `nlp.pipe`, yielding each analysis as soon as it is ready."""
     prepare_pipeline(nlp)
+    if n_process > 1 and len(articles) > 1:
+        from .parallel import analyze_in_processes
+
+        yield from analyze_in_processes(nlp, articles, batch_size=batch_size, n_process=n_process)
+        return
     by_id = {a.id: a for a in articles}
 
     def pieces() -> Iterator[tuple[str, tuple[str, int, int]]]:
@@ -111,7 +116,7 @@ def analyze(
             for number, (start, end) in enumerate(spans):
                 yield a.text[start:end], (a.id, start, len(spans) - 1 - number)
 
-    stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
     parts: list[ArticleAnalysis] = []
     for doc, (article_id, offset, remaining) in stream:
         article = by_id[article_id]

@@ -19,7 +19,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="spaCy pipeline: a package name, a path, or 'rules' "
                         "(default: en_core_web_sm if installed, else the pinned package; env NEWSDESK_MODEL)")
     parser.add_argument("--reindex", action="store_true", help="rebuild the index from scratch")
-    parser.add_argument("--jobs", type=int, default=None, help="processes for spaCy (env NEWSDESK_JOBS)")
+    parser.add_argument("--jobs", type=int, default=None, help="indexing processes (env NEWSDESK_JOBS)")
 
 
 def build_parser() -> argparse.ArgumentParser:
