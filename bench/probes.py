@@ -138,6 +138,7 @@ def tui_first_screen(folder: str) -> dict[str, float | bool]:
     """NewsdeskApp on `folder`, headless, until the list has rows and an article is shown."""
     from newsdesk.core.settings import Settings
     from newsdesk.tui.app import NewsdeskApp
+    from newsdesk.tui.cli.explore import run_to_exit
 
     app = NewsdeskApp([Path(folder)], Settings.from_env(), reindex=False)
     state = {"ready": False}
@@ -166,7 +167,7 @@ def tui_first_screen(folder: str) -> dict[str, float | bool]:
         app.set_timer(30, app.exit)
 
     app.call_later(arm)
-    app.run(headless=True, size=(120, 40))
+    run_to_exit(app, headless=True, size=(120, 40))  # as `newsdesk FOLDER` runs it
     return {"total_s": time.perf_counter() - START, "rss_mb": _rss_mb(), "ready": state["ready"],
             "spacy": "spacy" in sys.modules}
 

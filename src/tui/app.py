@@ -5,6 +5,8 @@ spaCy is never imported here: `open_library` runs in the worker (and a warm stor
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import logging
 import os
 import sys
@@ -33,6 +35,13 @@ from .screens.too_small import TooSmallScreen, too_small
 from .search_controller import SearchController
 
 log = logging.getLogger(__name__)
+
+
+#: How long the first screen waits for the index before it paints. A warm store opens in tens of
+#: milliseconds (the worker starts at Load, while the panes are styled and composed), and then
+#: the first frame already shows the list and an article instead of empty panes painted again
+#: right after; indexing takes longer, and the panes show its progress meanwhile.
+FIRST_SCREEN_WAIT = 0.25
 
 
 class _Cancelled(Exception):
@@ -68,6 +77,8 @@ class NewsdeskApp(App[None]):
         self.search = SearchController(self)
         """`/`: the search index, the bar, jumps and `n` / `N` across hits."""
         self._index_thread: threading.Thread | None = None
+        self._index_settled: asyncio.Event | None = None
+        """Set (from the worker, thread-safely) when opening the index ends, however it ends."""
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; if indexing is still under way on quit, leave without waiting for it.
@@ -76,27 +87,66 @@ class NewsdeskApp(App[None]):
         aborts in libblis, so the process ends with `os._exit` once the terminal is restored.
         Nothing is lost: the store commits whole transactions and marks are committed as made.
         """
-        result = super().run(*args, **kwargs)
+        # Starting up allocates tens of thousands of long-lived objects (styles, widgets, strips)
+        # and next to no garbage, yet the cyclic collector would walk them all a dozen times
+        # (about 40 ms, a tenth of a warm start). It is back on once the first screen is painted.
+        gc.disable()
+        try:
+            result = super().run(*args, **kwargs)
+        finally:
+            gc.enable()
         if self._index_thread is not None and self._index_thread.is_alive():
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(self.return_code or 0)
         return result
 
+    def on_load(self) -> None:
+        if self.library is None:  # start now: the panes are styled and composed meanwhile
+            self._index_settled = asyncio.Event()
+            self.open_index()
+
     async def on_mount(self) -> None:
+        self.main.first_library = self._first_library
+        if self.library is not None:  # given (tests, embedding): the panes are ready to fill
+            await self._show_main(given=self.library)
+
+    async def on_ready(self) -> None:
+        # With the index still opening, the panes come after Textual's startup batch: a screen
+        # pushed inside it is laid out and rendered, and that frame is thrown away.
+        if self.main not in self.screen_stack:
+            await self._show_main(given=None)
+
+    async def _show_main(self, *, given: Library | None) -> None:
+        """The panes; marks and search start at once for a `given` library, else once the
+        worker's `LibraryLoaded` arrives."""
         await self.push_screen(self.main)
+        self.call_after_refresh(gc.enable)  # see `run`
         self._check_size(self.size)
         self.marks.start()
-        if self.library is not None:
-            self.main.set_library(self.library)
-            self.marks.library_ready(self.library)
-            self.search.library_ready(self.library)
-        else:
-            self.open_index()
+        if given is not None:
+            self.marks.library_ready(given)
+            self.search.library_ready(given)
+
+    async def _first_library(self) -> Library | None:
+        """The library for the first frame: given, or opened within FIRST_SCREEN_WAIT."""
+        if self.library is None and self._index_settled is not None:
+            try:
+                await asyncio.wait_for(self._index_settled.wait(), FIRST_SCREEN_WAIT)
+            except TimeoutError:
+                pass  # still indexing: the panes come up now and show the progress
+        return self.library
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def open_index(self) -> None:
         """Open (index where needed) the corpus; only messages leave this thread."""
+        try:
+            self._open_index()
+        finally:
+            if self._index_settled is not None and self._loop is not None:
+                self._loop.call_soon_threadsafe(self._index_settled.set)
+
+    def _open_index(self) -> None:
         from newsdesk.core.errors import NewsdeskError
         from newsdesk.core.store import OpenedIndex, open_library
 
@@ -109,6 +159,7 @@ class NewsdeskApp(App[None]):
             main.post_message(messages.IndexProgress(done, total))
 
         outcome: dict[str, object] = {}
+        finished = threading.Event()
 
         def run() -> None:
             try:
@@ -117,14 +168,15 @@ class NewsdeskApp(App[None]):
                 )
             except BaseException as err:  # noqa: BLE001 - handed back to the worker below
                 outcome["error"] = err
+            finally:
+                finished.set()
 
         # spaCy cannot be interrupted mid-batch: it runs in a thread of its own that quitting
         # abandons (see `run`), so `q` never waits for a batch to finish.
         thread = threading.Thread(target=run, name="newsdesk-index", daemon=True)
         self._index_thread = thread
         thread.start()
-        while thread.is_alive():
-            thread.join(0.05)
+        while not finished.wait(0.05):
             if worker.is_cancelled:
                 return
         error = outcome.get("error")

@@ -10,10 +10,11 @@ back/forward history and the walk that `n` / `N` step through. Public hooks for 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -28,7 +29,7 @@ from ..highlight import LEGEND, HSpan, Target
 from ..widgets.actor_tree import ActorTree
 from ..widgets.article_list import ArticleList
 from ..widgets.article_text import ArticleText
-from ..widgets.footer import CoalescedFooter
+from ..widgets.footer import KeyFooter
 from ..widgets.index_progress import IndexProgress
 from ..widgets.status_line import StatusLine
 
@@ -82,6 +83,8 @@ class MainScreen(Screen[None]):
         """Features that paint their own layers on every article opened (`add_layer_provider`)."""
         self.scope = "article"
         """Sidebar scope: "article" (actors of the open article) or "corpus"."""
+        self.first_library: Callable[[], Awaitable[Library | None]] | None = None
+        """Awaited before the first paint: the library to show in the first frame, if ready."""
 
     # ----- composition -----------------------------------------------------------------------
 
@@ -101,7 +104,7 @@ class MainScreen(Screen[None]):
                 yield StatusLine(id="status")
             with Vertical(id="sidebar"):
                 yield ActorTree(id="actors")
-        yield CoalescedFooter()
+        yield KeyFooter()
 
     @property
     def articles(self) -> ArticleList:
@@ -119,7 +122,7 @@ class MainScreen(Screen[None]):
     def status(self) -> StatusLine:
         return self.query_one("#status", StatusLine)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.articles.border_title = "Articles"
         self.text.border_title = "Text"
         self.tree.border_title = "Actors · article"
@@ -127,6 +130,17 @@ class MainScreen(Screen[None]):
         self.tree.title_of = self._title
         self._draw_legend()
         self.watch(self.app, "theme", self._draw_legend, init=False)
+        if self.first_library is not None:  # the panes are composed: now wait for the index
+            library = await self.first_library()
+            if library is not None and library is not self.library:
+                self.set_library(library)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size == self.size:
+            # Textual hands the screen the terminal's size once more after it has started:
+            # laying out and repainting every pane for a size they already have is a wasted
+            # frame on every start.
+            event.prevent_default()
 
     def _draw_legend(self) -> None:
         text = Text()
@@ -149,7 +163,8 @@ class MainScreen(Screen[None]):
                     timeout=10)
 
     def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
-        self.set_library(message.library)
+        if message.library is not self.library:  # else shown already, before the first paint
+            self.set_library(message.library)
         for notice in message.notices:
             self.notify(notice, markup=False)
         if message.skipped:
@@ -437,7 +452,7 @@ class MainScreen(Screen[None]):
         self._refresh_bindings()
 
     def _refresh_bindings(self) -> None:
-        """Footer recomposes on every refresh (~0.1 s): only when availability changed."""
+        """Publish a bindings change only when what `check_action` answers has changed."""
         state = (bool(self.back_stack), bool(self.forward_stack), self.walk is not None)
         if state != getattr(self, "_binding_state", None):
             self._binding_state = state

@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsdesk.core.marks import Mark
 
 from ..bindings import MARKS_VIEW_BINDINGS, NOTE_DIALOG_BINDINGS
+from ..widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from ..marks_controller import MarksController
@@ -70,7 +71,7 @@ class MarksScreen(Screen[None]):
         with Vertical(id="marks-pane"):
             yield OptionList(id="marks-list")
             yield Static(Content(""), id="marks-empty")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def option_list(self) -> OptionList:

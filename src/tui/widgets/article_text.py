@@ -138,6 +138,13 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
     # ----- layout and rendering --------------------------------------------------------------
 
     def _relayout(self, force: bool = False) -> None:
+        if not self.size.width:
+            # Shown before the first layout: wrapping now would wrap at a guess and flash a
+            # column of single words; the first Resize lays the text out at its real width.
+            self._width = 0
+            self._lines, self._index, self._base_by_line = [], LineIndex([]), {}
+            self._invalidate()
+            return
         width = max(self.scrollable_content_region.width - 1, 10)
         if not force and width == self._width:
             return

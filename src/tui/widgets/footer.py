@@ -1,50 +1,169 @@
-"""Textual's Footer, recomposed only when the keys it shows have changed.
+"""The key bar: the screen's shown bindings on one line, drawn by a single widget.
 
-The stock Footer schedules a full recompose (a FooterKey per binding, each styled anew) for
-every bindings signal: focus moves, screen pushes, `refresh_bindings`. Opening the app
-publishes about ten before the first paint, most of them leaving the keys as they were.
+Textual's Footer composes a widget per key and recomposes them on every bindings signal (focus
+moves, screen pushes, `refresh_bindings`): a dozen widgets styled anew and a second layout
+right after the first paint. Here a bindings change is a repaint of one line, and the first
+frame already shows the keys of the focused pane. It looks and works like the stock footer:
+`key description` pairs, disabled keys dimmed, the palette key on the right, a tooltip and a
+click per key.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import ClassVar
 
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 
-class CoalescedFooter(Footer):
-    """A Footer that folds a burst of binding changes into one recompose, or none."""
+@dataclass(frozen=True, slots=True)
+class _Key:
+    key: str
+    """What a click presses (`App.simulate_key`)."""
+    display: str
+    description: str
+    enabled: bool
+    tooltip: str
 
-    _recompose_pending = False
-    _shown: Any = None
 
-    def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
-        self._bindings_ready = True
-        if not screen.app.app_focus:
+class KeyFooter(Widget, can_focus=False):
+    """The keys of the current screen, one line at the bottom."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-footer--key",
+        "key-footer--description",
+        "key-footer--hover",
+        "key-footer--separator",
+    }
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-footer--hover {
+            background: $block-hover-background;
+        }
+        & > .key-footer--separator {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    def __init__(self, *, show_command_palette: bool = True) -> None:
+        super().__init__()
+        self.show_command_palette = show_command_palette
+        self._spans: list[tuple[int, int, _Key]] = []
+        """Where each key was drawn: cells [start, end) of the last render."""
+        self._hover: int | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if screen is self.screen:
+            self.refresh()
+
+    def _keys(self) -> tuple[list[_Key], _Key | None]:
+        """The shown bindings (one per action, in binding order) and the palette key."""
+        app = self.app
+        keys: list[_Key] = []
+        actions: set[str] = set()
+        palette: _Key | None = None
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            shown = _Key(binding.key, app.get_key_display(binding), binding.description,
+                         enabled, tooltip or binding.tooltip or binding.description)
+            if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = shown
+            elif binding.show and binding.action not in actions:
+                actions.add(binding.action)
+                keys.append(shown)
+        return keys, palette if self.show_command_palette else None
+
+    def render(self) -> Text:
+        keys, palette = self._keys()
+        width = self.size.width
+        key_style = self.get_component_rich_style("key-footer--key")
+        description_style = self.get_component_rich_style("key-footer--description")
+        hover_style = self.get_component_rich_style("key-footer--hover", partial=True)
+        dim = Style(dim=True)
+        palette_cells = 0 if palette is None else _cells(palette)  # "▏" takes the lead space
+        line = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[tuple[int, int, _Key]] = []
+
+        def draw(shown: _Key, lead: str = " ") -> None:
+            start = line.cell_len
+            extra = hover_style if len(spans) == self._hover else Style()
+            extra += Style() if shown.enabled else dim
+            line.append(f"{lead}{shown.display} ", key_style + extra)
+            if shown.description:
+                line.append(f"{shown.description} ", description_style + extra)
+            spans.append((start, line.cell_len, shown))
+
+        for shown in _fitting(keys, width - palette_cells):
+            draw(shown)
+        if palette is not None and width >= palette_cells:
+            line.append(" " * (width - palette_cells - line.cell_len))
+            line.append("▏", self.get_component_rich_style("key-footer--separator"))
+            draw(palette, lead="")
+        self._spans = spans
+        return line
+
+    def _key_at(self, x: int) -> int | None:
+        return next((i for i, (s, e, _k) in enumerate(self._spans) if s <= x < e), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = self._key_at(event.x)
+        if index != self._hover:
+            self._hover = index
+            self.tooltip = None if index is None else self._spans[index][2].tooltip
+            self.refresh()
+
+    def on_leave(self, _event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        index = self._key_at(event.x)
+        if index is None:
             return
-        if self.is_attached and screen is self.screen and not self._recompose_pending:
-            self._recompose_pending = True
-            self.call_after_refresh(self._recompose_once)
+        shown = self._spans[index][2]
+        if shown.enabled:
+            self.app.simulate_key(shown.key)
+        else:
+            self.app.bell()
 
-    def _keys(self) -> tuple[object, ...]:
-        """Everything `Footer.compose` reads, as it stands now."""
-        return (
-            self.show_command_palette,
-            self.app.ENABLE_COMMAND_PALETTE,
-            tuple(
-                (key, binding, enabled, tooltip)
-                for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
-                if binding.show or key == self.app.COMMAND_PALETTE_BINDING
-            ),
-        )
 
-    async def _recompose_once(self) -> None:
-        self._recompose_pending = False
-        if not self.is_attached:
-            return
-        keys = self._keys()
-        if keys == self._shown:
-            return
-        self._shown = keys
-        await self.recompose()
+def _fitting(keys: list[_Key], room: int) -> list[_Key]:
+    """The keys that fit in `room` cells, never half a key: disabled ones go first, then the
+    last ones (help and quit stay longest when they come first or are the ones enabled)."""
+    keys = list(keys)
+    while keys and sum(_cells(k) for k in keys) > room:
+        disabled = [i for i, k in enumerate(keys) if not k.enabled]
+        del keys[disabled[-1] if disabled else -1]
+    return keys
+
+
+def _cells(shown: _Key) -> int:
+    text = f" {shown.display} " + (f"{shown.description} " if shown.description else "")
+    return Text(text).cell_len
