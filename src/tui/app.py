@@ -6,6 +6,7 @@ spaCy is never imported here: `open_library` runs in the worker (and a warm stor
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 import os
@@ -108,14 +109,7 @@ class NewsdeskApp(App[None]):
 
     async def on_mount(self) -> None:
         self.main.first_library = self._first_library
-        if self.library is not None:  # given (tests, embedding): the panes are ready to fill
-            await self._show_main(given=self.library)
-
-    async def on_ready(self) -> None:
-        # With the index still opening, the panes come after Textual's startup batch: a screen
-        # pushed inside it is laid out and rendered, and that frame is thrown away.
-        if self.main not in self.screen_stack:
-            await self._show_main(given=None)
+        await self._show_main(given=self.library)
 
     async def _show_main(self, *, given: Library | None) -> None:
         """The panes; marks and search start at once for a `given` library, else once the
@@ -143,8 +137,10 @@ class NewsdeskApp(App[None]):
         try:
             self._open_index()
         finally:
-            if self._index_settled is not None and self._loop is not None:
-                self._loop.call_soon_threadsafe(self._index_settled.set)
+            loop, settled = self._loop, self._index_settled
+            if loop is not None and settled is not None:
+                with contextlib.suppress(RuntimeError):  # the app has quit: nobody waits
+                    loop.call_soon_threadsafe(settled.set)
 
     def _open_index(self) -> None:
         from newsdesk.core.errors import NewsdeskError

@@ -43,10 +43,6 @@ async def test_app_opens_real_files_in_a_worker_with_progress(tmp_path: Path) ->
     seen: list[object] = []
     app = NewsdeskApp([folder], Settings.from_env())
     async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
-        for _ in range(100):  # the panes come once Textual has started, at most 0.25 s later
-            if app.main.is_mounted:
-                break
-            await pilot.pause(0.01)
         assert app.main.text.detail is None  # panes are up before the index is (spaCy loads)
         assert app.main.query_one("#articles").display
         await app.workers.wait_for_complete()

@@ -13,6 +13,15 @@ def _line(footer: KeyFooter) -> str:
     return str(footer.render())
 
 
+async def _click(pilot, footer: KeyFooter, display: str):  # type: ignore[no-untyped-def]
+    """Click the key shown as `display`; its drawn entry."""
+    _line(footer)
+    start, _end, shown = next(s for s in footer._spans if s[2].display == display)
+    await pilot.click(KeyFooter, offset=(start + 1, 0))
+    await pilot.pause()
+    return shown
+
+
 async def test_footer_shows_the_keys_of_the_focused_pane_and_the_palette(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -28,11 +37,7 @@ async def test_footer_shows_the_keys_of_the_focused_pane_and_the_palette(make_ap
 async def test_footer_click_presses_the_key(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        footer = app.main.query_one(KeyFooter)
-        _line(footer)
-        start, _end, shown = next(s for s in footer._spans if s[2].display == "?")
-        await pilot.click(KeyFooter, offset=(start + 1, 0))
-        await pilot.pause()
+        shown = await _click(pilot, app.main.query_one(KeyFooter), "?")
         assert isinstance(app.screen, HelpScreen)
         assert shown.tooltip
 
@@ -40,14 +45,10 @@ async def test_footer_click_presses_the_key(make_app) -> None:  # type: ignore[n
 async def test_footer_disabled_key_only_rings(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        footer = app.main.query_one(KeyFooter)
-        _line(footer)
-        start, _end, shown = next(s for s in footer._spans if s[2].display == "n")
-        assert not shown.enabled  # nothing to walk yet
         bells: list[bool] = []
         app.bell = lambda: bells.append(True)  # type: ignore[method-assign]
-        await pilot.click(KeyFooter, offset=(start + 1, 0))
-        await pilot.pause()
+        shown = await _click(pilot, app.main.query_one(KeyFooter), "n")
+        assert not shown.enabled  # nothing to walk yet
         assert bells and app.main.walk is None and app.screen is app.main
 
 
