@@ -108,17 +108,13 @@ class NewsdeskApp(App[None]):
             self.open_index()
 
     async def on_mount(self) -> None:
+        given = self.library
         self.main.first_library = self._first_library
-        await self._show_main(given=self.library)
-
-    async def _show_main(self, *, given: Library | None) -> None:
-        """The panes; marks and search start at once for a `given` library, else once the
-        worker's `LibraryLoaded` arrives."""
         await self.push_screen(self.main)
         self.call_after_refresh(gc.enable)  # see `run`
         self._check_size(self.size)
         self.marks.start()
-        if given is not None:
+        if given is not None:  # else they start when the worker's LibraryLoaded arrives
             self.marks.library_ready(given)
             self.search.library_ready(given)
 
