@@ -235,7 +235,7 @@ def test_export_attributes_and_cites(
         export_library, export_store.marks(), corpus="c", article_id="ministers"
     ).text
     assert "> — **Guo Shengkun**, Chinese Public Security Minister (direct)" in text
-    assert "> — **Lu Wei** (reported)" in text
+    assert "Lu Wei **said** online freedom is not a right but a responsibility (reported)" in text
     assert "**Note:** the promise" in text
     assert "*Source:* Ministers Meet Over Internet Rules, paragraph 1" in text
     assert "*Source:* Ministers Meet Over Internet Rules, paragraph 2" in text
@@ -256,7 +256,7 @@ def test_export_names_a_second_hand_source(export_library: MemoryLibrary) -> Non
     )
     library = MemoryLibrary(Corpus(corpus.articles, corpus.actors, quotes, corpus.sentences))
     text = build_document(library, [], corpus="c", actor_id="person:lu-wei").text
-    assert "> — **Lu Wei** (reported, via a leaked memo)" in text
+    assert "Lu Wei **said** online freedom is not a right but a responsibility (reported, via a leaked memo)" in text
 
 
 def test_export_group_by_actor(export_library: MemoryLibrary, export_store: MarkStore) -> None:

@@ -177,7 +177,7 @@ async def test_export_actor_positions_grouped_by_actor(make_app, tmp_path: Path)
         text = out.read_text(encoding="utf-8")
         assert "Positions of Maria Lopez" in text
         assert "> We will rebuild the harbour," in text  # positions export without marks
-        assert "> the town needed its boats back" in text
+        assert "Maria Lopez **said** the town needed its boats back (reported)" in text
 
 
 async def test_export_dialog_escape_cancels(make_app, tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Export marks (or an actor's positions, marked or not) as Markdown: stdout, or --out FILE."""
+"""Export marks or positions as Markdown, CSV or JSON lines, or the actor network as GEXF or
+GraphML: stdout, or --out FILE."""
 
 from __future__ import annotations
 
@@ -35,6 +36,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="group passages by article (default) or by actor",
     )
     parser.add_argument("--force", "-f", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument(
+        "--format",
+        choices=("md", "csv", "jsonl", "gexf", "graphml"),
+        default=None,
+        help="md (default), csv or jsonl: the passages in scope; gexf or graphml: the actor "
+        "network (with --actor, that actor's neighbourhood); default: from FILE's extension",
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="every position in the corpus, marked or not"
+    )
 
 
 def run(options: argparse.Namespace) -> int:
@@ -43,7 +54,6 @@ def run(options: argparse.Namespace) -> int:
         check_target,
         find_actor,
         find_article,
-        write_export,
     )
     from newsdesk.core.marks import MarkStore
     from newsdesk.core.store import open_library
@@ -60,6 +70,12 @@ def run(options: argparse.Namespace) -> int:
     library = opened.library
     actor_id = find_actor(library, options.actor).id if options.actor else None
     article_id = find_article(library, options.article) if options.article else None
+    fmt = options.format or _format_of(options.out)
+    if fmt in ("gexf", "graphml"):
+        from newsdesk.core.graph import actor_network, render_graph
+
+        graph = actor_network(library, actor_id)
+        return _emit(options, render_graph(graph, fmt), f"{graph.number_of_nodes()} actor(s)")
     with MarkStore.open(settings) as store:
         for notice in store.notices:
             warn(notice)
@@ -70,6 +86,17 @@ def run(options: argparse.Namespace) -> int:
                 "(kept, detached)"
             )
         marks = store.marks()
+    if fmt in ("csv", "jsonl"):
+        from newsdesk.core.export import NothingToExport, collect
+        from newsdesk.core.tables import position_records, render_table
+
+        passages = collect(
+            library, marks, article_id=article_id, actor_id=actor_id, every_position=options.all
+        )
+        if not passages:
+            raise NothingToExport("nothing to export: no marks or positions in this scope")
+        rows = position_records(library, passages)
+        return _emit(options, render_table(rows, fmt), f"{len(rows)} row(s)")
     document = build_document(
         library,
         marks,
@@ -77,12 +104,25 @@ def run(options: argparse.Namespace) -> int:
         article_id=article_id,
         actor_id=actor_id,
         group=options.group,
+        every_position=options.all,
     )
+    return _emit(options, document.text, f"{document.count} passage(s)")
+
+
+def _format_of(out: Path | None) -> str:
+    """The format a file name asks for (`cast.csv`), Markdown otherwise."""
+    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    return suffix if suffix in ("csv", "jsonl", "gexf", "graphml") else "md"
+
+
+def _emit(options: argparse.Namespace, text: str, what: str) -> int:
+    from newsdesk.core.export import write_export
+
     if options.out is None:
-        _write_stdout(document.text)
+        _write_stdout(text)
         return 0
-    written = write_export(options.out, document.text, force=options.force)
-    warn(f"wrote {document.count} passage(s) to {written}")
+    written = write_export(options.out, text, force=options.force)
+    warn(f"wrote {what} to {written}")
     return 0
 
 
