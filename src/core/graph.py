@@ -26,7 +26,7 @@ GRAPH_FORMATS: tuple[GraphFormat, ...] = ("gexf", "graphml")
 def actor_network(library: Library, actor_id: str | None = None) -> nx.MultiDiGraph:
     """The whole corpus's network, or one actor's neighbourhood (the actor, everyone sharing
     an article or a relation with it, and the edges among them)."""
-    import networkx as nx  # type: ignore[import-untyped]
+    import networkx as nx
 
     graph = nx.MultiDiGraph()
     summaries = {a.id: a for a in library.actors()}
@@ -90,7 +90,7 @@ def _relation_counts(relations: Sequence[Relation]) -> Counter[tuple[str, str, s
 
 def render_graph(graph: nx.MultiDiGraph, fmt: GraphFormat) -> str:
     """The graph as GEXF 1.2 or GraphML text (UTF-8)."""
-    import networkx as nx  # type: ignore[import-untyped]
+    import networkx as nx
 
     buffer = io.BytesIO()
     if fmt == "gexf":
