@@ -165,6 +165,9 @@ def verb_label(quote: Quote) -> str:
 TARGET_TYPES: frozenset[ActorType] = frozenset({"person", "organization", "group", "place"})
 #: Place labels that name polities ("urged Russia"); rivers, regions and buildings are settings.
 POLITY_LABELS = frozenset({"GPE"})
+#: Entity labels that can name someone a position is about: people, organisations, polities,
+#: and groups; buildings, events, laws, works and products are what positions are about, not whom.
+TARGET_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def is_target(mention: Mention, actor: ActorSummary | None, text: str) -> bool:
@@ -173,7 +176,7 @@ def is_target(mention: Mention, actor: ActorSummary | None, text: str) -> bool:
     Places count only as polities (GPE) and not after a locative preposition; a nationality
     or polity used as a modifier ("American troops", "Syrian Democratic Forces") names no one.
     """
-    if actor is None or actor.type not in TARGET_TYPES:
+    if actor is None or actor.type not in TARGET_TYPES or mention.label not in TARGET_LABELS:
         return False
     if actor.type == "place" and (
         mention.label not in POLITY_LABELS or _after_locative(text, mention.start)
@@ -181,7 +184,14 @@ def is_target(mention: Mention, actor: ActorSummary | None, text: str) -> bool:
         return False
     if mention.label in ("NORP", "GPE") and _modifies_next_word(text, mention.end):
         return False
+    if mention.label == "NORP" and not _after_article(text, mention.start):
+        return False  # "Christians" is a faith; "the Kurds" are a party to the story
     return True
+
+
+def _after_article(text: str, start: int) -> bool:
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and words[-1].lower() == "the"
 
 
 def _modifies_next_word(text: str, end: int) -> bool:
