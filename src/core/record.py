@@ -126,7 +126,7 @@ def build_record(library: Library, actor_id: str) -> ActorRecord:
     actor = library.actor(actor_id)
     positions = list(library.positions(actor_id))
     wanted = set(actor.articles) | {q.article for q in positions}
-    dates = {a.id: a.date for a in library.articles() if a.id in wanted}
+    dates = {aid: date for aid, date in library.article_dates().items() if aid in wanted}
     granularity = granularity_for(d for d in dates.values() if d)
     order = {aid: i for i, aid in enumerate(actor.articles)}
     positions.sort(
