@@ -481,10 +481,26 @@ def build_document(
 # -- writing --------------------------------------------------------------------------------
 
 
-def default_export_path(today: date | None = None, folder: Path | None = None) -> Path:
-    """`newsdesk-YYYY-MM-DD.md` in the working directory (the export dialog's default)."""
+def default_export_path(
+    today: date | None = None,
+    folder: Path | None = None,
+    corpus: Sequence[Path] = (),
+    suffix: str = ".md",
+) -> Path:
+    """`<corpus>-YYYY-MM-DD.md` in the working directory (the export dialog's default), named
+    after the corpus folder when there is one, else `newsdesk-YYYY-MM-DD.md`."""
     day = (today or date.today()).isoformat()
-    return (folder or Path.cwd()) / f"newsdesk-{day}.md"
+    return (folder or Path.cwd()) / f"{corpus_slug(corpus)}-{day}{suffix}"
+
+
+def corpus_slug(paths: Sequence[Path]) -> str:
+    """A file-name-safe name for the corpus: its folder's (or single file's) name."""
+    if len(paths) != 1:
+        return "newsdesk"
+    path = Path(paths[0])
+    name = (path.resolve().name if path.is_dir() else path.stem) or "newsdesk"
+    slug = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in name).strip("-.")
+    return slug[:60] or "newsdesk"
 
 
 def check_target(path: Path, *, force: bool = False) -> None:

@@ -504,3 +504,14 @@ def test_export_any_text_renders_as_text(body: str, title: str, note: str, url: 
     hrefs = [t.attrGet("href") for t in tokens if t.type == "link_open"]
     assert hrefs == (["https://x.test/a"] if url == "https://x.test/a" else [])
     assert front_matter(document.text)["corpus"] == body
+
+
+def test_export_default_path_is_named_after_the_corpus(tmp_path: Path) -> None:
+    from datetime import date as day
+
+    folder = tmp_path / "wikinews 2019"
+    folder.mkdir()
+    when = day(2026, 12, 1)
+    assert default_export_path(when, tmp_path, [folder]).name == "wikinews-2019-2026-12-01.md"
+    assert default_export_path(when, tmp_path, [folder, folder]).name == "newsdesk-2026-12-01.md"
+    assert default_export_path(when, tmp_path, [], ".csv").name == "newsdesk-2026-12-01.csv"
