@@ -24,9 +24,27 @@ def default_paths(paths: list[Path]) -> list[Path]:
     local = Path("seeds")
     if local.is_dir():
         return [local]
-    from importlib.resources import files
+    return [bundled_samples()]
 
-    return [Path(str(files("newsdesk.seeds")))]
+
+def bundled_samples() -> Path:
+    """The folder of sample articles installed with the package.
+
+    `newsdesk.seeds` is data only: an `__init__.py` there would be listed as a skipped file
+    whenever the folder is opened. So it is a namespace package, and `files()` gives a
+    `MultiplexedPath`, whose `str()` is not a path; the import system's search locations are
+    real folders, installed or editable.
+    """
+    from importlib.util import find_spec
+
+    from newsdesk.core.errors import PathNotFound
+
+    spec = find_spec("newsdesk.seeds")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        folder = Path(location)
+        if folder.is_dir():
+            return folder
+    raise PathNotFound("the bundled sample articles are missing from this installation; give a PATH")
 
 
 def warn(message: str) -> None:
