@@ -104,3 +104,58 @@ def test_index_cli_jobs_uses_several_processes(cli_corpus, cli_pipeline, capsys,
     assert main(["index", str(cli_corpus), "--json", "--jobs", "2"]) == 0
     assert seen == [2]
     assert len(json.loads(capsys.readouterr().out)["articles"]) == 3
+
+
+def test_index_cli_summary_says_how_many_rows_it_shows(cli_corpus, cli_pipeline, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    assert main(["index", str(cli_corpus), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    actors, quotes = len(data["actors"]), len(data["quotes"])
+    assert actors > 2 and quotes > 2
+
+    assert main(["index", str(cli_corpus), "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert f"{actors} actors" in out
+    assert f"showing 2 of {actors} (--limit 0 for all)" in out
+    assert f"showing 2 of {quotes} (--limit 0 for all)" in out
+    assert "showing 2 of 3 (--limit 0 for all)" in out  # articles
+
+    assert main(["index", str(cli_corpus), "--limit", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "showing" not in out
+    assert all(actor["name"] in out for actor in data["actors"])
+
+
+def test_index_cli_summary_default_limit_is_40():
+    from newsdesk.core.models import Actor, Corpus
+    from newsdesk.tui.cli.summary import print_summary
+    from rich.console import Console
+
+    actors = tuple(Actor(f"a{n}", f"Actor Number {n}", "person", (), None, ()) for n in range(45))
+    corpus = Corpus(articles=(), actors=actors, quotes=())
+    console = Console(record=True, width=200)
+    print_summary(corpus, console)
+    text = console.export_text()
+    assert "45 actors" in text and "showing 40 of 45 (--limit 0 for all)" in text
+    assert "Actor Number 39 " in text and "Actor Number 40 " not in text
+
+
+@pytest.mark.parametrize("value", ["-1", "many"])
+def test_index_cli_bad_limit_exits_2(value, cli_corpus, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["index", str(cli_corpus), "--limit", value])
+    assert exit_info.value.code == 2
+    assert "--limit" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("width", [10, 40, 160])
+def test_index_cli_summary_clip_ends_cut_text_with_an_ellipsis(width):
+    from newsdesk.tui.cli.summary import clip
+
+    words = "External forces are using the social-economic contradictions and problems to overthrow"
+    text = " ".join([words] * 3)
+    cut = clip(text, width)
+    assert len(cut) <= width and cut.endswith("…")
+    assert text.startswith(cut[:-1])
+    assert text[len(cut) - 1] == " "  # cut between words, not inside one
+    assert clip("a  quote\n", width) == "a quote"  # short text: whole (spaces collapsed)
