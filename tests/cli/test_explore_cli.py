@@ -7,7 +7,7 @@ import pytest
 from newsdesk.tui.cli import main
 
 
-def test_explore_cli_missing_path_one_line_exit_2(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_explore_cli_missing_path_one_line_exit_2(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main([str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err
     assert err.strip() == f"newsdesk: {tmp_path / 'nope'}: no such file or folder"
@@ -32,7 +32,8 @@ def test_explore_cli_mistyped_command_gets_did_you_mean(
     assert main([word, "Putin"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert err.strip() == f"newsdesk: {word}: no such file or folder; did you mean `newsdesk {command}`?"
+    hint = f"did you mean `newsdesk {command}`?"
+    assert err.strip() == f"newsdesk: {word}: no such file or folder; {hint}"
 
 
 def test_explore_cli_unknown_word_names_the_commands(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -105,10 +106,54 @@ def test_export_cli_group_by_actor(export_cli_corpus, export_cli_pipeline, capsy
 
 
 @pytest.mark.parametrize(
+    ("query", "name"),
+    [("Lu Wie", "Lu Wei"), ("guo shengkn", "Guo Shengkun"), ("SHENGKUN", "Guo Shengkun")],
+)
+def test_export_cli_actor_name_as_search_finds_it(
+    export_cli_corpus, export_cli_pipeline, capsys, query, name
+):
+    assert main(["search", query, str(export_cli_corpus), "--kind", "actor", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["text"] == name
+    assert main(["export", str(export_cli_corpus), "--actor", query]) == 0
+    out, err = capsys.readouterr()
+    assert f'title: "Positions of {name}"' in out
+    assert err.count("\n") == 1 and err.startswith(f"newsdesk: --actor {query!r}: {name} (")
+
+
+def test_export_cli_exact_actor_name_says_nothing(export_cli_corpus, export_cli_pipeline, capsys):
+    assert main(["export", str(export_cli_corpus), "--actor", "Lu Wei"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_export_cli_article_by_title_with_a_typo(export_cli_corpus, export_cli_pipeline, capsys):
+    mark_sentence(export_cli_corpus, "The meeting ended without agreement.")
+    assert main(["export", str(export_cli_corpus), "--article", "ministrs meet over internet"]) == 0
+    out, err = capsys.readouterr()
+    assert "The meeting ended without agreement." in out
+    assert "Ministers Meet Over Internet Rules (ministers)" in err
+
+
+def test_export_cli_several_matches_are_listed_exit_2(
+    export_cli_corpus, export_cli_pipeline, capsys
+):
+    second = export_cli_corpus / "ministers-again.txt"
+    second.write_text(ARTICLE.replace("Ministers Meet Over Internet Rules", "Ministers Meet Again"),
+                      encoding="utf-8")
+    past = time.time() - 120
+    os.utime(second, (past, past))
+    assert main(["export", str(export_cli_corpus), "--article", "ministers meet"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert "matches several articles" in err
+    assert "Ministers Meet Over Internet Rules (id ministers)" in err
+    assert "Ministers Meet Again (id ministers-again)" in err
+
+
+@pytest.mark.parametrize(
     ("args", "words"),
     [
         (["--actor", "Nobody Atall"], "no actor matches"),
-        (["--article", "nope"], "no article with id"),
+        (["--article", "nope"], "no article matches"),
         (["--out", "{tmp}/missing/x.md"], "does not exist"),
         (["--out", "{tmp}"], "is a folder"),
     ],

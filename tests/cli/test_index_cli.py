@@ -106,7 +106,9 @@ def test_index_cli_jobs_uses_several_processes(cli_corpus, cli_pipeline, capsys,
     assert len(json.loads(capsys.readouterr().out)["articles"]) == 3
 
 
-def test_index_cli_summary_says_how_many_rows_it_shows(cli_corpus, cli_pipeline, capsys, monkeypatch):
+def test_index_cli_summary_says_how_many_rows_it_shows(
+    cli_corpus, cli_pipeline, capsys, monkeypatch
+):
     monkeypatch.setenv("COLUMNS", "250")
     assert main(["index", str(cli_corpus), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -127,9 +129,10 @@ def test_index_cli_summary_says_how_many_rows_it_shows(cli_corpus, cli_pipeline,
 
 
 def test_index_cli_summary_default_limit_is_40():
+    from rich.console import Console
+
     from newsdesk.core.models import Actor, Corpus
     from newsdesk.tui.cli.summary import print_summary
-    from rich.console import Console
 
     actors = tuple(Actor(f"a{n}", f"Actor Number {n}", "person", (), None, ()) for n in range(45))
     corpus = Corpus(articles=(), actors=actors, quotes=())

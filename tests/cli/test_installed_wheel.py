@@ -46,7 +46,8 @@ def _build_wheel(home: Path) -> Path:
     sources = _copy_sources(home / "sources")
     wheels = home / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(sources)],
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
+         str(sources)],
         check=True, capture_output=True, text=True,
     )
     (wheel,) = wheels.glob("newsdesk-*.whl")
@@ -69,7 +70,8 @@ def _pip_into(venv: Path, *args: str) -> None:
 
 def _site_packages(venv: Path) -> Path:
     result = subprocess.run(
-        [str(venv / BIN / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        [str(venv / BIN / "python"), "-c",
+         "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
         check=True, capture_output=True, text=True,
     )
     return Path(result.stdout.strip())
@@ -84,7 +86,8 @@ class Installed:
         self.cwd.mkdir()
         self.env = {
             key: value for key, value in os.environ.items()
-            if key not in {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME"} and not key.startswith("NEWSDESK_")
+            if key not in {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME"}
+            and not key.startswith("NEWSDESK_")
         }
         self.env |= {
             "NEWSDESK_DATA_DIR": str(home / "data"),

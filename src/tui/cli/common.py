@@ -5,16 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsdesk.core.settings import Settings
 
 if TYPE_CHECKING:
+    from newsdesk.core.library import Library
+    from newsdesk.core.resolve import Resolved, SearchOpener
+    from newsdesk.core.search import SearchIndex
     from newsdesk.core.store import OpenedIndex
 
 
 def settings_from(options: argparse.Namespace) -> Settings:
-    return Settings.from_env(model=getattr(options, "model", None), jobs=getattr(options, "jobs", None))
+    return Settings.from_env(
+        model=getattr(options, "model", None), jobs=getattr(options, "jobs", None)
+    )
 
 
 def default_paths(paths: list[Path]) -> list[Path]:
@@ -44,12 +49,37 @@ def bundled_samples() -> Path:
         folder = Path(location)
         if folder.is_dir():
             return folder
-    raise PathNotFound("the bundled sample articles are missing from this installation; give a PATH")
+    raise PathNotFound("the bundled sample articles are missing from this installation; "
+                       "give a PATH")
 
 
 def warn(message: str) -> None:
     """One line on stderr (messages never go to stdout, which carries data)."""
     print(f"newsdesk: {message}", file=sys.stderr)
+
+
+def search_opener(library: Library, settings: Settings) -> SearchOpener:
+    """The cached search index of `library`, opened on first call only (resolving a name
+    exactly needs none)."""
+    opened: list[SearchIndex] = []
+
+    def get() -> SearchIndex:
+        if not opened:
+            from newsdesk.core.search import open_search
+
+            opened.append(open_search(library, settings))
+        return opened[0]
+
+    return get
+
+
+def say_resolved(option: str, resolved: Resolved[Any], name: str, item_id: str) -> None:
+    """Name on stderr the actor or article a name resolved to, unless it was typed exactly."""
+    if resolved.how == "name" and resolved.query.strip() == name:
+        return
+    if resolved.how in ("id", "title") and resolved.query.strip() in (item_id, name):
+        return
+    warn(f"{option} {resolved.query!r}: {name} ({item_id})")
 
 
 def open_index(options: argparse.Namespace) -> OpenedIndex:

@@ -15,10 +15,12 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: seeds/)")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="files or folders (default: seeds/)")
     parser.add_argument("--json", action="store_true", help="the whole index as JSON on stdout")
     parser.add_argument("--limit", type=_count, default=None, metavar="N",
-                        help="rows per table in the summary (default: 40; 0 for all; --json is always whole)")
+                        help="rows per table in the summary (default: 40; 0 for all; "
+                        "--json is always whole)")
 
 
 def _count(value: str) -> int:

@@ -32,27 +32,30 @@ def clip(text: str, width: int) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def print_summary(corpus: Corpus, console: Console | None = None, *, limit: int = DEFAULT_LIMIT) -> None:
+def print_summary(
+    corpus: Corpus, console: Console | None = None, *, limit: int = DEFAULT_LIMIT
+) -> None:
     """Three tables (articles, actors by mentions, quotes), each at most `limit` rows (0: all);
     a cut table says how many it shows of how many."""
     console = console or Console()
     quote_counts: dict[str, int] = {}
     for q in corpus.quotes:
         quote_counts[q.article] = quote_counts.get(q.article, 0) + 1
-    articles = _table(f"{len(corpus.articles)} articles", ("id", "title", "date", "source", "quotes"),
-                      corpus.articles, limit)
+    articles = _table(f"{len(corpus.articles)} articles",
+                      ("id", "title", "date", "source", "quotes"), corpus.articles, limit)
     for a in _shown(corpus.articles, limit):
         articles.add_row(Text(a.id), Text(a.title), Text(a.date or ""), Text(a.source or ""),
                          Text(str(quote_counts.get(a.id, 0))))
     console.print(articles)
     ranked = sorted(corpus.actors, key=lambda a: -len(a.mentions))
-    actors = _table(f"{len(corpus.actors)} actors", ("name", "type", "role", "mentions", "articles"),
-                    ranked, limit)
+    actors = _table(f"{len(corpus.actors)} actors",
+                    ("name", "type", "role", "mentions", "articles"), ranked, limit)
     for actor in _shown(ranked, limit):
         actors.add_row(Text(actor.name), Text(actor.type), Text(actor.role or ""),
                        Text(str(len(actor.mentions))), Text(str(len(actor.articles))))
     console.print(actors)
-    quotes = _table(f"{len(corpus.quotes)} quotes", ("speaker", "kind", "quote"), corpus.quotes, limit)
+    quotes = _table(f"{len(corpus.quotes)} quotes", ("speaker", "kind", "quote"),
+                    corpus.quotes, limit)
     for q in _shown(corpus.quotes, limit):
         quotes.add_row(Text(q.speaker or "?"), Text(q.kind), Text(clip(q.text, QUOTE_WIDTH)))
     console.print(quotes)
