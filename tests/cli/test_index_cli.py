@@ -153,7 +153,7 @@ def test_index_cli_bad_limit_exits_2(value, cli_corpus, capsys):
 
 @pytest.mark.parametrize("width", [10, 40, 160])
 def test_index_cli_summary_clip_ends_cut_text_with_an_ellipsis(width):
-    from newsdesk.tui.cli.summary import clip
+    from newsdesk.tui.cli.common import clip
 
     words = "External forces are using the social-economic contradictions and problems to overthrow"
     text = " ".join([words] * 3)

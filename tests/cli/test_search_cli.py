@@ -110,16 +110,45 @@ def test_search_cli_table_shows_markup_as_text(search_corpus, search_pipeline, c
     assert "[bold red]loud[/bold red]" in capsys.readouterr().out
 
 
+def test_search_cli_table_shows_titles_and_paragraphs_not_ids_or_offsets(
+    search_corpus, search_pipeline, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["search", "magnitogorsk", str(search_corpus), "--json", "--limit", "8"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert main(["index", str(search_corpus), "--json"]) == 0
+    articles = {a["id"]: a for a in json.loads(capsys.readouterr().out)["articles"]}
+    assert main(["search", "magnitogorsk", str(search_corpus), "--limit", "8"]) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith("│")]
+    starts = [row for row in rows if row.split("│")[1].strip()]  # a row's first line names the kind
+    assert len(starts) == len(hits)
+    for hit, row in zip(hits, starts, strict=True):
+        cells = [cell.strip() for cell in row.split("│")[1:-1]]
+        article = articles[hit["article"]]
+        assert cells[0] == hit["kind"]
+        assert article["title"].startswith(cells[1].rstrip("…").strip())  # the title's first line
+        assert hit["article"] not in out
+        if hit["kind"] == "article":
+            assert cells[2] == ""
+        else:
+            n = int(cells[2])
+            start, end = article["paragraphs"][n - 1]
+            assert start <= hit["start"] < end
+    assert not any(f"{h['start']}-{h['end']}" in out for h in hits if h["kind"] != "article")
+
+
 def test_search_cli_table_highlights_matches() -> None:
     from rich.console import Console
 
+    from newsdesk.core.locate import HitPlace
     from newsdesk.core.search import Hit, SearchResult
     from newsdesk.tui.cli.search_cmd import print_hits
 
     hit = Hit("sentence", "a1", 10, 40, "Guo [b]Shengkun[/b] spoke", 96.0, None, ((0, 3), (7, 15)),
               "Guo [b]Shengkun[/b] spoke", ((0, 3), (7, 15)))
     console = Console(record=True, width=120, force_terminal=True, color_system="truecolor")
-    print_hits(SearchResult("guo shengkn", (hit,), 1), console)
+    print_hits(SearchResult("guo shengkn", (hit,), 1), [HitPlace("Ministers Meet", 2)], console)
     text = console.export_text(styles=False, clear=False)
     assert "Guo [b]Shengkun[/b] spoke" in text
     styled = console.export_text(styles=True)

@@ -53,6 +53,19 @@ def bundled_samples() -> Path:
                        "give a PATH")
 
 
+def clip(text: str, width: int) -> str:
+    """`text` in at most `width` characters; a cut one ends at a word boundary with "…", so a
+    reader never takes a fragment ("inside Russ") for the whole."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def warn(message: str) -> None:
     """One line on stderr (messages never go to stdout, which carries data)."""
     print(f"newsdesk: {message}", file=sys.stderr)

@@ -11,25 +11,14 @@ from rich.text import Text
 
 from newsdesk.core.models import Corpus
 
+from .common import clip
+
 Row = TypeVar("Row")
 
 #: Rows per table unless `--limit` says otherwise.
 DEFAULT_LIMIT = 40
 #: Characters of a quote shown in the summary; longer ones are cut at a word and end with "…".
 QUOTE_WIDTH = 160
-
-
-def clip(text: str, width: int) -> str:
-    """`text` in at most `width` characters; a cut one ends at a word boundary with "…", so a
-    reader never takes a fragment ("inside Russ") for the whole."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1]
-    space = cut.rfind(" ")
-    if space >= width // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:-") + "…"
 
 
 def print_summary(
