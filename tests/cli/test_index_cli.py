@@ -3,46 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 
 from newsdesk.core.fingerprint import store_path
 from newsdesk.core.settings import Settings
 from newsdesk.tui.cli import main
-
-DATA = Path(__file__).parent.parent / "data" / "store"
-
-
-@pytest.fixture
-def cli_corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    past = time.time() - 120
-    for source in sorted(DATA.glob("*.txt"))[:3]:
-        shutil.copy(source, folder / source.name)
-        os.utime(folder / source.name, (past, past))
-    return folder
-
-
-@pytest.fixture
-def cli_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
-    """The session pipeline stands in for `load_pipeline`, and counts how often it is asked."""
-    import newsdesk.core.nlp
-
-    calls: list[str | None] = []
-
-    def load(model: str | None):  # type: ignore[no-untyped-def]
-        calls.append(model)
-        return nlp, newsdesk.core.nlp.describe_model(model)
-
-    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
-    return calls
 
 
 def test_index_cli_json_then_warm_open_without_spacy(cli_corpus, cli_pipeline, capsys):
