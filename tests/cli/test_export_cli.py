@@ -156,8 +156,9 @@ def test_export_cli_corrupt_marks_db_is_reported(export_cli_corpus, cli_pipeline
     assert any(p.name.startswith(f"{MARKS_FILE}.corrupt-") for p in data_dir.iterdir())
 
 
+@pytest.mark.parametrize("actor", ["Lu Wei", "Lu Wie"])  # exact, and resolved by the search
 def test_export_cli_warm_run_loads_neither_spacy_nor_textual(
-    export_cli_corpus, cli_pipeline
+    export_cli_corpus, cli_pipeline, actor
 ):
     import subprocess
     import sys
@@ -166,7 +167,7 @@ def test_export_cli_warm_run_loads_neither_spacy_nor_textual(
     script = (
         "import sys\n"
         "from newsdesk.tui.cli import main\n"
-        f"status = main(['export', {str(export_cli_corpus)!r}, '--actor', 'Lu Wei'])\n"
+        f"status = main(['export', {str(export_cli_corpus)!r}, '--actor', {actor!r}])\n"
         "print(status, 'spacy' in sys.modules, 'textual' in sys.modules, file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)

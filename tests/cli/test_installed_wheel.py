@@ -42,14 +42,17 @@ def _copy_sources(target: Path) -> Path:
     return target
 
 
+def _checked(command: list[str]) -> None:
+    """Run a set-up step; when it fails, pip's own words are the failure message."""
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, f"{' '.join(command)}\n{result.stdout}\n{result.stderr}"
+
+
 def _build_wheel(home: Path) -> Path:
     sources = _copy_sources(home / "sources")
     wheels = home / "wheels"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
-         str(sources)],
-        check=True, capture_output=True, text=True,
-    )
+    _checked([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels),
+              str(sources)])
     (wheel,) = wheels.glob("newsdesk-*.whl")
     return wheel
 
@@ -61,11 +64,8 @@ def _venv(home: Path) -> Path:
 
 
 def _pip_into(venv: Path, *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(venv / BIN / "python"), "install",
-         "--quiet", *args],
-        check=True, capture_output=True, text=True,
-    )
+    _checked([sys.executable, "-m", "pip", "--python", str(venv / BIN / "python"), "install",
+              "--quiet", *args])
 
 
 def _site_packages(venv: Path) -> Path:
