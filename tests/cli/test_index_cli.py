@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +131,26 @@ def test_index_cli_summary_clip_ends_cut_text_with_an_ellipsis(width):
     assert text.startswith(cut[:-1])
     assert text[len(cut) - 1] == " "  # cut between words, not inside one
     assert clip("a  quote\n", width) == "a quote"  # short text: whole (spaces collapsed)
+
+
+def test_index_cli_bare_in_an_empty_folder_indexes_the_bundled_samples(
+    tmp_path, cli_pipeline, capsys, monkeypatch
+):
+    seeds = Path(__file__).parents[2] / "seeds"
+    monkeypatch.chdir(tmp_path)
+    assert main(["index", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(Path(a["path"]).name for a in data["articles"]) == sorted(
+        p.name for p in seeds.glob("*.txt")
+    )
+    assert all(Path(a["path"]).is_file() for a in data["articles"])
+
+
+def test_index_cli_without_bundled_samples_says_so(tmp_path, capsys, monkeypatch):
+    import importlib.util
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert main(["index"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bundled sample articles are missing" in err
