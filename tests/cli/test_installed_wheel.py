@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
 import select
 import shutil
@@ -23,6 +22,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="drives the explorer through a pty")
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = "Scripts" if os.name == "nt" else "bin"
@@ -109,7 +110,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     venv = _venv(home)
     _pip_into(venv, "--no-deps", str(wheel))
     # Dependencies from this environment, searched after the venv's own site-packages.
-    deps = "\n".join(site.getsitepackages()) + "\n"
+    folders = site.getsitepackages()
+    if site.ENABLE_USER_SITE:
+        folders.append(site.getusersitepackages())
+    deps = "\n".join(folders) + "\n"
     (_site_packages(venv) / "zz_test_dependencies.pth").write_text(deps, encoding="utf-8")
     return Installed(home, venv)
 
@@ -174,6 +178,7 @@ def _read_until(
 
 def test_installed_wheel_explorer_starts_and_quits_in_an_empty_folder(installed: Installed) -> None:
     import fcntl
+    import pty
     import termios
 
     assert installed.run("index").returncode == 0  # warm: the explorer opens without spaCy
