@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Literal
 
 from .errors import ExportError
-from .library import ActorSummary, ArticleDetail, Library
+from .library import ArticleDetail, Library
 from .markdown import blockquote, escape_inline, link, safe_url, yaml_string
-from .marks import Mark, MarkKind, belongs, normalise_path
+from .marks import Mark, MarkKind, belongs
 from .models import Actor, Article, Quote, QuoteKind
 
 GroupBy = Literal["article", "actor"]
@@ -114,54 +114,6 @@ class ExportDocument:
 
 
 # -- scope ----------------------------------------------------------------------------------
-
-
-def find_actor(library: Library, query: str) -> ActorSummary:
-    """The actor `query` names: an id, a name or an alias (case-insensitive), else a unique
-    part of a name or alias. Raises `ExportError` for no match or several."""
-    wanted = query.strip().casefold()
-    if not wanted:
-        raise ExportError("--actor needs a name, an alias or an actor id")
-    actors = list(library.actors())
-
-    def names(a: ActorSummary) -> list[str]:
-        return [a.name.casefold(), *(alias.casefold() for alias in a.aliases)]
-
-    stages: tuple[tuple[bool, Callable[[ActorSummary], bool]], ...] = (
-        (True, lambda a: a.id.casefold() == wanted),
-        (True, lambda a: a.name.casefold() == wanted),
-        (True, lambda a: wanted in names(a)[1:]),
-        (False, lambda a: any(wanted in name for name in names(a))),
-    )
-    for exact, stage in stages:
-        found = [a for a in actors if stage(a)]
-        if len(found) == 1:
-            return found[0]
-        if not found:
-            continue
-        quoted = [a for a in found if a.quote_count]
-        if exact and len(quoted) == 1:
-            return quoted[0]  # "China" the place and "China" the group: the one with positions
-        found.sort(key=lambda a: (-a.quote_count, -a.mention_count, a.name))
-        listed = ", ".join(f"{a.name} ({a.id})" for a in found[:6])
-        more = f" and {len(found) - 6} more" if len(found) > 6 else ""
-        raise ExportError(f"{query!r} matches several actors: {listed}{more}; give one of the ids")
-    raise ExportError(f"no actor matches {query!r} (try `newsdesk search {query}`)")
-
-
-def find_article(library: Library, query: str) -> str:
-    """An article id from an id or the article's file path. Raises `ExportError`."""
-    summaries = list(library.articles())
-    for summary in summaries:
-        if summary.id == query:
-            return summary.id
-    wanted = normalise_path(query)
-    for summary in summaries:
-        if normalise_path(summary.path) == wanted:
-            return summary.id
-    raise ExportError(
-        f"no article with id {query!r} in this corpus (ids are listed by `newsdesk index`)"
-    )
 
 
 def collect(

@@ -2,40 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import time
+import json
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from samples import MINISTERS as ARTICLE
+from samples import MINISTERS
 
 from newsdesk.core.marks import MARKS_FILE, MarkStore
 from newsdesk.core.settings import Settings
 from newsdesk.core.store import open_library
 from newsdesk.tui.cli import main
-
-
-@pytest.fixture
-def export_cli_corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    path = folder / "ministers.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    past = time.time() - 120
-    os.utime(path, (past, past))
-    return folder
-
-
-@pytest.fixture
-def export_cli_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
-    """The session pipeline stands in for `load_pipeline` (no second spaCy load)."""
-    import newsdesk.core.nlp
-
-    def load(model: str | None):  # type: ignore[no-untyped-def]
-        return nlp, newsdesk.core.nlp.describe_model(model)
-
-    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
 
 
 def mark_sentence(folder: Path, needle: str, note: str = "") -> None:
@@ -47,14 +24,14 @@ def mark_sentence(folder: Path, needle: str, note: str = "") -> None:
         store.add(article, start, start + len(needle), "sentence", note=note)
 
 
-def test_export_cli_no_marks_exits_1(export_cli_corpus, export_cli_pipeline, capsys):
+def test_export_cli_no_marks_exits_1(export_cli_corpus, cli_pipeline, capsys):
     assert main(["export", str(export_cli_corpus)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1 and "no marks" in err
 
 
-def test_export_cli_stdout(export_cli_corpus, export_cli_pipeline, capsys):
+def test_export_cli_stdout(export_cli_corpus, cli_pipeline, capsys):
     mark_sentence(export_cli_corpus, "The meeting ended without agreement.", note="*why* <b>")
     assert main(["export", str(export_cli_corpus)]) == 0
     out, err = capsys.readouterr()
@@ -66,7 +43,7 @@ def test_export_cli_stdout(export_cli_corpus, export_cli_pipeline, capsys):
     assert "<blockquote>" in html and "<b>" not in html
 
 
-def test_export_cli_out_force_and_refusal(export_cli_corpus, export_cli_pipeline, capsys, tmp_path):
+def test_export_cli_out_force_and_refusal(export_cli_corpus, cli_pipeline, capsys, tmp_path):
     mark_sentence(export_cli_corpus, "Officials will meet again in May.")
     target = tmp_path / "notes.md"
     assert main(["export", str(export_cli_corpus), "--out", str(target)]) == 0
@@ -86,7 +63,7 @@ def test_export_cli_out_force_and_refusal(export_cli_corpus, export_cli_pipeline
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".notes")) == []
 
 
-def test_export_cli_actor_without_marks(export_cli_corpus, export_cli_pipeline, capsys):
+def test_export_cli_actor_without_marks(export_cli_corpus, cli_pipeline, capsys):
     for query in ("Lu Wei", "person:lu-wei", "lu wei"):
         assert main(["export", str(export_cli_corpus), "--actor", query]) == 0
         out, _ = capsys.readouterr()
@@ -97,7 +74,7 @@ def test_export_cli_actor_without_marks(export_cli_corpus, export_cli_pipeline, 
         assert "> — **Lu Wei** (reported)" not in out
 
 
-def test_export_cli_group_by_actor(export_cli_corpus, export_cli_pipeline, capsys):
+def test_export_cli_group_by_actor(export_cli_corpus, cli_pipeline, capsys):
     mark_sentence(export_cli_corpus, "The meeting ended without agreement.")
     assert (
         main(["export", str(export_cli_corpus), "--group", "actor", "--article", "ministers"]) == 0
@@ -107,16 +84,57 @@ def test_export_cli_group_by_actor(export_cli_corpus, export_cli_pipeline, capsy
 
 
 @pytest.mark.parametrize(
+    ("query", "name"),
+    [("Lu Wie", "Lu Wei"), ("guo shengkn", "Guo Shengkun"), ("SHENGKUN", "Guo Shengkun")],
+)
+def test_export_cli_actor_name_as_search_finds_it(
+    export_cli_corpus, cli_pipeline, capsys, query, name
+):
+    assert main(["search", query, str(export_cli_corpus), "--kind", "actor", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["text"] == name
+    assert main(["export", str(export_cli_corpus), "--actor", query]) == 0
+    out, err = capsys.readouterr()
+    assert f'title: "Positions of {name}"' in out
+    assert err.count("\n") == 1 and err.startswith(f"newsdesk: --actor {query!r}: {name} (")
+
+
+def test_export_cli_exact_actor_name_says_nothing(export_cli_corpus, cli_pipeline, capsys):
+    assert main(["export", str(export_cli_corpus), "--actor", "Lu Wei"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_export_cli_article_by_title_with_a_typo(export_cli_corpus, cli_pipeline, capsys):
+    mark_sentence(export_cli_corpus, "The meeting ended without agreement.")
+    assert main(["export", str(export_cli_corpus), "--article", "ministrs meet over internet"]) == 0
+    out, err = capsys.readouterr()
+    assert "The meeting ended without agreement." in out
+    assert "Ministers Meet Over Internet Rules (ministers)" in err
+
+
+def test_export_cli_several_matches_are_listed_exit_2(
+    export_cli_corpus, cli_pipeline, capsys, write_article
+):
+    again = MINISTERS.replace("Ministers Meet Over Internet Rules", "Ministers Meet Again")
+    write_article(export_cli_corpus, "ministers-again.txt", again)
+    assert main(["export", str(export_cli_corpus), "--article", "ministers meet"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert "matches several articles" in err
+    assert "Ministers Meet Over Internet Rules (id ministers)" in err
+    assert "Ministers Meet Again (id ministers-again)" in err
+
+
+@pytest.mark.parametrize(
     ("args", "words"),
     [
         (["--actor", "Nobody Atall"], "no actor matches"),
-        (["--article", "nope"], "no article with id"),
+        (["--article", "nope"], "no article matches"),
         (["--out", "{tmp}/missing/x.md"], "does not exist"),
         (["--out", "{tmp}"], "is a folder"),
     ],
 )
 def test_export_cli_bad_input_is_one_line_exit_2(
-    export_cli_corpus, export_cli_pipeline, capsys, tmp_path, args, words
+    export_cli_corpus, cli_pipeline, capsys, tmp_path, args, words
 ):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     assert main(["export", str(export_cli_corpus), *args]) == 2
@@ -124,13 +142,13 @@ def test_export_cli_bad_input_is_one_line_exit_2(
     assert out == "" and err.count("\n") == 1 and words in err and err.startswith("newsdesk: ")
 
 
-def test_export_cli_missing_path_exits_2(export_cli_pipeline, capsys, tmp_path):
+def test_export_cli_missing_path_exits_2(cli_pipeline, capsys, tmp_path):
     assert main(["export", str(tmp_path / "nowhere")]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1
 
 
-def test_export_cli_corrupt_marks_db_is_reported(export_cli_corpus, export_cli_pipeline, capsys):
+def test_export_cli_corrupt_marks_db_is_reported(export_cli_corpus, cli_pipeline, capsys):
     data_dir = Settings.from_env().data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / MARKS_FILE).write_bytes(b"garbage" * 500)
@@ -140,8 +158,9 @@ def test_export_cli_corrupt_marks_db_is_reported(export_cli_corpus, export_cli_p
     assert any(p.name.startswith(f"{MARKS_FILE}.corrupt-") for p in data_dir.iterdir())
 
 
+@pytest.mark.parametrize("actor", ["Lu Wei", "Lu Wie"])  # exact, and resolved by the search
 def test_export_cli_warm_run_loads_neither_spacy_nor_textual(
-    export_cli_corpus, export_cli_pipeline
+    export_cli_corpus, cli_pipeline, actor
 ):
     import subprocess
     import sys
@@ -150,7 +169,7 @@ def test_export_cli_warm_run_loads_neither_spacy_nor_textual(
     script = (
         "import sys\n"
         "from newsdesk.tui.cli import main\n"
-        f"status = main(['export', {str(export_cli_corpus)!r}, '--actor', 'Lu Wei'])\n"
+        f"status = main(['export', {str(export_cli_corpus)!r}, '--actor', {actor!r}])\n"
         "print(status, 'spacy' in sys.modules, 'textual' in sys.modules, file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
@@ -158,7 +177,7 @@ def test_export_cli_warm_run_loads_neither_spacy_nor_textual(
     assert "Lu Wei **said** online freedom" in result.stdout
 
 
-def test_export_cli_corrupt_notice_is_one_line(export_cli_corpus, export_cli_pipeline):
+def test_export_cli_corrupt_notice_is_one_line(export_cli_corpus, cli_pipeline):
     """In a real process (no pytest log capture): the notice, and no logging noise."""
     import subprocess
     import sys

@@ -39,17 +39,6 @@ LOUD_QUOTE = "[@click=app.quit]Quit now[/] \x1b]52;c;ZWNobyBwd25lZA==\x07and $ac
 
 
 @pytest.fixture
-def hostile_cli_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
-    """The session pipeline stands in for `load_pipeline` (no second spaCy load)."""
-    import newsdesk.core.nlp
-
-    def load(model: str | None):  # type: ignore[no-untyped-def]
-        return nlp, newsdesk.core.nlp.describe_model(model)
-
-    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
-
-
-@pytest.fixture
 def hostile_cli_corpus(tmp_path: Path) -> Path:
     """Every hostile line, every broken file, and an article whose title and quote are loud."""
     folder = tmp_path / "hostile"
@@ -73,7 +62,7 @@ def assert_one_line_per_bad_file(err: str) -> None:
 
 
 def test_hostile_cli_index_summary_is_literal_and_escape_free(
-    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys, monkeypatch
+    hostile_cli_corpus: Path, cli_pipeline, capsys, monkeypatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "250")
     assert main(["index", str(hostile_cli_corpus)]) == 0
@@ -88,7 +77,7 @@ def test_hostile_cli_index_summary_is_literal_and_escape_free(
 
 
 def test_hostile_cli_summary_on_a_terminal_has_only_rich_own_escapes(
-    hostile_cli_corpus: Path, hostile_cli_pipeline
+    hostile_cli_corpus: Path, cli_pipeline
 ) -> None:
     """Forced colour: Rich's own SGR codes only; no OSC (title, clipboard, link) from the text."""
     from newsdesk.tui.cli.index_cmd import _corpus
@@ -106,7 +95,7 @@ def test_hostile_cli_summary_on_a_terminal_has_only_rich_own_escapes(
 
 
 def test_hostile_cli_index_json_offsets_slice_their_text(
-    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys
+    hostile_cli_corpus: Path, cli_pipeline, capsys
 ) -> None:
     assert main(["index", str(hostile_cli_corpus), "--json"]) == 0
     captured = capsys.readouterr()
@@ -152,7 +141,7 @@ def article_paragraphs(data: dict, article_id: str) -> list[list[int]]:  # type:
     ("javascript alert", "[click](javascript:alert(1))"),
 ])
 def test_hostile_cli_search_table_and_json(
-    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys, monkeypatch, query: str, literal: str
+    hostile_cli_corpus: Path, cli_pipeline, capsys, monkeypatch, query: str, literal: str
 ) -> None:
     monkeypatch.setenv("COLUMNS", "250")
     assert main(["search", query, str(hostile_cli_corpus), "--json"]) == 0
@@ -178,7 +167,7 @@ def _articles(folder: Path):  # type: ignore[no-untyped-def]
 
 
 def test_hostile_cli_export_has_no_live_html_or_links(
-    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys, tmp_path: Path
+    hostile_cli_corpus: Path, cli_pipeline, capsys, tmp_path: Path
 ) -> None:
     settings = Settings.from_env()
     library = open_library([hostile_cli_corpus], settings).library
@@ -252,7 +241,7 @@ CLI_MAIN = "import sys; from newsdesk.tui.cli import main; sys.exit(main())"
 
 
 def test_hostile_cli_real_process_no_traceback(
-    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys
+    hostile_cli_corpus: Path, cli_pipeline, capsys
 ) -> None:
     """A real `newsdesk` process on the warm store: exit statuses and stderr as a user sees them."""
     assert main(["index", str(hostile_cli_corpus)]) == 0  # fills the store (session pipeline)
@@ -274,7 +263,7 @@ def test_hostile_cli_real_process_no_traceback(
 
 
 def test_hostile_cli_big_files_skipped_with_a_note(
-    tmp_path: Path, hostile_cli_pipeline, capsys
+    tmp_path: Path, cli_pipeline, capsys
 ) -> None:
     """Under the default limit (2 MB): a 5 MB single line and a 50 MB file, one note each."""
     from hostile_corpus import write_big_files
@@ -297,7 +286,7 @@ def test_hostile_cli_big_files_skipped_with_a_note(
 
 @pytest.mark.slow
 def test_hostile_cli_raised_limit_indexes_a_5mb_line_with_progress(
-    tmp_path: Path, hostile_cli_pipeline, monkeypatch
+    tmp_path: Path, cli_pipeline, monkeypatch
 ) -> None:
     from hostile_corpus import write_big_files
 
@@ -330,7 +319,7 @@ def _mark_first_sentences(folder: Path, count: int = 3) -> list[tuple[int, int, 
 
 @pytest.mark.parametrize("failure", ["read-only", "under-a-file"])
 def test_hostile_cli_unwritable_export_keeps_old_file_and_marks(
-    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys, monkeypatch, tmp_path: Path,
+    hostile_cli_corpus: Path, cli_pipeline, capsys, monkeypatch, tmp_path: Path,
     failure: str,
 ) -> None:
     before = _mark_first_sentences(hostile_cli_corpus)
@@ -364,7 +353,7 @@ def test_hostile_cli_unwritable_export_keeps_old_file_and_marks(
 
 
 def test_hostile_cli_ctrl_c_while_indexing_leaves_the_store_consistent(
-    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys, monkeypatch
+    hostile_cli_corpus: Path, cli_pipeline, capsys, monkeypatch
 ) -> None:
     """Ctrl+C half-way: one line, status 130; the next run keeps what was done and finishes."""
     import newsdesk.core.index
@@ -417,7 +406,7 @@ print(len(library.articles()), file=sys.stderr)
 
 @pytest.mark.parametrize("store", ["warm", "cold"])
 def test_hostile_cli_two_processes_same_folder_and_data_dir_lose_no_marks(
-    tmp_path: Path, hostile_cli_pipeline, monkeypatch, store: str
+    tmp_path: Path, cli_pipeline, monkeypatch, store: str
 ) -> None:
     """Two newsdesk processes open the same corpus and write marks at the same moment.
 
@@ -455,7 +444,7 @@ def test_hostile_cli_two_processes_same_folder_and_data_dir_lose_no_marks(
 
 
 def test_hostile_cli_unreadable_file_is_one_line_and_the_rest_indexes(
-    hostile_cli_corpus: Path, hostile_cli_pipeline, capsys, monkeypatch
+    hostile_cli_corpus: Path, cli_pipeline, capsys, monkeypatch
 ) -> None:
     """Tests run as root (chmod does not stop root): the read itself is refused."""
     import errno

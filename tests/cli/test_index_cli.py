@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,34 +12,6 @@ import pytest
 from newsdesk.core.fingerprint import store_path
 from newsdesk.core.settings import Settings
 from newsdesk.tui.cli import main
-
-DATA = Path(__file__).parent.parent / "data" / "store"
-
-
-@pytest.fixture
-def cli_corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    past = time.time() - 120
-    for source in sorted(DATA.glob("*.txt"))[:3]:
-        shutil.copy(source, folder / source.name)
-        os.utime(folder / source.name, (past, past))
-    return folder
-
-
-@pytest.fixture
-def cli_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
-    """The session pipeline stands in for `load_pipeline`, and counts how often it is asked."""
-    import newsdesk.core.nlp
-
-    calls: list[str | None] = []
-
-    def load(model: str | None):  # type: ignore[no-untyped-def]
-        calls.append(model)
-        return nlp, newsdesk.core.nlp.describe_model(model)
-
-    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
-    return calls
 
 
 def test_index_cli_json_then_warm_open_without_spacy(cli_corpus, cli_pipeline, capsys):
@@ -104,3 +73,84 @@ def test_index_cli_jobs_uses_several_processes(cli_corpus, cli_pipeline, capsys,
     assert main(["index", str(cli_corpus), "--json", "--jobs", "2"]) == 0
     assert seen == [2]
     assert len(json.loads(capsys.readouterr().out)["articles"]) == 3
+
+
+def test_index_cli_summary_says_how_many_rows_it_shows(
+    cli_corpus, cli_pipeline, capsys, monkeypatch
+):
+    monkeypatch.setenv("COLUMNS", "250")
+    assert main(["index", str(cli_corpus), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    actors, quotes = len(data["actors"]), len(data["quotes"])
+    assert actors > 2 and quotes > 2
+
+    assert main(["index", str(cli_corpus), "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert f"{actors} actors" in out
+    assert f"showing 2 of {actors} (--limit 0 for all)" in out
+    assert f"showing 2 of {quotes} (--limit 0 for all)" in out
+    assert "showing 2 of 3 (--limit 0 for all)" in out  # articles
+
+    assert main(["index", str(cli_corpus), "--limit", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "showing" not in out
+    assert all(actor["name"] in out for actor in data["actors"])
+
+
+def test_index_cli_summary_default_limit_is_40():
+    from rich.console import Console
+
+    from newsdesk.core.models import Actor, Corpus
+    from newsdesk.tui.cli.summary import print_summary
+
+    actors = tuple(Actor(f"a{n}", f"Actor Number {n}", "person", (), None, ()) for n in range(45))
+    corpus = Corpus(articles=(), actors=actors, quotes=())
+    console = Console(record=True, width=200)
+    print_summary(corpus, console)
+    text = console.export_text()
+    assert "45 actors" in text and "showing 40 of 45 (--limit 0 for all)" in text
+    assert "Actor Number 39 " in text and "Actor Number 40 " not in text
+
+
+@pytest.mark.parametrize("value", ["-1", "many"])
+def test_index_cli_bad_limit_exits_2(value, cli_corpus, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["index", str(cli_corpus), "--limit", value])
+    assert exit_info.value.code == 2
+    assert "--limit" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("width", [10, 40, 160])
+def test_index_cli_summary_clip_ends_cut_text_with_an_ellipsis(width):
+    from newsdesk.tui.cli.common import clip
+
+    words = "External forces are using the social-economic contradictions and problems to overthrow"
+    text = " ".join([words] * 3)
+    cut = clip(text, width)
+    assert len(cut) <= width and cut.endswith("…")
+    assert text.startswith(cut[:-1])
+    assert text[len(cut) - 1] == " "  # cut between words, not inside one
+    assert clip("a  quote\n", width) == "a quote"  # short text: whole (spaces collapsed)
+
+
+def test_index_cli_bare_in_an_empty_folder_indexes_the_bundled_samples(
+    tmp_path, cli_pipeline, capsys, monkeypatch
+):
+    seeds = Path(__file__).parents[2] / "seeds"
+    monkeypatch.chdir(tmp_path)
+    assert main(["index", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(Path(a["path"]).name for a in data["articles"]) == sorted(
+        p.name for p in seeds.glob("*.txt")
+    )
+    assert all(Path(a["path"]).is_file() for a in data["articles"])
+
+
+def test_index_cli_without_bundled_samples_says_so(tmp_path, capsys, monkeypatch):
+    import importlib.util
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert main(["index"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bundled sample articles are missing" in err

@@ -16,9 +16,9 @@ from newsdesk.tui.cli import main
 def test_actor_show_prints_the_record(  # type: ignore[no-untyped-def]
     summit_folder: Path, cli_pipeline, capsys
 ) -> None:
-    assert main(["actor", "show", "Victor Hale", str(summit_folder)]) == 0
+    assert main(["actor", "show", "Victr Hale", str(summit_folder)]) == 0  # typo: resolved
     out, err = capsys.readouterr()
-    assert "actor: Victor Hale" in err
+    assert "'Victr Hale': Victor Hale (" in err
     assert out.startswith("Victor Hale  (person, ")
     assert "by day, 2019-03-04 .. 2019-03-21" in out
     assert "undated:" in out

@@ -1,69 +1,23 @@
-"""`newsdesk search`: JSON shape, exit status, kinds and limits, a Rich table, a light warm import."""
+"""`newsdesk search`: JSON shape, exit status, kinds and limits, a Rich table, a light import."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 
 from newsdesk.tui.cli import main
 
-DATA = Path(__file__).parent.parent / "data" / "search"
 
-
-@pytest.fixture(scope="module")
-def search_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One corpus folder and one cache for the module: indexed once, warm afterwards."""
-    home = tmp_path_factory.mktemp("search-cli")
-    folder = home / "articles"
-    folder.mkdir()
-    past = time.time() - 120
-    for source in sorted(DATA.glob("*.txt")):
-        shutil.copy(source, folder / source.name)
-        os.utime(folder / source.name, (past, past))
-    hostile = folder / "hostile.txt"
-    hostile.write_text(
-        "Markup test page\n\nThe wiki printed [bold red]loud[/bold red] and [@click=app.quit] "
-        "verbatim, then \x1b]52;c;ZXZpbA==\x07 nothing else.\n",
-        encoding="utf-8",
-    )
-    os.utime(hostile, (past, past))
-    return home
-
-
-@pytest.fixture
-def search_corpus(search_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("NEWSDESK_CACHE_DIR", str(search_home / "cache"))
-    return search_home / "articles"
-
-
-@pytest.fixture
-def search_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
-    """The session pipeline stands in for `load_pipeline` (no second spaCy load per test)."""
-    import newsdesk.core.nlp
-
-    calls: list[str | None] = []
-
-    def load(model: str | None):  # type: ignore[no-untyped-def]
-        calls.append(model)
-        return nlp, newsdesk.core.nlp.describe_model(model)
-
-    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
-    return calls
-
-
-def test_search_cli_json_hits(search_corpus, search_pipeline, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_search_cli_json_hits(search_corpus, cli_pipeline, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["search", "zinichv yevgeny", str(search_corpus), "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert hits, "no hits"
     for hit in hits:
-        assert {"kind", "article", "start", "end", "text", "score", "actor", "context", "matches"} <= set(hit)
+        keys = {"kind", "article", "start", "end", "text", "score", "actor", "context", "matches"}
+        assert keys <= set(hit)
         assert hit["kind"] in {"actor", "quote", "sentence", "article"}
         for start, end in hit["matches"]:
             assert 0 <= start < end <= len(hit["text"])
@@ -75,14 +29,15 @@ def test_search_cli_json_hits(search_corpus, search_pipeline, capsys) -> None:  
     assert scores == sorted(scores, reverse=True)
 
 
-def test_search_cli_kind_and_limit(search_corpus, search_pipeline, capsys) -> None:  # type: ignore[no-untyped-def]
-    assert main(["search", "magnitogorsk", str(search_corpus), "--json", "--kind", "sentence", "--limit", "2"]) == 0
+def test_search_cli_kind_and_limit(search_corpus, cli_pipeline, capsys) -> None:  # type: ignore[no-untyped-def]
+    args = ["--json", "--kind", "sentence", "--limit", "2"]
+    assert main(["search", "magnitogorsk", str(search_corpus), *args]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert len(hits) == 2 and {h["kind"] for h in hits} == {"sentence"}
     assert all(h["actor"] is None for h in hits)
 
 
-def test_search_cli_no_match_exit_1_with_suggestion(search_corpus, search_pipeline, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_search_cli_no_match_exit_1_with_suggestion(search_corpus, cli_pipeline, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["search", "thunbreg magnitogrsk", str(search_corpus), "--json"]) == 1
     captured = capsys.readouterr()
     assert json.loads(captured.out) == []
@@ -100,7 +55,9 @@ def test_search_cli_bad_limit_is_usage_error(search_corpus, capsys) -> None:  # 
     assert exit_info.value.code == 2
 
 
-def test_search_cli_table_shows_markup_as_text(search_corpus, search_pipeline, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_search_cli_table_shows_markup_as_text(  # type: ignore[no-untyped-def]
+    search_corpus, cli_pipeline, capsys, monkeypatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     assert main(["search", "click app quit", str(search_corpus)]) == 0
     out = capsys.readouterr().out
@@ -110,24 +67,56 @@ def test_search_cli_table_shows_markup_as_text(search_corpus, search_pipeline, c
     assert "[bold red]loud[/bold red]" in capsys.readouterr().out
 
 
+def test_search_cli_table_shows_titles_and_paragraphs_not_ids_or_offsets(
+    search_corpus, cli_pipeline, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["search", "magnitogorsk", str(search_corpus), "--json", "--limit", "8"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert main(["index", str(search_corpus), "--json"]) == 0
+    articles = {a["id"]: a for a in json.loads(capsys.readouterr().out)["articles"]}
+    assert main(["search", "magnitogorsk", str(search_corpus), "--limit", "8"]) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith("│")]
+    starts = [row for row in rows if row.split("│")[1].strip()]  # a row's first line names the kind
+    assert len(starts) == len(hits)
+    for hit, row in zip(hits, starts, strict=True):
+        cells = [cell.strip() for cell in row.split("│")[1:-1]]
+        article = articles[hit["article"]]
+        assert cells[0] == hit["kind"]
+        assert article["title"].startswith(cells[1].rstrip("…").strip())  # the title's first line
+        assert hit["article"] not in out
+        if hit["kind"] == "article":
+            assert cells[2] == ""
+        else:
+            n = int(cells[2])
+            start, end = article["paragraphs"][n - 1]
+            assert start <= hit["start"] < end
+    assert not any(f"{h['start']}-{h['end']}" in out for h in hits if h["kind"] != "article")
+
+
 def test_search_cli_table_highlights_matches() -> None:
     from rich.console import Console
 
+    from newsdesk.core.locate import HitPlace
     from newsdesk.core.search import Hit, SearchResult
     from newsdesk.tui.cli.search_cmd import print_hits
 
     hit = Hit("sentence", "a1", 10, 40, "Guo [b]Shengkun[/b] spoke", 96.0, None, ((0, 3), (7, 15)),
               "Guo [b]Shengkun[/b] spoke", ((0, 3), (7, 15)))
     console = Console(record=True, width=120, force_terminal=True, color_system="truecolor")
-    print_hits(SearchResult("guo shengkn", (hit,), 1), console)
+    print_hits(SearchResult("guo shengkn", (hit,), 1), [HitPlace("Ministers Meet", 2)], console)
     text = console.export_text(styles=False, clear=False)
     assert "Guo [b]Shengkun[/b] spoke" in text
     styled = console.export_text(styles=True)
     assert "\x1b[1;7mGuo\x1b[0m" in styled and "\x1b[1;7mShengkun\x1b[0m" in styled
 
 
-def test_search_cli_warm_imports_neither_textual_nor_spacy(search_corpus, search_pipeline, capsys) -> None:  # type: ignore[no-untyped-def]
-    assert main(["search", "greta", str(search_corpus), "--json"]) == 0  # cold: indexes, builds search
+def test_search_cli_warm_imports_neither_textual_nor_spacy(  # type: ignore[no-untyped-def]
+    search_corpus, cli_pipeline, capsys
+) -> None:
+    # Cold: indexes and builds the search index.
+    assert main(["search", "greta", str(search_corpus), "--json"]) == 0
     capsys.readouterr()
     script = (
         "import sys\n"
@@ -135,6 +124,8 @@ def test_search_cli_warm_imports_neither_textual_nor_spacy(search_corpus, search
         f"status = main(['search', 'greta thunburg', {str(search_corpus)!r}, '--json'])\n"
         "print(status, 'spacy' in sys.modules, 'textual' in sys.modules, file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert result.stderr.strip().splitlines()[-1] == "0 False False"
     assert json.loads(result.stdout)[0]["text"] == "Greta Thunberg"

@@ -26,8 +26,6 @@ from newsdesk.core.export import (
     build_document,
     collect,
     default_export_path,
-    find_actor,
-    find_article,
     paragraph_number,
     passage_markdown,
     render,
@@ -36,6 +34,7 @@ from newsdesk.core.export import (
 from newsdesk.core.index import analyze, build_corpus, read_articles
 from newsdesk.core.library import MemoryLibrary
 from newsdesk.core.marks import Mark, MarkStore
+from newsdesk.core.resolve import resolve_actor
 from newsdesk.core.settings import Settings
 
 HOSTILE = """Hostile <b>Title</b> [x](javascript:alert(1)) & more
@@ -275,8 +274,7 @@ def test_export_group_by_actor(export_library: MemoryLibrary, export_store: Mark
 def test_export_actor_positions_without_marks(
     export_library: MemoryLibrary, export_store: MarkStore
 ) -> None:
-    actor = find_actor(export_library, "lu wei")
-    assert find_actor(export_library, actor.id) == actor
+    actor = resolve_actor(export_library, "lu wei").item
     passages = collect(export_library, [], actor_id=actor.id)
     assert [p.kind for p in passages] == ["position"] * len(export_library.positions(actor.id))
     assert passages and all(p.mark is None for p in passages)
@@ -291,23 +289,12 @@ def test_export_actor_positions_without_marks(
     assert front_matter(document.text)["title"] == "Positions of Lu Wei"
 
 
-def test_export_find_actor_errors(export_library: MemoryLibrary) -> None:
-    with pytest.raises(ExportError, match="no actor matches"):
-        find_actor(export_library, "Nobody Atall")
-    with pytest.raises(ExportError):
-        find_actor(export_library, "   ")
-    assert find_actor(export_library, "SHENGKUN").name == "Guo Shengkun"
-
-
 def test_export_scope_and_foreign_marks(
     export_library: MemoryLibrary, export_store: MarkStore
 ) -> None:
     marks = mark_everything(export_library, export_store)
     only = collect(export_library, marks, article_id="hostile")
     assert only and {p.article for p in only} == {"hostile"}
-    assert find_article(export_library, "hostile") == "hostile"
-    with pytest.raises(ExportError):
-        find_article(export_library, "missing")
     foreign = [replace(m, path="/elsewhere/x.txt", content_hash="other") for m in marks]
     assert collect(export_library, foreign) == []
     with pytest.raises(NothingToExport) as caught:

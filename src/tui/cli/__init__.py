@@ -18,17 +18,33 @@ SUBCOMMANDS = ("index", "search", "export", "relations", "actor")
 ACTOR_VERBS = ("show",)
 
 
+def command_hint(word: str) -> str | None:
+    """What to add when a missing first PATH is a bare word: "did you mean `newsdesk search`?"
+    when it is close to a command, else the commands there are; None when it reads as a path."""
+    import difflib
+
+    if not word or any(sep in word for sep in ("/", "\\", ".")) or word.startswith("~"):
+        return None
+    close = difflib.get_close_matches(word.casefold(), SUBCOMMANDS, n=2, cutoff=0.6)
+    if not close:
+        return f"not a command either ({', '.join(SUBCOMMANDS)})"
+    return "did you mean " + " or ".join(f"`newsdesk {name}`" for name in close) + "?"
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="spaCy pipeline: a package name, a path, or 'rules' "
-                        "(default: en_core_web_sm if installed, else the pinned package; env NEWSDESK_MODEL)")
+                        "(default: en_core_web_sm if installed, else the pinned package; "
+                        "env NEWSDESK_MODEL)")
     parser.add_argument("--reindex", action="store_true", help="rebuild the index from scratch")
-    parser.add_argument("--jobs", type=int, default=None, help="indexing processes (env NEWSDESK_JOBS)")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="indexing processes (env NEWSDESK_JOBS)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdesk",
-        description="Explore news articles: who is in the story, what each of them said, and where.",
+        description="Explore news articles: who is in the story, what each of them said, "
+        "and where.",
         epilog="Subcommands: newsdesk index|search|export|relations|actor show --help",
     )
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")

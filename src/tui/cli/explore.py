@@ -6,6 +6,7 @@ import argparse
 import gc
 from typing import TYPE_CHECKING, Any
 
+from . import command_hint
 from .common import default_paths, settings_from
 
 if TYPE_CHECKING:
@@ -17,9 +18,10 @@ def run(options: argparse.Namespace) -> int:
 
     paths = default_paths(options.paths)
     # A mistyped path is one line and exit status 2 before any screen is drawn.
-    for path in paths:
+    for number, path in enumerate(paths):
         if not path.exists() and not path.is_symlink():
-            raise PathNotFound(f"{path}: no such file or folder")
+            hint = command_hint(str(path)) if number == 0 else None
+            raise PathNotFound(f"{path}: no such file or folder" + (f"; {hint}" if hint else ""))
 
     from newsdesk.tui.app import NewsdeskApp
 

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import default_paths, settings_from, warn
+from .common import default_paths, say_resolved, search_opener, settings_from, warn
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,10 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--actor",
         metavar="NAME",
-        help="only this actor (name, alias or id): all their positions, marked or not",
+        help="only this actor (name, alias or id; typos welcome, as in search): "
+        "all their positions, marked or not",
     )
     parser.add_argument(
-        "--article", metavar="ID", help="only marks in this article (id or file path)"
+        "--article",
+        metavar="ARTICLE",
+        help="only marks in this article (id, file path or title; typos welcome)",
     )
     parser.add_argument(
         "--group",
@@ -49,13 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.export import (
-        build_document,
-        check_target,
-        find_actor,
-        find_article,
-    )
+    from newsdesk.core.export import build_document, check_target
     from newsdesk.core.marks import MarkStore
+    from newsdesk.core.resolve import resolve_actor, resolve_article
     from newsdesk.core.store import open_library
 
     if options.out is not None:
@@ -68,8 +67,16 @@ def run(options: argparse.Namespace) -> int:
     for notice in opened.notices:
         warn(notice)
     library = opened.library
-    actor_id = find_actor(library, options.actor).id if options.actor else None
-    article_id = find_article(library, options.article) if options.article else None
+    search = search_opener(library, settings)
+    actor_id = article_id = None
+    if options.actor is not None:
+        actor = resolve_actor(library, options.actor, search)
+        say_resolved("--actor", actor, actor.item.name, actor.item.id)
+        actor_id = actor.item.id
+    if options.article is not None:
+        article = resolve_article(library, options.article, search)
+        say_resolved("--article", article, article.item.title, article.item.id)
+        article_id = article.item.id
     fmt = options.format or _format_of(options.out)
     if fmt in ("gexf", "graphml"):
         from newsdesk.core.graph import actor_network, render_graph

@@ -15,8 +15,22 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: seeds/)")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="files or folders (default: seeds/)")
     parser.add_argument("--json", action="store_true", help="the whole index as JSON on stdout")
+    parser.add_argument("--limit", type=_count, default=None, metavar="N",
+                        help="rows per table in the summary (default: 40; 0 for all; "
+                        "--json is always whole)")
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all) or more")
+    return number
 
 
 def run(options: argparse.Namespace) -> int:
@@ -28,9 +42,9 @@ def run(options: argparse.Namespace) -> int:
         json.dump(corpus_json(corpus), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    from .summary import print_summary
+    from .summary import DEFAULT_LIMIT, print_summary
 
-    print_summary(corpus)
+    print_summary(corpus, limit=DEFAULT_LIMIT if options.limit is None else options.limit)
     return 0
 
 

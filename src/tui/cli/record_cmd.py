@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import open_index, warn
+from .common import open_index, say_resolved, search_opener, settings_from, warn
 
 if TYPE_CHECKING:
     from newsdesk.core.record import ActorRecord
@@ -29,12 +29,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.export import find_actor
+    from newsdesk.core.resolve import resolve_actor
     from newsdesk.core.record import build_record, record_json, record_relations
 
     library = open_index(options).library
-    actor = find_actor(library, options.actor)
-    warn(f"actor: {actor.name} ({actor.id})")
+    resolved = resolve_actor(library, options.actor, search_opener(library, settings_from(options)))
+    actor = resolved.item
+    say_resolved("actor", resolved, actor.name, actor.id)
     record = build_record(library, actor.id)
     relations = record_relations(library, record)
     if options.json:

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .common import open_index, warn
+from .common import open_index, say_resolved, search_opener, settings_from, warn
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,15 +28,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.export import find_actor
+    from newsdesk.core.resolve import resolve_actor
     from newsdesk.core.relations import find_relations, relation_json
 
     library = open_index(options).library
     actor_id = None
     if options.actor:
-        actor = find_actor(library, options.actor)
-        warn(f"actor: {actor.name} ({actor.id})")
-        actor_id = actor.id
+        search = search_opener(library, settings_from(options))
+        resolved = resolve_actor(library, options.actor, search)
+        say_resolved("--actor", resolved, resolved.item.name, resolved.item.id)
+        actor_id = resolved.item.id
     relations = find_relations(library, actor_id)
     if options.json:
         json.dump([relation_json(r) for r in relations], sys.stdout, ensure_ascii=False, indent=1)

@@ -1,4 +1,4 @@
-"""Fuzzy search across all articles: actors, quotes, sentences and titles (typos and variants welcome)."""
+"""Fuzzy search across all articles: actors, quotes, sentences and titles (typos welcome)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import open_index, settings_from, warn
+from .common import clip, open_index, settings_from, warn
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
 
+    from newsdesk.core.locate import HitPlace
     from newsdesk.core.search import SearchResult
 
 KIND_CHOICES = ("actor", "quote", "sentence", "article")
@@ -21,12 +24,15 @@ KIND_CHOICES = ("actor", "quote", "sentence", "article")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY",
                         help='what to find; words match in any order, "quoted words" as a phrase')
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: seeds/)")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="files or folders (default: seeds/)")
     parser.add_argument("--kind", action="append", choices=KIND_CHOICES,
                         help="only hits of this kind (repeatable; default: all)")
-    parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="most hits shown (default: 20)")
+    parser.add_argument("--limit", type=_positive, default=20, metavar="N",
+                        help="most hits shown (default: 20)")
     parser.add_argument("--json", action="store_true",
-                        help='hits as JSON on stdout: [{"kind", "article", "start", "end", "text", "score", "actor", ...}]')
+                        help='hits as JSON on stdout: [{"kind", "article", "start", "end", '
+                        '"text", "score", "actor", ...}] (offsets into the article body)')
 
 
 def _positive(value: str) -> int:
@@ -40,6 +46,7 @@ def _positive(value: str) -> int:
 
 
 def run(options: argparse.Namespace) -> int:
+    from newsdesk.core.locate import locate_hits
     from newsdesk.core.search import open_search
 
     opened = open_index(options)
@@ -55,12 +62,19 @@ def run(options: argparse.Namespace) -> int:
         json.dump([hit.to_json() for hit in result.hits], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    print_hits(result)
+    print_hits(result, locate_hits(opened.library, result.hits))
     return 0
 
 
-def print_hits(result: SearchResult, console: Console | None = None) -> None:
-    """A Rich table of hits; matched characters are styled spans on plain `Text`, never markup."""
+#: Characters of an article title in the table (about two lines of its column).
+TITLE_WIDTH = 40
+
+
+def print_hits(
+    result: SearchResult, places: Sequence[HitPlace], console: Console | None = None
+) -> None:
+    """A Rich table of hits: the article's title and paragraph (¶), as a reader cites them;
+    matched characters are styled spans on plain `Text`, never markup."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -71,14 +85,15 @@ def print_hits(result: SearchResult, console: Console | None = None) -> None:
     title.append(result.query, style="bold")
     table = Table(title=title, title_justify="left", expand=False)
     table.add_column("kind", no_wrap=True)
-    table.add_column("article", overflow="fold", max_width=28)
-    table.add_column("at", justify="right", no_wrap=True)
+    table.add_column("article", max_width=26)
+    table.add_column("¶", justify="right", no_wrap=True)
     table.add_column("match", ratio=1)
     table.add_column("score", justify="right", no_wrap=True)
-    for hit in result.hits:
+    for hit, place in zip(result.hits, places, strict=True):
         line = Text(hit.context)
         for start, end in hit.context_matches:
             line.stylize("bold reverse", start, end)
-        at = "" if hit.kind == "article" else f"{hit.start}-{hit.end}"
-        table.add_row(Text(hit.kind), Text(hit.article), Text(at), line, Text(f"{hit.score:.0f}"))
+        paragraph = "" if place.paragraph is None else str(place.paragraph)
+        table.add_row(Text(hit.kind), Text(clip(place.title, TITLE_WIDTH)), Text(paragraph),
+                      line, Text(f"{hit.score:.0f}"))
     console.print(table)
