@@ -25,6 +25,7 @@ bench: $(STAMP)
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/relations_quality.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -5,6 +5,7 @@
     python bench/probes.py open FOLDER          # open_library, list, one article; JSON on stdout
     python bench/probes.py tui FOLDER           # NewsdeskApp to its first full screen
     python bench/probes.py search FOLDER [N]    # search p95 on the warm store (N baseline queries)
+    python bench/probes.py record FOLDER        # the record of the actor with most positions
 
 Each prints one JSON line on stdout (timings inside the process); the caller also times the
 whole process from the outside and reads its peak RSS.
@@ -183,10 +184,36 @@ def _first_screen_ready(app: object) -> bool:
     return listed and getattr(text, "detail", None) is not None
 
 
+def record_folder(folder: str) -> dict[str, object]:
+    """Open the record of the actor with the most positions, as the `i` key does (the record and
+    its first page of rows; relations come later from a worker), against opening one article."""
+    from newsdesk.core.record import build_record
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store import open_library
+
+    library = open_library([Path(folder)], Settings.from_env()).library
+    actor = max(library.actors(), key=lambda a: a.quote_count)
+    articles = library.articles()
+    record_s, article_s = [], []
+    for n in range(5):
+        started = time.perf_counter()
+        record = build_record(library, actor.id)
+        for index in range(min(200, len(record.positions))):
+            record.position_row(index)
+        record_s.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        library.article(articles[(n + 1) * len(articles) // 7].id)
+        article_s.append(time.perf_counter() - started)
+    return {
+        "record_s": min(record_s), "article_s": min(article_s), "positions": len(record.positions),
+        "mentions": sum(p.mentions for p in record.timeline), "rss_mb": _rss_mb(),
+    }
+
+
 def main() -> None:
     command, *args = sys.argv[1:]
     probes = {"minimal-app": minimal_app, "raw-spacy": raw_spacy, "open": open_folder,
-              "tui": tui_first_screen, "search": search_folder}
+              "tui": tui_first_screen, "search": search_folder, "record": record_folder}
     result = probes[command](*args)  # type: ignore[operator]
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()

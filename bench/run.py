@@ -351,6 +351,7 @@ def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[
             store_mb / corpus_mb, "info", None),
     ]
     rows += bench_search(folder, env, label, quick=repeats < 5)
+    rows += bench_record(folder, env, label)
     if tui_available():
         log("large: TUI first screen")
         tui = repeat(repeats, lambda: child(probe("tui", str(folder)), env))
@@ -365,6 +366,18 @@ def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[
                         f"{minimal_mb:.0f} MB (minimal Textual app)", tui_mb / minimal_mb,
                         "< 300 MB", tui_mb < 300))
     return rows
+
+
+def bench_record(folder: Path, env: dict[str, str], label: str) -> list[Row]:
+    """The record of the actor with the most positions (`i`), against opening one article."""
+    log("large: actor record")
+    data = child(probe("record", str(folder)), env).data
+    record_s, article_s = float(data["record_s"]), float(data["article_s"])  # type: ignore[arg-type]
+    return [Row(
+        f"actor record, {data['positions']:,} positions, {data['mentions']:,} mentions ({label})",
+        f"{record_s * 1000:.0f} ms", f"{article_s * 1000:.1f} ms (open one article)",
+        record_s / article_s, "<= 100 ms", record_s <= 0.1,
+    )]
 
 
 def bench_search(folder: Path, env: dict[str, str], label: str, quick: bool) -> list[Row]:

@@ -122,9 +122,11 @@ def collect(
     *,
     article_id: str | None = None,
     actor_id: str | None = None,
+    every_position: bool = False,
 ) -> list[Passage]:
     """The passages in scope, in corpus order: marks of this library's articles (one article's,
-    one actor's), plus, for an actor, every position of theirs nobody marked."""
+    one actor's), plus the positions nobody marked: an actor's, or with `every_position` every
+    quote and stance in scope."""
     order = {summary.id: n for n, summary in enumerate(library.articles())}
     details: dict[str, ArticleDetail] = {}
 
@@ -141,13 +143,11 @@ def collect(
             continue
         if belongs(mark, detail(mark.article).article):
             passages.append(Passage.from_mark(mark))
-    if actor_id:
+    if actor_id or every_position:
         taken = {(p.article, p.quote) for p in passages} | {
             (p.article, (p.start, p.end)) for p in passages
         }
-        for quote in library.positions(actor_id):
-            if quote.article not in order or (article_id and quote.article != article_id):
-                continue
+        for quote in _positions_in_scope(library, order, detail, article_id, actor_id):
             if (quote.article, quote.id) in taken or (
                 quote.article,
                 (quote.start, quote.end),
@@ -156,6 +156,25 @@ def collect(
             passages.append(Passage.from_quote(detail(quote.article).article, quote))
     passages.sort(key=lambda p: (order[p.article], p.start, p.end, p.mark or 0))
     return passages
+
+
+def _positions_in_scope(
+    library: Library,
+    order: dict[str, int],
+    detail: Callable[[str], ArticleDetail],
+    article_id: str | None,
+    actor_id: str | None,
+) -> Iterable[Quote]:
+    if actor_id:
+        quotes: Iterable[Quote] = library.positions(actor_id)
+    elif article_id:
+        quotes = detail(article_id).quotes
+    else:
+        quotes = (q for aid in order for q in detail(aid).quotes)
+    return (
+        q for q in quotes
+        if q.article in order and (not article_id or q.article == article_id)
+    )
 
 
 # -- rendering ------------------------------------------------------------------------------
@@ -172,11 +191,26 @@ def paragraph_number(article: Article, offset: int) -> int | None:
     return number
 
 
+def paragraph_citation(article: Article, start: int, end: int) -> str:
+    """`, paragraph 5`, or `, paragraphs 5–7` for a passage over several; empty if unknown."""
+    first = paragraph_number(article, start)
+    if first is None:
+        return ""
+    last = paragraph_number(article, max(start, end - 1)) or first
+    return f", paragraph {first}" if last == first else f", paragraphs {first}–{last}"
+
+
+#: Kinds written as a paraphrase with their cue, not as a verbatim blockquote.
+PARAPHRASED: frozenset[str] = frozenset({"indirect", "mixed", "stance"})
+
+
 class _Renderer:
     def __init__(self, library: Library) -> None:
         self.library = library
         self._details: dict[str, ArticleDetail] = {}
         self._actors: dict[str, Actor | None] = {}
+        self._introduced: set[str] = set()
+        """Actors whose role was already written: a role is given once per actor."""
 
     def detail(self, article_id: str) -> ArticleDetail:
         if article_id not in self._details:
@@ -206,18 +240,25 @@ class _Renderer:
             return None
         return next((q for q in self.detail(passage.article).quotes if q.id == passage.quote), None)
 
-    def attribution(self, passage: Passage) -> str | None:
-        """`— **Name**, Role (kind, via source)`: None for passages nobody said."""
+    def speaker(self, passage: Passage, *, bold: bool = True) -> str | None:
+        """The speaker's name, with the actor's role the first time the actor is named."""
         actor = self.actor(passage.actor)
         name = actor.name if actor else passage.speaker
+        if not name:
+            return None
+        text = f"**{escape_inline(name)}**" if bold else escape_inline(name)
+        if actor and actor.role and actor.id not in self._introduced:
+            self._introduced.add(actor.id)
+            text += f", {escape_inline(actor.role)},"
+        return text
+
+    def attribution(self, passage: Passage) -> str | None:
+        """`— **Name**, Role (kind, via source)`: None for passages nobody said."""
         label = KIND_LABELS.get(passage.quote_kind or "", None)
+        name = self.speaker(passage)
         if not name and not label:
             return None
-        line = "— unattributed"
-        if name:
-            line = f"— **{escape_inline(name)}**"
-            if actor and actor.role:
-                line += f", {escape_inline(actor.role)}"
+        line = f"— {name.rstrip(',')}" if name else "— unattributed"
         quote = self.quote(passage)
         details = [label] if label else []
         if quote is not None and quote.via:
@@ -230,9 +271,7 @@ class _Renderer:
         if passage.detached:
             where += ", paragraph unknown: the article changed and this text is no longer in it"
         else:
-            number = paragraph_number(article, passage.start)
-            if number is not None:
-                where += f", paragraph {number}"
+            where += paragraph_citation(article, passage.start, passage.end)
         extra = [escape_inline(x) for x in (article.source, article.date) if x] if with_link else []
         if with_link and safe_url(article.url):
             extra.append(link("link", article.url))
@@ -240,14 +279,41 @@ class _Renderer:
         return f"*Source:* {where}{tail}"
 
     def passage(self, passage: Passage, *, with_link: bool = False) -> list[str]:
-        lines = blockquote(passage.text) or [">"]
-        if attribution := self.attribution(passage):
-            lines += [">", f"> {attribution}"]
+        if passage.quote_kind in PARAPHRASED and not passage.detached:
+            lines = self.paraphrase(passage)
+        else:
+            lines = blockquote(passage.text) or [">"]
+            if attribution := self.attribution(passage):
+                lines += [">", f"> {attribution}"]
         lines.append("")
         if passage.note.strip():
             lines += [f"**Note:** {escape_inline(passage.note)}", ""]
         lines += [self.citation(passage, with_link), ""]
         return lines
+
+    def paraphrase(self, passage: Passage) -> list[str]:
+        """Reported speech and stances are not verbatim: `Name **cue** content (kind)`, then
+        the article's own sentence, which is."""
+        quote = self.quote(passage)
+        name = self.speaker(passage, bold=False) or "Someone"
+        cue = f" **{escape_inline(quote.cue)}**" if quote is not None and quote.cue else ""
+        label = KIND_LABELS.get(passage.quote_kind or "", "reported")
+        details = [label]
+        if quote is not None and quote.via:
+            details.append(f"via {escape_inline(quote.via)}")
+        lines = [f"{name}{cue} {escape_inline(passage.text)} ({', '.join(details)})"]
+        sentence = self.sentence(passage)
+        if sentence:
+            lines += ["", *blockquote(sentence)]
+        return lines
+
+    def sentence(self, passage: Passage) -> str | None:
+        """The article's sentence(s) holding the passage, verbatim."""
+        detail = self.detail(passage.article)
+        spans = [(s, e) for s, e in detail.sentences if s < passage.end and e > passage.start]
+        if not spans:
+            return None
+        return detail.article.text[spans[0][0] : spans[-1][1]]
 
     def article_heading(self, article_id: str, level: int) -> list[str]:
         article = self.detail(article_id).article
@@ -333,9 +399,12 @@ def build_document(
     actor_id: str | None = None,
     group: GroupBy = "article",
     exported_at: datetime | None = None,
+    every_position: bool = False,
 ) -> ExportDocument:
     """Collect and render one scope; raises `NothingToExport` when the scope is empty."""
-    passages = collect(library, marks, article_id=article_id, actor_id=actor_id)
+    passages = collect(
+        library, marks, article_id=article_id, actor_id=actor_id, every_position=every_position
+    )
     actor = library.actor(actor_id) if actor_id else None
     article = library.article(article_id).article if article_id else None
     if actor and article:
@@ -343,9 +412,9 @@ def build_document(
     elif actor:
         title = f"Positions of {actor.name}"
     elif article:
-        title = f"Marks in {article.title}"
+        title = f"{'Positions' if every_position else 'Marks'} in {article.title}"
     else:
-        title = "newsdesk marks"
+        title = "Every position" if every_position else "newsdesk marks"
     if not passages:
         if actor:
             where = f" in {article.title!r}" if article else " in this corpus"
@@ -364,10 +433,26 @@ def build_document(
 # -- writing --------------------------------------------------------------------------------
 
 
-def default_export_path(today: date | None = None, folder: Path | None = None) -> Path:
-    """`newsdesk-YYYY-MM-DD.md` in the working directory (the export dialog's default)."""
+def default_export_path(
+    today: date | None = None,
+    folder: Path | None = None,
+    corpus: Sequence[Path] = (),
+    suffix: str = ".md",
+) -> Path:
+    """`<corpus>-YYYY-MM-DD.md` in the working directory (the export dialog's default), named
+    after the corpus folder when there is one, else `newsdesk-YYYY-MM-DD.md`."""
     day = (today or date.today()).isoformat()
-    return (folder or Path.cwd()) / f"newsdesk-{day}.md"
+    return (folder or Path.cwd()) / f"{corpus_slug(corpus)}-{day}{suffix}"
+
+
+def corpus_slug(paths: Sequence[Path]) -> str:
+    """A file-name-safe name for the corpus: its folder's (or single file's) name."""
+    if len(paths) != 1:
+        return "newsdesk"
+    path = Path(paths[0])
+    name = (path.resolve().name if path.is_dir() else path.stem) or "newsdesk"
+    slug = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in name).strip("-.")
+    return slug[:60] or "newsdesk"
 
 
 def check_target(path: Path, *, force: bool = False) -> None:

@@ -7,7 +7,7 @@ lazily, so a 10,000-article folder never has to be loaded whole.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -73,6 +73,10 @@ class Library(Protocol):
     def positions(self, actor_id: str) -> Sequence[Quote]: ...
     def actors_in(self, article_id: str) -> Sequence[str]:
         """Ids of the actors mentioned in one article, most mentioned first."""
+        ...
+
+    def article_dates(self) -> Mapping[str, str | None]:
+        """Article id -> date for every article (cheaper than `articles()` for timelines)."""
         ...
 
 
@@ -144,6 +148,9 @@ class MemoryLibrary:
 
     def positions(self, actor_id: str) -> Sequence[Quote]:
         return list(self._positions.get(actor_id, ()))
+
+    def article_dates(self) -> Mapping[str, str | None]:
+        return {a.id: a.date for a in self.corpus.articles}
 
     def actors_in(self, article_id: str) -> Sequence[str]:
         counts = Counter(

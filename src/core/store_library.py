@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +138,9 @@ class StoreLibrary:
             (actor_id,),
         )
         return [quote_from(r, actor_id) for r in rows]
+
+    def article_dates(self) -> Mapping[str, str | None]:
+        return dict(self._query("SELECT id, date FROM articles"))
 
     def actors_in(self, article_id: str) -> Sequence[str]:
         rows = self._query(

@@ -62,6 +62,9 @@ MAIN_BINDINGS: list[Binding] = [
     _b("a", "toggle_scope", "Scope", "Actors of this article / of the whole corpus",
        "toggle-scope", show=False),
     _b("escape", "clear", "Clear", "Clear the chosen actor and highlights", "clear", show=False),
+    _b("i", "show_record", "Record",
+       "The actor's record: timeline, positions by date, relations (chosen actor, else the one "
+       "under the cursor)", "show-record", show=False),
 ]
 
 #: On the article list.
@@ -140,6 +143,14 @@ MARKS_VIEW_BINDINGS: list[Binding] = [
     _b("escape,M", "close", "Close", "Close the marks view", "close-marks"),
 ]
 
+#: On the actor record (`i`).
+RECORD_BINDINGS: list[Binding] = [
+    _b("escape,i", "close", "Close", "Close the record", "close-record"),
+    _b("tab", "switch_list", "Switch", "Between positions and relations", "record-switch"),
+    _b("j", "cursor(1)", "Down", "Next row", "record-down", show=False),
+    _b("k", "cursor(-1)", "Up", "Previous row", "record-up", show=False),
+]
+
 #: On the export dialog (`e`); Tab moves between scope, grouping, file and buttons.
 EXPORT_DIALOG_BINDINGS: list[Binding] = [
     _b("escape", "cancel", "Cancel", "Close the export dialog without writing", "cancel-export"),
@@ -183,11 +194,14 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Actors & positions", ACTOR_TREE_BINDINGS),
     ("Marks", MARK_BINDINGS),
     ("Marks view", MARKS_VIEW_BINDINGS),
+    ("Actor record", RECORD_BINDINGS),
     ("Export dialog", EXPORT_DIALOG_BINDINGS),
     ("Search bar", SEARCH_BAR_BINDINGS),
 ]
 #: Groups whose keys work only on their own screen: help lists them, the palette does not.
-SCREEN_ONLY_GROUPS: tuple[str, ...] = ("Marks view", "Export dialog", "Search bar")
+SCREEN_ONLY_GROUPS: tuple[str, ...] = (
+    "Marks view", "Actor record", "Export dialog", "Search bar",
+)
 
 
 def key_label(binding: Binding) -> str:

@@ -365,8 +365,9 @@ class MarksController:
 
     # ----- e: export -------------------------------------------------------------------------
 
-    def export(self) -> None:
-        """`e`: the export dialog; the file is written in a thread."""
+    def export(self, previous: ExportRequest | None = None) -> None:
+        """`e`: the export dialog (again, with `previous` chosen, after "Keep the file"); the
+        file is written in a thread."""
         from newsdesk.core.export import default_export_path
 
         from .screens.export import ExportDialog, ExportOptions
@@ -382,7 +383,12 @@ class MarksController:
         actor = None
         if actor_id is not None and actor_id in main.actor_summaries:
             actor = (actor_id, main.actor_summaries[actor_id].name)
-        options = ExportOptions(default_export_path(), article, actor, len(self.marks()))
+        chosen = actor is not None and actor[0] == main.chosen_actor
+        start_on_actor = chosen and bool(self.library.positions(actor_id or ""))
+        options = ExportOptions(
+            default_export_path(corpus=self.app.paths), article, actor, len(self.marks()),
+            start_on_actor, previous,
+        )
         self.app.push_screen(ExportDialog(options), callback=self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
@@ -401,21 +407,13 @@ class MarksController:
         self, store: MarkStore, library: Library, request: ExportRequest, force: bool
     ) -> None:
         """Thread: build and write the Markdown; answers come back with `call_from_thread`."""
-        from newsdesk.core.export import (
-            ExportExists,
-            build_document,
-            check_target,
-            write_export,
-        )
+        from newsdesk.core.export import ExportExists, check_target, write_export
 
         path = request.path
         try:
+            text, count = self._render(store, library, request)  # "nothing to export" first
             check_target(path, force=force)
-            document = build_document(
-                library, store.marks(), corpus=", ".join(str(p) for p in self.app.paths),
-                article_id=request.article_id, actor_id=request.actor_id, group=request.group,
-            )
-            written = write_export(path, document.text, force=force)
+            written = write_export(path, text, force=force)
         except ExportExists:
             self._from_thread(self._confirm_overwrite, request)
             return
@@ -427,7 +425,28 @@ class MarksController:
             self._from_thread(partial(self.app.notify, message, title="Export failed",
                                       severity="error", markup=False))
             return
-        self._from_thread(self._exported, written, document.count)
+        self._from_thread(self._exported, written, count)
+
+    def _render(
+        self, store: MarkStore, library: Library, request: ExportRequest
+    ) -> tuple[str, int]:
+        """The export's text and how many passages it holds (raises `NothingToExport`)."""
+        from newsdesk.core.export import NothingToExport, build_document, collect
+
+        marks = store.marks()
+        if request.format == "md":
+            document = build_document(
+                library, marks, corpus=", ".join(str(p) for p in self.app.paths),
+                article_id=request.article_id, actor_id=request.actor_id, group=request.group,
+            )
+            return document.text, document.count
+        from newsdesk.core.tables import position_records, render_table
+
+        passages = collect(library, marks, article_id=request.article_id,
+                           actor_id=request.actor_id)
+        if not passages:
+            raise NothingToExport("nothing to export in this scope")
+        return render_table(position_records(library, passages), request.format), len(passages)
 
     def _exported(self, path: Path, count: int) -> None:
         self.last_export = path
@@ -441,9 +460,10 @@ class MarksController:
         def answered(yes: bool | None) -> None:
             if yes:
                 self.run_export(request, force=True)
-            else:
-                self.app.notify("Export cancelled: the file was left as it was.", markup=False,
-                                timeout=3)
+            else:  # back to the dialog, on the file name, to choose another
+                self.app.notify("The file was left as it was: choose another name.",
+                                markup=False, timeout=3)
+                self.export(previous=request)
 
         self.app.push_screen(
             ConfirmDialog(f"{request.path} exists.", "Replace it with this export?"),

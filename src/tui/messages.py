@@ -67,6 +67,13 @@ class ActorChosen(Message):
 
 
 @dataclass
+class RecordWanted(Message):
+    """The reader asked for an actor's record (the "more positions" row)."""
+
+    actor_id: str
+
+
+@dataclass
 class PositionChosen(Message):
     """The reader chose a position (quote or stance): open it and highlight quote and cue."""
 

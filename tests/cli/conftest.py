@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from samples import MINISTERS
+from samples import MINISTERS, SUMMIT, SUMMIT_FOLLOWUP, UNDATED_NOTE
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -92,3 +92,15 @@ def search_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def search_corpus(search_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NEWSDESK_CACHE_DIR", str(search_home / "cache"))
     return search_home / "articles"
+
+
+@pytest.fixture
+def summit_folder(tmp_path: Path) -> Path:
+    """Three small articles where actors take positions on each other (two dated)."""
+    folder = tmp_path / "summit"
+    folder.mkdir()
+    for name, text in (("summit", SUMMIT), ("talks", SUMMIT_FOLLOWUP), ("note", UNDATED_NOTE)):
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        aged(path)
+    return folder

@@ -68,8 +68,10 @@ def test_export_cli_actor_without_marks(export_cli_corpus, cli_pipeline, capsys)
         assert main(["export", str(export_cli_corpus), "--actor", query]) == 0
         out, _ = capsys.readouterr()
         assert 'title: "Positions of Lu Wei"' in out
-        assert "> online freedom is not a right but a responsibility" in out
-        assert "> — **Lu Wei** (reported)" in out
+        # reported speech is a paraphrase with its cue, then the article's own sentence
+        assert "Lu Wei **said** online freedom is not a right but a responsibility (reported)" in out
+        assert "> Lu Wei said online freedom is not a right but a responsibility." in out
+        assert "> — **Lu Wei** (reported)" not in out
 
 
 def test_export_cli_group_by_actor(export_cli_corpus, cli_pipeline, capsys):
@@ -172,7 +174,7 @@ def test_export_cli_warm_run_loads_neither_spacy_nor_textual(
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "0 False False"
-    assert "> — **Lu Wei** (reported)" in result.stdout
+    assert "Lu Wei **said** online freedom" in result.stdout
 
 
 def test_export_cli_corrupt_notice_is_one_line(export_cli_corpus, cli_pipeline):

@@ -234,7 +234,7 @@ def test_export_attributes_and_cites(
         export_library, export_store.marks(), corpus="c", article_id="ministers"
     ).text
     assert "> — **Guo Shengkun**, Chinese Public Security Minister (direct)" in text
-    assert "> — **Lu Wei** (reported)" in text
+    assert "Lu Wei **said** online freedom is not a right but a responsibility (reported)" in text
     assert "**Note:** the promise" in text
     assert "*Source:* Ministers Meet Over Internet Rules, paragraph 1" in text
     assert "*Source:* Ministers Meet Over Internet Rules, paragraph 2" in text
@@ -255,7 +255,7 @@ def test_export_names_a_second_hand_source(export_library: MemoryLibrary) -> Non
     )
     library = MemoryLibrary(Corpus(corpus.articles, corpus.actors, quotes, corpus.sentences))
     text = build_document(library, [], corpus="c", actor_id="person:lu-wei").text
-    assert "> — **Lu Wei** (reported, via a leaked memo)" in text
+    assert "Lu Wei **said** online freedom is not a right but a responsibility (reported, via a leaked memo)" in text
 
 
 def test_export_group_by_actor(export_library: MemoryLibrary, export_store: MarkStore) -> None:
@@ -491,3 +491,14 @@ def test_export_any_text_renders_as_text(body: str, title: str, note: str, url: 
     hrefs = [t.attrGet("href") for t in tokens if t.type == "link_open"]
     assert hrefs == (["https://x.test/a"] if url == "https://x.test/a" else [])
     assert front_matter(document.text)["corpus"] == body
+
+
+def test_export_default_path_is_named_after_the_corpus(tmp_path: Path) -> None:
+    from datetime import date as day
+
+    folder = tmp_path / "wikinews 2019"
+    folder.mkdir()
+    when = day(2026, 12, 1)
+    assert default_export_path(when, tmp_path, [folder]).name == "wikinews-2019-2026-12-01.md"
+    assert default_export_path(when, tmp_path, [folder, folder]).name == "newsdesk-2026-12-01.md"
+    assert default_export_path(when, tmp_path, [], ".csv").name == "newsdesk-2026-12-01.csv"

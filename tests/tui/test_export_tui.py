@@ -47,7 +47,8 @@ async def test_export_writes_the_file_and_says_where(make_app, tmp_path: Path) -
         await pilot.pause()
         dialog = await open_dialog(pilot)
         default = dialog.query_one("#export-path", Input).value
-        assert Path(default) == Path.cwd() / f"newsdesk-{date.today().isoformat()}.md"
+        # named after the corpus (this app's corpus path is "unused")
+        assert Path(default) == Path.cwd() / f"unused-{date.today().isoformat()}.md"
         dialog.query_one("#export-path", Input).value = str(out)
         await pilot.press("enter")
         await finish(pilot)
@@ -73,11 +74,13 @@ async def test_export_existing_file_asks_before_replacing(make_app, tmp_path: Pa
         await pilot.press("enter")
         await finish(pilot)
         assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("n")  # keep it
+        await pilot.press("n")  # keep it: back to the dialog, on the file name
         await finish(pilot)
         assert out.read_text(encoding="utf-8") == "my old notes\n"
-        assert isinstance(app.screen, MainScreen)
-        await open_dialog(pilot, out)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#export-path", Input).value == str(out)
+        assert dialog.focused is dialog.query_one("#export-path", Input)
         await pilot.press("enter")
         await finish(pilot)
         assert isinstance(app.screen, ConfirmDialog)
@@ -177,7 +180,51 @@ async def test_export_actor_positions_grouped_by_actor(make_app, tmp_path: Path)
         text = out.read_text(encoding="utf-8")
         assert "Positions of Maria Lopez" in text
         assert "> We will rebuild the harbour," in text  # positions export without marks
-        assert "> the town needed its boats back" in text
+        assert "Maria Lopez **said** the town needed its boats back (reported)" in text
+
+
+async def test_export_nothing_in_scope_never_asks_to_replace(make_app, tmp_path: Path) -> None:
+    app = make_app()
+    out = tmp_path / "notes.md"
+    out.write_text("my old notes\n", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_dialog(pilot, out)  # no marks, no actor: nothing to export
+        await pilot.press("enter")
+        await finish(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert any(sev == "error" and "no marks" in msg for sev, msg in messages(app))
+        assert out.read_text(encoding="utf-8") == "my old notes\n"
+
+
+async def test_export_starts_on_the_chosen_actors_positions(make_app, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        assert dialog.query_one("#scope-all", RadioButton).value  # no actor: all marks
+        await pilot.press("escape")
+        app.main.choose_actor("person:maria-lopez")
+        await pilot.pause()
+        dialog = await open_dialog(pilot)
+        assert dialog.query_one("#scope-actor", RadioButton).value
+
+
+async def test_export_csv_from_the_dialog(make_app, tmp_path: Path) -> None:
+    import csv
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.choose_actor("person:maria-lopez")
+        await pilot.pause()
+        dialog = await open_dialog(pilot, tmp_path / "lopez.md")
+        dialog.query_one("#format-csv", RadioButton).value = True
+        await pilot.pause()
+        path = dialog.query_one("#export-path", Input).value
+        assert path == str(tmp_path / "lopez.csv")  # the name follows the format
+        await pilot.press("enter")
+        await finish(pilot)
+        rows = list(csv.DictReader((tmp_path / "lopez.csv").open(encoding="utf-8", newline="")))
+        assert [r["quote"] for r in rows] == ["q1", "q2"]
+        assert {r["speaker"] for r in rows} == {"Lopez"}
 
 
 async def test_export_dialog_escape_cancels(make_app, tmp_path: Path) -> None:
@@ -191,3 +238,16 @@ async def test_export_dialog_escape_cancels(make_app, tmp_path: Path) -> None:
         await finish(pilot)
         assert isinstance(app.screen, MainScreen)
         assert not (tmp_path / "x.md").exists()
+
+
+def test_snapshot_export_dialog(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+    async def run(pilot) -> None:  # type: ignore[no-untyped-def]
+        pilot.app.main.choose_actor("person:maria-lopez")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        dialog.query_one("#export-path", Input).value = "lopez-2026-12-01.md"  # not the date
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=run, terminal_size=(80, 40))

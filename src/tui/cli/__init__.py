@@ -1,6 +1,6 @@
 """The `newsdesk` command: `newsdesk [PATH...]` opens the explorer; subcommands script the index.
 
-Only the explorer path imports Textual; `index`, `search` and `export` stay light.
+Only the explorer path imports Textual; the scripting subcommands stay light.
 """
 
 from __future__ import annotations
@@ -9,10 +9,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from newsdesk.core import __version__
 
-SUBCOMMANDS = ("index", "search", "export")
+SUBCOMMANDS = ("index", "search", "export", "relations", "actor")
+#: `newsdesk actor VERB`: the verbs and the modules that run them.
+ACTOR_VERBS = ("show",)
 
 
 def command_hint(word: str) -> str | None:
@@ -42,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsdesk",
         description="Explore news articles: who is in the story, what each of them said, "
         "and where.",
-        epilog="Subcommands: newsdesk index|search|export --help",
+        epilog="Subcommands: newsdesk index|search|export|relations|actor show --help",
     )
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
@@ -51,11 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def build_subparsers() -> dict[str, argparse.ArgumentParser]:
-    from . import export_cmd, index_cmd, search_cmd
+def _modules() -> dict[str, ModuleType]:
+    """Subcommand (or `actor VERB`) -> the module with its `add_arguments` and `run`."""
+    from . import export_cmd, index_cmd, record_cmd, relations_cmd, search_cmd
 
+    return {
+        "index": index_cmd, "search": search_cmd, "export": export_cmd,
+        "relations": relations_cmd, "actor show": record_cmd,
+    }
+
+
+def build_subparsers() -> dict[str, argparse.ArgumentParser]:
     parsers: dict[str, argparse.ArgumentParser] = {}
-    for name, module in (("index", index_cmd), ("search", search_cmd), ("export", export_cmd)):
+    for name, module in _modules().items():
         sub = argparse.ArgumentParser(prog=f"newsdesk {name}", description=module.__doc__)
         _common(sub)
         module.add_arguments(sub)
@@ -66,13 +77,16 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        from . import export_cmd, index_cmd, search_cmd
-
         name = args.pop(0)
+        if name == "actor":
+            if not args or args[0] not in ACTOR_VERBS:
+                verbs = "|".join(ACTOR_VERBS)
+                print(f"newsdesk: usage: newsdesk actor {verbs} ACTOR [PATH...]", file=sys.stderr)
+                return 2
+            name = f"actor {args.pop(0)}"
         parser = build_subparsers()[name]
         options = parser.parse_args(args)
-        module = {"index": index_cmd, "search": search_cmd, "export": export_cmd}[name]
-        return _run(module.run, options)
+        return _run(_modules()[name].run, options)
     options = build_parser().parse_args(args)
     from .explore import run as explore
 

@@ -1,4 +1,5 @@
-"""Export marks (or an actor's positions, marked or not) as Markdown: stdout, or --out FILE."""
+"""Export marks or positions as Markdown, CSV or JSON lines, or the actor network as GEXF or
+GraphML: stdout, or --out FILE."""
 
 from __future__ import annotations
 
@@ -38,10 +39,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="group passages by article (default) or by actor",
     )
     parser.add_argument("--force", "-f", action="store_true", help="overwrite FILE if it exists")
+    parser.add_argument(
+        "--format",
+        choices=("md", "csv", "jsonl", "gexf", "graphml"),
+        default=None,
+        help="md (default), csv or jsonl: the passages in scope; gexf or graphml: the actor "
+        "network (with --actor, that actor's neighbourhood); default: from FILE's extension",
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="every position in the corpus, marked or not"
+    )
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.export import build_document, check_target, write_export
+    from newsdesk.core.export import build_document, check_target
     from newsdesk.core.marks import MarkStore
     from newsdesk.core.resolve import resolve_actor, resolve_article
     from newsdesk.core.store import open_library
@@ -66,6 +77,12 @@ def run(options: argparse.Namespace) -> int:
         article = resolve_article(library, options.article, search)
         say_resolved("--article", article, article.item.title, article.item.id)
         article_id = article.item.id
+    fmt = options.format or _format_of(options.out)
+    if fmt in ("gexf", "graphml"):
+        from newsdesk.core.graph import actor_network, render_graph
+
+        graph = actor_network(library, actor_id)
+        return _emit(options, render_graph(graph, fmt), f"{graph.number_of_nodes()} actor(s)")
     with MarkStore.open(settings) as store:
         for notice in store.notices:
             warn(notice)
@@ -76,6 +93,17 @@ def run(options: argparse.Namespace) -> int:
                 "(kept, detached)"
             )
         marks = store.marks()
+    if fmt in ("csv", "jsonl"):
+        from newsdesk.core.export import NothingToExport, collect
+        from newsdesk.core.tables import position_records, render_table
+
+        passages = collect(
+            library, marks, article_id=article_id, actor_id=actor_id, every_position=options.all
+        )
+        if not passages:
+            raise NothingToExport("nothing to export: no marks or positions in this scope")
+        rows = position_records(library, passages)
+        return _emit(options, render_table(rows, fmt), f"{len(rows)} row(s)")
     document = build_document(
         library,
         marks,
@@ -83,12 +111,25 @@ def run(options: argparse.Namespace) -> int:
         article_id=article_id,
         actor_id=actor_id,
         group=options.group,
+        every_position=options.all,
     )
+    return _emit(options, document.text, f"{document.count} passage(s)")
+
+
+def _format_of(out: Path | None) -> str:
+    """The format a file name asks for (`cast.csv`), Markdown otherwise."""
+    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    return suffix if suffix in ("csv", "jsonl", "gexf", "graphml") else "md"
+
+
+def _emit(options: argparse.Namespace, text: str, what: str) -> int:
+    from newsdesk.core.export import write_export
+
     if options.out is None:
-        _write_stdout(document.text)
+        _write_stdout(text)
         return 0
-    written = write_export(options.out, document.text, force=options.force)
-    warn(f"wrote {document.count} passage(s) to {written}")
+    written = write_export(options.out, text, force=options.force)
+    warn(f"wrote {what} to {written}")
     return 0
 
 

@@ -20,6 +20,12 @@ from ..bindings import CONFIRM_BINDINGS, EXPORT_DIALOG_BINDINGS
 
 Scope = Literal["all", "article", "actor"]
 Group = Literal["article", "actor"]
+Format = Literal["md", "csv", "jsonl"]
+FORMATS: dict[Format, str] = {
+    "md": "Markdown (to read and cite)",
+    "csv": "CSV (a row per passage, for spreadsheets)",
+    "jsonl": "JSON lines (for scripts)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +38,10 @@ class ExportOptions:
     actor: tuple[str, str] | None = None
     """(id, name) of the chosen actor, or of the actor under the sidebar cursor."""
     mark_count: int = 0
+    start_on_actor: bool = False
+    """The actor was chosen by the reader and has positions: the dialog starts on them."""
+    previous: ExportRequest | None = None
+    """The choice to show again (after "Keep the file"): the file name is focused."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +53,16 @@ class ExportRequest:
     article_id: str | None = None
     actor_id: str | None = None
     group: Group = "article"
+    format: Format = "md"
+
+
+def starting_scope(options: ExportOptions) -> Scope:
+    """The most useful scope: the chosen actor's positions, else all marks."""
+    if options.previous is not None:
+        return options.previous.scope
+    if options.actor is not None and options.start_on_actor:
+        return "actor"
+    return "all"
 
 
 def _clip(text: str, width: int = 50) -> str:
@@ -64,30 +84,44 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         options = self.options
         noun = "mark" if options.mark_count == 1 else "marks"
+        scope = starting_scope(options)
+        previous = options.previous
+        group = previous.group if previous else "article"
+        fmt = previous.format if previous else "md"
         with Vertical(id="export-dialog") as dialog:
-            dialog.border_title = "Export as Markdown"
+            dialog.border_title = "Export"
             dialog.border_subtitle = "Enter exports · Esc cancels"
+            yield Static(
+                Content("Shift+Tab and Tab move between scope, grouping, format and file; "
+                        "↑ ↓ pick; Enter exports."),
+                id="export-hint",
+            )
             yield Label(Content("Scope"), classes="export-heading")
             with RadioSet(id="export-scope"):
                 yield RadioButton(Content(f"All marks ({options.mark_count} {noun})"),
-                                  value=True, id="scope-all")
+                                  value=scope == "all", id="scope-all")
                 article = options.article
                 yield RadioButton(
                     Content("This article: " + (_clip(article[1]) if article else "none open")),
-                    id="scope-article", disabled=article is None,
+                    id="scope-article", disabled=article is None, value=scope == "article",
                 )
                 actor = options.actor
                 yield RadioButton(
                     Content("This actor's positions: "
                             + (_clip(actor[1], 40) if actor else "no actor chosen")),
-                    id="scope-actor", disabled=actor is None,
+                    id="scope-actor", disabled=actor is None, value=scope == "actor",
                 )
             yield Label(Content("Group by"), classes="export-heading")
             with RadioSet(id="export-group"):
-                yield RadioButton(Content("Article"), value=True, id="group-article")
-                yield RadioButton(Content("Actor"), id="group-actor")
+                yield RadioButton(Content("Article"), value=group == "article",
+                                  id="group-article")
+                yield RadioButton(Content("Actor"), value=group == "actor", id="group-actor")
+            yield Label(Content("Format"), classes="export-heading")
+            with RadioSet(id="export-format"):
+                for key, label in FORMATS.items():
+                    yield RadioButton(Content(label), value=key == fmt, id=f"format-{key}")
             yield Label(Content("File"), classes="export-heading")
-            yield Input(str(options.path), id="export-path",
+            yield Input(str(previous.path if previous else options.path), id="export-path",
                         placeholder="newsdesk-YYYY-MM-DD.md", compact=True,
                         select_on_focus=False)
             with Horizontal(id="export-buttons"):
@@ -112,7 +146,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         article, actor = self.options.article, self.options.actor
         article_id = article[0] if scope == "article" and article else None
         actor_id = actor[0] if scope == "actor" and actor else None
-        return ExportRequest(path, scope, article_id, actor_id, group)
+        return ExportRequest(path, scope, article_id, actor_id, group, self.chosen_format())
+
+    def chosen_format(self) -> Format:
+        button = self.query_one("#export-format", RadioSet).pressed_button
+        name = (button.id or "format-md").removeprefix("format-") if button else "md"
+        return name if name in ("csv", "jsonl") else "md"  # type: ignore[return-value]
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self) -> None:
+        """The file name follows the format (`notes.md` -> `notes.csv`)."""
+        field = self.query_one("#export-path", Input)
+        raw = field.value.strip()
+        if raw:
+            field.value = str(Path(raw).with_suffix(f".{self.chosen_format()}"))
 
     def action_export(self) -> None:
         """Dismiss with the request; a path that cannot be written keeps the dialog open."""

@@ -376,6 +376,43 @@ class MainScreen(Screen[None]):
             self.tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus")
             self.tree.border_title = f"Actors · all articles · {len(actors)}"
 
+    def record_actor(self) -> str | None:
+        """Whose record `i` opens: the actors pane's row when it has focus, else the chosen
+        actor, else the actor under the text cursor."""
+        if self.tree.has_focus and self.tree.cursor_actor:
+            return self.tree.cursor_actor
+        if self.chosen_actor:
+            return self.chosen_actor
+        detail = self.text.detail
+        mention, quote = self.text.under_cursor()
+        if detail is not None and mention is not None:
+            return detail.actor_of.get(mention.key)
+        return quote.actor if quote is not None else None
+
+    def on_record_wanted(self, message: messages.RecordWanted) -> None:
+        self.show_record(message.actor_id)
+
+    def action_show_record(self) -> None:
+        self.show_record(self.record_actor())
+
+    def show_record(self, actor_id: str | None) -> None:
+        """Push the actor's record; Enter there opens the evidence here."""
+        from newsdesk.core.record import build_record
+
+        from .record import RecordScreen
+
+        if self.library is None or actor_id is None:
+            self.notify("Choose an actor first (Enter on a name), or put the cursor on one.",
+                        title="No actor", severity="warning", markup=False)
+            return
+        record = build_record(self.library, actor_id)
+
+        def opened(quote: Quote | None) -> None:
+            if quote is not None:
+                self.choose_position(quote)
+
+        self.app.push_screen(RecordScreen(record, self.library, self._title), opened)
+
     def action_toggle_scope(self) -> None:
         self.scope = "corpus" if self.scope == "article" else "article"
         self._fill_tree()

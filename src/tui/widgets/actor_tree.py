@@ -28,6 +28,8 @@ GROUP_TITLES: dict[str, str] = {
 }
 #: Actors listed per group in corpus scope before a "… more" row (keeps 100k actors cheap).
 GROUP_LIMIT = 300
+#: Positions listed under an expanded actor before a "… more" row that opens the record.
+POSITION_LIMIT = 50
 
 Scope = Literal["article", "corpus"]
 
@@ -132,13 +134,17 @@ class ActorTree(PassStyle, Tree[Item]):
         positions = self.positions_of(item.actor_id)
         if not positions:
             node.add_leaf(Text("no positions found", style=info), Item("info", item.actor_id))
-        for quote in positions:
+        for quote in positions[:POSITION_LIMIT]:
             label = Text(f"❝ {quote.kind}", style=pos_style)
             if quote.cue:
                 label.append(f" · {quote.cue}", style=info)
             label.append(f" “{_snippet(quote.text, 48)}”")
             label.append(f" — {_snippet(self.title_of(quote.article), 30)}", style=info)
             node.add_leaf(label, Item("position", item.actor_id, quote))
+        if len(positions) > POSITION_LIMIT:
+            more = len(positions) - POSITION_LIMIT
+            node.add_leaf(Text(f"… {more} more positions (Enter or i: the actor's record)",
+                               style=info), Item("more", item.actor_id))
 
     def render_line(self, y: int) -> Strip:
         """`Tree.render_line`, with the widget's style computed once per pass."""
@@ -168,6 +174,8 @@ class ActorTree(PassStyle, Tree[Item]):
             self.post_message(messages.PositionChosen(item.quote))
         elif item.kind == "info" and item.actor_id:
             self.post_message(messages.ActorChosen(item.actor_id))
+        elif item.kind == "more" and item.actor_id:
+            self.post_message(messages.RecordWanted(item.actor_id))
 
     def add_actor(self, actor: ActorSummary) -> TreeNode[Item]:
         """Make sure an actor has a row (corpus scope lists only the biggest per group)."""

@@ -1,0 +1,277 @@
+"""`i`: an actor's record. Who they are, when they appear, what they said, whom they target.
+
+The record comes from the core (`build_record`); relations are slower and arrive from a worker.
+Enter on a position or a relation closes the record and opens the evidence in its article.
+Every string shown is article data: rows are `Text` spans, never markup.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from newsdesk.core.library import Library
+from newsdesk.core.models import Quote
+from newsdesk.core.record import ActorRecord, PositionRow
+from newsdesk.core.relations import Relation, find_relations
+
+from ..bindings import RECORD_BINDINGS
+from ..widgets.footer import KeyFooter
+
+#: Positions added to the list at a time: an actor with thousands opens at once.
+PAGE = 200
+
+
+@dataclass
+class RelationsFound(Message):
+    """The worker finished the record's relations."""
+
+    relations: list[Relation]
+
+
+def _one_line(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: max(width - 1, 1)].rstrip() + "…"
+
+
+def position_prompt(row: PositionRow, title: str, width: int) -> Text:
+    """Two lines: date, kind, cue and article; then the words."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(f"{row.date or 'undated':10}", style="bold")
+    line.append(f"  {row.kind}")
+    if row.cue:
+        line.append(f" · {row.cue}", style="italic")
+    room = width - line.cell_len - 2
+    if room >= 8:
+        line.append(f"  {_one_line(title, room)}", style="dim")
+    line.append("\n  “" + _one_line(row.text, max(width - 5, 12)) + "”")
+    return line
+
+
+class RecordScreen(Screen[Quote | None]):
+    """The chosen actor's record; dismisses with the quote whose evidence to open, or None."""
+
+    BINDINGS = RECORD_BINDINGS
+    BINDING_GROUP_TITLE = "Actor record"
+    AUTO_FOCUS = "#record-positions"
+    HELP = (
+        "An actor's record: roles, mentions and positions over time, every position by date, "
+        "and whom the actor targets or is targeted by. Enter opens the evidence."
+    )
+
+    COMPONENT_CLASSES = {
+        "record--support",
+        "record--oppose",
+        "record--neutral",
+    }
+
+    def __init__(
+        self, record: ActorRecord, library: Library, title_of: Callable[[str], str]
+    ) -> None:
+        super().__init__()
+        self.record = record
+        self.library = library
+        self.title_of = title_of
+        self.relations: list[Relation] | None = None
+        """None until the worker has found them."""
+        self._shown = 0
+        self._evidence: dict[str, Relation] = {}
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        with Vertical(id="record-head"):
+            yield Static(self._heading(), id="record-title")
+            yield Static(self._period_caption(), id="record-caption")
+            with Horizontal(classes="record-chart"):
+                yield Static(Text("mentions "), classes="record-chart-label")
+                yield Sparkline(self._series("mentions"), id="record-mentions")
+            with Horizontal(classes="record-chart"):
+                yield Static(Text("positions"), classes="record-chart-label")
+                yield Sparkline(self._series("positions"), id="record-positions-chart")
+        with Horizontal(id="record-lists"):
+            positions = OptionList(id="record-positions")
+            positions.border_title = f"Positions · {len(record.positions)}"
+            yield positions
+            relations = OptionList(id="record-relations")
+            relations.border_title = "Relations"
+            yield relations
+        yield KeyFooter()
+
+    def _heading(self) -> Text:
+        record = self.record
+        text = Text(record.name, style="bold")
+        text.append(f"  {record.type}", style="dim")
+        if record.aliases:
+            text.append("\nalso: " + ", ".join(record.aliases))
+        roles = list(dict.fromkeys(r.role for r in record.roles))
+        if roles:
+            text.append("\nroles: " + "; ".join(roles[:4]) + (" …" if len(roles) > 4 else ""))
+        text.append(
+            f"\n{len(record.articles)} article(s) · {len(record.positions)} position(s)",
+            style="dim",
+        )
+        return text
+
+    def _dated(self) -> list[tuple[str, int, int]]:
+        return [(p.period, p.mentions, p.positions) for p in self.record.timeline if p.period]
+
+    def _series(self, what: str) -> list[float]:
+        column = 1 if what == "mentions" else 2
+        return [float(row[column]) for row in self._dated()]
+
+    def _period_caption(self) -> Text:
+        dated = self._dated()
+        undated = next((p for p in self.record.timeline if p.period is None), None)
+        if dated:
+            caption = f"by {self.record.granularity}, {dated[0][0]} … {dated[-1][0]}"
+        else:
+            caption = "no dated articles"
+        if undated is not None:
+            caption += (
+                f" · undated: {undated.mentions} mention(s), {undated.positions} position(s)"
+            )
+        return Text(caption, style="dim")
+
+    def on_mount(self) -> None:
+        self._show_more_positions()
+        relations = self.query_one("#record-relations", OptionList)
+        relations.add_option(Option(Text("finding relations …", style="dim"), disabled=True))
+        self._find_relations()
+
+    # ----- positions -------------------------------------------------------------------------
+
+    def _show_more_positions(self, *, rebuild: bool = False) -> None:
+        """Add the next page of positions (or, with `rebuild`, redraw those shown at the width
+        the list has now)."""
+        options = self.query_one("#record-positions", OptionList)
+        first = 0 if rebuild else self._shown
+        if rebuild:
+            options.clear_options()
+        elif options.option_count and options.get_option_at_index(-1).id == "more":
+            options.remove_option("more")
+        width = options.scrollable_content_region.width or self.app.size.width * 3 // 5 - 4
+        width = max(width - 2, 30)
+        upto = self._shown if rebuild and self._shown else min(
+            self._shown + PAGE, len(self.record.positions)
+        )
+        rows: list[Option] = []
+        for index in range(first, upto):
+            row = self.record.position_row(index)
+            prompt = position_prompt(row, self.title_of(row.article), width)
+            rows.append(Option(prompt, id=f"p{index}"))
+        left = len(self.record.positions) - upto
+        if left:
+            rows.append(Option(Text(f"… {left} more (Enter)", style="dim"), id="more"))
+        if not self.record.positions:
+            rows.append(Option(Text("no positions found", style="dim"), disabled=True))
+        options.add_options(rows)
+        if options.highlighted is None and self.record.positions:
+            options.highlighted = 0
+        self._shown = upto
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_positions)
+
+    def _fit_positions(self) -> None:
+        """Rows are cut to the list's width: redraw them when the width changes."""
+        if not self.is_attached:
+            return
+        options = self.query_one("#record-positions", OptionList)
+        highlighted = options.highlighted
+        self._show_more_positions(rebuild=True)
+        if highlighted is not None and highlighted < options.option_count:
+            options.highlighted = highlighted
+
+    @on(OptionList.OptionSelected, "#record-positions")
+    def _position_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        if option_id == "more":
+            index = event.option_index
+            self._show_more_positions()
+            event.option_list.highlighted = index
+        elif option_id.startswith("p"):
+            self.dismiss(self.record.positions[int(option_id[1:])])
+
+    # ----- relations -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="record-relations", exit_on_error=False)
+    def _find_relations(self) -> None:
+        self.post_message(RelationsFound(find_relations(self.library, self.record.id)))
+
+    def on_relations_found(self, message: RelationsFound) -> None:
+        self.relations = message.relations
+        options = self.query_one("#record-relations", OptionList)
+        options.clear_options()
+        options.add_options(self._relation_rows(message.relations))
+        options.action_first()  # the first row that is not a group heading
+        options.border_title = f"Relations · {len(message.relations)}"
+
+    def _relation_rows(self, relations: Sequence[Relation]) -> list[Option]:
+        """Grouped by the other actor (most evidence first); a row per piece of evidence."""
+        if not relations:
+            return [Option(Text("no relations found", style="dim"), disabled=True)]
+        styles = {
+            kind: self.get_component_rich_style(f"record--{kind}", partial=True)
+            for kind in ("support", "oppose", "neutral")
+        }
+        groups: dict[str, list[Relation]] = defaultdict(list)
+        for relation in relations:
+            other = relation.target if relation.source == self.record.id else relation.source
+            groups[other].append(relation)
+        rows: list[Option] = []
+        for other, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            first = members[0]
+            name = first.target_name if first.source == self.record.id else first.source_name
+            head = Text(name, style="bold")
+            head.append(f"  {len(members)}")
+            for kind, mark in (("support", " +"), ("oppose", " −")):
+                count = sum(r.polarity == kind for r in members)
+                if count:
+                    head.append(f"{mark}{count}", style=styles[kind])
+            rows.append(Option(head, disabled=True))
+            for n, relation in enumerate(members):
+                outgoing = relation.source == self.record.id
+                arrow = "→" if outgoing else "←"
+                line = Text(f"  {arrow} ")
+                line.append(relation.verb, style=styles[relation.polarity])
+                line.append(f"  {relation.date or 'undated'}", style="dim")
+                rows.append(Option(line, id=f"r{other}:{n}"))
+                self._evidence[f"r{other}:{n}"] = relation
+        return rows
+
+    @on(OptionList.OptionSelected, "#record-relations")
+    def _relation_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        relation = self._evidence.get(event.option.id or "")
+        if relation is None:
+            return
+        quotes = self.library.article(relation.article).quotes
+        quote = next((q for q in quotes if q.id == relation.evidence), None)
+        if quote is not None:
+            self.dismiss(quote)
+
+    # ----- keys ------------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_cursor(self, delta: int) -> None:
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            focused.action_cursor_down() if delta > 0 else focused.action_cursor_up()
+
+    def action_switch_list(self) -> None:
+        positions = self.query_one("#record-positions", OptionList)
+        relations = self.query_one("#record-relations", OptionList)
+        (relations if positions.has_focus else positions).focus()

@@ -1,0 +1,106 @@
+"""An actor's record: roles, timeline by period, positions by date, JSON shape."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from newsdesk.core.library import MemoryLibrary
+from newsdesk.core.record import (
+    build_record,
+    granularity_for,
+    period_of,
+    record_json,
+    record_relations,
+    sparkline,
+)
+
+
+def _days(*offsets: int) -> list[str]:
+    start = date(2019, 1, 1)
+    return [(start + timedelta(days=n)).isoformat() for n in offsets]
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        (_days(0), "day"),
+        (_days(0, 60), "day"),
+        (_days(0, 61), "week"),
+        (_days(0, 700), "week"),
+        (_days(0, 800), "month"),
+        ([], "day"),
+    ],
+)
+def test_record_granularity_follows_the_span_of_dates(dates: list[str], expected: str) -> None:
+    assert granularity_for(dates) == expected
+
+
+def test_record_period_labels() -> None:
+    assert period_of("2019-03-04", "day") == "2019-03-04"
+    assert period_of("2019-03-04", "week") == "2019-W10"
+    assert period_of("2019-03-04", "month") == "2019-03"
+    assert period_of(None, "week") is None
+    assert period_of("not a date", "month") is None
+
+
+def test_record_sparkline_keeps_zero_apart() -> None:
+    assert sparkline([0, 1, 8]) == "▁▂█"
+    assert sparkline([0, 0]) == "▁▁"
+    assert sparkline([]) == ""
+
+
+def test_record_timeline_counts_mentions_and_positions(
+    summit_library: MemoryLibrary,
+) -> None:
+    hale = next(a for a in summit_library.actors() if a.name == "Victor Hale")
+    record = build_record(summit_library, hale.id)
+    assert record.granularity == "day"  # March 4 to March 21
+    dated = [p for p in record.timeline if p.period]
+    assert dated[0].period == "2019-03-04" and dated[-1].period == "2019-03-21"
+    assert len(dated) == 18  # empty days are kept, so a chart shows the gaps
+    assert record.timeline[-1].period is None  # the undated note, apart
+    assert record.timeline[-1].positions >= 1
+    assert sum(p.mentions for p in record.timeline) == len(summit_library.actor(hale.id).mentions)
+    assert sum(p.positions for p in record.timeline) == len(record.positions)
+
+
+def test_record_positions_sorted_by_date_undated_last(
+    summit_library: MemoryLibrary,
+) -> None:
+    hale = next(a for a in summit_library.actors() if a.name == "Victor Hale")
+    rows = build_record(summit_library, hale.id).position_rows()
+    dates = [row.date for row in rows]
+    assert dates[-1] is None
+    assert [d for d in dates if d] == sorted(d for d in dates if d)
+
+
+def test_record_json_shape(summit_library: MemoryLibrary) -> None:
+    lopez = next(a for a in summit_library.actors() if a.name == "Maria Lopez")
+    record = build_record(summit_library, lopez.id)
+    data = record_json(record, record_relations(summit_library, record))
+    assert {
+        "id",
+        "name",
+        "type",
+        "aliases",
+        "roles",
+        "articles",
+        "timeline",
+        "positions",
+        "relations",
+    } <= set(data)
+    assert {"role": "Trade Minister of Spain", "article": "summit"} in data["roles"]
+    assert all(set(p) == {"period", "mentions", "positions"} for p in data["timeline"])
+    assert all(
+        set(p) == {"quote", "article", "date", "kind", "cue", "text"} for p in data["positions"]
+    )
+    assert any(r["target"] == "Angela Novak" for r in data["relations"])
+
+
+def test_record_of_an_unknown_actor_is_a_key_error(
+    summit_library: MemoryLibrary,
+) -> None:
+    with pytest.raises(KeyError):
+        build_record(summit_library, "person:nobody")

@@ -1,0 +1,79 @@
+"""Relations: who targets whom in positions, with the verb and its polarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.core.library import MemoryLibrary
+from newsdesk.core.relations import find_relations, polarity, relation_json
+
+
+@pytest.mark.parametrize(
+    ("cue", "expected"),
+    [
+        ("praised", "support"),
+        ("backs", "support"),
+        ("welcomed", "support"),
+        ("accused", "oppose"),
+        ("criticised", "oppose"),
+        ("criticizing", "oppose"),
+        ("slammed", "oppose"),
+        ("condemns", "oppose"),
+        ("urged", "neutral"),
+        ("called on", "neutral"),
+        ("said", "neutral"),
+        (None, "neutral"),
+    ],
+)
+def test_relations_polarity_from_the_cue_verb(cue: str | None, expected: str) -> None:
+    assert polarity(cue) == expected
+
+
+def test_relations_found_in_stances_and_quotes(summit_library: MemoryLibrary) -> None:
+    found = {(r.source_name, r.target_name, r.polarity) for r in find_relations(summit_library)}
+    assert ("Maria Lopez", "Angela Novak", "support") in found
+    assert ("Angela Novak", "Victor Hale", "oppose") in found
+    assert ("Victor Hale", "Angela Novak", "oppose") in found
+    assert all(source != target for source, target, _ in found)
+
+
+def test_relations_of_one_actor_have_it_at_one_end(summit_library: MemoryLibrary) -> None:
+    hale = next(a for a in summit_library.actors() if a.name == "Victor Hale")
+    mine = find_relations(summit_library, hale.id)
+    assert mine and all(hale.id in (r.source, r.target) for r in mine)
+    assert {r.source for r in mine} > {hale.id}  # targeted by others too
+    everything = find_relations(summit_library)
+    assert sorted(map(relation_json, mine), key=str) == sorted(
+        (relation_json(r) for r in everything if hale.id in (r.source, r.target)), key=str
+    )
+
+
+def test_relations_json_shape(summit_library: MemoryLibrary) -> None:
+    row = relation_json(find_relations(summit_library)[0])
+    assert set(row) == {
+        "source",
+        "source_id",
+        "target",
+        "target_id",
+        "verb",
+        "polarity",
+        "evidence",
+        "article",
+        "date",
+    }
+    assert row["polarity"] in ("support", "oppose", "neutral")
+    quote_ids = {q.id for q in summit_library.corpus.quotes}
+    assert row["evidence"] in quote_ids
+
+
+def test_relations_skip_settings_and_modifiers(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.index import build_corpus
+
+    analysis = analyze_text(
+        "Anna Berg criticised American troops in Berlin. Berg said the Paris agreement failed.",
+    )
+    library = MemoryLibrary(build_corpus([analysis]))
+    targets = {r.target_name for r in find_relations(library)}
+    assert "American" not in targets  # a nationality modifying "troops" names no one
+    assert "Paris" not in targets
+    assert "Berlin" not in targets  # a setting, not someone criticised
