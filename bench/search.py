@@ -276,8 +276,8 @@ def unit_strings(library) -> list[str]:  # type: ignore[no-untyped-def]
 def _measure_child(path: str, revision: str, queries_file: str) -> None:
     """In a fresh process: load the saved index, run the queries, report load time and memory."""
     started = time.perf_counter()
-    from newsdesk.core.search import SearchIndex
-    from newsdesk.core.search_index import _load
+    from newsdesk.core.search.index import _load
+    from newsdesk.core.search.query import SearchIndex
 
     data = _load(Path(path), revision)
     assert data is not None, "saved index did not load"
@@ -311,10 +311,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _measure_child(*options.measure_child)
         return 0
 
-    from newsdesk.core.library import MemoryLibrary
-    from newsdesk.core.search import SearchIndex
-    from newsdesk.core.search_index import open_index_data
+    from newsdesk.core.search.index import open_index_data
+    from newsdesk.core.search.query import SearchIndex
     from newsdesk.core.settings import Settings
+    from newsdesk.core.store.library import MemoryLibrary
 
     rows: list[str] = []
     failed = False
@@ -381,7 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not options.no_seeds:
         seeds = ROOT / "seeds"
-        from newsdesk.core.store import open_library
+        from newsdesk.core.store.index_store import open_library
 
         with tempfile.TemporaryDirectory() as tmp:
             settings = Settings(cache_dir=Path(tmp) / "cache", data_dir=Path(tmp) / "data")

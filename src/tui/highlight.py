@@ -14,8 +14,8 @@ from typing import Literal
 
 from rich._wrap import divide_line
 
-from newsdesk.core.library import ArticleDetail
 from newsdesk.core.models import ActorType, Offsets, Quote
+from newsdesk.core.store.library import ArticleDetail
 
 #: Entity kinds with a colour of their own (group shares "other"'s colour only if themed so).
 ENTITY_KINDS: tuple[ActorType, ...] = ("person", "organization", "place", "group", "other")

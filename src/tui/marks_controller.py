@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdesk.core.errors import NewsdeskError
-from newsdesk.core.library import ArticleDetail, Library
-from newsdesk.core.marks import Mark, MarkStore, ReanchorReport, kind_of
+from newsdesk.core.marks.mark_store import Mark, MarkStore, ReanchorReport, kind_of
 from newsdesk.core.models import Quote
+from newsdesk.core.store.library import ArticleDetail, Library
 
 from .highlight import HSpan, Target
 
@@ -269,7 +269,7 @@ class MarksController:
 
     def paragraph_of(self, mark: Mark) -> int | None:
         """1-based paragraph of a mark (the marks view shows where it is)."""
-        from newsdesk.core.export import paragraph_number
+        from newsdesk.core.export.document import paragraph_number
 
         if self.library is None:
             return None
@@ -322,7 +322,7 @@ class MarksController:
 
     def copy_markdown(self, mark: Mark | None = None) -> None:
         """`y`: the mark (or else the passage) under the cursor, as Markdown, to the clipboard."""
-        from newsdesk.core.export import Passage, passage_markdown
+        from newsdesk.core.export.document import Passage, passage_markdown
 
         if not self._ready():
             return
@@ -342,7 +342,7 @@ class MarksController:
                         markup=False, timeout=3)
 
     def _passage_here(self):  # type: ignore[no-untyped-def]
-        from newsdesk.core.export import Passage
+        from newsdesk.core.export.document import Passage
 
         assert self.store is not None and self.library is not None
         quote = self.sidebar_position()
@@ -367,7 +367,7 @@ class MarksController:
 
     def export(self) -> None:
         """`e`: the export dialog; the file is written in a thread."""
-        from newsdesk.core.export import default_export_path
+        from newsdesk.core.export.document import default_export_path
 
         from .screens.export import ExportDialog, ExportOptions
 
@@ -401,7 +401,7 @@ class MarksController:
         self, store: MarkStore, library: Library, request: ExportRequest, force: bool
     ) -> None:
         """Thread: build and write the Markdown; answers come back with `call_from_thread`."""
-        from newsdesk.core.export import (
+        from newsdesk.core.export.document import (
             ExportExists,
             build_document,
             check_target,

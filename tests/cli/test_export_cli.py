@@ -10,9 +10,9 @@ import pytest
 from markdown_it import MarkdownIt
 from samples import MINISTERS as ARTICLE
 
-from newsdesk.core.marks import MARKS_FILE, MarkStore
+from newsdesk.core.marks.mark_store import MARKS_FILE, MarkStore
 from newsdesk.core.settings import Settings
-from newsdesk.core.store import open_library
+from newsdesk.core.store.index_store import open_library
 from newsdesk.tui.cli import main
 
 
@@ -30,12 +30,12 @@ def export_cli_corpus(tmp_path: Path) -> Path:
 @pytest.fixture
 def export_cli_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
     """The session pipeline stands in for `load_pipeline` (no second spaCy load)."""
-    import newsdesk.core.nlp
+    import newsdesk.core.pipeline.nlp
 
     def load(model: str | None):  # type: ignore[no-untyped-def]
-        return nlp, newsdesk.core.nlp.describe_model(model)
+        return nlp, newsdesk.core.pipeline.nlp.describe_model(model)
 
-    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
+    monkeypatch.setattr(newsdesk.core.pipeline.nlp, "load_pipeline", load)
 
 
 def mark_sentence(folder: Path, needle: str, note: str = "") -> None:

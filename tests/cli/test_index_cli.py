@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core.fingerprint import store_path
 from newsdesk.core.settings import Settings
+from newsdesk.core.store.fingerprint import store_path
 from newsdesk.tui.cli import main
 
 DATA = Path(__file__).parent.parent / "data" / "store"
@@ -33,15 +33,15 @@ def cli_corpus(tmp_path: Path) -> Path:
 @pytest.fixture
 def cli_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
     """The session pipeline stands in for `load_pipeline`, and counts how often it is asked."""
-    import newsdesk.core.nlp
+    import newsdesk.core.pipeline.nlp
 
     calls: list[str | None] = []
 
     def load(model: str | None):  # type: ignore[no-untyped-def]
         calls.append(model)
-        return nlp, newsdesk.core.nlp.describe_model(model)
+        return nlp, newsdesk.core.pipeline.nlp.describe_model(model)
 
-    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
+    monkeypatch.setattr(newsdesk.core.pipeline.nlp, "load_pipeline", load)
     return calls
 
 
@@ -91,7 +91,7 @@ def test_index_cli_missing_path_exits_2(tmp_path, capsys):
 
 
 def test_index_cli_jobs_uses_several_processes(cli_corpus, cli_pipeline, capsys, monkeypatch):
-    from newsdesk.core import store
+    from newsdesk.core.store import index_store as store
 
     seen: list[int] = []
     original = store._index

@@ -46,15 +46,15 @@ def search_corpus(search_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def search_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
     """The session pipeline stands in for `load_pipeline` (no second spaCy load per test)."""
-    import newsdesk.core.nlp
+    import newsdesk.core.pipeline.nlp
 
     calls: list[str | None] = []
 
     def load(model: str | None):  # type: ignore[no-untyped-def]
         calls.append(model)
-        return nlp, newsdesk.core.nlp.describe_model(model)
+        return nlp, newsdesk.core.pipeline.nlp.describe_model(model)
 
-    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
+    monkeypatch.setattr(newsdesk.core.pipeline.nlp, "load_pipeline", load)
     return calls
 
 
@@ -113,7 +113,7 @@ def test_search_cli_table_shows_markup_as_text(search_corpus, search_pipeline, c
 def test_search_cli_table_highlights_matches() -> None:
     from rich.console import Console
 
-    from newsdesk.core.search import Hit, SearchResult
+    from newsdesk.core.search.query import Hit, SearchResult
     from newsdesk.tui.cli.search_cmd import print_hits
 
     hit = Hit("sentence", "a1", 10, 40, "Guo [b]Shengkun[/b] spoke", 96.0, None, ((0, 3), (7, 15)),

@@ -17,9 +17,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 from samples import MINISTERS
 
-from newsdesk.core import export as export_module
 from newsdesk.core.errors import ExportError, NewsdeskError
-from newsdesk.core.export import (
+from newsdesk.core.export import document as export_module
+from newsdesk.core.export.document import (
     ExportExists,
     NothingToExport,
     Passage,
@@ -33,10 +33,10 @@ from newsdesk.core.export import (
     render,
     write_export,
 )
-from newsdesk.core.index import analyze, build_corpus, read_articles
-from newsdesk.core.library import MemoryLibrary
-from newsdesk.core.marks import Mark, MarkStore
+from newsdesk.core.marks.mark_store import Mark, MarkStore
+from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
 from newsdesk.core.settings import Settings
+from newsdesk.core.store.library import MemoryLibrary
 
 HOSTILE = """Hostile <b>Title</b> [x](javascript:alert(1)) & more
 

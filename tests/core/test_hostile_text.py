@@ -14,8 +14,8 @@ from hostile_corpus import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdesk.core.index import analyze_doc, read_articles
-from newsdesk.core.text import build_article, clean_text
+from newsdesk.core.pipeline.indexing import analyze_doc, read_articles
+from newsdesk.core.pipeline.text import build_article, clean_text
 
 CONTROL = {chr(c) for c in range(32) if c not in (10,)} | {chr(c) for c in range(0x7F, 0xA0)}
 
@@ -81,7 +81,7 @@ def test_hostile_clean_text_idempotent_and_control_free(raw: str) -> None:
 
 
 def test_hostile_long_text_cut_into_pieces_that_cover_it() -> None:
-    from newsdesk.core.index import chunk_spans
+    from newsdesk.core.pipeline.indexing import chunk_spans
 
     for text in ("a b c " * 50_000, "word. " * 40_000, "z" * 250_001, "p1\n\npara " * 30_000, ""):
         spans = chunk_spans(text, limit=100_000)
@@ -91,7 +91,7 @@ def test_hostile_long_text_cut_into_pieces_that_cover_it() -> None:
 
 
 def test_hostile_long_article_analysed_in_pieces_offsets_hold(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from newsdesk.core import index
+    from newsdesk.core.pipeline import indexing as index
 
     monkeypatch.setattr(index, "CHUNK_CHARS", 2_000)
     body = "\n\n".join(
@@ -133,10 +133,10 @@ def _blockquote_paragraphs(markdown: str) -> list[str]:
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_hostile_export_round_trips_any_article_text(raw: str) -> None:
     """Any text, cleaned as on reading, exported as a mark, reads back word for word."""
-    from newsdesk.core.export import build_document
-    from newsdesk.core.library import MemoryLibrary
-    from newsdesk.core.marks import Mark
+    from newsdesk.core.export.document import build_document
+    from newsdesk.core.marks.mark_store import Mark
     from newsdesk.core.models import Corpus
+    from newsdesk.core.store.library import MemoryLibrary
 
     article = build_article("Title\n\n" + raw, article_id="a", path="a.txt", content_hash="h")
     if not article.paragraphs:

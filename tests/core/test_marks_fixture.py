@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from newsdesk.core.marks import MarkStore
+from newsdesk.core.marks.mark_store import MarkStore
 from newsdesk.core.settings import Settings
 
 FIXTURE = Path(__file__).parent.parent / "data" / "marks" / "marks-v1.sqlite"

@@ -11,10 +11,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from newsdesk.core.fold import fold_token, iter_tokens, skeleton
-from newsdesk.core.library import MemoryLibrary
 from newsdesk.core.models import Actor, Article, Corpus, Mention, Quote
-from newsdesk.core.search import (
+from newsdesk.core.search.fold import fold_token, iter_tokens, skeleton
+from newsdesk.core.search.query import (
     BuildCancelled,
     LiveSearch,
     SearchCancelled,
@@ -23,6 +22,7 @@ from newsdesk.core.search import (
     parse_query,
 )
 from newsdesk.core.settings import Settings
+from newsdesk.core.store.library import MemoryLibrary
 
 DATA = Path(__file__).parent.parent / "data" / "search"
 
@@ -315,7 +315,7 @@ def test_search_index_saved_by_revision_and_reused(tmp_path: Path, monkeypatch: 
     with sqlite3.connect(files[0]) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0] == library.revision
 
-    import newsdesk.core.search_index as search_index
+    import newsdesk.core.search.index as search_index
 
     def no_build(*args: object, **kwargs: object) -> None:
         raise AssertionError("rebuilt although the revision did not change")
@@ -368,7 +368,7 @@ WIKINEWS = [
 
 @pytest.fixture(scope="module")
 def wikinews_index(nlp, tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:  # type: ignore[no-untyped-def]
-    from newsdesk.core.store import open_library
+    from newsdesk.core.store.index_store import open_library
 
     base = tmp_path_factory.mktemp("search-wikinews")
     settings = Settings(cache_dir=base / "cache", data_dir=base / "data")

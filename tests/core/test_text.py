@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core.text import (
+from newsdesk.core.pipeline.text import (
     build_article,
     clean_text,
     date_from_url,
@@ -82,7 +82,7 @@ def test_text_markup_is_kept_as_text() -> None:
 
 
 def test_text_read_article_decodings(tmp_path: Path) -> None:
-    from newsdesk.core.text import read_article
+    from newsdesk.core.pipeline.text import read_article
 
     cases = {
         "utf8bom.txt": "\ufeffT\n\nCafé said.".encode("utf-8"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.core.library import MemoryLibrary
 from newsdesk.core.models import Corpus
+from newsdesk.core.store.library import MemoryLibrary
 from newsdesk.tui.highlight import LineIndex, base_spans, layout_article, wrap_range
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from newsdesk.core.settings import Settings
 
 if TYPE_CHECKING:
-    from newsdesk.core.store import OpenedIndex
+    from newsdesk.core.store.index_store import OpenedIndex
 
 
 def settings_from(options: argparse.Namespace) -> Settings:
@@ -39,7 +39,7 @@ def open_index(options: argparse.Namespace) -> OpenedIndex:
 
     A warm open imports neither spaCy nor Textual; progress shows only on a terminal.
     """
-    from newsdesk.core.store import open_library
+    from newsdesk.core.store.index_store import open_library
 
     progress = _progress_line if sys.stderr.isatty() else None
     opened = open_library(

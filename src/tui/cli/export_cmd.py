@@ -38,15 +38,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.export import (
+    from newsdesk.core.export.document import (
         build_document,
         check_target,
         find_actor,
         find_article,
         write_export,
     )
-    from newsdesk.core.marks import MarkStore
-    from newsdesk.core.store import open_library
+    from newsdesk.core.marks.mark_store import MarkStore
+    from newsdesk.core.store.index_store import open_library
 
     if options.out is not None:
         check_target(options.out, force=options.force)  # before any indexing: fail fast

@@ -13,7 +13,7 @@ from .common import open_index, settings_from, warn
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from newsdesk.core.search import SearchResult
+    from newsdesk.core.search.query import SearchResult
 
 KIND_CHOICES = ("actor", "quote", "sentence", "article")
 
@@ -40,7 +40,7 @@ def _positive(value: str) -> int:
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.search import open_search
+    from newsdesk.core.search.query import open_search
 
     opened = open_index(options)
     index = open_search(opened.library, settings_from(options))

@@ -20,8 +20,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from newsdesk.core.library import ActorSummary, ArticleDetail, ArticleSummary, Library
 from newsdesk.core.models import Actor, Quote
+from newsdesk.core.store.library import ActorSummary, ArticleDetail, ArticleSummary, Library
 
 from .. import messages
 from ..bindings import MAIN_BINDINGS, MARK_BINDINGS

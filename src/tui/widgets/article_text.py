@@ -15,8 +15,8 @@ from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsdesk.core.library import ArticleDetail
 from newsdesk.core.models import Mention, Offsets, Quote
+from newsdesk.core.store.library import ArticleDetail
 
 from .. import messages
 from ..bindings import TEXT_BINDINGS

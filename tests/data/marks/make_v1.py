@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from newsdesk.core.library import MemoryLibrary
-from newsdesk.core.marks import MarkStore
+from newsdesk.core.marks.mark_store import MarkStore
 from newsdesk.core.models import Corpus, Quote
+from newsdesk.core.pipeline.text import build_article
 from newsdesk.core.settings import Settings
-from newsdesk.core.text import build_article
+from newsdesk.core.store.library import MemoryLibrary
 
 HERE = Path(__file__).parent
 TEXT = (

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import PathNotFound
-from .models import SkippedFile
+from ..errors import PathNotFound
+from ..models import SkippedFile
 from .text import ARTICLE_SUFFIXES, article_id_for
 
 _NOT_ID = re.compile(r"[^\w.-]+", re.UNICODE)

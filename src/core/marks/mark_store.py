@@ -18,10 +18,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
-from .errors import MarksError
-from .library import ArticleDetail, Library
-from .models import Article, Quote, QuoteKind
-from .settings import Settings
+from ..errors import MarksError
+from ..models import Article, Quote, QuoteKind
+from ..settings import Settings
+from ..store.library import ArticleDetail, Library
 
 log = logging.getLogger(__name__)
 

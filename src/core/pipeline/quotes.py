@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..models import Article, Mention, Quote, QuoteKind
 from .cues import (
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
@@ -25,7 +26,6 @@ from .cues import (
     THOUGHT_VERBS,
     verb_base,
 )
-from .models import Article, Mention, Quote, QuoteKind
 from .quotemarks import QuoteMarks, find_marks
 from .speakers import Speaker, SpeakerResolver
 

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from .library import Library
-    from .settings import Settings
+    from ..settings import Settings
+    from ..store.library import Library
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from .models import Article, ArticleAnalysis
+from ..models import Article, ArticleAnalysis
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -103,7 +103,7 @@ def _work(
     nlp: Language, inbox: Any, sender: Connection, batch_size: int, parent: int
 ) -> None:
     """A worker's loop: parse and analyse each batch, one message per article."""
-    from .index import analyze
+    from .indexing import analyze
 
     try:
         while True:

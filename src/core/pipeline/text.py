@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .errors import ArticleReadError
-from .models import Article, SkippedFile
+from ..errors import ArticleReadError
+from ..models import Article, SkippedFile
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 

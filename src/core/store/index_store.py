@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ArticleReadError, NoArticles, StoreError
+from ..errors import ArticleReadError, NoArticles, StoreError
+from ..models import Article, ArticleAnalysis, SkippedFile
+from ..settings import RULES_MODEL, Settings
 from .fingerprint import file_stamp, pipeline_fingerprint, revision, store_path, trusted_mtime
 from .library import Library
-from .models import Article, ArticleAnalysis, SkippedFile
-from .settings import RULES_MODEL, Settings
-from .store_library import StoreLibrary
-from .store_tables import (
+from .sqlite_library import StoreLibrary
+from .tables import (
     SCHEMA,
     SCHEMA_VERSION,
     connect,
@@ -36,8 +36,8 @@ from .store_tables import (
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .index import ProgressCallback
-    from .scan import FoundFile
+    from ..pipeline.indexing import ProgressCallback
+    from ..pipeline.scan import FoundFile
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def open_library(
     some article needs indexing. Raises `PathNotFound` for a missing path and `NoArticles`
     when nothing can be indexed.
     """
-    from .scan import scan
+    from ..pipeline.scan import scan
 
     files, skipped = scan(paths)
     notices: list[str] = []
@@ -177,14 +177,14 @@ def _open_in_memory(
     notices: list[str],
 ) -> OpenedIndex:
     """No usable store (cache folder not writable, disk full): index everything in memory."""
-    from .index import analyze, build_corpus, read_articles
+    from ..pipeline.indexing import analyze, build_corpus, read_articles
     from .library import MemoryLibrary
 
     articles, skipped = read_articles(paths, settings.max_file_bytes)
     if not articles:
         raise _no_articles(paths)
     if nlp is None:
-        from .nlp import load_pipeline
+        from ..pipeline.nlp import load_pipeline
 
         nlp, _info = load_pipeline(settings.model)
     if describe_rule_based(settings):
@@ -208,7 +208,7 @@ def _busy(err: sqlite3.DatabaseError) -> bool:
 
 
 def describe_rule_based(settings: Settings) -> bool:
-    from .nlp import describe_model
+    from ..pipeline.nlp import describe_model
 
     return describe_model(settings.model).rule_based
 
@@ -365,7 +365,7 @@ def _plan(
             continue
         path = Path(found.path)
         try:
-            from .text import read_article
+            from ..pipeline.text import read_article
 
             article = read_article(path, article_id=article_id, max_bytes=settings.max_file_bytes)
         except ArticleReadError as err:
@@ -389,7 +389,7 @@ def _apply(conn: sqlite3.Connection, plan: _Plan) -> None:
     """Forget deleted articles and record moved stamps, in one transaction."""
     if not plan.removed and not plan.refresh:
         return
-    from .store_tables import delete_articles
+    from .tables import delete_articles
 
     with _transaction(conn):
         delete_articles(conn, plan.removed)
@@ -408,10 +408,10 @@ def _index(
     nlp: Language | None,
 ) -> None:
     """Analyze pending articles with spaCy, committing one transaction per batch."""
-    from .index import analyze, prepare_pipeline
+    from ..pipeline.indexing import analyze, prepare_pipeline
 
     if nlp is None:
-        from .nlp import load_pipeline
+        from ..pipeline.nlp import load_pipeline
 
         nlp, _info = load_pipeline(settings.model)
     prepare_pipeline(nlp)
@@ -445,7 +445,7 @@ def _index(
 
 def _merge(conn: sqlite3.Connection, current: str) -> None:
     """Recompute the cross-article actors from stored mentions and persist them (no spaCy)."""
-    from .actors import merge_actors
+    from ..pipeline.actors import merge_actors
 
     analyses = load_mentions(conn)
     actors, mapping = merge_actors(analyses)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Actor, Article, Corpus, Mention, Quote
+from ..models import Actor, Article, Corpus, Mention, Quote
 
 
 def article_json(article: Article, sentences: object = None) -> dict[str, Any]:

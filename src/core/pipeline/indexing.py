@@ -8,11 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..models import Article, ArticleAnalysis, Corpus, Offsets, Quote, SkippedFile
+from ..settings import Settings
 from .actors import merge_actors
 from .entities import extract_mentions
-from .models import Article, ArticleAnalysis, Corpus, Offsets, Quote, SkippedFile
 from .quotes import find_quotes
-from .settings import Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -185,7 +185,7 @@ def read_articles(
     paths: Sequence[Path], max_bytes: int | None = None
 ) -> tuple[list[Article], list[SkippedFile]]:
     """Discover and parse every article under `paths`; unreadable files become `SkippedFile`s."""
-    from .errors import ArticleReadError
+    from ..errors import ArticleReadError
     from .text import discover, read_article
 
     files, skipped = discover(paths)

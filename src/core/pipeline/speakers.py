@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..models import Mention
 from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
-from .models import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .models import Offsets
+from ..models import Offsets
 
 #: Marks that can only open, only close, or either (straight marks are decided by context).
 OPENING = frozenset("“„«")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..models import Article, Mention
 from .gazetteer import COUNTRIES
-from .models import Article, Mention
 from .names import (
     COURTESY,
     HONORIFICS,

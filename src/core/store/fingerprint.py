@@ -19,8 +19,8 @@ RACY_SECONDS = 2.0
 
 def pipeline_fingerprint(model: str | None) -> str:
     """Model name and version plus newsdesk's extraction version: a change re-indexes."""
-    from . import EXTRACTION_VERSION
-    from .nlp import describe_model
+    from .. import EXTRACTION_VERSION
+    from ..pipeline.nlp import describe_model
 
     return f"{describe_model(model).fingerprint}+extraction-{EXTRACTION_VERSION}"
 

@@ -14,11 +14,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Literal
 
-from .errors import ExportError
-from .library import ActorSummary, ArticleDetail, Library
+from ..errors import ExportError
+from ..marks.mark_store import Mark, MarkKind, belongs, normalise_path
+from ..models import Actor, Article, Quote, QuoteKind
+from ..store.library import ActorSummary, ArticleDetail, Library
 from .markdown import blockquote, escape_inline, link, safe_url, yaml_string
-from .marks import Mark, MarkKind, belongs, normalise_path
-from .models import Actor, Article, Quote, QuoteKind
 
 GroupBy = Literal["article", "actor"]
 GROUPS: tuple[GroupBy, ...] = ("article", "actor")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .fold import JOINERS, QUOTE_MARKS, TOKEN_RE, fold_text, fold_token, iter_tokens, skeleton
-from .search_index import (
+from .index import (
     KIND_CODE,
     KINDS,
     BuildCancelled,
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from .library import Library
-    from .settings import Settings
+    from ..settings import Settings
+    from ..store.library import Library
 
 __all__ = [
     "KINDS", "BuildCancelled", "Hit", "HitKind", "LiveSearch", "QueryWord", "SearchCancelled",

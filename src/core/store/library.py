@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from .models import Actor, ActorType, Article, Corpus, Mention, Offsets, Quote
+from ..models import Actor, ActorType, Article, Corpus, Mention, Offsets, Quote
 
 
 @dataclass(frozen=True, slots=True)

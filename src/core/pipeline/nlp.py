@@ -7,8 +7,8 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import ModelError
-from .settings import DEFAULT_MODELS, RULES_MODEL
+from ..errors import ModelError
+from ..settings import DEFAULT_MODELS, RULES_MODEL
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import StoreError
+from ..errors import StoreError
+from ..models import Actor, Corpus, Quote, SkippedFile
 from .library import ActorSummary, ArticleDetail, ArticleSummary
-from .models import Actor, Corpus, Quote, SkippedFile
-from .store_tables import (
+from .tables import (
     ARTICLE_COLUMNS,
     MENTION_COLUMNS,
     QUOTE_COLUMNS,

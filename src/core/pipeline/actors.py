@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
+from ..models import Actor, ActorType, ArticleAnalysis, Mention
 from .gazetteer import COUNTRIES
-from .models import Actor, ActorType, ArticleAnalysis, Mention
 from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 
 LABEL_TYPES: dict[str, ActorType] = {

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .models import Actor, Article, ArticleAnalysis, Mention, Offsets, Quote
+from ..models import Actor, Article, ArticleAnalysis, Mention, Offsets, Quote
 
 #: Bumped whenever the tables change shape; an older store is rebuilt.
 SCHEMA_VERSION = "3"
