@@ -12,6 +12,7 @@ from ..models import Article, ArticleAnalysis, Corpus, Offsets, Quote, SkippedFi
 from ..settings import Settings
 from .actors import merge_actors
 from .entities import extract_mentions
+from .parallel import analyze_in_processes
 from .quotes import find_quotes
 
 if TYPE_CHECKING:
@@ -104,9 +105,9 @@ def analyze(
     """Stream articles through `nlp.pipe`, yielding each analysis as soon as it is ready."""
     prepare_pipeline(nlp)
     if n_process > 1 and len(articles) > 1:
-        from .parallel import analyze_in_processes
-
-        yield from analyze_in_processes(nlp, articles, batch_size=batch_size, n_process=n_process)
+        yield from analyze_in_processes(
+            nlp, articles, analyze=analyze, batch_size=batch_size, n_process=n_process
+        )
         return
     by_id = {a.id: a for a in articles}
 

@@ -13,7 +13,7 @@ import os
 import queue
 import traceback
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,10 @@ from ..models import Article, ArticleAnalysis
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+#: What a worker runs on each batch: `indexing.analyze` in one process. Passed in (it pickles
+#: by name) rather than imported, so `indexing` -> `parallel` is the only import between them.
+AnalyzeBatch = Callable[..., Iterator[ArticleAnalysis]]
 
 #: Batches queued per worker beyond the one it works on: enough that no worker waits for the
 #: parent, few enough that a huge folder is not copied into the queues at once.
@@ -33,9 +37,14 @@ class WorkerError(RuntimeError):
 
 
 def analyze_in_processes(
-    nlp: Language, articles: Sequence[Article], *, batch_size: int, n_process: int
+    nlp: Language,
+    articles: Sequence[Article],
+    *,
+    analyze: AnalyzeBatch,
+    batch_size: int,
+    n_process: int,
 ) -> Iterator[ArticleAnalysis]:
-    """Like `index.analyze`, in `n_process` worker processes; analyses come in article order."""
+    """Like `indexing.analyze`, in `n_process` worker processes; analyses come in article order."""
     n_process = max(1, min(n_process, len(articles)))
     size = max(1, min(batch_size, -(-len(articles) // n_process)))  # a small folder still splits
     batches = [articles[i : i + size] for i in range(0, len(articles), size)]
@@ -45,7 +54,7 @@ def analyze_in_processes(
     workers = [
         context.Process(
             target=_work,
-            args=(nlp, inbox, sender, batch_size, os.getpid()),
+            args=(nlp, analyze, inbox, sender, batch_size, os.getpid()),
             name=f"newsdesk-index-{number}",
             daemon=True,
         )
@@ -100,11 +109,14 @@ def _receive(receiver: Connection, name: str) -> ArticleAnalysis:
 
 
 def _work(
-    nlp: Language, inbox: Any, sender: Connection, batch_size: int, parent: int
+    nlp: Language,
+    analyze: AnalyzeBatch,
+    inbox: Any,
+    sender: Connection,
+    batch_size: int,
+    parent: int,
 ) -> None:
     """A worker's loop: parse and analyse each batch, one message per article."""
-    from .indexing import analyze
-
     try:
         while True:
             try:

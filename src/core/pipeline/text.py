@@ -13,8 +13,7 @@ from urllib.parse import urlparse
 
 from ..errors import ArticleReadError
 from ..models import Article, SkippedFile
-
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+from .scan import article_id_for, scan
 
 # Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
 # (ESC P/X/^/_ ... ST), two-byte escapes; and their 8-bit C1 forms.
@@ -285,20 +284,11 @@ def read_article(path: Path, *, article_id: str | None = None, max_bytes: int | 
     )
 
 
-def article_id_for(path: Path) -> str:
-    """A stable id from the file name."""
-    stem = unicodedata.normalize("NFKC", path.stem)
-    slug = re.sub(r"[^\w.-]+", "-", stem, flags=re.UNICODE).strip("-")
-    return slug or "article"
-
-
 def discover(paths: Iterable[Path]) -> tuple[list[tuple[str, Path]], list[SkippedFile]]:
     """Article files under `paths` (recursive), each with a unique stable id; and what was skipped.
 
     Raises `PathNotFound` for a path that does not exist; other trouble is a `SkippedFile`.
     The walk itself is `scan.scan`, which the store also uses (with the files' stamps).
     """
-    from .scan import scan
-
     found, skipped = scan(paths)
     return [(f.id, Path(f.path)) for f in found], skipped
