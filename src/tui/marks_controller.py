@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from newsdesk.core.errors import NewsdeskError
 from newsdesk.core.marks.mark_store import Mark, MarkStore, ReanchorReport, kind_of
-from newsdesk.core.models import Quote
-from newsdesk.core.store.library import ArticleDetail, Library
+from newsdesk.core.models import ArticleAnalysis, Quote
+from newsdesk.core.store.library import Library
 
 from .highlight import HSpan, Target
 
@@ -118,7 +118,7 @@ class MarksController:
 
     # ----- drawing ---------------------------------------------------------------------------
 
-    def layers(self, detail: ArticleDetail) -> dict[str, Sequence[HSpan]]:
+    def layers(self, detail: ArticleAnalysis) -> dict[str, Sequence[HSpan]]:
         """The "mark" layer of an article being opened (a main-screen layer provider)."""
         if self.store is None:
             return {}
@@ -186,7 +186,7 @@ class MarksController:
             return None
         return node.data.quote
 
-    def _text_target(self) -> tuple[ArticleDetail, Target] | None:
+    def _text_target(self) -> tuple[ArticleAnalysis, Target] | None:
         text = self.main.text
         target = text.cursor_target()
         if text.detail is None or target is None:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from textual.worker import Worker, get_current_worker
 
-from newsdesk.core.store.library import ArticleDetail, Library
+from newsdesk.core.models import ArticleAnalysis
+from newsdesk.core.store.library import Library
 
 from .highlight import HSpan, Target
 
@@ -216,7 +217,7 @@ class SearchController:
 
     # ----- highlights ------------------------------------------------------------------------
 
-    def layers(self, detail: ArticleDetail) -> dict[str, list[HSpan]]:
+    def layers(self, detail: ArticleAnalysis) -> dict[str, list[HSpan]]:
         """Every matched word of the listed hits in this article (while the search is active)."""
         if not self.active:
             return {}

@@ -343,3 +343,27 @@ def test_store_unwritable_cache_falls_back_to_memory(store_corpus, tmp_path, nlp
     assert any("nothing is cached" in notice for notice in opened.notices)
     first = opened.library.articles()[0]
     assert opened.library.article(first.id).article.text
+
+
+def test_store_article_detail_hands_finished_spans_and_counts(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.store.library import MemoryLibrary, mention_counts
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Harbour plan\n\nMaria Lopez said the plan \u201cwill go ahead\u201d in Portsmouth. "
+        "Lopez met Green Watch in Lisbon on Monday.\n",
+        encoding="utf-8",
+    )
+    settings = Settings.from_env(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
+    opened = open_library([folder], settings, nlp=nlp)
+    stored = opened.library.article("one")
+    memory = MemoryLibrary(opened.library.corpus()).article("one")  # type: ignore[attr-defined]
+    assert stored.spans == memory.spans and stored.actor_counts == memory.actor_counts
+    text = stored.article.text
+    kinds = {(text[s.start:s.end], s.kind) for s in stored.spans}
+    assert ("Maria Lopez", "person") in kinds and ("said", "cue") in kinds
+    assert any(k == "quote" and "will go ahead" in t for t, k in kinds)
+    assert list(stored.actor_counts) == list(opened.library.actors_in("one"))
+    assert stored.actor_counts == mention_counts(stored.mentions, stored.actor_of)
+    assert sum(stored.actor_counts.values()) == sum(m.key in stored.actor_of for m in stored.mentions)

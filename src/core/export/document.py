@@ -16,8 +16,8 @@ from typing import Literal
 
 from ..errors import ExportError
 from ..marks.mark_store import Mark, MarkKind, belongs, normalise_path
-from ..models import Actor, Article, Quote, QuoteKind
-from ..store.library import ActorSummary, ArticleDetail, Library
+from ..models import Actor, ActorSummary, Article, ArticleAnalysis, Quote, QuoteKind
+from ..store.library import Library
 from .markdown import blockquote, escape_inline, link, safe_url, yaml_string
 
 GroupBy = Literal["article", "actor"]
@@ -174,9 +174,9 @@ def collect(
     """The passages in scope, in corpus order: marks of this library's articles (one article's,
     one actor's), plus, for an actor, every position of theirs nobody marked."""
     order = {summary.id: n for n, summary in enumerate(library.articles())}
-    details: dict[str, ArticleDetail] = {}
+    details: dict[str, ArticleAnalysis] = {}
 
-    def detail(aid: str) -> ArticleDetail:
+    def detail(aid: str) -> ArticleAnalysis:
         if aid not in details:
             details[aid] = library.article(aid)
         return details[aid]
@@ -223,10 +223,10 @@ def paragraph_number(article: Article, offset: int) -> int | None:
 class _Renderer:
     def __init__(self, library: Library) -> None:
         self.library = library
-        self._details: dict[str, ArticleDetail] = {}
+        self._details: dict[str, ArticleAnalysis] = {}
         self._actors: dict[str, Actor | None] = {}
 
-    def detail(self, article_id: str) -> ArticleDetail:
+    def detail(self, article_id: str) -> ArticleAnalysis:
         if article_id not in self._details:
             self._details[article_id] = self.library.article(article_id)
         return self._details[article_id]

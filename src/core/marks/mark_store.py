@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import MarksError
-from ..models import Article, Quote, QuoteKind
+from ..models import Article, ArticleAnalysis, Quote, QuoteKind
 from ..settings import Settings
-from ..store.library import ArticleDetail, Library
+from ..store.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -358,7 +358,7 @@ class MarkStore:
             return Toggled(self.remove(existing.id), added=False)
         return Toggled(self.add(article, start, end, kind, quote=quote), added=True)
 
-    def toggle_at(self, detail: ArticleDetail, offset: int) -> Toggled | None:
+    def toggle_at(self, detail: ArticleAnalysis, offset: int) -> Toggled | None:
         """`m` at the text cursor: unmark the (shortest) mark under it, else mark the quote or,
         outside quotes, the sentence there. None when there is nothing to mark at `offset`."""
         under = self.marks_at(detail.article, offset)
@@ -370,7 +370,7 @@ class MarkStore:
         start, end, kind, quote = target
         return Toggled(self.add(detail.article, start, end, kind, quote=quote), added=True)
 
-    def toggle_span(self, detail: ArticleDetail, start: int, end: int) -> Toggled:
+    def toggle_span(self, detail: ArticleAnalysis, start: int, end: int) -> Toggled:
         """`m` on what the text view chose (a quote, the cursor sentence or a selection):
         unmark the shortest mark covering it, else mark it, its kind read from the article
         (a quote's exact span -> quote, a sentence's -> sentence, else selection)."""
@@ -504,7 +504,7 @@ def belongs(mark: Mark, article: Article) -> bool:
     )
 
 
-def kind_of(detail: ArticleDetail, start: int, end: int) -> tuple[MarkKind, Quote | None]:
+def kind_of(detail: ArticleAnalysis, start: int, end: int) -> tuple[MarkKind, Quote | None]:
     """The kind of a span: a quote's exact span, a sentence's, else a free selection."""
     quote = next((q for q in detail.quotes if (q.start, q.end) == (start, end)), None)
     if quote is not None:
@@ -515,7 +515,7 @@ def kind_of(detail: ArticleDetail, start: int, end: int) -> tuple[MarkKind, Quot
 
 
 def mark_target(
-    detail: ArticleDetail, offset: int
+    detail: ArticleAnalysis, offset: int
 ) -> tuple[int, int, MarkKind, Quote | None] | None:
     """What `m` marks at `offset`: the innermost quote there, else the sentence there."""
     quotes = [q for q in detail.quotes if q.start <= offset < q.end]

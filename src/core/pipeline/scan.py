@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..errors import PathNotFound
 from ..models import SkippedFile
+
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 
 _NOT_ID = re.compile(r"[^\w.-]+", re.UNICODE)

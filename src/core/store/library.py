@@ -7,55 +7,58 @@ lazily, so a 10,000-article folder never has to be loaded whole.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
-from ..models import Actor, ActorType, Article, Corpus, Mention, Offsets, Quote
+from ..models import (
+    Actor,
+    ActorSummary,
+    Article,
+    ArticleAnalysis,
+    ArticleSummary,
+    Corpus,
+    Mention,
+    Offsets,
+    Quote,
+    Span,
+)
+from ..pipeline.actors import LABEL_TYPES
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    """An article-list row: everything but the text."""
+def article_detail(
+    article: Article,
+    mentions: tuple[Mention, ...],
+    quotes: tuple[Quote, ...],
+    sentences: tuple[Offsets, ...],
+    actor_of: Mapping[str, str],
+    actor_types: Mapping[str, str],
+) -> ArticleAnalysis:
+    """One article finished for a front end: spans typed by actor (else by NER label), counts.
 
-    id: str
-    path: str
-    title: str
-    date: str | None
-    source: str | None
-    url: str | None
-    actor_count: int
-    quote_count: int
+    Both libraries build their detail here, so the label -> kind table stays in the pipeline.
+    """
+    spans = [Span(q.start, q.end, "quote") for q in quotes]
+    for m in mentions:
+        actor = actor_of.get(m.key)
+        kind = actor_types.get(actor, "") if actor else ""
+        spans.append(Span(m.start, m.end, kind or LABEL_TYPES.get(m.label, "other")))
+    spans += [
+        Span(q.cue_start, q.cue_end, "cue")
+        for q in quotes
+        if q.cue_start is not None and q.cue_end is not None
+    ]
+    return ArticleAnalysis(
+        article, mentions, quotes, sentences,
+        actor_of=dict(actor_of),
+        spans=tuple(spans),
+        actor_counts=mention_counts(mentions, actor_of),
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class ActorSummary:
-    """A sidebar row: an actor without its mentions."""
-
-    id: str
-    name: str
-    type: ActorType
-    role: str | None
-    aliases: tuple[str, ...]
-    mention_count: int
-    article_count: int
-    quote_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleDetail:
-    """One article with everything found in it, ready to draw."""
-
-    article: Article
-    mentions: tuple[Mention, ...]
-    quotes: tuple[Quote, ...]
-    """With `actor` set where the speaker is a known actor."""
-    sentences: tuple[Offsets, ...]
-    actor_of: dict[str, str]
-    """In-article cluster key -> actor id, for every mention."""
-
-    def actor_at(self, mention: Mention) -> str | None:
-        return self.actor_of.get(mention.key)
+def mention_counts(mentions: Iterable[Mention], actor_of: Mapping[str, str]) -> dict[str, int]:
+    """Actor id -> mentions, most mentioned first (ties: first mentioned first)."""
+    counts = Counter(actor_of[m.key] for m in mentions if m.key in actor_of)
+    return dict(counts.most_common())
 
 
 class Library(Protocol):
@@ -67,7 +70,7 @@ class Library(Protocol):
         ...
 
     def articles(self) -> Sequence[ArticleSummary]: ...
-    def article(self, article_id: str) -> ArticleDetail: ...
+    def article(self, article_id: str) -> ArticleAnalysis: ...
     def actors(self) -> Sequence[ActorSummary]: ...
     def actor(self, actor_id: str) -> Actor: ...
     def positions(self, actor_id: str) -> Sequence[Quote]: ...
@@ -117,15 +120,21 @@ class MemoryLibrary:
             for a in self.corpus.articles
         ]
 
-    def article(self, article_id: str) -> ArticleDetail:
+    def article(self, article_id: str) -> ArticleAnalysis:
         article = self._articles[article_id]
         mentions = tuple(self._mentions.get(article_id, ()))
-        return ArticleDetail(
+        actor_of = {
+            m.key: self._actor_of[(m.article, m.key)]
+            for m in mentions
+            if (m.article, m.key) in self._actor_of
+        }
+        return article_detail(
             article,
             mentions,
             tuple(self._quotes.get(article_id, ())),
             self.corpus.sentences.get(article_id, ()),
-            {m.key: self._actor_of[(m.article, m.key)] for m in mentions if (m.article, m.key) in self._actor_of},
+            actor_of,
+            {a: self._actors[a].type for a in actor_of.values() if a in self._actors},
         )
 
     def actors(self) -> Sequence[ActorSummary]:

@@ -14,8 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..models import Actor, Corpus, Quote, SkippedFile
-from .library import ActorSummary, ArticleDetail, ArticleSummary
+from ..models import (
+    Actor,
+    ActorSummary,
+    ArticleAnalysis,
+    ArticleSummary,
+    Corpus,
+    Quote,
+    SkippedFile,
+)
+from .library import article_detail
 from .tables import (
     ARTICLE_COLUMNS,
     MENTION_COLUMNS,
@@ -63,7 +71,7 @@ class StoreLibrary:
         )
         return [ArticleSummary(*row) for row in rows]
 
-    def article(self, article_id: str) -> ArticleDetail:
+    def article(self, article_id: str) -> ArticleAnalysis:
         rows = self._query(
             f"SELECT {ARTICLE_COLUMNS}, a.sentences FROM articles a "
             "JOIN texts t ON t.article = a.id WHERE a.id = ?",
@@ -94,9 +102,16 @@ class StoreLibrary:
             )
         )
         keys = {m.key for m in mentions}
-        return ArticleDetail(
-            article, mentions, quotes, offsets_from(rows[0][9]),
-            {k: v for k, v in actor_of.items() if k in keys},
+        actor_of = {k: v for k, v in actor_of.items() if k in keys}
+        types = dict(
+            self._query(
+                "SELECT DISTINCT a.id, a.type FROM actor_keys k JOIN actors a ON a.id = k.actor "
+                "WHERE k.article = ?",
+                (article_id,),
+            )
+        )
+        return article_detail(
+            article, mentions, quotes, offsets_from(rows[0][9]), actor_of, types
         )
 
     def actors(self) -> Sequence[ActorSummary]:
