@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
+from .. import db
 from ..errors import MarksError
 from ..models import Article, ArticleAnalysis, Quote, QuoteKind
 from ..settings import Settings
@@ -30,7 +31,6 @@ MARK_KINDS: tuple[MarkKind, ...] = ("quote", "sentence", "selection", "position"
 
 MARKS_FILE = "marks.sqlite"
 SCHEMA_VERSION = 1
-BUSY_TIMEOUT_MS = 15_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS marks (
@@ -53,6 +53,8 @@ CREATE TABLE IF NOT EXISTS marks (
 );
 CREATE INDEX IF NOT EXISTS marks_article ON marks (article);
 """
+#: `_MIGRATIONS[n]` takes a schema-`n` database to `n + 1` (none yet: schema 1 is the first).
+_MIGRATIONS: dict[int, str] = {}
 _COLUMNS = (
     'id, article, path, content_hash, start, "end", text, kind, quote, quote_kind, speaker, actor, '
     "note, detached, created, updated"
@@ -122,16 +124,6 @@ def normalise_path(path: str) -> str:
         return os.path.abspath(path)
 
 
-def _is_corruption(err: sqlite3.DatabaseError) -> bool:
-    name = getattr(err, "sqlite_errorname", "") or ""
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return True
-    if isinstance(err, sqlite3.OperationalError) and not name.startswith("SQLITE_ERROR"):
-        return False  # locked, busy, read-only, disk full, I/O: not the file's fault
-    text = str(err).lower()
-    return "malformed" in text or "not a database" in text or "corrupt" in text
-
-
 class MarkStore:
     """The marks database. Thread-safe; any number of processes may write at once.
 
@@ -165,7 +157,7 @@ class MarkStore:
         try:
             connection = _connect(db_path)
         except sqlite3.DatabaseError as err:
-            if not _is_corruption(err):
+            if not db.is_corruption(err):
                 raise MarksError(f"cannot open marks database {db_path}: {err}") from err
             connection = _recover(db_path, notices)
         return cls(db_path, connection, notices)
@@ -193,18 +185,11 @@ class MarkStore:
                 yield self._db
                 self._db.execute("COMMIT")
             except sqlite3.DatabaseError as err:
-                self._rollback()
+                db.rollback(self._db)
                 raise MarksError(f"could not save marks ({err}); nothing was changed") from err
             except BaseException:
-                self._rollback()
+                db.rollback(self._db)
                 raise
-
-    def _rollback(self) -> None:
-        if self._db.in_transaction:
-            try:
-                self._db.execute("ROLLBACK")
-            except sqlite3.DatabaseError:
-                log.debug("rollback failed", exc_info=True)
 
     def _read(self, sql: str, params: Sequence[object] = ()) -> list[Mark]:
         with self._lock:
@@ -548,55 +533,39 @@ def locate(text: str, needle: str, near: int) -> tuple[int, int] | None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    """Open, check integrity, switch to WAL and create the schema (raises DatabaseError)."""
-    db = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
+    """Open, check integrity, create or migrate the schema, switch to WAL (raises DatabaseError;
+    `MarksError` for a file from a newer newsdesk, which is left untouched)."""
+    conn = db.connect(path, synchronous="FULL")
     try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        check = db.execute("PRAGMA quick_check").fetchone()
-        if check is None or check[0] != "ok":
-            raise sqlite3.DatabaseError(
-                f"database disk image is malformed ({check[0] if check else '?'})"
-            )
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            db.close()
-            raise MarksError(
-                f"the marks database {path} was written by a newer newsdesk (schema {version}); "
-                "upgrade newsdesk to use it"
-            )
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute("BEGIN IMMEDIATE")
+        db.quick_check(conn)
         try:
-            for statement in filter(None, (s.strip() for s in _SCHEMA.split(";"))):
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        columns = {row[1] for row in db.execute("PRAGMA table_info(marks)")}
+            db.ensure_schema(conn, _SCHEMA, SCHEMA_VERSION, _MIGRATIONS)
+        except db.NewerSchema as err:
+            raise MarksError(
+                f"the marks database {path} was written by a newer newsdesk (schema {err.found}); "
+                "upgrade newsdesk to use it"
+            ) from None
+        db.enable_wal(conn)
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(marks)")}
         missing = {c.strip().strip('"') for c in _COLUMNS.split(",")} - columns
         if missing:
             raise sqlite3.DatabaseError(
                 f"database disk image is malformed (marks lacks {sorted(missing)})"
             )
     except BaseException:
-        db.close()
+        conn.close()
         raise
-    return db
+    return conn
 
 
 def _recover(path: Path, notices: list[str]) -> sqlite3.Connection:
     """Move a corrupt database aside and start a new one, under a lock file so a second
     process that saw the same damage re-checks instead of moving the new database away."""
-    with _exclusive(path.with_name(path.name + ".lock")):
+    with db.exclusive(path.with_name(path.name + ".lock")):
         try:
             return _connect(path)  # another process may have recovered it meanwhile
         except sqlite3.DatabaseError as err:
-            if not _is_corruption(err):
+            if not db.is_corruption(err):
                 raise MarksError(f"cannot open marks database {path}: {err}") from err
             moved = _move_aside(path)
             reason = str(err)
@@ -611,49 +580,15 @@ def _recover(path: Path, notices: list[str]) -> sqlite3.Connection:
             raise MarksError(f"cannot create marks database {path}: {err2}") from err2
 
 
-@contextmanager
-def _exclusive(lock_path: Path) -> Iterator[None]:
-    """An advisory inter-process lock (POSIX flock); a no-op where there is none."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        yield
-        return
-    try:
-        handle = open(lock_path, "a")  # noqa: SIM115
-    except OSError:
-        yield
-        return
-    with handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
 def _move_aside(path: Path) -> Path:
-    """Rename a corrupt database (and its WAL and shared-memory files) out of the way."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    """User data is never deleted: a damaged database is renamed, with a clear error if not."""
     try:
-        # Side files first: once the main file is gone, a new database (and new side files)
-        # may appear at any moment, and those must not be moved.
-        for suffix in ("-wal", "-shm"):
-            side = path.with_name(path.name + suffix)
-            if side.exists():
-                os.replace(side, target.with_name(target.name + suffix))
-        os.replace(path, target)
+        return db.move_aside(path)
     except OSError as err:
         raise MarksError(
             f"the marks database {path} is damaged and could not be moved aside "
             f"({err.strerror or err}); move it away yourself to start a new one"
         ) from err
-    return target
 
 
 def _mark(row: Sequence[object]) -> Mark:

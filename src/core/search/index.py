@@ -15,11 +15,13 @@ import sqlite3
 import threading
 import time
 from array import array
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import db
+from ..models import ActorSummary, ArticleAnalysis
 from .fold import skeleton, token_set
 
 if TYPE_CHECKING:
@@ -149,73 +151,127 @@ def build_index(
     progress: BuildProgress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> None:
-    """Write the units, vocabulary, postings and trigrams of `library` into an empty database."""
-    import numpy as np
+    """Write the units, vocabulary, postings and trigrams of `library` into an empty database,
+    in one transaction: units article by article, then the token arrays, then the blobs."""
+    with db.transaction(conn):
+        db.run_script(conn, _SCHEMA)
+        postings = _write_units(library, conn, progress, cancelled)
+        blobs = _blobs(postings)
+        conn.executemany("INSERT INTO blobs VALUES (?, ?)", blobs.items())
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("version", FORMAT_VERSION), ("revision", library.revision),
+            ("units", str(postings.units)),
+        ])
 
-    conn.executescript(_SCHEMA)
+
+@dataclass(slots=True)
+class _Postings:
+    """What the units phase hands the arrays phase: every (token, unit) pair, unit kinds."""
+
+    token_id: dict[str, int] = field(default_factory=dict)
+    post_tok: array[int] = field(default_factory=lambda: array("i"))
+    post_unit: array[int] = field(default_factory=lambda: array("i"))
+    kinds: array[int] = field(default_factory=lambda: array("B"))
+    units: int = 0
+
+    def add(self, kind: HitKind, text: str, extra: str | None) -> int:
+        """Index one unit's tokens; return its id."""
+        tokens = token_set(text)
+        if extra:
+            tokens |= token_set(extra)
+        ids = [self.token_id.setdefault(token, len(self.token_id)) for token in tokens]
+        self.post_tok.extend(ids)
+        self.post_unit.extend([self.units] * len(ids))
+        self.kinds.append(KIND_CODE[kind])
+        self.units += 1
+        return self.units - 1
+
+
+_Unit = tuple[HitKind, int, int, "str | None", str, "str | None", int]
+"""kind, start, end, actor, text, extra (aliases or speaker), in_body."""
+
+
+def _write_units(
+    library: Library,
+    conn: sqlite3.Connection,
+    progress: BuildProgress | None,
+    cancelled: Callable[[], bool] | None,
+) -> _Postings:
+    """Phase 1: each article's units into the `units` table, their tokens into postings."""
     summaries = library.articles()
     actor_info = {a.id: a for a in library.actors()}
     seen_actors: set[str] = set()
-    token_id: dict[str, int] = {}
-    post_tok = array("i")
-    post_unit = array("i")
-    kinds = array("B")
-    unit_id = 0
+    postings = _Postings()
     total = len(summaries)
     for done, summary in enumerate(summaries, 1):
         if cancelled is not None and cancelled():
             raise BuildCancelled
         detail = library.article(summary.id)
-        body = detail.article.text
-        units: list[tuple[HitKind, int, int, str | None, str, str | None, int]] = [
-            ("article", 0, 0, None, summary.title, None, 0)
-        ]
-        for mention in sorted(detail.mentions, key=lambda m: (m.start, m.end)):
-            actor_id = detail.actor_of.get(mention.key)
-            if actor_id is None or actor_id in seen_actors or actor_id not in actor_info:
-                continue
-            seen_actors.add(actor_id)
-            info = actor_info[actor_id]
-            aliases = [a for a in info.aliases if a != info.name]
-            units.append(("actor", mention.start, mention.end, actor_id, info.name,
-                          "\n".join(aliases) or None, 0))
-        spans: list[tuple[int, int, HitKind, str | None, str, str | None, int]] = []
-        for quote in detail.quotes:
-            in_body = int(body[quote.start : quote.end] == quote.text)
-            spans.append((quote.start, quote.end, "quote", quote.actor, quote.text, quote.speaker, in_body))
-        for start, end in detail.sentences:
-            spans.append((start, end, "sentence", None, body[start:end], None, 1))
-        spans.sort(key=lambda s: (s[0], s[2] != "quote"))
-        units.extend((kind, start, end, actor, text, extra, in_body)
-                     for start, end, kind, actor, text, extra, in_body in spans)
         rows = []
-        for kind, start, end, actor, text, extra, in_body in units:
-            tokens = token_set(text)
-            if extra:
-                tokens |= token_set(extra)
-            ids = [token_id.setdefault(token, len(token_id)) for token in tokens]
-            post_tok.extend(ids)
-            post_unit.extend([unit_id] * len(ids))
-            kinds.append(KIND_CODE[kind])
-            rows.append((unit_id, kind, summary.id, start, end, actor, text, extra, in_body))
-            unit_id += 1
+        for kind, start, end, actor, text, extra, in_body in _article_units(
+            detail, summary.title, actor_info, seen_actors
+        ):
+            unit = postings.add(kind, text, extra)
+            rows.append((unit, kind, summary.id, start, end, actor, text, extra, in_body))
         conn.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if progress is not None:
             progress(done, total)
+    return postings
+
+
+def _article_units(
+    detail: ArticleAnalysis,
+    title: str,
+    actor_info: Mapping[str, ActorSummary],
+    seen_actors: set[str],
+) -> list[_Unit]:
+    """An article's units: its title, actors first met here, then quotes and sentences in
+    text order (a quote before the sentence starting where it does)."""
+    body = detail.article.text
+    units: list[_Unit] = [("article", 0, 0, None, title, None, 0)]
+    for mention in sorted(detail.mentions, key=lambda m: (m.start, m.end)):
+        actor_id = detail.actor_of.get(mention.key)
+        if actor_id is None or actor_id in seen_actors or actor_id not in actor_info:
+            continue
+        seen_actors.add(actor_id)
+        info = actor_info[actor_id]
+        aliases = [a for a in info.aliases if a != info.name]
+        units.append(("actor", mention.start, mention.end, actor_id, info.name,
+                      "\n".join(aliases) or None, 0))
+    spans: list[tuple[int, int, HitKind, str | None, str, str | None, int]] = []
+    for quote in detail.quotes:
+        in_body = int(body[quote.start : quote.end] == quote.text)
+        spans.append(
+            (quote.start, quote.end, "quote", quote.actor, quote.text, quote.speaker, in_body)
+        )
+    for start, end in detail.sentences:
+        spans.append((start, end, "sentence", None, body[start:end], None, 1))
+    spans.sort(key=lambda s: (s[0], s[2] != "quote"))
+    units.extend((kind, start, end, actor, text, extra, in_body)
+                 for start, end, kind, actor, text, extra, in_body in spans)
+    return units
+
+
+def _blobs(postings: _Postings) -> dict[str, bytes]:
+    """Phase 2: the sorted vocabulary, postings grouped by token and skeleton trigrams."""
+    import numpy as np
 
     # Vocabulary in sorted order (prefix lookups bisect it); postings grouped by token.
+    token_id = postings.token_id
     vocab = sorted(token_id)
     remap = np.empty(len(token_id), dtype=np.int32)
     for new, token in enumerate(vocab):
         remap[token_id[token]] = new
-    del token_id
+    post_tok, post_unit, kinds = postings.post_tok, postings.post_unit, postings.kinds
     toks = remap[np.frombuffer(post_tok, dtype=np.int32)] if post_tok else np.empty(0, np.int32)
     order = np.argsort(toks, kind="stable")
-    post_ids = np.frombuffer(post_unit, dtype=np.int32)[order] if post_unit else np.empty(0, np.int32)
+    post_ids = (
+        np.frombuffer(post_unit, dtype=np.int32)[order] if post_unit else np.empty(0, np.int32)
+    )
     counts = np.bincount(toks, minlength=len(vocab)) if len(vocab) else np.empty(0, np.int64)
     post_off = np.zeros(len(vocab) + 1, dtype=np.int64)
     np.cumsum(counts, out=post_off[1:])
-    del post_tok, post_unit, toks, order
+    del toks, order
 
     skeletons = [skeleton(token) for token in vocab]
     grams: dict[str, list[int]] = {}
@@ -228,7 +284,7 @@ def build_index(
     tri_ids = np.fromiter((v for g in gram_keys for v in grams[g]), dtype=np.int32,
                           count=int(tri_off[-1]))
     vocab_len = np.fromiter((len(t) for t in vocab), dtype=np.int16, count=len(vocab))
-    blobs = {
+    return {
         "vocab": "\n".join(vocab).encode(),
         "skeletons": "\n".join(skeletons).encode(),
         "vocab_len": vocab_len.tobytes(),
@@ -239,16 +295,11 @@ def build_index(
         "tri_off": tri_off.tobytes(),
         "tri_ids": tri_ids.tobytes(),
     }
-    conn.executemany("INSERT INTO blobs VALUES (?, ?)", blobs.items())
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", [
-        ("version", FORMAT_VERSION), ("revision", library.revision), ("units", str(unit_id)),
-    ])
-    conn.commit()
 
 
 def build_in_memory(library: Library) -> IndexData:
     """An index held in memory only (tests, one-off CLI runs without a cache folder)."""
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn = db.connect(":memory:")
     build_index(library, conn)
     return IndexData(conn, None)
 
@@ -287,10 +338,8 @@ def open_index_data(
         log.warning("search cache folder %s not writable (%s); index kept in memory", folder, err)
         return build_in_memory(library)
     started = time.perf_counter()
-    conn = sqlite3.connect(tmp)
+    conn = db.connect(tmp, journal=False, synchronous="OFF")
     try:
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
         build_index(library, conn, progress=progress, cancelled=cancelled)
         conn.close()
         os.replace(tmp, path)
@@ -308,9 +357,9 @@ def open_index_data(
 
 def _load(path: Path, revision: str) -> IndexData | None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        meta = dict(conn.execute("SELECT key, value FROM meta"))
-        if meta.get("version") != FORMAT_VERSION or meta.get("revision") != revision:
+        conn = db.connect(path, read_only=True)
+        version, stored = db.meta_value(conn, "version"), db.meta_value(conn, "revision")
+        if version != FORMAT_VERSION or stored != revision:
             conn.close()
             return None
         return IndexData(conn, path)

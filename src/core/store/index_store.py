@@ -11,13 +11,13 @@ rebuilds it.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import db
 from ..errors import ArticleReadError, NoArticles, StoreError
 from ..models import Article, ArticleAnalysis, SkippedFile
 from ..settings import RULES_MODEL, Settings
@@ -126,7 +126,7 @@ def _open_cached(
                     notices.append(rules_notice(settings))
                 _index(conn, plan, settings, fingerprint, progress, nlp)
             current = revision((i, h, f) for i, (h, f) in plan.rows.items())
-            if _meta(conn, "revision") != current:
+            if db.meta_value(conn, "revision") != current:
                 _merge(conn, current)
             conn.close()
             break
@@ -226,7 +226,7 @@ def prime_store(
     conn = _open_store(db_path, [])
     try:
         for start in range(0, len(analyses), 500):
-            with _transaction(conn):
+            with db.transaction(conn):
                 for ord_, analysis in enumerate(analyses[start : start + 500], start):
                     stamp = file_stamp(Path(analysis.article.path))
                     write_analysis(conn, analysis, ord_=ord_, stamp=stamp, fingerprint=fingerprint)
@@ -242,13 +242,10 @@ def prime_store(
 
 
 def _remove_store(db_path: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        try:
-            os.remove(f"{db_path}{suffix}")
-        except FileNotFoundError:
-            pass
-        except OSError as err:
-            raise StoreError(f"cannot remove the index store {db_path}: {err}") from err
+    try:
+        db.remove_files(db_path)
+    except OSError as err:
+        raise StoreError(f"cannot remove the index store {db_path}: {err}") from err
 
 
 def _open_store(db_path: Path, notices: list[str]) -> sqlite3.Connection:
@@ -265,66 +262,36 @@ def _open_store(db_path: Path, notices: list[str]) -> sqlite3.Connection:
             _remove_store(db_path)
     try:
         conn = connect(db_path)
-        if _meta(conn, "schema") is None:
-            conn.executescript(
-                f"BEGIN IMMEDIATE; {SCHEMA} "
-                f"INSERT OR REPLACE INTO meta VALUES ('schema', '{SCHEMA_VERSION}'); COMMIT;"
-            )
+        if db.meta_value(conn, "schema") is None:
+            with db.transaction(conn):
+                db.run_script(conn, SCHEMA)
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,)
+                )
     except sqlite3.DatabaseError as err:
         raise StoreError(f"cannot open the index store {db_path}: {err}") from err
     return conn
 
 
 def _check(db_path: Path) -> str | None:
-    """Cheap checks (header, size against the page count, schema version); None when fine."""
+    """Cheap checks (header, size against the page count, schema version); None when fine.
+
+    A cache is never migrated: another layout means a rebuild.
+    """
+    problem = db.check_file(db_path)
+    if problem:
+        return problem
     try:
-        with open(db_path, "rb") as f:
-            header = f.read(100)
-        if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-            return "was not a SQLite database"
         conn = connect(db_path)
         try:
-            version = _meta(conn, "schema")
-            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-            page_count = conn.execute("PRAGMA page_count").fetchone()[0]
+            version = db.meta_value(conn, "schema")
         finally:
             conn.close()
     except sqlite3.DatabaseError as err:
         return f"was damaged ({err})"
-    except OSError as err:
-        return f"could not be read ({err.strerror or err})"
-    if os.path.getsize(db_path) < page_size * page_count:
-        return "was truncated"
     if version != SCHEMA_VERSION:
         return f"had an older layout (schema {version})"
     return None
-
-
-def _meta(conn: sqlite3.Connection, key: str) -> str | None:
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    except sqlite3.OperationalError as err:
-        if "no such table" in str(err):
-            return None
-        raise
-    return row[0] if row else None
-
-
-class _transaction:
-    """`BEGIN IMMEDIATE` ... `COMMIT`, rolled back on any exception."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
-
-    def __exit__(self, kind: object, value: object, tb: object) -> None:
-        if kind is None:
-            self.conn.execute("COMMIT")
-        elif self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -391,7 +358,7 @@ def _apply(conn: sqlite3.Connection, plan: _Plan) -> None:
         return
     from .tables import delete_articles
 
-    with _transaction(conn):
+    with db.transaction(conn):
         delete_articles(conn, plan.removed)
         conn.executemany(
             "UPDATE articles SET ord = ?, path = ?, size = ?, mtime_ns = ? WHERE id = ?",
@@ -421,7 +388,7 @@ def _index(
     batch: list[ArticleAnalysis] = []
 
     def flush() -> None:
-        with _transaction(conn):
+        with db.transaction(conn):
             for analysis in batch:
                 article_id = analysis.article.id
                 write_analysis(
@@ -449,6 +416,6 @@ def _merge(conn: sqlite3.Connection, current: str) -> None:
 
     analyses = load_mentions(conn)
     actors, mapping = merge_actors(analyses)
-    with _transaction(conn):
+    with db.transaction(conn):
         write_actors(conn, actors, mapping, analyses)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('revision', ?)", (current,))

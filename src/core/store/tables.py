@@ -14,10 +14,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from .. import db
 from ..models import Actor, Article, ArticleAnalysis, Mention, Offsets, Quote
 
 #: Bumped whenever the tables change shape; an older store is rebuilt.
 SCHEMA_VERSION = "3"
+#: Seconds a store writer waits for another process's lock.
+STORE_TIMEOUT_S = 10.0
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -77,11 +80,8 @@ ARTICLE_COLUMNS = (
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """A connection in autocommit mode: writers open their own `BEGIN IMMEDIATE` transactions."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA temp_store=MEMORY")
-    return conn
+    """A connection to the index store (a cache: `synchronous=NORMAL` is enough)."""
+    return db.connect(path, synchronous="NORMAL", timeout=STORE_TIMEOUT_S)
 
 
 def offsets_json(spans: Sequence[Offsets]) -> str:
