@@ -13,7 +13,9 @@ SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test ever touches the user's own marks or caches."""
     base = tmp_path_factory.mktemp("newsdesk-home")
     monkeypatch.setenv("NEWSDESK_DATA_DIR", str(base / "data"))
@@ -38,7 +40,9 @@ def analyze_text(nlp):  # type: ignore[no-untyped-def]
     from newsdesk.core.pipeline.text import build_article
 
     def run(text: str, article_id: str = "t"):  # type: ignore[no-untyped-def]
-        article = build_article(text, article_id=article_id, path=f"{article_id}.txt", content_hash="x")
+        article = build_article(
+            text, article_id=article_id, path=f"{article_id}.txt", content_hash="x"
+        )
         return analyze_doc(nlp(article.text), article)
 
     return run

@@ -47,7 +47,7 @@ class Mention:
     label: str
     """The NER label (PERSON, ORG, GPE, NORP, LOC, ...)."""
     key: str
-    """Canonical name of the in-article cluster this mention belongs to ("Guo" -> "Guo Shengkun")."""
+    """Canonical name of the mention's in-article cluster ("Guo" -> "Guo Shengkun")."""
     role: str | None = None
     """Role given next to this mention ("Chinese Public Security Minister"), if any."""
 

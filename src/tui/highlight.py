@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from rich.cells import cell_len, chop_cells
@@ -110,7 +111,7 @@ def _wrap_plain(text: str, width: int) -> list[str]:
     out: list[str] = []
     for piece in text.split("\n"):
         offsets = [0, *divide_line(piece, width), len(piece)]
-        out.extend(piece[a:b].rstrip() for a, b in zip(offsets, offsets[1:]) if b > a)
+        out.extend(piece[a:b].rstrip() for a, b in pairwise(offsets) if b > a)
         if not piece:
             out.append("")
     return out
@@ -121,7 +122,7 @@ def wrap_range(text: str, start: int, end: int, width: int) -> Iterable[Offsets]
     pos = start
     for piece in text[start:end].split("\n"):
         offsets = [0, *divide_line(piece, width), len(piece)]
-        for a, b in zip(offsets, offsets[1:]):
+        for a, b in pairwise(offsets):
             if b <= a:
                 continue
             line_end = b

@@ -1,4 +1,4 @@
-"""`newsdesk search`: JSON shape, exit status, kinds and limits, a Rich table, a light warm import."""
+"""`newsdesk search`: JSON shape, exit status, kinds and limits, a Rich table, a light import."""
 
 from __future__ import annotations
 
@@ -63,7 +63,8 @@ def test_search_cli_json_hits(search_corpus, search_pipeline, capsys) -> None:  
     hits = json.loads(capsys.readouterr().out)
     assert hits, "no hits"
     for hit in hits:
-        assert {"kind", "article", "start", "end", "text", "score", "actor", "context", "matches"} <= set(hit)
+        fields = {"kind", "article", "start", "end", "text", "score", "actor", "context", "matches"}
+        assert fields <= set(hit)
         assert hit["kind"] in {"actor", "quote", "sentence", "article"}
         for start, end in hit["matches"]:
             assert 0 <= start < end <= len(hit["text"])
@@ -76,7 +77,8 @@ def test_search_cli_json_hits(search_corpus, search_pipeline, capsys) -> None:  
 
 
 def test_search_cli_kind_and_limit(search_corpus, search_pipeline, capsys) -> None:  # type: ignore[no-untyped-def]
-    assert main(["search", "magnitogorsk", str(search_corpus), "--json", "--kind", "sentence", "--limit", "2"]) == 0
+    args = ["search", "magnitogorsk", str(search_corpus), "--json", "--kind", "sentence"]
+    assert main([*args, "--limit", "2"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert len(hits) == 2 and {h["kind"] for h in hits} == {"sentence"}
     assert all(h["actor"] is None for h in hits)
@@ -100,7 +102,9 @@ def test_search_cli_bad_limit_is_usage_error(search_corpus, capsys) -> None:  # 
     assert exit_info.value.code == 2
 
 
-def test_search_cli_table_shows_markup_as_text(search_corpus, search_pipeline, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_search_cli_table_shows_markup_as_text(  # type: ignore[no-untyped-def]
+    search_corpus, search_pipeline, capsys, monkeypatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     assert main(["search", "click app quit", str(search_corpus)]) == 0
     out = capsys.readouterr().out
@@ -126,8 +130,12 @@ def test_search_cli_table_highlights_matches() -> None:
     assert "\x1b[1;7mGuo\x1b[0m" in styled and "\x1b[1;7mShengkun\x1b[0m" in styled
 
 
-def test_search_cli_warm_imports_neither_textual_nor_spacy(search_corpus, search_pipeline, capsys) -> None:  # type: ignore[no-untyped-def]
-    assert main(["search", "greta", str(search_corpus), "--json"]) == 0  # cold: indexes, builds search
+def test_search_cli_warm_imports_neither_textual_nor_spacy(  # type: ignore[no-untyped-def]
+    search_corpus, search_pipeline, capsys
+) -> None:
+    assert (
+        main(["search", "greta", str(search_corpus), "--json"]) == 0
+    )  # cold: indexes, builds search
     capsys.readouterr()
     script = (
         "import sys\n"
@@ -135,6 +143,8 @@ def test_search_cli_warm_imports_neither_textual_nor_spacy(search_corpus, search
         f"status = main(['search', 'greta thunburg', {str(search_corpus)!r}, '--json'])\n"
         "print(status, 'spacy' in sys.modules, 'textual' in sys.modules, file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert result.stderr.strip().splitlines()[-1] == "0 False False"
     assert json.loads(result.stdout)[0]["text"] == "Greta Thunberg"

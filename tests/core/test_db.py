@@ -61,7 +61,9 @@ def test_db_newer_file_is_refused_untouched(tmp_path: Path) -> None:
     ("content", "problem"),
     [(b"not a database at all" * 10, "was not a SQLite database"), (None, "was ")],
 )
-def test_db_check_file_names_the_damage(tmp_path: Path, content: bytes | None, problem: str) -> None:
+def test_db_check_file_names_the_damage(
+    tmp_path: Path, content: bytes | None, problem: str
+) -> None:
     path = tmp_path / "a.sqlite"
     conn = db.connect(path)
     db.ensure_schema(conn, SCRIPT, 1)

@@ -25,5 +25,7 @@ def test_import_hygiene_core_never_imports_textual_or_rich() -> None:
         "    importlib.import_module(name)\n"
         "print(sorted(m for m in ('textual', 'rich', 'spacy') if m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]", result.stdout + result.stderr

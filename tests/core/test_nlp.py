@@ -84,7 +84,9 @@ def test_nlp_rules_pipeline_indexes_a_folder(tmp_path: Path) -> None:
 def test_nlp_no_model_installed_warns_once(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr("newsdesk.core.pipeline.nlp.DEFAULT_MODELS", ("newsdesk_no_such_model_xyz",))
+    monkeypatch.setattr(
+        "newsdesk.core.pipeline.nlp.DEFAULT_MODELS", ("newsdesk_no_such_model_xyz",)
+    )
     assert resolve_model(None) == RULES_MODEL
     with caplog.at_level(logging.WARNING, logger="newsdesk.core.pipeline.nlp"):
         nlp, info = load_pipeline(None)

@@ -366,4 +366,5 @@ def test_store_article_detail_hands_finished_spans_and_counts(tmp_path: Path, nl
     assert any(k == "quote" and "will go ahead" in t for t, k in kinds)
     assert list(stored.actor_counts) == list(opened.library.actors_in("one"))
     assert stored.actor_counts == mention_counts(stored.mentions, stored.actor_of)
-    assert sum(stored.actor_counts.values()) == sum(m.key in stored.actor_of for m in stored.mentions)
+    linked = sum(m.key in stored.actor_of for m in stored.mentions)
+    assert sum(stored.actor_counts.values()) == linked

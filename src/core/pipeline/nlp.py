@@ -1,4 +1,4 @@
-"""Loading the spaCy pipeline: the configured model, the pinned package, or a rule-based fallback."""
+"""Loading the spaCy pipeline: the configured model, the pinned package, or a rule-based one."""
 
 from __future__ import annotations
 

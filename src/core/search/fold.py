@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 #: A token: a run of word characters (combining marks kept, so decomposed accents stay inside).
 TOKEN_RE = re.compile(r"[\w\u0300-\u036f]+")
@@ -25,7 +26,8 @@ _SPECIAL = str.maketrans({
     "ħ": "h", "ŋ": "n", "ĸ": "k",
 })
 
-#: Russian/Ukrainian/Belarusian Cyrillic to Latin (a plain, common scheme; `skeleton` absorbs the rest).
+#: Russian/Ukrainian/Belarusian Cyrillic to Latin (a plain, common scheme; `skeleton` absorbs
+#: the rest).
 _CYRILLIC = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
     "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
@@ -113,7 +115,7 @@ def token_set(text: str) -> set[str]:
     if any(joiner in text for joiner in JOINERS):
         for compound in _JOINED_RE.findall(text):
             parts = [fold_token(raw) for raw in TOKEN_RE.findall(compound)]
-            out.update(a + b for a, b in zip(parts, parts[1:]) if a and b)
+            out.update(a + b for a, b in pairwise(parts) if a and b)
     out.discard("")
     return out
 

@@ -120,7 +120,9 @@ class IndexData:
                     f"SELECT id, kind, article, start, end, actor, text, extra, in_body "
                     f"FROM units WHERE id IN ({marks})", part
                 ))
-        return {r[0]: UnitRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows}
+        return {
+            r[0]: UnitRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows
+        }
 
     def actor_names(self) -> list[str]:
         with self._lock:
@@ -371,7 +373,9 @@ def _load(path: Path, revision: str) -> IndexData | None:
 def _prune(folder: Path, keep: Path) -> None:
     """Keep the most recently used search files only (each corpus revision makes one)."""
     try:
-        files = sorted(folder.glob("search-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+        files = sorted(
+            folder.glob("search-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
         for old in [f for f in files if f != keep][KEEP_FILES - 1 :]:
             old.unlink(missing_ok=True)
     except OSError:

@@ -170,7 +170,8 @@ def parse_query(query: str) -> list[QueryWord]:
             folded = fold_token(match.group())
             if not folded:
                 continue
-            if joined and last_end >= 0 and match.start() == last_end + 1 and segment[last_end] in JOINERS:
+            follows = last_end >= 0 and match.start() == last_end + 1
+            if joined and follows and segment[last_end] in JOINERS:
                 joined += folded
             else:
                 if joined:
@@ -187,7 +188,10 @@ def parse_query(query: str) -> list[QueryWord]:
     for word in words:
         if word.phrase is not None:
             counts[word.phrase] = counts.get(word.phrase, 0) + 1
-    return [w if w.phrase is None or counts[w.phrase] > 1 else QueryWord(w.text, None, w.prefix) for w in words]
+    return [
+        w if w.phrase is None or counts[w.phrase] > 1 else QueryWord(w.text, None, w.prefix)
+        for w in words
+    ]
 
 
 def _cutoff(word: str) -> float:
@@ -240,7 +244,8 @@ class SearchIndex:
         if arrays:
             counts = np.bincount(np.concatenate(arrays), minlength=0)
             short = len(q) <= _EXACT_ONLY or any(c.isdigit() for c in q)  # 2018 is not 2019
-            need = len(grams) if short else max(2 if len(grams) > 3 else 1, math.ceil(len(grams) * 0.3))
+            least = 2 if len(grams) > 3 else 1
+            need = len(grams) if short else max(least, math.ceil(len(grams) * 0.3))
             ids = np.flatnonzero(counts >= need)
             if not short and len(ids):
                 lens = data.vocab_len[ids]
@@ -249,7 +254,7 @@ class SearchIndex:
             if len(ids):
                 skels = [data.skeletons[i] for i in ids.tolist()]
                 if short:
-                    for vid, skel in zip(ids.tolist(), skels):
+                    for vid, skel in zip(ids.tolist(), skels, strict=True):
                         if skel == qs:
                             found.setdefault(vid, _VARIANT)
                 else:
@@ -257,10 +262,15 @@ class SearchIndex:
                     plain = process.cdist([q], tokens, scorer=fuzz.ratio, dtype=np.float32)[0]
                     folded = process.cdist([qs], skels, scorer=fuzz.ratio, dtype=np.float32)[0]
                     sims = np.maximum(plain, folded - 4)
-                    sims = np.where(np.array([s == qs for s in skels]), np.maximum(sims, _VARIANT), sims)
+                    same = np.array([s == qs for s in skels])
+                    sims = np.where(same, np.maximum(sims, _VARIANT), sims)
                     keep = sims >= _cutoff(q)
-                    for vid, sim, token in zip(ids[keep].tolist(), sims[keep].tolist(), np.array(tokens, dtype=object)[keep].tolist()):
-                        found[vid] = 100 if token == q else max(found.get(vid, 0), min(99, int(round(sim))))
+                    kept = np.array(tokens, dtype=object)[keep].tolist()
+                    for vid, sim, token in zip(
+                        ids[keep].tolist(), sims[keep].tolist(), kept, strict=True
+                    ):
+                        near = max(found.get(vid, 0), min(99, int(round(sim))))
+                        found[vid] = 100 if token == q else near
         if len(q) >= _EXACT_ONLY and not any(c.isdigit() for c in q):
             # Swapped neighbours ("yaer", "gou") leave a short word no shared trigram: look them up.
             for i in range(len(q) - 1):
@@ -446,7 +456,9 @@ class SearchIndex:
                 return loose
         parts = []
         for word in words:
-            best = process.extractOne(word.text, self.data.vocab, scorer=fuzz.ratio, score_cutoff=50)
+            best = process.extractOne(
+                word.text, self.data.vocab, scorer=fuzz.ratio, score_cutoff=50
+            )
             if best is not None:
                 parts.append(str(best[0]))
         candidate = " ".join(parts)
@@ -536,7 +548,8 @@ def _rank_unit(
                     base_count += 1
             vid = vocab_id.get(folded)
             sims = sims_of.get(vid, zero) if vid is not None else zero
-            tokens.append(_Token(start, end, folded, part, seq - 1 if joined else seq, joined, sims))
+            order = seq - 1 if joined else seq
+            tokens.append(_Token(start, end, folded, part, order, joined, sims))
     hit_tokens = [t for t in tokens if t.sims is not zero]
     best = [max([t.sims[i] for t in hit_tokens], default=0) for i in range(len(words))]
     if min(best, default=0) <= 0:
@@ -559,7 +572,8 @@ def _rank_unit(
         i = token.sims.index(top)
         word = words[i]
         end = token.end
-        if word.prefix and token.text.startswith(word.text) and token.text != word.text and not token.joined:
+        longer = token.text.startswith(word.text) and token.text != word.text
+        if word.prefix and longer and not token.joined:
             end = min(token.end, token.start + len(word.text))
         spans[token.part].append((token.start, end))
         if token.part == 0 and not token.joined:
@@ -617,7 +631,9 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
 
 
 
-def _context(row: UnitRow, matches: tuple[Span, ...], extra: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
+def _context(
+    row: UnitRow, matches: tuple[Span, ...], extra: tuple[Span, ...]
+) -> tuple[str, tuple[Span, ...]]:
     """A one-line view: a window of the text around the first match, and the speaker or alias."""
     text = row.text
     lo, hi = 0, len(text)

@@ -157,7 +157,10 @@ def _open_cached(
 def rules_notice(settings: Settings) -> str:
     """What to say once when the rule-based pipeline indexed: chosen, or the only one there."""
     if settings.model == RULES_MODEL:
-        return "Indexed with the rule-based pipeline (NEWSDESK_MODEL=rules): fewer entities and quotes."
+        return (
+            "Indexed with the rule-based pipeline (NEWSDESK_MODEL=rules): "
+            "fewer entities and quotes."
+        )
     return (
         "No spaCy model is installed: indexed with the rule-based pipeline "
         "(fewer entities and quotes). Install en_core_web_sm or set NEWSDESK_MODEL."

@@ -17,15 +17,19 @@ SUBCOMMANDS = ("index", "search", "export")
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="spaCy pipeline: a package name, a path, or 'rules' "
-                        "(default: en_core_web_sm if installed, else the pinned package; env NEWSDESK_MODEL)")
+                        "(default: en_core_web_sm if installed, else the pinned package; "
+                        "env NEWSDESK_MODEL)")
     parser.add_argument("--reindex", action="store_true", help="rebuild the index from scratch")
-    parser.add_argument("--jobs", type=int, default=None, help="indexing processes (env NEWSDESK_JOBS)")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="indexing processes (env NEWSDESK_JOBS)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdesk",
-        description="Explore news articles: who is in the story, what each of them said, and where.",
+        description=(
+            "Explore news articles: who is in the story, what each of them said, and where."
+        ),
         epilog="Subcommands: newsdesk index|search|export --help",
     )
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")

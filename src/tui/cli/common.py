@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 
 
 def settings_from(options: argparse.Namespace) -> Settings:
-    return Settings.from_env(model=getattr(options, "model", None), jobs=getattr(options, "jobs", None))
+    return Settings.from_env(
+        model=getattr(options, "model", None), jobs=getattr(options, "jobs", None)
+    )
 
 
 def default_paths(paths: list[Path]) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Fuzzy search across all articles: actors, quotes, sentences and titles (typos and variants welcome)."""
+"""Fuzzy search across all articles: actors, quotes, sentences, titles (typos and variants too)."""
 
 from __future__ import annotations
 
@@ -21,12 +21,15 @@ KIND_CHOICES = ("actor", "quote", "sentence", "article")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", metavar="QUERY",
                         help='what to find; words match in any order, "quoted words" as a phrase')
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: seeds/)")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="files or folders (default: seeds/)")
     parser.add_argument("--kind", action="append", choices=KIND_CHOICES,
                         help="only hits of this kind (repeatable; default: all)")
-    parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="most hits shown (default: 20)")
+    parser.add_argument("--limit", type=_positive, default=20, metavar="N",
+                        help="most hits shown (default: 20)")
     parser.add_argument("--json", action="store_true",
-                        help='hits as JSON on stdout: [{"kind", "article", "start", "end", "text", "score", "actor", ...}]')
+                        help='hits as JSON on stdout: [{"kind", "article", "start", "end", '
+                        '"text", "score", "actor", ...}]')
 
 
 def _positive(value: str) -> int:
