@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Literal
@@ -65,20 +65,9 @@ class Passage:
 
     @classmethod
     def from_mark(cls, mark: Mark) -> Passage:
-        return cls(
-            mark.article,
-            mark.start,
-            mark.end,
-            mark.text,
-            mark.kind,
-            mark.quote,
-            mark.quote_kind,
-            mark.speaker,
-            mark.actor,
-            mark.note,
-            mark.id,
-            mark.detached,
-        )
+        """The passage a mark keeps: every field it shares with `Mark`, and its id."""
+        shared = {name: getattr(mark, name) for name in _FROM_MARK}
+        return cls(**shared, mark=mark.id)
 
     @classmethod
     def from_quote(cls, article: Article, quote: Quote, kind: MarkKind = "position") -> Passage:
@@ -102,6 +91,10 @@ class Passage:
         if quote is not None:
             return cls.from_quote(article, quote, "quote")
         return cls(article.id, start, end, article.text[start:end], "selection")
+
+
+#: `Passage` fields a `Mark` has under the same name (all but `mark`, the mark's id).
+_FROM_MARK = tuple(f.name for f in fields(Passage) if f.name != "mark")
 
 
 @dataclass(frozen=True, slots=True)

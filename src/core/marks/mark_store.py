@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
@@ -55,10 +55,6 @@ CREATE INDEX IF NOT EXISTS marks_article ON marks (article);
 """
 #: `_MIGRATIONS[n]` takes a schema-`n` database to `n + 1` (none yet: schema 1 is the first).
 _MIGRATIONS: dict[int, str] = {}
-_COLUMNS = (
-    'id, article, path, content_hash, start, "end", text, kind, quote, quote_kind, speaker, actor, '
-    "note, detached, created, updated"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +85,11 @@ class Mark:
     created: str
     updated: str
     """ISO 8601 UTC timestamps."""
+
+
+#: The columns are the fields of `Mark`, in order: rows and marks convert by position.
+_FIELDS = tuple(f.name for f in fields(Mark))
+_COLUMNS = ", ".join(f'"{name}"' for name in _FIELDS)  # quoted: "end" is an SQL keyword
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,8 +297,8 @@ class MarkStore:
             )
         text = article.text[start:end]
         now = _now()
-        with self._write() as db:
-            cursor = db.execute(
+        with self._write() as conn:
+            cursor = conn.execute(
                 'INSERT INTO marks (article, path, content_hash, start, "end", text, kind, quote, '
                 "quote_kind, speaker, actor, note, detached, created, updated) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
@@ -369,39 +370,23 @@ class MarkStore:
     def remove(self, mark_id: int) -> Mark:
         """Delete one mark and return it, so `restore` can undo the deletion."""
         mark = self.get(mark_id)
-        with self._write() as db:
-            db.execute("DELETE FROM marks WHERE id = ?", (mark_id,))
+        with self._write() as conn:
+            conn.execute("DELETE FROM marks WHERE id = ?", (mark_id,))
         return mark
 
     def restore(self, mark: Mark) -> Mark:
         """Undo a `remove`: the mark comes back with its id, note and timestamps."""
-        with self._write() as db:
-            db.execute(
-                f"INSERT OR REPLACE INTO marks ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
-                (
-                    mark.id,
-                    mark.article,
-                    mark.path,
-                    mark.content_hash,
-                    mark.start,
-                    mark.end,
-                    mark.text,
-                    mark.kind,
-                    mark.quote,
-                    mark.quote_kind,
-                    mark.speaker,
-                    mark.actor,
-                    mark.note,
-                    int(mark.detached),
-                    mark.created,
-                    mark.updated,
-                ),
+        with self._write() as conn:
+            conn.execute(
+                f"INSERT OR REPLACE INTO marks ({_COLUMNS}) "
+                f"VALUES ({', '.join('?' * len(_FIELDS))})",
+                _row(mark),
             )
         return self.get(mark.id)
 
     def set_note(self, mark_id: int, note: str) -> Mark:
-        with self._write() as db:
-            cursor = db.execute(
+        with self._write() as conn:
+            cursor = conn.execute(
                 "UPDATE marks SET note = ?, updated = ? WHERE id = ?",
                 (note.strip(), _now(), mark_id),
             )
@@ -468,11 +453,11 @@ class MarkStore:
                 updates.append((mark, change))
             if updates:
                 now = _now()
-                with self._write() as db:
+                with self._write() as conn:
                     for mark, change in updates:
                         change["updated"] = now
                         columns = ", ".join(f'"{name}" = ?' for name in change)
-                        db.execute(
+                        conn.execute(
                             f"UPDATE marks SET {columns} WHERE id = ? AND content_hash = ?",
                             (*change.values(), mark.id, mark.content_hash),
                         )
@@ -592,39 +577,13 @@ def _move_aside(path: Path) -> Path:
 
 
 def _mark(row: Sequence[object]) -> Mark:
-    (
-        mark_id,
-        article,
-        path,
-        content_hash,
-        start,
-        end,
-        text,
-        kind,
-        quote,
-        quote_kind,
-        speaker,
-        actor,
-        note,
-        detached,
-        created,
-        updated,
-    ) = row
-    return Mark(
-        id=int(mark_id),  # type: ignore[call-overload]
-        article=str(article),
-        path=str(path),
-        content_hash=str(content_hash),
-        start=int(start),  # type: ignore[call-overload]
-        end=int(end),  # type: ignore[call-overload]
-        text=str(text),
-        kind=kind,  # type: ignore[arg-type]
-        quote=quote,  # type: ignore[arg-type]
-        quote_kind=quote_kind,  # type: ignore[arg-type]
-        speaker=speaker,  # type: ignore[arg-type]
-        actor=actor,  # type: ignore[arg-type]
-        note=str(note),
-        detached=bool(detached),
-        created=str(created),
-        updated=str(updated),
-    )
+    """A `marks` row as a `Mark` (columns in field order; `detached` is stored as 0 or 1)."""
+    values = dict(zip(_FIELDS, row, strict=True))
+    values["detached"] = bool(values["detached"])
+    return Mark(**values)  # type: ignore[arg-type]
+
+
+def _row(mark: Mark) -> tuple[object, ...]:
+    """A `Mark` as a `marks` row, the inverse of `_mark`."""
+    return tuple(int(mark.detached) if name == "detached" else getattr(mark, name)
+                 for name in _FIELDS)

@@ -355,8 +355,7 @@ class SearchIndex:
         per_kind: int | None,
         cancelled: Callable[[], bool] | None,
     ) -> SearchResult:
-        import numpy as np
-
+        """Expand each word, score units that hold every word, rank, then refine the best."""
         data = self.data
         if data.n_units == 0 or limit <= 0:
             return SearchResult(query, (), 0)
@@ -367,6 +366,37 @@ class SearchIndex:
                 return SearchResult(query, (), 0)
             expansions.append(found)
         _check(cancelled)
+        scored = self._score(expansions, kinds, cancelled)
+        if scored is None:
+            return SearchResult(query, (), 0)
+        candidates, total = scored
+        has_phrase = any(w.phrase is not None for w in words)
+        ranked, rank_of, name_like = self._order(
+            candidates, total, len(words), limit, per_kind, has_phrase
+        )
+        hits = self._refine(
+            ranked, words, _sims_table(expansions), limit, per_kind, has_phrase, cancelled
+        )
+        hits.sort(key=lambda h: (
+            -round(h.score),
+            int(rank_of[KIND_CODE[h.kind]]),
+            -(h.coverage if h.kind in ("actor", "article") else 0.0),
+            h.order,
+        ))
+        total_hits = len(hits) if has_phrase else len(candidates)
+        return SearchResult(query, tuple(hits[:limit]), total_hits, name_like=name_like)
+
+    def _score(
+        self,
+        expansions: Sequence[dict[int, int]],
+        kinds: Collection[str] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint16]] | None:
+        """Units holding every word (of the wanted kinds) and their summed best similarities;
+        None when there are none."""
+        import numpy as np
+
+        data = self.data
         # Best similarity per unit, per word; a unit must hold every word.
         total = np.zeros(data.n_units, dtype=np.uint16)
         alive: npt.NDArray[np.bool_] | None = None
@@ -386,8 +416,24 @@ class SearchIndex:
             alive &= allowed[data.unit_kind]
         candidates = np.flatnonzero(alive)
         if not len(candidates):
-            return SearchResult(query, (), 0)
-        scores = np.rint(total[candidates] / len(words)).astype(np.int64)
+            return None
+        return candidates, total
+
+    def _order(
+        self,
+        candidates: npt.NDArray[np.intp],
+        total: npt.NDArray[np.uint16],
+        n_words: int,
+        limit: int,
+        per_kind: int | None,
+        has_phrase: bool,
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64], bool]:
+        """Candidates in rank order (score, then kind, then position), cut to what refining
+        can use; the kind ranks used; whether the query looks like a name."""
+        import numpy as np
+
+        data = self.data
+        scores = np.rint(total[candidates] / n_words).astype(np.int64)
         unit_kinds = data.unit_kind[candidates]
         is_actor = unit_kinds == KIND_CODE["actor"]
         name_like = bool(is_actor.any()) and int(scores[is_actor].max()) >= int(scores.max()) - 5
@@ -395,7 +441,6 @@ class SearchIndex:
         ranks = rank_of[unit_kinds].astype(np.int64)
         n = data.n_units + 1
         keys = (scores * 8 + (7 - ranks)) * n + (n - 1 - candidates)
-        has_phrase = any(w.phrase is not None for w in words)
         if has_phrase:
             ranked = candidates[np.argsort(-keys, kind="stable")]
         elif per_kind is None:
@@ -408,7 +453,20 @@ class SearchIndex:
                 picked.append(members[_top(keys[members], per_kind + _MARGIN)])
             chosen = np.concatenate(picked)
             ranked = candidates[chosen[np.argsort(-keys[chosen], kind="stable")]]
-        sims_of = _sims_table(expansions)
+        return ranked, rank_of, name_like
+
+    def _refine(
+        self,
+        ranked: npt.NDArray[np.intp],
+        words: Sequence[QueryWord],
+        sims_of: dict[int, tuple[int, ...]],
+        limit: int,
+        per_kind: int | None,
+        has_phrase: bool,
+        cancelled: Callable[[], bool] | None,
+    ) -> list[Hit]:
+        """Read the best candidates' texts in batches and rank each (phrases checked here)."""
+        data = self.data
         hits: list[Hit] = []
         per_kind_count: dict[str, int] = {}
         refined = 0
@@ -432,14 +490,7 @@ class SearchIndex:
             if len(hits) >= limit or not has_phrase:
                 # Later candidates score no better; more batches only when phrases rejected some.
                 break
-        hits.sort(key=lambda h: (
-            -round(h.score),
-            int(rank_of[KIND_CODE[h.kind]]),
-            -(h.coverage if h.kind in ("actor", "article") else 0.0),
-            h.order,
-        ))
-        total_hits = len(hits) if has_phrase else len(candidates)
-        return SearchResult(query, tuple(hits[:limit]), total_hits, name_like=name_like)
+        return hits
 
     # -- no hits
 
