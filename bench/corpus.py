@@ -290,7 +290,8 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?][\u201d\"]?|$)")
 
 def synthesize(folder: Path, article: SyntheticArticle) -> ArticleAnalysis:
     """The analysis spaCy and the rules would ideally give, from the generator's ground truth."""
-    from newsdesk.core.text import article_id_for, read_article
+    from newsdesk.core.pipeline.scan import article_id_for
+    from newsdesk.core.pipeline.text import read_article
 
     path = folder / article.filename
     parsed = read_article(path, article_id=article_id_for(path))

@@ -7,8 +7,8 @@ import random
 import sys
 import time
 
-from newsdesk.core.actors import merge_actors
 from newsdesk.core.models import Article, ArticleAnalysis, Mention
+from newsdesk.core.pipeline.actors import merge_actors
 
 GIVEN = [
     "Anna",

@@ -59,8 +59,8 @@ def minimal_app() -> dict[str, float]:
 
 def raw_spacy(folder: str) -> dict[str, float]:
     """The cold-start floor: import spaCy, load the model, parse every text once."""
-    from newsdesk.core.index import read_articles
-    from newsdesk.core.nlp import UNUSED_PIPES, describe_model
+    from newsdesk.core.pipeline.indexing import read_articles
+    from newsdesk.core.pipeline.nlp import UNUSED_PIPES, describe_model
 
     articles, _skipped = read_articles([Path(folder)])
     import spacy
@@ -74,7 +74,7 @@ def raw_spacy(folder: str) -> dict[str, float]:
 def open_folder(folder: str) -> dict[str, float | int | bool]:
     """A warm (or incremental) open as a front end does it: open, list, read one article."""
     from newsdesk.core.settings import Settings
-    from newsdesk.core.store import open_library
+    from newsdesk.core.store.index_store import open_library
 
     imported = time.perf_counter()
     opened = open_library([Path(folder)], Settings.from_env())
@@ -110,10 +110,10 @@ def search_folder(folder: str, baseline_queries: str = "3") -> dict[str, object]
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import search as search_bench
 
-    from newsdesk.core.search import SearchIndex
-    from newsdesk.core.search_index import open_index_data
+    from newsdesk.core.search.index import open_index_data
+    from newsdesk.core.search.query import SearchIndex
     from newsdesk.core.settings import Settings
-    from newsdesk.core.store import open_library
+    from newsdesk.core.store.index_store import open_library
 
     settings = Settings.from_env()
     library = open_library([Path(folder)], settings).library
@@ -187,9 +187,9 @@ def _first_screen_ready(app: object) -> bool:
 def record_folder(folder: str) -> dict[str, object]:
     """Open the record of the actor with the most positions, as the `i` key does (the record and
     its first page of rows; relations come later from a worker), against opening one article."""
-    from newsdesk.core.record import build_record
+    from newsdesk.core.analysis.record import build_record
     from newsdesk.core.settings import Settings
-    from newsdesk.core.store import open_library
+    from newsdesk.core.store.index_store import open_library
 
     library = open_library([Path(folder)], Settings.from_env()).library
     actor = max(library.actors(), key=lambda a: a.quote_count)

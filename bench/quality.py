@@ -150,10 +150,15 @@ def evaluate(nlp: Any = None, subset: str = "all", data: Path | None = None) -> 
 
     `subset`: "all", "heldout" (files annotated after tuning and never tuned on) or "tuning".
     """
-    from newsdesk.core.index import analyze, build_corpus, prepare_pipeline, read_articles
+    from newsdesk.core.pipeline.indexing import (
+        analyze,
+        build_corpus,
+        prepare_pipeline,
+        read_articles,
+    )
 
     if nlp is None:
-        from newsdesk.core.nlp import load_pipeline
+        from newsdesk.core.pipeline.nlp import load_pipeline
 
         nlp, _info = load_pipeline(None)
     prepare_pipeline(nlp)
@@ -179,7 +184,7 @@ def evaluate(nlp: Any = None, subset: str = "all", data: Path | None = None) -> 
 
 
 def main(argv: list[str]) -> int:
-    from newsdesk.core.nlp import load_pipeline
+    from newsdesk.core.pipeline.nlp import load_pipeline
 
     nlp, _info = load_pipeline(None)
     if "--data" in argv:

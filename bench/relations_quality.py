@@ -84,12 +84,17 @@ def score_article(
 
 
 def evaluate(nlp: Any = None, data: Path | None = None) -> RelationScore:
-    from newsdesk.core.index import analyze, build_corpus, prepare_pipeline, read_articles
-    from newsdesk.core.library import MemoryLibrary
-    from newsdesk.core.relations import find_relations
+    from newsdesk.core.analysis.relations import find_relations
+    from newsdesk.core.pipeline.indexing import (
+        analyze,
+        build_corpus,
+        prepare_pipeline,
+        read_articles,
+    )
+    from newsdesk.core.store.library import MemoryLibrary
 
     if nlp is None:
-        from newsdesk.core.nlp import load_pipeline
+        from newsdesk.core.pipeline.nlp import load_pipeline
 
         nlp, _info = load_pipeline(None)
     prepare_pipeline(nlp)

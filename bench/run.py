@@ -118,9 +118,9 @@ def log(message: str) -> None:
 
 def bench_throughput(work: Path, n_articles: int, jobs: int, rounds: int) -> list[Row]:
     """newsdesk's indexing (read, spaCy, rules, SQLite, merge) against bare `nlp.pipe`."""
-    from newsdesk.core.index import read_articles
-    from newsdesk.core.nlp import load_pipeline
-    from newsdesk.core.store import open_library
+    from newsdesk.core.pipeline.indexing import read_articles
+    from newsdesk.core.pipeline.nlp import load_pipeline
+    from newsdesk.core.store.index_store import open_library
 
     folder = work / "throughput"
     shutil.rmtree(folder, ignore_errors=True)
@@ -154,7 +154,7 @@ def bench_throughput(work: Path, n_articles: int, jobs: int, rounds: int) -> lis
             assert opened.indexed == len(texts)
             ours_only = [name for name in nlp.pipe_names if name.startswith("newsdesk_")]
         if n_process == 1:  # where the cost goes: spaCy + newsdesk's rules, without the store
-            from newsdesk.core.index import analyze
+            from newsdesk.core.pipeline.indexing import analyze
 
             log("throughput: nlp.pipe + newsdesk rules, no store")
             start, cpu = time.perf_counter(), cpu_seconds()
@@ -254,7 +254,7 @@ def bench_incremental(work: Path, n_articles: int, repeats: int) -> list[Row]:
     log(f"incremental: {n_articles}-article store from the generator")
     generated = list(generate(n_articles, seed=11))
     write_corpus(folder, generated)
-    from newsdesk.core.store import prime_store
+    from newsdesk.core.store.index_store import prime_store
 
     analyses = [synthesize(folder, a) for a in generated]
     prime_store([folder], Settings.from_env(cache_dir=cache), analyses)
@@ -289,9 +289,9 @@ def bench_incremental(work: Path, n_articles: int, repeats: int) -> list[Row]:
 
 def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[Row]:
     """Warm open, memory and store size at `n_articles` articles (synthesised analyses)."""
-    from newsdesk.core.fingerprint import pipeline_fingerprint, store_path
-    from newsdesk.core.store import prime_store
-    from newsdesk.core.store_tables import SCHEMA_VERSION
+    from newsdesk.core.store.fingerprint import pipeline_fingerprint, store_path
+    from newsdesk.core.store.index_store import prime_store
+    from newsdesk.core.store.tables import SCHEMA_VERSION
 
     folder = work / f"large-{n_articles}"
     cache = work / f"large-{n_articles}-cache"
@@ -384,8 +384,8 @@ def bench_search(folder: Path, env: dict[str, str], label: str, quick: bool) -> 
     """Search p95 on the warm store (the search index is built once per revision, first)."""
     import importlib.util
 
-    if importlib.util.find_spec("newsdesk.core.search_index") is None:
-        missing = "newsdesk.core.search_index not there"
+    if importlib.util.find_spec("newsdesk.core.search.index") is None:
+        missing = "newsdesk.core.search.index not there"
         return [Row("search p95", "n/a", missing, None, "< 50 ms", None)]
     log("large: search index (built once per revision) and queries")
     child(probe("search", str(folder), "0"), env)  # build and cache the search index

@@ -31,24 +31,38 @@ GOAL_SEEDS_P95_MS = 5.0
 
 # ---------------------------------------------------------------- synthetic corpus
 
-_RU_FIRST = ("Viktor Alexei Dmitry Sergei Yevgeny Mikhail Vladimir Oleg Nikolai Yuri Andrei Ivan Pavel "
-             "Olga Yelena Tatyana Natalya Irina Svetlana Anastasia Ksenia Maria Boris Grigory").split()
-_RU_ROOTS = ("yanuk navaln kaspar zinich medved lavr shoig volod petr smirn kuzn popov sokol lebed "
-             "kozl novik morоz volk zaits pavl semen golub vinogr bogd vorob fedor mikhail belyak "
-             "tarasen kovalch shevch bondar tkach kravch oliyn marchen hodorkov berez abramov").split()
+_RU_FIRST = (
+    "Viktor Alexei Dmitry Sergei Yevgeny Mikhail Vladimir Oleg Nikolai Yuri Andrei Ivan Pavel "
+    "Olga Yelena Tatyana Natalya Irina Svetlana Anastasia Ksenia Maria Boris Grigory"
+).split()
+_RU_ROOTS = (
+    "yanuk navaln kaspar zinich medved lavr shoig volod petr smirn kuzn popov sokol lebed kozl "
+    "novik morоz volk zaits pavl semen golub vinogr bogd vorob fedor mikhail belyak tarasen "
+    "kovalch shevch bondar tkach kravch oliyn marchen hodorkov berez abramov"
+).split()
 _RU_SUFFIX = ("ov ev in sky ovich enko yuk ik chuk ets ovsky ich").split()
-_ZH_SYL = ("guo wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu lin he gao luo zheng "
-           "liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye "
-           "cheng wei su lu ding ren shen yao jin fang bin xing sheng kun ping jun hua ming qiang").split()
-_EN_FIRST = ("John Mary James Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara "
-             "Richard Susan Joseph Jessica Thomas Sarah Charles Karen Nancy Daniel Lisa Mark").split()
-_EN_LAST = ("Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez "
-            "Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Thompson White Harris Clark Lewis "
-            "Walker Hall Allen Young King Wright Scott Green Baker Adams Nelson Hill Campbell").split()
-_ORG_WORDS = ("Safe Internet League Council Ministry Federal Security Service Union Party Committee "
-              "Agency Bureau Institute Foundation Network Alliance Front Movement Guard Commission").split()
-_FUNCTION = ("the of and to in a that is was for on with as by at from it his her said has have had "
-             "be are were will would not but which this they their an or who been also more after").split()
+_ZH_SYL = (
+    "guo wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu lin he gao luo zheng "
+    "liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye "
+    "cheng wei su lu ding ren shen yao jin fang bin xing sheng kun ping jun hua ming qiang"
+).split()
+_EN_FIRST = (
+    "John Mary James Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara "
+    "Richard Susan Joseph Jessica Thomas Sarah Charles Karen Nancy Daniel Lisa Mark"
+).split()
+_EN_LAST = (
+    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez "
+    "Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Thompson White Harris Clark Lewis "
+    "Walker Hall Allen Young King Wright Scott Green Baker Adams Nelson Hill Campbell"
+).split()
+_ORG_WORDS = (
+    "Safe Internet League Council Ministry Federal Security Service Union Party Committee Agency "
+    "Bureau Institute Foundation Network Alliance Front Movement Guard Commission"
+).split()
+_FUNCTION = (
+    "the of and to in a that is was for on with as by at from it his her said has have had be are "
+    "were will would not but which this they their an or who been also more after"
+).split()
 _CONS = "b c d f g h k l m n p r s t v z br ch cr dr fl gr kr pl pr sh st tr".split()
 _VOW = "a e i o u ai ea ou ie".split()
 _CODA = ["", "", "n", "r", "s", "t", "l", "m", "nd", "st", "rt", "ng"]
@@ -137,7 +151,9 @@ def build_corpus(n_articles: int, seed: int = 7):  # type: ignore[no-untyped-def
                 sentence = phrase(rng.randint(10, 28)).capitalize() + "."
                 n_start = -1
             if n_start >= 0:
-                article_mentions.append(Mention(article_id, n_start, n_start + len(name), name, label, name))
+                article_mentions.append(
+                    Mention(article_id, n_start, n_start + len(name), name, label, name)
+                )
             spans.append((position, position + len(sentence)))
             body.append(sentence)
             position += len(sentence) + 1
@@ -228,7 +244,9 @@ def _percentile(values: Sequence[float], q: float) -> float:
     return ordered[index]
 
 
-def time_search(index, queries: Sequence[str], repeat: int = 3) -> tuple[list[float], list[float], list[int]]:  # type: ignore[no-untyped-def]
+def time_search(  # type: ignore[no-untyped-def]
+    index, queries: Sequence[str], repeat: int = 3
+) -> tuple[list[float], list[float], list[int]]:
     """Best-of-`repeat` wall and CPU milliseconds per query (word cache cleared each time).
 
     CPU time (this thread only) is reported too: on a shared, busy machine wall time also
@@ -257,7 +275,9 @@ def time_baseline(strings: Sequence[str], queries: Sequence[str]) -> list[float]
     times = []
     for query in queries:
         started = time.perf_counter()
-        process.extract(query, strings, scorer=fuzz.WRatio, processor=utils.default_process, limit=20)
+        process.extract(
+            query, strings, scorer=fuzz.WRatio, processor=utils.default_process, limit=20
+        )
         times.append((time.perf_counter() - started) * 1000)
     return times
 
@@ -276,8 +296,8 @@ def unit_strings(library) -> list[str]:  # type: ignore[no-untyped-def]
 def _measure_child(path: str, revision: str, queries_file: str) -> None:
     """In a fresh process: load the saved index, run the queries, report load time and memory."""
     started = time.perf_counter()
-    from newsdesk.core.search import SearchIndex
-    from newsdesk.core.search_index import _load
+    from newsdesk.core.search.index import _load
+    from newsdesk.core.search.query import SearchIndex
 
     data = _load(Path(path), revision)
     assert data is not None, "saved index did not load"
@@ -287,7 +307,8 @@ def _measure_child(path: str, revision: str, queries_file: str) -> None:
     times, _cpu, _found = time_search(index, queries, repeat=1)
     # VmHWM, not ru_maxrss: the latter survives exec and would report the parent's peak.
     status = Path("/proc/self/status").read_text()
-    rss = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")) / 1024
+    peak = next(line for line in status.splitlines() if line.startswith("VmHWM"))
+    rss = int(peak.split()[1]) / 1024
     print(json.dumps({"load_ms": load_ms, "rss_mb": rss, "median": statistics.median(times),
                       "p95": _percentile(times, 0.95)}))
 
@@ -298,23 +319,27 @@ def _row(name: str, value: str, goal: str, ok: bool | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=50)
     parser.add_argument("--baseline", type=int, default=10,
-                        help="queries also timed with plain rapidfuzz (slow: ~2 s each at 10,000 articles)")
+                        help="queries also timed with plain rapidfuzz "
+                        "(slow: ~2 s each at 10,000 articles)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-seeds", action="store_true", help="skip the seeds/ run (needs spaCy on a cold store)")
+    parser.add_argument("--no-seeds", action="store_true",
+                        help="skip the seeds/ run (needs spaCy on a cold store)")
     parser.add_argument("--measure-child", nargs=3, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.measure_child:
         _measure_child(*options.measure_child)
         return 0
 
-    from newsdesk.core.library import MemoryLibrary
-    from newsdesk.core.search import SearchIndex
-    from newsdesk.core.search_index import open_index_data
+    from newsdesk.core.search.index import open_index_data
+    from newsdesk.core.search.query import SearchIndex
     from newsdesk.core.settings import Settings
+    from newsdesk.core.store.library import MemoryLibrary
 
     rows: list[str] = []
     failed = False
@@ -343,7 +368,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         queries_file = Path(tmp) / "queries.json"
         queries_file.write_text(json.dumps(queries))
         child = subprocess.run(
-            [sys.executable, __file__, "--measure-child", str(data.path), data.revision, str(queries_file)],
+            [
+                sys.executable, __file__, "--measure-child", str(data.path), data.revision,
+                str(queries_file),
+            ],
             capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"},
         )
         measured = json.loads(child.stdout.strip().splitlines()[-1])
@@ -353,7 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     hit_rate = sum(1 for f in found if f) / len(found)
     n = options.articles
     print()
-    for query, ms, count in list(zip(queries, times, found))[:8]:
+    for query, ms, count in list(zip(queries, times, found, strict=True))[:8]:
         print(f"  {ms:6.2f} ms  {count:2d} hits  {query}")
     print(f"  (machine load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print("  ...")
@@ -373,7 +401,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows.append(_row("queries with hits", f"{hit_rate:.0%}", "", None))
     rows.append(_row("index build (once per revision)", f"{build_s:.1f} s", "", None))
     rows.append(_row("index load, fresh process", f"{measured['load_ms']:.0f} ms", "", None))
-    rows.append(_row("fresh process: p95 per query, first run", f"{measured['p95']:.1f} ms", "", None))
+    first_p95 = f"{measured['p95']:.1f} ms"
+    rows.append(_row("fresh process: p95 per query, first run", first_p95, "", None))
     rows.append(_row("fresh process: peak RSS (load + 50 queries)", f"{measured['rss_mb']:.0f} MB",
                      "< 300 MB whole app", measured["rss_mb"] < 300))
     failed |= measured["rss_mb"] >= 300
@@ -381,7 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if not options.no_seeds:
         seeds = ROOT / "seeds"
-        from newsdesk.core.store import open_library
+        from newsdesk.core.store.index_store import open_library
 
         with tempfile.TemporaryDirectory() as tmp:
             settings = Settings(cache_dir=Path(tmp) / "cache", data_dir=Path(tmp) / "data")
@@ -394,11 +423,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed_p95 = _percentile(seed_times, 0.95)
         ok = seed_p95 <= GOAL_SEEDS_P95_MS
         failed |= not ok
-        rows.append(_row("seeds/: median per query", f"{statistics.median(seed_times):.2f} ms", "", None))
-        rows.append(_row("seeds/: p95 per query", f"{seed_p95:.2f} ms", f"<= {GOAL_SEEDS_P95_MS:.0f} ms", ok))
-        rows.append(_row("seeds/: rapidfuzz extract p95", f"{_percentile(seed_base, 0.95):.2f} ms", "", None))
-        rows.append(_row("seeds/: queries with hits",
-                         f"{sum(1 for f in seed_found if f) / len(seed_found):.0%}", "", None))
+        seed_median = f"{statistics.median(seed_times):.2f} ms"
+        rows.append(_row("seeds/: median per query", seed_median, "", None))
+        rows.append(
+            _row(
+                "seeds/: p95 per query", f"{seed_p95:.2f} ms", f"<= {GOAL_SEEDS_P95_MS:.0f} ms", ok
+            )
+        )
+        rows.append(
+            _row(
+                "seeds/: rapidfuzz extract p95", f"{_percentile(seed_base, 0.95):.2f} ms", "", None
+            )
+        )
+        rows.append(
+            _row(
+                "seeds/: queries with hits",
+                f"{sum(1 for f in seed_found if f) / len(seed_found):.0%}",
+                "",
+                None,
+            )
+        )
     print()
     print("\n".join(rows))
     return 1 if failed else 0

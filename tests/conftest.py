@@ -13,7 +13,9 @@ SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test ever touches the user's own marks or caches."""
     base = tmp_path_factory.mktemp("newsdesk-home")
     monkeypatch.setenv("NEWSDESK_DATA_DIR", str(base / "data"))
@@ -24,8 +26,8 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
     """The real pipeline, loaded once for the whole run."""
-    from newsdesk.core.index import prepare_pipeline
-    from newsdesk.core.nlp import load_pipeline
+    from newsdesk.core.pipeline.indexing import prepare_pipeline
+    from newsdesk.core.pipeline.nlp import load_pipeline
 
     pipeline, _info = load_pipeline(None)
     return prepare_pipeline(pipeline)
@@ -34,11 +36,13 @@ def nlp():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def analyze_text(nlp):  # type: ignore[no-untyped-def]
     """`analyze_text(text)` -> ArticleAnalysis for a body of text (no metadata parsing)."""
-    from newsdesk.core.index import analyze_doc
-    from newsdesk.core.text import build_article
+    from newsdesk.core.pipeline.indexing import analyze_doc
+    from newsdesk.core.pipeline.text import build_article
 
     def run(text: str, article_id: str = "t"):  # type: ignore[no-untyped-def]
-        article = build_article(text, article_id=article_id, path=f"{article_id}.txt", content_hash="x")
+        article = build_article(
+            text, article_id=article_id, path=f"{article_id}.txt", content_hash="x"
+        )
         return analyze_doc(nlp(article.text), article)
 
     return run

@@ -20,7 +20,8 @@ HOSTILE_LINES: dict[str, str] = {
     "bell": "Ring\x07 the bell.",
     "bidi": "Invoice \u202etxt.exe\u202c and \u2066isolate\u2069 end.",
     "zero_width": "Zero\u200bwidth\u200cjoin\u200d\ufeffhere.",
-    "markdown": "# Not a heading\n\n> not a quote\n\n[click](javascript:alert(1)) and ![img](http://x/y.png) *bold* `code`",
+    "markdown": "# Not a heading\n\n> not a quote\n\n[click](javascript:alert(1)) and "
+    "![img](http://x/y.png) *bold* `code`",
     "html": "<script>alert('x')</script> <img src=x onerror=alert(1)> &amp; <b>bold</b>",
 }
 
@@ -41,8 +42,10 @@ VISIBLE_MARKERS: dict[str, str] = {
 
 
 def hostile_article(body: str, title: str = "Hostile article") -> str:
-    return f"{title}\n\nMarch 3, 2021\n\nOfficials said the text below arrived by mail.\n\n{body}\n\n" \
+    return (
+        f"{title}\n\nMarch 3, 2021\n\nOfficials said the text below arrived by mail.\n\n{body}\n\n"
         '"This is fine," Maria Lopez said.\n'
+    )
 
 
 def write_hostile_text_corpus(folder: Path) -> dict[str, Path]:
@@ -62,7 +65,9 @@ def write_broken_files(folder: Path) -> dict[str, Path]:
     body = 'Mayor Ana Silva said the bridge would reopen. "We are ready," Silva said.'
     files: dict[str, bytes] = {
         "latin1.txt": f"Caf\u00e9 story\n\n{body} Caf\u00e9 owners agreed.".encode("latin-1"),
-        "cp1252.txt": f"Quotes story\n\n{body} \u201cSmart\u201d quotes \u2014 dashes.".encode("cp1252"),
+        "cp1252.txt": f"Quotes story\n\n{body} \u201cSmart\u201d quotes \u2014 dashes.".encode(
+            "cp1252"
+        ),
         "utf16.txt": f"UTF-16 story\n\n{body}".encode("utf-16"),
         "utf8bom.txt": f"\ufeffBOM story\n\n{body}".encode(),
         "crlf.txt": f"CRLF story\r\n\r\n{body}\r\n\r\nSecond paragraph here.\r\n".encode(),
@@ -91,11 +96,13 @@ def write_big_files(folder: Path, *, line_mb: int = 5, file_mb: int = 50) -> dic
     folder.mkdir(parents=True, exist_ok=True)
     one_line = folder / "one-line.txt"
     sentence = "The council said the plan would work. "
-    one_line.write_text("One line\n\n" + sentence * (line_mb * 1_000_000 // len(sentence)), encoding="utf-8")
+    one_line.write_text(
+        "One line\n\n" + sentence * (line_mb * 1_000_000 // len(sentence)), encoding="utf-8"
+    )
     big = folder / "big.txt"
     with big.open("w", encoding="utf-8") as out:
         out.write("Big file\n\n")
-        paragraph = ("The minister said the economy grew. " * 20 + "\n\n")
+        paragraph = "The minister said the economy grew. " * 20 + "\n\n"
         for _ in range(file_mb * 1_000_000 // len(paragraph)):
             out.write(paragraph)
     return {"one-line.txt": one_line, "big.txt": big}

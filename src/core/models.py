@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -46,7 +47,7 @@ class Mention:
     label: str
     """The NER label (PERSON, ORG, GPE, NORP, LOC, ...)."""
     key: str
-    """Canonical name of the in-article cluster this mention belongs to ("Guo" -> "Guo Shengkun")."""
+    """Canonical name of the mention's in-article cluster ("Guo" -> "Guo Shengkun")."""
     role: str | None = None
     """Role given next to this mention ("Chinese Public Security Minister"), if any."""
 
@@ -80,13 +81,66 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of article text to highlight: offsets and the kind that names its style.
+
+    Core kinds are an actor type (`person`, `organization`, ...), `quote` and `cue`; front
+    ends add their own (`cursor`, `search`, `mark`) for what they draw over them.
+    """
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
-    """Everything extracted from one article; the unit the store caches."""
+    """One article with everything found in it: what the pipeline makes and the store caches,
+    and, read back through a `Library`, what a front end draws (`actor_of`, `spans`, counts)."""
 
     article: Article
     mentions: tuple[Mention, ...]
     quotes: tuple[Quote, ...]
+    """With `actor` set where the speaker is a known actor (once read through a `Library`)."""
     sentences: tuple[Offsets, ...]
+    actor_of: Mapping[str, str] = field(default_factory=dict)
+    """In-article cluster key -> actor id, for every mention (empty before actors are merged)."""
+    spans: tuple[Span, ...] = ()
+    """Quotes, entities by their actor's type and cues, in that drawing order (finished by a
+    `Library`, so no front end keeps a label table)."""
+    actor_counts: Mapping[str, int] = field(default_factory=dict)
+    """Actor id -> mentions in this article, most mentioned first."""
+
+    def actor_at(self, mention: Mention) -> str | None:
+        return self.actor_of.get(mention.key)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """An article-list row: everything but the text."""
+
+    id: str
+    path: str
+    title: str
+    date: str | None
+    source: str | None
+    url: str | None
+    actor_count: int
+    quote_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """A sidebar row: an actor without its mentions."""
+
+    id: str
+    name: str
+    type: ActorType
+    role: str | None
+    aliases: tuple[str, ...]
+    mention_count: int
+    article_count: int
+    quote_count: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from .errors import NewsdeskError
-from .library import ActorSummary, ArticleSummary, Library
-from .marks import normalise_path
+from .marks.mark_store import normalise_path
+from .models import ActorSummary, ArticleSummary
+from .store.library import Library
 
 if TYPE_CHECKING:
-    from .search import Hit, SearchIndex
+    from .search.query import Hit, SearchIndex
 
 T = TypeVar("T", ActorSummary, ArticleSummary)
 How = Literal["id", "name", "alias", "path", "title", "search"]
@@ -144,7 +145,7 @@ def resolve_article(
 
 def _search(open_search: SearchOpener | None, library: Library, query: str, kind: str) -> list[Hit]:
     if open_search is None:
-        from .search import open_search as build
+        from .search.query import open_search as build
 
         index = build(library)
     else:

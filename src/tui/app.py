@@ -23,8 +23,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from newsdesk.core.library import Library
 from newsdesk.core.settings import Settings
+from newsdesk.core.store.library import Library
 
 from . import messages
 from .bindings import APP_BINDINGS, GROUPS, SCREEN_ONLY_GROUPS
@@ -140,7 +140,7 @@ class NewsdeskApp(App[None]):
 
     def _open_index(self) -> None:
         from newsdesk.core.errors import NewsdeskError
-        from newsdesk.core.store import OpenedIndex, open_library
+        from newsdesk.core.store.index_store import OpenedIndex, open_library
 
         worker = get_current_worker()
         main = self.main

@@ -16,9 +16,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 if TYPE_CHECKING:
-    from newsdesk.core.library import ActorSummary, ArticleSummary
-    from newsdesk.core.search import Hit as SearchHit
-    from newsdesk.core.search import SearchIndex
+    from newsdesk.core.models import ActorSummary, ArticleSummary
+    from newsdesk.core.search.query import Hit as SearchHit
+    from newsdesk.core.search.query import SearchIndex
 
     from .screens.main import MainScreen
 

@@ -8,17 +8,16 @@ that the widget turns into a style from its TCSS component class `article-text--
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
-from rich._wrap import divide_line
+from rich.cells import cell_len, chop_cells
 
-from newsdesk.core.library import ArticleDetail
-from newsdesk.core.models import ActorType, Offsets, Quote
+from newsdesk.core.models import ArticleAnalysis, Offsets, Quote, Span
 
-#: Entity kinds with a colour of their own (group shares "other"'s colour only if themed so).
-ENTITY_KINDS: tuple[ActorType, ...] = ("person", "organization", "place", "group", "other")
 LEGEND: tuple[tuple[str, str], ...] = (
     ("person", "person"),
     ("organization", "org"),
@@ -28,20 +27,6 @@ LEGEND: tuple[tuple[str, str], ...] = (
     ("quote", "quote"),
     ("cue", "cue"),
 )
-
-_LABEL_KINDS: dict[str, ActorType] = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-}
-
-
-def entity_kind(label: str) -> ActorType:
-    """The colour family of an NER label, for mentions not merged into an actor."""
-    return _LABEL_KINDS.get(label, "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +40,9 @@ class Target:
     """Shown in the status line ("Fang Binxing", "search: firewall")."""
 
 
-@dataclass(frozen=True, slots=True)
-class HSpan:
-    """A highlight: article offsets and the kind naming its style."""
-
-    start: int
-    end: int
-    kind: str
+#: A highlight: article offsets and the kind naming its style. Core hands over finished ones
+#: (`ArticleAnalysis.spans`); the TUI adds its own layers (cursor, target, search, marks).
+HSpan = Span
 
 
 LineKind = Literal["title", "meta", "url", "text", "speaker", "blank", "empty"]
@@ -79,40 +60,58 @@ class Line:
     quote: Quote | None = None
 
 
-def base_spans(detail: ArticleDetail, actor_types: Mapping[str, str]) -> list[HSpan]:
+def base_spans(detail: ArticleAnalysis) -> list[HSpan]:
     """Entities by type, quotes and their cues: the layer under every other highlight."""
-    spans: list[HSpan] = []
-    for q in detail.quotes:
-        spans.append(HSpan(q.start, q.end, "quote"))
-    for m in detail.mentions:
-        actor = detail.actor_of.get(m.key)
-        kind = actor_types.get(actor, "") if actor else ""
-        spans.append(HSpan(m.start, m.end, kind or entity_kind(m.label)))
-    for q in detail.quotes:
-        if q.cue_start is not None and q.cue_end is not None:
-            spans.append(HSpan(q.cue_start, q.cue_end, "cue"))
-    return spans
+    return list(detail.spans)
 
 
-def sentences_of(detail: ArticleDetail) -> tuple[Offsets, ...]:
+def sentences_of(detail: ArticleAnalysis) -> tuple[Offsets, ...]:
     """The cursor's steps: core sentences, else paragraphs (never re-split here)."""
     if detail.sentences:
         return tuple(sorted(detail.sentences))
     return paragraphs_of(detail)
 
 
-def paragraphs_of(detail: ArticleDetail) -> tuple[Offsets, ...]:
+def paragraphs_of(detail: ArticleAnalysis) -> tuple[Offsets, ...]:
     article = detail.article
     if article.paragraphs:
         return tuple(article.paragraphs)
     return ((0, len(article.text)),) if article.text else ()
 
 
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def divide_line(text: str, width: int) -> list[int]:
+    """Where to break `text` so each piece fits `width` cells: at word starts, and inside a
+    word longer than a line (the same breaks Rich's `Text.wrap` makes with `fold=True`)."""
+    breaks: list[int] = []
+    used = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group(0)
+        length = cell_len(word.rstrip())
+        if width - used >= length:
+            used += cell_len(word)
+        elif length > width:
+            pieces = chop_cells(word, width)
+            for number, piece in enumerate(pieces):
+                if start:
+                    breaks.append(start)
+                if number == len(pieces) - 1:
+                    used = cell_len(piece)
+                else:
+                    start += len(piece)
+        elif used and start:
+            breaks.append(start)
+            used = cell_len(word)
+    return breaks
+
+
 def _wrap_plain(text: str, width: int) -> list[str]:
     out: list[str] = []
     for piece in text.split("\n"):
-        offsets = [0, *divide_line(piece, width, fold=True), len(piece)]
-        out.extend(piece[a:b].rstrip() for a, b in zip(offsets, offsets[1:]) if b > a)
+        offsets = [0, *divide_line(piece, width), len(piece)]
+        out.extend(piece[a:b].rstrip() for a, b in pairwise(offsets) if b > a)
         if not piece:
             out.append("")
     return out
@@ -122,8 +121,8 @@ def wrap_range(text: str, start: int, end: int, width: int) -> Iterable[Offsets]
     """Visual lines of `text[start:end]` as article offsets (trailing spaces left out)."""
     pos = start
     for piece in text[start:end].split("\n"):
-        offsets = [0, *divide_line(piece, width, fold=True), len(piece)]
-        for a, b in zip(offsets, offsets[1:]):
+        offsets = [0, *divide_line(piece, width), len(piece)]
+        for a, b in pairwise(offsets):
             if b <= a:
                 continue
             line_end = b
@@ -146,7 +145,7 @@ def speaker_line(quote: Quote) -> str:
     return line
 
 
-def layout_article(detail: ArticleDetail, width: int) -> list[Line]:
+def layout_article(detail: ArticleAnalysis, width: int) -> list[Line]:
     """Header, wrapped paragraphs, and a speaker line under each paragraph holding a quote."""
     width = max(width, 10)
     article = detail.article

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdesk.core.errors import NewsdeskError
-from newsdesk.core.library import ArticleDetail, Library
-from newsdesk.core.marks import Mark, MarkStore, ReanchorReport, kind_of
-from newsdesk.core.models import Quote
+from newsdesk.core.marks.mark_store import Mark, MarkStore, ReanchorReport, kind_of
+from newsdesk.core.models import ArticleAnalysis, Quote
+from newsdesk.core.store.library import Library
 
 from .highlight import HSpan, Target
 
@@ -118,7 +118,7 @@ class MarksController:
 
     # ----- drawing ---------------------------------------------------------------------------
 
-    def layers(self, detail: ArticleDetail) -> dict[str, Sequence[HSpan]]:
+    def layers(self, detail: ArticleAnalysis) -> dict[str, Sequence[HSpan]]:
         """The "mark" layer of an article being opened (a main-screen layer provider)."""
         if self.store is None:
             return {}
@@ -186,7 +186,7 @@ class MarksController:
             return None
         return node.data.quote
 
-    def _text_target(self) -> tuple[ArticleDetail, Target] | None:
+    def _text_target(self) -> tuple[ArticleAnalysis, Target] | None:
         text = self.main.text
         target = text.cursor_target()
         if text.detail is None or target is None:
@@ -269,7 +269,7 @@ class MarksController:
 
     def paragraph_of(self, mark: Mark) -> int | None:
         """1-based paragraph of a mark (the marks view shows where it is)."""
-        from newsdesk.core.export import paragraph_number
+        from newsdesk.core.export.document import paragraph_number
 
         if self.library is None:
             return None
@@ -322,7 +322,7 @@ class MarksController:
 
     def copy_markdown(self, mark: Mark | None = None) -> None:
         """`y`: the mark (or else the passage) under the cursor, as Markdown, to the clipboard."""
-        from newsdesk.core.export import Passage, passage_markdown
+        from newsdesk.core.export.document import Passage, passage_markdown
 
         if not self._ready():
             return
@@ -342,7 +342,7 @@ class MarksController:
                         markup=False, timeout=3)
 
     def _passage_here(self):  # type: ignore[no-untyped-def]
-        from newsdesk.core.export import Passage
+        from newsdesk.core.export.document import Passage
 
         assert self.store is not None and self.library is not None
         quote = self.sidebar_position()
@@ -368,7 +368,7 @@ class MarksController:
     def export(self, previous: ExportRequest | None = None) -> None:
         """`e`: the export dialog (again, with `previous` chosen, after "Keep the file"); the
         file is written in a thread."""
-        from newsdesk.core.export import default_export_path
+        from newsdesk.core.export.document import default_export_path
 
         from .screens.export import ExportDialog, ExportOptions
 
@@ -407,7 +407,7 @@ class MarksController:
         self, store: MarkStore, library: Library, request: ExportRequest, force: bool
     ) -> None:
         """Thread: build and write the Markdown; answers come back with `call_from_thread`."""
-        from newsdesk.core.export import ExportExists, check_target, write_export
+        from newsdesk.core.export.document import ExportExists, check_target, write_export
 
         path = request.path
         try:
@@ -431,7 +431,7 @@ class MarksController:
         self, store: MarkStore, library: Library, request: ExportRequest
     ) -> tuple[str, int]:
         """The export's text and how many passages it holds (raises `NothingToExport`)."""
-        from newsdesk.core.export import NothingToExport, build_document, collect
+        from newsdesk.core.export.document import NothingToExport, build_document, collect
 
         marks = store.marks()
         if request.format == "md":
@@ -440,7 +440,7 @@ class MarksController:
                 article_id=request.article_id, actor_id=request.actor_id, group=request.group,
             )
             return document.text, document.count
-        from newsdesk.core.tables import position_records, render_table
+        from newsdesk.core.export.tables import position_records, render_table
 
         passages = collect(library, marks, article_id=request.article_id,
                            actor_id=request.actor_id)

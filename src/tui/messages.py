@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from newsdesk.core.library import Library
 from newsdesk.core.models import Mention, Quote
+from newsdesk.core.store.library import Library
 
 from .highlight import Target
 

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from textual.worker import Worker, get_current_worker
 
-from newsdesk.core.library import ArticleDetail, Library
+from newsdesk.core.models import ArticleAnalysis
+from newsdesk.core.store.library import Library
 
 from .highlight import HSpan, Target
 
 if TYPE_CHECKING:
-    from newsdesk.core.search import Hit, LiveSearch, SearchIndex
+    from newsdesk.core.search.query import Hit, LiveSearch, SearchIndex
 
     from .app import NewsdeskApp
     from .screens.main import Location, MainScreen, Walk
@@ -41,7 +42,7 @@ def hit_target(hit: Hit, label: str) -> Target:
 
 
 class SearchController:
-    """Glue between `newsdesk.core.search` and the explorer's screens."""
+    """Glue between `newsdesk.core.search.query` and the explorer's screens."""
 
     def __init__(self, app: NewsdeskApp) -> None:
         self.app = app
@@ -89,7 +90,7 @@ class SearchController:
     def _open(self, library: Library) -> None:
         """Thread: load the saved index, or build it with progress; only UI calls leave."""
         from newsdesk.core.errors import NewsdeskError
-        from newsdesk.core.search import BuildCancelled, open_search
+        from newsdesk.core.search.query import BuildCancelled, open_search
 
         worker = get_current_worker()
 
@@ -121,7 +122,7 @@ class SearchController:
             screen.set_status(self.status)
 
     def _ready(self, index: SearchIndex, revision: str) -> None:
-        from newsdesk.core.search import LiveSearch
+        from newsdesk.core.search.query import LiveSearch
 
         if revision != self._revision:
             index.close()
@@ -216,7 +217,7 @@ class SearchController:
 
     # ----- highlights ------------------------------------------------------------------------
 
-    def layers(self, detail: ArticleDetail) -> dict[str, list[HSpan]]:
+    def layers(self, detail: ArticleAnalysis) -> dict[str, list[HSpan]]:
         """Every matched word of the listed hits in this article (while the search is active)."""
         if not self.active:
             return {}

@@ -27,15 +27,15 @@ def aged(path: Path) -> Path:
 def cli_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
     """The session pipeline stands in for `load_pipeline`; the list records each model asked
     for, so a test can tell a warm open (no load) from a cold one."""
-    import newsdesk.core.nlp
+    import newsdesk.core.pipeline.nlp
 
     calls: list[str | None] = []
 
     def load(model: str | None):  # type: ignore[no-untyped-def]
         calls.append(model)
-        return nlp, newsdesk.core.nlp.describe_model(model)
+        return nlp, newsdesk.core.pipeline.nlp.describe_model(model)
 
-    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
+    monkeypatch.setattr(newsdesk.core.pipeline.nlp, "load_pipeline", load)
     return calls
 
 

@@ -7,7 +7,9 @@ import pytest
 from newsdesk.tui.cli import main
 
 
-def test_explore_cli_missing_path_one_line_exit_2(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_explore_cli_missing_path_one_line_exit_2(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
     assert main([str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err
     assert err.strip() == f"newsdesk: {tmp_path / 'nope'}: no such file or folder"

@@ -9,9 +9,9 @@ import pytest
 from markdown_it import MarkdownIt
 from samples import MINISTERS
 
-from newsdesk.core.marks import MARKS_FILE, MarkStore
+from newsdesk.core.marks.mark_store import MARKS_FILE, MarkStore
 from newsdesk.core.settings import Settings
-from newsdesk.core.store import open_library
+from newsdesk.core.store.index_store import open_library
 from newsdesk.tui.cli import main
 
 
@@ -69,7 +69,8 @@ def test_export_cli_actor_without_marks(export_cli_corpus, cli_pipeline, capsys)
         out, _ = capsys.readouterr()
         assert 'title: "Positions of Lu Wei"' in out
         # reported speech is a paraphrase with its cue, then the article's own sentence
-        assert "Lu Wei **said** online freedom is not a right but a responsibility (reported)" in out
+        said = "Lu Wei **said** online freedom is not a right but a responsibility (reported)"
+        assert said in out
         assert "> Lu Wei said online freedom is not a right but a responsibility." in out
         assert "> — **Lu Wei** (reported)" not in out
 

@@ -25,9 +25,9 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 from rich.text import Text
 
-from newsdesk.core.marks import MarkStore
+from newsdesk.core.marks.mark_store import MarkStore
 from newsdesk.core.settings import Settings
-from newsdesk.core.store import open_library
+from newsdesk.core.store.index_store import open_library
 from newsdesk.tui.cli import main
 
 #: Skipped from `write_broken_files`: each must get exactly one stderr line.
@@ -330,13 +330,13 @@ def test_hostile_cli_unwritable_export_keeps_old_file_and_marks(
     if failure == "read-only":  # tests run as root: a read-only disk refuses the rename
         import errno
 
-        import newsdesk.core.export
+        import newsdesk.core.export.document
 
         def refuse(*_args: object) -> None:
             raise OSError(errno.EROFS, "Read-only file system")
 
-        monkeypatch.setattr(newsdesk.core.export.os, "replace", refuse)
-        monkeypatch.setattr(newsdesk.core.export.os, "link", refuse)
+        monkeypatch.setattr(newsdesk.core.export.document.os, "replace", refuse)
+        monkeypatch.setattr(newsdesk.core.export.document.os, "link", refuse)
         args = ["--out", str(target), "--force"]
     else:
         args = ["--out", str(target / "marks.md")]  # a "folder" that is a file
@@ -356,9 +356,9 @@ def test_hostile_cli_ctrl_c_while_indexing_leaves_the_store_consistent(
     hostile_cli_corpus: Path, cli_pipeline, capsys, monkeypatch
 ) -> None:
     """Ctrl+C half-way: one line, status 130; the next run keeps what was done and finishes."""
-    import newsdesk.core.index
+    import newsdesk.core.pipeline.indexing
 
-    real_analyze = newsdesk.core.index.analyze
+    real_analyze = newsdesk.core.pipeline.indexing.analyze
 
     def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
         for done, analysis in enumerate(real_analyze(*args, **kwargs), 1):
@@ -367,12 +367,12 @@ def test_hostile_cli_ctrl_c_while_indexing_leaves_the_store_consistent(
             yield analysis
 
     monkeypatch.setenv("NEWSDESK_BATCH_SIZE", "2")
-    monkeypatch.setattr(newsdesk.core.index, "analyze", interrupted)
+    monkeypatch.setattr(newsdesk.core.pipeline.indexing, "analyze", interrupted)
     assert main(["index", str(hostile_cli_corpus), "--json"]) == 130
     captured = capsys.readouterr()
     assert captured.out == "" and "Traceback" not in captured.err
     assert stderr_lines(captured.err)[-1] == "newsdesk: interrupted"
-    monkeypatch.setattr(newsdesk.core.index, "analyze", real_analyze)
+    monkeypatch.setattr(newsdesk.core.pipeline.indexing, "analyze", real_analyze)
     resumed = open_library([hostile_cli_corpus], Settings.from_env())
     assert not resumed.notices  # nothing damaged, nothing rebuilt
     assert resumed.reused == 4 and resumed.indexed == len(HOSTILE_LINES) + 1 + 6 - 4
@@ -384,9 +384,9 @@ def test_hostile_cli_ctrl_c_while_indexing_leaves_the_store_consistent(
 TWO_PROCESSES = """
 import sys, time
 from pathlib import Path
-from newsdesk.core.marks import MarkStore
+from newsdesk.core.marks.mark_store import MarkStore
 from newsdesk.core.settings import Settings
-from newsdesk.core.store import open_library
+from newsdesk.core.store.index_store import open_library
 
 folder, name, ready, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
 settings = Settings.from_env()

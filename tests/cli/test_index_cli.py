@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core.fingerprint import store_path
 from newsdesk.core.settings import Settings
+from newsdesk.core.store.fingerprint import store_path
 from newsdesk.tui.cli import main
 
 
@@ -60,7 +60,7 @@ def test_index_cli_missing_path_exits_2(tmp_path, capsys):
 
 
 def test_index_cli_jobs_uses_several_processes(cli_corpus, cli_pipeline, capsys, monkeypatch):
-    from newsdesk.core import store
+    from newsdesk.core.store import index_store as store
 
     seen: list[int] = []
     original = store._index

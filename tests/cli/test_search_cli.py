@@ -98,8 +98,8 @@ def test_search_cli_table_shows_titles_and_paragraphs_not_ids_or_offsets(
 def test_search_cli_table_highlights_matches() -> None:
     from rich.console import Console
 
-    from newsdesk.core.locate import HitPlace
-    from newsdesk.core.search import Hit, SearchResult
+    from newsdesk.core.export.locate import HitPlace
+    from newsdesk.core.search.query import Hit, SearchResult
     from newsdesk.tui.cli.search_cmd import print_hits
 
     hit = Hit("sentence", "a1", 10, 40, "Guo [b]Shengkun[/b] spoke", 96.0, None, ((0, 3), (7, 15)),

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from samples import SUMMIT, SUMMIT_FOLLOWUP, UNDATED_NOTE
 
-from newsdesk.core.index import analyze, build_corpus, read_articles
-from newsdesk.core.library import MemoryLibrary
+from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
+from newsdesk.core.store.library import MemoryLibrary
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from newsdesk.core.actors import merge_actors
-from newsdesk.core.index import build_corpus
 from newsdesk.core.models import Actor, Article, ArticleAnalysis, Mention
+from newsdesk.core.pipeline.actors import merge_actors
+from newsdesk.core.pipeline.indexing import build_corpus
 
 
 def article(

@@ -303,11 +303,23 @@ def test_entities_wikinews_annotations(analyze_text, case: Path) -> None:  # typ
     ("text", "name", "label"),
     [
         # A name the model tags ORG, coordinated with a person, is a person.
-        ("Title\n\nThe list named activists Oleg Orlov and Lev Ponomaryov.", "Oleg Orlov", "PERSON"),
+        (
+            "Title\n\nThe list named activists Oleg Orlov and Lev Ponomaryov.",
+            "Oleg Orlov",
+            "PERSON",
+        ),
         # A one-word name in apposition to an organisation noun is an organisation.
-        ("Title\n\nShe wrote about it on the social media website Twitter on Monday.", "Twitter", "ORG"),
+        (
+            "Title\n\nShe wrote about it on the social media website Twitter on Monday.",
+            "Twitter",
+            "ORG",
+        ),
     ],
 )
-def test_entities_label_corrected_by_sentence_context(analyze_text, text: str, name: str, label: str) -> None:  # type: ignore[no-untyped-def]
+def test_entities_label_corrected_by_sentence_context(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str, label: str
+) -> None:
     mentions = [m for m in analyze_text(text).mentions if m.text == name]
-    assert mentions and all(m.label == label for m in mentions), [(m.text, m.label) for m in analyze_text(text).mentions]
+    assert mentions and all(m.label == label for m in mentions), [
+        (m.text, m.label) for m in analyze_text(text).mentions
+    ]

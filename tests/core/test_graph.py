@@ -7,8 +7,8 @@ import io
 import networkx as nx
 import pytest
 
-from newsdesk.core.graph import actor_network, render_graph
-from newsdesk.core.library import MemoryLibrary
+from newsdesk.core.export.graph import actor_network, render_graph
+from newsdesk.core.store.library import MemoryLibrary
 
 
 @pytest.mark.parametrize("fmt", ["gexf", "graphml"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,8 @@ from hostile_corpus import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdesk.core.index import analyze_doc, read_articles
-from newsdesk.core.text import build_article, clean_text
+from newsdesk.core.pipeline.indexing import analyze_doc, read_articles
+from newsdesk.core.pipeline.text import build_article, clean_text
 
 CONTROL = {chr(c) for c in range(32) if c not in (10,)} | {chr(c) for c in range(0x7F, 0xA0)}
 
@@ -35,7 +36,9 @@ def test_hostile_broken_files_each_skipped_or_decoded(tmp_path: Path) -> None:
     write_broken_files(tmp_path)
     articles, skipped = read_articles([tmp_path])
     by_name = {Path(a.path).name: a for a in articles}
-    assert set(by_name) == {"latin1.txt", "cp1252.txt", "utf16.txt", "utf8bom.txt", "crlf.txt", "lonecr.txt"}
+    assert set(by_name) == {
+        "latin1.txt", "cp1252.txt", "utf16.txt", "utf8bom.txt", "crlf.txt", "lonecr.txt"
+    }
     assert "Café owners" in by_name["latin1.txt"].text
     assert "\u201cSmart\u201d" in by_name["cp1252.txt"].text
     assert by_name["utf8bom.txt"].title == "BOM story"
@@ -57,7 +60,9 @@ def test_hostile_size_limit_skips_with_note(tmp_path: Path) -> None:
     assert "size limit" in skipped[0].reason
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=400))
 def test_hostile_random_unicode_never_raises_and_offsets_slice(nlp, raw: str) -> None:  # type: ignore[no-untyped-def]
     article = build_article(raw, article_id="h", path="h.txt", content_hash="x")
@@ -81,21 +86,22 @@ def test_hostile_clean_text_idempotent_and_control_free(raw: str) -> None:
 
 
 def test_hostile_long_text_cut_into_pieces_that_cover_it() -> None:
-    from newsdesk.core.index import chunk_spans
+    from newsdesk.core.pipeline.indexing import chunk_spans
 
     for text in ("a b c " * 50_000, "word. " * 40_000, "z" * 250_001, "p1\n\npara " * 30_000, ""):
         spans = chunk_spans(text, limit=100_000)
         assert spans[0][0] == 0 and spans[-1][1] == len(text)
-        assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+        assert all(a[1] == b[0] for a, b in pairwise(spans))
         assert all(end - start <= 100_000 for start, end in spans)
 
 
 def test_hostile_long_article_analysed_in_pieces_offsets_hold(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from newsdesk.core import index
+    from newsdesk.core.pipeline import indexing as index
 
     monkeypatch.setattr(index, "CHUNK_CHARS", 2_000)
     body = "\n\n".join(
-        f'Mayor Ana Silva said bridge {n} would reopen. "We are ready," Silva said.' for n in range(80)
+        f'Mayor Ana Silva said bridge {n} would reopen. "We are ready," Silva said.'
+        for n in range(80)
     )
     article = build_article("Long\n\n" + body, article_id="long", path="l.txt", content_hash="x")
     assert len(index.chunk_spans(article.text, 2_000)) >= 3
@@ -133,10 +139,10 @@ def _blockquote_paragraphs(markdown: str) -> list[str]:
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_hostile_export_round_trips_any_article_text(raw: str) -> None:
     """Any text, cleaned as on reading, exported as a mark, reads back word for word."""
-    from newsdesk.core.export import build_document
-    from newsdesk.core.library import MemoryLibrary
-    from newsdesk.core.marks import Mark
+    from newsdesk.core.export.document import build_document
+    from newsdesk.core.marks.mark_store import Mark
     from newsdesk.core.models import Corpus
+    from newsdesk.core.store.library import MemoryLibrary
 
     article = build_article("Title\n\n" + raw, article_id="a", path="a.txt", content_hash="h")
     if not article.paragraphs:

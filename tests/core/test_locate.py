@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from samples import MINISTERS
 
-from newsdesk.core.index import analyze, build_corpus, read_articles
-from newsdesk.core.library import MemoryLibrary
-from newsdesk.core.locate import locate_hits
-from newsdesk.core.search import search_library
+from newsdesk.core.export.locate import locate_hits
+from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
+from newsdesk.core.search.query import search_library
+from newsdesk.core.store.library import MemoryLibrary
 
 
 @pytest.fixture(scope="module")

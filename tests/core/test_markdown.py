@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from newsdesk.core.markdown import (
+from newsdesk.core.export.markdown import (
     blockquote,
     escape_inline,
     escape_lines,

@@ -13,10 +13,10 @@ import pytest
 from samples import MINISTERS
 
 from newsdesk.core.errors import MarksError, NewsdeskError
-from newsdesk.core.index import analyze, build_corpus, read_articles
-from newsdesk.core.library import MemoryLibrary
-from newsdesk.core.marks import MARKS_FILE, MarkStore, locate
+from newsdesk.core.marks.mark_store import MARKS_FILE, MarkStore, locate
+from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
 from newsdesk.core.settings import Settings
+from newsdesk.core.store.library import MemoryLibrary
 
 
 @pytest.fixture
@@ -212,7 +212,7 @@ def test_marks_follow_a_moved_folder(
 WRITER = """
 import sys, time
 from pathlib import Path
-from newsdesk.core.marks import MarkStore
+from newsdesk.core.marks.mark_store import MarkStore
 from newsdesk.core.models import Article
 from newsdesk.core.settings import Settings
 data, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
@@ -354,7 +354,7 @@ def test_marks_toggle_at_cursor_marks_quote_then_sentence(
 KILLED_WRITER = """
 import sys
 from pathlib import Path
-from newsdesk.core.marks import MarkStore
+from newsdesk.core.marks.mark_store import MarkStore
 from newsdesk.core.models import Article
 from newsdesk.core.settings import Settings
 article = Article("k", "k.txt", "K", None, None, None, "z" * 100000, ((0, 100000),), "h")
@@ -420,7 +420,7 @@ def test_marks_revision_sees_other_processes(marks_settings: Settings) -> None:
 RECOVERING_WRITER = """
 import sys, time
 from pathlib import Path
-from newsdesk.core.marks import MarkStore
+from newsdesk.core.marks.mark_store import MarkStore
 from newsdesk.core.models import Article
 from newsdesk.core.settings import Settings
 data, name = Path(sys.argv[1]), sys.argv[2]

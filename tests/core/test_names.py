@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.core.names import (
+from newsdesk.core.pipeline.names import (
     acronym_matches,
     fold_name,
     is_acronym,

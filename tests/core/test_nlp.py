@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core.index import analyze_doc, build_corpus, index_paths, prepare_pipeline
-from newsdesk.core.nlp import load_pipeline, resolve_model
+from newsdesk.core.pipeline.indexing import analyze_doc, build_corpus, index_paths, prepare_pipeline
+from newsdesk.core.pipeline.nlp import load_pipeline, resolve_model
+from newsdesk.core.pipeline.text import build_article
 from newsdesk.core.settings import RULES_MODEL, Settings
-from newsdesk.core.text import build_article
 
 TEXT = (
     "Internet control\n\n"
@@ -84,9 +84,11 @@ def test_nlp_rules_pipeline_indexes_a_folder(tmp_path: Path) -> None:
 def test_nlp_no_model_installed_warns_once(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr("newsdesk.core.nlp.DEFAULT_MODELS", ("newsdesk_no_such_model_xyz",))
+    monkeypatch.setattr(
+        "newsdesk.core.pipeline.nlp.DEFAULT_MODELS", ("newsdesk_no_such_model_xyz",)
+    )
     assert resolve_model(None) == RULES_MODEL
-    with caplog.at_level(logging.WARNING, logger="newsdesk.core.nlp"):
+    with caplog.at_level(logging.WARNING, logger="newsdesk.core.pipeline.nlp"):
         nlp, info = load_pipeline(None)
     warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(warnings) == 1
@@ -97,7 +99,7 @@ def test_nlp_no_model_installed_warns_once(
 
 
 def test_nlp_rules_chosen_explicitly_does_not_warn(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="newsdesk.core.nlp"):
+    with caplog.at_level(logging.WARNING, logger="newsdesk.core.pipeline.nlp"):
         load_pipeline(RULES_MODEL)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
@@ -113,13 +115,13 @@ def test_nlp_rules_and_model_corpora_share_the_shape(rules_nlp, analyze_text) ->
 def test_nlp_installed_version_matches_package_metadata(package: str) -> None:
     from importlib.metadata import version
 
-    from newsdesk.core.nlp import installed_version
+    from newsdesk.core.pipeline.nlp import installed_version
 
     assert installed_version(package) == version(package.replace("_", "-"))
 
 
 def test_nlp_installed_version_of_a_missing_package_is_none() -> None:
-    from newsdesk.core.nlp import installed_version
+    from newsdesk.core.pipeline.nlp import installed_version
 
     assert installed_version("no_such_package_here") is None
 
@@ -128,7 +130,7 @@ def test_nlp_describing_the_model_stays_cheap() -> None:
     """The fingerprint is computed on every warm open: no spaCy, no importlib.metadata."""
     script = (
         "import sys\n"
-        "from newsdesk.core.nlp import describe_model\n"
+        "from newsdesk.core.pipeline.nlp import describe_model\n"
         "info = describe_model(None)\n"
         "loaded = sorted(m for m in ('spacy', 'importlib.metadata') if m in sys.modules)\n"
         "print(info.version, loaded)\n"

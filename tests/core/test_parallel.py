@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core import index
-from newsdesk.core.index import analyze, read_articles
-from newsdesk.core.parallel import WorkerError
+from newsdesk.core.pipeline import indexing as index
+from newsdesk.core.pipeline.indexing import analyze, read_articles
+from newsdesk.core.pipeline.parallel import WorkerError
 
 DATA = Path(__file__).parent.parent / "data" / "quotes"
 

@@ -323,10 +323,10 @@ def test_quotes_unclosed_mark_does_not_swallow_later_quotes(analyze_text: Analyz
 
 
 def test_quotes_rule_based_pipeline_finds_plain_quotes() -> None:
-    from newsdesk.core.entities import extract_mentions
-    from newsdesk.core.nlp import rule_based_pipeline
-    from newsdesk.core.quotes import find_quotes
-    from newsdesk.core.text import build_article
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.nlp import rule_based_pipeline
+    from newsdesk.core.pipeline.quotes import find_quotes
+    from newsdesk.core.pipeline.text import build_article
 
     nlp = rule_based_pipeline()
     text = TITLE + '"The bridge is safe," Maria Lopez said.'
@@ -674,7 +674,7 @@ def test_quotes_quality_on_annotated_articles(nlp: Any) -> None:
 def test_quotes_annotations_are_in_their_articles() -> None:
     import json
 
-    from newsdesk.core.text import read_article
+    from newsdesk.core.pipeline.text import read_article
 
     bench = _bench()
     specs = sorted(bench.DATA.glob("*.json"))

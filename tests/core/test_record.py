@@ -6,8 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from newsdesk.core.library import MemoryLibrary
-from newsdesk.core.record import (
+from newsdesk.core.analysis.record import (
     build_record,
     granularity_for,
     period_of,
@@ -15,6 +14,7 @@ from newsdesk.core.record import (
     record_relations,
     sparkline,
 )
+from newsdesk.core.store.library import MemoryLibrary
 
 
 def _days(*offsets: int) -> list[str]:

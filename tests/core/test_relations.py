@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.core.library import MemoryLibrary
-from newsdesk.core.relations import find_relations, polarity, relation_json
+from newsdesk.core.analysis.relations import find_relations, polarity, relation_json
+from newsdesk.core.store.library import MemoryLibrary
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_relations_json_shape(summit_library: MemoryLibrary) -> None:
 
 
 def test_relations_skip_settings_and_modifiers(analyze_text) -> None:  # type: ignore[no-untyped-def]
-    from newsdesk.core.index import build_corpus
+    from newsdesk.core.pipeline.indexing import build_corpus
 
     analysis = analyze_text(
         "Anna Berg criticised American troops in Berlin. Berg said the Paris agreement failed.",

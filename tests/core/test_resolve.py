@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from samples import MINISTERS
 
-from newsdesk.core.index import analyze, build_corpus, read_articles
-from newsdesk.core.library import MemoryLibrary
+from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
 from newsdesk.core.resolve import NoMatch, SeveralMatches, resolve_actor, resolve_article
-from newsdesk.core.search import open_search
+from newsdesk.core.search.query import open_search
+from newsdesk.core.store.library import MemoryLibrary
 
 SPEAKER = """Speaker Elected as Congress Opens
 

@@ -11,10 +11,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from newsdesk.core.fold import fold_token, iter_tokens, skeleton
-from newsdesk.core.library import MemoryLibrary
 from newsdesk.core.models import Actor, Article, Corpus, Mention, Quote
-from newsdesk.core.search import (
+from newsdesk.core.search.fold import fold_token, iter_tokens, skeleton
+from newsdesk.core.search.query import (
     BuildCancelled,
     LiveSearch,
     SearchCancelled,
@@ -23,6 +22,7 @@ from newsdesk.core.search import (
     parse_query,
 )
 from newsdesk.core.settings import Settings
+from newsdesk.core.store.library import MemoryLibrary
 
 DATA = Path(__file__).parent.parent / "data" / "search"
 
@@ -32,24 +32,25 @@ DATA = Path(__file__).parent.parent / "data" / "search"
 HAND_ARTICLES = [
     (
         "Kyiv talks stall again",
-        "Former president Viktor Yanukovych fled Kyiv in February. Officials said the Safe Internet "
-        "League met in Moscow last month. Critics call the filter the Great Firewall of China.",
+        "Former president Viktor Yanukovych fled Kyiv in February. Officials said the Safe "
+        "Internet League met in Moscow last month. Critics call the filter the Great Firewall "
+        "of China.",
         [("viktor", "Viktor Yanukovych", "person", ("Yanukovych",)),
          ("league", "Safe Internet League", "organization", ())],
         [],
     ),
     (
         "Opposition leader sentenced",
-        "Alexei Navalnyi was sentenced on Tuesday. Chess champion Garry Kasparow criticised the verdict "
-        "against Navalnyi. La sécurité nationale était en jeu, said one paper.",
+        "Alexei Navalnyi was sentenced on Tuesday. Chess champion Garry Kasparow criticised the "
+        "verdict against Navalnyi. La sécurité nationale était en jeu, said one paper.",
         [("alexei", "Alexei Navalnyi", "person", ("Navalnyi",)),
          ("garry", "Garry Kasparow", "person", ())],
         [],
     ),
     (
         "Beijing minister warns of revolutions",
-        "Minister Guo Sheng-kun said \u201cexternal forces are using contradictions\u201d to provoke unrest. "
-        "Guo spoke on Thursday. The guard changed at noon.",
+        "Minister Guo Sheng-kun said \u201cexternal forces are using contradictions\u201d to "
+        "provoke unrest. Guo spoke on Thursday. The guard changed at noon.",
         [("guo", "Guo Sheng-kun", "person", ("Guo",))],
         [("external forces are using contradictions", "Guo Sheng-kun", "guo")],
     ),
@@ -88,7 +89,8 @@ def hand_corpus(articles=HAND_ARTICLES) -> Corpus:  # type: ignore[no-untyped-de
         for n, (text, speaker, actor_id) in enumerate(said):
             start = body.index(text)
             quotes.append(Quote(f"{article_id}-q{n}", article_id, text, start, start + len(text),
-                                "direct", "said", None, None, speaker, speaker_key=speaker, actor=actor_id))
+                                "direct", "said", None, None, speaker, speaker_key=speaker,
+                                actor=actor_id))
     actors_out = tuple(
         Actor(actor_id, name, kind, aliases, None,  # type: ignore[arg-type]
               tuple(sorted(mentions.get(actor_id, []), key=lambda m: (m.article, m.start))))
@@ -143,16 +145,23 @@ def test_fold_iter_tokens_adds_joined_pairs_with_offsets() -> None:
     text = "Guo Sheng-kun\u2019s remarks"
     tokens = list(iter_tokens(text))
     assert (4, 13, "shengkun") in tokens
-    assert all(fold_token(text[s:e].replace("-", "")) == t for s, e, t in tokens if "\u2019" not in text[s:e])
+    assert all(
+        fold_token(text[s:e].replace("-", "")) == t
+        for s, e, t in tokens
+        if "\u2019" not in text[s:e]
+    )
 
 
 # ---------------------------------------------------------------- query parsing
 
 
 def test_search_parse_query_phrases_joins_and_prefix() -> None:
-    words = parse_query('guo \u201cexternal Forces\u201d Sheng-kun')
+    words = parse_query("guo \u201cexternal Forces\u201d Sheng-kun")
     assert [(w.text, w.phrase, w.prefix) for w in words] == [
-        ("guo", None, False), ("external", 0, False), ("forces", 0, False), ("shengkun", None, True),
+        ("guo", None, False),
+        ("external", 0, False),
+        ("forces", 0, False),
+        ("shengkun", None, True),
     ]
     assert parse_query("kasparov ")[-1].prefix is False
     assert parse_query('"solo"')[0].phrase is None  # a one-word phrase is a word
@@ -188,12 +197,18 @@ RELEVANCE = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "query", "kind", "text"), RELEVANCE, ids=[r[0] for r in RELEVANCE])
-def test_search_relevance_hand_corpus(hand_index: SearchIndex, rule: str, query: str, kind: str, text: str) -> None:
+@pytest.mark.parametrize(
+    ("rule", "query", "kind", "text"), RELEVANCE, ids=[r[0] for r in RELEVANCE]
+)
+def test_search_relevance_hand_corpus(
+    hand_index: SearchIndex, rule: str, query: str, kind: str, text: str
+) -> None:
     result = hand_index.search(query)
     assert result.hits, f"{rule}: no hits for {query!r} (suggestion {result.suggestion!r})"
     top = result.hits[0]
-    assert (top.kind, text in top.text) == (kind, True), [(h.kind, h.text, h.score) for h in result.hits]
+    assert (top.kind, text in top.text) == (kind, True), [
+        (h.kind, h.text, h.score) for h in result.hits
+    ]
 
 
 def test_search_every_word_must_match(hand_index: SearchIndex) -> None:
@@ -260,14 +275,20 @@ def test_search_no_hits_gives_nearest_suggestion(hand_index: SearchIndex) -> Non
 
 
 def test_search_numbers_match_exactly(hand_index: SearchIndex) -> None:
-    library = MemoryLibrary(hand_corpus([("Budget", "The budget for 2018 was cut. In 2019 it grew.", [], [])]))
+    library = MemoryLibrary(
+        hand_corpus([("Budget", "The budget for 2018 was cut. In 2019 it grew.", [], [])])
+    )
     index = open_search(library)
     hits = index.search("2019 ").hits
     assert [h.text for h in hits] == ["In 2019 it grew."]
 
 
-@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(max_size=40) | st.sampled_from(['"', '“”', "-'", "Sheng-", "\x1b]52;", "[b]", "  a  "]))
+@hypothesis_settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(max_size=40) | st.sampled_from(['"', "“”", "-'", "Sheng-", "\x1b]52;", "[b]", "  a  "])
+)
 def test_search_any_query_gives_valid_spans(hand_index: SearchIndex, query: str) -> None:
     result = hand_index.search(query, suggest=False)
     for hit in result.hits:
@@ -306,16 +327,21 @@ def test_search_live_newest_query_wins(hand_index: SearchIndex) -> None:
 # ---------------------------------------------------------------- the saved index
 
 
-def test_search_index_saved_by_revision_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_search_index_saved_by_revision_and_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = Settings(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
     library = MemoryLibrary(hand_corpus())
     first = open_search(library, settings)
     files = list((tmp_path / "cache" / "search").glob("search-*.sqlite"))
     assert len(files) == 1 and first.data.path == files[0]
     with sqlite3.connect(files[0]) as conn:
-        assert conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0] == library.revision
+        assert (
+            conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
+            == library.revision
+        )
 
-    import newsdesk.core.search_index as search_index
+    import newsdesk.core.search.index as search_index
 
     def no_build(*args: object, **kwargs: object) -> None:
         raise AssertionError("rebuilt although the revision did not change")
@@ -350,7 +376,7 @@ def test_search_index_damaged_file_is_rebuilt(tmp_path: Path) -> None:
     assert open_search(library, settings).search("kasparov").hits
 
 
-# ---------------------------------------------------------------- relevance table (Wikinews, real spaCy)
+# ------------------------------------------------------- relevance table (Wikinews, real spaCy)
 
 WIKINEWS = [
     ("translit Ye/E", "evgeny zinichev", "actor", "Yevgeny Zinichev"),
@@ -368,7 +394,7 @@ WIKINEWS = [
 
 @pytest.fixture(scope="module")
 def wikinews_index(nlp, tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:  # type: ignore[no-untyped-def]
-    from newsdesk.core.store import open_library
+    from newsdesk.core.store.index_store import open_library
 
     base = tmp_path_factory.mktemp("search-wikinews")
     settings = Settings(cache_dir=base / "cache", data_dir=base / "data")
@@ -377,8 +403,12 @@ def wikinews_index(nlp, tmp_path_factory: pytest.TempPathFactory) -> SearchIndex
 
 
 @pytest.mark.parametrize(("rule", "query", "kind", "text"), WIKINEWS, ids=[r[0] for r in WIKINEWS])
-def test_search_relevance_wikinews(wikinews_index: SearchIndex, rule: str, query: str, kind: str, text: str) -> None:
+def test_search_relevance_wikinews(
+    wikinews_index: SearchIndex, rule: str, query: str, kind: str, text: str
+) -> None:
     result = wikinews_index.search(query)
     assert result.hits, f"{rule}: no hits for {query!r} (suggestion {result.suggestion!r})"
     top = result.hits[0]
-    assert (top.kind, text in top.text) == (kind, True), [(h.kind, h.text, h.score) for h in result.hits]
+    assert (top.kind, text in top.text) == (kind, True), [
+        (h.kind, h.text, h.score) for h in result.hits
+    ]

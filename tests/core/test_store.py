@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from newsdesk.core.errors import NoArticles, PathNotFound
-from newsdesk.core.fingerprint import store_path
-from newsdesk.core.library import MemoryLibrary
 from newsdesk.core.models import Article, ArticleAnalysis, Mention, Quote
 from newsdesk.core.settings import Settings
-from newsdesk.core.store import open_library, prime_store
+from newsdesk.core.store.fingerprint import store_path
+from newsdesk.core.store.index_store import open_library, prime_store
+from newsdesk.core.store.library import MemoryLibrary
 
 DATA = Path(__file__).parent.parent / "data" / "store"
 
@@ -61,7 +61,7 @@ def test_store_fresh_open_indexes_then_warm_open_reuses(store_corpus, store_sett
 
 
 def test_store_library_matches_memory_library(store_corpus, store_settings, nlp):
-    from newsdesk.core.index import analyze, build_corpus, read_articles
+    from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
 
     opened = open_library([store_corpus], store_settings, nlp=nlp)
     articles, _skipped = read_articles([store_corpus])
@@ -152,12 +152,12 @@ def test_store_interrupted_run_continues(store_corpus, store_settings, nlp):
 
 def test_store_warm_open_does_not_merge_again(store_corpus, store_settings, nlp, monkeypatch):
     open_library([store_corpus], store_settings, nlp=nlp)
-    import newsdesk.core.actors
+    import newsdesk.core.pipeline.actors
 
     def refuse(*_args: object) -> None:
         raise AssertionError("merge_actors ran on a warm open")
 
-    monkeypatch.setattr(newsdesk.core.actors, "merge_actors", refuse)
+    monkeypatch.setattr(newsdesk.core.pipeline.actors, "merge_actors", refuse)
     warm = open_library([store_corpus], store_settings, nlp=nlp)
     assert warm.library.actors()
 
@@ -230,7 +230,7 @@ def test_store_primed_quotes_are_linked_to_actors(tmp_path, store_settings):
     path = folder / "one.txt"
     path.write_text(f"Title\n\n{text}\n", encoding="utf-8")
     _age(path)
-    from newsdesk.core.text import read_article
+    from newsdesk.core.pipeline.text import read_article
 
     article = read_article(path, article_id="one")
     assert article.text == text
@@ -263,7 +263,7 @@ def test_store_warm_open_does_not_import_spacy(store_corpus, store_settings, nlp
         "import sys\n"
         "from pathlib import Path\n"
         "from newsdesk.core.settings import Settings\n"
-        "from newsdesk.core.store import open_library\n"
+        "from newsdesk.core.store.index_store import open_library\n"
         f"opened = open_library([Path({str(store_corpus)!r})], Settings.from_env())\n"
         "lib = opened.library\n"
         "first = lib.articles()[0].id\n"
@@ -278,7 +278,7 @@ def test_store_warm_open_does_not_import_spacy(store_corpus, store_settings, nlp
 
 
 def test_store_scan_finds_articles_ids_and_skips(tmp_path):
-    from newsdesk.core.scan import scan
+    from newsdesk.core.pipeline.scan import scan
 
     root = tmp_path / "tree"
     (root / "b" / "deep").mkdir(parents=True)
@@ -319,7 +319,7 @@ def test_store_killed_process_leaves_a_consistent_store(store_corpus, store_sett
         "import os, signal\n"
         "from pathlib import Path\n"
         "from newsdesk.core.settings import Settings\n"
-        "from newsdesk.core.store import open_library\n"
+        "from newsdesk.core.store.index_store import open_library\n"
         "def die(done, total, article_id):\n"
         "    if done == 3:\n"
         "        os.kill(os.getpid(), signal.SIGKILL)\n"
@@ -343,3 +343,28 @@ def test_store_unwritable_cache_falls_back_to_memory(store_corpus, tmp_path, nlp
     assert any("nothing is cached" in notice for notice in opened.notices)
     first = opened.library.articles()[0]
     assert opened.library.article(first.id).article.text
+
+
+def test_store_article_detail_hands_finished_spans_and_counts(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.store.library import MemoryLibrary, mention_counts
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Harbour plan\n\nMaria Lopez said the plan \u201cwill go ahead\u201d in Portsmouth. "
+        "Lopez met Green Watch in Lisbon on Monday.\n",
+        encoding="utf-8",
+    )
+    settings = Settings.from_env(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
+    opened = open_library([folder], settings, nlp=nlp)
+    stored = opened.library.article("one")
+    memory = MemoryLibrary(opened.library.corpus()).article("one")  # type: ignore[attr-defined]
+    assert stored.spans == memory.spans and stored.actor_counts == memory.actor_counts
+    text = stored.article.text
+    kinds = {(text[s.start:s.end], s.kind) for s in stored.spans}
+    assert ("Maria Lopez", "person") in kinds and ("said", "cue") in kinds
+    assert any(k == "quote" and "will go ahead" in t for t, k in kinds)
+    assert list(stored.actor_counts) == list(opened.library.actors_in("one"))
+    assert stored.actor_counts == mention_counts(stored.mentions, stored.actor_of)
+    linked = sum(m.key in stored.actor_of for m in stored.mentions)
+    assert sum(stored.actor_counts.values()) == linked

@@ -9,9 +9,8 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.core.export import collect
-from newsdesk.core.library import MemoryLibrary
-from newsdesk.core.tables import (
+from newsdesk.core.export.document import collect
+from newsdesk.core.export.tables import (
     COLUMNS,
     FORMULA_STARTS,
     PositionRecord,
@@ -20,6 +19,7 @@ from newsdesk.core.tables import (
     to_csv,
     to_jsonl,
 )
+from newsdesk.core.store.library import MemoryLibrary
 
 
 def _row(text: str) -> PositionRecord:

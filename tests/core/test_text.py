@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core.text import (
+from newsdesk.core.pipeline.text import (
     build_article,
     clean_text,
     date_from_url,
@@ -34,13 +34,17 @@ def test_text_metadata_from_date_line_and_trailer() -> None:
 
 
 def test_text_credit_line_gives_source_and_is_not_body() -> None:
-    article = make("Title\n\nFirst paragraph.\n\nFull article: Title (Radio Example)\n\nComments are closed.")
+    article = make(
+        "Title\n\nFirst paragraph.\n\nFull article: Title (Radio Example)\n\nComments are closed."
+    )
     assert article.source == "Radio Example"
     assert article.text == "First paragraph."
 
 
 def test_text_date_from_url_when_no_date_line() -> None:
-    article = make("Title\n\nBody text here.\n\nOriginal url:\n\n<https://news.example.com/2014/04/18/x-y>")
+    article = make(
+        "Title\n\nBody text here.\n\nOriginal url:\n\n<https://news.example.com/2014/04/18/x-y>"
+    )
     assert article.date == "2014-04-18"
     assert article.source == "Example"
 
@@ -69,7 +73,11 @@ def test_text_date_and_source_from_url() -> None:
 
 def test_text_paragraph_offsets_slice_text() -> None:
     article = make("T\n\nOne line\nwrapped here.\n\nTwo.\r\n\r\nThree.")
-    assert [article.text[s:e] for s, e in article.paragraphs] == ["One line wrapped here.", "Two.", "Three."]
+    assert [article.text[s:e] for s, e in article.paragraphs] == [
+        "One line wrapped here.",
+        "Two.",
+        "Three.",
+    ]
 
 
 def test_text_clean_strips_escapes_and_invisibles() -> None:
@@ -82,7 +90,7 @@ def test_text_markup_is_kept_as_text() -> None:
 
 
 def test_text_read_article_decodings(tmp_path: Path) -> None:
-    from newsdesk.core.text import read_article
+    from newsdesk.core.pipeline.text import read_article
 
     cases = {
         "utf8bom.txt": "\ufeffT\n\nCafé said.".encode("utf-8"),

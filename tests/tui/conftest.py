@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core.library import MemoryLibrary
 from newsdesk.core.models import Actor, Article, Corpus, Mention, Quote
 from newsdesk.core.settings import Settings
+from newsdesk.core.store.library import MemoryLibrary
 
 
 def _article(aid: str, title: str, date: str | None, source: str | None, paragraphs: list[str],

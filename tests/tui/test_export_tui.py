@@ -114,7 +114,7 @@ async def test_export_unwritable_path_shows_an_error_and_app_runs(make_app,
 
 async def test_export_failure_while_writing_is_one_error(make_app, tmp_path: Path,
                                                          monkeypatch) -> None:
-    import newsdesk.core.export as export
+    import newsdesk.core.export.document as export
     from newsdesk.core.errors import ExportError
 
     def disk_full(path: Path, text: str, *, force: bool = False) -> Path:

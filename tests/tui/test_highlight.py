@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 
-from newsdesk.core.library import MemoryLibrary
 from newsdesk.core.models import Corpus
+from newsdesk.core.store.library import MemoryLibrary
 from newsdesk.tui.highlight import LineIndex, base_spans, layout_article, wrap_range
 
 
@@ -32,12 +33,19 @@ def test_highlight_layout_maps_offsets_to_lines(tui_corpus: Corpus) -> None:
     assert speakers and speakers[0].plain.startswith("  ❝ Lopez · direct · said")
 
 
-def test_highlight_base_spans_type_entities_by_actor(tui_corpus: Corpus) -> None:
+def test_highlight_base_spans_are_the_cores_spans_typed_by_actor(tui_corpus: Corpus) -> None:
     detail = MemoryLibrary(tui_corpus).article("a1")
-    types = {a.id: a.type for a in tui_corpus.actors}
-    kinds = {(detail.article.text[s.start:s.end], s.kind) for s in base_spans(detail, types)}
+    kinds = {(detail.article.text[s.start:s.end], s.kind) for s in base_spans(detail)}
     assert ("Maria Lopez", "person") in kinds
     assert ("Portsmouth", "place") in kinds
     assert ("Green Watch", "organization") in kinds
     assert ("said", "cue") in kinds
     assert ("We will rebuild the harbour,", "quote") in kinds
+
+
+@pytest.mark.parametrize("width", [1, 3, 8, 21])
+def test_highlight_wrap_range_folds_long_words_and_wide_characters(width: int) -> None:
+    text = "Ein Donaudampfschifffahrtsgesellschaftskapitän sagte 北京市人民政府 ok."
+    lines = list(wrap_range(text, 0, len(text), width))
+    assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace(" ", "")
+    assert all(cell_len(text[s:e]) <= max(width, 2) for s, e in lines)

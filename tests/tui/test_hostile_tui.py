@@ -33,12 +33,12 @@ MARKUP_TITLE = "[b]Bold[/b] [@click=app.quit]Quit[/] $accent"
 @pytest.fixture
 def hostile_tui_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
     """The session pipeline stands in for `load_pipeline` inside the app's worker."""
-    import newsdesk.core.nlp
+    import newsdesk.core.pipeline.nlp
 
     def load(model: str | None):  # type: ignore[no-untyped-def]
-        return nlp, newsdesk.core.nlp.describe_model(model)
+        return nlp, newsdesk.core.pipeline.nlp.describe_model(model)
 
-    monkeypatch.setattr(newsdesk.core.nlp, "load_pipeline", load)
+    monkeypatch.setattr(newsdesk.core.pipeline.nlp, "load_pipeline", load)
 
 
 def screen_strips(app: NewsdeskApp) -> list[Strip]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdesk.core.marks import Mark, MarkStore
+from newsdesk.core.marks.mark_store import Mark, MarkStore
 from newsdesk.core.models import Corpus
 from newsdesk.core.settings import Settings
 from newsdesk.tui.app import NewsdeskApp

@@ -6,7 +6,7 @@ built into the isolated cache folder.
 
 from __future__ import annotations
 
-from newsdesk.core.search import SearchResult
+from newsdesk.core.search.query import SearchResult
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.screens.main import MainScreen
 from newsdesk.tui.screens.search import SearchScreen
@@ -289,4 +289,4 @@ async def test_search_tui_palette_opens_an_article_by_a_typo(make_app) -> None:
 
 def test_search_tui_result_type_is_core() -> None:
     """The bar shows core results as they are (no re-ranking in the TUI)."""
-    assert SearchResult.__module__ == "newsdesk.core.search"
+    assert SearchResult.__module__ == "newsdesk.core.search.query"

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from newsdesk.core.settings import Settings
 
 if TYPE_CHECKING:
-    from newsdesk.core.library import Library
     from newsdesk.core.resolve import Resolved, SearchOpener
-    from newsdesk.core.search import SearchIndex
-    from newsdesk.core.store import OpenedIndex
+    from newsdesk.core.search.query import SearchIndex
+    from newsdesk.core.store.index_store import OpenedIndex
+    from newsdesk.core.store.library import Library
 
 
 def settings_from(options: argparse.Namespace) -> Settings:
@@ -78,7 +78,7 @@ def search_opener(library: Library, settings: Settings) -> SearchOpener:
 
     def get() -> SearchIndex:
         if not opened:
-            from newsdesk.core.search import open_search
+            from newsdesk.core.search.query import open_search
 
             opened.append(open_search(library, settings))
         return opened[0]
@@ -100,7 +100,7 @@ def open_index(options: argparse.Namespace) -> OpenedIndex:
 
     A warm open imports neither spaCy nor Textual; progress shows only on a terminal.
     """
-    from newsdesk.core.store import open_library
+    from newsdesk.core.store.index_store import open_library
 
     progress = _progress_line if sys.stderr.isatty() else None
     opened = open_library(

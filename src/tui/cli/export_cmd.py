@@ -52,10 +52,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.export import build_document, check_target
-    from newsdesk.core.marks import MarkStore
+    from newsdesk.core.export.document import build_document, check_target
+    from newsdesk.core.marks.mark_store import MarkStore
     from newsdesk.core.resolve import resolve_actor, resolve_article
-    from newsdesk.core.store import open_library
+    from newsdesk.core.store.index_store import open_library
 
     if options.out is not None:
         check_target(options.out, force=options.force)  # before any indexing: fail fast
@@ -79,7 +79,7 @@ def run(options: argparse.Namespace) -> int:
         article_id = article.item.id
     fmt = options.format or _format_of(options.out)
     if fmt in ("gexf", "graphml"):
-        from newsdesk.core.graph import actor_network, render_graph
+        from newsdesk.core.export.graph import actor_network, render_graph
 
         graph = actor_network(library, actor_id)
         return _emit(options, render_graph(graph, fmt), f"{graph.number_of_nodes()} actor(s)")
@@ -94,8 +94,8 @@ def run(options: argparse.Namespace) -> int:
             )
         marks = store.marks()
     if fmt in ("csv", "jsonl"):
-        from newsdesk.core.export import NothingToExport, collect
-        from newsdesk.core.tables import position_records, render_table
+        from newsdesk.core.export.document import NothingToExport, collect
+        from newsdesk.core.export.tables import position_records, render_table
 
         passages = collect(
             library, marks, article_id=article_id, actor_id=actor_id, every_position=options.all
@@ -123,7 +123,7 @@ def _format_of(out: Path | None) -> str:
 
 
 def _emit(options: argparse.Namespace, text: str, what: str) -> int:
-    from newsdesk.core.export import write_export
+    from newsdesk.core.export.document import write_export
 
     if options.out is None:
         _write_stdout(text)

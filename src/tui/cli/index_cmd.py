@@ -34,7 +34,7 @@ def _count(value: str) -> int:
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.serialize import corpus_json
+    from newsdesk.core.export.serialize import corpus_json
 
     opened = open_index(options)
     corpus = _corpus(opened.library)
@@ -50,7 +50,7 @@ def run(options: argparse.Namespace) -> int:
 
 def _corpus(library: object) -> Corpus:
     """The whole index in memory: the store builds it in bulk, other libraries by protocol."""
-    from newsdesk.core.library import MemoryLibrary
+    from newsdesk.core.store.library import MemoryLibrary
 
     if isinstance(library, MemoryLibrary):
         return library.corpus

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .common import open_index, say_resolved, search_opener, settings_from, warn
+from .common import open_index, say_resolved, search_opener, settings_from
 
 if TYPE_CHECKING:
-    from newsdesk.core.record import ActorRecord
-    from newsdesk.core.relations import Relation
+    from newsdesk.core.analysis.record import ActorRecord
+    from newsdesk.core.analysis.relations import Relation
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,8 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
+    from newsdesk.core.analysis.record import build_record, record_json, record_relations
     from newsdesk.core.resolve import resolve_actor
-    from newsdesk.core.record import build_record, record_json, record_relations
 
     library = open_index(options).library
     resolved = resolve_actor(library, options.actor, search_opener(library, settings_from(options)))
@@ -48,7 +48,7 @@ def run(options: argparse.Namespace) -> int:
 
 def print_record(record: ActorRecord, relations: list[Relation]) -> None:
     """The record as plain text: every string from an article is printed as data."""
-    from newsdesk.core.record import sparkline
+    from newsdesk.core.analysis.record import sparkline
 
     out = sys.stdout
     out.write(f"{record.name}  ({record.type}, {record.id})\n")

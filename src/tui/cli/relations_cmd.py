@@ -28,8 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
+    from newsdesk.core.analysis.relations import find_relations, relation_json
     from newsdesk.core.resolve import resolve_actor
-    from newsdesk.core.relations import find_relations, relation_json
 
     library = open_index(options).library
     actor_id = None

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from newsdesk.core.locate import HitPlace
-    from newsdesk.core.search import SearchResult
+    from newsdesk.core.export.locate import HitPlace
+    from newsdesk.core.search.query import SearchResult
 
 KIND_CHOICES = ("actor", "quote", "sentence", "article")
 
@@ -46,8 +46,8 @@ def _positive(value: str) -> int:
 
 
 def run(options: argparse.Namespace) -> int:
-    from newsdesk.core.locate import locate_hits
-    from newsdesk.core.search import open_search
+    from newsdesk.core.export.locate import locate_hits
+    from newsdesk.core.search.query import open_search
 
     opened = open_index(options)
     index = open_search(opened.library, settings_from(options))

@@ -164,7 +164,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def action_export(self) -> None:
         """Dismiss with the request; a path that cannot be written keeps the dialog open."""
         from newsdesk.core.errors import NewsdeskError
-        from newsdesk.core.export import ExportExists, check_target
+        from newsdesk.core.export.document import ExportExists, check_target
 
         request = self.request()
         if request is None:

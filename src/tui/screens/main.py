@@ -9,7 +9,6 @@ back/forward history and the walk that `n` / `N` step through. Public hooks for 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,8 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from newsdesk.core.library import ActorSummary, ArticleDetail, ArticleSummary, Library
-from newsdesk.core.models import Actor, Quote
+from newsdesk.core.models import Actor, ActorSummary, ArticleAnalysis, ArticleSummary, Quote
+from newsdesk.core.store.library import Library
 
 from .. import messages
 from ..bindings import MAIN_BINDINGS, MARK_BINDINGS
@@ -35,7 +34,7 @@ from ..widgets.status_line import StatusLine
 
 HISTORY_LIMIT = 200
 
-LayerProvider = Callable[[ArticleDetail], dict[str, Sequence[HSpan]]]
+LayerProvider = Callable[[ArticleAnalysis], dict[str, Sequence[HSpan]]]
 """Called for each article opened: highlight layers to draw on it (marks, search hits)."""
 
 
@@ -72,8 +71,7 @@ class MainScreen(Screen[None]):
         self.library: Library | None = None
         self.summaries: dict[str, ArticleSummary] = {}
         self.actor_summaries: dict[str, ActorSummary] = {}
-        self.actor_types: dict[str, str] = {}
-        self.detail: ArticleDetail | None = None
+        self.detail: ArticleAnalysis | None = None
         self.chosen_actor: str | None = None
         """The actor whose mentions are emphasised (Enter on an actor)."""
         self.walk: Walk | None = None
@@ -178,7 +176,6 @@ class MainScreen(Screen[None]):
         rows = list(library.articles())
         self.summaries = {r.id: r for r in rows}
         self.actor_summaries = {a.id: a for a in library.actors()}
-        self.actor_types = {a.id: a.type for a in self.actor_summaries.values()}
         self.articles.set_articles(rows)
         self.articles.border_title = f"Articles · {len(rows)}"
         if not rows:
@@ -226,7 +223,7 @@ class MainScreen(Screen[None]):
                 self.text.move_cursor_to(offset, center=True)
             return
         self.detail = self.library.article(article_id)
-        self.text.show_article(self.detail, self.actor_types, offset=offset)
+        self.text.show_article(self.detail, offset=offset)
         for provider in self.layer_providers:
             for name, spans in provider(self.detail).items():
                 self.text.set_layer(name, spans)
@@ -363,11 +360,8 @@ class MainScreen(Screen[None]):
             return
         if self.scope == "article" and self.detail is not None:
             detail = self.detail
-            ids = list(self.library.actors_in(detail.article.id))
-            counts = Counter(
-                detail.actor_of[m.key] for m in detail.mentions if m.key in detail.actor_of
-            )
-            actors = [self.actor_summaries[i] for i in ids if i in self.actor_summaries]
+            counts = detail.actor_counts
+            actors = [self.actor_summaries[i] for i in counts if i in self.actor_summaries]
             self.tree.set_actors(actors, counts, "article")
             self.tree.border_title = f"Actors · article · {len(actors)}"
         else:
@@ -397,7 +391,7 @@ class MainScreen(Screen[None]):
 
     def show_record(self, actor_id: str | None) -> None:
         """Push the actor's record; Enter there opens the evidence here."""
-        from newsdesk.core.record import build_record
+        from newsdesk.core.analysis.record import build_record
 
         from .record import RecordScreen
 

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from newsdesk.core.marks import Mark
+from newsdesk.core.marks.mark_store import Mark
 
 from ..bindings import MARKS_VIEW_BINDINGS, NOTE_DIALOG_BINDINGS
 from ..widgets.footer import KeyFooter

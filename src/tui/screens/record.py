@@ -20,10 +20,10 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from newsdesk.core.library import Library
+from newsdesk.core.analysis.record import ActorRecord, PositionRow
+from newsdesk.core.analysis.relations import Relation, find_relations
 from newsdesk.core.models import Quote
-from newsdesk.core.record import ActorRecord, PositionRow
-from newsdesk.core.relations import Relation, find_relations
+from newsdesk.core.store.library import Library
 
 from ..bindings import RECORD_BINDINGS
 from ..widgets.footer import KeyFooter

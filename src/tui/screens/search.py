@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from newsdesk.core.search import Hit, SearchResult, SearchTicket
+from newsdesk.core.search.query import Hit, SearchResult, SearchTicket
 
 from ..bindings import SEARCH_BAR_BINDINGS
 from ..widgets.search_bar import SearchResults

@@ -11,8 +11,7 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from newsdesk.core.library import ActorSummary
-from newsdesk.core.models import Quote
+from newsdesk.core.models import ActorSummary, Quote
 
 from .. import messages
 from ..bindings import ACTOR_TREE_BINDINGS

@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsdesk.core.library import ArticleSummary
+from newsdesk.core.models import ArticleSummary
 
 from .. import messages
 from ..bindings import ARTICLE_LIST_BINDINGS

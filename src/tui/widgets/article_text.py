@@ -6,7 +6,7 @@ article offsets, and only visible lines are styled, so long articles scroll smoo
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -15,8 +15,7 @@ from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from newsdesk.core.library import ArticleDetail
-from newsdesk.core.models import Mention, Offsets, Quote
+from newsdesk.core.models import ArticleAnalysis, Mention, Offsets, Quote
 
 from .. import messages
 from ..bindings import TEXT_BINDINGS
@@ -73,10 +72,9 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         super().__init__(id=id)
         self.cursor = 0
         """Index of the sentence under the cursor."""
-        self.detail: ArticleDetail | None = None
+        self.detail: ArticleAnalysis | None = None
         """The article shown, or None (then `empty_message` is shown)."""
         self.empty_message = "Opening the index…"
-        self.actor_types: Mapping[str, str] = {}
         self.sentences: tuple[Offsets, ...] = ()
         self.paragraphs: tuple[Offsets, ...] = ()
         self.select_anchor: int | None = None
@@ -99,15 +97,12 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
     def article_id(self) -> str | None:
         return self.detail.article.id if self.detail else None
 
-    def show_article(
-        self, detail: ArticleDetail, actor_types: Mapping[str, str], *, offset: int | None = None
-    ) -> None:
+    def show_article(self, detail: ArticleAnalysis, *, offset: int | None = None) -> None:
         """Show an article; the cursor goes to the sentence holding `offset` (else the first)."""
         self.detail = detail
-        self.actor_types = actor_types
         self.sentences = sentences_of(detail)
         self.paragraphs = paragraphs_of(detail)
-        self._base = base_spans(detail, actor_types)
+        self._base = base_spans(detail)
         self.highlight_layers = {}
         self.select_anchor = None
         self.focus_mention = None

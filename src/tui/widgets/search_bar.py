@@ -13,7 +13,7 @@ from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newsdesk.core.search import Hit, SearchResult
+from newsdesk.core.search.query import Hit, SearchResult
 
 #: Group titles, in the order groups appear when they tie (core ranks groups by their best hit).
 KIND_TITLES: dict[str, str] = {

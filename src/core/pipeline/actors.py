@@ -1,0 +1,333 @@
+"""Merging mentions into actors across articles: pure Python over stored mentions, no spaCy.
+
+The store recomputes this on every open, so it is one pass over the mentions plus work per
+distinct in-article cluster (a few per article), never per pair of mentions.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter, ne
+
+from ..models import Actor, ActorType, ArticleAnalysis, Mention
+from .gazetteer import COUNTRIES
+from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
+
+LABEL_TYPES: dict[str, ActorType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+_COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+# Kinds whose bare names may join a person (a surname the model tagged ORG is still a surname).
+_PERSONISH = frozenset({"person", "organization", "other"})
+_TEXT = attrgetter("text")
+_LABEL = attrgetter("label")
+_ROLE = attrgetter("role")
+_KEY = itemgetter(1)
+
+
+def actor_id(name: str, actor_type: ActorType) -> str:
+    """A stable id from the type and the folded name ("person:vladimir-putin")."""
+    slug = slug_name(name)
+    if not slug:
+        slug = re.sub(r"[^\w]+", "-", name.lower()).strip("-") or "actor"
+    return f"{actor_type}:{slug}"
+
+
+@dataclass(slots=True)
+class _KeyStats:
+    """How one spelling of a name is used: in how many articles, how many mentions, and the
+    label of its last cluster (for breaking a tied vote)."""
+
+    articles: int
+    mentions: int
+    label: str
+
+
+@dataclass(slots=True)
+class _Group:
+    """Every in-article cluster whose key folds to the same name, gathered in one pass."""
+
+    fold: str
+    clusters: list[tuple[str, str]] = field(default_factory=list)
+    """(article id, key) of each cluster, in article order."""
+    sizes: list[int] = field(default_factory=list)
+    """Mentions in each cluster (its slice of `mentions`)."""
+    mentions: list[Mention] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+    keys: dict[str, _KeyStats] = field(default_factory=dict)
+    forms: set[str] = field(default_factory=set)
+    """Folded surface forms of its mentions (aliases used somewhere)."""
+    kind: ActorType = "other"
+    acronyms: list[str] = field(default_factory=list)
+    """Acronyms written for it ("U.S." for "United States")."""
+
+
+def _vote(votes: Mapping[str, int], longest_label: str) -> ActorType:
+    """The type most mentions agree on; a tie goes to the label of the longest name."""
+    top = sorted(votes.items(), key=lambda item: -item[1])[:2]
+    if not top:
+        return "other"
+    label = top[0][0]
+    if len(top) > 1 and top[1][1] == top[0][1]:
+        label = longest_label if longest_label in (top[0][0], top[1][0]) else label
+    return LABEL_TYPES.get(label, "other")
+
+
+def _cluster_label(key: str, texts: list[str], labels: list[str]) -> str:
+    """An in-article cluster's label: the vote of its full-name mentions (a surname joined to
+    "Alexis Tipton" is a person even where the model tagged it ORG), else of all of them."""
+    first = labels[0]
+    if labels.count(first) == len(labels):
+        return first
+    counts = {label: labels.count(label) for label in set(labels)}
+    fulls = [label for text, label in zip(texts, labels, strict=True) if text == key]
+    full = {label: fulls.count(label) for label in set(fulls)}
+    if "PERSON" in counts and looks_like_person_name(key):
+        # A person's name the model half-recognised ("Ricardo Rosselló Nevares" as ORG, its
+        # surname as PERSON half the time) is still a person.
+        if (full and full.get("PERSON", 0) >= max(full.values())) or counts[
+            "PERSON"
+        ] * 5 >= 2 * len(labels):
+            return "PERSON"
+    votes = full or counts
+    best = max(votes.values())
+    tied = [label for label, n in votes.items() if n == best]
+    if len(tied) == 1:
+        return tied[0]
+    return max((len(t), label) for t, label in zip(texts, labels, strict=True) if label in tied)[1]
+
+
+def merge_actors(
+    analyses: Iterable[ArticleAnalysis],
+) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """Actors from every article's mentions, and a map (article id, cluster key) -> actor id.
+
+    Clusters with the same folded key are one actor (Yanukovych/Yanukovich). A bare name that
+    is elsewhere used as a short form of exactly one actor joins it ("Putin", "Guo", "US"); one
+    that could be several (Hillary or Bill "Clinton") stays on its own.
+    """
+    # Merging allocates many small objects and frees none: the cyclic collector would walk
+    # every stored mention again and again (most of the time on a large corpus).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _merge(analyses)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    groups: dict[str, _Group] = {}
+    folds: dict[str, str] = {}
+    order: dict[str, int] = {}
+    by_key: dict[str, _Group] = {}
+    for analysis in analyses:
+        article_id = analysis.article.id
+        order[article_id] = len(order)
+        local: dict[str, list[Mention]] = {}
+        for mention in analysis.mentions:
+            local.setdefault(mention.key, []).append(mention)
+        for key, mentions in local.items():
+            group = by_key.get(key)
+            if group is None:
+                fold = folds.get(key)
+                if fold is None:
+                    fold = folds[key] = fold_name(key)
+                group = groups.get(fold)
+                if group is None:
+                    group = groups[fold] = _Group(fold)
+                by_key[key] = group
+            group.clusters.append((article_id, key))
+            group.sizes.append(len(mentions))
+            group.mentions += mentions
+
+    # Per group, in bulk: surface forms, cluster labels and the vote (no per-mention Python).
+    for group in groups.values():
+        texts = group.texts = list(map(_TEXT, group.mentions))
+        labels = list(map(_LABEL, group.mentions))
+        votes = group.votes = Counter(labels)
+        per_key = Counter(map(_KEY, group.clusters))
+        majority = max(votes, key=lambda label: (votes[label], label))
+        for key, articles in per_key.items():
+            group.keys[key] = _KeyStats(articles, 0, majority)
+        if len(per_key) == 1:
+            group.keys[group.clusters[0][1]].mentions = len(labels)
+        else:
+            for (_article, key), size in zip(group.clusters, group.sizes, strict=True):
+                group.keys[key].mentions += size
+        # A cluster whose mentions disagree votes once, with its own label (see _cluster_label).
+        changes = list(compress(range(1, len(labels)), map(ne, labels[1:], labels[:-1])))
+        if changes:
+            bounds = list(accumulate(group.sizes))
+            edges = set(bounds)
+            for index in sorted({bisect_right(bounds, i) for i in changes if i not in edges}):
+                start = bounds[index - 1] if index else 0
+                end = bounds[index]
+                key = group.clusters[index][1]
+                label = _cluster_label(key, texts[start:end], labels[start:end])
+                votes.subtract(labels[start:end])
+                votes[label] += end - start
+                group.keys[key].label = label
+        _finish_group(group, texts, folds)
+
+    parent = {fold: fold for fold in groups}
+
+    def find(fold: str) -> str:
+        while parent[fold] != fold:
+            parent[fold] = parent[parent[fold]]
+            fold = parent[fold]
+        return fold
+
+    # Where each short form was used for a longer name, and each person's surname.
+    short_of: dict[str, set[str]] = {}
+    for fold, group in groups.items():
+        for form in group.forms:
+            if form != fold and form:
+                short_of.setdefault(form, set()).add(fold)
+        if group.kind == "person":
+            words = fold.split()
+            if len(words) >= 2:
+                core = words[:-1] if words[-1] in SUFFIXES else words
+                short_of.setdefault(core[-1], set()).add(fold)
+    for fold in sorted(groups):
+        kind = groups[fold].kind
+        targets = {
+            t for t in short_of.get(fold, ()) if t != fold and _compatible(kind, groups[t].kind)
+        }
+        if len(targets) > 1:
+            plain = {t for t in targets if t.split()[-1] not in SUFFIXES}
+            targets = plain or targets
+        if len(targets) == 1:
+            a, b = find(fold), find(next(iter(targets)))
+            if a != b:
+                parent[a] = b
+
+    # "U.S. Navy" is "United States Navy" once "U.S." is known to stand for "United States".
+    expands: dict[str, set[str]] = {}
+    for fold, group in groups.items():
+        if " " in fold:
+            for text in group.acronyms:
+                expands.setdefault(folds[text], set()).add(fold)
+    for fold in sorted(groups):
+        head, _, rest = fold.partition(" ")
+        if rest and len(expands.get(head, ())) == 1:
+            longer = f"{next(iter(expands[head]))} {rest}"
+            if longer in groups and _compatible(groups[fold].kind, groups[longer].kind):
+                a, b = find(fold), find(longer)
+                if a != b:
+                    parent[a] = b
+
+    merged: dict[str, list[_Group]] = {}
+    for fold, group in groups.items():
+        merged.setdefault(find(fold), []).append(group)
+
+    built = [_build(merged[root], order, folds) for root in sorted(merged)]
+
+    actors: list[Actor] = []
+    mapping: dict[tuple[str, str], str] = {}
+    used: set[str] = set()
+    built.sort(key=lambda item: (-len(item[0].mentions), item[0].name, item[2]))
+    for actor, parts, _first in built:
+        base = aid = actor_id(actor.name, actor.type)
+        n = 2
+        while aid in used:
+            aid = f"{base}-{n}"
+            n += 1
+        used.add(aid)
+        actors.append(Actor(aid, actor.name, actor.type, actor.aliases, actor.role, actor.mentions))
+        for group in parts:
+            mapping.update(dict.fromkeys(group.clusters, aid))
+    return actors, mapping
+
+
+def _finish_group(group: _Group, texts: list[str], folds: dict[str, str]) -> None:
+    """Folded forms, kind and acronyms of a group whose votes are counted."""
+    forms = set()
+    distinct = set(texts)
+    for text in distinct:
+        fold = folds.get(text)
+        if fold is None:
+            fold = folds[text] = fold_name(text)
+        forms.add(fold)
+    group.forms = forms
+    group.kind = _vote(group.votes, _longest_label(group.keys))
+    group.acronyms = [t for t in distinct if is_acronym(t) and folds[t] != group.fold]
+
+
+def _build(
+    parts: list[_Group], order: dict[str, int], folds: dict[str, str]
+) -> tuple[Actor, list[_Group], int]:
+    """One actor (id still empty) from its groups, with the order of its first article."""
+    if len(parts) == 1:
+        group = parts[0]
+        votes = group.votes
+        keys = group.keys
+        texts = Counter(group.texts)
+        mentions = tuple(group.mentions)
+    else:
+        votes = Counter()
+        keys = {}
+        every: list[str] = []
+        many: list[Mention] = []
+        for group in parts:
+            votes.update(group.votes)
+            for key, stats in group.keys.items():
+                if key in keys:
+                    old = keys[key]
+                    keys[key] = _KeyStats(
+                        old.articles + stats.articles, old.mentions + stats.mentions, stats.label
+                    )
+                else:
+                    keys[key] = stats
+            every += group.texts
+            many += group.mentions
+        texts = Counter(every)
+        many.sort(key=lambda m: (order[m.article], m.start))
+        mentions = tuple(many)
+    for key in keys:
+        texts[key] += 0
+    name = _name(keys)
+    if folds.get(name) in _COUNTRY_FOLDS:
+        actor_type: ActorType = "place"
+    else:
+        actor_type = _vote(votes, _longest_label(keys))
+    aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
+    roles = Counter(filter(None, map(_ROLE, mentions)))
+    role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
+    first = order[mentions[0].article]
+    return Actor("", name, actor_type, aliases, role, mentions), parts, first
+
+
+def _longest_label(keys: Mapping[str, _KeyStats]) -> str:
+    """The label of the longest key (ties: alphabetical), for breaking a tied vote."""
+    longest = max(keys, key=lambda k: (len(k), k))
+    return keys[longest].label
+
+
+def _compatible(a: ActorType, b: ActorType) -> bool:
+    """Whether a short form of kind `a` may name an actor of kind `b`."""
+    return a == b or (a in _PERSONISH and b in _PERSONISH)
+
+
+def _name(keys: Mapping[str, _KeyStats]) -> str:
+    """The fullest, most common proper form: articles using the key x its words (acronyms count
+    least), then most mentions, then alphabetical."""
+
+    def score(key: str) -> tuple[float, int, str]:
+        words = 0.5 if is_acronym(key) else len(key.split())
+        return (-keys[key].articles * words, -keys[key].mentions, key)
+
+    return min(keys, key=score)

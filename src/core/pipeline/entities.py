@@ -1,0 +1,848 @@
+"""Named-entity mentions from a parsed article: cleaned, filtered for junk, clustered within it.
+
+Each mention's `key` is the canonical name of its in-article cluster ("Guo" -> "Guo Shengkun",
+"SCO" -> "Shanghai Cooperation Organization"), which `actors.merge_actors` merges across articles.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..models import Article, Mention
+from .gazetteer import COUNTRIES
+from .names import (
+    COURTESY,
+    HONORIFICS,
+    SUFFIXES,
+    acronym_letters,
+    acronym_matches,
+    fold_name,
+    folded_tokens,
+    has_suffix,
+    is_acronym,
+    looks_like_person_name,
+)
+from .rules import ORG_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+#: NER labels that can be actors.
+ACTOR_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+_LEADING = re.compile(r"(?:(?:the|a|an)\s+|[\"'“”‘’«»(\[{<*_\-–—,.;:!?/\s])", re.I)
+_TRAILING = re.compile(r"(?:['’ʼ]s|['’ʼ]|[\"“”‘’«»)\]}>*_,;:!?/\s\-–—])$")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|Jnr|Snr)\.$")
+_CONTRACTION = re.compile(r"^\w{1,2}['‘’](?:m|s|re|ve|ll|d|t)$", re.I)
+_ORG_NAME = re.compile(
+    r"(?<![\w'’.-])(?:[A-Z][A-Za-z&.-]*\s(?:(?:of|for|and|the)\s)?){1,5}"
+    r"(?:" + "|".join(w.capitalize() for w in ORG_WORDS if w.isalpha()) + r")(?![\w'’-])"
+)
+_TRAILING_MINOR = re.compile(r"\s+(?:and|or|of|the|for|in|at|on)$")
+_TRAILING_NUMBER = re.compile(r"\s+[-–—:]\s*\d[\d,.]*$")
+_INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
+_URLISH = re.compile(r"://|www\.|\.html?\b|[\\/@#=_|<>\[\]{}()]|\)\)")
+_LINKS = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]*>|https?://\S+|www\.\S+", re.I)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_TEXT_WORD = re.compile(r"[^\W_][\w'’]*(?:-[\w'’]+)*")
+_CAPS_WORD = re.compile(r"^[^\W\d_]")
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tomorrow""".split()
+)
+_STOPWORDS = frozenset(
+    """a an the and or but if of in on at to for from by with as is are was were be been it its
+    this that these those he she they we you i his her their our your one two three all any
+    some no not new said says according more most other such""".split()
+)
+# An acronym introduced right after a name: "Shanghai Cooperation Organization, or SCO",
+# "Federal Security Service (FSB)".
+_ACRONYM_INTRO = re.compile(
+    r"^\s*(?:,\s*(?:or|also known as|known as|abbreviated(?: as)?)\s+(?:the\s+)?"
+    r"|\s*\(\s*(?:the\s+)?)(?P<abbr>[A-Z][A-Za-z0-9&.\-]*[A-Za-z0-9.])(?P<close>\s*\))?"
+)
+_ROLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "nummod"})
+_ROLE_STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_MAX_ROLE_TOKENS = 10
+_COPULAS = frozenset({"is", "was", "'s", "’s", "remains", "remained"})
+# Words that may end an organisation's name after a shorter form of it ("Ford Motor Company").
+_ORG_TAILS = frozenset(
+    """company corporation corp inc ltd llc plc co group holdings motor motors international
+    limited airlines airline bank""".split()
+)
+_TIME_BEFORE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s*$", re.I)
+_MINOR_WORDS = frozenset({"of", "for", "on", "in", "and", "the", "de", "du", "la"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A mention while it is being cleaned and clustered."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    role: str | None = None
+    headline: bool = False
+    cluster: int = -1
+    folded: tuple[str, ...] = field(default_factory=tuple)
+
+
+def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
+    """Mentions of actor-like entities, junk dropped, each with its in-article cluster key."""
+    text = article.text
+    links = _Taken(m.span() for m in _LINKS.finditer(text))
+    headlines = _headline_paragraphs(article)
+    has_parse = doc.has_annotation("DEP")
+    has_tags = doc.has_annotation("TAG")
+    candidates: list[_Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        cand = _clean(ent, text, _name_start(doc, ent, has_tags))
+        if cand is None or links.overlaps(cand.start, cand.end):
+            continue
+        if _is_junk(cand, doc, text, has_tags):
+            continue
+        if has_parse:
+            cand.label = _label_from_context(ent, cand)
+        if is_acronym(cand.text) and _TIME_BEFORE.search(text, max(0, cand.start - 12), cand.start):
+            continue  # a time zone: "15:00 UTC"
+        if cand.label == "PERSON":
+            cand.role = _role(doc, cand, has_parse) or cand.role
+        cand.headline = any(s <= cand.start < e for s, e in headlines)
+        candidates.append(cand)
+    candidates += _missed_organisations(candidates, text, links, headlines)
+    acronyms = _introduced_acronyms(candidates, text)
+    candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
+    candidates.sort(key=lambda c: c.start)
+    keys = _cluster(candidates, acronyms)
+    candidates += _bare_name_occurrences(candidates, keys, text, links)
+    candidates = _drop_headline_only(candidates)
+    candidates = _drop_lone_common_words(candidates, text)
+    candidates.sort(key=lambda c: c.start)
+    return [
+        Mention(article.id, c.start, c.end, c.text, c.label, key=keys[c.cluster], role=c.role)
+        for c in candidates
+    ]
+
+
+#: Common nouns that name what an organisation is: "the social media website Twitter".
+_ORG_KIND_NOUNS = frozenset(
+    "website site company firm platform network newspaper paper app service agency broadcaster "
+    "channel magazine outlet airline carrier bank startup manufacturer retailer group party "
+    "union club team band label publisher studio network charity".split()
+)
+
+
+def _label_from_context(ent: Span, cand: _Candidate) -> str:
+    """Correct a label the model got wrong where the sentence says what the entity is.
+
+    A name coordinated with a person and shaped like one is a person ("foes Alexei Navalny
+    and Garry Kasparov", the first tagged ORG); a name in apposition to an organisation noun
+    is an organisation ("the website Twitter", tagged PERSON).
+    """
+    root = ent.root
+    if cand.label != "PERSON" and looks_like_person_name(cand.text):
+        partners = [*root.conjuncts]
+        if any(t.ent_type_ == "PERSON" for t in partners):
+            return "PERSON"
+    if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
+        head = root.head
+        if head.i != root.i and head.tag_ in ("NN", "NNS") and (
+            head.lower_ in _ORG_KIND_NOUNS or head.lower_.removesuffix("s") in _ORG_KIND_NOUNS
+        ):
+            return "ORG"
+    return cand.label
+
+
+# ---------------------------------------------------------------------------------------------
+# Cleaning and junk
+
+
+def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
+    """Where a person's name starts when the model left out a first name ("Mayor of London
+    Sadiq [Khan]"): one capitalised proper noun outside any entity that is not a title."""
+    i = ent.start - 1
+    if ent.label_ != "PERSON" or not has_tags or i < 0:
+        return int(ent.start_char)
+    token = doc[i]
+    if (
+        token.tag_ == "NNP"
+        and token.ent_iob_ == "O"
+        and token.is_title
+        and not token.is_sent_start
+        and token.lower_.rstrip(".") not in HONORIFICS
+        and (i == 0 or doc[i - 1].tag_ != "NNP" or doc[i - 1].ent_iob_ != "O")
+    ):
+        return int(token.idx)
+    return int(ent.start_char)
+
+
+def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
+    """Strip leading articles, quotes, possessives and (for people) titles, which become a role."""
+    start, end = (ent.start_char if start is None else start), ent.end_char
+    if "\n" in text[start:end]:
+        return None
+    while start < end:
+        m = _LEADING.match(text, start, end)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    while start < end:
+        chunk = text[start:end]
+        if chunk.endswith(".") and not _ABBREVIATION_END.search(chunk):
+            end -= 1
+            continue
+        m = _TRAILING.search(chunk)
+        if not m:
+            break
+        end = start + m.start()
+    if m := _TRAILING_NUMBER.search(text, start, end):
+        end = m.start()  # "Labour Party - 203": a vote count, not part of the name
+    if m := _TRAILING_MINOR.search(text, start, end):
+        end = m.start()  # "Center for Biological Diversity and"
+    if end <= start:
+        return None
+    label = ent.label_
+    m = _INNER_POSSESSIVE.match(text, start, end)
+    if m and sum(1 for w in m.group(2).split() if _CAPS_WORD.match(w) and w[0].isupper()) >= 2:
+        start = m.start(2)
+    role = None
+    if label in ("PERSON", "ORG"):
+        # "NPR Hamza bin Laden", "Scotland Nicola Sturgeon": an outlet or a place glued to a name.
+        lead = re.match(r"(\S+)\s+(?=[A-Z][a-z])", text[start:end])
+        if (
+            lead
+            and len(text[start:end].split()) >= 3
+            and looks_like_person_name(text[start + lead.end() : end])
+        ):
+            if (is_acronym(lead.group(1)) and not lead.group(1).endswith(".")) or fold_name(
+                lead.group(1)
+            ) in _COUNTRY_FOLDS:
+                start += lead.end()
+                label = "PERSON" if label == "PERSON" else label
+        start, role = _strip_titles(text, start, end)
+        if start >= end:
+            return None
+        split = _name_after_organisation(ent, text, start, end)
+        if split is not None:
+            start, label, role = split
+    return _Candidate(start, end, text[start:end], label, role=role)
+
+
+#: Prepositions between a role noun and the organisation it belongs to ("director of X").
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at"})
+
+
+def _name_after_organisation(
+    ent: Span, text: str, start: int, end: int
+) -> tuple[int, str, str] | None:
+    """`director of Amnesty International Man-kei Tam`: the model ran the organisation and the
+    person together. After "<role noun> of", the span must begin with the organisation, so a
+    person-shaped last two words are the name and the rest, with the role noun, is the role."""
+    doc = ent.doc
+    prep_i = ent.start - 1
+    while 0 < prep_i and ent.start - prep_i <= 4 and doc[prep_i].is_title:
+        if doc[prep_i].ent_type_:
+            break
+        prep_i -= 1  # "of Human Rights [Watch Anna Berg]": the organisation began earlier
+    if prep_i < 1 or doc[prep_i].lower_ not in _ROLE_PREPOSITIONS:
+        return None
+    noun = doc[prep_i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_:
+        return None
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    if len(words) < 3:
+        return None
+    name_from = len(words) - 2
+    if words[name_from - 1][1].lower() in {"de", "van", "von", "bin", "al", "da", "del", "le"}:
+        name_from -= 1
+    name_start = start + words[name_from][0]
+    if name_from < 1 or not looks_like_person_name(text[name_start:end]):
+        return None
+    role = text[noun.idx : name_start].strip()
+    return name_start, "PERSON", role
+
+
+def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """ "Chinese Public Security Minister Guo Shengkun" -> ("Guo Shengkun", role).
+
+    Cuts after the last title word that leaves a capitalised name which is not just a suffix.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    cut = -1
+    for i, (_, _, word) in enumerate(words[:-1]):
+        if not word[0].isupper():
+            break
+        if word.lower().rstrip(".") in HONORIFICS:
+            rest = words[i + 1 :]
+            if rest[0][2][0].isupper() and rest[0][2].lower().rstrip(".,") not in SUFFIXES:
+                cut = i
+    if cut < 0:
+        return start, None
+    role: str | None = text[start : start + words[cut][1]]
+    if role and role.lower().rstrip(".") in COURTESY:
+        role = None
+    return start + words[cut + 1][0], role
+
+
+@lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """Every word of a text as written (case kept): "is this word used in lower case here?"."""
+    return frozenset(_TEXT_WORD.findall(text))
+
+
+class _Taken:
+    """Spans already used, kept sorted: overlap checks in log time (long articles stay fast)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # spans starting before `end`
+        # Spans may nest (a link around a name), so look back a little, not just one step.
+        for j in range(i - 1, max(-1, i - 8), -1):
+            if self.ends[j] > start:
+                return True
+        return False
+
+
+def _is_junk(cand: _Candidate, doc: Doc, article_text: str, has_tags: bool) -> bool:
+    """Not an actor: URL bits, lowercase or common words, numbers, dates, lone title words."""
+    text = cand.text
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or not any(c.isupper() for c in letters):
+        return True
+    if _URLISH.search(text) or _CONTRACTION.match(text):
+        return True
+    if cand.label in ("PERSON", "GPE", "NORP", "LOC") and any(c.isdigit() for c in text):
+        return True
+    words = text.split()
+    if all(w.lower().strip(".,") in _CALENDAR | _STOPWORDS for w in words):
+        return True
+    if len(words) == 1 and not is_acronym(text):
+        word = text.lower()
+        if word in HONORIFICS:
+            return True
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            token = span[0]
+            if has_tags and cand.label != "NORP" and token.tag_ not in ("NNP", "NNPS"):
+                return True
+            if token.is_sent_start and word in _words_of(article_text):
+                # "Hurricane ...", "Pool": capitalised only because it starts a sentence.
+                return True
+    return False
+
+
+def _headline_paragraphs(article: Article) -> list[tuple[int, int]]:
+    """Paragraphs that read like headlines of other pages: short, Title Case, no full stop."""
+    spans = []
+    for start, end in article.paragraphs:
+        para = article.text[start:end].strip()
+        words = _WORD.findall(para)
+        if not 3 <= len(words) <= 20 or para.endswith((".", "!", "?", '"', "”", ":", ";")):
+            continue
+        content = [w for w in words if w.lower() not in _STOPWORDS]
+        capitalised = sum(1 for w in content if w[0].isupper())
+        if content and capitalised / len(content) >= 0.75:
+            spans.append((start, end))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles
+
+
+def _role(doc: Doc, cand: _Candidate, has_parse: bool) -> str | None:
+    """A role the text gives: a title before the name, an apposition, or "X is China's chief"."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not has_parse:
+        return None
+    return _role_before(doc, span) or _role_apposition(doc, span) or _role_copula(doc, span)
+
+
+def _role_before(doc: Doc, span: Span) -> str | None:
+    """Modifiers left of the name that attach to it: "former Ukrainian President", "drummer"."""
+    left = span.start
+    i = span.start - 1
+    while i >= 0 and span.start - i <= _MAX_ROLE_TOKENS:
+        token = doc[i]
+        if token.is_punct or token.is_space or token.ent_type_ in _ROLE_STOP_ENTS:
+            break
+        if token.pos_ in ("DET", "VERB", "AUX", "ADP", "CCONJ", "PRON", "SCONJ", "NUM"):
+            break
+        attaches = left <= token.head.i < span.end and token.head.i > i
+        if token.dep_ == "case" and token.head.i == i - 1:
+            attaches = True
+        if not attaches or token.dep_ not in _ROLE_DEPS:
+            break
+        left = i
+        i -= 1
+    if left == span.start or (left > 0 and doc[left - 1].text in ("-", "–")):
+        return None
+    role = doc[left : span.start]
+    if len(role) == 1 and role[0].lower_.rstrip(".") in COURTESY:
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ for t in role):
+        return None
+    text = role.text.strip()
+    return text if text[:1].isalpha() else None
+
+
+def _role_apposition(doc: Doc, span: Span) -> str | None:
+    """ "X, the foreign minister, said" and "the foreign minister, X, said"."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and doc[span.end].text == ",":
+            role = _noun_phrase(doc, child, limit=child.right_edge.i + 1)
+            if role:
+                return role
+    if root.dep_ == "appos" and root.head.i < span.start and doc[span.start - 1].text == ",":
+        head = root.head
+        role = _noun_phrase(doc, head, limit=head.i + 1)
+        if role:
+            return role
+    return None
+
+
+def _role_copula(doc: Doc, span: Span) -> str | None:
+    """ "Lu Wei is China's chief of cybersecurity" -> "China's chief of cybersecurity"."""
+    root = span.root
+    head = root.head
+    if (
+        root.dep_ != "nsubj"
+        or head.i < span.end
+        or head.lower_ not in _COPULAS
+        and head.lemma_ != "be"
+    ):
+        return None
+    for child in head.children:
+        if child.dep_ == "attr" and child.i > head.i:
+            return _noun_phrase(doc, child, limit=child.right_edge.i + 1)
+    return None
+
+
+def _noun_phrase(doc: Doc, head: object, limit: int) -> str | None:
+    """The noun phrase headed by `head` (a Token), without determiners or clauses; None if it
+    is not a plain common-noun role (a name, a number, a clause)."""
+    from spacy.tokens import Token
+
+    assert isinstance(head, Token)
+    if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and not head.ent_type_):
+        return None
+    start = head.left_edge.i
+    end = limit
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj"):
+            end = min(end, child.left_edge.i)
+    for token in doc[head.i + 1 : end]:
+        if token.is_punct and token.text not in ("'s", "’s", "-"):
+            end = token.i
+            break
+    if head.tag_ in ("NNS", "NNPS"):
+        return None  # "members of ...", "others": a group, not this person's role
+    while start < end and doc[start].pos_ in ("DET", "PUNCT", "ADV", "CCONJ"):
+        start += 1
+    if end - start > _MAX_ROLE_TOKENS or end <= start:
+        return None
+    phrase = doc[start:end]
+    if any(t.pos_ in ("VERB", "AUX", "PRON") for t in phrase) or not phrase.text[:1].isalpha():
+        return None
+    return phrase.text.strip() or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Acronyms
+
+
+def _missed_organisations(
+    candidates: list[_Candidate], text: str, links: _Taken, headlines: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """Capitalised names ending in an organisation word that the model left out ("Russia's
+    Safe Internet League"): the same rule the model-free pipeline uses."""
+    taken = _Taken((c.start, c.end) for c in candidates)
+    extra: list[_Candidate] = []
+    for m in _ORG_NAME.finditer(text):
+        start, end = m.span()
+        words = m.group().split()
+        before = text[max(0, start - 4) : start]
+        sentence_start = not before.strip(' \n"“') or bool(re.search(r"[.!?][\"”’]?\s+$", before))
+        while words and (
+            words[0].lower() in _STOPWORDS | _CALENDAR
+            or (sentence_start and words[0].lower() in _words_of(text))
+        ):
+            start += len(words[0]) + 1
+            words.pop(0)
+            sentence_start = False
+        if len(words) < 2 or taken.overlaps(start, end) or links.overlaps(start, end):
+            continue
+        cand = _Candidate(start, end, text[start:end], "ORG")
+        cand.headline = any(s <= start < e for s, e in headlines)
+        extra.append(cand)
+        taken.add(start, end)
+    return extra
+
+
+def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _Candidate]:
+    """Acronyms the text introduces after a name, folded acronym -> the named candidate."""
+    found: dict[str, _Candidate] = {}
+    for cand in candidates:
+        if cand.label == "PERSON" or len(cand.text.split()) < 2:
+            continue
+        m = _ACRONYM_INTRO.match(text[cand.end : cand.end + 40])
+        if not m:
+            continue
+        abbr = m.group("abbr").rstrip(".") if not m.group("abbr").endswith(".") else m.group("abbr")
+        if not is_acronym(abbr) or "-" in abbr:
+            continue
+        parenthesised = text[cand.end : cand.end + 40].lstrip().startswith("(")
+        if parenthesised and not m.group("close"):
+            continue
+        letters = acronym_letters(abbr)
+        fits = acronym_matches(abbr, cand.text) or (parenthesised and letters[0] == cand.text[0])
+        if fits:
+            found.setdefault(fold_name(abbr), cand)
+    # Also any acronym that spells the initials of a longer name in the same article ("US").
+    for cand in candidates:
+        if is_acronym(cand.text) and fold_name(cand.text) not in found:
+            for other in candidates:
+                if other is not cand and acronym_matches(cand.text, other.text):
+                    found[fold_name(cand.text)] = other
+                    break
+    return found
+
+
+def _unlabelled_occurrences(
+    candidates: list[_Candidate],
+    acronyms: dict[str, _Candidate],
+    text: str,
+    links: _Taken,
+) -> list[_Candidate]:
+    """Occurrences of an introduced acronym that the model did not tag ("the SCO member states")."""
+    taken = _Taken((c.start, c.end) for c in candidates)
+    extra: list[_Candidate] = []
+    seen_forms = {c.text for c in candidates if is_acronym(c.text)}
+    for cand in candidates:
+        if cand.label == "PERSON":
+            continue
+        m = _ACRONYM_INTRO.match(text[cand.end : cand.end + 40])
+        if m and fold_name(m.group("abbr")) in acronyms:
+            seen_forms.add(m.group("abbr").rstrip(")"))
+    for form in seen_forms:
+        target = acronyms.get(fold_name(form))
+        if target is None:
+            continue
+        for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", text):
+            if taken.overlaps(m.start(), m.end()) or links.overlaps(m.start(), m.end()):
+                continue
+            extra.append(_Candidate(m.start(), m.end(), form, target.label))
+            taken.add(*m.span())
+    return extra
+
+
+# ---------------------------------------------------------------------------------------------
+# Clustering
+
+
+def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> dict[int, str]:
+    """Assign each candidate a cluster id; returns cluster id -> canonical name (the key)."""
+    by_fold: dict[str, int] = {}
+    members: list[list[_Candidate]] = []
+    for cand in candidates:
+        folded = fold_name(cand.text)
+        cand.folded = folded_tokens(cand.text)
+        if folded not in by_fold:
+            by_fold[folded] = len(members)
+            members.append([])
+        cand.cluster = by_fold[folded]
+        members[cand.cluster].append(cand)
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Acronyms join the name they abbreviate.
+    for folded, target in acronyms.items():
+        if folded in by_fold:
+            a, b = find(by_fold[folded]), find(target.cluster)
+            if a != b:
+                parent[a] = b
+
+    labels = [Counter(c.label for c in group) for group in members]
+    index: dict[str, set[int]] = {}
+    for j, group in enumerate(members):
+        for word in {w for c in group for w in c.folded}:
+            index.setdefault(word, set()).add(j)
+    kinds = [_kind(labels[i], members[i]) for i in range(len(members))]
+    size = [max(len(c.folded) for c in group) for group in members]
+    # Shorter names join longer ones they begin or end: "Putin", "Guo", "de Blasio", "House".
+    # A surname the model mislabelled ("Trump" as ORG) still joins the one person it names.
+    for i in sorted(range(len(members)), key=lambda i: -size[i]):
+        group = members[i]
+        if not group or size[i] == 0:
+            continue
+        if kinds[i] in ("place", "group") and (
+            size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS or is_acronym(group[0].text)
+        ):
+            continue
+        if is_acronym(group[0].text) and fold_name(group[0].text) in acronyms:
+            continue
+        short = group[0].folded
+        # Only clusters sharing a word can match: keeps long articles linear, not quadratic.
+        pool = sorted(index.get(short[0], set()) | index.get(short[-1], set()))
+        people = _matching_roots(short, "person", members, kinds, size, find, pool)
+        if people:
+            plain = [
+                r
+                for r in people
+                if not any(has_suffix(c.text) for c in _group(members, find, r, pool))
+            ]
+            people = plain or people
+        if kinds[i] in ("place", "group"):
+            if len(people) == 1:  # a surname the model took for a place ("Cummings")
+                _union(find, parent, i, people[0])
+            continue
+        if not people and len(short) == 1:
+            # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
+            for test in (_affix, _middle):
+                people = [
+                    r
+                    for r in _matching_roots(short, "org", members, kinds, size, find, pool, test)
+                    + _matching_roots(short, "other", members, kinds, size, find, pool, test)
+                    if _looks_like_person(_group(members, find, r, pool))
+                ]
+                if people:
+                    break
+        if kinds[i] == "person" or len(people) == 1:
+            if len(people) == 1:
+                _union(find, parent, i, people[0])
+            elif len(people) > 1 and kinds[i] == "person":
+                _assign_nearest(group, people, members, find, pool)
+            continue
+        orgs = _matching_roots(short, "org", members, kinds, size, find, pool)
+        if len(orgs) == 1:
+            _union(find, parent, i, orgs[0])
+
+    keys: dict[int, str] = {}
+    for cand in candidates:
+        cand.cluster = find(cand.cluster)
+    groups: dict[int, list[_Candidate]] = {}
+    for cand in candidates:
+        groups.setdefault(cand.cluster, []).append(cand)
+    for root, group in groups.items():
+        keys[root] = canonical_name([c.text for c in group])
+    return keys
+
+
+def _union(find: Callable[[int], int], parent: list[int], a: int, b: int) -> None:
+    ra, rb = find(a), find(b)
+    if ra != rb:
+        parent[ra] = rb
+
+
+def _matching_roots(
+    short: tuple[str, ...],
+    kind: str,
+    members: list[list[_Candidate]],
+    kinds: list[str],
+    size: list[int],
+    find: Callable[[int], int],
+    pool: list[int],
+    affix: Callable[[tuple[str, ...], tuple[str, ...]], bool] | None = None,
+) -> list[int]:
+    """Roots of longer clusters of `kind` whose names begin or end with `short`."""
+    tests = [affix] if affix else [_affix, _middle] if kind == "person" else [_org_affix]
+    roots: set[int] = set()
+    for test in tests:  # a middle surname only when no name begins or ends with it
+        roots = {
+            find(j)
+            for j in pool
+            if (group := members[j])
+            and kinds[j] == kind
+            and size[j] > len(short)
+            and any(test(short, c.folded) for c in group)
+        }
+        if roots:
+            break
+    return sorted(roots)
+
+
+def _group(
+    members: list[list[_Candidate]], find: Callable[[int], int], root: int, pool: list[int]
+) -> list[_Candidate]:
+    """The candidates of `root` among the clusters of `pool`."""
+    return [c for i in pool if find(i) == root for c in members[i]]
+
+
+def _assign_nearest(
+    group: list[_Candidate],
+    roots: list[int],
+    members: list[list[_Candidate]],
+    find: Callable[[int], int],
+    pool: list[int],
+) -> None:
+    """An ambiguous short name ("Clinton" with Bill and Hillary) joins the nearest full name
+    mentioned before it (or, failing that, the first one after it)."""
+    firsts: list[tuple[int, int]] = []
+    for root in roots:
+        for cand in _group(members, find, root, pool):
+            if len(cand.folded) > len(group[0].folded):
+                firsts.append((cand.start, root))
+    firsts.sort()
+    for cand in group:
+        before = [r for s, r in firsts if s < cand.start]
+        cand.cluster = before[-1] if before else firsts[0][1]
+    group.clear()  # its candidates now point at those roots directly
+
+
+def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
+    """The cluster's broad kind by label vote (ties: the longest mention's label)."""
+    top = labels.most_common()
+    best = top[0][0]
+    if len(top) > 1 and top[1][1] == top[0][1] and group:
+        tied = {label for label, n in top if n == top[0][1]}
+        best = "PERSON" if "PERSON" in tied else max(group, key=lambda c: len(c.text)).label
+    if best == "PERSON":
+        return "person"
+    if best in _PLACE_LABELS:
+        return "place"
+    if best == "NORP":
+        return "group"
+    return "org" if best == "ORG" else "other"
+
+
+def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`short` is the first or last words of `full` (suffixes like "Jr." ignored at the end)."""
+    n = len(short)
+    if n == 0 or n >= len(full):
+        return False
+    core = full[:-1] if full[-1] in SUFFIXES else full
+    if core == short:
+        return False  # "Donald Trump" is not "Donald Trump Jr."
+    return full[:n] == short or core[-n:] == short or full[-n:] == short
+
+
+def _middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """A middle surname: Spanish "Ricardo Rosselló Nevares" -> "Rosselló"."""
+    core = full[:-1] if full and full[-1] in SUFFIXES else full
+    return len(short) == 1 and 3 <= len(core) <= 4 and len(short[0]) > 1 and short[0] in core[1:-1]
+
+
+def _looks_like_person(group: list[_Candidate]) -> bool:
+    """The cluster's fullest name has the shape of a person's name."""
+    return looks_like_person_name(max(group, key=lambda c: len(c.folded)).text)
+
+
+def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """An organisation's short form: its last words ("Court" of "Supreme Court"), or its first
+    words before "of ..." or a company word ("House of Representatives", "Ford Motor Company")."""
+    n = len(short)
+    if n == 0 or n >= len(full):
+        return False
+    if full[-n:] == short:
+        return True
+    if n == 1 and "of" in full[1:]:
+        # The head noun before "of": "the Department" of "California Department of Corrections".
+        return full[full.index("of", 1) - 1] == short[0]
+    return full[:n] == short and (
+        full[n] in _MINOR_FOLDS or all(w in _TAIL_FOLDS for w in full[n:])
+    )
+
+
+_COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
+_TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
+
+
+def canonical_name(forms: list[str]) -> str:
+    """The fullest, most common form: most words first, then most frequent, then earliest."""
+    counts = Counter(forms)
+    first = {f: i for i, f in reversed(list(enumerate(forms)))}
+    return min(counts, key=lambda f: (-len(f.split()), -counts[f], first[f]))
+
+
+def _bare_name_occurrences(
+    candidates: list[_Candidate], keys: dict[int, str], text: str, links: _Taken
+) -> list[_Candidate]:
+    """Surnames of people named in full that the model missed ("Fang spoke to the gathering")."""
+    people: dict[str, set[int]] = {}
+    used_short: dict[int, set[str]] = {}
+    for cand in candidates:
+        if cand.label == "PERSON" and len(cand.folded) == 1:
+            used_short.setdefault(cand.cluster, set()).add(cand.text)
+    person_roots = {c.cluster for c in candidates if c.label == "PERSON"}
+    for root, key in keys.items():
+        words = key.split()
+        if len(words) < 2 or root not in person_roots:
+            continue
+        core = words[:-1] if words[-1].lower().rstrip(".") in SUFFIXES else words
+        # Surname last ("Putin") or first ("Guo Shengkun" -> "Guo"): both, when unambiguous.
+        for word in {core[-1], core[0], *used_short.get(root, set())}:
+            if word.lower() in _STOPWORDS or word.lower().rstrip(".") in HONORIFICS:
+                continue
+            people.setdefault(word, set()).add(root)
+    taken = _Taken((c.start, c.end) for c in candidates)
+    extra: list[_Candidate] = []
+    for word, roots in people.items():
+        if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in _CALENDAR:
+            continue
+        if word.lower() in _words_of(text):
+            continue  # also a common word ("May", "Young"): too risky
+        root = next(iter(roots))
+        for m in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
+            if taken.overlaps(m.start(), m.end()) or links.overlaps(m.start(), m.end()):
+                continue
+            before = text[max(0, m.start() - 30) : m.start()]
+            after = text[m.end() : m.end() + 30]
+            if re.search(r"[A-Z][\w'’-]*[ \t]+$", before) or re.match(r"[ \t]+[A-Z]", after):
+                continue  # part of another name
+            cand = _Candidate(m.start(), m.end(), word, "PERSON", cluster=root)
+            extra.append(cand)
+    return extra
+
+
+def _drop_headline_only(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Names seen only in headline-like lines (links to other pages) are not actors here."""
+    body = {c.cluster for c in candidates if not c.headline}
+    return [c for c in candidates if c.cluster in body]
+
+
+def _drop_lone_common_words(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """A capitalised word seen once that the article also uses in lower case ("Cathedral",
+    "Council") is a common word the model tagged by mistake."""
+    sizes = Counter(c.cluster for c in candidates)
+    keep = []
+    for cand in candidates:
+        word = cand.text
+        if (
+            sizes[cand.cluster] == 1
+            and " " not in word
+            and not is_acronym(word)
+            and cand.label != "NORP"
+            and word.lower() in _words_of(text)
+        ):
+            continue
+        keep.append(cand)
+    return keep

@@ -1,0 +1,222 @@
+"""Indexing: articles through the spaCy pipeline into `ArticleAnalysis` records, then a `Corpus`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..models import Article, ArticleAnalysis, Corpus, Offsets, Quote, SkippedFile
+from ..settings import Settings
+from .actors import merge_actors
+from .entities import extract_mentions
+from .parallel import analyze_in_processes
+from .quotes import find_quotes
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int, str], None]
+"""Called as `progress(done, total, article_id)` after each article."""
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "newsdesk_paragraphs" not in Language.factories:
+        Language.component("newsdesk_paragraphs", func=paragraph_breaks)
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence never runs across a paragraph break (a whitespace token holding a newline)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def prepare_pipeline(nlp: Language) -> Language:
+    """Add newsdesk's own components to a loaded pipeline (idempotent)."""
+    _register_components()
+    if "newsdesk_paragraphs" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe("newsdesk_paragraphs", before=before)
+        else:
+            nlp.add_pipe("newsdesk_paragraphs", first=True)
+    return nlp
+
+
+def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
+    """Records from one parsed article: the rules on top of spaCy."""
+    mentions = extract_mentions(doc, article)
+    quotes = find_quotes(doc, article, mentions)
+    sentences = tuple(_sentence_spans(doc))
+    return ArticleAnalysis(article, tuple(mentions), tuple(quotes), sentences)
+
+
+def _sentence_spans(doc: Doc) -> Iterator[Offsets]:
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.end_char - (len(text) - len(text.rstrip()))
+        if end > start:
+            yield (start, end)
+
+
+#: Longest text given to spaCy in one piece: longer articles are cut at paragraph (else word)
+#: boundaries, analysed piecewise and stitched back, so a 5 MB one-line file neither hits
+#: `nlp.max_length` nor needs gigabytes for the parser.
+CHUNK_CHARS = 100_000
+
+
+def chunk_spans(text: str, limit: int) -> list[Offsets]:
+    """Cut `text` into pieces of at most `limit` characters at the latest paragraph, sentence-ish
+    or word boundary; the pieces cover the text without overlap."""
+    spans: list[Offsets] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for boundary in ("\n\n", ". ", " "):
+            cut = window.rfind(boundary, limit // 2)
+            if cut > 0:
+                cut += len(boundary)
+                break
+        end = start + (cut if cut > 0 else limit)
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
+def analyze(
+    nlp: Language,
+    articles: Sequence[Article],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[ArticleAnalysis]:
+    """Stream articles through `nlp.pipe`, yielding each analysis as soon as it is ready."""
+    prepare_pipeline(nlp)
+    if n_process > 1 and len(articles) > 1:
+        yield from analyze_in_processes(
+            nlp, articles, analyze=analyze, batch_size=batch_size, n_process=n_process
+        )
+        return
+    by_id = {a.id: a for a in articles}
+
+    def pieces() -> Iterator[tuple[str, tuple[str, int, int]]]:
+        for a in articles:
+            spans = chunk_spans(a.text, CHUNK_CHARS)
+            for number, (start, end) in enumerate(spans):
+                yield a.text[start:end], (a.id, start, len(spans) - 1 - number)
+
+    stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
+    parts: list[ArticleAnalysis] = []
+    for doc, (article_id, offset, remaining) in stream:
+        article = by_id[article_id]
+        if offset == 0 and remaining == 0:
+            yield analyze_doc(doc, article)
+            continue
+        piece = replace(article, text=doc.text, paragraphs=())
+        parts.append(_shifted(analyze_doc(doc, piece), article, offset))
+        if remaining == 0:
+            yield _stitched(article, parts)
+            parts = []
+
+
+def _shifted(part: ArticleAnalysis, article: Article, offset: int) -> ArticleAnalysis:
+    """A piece's records with offsets moved into the whole article's text."""
+
+    def move(value: int | None) -> int | None:
+        return None if value is None else value + offset
+
+    mentions = tuple(replace(m, start=m.start + offset, end=m.end + offset) for m in part.mentions)
+    quotes = tuple(
+        replace(
+            q, start=q.start + offset, end=q.end + offset,
+            cue_start=move(q.cue_start), cue_end=move(q.cue_end),
+            speaker_start=move(q.speaker_start), speaker_end=move(q.speaker_end),
+        )
+        for q in part.quotes
+    )
+    sentences = tuple((s + offset, e + offset) for s, e in part.sentences)
+    return ArticleAnalysis(article, mentions, quotes, sentences)
+
+
+def _stitched(article: Article, parts: list[ArticleAnalysis]) -> ArticleAnalysis:
+    """One analysis from a long article's pieces, quote ids renumbered to stay unique."""
+    quotes = [q for part in parts for q in part.quotes]
+    quotes = [replace(q, id=f"{article.id}:q{n}") for n, q in enumerate(quotes, 1)]
+    return ArticleAnalysis(
+        article,
+        tuple(m for part in parts for m in part.mentions),
+        tuple(quotes),
+        tuple(s for part in parts for s in part.sentences),
+    )
+
+
+def build_corpus(
+    analyses: Iterable[ArticleAnalysis], skipped: Sequence[SkippedFile] = ()
+) -> Corpus:
+    """Merge actors across articles and link every quote to its speaker's actor."""
+    analyses = list(analyses)
+    actors, mapping = merge_actors(analyses)
+    quotes: list[Quote] = []
+    for analysis in analyses:
+        for quote in analysis.quotes:
+            actor = mapping.get((quote.article, quote.speaker_key)) if quote.speaker_key else None
+            quotes.append(replace(quote, actor=actor) if actor != quote.actor else quote)
+    return Corpus(
+        articles=tuple(a.article for a in analyses),
+        actors=tuple(actors),
+        quotes=tuple(quotes),
+        sentences={a.article.id: a.sentences for a in analyses},
+        skipped=tuple(skipped),
+    )
+
+
+def read_articles(
+    paths: Sequence[Path], max_bytes: int | None = None
+) -> tuple[list[Article], list[SkippedFile]]:
+    """Discover and parse every article under `paths`; unreadable files become `SkippedFile`s."""
+    from ..errors import ArticleReadError
+    from .text import discover, read_article
+
+    files, skipped = discover(paths)
+    articles: list[Article] = []
+    for article_id, path in files:
+        try:
+            article = read_article(path, article_id=article_id, max_bytes=max_bytes)
+        except ArticleReadError as err:
+            skipped.append(SkippedFile(str(path), str(err).removeprefix(f"{path}: ")))
+            continue
+        if not article.text.strip():
+            skipped.append(SkippedFile(str(path), "empty article (no body text)"))
+            continue
+        articles.append(article)
+    return articles, skipped
+
+
+def index_paths(
+    paths: Sequence[Path], settings: Settings, progress: ProgressCallback | None = None
+) -> Corpus:
+    """Index every article under `paths` with spaCy, without any cache."""
+    from .nlp import load_pipeline
+
+    articles, skipped = read_articles(paths, settings.max_file_bytes)
+    nlp, _info = load_pipeline(settings.model)
+    analyses = []
+    for done, analysis in enumerate(
+        analyze(nlp, articles, batch_size=settings.batch_size, n_process=settings.jobs), 1
+    ):
+        analyses.append(analysis)
+        if progress:
+            progress(done, len(articles), analysis.article.id)
+    return build_corpus(analyses, skipped)

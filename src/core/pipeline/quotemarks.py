@@ -1,0 +1,84 @@
+"""Pairing quotation marks in article text: straight and curly, within paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..models import Offsets
+
+#: Marks that can only open, only close, or either (straight marks are decided by context).
+OPENING = frozenset("“„«")
+CLOSING = frozenset("”»")
+STRAIGHT = frozenset('"')
+ALL_MARKS = OPENING | CLOSING | STRAIGHT
+_OPEN_BEFORE = set("([{—–-/")
+_CLOSE_AFTER = set(".,;:!?)]}—–-")
+
+Role = Literal["open", "close", "either"]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMarks:
+    """A quoted stretch: `open` is the opening mark, `close` the closing one (or paragraph end)."""
+
+    open: int
+    close: int
+    closed: bool = True
+    """False for a quote that runs on into the next paragraph (which reopens it)."""
+
+    @property
+    def inner(self) -> Offsets:
+        """The text between the marks, without surrounding whitespace."""
+        return (self.open + 1, self.close)
+
+
+def _role(text: str, i: int, start: int, end: int) -> Role:
+    char = text[i]
+    if char in OPENING:
+        return "open"
+    if char in CLOSING:
+        return "close"
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    opening = prev.isspace() or prev in _OPEN_BEFORE
+    closing = nxt.isspace() or nxt in _CLOSE_AFTER
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        return "close"
+    return "either"
+
+
+def find_marks(text: str, paragraphs: Sequence[Offsets]) -> list[QuoteMarks]:
+    """Every closed pair of double quotation marks; marks that never close are dropped.
+
+    A quote never runs across a paragraph, except in the news convention where a long quote
+    leaves its paragraph open and the next paragraph starts with an opening mark.
+    """
+    spans = list(paragraphs) or [(0, len(text))]
+    found: list[QuoteMarks] = []
+    for index, (start, end) in enumerate(spans):
+        open_at: int | None = None
+        for i in range(start, end):
+            if text[i] not in ALL_MARKS:
+                continue
+            role = _role(text, i, start, end)
+            if role == "either":
+                role = "close" if open_at is not None else "open"
+            if role == "open":
+                open_at = i  # an earlier mark that never closed is dropped
+            elif open_at is not None:
+                if text[open_at + 1 : i].strip():
+                    found.append(QuoteMarks(open_at, i))
+                open_at = None
+        if open_at is not None and index + 1 < len(spans):
+            next_start = spans[index + 1][0]
+            if next_start < len(text) and text[next_start] in OPENING | STRAIGHT:
+                inner_end = end
+                while inner_end > open_at + 1 and text[inner_end - 1].isspace():
+                    inner_end -= 1
+                if inner_end > open_at + 1:
+                    found.append(QuoteMarks(open_at, inner_end, closed=False))
+    return found

@@ -1,0 +1,1023 @@
+"""Quotes, reported speech and stances, each attributed to a speaker.
+
+Three passes over the parse: quotation marks that sit next to a speech cue are direct quotes;
+cue verbs with a clausal complement are reported speech (mixed when that clause holds a quoted
+fragment), stance verbs with an object are stances; "according to X" names a source. Quoted
+fragments that no cue claims are scare quotes, terms or titles, and are not quotes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Article, Mention, Quote, QuoteKind
+from .cues import (
+    DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
+    INTRO_VERBS,
+    NAMING_VERBS,
+    PARTICLE_STANCES,
+    SIGN_NOUNS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    THOUGHT_VERBS,
+    verb_base,
+)
+from .quotemarks import QuoteMarks, find_marks
+from .speakers import Speaker, SpeakerResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Words after a closing mark within which the cue must appear (`"...," the minister told them`).
+AFTER_WINDOW = 14
+#: A quote that no cue claims continues the previous speaker only if it starts this close after it.
+CONTINUATION_CHARS = 400
+#: Minimum words for an unclaimed quote to count as someone's words rather than a term.
+UTTERANCE_WORDS = 5
+#: Complements of a speech verb that hold reported content.
+CLAUSE_DEPS = frozenset({"ccomp"})
+#: Complements that make a stance ("urged Russia to ...", "called for talks").
+STANCE_DEPS = frozenset(
+    {"dobj", "xcomp", "ccomp", "prep", "dative", "prt", "oprd", "attr", "acomp"}
+)
+#: Complements that may carry a quoted fragment ("called it "a non-starter"").
+FRAGMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "acomp"})
+#: Stance verbs that report speech when they take a clause ("warned that ...", "denied that ...").
+CLAUSE_STANCES = frozenset(
+    "urge agree demand warn deny reject vow promise pledge insist threaten accuse dispute".split()
+)
+#: Sentence-ending punctuation.
+SENTENCE_END = frozenset({".", "!", "?", ";"})
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A quote before ids are assigned."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: Token | None
+    cue_end: int | None
+    speaker: Speaker | None
+    marks: QuoteMarks | None = None
+    via: str | None = None
+    cue_text: str | None = None
+    cue_start: int | None = None
+
+
+def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quote]:
+    """Every quote in the article, in text order, with speakers resolved where possible."""
+    text = article.text
+    captions = _caption_paragraphs(article)
+    marks = [
+        m
+        for m in find_marks(text, article.paragraphs)
+        if not _in_spans(m.open, captions) and not _is_gloss(text, m)
+    ]
+    if not doc.has_annotation("DEP"):
+        return _without_parse(article, marks)
+    resolver = SpeakerResolver(doc, mentions, [(m.open, m.close + 1) for m in marks])
+    drafts = _claims(doc, text, marks, resolver)
+    return _finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
+
+
+#: Credit words that mark a photo caption ("Protesters at the march. Image: J. Smith.").
+CAPTION_CREDITS = ("Image:", "Photo:", "Picture:", "Photograph:", "Photo credit:", "Credit:")
+#: A caption is a short paragraph; a longer one with a credit in it is body text.
+CAPTION_CHARS = 300
+
+
+def _caption_paragraphs(article: Article) -> list[tuple[int, int]]:
+    """Photo captions: short paragraphs carrying an image credit. They hold no one's words."""
+    text = article.text
+    return [
+        (start, end)
+        for start, end in article.paragraphs
+        if end - start <= CAPTION_CHARS and any(c in text[start:end] for c in CAPTION_CREDITS)
+    ]
+
+
+def _in_spans(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= char < end for start, end in spans)
+
+
+def _is_gloss(text: str, mark: QuoteMarks) -> bool:
+    """`an anti-Brexit ("British exit") march`: a quoted gloss in brackets, not words said."""
+    before = text[: mark.open].rstrip()
+    after = text[mark.close + 1 :].lstrip()
+    inner = text[mark.open + 1 : mark.close].split()
+    return (
+        mark.closed
+        and before.endswith(("(", "["))
+        and after.startswith((")", "]"))
+        and len(inner) < UTTERANCE_WORDS
+    )
+
+
+def _carries_sign(cue: Token) -> bool:
+    """`a banner saying "..."`, `placards reading "..."`, `The sign read "..."`: not speech."""
+    for child in cue.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in SIGN_NOUNS:
+            return True
+    if cue.head is not cue and cue.dep_ in {"acl", "relcl"} and cue.head.lower_ in SIGN_NOUNS:
+        return True
+    doc = cue.doc
+    for token in reversed(doc[max(0, cue.i - 8) : cue.i]):
+        if token.lower_ in SIGN_NOUNS and token.pos_ == "NOUN":
+            return True
+        if token.pos_ in {"VERB", "AUX"} or token.text in SENTENCE_END or token.text == ",":
+            return False
+    return False
+
+
+def _claims(
+    doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResolver
+) -> list[_Draft]:
+    inside = _tokens_inside(doc, marks)
+    drafts: list[_Draft] = []
+    used_cues: set[int] = set()
+    claimed: set[int] = set()
+    for index, mark in enumerate(marks):
+        # `X said, "A", also observing, "B"`: A belongs to "said" before it, not to "observing"
+        cue = (
+            _cue_before(doc, text, mark, inside, resolver)
+            or _cue_after(doc, text, mark, inside)
+            or _colon_verb(doc, text, mark, inside, resolver)
+        )
+        if cue is None or _carries_sign(cue):
+            continue
+        subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
+        speaker = resolver.resolve(subject) if subject is not None else None
+        if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
+            speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
+        start, end = _trim(text, *mark.inner)
+        drafts.append(_Draft(start, end, "direct", cue, None, speaker, mark))
+        used_cues.add(cue.i)
+        claimed.add(index)
+    drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
+    drafts.extend(_continuations(text, marks, claimed, drafts))
+    drafts = _according_to(doc, text, drafts, inside, resolver)
+    _as_reported_by(doc, drafts, resolver)
+    _document_sources(doc, drafts, inside, resolver)
+    return drafts
+
+
+# -- direct quotes ------------------------------------------------------------------------
+
+
+def _tokens_inside(doc: Doc, marks: list[QuoteMarks]) -> dict[int, int]:
+    """Token index -> index of the quote marks it sits in (marks included)."""
+    inside: dict[int, int] = {}
+    for index, mark in enumerate(marks):
+        span = doc.char_span(mark.open, mark.close + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            inside.setdefault(token.i, index)
+    return inside
+
+
+def _is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
+    base = verb_base(token.text)
+    return (
+        base is not None
+        and base in verbs
+        and token.pos_ in {"VERB", "AUX"}
+        and token.dep_ not in {"amod", "compound"}
+        and (token.dep_ != "acl" or any(c.dep_ == "nsubj" for c in token.children))
+    )
+
+
+def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | None:
+    """`"..." tweeted Mayor of London Sadiq Khan`: the parser may miss an inverted subject."""
+    window = []
+    for token in doc[cue.i + 1 : cue.i + 8]:
+        if token.i in inside or token.text in SENTENCE_END or token.text in {"(", ","}:
+            break
+        window.append(token)
+    for label in ("PERSON", "ORG", "NORP", "GPE"):  # "Mayor of London Sadiq Khan": the person
+        named = [t for t in window if t.ent_type_ == label]
+        if named:
+            return named[-1]
+    for token in doc[cue.i + 1 : cue.i + 8]:
+        if token.i in inside or token.is_punct:
+            return None
+        if token.pos_ in {"PROPN", "NOUN"}:
+            for chunk in doc.noun_chunks:
+                if chunk.start <= token.i < chunk.end:
+                    return chunk.root
+            return token
+    return None
+
+
+def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> Token | None:
+    """`"...," she said` / `"..." wrote Trump`: a speech verb just after the closing mark."""
+    if not mark.closed or not _starts_utterance(text, mark.open):
+        return None
+    inner = text[mark.open + 1 : mark.close].rstrip()
+    first = _token_at_or_after(doc, mark.close + 1)
+    if first is None:
+        return None
+    if inner.endswith(".") and first.text[:1].isupper():
+        return None  # `"... ." Next sentence` starts anew; `"...," she said` is the cue form
+    words = 0
+    for token in doc[first.i :]:
+        if token.i in inside or token.text in SENTENCE_END:
+            return None
+        if token.is_punct:
+            continue
+        if _is_cue_verb(token, INTRO_VERBS) and not _negated(token):
+            return token
+        if words == 0 and verb_base(token.text) in SPEECH_VERBS and token.tag_.startswith("VB"):
+            return token  # `"..." tweeted the mayor`: right after the mark, whatever the parse
+        words += 1
+        if words > AFTER_WINDOW:
+            return None
+    return None
+
+
+def _cue_before(
+    doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int], resolver: SpeakerResolver
+) -> Token | None:
+    """`X said, "..."` / `X said: "..."` / `saying "..."`: a speech verb just before the mark."""
+    before = text[: mark.open].rstrip()
+    if not before:
+        return None
+    last_char = before[-1]
+    token = _token_before(doc, mark.open)
+    if token is None or token.i in inside or "\n" in text[token.idx : mark.open]:
+        return None
+    bare = last_char not in ",:—–-"
+    if bare and not (_looks_like_utterance(text, mark) and _has_verb(doc, mark, inside)):
+        return None  # `ruled in the case "Smith vs. Jones"`: a title, not words
+    sent_start = resolver.sentence(token).start
+    stretch = doc[sent_start : token.i + 1]
+    plain = {t.i for t in _outside_asides(stretch)}
+    best: Token | None = None
+    for candidate in reversed(stretch):
+        if candidate.i in inside or candidate.text in SENTENCE_END:
+            break
+        if candidate.i not in plain or _is_as_clause(candidate):
+            continue  # "— as reported by X —" names a source, it is not the cue
+        verbs = SPEECH_VERBS if bare else INTRO_VERBS
+        if _is_cue_verb(candidate, verbs) and not _negated(candidate):
+            # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
+            between = _outside_asides(doc[candidate.i + 1 : token.i + 1])
+            subtree = {t.i for t in candidate.subtree}
+            if bare and any(t.pos_ in {"VERB", "AUX"} for t in between):
+                break
+            if all(t.i in subtree or t.is_punct for t in between) or last_char == ":":
+                best = candidate
+                break
+    return best
+
+
+def _has_verb(doc: Doc, mark: QuoteMarks, inside: dict[int, int]) -> bool:
+    span = doc.char_span(mark.open + 1, mark.close, alignment_mode="contract")
+    return span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+def _colon_verb(
+    doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int], resolver: SpeakerResolver
+) -> Token | None:
+    """`The summary read in part: "..."`, `X made the following announcement: "..."`.
+
+    A colon right before a quoted sentence introduces it whatever the verb: the main verb of
+    the clause before the colon (the one nearest the root) is the cue, its subject the speaker.
+    """
+    before = text[: mark.open].rstrip()
+    token = _token_before(doc, mark.open)
+    if not before.endswith(":") or token is None or not _looks_like_utterance(text, mark):
+        return None
+    stretch = doc[resolver.sentence(token).start : token.i + 1]
+    best: tuple[tuple[int, int], Token] | None = None
+    for candidate in reversed(stretch):
+        if candidate.i in inside or candidate.text in SENTENCE_END:
+            break
+        if candidate.pos_ not in {"VERB", "AUX"} or _negated(candidate):
+            continue
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in candidate.children)
+        if has_subject or candidate.dep_ == "acl":  # `The summary of the decision read: "..."`
+            # a named subject first (`Another was X, who cited ...:`), then the main verb
+            subject = resolver.subject_of(candidate)
+            named = subject is not None and resolver.resolve(subject).key is not None
+            score = (0 if named else 1, sum(1 for _ in candidate.ancestors))
+            if best is None or score < best[0]:
+                best = (score, candidate)
+    return best[1] if best else None
+
+
+def _is_as_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _outside_asides(tokens: Span) -> list[Token]:
+    """Tokens not inside a dash or bracket aside ("said — as reported by X — ...")."""
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text in {"—", "–", "--"}:
+            depth = 0 if depth else 1
+            continue
+        if token.text in {"(", "["}:
+            depth += 1
+            continue
+        if token.text in {")", "]"}:
+            depth = max(0, depth - 1)
+            continue
+        if not depth:
+            kept.append(token)
+    return kept
+
+
+def _looks_like_utterance(text: str, mark: QuoteMarks) -> bool:
+    """Someone's words rather than a term: a capitalised start or several words."""
+    inner = text[mark.open + 1 : mark.close].strip()
+    return inner[:1].isupper() or len(inner.split()) >= UTTERANCE_WORDS
+
+
+def _starts_utterance(text: str, open_at: int) -> bool:
+    """The mark opens a sentence or follows a clause break, so the quote is not a fragment."""
+    before = text[:open_at].rstrip()
+    return not before or before[-1] in ".!?:,;—–-(\n\"”"
+
+
+def _token_at_or_after(doc: Doc, char: int) -> Token | None:
+    # The text's length from the last token: `doc.text` would rebuild the whole string per call.
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if char >= length:
+        return None
+    span = doc.char_span(char, length, alignment_mode="expand")
+    for token in span if span is not None else ():
+        if token.idx >= char and not token.is_space and token.text not in {'"', "“", "”"}:
+            return token
+    return None
+
+
+def _token_before(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(0, char, alignment_mode="contract") if char > 0 else None
+    for token in reversed(span) if span is not None else ():
+        if not token.is_space:
+            return token
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+# -- reported speech, mixed quotes and stances --------------------------------------------
+
+
+def _reported(
+    doc: Doc,
+    text: str,
+    marks: list[QuoteMarks],
+    inside: dict[int, int],
+    resolver: SpeakerResolver,
+    used_cues: set[int],
+    claimed: set[int],
+) -> list[_Draft]:
+    candidates: list[_Draft] = []
+    for token in doc:
+        if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        base = verb_base(token.text)
+        if base is None or _negated(token) or token.dep_ in {"amod", "acl"}:
+            continue
+        if _passive(token):
+            passive = _passive_stance(token, base, resolver)
+            if passive is not None:
+                candidates.append(passive)
+            continue
+        found = _complement(token, base, marks, claimed)
+        if found is None or _carries_sign(token):
+            continue
+        kind, lo, hi, particle = found
+        if token.i in used_cues:
+            # the cue of a direct quote: only a clause of its own before the quote counts
+            # ("told the press the drugs were only part of it: "...""), cut where the quote starts
+            own = kind == "indirect" and lo > token.i
+            hi = _before_quote(doc, lo, hi, inside) if own else -1
+            if hi < 0:
+                continue
+        if token.dep_ == "conj" and _after_comma_clause(token):
+            subject = _inverted_subject(doc, token, inside)  # "..., argued the lawyer"
+        else:
+            subject = resolver.subject_of(token)
+        if subject is None or subject.lower_ == "you":  # an interviewer's question
+            continue
+        if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
+            continue  # "the evidence suggests ...": a thing, not a speaker
+        if _copula_infinitive(token):
+            continue  # "One of the goals is to encourage trade": a purpose, not a stance
+        start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        if end <= start:
+            continue
+        cue_end = particle.idx + len(particle.text) if particle is not None else None
+        candidates.append(_Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
+    # a verb inside someone else's reported clause is part of what they said, unless that
+    # someone is a document: `Guo called on X to ..., the report said` is Guo's, via the report
+    by_sentence: dict[int, list[_Draft]] = {}
+    for draft in candidates:
+        by_sentence.setdefault(_sentence_key(draft, resolver), []).append(draft)
+    relayed: set[int] = set()
+    nested: set[int] = set()
+    for draft in candidates:
+        near = by_sentence[_sentence_key(draft, resolver)]
+        outer = [o for o in near if o is not draft and o.start <= _cue_char(draft) < o.end]
+        documents = [o for o in outer if o.speaker is not None and o.speaker.via is not None]
+        if documents and len(documents) == len(outer) and draft.speaker and draft.speaker.key:
+            draft.via = documents[0].speaker.via if documents[0].speaker else None
+            relayed.update(id(o) for o in documents)
+        elif outer:
+            nested.add(id(draft))
+    kept = [d for d in candidates if id(d) not in relayed and id(d) not in nested]
+    # quotation marks inside a reported clause: the whole clause quoted, or a quoted fragment
+    opens = [m.open for m in marks]
+    for draft in kept:
+        for index in range(bisect_left(opens, draft.start - 1), bisect_left(opens, draft.end)):
+            mark = marks[index]
+            if index not in claimed:
+                claimed.add(index)
+                if _named_by_participle(doc, mark, draft.cue):
+                    continue  # `a book called "The Silent Valley"`: a title, not words
+                if _is_whole(text, draft, mark):
+                    draft.kind = "direct"
+                    draft.start, draft.end = _trim(text, *mark.inner)
+                    draft.marks = mark
+                    continue
+                cue_base = verb_base(draft.cue.text) if draft.cue is not None else None
+                if draft.kind != "stance" or cue_base == "call":
+                    draft.kind = "mixed"  # a stance stays one, except `called it "a disgrace"`
+                draft.end = max(draft.end, _trim(text, *mark.inner)[1])
+    return kept
+
+
+def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:
+    """The quoted words hang from "called", "named", "dubbed" ... as a name, not a quotation."""
+    span = doc.char_span(mark.open + 1, mark.close, alignment_mode="expand")
+    if span is None or cue is None:
+        return False
+    token = span.root
+    for _ in range(12):
+        if token.i == cue.i or token.head is token:
+            return False
+        if token.dep_ in {"acl", "amod"} and token.pos_ == "VERB":
+            return True
+        token = token.head
+    return False
+
+
+def _is_whole(text: str, draft: _Draft, mark: QuoteMarks) -> bool:
+    """The reported clause is nothing but the quotation (`"...," Tam said in a statement`)."""
+    before = text[draft.start : mark.open].strip(" ,")
+    after = text[mark.close + 1 : draft.end].strip(" ,.")
+    return before in {"", "that"} and not after and mark.closed
+
+
+def _sentence_key(draft: _Draft, resolver: SpeakerResolver) -> int:
+    return resolver.sentence(draft.cue).start if draft.cue is not None else -1
+
+
+def _cue_char(draft: _Draft) -> int:
+    return draft.cue.idx if draft.cue is not None else draft.start
+
+
+def _passive(verb: Token) -> bool:
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+def _before_quote(doc: Doc, lo: int, hi: int, inside: dict[int, int]) -> int:
+    """The last token of a reported clause that stops before any quotation, or -1."""
+    first = next((i for i in range(lo, hi + 1) if i in inside), None)
+    if first is not None:
+        hi = first - 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    if hi - lo < 2:
+        return -1
+    # "said — as reported by X — "..."": a source or an aside, not a clause
+    if doc[lo - 1].text in {"—", "–", "-", "("} or doc[lo].lower_ in {"as", "which", "who"}:
+        return -1
+    clause = doc[lo : hi + 1]
+    has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} and lo <= t.head.i <= hi for t in clause)
+    return hi if has_subject else -1
+
+
+#: Forms of "be" that make "is to encourage" a statement of purpose.
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "'s", "’s"})
+
+
+def _copula_infinitive(verb: Token) -> bool:
+    return (
+        verb.dep_ in {"xcomp", "ccomp", "attr"}
+        and verb.head.lower_ in BE_FORMS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> _Draft | None:
+    """`The operation was condemned by members of the EU`: the agent takes the stance."""
+    if base not in PASSIVE_STANCES:
+        return None
+    agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or who is None or target is None or target.lower_ in RELATIVE_WORDS:
+        return None
+    doc = verb.doc
+    lo = target.left_edge.i
+    hi = max([target.right_edge.i, agent.right_edge.i] + [
+        c.right_edge.i for c in verb.rights if not c.is_punct
+    ])
+    text = doc.text
+    start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    if end <= start:
+        return None
+    return _Draft(start, end, "stance", verb, None, resolver.resolve(who))
+
+
+#: Stance verbs that still judge in the passive ("was condemned by"); "was threatened by the
+#: flood" or "was resisted by the soil" are events, not positions.
+PASSIVE_STANCES = frozenset(
+    """
+    accuse blame condemn criticise criticize denounce decry dismiss dispute endorse oppose
+    praise reject slam urge welcome applaud question
+    """.split()
+)
+
+#: Relative pronouns: a passive subject that is one points elsewhere.
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+
+
+def _complement(
+    verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
+) -> tuple[QuoteKind, int, int, Token | None] | None:
+    """What the cue verb reports, as (kind, first token, last token, particle)."""
+    children = [c for c in verb.rights]
+    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
+    if not clauses and base in SPEECH_VERBS:
+        clauses = _misparsed_clauses(verb)
+    if not clauses and base in SPEECH_VERBS and _after_comma_clause(verb):
+        # "Orders won't leave idle capacity, Maróth said, and ...": the clause is the head's
+        lo, hi = verb.head.left_edge.i, verb.left_edge.i - 1
+        if verb.dep_ == "parataxis" and verb.head.i > verb.i:
+            hi = verb.head.right_edge.i  # "They had, his father says, paid ...": the whole clause
+        while hi > lo and verb.doc[hi].is_punct:
+            hi -= 1
+        if hi > lo:
+            return ("indirect", lo, hi, None)
+    if clauses and base in SPEECH_VERBS:  # `... but "that she had no plans"`: a second clause
+        clauses += [
+            c for c in children if c.dep_ == "conj" and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+            )
+        ]
+    if clauses and (base in SPEECH_VERBS or base in THOUGHT_VERBS or base in CLAUSE_STANCES):
+        lo = min(c.left_edge.i for c in clauses)
+        hi = max(c.right_edge.i for c in clauses)
+        lo = _skip_mark_word(verb.doc, lo, hi)
+        return ("indirect", lo, hi, None)
+    fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
+    if base in NAMING_VERBS:  # `which the BBC describes as "marred by ..."`
+        fragments += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"]
+    phrasal = base in PARTICLE_STANCES and _particle(verb, PARTICLE_STANCES[base]) is not None
+    if fragments and base in SPEECH_VERBS | NAMING_VERBS and not phrasal:
+        lo = min(c.left_edge.i for c in fragments)
+        hi = max(c.right_edge.i for c in fragments)
+        if _holds_open_quote(verb, lo, hi, marks, claimed):
+            return ("mixed", lo, hi, None)
+    if base not in STANCE_VERBS:
+        return None
+    particle = None
+    if base in PARTICLE_STANCES:
+        particle = _particle(verb, PARTICLE_STANCES[base])
+        if particle is None:
+            return None
+        if particle.dep_ == "mark":  # "calling for the killers to be brought to justice"
+            return ("stance", particle.i + 1, particle.head.right_edge.i, particle)
+    parts = [c for c in children if c.dep_ in STANCE_DEPS]
+    if particle is not None:
+        parts = [c for c in parts if c.i >= particle.i]
+    if not parts:
+        return None
+    lo = min(c.left_edge.i for c in parts)
+    hi = max(c.right_edge.i for c in parts)
+    if particle is not None and lo == particle.i:
+        lo = min(lo + 1, hi)
+    return ("stance", lo, hi, particle)
+
+
+def _after_comma_clause(verb: Token) -> bool:
+    """`Orders won't leave idle capacity, Maróth said` / `..., argued the lawyer, Richard Keen`."""
+    if verb.dep_ == "parataxis":
+        return True
+    doc = verb.doc
+    return (
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and verb.i > 0
+        and (doc[verb.i - 1].text == "," or (verb.i > 1 and doc[verb.i - 2].text == ","))
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _misparsed_clauses(verb: Token) -> list[Token]:
+    """Reported clauses the parser attached elsewhere.
+
+    "..., police said" (the clause on the left), "said as a teenager she was forced" (parsed as
+    an adverbial clause), "informed police she had ..." (parsed as a relative clause on "police").
+    """
+    found = [c for c in verb.lefts if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}]
+    if found:
+        return found
+    for child in verb.rights:
+        has_subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children)
+        unmarked = not any(
+            g.dep_ == "mark" or (g.dep_ == "advmod" and g.lower_ in {"when", "where", "while"})
+            for g in child.children
+        )
+        plain_say = verb_base(verb.text) in {"say", "tell", "write", "add", "explain", "note"}
+        if child.dep_ == "advcl" and has_subject and unmarked and plain_say:
+            return [child]
+        if child.dep_ == "dobj" and plain_say and _hides_finite_verb(child):
+            # "said Adamowicz required resuscitation, and was ...": a clause read as an object
+            tail = [c for c in verb.rights if c.dep_ == "conj" and c.i > child.i and not any(
+                g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
+            )]
+            return [child, *tail]
+        if child.dep_ in {"dobj", "dative"}:
+            for clause in child.rights:
+                subjects = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
+                if clause.dep_ == "relcl" and subjects and subjects[0].tag_ == "PRP":
+                    return [clause]
+    return _detached_clause(verb)
+
+
+def _hides_finite_verb(phrase: Token) -> bool:
+    """An object phrase with a finite verb inside it (not in a relative clause) is a clause."""
+    doc = phrase.doc
+    for t in phrase.subtree:
+        if t.dep_ not in {"amod", "compound", "nmod"} or t.i == 0:
+            continue
+        if t.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+            return True
+        # "said Adamowicz required ...": a name then a past form is a subject and its verb
+        if t.tag_ == "VBN" and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].head.i == phrase.i:
+            return True
+    return False
+
+
+def _detached_clause(verb: Token) -> list[Token]:
+    """`announcing to journalists the boy remained stable`: the parser hung the clause after
+    "to journalists" elsewhere. A subject right after the listener, with its verb, is it."""
+    listener = [c for c in verb.rights if c.dep_ in {"prep", "dative"} and c.lower_ == "to"]
+    if not listener or verb_base(verb.text) not in SPEECH_VERBS:
+        return []
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    if after >= len(doc) or listener[-1].right_edge.i != verb.right_edge.i:
+        return []
+    start = doc[after]
+    subject = next(
+        (t for t in doc[after : after + 6] if t.dep_ in {"nsubj", "nsubjpass"}), None
+    )
+    if subject is None or subject.left_edge.i != start.i or start.is_punct:
+        return []
+    clause = subject.head
+    if clause.i <= subject.i or clause.pos_ not in {"VERB", "AUX"} or clause.head.i > verb.i:
+        return []
+    if verb.tag_ != "VBG":
+        return []  # "a manifesto posted to the board 8chan was ...": not this construction
+    return [clause]
+
+
+def _particle(verb: Token, words: frozenset[str]) -> Token | None:
+    """The particle of a phrasal cue ("called on", "called for"), also as a clause's "for"."""
+    for child in verb.rights:
+        if child.dep_ in {"prt", "prep"} and child.lower_ in words:
+            return child
+        if child.dep_ in {"advcl", "ccomp", "xcomp"}:
+            first = child.left_edge
+            if first.dep_ == "mark" and first.lower_ in words and first.i == verb.i + 1:
+                return first
+    return None
+
+
+def _skip_mark_word(doc: Doc, lo: int, hi: int) -> int:
+    """Reported content starts after a complementiser ("said that ...")."""
+    if lo < hi and doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
+        return lo + 1
+    return lo
+
+
+def _holds_open_quote(
+    verb: Token, lo: int, hi: int, marks: list[QuoteMarks], claimed: set[int]
+) -> bool:
+    doc = verb.doc
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    opens = [m.open for m in marks]
+    return any(
+        i not in claimed and not _named_by_participle(doc, marks[i], verb)
+        for i in range(bisect_left(opens, start - 1), bisect_left(opens, end))
+    )
+
+
+# -- unclaimed quotes: continuation or not a quote ----------------------------------------
+
+
+def _continuations(
+    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[_Draft]
+) -> list[_Draft]:
+    """A full sentence in quotes right after someone's quote goes on with their words."""
+    found: list[_Draft] = []
+    for index, mark in enumerate(marks):
+        if index in claimed or not _starts_utterance(text, mark.open):
+            continue
+        start, end = _trim(text, *mark.inner)
+        words = text[start:end].split()
+        if len(words) < UTTERANCE_WORDS or not (words[0][:1].isupper() or words[0][:1] in "[("):
+            continue
+        earlier = [
+            d
+            for d in drafts + found
+            if d.kind in {"direct", "mixed"} and d.end <= mark.open and d.speaker is not None
+        ]
+        if not earlier:
+            continue
+        previous = max(earlier, key=lambda d: d.end)
+        too_far = mark.open - previous.end > CONTINUATION_CHARS
+        if too_far or _sentences_between(text, previous, mark) > 1:
+            continue
+        found.append(
+            _Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark)
+        )
+        claimed.add(index)
+    return found
+
+
+def _sentences_between(text: str, previous: _Draft, mark: QuoteMarks) -> int:
+    """Full stops outside quotes between a quote and the next one (the cue sentence is allowed)."""
+    gap = text[previous.end : mark.open]
+    for quote_char in '"“”':
+        gap = gap.replace(quote_char, "")
+    return sum(gap.count(c) for c in ".!?") - 1 if gap.strip() else 0
+
+
+# -- sources: "according to", "as reported by" --------------------------------------------
+
+
+def _according_to(
+    doc: Doc, text: str, drafts: list[_Draft], inside: dict[int, int], resolver: SpeakerResolver
+) -> list[_Draft]:
+    cued: dict[int, list[_Draft]] = {}
+    for draft in drafts:
+        if draft.cue is not None and draft.kind != "stance":
+            cued.setdefault(resolver.sentence(draft.cue).start, []).append(draft)
+    for token in doc:
+        if token.lower_ != "according" or token.i in inside or token.i + 1 >= len(doc):
+            continue
+        to = doc[token.i + 1]
+        if to.lower_ != "to":
+            continue
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        phrase_end = source.right_edge.i
+        author = _document_author(source)
+        # standalone, "according to a tweet from X" is X's statement; next to someone's own cue
+        # ("He said ..., according to a message from a reporter") the author is the via
+        speaker = resolver.resolve(author if author is not None else source)
+        via = _phrase_text(author) if author is not None else None
+        cue_end = to.idx + len(to.text)
+        sent = resolver.sentence(token)
+        owner = next((d for d in cued.get(sent.start, ()) if d.cue is not None), None)
+        if owner is not None:
+            owner.via = owner.via or via or speaker.text
+            continue
+        via = None
+        lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
+        if lo is None or hi is None:
+            continue
+        start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        if end <= start:
+            continue
+        draft = _Draft(start, end, "indirect", token, cue_end, speaker, via=via)
+        drafts.append(draft)
+    return drafts
+
+
+def _document_author(source: Token) -> Token | None:
+    """"a message ... from a reporter" -> "reporter": who stands behind a document."""
+    if source.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for token in source.subtree:
+        if token.lower_ in {"from", "by"} and token.dep_ in {"prep", "agent"}:
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _phrase_text(token: Token) -> str:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text.strip(" ,.")
+
+
+def _clause_without(
+    doc: Doc, according: Token, phrase_end: int, sent: Span
+) -> tuple[int | None, int | None]:
+    """The sentence's clause that "according to X" qualifies, without that phrase."""
+    head = according.head if according.head is not according else sent.root
+    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
+        head = head.head
+    tokens = [
+        t
+        for t in head.subtree
+        if not (according.i <= t.i <= phrase_end)
+        and not t.is_space
+        and sent.start <= t.i < sent.end
+    ]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None, None
+    # keep the contiguous run on the far side of the phrase (the clause it qualifies)
+    after = [t for t in tokens if t.i > phrase_end]
+    before = [t for t in tokens if t.i < according.i]
+    run = after if len(after) >= len(before) else before
+    if _after_conjunction(doc, according):
+        # "small, poorly funded and, according to X, linked to Y": only the last conjunct
+        # (the parser may hang that conjunct on X: the phrase ends at the comma after X)
+        comma = next((t.i for t in doc[according.i + 2 : phrase_end + 1] if t.text == ","), None)
+        first = comma + 1 if comma is not None else phrase_end + 1
+        run = list(doc[first : _clause_end(doc, first, sent)])
+    elif before and after and _between_commas(doc, according, phrase_end):
+        # "The bridge, according to engineers, will not last": an aside inside the clause
+        run = list(doc[before[0].i : after[-1].i + 1])
+    while run and run[-1].is_punct:
+        run.pop()
+    while run and run[0].is_punct:
+        run.pop(0)
+    if not run:
+        return None, None
+    return run[0].i, run[-1].i
+
+
+def _after_conjunction(doc: Doc, according: Token) -> bool:
+    """The phrase follows "and"/"but"/"or" (commas between allowed), mid-sentence."""
+    i = according.i - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i > 0 and doc[i].dep_ == "cc" and doc[i].lower_ in {"and", "but", "or"}
+
+
+def _between_commas(doc: Doc, according: Token, phrase_end: int) -> bool:
+    return (
+        according.i > 0
+        and doc[according.i - 1].text == ","
+        and phrase_end + 1 < len(doc)
+        and doc[phrase_end + 1].text == ","
+    )
+
+
+def _clause_end(doc: Doc, start: int, sent: Span) -> int:
+    """The token index where the clause from `start` ends: a semicolon or the sentence end."""
+    for token in doc[start : sent.end]:
+        if token.text in SENTENCE_END:
+            return token.i
+    return sent.end
+
+
+def _as_reported_by(doc: Doc, drafts: list[_Draft], resolver: SpeakerResolver) -> None:
+    """`said — as reported by X — "..."`, `..., as quoted by X`: X is a second-hand source."""
+    for token in doc:
+        if token.lower_ not in {"reported", "quoted"}:
+            continue
+        as_clause = any(c.lower_ == "as" for c in token.children)
+        if not as_clause and doc[max(token.i - 1, 0)].lower_ != "as":
+            continue
+        agent = next((c for c in token.children if c.lower_ == "by"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if obj is None:
+            continue
+        via = doc[obj.left_edge.i : obj.right_edge.i + 1].text.strip(" ,.")
+        sent = resolver.sentence(token)
+        for draft in drafts:
+            if (
+                draft.cue is not None
+                and resolver.sentence(draft.cue).start == sent.start
+                and draft.kind != "stance"
+            ):
+                draft.via = draft.via or via
+
+
+def _document_sources(
+    doc: Doc, drafts: list[_Draft], inside: dict[int, int], resolver: SpeakerResolver
+) -> None:
+    """`"...," Guo said, a translation of his remarks reported`: the document is a `via`."""
+    cue_sentences = {
+        resolver.sentence(d.cue).start: d
+        for d in drafts
+        if d.cue is not None and d.kind == "direct"
+    }
+    used = {d.cue.i for d in drafts if d.cue is not None}
+    for token in doc:
+        if token.i in inside or token.i in used or not _is_cue_verb(token, SPEECH_VERBS):
+            continue
+        owner = cue_sentences.get(resolver.sentence(token).start)
+        subject = resolver.subject_of(token)
+        if owner is None or subject is None or owner.via:
+            continue
+        speaker = resolver.resolve(subject)
+        if speaker.via is not None:
+            owner.via = speaker.via
+
+
+# -- no parser: the rule-based pipeline ---------------------------------------------------
+
+
+def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
+    """Without a dependency parse, only `"...," X said` quotes with a plain cue are found."""
+    text = article.text
+    drafts: list[_Draft] = []
+    for mark in marks:
+        if not mark.closed or not _starts_utterance(text, mark.open):
+            continue
+        tail = text[mark.close + 1 : mark.close + 80].split(".")[0]
+        words = tail.replace(",", " ").split()
+        for position, word in enumerate(words[:AFTER_WINDOW]):
+            base = verb_base(word)
+            if base is not None and base in SPEECH_VERBS:
+                who = " ".join(w for w in words[:position] if w[:1].isupper()) or None
+                if who is None and position + 1 < len(words) and words[position + 1][:1].isupper():
+                    who = words[position + 1]
+                offset = text.find(word, mark.close + 1)
+                start, end = _trim(text, *mark.inner)
+                speaker = Speaker(who, -1, -1, None) if who else None
+                drafts.append(_Draft(start, end, "direct", None, None, speaker, mark, cue_text=word,
+                                     cue_start=offset))
+                break
+    return _finish(article, drafts)
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding whitespace and a trailing comma (`"...," he said`)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:)]"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _finish(article: Article, drafts: list[_Draft]) -> list[Quote]:
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
+        if (draft.start, draft.end) in seen:
+            continue
+        seen.add((draft.start, draft.end))
+        quotes.append(_record(article, len(quotes), draft))
+    return quotes
+
+
+def _record(article: Article, n: int, draft: _Draft) -> Quote:
+    cue_text, cue_start, cue_end = draft.cue_text, draft.cue_start, None
+    if draft.cue is not None:
+        cue_start = draft.cue.idx
+        cue_end = draft.cue_end or draft.cue.idx + len(draft.cue.text)
+        cue_text = article.text[cue_start:cue_end]
+    elif cue_text is not None and cue_start is not None and cue_start >= 0:
+        cue_end = cue_start + len(cue_text)
+    else:
+        cue_start = None
+    speaker = draft.speaker
+    return Quote(
+        id=f"{article.id}:q{n}",
+        article=article.id,
+        text=article.text[draft.start : draft.end],
+        start=draft.start,
+        end=draft.end,
+        kind=draft.kind,
+        cue=cue_text,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        speaker=speaker.text if speaker else None,
+        speaker_start=speaker.start if speaker and speaker.start >= 0 else None,
+        speaker_end=speaker.end if speaker and speaker.end >= 0 else None,
+        speaker_key=speaker.key if speaker else None,
+        via=draft.via or (speaker.via if speaker else None),
+    )

@@ -1,0 +1,320 @@
+"""Who said it: the subject of a cue, resolved to a named mention when the text allows."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Mention
+from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Subject dependencies, active and passive.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Verbs that borrow the subject of the verb they hang from ("X declined and said", "X, saying").
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+#: Personal pronouns that can refer back to a named person.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Relative pronouns: the speaker is the noun the clause hangs from ("a statement which said").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+#: Labels a named speaker can have.
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: How many sentences back a pronoun looks for its person.
+PRONOUN_WINDOW = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: the text to show, where it is written, its cluster key if named."""
+
+    text: str
+    start: int
+    end: int
+    key: str | None
+    via: str | None = None
+
+
+class SpeakerResolver:
+    """Resolves cue subjects against one article's mentions (built once per article)."""
+
+    def __init__(
+        self, doc: Doc, mentions: list[Mention], quoted: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        self.doc = doc
+        self.mentions = sorted(
+            (m for m in mentions if m.label in SPEAKER_LABELS), key=lambda m: m.start
+        )
+        self._starts = [m.start for m in self.mentions]
+        self._person_keys = {m.key for m in self.mentions if m.label == "PERSON"}
+        self._full_names = _full_names(self.mentions)
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [lo for lo, _hi in self._quoted]
+        self._sents = list(doc.sents)
+        self._sent_of = [0] * len(doc)
+        for index, sent in enumerate(self._sents):
+            for i in range(sent.start, sent.end):
+                self._sent_of[i] = index
+        self._surnames: dict[str, Mention] = {}
+        for mention in self.mentions:
+            tokens = _name_tokens(mention.key)
+            if len(tokens) > 1:
+                self._surnames.setdefault(tokens[-1], mention)
+        self._antecedents: dict[int, Mention | None] = {}
+        self._genders: dict[str, str] = {}
+
+    def sentence(self, token: Token) -> Span:
+        """The sentence holding a token (cheap: `Token.sent` scans the document each time)."""
+        return self._sents[self._sent_of[token.i]]
+
+    # -- subjects -------------------------------------------------------------------------
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a cue verb, climbing through conjoined and participle verbs."""
+        seen = 0
+        token = verb
+        while seen < 4:
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                # "said study co-author Professor Carl Lipo": the parser split the phrase into
+                # several subjects; the name among them is the speaker
+                named = [c for c in subjects if c.pos_ == "PROPN"]
+                return named[-1] if len(subjects) > 1 and named else subjects[0]
+            if token.dep_ in INHERIT_DEPS and token.head is not token:
+                if token.dep_ == "advcl" and token.head.pos_ != "VERB":
+                    return None  # "margins are thin, while noting": not the speaker
+                if self._in_quote(token.head.idx):
+                    return None  # attached into the quoted words: the parse lost the speaker
+                token = token.head
+                seen += 1
+                continue
+            if token.dep_ == "pcomp" and token.head.head is not token.head:
+                token = token.head.head  # "by saying ..."
+                seen += 1
+                continue
+            if token.dep_ in {"relcl", "acl"} and token.head is not token:
+                return token.head  # "a statement which read", "the summary of the decision read"
+            return None
+        return None
+
+    def resolve(self, subject: Token) -> Speaker:
+        """The speaker for a subject token: a named mention, a pronoun's person, or a group."""
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+        start_tok, end_tok = _phrase_bounds(subject)
+        span = self.doc[start_tok : end_tok + 1]
+        start, end = span.start_char, span.end_char
+        if subject.lower_ in PERSON_PRONOUNS:
+            mention = self._antecedent(subject)
+            if mention is not None:
+                key = self._full_names.get(mention.key, mention.key)
+                return Speaker(_clean_name(key), start, end, key)
+            return Speaker(subject.text, start, end, None)
+        mention = self._mention_at(subject) or self._appositive_mention(subject)
+        if subject.pos_ == "PROPN" and (
+            mention is None or (not self._is_person(mention) and " " not in mention.text)
+        ):
+            mention = self._surname(subject.text) or mention  # "Maróth" tagged as a place
+        if mention is not None:
+            key = self._full_names.get(mention.key, mention.key)
+            return Speaker(_clean_name(key), start, end, key)
+        text = _strip_phrase(span.text)
+        via = text if subject.lower_ in DOCUMENT_NOUNS else None
+        return Speaker(text, start, end, None, via)
+
+    # -- mentions -------------------------------------------------------------------------
+
+    def _mention_at(self, token: Token) -> Mention | None:
+        lo, hi = token.idx, token.idx + len(token.text)
+        index = bisect_left(self._starts, hi) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            if lo < mention.end:
+                return mention
+            if mention.start < lo - 200:  # mentions are short; no earlier one can reach here
+                return None
+            index -= 1
+        return None
+
+    def _appositive_mention(self, token: Token) -> Mention | None:
+        """"television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
+        for child in token.children:
+            if child.dep_ in {"appos", "compound"}:
+                mention = self._mention_at(child)
+                if mention is not None and (child.dep_ == "appos" or mention.end > token.idx):
+                    return mention
+        return None
+
+    def _is_person(self, mention: Mention) -> bool:
+        """A person if any mention of its cluster is one (one mislabelled mention is outvoted)."""
+        return mention.key in self._person_keys or mention.key in self._full_names
+
+    def _in_quote(self, char: int) -> bool:
+        index = bisect_right(self._quoted_starts, char) - 1
+        return index >= 0 and char < self._quoted[index][1]
+
+    def _antecedent(self, pronoun: Token, depth: int = 0) -> Mention | None:
+        """The person a pronoun most likely means: a recent subject, else the last person named.
+
+        Subjects outside quotation marks count, nearest sentence first; a pronoun subject in an
+        earlier sentence passes on its own antecedent ("She credited ... . Later, she said"),
+        unless it is of the other gender; a name once called "he" is not taken for "she".
+        """
+        if pronoun.i in self._antecedents:
+            return self._antecedents[pronoun.i]
+        self._antecedents[pronoun.i] = None  # guards against cycles
+        gender = _gender(pronoun)
+        index = self._sent_of[pronoun.i]
+        found: Mention | None = None
+        for back in range(PRONOUN_WINDOW + 1):
+            if index - back < 0 or found is not None:
+                break
+            sent = self._sents[index - back]
+            subjects = [
+                t
+                for t in sent
+                if t.i < pronoun.i
+                and (
+                    t.dep_ in SUBJECT_DEPS
+                    or (t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS)
+                    or _according_source(t)
+                )
+                and not self._in_quote(t.idx)
+            ]
+            if back == 0:
+                subjects.reverse()
+            for token in subjects:
+                if token.lower_ in PERSON_PRONOUNS:
+                    if _gender(token) == gender and depth < 3:
+                        found = self._antecedent(token, depth + 1)
+                else:
+                    candidate = self._person_at(token)
+                    if candidate is not None and self._genders.get(candidate.key, gender) == gender:
+                        found = candidate
+                if found is not None:
+                    break
+        if found is None:
+            found = next(
+                (
+                    m
+                    for m in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)])
+                    if m.end <= pronoun.idx
+                    and self._is_person(m)
+                    and not self._in_quote(m.start)
+                    and self._genders.get(m.key, gender) == gender
+                ),
+                None,
+            )
+        if found is not None:
+            self._genders.setdefault(found.key, gender)
+        self._antecedents[pronoun.i] = found
+        return found
+
+    def _person_at(self, token: Token) -> Mention | None:
+        """A person named by this subject token: its mention, or a surname the model missed."""
+        mention = self._mention_at(token) or self._appositive_mention(token)
+        if mention is not None and self._is_person(mention):
+            return mention
+        if token.pos_ != "PROPN":
+            return None
+        speaks = verb_base(token.head.text) in SPEECH_VERBS
+        if mention is None or " " not in mention.text or speaks:
+            return self._surname(token.text)  # a surname the model missed or mislabelled
+        return None
+
+    def _surname(self, word: str) -> Mention | None:
+        """The first fuller name ending in this word ("Maróth" -> "Gáspár Maróth")."""
+        return self._surnames.get(word)
+
+
+def _according_source(token: Token) -> bool:
+    """"According to Muyembe, ...": the source a later "he" most likely means."""
+    to = token.head
+    return (
+        token.dep_ == "pobj"
+        and to.lower_ == "to"
+        and to.i > 0
+        and token.doc[to.i - 1].lower_ == "according"
+    )
+
+
+def _gender(pronoun: Token) -> str:
+    return "f" if pronoun.lower_ in {"she", "her"} else "m"
+
+
+def _phrase_bounds(head: Token) -> tuple[int, int]:
+    """The written extent of a speaker phrase: the head, its modifiers on the left, and names."""
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in {"preconj", "punct", "cc"}:
+            continue
+        left = min(left, child.left_edge.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "nummod"} or (
+            child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - head.i <= 8
+        ):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    doc = head.doc
+    while left < head.i and doc[left].is_punct:
+        left += 1
+    while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
+        right += 2  # "study co-author"
+    return left, right
+
+
+def _strip_phrase(text: str) -> str:
+    text = text.strip().strip(",;:—–- ")
+    for lead in ("both ", "Both "):
+        if text.startswith(lead):
+            text = text[len(lead) :]
+    return text
+
+
+def _clean_name(name: str) -> str:
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _name_tokens(name: str) -> list[str]:
+    return _clean_name(name).replace(".", ". ").split()
+
+
+def _full_names(mentions: list[Mention]) -> dict[str, str]:
+    """Short person keys -> the fuller key of the same article ("Johnson" -> "Boris Johnson").
+
+    With clustered mentions the keys are already full names and this maps nothing; with bare
+    mentions it joins surname-only and given-name-only keys to the first full name that fits
+    (either name order, so surname-first names like "Guo Shengkun" work too).
+    """
+    persons: list[str] = []
+    for mention in mentions:
+        if mention.label == "PERSON" and mention.key not in persons:
+            persons.append(mention.key)
+    shorts = list(dict.fromkeys(m.key for m in mentions))
+    mapping: dict[str, str] = {}
+    for key in shorts:
+        tokens = _name_tokens(key)
+        if not tokens:
+            continue
+        best: str | None = None
+        for other in persons:
+            if other == key:
+                continue
+            longer = _name_tokens(other)
+            if len(longer) <= len(tokens):
+                continue
+            if longer[-len(tokens) :] == tokens or longer[: len(tokens)] == tokens:
+                best = other
+                break
+        if best is not None:
+            mapping[key] = best
+    return mapping
+

@@ -1,0 +1,199 @@
+"""`StoreLibrary`: the `Library` protocol served lazily from the SQLite index store.
+
+Nothing is loaded until asked for: the article list has no text, an article's text, mentions
+and quotes are read when it is opened, so a 10,000-article folder costs little memory.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..models import (
+    Actor,
+    ActorSummary,
+    ArticleAnalysis,
+    ArticleSummary,
+    Corpus,
+    Quote,
+    SkippedFile,
+)
+from .library import article_detail
+from .tables import (
+    ARTICLE_COLUMNS,
+    MENTION_COLUMNS,
+    QUOTE_COLUMNS,
+    article_from,
+    connect,
+    load_analyses,
+    mention_from,
+    offsets_from,
+    quote_from,
+)
+
+
+class StoreLibrary:
+    """A `Library` reading an index store; safe to share between threads (one lock)."""
+
+    def __init__(self, path: Path, revision: str, skipped: Sequence[SkippedFile] = ()) -> None:
+        self.path = path
+        self._revision = revision
+        self._skipped = tuple(skipped)
+        self._conn = connect(path)
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @property
+    def revision(self) -> str:
+        return self._revision
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as err:
+                raise StoreError(
+                    f"the index store {self.path} is damaged ({err}); reopen with --reindex"
+                ) from err
+
+    def articles(self) -> Sequence[ArticleSummary]:
+        rows = self._query(
+            "SELECT id, path, title, date, source, url, actor_count, quote_count "
+            "FROM articles ORDER BY ord"
+        )
+        return [ArticleSummary(*row) for row in rows]
+
+    def article(self, article_id: str) -> ArticleAnalysis:
+        rows = self._query(
+            f"SELECT {ARTICLE_COLUMNS}, a.sentences FROM articles a "
+            "JOIN texts t ON t.article = a.id WHERE a.id = ?",
+            (article_id,),
+        )
+        if not rows:
+            raise KeyError(article_id)
+        article = article_from(rows[0])
+        actor_of = dict(
+            self._query("SELECT key, actor FROM actor_keys WHERE article = ?", (article_id,))
+        )
+        mentions = tuple(
+            sorted(
+                (
+                    mention_from(r)
+                    for r in self._query(
+                        f"SELECT {MENTION_COLUMNS} FROM mentions WHERE article = ? ORDER BY seq",
+                        (article_id,),
+                    )
+                ),
+                key=lambda m: (m.start, m.end),
+            )
+        )
+        quotes = tuple(
+            quote_from(r, actor_of.get(r[12]) if r[12] else None)
+            for r in self._query(
+                f"SELECT {QUOTE_COLUMNS} FROM quotes WHERE article = ? ORDER BY seq", (article_id,)
+            )
+        )
+        keys = {m.key for m in mentions}
+        actor_of = {k: v for k, v in actor_of.items() if k in keys}
+        types = dict(
+            self._query(
+                "SELECT DISTINCT a.id, a.type FROM actor_keys k JOIN actors a ON a.id = k.actor "
+                "WHERE k.article = ?",
+                (article_id,),
+            )
+        )
+        return article_detail(
+            article, mentions, quotes, offsets_from(rows[0][9]), actor_of, types
+        )
+
+    def actors(self) -> Sequence[ActorSummary]:
+        rows = self._query(
+            "SELECT id, name, type, role, aliases, mention_count, article_count, quote_count "
+            "FROM actors ORDER BY ord"
+        )
+        return [
+            ActorSummary(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], r[6], r[7])
+            for r in rows
+        ]
+
+    def actor(self, actor_id: str) -> Actor:
+        rows = self._query(
+            "SELECT id, name, type, aliases, role FROM actors WHERE id = ? "
+            "ORDER BY ord DESC LIMIT 1",
+            (actor_id,),
+        )
+        if not rows:
+            raise KeyError(actor_id)
+        aid, name, actor_type, aliases, role = rows[0]
+        mentions = tuple(
+            mention_from(r)
+            for r in self._query(
+                "SELECT m.article, m.start, m.\"end\", m.text, m.label, m.key, m.role "
+                "FROM actor_keys k JOIN mentions m ON m.article = k.article AND m.key = k.key "
+                "JOIN articles a ON a.id = k.article WHERE k.actor = ? ORDER BY a.ord, m.seq",
+                (actor_id,),
+            )
+        )
+        return Actor(aid, name, actor_type, tuple(json.loads(aliases)), role, mentions)
+
+    def positions(self, actor_id: str) -> Sequence[Quote]:
+        columns = ", ".join(f"q.{c.strip()}" for c in QUOTE_COLUMNS.split(","))
+        rows = self._query(
+            f"SELECT {columns} FROM actor_keys k "
+            "JOIN quotes q ON q.article = k.article AND q.speaker_key = k.key "
+            "JOIN articles a ON a.id = k.article WHERE k.actor = ? ORDER BY a.ord, q.seq",
+            (actor_id,),
+        )
+        return [quote_from(r, actor_id) for r in rows]
+
+    def article_dates(self) -> Mapping[str, str | None]:
+        return dict(self._query("SELECT id, date FROM articles"))
+
+    def actors_in(self, article_id: str) -> Sequence[str]:
+        rows = self._query(
+            "SELECT actor, SUM(mentions) AS n, MIN(first_start) AS first FROM actor_keys "
+            "WHERE article = ? AND mentions > 0 GROUP BY actor ORDER BY n DESC, first",
+            (article_id,),
+        )
+        return [r[0] for r in rows]
+
+    def corpus(self) -> Corpus:
+        """The whole index in memory (JSON export of everything); prefer the lazy methods."""
+        with self._lock:
+            try:
+                analyses = list(load_analyses(self._conn))
+            except sqlite3.DatabaseError as err:
+                raise StoreError(
+                    f"the index store {self.path} is damaged ({err}); reopen with --reindex"
+                ) from err
+        actor_of = {
+            (article, key): actor
+            for article, key, actor in self._query("SELECT article, key, actor FROM actor_keys")
+        }
+        actors = [self.actor(summary.id) for summary in self.actors()]
+        quotes = tuple(
+            q if not q.speaker_key else _with_actor(q, actor_of.get((q.article, q.speaker_key)))
+            for a in analyses
+            for q in a.quotes
+        )
+        return Corpus(
+            articles=tuple(a.article for a in analyses),
+            actors=tuple(actors),
+            quotes=quotes,
+            sentences={a.article.id: a.sentences for a in analyses},
+            skipped=self._skipped,
+        )
+
+
+def _with_actor(quote: Quote, actor: str | None) -> Quote:
+    from dataclasses import replace
+
+    return replace(quote, actor=actor) if actor != quote.actor else quote
