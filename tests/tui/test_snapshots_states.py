@@ -24,7 +24,20 @@ def test_snapshot_main_at_three_widths(snap_compare, make_app, size) -> None:  #
     assert snap_compare(make_app(), terminal_size=size)
 
 
-def test_snapshot_search_bar_with_results(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_snapshot_search_bar_with_results(snap_compare, make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from newsdesk.tui.screens.search import SearchScreen
+
+    answer = SearchScreen.on_search_screen_results
+
+    def steady(screen, message):  # type: ignore[no-untyped-def]
+        if message.result is not None:  # the time taken is the clock's, not the screen's
+            message.result = replace(message.result, elapsed_ms=5.0)
+        return answer(screen, message)
+
+    monkeypatch.setattr(SearchScreen, "on_search_screen_results", steady)
+
     async def run(pilot) -> None:  # type: ignore[no-untyped-def]
         await search_for(pilot.app, pilot, "lopez harbour")
         await pilot.pause()
@@ -63,10 +76,10 @@ def test_snapshot_too_small(snap_compare, make_app) -> None:  # type: ignore[no-
     assert snap_compare(make_app(), terminal_size=(50, 12))
 
 
-def test_snapshot_empty_folder(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder = tmp_path / "empty"
-    folder.mkdir()
-    app = NewsdeskApp([folder], Settings.from_env())
+def test_snapshot_empty_folder(snap_compare, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)  # the screen names the folder: the same name every run
+    Path("empty").mkdir()
+    app = NewsdeskApp([Path("empty")], Settings.from_env())
 
     async def run(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.app.workers.wait_for_complete()
@@ -75,8 +88,9 @@ def test_snapshot_empty_folder(snap_compare, tmp_path: Path) -> None:  # type: i
     assert snap_compare(app, run_before=run, terminal_size=SIZE)
 
 
-def test_snapshot_missing_folder(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    app = NewsdeskApp([tmp_path / "no-such-folder"], Settings.from_env())
+def test_snapshot_missing_folder(snap_compare, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    app = NewsdeskApp([Path("no-such-folder")], Settings.from_env())
 
     async def run(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.app.workers.wait_for_complete()
