@@ -16,6 +16,7 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
 from .gazetteer import COUNTRIES
+from .ids import anchor_actor_ids
 from .models import Actor, ActorType, ArticleAnalysis, Mention
 from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 
@@ -123,7 +124,7 @@ def merge_actors(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _merge(analyses)
+        return anchor_actor_ids(*_merge(analyses))
     finally:
         if enabled:
             gc.enable()
