@@ -93,11 +93,16 @@ def open_library(
     files, skipped = scan(paths)
     notices: list[str] = []
     try:
-        return _open_cached(paths, files, skipped, settings, reindex, progress, nlp, notices)
+        opened = _open_cached(paths, files, skipped, settings, reindex, progress, nlp, notices)
     except StoreError as err:
         log.warning("%s; indexing in memory", err)
         notices.append(f"{err}. Indexed in memory this time: nothing is cached.")
-    return _open_in_memory(paths, settings, progress, nlp, notices)
+        opened = _open_in_memory(paths, settings, progress, nlp, notices)
+    # The reader's corrections apply after the automatic merge, so every view agrees.
+    from .corrections import with_corrections
+
+    opened.library = with_corrections(opened.library, paths, settings, opened.notices)
+    return opened
 
 
 def _open_cached(

@@ -147,6 +147,15 @@ class StoreLibrary:
         )
         return [r[0] for r in rows]
 
+    def content_hashes(self) -> dict[str, str]:
+        """Article id -> content hash (corrections find a renamed file by its content)."""
+        return dict(self._query("SELECT id, content_hash FROM articles"))
+
+    def quote_article(self, quote_id: str) -> str | None:
+        """The article holding a quote id, if any."""
+        rows = self._query("SELECT article FROM quotes WHERE id = ? LIMIT 1", (quote_id,))
+        return rows[0][0] if rows else None
+
     def corpus(self) -> Corpus:
         """The whole index in memory (JSON export of everything); prefer the lazy methods."""
         with self._lock:

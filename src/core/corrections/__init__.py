@@ -1,0 +1,31 @@
+"""The reader's corrections of actors and quotes: records, their SQLite store, and the corrected
+library every view reads (core only: never imports Textual or Rich)."""
+
+from __future__ import annotations
+
+from .desk import CorrectionDesk, open_desk
+from .library import CorrectedLibrary, with_corrections
+from .records import (
+    ACTOR_VERBS,
+    QUOTE_VERBS,
+    Anchor,
+    Correction,
+    CorrectionVerb,
+    describe,
+)
+from .store import CORRECTIONS_FILE, CorrectionStore
+
+__all__ = [
+    "ACTOR_VERBS",
+    "CORRECTIONS_FILE",
+    "QUOTE_VERBS",
+    "Anchor",
+    "CorrectedLibrary",
+    "Correction",
+    "CorrectionDesk",
+    "CorrectionStore",
+    "CorrectionVerb",
+    "describe",
+    "open_desk",
+    "with_corrections",
+]
