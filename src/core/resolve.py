@@ -80,3 +80,22 @@ def _words_match(words: Sequence[object], name: str) -> bool:
         ):
             return False
     return True
+
+
+def match_actors(
+    actors: Sequence[ActorSummary], query: str, *, limit: int = 50
+) -> list[ActorSummary]:
+    """Actors whose name or an alias every word of `query` matches (as `resolve_actor`'s last
+    stage), exact names first, then the most quoted and mentioned: a picker's list."""
+    words = parse_query(query)
+    if not words:
+        return sorted(actors, key=lambda a: (-a.mention_count, a.name))[:limit]
+    folded = " ".join(w.text for w in words)
+    found = []
+    for actor in actors:
+        names = [_fold(actor.name), *(_fold(a) for a in actor.aliases)]
+        if any(_words_match(words, name) for name in names):
+            found.append((folded not in names, -actor.quote_count, -actor.mention_count,
+                          actor.name, actor))
+    found.sort(key=lambda row: row[:4])
+    return [row[4] for row in found[:limit]]

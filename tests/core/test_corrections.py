@@ -258,6 +258,12 @@ def _check(lib: CorrectedLibrary) -> None:
     assert set(owned) == every, "a mention belongs to no actor"
     for raw in lib.cast.redirect:  # no merge cycle: every chain ends
         lib.cast.canonical(raw)
+    for summary in [*lib.actors(), *lib.hidden_actors()]:  # rows agree with the records
+        actor = lib.actor(summary.id)
+        assert summary.mention_count == len(actor.mentions)
+        assert summary.article_count == len(actor.articles)
+        assert summary.quote_count == len(lib.positions(summary.id))
+        assert (summary.name, summary.type, summary.aliases) == (actor.name, actor.type, actor.aliases)
 
 
 def _apply(desk: CorrectionDesk, op: str, i: int, j: int, k: int) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import CorrectionError
 from ..ids import quote_id
-from ..library import ActorSummary, ArticleDetail, Library
+from ..library import ActorSummary, ArticleDetail, ArticleSummary, Library
 from ..marks import locate, normalise_path
 from ..models import ACTOR_TYPES, QUOTE_KINDS, ActorType, Mention, Quote, QuoteKind
 from ..names import slug_name
@@ -72,6 +72,8 @@ class Cast:
     _summaries: dict[str, ActorSummary] | None = None
     _hashes: dict[str, list[str]] | None = None
     _order: dict[str, int] | None = None
+    _articles: list[ArticleSummary] | None = None
+    _counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     # -- the library underneath -------------------------------------------------------------
 
@@ -86,9 +88,29 @@ class Cast:
             self._summaries = {s.id: s for s in self.base.actors()}
         return self._summaries
 
+    def mention_counts(self, actor_id: str) -> dict[str, int]:
+        """Article id -> the library's mentions of an actor there (read once per library)."""
+        found = self._counts.get(actor_id)
+        if found is None:
+            fast = getattr(self.base, "mention_counts", None)
+            if callable(fast):
+                found = fast(actor_id)
+            else:
+                found = {}
+                for m in self.base.actor(actor_id).mentions:
+                    found[m.article] = found.get(m.article, 0) + 1
+            self._counts[actor_id] = found
+        return found
+
+    def article_rows(self) -> list[ArticleSummary]:
+        """The library's article list, read once (the base never changes under a cast)."""
+        if self._articles is None:
+            self._articles = list(self.base.articles())
+        return self._articles
+
     def order(self) -> dict[str, int]:
         if self._order is None:
-            self._order = {s.id: n for n, s in enumerate(self.base.articles())}
+            self._order = {s.id: n for n, s in enumerate(self.article_rows())}
         return self._order
 
     def _by_hash(self, content_hash: str) -> list[str]:
@@ -99,7 +121,7 @@ class Cast:
             if callable(known):
                 pairs = known().items()
             else:
-                pairs = ((s.id, self.detail(s.id).article.content_hash) for s in self.base.articles())
+                pairs = ((s.id, self.detail(s.id).article.content_hash) for s in self.article_rows())
             for article_id, digest in pairs:
                 hashes.setdefault(digest, []).append(article_id)
             self._hashes = hashes
@@ -467,6 +489,7 @@ def build_cast(base: Library, corrections: Sequence[Correction], *, cache: Cast 
     if cache is not None and cache.base is base:
         cast._details, cast._summaries = cache._details, cache._summaries
         cast._hashes, cast._order = cache._hashes, cache._order
+        cast._articles, cast._counts = cache._articles, cache._counts
     for record in corrections:
         if record.undone:
             continue

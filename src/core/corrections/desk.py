@@ -56,7 +56,19 @@ class CorrectionDesk:
     # -- anchors -----------------------------------------------------------------------------
 
     def actor_anchor(self, actor_id: str) -> Anchor:
-        """One mention of the actor, as content: how a correction holds an actor."""
+        """One mention of the actor, as content: how a correction holds an actor. Found in
+        one article where the library counts it (not by reading all its mentions)."""
+        cast = self.cast
+        aid = cast.canonical(actor_id)
+        members = [aid, *(raw for raw in cast.redirect if cast.canonical(raw) == aid)]
+        for member in members:
+            if member in cast.created or member not in cast.summaries():
+                continue
+            for article_id in sorted(cast.mention_counts(member), key=cast.order().get):
+                detail = cast.detail(article_id)
+                for m in detail.mentions:
+                    if cast.owner(detail, m) == aid:
+                        return self._anchor(article_id, m.start, m.end)
         try:
             actor = self.library.actor(actor_id)
         except KeyError:

@@ -33,6 +33,7 @@ class CorrectedLibrary:
     def __init__(self, base: Library, corrections: Sequence[Correction] = ()) -> None:
         self.base = base
         self.desk: CorrectionDesk | None = None
+        self._where: dict[str, int] | None = None
         self.cast = build_cast(base, corrections)
         self._reset()
 
@@ -78,9 +79,11 @@ class CorrectedLibrary:
         return [actor_id, *self._members.get(actor_id, ())]
 
     def articles(self) -> Sequence[ArticleSummary]:
+        if not self.cast.applied:
+            return list(self.cast.article_rows())  # read once: redraws after an undo are cheap
         rows = self._article_rows
         if rows is None:
-            rows = list(self.base.articles())
+            rows = list(self.cast.article_rows())
             views = self.cast.view_articles | self.cast.moved_articles
             if views:
                 for n, row in enumerate(rows):
@@ -134,34 +137,39 @@ class CorrectedLibrary:
         if self._actors is not None:
             return self._actors
         cast = self.cast
-        base = list(self.base.actors())
         if not cast.applied:
-            self._actors = base
-            return base
+            return list(cast.summaries().values())
+        # The library's list (read once per library), with only the changed rows touched.
+        summaries = cast.summaries()
+        out: list[ActorSummary | None] = list(summaries.values())
+        where = {aid: n for n, aid in enumerate(summaries)} if self._where is None else self._where
+        self._where = where
         recount = {cast.canonical(a) for a in cast.touched}
-        out: list[ActorSummary] = []
-        for summary in base:
-            aid = summary.id
-            if aid in cast.redirect or aid in cast.hidden:
+        changed = set(cast.redirect) | cast.hidden | recount | set(cast.names) | set(cast.types)
+        for aid in changed:
+            n = where.get(aid)
+            if n is None:
                 continue
-            if aid in recount:
-                summary = self._summary(aid)
-                if summary.mention_count == 0:
-                    continue
-            elif aid in cast.names or aid in cast.types:
-                summary = replace(
+            summary = summaries[aid]
+            if aid in cast.redirect or aid in cast.hidden:
+                out[n] = None
+            elif aid in recount:
+                fresh = self._summary(aid)
+                out[n] = fresh if fresh.mention_count else None
+            else:
+                out[n] = replace(
                     summary, name=cast.name(aid), type=cast.type_of(aid),
                     aliases=_with_alias(summary.aliases, summary.name, cast.name(aid)),
                 )
-            out.append(summary)
+        found: list[ActorSummary] = [a for a in out if a is not None]
         for aid in cast.created:
             if aid in cast.redirect or aid in cast.hidden:
                 continue
             summary = self._summary(aid)
             if summary.mention_count:
-                out.append(summary)
-        self._actors = out
-        return out
+                found.append(summary)
+        self._actors = found
+        return found
 
     def hidden_actors(self) -> Sequence[ActorSummary]:
         """Actors the reader hid ("not an actor"): listed nowhere but here, so they can be
@@ -170,13 +178,59 @@ class CorrectedLibrary:
         return [s for s in found if s.mention_count]
 
     def _summary(self, actor_id: str) -> ActorSummary:
-        actor = self.actor(actor_id)
+        """A corrected actor's row, counted from the library's per-article counts and the few
+        quotes and articles the corrections touched (never every mention of a large actor)."""
+        cast = self.cast
+        members = [m for m in self._members_of(actor_id) if m not in cast.created]
+        moved = cast.moved_articles
+        mentions = 0
+        articles: set[str] = set()
+        for member in members:
+            for article_id, n in cast.mention_counts(member).items():
+                if article_id not in moved:
+                    mentions += n
+                    articles.add(article_id)
+        for article_id in moved:
+            detail = cast.detail(article_id)
+            n = sum(1 for m in detail.mentions if cast.owner(detail, m) == actor_id)
+            if n:
+                mentions += n
+                articles.add(article_id)
+        summaries = cast.summaries()
+        quotes = sum(summaries[m].quote_count for m in members if m in summaries)
+        special: dict[str, Quote] = dict(cast.quotes)
+        for article_id in moved:
+            special.update((q.id, q) for q in cast.detail(article_id).quotes)
+        raw = set(members)
+        for q in special.values():
+            if q.actor in raw and not _added(cast, q):
+                quotes -= 1  # counted in its member's row: counted again below if still here
+            if q.id not in cast.quote_hidden and cast.quote_actor(q) == actor_id:
+                quotes += 1
+        base = summaries.get(actor_id)
         return ActorSummary(
-            actor.id, actor.name, actor.type, actor.role, actor.aliases,
-            mention_count=len(actor.mentions),
-            article_count=len(actor.articles),
-            quote_count=len(self.positions(actor_id)),
+            actor_id, cast.name(actor_id), cast.type_of(actor_id), base.role if base else None,
+            self._aliases(actor_id, members),
+            mention_count=mentions, article_count=len(articles), quote_count=quotes,
         )
+
+    def _aliases(self, actor_id: str, members: Sequence[str]) -> tuple[str, ...]:
+        """Every name the actor is known by, but its display name: its members' names and
+        aliases (an old name after a rename, a merged actor's), then the mentions moved to it."""
+        cast = self.cast
+        summaries = cast.summaries()
+        names: list[str] = []
+        for member in members:
+            row = summaries.get(member)
+            if row is not None:
+                names += [row.name, *row.aliases]
+        if actor_id in cast.created:
+            names.append(cast.created[actor_id].name)
+        for article_id in sorted(cast.moved_articles):
+            detail = cast.detail(article_id)
+            names += [m.text for m in detail.mentions if cast.owner(detail, m) == actor_id]
+        name = cast.name(actor_id)
+        return tuple(n for n in dict.fromkeys(names) if n != name)
 
     def actor(self, actor_id: str) -> Actor:
         cast = self.cast
@@ -202,13 +256,7 @@ class CorrectedLibrary:
         order = cast.order()
         mentions.sort(key=lambda m: (order.get(m.article, 0), m.start, m.end))
         name = cast.name(actor_id)
-        if base_actor is not None and len(members) == 1 and actor_id not in cast.touched:
-            aliases = _with_alias(base_actor.aliases, base_actor.name, name)
-        else:
-            texts = Counter(m.text for m in mentions)
-            if base_actor is not None and base_actor.name != name:
-                texts[base_actor.name] += 0
-            aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
+        aliases = self._aliases(actor_id, [m for m in members if m not in cast.created])
         return Actor(
             actor_id, name, cast.type_of(actor_id), aliases,
             base_actor.role if base_actor else None, tuple(mentions),
@@ -276,6 +324,10 @@ class CorrectedLibrary:
     def __getattr__(self, name: str) -> Any:
         # Anything else the base offers (path, skipped, ...) reads through.
         return getattr(self.base, name)
+
+
+def _added(cast: Cast, quote: Quote) -> bool:
+    return quote.id in cast.added.get(quote.article, {})
 
 
 def _with_alias(aliases: tuple[str, ...], old: str, new: str) -> tuple[str, ...]:
