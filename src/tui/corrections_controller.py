@@ -72,7 +72,7 @@ class CorrectionsController:
         """The actor under the sidebar's cursor (when it has focus), else under the text
         cursor, else the chosen one."""
         main = self.main
-        if self.app.focused is main.tree:
+        if main.focused is main.tree:  # the main screen's focus: still right under the palette
             return main.tree.cursor_actor
         mention, quote = main.text.under_cursor()
         detail = main.text.detail
@@ -84,7 +84,7 @@ class CorrectionsController:
 
     def quote_here(self) -> Quote | None:
         main = self.main
-        if self.app.focused is main.tree:
+        if main.focused is main.tree:  # the main screen's focus: still right under the palette
             node = main.tree.cursor_node
             if node is not None and node.data is not None and node.data.kind == "position":
                 return node.data.quote
@@ -92,7 +92,7 @@ class CorrectionsController:
         return main.text.under_cursor()[1]
 
     def mention_here(self) -> Mention | None:
-        if self.app.focused is self.main.tree:
+        if self.main.focused is self.main.tree:
             return None
         return self.main.text.focus_mention or self.main.text.under_cursor()[0]
 

@@ -348,3 +348,17 @@ def test_corrections_random_sequences_keep_the_invariants(tmp_path: Path, sequen
             assert snapshot(lib) == after
     finally:
         desk.store.close()
+
+
+def test_corrections_core_imports_neither_textual_rich_nor_spacy() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "import newsdesk.core.corrections, newsdesk.core.corrections.cast\n"
+        "import newsdesk.core.resolve, newsdesk.core.ids\n"
+        "print(sorted(m for m in ('textual', 'rich', 'spacy') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr

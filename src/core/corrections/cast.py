@@ -320,8 +320,8 @@ class Cast:
             self.signatures[record.id] = (verb, actor, into)
             if into == actor:
                 raise CorrectionError(
-                    f"{record.before or record.target.text} and {record.other.text} are already "
-                    f"one actor, {name} (merging them again, or back, would make a cycle)"
+                    f"“{record.target.text}” and “{record.other.text}” are already one actor, "
+                    f"{name}: merging them again, or back, would make a cycle"
                 )
             self._view(actor)
             self.redirect[actor] = into
