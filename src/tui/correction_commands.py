@@ -44,6 +44,8 @@ def _about(controller: object, verb: str) -> str:
     if verb in ("speaker", "kind", "not-quote"):
         quote = controller.quote_here()  # type: ignore[attr-defined]
         return f"“{' '.join(quote.text.split())[:50]}”" if quote else ""
+    if verb == "unhide":
+        return "an actor you hid"
     if verb in ("rename", "merge", "type", "hide", "split"):
         main = controller.main  # type: ignore[attr-defined]
         actor = main.actor_summaries.get(controller.actor_here() or "")  # type: ignore[attr-defined]

@@ -33,6 +33,7 @@ COMMAND_NAMES: dict[str, str] = {
     "not-quote": "Not a quote",
     "add-quote": "Add quote…",
     "hide": "Not an actor (hide it)",
+    "unhide": "Unhide actor…",
     "redo": "Redo correction",
 }
 
@@ -110,6 +111,9 @@ class CorrectionsController:
             return self.quote_here() is not None
         if verb == "add-quote":
             return self.main.text.detail is not None
+        if verb == "unhide":
+            library = self.library
+            return library is not None and bool(library.cast.hidden)
         return verb == "redo"
 
     # -- starting one ------------------------------------------------------------------------
@@ -183,6 +187,18 @@ class CorrectionsController:
             CorrectionDialog("Not an actor", f"Hide {actor.name}? Enter hides; a note may say "
                              "why", text="hide", free_text=True),
             lambda a: desk.hide(actor.id, a.note),
+        )
+
+    def _ask_unhide(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        from newsdesk.core.resolve import match_actors
+
+        hidden = list(library.hidden_actors())
+        self._ask(
+            CorrectionDialog("Unhide actor…", "Hidden actors (type to find):",
+                             placeholder="actor name", free_text=False,
+                             choices=lambda q: [Choice(a.id, _label(a))
+                                                for a in match_actors(hidden, q)]),
+            lambda a: desk.unhide(a.key, a.note),
         )
 
     def _ask_split(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:

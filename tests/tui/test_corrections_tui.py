@@ -162,3 +162,21 @@ async def test_corrections_tui_add_quote_from_a_selection(tui_corpus) -> None:
         assert len(quotes) == before + 1
         added = next(q for q in quotes if q.text.startswith("Ferry workers"))
         assert added.actor == "person:maria-lopez"
+
+
+async def test_corrections_tui_hide_and_unhide_from_the_palette(tui_corpus) -> None:
+    app = corrected_app(tui_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _focus_actor(app, pilot, "organization:green-watch")
+        app.corrections.start("hide")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "organization:green-watch" not in app.main.actor_summaries
+        assert app.corrections.available("unhide")
+        app.corrections.start("unhide")
+        await pilot.pause()
+        await pilot.press(*"green", "enter")
+        await pilot.pause()
+        assert "organization:green-watch" in app.main.actor_summaries
