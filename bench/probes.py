@@ -185,7 +185,7 @@ def _first_screen_ready(app: object) -> bool:
 
 
 def record_folder(folder: str) -> dict[str, object]:
-    """Open the record of the actor with the most positions, as the `i` key does (the record and
+    """Open the record of the actor with the most positions, as the `v` key does (the record and
     its first page of rows; relations come later from a worker), against opening one article."""
     from newsdesk.core.analysis.record import build_record
     from newsdesk.core.settings import Settings

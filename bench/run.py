@@ -352,6 +352,7 @@ def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[
     ]
     rows += bench_search(folder, env, label, quick=repeats < 5)
     rows += bench_record(folder, env, label)
+    rows += bench_corrections(folder, env, label)
     if tui_available():
         log("large: TUI first screen")
         tui = repeat(repeats, lambda: child(probe("tui", str(folder)), env))
@@ -369,7 +370,7 @@ def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[
 
 
 def bench_record(folder: Path, env: dict[str, str], label: str) -> list[Row]:
-    """The record of the actor with the most positions (`i`), against opening one article."""
+    """The record of the actor with the most positions (`v`), against opening one article."""
     log("large: actor record")
     data = child(probe("record", str(folder)), env).data
     record_s, article_s = float(data["record_s"]), float(data["article_s"])  # type: ignore[arg-type]
@@ -378,6 +379,21 @@ def bench_record(folder: Path, env: dict[str, str], label: str) -> list[Row]:
         f"{record_s * 1000:.0f} ms", f"{article_s * 1000:.1f} ms (open one article)",
         record_s / article_s, "<= 100 ms", record_s <= 0.1,
     )]
+def bench_corrections(folder: Path, env: dict[str, str], label: str) -> list[Row]:
+    """One correction applied and shown: the core alone, and the explorer's redraw and paint."""
+    log("large: corrections")
+    run = child([str(BENCH / "corrections.py"), str(folder)], env).data
+    core, core_base = float(run["core_ms"]), float(run["core_base_ms"])  # type: ignore[arg-type]
+    tui, tui_base = float(run["tui_ms"]), float(run["tui_base_ms"])  # type: ignore[arg-type]
+    rows = [
+        Row(f"one correction applied, stored and read back (core; {label})", f"{core:.1f} ms",
+            f"{core_base:.1f} ms (the same reads, nothing changed)", None, "info", None),
+    ]
+    if tui_available():
+        rows.append(Row(f"one correction applied and the explorer redrawn ({label})",
+                        f"{tui:.0f} ms", f"{tui_base:.0f} ms (the same redraw, nothing changed)",
+                        tui / tui_base, "<= 100 ms", tui <= 100))
+    return rows
 
 
 def bench_search(folder: Path, env: dict[str, str], label: str, quick: bool) -> list[Row]:

@@ -43,3 +43,9 @@ class ExportError(NewsdeskError):
 
 class ModelError(NewsdeskError):
     title = "spaCy model"
+
+
+class CorrectionError(NewsdeskError):
+    """A correction that cannot be made: unknown, ambiguous or conflicting (exit status 2)."""
+
+    title = "Correction"

@@ -71,18 +71,23 @@ SearchOpener = Callable[[], "SearchIndex"]
 
 
 def resolve_actor(
-    library: Library, query: str, open_search: SearchOpener | None = None
+    library: Library,
+    query: str,
+    open_search: SearchOpener | None = None,
+    *,
+    extra: Sequence[ActorSummary] = (),
 ) -> Resolved[ActorSummary]:
     """The one actor `query` means: its id, name or alias (any case), else the search matcher's
     clear best actor. Raises `NoMatch` or `SeveralMatches`.
 
     `open_search` gives the search index and is called only when no exact match exists (the
-    CLI opens the cached index; by default one is built in memory).
+    CLI opens the cached index; by default one is built in memory). `extra` adds actors the
+    library does not list (hidden ones, to unhide them by name or id).
     """
     wanted = query.strip().casefold()
     if not wanted:
         raise NoMatch("give an actor's name, an alias or an actor id")
-    actors = list(library.actors())
+    actors = [*library.actors(), *extra]
     stages: tuple[tuple[How, Callable[[ActorSummary], bool]], ...] = (
         ("id", lambda a: a.id.casefold() == wanted),
         ("name", lambda a: a.name.casefold() == wanted),
@@ -210,3 +215,66 @@ def _no_match(what: str, query: str, nearest: Sequence[str]) -> NoMatch:
     if nearest:
         return NoMatch(f"no {what} matches {query!r} closely; nearest: {_listed(nearest[:3])}")
     return NoMatch(f"no {what} matches {query!r}")
+
+
+# -- the explorer's picker ------------------------------------------------------------------
+
+
+def _fold(name: str) -> str:
+    from .search.query import parse_query
+
+    return " ".join(w.text for w in parse_query(name + " "))
+
+
+def match_actors(
+    actors: Sequence[ActorSummary], query: str, *, limit: int = 50
+) -> list[ActorSummary]:
+    """Actors whose name or an alias every word of `query` matches (as `resolve_actor`'s last
+    stage), best matched first (exact words before variants, prefixes and typos), then the
+    most quoted and mentioned: a picker's list."""
+    from .search.query import parse_query
+
+    words = parse_query(query)
+    if not words:
+        return sorted(actors, key=lambda a: (-a.mention_count, a.name))[:limit]
+    found = []
+    for actor in actors:
+        names = [_fold(actor.name), *(_fold(a) for a in actor.aliases)]
+        score = max(_match_score(words, name) for name in names)
+        if score > 0:
+            found.append((-score, -actor.quote_count, -actor.mention_count, actor.name, actor))
+    found.sort(key=lambda row: row[:4])
+    return [row[4] for row in found[:limit]]
+
+
+def _match_score(words: Sequence[object], name: str) -> float:
+    """How well every query word matches a word of `name` (0: some word does not): 100 for
+    the same word, 95 for a romanisation variant, 90 for a prefix, else the fuzzy ratio."""
+    from rapidfuzz import fuzz
+
+    from .search.fold import skeleton
+    from .search.query import _cutoff
+
+    parts = name.split()
+    total = 0.0
+    for word in words:
+        text: str = word.text  # type: ignore[attr-defined]
+        prefix: bool = word.prefix  # type: ignore[attr-defined]
+        skel = skeleton(text)
+        best = 0.0
+        for part in parts:
+            if part == text:
+                best = 100.0
+                break
+            if skeleton(part) == skel:
+                best = max(best, 95.0)
+            elif prefix and part.startswith(text):
+                best = max(best, 90.0)
+            else:
+                ratio = fuzz.ratio(text, part)
+                if ratio >= _cutoff(text):
+                    best = max(best, min(ratio, 89.0))
+        if not best:
+            return 0.0
+        total += best
+    return total / len(words)

@@ -1,6 +1,6 @@
 """The explorer app: opens the index in a thread worker while the three panes are already live.
 
-spaCy is never imported here: `open_library` runs in the worker (and a warm store needs no spaCy).
+spaCy is never imported here: `open_corrected` runs in the worker (and a warm store needs no spaCy).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from newsdesk.core.store.library import Library
 from . import messages
 from .bindings import APP_BINDINGS, GROUPS, SCREEN_ONLY_GROUPS
 from .commands import ActorCommands, ArticleCommands
+from .correction_commands import CorrectionCommands
+from .corrections_controller import CorrectionsController
 from .marks_controller import MarksController
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -55,7 +57,7 @@ class NewsdeskApp(App[None]):
     TITLE = "newsdesk"
     CSS_PATH = "newsdesk.tcss"
     BINDINGS = APP_BINDINGS
-    COMMANDS = App.COMMANDS | {ActorCommands, ArticleCommands}
+    COMMANDS = App.COMMANDS | {ActorCommands, ArticleCommands, CorrectionCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
 
     def __init__(
@@ -75,6 +77,8 @@ class NewsdeskApp(App[None]):
         self.main = MainScreen()
         self.marks = MarksController(self)
         """The reader's marks: `m` `u` `M` `e` `y`, highlights and counts."""
+        self.corrections = CorrectionsController(self)
+        """Corrections of actors and quotes: keys on the actors pane, palette, `u` with marks."""
         self.search = SearchController(self)
         """`/`: the search index, the bar, jumps and `n` / `N` across hits."""
         self._index_thread: threading.Thread | None = None
@@ -139,8 +143,9 @@ class NewsdeskApp(App[None]):
                     loop.call_soon_threadsafe(settled.set)
 
     def _open_index(self) -> None:
+        from newsdesk.core.corrections import open_corrected
         from newsdesk.core.errors import NewsdeskError
-        from newsdesk.core.store.index_store import OpenedIndex, open_library
+        from newsdesk.core.store.index_store import OpenedIndex
 
         worker = get_current_worker()
         main = self.main
@@ -155,7 +160,7 @@ class NewsdeskApp(App[None]):
 
         def run() -> None:
             try:
-                outcome["opened"] = open_library(
+                outcome["opened"] = open_corrected(
                     self.paths, self.settings, reindex=self.reindex, progress=progress
                 )
             except BaseException as err:  # noqa: BLE001 - handed back to the worker below
@@ -236,6 +241,9 @@ class NewsdeskApp(App[None]):
 
     def action_copy_markdown(self) -> None:
         self.marks.copy_markdown()
+
+    def action_correct(self, verb: str) -> None:
+        self.corrections.start(verb)
 
     def action_search(self) -> None:
         self.search.open_bar()

@@ -62,7 +62,7 @@ MAIN_BINDINGS: list[Binding] = [
     _b("a", "toggle_scope", "Scope", "Actors of this article / of the whole corpus",
        "toggle-scope", show=False),
     _b("escape", "clear", "Clear", "Clear the chosen actor and highlights", "clear", show=False),
-    _b("i", "show_record", "Record",
+    _b("v", "show_record", "Record",
        "The actor's record: timeline, positions by date, relations (chosen actor, else the one "
        "under the cursor)", "show-record", show=False),
 ]
@@ -129,6 +129,41 @@ MARK_BINDINGS: list[Binding] = [
        "Copy the mark or passage under the cursor as Markdown", "copy-markdown", show=False),
 ]
 
+#: Corrections of the actor or quote under the cursor (on the actors pane, shown in its footer;
+#: also in the palette by name). `u` undoes them with the marks.
+CORRECTION_BINDINGS: list[Binding] = [
+    _b("r", "app.correct('rename')", "Rename", "Rename actor…: change its display name",
+       "correct-rename"),
+    _b("i", "app.correct('merge')", "Merge", "Merge actor into…: another actor it really is",
+       "correct-merge"),
+    _b("x", "app.correct('split')", "Split",
+       "Split here…: the mention under the cursor, or the actor's mentions in this article, "
+       "into a new or another actor", "correct-split"),
+    _b("t", "app.correct('type')", "Type", "Change type…: person, organization, place, ...",
+       "correct-type", show=False),
+    _b("c", "app.correct('speaker')", "Speaker", "Change speaker…: of the quote under the cursor",
+       "correct-speaker", show=False),
+    _b("d", "app.correct('not-quote')", "Not a quote",
+       "Not a quote: hide the quote under the cursor", "correct-not-quote", show=False),
+    _b("A", "app.correct('add-quote')", "Add quote",
+       "Add quote…: the selected text (Shift+arrows), with its speaker", "correct-add-quote",
+       show=False, key_display="A"),
+    _b("U", "app.correct('redo')", "Redo", "Redo the last undone correction", "correct-redo",
+       show=False, key_display="U"),
+]
+
+#: On the correction dialog.
+CORRECTION_DIALOG_BINDINGS: list[Binding] = [
+    _b("escape", "cancel", "Cancel", "Close without correcting", "cancel-correction"),
+    _b("tab", "app.focus_next", "Note", "Move to the note (and back)", "correction-next-field",
+       show=False),
+    _b("shift+tab", "app.focus_previous", "Back", "Move to the previous field",
+       "correction-previous-field", show=False),
+    _b("down", "move(1)", "Next", "Highlight the next choice", "correction-down", show=False),
+    _b("up", "move(-1)", "Previous", "Highlight the previous choice", "correction-up",
+       show=False),
+]
+
 #: On the marks view (`M`).
 MARKS_VIEW_BINDINGS: list[Binding] = [
     _b("enter", "open_mark", "Open", "Open the mark in its article", "open-mark",
@@ -143,9 +178,9 @@ MARKS_VIEW_BINDINGS: list[Binding] = [
     _b("escape,M", "close", "Close", "Close the marks view", "close-marks"),
 ]
 
-#: On the actor record (`i`).
+#: On the actor record (`v`).
 RECORD_BINDINGS: list[Binding] = [
-    _b("escape,i", "close", "Close", "Close the record", "close-record"),
+    _b("escape,v", "close", "Close", "Close the record", "close-record"),
     _b("tab", "switch_list", "Switch", "Between positions and relations", "record-switch"),
     _b("j", "cursor(1)", "Down", "Next row", "record-down", show=False),
     _b("k", "cursor(-1)", "Up", "Previous row", "record-up", show=False),
@@ -193,14 +228,16 @@ GROUPS: list[tuple[str, list[Binding]]] = [
     ("Text", TEXT_BINDINGS),
     ("Actors & positions", ACTOR_TREE_BINDINGS),
     ("Marks", MARK_BINDINGS),
+    ("Corrections", CORRECTION_BINDINGS),
     ("Marks view", MARKS_VIEW_BINDINGS),
     ("Actor record", RECORD_BINDINGS),
     ("Export dialog", EXPORT_DIALOG_BINDINGS),
     ("Search bar", SEARCH_BAR_BINDINGS),
 ]
 #: Groups whose keys work only on their own screen: help lists them, the palette does not.
+#: ("Corrections" has palette commands of its own, named as the reader asks for them.)
 SCREEN_ONLY_GROUPS: tuple[str, ...] = (
-    "Marks view", "Actor record", "Export dialog", "Search bar",
+    "Marks view", "Actor record", "Export dialog", "Search bar", "Corrections",
 )
 
 

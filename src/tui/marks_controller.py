@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from .app import NewsdeskApp
+    from .corrections_controller import CorrectionChange
     from .screens.export import ExportRequest
     from .screens.main import MainScreen
 
@@ -55,8 +56,8 @@ class MarksController:
         self.store: MarkStore | None = None
         """None until `start`, or when the marks database could not be opened."""
         self.library: Library | None = None
-        self.history: list[Change] = []
-        """What `u` undoes, newest last."""
+        self.history: list[Change | CorrectionChange] = []
+        """What `u` undoes, newest last (corrections too: `CorrectionsController` adds them)."""
         self.counts: dict[str, int] = {}
         self.last_export: Path | None = None
         self._revision: tuple[int, int] | None = None
@@ -235,6 +236,9 @@ class MarksController:
             self.app.notify("Nothing to undo.", markup=False, timeout=2)
             return
         change = self.history.pop()
+        if not isinstance(change, Change):  # a correction: one history for both
+            self.app.corrections.undo(change)
+            return
         try:
             if change.added:
                 self.store.remove(change.mark.id)

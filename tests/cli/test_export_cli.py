@@ -64,7 +64,7 @@ def test_export_cli_out_force_and_refusal(export_cli_corpus, cli_pipeline, capsy
 
 
 def test_export_cli_actor_without_marks(export_cli_corpus, cli_pipeline, capsys):
-    for query in ("Lu Wei", "person:lu-wei", "lu wei"):
+    for query in ("Lu Wei", "lu-wei", "lu wei"):
         assert main(["export", str(export_cli_corpus), "--actor", query]) == 0
         out, _ = capsys.readouterr()
         assert 'title: "Positions of Lu Wei"' in out

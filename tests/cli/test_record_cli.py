@@ -42,7 +42,9 @@ def test_actor_show_unknown_actor_exits_2(  # type: ignore[no-untyped-def]
 ) -> None:
     assert main(["actor", "show", "Zebulon Quartermaine", str(summit_folder)]) == 2
     assert "no actor matches" in capsys.readouterr().err
-    assert main(["actor"]) == 2
+    with pytest.raises(SystemExit) as exit_:
+        main(["actor"])
+    assert exit_.value.code == 2
     assert "usage: newsdesk actor" in capsys.readouterr().err
 
 

@@ -254,7 +254,7 @@ def test_export_names_a_second_hand_source(export_library: MemoryLibrary) -> Non
         replace(q, via="a leaked memo") if q.speaker == "Lu Wei" else q for q in corpus.quotes
     )
     library = MemoryLibrary(Corpus(corpus.articles, corpus.actors, quotes, corpus.sentences))
-    text = build_document(library, [], corpus="c", actor_id="person:lu-wei").text
+    text = build_document(library, [], corpus="c", actor_id="lu-wei").text
     said = "Lu Wei **said** online freedom is not a right but a responsibility"
     assert f"{said} (reported, via a leaked memo)" in text
 

@@ -57,7 +57,7 @@ def test_marks_persist_across_restart(nlp, marks_settings: Settings, marks_corpu
     assert again == [made, sentence]
     assert made.text == "We will protect the network together."
     assert made.kind == "quote" and made.quote == quote.id and made.quote_kind == "direct"
-    assert made.speaker == "Guo Shengkun" and made.actor == "person:guo-shengkun"
+    assert made.speaker == "Guo Shengkun" and made.actor == "guo-shengkun"
     assert made.path == str((marks_corpus / "ministers.txt").resolve())
     assert made.content_hash == detail.article.content_hash and not made.detached
     assert sentence.text == detail.article.text[sentence.start : sentence.end]

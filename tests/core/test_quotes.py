@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsdesk.core.models import ArticleAnalysis, Quote
+from newsdesk.core.pipeline.ids import quote_id
 
 #: The `analyze_text` fixture from tests/conftest.py.
 AnalyzeText = Callable[..., ArticleAnalysis]
@@ -105,7 +106,7 @@ def test_quotes_offsets_point_at_text_cue_and_speaker(analyze_text: AnalyzeText)
     assert text[quote.cue_start : quote.cue_end] == "told"
     assert quote.speaker_start is not None and quote.speaker_end is not None
     assert text[quote.speaker_start : quote.speaker_end] == "Maria Lopez"
-    assert quote.id == "t:q0"
+    assert quote.id == quote_id(analysis.article.content_hash, quote.start, quote.end)
 
 
 @pytest.mark.parametrize(

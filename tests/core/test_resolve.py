@@ -7,8 +7,15 @@ from pathlib import Path
 import pytest
 from samples import MINISTERS
 
+from newsdesk.core.models import ActorSummary
 from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
-from newsdesk.core.resolve import NoMatch, SeveralMatches, resolve_actor, resolve_article
+from newsdesk.core.resolve import (
+    NoMatch,
+    SeveralMatches,
+    match_actors,
+    resolve_actor,
+    resolve_article,
+)
 from newsdesk.core.search.query import open_search
 from newsdesk.core.store.library import MemoryLibrary
 
@@ -144,3 +151,29 @@ def test_resolve_article_several_or_none(resolve_library) -> None:  # type: igno
         resolve_article(resolve_library, "missing")
     with pytest.raises(NoMatch):
         resolve_article(resolve_library, "")
+
+
+# -- hidden actors and the explorer's picker --------------------------------------------------
+
+PICKER = [
+    ActorSummary("guo-shengkun", "Guo Shengkun", "person", None, ("Guo",), 4, 1, 2),
+    ActorSummary("yanukovych", "Viktor Yanukovych", "person", None, (), 1, 1, 0),
+    ActorSummary("brett-mcgurk", "Brett McGurk", "person", None, (), 2, 1, 0),
+    ActorSummary("rob-bartlett", "Rob Bartlett", "person", None, (), 1, 1, 0),
+]
+
+
+def test_resolve_actor_finds_hidden_actors_only_when_given(resolve_library) -> None:  # type: ignore[no-untyped-def]
+    hidden = PICKER[3]
+    with pytest.raises(NoMatch):
+        resolve_actor(resolve_library, "rob-bartlett")  # not listed: only search could help
+    assert resolve_actor(resolve_library, "Rob Bartlett", extra=[hidden]).item == hidden
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("bartlett", "rob-bartlett"), ("Yanukovich", "yanukovych"), ("shengkn", "guo-shengkun"),
+     ("Bartl", "rob-bartlett")],
+)
+def test_resolve_match_actors_ranks_the_closer_match_first(query: str, first: str) -> None:
+    assert [a.id for a in match_actors(PICKER, query)][0] == first

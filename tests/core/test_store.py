@@ -80,7 +80,7 @@ def test_store_library_matches_memory_library(store_corpus, store_settings, nlp)
     with pytest.raises(KeyError):
         store.article("no-such-article")
     with pytest.raises(KeyError):
-        store.actor("person:nobody")
+        store.actor("nobody-at-all")
 
 
 def test_store_changed_deleted_and_added_articles(store_corpus, store_settings, nlp):
@@ -249,10 +249,10 @@ def test_store_primed_quotes_are_linked_to_actors(tmp_path, store_settings):
     opened = open_library([folder], store_settings)  # warm: no pipeline needed
     assert opened.indexed == 0
     detail = opened.library.article("one")
-    assert detail.quotes[0] == replace(quote, actor="person:ana-silva")
-    assert [q.id for q in opened.library.positions("person:ana-silva")] == ["one:q0"]
-    assert opened.library.actors_in("one")[0] == "person:ana-silva"
-    summary = {a.id: a for a in opened.library.actors()}["person:ana-silva"]
+    assert detail.quotes[0] == replace(quote, actor="ana-silva")
+    assert [q.id for q in opened.library.positions("ana-silva")] == ["one:q0"]
+    assert opened.library.actors_in("one")[0] == "ana-silva"
+    summary = {a.id: a for a in opened.library.actors()}["ana-silva"]
     assert (summary.mention_count, summary.quote_count) == (2, 1)
     assert isinstance(detail.article, Article)
 

@@ -1,4 +1,4 @@
-"""The actor record (`i`): opens for the right actor, lists positions and relations, jumps."""
+"""The actor record (`v`): opens for the right actor, lists positions and relations, jumps."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def listed(screen: RecordScreen, list_id: str) -> list[str]:
 async def test_record_key_without_an_actor_says_why(record_app) -> None:  # type: ignore[no-untyped-def]
     app = record_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("escape", "i")
+        await pilot.press("escape", "v")
         await pilot.pause()
         assert not isinstance(app.screen, RecordScreen)
         assert any("Choose an actor first" in str(n.message) for n in app._notifications)
@@ -60,7 +60,7 @@ async def test_record_opens_for_the_chosen_actor(record_app) -> None:  # type: i
     app = record_app()
     async with app.run_test(size=SIZE) as pilot:
         await choose_lopez(pilot)
-        await pilot.press("i")
+        await pilot.press("v")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, RecordScreen)
@@ -80,7 +80,7 @@ async def test_record_enter_on_a_position_opens_it(record_app) -> None:  # type:
     app = record_app()
     async with app.run_test(size=SIZE) as pilot:
         main = await choose_lopez(pilot)
-        await pilot.press("i")
+        await pilot.press("v")
         await pilot.pause()
         await pilot.press("j", "enter")  # the second position, in a2
         await pilot.pause()
@@ -96,7 +96,7 @@ async def test_record_enter_on_a_relation_opens_its_evidence(record_app) -> None
     app = record_app()
     async with app.run_test(size=SIZE) as pilot:
         main = await choose_lopez(pilot)
-        await pilot.press("i")
+        await pilot.press("v")
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("tab", "enter")
@@ -107,12 +107,12 @@ async def test_record_enter_on_a_relation_opens_its_evidence(record_app) -> None
         assert any(s.start == start for s in main.text.highlight_layers["target"])
 
 
-async def test_record_escape_and_i_close(record_app) -> None:  # type: ignore[no-untyped-def]
+async def test_record_escape_and_v_close(record_app) -> None:  # type: ignore[no-untyped-def]
     app = record_app()
     async with app.run_test(size=SIZE) as pilot:
         main = await choose_lopez(pilot)
-        for close in ("escape", "i"):
-            await pilot.press("i")
+        for close in ("escape", "v"):
+            await pilot.press("v")
             await pilot.pause()
             assert isinstance(app.screen, RecordScreen)
             await pilot.press(close)
@@ -127,7 +127,7 @@ async def test_record_lists_positions_a_page_at_a_time(record_app, monkeypatch) 
     app = record_app()
     async with app.run_test(size=SIZE) as pilot:
         await choose_lopez(pilot)
-        await pilot.press("i")
+        await pilot.press("v")
         await pilot.pause()
         rows = listed(app.screen, "#record-positions")
         assert len(rows) == 3 and rows[-1].startswith("… 1 more")
@@ -164,7 +164,7 @@ async def test_record_from_the_actors_pane_row(record_app) -> None:  # type: ign
         main = app.main
         await pilot.press("3")
         main.tree.reveal("organization:green-watch")
-        await pilot.press("i")
+        await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, RecordScreen)
         assert app.screen.record.name == "Green Watch"
@@ -174,7 +174,7 @@ async def test_record_from_the_actors_pane_row(record_app) -> None:  # type: ign
 def test_snapshot_record_dated(snap_compare, record_app) -> None:  # type: ignore[no-untyped-def]
     async def run(pilot) -> None:  # type: ignore[no-untyped-def]
         await choose_lopez(pilot)
-        await pilot.press("i")
+        await pilot.press("v")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
@@ -187,7 +187,7 @@ def test_snapshot_record_undated(snap_compare, record_app, tui_corpus) -> None: 
 
     async def run(pilot) -> None:  # type: ignore[no-untyped-def]
         await choose_lopez(pilot)
-        await pilot.press("i")
+        await pilot.press("v")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
@@ -198,7 +198,7 @@ def test_snapshot_record_one_position(snap_compare, record_app) -> None:  # type
     async def run(pilot) -> None:  # type: ignore[no-untyped-def]
         pilot.app.main.choose_actor("organization:green-watch")
         await pilot.pause()
-        await pilot.press("i")
+        await pilot.press("v")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

@@ -39,7 +39,8 @@ def test_snapshot_search_bar_with_results(snap_compare, make_app, monkeypatch) -
     monkeypatch.setattr(SearchScreen, "on_search_screen_results", steady)
 
     async def run(pilot) -> None:  # type: ignore[no-untyped-def]
-        await search_for(pilot.app, pilot, "lopez harbour")
+        screen = await search_for(pilot.app, pilot, "lopez harbour")
+        screen.input.cursor_blink = False  # a blinking cursor is half the time not drawn
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=run, terminal_size=SIZE)
@@ -62,12 +63,19 @@ def test_snapshot_marks_view_full(snap_compare, make_app) -> None:  # type: igno
 
 def test_snapshot_palette(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
     async def run(pilot) -> None:  # type: ignore[no-untyped-def]
-        from textual.command import CommandInput
+        from textual.command import CommandInput, CommandList
 
         await pilot.press("ctrl+p")
         await pilot.pause()
-        pilot.app.screen.query_one(CommandInput).value = "lopez"
-        await pilot.pause(0.3)
+        field = pilot.app.screen.query_one(CommandInput)
+        field.cursor_blink = False  # a blinking cursor is half the time not drawn
+        field.value = "lopez"
+        commands = pilot.app.screen.query_one(CommandList)
+        for _ in range(100):  # the palette searches in the background: wait for its answer
+            await pilot.pause(0.05)
+            if commands.option_count and not pilot.app.screen.query("LoadingIndicator"):
+                break
+        await pilot.pause(0.2)
 
     assert snap_compare(make_app(), run_before=run, terminal_size=SIZE)
 

@@ -17,6 +17,7 @@ from operator import attrgetter, itemgetter, ne
 
 from ..models import Actor, ActorType, ArticleAnalysis, Mention
 from .gazetteer import COUNTRIES
+from .ids import anchor_actor_ids
 from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 
 LABEL_TYPES: dict[str, ActorType] = {
@@ -123,7 +124,7 @@ def merge_actors(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _merge(analyses)
+        return anchor_actor_ids(*_merge(analyses))
     finally:
         if enabled:
             gc.enable()

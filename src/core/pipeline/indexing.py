@@ -12,6 +12,7 @@ from ..models import Article, ArticleAnalysis, Corpus, Offsets, Quote, SkippedFi
 from ..settings import Settings
 from .actors import merge_actors
 from .entities import extract_mentions
+from .ids import with_quote_ids
 from .parallel import analyze_in_processes
 from .quotes import find_quotes
 
@@ -55,7 +56,7 @@ def prepare_pipeline(nlp: Language) -> Language:
 def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
     """Records from one parsed article: the rules on top of spaCy."""
     mentions = extract_mentions(doc, article)
-    quotes = find_quotes(doc, article, mentions)
+    quotes = with_quote_ids(find_quotes(doc, article, mentions), article.content_hash)
     sentences = tuple(_sentence_spans(doc))
     return ArticleAnalysis(article, tuple(mentions), tuple(quotes), sentences)
 
@@ -151,9 +152,9 @@ def _shifted(part: ArticleAnalysis, article: Article, offset: int) -> ArticleAna
 
 
 def _stitched(article: Article, parts: list[ArticleAnalysis]) -> ArticleAnalysis:
-    """One analysis from a long article's pieces, quote ids renumbered to stay unique."""
+    """One analysis from a long article's pieces, quote ids from the whole article's offsets."""
     quotes = [q for part in parts for q in part.quotes]
-    quotes = [replace(q, id=f"{article.id}:q{n}") for n, q in enumerate(quotes, 1)]
+    quotes = list(with_quote_ids(quotes, article.content_hash))
     return ArticleAnalysis(
         article,
         tuple(m for part in parts for m in part.mentions),

@@ -165,6 +165,23 @@ class StoreLibrary:
         )
         return [r[0] for r in rows]
 
+    def content_hashes(self) -> dict[str, str]:
+        """Article id -> content hash (corrections find a renamed file by its content)."""
+        return dict(self._query("SELECT id, content_hash FROM articles"))
+
+    def mention_counts(self, actor_id: str) -> dict[str, int]:
+        """Article id -> mentions of the actor there, without reading the mentions (a
+        corrected actor's counts are summed from these)."""
+        return dict(self._query(
+            "SELECT article, SUM(mentions) FROM actor_keys WHERE actor = ? AND mentions > 0 "
+            "GROUP BY article", (actor_id,),
+        ))
+
+    def quote_article(self, quote_id: str) -> str | None:
+        """The article holding a quote id, if any."""
+        rows = self._query("SELECT article FROM quotes WHERE id = ? LIMIT 1", (quote_id,))
+        return rows[0][0] if rows else None
+
     def corpus(self) -> Corpus:
         """The whole index in memory (JSON export of everything); prefer the lazy methods."""
         with self._lock:

@@ -9,13 +9,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 
 from newsdesk.core import __version__
 
-SUBCOMMANDS = ("index", "search", "export", "relations", "actor")
-#: `newsdesk actor VERB`: the verbs and the modules that run them.
-ACTOR_VERBS = ("show",)
+SUBCOMMANDS = ("index", "search", "export", "relations", "actor", "quote", "corrections")
 
 
 def command_hint(word: str) -> str | None:
@@ -45,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsdesk",
         description="Explore news articles: who is in the story, what each of them said, "
         "and where.",
-        epilog="Subcommands: newsdesk index|search|export|relations|actor show --help",
+        epilog="Subcommands: newsdesk index|search|export|relations|actor|quote|corrections "
+        "--help",
     )
     parser.add_argument("--version", action="version", version=f"newsdesk {__version__}")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
@@ -54,22 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _modules() -> dict[str, ModuleType]:
-    """Subcommand (or `actor VERB`) -> the module with its `add_arguments` and `run`."""
-    from . import export_cmd, index_cmd, record_cmd, relations_cmd, search_cmd
+def _module(name: str) -> object:
+    """The module of a subcommand (`export` -> `export_cmd`), imported only when used."""
+    from importlib import import_module
 
-    return {
-        "index": index_cmd, "search": search_cmd, "export": export_cmd,
-        "relations": relations_cmd, "actor show": record_cmd,
-    }
+    return import_module(f"{__name__}.{name}_cmd")
 
 
 def build_subparsers() -> dict[str, argparse.ArgumentParser]:
     parsers: dict[str, argparse.ArgumentParser] = {}
-    for name, module in _modules().items():
+    for name in SUBCOMMANDS:
+        module = _module(name)
         sub = argparse.ArgumentParser(prog=f"newsdesk {name}", description=module.__doc__)
-        _common(sub)
-        module.add_arguments(sub)
+        if not hasattr(module, "VERBS"):  # commands with verbs take these after the verb
+            _common(sub)
+        module.add_arguments(sub)  # type: ignore[attr-defined]
         parsers[name] = sub
     return parsers
 
@@ -78,19 +75,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         name = args.pop(0)
-        if name == "actor":
-            if not args or args[0] not in ACTOR_VERBS:
-                verbs = "|".join(ACTOR_VERBS)
-                print(f"newsdesk: usage: newsdesk actor {verbs} ACTOR [PATH...]", file=sys.stderr)
-                return 2
-            name = f"actor {args.pop(0)}"
-        parser = build_subparsers()[name]
-        options = parser.parse_args(args)
-        return _run(_modules()[name].run, options)
+        module = _module(name)
+        parser = argparse.ArgumentParser(prog=f"newsdesk {name}", description=module.__doc__)
+        if not hasattr(module, "VERBS"):
+            _common(parser)
+        module.add_arguments(parser)  # type: ignore[attr-defined]
+        if hasattr(module, "VERBS"):
+            options = _parse_verb(parser, args)
+        else:
+            options = parser.parse_args(args)
+        return _run(module.run, options)  # type: ignore[attr-defined]
     options = build_parser().parse_args(args)
     from .explore import run as explore
 
     return _run(explore, options)
+
+
+def _parse_verb(parser: argparse.ArgumentParser, args: list[str]) -> argparse.Namespace:
+    """Parse `noun verb ...`: PATHs may follow options (`split X --article A seeds/`), which
+    argparse's subcommands cannot intermix, so left-over words are the trailing PATHs."""
+    options, extra = parser.parse_known_args(args)
+    if extra:
+        flags = [a for a in extra if a.startswith("-") and a != "-"]
+        field = "paths" if hasattr(options, "paths") else "rest"
+        if flags or not hasattr(options, field):
+            parser.error(f"unrecognized arguments: {' '.join(flags or extra)}")
+        current = list(getattr(options, field) or [])
+        setattr(options, field, current + [Path(a) if field == "paths" else a for a in extra])
+    return options
 
 
 def _run(command: object, options: argparse.Namespace) -> int:

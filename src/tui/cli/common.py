@@ -100,10 +100,10 @@ def open_index(options: argparse.Namespace) -> OpenedIndex:
 
     A warm open imports neither spaCy nor Textual; progress shows only on a terminal.
     """
-    from newsdesk.core.store.index_store import open_library
+    from newsdesk.core.corrections import open_corrected
 
     progress = _progress_line if sys.stderr.isatty() else None
-    opened = open_library(
+    opened = open_corrected(
         default_paths(list(getattr(options, "paths", []) or [])),
         settings_from(options),
         reindex=bool(getattr(options, "reindex", False)),

@@ -52,16 +52,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
+    from newsdesk.core.corrections import open_corrected
     from newsdesk.core.export.document import build_document, check_target
     from newsdesk.core.marks.mark_store import MarkStore
     from newsdesk.core.resolve import resolve_actor, resolve_article
-    from newsdesk.core.store.index_store import open_library
 
     if options.out is not None:
         check_target(options.out, force=options.force)  # before any indexing: fail fast
     settings = settings_from(options)
     paths = default_paths(options.paths)
-    opened = open_library(paths, settings, reindex=options.reindex)
+    opened = open_corrected(paths, settings, reindex=options.reindex)
     for skipped in opened.skipped:
         warn(f"skipped {skipped.path}: {skipped.reason}")
     for notice in opened.notices:

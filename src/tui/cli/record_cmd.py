@@ -1,11 +1,11 @@
-"""`newsdesk actor show ACTOR`: an actor's record (roles, timeline, positions, relations)."""
+"""`newsdesk actor show ACTOR`: an actor's record (roles, timeline, positions, relations); its
+arguments are declared with the other actor verbs in `actor_cmd`."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .common import open_index, say_resolved, search_opener, settings_from
@@ -13,19 +13,6 @@ from .common import open_index, say_resolved, search_opener, settings_from
 if TYPE_CHECKING:
     from newsdesk.core.analysis.record import ActorRecord
     from newsdesk.core.analysis.relations import Relation
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("actor", metavar="ACTOR", help="a name, alias or actor id (typos welcome)")
-    parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: seeds/)"
-    )
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help='the record as JSON: {"id", "name", "type", "aliases", "roles", '
-        '"articles", "timeline", "positions", "relations"}',
-    )
 
 
 def run(options: argparse.Namespace) -> int:

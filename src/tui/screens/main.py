@@ -10,7 +10,7 @@ back/forward history and the walk that `n` / `N` step through. Public hooks for 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 from textual import events
@@ -23,7 +23,7 @@ from newsdesk.core.models import Actor, ActorSummary, ArticleAnalysis, ArticleSu
 from newsdesk.core.store.library import Library
 
 from .. import messages
-from ..bindings import MAIN_BINDINGS, MARK_BINDINGS
+from ..bindings import CORRECTION_BINDINGS, MAIN_BINDINGS, MARK_BINDINGS
 from ..highlight import LEGEND, HSpan, Target
 from ..widgets.actor_tree import ActorTree
 from ..widgets.article_list import ArticleList
@@ -62,7 +62,8 @@ class Walk:
 class MainScreen(Screen[None]):
     """Articles | Text | Actors & positions."""
 
-    BINDINGS = MAIN_BINDINGS + MARK_BINDINGS
+    # Corrections work from any pane; the actors pane shows their keys in its footer.
+    BINDINGS = MAIN_BINDINGS + MARK_BINDINGS + [replace(b, show=False) for b in CORRECTION_BINDINGS]
     BINDING_GROUP_TITLE = "Everywhere"
     AUTO_FOCUS = "#text"
 
@@ -126,6 +127,7 @@ class MainScreen(Screen[None]):
         self.tree.border_title = "Actors · article"
         self.tree.positions_of = self._positions
         self.tree.title_of = self._title
+        self.tree.corrected = lambda item_id: self.correction_note(item_id) is not None
         self._draw_legend()
         self.watch(self.app, "theme", self._draw_legend, init=False)
         if self.first_library is not None:  # the panes are composed: now wait for the index
@@ -183,6 +185,36 @@ class MainScreen(Screen[None]):
             return
         order = self.articles.order
         self.open_article(order[0], record=False)
+
+    def reload_library(self) -> None:
+        """The library changed in place (a correction, undo or redo): redraw the lists, the
+        sidebar and the open article at once, keeping the reader's place."""
+        library = self.library
+        if library is None:
+            return
+        here = self.current_location()
+        rows = list(library.articles())
+        self.summaries = {r.id: r for r in rows}
+        self.actor_summaries = {a.id: a for a in library.actors()}
+        self.actor_types = {a.id: a.type for a in self.actor_summaries.values()}
+        self.articles.set_articles(rows)
+        if self.chosen_actor is not None and self.chosen_actor not in self.actor_summaries:
+            self.chosen_actor = None
+            self.walk = None
+        if self.detail is not None:
+            article_id = self.detail.article.id
+            self.detail = None
+            self.open_article(article_id, offset=here.offset if here else None, record=False)
+        self._fill_tree()
+        self._update_status()
+
+    def correction_note(self, item_id: str | None) -> str | None:
+        """"corrected: was …" for an actor or quote the reader corrected, else None."""
+        find = getattr(self.library, "correction_for", None)
+        record = find(item_id) if callable(find) and item_id else None
+        if record is None:
+            return None
+        return f"✓ corrected, was {record.before}" if record.before else "✓ corrected"
 
     def _positions(self, actor_id: str) -> Sequence[Quote]:
         return self.library.positions(actor_id) if self.library else ()
@@ -371,7 +403,7 @@ class MainScreen(Screen[None]):
             self.tree.border_title = f"Actors · all articles · {len(actors)}"
 
     def record_actor(self) -> str | None:
-        """Whose record `i` opens: the actors pane's row when it has focus, else the chosen
+        """Whose record `v` opens: the actors pane's row when it has focus, else the chosen
         actor, else the actor under the text cursor."""
         if self.tree.has_focus and self.tree.cursor_actor:
             return self.tree.cursor_actor
@@ -522,8 +554,12 @@ class MainScreen(Screen[None]):
             name = summary.name if summary else mention.key
             kind = summary.type if summary else mention.label
             parts.append(f"{name} ({kind})")
+            if note := self.correction_note(actor_id):
+                parts.append(note)
         if quote is not None:
             who = quote.speaker or "unattributed"
             parts.append(f"❝ {who} · {quote.kind}" + (f" · {quote.cue}" if quote.cue else ""))
+            if note := self.correction_note(quote.id):
+                parts.append(note)
         walk = self.walk.describe() if self.walk else ""
         self.status.show(place, *parts, walk=walk)

@@ -1,4 +1,4 @@
-"""`i`: an actor's record. Who they are, when they appear, what they said, whom they target.
+"""`v`: an actor's record. Who they are, when they appear, what they said, whom they target.
 
 The record comes from the core (`build_record`); relations are slower and arrive from a worker.
 Enter on a position or a relation closes the record and opens the evidence in its article.

@@ -14,7 +14,7 @@ from textual.widgets.tree import TreeNode
 from newsdesk.core.models import ActorSummary, Quote
 
 from .. import messages
-from ..bindings import ACTOR_TREE_BINDINGS
+from ..bindings import ACTOR_TREE_BINDINGS, CORRECTION_BINDINGS
 from ..wording import counted
 from .styles import PassStyle, component_style
 
@@ -50,7 +50,7 @@ def _snippet(text: str, width: int = 60) -> str:
 class ActorTree(PassStyle, Tree[Item]):
     """Actors of this article or of the whole corpus; Enter chooses an actor or position."""
 
-    BINDINGS = ACTOR_TREE_BINDINGS
+    BINDINGS = ACTOR_TREE_BINDINGS + CORRECTION_BINDINGS
     BINDING_GROUP_TITLE = "Actors & positions"
     HELP = "Actors by type. Enter on an actor highlights its mentions; on a position, opens it."
 
@@ -74,6 +74,8 @@ class ActorTree(PassStyle, Tree[Item]):
         """An actor opened only to show the position under the text cursor (closed again)."""
         self.positions_of: Callable[[str], Sequence[Quote]] = lambda _id: ()
         self.title_of: Callable[[str], str] = lambda article_id: article_id
+        self.corrected: Callable[[str], bool] = lambda _id: False
+        """Whether the reader corrected this actor or quote (it gets a small mark)."""
 
     def set_actors(
         self, actors: Sequence[ActorSummary], counts: Mapping[str, int], scope: Scope
@@ -107,6 +109,8 @@ class ActorTree(PassStyle, Tree[Item]):
         label.append(f"  {self.counts.get(actor.id, actor.mention_count)}", style=count_style)
         if actor.quote_count:
             label.append(f" ❝{actor.quote_count}", style=count_style)
+        if self.corrected(actor.id):
+            label.append(" •", style=count_style)
         node = parent.add(label, Item("actor", actor.id))
         node.data = Item("actor", actor.id)
         self.actor_nodes[actor.id] = node
@@ -139,10 +143,12 @@ class ActorTree(PassStyle, Tree[Item]):
                 label.append(f" · {quote.cue}", style=info)
             label.append(f" “{_snippet(quote.text, 48)}”")
             label.append(f" — {_snippet(self.title_of(quote.article), 30)}", style=info)
+            if self.corrected(quote.id):
+                label.append(" •", style=info)
             node.add_leaf(label, Item("position", item.actor_id, quote))
         if len(positions) > POSITION_LIMIT:
             more = len(positions) - POSITION_LIMIT
-            node.add_leaf(Text(f"… {more} more positions (Enter or i: the actor's record)",
+            node.add_leaf(Text(f"… {more} more positions (Enter or v: the actor's record)",
                                style=info), Item("more", item.actor_id))
 
     def render_line(self, y: int) -> Strip:

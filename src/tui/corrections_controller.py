@@ -1,0 +1,372 @@
+"""Glue between the correction desk and the explorer: what is under the cursor, the dialogs,
+and redrawing at once (no re-indexing) after a correction, an undo or a redo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from newsdesk.core.errors import NewsdeskError
+from newsdesk.core.models import ACTOR_TYPES, QUOTE_KINDS, Mention, Quote
+
+from .screens.correct import Answer, Choice, CorrectionDialog
+
+if TYPE_CHECKING:
+    from newsdesk.core.corrections import CorrectedLibrary, Correction, CorrectionDesk
+    from newsdesk.core.models import ActorSummary
+
+    from .app import NewsdeskApp
+    from .screens.main import MainScreen
+
+NEW_ACTOR = "\x00new"
+"""The picker row "a new actor" (no actor id can be this)."""
+
+#: The palette's names for the corrections, as the reader asks for them (verb -> name).
+COMMAND_NAMES: dict[str, str] = {
+    "merge": "Merge actor into…",
+    "rename": "Rename actor…",
+    "type": "Change type…",
+    "split": "Split here…",
+    "speaker": "Change speaker…",
+    "kind": "Change quote kind…",
+    "not-quote": "Not a quote",
+    "add-quote": "Add quote…",
+    "hide": "Not an actor (hide it)",
+    "unhide": "Unhide actor…",
+    "redo": "Redo correction",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionChange:
+    """A correction in the explorer's undo history (`u` undoes marks and corrections alike)."""
+
+    correction: Correction
+
+
+class CorrectionsController:
+    """The explorer's side of corrections: one per app."""
+
+    def __init__(self, app: NewsdeskApp) -> None:
+        self.app = app
+
+    @property
+    def main(self) -> MainScreen:
+        return self.app.main
+
+    @property
+    def library(self) -> CorrectedLibrary | None:
+        from newsdesk.core.corrections import CorrectedLibrary
+
+        library = self.main.library
+        return library if isinstance(library, CorrectedLibrary) else None
+
+    @property
+    def desk(self) -> CorrectionDesk | None:
+        library = self.library
+        return library.desk if library is not None else None
+
+    # -- what is under the cursor ------------------------------------------------------------
+
+    def actor_here(self) -> str | None:
+        """The actor under the sidebar's cursor (when it has focus), else under the text
+        cursor, else the chosen one."""
+        main = self.main
+        if main.focused is main.tree:  # the main screen's focus: still right under the palette
+            return main.tree.cursor_actor
+        mention, quote = main.text.under_cursor()
+        detail = main.text.detail
+        if mention is not None and detail is not None and mention.key in detail.actor_of:
+            return detail.actor_of[mention.key]
+        if quote is not None and quote.actor:
+            return quote.actor
+        return main.chosen_actor
+
+    def quote_here(self) -> Quote | None:
+        main = self.main
+        if main.focused is main.tree:  # the main screen's focus: still right under the palette
+            node = main.tree.cursor_node
+            if node is not None and node.data is not None and node.data.kind == "position":
+                return node.data.quote
+            return None
+        return main.text.under_cursor()[1]
+
+    def mention_here(self) -> Mention | None:
+        if self.main.focused is self.main.tree:
+            return None
+        return self.main.text.focus_mention or self.main.text.under_cursor()[0]
+
+    def available(self, verb: str) -> bool:
+        """Whether `verb` has something to act on now (the palette lists only those)."""
+        if self.desk is None:
+            return False
+        if verb in ("rename", "merge", "type", "hide"):
+            return self.actor_here() is not None
+        if verb == "split":
+            return self.mention_here() is not None or (
+                self.actor_here() is not None and self.main.detail is not None
+            )
+        if verb in ("speaker", "kind", "not-quote"):
+            return self.quote_here() is not None
+        if verb == "add-quote":
+            return self.main.text.detail is not None
+        if verb == "unhide":
+            library = self.library
+            return library is not None and bool(library.cast.hidden)
+        return verb == "redo"
+
+    # -- starting one ------------------------------------------------------------------------
+
+    def start(self, verb: str) -> None:
+        """A key or a palette command: ask what is needed, then correct."""
+        desk, library = self.desk, self.library
+        if desk is None or library is None:
+            self.app.notify(
+                "Corrections are off: the index is not open, or the corrections "
+                "database could not be opened.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if verb == "redo":
+            self._run(desk.redo, "Redone")
+            return
+        handler = getattr(self, "_ask_" + verb.replace("-", "_"), None)
+        if handler is None or not self.available(verb):
+            self.app.bell()
+            self.app.notify(
+                f"{COMMAND_NAMES.get(verb, verb)}: nothing under the cursor to correct.",
+                markup=False,
+                timeout=3,
+            )
+            return
+        handler(desk, library)
+
+    def _actors(self, exclude: str | None = None, new: bool = False):  # type: ignore[no-untyped-def]
+        """The picker over actors, filtered by the search matcher as the reader types."""
+        from newsdesk.core.resolve import match_actors
+
+        def rows(query: str) -> list[Choice]:
+            actors = [a for a in self.main.actor_summaries.values() if a.id != exclude]
+            found = [Choice(a.id, _label(a)) for a in match_actors(actors, query)]
+            return (
+                [Choice(NEW_ACTOR, "a new actor (named as the mention)"), *found] if new else found
+            )
+
+        return rows
+
+    def _ask(self, dialog: CorrectionDialog, act) -> None:  # type: ignore[no-untyped-def]
+        def answered(answer: Answer | None) -> None:
+            if answer is not None:
+                self._run(partial(act, answer), "Corrected")
+
+        self.app.push_screen(dialog, answered)
+
+    def _ask_rename(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        actor = library.actor(self.actor_here() or "")
+        self._ask(
+            CorrectionDialog(
+                "Rename actor",
+                f"{actor.name} ({actor.type}): a new display name",
+                text=actor.name,
+                placeholder="the name to show",
+            ),
+            lambda a: desk.rename(actor.id, a.text, a.note),
+        )
+
+    def _ask_merge(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        actor = library.actor(self.actor_here() or "")
+        self._ask(
+            CorrectionDialog(
+                "Merge actor into…",
+                f"{actor.name} is really… (type to find)",
+                placeholder="actor name",
+                choices=self._actors(actor.id),
+                free_text=False,
+            ),
+            lambda a: desk.merge(actor.id, a.key, a.note),
+        )
+
+    def _ask_type(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        actor = library.actor(self.actor_here() or "")
+        kinds = [Choice(t, t) for t in ACTOR_TYPES if t != actor.type]
+        self._ask(
+            CorrectionDialog(
+                "Change type",
+                f"{actor.name} is a {actor.type}; it is a…",
+                choices=lambda q: [c for c in kinds if c.key.startswith(q.strip())],
+                free_text=False,
+            ),
+            lambda a: desk.set_type(actor.id, a.key, a.note),
+        )
+
+    def _ask_hide(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        actor = library.actor(self.actor_here() or "")
+        self._ask(
+            CorrectionDialog(
+                "Not an actor",
+                f"Hide {actor.name}? Enter hides; a note may say why",
+                text="hide",
+                free_text=True,
+            ),
+            lambda a: desk.hide(actor.id, a.note),
+        )
+
+    def _ask_unhide(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        from newsdesk.core.resolve import match_actors
+
+        hidden = list(library.hidden_actors())
+        self._ask(
+            CorrectionDialog(
+                "Unhide actor…",
+                "Hidden actors (type to find):",
+                placeholder="actor name",
+                free_text=False,
+                choices=lambda q: [Choice(a.id, _label(a)) for a in match_actors(hidden, q)],
+            ),
+            lambda a: desk.unhide(a.key, a.note),
+        )
+
+    def _ask_split(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        mention = self.mention_here()
+        detail = self.main.detail
+        if mention is not None and detail is not None:
+            owner = detail.actor_of.get(mention.key)
+            about = f"“{mention.text}” (now {self._name(owner)}) belongs to…"
+
+            def act(a: Answer) -> Correction:
+                into = None if a.key == NEW_ACTOR else a.key
+                return desk.split_mention(detail.article.id, mention.start, into, a.note)
+        else:
+            actor_id = self.actor_here() or ""
+            assert detail is not None
+            about = f"{self._name(actor_id)}'s mentions in this article belong to…"
+
+            def act(a: Answer) -> Correction:
+                into = None if a.key == NEW_ACTOR else a.key
+                return desk.split_article(actor_id, detail.article.id, into, a.note)
+
+            owner = actor_id
+        self._ask(
+            CorrectionDialog(
+                "Split here…",
+                about,
+                placeholder="another actor, or a new one",
+                choices=self._actors(owner, new=True),
+                free_text=False,
+            ),
+            act,
+        )
+
+    def _ask_speaker(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        quote = self.quote_here()
+        assert quote is not None
+
+        def act(a: Answer) -> Correction:
+            if a.key is None:
+                return desk.quote_speaker(quote.id, text=a.text, note=a.note)
+            return desk.quote_speaker(quote.id, a.key, note=a.note)
+
+        self._ask(
+            CorrectionDialog(
+                "Change speaker…",
+                f"“{_short(quote.text)}”, now {quote.speaker or 'unattributed'}: "
+                "said by… (Enter on typed text: a speaker who is not an actor)",
+                placeholder="actor name",
+                choices=self._actors(quote.actor),
+            ),
+            act,
+        )
+
+    def _ask_kind(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        quote = self.quote_here()
+        assert quote is not None
+        kinds = [Choice(k, k) for k in QUOTE_KINDS if k != quote.kind]
+        self._ask(
+            CorrectionDialog(
+                "Change quote kind",
+                f"“{_short(quote.text)}” is {quote.kind}; it is…",
+                choices=lambda q: [c for c in kinds if c.key.startswith(q.strip())],
+                free_text=False,
+            ),
+            lambda a: desk.quote_kind(quote.id, a.key, a.note),
+        )
+
+    def _ask_not_quote(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        quote = self.quote_here()
+        assert quote is not None
+        self._run(partial(desk.quote_hide, quote.id), "Not a quote")
+
+    def _ask_add_quote(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
+        text = self.main.text
+        detail = text.detail
+        assert detail is not None
+        start, end = text.selection_range()
+        passage = detail.article.text[start:end]
+
+        def act(a: Answer) -> Correction:
+            if a.key is None:
+                return desk.quote_add(detail.article.id, start, end, text=a.text, note=a.note)
+            return desk.quote_add(detail.article.id, start, end, actor_id=a.key, note=a.note)
+
+        self._ask(
+            CorrectionDialog(
+                "Add quote…",
+                f"“{_short(passage)}” was said by… (select more with Shift+arrows first)",
+                placeholder="actor name",
+                choices=self._actors(),
+            ),
+            act,
+        )
+
+    def _name(self, actor_id: str | None) -> str:
+        summary = self.main.actor_summaries.get(actor_id or "")
+        return summary.name if summary else "no actor"
+
+    # -- applying, undoing, redrawing --------------------------------------------------------
+
+    def _run(self, act, verb: str) -> None:  # type: ignore[no-untyped-def]
+        try:
+            record = act()
+        except NewsdeskError as err:
+            self.app.notify(str(err), title=err.title, severity="error", markup=False, timeout=8)
+            return
+        if verb != "Redone":
+            self.app.marks._remember(CorrectionChange(record))  # type: ignore[arg-type]
+        self.redraw()
+        from newsdesk.core.corrections import describe
+
+        self.app.notify(f"{verb}: {describe(record)} (u undoes)", markup=False, timeout=4)
+
+    def undo(self, change: CorrectionChange) -> None:
+        """`u` reached a correction in the shared history."""
+        desk = self.desk
+        if desk is None:
+            return
+        from newsdesk.core.corrections import describe
+
+        try:
+            record = desk.undo(change.correction.id)
+        except NewsdeskError as err:
+            self.app.marks.history.append(change)  # type: ignore[arg-type]
+            self.app.notify(str(err), title=err.title, severity="error", markup=False, timeout=8)
+            return
+        self.redraw()
+        self.app.notify(f"Undone: {describe(record)} (U redoes)", markup=False, timeout=4)
+
+    def redraw(self) -> None:
+        """The library changed in place: lists, tree, the open article and the status line at
+        once; the search index catches up in the background (it is keyed by the revision)."""
+        self.main.reload_library()
+        if self.main.library is not None:
+            self.app.search.library_ready(self.main.library)
+
+
+def _label(actor: ActorSummary) -> str:
+    return f"{actor.name} · {actor.type} · {actor.mention_count} mentions"
+
+
+def _short(text: str, width: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

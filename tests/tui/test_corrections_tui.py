@@ -1,0 +1,182 @@
+"""Pilot tests for corrections in the explorer: keys on the actors pane, the palette commands,
+the dialog's picker, `u` undoing marks and corrections in one history, the small mark and the
+status line's "was ..."."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdesk.core.corrections import with_corrections
+from newsdesk.core.models import Corpus
+from newsdesk.core.settings import Settings
+from newsdesk.core.store.library import MemoryLibrary
+from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.screens.correct import CorrectionDialog
+
+SIZE = (120, 40)
+
+
+def corrected_app(corpus: Corpus) -> NewsdeskApp:
+    settings = Settings.from_env()
+    library = with_corrections(MemoryLibrary(corpus), [Path("unused")], settings)
+    return NewsdeskApp([Path("unused")], settings, library=library)
+
+
+def notes(app: NewsdeskApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def tree_labels(app: NewsdeskApp) -> list[str]:
+    return [str(node.label) for node in app.main.tree.actor_nodes.values()]
+
+
+async def _focus_actor(app: NewsdeskApp, pilot, actor_id: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("3")
+    await pilot.pause()
+    tree = app.main.tree
+    tree.move_cursor(tree.actor_nodes[actor_id])
+    await pilot.pause()
+
+
+async def test_corrections_tui_rename_from_the_sidebar_key(tui_corpus) -> None:
+    app = corrected_app(tui_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _focus_actor(app, pilot, "person:maria-lopez")
+        assert "Rename" in str(app.main.query_one("KeyFooter").render())  # shown in the footer
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, CorrectionDialog)
+        await pilot.press("ctrl+u", *"María López", "tab", *"accents", "enter")
+        await pilot.pause()
+        main = app.main
+        assert main.actor_summaries["person:maria-lopez"].name == "María López"
+        assert any(label.startswith("María López") and label.endswith("•")
+                   for label in tree_labels(app))
+        assert any("rename Maria Lopez to María López" in n for n in notes(app))
+        [record] = app.library.desk.store.all()  # type: ignore[union-attr]
+        assert record.note == "accents"
+        # the status line says what it was
+        await pilot.press("2")
+        main.text.move_cursor_to(main.text.detail.article.text.index("Maria Lopez"))
+        await pilot.pause()
+        assert any("was Maria Lopez" in part for part in main.status.parts)
+        # u undoes it
+        await pilot.press("u")
+        await pilot.pause()
+        assert main.actor_summaries["person:maria-lopez"].name == "Maria Lopez"
+
+
+async def test_corrections_tui_merge_picks_the_target_with_the_matcher(tui_corpus) -> None:
+    app = corrected_app(tui_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _focus_actor(app, pilot, "organization:green-watch")
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CorrectionDialog)
+        await pilot.press(*"lopes")  # a typo: the matcher still finds Lopez
+        await pilot.pause()
+        assert [row.key for row in dialog.rows] == ["person:maria-lopez"]
+        await pilot.press("enter")
+        await pilot.pause()
+        main = app.main
+        assert "organization:green-watch" not in main.actor_summaries
+        assert main.actor_summaries["person:maria-lopez"].mention_count == 6
+        assert all(aid != "organization:green-watch" for aid in main.text.detail.actor_of.values())
+
+
+async def test_corrections_tui_u_undoes_marks_and_corrections_in_one_history(tui_corpus) -> None:
+    app = corrected_app(tui_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m")  # a mark
+        await pilot.pause()
+        await _focus_actor(app, pilot, "organization:green-watch")
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press(*"gro", "enter")  # a correction
+        await pilot.pause()
+        main = app.main
+        assert main.actor_summaries["organization:green-watch"].type == "group"
+        assert len(app.marks.store.marks()) == 1  # type: ignore[union-attr]
+        await pilot.press("u")  # the correction first
+        await pilot.pause()
+        assert main.actor_summaries["organization:green-watch"].type == "organization"
+        assert len(app.marks.store.marks()) == 1  # type: ignore[union-attr]
+        await pilot.press("u")  # then the mark
+        await pilot.pause()
+        assert app.marks.store.marks() == []  # type: ignore[union-attr]
+        await pilot.press("U")  # redo brings the correction back
+        await pilot.pause()
+        assert main.actor_summaries["organization:green-watch"].type == "group"
+
+
+async def test_corrections_tui_palette_not_a_quote_and_change_speaker(tui_corpus) -> None:
+    app = corrected_app(tui_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.main
+        await pilot.press("2")
+        quote = main.text.detail.quotes[0]
+        main.text.move_cursor_to(quote.start)
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"not a quote")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert quote.id not in [q.id for q in main.text.detail.quotes]
+        assert main.summaries[quote.article].quote_count == 0
+        await pilot.press("u")
+        await pilot.pause()
+        assert quote.id in [q.id for q in main.text.detail.quotes]
+        main.text.move_cursor_to(quote.start)
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"a harbour official", "tab", "tab", "enter")
+        await pilot.pause()
+        changed = next(q for q in main.text.detail.quotes if q.id == quote.id)
+        assert changed.speaker == "a harbour official" and changed.actor is None
+        assert app.main.tree.corrected(quote.id)
+
+
+async def test_corrections_tui_add_quote_from_a_selection(tui_corpus) -> None:
+    app = corrected_app(tui_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.main
+        await pilot.press("2")
+        text = main.text.detail.article.text
+        main.text.move_cursor_to(text.index("Ferry workers"))
+        await pilot.pause()
+        before = len(main.text.detail.quotes)
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press(*"maria", "enter")
+        await pilot.pause()
+        quotes = main.text.detail.quotes
+        assert len(quotes) == before + 1
+        added = next(q for q in quotes if q.text.startswith("Ferry workers"))
+        assert added.actor == "person:maria-lopez"
+
+
+async def test_corrections_tui_hide_and_unhide_from_the_palette(tui_corpus) -> None:
+    app = corrected_app(tui_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _focus_actor(app, pilot, "organization:green-watch")
+        app.corrections.start("hide")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "organization:green-watch" not in app.main.actor_summaries
+        assert app.corrections.available("unhide")
+        app.corrections.start("unhide")
+        await pilot.pause()
+        await pilot.press(*"green", "enter")
+        await pilot.pause()
+        assert "organization:green-watch" in app.main.actor_summaries
