@@ -26,6 +26,7 @@ class ArticleSummary:
     url: str | None
     actor_count: int
     quote_count: int
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,7 @@ class MemoryLibrary:
                 a.id, a.path, a.title, a.date, a.source, a.url,
                 actor_count=len(self.actors_in(a.id)),
                 quote_count=len(self._quotes.get(a.id, ())),
+                author=a.author,
             )
             for a in self.corpus.articles
         ]

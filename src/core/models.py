@@ -32,7 +32,9 @@ class Article:
     """Body text only: paragraphs joined by a blank line; trailers and metadata removed."""
     paragraphs: tuple[Offsets, ...]
     content_hash: str
-    """Hash of the raw file bytes; changes when the file changes."""
+    """Hash of the raw file bytes (of the row, for a dump); changes when the article changes."""
+    author: str | None = None
+    """The byline, from the page's or row's metadata."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from .errors import PathNotFound
 from .models import SkippedFile
-from .text import ARTICLE_SUFFIXES, article_id_for
+from .readers.formats import split_name
+from .text import article_id_for
 
 _NOT_ID = re.compile(r"[^\w.-]+", re.UNICODE)
 
@@ -45,7 +46,9 @@ def scan(paths: Iterable[Path]) -> tuple[list[FoundFile], list[SkippedFile]]:
             continue
         if root.is_file():
             try:
-                found.append((str(root), os.path.realpath(root), os.stat(root), None))
+                parts = split_name(root.name)  # "news.jsonl.gz" -> "news"
+                stem = parts[0] if parts else None
+                found.append((str(root), os.path.realpath(root), os.stat(root), stem))
             except OSError as err:
                 skipped.append(SkippedFile(str(root), f"cannot read ({err.strerror or err})"))
             continue
@@ -108,9 +111,10 @@ def _walk(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, str, os.
             if name[0] == ".":
                 continue
             path = prefix + name
-            dot = name.rfind(".")
-            suffix = name[dot:] if dot > 0 and dot < len(name) - 1 else ""
-            if suffix.lower() not in ARTICLE_SUFFIXES:
+            parts = split_name(name)
+            if parts is None:
+                dot = name.rfind(".")
+                suffix = name[dot:] if dot > 0 and dot < len(name) - 1 else ""
                 if name.lower() not in {"readme", "license"}:
                     reason = f"not an article file ({suffix or 'no suffix'})"
                     skipped.append(SkippedFile(path, reason))
@@ -126,7 +130,7 @@ def _walk(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, str, os.
                 skipped.append(SkippedFile(path, reason))
                 continue
             real = os.path.realpath(path) if symlink else real_prefix + name
-            yield path, real, stat, name[:dot]
+            yield path, real, stat, parts[0]
         names = sorted(n for n in subfolders if not n.startswith("."))
         stack.extend(prefix + n for n in reversed(names))
 

@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,8 +22,10 @@ from typing import TYPE_CHECKING
 from .errors import ArticleReadError, NoArticles, StoreError
 from .fingerprint import file_stamp, pipeline_fingerprint, revision, store_path, trusted_mtime
 from .library import Library
+from .readers import FieldMap, is_dump, read_single
 from .models import Article, ArticleAnalysis, SkippedFile
 from .settings import RULES_MODEL, Settings
+from .store_dumps import DumpPending, load_notes, pending_articles, save_notes, scan_dump
 from .store_library import StoreLibrary
 from .store_tables import (
     SCHEMA,
@@ -72,6 +75,14 @@ class _Plan:
     skipped: list[SkippedFile]
     rows: dict[str, tuple[str, str]]
     """id -> (content hash, fingerprint) after this open."""
+    dumps: list[DumpPending] = field(default_factory=list)
+    """Dump rows to index, read again from their files (never all held in memory)."""
+    notes: dict[str, tuple[int, int, list[SkippedFile]]] = field(default_factory=dict)
+    """Skipped rows of the dumps read on this open, kept for warm opens."""
+
+    @property
+    def indexing(self) -> int:
+        return len(self.pending) + sum(len(d.ids) for d in self.dumps)
 
 
 def open_library(
@@ -111,7 +122,7 @@ def _open_cached(
     notices: list[str],
 ) -> OpenedIndex:
     db_path = store_path(paths, settings.cache_dir)
-    fingerprint = pipeline_fingerprint(settings.model)
+    fingerprint = pipeline_fingerprint(settings.model) + fields_fingerprint(settings)
     if reindex:
         _remove_store(db_path)
     for attempt in (1, 2):
@@ -121,7 +132,7 @@ def _open_cached(
             if not plan.order:
                 raise _no_articles(paths)
             _apply(conn, plan)
-            if plan.pending:
+            if plan.indexing:
                 if describe_rule_based(settings):
                     notices.append(rules_notice(settings))
                 _index(conn, plan, settings, fingerprint, progress, nlp)
@@ -147,11 +158,17 @@ def _open_cached(
     return OpenedIndex(
         library,
         tuple(plan.skipped),
-        indexed=len(plan.pending),
+        indexed=plan.indexing,
         reused=plan.reused,
         removed=len(plan.removed),
         notices=notices,
     )
+
+
+def fields_fingerprint(settings: Settings) -> str:
+    """`--fields` is part of the fingerprint: another mapping reads every dump anew."""
+    chosen = FieldMap.parse(settings.fields).fingerprint()
+    return f"+fields-{chosen}" if chosen else ""
 
 
 def rules_notice(settings: Settings) -> str:
@@ -166,7 +183,10 @@ def rules_notice(settings: Settings) -> str:
 
 def _no_articles(paths: Sequence[Path]) -> NoArticles:
     shown = ", ".join(str(p) for p in paths)
-    return NoArticles(f"no articles found in {shown} (newsdesk reads .txt and .md files)")
+    return NoArticles(
+        f"no articles found in {shown} (newsdesk reads .txt, .md, .html, .jsonl, .csv, .tsv "
+        "and .json files, gzipped or not)"
+    )
 
 
 def _open_in_memory(
@@ -180,7 +200,7 @@ def _open_in_memory(
     from .index import analyze, build_corpus, read_articles
     from .library import MemoryLibrary
 
-    articles, skipped = read_articles(paths, settings.max_file_bytes)
+    articles, skipped = read_articles(paths, settings.max_file_bytes, settings.fields)
     if not articles:
         raise _no_articles(paths)
     if nlp is None:
@@ -350,9 +370,15 @@ def _plan(
     rows: dict[str, tuple[str, str]] = {}
     reused = 0
     racy_after = trusted_mtime()
+    dumps = _DumpPlanner(conn, stored, settings, fingerprint) if any(
+        is_dump(f.path) for f in files
+    ) else None
     for found in files:
         article_id = found.id
         stamp = (found.size, found.mtime_ns if found.mtime_ns < racy_after else 0)
+        if dumps is not None and is_dump(found.path):
+            reused += dumps.plan(found, stamp, order, rows, refresh, skipped)
+            continue
         ord_ = len(order)
         old = stored.get(article_id)
         fresh = old is not None and old[5] == fingerprint
@@ -365,9 +391,7 @@ def _plan(
             continue
         path = Path(found.path)
         try:
-            from .text import read_article
-
-            article = read_article(path, article_id=article_id, max_bytes=settings.max_file_bytes)
+            article = read_single(found.path, article_id=article_id, max_bytes=settings.max_file_bytes)
         except ArticleReadError as err:
             skipped.append(SkippedFile(str(path), str(err).removeprefix(f"{path}: ")))
             continue
@@ -382,16 +406,90 @@ def _plan(
         else:
             pending.append((article, stamp))
     removed = [i for i in stored if i not in order]
-    return _Plan(order, pending, refresh, removed, reused, skipped, rows)
+    plan = _Plan(order, pending, refresh, removed, reused, skipped, rows)
+    if dumps is not None:
+        plan.dumps, plan.notes = dumps.pending, dumps.notes
+    return plan
+
+
+class _DumpPlanner:
+    """Plans the rows of dump files: reused whole when unchanged, else read once for hashes."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, stored: dict[str, tuple[object, ...]],
+        settings: Settings, fingerprint: str,
+    ) -> None:
+        self.stored = stored
+        self.by_path: dict[str, list[str]] = {}
+        for article_id, row in sorted(stored.items(), key=lambda item: item[1][0]):  # type: ignore[arg-type,return-value]
+            self.by_path.setdefault(str(row[1]), []).append(article_id)
+        self.saved = load_notes(conn)
+        self.fields = FieldMap.parse(settings.fields)
+        self.max_row_bytes = settings.max_file_bytes
+        self.fingerprint = fingerprint
+        self.pending: list[DumpPending] = []
+        self.notes: dict[str, tuple[int, int, list[SkippedFile]]] = {}
+
+    def plan(
+        self, found: FoundFile, stamp: tuple[int, int], order: dict[str, int],
+        rows: dict[str, tuple[str, str]], refresh: list[tuple[int, str, int, int, str]],
+        skipped: list[SkippedFile],
+    ) -> int:
+        """Add one dump's rows to the plan; returns how many are reused."""
+        known = self.by_path.get(found.path, [])
+        saved = self.saved.get(found.path)
+        if (
+            known and stamp[1] != 0 and saved is not None and saved[:2] == stamp
+            and all(
+                (self.stored[i][2], self.stored[i][3]) == stamp
+                and self.stored[i][5] == self.fingerprint
+                for i in known
+            )
+        ):
+            for article_id in known:  # unchanged: not even opened
+                self._keep(article_id, str(self.stored[article_id][4]), found, stamp, order, rows, refresh)
+            skipped.extend(saved[2])
+            return len(known)
+        read = scan_dump(found.path, found.id, self.fields, self.max_row_bytes)
+        skipped.extend(read.skipped)
+        self.notes[found.path] = (stamp[0], stamp[1], read.skipped)
+        dump = DumpPending(found.path, found.id, stamp)
+        reused = 0
+        for article_id, content_hash in read.rows:
+            old = self.stored.get(article_id)
+            if old is not None and old[5] == self.fingerprint and old[4] == content_hash:
+                self._keep(article_id, content_hash, found, stamp, order, rows, refresh, force=True)
+                reused += 1
+                continue
+            order[article_id] = len(order)
+            rows[article_id] = (content_hash, self.fingerprint)
+            dump.ids.add(article_id)
+        if dump.ids:
+            self.pending.append(dump)
+        return reused
+
+    def _keep(
+        self, article_id: str, content_hash: str, found: FoundFile, stamp: tuple[int, int],
+        order: dict[str, int], rows: dict[str, tuple[str, str]],
+        refresh: list[tuple[int, str, int, int, str]], force: bool = False,
+    ) -> None:
+        ord_ = len(order)
+        order[article_id] = ord_
+        rows[article_id] = (content_hash, self.fingerprint)
+        old = self.stored[article_id]
+        if force or old[0] != ord_ or old[1] != found.path:
+            refresh.append((ord_, found.path, stamp[0], stamp[1], article_id))
 
 
 def _apply(conn: sqlite3.Connection, plan: _Plan) -> None:
     """Forget deleted articles and record moved stamps, in one transaction."""
-    if not plan.removed and not plan.refresh:
+    if not plan.removed and not plan.refresh and not plan.notes:
         return
     from .store_tables import delete_articles
 
     with _transaction(conn):
+        if plan.notes:
+            save_notes(conn, plan.notes)
         delete_articles(conn, plan.removed)
         conn.executemany(
             "UPDATE articles SET ord = ?, path = ?, size = ?, mtime_ns = ? WHERE id = ?",
@@ -415,15 +513,24 @@ def _index(
 
         nlp, _info = load_pipeline(settings.model)
     prepare_pipeline(nlp)
-    articles = [article for article, _stamp in plan.pending]
-    stamps = {article.id: stamp for article, stamp in plan.pending}
-    total = len(articles)
+    stamps: dict[str, tuple[int, int]] = {}
+    fields = FieldMap.parse(settings.fields)
+
+    def articles() -> Iterator[Article]:
+        queued = chain(plan.pending, pending_articles(plan.dumps, fields, settings.max_file_bytes))
+        for article, stamp in queued:
+            stamps[article.id] = stamp
+            yield article
+
+    total = plan.indexing
     batch: list[ArticleAnalysis] = []
 
     def flush() -> None:
         with _transaction(conn):
             for analysis in batch:
                 article_id = analysis.article.id
+                if article_id not in plan.order:  # a dump changed since it was planned
+                    continue
                 write_analysis(
                     conn, analysis, ord_=plan.order[article_id], stamp=stamps[article_id],
                     fingerprint=fingerprint,
@@ -431,7 +538,8 @@ def _index(
         batch.clear()
 
     stream: Iterator[ArticleAnalysis] = analyze(
-        nlp, articles, batch_size=settings.batch_size, n_process=settings.jobs
+        nlp, articles() if settings.jobs <= 1 else list(articles()),
+        batch_size=settings.batch_size, n_process=settings.jobs,
     )
     for done, analysis in enumerate(stream, 1):
         batch.append(analysis)

@@ -58,7 +58,7 @@ class StoreLibrary:
 
     def articles(self) -> Sequence[ArticleSummary]:
         rows = self._query(
-            "SELECT id, path, title, date, source, url, actor_count, quote_count "
+            "SELECT id, path, title, date, source, url, actor_count, quote_count, author "
             "FROM articles ORDER BY ord"
         )
         return [ArticleSummary(*row) for row in rows]
@@ -95,7 +95,7 @@ class StoreLibrary:
         )
         keys = {m.key for m in mentions}
         return ArticleDetail(
-            article, mentions, quotes, offsets_from(rows[0][9]),
+            article, mentions, quotes, offsets_from(rows[0][10]),
             {k: v for k, v in actor_of.items() if k in keys},
         )
 

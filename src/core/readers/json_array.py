@@ -1,0 +1,86 @@
+"""`.json` files holding an array of article objects, read item by item (never whole).
+
+The decoder reads one item at a time from a sliding buffer, so a large file's memory stays
+that of its largest item. A malformed item ends the file (JSON has no line to resync on):
+the items before it load, and one line says where it stopped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from .rows import BadRow, Row, sniff_encoding
+
+_CHUNK = 1 << 20
+_DECODER = json.JSONDecoder()
+_SPACE = " \t\r\n"
+
+
+def read_json_array(stream: BinaryIO, max_row_bytes: int) -> Iterator[Row | BadRow]:
+    encoding = sniff_encoding(stream)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    buffer = ""
+    pos = 0
+    eof = False
+
+    def fill() -> bool:
+        nonlocal buffer, pos, eof
+        if eof:
+            return False
+        chunk = stream.read(_CHUNK)
+        eof = not chunk
+        buffer = buffer[pos:] + decoder.decode(chunk, final=eof)
+        pos = 0
+        return True
+
+    def skip_space() -> None:
+        nonlocal pos
+        while True:
+            while pos < len(buffer) and buffer[pos] in _SPACE:
+                pos += 1
+            if pos < len(buffer) or not fill():
+                return
+
+    fill()
+    skip_space()
+    if pos >= len(buffer) or buffer[pos] != "[":
+        yield BadRow(0, "not a JSON array of articles (newsdesk reads [{...}, {...}])")
+        return
+    pos += 1
+    number = 0
+    while True:
+        skip_space()
+        if pos >= len(buffer):
+            yield BadRow(number + 1, "the array is not closed (the file is cut short?)")
+            return
+        if buffer[pos] == "]":
+            return
+        if number and buffer[pos] == ",":
+            pos += 1
+            skip_space()
+        number += 1
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(buffer, pos)
+                break
+            except json.JSONDecodeError as err:
+                if len(buffer) - pos > max_row_bytes:
+                    yield BadRow(number, "over the size limit per article; the rest of the file is skipped")
+                    return
+                if not fill():
+                    yield BadRow(number, f"malformed JSON ({err.msg}); the rest of the file is skipped")
+                    return
+            except RecursionError:
+                yield BadRow(number, "nested too deeply; the rest of the file is skipped")
+                return
+        size = end - pos
+        pos = end
+        if size > max_row_bytes:
+            yield BadRow(number, f"over the size limit of {max_row_bytes / 1e6:.1f} MB per article")
+        elif not isinstance(value, dict):
+            yield BadRow(number, f"a JSON {type(value).__name__}, not an object")
+        else:
+            yield Row(number, value, size)
