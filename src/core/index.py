@@ -195,7 +195,8 @@ def read_articles(
     articles: list[Article] = []
     fields = FieldMap.parse(fields_spec)
     for article_id, path in files:
-        for item in read_articles_in(str(path), file_id=article_id, fields=fields, max_bytes=max_bytes):
+        items = read_articles_in(str(path), file_id=article_id, fields=fields, max_bytes=max_bytes)
+        for item in items:
             if isinstance(item, SkippedFile):
                 skipped.append(item)
             else:

@@ -14,16 +14,16 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ArticleReadError, NoArticles, StoreError
 from .fingerprint import file_stamp, pipeline_fingerprint, revision, store_path, trusted_mtime
 from .library import Library
-from .readers import FieldMap, is_dump, read_single
 from .models import Article, ArticleAnalysis, SkippedFile
+from .readers import FieldMap, is_dump, read_single
 from .settings import RULES_MODEL, Settings
 from .store_dumps import DumpPending, load_notes, pending_articles, save_notes, scan_dump
 from .store_library import StoreLibrary
@@ -391,7 +391,9 @@ def _plan(
             continue
         path = Path(found.path)
         try:
-            article = read_single(found.path, article_id=article_id, max_bytes=settings.max_file_bytes)
+            article = read_single(
+                found.path, article_id=article_id, max_bytes=settings.max_file_bytes
+            )
         except ArticleReadError as err:
             skipped.append(SkippedFile(str(path), str(err).removeprefix(f"{path}: ")))
             continue
@@ -447,7 +449,8 @@ class _DumpPlanner:
             )
         ):
             for article_id in known:  # unchanged: not even opened
-                self._keep(article_id, str(self.stored[article_id][4]), found, stamp, order, rows, refresh)
+                content_hash = str(self.stored[article_id][4])
+                self._keep(article_id, content_hash, found, stamp, order, rows, refresh)
             skipped.extend(saved[2])
             return len(known)
         read = scan_dump(found.path, found.id, self.fields, self.max_row_bytes)

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .models import Article, SkippedFile
-from .readers import DumpEnd, FieldMap, read_dump
+from .readers import FieldMap, read_dump
 
 NOTES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS dump_notes (
@@ -45,20 +45,11 @@ def scan_dump(path: str, file_id: str, fields: FieldMap, max_row_bytes: int) -> 
     """Ids and hashes of a dump's rows (texts are dropped as soon as they are hashed)."""
     rows: list[tuple[str, str]] = []
     skipped: list[SkippedFile] = []
-    read = 0
     for item in read_dump(path, file_id, fields, max_row_bytes):
         if isinstance(item, Article):
             rows.append((item.id, item.content_hash))
-            read += 1
         elif isinstance(item, SkippedFile):
             skipped.append(item)
-    if not rows and not skipped:
-        skipped.append(SkippedFile(path, "no rows"))
-    if skipped and any(s.reason.startswith("row ") for s in skipped):
-        bad = sum(1 for s in skipped if s.reason.startswith("row "))
-        skipped.append(
-            SkippedFile(path, f"{bad} of {bad + read} rows skipped, {read} read")
-        )
     return DumpRead(rows, skipped)
 
 

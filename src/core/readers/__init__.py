@@ -37,8 +37,8 @@ def read_single(path: str, *, article_id: str, max_bytes: int | None) -> Article
     except ValueError:
         limit = (max_bytes or 0) / 1e6
         raise ArticleReadError(
-            f"{path}: over the size limit of {limit:.1f} MB{' once decompressed' if gzipped else ''} "
-            "(set NEWSDESK_MAX_FILE_BYTES to raise it)"
+            f"{path}: over the size limit of {limit:.1f} MB"
+            f"{' once decompressed' if gzipped else ''} (set NEWSDESK_MAX_FILE_BYTES to raise it)"
         ) from None
     except (OSError, EOFError) as err:
         reason = getattr(err, "strerror", None) or err or "cut short"

@@ -32,9 +32,10 @@ def read_dump(
     path: str, file_id: str, fields: FieldMap, max_row_bytes: int
 ) -> Iterator[Article | SkippedFile | DumpEnd]:
     """Every row of the dump at `path`: an `Article`, or a `SkippedFile` naming the row and
-    why; then one `DumpEnd`. A file that cannot be opened is one `SkippedFile` (no `DumpEnd`)."""
+    why; a summary `SkippedFile` when rows were skipped; then one `DumpEnd`. A file that cannot be opened is one `SkippedFile` (no `DumpEnd`)."""
     ids = RowIds(file_id)
     articles = skipped = 0
+    told = False  # a whole-file problem was said: no "no rows" after it
     try:
         stream = open_binary(path)
     except OSError as err:
@@ -45,7 +46,8 @@ def read_dump(
         try:
             for row in rows:
                 if isinstance(row, BadRow):
-                    skipped += 1
+                    skipped += row.number > 0  # 0: the whole file (not an array, no header)
+                    told = True
                     yield _skip(path, row.number, row.reason)
                     continue
                 article = _article(row, path, ids, fields)
@@ -57,7 +59,12 @@ def read_dump(
                 yield article
         except (OSError, EOFError, zlib.error) as err:
             skipped += 1
-            yield SkippedFile(path, f"damaged or cut short after {articles + skipped - 1} rows ({err})")
+            where = articles + skipped - 1
+            yield SkippedFile(path, f"damaged or cut short after {where} rows ({err})")
+    if skipped:
+        yield SkippedFile(path, f"{skipped} of {articles + skipped} rows skipped, {articles} read")
+    elif not articles and not told:
+        yield SkippedFile(path, "no rows")
     yield DumpEnd(articles, skipped)
 
 
@@ -83,8 +90,10 @@ def _rows(stream: BinaryIO, path: str, max_row_bytes: int) -> Iterator[Row | Bad
 
 def _article(row: Row, path: str, ids: RowIds, fields: FieldMap) -> Article | str:
     """The row's article, or why it has none."""
-    found = fields.resolve(list(row.values))
-    value: dict[Role, str | None] = {role: flat(row.values.get(name)) for role, name in found.items()}
+    found = fields.resolve(row.values)
+    value: dict[Role, str | None] = {
+        role: flat(row.values.get(name)) for role, name in found.items()
+    }
     text = value.get("text")
     if not text or not text.strip():
         where = f"field {found['text']!r} is empty" if "text" in found else "no text field"
@@ -93,7 +102,9 @@ def _article(row: Row, path: str, ids: RowIds, fields: FieldMap) -> Article | st
         from .html import html_to_text
 
         text = html_to_text(text)
-    canonical = json.dumps(row.values, sort_keys=True, ensure_ascii=False, default=str)
+    # Empty fields left out: a CSV that gains an empty column keeps every row's hash and key.
+    filled = {k: v for k, v in row.values.items() if v not in (None, "", [], {})}
+    canonical = json.dumps(filled, sort_keys=True, ensure_ascii=False, default=str)
     content_hash = row_hash(canonical.encode("utf-8", "surrogatepass"))
     key = id_key(value.get("id")) or id_key(value.get("url")) or content_hash[:12]
     article = build_record(

@@ -56,32 +56,36 @@ class FieldMap:
             role, sep, name = part.partition("=")
             role, name = role.strip().lower(), name.strip()
             if not sep or not name:
-                raise FieldsError(f"--fields: {part.strip()!r} is not ROLE=FIELD (e.g. title=headline)")
-            if role not in ROLES:
                 raise FieldsError(
-                    f"--fields: unknown role {role!r}; roles are {', '.join(ROLES)}"
+                    f"--fields: {part.strip()!r} is not ROLE=FIELD (e.g. title=headline)"
                 )
-            chosen[role] = name  # type: ignore[index]
+            if role not in ROLES:
+                raise FieldsError(f"--fields: unknown role {role!r}; roles are {', '.join(ROLES)}")
+            chosen[role] = name
         return cls(tuple(sorted(chosen.items())))
 
     def fingerprint(self) -> str:
         """Part of the index fingerprint: another mapping re-reads every dump."""
         return ",".join(f"{role}={name}" for role, name in self.chosen)
 
-    def resolve(self, names: Sequence[str]) -> dict[Role, str]:
-        """Role -> the field of `names` that plays it (user's choice first, then conventions)."""
+    def resolve(self, values: Mapping[str, Any]) -> dict[Role, str]:
+        """Role -> the field of a row that plays it: the user's choice, else the first field
+        named by the conventions that has a value (a CSV has every column in every row)."""
+        names = list(values)
         by_norm: dict[str, str] = {}
         for name in names:
-            by_norm.setdefault(_norm(name), name)
+            if values[name] not in (None, "", [], {}):
+                by_norm.setdefault(_norm(name), name)
         found: dict[Role, str] = {}
         taken: set[str] = set()
         for role, name in self.chosen:
-            if name in names:
+            if name in values:
                 found[role] = name
-            elif _norm(name) in by_norm:
-                found[role] = by_norm[_norm(name)]
             else:
-                continue
+                match = next((n for n in names if _norm(n) == _norm(name)), None)
+                if match is None:
+                    continue
+                found[role] = match
             taken.add(found[role])
         for role in ROLES:
             if role in found:

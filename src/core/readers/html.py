@@ -17,10 +17,6 @@ from .records import Fields, build_record
 
 log = logging.getLogger(__name__)
 
-#: Pages above this many elements are cut by trafilatura rather than parsed whole.
-MAX_TREE_SIZE = 200_000
-
-
 def extract_page(html: str | bytes, url: str | None = None) -> Fields | None:
     """The main text and metadata of a whole page; None when no article text is found."""
     document = _bare_extraction(html, url=url, with_metadata=True)
@@ -31,9 +27,17 @@ def extract_page(html: str | bytes, url: str | None = None) -> Fields | None:
         title=document.get("title"),
         date=document.get("date"),
         author=document.get("author"),
-        source=document.get("sitename") or None,
+        source=_site_name(document.get("sitename")),
         url=document.get("url"),
     )
+
+
+def _site_name(name: str | None) -> str | None:
+    """The page's site name; None when it is only a host name (trafilatura's fallback), so the
+    URL names the outlet ("en.wikinews.org" -> "Wikinews")."""
+    if not name or ("." in name and " " not in name.strip()):
+        return None
+    return name
 
 
 def html_to_text(fragment: str) -> str:
@@ -63,7 +67,6 @@ def _bare_extraction(html: str | bytes, **options: Any) -> dict[str, Any] | None
         html,
         include_comments=False,
         include_tables=True,
-        max_tree_size=MAX_TREE_SIZE,
         **options,
     )
     if result is None:

@@ -68,13 +68,13 @@ def read_json_array(stream: BinaryIO, max_row_bytes: int) -> Iterator[Row | BadR
                 break
             except json.JSONDecodeError as err:
                 if len(buffer) - pos > max_row_bytes:
-                    yield BadRow(number, "over the size limit per article; the rest of the file is skipped")
+                    yield BadRow(number, "over the size limit per article; rest of file skipped")
                     return
                 if not fill():
-                    yield BadRow(number, f"malformed JSON ({err.msg}); the rest of the file is skipped")
+                    yield BadRow(number, f"malformed JSON ({err.msg}); rest of file skipped")
                     return
             except RecursionError:
-                yield BadRow(number, "nested too deeply; the rest of the file is skipped")
+                yield BadRow(number, "nested too deeply; rest of file skipped")
                 return
         size = end - pos
         pos = end

@@ -117,7 +117,7 @@ def build_record(fields: Fields, *, article_id: str, path: str, content_hash: st
     url = one_line(fields.url, 2000)
     if url and not re.match(r"https?://", url, re.I):
         url = None
-    source = one_line(fields.source, 120) or article.source or (source_from_url(url) if url else None)
+    source = one_line(fields.source, 120) or (source_from_url(url) if url else article.source)
     return replace(
         article,
         title=title or _title_from(article.text) or article_id,
