@@ -251,6 +251,9 @@ def prime_store(
                     stamp = file_stamp(Path(analysis.article.path))
                     write_analysis(conn, analysis, ord_=ord_, stamp=stamp, fingerprint=fingerprint)
         current = revision((a.article.id, a.article.content_hash, fingerprint) for a in analyses)
+        dumps = {a.article.path for a in analyses if is_dump(a.article.path)}
+        with _transaction(conn):  # as a full read of each dump would leave them
+            save_notes(conn, {p: (*file_stamp(Path(p)), []) for p in dumps})
         _merge(conn, current)
     finally:
         conn.close()
