@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 from typing import BinaryIO, Literal
 
@@ -59,6 +58,8 @@ def open_binary(path: str) -> BinaryIO:
         raw.close()
         raise
     if magic == b"\x1f\x8b":
+        import gzip
+
         return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
     return raw
 

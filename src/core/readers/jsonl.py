@@ -24,7 +24,10 @@ def read_jsonl(stream: BinaryIO, max_row_bytes: int) -> Iterator[Row | BadRow]:
         try:
             values = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as err:
-            reason = err.msg if isinstance(err, json.JSONDecodeError) else "nested too deeply"
+            reason = (
+                f"{err.msg.removesuffix(' at')} at column {err.colno}"
+                if isinstance(err, json.JSONDecodeError) else "nested too deeply"
+            )
             yield BadRow(number, f"malformed JSON ({reason})")
             continue
         if not isinstance(values, dict):

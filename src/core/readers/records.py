@@ -13,7 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 
 from ..models import Article
 from ..text import build_article, clean_text, parse_date_line, source_from_url
@@ -71,6 +70,8 @@ def metadata_date(value: str | None) -> str | None:
             return None
     if iso := parse_date_line(value):
         return iso
+    from email.utils import parsedate_to_datetime  # imports socket: not on every warm open
+
     try:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
