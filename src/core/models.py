@@ -129,3 +129,7 @@ class SkippedFile:
 
     path: str
     reason: str
+    row: int | None = None
+    """The dump row (1-based) skipped, or None when the whole file was."""
+    summary: bool = False
+    """A line closing a dump's skipped rows ("3 of 40 rows skipped"): said, not counted."""

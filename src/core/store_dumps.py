@@ -71,7 +71,7 @@ def load_notes(conn: sqlite3.Connection) -> dict[str, tuple[int, int, list[Skipp
     """path -> (size, mtime_ns, skipped rows) as the last full read of each dump found them."""
     notes: dict[str, tuple[int, int, list[SkippedFile]]] = {}
     for path, size, mtime_ns, skipped in conn.execute("SELECT * FROM dump_notes"):
-        notes[path] = (size, mtime_ns, [SkippedFile(path, r) for r in json.loads(skipped)])
+        notes[path] = (size, mtime_ns, [SkippedFile(path, *r) for r in json.loads(skipped)])
     return notes
 
 
@@ -83,7 +83,8 @@ def save_notes(
     conn.executemany(
         "INSERT OR REPLACE INTO dump_notes VALUES (?,?,?,?)",
         [
-            (path, size, mtime_ns, json.dumps([s.reason for s in skipped], ensure_ascii=False))
+            (path, size, mtime_ns,
+             json.dumps([[s.reason, s.row, s.summary] for s in skipped], ensure_ascii=False))
             for path, (size, mtime_ns, skipped) in notes.items()
         ],
     )

@@ -62,7 +62,8 @@ def read_dump(
             where = articles + skipped - 1
             yield SkippedFile(path, f"damaged or cut short after {where} rows ({err})")
     if skipped:
-        yield SkippedFile(path, f"{skipped} of {articles + skipped} rows skipped, {articles} read")
+        counts = f"{skipped} of {articles + skipped} rows skipped, {articles} read"
+        yield SkippedFile(path, counts, summary=True)
     elif not articles and not told:
         yield SkippedFile(path, "no rows")
     yield DumpEnd(articles, skipped)
@@ -70,7 +71,7 @@ def read_dump(
 
 def _skip(path: str, number: int, reason: str) -> SkippedFile:
     where = f"row {number}: " if number else ""
-    return SkippedFile(path, where + reason)
+    return SkippedFile(path, where + reason, row=number or None)
 
 
 def _rows(stream: BinaryIO, path: str, max_row_bytes: int) -> Iterator[Row | BadRow]:
