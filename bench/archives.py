@@ -34,7 +34,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 from corpus import generate  # noqa: E402
-from run import PY, Row, best, child, env_with, log, machine, render, repeat  # noqa: E402
+from run import Row, best, child, env_with, log, machine, render, repeat  # noqa: E402
 
 #: Words per JSONL row in the memory figure: wire-length stories, so 10,000 rows parse in
 #: minutes on a shared 2-core machine (peak memory does not grow with the number of rows).

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
 import shutil
 from pathlib import Path
@@ -303,10 +302,23 @@ def test_readers_json_array_malformed_item_keeps_the_items_before(tmp_path) -> N
                        "1 of 3 rows skipped, 2 read"]
 
 
-def test_readers_json_object_is_not_an_article_array(tmp_path) -> None:
+def test_readers_json_object_without_articles_is_skipped(tmp_path) -> None:
     path = tmp_path / "notes.json"
     path.write_text('{"quotes": []}')
-    assert _read(path) == ([], ["not a JSON array of articles (newsdesk reads [{...}, {...}])"])
+    articles, skipped = _read(path)
+    assert articles == [] and skipped == [
+        'a JSON object without a list of articles (newsdesk reads [{...}, {...}] or {"articles": [...]})'
+    ]
+
+
+def test_readers_json_api_response_wrapping_its_articles(tmp_path) -> None:
+    path = tmp_path / "response.json"
+    path.write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": ROWS[:2]}))
+    articles, skipped = _read(path)
+    assert skipped == [] and [a.id for a in articles] == ["response#a1", "response#a2"]
+    nested = tmp_path / "nested.json"
+    nested.write_text(json.dumps({"response": {"docs": ROWS[2:]}}))
+    assert [a.title for a in _read(nested)[0]] == ["No id here"]
 
 
 def test_readers_scan_finds_every_format_with_stem_ids(tmp_path) -> None:

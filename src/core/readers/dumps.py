@@ -32,7 +32,8 @@ def read_dump(
     path: str, file_id: str, fields: FieldMap, max_row_bytes: int
 ) -> Iterator[Article | SkippedFile | DumpEnd]:
     """Every row of the dump at `path`: an `Article`, or a `SkippedFile` naming the row and
-    why; a summary `SkippedFile` when rows were skipped; then one `DumpEnd`. A file that cannot be opened is one `SkippedFile` (no `DumpEnd`)."""
+    why; a summary `SkippedFile` when rows were skipped; then one `DumpEnd`. A file that
+    cannot be opened is one `SkippedFile` (no `DumpEnd`)."""
     ids = RowIds(file_id)
     articles = skipped = 0
     told = False  # a whole-file problem was said: no "no rows" after it

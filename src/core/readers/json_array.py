@@ -15,6 +15,12 @@ from typing import BinaryIO
 from .rows import BadRow, Row, sniff_encoding
 
 _CHUNK = 1 << 20
+#: A news API's response wraps its articles in an object (`{"status": "ok", "articles": [...]}`);
+#: such a file is read whole, so only up to this size.
+WRAPPER_LIMIT = 64_000_000
+#: Keys under which news APIs put their list of articles.
+WRAPPER_KEYS = ("articles", "data", "items", "results", "docs", "documents", "stories", "news",
+                "posts", "hits", "value", "response")
 _DECODER = json.JSONDecoder()
 _SPACE = " \t\r\n"
 
@@ -46,6 +52,11 @@ def read_json_array(stream: BinaryIO, max_row_bytes: int) -> Iterator[Row | BadR
 
     fill()
     skip_space()
+    if pos < len(buffer) and buffer[pos] == "{":
+        while fill() and len(buffer) - pos <= WRAPPER_LIMIT:
+            pass
+        yield from _wrapped(buffer[pos:], eof)
+        return
     if pos >= len(buffer) or buffer[pos] != "[":
         yield BadRow(0, "not a JSON array of articles (newsdesk reads [{...}, {...}])")
         return
@@ -84,3 +95,32 @@ def read_json_array(stream: BinaryIO, max_row_bytes: int) -> Iterator[Row | BadR
             yield BadRow(number, f"a JSON {type(value).__name__}, not an object")
         else:
             yield Row(number, value, size)
+
+
+def _wrapped(text: str, whole: bool) -> Iterator[Row | BadRow]:
+    """The articles of an API response object: the first list of objects under a known key."""
+    if not whole:
+        yield BadRow(0, f"a JSON object over {WRAPPER_LIMIT // 1_000_000} MB (newsdesk streams "
+                        "arrays and JSON Lines; an object is read whole)")
+        return
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        yield BadRow(0, "malformed JSON")
+        return
+    while isinstance(value, dict):
+        found = next(
+            (value[k] for k in WRAPPER_KEYS if isinstance(value.get(k), (list, dict))), None
+        )
+        if found is None:
+            break
+        value = found
+    if not isinstance(value, list):
+        yield BadRow(0, "a JSON object without a list of articles (newsdesk reads [{...}, {...}] "
+                        'or {"articles": [...]})')
+        return
+    for number, item in enumerate(value, 1):
+        if isinstance(item, dict):
+            yield Row(number, item, len(json.dumps(item)))
+        else:
+            yield BadRow(number, f"a JSON {type(item).__name__}, not an object")
