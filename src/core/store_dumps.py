@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .models import Article, SkippedFile
 from .readers import FieldMap, read_dump
+from .readers.dumps import RowKey
 
 NOTES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS dump_notes (
@@ -45,8 +46,8 @@ def scan_dump(path: str, file_id: str, fields: FieldMap, max_row_bytes: int) -> 
     """Ids and hashes of a dump's rows (texts are dropped as soon as they are hashed)."""
     rows: list[tuple[str, str]] = []
     skipped: list[SkippedFile] = []
-    for item in read_dump(path, file_id, fields, max_row_bytes):
-        if isinstance(item, Article):
+    for item in read_dump(path, file_id, fields, max_row_bytes, build=False):
+        if isinstance(item, RowKey):
             rows.append((item.id, item.content_hash))
         elif isinstance(item, SkippedFile):
             skipped.append(item)

@@ -58,7 +58,7 @@ def read_articles_in(
     be read is a `SkippedFile` (naming the row for a dump)."""
     if is_dump(path):
         for item in read_dump(path, file_id, fields, max_bytes or 2**62):
-            if not isinstance(item, DumpEnd):
+            if isinstance(item, (Article, SkippedFile)):
                 yield item
         return
     try:

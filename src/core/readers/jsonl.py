@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from .rows import BadRow, Row, has_undecodable, lines, sniff_encoding
+from .rows import BadRow, Row, lines, sniff_encoding
 
 
 def read_jsonl(stream: BinaryIO, max_row_bytes: int) -> Iterator[Row | BadRow]:
@@ -15,11 +15,12 @@ def read_jsonl(stream: BinaryIO, max_row_bytes: int) -> Iterator[Row | BadRow]:
         if not whole:
             yield BadRow(number, f"over the size limit of {max_row_bytes / 1e6:.1f} MB per article")
             continue
-        text = line.decode(encoding, errors="surrogateescape")
-        if not text.strip():
-            continue
-        if has_undecodable(text):
+        try:
+            text = line.decode(encoding)
+        except UnicodeDecodeError:
             yield BadRow(number, f"bytes that are not {encoding.upper()} text")
+            continue
+        if not text.strip():
             continue
         try:
             values = json.loads(text)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 #: Bytes read to decide a dump's encoding (UTF-8 unless this much of it is not).
 _SNIFF = 1 << 16
 
@@ -48,7 +50,7 @@ def sniff_encoding(stream: BinaryIO) -> str:
 
 def has_undecodable(text: str) -> bool:
     """Bytes that did not decode, kept as lone surrogates by `errors="surrogateescape"`."""
-    return any("\udc80" <= ch <= "\udcff" for ch in text)
+    return _ESCAPED_BYTE.search(text) is not None
 
 
 def lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
