@@ -117,3 +117,25 @@ def test_store_dumps_mixed_folder_of_every_format(tmp_path, settings, nlp):
         "alexei-leonov", "feed#r0", "note", "wire#x.example-1"]
     page = opened.library.article("alexei-leonov").article
     assert (page.source, page.date) == ("Wikinews", "2019-10-12")
+
+
+def test_store_dumps_marks_stay_on_their_rows_when_rows_move(tmp_path, settings, nlp):
+    from newsdesk.core.marks import MarkStore
+
+    folder = tmp_path / "c"
+    path = _dump(folder, _rows([0, 1, 2, 3]))
+    first = open_library([folder], settings, nlp=nlp)
+    detail = first.library.article("town#r2")
+    quote = detail.quotes[0]
+    with MarkStore.open(settings) as marks:
+        marks.add_quote(detail.article, quote, note="plan 2")
+
+    _dump(folder, [*_rows([9]), *_rows([3, 2, 0])])  # 1 removed, 9 added in front, reordered
+    os.utime(path, (time.time() - 60, time.time() - 60))
+    second = open_library([folder], settings, nlp=nlp)
+    with MarkStore.open(settings) as marks:
+        report = marks.reanchor(second.library)
+        (mark,) = marks.marks()
+    assert report.detached == 0 and mark.article == "town#r2" and not mark.detached
+    article = second.library.article("town#r2").article
+    assert article.text[mark.start : mark.end] == mark.text and "plan 2" in article.text
