@@ -25,7 +25,7 @@ from .library import Library
 from .models import Article, ArticleAnalysis, SkippedFile
 from .readers import FieldMap, is_dump, read_single
 from .settings import RULES_MODEL, Settings
-from .store_dumps import DumpPending, load_notes, pending_articles, save_notes, scan_dump
+from .store_dumps import DumpPending, DumpPlanner, pending_articles, save_notes
 from .store_library import StoreLibrary
 from .store_tables import (
     SCHEMA,
@@ -373,7 +373,7 @@ def _plan(
     rows: dict[str, tuple[str, str]] = {}
     reused = 0
     racy_after = trusted_mtime()
-    dumps = _DumpPlanner(conn, stored, settings, fingerprint) if any(
+    dumps = DumpPlanner(conn, stored, settings, fingerprint) if any(
         is_dump(f.path) for f in files
     ) else None
     for found in files:
@@ -415,76 +415,6 @@ def _plan(
     if dumps is not None:
         plan.dumps, plan.notes = dumps.pending, dumps.notes
     return plan
-
-
-class _DumpPlanner:
-    """Plans the rows of dump files: reused whole when unchanged, else read once for hashes."""
-
-    def __init__(
-        self, conn: sqlite3.Connection, stored: dict[str, tuple[object, ...]],
-        settings: Settings, fingerprint: str,
-    ) -> None:
-        self.stored = stored
-        self.by_path: dict[str, list[str]] = {}
-        for article_id, row in sorted(stored.items(), key=lambda item: item[1][0]):  # type: ignore[arg-type,return-value]
-            self.by_path.setdefault(str(row[1]), []).append(article_id)
-        self.saved = load_notes(conn)
-        self.fields = FieldMap.parse(settings.fields)
-        self.max_row_bytes = settings.max_file_bytes
-        self.fingerprint = fingerprint
-        self.pending: list[DumpPending] = []
-        self.notes: dict[str, tuple[int, int, list[SkippedFile]]] = {}
-
-    def plan(
-        self, found: FoundFile, stamp: tuple[int, int], order: dict[str, int],
-        rows: dict[str, tuple[str, str]], refresh: list[tuple[int, str, int, int, str]],
-        skipped: list[SkippedFile],
-    ) -> int:
-        """Add one dump's rows to the plan; returns how many are reused."""
-        known = self.by_path.get(found.path, [])
-        saved = self.saved.get(found.path)
-        if (
-            known and stamp[1] != 0 and saved is not None and saved[:2] == stamp
-            and all(
-                (self.stored[i][2], self.stored[i][3]) == stamp
-                and self.stored[i][5] == self.fingerprint
-                for i in known
-            )
-        ):
-            for article_id in known:  # unchanged: not even opened
-                content_hash = str(self.stored[article_id][4])
-                self._keep(article_id, content_hash, found, stamp, order, rows, refresh)
-            skipped.extend(saved[2])
-            return len(known)
-        read = scan_dump(found.path, found.id, self.fields, self.max_row_bytes)
-        skipped.extend(read.skipped)
-        self.notes[found.path] = (stamp[0], stamp[1], read.skipped)
-        dump = DumpPending(found.path, found.id, stamp)
-        reused = 0
-        for article_id, content_hash in read.rows:
-            old = self.stored.get(article_id)
-            if old is not None and old[5] == self.fingerprint and old[4] == content_hash:
-                self._keep(article_id, content_hash, found, stamp, order, rows, refresh, force=True)
-                reused += 1
-                continue
-            order[article_id] = len(order)
-            rows[article_id] = (content_hash, self.fingerprint)
-            dump.ids.add(article_id)
-        if dump.ids:
-            self.pending.append(dump)
-        return reused
-
-    def _keep(
-        self, article_id: str, content_hash: str, found: FoundFile, stamp: tuple[int, int],
-        order: dict[str, int], rows: dict[str, tuple[str, str]],
-        refresh: list[tuple[int, str, int, int, str]], force: bool = False,
-    ) -> None:
-        ord_ = len(order)
-        order[article_id] = ord_
-        rows[article_id] = (content_hash, self.fingerprint)
-        old = self.stored[article_id]
-        if force or old[0] != ord_ or old[1] != found.path:
-            refresh.append((ord_, found.path, stamp[0], stamp[1], article_id))
 
 
 def _apply(conn: sqlite3.Connection, plan: _Plan) -> None:

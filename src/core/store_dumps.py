@@ -12,17 +12,15 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .models import Article, SkippedFile
 from .readers import FieldMap, read_dump
 from .readers.dumps import RowKey
+from .settings import Settings
 
-NOTES_SCHEMA = """
-CREATE TABLE IF NOT EXISTS dump_notes (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, skipped TEXT NOT NULL
-) WITHOUT ROWID;
-"""
-
+if TYPE_CHECKING:
+    from .scan import FoundFile
 
 @dataclass(slots=True)
 class DumpPending:
@@ -52,6 +50,76 @@ def scan_dump(path: str, file_id: str, fields: FieldMap, max_row_bytes: int) -> 
         elif isinstance(item, SkippedFile):
             skipped.append(item)
     return DumpRead(rows, skipped)
+
+
+class DumpPlanner:
+    """Plans the rows of dump files: reused whole when unchanged, else read once for hashes."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, stored: dict[str, tuple[object, ...]],
+        settings: Settings, fingerprint: str,
+    ) -> None:
+        self.stored = stored
+        self.by_path: dict[str, list[str]] = {}
+        for article_id, row in sorted(stored.items(), key=lambda item: item[1][0]):  # type: ignore[arg-type,return-value]
+            self.by_path.setdefault(str(row[1]), []).append(article_id)
+        self.saved = load_notes(conn)
+        self.fields = FieldMap.parse(settings.fields)
+        self.max_row_bytes = settings.max_file_bytes
+        self.fingerprint = fingerprint
+        self.pending: list[DumpPending] = []
+        self.notes: dict[str, tuple[int, int, list[SkippedFile]]] = {}
+
+    def plan(
+        self, found: FoundFile, stamp: tuple[int, int], order: dict[str, int],
+        rows: dict[str, tuple[str, str]], refresh: list[tuple[int, str, int, int, str]],
+        skipped: list[SkippedFile],
+    ) -> int:
+        """Add one dump's rows to the plan; returns how many are reused."""
+        known = self.by_path.get(found.path, [])
+        saved = self.saved.get(found.path)
+        if (
+            known and stamp[1] != 0 and saved is not None and saved[:2] == stamp
+            and all(
+                (self.stored[i][2], self.stored[i][3]) == stamp
+                and self.stored[i][5] == self.fingerprint
+                for i in known
+            )
+        ):
+            for article_id in known:  # unchanged: not even opened
+                content_hash = str(self.stored[article_id][4])
+                self._keep(article_id, content_hash, found, stamp, order, rows, refresh)
+            skipped.extend(saved[2])
+            return len(known)
+        read = scan_dump(found.path, found.id, self.fields, self.max_row_bytes)
+        skipped.extend(read.skipped)
+        self.notes[found.path] = (stamp[0], stamp[1], read.skipped)
+        dump = DumpPending(found.path, found.id, stamp)
+        reused = 0
+        for article_id, content_hash in read.rows:
+            old = self.stored.get(article_id)
+            if old is not None and old[5] == self.fingerprint and old[4] == content_hash:
+                self._keep(article_id, content_hash, found, stamp, order, rows, refresh, force=True)
+                reused += 1
+                continue
+            order[article_id] = len(order)
+            rows[article_id] = (content_hash, self.fingerprint)
+            dump.ids.add(article_id)
+        if dump.ids:
+            self.pending.append(dump)
+        return reused
+
+    def _keep(
+        self, article_id: str, content_hash: str, found: FoundFile, stamp: tuple[int, int],
+        order: dict[str, int], rows: dict[str, tuple[str, str]],
+        refresh: list[tuple[int, str, int, int, str]], force: bool = False,
+    ) -> None:
+        ord_ = len(order)
+        order[article_id] = ord_
+        rows[article_id] = (content_hash, self.fingerprint)
+        old = self.stored[article_id]
+        if force or old[0] != ord_ or old[1] != found.path:
+            refresh.append((ord_, found.path, stamp[0], stamp[1], article_id))
 
 
 def pending_articles(
