@@ -32,26 +32,6 @@ class DumpPending:
     ids: set[str] = field(default_factory=set)
 
 
-@dataclass(slots=True)
-class DumpRead:
-    """One dump's rows found while planning: (id, content hash) in file order, and skips."""
-
-    rows: list[tuple[str, str]]
-    skipped: list[SkippedFile]
-
-
-def scan_dump(path: str, file_id: str, fields: FieldMap, max_row_bytes: int) -> DumpRead:
-    """Ids and hashes of a dump's rows (texts are dropped as soon as they are hashed)."""
-    rows: list[tuple[str, str]] = []
-    skipped: list[SkippedFile] = []
-    for item in read_dump(path, file_id, fields, max_row_bytes, build=False):
-        if isinstance(item, RowKey):
-            rows.append((item.id, item.content_hash))
-        elif isinstance(item, SkippedFile):
-            skipped.append(item)
-    return DumpRead(rows, skipped)
-
-
 class DumpPlanner:
     """Plans the rows of dump files: reused whole when unchanged, else read once for hashes."""
 
@@ -91,12 +71,16 @@ class DumpPlanner:
                 self._keep(article_id, content_hash, found, stamp, order, rows, refresh)
             skipped.extend(saved[2])
             return len(known)
-        read = scan_dump(found.path, found.id, self.fields, self.max_row_bytes)
-        skipped.extend(read.skipped)
-        self.notes[found.path] = (stamp[0], stamp[1], read.skipped)
+        told: list[SkippedFile] = []
         dump = DumpPending(found.path, found.id, stamp)
         reused = 0
-        for article_id, content_hash in read.rows:
+        for item in read_dump(found.path, found.id, self.fields, self.max_row_bytes, build=False):
+            if isinstance(item, SkippedFile):
+                told.append(item)
+                continue
+            if not isinstance(item, RowKey):
+                continue
+            article_id, content_hash = item.id, item.content_hash  # the text is gone already
             old = self.stored.get(article_id)
             if old is not None and old[5] == self.fingerprint and old[4] == content_hash:
                 self._keep(article_id, content_hash, found, stamp, order, rows, refresh, force=True)
@@ -105,6 +89,8 @@ class DumpPlanner:
             order[article_id] = len(order)
             rows[article_id] = (content_hash, self.fingerprint)
             dump.ids.add(article_id)
+        skipped.extend(told)
+        self.notes[found.path] = (stamp[0], stamp[1], told)
         if dump.ids:
             self.pending.append(dump)
         return reused
