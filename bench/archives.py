@@ -188,7 +188,8 @@ def bench_stream(work: Path, megabytes: int) -> list[Row]:
     n = int(data["rows"])  # type: ignore[call-overload]
     plans = {p: child([__file__, "probe", "plan", str(p)], env_with(work)) for p in (small, large)}
     plan_mb = plans[large].rss_mb
-    per_row = (plan_mb - plans[small].rss_mb) * 1e6 / max(1, n - int(plans[small].data["rows"]))  # type: ignore[call-overload]
+    small_rows = int(plans[small].data["rows"])  # type: ignore[call-overload]
+    per_row = (plan_mb - plans[small].rss_mb) * 1e6 / max(1, n - small_rows)
     size_mb = large.stat().st_size / 1e6
     return [
         Row(
