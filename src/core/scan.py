@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .errors import PathNotFound
 from .models import SkippedFile
-from .readers.formats import split_name
+from .readers.formats import DUMP_SUFFIXES, split_name
 from .text import article_id_for
 
 _NOT_ID = re.compile(r"[^\w.-]+", re.UNICODE)
@@ -29,6 +29,8 @@ class FoundFile(NamedTuple):
     path: str
     size: int
     mtime_ns: int
+    dump: bool = False
+    """A file of many articles (JSONL, CSV, ...): the store plans it row by row."""
 
 
 def scan(paths: Iterable[Path]) -> tuple[list[FoundFile], list[SkippedFile]]:
@@ -64,7 +66,9 @@ def scan(paths: Iterable[Path]) -> tuple[list[FoundFile], list[SkippedFile]]:
         count = ids.get(base, 0) + 1
         ids[base] = count
         article_id = base if count == 1 else f"{base}-{count}"
-        result.append(FoundFile(article_id, path, st.st_size, st.st_mtime_ns))
+        suffix = path[path.rfind(os.sep) + 1 + len(stem) :] if stem else ""
+        dump = suffix.lower().removesuffix(".gz") in DUMP_SUFFIXES
+        result.append(FoundFile(article_id, path, st.st_size, st.st_mtime_ns, dump))
     return result, skipped
 
 

@@ -373,13 +373,11 @@ def _plan(
     rows: dict[str, tuple[str, str]] = {}
     reused = 0
     racy_after = trusted_mtime()
-    dumps = DumpPlanner(conn, stored, settings, fingerprint) if any(
-        is_dump(f.path) for f in files
-    ) else None
+    dumps = DumpPlanner(conn, stored, settings, fingerprint) if any(f.dump for f in files) else None
     for found in files:
         article_id = found.id
         stamp = (found.size, found.mtime_ns if found.mtime_ns < racy_after else 0)
-        if dumps is not None and is_dump(found.path):
+        if dumps is not None and found.dump:
             reused += dumps.plan(found, stamp, order, rows, refresh, skipped)
             continue
         ord_ = len(order)

@@ -327,6 +327,8 @@ def test_readers_scan_finds_every_format_with_stem_ids(tmp_path) -> None:
         (tmp_path / name).write_bytes(b"x")
     files, skipped = scan([tmp_path])
     assert [f.id for f in files] == ["a", "b", "c", "d", "e", "f", "g", "h"]
+    assert [f.dump for f in files] == [True] * 5 + [False] * 3
+    assert scan([tmp_path / "b.ndjson.gz"])[0][0].dump
     assert [Path(s.path).name for s in skipped] == ["i.xlsx"]
 
 

@@ -17,6 +17,8 @@ FORMATS: dict[str, Format] = {
 }
 #: Formats whose files hold many articles, one per row.
 DUMPS: frozenset[Format] = frozenset({"jsonl", "csv", "tsv", "json"})
+#: Their suffixes (lower case, without `.gz`).
+DUMP_SUFFIXES = frozenset(s for s, f in FORMATS.items() if f in DUMPS)
 
 
 def split_name(name: str) -> tuple[str, str] | None:
