@@ -65,14 +65,24 @@ def _parsed(n: int, seed: int, words: tuple[int, int]) -> Iterator[dict[str, str
 
 
 def write_pages(folder: Path, n: int) -> list[Path]:
+    """Pages of the size a browser saves (60-80 kB): the fixtures' chrome plus the bulk real
+    news pages carry around an article (inline scripts and state, long menus, link lists)."""
     pages = _page_builder()
     folder.mkdir(parents=True, exist_ok=True)
+    state = json.dumps({"config": [{"slot": f"ad-{i}", "sizes": [[300, 250], [728, 90]],
+                                    "targeting": {"section": "news", "tags": ["a", "b"]}}
+                                   for i in range(250)]})
+    menu = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(120))
+    links = "".join(f'<li><a href="/story/{i}">Another story headline number {i} here</a></li>'
+                    for i in range(150))
+    bulk = (f'<script>window.__STATE__ = {state};</script><nav class="mega"><ul>{menu}</ul></nav>'
+            f'<div class="more-stories"><h2>More stories</h2><ul>{links}</ul></div>')
     paths = []
     for number, row in enumerate(_parsed(n, seed=11, words=(380, 620))):
         html = pages.page(
             number % 3, str(row["title"]), "January 4, 2019", str(row["text"]).split("\n\n"),
             str(row["url"]),
-        )
+        ).replace("</main>", "</main>" + bulk)
         path = folder / f"page-{number:04d}.html"
         path.write_text(html, encoding="utf-8")
         paths.append(path)
