@@ -8,7 +8,8 @@ seeded generator in `bench/corpus.py`. The 1,000- and 10,000-article stores are 
 generator's ground truth (synthesised analyses, no spaCy): parsing 5 million words would take
 about 20 minutes on 2 cores, and the figures measured there (warm open, memory, store size,
 incremental re-index) do not depend on who produced the analyses. The 10,000-article folder and
-store are kept in the temporary folder between runs (`--fresh` rebuilds them).
+store are kept in the temporary folder between runs (`--fresh` rebuilds them). The archive
+figures (saved pages, JSONL dumps) come from `bench/archives.py`, which also runs alone.
 """
 
 from __future__ import annotations
@@ -489,6 +490,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows += bench_start(work, repeats)
     rows += bench_incremental(work, 1_000, 3 if quick else 5)
     rows += bench_large(work, large, repeats, options.fresh)
+    from archives import run_all as archive_figures  # pages, dumps (also alone: archives.py)
+
+    rows += archive_figures(work / "archives", quick)
     header = (
         f"newsdesk bench ({'quick' if quick else 'full'}; {machine()}; "
         f"{time.perf_counter() - started:.0f} s)"

@@ -33,7 +33,9 @@ class Article:
     """Body text only: paragraphs joined by a blank line; trailers and metadata removed."""
     paragraphs: tuple[Offsets, ...]
     content_hash: str
-    """Hash of the raw file bytes; changes when the file changes."""
+    """Hash of the raw file bytes (of the row, for a dump); changes when the article changes."""
+    author: str | None = None
+    """The byline, from the page's or row's metadata."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,7 @@ class ArticleSummary:
     url: str | None
     actor_count: int
     quote_count: int
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,3 +184,7 @@ class SkippedFile:
 
     path: str
     reason: str
+    row: int | None = None
+    """The dump row (1-based) skipped, or None when the whole file was."""
+    summary: bool = False
+    """A line closing a dump's skipped rows ("3 of 40 rows skipped"): said, not counted."""

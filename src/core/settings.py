@@ -52,7 +52,9 @@ class Settings:
     """Processes for `nlp.pipe`; raise only on measurement (see bench/)."""
     batch_size: int = 32
     max_file_bytes: int = 2_000_000
-    """Larger files are skipped with a note."""
+    """Larger files (rows, in a dump) are skipped with a note."""
+    fields: str = ""
+    """Which dump fields hold what, over the conventions: `title=headline,text=body`."""
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -66,5 +68,6 @@ class Settings:
         values["jobs"] = max(1, _env_int("NEWSDESK_JOBS", 1))
         values["batch_size"] = max(1, _env_int("NEWSDESK_BATCH_SIZE", 32))
         values["max_file_bytes"] = _env_int("NEWSDESK_MAX_FILE_BYTES", 2_000_000)
+        values["fields"] = os.environ.get("NEWSDESK_FIELDS", "")
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -194,7 +194,11 @@ class NewsdeskApp(App[None]):
             return
         self.library = opened.library
         main.post_message(
-            messages.LibraryLoaded(opened.library, tuple(opened.notices), len(opened.skipped))
+            messages.LibraryLoaded(
+                opened.library, tuple(opened.notices),
+                sum(1 for s in opened.skipped if not s.summary),
+                sum(1 for s in opened.skipped if s.row is not None),
+            )
         )
 
     def on_resize(self, event: events.Resize) -> None:

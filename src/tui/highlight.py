@@ -151,7 +151,8 @@ def layout_article(detail: ArticleAnalysis, width: int) -> list[Line]:
     article = detail.article
     lines: list[Line] = []
     lines += [Line("title", s) for s in _wrap_plain(article.title or article.id, width)]
-    meta = " · ".join(x for x in (article.source, article.date) if x)
+    byline = f"by {article.author}" if article.author else None
+    meta = " · ".join(x for x in (article.source, byline, article.date) if x)
     if meta:
         lines += [Line("meta", s) for s in _wrap_plain(meta, width)]
     if article.url:

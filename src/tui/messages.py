@@ -35,6 +35,8 @@ class LibraryLoaded(Message):
     library: Library
     notices: Sequence[str] = ()
     skipped: int = 0
+    skipped_rows: int = 0
+    """Of `skipped`, the rows of dump files (JSONL, CSV, ...)."""
 
 
 @dataclass

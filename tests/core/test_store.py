@@ -285,7 +285,7 @@ def test_store_scan_finds_articles_ids_and_skips(tmp_path):
     (root / "a").mkdir()
     (root / ".hidden").mkdir()
     for name in ("a/story.txt", "b/story.txt", "b/deep/Story.TXT", "b/notes.md", "top.markdown",
-                 "data.csv", "README", "odd.", ".secret.txt", ".hidden/x.txt", "b/deep/z.txt"):
+                 "data.xlsx", "README", "odd.", ".secret.txt", ".hidden/x.txt", "b/deep/z.txt"):
         (root / name).write_text("Title\n\nSome body text.\n", encoding="utf-8")
     (root / "link.txt").symlink_to(root / "a" / "story.txt")
     (root / "broken.txt").symlink_to(root / "missing.txt")
@@ -306,7 +306,7 @@ def test_store_scan_finds_articles_ids_and_skips(tmp_path):
     ]
     assert sorted((Path(s.path).name, s.reason) for s in skipped) == [
         ("broken.txt", "broken symbolic link"),
-        ("data.csv", "not an article file (.csv)"),
+        ("data.xlsx", "not an article file (.xlsx)"),
         ("odd.", "not an article file (no suffix)"),
     ]
     assert all(f.size > 0 and f.mtime_ns > 0 for f in files)

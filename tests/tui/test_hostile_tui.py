@@ -189,9 +189,10 @@ async def test_hostile_tui_folder_without_articles_says_so(
     async with app.run_test(size=(120, 40)) as pilot:
         await open_index(app, pilot)
         shown = region_text(app, app.main.text.content_region)
-        assert squeezed(f"no articles found in {folder} (newsdesk reads .txt and .md files)") in (
-            squeezed(shown)
-        )
+        assert squeezed(
+            f"no articles found in {folder} (newsdesk reads .txt, .md, .html, .jsonl, .csv, .tsv "
+            "and .json files, gzipped or not)"
+        ) in squeezed(shown)
         assert app.is_running
 
 

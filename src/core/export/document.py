@@ -221,7 +221,8 @@ class _Renderer:
         return self._actors[actor_id]
 
     def article_meta(self, article: Article) -> str:
-        bits = [escape_inline(x) for x in (article.source, article.date) if x]
+        byline = f"by {article.author}" if article.author else None
+        bits = [escape_inline(x) for x in (article.source, byline, article.date) if x]
         if safe_url(article.url):
             bits.append(link("original article", article.url))
         else:

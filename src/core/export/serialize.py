@@ -15,6 +15,7 @@ def article_json(article: Article, sentences: object = None) -> dict[str, Any]:
         "date": article.date,
         "source": article.source,
         "url": article.url,
+        "author": article.author,
         "text": article.text,
         "paragraphs": [list(p) for p in article.paragraphs],
         "content_hash": article.content_hash,

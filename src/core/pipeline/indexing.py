@@ -98,30 +98,32 @@ def chunk_spans(text: str, limit: int) -> list[Offsets]:
 
 def analyze(
     nlp: Language,
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     *,
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[ArticleAnalysis]:
-    """Stream articles through `nlp.pipe`, yielding each analysis as soon as it is ready."""
+    """Stream articles through `nlp.pipe`, yielding each analysis as soon as it is ready.
+
+    `articles` may be a generator (a dump read row by row): with one process only a batch of
+    them is held at a time. Several processes need a sequence.
+    """
     prepare_pipeline(nlp)
-    if n_process > 1 and len(articles) > 1:
+    if n_process > 1 and isinstance(articles, Sequence) and len(articles) > 1:
         yield from analyze_in_processes(
             nlp, articles, analyze=analyze, batch_size=batch_size, n_process=n_process
         )
         return
-    by_id = {a.id: a for a in articles}
 
-    def pieces() -> Iterator[tuple[str, tuple[str, int, int]]]:
+    def pieces() -> Iterator[tuple[str, tuple[Article, int, int]]]:
         for a in articles:
             spans = chunk_spans(a.text, CHUNK_CHARS)
             for number, (start, end) in enumerate(spans):
-                yield a.text[start:end], (a.id, start, len(spans) - 1 - number)
+                yield a.text[start:end], (a, start, len(spans) - 1 - number)
 
     stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
     parts: list[ArticleAnalysis] = []
-    for doc, (article_id, offset, remaining) in stream:
-        article = by_id[article_id]
+    for doc, (article, offset, remaining) in stream:
         if offset == 0 and remaining == 0:
             yield analyze_doc(doc, article)
             continue
@@ -184,24 +186,23 @@ def build_corpus(
 
 
 def read_articles(
-    paths: Sequence[Path], max_bytes: int | None = None
+    paths: Sequence[Path], max_bytes: int | None = None, fields_spec: str = ""
 ) -> tuple[list[Article], list[SkippedFile]]:
-    """Discover and parse every article under `paths`; unreadable files become `SkippedFile`s."""
-    from ..errors import ArticleReadError
-    from .text import discover, read_article
+    """Discover and parse every article under `paths` (one per row of a dump); unreadable files
+    and rows become `SkippedFile`s."""
+    from .readers import FieldMap, read_articles_in
+    from .text import discover
 
     files, skipped = discover(paths)
     articles: list[Article] = []
+    fields = FieldMap.parse(fields_spec)
     for article_id, path in files:
-        try:
-            article = read_article(path, article_id=article_id, max_bytes=max_bytes)
-        except ArticleReadError as err:
-            skipped.append(SkippedFile(str(path), str(err).removeprefix(f"{path}: ")))
-            continue
-        if not article.text.strip():
-            skipped.append(SkippedFile(str(path), "empty article (no body text)"))
-            continue
-        articles.append(article)
+        items = read_articles_in(str(path), file_id=article_id, fields=fields, max_bytes=max_bytes)
+        for item in items:
+            if isinstance(item, SkippedFile):
+                skipped.append(item)
+            else:
+                articles.append(item)
     return articles, skipped
 
 
@@ -211,7 +212,7 @@ def index_paths(
     """Index every article under `paths` with spaCy, without any cache."""
     from .nlp import load_pipeline
 
-    articles, skipped = read_articles(paths, settings.max_file_bytes)
+    articles, skipped = read_articles(paths, settings.max_file_bytes, settings.fields)
     nlp, _info = load_pipeline(settings.model)
     analyses = []
     for done, analysis in enumerate(

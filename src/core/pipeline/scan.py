@@ -16,8 +16,7 @@ from typing import NamedTuple
 
 from ..errors import PathNotFound
 from ..models import SkippedFile
-
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+from .formats import DUMP_SUFFIXES, split_name
 
 _NOT_ID = re.compile(r"[^\w.-]+", re.UNICODE)
 
@@ -29,6 +28,8 @@ class FoundFile(NamedTuple):
     path: str
     size: int
     mtime_ns: int
+    dump: bool = False
+    """A file of many articles (JSONL, CSV, ...): the store plans it row by row."""
 
 
 def scan(paths: Iterable[Path]) -> tuple[list[FoundFile], list[SkippedFile]]:
@@ -46,7 +47,9 @@ def scan(paths: Iterable[Path]) -> tuple[list[FoundFile], list[SkippedFile]]:
             continue
         if root.is_file():
             try:
-                found.append((str(root), os.path.realpath(root), os.stat(root), None))
+                parts = split_name(root.name)  # "news.jsonl.gz" -> "news"
+                stem = parts[0] if parts else None
+                found.append((str(root), os.path.realpath(root), os.stat(root), stem))
             except OSError as err:
                 skipped.append(SkippedFile(str(root), f"cannot read ({err.strerror or err})"))
             continue
@@ -62,7 +65,9 @@ def scan(paths: Iterable[Path]) -> tuple[list[FoundFile], list[SkippedFile]]:
         count = ids.get(base, 0) + 1
         ids[base] = count
         article_id = base if count == 1 else f"{base}-{count}"
-        result.append(FoundFile(article_id, path, st.st_size, st.st_mtime_ns))
+        suffix = path[path.rfind(os.sep) + 1 + len(stem) :] if stem else ""
+        dump = suffix.lower().removesuffix(".gz") in DUMP_SUFFIXES
+        result.append(FoundFile(article_id, path, st.st_size, st.st_mtime_ns, dump))
     return result, skipped
 
 
@@ -109,9 +114,10 @@ def _walk(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, str, os.
             if name[0] == ".":
                 continue
             path = prefix + name
-            dot = name.rfind(".")
-            suffix = name[dot:] if dot > 0 and dot < len(name) - 1 else ""
-            if suffix.lower() not in ARTICLE_SUFFIXES:
+            parts = split_name(name)
+            if parts is None:
+                dot = name.rfind(".")
+                suffix = name[dot:] if dot > 0 and dot < len(name) - 1 else ""
                 if name.lower() not in {"readme", "license"}:
                     reason = f"not an article file ({suffix or 'no suffix'})"
                     skipped.append(SkippedFile(path, reason))
@@ -127,7 +133,7 @@ def _walk(root: str, skipped: list[SkippedFile]) -> Iterator[tuple[str, str, os.
                 skipped.append(SkippedFile(path, reason))
                 continue
             real = os.path.realpath(path) if symlink else real_prefix + name
-            yield path, real, stat, name[:dot]
+            yield path, real, stat, parts[0]
         names = sorted(n for n in subfolders if not n.startswith("."))
         stack.extend(prefix + n for n in reversed(names))
 

@@ -14,13 +14,16 @@ import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import db
 from ..errors import ArticleReadError, NoArticles, StoreError
 from ..models import Article, ArticleAnalysis, SkippedFile
+from ..pipeline.readers import FieldMap, is_dump, read_single
 from ..settings import RULES_MODEL, Settings
+from .dumps import DumpPending, DumpPlanner, pending_articles, save_notes
 from .fingerprint import file_stamp, pipeline_fingerprint, revision, store_path, trusted_mtime
 from .library import Library
 from .sqlite_library import StoreLibrary
@@ -72,6 +75,14 @@ class _Plan:
     skipped: list[SkippedFile]
     rows: dict[str, tuple[str, str]]
     """id -> (content hash, fingerprint) after this open."""
+    dumps: list[DumpPending] = field(default_factory=list)
+    """Dump rows to index, read again from their files (never all held in memory)."""
+    notes: dict[str, tuple[int, int, list[SkippedFile]]] = field(default_factory=dict)
+    """Skipped rows of the dumps read on this open, kept for warm opens."""
+
+    @property
+    def indexing(self) -> int:
+        return len(self.pending) + sum(len(d.ids) for d in self.dumps)
 
 
 def open_library(
@@ -111,7 +122,7 @@ def _open_cached(
     notices: list[str],
 ) -> OpenedIndex:
     db_path = store_path(paths, settings.cache_dir)
-    fingerprint = pipeline_fingerprint(settings.model)
+    fingerprint = pipeline_fingerprint(settings.model) + fields_fingerprint(settings)
     if reindex:
         _remove_store(db_path)
     for attempt in (1, 2):
@@ -121,7 +132,7 @@ def _open_cached(
             if not plan.order:
                 raise _no_articles(paths)
             _apply(conn, plan)
-            if plan.pending:
+            if plan.indexing:
                 if describe_rule_based(settings):
                     notices.append(rules_notice(settings))
                 _index(conn, plan, settings, fingerprint, progress, nlp)
@@ -147,11 +158,17 @@ def _open_cached(
     return OpenedIndex(
         library,
         tuple(plan.skipped),
-        indexed=len(plan.pending),
+        indexed=plan.indexing,
         reused=plan.reused,
         removed=len(plan.removed),
         notices=notices,
     )
+
+
+def fields_fingerprint(settings: Settings) -> str:
+    """`--fields` is part of the fingerprint: another mapping reads every dump anew."""
+    chosen = FieldMap.parse(settings.fields).fingerprint()
+    return f"+fields-{chosen}" if chosen else ""
 
 
 def rules_notice(settings: Settings) -> str:
@@ -169,7 +186,10 @@ def rules_notice(settings: Settings) -> str:
 
 def _no_articles(paths: Sequence[Path]) -> NoArticles:
     shown = ", ".join(str(p) for p in paths)
-    return NoArticles(f"no articles found in {shown} (newsdesk reads .txt and .md files)")
+    return NoArticles(
+        f"no articles found in {shown} (newsdesk reads .txt, .md, .html, .jsonl, .csv, .tsv "
+        "and .json files, gzipped or not)"
+    )
 
 
 def _open_in_memory(
@@ -183,7 +203,7 @@ def _open_in_memory(
     from ..pipeline.indexing import analyze, build_corpus, read_articles
     from .library import MemoryLibrary
 
-    articles, skipped = read_articles(paths, settings.max_file_bytes)
+    articles, skipped = read_articles(paths, settings.max_file_bytes, settings.fields)
     if not articles:
         raise _no_articles(paths)
     if nlp is None:
@@ -234,6 +254,9 @@ def prime_store(
                     stamp = file_stamp(Path(analysis.article.path))
                     write_analysis(conn, analysis, ord_=ord_, stamp=stamp, fingerprint=fingerprint)
         current = revision((a.article.id, a.article.content_hash, fingerprint) for a in analyses)
+        dumps = {a.article.path for a in analyses if is_dump(a.article.path)}
+        with db.transaction(conn):  # as a full read of each dump would leave them
+            save_notes(conn, {p: (*file_stamp(Path(p)), []) for p in dumps})
         _merge(conn, current)
     finally:
         conn.close()
@@ -320,9 +343,13 @@ def _plan(
     rows: dict[str, tuple[str, str]] = {}
     reused = 0
     racy_after = trusted_mtime()
+    dumps = DumpPlanner(conn, stored, settings, fingerprint) if any(f.dump for f in files) else None
     for found in files:
         article_id = found.id
         stamp = (found.size, found.mtime_ns if found.mtime_ns < racy_after else 0)
+        if dumps is not None and found.dump:
+            reused += dumps.plan(found, stamp, order, rows, refresh, skipped)
+            continue
         ord_ = len(order)
         old = stored.get(article_id)
         fresh = old is not None and old[5] == fingerprint
@@ -335,9 +362,9 @@ def _plan(
             continue
         path = Path(found.path)
         try:
-            from ..pipeline.text import read_article
-
-            article = read_article(path, article_id=article_id, max_bytes=settings.max_file_bytes)
+            article = read_single(
+                found.path, article_id=article_id, max_bytes=settings.max_file_bytes
+            )
         except ArticleReadError as err:
             skipped.append(SkippedFile(str(path), str(err).removeprefix(f"{path}: ")))
             continue
@@ -352,16 +379,21 @@ def _plan(
         else:
             pending.append((article, stamp))
     removed = [i for i in stored if i not in order]
-    return _Plan(order, pending, refresh, removed, reused, skipped, rows)
+    plan = _Plan(order, pending, refresh, removed, reused, skipped, rows)
+    if dumps is not None:
+        plan.dumps, plan.notes = dumps.pending, dumps.notes
+    return plan
 
 
 def _apply(conn: sqlite3.Connection, plan: _Plan) -> None:
     """Forget deleted articles and record moved stamps, in one transaction."""
-    if not plan.removed and not plan.refresh:
+    if not plan.removed and not plan.refresh and not plan.notes:
         return
     from .tables import delete_articles
 
     with db.transaction(conn):
+        if plan.notes:
+            save_notes(conn, plan.notes)
         delete_articles(conn, plan.removed)
         conn.executemany(
             "UPDATE articles SET ord = ?, path = ?, size = ?, mtime_ns = ? WHERE id = ?",
@@ -385,15 +417,24 @@ def _index(
 
         nlp, _info = load_pipeline(settings.model)
     prepare_pipeline(nlp)
-    articles = [article for article, _stamp in plan.pending]
-    stamps = {article.id: stamp for article, stamp in plan.pending}
-    total = len(articles)
+    stamps: dict[str, tuple[int, int]] = {}
+    fields = FieldMap.parse(settings.fields)
+
+    def articles() -> Iterator[Article]:
+        queued = chain(plan.pending, pending_articles(plan.dumps, fields, settings.max_file_bytes))
+        for article, stamp in queued:
+            stamps[article.id] = stamp
+            yield article
+
+    total = plan.indexing
     batch: list[ArticleAnalysis] = []
 
     def flush() -> None:
         with db.transaction(conn):
             for analysis in batch:
                 article_id = analysis.article.id
+                if article_id not in plan.order:  # a dump changed since it was planned
+                    continue
                 write_analysis(
                     conn, analysis, ord_=plan.order[article_id], stamp=stamps[article_id],
                     fingerprint=fingerprint,
@@ -401,7 +442,8 @@ def _index(
         batch.clear()
 
     stream: Iterator[ArticleAnalysis] = analyze(
-        nlp, articles, batch_size=settings.batch_size, n_process=settings.jobs
+        nlp, articles() if settings.jobs <= 1 else list(articles()),
+        batch_size=settings.batch_size, n_process=settings.jobs,
     )
     for done, analysis in enumerate(stream, 1):
         batch.append(analysis)

@@ -120,6 +120,7 @@ class MemoryLibrary:
                 a.id, a.path, a.title, a.date, a.source, a.url,
                 actor_count=len(self.actors_in(a.id)),
                 quote_count=len(self._quotes.get(a.id, ())),
+                author=a.author,
             )
             for a in self.corpus.articles
         ]

@@ -66,7 +66,7 @@ class StoreLibrary:
 
     def articles(self) -> Sequence[ArticleSummary]:
         rows = self._query(
-            "SELECT id, path, title, date, source, url, actor_count, quote_count "
+            "SELECT id, path, title, date, source, url, actor_count, quote_count, author "
             "FROM articles ORDER BY ord"
         )
         return [ArticleSummary(*row) for row in rows]
@@ -111,7 +111,7 @@ class StoreLibrary:
             )
         )
         return article_detail(
-            article, mentions, quotes, offsets_from(rows[0][9]), actor_of, types
+            article, mentions, quotes, offsets_from(rows[0][10]), actor_of, types
         )
 
     def actors(self) -> Sequence[ActorSummary]:

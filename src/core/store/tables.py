@@ -18,7 +18,7 @@ from .. import db
 from ..models import Actor, Article, ArticleAnalysis, Mention, Offsets, Quote
 
 #: Bumped whenever the tables change shape; an older store is rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 #: Seconds a store writer waits for another process's lock.
 STORE_TIMEOUT_S = 10.0
 
@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS articles (
     date TEXT,
     source TEXT,
     url TEXT,
+    author TEXT,
     quote_count INTEGER NOT NULL,
     actor_count INTEGER NOT NULL DEFAULT 0,
     paragraphs TEXT NOT NULL,
@@ -65,6 +66,9 @@ CREATE TABLE IF NOT EXISTS actor_keys (
     mentions INTEGER NOT NULL, first_start INTEGER NOT NULL,
     PRIMARY KEY (article, key)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dump_notes (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, skipped TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS actors_by_id ON actors (id);
 CREATE INDEX IF NOT EXISTS actor_keys_by_actor ON actor_keys (actor, article);
 """
@@ -75,7 +79,7 @@ QUOTE_COLUMNS = (
     "speaker, speaker_start, speaker_end, speaker_key, via"
 )
 ARTICLE_COLUMNS = (
-    "a.id, a.path, a.title, a.date, a.source, a.url, t.body, a.paragraphs, a.content_hash"
+    "a.id, a.path, a.title, a.date, a.source, a.url, t.body, a.paragraphs, a.content_hash, a.author"
 )
 
 
@@ -107,7 +111,7 @@ def quote_from(row: Sequence[Any], actor: str | None = None) -> Quote:
 def article_from(row: Sequence[Any]) -> Article:
     return Article(
         id=row[0], path=row[1], title=row[2], date=row[3], source=row[4], url=row[5],
-        text=row[6], paragraphs=offsets_from(row[7]), content_hash=row[8],
+        text=row[6], paragraphs=offsets_from(row[7]), content_hash=row[8], author=row[9],
     )
 
 
@@ -123,10 +127,10 @@ def write_analysis(
     a = analysis.article
     delete_articles(conn, [a.id])
     conn.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             a.id, ord_, a.path, stamp[0], stamp[1], a.content_hash, fingerprint,
-            a.title, a.date, a.source, a.url, len(analysis.quotes), 0,
+            a.title, a.date, a.source, a.url, a.author, len(analysis.quotes), 0,
             offsets_json(a.paragraphs), offsets_json(analysis.sentences),
         ),
     )
@@ -176,7 +180,7 @@ def load_analyses(conn: sqlite3.Connection) -> Iterator[ArticleAnalysis]:
             article,
             tuple(mentions.get(article.id, ())),
             tuple(quotes.get(article.id, ())),
-            offsets_from(row[9]),
+            offsets_from(row[10]),
         )
 
 

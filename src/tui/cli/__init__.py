@@ -35,6 +35,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reindex", action="store_true", help="rebuild the index from scratch")
     parser.add_argument("--jobs", type=int, default=None,
                         help="indexing processes (env NEWSDESK_JOBS)")
+    parser.add_argument("--fields", default=None, metavar="ROLE=FIELD,...",
+                        help="which fields of JSONL/CSV/JSON dumps hold what, over the usual "
+                        "names, e.g. title=headline,text=body (roles: id title text date url "
+                        "source author; env NEWSDESK_FIELDS)")
 
 
 def build_parser() -> argparse.ArgumentParser:

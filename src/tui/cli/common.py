@@ -17,9 +17,15 @@ if TYPE_CHECKING:
 
 
 def settings_from(options: argparse.Namespace) -> Settings:
-    return Settings.from_env(
-        model=getattr(options, "model", None), jobs=getattr(options, "jobs", None)
+    """Settings from the environment and flags; a bad `--fields` is a usage error here."""
+    from newsdesk.core.pipeline.readers import FieldMap
+
+    settings = Settings.from_env(
+        model=getattr(options, "model", None), jobs=getattr(options, "jobs", None),
+        fields=getattr(options, "fields", None),
     )
+    FieldMap.parse(settings.fields)  # raises FieldsError, shown as one line
+    return settings
 
 
 def default_paths(paths: list[Path]) -> list[Path]:

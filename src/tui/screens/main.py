@@ -168,7 +168,8 @@ class MainScreen(Screen[None]):
         for notice in message.notices:
             self.notify(notice, markup=False)
         if message.skipped:
-            self.notify(f"{message.skipped} files skipped (run `newsdesk index` for details)",
+            what = "files or dump rows" if message.skipped_rows else "files"
+            self.notify(f"{message.skipped} {what} skipped (run `newsdesk index` for details)",
                         markup=False, severity="warning")
 
     def set_library(self, library: Library) -> None:

@@ -127,6 +127,8 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         parts.append(f"{counted(row.actor_count, 'actor')} · {counted(row.quote_count, 'quote')}")
         if row.source:
             parts.append(row.source)
+        if row.author:
+            parts.append(f"by {row.author}")
         return " · ".join(parts)
 
     def render_line(self, y: int) -> Strip:
