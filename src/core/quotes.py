@@ -562,7 +562,7 @@ def _complement(
     verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
 ) -> tuple[QuoteKind, int, int, Token | None] | None:
     """What the cue verb reports, as (kind, first token, last token, particle)."""
-    children = [c for c in verb.rights]
+    children = [c for c in verb.rights if not _reporting_clause(verb, c)]
     clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
     if not clauses and base in SPEECH_VERBS:
         clauses = _misparsed_clauses(verb)
@@ -614,6 +614,19 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+def _reporting_clause(verb: Token, clause: Token) -> bool:
+    """`"...," Guo said Thursday, a translation of his remarks reported`: a second cue verb after
+    a comma, with nothing it reports of its own, names a source; it is not what was said."""
+    if clause.dep_ not in CLAUSE_DEPS or clause.i <= verb.i or clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb_base(clause.text) not in SPEECH_VERBS:
+        return False
+    if any(c.dep_ in CLAUSE_DEPS | {"dobj", "xcomp"} for c in clause.children):
+        return False
+    between = clause.doc[verb.i + 1 : clause.left_edge.i]
+    return any(t.text == "," for t in between)
 
 
 def _after_comma_clause(verb: Token) -> bool:
