@@ -170,9 +170,11 @@ def collect(
     *,
     article_id: str | None = None,
     actor_id: str | None = None,
+    min_confidence: float = 0.0,
 ) -> list[Passage]:
     """The passages in scope, in corpus order: marks of this library's articles (one article's,
-    one actor's), plus, for an actor, every position of theirs nobody marked."""
+    one actor's), plus, for an actor, every position of theirs nobody marked whose attribution
+    confidence reaches `min_confidence` (a reader's own marks are always kept)."""
     order = {summary.id: n for n, summary in enumerate(library.articles())}
     details: dict[str, ArticleDetail] = {}
 
@@ -195,6 +197,8 @@ def collect(
         }
         for quote in library.positions(actor_id):
             if quote.article not in order or (article_id and quote.article != article_id):
+                continue
+            if quote.confidence < min_confidence:
                 continue
             if (quote.article, quote.id) in taken or (
                 quote.article,
@@ -381,9 +385,12 @@ def build_document(
     actor_id: str | None = None,
     group: GroupBy = "article",
     exported_at: datetime | None = None,
+    min_confidence: float = 0.0,
 ) -> ExportDocument:
     """Collect and render one scope; raises `NothingToExport` when the scope is empty."""
-    passages = collect(library, marks, article_id=article_id, actor_id=actor_id)
+    passages = collect(
+        library, marks, article_id=article_id, actor_id=actor_id, min_confidence=min_confidence
+    )
     actor = library.actor(actor_id) if actor_id else None
     article = library.article(article_id).article if article_id else None
     if actor and article:

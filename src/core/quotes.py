@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .confidence import quote_confidence
 from .cues import (
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
@@ -68,6 +69,8 @@ class _Draft:
     via: str | None = None
     cue_text: str | None = None
     cue_start: int | None = None
+    continued: bool = False
+    """The speaker carries on from an earlier quote, with no cue of its own."""
 
 
 def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quote]:
@@ -153,10 +156,14 @@ def _claims(
             continue
         subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
         speaker = resolver.resolve(subject) if subject is not None else None
+        continued = False
         if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
             speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
+            continued = speaker is not None
         start, end = _trim(text, *mark.inner)
-        drafts.append(_Draft(start, end, "direct", cue, None, speaker, mark))
+        drafts.append(
+            _Draft(start, end, "direct", cue, None, speaker, mark, continued=continued)
+        )
         used_cues.add(cue.i)
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
@@ -772,7 +779,10 @@ def _continuations(
         if too_far or _sentences_between(text, previous, mark) > 1:
             continue
         found.append(
-            _Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark)
+            _Draft(
+                start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark,
+                continued=True,
+            )
         )
         claimed.add(index)
     return found
@@ -1018,6 +1028,7 @@ def _record(article: Article, n: int, draft: _Draft) -> Quote:
     else:
         cue_start = None
     speaker = draft.speaker
+    via = draft.via or (speaker.via if speaker else None)
     return Quote(
         id=f"{article.id}:q{n}",
         article=article.id,
@@ -1032,5 +1043,8 @@ def _record(article: Article, n: int, draft: _Draft) -> Quote:
         speaker_start=speaker.start if speaker and speaker.start >= 0 else None,
         speaker_end=speaker.end if speaker and speaker.end >= 0 else None,
         speaker_key=speaker.key if speaker else None,
-        via=draft.via or (speaker.via if speaker else None),
+        via=via,
+        confidence=quote_confidence(
+            draft.kind, speaker, continued=draft.continued, via=via is not None
+        ),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
 from .models import Mention
@@ -26,6 +26,10 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: How many sentences back a pronoun looks for its person.
 PRONOUN_WINDOW = 4
 
+SpeakerBasis = Literal["name", "pronoun", "phrase"]
+"""How a speaker was found: a name at the cue, a pronoun resolved to a name, or a phrase
+("officials", an unresolved "she") kept as written."""
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -36,6 +40,7 @@ class Speaker:
     end: int
     key: str | None
     via: str | None = None
+    basis: SpeakerBasis = "name"
 
 
 class SpeakerResolver:
@@ -111,8 +116,8 @@ class SpeakerResolver:
             mention = self._antecedent(subject)
             if mention is not None:
                 key = self._full_names.get(mention.key, mention.key)
-                return Speaker(_clean_name(key), start, end, key)
-            return Speaker(subject.text, start, end, None)
+                return Speaker(_clean_name(key), start, end, key, basis="pronoun")
+            return Speaker(subject.text, start, end, None, basis="phrase")
         mention = self._mention_at(subject) or self._appositive_mention(subject)
         if subject.pos_ == "PROPN" and (
             mention is None or (not self._is_person(mention) and " " not in mention.text)
@@ -123,7 +128,7 @@ class SpeakerResolver:
             return Speaker(_clean_name(key), start, end, key)
         text = _strip_phrase(span.text)
         via = text if subject.lower_ in DOCUMENT_NOUNS else None
-        return Speaker(text, start, end, None, via)
+        return Speaker(text, start, end, None, via, basis="phrase")
 
     # -- mentions -------------------------------------------------------------------------
 

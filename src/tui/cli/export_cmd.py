@@ -34,7 +34,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="article",
         help="group passages by article (default) or by actor",
     )
+    parser.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="X",
+        help="with --actor: leave out positions whose speaker confidence is below X (0..1); "
+        "passages you marked are always kept",
+    )
     parser.add_argument("--force", "-f", action="store_true", help="overwrite FILE if it exists")
+
+
+def _confidence(value: str) -> float:
+    """A number from 0 to 1 (argparse turns the error into one usage line and exit 2)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 1") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return number
 
 
 def run(options: argparse.Namespace) -> int:
@@ -77,6 +96,7 @@ def run(options: argparse.Namespace) -> int:
         article_id=article_id,
         actor_id=actor_id,
         group=options.group,
+        min_confidence=options.min_confidence,
     )
     if options.out is None:
         _write_stdout(document.text)

@@ -15,6 +15,7 @@ from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from newsdesk.core.confidence import LOW_CONFIDENCE
 from newsdesk.core.library import ArticleDetail
 from newsdesk.core.models import Mention, Offsets, Quote
 
@@ -55,6 +56,7 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         "article-text--quote",
         "article-text--cue",
         "article-text--speaker",
+        "article-text--speaker-low",
         "article-text--title",
         "article-text--meta",
         "article-text--url",
@@ -242,7 +244,12 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
                     min(span.end, line.end) - line.start,
                 )
         elif line.kind != "blank":
-            text.stylize(self._style(line.kind))
+            kind = line.kind
+            if kind == "speaker" and line.quote is not None and (
+                line.quote.confidence < LOW_CONFIDENCE
+            ):
+                kind = "speaker-low"  # an attribution the rules are unsure of, dimmed
+            text.stylize(self._style(kind))
             if line.quote is not None and self._quote_at_cursor() == line.quote:
                 text.stylize(self._style("cursor"))
         segments = list(text.render(self.app.console))
