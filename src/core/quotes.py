@@ -632,8 +632,7 @@ def _reporting_clause(verb: Token, clause: Token) -> bool:
         return False
     if any(c.dep_ in CLAUSE_DEPS | {"dobj", "xcomp"} for c in clause.children):
         return False
-    between = clause.doc[verb.i + 1 : clause.left_edge.i]
-    return any(t.text == "," for t in between)
+    return any(t.text == "," for t in clause.doc[verb.i + 1 : clause.i])
 
 
 def _after_comma_clause(verb: Token) -> bool:

@@ -686,3 +686,30 @@ def test_quotes_annotations_are_in_their_articles() -> None:
         expected, _not_quotes = bench.load_expected(article.text, spec.stem, data)
         kinds |= {e.kind for e in expected}
     assert kinds == {"direct", "mixed", "indirect", "stance"}
+
+
+# -- confidence ---------------------------------------------------------------------------
+
+
+def test_quotes_confidence_name_over_pronoun_over_continuation(analyze_text) -> None:
+    text = (
+        'Maria Lopez opened the session. "We will build the bridge next year," Lopez said.\n\n'
+        '"The money is there and the plans are ready," she said.\n\n'
+        '"Nobody will be left without a crossing for long."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    named = only(quotes, "bridge next year")
+    pronoun = only(quotes, "money is there")
+    continued = only(quotes, "Nobody will be left")
+    assert named.speaker == pronoun.speaker == continued.speaker == "Maria Lopez"
+    assert 1 >= named.confidence > pronoun.confidence > continued.confidence > 0
+
+
+def test_quotes_reporting_clause_after_a_cue_is_not_a_quote(analyze_text) -> None:
+    text = (
+        '"This is a serious threat to the region," Anna Kowalski said Thursday, a Polish '
+        "translation of her remarks reported."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == ["This is a serious threat to the region"]
+    assert quotes[0].speaker == "Anna Kowalski"
