@@ -18,6 +18,7 @@ from operator import attrgetter, itemgetter, ne
 from .gazetteer import COUNTRIES
 from .models import Actor, ActorType, ArticleAnalysis, Mention
 from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
+from .unionfind import UnionFind
 
 LABEL_TYPES: dict[str, ActorType] = {
     "PERSON": "person",
@@ -130,6 +131,28 @@ def merge_actors(
 
 
 def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """The pipeline, one phase each: gather clusters by folded name, count each group's votes,
+    join short forms and acronym expansions (one union-find over the groups), then build the
+    actors and give each a stable id.
+
+    Reader corrections hook in between the joins and `_records`: a correction is one more
+    union (or a forced split) on `sets` keyed by (article, cluster key); ids come from the
+    merged groups, not from any display name a reader sets.
+    """
+    groups, folds, order = _gather(analyses)
+    for group in groups.values():
+        _count(group, folds)
+    sets: UnionFind[str] = UnionFind(groups)
+    _join_short_forms(groups, sets)
+    _join_middle_names(groups, sets)
+    _join_acronym_expansions(groups, folds, sets)
+    return _records(groups, sets, order, folds)
+
+
+def _gather(
+    analyses: Iterable[ArticleAnalysis],
+) -> tuple[dict[str, _Group], dict[str, str], dict[str, int]]:
+    """Every in-article cluster into the group of its folded key (one pass over mentions)."""
     groups: dict[str, _Group] = {}
     folds: dict[str, str] = {}
     order: dict[str, int] = {}
@@ -153,69 +176,123 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
             group.clusters.append((article_id, key))
             group.sizes.append(len(mentions))
             group.mentions += mentions
+    return groups, folds, order
 
-    # Per group, in bulk: surface forms, cluster labels and the vote (no per-mention Python).
-    for group in groups.values():
-        texts = group.texts = list(map(_TEXT, group.mentions))
-        labels = list(map(_LABEL, group.mentions))
-        votes = group.votes = Counter(labels)
-        per_key = Counter(map(_KEY, group.clusters))
-        majority = max(votes, key=lambda label: (votes[label], label))
-        for key, articles in per_key.items():
-            group.keys[key] = _KeyStats(articles, 0, majority)
-        if len(per_key) == 1:
-            group.keys[group.clusters[0][1]].mentions = len(labels)
-        else:
-            for (_article, key), size in zip(group.clusters, group.sizes, strict=True):
-                group.keys[key].mentions += size
-        # A cluster whose mentions disagree votes once, with its own label (see _cluster_label).
-        changes = list(compress(range(1, len(labels)), map(ne, labels[1:], labels[:-1])))
-        if changes:
-            bounds = list(accumulate(group.sizes))
-            edges = set(bounds)
-            for index in sorted({bisect_right(bounds, i) for i in changes if i not in edges}):
-                start = bounds[index - 1] if index else 0
-                end = bounds[index]
-                key = group.clusters[index][1]
-                label = _cluster_label(key, texts[start:end], labels[start:end])
-                votes.subtract(labels[start:end])
-                votes[label] += end - start
-                group.keys[key].label = label
-        _finish_group(group, texts, folds)
 
-    parent = {fold: fold for fold in groups}
+def _count(group: _Group, folds: dict[str, str]) -> None:
+    """A group's surface forms, cluster labels and type vote, in bulk (no per-mention Python)."""
+    texts = group.texts = list(map(_TEXT, group.mentions))
+    labels = list(map(_LABEL, group.mentions))
+    votes = group.votes = Counter(labels)
+    per_key = Counter(map(_KEY, group.clusters))
+    majority = max(votes, key=lambda label: (votes[label], label))
+    for key, articles in per_key.items():
+        group.keys[key] = _KeyStats(articles, 0, majority)
+    if len(per_key) == 1:
+        group.keys[group.clusters[0][1]].mentions = len(labels)
+    else:
+        for (_article, key), size in zip(group.clusters, group.sizes, strict=True):
+            group.keys[key].mentions += size
+    # A cluster whose mentions disagree votes once, with its own label (see _cluster_label).
+    changes = list(compress(range(1, len(labels)), map(ne, labels[1:], labels[:-1])))
+    if changes:
+        bounds = list(accumulate(group.sizes))
+        edges = set(bounds)
+        for index in sorted({bisect_right(bounds, i) for i in changes if i not in edges}):
+            start = bounds[index - 1] if index else 0
+            end = bounds[index]
+            key = group.clusters[index][1]
+            label = _cluster_label(key, texts[start:end], labels[start:end])
+            votes.subtract(labels[start:end])
+            votes[label] += end - start
+            group.keys[key].label = label
+    _finish_group(group, texts, folds)
 
-    def find(fold: str) -> str:
-        while parent[fold] != fold:
-            parent[fold] = parent[parent[fold]]
-            fold = parent[fold]
-        return fold
 
-    # Where each short form was used for a longer name, and each person's surname.
+def _person_core(fold: str) -> list[str]:
+    """A person's folded name words without a generational suffix."""
+    words = fold.split()
+    return words[:-1] if len(words) > 1 and words[-1] in SUFFIXES else words
+
+
+def _join_short_forms(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """A bare name used elsewhere as the short form of exactly one actor joins it ("Putin",
+    "Guo", "US"). A person's first name alone never does ("Tony" is not "Tony Mendez" from
+    another article) unless the writers use it as the surname: it is the short form there and
+    the last name never stands alone (surname first, "Guo Shengkun" -> "Guo")."""
     short_of: dict[str, set[str]] = {}
     for fold, group in groups.items():
         for form in group.forms:
             if form != fold and form:
                 short_of.setdefault(form, set()).add(fold)
         if group.kind == "person":
-            words = fold.split()
-            if len(words) >= 2:
-                core = words[:-1] if words[-1] in SUFFIXES else words
+            core = _person_core(fold)
+            if len(core) >= 2:
                 short_of.setdefault(core[-1], set()).add(fold)
     for fold in sorted(groups):
         kind = groups[fold].kind
         targets = {
-            t for t in short_of.get(fold, ()) if t != fold and _compatible(kind, groups[t].kind)
+            t
+            for t in short_of.get(fold, ())
+            if t != fold
+            and _compatible(kind, groups[t].kind)
+            and not _first_name_only(fold, groups[t])
         }
         if len(targets) > 1:
             plain = {t for t in targets if t.split()[-1] not in SUFFIXES}
             targets = plain or targets
         if len(targets) == 1:
-            a, b = find(fold), find(next(iter(targets)))
-            if a != b:
-                parent[a] = b
+            sets.union(fold, next(iter(targets)))
 
-    # "U.S. Navy" is "United States Navy" once "U.S." is known to stand for "United States".
+
+def _first_name_only(short: str, target: _Group) -> bool:
+    """`short` is the given name of the person `target`, not their surname."""
+    if target.kind != "person" or " " in short:
+        return False
+    core = _person_core(target.fold)
+    if len(core) < 2 or core[0] != short or core[-1] == short:
+        return False
+    return core[-1] in target.forms  # the surname stands alone somewhere: `short` is a first name
+
+
+#: A one-letter word of a folded name: an initial ("John R. Bolton").
+_INITIAL = re.compile(r"^[a-z]$")
+#: Role words too common to tell two people apart.
+_ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "for", "former", "us", "u", "s", "then"})
+
+
+def _join_middle_names(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """"Robert Gabriel Mugabe" is "Robert Mugabe": a person's name with middle names joins the
+    one person written with the same first and last name. A middle initial alone also tells
+    people apart ("George W. Bush"), so "John R. Bolton" joins "John Bolton" only when their
+    roles share a word."""
+    people = {fold for fold, group in groups.items() if group.kind == "person"}
+    shorter: dict[str, set[str]] = {}
+    for fold in people:
+        core = _person_core(fold)
+        if len(core) >= 3 and not _INITIAL.match(core[0]) and not _INITIAL.match(core[-1]):
+            shorter.setdefault(f"{core[0]} {core[-1]}", set()).add(fold)
+    for short, longer in sorted(shorter.items()):
+        if short not in people or len(longer) != 1:
+            continue
+        full = next(iter(longer))
+        middles = _person_core(full)[1:-1]
+        if any(_INITIAL.match(w) for w in middles) and not (
+            _role_words(groups[full]) & _role_words(groups[short])
+        ):
+            continue
+        sets.union(full, short)
+
+
+def _role_words(group: _Group) -> set[str]:
+    words = {w for m in group.mentions if m.role for w in fold_name(m.role).split()}
+    return words - _ROLE_STOP
+
+
+def _join_acronym_expansions(
+    groups: dict[str, _Group], folds: dict[str, str], sets: UnionFind[str]
+) -> None:
+    """"U.S. Navy" is "United States Navy" once "U.S." is known to stand for "United States"."""
     expands: dict[str, set[str]] = {}
     for fold, group in groups.items():
         if " " in fold:
@@ -226,16 +303,17 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
         if rest and len(expands.get(head, ())) == 1:
             longer = f"{next(iter(expands[head]))} {rest}"
             if longer in groups and _compatible(groups[fold].kind, groups[longer].kind):
-                a, b = find(fold), find(longer)
-                if a != b:
-                    parent[a] = b
+                sets.union(fold, longer)
 
+
+def _records(
+    groups: dict[str, _Group], sets: UnionFind[str], order: dict[str, int], folds: dict[str, str]
+) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """Actors from the merged groups, each with a unique id, and (article, key) -> actor id."""
     merged: dict[str, list[_Group]] = {}
     for fold, group in groups.items():
-        merged.setdefault(find(fold), []).append(group)
-
+        merged.setdefault(sets.find(fold), []).append(group)
     built = [_build(merged[root], order, folds) for root in sorted(merged)]
-
     actors: list[Actor] = []
     mapping: dict[tuple[str, str], str] = {}
     used: set[str] = set()

@@ -29,6 +29,7 @@ from .names import (
     looks_like_person_name,
 )
 from .rules import ORG_WORDS
+from .unionfind import UnionFind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -575,20 +576,13 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
             members.append([])
         cand.cluster = by_fold[folded]
         members[cand.cluster].append(cand)
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = UnionFind(range(len(members)))
+    find = sets.find
 
     # Acronyms join the name they abbreviate.
     for folded, target in acronyms.items():
         if folded in by_fold:
-            a, b = find(by_fold[folded]), find(target.cluster)
-            if a != b:
-                parent[a] = b
+            sets.union(by_fold[folded], target.cluster)
 
     labels = [Counter(c.label for c in group) for group in members]
     index: dict[str, set[int]] = {}
@@ -622,7 +616,7 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
             people = plain or people
         if kinds[i] in ("place", "group"):
             if len(people) == 1:  # a surname the model took for a place ("Cummings")
-                _union(find, parent, i, people[0])
+                sets.union(i, people[0])
             continue
         if not people and len(short) == 1:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
@@ -637,13 +631,13 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
                     break
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
-                _union(find, parent, i, people[0])
+                sets.union(i, people[0])
             elif len(people) > 1 and kinds[i] == "person":
                 _assign_nearest(group, people, members, find, pool)
             continue
         orgs = _matching_roots(short, "org", members, kinds, size, find, pool)
         if len(orgs) == 1:
-            _union(find, parent, i, orgs[0])
+            sets.union(i, orgs[0])
 
     keys: dict[int, str] = {}
     for cand in candidates:
@@ -654,12 +648,6 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
     for root, group in groups.items():
         keys[root] = canonical_name([c.text for c in group])
     return keys
-
-
-def _union(find: Callable[[int], int], parent: list[int], a: int, b: int) -> None:
-    ra, rb = find(a), find(b)
-    if ra != rb:
-        parent[ra] = rb
 
 
 def _matching_roots(

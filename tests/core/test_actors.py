@@ -363,3 +363,37 @@ def test_actors_end_to_end_across_articles(analyze_text) -> None:  # type: ignor
     assert names["Hillary Clinton"].id != names["Bill Clinton"].id
     assert {m.text for m in names["Hillary Clinton"].mentions} == {"Hillary Clinton", "Clinton"}
     assert names["Bill Clinton"].articles == ("four",)
+
+
+def test_actors_first_name_alone_does_not_cross_articles() -> None:
+    actors, mapping = merge_actors(
+        [
+            article(
+                "a",
+                ("Tony Marsh", "PERSON", "Tony Marsh"),
+                ("Marsh", "PERSON", "Tony Marsh"),
+                ("Tony", "PERSON", "Tony Marsh"),
+            ),
+            article("b", ("Toni", "PERSON", "Toni")),
+        ]
+    )
+    assert sorted(a.name for a in actors) == ["Toni", "Tony Marsh"]
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "roles"),
+    [
+        ("Robert Gabriel Mugambe", "Robert Mugambe", (None, None)),
+        ("John R. Bolden", "John Bolden", ("National Security Advisor", "national security adviser")),
+    ],
+)
+def test_actors_middle_names_and_initials_merge(
+    full: str, short: str, roles: tuple[str | None, str | None]
+) -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", (full, "PERSON", full, roles[0]) if roles[0] else (full, "PERSON", full)),
+            article("b", (short, "PERSON", short, roles[1]) if roles[1] else (short, "PERSON", short)),
+        ]
+    )
+    assert len(actors) == 1 and set(actors[0].aliases) | {actors[0].name} == {full, short}
