@@ -16,6 +16,7 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
 from .gazetteer import COUNTRIES
+from .kinds import name_fold
 from .models import Actor, ActorType, ArticleAnalysis, Mention
 from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 from .unionfind import UnionFind
@@ -155,6 +156,7 @@ def _gather(
     """Every in-article cluster into the group of its folded key (one pass over mentions)."""
     groups: dict[str, _Group] = {}
     folds: dict[str, str] = {}
+    keys_folded: dict[str, str] = {}
     order: dict[str, int] = {}
     by_key: dict[str, _Group] = {}
     for analysis in analyses:
@@ -166,9 +168,10 @@ def _gather(
         for key, mentions in local.items():
             group = by_key.get(key)
             if group is None:
-                fold = folds.get(key)
+                fold = keys_folded.get(key)
                 if fold is None:
-                    fold = folds[key] = fold_name(key)
+                    fold = keys_folded[key] = name_fold(key)
+                    folds.setdefault(key, fold_name(key))
                 group = groups.get(fold)
                 if group is None:
                     group = groups[fold] = _Group(fold)

@@ -28,6 +28,7 @@ from .names import (
     is_acronym,
     looks_like_person_name,
 )
+from .kinds import label_from_use, label_from_words, name_fold, storm_name
 from .rules import ORG_WORDS
 from .unionfind import UnionFind
 
@@ -96,6 +97,8 @@ class _Candidate:
     headline: bool = False
     cluster: int = -1
     folded: tuple[str, ...] = field(default_factory=tuple)
+    kind_signal: str | None = None
+    """A label read off the name's words or its use (`core.kinds`), which its cluster takes."""
 
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -116,6 +119,11 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue
         if has_parse:
             cand.label = _label_from_context(ent, cand)
+        signal = label_from_words(cand.text, cand.label)
+        if has_parse:
+            signal = label_from_use(ent, text, signal)
+        if signal != cand.label:
+            cand.label = cand.kind_signal = signal
         if is_acronym(cand.text) and _TIME_BEFORE.search(text, max(0, cand.start - 12), cand.start):
             continue  # a time zone: "15:00 UTC"
         if cand.label == "PERSON":
@@ -126,7 +134,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     acronyms = _introduced_acronyms(candidates, text)
     candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
     candidates.sort(key=lambda c: c.start)
-    keys = _cluster(candidates, acronyms)
+    keys = _cluster(candidates, acronyms, text, fold_name(article.title or ""))
     candidates += _bare_name_occurrences(candidates, keys, text, links)
     candidates = _drop_headline_only(candidates)
     candidates = _drop_lone_common_words(candidates, text)
@@ -564,13 +572,27 @@ def _unlabelled_occurrences(
 # Clustering
 
 
-def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> dict[int, str]:
-    """Assign each candidate a cluster id; returns cluster id -> canonical name (the key)."""
+def _cluster(
+    candidates: list[_Candidate], acronyms: dict[str, _Candidate], text: str, title: str
+) -> dict[int, str]:
+    """Assign each candidate a cluster id; returns cluster id -> canonical name (the key).
+
+    `title` is the folded headline: a shared surname goes to the person it names."""
     by_fold: dict[str, int] = {}
     members: list[list[_Candidate]] = []
+    # every stage of a storm, and its bare name, is one cluster ("Tropical Storm Humberto",
+    # "Hurricane Humberto", "Humberto")
+    storms = {
+        fold_name(bare): name_fold(c.text)
+        for c in candidates
+        if (bare := storm_name(c.text)) is not None
+    }
     for cand in candidates:
         folded = fold_name(cand.text)
+        folded = storms.get(folded) or name_fold(cand.text)
         cand.folded = folded_tokens(cand.text)
+        if folded.startswith("storm ") and storm_name(cand.text) is None:
+            cand.label = cand.kind_signal = "EVENT"
         if folded not in by_fold:
             by_fold[folded] = len(members)
             members.append([])
@@ -583,6 +605,10 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
     for folded, target in acronyms.items():
         if folded in by_fold:
             sets.union(by_fold[folded], target.cluster)
+    # A name glossed in brackets is the same thing: "Ayasofya [Hagia Sophia]".
+    for before, after in zip(candidates, candidates[1:]):
+        if _glossed(text, before, after):
+            sets.union(after.cluster, before.cluster)
 
     labels = [Counter(c.label for c in group) for group in members]
     index: dict[str, set[int]] = {}
@@ -633,7 +659,11 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
             if len(people) == 1:
                 sets.union(i, people[0])
             elif len(people) > 1 and kinds[i] == "person":
-                _assign_nearest(group, people, members, find, pool)
+                _assign_to_subject(group, people, members, find, pool, title)
+            continue
+        if len(people) > 1 and len(short) == 1:
+            # a shared surname the model took for an organisation ("Mendez" as ORG)
+            _assign_to_subject(group, people, members, find, pool, title)
             continue
         orgs = _matching_roots(short, "org", members, kinds, size, find, pool)
         if len(orgs) == 1:
@@ -647,7 +677,21 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
         groups.setdefault(cand.cluster, []).append(cand)
     for root, group in groups.items():
         keys[root] = canonical_name([c.text for c in group])
+        _spread_kind_signal(group)
     return keys
+
+
+def _spread_kind_signal(group: list[_Candidate]) -> None:
+    """A cluster one of whose mentions is plainly a place, storm or platform ("in Bermuda")
+    takes that label for its person-tagged mentions, unless someone in it has a role (people
+    are introduced with one; places are not)."""
+    signals = Counter(c.kind_signal for c in group if c.kind_signal)
+    if not signals or any(c.role for c in group):
+        return
+    label = signals.most_common(1)[0][0]
+    for cand in group:
+        if cand.label == "PERSON":
+            cand.label = label
 
 
 def _matching_roots(
@@ -661,7 +705,9 @@ def _matching_roots(
     affix: Callable[[tuple[str, ...], tuple[str, ...]], bool] | None = None,
 ) -> list[int]:
     """Roots of longer clusters of `kind` whose names begin or end with `short`."""
-    tests = [affix] if affix else [_affix, _middle] if kind == "person" else [_org_affix]
+    tests = (
+        [affix] if affix else [_affix, _skips_middle, _middle] if kind == "person" else [_org_affix]
+    )
     roots: set[int] = set()
     for test in tests:  # a middle surname only when no name begins or ends with it
         roots = {
@@ -684,22 +730,42 @@ def _group(
     return [c for i in pool if find(i) == root for c in members[i]]
 
 
-def _assign_nearest(
+def _assign_to_subject(
     group: list[_Candidate],
     roots: list[int],
     members: list[list[_Candidate]],
     find: Callable[[int], int],
     pool: list[int],
+    title: str = "",
 ) -> None:
-    """An ambiguous short name ("Clinton" with Bill and Hillary) joins the nearest full name
-    mentioned before it (or, failing that, the first one after it)."""
+    """A surname shared by several people ("Mugabe" with Robert and Grace) goes to the one the
+    article is about: the one its headline names in full, else the one named in full most
+    often. When none
+    stands out ("Clinton" with Bill and Hillary, each named once), each mention joins the
+    nearest full name before it (or, failing that, the first one after it)."""
     firsts: list[tuple[int, int]] = []
+    full_names: Counter[int] = Counter()
     for root in roots:
         for cand in _group(members, find, root, pool):
             if len(cand.folded) > len(group[0].folded):
                 firsts.append((cand.start, root))
+                full_names[root] += 1
     firsts.sort()
+    ranked = full_names.most_common(2)
+    subject = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    padded = f" {title} "
+    in_title = {
+        root
+        for root in roots
+        for cand in _group(members, find, root, pool)
+        if len(cand.folded) > 1 and f" {' '.join(cand.folded)} " in padded
+    }
+    if len(in_title) == 1:
+        subject = next(iter(in_title))
     for cand in group:
+        if subject is not None:
+            cand.cluster = subject
+            continue
         before = [r for s, r in firsts if s < cand.start]
         cand.cluster = before[-1] if before else firsts[0][1]
     group.clear()  # its candidates now point at those roots directly
@@ -730,6 +796,31 @@ def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     if core == short:
         return False  # "Donald Trump" is not "Donald Trump Jr."
     return full[:n] == short or core[-n:] == short or full[-n:] == short
+
+
+def _glossed(text: str, before: _Candidate, after: _Candidate) -> bool:
+    """`after` is a bracketed gloss of `before`: "Ayasofya [Hagia Sophia]", or in parentheses
+    when both have the same, non-place label ("Tomsk (Siberia)" is two places, not one)."""
+    between = text[before.end : after.start].strip()
+    closing = text[after.end : after.end + 1]
+    if between == "[" and closing == "]":
+        return True
+    return (
+        between == "("
+        and closing == ")"
+        and before.label == after.label
+        and before.label not in _PLACE_LABELS
+        and not is_acronym(after.text)
+    )
+
+
+def _skips_middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`short` is `full` without its middle names or initials ("John R. Bolton" -> "John
+    Bolton", "Robert Gabriel Mugabe" -> "Robert Mugabe")."""
+    core = full[:-1] if full and full[-1] in SUFFIXES else full
+    return (
+        len(short) == 2 and len(core) > 2 and short[0] == core[0] and short[-1] == core[-1]
+    )
 
 
 def _middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

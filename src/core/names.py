@@ -76,6 +76,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"tch"), "ch"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"dh"), "d"),
+    (re.compile(r"gh"), "g"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"ck"), "k"),
     (re.compile(r"x"), "ks"),

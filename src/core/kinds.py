@@ -1,0 +1,104 @@
+"""What kind of thing a name is, from its own words and its sentence: storms, places, events,
+platforms. General signals that correct the model's label ("Hurricane Humberto" tagged PERSON,
+"in Bermuda" tagged PERSON, "anti-Brexit"), never a list of particular names."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .names import fold_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+#: Words that open a storm's name; the storm keeps its name as it strengthens or weakens.
+_STORM_PREFIX = re.compile(
+    r"^(?:(?:super\s+)?typhoon|hurricane|(?:tropical\s+|subtropical\s+|post-tropical\s+|"
+    r"extratropical\s+|winter\s+)?(?:storm|depression|cyclone)|cyclone)\s+(?=\S)",
+    re.I,
+)
+#: Last words of a place's name: "Trafalgar Square", "Great Abaco Island", "Hyde Park Corner".
+PLACE_TAILS = frozenset(
+    """square corner island islands isle isles street avenue road boulevard lane park bridge
+    mountain mountains mount river lake bay sea ocean gulf strait valley desert peninsula
+    province region district county heights plaza palace cathedral mosque church temple tower
+    castle airport station stadium harbour harbor port canal beach coast cape""".split()
+)
+#: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
+PLACE_HEADS = frozenset({"county", "mount", "lake", "cape", "isle", "port", "fort"})
+#: Prepositions after which a name is where something happens, not who ("at Hagia Sophia").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "towards", "toward", "across", "inside"})
+#: Prepositions that put a one-word name as a medium ("posted on Twitter", "via Instagram").
+MEDIUM_PREPOSITIONS = frozenset({"on", "via"})
+#: Verbs of publishing: "wrote on X", "posted on X", "said on X" make X a platform.
+MEDIUM_VERBS = frozenset(
+    "say said says write wrote writes post posted posts tweet tweeted announce announced "
+    "share shared publish published praise praised comment commented".split()
+)
+_AFFIXED = r"(?:anti|pro|post|pre|non)-{name}\b|\b{name}-(?:related|era|style)\b"
+
+
+def storm_name(text: str) -> str | None:
+    """ "Tropical Storm Humberto" -> "Humberto"; None for a name that is not a storm's."""
+    match = _STORM_PREFIX.match(text.strip())
+    return text.strip()[match.end():] if match else None
+
+
+def name_fold(name: str) -> str:
+    """`fold_name`, with every stage of a storm folded to one key ("storm humberto")."""
+    bare = storm_name(name)
+    return f"storm {fold_name(bare)}" if bare else fold_name(name)
+
+
+def label_from_words(text: str, label: str) -> str:
+    """A storm is an event; a name ending (or opening) with a place word is a place."""
+    if storm_name(text) is not None:
+        return "EVENT"
+    words = text.lower().split()
+    if label in {"PERSON", "ORG", "NORP"} and len(words) >= 2 and (
+        words[-1] in PLACE_TAILS or words[0] in PLACE_HEADS
+    ):
+        return "LOC"
+    return label
+
+
+def label_from_use(ent: Span, text: str, label: str) -> str:
+    """A PERSON-tagged name used as a place ("at Hagia Sophia"), an affixed topic
+    ("anti-Brexit") or a medium ("wrote on Twitter") is not a person."""
+    if label != "PERSON":
+        return label
+    name = ent.text
+    if re.search(_AFFIXED.format(name=re.escape(name)), text, re.I):
+        return "EVENT"
+    root = ent.root
+    head = root.head
+    if root.dep_ != "pobj" or head.i == root.i or any(t.dep_ == "case" for t in root.children):
+        return label
+    if _surname_elsewhere(name, text):
+        return label  # "a message to Smith" where "John Smith" is named: a person
+    if head.lower_ in PLACE_PREPOSITIONS:
+        return "LOC"
+    if (
+        len(ent) == 1
+        and head.lower_ in MEDIUM_PREPOSITIONS
+        and head.head.lower_ in MEDIUM_VERBS
+    ):
+        return "ORG"
+    return label
+
+
+def _surname_elsewhere(name: str, text: str) -> bool:
+    """The name is the last word of a longer capitalised name in the article."""
+    if " " in name:
+        return False
+    for match in re.finditer(rf"\b([A-Z][\w.'’-]*)\s+{re.escape(name)}\b", text):
+        if match.group(1).lower() not in _NOT_GIVEN_NAMES:
+            return True
+    return False
+
+
+#: Capitalised words before a name that are not a given name ("The Azores", "In Bermuda").
+_NOT_GIVEN_NAMES = frozenset(
+    "the a an in at on to from near of for and but by with as approaching towards".split()
+)
