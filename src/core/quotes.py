@@ -26,6 +26,7 @@ from .cues import (
     THOUGHT_VERBS,
     verb_base,
 )
+from .layouts import labelled_paragraphs, vox_pop_speaker
 from .models import Article, Mention, Quote, QuoteKind
 from .quotemarks import QuoteMarks, find_marks
 from .speakers import Speaker, SpeakerResolver
@@ -85,8 +86,29 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     if not doc.has_annotation("DEP"):
         return _without_parse(article, marks)
     resolver = SpeakerResolver(doc, mentions, [(m.open, m.close + 1) for m in marks])
-    drafts = _claims(doc, text, marks, resolver)
+    drafts = _claims(doc, text, marks, resolver, article, mentions)
+    drafts = _with_labelled_paragraphs(article, mentions, drafts)
     return _finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
+
+
+def _with_labelled_paragraphs(
+    article: Article, mentions: list[Mention], drafts: list[_Draft]
+) -> list[_Draft]:
+    """Transcript and interview paragraphs are one quote each, their speaker's; quotes the
+    rules found inside such a paragraph are part of it."""
+    laid = labelled_paragraphs(article, mentions)
+    if not laid:
+        return drafts
+    spans = [(p.start, p.end) for p in laid]
+    kept = [d for d in drafts if not any(s <= d.start < e for s, e in spans)]
+    for p in laid:
+        kept.append(
+            _Draft(
+                p.start, p.end, "direct", None, None, p.speaker, cue_text=p.cue_text or None,
+                cue_start=p.cue_start if p.cue_text else None, continued=p.continued,
+            )
+        )
+    return kept
 
 
 #: Credit words that mark a photo caption ("Protesters at the march. Image: J. Smith.").
@@ -139,7 +161,12 @@ def _carries_sign(cue: Token) -> bool:
 
 
 def _claims(
-    doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResolver
+    doc: Doc,
+    text: str,
+    marks: list[QuoteMarks],
+    resolver: SpeakerResolver,
+    article: Article,
+    mentions: list[Mention],
 ) -> list[_Draft]:
     inside = _tokens_inside(doc, marks)
     drafts: list[_Draft] = []
@@ -152,7 +179,18 @@ def _claims(
             or _cue_after(doc, text, mark, inside)
             or _colon_verb(doc, text, mark, inside, resolver)
         )
-        if cue is None or _carries_sign(cue):
+        if cue is None:
+            dashed = vox_pop_speaker(text, mark, article.paragraphs, mentions)
+            if dashed is not None:  # `“…” — Name, role`
+                speaker, dash, dash_text = dashed
+                start, end = _trim(text, *mark.inner)
+                drafts.append(
+                    _Draft(start, end, "direct", None, None, speaker, mark, cue_text=dash_text,
+                           cue_start=dash)
+                )
+                claimed.add(index)
+            continue
+        if _carries_sign(cue):
             continue
         subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
         speaker = resolver.resolve(subject) if subject is not None else None

@@ -713,3 +713,47 @@ def test_quotes_reporting_clause_after_a_cue_is_not_a_quote(analyze_text) -> Non
     quotes = quotes_in(analyze_text, text)
     assert [q.text for q in quotes] == ["This is a serious threat to the region"]
     assert quotes[0].speaker == "Anna Kowalski"
+
+
+# -- quotes by layout: vox-pops, transcripts, interviews ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "“The music brought me back every year since I was a child.” — Ana Ruiz, a student",
+        "“The music brought me back every year since I was a child.” ― Ana Ruiz",
+        "“The music brought me back every year since I was a child.”\n\n— Ana Ruiz, a student",
+    ],
+)
+def test_quotes_vox_pop_dash_names_the_speaker(analyze_text, layout: str) -> None:
+    text = "Thousands came to the festival in Leon on Saturday.\n\n" + layout
+    quote = only(quotes_in(analyze_text, text), "music brought me back")
+    assert quote.kind == "direct" and quote.speaker == "Ana Ruiz"
+
+
+def test_quotes_transcript_labels_name_the_speaker(analyze_text) -> None:
+    text = (
+        "Senator Paula Grant and Governor Mark Hale debated on Tuesday night.\n\n"
+        "GRANT: We will fund every school in this state before we cut a single tax.\n\n"
+        "Hale: The budget cannot carry promises like that for another four years.\n\n"
+        "Note: see the full video."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert only(quotes, "fund every school").speaker == "Paula Grant"
+    assert only(quotes, "budget cannot carry").speaker == "Mark Hale"
+    assert not [q for q in quotes if "full video" in q.text]
+
+
+def test_quotes_interview_answers_are_the_interviewees(analyze_text) -> None:
+    text = (
+        "Biologist Natalia Ortiz spoke with Wikinews about her study of penguins.\n\n"
+        "((WN)) What prompted your curiosity about the colony?\n\n"
+        "Natalia Ortiz I grew up near the coast and watched the birds every summer.\n\n"
+        "((WN)) How long did the study take?\n\n"
+        "NO We spent four seasons at the breeding site, counting nests by hand."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert not [q for q in quotes if "What prompted" in q.text or "How long" in q.text]
+    assert only(quotes, "grew up near the coast").speaker == "Natalia Ortiz"
+    assert only(quotes, "four seasons").speaker == "Natalia Ortiz"
