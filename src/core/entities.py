@@ -730,6 +730,11 @@ def _group(
     return [c for i in pool if find(i) == root for c in members[i]]
 
 
+#: Bare-surname mentions of the first-named person, before a namesake appears, that make them
+#: the article's subject for the rest of it.
+SUBJECT_MENTIONS = 2
+
+
 def _assign_to_subject(
     group: list[_Candidate],
     roots: list[int],
@@ -762,6 +767,16 @@ def _assign_to_subject(
     }
     if len(in_title) == 1:
         subject = next(iter(in_title))
+    if subject is None and firsts:
+        # the article's running subject: the first person named, whom the surname alone
+        # already meant several times before a namesake appears ("Usman Khan" ... "Khan" ...
+        # "Khan" ... then "Mayor Sadiq Khan")
+        first_root = firsts[0][1]
+        rival = next((s for s, r in firsts if r != first_root), None)
+        if rival is not None:
+            before = sum(1 for c in group if firsts[0][0] < c.start < rival)
+            if before >= SUBJECT_MENTIONS:
+                subject = first_root
     for cand in group:
         if subject is not None:
             cand.cluster = subject

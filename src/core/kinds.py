@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .gazetteer import COUNTRIES, COUNTRY_FORMS, STATE_NOUNS, STATE_PREFIX_WORDS
 from .names import fold_name
 
 if TYPE_CHECKING:
@@ -46,9 +47,33 @@ def storm_name(text: str) -> str | None:
 
 
 def name_fold(name: str) -> str:
-    """`fold_name`, with every stage of a storm folded to one key ("storm humberto")."""
+    """`fold_name`, with every stage of a storm folded to one key ("storm humberto") and a
+    country's long and short forms to one ("America", "Islamic Republic of Iran")."""
     bare = storm_name(name)
-    return f"storm {fold_name(bare)}" if bare else fold_name(name)
+    if bare:
+        return f"storm {fold_name(bare)}"
+    folded = fold_name(name)
+    return _COUNTRY_FORM_FOLDS.get(folded) or _state_name(folded) or folded
+
+
+_COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_COUNTRY_FORM_FOLDS = {fold_name(k): fold_name(v) for k, v in COUNTRY_FORMS.items()}
+_STATE_PREFIX_FOLDS = frozenset(fold_name(w) for w in STATE_PREFIX_WORDS)
+_STATE_NOUN_FOLDS = frozenset(fold_name(w) for w in STATE_NOUNS)
+
+
+def _state_name(folded: str) -> str | None:
+    """ "islamic republic of iran" -> "iran": a state's formal name, when what follows "of" is
+    a country."""
+    head, sep, rest = folded.partition(" of ")
+    if not sep or rest not in _COUNTRY_FOLDS:
+        return None
+    words = head.split()
+    if not words or words[-1] not in _STATE_NOUN_FOLDS:
+        return None
+    if not all(w in _STATE_PREFIX_FOLDS for w in words[:-1]):
+        return None
+    return _COUNTRY_FORM_FOLDS.get(rest, rest)
 
 
 def label_from_words(text: str, label: str) -> str:

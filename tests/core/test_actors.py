@@ -397,3 +397,24 @@ def test_actors_middle_names_and_initials_merge(
         ]
     )
     assert len(actors) == 1 and set(actors[0].aliases) | {actors[0].name} == {full, short}
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [("Iran", "Islamic Republic of Iran"), ("United States", "America"), ("Spain", "Kingdom of Spain")],
+)
+def test_actors_country_long_and_short_forms_meet(short: str, long: str) -> None:
+    actors, _ = merge_actors(
+        [article("a", (short, "GPE", short)), article("b", (long, "GPE", long))]
+    )
+    assert len(actors) == 1 and actors[0].type == "place"
+
+
+def test_actors_storm_stages_are_one_event() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Tropical Storm Vela", "EVENT", "Tropical Storm Vela")),
+            article("b", ("Hurricane Vela", "EVENT", "Hurricane Vela")),
+        ]
+    )
+    assert len(actors) == 1 and actors[0].type == "other"
