@@ -844,16 +844,24 @@ def _according_to(
         if draft.cue is not None and draft.kind != "stance":
             cued.setdefault(resolver.sentence(draft.cue).start, []).append(draft)
     for token in doc:
-        if token.lower_ != "according" or token.i in inside or token.i + 1 >= len(doc):
+        if token.i in inside or token.i + 1 >= len(doc):
             continue
-        to = doc[token.i + 1]
-        if to.lower_ != "to":
+        if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
+        elif token.lower_ == "per" and _opens_clause(token):
+            to = token  # "Per numbers reported by the AP, ..."
+        else:
             continue
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None and token.is_sent_start:
+            # "Per numbers reported by X, ...": the parser made the source the subject
+            source = next((t for t in doc[to.i + 1 : to.i + 4] if t.pos_ in {"NOUN", "PROPN"}), None)
         if source is None:
             continue
-        phrase_end = source.right_edge.i
+        phrase_end = _phrase_end(doc, token, source, resolver.sentence(token))
         author = _document_author(source)
+        if author is None and source.lower_ in MUTE_SOURCES:
+            continue  # "according to earlier plans": a thing that says nothing
         # standalone, "according to a tweet from X" is X's statement; next to someone's own cue
         # ("He said ..., according to a message from a reporter") the author is the via
         speaker = resolver.resolve(author if author is not None else source)
@@ -876,8 +884,48 @@ def _according_to(
     return drafts
 
 
+#: Sources that state nothing themselves: "according to the plans", "according to the data".
+MUTE_SOURCES = frozenset(
+    "plan plans framework frameworks data figures numbers statistics estimates estimate records "
+    "schedule schedules rules law laws guidelines policy timetable map maps".split()
+)
+
+
+def _opens_clause(token: Token) -> bool:
+    """The word opens its sentence or follows a comma: "Per X, ...", "..., per X"."""
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text == ",")
+
+
+def _phrase_end(doc: Doc, according: Token, source: Token, sent: Span) -> int:
+    """Where "according to X" ends. A leading phrase ends at the last comma before the verb of
+    the clause it qualifies, whatever the parser hung on X ("According to a post by Amy Cook,
+    director of the event, the tusk came from the wall")."""
+    end = source.right_edge.i
+    if according.i != sent.start:
+        return end
+    verb = sent.root
+    if source.head.i != according.i and source.head.head.i != according.i:
+        end = source.i  # the source is not the phrase's object: the phrase ends at its comma
+    subject_after = any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i > end for c in verb.children
+    )
+    if verb.i > end and subject_after:
+        return end
+    commas = [t.i for t in doc[according.i : verb.i] if t.text == ","]
+    return commas[-1] - 1 if commas else end
+
+
 def _document_author(source: Token) -> Token | None:
-    """"a message ... from a reporter" -> "reporter": who stands behind a document."""
+    """"a message ... from a reporter" -> "reporter": who stands behind a document;
+    "numbers reported by the AP" -> "AP": who published them."""
+    for child in source.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child  # "WHO's statistics"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if obj is not None:
+                return obj
     if source.lower_ not in DOCUMENT_NOUNS:
         return None
     for token in source.subtree:
@@ -896,6 +944,14 @@ def _clause_without(
     doc: Doc, according: Token, phrase_end: int, sent: Span
 ) -> tuple[int | None, int | None]:
     """The sentence's clause that "according to X" qualifies, without that phrase."""
+    if _trailing(doc, according, phrase_end, sent):
+        # "X did A, and B happened, according to The Times": the phrase sources the sentence
+        run = [t for t in doc[sent.start : according.i] if not t.is_space]
+        while run and run[-1].is_punct:
+            run.pop()
+        while run and run[0].is_punct:
+            run.pop(0)
+        return (run[0].i, run[-1].i) if run else (None, None)
     head = according.head if according.head is not according else sent.root
     while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
         head = head.head
@@ -932,6 +988,19 @@ def _clause_without(
     if not run:
         return None, None
     return run[0].i, run[-1].i
+
+
+def _trailing(doc: Doc, according: Token, phrase_end: int, sent: Span) -> bool:
+    """The phrase closes its sentence after a comma, and the sentence before it has no cue of
+    its own (then the phrase sources that cue's words instead)."""
+    rest = [t for t in doc[phrase_end + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if rest or according.i == sent.start or doc[according.i - 1].text != ",":
+        return False
+    if _after_conjunction(doc, according):
+        return False
+    return not any(
+        verb_base(t.text) in SPEECH_VERBS and t.pos_ == "VERB" for t in doc[sent.start : according.i]
+    )
 
 
 def _after_conjunction(doc: Doc, according: Token) -> bool:

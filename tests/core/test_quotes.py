@@ -757,3 +757,40 @@ def test_quotes_interview_answers_are_the_interviewees(analyze_text) -> None:
     assert not [q for q in quotes if "What prompted" in q.text or "How long" in q.text]
     assert only(quotes, "grew up near the coast").speaker == "Natalia Ortiz"
     assert only(quotes, "four seasons").speaker == "Natalia Ortiz"
+
+
+# -- sources: according to, per -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Khan started attacking people there, and one of them died inside the hall, "
+            "according to The Times.",
+            "Khan started attacking people there", "Times",
+        ),
+        (
+            "Per numbers reported by The Associated Press, 415 thousand priests are subject to "
+            "the rule.",
+            "415 thousand priests are subject", "Associated Press",
+        ),
+        (
+            "According to a post by Amy Cook, director of the event, the tusk came from the wall "
+            "of the hall.",
+            "the tusk came from the wall", "Amy Cook",
+        ),
+    ],
+)
+def test_quotes_according_to_and_per_source_the_clause(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content.split()[1])
+    assert quote.kind == "indirect"
+    assert quote.text.startswith(content)
+    assert quote.speaker is not None and speaker in quote.speaker
+
+
+def test_quotes_according_to_plans_is_not_a_statement(analyze_text: AnalyzeText) -> None:
+    text = "Friday was when, according to earlier event plans, millions were to gather in Hiko."
+    assert quotes_in(analyze_text, text) == []
