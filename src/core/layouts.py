@@ -71,6 +71,38 @@ def vox_pop_speaker(
     return speaker, dash, text[dash : name_start].strip() or "—"
 
 
+#: A short paragraph naming who said the one before it: "– USCG dispatcher, CNN".
+_ATTRIBUTION_LINE = re.compile(r"[—―–-]{1,2}\s*(?P<who>[A-Z][^,;.\n]{1,60})")
+ATTRIBUTION_CHARS = 80
+#: Words of someone speaking (reportage rarely has them): first and second person.
+_SPOKEN = re.compile(r"\b(?:I|I'm|I've|we|We|we're|you|You|my|My|our|Our)\b")
+
+
+def attribution_lines(article: Article, mentions: list[Mention]) -> list[LaidOut]:
+    """A block quote without marks, signed on the next line: `– Name, outlet` (a short
+    paragraph opening with a dash) makes the paragraph before it that person's words."""
+    text = article.text
+    found: list[LaidOut] = []
+    paragraphs = article.paragraphs
+    for (p_start, p_end), (start, end) in zip(paragraphs, paragraphs[1:]):
+        match = _ATTRIBUTION_LINE.match(text, start)
+        if match is None or end - start > ATTRIBUTION_CHARS:
+            continue
+        if len(text[p_start:p_end].split()) < MIN_WORDS or _LABEL.match(text, p_start):
+            continue
+        who_start = match.start("who")
+        who = match.group("who").strip()
+        mention = next((m for m in mentions if m.start == who_start), None)
+        if mention is None and not _SPOKEN.search(text, p_start, p_end):
+            continue  # "—Testimony from the investigator" under reportage: a caption
+        if mention is not None and mention.end - who_start >= len(who) - 1:
+            speaker = Speaker(mention.key, mention.start, mention.end, mention.key)
+        else:
+            speaker = Speaker(who, who_start, who_start + len(who), None, basis="phrase")
+        found.append(LaidOut(p_start, p_end, speaker, start, text[start:who_start].strip()))
+    return found
+
+
 def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidOut]:
     """Transcript and interview paragraphs: the words after a speaker label, and answers.
 

@@ -26,9 +26,9 @@ from .cues import (
     THOUGHT_VERBS,
     verb_base,
 )
-from .layouts import labelled_paragraphs, vox_pop_speaker
+from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .models import Article, Mention, Quote, QuoteKind
-from .quotemarks import QuoteMarks, find_marks
+from .quotemarks import QuoteMarks, find_marks, is_title
 from .speakers import Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -97,6 +97,12 @@ def _with_labelled_paragraphs(
     """Transcript and interview paragraphs are one quote each, their speaker's; quotes the
     rules found inside such a paragraph are part of it."""
     laid = labelled_paragraphs(article, mentions)
+    taken = [(p.start, p.end) for p in laid]
+    for signed in attribution_lines(article, mentions):
+        inside = [d for d in drafts if signed.start <= d.start < signed.end]
+        named = any(d.speaker is not None and d.speaker.key for d in inside)
+        if not named and not any(s <= signed.start < e for s, e in taken):
+            laid.append(signed)  # a signed block quote: what the rules found in it is part of it
     if not laid:
         return drafts
     spans = [(p.start, p.end) for p in laid]
@@ -173,6 +179,8 @@ def _claims(
     used_cues: set[int] = set()
     claimed: set[int] = set()
     for index, mark in enumerate(marks):
+        if is_title(text, mark):
+            continue  # `an event called "Learning Together"`: a title, not words
         # `X said, "A", also observing, "B"`: A belongs to "said" before it, not to "observing"
         cue = (
             _cue_before(doc, text, mark, inside, resolver)
@@ -413,7 +421,16 @@ def _token_before(doc: Doc, char: int) -> Token | None:
 
 
 def _negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" for child in verb.children)
+    """"did not say", "never said", and "neither X nor Y would endorse" (the subject's
+    "neither")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass"} and any(
+            g.lower_ == "neither" for g in child.children
+        ):
+            return True
+    return False
 
 
 # -- reported speech, mixed quotes and stances --------------------------------------------
@@ -428,6 +445,25 @@ def _reported(
     used_cues: set[int],
     claimed: set[int],
 ) -> list[_Draft]:
+    """Reported speech, mixed quotes and stances, in three phases: every cue verb's candidate,
+    then candidates nested in another's clause dropped (or relayed, for documents), then the
+    quotation marks inside what is left taken in (whole quote, or a quoted fragment)."""
+    candidates = _reported_candidates(doc, text, marks, inside, resolver, used_cues, claimed)
+    kept = _without_nested(candidates, resolver)
+    _take_in_marks(doc, text, marks, kept, claimed)
+    return kept
+
+
+def _reported_candidates(
+    doc: Doc,
+    text: str,
+    marks: list[QuoteMarks],
+    inside: dict[int, int],
+    resolver: SpeakerResolver,
+    used_cues: set[int],
+    claimed: set[int],
+) -> list[_Draft]:
+    """One draft per cue verb outside quotes whose complement reports something."""
     candidates: list[_Draft] = []
     for token in doc:
         if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
@@ -461,13 +497,27 @@ def _reported(
             continue  # "the evidence suggests ...": a thing, not a speaker
         if _copula_infinitive(token):
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
+        if _only_time(doc, lo, hi):
+            continue  # "called off its search late on Tuesday": a time, not a position
         start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
         cue_end = particle.idx + len(particle.text) if particle is not None else None
         candidates.append(_Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
-    # a verb inside someone else's reported clause is part of what they said, unless that
-    # someone is a document: `Guo called on X to ..., the report said` is Guo's, via the report
+    return candidates
+
+
+def _only_time(doc: Doc, lo: int, hi: int) -> bool:
+    """The content is nothing but a date or time ("late on Tuesday")."""
+    words = [t for t in doc[lo : hi + 1] if not t.is_punct]
+    return bool(words) and all(
+        t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"ADP", "DET"} for t in words
+    )
+
+
+def _without_nested(candidates: list[_Draft], resolver: SpeakerResolver) -> list[_Draft]:
+    """A verb inside someone else's reported clause is part of what they said, unless that
+    someone is a document: `Guo called on X to ..., the report said` is Guo's, via the report."""
     by_sentence: dict[int, list[_Draft]] = {}
     for draft in candidates:
         by_sentence.setdefault(_sentence_key(draft, resolver), []).append(draft)
@@ -482,26 +532,32 @@ def _reported(
             relayed.update(id(o) for o in documents)
         elif outer:
             nested.add(id(draft))
-    kept = [d for d in candidates if id(d) not in relayed and id(d) not in nested]
-    # quotation marks inside a reported clause: the whole clause quoted, or a quoted fragment
+    return [d for d in candidates if id(d) not in relayed and id(d) not in nested]
+
+
+def _take_in_marks(
+    doc: Doc, text: str, marks: list[QuoteMarks], kept: list[_Draft], claimed: set[int]
+) -> None:
+    """Quotation marks inside a reported clause: the whole clause quoted (a direct quote), or
+    a quoted fragment (a mixed quote); a title or a name stays what it is."""
     opens = [m.open for m in marks]
     for draft in kept:
         for index in range(bisect_left(opens, draft.start - 1), bisect_left(opens, draft.end)):
             mark = marks[index]
-            if index not in claimed:
-                claimed.add(index)
-                if _named_by_participle(doc, mark, draft.cue):
-                    continue  # `a book called "The Silent Valley"`: a title, not words
-                if _is_whole(text, draft, mark):
-                    draft.kind = "direct"
-                    draft.start, draft.end = _trim(text, *mark.inner)
-                    draft.marks = mark
-                    continue
-                cue_base = verb_base(draft.cue.text) if draft.cue is not None else None
-                if draft.kind != "stance" or cue_base == "call":
-                    draft.kind = "mixed"  # a stance stays one, except `called it "a disgrace"`
-                draft.end = max(draft.end, _trim(text, *mark.inner)[1])
-    return kept
+            if index in claimed:
+                continue
+            claimed.add(index)
+            if _named_by_participle(doc, mark, draft.cue) or is_title(text, mark):
+                continue  # `a book called "The Silent Valley"`: a title, not words
+            if _is_whole(text, draft, mark):
+                draft.kind = "direct"
+                draft.start, draft.end = _trim(text, *mark.inner)
+                draft.marks = mark
+                continue
+            cue_base = verb_base(draft.cue.text) if draft.cue is not None else None
+            if draft.kind != "stance" or cue_base == "call":
+                draft.kind = "mixed"  # a stance stays one, except `called it "a disgrace"`
+            draft.end = max(draft.end, _trim(text, *mark.inner)[1])
 
 
 def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:

@@ -794,3 +794,36 @@ def test_quotes_according_to_and_per_source_the_clause(
 def test_quotes_according_to_plans_is_not_a_statement(analyze_text: AnalyzeText) -> None:
     text = "Friday was when, according to earlier event plans, millions were to gather in Hiko."
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The university hosted a programme at the hall called "Learning Together For Change".',
+        'Roberts says his event, "Storm The Gates, They Cannot Stop Us", was posted as a joke.',
+    ],
+)
+def test_quotes_quoted_title_is_not_words(analyze_text: AnalyzeText, text: str) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert not [q for q in quotes if q.kind == "direct"], quotes
+
+
+def test_quotes_time_alone_is_not_a_stance(analyze_text: AnalyzeText) -> None:
+    text = "The coast guard called off its search late on Tuesday."
+    assert [q for q in quotes_in(analyze_text, text) if q.kind == "stance"] == []
+
+
+def test_quotes_neither_nor_subject_negates(analyze_text: AnalyzeText) -> None:
+    text = "Neither the European Union nor the United States would endorse the result."
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_signed_block_quote(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The dispatcher's words were reported by the station.\n\n"
+        "Are you able to get back on board and unlock the door so they can get off?\n\n"
+        "– Coast Guard dispatcher, KXLA"
+    )
+    quote = only(quotes_in(analyze_text, text), "unlock the door")
+    assert quote.kind == "direct" and quote.speaker is not None
+    assert "dispatcher" in quote.speaker
