@@ -17,6 +17,7 @@ from operator import attrgetter, itemgetter, ne
 
 from .gazetteer import COUNTRIES
 from .kinds import name_fold
+from .ranking import actor_score, named_in
 from .models import Actor, ActorType, ArticleAnalysis, Mention
 from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 from .unionfind import UnionFind
@@ -140,6 +141,7 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
     union (or a forced split) on `sets` keyed by (article, cluster key); ids come from the
     merged groups, not from any display name a reader sets.
     """
+    analyses = list(analyses)
     groups, folds, order = _gather(analyses)
     for group in groups.values():
         _count(group, folds)
@@ -147,7 +149,26 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
     _join_short_forms(groups, sets)
     _join_middle_names(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
-    return _records(groups, sets, order, folds)
+    return _records(groups, sets, order, folds, _Evidence.of(analyses))
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What ranks an actor beyond its mentions: quotes per (article, cluster key), and each
+    article's headline words (folded)."""
+
+    positions: Counter[tuple[str, str]]
+    headlines: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, analyses: list[ArticleAnalysis]) -> _Evidence:
+        positions: Counter[tuple[str, str]] = Counter(
+            (q.article, q.speaker_key) for a in analyses for q in a.quotes if q.speaker_key
+        )
+        headlines = {
+            a.article.id: frozenset(fold_name(a.article.title or "").split()) for a in analyses
+        }
+        return cls(positions, headlines)
 
 
 def _gather(
@@ -310,9 +331,14 @@ def _join_acronym_expansions(
 
 
 def _records(
-    groups: dict[str, _Group], sets: UnionFind[str], order: dict[str, int], folds: dict[str, str]
+    groups: dict[str, _Group],
+    sets: UnionFind[str],
+    order: dict[str, int],
+    folds: dict[str, str],
+    evidence: _Evidence,
 ) -> tuple[list[Actor], dict[tuple[str, str], str]]:
-    """Actors from the merged groups, each with a unique id, and (article, key) -> actor id."""
+    """Actors from the merged groups, each with a unique id, and (article, key) -> actor id,
+    in rank order (`core.ranking.actor_score`)."""
     merged: dict[str, list[_Group]] = {}
     for fold, group in groups.items():
         merged.setdefault(sets.find(fold), []).append(group)
@@ -320,7 +346,7 @@ def _records(
     actors: list[Actor] = []
     mapping: dict[tuple[str, str], str] = {}
     used: set[str] = set()
-    built.sort(key=lambda item: (-len(item[0].mentions), item[0].name, item[2]))
+    built.sort(key=lambda item: (-_score(item[0], item[1], evidence), item[0].name, item[2]))
     for actor, parts, _first in built:
         base = aid = actor_id(actor.name, actor.type)
         n = 2
@@ -332,6 +358,15 @@ def _records(
         for group in parts:
             mapping.update(dict.fromkeys(group.clusters, aid))
     return actors, mapping
+
+
+def _score(actor: Actor, parts: list[_Group], evidence: _Evidence) -> float:
+    clusters = [c for group in parts for c in group.clusters]
+    articles = {article for article, _key in clusters}
+    words = fold_name(actor.name).split()
+    headlines = sum(1 for a in articles if named_in(evidence.headlines.get(a, frozenset()), words))
+    positions = sum(evidence.positions.get(c, 0) for c in clusters)
+    return actor_score(len(actor.mentions), len(articles), positions, headlines)
 
 
 def _finish_group(group: _Group, texts: list[str], folds: dict[str, str]) -> None:

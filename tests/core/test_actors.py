@@ -418,3 +418,21 @@ def test_actors_storm_stages_are_one_event() -> None:
         ]
     )
     assert len(actors) == 1 and actors[0].type == "other"
+
+
+def test_actors_rank_by_score_not_mentions_alone() -> None:
+    from newsdesk.core.ranking import actor_score
+
+    busy = ArticleAnalysis(
+        Article("a", "a.txt", "Harbour works begin", None, None, None, "", (), "h"),
+        tuple(Mention("a", i * 10, i * 10 + 5, "Boats", "ORG", "Boats") for i in range(6)),
+        (), (),
+    )
+    named = article("b", ("Lena Varga", "PERSON", "Lena Varga"), ("Varga", "PERSON", "Lena Varga"))
+    named = ArticleAnalysis(
+        Article("b", "b.txt", "Varga wins the vote", None, None, None, "", (), "h"),
+        named.mentions, (), (),
+    )
+    actors, _ = merge_actors([busy, named, article("c", ("Lena Varga", "PERSON", "Lena Varga"))])
+    assert [a.name for a in actors] == ["Lena Varga", "Boats"]
+    assert actor_score(3, 2, 0, 1) > actor_score(6, 1, 0, 0)
