@@ -91,6 +91,18 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     return _finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
 
 
+#: What may stand between two quoted pieces of one cue: `"A" and "B"`, `"A", but "B"`.
+JOINERS = frozenset({"and", "but", "or", "and also", "and then"})
+
+
+def _joined_to_previous(text: str, previous: _Draft, mark: QuoteMarks) -> bool:
+    """The mark follows the previous direct quote's closing mark with only a conjunction."""
+    if previous.marks is None or previous.kind != "direct" or not previous.marks.closed:
+        return False
+    between = text[previous.marks.close + 1 : mark.open].strip(" ,").lower()
+    return between in JOINERS and "\n" not in text[previous.marks.close : mark.open]
+
+
 def _with_labelled_paragraphs(
     article: Article, mentions: list[Mention], drafts: list[_Draft]
 ) -> list[_Draft]:
@@ -187,6 +199,16 @@ def _claims(
             or _cue_after(doc, text, mark, inside)
             or _colon_verb(doc, text, mark, inside, resolver)
         )
+        if cue is None and drafts and _joined_to_previous(text, drafts[-1], mark):
+            # `said "A" and "B"`: several quoted pieces around one cue are one quote each
+            previous = drafts[-1]
+            start, end = _trim(text, *mark.inner)
+            drafts.append(
+                _Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker,
+                       mark)
+            )
+            claimed.add(index)
+            continue
         if cue is None:
             dashed = vox_pop_speaker(text, mark, article.paragraphs, mentions)
             if dashed is not None:  # `“…” — Name, role`
@@ -682,7 +704,11 @@ def _complement(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children
             )
         ]
-    if clauses and (base in SPEECH_VERBS or base in THOUGHT_VERBS or base in CLAUSE_STANCES):
+    if clauses and base == "ask" and _is_question(clauses):
+        return None  # "asked what he would tell them": a question put, not a statement
+    if clauses and base in THOUGHT_VERBS:
+        return None  # "he believes ...": a belief, a statement only where reported as said
+    if clauses and (base in SPEECH_VERBS or base in CLAUSE_STANCES):
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
         lo = _skip_mark_word(verb.doc, lo, hi)
@@ -715,6 +741,19 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+#: Words that open an indirect question ("asked whether ...", "asked what ...").
+QUESTION_WORDS = frozenset("what whether if why how when where who whom which".split())
+
+
+def _is_question(clauses: list[Token]) -> bool:
+    return any(
+        t.lower_ in QUESTION_WORDS and t.i <= c.i
+        for c in clauses
+        for t in c.subtree
+        if t.i - c.left_edge.i < 2
+    )
 
 
 def _reporting_clause(verb: Token, clause: Token) -> bool:
