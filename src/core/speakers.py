@@ -26,9 +26,9 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: How many sentences back a pronoun looks for its person.
 PRONOUN_WINDOW = 4
 
-SpeakerBasis = Literal["name", "pronoun", "phrase"]
-"""How a speaker was found: a name at the cue, a pronoun resolved to a name, or a phrase
-("officials", an unresolved "she") kept as written."""
+SpeakerBasis = Literal["name", "role", "pronoun", "phrase"]
+"""How a speaker was found: a name at the cue, a role noun ("the minister") or a pronoun
+resolved to a name, or a phrase ("officials", an unresolved "she") kept as written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +126,31 @@ class SpeakerResolver:
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
+        holder = self._role_holder(subject)
+        if holder is not None:  # "the spokesperson said": the person introduced in that role
+            key = self._full_names.get(holder.key, holder.key)
+            return Speaker(_clean_name(key), start, end, key, basis="role")
         text = _strip_phrase(span.text)
         via = text if subject.lower_ in DOCUMENT_NOUNS else None
         return Speaker(text, start, end, None, via, basis="phrase")
 
     # -- mentions -------------------------------------------------------------------------
+
+    def _role_holder(self, subject: Token) -> Mention | None:
+        """`The commissioner said`: the person named earlier with a role ending in that noun
+        ("European Commissioner Margrethe Vestager"); the latest one if several fit."""
+        if subject.pos_ != "NOUN" or subject.tag_ not in {"NN"}:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children):
+            return None
+        noun = subject.lower_
+        holders = [
+            m
+            for m in self.mentions
+            if m.label == "PERSON" and m.role and m.start < subject.idx
+            and noun in m.role.lower().replace("-", " ").split()[-2:]
+        ]
+        return holders[-1] if holders else None
 
     def _mention_at(self, token: Token) -> Mention | None:
         lo, hi = token.idx, token.idx + len(token.text)

@@ -846,3 +846,14 @@ def test_quotes_questions_and_beliefs_are_not_statements(
     analyze_text: AnalyzeText, text: str
 ) -> None:
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
+
+
+def test_quotes_role_noun_speaker_is_the_person_in_that_role(analyze_text: AnalyzeText) -> None:
+    text = (
+        "European Commissioner Margit Lindqvist opened the inquiry on Monday. The company "
+        "Norcom denied any wrongdoing.\n\n"
+        "The commissioner said the fine would be the largest ever imposed."
+    )
+    quote = only(quotes_in(analyze_text, text), "the largest ever")
+    assert quote.speaker == "Margit Lindqvist"
+    assert 0.5 < quote.confidence < 0.95
