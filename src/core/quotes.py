@@ -9,12 +9,10 @@ fragments that no cue claims are scare quotes, terms or titles, and are not quot
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .confidence import quote_confidence
 from .cues import (
-    DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     INTRO_VERBS,
@@ -29,6 +27,8 @@ from .cues import (
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .models import Article, Mention, Quote, QuoteKind
 from .quotemarks import QuoteMarks, find_marks, is_title
+from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
+from .sources import according_to, as_reported_by, document_sources
 from .speakers import Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -52,26 +52,6 @@ FRAGMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "
 CLAUSE_STANCES = frozenset(
     "urge agree demand warn deny reject vow promise pledge insist threaten accuse dispute".split()
 )
-#: Sentence-ending punctuation.
-SENTENCE_END = frozenset({".", "!", "?", ";"})
-
-
-@dataclass(slots=True)
-class _Draft:
-    """A quote before ids are assigned."""
-
-    start: int
-    end: int
-    kind: QuoteKind
-    cue: Token | None
-    cue_end: int | None
-    speaker: Speaker | None
-    marks: QuoteMarks | None = None
-    via: str | None = None
-    cue_text: str | None = None
-    cue_start: int | None = None
-    continued: bool = False
-    """The speaker carries on from an earlier quote, with no cue of its own."""
 
 
 def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quote]:
@@ -95,7 +75,7 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
 JOINERS = frozenset({"and", "but", "or", "and also", "and then"})
 
 
-def _joined_to_previous(text: str, previous: _Draft, mark: QuoteMarks) -> bool:
+def _joined_to_previous(text: str, previous: Draft, mark: QuoteMarks) -> bool:
     """The mark follows the previous direct quote's closing mark with only a conjunction."""
     if previous.marks is None or previous.kind != "direct" or not previous.marks.closed:
         return False
@@ -104,8 +84,8 @@ def _joined_to_previous(text: str, previous: _Draft, mark: QuoteMarks) -> bool:
 
 
 def _with_labelled_paragraphs(
-    article: Article, mentions: list[Mention], drafts: list[_Draft]
-) -> list[_Draft]:
+    article: Article, mentions: list[Mention], drafts: list[Draft]
+) -> list[Draft]:
     """Transcript and interview paragraphs are one quote each, their speaker's; quotes the
     rules found inside such a paragraph are part of it."""
     laid = labelled_paragraphs(article, mentions)
@@ -121,7 +101,7 @@ def _with_labelled_paragraphs(
     kept = [d for d in drafts if not any(s <= d.start < e for s, e in spans)]
     for p in laid:
         kept.append(
-            _Draft(
+            Draft(
                 p.start, p.end, "direct", None, None, p.speaker, cue_text=p.cue_text or None,
                 cue_start=p.cue_start if p.cue_text else None, continued=p.continued,
             )
@@ -185,9 +165,9 @@ def _claims(
     resolver: SpeakerResolver,
     article: Article,
     mentions: list[Mention],
-) -> list[_Draft]:
+) -> list[Draft]:
     inside = _tokens_inside(doc, marks)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     used_cues: set[int] = set()
     claimed: set[int] = set()
     for index, mark in enumerate(marks):
@@ -202,9 +182,9 @@ def _claims(
         if cue is None and drafts and _joined_to_previous(text, drafts[-1], mark):
             # `said "A" and "B"`: several quoted pieces around one cue are one quote each
             previous = drafts[-1]
-            start, end = _trim(text, *mark.inner)
+            start, end = trim(text, *mark.inner)
             drafts.append(
-                _Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker,
+                Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker,
                        mark)
             )
             claimed.add(index)
@@ -213,9 +193,9 @@ def _claims(
             dashed = vox_pop_speaker(text, mark, article.paragraphs, mentions)
             if dashed is not None:  # `“…” — Name, role`
                 speaker, dash, dash_text = dashed
-                start, end = _trim(text, *mark.inner)
+                start, end = trim(text, *mark.inner)
                 drafts.append(
-                    _Draft(start, end, "direct", None, None, speaker, mark, cue_text=dash_text,
+                    Draft(start, end, "direct", None, None, speaker, mark, cue_text=dash_text,
                            cue_start=dash)
                 )
                 claimed.add(index)
@@ -228,17 +208,17 @@ def _claims(
         if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
             speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
             continued = speaker is not None
-        start, end = _trim(text, *mark.inner)
+        start, end = trim(text, *mark.inner)
         drafts.append(
-            _Draft(start, end, "direct", cue, None, speaker, mark, continued=continued)
+            Draft(start, end, "direct", cue, None, speaker, mark, continued=continued)
         )
         used_cues.add(cue.i)
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
     drafts.extend(_continuations(text, marks, claimed, drafts))
-    drafts = _according_to(doc, text, drafts, inside, resolver)
-    _as_reported_by(doc, drafts, resolver)
-    _document_sources(doc, drafts, inside, resolver)
+    drafts = according_to(doc, text, drafts, inside, resolver)
+    as_reported_by(doc, drafts, resolver)
+    document_sources(doc, drafts, inside, resolver)
     return drafts
 
 
@@ -255,17 +235,6 @@ def _tokens_inside(doc: Doc, marks: list[QuoteMarks]) -> dict[int, int]:
         for token in span:
             inside.setdefault(token.i, index)
     return inside
-
-
-def _is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
-    base = verb_base(token.text)
-    return (
-        base is not None
-        and base in verbs
-        and token.pos_ in {"VERB", "AUX"}
-        and token.dep_ not in {"amod", "compound"}
-        and (token.dep_ != "acl" or any(c.dep_ == "nsubj" for c in token.children))
-    )
 
 
 def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | None:
@@ -306,7 +275,7 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
             return None
         if token.is_punct:
             continue
-        if _is_cue_verb(token, INTRO_VERBS) and not _negated(token):
+        if is_cue_verb(token, INTRO_VERBS) and not _negated(token):
             return token
         if words == 0 and verb_base(token.text) in SPEECH_VERBS and token.tag_.startswith("VB"):
             return token  # `"..." tweeted the mayor`: right after the mark, whatever the parse
@@ -340,7 +309,7 @@ def _cue_before(
         if candidate.i not in plain or _is_as_clause(candidate):
             continue  # "— as reported by X —" names a source, it is not the cue
         verbs = SPEECH_VERBS if bare else INTRO_VERBS
-        if _is_cue_verb(candidate, verbs) and not _negated(candidate):
+        if is_cue_verb(candidate, verbs) and not _negated(candidate):
             # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
             between = _outside_asides(doc[candidate.i + 1 : token.i + 1])
             subtree = {t.i for t in candidate.subtree}
@@ -466,7 +435,7 @@ def _reported(
     resolver: SpeakerResolver,
     used_cues: set[int],
     claimed: set[int],
-) -> list[_Draft]:
+) -> list[Draft]:
     """Reported speech, mixed quotes and stances, in three phases: every cue verb's candidate,
     then candidates nested in another's clause dropped (or relayed, for documents), then the
     quotation marks inside what is left taken in (whole quote, or a quoted fragment)."""
@@ -484,9 +453,9 @@ def _reported_candidates(
     resolver: SpeakerResolver,
     used_cues: set[int],
     claimed: set[int],
-) -> list[_Draft]:
+) -> list[Draft]:
     """One draft per cue verb outside quotes whose complement reports something."""
-    candidates: list[_Draft] = []
+    candidates: list[Draft] = []
     for token in doc:
         if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
             continue
@@ -521,11 +490,11 @@ def _reported_candidates(
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
         if _only_time(doc, lo, hi):
             continue  # "called off its search late on Tuesday": a time, not a position
-        start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
         cue_end = particle.idx + len(particle.text) if particle is not None else None
-        candidates.append(_Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
+        candidates.append(Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
     return candidates
 
 
@@ -537,10 +506,10 @@ def _only_time(doc: Doc, lo: int, hi: int) -> bool:
     )
 
 
-def _without_nested(candidates: list[_Draft], resolver: SpeakerResolver) -> list[_Draft]:
+def _without_nested(candidates: list[Draft], resolver: SpeakerResolver) -> list[Draft]:
     """A verb inside someone else's reported clause is part of what they said, unless that
     someone is a document: `Guo called on X to ..., the report said` is Guo's, via the report."""
-    by_sentence: dict[int, list[_Draft]] = {}
+    by_sentence: dict[int, list[Draft]] = {}
     for draft in candidates:
         by_sentence.setdefault(_sentence_key(draft, resolver), []).append(draft)
     relayed: set[int] = set()
@@ -558,7 +527,7 @@ def _without_nested(candidates: list[_Draft], resolver: SpeakerResolver) -> list
 
 
 def _take_in_marks(
-    doc: Doc, text: str, marks: list[QuoteMarks], kept: list[_Draft], claimed: set[int]
+    doc: Doc, text: str, marks: list[QuoteMarks], kept: list[Draft], claimed: set[int]
 ) -> None:
     """Quotation marks inside a reported clause: the whole clause quoted (a direct quote), or
     a quoted fragment (a mixed quote); a title or a name stays what it is."""
@@ -573,13 +542,13 @@ def _take_in_marks(
                 continue  # `a book called "The Silent Valley"`: a title, not words
             if _is_whole(text, draft, mark):
                 draft.kind = "direct"
-                draft.start, draft.end = _trim(text, *mark.inner)
+                draft.start, draft.end = trim(text, *mark.inner)
                 draft.marks = mark
                 continue
             cue_base = verb_base(draft.cue.text) if draft.cue is not None else None
             if draft.kind != "stance" or cue_base == "call":
                 draft.kind = "mixed"  # a stance stays one, except `called it "a disgrace"`
-            draft.end = max(draft.end, _trim(text, *mark.inner)[1])
+            draft.end = max(draft.end, trim(text, *mark.inner)[1])
 
 
 def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:
@@ -597,18 +566,18 @@ def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:
     return False
 
 
-def _is_whole(text: str, draft: _Draft, mark: QuoteMarks) -> bool:
+def _is_whole(text: str, draft: Draft, mark: QuoteMarks) -> bool:
     """The reported clause is nothing but the quotation (`"...," Tam said in a statement`)."""
     before = text[draft.start : mark.open].strip(" ,")
     after = text[mark.close + 1 : draft.end].strip(" ,.")
     return before in {"", "that"} and not after and mark.closed
 
 
-def _sentence_key(draft: _Draft, resolver: SpeakerResolver) -> int:
+def _sentence_key(draft: Draft, resolver: SpeakerResolver) -> int:
     return resolver.sentence(draft.cue).start if draft.cue is not None else -1
 
 
-def _cue_char(draft: _Draft) -> int:
+def _cue_char(draft: Draft) -> int:
     return draft.cue.idx if draft.cue is not None else draft.start
 
 
@@ -647,7 +616,7 @@ def _copula_infinitive(verb: Token) -> bool:
     )
 
 
-def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> _Draft | None:
+def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft | None:
     """`The operation was condemned by members of the EU`: the agent takes the stance."""
     if base not in PASSIVE_STANCES:
         return None
@@ -662,10 +631,10 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> _Draft
         c.right_edge.i for c in verb.rights if not c.is_punct
     ])
     text = doc.text
-    start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
     if end <= start:
         return None
-    return _Draft(start, end, "stance", verb, None, resolver.resolve(who))
+    return Draft(start, end, "stance", verb, None, resolver.resolve(who))
 
 
 #: Stance verbs that still judge in the passive ("was condemned by"); "was threatened by the
@@ -888,14 +857,14 @@ def _holds_open_quote(
 
 
 def _continuations(
-    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[_Draft]
-) -> list[_Draft]:
+    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[Draft]
+) -> list[Draft]:
     """A full sentence in quotes right after someone's quote goes on with their words."""
-    found: list[_Draft] = []
+    found: list[Draft] = []
     for index, mark in enumerate(marks):
         if index in claimed or not _starts_utterance(text, mark.open):
             continue
-        start, end = _trim(text, *mark.inner)
+        start, end = trim(text, *mark.inner)
         words = text[start:end].split()
         if len(words) < UTTERANCE_WORDS or not (words[0][:1].isupper() or words[0][:1] in "[("):
             continue
@@ -911,7 +880,7 @@ def _continuations(
         if too_far or _sentences_between(text, previous, mark) > 1:
             continue
         found.append(
-            _Draft(
+            Draft(
                 start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark,
                 continued=True,
             )
@@ -920,252 +889,12 @@ def _continuations(
     return found
 
 
-def _sentences_between(text: str, previous: _Draft, mark: QuoteMarks) -> int:
+def _sentences_between(text: str, previous: Draft, mark: QuoteMarks) -> int:
     """Full stops outside quotes between a quote and the next one (the cue sentence is allowed)."""
     gap = text[previous.end : mark.open]
     for quote_char in '"“”':
         gap = gap.replace(quote_char, "")
     return sum(gap.count(c) for c in ".!?") - 1 if gap.strip() else 0
-
-
-# -- sources: "according to", "as reported by" --------------------------------------------
-
-
-def _according_to(
-    doc: Doc, text: str, drafts: list[_Draft], inside: dict[int, int], resolver: SpeakerResolver
-) -> list[_Draft]:
-    cued: dict[int, list[_Draft]] = {}
-    for draft in drafts:
-        if draft.cue is not None and draft.kind != "stance":
-            cued.setdefault(resolver.sentence(draft.cue).start, []).append(draft)
-    for token in doc:
-        if token.i in inside or token.i + 1 >= len(doc):
-            continue
-        if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
-            to = doc[token.i + 1]
-        elif token.lower_ == "per" and _opens_clause(token):
-            to = token  # "Per numbers reported by the AP, ..."
-        else:
-            continue
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if source is None and token.is_sent_start:
-            # "Per numbers reported by X, ...": the parser made the source the subject
-            source = next((t for t in doc[to.i + 1 : to.i + 4] if t.pos_ in {"NOUN", "PROPN"}), None)
-        if source is None:
-            continue
-        phrase_end = _phrase_end(doc, token, source, resolver.sentence(token))
-        author = _document_author(source)
-        if author is None and source.lower_ in MUTE_SOURCES:
-            continue  # "according to earlier plans": a thing that says nothing
-        # standalone, "according to a tweet from X" is X's statement; next to someone's own cue
-        # ("He said ..., according to a message from a reporter") the author is the via
-        speaker = resolver.resolve(author if author is not None else source)
-        via = _phrase_text(author) if author is not None else None
-        cue_end = to.idx + len(to.text)
-        sent = resolver.sentence(token)
-        owner = next((d for d in cued.get(sent.start, ()) if d.cue is not None), None)
-        if owner is not None:
-            owner.via = owner.via or via or speaker.text
-            continue
-        via = None
-        lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
-        if lo is None or hi is None:
-            continue
-        start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
-        if end <= start:
-            continue
-        draft = _Draft(start, end, "indirect", token, cue_end, speaker, via=via)
-        drafts.append(draft)
-    return drafts
-
-
-#: Sources that state nothing themselves: "according to the plans", "according to the data".
-MUTE_SOURCES = frozenset(
-    "plan plans framework frameworks data figures numbers statistics estimates estimate records "
-    "schedule schedules rules law laws guidelines policy timetable map maps".split()
-)
-
-
-def _opens_clause(token: Token) -> bool:
-    """The word opens its sentence or follows a comma: "Per X, ...", "..., per X"."""
-    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text == ",")
-
-
-def _phrase_end(doc: Doc, according: Token, source: Token, sent: Span) -> int:
-    """Where "according to X" ends. A leading phrase ends at the last comma before the verb of
-    the clause it qualifies, whatever the parser hung on X ("According to a post by Amy Cook,
-    director of the event, the tusk came from the wall")."""
-    end = source.right_edge.i
-    if according.i != sent.start:
-        return end
-    verb = sent.root
-    if source.head.i != according.i and source.head.head.i != according.i:
-        end = source.i  # the source is not the phrase's object: the phrase ends at its comma
-    subject_after = any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.i > end for c in verb.children
-    )
-    if verb.i > end and subject_after:
-        return end
-    commas = [t.i for t in doc[according.i : verb.i] if t.text == ","]
-    return commas[-1] - 1 if commas else end
-
-
-def _document_author(source: Token) -> Token | None:
-    """"a message ... from a reporter" -> "reporter": who stands behind a document;
-    "numbers reported by the AP" -> "AP": who published them."""
-    for child in source.children:
-        if child.dep_ == "poss" and child.pos_ == "PROPN":
-            return child  # "WHO's statistics"
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            agent = next((c for c in child.children if c.dep_ == "agent"), None)
-            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if obj is not None:
-                return obj
-    if source.lower_ not in DOCUMENT_NOUNS:
-        return None
-    for token in source.subtree:
-        if token.lower_ in {"from", "by"} and token.dep_ in {"prep", "agent"}:
-            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-    return None
-
-
-def _phrase_text(token: Token) -> str:
-    return token.doc[token.left_edge.i : token.right_edge.i + 1].text.strip(" ,.")
-
-
-def _clause_without(
-    doc: Doc, according: Token, phrase_end: int, sent: Span
-) -> tuple[int | None, int | None]:
-    """The sentence's clause that "according to X" qualifies, without that phrase."""
-    if _trailing(doc, according, phrase_end, sent):
-        # "X did A, and B happened, according to The Times": the phrase sources the sentence
-        run = [t for t in doc[sent.start : according.i] if not t.is_space]
-        while run and run[-1].is_punct:
-            run.pop()
-        while run and run[0].is_punct:
-            run.pop(0)
-        return (run[0].i, run[-1].i) if run else (None, None)
-    head = according.head if according.head is not according else sent.root
-    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
-        head = head.head
-    tokens = [
-        t
-        for t in head.subtree
-        if not (according.i <= t.i <= phrase_end)
-        and not t.is_space
-        and sent.start <= t.i < sent.end
-    ]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    if not tokens:
-        return None, None
-    # keep the contiguous run on the far side of the phrase (the clause it qualifies)
-    after = [t for t in tokens if t.i > phrase_end]
-    before = [t for t in tokens if t.i < according.i]
-    run = after if len(after) >= len(before) else before
-    if _after_conjunction(doc, according):
-        # "small, poorly funded and, according to X, linked to Y": only the last conjunct
-        # (the parser may hang that conjunct on X: the phrase ends at the comma after X)
-        comma = next((t.i for t in doc[according.i + 2 : phrase_end + 1] if t.text == ","), None)
-        first = comma + 1 if comma is not None else phrase_end + 1
-        run = list(doc[first : _clause_end(doc, first, sent)])
-    elif before and after and _between_commas(doc, according, phrase_end):
-        # "The bridge, according to engineers, will not last": an aside inside the clause
-        run = list(doc[before[0].i : after[-1].i + 1])
-    while run and run[-1].is_punct:
-        run.pop()
-    while run and run[0].is_punct:
-        run.pop(0)
-    if not run:
-        return None, None
-    return run[0].i, run[-1].i
-
-
-def _trailing(doc: Doc, according: Token, phrase_end: int, sent: Span) -> bool:
-    """The phrase closes its sentence after a comma, and the sentence before it has no cue of
-    its own (then the phrase sources that cue's words instead)."""
-    rest = [t for t in doc[phrase_end + 1 : sent.end] if not (t.is_punct or t.is_space)]
-    if rest or according.i == sent.start or doc[according.i - 1].text != ",":
-        return False
-    if _after_conjunction(doc, according):
-        return False
-    return not any(
-        verb_base(t.text) in SPEECH_VERBS and t.pos_ == "VERB" for t in doc[sent.start : according.i]
-    )
-
-
-def _after_conjunction(doc: Doc, according: Token) -> bool:
-    """The phrase follows "and"/"but"/"or" (commas between allowed), mid-sentence."""
-    i = according.i - 1
-    while i >= 0 and doc[i].text == ",":
-        i -= 1
-    return i > 0 and doc[i].dep_ == "cc" and doc[i].lower_ in {"and", "but", "or"}
-
-
-def _between_commas(doc: Doc, according: Token, phrase_end: int) -> bool:
-    return (
-        according.i > 0
-        and doc[according.i - 1].text == ","
-        and phrase_end + 1 < len(doc)
-        and doc[phrase_end + 1].text == ","
-    )
-
-
-def _clause_end(doc: Doc, start: int, sent: Span) -> int:
-    """The token index where the clause from `start` ends: a semicolon or the sentence end."""
-    for token in doc[start : sent.end]:
-        if token.text in SENTENCE_END:
-            return token.i
-    return sent.end
-
-
-def _as_reported_by(doc: Doc, drafts: list[_Draft], resolver: SpeakerResolver) -> None:
-    """`said — as reported by X — "..."`, `..., as quoted by X`: X is a second-hand source."""
-    for token in doc:
-        if token.lower_ not in {"reported", "quoted"}:
-            continue
-        as_clause = any(c.lower_ == "as" for c in token.children)
-        if not as_clause and doc[max(token.i - 1, 0)].lower_ != "as":
-            continue
-        agent = next((c for c in token.children if c.lower_ == "by"), None)
-        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        if obj is None:
-            continue
-        via = doc[obj.left_edge.i : obj.right_edge.i + 1].text.strip(" ,.")
-        sent = resolver.sentence(token)
-        for draft in drafts:
-            if (
-                draft.cue is not None
-                and resolver.sentence(draft.cue).start == sent.start
-                and draft.kind != "stance"
-            ):
-                draft.via = draft.via or via
-
-
-def _document_sources(
-    doc: Doc, drafts: list[_Draft], inside: dict[int, int], resolver: SpeakerResolver
-) -> None:
-    """`"...," Guo said, a translation of his remarks reported`: the document is a `via`."""
-    cue_sentences = {
-        resolver.sentence(d.cue).start: d
-        for d in drafts
-        if d.cue is not None and d.kind == "direct"
-    }
-    used = {d.cue.i for d in drafts if d.cue is not None}
-    for token in doc:
-        if token.i in inside or token.i in used or not _is_cue_verb(token, SPEECH_VERBS):
-            continue
-        owner = cue_sentences.get(resolver.sentence(token).start)
-        subject = resolver.subject_of(token)
-        if owner is None or subject is None or owner.via:
-            continue
-        speaker = resolver.resolve(subject)
-        if speaker.via is not None:
-            owner.via = speaker.via
 
 
 # -- no parser: the rule-based pipeline ---------------------------------------------------
@@ -1174,7 +903,7 @@ def _document_sources(
 def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
     """Without a dependency parse, only `"...," X said` quotes with a plain cue are found."""
     text = article.text
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for mark in marks:
         if not mark.closed or not _starts_utterance(text, mark.open):
             continue
@@ -1187,9 +916,9 @@ def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
                 if who is None and position + 1 < len(words) and words[position + 1][:1].isupper():
                     who = words[position + 1]
                 offset = text.find(word, mark.close + 1)
-                start, end = _trim(text, *mark.inner)
+                start, end = trim(text, *mark.inner)
                 speaker = Speaker(who, -1, -1, None) if who else None
-                drafts.append(_Draft(start, end, "direct", None, None, speaker, mark, cue_text=word,
+                drafts.append(Draft(start, end, "direct", None, None, speaker, mark, cue_text=word,
                                      cue_start=offset))
                 break
     return _finish(article, drafts)
@@ -1198,16 +927,7 @@ def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
 # -- output -------------------------------------------------------------------------------
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without surrounding whitespace and a trailing comma (`"...," he said`)."""
-    while start < end and (text[start].isspace() or text[start] in ",;:)]"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-        end -= 1
-    return start, end
-
-
-def _finish(article: Article, drafts: list[_Draft]) -> list[Quote]:
+def _finish(article: Article, drafts: list[Draft]) -> list[Quote]:
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
@@ -1218,7 +938,7 @@ def _finish(article: Article, drafts: list[_Draft]) -> list[Quote]:
     return quotes
 
 
-def _record(article: Article, n: int, draft: _Draft) -> Quote:
+def _record(article: Article, n: int, draft: Draft) -> Quote:
     cue_text, cue_start, cue_end = draft.cue_text, draft.cue_start, None
     if draft.cue is not None:
         cue_start = draft.cue.idx
