@@ -364,7 +364,10 @@ def _score(actor: Actor, parts: list[_Group], evidence: _Evidence) -> float:
     clusters = [c for group in parts for c in group.clusters]
     articles = {article for article, _key in clusters}
     words = fold_name(actor.name).split()
-    headlines = sum(1 for a in articles if named_in(evidence.headlines.get(a, frozenset()), words))
+    person = actor.type == "person"
+    headlines = sum(
+        1 for a in articles if named_in(evidence.headlines.get(a, frozenset()), words, person)
+    )
     positions = sum(evidence.positions.get(c, 0) for c in clusters)
     return actor_score(len(actor.mentions), len(articles), positions, headlines)
 

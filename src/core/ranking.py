@@ -22,6 +22,13 @@ def actor_score(mentions: int, articles: int, positions: int, headlines: int) ->
     )
 
 
-def named_in(headline_words: frozenset[str], name_words: list[str]) -> bool:
-    """The headline names the actor: its last name word (or its only word) is a headline word."""
-    return bool(name_words) and name_words[-1] in headline_words
+def named_in(headline_words: frozenset[str], name_words: list[str], person: bool) -> bool:
+    """The headline names the actor: a person by their surname (the last name word), anything
+    else by all its words of more than three letters ("Great Firewall of China" is not named
+    by a headline about China)."""
+    if not name_words:
+        return False
+    if person:
+        return name_words[-1] in headline_words
+    words = [w for w in name_words if len(w) > 3] or name_words
+    return all(w in headline_words for w in words)
