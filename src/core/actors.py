@@ -114,8 +114,11 @@ def _cluster_label(key: str, texts: list[str], labels: list[str]) -> str:
 
 def merge_actors(
     analyses: Iterable[ArticleAnalysis],
+    positions: Mapping[tuple[str, str], int] | None = None,
 ) -> tuple[list[Actor], dict[tuple[str, str], str]]:
-    """Actors from every article's mentions, and a map (article id, cluster key) -> actor id.
+    """Actors from every article's mentions, and a map (article id, cluster key) -> actor id,
+    in rank order. `positions` counts quotes per (article, speaker key) when the analyses
+    carry no quotes (the store merges from stored mentions only).
 
     Clusters with the same folded key are one actor (Yanukovych/Yanukovich). A bare name that
     is elsewhere used as a short form of exactly one actor joins it ("Putin", "Guo", "US"); one
@@ -126,13 +129,15 @@ def merge_actors(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _merge(analyses)
+        return _merge(analyses, positions)
     finally:
         if enabled:
             gc.enable()
 
 
-def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+def _merge(
+    analyses: Iterable[ArticleAnalysis], positions: Mapping[tuple[str, str], int] | None = None
+) -> tuple[list[Actor], dict[tuple[str, str], str]]:
     """The pipeline, one phase each: gather clusters by folded name, count each group's votes,
     join short forms and acronym expansions (one union-find over the groups), then build the
     actors and give each a stable id.
@@ -149,7 +154,7 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
     _join_short_forms(groups, sets)
     _join_middle_names(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
-    return _records(groups, sets, order, folds, _Evidence.of(analyses))
+    return _records(groups, sets, order, folds, _Evidence.of(analyses, positions))
 
 
 @dataclass(slots=True)
@@ -157,13 +162,19 @@ class _Evidence:
     """What ranks an actor beyond its mentions: quotes per (article, cluster key), and each
     article's headline words (folded)."""
 
-    positions: Counter[tuple[str, str]]
+    positions: Mapping[tuple[str, str], int]
     headlines: dict[str, frozenset[str]]
 
     @classmethod
-    def of(cls, analyses: list[ArticleAnalysis]) -> _Evidence:
-        positions: Counter[tuple[str, str]] = Counter(
-            (q.article, q.speaker_key) for a in analyses for q in a.quotes if q.speaker_key
+    def of(
+        cls, analyses: list[ArticleAnalysis], known: Mapping[tuple[str, str], int] | None
+    ) -> _Evidence:
+        positions: Mapping[tuple[str, str], int] = (
+            known
+            if known is not None
+            else Counter(
+                (q.article, q.speaker_key) for a in analyses for q in a.quotes if q.speaker_key
+            )
         )
         headlines = {
             a.article.id: frozenset(fold_name(a.article.title or "").split()) for a in analyses

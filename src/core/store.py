@@ -29,6 +29,7 @@ from .store_tables import (
     SCHEMA_VERSION,
     connect,
     load_mentions,
+    load_positions,
     write_actors,
     write_analysis,
 )
@@ -448,7 +449,7 @@ def _merge(conn: sqlite3.Connection, current: str) -> None:
     from .actors import merge_actors
 
     analyses = load_mentions(conn)
-    actors, mapping = merge_actors(analyses)
+    actors, mapping = merge_actors(analyses, load_positions(conn))
     with _transaction(conn):
         write_actors(conn, actors, mapping, analyses)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('revision', ?)", (current,))

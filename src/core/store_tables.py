@@ -183,6 +183,17 @@ def load_analyses(conn: sqlite3.Connection) -> Iterator[ArticleAnalysis]:
         )
 
 
+def load_positions(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
+    """Quotes per (article, speaker key): what the actor ranking needs of the quotes."""
+    return {
+        (article, key): count
+        for article, key, count in conn.execute(
+            "SELECT article, speaker_key, COUNT(*) FROM quotes WHERE speaker_key IS NOT NULL "
+            "GROUP BY article, speaker_key"
+        )
+    }
+
+
 def load_mentions(conn: sqlite3.Connection) -> list[ArticleAnalysis]:
     """Every article's mentions, in corpus order, as analyses without text, quotes or sentences.
 
