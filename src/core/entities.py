@@ -28,7 +28,7 @@ from .names import (
     is_acronym,
     looks_like_person_name,
 )
-from .kinds import label_from_use, label_from_words, name_fold, storm_name
+from .kinds import ArticleWords, label_from_use, label_from_words, name_fold, storm_name
 from .rules import ORG_WORDS
 from .unionfind import UnionFind
 
@@ -109,6 +109,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     has_parse = doc.has_annotation("DEP")
     has_tags = doc.has_annotation("TAG")
     candidates: list[_Candidate] = []
+    words: ArticleWords | None = None
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
@@ -121,7 +122,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             cand.label = _label_from_context(ent, cand)
         signal = label_from_words(cand.text, cand.label)
         if has_parse:
-            signal = label_from_use(ent, text, signal)
+            words = words or ArticleWords(text)
+            signal = label_from_use(ent, words, signal)
         if signal != cand.label:
             cand.label = cand.kind_signal = signal
         if is_acronym(cand.text) and _TIME_BEFORE.search(text, max(0, cand.start - 12), cand.start):

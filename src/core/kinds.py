@@ -37,7 +37,11 @@ MEDIUM_VERBS = frozenset(
     "say said says write wrote writes post posted posts tweet tweeted announce announced "
     "share shared publish published praise praised comment commented".split()
 )
-_AFFIXED = r"(?:anti|pro|post|pre|non)-{name}\b|\b{name}-(?:related|era|style)\b"
+_AFFIXED = re.compile(
+    r"\b(?:anti|pro|post|pre|non)-(?P<after>[A-Z][\w'’]*)|\b(?P<before>[A-Z][\w'’]*)-(?:related|era|style)\b",
+    re.I,
+)
+_PAIR = re.compile(r"\b([A-Z][\w.'’-]*)\s+(?=([A-Z][\w'’-]*)\b)")
 
 
 def storm_name(text: str) -> str | None:
@@ -88,19 +92,34 @@ def label_from_words(text: str, label: str) -> str:
     return label
 
 
-def label_from_use(ent: Span, text: str, label: str) -> str:
+class ArticleWords:
+    """What the name-use rules need of an article's text, read once: words written with an
+    affix ("anti-Brexit") and words written after a given name ("Sadiq Khan")."""
+
+    __slots__ = ("affixed", "after_given_name")
+
+    def __init__(self, text: str) -> None:
+        self.affixed = frozenset(
+            (m.group("after") or m.group("before")).lower() for m in _AFFIXED.finditer(text)
+        )
+        self.after_given_name = frozenset(
+            m.group(2) for m in _PAIR.finditer(text) if m.group(1).lower() not in _NOT_GIVEN_NAMES
+        )
+
+
+def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     """A PERSON-tagged name used as a place ("at Hagia Sophia"), an affixed topic
     ("anti-Brexit") or a medium ("wrote on Twitter") is not a person."""
     if label != "PERSON":
         return label
     name = ent.text
-    if re.search(_AFFIXED.format(name=re.escape(name)), text, re.I):
+    if name.lower() in words.affixed:
         return "EVENT"
     root = ent.root
     head = root.head
     if root.dep_ != "pobj" or head.i == root.i or any(t.dep_ == "case" for t in root.children):
         return label
-    if _surname_elsewhere(name, text):
+    if " " not in name and name in words.after_given_name:
         return label  # "a message to Smith" where "John Smith" is named: a person
     if head.lower_ in PLACE_PREPOSITIONS:
         return "LOC"
@@ -111,16 +130,6 @@ def label_from_use(ent: Span, text: str, label: str) -> str:
     ):
         return "ORG"
     return label
-
-
-def _surname_elsewhere(name: str, text: str) -> bool:
-    """The name is the last word of a longer capitalised name in the article."""
-    if " " in name:
-        return False
-    for match in re.finditer(rf"\b([A-Z][\w.'’-]*)\s+{re.escape(name)}\b", text):
-        if match.group(1).lower() not in _NOT_GIVEN_NAMES:
-            return True
-    return False
 
 
 #: Capitalised words before a name that are not a given name ("The Azores", "In Bermuda").
