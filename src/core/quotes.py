@@ -173,9 +173,17 @@ def _claims(
     for index, mark in enumerate(marks):
         if is_title(text, mark):
             continue  # `an event called "Learning Together"`: a title, not words
-        # `X said, "A", also observing, "B"`: A belongs to "said" before it, not to "observing"
+        # `X said, "A", also observing, "B"`: A belongs to "said" before it, not to "observing";
+        # but a quote with its own cue after it is that cue's, even after a colon ("the agency
+        # stressed the need to act: "...," said its director")
+        own_cue = (
+            _cue_after(doc, text, mark, inside)
+            if text[: mark.open].rstrip().endswith(":")
+            else None
+        )
         cue = (
-            _cue_before(doc, text, mark, inside, resolver)
+            own_cue
+            or _cue_before(doc, text, mark, inside, resolver)
             or _cue_after(doc, text, mark, inside)
             or _colon_verb(doc, text, mark, inside, resolver)
         )
@@ -545,9 +553,8 @@ def _take_in_marks(
                 draft.start, draft.end = trim(text, *mark.inner)
                 draft.marks = mark
                 continue
-            cue_base = verb_base(draft.cue.text) if draft.cue is not None else None
-            if draft.kind != "stance" or cue_base == "call":
-                draft.kind = "mixed"  # a stance stays one, except `called it "a disgrace"`
+            if draft.kind != "stance":
+                draft.kind = "mixed"  # a stance keeps its kind and carries the quoted words
             draft.end = max(draft.end, trim(text, *mark.inner)[1])
 
 
@@ -690,7 +697,9 @@ def _complement(
         lo = min(c.left_edge.i for c in fragments)
         hi = max(c.right_edge.i for c in fragments)
         if _holds_open_quote(verb, lo, hi, marks, claimed):
-            return ("mixed", lo, hi, None)
+            # `called X a "con artist"`: a verdict on someone, a stance carrying the words
+            verdict = base == "call" and any(c.dep_ == "dobj" for c in children)
+            return ("stance" if verdict else "mixed", lo, hi, None)
     if base not in STANCE_VERBS:
         return None
     particle = None

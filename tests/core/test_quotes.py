@@ -172,10 +172,6 @@ def test_quotes_quoted_title_after_a_verb_is_not_a_quote(analyze_text: AnalyzeTe
 @pytest.mark.parametrize(
     ("text", "fragment", "speaker"),
     [
-        (
-            'Senator Laura Hicks called the proposal "a non-starter".',
-            "a non-starter", "Laura Hicks",
-        ),
         ('Mayor Tom Price said the budget was "completely unrealistic" and must be rewritten.',
          "completely unrealistic", "Tom Price"),
         ('The dam, which the Guardian describes as "a disaster waiting to happen", goes ahead.',
@@ -857,3 +853,27 @@ def test_quotes_role_noun_speaker_is_the_person_in_that_role(analyze_text: Analy
     quote = only(quotes_in(analyze_text, text), "the largest ever")
     assert quote.speaker == "Margit Lindqvist"
     assert 0.5 < quote.confidence < 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ('Senator Laura Hicks called the proposal "a non-starter".', "a non-starter", "Laura Hicks"),
+        ('Senator Laura Hicks blasted the media for being "dishonest".', "dishonest", "Laura Hicks"),
+    ],
+)
+def test_quotes_scare_quotes_in_a_stance_stay_a_stance(
+    analyze_text: AnalyzeText, text: str, fragment: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert quote.kind == "stance"
+    assert quote.speaker == speaker
+
+
+def test_quotes_own_cue_after_a_colon_wins(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The fire agency stressed the need to act quickly: \"We cannot wait for the next storm "
+        "season,\" said its director, John Smith."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "John Smith")]
