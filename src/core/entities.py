@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .gazetteer import COUNTRIES
+from .gazetteer import COUNTRIES, US_STATES
+from .kinds import ArticleWords, label_from_use, label_from_words, name_fold, storm_name
 from .models import Article, Mention
 from .names import (
     COURTESY,
@@ -28,7 +29,7 @@ from .names import (
     is_acronym,
     looks_like_person_name,
 )
-from .kinds import ArticleWords, label_from_use, label_from_words, name_fold, storm_name
+from .quotemarks import find_marks
 from .rules import ORG_WORDS
 from .unionfind import UnionFind
 
@@ -97,6 +98,8 @@ class _Candidate:
     headline: bool = False
     cluster: int = -1
     folded: tuple[str, ...] = field(default_factory=tuple)
+    lead_place: tuple[int, int] | None = None
+    """A place the model ran into the front of this name ("Ohio" of "Ohio Sherrod Brown")."""
     kind_signal: str | None = None
     """A label read off the name's words or its use (`core.kinds`), which its cluster takes."""
 
@@ -132,6 +135,10 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             cand.role = _role(doc, cand, has_parse) or cand.role
         cand.headline = any(s <= cand.start < e for s, e in headlines)
         candidates.append(cand)
+        if cand.lead_place is not None:
+            lo, hi = cand.lead_place
+            candidates.append(_Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
+    candidates = _drop_quoted_words(candidates, article)
     candidates += _missed_organisations(candidates, text, links, headlines)
     acronyms = _introduced_acronyms(candidates, text)
     candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
@@ -225,6 +232,11 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     if end <= start:
         return None
     label = ent.label_
+    lead_place: tuple[int, int] | None = None
+    if m := _PLACE_IN_PLACE.match(text[start:end]):
+        # "Tomsk in Siberia": the first place; the region it is in is its own mention
+        end = start + m.end(1)
+        label = "GPE"
     m = _INNER_POSSESSIVE.match(text, start, end)
     if m and sum(1 for w in m.group(2).split() if _CAPS_WORD.match(w) and w[0].isupper()) >= 2:
         start = m.start(2)
@@ -237,18 +249,26 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
             and len(text[start:end].split()) >= 3
             and looks_like_person_name(text[start + lead.end() : end])
         ):
-            if (is_acronym(lead.group(1)) and not lead.group(1).endswith(".")) or fold_name(
-                lead.group(1)
-            ) in _COUNTRY_FOLDS:
+            word = lead.group(1)
+            place = fold_name(word) in _PLACE_FOLDS
+            if (is_acronym(word) and not word.endswith(".")) or place:
+                if place:
+                    lead_place = (start, start + len(word))
                 start += lead.end()
-                label = "PERSON" if label == "PERSON" else label
+                label = "PERSON"  # "the senator from Ohio Sherrod Brown": the person
         start, role = _strip_titles(text, start, end)
         if start >= end:
             return None
         split = _name_after_organisation(ent, text, start, end)
         if split is not None:
             start, label, role = split
-    return _Candidate(start, end, text[start:end], label, role=role)
+    cand = _Candidate(start, end, text[start:end], label, role=role)
+    cand.lead_place = lead_place
+    return cand
+
+
+#: "Tomsk in Siberia", "Goma in Congo": a place named with the region it lies in.
+_PLACE_IN_PLACE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) in (?:the )?[A-Z][\w'’-]+$")
 
 
 #: Prepositions between a role noun and the organisation it belongs to ("director of X").
@@ -868,6 +888,7 @@ def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 _MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
 _TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
 
@@ -917,6 +938,24 @@ def _bare_name_occurrences(
             cand = _Candidate(m.start(), m.end(), word, "PERSON", cluster=root)
             extra.append(cand)
     return extra
+
+
+def _drop_quoted_words(candidates: list[_Candidate], article: Article) -> list[_Candidate]:
+    """A lone capitalised word inside quotation marks that the model took for an organisation
+    ("RIP Cowboy", "We love you Nadine") is part of what was said, not an institution."""
+    suspects = [
+        c for c in candidates if c.label == "ORG" and " " not in c.text and not is_acronym(c.text)
+    ]
+    if not suspects:
+        return candidates
+    quoted = [(m.open, m.close) for m in find_marks(article.text, article.paragraphs)]
+    outside = {c.text for c in candidates if not any(lo < c.start < hi for lo, hi in quoted)}
+    dropped = {
+        id(c)
+        for c in suspects
+        if c.text not in outside and any(lo < c.start < hi for lo, hi in quoted)
+    }
+    return [c for c in candidates if id(c) not in dropped]
 
 
 def _drop_headline_only(candidates: list[_Candidate]) -> list[_Candidate]:

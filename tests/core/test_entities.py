@@ -359,3 +359,17 @@ def test_entities_shared_surname_goes_to_the_headline_subject(analyze_text) -> N
     )
     mentions = [m for m in analyze_text(text).mentions if m.text == "Varga"]
     assert mentions and all(m.key == "Lena Varga" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        ("Title\n\nThe senator from Ohio Sherrod Brown voted against the bill.",
+         {"Ohio", "Sherrod Brown"}, "Ohio Sherrod Brown"),
+        ("Title\n\nThe plane landed in Tomsk in Siberia on Monday.", {"Tomsk"}, "Tomsk in Siberia"),
+        ('Title\n\nFans chanted "We love you Nadine" outside the stadium on Sunday.', set(), "Nadine"),
+    ],
+)
+def test_entities_name_spans_stop_at_the_name(analyze_text, text: str, wanted: set[str], unwanted: str) -> None:  # type: ignore[no-untyped-def]
+    texts = {m.text for m in analyze_text(text).mentions}
+    assert wanted <= texts and unwanted not in texts, texts
