@@ -944,7 +944,12 @@ def _drop_quoted_words(candidates: list[_Candidate], article: Article) -> list[_
     """A lone capitalised word inside quotation marks that the model took for an organisation
     ("RIP Cowboy", "We love you Nadine") is part of what was said, not an institution."""
     suspects = [
-        c for c in candidates if c.label == "ORG" and " " not in c.text and not is_acronym(c.text)
+        c
+        for c in candidates
+        if c.label == "ORG"
+        and " " not in c.text
+        and not is_acronym(c.text)
+        and c.text.lower() not in ORG_WORDS  # "stymying Parliament": an institution all the same
     ]
     if not suspects:
         return candidates
