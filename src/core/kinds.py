@@ -41,6 +41,22 @@ _AFFIXED = re.compile(
     r"\b(?:anti|pro|post|pre|non)-(?P<after>[A-Z][\w'’]*)|\b(?P<before>[A-Z][\w'’]*)-(?:related|era|style)\b",
     re.I,
 )
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+#: Endings that make a place's name its people's ("Londoners", "Parisians", "Texans").
+_DEMONYM_ENDINGS = ("ers", "er", "ians", "ian", "ans", "an", "ites", "ite", "ese")
+
+
+def _demonym_of(name: str, capitalised: frozenset[str]) -> bool:
+    if " " in name:
+        return False
+    for ending in _DEMONYM_ENDINGS:
+        stem = name[: -len(ending)]
+        if name.endswith(ending) and len(stem) >= 3:
+            if any(place in capitalised for place in (stem, stem + "e", stem + "a", stem + "o")):
+                return True
+    return False
+
+
 _PAIR = re.compile(r"\b([A-Z][\w.'’-]*)\s+(?=([A-Z][\w'’-]*)\b)")
 
 
@@ -96,7 +112,7 @@ class ArticleWords:
     """What the name-use rules need of an article's text, read once: words written with an
     affix ("anti-Brexit") and words written after a given name ("Sadiq Khan")."""
 
-    __slots__ = ("affixed", "after_given_name")
+    __slots__ = ("affixed", "after_given_name", "before_surname", "capitalised")
 
     def __init__(self, text: str) -> None:
         self.affixed = frozenset(
@@ -105,6 +121,8 @@ class ArticleWords:
         self.after_given_name = frozenset(
             m.group(2) for m in _PAIR.finditer(text) if m.group(1).lower() not in _NOT_GIVEN_NAMES
         )
+        self.before_surname = frozenset(m.group(1) for m in _PAIR.finditer(text))
+        self.capitalised = frozenset(_CAPITALISED.findall(text))
 
 
 def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
@@ -115,6 +133,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     name = ent.text
     if name.lower() in words.affixed:
         return "EVENT"
+    if name not in words.before_surname and _demonym_of(name, words.capitalised):
+        return "NORP"  # "Londoners" where "London" is written: people of a place, a group
     root = ent.root
     head = root.head
     if root.dep_ != "pobj" or head.i == root.i or any(t.dep_ == "case" for t in root.children):

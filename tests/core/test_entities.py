@@ -373,3 +373,9 @@ def test_entities_shared_surname_goes_to_the_headline_subject(analyze_text) -> N
 def test_entities_name_spans_stop_at_the_name(analyze_text, text: str, wanted: set[str], unwanted: str) -> None:  # type: ignore[no-untyped-def]
     texts = {m.text for m in analyze_text(text).mentions}
     assert wanted <= texts and unwanted not in texts, texts
+
+
+def test_entities_demonym_is_a_group_not_a_person(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Title\n\nLondoners queued for hours. The queue stretched across London on Monday."
+    mentions = [m for m in analyze_text(text).mentions if m.text == "Londoners"]
+    assert all(m.label != "PERSON" for m in mentions), [(m.text, m.label) for m in mentions]
