@@ -359,7 +359,9 @@ def _records(
     used: set[str] = set()
     built.sort(key=lambda item: (-_score(item[0], item[1], evidence), item[0].name, item[2]))
     for actor, parts, _first in built:
-        base = aid = actor_id(actor.name, actor.type)
+        # the id comes from the merged groups' own anchor key, never from a display name a
+        # reader may later set (corrections rename without moving marks)
+        base = aid = actor_id(_anchor(parts), actor.type)
         n = 2
         while aid in used:
             aid = f"{base}-{n}"
@@ -439,6 +441,20 @@ def _build(
     role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
     first = order[mentions[0].article]
     return Actor("", name, actor_type, aliases, role, mentions), parts, first
+
+
+def _anchor(parts: list[_Group]) -> str:
+    """The key that identifies merged groups: the fullest, most used spelling (as `_name`),
+    computed from the automatic merge alone."""
+    keys: dict[str, _KeyStats] = {}
+    for group in parts:
+        for key, stats in group.keys.items():
+            old = keys.get(key)
+            keys[key] = (
+                stats if old is None
+                else _KeyStats(old.articles + stats.articles, old.mentions + stats.mentions, stats.label)
+            )
+    return _name(keys)
 
 
 def _longest_label(keys: Mapping[str, _KeyStats]) -> str:
