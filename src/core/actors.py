@@ -432,12 +432,16 @@ def _build(
     for key in keys:
         texts[key] += 0
     name = _name(keys)
+    roles = Counter(filter(None, map(_ROLE, mentions)))
     if folds.get(name) in _COUNTRY_FOLDS:
         actor_type: ActorType = "place"
+    elif votes.get("EVENT", 0) > 0 and " " not in name and not roles:
+        # one article plainly uses the word as an event ("anti-Brexit"); the model's PERSON
+        # tags elsewhere do not make it someone
+        actor_type = "other"
     else:
         actor_type = _vote(votes, _longest_label(keys))
     aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
-    roles = Counter(filter(None, map(_ROLE, mentions)))
     role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
     first = order[mentions[0].article]
     return Actor("", name, actor_type, aliases, role, mentions), parts, first

@@ -119,6 +119,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         cand = _clean(ent, text, _name_start(doc, ent, has_tags))
         if cand is None or links.overlaps(cand.start, cand.end):
             continue
+        if text[max(0, cand.start - 2) : cand.start] == "((" and text[cand.end : cand.end + 2] == "))":
+            continue  # "((WN))": an interview's speaker label for the outlet, not a mention
         if _is_junk(cand, doc, text, has_tags):
             continue
         if has_parse:

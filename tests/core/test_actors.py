@@ -436,3 +436,13 @@ def test_actors_rank_by_score_not_mentions_alone() -> None:
     actors, _ = merge_actors([busy, named, article("c", ("Lena Varga", "PERSON", "Lena Varga"))])
     assert [a.name for a in actors] == ["Lena Varga", "Boats"]
     assert actor_score(3, 2, 0, 1) > actor_score(6, 1, 0, 0)
+
+
+def test_actors_word_used_as_an_event_somewhere_is_not_a_person() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Frexit", "EVENT", "Frexit"), ("Frexit", "PERSON", "Frexit")),
+            article("b", ("Frexit", "PERSON", "Frexit"), ("Frexit", "PERSON", "Frexit")),
+        ]
+    )
+    assert [(a.name, a.type) for a in actors] == [("Frexit", "other")]
