@@ -435,7 +435,7 @@ def _build(
     roles = Counter(filter(None, map(_ROLE, mentions)))
     if folds.get(name) in _COUNTRY_FOLDS:
         actor_type: ActorType = "place"
-    elif votes.get("EVENT", 0) > 0 and " " not in name and not roles:
+    elif " " not in name and not roles and any(m.label == "EVENT" for m in mentions):
         # one article plainly uses the word as an event ("anti-Brexit"); the model's PERSON
         # tags elsewhere do not make it someone
         actor_type = "other"
