@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 AFTER_WINDOW = 14
 #: A quote that no cue claims continues the previous speaker only if it starts this close after it.
 CONTINUATION_CHARS = 400
+#: How close a short quoted sentence must follow the previous quote to continue it.
+SHORT_CONTINUATION_CHARS = 60
 #: Minimum words for an unclaimed quote to count as someone's words rather than a term.
 UTTERANCE_WORDS = 5
 #: Complements of a speech verb that hold reported content.
@@ -224,6 +226,7 @@ def _claims(
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
     drafts.extend(_continuations(text, marks, claimed, drafts))
+    drafts = _join_run_on(text, marks, claimed, drafts)
     drafts = according_to(doc, text, drafts, inside, resolver)
     as_reported_by(doc, drafts, resolver)
     document_sources(doc, drafts, inside, resolver)
@@ -875,8 +878,10 @@ def _continuations(
             continue
         start, end = trim(text, *mark.inner)
         words = text[start:end].split()
-        if len(words) < UTTERANCE_WORDS or not (words[0][:1].isupper() or words[0][:1] in "[("):
+        if not words or not (words[0][:1].isupper() or words[0][:1] in "[("):
             continue
+        # a short sentence in quotes ("None at all.") only right after the previous quote
+        short = len(words) < UTTERANCE_WORDS
         earlier = [
             d
             for d in drafts + found
@@ -885,8 +890,10 @@ def _continuations(
         if not earlier:
             continue
         previous = max(earlier, key=lambda d: d.end)
-        too_far = mark.open - previous.end > CONTINUATION_CHARS
+        too_far = mark.open - previous.end > (SHORT_CONTINUATION_CHARS if short else CONTINUATION_CHARS)
         if too_far or _sentences_between(text, previous, mark) > 1:
+            continue
+        if short and (len(words) < 2 or "\n" in text[previous.end : mark.open]):
             continue
         found.append(
             Draft(
@@ -896,6 +903,27 @@ def _continuations(
         )
         claimed.add(index)
     return found
+
+
+def _join_run_on(
+    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[Draft]
+) -> list[Draft]:
+    """A quote running over paragraphs (no closing mark at the paragraph end, an opening mark
+    on the next) is one quote: an unclaimed run-on part joins the claimed part after it."""
+    by_mark = {id(d.marks): d for d in drafts if d.marks is not None}
+    for index, mark in enumerate(marks[:-1]):
+        if index in claimed or mark.closed or not _starts_utterance(text, mark.open):
+            continue
+        words = text[mark.open + 1 : mark.close].split()
+        if len(words) < UTTERANCE_WORDS or not words[0][:1].isupper():
+            continue  # `the "meeting.`: a stray mark, not a quote running on
+        following = by_mark.get(id(marks[index + 1]))
+        between = text[mark.close : marks[index + 1].open]
+        if following is None or between.strip() or "\n" not in between:
+            continue
+        following.start = trim(text, *mark.inner)[0]
+        claimed.add(index)
+    return drafts
 
 
 def _sentences_between(text: str, previous: Draft, mark: QuoteMarks) -> int:

@@ -119,6 +119,13 @@ class SpeakerResolver:
                 return Speaker(_clean_name(key), start, end, key, basis="pronoun")
             return Speaker(subject.text, start, end, None, basis="phrase")
         mention = self._mention_at(subject) or self._appositive_mention(subject)
+        if (
+            mention is not None
+            and subject.pos_ == "PROPN"
+            and mention.label in {"NORP", "GPE"}
+            and not (mention.start <= subject.idx < mention.end)
+        ):
+            mention = None  # "Pelosi, a Democrat from California": the name, not its gloss
         if subject.pos_ == "PROPN" and (
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):

@@ -877,3 +877,27 @@ def test_quotes_own_cue_after_a_colon_wins(analyze_text: AnalyzeText) -> None:
     )
     quotes = quotes_in(analyze_text, text)
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "John Smith")]
+
+
+def test_quotes_run_on_quote_over_paragraphs_is_one(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Mayor John Smith spoke on Friday.\n\n"
+        '"We are going to rebuild the harbour and we are going to do it fast.\n\n'
+        '"Nobody has seen anything like it," Smith said.'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("We are going") and quotes[0].text.endswith("like it")
+    assert quotes[0].speaker == "John Smith"
+
+
+def test_quotes_short_sentence_right_after_a_quote_continues_it(analyze_text: AnalyzeText) -> None:
+    text = 'John Smith met reporters on Friday. "The council has no plan," he said. "None at all."'
+    quote = only(quotes_in(analyze_text, text), "None at all")
+    assert quote.speaker == "John Smith" and quote.confidence < 0.75
+
+
+def test_quotes_appositive_gloss_is_not_the_speaker(analyze_text: AnalyzeText) -> None:
+    text = '"We will not back down," said Smith, a Democrat from California.'
+    quote = only(quotes_in(analyze_text, text), "back down")
+    assert quote.speaker is not None and "Smith" in quote.speaker
