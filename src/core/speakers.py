@@ -155,7 +155,7 @@ class SpeakerResolver:
             m
             for m in self.mentions
             if m.label == "PERSON" and m.role and m.start < subject.idx
-            and noun in m.role.lower().replace("-", " ").split()[-2:]
+            and noun in _role_heads(m.role)
         ]
         return holders[-1] if holders else None
 
@@ -260,6 +260,22 @@ class SpeakerResolver:
     def _surname(self, word: str) -> Mention | None:
         """The first fuller name ending in this word ("Maróth" -> "Gáspár Maróth")."""
         return self._surnames.get(word)
+
+
+#: Words after which a role goes on about whom it serves ("spokesperson for the ministry").
+_ROLE_LINKS = frozenset({"for", "of", "at", "with", "in", "to", "from"})
+
+
+def _role_heads(role: str) -> set[str]:
+    """The nouns a role can be referred back by: its last word, and the last word before
+    "for"/"of"/... ("spokesperson for the Department of Justice" -> spokesperson, justice)."""
+    words = role.lower().replace("-", " ").split()
+    heads = set(words[-1:])
+    for i, word in enumerate(words):
+        if word in _ROLE_LINKS and i > 0:
+            heads.add(words[i - 1])
+            break
+    return heads
 
 
 def _according_source(token: Token) -> bool:

@@ -901,3 +901,11 @@ def test_quotes_appositive_gloss_is_not_the_speaker(analyze_text: AnalyzeText) -
     text = '"We will not back down," said Smith, a Democrat from California.'
     quote = only(quotes_in(analyze_text, text), "back down")
     assert quote.speaker is not None and "Smith" in quote.speaker
+
+
+def test_quotes_role_with_its_organisation_resolves(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Mary Jones, a spokesperson for the Department of Justice, declined to comment on "
+        "Monday. The spokesperson said the case was still open."
+    )
+    assert only(quotes_in(analyze_text, text), "case was still open").speaker == "Mary Jones"
