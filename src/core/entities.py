@@ -141,6 +141,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             lo, hi = cand.lead_place
             candidates.append(_Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
     candidates = _drop_quoted_words(candidates, article)
+    candidates = _join_split_names(candidates, text)
     candidates += _missed_organisations(candidates, text, links, headlines)
     acronyms = _introduced_acronyms(candidates, text)
     candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
@@ -533,6 +534,37 @@ def _missed_organisations(
         extra.append(cand)
         taken.add(start, end)
     return extra
+
+
+#: What the model may cut an institution's name at: ", Scientific and ".
+_NAME_GAP = re.compile(r",?(?: [A-Z][\w'’-]*,?)* and $|, $")
+
+
+def _join_split_names(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """One institution's name cut in two at its commas ("United Nations Educational" ...
+    "Cultural Organization" (UNESCO)) is one name when the acronym after it spells the whole."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    out: list[_Candidate] = []
+    skip: set[int] = set()
+    for first, second in zip(ordered, ordered[1:]):
+        if id(first) in skip:
+            continue
+        gap = text[first.end : second.start]
+        m = _ACRONYM_INTRO.match(text[second.end : second.end + 40])
+        if (
+            first.label == second.label == "ORG"
+            and _NAME_GAP.fullmatch(gap)
+            and m is not None
+            and acronym_matches(m.group("abbr"), text[first.start : second.end])
+        ):
+            out.append(_Candidate(first.start, second.end, text[first.start : second.end], "ORG",
+                                  headline=first.headline))
+            skip.add(id(second))
+            continue
+        out.append(first)
+    if ordered and id(ordered[-1]) not in skip:
+        out.append(ordered[-1])
+    return out if skip else candidates
 
 
 def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _Candidate]:

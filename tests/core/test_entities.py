@@ -379,3 +379,13 @@ def test_entities_demonym_is_a_group_not_a_person(analyze_text) -> None:  # type
     text = "Title\n\nLondoners queued for hours. The queue stretched across London on Monday."
     mentions = [m for m in analyze_text(text).mentions if m.text == "Londoners"]
     assert all(m.label != "PERSON" for m in mentions), [(m.text, m.label) for m in mentions]
+
+
+def test_entities_institution_cut_at_its_commas_is_one(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nThe plan was criticised by the United Nations Educational, Scientific and "
+        "Cultural Organization (UNESCO) on Monday. UNESCO asked for a review."
+    )
+    keys = {m.key for m in analyze_text(text).mentions if m.label == "ORG"}
+    assert "United Nations Educational, Scientific and Cultural Organization" in keys
+    assert "Cultural Organization" not in keys
