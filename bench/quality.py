@@ -1,7 +1,9 @@
 """Quote and actor quality on the annotated articles in tests/data, against the goals of issue 14.
 
-Run: `.venv/bin/python bench/quality.py [-v]`. The same scoring is asserted in
-tests/core/test_quotes.py, so a regression fails the suite.
+Run: `make quality` or `.venv/bin/python bench/quality.py [-v] [--data DIR] [--cast DIR]`. It
+scores tests/data/quotes (and its held-out files), every tests/data/quotes_* folder, and the actor
+casts tests/data/actors and tests/data/actors_* (`bench/quality_actors.py`). The quote scoring is
+asserted in tests/core/test_quotes.py, so a regression fails the suite.
 
 Each `<name>.json` lists what a reader finds in `<name>.txt`: every quote, reported statement
 and stance with a distinctive substring of its text, its kind and its speaker (a name, or a list
