@@ -556,8 +556,11 @@ def _take_in_marks(
                 draft.start, draft.end = trim(text, *mark.inner)
                 draft.marks = mark
                 continue
-            if draft.kind != "stance":
-                draft.kind = "mixed"  # a stance keeps its kind and carries the quoted words
+            cue_base = verb_base(draft.cue.text) if draft.cue is not None else None
+            if draft.kind != "stance" or (cue_base == "call" and draft.cue_end is not None):
+                # a stance keeps its kind and carries the quoted words ("blasted the media for
+                # being "dishonest""); a call on someone to act quotes what was asked: mixed
+                draft.kind = "mixed"
             draft.end = max(draft.end, trim(text, *mark.inner)[1])
 
 
