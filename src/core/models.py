@@ -80,6 +80,9 @@ class Quote:
     """Global actor id, set when actors are merged across articles."""
     via: str | None = None
     """A second-hand source ("a Financial Times newspaper reporter", "the report")."""
+    confidence: float = 1.0
+    """How sure the attribution is, 0..1: a name at the cue > a pronoun > a continuation
+    (`core.confidence`)."""
 
 
 @dataclass(frozen=True, slots=True)

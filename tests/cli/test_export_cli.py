@@ -75,6 +75,27 @@ def test_export_cli_actor_without_marks(export_cli_corpus, cli_pipeline, capsys)
         assert "> — **Lu Wei** (reported)" not in out
 
 
+def test_export_cli_min_confidence_filters_unmarked_positions(
+    export_cli_corpus, cli_pipeline, capsys
+):
+    args = ["export", str(export_cli_corpus), "--actor", "Lu Wei"]
+    assert main([*args, "--min-confidence", "0.5"]) == 0
+    assert "online freedom is not a right" in capsys.readouterr()[0]
+    # a named speaker's reported speech scores below 1: nothing is left above it
+    assert main([*args, "--min-confidence", "1"]) == 1
+    assert "no positions" in capsys.readouterr()[1]
+
+
+@pytest.mark.parametrize("value", ["high", "1.5", "-0.1"])
+def test_export_cli_min_confidence_out_of_range_exits_2(
+    export_cli_corpus, cli_pipeline, capsys, value
+):
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", str(export_cli_corpus), "--min-confidence", value])
+    assert exit_.value.code == 2
+    assert "--min-confidence" in capsys.readouterr()[1]
+
+
 def test_export_cli_group_by_actor(export_cli_corpus, cli_pipeline, capsys):
     mark_sentence(export_cli_corpus, "The meeting ended without agreement.")
     assert (

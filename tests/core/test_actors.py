@@ -361,3 +361,99 @@ def test_actors_end_to_end_across_articles(analyze_text) -> None:  # type: ignor
     assert names["Hillary Clinton"].id != names["Bill Clinton"].id
     assert {m.text for m in names["Hillary Clinton"].mentions} == {"Hillary Clinton", "Clinton"}
     assert names["Bill Clinton"].articles == ("four",)
+
+
+def test_actors_first_name_alone_does_not_cross_articles() -> None:
+    actors, mapping = merge_actors(
+        [
+            article(
+                "a",
+                ("Tony Marsh", "PERSON", "Tony Marsh"),
+                ("Marsh", "PERSON", "Tony Marsh"),
+                ("Tony", "PERSON", "Tony Marsh"),
+            ),
+            article("b", ("Toni", "PERSON", "Toni")),
+        ]
+    )
+    assert sorted(a.name for a in actors) == ["Toni", "Tony Marsh"]
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "roles"),
+    [
+        ("Robert Gabriel Mugambe", "Robert Mugambe", (None, None)),
+        (
+            "John R. Bolden",
+            "John Bolden",
+            ("National Security Advisor", "national security adviser"),
+        ),
+    ],
+)
+def test_actors_middle_names_and_initials_merge(
+    full: str, short: str, roles: tuple[str | None, str | None]
+) -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", (full, "PERSON", full, roles[0]) if roles[0] else (full, "PERSON", full)),
+            article(
+                "b", (short, "PERSON", short, roles[1]) if roles[1] else (short, "PERSON", short)
+            ),
+        ]
+    )
+    assert len(actors) == 1 and set(actors[0].aliases) | {actors[0].name} == {full, short}
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("Iran", "Islamic Republic of Iran"),
+        ("United States", "America"),
+        ("Spain", "Kingdom of Spain"),
+    ],
+)
+def test_actors_country_long_and_short_forms_meet(short: str, long: str) -> None:
+    actors, _ = merge_actors(
+        [article("a", (short, "GPE", short)), article("b", (long, "GPE", long))]
+    )
+    assert len(actors) == 1 and actors[0].type == "place"
+
+
+def test_actors_storm_stages_are_one_event() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Tropical Storm Vela", "EVENT", "Tropical Storm Vela")),
+            article("b", ("Hurricane Vela", "EVENT", "Hurricane Vela")),
+        ]
+    )
+    assert len(actors) == 1 and actors[0].type == "other"
+
+
+def test_actors_rank_by_score_not_mentions_alone() -> None:
+    from newsdesk.core.pipeline.ranking import actor_score
+
+    busy = ArticleAnalysis(
+        Article("a", "a.txt", "Harbour works begin", None, None, None, "", (), "h"),
+        tuple(Mention("a", i * 10, i * 10 + 5, "Boats", "ORG", "Boats") for i in range(6)),
+        (),
+        (),
+    )
+    named = article("b", ("Lena Varga", "PERSON", "Lena Varga"), ("Varga", "PERSON", "Lena Varga"))
+    named = ArticleAnalysis(
+        Article("b", "b.txt", "Varga wins the vote", None, None, None, "", (), "h"),
+        named.mentions,
+        (),
+        (),
+    )
+    actors, _ = merge_actors([busy, named, article("c", ("Lena Varga", "PERSON", "Lena Varga"))])
+    assert [a.name for a in actors] == ["Lena Varga", "Boats"]
+    assert actor_score(3, 2, 0, 1) > actor_score(6, 1, 0, 0)
+
+
+def test_actors_word_used_as_an_event_somewhere_is_not_a_person() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Frexit", "EVENT", "Frexit"), ("Frexit", "PERSON", "Frexit")),
+            article("b", ("Frexit", "PERSON", "Frexit"), ("Frexit", "PERSON", "Frexit")),
+        ]
+    )
+    assert [(a.name, a.type) for a in actors] == [("Frexit", "other")]

@@ -45,28 +45,38 @@ def only(quotes: list[Quote], containing: str) -> Quote:
         # cue after, straight marks
         (
             '"We will build the bridge next year," Maria Lopez said.',
-            "We will build the bridge next year", "Maria Lopez", "said",
+            "We will build the bridge next year",
+            "Maria Lopez",
+            "said",
         ),
         # curly marks, inverted cue
         (
             "“The river is rising fast,” said Tom Becker.",
-            "The river is rising fast", "Tom Becker", "said",
+            "The river is rising fast",
+            "Tom Becker",
+            "said",
         ),
         # cue before, colon
         (
             'Mayor Anna Kowalski said: "The roads will reopen on Monday."',
-            "The roads will reopen on Monday.", "Anna Kowalski", "said",
+            "The roads will reopen on Monday.",
+            "Anna Kowalski",
+            "said",
         ),
         # cue before, comma, with the listener named
         (
             'Anna Kowalski told reporters, "We are ready for the storm."',
-            "We are ready for the storm.", "Anna Kowalski", "told",
+            "We are ready for the storm.",
+            "Anna Kowalski",
+            "told",
         ),
         # across sentences, speaker in apposition
         (
             '"The factory will close. Three hundred jobs will go," the chief executive, Peter Lang,'
             " said.",
-            "The factory will close. Three hundred jobs will go", "Peter Lang", "said",
+            "The factory will close. Three hundred jobs will go",
+            "Peter Lang",
+            "said",
         ),
     ],
 )
@@ -113,14 +123,21 @@ def test_quotes_offsets_point_at_text_cue_and_speaker(analyze_text: AnalyzeText)
     ("text", "speaker"),
     [
         # pronoun -> the subject of the previous sentence
-        ('Sarah Mitchell runs the animal shelter in Leeds. "We need more volunteers," she said.',
-         "Sarah Mitchell"),
+        (
+            'Sarah Mitchell runs the animal shelter in Leeds. "We need more volunteers," she said.',
+            "Sarah Mitchell",
+        ),
         # a pronoun skips people inside quotes and objects of the sentence
-        ('Helen Ward met John Carter on Monday. She said, "The shelter is full again this winter."',
-         "Helen Ward"),
+        (
+            "Helen Ward met John Carter on Monday. "
+            'She said, "The shelter is full again this winter."',
+            "Helen Ward",
+        ),
         # surname -> the full name given earlier
-        ('Economist David Brennan spoke on Tuesday. "Prices will fall next year," Brennan said.',
-         "David Brennan"),
+        (
+            'Economist David Brennan spoke on Tuesday. "Prices will fall next year," Brennan said.',
+            "David Brennan",
+        ),
     ],
 )
 def test_quotes_speaker_resolves_pronouns_and_surnames(
@@ -145,14 +162,23 @@ def test_quotes_continuation_keeps_the_speaker(analyze_text: AnalyzeText) -> Non
     ("text", "content", "speaker"),
     [
         # a colon introduces a quote whatever the verb; the main clause's subject speaks
-        ('The ministry issued a statement on Friday: "Two soldiers were wounded in the attack."',
-         "Two soldiers were wounded in the attack.", "The ministry"),
+        (
+            'The ministry issued a statement on Friday: "Two soldiers were wounded in the attack."',
+            "Two soldiers were wounded in the attack.",
+            "The ministry",
+        ),
         # the speaker named after the cue, even where the parser loses the inversion
-        ('"Help is on the way for every family in the valley," tweeted Governor Maria Lopez.',
-         "Help is on the way for every family in the valley", "Maria Lopez"),
+        (
+            '"Help is on the way for every family in the valley," tweeted Governor Maria Lopez.',
+            "Help is on the way for every family in the valley",
+            "Maria Lopez",
+        ),
         # no punctuation between the cue and the quote
-        ('Maria Lopez said on Friday "We are committed to keeping the border open."',
-         "We are committed to keeping the border open.", "Maria Lopez"),
+        (
+            'Maria Lopez said on Friday "We are committed to keeping the border open."',
+            "We are committed to keeping the border open.",
+            "Maria Lopez",
+        ),
     ],
 )
 def test_quotes_direct_other_introductions(
@@ -174,13 +200,15 @@ def test_quotes_quoted_title_after_a_verb_is_not_a_quote(analyze_text: AnalyzeTe
     ("text", "fragment", "speaker"),
     [
         (
-            'Senator Laura Hicks called the proposal "a non-starter".',
-            "a non-starter", "Laura Hicks",
+            'Mayor Tom Price said the budget was "completely unrealistic" and must be rewritten.',
+            "completely unrealistic",
+            "Tom Price",
         ),
-        ('Mayor Tom Price said the budget was "completely unrealistic" and must be rewritten.',
-         "completely unrealistic", "Tom Price"),
-        ('The dam, which the Guardian describes as "a disaster waiting to happen", goes ahead.',
-         "a disaster waiting to happen", "Guardian"),
+        (
+            'The dam, which the Guardian describes as "a disaster waiting to happen", goes ahead.',
+            "a disaster waiting to happen",
+            "Guardian",
+        ),
     ],
 )
 def test_quotes_mixed(analyze_text: AnalyzeText, text: str, fragment: str, speaker: str) -> None:
@@ -194,25 +222,35 @@ def test_quotes_mixed(analyze_text: AnalyzeText, text: str, fragment: str, speak
     [
         (
             "Anna Kowalski said the city should build more housing.",
-            "the city should build more housing", "Anna Kowalski", True,
+            "the city should build more housing",
+            "Anna Kowalski",
+            True,
         ),
-        ("Local farming experts say the drought shows that the climate is changing.",
-         "the drought shows that the climate is changing", "Local farming experts", False),
+        (
+            "Local farming experts say the drought shows that the climate is changing.",
+            "the drought shows that the climate is changing",
+            "Local farming experts",
+            False,
+        ),
         (
             "The new rules will take effect in May, officials said.",
-            "The new rules will take effect in May", "officials", False,
-        ),
-        (
-            "Kremlin critics believe the vote was rigged.",
-            "the vote was rigged", "Kremlin critics", False,
+            "The new rules will take effect in May",
+            "officials",
+            False,
         ),
         (
             "He said national borders should be guarded online.",
-            "national borders should be guarded online", "He", False,
+            "national borders should be guarded online",
+            "He",
+            False,
         ),
         # inverted, after the reported clause
-        ("The plan is not for the court to decide, argued the city's lawyer, Peter Lang.",
-         "The plan is not for the court to decide", "Peter Lang", True),
+        (
+            "The plan is not for the court to decide, argued the city's lawyer, Peter Lang.",
+            "The plan is not for the court to decide",
+            "Peter Lang",
+            True,
+        ),
     ],
 )
 def test_quotes_reported_speech(
@@ -252,10 +290,14 @@ def test_quotes_relayed_by_a_document_keep_the_named_speaker(analyze_text: Analy
             "a Reuters reporter",
         ),
         ("The factory will close by June, the report said.", "the report"),
-        ('Anna Kowalski said — as reported by the Daily Courier — "The border stays closed."',
-         "the Daily Courier"),
-        ('"The border stays closed," Anna Kowalski said, a translation of her remarks reported.',
-         "a translation of her remarks"),
+        (
+            'Anna Kowalski said — as reported by the Daily Courier — "The border stays closed."',
+            "the Daily Courier",
+        ),
+        (
+            '"The border stays closed," Anna Kowalski said, a translation of her remarks reported.',
+            "a translation of her remarks",
+        ),
     ],
 )
 def test_quotes_second_hand_source_is_via(analyze_text: AnalyzeText, text: str, via: str) -> None:
@@ -273,16 +315,22 @@ def test_quotes_second_hand_source_is_via(analyze_text: AnalyzeText, text: str, 
         ("Germany urged Poland to reopen the crossing.", "urged", "Poland to reopen", "Germany"),
         (
             "The union called on the government to raise wages.",
-            "called on", "the government to raise wages", "The union",
+            "called on",
+            "the government to raise wages",
+            "The union",
         ),
         (
             "Opposition leader Mark Reid accused the minister of lying.",
-            "accused", "the minister of lying", "Mark Reid",
+            "accused",
+            "the minister of lying",
+            "Mark Reid",
         ),
         ("The company denied the allegations.", "denied", "the allegations", "The company"),
         (
             "Local residents have resisted plans to build a new airport.",
-            "resisted", "plans to build", "Local residents",
+            "resisted",
+            "plans to build",
+            "Local residents",
         ),
         ("The council condemned the attack on a mosque.", "condemned", "the attack", "The council"),
     ],
@@ -371,13 +419,15 @@ def test_quotes_offsets_stay_inside_text_on_any_input(
             "Peter Hamlin of the Farmers Union spoke first. According to Okafor, most farmers"
             ' still sell at a loss. "Now that prices have doubled," he told the press,'
             ' "they will plant again."',
-            "Now that prices have doubled", "Okafor",
+            "Now that prices have doubled",
+            "Okafor",
         ),
         (
             "Health minister Sarah Kimani visited the clinic on Monday. According to Dr. Mensah,"
             ' few patients come back for a second dose. "If they trust the nurses," she said,'
             ' "they will return."',
-            "If they trust the nurses", "Mensah",
+            "If they trust the nurses",
+            "Mensah",
         ),
     ],
 )
@@ -393,11 +443,13 @@ def test_quotes_pronoun_can_mean_an_according_to_source(
     [
         (
             '"This is unlawful," Hong Kong director of Amnesty International Man-kei Tam said.',
-            "Man-kei Tam", "Amnesty International",
+            "Man-kei Tam",
+            "Amnesty International",
         ),
         (
             '"The plan is a disgrace," Europe director of Human Rights Watch Anna Berg said.',
-            "Anna Berg", "director",
+            "Anna Berg",
+            "director",
         ),
     ],
 )
@@ -419,21 +471,25 @@ def test_quotes_organisation_in_a_title_is_not_part_of_the_name(
         (
             "The group is small, poorly funded and, according to the ministry, linked to"
             " smugglers.",
-            "linked to smugglers", "the ministry",
+            "linked to smugglers",
+            "the ministry",
         ),
         (
             "The dam is old; the lake is the largest reservoir in the region, mostly empty and,"
             " according to the water board, unsafe for swimming.",
-            "unsafe for swimming", "the water board",
+            "unsafe for swimming",
+            "the water board",
         ),
         # an aside between commas inside the clause: the whole clause around it
         (
             "The bridge, according to engineers, will not survive another flood.",
-            "The bridge, according to engineers, will not survive another flood", "engineers",
+            "The bridge, according to engineers, will not survive another flood",
+            "engineers",
         ),
         (
             "They had, his neighbour says, sold the farm to pay the debts.",
-            "They had, his neighbour says, sold the farm to pay the debts", "his neighbour",
+            "They had, his neighbour says, sold the farm to pay the debts",
+            "his neighbour",
         ),
     ],
 )
@@ -448,7 +504,7 @@ def test_quotes_aside_source_covers_only_its_clause(
     "text",
     [
         # a quoted gloss in brackets
-        "Thousands joined an anti-austerity (\"no cuts\") rally in the capital on Sunday.",
+        'Thousands joined an anti-austerity ("no cuts") rally in the capital on Sunday.',
         # words on a banner, placard or sign are not the carriers' speech
         'Farmers with tractors and a banner from the Land League saying "keep our fields green".',
         'Hundreds marched through the town. Students carried placards reading "no more fees".',
@@ -476,10 +532,12 @@ def test_quotes_caption_does_not_hide_body_quotes(analyze_text: AnalyzeText) -> 
 @pytest.mark.parametrize(
     ("text", "cue", "speaker"),
     [
-        ("The new dam was condemned by residents of the valley.", "condemned",
-         "residents of the valley"),
-        ("The plan was praised by Mayor Anna Kowalski as a bold step.", "praised",
-         "Anna Kowalski"),
+        (
+            "The new dam was condemned by residents of the valley.",
+            "condemned",
+            "residents of the valley",
+        ),
+        ("The plan was praised by Mayor Anna Kowalski as a bold step.", "praised", "Anna Kowalski"),
         ("The bill was rejected by the upper house in March.", "rejected", "the upper house"),
     ],
 )
@@ -547,12 +605,14 @@ def test_quotes_people_who_suggest_still_speak(
         (
             "Maria Lopez of the health board told reporters the new clinics were only a first"
             ' step: "What will help most is trust, good staff and steady funding for years."',
-            "the new clinics were only a first step", "What will help most",
+            "the new clinics were only a first step",
+            "What will help most",
         ),
         (
-            "Tom Becker said the storm had passed the worst point: \"We expect the roads to"
+            'Tom Becker said the storm had passed the worst point: "We expect the roads to'
             ' reopen by Friday morning."',
-            "the storm had passed the worst point", "We expect the roads",
+            "the storm had passed the worst point",
+            "We expect the roads",
         ),
     ],
 )
@@ -593,12 +653,14 @@ def test_quotes_direct_cue_alone_gives_no_extra_reported_quote(
         (
             "The boy was taken to the city hospital, where Dr. Hannah Weiss was met with applause"
             " early today upon announcing to journalists the boy remained stable.",
-            "the boy remained stable", "Hannah Weiss",
+            "the boy remained stable",
+            "Hannah Weiss",
         ),
         (
             "The striker was carried off the field, and coach Ben Adler was cheered upon"
             " announcing to fans the team would stay in the city.",
-            "the team would stay in the city", "Ben Adler",
+            "the team would stay in the city",
+            "Ben Adler",
         ),
     ],
 )
@@ -616,12 +678,19 @@ def test_quotes_passive_subject_speaks_through_a_gerund(
         (
             "Keller said Novak needed surgery, and was in a critical state; local radio reported"
             " he was awake.",
-            "Novak needed surgery, and was in a critical state", "Keller",
+            "Novak needed surgery, and was in a critical state",
+            "Keller",
         ),
-        ("Officer Dana Ruiz said Marek suffered burns to both hands.",
-         "Marek suffered burns to both hands", "Dana Ruiz"),
-        ("She said the required documents arrived late.",
-         "the required documents arrived late", "She"),
+        (
+            "Officer Dana Ruiz said Marek suffered burns to both hands.",
+            "Marek suffered burns to both hands",
+            "Dana Ruiz",
+        ),
+        (
+            "She said the required documents arrived late.",
+            "the required documents arrived late",
+            "She",
+        ),
     ],
 )
 def test_quotes_clause_misread_as_an_object_is_reported(
@@ -687,3 +756,245 @@ def test_quotes_annotations_are_in_their_articles() -> None:
         expected, _not_quotes = bench.load_expected(article.text, spec.stem, data)
         kinds |= {e.kind for e in expected}
     assert kinds == {"direct", "mixed", "indirect", "stance"}
+
+
+# -- confidence ---------------------------------------------------------------------------
+
+
+def test_quotes_confidence_name_over_pronoun_over_continuation(analyze_text) -> None:
+    text = (
+        'Maria Lopez opened the session. "We will build the bridge next year," Lopez said.\n\n'
+        '"The money is there and the plans are ready," she said.\n\n'
+        '"Nobody will be left without a crossing for long."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    named = only(quotes, "bridge next year")
+    pronoun = only(quotes, "money is there")
+    continued = only(quotes, "Nobody will be left")
+    assert named.speaker == pronoun.speaker == continued.speaker == "Maria Lopez"
+    assert 1 >= named.confidence > pronoun.confidence > continued.confidence > 0
+
+
+def test_quotes_reporting_clause_after_a_cue_is_not_a_quote(analyze_text) -> None:
+    text = (
+        '"This is a serious threat to the region," Anna Kowalski said Thursday, a Polish '
+        "translation of her remarks reported."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == ["This is a serious threat to the region"]
+    assert quotes[0].speaker == "Anna Kowalski"
+
+
+# -- quotes by layout: vox-pops, transcripts, interviews ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "“The music brought me back every year since I was a child.” — Ana Ruiz, a student",
+        "“The music brought me back every year since I was a child.” ― Ana Ruiz",
+        "“The music brought me back every year since I was a child.”\n\n— Ana Ruiz, a student",
+    ],
+)
+def test_quotes_vox_pop_dash_names_the_speaker(analyze_text, layout: str) -> None:
+    text = "Thousands came to the festival in Leon on Saturday.\n\n" + layout
+    quote = only(quotes_in(analyze_text, text), "music brought me back")
+    assert quote.kind == "direct" and quote.speaker == "Ana Ruiz"
+
+
+def test_quotes_transcript_labels_name_the_speaker(analyze_text) -> None:
+    text = (
+        "Senator Paula Grant and Governor Mark Hale debated on Tuesday night.\n\n"
+        "GRANT: We will fund every school in this state before we cut a single tax.\n\n"
+        "Hale: The budget cannot carry promises like that for another four years.\n\n"
+        "Note: see the full video."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert only(quotes, "fund every school").speaker == "Paula Grant"
+    assert only(quotes, "budget cannot carry").speaker == "Mark Hale"
+    assert not [q for q in quotes if "full video" in q.text]
+
+
+def test_quotes_interview_answers_are_the_interviewees(analyze_text) -> None:
+    text = (
+        "Biologist Natalia Ortiz spoke with Wikinews about her study of penguins.\n\n"
+        "((WN)) What prompted your curiosity about the colony?\n\n"
+        "Natalia Ortiz I grew up near the coast and watched the birds every summer.\n\n"
+        "((WN)) How long did the study take?\n\n"
+        "NO We spent four seasons at the breeding site, counting nests by hand."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert not [q for q in quotes if "What prompted" in q.text or "How long" in q.text]
+    assert only(quotes, "grew up near the coast").speaker == "Natalia Ortiz"
+    assert only(quotes, "four seasons").speaker == "Natalia Ortiz"
+
+
+# -- sources: according to, per -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Khan started attacking people there, and one of them died inside the hall, "
+            "according to The Times.",
+            "Khan started attacking people there",
+            "Times",
+        ),
+        (
+            "Per numbers reported by The Associated Press, 415 thousand priests are subject to "
+            "the rule.",
+            "415 thousand priests are subject",
+            "Associated Press",
+        ),
+        (
+            "According to a post by Amy Cook, director of the event, the tusk came from the wall "
+            "of the hall.",
+            "the tusk came from the wall",
+            "Amy Cook",
+        ),
+    ],
+)
+def test_quotes_according_to_and_per_source_the_clause(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content.split()[1])
+    assert quote.kind == "indirect"
+    assert quote.text.startswith(content)
+    assert quote.speaker is not None and speaker in quote.speaker
+
+
+def test_quotes_according_to_plans_is_not_a_statement(analyze_text: AnalyzeText) -> None:
+    text = "Friday was when, according to earlier event plans, millions were to gather in Hiko."
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The university hosted a programme at the hall called "Learning Together For Change".',
+        'Roberts says his event, "Storm The Gates, They Cannot Stop Us", was posted as a joke.',
+    ],
+)
+def test_quotes_quoted_title_is_not_words(analyze_text: AnalyzeText, text: str) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert not [q for q in quotes if q.kind == "direct"], quotes
+
+
+def test_quotes_time_alone_is_not_a_stance(analyze_text: AnalyzeText) -> None:
+    text = "The coast guard called off its search late on Tuesday."
+    assert [q for q in quotes_in(analyze_text, text) if q.kind == "stance"] == []
+
+
+def test_quotes_neither_nor_subject_negates(analyze_text: AnalyzeText) -> None:
+    text = "Neither the European Union nor the United States would endorse the result."
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_signed_block_quote(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The dispatcher's words were reported by the station.\n\n"
+        "Are you able to get back on board and unlock the door so they can get off?\n\n"
+        "– Coast Guard dispatcher, KXLA"
+    )
+    quote = only(quotes_in(analyze_text, text), "unlock the door")
+    assert quote.kind == "direct" and quote.speaker is not None
+    assert "dispatcher" in quote.speaker
+
+
+def test_quotes_pieces_joined_by_and_share_the_cue(analyze_text: AnalyzeText) -> None:
+    text = (
+        'The Senate leader, Chuck Hale, said on Friday "We made a plea to the president once '
+        'again" and "So we told the president we needed the government open."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert only(quotes, "made a plea").speaker == "Chuck Hale"
+    assert only(quotes, "So we told").speaker == "Chuck Hale"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked what he would tell the families, Mayor Tom Reed paused for a long time.",
+        "Tom Reed believes the bridge will be finished next year.",
+    ],
+)
+def test_quotes_questions_and_beliefs_are_not_statements(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert [q for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
+
+
+def test_quotes_role_noun_speaker_is_the_person_in_that_role(analyze_text: AnalyzeText) -> None:
+    text = (
+        "European Commissioner Margit Lindqvist opened the inquiry on Monday. The company "
+        "Norcom denied any wrongdoing.\n\n"
+        "The commissioner said the fine would be the largest ever imposed."
+    )
+    quote = only(quotes_in(analyze_text, text), "the largest ever")
+    assert quote.speaker == "Margit Lindqvist"
+    assert 0.5 < quote.confidence < 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            'Senator Laura Hicks called the proposal "a non-starter".',
+            "a non-starter",
+            "Laura Hicks",
+        ),
+        (
+            'Senator Laura Hicks blasted the media for being "dishonest".',
+            "dishonest",
+            "Laura Hicks",
+        ),
+    ],
+)
+def test_quotes_scare_quotes_in_a_stance_stay_a_stance(
+    analyze_text: AnalyzeText, text: str, fragment: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert quote.kind == "stance"
+    assert quote.speaker == speaker
+
+
+def test_quotes_own_cue_after_a_colon_wins(analyze_text: AnalyzeText) -> None:
+    text = (
+        'The fire agency stressed the need to act quickly: "We cannot wait for the next storm '
+        'season," said its director, John Smith.'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "John Smith")]
+
+
+def test_quotes_run_on_quote_over_paragraphs_is_one(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Mayor John Smith spoke on Friday.\n\n"
+        '"We are going to rebuild the harbour and we are going to do it fast.\n\n'
+        '"Nobody has seen anything like it," Smith said.'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("We are going") and quotes[0].text.endswith("like it")
+    assert quotes[0].speaker == "John Smith"
+
+
+def test_quotes_short_sentence_right_after_a_quote_continues_it(analyze_text: AnalyzeText) -> None:
+    text = 'John Smith met reporters on Friday. "The council has no plan," he said. "None at all."'
+    quote = only(quotes_in(analyze_text, text), "None at all")
+    assert quote.speaker == "John Smith" and quote.confidence < 0.75
+
+
+def test_quotes_appositive_gloss_is_not_the_speaker(analyze_text: AnalyzeText) -> None:
+    text = '"We will not back down," said Smith, a Democrat from California.'
+    quote = only(quotes_in(analyze_text, text), "back down")
+    assert quote.speaker is not None and "Smith" in quote.speaker
+
+
+def test_quotes_role_with_its_organisation_resolves(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Mary Jones, a spokesperson for the Department of Justice, declined to comment on "
+        "Monday. The spokesperson said the case was still open."
+    )
+    assert only(quotes_in(analyze_text, text), "case was still open").speaker == "Mary Jones"

@@ -41,6 +41,21 @@ def test_text_credit_line_gives_source_and_is_not_body() -> None:
     assert article.text == "First paragraph."
 
 
+@pytest.mark.parametrize(
+    "line", ["READ MORE: Floods close the coast road", "Original url: https://example.org/a"]
+)
+def test_text_trailer_line_mid_article_drops_only_that_line(line: str) -> None:
+    article = make(
+        "Title\n\nThe council met on Monday to discuss the budget for the coming year.\n\n"
+        f"{line}\n\nShe said it was a fair plan.\n\nThe vote is next week, officials said.\n\n"
+        "Read more:\n\n[Other story](https://example.org/x)"
+    )
+    assert article.text.endswith(
+        "She said it was a fair plan.\n\nThe vote is next week, officials said."
+    )
+    assert line not in article.text and "Other story" not in article.text
+
+
 def test_text_date_from_url_when_no_date_line() -> None:
     article = make(
         "Title\n\nBody text here.\n\nOriginal url:\n\n<https://news.example.com/2014/04/18/x-y>"

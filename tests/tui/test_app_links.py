@@ -516,3 +516,21 @@ async def test_layer_providers_paint_every_article_opened(make_app) -> None:
         assert main.text.article_id == "a1"
         assert spans(main, "mark") == [(0, 5)]
         assert any(isinstance(m, messages.ArticleOpened) and m.article_id == "a1" for m in seen)
+
+
+async def test_low_confidence_speaker_is_dimmed(make_app, tui_corpus) -> None:
+    from dataclasses import replace
+
+    quotes = tuple(replace(q, confidence=0.3) for q in tui_corpus.quotes)
+    app = make_app(replace(tui_corpus, quotes=quotes))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = app.main.text
+        speakers = [n for n, line in enumerate(text._lines) if line.kind == "speaker"]
+        assert speakers, "the open article shows a speaker line"
+        low, normal = text._style("speaker-low"), text._style("speaker")
+        assert low.color != normal.color
+        text._quote_at_cursor = lambda: None  # the cursor's own style would cover the line
+        strip = text._render_strip(speakers[0], text.pass_style)
+        styles = {seg.style.color for seg in strip if seg.text.strip() and seg.style}
+        assert low.color in styles and normal.color not in styles

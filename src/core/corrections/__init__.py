@@ -8,7 +8,7 @@ Textual or Rich.
 from __future__ import annotations
 
 from .desk import CorrectionDesk, open_desk
-from .library import CorrectedLibrary, open_corrected, with_corrections
+from .library import CorrectedLibrary, correction_of, open_corrected, with_corrections
 from .records import (
     ACTOR_VERBS,
     QUOTE_VERBS,
@@ -26,6 +26,7 @@ __all__ = [
     "Anchor",
     "CorrectedLibrary",
     "Correction",
+    "correction_of",
     "CorrectionDesk",
     "CorrectionStore",
     "CorrectionVerb",

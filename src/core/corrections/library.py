@@ -365,6 +365,12 @@ def _corpus_of(library: Library) -> Corpus:
     raise TypeError(f"{type(library).__name__} cannot give its whole corpus")
 
 
+def correction_of(library: Library, item_id: str) -> Correction | None:
+    """The reader's latest correction of an actor or quote, for any library (None for one the
+    reader never corrected, or a library without corrections)."""
+    return library.correction_for(item_id) if isinstance(library, CorrectedLibrary) else None
+
+
 def with_corrections(
     library: Library, paths: Sequence[Path], settings: Settings, notices: list[str] | None = None
 ) -> Library:

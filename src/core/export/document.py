@@ -116,10 +116,12 @@ def collect(
     article_id: str | None = None,
     actor_id: str | None = None,
     every_position: bool = False,
+    min_confidence: float = 0.0,
 ) -> list[Passage]:
     """The passages in scope, in corpus order: marks of this library's articles (one article's,
     one actor's), plus the positions nobody marked: an actor's, or with `every_position` every
-    quote and stance in scope."""
+    quote and stance in scope, those whose attribution confidence reaches `min_confidence` (a
+    reader's own marks are always kept)."""
     order = {summary.id: n for n, summary in enumerate(library.articles())}
     details: dict[str, ArticleAnalysis] = {}
 
@@ -141,6 +143,8 @@ def collect(
             (p.article, (p.start, p.end)) for p in passages
         }
         for quote in _positions_in_scope(library, order, detail, article_id, actor_id):
+            if quote.confidence < min_confidence:
+                continue
             if (quote.article, quote.id) in taken or (
                 quote.article,
                 (quote.start, quote.end),
@@ -394,10 +398,12 @@ def build_document(
     group: GroupBy = "article",
     exported_at: datetime | None = None,
     every_position: bool = False,
+    min_confidence: float = 0.0,
 ) -> ExportDocument:
     """Collect and render one scope; raises `NothingToExport` when the scope is empty."""
     passages = collect(
-        library, marks, article_id=article_id, actor_id=actor_id, every_position=every_position
+        library, marks, article_id=article_id, actor_id=actor_id,
+        every_position=every_position, min_confidence=min_confidence,
     )
     actor = library.actor(actor_id) if actor_id else None
     article = library.article(article_id).article if article_id else None

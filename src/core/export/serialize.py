@@ -63,6 +63,7 @@ def quote_json(quote: Quote) -> dict[str, Any]:
         "speaker_end": quote.speaker_end,
         "actor": quote.actor,
         "via": quote.via,
+        "confidence": quote.confidence,
     }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from ..corrections import correction_of
 from ..models import ArticleAnalysis
 from ..store.library import Library
 from .document import Passage, paragraph_number
@@ -58,6 +59,7 @@ def position_records(library: Library, passages: Iterable[Passage]) -> list[Posi
             detail = details[passage.article] = library.article(passage.article)
         article = detail.article
         quote = next((q for q in detail.quotes if q.id == passage.quote), None)
+        correction = correction_of(library, quote.id) if quote else None
         rows.append(
             PositionRecord(
                 title=article.title,
@@ -72,9 +74,9 @@ def position_records(library: Library, passages: Iterable[Passage]) -> list[Posi
                 cue=quote.cue if quote else None,
                 text=passage.text,
                 paragraph=paragraph_number(article, passage.start),
-                confidence=getattr(quote, "confidence", None) if quote else None,
-                corrected=bool(getattr(quote, "corrected", False)) if quote else False,
-                note=passage.note,
+                confidence=quote.confidence if quote else None,
+                corrected=correction is not None,
+                note=passage.note or (correction.note if correction else ""),
             )
         )
     return rows

@@ -18,7 +18,10 @@ from operator import attrgetter, itemgetter, ne
 from ..models import Actor, ActorType, ArticleAnalysis, Mention
 from .gazetteer import COUNTRIES
 from .ids import anchor_actor_ids
+from .kinds import name_fold
 from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
+from .ranking import actor_score, named_in
+from .unionfind import UnionFind
 
 LABEL_TYPES: dict[str, ActorType] = {
     "PERSON": "person",
@@ -112,8 +115,11 @@ def _cluster_label(key: str, texts: list[str], labels: list[str]) -> str:
 
 def merge_actors(
     analyses: Iterable[ArticleAnalysis],
+    positions: Mapping[tuple[str, str], int] | None = None,
 ) -> tuple[list[Actor], dict[tuple[str, str], str]]:
-    """Actors from every article's mentions, and a map (article id, cluster key) -> actor id.
+    """Actors from every article's mentions, and a map (article id, cluster key) -> actor id,
+    in rank order. `positions` counts quotes per (article, speaker key) when the analyses
+    carry no quotes (the store merges from stored mentions only).
 
     Clusters with the same folded key are one actor (Yanukovych/Yanukovich). A bare name that
     is elsewhere used as a short form of exactly one actor joins it ("Putin", "Guo", "US"); one
@@ -124,15 +130,66 @@ def merge_actors(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return anchor_actor_ids(*_merge(analyses))
+        return anchor_actor_ids(*_merge(analyses, positions))
     finally:
         if enabled:
             gc.enable()
 
 
-def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+def _merge(
+    analyses: Iterable[ArticleAnalysis], positions: Mapping[tuple[str, str], int] | None = None
+) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """The pipeline, one phase each: gather clusters by folded name, count each group's votes,
+    join short forms and acronym expansions (one union-find over the groups), then build the
+    actors and give each a stable id.
+
+    Reader corrections hook in between the joins and `_records`: a correction is one more
+    union (or a forced split) on `sets` keyed by (article, cluster key); ids come from the
+    merged groups, not from any display name a reader sets.
+    """
+    analyses = list(analyses)
+    groups, folds, order = _gather(analyses)
+    for group in groups.values():
+        _count(group, folds)
+    sets: UnionFind[str] = UnionFind(groups)
+    _join_short_forms(groups, sets)
+    _join_middle_names(groups, sets)
+    _join_acronym_expansions(groups, folds, sets)
+    return _records(groups, sets, order, folds, _Evidence.of(analyses, positions))
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What ranks an actor beyond its mentions: quotes per (article, cluster key), and each
+    article's headline words (folded)."""
+
+    positions: Mapping[tuple[str, str], int]
+    headlines: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(
+        cls, analyses: list[ArticleAnalysis], known: Mapping[tuple[str, str], int] | None
+    ) -> _Evidence:
+        positions: Mapping[tuple[str, str], int] = (
+            known
+            if known is not None
+            else Counter(
+                (q.article, q.speaker_key) for a in analyses for q in a.quotes if q.speaker_key
+            )
+        )
+        headlines = {
+            a.article.id: frozenset(fold_name(a.article.title or "").split()) for a in analyses
+        }
+        return cls(positions, headlines)
+
+
+def _gather(
+    analyses: Iterable[ArticleAnalysis],
+) -> tuple[dict[str, _Group], dict[str, str], dict[str, int]]:
+    """Every in-article cluster into the group of its folded key (one pass over mentions)."""
     groups: dict[str, _Group] = {}
     folds: dict[str, str] = {}
+    keys_folded: dict[str, str] = {}
     order: dict[str, int] = {}
     by_key: dict[str, _Group] = {}
     for analysis in analyses:
@@ -144,9 +201,10 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
         for key, mentions in local.items():
             group = by_key.get(key)
             if group is None:
-                fold = folds.get(key)
+                fold = keys_folded.get(key)
                 if fold is None:
-                    fold = folds[key] = fold_name(key)
+                    fold = keys_folded[key] = name_fold(key)
+                    folds.setdefault(key, fold_name(key))
                 group = groups.get(fold)
                 if group is None:
                     group = groups[fold] = _Group(fold)
@@ -154,69 +212,123 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
             group.clusters.append((article_id, key))
             group.sizes.append(len(mentions))
             group.mentions += mentions
+    return groups, folds, order
 
-    # Per group, in bulk: surface forms, cluster labels and the vote (no per-mention Python).
-    for group in groups.values():
-        texts = group.texts = list(map(_TEXT, group.mentions))
-        labels = list(map(_LABEL, group.mentions))
-        votes = group.votes = Counter(labels)
-        per_key = Counter(map(_KEY, group.clusters))
-        majority = max(votes, key=lambda label: (votes[label], label))
-        for key, articles in per_key.items():
-            group.keys[key] = _KeyStats(articles, 0, majority)
-        if len(per_key) == 1:
-            group.keys[group.clusters[0][1]].mentions = len(labels)
-        else:
-            for (_article, key), size in zip(group.clusters, group.sizes, strict=True):
-                group.keys[key].mentions += size
-        # A cluster whose mentions disagree votes once, with its own label (see _cluster_label).
-        changes = list(compress(range(1, len(labels)), map(ne, labels[1:], labels[:-1])))
-        if changes:
-            bounds = list(accumulate(group.sizes))
-            edges = set(bounds)
-            for index in sorted({bisect_right(bounds, i) for i in changes if i not in edges}):
-                start = bounds[index - 1] if index else 0
-                end = bounds[index]
-                key = group.clusters[index][1]
-                label = _cluster_label(key, texts[start:end], labels[start:end])
-                votes.subtract(labels[start:end])
-                votes[label] += end - start
-                group.keys[key].label = label
-        _finish_group(group, texts, folds)
 
-    parent = {fold: fold for fold in groups}
+def _count(group: _Group, folds: dict[str, str]) -> None:
+    """A group's surface forms, cluster labels and type vote, in bulk (no per-mention Python)."""
+    texts = group.texts = list(map(_TEXT, group.mentions))
+    labels = list(map(_LABEL, group.mentions))
+    votes = group.votes = Counter(labels)
+    per_key = Counter(map(_KEY, group.clusters))
+    majority = max(votes, key=lambda label: (votes[label], label))
+    for key, articles in per_key.items():
+        group.keys[key] = _KeyStats(articles, 0, majority)
+    if len(per_key) == 1:
+        group.keys[group.clusters[0][1]].mentions = len(labels)
+    else:
+        for (_article, key), size in zip(group.clusters, group.sizes, strict=True):
+            group.keys[key].mentions += size
+    # A cluster whose mentions disagree votes once, with its own label (see _cluster_label).
+    changes = list(compress(range(1, len(labels)), map(ne, labels[1:], labels[:-1])))
+    if changes:
+        bounds = list(accumulate(group.sizes))
+        edges = set(bounds)
+        for index in sorted({bisect_right(bounds, i) for i in changes if i not in edges}):
+            start = bounds[index - 1] if index else 0
+            end = bounds[index]
+            key = group.clusters[index][1]
+            label = _cluster_label(key, texts[start:end], labels[start:end])
+            votes.subtract(labels[start:end])
+            votes[label] += end - start
+            group.keys[key].label = label
+    _finish_group(group, texts, folds)
 
-    def find(fold: str) -> str:
-        while parent[fold] != fold:
-            parent[fold] = parent[parent[fold]]
-            fold = parent[fold]
-        return fold
 
-    # Where each short form was used for a longer name, and each person's surname.
+def _person_core(fold: str) -> list[str]:
+    """A person's folded name words without a generational suffix."""
+    words = fold.split()
+    return words[:-1] if len(words) > 1 and words[-1] in SUFFIXES else words
+
+
+def _join_short_forms(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """A bare name used elsewhere as the short form of exactly one actor joins it ("Putin",
+    "Guo", "US"). A person's first name alone never does ("Tony" is not "Tony Mendez" from
+    another article) unless the writers use it as the surname: it is the short form there and
+    the last name never stands alone (surname first, "Guo Shengkun" -> "Guo")."""
     short_of: dict[str, set[str]] = {}
     for fold, group in groups.items():
         for form in group.forms:
             if form != fold and form:
                 short_of.setdefault(form, set()).add(fold)
         if group.kind == "person":
-            words = fold.split()
-            if len(words) >= 2:
-                core = words[:-1] if words[-1] in SUFFIXES else words
+            core = _person_core(fold)
+            if len(core) >= 2:
                 short_of.setdefault(core[-1], set()).add(fold)
     for fold in sorted(groups):
         kind = groups[fold].kind
         targets = {
-            t for t in short_of.get(fold, ()) if t != fold and _compatible(kind, groups[t].kind)
+            t
+            for t in short_of.get(fold, ())
+            if t != fold
+            and _compatible(kind, groups[t].kind)
+            and not _first_name_only(fold, groups[t])
         }
         if len(targets) > 1:
             plain = {t for t in targets if t.split()[-1] not in SUFFIXES}
             targets = plain or targets
         if len(targets) == 1:
-            a, b = find(fold), find(next(iter(targets)))
-            if a != b:
-                parent[a] = b
+            sets.union(fold, next(iter(targets)))
 
-    # "U.S. Navy" is "United States Navy" once "U.S." is known to stand for "United States".
+
+def _first_name_only(short: str, target: _Group) -> bool:
+    """`short` is the given name of the person `target`, not their surname."""
+    if target.kind != "person" or " " in short:
+        return False
+    core = _person_core(target.fold)
+    if len(core) < 2 or core[0] != short or core[-1] == short:
+        return False
+    return core[-1] in target.forms  # the surname stands alone somewhere: `short` is a first name
+
+
+#: A one-letter word of a folded name: an initial ("John R. Bolton").
+_INITIAL = re.compile(r"^[a-z]$")
+#: Role words too common to tell two people apart.
+_ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "for", "former", "us", "u", "s", "then"})
+
+
+def _join_middle_names(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """"Robert Gabriel Mugabe" is "Robert Mugabe": a person's name with middle names joins the
+    one person written with the same first and last name. A middle initial alone also tells
+    people apart ("George W. Bush"), so "John R. Bolton" joins "John Bolton" only when their
+    roles share a word."""
+    people = {fold for fold, group in groups.items() if group.kind == "person"}
+    shorter: dict[str, set[str]] = {}
+    for fold in people:
+        core = _person_core(fold)
+        if len(core) >= 3 and not _INITIAL.match(core[0]) and not _INITIAL.match(core[-1]):
+            shorter.setdefault(f"{core[0]} {core[-1]}", set()).add(fold)
+    for short, longer in sorted(shorter.items()):
+        if short not in people or len(longer) != 1:
+            continue
+        full = next(iter(longer))
+        middles = _person_core(full)[1:-1]
+        if any(_INITIAL.match(w) for w in middles) and not (
+            _role_words(groups[full]) & _role_words(groups[short])
+        ):
+            continue
+        sets.union(full, short)
+
+
+def _role_words(group: _Group) -> set[str]:
+    words = {w for m in group.mentions if m.role for w in fold_name(m.role).split()}
+    return words - _ROLE_STOP
+
+
+def _join_acronym_expansions(
+    groups: dict[str, _Group], folds: dict[str, str], sets: UnionFind[str]
+) -> None:
+    """"U.S. Navy" is "United States Navy" once "U.S." is known to stand for "United States"."""
     expands: dict[str, set[str]] = {}
     for fold, group in groups.items():
         if " " in fold:
@@ -227,22 +339,30 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
         if rest and len(expands.get(head, ())) == 1:
             longer = f"{next(iter(expands[head]))} {rest}"
             if longer in groups and _compatible(groups[fold].kind, groups[longer].kind):
-                a, b = find(fold), find(longer)
-                if a != b:
-                    parent[a] = b
+                sets.union(fold, longer)
 
+
+def _records(
+    groups: dict[str, _Group],
+    sets: UnionFind[str],
+    order: dict[str, int],
+    folds: dict[str, str],
+    evidence: _Evidence,
+) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """Actors from the merged groups, each with a unique id, and (article, key) -> actor id,
+    in rank order (`core.ranking.actor_score`)."""
     merged: dict[str, list[_Group]] = {}
     for fold, group in groups.items():
-        merged.setdefault(find(fold), []).append(group)
-
+        merged.setdefault(sets.find(fold), []).append(group)
     built = [_build(merged[root], order, folds) for root in sorted(merged)]
-
     actors: list[Actor] = []
     mapping: dict[tuple[str, str], str] = {}
     used: set[str] = set()
-    built.sort(key=lambda item: (-len(item[0].mentions), item[0].name, item[2]))
+    built.sort(key=lambda item: (-_score(item[0], item[1], evidence), item[0].name, item[2]))
     for actor, parts, _first in built:
-        base = aid = actor_id(actor.name, actor.type)
+        # the id comes from the merged groups' own anchor key, never from a display name a
+        # reader may later set (corrections rename without moving marks)
+        base = aid = actor_id(_anchor(parts), actor.type)
         n = 2
         while aid in used:
             aid = f"{base}-{n}"
@@ -252,6 +372,18 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> tuple[list[Actor], dict[tuple
         for group in parts:
             mapping.update(dict.fromkeys(group.clusters, aid))
     return actors, mapping
+
+
+def _score(actor: Actor, parts: list[_Group], evidence: _Evidence) -> float:
+    clusters = [c for group in parts for c in group.clusters]
+    articles = {article for article, _key in clusters}
+    words = fold_name(actor.name).split()
+    person = actor.type == "person"
+    headlines = sum(
+        1 for a in articles if named_in(evidence.headlines.get(a, frozenset()), words, person)
+    )
+    positions = sum(evidence.positions.get(c, 0) for c in clusters)
+    return actor_score(len(actor.mentions), len(articles), positions, headlines)
 
 
 def _finish_group(group: _Group, texts: list[str], folds: dict[str, str]) -> None:
@@ -301,15 +433,36 @@ def _build(
     for key in keys:
         texts[key] += 0
     name = _name(keys)
+    roles = Counter(filter(None, map(_ROLE, mentions)))
     if folds.get(name) in _COUNTRY_FOLDS:
         actor_type: ActorType = "place"
+    elif " " not in name and not roles and any(m.label == "EVENT" for m in mentions):
+        # one article plainly uses the word as an event ("anti-Brexit"); the model's PERSON
+        # tags elsewhere do not make it someone
+        actor_type = "other"
     else:
         actor_type = _vote(votes, _longest_label(keys))
     aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
-    roles = Counter(filter(None, map(_ROLE, mentions)))
     role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
     first = order[mentions[0].article]
     return Actor("", name, actor_type, aliases, role, mentions), parts, first
+
+
+def _anchor(parts: list[_Group]) -> str:
+    """The key that identifies merged groups: the fullest, most used spelling (as `_name`),
+    computed from the automatic merge alone."""
+    keys: dict[str, _KeyStats] = {}
+    for group in parts:
+        for key, stats in group.keys.items():
+            old = keys.get(key)
+            keys[key] = (
+                stats
+                if old is None
+                else _KeyStats(
+                    old.articles + stats.articles, old.mentions + stats.mentions, stats.label
+                )
+            )
+    return _name(keys)
 
 
 def _longest_label(keys: Mapping[str, _KeyStats]) -> str:

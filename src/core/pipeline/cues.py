@@ -27,7 +27,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     """
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
-    applaud slam denounce decry dispute question insist
+    applaud slam denounce decry dispute question insist blast lambaste hail laud
     """.split()
 )
 

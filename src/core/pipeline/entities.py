@@ -12,10 +12,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
-from .gazetteer import COUNTRIES
+from .gazetteer import COUNTRIES, US_STATES
+from .kinds import ArticleWords, label_from_use, label_from_words, name_fold, storm_name
 from .names import (
     COURTESY,
     HONORIFICS,
@@ -28,7 +30,9 @@ from .names import (
     is_acronym,
     looks_like_person_name,
 )
+from .quotemarks import find_marks
 from .rules import ORG_WORDS
+from .unionfind import UnionFind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -95,6 +99,10 @@ class _Candidate:
     headline: bool = False
     cluster: int = -1
     folded: tuple[str, ...] = field(default_factory=tuple)
+    lead_place: tuple[int, int] | None = None
+    """A place the model ran into the front of this name ("Ohio" of "Ohio Sherrod Brown")."""
+    kind_signal: str | None = None
+    """A label read off the name's words or its use (`core.kinds`), which its cluster takes."""
 
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
@@ -105,27 +113,42 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     has_parse = doc.has_annotation("DEP")
     has_tags = doc.has_annotation("TAG")
     candidates: list[_Candidate] = []
+    words: ArticleWords | None = None
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         cand = _clean(ent, text, _name_start(doc, ent, has_tags))
         if cand is None or links.overlaps(cand.start, cand.end):
             continue
+        bracketed = text[max(0, cand.start - 2) : cand.start] + text[cand.end : cand.end + 2]
+        if bracketed == "(())":
+            continue  # "((WN))": an interview's speaker label for the outlet, not a mention
         if _is_junk(cand, doc, text, has_tags):
             continue
         if has_parse:
             cand.label = _label_from_context(ent, cand)
+        signal = label_from_words(cand.text, cand.label)
+        if has_parse:
+            words = words or ArticleWords(text)
+            signal = label_from_use(ent, words, signal)
+        if signal != cand.label:
+            cand.label = cand.kind_signal = signal
         if is_acronym(cand.text) and _TIME_BEFORE.search(text, max(0, cand.start - 12), cand.start):
             continue  # a time zone: "15:00 UTC"
         if cand.label == "PERSON":
             cand.role = _role(doc, cand, has_parse) or cand.role
         cand.headline = any(s <= cand.start < e for s, e in headlines)
         candidates.append(cand)
+        if cand.lead_place is not None:
+            lo, hi = cand.lead_place
+            candidates.append(_Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
+    candidates = _drop_quoted_words(candidates, article)
+    candidates = _join_split_names(candidates, text)
     candidates += _missed_organisations(candidates, text, links, headlines)
     acronyms = _introduced_acronyms(candidates, text)
     candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
     candidates.sort(key=lambda c: c.start)
-    keys = _cluster(candidates, acronyms)
+    keys = _cluster(candidates, acronyms, text, fold_name(article.title or ""))
     candidates += _bare_name_occurrences(candidates, keys, text, links)
     candidates = _drop_headline_only(candidates)
     candidates = _drop_lone_common_words(candidates, text)
@@ -214,6 +237,11 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     if end <= start:
         return None
     label = ent.label_
+    lead_place: tuple[int, int] | None = None
+    if m := _PLACE_IN_PLACE.match(text[start:end]):
+        # "Tomsk in Siberia": the first place; the region it is in is its own mention
+        end = start + m.end(1)
+        label = "GPE"
     m = _INNER_POSSESSIVE.match(text, start, end)
     if m and sum(1 for w in m.group(2).split() if _CAPS_WORD.match(w) and w[0].isupper()) >= 2:
         start = m.start(2)
@@ -226,18 +254,26 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
             and len(text[start:end].split()) >= 3
             and looks_like_person_name(text[start + lead.end() : end])
         ):
-            if (is_acronym(lead.group(1)) and not lead.group(1).endswith(".")) or fold_name(
-                lead.group(1)
-            ) in _COUNTRY_FOLDS:
+            word = lead.group(1)
+            place = fold_name(word) in _PLACE_FOLDS
+            if (is_acronym(word) and not word.endswith(".")) or place:
+                if place:
+                    lead_place = (start, start + len(word))
                 start += lead.end()
-                label = "PERSON" if label == "PERSON" else label
+                label = "PERSON"  # "the senator from Ohio Sherrod Brown": the person
         start, role = _strip_titles(text, start, end)
         if start >= end:
             return None
         split = _name_after_organisation(ent, text, start, end)
         if split is not None:
             start, label, role = split
-    return _Candidate(start, end, text[start:end], label, role=role)
+    cand = _Candidate(start, end, text[start:end], label, role=role)
+    cand.lead_place = lead_place
+    return cand
+
+
+#: "Tomsk in Siberia", "Goma in Congo": a place named with the region it lies in.
+_PLACE_IN_PLACE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) in (?:the )?[A-Z][\w'’-]+$")
 
 
 #: Prepositions between a role noun and the organisation it belongs to ("director of X").
@@ -502,6 +538,37 @@ def _missed_organisations(
     return extra
 
 
+#: What the model may cut an institution's name at: ", Scientific and ".
+_NAME_GAP = re.compile(r",?(?: [A-Z][\w'’-]*,?)* and $|, $")
+
+
+def _join_split_names(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """One institution's name cut in two at its commas ("United Nations Educational" ...
+    "Cultural Organization" (UNESCO)) is one name when the acronym after it spells the whole."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    out: list[_Candidate] = []
+    skip: set[int] = set()
+    for first, second in pairwise(ordered):
+        if id(first) in skip:
+            continue
+        gap = text[first.end : second.start]
+        m = _ACRONYM_INTRO.match(text[second.end : second.end + 40])
+        if (
+            first.label == second.label == "ORG"
+            and _NAME_GAP.fullmatch(gap)
+            and m is not None
+            and acronym_matches(m.group("abbr"), text[first.start : second.end])
+        ):
+            out.append(_Candidate(first.start, second.end, text[first.start : second.end], "ORG",
+                                  headline=first.headline))
+            skip.add(id(second))
+            continue
+        out.append(first)
+    if ordered and id(ordered[-1]) not in skip:
+        out.append(ordered[-1])
+    return out if skip else candidates
+
+
 def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _Candidate]:
     """Acronyms the text introduces after a name, folded acronym -> the named candidate."""
     found: dict[str, _Candidate] = {}
@@ -563,32 +630,43 @@ def _unlabelled_occurrences(
 # Clustering
 
 
-def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> dict[int, str]:
-    """Assign each candidate a cluster id; returns cluster id -> canonical name (the key)."""
+def _cluster(
+    candidates: list[_Candidate], acronyms: dict[str, _Candidate], text: str, title: str
+) -> dict[int, str]:
+    """Assign each candidate a cluster id; returns cluster id -> canonical name (the key).
+
+    `title` is the folded headline: a shared surname goes to the person it names."""
     by_fold: dict[str, int] = {}
     members: list[list[_Candidate]] = []
+    # every stage of a storm, and its bare name, is one cluster ("Tropical Storm Humberto",
+    # "Hurricane Humberto", "Humberto")
+    storms = {
+        fold_name(bare): name_fold(c.text)
+        for c in candidates
+        if (bare := storm_name(c.text)) is not None
+    }
     for cand in candidates:
         folded = fold_name(cand.text)
+        folded = storms.get(folded) or name_fold(cand.text)
         cand.folded = folded_tokens(cand.text)
+        if folded.startswith("storm ") and storm_name(cand.text) is None:
+            cand.label = cand.kind_signal = "EVENT"
         if folded not in by_fold:
             by_fold[folded] = len(members)
             members.append([])
         cand.cluster = by_fold[folded]
         members[cand.cluster].append(cand)
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = UnionFind(range(len(members)))
+    find = sets.find
 
     # Acronyms join the name they abbreviate.
     for folded, target in acronyms.items():
         if folded in by_fold:
-            a, b = find(by_fold[folded]), find(target.cluster)
-            if a != b:
-                parent[a] = b
+            sets.union(by_fold[folded], target.cluster)
+    # A name glossed in brackets is the same thing: "Ayasofya [Hagia Sophia]".
+    for before, after in pairwise(candidates):
+        if _glossed(text, before, after):
+            sets.union(after.cluster, before.cluster)
 
     labels = [Counter(c.label for c in group) for group in members]
     index: dict[str, set[int]] = {}
@@ -622,7 +700,7 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
             people = plain or people
         if kinds[i] in ("place", "group"):
             if len(people) == 1:  # a surname the model took for a place ("Cummings")
-                _union(find, parent, i, people[0])
+                sets.union(i, people[0])
             continue
         if not people and len(short) == 1:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
@@ -637,13 +715,17 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
                     break
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
-                _union(find, parent, i, people[0])
+                sets.union(i, people[0])
             elif len(people) > 1 and kinds[i] == "person":
-                _assign_nearest(group, people, members, find, pool)
+                _assign_to_subject(group, people, members, find, pool, title)
+            continue
+        if len(people) > 1 and len(short) == 1:
+            # a shared surname the model took for an organisation ("Mendez" as ORG)
+            _assign_to_subject(group, people, members, find, pool, title)
             continue
         orgs = _matching_roots(short, "org", members, kinds, size, find, pool)
         if len(orgs) == 1:
-            _union(find, parent, i, orgs[0])
+            sets.union(i, orgs[0])
 
     keys: dict[int, str] = {}
     for cand in candidates:
@@ -653,13 +735,21 @@ def _cluster(candidates: list[_Candidate], acronyms: dict[str, _Candidate]) -> d
         groups.setdefault(cand.cluster, []).append(cand)
     for root, group in groups.items():
         keys[root] = canonical_name([c.text for c in group])
+        _spread_kind_signal(group)
     return keys
 
 
-def _union(find: Callable[[int], int], parent: list[int], a: int, b: int) -> None:
-    ra, rb = find(a), find(b)
-    if ra != rb:
-        parent[ra] = rb
+def _spread_kind_signal(group: list[_Candidate]) -> None:
+    """A cluster one of whose mentions is plainly a place, storm or platform ("in Bermuda")
+    takes that label for its person-tagged mentions, unless someone in it has a role (people
+    are introduced with one; places are not)."""
+    signals = Counter(c.kind_signal for c in group if c.kind_signal)
+    if not signals or any(c.role for c in group):
+        return
+    label = signals.most_common(1)[0][0]
+    for cand in group:
+        if cand.label == "PERSON":
+            cand.label = label
 
 
 def _matching_roots(
@@ -673,7 +763,9 @@ def _matching_roots(
     affix: Callable[[tuple[str, ...], tuple[str, ...]], bool] | None = None,
 ) -> list[int]:
     """Roots of longer clusters of `kind` whose names begin or end with `short`."""
-    tests = [affix] if affix else [_affix, _middle] if kind == "person" else [_org_affix]
+    tests = (
+        [affix] if affix else [_affix, _skips_middle, _middle] if kind == "person" else [_org_affix]
+    )
     roots: set[int] = set()
     for test in tests:  # a middle surname only when no name begins or ends with it
         roots = {
@@ -696,24 +788,59 @@ def _group(
     return [c for i in pool if find(i) == root for c in members[i]]
 
 
-def _assign_nearest(
+#: Bare-surname mentions of the first-named person, before a namesake appears, that make them
+#: the article's subject for the rest of it.
+SUBJECT_MENTIONS = 2
+
+
+def _assign_to_subject(
     group: list[_Candidate],
     roots: list[int],
     members: list[list[_Candidate]],
     find: Callable[[int], int],
     pool: list[int],
+    title: str = "",
 ) -> None:
-    """An ambiguous short name ("Clinton" with Bill and Hillary) joins the nearest full name
-    mentioned before it (or, failing that, the first one after it)."""
+    """A surname shared by several people ("Mugabe" with Robert and Grace) goes to the one the
+    article is about: the one its headline names in full, else the one named in full most
+    often. When none
+    stands out ("Clinton" with Bill and Hillary, each named once), each mention joins the
+    nearest full name before it (or, failing that, the first one after it)."""
     firsts: list[tuple[int, int]] = []
+    full_names: Counter[int] = Counter()
     for root in roots:
         for cand in _group(members, find, root, pool):
             if len(cand.folded) > len(group[0].folded):
                 firsts.append((cand.start, root))
+                full_names[root] += 1
     firsts.sort()
+    ranked = full_names.most_common(2)
+    subject = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    padded = f" {title} "
+    in_title = {
+        root
+        for root in roots
+        for cand in _group(members, find, root, pool)
+        if len(cand.folded) > 1 and f" {' '.join(cand.folded)} " in padded
+    }
+    if len(in_title) == 1:
+        subject = next(iter(in_title))
+    if subject is None and firsts:
+        # the article's running subject: the first person named, whom the surname alone
+        # already meant several times before a namesake appears ("Usman Khan" ... "Khan" ...
+        # "Khan" ... then "Mayor Sadiq Khan")
+        first_root = firsts[0][1]
+        rival = next((s for s, r in firsts if r != first_root), None)
+        if rival is not None:
+            before = sum(1 for c in group if firsts[0][0] < c.start < rival)
+            if before >= SUBJECT_MENTIONS:
+                subject = first_root
     for cand in group:
-        before = [r for s, r in firsts if s < cand.start]
-        cand.cluster = before[-1] if before else firsts[0][1]
+        if subject is not None:
+            cand.cluster = subject
+            continue
+        earlier = [r for s, r in firsts if s < cand.start]
+        cand.cluster = earlier[-1] if earlier else firsts[0][1]
     group.clear()  # its candidates now point at those roots directly
 
 
@@ -744,6 +871,31 @@ def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return full[:n] == short or core[-n:] == short or full[-n:] == short
 
 
+def _glossed(text: str, before: _Candidate, after: _Candidate) -> bool:
+    """`after` is a bracketed gloss of `before`: "Ayasofya [Hagia Sophia]", or in parentheses
+    when both have the same, non-place label ("Tomsk (Siberia)" is two places, not one)."""
+    between = text[before.end : after.start].strip()
+    closing = text[after.end : after.end + 1]
+    if between == "[" and closing == "]":
+        return True
+    return (
+        between == "("
+        and closing == ")"
+        and before.label == after.label
+        and before.label not in _PLACE_LABELS
+        and not is_acronym(after.text)
+    )
+
+
+def _skips_middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`short` is `full` without its middle names or initials ("John R. Bolton" -> "John
+    Bolton", "Robert Gabriel Mugabe" -> "Robert Mugabe")."""
+    core = full[:-1] if full and full[-1] in SUFFIXES else full
+    return (
+        len(short) == 2 and len(core) > 2 and short[0] == core[0] and short[-1] == core[-1]
+    )
+
+
 def _middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """A middle surname: Spanish "Ricardo Rosselló Nevares" -> "Rosselló"."""
     core = full[:-1] if full and full[-1] in SUFFIXES else full
@@ -772,6 +924,7 @@ def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 _MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
 _TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
 
@@ -821,6 +974,29 @@ def _bare_name_occurrences(
             cand = _Candidate(m.start(), m.end(), word, "PERSON", cluster=root)
             extra.append(cand)
     return extra
+
+
+def _drop_quoted_words(candidates: list[_Candidate], article: Article) -> list[_Candidate]:
+    """A lone capitalised word inside quotation marks that the model took for an organisation
+    ("RIP Cowboy", "We love you Nadine") is part of what was said, not an institution."""
+    suspects = [
+        c
+        for c in candidates
+        if c.label == "ORG"
+        and " " not in c.text
+        and not is_acronym(c.text)
+        and c.text.lower() not in ORG_WORDS  # "stymying Parliament": an institution all the same
+    ]
+    if not suspects:
+        return candidates
+    quoted = [(m.open, m.close) for m in find_marks(article.text, article.paragraphs)]
+    outside = {c.text for c in candidates if not any(lo < c.start < hi for lo, hi in quoted)}
+    dropped = {
+        id(c)
+        for c in suspects
+        if c.text not in outside and any(lo < c.start < hi for lo, hi in quoted)
+    }
+    return [c for c in candidates if id(c) not in dropped]
 
 
 def _drop_headline_only(candidates: list[_Candidate]) -> list[_Candidate]:

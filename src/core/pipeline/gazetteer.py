@@ -235,3 +235,24 @@ US_STATES: tuple[str, ...] = tuple(
     "West Virginia",
     "Puerto Rico",
 )
+
+#: Long and short forms of one country: each maps to the form news uses most.
+COUNTRY_FORMS: dict[str, str] = {
+    "America": "United States",
+    "United States of America": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "Great Britain": "United Kingdom",
+    "Britain": "United Kingdom",
+    "United Kingdom of Great Britain and Northern Ireland": "United Kingdom",
+    "Russian Federation": "Russia",
+    "People's Republic of China": "China",
+    "Holland": "Netherlands",
+    "Burma": "Myanmar",
+}
+#: Words that open a state's formal name: "Islamic Republic of Iran", "Kingdom of Spain".
+STATE_PREFIX_WORDS = frozenset(
+    "islamic people's peoples democratic federal federative socialist arab united bolivarian "
+    "plurinational hashemite cooperative oriental argentine syrian".split()
+)
+STATE_NOUNS = frozenset({"republic", "kingdom", "state", "commonwealth", "federation", "emirate"})

@@ -76,6 +76,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"tch"), "ch"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"dh"), "d"),
+    (re.compile(r"gh"), "g"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"ck"), "k"),
     (re.compile(r"x"), "ks"),
@@ -98,10 +99,14 @@ HONORIFICS = frozenset(
     director spokesman
     spokeswoman spokesperson commander head leader founder editor executive attorney
     commissioner minister-president premier-elect president-elect councillor councilman
-    councilwoman assemblyman assemblywoman superintendent sheriff marshal constable""".split()
+    councilwoman assemblyman assemblywoman superintendent sheriff marshal constable
+    mme mlle madame monsieur herr frau""".split()
 )
 #: Courtesy titles: not a role on their own.
-COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam"})
+COURTESY = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam", "mme", "mlle", "madame", "monsieur",
+     "herr", "frau"}
+)
 #: Generational suffixes: "Donald Trump Jr." is not "Donald Trump".
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Words skipped when reading an acronym off a name ("United States of America" -> USA).

@@ -82,3 +82,22 @@ def find_marks(text: str, paragraphs: Sequence[Offsets]) -> list[QuoteMarks]:
                 if inner_end > open_at + 1:
                     found.append(QuoteMarks(open_at, inner_end, closed=False))
     return found
+
+
+#: Most words a quoted title has ("Storm Area 51, They Can't Stop All of Us").
+TITLE_WORDS = 10
+
+
+def is_title(text: str, mark: QuoteMarks) -> bool:
+    """The quoted words are a title or a name, not someone's words: every word of four letters
+    or more is capitalised ("Learning Together", "Storm Area 51, They Can't Stop All of Us")."""
+    words = text[mark.open + 1 : mark.close].split()
+    long_words = [w.strip(",.:;!?'’\"()") for w in words]
+    long_words = [w for w in long_words if len(w) >= 4 and w[:1].isalpha()]
+    return (
+        mark.closed
+        and 2 <= len(words) <= TITLE_WORDS
+        and len(long_words) >= 2
+        and all(w[:1].isupper() for w in long_words)
+        and not all(w.isupper() for w in long_words)  # "NO MORE WAR" is shouted words
+    )

@@ -9,12 +9,11 @@ fragments that no cue claims are scare quotes, terms or titles, and are not quot
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention, Quote, QuoteKind
+from .confidence import quote_confidence
 from .cues import (
-    DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     INTRO_VERBS,
@@ -26,7 +25,10 @@ from .cues import (
     THOUGHT_VERBS,
     verb_base,
 )
-from .quotemarks import QuoteMarks, find_marks
+from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
+from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
+from .quotemarks import QuoteMarks, find_marks, is_title
+from .sources import according_to, as_reported_by, document_sources
 from .speakers import Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
 AFTER_WINDOW = 14
 #: A quote that no cue claims continues the previous speaker only if it starts this close after it.
 CONTINUATION_CHARS = 400
+#: How close a short quoted sentence must follow the previous quote to continue it.
+SHORT_CONTINUATION_CHARS = 60
 #: Minimum words for an unclaimed quote to count as someone's words rather than a term.
 UTTERANCE_WORDS = 5
 #: Complements of a speech verb that hold reported content.
@@ -50,24 +54,6 @@ FRAGMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "
 CLAUSE_STANCES = frozenset(
     "urge agree demand warn deny reject vow promise pledge insist threaten accuse dispute".split()
 )
-#: Sentence-ending punctuation.
-SENTENCE_END = frozenset({".", "!", "?", ";"})
-
-
-@dataclass(slots=True)
-class _Draft:
-    """A quote before ids are assigned."""
-
-    start: int
-    end: int
-    kind: QuoteKind
-    cue: Token | None
-    cue_end: int | None
-    speaker: Speaker | None
-    marks: QuoteMarks | None = None
-    via: str | None = None
-    cue_text: str | None = None
-    cue_start: int | None = None
 
 
 def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quote]:
@@ -82,8 +68,47 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     if not doc.has_annotation("DEP"):
         return _without_parse(article, marks)
     resolver = SpeakerResolver(doc, mentions, [(m.open, m.close + 1) for m in marks])
-    drafts = _claims(doc, text, marks, resolver)
+    drafts = _claims(doc, text, marks, resolver, article, mentions)
+    drafts = _with_labelled_paragraphs(article, mentions, drafts)
     return _finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
+
+
+#: What may stand between two quoted pieces of one cue: `"A" and "B"`, `"A", but "B"`.
+JOINERS = frozenset({"and", "but", "or", "and also", "and then"})
+
+
+def _joined_to_previous(text: str, previous: Draft, mark: QuoteMarks) -> bool:
+    """The mark follows the previous direct quote's closing mark with only a conjunction."""
+    if previous.marks is None or previous.kind != "direct" or not previous.marks.closed:
+        return False
+    between = text[previous.marks.close + 1 : mark.open].strip(" ,").lower()
+    return between in JOINERS and "\n" not in text[previous.marks.close : mark.open]
+
+
+def _with_labelled_paragraphs(
+    article: Article, mentions: list[Mention], drafts: list[Draft]
+) -> list[Draft]:
+    """Transcript and interview paragraphs are one quote each, their speaker's; quotes the
+    rules found inside such a paragraph are part of it."""
+    laid = labelled_paragraphs(article, mentions)
+    taken = [(p.start, p.end) for p in laid]
+    for signed in attribution_lines(article, mentions):
+        inside = [d for d in drafts if signed.start <= d.start < signed.end]
+        named = any(d.speaker is not None and d.speaker.key for d in inside)
+        if not named and not any(s <= signed.start < e for s, e in taken):
+            laid.append(signed)  # a signed block quote: what the rules found in it is part of it
+    if not laid:
+        return drafts
+    spans = [(p.start, p.end) for p in laid]
+    kept = [d for d in drafts if not any(s <= d.start < e for s, e in spans)]
+    for p in laid:
+        kept.append(
+            Draft(
+                p.start, p.end, "direct", None, None, p.speaker, cue_text=p.cue_text or None,
+                cue_start=p.cue_start if p.cue_text else None, continued=p.continued,
+            )
+        )
+    return kept
 
 
 #: Credit words that mark a photo caption ("Protesters at the march. Image: J. Smith.").
@@ -136,34 +161,75 @@ def _carries_sign(cue: Token) -> bool:
 
 
 def _claims(
-    doc: Doc, text: str, marks: list[QuoteMarks], resolver: SpeakerResolver
-) -> list[_Draft]:
+    doc: Doc,
+    text: str,
+    marks: list[QuoteMarks],
+    resolver: SpeakerResolver,
+    article: Article,
+    mentions: list[Mention],
+) -> list[Draft]:
     inside = _tokens_inside(doc, marks)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     used_cues: set[int] = set()
     claimed: set[int] = set()
     for index, mark in enumerate(marks):
-        # `X said, "A", also observing, "B"`: A belongs to "said" before it, not to "observing"
+        if is_title(text, mark):
+            continue  # `an event called "Learning Together"`: a title, not words
+        # `X said, "A", also observing, "B"`: A belongs to "said" before it, not to "observing";
+        # but a quote with its own cue after it is that cue's, even after a colon ("the agency
+        # stressed the need to act: "...," said its director")
+        own_cue = (
+            _cue_after(doc, text, mark, inside)
+            if text[: mark.open].rstrip().endswith(":")
+            else None
+        )
         cue = (
-            _cue_before(doc, text, mark, inside, resolver)
+            own_cue
+            or _cue_before(doc, text, mark, inside, resolver)
             or _cue_after(doc, text, mark, inside)
             or _colon_verb(doc, text, mark, inside, resolver)
         )
-        if cue is None or _carries_sign(cue):
+        if cue is None and drafts and _joined_to_previous(text, drafts[-1], mark):
+            # `said "A" and "B"`: several quoted pieces around one cue are one quote each
+            previous = drafts[-1]
+            start, end = trim(text, *mark.inner)
+            drafts.append(
+                Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker,
+                       mark)
+            )
+            claimed.add(index)
+            continue
+        if cue is None:
+            dashed = vox_pop_speaker(text, mark, article.paragraphs, mentions)
+            if dashed is not None:  # `“…” — Name, role`
+                signer, dash, dash_text = dashed
+                start, end = trim(text, *mark.inner)
+                drafts.append(
+                    Draft(start, end, "direct", None, None, signer, mark, cue_text=dash_text,
+                          cue_start=dash)
+                )
+                claimed.add(index)
+            continue
+        if _carries_sign(cue):
             continue
         subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
         speaker = resolver.resolve(subject) if subject is not None else None
+        continued = False
         if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
             speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
-        start, end = _trim(text, *mark.inner)
-        drafts.append(_Draft(start, end, "direct", cue, None, speaker, mark))
+            continued = speaker is not None
+        start, end = trim(text, *mark.inner)
+        drafts.append(
+            Draft(start, end, "direct", cue, None, speaker, mark, continued=continued)
+        )
         used_cues.add(cue.i)
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
     drafts.extend(_continuations(text, marks, claimed, drafts))
-    drafts = _according_to(doc, text, drafts, inside, resolver)
-    _as_reported_by(doc, drafts, resolver)
-    _document_sources(doc, drafts, inside, resolver)
+    drafts = _join_run_on(text, marks, claimed, drafts)
+    drafts = according_to(doc, text, drafts, inside, resolver)
+    as_reported_by(doc, drafts, resolver)
+    document_sources(doc, drafts, inside, resolver)
     return drafts
 
 
@@ -180,17 +246,6 @@ def _tokens_inside(doc: Doc, marks: list[QuoteMarks]) -> dict[int, int]:
         for token in span:
             inside.setdefault(token.i, index)
     return inside
-
-
-def _is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
-    base = verb_base(token.text)
-    return (
-        base is not None
-        and base in verbs
-        and token.pos_ in {"VERB", "AUX"}
-        and token.dep_ not in {"amod", "compound"}
-        and (token.dep_ != "acl" or any(c.dep_ == "nsubj" for c in token.children))
-    )
 
 
 def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | None:
@@ -231,7 +286,7 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
             return None
         if token.is_punct:
             continue
-        if _is_cue_verb(token, INTRO_VERBS) and not _negated(token):
+        if is_cue_verb(token, INTRO_VERBS) and not _negated(token):
             return token
         if words == 0 and verb_base(token.text) in SPEECH_VERBS and token.tag_.startswith("VB"):
             return token  # `"..." tweeted the mayor`: right after the mark, whatever the parse
@@ -265,7 +320,7 @@ def _cue_before(
         if candidate.i not in plain or _is_as_clause(candidate):
             continue  # "— as reported by X —" names a source, it is not the cue
         verbs = SPEECH_VERBS if bare else INTRO_VERBS
-        if _is_cue_verb(candidate, verbs) and not _negated(candidate):
+        if is_cue_verb(candidate, verbs) and not _negated(candidate):
             # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
             between = _outside_asides(doc[candidate.i + 1 : token.i + 1])
             subtree = {t.i for t in candidate.subtree}
@@ -368,7 +423,16 @@ def _token_before(doc: Doc, char: int) -> Token | None:
 
 
 def _negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" for child in verb.children)
+    """"did not say", "never said", and "neither X nor Y would endorse" (the subject's
+    "neither")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ == "never":
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass"} and any(
+            g.lower_ == "neither" for g in child.children
+        ):
+            return True
+    return False
 
 
 # -- reported speech, mixed quotes and stances --------------------------------------------
@@ -382,8 +446,27 @@ def _reported(
     resolver: SpeakerResolver,
     used_cues: set[int],
     claimed: set[int],
-) -> list[_Draft]:
-    candidates: list[_Draft] = []
+) -> list[Draft]:
+    """Reported speech, mixed quotes and stances, in three phases: every cue verb's candidate,
+    then candidates nested in another's clause dropped (or relayed, for documents), then the
+    quotation marks inside what is left taken in (whole quote, or a quoted fragment)."""
+    candidates = _reported_candidates(doc, text, marks, inside, resolver, used_cues, claimed)
+    kept = _without_nested(candidates, resolver)
+    _take_in_marks(doc, text, marks, kept, claimed)
+    return kept
+
+
+def _reported_candidates(
+    doc: Doc,
+    text: str,
+    marks: list[QuoteMarks],
+    inside: dict[int, int],
+    resolver: SpeakerResolver,
+    used_cues: set[int],
+    claimed: set[int],
+) -> list[Draft]:
+    """One draft per cue verb outside quotes whose complement reports something."""
+    candidates: list[Draft] = []
     for token in doc:
         if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
             continue
@@ -416,14 +499,28 @@ def _reported(
             continue  # "the evidence suggests ...": a thing, not a speaker
         if _copula_infinitive(token):
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
-        start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        if _only_time(doc, lo, hi):
+            continue  # "called off its search late on Tuesday": a time, not a position
+        start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
         cue_end = particle.idx + len(particle.text) if particle is not None else None
-        candidates.append(_Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
-    # a verb inside someone else's reported clause is part of what they said, unless that
-    # someone is a document: `Guo called on X to ..., the report said` is Guo's, via the report
-    by_sentence: dict[int, list[_Draft]] = {}
+        candidates.append(Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
+    return candidates
+
+
+def _only_time(doc: Doc, lo: int, hi: int) -> bool:
+    """The content is nothing but a date or time ("late on Tuesday")."""
+    words = [t for t in doc[lo : hi + 1] if not t.is_punct]
+    return bool(words) and all(
+        t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"ADP", "DET"} for t in words
+    )
+
+
+def _without_nested(candidates: list[Draft], resolver: SpeakerResolver) -> list[Draft]:
+    """A verb inside someone else's reported clause is part of what they said, unless that
+    someone is a document: `Guo called on X to ..., the report said` is Guo's, via the report."""
+    by_sentence: dict[int, list[Draft]] = {}
     for draft in candidates:
         by_sentence.setdefault(_sentence_key(draft, resolver), []).append(draft)
     relayed: set[int] = set()
@@ -437,26 +534,34 @@ def _reported(
             relayed.update(id(o) for o in documents)
         elif outer:
             nested.add(id(draft))
-    kept = [d for d in candidates if id(d) not in relayed and id(d) not in nested]
-    # quotation marks inside a reported clause: the whole clause quoted, or a quoted fragment
+    return [d for d in candidates if id(d) not in relayed and id(d) not in nested]
+
+
+def _take_in_marks(
+    doc: Doc, text: str, marks: list[QuoteMarks], kept: list[Draft], claimed: set[int]
+) -> None:
+    """Quotation marks inside a reported clause: the whole clause quoted (a direct quote), or
+    a quoted fragment (a mixed quote); a title or a name stays what it is."""
     opens = [m.open for m in marks]
     for draft in kept:
         for index in range(bisect_left(opens, draft.start - 1), bisect_left(opens, draft.end)):
             mark = marks[index]
-            if index not in claimed:
-                claimed.add(index)
-                if _named_by_participle(doc, mark, draft.cue):
-                    continue  # `a book called "The Silent Valley"`: a title, not words
-                if _is_whole(text, draft, mark):
-                    draft.kind = "direct"
-                    draft.start, draft.end = _trim(text, *mark.inner)
-                    draft.marks = mark
-                    continue
-                cue_base = verb_base(draft.cue.text) if draft.cue is not None else None
-                if draft.kind != "stance" or cue_base == "call":
-                    draft.kind = "mixed"  # a stance stays one, except `called it "a disgrace"`
-                draft.end = max(draft.end, _trim(text, *mark.inner)[1])
-    return kept
+            if index in claimed:
+                continue
+            claimed.add(index)
+            if _named_by_participle(doc, mark, draft.cue) or is_title(text, mark):
+                continue  # `a book called "The Silent Valley"`: a title, not words
+            if _is_whole(text, draft, mark):
+                draft.kind = "direct"
+                draft.start, draft.end = trim(text, *mark.inner)
+                draft.marks = mark
+                continue
+            cue_base = verb_base(draft.cue.text) if draft.cue is not None else None
+            if draft.kind != "stance" or (cue_base == "call" and draft.cue_end is not None):
+                # a stance keeps its kind and carries the quoted words ("blasted the media for
+                # being "dishonest""); a call on someone to act quotes what was asked: mixed
+                draft.kind = "mixed"
+            draft.end = max(draft.end, trim(text, *mark.inner)[1])
 
 
 def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:
@@ -474,18 +579,18 @@ def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:
     return False
 
 
-def _is_whole(text: str, draft: _Draft, mark: QuoteMarks) -> bool:
+def _is_whole(text: str, draft: Draft, mark: QuoteMarks) -> bool:
     """The reported clause is nothing but the quotation (`"...," Tam said in a statement`)."""
     before = text[draft.start : mark.open].strip(" ,")
     after = text[mark.close + 1 : draft.end].strip(" ,.")
     return before in {"", "that"} and not after and mark.closed
 
 
-def _sentence_key(draft: _Draft, resolver: SpeakerResolver) -> int:
+def _sentence_key(draft: Draft, resolver: SpeakerResolver) -> int:
     return resolver.sentence(draft.cue).start if draft.cue is not None else -1
 
 
-def _cue_char(draft: _Draft) -> int:
+def _cue_char(draft: Draft) -> int:
     return draft.cue.idx if draft.cue is not None else draft.start
 
 
@@ -524,7 +629,7 @@ def _copula_infinitive(verb: Token) -> bool:
     )
 
 
-def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> _Draft | None:
+def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft | None:
     """`The operation was condemned by members of the EU`: the agent takes the stance."""
     if base not in PASSIVE_STANCES:
         return None
@@ -539,10 +644,10 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> _Draft
         c.right_edge.i for c in verb.rights if not c.is_punct
     ])
     text = doc.text
-    start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
     if end <= start:
         return None
-    return _Draft(start, end, "stance", verb, None, resolver.resolve(who))
+    return Draft(start, end, "stance", verb, None, resolver.resolve(who))
 
 
 #: Stance verbs that still judge in the passive ("was condemned by"); "was threatened by the
@@ -562,7 +667,7 @@ def _complement(
     verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
 ) -> tuple[QuoteKind, int, int, Token | None] | None:
     """What the cue verb reports, as (kind, first token, last token, particle)."""
-    children = [c for c in verb.rights]
+    children = [c for c in verb.rights if not _reporting_clause(verb, c)]
     clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
     if not clauses and base in SPEECH_VERBS:
         clauses = _misparsed_clauses(verb)
@@ -581,7 +686,11 @@ def _complement(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children
             )
         ]
-    if clauses and (base in SPEECH_VERBS or base in THOUGHT_VERBS or base in CLAUSE_STANCES):
+    if clauses and base == "ask" and _is_question(clauses):
+        return None  # "asked what he would tell them": a question put, not a statement
+    if clauses and base in THOUGHT_VERBS:
+        return None  # "he believes ...": a belief, a statement only where reported as said
+    if clauses and (base in SPEECH_VERBS or base in CLAUSE_STANCES):
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
         lo = _skip_mark_word(verb.doc, lo, hi)
@@ -594,7 +703,9 @@ def _complement(
         lo = min(c.left_edge.i for c in fragments)
         hi = max(c.right_edge.i for c in fragments)
         if _holds_open_quote(verb, lo, hi, marks, claimed):
-            return ("mixed", lo, hi, None)
+            # `called X a "con artist"`: a verdict on someone, a stance carrying the words
+            verdict = base == "call" and any(c.dep_ == "dobj" for c in children)
+            return ("stance" if verdict else "mixed", lo, hi, None)
     if base not in STANCE_VERBS:
         return None
     particle = None
@@ -614,6 +725,31 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+#: Words that open an indirect question ("asked whether ...", "asked what ...").
+QUESTION_WORDS = frozenset("what whether if why how when where who whom which".split())
+
+
+def _is_question(clauses: list[Token]) -> bool:
+    return any(
+        t.lower_ in QUESTION_WORDS and t.i <= c.i
+        for c in clauses
+        for t in c.subtree
+        if t.i - c.left_edge.i < 2
+    )
+
+
+def _reporting_clause(verb: Token, clause: Token) -> bool:
+    """`"...," Guo said Thursday, a translation of his remarks reported`: a second cue verb after
+    a comma, with nothing it reports of its own, names a source; it is not what was said."""
+    if clause.dep_ not in CLAUSE_DEPS or clause.i <= verb.i or clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb_base(clause.text) not in SPEECH_VERBS:
+        return False
+    if any(c.dep_ in CLAUSE_DEPS | {"dobj", "xcomp"} for c in clause.children):
+        return False
+    return any(t.text == "," for t in clause.doc[verb.i + 1 : clause.i])
 
 
 def _after_comma_clause(verb: Token) -> bool:
@@ -736,17 +872,19 @@ def _holds_open_quote(
 
 
 def _continuations(
-    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[_Draft]
-) -> list[_Draft]:
+    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[Draft]
+) -> list[Draft]:
     """A full sentence in quotes right after someone's quote goes on with their words."""
-    found: list[_Draft] = []
+    found: list[Draft] = []
     for index, mark in enumerate(marks):
         if index in claimed or not _starts_utterance(text, mark.open):
             continue
-        start, end = _trim(text, *mark.inner)
+        start, end = trim(text, *mark.inner)
         words = text[start:end].split()
-        if len(words) < UTTERANCE_WORDS or not (words[0][:1].isupper() or words[0][:1] in "[("):
+        if not words or not (words[0][:1].isupper() or words[0][:1] in "[("):
             continue
+        # a short sentence in quotes ("None at all.") only right after the previous quote
+        short = len(words) < UTTERANCE_WORDS
         earlier = [
             d
             for d in drafts + found
@@ -755,193 +893,49 @@ def _continuations(
         if not earlier:
             continue
         previous = max(earlier, key=lambda d: d.end)
-        too_far = mark.open - previous.end > CONTINUATION_CHARS
+        reach = SHORT_CONTINUATION_CHARS if short else CONTINUATION_CHARS
+        too_far = mark.open - previous.end > reach
         if too_far or _sentences_between(text, previous, mark) > 1:
             continue
+        if short and (len(words) < 2 or "\n" in text[previous.end : mark.open]):
+            continue
         found.append(
-            _Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark)
+            Draft(
+                start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark,
+                continued=True,
+            )
         )
         claimed.add(index)
     return found
 
 
-def _sentences_between(text: str, previous: _Draft, mark: QuoteMarks) -> int:
+def _join_run_on(
+    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[Draft]
+) -> list[Draft]:
+    """A quote running over paragraphs (no closing mark at the paragraph end, an opening mark
+    on the next) is one quote: an unclaimed run-on part joins the claimed part after it."""
+    by_mark = {id(d.marks): d for d in drafts if d.marks is not None}
+    for index, mark in enumerate(marks[:-1]):
+        if index in claimed or mark.closed or not _starts_utterance(text, mark.open):
+            continue
+        words = text[mark.open + 1 : mark.close].split()
+        if len(words) < UTTERANCE_WORDS or not words[0][:1].isupper():
+            continue  # `the "meeting.`: a stray mark, not a quote running on
+        following = by_mark.get(id(marks[index + 1]))
+        between = text[mark.close : marks[index + 1].open]
+        if following is None or between.strip() or "\n" not in between:
+            continue
+        following.start = trim(text, *mark.inner)[0]
+        claimed.add(index)
+    return drafts
+
+
+def _sentences_between(text: str, previous: Draft, mark: QuoteMarks) -> int:
     """Full stops outside quotes between a quote and the next one (the cue sentence is allowed)."""
     gap = text[previous.end : mark.open]
     for quote_char in '"“”':
         gap = gap.replace(quote_char, "")
     return sum(gap.count(c) for c in ".!?") - 1 if gap.strip() else 0
-
-
-# -- sources: "according to", "as reported by" --------------------------------------------
-
-
-def _according_to(
-    doc: Doc, text: str, drafts: list[_Draft], inside: dict[int, int], resolver: SpeakerResolver
-) -> list[_Draft]:
-    cued: dict[int, list[_Draft]] = {}
-    for draft in drafts:
-        if draft.cue is not None and draft.kind != "stance":
-            cued.setdefault(resolver.sentence(draft.cue).start, []).append(draft)
-    for token in doc:
-        if token.lower_ != "according" or token.i in inside or token.i + 1 >= len(doc):
-            continue
-        to = doc[token.i + 1]
-        if to.lower_ != "to":
-            continue
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if source is None:
-            continue
-        phrase_end = source.right_edge.i
-        author = _document_author(source)
-        # standalone, "according to a tweet from X" is X's statement; next to someone's own cue
-        # ("He said ..., according to a message from a reporter") the author is the via
-        speaker = resolver.resolve(author if author is not None else source)
-        via = _phrase_text(author) if author is not None else None
-        cue_end = to.idx + len(to.text)
-        sent = resolver.sentence(token)
-        owner = next((d for d in cued.get(sent.start, ()) if d.cue is not None), None)
-        if owner is not None:
-            owner.via = owner.via or via or speaker.text
-            continue
-        via = None
-        lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
-        if lo is None or hi is None:
-            continue
-        start, end = _trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
-        if end <= start:
-            continue
-        draft = _Draft(start, end, "indirect", token, cue_end, speaker, via=via)
-        drafts.append(draft)
-    return drafts
-
-
-def _document_author(source: Token) -> Token | None:
-    """"a message ... from a reporter" -> "reporter": who stands behind a document."""
-    if source.lower_ not in DOCUMENT_NOUNS:
-        return None
-    for token in source.subtree:
-        if token.lower_ in {"from", "by"} and token.dep_ in {"prep", "agent"}:
-            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-    return None
-
-
-def _phrase_text(token: Token) -> str:
-    return token.doc[token.left_edge.i : token.right_edge.i + 1].text.strip(" ,.")
-
-
-def _clause_without(
-    doc: Doc, according: Token, phrase_end: int, sent: Span
-) -> tuple[int | None, int | None]:
-    """The sentence's clause that "according to X" qualifies, without that phrase."""
-    head = according.head if according.head is not according else sent.root
-    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
-        head = head.head
-    tokens = [
-        t
-        for t in head.subtree
-        if not (according.i <= t.i <= phrase_end)
-        and not t.is_space
-        and sent.start <= t.i < sent.end
-    ]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    if not tokens:
-        return None, None
-    # keep the contiguous run on the far side of the phrase (the clause it qualifies)
-    after = [t for t in tokens if t.i > phrase_end]
-    before = [t for t in tokens if t.i < according.i]
-    run = after if len(after) >= len(before) else before
-    if _after_conjunction(doc, according):
-        # "small, poorly funded and, according to X, linked to Y": only the last conjunct
-        # (the parser may hang that conjunct on X: the phrase ends at the comma after X)
-        comma = next((t.i for t in doc[according.i + 2 : phrase_end + 1] if t.text == ","), None)
-        first = comma + 1 if comma is not None else phrase_end + 1
-        run = list(doc[first : _clause_end(doc, first, sent)])
-    elif before and after and _between_commas(doc, according, phrase_end):
-        # "The bridge, according to engineers, will not last": an aside inside the clause
-        run = list(doc[before[0].i : after[-1].i + 1])
-    while run and run[-1].is_punct:
-        run.pop()
-    while run and run[0].is_punct:
-        run.pop(0)
-    if not run:
-        return None, None
-    return run[0].i, run[-1].i
-
-
-def _after_conjunction(doc: Doc, according: Token) -> bool:
-    """The phrase follows "and"/"but"/"or" (commas between allowed), mid-sentence."""
-    i = according.i - 1
-    while i >= 0 and doc[i].text == ",":
-        i -= 1
-    return i > 0 and doc[i].dep_ == "cc" and doc[i].lower_ in {"and", "but", "or"}
-
-
-def _between_commas(doc: Doc, according: Token, phrase_end: int) -> bool:
-    return (
-        according.i > 0
-        and doc[according.i - 1].text == ","
-        and phrase_end + 1 < len(doc)
-        and doc[phrase_end + 1].text == ","
-    )
-
-
-def _clause_end(doc: Doc, start: int, sent: Span) -> int:
-    """The token index where the clause from `start` ends: a semicolon or the sentence end."""
-    for token in doc[start : sent.end]:
-        if token.text in SENTENCE_END:
-            return token.i
-    return sent.end
-
-
-def _as_reported_by(doc: Doc, drafts: list[_Draft], resolver: SpeakerResolver) -> None:
-    """`said — as reported by X — "..."`, `..., as quoted by X`: X is a second-hand source."""
-    for token in doc:
-        if token.lower_ not in {"reported", "quoted"}:
-            continue
-        as_clause = any(c.lower_ == "as" for c in token.children)
-        if not as_clause and doc[max(token.i - 1, 0)].lower_ != "as":
-            continue
-        agent = next((c for c in token.children if c.lower_ == "by"), None)
-        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        if obj is None:
-            continue
-        via = doc[obj.left_edge.i : obj.right_edge.i + 1].text.strip(" ,.")
-        sent = resolver.sentence(token)
-        for draft in drafts:
-            if (
-                draft.cue is not None
-                and resolver.sentence(draft.cue).start == sent.start
-                and draft.kind != "stance"
-            ):
-                draft.via = draft.via or via
-
-
-def _document_sources(
-    doc: Doc, drafts: list[_Draft], inside: dict[int, int], resolver: SpeakerResolver
-) -> None:
-    """`"...," Guo said, a translation of his remarks reported`: the document is a `via`."""
-    cue_sentences = {
-        resolver.sentence(d.cue).start: d
-        for d in drafts
-        if d.cue is not None and d.kind == "direct"
-    }
-    used = {d.cue.i for d in drafts if d.cue is not None}
-    for token in doc:
-        if token.i in inside or token.i in used or not _is_cue_verb(token, SPEECH_VERBS):
-            continue
-        owner = cue_sentences.get(resolver.sentence(token).start)
-        subject = resolver.subject_of(token)
-        if owner is None or subject is None or owner.via:
-            continue
-        speaker = resolver.resolve(subject)
-        if speaker.via is not None:
-            owner.via = speaker.via
 
 
 # -- no parser: the rule-based pipeline ---------------------------------------------------
@@ -950,7 +944,7 @@ def _document_sources(
 def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
     """Without a dependency parse, only `"...," X said` quotes with a plain cue are found."""
     text = article.text
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for mark in marks:
         if not mark.closed or not _starts_utterance(text, mark.open):
             continue
@@ -963,9 +957,9 @@ def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
                 if who is None and position + 1 < len(words) and words[position + 1][:1].isupper():
                     who = words[position + 1]
                 offset = text.find(word, mark.close + 1)
-                start, end = _trim(text, *mark.inner)
+                start, end = trim(text, *mark.inner)
                 speaker = Speaker(who, -1, -1, None) if who else None
-                drafts.append(_Draft(start, end, "direct", None, None, speaker, mark, cue_text=word,
+                drafts.append(Draft(start, end, "direct", None, None, speaker, mark, cue_text=word,
                                      cue_start=offset))
                 break
     return _finish(article, drafts)
@@ -974,16 +968,7 @@ def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
 # -- output -------------------------------------------------------------------------------
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without surrounding whitespace and a trailing comma (`"...," he said`)."""
-    while start < end and (text[start].isspace() or text[start] in ",;:)]"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-        end -= 1
-    return start, end
-
-
-def _finish(article: Article, drafts: list[_Draft]) -> list[Quote]:
+def _finish(article: Article, drafts: list[Draft]) -> list[Quote]:
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
@@ -994,7 +979,7 @@ def _finish(article: Article, drafts: list[_Draft]) -> list[Quote]:
     return quotes
 
 
-def _record(article: Article, n: int, draft: _Draft) -> Quote:
+def _record(article: Article, n: int, draft: Draft) -> Quote:
     cue_text, cue_start, cue_end = draft.cue_text, draft.cue_start, None
     if draft.cue is not None:
         cue_start = draft.cue.idx
@@ -1005,6 +990,7 @@ def _record(article: Article, n: int, draft: _Draft) -> Quote:
     else:
         cue_start = None
     speaker = draft.speaker
+    via = draft.via or (speaker.via if speaker else None)
     return Quote(
         id=f"{article.id}:q{n}",
         article=article.id,
@@ -1019,5 +1005,8 @@ def _record(article: Article, n: int, draft: _Draft) -> Quote:
         speaker_start=speaker.start if speaker and speaker.start >= 0 else None,
         speaker_end=speaker.end if speaker and speaker.end >= 0 else None,
         speaker_key=speaker.key if speaker else None,
-        via=draft.via or (speaker.via if speaker else None),
+        via=via,
+        confidence=quote_confidence(
+            draft.kind, speaker, continued=draft.continued, via=via is not None
+        ),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..models import Mention
 from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
@@ -26,6 +26,10 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: How many sentences back a pronoun looks for its person.
 PRONOUN_WINDOW = 4
 
+SpeakerBasis = Literal["name", "role", "pronoun", "phrase"]
+"""How a speaker was found: a name at the cue, a role noun ("the minister") or a pronoun
+resolved to a name, or a phrase ("officials", an unresolved "she") kept as written."""
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -36,6 +40,7 @@ class Speaker:
     end: int
     key: str | None
     via: str | None = None
+    basis: SpeakerBasis = "name"
 
 
 class SpeakerResolver:
@@ -111,9 +116,16 @@ class SpeakerResolver:
             mention = self._antecedent(subject)
             if mention is not None:
                 key = self._full_names.get(mention.key, mention.key)
-                return Speaker(_clean_name(key), start, end, key)
-            return Speaker(subject.text, start, end, None)
+                return Speaker(_clean_name(key), start, end, key, basis="pronoun")
+            return Speaker(subject.text, start, end, None, basis="phrase")
         mention = self._mention_at(subject) or self._appositive_mention(subject)
+        if (
+            mention is not None
+            and subject.pos_ == "PROPN"
+            and mention.label in {"NORP", "GPE"}
+            and not (mention.start <= subject.idx < mention.end)
+        ):
+            mention = None  # "Pelosi, a Democrat from California": the name, not its gloss
         if subject.pos_ == "PROPN" and (
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
@@ -121,11 +133,31 @@ class SpeakerResolver:
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
+        holder = self._role_holder(subject)
+        if holder is not None:  # "the spokesperson said": the person introduced in that role
+            key = self._full_names.get(holder.key, holder.key)
+            return Speaker(_clean_name(key), start, end, key, basis="role")
         text = _strip_phrase(span.text)
         via = text if subject.lower_ in DOCUMENT_NOUNS else None
-        return Speaker(text, start, end, None, via)
+        return Speaker(text, start, end, None, via, basis="phrase")
 
     # -- mentions -------------------------------------------------------------------------
+
+    def _role_holder(self, subject: Token) -> Mention | None:
+        """`The commissioner said`: the person named earlier with a role ending in that noun
+        ("European Commissioner Margrethe Vestager"); the latest one if several fit."""
+        if subject.pos_ != "NOUN" or subject.tag_ not in {"NN"}:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children):
+            return None
+        noun = subject.lower_
+        holders = [
+            m
+            for m in self.mentions
+            if m.label == "PERSON" and m.role and m.start < subject.idx
+            and noun in _role_heads(m.role)
+        ]
+        return holders[-1] if holders else None
 
     def _mention_at(self, token: Token) -> Mention | None:
         lo, hi = token.idx, token.idx + len(token.text)
@@ -228,6 +260,22 @@ class SpeakerResolver:
     def _surname(self, word: str) -> Mention | None:
         """The first fuller name ending in this word ("Maróth" -> "Gáspár Maróth")."""
         return self._surnames.get(word)
+
+
+#: Words after which a role goes on about whom it serves ("spokesperson for the ministry").
+_ROLE_LINKS = frozenset({"for", "of", "at", "with", "in", "to", "from"})
+
+
+def _role_heads(role: str) -> set[str]:
+    """The nouns a role can be referred back by: its last word, and the last word before
+    "for"/"of"/... ("spokesperson for the Department of Justice" -> spokesperson, justice)."""
+    words = role.lower().replace("-", " ").split()
+    heads = set(words[-1:])
+    for i, word in enumerate(words):
+        if word in _ROLE_LINKS and i > 0:
+            heads.add(words[i - 1])
+            break
+    return heads
 
 
 def _according_source(token: Token) -> bool:

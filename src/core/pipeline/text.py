@@ -109,6 +109,8 @@ _TRAILER_START = re.compile(
 )
 _LINK_ONLY = re.compile(r"^(?:[-*•]\s*)?(?:\[[^\]]*\]\([^)]*\)|<https?://[^>]*>|https?://\S+)[\s.]*$", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+#: A paragraph of prose: several words ending a sentence (a linked headline has no full stop).
+_PROSE_END = re.compile(r"\S+(?:\s+\S+){5,}[.!?][\"”’)]?$")
 
 #: Hosts of well-known publications whose names can't be read off the domain.
 _KNOWN_HOSTS = {
@@ -199,26 +201,26 @@ def _parse(text: str, fallback_title: str) -> _Parsed:
     source: str | None = None
     urls: list[str] = []
     body: list[str] = []
-    in_trailer = False
+    trailer = _trailer_start(blocks)
     for index, block in enumerate(blocks):
         if index < 4 and not body and (iso := parse_date_line(block)):
             found_date = found_date or iso
             continue
         if m := _CREDIT.match(block):
-            source = m.group("source").strip()
-            in_trailer = True
+            source = source or m.group("source").strip()
+            urls.extend(_URL.findall(block))
             continue
         if m := _DATED_CREDIT.match(block):
             source = source or m.group("source").strip()
             continue
+        if index >= trailer:
+            urls.extend(_URL.findall(block))
+            continue
         if _TRAILER_START.match(block) or _LINK_ONLY.match(block):
-            in_trailer = True
+            # a "READ MORE: ..." teaser or a bare link mid-article: that line only, never the
+            # body after it
             urls.extend(_URL.findall(block))
             continue
-        if in_trailer and (len(block) < 200 or _URL.search(block)):
-            urls.extend(_URL.findall(block))
-            continue
-        in_trailer = False
         body.append(_MD_HEADING.sub("", block))
     url = _pick_url(urls)
     if found_date is None and url:
@@ -226,6 +228,20 @@ def _parse(text: str, fallback_title: str) -> _Parsed:
     if source is None and url:
         source = source_from_url(url)
     return _Parsed(title or fallback_title, found_date, source, url, body)
+
+
+def _trailer_start(blocks: list[str]) -> int:
+    """Index of the first block of the article's trailer ("Read more", "Original url:", links),
+    or len(blocks). A trailer runs to the end: every block after its opening line is short, a
+    link or another trailer line (a headline); an opening line followed by prose is mid-article."""
+    start = len(blocks)
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if _TRAILER_START.match(block) or _LINK_ONLY.match(block) or _CREDIT.match(block):
+            start = index
+        elif not _URL.search(block) and (len(block) >= 200 or _PROSE_END.search(block)):
+            break
+    return start
 
 
 def _pick_url(urls: list[str]) -> str | None:

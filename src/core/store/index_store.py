@@ -32,6 +32,7 @@ from .tables import (
     SCHEMA_VERSION,
     connect,
     load_mentions,
+    load_positions,
     write_actors,
     write_analysis,
 )
@@ -460,7 +461,7 @@ def _merge(conn: sqlite3.Connection, current: str) -> None:
     from ..pipeline.actors import merge_actors
 
     analyses = load_mentions(conn)
-    actors, mapping = merge_actors(analyses)
+    actors, mapping = merge_actors(analyses, load_positions(conn))
     with db.transaction(conn):
         write_actors(conn, actors, mapping, analyses)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('revision', ?)", (current,))

@@ -18,7 +18,7 @@ from .. import db
 from ..models import Actor, Article, ArticleAnalysis, Mention, Offsets, Quote
 
 #: Bumped whenever the tables change shape; an older store is rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 #: Seconds a store writer waits for another process's lock.
 STORE_TIMEOUT_S = 10.0
 
@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind TEXT NOT NULL,
     cue TEXT, cue_start INTEGER, cue_end INTEGER,
     speaker TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_key TEXT, via TEXT,
+    confidence REAL NOT NULL DEFAULT 1.0,
     PRIMARY KEY (article, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS actors (
@@ -76,7 +77,7 @@ CREATE INDEX IF NOT EXISTS actor_keys_by_actor ON actor_keys (actor, article);
 MENTION_COLUMNS = 'article, start, "end", text, label, key, role'
 QUOTE_COLUMNS = (
     'id, article, text, start, "end", kind, cue, cue_start, cue_end, '
-    "speaker, speaker_start, speaker_end, speaker_key, via"
+    "speaker, speaker_start, speaker_end, speaker_key, via, confidence"
 )
 ARTICLE_COLUMNS = (
     "a.id, a.path, a.title, a.date, a.source, a.url, t.body, a.paragraphs, a.content_hash, a.author"
@@ -105,6 +106,7 @@ def quote_from(row: Sequence[Any], actor: str | None = None) -> Quote:
         id=row[0], article=row[1], text=row[2], start=row[3], end=row[4], kind=row[5], cue=row[6],
         cue_start=row[7], cue_end=row[8], speaker=row[9], speaker_start=row[10],
         speaker_end=row[11], speaker_key=row[12], actor=actor, via=row[13],
+        confidence=row[14],
     )
 
 
@@ -143,11 +145,12 @@ def write_analysis(
         ],
     )
     conn.executemany(
-        "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 a.id, seq, q.id, q.text, q.start, q.end, q.kind, q.cue, q.cue_start, q.cue_end,
                 q.speaker, q.speaker_start, q.speaker_end, q.speaker_key, q.via,
+                q.confidence,
             )
             for seq, q in enumerate(analysis.quotes)
         ],
@@ -182,6 +185,17 @@ def load_analyses(conn: sqlite3.Connection) -> Iterator[ArticleAnalysis]:
             tuple(quotes.get(article.id, ())),
             offsets_from(row[10]),
         )
+
+
+def load_positions(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
+    """Quotes per (article, speaker key): what the actor ranking needs of the quotes."""
+    return {
+        (article, key): count
+        for article, key, count in conn.execute(
+            "SELECT article, speaker_key, COUNT(*) FROM quotes WHERE speaker_key IS NOT NULL "
+            "GROUP BY article, speaker_key"
+        )
+    }
 
 
 def load_mentions(conn: sqlite3.Connection) -> list[ArticleAnalysis]:

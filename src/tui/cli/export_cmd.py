@@ -38,6 +38,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="article",
         help="group passages by article (default) or by actor",
     )
+    parser.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="X",
+        help="with --actor: leave out positions whose speaker confidence is below X (0..1); "
+        "passages you marked are always kept",
+    )
     parser.add_argument("--force", "-f", action="store_true", help="overwrite FILE if it exists")
     parser.add_argument(
         "--format",
@@ -49,6 +57,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--all", action="store_true", help="every position in the corpus, marked or not"
     )
+
+
+def _confidence(value: str) -> float:
+    """A number from 0 to 1 (argparse turns the error into one usage line and exit 2)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 1") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return number
 
 
 def run(options: argparse.Namespace) -> int:
@@ -98,7 +117,8 @@ def run(options: argparse.Namespace) -> int:
         from newsdesk.core.export.tables import position_records, render_table
 
         passages = collect(
-            library, marks, article_id=article_id, actor_id=actor_id, every_position=options.all
+            library, marks, article_id=article_id, actor_id=actor_id,
+            every_position=options.all, min_confidence=options.min_confidence,
         )
         if not passages:
             raise NothingToExport("nothing to export: no marks or positions in this scope")
@@ -112,6 +132,7 @@ def run(options: argparse.Namespace) -> int:
         actor_id=actor_id,
         group=options.group,
         every_position=options.all,
+        min_confidence=options.min_confidence,
     )
     return _emit(options, document.text, f"{document.count} passage(s)")
 

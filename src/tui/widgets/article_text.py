@@ -16,6 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsdesk.core.models import ArticleAnalysis, Mention, Offsets, Quote
+from newsdesk.core.pipeline.confidence import LOW_CONFIDENCE
 
 from .. import messages
 from ..bindings import TEXT_BINDINGS
@@ -54,6 +55,7 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         "article-text--quote",
         "article-text--cue",
         "article-text--speaker",
+        "article-text--speaker-low",
         "article-text--title",
         "article-text--meta",
         "article-text--url",
@@ -237,7 +239,12 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
                     min(span.end, line.end) - line.start,
                 )
         elif line.kind != "blank":
-            text.stylize(self._style(line.kind))
+            kind = line.kind
+            if kind == "speaker" and line.quote is not None and (
+                line.quote.confidence < LOW_CONFIDENCE
+            ):
+                kind = "speaker-low"  # an attribution the rules are unsure of, dimmed
+            text.stylize(self._style(kind))
             if line.quote is not None and self._quote_at_cursor() == line.quote:
                 text.stylize(self._style("cursor"))
         segments = list(text.render(self.app.console))

@@ -1,0 +1,56 @@
+"""A quote while the rules build it, and the helpers every pass over the parse shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import QuoteKind
+from .cues import verb_base
+from .quotemarks import QuoteMarks
+from .speakers import Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Sentence-ending punctuation.
+SENTENCE_END = frozenset({".", "!", "?", ";"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quote before ids are assigned."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: Token | None
+    cue_end: int | None
+    speaker: Speaker | None
+    marks: QuoteMarks | None = None
+    via: str | None = None
+    cue_text: str | None = None
+    cue_start: int | None = None
+    continued: bool = False
+    """The speaker carries on from an earlier quote, with no cue of its own."""
+
+
+def is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
+    """A verb of `verbs` used as a verb (not "the said report", not a bare participle)."""
+    base = verb_base(token.text)
+    return (
+        base is not None
+        and base in verbs
+        and token.pos_ in {"VERB", "AUX"}
+        and token.dep_ not in {"amod", "compound"}
+        and (token.dep_ != "acl" or any(c.dep_ == "nsubj" for c in token.children))
+    )
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding whitespace and a trailing comma (`"...," he said`)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:)]"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end

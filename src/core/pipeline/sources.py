@@ -1,0 +1,252 @@
+"""Sources of reported words: "according to X", "per X", "as reported by X", and documents
+("a translation of his remarks reported") that relay someone else's words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
+from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .speakers import SpeakerResolver
+
+
+def according_to(
+    doc: Doc, text: str, drafts: list[Draft], inside: dict[int, int], resolver: SpeakerResolver
+) -> list[Draft]:
+    cued: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        if draft.cue is not None and draft.kind != "stance":
+            cued.setdefault(resolver.sentence(draft.cue).start, []).append(draft)
+    for token in doc:
+        if token.i in inside or token.i + 1 >= len(doc):
+            continue
+        if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
+            to = doc[token.i + 1]
+        elif token.lower_ == "per" and _opens_clause(token):
+            to = token  # "Per numbers reported by the AP, ..."
+        else:
+            continue
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None and token.is_sent_start:
+            # "Per numbers reported by X, ...": the parser made the source the subject
+            source = next(
+                (t for t in doc[to.i + 1 : to.i + 4] if t.pos_ in {"NOUN", "PROPN"}), None
+            )
+        if source is None:
+            continue
+        phrase_end = _phrase_end(doc, token, source, resolver.sentence(token))
+        author = _document_author(source)
+        if author is None and source.lower_ in MUTE_SOURCES:
+            continue  # "according to earlier plans": a thing that says nothing
+        # standalone, "according to a tweet from X" is X's statement; next to someone's own cue
+        # ("He said ..., according to a message from a reporter") the author is the via
+        speaker = resolver.resolve(author if author is not None else source)
+        via = _phrase_text(author) if author is not None else None
+        cue_end = to.idx + len(to.text)
+        sent = resolver.sentence(token)
+        owner = next((d for d in cued.get(sent.start, ()) if d.cue is not None), None)
+        if owner is not None:
+            owner.via = owner.via or via or speaker.text
+            continue
+        via = None
+        lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
+        if lo is None or hi is None:
+            continue
+        start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        if end <= start:
+            continue
+        draft = Draft(start, end, "indirect", token, cue_end, speaker, via=via)
+        drafts.append(draft)
+    return drafts
+
+
+#: Sources that state nothing themselves: "according to the plans", "according to the data".
+MUTE_SOURCES = frozenset(
+    "plan plans framework frameworks data figures numbers statistics estimates estimate records "
+    "schedule schedules rules law laws guidelines policy timetable map maps".split()
+)
+
+
+def _opens_clause(token: Token) -> bool:
+    """The word opens its sentence or follows a comma: "Per X, ...", "..., per X"."""
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text == ",")
+
+
+def _phrase_end(doc: Doc, according: Token, source: Token, sent: Span) -> int:
+    """Where "according to X" ends. A leading phrase ends at the last comma before the verb of
+    the clause it qualifies, whatever the parser hung on X ("According to a post by Amy Cook,
+    director of the event, the tusk came from the wall")."""
+    end = source.right_edge.i
+    if according.i != sent.start:
+        return end
+    verb = sent.root
+    if source.head.i != according.i and source.head.head.i != according.i:
+        end = source.i  # the source is not the phrase's object: the phrase ends at its comma
+    subject_after = any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > end for c in verb.children)
+    if verb.i > end and subject_after:
+        return end
+    commas = [t.i for t in doc[according.i : verb.i] if t.text == ","]
+    return commas[-1] - 1 if commas else end
+
+
+def _document_author(source: Token) -> Token | None:
+    """ "a message ... from a reporter" -> "reporter": who stands behind a document;
+    "numbers reported by the AP" -> "AP": who published them."""
+    for child in source.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child  # "WHO's statistics"
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if obj is not None:
+                return obj
+    if source.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for token in source.subtree:
+        if token.lower_ in {"from", "by"} and token.dep_ in {"prep", "agent"}:
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _phrase_text(token: Token) -> str:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text.strip(" ,.")
+
+
+def _clause_without(
+    doc: Doc, according: Token, phrase_end: int, sent: Span
+) -> tuple[int | None, int | None]:
+    """The sentence's clause that "according to X" qualifies, without that phrase."""
+    if _trailing(doc, according, phrase_end, sent):
+        # "X did A, and B happened, according to The Times": the phrase sources the sentence
+        run = [t for t in doc[sent.start : according.i] if not t.is_space]
+        while run and run[-1].is_punct:
+            run.pop()
+        while run and run[0].is_punct:
+            run.pop(0)
+        return (run[0].i, run[-1].i) if run else (None, None)
+    head = according.head if according.head is not according else sent.root
+    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
+        head = head.head
+    tokens = [
+        t
+        for t in head.subtree
+        if not (according.i <= t.i <= phrase_end)
+        and not t.is_space
+        and sent.start <= t.i < sent.end
+    ]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if not tokens:
+        return None, None
+    # keep the contiguous run on the far side of the phrase (the clause it qualifies)
+    after = [t for t in tokens if t.i > phrase_end]
+    before = [t for t in tokens if t.i < according.i]
+    run = after if len(after) >= len(before) else before
+    if _after_conjunction(doc, according):
+        # "small, poorly funded and, according to X, linked to Y": only the last conjunct
+        # (the parser may hang that conjunct on X: the phrase ends at the comma after X)
+        comma = next((t.i for t in doc[according.i + 2 : phrase_end + 1] if t.text == ","), None)
+        first = comma + 1 if comma is not None else phrase_end + 1
+        run = list(doc[first : _clause_end(doc, first, sent)])
+    elif before and after and _between_commas(doc, according, phrase_end):
+        # "The bridge, according to engineers, will not last": an aside inside the clause
+        run = list(doc[before[0].i : after[-1].i + 1])
+    while run and run[-1].is_punct:
+        run.pop()
+    while run and run[0].is_punct:
+        run.pop(0)
+    if not run:
+        return None, None
+    return run[0].i, run[-1].i
+
+
+def _trailing(doc: Doc, according: Token, phrase_end: int, sent: Span) -> bool:
+    """The phrase closes its sentence after a comma, and the sentence before it has no cue of
+    its own (then the phrase sources that cue's words instead)."""
+    rest = [t for t in doc[phrase_end + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if rest or according.i == sent.start or doc[according.i - 1].text != ",":
+        return False
+    if _after_conjunction(doc, according):
+        return False
+    return not any(
+        verb_base(t.text) in SPEECH_VERBS and t.pos_ == "VERB"
+        for t in doc[sent.start : according.i]
+    )
+
+
+def _after_conjunction(doc: Doc, according: Token) -> bool:
+    """The phrase follows "and"/"but"/"or" (commas between allowed), mid-sentence."""
+    i = according.i - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i > 0 and doc[i].dep_ == "cc" and doc[i].lower_ in {"and", "but", "or"}
+
+
+def _between_commas(doc: Doc, according: Token, phrase_end: int) -> bool:
+    return (
+        according.i > 0
+        and doc[according.i - 1].text == ","
+        and phrase_end + 1 < len(doc)
+        and doc[phrase_end + 1].text == ","
+    )
+
+
+def _clause_end(doc: Doc, start: int, sent: Span) -> int:
+    """The token index where the clause from `start` ends: a semicolon or the sentence end."""
+    for token in doc[start : sent.end]:
+        if token.text in SENTENCE_END:
+            return token.i
+    return sent.end
+
+
+def as_reported_by(doc: Doc, drafts: list[Draft], resolver: SpeakerResolver) -> None:
+    """`said — as reported by X — "..."`, `..., as quoted by X`: X is a second-hand source."""
+    for token in doc:
+        if token.lower_ not in {"reported", "quoted"}:
+            continue
+        as_clause = any(c.lower_ == "as" for c in token.children)
+        if not as_clause and doc[max(token.i - 1, 0)].lower_ != "as":
+            continue
+        agent = next((c for c in token.children if c.lower_ == "by"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if obj is None:
+            continue
+        via = doc[obj.left_edge.i : obj.right_edge.i + 1].text.strip(" ,.")
+        sent = resolver.sentence(token)
+        for draft in drafts:
+            if (
+                draft.cue is not None
+                and resolver.sentence(draft.cue).start == sent.start
+                and draft.kind != "stance"
+            ):
+                draft.via = draft.via or via
+
+
+def document_sources(
+    doc: Doc, drafts: list[Draft], inside: dict[int, int], resolver: SpeakerResolver
+) -> None:
+    """`"...," Guo said, a translation of his remarks reported`: the document is a `via`."""
+    cue_sentences = {
+        resolver.sentence(d.cue).start: d
+        for d in drafts
+        if d.cue is not None and d.kind == "direct"
+    }
+    used = {d.cue.i for d in drafts if d.cue is not None}
+    for token in doc:
+        if token.i in inside or token.i in used or not is_cue_verb(token, SPEECH_VERBS):
+            continue
+        owner = cue_sentences.get(resolver.sentence(token).start)
+        subject = resolver.subject_of(token)
+        if owner is None or subject is None or owner.via:
+            continue
+        speaker = resolver.resolve(subject)
+        if speaker.via is not None:
+            owner.via = speaker.via
