@@ -287,8 +287,8 @@ def bench_incremental(work: Path, n_articles: int, repeats: int) -> list[Row]:
     )]
 
 
-def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[Row]:
-    """Warm open, memory and store size at `n_articles` articles (synthesised analyses)."""
+def ensure_large_store(work: Path, n_articles: int, fresh: bool) -> tuple[Path, Path, bool]:
+    """The synthetic folder and its store (kept between runs): (folder, cache, reused)."""
     from newsdesk.core.fingerprint import pipeline_fingerprint, store_path
     from newsdesk.core.store import prime_store
     from newsdesk.core.store_tables import SCHEMA_VERSION
@@ -320,6 +320,15 @@ def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[
         log(f"large: store filled in {time.perf_counter() - start:.1f} s")
         del analyses
         marker.write_text(json.dumps(identity))
+    return folder, cache, reused
+
+
+def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[Row]:
+    """Warm open, memory and store size at `n_articles` articles (synthesised analyses)."""
+    from newsdesk.core.fingerprint import store_path
+
+    folder, cache, reused = ensure_large_store(work, n_articles, fresh)
+    db = store_path([folder], cache)
     env = env_with(cache)
     log("large: warm opens")
     runs = repeat(repeats, lambda: child(probe("open", str(folder)), env))
@@ -364,6 +373,29 @@ def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[
         rows.append(Row(f"peak memory: TUI first screen ({label})", f"{tui_mb:.0f} MB",
                         f"{minimal_mb:.0f} MB (minimal Textual app)", tui_mb / minimal_mb,
                         "< 300 MB", tui_mb < 300))
+    return rows
+
+
+def bench_keys(work: Path, n_articles: int, presses: int) -> list[Row]:
+    """Key to painted screen (`bench/keys.py`) on seeds/ and the large store, against a minimal
+    Textual app's key to painted screen measured in the same run."""
+    import keys
+
+    log("keys: key to painted screen, minimal app, seeds/ and the large store")
+    baseline, figures = keys.measure_all(work, n_articles, presses)
+    base = baseline.scenarios["j in a list"]
+    rows = [Row("key to paint: j in a list (minimal Textual app), p95",
+                f"{base.p95():.0f} ms", "", None, "info", None)]
+    for found in figures:
+        for name, times in found.scenarios.items():
+            p95 = times.p95()
+            settled = keys.percentile(times.settled_ms, 0.95)
+            rows.append(Row(
+                f"key to paint: {name} ({found.label}), p95 of {len(times.first_ms)}; "
+                f"settled {settled:.0f} ms",
+                f"{p95:.0f} ms", f"{base.p95():.0f} ms (minimal app, j)", p95 / base.p95(),
+                "<= 50 ms", p95 <= 50 and not times.missing,
+            ))
     return rows
 
 
@@ -460,6 +492,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows += bench_start(work, repeats)
     rows += bench_incremental(work, 1_000, 3 if quick else 5)
     rows += bench_large(work, large, repeats, options.fresh)
+    if tui_available():
+        rows += bench_keys(work, large, 10 if quick else 20)
     header = (
         f"newsdesk bench ({'quick' if quick else 'full'}; {machine()}; "
         f"{time.perf_counter() - started:.0f} s)"

@@ -85,6 +85,10 @@ class MainScreen(Screen[None]):
         """Sidebar scope: "article" (actors of the open article) or "corpus"."""
         self.first_library: Callable[[], Awaitable[Library | None]] | None = None
         """Awaited before the first paint: the library to show in the first frame, if ready."""
+        self._tree_stale = False
+        """The sidebar still shows the previous article's actors (refilled after the paint)."""
+        self._pending_reveal: tuple[str, Quote | None] | None = None
+        """What to reveal in the sidebar once it is refilled."""
 
     # ----- composition -----------------------------------------------------------------------
 
@@ -234,7 +238,7 @@ class MainScreen(Screen[None]):
         self.articles.highlight_article(article_id)
         self._paint_actor()
         if self.scope == "article":
-            self._fill_tree()
+            self._refill_tree_soon()
         self._refresh_bindings()
         self.post_message(messages.ArticleOpened(article_id))
 
@@ -351,12 +355,34 @@ class MainScreen(Screen[None]):
             self._reveal(actor_id)
 
     def _reveal(self, actor_id: str, quote: Quote | None = None) -> None:
+        if self._tree_stale:  # shown once the sidebar has caught up with the article
+            self._pending_reveal = (actor_id, quote)
+            return
         tree = self.tree
         if actor_id not in tree.actor_nodes and actor_id in self.actor_summaries:
             tree.add_actor(self.actor_summaries[actor_id])
         tree.reveal(actor_id, quote)
 
     # ----- sidebar ---------------------------------------------------------------------------
+
+    def _refill_tree_soon(self) -> None:
+        """Refill the sidebar for the opened article right after the text is painted.
+
+        The key asked for the article; rebuilding and painting the actor tree (Textual's Tree
+        renders slowly) in the same frame made each jump miss the 50 ms answer.
+        """
+        if not self._tree_stale:
+            self._tree_stale = True
+            self.call_after_refresh(self._refill_tree_now)
+
+    def _refill_tree_now(self) -> None:
+        if not self._tree_stale:
+            return
+        self._tree_stale = False
+        self._fill_tree()
+        pending, self._pending_reveal = self._pending_reveal, None
+        if pending is not None:
+            self._reveal(*pending)
 
     def _fill_tree(self) -> None:
         if self.library is None:
