@@ -53,6 +53,16 @@ class ArticleChosen(Message):
 
 
 @dataclass
+class ArticleHighlighted(Message):
+    """The article list's highlight moved: preview that article after a pause."""
+
+    article_id: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ArticleHighlighted)
+
+
+@dataclass
 class ArticleOpened(Message):
     """The text pane now shows this article (posted by the main screen; bubbles to the app)."""
 

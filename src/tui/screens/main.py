@@ -18,6 +18,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from newsdesk.core.library import ActorSummary, ArticleDetail, ArticleSummary, Library
@@ -34,6 +35,8 @@ from ..widgets.index_progress import IndexProgress
 from ..widgets.status_line import StatusLine
 
 HISTORY_LIMIT = 200
+PREVIEW_DELAY = 0.15
+"""Seconds the article list's highlight rests before the text pane previews that article."""
 
 LayerProvider = Callable[[ArticleDetail], dict[str, Sequence[HSpan]]]
 """Called for each article opened: highlight layers to draw on it (marks, search hits)."""
@@ -85,6 +88,9 @@ class MainScreen(Screen[None]):
         """Sidebar scope: "article" (actors of the open article) or "corpus"."""
         self.first_library: Callable[[], Awaitable[Library | None]] | None = None
         """Awaited before the first paint: the library to show in the first frame, if ready."""
+        self._preview_timer: Timer | None = None
+        self._preview_origin: Location | None = None
+        """Where the reader was before the previews now shown (what history records)."""
         self._tree_stale = False
         """The sidebar still shows the previous article's actors (refilled after the paint)."""
         self._pending_reveal: tuple[str, Quote | None] | None = None
@@ -207,7 +213,7 @@ class MainScreen(Screen[None]):
         return Location(text.detail.article.id, text.sentences[text.cursor][0])
 
     def _record(self) -> None:
-        here = self.current_location()
+        here, self._preview_origin = self._preview_origin or self.current_location(), None
         if here is None:
             return
         if not self.back_stack or self.back_stack[-1] != here:
@@ -275,7 +281,45 @@ class MainScreen(Screen[None]):
     # ----- links -----------------------------------------------------------------------------
 
     def on_article_chosen(self, message: messages.ArticleChosen) -> None:
-        self.open_article(message.article_id)
+        """Enter (or a click) in the list: the article now, and the text pane to read it."""
+        self._cancel_preview()
+        if self.detail is not None and self.detail.article.id == message.article_id:
+            self._adopt_preview()
+        else:
+            self.open_article(message.article_id)
+        self.set_focus(self.text)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.text:
+            self._adopt_preview()
+
+    def _adopt_preview(self) -> None:
+        """The reader went on to read a previewed article: from here it is a jump."""
+        if self._preview_origin is not None:
+            self._record()
+
+    def on_article_highlighted(self, message: messages.ArticleHighlighted) -> None:
+        """Preview the highlighted article once the highlight rests (lazygit's way)."""
+        self._cancel_preview()
+        if self.detail is not None and self.detail.article.id == message.article_id:
+            return
+        self._preview_timer = self.set_timer(
+            PREVIEW_DELAY, lambda: self.preview_article(message.article_id)
+        )
+
+    def _cancel_preview(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+
+    def preview_article(self, article_id: str) -> None:
+        """Show an article without a jump in the history (focus stays in the list)."""
+        self._preview_timer = None
+        if self.library is None or article_id not in self.summaries:
+            return
+        if self._preview_origin is None:
+            self._preview_origin = self.current_location()
+        self.open_article(article_id, record=False)
 
     def on_actor_chosen(self, message: messages.ActorChosen) -> None:
         self.choose_actor(message.actor_id)

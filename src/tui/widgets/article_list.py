@@ -1,4 +1,5 @@
-"""The left pane: one two-line row per article, sortable.
+"""The left pane: one three-line row per article (the title on two lines, then date, counts
+and source), sortable; moving the highlight asks for a preview (`ArticleHighlighted`).
 
 A Line-API `ScrollView` with fixed-height rows: only visible rows are ever styled, so 10,000
 articles load and re-sort at once. (An OptionList measures and wraps every prompt up front:
@@ -25,7 +26,9 @@ from ..wording import counted
 from .styles import PassStyle, StyleCache
 
 SORTS: tuple[str, ...] = ("date", "title", "source")
-ROW_HEIGHT = 2
+TITLE_LINES = 2
+"""A title wraps over this many lines (the last one ends in "…" when it is longer still)."""
+ROW_HEIGHT = TITLE_LINES + 1
 
 
 def sort_articles(rows: Sequence[ArticleSummary], key: str) -> list[ArticleSummary]:
@@ -69,6 +72,8 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         """Extra per-article counts shown on each row (e.g. marks), by name."""
         self._index: dict[str, int] = {}
         self._styles = StyleCache(self)
+        self._titles: dict[tuple[str, int], list[Text]] = {}
+        """Wrapped titles by (article id, width): only rows ever shown are wrapped."""
 
     # ----- data ------------------------------------------------------------------------------
 
@@ -111,11 +116,15 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
     def move_highlight(self, index: int) -> None:
         if not self.rows:
             return
+        before = self.highlighted_id
         self.highlighted = max(0, min(index, len(self.rows) - 1))
         self.scroll_to_region(
             Region(0, self.highlighted * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, immediate=True
         )
         self.refresh()
+        now = self.highlighted_id
+        if now is not None and now != before and self.has_focus:
+            self.post_message(messages.ArticleHighlighted(now))
 
     # ----- rendering -------------------------------------------------------------------------
 
@@ -138,8 +147,11 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
-        if part == 0:
-            text = Text(" " + (row.title or row.id), style=base + self._style("title"), end="")
+        if part < TITLE_LINES:
+            titles = self._title_lines(row, width)
+            plain = titles[part] if part < len(titles) else Text("")
+            text = Text(" ", style=base + self._style("title"), end="")
+            text.append_text(plain)
         else:
             text = Text(" " + self._meta(row), style=base + self._style("meta"), end="")
         text.truncate(width, overflow="ellipsis", pad=True)
@@ -148,6 +160,24 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         if index == self.highlighted:
             text.stylize(self._style("cursor"))
         return Strip(list(text.render(self.app.console))).crop_extend(0, width, base)
+
+    def _title_lines(self, row: ArticleSummary, width: int) -> list[Text]:
+        """The title wrapped at word breaks into `TITLE_LINES` lines, "…" ending a longer one."""
+        key = (row.id, width)
+        lines = self._titles.get(key)
+        if lines is None:
+            room = max(width - 2, 1)  # a space before, one cell spare for the "…"
+            wrapped = list(Text(row.title or row.id).wrap(self.app.console, room))
+            lines = [Text(line.plain.rstrip()) for line in wrapped[:TITLE_LINES]]
+            if len(wrapped) > TITLE_LINES and lines:
+                last = lines[-1]
+                last.append(" …" if last.cell_len < room - 1 else "…")
+                if last.cell_len > room:
+                    last.truncate(room, overflow="ellipsis")
+            if len(self._titles) > 4096:
+                self._titles.clear()
+            self._titles[key] = lines
+        return lines
 
     def _style(self, name: str) -> Style:
         if name == "cursor" and not self.has_focus:
@@ -159,6 +189,7 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         self._styles.clear()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._titles.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) * ROW_HEIGHT)
 
     def on_focus(self) -> None:
