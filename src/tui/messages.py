@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from newsdesk.core.library import Library
+from newsdesk.core.index_events import IndexEvent
+from newsdesk.core.library import ArticleDetail, ArticleSummary, Library
 from newsdesk.core.models import Mention, Quote
 
 from .highlight import Target
@@ -26,6 +27,26 @@ class IndexProgress(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, IndexProgress)
+
+
+@dataclass
+class IndexStep(Message):
+    """What opening the index is doing now (scanning, loading the model, linking actors)."""
+
+    event: IndexEvent
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexStep)
+
+
+@dataclass
+class ArticleIndexed(Message):
+    """An article analysed while the index opens: listed and readable before the merge.
+
+    Never replaced: each one adds a row."""
+
+    summary: ArticleSummary
+    detail: ArticleDetail
 
 
 @dataclass

@@ -343,3 +343,28 @@ def test_store_unwritable_cache_falls_back_to_memory(store_corpus, tmp_path, nlp
     assert any("nothing is cached" in notice for notice in opened.notices)
     first = opened.library.articles()[0]
     assert opened.library.article(first.id).article.text
+
+
+def test_open_library_tells_each_step_and_article(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.index_events import Indexed, Linking, Scanned, Scanning
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store import open_library
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(
+            f"Story {i}\n\nAna Ruiz said the dam in Lisbon needs repairs number {i}.\n",
+            encoding="utf-8")
+    heard: list[object] = []
+    settings = Settings.from_env(cache_dir=tmp_path / "cache")
+    open_library([folder], settings, nlp=nlp, events=heard.append)
+    kinds = [type(e) for e in heard]
+    assert kinds == [Scanning, Scanned, Indexed, Indexed, Indexed, Linking]
+    assert heard[1] == Scanned(3)
+    indexed = [e for e in heard if isinstance(e, Indexed)]
+    assert [(e.done, e.total) for e in indexed] == [(1, 3), (2, 3), (3, 3)]
+    assert sorted(e.analysis.article.id for e in indexed) == ["a0", "a1", "a2"]
+    heard.clear()
+    open_library([folder], settings, nlp=nlp, events=heard.append)  # warm: nothing to index
+    assert [type(e) for e in heard] == [Scanning, Scanned]

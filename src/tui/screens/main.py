@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from newsdesk.core.library import ActorSummary, ArticleDetail, ArticleSummary, Library
 from newsdesk.core.models import Actor, Quote
+from newsdesk.core.reading_place import ReadingPlace
 
 from .. import messages
 from ..bindings import MAIN_BINDINGS, MARK_BINDINGS
@@ -86,6 +87,13 @@ class MainScreen(Screen[None]):
         """Features that paint their own layers on every article opened (`add_layer_provider`)."""
         self.scope = "article"
         """Sidebar scope: "article" (actors of the open article) or "corpus"."""
+        self._provisional: dict[str, ArticleDetail] = {}
+        """Articles analysed while the index opens (no actors yet), readable at once."""
+        self._rows_pending = False
+        self._auto_opened: str | None = None
+        """The article shown by itself while indexing (not chosen by the reader)."""
+        self.resume: ReadingPlace | None = None
+        """Where the reader left off last time: opened instead of the first article."""
         self.first_library: Callable[[], Awaitable[Library | None]] | None = None
         """Awaited before the first paint: the library to show in the first frame, if ready."""
         self._preview_timer: Timer | None = None
@@ -181,6 +189,42 @@ class MainScreen(Screen[None]):
             self.notify(f"{message.skipped} files skipped (run `newsdesk index` for details)",
                         markup=False, severity="warning")
 
+    def on_index_step(self, message: messages.IndexStep) -> None:
+        self.query_one(IndexProgress).show_step(message.event)
+
+    def on_article_indexed(self, message: messages.ArticleIndexed) -> None:
+        """A new folder fills in while it is indexed: rows as they come (once a frame), and
+        the first article to read as soon as it is there."""
+        if self.library is not None:
+            return
+        summary = message.summary
+        self._provisional[summary.id] = message.detail
+        self.summaries[summary.id] = summary
+        if not self._rows_pending:
+            self._rows_pending = True
+            self.call_after_refresh(self._list_indexed)
+        if self.detail is None:
+            self._auto_opened = summary.id
+            self.open_article(summary.id, record=False)
+
+    def _list_indexed(self) -> None:
+        self._rows_pending = False
+        if self.library is None:
+            self.articles.set_articles(list(self.summaries.values()))
+            self.articles.border_title = f"Articles · {len(self.summaries)} so far"
+
+    def _reopen_indexed(self) -> bool:
+        """The library has replaced the articles shown while indexing: show its version of the
+        one being read (unless it was only shown for the wait and a saved place exists)."""
+        shown, self.detail = self.current_location(), None
+        self._provisional.clear()
+        if shown is None or (shown.article == self._auto_opened and self.resume is not None):
+            return False
+        if shown.article not in self.summaries:
+            return False
+        self.open_article(shown.article, offset=shown.offset, record=False)
+        return True
+
     def set_library(self, library: Library) -> None:
         """Show a freshly opened library: fill the list, open the first article."""
         self.library = library
@@ -194,8 +238,25 @@ class MainScreen(Screen[None]):
         if not rows:
             self.text.show_message("No articles in this folder.")
             return
-        order = self.articles.order
-        self.open_article(order[0], record=False)
+        if not self._reopen_indexed() and not self._resume_place():
+            self.open_article(self.articles.order[0], record=False)
+
+    def _resume_place(self) -> bool:
+        """Open the saved reading place (`resume`) if its article is still here; once."""
+        place, self.resume = self.resume, None
+        if place is None or self.library is None or place.article not in self.summaries:
+            return False
+        self.open_article(place.article, offset=place.offset, record=False)
+        if place.actor is not None and place.actor in self.actor_summaries:
+            self._restore_actor(place.actor)
+        return True
+
+    def reading_place(self) -> ReadingPlace | None:
+        """Where the reader is now, to reopen there next time."""
+        here = self.current_location()
+        if here is None:
+            return None
+        return ReadingPlace(here.article, here.offset, self.chosen_actor)
 
     def _positions(self, actor_id: str) -> Sequence[Quote]:
         return self.library.positions(actor_id) if self.library else ()
@@ -226,7 +287,7 @@ class MainScreen(Screen[None]):
         self, article_id: str, *, offset: int | None = None, record: bool = True
     ) -> None:
         """Show an article in the text pane (cursor at `offset`), keeping the history."""
-        if self.library is None:
+        if self.library is None and article_id not in self._provisional:
             return
         if record:
             self._record()
@@ -235,7 +296,7 @@ class MainScreen(Screen[None]):
             if offset is not None:
                 self.text.move_cursor_to(offset, center=True)
             return
-        self.detail = self.library.article(article_id)
+        self.detail = self._detail_of(article_id)
         self.text.show_article(self.detail, self.actor_types, offset=offset)
         for provider in self.layer_providers:
             for name, spans in provider(self.detail).items():
@@ -247,6 +308,12 @@ class MainScreen(Screen[None]):
             self._refill_tree_soon()
         self._refresh_bindings()
         self.post_message(messages.ArticleOpened(article_id))
+
+    def _detail_of(self, article_id: str) -> ArticleDetail:
+        """The article to draw: from the library, or as indexed while the index still opens."""
+        if self.library is not None:
+            return self.library.article(article_id)
+        return self._provisional[article_id]
 
     def jump_to(self, target: Target, *, layer: str = "target", record: bool = True) -> None:
         """Open `target.article`, highlight [start, end) in `layer` and put the cursor there."""
@@ -336,9 +403,7 @@ class MainScreen(Screen[None]):
             return
         actor = self.library.actor(actor_id)
         self.chosen_actor = actor_id
-        rank = self._article_rank()
-        mentions = sorted(actor.mentions, key=lambda m: (rank.get(m.article, 1 << 30), m.start))
-        targets = [Target(m.article, m.start, m.end, actor.name) for m in mentions]
+        targets = self._mention_targets(actor)
         here = self.detail.article.id if self.detail else None
         index = next((i for i, t in enumerate(targets) if t.article == here), 0)
         self.walk = Walk(actor.name, targets, index, "actor")
@@ -348,6 +413,29 @@ class MainScreen(Screen[None]):
             self.open_article(target.article, offset=target.start, record=True)
             self._paint_actor(actor)
             self._focus_mention(target)
+        self._reveal(actor_id)
+        self._update_status()
+        self._refresh_bindings()
+
+    def _mention_targets(self, actor: Actor) -> list[Target]:
+        """An actor's mentions in list order: what `n` / `N` walk."""
+        rank = self._article_rank()
+        mentions = sorted(actor.mentions, key=lambda m: (rank.get(m.article, 1 << 30), m.start))
+        return [Target(m.article, m.start, m.end, actor.name) for m in mentions]
+
+    def _restore_actor(self, actor_id: str) -> None:
+        """Choose an actor again where the reader is, without moving the cursor."""
+        if self.library is None or self.detail is None:
+            return
+        actor = self.library.actor(actor_id)
+        self.chosen_actor = actor_id
+        targets = self._mention_targets(actor)
+        here = (self.detail.article.id, self.text.sentences[self.text.cursor][0]
+                if self.text.sentences else 0)
+        index = next((i for i, t in enumerate(targets) if (t.article, t.start) >= here
+                      and t.article == here[0]), 0)
+        self.walk = Walk(actor.name, targets, index, "actor") if targets else None
+        self._paint_actor(actor)
         self._reveal(actor_id)
         self._update_status()
         self._refresh_bindings()
