@@ -64,3 +64,24 @@ async def test_app_saves_the_place_a_moment_after_the_reader_stops(make_app) -> 
         await pilot.pause(PLACE_SAVE_DELAY + 0.2)
         await app.workers.wait_for_complete()
         assert load_place(Settings.from_env(), PATHS) == ReadingPlace("a3", 0, None)
+
+
+async def test_app_reopened_article_is_highlighted_and_in_view(make_app, tui_corpus) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from newsdesk.core.models import Article
+
+    extra: list[Article] = [
+        replace(tui_corpus.articles[0], id=f"old{i}", title=f"Older story {i}",
+                date=f"2001-01-{i + 1:02d}") for i in range(20)
+    ]
+    corpus = replace(tui_corpus, articles=(*tui_corpus.articles, *extra))
+    save_place(Settings.from_env(), PATHS, ReadingPlace("old0", 0))  # last in the list
+    app = make_app(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        articles = app.main.articles
+        assert app.main.text.article_id == "old0"
+        assert articles.highlighted_id == "old0"
+        row_top = articles.highlighted * 3  # type: ignore[operator]
+        assert articles.scroll_y <= row_top < articles.scroll_y + articles.size.height

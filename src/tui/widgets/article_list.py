@@ -98,6 +98,11 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
             self.move_highlight(0)
         self.refresh()
 
+    def _scroll_to_highlight(self) -> None:
+        if self.highlighted is not None:
+            self.scroll_to_region(Region(0, self.highlighted * ROW_HEIGHT, 1, ROW_HEIGHT),
+                                  animate=False, immediate=True)
+
     @property
     def highlighted_id(self) -> str | None:
         if self.highlighted is None or not self.rows:
@@ -118,9 +123,7 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
             return
         before = self.highlighted_id
         self.highlighted = max(0, min(index, len(self.rows) - 1))
-        self.scroll_to_region(
-            Region(0, self.highlighted * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, immediate=True
-        )
+        self._scroll_to_highlight()
         self.refresh()
         now = self.highlighted_id
         if now is not None and now != before and self.has_focus:
@@ -191,6 +194,7 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._titles.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) * ROW_HEIGHT)
+        self.call_after_refresh(self._scroll_to_highlight)  # highlighted before it had a size
 
     def on_focus(self) -> None:
         self.refresh()
