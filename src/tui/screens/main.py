@@ -99,6 +99,9 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._preview_origin: Location | None = None
         """Where the reader was before the previews now shown (what history records)."""
+        self._positions_read: dict[str, Sequence[Quote]] = {}
+        self._chosen_spans: tuple[str, dict[str, list[HSpan]]] | None = None
+        """The chosen actor's mention spans by article (`_actor_spans`)."""
         self._tree_stale = False
         """The sidebar still shows the previous article's actors (refilled after the paint)."""
         self._pending_reveal: tuple[str, Quote | None] | None = None
@@ -228,6 +231,8 @@ class MainScreen(Screen[None]):
     def set_library(self, library: Library) -> None:
         """Show a freshly opened library: fill the list, open the first article."""
         self.library = library
+        self._chosen_spans = None
+        self._positions_read.clear()
         self.query_one(IndexProgress).finish()
         rows = list(library.articles())
         self.summaries = {r.id: r for r in rows}
@@ -259,7 +264,15 @@ class MainScreen(Screen[None]):
         return ReadingPlace(here.article, here.offset, self.chosen_actor)
 
     def _positions(self, actor_id: str) -> Sequence[Quote]:
-        return self.library.positions(actor_id) if self.library else ()
+        """An actor's positions, read once per library (the sidebar asks on every jump)."""
+        if self.library is None:
+            return ()
+        found = self._positions_read.get(actor_id)
+        if found is None:
+            if len(self._positions_read) > 256:
+                self._positions_read.clear()
+            found = self._positions_read[actor_id] = self.library.positions(actor_id)
+        return found
 
     def _title(self, article_id: str) -> str:
         row = self.summaries.get(article_id)
@@ -452,11 +465,21 @@ class MainScreen(Screen[None]):
         if self.chosen_actor is None or self.library is None or self.detail is None:
             self.text.clear_layer("actor")
             return
-        actor = actor or self.library.actor(self.chosen_actor)
-        here = self.detail.article.id
-        self.text.set_layer(
-            "actor", [HSpan(m.start, m.end, "actor") for m in actor.mentions if m.article == here]
-        )
+        spans = self._actor_spans(actor or self.chosen_actor)
+        self.text.set_layer("actor", spans.get(self.detail.article.id, ()))
+
+    def _actor_spans(self, actor: Actor | str) -> dict[str, list[HSpan]]:
+        """The chosen actor's mentions by article, read once per choice (not per jump: a
+        much-quoted actor has thousands of mentions in a large corpus)."""
+        actor_id = actor if isinstance(actor, str) else actor.id
+        cached = self._chosen_spans
+        if cached is None or cached[0] != actor_id:
+            record = actor if isinstance(actor, Actor) else self.library.actor(actor)  # type: ignore[union-attr]
+            by_article: dict[str, list[HSpan]] = {}
+            for m in record.mentions:
+                by_article.setdefault(m.article, []).append(HSpan(m.start, m.end, "actor"))
+            cached = self._chosen_spans = (actor_id, by_article)
+        return cached[1]
 
     def choose_position(self, quote: Quote) -> None:
         """Open the position's article, scroll to it, highlight the quote and its cue."""

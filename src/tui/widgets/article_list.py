@@ -66,8 +66,7 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         """Articles in display order."""
         self.highlighted: int | None = None
         """Index (in `rows`) of the row under the list cursor."""
-        self.opened: str | None = None
-        """Id of the article shown in the text pane."""
+        self._opened: str | None = None
         self.counts: dict[str, Mapping[str, int]] = {}
         """Extra per-article counts shown on each row (e.g. marks), by name."""
         self._index: dict[str, int] = {}
@@ -104,6 +103,23 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
                                   animate=False, immediate=True)
 
     @property
+    def opened(self) -> str | None:
+        """Id of the article shown in the text pane (its row is drawn apart)."""
+        return self._opened
+
+    @opened.setter
+    def opened(self, article_id: str | None) -> None:
+        before, self._opened = self._opened, article_id
+        if before != article_id:
+            self._refresh_rows(self._index.get(before or ""), self._index.get(article_id or ""))
+
+    def _refresh_rows(self, *indices: int | None) -> None:
+        """Repaint just these rows: a highlight step is two rows, not a whole pane."""
+        for index in indices:
+            if index is not None:
+                self.refresh_lines(index * ROW_HEIGHT, ROW_HEIGHT)
+
+    @property
     def highlighted_id(self) -> str | None:
         if self.highlighted is None or not self.rows:
             return None
@@ -121,10 +137,14 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
     def move_highlight(self, index: int) -> None:
         if not self.rows:
             return
-        before = self.highlighted_id
+        before, scrolled = self.highlighted_id, self.scroll_offset
+        old = self.highlighted
         self.highlighted = max(0, min(index, len(self.rows) - 1))
         self._scroll_to_highlight()
-        self.refresh()
+        if self.scroll_offset == scrolled:
+            self._refresh_rows(old, self.highlighted)
+        else:
+            self.refresh()
         now = self.highlighted_id
         if now is not None and now != before and self.has_focus:
             self.post_message(messages.ArticleHighlighted(now))
@@ -197,10 +217,10 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         self.call_after_refresh(self._scroll_to_highlight)  # highlighted before it had a size
 
     def on_focus(self) -> None:
-        self.refresh()
+        self._refresh_rows(self.highlighted)  # only the cursor row is drawn by focus
 
     def on_blur(self) -> None:
-        self.refresh()
+        self._refresh_rows(self.highlighted)
 
     # ----- actions ---------------------------------------------------------------------------
 

@@ -175,10 +175,24 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         self._strips.clear()
 
     def on_focus(self) -> None:
-        self._invalidate()
+        self._refresh_cursor_lines()
 
     def on_blur(self) -> None:
-        self._invalidate()
+        self._refresh_cursor_lines()
+
+    def _refresh_cursor_lines(self) -> None:
+        """Focus only changes how the cursor is drawn: repaint its lines, not the article."""
+        if not self.sentences or not self._lines:
+            self._invalidate()
+            return
+        s, e = self.selection_range()
+        first = self.line_of(s)
+        last = self.line_of(max(e - 1, s)) + 1
+        while last < len(self._lines) and self._lines[last].kind != "text":
+            last += 1  # a quote's speaker line under it is drawn with the cursor too
+        for row in range(first, last + 1):
+            self._strips.pop(row, None)
+        self.refresh_lines(first, last - first + 1)
 
     def _style(self, kind: str) -> Style:
         if kind == "cursor" and not self.has_focus:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -189,5 +190,4 @@ def _fitting(keys: list[_Key], room: int) -> list[_Key]:
 
 
 def _cells(shown: _Key) -> int:
-    text = f" {shown.display} " + (f"{shown.description} " if shown.description else "")
-    return Text(text).cell_len
+    return cell_len(f" {shown.display} " + (f"{shown.description} " if shown.description else ""))
