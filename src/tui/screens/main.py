@@ -17,8 +17,10 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
 from newsdesk.core.library import ActorSummary, ArticleDetail, ArticleSummary, Library
@@ -70,6 +72,11 @@ class MainScreen(Screen[None]):
     BINDINGS = MAIN_BINDINGS + MARK_BINDINGS
     BINDING_GROUP_TITLE = "Everywhere"
     AUTO_FOCUS = "#text"
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As on `Screen`, but moving focus repaints the panes it concerns (their `:focus` style
+    and cursor rows), not the whole screen: Enter in the article list, and `1` `2` `3`, cost
+    a full-screen repaint each (30-60 ms on a loaded 2-core machine) before."""
 
     def __init__(self) -> None:
         super().__init__()

@@ -92,6 +92,7 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         self._styles = StyleCache(self)
         self._overlay_spans: dict[int, list[HSpan]] | None = None
         self._base_by_line: dict[int, list[HSpan]] = {}
+        self._style_signature: tuple[object, ...] | None = None
 
     # ----- data in ---------------------------------------------------------------------------
 
@@ -171,8 +172,13 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
-        self._strips.clear()
+        # Drawn lines depend on the widget's own style and the theme, not on its border: a
+        # focus change (border colour) keeps them; the cursor rows are redrawn in on_focus.
+        signature = (self.rich_style, self.app.theme)
+        if signature != self._style_signature:
+            self._style_signature = signature
+            self._styles.clear()
+            self._strips.clear()
 
     def on_focus(self) -> None:
         self._refresh_cursor_lines()
