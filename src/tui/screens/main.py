@@ -402,7 +402,7 @@ class MainScreen(Screen[None]):
     def preview_article(self, article_id: str) -> None:
         """Show an article without a jump in the history (focus stays in the list)."""
         self._preview_timer = None
-        if self.library is None or article_id not in self.summaries:
+        if article_id not in self.summaries:  # (while indexing: the articles indexed so far)
             return
         if self._preview_origin is None:
             self._preview_origin = self.current_location()
