@@ -72,17 +72,23 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         self._index: dict[str, int] = {}
         self._styles = StyleCache(self)
         self._titles: dict[tuple[str, int], list[Text]] = {}
+        self._strips: dict[tuple[object, ...], Strip] = {}
+        """Drawn row lines by (id, line, width, base style, opened, cursor): a repaint of the
+        whole list (a focus change, a scroll) redraws only rows it has not drawn before."""
+        self._style_signature: tuple[object, ...] | None = None
         """Wrapped titles by (article id, width): only rows ever shown are wrapped."""
 
     # ----- data ------------------------------------------------------------------------------
 
     def set_articles(self, rows: Sequence[ArticleSummary]) -> None:
         self.summaries = list(rows)
+        self._strips.clear()
         self._rebuild()
 
     def set_counts(self, name: str, counts: Mapping[str, int]) -> None:
         """Show `counts[article_id]` as `N name` on each row (marks use this)."""
         self.counts[name] = counts
+        self._strips.clear()
         self.refresh()
 
     def _rebuild(self) -> None:
@@ -170,6 +176,18 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
+        cursor = None if index != self.highlighted else ("cursor" if self.has_focus else "blurred")
+        key = (row.id, part, width, base, row.id == self.opened, cursor)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 4096:
+                self._strips.clear()
+            strip = self._strips[key] = self._render_row_line(row, index, part, width, base)
+        return strip
+
+    def _render_row_line(
+        self, row: ArticleSummary, index: int, part: int, width: int, base: Style
+    ) -> Strip:
         if part < TITLE_LINES:
             titles = self._title_lines(row, width)
             plain = titles[part] if part < len(titles) else Text("")
@@ -209,7 +227,11 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
+        signature = (self.rich_style, self.app.theme)  # not the border: focus keeps the lines
+        if signature != self._style_signature:
+            self._style_signature = signature
+            self._styles.clear()
+            self._strips.clear()
 
     def on_resize(self, event: events.Resize) -> None:
         self._titles.clear()
