@@ -230,9 +230,16 @@ def run_newsdesk(folder: str, walk_file: str) -> None:
                 focused.focus()
             walk = main.walk
             assert walk is not None
-            Path(walk_file).write_text(json.dumps(
-                {"index": walk.index, "articles": [t.article for t in walk.targets]}
-            ))
+            ready = {"index": walk.index, "articles": [t.article for t in walk.targets]}
+
+            def when_idle() -> None:  # the search index loads in a thread after the library
+                busy = any(w.is_running and w.group in ("index", "search-index")
+                           for w in self.workers)
+                if self.search.index is not None and not busy:
+                    timer.stop()
+                    Path(walk_file).write_text(json.dumps(ready))
+
+            timer = self.set_interval(0.1, when_idle)
 
     app = Probe([Path(folder)], Settings.from_env())
     profile_to = os.environ.get("NEWSDESK_KEYS_PROFILE")
@@ -285,10 +292,11 @@ def measure_newsdesk(label: str, folder: Path, cache: Path, presses: int) -> Fig
                       "a key typed in the search bar")}
         try:
             term.settle()
-            for _ in range(50):  # the walker is chosen after the first screen
+            for _ in range(600):  # chosen after the first screen, written once the app is idle
                 if walk_file.exists():
                     break
                 term.frames_until_quiet(0.1, 0.1)
+            term.frames_until_quiet(0.5, 2.0)
             walk = json.loads(walk_file.read_text())
             term.key(b"1", None)  # the article list
             for _ in range(presses):
