@@ -288,8 +288,8 @@ def bench_incremental(work: Path, n_articles: int, repeats: int) -> list[Row]:
     )]
 
 
-def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[Row]:
-    """Warm open, memory and store size at `n_articles` articles (synthesised analyses)."""
+def ensure_large_store(work: Path, n_articles: int, fresh: bool) -> tuple[Path, Path, bool]:
+    """The synthetic folder and its store (kept between runs): (folder, cache, reused)."""
     from newsdesk.core.store.fingerprint import pipeline_fingerprint, store_path
     from newsdesk.core.store.index_store import prime_store
     from newsdesk.core.store.tables import SCHEMA_VERSION
@@ -321,6 +321,15 @@ def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[
         log(f"large: store filled in {time.perf_counter() - start:.1f} s")
         del analyses
         marker.write_text(json.dumps(identity))
+    return folder, cache, reused
+
+
+def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[Row]:
+    """Warm open, memory and store size at `n_articles` articles (synthesised analyses)."""
+    from newsdesk.core.store.fingerprint import store_path
+
+    folder, cache, reused = ensure_large_store(work, n_articles, fresh)
+    db = store_path([folder], cache)
     env = env_with(cache)
     log("large: warm opens")
     runs = repeat(repeats, lambda: child(probe("open", str(folder)), env))
@@ -394,6 +403,26 @@ def bench_corrections(folder: Path, env: dict[str, str], label: str) -> list[Row
         rows.append(Row(f"one correction applied and the explorer redrawn ({label})",
                         f"{tui:.0f} ms", f"{tui_base:.0f} ms (the same redraw, nothing changed)",
                         tui / tui_base, "<= 100 ms", tui <= 100))
+def bench_keys(work: Path, n_articles: int, presses: int) -> list[Row]:
+    """Key to painted screen (`bench/keys.py`) on seeds/ and the large store, against a minimal
+    Textual app's key to painted screen measured in the same run."""
+    import keys
+
+    log("keys: key to painted screen, minimal app, seeds/ and the large store")
+    baseline, figures = keys.measure_all(work, n_articles, presses)
+    base = baseline.scenarios["j in a list"]
+    rows = [Row("key to paint: j in a list (minimal Textual app), p95",
+                f"{base.p95():.0f} ms", "", None, "info", None)]
+    for found in figures:
+        for name, times in found.scenarios.items():
+            p95 = times.p95()
+            settled = keys.percentile(times.settled_ms, 0.95)
+            rows.append(Row(
+                f"key to paint: {name} ({found.label}), p95 of {len(times.first_ms)}; "
+                f"settled {settled:.0f} ms",
+                f"{p95:.0f} ms", f"{base.p95():.0f} ms (minimal app, j)", p95 / base.p95(),
+                "<= 50 ms", p95 <= 50 and not times.missing,
+            ))
     return rows
 
 
@@ -493,6 +522,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from archives import run_all as archive_figures  # pages, dumps (also alone: archives.py)
 
     rows += archive_figures(work / "archives", quick)
+    if tui_available():
+        rows += bench_keys(work, large, 10 if quick else 20)
     header = (
         f"newsdesk bench ({'quick' if quick else 'full'}; {machine()}; "
         f"{time.perf_counter() - started:.0f} s)"

@@ -55,12 +55,12 @@ MAIN_BINDINGS: list[Binding] = [
        "Search actors, quotes, sentences and titles in every article (typos welcome)", "search",
        key_display="/"),
     _b("left_square_bracket,alt+left", "back", "Back", "Go back along your jumps", "back",
-       show=False, key_display="["),
+       key_display="["),
     _b("right_square_bracket,alt+right", "forward", "Forward", "Go forward along your jumps",
-       "forward", show=False, key_display="]"),
+       "forward", key_display="]"),
     _b("s", "toggle_sidebar", "Sidebar", "Show or hide the actors pane", "toggle-sidebar"),
     _b("a", "toggle_scope", "Scope", "Actors of this article / of the whole corpus",
-       "toggle-scope", show=False),
+       "toggle-scope"),
     _b("escape", "clear", "Clear", "Clear the chosen actor and highlights", "clear", show=False),
     _b("v", "show_record", "Record",
        "The actor's record: timeline, positions by date, relations (chosen actor, else the one "
@@ -118,15 +118,15 @@ ACTOR_TREE_BINDINGS: list[Binding] = [
 MARK_BINDINGS: list[Binding] = [
     _b("m", "app.toggle_mark", "Mark",
        "Mark or unmark the quote or sentence under the cursor (a position in the actors pane)",
-       "toggle-mark", show=False),
+       "toggle-mark"),
     _b("u", "app.undo_mark", "Undo", "Undo the last mark, unmark or delete", "undo-mark",
        show=False),
     _b("M", "app.show_marks", "Marks", "List your marks: open, note, delete", "show-marks",
-       show=False, key_display="M"),
+       key_display="M"),
     _b("e", "app.export_marks", "Export", "Export marks as Markdown (all, article or actor)",
-       "export-marks", show=False),
+       "export-marks"),
     _b("y", "app.copy_markdown", "Copy",
-       "Copy the mark or passage under the cursor as Markdown", "copy-markdown", show=False),
+       "Copy the mark or passage under the cursor as Markdown", "copy-markdown"),
 ]
 
 #: Corrections of the actor or quote under the cursor (on the actors pane, shown in its footer;
@@ -215,6 +215,21 @@ SEARCH_BAR_BINDINGS: list[Binding] = [
     _b("enter", "choose", "Jump", "Jump to the highlighted hit; n / N then step through hits",
        "search-jump"),
 ]
+
+#: Which shown keys the key bar keeps longest when the terminal is narrow (lower stays longer);
+#: the keys of the focused pane come first, then the screen's, then quit and help. At 80
+#: columns the bar holds the pane's main key, search, the walk, marks and the history; wider
+#: terminals show the rest.
+FOOTER_PRIORITY: dict[str, int] = {
+    "quit": 0, "help": 0, "search": 1,
+    "open-article": 1, "choose-at-cursor": 1, "choose-actor": 1, "search-jump": 1,
+    "walk-next": 2, "toggle-mark": 2, "sort-articles": 2,
+    "back": 3, "forward": 3, "walk-previous": 4, "toggle-scope": 4,
+    "show-marks": 5, "copy-markdown": 5, "export-marks": 6, "toggle-sidebar": 6,
+    "next-paragraph": 7,
+}
+FOOTER_DEFAULT_PRIORITY = 5
+
 
 #: Keys handled elsewhere (built into Textual) but listed in help and the README.
 OTHER_KEYS: list[tuple[str, str, str]] = [

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from newsdesk.core.models import Mention, Quote
+from newsdesk.core.events import IndexEvent
+from newsdesk.core.models import ArticleAnalysis, ArticleSummary, Mention, Quote
 from newsdesk.core.store.library import Library
 
 from .highlight import Target
@@ -26,6 +27,26 @@ class IndexProgress(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, IndexProgress)
+
+
+@dataclass
+class IndexStep(Message):
+    """What opening the index is doing now (scanning, loading the model, linking actors)."""
+
+    event: IndexEvent
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexStep)
+
+
+@dataclass
+class ArticleIndexed(Message):
+    """An article analysed while the index opens: listed and readable before the merge.
+
+    Never replaced: each one adds a row."""
+
+    summary: ArticleSummary
+    detail: ArticleAnalysis
 
 
 @dataclass
@@ -52,6 +73,16 @@ class ArticleChosen(Message):
     """The reader opened an article (article list, palette)."""
 
     article_id: str
+
+
+@dataclass
+class ArticleHighlighted(Message):
+    """The article list's highlight moved: preview that article after a pause."""
+
+    article_id: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ArticleHighlighted)
 
 
 @dataclass

@@ -136,6 +136,7 @@ class SearchController:
         screen = self._bar()
         if screen is not None:
             screen.index_ready()
+        self.app.settle_memory()  # the index lives as long as the app
 
     def _bar(self) -> SearchScreen | None:
         from .screens.search import SearchScreen  # imported on first use: not on the start path

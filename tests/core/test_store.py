@@ -368,3 +368,26 @@ def test_store_article_detail_hands_finished_spans_and_counts(tmp_path: Path, nl
     assert stored.actor_counts == mention_counts(stored.mentions, stored.actor_of)
     linked = sum(m.key in stored.actor_of for m in stored.mentions)
     assert sum(stored.actor_counts.values()) == linked
+def test_open_library_tells_each_step_and_article(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.events import Indexed, Linking, Scanned, Scanning
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store.index_store import open_library
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(
+            f"Story {i}\n\nAna Ruiz said the dam in Lisbon needs repairs number {i}.\n",
+            encoding="utf-8")
+    heard: list[object] = []
+    settings = Settings.from_env(cache_dir=tmp_path / "cache")
+    open_library([folder], settings, nlp=nlp, events=heard.append)
+    kinds = [type(e) for e in heard]
+    assert kinds == [Scanning, Scanned, Indexed, Indexed, Indexed, Linking]
+    assert heard[1] == Scanned(3)
+    indexed = [e for e in heard if isinstance(e, Indexed)]
+    assert [(e.done, e.total) for e in indexed] == [(1, 3), (2, 3), (3, 3)]
+    assert sorted(e.analysis.article.id for e in indexed) == ["a0", "a1", "a2"]
+    heard.clear()
+    open_library([folder], settings, nlp=nlp, events=heard.append)  # warm: nothing to index
+    assert [type(e) for e in heard] == [Scanning, Scanned]

@@ -54,10 +54,11 @@ async def test_article_list_enter_opens_and_o_sorts(make_app) -> None:
         await pilot.pause()
         assert main.text.article_id == "a1"
         assert main.articles.opened == "a1"
-        await pilot.press("k", "enter")
+        assert app.focused is main.text  # Enter opens the article to read it
+        await pilot.press("1", "k", "enter")
         await pilot.pause()
         assert main.text.article_id == "a2"
-        await pilot.press("G")
+        await pilot.press("1", "G")
         assert main.articles.highlighted_id == "a3"
         await pilot.press("g")
         assert main.articles.highlighted_id == "a2"
@@ -470,7 +471,7 @@ async def test_mouse_click_opens_article_and_moves_cursor(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
-        await pilot.click("#articles", offset=(3, 3))  # second row (two lines per row)
+        await pilot.click("#articles", offset=(3, 4))  # second row (three lines per row)
         await pilot.pause()
         assert main.text.article_id == "a1"
         line = main.text.line_of(main.text.sentences[2][0])

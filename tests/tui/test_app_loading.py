@@ -39,11 +39,26 @@ def write_articles(folder: Path) -> Path:
 
 
 async def test_app_opens_real_files_in_a_worker_with_progress(tmp_path: Path) -> None:
+    """Cold: the steps are said, each article is listed and readable before the merge, and
+    the merged library then takes over. Waits on messages and workers only (no timing)."""
+    from newsdesk.core.events import LoadingModel, Scanned, Scanning
+
     folder = write_articles(tmp_path / "news")
     seen: list[object] = []
+    before_library: dict[str, object] = {}
     app = NewsdeskApp([folder], Settings.from_env())
-    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
-        assert app.main.text.detail is None  # panes are up before the index is (spaCy loads)
+
+    def hook(message: object) -> None:
+        seen.append(message)
+        main = app.main
+        if isinstance(message, messages.LibraryLoaded) and not before_library:
+            # dispatched after every ArticleIndexed (same queue, posted earlier)
+            before_library.update(
+                library=main.library, indexed=sorted(main.summaries),
+                shown=main.text.detail, progress=main.query_one("#progress").has_class("-done"),
+            )
+
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
         assert app.main.query_one("#articles").display
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -54,12 +69,53 @@ async def test_app_opens_real_files_in_a_worker_with_progress(tmp_path: Path) ->
         assert main.text.detail.article.id == main.articles.order[0]
         assert main.text.detail.article.title in {"Dam inspectors warn of cracks",
                                                   "Board approves dam repairs"}
+        assert main.text.detail.actor_of  # the merged library's version, with actors
         assert main.query_one("#progress").has_class("-done")
         assert main.text.sentences  # offsets from core
-        assert any(isinstance(m, messages.LibraryLoaded) for m in seen)
-        progress = [m for m in seen if isinstance(m, messages.IndexProgress)]
-        if progress:  # a warm store may skip indexing
-            assert progress[-1].done == progress[-1].total
+        order = sorted(main.articles.order)
+
+    steps = [m.event for m in seen if isinstance(m, messages.IndexStep)]
+    kinds = [type(e) for e in steps]
+    # a flood of steps may collapse (can_replace), but loading the model is never the first
+    assert kinds and kinds[0] in (Scanning, Scanned, LoadingModel)
+    assert any(isinstance(e, LoadingModel) for e in steps) or any(
+        isinstance(e, Scanned) and e.files == 2 for e in steps)
+    indexed = list({id(m): m for m in seen if isinstance(m, messages.ArticleIndexed)}.values())
+    assert sorted(m.summary.id for m in indexed) == order
+    assert before_library["library"] is None  # the rows and an article came first
+    assert before_library["indexed"] == order
+    shown = before_library["shown"]
+    assert shown is not None and shown.article.id == indexed[0].summary.id
+    assert shown.actor_of == {}  # drawn by entity label until the actors are merged
+    assert before_library["progress"] is False
+    progress = [m for m in seen if isinstance(m, messages.IndexProgress)]
+    assert progress and progress[-1].done == progress[-1].total == 2
+
+
+async def test_app_says_what_the_wait_is_for(make_app) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.events import Indexed, Linking, LoadingModel, Scanned, Scanning
+    from newsdesk.tui.widgets.index_progress import IndexProgress, describe_step
+
+    assert describe_step(Scanning()) == "Looking for articles…"
+    assert describe_step(Scanned(171)) == "Scanning 171 files…"
+    assert "language model" in describe_step(LoadingModel("en_core_web_sm", 3))
+    assert describe_step(Linking(2)) == "Linking actors across 2 articles…"
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        progress = app.main.query_one(IndexProgress)
+        progress.remove_class("-done")
+        progress.show_step(LoadingModel("[bold]model[/]", 5))  # a name is data, not markup
+        await pilot.pause()
+        label = str(progress.query_one("#progress-label").render())
+        assert "[bold]model[/]" in label and "5 new articles" in label
+        analysis = app.library.article("a1")  # type: ignore[union-attr]
+        from newsdesk.core.models import ArticleAnalysis
+
+        record = ArticleAnalysis(analysis.article, analysis.mentions, analysis.quotes,
+                                 analysis.sentences)
+        progress.show_step(Indexed(3, 171, record))
+        await pilot.pause()
+        assert str(progress.query_one("#progress-label").render()) == "Indexing 3 of 171 articles"
 
 
 async def test_app_missing_path_shows_message_not_traceback(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ async def test_footer_shows_the_keys_of_the_focused_pane_and_the_palette(make_ap
     async with app.run_test(size=SIZE) as pilot:
         footer = app.main.query_one(KeyFooter)
         line = _line(footer)
-        assert " ? Help " in line and " / Search " in line and line.rstrip().endswith("palette")
+        assert " ? Help " in line and " / Search " in line and "▏^p" in line  # the palette key
         assert len(line) == footer.size.width
         await pilot.press("1")  # the article list has keys of its own
         await pilot.pause()
@@ -60,3 +60,36 @@ async def test_footer_drops_keys_that_do_not_fit(make_app) -> None:  # type: ign
         line = _line(footer)
         assert len(line) == footer.size.width
         assert all(end <= footer.size.width for _s, end, _k in footer._spans)
+
+
+def _shown(footer: KeyFooter) -> dict[str, str]:
+    """Key as displayed -> its description as drawn ("" when shown as the key alone)."""
+    _line(footer)
+    return {k.display: k.description for _s, _e, k in footer._spans}
+
+
+async def test_footer_shows_marks_history_scope_and_sort_at_80_columns(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        footer = app.main.query_one(KeyFooter)
+        await pilot.press("2")
+        shown = _shown(footer)
+        for key in ("m", "M", "e", "y", "[", "]", "a", "n", "/", "q", "?"):
+            assert key in shown, (key, _line(footer))
+        assert shown["m"] == "Mark" and shown["q"] == "Quit"  # the most used keep their words
+        await pilot.press("1")
+        shown = _shown(footer)
+        assert "o" in shown and shown["o"] == "Sort"
+
+
+async def test_footer_says_more_at_wider_widths(make_app) -> None:  # type: ignore[no-untyped-def]
+    shown: dict[int, dict[str, str]] = {}
+    for width in (80, 160):
+        app = make_app()
+        async with app.run_test(size=(width, 40)):
+            shown[width] = _shown(app.main.query_one(KeyFooter))
+    narrow, wide = shown[80], shown[160]
+    assert set(narrow) <= set(wide)
+    worded = [key for key, words in wide.items() if words]
+    assert len(worded) > len([key for key, words in narrow.items() if words])
+    assert wide["["] == "Back" and wide["]"] == "Forward" and wide["a"] == "Scope"

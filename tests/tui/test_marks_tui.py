@@ -56,7 +56,7 @@ async def test_marks_m_marks_sentence_highlights_and_counts(make_app) -> None:
         await pilot.pause()
         assert main.text.article_id == "a1"
         assert mark_layer(main) == []
-        await pilot.press("k", "enter")
+        await pilot.press("1", "k", "enter")  # Enter left the reader in the text
         await pilot.pause()
         assert main.text.article_id == "a2"
         assert mark_layer(main) == [FIRST_SENTENCE]

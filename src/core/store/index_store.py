@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -40,6 +40,7 @@ from .tables import (
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from ..events import EventCallback
     from ..pipeline.indexing import ProgressCallback
     from ..pipeline.scan import FoundFile
 
@@ -93,23 +94,34 @@ def open_library(
     reindex: bool = False,
     progress: ProgressCallback | None = None,
     nlp: Language | None = None,
+    events: EventCallback | None = None,
 ) -> OpenedIndex:
     """Open the corpus under `paths`, indexing only what the store does not already hold.
 
     `nlp` is a preloaded pipeline (tests, the bench); otherwise spaCy is loaded only when
-    some article needs indexing. Raises `PathNotFound` for a missing path and `NoArticles`
-    when nothing can be indexed.
+    some article needs indexing. `events` hears each step and each analysed article
+    (`index_events`). Raises `PathNotFound` for a missing path and `NoArticles` when nothing
+    can be indexed.
     """
+    from ..events import Scanned, Scanning
     from ..pipeline.scan import scan
 
+    tell = events or _ignore
+    tell(Scanning())
     files, skipped = scan(paths)
+    tell(Scanned(len(files)))
     notices: list[str] = []
     try:
-        return _open_cached(paths, files, skipped, settings, reindex, progress, nlp, notices)
+        return _open_cached(paths, files, skipped, settings, reindex, progress, nlp, notices,
+                            tell)
     except StoreError as err:
         log.warning("%s; indexing in memory", err)
         notices.append(f"{err}. Indexed in memory this time: nothing is cached.")
-    return _open_in_memory(paths, settings, progress, nlp, notices)
+    return _open_in_memory(paths, settings, progress, nlp, notices, tell)
+
+
+def _ignore(_event: object) -> None:
+    """No one listens to the steps."""
 
 
 def _open_cached(
@@ -121,6 +133,7 @@ def _open_cached(
     progress: ProgressCallback | None,
     nlp: Language | None,
     notices: list[str],
+    tell: EventCallback,
 ) -> OpenedIndex:
     db_path = store_path(paths, settings.cache_dir)
     fingerprint = pipeline_fingerprint(settings.model) + fields_fingerprint(settings)
@@ -136,9 +149,12 @@ def _open_cached(
             if plan.indexing:
                 if describe_rule_based(settings):
                     notices.append(rules_notice(settings))
-                _index(conn, plan, settings, fingerprint, progress, nlp)
+                _index(conn, plan, settings, fingerprint, progress, nlp, tell)
             current = revision((i, h, f) for i, (h, f) in plan.rows.items())
             if db.meta_value(conn, "revision") != current:
+                from ..events import Linking
+
+                tell(Linking(len(plan.order)))
                 _merge(conn, current)
             conn.close()
             break
@@ -199,8 +215,10 @@ def _open_in_memory(
     progress: ProgressCallback | None,
     nlp: Language | None,
     notices: list[str],
+    tell: EventCallback,
 ) -> OpenedIndex:
     """No usable store (cache folder not writable, disk full): index everything in memory."""
+    from ..events import Indexed, Linking, LoadingModel
     from ..pipeline.indexing import analyze, build_corpus, read_articles
     from .library import MemoryLibrary
 
@@ -208,8 +226,9 @@ def _open_in_memory(
     if not articles:
         raise _no_articles(paths)
     if nlp is None:
-        from ..pipeline.nlp import load_pipeline
+        from ..pipeline.nlp import describe_model, load_pipeline
 
+        tell(LoadingModel(describe_model(settings.model).name, len(articles)))
         nlp, _info = load_pipeline(settings.model)
     if describe_rule_based(settings):
         notices.append(rules_notice(settings))
@@ -217,8 +236,10 @@ def _open_in_memory(
     stream = analyze(nlp, articles, batch_size=settings.batch_size, n_process=settings.jobs)
     for done, analysis in enumerate(stream, 1):
         analyses.append(analysis)
+        tell(Indexed(done, len(articles), analysis))
         if progress:
             progress(done, len(articles), analysis.article.id)
+    tell(Linking(len(analyses)))
     corpus = build_corpus(analyses, skipped)
     return OpenedIndex(
         MemoryLibrary(corpus), corpus.skipped, indexed=len(analyses), notices=notices
@@ -409,13 +430,16 @@ def _index(
     fingerprint: str,
     progress: ProgressCallback | None,
     nlp: Language | None,
+    tell: EventCallback,
 ) -> None:
     """Analyze pending articles with spaCy, committing one transaction per batch."""
-    from ..pipeline.indexing import analyze, prepare_pipeline
+    from ..events import Indexed, LoadingModel
+    from ..pipeline.indexing import prepare_pipeline
 
     if nlp is None:
-        from ..pipeline.nlp import load_pipeline
+        from ..pipeline.nlp import describe_model, load_pipeline
 
+        tell(LoadingModel(describe_model(settings.model).name, len(plan.pending)))
         nlp, _info = load_pipeline(settings.model)
     prepare_pipeline(nlp)
     stamps: dict[str, tuple[int, int]] = {}
@@ -442,18 +466,37 @@ def _index(
                 )
         batch.clear()
 
-    stream: Iterator[ArticleAnalysis] = analyze(
-        nlp, articles() if settings.jobs <= 1 else list(articles()),
-        batch_size=settings.batch_size, n_process=settings.jobs,
-    )
+    stream: Iterator[ArticleAnalysis] = _first_alone(nlp, articles(), settings)
     for done, analysis in enumerate(stream, 1):
         batch.append(analysis)
         if len(batch) >= settings.batch_size:
             flush()
+        tell(Indexed(done, total, analysis))
         if progress:
             progress(done, total, analysis.article.id)
     if batch:
         flush()
+
+
+def _first_alone(
+    nlp: Language, articles: Iterable[Article], settings: Settings
+) -> Iterator[ArticleAnalysis]:
+    """The first article on its own, then the rest in batches: spaCy hands back nothing before
+    a whole batch is parsed, and a reader waiting on a new folder can read the first article
+    while the others are indexed (one process only: a second pool would cost more). The
+    articles may stream (rows of a dump): only one batch of them is held at a time."""
+    from ..pipeline.indexing import analyze
+
+    if settings.jobs > 1:
+        batch = list(articles)
+        yield from analyze(nlp, batch, batch_size=settings.batch_size, n_process=settings.jobs)
+        return
+    stream = iter(articles)
+    first = next(stream, None)
+    if first is None:
+        return
+    yield from analyze(nlp, [first], batch_size=1)
+    yield from analyze(nlp, stream, batch_size=settings.batch_size)
 
 
 def _merge(conn: sqlite3.Connection, current: str) -> None:

@@ -169,3 +169,21 @@ class MemoryLibrary:
             if (m.article, m.key) in self._actor_of
         )
         return [aid for aid, _ in counts.most_common()]
+
+
+# -- before the merge: an article as soon as it is indexed (see `newsdesk.core.events`) ------
+
+
+def provisional_summary(analysis: ArticleAnalysis) -> ArticleSummary:
+    """An article-list row before the merge: distinct in-article clusters stand for actors."""
+    a = analysis.article
+    actors = len({m.key for m in analysis.mentions})
+    return ArticleSummary(a.id, a.path, a.title, a.date, a.source, a.url, actors,
+                          len(analysis.quotes))
+
+
+def provisional_detail(analysis: ArticleAnalysis) -> ArticleAnalysis:
+    """The article ready to read before the merge: mentions, quotes, sentences and spans typed
+    by entity label; no actor ids."""
+    mentions = tuple(sorted(analysis.mentions, key=lambda m: (m.start, m.end)))
+    return article_detail(analysis.article, mentions, analysis.quotes, analysis.sentences, {}, {})

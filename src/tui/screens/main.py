@@ -16,9 +16,13 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 
+from newsdesk.core.marks.places import ReadingPlace
 from newsdesk.core.models import Actor, ActorSummary, ArticleAnalysis, ArticleSummary, Quote
 from newsdesk.core.store.library import Library
 
@@ -33,6 +37,8 @@ from ..widgets.index_progress import IndexProgress
 from ..widgets.status_line import StatusLine
 
 HISTORY_LIMIT = 200
+PREVIEW_DELAY = 0.15
+"""Seconds the article list's highlight rests before the text pane previews that article."""
 
 LayerProvider = Callable[[ArticleAnalysis], dict[str, Sequence[HSpan]]]
 """Called for each article opened: highlight layers to draw on it (marks, search hits)."""
@@ -67,6 +73,11 @@ class MainScreen(Screen[None]):
     BINDING_GROUP_TITLE = "Everywhere"
     AUTO_FOCUS = "#text"
 
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As on `Screen`, but moving focus repaints the panes it concerns (their `:focus` style
+    and cursor rows), not the whole screen: Enter in the article list, and `1` `2` `3`, cost
+    a full-screen repaint each (30-60 ms on a loaded 2-core machine) before."""
+
     def __init__(self) -> None:
         super().__init__()
         self.library: Library | None = None
@@ -82,8 +93,25 @@ class MainScreen(Screen[None]):
         """Features that paint their own layers on every article opened (`add_layer_provider`)."""
         self.scope = "article"
         """Sidebar scope: "article" (actors of the open article) or "corpus"."""
+        self._provisional: dict[str, ArticleAnalysis] = {}
+        """Articles analysed while the index opens (no actors yet), readable at once."""
+        self._rows_pending = False
+        self._auto_opened: str | None = None
+        """The article shown by itself while indexing (not chosen by the reader)."""
+        self.resume: ReadingPlace | None = None
+        """Where the reader left off last time: opened instead of the first article."""
         self.first_library: Callable[[], Awaitable[Library | None]] | None = None
         """Awaited before the first paint: the library to show in the first frame, if ready."""
+        self._preview_timer: Timer | None = None
+        self._preview_origin: Location | None = None
+        """Where the reader was before the previews now shown (what history records)."""
+        self._positions_read: dict[str, Sequence[Quote]] = {}
+        self._chosen_spans: tuple[str, dict[str, list[HSpan]]] | None = None
+        """The chosen actor's mention spans by article (`_actor_spans`)."""
+        self._tree_stale = False
+        """The sidebar still shows the previous article's actors (refilled after the paint)."""
+        self._pending_reveal: tuple[str, Quote | None] | None = None
+        """What to reveal in the sidebar once it is refilled."""
 
     # ----- composition -----------------------------------------------------------------------
 
@@ -172,9 +200,47 @@ class MainScreen(Screen[None]):
             self.notify(f"{message.skipped} {what} skipped (run `newsdesk index` for details)",
                         markup=False, severity="warning")
 
+    def on_index_step(self, message: messages.IndexStep) -> None:
+        self.query_one(IndexProgress).show_step(message.event)
+
+    def on_article_indexed(self, message: messages.ArticleIndexed) -> None:
+        """A new folder fills in while it is indexed: rows as they come (once a frame), and
+        the first article to read as soon as it is there."""
+        if self.library is not None:
+            return
+        summary = message.summary
+        self._provisional[summary.id] = message.detail
+        self.summaries[summary.id] = summary
+        if not self._rows_pending:
+            self._rows_pending = True
+            self.call_after_refresh(self._list_indexed)
+        if self.detail is None:
+            self._auto_opened = summary.id
+            self.open_article(summary.id, record=False)
+
+    def _list_indexed(self) -> None:
+        self._rows_pending = False
+        if self.library is None:
+            self.articles.set_articles(list(self.summaries.values()))
+            self.articles.border_title = f"Articles · {len(self.summaries)} so far"
+
+    def _reopen_indexed(self) -> bool:
+        """The library has replaced the articles shown while indexing: show its version of the
+        one being read (unless it was only shown for the wait and a saved place exists)."""
+        shown, self.detail = self.current_location(), None
+        self._provisional.clear()
+        if shown is None or (shown.article == self._auto_opened and self.resume is not None):
+            return False
+        if shown.article not in self.summaries:
+            return False
+        self.open_article(shown.article, offset=shown.offset, record=False)
+        return True
+
     def set_library(self, library: Library) -> None:
         """Show a freshly opened library: fill the list, open the first article."""
         self.library = library
+        self._chosen_spans = None
+        self._positions_read.clear()
         self.query_one(IndexProgress).finish()
         rows = list(library.articles())
         self.summaries = {r.id: r for r in rows}
@@ -184,8 +250,25 @@ class MainScreen(Screen[None]):
         if not rows:
             self.text.show_message("No articles in this folder.")
             return
-        order = self.articles.order
-        self.open_article(order[0], record=False)
+        if not self._reopen_indexed() and not self._resume_place():
+            self.open_article(self.articles.order[0], record=False)
+
+    def _resume_place(self) -> bool:
+        """Open the saved reading place (`resume`) if its article is still here; once."""
+        place, self.resume = self.resume, None
+        if place is None or self.library is None or place.article not in self.summaries:
+            return False
+        self.open_article(place.article, offset=place.offset, record=False)
+        if place.actor is not None and place.actor in self.actor_summaries:
+            self._restore_actor(place.actor)
+        return True
+
+    def reading_place(self) -> ReadingPlace | None:
+        """Where the reader is now, to reopen there next time."""
+        here = self.current_location()
+        if here is None:
+            return None
+        return ReadingPlace(here.article, here.offset, self.chosen_actor)
 
     def reload_library(self) -> None:
         """The library changed in place (a correction, undo or redo): redraw the lists, the
@@ -218,7 +301,15 @@ class MainScreen(Screen[None]):
         return f"✓ corrected, was {record.before}" if record.before else "✓ corrected"
 
     def _positions(self, actor_id: str) -> Sequence[Quote]:
-        return self.library.positions(actor_id) if self.library else ()
+        """An actor's positions, read once per library (the sidebar asks on every jump)."""
+        if self.library is None:
+            return ()
+        found = self._positions_read.get(actor_id)
+        if found is None:
+            if len(self._positions_read) > 256:
+                self._positions_read.clear()
+            found = self._positions_read[actor_id] = self.library.positions(actor_id)
+        return found
 
     def _title(self, article_id: str) -> str:
         row = self.summaries.get(article_id)
@@ -233,7 +324,7 @@ class MainScreen(Screen[None]):
         return Location(text.detail.article.id, text.sentences[text.cursor][0])
 
     def _record(self) -> None:
-        here = self.current_location()
+        here, self._preview_origin = self._preview_origin or self.current_location(), None
         if here is None:
             return
         if not self.back_stack or self.back_stack[-1] != here:
@@ -246,7 +337,7 @@ class MainScreen(Screen[None]):
         self, article_id: str, *, offset: int | None = None, record: bool = True
     ) -> None:
         """Show an article in the text pane (cursor at `offset`), keeping the history."""
-        if self.library is None:
+        if self.library is None and article_id not in self._provisional:
             return
         if record:
             self._record()
@@ -255,7 +346,7 @@ class MainScreen(Screen[None]):
             if offset is not None:
                 self.text.move_cursor_to(offset, center=True)
             return
-        self.detail = self.library.article(article_id)
+        self.detail = self._detail_of(article_id)
         self.text.show_article(self.detail, offset=offset)
         for provider in self.layer_providers:
             for name, spans in provider(self.detail).items():
@@ -264,9 +355,15 @@ class MainScreen(Screen[None]):
         self.articles.highlight_article(article_id)
         self._paint_actor()
         if self.scope == "article":
-            self._fill_tree()
+            self._refill_tree_soon()
         self._refresh_bindings()
         self.post_message(messages.ArticleOpened(article_id))
+
+    def _detail_of(self, article_id: str) -> ArticleAnalysis:
+        """The article to draw: from the library, or as indexed while the index still opens."""
+        if self.library is not None:
+            return self.library.article(article_id)
+        return self._provisional[article_id]
 
     def jump_to(self, target: Target, *, layer: str = "target", record: bool = True) -> None:
         """Open `target.article`, highlight [start, end) in `layer` and put the cursor there."""
@@ -301,7 +398,45 @@ class MainScreen(Screen[None]):
     # ----- links -----------------------------------------------------------------------------
 
     def on_article_chosen(self, message: messages.ArticleChosen) -> None:
-        self.open_article(message.article_id)
+        """Enter (or a click) in the list: the article now, and the text pane to read it."""
+        self._cancel_preview()
+        if self.detail is not None and self.detail.article.id == message.article_id:
+            self._adopt_preview()
+        else:
+            self.open_article(message.article_id)
+        self.set_focus(self.text)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.text:
+            self._adopt_preview()
+
+    def _adopt_preview(self) -> None:
+        """The reader went on to read a previewed article: from here it is a jump."""
+        if self._preview_origin is not None:
+            self._record()
+
+    def on_article_highlighted(self, message: messages.ArticleHighlighted) -> None:
+        """Preview the highlighted article once the highlight rests (lazygit's way)."""
+        self._cancel_preview()
+        if self.detail is not None and self.detail.article.id == message.article_id:
+            return
+        self._preview_timer = self.set_timer(
+            PREVIEW_DELAY, lambda: self.preview_article(message.article_id)
+        )
+
+    def _cancel_preview(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+
+    def preview_article(self, article_id: str) -> None:
+        """Show an article without a jump in the history (focus stays in the list)."""
+        self._preview_timer = None
+        if article_id not in self.summaries:  # (while indexing: the articles indexed so far)
+            return
+        if self._preview_origin is None:
+            self._preview_origin = self.current_location()
+        self.open_article(article_id, record=False)
 
     def on_actor_chosen(self, message: messages.ActorChosen) -> None:
         self.choose_actor(message.actor_id)
@@ -318,9 +453,7 @@ class MainScreen(Screen[None]):
             return
         actor = self.library.actor(actor_id)
         self.chosen_actor = actor_id
-        rank = self._article_rank()
-        mentions = sorted(actor.mentions, key=lambda m: (rank.get(m.article, 1 << 30), m.start))
-        targets = [Target(m.article, m.start, m.end, actor.name) for m in mentions]
+        targets = self._mention_targets(actor)
         here = self.detail.article.id if self.detail else None
         index = next((i for i, t in enumerate(targets) if t.article == here), 0)
         self.walk = Walk(actor.name, targets, index, "actor")
@@ -330,6 +463,29 @@ class MainScreen(Screen[None]):
             self.open_article(target.article, offset=target.start, record=True)
             self._paint_actor(actor)
             self._focus_mention(target)
+        self._reveal(actor_id)
+        self._update_status()
+        self._refresh_bindings()
+
+    def _mention_targets(self, actor: Actor) -> list[Target]:
+        """An actor's mentions in list order: what `n` / `N` walk."""
+        rank = self._article_rank()
+        mentions = sorted(actor.mentions, key=lambda m: (rank.get(m.article, 1 << 30), m.start))
+        return [Target(m.article, m.start, m.end, actor.name) for m in mentions]
+
+    def _restore_actor(self, actor_id: str) -> None:
+        """Choose an actor again where the reader is, without moving the cursor."""
+        if self.library is None or self.detail is None:
+            return
+        actor = self.library.actor(actor_id)
+        self.chosen_actor = actor_id
+        targets = self._mention_targets(actor)
+        here = (self.detail.article.id, self.text.sentences[self.text.cursor][0]
+                if self.text.sentences else 0)
+        index = next((i for i, t in enumerate(targets) if (t.article, t.start) >= here
+                      and t.article == here[0]), 0)
+        self.walk = Walk(actor.name, targets, index, "actor") if targets else None
+        self._paint_actor(actor)
         self._reveal(actor_id)
         self._update_status()
         self._refresh_bindings()
@@ -346,11 +502,21 @@ class MainScreen(Screen[None]):
         if self.chosen_actor is None or self.library is None or self.detail is None:
             self.text.clear_layer("actor")
             return
-        actor = actor or self.library.actor(self.chosen_actor)
-        here = self.detail.article.id
-        self.text.set_layer(
-            "actor", [HSpan(m.start, m.end, "actor") for m in actor.mentions if m.article == here]
-        )
+        spans = self._actor_spans(actor or self.chosen_actor)
+        self.text.set_layer("actor", spans.get(self.detail.article.id, ()))
+
+    def _actor_spans(self, actor: Actor | str) -> dict[str, list[HSpan]]:
+        """The chosen actor's mentions by article, read once per choice (not per jump: a
+        much-quoted actor has thousands of mentions in a large corpus)."""
+        actor_id = actor if isinstance(actor, str) else actor.id
+        cached = self._chosen_spans
+        if cached is None or cached[0] != actor_id:
+            record = actor if isinstance(actor, Actor) else self.library.actor(actor)  # type: ignore[union-attr]
+            by_article: dict[str, list[HSpan]] = {}
+            for m in record.mentions:
+                by_article.setdefault(m.article, []).append(HSpan(m.start, m.end, "actor"))
+            cached = self._chosen_spans = (actor_id, by_article)
+        return cached[1]
 
     def choose_position(self, quote: Quote) -> None:
         """Open the position's article, scroll to it, highlight the quote and its cue."""
@@ -381,12 +547,34 @@ class MainScreen(Screen[None]):
             self._reveal(actor_id)
 
     def _reveal(self, actor_id: str, quote: Quote | None = None) -> None:
+        if self._tree_stale:  # shown once the sidebar has caught up with the article
+            self._pending_reveal = (actor_id, quote)
+            return
         tree = self.tree
         if actor_id not in tree.actor_nodes and actor_id in self.actor_summaries:
             tree.add_actor(self.actor_summaries[actor_id])
         tree.reveal(actor_id, quote)
 
     # ----- sidebar ---------------------------------------------------------------------------
+
+    def _refill_tree_soon(self) -> None:
+        """Refill the sidebar for the opened article right after the text is painted.
+
+        The key asked for the article; rebuilding and painting the actor tree (Textual's Tree
+        renders slowly) in the same frame made each jump miss the 50 ms answer.
+        """
+        if not self._tree_stale:
+            self._tree_stale = True
+            self.call_after_refresh(self._refill_tree_now)
+
+    def _refill_tree_now(self) -> None:
+        if not self._tree_stale:
+            return
+        self._tree_stale = False
+        self._fill_tree()
+        pending, self._pending_reveal = self._pending_reveal, None
+        if pending is not None:
+            self._reveal(*pending)
 
     def _fill_tree(self) -> None:
         if self.library is None:

@@ -1,4 +1,5 @@
-"""The left pane: one two-line row per article, sortable.
+"""The left pane: one three-line row per article (the title on two lines, then date, counts
+and source), sortable; moving the highlight asks for a preview (`ArticleHighlighted`).
 
 A Line-API `ScrollView` with fixed-height rows: only visible rows are ever styled, so 10,000
 articles load and re-sort at once. (An OptionList measures and wraps every prompt up front:
@@ -25,7 +26,9 @@ from ..wording import counted
 from .styles import PassStyle, StyleCache
 
 SORTS: tuple[str, ...] = ("date", "title", "source")
-ROW_HEIGHT = 2
+TITLE_LINES = 2
+"""A title wraps over this many lines (the last one ends in "…" when it is longer still)."""
+ROW_HEIGHT = TITLE_LINES + 1
 
 
 def sort_articles(rows: Sequence[ArticleSummary], key: str) -> list[ArticleSummary]:
@@ -63,22 +66,29 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         """Articles in display order."""
         self.highlighted: int | None = None
         """Index (in `rows`) of the row under the list cursor."""
-        self.opened: str | None = None
-        """Id of the article shown in the text pane."""
+        self._opened: str | None = None
         self.counts: dict[str, Mapping[str, int]] = {}
         """Extra per-article counts shown on each row (e.g. marks), by name."""
         self._index: dict[str, int] = {}
         self._styles = StyleCache(self)
+        self._titles: dict[tuple[str, int], list[Text]] = {}
+        self._strips: dict[tuple[object, ...], Strip] = {}
+        """Drawn row lines by (id, line, width, base style, opened, cursor): a repaint of the
+        whole list (a focus change, a scroll) redraws only rows it has not drawn before."""
+        self._style_signature: tuple[object, ...] | None = None
+        """Wrapped titles by (article id, width): only rows ever shown are wrapped."""
 
     # ----- data ------------------------------------------------------------------------------
 
     def set_articles(self, rows: Sequence[ArticleSummary]) -> None:
         self.summaries = list(rows)
+        self._strips.clear()
         self._rebuild()
 
     def set_counts(self, name: str, counts: Mapping[str, int]) -> None:
         """Show `counts[article_id]` as `N name` on each row (marks use this)."""
         self.counts[name] = counts
+        self._strips.clear()
         self.refresh()
 
     def _rebuild(self) -> None:
@@ -92,6 +102,28 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         elif self.rows:
             self.move_highlight(0)
         self.refresh()
+
+    def _scroll_to_highlight(self) -> None:
+        if self.highlighted is not None:
+            self.scroll_to_region(Region(0, self.highlighted * ROW_HEIGHT, 1, ROW_HEIGHT),
+                                  animate=False, immediate=True)
+
+    @property
+    def opened(self) -> str | None:
+        """Id of the article shown in the text pane (its row is drawn apart)."""
+        return self._opened
+
+    @opened.setter
+    def opened(self, article_id: str | None) -> None:
+        before, self._opened = self._opened, article_id
+        if before != article_id:
+            self._refresh_rows(self._index.get(before or ""), self._index.get(article_id or ""))
+
+    def _refresh_rows(self, *indices: int | None) -> None:
+        """Repaint just these rows: a highlight step is two rows, not a whole pane."""
+        for index in indices:
+            if index is not None:
+                self.refresh_lines(index * ROW_HEIGHT, ROW_HEIGHT)
 
     @property
     def highlighted_id(self) -> str | None:
@@ -111,11 +143,17 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
     def move_highlight(self, index: int) -> None:
         if not self.rows:
             return
+        before, scrolled = self.highlighted_id, self.scroll_offset
+        old = self.highlighted
         self.highlighted = max(0, min(index, len(self.rows) - 1))
-        self.scroll_to_region(
-            Region(0, self.highlighted * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, immediate=True
-        )
-        self.refresh()
+        self._scroll_to_highlight()
+        if self.scroll_offset == scrolled:
+            self._refresh_rows(old, self.highlighted)
+        else:
+            self.refresh()
+        now = self.highlighted_id
+        if now is not None and now != before and self.has_focus:
+            self.post_message(messages.ArticleHighlighted(now))
 
     # ----- rendering -------------------------------------------------------------------------
 
@@ -140,8 +178,23 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
-        if part == 0:
-            text = Text(" " + (row.title or row.id), style=base + self._style("title"), end="")
+        cursor = None if index != self.highlighted else ("cursor" if self.has_focus else "blurred")
+        key = (row.id, part, width, base, row.id == self.opened, cursor)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 4096:
+                self._strips.clear()
+            strip = self._strips[key] = self._render_row_line(row, index, part, width, base)
+        return strip
+
+    def _render_row_line(
+        self, row: ArticleSummary, index: int, part: int, width: int, base: Style
+    ) -> Strip:
+        if part < TITLE_LINES:
+            titles = self._title_lines(row, width)
+            plain = titles[part] if part < len(titles) else Text("")
+            text = Text(" ", style=base + self._style("title"), end="")
+            text.append_text(plain)
         else:
             text = Text(" " + self._meta(row), style=base + self._style("meta"), end="")
         text.truncate(width, overflow="ellipsis", pad=True)
@@ -151,6 +204,24 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
             text.stylize(self._style("cursor"))
         return Strip(list(text.render(self.app.console))).crop_extend(0, width, base)
 
+    def _title_lines(self, row: ArticleSummary, width: int) -> list[Text]:
+        """The title wrapped at word breaks into `TITLE_LINES` lines, "…" ending a longer one."""
+        key = (row.id, width)
+        lines = self._titles.get(key)
+        if lines is None:
+            room = max(width - 2, 1)  # a space before, one cell spare for the "…"
+            wrapped = list(Text(row.title or row.id).wrap(self.app.console, room))
+            lines = [Text(line.plain.rstrip()) for line in wrapped[:TITLE_LINES]]
+            if len(wrapped) > TITLE_LINES and lines:
+                last = lines[-1]
+                last.append(" …" if last.cell_len < room - 1 else "…")
+                if last.cell_len > room:
+                    last.truncate(room, overflow="ellipsis")
+            if len(self._titles) > 4096:
+                self._titles.clear()
+            self._titles[key] = lines
+        return lines
+
     def _style(self, name: str) -> Style:
         if name == "cursor" and not self.has_focus:
             name = "cursor-blurred"
@@ -158,16 +229,22 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
+        signature = (self.rich_style, self.app.theme)  # not the border: focus keeps the lines
+        if signature != self._style_signature:
+            self._style_signature = signature
+            self._styles.clear()
+            self._strips.clear()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._titles.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) * ROW_HEIGHT)
+        self.call_after_refresh(self._scroll_to_highlight)  # highlighted before it had a size
 
     def on_focus(self) -> None:
-        self.refresh()
+        self._refresh_rows(self.highlighted)  # only the cursor row is drawn by focus
 
     def on_blur(self) -> None:
-        self.refresh()
+        self._refresh_rows(self.highlighted)
 
     # ----- actions ---------------------------------------------------------------------------
 

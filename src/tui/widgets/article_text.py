@@ -92,6 +92,7 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         self._styles = StyleCache(self)
         self._overlay_spans: dict[int, list[HSpan]] | None = None
         self._base_by_line: dict[int, list[HSpan]] = {}
+        self._style_signature: tuple[object, ...] | None = None
 
     # ----- data in ---------------------------------------------------------------------------
 
@@ -168,14 +169,33 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
-        self._strips.clear()
+        # Drawn lines depend on the widget's own style and the theme, not on its border: a
+        # focus change (border colour) keeps them; the cursor rows are redrawn in on_focus.
+        signature = (self.rich_style, self.app.theme)
+        if signature != self._style_signature:
+            self._style_signature = signature
+            self._styles.clear()
+            self._strips.clear()
 
     def on_focus(self) -> None:
-        self._invalidate()
+        self._refresh_cursor_lines()
 
     def on_blur(self) -> None:
-        self._invalidate()
+        self._refresh_cursor_lines()
+
+    def _refresh_cursor_lines(self) -> None:
+        """Focus only changes how the cursor is drawn: repaint its lines, not the article."""
+        if not self.sentences or not self._lines:
+            self._invalidate()
+            return
+        s, e = self.selection_range()
+        first = self.line_of(s)
+        last = self.line_of(max(e - 1, s)) + 1
+        while last < len(self._lines) and self._lines[last].kind != "text":
+            last += 1  # a quote's speaker line under it is drawn with the cursor too
+        for row in range(first, last + 1):
+            self._strips.pop(row, None)
+        self.refresh_lines(first, last - first + 1)
 
     def _style(self, kind: str) -> Style:
         if kind == "cursor" and not self.has_focus:

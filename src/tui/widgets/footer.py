@@ -10,14 +10,17 @@ click per key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
+
+from ..bindings import FOOTER_DEFAULT_PRIORITY, FOOTER_PRIORITY
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,8 @@ class _Key:
     description: str
     enabled: bool
     tooltip: str
+    priority: int = FOOTER_DEFAULT_PRIORITY
+    """Kept longer when the bar is short of room (lower stays longer: `FOOTER_PRIORITY`)."""
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -90,7 +95,8 @@ class KeyFooter(Widget, can_focus=False):
         palette: _Key | None = None
         for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
             shown = _Key(binding.key, app.get_key_display(binding), binding.description,
-                         enabled, tooltip or binding.tooltip or binding.description)
+                         enabled, tooltip or binding.tooltip or binding.description,
+                         FOOTER_PRIORITY.get(binding.id or "", FOOTER_DEFAULT_PRIORITY))
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = shown
             elif binding.show and binding.action not in actions:
@@ -118,7 +124,12 @@ class KeyFooter(Widget, can_focus=False):
                 line.append(f"{shown.description} ", description_style + extra)
             spans.append((start, line.cell_len, shown))
 
-        for shown in _fitting(keys, width - palette_cells):
+        fitting = _fitting(keys, width - palette_cells)
+        if palette is not None and fitting != keys:  # short of room: the palette key alone
+            palette = replace(palette, description="")
+            palette_cells = _cells(palette)
+            fitting = _fitting(keys, width - palette_cells)
+        for shown in fitting:
             draw(shown)
         if palette is not None and width >= palette_cells:
             line.append(" " * (width - palette_cells - line.cell_len))
@@ -154,16 +165,29 @@ class KeyFooter(Widget, can_focus=False):
             self.app.bell()
 
 
+#: Keys of this priority or less important lose their description before any key is dropped
+#: (`[ ] a M e y` still show at 80 columns; the tooltip and `?` say what they do).
+COMPACT_FROM = 3
+
+
 def _fitting(keys: list[_Key], room: int) -> list[_Key]:
-    """The keys that fit in `room` cells, never half a key: disabled ones go first, then the
-    last ones (help and quit stay longest when they come first or are the ones enabled)."""
+    """The keys that fit in `room` cells, never half a key, in their order. Short of room, the
+    least important (`FOOTER_PRIORITY`) first lose their description, then go, among equals
+    a disabled one first, else the last."""
     keys = list(keys)
+
+    def rank(i: int) -> tuple[int, bool, int]:
+        return (keys[i].priority, not keys[i].enabled, i)
+
     while keys and sum(_cells(k) for k in keys) > room:
-        disabled = [i for i, k in enumerate(keys) if not k.enabled]
-        del keys[disabled[-1] if disabled else -1]
+        wordy = [i for i, k in enumerate(keys) if k.description and k.priority >= COMPACT_FROM]
+        if wordy:
+            i = max(wordy, key=rank)
+            keys[i] = replace(keys[i], description="")
+        else:
+            del keys[max(range(len(keys)), key=rank)]
     return keys
 
 
 def _cells(shown: _Key) -> int:
-    text = f" {shown.display} " + (f"{shown.description} " if shown.description else "")
-    return Text(text).cell_len
+    return cell_len(f" {shown.display} " + (f"{shown.description} " if shown.description else ""))
