@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.worker import get_current_worker
@@ -199,16 +200,47 @@ class NewsdeskApp(App[None]):
         """Below the smallest usable size, a "too small" note covers the panes (never a crash)."""
         if self.main not in self.screen_stack:
             return  # on_mount checks once the panes are up
-        note = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        note = self._too_small_note()
         if too_small(size):
             if note is None:
                 self.push_screen(TooSmallScreen(size))
             else:
                 note.show_size(size)
         elif note is not None:
-            while self.screen is not note:  # help or palette opened over the note
+            while self.screen is not note:  # cannot happen while `push_screen` keeps it on top
                 self.pop_screen()
             self.pop_screen()
+
+    def _too_small_note(self) -> TooSmallScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+
+    def push_screen(  # type: ignore[override]
+        self, screen: Screen[Any] | str, *args: Any, **kwargs: Any
+    ) -> Any:
+        """Push `screen`; while the "too small" note is up, it goes under the note.
+
+        A screen pushed over the note (a dialog a worker opens, say) would be drawn in a terminal
+        too small for it and take keys meant for nothing; the note leaves and comes back on top.
+        """
+        note = self._too_small_note()
+        if note is None or isinstance(screen, TooSmallScreen) or self.screen is not note:
+            return super().push_screen(screen, *args, **kwargs)
+        self.pop_screen()
+        pushed = super().push_screen(screen, *args, **kwargs)
+        super().push_screen(TooSmallScreen(note.terminal_size))
+        return pushed
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the "too small" note is up only quitting works: the panes are out of sight."""
+        if isinstance(self.screen, TooSmallScreen):
+            return action in ("quit", "help_quit")
+        return True
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P; Textual only looks for an open palette on top, and a second one would take
+        the first one's id (DuplicateIds) when other screens came over it."""
+        if not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+            super().action_command_palette()
 
     def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
         """Bubbled up after the main screen showed the library: marks and search follow,

@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -136,11 +137,21 @@ class MainScreen(Screen[None]):
                 self.set_library(library)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size == self.size:
+        if self.laid_out_at(event.size):
             # Textual hands the screen the terminal's size once more after it has started:
-            # laying out and repainting every pane for a size they already have is a wasted
-            # frame on every start.
+            # laying out and restyling every pane for the size they have is a wasted frame.
             event.prevent_default()
+
+    def laid_out_at(self, size: Size) -> bool:
+        """The panes are laid out at `size` and carry its width class already.
+
+        Only then may a Resize be skipped: `self.size` is no witness, the app takes the new
+        size before the screen hears of it, so comparing with it swallowed every real resize.
+        """
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        wanted = self._get_breakpoint_classes(size.width, breakpoints)
+        # The compositor holds the size of the last layout (Textual has no public name for it).
+        return self._compositor.size == size and all(self.has_class(c) for c in wanted)
 
     def _draw_legend(self) -> None:
         text = Text()
