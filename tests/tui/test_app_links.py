@@ -420,6 +420,13 @@ async def test_jump_to_and_start_walk_hooks(make_app) -> None:
         targets = [Target("a1", 0, 11, "hit"), Target("a2", 34, 45, "hit")]
         main.post_message(messages.StartWalk("search: lopez", targets, layer="search"))
         await pilot.pause()
+        # The cursor (a1, offset 170) is past both targets in reading order (a2 is listed
+        # first): nothing follows, so `n` starts over at the first target.
+        assert "search: lopez: – of 2" in main.status.parts
+        await pilot.press("n")
+        await pilot.pause()
+        assert main.text.article_id == "a1" and spans(main, "search") == [(0, 11)]
+        assert "search: lopez: 1 of 2" in main.status.parts
         await pilot.press("n")
         await pilot.pause()
         assert main.text.article_id == "a2" and spans(main, "search") == [(34, 45)]

@@ -50,15 +50,63 @@ class Location:
 
 @dataclass(slots=True)
 class Walk:
-    """What `n` / `N` step through: an actor's mentions, search hits, ..."""
+    """What `n` / `N` step through: an actor's mentions, search hits, ...
+
+    `index` and `on_cursor` follow the text cursor however it moved (`follow`): the target at
+    the cursor, else the first one after it in reading order, so "3 of 6" is always what `n`
+    would show and `n` goes on from where the reader is, not from where the walk last was.
+    """
 
     label: str
     targets: list[Target] = field(default_factory=list)
     index: int = 0
     layer: str = "target"
+    rank: dict[str, int] = field(default_factory=dict)
+    """Article -> its place in the article list when the walk began (reading order)."""
+    on_cursor: bool = True
+    """`targets[index]` is at the cursor (else it is the next one after it)."""
+    ahead: bool = True
+    """Some target is at or after the cursor (else the counter reads "– of N")."""
 
     def describe(self) -> str:
-        return f"{self.label}: {self.index + 1} of {len(self.targets)}"
+        place = str(self.index + 1) if self.ahead else "–"
+        return f"{self.label}: {place} of {len(self.targets)}"
+
+    def follow(self, article: str, sentence: tuple[int, int], focus: int | None) -> None:
+        """Place the walk at the cursor: sentence `sentence` of `article`, on the entity starting
+        at `focus` (None: the sentence as a whole)."""
+        start, end = sentence
+        current = self.targets[self.index]
+        if current.article == article and (
+            current.start == focus if focus is not None else start <= current.start < end
+        ):
+            self.on_cursor = self.ahead = True  # several in one sentence: keep the one reached
+            return
+        last = len(self.rank)
+        here = (self.rank.get(article, last), start if focus is None else focus)
+        after = [
+            ((self.rank.get(t.article, last), t.start), i)
+            for i, t in enumerate(self.targets)
+            if (self.rank.get(t.article, last), t.start) >= here
+        ]
+        self.ahead = bool(after)
+        if not after:
+            self.on_cursor = False
+            return
+        self.index = min(after)[1]
+        target = self.targets[self.index]
+        self.on_cursor = target.article == article and (
+            target.start == focus if focus is not None else target.start < end
+        )
+
+    def step(self, delta: int) -> int:
+        """The index `n` (delta 1) or `N` (-1) goes to from the cursor."""
+        count = len(self.targets)
+        if not self.ahead:
+            return 0 if delta > 0 else count - 1
+        if delta > 0 and not self.on_cursor:
+            return self.index  # the next one is the one the counter shows
+        return (self.index + delta) % count
 
 
 class MainScreen(Screen[None]):
@@ -269,7 +317,9 @@ class MainScreen(Screen[None]):
         self, label: str, targets: Sequence[Target], *, index: int = 0, layer: str = "target"
     ) -> None:
         """Make `n` / `N` step through `targets` (search hits, marks, ...)."""
-        self.walk = Walk(label, list(targets), index, layer) if targets else None
+        self.walk = None
+        if targets:
+            self.walk = Walk(label, list(targets), index, layer, self._article_rank())
         self._refresh_bindings()
         self._update_status()
 
@@ -304,7 +354,7 @@ class MainScreen(Screen[None]):
         targets = [Target(m.article, m.start, m.end, actor.name) for m in mentions]
         here = self.detail.article.id if self.detail else None
         index = next((i for i, t in enumerate(targets) if t.article == here), 0)
-        self.walk = Walk(actor.name, targets, index, "actor")
+        self.walk = Walk(actor.name, targets, index, "actor", rank)
         self._paint_actor(actor)
         if targets:
             target = targets[index]
@@ -423,7 +473,8 @@ class MainScreen(Screen[None]):
             self.notify("Nothing to step through: search (/) or choose an actor (Enter).",
                         timeout=3)
             return
-        walk.index = (walk.index + delta) % len(walk.targets)
+        self._follow_cursor()
+        walk.index = walk.step(delta)
         target = walk.targets[walk.index]
         here = self.detail.article.id if self.detail else None
         self.open_article(target.article, offset=target.start, record=target.article != here)
@@ -505,5 +556,16 @@ class MainScreen(Screen[None]):
         if quote is not None:
             who = quote.speaker or "unattributed"
             parts.append(f"❝ {who} · {quote.kind}" + (f" · {quote.cue}" if quote.cue else ""))
-        walk = self.walk.describe() if self.walk else ""
+        walk = ""
+        if self.walk is not None:
+            self._follow_cursor()
+            walk = self.walk.describe()
         self.status.show(place, *parts, walk=walk)
+
+    def _follow_cursor(self) -> None:
+        """Keep the walk's counter on the target at or after the text cursor."""
+        text, walk = self.text, self.walk
+        if walk is None or text.detail is None or not text.sentences:
+            return
+        focus = text.focus_mention.start if text.focus_mention is not None else None
+        walk.follow(text.detail.article.id, text.sentences[text.cursor], focus)
