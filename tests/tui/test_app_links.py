@@ -262,7 +262,7 @@ async def test_scope_toggle_lists_whole_corpus(make_app) -> None:
         assert main.tree.scope == "corpus"
         assert set(main.tree.actor_nodes) == {
             "person:maria-lopez", "organization:green-watch", "place:portsmouth"}
-        assert "all articles" in str(main.tree.border_title)
+        assert "corpus" in str(main.tree.border_title)
         await pilot.press("a")
         assert main.tree.scope == "article"
 

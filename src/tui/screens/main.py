@@ -174,7 +174,7 @@ class MainScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.articles.border_title = "Articles"
         self.text.border_title = "Text"
-        self.tree.border_title = "Actors · article"
+        self.tree.border_title = "Actors in article"
         self.tree.positions_of = self._positions
         self.tree.title_of = self._title
         self._draw_legend()
@@ -428,14 +428,16 @@ class MainScreen(Screen[None]):
             counts = Counter(
                 detail.actor_of[m.key] for m in detail.mentions if m.key in detail.actor_of
             )
+            quotes = Counter(q.actor for q in detail.quotes if q.actor)
             actors = [self.actor_summaries[i] for i in ids if i in self.actor_summaries]
-            self.tree.set_actors(actors, counts, "article")
-            self.tree.border_title = f"Actors · article · {len(actors)}"
+            self.tree.set_actors(actors, counts, "article", quotes)
+            self.tree.border_title = f"Actors in article · {len(actors)}"
         else:
             actors = sorted(self.actor_summaries.values(),
                             key=lambda a: (-a.mention_count, a.name.casefold()))
-            self.tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus")
-            self.tree.border_title = f"Actors · all articles · {len(actors)}"
+            self.tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus",
+                                 {a.id: a.quote_count for a in actors})
+            self.tree.border_title = f"Actors in corpus · {len(actors)}"
 
     def action_toggle_scope(self) -> None:
         self.scope = "corpus" if self.scope == "article" else "article"
