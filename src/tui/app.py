@@ -30,6 +30,7 @@ from newsdesk.core.settings import Settings
 from . import messages
 from .bindings import APP_BINDINGS, GROUPS, SCREEN_ONLY_GROUPS
 from .commands import ActorCommands, ArticleCommands
+from .entity_colors import entity_variables
 from .marks_controller import MarksController
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -102,6 +103,13 @@ class NewsdeskApp(App[None]):
             sys.stderr.flush()
             os._exit(self.return_code or 0)
         return result
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's theme variables plus `$entity-<kind>`: a clearly distinct colour per entity
+        kind in whichever theme is current (see `entity_colors`)."""
+        variables = super().get_css_variables()
+        variables.update(entity_variables(variables, self.current_theme.dark))
+        return variables
 
     def on_load(self) -> None:
         if self.library is None:  # start now: the panes are styled and composed meanwhile

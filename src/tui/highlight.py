@@ -17,7 +17,7 @@ from rich._wrap import divide_line
 from newsdesk.core.library import ArticleDetail
 from newsdesk.core.models import ActorType, Offsets, Quote
 
-#: Entity kinds with a colour of their own (group shares "other"'s colour only if themed so).
+#: Entity kinds, each with a colour of its own in every theme (`entity_colors`).
 ENTITY_KINDS: tuple[ActorType, ...] = ("person", "organization", "place", "group", "other")
 LEGEND: tuple[tuple[str, str], ...] = (
     ("person", "person"),
