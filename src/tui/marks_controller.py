@@ -201,6 +201,11 @@ class MarksController:
             return
         assert self.store is not None and self.library is not None
         quote = self.sidebar_position()
+        if quote is None and self.app.focused is self.main.tree:
+            self.app.notify("Nothing marked: in the actors pane m marks a position (a ❝ row); "
+                            "in the text pane, the quote or sentence under the cursor.",
+                            markup=False, timeout=4)
+            return
         try:
             if quote is not None:
                 article = self.library.article(quote.article).article

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.screen import Screen
@@ -25,7 +26,14 @@ from newsdesk.core.library import ActorSummary, ArticleDetail, ArticleSummary, L
 from newsdesk.core.models import Actor, Quote
 
 from .. import messages
-from ..bindings import MAIN_BINDINGS, MARK_BINDINGS
+from ..bindings import (
+    ACTOR_TREE_BINDINGS,
+    ARTICLE_LIST_BINDINGS,
+    MAIN_BINDINGS,
+    MARK_BINDINGS,
+    TEXT_BINDINGS,
+    key_label,
+)
 from ..highlight import LEGEND, HSpan, Target
 from ..widgets.actor_tree import ActorTree
 from ..widgets.article_list import ArticleList
@@ -35,6 +43,24 @@ from ..widgets.index_progress import IndexProgress
 from ..widgets.status_line import StatusLine
 
 HISTORY_LIMIT = 200
+
+#: Why a key does nothing while its action cannot run (by action name).
+DISABLED_REASONS: dict[str, str] = {
+    "walk": "Nothing to step through: choose an actor (Enter) or search (/) first.",
+    "back": "Nothing to go back to: your history starts here.",
+    "forward": "Nothing ahead: this is the end of your history ([ goes back).",
+}
+#: Each pane's own keys, for "works in the article list" when pressed elsewhere.
+PANE_BINDINGS: tuple[tuple[str, str, list[Binding]], ...] = (
+    ("the article list", "1", ARTICLE_LIST_BINDINGS),
+    ("the text pane", "2", TEXT_BINDINGS),
+    ("the actors pane", "3", ACTOR_TREE_BINDINGS),
+)
+EXPLAINED_KEYS: frozenset[str] = frozenset(
+    key.strip()
+    for binding in (*MAIN_BINDINGS, *(b for _p, _n, group in PANE_BINDINGS for b in group))
+    for key in binding.key.split(",")
+)
 
 LayerProvider = Callable[[ArticleDetail], dict[str, Sequence[HSpan]]]
 """Called for each article opened: highlight layers to draw on it (marks, search hits)."""
@@ -200,6 +226,29 @@ class MainScreen(Screen[None]):
         wanted = self._get_breakpoint_classes(size.width, breakpoints)
         # The compositor holds the size of the last layout (Textual has no public name for it).
         return self._compositor.size == size and all(self.has_class(c) for c in wanted)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that would do nothing here says why. (Keys reach the screen on their way up
+        from the focused pane, before the app runs their bindings.)"""
+        reason = self.why_key_does_nothing(event.key)
+        if reason is not None:
+            self.notify(reason, timeout=4, markup=False)
+
+    def why_key_does_nothing(self, key: str) -> str | None:
+        """Why `key` does nothing now: its action cannot run, or it works in another pane."""
+        if key not in EXPLAINED_KEYS:
+            return None
+        active = self.active_bindings.get(key)
+        if active is not None:
+            if active.enabled:
+                return None
+            return DISABLED_REASONS.get(active.binding.action.split("(")[0])
+        for pane, number, bindings in PANE_BINDINGS:
+            for binding in bindings:
+                if key in (k.strip() for k in binding.key.split(",")):
+                    return (f"{key_label(binding).split(' / ')[0]} ({binding.description}) "
+                            f"works in {pane}: press {number} to go there.")
+        return None
 
     def _draw_legend(self) -> None:
         text = Text()
