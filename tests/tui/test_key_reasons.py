@@ -75,3 +75,21 @@ async def test_key_reasons_m_on_an_actor_row_marks_nothing(make_app) -> None:
         assert app.marks.store is not None and app.marks.history == []
         assert not app.main.text.highlight_layers.get("mark")
         assert any("Nothing marked" in m for m in said(app)), said(app)
+
+
+async def test_key_reasons_y_says_it_sent_to_the_terminal_clipboard(make_app) -> None:
+    """The terminal may drop the OSC 52 request (tmux by default): never claim "Copied"."""
+    from newsdesk.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard
+        [message] = said(app)
+        assert "Copied" not in message and "terminal's clipboard" in message
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = str(app.screen.query_one("#help-clipboard").render())
+        assert "set -g set-clipboard on" in shown

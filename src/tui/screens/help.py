@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..bindings import GROUPS, OTHER_KEYS, key_label
+from ..bindings import CLIPBOARD_NOTE, GROUPS, OTHER_KEYS, key_label
 
 
 def bindings_table() -> Table:
@@ -48,6 +48,7 @@ class HelpScreen(ModalScreen[None]):
                               "the focused pane; Ctrl+P finds every action by name."),
                          id="help-intro")
             yield Static(bindings_table(), id="help-table")
+            yield Static(Text("Clipboard: " + CLIPBOARD_NOTE), id="help-clipboard")
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)
