@@ -17,11 +17,15 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, work
+from textual._context import active_message_pump  # which screen's code runs: no public name
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.geometry import Size
+from textual.dom import NoScreen
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from newsdesk.core.library import Library
@@ -29,7 +33,7 @@ from newsdesk.core.settings import Settings
 
 from . import messages
 from .bindings import APP_BINDINGS, GROUPS, SCREEN_ONLY_GROUPS
-from .commands import ActorCommands, ArticleCommands
+from .commands import ActorCommands, ArticleCommands, Palette
 from .entity_colors import entity_variables
 from .marks_controller import MarksController
 from .screens.help import HelpScreen
@@ -216,8 +220,34 @@ class NewsdeskApp(App[None]):
                 note.show_size(size)
         elif note is not None:
             while self.screen is not note:  # cannot happen while `push_screen` keeps it on top
-                self.pop_screen()
-            self.pop_screen()
+                super().pop_screen()
+            super().pop_screen()
+
+    def pop_screen(self) -> AwaitComplete:
+        """Pop the top screen, unless the panes are on top or a screen below asks.
+
+        `Screen.dismiss` and the command palette pop whatever is on top: a second Enter or Escape
+        queued before the first closed its screen (keys held down, pasted, sent by tmux in one
+        go) closed the screen below instead, at worst the panes themselves (and the next palette
+        command crashed on them). A screen may only close itself.
+        """
+        if self.screen is self.main or self._asked_from_below():
+            return AwaitComplete.nothing()
+        return super().pop_screen()
+
+    def _asked_from_below(self) -> bool:
+        """The code running now belongs to a screen (or a widget on one) that is not on top."""
+        pump = active_message_pump.get(None)
+        if pump is None or pump is self:
+            return False
+        if isinstance(pump, Screen):
+            return pump is not self.screen
+        if isinstance(pump, Widget):
+            try:
+                return pump.screen is not self.screen
+            except NoScreen:
+                return True  # its screen is gone already
+        return False
 
     def _too_small_note(self) -> TooSmallScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
@@ -233,7 +263,7 @@ class NewsdeskApp(App[None]):
         note = self._too_small_note()
         if note is None or isinstance(screen, TooSmallScreen) or self.screen is not note:
             return super().push_screen(screen, *args, **kwargs)
-        self.pop_screen()
+        super().pop_screen()  # whoever pushes: the note is theirs to move
         pushed = super().push_screen(screen, *args, **kwargs)
         super().push_screen(TooSmallScreen(note.terminal_size))
         return pushed
@@ -247,8 +277,10 @@ class NewsdeskApp(App[None]):
     def action_command_palette(self) -> None:
         """Ctrl+P; Textual only looks for an open palette on top, and a second one would take
         the first one's id (DuplicateIds) when other screens came over it."""
-        if not any(isinstance(s, CommandPalette) for s in self.screen_stack):
-            super().action_command_palette()
+        if self.use_command_palette and not any(
+            isinstance(s, CommandPalette) for s in self.screen_stack
+        ):
+            self.push_screen(Palette(id="--command-palette"))
 
     def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
         """Bubbled up after the main screen showed the library: marks and search follow,

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 if TYPE_CHECKING:
@@ -24,6 +24,17 @@ if TYPE_CHECKING:
 
 #: Hits shown per provider (the palette sorts by score; more would only cost time).
 MAX_HITS = 40
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, safe from PageUp / PageDown pressed before its list is laid
+    out (Ctrl+P then PageDown at once): Textual's OptionList then looks the highlight up in a
+    line map still empty and dies with a KeyError."""
+
+    def _action_command_list(self, action: str) -> None:
+        if action.startswith("page_") and not self.query_one(CommandList).scrollable_content_region:
+            return
+        super()._action_command_list(action)
 
 
 def highlight(matcher: Matcher, candidate: str) -> Content:

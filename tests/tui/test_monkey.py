@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import os
 import random
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.keys import key_to_character
 from textual.widgets import Input, TextArea
 
@@ -69,11 +71,14 @@ class Monkey:
         self.rng = random.Random(self.seed)
 
     def step(self, app: NewsdeskApp) -> tuple[str, object]:
-        """The next action: ("key", k), ("type", text) or ("resize", (w, h))."""
+        """The next action: ("key", k), ("type", text), ("burst", [k, ...]) or
+        ("resize", (w, h))."""
         roll = self.rng.random()
         typing = typing_in(app)
         if roll < 0.02:
             return "resize", self.rng.choice(SIZES)
+        if roll < 0.10:  # keys faster than the app handles them (key repeat, a fast typist)
+            return "burst", [self.rng.choice(self.keys) for _ in range(self.rng.randint(2, 6))]
         if typing and roll < 0.45:
             n = self.rng.randint(1, 6)
             return "type", "".join(self.rng.choice(TEXT) for _ in range(n))
@@ -81,7 +86,7 @@ class Monkey:
             return "key", self.rng.choice(("enter", "escape"))
         return "key", self.rng.choice(self.keys)
 
-    async def run(self, app: NewsdeskApp, pilot, count: int) -> None:  # type: ignore[no-untyped-def]
+    async def run(self, app: NewsdeskApp, pilot: Pilot, count: int) -> None:
         done = 0
         while done < count:
             kind, what = self.step(app)
@@ -91,6 +96,12 @@ class Monkey:
                 width, height = what  # type: ignore[misc]
                 await pilot.resize_terminal(width, height)
                 done += 1
+            elif kind == "burst":
+                keys = [k for k in what if k not in QUIT_KEYS]  # type: ignore[union-attr]
+                for key in keys:  # all queued before the first is handled
+                    app.post_message(events.Key(key, key_to_character(key)))
+                await pilot.pause(0)
+                done += len(keys)
             else:
                 keys = [_key_name(c) for c in str(what)] if kind == "type" else [str(what)]
                 for key in keys:
@@ -104,7 +115,7 @@ class Monkey:
                     f"exception {app._exception!r})"
                 )
 
-    async def quit_cleanly(self, app: NewsdeskApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    async def quit_cleanly(self, app: NewsdeskApp, pilot: Pilot) -> None:
         """Back to the panes (Escape closes every view and dialog), then `q`."""
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
@@ -151,7 +162,9 @@ def _count(default: int) -> int:
     return int(os.environ.get("NEWSDESK_MONKEY_KEYS", default))
 
 
-async def _monkey_on(app: NewsdeskApp, count: int, *, ready) -> None:  # type: ignore[no-untyped-def]
+async def _monkey_on(
+    app: NewsdeskApp, count: int, *, ready: Callable[[Pilot], Awaitable[None]]
+) -> None:
     seed = _seed()
     print(f"monkey seed={seed} keys={count}")  # pytest shows it when the test fails
     monkey = Monkey(seed)

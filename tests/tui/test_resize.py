@@ -167,3 +167,53 @@ async def test_resize_a_screen_pushed_under_the_note_shows_once_the_terminal_gro
         await pilot.press("escape")
         await pilot.pause()
         assert_fills(app, 120, 40)
+
+
+@pytest.mark.parametrize("twice", ["help", "palette"])
+async def test_a_screen_closed_twice_never_closes_the_one_below(make_app, twice) -> None:
+    """A second Escape or Enter queued before the first closed its screen (a key held down,
+    keys sent in one go by tmux) must not close the screen below, least of all the panes."""
+    from newsdesk.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        if twice == "help":
+            top = HelpScreen()
+            app.push_screen(top)
+        else:
+            await pilot.press("question_mark", "ctrl+p")  # the palette over help
+            top = app.screen
+            assert isinstance(top, CommandPalette)
+        await pilot.pause()
+        below = app.screen_stack[-2]
+
+        def close() -> None:  # as a key binding does: not awaited
+            top.dismiss()
+
+        top.call_later(close)
+        top.call_later(close)  # stale: its screen is closed already
+        await pilot.pause()
+        assert app.screen is below and app.main in app.screen_stack
+        assert app.main.articles.order  # the panes are whole
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        assert app.screen is app.main
+        assert_fills(app, 120, 40)
+
+
+@pytest.mark.parametrize("key", ["pagedown", "pageup"])
+async def test_palette_page_keys_before_its_list_is_laid_out(make_app, key) -> None:
+    """Ctrl+P and PageDown in one go: Textual's list raised KeyError (the app died)."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for k in ("ctrl+p", key, key):
+            app.post_message(events.Key(k, None))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette) and app.return_code is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main

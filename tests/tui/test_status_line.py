@@ -34,7 +34,8 @@ async def test_status_line_shows_every_piece(make_app, tui_corpus: Corpus, size)
         await long_status(pilot, q1)
         status = app.main.status
         parts = [p for p in status.parts if p]
-        assert len(parts) >= 3 and any("of 4" in p for p in parts) and any("❝" in p for p in parts)
+        assert len(parts) >= 3
+        assert any("of 4" in p for p in parts) and any("❝" in p for p in parts)
         text = shown(app, status)
         for part in parts:
             assert re.sub(r"\s+", " ", part) in text, (part, text)

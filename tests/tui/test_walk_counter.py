@@ -67,7 +67,7 @@ async def test_walk_counter_after_the_last_mention_reads_dash(make_app) -> None:
 
 
 async def test_walk_counter_moving_the_cursor_by_sentence(make_app) -> None:
-    """a2: "Ferry workers… Monday." / "Maria Lopez welcomed…" / "Lopez said…" / "Green Watch…"."""
+    """a2: "Ferry workers…" / "Maria Lopez welcomed…" / "Lopez said…" / "Green Watch…"."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await choose_lopez(pilot)
