@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from .screens.closing import ClosesItself
+
 if TYPE_CHECKING:
     from newsdesk.core.library import ActorSummary, ArticleSummary
     from newsdesk.core.search import Hit as SearchHit
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
 MAX_HITS = 40
 
 
-class Palette(CommandPalette):
+class Palette(ClosesItself, CommandPalette):
     """Textual's command palette, safe from PageUp / PageDown pressed before its list is laid
     out (Ctrl+P then PageDown at once): Textual's OptionList then looks the highlight up in a
     line map still empty and dies with a KeyError."""

@@ -217,3 +217,30 @@ async def test_palette_page_keys_before_its_list_is_laid_out(make_app, key) -> N
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main
+
+
+async def test_a_screen_under_the_note_closing_itself_waits(make_app) -> None:
+    """The palette chose a command (keys queued) just as the note came over it: it neither
+    answers twice (InvalidStateError) nor closes the note; it closes once it is on top."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        await pilot.resize_terminal(50, 12)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+
+        def close() -> None:
+            palette.dismiss()
+
+        palette.call_later(close)
+        palette.call_later(close)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen) and palette in app.screen_stack
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.screen is palette
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main and app.return_code is None

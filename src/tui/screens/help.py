@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..bindings import CLIPBOARD_NOTE, GROUPS, OTHER_KEYS, key_label
+from .closing import ClosesItself
 
 
 def bindings_table() -> Table:
@@ -29,7 +30,7 @@ def bindings_table() -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesItself, ModalScreen[None]):
     """A scrollable list of every key; Esc, q or ? closes it."""
 
     BINDINGS = [
