@@ -29,14 +29,33 @@ MAX_HITS = 40
 
 
 class Palette(ClosesItself, CommandPalette):
-    """Textual's command palette, safe from PageUp / PageDown pressed before its list is laid
-    out (Ctrl+P then PageDown at once): Textual's OptionList then looks the highlight up in a
-    line map still empty and dies with a KeyError."""
+    """Textual's command palette, with three races closed that keys sent in one go (tmux, key
+    repeat) hit: a second Enter closing it twice (`ClosesItself`), PageUp / PageDown before its
+    list is laid out (Textual's OptionList looks the highlight up in a line map still empty:
+    KeyError), and a search still running once it is closed (below)."""
 
     def _action_command_list(self, action: str) -> None:
         if action.startswith("page_") and not self.query_one(CommandList).scrollable_content_region:
             return
         super()._action_command_list(action)
+
+    # Closed while its search worker still ran, Textual's palette went on to update its list
+    # and spinner, already removed: NoMatches from the worker ended the app.
+
+    def _gone(self) -> bool:
+        return not self.is_attached or not self.query(CommandList)
+
+    def _refresh_command_list(self, *args: Any, **kwargs: Any) -> None:
+        if not self._gone():
+            super()._refresh_command_list(*args, **kwargs)
+
+    def _watch__list_visible(self) -> None:
+        if not self._gone():
+            super()._watch__list_visible()
+
+    async def _watch__show_busy(self) -> None:
+        if not self._gone():
+            await super()._watch__show_busy()
 
 
 def highlight(matcher: Matcher, candidate: str) -> Content:

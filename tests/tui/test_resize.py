@@ -244,3 +244,18 @@ async def test_a_screen_under_the_note_closing_itself_waits(make_app) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main and app.return_code is None
+
+
+async def test_palette_closed_while_its_search_runs(make_app) -> None:
+    """The palette's search worker updating its list after the palette was removed."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p", "l", "o")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not palette.is_attached
+        palette._list_visible = not palette._list_visible  # what the worker does next
+        await pilot.pause()
+        assert app.return_code is None and app.screen is app.main
