@@ -275,12 +275,16 @@ class NewsdeskApp(App[None]):
         return True
 
     def action_command_palette(self) -> None:
-        """Ctrl+P; Textual only looks for an open palette on top, and a second one would take
-        the first one's id (DuplicateIds) when other screens came over it."""
+        """Ctrl+P: one palette at most, anywhere in the stack (Textual looks on top only).
+
+        No fixed id (Textual gives its palette one): a palette just closed is still being
+        removed when Ctrl+P comes again at once, and a second one with its id crashed the app
+        (DuplicateIds).
+        """
         if self.use_command_palette and not any(
             isinstance(s, CommandPalette) for s in self.screen_stack
         ):
-            self.push_screen(Palette(id="--command-palette"))
+            self.push_screen(Palette())
 
     def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
         """Bubbled up after the main screen showed the library: marks and search follow,

@@ -259,3 +259,24 @@ async def test_palette_closed_while_its_search_runs(make_app) -> None:
         palette._list_visible = not palette._list_visible  # what the worker does next
         await pilot.pause()
         assert app.return_code is None and app.screen is app.main
+
+
+async def test_palette_reopened_while_the_last_one_is_being_removed(make_app) -> None:
+    """Ctrl+P right after Escape closed the palette: the old one is still being removed when the
+    new one comes (Textual gives both the same id: DuplicateIds ended the app)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            app.action_command_palette()
+            await pilot.pause()
+            old = app.screen
+            assert isinstance(old, CommandPalette)
+            old.dismiss()  # its removal runs later
+            app.action_command_palette()
+            await pilot.pause()
+            assert app.return_code is None
+            assert isinstance(app.screen, CommandPalette) and app.screen is not old
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is app.main
