@@ -30,14 +30,18 @@ MAX_HITS = 40
 
 class Palette(ClosesItself, CommandPalette):
     """Textual's command palette, with three races closed that keys sent in one go (tmux, key
-    repeat) hit: a second Enter closing it twice (`ClosesItself`), PageUp / PageDown before its
-    list is laid out (Textual's OptionList looks the highlight up in a line map still empty:
-    KeyError), and a search still running once it is closed (below)."""
+    repeat) hit: a second Enter closing it twice (`ClosesItself`), PageUp / PageDown while its
+    list is being filled (Textual's OptionList looks the highlight up in a line map not built
+    yet: KeyError), and a search still running once it is closed (below)."""
 
     def _action_command_list(self, action: str) -> None:
-        if action.startswith("page_") and not self.query_one(CommandList).scrollable_content_region:
+        if not action.startswith("page_"):
+            super()._action_command_list(action)
             return
-        super()._action_command_list(action)
+        try:
+            super()._action_command_list(action)
+        except KeyError:  # the line map is not built (yet) for the highlighted option
+            pass  # the highlight stays: the next key pages once the list is laid out
 
     # Closed while its search worker still ran, Textual's palette went on to update its list
     # and spinner, already removed: NoMatches from the worker ended the app.
