@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,10 +21,11 @@ from textual._context import active_message_pump  # which screen's code runs: no
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.command import CommandListItem, CommandPalette, SimpleProvider
 from textual.geometry import Size
 from textual.dom import NoScreen
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
@@ -285,6 +286,18 @@ class NewsdeskApp(App[None]):
             isinstance(s, CommandPalette) for s in self.screen_stack
         ):
             self.push_screen(Palette())
+
+    def search_themes(self) -> None:
+        """Textual's theme picker (palette: Theme), as a `Palette`: its races closed too."""
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
+    def search_commands(
+        self, commands: Sequence[CommandListItem], placeholder: str = "Search for commands…"
+    ) -> Any:
+        """Textual's list of commands, as a `Palette` (see `search_themes`)."""
+        return self.push_screen(
+            Palette(providers=[SimpleProvider(self.screen, commands)], placeholder=placeholder)
+        )
 
     def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
         """Bubbled up after the main screen showed the library: marks and search follow,

@@ -280,3 +280,30 @@ async def test_palette_reopened_while_the_last_one_is_being_removed(make_app) ->
             await pilot.press("escape")
             await pilot.pause()
             assert app.screen is app.main
+
+
+async def test_theme_picker_closed_twice_answers_once(make_app) -> None:
+    """Textual's theme picker (palette: Theme) is a palette too: Enter twice in one go made it
+    answer twice (InvalidStateError ended the app)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.search_themes()
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, CommandPalette)
+        await pilot.resize_terminal(50, 12)  # the note comes over it, keys already queued
+        await pilot.pause()
+
+        def close() -> None:
+            picker.dismiss()
+
+        picker.call_later(close)
+        picker.call_later(close)
+        await pilot.pause()
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.return_code is None and app.screen is picker
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
