@@ -115,6 +115,8 @@ class ArticleAnalysis:
     `Library`, so no front end keeps a label table)."""
     actor_counts: Mapping[str, int] = field(default_factory=dict)
     """Actor id -> mentions in this article, most mentioned first."""
+    quote_counts: Mapping[str, int] = field(default_factory=dict)
+    """Actor id -> positions (quotes and stances) of the actor in this article."""
 
     def actor_at(self, mention: Mention) -> str | None:
         return self.actor_of.get(mention.key)

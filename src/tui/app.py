@@ -12,16 +12,22 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, work
+from textual._context import active_message_pump  # which screen's code runs: no public name
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.command import CommandListItem, CommandPalette, SimpleProvider
+from textual.dom import NoScreen
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from newsdesk.core.events import IndexEvent
@@ -31,9 +37,10 @@ from newsdesk.core.store.library import Library
 
 from . import messages
 from .bindings import APP_BINDINGS, GROUPS, SCREEN_ONLY_GROUPS
-from .commands import ActorCommands, ArticleCommands
+from .commands import ActorCommands, ArticleCommands, Palette
 from .correction_commands import CorrectionCommands
 from .corrections_controller import CorrectionsController
+from .entity_colors import entity_variables
 from .marks_controller import MarksController
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -126,6 +133,13 @@ class NewsdeskApp(App[None]):
             sys.stderr.flush()
             os._exit(self.return_code or 0)
         return result
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's theme variables plus `$entity-<kind>`: a clearly distinct colour per entity
+        kind in whichever theme is current (see `entity_colors`)."""
+        variables = super().get_css_variables()
+        variables.update(entity_variables(variables, self.current_theme.dark))
+        return variables
 
     def on_load(self) -> None:
         from newsdesk.core.marks.places import load_place
@@ -232,16 +246,91 @@ class NewsdeskApp(App[None]):
         """Below the smallest usable size, a "too small" note covers the panes (never a crash)."""
         if self.main not in self.screen_stack:
             return  # on_mount checks once the panes are up
-        note = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        note = self._too_small_note()
         if too_small(size):
             if note is None:
                 self.push_screen(TooSmallScreen(size))
             else:
                 note.show_size(size)
         elif note is not None:
-            while self.screen is not note:  # help or palette opened over the note
-                self.pop_screen()
-            self.pop_screen()
+            while self.screen is not note:  # cannot happen while `push_screen` keeps it on top
+                super().pop_screen()
+            super().pop_screen()
+
+    def pop_screen(self) -> AwaitComplete:
+        """Pop the top screen, unless the panes are on top or a screen below asks.
+
+        `Screen.dismiss` and the command palette pop whatever is on top: a second Enter or Escape
+        queued before the first closed its screen (keys held down, pasted, sent by tmux in one
+        go) closed the screen below instead, at worst the panes themselves (and the next palette
+        command crashed on them). A screen may only close itself.
+        """
+        if self.screen is self.main or self._asked_from_below():
+            return AwaitComplete.nothing()
+        return super().pop_screen()
+
+    def _asked_from_below(self) -> bool:
+        """The code running now belongs to a screen (or a widget on one) that is not on top."""
+        pump = active_message_pump.get(None)
+        if pump is None or pump is self:
+            return False
+        if isinstance(pump, Screen):
+            return pump is not self.screen
+        if isinstance(pump, Widget):
+            try:
+                return pump.screen is not self.screen
+            except NoScreen:
+                return True  # its screen is gone already
+        return False
+
+    def _too_small_note(self) -> TooSmallScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+
+    def push_screen(  # type: ignore[override]
+        self, screen: Screen[Any] | str, *args: Any, **kwargs: Any
+    ) -> Any:
+        """Push `screen`; while the "too small" note is up, it goes under the note.
+
+        A screen pushed over the note (a dialog a worker opens, say) would be drawn in a terminal
+        too small for it and take keys meant for nothing; the note leaves and comes back on top.
+        """
+        note = self._too_small_note()
+        if note is None or isinstance(screen, TooSmallScreen) or self.screen is not note:
+            return super().push_screen(screen, *args, **kwargs)
+        super().pop_screen()  # whoever pushes: the note is theirs to move
+        pushed = super().push_screen(screen, *args, **kwargs)
+        super().push_screen(TooSmallScreen(note.terminal_size))
+        return pushed
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the "too small" note is up only quitting works: the panes are out of sight."""
+        if isinstance(self.screen, TooSmallScreen):
+            return action in ("quit", "help_quit")
+        return True
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: one palette at most, anywhere in the stack (Textual looks on top only).
+
+        No fixed id (Textual gives its palette one): a palette just closed is still being
+        removed when Ctrl+P comes again at once, and a second one with its id crashed the app
+        (DuplicateIds).
+        """
+        if self.use_command_palette and not any(
+            isinstance(s, CommandPalette) for s in self.screen_stack
+        ):
+            self.push_screen(Palette())
+
+    def search_themes(self) -> None:
+        """Textual's theme picker (palette: Theme), as a `Palette`: its races closed too."""
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
+    def search_commands(
+        self, commands: Sequence[CommandListItem], placeholder: str = "Search for commands…"
+    ) -> Any:
+        """Textual's list of commands, as a `Palette` (see `search_themes`)."""
+        return self.push_screen(
+            Palette(providers=[SimpleProvider(self.screen, commands)], placeholder=placeholder)
+        )
 
     def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
         """Bubbled up after the main screen showed the library: marks and search follow,

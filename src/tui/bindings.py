@@ -126,7 +126,8 @@ MARK_BINDINGS: list[Binding] = [
     _b("e", "app.export_marks", "Export", "Export marks as Markdown (all, article or actor)",
        "export-marks"),
     _b("y", "app.copy_markdown", "Copy",
-       "Copy the mark or passage under the cursor as Markdown", "copy-markdown"),
+       "Send the mark or passage under the cursor as Markdown to the terminal's clipboard",
+       "copy-markdown"),
 ]
 
 #: Corrections of the actor or quote under the cursor (on the actors pane, shown in its footer;
@@ -171,7 +172,8 @@ MARKS_VIEW_BINDINGS: list[Binding] = [
     _b("n", "edit_note", "Note", "Write or change the mark's note", "edit-note"),
     _b("d,delete", "delete_mark", "Delete", "Delete the mark (u undoes)", "delete-mark"),
     _b("u", "undo", "Undo", "Undo the last mark change", "marks-undo"),
-    _b("y", "copy", "Copy", "Copy the mark as Markdown", "marks-copy", show=False),
+    _b("y", "copy", "Copy", "Send the mark as Markdown to the terminal's clipboard", "marks-copy",
+       show=False),
     _b("e", "export", "Export", "Export marks as Markdown", "marks-export", show=False),
     _b("j", "cursor(1)", "Down", "Next mark", "mark-down", show=False),
     _b("k", "cursor(-1)", "Up", "Previous mark", "mark-up", show=False),
@@ -230,6 +232,13 @@ FOOTER_PRIORITY: dict[str, int] = {
 }
 FOOTER_DEFAULT_PRIORITY = 5
 
+
+#: How `y` reaches the clipboard, and how to let it through tmux (help and README say it).
+CLIPBOARD_NOTE = (
+    "y sends Markdown to the terminal's clipboard with an OSC 52 escape; most terminals accept "
+    "it. Inside tmux it is dropped unless you enable it: add `set -g set-clipboard on` to "
+    "~/.tmux.conf (then `tmux source-file ~/.tmux.conf`)."
+)
 
 #: Keys handled elsewhere (built into Textual) but listed in help and the README.
 OTHER_KEYS: list[tuple[str, str, str]] = [

@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+
+from .screens.closing import ClosesItself
 
 if TYPE_CHECKING:
     from newsdesk.core.models import ActorSummary, ArticleSummary
@@ -24,6 +26,40 @@ if TYPE_CHECKING:
 
 #: Hits shown per provider (the palette sorts by score; more would only cost time).
 MAX_HITS = 40
+
+
+class Palette(ClosesItself, CommandPalette):
+    """Textual's command palette, with three races closed that keys sent in one go (tmux, key
+    repeat) hit: a second Enter closing it twice (`ClosesItself`), PageUp / PageDown while its
+    list is being filled (Textual's OptionList looks the highlight up in a line map not built
+    yet: KeyError), and a search still running once it is closed (below)."""
+
+    def _action_command_list(self, action: str) -> None:
+        if not action.startswith("page_"):
+            super()._action_command_list(action)
+            return
+        try:
+            super()._action_command_list(action)
+        except KeyError:  # the line map is not built (yet) for the highlighted option
+            pass  # the highlight stays: the next key pages once the list is laid out
+
+    # Closed while its search worker still ran, Textual's palette went on to update its list
+    # and spinner, already removed: NoMatches from the worker ended the app.
+
+    def _gone(self) -> bool:
+        return not self.is_attached or not self.query(CommandList)
+
+    def _refresh_command_list(self, *args: Any, **kwargs: Any) -> None:
+        if not self._gone():
+            super()._refresh_command_list(*args, **kwargs)
+
+    def _watch__list_visible(self) -> None:
+        if not self._gone():
+            super()._watch__list_visible()
+
+    async def _watch__show_busy(self) -> None:
+        if not self._gone():
+            await super()._watch__show_busy()
 
 
 def highlight(matcher: Matcher, candidate: str) -> Content:

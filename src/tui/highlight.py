@@ -16,8 +16,10 @@ from typing import Literal
 
 from rich.cells import cell_len, chop_cells
 
-from newsdesk.core.models import ArticleAnalysis, Offsets, Quote, Span
+from newsdesk.core.models import ActorType, ArticleAnalysis, Offsets, Quote, Span
 
+#: Entity kinds, each with a colour of its own in every theme (`entity_colors`).
+ENTITY_KINDS: tuple[ActorType, ...] = ("person", "organization", "place", "group", "other")
 LEGEND: tuple[tuple[str, str], ...] = (
     ("person", "person"),
     ("organization", "org"),

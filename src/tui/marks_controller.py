@@ -202,6 +202,11 @@ class MarksController:
             return
         assert self.store is not None and self.library is not None
         quote = self.sidebar_position()
+        if quote is None and self.app.focused is self.main.tree:
+            self.app.notify("Nothing marked: in the actors pane m marks a position (a ❝ row); "
+                            "in the text pane, the quote or sentence under the cursor.",
+                            markup=False, timeout=4)
+            return
         try:
             if quote is not None:
                 article = self.library.article(quote.article).article
@@ -342,8 +347,11 @@ class MarksController:
             return
         self.app.copy_to_clipboard(text)
         what = "mark" if passage.mark is not None else passage.kind
-        self.app.notify(f"Copied the {what} as Markdown: “{snippet(passage.text, 40)}”",
-                        markup=False, timeout=3)
+        # The terminal is asked to copy (OSC 52): whether it does, nothing here can tell, and
+        # tmux drops the request unless `set-clipboard` is on. So say what was done.
+        self.app.notify(f"Sent the {what} as Markdown to the terminal's clipboard: "
+                        f"“{snippet(passage.text, 40)}” (not pasting? see ? for tmux)",
+                        markup=False, timeout=4)
 
     def _passage_here(self):  # type: ignore[no-untyped-def]
         from newsdesk.core.export.document import Passage

@@ -263,7 +263,7 @@ async def test_scope_toggle_lists_whole_corpus(make_app) -> None:
         assert main.tree.scope == "corpus"
         assert set(main.tree.actor_nodes) == {
             "person:maria-lopez", "organization:green-watch", "place:portsmouth"}
-        assert "all articles" in str(main.tree.border_title)
+        assert "corpus" in str(main.tree.border_title)
         await pilot.press("a")
         assert main.tree.scope == "article"
 
@@ -421,6 +421,13 @@ async def test_jump_to_and_start_walk_hooks(make_app) -> None:
         targets = [Target("a1", 0, 11, "hit"), Target("a2", 34, 45, "hit")]
         main.post_message(messages.StartWalk("search: lopez", targets, layer="search"))
         await pilot.pause()
+        # The cursor (a1, offset 170) is past both targets in reading order (a2 is listed
+        # first): nothing follows, so `n` starts over at the first target.
+        assert "search: lopez: – of 2" in main.status.parts
+        await pilot.press("n")
+        await pilot.pause()
+        assert main.text.article_id == "a1" and spans(main, "search") == [(0, 11)]
+        assert "search: lopez: 1 of 2" in main.status.parts
         await pilot.press("n")
         await pilot.pause()
         assert main.text.article_id == "a2" and spans(main, "search") == [(34, 45)]

@@ -31,3 +31,19 @@ def test_snapshot_narrow_80x24(snap_compare, make_app) -> None:
 
 def test_snapshot_narrow_sidebar_shown(snap_compare, make_app) -> None:
     assert snap_compare(make_app(), press=["s", "3"], terminal_size=(80, 24))
+
+
+def test_snapshot_resized_120x40_to_80x24(snap_compare, make_app) -> None:
+    async def shrink(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("j")
+
+    assert snap_compare(make_app(), run_before=shrink, terminal_size=(120, 40))
+
+
+def test_snapshot_resized_from_too_small_to_120x40(snap_compare, make_app) -> None:
+    async def grow(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=grow, terminal_size=(60, 12))

@@ -52,6 +52,7 @@ def article_detail(
         actor_of=dict(actor_of),
         spans=tuple(spans),
         actor_counts=mention_counts(mentions, actor_of),
+        quote_counts=dict(Counter(q.actor for q in quotes if q.actor)),
     )
 
 

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from ..bindings import CONFIRM_BINDINGS, EXPORT_DIALOG_BINDINGS
+from .closing import ClosesItself
 
 Scope = Literal["all", "article", "actor"]
 Group = Literal["article", "actor"]
@@ -70,7 +71,7 @@ def _clip(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
     """Scope, grouping and file; Enter (or Export) writes, Esc cancels."""
 
     BINDINGS = EXPORT_DIALOG_BINDINGS
@@ -194,7 +195,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.action_cancel()
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(ClosesItself, ModalScreen[bool]):
     """A yes/no question; `y` or Enter on Yes answers yes, `n` or Esc no."""
 
     BINDINGS = CONFIRM_BINDINGS

@@ -10,7 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..bindings import GROUPS, OTHER_KEYS, key_label
+from ..bindings import CLIPBOARD_NOTE, GROUPS, OTHER_KEYS, key_label
+from .closing import ClosesItself
 
 
 def bindings_table() -> Table:
@@ -29,7 +30,7 @@ def bindings_table() -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesItself, ModalScreen[None]):
     """A scrollable list of every key; Esc, q or ? closes it."""
 
     BINDINGS = [
@@ -48,6 +49,7 @@ class HelpScreen(ModalScreen[None]):
                               "the focused pane; Ctrl+P finds every action by name."),
                          id="help-intro")
             yield Static(bindings_table(), id="help-table")
+            yield Static(Text("Clipboard: " + CLIPBOARD_NOTE), id="help-clipboard")
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)

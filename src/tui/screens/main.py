@@ -15,7 +15,9 @@ from dataclasses import dataclass, field, replace
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -27,7 +29,15 @@ from newsdesk.core.models import Actor, ActorSummary, ArticleAnalysis, ArticleSu
 from newsdesk.core.store.library import Library
 
 from .. import messages
-from ..bindings import CORRECTION_BINDINGS, MAIN_BINDINGS, MARK_BINDINGS
+from ..bindings import (
+    ACTOR_TREE_BINDINGS,
+    ARTICLE_LIST_BINDINGS,
+    CORRECTION_BINDINGS,
+    MAIN_BINDINGS,
+    MARK_BINDINGS,
+    TEXT_BINDINGS,
+    key_label,
+)
 from ..highlight import LEGEND, HSpan, Target
 from ..widgets.actor_tree import ActorTree
 from ..widgets.article_list import ArticleList
@@ -39,6 +49,24 @@ from ..widgets.status_line import StatusLine
 HISTORY_LIMIT = 200
 PREVIEW_DELAY = 0.15
 """Seconds the article list's highlight rests before the text pane previews that article."""
+
+#: Why a key does nothing while its action cannot run (by action name).
+DISABLED_REASONS: dict[str, str] = {
+    "walk": "Nothing to step through: choose an actor (Enter) or search (/) first.",
+    "back": "Nothing to go back to: your history starts here.",
+    "forward": "Nothing ahead: this is the end of your history ([ goes back).",
+}
+#: Each pane's own keys, for "works in the article list" when pressed elsewhere.
+PANE_BINDINGS: tuple[tuple[str, str, list[Binding]], ...] = (
+    ("the article list", "1", ARTICLE_LIST_BINDINGS),
+    ("the text pane", "2", TEXT_BINDINGS),
+    ("the actors pane", "3", ACTOR_TREE_BINDINGS),
+)
+EXPLAINED_KEYS: frozenset[str] = frozenset(
+    key.strip()
+    for binding in (*MAIN_BINDINGS, *(b for _p, _n, group in PANE_BINDINGS for b in group))
+    for key in binding.key.split(",")
+)
 
 LayerProvider = Callable[[ArticleAnalysis], dict[str, Sequence[HSpan]]]
 """Called for each article opened: highlight layers to draw on it (marks, search hits)."""
@@ -54,15 +82,63 @@ class Location:
 
 @dataclass(slots=True)
 class Walk:
-    """What `n` / `N` step through: an actor's mentions, search hits, ..."""
+    """What `n` / `N` step through: an actor's mentions, search hits, ...
+
+    `index` and `on_cursor` follow the text cursor however it moved (`follow`): the target at
+    the cursor, else the first one after it in reading order, so "3 of 6" is always what `n`
+    would show and `n` goes on from where the reader is, not from where the walk last was.
+    """
 
     label: str
     targets: list[Target] = field(default_factory=list)
     index: int = 0
     layer: str = "target"
+    rank: dict[str, int] = field(default_factory=dict)
+    """Article -> its place in the article list when the walk began (reading order)."""
+    on_cursor: bool = True
+    """`targets[index]` is at the cursor (else it is the next one after it)."""
+    ahead: bool = True
+    """Some target is at or after the cursor (else the counter reads "– of N")."""
 
     def describe(self) -> str:
-        return f"{self.label}: {self.index + 1} of {len(self.targets)}"
+        place = str(self.index + 1) if self.ahead else "–"
+        return f"{self.label}: {place} of {len(self.targets)}"
+
+    def follow(self, article: str, sentence: tuple[int, int], focus: int | None) -> None:
+        """Place the walk at the cursor: sentence `sentence` of `article`, on the entity starting
+        at `focus` (None: the sentence as a whole)."""
+        start, end = sentence
+        current = self.targets[self.index]
+        if current.article == article and (
+            current.start == focus if focus is not None else start <= current.start < end
+        ):
+            self.on_cursor = self.ahead = True  # several in one sentence: keep the one reached
+            return
+        last = len(self.rank)
+        here = (self.rank.get(article, last), start if focus is None else focus)
+        after = [
+            ((self.rank.get(t.article, last), t.start), i)
+            for i, t in enumerate(self.targets)
+            if (self.rank.get(t.article, last), t.start) >= here
+        ]
+        self.ahead = bool(after)
+        if not after:
+            self.on_cursor = False
+            return
+        self.index = min(after)[1]
+        target = self.targets[self.index]
+        self.on_cursor = target.article == article and (
+            target.start == focus if focus is not None else target.start < end
+        )
+
+    def step(self, delta: int) -> int:
+        """The index `n` (delta 1) or `N` (-1) goes to from the cursor."""
+        count = len(self.targets)
+        if not self.ahead:
+            return 0 if delta > 0 else count - 1
+        if delta > 0 and not self.on_cursor:
+            return self.index  # the next one is the one the counter shows
+        return (self.index + delta) % count
 
 
 class MainScreen(Screen[None]):
@@ -152,7 +228,7 @@ class MainScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.articles.border_title = "Articles"
         self.text.border_title = "Text"
-        self.tree.border_title = "Actors · article"
+        self.tree.border_title = "Actors in article"
         self.tree.positions_of = self._positions
         self.tree.title_of = self._title
         self.tree.corrected = lambda item_id: self.correction_note(item_id) is not None
@@ -164,11 +240,44 @@ class MainScreen(Screen[None]):
                 self.set_library(library)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size == self.size:
+        if self.laid_out_at(event.size):
             # Textual hands the screen the terminal's size once more after it has started:
-            # laying out and repainting every pane for a size they already have is a wasted
-            # frame on every start.
+            # laying out and restyling every pane for the size they have is a wasted frame.
             event.prevent_default()
+
+    def laid_out_at(self, size: Size) -> bool:
+        """The panes are laid out at `size` and carry its width class already.
+
+        Only then may a Resize be skipped: `self.size` is no witness, the app takes the new
+        size before the screen hears of it, so comparing with it swallowed every real resize.
+        """
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        wanted = self._get_breakpoint_classes(size.width, breakpoints)
+        # The compositor holds the size of the last layout (Textual has no public name for it).
+        return self._compositor.size == size and all(self.has_class(c) for c in wanted)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that would do nothing here says why. (Keys reach the screen on their way up
+        from the focused pane, before the app runs their bindings.)"""
+        reason = self.why_key_does_nothing(event.key)
+        if reason is not None:
+            self.notify(reason, timeout=4, markup=False)
+
+    def why_key_does_nothing(self, key: str) -> str | None:
+        """Why `key` does nothing now: its action cannot run, or it works in another pane."""
+        if key not in EXPLAINED_KEYS:
+            return None
+        active = self.active_bindings.get(key)
+        if active is not None:
+            if active.enabled:
+                return None
+            return DISABLED_REASONS.get(active.binding.action.split("(")[0])
+        for pane, number, bindings in PANE_BINDINGS:
+            for binding in bindings:
+                if key in (k.strip() for k in binding.key.split(",")):
+                    return (f"{key_label(binding).split(' / ')[0]} ({binding.description}) "
+                            f"works in {pane}: press {number} to go there.")
+        return None
 
     def _draw_legend(self) -> None:
         text = Text()
@@ -385,7 +494,9 @@ class MainScreen(Screen[None]):
         self, label: str, targets: Sequence[Target], *, index: int = 0, layer: str = "target"
     ) -> None:
         """Make `n` / `N` step through `targets` (search hits, marks, ...)."""
-        self.walk = Walk(label, list(targets), index, layer) if targets else None
+        self.walk = None
+        if targets:
+            self.walk = Walk(label, list(targets), index, layer, self._article_rank())
         self._refresh_bindings()
         self._update_status()
 
@@ -456,7 +567,7 @@ class MainScreen(Screen[None]):
         targets = self._mention_targets(actor)
         here = self.detail.article.id if self.detail else None
         index = next((i for i, t in enumerate(targets) if t.article == here), 0)
-        self.walk = Walk(actor.name, targets, index, "actor")
+        self.walk = Walk(actor.name, targets, index, "actor", self._article_rank())
         self._paint_actor(actor)
         if targets:
             target = targets[index]
@@ -583,13 +694,14 @@ class MainScreen(Screen[None]):
             detail = self.detail
             counts = detail.actor_counts
             actors = [self.actor_summaries[i] for i in counts if i in self.actor_summaries]
-            self.tree.set_actors(actors, counts, "article")
-            self.tree.border_title = f"Actors · article · {len(actors)}"
+            self.tree.set_actors(actors, counts, "article", detail.quote_counts)
+            self.tree.border_title = f"Actors in article · {len(actors)}"
         else:
             actors = sorted(self.actor_summaries.values(),
                             key=lambda a: (-a.mention_count, a.name.casefold()))
-            self.tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus")
-            self.tree.border_title = f"Actors · all articles · {len(actors)}"
+            self.tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus",
+                                 {a.id: a.quote_count for a in actors})
+            self.tree.border_title = f"Actors in corpus · {len(actors)}"
 
     def record_actor(self) -> str | None:
         """Whose record `v` opens: the actors pane's row when it has focus, else the chosen
@@ -664,7 +776,8 @@ class MainScreen(Screen[None]):
             self.notify("Nothing to step through: search (/) or choose an actor (Enter).",
                         timeout=3)
             return
-        walk.index = (walk.index + delta) % len(walk.targets)
+        self._follow_cursor()
+        walk.index = walk.step(delta)
         target = walk.targets[walk.index]
         here = self.detail.article.id if self.detail else None
         self.open_article(target.article, offset=target.start, record=target.article != here)
@@ -750,5 +863,16 @@ class MainScreen(Screen[None]):
             parts.append(f"❝ {who} · {quote.kind}" + (f" · {quote.cue}" if quote.cue else ""))
             if note := self.correction_note(quote.id):
                 parts.append(note)
-        walk = self.walk.describe() if self.walk else ""
+        walk = ""
+        if self.walk is not None:
+            self._follow_cursor()
+            walk = self.walk.describe()
         self.status.show(place, *parts, walk=walk)
+
+    def _follow_cursor(self) -> None:
+        """Keep the walk's counter on the target at or after the text cursor."""
+        text, walk = self.text, self.walk
+        if walk is None or text.detail is None or not text.sentences:
+            return
+        focus = text.focus_mention.start if text.focus_mention is not None else None
+        walk.follow(text.detail.article.id, text.sentences[text.cursor], focus)

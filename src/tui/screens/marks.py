@@ -20,6 +20,7 @@ from newsdesk.core.marks.mark_store import Mark
 
 from ..bindings import MARKS_VIEW_BINDINGS, NOTE_DIALOG_BINDINGS
 from ..widgets.footer import KeyFooter
+from .closing import ClosesItself
 
 if TYPE_CHECKING:
     from ..marks_controller import MarksController
@@ -51,7 +52,7 @@ def mark_row(mark: Mark, title: str, paragraph: int | None = None, width: int = 
     return row
 
 
-class MarksScreen(Screen[None]):
+class MarksScreen(ClosesItself, Screen[None]):
     """Marks in corpus order; Enter opens, `n` notes, `d` deletes, `u` undoes, Esc closes."""
 
     BINDINGS = MARKS_VIEW_BINDINGS
@@ -195,7 +196,7 @@ class MarksScreen(Screen[None]):
         self.dismiss()
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(ClosesItself, ModalScreen[str | None]):
     """One line of note for a mark; Enter saves (empty clears it), Esc keeps the old note."""
 
     BINDINGS = NOTE_DIALOG_BINDINGS

@@ -23,6 +23,7 @@ from newsdesk.core.search.query import Hit, SearchResult, SearchTicket
 
 from ..bindings import SEARCH_BAR_BINDINGS
 from ..widgets.search_bar import SearchResults
+from .closing import ClosesItself
 
 if TYPE_CHECKING:
     from ..search_controller import SearchController
@@ -40,7 +41,7 @@ class Chosen:
     index: int
 
 
-class SearchScreen(ModalScreen[Chosen | None]):
+class SearchScreen(ClosesItself, ModalScreen[Chosen | None]):
     """Input at the bottom (like `/` in less and vim), results above it, the panes behind."""
 
     BINDINGS = SEARCH_BAR_BINDINGS

@@ -37,6 +37,11 @@ class TooSmallScreen(Screen[None]):
         super().__init__()
         self._size = size
 
+    @property
+    def terminal_size(self) -> Size:
+        """The size the note says the terminal is."""
+        return self._size
+
     def compose(self) -> ComposeResult:
         yield Static(self._note(), id="too-small-note")
 

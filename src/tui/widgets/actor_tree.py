@@ -68,7 +68,9 @@ class ActorTree(PassStyle, Tree[Item]):
         self.guide_depth = 2
         self.scope: Scope = "article"
         self.counts: Mapping[str, int] = {}
-        """Mention counts shown next to each actor (in this article, or in the corpus)."""
+        """Mention counts shown next to each actor, in the tree's scope only."""
+        self.quote_counts: Mapping[str, int] = {}
+        """Quote counts (❝) shown next to each actor, in the same scope as `counts`."""
         self.actor_nodes: dict[str, TreeNode[Item]] = {}
         self._summaries: dict[str, ActorSummary] = {}
         self._auto_expanded: TreeNode[Item] | None = None
@@ -79,11 +81,17 @@ class ActorTree(PassStyle, Tree[Item]):
         """Whether the reader corrected this actor or quote (it gets a small mark)."""
 
     def set_actors(
-        self, actors: Sequence[ActorSummary], counts: Mapping[str, int], scope: Scope
+        self,
+        actors: Sequence[ActorSummary],
+        counts: Mapping[str, int],
+        scope: Scope,
+        quote_counts: Mapping[str, int],
     ) -> None:
-        """Replace the rows: `actors` in display order, `counts` = mentions per actor shown."""
+        """Replace the rows: `actors` in display order, with their mentions (`counts`) and
+        quotes (`quote_counts`), both counted in `scope`: one scope per view, never mixed."""
         self.scope = scope
         self.counts = counts
+        self.quote_counts = quote_counts
         self.clear()
         self.actor_nodes = {}
         self._auto_expanded = None
@@ -107,9 +115,11 @@ class ActorTree(PassStyle, Tree[Item]):
     def _add_actor(self, parent: TreeNode[Item], actor: ActorSummary) -> TreeNode[Item]:
         count_style = component_style(self, "actor-tree--count")
         label = Text(actor.name)
-        label.append(f"  {self.counts.get(actor.id, actor.mention_count)}", style=count_style)
-        if actor.quote_count:
-            label.append(f" ❝{actor.quote_count}", style=count_style)
+        # An actor added outside the scope's list (revealed from elsewhere) counts 0 here.
+        label.append(f"  {self.counts.get(actor.id, 0)}", style=count_style)
+        quotes = self.quote_counts.get(actor.id, 0)
+        if quotes:
+            label.append(f" ❝{quotes}", style=count_style)
         if self.corrected(actor.id):
             label.append(" •", style=count_style)
         node = parent.add(label, Item("actor", actor.id))

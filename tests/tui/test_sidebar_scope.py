@@ -1,0 +1,39 @@
+"""The sidebar counts in one scope per view, and its title names that scope."""
+
+from __future__ import annotations
+
+SIZE = (120, 40)
+
+
+def row(app, actor_id: str) -> str:  # type: ignore[no-untyped-def]
+    return str(app.main.tree.actor_nodes[actor_id].label)
+
+
+async def test_sidebar_scope_article_counts_only_this_article(make_app) -> None:
+    """Maria Lopez: 2 mentions and 1 quote in each article; 4 and 2 in the corpus."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.main.tree
+        assert str(tree.border_title).startswith("Actors in article")
+        assert row(app, "person:maria-lopez") == "Maria Lopez  2 ❝1"
+        assert row(app, "organization:green-watch") == "Green Watch  1"
+        await pilot.press("a")
+        await pilot.pause()
+        assert str(tree.border_title).startswith("Actors in corpus")
+        assert row(app, "person:maria-lopez") == "Maria Lopez  4 ❝2"
+        assert row(app, "organization:green-watch") == "Green Watch  2"
+        await pilot.press("a")
+        await pilot.pause()
+        assert row(app, "person:maria-lopez") == "Maria Lopez  2 ❝1"
+
+
+async def test_sidebar_scope_an_actor_revealed_from_elsewhere_counts_in_scope(make_app) -> None:
+    """Portsmouth is not in a2: revealed in a2's article scope, it counts 0 there, not 1."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.main.text.article_id == "a2"
+        app.main._reveal("place:portsmouth")
+        await pilot.pause()
+        assert row(app, "place:portsmouth") == "Portsmouth  0"
