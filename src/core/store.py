@@ -189,8 +189,11 @@ def _open_in_memory(
         nlp, _info = load_pipeline(settings.model)
     if describe_rule_based(settings):
         notices.append(rules_notice(settings))
+    from .resources import resolve_jobs
+
     analyses = []
-    stream = analyze(nlp, articles, batch_size=settings.batch_size, n_process=settings.jobs)
+    jobs = resolve_jobs(settings.jobs, len(articles), settings.batch_size)
+    stream = analyze(nlp, articles, batch_size=settings.batch_size, n_process=jobs)
     for done, analysis in enumerate(stream, 1):
         analyses.append(analysis)
         if progress:
@@ -408,19 +411,11 @@ def _index(
     nlp: Language | None,
 ) -> None:
     """Analyze pending articles with spaCy, committing one transaction per batch."""
-    from .index import analyze, prepare_pipeline
-
-    if nlp is None:
-        from .nlp import load_pipeline
-
-        nlp, _info = load_pipeline(settings.model)
-    prepare_pipeline(nlp)
     articles = [article for article, _stamp in plan.pending]
     stamps = {article.id: stamp for article, stamp in plan.pending}
     total = len(articles)
-    batch: list[ArticleAnalysis] = []
-
-    def flush() -> None:
+    done = 0
+    for batch in _analysed_batches(articles, settings, nlp):
         with _transaction(conn):
             for analysis in batch:
                 article_id = analysis.article.id
@@ -428,19 +423,41 @@ def _index(
                     conn, analysis, ord_=plan.order[article_id], stamp=stamps[article_id],
                     fingerprint=fingerprint,
                 )
-        batch.clear()
+        if progress:
+            for analysis in batch:
+                done += 1
+                progress(done, total, analysis.article.id)
 
-    stream: Iterator[ArticleAnalysis] = analyze(
-        nlp, articles, batch_size=settings.batch_size, n_process=settings.jobs
-    )
-    for done, analysis in enumerate(stream, 1):
+
+def _analysed_batches(
+    articles: Sequence[Article], settings: Settings, nlp: Language | None
+) -> Iterator[list[ArticleAnalysis]]:
+    """Batches of finished analyses: from a Dask cluster (`settings.cluster`), else from this
+    machine's processes (`settings.jobs`; 0 picks a number from cores and free memory)."""
+    if settings.cluster and nlp is None:
+        from .cluster import analyze_on_cluster
+
+        yield from analyze_on_cluster(
+            settings.cluster, settings.model, articles, batch_size=settings.batch_size
+        )
+        return
+    from .index import analyze, prepare_pipeline
+    from .resources import resolve_jobs
+
+    if nlp is None:
+        from .nlp import load_pipeline
+
+        nlp, _info = load_pipeline(settings.model)
+    prepare_pipeline(nlp)
+    batch: list[ArticleAnalysis] = []
+    jobs = resolve_jobs(settings.jobs, len(articles), settings.batch_size)
+    for analysis in analyze(nlp, articles, batch_size=settings.batch_size, n_process=jobs):
         batch.append(analysis)
         if len(batch) >= settings.batch_size:
-            flush()
-        if progress:
-            progress(done, total, analysis.article.id)
+            yield batch
+            batch = []
     if batch:
-        flush()
+        yield batch
 
 
 def _merge(conn: sqlite3.Connection, current: str) -> None:

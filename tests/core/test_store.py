@@ -137,13 +137,13 @@ def test_store_fingerprint_change_reindexes_everything(
 def test_store_interrupted_run_continues(store_corpus, store_settings, nlp):
     total = len(list(store_corpus.glob("*.txt")))
 
-    def stop_after_three(done: int, _total: int, _article_id: str) -> None:
-        if done == 3:
+    def stop_after_two(done: int, _total: int, _article_id: str) -> None:
+        if done == 2:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        open_library([store_corpus], store_settings, nlp=nlp, progress=stop_after_three)
-    # batches of two: the first batch was committed, the second was still open
+        open_library([store_corpus], store_settings, nlp=nlp, progress=stop_after_two)
+    # batches of two; progress counts committed articles: the first batch was kept, no other
     resumed = open_library([store_corpus], store_settings, nlp=nlp)
     assert (resumed.indexed, resumed.reused) == (total - 2, 2)
     assert len(resumed.library.articles()) == total

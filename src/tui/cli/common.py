@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 
 
 def settings_from(options: argparse.Namespace) -> Settings:
-    return Settings.from_env(model=getattr(options, "model", None), jobs=getattr(options, "jobs", None))
+    return Settings.from_env(
+        model=getattr(options, "model", None), jobs=getattr(options, "jobs", None),
+        cluster=getattr(options, "cluster", None),
+    )
 
 
 def default_paths(paths: list[Path]) -> list[Path]:
@@ -41,7 +44,9 @@ def open_index(options: argparse.Namespace) -> OpenedIndex:
     """
     from newsdesk.core.store import open_library
 
-    progress = _progress_line if sys.stderr.isatty() else None
+    from .progress import ProgressLine
+
+    progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
     opened = open_library(
         default_paths(list(getattr(options, "paths", []) or [])),
         settings_from(options),
@@ -56,8 +61,3 @@ def open_index(options: argparse.Namespace) -> OpenedIndex:
     for notice in opened.notices:
         warn(notice)
     return opened
-
-
-def _progress_line(done: int, total: int, _article_id: str) -> None:
-    sys.stderr.write(f"\rnewsdesk: indexing {done}/{total}")
-    sys.stderr.flush()

@@ -17,11 +17,19 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: seeds/)")
     parser.add_argument("--json", action="store_true", help="the whole index as JSON on stdout")
+    parser.add_argument("--cluster", metavar="ADDRESS", default=None,
+                        help="index on a Dask cluster: a scheduler (tcp://HOST:8786) or local:N "
+                        "workers on this machine (env NEWSDESK_CLUSTER; needs newsdesk[cluster])")
 
 
 def run(options: argparse.Namespace) -> int:
     from newsdesk.core.serialize import corpus_json
 
+    if options.cluster:
+        from newsdesk.core.cluster import parse_cluster, require_distributed
+
+        parse_cluster(options.cluster)  # bad input and a missing extra fail before any work
+        require_distributed()
     opened = open_index(options)
     corpus = _corpus(opened.library)
     if options.json:
