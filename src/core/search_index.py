@@ -36,7 +36,7 @@ KINDS: tuple[HitKind, ...] = ("actor", "article", "quote", "sentence")
 KIND_CODE: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
 
 #: Bump when the file layout or the folding rules change: old files are then rebuilt.
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 #: Search files kept in the cache folder (one per corpus revision, most recently used first).
 KEEP_FILES = 6
 
@@ -49,8 +49,22 @@ CREATE TABLE units (
     id INTEGER PRIMARY KEY, kind TEXT NOT NULL, article TEXT NOT NULL, start INTEGER NOT NULL,
     end INTEGER NOT NULL, actor TEXT, text TEXT NOT NULL, extra TEXT, in_body INTEGER NOT NULL
 );
+CREATE INDEX units_article ON units (article);
 CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE articles (id TEXT PRIMARY KEY, version TEXT NOT NULL, key INTEGER NOT NULL);
 """
+
+#: Order keys: each article owns a range of this width (its corpus position times it), so an
+#: article added later slots in between its neighbours without renumbering the others.
+ARTICLE_STRIDE = 1 << 32
+#: Within an article: the title, then actor units (by first mention), then quotes and
+#: sentences (by start, a quote before the sentence holding it), as a full build lists them.
+_ACTOR_SECTION = 1 << 28
+_SPAN_SECTION = 1 << 29
+_OFFSET_CAP = (1 << 28) - 1
+
+UnitTuple = tuple[HitKind, int, int, "str | None", str, "str | None", int, int]
+"""(kind, start, end, actor, text, extra, in_body, order key within the article)."""
 
 
 class BuildCancelled(Exception):
@@ -99,7 +113,12 @@ class IndexData:
             g: (tri_off[i], tri_off[i + 1]) for i, g in enumerate(grams)
         }
         self.tri_ids = np.frombuffer(blobs["tri_ids"], dtype=np.int32)
+        self.unit_key = np.frombuffer(blobs["unit_key"], dtype=np.int64)
         self.n_units = len(self.unit_kind)
+        rank = np.empty(self.n_units, dtype=np.int32)
+        rank[np.argsort(self.unit_key, kind="stable")] = np.arange(self.n_units, dtype=np.int32)
+        self.order_rank = rank
+        """Each unit's place in corpus order (ties in ranking go to the earlier unit)."""
 
     def postings(self, vocab_id: int) -> npt.NDArray[np.int32]:
         return self.post_ids[self.post_off[vocab_id] : self.post_off[vocab_id + 1]]
@@ -142,6 +161,50 @@ def trigrams(token: str, *, closed: bool = True) -> set[str]:
 # ---------------------------------------------------------------- building
 
 
+def article_versions(library: Library) -> dict[str, str] | None:
+    """Article id -> version (content hash and pipeline), when the library can tell cheaply."""
+    versions = getattr(library, "article_versions", None)
+    return versions() if callable(versions) else None
+
+
+def article_units(
+    library: Library,
+    article_id: str,
+    title: str,
+    actor_info: dict[str, Any],
+    claim_actor: Callable[[str], bool],
+) -> tuple[list[UnitTuple], str]:
+    """The searchable units of one article (and its content hash): its title, the actors
+    `claim_actor` assigns to it (the first article mentioning them), its quotes and sentences."""
+    detail = library.article(article_id)
+    body = detail.article.text
+    units: list[UnitTuple] = [("article", 0, 0, None, title, None, 0, 0)]
+    for mention in sorted(detail.mentions, key=lambda m: (m.start, m.end)):
+        actor_id = detail.actor_of.get(mention.key)
+        if actor_id is None or actor_id not in actor_info or not claim_actor(actor_id):
+            continue
+        info = actor_info[actor_id]
+        units.append(actor_unit(info, mention.start, mention.end))
+    spans: list[UnitTuple] = []
+    for quote in detail.quotes:
+        in_body = int(body[quote.start : quote.end] == quote.text)
+        spans.append(("quote", quote.start, quote.end, quote.actor, quote.text, quote.speaker,
+                      in_body, _SPAN_SECTION + min(quote.start, _OFFSET_CAP // 2) * 2))
+    for start, end in detail.sentences:
+        spans.append(("sentence", start, end, None, body[start:end], None, 1,
+                      _SPAN_SECTION + min(start, _OFFSET_CAP // 2) * 2 + 1))
+    spans.sort(key=lambda u: u[7])
+    units.extend(spans)
+    return units, detail.article.content_hash
+
+
+def actor_unit(info: Any, start: int, end: int) -> UnitTuple:
+    """An actor's unit, anchored at its first mention (`info` is an `ActorSummary`)."""
+    aliases = [a for a in info.aliases if a != info.name]
+    return ("actor", start, end, info.id, info.name, "\n".join(aliases) or None, 0,
+            _ACTOR_SECTION + min(start, _OFFSET_CAP))
+
+
 def build_index(
     library: Library,
     conn: sqlite3.Connection,
@@ -154,49 +217,37 @@ def build_index(
 
     conn.executescript(_SCHEMA)
     summaries = library.articles()
+    versions = article_versions(library)
     actor_info = {a.id: a for a in library.actors()}
     seen_actors: set[str] = set()
+
+    def claim(actor_id: str) -> bool:
+        if actor_id in seen_actors:
+            return False
+        seen_actors.add(actor_id)
+        return True
+
     token_id: dict[str, int] = {}
     post_tok = array("i")
     post_unit = array("i")
     kinds = array("B")
+    keys = array("q")
     unit_id = 0
     total = len(summaries)
     for done, summary in enumerate(summaries, 1):
         if cancelled is not None and cancelled():
             raise BuildCancelled
-        detail = library.article(summary.id)
-        body = detail.article.text
-        units: list[tuple[HitKind, int, int, str | None, str, str | None, int]] = [
-            ("article", 0, 0, None, summary.title, None, 0)
-        ]
-        for mention in sorted(detail.mentions, key=lambda m: (m.start, m.end)):
-            actor_id = detail.actor_of.get(mention.key)
-            if actor_id is None or actor_id in seen_actors or actor_id not in actor_info:
-                continue
-            seen_actors.add(actor_id)
-            info = actor_info[actor_id]
-            aliases = [a for a in info.aliases if a != info.name]
-            units.append(("actor", mention.start, mention.end, actor_id, info.name,
-                          "\n".join(aliases) or None, 0))
-        spans: list[tuple[int, int, HitKind, str | None, str, str | None, int]] = []
-        for quote in detail.quotes:
-            in_body = int(body[quote.start : quote.end] == quote.text)
-            spans.append((quote.start, quote.end, "quote", quote.actor, quote.text, quote.speaker, in_body))
-        for start, end in detail.sentences:
-            spans.append((start, end, "sentence", None, body[start:end], None, 1))
-        spans.sort(key=lambda s: (s[0], s[2] != "quote"))
-        units.extend((kind, start, end, actor, text, extra, in_body)
-                     for start, end, kind, actor, text, extra, in_body in spans)
+        units, content_hash = article_units(library, summary.id, summary.title, actor_info, claim)
+        base = (done - 1) * ARTICLE_STRIDE
+        version = versions.get(summary.id, content_hash) if versions else content_hash
+        conn.execute("INSERT INTO articles VALUES (?, ?, ?)", (summary.id, version, base))
         rows = []
-        for kind, start, end, actor, text, extra, in_body in units:
-            tokens = token_set(text)
-            if extra:
-                tokens |= token_set(extra)
-            ids = [token_id.setdefault(token, len(token_id)) for token in tokens]
+        for kind, start, end, actor, text, extra, in_body, key in units:
+            ids = [token_id.setdefault(token, len(token_id)) for token in unit_tokens(text, extra)]
             post_tok.extend(ids)
             post_unit.extend([unit_id] * len(ids))
             kinds.append(KIND_CODE[kind])
+            keys.append(base + key)
             rows.append((unit_id, kind, summary.id, start, end, actor, text, extra, in_body))
             unit_id += 1
         conn.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -227,23 +278,52 @@ def build_index(
     np.cumsum([len(grams[g]) for g in gram_keys], out=tri_off[1:])
     tri_ids = np.fromiter((v for g in gram_keys for v in grams[g]), dtype=np.int32,
                           count=int(tri_off[-1]))
+    write_blobs(conn, vocab, skeletons, post_off, post_ids, np.frombuffer(kinds, dtype=np.uint8)
+                if kinds else np.empty(0, np.uint8), gram_keys, tri_off, tri_ids,
+                np.frombuffer(keys, dtype=np.int64) if keys else np.empty(0, np.int64))
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [
+        ("version", FORMAT_VERSION), ("revision", library.revision), ("units", str(unit_id)),
+    ])
+    conn.commit()
+
+
+def unit_tokens(text: str, extra: str | None) -> set[str]:
+    """The folded tokens a unit is found by: its text's and its extra field's."""
+    tokens = token_set(text)
+    if extra:
+        tokens |= token_set(extra)
+    return tokens
+
+
+def write_blobs(
+    conn: sqlite3.Connection,
+    vocab: Sequence[str],
+    skeletons: Sequence[str],
+    post_off: Any,
+    post_ids: Any,
+    unit_kind: Any,
+    gram_keys: Sequence[str],
+    tri_off: Any,
+    tri_ids: Any,
+    unit_key: Any,
+) -> None:
+    """Store the arrays (replacing any already there)."""
+    import numpy as np
+
     vocab_len = np.fromiter((len(t) for t in vocab), dtype=np.int16, count=len(vocab))
     blobs = {
         "vocab": "\n".join(vocab).encode(),
         "skeletons": "\n".join(skeletons).encode(),
         "vocab_len": vocab_len.tobytes(),
-        "post_off": post_off.tobytes(),
-        "post_ids": post_ids.astype(np.int32).tobytes(),
-        "unit_kind": np.frombuffer(kinds, dtype=np.uint8).tobytes() if kinds else b"",
+        "post_off": np.asarray(post_off, dtype=np.int64).tobytes(),
+        "post_ids": np.asarray(post_ids, dtype=np.int32).tobytes(),
+        "unit_kind": np.asarray(unit_kind, dtype=np.uint8).tobytes(),
         "tri_keys": "\n".join(gram_keys).encode(),
-        "tri_off": tri_off.tobytes(),
-        "tri_ids": tri_ids.tobytes(),
+        "tri_off": np.asarray(tri_off, dtype=np.int64).tobytes(),
+        "tri_ids": np.asarray(tri_ids, dtype=np.int32).tobytes(),
+        "unit_key": np.asarray(unit_key, dtype=np.int64).tobytes(),
     }
-    conn.executemany("INSERT INTO blobs VALUES (?, ?)", blobs.items())
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", [
-        ("version", FORMAT_VERSION), ("revision", library.revision), ("units", str(unit_id)),
-    ])
-    conn.commit()
+    conn.executemany("INSERT OR REPLACE INTO blobs VALUES (?, ?)", blobs.items())
 
 
 def build_in_memory(library: Library) -> IndexData:
@@ -270,9 +350,13 @@ def open_index_data(
     writable. Raises `BuildCancelled` when `cancelled()` turns true during a build.
     """
     folder = Path(settings.cache_dir) / "search"
-    path = folder / _file_name(library.revision)
+    store = getattr(library, "path", None)
+    # One file per corpus store, updated in place as articles change; else one per revision.
+    path = folder / _file_name(f"corpus-{Path(store).stem}" if store else library.revision)
     if path.exists():
         data = _load(path, library.revision)
+        if data is None and _update(path, library):
+            data = _load(path, library.revision)
         if data is not None:
             try:
                 os.utime(path)
@@ -304,6 +388,33 @@ def open_index_data(
     if data is None:  # pragma: no cover - a file we just wrote
         return build_in_memory(library)
     return data
+
+
+def _update(path: Path, library: Library) -> bool:
+    """Update a saved index for the articles that changed; False when it must be rebuilt."""
+    from .search_update import RebuildNeeded, update_in_place
+
+    started = time.perf_counter()
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.DatabaseError:
+        return False
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        if meta.get("version") != FORMAT_VERSION:
+            return False
+        conn.execute("PRAGMA synchronous = OFF")
+        counts = update_in_place(conn, library)
+    except RebuildNeeded as why:
+        log.info("search index %s rebuilt whole: %s", path, why)
+        return False
+    except (sqlite3.DatabaseError, KeyError, ValueError) as err:
+        log.warning("search index %s not updated (%s); rebuilding", path, err)
+        return False
+    finally:
+        conn.close()
+    log.info("search index updated in %.2f s: %s", time.perf_counter() - started, counts)
+    return True
 
 
 def _load(path: Path, revision: str) -> IndexData | None:
