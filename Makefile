@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench quality install clean
+.PHONY: run test bench bench-large quality install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+bench-large: $(STAMP)
+	$(BIN)/python bench/large.py
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py

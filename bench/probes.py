@@ -5,6 +5,7 @@
     python bench/probes.py open FOLDER          # open_library, list, one article; JSON on stdout
     python bench/probes.py tui FOLDER           # NewsdeskApp to its first full screen
     python bench/probes.py search FOLDER [N]    # search p95 on the warm store (N baseline queries)
+    python bench/probes.py search-prefixes FOLDER   # one- and two-letter prefixes, p95 apart
 
 Each prints one JSON line on stdout (timings inside the process); the caller also times the
 whole process from the outside and reads its peak RSS.
@@ -134,6 +135,34 @@ def search_folder(folder: str, baseline_queries: str = "3") -> dict[str, object]
     }
 
 
+def search_prefixes(folder: str) -> dict[str, object]:
+    """Search as the first keystrokes type it: every one-letter prefix, and the two-letter
+    prefixes of the 50 most frequent tokens, timed apart (they expand to the most tokens)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import search as search_bench
+
+    from newsdesk.core.search import SearchIndex
+    from newsdesk.core.search_index import open_index_data
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store import open_library
+
+    settings = Settings.from_env()
+    library = open_library([Path(folder)], settings).library
+    index = SearchIndex(open_index_data(library, settings))
+    data = index.data
+    import numpy as np
+
+    frequent = np.argsort(-np.diff(data.post_off))[:400].tolist()
+    twos = list(dict.fromkeys(data.vocab[i][:2] for i in frequent if len(data.vocab[i]) >= 2))[:50]
+    ones = sorted({w[0] for w in data.vocab if w and w[0].isalpha() and w[0].isascii()})
+    one_walls, _c1, _f1 = search_bench.time_search(index, ones)
+    two_walls, _c2, _f2 = search_bench.time_search(index, twos)
+    p95 = search_bench._percentile
+    return {"one_p95_ms": p95(one_walls, 0.95), "two_p95_ms": p95(two_walls, 0.95),
+            "one_n": len(ones), "two_n": len(twos), "rss_mb": _rss_mb(),
+            "index_path": str(data.path) if data.path else ""}
+
+
 def tui_first_screen(folder: str) -> dict[str, float | bool]:
     """NewsdeskApp on `folder`, headless, until the list has rows and an article is shown."""
     from newsdesk.core.settings import Settings
@@ -186,7 +215,8 @@ def _first_screen_ready(app: object) -> bool:
 def main() -> None:
     command, *args = sys.argv[1:]
     probes = {"minimal-app": minimal_app, "raw-spacy": raw_spacy, "open": open_folder,
-              "tui": tui_first_screen, "search": search_folder}
+              "tui": tui_first_screen, "search": search_folder,
+              "search-prefixes": search_prefixes}
     result = probes[command](*args)  # type: ignore[operator]
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()

@@ -19,6 +19,11 @@ from .models import Article, ArticleAnalysis
 if TYPE_CHECKING:
     from spacy.language import Language
 
+#: Pipelines loaded in this worker process, by model: a plugin registered again (the next
+#: `newsdesk index` on the same cluster) finds its model already loaded.
+_PIPELINES: dict[str | None, Language] = {}
+_LOADING = threading.Lock()
+
 
 class PipelinePlugin(WorkerPlugin):
     """Holds one worker's pipeline: loaded on the first batch, then reused for every batch.
@@ -34,7 +39,6 @@ class PipelinePlugin(WorkerPlugin):
         self.model = model
         self.expected = expected
         self.identity: Identity | None = None
-        self._nlp: Language | None = None
         self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
@@ -50,17 +54,24 @@ class PipelinePlugin(WorkerPlugin):
 
     def analyze(self, articles: Sequence[Article], batch_size: int) -> list[ArticleAnalysis]:
         """One batch through the pipeline; a lock keeps a many-threaded worker to one at a time."""
-        from .index import analyze, prepare_pipeline
+        from .index import analyze
 
         identity = self.identity or local_identity(self.model)
         if identity != self.expected:
             raise WorkerMismatch(identity, self.expected)
         with self._lock:
-            if self._nlp is None:
+            return list(analyze(self.pipeline(), articles, batch_size=batch_size))
+
+    def pipeline(self) -> Language:
+        """This worker's pipeline, loaded on first use and kept for the process's life."""
+        with _LOADING:
+            nlp = _PIPELINES.get(self.model)
+            if nlp is None:
+                from .index import prepare_pipeline
                 from .nlp import load_pipeline
 
-                self._nlp = prepare_pipeline(load_pipeline(self.model)[0])
-            return list(analyze(self._nlp, articles, batch_size=batch_size))
+                nlp = _PIPELINES[self.model] = prepare_pipeline(load_pipeline(self.model)[0])
+            return nlp
 
 
 def analyze_batch(articles: list[Article], batch_size: int) -> list[ArticleAnalysis]:
