@@ -6,6 +6,7 @@
     python bench/probes.py tui FOLDER           # NewsdeskApp to its first full screen
     python bench/probes.py search FOLDER [N]    # search p95 on the warm store (N baseline queries)
     python bench/probes.py search-prefixes FOLDER   # one- and two-letter prefixes, p95 apart
+    python bench/probes.py search-after-change FOLDER  # one article changed: search ready when
 
 Each prints one JSON line on stdout (timings inside the process); the caller also times the
 whole process from the outside and reads its peak RSS.
@@ -163,6 +164,38 @@ def search_prefixes(folder: str) -> dict[str, object]:
             "index_path": str(data.path) if data.path else ""}
 
 
+def search_after_change(folder: str) -> dict[str, object]:
+    """One article gains a sentence with a new name: re-index it (spaCy), then the time until a
+    search finds the name (the search index updated in place, not rebuilt)."""
+    import os
+    import random
+    import string
+
+    from newsdesk.core.search import SearchIndex
+    from newsdesk.core.search_index import open_index_data
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store import open_library
+
+    rng = random.Random(time.time_ns())
+    name = "".join(rng.choice(string.ascii_lowercase) for _ in range(9)).capitalize()
+    files = sorted(Path(folder).glob("*.txt"))
+    target = files[len(files) // 2]
+    blocks = target.read_text(encoding="utf-8").split("\n\n")
+    blocks.insert(3, f"Mayor Ondine {name} told reporters in Oslo that the talks had failed.")
+    target.write_text("\n\n".join(blocks), encoding="utf-8")
+    past = time.time() - 60
+    os.utime(target, (past, past))
+    settings = Settings.from_env()
+    started = time.perf_counter()
+    opened = open_library([Path(folder)], settings)
+    indexed_at = time.perf_counter()
+    index = SearchIndex(open_index_data(opened.library, settings))
+    hits = index.search(name).hits
+    ready_at = time.perf_counter()
+    return {"reindex_s": indexed_at - started, "search_ready_s": ready_at - indexed_at,
+            "indexed": opened.indexed, "found": bool(hits), "rss_mb": _rss_mb()}
+
+
 def tui_first_screen(folder: str) -> dict[str, float | bool]:
     """NewsdeskApp on `folder`, headless, until the list has rows and an article is shown."""
     from newsdesk.core.settings import Settings
@@ -216,7 +249,7 @@ def main() -> None:
     command, *args = sys.argv[1:]
     probes = {"minimal-app": minimal_app, "raw-spacy": raw_spacy, "open": open_folder,
               "tui": tui_first_screen, "search": search_folder,
-              "search-prefixes": search_prefixes}
+              "search-prefixes": search_prefixes, "search-after-change": search_after_change}
     result = probes[command](*args)  # type: ignore[operator]
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()

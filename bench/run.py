@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import importlib.util
 import json
 import os
 import platform
@@ -351,6 +352,15 @@ def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[
             store_mb / corpus_mb, "info", None),
     ]
     rows += bench_search(folder, env, label, quick=repeats < 5)
+    log("large: one changed article, until search finds it")
+    changed = child(probe("search-after-change", str(folder)), env).data
+    ready = float(changed["search_ready_s"])  # type: ignore[arg-type]
+    rows.append(Row(
+        f"time to search after one changed article ({label}; search index updated in place; "
+        f"re-indexing it took {float(changed['reindex_s']):.1f} s)",  # type: ignore[arg-type]
+        f"{ready:.2f} s" + ("" if changed["found"] else " (not found!)"), "", None, "<= 1 s",
+        bool(changed["found"]) and ready <= 1.0,
+    ))
     if tui_available():
         log("large: TUI first screen")
         tui = repeat(repeats, lambda: child(probe("tui", str(folder)), env))
@@ -460,6 +470,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows += bench_start(work, repeats)
     rows += bench_incremental(work, 1_000, 3 if quick else 5)
     rows += bench_large(work, large, repeats, options.fresh)
+    if importlib.util.find_spec("distributed") is not None:
+        from cluster_bench import bench_cluster
+
+        rows += bench_cluster(work, 24 if quick else 60, rounds=1 if quick else 2)  # type: ignore[arg-type]
+    else:
+        log("cluster: distributed not installed (pip install 'newsdesk[cluster]'); skipped")
     header = (
         f"newsdesk bench ({'quick' if quick else 'full'}; {machine()}; "
         f"{time.perf_counter() - started:.0f} s)"
