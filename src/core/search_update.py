@@ -66,12 +66,19 @@ def update_in_place(conn: sqlite3.Connection, library: Library) -> dict[str, int
     versions = article_versions(library)
     if versions is None:
         raise RebuildNeeded("the library cannot list article versions")
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # many short-lived lists and arrays, no cycles: the collector would only rescan
     conn.execute("BEGIN IMMEDIATE")
     try:
         counts = _update(conn, library, versions)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        if enabled:
+            gc.enable()
     conn.execute("COMMIT")
     return counts
 
@@ -171,11 +178,11 @@ def _update(conn: sqlite3.Connection, library: Library, versions: dict[str, str]
             pairs_unit.append(uid)
         kinds[offset] = KIND_CODE[kind]
         unit_keys[offset] = base + key
-    vocab, skeletons, post_off, post_ids, remap = _merge_postings(
+    vocab, skeletons, post_off, post_ids, remap, fresh = _merge_postings(
         data, np.fromiter(sorted(dropped), dtype=np.int64, count=len(dropped)), pairs_tok,
         np.array(pairs_unit, dtype=np.int32),
     )
-    gram_keys, tri_off, tri_ids = _merge_trigrams(data, remap, vocab, skeletons)
+    gram_keys, tri_off, tri_ids = _merge_trigrams(data, remap, fresh, skeletons)
 
     for start in range(0, len(dropped), 500):
         part = sorted(dropped)[start : start + 500]
@@ -230,92 +237,112 @@ def _article_keys(order: Sequence[str], old: dict[str, int]) -> dict[str, int]:
     return keys
 
 
+def _grouped_insert(
+    values: Any, counts: Any, groups: Any, extra: Any
+) -> tuple[Any, Any]:
+    """Values grouped by key (`counts[k]` of key k, in key order), plus `extra` values of keys
+    `groups`, each appended to its key's group: the merged values and the new offsets. One pass
+    (`np.insert`), no sort of the whole array."""
+    import numpy as np
+
+    order = np.argsort(groups, kind="stable")
+    groups, extra = groups[order], extra[order]
+    ends = np.cumsum(counts)
+    merged = np.insert(values, ends[groups], extra) if len(extra) else values
+    total = counts + np.bincount(groups, minlength=len(counts))
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(total, out=offsets[1:])
+    return merged, offsets
+
+
 def _merge_postings(
     data: IndexData,
     dropped: npt.NDArray[np.int64],
     tokens: Sequence[str],
     units: npt.NDArray[np.int32],
-) -> tuple[list[str], list[str], Any, Any, Any]:
+) -> tuple[list[str], list[str], Any, Any, Any, Any]:
     """Postings without the dropped units, plus the new (token, unit) pairs, over a vocabulary
-    that loses tokens nothing holds any more and gains the new ones (kept sorted)."""
+    that loses tokens nothing holds any more and gains the new ones (kept sorted). Also returns
+    the old -> new vocabulary ids (-1: gone) and the new ids of the fresh tokens."""
     import numpy as np
 
     size = len(data.vocab)
-    post_tok = np.repeat(np.arange(size, dtype=np.int32), np.diff(data.post_off))
+    counts = np.diff(data.post_off)
     post_ids = data.post_ids
     if len(dropped):
         gone = np.zeros(data.n_units, dtype=bool)
         gone[dropped] = True
-        keep = ~gone[post_ids]
-        post_tok, post_ids = post_tok[keep], post_ids[keep]
-    alive_mask = np.bincount(post_tok, minlength=size) > 0
-    known = [data.vocab_id.get(t, -1) for t in tokens]
-    for vid in known:
-        if vid >= 0:
-            alive_mask[vid] = True
+        hit = np.flatnonzero(gone[post_ids])
+        if len(hit):
+            owners = np.searchsorted(data.post_off, hit, side="right") - 1
+            counts = counts - np.bincount(owners, minlength=size)
+            post_ids = np.delete(post_ids, hit)
+    known = np.array([data.vocab_id.get(t, -1) for t in tokens], dtype=np.int64)
+    alive_mask = counts > 0
+    alive_mask[known[known >= 0]] = True
     alive = np.flatnonzero(alive_mask)
-    alive_tokens = [data.vocab[i] for i in alive.tolist()]
-    fresh = sorted({t for t, vid in zip(tokens, known) if vid < 0})
+    old_vocab = np.array(data.vocab, dtype=object)
+    alive_tokens = old_vocab[alive].tolist()
+    fresh = sorted({t for t, vid in zip(tokens, known.tolist()) if vid < 0})
     inserted = np.array([bisect.bisect_left(alive_tokens, t) for t in fresh], dtype=np.int64)
     shift = np.searchsorted(inserted, np.arange(len(alive)), side="right")
     remap = np.full(size, -1, dtype=np.int64)
     remap[alive] = np.arange(len(alive)) + shift
-    fresh_id = {t: int(inserted[n]) + n for n, t in enumerate(fresh)}
-    vocab: list[str] = [""] * (len(alive) + len(fresh))
-    skeletons: list[str] = [""] * len(vocab)
-    for j, i in enumerate(alive.tolist()):
-        vocab[j + int(shift[j])] = data.vocab[i]
-        skeletons[j + int(shift[j])] = data.skeletons[i]
-    for t, vid in fresh_id.items():
-        vocab[vid] = t
-        skeletons[vid] = skeleton(t)
+    fresh_pos = inserted + np.arange(len(fresh), dtype=np.int64)
+    fresh_id = {t: int(p) for t, p in zip(fresh, fresh_pos.tolist())}
+    vocab_arr = np.empty(len(alive) + len(fresh), dtype=object)
+    skel_arr = np.empty(len(vocab_arr), dtype=object)
+    vocab_arr[remap[alive]] = alive_tokens
+    skel_arr[remap[alive]] = np.array(data.skeletons, dtype=object)[alive]
+    if fresh:
+        vocab_arr[fresh_pos] = fresh
+        skel_arr[fresh_pos] = [skeleton(t) for t in fresh]
+    vocab: list[str] = vocab_arr.tolist()
+    skeletons: list[str] = skel_arr.tolist()
+    new_counts = np.zeros(len(vocab), dtype=np.int64)
+    new_counts[remap[alive]] = counts[alive]  # dead tokens hold no postings: nothing moves
     new_tok = np.array(
-        [remap[vid] if vid >= 0 else fresh_id[t] for t, vid in zip(tokens, known)], dtype=np.int64
+        [remap[vid] if vid >= 0 else fresh_id[t] for t, vid in zip(tokens, known.tolist())],
+        dtype=np.int64,
     )
-    all_tok = np.concatenate([remap[post_tok], new_tok]).astype(np.int32)
-    all_ids = np.concatenate([post_ids, units]).astype(np.int32)
-    order = np.argsort(all_tok, kind="stable")
-    counts = np.bincount(all_tok, minlength=len(vocab))
-    post_off = np.zeros(len(vocab) + 1, dtype=np.int64)
-    np.cumsum(counts, out=post_off[1:])
-    return vocab, skeletons, post_off, all_ids[order], remap
+    merged, post_off = _grouped_insert(post_ids, new_counts, new_tok, units.astype(np.int32))
+    return vocab, skeletons, post_off, merged.astype(np.int32, copy=False), remap, fresh_pos
 
 
 def _merge_trigrams(
-    data: IndexData, remap: Any, vocab: Sequence[str], skeletons: Sequence[str]
+    data: IndexData, remap: Any, fresh: Any, skeletons: Sequence[str]
 ) -> tuple[list[str], Any, Any]:
     """The skeleton-trigram lists with vocabulary ids renumbered, dead tokens out, new ones in."""
     import numpy as np
 
-    gram_keys = sorted(data.tri, key=lambda g: data.tri[g][0])
-    lengths = np.array([data.tri[g][1] - data.tri[g][0] for g in gram_keys], dtype=np.int64)
-    entry_gram = np.repeat(np.arange(len(gram_keys), dtype=np.int64), lengths)
-    entry_vid = remap[data.tri_ids]
-    keep = entry_vid >= 0
-    entry_gram, entry_vid = entry_gram[keep], entry_vid[keep]
-    known_new = np.zeros(len(vocab), dtype=bool)
-    known_new[entry_vid] = True
-    fresh = np.flatnonzero(~known_new)  # tokens no trigram list holds yet: the new ones
-    gram_index = {g: n for n, g in enumerate(gram_keys)}
-    extra_gram: list[int] = []
-    extra_vid: list[int] = []
+    gram_keys = sorted(data.tri)  # stored in sorted order, so offsets ascend with the keys
+    counts = np.array([data.tri[g][1] - data.tri[g][0] for g in gram_keys], dtype=np.int64)
+    vids = remap[data.tri_ids]
+    dead = np.flatnonzero(vids < 0)
+    if len(dead):
+        starts = np.array([data.tri[g][0] for g in gram_keys], dtype=np.int64)
+        owners = np.searchsorted(starts, dead, side="right") - 1
+        counts = counts - np.bincount(owners, minlength=len(gram_keys))
+        vids = np.delete(vids, dead)
+    extra_grams: list[str] = []
+    extra_vids: list[int] = []
     for vid in fresh.tolist():
         for gram in trigrams(skeletons[vid]):
-            n = gram_index.get(gram)
-            if n is None:
-                n = gram_index[gram] = len(gram_keys)
-                gram_keys.append(gram)
-            extra_gram.append(n)
-            extra_vid.append(vid)
-    sorted_keys = sorted(gram_keys)
-    position = np.empty(len(gram_keys), dtype=np.int64)
-    for new, gram in enumerate(sorted_keys):
-        position[gram_index[gram]] = new
-    grams = position[np.concatenate([entry_gram, np.array(extra_gram, dtype=np.int64)])]
-    vids = np.concatenate([entry_vid, np.array(extra_vid, dtype=np.int64)]).astype(np.int32)
-    order = np.argsort(grams, kind="stable")
-    counts = np.bincount(grams, minlength=len(sorted_keys))
-    tri_off = np.zeros(len(sorted_keys) + 1, dtype=np.int64)
-    np.cumsum(counts, out=tri_off[1:])
-    return sorted_keys, tri_off, vids[order]
-
+            extra_grams.append(gram)
+            extra_vids.append(vid)
+    new_grams = sorted(set(extra_grams) - set(data.tri))
+    if new_grams:
+        inserted = np.array([bisect.bisect_left(gram_keys, g) for g in new_grams], dtype=np.int64)
+        shift = np.searchsorted(inserted, np.arange(len(gram_keys)), side="right")
+        placed = np.zeros(len(gram_keys) + len(new_grams), dtype=np.int64)
+        placed[np.arange(len(gram_keys)) + shift] = counts
+        counts = placed
+        keys_arr = np.empty(len(counts), dtype=object)
+        keys_arr[np.arange(len(gram_keys)) + shift] = gram_keys
+        keys_arr[inserted + np.arange(len(new_grams))] = new_grams
+        gram_keys = keys_arr.tolist()
+    position = {g: n for n, g in enumerate(gram_keys)} if extra_grams else {}
+    groups = np.array([position[g] for g in extra_grams], dtype=np.int64)
+    merged, tri_off = _grouped_insert(vids.astype(np.int32), counts, groups,
+                                      np.array(extra_vids, dtype=np.int32))
+    return gram_keys, tri_off, merged.astype(np.int32, copy=False)
