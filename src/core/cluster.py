@@ -126,10 +126,10 @@ class ClusterSession:
                     n_workers=spec.local_workers, threads_per_worker=1, processes=True,
                     host="127.0.0.1", dashboard_address=None, scheduler_port=0,
                     silence_logs=logging.ERROR,
-                )
-                self.client = Client(self.cluster)
+                )  # type: ignore[no-untyped-call]
+                self.client = Client(self.cluster)  # type: ignore[no-untyped-call]
             else:
-                self.client = Client(spec.address, timeout="10s")
+                self.client = Client(spec.address, timeout="10s")  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as err:
             self.close()
             where = spec.address or "a local cluster"
@@ -155,7 +155,7 @@ class ClusterSession:
             self.client.wait_for_workers(1, timeout=wait)
         except TimeoutError:
             raise ClusterError(
-                f"no Dask worker joined the scheduler at {self.client.scheduler.address} "
+                f"no Dask worker joined the scheduler at {self.spec.address or 'local'} "
                 f"within {wait:.0f} s"
             ) from None
         found = self.client.run(_worker_identity, model, on_error="return")
@@ -202,7 +202,7 @@ class ClusterSession:
             return None
 
         futures = [f for f in (submit() for _ in range(in_flight)) if f is not None]
-        queue = as_completed(futures)
+        queue = as_completed(futures)  # type: ignore[no-untyped-call]
         try:
             for future in queue:
                 try:
@@ -214,10 +214,10 @@ class ClusterSession:
                 future.release()
                 following = submit()
                 if following is not None:
-                    queue.add(following)
+                    queue.add(following)  # type: ignore[no-untyped-call]
                 yield result
         finally:
-            queue.clear()
+            queue.clear()  # type: ignore[no-untyped-call]
 
 
 def _run_token() -> str:

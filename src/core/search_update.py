@@ -283,13 +283,13 @@ def _merge_postings(
     alive = np.flatnonzero(alive_mask)
     old_vocab = np.array(data.vocab, dtype=object)
     alive_tokens = old_vocab[alive].tolist()
-    fresh = sorted({t for t, vid in zip(tokens, known.tolist()) if vid < 0})
+    fresh = sorted({t for t, vid in zip(tokens, known.tolist(), strict=True) if vid < 0})
     inserted = np.array([bisect.bisect_left(alive_tokens, t) for t in fresh], dtype=np.int64)
     shift = np.searchsorted(inserted, np.arange(len(alive)), side="right")
     remap = np.full(size, -1, dtype=np.int64)
     remap[alive] = np.arange(len(alive)) + shift
     fresh_pos = inserted + np.arange(len(fresh), dtype=np.int64)
-    fresh_id = {t: int(p) for t, p in zip(fresh, fresh_pos.tolist())}
+    fresh_id = {t: int(p) for t, p in zip(fresh, fresh_pos.tolist(), strict=True)}
     vocab_arr = np.empty(len(alive) + len(fresh), dtype=object)
     skel_arr = np.empty(len(vocab_arr), dtype=object)
     vocab_arr[remap[alive]] = alive_tokens
@@ -302,7 +302,7 @@ def _merge_postings(
     new_counts = np.zeros(len(vocab), dtype=np.int64)
     new_counts[remap[alive]] = counts[alive]  # dead tokens hold no postings: nothing moves
     new_tok = np.array(
-        [remap[vid] if vid >= 0 else fresh_id[t] for t, vid in zip(tokens, known.tolist())],
+        [remap[vid] if vid >= 0 else fresh_id[t] for t, vid in zip(tokens, known.tolist(), strict=True)],
         dtype=np.int64,
     )
     merged, post_off = _grouped_insert(post_ids, new_counts, new_tok, units.astype(np.int32))
