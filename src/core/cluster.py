@@ -184,6 +184,8 @@ class ClusterSession:
         """Each batch's analyses as soon as a worker finishes it (not in article order)."""
         from distributed import as_completed
         from distributed.client import FutureCancelledError
+        from distributed.comm.core import CommClosedError
+        from distributed.scheduler import KilledWorker
 
         from .cluster_worker import analyze_batch
 
@@ -210,7 +212,20 @@ class ClusterSession:
                 except WorkerMismatch as err:
                     raise ClusterError(f"a worker was refused: {err}") from None
                 except FutureCancelledError as err:
-                    raise ClusterError(f"the cluster cancelled a batch: {err}") from None
+                    raise ClusterError(
+                        f"the cluster cancelled a batch ({err}); finished batches are kept: "
+                        "run again to continue"
+                    ) from None
+                except KilledWorker as err:
+                    raise ClusterError(
+                        f"a batch was running on every worker that died ({err}); finished "
+                        "batches are kept: run again to continue"
+                    ) from None
+                except (OSError, CommClosedError) as err:
+                    raise ClusterError(
+                        f"lost the Dask scheduler ({err}); finished batches are kept: run "
+                        "again to continue"
+                    ) from None
                 future.release()
                 following = submit()
                 if following is not None:
