@@ -1,5 +1,6 @@
 """The hand-made search index against tantivy, side by side on the same units and queries.
 
+    .venv/bin/pip install 'newsdesk[bench]'          # tantivy
     .venv/bin/python bench/engines.py [--articles 10000]
 
 Both keep newsdesk's folding and ranking: the same folded tokens are indexed as terms, each
