@@ -205,8 +205,7 @@ def main() -> int:
             **corpus.sentences, victim.id: (*corpus.sentences.get(victim.id, ()), extra)})
         library2 = MemoryLibrary(corpus2)
         started = time.perf_counter()
-        update_in_place(conn, library2)
-        index2 = SearchIndex(IndexData(conn, path))
+        index2 = SearchIndex(update_in_place(conn, library2, path))
         found_ours = bool(index2.search("Varga-Whitlock", suggest=False).hits)
         ours_update = time.perf_counter() - started
         started = time.perf_counter()

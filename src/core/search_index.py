@@ -88,32 +88,53 @@ class UnitRow:
     """`text` is `article.text[start:end]`, so match offsets map straight into the body."""
 
 
+#: The numeric arrays stored as blobs, with their element types.
+_ARRAYS: dict[str, str] = {
+    "vocab_len": "int16", "post_off": "int64", "post_ids": "int32", "unit_kind": "uint8",
+    "tri_off": "int64", "tri_ids": "int32", "unit_key": "int64",
+}
+
+
 class IndexData:
     """The in-memory arrays of one search index and its SQLite file (thread-safe reads)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, arrays: dict[str, Any] | None = None
+    ) -> None:
+        """Read the arrays from the file, or take `arrays` just written there (an update)."""
         import numpy as np
 
         self.path = path
         self._conn = conn
         self._lock = threading.Lock()
-        blobs = dict(conn.execute("SELECT name, data FROM blobs"))
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         self.revision: str = meta["revision"]
-        self.vocab: list[str] = _split(blobs["vocab"])
-        self.skeletons: list[str] = _split(blobs["skeletons"])
-        self.vocab_id: dict[str, int] = {token: i for i, token in enumerate(self.vocab)}
-        self.vocab_len = np.frombuffer(blobs["vocab_len"], dtype=np.int16)
-        self.post_off = np.frombuffer(blobs["post_off"], dtype=np.int64)
-        self.post_ids = np.frombuffer(blobs["post_ids"], dtype=np.int32)
-        self.unit_kind = np.frombuffer(blobs["unit_kind"], dtype=np.uint8)
-        grams = _split(blobs["tri_keys"])
-        tri_off = np.frombuffer(blobs["tri_off"], dtype=np.int64).tolist()
+        if arrays is None:
+            blobs = dict(conn.execute("SELECT name, data FROM blobs"))
+            arrays = {
+                "vocab": _split(blobs["vocab"]), "skeletons": _split(blobs["skeletons"]),
+                "gram_keys": _split(blobs["tri_keys"]),
+                **{name: np.frombuffer(blobs[name], dtype=dtype) for name, dtype in _ARRAYS.items()},
+            }
+        self.vocab: list[str] = arrays["vocab"]
+        self.skeletons: list[str] = arrays["skeletons"]
+        self.vocab_id: dict[str, int] = arrays.get("vocab_id") or {
+            token: i for i, token in enumerate(self.vocab)
+        }
+        vocab_len = arrays.get("vocab_len")
+        if vocab_len is None:
+            vocab_len = np.fromiter((len(t) for t in self.vocab), np.int16, len(self.vocab))
+        self.vocab_len: npt.NDArray[np.int16] = vocab_len
+        self.post_off: npt.NDArray[np.int64] = arrays["post_off"]
+        self.post_ids: npt.NDArray[np.int32] = arrays["post_ids"]
+        self.unit_kind = arrays["unit_kind"]
+        grams = arrays["gram_keys"]
+        tri_off = np.asarray(arrays["tri_off"]).tolist()
         self.tri: dict[str, tuple[int, int]] = {
             g: (tri_off[i], tri_off[i + 1]) for i, g in enumerate(grams)
         }
-        self.tri_ids = np.frombuffer(blobs["tri_ids"], dtype=np.int32)
-        self.unit_key = np.frombuffer(blobs["unit_key"], dtype=np.int64)
+        self.tri_ids = arrays["tri_ids"]
+        self.unit_key = arrays["unit_key"]
         self.n_units = len(self.unit_kind)
         rank = np.empty(self.n_units, dtype=np.int32)
         rank[np.argsort(self.unit_key, kind="stable")] = np.arange(self.n_units, dtype=np.int32)
@@ -306,8 +327,11 @@ def write_blobs(
     tri_off: Any,
     tri_ids: Any,
     unit_key: Any,
+    *,
+    vocabulary: bool = True,
 ) -> None:
-    """Store the arrays (replacing any already there)."""
+    """Store the arrays (replacing any already there); with `vocabulary` False the vocabulary
+    and trigram blobs are left as they are (an update that added and dropped no word)."""
     import numpy as np
 
     vocab_len = np.fromiter((len(t) for t in vocab), dtype=np.int16, count=len(vocab))
@@ -323,6 +347,9 @@ def write_blobs(
         "tri_ids": np.asarray(tri_ids, dtype=np.int32).tobytes(),
         "unit_key": np.asarray(unit_key, dtype=np.int64).tobytes(),
     }
+    if not vocabulary:
+        for name in ("vocab", "skeletons", "vocab_len", "tri_keys", "tri_off", "tri_ids"):
+            del blobs[name]
     conn.executemany("INSERT OR REPLACE INTO blobs VALUES (?, ?)", blobs.items())
 
 
@@ -354,9 +381,7 @@ def open_index_data(
     # One file per corpus store, updated in place as articles change; else one per revision.
     path = folder / _file_name(f"corpus-{Path(store).stem}" if store else library.revision)
     if path.exists():
-        data = _load(path, library.revision)
-        if data is None and _update(path, library):
-            data = _load(path, library.revision)
+        data = _load(path, library.revision) or _update(path, library)
         if data is not None:
             try:
                 os.utime(path)
@@ -390,31 +415,35 @@ def open_index_data(
     return data
 
 
-def _update(path: Path, library: Library) -> bool:
-    """Update a saved index for the articles that changed; False when it must be rebuilt."""
+def _update(path: Path, library: Library) -> IndexData | None:
+    """Update a saved index for the articles that changed; None when it must be rebuilt."""
     from .search_update import RebuildNeeded, update_in_place
 
     started = time.perf_counter()
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.DatabaseError:
-        return False
+        return None
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         if meta.get("version") != FORMAT_VERSION:
-            return False
+            conn.close()
+            return None
         conn.execute("PRAGMA synchronous = OFF")
-        counts = update_in_place(conn, library)
+        data = update_in_place(conn, library, path)
     except RebuildNeeded as why:
         log.info("search index %s rebuilt whole: %s", path, why)
-        return False
+        conn.close()
+        return None
     except (sqlite3.DatabaseError, KeyError, ValueError) as err:
         log.warning("search index %s not updated (%s); rebuilding", path, err)
-        return False
-    finally:
         conn.close()
-    log.info("search index updated in %.2f s: %s", time.perf_counter() - started, counts)
-    return True
+        return None
+    except BaseException:
+        conn.close()
+        raise
+    log.info("search index updated in %.2f s: %s", time.perf_counter() - started, path)
+    return data
 
 
 def _load(path: Path, revision: str) -> IndexData | None:

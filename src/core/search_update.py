@@ -16,6 +16,7 @@ import bisect
 import logging
 import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .fold import skeleton
@@ -53,9 +54,11 @@ class RebuildNeeded(Exception):
     """The update cannot be done in place (too much changed, no room for order keys, ...)."""
 
 
-def update_in_place(conn: sqlite3.Connection, library: Library) -> dict[str, int]:
+def update_in_place(
+    conn: sqlite3.Connection, library: Library, path: Path | None = None
+) -> IndexData:
     """Bring the index in `conn` (read-write, current format) up to `library`, in one
-    transaction. Returns counts (changed, removed, units added and dropped).
+    transaction. Returns the updated index, reading through `conn` (no second load).
 
     Left for the next full rebuild: a quote in an unchanged article keeps the actor id it was
     indexed with, and an unchanged actor keeps its anchor even if a re-merge moved its first
@@ -72,18 +75,25 @@ def update_in_place(conn: sqlite3.Connection, library: Library) -> dict[str, int
     gc.disable()  # many short-lived lists and arrays, no cycles: the collector would only rescan
     conn.execute("BEGIN IMMEDIATE")
     try:
-        counts = _update(conn, library, versions)
+        counts, arrays = _update(conn, library, versions)
     except BaseException:
         conn.execute("ROLLBACK")
+        if enabled:
+            gc.enable()
         raise
+    conn.execute("COMMIT")
+    try:
+        data = IndexData(conn, path, arrays)
     finally:
         if enabled:
             gc.enable()
-    conn.execute("COMMIT")
-    return counts
+    log.info("search index update: %s", counts)
+    return data
 
 
-def _update(conn: sqlite3.Connection, library: Library, versions: dict[str, str]) -> dict[str, int]:
+def _update(
+    conn: sqlite3.Connection, library: Library, versions: dict[str, str]
+) -> tuple[dict[str, int], dict[str, Any]]:
     import numpy as np
 
     summaries = library.articles()
@@ -182,7 +192,15 @@ def _update(conn: sqlite3.Connection, library: Library, versions: dict[str, str]
         data, np.fromiter(sorted(dropped), dtype=np.int64, count=len(dropped)), pairs_tok,
         np.array(pairs_unit, dtype=np.int32),
     )
-    gram_keys, tri_off, tri_ids = _merge_trigrams(data, remap, fresh, skeletons)
+    # No word came or went: the vocabulary and trigram arrays stand as they are.
+    same_words = not len(fresh) and len(vocab) == len(data.vocab)
+    if same_words:
+        gram_keys = sorted(data.tri)
+        tri_off = np.array([data.tri[g][0] for g in gram_keys] + [len(data.tri_ids)],
+                           dtype=np.int64)
+        tri_ids = data.tri_ids
+    else:
+        gram_keys, tri_off, tri_ids = _merge_trigrams(data, remap, fresh, skeletons)
 
     for start in range(0, len(dropped), 500):
         part = sorted(dropped)[start : start + 500]
@@ -194,14 +212,22 @@ def _update(conn: sqlite3.Connection, library: Library, versions: dict[str, str]
     unit_kind = np.concatenate([data.unit_kind, kinds])
     unit_key = np.concatenate([data.unit_key, unit_keys])
     write_blobs(conn, vocab, skeletons, post_off, post_ids, unit_kind, gram_keys, tri_off,
-                tri_ids, unit_key)
+                tri_ids, unit_key, vocabulary=not same_words)
     live_now = live - len(dropped) + len(new_units)
     conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
         ("revision", library.revision), ("units", str(len(unit_kind))),
         ("live_units", str(live_now)),
     ])
-    return {"changed": len(changed), "removed": len(removed), "added_units": len(new_units),
-            "dropped_units": len(dropped)}
+    counts = {"changed": len(changed), "removed": len(removed), "added_units": len(new_units),
+              "dropped_units": len(dropped)}
+    arrays = {
+        "vocab": vocab, "skeletons": skeletons, "post_off": post_off, "post_ids": post_ids,
+        "unit_kind": unit_kind, "unit_key": unit_key, "gram_keys": gram_keys,
+        "tri_off": tri_off, "tri_ids": tri_ids,
+        "vocab_len": data.vocab_len if same_words else None,
+        "vocab_id": data.vocab_id if same_words else None,
+    }
+    return counts, arrays
 
 
 def _article_keys(order: Sequence[str], old: dict[str, int]) -> dict[str, int]:
@@ -272,11 +298,12 @@ def _merge_postings(
     if len(dropped):
         gone = np.zeros(data.n_units, dtype=bool)
         gone[dropped] = True
-        hit = np.flatnonzero(gone[post_ids])
+        mask = gone[post_ids]
+        hit = np.flatnonzero(mask)
         if len(hit):
             owners = np.searchsorted(data.post_off, hit, side="right") - 1
             counts = counts - np.bincount(owners, minlength=size)
-            post_ids = np.delete(post_ids, hit)
+            post_ids = post_ids[~mask]
     known = np.array([data.vocab_id.get(t, -1) for t in tokens], dtype=np.int64)
     alive_mask = counts > 0
     alive_mask[known[known >= 0]] = True

@@ -89,6 +89,29 @@ def test_search_update_one_changed_article_equals_a_full_rebuild(corpus, tmp_pat
     again.close()
 
 
+def test_search_update_with_no_new_word_keeps_the_vocabulary(corpus, tmp_path, nlp) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(cache_dir=tmp_path / "cache")
+    first = open_library([corpus], settings, nlp=nlp)
+    before = open_search(first.library, settings)
+    vocab = list(before.data.vocab)
+    before.close()
+    victim = sorted(corpus.glob("*.txt"))[2]
+    text = victim.read_text(encoding="utf-8")
+    blocks = text.split("\n\n")
+    blocks.insert(4, blocks[3])  # a paragraph said twice: no word comes or goes
+    victim.write_text("\n\n".join(blocks), encoding="utf-8")
+    _age(victim)
+    second = open_library([corpus], settings, nlp=nlp)
+    assert second.indexed == 1
+    index = open_search(second.library, settings)
+    assert index.data.vocab == vocab
+    _same_as_full_build(second.library, index)
+    index.close()
+    again = open_search(second.library, settings)
+    _same_as_full_build(second.library, again)
+    again.close()
+
+
 def test_search_update_gives_way_to_a_rebuild_when_much_changed(corpus, tmp_path, nlp, caplog) -> None:  # type: ignore[no-untyped-def]
     settings = Settings(cache_dir=tmp_path / "cache")
     open_search(open_library([corpus], settings, nlp=nlp).library, settings).close()
