@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-keys quality install clean
+.PHONY: run test bench bench-keys bench-large quality install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ bench: $(STAMP)
 
 bench-keys: $(STAMP)
 	$(BIN)/python bench/keys.py
+
+bench-large: $(STAMP)
+	$(BIN)/python bench/large.py
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py

@@ -138,6 +138,9 @@ def people(rng: random.Random, count: int) -> list[Person]:
     """A pool of distinct people, each with a fixed role (so aliases recur across articles)."""
     pool: list[Person] = []
     seen: set[str] = set()
+    # Never more than 80% of the distinct names (else the loop below could not end: 100,000
+    # articles ask for 33,333 people); a corpus that large recasts the same people more often.
+    count = min(count, int(0.8 * sum(len(FIRST[p]) for p in ("he", "she")) * len(LAST)))
     while len(pool) < count:
         pronoun = rng.choice(("he", "she"))
         first, last = rng.choice(FIRST[pronoun]), rng.choice(LAST)

@@ -6,6 +6,8 @@
     python bench/probes.py tui FOLDER           # NewsdeskApp to its first full screen
     python bench/probes.py search FOLDER [N]    # search p95 on the warm store (N baseline queries)
     python bench/probes.py record FOLDER        # the record of the actor with most positions
+    python bench/probes.py search-prefixes FOLDER   # one- and two-letter prefixes, p95 apart
+    python bench/probes.py search-after-change FOLDER  # one article changed: search ready when
 
 Each prints one JSON line on stdout (timings inside the process); the caller also times the
 whole process from the outside and reads its peak RSS.
@@ -135,6 +137,66 @@ def search_folder(folder: str, baseline_queries: str = "3") -> dict[str, object]
     }
 
 
+def search_prefixes(folder: str) -> dict[str, object]:
+    """Search as the first keystrokes type it: every one-letter prefix, and the two-letter
+    prefixes of the 50 most frequent tokens, timed apart (they expand to the most tokens)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import search as search_bench
+
+    from newsdesk.core.search.index import open_index_data
+    from newsdesk.core.search.query import SearchIndex
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store.index_store import open_library
+
+    settings = Settings.from_env()
+    library = open_library([Path(folder)], settings).library
+    index = SearchIndex(open_index_data(library, settings))
+    data = index.data
+    import numpy as np
+
+    frequent = np.argsort(-np.diff(data.post_off))[:400].tolist()
+    twos = list(dict.fromkeys(data.vocab[i][:2] for i in frequent if len(data.vocab[i]) >= 2))[:50]
+    ones = sorted({w[0] for w in data.vocab if w and w[0].isalpha() and w[0].isascii()})
+    one_walls, _c1, _f1 = search_bench.time_search(index, ones)
+    two_walls, _c2, _f2 = search_bench.time_search(index, twos)
+    p95 = search_bench._percentile
+    return {"one_p95_ms": p95(one_walls, 0.95), "two_p95_ms": p95(two_walls, 0.95),
+            "one_n": len(ones), "two_n": len(twos), "rss_mb": _rss_mb(),
+            "index_path": str(data.path) if data.path else ""}
+
+
+def search_after_change(folder: str) -> dict[str, object]:
+    """One article gains a sentence with a new name: re-index it (spaCy), then the time until a
+    search finds the name (the search index updated in place, not rebuilt)."""
+    import os
+    import random
+    import string
+
+    from newsdesk.core.search.index import open_index_data
+    from newsdesk.core.search.query import SearchIndex
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store.index_store import open_library
+
+    rng = random.Random(time.time_ns())
+    name = "".join(rng.choice(string.ascii_lowercase) for _ in range(9)).capitalize()
+    files = sorted(Path(folder).glob("*.txt"))
+    target = files[len(files) // 2]
+    blocks = target.read_text(encoding="utf-8").split("\n\n")
+    blocks.insert(3, f"Mayor Ondine {name} told reporters in Oslo that the talks had failed.")
+    target.write_text("\n\n".join(blocks), encoding="utf-8")
+    past = time.time() - 60
+    os.utime(target, (past, past))
+    settings = Settings.from_env()
+    started = time.perf_counter()
+    opened = open_library([Path(folder)], settings)
+    indexed_at = time.perf_counter()
+    index = SearchIndex(open_index_data(opened.library, settings))
+    hits = index.search(name).hits
+    ready_at = time.perf_counter()
+    return {"reindex_s": indexed_at - started, "search_ready_s": ready_at - indexed_at,
+            "indexed": opened.indexed, "found": bool(hits), "rss_mb": _rss_mb()}
+
+
 def tui_first_screen(folder: str) -> dict[str, float | bool]:
     """NewsdeskApp on `folder`, headless, until the list has rows and an article is shown."""
     from newsdesk.core.settings import Settings
@@ -213,7 +275,8 @@ def record_folder(folder: str) -> dict[str, object]:
 def main() -> None:
     command, *args = sys.argv[1:]
     probes = {"minimal-app": minimal_app, "raw-spacy": raw_spacy, "open": open_folder,
-              "tui": tui_first_screen, "search": search_folder, "record": record_folder}
+              "tui": tui_first_screen, "search": search_folder, "record": record_folder,
+              "search-prefixes": search_prefixes, "search-after-change": search_after_change}
     result = probes[command](*args)  # type: ignore[operator]
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()

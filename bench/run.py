@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import importlib.util
 import json
 import os
 import platform
@@ -363,6 +364,15 @@ def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[
     rows += bench_search(folder, env, label, quick=repeats < 5)
     rows += bench_record(folder, env, label)
     rows += bench_corrections(folder, env, label)
+    log("large: one changed article, until search finds it")
+    changed = child(probe("search-after-change", str(folder)), env).data
+    ready = float(changed["search_ready_s"])  # type: ignore[arg-type]
+    rows.append(Row(
+        f"time to search after one changed article ({label}; search index updated in place; "
+        f"re-indexing it took {float(changed['reindex_s']):.1f} s)",  # type: ignore[arg-type]
+        f"{ready:.2f} s" + ("" if changed["found"] else " (not found!)"), "", None, "<= 1 s",
+        bool(changed["found"]) and ready <= 1.0,
+    ))
     if tui_available():
         log("large: TUI first screen")
         tui = repeat(repeats, lambda: child(probe("tui", str(folder)), env))
@@ -524,6 +534,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows += archive_figures(work / "archives", quick)
     if tui_available():
         rows += bench_keys(work, large, 10 if quick else 20)
+    if importlib.util.find_spec("distributed") is not None:
+        from cluster_bench import bench_cluster
+
+        rows += bench_cluster(work, 24 if quick else 60, rounds=1 if quick else 2)  # type: ignore[arg-type]
+    else:
+        log("cluster: distributed not installed (pip install 'newsdesk[cluster]'); skipped")
     header = (
         f"newsdesk bench ({'quick' if quick else 'full'}; {machine()}; "
         f"{time.perf_counter() - started:.0f} s)"

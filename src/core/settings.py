@@ -49,7 +49,9 @@ class Settings:
     data_dir: Path = field(default_factory=_default_data_dir)
     """Marks (user data: never deleted by newsdesk)."""
     jobs: int = 1
-    """Processes for `nlp.pipe`; raise only on measurement (see bench/)."""
+    """Indexing processes; 0 picks them from cores and free memory (`resources.default_jobs`)."""
+    cluster: str | None = None
+    """A Dask scheduler address or `local:N`: index on that cluster instead (`core.cluster`)."""
     batch_size: int = 32
     max_file_bytes: int = 2_000_000
     """Larger files (rows, in a dump) are skipped with a note."""
@@ -65,7 +67,9 @@ class Settings:
             values["cache_dir"] = cache
         if data := _env_path("NEWSDESK_DATA_DIR"):
             values["data_dir"] = data
-        values["jobs"] = max(1, _env_int("NEWSDESK_JOBS", 1))
+        values["jobs"] = max(0, _env_int("NEWSDESK_JOBS", 0))
+        if cluster := os.environ.get("NEWSDESK_CLUSTER"):
+            values["cluster"] = cluster
         values["batch_size"] = max(1, _env_int("NEWSDESK_BATCH_SIZE", 32))
         values["max_file_bytes"] = _env_int("NEWSDESK_MAX_FILE_BYTES", 2_000_000)
         values["fields"] = os.environ.get("NEWSDESK_FIELDS", "")

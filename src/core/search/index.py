@@ -15,13 +15,12 @@ import sqlite3
 import threading
 import time
 from array import array
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import db
-from ..models import ActorSummary, ArticleAnalysis
 from .fold import skeleton, token_set
 
 if TYPE_CHECKING:
@@ -38,7 +37,7 @@ KINDS: tuple[HitKind, ...] = ("actor", "article", "quote", "sentence")
 KIND_CODE: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
 
 #: Bump when the file layout or the folding rules change: old files are then rebuilt.
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 #: Search files kept in the cache folder (one per corpus revision, most recently used first).
 KEEP_FILES = 6
 
@@ -51,8 +50,22 @@ CREATE TABLE units (
     id INTEGER PRIMARY KEY, kind TEXT NOT NULL, article TEXT NOT NULL, start INTEGER NOT NULL,
     end INTEGER NOT NULL, actor TEXT, text TEXT NOT NULL, extra TEXT, in_body INTEGER NOT NULL
 );
+CREATE INDEX units_article ON units (article);
 CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE articles (id TEXT PRIMARY KEY, version TEXT NOT NULL, key INTEGER NOT NULL);
 """
+
+#: Order keys: each article owns a range of this width (its corpus position times it), so an
+#: article added later slots in between its neighbours without renumbering the others.
+ARTICLE_STRIDE = 1 << 32
+#: Within an article: the title, then actor units (by first mention), then quotes and
+#: sentences (by start, a quote before the sentence holding it), as a full build lists them.
+_ACTOR_SECTION = 1 << 28
+_SPAN_SECTION = 1 << 29
+_OFFSET_CAP = (1 << 28) - 1
+
+UnitTuple = tuple[HitKind, int, int, "str | None", str, "str | None", int, int]
+"""(kind, start, end, actor, text, extra, in_body, order key within the article)."""
 
 
 class BuildCancelled(Exception):
@@ -76,32 +89,66 @@ class UnitRow:
     """`text` is `article.text[start:end]`, so match offsets map straight into the body."""
 
 
+#: The numeric arrays stored as blobs, with their element types.
+_ARRAYS: dict[str, str] = {
+    "vocab_len": "int16",
+    "post_off": "int64",
+    "post_ids": "int32",
+    "unit_kind": "uint8",
+    "tri_off": "int64",
+    "tri_ids": "int32",
+    "unit_key": "int64",
+}
+
+
 class IndexData:
     """The in-memory arrays of one search index and its SQLite file (thread-safe reads)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, arrays: dict[str, Any] | None = None
+    ) -> None:
+        """Read the arrays from the file, or take `arrays` just written there (an update)."""
         import numpy as np
 
         self.path = path
         self._conn = conn
         self._lock = threading.Lock()
-        blobs = dict(conn.execute("SELECT name, data FROM blobs"))
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         self.revision: str = meta["revision"]
-        self.vocab: list[str] = _split(blobs["vocab"])
-        self.skeletons: list[str] = _split(blobs["skeletons"])
-        self.vocab_id: dict[str, int] = {token: i for i, token in enumerate(self.vocab)}
-        self.vocab_len = np.frombuffer(blobs["vocab_len"], dtype=np.int16)
-        self.post_off = np.frombuffer(blobs["post_off"], dtype=np.int64)
-        self.post_ids = np.frombuffer(blobs["post_ids"], dtype=np.int32)
-        self.unit_kind = np.frombuffer(blobs["unit_kind"], dtype=np.uint8)
-        grams = _split(blobs["tri_keys"])
-        tri_off = np.frombuffer(blobs["tri_off"], dtype=np.int64).tolist()
+        if arrays is None:
+            blobs = dict(conn.execute("SELECT name, data FROM blobs"))
+            arrays = {
+                "vocab": _split(blobs["vocab"]),
+                "skeletons": _split(blobs["skeletons"]),
+                "gram_keys": _split(blobs["tri_keys"]),
+                **{
+                    name: np.frombuffer(blobs[name], dtype=dtype) for name, dtype in _ARRAYS.items()
+                },
+            }
+        self.vocab: list[str] = arrays["vocab"]
+        self.skeletons: list[str] = arrays["skeletons"]
+        self.vocab_id: dict[str, int] = arrays.get("vocab_id") or {
+            token: i for i, token in enumerate(self.vocab)
+        }
+        vocab_len = arrays.get("vocab_len")
+        if vocab_len is None:
+            vocab_len = np.fromiter((len(t) for t in self.vocab), np.int16, len(self.vocab))
+        self.vocab_len: npt.NDArray[np.int16] = vocab_len
+        self.post_off: npt.NDArray[np.int64] = arrays["post_off"]
+        self.post_ids: npt.NDArray[np.int32] = arrays["post_ids"]
+        self.unit_kind = arrays["unit_kind"]
+        grams = arrays["gram_keys"]
+        tri_off = np.asarray(arrays["tri_off"]).tolist()
         self.tri: dict[str, tuple[int, int]] = {
             g: (tri_off[i], tri_off[i + 1]) for i, g in enumerate(grams)
         }
-        self.tri_ids = np.frombuffer(blobs["tri_ids"], dtype=np.int32)
+        self.tri_ids = arrays["tri_ids"]
+        self.unit_key = arrays["unit_key"]
         self.n_units = len(self.unit_kind)
+        rank = np.empty(self.n_units, dtype=np.int32)
+        rank[np.argsort(self.unit_key, kind="stable")] = np.arange(self.n_units, dtype=np.int32)
+        self.order_rank = rank
+        """Each unit's place in corpus order (ties in ranking go to the earlier unit)."""
 
     def postings(self, vocab_id: int) -> npt.NDArray[np.int32]:
         return self.post_ids[self.post_off[vocab_id] : self.post_off[vocab_id + 1]]
@@ -116,10 +163,13 @@ class IndexData:
             for chunk in range(0, len(ids), 500):
                 part = [int(i) for i in ids[chunk : chunk + 500]]
                 marks = ",".join("?" * len(part))
-                rows.extend(self._conn.execute(
-                    f"SELECT id, kind, article, start, end, actor, text, extra, in_body "
-                    f"FROM units WHERE id IN ({marks})", part
-                ))
+                rows.extend(
+                    self._conn.execute(
+                        f"SELECT id, kind, article, start, end, actor, text, extra, in_body "
+                        f"FROM units WHERE id IN ({marks})",
+                        part,
+                    )
+                )
         return {
             r[0]: UnitRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows
         }
@@ -146,6 +196,78 @@ def trigrams(token: str, *, closed: bool = True) -> set[str]:
 # ---------------------------------------------------------------- building
 
 
+def article_versions(library: Library) -> dict[str, str] | None:
+    """Article id -> version (content hash and pipeline), when the library can tell cheaply."""
+    versions = getattr(library, "article_versions", None)
+    return versions() if callable(versions) else None
+
+
+def article_units(
+    library: Library,
+    article_id: str,
+    title: str,
+    actor_info: dict[str, Any],
+    claim_actor: Callable[[str], bool],
+) -> tuple[list[UnitTuple], str]:
+    """The searchable units of one article (and its content hash): its title, the actors
+    `claim_actor` assigns to it (the first article mentioning them), its quotes and sentences."""
+    detail = library.article(article_id)
+    body = detail.article.text
+    units: list[UnitTuple] = [("article", 0, 0, None, title, None, 0, 0)]
+    for mention in sorted(detail.mentions, key=lambda m: (m.start, m.end)):
+        actor_id = detail.actor_of.get(mention.key)
+        if actor_id is None or actor_id not in actor_info or not claim_actor(actor_id):
+            continue
+        info = actor_info[actor_id]
+        units.append(actor_unit(info, mention.start, mention.end))
+    spans: list[UnitTuple] = []
+    for quote in detail.quotes:
+        in_body = int(body[quote.start : quote.end] == quote.text)
+        spans.append(
+            (
+                "quote",
+                quote.start,
+                quote.end,
+                quote.actor,
+                quote.text,
+                quote.speaker,
+                in_body,
+                _SPAN_SECTION + min(quote.start, _OFFSET_CAP // 2) * 2,
+            )
+        )
+    for start, end in detail.sentences:
+        spans.append(
+            (
+                "sentence",
+                start,
+                end,
+                None,
+                body[start:end],
+                None,
+                1,
+                _SPAN_SECTION + min(start, _OFFSET_CAP // 2) * 2 + 1,
+            )
+        )
+    spans.sort(key=lambda u: u[7])
+    units.extend(spans)
+    return units, detail.article.content_hash
+
+
+def actor_unit(info: Any, start: int, end: int) -> UnitTuple:
+    """An actor's unit, anchored at its first mention (`info` is an `ActorSummary`)."""
+    aliases = [a for a in info.aliases if a != info.name]
+    return (
+        "actor",
+        start,
+        end,
+        info.id,
+        info.name,
+        "\n".join(aliases) or None,
+        0,
+        _ACTOR_SECTION + min(start, _OFFSET_CAP),
+    )
+
+
 def build_index(
     library: Library,
     conn: sqlite3.Connection,
@@ -154,117 +276,64 @@ def build_index(
     cancelled: Callable[[], bool] | None = None,
 ) -> None:
     """Write the units, vocabulary, postings and trigrams of `library` into an empty database,
-    in one transaction: units article by article, then the token arrays, then the blobs."""
+    in one transaction."""
     with db.transaction(conn):
-        db.run_script(conn, _SCHEMA)
-        postings = _write_units(library, conn, progress, cancelled)
-        blobs = _blobs(postings)
-        conn.executemany("INSERT INTO blobs VALUES (?, ?)", blobs.items())
-        conn.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("version", FORMAT_VERSION), ("revision", library.revision),
-            ("units", str(postings.units)),
-        ])
+        _build(library, conn, progress, cancelled)
 
 
-@dataclass(slots=True)
-class _Postings:
-    """What the units phase hands the arrays phase: every (token, unit) pair, unit kinds."""
-
-    token_id: dict[str, int] = field(default_factory=dict)
-    post_tok: array[int] = field(default_factory=lambda: array("i"))
-    post_unit: array[int] = field(default_factory=lambda: array("i"))
-    kinds: array[int] = field(default_factory=lambda: array("B"))
-    units: int = 0
-
-    def add(self, kind: HitKind, text: str, extra: str | None) -> int:
-        """Index one unit's tokens; return its id."""
-        tokens = token_set(text)
-        if extra:
-            tokens |= token_set(extra)
-        ids = [self.token_id.setdefault(token, len(self.token_id)) for token in tokens]
-        self.post_tok.extend(ids)
-        self.post_unit.extend([self.units] * len(ids))
-        self.kinds.append(KIND_CODE[kind])
-        self.units += 1
-        return self.units - 1
-
-
-_Unit = tuple[HitKind, int, int, "str | None", str, "str | None", int]
-"""kind, start, end, actor, text, extra (aliases or speaker), in_body."""
-
-
-def _write_units(
+def _build(
     library: Library,
     conn: sqlite3.Connection,
     progress: BuildProgress | None,
     cancelled: Callable[[], bool] | None,
-) -> _Postings:
-    """Phase 1: each article's units into the `units` table, their tokens into postings."""
+) -> None:
+    import numpy as np
+
+    db.run_script(conn, _SCHEMA)
     summaries = library.articles()
+    versions = article_versions(library)
     actor_info = {a.id: a for a in library.actors()}
     seen_actors: set[str] = set()
-    postings = _Postings()
+
+    def claim(actor_id: str) -> bool:
+        if actor_id in seen_actors:
+            return False
+        seen_actors.add(actor_id)
+        return True
+
+    token_id: dict[str, int] = {}
+    post_tok = array("i")
+    post_unit = array("i")
+    kinds = array("B")
+    keys = array("q")
+    unit_id = 0
     total = len(summaries)
     for done, summary in enumerate(summaries, 1):
         if cancelled is not None and cancelled():
             raise BuildCancelled
-        detail = library.article(summary.id)
+        units, content_hash = article_units(library, summary.id, summary.title, actor_info, claim)
+        base = (done - 1) * ARTICLE_STRIDE
+        version = versions.get(summary.id, content_hash) if versions else content_hash
+        conn.execute("INSERT INTO articles VALUES (?, ?, ?)", (summary.id, version, base))
         rows = []
-        for kind, start, end, actor, text, extra, in_body in _article_units(
-            detail, summary.title, actor_info, seen_actors
-        ):
-            unit = postings.add(kind, text, extra)
-            rows.append((unit, kind, summary.id, start, end, actor, text, extra, in_body))
+        for kind, start, end, actor, text, extra, in_body, key in units:
+            ids = [token_id.setdefault(token, len(token_id)) for token in unit_tokens(text, extra)]
+            post_tok.extend(ids)
+            post_unit.extend([unit_id] * len(ids))
+            kinds.append(KIND_CODE[kind])
+            keys.append(base + key)
+            rows.append((unit_id, kind, summary.id, start, end, actor, text, extra, in_body))
+            unit_id += 1
         conn.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if progress is not None:
             progress(done, total)
-    return postings
-
-
-def _article_units(
-    detail: ArticleAnalysis,
-    title: str,
-    actor_info: Mapping[str, ActorSummary],
-    seen_actors: set[str],
-) -> list[_Unit]:
-    """An article's units: its title, actors first met here, then quotes and sentences in
-    text order (a quote before the sentence starting where it does)."""
-    body = detail.article.text
-    units: list[_Unit] = [("article", 0, 0, None, title, None, 0)]
-    for mention in sorted(detail.mentions, key=lambda m: (m.start, m.end)):
-        actor_id = detail.actor_of.get(mention.key)
-        if actor_id is None or actor_id in seen_actors or actor_id not in actor_info:
-            continue
-        seen_actors.add(actor_id)
-        info = actor_info[actor_id]
-        aliases = [a for a in info.aliases if a != info.name]
-        units.append(("actor", mention.start, mention.end, actor_id, info.name,
-                      "\n".join(aliases) or None, 0))
-    spans: list[tuple[int, int, HitKind, str | None, str, str | None, int]] = []
-    for quote in detail.quotes:
-        in_body = int(body[quote.start : quote.end] == quote.text)
-        spans.append(
-            (quote.start, quote.end, "quote", quote.actor, quote.text, quote.speaker, in_body)
-        )
-    for start, end in detail.sentences:
-        spans.append((start, end, "sentence", None, body[start:end], None, 1))
-    spans.sort(key=lambda s: (s[0], s[2] != "quote"))
-    units.extend((kind, start, end, actor, text, extra, in_body)
-                 for start, end, kind, actor, text, extra, in_body in spans)
-    return units
-
-
-def _blobs(postings: _Postings) -> dict[str, bytes]:
-    """Phase 2: the sorted vocabulary, postings grouped by token and skeleton trigrams."""
-    import numpy as np
 
     # Vocabulary in sorted order (prefix lookups bisect it); postings grouped by token.
-    token_id = postings.token_id
     vocab = sorted(token_id)
     remap = np.empty(len(token_id), dtype=np.int32)
     for new, token in enumerate(vocab):
         remap[token_id[token]] = new
-    post_tok, post_unit, kinds = postings.post_tok, postings.post_unit, postings.kinds
+    del token_id
     toks = remap[np.frombuffer(post_tok, dtype=np.int32)] if post_tok else np.empty(0, np.int32)
     order = np.argsort(toks, kind="stable")
     post_ids = (
@@ -273,7 +342,7 @@ def _blobs(postings: _Postings) -> dict[str, bytes]:
     counts = np.bincount(toks, minlength=len(vocab)) if len(vocab) else np.empty(0, np.int64)
     post_off = np.zeros(len(vocab) + 1, dtype=np.int64)
     np.cumsum(counts, out=post_off[1:])
-    del toks, order
+    del post_tok, post_unit, toks, order
 
     skeletons = [skeleton(token) for token in vocab]
     grams: dict[str, list[int]] = {}
@@ -283,20 +352,74 @@ def _blobs(postings: _Postings) -> dict[str, bytes]:
     gram_keys = sorted(grams)
     tri_off = np.zeros(len(gram_keys) + 1, dtype=np.int64)
     np.cumsum([len(grams[g]) for g in gram_keys], out=tri_off[1:])
-    tri_ids = np.fromiter((v for g in gram_keys for v in grams[g]), dtype=np.int32,
-                          count=int(tri_off[-1]))
+    tri_ids = np.fromiter(
+        (v for g in gram_keys for v in grams[g]), dtype=np.int32, count=int(tri_off[-1])
+    )
+    write_blobs(
+        conn,
+        vocab,
+        skeletons,
+        post_off,
+        post_ids,
+        np.frombuffer(kinds, dtype=np.uint8) if kinds else np.empty(0, np.uint8),
+        gram_keys,
+        tri_off,
+        tri_ids,
+        np.frombuffer(keys, dtype=np.int64) if keys else np.empty(0, np.int64),
+    )
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("version", FORMAT_VERSION),
+            ("revision", library.revision),
+            ("units", str(unit_id)),
+        ],
+    )
+
+
+def unit_tokens(text: str, extra: str | None) -> set[str]:
+    """The folded tokens a unit is found by: its text's and its extra field's."""
+    tokens = token_set(text)
+    if extra:
+        tokens |= token_set(extra)
+    return tokens
+
+
+def write_blobs(
+    conn: sqlite3.Connection,
+    vocab: Sequence[str],
+    skeletons: Sequence[str],
+    post_off: Any,
+    post_ids: Any,
+    unit_kind: Any,
+    gram_keys: Sequence[str],
+    tri_off: Any,
+    tri_ids: Any,
+    unit_key: Any,
+    *,
+    vocabulary: bool = True,
+) -> None:
+    """Store the arrays (replacing any already there); with `vocabulary` False the vocabulary
+    and trigram blobs are left as they are (an update that added and dropped no word)."""
+    import numpy as np
+
     vocab_len = np.fromiter((len(t) for t in vocab), dtype=np.int16, count=len(vocab))
-    return {
+    blobs = {
         "vocab": "\n".join(vocab).encode(),
         "skeletons": "\n".join(skeletons).encode(),
         "vocab_len": vocab_len.tobytes(),
-        "post_off": post_off.tobytes(),
-        "post_ids": post_ids.astype(np.int32).tobytes(),
-        "unit_kind": np.frombuffer(kinds, dtype=np.uint8).tobytes() if kinds else b"",
+        "post_off": np.asarray(post_off, dtype=np.int64).tobytes(),
+        "post_ids": np.asarray(post_ids, dtype=np.int32).tobytes(),
+        "unit_kind": np.asarray(unit_kind, dtype=np.uint8).tobytes(),
         "tri_keys": "\n".join(gram_keys).encode(),
-        "tri_off": tri_off.tobytes(),
-        "tri_ids": tri_ids.tobytes(),
+        "tri_off": np.asarray(tri_off, dtype=np.int64).tobytes(),
+        "tri_ids": np.asarray(tri_ids, dtype=np.int32).tobytes(),
+        "unit_key": np.asarray(unit_key, dtype=np.int64).tobytes(),
     }
+    if not vocabulary:
+        for name in ("vocab", "skeletons", "vocab_len", "tri_keys", "tri_off", "tri_ids"):
+            del blobs[name]
+    conn.executemany("INSERT OR REPLACE INTO blobs VALUES (?, ?)", blobs.items())
 
 
 def build_in_memory(library: Library) -> IndexData:
@@ -323,9 +446,11 @@ def open_index_data(
     writable. Raises `BuildCancelled` when `cancelled()` turns true during a build.
     """
     folder = Path(settings.cache_dir) / "search"
-    path = folder / _file_name(library.revision)
+    store = getattr(library, "path", None)
+    # One file per corpus store, updated in place as articles change; else one per revision.
+    path = folder / _file_name(f"corpus-{Path(store).stem}" if store else library.revision)
     if path.exists():
-        data = _load(path, library.revision)
+        data = _load(path, library.revision) or _update(path, library)
         if data is not None:
             try:
                 os.utime(path)
@@ -340,7 +465,7 @@ def open_index_data(
         log.warning("search cache folder %s not writable (%s); index kept in memory", folder, err)
         return build_in_memory(library)
     started = time.perf_counter()
-    conn = db.connect(tmp, journal=False, synchronous="OFF")
+    conn = db.connect(tmp, journal=False, synchronous="OFF")  # renamed into place when whole
     try:
         build_index(library, conn, progress=progress, cancelled=cancelled)
         conn.close()
@@ -357,11 +482,41 @@ def open_index_data(
     return data
 
 
+def _update(path: Path, library: Library) -> IndexData | None:
+    """Update a saved index for the articles that changed; None when it must be rebuilt."""
+    from .update import RebuildNeeded, update_in_place
+
+    started = time.perf_counter()
+    try:
+        conn = db.connect(path, synchronous="OFF")  # a cache: rebuilt whole if damaged
+    except sqlite3.DatabaseError:
+        return None
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        if meta.get("version") != FORMAT_VERSION:
+            conn.close()
+            return None
+        data = update_in_place(conn, library, path)
+    except RebuildNeeded as why:
+        log.info("search index %s rebuilt whole: %s", path, why)
+        conn.close()
+        return None
+    except (sqlite3.DatabaseError, KeyError, ValueError) as err:
+        log.warning("search index %s not updated (%s); rebuilding", path, err)
+        conn.close()
+        return None
+    except BaseException:
+        conn.close()
+        raise
+    log.info("search index updated in %.2f s: %s", time.perf_counter() - started, path)
+    return data
+
+
 def _load(path: Path, revision: str) -> IndexData | None:
     try:
         conn = db.connect(path, read_only=True)
-        version, stored = db.meta_value(conn, "version"), db.meta_value(conn, "revision")
-        if version != FORMAT_VERSION or stored != revision:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        if meta.get("version") != FORMAT_VERSION or meta.get("revision") != revision:
             conn.close()
             return None
         return IndexData(conn, path)

@@ -440,7 +440,8 @@ class SearchIndex:
         rank_of = _kind_ranks(name_like)
         ranks = rank_of[unit_kinds].astype(np.int64)
         n = data.n_units + 1
-        keys = (scores * 8 + (7 - ranks)) * n + (n - 1 - candidates)
+        order = data.order_rank[candidates].astype(np.int64)  # articles in corpus order
+        keys = (scores * 8 + (7 - ranks)) * n + (n - 1 - order)
         if has_phrase:
             ranked = candidates[np.argsort(-keys, kind="stable")]
         elif per_kind is None:
@@ -637,7 +638,7 @@ def _rank_unit(
         kind=row.kind, article=row.article, start=row.start, end=row.end, text=row.text,
         score=score, actor=row.actor, matches=matches, context=context,
         context_matches=context_matches, in_body=row.in_body,
-        speaker=row.extra if row.kind == "quote" else None, order=row.id,
+        speaker=row.extra if row.kind == "quote" else None, order=int(data.order_rank[row.id]),
         coverage=matched_base / base_count,
     )
 

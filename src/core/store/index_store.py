@@ -232,8 +232,11 @@ def _open_in_memory(
         nlp, _info = load_pipeline(settings.model)
     if describe_rule_based(settings):
         notices.append(rules_notice(settings))
+    from ..pipeline.resources import resolve_jobs
+
     analyses = []
-    stream = analyze(nlp, articles, batch_size=settings.batch_size, n_process=settings.jobs)
+    jobs = resolve_jobs(settings.jobs, len(articles), settings.batch_size)
+    stream = analyze(nlp, articles, batch_size=settings.batch_size, n_process=jobs)
     for done, analysis in enumerate(stream, 1):
         analyses.append(analysis)
         tell(Indexed(done, len(articles), analysis))
@@ -432,16 +435,10 @@ def _index(
     nlp: Language | None,
     tell: EventCallback,
 ) -> None:
-    """Analyze pending articles with spaCy, committing one transaction per batch."""
-    from ..events import Indexed, LoadingModel
-    from ..pipeline.indexing import prepare_pipeline
+    """Analyze pending articles (on this machine or a cluster), one transaction per batch; each
+    article is reported once its batch is committed, so a killed run loses only the rest."""
+    from ..events import Indexed
 
-    if nlp is None:
-        from ..pipeline.nlp import describe_model, load_pipeline
-
-        tell(LoadingModel(describe_model(settings.model).name, len(plan.pending)))
-        nlp, _info = load_pipeline(settings.model)
-    prepare_pipeline(nlp)
     stamps: dict[str, tuple[int, int]] = {}
     fields = FieldMap.parse(settings.fields)
 
@@ -452,9 +449,8 @@ def _index(
             yield article
 
     total = plan.indexing
-    batch: list[ArticleAnalysis] = []
-
-    def flush() -> None:
+    done = 0
+    for batch in _analysed_batches(articles(), total, settings, nlp, tell):
         with db.transaction(conn):
             for analysis in batch:
                 article_id = analysis.article.id
@@ -464,22 +460,53 @@ def _index(
                     conn, analysis, ord_=plan.order[article_id], stamp=stamps[article_id],
                     fingerprint=fingerprint,
                 )
-        batch.clear()
+        for analysis in batch:
+            done += 1
+            tell(Indexed(done, total, analysis))
+            if progress:
+                progress(done, total, analysis.article.id)
 
-    stream: Iterator[ArticleAnalysis] = _first_alone(nlp, articles(), settings)
-    for done, analysis in enumerate(stream, 1):
+
+def _analysed_batches(
+    articles: Iterable[Article],
+    total: int,
+    settings: Settings,
+    nlp: Language | None,
+    tell: EventCallback,
+) -> Iterator[list[ArticleAnalysis]]:
+    """Batches of finished analyses: from a Dask cluster (`settings.cluster`), else from this
+    machine's processes (`settings.jobs`; 0 picks a number from cores and free memory). On one
+    process the first article comes alone, so a reader of a new folder can read it at once."""
+    if settings.cluster and nlp is None:
+        from .cluster import analyze_on_cluster
+
+        yield from analyze_on_cluster(
+            settings.cluster, settings.model, list(articles), batch_size=settings.batch_size
+        )
+        return
+    from ..events import LoadingModel
+    from ..pipeline.indexing import prepare_pipeline
+    from ..pipeline.resources import resolve_jobs
+
+    if nlp is None:
+        from ..pipeline.nlp import describe_model, load_pipeline
+
+        tell(LoadingModel(describe_model(settings.model).name, total))
+        nlp, _info = load_pipeline(settings.model)
+    prepare_pipeline(nlp)
+    jobs = resolve_jobs(settings.jobs, total, settings.batch_size)
+    batch: list[ArticleAnalysis] = []
+    for number, analysis in enumerate(_first_alone(nlp, articles, settings, jobs)):
         batch.append(analysis)
-        if len(batch) >= settings.batch_size:
-            flush()
-        tell(Indexed(done, total, analysis))
-        if progress:
-            progress(done, total, analysis.article.id)
+        if number == 0 or len(batch) >= settings.batch_size:
+            yield batch
+            batch = []
     if batch:
-        flush()
+        yield batch
 
 
 def _first_alone(
-    nlp: Language, articles: Iterable[Article], settings: Settings
+    nlp: Language, articles: Iterable[Article], settings: Settings, jobs: int
 ) -> Iterator[ArticleAnalysis]:
     """The first article on its own, then the rest in batches: spaCy hands back nothing before
     a whole batch is parsed, and a reader waiting on a new folder can read the first article
@@ -487,9 +514,9 @@ def _first_alone(
     articles may stream (rows of a dump): only one batch of them is held at a time."""
     from ..pipeline.indexing import analyze
 
-    if settings.jobs > 1:
-        batch = list(articles)
-        yield from analyze(nlp, batch, batch_size=settings.batch_size, n_process=settings.jobs)
+    if jobs > 1:
+        pending = list(articles)
+        yield from analyze(nlp, pending, batch_size=settings.batch_size, n_process=jobs)
         return
     stream = iter(articles)
     first = next(stream, None)

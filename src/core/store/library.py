@@ -115,6 +115,10 @@ class MemoryLibrary:
             digest.update(f"{a.id}\0{a.content_hash}\n".encode())
         return digest.hexdigest()[:20]
 
+    def article_versions(self) -> dict[str, str]:
+        """Article id -> content hash: what the search index updates by."""
+        return {a.id: a.content_hash for a in self.corpus.articles}
+
     def articles(self) -> Sequence[ArticleSummary]:
         return [
             ArticleSummary(

@@ -64,6 +64,15 @@ class StoreLibrary:
                     f"the index store {self.path} is damaged ({err}); reopen with --reindex"
                 ) from err
 
+    def article_versions(self) -> dict[str, str]:
+        """Article id -> content hash and pipeline: what the search index updates by."""
+        return {
+            article_id: f"{content_hash}+{fingerprint}"
+            for article_id, content_hash, fingerprint in self._query(
+                "SELECT id, content_hash, fingerprint FROM articles"
+            )
+        }
+
     def articles(self) -> Sequence[ArticleSummary]:
         rows = self._query(
             "SELECT id, path, title, date, source, url, actor_count, quote_count, author "

@@ -22,7 +22,7 @@ def settings_from(options: argparse.Namespace) -> Settings:
 
     settings = Settings.from_env(
         model=getattr(options, "model", None), jobs=getattr(options, "jobs", None),
-        fields=getattr(options, "fields", None),
+        fields=getattr(options, "fields", None), cluster=getattr(options, "cluster", None),
     )
     FieldMap.parse(settings.fields)  # raises FieldsError, shown as one line
     return settings
@@ -108,7 +108,9 @@ def open_index(options: argparse.Namespace) -> OpenedIndex:
     """
     from newsdesk.core.corrections import open_corrected
 
-    progress = _progress_line if sys.stderr.isatty() else None
+    from .progress import ProgressLine
+
+    progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
     opened = open_corrected(
         default_paths(list(getattr(options, "paths", []) or [])),
         settings_from(options),
@@ -123,8 +125,3 @@ def open_index(options: argparse.Namespace) -> OpenedIndex:
     for notice in opened.notices:
         warn(notice)
     return opened
-
-
-def _progress_line(done: int, total: int, _article_id: str) -> None:
-    sys.stderr.write(f"\rnewsdesk: indexing {done}/{total}")
-    sys.stderr.flush()

@@ -21,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=_count, default=None, metavar="N",
                         help="rows per table in the summary (default: 40; 0 for all; "
                         "--json is always whole)")
+    parser.add_argument("--cluster", metavar="ADDRESS", default=None,
+                        help="index on a Dask cluster: a scheduler (tcp://HOST:8786) or local:N "
+                        "workers on this machine (env NEWSDESK_CLUSTER; needs newsdesk[cluster])")
 
 
 def _count(value: str) -> int:
@@ -36,6 +39,11 @@ def _count(value: str) -> int:
 def run(options: argparse.Namespace) -> int:
     from newsdesk.core.export.serialize import corpus_json
 
+    if options.cluster:
+        from newsdesk.core.store.cluster import parse_cluster, require_distributed
+
+        parse_cluster(options.cluster)  # bad input and a missing extra fail before any work
+        require_distributed()
     opened = open_index(options)
     corpus = _corpus(opened.library)
     if options.json:
