@@ -65,7 +65,7 @@ def _corrections(
 
 def core(folder: Path) -> dict[str, float]:
     from newsdesk.core.settings import Settings
-    from newsdesk.core.store.index_store import open_library
+    from newsdesk.core.corrections import open_corrected as open_library
 
     library = open_library([folder], Settings.from_env()).library
     desk = library.desk  # type: ignore[attr-defined]
