@@ -413,6 +413,9 @@ def bench_corrections(folder: Path, env: dict[str, str], label: str) -> list[Row
         rows.append(Row(f"one correction applied and the explorer redrawn ({label})",
                         f"{tui:.0f} ms", f"{tui_base:.0f} ms (the same redraw, nothing changed)",
                         tui / tui_base, "<= 100 ms", tui <= 100))
+    return rows
+
+
 def bench_keys(work: Path, n_articles: int, presses: int) -> list[Row]:
     """Key to painted screen (`bench/keys.py`) on seeds/ and the large store, against a minimal
     Textual app's key to painted screen measured in the same run."""
