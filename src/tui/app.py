@@ -349,7 +349,7 @@ class NewsdeskApp(App[None]):
             target = {
                 "Articles": main.articles,
                 "Text": main.text,
-                "Actors & positions": main.tree,
+                "Actors & positions": main.actor_tree,
             }.get(group)
             if target is not None:
                 if group == "Actors & positions" and not main.sidebar_visible:

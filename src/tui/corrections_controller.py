@@ -73,8 +73,8 @@ class CorrectionsController:
         """The actor under the sidebar's cursor (when it has focus), else under the text
         cursor, else the chosen one."""
         main = self.main
-        if main.focused is main.tree:  # the main screen's focus: still right under the palette
-            return main.tree.cursor_actor
+        if main.focused is main.actor_tree:  # the main screen's focus, still under the palette
+            return main.actor_tree.cursor_actor
         mention, quote = main.text.under_cursor()
         detail = main.text.detail
         if mention is not None and detail is not None and mention.key in detail.actor_of:
@@ -85,15 +85,15 @@ class CorrectionsController:
 
     def quote_here(self) -> Quote | None:
         main = self.main
-        if main.focused is main.tree:  # the main screen's focus: still right under the palette
-            node = main.tree.cursor_node
+        if main.focused is main.actor_tree:  # the main screen's focus, still under the palette
+            node = main.actor_tree.cursor_node
             if node is not None and node.data is not None and node.data.kind == "position":
                 return node.data.quote
             return None
         return main.text.under_cursor()[1]
 
     def mention_here(self) -> Mention | None:
-        if self.main.focused is self.main.tree:
+        if self.main.focused is self.main.actor_tree:
             return None
         return self.main.text.focus_mention or self.main.text.under_cursor()[0]
 

@@ -179,7 +179,7 @@ class MarksController:
 
     def sidebar_position(self) -> Quote | None:
         """The position under the actor tree's cursor, when the tree has focus."""
-        tree = self.main.tree
+        tree = self.main.actor_tree
         if self.app.focused is not tree:
             return None
         node = tree.cursor_node
@@ -383,7 +383,7 @@ class MarksController:
         article = None
         if main.detail is not None:
             article = (main.detail.article.id, main.detail.article.title or main.detail.article.id)
-        actor_id = main.chosen_actor or main.tree.cursor_actor
+        actor_id = main.chosen_actor or main.actor_tree.cursor_actor
         actor = None
         if actor_id is not None and actor_id in main.actor_summaries:
             actor = (actor_id, main.actor_summaries[actor_id].name)

@@ -132,7 +132,7 @@ async def test_search_tui_enter_on_an_actor_focuses_its_first_mention(make_app) 
         mention = main.text.focus_mention
         assert mention is not None and mention.text == "Green Watch"
         assert main.text.article_id == "a1"  # the first mention, in corpus order
-        assert "organization:green-watch" in main.tree.actor_nodes
+        assert "organization:green-watch" in main.actor_tree.actor_nodes
 
 
 async def test_search_tui_n_and_shift_n_step_through_hits_across_articles(make_app) -> None:

@@ -119,8 +119,10 @@ class MainScreen(Screen[None]):
         # The width class (-wide / -narrow) the first Resize would add: set now, that Resize
         # finds nothing to change instead of restyling every pane once more before the first paint.
         breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
-        for name in self._get_breakpoint_classes(self.app.size.width, breakpoints):
-            self.add_class(name, update=False)
+        for width, name in sorted(breakpoints, reverse=True):  # as Screen's Resize handler picks
+            if self.app.size.width >= width:
+                self.add_class(name, update=False)
+                break
         with Horizontal(id="panes"):
             with Vertical(id="articles-pane"):
                 yield ArticleList(id="articles")
@@ -142,7 +144,7 @@ class MainScreen(Screen[None]):
         return self.query_one("#text", ArticleText)
 
     @property
-    def tree(self) -> ActorTree:
+    def actor_tree(self) -> ActorTree:
         return self.query_one("#actors", ActorTree)
 
     @property
@@ -152,10 +154,10 @@ class MainScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.articles.border_title = "Articles"
         self.text.border_title = "Text"
-        self.tree.border_title = "Actors · article"
-        self.tree.positions_of = self._positions
-        self.tree.title_of = self._title
-        self.tree.corrected = lambda item_id: self.correction_note(item_id) is not None
+        self.actor_tree.border_title = "Actors · article"
+        self.actor_tree.positions_of = self._positions
+        self.actor_tree.title_of = self._title
+        self.actor_tree.corrected = lambda item_id: self.correction_note(item_id) is not None
         self._draw_legend()
         self.watch(self.app, "theme", self._draw_legend, init=False)
         if self.first_library is not None:  # the panes are composed: now wait for the index
@@ -175,7 +177,7 @@ class MainScreen(Screen[None]):
         for kind, label in LEGEND:
             if text:
                 text.append(" ")
-            text.append(f" {label} ", style=self.text._style(kind))
+            text.append(f" {label} ", style=self.text.kind_style(kind))
         self.query_one("#legend", Static).update(text)
 
     # ----- loading ---------------------------------------------------------------------------
@@ -550,7 +552,7 @@ class MainScreen(Screen[None]):
         if self._tree_stale:  # shown once the sidebar has caught up with the article
             self._pending_reveal = (actor_id, quote)
             return
-        tree = self.tree
+        tree = self.actor_tree
         if actor_id not in tree.actor_nodes and actor_id in self.actor_summaries:
             tree.add_actor(self.actor_summaries[actor_id])
         tree.reveal(actor_id, quote)
@@ -583,19 +585,19 @@ class MainScreen(Screen[None]):
             detail = self.detail
             counts = detail.actor_counts
             actors = [self.actor_summaries[i] for i in counts if i in self.actor_summaries]
-            self.tree.set_actors(actors, counts, "article")
-            self.tree.border_title = f"Actors · article · {len(actors)}"
+            self.actor_tree.set_actors(actors, counts, "article")
+            self.actor_tree.border_title = f"Actors · article · {len(actors)}"
         else:
             actors = sorted(self.actor_summaries.values(),
                             key=lambda a: (-a.mention_count, a.name.casefold()))
-            self.tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus")
-            self.tree.border_title = f"Actors · all articles · {len(actors)}"
+            self.actor_tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus")
+            self.actor_tree.border_title = f"Actors · all articles · {len(actors)}"
 
     def record_actor(self) -> str | None:
         """Whose record `v` opens: the actors pane's row when it has focus, else the chosen
         actor, else the actor under the text cursor."""
-        if self.tree.has_focus and self.tree.cursor_actor:
-            return self.tree.cursor_actor
+        if self.actor_tree.has_focus and self.actor_tree.cursor_actor:
+            return self.actor_tree.cursor_actor
         if self.chosen_actor:
             return self.chosen_actor
         detail = self.text.detail
@@ -636,7 +638,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_sidebar(self) -> None:
         self.toggle_class("-sidebar-toggled")
-        if not self.sidebar_visible and self.tree.has_focus:
+        if not self.sidebar_visible and self.actor_tree.has_focus:
             self.text.focus()
 
     @property
@@ -645,7 +647,7 @@ class MainScreen(Screen[None]):
         return narrow == self.has_class("-sidebar-toggled")
 
     def action_focus_pane(self, name: str) -> None:
-        widget = {"articles": self.articles, "text": self.text, "actors": self.tree}[name]
+        widget = {"articles": self.articles, "text": self.text, "actors": self.actor_tree}[name]
         if name == "actors" and not self.sidebar_visible:
             self.action_toggle_sidebar()
             self.call_after_refresh(widget.focus)  # focusable once the sidebar is laid out

@@ -197,7 +197,8 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
             self._strips.pop(row, None)
         self.refresh_lines(first, last - first + 1)
 
-    def _style(self, kind: str) -> Style:
+    def kind_style(self, kind: str) -> Style:
+        """The style of span kind `kind` (its `article-text--<kind>` component class)."""
         if kind == "cursor" and not self.has_focus:
             kind = "cursor-blurred"
         return self._styles(f"article-text--{kind}")
@@ -254,7 +255,7 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
             candidates = [*self._base_by_line.get(index, ()), *self._get_overlays().get(index, ())]
             for span in spans_in(candidates, line.start, line.end):
                 text.stylize(
-                    self._style(span.kind),
+                    self.kind_style(span.kind),
                     max(span.start, line.start) - line.start,
                     min(span.end, line.end) - line.start,
                 )
@@ -264,9 +265,9 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
                 line.quote.confidence < LOW_CONFIDENCE
             ):
                 kind = "speaker-low"  # an attribution the rules are unsure of, dimmed
-            text.stylize(self._style(kind))
+            text.stylize(self.kind_style(kind))
             if line.quote is not None and self._quote_at_cursor() == line.quote:
-                text.stylize(self._style("cursor"))
+                text.stylize(self.kind_style("cursor"))
         segments = list(text.render(self.app.console))
         return Strip(segments)
 
