@@ -256,6 +256,9 @@ class NewsdeskApp(App[None]):
 
         self.call_after_refresh(follow)
 
+    def on_search_status(self, message: messages.SearchStatus) -> None:
+        self.search.show_status(message.text)
+
     def on_article_opened(self, _message: messages.ArticleOpened) -> None:
         self._save_place_soon()
 

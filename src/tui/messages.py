@@ -69,6 +69,19 @@ class LibraryFailed(Message):
 
 
 @dataclass
+class SearchStatus(Message):
+    """Why search cannot answer yet: the index opening, its build progress, a failure.
+
+    Posted to the app by the search index worker (`post_message` is thread-safe and never
+    waits on the UI thread); a flood of progress collapses to the latest."""
+
+    text: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, SearchStatus)
+
+
+@dataclass
 class ArticleChosen(Message):
     """The reader opened an article (article list, palette)."""
 

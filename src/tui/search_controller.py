@@ -15,6 +15,7 @@ from textual.worker import Worker, get_current_worker
 from newsdesk.core.models import ArticleAnalysis
 from newsdesk.core.store.library import Library
 
+from . import messages
 from .highlight import HSpan, Target
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class SearchController:
         if not self._provider_added:
             self.main.add_layer_provider(self.layers)
             self._provider_added = True
-        self.status = "Opening the search index…"
+        self.show_status("Opening the search index…")
         self._worker = self.app.run_worker(
             lambda: self._open(library), thread=True, exclusive=True, group="search-index",
             exit_on_error=False, name="search-index",
@@ -95,8 +96,9 @@ class SearchController:
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
-            # A plain attribute the open bar polls: never blocks on the UI thread (quitting).
-            self.status = f"Indexing for search: {done:,} / {total:,} articles…"
+            # A message, not `call_from_thread`: never blocks on the UI thread (quitting).
+            text = f"Indexing for search: {done:,} / {total:,} articles…"
+            self.app.post_message(messages.SearchStatus(text))
 
         try:
             index = open_search(
@@ -114,12 +116,17 @@ class SearchController:
             return
         self.app.call_from_thread(self._ready, index, library.revision)
 
-    def _failed(self, message: str) -> None:
-        self.status = f"Search is unavailable: {message}"
-        self.app.notify(message, title="Search index", severity="error", markup=False)
+    def show_status(self, text: str) -> None:
+        """Why the bar cannot search yet (`messages.SearchStatus`): kept for a bar opened
+        later, and handed to the open bar."""
+        self.status = text
         screen = self._bar()
         if screen is not None:
-            screen.set_status(self.status)
+            screen.index_status = text
+
+    def _failed(self, message: str) -> None:
+        self.show_status(f"Search is unavailable: {message}")
+        self.app.notify(message, title="Search index", severity="error", markup=False)
 
     def _ready(self, index: SearchIndex, revision: str) -> None:
         from newsdesk.core.search.query import LiveSearch
@@ -130,7 +137,7 @@ class SearchController:
         old, self.index = self.index, index
         self.live = LiveSearch(index, limit=LIVE_LIMIT, per_kind=PER_KIND)
         self._worker = None
-        self.status = ""
+        self.show_status("")
         if old is not None:
             old.close()
         screen = self._bar()

@@ -253,6 +253,32 @@ async def test_search_tui_bar_before_the_index_is_ready(make_app, monkeypatch) -
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_search_tui_index_progress_reaches_the_open_bar(make_app, monkeypatch) -> None:
+    """The index worker's progress arrives as messages (a flood keeps the latest), no polling."""
+    from newsdesk.tui import messages
+
+    monkeypatch.setattr(SearchController, "library_ready", lambda self, library: None)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        for done in (1, 2, 3):
+            app.post_message(messages.SearchStatus(f"Indexing for search: {done} / 3 articles…"))
+        await pilot.pause()
+        status = str(screen.query_one("#search-status").render())
+        assert status == "Indexing for search: 3 / 3 articles…" == app.search.status
+        await pilot.press("escape")
+        await pilot.pause()
+        app.post_message(messages.SearchStatus("Search is unavailable: disk full"))
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert str(app.screen.query_one("#search-status").render()) == (
+            "Search is unavailable: disk full")
+
+
 async def test_search_tui_palette_finds_an_actor_by_a_typo(make_app) -> None:
     from textual.command import CommandInput, CommandList
 
