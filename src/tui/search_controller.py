@@ -196,32 +196,32 @@ class SearchController:
         self.walk = main.walk
         hit = chosen.hits[chosen.index]
         main.jump_to(targets[chosen.index], layer="target")
-        main.text.set_layer(LAYER, self._spans(main.text.article_id))
-        detail = main.text.detail
+        detail = main.shown
+        if detail is not None:
+            main.post_message(messages.LayerChanged(
+                LAYER, self._spans(detail.article.id), detail.article.id
+            ))
+        mention = None
         if hit.kind == "actor" and detail is not None:
             # On the mention itself: it is drawn as the focused entity and the sidebar shows it.
             mention = next((m for m in detail.mentions if m.start == hit.start), None)
-            if mention is not None:
-                main.text.move_cursor_to(hit.start, center=True, mention=mention)
-        main.text.focus()
+        main.focus_text(hit.start if mention is not None else None, mention)
 
     def cancel(self) -> None:
         """Esc: the search ends and the reader is back where they were before it began."""
         main = self.main
         if self.active:
-            main.start_walk("", ())
+            main.post_message(messages.StartWalk(""))  # `n` / `N` no longer step through hits
         self.walk = None
         self.hits = ()
-        main.text.clear_layer(LAYER)
+        main.post_message(messages.LayerChanged(LAYER))
         origin = self.origin
         self.origin = None
         if origin is None:
             return
         here = main.current_location()
         if here is None or here.article != origin.article or here.offset != origin.offset:
-            main.text.clear_layer("target")
-            main.open_article(origin.article, offset=origin.offset, record=True)
-            main.text.move_cursor_to(origin.offset, center=True)
+            main.return_to(origin)
 
     # ----- highlights ------------------------------------------------------------------------
 

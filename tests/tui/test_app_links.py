@@ -536,3 +536,27 @@ async def test_low_confidence_speaker_is_dimmed(make_app, tui_corpus) -> None:
         strip = text._render_strip(speakers[0], text.pass_style)
         styles = {seg.style.color for seg in strip if seg.text.strip() and seg.style}
         assert low.color in styles and normal.color not in styles
+
+
+async def test_app_layers_and_counts_come_as_messages(make_app) -> None:
+    """Features post `LayerChanged` / `CountsChanged`; the main screen sets the panes'
+    reactives, and drops a layer meant for an article no longer open."""
+    from newsdesk.tui import messages
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.main
+        assert main.text.article_id == "a2"
+        main.post_message(messages.LayerChanged("mark", [HSpan(0, 5, "mark")], "a2"))
+        main.post_message(messages.LayerChanged("search", [HSpan(0, 5, "search")], "a1"))
+        main.post_message(messages.CountsChanged("marked", {"a2": 1}))
+        await pilot.pause()
+        assert spans(main, "mark") == [(0, 5)]
+        assert "search" not in main.text.highlight_layers
+        assert main.articles.counts == {"marked": {"a2": 1}}
+        assert "✎ marked" in main.status.parts[0]
+        main.post_message(messages.LayerChanged("mark"))
+        await pilot.pause()
+        assert "mark" not in main.text.highlight_layers
+        assert "✎ marked" not in main.status.parts[0]

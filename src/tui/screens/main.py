@@ -4,7 +4,8 @@ Widgets only report intent (`messages`); this screen decides what follows, keeps
 back/forward history and the walk that `n` / `N` step through. Public hooks for later features:
 `open_article`, `jump_to` (or post `messages.JumpTo`), `start_walk` (or `messages.StartWalk`),
 `add_layer_provider` (layers painted on each article opened; `messages.ArticleOpened` follows),
-`text.cursor_target()`, `text.set_layer(...)` and `articles.set_counts(...)`.
+`messages.LayerChanged` / `CountsChanged` (this screen sets the panes' reactives), and what the
+keys act on (`text_target()`, `sidebar_position()`, ...): features never touch the panes.
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from newsdesk.core.marks.places import ReadingPlace
-from newsdesk.core.models import Actor, ActorSummary, ArticleAnalysis, ArticleSummary, Quote
+from newsdesk.core.models import (
+    Actor,
+    ActorSummary,
+    ArticleAnalysis,
+    ArticleSummary,
+    Mention,
+    Quote,
+)
 from newsdesk.core.store.library import Library
 
 from .. import messages
@@ -396,6 +404,87 @@ class MainScreen(Screen[None]):
 
     def on_start_walk(self, message: messages.StartWalk) -> None:
         self.start_walk(message.label, message.targets, index=message.index, layer=message.layer)
+
+    def on_layer_changed(self, message: messages.LayerChanged) -> None:
+        if message.article_id is not None and message.article_id != self.text.article_id:
+            return  # painted by its layer provider when that article is opened again
+        self.text.set_layer(message.name, message.spans)
+        self._update_status()  # "✎ marked" under the cursor
+
+    def on_counts_changed(self, message: messages.CountsChanged) -> None:
+        self.articles.set_counts(message.name, message.counts)
+
+    # ----- what the keys of marks and corrections act on ---------------------------------------
+
+    def sidebar_position(self) -> Quote | None:
+        """The position under the actor tree's cursor, when the tree has focus (the main
+        screen's focus: still right under the palette or a dialog)."""
+        tree = self.actor_tree
+        if self.focused is not tree:
+            return None
+        node = tree.cursor_node
+        if node is None or node.data is None or node.data.kind != "position":
+            return None
+        return node.data.quote
+
+    @property
+    def sidebar_focused(self) -> bool:
+        """The actor tree has the focus (the main screen's: still so under the palette)."""
+        return self.focused is self.actor_tree
+
+    def sidebar_actor(self, *, focused: bool = True) -> str | None:
+        """The actor under the actor tree's cursor, when the tree has focus (or anyway)."""
+        if focused and self.focused is not self.actor_tree:
+            return None
+        return self.actor_tree.cursor_actor
+
+    def focus_text(self, offset: int | None = None, mention: Mention | None = None) -> None:
+        """Focus the text pane, its cursor on `offset` (on `mention` itself, if given)."""
+        if offset is not None:
+            self.text.move_cursor_to(offset, center=True, mention=mention)
+        self.text.focus()
+
+    def return_to(self, place: Location) -> None:
+        """Back where the reader was (a search given up): no jump highlight, history kept."""
+        self.text.clear_layer("target")
+        self.open_article(place.article, offset=place.offset, record=True)
+        self.text.move_cursor_to(place.offset, center=True)
+
+    @property
+    def shown(self) -> ArticleAnalysis | None:
+        """The article the text pane shows (None: an empty state or an error)."""
+        return self.text.detail
+
+    def under_text_cursor(self) -> tuple[Mention | None, Quote | None]:
+        """The entity and the quote under the text cursor (either may be None)."""
+        return self.text.under_cursor()
+
+    def text_mention(self) -> Mention | None:
+        """The entity the text cursor is on, if any (none while the actor tree has focus)."""
+        if self.focused is self.actor_tree:
+            return None
+        return self.text.focus_mention or self.text.under_cursor()[0]
+
+    def text_selection(self) -> tuple[ArticleAnalysis, int, int] | None:
+        """The open article and the selected range (the cursor's sentence if none)."""
+        detail = self.text.detail
+        if detail is None:
+            return None
+        start, end = self.text.selection_range()
+        return detail, start, end
+
+    @property
+    def article_order(self) -> Sequence[str]:
+        """Article ids in the article list's order."""
+        return self.articles.order
+
+    def text_target(self) -> tuple[ArticleAnalysis, Target] | None:
+        """The open article and what the text cursor covers (sentence, quote or selection)."""
+        text = self.text
+        target = text.cursor_target()
+        if text.detail is None or target is None:
+            return None
+        return text.detail, target
 
     # ----- links -----------------------------------------------------------------------------
 
