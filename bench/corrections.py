@@ -64,8 +64,8 @@ def _corrections(
 
 
 def core(folder: Path) -> dict[str, float]:
-    from newsdesk.core.settings import Settings
     from newsdesk.core.corrections import open_corrected as open_library
+    from newsdesk.core.settings import Settings
 
     library = open_library([folder], Settings.from_env()).library
     desk = library.desk  # type: ignore[attr-defined]

@@ -345,6 +345,9 @@ class NewsdeskApp(App[None]):
 
         self.call_after_refresh(follow)
 
+    def on_search_status(self, message: messages.SearchStatus) -> None:
+        self.search.show_status(message.text)
+
     def on_article_opened(self, _message: messages.ArticleOpened) -> None:
         self._save_place_soon()
 
@@ -438,7 +441,7 @@ class NewsdeskApp(App[None]):
             target = {
                 "Articles": main.articles,
                 "Text": main.text,
-                "Actors & positions": main.tree,
+                "Actors & positions": main.actor_tree,
             }.get(group)
             if target is not None:
                 if group == "Actors & positions" and not main.sidebar_visible:

@@ -73,10 +73,10 @@ class CorrectionsController:
         """The actor under the sidebar's cursor (when it has focus), else under the text
         cursor, else the chosen one."""
         main = self.main
-        if main.focused is main.tree:  # the main screen's focus: still right under the palette
-            return main.tree.cursor_actor
-        mention, quote = main.text.under_cursor()
-        detail = main.text.detail
+        if main.sidebar_focused:
+            return main.sidebar_actor()
+        mention, quote = main.under_text_cursor()
+        detail = main.shown
         if mention is not None and detail is not None and mention.key in detail.actor_of:
             return detail.actor_of[mention.key]
         if quote is not None and quote.actor:
@@ -85,17 +85,12 @@ class CorrectionsController:
 
     def quote_here(self) -> Quote | None:
         main = self.main
-        if main.focused is main.tree:  # the main screen's focus: still right under the palette
-            node = main.tree.cursor_node
-            if node is not None and node.data is not None and node.data.kind == "position":
-                return node.data.quote
-            return None
-        return main.text.under_cursor()[1]
+        if main.sidebar_focused:
+            return main.sidebar_position()
+        return main.under_text_cursor()[1]
 
     def mention_here(self) -> Mention | None:
-        if self.main.focused is self.main.tree:
-            return None
-        return self.main.text.focus_mention or self.main.text.under_cursor()[0]
+        return self.main.text_mention()
 
     def available(self, verb: str) -> bool:
         """Whether `verb` has something to act on now (the palette lists only those)."""
@@ -110,7 +105,7 @@ class CorrectionsController:
         if verb in ("speaker", "kind", "not-quote"):
             return self.quote_here() is not None
         if verb == "add-quote":
-            return self.main.text.detail is not None
+            return self.main.shown is not None
         if verb == "unhide":
             library = self.library
             return library is not None and bool(library.cast.hidden)
@@ -299,10 +294,9 @@ class CorrectionsController:
         self._run(partial(desk.quote_hide, quote.id), "Not a quote")
 
     def _ask_add_quote(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
-        text = self.main.text
-        detail = text.detail
-        assert detail is not None
-        start, end = text.selection_range()
+        selection = self.main.text_selection()
+        assert selection is not None
+        detail, start, end = selection
         passage = detail.article.text[start:end]
 
         def act(a: Answer) -> Correction:
@@ -333,7 +327,7 @@ class CorrectionsController:
             self.app.notify(str(err), title=err.title, severity="error", markup=False, timeout=8)
             return
         if verb != "Redone":
-            self.app.marks._remember(CorrectionChange(record))  # type: ignore[arg-type]
+            self.app.marks.remember(CorrectionChange(record))  # type: ignore[arg-type]
         self.redraw()
         from newsdesk.core.corrections import describe
 

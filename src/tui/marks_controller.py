@@ -1,8 +1,9 @@
 """Marks in the explorer: the store, `m` / `u` / `y`, highlights, counts, export and live refresh.
 
-The app owns one `MarksController`. The main screen only draws what it is given (a "mark"
-highlight layer, per-article counts); the marks view and the export dialog call back here, and
-every store change is one committed transaction in `core.marks`.
+The app owns one `MarksController`. It never draws: it posts `LayerChanged` (the "mark"
+layer) and `CountsChanged` (per-article counts) and `JumpTo` to the main screen, which sets its
+panes; the marks view and the export dialog call back here, and every store change is one
+committed transaction in `core.marks`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from newsdesk.core.marks.mark_store import Mark, MarkStore, ReanchorReport, kind
 from newsdesk.core.models import ArticleAnalysis, Quote
 from newsdesk.core.store.library import Library
 
+from . import messages
 from .highlight import HSpan, Target
 
 if TYPE_CHECKING:
@@ -139,10 +141,10 @@ class MarksController:
         try:
             if library is not None:
                 self.counts = store.count_by_article(library)
-                main.articles.set_counts(COUNT_NAME, self.counts)
+                main.post_message(messages.CountsChanged(COUNT_NAME, self.counts))
             if main.detail is not None:
-                main.text.set_layer("mark", self.layers(main.detail)["mark"])
-                main._update_status()  # "✎ marked" under the cursor
+                spans = self.layers(main.detail).get("mark", ())
+                main.post_message(messages.LayerChanged("mark", spans, main.detail.article.id))
         except NewsdeskError as err:
             self.error(err)
         from .screens.marks import MarksScreen
@@ -179,20 +181,10 @@ class MarksController:
 
     def sidebar_position(self) -> Quote | None:
         """The position under the actor tree's cursor, when the tree has focus."""
-        tree = self.main.tree
-        if self.app.focused is not tree:
-            return None
-        node = tree.cursor_node
-        if node is None or node.data is None or node.data.kind != "position":
-            return None
-        return node.data.quote
+        return self.main.sidebar_position()
 
     def _text_target(self) -> tuple[ArticleAnalysis, Target] | None:
-        text = self.main.text
-        target = text.cursor_target()
-        if text.detail is None or target is None:
-            return None
-        return text.detail, target
+        return self.main.text_target()
 
     # ----- m / u -----------------------------------------------------------------------------
 
@@ -202,7 +194,7 @@ class MarksController:
             return
         assert self.store is not None and self.library is not None
         quote = self.sidebar_position()
-        if quote is None and self.app.focused is self.main.tree:
+        if quote is None and self.main.sidebar_focused:
             self.app.notify("Nothing marked: in the actors pane m marks a position (a ❝ row); "
                             "in the text pane, the quote or sentence under the cursor.",
                             markup=False, timeout=4)
@@ -223,13 +215,13 @@ class MarksController:
         except NewsdeskError as err:
             self.error(err)
             return
-        self._remember(Change(toggled.mark, toggled.added))
+        self.remember(Change(toggled.mark, toggled.added))
         self.refresh()
         verb = "Marked" if toggled.added else "Unmarked"
         self.app.notify(f"{verb} {toggled.mark.kind}: “{snippet(toggled.mark.text, 50)}” "
                         "(u undoes)", markup=False, timeout=3)
 
-    def _remember(self, change: Change) -> None:
+    def remember(self, change: Change) -> None:
         self.history.append(change)
         del self.history[:-UNDO_LIMIT]
 
@@ -269,7 +261,7 @@ class MarksController:
         except NewsdeskError as err:
             self.error(err)
             return []
-        rank = {article_id: n for n, article_id in enumerate(self.main.articles.order)}
+        rank = {article_id: n for n, article_id in enumerate(self.main.article_order)}
         return sorted(found, key=lambda m: (rank.get(m.article, len(rank)), m.start, m.end, m.id))
 
     def title_of(self, article_id: str) -> str:
@@ -302,7 +294,8 @@ class MarksController:
             self.app.notify("This mark is detached: its text is no longer in the article.",
                             severity="warning", markup=False)
             return
-        self.main.jump_to(Target(mark.article, mark.start, mark.end, "mark"), layer="target")
+        target = Target(mark.article, mark.start, mark.end, "mark")
+        self.main.post_message(messages.JumpTo(target, layer="target"))
 
     def delete(self, mark: Mark) -> None:
         if self.store is None:
@@ -312,7 +305,7 @@ class MarksController:
         except NewsdeskError as err:
             self.error(err)
             return
-        self._remember(Change(removed, False))
+        self.remember(Change(removed, False))
         self.refresh()
         self.app.notify(f"Mark deleted: “{snippet(removed.text, 50)}” (u undoes)", markup=False,
                         timeout=3)
@@ -391,7 +384,7 @@ class MarksController:
         article = None
         if main.detail is not None:
             article = (main.detail.article.id, main.detail.article.title or main.detail.article.id)
-        actor_id = main.chosen_actor or main.tree.cursor_actor
+        actor_id = main.chosen_actor or main.sidebar_actor(focused=False)
         actor = None
         if actor_id is not None and actor_id in main.actor_summaries:
             actor = (actor_id, main.actor_summaries[actor_id].name)

@@ -1,12 +1,14 @@
 """Messages that travel up to the main screen, which routes them to the other panes.
 
-Widgets report intent ("this actor was chosen"); only `MainScreen` decides what follows. Later
-features (search, marks) post `JumpTo` and `StartWalk` instead of reaching into the panes.
+Widgets report intent ("this actor was chosen"); only `MainScreen` decides what follows. The
+features beside the panes (marks, search, corrections) post `JumpTo`, `StartWalk`,
+`LayerChanged` and `CountsChanged` instead of reaching into the panes; workers post progress
+(`IndexProgress`, `SearchStatus`), since `post_message` is thread-safe.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from textual.message import Message
@@ -15,7 +17,7 @@ from newsdesk.core.events import IndexEvent
 from newsdesk.core.models import ArticleAnalysis, ArticleSummary, Mention, Quote
 from newsdesk.core.store.library import Library
 
-from .highlight import Target
+from .highlight import HSpan, Target
 
 
 @dataclass
@@ -66,6 +68,19 @@ class LibraryFailed(Message):
 
     title: str
     message: str
+
+
+@dataclass
+class SearchStatus(Message):
+    """Why search cannot answer yet: the index opening, its build progress, a failure.
+
+    Posted to the app by the search index worker (`post_message` is thread-safe and never
+    waits on the UI thread); a flood of progress collapses to the latest."""
+
+    text: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, SearchStatus)
 
 
 @dataclass
@@ -149,3 +164,23 @@ class StartWalk(Message):
     targets: Sequence[Target] = field(default_factory=tuple)
     layer: str = "target"
     index: int = 0
+
+
+@dataclass
+class LayerChanged(Message):
+    """A feature's highlight layer on the open article changed (marks, search hits): the main
+    screen draws it (empty `spans` clear it) and its status line follows ("✎ marked")."""
+
+    name: str
+    spans: Sequence[HSpan] = ()
+    article_id: str | None = None
+    """The article the spans belong to (dropped if another one is open by then); None: the
+    open article, whichever it is."""
+
+
+@dataclass
+class CountsChanged(Message):
+    """Per-article counts to show on the article list's rows ("2 marked"), by name."""
+
+    name: str
+    counts: Mapping[str, int]

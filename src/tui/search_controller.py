@@ -15,6 +15,7 @@ from textual.worker import Worker, get_current_worker
 from newsdesk.core.models import ArticleAnalysis
 from newsdesk.core.store.library import Library
 
+from . import messages
 from .highlight import HSpan, Target
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class SearchController:
         if not self._provider_added:
             self.main.add_layer_provider(self.layers)
             self._provider_added = True
-        self.status = "Opening the search index…"
+        self.show_status("Opening the search index…")
         self._worker = self.app.run_worker(
             lambda: self._open(library), thread=True, exclusive=True, group="search-index",
             exit_on_error=False, name="search-index",
@@ -95,8 +96,9 @@ class SearchController:
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
-            # A plain attribute the open bar polls: never blocks on the UI thread (quitting).
-            self.status = f"Indexing for search: {done:,} / {total:,} articles…"
+            # A message, not `call_from_thread`: never blocks on the UI thread (quitting).
+            text = f"Indexing for search: {done:,} / {total:,} articles…"
+            self.app.post_message(messages.SearchStatus(text))
 
         try:
             index = open_search(
@@ -114,12 +116,17 @@ class SearchController:
             return
         self.app.call_from_thread(self._ready, index, library.revision)
 
-    def _failed(self, message: str) -> None:
-        self.status = f"Search is unavailable: {message}"
-        self.app.notify(message, title="Search index", severity="error", markup=False)
+    def show_status(self, text: str) -> None:
+        """Why the bar cannot search yet (`messages.SearchStatus`): kept for a bar opened
+        later, and handed to the open bar."""
+        self.status = text
         screen = self._bar()
         if screen is not None:
-            screen.set_status(self.status)
+            screen.index_status = text
+
+    def _failed(self, message: str) -> None:
+        self.show_status(f"Search is unavailable: {message}")
+        self.app.notify(message, title="Search index", severity="error", markup=False)
 
     def _ready(self, index: SearchIndex, revision: str) -> None:
         from newsdesk.core.search.query import LiveSearch
@@ -130,7 +137,7 @@ class SearchController:
         old, self.index = self.index, index
         self.live = LiveSearch(index, limit=LIVE_LIMIT, per_kind=PER_KIND)
         self._worker = None
-        self.status = ""
+        self.show_status("")
         if old is not None:
             old.close()
         screen = self._bar()
@@ -189,32 +196,32 @@ class SearchController:
         self.walk = main.walk
         hit = chosen.hits[chosen.index]
         main.jump_to(targets[chosen.index], layer="target")
-        main.text.set_layer(LAYER, self._spans(main.text.article_id))
-        detail = main.text.detail
+        detail = main.shown
+        if detail is not None:
+            main.post_message(messages.LayerChanged(
+                LAYER, self._spans(detail.article.id), detail.article.id
+            ))
+        mention = None
         if hit.kind == "actor" and detail is not None:
             # On the mention itself: it is drawn as the focused entity and the sidebar shows it.
             mention = next((m for m in detail.mentions if m.start == hit.start), None)
-            if mention is not None:
-                main.text.move_cursor_to(hit.start, center=True, mention=mention)
-        main.text.focus()
+        main.focus_text(hit.start if mention is not None else None, mention)
 
     def cancel(self) -> None:
         """Esc: the search ends and the reader is back where they were before it began."""
         main = self.main
         if self.active:
-            main.start_walk("", ())
+            main.post_message(messages.StartWalk(""))  # `n` / `N` no longer step through hits
         self.walk = None
         self.hits = ()
-        main.text.clear_layer(LAYER)
+        main.post_message(messages.LayerChanged(LAYER))
         origin = self.origin
         self.origin = None
         if origin is None:
             return
         here = main.current_location()
         if here is None or here.article != origin.article or here.offset != origin.offset:
-            main.text.clear_layer("target")
-            main.open_article(origin.article, offset=origin.offset, record=True)
-            main.text.move_cursor_to(origin.offset, center=True)
+            main.return_to(origin)
 
     # ----- highlights ------------------------------------------------------------------------
 

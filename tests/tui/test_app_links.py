@@ -38,7 +38,8 @@ async def test_app_shows_three_panes_and_the_newest_article(make_app) -> None:
         assert main.articles.order == ["a2", "a1", "a3"]  # newest first, undated last
         assert main.text.article_id == "a2"
         assert main.articles.opened == "a2"
-        assert set(main.tree.actor_nodes) == {"person:maria-lopez", "organization:green-watch"}
+        assert set(main.actor_tree.actor_nodes) == {
+            "person:maria-lopez", "organization:green-watch"}
         assert app.focused is main.text
         assert main.status.parts[0].startswith("¶ 1/2 · sentence 1/4")
 
@@ -122,7 +123,7 @@ async def test_entity_under_cursor_is_selected_in_sidebar(make_app) -> None:
         text = main.text
         assert text.focus_mention is not None and text.focus_mention.text == "Maria Lopez"
         assert text.cursor == 1
-        assert main.tree.cursor_actor == "person:maria-lopez"
+        assert main.actor_tree.cursor_actor == "person:maria-lopez"
         assert "Maria Lopez (person)" in main.status.parts
         await pilot.press("right")  # "Lopez" (speaker of the reported quote)
         await pilot.pause()
@@ -130,7 +131,7 @@ async def test_entity_under_cursor_is_selected_in_sidebar(make_app) -> None:
         await pilot.press("l")
         await pilot.pause()
         assert text.focus_mention.text == "Green Watch"
-        assert main.tree.cursor_actor == "organization:green-watch"
+        assert main.actor_tree.cursor_actor == "organization:green-watch"
         await pilot.press("h", "left")
         await pilot.pause()
         assert text.focus_mention.text == "Maria Lopez"
@@ -144,7 +145,7 @@ async def test_cursor_on_quote_selects_its_position(make_app, tui_corpus: Corpus
         await pilot.pause()
         quote = next(q for q in tui_corpus.quotes if q.id == "q2")
         assert main.text.under_cursor()[1] == quote
-        node = main.tree.cursor_node
+        node = main.actor_tree.cursor_node
         assert node is not None and node.data is not None
         assert node.data.kind == "position" and node.data.quote == quote
         assert any(p.startswith("❝ Lopez · indirect · said") for p in main.status.parts)
@@ -189,8 +190,8 @@ async def test_choosing_actor_in_tree_moves_text_to_first_mention(make_app) -> N
         main = app.main
         await pilot.press("1", "j", "enter", "3")  # a1, focus the tree
         await pilot.pause()
-        assert app.focused is main.tree
-        main.tree.move_cursor(main.tree.actor_nodes["organization:green-watch"])
+        assert app.focused is main.actor_tree
+        main.actor_tree.move_cursor(main.actor_tree.actor_nodes["organization:green-watch"])
         await pilot.press("enter")
         await pilot.pause()
         assert main.chosen_actor == "organization:green-watch"
@@ -198,7 +199,7 @@ async def test_choosing_actor_in_tree_moves_text_to_first_mention(make_app) -> N
         assert text.article_id == "a1"
         assert text.focus_mention is not None and text.focus_mention.text == "Green Watch"
         assert text.cursor == 3  # "Critics from Green Watch disagreed."
-        assert main.tree.actor_nodes["organization:green-watch"].is_expanded
+        assert main.actor_tree.actor_nodes["organization:green-watch"].is_expanded
 
 
 async def test_choosing_position_opens_article_and_highlights_quote_and_cue(
@@ -208,7 +209,7 @@ async def test_choosing_position_opens_article_and_highlights_quote_and_cue(
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
         await pilot.press("3")
-        tree = main.tree
+        tree = main.actor_tree
         node = tree.actor_nodes["person:maria-lopez"]
         tree.move_cursor(node)
         await pilot.press("space")  # expand: role, aliases, counts, positions
@@ -256,16 +257,16 @@ async def test_scope_toggle_lists_whole_corpus(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
-        assert main.tree.scope == "article"
-        assert "place:portsmouth" not in main.tree.actor_nodes
+        assert main.actor_tree.scope == "article"
+        assert "place:portsmouth" not in main.actor_tree.actor_nodes
         await pilot.press("a")
         await pilot.pause()
-        assert main.tree.scope == "corpus"
-        assert set(main.tree.actor_nodes) == {
+        assert main.actor_tree.scope == "corpus"
+        assert set(main.actor_tree.actor_nodes) == {
             "person:maria-lopez", "organization:green-watch", "place:portsmouth"}
-        assert "corpus" in str(main.tree.border_title)
+        assert "corpus" in str(main.actor_tree.border_title)
         await pilot.press("a")
-        assert main.tree.scope == "article"
+        assert main.actor_tree.scope == "article"
 
 
 async def test_sidebar_toggle_wide_and_narrow(make_app) -> None:
@@ -290,7 +291,7 @@ async def test_sidebar_toggle_wide_and_narrow(make_app) -> None:
         assert main.sidebar_visible and sidebar.display and sidebar.size.width >= 28
         await pilot.press("3")
         await pilot.pause()
-        assert app.focused is main.tree
+        assert app.focused is main.actor_tree
         await pilot.press("s")
         await pilot.pause()
         assert app.focused is main.text
@@ -306,7 +307,7 @@ async def test_focus_keys_and_tab_cycle_panes(make_app) -> None:
         await pilot.press("tab")
         assert app.focused is main.text
         await pilot.press("tab")
-        assert app.focused is main.tree
+        assert app.focused is main.actor_tree
         await pilot.press("shift+tab")
         assert app.focused is main.text
         await pilot.press("2")
@@ -499,10 +500,10 @@ async def test_light_theme_restyles_text_and_legend(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
-        dark = main.text._style("person")
+        dark = main.text.kind_style("person")
         app.theme = "textual-light"
         await pilot.pause()
-        light = main.text._style("person")
+        light = main.text.kind_style("person")
         assert dark.color != light.color
         strip = main.text.render_line(0)
         assert strip.cell_length == main.text.scrollable_content_region.width
@@ -536,9 +537,33 @@ async def test_low_confidence_speaker_is_dimmed(make_app, tui_corpus) -> None:
         text = app.main.text
         speakers = [n for n, line in enumerate(text._lines) if line.kind == "speaker"]
         assert speakers, "the open article shows a speaker line"
-        low, normal = text._style("speaker-low"), text._style("speaker")
+        low, normal = text.kind_style("speaker-low"), text.kind_style("speaker")
         assert low.color != normal.color
         text._quote_at_cursor = lambda: None  # the cursor's own style would cover the line
         strip = text._render_strip(speakers[0], text.pass_style)
         styles = {seg.style.color for seg in strip if seg.text.strip() and seg.style}
         assert low.color in styles and normal.color not in styles
+
+
+async def test_app_layers_and_counts_come_as_messages(make_app) -> None:
+    """Features post `LayerChanged` / `CountsChanged`; the main screen sets the panes'
+    reactives, and drops a layer meant for an article no longer open."""
+    from newsdesk.tui import messages
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.main
+        assert main.text.article_id == "a2"
+        main.post_message(messages.LayerChanged("mark", [HSpan(0, 5, "mark")], "a2"))
+        main.post_message(messages.LayerChanged("search", [HSpan(0, 5, "search")], "a1"))
+        main.post_message(messages.CountsChanged("marked", {"a2": 1}))
+        await pilot.pause()
+        assert spans(main, "mark") == [(0, 5)]
+        assert "search" not in main.text.highlight_layers
+        assert main.articles.counts == {"marked": {"a2": 1}}
+        assert "✎ marked" in main.status.parts[0]
+        main.post_message(messages.LayerChanged("mark"))
+        await pilot.pause()
+        assert "mark" not in main.text.highlight_layers
+        assert "✎ marked" not in main.status.parts[0]

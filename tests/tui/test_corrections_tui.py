@@ -27,13 +27,13 @@ def notes(app: NewsdeskApp) -> list[str]:
 
 
 def tree_labels(app: NewsdeskApp) -> list[str]:
-    return [str(node.label) for node in app.main.tree.actor_nodes.values()]
+    return [str(node.label) for node in app.main.actor_tree.actor_nodes.values()]
 
 
 async def _focus_actor(app: NewsdeskApp, pilot, actor_id: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("3")
     await pilot.pause()
-    tree = app.main.tree
+    tree = app.main.actor_tree
     tree.move_cursor(tree.actor_nodes[actor_id])
     await pilot.pause()
 
@@ -141,7 +141,7 @@ async def test_corrections_tui_palette_not_a_quote_and_change_speaker(tui_corpus
         await pilot.pause()
         changed = next(q for q in main.text.detail.quotes if q.id == quote.id)
         assert changed.speaker == "a harbour official" and changed.actor is None
-        assert app.main.tree.corrected(quote.id)
+        assert app.main.actor_tree.corrected(quote.id)
 
 
 async def test_corrections_tui_add_quote_from_a_selection(tui_corpus) -> None:

@@ -48,7 +48,7 @@ async def test_entity_colors_are_distinct_in_every_theme(make_app) -> None:
         for theme in themes:
             app.theme = theme
             await pilot.pause()
-            drawn = {kind: text._style(kind).color for kind in ENTITY_KINDS}
+            drawn = {kind: text.kind_style(kind).color for kind in ENTITY_KINDS}
             assert all(c is not None for c in drawn.values()), theme
             # ANSI colours as a standard terminal palette shows them (rich's default theme)
             colours = {k: Color(*c.get_truecolor()) for k, c in drawn.items()}

@@ -69,7 +69,7 @@ async def test_key_reasons_m_on_an_actor_row_marks_nothing(make_app) -> None:
         await pilot.pause()
         await pilot.press("3")  # the actors pane, on a group or actor row
         await pilot.pause()
-        assert app.focused is app.main.tree
+        assert app.focused is app.main.actor_tree
         await pilot.press("m")
         await pilot.pause()
         assert app.marks.store is not None and app.marks.history == []

@@ -122,9 +122,9 @@ async def test_marks_m_in_sidebar_marks_a_position(make_app, tui_corpus: Corpus)
         q1 = next(q for q in tui_corpus.quotes if q.id == "q1")  # in a1, while a2 is open
         await pilot.press("a", "3")  # corpus scope, focus the tree
         await pilot.pause()
-        assert main.tree.reveal("person:maria-lopez", q1)
+        assert main.actor_tree.reveal("person:maria-lopez", q1)
         await pilot.pause()
-        assert app.focused is main.tree
+        assert app.focused is main.actor_tree
         await pilot.press("m")
         await pilot.pause()
         [mark] = saved_marks()

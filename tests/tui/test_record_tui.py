@@ -145,13 +145,13 @@ async def test_sidebar_lists_a_few_positions_then_a_more_row(record_app, monkeyp
     app = record_app()
     async with app.run_test(size=SIZE) as pilot:
         main = await choose_lopez(pilot)
-        node = main.tree.actor_nodes["person:maria-lopez"]
+        node = main.actor_tree.actor_nodes["person:maria-lopez"]
         node.expand()
         await pilot.pause()
         kinds = [child.data.kind for child in node.children if child.data]
         assert kinds.count("position") == 1 and kinds[-1] == "more"
-        main.tree.focus()
-        main.tree.move_cursor(node.children[-1])
+        main.actor_tree.focus()
+        main.actor_tree.move_cursor(node.children[-1])
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RecordScreen)
@@ -163,7 +163,7 @@ async def test_record_from_the_actors_pane_row(record_app) -> None:  # type: ign
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
         await pilot.press("3")
-        main.tree.reveal("organization:green-watch")
+        main.actor_tree.reveal("organization:green-watch")
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, RecordScreen)

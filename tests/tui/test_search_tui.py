@@ -132,7 +132,7 @@ async def test_search_tui_enter_on_an_actor_focuses_its_first_mention(make_app) 
         mention = main.text.focus_mention
         assert mention is not None and mention.text == "Green Watch"
         assert main.text.article_id == "a1"  # the first mention, in corpus order
-        assert "organization:green-watch" in main.tree.actor_nodes
+        assert "organization:green-watch" in main.actor_tree.actor_nodes
 
 
 async def test_search_tui_n_and_shift_n_step_through_hits_across_articles(make_app) -> None:
@@ -251,6 +251,32 @@ async def test_search_tui_bar_before_the_index_is_ready(make_app, monkeypatch) -
         await pilot.press("enter", "escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_search_tui_index_progress_reaches_the_open_bar(make_app, monkeypatch) -> None:
+    """The index worker's progress arrives as messages (a flood keeps the latest), no polling."""
+    from newsdesk.tui import messages
+
+    monkeypatch.setattr(SearchController, "library_ready", lambda self, library: None)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        for done in (1, 2, 3):
+            app.post_message(messages.SearchStatus(f"Indexing for search: {done} / 3 articles…"))
+        await pilot.pause()
+        status = str(screen.query_one("#search-status").render())
+        assert status == "Indexing for search: 3 / 3 articles…" == app.search.status
+        await pilot.press("escape")
+        await pilot.pause()
+        app.post_message(messages.SearchStatus("Search is unavailable: disk full"))
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert str(app.screen.query_one("#search-status").render()) == (
+            "Search is unavailable: disk full")
 
 
 async def test_search_tui_palette_finds_an_actor_by_a_typo(make_app) -> None:

@@ -6,7 +6,7 @@ SIZE = (120, 40)
 
 
 def row(app, actor_id: str) -> str:  # type: ignore[no-untyped-def]
-    return str(app.main.tree.actor_nodes[actor_id].label)
+    return str(app.main.actor_tree.actor_nodes[actor_id].label)
 
 
 async def test_sidebar_scope_article_counts_only_this_article(make_app) -> None:
@@ -14,7 +14,7 @@ async def test_sidebar_scope_article_counts_only_this_article(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        tree = app.main.tree
+        tree = app.main.actor_tree
         assert str(tree.border_title).startswith("Actors in article")
         assert row(app, "person:maria-lopez") == "Maria Lopez  2 ❝1"
         assert row(app, "organization:green-watch") == "Green Watch  1"

@@ -4,7 +4,8 @@ Widgets only report intent (`messages`); this screen decides what follows, keeps
 back/forward history and the walk that `n` / `N` step through. Public hooks for later features:
 `open_article`, `jump_to` (or post `messages.JumpTo`), `start_walk` (or `messages.StartWalk`),
 `add_layer_provider` (layers painted on each article opened; `messages.ArticleOpened` follows),
-`text.cursor_target()`, `text.set_layer(...)` and `articles.set_counts(...)`.
+`messages.LayerChanged` / `CountsChanged` (this screen sets the panes' reactives), and what the
+keys act on (`text_target()`, `sidebar_position()`, ...): features never touch the panes.
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from newsdesk.core.marks.places import ReadingPlace
-from newsdesk.core.models import Actor, ActorSummary, ArticleAnalysis, ArticleSummary, Quote
+from newsdesk.core.models import (
+    Actor,
+    ActorSummary,
+    ArticleAnalysis,
+    ArticleSummary,
+    Mention,
+    Quote,
+)
 from newsdesk.core.store.library import Library
 
 from .. import messages
@@ -195,8 +203,10 @@ class MainScreen(Screen[None]):
         # The width class (-wide / -narrow) the first Resize would add: set now, that Resize
         # finds nothing to change instead of restyling every pane once more before the first paint.
         breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
-        for name in self._get_breakpoint_classes(self.app.size.width, breakpoints):
-            self.add_class(name, update=False)
+        for width, name in sorted(breakpoints, reverse=True):  # as Screen's Resize handler picks
+            if self.app.size.width >= width:
+                self.add_class(name, update=False)
+                break
         with Horizontal(id="panes"):
             with Vertical(id="articles-pane"):
                 yield ArticleList(id="articles")
@@ -218,7 +228,7 @@ class MainScreen(Screen[None]):
         return self.query_one("#text", ArticleText)
 
     @property
-    def tree(self) -> ActorTree:
+    def actor_tree(self) -> ActorTree:
         return self.query_one("#actors", ActorTree)
 
     @property
@@ -228,10 +238,10 @@ class MainScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.articles.border_title = "Articles"
         self.text.border_title = "Text"
-        self.tree.border_title = "Actors in article"
-        self.tree.positions_of = self._positions
-        self.tree.title_of = self._title
-        self.tree.corrected = lambda item_id: self.correction_note(item_id) is not None
+        self.actor_tree.border_title = "Actors in article"
+        self.actor_tree.positions_of = self._positions
+        self.actor_tree.title_of = self._title
+        self.actor_tree.corrected = lambda item_id: self.correction_note(item_id) is not None
         self._draw_legend()
         self.watch(self.app, "theme", self._draw_legend, init=False)
         if self.first_library is not None:  # the panes are composed: now wait for the index
@@ -284,7 +294,7 @@ class MainScreen(Screen[None]):
         for kind, label in LEGEND:
             if text:
                 text.append(" ")
-            text.append(f" {label} ", style=self.text._style(kind))
+            text.append(f" {label} ", style=self.text.kind_style(kind))
         self.query_one("#legend", Static).update(text)
 
     # ----- loading ---------------------------------------------------------------------------
@@ -506,6 +516,87 @@ class MainScreen(Screen[None]):
     def on_start_walk(self, message: messages.StartWalk) -> None:
         self.start_walk(message.label, message.targets, index=message.index, layer=message.layer)
 
+    def on_layer_changed(self, message: messages.LayerChanged) -> None:
+        if message.article_id is not None and message.article_id != self.text.article_id:
+            return  # painted by its layer provider when that article is opened again
+        self.text.set_layer(message.name, message.spans)
+        self._update_status()  # "✎ marked" under the cursor
+
+    def on_counts_changed(self, message: messages.CountsChanged) -> None:
+        self.articles.set_counts(message.name, message.counts)
+
+    # ----- what the keys of marks and corrections act on ---------------------------------------
+
+    def sidebar_position(self) -> Quote | None:
+        """The position under the actor tree's cursor, when the tree has focus (the main
+        screen's focus: still right under the palette or a dialog)."""
+        tree = self.actor_tree
+        if self.focused is not tree:
+            return None
+        node = tree.cursor_node
+        if node is None or node.data is None or node.data.kind != "position":
+            return None
+        return node.data.quote
+
+    @property
+    def sidebar_focused(self) -> bool:
+        """The actor tree has the focus (the main screen's: still so under the palette)."""
+        return self.focused is self.actor_tree
+
+    def sidebar_actor(self, *, focused: bool = True) -> str | None:
+        """The actor under the actor tree's cursor, when the tree has focus (or anyway)."""
+        if focused and self.focused is not self.actor_tree:
+            return None
+        return self.actor_tree.cursor_actor
+
+    def focus_text(self, offset: int | None = None, mention: Mention | None = None) -> None:
+        """Focus the text pane, its cursor on `offset` (on `mention` itself, if given)."""
+        if offset is not None:
+            self.text.move_cursor_to(offset, center=True, mention=mention)
+        self.text.focus()
+
+    def return_to(self, place: Location) -> None:
+        """Back where the reader was (a search given up): no jump highlight, history kept."""
+        self.text.clear_layer("target")
+        self.open_article(place.article, offset=place.offset, record=True)
+        self.text.move_cursor_to(place.offset, center=True)
+
+    @property
+    def shown(self) -> ArticleAnalysis | None:
+        """The article the text pane shows (None: an empty state or an error)."""
+        return self.text.detail
+
+    def under_text_cursor(self) -> tuple[Mention | None, Quote | None]:
+        """The entity and the quote under the text cursor (either may be None)."""
+        return self.text.under_cursor()
+
+    def text_mention(self) -> Mention | None:
+        """The entity the text cursor is on, if any (none while the actor tree has focus)."""
+        if self.focused is self.actor_tree:
+            return None
+        return self.text.focus_mention or self.text.under_cursor()[0]
+
+    def text_selection(self) -> tuple[ArticleAnalysis, int, int] | None:
+        """The open article and the selected range (the cursor's sentence if none)."""
+        detail = self.text.detail
+        if detail is None:
+            return None
+        start, end = self.text.selection_range()
+        return detail, start, end
+
+    @property
+    def article_order(self) -> Sequence[str]:
+        """Article ids in the article list's order."""
+        return self.articles.order
+
+    def text_target(self) -> tuple[ArticleAnalysis, Target] | None:
+        """The open article and what the text cursor covers (sentence, quote or selection)."""
+        text = self.text
+        target = text.cursor_target()
+        if text.detail is None or target is None:
+            return None
+        return text.detail, target
+
     # ----- links -----------------------------------------------------------------------------
 
     def on_article_chosen(self, message: messages.ArticleChosen) -> None:
@@ -661,7 +752,7 @@ class MainScreen(Screen[None]):
         if self._tree_stale:  # shown once the sidebar has caught up with the article
             self._pending_reveal = (actor_id, quote)
             return
-        tree = self.tree
+        tree = self.actor_tree
         if actor_id not in tree.actor_nodes and actor_id in self.actor_summaries:
             tree.add_actor(self.actor_summaries[actor_id])
         tree.reveal(actor_id, quote)
@@ -694,20 +785,20 @@ class MainScreen(Screen[None]):
             detail = self.detail
             counts = detail.actor_counts
             actors = [self.actor_summaries[i] for i in counts if i in self.actor_summaries]
-            self.tree.set_actors(actors, counts, "article", detail.quote_counts)
-            self.tree.border_title = f"Actors in article · {len(actors)}"
+            self.actor_tree.set_actors(actors, counts, "article", detail.quote_counts)
+            self.actor_tree.border_title = f"Actors in article · {len(actors)}"
         else:
             actors = sorted(self.actor_summaries.values(),
                             key=lambda a: (-a.mention_count, a.name.casefold()))
-            self.tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus",
+            self.actor_tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus",
                                  {a.id: a.quote_count for a in actors})
-            self.tree.border_title = f"Actors in corpus · {len(actors)}"
+            self.actor_tree.border_title = f"Actors in corpus · {len(actors)}"
 
     def record_actor(self) -> str | None:
         """Whose record `v` opens: the actors pane's row when it has focus, else the chosen
         actor, else the actor under the text cursor."""
-        if self.tree.has_focus and self.tree.cursor_actor:
-            return self.tree.cursor_actor
+        if self.actor_tree.has_focus and self.actor_tree.cursor_actor:
+            return self.actor_tree.cursor_actor
         if self.chosen_actor:
             return self.chosen_actor
         detail = self.text.detail
@@ -748,7 +839,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_sidebar(self) -> None:
         self.toggle_class("-sidebar-toggled")
-        if not self.sidebar_visible and self.tree.has_focus:
+        if not self.sidebar_visible and self.actor_tree.has_focus:
             self.text.focus()
 
     @property
@@ -757,7 +848,7 @@ class MainScreen(Screen[None]):
         return narrow == self.has_class("-sidebar-toggled")
 
     def action_focus_pane(self, name: str) -> None:
-        widget = {"articles": self.articles, "text": self.text, "actors": self.tree}[name]
+        widget = {"articles": self.articles, "text": self.text, "actors": self.actor_tree}[name]
         if name == "actors" and not self.sidebar_visible:
             self.action_toggle_sidebar()
             self.call_after_refresh(widget.focus)  # focusable once the sidebar is laid out

@@ -15,6 +15,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -94,9 +95,14 @@ class SearchScreen(ClosesItself, ModalScreen[Chosen | None]):
         ticket: SearchTicket
         suggestion: str | None
 
+    index_status: reactive[str] = reactive("", init=False)
+    """Why search cannot run yet (the index opening, its progress, a failure): set by the
+    controller as `messages.SearchStatus` arrive, shown until the index is open."""
+
     def __init__(self, controller: SearchController, query: str = "") -> None:
         super().__init__()
         self.controller = controller
+        self.set_reactive(SearchScreen.index_status, controller.status)
         self.initial_query = query
         self.ticket: SearchTicket | None = None
         self.result: SearchResult | None = None
@@ -125,7 +131,6 @@ class SearchScreen(ClosesItself, ModalScreen[Chosen | None]):
         self.query_one("#search-box").border_title = "Search"
         self.input.focus()
         self.search(self.input.value)
-        self.set_interval(0.25, self._poll_index)
         self._fit(self.app.size.height)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -136,10 +141,9 @@ class SearchScreen(ClosesItself, ModalScreen[Chosen | None]):
         the list scrolls to its highlight instead of being clipped by the box."""
         self.results.styles.max_height = max(2, min(20, height * 2 // 3 - 4))
 
-    def _poll_index(self) -> None:
-        """While the index opens, its progress (a worker thread updates `controller.status`)."""
+    def watch_index_status(self, status: str) -> None:
         if self.controller.live is None:
-            self.set_status(self.controller.status)
+            self.set_status(status)
 
     def set_status(self, text: str) -> None:
         """One line under the results: counts, "no matches", index progress (plain text)."""
@@ -160,7 +164,7 @@ class SearchScreen(ClosesItself, ModalScreen[Chosen | None]):
         live = self.controller.live
         if live is None:
             self.ticket = None
-            self.set_status(self.controller.status)
+            self.set_status(self.index_status)
             return
         self.ticket = live.begin(query)
         if not query.strip():

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rich.text import Text
-from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -167,14 +166,6 @@ class ActorTree(PassStyle, Tree[Item]):
         if more > 0:
             node.add_leaf(Text(f"… {more} more positions (Enter or v: the actor's record)",
                                style=info), Item("more", item.actor_id))
-
-    def render_line(self, y: int) -> Strip:
-        """`Tree.render_line`, with the widget's style computed once per pass."""
-        if self._pass_style is None:
-            return super().render_line(y)
-        scroll_x, scroll_y = self.scroll_offset
-        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width,
-                                 self._pass_style)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Item]) -> None:
         self._fill(event.node)

@@ -59,6 +59,10 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
     sort_key: reactive[str] = reactive("date", init=False)
     """How rows are ordered: one of `SORTS`."""
 
+    counts: reactive[dict[str, Mapping[str, int]]] = reactive(dict, init=False)
+    """Extra per-article counts shown on each row ("2 marked"), by name: set by the main
+    screen (`set_counts`)."""
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.summaries: list[ArticleSummary] = []
@@ -67,8 +71,6 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         self.highlighted: int | None = None
         """Index (in `rows`) of the row under the list cursor."""
         self._opened: str | None = None
-        self.counts: dict[str, Mapping[str, int]] = {}
-        """Extra per-article counts shown on each row (e.g. marks), by name."""
         self._index: dict[str, int] = {}
         self._styles = StyleCache(self)
         self._titles: dict[tuple[str, int], list[Text]] = {}
@@ -87,7 +89,9 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
 
     def set_counts(self, name: str, counts: Mapping[str, int]) -> None:
         """Show `counts[article_id]` as `N name` on each row (marks use this)."""
-        self.counts[name] = counts
+        self.counts = {**self.counts, name: dict(counts)}
+
+    def watch_counts(self) -> None:
         self._strips.clear()
         self.refresh()
 

@@ -12,6 +12,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size, Spacing
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -70,6 +71,10 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         "article-text--mark",
     }
 
+    highlight_layers: reactive[dict[str, list[HSpan]]] = reactive(dict, init=False)
+    """Highlight layers drawn over the article by name ("mark", "search", "target", "actor"),
+    set by the main screen (`set_layer`); cleared when another article is shown."""
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.cursor = 0
@@ -83,7 +88,6 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         """Sentence where a Shift+arrow selection started (None: no selection)."""
         self.focus_mention: Mention | None = None
         """The entity the cursor is on (left/right), if any."""
-        self.highlight_layers: dict[str, list[HSpan]] = {}
         self._base: list[HSpan] = []
         self._lines: list[Line] = []
         self._index = LineIndex([])
@@ -106,7 +110,7 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         self.sentences = sentences_of(detail)
         self.paragraphs = paragraphs_of(detail)
         self._base = base_spans(detail)
-        self.highlight_layers = {}
+        self.set_reactive(ArticleText.highlight_layers, {})  # redrawn by the relayout below
         self.select_anchor = None
         self.focus_mention = None
         self._relayout(force=True)
@@ -119,15 +123,17 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         self.empty_message = message
         self.sentences = self.paragraphs = ()
         self._base = []
-        self.highlight_layers = {}
+        self.set_reactive(ArticleText.highlight_layers, {})  # redrawn by the relayout below
         self._relayout(force=True)
 
     def set_layer(self, name: str, spans: Sequence[HSpan]) -> None:
         """Draw `spans` in the layer `name` (style `article-text--<span.kind>`), replacing it."""
+        layers = {key: value for key, value in self.highlight_layers.items() if key != name}
         if spans:
-            self.highlight_layers[name] = list(spans)
-        else:
-            self.highlight_layers.pop(name, None)
+            layers[name] = list(spans)
+        self.highlight_layers = layers
+
+    def watch_highlight_layers(self) -> None:
         self._invalidate()
 
     def clear_layer(self, name: str) -> None:
@@ -197,7 +203,8 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
             self._strips.pop(row, None)
         self.refresh_lines(first, last - first + 1)
 
-    def _style(self, kind: str) -> Style:
+    def kind_style(self, kind: str) -> Style:
+        """The style of span kind `kind` (its `article-text--<kind>` component class)."""
         if kind == "cursor" and not self.has_focus:
             kind = "cursor-blurred"
         return self._styles(f"article-text--{kind}")
@@ -254,7 +261,7 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
             candidates = [*self._base_by_line.get(index, ()), *self._get_overlays().get(index, ())]
             for span in spans_in(candidates, line.start, line.end):
                 text.stylize(
-                    self._style(span.kind),
+                    self.kind_style(span.kind),
                     max(span.start, line.start) - line.start,
                     min(span.end, line.end) - line.start,
                 )
@@ -264,9 +271,9 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
                 line.quote.confidence < LOW_CONFIDENCE
             ):
                 kind = "speaker-low"  # an attribution the rules are unsure of, dimmed
-            text.stylize(self._style(kind))
+            text.stylize(self.kind_style(kind))
             if line.quote is not None and self._quote_at_cursor() == line.quote:
-                text.stylize(self._style("cursor"))
+                text.stylize(self.kind_style("cursor"))
         segments = list(text.render(self.app.console))
         return Strip(segments)
 

@@ -65,6 +65,12 @@ class PassStyle:
             self._pass_style = None
 
     @property
+    def rich_style(self) -> Style:
+        """`Widget.rich_style`, the one cached for this pass while the widget renders: the
+        line API (`Tree.render_line` too) asks for it on every line."""
+        return self._pass_style or super().rich_style  # type: ignore[misc]
+
+    @property
     def pass_style(self) -> Style:
         """The widget's style: the one cached for this pass, else computed now."""
         return self._pass_style or cast(Widget, self).rich_style
