@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
+
+from .errors import NewsdeskError
 
 log = logging.getLogger(__name__)
 
@@ -257,3 +259,55 @@ def exclusive(lock_path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+# ---------------------------------------------------------------------------------------------
+# User data: open it, and never lose it
+
+
+def open_user_data(
+    path: Path,
+    connect_checked: Callable[[Path], sqlite3.Connection],
+    what: str,
+    error: type[NewsdeskError],
+) -> tuple[sqlite3.Connection, list[str]]:
+    """Open a database of the reader's (`what`: "marks database"), creating its folder; a
+    damaged one is moved aside, never overwritten, and a new one started (said in the notices
+    returned). `connect_checked` opens and checks the file (raising `DatabaseError`); other
+    failures raise `error` with a message a reader can act on."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        owner = what.split()[0]  # "marks database" -> the marks folder
+        reason = err.strerror or err
+        raise error(f"cannot create the {owner} folder {path.parent}: {reason}") from err
+    notices: list[str] = []
+    try:
+        return connect_checked(path), notices
+    except sqlite3.DatabaseError as err:
+        if not is_corruption(err):
+            raise error(f"cannot open the {what} {path}: {err}") from err
+    # Under a lock file, so a second process that saw the same damage re-checks instead of
+    # moving the new database away.
+    with exclusive(path.with_name(path.name + ".lock")):
+        try:
+            return connect_checked(path), notices  # another process may have recovered it
+        except sqlite3.DatabaseError as err:
+            if not is_corruption(err):
+                raise error(f"cannot open the {what} {path}: {err}") from err
+            reason = str(err)
+        try:
+            moved = move_aside(path)
+        except OSError as err:
+            raise error(
+                f"the {what} {path} is damaged and could not be moved aside "
+                f"({err.strerror or err}); move it away yourself to start a new one"
+            ) from err
+        notices.append(
+            f"the {what} was damaged and has been moved to {moved}; a new, empty one was started"
+        )
+        log.info("corrupt %s moved to %s (%s)", what, moved, reason)
+        try:
+            return connect_checked(path), notices
+        except sqlite3.DatabaseError as err:
+            raise error(f"cannot create the {what} {path}: {err}") from err

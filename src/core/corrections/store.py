@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -15,8 +14,6 @@ from .. import db
 from ..errors import CorrectionError
 from ..settings import Settings
 from .records import Anchor, Correction
-
-log = logging.getLogger(__name__)
 
 CORRECTIONS_FILE = "corrections.sqlite"
 SCHEMA_VERSION = 1
@@ -59,19 +56,9 @@ class CorrectionStore:
     def open(cls, settings: Settings, *, path: Path | None = None) -> CorrectionStore:
         """Open (creating) `corrections.sqlite` in the data dir; a corrupt one is moved aside."""
         db_path = path or settings.data_dir / CORRECTIONS_FILE
-        try:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise CorrectionError(
-                f"cannot create the data folder {db_path.parent}: {err.strerror or err}"
-            ) from err
-        notices: list[str] = []
-        try:
-            connection = _connect(db_path)
-        except sqlite3.DatabaseError as err:
-            if not db.is_corruption(err):
-                raise CorrectionError(f"cannot open corrections database {db_path}: {err}") from err
-            connection = _recover(db_path, notices)
+        connection, notices = db.open_user_data(
+            db_path, _connect, "corrections database", CorrectionError
+        )
         return cls(db_path, connection, notices)
 
     def close(self) -> None:
@@ -207,30 +194,3 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
-
-
-def _recover(path: Path, notices: list[str]) -> sqlite3.Connection:
-    """Move a corrupt database aside (never overwrite it) and start a new one, under a lock
-    file so a second process that saw the same damage re-checks first."""
-    with db.exclusive(path.with_name(path.name + ".lock")):
-        try:
-            return _connect(path)  # another process may have recovered it meanwhile
-        except sqlite3.DatabaseError as err:
-            if not db.is_corruption(err):
-                raise CorrectionError(f"cannot open corrections database {path}: {err}") from err
-        try:
-            target = db.move_aside(path)
-        except OSError as err:
-            raise CorrectionError(
-                f"the corrections database {path} is damaged and could not be moved aside "
-                f"({err.strerror or err}); move it away yourself"
-            ) from err
-        notices.append(
-            f"the corrections database was damaged and has been moved to {target}; "
-            "a new, empty one was started"
-        )
-        log.info("corrupt corrections database moved to %s", target)
-        try:
-            return _connect(path)
-        except sqlite3.DatabaseError as err:
-            raise CorrectionError(f"cannot create corrections database {path}: {err}") from err

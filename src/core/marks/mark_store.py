@@ -148,19 +148,7 @@ class MarkStore:
         written by a newer newsdesk; a corrupt database is moved aside, never overwritten.
         """
         db_path = path or settings.data_dir / MARKS_FILE
-        try:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise MarksError(
-                f"cannot create the marks folder {db_path.parent}: {err.strerror or err}"
-            ) from err
-        notices: list[str] = []
-        try:
-            connection = _connect(db_path)
-        except sqlite3.DatabaseError as err:
-            if not db.is_corruption(err):
-                raise MarksError(f"cannot open marks database {db_path}: {err}") from err
-            connection = _recover(db_path, notices)
+        connection, notices = db.open_user_data(db_path, _connect, "marks database", MarksError)
         return cls(db_path, connection, notices)
 
     def close(self) -> None:
@@ -541,39 +529,6 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
-
-
-def _recover(path: Path, notices: list[str]) -> sqlite3.Connection:
-    """Move a corrupt database aside and start a new one, under a lock file so a second
-    process that saw the same damage re-checks instead of moving the new database away."""
-    with db.exclusive(path.with_name(path.name + ".lock")):
-        try:
-            return _connect(path)  # another process may have recovered it meanwhile
-        except sqlite3.DatabaseError as err:
-            if not db.is_corruption(err):
-                raise MarksError(f"cannot open marks database {path}: {err}") from err
-            moved = _move_aside(path)
-            reason = str(err)
-        notices.append(
-            f"the marks database was damaged and has been moved to {moved}; "
-            "a new, empty one was started"
-        )
-        log.info("corrupt marks database moved to %s (%s)", moved, reason)
-        try:
-            return _connect(path)
-        except sqlite3.DatabaseError as err2:
-            raise MarksError(f"cannot create marks database {path}: {err2}") from err2
-
-
-def _move_aside(path: Path) -> Path:
-    """User data is never deleted: a damaged database is renamed, with a clear error if not."""
-    try:
-        return db.move_aside(path)
-    except OSError as err:
-        raise MarksError(
-            f"the marks database {path} is damaged and could not be moved aside "
-            f"({err.strerror or err}); move it away yourself to start a new one"
-        ) from err
 
 
 def _mark(row: Sequence[object]) -> Mark:
