@@ -46,3 +46,20 @@ def analyze_text(nlp):  # type: ignore[no-untyped-def]
         return analyze_doc(nlp(article.text), article)
 
     return run
+
+
+@pytest.fixture
+def session_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
+    """The session pipeline stands in for `load_pipeline` (no second spaCy load, in the CLI or
+    the app's worker); the list records each model asked for, so a test can tell a warm open
+    (no load) from a cold one."""
+    import newsdesk.core.pipeline.nlp
+
+    calls: list[str | None] = []
+
+    def load(model: str | None):  # type: ignore[no-untyped-def]
+        calls.append(model)
+        return nlp, newsdesk.core.pipeline.nlp.describe_model(model)
+
+    monkeypatch.setattr(newsdesk.core.pipeline.nlp, "load_pipeline", load)
+    return calls

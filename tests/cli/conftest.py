@@ -24,19 +24,9 @@ def aged(path: Path) -> Path:
 
 
 @pytest.fixture
-def cli_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
-    """The session pipeline stands in for `load_pipeline`; the list records each model asked
-    for, so a test can tell a warm open (no load) from a cold one."""
-    import newsdesk.core.pipeline.nlp
-
-    calls: list[str | None] = []
-
-    def load(model: str | None):  # type: ignore[no-untyped-def]
-        calls.append(model)
-        return nlp, newsdesk.core.pipeline.nlp.describe_model(model)
-
-    monkeypatch.setattr(newsdesk.core.pipeline.nlp, "load_pipeline", load)
-    return calls
+def cli_pipeline(session_pipeline):  # type: ignore[no-untyped-def]
+    """`session_pipeline` under the name the CLI tests know it by."""
+    return session_pipeline
 
 
 @pytest.fixture

@@ -27,14 +27,9 @@ def corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
-    """The session pipeline stands in for `load_pipeline` (no second spaCy load)."""
-    import newsdesk.core.pipeline.nlp
-
-    def load(model: str | None):  # type: ignore[no-untyped-def]
-        return nlp, newsdesk.core.pipeline.nlp.describe_model(model)
-
-    monkeypatch.setattr(newsdesk.core.pipeline.nlp, "load_pipeline", load)
+def pipeline(session_pipeline):  # type: ignore[no-untyped-def]
+    """Every test here runs on the session pipeline (no second spaCy load)."""
+    return session_pipeline
 
 
 def index_json(corpus: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict:  # type: ignore[type-arg]

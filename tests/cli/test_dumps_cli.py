@@ -16,17 +16,6 @@ PAGES = Path(__file__).parent.parent / "data" / "pages"
 
 
 @pytest.fixture
-def cli_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
-    import newsdesk.core.pipeline.nlp
-
-    monkeypatch.setattr(
-        newsdesk.core.pipeline.nlp,
-        "load_pipeline",
-        lambda model: (nlp, newsdesk.core.pipeline.nlp.describe_model(model)),
-    )
-
-
-@pytest.fixture
 def archive(tmp_path: Path) -> Path:
     folder = tmp_path / "archive"
     folder.mkdir()

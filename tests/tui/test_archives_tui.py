@@ -6,27 +6,14 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
 from newsdesk.core.settings import Settings
 from newsdesk.tui.app import NewsdeskApp
 
 PAGES = Path(__file__).parent.parent / "data" / "pages"
 
 
-@pytest.fixture
-def archive_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
-    import newsdesk.core.pipeline.nlp
-
-    monkeypatch.setattr(
-        newsdesk.core.pipeline.nlp,
-        "load_pipeline",
-        lambda model: (nlp, newsdesk.core.pipeline.nlp.describe_model(model)),
-    )
-
-
 async def test_archives_tui_lists_rows_with_source_author_and_tells_bad_rows(
-    tmp_path: Path, archive_pipeline
+    tmp_path: Path, session_pipeline
 ) -> None:
     folder = tmp_path / "archive"
     folder.mkdir()

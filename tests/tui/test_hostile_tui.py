@@ -30,17 +30,6 @@ from newsdesk.tui.screens.too_small import TooSmallScreen
 MARKUP_TITLE = "[b]Bold[/b] [@click=app.quit]Quit[/] $accent"
 
 
-@pytest.fixture
-def hostile_tui_pipeline(nlp, monkeypatch):  # type: ignore[no-untyped-def]
-    """The session pipeline stands in for `load_pipeline` inside the app's worker."""
-    import newsdesk.core.pipeline.nlp
-
-    def load(model: str | None):  # type: ignore[no-untyped-def]
-        return nlp, newsdesk.core.pipeline.nlp.describe_model(model)
-
-    monkeypatch.setattr(newsdesk.core.pipeline.nlp, "load_pipeline", load)
-
-
 def screen_strips(app: NewsdeskApp) -> list[Strip]:
     return app.screen._compositor.render_strips()
 
@@ -84,7 +73,7 @@ async def open_index(app: NewsdeskApp, pilot) -> None:  # type: ignore[no-untype
 
 
 async def test_hostile_tui_every_article_shows_its_text_literally(
-    tmp_path: Path, hostile_tui_pipeline
+    tmp_path: Path, session_pipeline
 ) -> None:
     folder = tmp_path / "hostile"
     write_hostile_text_corpus(folder)
@@ -140,7 +129,7 @@ async def test_hostile_tui_every_article_shows_its_text_literally(
 
 
 async def test_hostile_tui_broken_files_notify_and_the_rest_opens(
-    tmp_path: Path, hostile_tui_pipeline
+    tmp_path: Path, session_pipeline
 ) -> None:
     folder = tmp_path / "broken"
     write_broken_files(folder)
@@ -180,7 +169,7 @@ async def test_hostile_tui_broken_files_notify_and_the_rest_opens(
 
 @pytest.mark.parametrize("contents", ["nothing", "not-articles"])
 async def test_hostile_tui_folder_without_articles_says_so(
-    tmp_path: Path, hostile_tui_pipeline, contents: str
+    tmp_path: Path, session_pipeline, contents: str
 ) -> None:
     folder = tmp_path / "empty"
     folder.mkdir()
@@ -210,7 +199,7 @@ async def test_hostile_tui_missing_path_says_so(tmp_path: Path) -> None:
 
 
 async def test_hostile_tui_too_small_terminal_shows_a_note(
-    tmp_path: Path, hostile_tui_pipeline
+    tmp_path: Path, session_pipeline
 ) -> None:
     folder = tmp_path / "hostile"
     folder.mkdir()
@@ -247,7 +236,7 @@ async def test_hostile_tui_too_small_terminal_shows_a_note(
 
 @pytest.mark.parametrize("source", ["[@click=app.quit]Evil[/] $accent", "Evil [/oops] news"])
 async def test_hostile_tui_palette_shows_article_metadata_as_text(
-    tmp_path: Path, hostile_tui_pipeline, source: str
+    tmp_path: Path, session_pipeline, source: str
 ) -> None:
     """A source line from the article is help text in the palette: shown as typed, never parsed."""
     folder = tmp_path / "palette"
@@ -276,7 +265,7 @@ async def test_hostile_tui_palette_shows_article_metadata_as_text(
 
 
 async def test_hostile_tui_marks_and_search_show_hostile_text_literally(
-    tmp_path: Path, hostile_tui_pipeline
+    tmp_path: Path, session_pipeline
 ) -> None:
     """Mark a hostile passage (m), list marks (M), search for it (/): literal text everywhere."""
     folder = tmp_path / "hostile"
