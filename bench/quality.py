@@ -206,11 +206,9 @@ def score_article(
                 )
 
 
-def evaluate(nlp: Any = None, subset: str = "all", data: Path | None = None) -> Score:
-    """Index the annotated articles with the real pipeline and score every quote found.
-
-    `subset`: "all", "heldout" (files annotated after tuning and never tuned on) or "tuning".
-    """
+def index_folder(folder: Path, nlp: Any = None) -> Any:
+    """The annotated folder indexed with the real pipeline, in memory (a `Corpus`); every
+    quality script scores this."""
     from newsdesk.core.pipeline.indexing import (
         analyze,
         build_corpus,
@@ -223,9 +221,17 @@ def evaluate(nlp: Any = None, subset: str = "all", data: Path | None = None) -> 
 
         nlp, _info = load_pipeline(None)
     prepare_pipeline(nlp)
+    articles, _skipped = read_articles([folder])
+    return build_corpus(analyze(nlp, articles))
+
+
+def evaluate(nlp: Any = None, subset: str = "all", data: Path | None = None) -> Score:
+    """Index the annotated articles with the real pipeline and score every quote found.
+
+    `subset`: "all", "heldout" (files annotated after tuning and never tuned on) or "tuning".
+    """
     data_dir = DATA if data is None else data
-    articles, _skipped = read_articles([data_dir])
-    corpus = build_corpus(analyze(nlp, articles))
+    corpus = index_folder(data_dir, nlp)
     score = Score()
     for article in corpus.articles:
         spec = data_dir / f"{Path(article.path).stem}.json"

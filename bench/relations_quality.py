@@ -84,23 +84,13 @@ def score_article(
 
 
 def evaluate(nlp: Any = None, data: Path | None = None) -> RelationScore:
+    from quality import index_folder
+
     from newsdesk.core.analysis.relations import find_relations
-    from newsdesk.core.pipeline.indexing import (
-        analyze,
-        build_corpus,
-        prepare_pipeline,
-        read_articles,
-    )
     from newsdesk.core.store.library import MemoryLibrary
 
-    if nlp is None:
-        from newsdesk.core.pipeline.nlp import load_pipeline
-
-        nlp, _info = load_pipeline(None)
-    prepare_pipeline(nlp)
     folder = DATA if data is None else data
-    articles, _skipped = read_articles([folder])
-    library = MemoryLibrary(build_corpus(analyze(nlp, articles)))
+    library = MemoryLibrary(index_folder(folder, nlp))
     actors = {a.id: a for a in library.actors()}
     by_article: dict[str, dict[tuple[str, str], tuple[set[str], set[str], str, str]]] = {}
     for relation in find_relations(library):
