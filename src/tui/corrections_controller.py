@@ -11,6 +11,7 @@ from newsdesk.core.errors import NewsdeskError
 from newsdesk.core.models import ACTOR_TYPES, QUOTE_KINDS, Mention, Quote
 
 from .screens.correct import Answer, Choice, CorrectionDialog
+from .wording import one_line
 
 if TYPE_CHECKING:
     from newsdesk.core.corrections import CorrectedLibrary, Correction, CorrectionDesk
@@ -266,7 +267,7 @@ class CorrectionsController:
         self._ask(
             CorrectionDialog(
                 "Change speaker…",
-                f"“{_short(quote.text)}”, now {quote.speaker or 'unattributed'}: "
+                f"“{one_line(quote.text, 50)}”, now {quote.speaker or 'unattributed'}: "
                 "said by… (Enter on typed text: a speaker who is not an actor)",
                 placeholder="actor name",
                 choices=self._actors(quote.actor),
@@ -281,7 +282,7 @@ class CorrectionsController:
         self._ask(
             CorrectionDialog(
                 "Change quote kind",
-                f"“{_short(quote.text)}” is {quote.kind}; it is…",
+                f"“{one_line(quote.text, 50)}” is {quote.kind}; it is…",
                 choices=lambda q: [c for c in kinds if c.key.startswith(q.strip())],
                 free_text=False,
             ),
@@ -307,7 +308,7 @@ class CorrectionsController:
         self._ask(
             CorrectionDialog(
                 "Add quote…",
-                f"“{_short(passage)}” was said by… (select more with Shift+arrows first)",
+                f"“{one_line(passage, 50)}” was said by… (select more with Shift+arrows first)",
                 placeholder="actor name",
                 choices=self._actors(),
             ),
@@ -361,6 +362,3 @@ def _label(actor: ActorSummary) -> str:
     return f"{actor.name} · {actor.type} · {actor.mention_count} mentions"
 
 
-def _short(text: str, width: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -20,6 +20,7 @@ from newsdesk.core.store.library import Library
 
 from . import messages
 from .highlight import HSpan, Target
+from .wording import one_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -44,10 +45,6 @@ class Change:
     added: bool
 
 
-def snippet(text: str, width: int = 60) -> str:
-    """One line of at most `width` characters (marks can span paragraphs)."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class MarksController:
@@ -218,7 +215,7 @@ class MarksController:
         self.remember(Change(toggled.mark, toggled.added))
         self.refresh()
         verb = "Marked" if toggled.added else "Unmarked"
-        self.app.notify(f"{verb} {toggled.mark.kind}: “{snippet(toggled.mark.text, 50)}” "
+        self.app.notify(f"{verb} {toggled.mark.kind}: “{one_line(toggled.mark.text, 50)}” "
                         "(u undoes)", markup=False, timeout=3)
 
     def remember(self, change: Change) -> None:
@@ -247,7 +244,7 @@ class MarksController:
             self.error(err)
             return
         self.refresh()
-        self.app.notify(f"{message} (“{snippet(change.mark.text, 50)}”)", markup=False,
+        self.app.notify(f"{message} (“{one_line(change.mark.text, 50)}”)", markup=False,
                         timeout=3)
 
     # ----- the marks view --------------------------------------------------------------------
@@ -307,7 +304,7 @@ class MarksController:
             return
         self.remember(Change(removed, False))
         self.refresh()
-        self.app.notify(f"Mark deleted: “{snippet(removed.text, 50)}” (u undoes)", markup=False,
+        self.app.notify(f"Mark deleted: “{one_line(removed.text, 50)}” (u undoes)", markup=False,
                         timeout=3)
 
     def set_note(self, mark: Mark, note: str) -> None:
@@ -343,7 +340,7 @@ class MarksController:
         # The terminal is asked to copy (OSC 52): whether it does, nothing here can tell, and
         # tmux drops the request unless `set-clipboard` is on. So say what was done.
         self.app.notify(f"Sent the {what} as Markdown to the terminal's clipboard: "
-                        f"“{snippet(passage.text, 40)}” (not pasting? see ? for tmux)",
+                        f"“{one_line(passage.text, 40)}” (not pasting? see ? for tmux)",
                         markup=False, timeout=4)
 
     def _passage_here(self):  # type: ignore[no-untyped-def]

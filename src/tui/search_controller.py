@@ -17,6 +17,7 @@ from newsdesk.core.store.library import Library
 
 from . import messages
 from .highlight import HSpan, Target
+from .wording import one_line
 
 if TYPE_CHECKING:
     from newsdesk.core.search.query import Hit, LiveSearch, SearchIndex
@@ -190,7 +191,7 @@ class SearchController:
         main = self.main
         self.query = chosen.query
         self.hits = chosen.hits
-        label = "/" + _short(chosen.query)  # like less and vim: short, so "3 of 11" fits
+        label = "/" + one_line(chosen.query, 16)  # like less and vim: short, so "3 of 11" fits
         targets = [hit_target(hit, label) for hit in chosen.hits]
         main.start_walk(label, targets, index=chosen.index, layer="target")
         self.walk = main.walk
@@ -240,6 +241,3 @@ class SearchController:
         return [HSpan(s, e, LAYER) for s, e in sorted(found)]
 
 
-def _short(query: str, width: int = 16) -> str:
-    query = " ".join(query.split())
-    return query if len(query) <= width else query[: width - 1] + "…"

@@ -1,4 +1,4 @@
-"""How counts read in the panes: "1 actor", "2 actors"."""
+"""How counts and cut text read in the panes: "1 actor", "2 actors", "a long quote…"."""
 
 from __future__ import annotations
 
@@ -6,3 +6,10 @@ from __future__ import annotations
 def counted(n: int, noun: str) -> str:
     """`n` and the noun, plural unless `n` is one (nouns here all take a plain "s")."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def one_line(text: str, width: int) -> str:
+    """`text` on one line (whitespace folded) in at most `width` characters, a cut one ending
+    with "…" (quotes, titles and notes can span paragraphs)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

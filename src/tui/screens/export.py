@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from ..bindings import CONFIRM_BINDINGS, EXPORT_DIALOG_BINDINGS
+from ..wording import one_line
 from .closing import ClosesItself
 
 Scope = Literal["all", "article", "actor"]
@@ -66,9 +67,6 @@ def starting_scope(options: ExportOptions) -> Scope:
     return "all"
 
 
-def _clip(text: str, width: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
@@ -103,13 +101,15 @@ class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
                                   value=scope == "all", id="scope-all")
                 article = options.article
                 yield RadioButton(
-                    Content("This article: " + (_clip(article[1]) if article else "none open")),
+                    Content(
+                        "This article: " + (one_line(article[1], 50) if article else "none open")
+                    ),
                     id="scope-article", disabled=article is None, value=scope == "article",
                 )
                 actor = options.actor
                 yield RadioButton(
                     Content("This actor's positions: "
-                            + (_clip(actor[1], 40) if actor else "no actor chosen")),
+                            + (one_line(actor[1], 40) if actor else "no actor chosen")),
                     id="scope-actor", disabled=actor is None, value=scope == "actor",
                 )
             yield Label(Content("Group by"), classes="export-heading")

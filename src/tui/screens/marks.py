@@ -20,6 +20,7 @@ from newsdesk.core.marks.mark_store import Mark
 
 from ..bindings import MARKS_VIEW_BINDINGS, NOTE_DIALOG_BINDINGS
 from ..widgets.footer import KeyFooter
+from ..wording import one_line
 from .closing import ClosesItself
 
 if TYPE_CHECKING:
@@ -29,9 +30,6 @@ if TYPE_CHECKING:
 NOTE_LIMIT = 280
 
 
-def _one_line(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def mark_row(mark: Mark, title: str, paragraph: int | None = None, width: int = 100) -> Text:
@@ -39,16 +37,16 @@ def mark_row(mark: Mark, title: str, paragraph: int | None = None, width: int = 
     row = Text(no_wrap=True, overflow="ellipsis")
     head = mark.kind
     if mark.speaker:
-        head += f" · {_one_line(mark.speaker, 30)}"
+        head += f" · {one_line(mark.speaker, 30)}"
     row.append(head, style="bold")
     place = f" · ¶ {paragraph}" if paragraph and not mark.detached else ""
     room = max(width - len(head) - len(place) - 2, 12)
-    row.append(f"  {_one_line(title, room)}{place}", style="dim")
+    row.append(f"  {one_line(title, room)}{place}", style="dim")
     if mark.detached:
         row.append("\n  detached: its text is no longer in the article", style="bold red")
-    row.append("\n  “" + _one_line(mark.text, max(width - 4, 12)) + "”", style="italic")
+    row.append("\n  “" + one_line(mark.text, max(width - 4, 12)) + "”", style="italic")
     if mark.note:
-        row.append("\n  ✎ " + _one_line(mark.note, max(width - 4, 12)))
+        row.append("\n  ✎ " + one_line(mark.note, max(width - 4, 12)))
     return row
 
 
@@ -168,7 +166,7 @@ class MarksScreen(ClosesItself, Screen[None]):
             if note is not None and note != mark.note:
                 self.controller.set_note(mark, note)
 
-        self.app.push_screen(NoteDialog(mark.note, _one_line(mark.text, 70)), callback=done)
+        self.app.push_screen(NoteDialog(mark.note, one_line(mark.text, 70)), callback=done)
 
     def action_delete_mark(self) -> None:
         mark = self._need_mark()

@@ -14,7 +14,7 @@ from newsdesk.core.models import ActorSummary, Quote
 
 from .. import messages
 from ..bindings import ACTOR_TREE_BINDINGS, CORRECTION_BINDINGS
-from ..wording import counted
+from ..wording import counted, one_line
 from .styles import PassStyle, component_style
 
 GROUP_TITLES: dict[str, str] = {
@@ -42,9 +42,6 @@ class Item:
     quote: Quote | None = None
 
 
-def _snippet(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class ActorTree(PassStyle, Tree[Item]):
@@ -158,8 +155,8 @@ class ActorTree(PassStyle, Tree[Item]):
             label = Text(f"❝ {quote.kind}", style=pos_style)
             if quote.cue:
                 label.append(f" · {quote.cue}", style=info)
-            label.append(f" “{_snippet(quote.text, 48)}”")
-            label.append(f" — {_snippet(self.title_of(quote.article), 30)}", style=info)
+            label.append(f" “{one_line(quote.text, 48)}”")
+            label.append(f" — {one_line(self.title_of(quote.article), 30)}", style=info)
             if self.corrected(quote.id):
                 label.append(" •", style=info)
             node.add_leaf(label, Item("position", item.actor_id, quote))
