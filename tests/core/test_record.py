@@ -104,3 +104,37 @@ def test_record_of_an_unknown_actor_is_a_key_error(
 ) -> None:
     with pytest.raises(KeyError):
         build_record(summit_library, "person:nobody")
+
+
+def test_record_from_the_store_outline_matches_the_whole_actor(
+    nlp, tmp_path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The store's outline (counts per article, position keys read a page at a time) gives
+    the record the whole actor gives."""
+    from samples import SUMMIT, SUMMIT_FOLLOWUP, UNDATED_NOTE
+
+    import newsdesk.core.analysis.record as record_module
+    from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store.index_store import open_library, prime_store
+    from newsdesk.core.store.sqlite_library import StoreLibrary
+
+    folder = tmp_path / "summit"
+    folder.mkdir()
+    for name, text in (("summit", SUMMIT), ("talks", SUMMIT_FOLLOWUP), ("note", UNDATED_NOTE)):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    articles, _ = read_articles([folder])
+    analyses = list(analyze(nlp, articles))
+    settings = Settings.from_env(cache_dir=tmp_path / "cache")
+    prime_store([folder], settings, analyses)
+    library = open_library([folder], settings).library
+    base = getattr(library, "base", library)
+    assert isinstance(base, StoreLibrary)
+    memory = MemoryLibrary(build_corpus(analyses))
+    monkeypatch.setattr(record_module, "POSITION_PAGE", 1)  # every row its own page
+    for actor in memory.actors():
+        from_store = build_record(library, actor.id)
+        assert isinstance(from_store.positions, record_module.PagedPositions)
+        whole = build_record(memory, actor.id)
+        assert record_json(from_store, []) == record_json(whole, []), actor.name
+        assert list(from_store.positions) == list(whole.positions)

@@ -123,6 +123,7 @@ async def test_record_escape_and_v_close(record_app) -> None:  # type: ignore[no
 async def test_record_lists_positions_a_page_at_a_time(record_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import newsdesk.tui.screens.record as record_module
 
+    monkeypatch.setattr(record_module, "FIRST_PAGE", 2)
     monkeypatch.setattr(record_module, "PAGE", 2)
     app = record_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -131,11 +132,12 @@ async def test_record_lists_positions_a_page_at_a_time(record_app, monkeypatch) 
         await pilot.pause()
         rows = listed(app.screen, "#record-positions")
         assert len(rows) == 3 and rows[-1].startswith("… 1 more")
-        await pilot.press("j", "j", "enter")
+        await pilot.press("j", "j")  # the cursor reaching "more" brings the next page
         await pilot.pause()
         rows = listed(app.screen, "#record-positions")
         assert len(rows) == 3 and not any(r.startswith("…") for r in rows)
         assert isinstance(app.screen, RecordScreen)
+        assert app.screen.query_one("#record-positions", OptionList).highlighted == 2
 
 
 async def test_sidebar_lists_a_few_positions_then_a_more_row(record_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]

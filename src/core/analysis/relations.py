@@ -10,7 +10,7 @@ here too.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import ActorSummary, ArticleAnalysis, Mention, Offsets, Quote
@@ -122,11 +122,16 @@ def _name(actors: dict[str, ActorSummary], actor_id: str, fallback: str | None) 
     return found.name if found else (fallback or actor_id)
 
 
-def find_relations(library: Library, actor_id: str | None = None) -> list[Relation]:
+def find_relations(
+    library: Library,
+    actor_id: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Relation]:
     """Every relation in the corpus, or those with `actor_id` at either end, in article order.
 
     For one actor, its own positions give the relations it is the source of; the articles that
-    mention it give those where another actor targets it.
+    mention it give those where another actor targets it. `cancelled` is asked before each
+    article (a worker's flag): an actor in thousands of articles takes seconds.
     """
     actors = {a.id: a for a in library.actors()}
     if actor_id is None:
@@ -135,6 +140,8 @@ def find_relations(library: Library, actor_id: str | None = None) -> list[Relati
         article_ids = list(library.actor(actor_id).articles)
     found: list[Relation] = []
     for article_id in article_ids:
+        if cancelled is not None and cancelled():
+            break
         detail = library.article(article_id)
         for relation in relations_in(detail, actors):
             if actor_id is None or actor_id in (relation.source, relation.target):

@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NewsdeskError
-from ..models import Actor, ActorSummary, ArticleAnalysis, ArticleSummary, Corpus, Mention, Quote
+from ..models import (
+    Actor,
+    ActorOutline,
+    ActorSummary,
+    ArticleAnalysis,
+    ArticleSummary,
+    Corpus,
+    Mention,
+    Quote,
+)
 from ..store.library import Library, article_detail
 from .cast import Cast, build_cast
 from .records import Correction
@@ -307,6 +316,20 @@ class CorrectedLibrary:
         order = cast.order()
         quotes = [cast.patched(q) for q in found.values() if q.id not in cast.quote_hidden]
         quotes.sort(key=lambda q: (order.get(q.article, 0), q.start, q.end))
+        return quotes
+
+    def actor_outline(self, actor_id: str) -> ActorOutline | None:
+        """The base store's outline while no correction applies; else None, and the record
+        counts the corrected actor from `actor` and `positions`."""
+        outline = getattr(self.base, "actor_outline", None)
+        if self.cast.applied or outline is None:
+            return None
+        found: ActorOutline | None = outline(actor_id)
+        return found
+
+    def quotes_at(self, actor_id: str, keys: Sequence[tuple[str, int]]) -> list[Quote]:
+        """A page of the positions an outline lists (only handed out uncorrected)."""
+        quotes: list[Quote] = self.base.quotes_at(actor_id, keys)  # type: ignore[attr-defined]
         return quotes
 
     def actors_in(self, article_id: str) -> Sequence[str]:
