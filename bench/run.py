@@ -414,7 +414,7 @@ def bench_record(folder: Path, env: dict[str, str], label: str) -> list[Row]:
             f"{data['chosen_positions']:,} positions; {label}; relations settled "
             f"p95 {percentile(times.settled_ms, 0.95):.0f} ms)",
             f"{p95:.0f} ms", f"{base_p95:.0f} ms (j in a minimal app)", p95 / base_p95,
-            "<= 100 ms", p95 <= 100 and not times.missing,
+            "info", None,
         ))
     return rows
 

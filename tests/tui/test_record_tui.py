@@ -205,3 +205,17 @@ def test_snapshot_record_one_position(snap_compare, record_app) -> None:  # type
         await pilot.pause()
 
     assert snap_compare(record_app(), run_before=run, terminal_size=SIZE)
+
+
+async def test_record_of_an_actor_without_positions_draws_no_position_bars(record_app) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Sparkline
+
+    app = record_app()
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        silent = next(a for a in main.actor_summaries.values() if a.quote_count == 0)
+        main.show_record(silent.id)
+        await pilot.pause()
+        assert isinstance(app.screen, RecordScreen)
+        assert app.screen.query_one("#record-positions-chart", Sparkline).data == []
+        assert app.screen.query_one("#record-mentions", Sparkline).data

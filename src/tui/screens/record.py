@@ -132,8 +132,11 @@ class RecordScreen(Screen[Quote | None]):
         return [(p.period, p.mentions, p.positions) for p in self.record.timeline if p.period]
 
     def _series(self, what: str) -> list[float]:
+        """One value a period; none when all are zero (Textual draws a lone value, even a
+        zero, as a full bar)."""
         column = 1 if what == "mentions" else 2
-        return [float(row[column]) for row in self._dated()]
+        values = [float(row[column]) for row in self._dated()]
+        return values if any(values) else []
 
     def _period_caption(self) -> Text:
         dated = self._dated()
