@@ -396,8 +396,10 @@ def bench_record(folder: Path, env: dict[str, str], label: str) -> list[Row]:
     log("large: actor record")
     data = child(probe("record", str(folder)), env).data
     record_s, article_s = float(data["record_s"]), float(data["article_s"])  # type: ignore[arg-type]
+    first_ms = float(data["record_first_s"]) * 1000  # type: ignore[arg-type]
     rows = [Row(
-        f"actor record, {data['positions']:,} positions, {data['mentions']:,} mentions ({label})",
+        f"actor record, {data['positions']:,} positions, {data['mentions']:,} mentions ({label}; "
+        f"best of 5, the first {first_ms:.0f} ms)",
         f"{record_s * 1000:.0f} ms", f"{article_s * 1000:.1f} ms (open one article)",
         record_s / article_s, "<= 100 ms", record_s <= 0.1,
     )]
