@@ -41,6 +41,7 @@ def _check(text: str, name: str, label: str, *others: tuple[str, str]) -> bool:
         ("Moreau said the Tallin Bank must pay.", "Tallin Bank", "ORG"),
         ("Moreau said the Ostrava Union wanted more.", "Ostrava Union", "ORG"),
         ("Moreau said the US President Anna Kessler lied.", "Anna Kessler", "PERSON"),
+        ("Moreau said the winner is Anna Kessler.", "Anna Kessler", "PERSON"),
     ],
 )
 def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None:
@@ -62,6 +63,9 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
         ("Moreau said he will name a new Security Chief.", "Security Chief", "ORG", "a title"),
         ("Moreau said at the height of the Veldorian Civil War.", "Civil War", "PERSON", "a war"),
         ("Moreau said it [Santa Irene] is a temple.", "Santa Irene", "PERSON", "a thing"),
+        ('Moreau said, "It [Santa Irene] is old."', "Santa Irene", "PERSON", "a thing, quoted"),
+        ("Moreau said the name of this area is Irenopolis.", "Irenopolis", "PERSON", "a name"),
+        ("Moreau said the town known as Irenopolis burned.", "Irenopolis", "PERSON", "a name"),
         (
             "Moreau said when Santa Irene is attacked, its roof burns.",
             "Santa Irene",

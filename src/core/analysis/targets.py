@@ -9,6 +9,7 @@ Guard Corps of Iran") or a thing the model took for a person ("the Syrian Civil 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..models import ActorSummary, ActorType, Mention
@@ -80,6 +81,8 @@ def is_target(
         return False
     if mention.label == "PERSON" and _after_the(text, mention):
         return False  # "the Syrian Civil War": a person's name takes no article
+    if is_named_as_a_name(before, text, mention.start):
+        return False
     if glosses_a_thing(text, mention) or (
         mention.label == "PERSON" and referred_to_as_a_thing(text, mention.end)
     ):
@@ -140,13 +143,24 @@ def _after_the(text: str, mention: Mention) -> bool:
     return bool(words) and words[-1] in ("the", "The") and text[mention.start - 1] == " "
 
 
+def is_named_as_a_name(before: list[str], text: str, start: int) -> bool:
+    """A name given as a name, not someone spoken of: "known as X", "the name of this area is
+    X" (the words use the name, they do not address its bearer)."""
+    if before[-2:] == ["known", "as"]:
+        return True
+    if before and before[-1] in ("is", "was", "becomes", "became"):
+        clause = re.split(r"[.;:!?\"“”]", text[max(0, start - 60) : start])[-1]
+        return bool(re.search(r"\bnames?\b", clause, re.IGNORECASE))
+    return False
+
+
 def glosses_a_thing(text: str, mention: Mention) -> bool:
     """A bracketed name right after "it"/"its" (an editor's gloss) names a thing."""
     head = text[max(0, mention.start - 12) : mention.start].rstrip()
     if not head.endswith("["):
         return False
     words = head[:-1].split()
-    return bool(words) and words[-1].lower() in THING_PRONOUNS
+    return bool(words) and words[-1].strip(_STRIP).lower() in THING_PRONOUNS
 
 
 def referred_to_as_a_thing(text: str, end: int) -> bool:
