@@ -17,7 +17,9 @@ TYPES: dict[str, ActorType] = {
 }
 
 
-def _check(text: str, name: str, label: str, *others: tuple[str, str]) -> bool:
+def _check(
+    text: str, name: str, label: str, *others: tuple[str, str], stance_object: bool = False
+) -> bool:
     """Whether `name` (the first time it is written in `text`) is a target; `others` are
     further mentions (name, label) in the sentence."""
     mentions = []
@@ -27,13 +29,14 @@ def _check(text: str, name: str, label: str, *others: tuple[str, str]) -> bool:
     mention = mentions[0]
     actor = ActorSummary(name, name, TYPES[label], None, (), 1, 1, 0)
     neighbours = sorted(mentions, key=lambda m: m.start)
-    return is_target(mention, actor, text, neighbours)
+    return is_target(mention, actor, text, neighbours, stance_object=stance_object)
 
 
 @pytest.mark.parametrize(
     ("text", "name", "label"),
     [
-        ("Moreau urged Veldoria to release the prisoners.", "Veldoria", "GPE"),
+        ("Moreau urged Norway to release the prisoners.", "Norway", "GPE"),
+        ("Moreau said Veldoria has closed its border.", "Veldoria", "GPE"),  # a polity acting
         ("Moreau accused the Tallin Bank of fraud.", "Tallin Bank", "ORG"),
         ("Moreau praised Anna Kessler for her work.", "Anna Kessler", "PERSON"),
         ("Moreau said the Kessians were right.", "Kessians", "NORP"),
@@ -52,6 +55,8 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
     ("text", "name", "label", "why"),
     [
         ("Moreau said the talks in Veldoria failed.", "Veldoria", "GPE", "a setting"),
+        ("Moreau said the towns hit were Tarn, Veldoria and Ost.", "Veldoria", "GPE", "a town"),
+        ("Moreau said the quake was 9 km east of Norway.", "Norway", "GPE", "a bearing"),
         ("Moreau said the plane flies to Veldoria.", "Veldoria", "GPE", "a destination"),
         ("Moreau said troops would be leaving Veldoria.", "Veldoria", "GPE", "a verb of going"),
         ("Moreau said the fires in the Ostrava Basin grew.", "Ostrava Basin", "LOC", "no polity"),
@@ -81,6 +86,12 @@ def test_relation_targets_skip_what_names_no_party(
 ) -> None:
     others = (("Guard Corps", "ORG"),) if "Guard Corps" in text else ()
     assert not _check(text, name, label, *others), why
+
+
+def test_relation_targets_keep_the_place_a_stance_addresses() -> None:
+    text = "Moreau urged Veldoria to release the prisoners."
+    assert not _check(text, "Veldoria", "GPE")  # no country we know, and not acting
+    assert _check(text, "Veldoria", "GPE", stance_object=True)  # but what "urged" addresses
 
 
 @pytest.mark.parametrize(

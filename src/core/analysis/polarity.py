@@ -31,7 +31,8 @@ HARM_VERBS = "destroy obliterate defeat punish disagree bully betray fail lie".s
 #: Evaluative nouns and adjectives that approve of whom they are said about.
 SUPPORT_WORDS = frozenset(
     """
-    sympathy sympathies condolence condolences grateful gratitude thanks admiration admirable
+    sympathy sympathies condolence condolences grateful gratitude thank thanks congratulations
+    admiration admirable treasure
     hero heroes heroic brave courageous instrumental ally allies friend friends partner
     partners successful wonderful excellent outstanding proud respect
     """.split()
@@ -44,7 +45,8 @@ OPPOSE_WORDS = frozenset(
     terrorist terrorists terrorism criminal criminals crime crimes killers murderers
     perpetrators guilty disaster mistake impulsive chaos dangerous reckless suffering
     violence instability enemy enemies aggression hostile resignation
-    punishment complicity cover-up incompetent dishonest lousy oaf maneuver
+    punishment complicity impeachment breach dictator ruthless tyrant cover-up incompetent
+    dishonest lousy oaf maneuver
     """.split()
 )
 #: Words that turn the polarity of the next few words.

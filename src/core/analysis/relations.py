@@ -74,7 +74,8 @@ def relations_in(
             if not target or target == quote.actor or target in seen:
                 continue
             neighbours = mentions[max(0, index - 3) : index + 3]
-            if not is_target(mention, actors.get(target), text, neighbours):
+            opens = quote.kind == "stance" and not text[quote.start : mention.start].strip()
+            if not is_target(mention, actors.get(target), text, neighbours, stance_object=opens):
                 continue
             seen.add(target)
             yield Relation(
@@ -101,20 +102,31 @@ def position_polarity(
     """
     before = text[max(0, (quote.cue_start or 0) - 30) : quote.cue_start or 0]
     by_cue = polarity(quote.cue, before if quote.cue_start is not None else "")
-    start, end = _sentence(sentences, mention.start, quote.start, quote.end)
+    start, end = _sentence(sentences, mention.start, quote.start, quote.end, text)
     by_words = words_polarity(text[start:end])
     if quote.kind == "stance":
         return by_cue if by_cue != "neutral" else by_words
     return by_words if by_words != "neutral" else by_cue
 
 
-def _sentence(sentences: Sequence[Offsets], at: int, low: int, high: int) -> Offsets:
-    """The sentence holding offset `at`, clipped to [low, high) (the position's span)."""
+def _sentence(
+    sentences: Sequence[Offsets], at: int, low: int, high: int, text: str = ""
+) -> Offsets:
+    """The sentence holding offset `at`, clipped to [low, high) (the position's span). A
+    "sentence" that starts with a bracket or a lower-case word is the splitter cutting one
+    ("Thank you [Bill de Blasio] for ..."): it joins the one before."""
     index = bisect_right(sentences, (at, float("inf"))) - 1
-    if 0 <= index < len(sentences) and sentences[index][0] <= at < sentences[index][1]:
-        start, end = sentences[index]
-        return max(start, low), min(end, high)
-    return low, high
+    if not (0 <= index < len(sentences) and sentences[index][0] <= at < sentences[index][1]):
+        return low, high
+    start, end = sentences[index]
+    while index > 0 and _cut_here(text[start : start + 1]):
+        index -= 1
+        start = sentences[index][0]
+    return max(start, low), min(end, high)
+
+
+def _cut_here(first: str) -> bool:
+    return first in ("[", "(") or first.islower()
 
 
 def _name(actors: dict[str, ActorSummary], actor_id: str, fallback: str | None) -> str:

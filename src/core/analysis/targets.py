@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from ..models import ActorSummary, ActorType, Mention
 from ..pipeline.cues import verb_base
+from ..pipeline.gazetteer import COUNTRIES, COUNTRY_FORMS, US_STATES
 
 #: Actor types that can be the target of a position: those that can act or be acted upon.
 TARGET_TYPES: frozenset[ActorType] = frozenset({"person", "organization", "group", "place"})
 #: Place labels that name polities ("urged Russia"); rivers, regions and buildings are settings.
 POLITY_LABELS = frozenset({"GPE"})
+#: Labels of places, whatever type the actor was given ("Carrascal" merged as a person).
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels that can name someone a position is about: people, organisations, polities,
 #: and groups; buildings, events, laws, works, products and dates are what positions are
 #: about, not whom.
@@ -29,6 +33,11 @@ TARGET_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_PREPOSITIONS = frozenset(
     "in at near from to into onto across around outside inside throughout within via "
     "through towards toward over under down up along beyond".split()
+)
+#: Words that make "of" + a place a bearing ("north of Tandag City", "the outskirts of X").
+BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest outskirts edge centre "
+    "center heart suburbs coast border inside outside".split()
 )
 #: Prepositions of path that no organisation or person follows as a party ("down the ERV").
 PATH_PREPOSITIONS = frozenset("down up along across around throughout near via".split())
@@ -58,18 +67,33 @@ def is_target(
     actor: ActorSummary | None,
     text: str,
     neighbours: Sequence[Mention] = (),
+    *,
+    stance_object: bool = False,
 ) -> bool:
     """Whether a mention inside a position names someone it is about, not a setting or modifier.
 
     `neighbours` are the article's other mentions near this one (to see a name that is part
-    of a longer one). Each rule below is a reason a name inside the words is not a target.
+    of a longer one); `stance_object`: the name opens a stance's object ("urged *Veldoria* to
+    ..."), so it is addressed whatever it is. Each rule below is a reason a name inside the
+    words is not a target.
     """
     if actor is None or actor.type not in TARGET_TYPES or mention.label not in TARGET_LABELS:
         return False
     raw = _words_before(text, mention.start)
     after_the = bool(raw) and raw[-1] == "the"
     before = raw[:-1] if after_the else raw
-    if actor.type == "place" and (mention.label not in POLITY_LABELS or _is_setting(before)):
+    if actor.type == "place" and mention.label not in POLITY_LABELS:
+        return False
+    if (actor.type == "place" or mention.label in PLACE_LABELS) and (
+        _is_setting(before)
+        or not mention.text[:1].isupper()  # "del Sur": a piece of a name
+        or not (
+            stance_object
+            or is_state(actor.name)
+            or is_state(mention.text)
+            or acts(text, mention.end)
+        )
+    ):
         return False
     if mention.label != "PERSON" and before and before[-1] in PATH_PREPOSITIONS:
         return False
@@ -90,6 +114,35 @@ def is_target(
     return not _completes_another_name(text, mention, neighbours)
 
 
+def is_state(name: str) -> bool:
+    """A country or a first-level state (the gazetteer's): a polity that statements address
+    ("urged Russia", "sanction Saudi Arabia"); a town is mostly where things happen."""
+    return name.removeprefix("the ") in _states()
+
+
+@cache
+def _states() -> frozenset[str]:
+    return frozenset(COUNTRIES) | frozenset(COUNTRY_FORMS) | frozenset(US_STATES)
+
+
+#: Words after a name that make it the subject of a clause ("Moscow has warned").
+AUXILIARIES = frozenset(
+    "is are was were has have had will would could should may might must can cannot did does "
+    "do says said wants wanted".split()
+)
+
+
+def acts(text: str, end: int) -> bool:
+    """A place that is the subject of a verb acts as a polity ("Moscow said", "Kyiv will")."""
+    rest = text[end : end + 30].split()
+    if not rest:
+        return False
+    word = rest[0].strip(_STRIP).lower()
+    return word in AUXILIARIES or (
+        bool(word) and word.isalpha() and _looks_like_verb(word) and not word.endswith("ly")
+    )
+
+
 def _words_before(text: str, start: int, span: int = 40) -> list[str]:
     """The lower-cased words just before `start`, punctuation off."""
     words = [w.strip(_STRIP).lower() for w in text[max(0, start - span) : start].split()]
@@ -97,19 +150,25 @@ def _words_before(text: str, start: int, span: int = 40) -> list[str]:
 
 
 def _is_setting(before: list[str]) -> bool:
-    """A place after a locative preposition or a verb of going: where, not whom."""
+    """A place after a locative preposition, a verb of going or a bearing ("73 km north of
+    X"): where, not whom."""
     if not before:
         return False
+    if before[-1] == "of" and len(before) > 1 and before[-2] in BEARINGS:
+        return True
     return before[-1] in PLACE_PREPOSITIONS or before[-1] in MOTION_VERBS
 
 
 def modifies_next_word(text: str, end: int) -> bool:
     """A name directly followed by another word of its noun phrase ("American troops",
-    "the Amazon rainforest", "The [US] casualties", "US Secretary of State"); a verb or a
-    clause word after it ends the phrase ("Russia said", "Facebook must")."""
+    "the Amazon rainforest", "The [US] casualties", "US Secretary of State") or in a compound
+    ("US-built"); a verb or a clause word after it ends the phrase ("Russia said", "Facebook
+    must")."""
     rest = text[end : end + 40]
     if rest.startswith("]"):
         rest = rest[1:]  # an editor's gloss: "[US] casualties"
+    if rest[:1] in ("-", "‑") and rest[1:2].islower():
+        return True  # a compound: "US-built", "Kremlin-backed"
     if not rest.startswith(" "):
         return False
     word = rest[1:].split(" ", 1)[0].strip(_STRIP)
