@@ -123,3 +123,23 @@ def test_relation_polarity_heeds_negation_of_the_cue(cue: str, before: str, expe
 )
 def test_relation_polarity_from_evaluative_words(words: str, expected: str) -> None:
     assert words_polarity(words) == expected
+
+
+def test_relation_own_side_is_named_in_a_role() -> None:
+    from newsdesk.core.analysis.relations import own_side
+
+    def actor(actor_id: str, name: str, kind: ActorType, role: str | None = None) -> ActorSummary:
+        return ActorSummary(actor_id, name, kind, role, (), 1, 1, 0)
+
+    actors = {
+        "a": actor("a", "Ana Torres", "person", "foreign minister of Veldoria"),
+        "v": actor("v", "Veldoria", "place"),
+        "g": actor("g", "Harbour Guard", "organization"),
+        "h": actor("h", "Ivo Hale", "person", "Harbour Guard Commandant"),
+        "o": actor("o", "Ostmark", "place"),
+    }
+    roles = {"a": {"foreign minister of Veldoria"}, "h": {"Harbour Guard Commandant"}}
+    assert own_side("a", "v", actors, roles)  # the minister and her country
+    assert own_side("g", "h", actors, roles)  # the guard and its commandant
+    assert not own_side("a", "o", actors, roles)
+    assert not own_side("a", "h", actors, roles)

@@ -9,6 +9,7 @@ here too.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ def relations_in(
     """
     text = detail.article.text
     mentions = detail.mentions
+    roles = _roles_in(detail, actors)
     for quote in detail.quotes if quotes is None else quotes:
         if not quote.actor:
             continue
@@ -72,6 +74,8 @@ def relations_in(
                 continue
             target = detail.actor_at(mention)
             if not target or target == quote.actor or target in seen:
+                continue
+            if own_side(quote.actor, target, actors, roles):
                 continue
             neighbours = mentions[max(0, index - 3) : index + 3]
             opens = quote.kind == "stance" and not text[quote.start : mention.start].strip()
@@ -89,6 +93,41 @@ def relations_in(
                 article=detail.article.id,
                 date=detail.article.date,
             )
+
+
+def _roles_in(
+    detail: ArticleAnalysis, actors: dict[str, ActorSummary]
+) -> dict[str, set[str]]:
+    """Actor id -> the roles it is given in this article (and its usual one)."""
+    roles: dict[str, set[str]] = {}
+    for mention in detail.mentions:
+        actor = detail.actor_at(mention)
+        if actor is None:
+            continue
+        found = roles.setdefault(actor, set())
+        if mention.role:
+            found.add(mention.role)
+        summary = actors.get(actor)
+        if summary is not None and summary.role:
+            found.add(summary.role)
+    return roles
+
+
+def own_side(
+    source: str, target: str, actors: dict[str, ActorSummary], roles: dict[str, set[str]]
+) -> bool:
+    """Whether one names the other in its role: the speaker's own organisation, country or
+    head ("foreign affairs minister of *Cuba*", "*Coast Guard* Commandant"). A statement about
+    one's own side is not one actor targeting another."""
+    for holder, named in ((source, target), (target, source)):
+        summary = actors.get(named)
+        if summary is None:
+            continue
+        names = [n for n in (summary.name, *summary.aliases) if len(n) > 1]
+        for role in roles.get(holder, ()):
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", role) for n in names):
+                return True
+    return False
 
 
 def position_polarity(
