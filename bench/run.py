@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py           # the full bench (a few minutes on 2 cores)
     .venv/bin/python bench/run.py --quick   # smaller corpora, fewer repeats (about a minute)
+    .venv/bin/python bench/run.py --only record  # the record of a 6,000-position actor alone
 
 Prints one table: figure, value, baseline, ratio, goal, pass/fail. Corpora come from the
 seeded generator in `bench/corpus.py`. The 1,000- and 10,000-article stores are filled from the
