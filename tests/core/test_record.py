@@ -138,3 +138,53 @@ def test_record_from_the_store_outline_matches_the_whole_actor(
         whole = build_record(memory, actor.id)
         assert record_json(from_store, []) == record_json(whole, []), actor.name
         assert list(from_store.positions) == list(whole.positions)
+
+
+def test_record_outline_is_asked_only_for_actors_no_correction_touched(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Over a store that can outline, a corrected library hands out the outline for untouched
+    actors (quotes read as corrected) and counts a renamed one itself."""
+    from collections import Counter
+
+    from corrections_corpus import analyses, desk_for
+
+    from newsdesk.core.analysis.record import PagedPositions
+    from newsdesk.core.models import ActorOutline
+    from newsdesk.core.pipeline.indexing import build_corpus
+
+    asked: list[str] = []
+
+    class Outlined(MemoryLibrary):
+        """A memory library answering as a store does (keys are (article, seq))."""
+
+        def actor_outline(self, actor_id: str) -> ActorOutline:
+            asked.append(actor_id)
+            actor = self.actor(actor_id)
+            dates = dict(self.article_dates())
+            keys = [
+                (q.article, [x.id for x in self.article(q.article).quotes].index(q.id))
+                for q in self.positions(actor_id)
+            ]
+            return ActorOutline(
+                actor.id, actor.name, actor.type, actor.aliases, (), actor.articles,
+                {a: dates[a] for a in {*actor.articles, *(k[0] for k in keys)}},
+                dict(Counter(m.article for m in actor.mentions)), keys,
+            )
+
+        def quotes_at(self, actor_id: str, keys: list[tuple[str, int]]) -> list:  # type: ignore[type-arg]
+            from dataclasses import replace
+
+            return [replace(self.article(a).quotes[n], actor=actor_id) for a, n in keys]
+
+    desk = desk_for(Outlined(build_corpus(analyses())), tmp_path / "corrections.sqlite")
+    lib = desk.library
+    ids = {a.name: a.id for a in lib.actors()}
+    tony, watch = ids["Tony Mendez"], ids["Green Watch"]
+    [said] = lib.positions(watch)
+    desk.quote_kind(said.id, "direct")
+    desk.rename(tony, "Antonio Mendez")
+    record = build_record(lib, watch)
+    assert watch in asked and isinstance(record.positions, PagedPositions)
+    assert [q.kind for q in record.positions] == ["direct"]  # read as corrected
+    asked.clear()
+    renamed = build_record(lib, tony)
+    assert tony not in asked and renamed.name == "Antonio Mendez"

@@ -319,18 +319,28 @@ class CorrectedLibrary:
         return quotes
 
     def actor_outline(self, actor_id: str) -> ActorOutline | None:
-        """The base store's outline while no correction applies; else None, and the record
-        counts the corrected actor from `actor` and `positions`."""
+        """The base store's outline of an actor no correction touched (renamed, retyped,
+        hidden, merged, split, its quotes moved or hidden); else None, and the record counts
+        the corrected actor from `actor` and `positions`."""
         outline = getattr(self.base, "actor_outline", None)
-        if self.cast.applied or outline is None:
+        if outline is None:
+            return None
+        cast = self.cast
+        if cast.applied and (
+            cast.canonical(actor_id) != actor_id
+            or actor_id in cast.touched
+            or actor_id in cast.created
+        ):
             return None
         found: ActorOutline | None = outline(actor_id)
         return found
 
     def quotes_at(self, actor_id: str, keys: Sequence[tuple[str, int]]) -> list[Quote]:
-        """A page of the positions an outline lists (only handed out uncorrected)."""
+        """A page of the positions an outline lists, as corrected (a changed kind)."""
         quotes: list[Quote] = self.base.quotes_at(actor_id, keys)  # type: ignore[attr-defined]
-        return quotes
+        if not self.cast.applied:
+            return quotes
+        return [self.cast.patched(q) for q in quotes]
 
     def actors_in(self, article_id: str) -> Sequence[str]:
         if not self.cast.applied:
