@@ -326,6 +326,30 @@ def measure_newsdesk(label: str, folder: Path, cache: Path, presses: int) -> Fig
     return Figures(label, scenarios)
 
 
+def measure_record(folder: Path, cache: Path, presses: int) -> KeyTimes:
+    """`v` on the chosen actor (the one in most articles), to the record screen painted;
+    Escape closes it between presses (untimed). `settled` includes the relations, which a
+    worker finds after the first paint."""
+    times = KeyTimes()
+    with tempfile.TemporaryDirectory() as tmp:
+        walk_file = Path(tmp) / "walk.json"
+        env = child_env(cache, Path(tmp) / "data")
+        term = Terminal([__file__, "--child", "newsdesk", str(folder), str(walk_file)], env)
+        try:
+            term.settle()
+            for _ in range(600):  # the actor is chosen once the app is idle
+                if walk_file.exists():
+                    break
+                term.frames_until_quiet(0.1, 0.1)
+            term.frames_until_quiet(0.5, 2.0)
+            for _ in range(presses):
+                term.key(b"v", times)
+                term.key(b"\x1b", None)
+        finally:
+            term.close()
+    return times
+
+
 def ensure_indexed(folder: Path, cache: Path) -> None:
     """Index `folder` into `cache` first (spaCy if needed): the bench times a warm explorer."""
     from newsdesk.core.settings import Settings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -166,6 +166,27 @@ class Actor:
     def articles(self) -> tuple[str, ...]:
         """Ids of the articles that mention this actor, in first-mention order."""
         return tuple(dict.fromkeys(m.article for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class ActorOutline:
+    """An actor's record as the store counts it, without one `Mention` or `Quote` built: an
+    actor with thousands of positions opens at once, and rows are read a page at a time."""
+
+    id: str
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...]
+    roles: tuple[tuple[str, str], ...]
+    """(role, article) as given next to a mention, in article order."""
+    articles: tuple[str, ...]
+    """Ids of the articles that mention the actor, in corpus order."""
+    dates: Mapping[str, str | None]
+    """Article id -> date, for every article named here."""
+    mentions: Mapping[str, int]
+    """Article id -> mentions of the actor there."""
+    positions: Sequence[tuple[str, int]]
+    """(article, seq) of each position: by date (undated last), corpus order, then start."""
 
 
 @dataclass(frozen=True, slots=True)

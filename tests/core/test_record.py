@@ -104,3 +104,87 @@ def test_record_of_an_unknown_actor_is_a_key_error(
 ) -> None:
     with pytest.raises(KeyError):
         build_record(summit_library, "person:nobody")
+
+
+def test_record_from_the_store_outline_matches_the_whole_actor(
+    nlp, tmp_path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The store's outline (counts per article, position keys read a page at a time) gives
+    the record the whole actor gives."""
+    from samples import SUMMIT, SUMMIT_FOLLOWUP, UNDATED_NOTE
+
+    import newsdesk.core.analysis.record as record_module
+    from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
+    from newsdesk.core.settings import Settings
+    from newsdesk.core.store.index_store import open_library, prime_store
+    from newsdesk.core.store.sqlite_library import StoreLibrary
+
+    folder = tmp_path / "summit"
+    folder.mkdir()
+    for name, text in (("summit", SUMMIT), ("talks", SUMMIT_FOLLOWUP), ("note", UNDATED_NOTE)):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    articles, _ = read_articles([folder])
+    analyses = list(analyze(nlp, articles))
+    settings = Settings.from_env(cache_dir=tmp_path / "cache")
+    prime_store([folder], settings, analyses)
+    library = open_library([folder], settings).library
+    base = getattr(library, "base", library)
+    assert isinstance(base, StoreLibrary)
+    memory = MemoryLibrary(build_corpus(analyses))
+    monkeypatch.setattr(record_module, "POSITION_PAGE", 1)  # every row its own page
+    for actor in memory.actors():
+        from_store = build_record(library, actor.id)
+        assert isinstance(from_store.positions, record_module.PagedPositions)
+        whole = build_record(memory, actor.id)
+        assert record_json(from_store, []) == record_json(whole, []), actor.name
+        assert list(from_store.positions) == list(whole.positions)
+
+
+def test_record_outline_is_asked_only_for_actors_no_correction_touched(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Over a store that can outline, a corrected library hands out the outline for untouched
+    actors (quotes read as corrected) and counts a renamed one itself."""
+    from collections import Counter
+
+    from corrections_corpus import analyses, desk_for
+
+    from newsdesk.core.analysis.record import PagedPositions
+    from newsdesk.core.models import ActorOutline
+    from newsdesk.core.pipeline.indexing import build_corpus
+
+    asked: list[str] = []
+
+    class Outlined(MemoryLibrary):
+        """A memory library answering as a store does (keys are (article, seq))."""
+
+        def actor_outline(self, actor_id: str) -> ActorOutline:
+            asked.append(actor_id)
+            actor = self.actor(actor_id)
+            dates = dict(self.article_dates())
+            keys = [
+                (q.article, [x.id for x in self.article(q.article).quotes].index(q.id))
+                for q in self.positions(actor_id)
+            ]
+            return ActorOutline(
+                actor.id, actor.name, actor.type, actor.aliases, (), actor.articles,
+                {a: dates[a] for a in {*actor.articles, *(k[0] for k in keys)}},
+                dict(Counter(m.article for m in actor.mentions)), keys,
+            )
+
+        def quotes_at(self, actor_id: str, keys: list[tuple[str, int]]) -> list:  # type: ignore[type-arg]
+            from dataclasses import replace
+
+            return [replace(self.article(a).quotes[n], actor=actor_id) for a, n in keys]
+
+    desk = desk_for(Outlined(build_corpus(analyses())), tmp_path / "corrections.sqlite")
+    lib = desk.library
+    ids = {a.name: a.id for a in lib.actors()}
+    tony, watch = ids["Tony Mendez"], ids["Green Watch"]
+    [said] = lib.positions(watch)
+    desk.quote_kind(said.id, "direct")
+    desk.rename(tony, "Antonio Mendez")
+    record = build_record(lib, watch)
+    assert watch in asked and isinstance(record.positions, PagedPositions)
+    assert [q.kind for q in record.positions] == ["direct"]  # read as corrected
+    asked.clear()
+    renamed = build_record(lib, tony)
+    assert tony not in asked and renamed.name == "Antonio Mendez"

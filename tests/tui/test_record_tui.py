@@ -123,6 +123,7 @@ async def test_record_escape_and_v_close(record_app) -> None:  # type: ignore[no
 async def test_record_lists_positions_a_page_at_a_time(record_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import newsdesk.tui.screens.record as record_module
 
+    monkeypatch.setattr(record_module, "FIRST_PAGE", 2)
     monkeypatch.setattr(record_module, "PAGE", 2)
     app = record_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -131,11 +132,12 @@ async def test_record_lists_positions_a_page_at_a_time(record_app, monkeypatch) 
         await pilot.pause()
         rows = listed(app.screen, "#record-positions")
         assert len(rows) == 3 and rows[-1].startswith("… 1 more")
-        await pilot.press("j", "j", "enter")
+        await pilot.press("j", "j")  # the cursor reaching "more" brings the next page
         await pilot.pause()
         rows = listed(app.screen, "#record-positions")
         assert len(rows) == 3 and not any(r.startswith("…") for r in rows)
         assert isinstance(app.screen, RecordScreen)
+        assert app.screen.query_one("#record-positions", OptionList).highlighted == 2
 
 
 async def test_sidebar_lists_a_few_positions_then_a_more_row(record_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -203,3 +205,17 @@ def test_snapshot_record_one_position(snap_compare, record_app) -> None:  # type
         await pilot.pause()
 
     assert snap_compare(record_app(), run_before=run, terminal_size=SIZE)
+
+
+async def test_record_of_an_actor_without_positions_draws_no_position_bars(record_app) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Sparkline
+
+    app = record_app()
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        silent = next(a for a in main.actor_summaries.values() if a.quote_count == 0)
+        main.show_record(silent.id)
+        await pilot.pause()
+        assert isinstance(app.screen, RecordScreen)
+        assert app.screen.query_one("#record-positions-chart", Sparkline).data == []
+        assert app.screen.query_one("#record-mentions", Sparkline).data

@@ -1,20 +1,21 @@
 """An actor's record: who they are, when they appear, what they said, whom they target.
 
-The record is built from the `Library`, so it reflects the reader's corrections. Positions are
-kept as quotes (sorted by date) and turned into rows only when shown, so an actor with
-thousands of positions opens at once.
+The record is built from the `Library`, so it reflects the reader's corrections. A store
+that can outline an actor (`actor_outline`: counts per article and position keys in date
+order) is asked for that, and positions are read a page at a time when shown, so an actor
+with thousands of positions opens at once; other libraries give the whole actor.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
-from typing import Literal
+from typing import Literal, overload
 
-from ..models import Actor, ActorType, Quote
+from ..models import Actor, ActorOutline, ActorType, Quote
 from ..store.library import Library
 from .relations import Relation, find_relations, relation_json
 
@@ -68,9 +69,10 @@ class ActorRecord:
     articles: tuple[str, ...]
     granularity: Granularity
     timeline: tuple[Period, ...]
-    positions: tuple[Quote, ...]
-    """By date (undated last), then article order: rows made on demand by `position_row`."""
-    dates: dict[str, str | None]
+    positions: Sequence[Quote]
+    """By date (undated last), then article order: rows made on demand by `position_row`
+    (from a store, a `PagedPositions` that reads a page when one is first indexed)."""
+    dates: Mapping[str, str | None]
     """Article id -> date, for every article the record names."""
 
     def position_row(self, index: int) -> PositionRow:
@@ -86,6 +88,55 @@ class ActorRecord:
 
     def position_rows(self) -> list[PositionRow]:
         return [self.position_row(i) for i in range(len(self.positions))]
+
+
+#: Positions read from the store at a time.
+POSITION_PAGE = 200
+
+
+class PagedPositions(Sequence[Quote]):
+    """An actor's positions as a sequence that reads them from the store a page at a time:
+    the record knows how many there are and their order, and builds only what is shown."""
+
+    def __init__(
+        self,
+        keys: Sequence[tuple[str, int]],
+        read: Callable[[Sequence[tuple[str, int]]], list[Quote]],
+    ) -> None:
+        self._keys = keys
+        self._read = read
+        self._pages: dict[int, list[Quote]] = {}
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @overload
+    def __getitem__(self, index: int) -> Quote: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Quote]: ...
+    def __getitem__(self, index: int | slice) -> Quote | list[Quote]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._keys)
+        if not 0 <= index < len(self._keys):
+            raise IndexError(index)
+        page = self._page(index // POSITION_PAGE)
+        return page[index % POSITION_PAGE]
+
+    def __iter__(self) -> Iterator[Quote]:
+        for number in range((len(self._keys) + POSITION_PAGE - 1) // POSITION_PAGE):
+            yield from self._page(number)
+
+    def _page(self, number: int) -> list[Quote]:
+        page = self._pages.get(number)
+        if page is None:
+            keys = self._keys[number * POSITION_PAGE : (number + 1) * POSITION_PAGE]
+            page = self._read(keys)
+            if len(page) != len(keys):  # the store changed under the record
+                raise IndexError(f"positions page {number} is no longer in the store")
+            self._pages[number] = page
+        return page
 
 
 def granularity_for(dates: Iterable[str]) -> Granularity:
@@ -123,6 +174,10 @@ def _parse(value: str | None) -> Date | None:
 
 def build_record(library: Library, actor_id: str) -> ActorRecord:
     """The record of one actor (KeyError when there is no such actor)."""
+    outline_of = getattr(library, "actor_outline", None)
+    outline: ActorOutline | None = outline_of(actor_id) if outline_of is not None else None
+    if outline is not None:
+        return _record_from_outline(library, outline)
     actor = library.actor(actor_id)
     positions = list(library.positions(actor_id))
     wanted = set(actor.articles) | {q.article for q in positions}
@@ -135,6 +190,7 @@ def build_record(library: Library, actor_id: str) -> ActorRecord:
             dates.get(q.article) or "",
             order.get(q.article, len(order)),
             q.start,
+            q.end,
         )
     )
     return ActorRecord(
@@ -151,21 +207,63 @@ def build_record(library: Library, actor_id: str) -> ActorRecord:
     )
 
 
+def _record_from_outline(library: Library, outline: ActorOutline) -> ActorRecord:
+    """The record from the store's counts: Python work per article, not per position."""
+    dates = outline.dates
+    granularity = granularity_for(d for d in dates.values() if d)
+    read = library.quotes_at  # type: ignore[attr-defined]
+    said = Counter(article for article, _seq in outline.positions)
+    return ActorRecord(
+        id=outline.id,
+        name=outline.name,
+        type=outline.type,
+        aliases=outline.aliases,
+        roles=_roles_seen(outline.roles),
+        articles=outline.articles,
+        granularity=granularity,
+        timeline=_periods(outline.mentions, said, dates, granularity),
+        positions=PagedPositions(outline.positions, lambda keys: read(outline.id, keys)),
+        dates=dates,
+    )
+
+
 def _roles(actor: Actor) -> tuple[RoleSeen, ...]:
+    return _roles_seen((m.role, m.article) for m in actor.mentions if m.role)
+
+
+def _roles_seen(roles: Iterable[tuple[str, str]]) -> tuple[RoleSeen, ...]:
     seen: dict[tuple[str, str], RoleSeen] = {}
-    for mention in actor.mentions:
-        if mention.role:
-            seen.setdefault(
-                (mention.role.lower(), mention.article), RoleSeen(mention.role, mention.article)
-            )
+    for role, article in roles:
+        seen.setdefault((role.lower(), article), RoleSeen(role, article))
     return tuple(seen.values())
 
 
 def _timeline(
-    actor: Actor, positions: Sequence[Quote], dates: dict[str, str | None], granularity: Granularity
+    actor: Actor,
+    positions: Sequence[Quote],
+    dates: Mapping[str, str | None],
+    granularity: Granularity,
 ) -> tuple[Period, ...]:
-    mentions = Counter(period_of(dates.get(m.article), granularity) for m in actor.mentions)
-    said = Counter(period_of(dates.get(q.article), granularity) for q in positions)
+    return _periods(
+        Counter(m.article for m in actor.mentions),
+        Counter(q.article for q in positions),
+        dates,
+        granularity,
+    )
+
+
+def _periods(
+    mentions_in: Mapping[str, int],
+    positions_in: Mapping[str, int],
+    dates: Mapping[str, str | None],
+    granularity: Granularity,
+) -> tuple[Period, ...]:
+    """Mentions and positions per period, from the counts per article."""
+    mentions: Counter[str | None] = Counter()
+    said: Counter[str | None] = Counter()
+    for counts, into in ((mentions_in, mentions), (positions_in, said)):
+        for article, n in counts.items():
+            into[period_of(dates.get(article), granularity)] += n
     dated = sorted(d for d in map(_parse, dates.values()) if d is not None)
     periods: list[str | None] = (
         list(_periods_between(dated[0], dated[-1], granularity)) if dated else []

@@ -2,92 +2,24 @@
 
 A relation joins the actor who holds a position (a stance or a quote) to each other actor
 named inside it ("China urged *Russia* to ...", "the President *praised* Pelosi"). The cue
-verb labels it; a polarity comes from the verb where the verb carries one. Everything is
-computed from the `Library`, so corrections applied there show here too.
+verb labels it; the polarity comes from the verb and the words around the target
+(`polarity`). Everything is computed from the `Library`, so corrections applied there show
+here too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import Literal
 
-from ..models import ActorSummary, ActorType, ArticleAnalysis, Mention, Quote
+from ..models import ActorSummary, ArticleAnalysis, Mention, Offsets, Quote
 from ..store.library import Library
+from .polarity import POLARITIES, Polarity, polarity, words_polarity
+from .targets import is_target
 
-Polarity = Literal["support", "oppose", "neutral"]
-POLARITIES: tuple[Polarity, ...] = ("support", "oppose", "neutral")
-
-#: Verbs whose object is approved of. Lemmas; `_forms` adds the inflections.
-SUPPORT_VERBS = (
-    "praise",
-    "back",
-    "welcome",
-    "support",
-    "endorse",
-    "thank",
-    "defend",
-    "congratulate",
-    "applaud",
-    "commend",
-    "hail",
-    "laud",
-    "salute",
-    "approve",
-    "champion",
-    "credit",
-    "celebrate",
-    "honour",
-    "honor",
-    "embrace",
-    "vouch",
-    "side",
-)
-#: Verbs whose object is disapproved of.
-OPPOSE_VERBS = (
-    "accuse",
-    "criticise",
-    "criticize",
-    "condemn",
-    "blame",
-    "denounce",
-    "attack",
-    "slam",
-    "blast",
-    "reject",
-    "oppose",
-    "sue",
-    "deride",
-    "mock",
-    "ridicule",
-    "chastise",
-    "rebuke",
-    "decry",
-    "lambast",
-    "lambaste",
-    "fault",
-    "threaten",
-    "dismiss",
-    "question",
-    "challenge",
-    "disparage",
-    "insult",
-    "scold",
-    "censure",
-    "berate",
-    "assail",
-    "castigate",
-    "protest",
-    "deplore",
-    "warn",
-    "object",
-    "dispute",
-    "contest",
-    "sanction",
-    "boycott",
-    "vilify",
-)
+__all__ = ["POLARITIES", "Polarity", "Relation", "find_relations", "polarity", "relation_json"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,116 +41,10 @@ class Relation:
     date: str | None
 
 
-def _forms(lemma: str) -> set[str]:
-    """A verb's common inflections (criticise -> criticised, criticises, criticising)."""
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    forms = {
-        lemma,
-        lemma + "s",
-        stem + "ed",
-        stem + "ing",
-        lemma + "d" if lemma.endswith("e") else "",
-    }
-    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
-    if lemma.endswith(("h", "s", "x", "z")):
-        forms.add(lemma + "es")
-    if len(lemma) <= 4 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou":
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # slam -> slammed
-    forms.discard("")
-    return forms
-
-
-@cache
-def _polarity_of_word() -> dict[str, Polarity]:
-    table: dict[str, Polarity] = {}
-    groups: tuple[tuple[tuple[str, ...], Polarity], ...] = (
-        (SUPPORT_VERBS, "support"),
-        (OPPOSE_VERBS, "oppose"),
-    )
-    for lemmas, carried in groups:
-        for lemma in lemmas:
-            for form in _forms(lemma):
-                table.setdefault(form, carried)
-    return table
-
-
-def polarity(cue: str | None) -> Polarity:
-    """The polarity a cue verb carries: the first word that carries one decides."""
-    if not cue:
-        return "neutral"
-    table = _polarity_of_word()
-    for word in cue.lower().split():
-        found = table.get(word.strip(".,;:!?\"'“”‘’"))
-        if found:
-            return found
-    return "neutral"
-
-
 def verb_label(quote: Quote) -> str:
     """The relation's label: the cue as written, lower-cased; a bare quote is "said"."""
     cue = " ".join((quote.cue or "").split()).lower()
     return cue or "said"
-
-
-#: Actor types that can be the target of a position: those that can act or be acted upon.
-TARGET_TYPES: frozenset[ActorType] = frozenset({"person", "organization", "group", "place"})
-#: Place labels that name polities ("urged Russia"); rivers, regions and buildings are settings.
-POLITY_LABELS = frozenset({"GPE"})
-#: Entity labels that can name someone a position is about: people, organisations, polities,
-#: and groups; buildings, events, laws, works and products are what positions are about, not whom.
-TARGET_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-def is_target(mention: Mention, actor: ActorSummary | None, text: str) -> bool:
-    """Whether a mention inside a position names someone it is about, not a setting or modifier.
-
-    Places count only as polities (GPE) and not after a locative preposition; a nationality
-    or polity used as a modifier ("American troops", "Syrian Democratic Forces") names no one.
-    """
-    if actor is None or actor.type not in TARGET_TYPES or mention.label not in TARGET_LABELS:
-        return False
-    if actor.type == "place" and (
-        mention.label not in POLITY_LABELS or _after_locative(text, mention.start)
-    ):
-        return False
-    if mention.label in ("NORP", "GPE") and _modifies_next_word(text, mention.end):
-        return False
-    if mention.label == "NORP" and not _after_article(text, mention.start):
-        return False  # "Christians" is a faith; "the Kurds" are a party to the story
-    return True
-
-
-def _after_article(text: str, start: int) -> bool:
-    words = text[max(0, start - 12) : start].split()
-    return bool(words) and words[-1].lower() == "the"
-
-
-def _modifies_next_word(text: str, end: int) -> bool:
-    """A name directly followed by another word of its noun phrase ("American troops")."""
-    rest = text[end : end + 40]
-    if not rest.startswith(" "):
-        return False
-    word = rest[1:].split(" ", 1)[0].strip(".,;:!?\"'“”‘’()")
-    return bool(word) and word[0].isalpha() and word.lower() not in _CLAUSE_WORDS
-
-
-#: Prepositions that make the place after them a setting ("talks in Berlin").
-_LOCATIVES = frozenset("in at near from across around outside inside throughout within".split())
-
-
-def _after_locative(text: str, start: int) -> bool:
-    words = text[max(0, start - 30) : start].split()
-    if words and words[-1].lower() == "the":
-        words.pop()
-    return bool(words) and words[-1].lower() in _LOCATIVES
-
-
-#: Words that may follow a name without being part of its noun phrase.
-_CLAUSE_WORDS = frozenset(
-    "and or but to of in on at for from by with as than that which who is are was were has "
-    "have had will would would could should may might must can did does do not also".split()
-)
 
 
 def relations_in(
@@ -228,16 +54,18 @@ def relations_in(
 ) -> Iterator[Relation]:
     """The relations in one article's positions (all of them, or `quotes`).
 
-    A target is an actor named inside the position's span (see `is_target`) other than its
-    holder; an actor named twice in one position counts once.
+    A target is an actor named inside the position's span (see `targets.is_target`) other
+    than its holder; an actor named twice in one position counts once, with the polarity of
+    its first naming (see `position_polarity`).
     """
     text = detail.article.text
     mentions = detail.mentions
+    roles = _roles_in(detail, actors)
     for quote in detail.quotes if quotes is None else quotes:
         if not quote.actor:
             continue
         seen: set[str] = set()
-        for mention in mentions:
+        for index, mention in enumerate(mentions):
             if mention.start < quote.start:
                 continue
             if mention.start >= quote.end:
@@ -247,7 +75,11 @@ def relations_in(
             target = detail.actor_at(mention)
             if not target or target == quote.actor or target in seen:
                 continue
-            if not is_target(mention, actors.get(target), text):
+            if own_side(quote.actor, target, actors, roles):
+                continue
+            neighbours = mentions[max(0, index - 3) : index + 3]
+            opens = quote.kind == "stance" and not text[quote.start : mention.start].strip()
+            if not is_target(mention, actors.get(target), text, neighbours, stance_object=opens):
                 continue
             seen.add(target)
             yield Relation(
@@ -256,11 +88,84 @@ def relations_in(
                 target=target,
                 target_name=_name(actors, target, mention.text),
                 verb=verb_label(quote),
-                polarity=polarity(quote.cue),
+                polarity=position_polarity(quote, mention, text, detail.sentences),
                 evidence=quote.id,
                 article=detail.article.id,
                 date=detail.article.date,
             )
+
+
+def _roles_in(
+    detail: ArticleAnalysis, actors: dict[str, ActorSummary]
+) -> dict[str, set[str]]:
+    """Actor id -> the roles it is given in this article (and its usual one)."""
+    roles: dict[str, set[str]] = {}
+    for mention in detail.mentions:
+        actor = detail.actor_at(mention)
+        if actor is None:
+            continue
+        found = roles.setdefault(actor, set())
+        if mention.role:
+            found.add(mention.role)
+        summary = actors.get(actor)
+        if summary is not None and summary.role:
+            found.add(summary.role)
+    return roles
+
+
+def own_side(
+    source: str, target: str, actors: dict[str, ActorSummary], roles: dict[str, set[str]]
+) -> bool:
+    """Whether one names the other in its role: the speaker's own organisation, country or
+    head ("foreign affairs minister of *Cuba*", "*Coast Guard* Commandant"). A statement about
+    one's own side is not one actor targeting another."""
+    for holder, named in ((source, target), (target, source)):
+        summary = actors.get(named)
+        if summary is None:
+            continue
+        names = [n for n in (summary.name, *summary.aliases) if len(n) > 1]
+        for role in roles.get(holder, ()):
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", role) for n in names):
+                return True
+    return False
+
+
+def position_polarity(
+    quote: Quote, mention: Mention, text: str, sentences: Sequence[Offsets]
+) -> Polarity:
+    """A position's polarity towards the actor `mention` names.
+
+    A stance's cue governs its object, so the cue decides ("did not back X" opposes) and its
+    words only when the cue carries none; a quote's cue often governs something else ("defended
+    his decision"), so the evaluative words of the sentence naming the target decide first.
+    """
+    before = text[max(0, (quote.cue_start or 0) - 30) : quote.cue_start or 0]
+    by_cue = polarity(quote.cue, before if quote.cue_start is not None else "")
+    start, end = _sentence(sentences, mention.start, quote.start, quote.end, text)
+    by_words = words_polarity(text[start:end])
+    if quote.kind == "stance":
+        return by_cue if by_cue != "neutral" else by_words
+    return by_words if by_words != "neutral" else by_cue
+
+
+def _sentence(
+    sentences: Sequence[Offsets], at: int, low: int, high: int, text: str = ""
+) -> Offsets:
+    """The sentence holding offset `at`, clipped to [low, high) (the position's span). A
+    "sentence" that starts with a bracket or a lower-case word is the splitter cutting one
+    ("Thank you [Bill de Blasio] for ..."): it joins the one before."""
+    index = bisect_right(sentences, (at, float("inf"))) - 1
+    if not (0 <= index < len(sentences) and sentences[index][0] <= at < sentences[index][1]):
+        return low, high
+    start, end = sentences[index]
+    while index > 0 and _cut_here(text[start : start + 1]):
+        index -= 1
+        start = sentences[index][0]
+    return max(start, low), min(end, high)
+
+
+def _cut_here(first: str) -> bool:
+    return first in ("[", "(") or first.islower()
 
 
 def _name(actors: dict[str, ActorSummary], actor_id: str, fallback: str | None) -> str:
@@ -268,11 +173,16 @@ def _name(actors: dict[str, ActorSummary], actor_id: str, fallback: str | None) 
     return found.name if found else (fallback or actor_id)
 
 
-def find_relations(library: Library, actor_id: str | None = None) -> list[Relation]:
+def find_relations(
+    library: Library,
+    actor_id: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Relation]:
     """Every relation in the corpus, or those with `actor_id` at either end, in article order.
 
     For one actor, its own positions give the relations it is the source of; the articles that
-    mention it give those where another actor targets it.
+    mention it give those where another actor targets it. `cancelled` is asked before each
+    article (a worker's flag): an actor in thousands of articles takes seconds.
     """
     actors = {a.id: a for a in library.actors()}
     if actor_id is None:
@@ -281,6 +191,8 @@ def find_relations(library: Library, actor_id: str | None = None) -> list[Relati
         article_ids = list(library.actor(actor_id).articles)
     found: list[Relation] = []
     for article_id in article_ids:
+        if cancelled is not None and cancelled():
+            break
         detail = library.article(article_id)
         for relation in relations_in(detail, actors):
             if actor_id is None or actor_id in (relation.source, relation.target):

@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NewsdeskError
-from ..models import Actor, ActorSummary, ArticleAnalysis, ArticleSummary, Corpus, Mention, Quote
+from ..models import (
+    Actor,
+    ActorOutline,
+    ActorSummary,
+    ArticleAnalysis,
+    ArticleSummary,
+    Corpus,
+    Mention,
+    Quote,
+)
 from ..store.library import Library, article_detail
 from .cast import Cast, build_cast
 from .records import Correction
@@ -308,6 +317,30 @@ class CorrectedLibrary:
         quotes = [cast.patched(q) for q in found.values() if q.id not in cast.quote_hidden]
         quotes.sort(key=lambda q: (order.get(q.article, 0), q.start, q.end))
         return quotes
+
+    def actor_outline(self, actor_id: str) -> ActorOutline | None:
+        """The base store's outline of an actor no correction touched (renamed, retyped,
+        hidden, merged, split, its quotes moved or hidden); else None, and the record counts
+        the corrected actor from `actor` and `positions`."""
+        outline = getattr(self.base, "actor_outline", None)
+        if outline is None:
+            return None
+        cast = self.cast
+        if cast.applied and (
+            cast.canonical(actor_id) != actor_id
+            or actor_id in cast.touched
+            or actor_id in cast.created
+        ):
+            return None
+        found: ActorOutline | None = outline(actor_id)
+        return found
+
+    def quotes_at(self, actor_id: str, keys: Sequence[tuple[str, int]]) -> list[Quote]:
+        """A page of the positions an outline lists, as corrected (a changed kind)."""
+        quotes: list[Quote] = self.base.quotes_at(actor_id, keys)  # type: ignore[attr-defined]
+        if not self.cast.applied:
+            return quotes
+        return [self.cast.patched(q) for q in quotes]
 
     def actors_in(self, article_id: str) -> Sequence[str]:
         if not self.cast.applied:

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from newsdesk.core.analysis.record import ActorRecord, PositionRow
 from newsdesk.core.analysis.relations import Relation, find_relations
@@ -28,7 +29,10 @@ from newsdesk.core.store.library import Library
 from ..bindings import RECORD_BINDINGS
 from ..widgets.footer import KeyFooter
 
-#: Positions added to the list at a time: an actor with thousands opens at once.
+#: Positions listed when the record opens: two screens' worth, so an actor with thousands
+#: paints at once (the list measures every row it holds).
+FIRST_PAGE = 50
+#: Positions added each time the cursor reaches the "more" row (or Enter on it).
 PAGE = 200
 
 
@@ -85,6 +89,8 @@ class RecordScreen(Screen[Quote | None]):
         self.relations: list[Relation] | None = None
         """None until the worker has found them."""
         self._shown = 0
+        self._width = 0
+        """The width the shown rows were cut to."""
         self._evidence: dict[str, Relation] = {}
 
     def compose(self) -> ComposeResult:
@@ -126,8 +132,11 @@ class RecordScreen(Screen[Quote | None]):
         return [(p.period, p.mentions, p.positions) for p in self.record.timeline if p.period]
 
     def _series(self, what: str) -> list[float]:
+        """One value a period; none when all are zero (Textual draws a lone value, even a
+        zero, as a full bar)."""
         column = 1 if what == "mentions" else 2
-        return [float(row[column]) for row in self._dated()]
+        values = [float(row[column]) for row in self._dated()]
+        return values if any(values) else []
 
     def _period_caption(self) -> Text:
         dated = self._dated()
@@ -146,7 +155,8 @@ class RecordScreen(Screen[Quote | None]):
         self._show_more_positions()
         relations = self.query_one("#record-relations", OptionList)
         relations.add_option(Option(Text("finding relations …", style="dim"), disabled=True))
-        self._find_relations()
+        # After the first paint: the search holds the GIL for a while on a big actor.
+        self.call_after_refresh(self._find_relations)
 
     # ----- positions -------------------------------------------------------------------------
 
@@ -159,10 +169,11 @@ class RecordScreen(Screen[Quote | None]):
             options.clear_options()
         elif options.option_count and options.get_option_at_index(-1).id == "more":
             options.remove_option("more")
-        width = options.scrollable_content_region.width or self.app.size.width * 3 // 5 - 4
-        width = max(width - 2, 30)
+        width = self._list_width(options)
+        self._width = width
+        page = PAGE if self._shown else FIRST_PAGE
         upto = self._shown if rebuild and self._shown else min(
-            self._shown + PAGE, len(self.record.positions)
+            self._shown + page, len(self.record.positions)
         )
         rows: list[Option] = []
         for index in range(first, upto):
@@ -179,6 +190,17 @@ class RecordScreen(Screen[Quote | None]):
             options.highlighted = 0
         self._shown = upto
 
+    def _list_width(self, options: OptionList) -> int:
+        """The width rows are cut to: the list's, or before the first layout, its share of
+        the screen (3 of 5, less border and padding, and a scrollbar if two-line rows will
+        overflow), so the first layout does not redraw them."""
+        width = options.scrollable_content_region.width
+        if not width:
+            width = self.app.size.width * 3 // 5 - 4
+            if 2 * len(self.record.positions) > self.app.size.height:
+                width -= options.styles.scrollbar_size_vertical
+        return max(width - 2, 30)
+
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_positions)
 
@@ -187,10 +209,20 @@ class RecordScreen(Screen[Quote | None]):
         if not self.is_attached:
             return
         options = self.query_one("#record-positions", OptionList)
+        if self._list_width(options) == self._width:
+            return  # the first layout, or a height change: the rows fit already
         highlighted = options.highlighted
         self._show_more_positions(rebuild=True)
         if highlighted is not None and highlighted < options.option_count:
             options.highlighted = highlighted
+
+    @on(OptionList.OptionHighlighted, "#record-positions")
+    def _more_reached(self, event: OptionList.OptionHighlighted) -> None:
+        """The cursor on the "more" row brings the next page (the list stays where it is)."""
+        if event.option.id == "more":
+            index = event.option_index
+            self._show_more_positions()
+            event.option_list.highlighted = index
 
     @on(OptionList.OptionSelected, "#record-positions")
     def _position_selected(self, event: OptionList.OptionSelected) -> None:
@@ -207,7 +239,12 @@ class RecordScreen(Screen[Quote | None]):
 
     @work(thread=True, exclusive=True, group="record-relations", exit_on_error=False)
     def _find_relations(self) -> None:
-        self.post_message(RelationsFound(find_relations(self.library, self.record.id)))
+        worker = get_current_worker()
+        found = find_relations(
+            self.library, self.record.id, cancelled=lambda: worker.is_cancelled
+        )
+        if not worker.is_cancelled:
+            self.post_message(RelationsFound(found))
 
     def on_relations_found(self, message: RelationsFound) -> None:
         self.relations = message.relations
@@ -265,6 +302,9 @@ class RecordScreen(Screen[Quote | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        self.workers.cancel_group(self, "record-relations")  # stops at the next article
 
     def action_cursor(self, delta: int) -> None:
         focused = self.focused

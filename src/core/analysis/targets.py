@@ -1,0 +1,244 @@
+"""Which names inside a position name someone it is about: rules over the text around a mention.
+
+The store keeps no parse, so these rules read the words next to a mention: a name that is a
+setting ("in Moscow", "leaving Syria"), a modifier ("the Amazon rainforest", "a single EU
+country"), a description ("a new National Security Advisor"), part of another name ("the
+Guard Corps of Iran") or a thing the model took for a person ("the Syrian Civil War", "it
+[the Hagia Sophia]") is no one a statement targets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..models import ActorSummary, ActorType, Mention
+from ..pipeline.cues import verb_base
+from ..pipeline.gazetteer import COUNTRIES, COUNTRY_FORMS, US_STATES
+
+#: Actor types that can be the target of a position: those that can act or be acted upon.
+TARGET_TYPES: frozenset[ActorType] = frozenset({"person", "organization", "group", "place"})
+#: Place labels that name polities ("urged Russia"); rivers, regions and buildings are settings.
+POLITY_LABELS = frozenset({"GPE"})
+#: Labels of places, whatever type the actor was given ("Carrascal" merged as a person).
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Entity labels that can name someone a position is about: people, organisations, polities,
+#: and groups; buildings, events, laws, works, products and dates are what positions are
+#: about, not whom.
+TARGET_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+#: Prepositions that make the place after them a setting or a destination ("talks in Berlin",
+#: "transports to Germany").
+PLACE_PREPOSITIONS = frozenset(
+    "in at near from to into onto across around outside inside throughout within via "
+    "through towards toward over under down up along beyond".split()
+)
+#: Words that make "of" + a place a bearing ("north of Tandag City", "the outskirts of X").
+BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest outskirts edge centre "
+    "center heart suburbs coast border inside outside".split()
+)
+#: Prepositions of path that no organisation or person follows as a party ("down the ERV").
+PATH_PREPOSITIONS = frozenset("down up along across around throughout near via".split())
+#: Verbs of going whose object place is where, not whom ("troops would be leaving Syria").
+MOTION_VERBS = frozenset(
+    "leave leaves leaving left enter enters entering entered visit visits visiting visited "
+    "reach reaches reaching reached flee flees fleeing fled cross crosses crossing crossed "
+    "tour tours touring toured invade invades invading invaded".split()
+)
+#: Words that may follow a name without being part of its noun phrase.
+CLAUSE_WORDS = frozenset(
+    "and or but nor to of in on at for from by with as than that which who whom whose is are "
+    "was were be been being has have had will would could should may might must can did does "
+    "do not also if when while because after before since until so yet then where".split()
+)
+#: Pronouns for things: a bracketed name glossing one ("It [the museum] is") names a thing.
+THING_PRONOUNS = frozenset({"it", "its", "this", "that"})
+#: Indefinite determiners: a capitalised title after one describes, it does not name
+#: ("a new National Security Advisor", "an Iranian airline").
+INDEFINITES = frozenset({"a", "an", "another"})
+
+_STRIP = ".,;:!?\"'“”‘’()[]{}"
+
+
+def is_target(
+    mention: Mention,
+    actor: ActorSummary | None,
+    text: str,
+    neighbours: Sequence[Mention] = (),
+    *,
+    stance_object: bool = False,
+) -> bool:
+    """Whether a mention inside a position names someone it is about, not a setting or modifier.
+
+    `neighbours` are the article's other mentions near this one (to see a name that is part
+    of a longer one); `stance_object`: the name opens a stance's object ("urged *Veldoria* to
+    ..."), so it is addressed whatever it is. Each rule below is a reason a name inside the
+    words is not a target.
+    """
+    if actor is None or actor.type not in TARGET_TYPES or mention.label not in TARGET_LABELS:
+        return False
+    raw = _words_before(text, mention.start)
+    after_the = bool(raw) and raw[-1] == "the"
+    before = raw[:-1] if after_the else raw
+    if actor.type == "place" and mention.label not in POLITY_LABELS:
+        return False
+    if (actor.type == "place" or mention.label in PLACE_LABELS) and (
+        _is_setting(before)
+        or not mention.text[:1].isupper()  # "del Sur": a piece of a name
+        or not (
+            stance_object
+            or is_state(actor.name)
+            or is_state(mention.text)
+            or acts(text, mention.end)
+        )
+    ):
+        return False
+    if mention.label != "PERSON" and before and before[-1] in PATH_PREPOSITIONS:
+        return False
+    if mention.label in ("NORP", "GPE", "ORG") and modifies_next_word(text, mention.end):
+        return False
+    if mention.label == "NORP" and not after_the:
+        return False  # "Christians" is a faith; "the Kurds" are a party to the story
+    if is_description(before):
+        return False
+    if mention.label == "PERSON" and _after_the(text, mention):
+        return False  # "the Syrian Civil War": a person's name takes no article
+    if is_named_as_a_name(before, text, mention.start):
+        return False
+    if glosses_a_thing(text, mention) or (
+        mention.label == "PERSON" and referred_to_as_a_thing(text, mention.end)
+    ):
+        return False
+    return not _completes_another_name(text, mention, neighbours)
+
+
+def is_state(name: str) -> bool:
+    """A country or a first-level state (the gazetteer's): a polity that statements address
+    ("urged Russia", "sanction Saudi Arabia"); a town is mostly where things happen."""
+    return name.removeprefix("the ") in _states()
+
+
+@cache
+def _states() -> frozenset[str]:
+    return frozenset(COUNTRIES) | frozenset(COUNTRY_FORMS) | frozenset(US_STATES)
+
+
+#: Words after a name that make it the subject of a clause ("Moscow has warned").
+AUXILIARIES = frozenset(
+    "is are was were has have had will would could should may might must can cannot did does "
+    "do says said wants wanted".split()
+)
+
+
+def acts(text: str, end: int) -> bool:
+    """A place that is the subject of a verb acts as a polity ("Moscow said", "Kyiv will")."""
+    rest = text[end : end + 30].split()
+    if not rest:
+        return False
+    word = rest[0].strip(_STRIP).lower()
+    return word in AUXILIARIES or (
+        bool(word) and word.isalpha() and _looks_like_verb(word) and not word.endswith("ly")
+    )
+
+
+def _words_before(text: str, start: int, span: int = 40) -> list[str]:
+    """The lower-cased words just before `start`, punctuation off."""
+    words = [w.strip(_STRIP).lower() for w in text[max(0, start - span) : start].split()]
+    return [w for w in words if w]
+
+
+def _is_setting(before: list[str]) -> bool:
+    """A place after a locative preposition, a verb of going or a bearing ("73 km north of
+    X"): where, not whom."""
+    if not before:
+        return False
+    if before[-1] == "of" and len(before) > 1 and before[-2] in BEARINGS:
+        return True
+    return before[-1] in PLACE_PREPOSITIONS or before[-1] in MOTION_VERBS
+
+
+def modifies_next_word(text: str, end: int) -> bool:
+    """A name directly followed by another word of its noun phrase ("American troops",
+    "the Amazon rainforest", "The [US] casualties", "US Secretary of State") or in a compound
+    ("US-built"); a verb or a clause word after it ends the phrase ("Russia said", "Facebook
+    must")."""
+    rest = text[end : end + 40]
+    if rest.startswith("]"):
+        rest = rest[1:]  # an editor's gloss: "[US] casualties"
+    if rest[:1] in ("-", "‑") and rest[1:2].islower():
+        return True  # a compound: "US-built", "Kremlin-backed"
+    if not rest.startswith(" "):
+        return False
+    word = rest[1:].split(" ", 1)[0].strip(_STRIP)
+    if not word or not word[0].isalpha():
+        return False
+    return word.lower() not in CLAUSE_WORDS and not _looks_like_verb(word.lower())
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A cue verb, a past form, an adverb or a negated auxiliary ("won't")."""
+    return verb_base(word) is not None or word.endswith(("ed", "ly", "n't", "n’t"))
+
+
+def is_description(before: list[str]) -> bool:
+    """A capitalised title after "a"/"an" (and at most two adjectives) describes someone, it
+    names no one: "naming a new National Security Advisor"."""
+    for i, word in enumerate(reversed(before[-3:])):
+        if word in INDEFINITES:
+            return True
+        if not word.isalpha() or word in CLAUSE_WORDS or i >= 2:
+            return False
+    return False
+
+
+def _after_the(text: str, mention: Mention) -> bool:
+    """A name after "the", directly or through one capitalised word ("the Syrian Civil War");
+    a title and a name between stop it ("the US President Trump")."""
+    words = text[max(0, mention.start - 30) : mention.start].split()
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha():
+        words.pop()
+    return bool(words) and words[-1] in ("the", "The") and text[mention.start - 1] == " "
+
+
+def is_named_as_a_name(before: list[str], text: str, start: int) -> bool:
+    """A name given as a name, not someone spoken of: "known as X", "the name of this area is
+    X" (the words use the name, they do not address its bearer)."""
+    if before[-2:] == ["known", "as"]:
+        return True
+    if before and before[-1] in ("is", "was", "becomes", "became"):
+        clause = re.split(r"[.;:!?\"“”]", text[max(0, start - 60) : start])[-1]
+        return bool(re.search(r"\bnames?\b", clause, re.IGNORECASE))
+    return False
+
+
+def glosses_a_thing(text: str, mention: Mention) -> bool:
+    """A bracketed name right after "it"/"its" (an editor's gloss) names a thing."""
+    head = text[max(0, mention.start - 12) : mention.start].rstrip()
+    if not head.endswith("["):
+        return False
+    words = head[:-1].split()
+    return bool(words) and words[-1].strip(_STRIP).lower() in THING_PRONOUNS
+
+
+def referred_to_as_a_thing(text: str, end: int) -> bool:
+    """A name whose own clause goes on with "its" ("when X is attacked, trampled, its windows
+    smashed"): only predicate words between, so "its" can only mean the name, and no person
+    is an "it"."""
+    for raw in text[end : end + 80].split()[:8]:
+        word = raw.strip(_STRIP).lower()
+        if word == "its":
+            return True
+        if word and word not in CLAUSE_WORDS and not word.endswith("ed"):
+            return False
+    return False
+
+
+def _completes_another_name(text: str, mention: Mention, neighbours: Sequence[Mention]) -> bool:
+    """A polity after "of" that ends another name ("the Guard Corps of Iran", "Crown Prince
+    Mohammad bin Salman of Saudi Arabia") is part of that name, not a second party."""
+    if mention.label != "GPE" or not text[max(0, mention.start - 4) : mention.start] == " of ":
+        return False
+    joint = mention.start - 4
+    return any(other.end == joint for other in neighbours)
