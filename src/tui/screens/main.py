@@ -795,7 +795,9 @@ class MainScreen(Screen[None]):
         """
         if not self._tree_stale:
             self._tree_stale = True
-            self.call_after_refresh(self._refill_tree_now)
+            self.text.call_after_paint(self._refill_tree_now)
+            # and at the latest: the text may not be painted soon (another screen on top)
+            self.set_timer(0.25, self._refill_tree_now)
 
     def _refill_tree_now(self) -> None:
         if not self._tree_stale:
