@@ -5,7 +5,9 @@ from __future__ import annotations
 from newsdesk.tui.widgets.article_text import ArticleText
 
 
-async def test_sidebar_is_refilled_after_the_opened_article_is_painted(make_app, monkeypatch) -> None:
+async def test_sidebar_is_refilled_after_the_opened_article_is_painted(
+    make_app, monkeypatch
+) -> None:
     """Enter on a1 in the list: the frame that first draws a1 still shows the sidebar of the
     article before (refilling and drawing the actor tree there made the jump miss 50 ms);
     the next one shows a1's actors."""

@@ -125,7 +125,7 @@ class Walk:
         current = self.targets[self.index] if self.targets else None
         in_reading_order = all(
             self._place(a.article, a.start) <= self._place(b.article, b.start)
-            for a, b in zip(self.targets, self.targets[1:])
+            for a, b in zip(self.targets, self.targets[1:], strict=False)
         )
         self.rank, self._reading = rank, None
         if in_reading_order:
