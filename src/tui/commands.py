@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from textual import on
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.widgets import Button, Input
 
 from .screens.closing import ClosesItself
 
@@ -29,10 +31,30 @@ MAX_HITS = 40
 
 
 class Palette(ClosesItself, CommandPalette):
-    """Textual's command palette, with three races closed that keys sent in one go (tmux, key
-    repeat) hit: a second Enter closing it twice (`ClosesItself`), PageUp / PageDown while its
-    list is being filled (Textual's OptionList looks the highlight up in a line map not built
-    yet: KeyError), and a search still running once it is closed (below)."""
+    """Textual's command palette, with four races closed that keys sent in one go (tmux, key
+    repeat) hit: a second Enter closing it twice (`ClosesItself`) or running the chosen command
+    once more (`_select_or_command`), PageUp / PageDown while its list is being filled
+    (Textual's OptionList looks the highlight up in a line map not built yet: KeyError), and a
+    search still running once it is closed (below)."""
+
+    _command_sent = False
+    """The chosen command has been handed to the app: the palette is closing."""
+
+    @on(Input.Submitted)
+    @on(Button.Pressed)
+    def _select_or_command(
+        self, event: Input.Submitted | Button.Pressed | None = None
+    ) -> None:
+        """As Textual's, but a command runs once: a second Enter queued before the palette
+        closed found the command still chosen and ran it again."""
+        if event is not None:
+            event.prevent_default()  # handled here: Textual's own handler would run it again
+        if self._command_sent:
+            if event is not None:
+                event.stop()
+            return
+        self._command_sent = not self._list_visible and self._selected_command is not None
+        super()._select_or_command(event)
 
     def _action_command_list(self, action: str) -> None:
         if not action.startswith("page_"):

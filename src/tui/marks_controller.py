@@ -326,6 +326,11 @@ class MarksController:
         if not self._ready():
             return
         assert self.store is not None and self.library is not None
+        if mark is None and self.sidebar_position() is None and self.main.sidebar_focused:
+            self.app.notify("Nothing copied: in the actors pane y copies a position (a ❝ row); "
+                            "in the text pane, the mark or passage under the cursor.",
+                            markup=False, timeout=4)
+            return
         try:
             passage = Passage.from_mark(mark) if mark is not None else self._passage_here()
             if passage is None:

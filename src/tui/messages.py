@@ -101,6 +101,13 @@ class ArticleHighlighted(Message):
 
 
 @dataclass
+class ArticlesSorted(Message):
+    """The article list's order changed (`o`): walks in reading order follow it."""
+
+    sort_key: str
+
+
+@dataclass
 class ArticleOpened(Message):
     """The text pane now shows this article (posted by the main screen; bubbles to the app)."""
 

@@ -77,6 +77,23 @@ async def test_key_reasons_m_on_an_actor_row_marks_nothing(make_app) -> None:
         assert any("Nothing marked" in m for m in said(app)), said(app)
 
 
+async def test_key_reasons_y_on_an_actor_row_copies_nothing(make_app) -> None:
+    """`y` on an actor or group row (not a ❝ position): nothing is sent, and it says why
+    (it sent the text cursor's passage before)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.focused is app.main.actor_tree
+        assert app.main.sidebar_position() is None
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == ""
+        [message] = said(app)
+        assert "Nothing copied" in message and "terminal's clipboard" not in message
+
+
 async def test_key_reasons_y_says_it_sent_to_the_terminal_clipboard(make_app) -> None:
     """The terminal may drop the OSC 52 request (tmux by default): never claim "Copied"."""
     from newsdesk.tui.screens.help import HelpScreen

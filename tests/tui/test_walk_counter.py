@@ -87,3 +87,56 @@ async def test_walk_counter_moving_the_cursor_by_sentence(make_app) -> None:
         await pilot.press("N")
         await pilot.pause()
         assert app.main.text.cursor == 1 and counter(app) == "1 of 4"
+
+
+async def test_walk_counter_follows_the_list_after_it_is_reordered(make_app) -> None:
+    """`o` twice sorts by source: a3 ("[@click…"), a1 (Coast Herald), a2 (Daily Tide), so the
+    mentions read a1 x2 then a2 x2; the cursor stays on a2's first, now the third."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_lopez(pilot)
+        await pilot.press("1", "o", "o")
+        await pilot.pause()
+        assert app.main.articles.order == ["a3", "a1", "a2"]
+        assert app.main.text.article_id == "a2" and counter(app) == "3 of 4"
+        await pilot.press("2", "n")
+        await pilot.pause()
+        assert app.main.text.article_id == "a2" and counter(app) == "4 of 4"
+        await pilot.press("n")  # down the list as it is now: back to a1, the first
+        await pilot.pause()
+        assert app.main.text.article_id == "a1" and counter(app) == "1 of 4"
+        await pilot.press("N")
+        await pilot.pause()
+        assert app.main.text.article_id == "a2" and counter(app) == "4 of 4"
+
+
+def test_walk_follow_finds_the_first_target_at_or_after_the_cursor() -> None:
+    """The binary search agrees with a plain scan, targets in any order, cursor anywhere."""
+    import random
+
+    from newsdesk.tui.highlight import Target
+    from newsdesk.tui.screens.main import Walk
+
+    rng = random.Random(12)
+    for _ in range(200):
+        articles = [f"a{i}" for i in range(rng.randint(1, 5))]
+        rank = {a: i for i, a in enumerate(articles[:-1])}  # the last one is not in the list
+        targets = [Target(rng.choice(articles), s, s + 3, "x")
+                   for s in rng.sample(range(0, 200, 5), rng.randint(1, 12))]
+        rng.shuffle(targets)
+        before = rng.randrange(len(targets))
+        walk = Walk("x", targets, before, "actor", rank)
+        article, start = rng.choice(articles), rng.randrange(0, 200)
+        sentence = (start, start + rng.randint(1, 30))
+        walk.follow(article, sentence, None)
+        kept = targets[before]
+        if kept.article == article and sentence[0] <= kept.start < sentence[1]:
+            assert walk.index == before and walk.ahead  # the one reached stays current
+            continue
+        place = (rank.get(article, len(rank)), start)
+        after = [i for _key, i in sorted(((rank.get(t.article, len(rank)), t.start), i)
+                                         for i, t in enumerate(targets))
+                 if _key >= place]
+        assert walk.ahead == bool(after)
+        if after:
+            assert walk.index == after[0]

@@ -10,6 +10,7 @@ keys act on (`text_target()`, `sidebar_position()`, ...): features never touch t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -102,19 +103,40 @@ class Walk:
     index: int = 0
     layer: str = "target"
     rank: dict[str, int] = field(default_factory=dict)
-    """Article -> its place in the article list when the walk began (reading order)."""
+    """Article -> its place in the article list (reading order; `reorder` when it changes)."""
     on_cursor: bool = True
     """`targets[index]` is at the cursor (else it is the next one after it)."""
     ahead: bool = True
     """Some target is at or after the cursor (else the counter reads "– of N")."""
+    _reading: list[tuple[tuple[int, int], int]] | None = field(default=None, repr=False)
+    """((article rank, start), index) of every target, sorted: reading order, built once."""
 
     def describe(self) -> str:
         place = str(self.index + 1) if self.ahead else "–"
         return f"{self.label}: {place} of {len(self.targets)}"
 
+    def _place(self, article: str, start: int) -> tuple[int, int]:
+        return self.rank.get(article, len(self.rank)), start
+
+    def reorder(self, rank: dict[str, int]) -> None:
+        """The article list was reordered: "N of M" and `n` follow its new order. Targets in
+        the list's reading order (an actor's mentions) are sorted again, so `n` still walks
+        down the list; the current target stays the current one."""
+        current = self.targets[self.index] if self.targets else None
+        in_reading_order = all(
+            self._place(a.article, a.start) <= self._place(b.article, b.start)
+            for a, b in zip(self.targets, self.targets[1:], strict=False)
+        )
+        self.rank, self._reading = rank, None
+        if in_reading_order:
+            self.targets.sort(key=lambda t: self._place(t.article, t.start))
+            if current is not None:
+                self.index = self.targets.index(current)
+
     def follow(self, article: str, sentence: tuple[int, int], focus: int | None) -> None:
         """Place the walk at the cursor: sentence `sentence` of `article`, on the entity starting
-        at `focus` (None: the sentence as a whole)."""
+        at `focus` (None: the sentence as a whole). A binary search over the targets in reading
+        order: this runs on every cursor move, and an actor can have thousands of mentions."""
         start, end = sentence
         current = self.targets[self.index]
         if current.article == article and (
@@ -122,18 +144,17 @@ class Walk:
         ):
             self.on_cursor = self.ahead = True  # several in one sentence: keep the one reached
             return
-        last = len(self.rank)
-        here = (self.rank.get(article, last), start if focus is None else focus)
-        after = [
-            ((self.rank.get(t.article, last), t.start), i)
-            for i, t in enumerate(self.targets)
-            if (self.rank.get(t.article, last), t.start) >= here
-        ]
-        self.ahead = bool(after)
-        if not after:
+        reading = self._reading
+        if reading is None:
+            reading = self._reading = sorted(
+                (self._place(t.article, t.start), i) for i, t in enumerate(self.targets)
+            )
+        at = bisect_left(reading, (self._place(article, start if focus is None else focus), -1))
+        self.ahead = at < len(reading)
+        if not self.ahead:
             self.on_cursor = False
             return
-        self.index = min(after)[1]
+        self.index = reading[at][1]
         target = self.targets[self.index]
         self.on_cursor = target.article == article and (
             target.start == focus if focus is not None else target.start < end
@@ -522,6 +543,12 @@ class MainScreen(Screen[None]):
         self.text.set_layer(message.name, message.spans)
         self._update_status()  # "✎ marked" under the cursor
 
+    def on_articles_sorted(self, message: messages.ArticlesSorted) -> None:
+        """The list's order changed (`o`): the walk's "N of M" and `n` follow the new order."""
+        if self.walk is not None:
+            self.walk.reorder(self._article_rank())
+            self._update_status()
+
     def on_counts_changed(self, message: messages.CountsChanged) -> None:
         self.articles.set_counts(message.name, message.counts)
 
@@ -686,7 +713,8 @@ class MainScreen(Screen[None]):
                 if self.text.sentences else 0)
         index = next((i for i, t in enumerate(targets) if (t.article, t.start) >= here
                       and t.article == here[0]), 0)
-        self.walk = Walk(actor.name, targets, index, "actor") if targets else None
+        self.walk = (Walk(actor.name, targets, index, "actor", self._article_rank())
+                     if targets else None)
         self._paint_actor(actor)
         self._reveal(actor_id)
         self._update_status()
@@ -767,7 +795,9 @@ class MainScreen(Screen[None]):
         """
         if not self._tree_stale:
             self._tree_stale = True
-            self.call_after_refresh(self._refill_tree_now)
+            self.text.call_after_paint(self._refill_tree_now)
+            # and at the latest: the text may not be painted soon (another screen on top)
+            self.set_timer(0.25, self._refill_tree_now)
 
     def _refill_tree_now(self) -> None:
         if not self._tree_stale:

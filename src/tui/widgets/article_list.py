@@ -255,6 +255,7 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
     def watch_sort_key(self) -> None:
         self._rebuild()
         self.border_subtitle = f"by {self.sort_key}"
+        self.post_message(messages.ArticlesSorted(self.sort_key))
 
     def action_cycle_sort(self) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]

@@ -6,7 +6,7 @@ article offsets, and only visible lines are styled, so long articles scroll smoo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -97,6 +97,7 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         self._overlay_spans: dict[int, list[HSpan]] | None = None
         self._base_by_line: dict[int, list[HSpan]] = {}
         self._style_signature: tuple[object, ...] | None = None
+        self._after_paint: list[Callable[[], object]] = []
 
     # ----- data in ---------------------------------------------------------------------------
 
@@ -240,6 +241,22 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
             if self.focus_mention is not None:
                 spans.append(HSpan(self.focus_mention.start, self.focus_mention.end, "focus"))
         return spans
+
+    def call_after_paint(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once this pane's next frame is on the screen: work the reader did not
+        ask for first (the sidebar of a newly opened article) waits for the article itself.
+        (`call_after_refresh` may run before the frame: the screen hears of a widget's repaint
+        only once that widget is idle.)"""
+        self._after_paint.append(callback)
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if self._after_paint:  # rendered inside the screen's update: the frame is written next
+            callbacks, self._after_paint = self._after_paint, []
+            for callback in callbacks:
+                self.call_later(callback)
+        return lines
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
