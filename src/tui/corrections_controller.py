@@ -295,7 +295,7 @@ class CorrectionsController:
         self._run(partial(desk.quote_hide, quote.id), "Not a quote")
 
     def _ask_add_quote(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
-        selection = self.main.text_selection()
+        selection = self.main.selected_range()
         assert selection is not None
         detail, start, end = selection
         passage = detail.article.text[start:end]
@@ -344,7 +344,7 @@ class CorrectionsController:
         try:
             record = desk.undo(change.correction.id)
         except NewsdeskError as err:
-            self.app.marks.history.append(change)  # type: ignore[arg-type]
+            self.app.marks.history.append(change)
             self.app.notify(str(err), title=err.title, severity="error", markup=False, timeout=8)
             return
         self.redraw()

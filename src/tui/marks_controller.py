@@ -25,6 +25,8 @@ from .wording import one_line
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from newsdesk.core.export.document import Passage
+
     from .app import NewsdeskApp
     from .corrections_controller import CorrectionChange
     from .screens.export import ExportRequest
@@ -343,7 +345,7 @@ class MarksController:
                         f"“{one_line(passage.text, 40)}” (not pasting? see ? for tmux)",
                         markup=False, timeout=4)
 
-    def _passage_here(self):  # type: ignore[no-untyped-def]
+    def _passage_here(self) -> Passage | None:
         from newsdesk.core.export.document import Passage
 
         assert self.store is not None and self.library is not None

@@ -20,6 +20,8 @@ from .highlight import HSpan, Target
 from .wording import one_line
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from newsdesk.core.search.query import Hit, LiveSearch, SearchIndex
 
     from .app import NewsdeskApp
@@ -226,7 +228,7 @@ class SearchController:
 
     # ----- highlights ------------------------------------------------------------------------
 
-    def layers(self, detail: ArticleAnalysis) -> dict[str, list[HSpan]]:
+    def layers(self, detail: ArticleAnalysis) -> dict[str, Sequence[HSpan]]:
         """Every matched word of the listed hits in this article (while the search is active)."""
         if not self.active:
             return {}

@@ -6,9 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import warn
 from .correcting import add_paths, open_desk_for, report, verb_parser
+
+if TYPE_CHECKING:
+    from newsdesk.core.corrections import Correction
 
 VERBS = ("list", "undo", "redo", "import")
 
@@ -87,7 +91,7 @@ def _list(options: argparse.Namespace, desk: object) -> int:
     return 0 if listed else 1
 
 
-def _read(path: Path) -> list[object]:
+def _read(path: Path) -> list[Correction]:
     from newsdesk.core.corrections import Correction
     from newsdesk.core.errors import CorrectionError
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -153,7 +154,9 @@ class MainScreen(Screen[None]):
     """Articles | Text | Actors & positions."""
 
     # Corrections work from any pane; the actors pane shows their keys in its footer.
-    BINDINGS = MAIN_BINDINGS + MARK_BINDINGS + [replace(b, show=False) for b in CORRECTION_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *MAIN_BINDINGS, *MARK_BINDINGS, *(replace(b, show=False) for b in CORRECTION_BINDINGS)
+    ]
     BINDING_GROUP_TITLE = "Everywhere"
     AUTO_FOCUS = "#text"
 
@@ -576,7 +579,7 @@ class MainScreen(Screen[None]):
             return None
         return self.text.focus_mention or self.text.under_cursor()[0]
 
-    def text_selection(self) -> tuple[ArticleAnalysis, int, int] | None:
+    def selected_range(self) -> tuple[ArticleAnalysis, int, int] | None:
         """The open article and the selected range (the cursor's sentence if none)."""
         detail = self.text.detail
         if detail is None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -27,6 +29,7 @@ from newsdesk.core.store.library import Library
 
 from ..bindings import RECORD_BINDINGS
 from ..widgets.footer import KeyFooter
+from .closing import ClosesItself
 
 #: Positions added to the list at a time: an actor with thousands opens at once.
 PAGE = 200
@@ -58,10 +61,10 @@ def position_prompt(row: PositionRow, title: str, width: int) -> Text:
     return line
 
 
-class RecordScreen(Screen[Quote | None]):
+class RecordScreen(ClosesItself, Screen[Quote | None]):
     """The chosen actor's record; dismisses with the quote whose evidence to open, or None."""
 
-    BINDINGS = RECORD_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*RECORD_BINDINGS]
     BINDING_GROUP_TITLE = "Actor record"
     AUTO_FOCUS = "#record-positions"
     HELP = (

@@ -8,11 +8,12 @@ newest, so typing never waits on a search and stale results are dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -45,7 +46,7 @@ class Chosen:
 class SearchScreen(ClosesItself, ModalScreen[Chosen | None]):
     """Input at the bottom (like `/` in less and vim), results above it, the panes behind."""
 
-    BINDINGS = SEARCH_BAR_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*SEARCH_BAR_BINDINGS]
     BINDING_GROUP_TITLE = "Search bar"
 
     DEFAULT_CSS = """
