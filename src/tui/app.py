@@ -100,11 +100,14 @@ class NewsdeskApp(App[None]):
         self.reindex = reindex
         self.library: Library | None = library
         self.main = MainScreen()
-        self.marks = MarksController(self)
+        # The features beside the panes ask the main screen where the reader is (`here`) and
+        # post it messages for whatever they change; they reach each other through this app.
+        here, post = self.main.here, self.main.post_message
+        self.marks = MarksController(self, here, post)
         """The reader's marks: `m` `u` `M` `e` `y`, highlights and counts."""
-        self.corrections = CorrectionsController(self)
+        self.corrections = CorrectionsController(self, here, post)
         """Corrections of actors and quotes: keys on the actors pane, palette, `u` with marks."""
-        self.search = SearchController(self)
+        self.search = SearchController(self, here, post)
         """`/`: the search index, the bar, jumps and `n` / `N` across hits."""
         self._index_thread: threading.Thread | None = None
         self._place_timer: Timer | None = None
@@ -335,6 +338,18 @@ class NewsdeskApp(App[None]):
 
     def on_search_status(self, message: messages.SearchStatus) -> None:
         self.search.show_status(message.text)
+
+    def on_library_changed(self, message: messages.LibraryChanged) -> None:
+        """Bubbled up after the main screen redrew a corrected library: the search index
+        catches up in the background (it is keyed by the revision)."""
+        self.search.library_ready(message.library)
+
+    def on_undoable(self, message: messages.Undoable) -> None:
+        """A correction made, or one whose undo failed: `u` takes it back with the marks."""
+        self.marks.remember(message.change)
+
+    def on_undo_correction(self, message: messages.UndoCorrection) -> None:
+        self.corrections.undo(message.change)
 
     def on_article_opened(self, _message: messages.ArticleOpened) -> None:
         self._save_place_soon()

@@ -11,6 +11,7 @@ from textual.content import Content
 
 from .commands import highlight, plain_help
 from .corrections_controller import COMMAND_NAMES, CorrectionsController
+from .here import Here
 
 #: verb, name, help, what runs it
 Command = tuple[str, str, "str | None", Callable[[], None]]
@@ -30,9 +31,10 @@ class CorrectionCommands(Provider):
         if controller is None:
             return []
         found: list[Command] = []
+        here = controller.here()
         for verb, name in COMMAND_NAMES.items():
-            if controller.available(verb):
-                about = plain_help(_about(controller, verb))
+            if controller.available(verb, here):
+                about = plain_help(_about(controller, verb, here))
                 found.append((verb, name, about, partial(controller.start, verb)))
         return found
 
@@ -48,14 +50,14 @@ class CorrectionCommands(Provider):
                 yield Hit(score, highlight(matcher, name), start, text=name, help=about)
 
 
-def _about(controller: CorrectionsController, verb: str) -> str:
+def _about(controller: CorrectionsController, verb: str, here: Here) -> str:
     """What the command would correct (the actor's name or the quote's start)."""
     if verb in ("speaker", "kind", "not-quote"):
-        quote = controller.quote_here()
+        quote = controller.quote_here(here)
         return f"“{' '.join(quote.text.split())[:50]}”" if quote else ""
     if verb == "unhide":
         return "an actor you hid"
     if verb in ("rename", "merge", "type", "hide", "split"):
-        actor = controller.main.actor_summaries.get(controller.actor_here() or "")
+        actor = here.actor_summaries.get(controller.actor_here(here) or "")
         return f"{actor.name} ({actor.type})" if actor else ""
     return ""

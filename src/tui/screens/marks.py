@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from newsdesk.core.marks.mark_store import Mark
 
+from .. import messages
 from ..bindings import MARKS_VIEW_BINDINGS, NOTE_DIALOG_BINDINGS
 from ..widgets.footer import KeyFooter
 from ..wording import one_line
@@ -78,6 +79,9 @@ class MarksScreen(ClosesItself, Screen[None]):
         return self.query_one("#marks-list", OptionList)
 
     def on_mount(self) -> None:
+        self.reload()
+
+    def on_marks_changed(self, _message: messages.MarksChanged) -> None:
         self.reload()
 
     def reload(self) -> None:

@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 
 from newsdesk.core.search.query import Hit, SearchResult, SearchTicket
 
+from .. import messages
 from ..bindings import SEARCH_BAR_BINDINGS
 from ..widgets.search_bar import SearchResults
 from .closing import ClosesItself
@@ -214,7 +215,7 @@ class SearchScreen(ClosesItself, ModalScreen[Chosen | None]):
         else:
             self.set_status("No matches")
 
-    def index_ready(self) -> None:
+    def on_search_ready(self, _message: messages.SearchReady) -> None:
         """The controller finished opening the index: search what is already typed."""
         self.search(self.input.value)
 
