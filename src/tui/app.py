@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -221,8 +221,8 @@ class NewsdeskApp(App[None]):
         if isinstance(error, NewsdeskError):
             main.post_message(messages.LibraryFailed(error.title, str(error)))
             return
-        if error is not None:  # a bug, but the reader still gets a message, not a crash
-            log.error("opening the index failed", exc_info=error)  # type: ignore[arg-type]
+        if isinstance(error, BaseException):  # a bug: the reader still gets a message
+            log.error("opening the index failed", exc_info=error)
             main.post_message(
                 messages.LibraryFailed("Unexpected error", f"{type(error).__name__}: {error}")
             )
@@ -438,7 +438,7 @@ class NewsdeskApp(App[None]):
                     self._runner(title, binding),
                 )
 
-    def _runner(self, group: str, binding: Binding):  # type: ignore[no-untyped-def]
+    def _runner(self, group: str, binding: Binding) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
             main = self.main
             target = {

@@ -148,7 +148,9 @@ class CorrectionsController:
             return
         handler(desk, library)
 
-    def _actors(self, exclude: str | None = None, new: bool = False):  # type: ignore[no-untyped-def]
+    def _actors(
+        self, exclude: str | None = None, new: bool = False
+    ) -> Callable[[str], list[Choice]]:
         """The picker over actors, filtered by the search matcher as the reader types."""
         from newsdesk.core.resolve import match_actors
 
@@ -163,7 +165,7 @@ class CorrectionsController:
 
         return rows
 
-    def _ask(self, dialog: CorrectionDialog, act) -> None:  # type: ignore[no-untyped-def]
+    def _ask(self, dialog: CorrectionDialog, act: Callable[[Answer], Correction]) -> None:
         def answered(answer: Answer | None) -> None:
             if answer is not None:
                 self._run(partial(act, answer), "Corrected")
@@ -192,7 +194,7 @@ class CorrectionsController:
                 choices=self._actors(actor.id),
                 free_text=False,
             ),
-            lambda a: desk.merge(actor.id, a.key, a.note),
+            lambda a: desk.merge(actor.id, _row(a), a.note),
         )
 
     def _ask_type(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
@@ -205,7 +207,7 @@ class CorrectionsController:
                 choices=lambda q: [c for c in kinds if c.key.startswith(q.strip())],
                 free_text=False,
             ),
-            lambda a: desk.set_type(actor.id, a.key, a.note),
+            lambda a: desk.set_type(actor.id, _row(a), a.note),
         )
 
     def _ask_hide(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
@@ -232,7 +234,7 @@ class CorrectionsController:
                 free_text=False,
                 choices=lambda q: [Choice(a.id, _label(a)) for a in match_actors(hidden, q)],
             ),
-            lambda a: desk.unhide(a.key, a.note),
+            lambda a: desk.unhide(_row(a), a.note),
         )
 
     def _ask_split(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
@@ -298,7 +300,7 @@ class CorrectionsController:
                 choices=lambda q: [c for c in kinds if c.key.startswith(q.strip())],
                 free_text=False,
             ),
-            lambda a: desk.quote_kind(quote.id, a.key, a.note),
+            lambda a: desk.quote_kind(quote.id, _row(a), a.note),
         )
 
     def _ask_not_quote(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
@@ -334,7 +336,7 @@ class CorrectionsController:
 
     # -- applying, undoing, redrawing --------------------------------------------------------
 
-    def _run(self, act, verb: str) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, act: Callable[[], Correction], verb: str) -> None:
         try:
             record = act()
         except NewsdeskError as err:
@@ -369,6 +371,13 @@ class CorrectionsController:
         library = self.here().library
         if library is not None:
             self.post(messages.LibraryChanged(library))
+
+
+def _row(answer: Answer) -> str:
+    """The row chosen in a picker without free text (its dialog answers no other way)."""
+    if answer.key is None:
+        raise ValueError("a picker without free text answered with typed text")
+    return answer.key
 
 
 def _label(actor: ActorSummary) -> str:

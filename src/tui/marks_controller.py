@@ -1,10 +1,11 @@
 """Marks in the explorer: the store, `m` / `u` / `y`, highlights, counts, export and live refresh.
 
 The app owns one `MarksController`. It never draws: it reads the main screen as a `Here`
-record and posts `AddLayers`, `LayerChanged` (the "mark" layer), `CountsChanged` (per-article
-counts) and `JumpTo` to it, which sets its panes; corrections in the shared undo history go back
-through the app (`UndoCorrection`). The marks view and the export dialog call back here, and
-every store change is one committed transaction in `core.marks`.
+record and posts `AddLayers` (the "mark" layer), `MarksChanged` (paint it again),
+`CountsChanged` (per-article counts) and `JumpTo` to it, which sets its panes; corrections in
+the shared undo history go back through the app (`UndoCorrection`). The marks view and the
+export dialog call back here, and every store change is one committed transaction in
+`core.marks`.
 """
 
 from __future__ import annotations
@@ -108,9 +109,9 @@ class MarksController:
             return
         self._from_thread(self._reanchored, report)
 
-    def _from_thread(self, callback: object, *args: object) -> None:
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
         try:
-            self.app.call_from_thread(callback, *args)  # type: ignore[arg-type]
+            self.app.call_from_thread(callback, *args)
         except RuntimeError:  # the app is closing
             pass
 
@@ -142,16 +143,13 @@ class MarksController:
         if store is None:
             return
         self._revision = store.revision()
-        detail = self.here().detail
         try:
             if library is not None:
                 self.counts = store.count_by_article(library)
                 self.post(messages.CountsChanged(COUNT_NAME, self.counts))
-            if detail is not None:
-                spans = self.layers(detail).get("mark", ())
-                self.post(messages.LayerChanged("mark", spans, detail.article.id))
         except NewsdeskError as err:
             self.error(err)
+        self.post(messages.MarksChanged())  # the main screen paints `layers` again
         from .screens.marks import MarksScreen
 
         for screen in self.app.screen_stack:

@@ -3,8 +3,8 @@
 Widgets report intent ("this actor was chosen"); only `MainScreen` decides what follows. The
 features beside the panes (marks, search, corrections) read the screen only as a `here.Here`
 record and post `JumpTo`, `StartWalk`, `FocusText`, `ReturnTo`, `AddLayers`, `LayerChanged`,
-`CountsChanged` and `LibraryChanged` to it instead of reaching into the panes; they reach each
-other through the app with `Undoable` and `UndoCorrection`. Workers post progress
+`CountsChanged`, `MarksChanged` and `LibraryChanged` to it instead of reaching into the panes;
+they reach each other through the app with `Undoable` and `UndoCorrection`. Workers post progress
 (`IndexProgress`, `SearchStatus`), since `post_message` is thread-safe.
 """
 
@@ -248,7 +248,8 @@ class UndoCorrection(Message):
 
 @dataclass
 class MarksChanged(Message):
-    """The marks in the store changed: an open marks view reloads its rows."""
+    """The marks in the store changed: the main screen paints their layer again, an open marks
+    view reloads its rows."""
 
 
 @dataclass

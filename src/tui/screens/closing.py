@@ -24,4 +24,5 @@ class ClosesItself:
         screen = cast(Screen[Any], self)
         if screen.app.screen is not screen:
             return nothing_to_await()
+        # A mixin: `Screen.dismiss` comes after it in the subclass's MRO, which mypy cannot see.
         return super().dismiss(result)  # type: ignore[misc, no-any-return]

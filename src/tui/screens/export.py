@@ -153,7 +153,7 @@ class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
     def chosen_format(self) -> Format:
         button = self.query_one("#export-format", RadioSet).pressed_button
         name = (button.id or "format-md").removeprefix("format-") if button else "md"
-        return name if name in ("csv", "jsonl") else "md"  # type: ignore[return-value]
+        return "csv" if name == "csv" else "jsonl" if name == "jsonl" else "md"
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self) -> None:

@@ -557,6 +557,17 @@ class MainScreen(Screen[None]):
     def on_add_layers(self, message: messages.AddLayers) -> None:
         self.add_layer_provider(message.provider)
 
+    def on_marks_changed(self, _message: messages.MarksChanged) -> None:
+        """The marks changed: their layer (from its provider) is painted again on the open
+        article, and the status line follows ("✎ marked")."""
+        detail = self.text.detail
+        if detail is None:
+            return
+        for provider in self.layer_providers:
+            for name, spans in provider(detail).items():
+                self.text.set_layer(name, spans)
+        self._update_status()
+
     def on_library_changed(self, message: messages.LibraryChanged) -> None:
         """Redraw at once after a correction (the message goes on up to the app)."""
         if message.library is self.library:
@@ -720,7 +731,12 @@ class MainScreen(Screen[None]):
         actor_id = actor if isinstance(actor, str) else actor.id
         cached = self._chosen_spans
         if cached is None or cached[0] != actor_id:
-            record = actor if isinstance(actor, Actor) else self.library.actor(actor)  # type: ignore[union-attr]
+            if isinstance(actor, Actor):
+                record = actor
+            elif self.library is not None:
+                record = self.library.actor(actor)
+            else:
+                return {}
             by_article: dict[str, list[HSpan]] = {}
             for m in record.mentions:
                 by_article.setdefault(m.article, []).append(HSpan(m.start, m.end, "actor"))
