@@ -1,4 +1,5 @@
-"""The project's contracts, run by `make test`: import layers (import-linter) and ruff."""
+"""The project's contracts, run by `make test`: import layers (import-linter), ruff, and mypy
+--strict on the core and the TUI."""
 
 from __future__ import annotations
 
@@ -30,9 +31,10 @@ def test_contracts_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_contracts_mypy_strict_on_the_core() -> None:
+def test_contracts_mypy_strict_on_the_core_and_the_tui() -> None:
     mypy = shutil.which("mypy", path=str(Path(sys.executable).parent)) or shutil.which("mypy")
     if mypy is None:
         pytest.skip("mypy is not installed (pip install -e '.[test]')")
-    result = subprocess.run([mypy], cwd=ROOT, capture_output=True, text=True)  # [tool.mypy]
+    # [tool.mypy] in pyproject.toml: packages newsdesk.core and newsdesk.tui, strict
+    result = subprocess.run([mypy], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

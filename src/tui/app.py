@@ -12,22 +12,19 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, work
-from textual._context import active_message_pump  # which screen's code runs: no public name
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.command import CommandListItem, CommandPalette, SimpleProvider
-from textual.dom import NoScreen
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from newsdesk.core.events import IndexEvent
@@ -42,6 +39,7 @@ from .correction_commands import CorrectionCommands
 from .corrections_controller import CorrectionsController
 from .entity_colors import entity_variables
 from .marks_controller import MarksController
+from .screens.closing import nothing_to_await
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .screens.too_small import TooSmallScreen, too_small
@@ -83,9 +81,9 @@ class NewsdeskApp(App[None]):
 
     TITLE = "newsdesk"
     CSS_PATH = "newsdesk.tcss"
-    BINDINGS = APP_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*APP_BINDINGS]
     COMMANDS = App.COMMANDS | {ActorCommands, ArticleCommands, CorrectionCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     def __init__(
         self,
@@ -102,11 +100,14 @@ class NewsdeskApp(App[None]):
         self.reindex = reindex
         self.library: Library | None = library
         self.main = MainScreen()
-        self.marks = MarksController(self)
+        # The features beside the panes ask the main screen where the reader is (`here`) and
+        # post it messages for whatever they change; they reach each other through this app.
+        here, post = self.main.here, self.main.post_message
+        self.marks = MarksController(self, here, post)
         """The reader's marks: `m` `u` `M` `e` `y`, highlights and counts."""
-        self.corrections = CorrectionsController(self)
+        self.corrections = CorrectionsController(self, here, post)
         """Corrections of actors and quotes: keys on the actors pane, palette, `u` with marks."""
-        self.search = SearchController(self)
+        self.search = SearchController(self, here, post)
         """`/`: the search index, the bar, jumps and `n` / `N` across hits."""
         self._index_thread: threading.Thread | None = None
         self._place_timer: Timer | None = None
@@ -220,8 +221,8 @@ class NewsdeskApp(App[None]):
         if isinstance(error, NewsdeskError):
             main.post_message(messages.LibraryFailed(error.title, str(error)))
             return
-        if error is not None:  # a bug, but the reader still gets a message, not a crash
-            log.error("opening the index failed", exc_info=error)  # type: ignore[arg-type]
+        if isinstance(error, BaseException):  # a bug: the reader still gets a message
+            log.error("opening the index failed", exc_info=error)
             main.post_message(
                 messages.LibraryFailed("Unexpected error", f"{type(error).__name__}: {error}")
             )
@@ -258,35 +259,22 @@ class NewsdeskApp(App[None]):
             super().pop_screen()
 
     def pop_screen(self) -> AwaitComplete:
-        """Pop the top screen, unless the panes are on top or a screen below asks.
+        """Pop the top screen, unless it is the panes.
 
         `Screen.dismiss` and the command palette pop whatever is on top: a second Enter or Escape
         queued before the first closed its screen (keys held down, pasted, sent by tmux in one
         go) closed the screen below instead, at worst the panes themselves (and the next palette
-        command crashed on them). A screen may only close itself.
+        command crashed on them). A screen may only close itself: every screen pushed here
+        dismisses through `ClosesItself`, which does nothing unless that screen is on top.
         """
-        if self.screen is self.main or self._asked_from_below():
-            return AwaitComplete.nothing()
+        if self.screen is self.main:
+            return nothing_to_await()
         return super().pop_screen()
-
-    def _asked_from_below(self) -> bool:
-        """The code running now belongs to a screen (or a widget on one) that is not on top."""
-        pump = active_message_pump.get(None)
-        if pump is None or pump is self:
-            return False
-        if isinstance(pump, Screen):
-            return pump is not self.screen
-        if isinstance(pump, Widget):
-            try:
-                return pump.screen is not self.screen
-            except NoScreen:
-                return True  # its screen is gone already
-        return False
 
     def _too_small_note(self) -> TooSmallScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
 
-    def push_screen(  # type: ignore[override]
+    def push_screen(
         self, screen: Screen[Any] | str, *args: Any, **kwargs: Any
     ) -> Any:
         """Push `screen`; while the "too small" note is up, it goes under the note.
@@ -328,8 +316,11 @@ class NewsdeskApp(App[None]):
         self, commands: Sequence[CommandListItem], placeholder: str = "Search for commands…"
     ) -> Any:
         """Textual's list of commands, as a `Palette` (see `search_themes`)."""
+        # Textual's own `search_commands` hands the palette a SimpleProvider instance, which
+        # it accepts (`CommandPalette._provider_classes`) though `ProviderSource` lists classes.
+        provider = SimpleProvider(self.screen, list(commands))
         return self.push_screen(
-            Palette(providers=[SimpleProvider(self.screen, commands)], placeholder=placeholder)
+            Palette(providers=[provider], placeholder=placeholder)  # type: ignore[list-item]
         )
 
     def on_library_loaded(self, message: messages.LibraryLoaded) -> None:
@@ -347,6 +338,18 @@ class NewsdeskApp(App[None]):
 
     def on_search_status(self, message: messages.SearchStatus) -> None:
         self.search.show_status(message.text)
+
+    def on_library_changed(self, message: messages.LibraryChanged) -> None:
+        """Bubbled up after the main screen redrew a corrected library: the search index
+        catches up in the background (it is keyed by the revision)."""
+        self.search.library_ready(message.library)
+
+    def on_undoable(self, message: messages.Undoable) -> None:
+        """A correction made, or one whose undo failed: `u` takes it back with the marks."""
+        self.marks.remember(message.change)
+
+    def on_undo_correction(self, message: messages.UndoCorrection) -> None:
+        self.corrections.undo(message.change)
 
     def on_article_opened(self, _message: messages.ArticleOpened) -> None:
         self._save_place_soon()
@@ -435,7 +438,7 @@ class NewsdeskApp(App[None]):
                     self._runner(title, binding),
                 )
 
-    def _runner(self, group: str, binding: Binding):  # type: ignore[no-untyped-def]
+    def _runner(self, group: str, binding: Binding) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
             main = self.main
             target = {

@@ -96,9 +96,13 @@ def highlight(matcher: Matcher, candidate: str) -> Content:
     return content
 
 
-def plain_help(text: str) -> Content | None:  # the palette parses a `str` help as markup
-    """Help under a hit as Content: a source named `[/x]` in an article would crash the palette."""
-    return Content(text) if text else None
+def plain_help(text: str) -> str | None:  # the palette parses a `str` help as markup
+    """Help under a hit as Content: a source named `[/x]` in an article would crash the palette.
+
+    Textual annotates `Hit.help` as `str`, yet passes it to `Content.from_markup`, which takes
+    a `Content` too and returns it unparsed: the one way to show help text as it is.
+    """
+    return Content(text) if text else None  # type: ignore[return-value]
 
 
 def _main(provider: Provider) -> MainScreen | None:
@@ -163,7 +167,7 @@ class _GoTo(Provider):
     def name(self, row: Any) -> str:
         raise NotImplementedError
 
-    def about(self, row: Any) -> Content | None:
+    def about(self, row: Any) -> str | None:
         raise NotImplementedError
 
     def choose(self, main: MainScreen, row: Any) -> Callable[[], object]:
@@ -214,7 +218,7 @@ class ActorCommands(_GoTo):
     def name(self, row: ActorSummary) -> str:
         return row.name
 
-    def about(self, row: ActorSummary) -> Content | None:
+    def about(self, row: ActorSummary) -> str | None:
         return plain_help(f"{row.type} · {row.mention_count} mentions")
 
     def choose(self, main: MainScreen, row: ActorSummary) -> Callable[[], object]:
@@ -247,7 +251,7 @@ class ArticleCommands(_GoTo):
     def name(self, row: ArticleSummary) -> str:
         return row.title
 
-    def about(self, row: ArticleSummary) -> Content | None:
+    def about(self, row: ArticleSummary) -> str | None:
         return plain_help(" · ".join(x for x in (row.source, row.date) if x))
 
     def choose(self, main: MainScreen, row: ArticleSummary) -> Callable[[], object]:

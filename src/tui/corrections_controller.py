@@ -1,8 +1,12 @@
 """Glue between the correction desk and the explorer: what is under the cursor, the dialogs,
-and redrawing at once (no re-indexing) after a correction, an undo or a redo."""
+and redrawing at once (no re-indexing) after a correction, an undo or a redo.
+
+It reads the main screen as a `Here` record and posts `LibraryChanged` to it for the redraw;
+each correction reaches the shared undo history through the app (`Undoable`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -10,15 +14,18 @@ from typing import TYPE_CHECKING
 from newsdesk.core.errors import NewsdeskError
 from newsdesk.core.models import ACTOR_TYPES, QUOTE_KINDS, Mention, Quote
 
+from . import messages
 from .screens.correct import Answer, Choice, CorrectionDialog
 from .wording import one_line
 
 if TYPE_CHECKING:
+    from textual.message import Message
+
     from newsdesk.core.corrections import CorrectedLibrary, Correction, CorrectionDesk
     from newsdesk.core.models import ActorSummary
 
     from .app import NewsdeskApp
-    from .screens.main import MainScreen
+    from .here import Here
 
 NEW_ACTOR = "\x00new"
 """The picker row "a new actor" (no actor id can be this)."""
@@ -49,18 +56,20 @@ class CorrectionChange:
 class CorrectionsController:
     """The explorer's side of corrections: one per app."""
 
-    def __init__(self, app: NewsdeskApp) -> None:
+    def __init__(
+        self, app: NewsdeskApp, here: Callable[[], Here], post: Callable[[Message], bool]
+    ) -> None:
         self.app = app
-
-    @property
-    def main(self) -> MainScreen:
-        return self.app.main
+        self.here = here
+        """Asks the main screen what is under the cursor."""
+        self.post = post
+        """Posts a message to the main screen."""
 
     @property
     def library(self) -> CorrectedLibrary | None:
         from newsdesk.core.corrections import CorrectedLibrary
 
-        library = self.main.library
+        library = self.here().library
         return library if isinstance(library, CorrectedLibrary) else None
 
     @property
@@ -70,43 +79,43 @@ class CorrectionsController:
 
     # -- what is under the cursor ------------------------------------------------------------
 
-    def actor_here(self) -> str | None:
+    def actor_here(self, here: Here | None = None) -> str | None:
         """The actor under the sidebar's cursor (when it has focus), else under the text
         cursor, else the chosen one."""
-        main = self.main
-        if main.sidebar_focused:
-            return main.sidebar_actor()
-        mention, quote = main.under_text_cursor()
-        detail = main.shown
+        here = here or self.here()
+        if here.sidebar_focused:
+            return here.sidebar_actor
+        mention, quote, detail = here.mention, here.quote, here.shown
         if mention is not None and detail is not None and mention.key in detail.actor_of:
             return detail.actor_of[mention.key]
         if quote is not None and quote.actor:
             return quote.actor
-        return main.chosen_actor
+        return here.chosen_actor
 
-    def quote_here(self) -> Quote | None:
-        main = self.main
-        if main.sidebar_focused:
-            return main.sidebar_position()
-        return main.under_text_cursor()[1]
+    def quote_here(self, here: Here | None = None) -> Quote | None:
+        here = here or self.here()
+        if here.sidebar_focused:
+            return here.sidebar_position
+        return here.quote
 
-    def mention_here(self) -> Mention | None:
-        return self.main.text_mention()
+    def mention_here(self, here: Here | None = None) -> Mention | None:
+        return (here or self.here()).text_mention
 
-    def available(self, verb: str) -> bool:
+    def available(self, verb: str, here: Here | None = None) -> bool:
         """Whether `verb` has something to act on now (the palette lists only those)."""
         if self.desk is None:
             return False
+        here = here or self.here()
         if verb in ("rename", "merge", "type", "hide"):
-            return self.actor_here() is not None
+            return self.actor_here(here) is not None
         if verb == "split":
-            return self.mention_here() is not None or (
-                self.actor_here() is not None and self.main.detail is not None
+            return self.mention_here(here) is not None or (
+                self.actor_here(here) is not None and here.detail is not None
             )
         if verb in ("speaker", "kind", "not-quote"):
-            return self.quote_here() is not None
+            return self.quote_here(here) is not None
         if verb == "add-quote":
-            return self.main.shown is not None
+            return here.shown is not None
         if verb == "unhide":
             library = self.library
             return library is not None and bool(library.cast.hidden)
@@ -139,12 +148,16 @@ class CorrectionsController:
             return
         handler(desk, library)
 
-    def _actors(self, exclude: str | None = None, new: bool = False):  # type: ignore[no-untyped-def]
+    def _actors(
+        self, exclude: str | None = None, new: bool = False
+    ) -> Callable[[str], list[Choice]]:
         """The picker over actors, filtered by the search matcher as the reader types."""
         from newsdesk.core.resolve import match_actors
 
+        summaries = self.here().actor_summaries
+
         def rows(query: str) -> list[Choice]:
-            actors = [a for a in self.main.actor_summaries.values() if a.id != exclude]
+            actors = [a for a in summaries.values() if a.id != exclude]
             found = [Choice(a.id, _label(a)) for a in match_actors(actors, query)]
             return (
                 [Choice(NEW_ACTOR, "a new actor (named as the mention)"), *found] if new else found
@@ -152,7 +165,7 @@ class CorrectionsController:
 
         return rows
 
-    def _ask(self, dialog: CorrectionDialog, act) -> None:  # type: ignore[no-untyped-def]
+    def _ask(self, dialog: CorrectionDialog, act: Callable[[Answer], Correction]) -> None:
         def answered(answer: Answer | None) -> None:
             if answer is not None:
                 self._run(partial(act, answer), "Corrected")
@@ -181,7 +194,7 @@ class CorrectionsController:
                 choices=self._actors(actor.id),
                 free_text=False,
             ),
-            lambda a: desk.merge(actor.id, a.key, a.note),
+            lambda a: desk.merge(actor.id, _row(a), a.note),
         )
 
     def _ask_type(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
@@ -194,7 +207,7 @@ class CorrectionsController:
                 choices=lambda q: [c for c in kinds if c.key.startswith(q.strip())],
                 free_text=False,
             ),
-            lambda a: desk.set_type(actor.id, a.key, a.note),
+            lambda a: desk.set_type(actor.id, _row(a), a.note),
         )
 
     def _ask_hide(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
@@ -221,12 +234,13 @@ class CorrectionsController:
                 free_text=False,
                 choices=lambda q: [Choice(a.id, _label(a)) for a in match_actors(hidden, q)],
             ),
-            lambda a: desk.unhide(a.key, a.note),
+            lambda a: desk.unhide(_row(a), a.note),
         )
 
     def _ask_split(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
-        mention = self.mention_here()
-        detail = self.main.detail
+        here = self.here()
+        mention = self.mention_here(here)
+        detail = here.detail
         if mention is not None and detail is not None:
             owner = detail.actor_of.get(mention.key)
             about = f"“{mention.text}” (now {self._name(owner)}) belongs to…"
@@ -235,7 +249,7 @@ class CorrectionsController:
                 into = None if a.key == NEW_ACTOR else a.key
                 return desk.split_mention(detail.article.id, mention.start, into, a.note)
         else:
-            actor_id = self.actor_here() or ""
+            actor_id = self.actor_here(here) or ""
             assert detail is not None
             about = f"{self._name(actor_id)}'s mentions in this article belong to…"
 
@@ -286,7 +300,7 @@ class CorrectionsController:
                 choices=lambda q: [c for c in kinds if c.key.startswith(q.strip())],
                 free_text=False,
             ),
-            lambda a: desk.quote_kind(quote.id, a.key, a.note),
+            lambda a: desk.quote_kind(quote.id, _row(a), a.note),
         )
 
     def _ask_not_quote(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
@@ -295,9 +309,10 @@ class CorrectionsController:
         self._run(partial(desk.quote_hide, quote.id), "Not a quote")
 
     def _ask_add_quote(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
-        selection = self.main.text_selection()
-        assert selection is not None
-        detail, start, end = selection
+        here = self.here()
+        detail, selection = here.shown, here.selection
+        assert detail is not None and selection is not None
+        start, end = selection
         passage = detail.article.text[start:end]
 
         def act(a: Answer) -> Correction:
@@ -316,19 +331,19 @@ class CorrectionsController:
         )
 
     def _name(self, actor_id: str | None) -> str:
-        summary = self.main.actor_summaries.get(actor_id or "")
+        summary = self.here().actor_summaries.get(actor_id or "")
         return summary.name if summary else "no actor"
 
     # -- applying, undoing, redrawing --------------------------------------------------------
 
-    def _run(self, act, verb: str) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, act: Callable[[], Correction], verb: str) -> None:
         try:
             record = act()
         except NewsdeskError as err:
             self.app.notify(str(err), title=err.title, severity="error", markup=False, timeout=8)
             return
         if verb != "Redone":
-            self.app.marks.remember(CorrectionChange(record))  # type: ignore[arg-type]
+            self.app.post_message(messages.Undoable(CorrectionChange(record)))
         self.redraw()
         from newsdesk.core.corrections import describe
 
@@ -344,7 +359,7 @@ class CorrectionsController:
         try:
             record = desk.undo(change.correction.id)
         except NewsdeskError as err:
-            self.app.marks.history.append(change)  # type: ignore[arg-type]
+            self.app.post_message(messages.Undoable(change))  # still to undo
             self.app.notify(str(err), title=err.title, severity="error", markup=False, timeout=8)
             return
         self.redraw()
@@ -353,9 +368,16 @@ class CorrectionsController:
     def redraw(self) -> None:
         """The library changed in place: lists, tree, the open article and the status line at
         once; the search index catches up in the background (it is keyed by the revision)."""
-        self.main.reload_library()
-        if self.main.library is not None:
-            self.app.search.library_ready(self.main.library)
+        library = self.here().library
+        if library is not None:
+            self.post(messages.LibraryChanged(library))
+
+
+def _row(answer: Answer) -> str:
+    """The row chosen in a picker without free text (its dialog answers no other way)."""
+    if answer.key is None:
+        raise ValueError("a picker without free text answered with typed text")
+    return answer.key
 
 
 def _label(actor: ActorSummary) -> str:

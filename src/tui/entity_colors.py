@@ -45,7 +45,9 @@ def variable_name(kind: str) -> str:
 
 def entity_variables(variables: Mapping[str, str], dark: bool) -> dict[str, str]:
     """`entity-<kind>` for each kind, from a theme's CSS variables (the ones it sets win)."""
-    given = {k: variables[variable_name(k)] for k in ENTITY_KINDS if variable_name(k) in variables}
+    given: dict[str, str] = {
+        k: variables[variable_name(k)] for k in ENTITY_KINDS if variable_name(k) in variables
+    }
     if len(given) == len(ENTITY_KINDS):
         return given
     colours = tuple(variables.get(name, "") for name in THEME_COLOURS)

@@ -1,13 +1,16 @@
 """Marks in the explorer: the store, `m` / `u` / `y`, highlights, counts, export and live refresh.
 
-The app owns one `MarksController`. It never draws: it posts `LayerChanged` (the "mark"
-layer) and `CountsChanged` (per-article counts) and `JumpTo` to the main screen, which sets its
-panes; the marks view and the export dialog call back here, and every store change is one
-committed transaction in `core.marks`.
+The app owns one `MarksController`. It never draws: it reads the main screen as a `Here`
+record and posts `AddLayers` (the "mark" layer), `MarksChanged` (paint it again),
+`CountsChanged` (per-article counts) and `JumpTo` to it, which sets its panes; corrections in
+the shared undo history go back through the app (`UndoCorrection`). The marks view and the
+export dialog call back here, and every store change is one committed transaction in
+`core.marks`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.core.errors import NewsdeskError
 from newsdesk.core.marks.mark_store import Mark, MarkStore, ReanchorReport, kind_of
-from newsdesk.core.models import ArticleAnalysis, Quote
+from newsdesk.core.models import ArticleAnalysis
 from newsdesk.core.store.library import Library
 
 from . import messages
@@ -25,10 +28,14 @@ from .wording import one_line
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from textual.message import Message
+
+    from newsdesk.core.export.document import Passage
+
     from .app import NewsdeskApp
     from .corrections_controller import CorrectionChange
+    from .here import Here
     from .screens.export import ExportRequest
-    from .screens.main import MainScreen
 
 #: How often another newsdesk's writes are looked for (a cheap PRAGMA, no table read).
 POLL_SECONDS = 2.0
@@ -50,8 +57,14 @@ class Change:
 class MarksController:
     """Glue between `MarkStore` and the explorer's screens."""
 
-    def __init__(self, app: NewsdeskApp) -> None:
+    def __init__(
+        self, app: NewsdeskApp, here: Callable[[], Here], post: Callable[[Message], bool]
+    ) -> None:
         self.app = app
+        self.here = here
+        """Asks the main screen what the keys act on."""
+        self.post = post
+        """Posts a message to the main screen."""
         self.store: MarkStore | None = None
         """None until `start`, or when the marks database could not be opened."""
         self.library: Library | None = None
@@ -60,10 +73,6 @@ class MarksController:
         self.counts: dict[str, int] = {}
         self.last_export: Path | None = None
         self._revision: tuple[int, int] | None = None
-
-    @property
-    def main(self) -> MainScreen:
-        return self.app.main
 
     # ----- start-up --------------------------------------------------------------------------
 
@@ -77,7 +86,7 @@ class MarksController:
             return
         for notice in self.store.notices:
             self.app.notify(notice, title="Marks", severity="warning", markup=False, timeout=15)
-        self.main.add_layer_provider(self.layers)
+        self.post(messages.AddLayers(self.layers))
         self._revision = self.store.revision()
         self.app.set_interval(POLL_SECONDS, self.poll, name="marks-poll")
 
@@ -100,9 +109,9 @@ class MarksController:
             return
         self._from_thread(self._reanchored, report)
 
-    def _from_thread(self, callback: object, *args: object) -> None:
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
         try:
-            self.app.call_from_thread(callback, *args)  # type: ignore[arg-type]
+            self.app.call_from_thread(callback, *args)
         except RuntimeError:  # the app is closing
             pass
 
@@ -134,21 +143,18 @@ class MarksController:
         if store is None:
             return
         self._revision = store.revision()
-        main = self.main
         try:
             if library is not None:
                 self.counts = store.count_by_article(library)
-                main.post_message(messages.CountsChanged(COUNT_NAME, self.counts))
-            if main.detail is not None:
-                spans = self.layers(main.detail).get("mark", ())
-                main.post_message(messages.LayerChanged("mark", spans, main.detail.article.id))
+                self.post(messages.CountsChanged(COUNT_NAME, self.counts))
         except NewsdeskError as err:
             self.error(err)
+        self.post(messages.MarksChanged())  # the main screen paints `layers` again
         from .screens.marks import MarksScreen
 
         for screen in self.app.screen_stack:
             if isinstance(screen, MarksScreen):
-                screen.reload()
+                screen.post_message(messages.MarksChanged())
 
     def poll(self) -> None:
         """Another newsdesk (or the CLI) changed the marks: show it."""
@@ -176,12 +182,12 @@ class MarksController:
 
     # ----- what the keys act on --------------------------------------------------------------
 
-    def sidebar_position(self) -> Quote | None:
-        """The position under the actor tree's cursor, when the tree has focus."""
-        return self.main.sidebar_position()
-
-    def _text_target(self) -> tuple[ArticleAnalysis, Target] | None:
-        return self.main.text_target()
+    @staticmethod
+    def _text_target(here: Here) -> tuple[ArticleAnalysis, Target] | None:
+        """The open article and what the text cursor covers (sentence, quote or selection)."""
+        if here.shown is None or here.text_target is None:
+            return None
+        return here.shown, here.text_target
 
     # ----- m / u -----------------------------------------------------------------------------
 
@@ -190,8 +196,9 @@ class MarksController:
         if not self._ready():
             return
         assert self.store is not None and self.library is not None
-        quote = self.sidebar_position()
-        if quote is None and self.main.sidebar_focused:
+        here = self.here()
+        quote = here.sidebar_position
+        if quote is None and here.sidebar_focused:
             self.app.notify("Nothing marked: in the actors pane m marks a position (a ❝ row); "
                             "in the text pane, the quote or sentence under the cursor.",
                             markup=False, timeout=4)
@@ -203,7 +210,7 @@ class MarksController:
                     article, quote.start, quote.end, "position", quote=quote
                 )
             else:
-                found = self._text_target()
+                found = self._text_target(here)
                 if found is None:
                     self.app.bell()
                     return
@@ -218,7 +225,8 @@ class MarksController:
         self.app.notify(f"{verb} {toggled.mark.kind}: “{one_line(toggled.mark.text, 50)}” "
                         "(u undoes)", markup=False, timeout=3)
 
-    def remember(self, change: Change) -> None:
+    def remember(self, change: Change | CorrectionChange) -> None:
+        """One more change for `u` (a correction too: one history for both)."""
         self.history.append(change)
         del self.history[:-UNDO_LIMIT]
 
@@ -231,7 +239,7 @@ class MarksController:
             return
         change = self.history.pop()
         if not isinstance(change, Change):  # a correction: one history for both
-            self.app.corrections.undo(change)
+            self.app.post_message(messages.UndoCorrection(change))
             return
         try:
             if change.added:
@@ -258,11 +266,11 @@ class MarksController:
         except NewsdeskError as err:
             self.error(err)
             return []
-        rank = {article_id: n for n, article_id in enumerate(self.main.article_order)}
+        rank = {article_id: n for n, article_id in enumerate(self.here().article_order)}
         return sorted(found, key=lambda m: (rank.get(m.article, len(rank)), m.start, m.end, m.id))
 
     def title_of(self, article_id: str) -> str:
-        row = self.main.summaries.get(article_id)
+        row = self.here().summaries.get(article_id)
         return row.title if row else article_id
 
     def paragraph_of(self, mark: Mark) -> int | None:
@@ -292,7 +300,7 @@ class MarksController:
                             severity="warning", markup=False)
             return
         target = Target(mark.article, mark.start, mark.end, "mark")
-        self.main.post_message(messages.JumpTo(target, layer="target"))
+        self.post(messages.JumpTo(target, layer="target"))
 
     def delete(self, mark: Mark) -> None:
         if self.store is None:
@@ -326,7 +334,8 @@ class MarksController:
         if not self._ready():
             return
         assert self.store is not None and self.library is not None
-        if mark is None and self.sidebar_position() is None and self.main.sidebar_focused:
+        here = self.here()
+        if mark is None and here.sidebar_position is None and here.sidebar_focused:
             self.app.notify("Nothing copied: in the actors pane y copies a position (a ❝ row); "
                             "in the text pane, the mark or passage under the cursor.",
                             markup=False, timeout=4)
@@ -348,18 +357,19 @@ class MarksController:
                         f"“{one_line(passage.text, 40)}” (not pasting? see ? for tmux)",
                         markup=False, timeout=4)
 
-    def _passage_here(self):  # type: ignore[no-untyped-def]
+    def _passage_here(self) -> Passage | None:
         from newsdesk.core.export.document import Passage
 
         assert self.store is not None and self.library is not None
-        quote = self.sidebar_position()
+        here = self.here()
+        quote = here.sidebar_position
         if quote is not None:
             article = self.library.article(quote.article).article
             marked = self.store.find(article, quote.start, quote.end, quote.id)
             if marked is not None:
                 return Passage.from_mark(marked)
             return Passage.from_quote(article, quote)
-        found = self._text_target()
+        found = self._text_target(here)
         if found is None:
             return None
         detail, target = found
@@ -382,15 +392,15 @@ class MarksController:
         if not self._ready():
             return
         assert self.library is not None
-        main = self.main
+        here = self.here()
         article = None
-        if main.detail is not None:
-            article = (main.detail.article.id, main.detail.article.title or main.detail.article.id)
-        actor_id = main.chosen_actor or main.sidebar_actor(focused=False)
+        if here.detail is not None:
+            article = (here.detail.article.id, here.detail.article.title or here.detail.article.id)
+        actor_id = here.chosen_actor or here.sidebar_actor
         actor = None
-        if actor_id is not None and actor_id in main.actor_summaries:
-            actor = (actor_id, main.actor_summaries[actor_id].name)
-        chosen = actor is not None and actor[0] == main.chosen_actor
+        if actor_id is not None and actor_id in here.actor_summaries:
+            actor = (actor_id, here.actor_summaries[actor_id].name)
+        chosen = actor is not None and actor[0] == here.chosen_actor
         start_on_actor = chosen and bool(self.library.positions(actor_id or ""))
         options = ExportOptions(
             default_export_path(corpus=self.app.paths), article, actor, len(self.marks()),

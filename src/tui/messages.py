@@ -1,15 +1,18 @@
 """Messages that travel up to the main screen, which routes them to the other panes.
 
 Widgets report intent ("this actor was chosen"); only `MainScreen` decides what follows. The
-features beside the panes (marks, search, corrections) post `JumpTo`, `StartWalk`,
-`LayerChanged` and `CountsChanged` instead of reaching into the panes; workers post progress
+features beside the panes (marks, search, corrections) read the screen only as a `here.Here`
+record and post `JumpTo`, `StartWalk`, `FocusText`, `ReturnTo`, `AddLayers`, `LayerChanged`,
+`CountsChanged`, `MarksChanged` and `LibraryChanged` to it instead of reaching into the panes;
+they reach each other through the app with `Undoable` and `UndoCorrection`. Workers post progress
 (`IndexProgress`, `SearchStatus`), since `post_message` is thread-safe.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
@@ -17,7 +20,12 @@ from newsdesk.core.events import IndexEvent
 from newsdesk.core.models import ArticleAnalysis, ArticleSummary, Mention, Quote
 from newsdesk.core.store.library import Library
 
+from .here import Location
 from .highlight import HSpan, Target
+
+if TYPE_CHECKING:
+    from .corrections_controller import CorrectionChange
+    from .marks_controller import Change
 
 
 @dataclass
@@ -171,6 +179,12 @@ class StartWalk(Message):
     targets: Sequence[Target] = field(default_factory=tuple)
     layer: str = "target"
     index: int = 0
+    owner: str = ""
+    """Who starts it (`Here.walk_owner` tells whether it is still the one `n` / `N` walk)."""
+    hits_layer: str = ""
+    hits: Mapping[str, Sequence[HSpan]] = field(default_factory=dict)
+    """Spans by article, painted as `hits_layer` on each article shown while this walk is the
+    current one (every matched word of the search hits listed, say)."""
 
 
 @dataclass
@@ -191,3 +205,60 @@ class CountsChanged(Message):
 
     name: str
     counts: Mapping[str, int]
+
+
+@dataclass
+class FocusText(Message):
+    """Focus the text pane; with `mention_at`, its cursor on the entity starting at that offset
+    of the open article, if it has one."""
+
+    mention_at: int | None = None
+
+
+@dataclass
+class ReturnTo(Message):
+    """Back where the reader was (a search given up): no jump highlight, history kept."""
+
+    location: Location
+
+
+@dataclass
+class AddLayers(Message):
+    """Paint `provider(detail)` layers on every article shown from now on, and on the open one."""
+
+    provider: Callable[[ArticleAnalysis], Mapping[str, Sequence[HSpan]]]
+
+
+@dataclass
+class LibraryChanged(Message):
+    """The library changed in place (a correction, undo or redo): the main screen redraws the
+    lists, the sidebar and the open article; it bubbles on to the app, whose search index
+    catches up."""
+
+    library: Library
+
+
+@dataclass
+class Undoable(Message):
+    """A change for `u` to take back (posted to the app, which keeps one history of marks and
+    corrections)."""
+
+    change: Change | CorrectionChange
+
+
+@dataclass
+class UndoCorrection(Message):
+    """`u` reached a correction in the shared history: the app has the corrections undo it."""
+
+    change: CorrectionChange
+
+
+@dataclass
+class MarksChanged(Message):
+    """The marks in the store changed: the main screen paints their layer again, an open marks
+    view reloads its rows."""
+
+
+@dataclass
+class SearchReady(Message):
+    """The search index is open: an open search bar searches what is already typed."""

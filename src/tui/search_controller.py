@@ -3,16 +3,18 @@
 The app owns one `SearchController`. It opens the search index in a thread worker once the
 library is loaded (building it on first use, with progress in the bar), hands the bar a
 `LiveSearch`, and turns a chosen hit into a jump plus a walk of every hit listed, so `n` / `N`
-step through hits while that walk is the active one (choosing an actor replaces it).
+step through hits while that walk is the active one (choosing an actor replaces it). It reads
+the main screen as a `Here` record and changes it only by messages (`StartWalk`, `JumpTo`,
+`FocusText`, `LayerChanged`, `ReturnTo`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.worker import Worker, get_current_worker
 
-from newsdesk.core.models import ArticleAnalysis
 from newsdesk.core.store.library import Library
 
 from . import messages
@@ -20,16 +22,19 @@ from .highlight import HSpan, Target
 from .wording import one_line
 
 if TYPE_CHECKING:
+    from textual.message import Message
+
     from newsdesk.core.search.query import Hit, LiveSearch, SearchIndex
 
     from .app import NewsdeskApp
-    from .screens.main import Location, MainScreen, Walk
+    from .here import Here, Location
     from .screens.search import Chosen, SearchScreen
 
 #: Live results: at most this many hits, and this many of each kind.
 LIVE_LIMIT = 50
 PER_KIND = 10
-#: The layer painting every matched word of the listed hits in the open article.
+#: The layer painting every matched word of the listed hits in the open article; also the
+#: owner of the walk through the hits (`Here.walk_owner`).
 LAYER = "search"
 
 
@@ -46,8 +51,14 @@ def hit_target(hit: Hit, label: str) -> Target:
 class SearchController:
     """Glue between `newsdesk.core.search.query` and the explorer's screens."""
 
-    def __init__(self, app: NewsdeskApp) -> None:
+    def __init__(
+        self, app: NewsdeskApp, here: Callable[[], Here], post: Callable[[Message], bool]
+    ) -> None:
         self.app = app
+        self.here = here
+        """Asks the main screen where the reader is."""
+        self.post = post
+        """Posts a message to the main screen."""
         self.index: SearchIndex | None = None
         """None until the index is open (then searches run; before that the bar says why not)."""
         self.live: LiveSearch | None = None
@@ -56,22 +67,18 @@ class SearchController:
         self.query = ""
         """The last query the reader jumped from (the bar opens with it)."""
         self.hits: tuple[Hit, ...] = ()
-        self.walk: Walk | None = None
-        """The walk this controller started; `n` / `N` step through hits while it is current."""
+        self.walking = False
+        """A walk through hits was started here and not given up (`active` says whether it is
+        still the one `n` / `N` step through)."""
         self.origin: Location | None = None
         """Where the reader was when this search began (Esc in the bar returns there)."""
         self._worker: Worker[None] | None = None
         self._revision: str | None = None
-        self._provider_added = False
-
-    @property
-    def main(self) -> MainScreen:
-        return self.app.main
 
     @property
     def active(self) -> bool:
         """A result set is active: `n` / `N` walk its hits."""
-        return self.walk is not None and self.main.walk is self.walk
+        return self.walking and self.here().walk_owner == LAYER
 
     # ----- the index -------------------------------------------------------------------------
 
@@ -80,9 +87,6 @@ class SearchController:
         if self._revision == library.revision and (self.index is not None or self._worker):
             return
         self._revision = library.revision
-        if not self._provider_added:
-            self.main.add_layer_provider(self.layers)
-            self._provider_added = True
         self.show_status("Opening the search index…")
         self._worker = self.app.run_worker(
             lambda: self._open(library), thread=True, exclusive=True, group="search-index",
@@ -143,7 +147,7 @@ class SearchController:
             old.close()
         screen = self._bar()
         if screen is not None:
-            screen.index_ready()
+            screen.post_message(messages.SearchReady())
         self.app.settle_memory()  # the index lives as long as the app
 
     def _bar(self) -> SearchScreen | None:
@@ -159,7 +163,7 @@ class SearchController:
         if self._bar() is not None:
             return
         if not self.active:
-            self.origin = self.main.current_location()
+            self.origin = self.here().location
             self.query = ""
         from .screens.search import SearchScreen
 
@@ -167,13 +171,13 @@ class SearchController:
 
     def describe(self, hit: Hit) -> str:
         """The dim part of a row: the article's title, or what an actor is."""
-        main = self.main
+        here = self.here()
         if hit.kind == "actor" and hit.actor:
-            actor = main.actor_summaries.get(hit.actor)
+            actor = here.actor_summaries.get(hit.actor)
             if actor is not None:
                 n = actor.mention_count
                 return f"{actor.type} · {n} mention{'s' if n != 1 else ''}"
-        row = main.summaries.get(hit.article)
+        row = here.summaries.get(hit.article)
         if row is None:
             return hit.article
         if hit.kind == "article":
@@ -188,56 +192,48 @@ class SearchController:
 
     def choose(self, chosen: Chosen) -> None:
         """Enter: jump to the hit; `n` / `N` then step through every hit listed."""
-        main = self.main
         self.query = chosen.query
         self.hits = chosen.hits
         label = "/" + one_line(chosen.query, 16)  # like less and vim: short, so "3 of 11" fits
         targets = [hit_target(hit, label) for hit in chosen.hits]
-        main.start_walk(label, targets, index=chosen.index, layer="target")
-        self.walk = main.walk
+        self.walking = True
+        self.post(messages.StartWalk(
+            label, targets, layer="target", index=chosen.index, owner=LAYER,
+            hits_layer=LAYER, hits=self._spans(),
+        ))
         hit = chosen.hits[chosen.index]
-        main.jump_to(targets[chosen.index], layer="target")
-        detail = main.shown
-        if detail is not None:
-            main.post_message(messages.LayerChanged(
-                LAYER, self._spans(detail.article.id), detail.article.id
-            ))
-        mention = None
-        if hit.kind == "actor" and detail is not None:
-            # On the mention itself: it is drawn as the focused entity and the sidebar shows it.
-            mention = next((m for m in detail.mentions if m.start == hit.start), None)
-        main.focus_text(hit.start if mention is not None else None, mention)
+        self.post(messages.JumpTo(targets[chosen.index], layer="target"))
+        # On an actor's mention itself: it is drawn as the focused entity and the sidebar shows it.
+        self.post(messages.FocusText(hit.start if hit.kind == "actor" else None))
 
     def cancel(self) -> None:
         """Esc: the search ends and the reader is back where they were before it began."""
-        main = self.main
         if self.active:
-            main.post_message(messages.StartWalk(""))  # `n` / `N` no longer step through hits
-        self.walk = None
+            self.post(messages.StartWalk(""))  # `n` / `N` no longer step through hits
+        self.walking = False
         self.hits = ()
-        main.post_message(messages.LayerChanged(LAYER))
+        self.post(messages.LayerChanged(LAYER))
         origin = self.origin
         self.origin = None
         if origin is None:
             return
-        here = main.current_location()
+        here = self.here().location
         if here is None or here.article != origin.article or here.offset != origin.offset:
-            main.return_to(origin)
+            self.post(messages.ReturnTo(origin))
 
     # ----- highlights ------------------------------------------------------------------------
 
-    def layers(self, detail: ArticleAnalysis) -> dict[str, list[HSpan]]:
-        """Every matched word of the listed hits in this article (while the search is active)."""
-        if not self.active:
-            return {}
-        return {LAYER: self._spans(detail.article.id)}
-
-    def _spans(self, article_id: str | None) -> list[HSpan]:
-        here = [hit for hit in self.hits if hit.article == article_id]
-        found = {span for hit in here for span in hit.body_matches}
-        # An actor's first mention (its name matched, not body text): painted too, so the hit
-        # shows inside the sentence cursor, whose background covers the target's.
-        found.update((h.start, h.end) for h in here if h.kind == "actor" and h.end > h.start)
-        return [HSpan(s, e, LAYER) for s, e in sorted(found)]
-
-
+    def _spans(self) -> dict[str, list[HSpan]]:
+        """Every matched word of the listed hits, by article."""
+        found: dict[str, set[tuple[int, int]]] = {}
+        for hit in self.hits:
+            spans = found.setdefault(hit.article, set())
+            spans.update(hit.body_matches)
+            # An actor's first mention (its name matched, not body text): painted too, so the
+            # hit shows inside the sentence cursor, whose background covers the target's.
+            if hit.kind == "actor" and hit.end > hit.start:
+                spans.add((hit.start, hit.end))
+        return {
+            article: [HSpan(s, e, LAYER) for s, e in sorted(spans)]
+            for article, spans in found.items()
+        }

@@ -86,7 +86,7 @@ async def test_key_reasons_y_on_an_actor_row_copies_nothing(make_app) -> None:
         await pilot.press("3")
         await pilot.pause()
         assert app.focused is app.main.actor_tree
-        assert app.main.sidebar_position() is None
+        assert app.main.here().sidebar_position is None
         await pilot.press("y")
         await pilot.pause()
         assert app.clipboard == ""

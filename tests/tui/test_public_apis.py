@@ -47,11 +47,7 @@ def test_public_apis_private_imports_are_found(source: str, expected: list[str])
 
 
 #: Private names still used, each with its reason; a new one fails, and one removed must leave.
-KNOWN: dict[str, list[str]] = {
-    # `App._asked_from_below`: which screen's code is running (a screen may only close itself);
-    # Textual has no public name for it.
-    "app.py": ["textual._context"],
-}
+KNOWN: dict[str, list[str]] = {}
 
 
 def test_public_apis_the_tui_imports_no_private_textual_or_rich_module() -> None:

@@ -16,6 +16,7 @@ import bisect
 import logging
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from ..models import ActorSummary
     from ..store.library import Library
 
 log = logging.getLogger(__name__)
@@ -93,8 +95,57 @@ def update_in_place(
 def _update(
     conn: sqlite3.Connection, library: Library, versions: dict[str, str]
 ) -> tuple[dict[str, int], dict[str, Any]]:
-    import numpy as np
+    """The update, phase by phase: what changed, the units to drop, the actor units kept and
+    anchored anew, the units to write, the merged arrays, then the writes."""
+    diff = _diff(conn, library, versions)
+    data = IndexData(conn, None)
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    live = int(meta.get("live_units", data.n_units))
+    dropped = _units_of(conn, diff.changed + diff.removed)
+    actor_info = {a.id: a for a in library.actors()}
+    kept = _kept_actor_units(conn, data, actor_info, dropped)
+    anchors = _new_anchors(library, actor_info, kept)
+    new_units = _new_units(library, diff, actor_info, kept, anchors, dropped)
+    if live - len(dropped) + len(new_units) < (1 - MAX_HOLES_SHARE) * (
+        data.n_units + len(new_units)
+    ):
+        raise RebuildNeeded("too many dropped units")
+    added = _added_units(new_units, data.n_units)
+    arrays = _merged_arrays(data, dropped, added)
+    _write(conn, library, versions, diff, dropped, added, arrays)
+    arrays["vocab_len"] = data.vocab_len if arrays["same_words"] else None
+    arrays["vocab_id"] = data.vocab_id if arrays["same_words"] else None
+    del arrays["same_words"]
+    meta_live = live - len(dropped) + len(new_units)
+    conn.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        [
+            ("revision", library.revision),
+            ("units", str(len(arrays["unit_kind"]))),
+            ("live_units", str(meta_live)),
+        ],
+    )
+    counts = {
+        "changed": len(diff.changed),
+        "removed": len(diff.removed),
+        "added_units": len(new_units),
+        "dropped_units": len(dropped),
+    }
+    return counts, arrays
 
+
+@dataclass(frozen=True, slots=True)
+class _Diff:
+    """What changed since the index was written, and each article's order key now."""
+
+    titles: dict[str, str]
+    changed: list[str]
+    removed: list[str]
+    keys: dict[str, int]
+
+
+def _diff(conn: sqlite3.Connection, library: Library, versions: dict[str, str]) -> _Diff:
+    """Phase 1: articles added or changed (by version) and removed; too many: a rebuild."""
     summaries = library.articles()
     order = [s.id for s in summaries]
     titles = {s.id: s.title for s in summaries}
@@ -107,23 +158,30 @@ def _update(
     if len(changed) + len(removed) > max(MIN_CHANGED_CAP, MAX_CHANGED_SHARE * len(order)):
         raise RebuildNeeded(f"{len(changed)} changed and {len(removed)} removed articles")
     keys = _article_keys(order, {i: k for i, (_v, k) in old.items()})
-    data = IndexData(conn, None)
-    meta = dict(conn.execute("SELECT key, value FROM meta"))
-    live = int(meta.get("live_units", data.n_units))
+    return _Diff(titles, changed, removed, keys)
 
-    # Units to drop: everything of changed and removed articles (their actor units too).
-    touched = changed + removed
+
+def _units_of(conn: sqlite3.Connection, articles: Sequence[str]) -> set[int]:
+    """Phase 2: the units to drop, everything of these articles (their actor units too)."""
     dropped: set[int] = set()
-    for start in range(0, len(touched), 500):
-        part = touched[start : start + 500]
+    for start in range(0, len(articles), 500):
+        part = articles[start : start + 500]
         marks = ",".join("?" * len(part))
         dropped.update(
             r[0] for r in conn.execute(f"SELECT id FROM units WHERE article IN ({marks})", part)
         )
+    return dropped
 
-    # Actor units: kept while the actor is unchanged and its anchor article stays.
-    actor_info = {a.id: a for a in library.actors()}
-    kept: dict[str, tuple[int, int]] = {}  # actor -> (unit id, order key)
+
+def _kept_actor_units(
+    conn: sqlite3.Connection,
+    data: IndexData,
+    actor_info: dict[str, ActorSummary],
+    dropped: set[int],
+) -> dict[str, tuple[int, int]]:
+    """Phase 3: actor -> (unit id, order key) of the actor units kept, those whose actor is
+    unchanged and whose anchor article stays; the others join `dropped`."""
+    kept: dict[str, tuple[int, int]] = {}
     for uid, actor, text, extra in conn.execute(
         "SELECT id, actor, text, extra FROM units WHERE kind = 'actor'"
     ):
@@ -134,20 +192,41 @@ def _update(
             dropped.add(uid)
             continue
         kept[actor] = (uid, int(data.unit_key[uid]))
-    unanchored = [a for a in actor_info if a not in kept]
-    anchors: dict[str, tuple[str, int, int]] = {}  # actor -> (article, start, end)
-    for actor_id in unanchored:
+    return kept
+
+
+def _new_anchors(
+    library: Library, actor_info: dict[str, ActorSummary], kept: dict[str, tuple[int, int]]
+) -> dict[str, tuple[str, int, int]]:
+    """Phase 4: actor -> (article, start, end) of its first mention, for each actor without
+    a kept unit."""
+    anchors: dict[str, tuple[str, int, int]] = {}
+    for actor_id in (a for a in actor_info if a not in kept):
         mentions = library.actor(actor_id).mentions
         if mentions:
             first = mentions[0].article
             m = min((m for m in mentions if m.article == first), key=lambda m: (m.start, m.end))
             anchors[actor_id] = (first, m.start, m.end)
+    return anchors
 
-    new_units: list[tuple[str, int, UnitTuple]] = []  # (article, article key, unit)
-    changed_set = set(changed)
+
+def _new_units(
+    library: Library,
+    diff: _Diff,
+    actor_info: dict[str, ActorSummary],
+    kept: dict[str, tuple[int, int]],
+    anchors: dict[str, tuple[str, int, int]],
+    dropped: set[int],
+) -> list[tuple[str, int, UnitTuple]]:
+    """Phase 5: (article, article key, unit) of the units to write: every unit of the changed
+    articles (with the actors first met there), then actor units anchored anew in unchanged
+    articles. An actor now first met before its kept anchor moves: `kept`, `anchors` and
+    `dropped` follow."""
+    new_units: list[tuple[str, int, UnitTuple]] = []
+    changed_set = set(diff.changed)
     claimed: set[str] = set()
-    for article_id in changed:
-        base = keys[article_id]
+    for article_id in diff.changed:
+        base = diff.keys[article_id]
 
         def claim(actor_id: str, article_id: str = article_id, base: int = base) -> bool:
             if actor_id in claimed:
@@ -165,21 +244,32 @@ def _update(
                 return True
             return False
 
-        units, _hash = article_units(library, article_id, titles[article_id], actor_info, claim)
+        title = diff.titles[article_id]
+        units, _hash = article_units(library, article_id, title, actor_info, claim)
         new_units.extend((article_id, base, unit) for unit in units)
     for actor_id, (article_id, start, end) in anchors.items():
         if article_id not in changed_set and actor_id not in claimed:
             new_units.append(
-                (article_id, keys[article_id], actor_unit(actor_info[actor_id], start, end))
+                (article_id, diff.keys[article_id], actor_unit(actor_info[actor_id], start, end))
             )
+    return new_units
 
-    if live - len(dropped) + len(new_units) < (1 - MAX_HOLES_SHARE) * (
-        data.n_units + len(new_units)
-    ):
-        raise RebuildNeeded("too many dropped units")
 
-    # Rows and tokens of the new units, with ids after the last one.
-    first_id = data.n_units
+@dataclass(frozen=True, slots=True)
+class _Added:
+    """The new units as rows (ids after the last one), kinds, order keys and token pairs."""
+
+    rows: list[tuple[Any, ...]]
+    kinds: npt.NDArray[np.uint8]
+    keys: npt.NDArray[np.int64]
+    pairs_tok: list[str]
+    pairs_unit: npt.NDArray[np.int32]
+
+
+def _added_units(new_units: Sequence[tuple[str, int, UnitTuple]], first_id: int) -> _Added:
+    """Phase 6: rows and tokens of the new units, numbered from `first_id`."""
+    import numpy as np
+
     rows = []
     pairs_tok: list[str] = []
     pairs_unit: list[int] = []
@@ -194,11 +284,19 @@ def _update(
             pairs_unit.append(uid)
         kinds[offset] = KIND_CODE[kind]
         unit_keys[offset] = base + key
+    return _Added(rows, kinds, unit_keys, pairs_tok, np.array(pairs_unit, dtype=np.int32))
+
+
+def _merged_arrays(data: IndexData, dropped: set[int], added: _Added) -> dict[str, Any]:
+    """Phase 7: vocabulary, postings and trigrams without the dropped units and with the
+    added ones; unit kinds and keys with the added ones after the others."""
+    import numpy as np
+
     vocab, skeletons, post_off, post_ids, remap, fresh = _merge_postings(
         data,
         np.fromiter(sorted(dropped), dtype=np.int64, count=len(dropped)),
-        pairs_tok,
-        np.array(pairs_unit, dtype=np.int32),
+        added.pairs_tok,
+        added.pairs_unit,
     )
     # No word came or went: the vocabulary and trigram arrays stand as they are.
     same_words = not len(fresh) and len(vocab) == len(data.vocab)
@@ -210,60 +308,53 @@ def _update(
         tri_ids = data.tri_ids
     else:
         gram_keys, tri_off, tri_ids = _merge_trigrams(data, remap, fresh, skeletons)
-
-    for start in range(0, len(dropped), 500):
-        part = sorted(dropped)[start : start + 500]
-        conn.execute(f"DELETE FROM units WHERE id IN ({','.join('?' * len(part))})", part)
-    conn.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in removed])
-    conn.executemany(
-        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-        [(i, versions.get(i, ""), keys[i]) for i in changed],
-    )
-    unit_kind = np.concatenate([data.unit_kind, kinds])
-    unit_key = np.concatenate([data.unit_key, unit_keys])
-    write_blobs(
-        conn,
-        vocab,
-        skeletons,
-        post_off,
-        post_ids,
-        unit_kind,
-        gram_keys,
-        tri_off,
-        tri_ids,
-        unit_key,
-        vocabulary=not same_words,
-    )
-    live_now = live - len(dropped) + len(new_units)
-    conn.executemany(
-        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-        [
-            ("revision", library.revision),
-            ("units", str(len(unit_kind))),
-            ("live_units", str(live_now)),
-        ],
-    )
-    counts = {
-        "changed": len(changed),
-        "removed": len(removed),
-        "added_units": len(new_units),
-        "dropped_units": len(dropped),
-    }
-    arrays = {
+    return {
         "vocab": vocab,
         "skeletons": skeletons,
         "post_off": post_off,
         "post_ids": post_ids,
-        "unit_kind": unit_kind,
-        "unit_key": unit_key,
+        "unit_kind": np.concatenate([data.unit_kind, added.kinds]),
+        "unit_key": np.concatenate([data.unit_key, added.keys]),
         "gram_keys": gram_keys,
         "tri_off": tri_off,
         "tri_ids": tri_ids,
-        "vocab_len": data.vocab_len if same_words else None,
-        "vocab_id": data.vocab_id if same_words else None,
+        "same_words": same_words,
     }
-    return counts, arrays
+
+
+def _write(
+    conn: sqlite3.Connection,
+    library: Library,
+    versions: dict[str, str],
+    diff: _Diff,
+    dropped: set[int],
+    added: _Added,
+    arrays: dict[str, Any],
+) -> None:
+    """Phase 8: units and articles out and in, the arrays stored (the vocabulary and trigram
+    blobs left as they are when no word came or went)."""
+    for start in range(0, len(dropped), 500):
+        part = sorted(dropped)[start : start + 500]
+        conn.execute(f"DELETE FROM units WHERE id IN ({','.join('?' * len(part))})", part)
+    conn.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", added.rows)
+    conn.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in diff.removed])
+    conn.executemany(
+        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+        [(i, versions.get(i, ""), diff.keys[i]) for i in diff.changed],
+    )
+    write_blobs(
+        conn,
+        arrays["vocab"],
+        arrays["skeletons"],
+        arrays["post_off"],
+        arrays["post_ids"],
+        arrays["unit_kind"],
+        arrays["gram_keys"],
+        arrays["tri_off"],
+        arrays["tri_ids"],
+        arrays["unit_key"],
+        vocabulary=not arrays["same_words"],
+    )
 
 
 def _article_keys(order: Sequence[str], old: dict[str, int]) -> dict[str, int]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol, cast
 
 from newsdesk.core import __version__
 
@@ -56,11 +57,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _module(name: str) -> object:
+class Subcommand(Protocol):
+    """What each `<name>_cmd` module holds."""
+
+    __doc__: str | None
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, options: argparse.Namespace) -> int: ...
+
+
+def _module(name: str) -> Subcommand:
     """The module of a subcommand (`export` -> `export_cmd`), imported only when used."""
     from importlib import import_module
 
-    return import_module(f"{__name__}.{name}_cmd")
+    return cast(Subcommand, import_module(f"{__name__}.{name}_cmd"))
 
 
 def build_subparsers() -> dict[str, argparse.ArgumentParser]:
@@ -70,7 +81,7 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
         sub = argparse.ArgumentParser(prog=f"newsdesk {name}", description=module.__doc__)
         if not hasattr(module, "VERBS"):  # commands with verbs take these after the verb
             _common(sub)
-        module.add_arguments(sub)  # type: ignore[attr-defined]
+        module.add_arguments(sub)
         parsers[name] = sub
     return parsers
 
@@ -83,12 +94,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = argparse.ArgumentParser(prog=f"newsdesk {name}", description=module.__doc__)
         if not hasattr(module, "VERBS"):
             _common(parser)
-        module.add_arguments(parser)  # type: ignore[attr-defined]
+        module.add_arguments(parser)
         if hasattr(module, "VERBS"):
             options = _parse_verb(parser, args)
         else:
             options = parser.parse_args(args)
-        return _run(module.run, options)  # type: ignore[attr-defined]
+        return _run(module.run, options)
     options = build_parser().parse_args(args)
     from .explore import run as explore
 
@@ -109,11 +120,11 @@ def _parse_verb(parser: argparse.ArgumentParser, args: list[str]) -> argparse.Na
     return options
 
 
-def _run(command: object, options: argparse.Namespace) -> int:
+def _run(command: Callable[[argparse.Namespace], int], options: argparse.Namespace) -> int:
     from newsdesk.core.errors import NewsdeskError
 
     try:
-        return int(command(options))  # type: ignore[operator]
+        return int(command(options))
     except NewsdeskError as err:
         print(f"newsdesk: {err}", file=sys.stderr)
         return err.exit_status

@@ -4,8 +4,12 @@ hide or unhide)."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from .correcting import actor, add_paths, open_desk_for, report, verb_parser
+
+if TYPE_CHECKING:
+    from newsdesk.core.corrections import CorrectionDesk
 
 VERBS = ("show", "rename", "merge", "split", "type", "hide", "unhide")
 
@@ -82,13 +86,13 @@ def run(options: argparse.Namespace) -> int:
     return report(options, record)
 
 
-def _article(desk: object, query: str) -> str:
+def _article(desk: CorrectionDesk, query: str) -> str:
     from newsdesk.core.resolve import resolve_article
 
-    return resolve_article(desk.library, query).item.id  # type: ignore[attr-defined]
+    return resolve_article(desk.library, query).item.id
 
 
-def _mention(desk: object, spec: str) -> tuple[str, int]:
+def _mention(desk: CorrectionDesk, spec: str) -> tuple[str, int]:
     from newsdesk.core.errors import CorrectionError
 
     article, _, start = spec.rpartition(":")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def verb_parser(
-    verbs: argparse._SubParsersAction,  # type: ignore[type-arg]
+    verbs: argparse._SubParsersAction[argparse.ArgumentParser],
     name: str,
     help_text: str,
     *,

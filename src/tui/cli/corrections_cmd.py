@@ -6,9 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import warn
 from .correcting import add_paths, open_desk_for, report, verb_parser
+
+if TYPE_CHECKING:
+    from newsdesk.core.corrections import Correction, CorrectionDesk
 
 VERBS = ("list", "undo", "redo", "import")
 
@@ -64,10 +68,10 @@ def run(options: argparse.Namespace) -> int:
     return 2 if done.refused else 0
 
 
-def _list(options: argparse.Namespace, desk: object) -> int:
+def _list(options: argparse.Namespace, desk: CorrectionDesk) -> int:
     from newsdesk.core.corrections import describe
 
-    listed = desk.listed()  # type: ignore[attr-defined]
+    listed = desk.listed()
     if options.json:
         data = [
             {**item.correction.to_json(), "status": item.status, "reason": item.reason}
@@ -87,7 +91,7 @@ def _list(options: argparse.Namespace, desk: object) -> int:
     return 0 if listed else 1
 
 
-def _read(path: Path) -> list[object]:
+def _read(path: Path) -> list[Correction]:
     from newsdesk.core.corrections import Correction
     from newsdesk.core.errors import CorrectionError
 

@@ -6,8 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Literal
 
 from .common import default_paths, say_resolved, search_opener, settings_from, warn
+
+ExportFormat = Literal["md", "csv", "jsonl", "gexf", "graphml"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "csv", "jsonl", "gexf", "graphml")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", "-f", action="store_true", help="overwrite FILE if it exists")
     parser.add_argument(
         "--format",
-        choices=("md", "csv", "jsonl", "gexf", "graphml"),
+        choices=FORMATS,
         default=None,
         help="md (default), csv or jsonl: the passages in scope; gexf or graphml: the actor "
         "network (with --actor, that actor's neighbourhood); default: from FILE's extension",
@@ -96,8 +100,8 @@ def run(options: argparse.Namespace) -> int:
         article = resolve_article(library, options.article, search)
         say_resolved("--article", article, article.item.title, article.item.id)
         article_id = article.item.id
-    fmt = options.format or _format_of(options.out)
-    if fmt in ("gexf", "graphml"):
+    fmt = _format_named(options.format) if options.format else _format_of(options.out)
+    if fmt == "gexf" or fmt == "graphml":
         from newsdesk.core.export.graph import actor_network, render_graph
 
         graph = actor_network(library, actor_id)
@@ -112,7 +116,7 @@ def run(options: argparse.Namespace) -> int:
                 "(kept, detached)"
             )
         marks = store.marks()
-    if fmt in ("csv", "jsonl"):
+    if fmt == "csv" or fmt == "jsonl":
         from newsdesk.core.export.document import NothingToExport, collect
         from newsdesk.core.export.tables import position_records, render_table
 
@@ -137,10 +141,15 @@ def run(options: argparse.Namespace) -> int:
     return _emit(options, document.text, f"{document.count} passage(s)")
 
 
-def _format_of(out: Path | None) -> str:
+def _format_named(name: str) -> ExportFormat:
+    """`--format NAME` as one of `FORMATS` (argparse has checked the choice)."""
+    return next(f for f in FORMATS if f == name)
+
+
+def _format_of(out: Path | None) -> ExportFormat:
     """The format a file name asks for (`cast.csv`), Markdown otherwise."""
     suffix = out.suffix.lower().lstrip(".") if out is not None else ""
-    return suffix if suffix in ("csv", "jsonl", "gexf", "graphml") else "md"
+    return next((f for f in FORMATS if f == suffix), "md")
 
 
 def _emit(options: argparse.Namespace, text: str, what: str) -> int:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .common import open_index
 
@@ -56,10 +56,19 @@ def run(options: argparse.Namespace) -> int:
     return 0
 
 
+@runtime_checkable
+class _WholeCorpus(Protocol):
+    """A library that builds the whole corpus in bulk (the store, a corrected library)."""
+
+    def corpus(self) -> Corpus: ...
+
+
 def _corpus(library: object) -> Corpus:
     """The whole index in memory: the store builds it in bulk, other libraries by protocol."""
     from newsdesk.core.store.library import MemoryLibrary
 
     if isinstance(library, MemoryLibrary):
         return library.corpus
-    return library.corpus()  # type: ignore[attr-defined,no-any-return]
+    if not isinstance(library, _WholeCorpus):
+        raise TypeError(f"{type(library).__name__} cannot give the whole corpus")
+    return library.corpus()

@@ -11,11 +11,18 @@ from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 
 
+def nothing_to_await() -> AwaitComplete:
+    """An `AwaitComplete` already done (Textual's `AwaitComplete.nothing`, left unannotated)."""
+    done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+    return done
+
+
 class ClosesItself:
     """Mixin for a `Screen` subclass (listed before it, so this `dismiss` comes first)."""
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         screen = cast(Screen[Any], self)
         if screen.app.screen is not screen:
-            return AwaitComplete.nothing()
+            return nothing_to_await()
+        # A mixin: `Screen.dismiss` comes after it in the subclass's MRO, which mypy cannot see.
         return super().dismiss(result)  # type: ignore[misc, no-any-return]

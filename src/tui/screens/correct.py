@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -15,6 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..bindings import CORRECTION_DIALOG_BINDINGS
+from .closing import ClosesItself
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +37,11 @@ class Answer:
     note: str
 
 
-class CorrectionDialog(ModalScreen[Answer | None]):
+class CorrectionDialog(ClosesItself, ModalScreen[Answer | None]):
     """Enter in the field takes the highlighted row (or the text typed); Tab reaches the note;
     Esc cancels."""
 
-    BINDINGS = CORRECTION_DIALOG_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*CORRECTION_DIALOG_BINDINGS]
     AUTO_FOCUS = "#correct-input"
     DEFAULT_CSS = """
     CorrectionDialog { align: center middle; }

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -72,7 +73,7 @@ def starting_scope(options: ExportOptions) -> Scope:
 class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
     """Scope, grouping and file; Enter (or Export) writes, Esc cancels."""
 
-    BINDINGS = EXPORT_DIALOG_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*EXPORT_DIALOG_BINDINGS]
     BINDING_GROUP_TITLE = "Export dialog"
     AUTO_FOCUS = "#export-path"
 
@@ -152,7 +153,7 @@ class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
     def chosen_format(self) -> Format:
         button = self.query_one("#export-format", RadioSet).pressed_button
         name = (button.id or "format-md").removeprefix("format-") if button else "md"
-        return name if name in ("csv", "jsonl") else "md"  # type: ignore[return-value]
+        return "csv" if name == "csv" else "jsonl" if name == "jsonl" else "md"
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self) -> None:
@@ -198,7 +199,7 @@ class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
 class ConfirmDialog(ClosesItself, ModalScreen[bool]):
     """A yes/no question; `y` or Enter on Yes answers yes, `n` or Esc no."""
 
-    BINDINGS = CONFIRM_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*CONFIRM_BINDINGS]
     AUTO_FOCUS = "#confirm-no"
 
     def __init__(self, message: str, question: str) -> None:

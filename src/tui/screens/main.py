@@ -1,23 +1,25 @@
 """The main screen: three panes, and the routing that links them.
 
 Widgets only report intent (`messages`); this screen decides what follows, keeps the
-back/forward history and the walk that `n` / `N` step through. Public hooks for later features:
-`open_article`, `jump_to` (or post `messages.JumpTo`), `start_walk` (or `messages.StartWalk`),
-`add_layer_provider` (layers painted on each article opened; `messages.ArticleOpened` follows),
-`messages.LayerChanged` / `CountsChanged` (this screen sets the panes' reactives), and what the
-keys act on (`text_target()`, `sidebar_position()`, ...): features never touch the panes.
+back/forward history and the walk that `n` / `N` step through. The features beside the panes
+(marks, search, corrections) read it only through `here()`, a `Here` record of what the keys
+act on, and post messages for everything they change: `JumpTo`, `StartWalk`, `FocusText`,
+`ReturnTo`, `AddLayers` (layers painted on each article opened; `messages.ArticleOpened`
+follows), `LayerChanged` / `CountsChanged` (this screen sets the panes' reactives) and
+`LibraryChanged`. They never touch the panes.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -32,7 +34,6 @@ from newsdesk.core.models import (
     ActorSummary,
     ArticleAnalysis,
     ArticleSummary,
-    Mention,
     Quote,
 )
 from newsdesk.core.store.library import Library
@@ -47,6 +48,7 @@ from ..bindings import (
     TEXT_BINDINGS,
     key_label,
 )
+from ..here import Here, Location
 from ..highlight import LEGEND, HSpan, Target
 from ..widgets.actor_tree import ActorTree
 from ..widgets.article_list import ArticleList
@@ -77,16 +79,8 @@ EXPLAINED_KEYS: frozenset[str] = frozenset(
     for key in binding.key.split(",")
 )
 
-LayerProvider = Callable[[ArticleAnalysis], dict[str, Sequence[HSpan]]]
-"""Called for each article opened: highlight layers to draw on it (marks, search hits)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where the reader was: an article and the cursor offset in it."""
-
-    article: str
-    offset: int
+LayerProvider = Callable[[ArticleAnalysis], Mapping[str, Sequence[HSpan]]]
+"""Called for each article opened: highlight layers to draw on it (marks)."""
 
 
 @dataclass(slots=True)
@@ -108,6 +102,12 @@ class Walk:
     """`targets[index]` is at the cursor (else it is the next one after it)."""
     ahead: bool = True
     """Some target is at or after the cursor (else the counter reads "– of N")."""
+    owner: str = ""
+    """Who started it ("search"; "" for an actor's mentions): `Here.walk_owner`."""
+    hits_layer: str = ""
+    hits: Mapping[str, Sequence[HSpan]] = field(default_factory=dict)
+    """Spans by article painted as `hits_layer` on each article shown while this walk is
+    current (every matched word of the search hits listed)."""
     _reading: list[tuple[tuple[int, int], int]] | None = field(default=None, repr=False)
     """((article rank, start), index) of every target, sorted: reading order, built once."""
 
@@ -174,7 +174,9 @@ class MainScreen(Screen[None]):
     """Articles | Text | Actors & positions."""
 
     # Corrections work from any pane; the actors pane shows their keys in its footer.
-    BINDINGS = MAIN_BINDINGS + MARK_BINDINGS + [replace(b, show=False) for b in CORRECTION_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *MAIN_BINDINGS, *MARK_BINDINGS, *(replace(b, show=False) for b in CORRECTION_BINDINGS)
+    ]
     BINDING_GROUP_TITLE = "Everywhere"
     AUTO_FOCUS = "#text"
 
@@ -491,6 +493,7 @@ class MainScreen(Screen[None]):
         for provider in self.layer_providers:
             for name, spans in provider(self.detail).items():
                 self.text.set_layer(name, spans)
+        self._paint_walk_hits()
         self.articles.opened = article_id
         self.articles.highlight_article(article_id)
         self._paint_actor()
@@ -522,20 +525,74 @@ class MainScreen(Screen[None]):
                 self.text.set_layer(name, spans)
 
     def start_walk(
-        self, label: str, targets: Sequence[Target], *, index: int = 0, layer: str = "target"
+        self,
+        label: str,
+        targets: Sequence[Target],
+        *,
+        index: int = 0,
+        layer: str = "target",
+        owner: str = "",
+        hits_layer: str = "",
+        hits: Mapping[str, Sequence[HSpan]] | None = None,
     ) -> None:
-        """Make `n` / `N` step through `targets` (search hits, marks, ...)."""
+        """Make `n` / `N` step through `targets` (search hits, marks, ...); `hits` are painted
+        as `hits_layer` on each article shown while this walk is current, the open one now."""
         self.walk = None
         if targets:
-            self.walk = Walk(label, list(targets), index, layer, self._article_rank())
+            self.walk = Walk(label, list(targets), index, layer, self._article_rank(),
+                             owner=owner, hits_layer=hits_layer, hits=hits or {})
+            self._paint_walk_hits()
         self._refresh_bindings()
         self._update_status()
+
+    def _paint_walk_hits(self) -> None:
+        walk, detail = self.walk, self.detail
+        if walk is not None and walk.hits_layer and detail is not None:
+            self.text.set_layer(walk.hits_layer, walk.hits.get(detail.article.id, ()))
 
     def on_jump_to(self, message: messages.JumpTo) -> None:
         self.jump_to(message.target, layer=message.layer, record=message.record)
 
     def on_start_walk(self, message: messages.StartWalk) -> None:
-        self.start_walk(message.label, message.targets, index=message.index, layer=message.layer)
+        self.start_walk(
+            message.label, message.targets, index=message.index, layer=message.layer,
+            owner=message.owner, hits_layer=message.hits_layer, hits=message.hits,
+        )
+
+    def on_focus_text(self, message: messages.FocusText) -> None:
+        """Focus the text pane, its cursor on the entity starting at `mention_at` (if any)."""
+        detail = self.text.detail
+        if message.mention_at is not None and detail is not None:
+            mention = next((m for m in detail.mentions if m.start == message.mention_at), None)
+            if mention is not None:
+                self.text.move_cursor_to(mention.start, center=True, mention=mention)
+        self.text.focus()
+
+    def on_return_to(self, message: messages.ReturnTo) -> None:
+        """Back where the reader was (a search given up): no jump highlight, history kept."""
+        place = message.location
+        self.text.clear_layer("target")
+        self.open_article(place.article, offset=place.offset, record=True)
+        self.text.move_cursor_to(place.offset, center=True)
+
+    def on_add_layers(self, message: messages.AddLayers) -> None:
+        self.add_layer_provider(message.provider)
+
+    def on_marks_changed(self, _message: messages.MarksChanged) -> None:
+        """The marks changed: their layer (from its provider) is painted again on the open
+        article, and the status line follows ("✎ marked")."""
+        detail = self.text.detail
+        if detail is None:
+            return
+        for provider in self.layer_providers:
+            for name, spans in provider(detail).items():
+                self.text.set_layer(name, spans)
+        self._update_status()
+
+    def on_library_changed(self, message: messages.LibraryChanged) -> None:
+        """Redraw at once after a correction (the message goes on up to the app)."""
+        if message.library is self.library:
+            self.reload_library()
 
     def on_layer_changed(self, message: messages.LayerChanged) -> None:
         if message.article_id is not None and message.article_id != self.text.article_id:
@@ -552,77 +609,38 @@ class MainScreen(Screen[None]):
     def on_counts_changed(self, message: messages.CountsChanged) -> None:
         self.articles.set_counts(message.name, message.counts)
 
-    # ----- what the keys of marks and corrections act on ---------------------------------------
+    # ----- what the keys of marks, search and corrections act on -----------------------------
 
-    def sidebar_position(self) -> Quote | None:
-        """The position under the actor tree's cursor, when the tree has focus (the main
-        screen's focus: still right under the palette or a dialog)."""
-        tree = self.actor_tree
-        if self.focused is not tree:
-            return None
-        node = tree.cursor_node
-        if node is None or node.data is None or node.data.kind != "position":
-            return None
-        return node.data.quote
+    def here(self) -> Here:
+        """The reader's place now, for the features beside the panes (see `here.Here`).
 
-    @property
-    def sidebar_focused(self) -> bool:
-        """The actor tree has the focus (the main screen's: still so under the palette)."""
-        return self.focused is self.actor_tree
-
-    def sidebar_actor(self, *, focused: bool = True) -> str | None:
-        """The actor under the actor tree's cursor, when the tree has focus (or anyway)."""
-        if focused and self.focused is not self.actor_tree:
-            return None
-        return self.actor_tree.cursor_actor
-
-    def focus_text(self, offset: int | None = None, mention: Mention | None = None) -> None:
-        """Focus the text pane, its cursor on `offset` (on `mention` itself, if given)."""
-        if offset is not None:
-            self.text.move_cursor_to(offset, center=True, mention=mention)
-        self.text.focus()
-
-    def return_to(self, place: Location) -> None:
-        """Back where the reader was (a search given up): no jump highlight, history kept."""
-        self.text.clear_layer("target")
-        self.open_article(place.article, offset=place.offset, record=True)
-        self.text.move_cursor_to(place.offset, center=True)
-
-    @property
-    def shown(self) -> ArticleAnalysis | None:
-        """The article the text pane shows (None: an empty state or an error)."""
-        return self.text.detail
-
-    def under_text_cursor(self) -> tuple[Mention | None, Quote | None]:
-        """The entity and the quote under the text cursor (either may be None)."""
-        return self.text.under_cursor()
-
-    def text_mention(self) -> Mention | None:
-        """The entity the text cursor is on, if any (none while the actor tree has focus)."""
-        if self.focused is self.actor_tree:
-            return None
-        return self.text.focus_mention or self.text.under_cursor()[0]
-
-    def text_selection(self) -> tuple[ArticleAnalysis, int, int] | None:
-        """The open article and the selected range (the cursor's sentence if none)."""
-        detail = self.text.detail
-        if detail is None:
-            return None
-        start, end = self.text.selection_range()
-        return detail, start, end
-
-    @property
-    def article_order(self) -> Sequence[str]:
-        """Article ids in the article list's order."""
-        return self.articles.order
-
-    def text_target(self) -> tuple[ArticleAnalysis, Target] | None:
-        """The open article and what the text cursor covers (sentence, quote or selection)."""
-        text = self.text
-        target = text.cursor_target()
-        if text.detail is None or target is None:
-            return None
-        return text.detail, target
+        Focus is the main screen's own: still right under the palette or a dialog."""
+        text, tree = self.text, self.actor_tree
+        sidebar = self.focused is tree
+        mention, quote = text.under_cursor()
+        position = None
+        node = tree.cursor_node if sidebar else None
+        if node is not None and node.data is not None and node.data.kind == "position":
+            position = node.data.quote
+        return Here(
+            library=self.library,
+            detail=self.detail,
+            shown=text.detail,
+            location=self.current_location(),
+            mention=mention,
+            quote=quote,
+            text_mention=None if sidebar else text.focus_mention or mention,
+            text_target=text.cursor_target(),
+            selection=text.selection_range() if text.detail is not None else None,
+            sidebar_focused=sidebar,
+            sidebar_position=position,
+            sidebar_actor=tree.cursor_actor,
+            chosen_actor=self.chosen_actor,
+            walk_owner=self.walk.owner if self.walk is not None else None,
+            summaries=self.summaries,
+            actor_summaries=self.actor_summaries,
+            article_rows=self.articles.rows,
+        )
 
     # ----- links -----------------------------------------------------------------------------
 
@@ -741,7 +759,12 @@ class MainScreen(Screen[None]):
         actor_id = actor if isinstance(actor, str) else actor.id
         cached = self._chosen_spans
         if cached is None or cached[0] != actor_id:
-            record = actor if isinstance(actor, Actor) else self.library.actor(actor)  # type: ignore[union-attr]
+            if isinstance(actor, Actor):
+                record = actor
+            elif self.library is not None:
+                record = self.library.actor(actor)
+            else:
+                return {}
             by_article: dict[str, list[HSpan]] = {}
             for m in record.mentions:
                 by_article.setdefault(m.article, []).append(HSpan(m.start, m.end, "actor"))

@@ -5,11 +5,12 @@ Mark text, notes and titles are the reader's or the article's: rows are rich `Te
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -18,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from newsdesk.core.marks.mark_store import Mark
 
+from .. import messages
 from ..bindings import MARKS_VIEW_BINDINGS, NOTE_DIALOG_BINDINGS
 from ..widgets.footer import KeyFooter
 from ..wording import one_line
@@ -35,7 +37,7 @@ NOTE_LIMIT = 280
 def mark_row(mark: Mark, title: str, paragraph: int | None = None, width: int = 100) -> Text:
     """Three lines: what and where, the passage, the note (plain data in styled spans)."""
     row = Text(no_wrap=True, overflow="ellipsis")
-    head = mark.kind
+    head: str = mark.kind
     if mark.speaker:
         head += f" · {one_line(mark.speaker, 30)}"
     row.append(head, style="bold")
@@ -53,7 +55,7 @@ def mark_row(mark: Mark, title: str, paragraph: int | None = None, width: int = 
 class MarksScreen(ClosesItself, Screen[None]):
     """Marks in corpus order; Enter opens, `n` notes, `d` deletes, `u` undoes, Esc closes."""
 
-    BINDINGS = MARKS_VIEW_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*MARKS_VIEW_BINDINGS]
     BINDING_GROUP_TITLE = "Marks view"
     AUTO_FOCUS = "#marks-list"
     HELP = "Your marks: Enter opens one in its article, n gives it a note, d deletes it."
@@ -77,6 +79,9 @@ class MarksScreen(ClosesItself, Screen[None]):
         return self.query_one("#marks-list", OptionList)
 
     def on_mount(self) -> None:
+        self.reload()
+
+    def on_marks_changed(self, _message: messages.MarksChanged) -> None:
         self.reload()
 
     def reload(self) -> None:
@@ -197,7 +202,7 @@ class MarksScreen(ClosesItself, Screen[None]):
 class NoteDialog(ClosesItself, ModalScreen[str | None]):
     """One line of note for a mark; Enter saves (empty clears it), Esc keeps the old note."""
 
-    BINDINGS = NOTE_DIALOG_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*NOTE_DIALOG_BINDINGS]
     AUTO_FOCUS = "#note-input"
 
     def __init__(self, note: str, passage: str) -> None:

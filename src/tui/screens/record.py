@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -28,6 +30,7 @@ from newsdesk.core.store.library import Library
 
 from ..bindings import RECORD_BINDINGS
 from ..widgets.footer import KeyFooter
+from .closing import ClosesItself
 
 #: Positions listed when the record opens: two screens' worth, so an actor with thousands
 #: paints at once (the list measures every row it holds).
@@ -62,10 +65,10 @@ def position_prompt(row: PositionRow, title: str, width: int) -> Text:
     return line
 
 
-class RecordScreen(Screen[Quote | None]):
+class RecordScreen(ClosesItself, Screen[Quote | None]):
     """The chosen actor's record; dismisses with the quote whose evidence to open, or None."""
 
-    BINDINGS = RECORD_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*RECORD_BINDINGS]
     BINDING_GROUP_TITLE = "Actor record"
     AUTO_FOCUS = "#record-positions"
     HELP = (

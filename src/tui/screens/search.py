@@ -8,11 +8,12 @@ newest, so typing never waits on a search and stale results are dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -22,6 +23,7 @@ from textual.widgets import Input, Static
 
 from newsdesk.core.search.query import Hit, SearchResult, SearchTicket
 
+from .. import messages
 from ..bindings import SEARCH_BAR_BINDINGS
 from ..widgets.search_bar import SearchResults
 from .closing import ClosesItself
@@ -45,7 +47,7 @@ class Chosen:
 class SearchScreen(ClosesItself, ModalScreen[Chosen | None]):
     """Input at the bottom (like `/` in less and vim), results above it, the panes behind."""
 
-    BINDINGS = SEARCH_BAR_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*SEARCH_BAR_BINDINGS]
     BINDING_GROUP_TITLE = "Search bar"
 
     DEFAULT_CSS = """
@@ -213,7 +215,7 @@ class SearchScreen(ClosesItself, ModalScreen[Chosen | None]):
         else:
             self.set_status("No matches")
 
-    def index_ready(self) -> None:
+    def on_search_ready(self, _message: messages.SearchReady) -> None:
         """The controller finished opening the index: search what is already typed."""
         self.search(self.input.value)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from rich.text import Text
+from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -47,7 +48,7 @@ class Item:
 class ActorTree(PassStyle, Tree[Item]):
     """Actors of this article or of the whole corpus; Enter chooses an actor or position."""
 
-    BINDINGS = ACTOR_TREE_BINDINGS + CORRECTION_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*ACTOR_TREE_BINDINGS, *CORRECTION_BINDINGS]
     BINDING_GROUP_TITLE = "Actors & positions"
     HELP = "Actors by type. Enter on an actor highlights its mentions; on a position, opens it."
 

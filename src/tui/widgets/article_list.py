@@ -9,10 +9,12 @@ articles load and re-sort at once. (An OptionList measures and wraps every promp
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -44,7 +46,7 @@ def sort_articles(rows: Sequence[ArticleSummary], key: str) -> list[ArticleSumma
 class ArticleList(PassStyle, ScrollView, can_focus=True):
     """Articles with source, date and counts; Enter (or a click) opens one."""
 
-    BINDINGS = ARTICLE_LIST_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*ARTICLE_LIST_BINDINGS]
     BINDING_GROUP_TITLE = "Articles"
     HELP = "Every article of the corpus. Enter opens one; `o` changes the order."
 

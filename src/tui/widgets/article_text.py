@@ -7,10 +7,12 @@ article offsets, and only visible lines are styled, so long articles scroll smoo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.geometry import Region, Size, Spacing
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -43,7 +45,7 @@ LAYER_ORDER: tuple[str, ...] = ("mark", "search", "actor", "target")
 class ArticleText(PassStyle, ScrollView, can_focus=True):
     """The article under a sentence cursor; entities, quotes and layers drawn as spans."""
 
-    BINDINGS = TEXT_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*TEXT_BINDINGS]
     BINDING_GROUP_TITLE = "Text"
     HELP = "The article: move by sentence, paragraph or entity; Enter chooses what is under it."
 
@@ -283,7 +285,7 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
                     min(span.end, line.end) - line.start,
                 )
         elif line.kind != "blank":
-            kind = line.kind
+            kind: str = line.kind
             if kind == "speaker" and line.quote is not None and (
                 line.quote.confidence < LOW_CONFIDENCE
             ):

@@ -60,6 +60,7 @@ class PassStyle:
         widget = cast(Widget, self)
         self._pass_style = widget.rich_style
         try:
+            # A mixin: the widget's `render_lines` follows in the MRO, which mypy cannot see.
             return super().render_lines(crop)  # type: ignore[misc, no-any-return]
         finally:
             self._pass_style = None
@@ -68,7 +69,7 @@ class PassStyle:
     def rich_style(self) -> Style:
         """`Widget.rich_style`, the one cached for this pass while the widget renders: the
         line API (`Tree.render_line` too) asks for it on every line."""
-        return self._pass_style or super().rich_style  # type: ignore[misc]
+        return self._pass_style or super().rich_style  # type: ignore[misc]  # (a mixin, above)
 
     @property
     def pass_style(self) -> Style:
