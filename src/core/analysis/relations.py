@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..models import ActorSummary, ArticleAnalysis, Mention, Offsets, Quote
 from ..store.library import Library
 from .polarity import POLARITIES, Polarity, polarity, words_polarity
-from .targets import is_target
+from .targets import is_target, speaks_in_turn
 
 __all__ = ["POLARITIES", "Polarity", "Relation", "find_relations", "polarity", "relation_json"]
 
@@ -61,8 +61,13 @@ def relations_in(
     text = detail.article.text
     mentions = detail.mentions
     roles = _roles_in(detail, actors)
+    speakers = sorted(
+        (q.speaker_start, q.speaker_end)
+        for q in detail.quotes
+        if q.speaker_start is not None and q.speaker_end is not None
+    )
     for quote in detail.quotes if quotes is None else quotes:
-        if not quote.actor:
+        if not quote.actor or not holds_the_position(quote, text):
             continue
         seen: set[str] = set()
         for index, mention in enumerate(mentions):
@@ -77,6 +82,10 @@ def relations_in(
                 continue
             if own_side(quote.actor, target, actors, roles):
                 continue
+            if quote.kind != "direct" and (
+                _speaks_here(mention, speakers) or speaks_in_turn(text, mention.end)
+            ):
+                continue  # a second source the report quotes ("while Trump noted ...")
             neighbours = mentions[max(0, index - 3) : index + 3]
             opens = quote.kind == "stance" and not text[quote.start : mention.start].strip()
             if not is_target(mention, actors.get(target), text, neighbours, stance_object=opens):
@@ -95,9 +104,41 @@ def relations_in(
             )
 
 
-def _roles_in(
-    detail: ArticleAnalysis, actors: dict[str, ActorSummary]
-) -> dict[str, set[str]]:
+#: Words that may stand between a participle cue and the clause it hangs from ("X agreed,
+#: also saying").
+_ADVERBS = frozenset({"also", "then", "later", "again", "further", "repeatedly"})
+
+
+def holds_the_position(quote: Quote, text: str) -> bool:
+    """Whether the cue reports the source's own position. A participle cue ("denying",
+    "refusing", "calling") does only where it hangs from the source: after a comma closing
+    the source's clause ("Lam agreed, saying ...") or right after the source's name ("with
+    Spano calling the process a coup"). After a preposition or another verb it is part of
+    something else ("held in contempt for refusing to ...", "Waddoups wrote denying X
+    citizenship violated ..."): no stance of the source's."""
+    cue = (quote.cue or "").split()
+    if not cue or not cue[0].lower().endswith("ing") or cue[0].lower() == "according":
+        return True
+    if quote.cue_start is None:
+        return True
+    before = text[max(0, quote.cue_start - 60) : quote.cue_start].split()
+    while before and before[-1].lower() in _ADVERBS:
+        before.pop()
+    if before and before[-1].endswith((",", ":", ";", "—", "–")):
+        return True
+    speaker_end = quote.speaker_end
+    return speaker_end is not None and not text[speaker_end : quote.cue_start].strip()
+
+
+def _speaks_here(mention: Mention, speakers: Sequence[tuple[int, int]]) -> bool:
+    """Whether the mention is where another position names its speaker. Only outside a
+    direct quote: in the source's own words, "President Trump said, 'Let's talk'" is the
+    source telling of Trump; in the reporter's, it is a second, separate source."""
+    index = bisect_right(speakers, (mention.start, float("inf"))) - 1
+    return 0 <= index < len(speakers) and speakers[index][0] <= mention.start < speakers[index][1]
+
+
+def _roles_in(detail: ArticleAnalysis, actors: dict[str, ActorSummary]) -> dict[str, set[str]]:
     """Actor id -> the roles it is given in this article (and its usual one)."""
     roles: dict[str, set[str]] = {}
     for mention in detail.mentions:
