@@ -93,6 +93,10 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
         ("Moreau said 84% of surveyed Veldorians wash.", "Veldorians", "PERSON", "a people"),
         ("Moreau said it was a coup against a president of Norway.", "Norway", "GPE", "an office"),
         ("Moreau said floods hit northern parts of Norway.", "Norway", "GPE", "a part"),
+        ("Moreau said the wreck was the U.S.S. Kestrel.", "U.S.S. Kestrel", "ORG", "a ship"),
+        ("Moreau said the epicentre was 9 km east of Tallin.", "Tallin", "ORG", "a bearing"),
+        ("Moreau said he was named Best Dancer there.", "Best Dancer", "ORG", "a title"),
+        ("Moreau said the Ostrava del Sur office closed.", "del Sur", "PERSON", "a piece"),
     ],
 )
 def test_relation_targets_skip_what_names_no_party(
@@ -185,6 +189,15 @@ def test_relation_participle_cue_holds_only_from_its_source(
         s + len(speaker),
     )
     assert holds_the_position(quote, text) is expected
+
+
+def test_relation_targets_skip_towns_in_a_list_but_not_countries() -> None:
+    text = "Moreau said the towns hit were Tarn, Ostrava, Lanz and Cortes."
+    towns = [("Tarn", "GPE"), ("Ostrava", "GPE"), ("Cortes", "GPE")]
+    assert not _check(text, "Lanz", "PERSON", *towns)  # a town the model took for a person
+    text = "Moreau criticised Norway, Kessler and Sweden."
+    assert _check(text, "Kessler", "PERSON", ("Norway", "GPE"), ("Sweden", "GPE"))  # a party
+    assert _check(text, "Norway", "GPE", ("Kessler", "PERSON"), ("Sweden", "GPE"))  # a country
 
 
 def test_relation_targets_keep_the_place_a_stance_addresses() -> None:

@@ -55,8 +55,16 @@ THING_HEADS = frozenset(
     "constitution amendment act treaty charter bill code award awards prize prizes medal "
     "trophy cup festival championship championships".split()
 )
-#: First words of names that name operations and projects, not their agents.
-THING_LEADS = frozenset({"operation", "project"})
+#: First words of names that name operations, projects and ships, not their agents
+#: ("Operation Fast", "the U.S.S. Grayback"); punctuation is stripped before the lookup.
+THING_LEADS = frozenset({"operation", "project", "uss", "u.s.s", "hms", "h.m.s", "rms", "mv"})
+#: Compass bearings: nothing after "north of" is anyone a statement targets.
+COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern "
+    "eastern western".split()
+)
+#: Verbs after which a capitalised non-person name is a title given ("was named Best Actor").
+TITLE_VERBS = frozenset({"named", "crowned", "voted", "titled", "dubbed"})
 #: Nouns for craft: a name after one is a vessel's name ("the rescue ship Alan Kurdi").
 CRAFT_NOUNS = frozenset(
     "ship vessel boat ferry tanker yacht submarine frigate destroyer carrier aircraft plane "
@@ -125,6 +133,18 @@ def is_target(
         return False
     if mention.label != "PERSON" and before and before[-1] in PATH_PREPOSITIONS:
         return False
+    if before[-2:-1] and before[-1] == "of" and before[-2] in COMPASS:
+        return False  # "nine kilometers east of Carrascal", whatever the label
+    if not mention.text[:1].isupper() and not actor.name[:1].isupper():
+        return False  # "del Sur": a piece of a name
+    if mention.label != "PERSON" and before and before[-1] in TITLE_VERBS:
+        return False  # "he was named Best Actor": a title, no one's name
+    if (
+        not stance_object
+        and not (is_state(actor.name) or is_state(mention.text))
+        and in_a_list_of_places(mention, neighbours, text)
+    ):
+        return False  # "the towns damaged were Carrascal, Cantilan, Madrid and Lanuza"
     if (
         mention.label in ("ORG", "FAC")
         and before
@@ -164,6 +184,39 @@ def type_in_doubt(mention: Mention, actor: ActorSummary) -> bool:
     if labelled is None or labelled == actor.type:
         return False
     return " ".join(mention.text.split()).casefold() == " ".join(actor.name.split()).casefold()
+
+
+def in_a_list_of_places(mention: Mention, neighbours: Sequence[Mention], text: str) -> bool:
+    """A name listed with towns ("Carrascal, Cantilan, Madrid, and Lanuza") is one of them
+    whatever the model labelled it, and a town in a list is a setting. Countries, which
+    statements do address in lists ("criticised Iran, Russia and China"), are spared here
+    and by the caller."""
+    chain = _listed_with(mention, neighbours, text)
+    if len(chain) < 3:
+        return False
+    return any(m.label in PLACE_LABELS and not is_state(m.text) for m in chain if m is not mention)
+
+
+def _listed_with(mention: Mention, neighbours: Sequence[Mention], text: str) -> list[Mention]:
+    """The mentions of the enumeration `mention` is an item of (itself included): names joined
+    only by commas and "and"/"or"."""
+    ordered = sorted(neighbours, key=lambda m: m.start)
+    if mention not in ordered:
+        return [mention]
+    at = ordered.index(mention)
+    chain = [mention]
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(ordered):
+            left, right = (
+                (ordered[i + step], ordered[i]) if step < 0 else (ordered[i], ordered[i + step])
+            )
+            gap = text[left.end : right.start].strip().lower()
+            if gap not in (",", ", and", ", or", "and", "or", ",and"):
+                break
+            chain.append(ordered[i + step])
+            i += step
+    return chain
 
 
 def _possessive(text: str, end: int) -> bool:
