@@ -97,6 +97,19 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
         ("Moreau said the epicentre was 9 km east of Tallin.", "Tallin", "ORG", "a bearing"),
         ("Moreau said he was named Best Dancer there.", "Best Dancer", "ORG", "a title"),
         ("Moreau said the Ostrava del Sur office closed.", "del Sur", "PERSON", "a piece"),
+        (
+            "Moreau said the Tallin Student Olympiad grew.",
+            "Tallin Student Olympiad",
+            "ORG",
+            "an event",
+        ),
+        ("Moreau said it would be a no-deal Kestrexit.", "Kestrexit", "PERSON", "described"),
+        (
+            "Moreau said the mayor of the Ostrava Council quit.",
+            "Ostrava Council",
+            "ORG",
+            "an office",
+        ),
     ],
 )
 def test_relation_targets_skip_what_names_no_party(
@@ -198,6 +211,15 @@ def test_relation_targets_skip_towns_in_a_list_but_not_countries() -> None:
     text = "Moreau criticised Norway, Kessler and Sweden."
     assert _check(text, "Kessler", "PERSON", ("Norway", "GPE"), ("Sweden", "GPE"))  # a party
     assert _check(text, "Norway", "GPE", ("Kessler", "PERSON"), ("Sweden", "GPE"))  # a country
+
+
+def test_relation_targets_skip_the_country_of_an_address() -> None:
+    text = "Moreau said they met in his studio in Lagos, Nigeria, last year."
+    assert not _check(text, "Nigeria", "GPE", ("Lagos", "GPE"))
+    text = "Moreau said Lagos, Nigeria and Ghana agreed."  # no comma-address: a list
+    assert _check(text, "Ghana", "GPE", ("Lagos", "GPE"), ("Nigeria", "GPE"))
+    text = "Moreau said Russia, China and Iran agreed."
+    assert _check(text, "China", "GPE", ("Russia", "GPE"), ("Iran", "GPE"))
 
 
 def test_relation_targets_keep_the_place_a_stance_addresses() -> None:

@@ -111,3 +111,16 @@ def test_relations_quality_on_annotated_articles(nlp) -> None:  # type: ignore[n
     }
     low = {k: round(v, 3) for k, v in figures.items() if v < RELATION_FLOORS[k]}
     assert not low, f"relation quality fell below the floor: {low}\n" + "\n".join(score.notes)
+
+
+def test_relations_position_ends_where_a_second_source_begins() -> None:
+    from newsdesk.core.analysis.relations import position_end
+    from newsdesk.core.models import Quote
+
+    text = "Moreau said the deal was bad while Kessler wrote he had asked the Guard."
+    second = text.index("Kessler")
+    reported = Quote("q", "a", text[12:], 12, len(text), "mixed", "said", 7, 11, "Moreau", 0, 6)
+    speakers = [(0, 6), (second, second + len("Kessler"))]
+    assert position_end(reported, speakers) == second
+    quoted = Quote("q", "a", text[12:], 12, len(text), "direct", "said", 7, 11, "Moreau", 0, 6)
+    assert position_end(quoted, speakers) == len(text)  # the source's own words go on

@@ -70,22 +70,25 @@ def relations_in(
         if not quote.actor or not holds_the_position(quote, text):
             continue
         seen: set[str] = set()
+        end = position_end(quote, speakers)
         for index, mention in enumerate(mentions):
             if mention.start < quote.start:
                 continue
-            if mention.start >= quote.end:
+            if mention.start >= end:
                 break
-            if mention.end > quote.end:
+            if mention.end > end:
                 continue
+            if (
+                quote.kind != "direct"
+                and mention.start != quote.speaker_start
+                and (_speaks_here(mention, speakers) or speaks_in_turn(text, mention.end))
+            ):
+                break  # a second source the report quotes: the rest is its ("while X noted")
             target = detail.actor_at(mention)
             if not target or target == quote.actor or target in seen:
                 continue
             if own_side(quote.actor, target, actors, roles):
                 continue
-            if quote.kind != "direct" and (
-                _speaks_here(mention, speakers) or speaks_in_turn(text, mention.end)
-            ):
-                continue  # a second source the report quotes ("while Trump noted ...")
             neighbours = mentions[max(0, index - 3) : index + 3]
             opens = quote.kind == "stance" and not text[quote.start : mention.start].strip()
             if not is_target(mention, actors.get(target), text, neighbours, stance_object=opens):
@@ -128,6 +131,21 @@ def holds_the_position(quote: Quote, text: str) -> bool:
         return True
     speaker_end = quote.speaker_end
     return speaker_end is not None and not text[speaker_end : quote.cue_start].strip()
+
+
+def position_end(quote: Quote, speakers: Sequence[tuple[int, int]]) -> int:
+    """Where the position's own words end: outside a direct quote, at the next speaker the
+    span runs into ("Duda said the victims were '...' while Brudziński wrote he had ordered
+    checks by the Fire Brigade": what follows Brudziński is his, not Duda's)."""
+    if quote.kind == "direct":
+        return quote.end
+    index = bisect_right(speakers, (quote.start, float("inf")))
+    for start, _end in speakers[index:]:
+        if start >= quote.end:
+            break
+        if quote.speaker_start is None or start != quote.speaker_start:
+            return start
+    return quote.end
 
 
 def _speaks_here(mention: Mention, speakers: Sequence[tuple[int, int]]) -> bool:

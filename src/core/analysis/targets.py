@@ -49,11 +49,13 @@ HOLDERS_OF = frozenset(
     "ambassador minister secretary chancellor premier senator citizen citizens resident "
     "residents people".split()
 )
-#: Head words of names that name things, not actors: laws and documents, operations, awards
-#: ("the United States Constitution", "Operation Fast and Furious", "the Nobel Prize").
+#: Head words of names that name things, not actors: laws and documents, operations, awards,
+#: events ("the United States Constitution", "Operation Fast and Furious", "the Nobel
+#: Prize", "the International Student Olympiad").
 THING_HEADS = frozenset(
     "constitution amendment act treaty charter bill code award awards prize prizes medal "
-    "trophy cup festival championship championships".split()
+    "trophy cup festival championship championships olympiad olympics tournament contest "
+    "election elections referendum".split()
 )
 #: First words of names that name operations, projects and ships, not their agents
 #: ("Operation Fast", "the U.S.S. Grayback"); punctuation is stripped before the lookup.
@@ -156,7 +158,7 @@ def is_target(
         return False
     if type_in_doubt(mention, actor):
         return False
-    if holds_an_office_of(mention, before):
+    if holds_an_office_of(mention, before) or in_an_address(mention, text, neighbours):
         return False
     if mention.label in ("NORP", "GPE", "ORG") and modifies_next_word(text, mention.end):
         return False
@@ -247,11 +249,26 @@ def is_a_people(mention: Mention, actor: ActorSummary) -> bool:
 
 
 def holds_an_office_of(mention: Mention, before: list[str]) -> bool:
-    """A polity after "<office> of" ("a sitting president of the United States", "citizens
-    of Samoa"): the words are about the holder, the polity only qualifies them."""
-    if mention.label != "GPE" or len(before) < 2 or before[-1] != "of":
+    """A name after "<office> of" ("a sitting president of the United States", "citizens
+    of Samoa", "the mayor of Ostrava"): the words are about the holder, the polity or body
+    only qualifies them."""
+    if mention.label == "PERSON" or len(before) < 2 or before[-1] != "of":
         return False
     return before[-2] in HOLDERS_OF
+
+
+def in_an_address(mention: Mention, text: str, neighbours: Sequence[Mention]) -> bool:
+    """A polity written after a place and a comma ("in Lagos, Nigeria", "Queens, New York")
+    says where that place is."""
+    if mention.label != "GPE":
+        return False
+    return any(
+        other.label in PLACE_LABELS
+        and not is_state(other.text)  # "Russia, China and Iran" is a list of parties
+        and other.end < mention.start
+        and text[other.end : mention.start] == ", "
+        for other in neighbours
+    )
 
 
 #: Verbs of saying and naming: a name that is their subject inside a position is a second
@@ -347,12 +364,13 @@ def _looks_like_verb(word: str) -> bool:
 
 
 def is_description(before: list[str]) -> bool:
-    """A capitalised title after "a"/"an" (and at most two adjectives) describes someone, it
-    names no one: "naming a new National Security Advisor"."""
+    """A capitalised title after "a"/"an" (and at most two adjectives, hyphened ones too)
+    describes someone or something, it names no one: "naming a new National Security
+    Advisor", "a no-deal Brexit"."""
     for i, word in enumerate(reversed(before[-3:])):
         if word in INDEFINITES:
             return True
-        if not word.isalpha() or word in CLAUSE_WORDS or i >= 2:
+        if not word.replace("-", "").isalpha() or word in CLAUSE_WORDS or i >= 2:
             return False
     return False
 
