@@ -97,6 +97,13 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
         ("Moreau said the epicentre was 9 km east of Tallin.", "Tallin", "ORG", "a bearing"),
         ("Moreau said he was named Best Dancer there.", "Best Dancer", "ORG", "a title"),
         ("Moreau said the Ostrava del Sur office closed.", "del Sur", "PERSON", "a piece"),
+        ("Moreau said it is part of the history of Norway.", "Norway", "GPE", "a modifier"),
+        (
+            "Moreau said Hale, son of the late founder Ivo Kessler, died.",
+            "Ivo Kessler",
+            "PERSON",
+            "a relative in a description",
+        ),
         (
             "Moreau said the Tallin Student Olympiad grew.",
             "Tallin Student Olympiad",
@@ -126,6 +133,8 @@ def test_relation_targets_skip_what_names_no_party(
         ("Moreau said the Republicans were wrong.", "Republicans", "NORP"),  # a party
         ("Moreau said Anna Evans had lied.", "Anna Evans", "PERSON"),
         ("Moreau said Norway has failed its citizens.", "Norway", "GPE"),
+        ("Moreau said the government of Norway lied.", "Norway", "GPE"),
+        ("Moreau sent condolences to the family of Anna Kessler.", "Anna Kessler", "PERSON"),
     ],
 )
 def test_relation_targets_keep_what_the_new_rules_spare(text: str, name: str, label: str) -> None:
@@ -178,6 +187,8 @@ def test_relation_second_source_speaks_in_turn(text: str, expected: bool) -> Non
         ("with Spano calling the inquiry a coup", "Spano", "calling", True),
         ("Spano said Kessler lied.", "Spano", "said", True),
         ("according to Spano, Kessler lied.", "Spano", "according to", True),
+        ('Spano went on to add, "Kessler lied."', "Spano", "add", True),
+        ("Spano continued to write songs for Kessler.", "Spano", "write", False),
     ],
 )
 def test_relation_participle_cue_holds_only_from_its_source(

@@ -113,18 +113,23 @@ _ADVERBS = frozenset({"also", "then", "later", "again", "further", "repeatedly"}
 
 
 def holds_the_position(quote: Quote, text: str) -> bool:
-    """Whether the cue reports the source's own position. A participle cue ("denying",
+    """Whether the cue reports the source's own position. An infinitive cue does only when
+    a quotation follows it ("went on to add, '...'"); otherwise it is something the source
+    tries or goes on to do ("continued to write songs", "trying to add the question"). A
+    participle cue ("denying",
     "refusing", "calling") does only where it hangs from the source: after a comma closing
     the source's clause ("Lam agreed, saying ...") or right after the source's name ("with
     Spano calling the process a coup"). After a preposition or another verb it is part of
     something else ("held in contempt for refusing to ...", "Waddoups wrote denying X
     citizenship violated ..."): no stance of the source's."""
     cue = (quote.cue or "").split()
-    if not cue or not cue[0].lower().endswith("ing") or cue[0].lower() == "according":
-        return True
-    if quote.cue_start is None:
+    if not cue or quote.cue_start is None:
         return True
     before = text[max(0, quote.cue_start - 60) : quote.cue_start].split()
+    if before and before[-1].lower() == "to":
+        return _opens_a_quote(text, quote.cue_end)  # "went on to add, '...'"
+    if not cue[0].lower().endswith("ing") or cue[0].lower() == "according":
+        return True
     while before and before[-1].lower() in _ADVERBS:
         before.pop()
     if before and before[-1].endswith((",", ":", ";", "—", "–")):
@@ -146,6 +151,14 @@ def position_end(quote: Quote, speakers: Sequence[tuple[int, int]]) -> int:
         if quote.speaker_start is None or start != quote.speaker_start:
             return start
     return quote.end
+
+
+def _opens_a_quote(text: str, at: int | None) -> bool:
+    """Whether a quotation opens right after the cue (a comma or colon between)."""
+    if at is None:
+        return False
+    rest = text[at : at + 4].lstrip(" ,:")
+    return rest[:1] in ('"', "“", "'", "‘")
 
 
 def _speaks_here(mention: Mention, speakers: Sequence[tuple[int, int]]) -> bool:

@@ -49,6 +49,18 @@ HOLDERS_OF = frozenset(
     "ambassador minister secretary chancellor premier senator citizen citizens resident "
     "residents people".split()
 )
+#: Nouns after which "of <polity>" names the state itself ("the government of Iraq").
+GOVERNMENT_NOUNS = frozenset(
+    "government governments regime regimes authorities leadership state administration "
+    "military army navy forces".split()
+)
+#: Kin nouns: a name after "<kin> of" describes the one whose kin it is ("Hamza bin Laden,
+#: son of the late al-Qaeda founder Osama bin Laden").
+KIN_NOUNS = frozenset(
+    "son sons daughter daughters wife husband widow widower mother father brother brothers "
+    "sister sisters child children grandson granddaughter nephew niece cousin".split()
+)
+
 #: Head words of names that name things, not actors: laws and documents, operations, awards,
 #: events ("the United States Constitution", "Operation Fast and Furious", "the Nobel
 #: Prize", "the International Student Olympiad").
@@ -160,6 +172,8 @@ def is_target(
         return False
     if holds_an_office_of(mention, before) or in_an_address(mention, text, neighbours):
         return False
+    if qualifies_a_noun(mention, before) or kin_of(mention, text):
+        return False
     if mention.label in ("NORP", "GPE", "ORG") and modifies_next_word(text, mention.end):
         return False
     if mention.label == "NORP" and not after_the:
@@ -255,6 +269,37 @@ def holds_an_office_of(mention: Mention, before: list[str]) -> bool:
     if mention.label == "PERSON" or len(before) < 2 or before[-1] != "of":
         return False
     return before[-2] in HOLDERS_OF
+
+
+def qualifies_a_noun(mention: Mention, before: list[str]) -> bool:
+    """A polity after "<noun> of" ("the history of France", "the economy of X"): a modifier
+    in another form ("French history"), unless the noun is its government ("the government
+    of Iraq" names the state)."""
+    if mention.label != "GPE" or len(before) < 2 or before[-1] != "of":
+        return False
+    noun = before[-2]
+    return (
+        noun.isalpha()
+        and noun not in GOVERNMENT_NOUNS
+        and noun not in CLAUSE_WORDS
+        and noun not in AUXILIARIES
+        and not _looks_like_verb(noun)
+    )
+
+
+def kin_of(mention: Mention, text: str) -> bool:
+    """A person named as someone's kin's relative ("son of the late founder X"): the words
+    are about the son."""
+    if mention.label != "PERSON":
+        return False
+    words = [
+        w.strip(_STRIP).lower() for w in text[max(0, mention.start - 60) : mention.start].split()
+    ]
+    words = [w for w in words if w]
+    for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        if words[i] == "of":
+            return i > 0 and words[i - 1] in KIN_NOUNS
+    return False
 
 
 def in_an_address(mention: Mention, text: str, neighbours: Sequence[Mention]) -> bool:
