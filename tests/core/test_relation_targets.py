@@ -99,6 +99,13 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
         ("Moreau said the Ostrava del Sur office closed.", "del Sur", "PERSON", "a piece"),
         ("Moreau said it is part of the history of Norway.", "Norway", "GPE", "a modifier"),
         (
+            "Moreau said the former Chief Minister (CM) of Tallin died.",
+            "Tallin",
+            "PERSON",
+            "an office, an aside between",
+        ),
+        ("Moreau said Hale sat on the Tallin Committee.", "Tallin Committee", "ORG", "a seat"),
+        (
             "Moreau said Hale, son of the late founder Ivo Kessler, died.",
             "Ivo Kessler",
             "PERSON",
@@ -134,6 +141,7 @@ def test_relation_targets_skip_what_names_no_party(
         ("Moreau said Anna Evans had lied.", "Anna Evans", "PERSON"),
         ("Moreau said Norway has failed its citizens.", "Norway", "GPE"),
         ("Moreau said the government of Norway lied.", "Norway", "GPE"),
+        ("Moreau said Hale lied to the Tallin Committee.", "Tallin Committee", "ORG"),
         ("Moreau sent condolences to the family of Anna Kessler.", "Anna Kessler", "PERSON"),
     ],
 )

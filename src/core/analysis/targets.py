@@ -170,7 +170,11 @@ def is_target(
         return False
     if type_in_doubt(mention, actor):
         return False
-    if holds_an_office_of(mention, before) or in_an_address(mention, text, neighbours):
+    if in_an_address(mention, text, neighbours):
+        return False
+    bare = _words_before(_without_asides(text, mention.start), mention.start)
+    bare = bare[:-1] if bare[-1:] == ["the"] else bare
+    if holds_an_office_of(mention, bare) or sits_on(mention, bare):
         return False
     if qualifies_a_noun(mention, before) or kin_of(mention, text):
         return False
@@ -266,9 +270,31 @@ def holds_an_office_of(mention: Mention, before: list[str]) -> bool:
     """A name after "<office> of" ("a sitting president of the United States", "citizens
     of Samoa", "the mayor of Ostrava"): the words are about the holder, the polity or body
     only qualifies them."""
-    if mention.label == "PERSON" or len(before) < 2 or before[-1] != "of":
+    if len(before) < 2 or before[-1] != "of":
         return False
-    return before[-2] in HOLDERS_OF
+    return before[-2] in HOLDERS_OF  # whatever the label: no one is "minister of" a person
+
+
+def _without_asides(text: str, start: int) -> str:
+    """The text before `start` with a parenthesis closing just before it blanked out
+    ("Deputy Chief Minister (Dy CM) of Goa" reads "Deputy Chief Minister of Goa"), offsets
+    kept."""
+    head = text[max(0, start - 80) : start]
+    blanked = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), head)
+    return text[: max(0, start - 80)] + blanked + text[start:]
+
+
+#: Bodies one sits on: an organisation named after "on the" with one of these heads is where
+#: a member served ("unique on the Judiciary Committee"), not someone addressed.
+BODY_HEADS = frozenset("committee committees board council panel commission".split())
+
+
+def sits_on(mention: Mention, before: list[str]) -> bool:
+    """Membership: "served on the Judiciary Committee"."""
+    if mention.label != "ORG" or not before or before[-1] != "on":
+        return False
+    last = mention.text.split()[-1].strip(_STRIP).lower() if mention.text.split() else ""
+    return last in BODY_HEADS
 
 
 def qualifies_a_noun(mention: Mention, before: list[str]) -> bool:
