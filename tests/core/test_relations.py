@@ -124,3 +124,50 @@ def test_relations_position_ends_where_a_second_source_begins() -> None:
     assert position_end(reported, speakers) == second
     quoted = Quote("q", "a", text[12:], 12, len(text), "direct", "said", 7, 11, "Moreau", 0, 6)
     assert position_end(quoted, speakers) == len(text)  # the source's own words go on
+
+
+def test_relations_direct_quote_ends_at_a_speaker_past_its_marks() -> None:
+    from newsdesk.core.analysis.relations import position_end
+    from newsdesk.core.models import Quote
+
+    text = 'Hale wrote, "A sad loss." Kessler also reacted, "Sad news about Ivo."'
+    second = text.index("Kessler")
+    quote = Quote("q", "a", text[12:], 12, len(text) - 1, "direct", "wrote", 5, 10, "Hale", 0, 4)
+    assert position_end(quote, [(0, 4), (second, second + 7)], text) == second
+
+
+def test_relations_skip_words_a_nearer_person_may_have_said() -> None:
+    from dataclasses import replace
+
+    from newsdesk.core.analysis.relations import someone_between
+    from newsdesk.core.models import Mention, Quote
+
+    text = 'said Hale in a statement. Kessler also reacted, "Sad news about Ivo."'
+    start = text.index("Sad")
+    quote = Quote("q", "a", "", start, len(text) - 2, "direct", "said", 0, 4, "Hale", 5, 9)
+    kessler = Mention(
+        "a", text.index("Kessler"), text.index("Kessler") + 7, "Kessler", "PERSON", "Kessler"
+    )
+    hale = Mention("a", 5, 9, "Hale", "PERSON", "Hale")
+    actor_of = {"Kessler": "kessler", "Hale": "hale"}
+    quote = replace(quote, actor="hale")
+    assert someone_between(quote, [hale, kessler], text, lambda m: actor_of[m.text])
+    same_sentence = 'said Hale, Kessler beside him, "Sad news about Ivo."'
+    start = same_sentence.index("Sad")
+    near = Quote(
+        "q",
+        "a",
+        "",
+        start,
+        len(same_sentence) - 2,
+        "direct",
+        "said",
+        0,
+        4,
+        "Hale",
+        5,
+        9,
+        actor="hale",
+    )
+    kessler = Mention("a", 11, 18, "Kessler", "PERSON", "Kessler")
+    assert not someone_between(near, [hale, kessler], same_sentence, lambda m: actor_of[m.text])

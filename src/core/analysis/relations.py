@@ -69,8 +69,10 @@ def relations_in(
     for quote in detail.quotes if quotes is None else quotes:
         if not quote.actor or not holds_the_position(quote, text):
             continue
+        if someone_between(quote, mentions, text, detail.actor_at):
+            continue
         seen: set[str] = set()
-        end = position_end(quote, speakers)
+        end = position_end(quote, speakers, text)
         for index, mention in enumerate(mentions):
             if mention.start < quote.start:
                 continue
@@ -79,8 +81,8 @@ def relations_in(
             if mention.end > end:
                 continue
             if (
-                quote.kind != "direct"
-                and mention.start != quote.speaker_start
+                mention.start != quote.speaker_start
+                and outside_the_marks(quote, mention.start, text)
                 and (_speaks_here(mention, speakers) or speaks_in_turn(text, mention.end))
             ):
                 break  # a second source the report quotes: the rest is its ("while X noted")
@@ -138,19 +140,64 @@ def holds_the_position(quote: Quote, text: str) -> bool:
     return speaker_end is not None and not text[speaker_end : quote.cue_start].strip()
 
 
-def position_end(quote: Quote, speakers: Sequence[tuple[int, int]]) -> int:
-    """Where the position's own words end: outside a direct quote, at the next speaker the
-    span runs into ("Duda said the victims were '...' while Brudziński wrote he had ordered
-    checks by the Fire Brigade": what follows Brudziński is his, not Duda's)."""
-    if quote.kind == "direct":
-        return quote.end
+def position_end(quote: Quote, speakers: Sequence[tuple[int, int]], text: str = "") -> int:
+    """Where the position's own words end: at the next speaker the span runs into outside
+    the source's quotation marks ("Duda said the victims were '...' while Brudziński wrote he
+    had ordered checks by the Fire Brigade": what follows Brudziński is his, not Duda's;
+    '"... from very early on," wrote Winwood. Jagger also reacted, "Sad news ..."'). Inside
+    the marks the source tells of others ("President Trump said, 'Let's talk'")."""
     index = bisect_right(speakers, (quote.start, float("inf")))
     for start, _end in speakers[index:]:
         if start >= quote.end:
             break
-        if quote.speaker_start is None or start != quote.speaker_start:
+        if quote.speaker_start is not None and start == quote.speaker_start:
+            continue
+        if outside_the_marks(quote, start, text):
             return start
     return quote.end
+
+
+#: Double quotation marks: one inside a direct quote's span means its words stopped there.
+_DOUBLE_MARKS = ('"', "“", "”")
+
+
+def outside_the_marks(quote: Quote, at: int, text: str) -> bool:
+    """Whether offset `at` in the position is the reporter's words, not the source's quoted
+    ones: anywhere in a reported position; in a direct quote, past a double quotation mark
+    (the span ran over the end of the quotation)."""
+    if quote.kind != "direct":
+        return True
+    return any(mark in text[quote.start : at] for mark in _DOUBLE_MARKS)
+
+
+#: Sentence ends: a speaker written in another sentence than the words reaches them across one.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def someone_between(
+    quote: Quote,
+    mentions: Sequence[Mention],
+    text: str,
+    actor_at: Callable[[Mention], str | None],
+) -> bool:
+    """Whether another person is named between the words and a speaker written in another
+    sentence ('... wrote Winwood in a statement. Jagger also reacted on Twitter, "Sad news
+    ..."'): the words are more likely the nearer person's, whom the attribution skipped, so
+    they are no evidence of the speaker's position."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return False
+    if quote.speaker_end <= quote.start:
+        low, high = quote.speaker_end, quote.start
+    elif quote.speaker_start >= quote.end:
+        low, high = quote.end, quote.speaker_start
+    else:
+        return False
+    if not _SENTENCE_END.search(text, low, high):
+        return False
+    return any(
+        low <= m.start and m.end <= high and m.label == "PERSON" and actor_at(m) != quote.actor
+        for m in mentions
+    )
 
 
 def _opens_a_quote(text: str, at: int | None) -> bool:
