@@ -178,6 +178,8 @@ def is_target(
         return False
     if qualifies_a_noun(mention, before) or kin_of(mention, text):
         return False
+    if mention.label == "GPE" and not stance_object and not polity_takes_part(text, mention):
+        return False
     if mention.label in ("NORP", "GPE", "ORG") and modifies_next_word(text, mention.end):
         return False
     if mention.label == "NORP" and not after_the:
@@ -393,6 +395,46 @@ def acts(text: str, end: int) -> bool:
     return word in AUXILIARIES or (
         bool(word) and word.isalpha() and _looks_like_verb(word) and not word.endswith("ly")
     )
+
+
+#: Prepositions that make the polity after them a party: the one spoken to, acted on or
+#: against, dealt or compared with ("urged on X", "sanctions on X", "a win for X").
+PARTY_PREPOSITIONS = frozenset(
+    "to by against with about toward towards upon between among versus for on than despite".split()
+)
+#: Copulas: a polity after one is a predicate ("Doris Day was America"), not a party.
+COPULAS = frozenset("is was are were be been being become became".split())
+
+
+def polity_takes_part(text: str, mention: Mention) -> bool:
+    """Whether a polity named inside a position is a party to its clause (the store keeps
+    no parse; the words around tell): the subject of a verb ("Iran has", "Moscow said"),
+    the object of a verb ("sanction Saudi Arabia") or of a preposition of parties ("support
+    for Iran", "pressure on China", "between the Kurds and Turkey"). Inside a statement a
+    country is otherwise a predicate or a label ("Doris Day was America", "America's
+    Virgin"), which names no party."""
+    if _possessive(text, mention.end):
+        after = text[mention.end : mention.end + 40].split()
+        named = len(after) > 1 and after[1][:1].isupper()
+        return not named  # "America's Virgin", "Russia's President": part of a name or title
+    if acts(text, mention.end):
+        return True
+    words = text[max(0, mention.start - 60) : mention.start].split()
+    if not words:
+        return True
+    word = words[-1].strip(_STRIP).lower()
+    if word == "the" and len(words) > 1:
+        word = words[-2].strip(_STRIP).lower()
+    if word in ("and", "or") and len(words) > 2:
+        return True  # a conjunct: the first of the pair decides, and it passed or not
+    if not word or word in PARTY_PREPOSITIONS:
+        return True
+    if word in COPULAS or word in CLAUSE_WORDS or word in PLACE_PREPOSITIONS or word == "of":
+        return False
+    listed = words[-2] if words[-1].lower() == "the" and len(words) > 1 else words[-1]
+    if listed.endswith(",") and listed[:1].islower():
+        return False  # an item of a list of things ("trade, tariffs, the Court of Justice")
+    return word.replace("-", "").isalpha()  # after a verb, or a noun it heads
 
 
 def _words_before(text: str, start: int, span: int = 40) -> list[str]:
