@@ -171,3 +171,23 @@ def test_relations_skip_words_a_nearer_person_may_have_said() -> None:
     )
     kessler = Mention("a", 11, 18, "Kessler", "PERSON", "Kessler")
     assert not someone_between(near, [hale, kessler], same_sentence, lambda m: actor_of[m.text])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to Hale's critics, this is a ploy.", True),
+        ("According to Hale's many opponents, this is a ploy.", True),
+        ("According to Hale's office, this is a plan.", False),
+        ("According to Hale, this is a plan.", False),
+    ],
+)
+def test_relations_skip_words_of_the_speakers_adversaries(text: str, expected: bool) -> None:
+    from newsdesk.core.analysis.relations import speaks_against_itself
+    from newsdesk.core.models import Quote
+
+    start = text.index(",") + 2
+    quote = Quote(
+        "q", "a", text[start:], start, len(text), "indirect", "According to", 0, 12, "Hale", 13, 17
+    )
+    assert speaks_against_itself(quote, text) is expected

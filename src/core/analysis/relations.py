@@ -69,7 +69,9 @@ def relations_in(
     for quote in detail.quotes if quotes is None else quotes:
         if not quote.actor or not holds_the_position(quote, text):
             continue
-        if someone_between(quote, mentions, text, detail.actor_at):
+        if someone_between(quote, mentions, text, detail.actor_at) or speaks_against_itself(
+            quote, text
+        ):
             continue
         seen: set[str] = set()
         end = position_end(quote, speakers, text)
@@ -198,6 +200,21 @@ def someone_between(
         low <= m.start and m.end <= high and m.label == "PERSON" and actor_at(m) != quote.actor
         for m in mentions
     )
+
+
+#: Nouns after "X's" for people who speak against X, not for it.
+_ADVERSARIES = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(critics|opponents|rivals|detractors|foes|enemies)\b"
+)
+
+
+def speaks_against_itself(quote: Quote, text: str) -> bool:
+    """Whether the speaker as written is the actor's adversaries ("according to Johnson's
+    critics"): resolved to the actor it names, the position would be the opposite of its
+    own; "Erdoğan's office" speaks for him and is kept."""
+    if quote.speaker_end is None:
+        return False
+    return bool(_ADVERSARIES.match(text, quote.speaker_end, quote.speaker_end + 40))
 
 
 def _opens_a_quote(text: str, at: int | None) -> bool:
