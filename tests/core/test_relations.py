@@ -82,16 +82,23 @@ def test_relations_skip_settings_and_modifiers(analyze_text) -> None:  # type: i
 # -- quality on the blind-annotated Wikinews articles -------------------------------------
 
 #: Floors a little below what the rules reach (bench/relations_quality.py prints the figures):
-#: the goal of issue 16 for precision, and no slide in recall or polarity.
-RELATION_FLOORS = {"precision": 0.85, "recall": 0.44, "polarity": 0.72}
+#: above the goal of issue 16 for precision, and no slide in recall or polarity. The first set
+#: gives 91.8% / 46.2% / 77.8%; the second (annotated after the first was tuned) 100% (7/7) /
+#: 27.8% / 71.4%, where one false pair more is 87.5%.
+RELATION_FLOORS = {
+    "relations": {"precision": 0.88, "recall": 0.44, "polarity": 0.72},
+    "relations_blind2": {"precision": 0.85, "recall": 0.25, "polarity": 0.6},
+}
 
 
-def test_relations_quality_on_annotated_articles(nlp) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("folder", sorted(RELATION_FLOORS))
+def test_relations_quality_on_annotated_articles(nlp, folder: str) -> None:  # type: ignore[no-untyped-def]
     import importlib.util
     import sys
     from pathlib import Path
 
-    bench = Path(__file__).resolve().parents[2] / "bench"
+    root = Path(__file__).resolve().parents[2]
+    bench = root / "bench"
     sys.path.insert(0, str(bench))  # relations_quality indexes with bench/quality.py
     try:
         spec = importlib.util.spec_from_file_location(
@@ -101,7 +108,7 @@ def test_relations_quality_on_annotated_articles(nlp) -> None:  # type: ignore[n
         module = importlib.util.module_from_spec(spec)
         sys.modules[spec.name] = module  # its dataclasses look their module up
         spec.loader.exec_module(module)
-        score = module.evaluate(nlp)
+        score = module.evaluate(nlp, root / "tests" / "data" / folder)
     finally:
         sys.path.remove(str(bench))
     figures = {
@@ -109,7 +116,8 @@ def test_relations_quality_on_annotated_articles(nlp) -> None:  # type: ignore[n
         "recall": score.ratio(score.recall),
         "polarity": score.ratio(score.polarity),
     }
-    low = {k: round(v, 3) for k, v in figures.items() if v < RELATION_FLOORS[k]}
+    floors = RELATION_FLOORS[folder]
+    low = {k: round(v, 3) for k, v in figures.items() if v < floors[k]}
     assert not low, f"relation quality fell below the floor: {low}\n" + "\n".join(score.notes)
 
 
