@@ -114,6 +114,7 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
             "an office, an aside between",
         ),
         ("Moreau said Hale sat on the Tallin Committee.", "Tallin Committee", "ORG", "a seat"),
+        ('Moreau said, "We crossed the Tallin Sound."', "Tallin Sound", "ORG", "a place crossed"),
         (
             "Moreau said Hale, son of the late founder Ivo Kessler, died.",
             "Ivo Kessler",

@@ -97,6 +97,12 @@ MOTION_VERBS = frozenset(
     "reach reaches reaching reached flee flees fleeing fled cross crosses crossing crossed "
     "tour tours touring toured invade invades invading invaded".split()
 )
+#: Verbs of going through or over a place: their object is a place whatever its label
+#: ("crossed the Channel"); "leave"/"enter"/"visit" are left out, as bodies are left and
+#: joined ("leave the EU").
+CROSSING_VERBS = frozenset(
+    "cross crosses crossing crossed fly flies flying flew swim swims swimming swam".split()
+)
 #: Words that may follow a name without being part of its noun phrase.
 CLAUSE_WORDS = frozenset(
     "and or but nor to of in on at for from by with as than that which who whom whose is are "
@@ -147,6 +153,8 @@ def is_target(
         return False
     if mention.label != "PERSON" and before and before[-1] in PATH_PREPOSITIONS:
         return False
+    if mention.label in ("ORG", "FAC") and before and before[-1] in CROSSING_VERBS:
+        return False  # "we've crossed the Channel": a place the model took for a body
     if before[-2:-1] and before[-1] == "of" and before[-2] in COMPASS:
         return False  # "nine kilometers east of Carrascal", whatever the label
     if not mention.text[:1].isupper() and not actor.name[:1].isupper():
