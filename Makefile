@@ -32,6 +32,7 @@ bench-large: $(STAMP)
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/relations_quality.py
+	$(BIN)/python bench/relations_quality.py --data tests/data/relations_blind2
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -79,6 +79,61 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
         ),
         ("Moreau said Kessler expanded the raid down the Ostrava.", "Ostrava", "ORG", "a path"),
         ("Moreau said the Guard Corps of Veldoria grew.", "Veldoria", "GPE", "part of a name"),
+        ("Moreau said the Kessler Act is unfair.", "Kessler Act", "ORG", "a law"),
+        ("Moreau said the Tallin Prize was rigged.", "Tallin Prize", "ORG", "an award"),
+        ("Moreau said Operation Tallin failed.", "Operation Tallin", "ORG", "an operation"),
+        ("Moreau said the rescue ship Ana Maris sank.", "Ana Maris", "PERSON", "a vessel"),
+        (
+            "Moreau said Kessler was treated at the Tallin Hospital.",
+            "Tallin Hospital",
+            "ORG",
+            "a setting",
+        ),
+        ("Moreau said people in the Ostrava Council agree.", "Ostrava Council", "ORG", "a setting"),
+        ("Moreau said 84% of surveyed Veldorians wash.", "Veldorians", "PERSON", "a people"),
+        ("Moreau said it was a coup against a president of Norway.", "Norway", "GPE", "an office"),
+        ("Moreau said floods hit northern parts of Norway.", "Norway", "GPE", "a part"),
+        ("Moreau said the wreck was the U.S.S. Kestrel.", "U.S.S. Kestrel", "ORG", "a ship"),
+        ("Moreau said the epicentre was 9 km east of Tallin.", "Tallin", "ORG", "a bearing"),
+        ("Moreau said he was named Best Dancer there.", "Best Dancer", "ORG", "a title"),
+        ("Moreau said the Ostrava del Sur office closed.", "del Sur", "PERSON", "a piece"),
+        ("Moreau said it is part of the history of Norway.", "Norway", "GPE", "a modifier"),
+        ('Moreau said, "I was called Norway\'s Darling."', "Norway", "GPE", "a nickname"),
+        ("Moreau said Norway's President Kessler lied.", "Norway", "GPE", "a title's"),
+        ('Moreau said, "Hale was Norway."', "Norway", "GPE", "a predicate"),
+        (
+            "Moreau said trade, tariffs, the Norway accords and more.",
+            "Norway",
+            "GPE",
+            "a list of things",
+        ),
+        (
+            "Moreau said the former Chief Minister (CM) of Tallin died.",
+            "Tallin",
+            "PERSON",
+            "an office, an aside between",
+        ),
+        ("Moreau said Hale sat on the Tallin Committee.", "Tallin Committee", "ORG", "a seat"),
+        ('Moreau said, "We crossed the Tallin Sound."', "Tallin Sound", "ORG", "a place crossed"),
+        (
+            "Moreau said Hale, son of the late founder Ivo Kessler, died.",
+            "Ivo Kessler",
+            "PERSON",
+            "a relative in a description",
+        ),
+        (
+            "Moreau said the Tallin Student Olympiad grew.",
+            "Tallin Student Olympiad",
+            "ORG",
+            "an event",
+        ),
+        ("Moreau said it would be a no-deal Kestrexit.", "Kestrexit", "PERSON", "described"),
+        (
+            "Moreau said the mayor of the Ostrava Council quit.",
+            "Ostrava Council",
+            "ORG",
+            "an office",
+        ),
     ],
 )
 def test_relation_targets_skip_what_names_no_party(
@@ -86,6 +141,118 @@ def test_relation_targets_skip_what_names_no_party(
 ) -> None:
     others = (("Guard Corps", "ORG"),) if "Guard Corps" in text else ()
     assert not _check(text, name, label, *others), why
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Moreau said what he saw in Anna Kessler's film shocked him.", "Anna Kessler", "ORG"),
+        ("Moreau said the Republicans were wrong.", "Republicans", "NORP"),  # a party
+        ("Moreau said Anna Evans had lied.", "Anna Evans", "PERSON"),
+        ("Moreau said Norway has failed its citizens.", "Norway", "GPE"),
+        ("Moreau said the government of Norway lied.", "Norway", "GPE"),
+        ("Moreau said it is a big win for Norway and Sweden.", "Sweden", "GPE"),
+        ("Moreau urged the world to sanction Norway.", "Norway", "GPE"),
+        ("Moreau said Norway's plan failed.", "Norway", "GPE"),
+        ("Moreau said the rebels are backed by Norway.", "Norway", "GPE"),
+        ("Moreau said Hale lied to the Tallin Committee.", "Tallin Committee", "ORG"),
+        ("Moreau sent condolences to the family of Anna Kessler.", "Anna Kessler", "PERSON"),
+    ],
+)
+def test_relation_targets_keep_what_the_new_rules_spare(text: str, name: str, label: str) -> None:
+    assert _check(text, name, label)
+
+
+def test_relation_targets_skip_a_name_whose_type_is_in_doubt() -> None:
+    text = "Moreau said Greenfold and Kessler had lied."
+
+    def target(name: str, label: str, actor_name: str, kind: ActorType) -> bool:
+        start = text.index(name)
+        mention = Mention("a", start, start + len(name), name, label, name)
+        actor = ActorSummary(actor_name, actor_name, kind, None, (), 1, 1, 0)
+        return is_target(mention, actor, text, [mention])
+
+    assert not target("Greenfold", "ORG", "Greenfold", "person")  # the merge and NER disagree
+    assert target("Greenfold", "ORG", "Greenfold", "organization")
+    assert target("Kessler", "ORG", "Anna Kessler", "person")  # a surname: the usual slip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the decision, which Kessler has referred to as a stunt", True),
+        ("mourned Hale, while Kessler noted his strength", True),
+        ("said Kessler told reporters", True),
+        ("said Kessler has resigned", False),
+        ("said Kessler's plan failed", False),
+        ("accused Kessler of fraud", False),
+    ],
+)
+def test_relation_second_source_speaks_in_turn(text: str, expected: bool) -> None:
+    from newsdesk.core.analysis.targets import speaks_in_turn
+
+    assert speaks_in_turn(text, text.index("Kessler") + len("Kessler")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "expected"),
+    [
+        (
+            "Hale was held in contempt for refusing to hand over documents.",
+            "Hale",
+            "refusing",
+            False,
+        ),
+        ("Moreau wrote denying Kessians citizenship broke the law.", "Moreau", "denying", False),
+        ("Lam agreed, saying Kessler was right.", "Lam", "saying", True),
+        ("Lam agreed, also saying Kessler was right.", "Lam", "saying", True),
+        ("with Spano calling the inquiry a coup", "Spano", "calling", True),
+        ("Spano said Kessler lied.", "Spano", "said", True),
+        ("according to Spano, Kessler lied.", "Spano", "according to", True),
+        ('Spano went on to add, "Kessler lied."', "Spano", "add", True),
+        ("Spano continued to write songs for Kessler.", "Spano", "write", False),
+    ],
+)
+def test_relation_participle_cue_holds_only_from_its_source(
+    text: str, speaker: str, cue: str, expected: bool
+) -> None:
+    from newsdesk.core.analysis.relations import holds_the_position
+    from newsdesk.core.models import Quote
+
+    s, c = text.index(speaker), text.index(cue)
+    quote = Quote(
+        "q",
+        "a",
+        text,
+        c + len(cue),
+        len(text),
+        "indirect",
+        cue,
+        c,
+        c + len(cue),
+        speaker,
+        s,
+        s + len(speaker),
+    )
+    assert holds_the_position(quote, text) is expected
+
+
+def test_relation_targets_skip_towns_in_a_list_but_not_countries() -> None:
+    text = "Moreau said the towns hit were Tarn, Ostrava, Lanz and Cortes."
+    towns = [("Tarn", "GPE"), ("Ostrava", "GPE"), ("Cortes", "GPE")]
+    assert not _check(text, "Lanz", "PERSON", *towns)  # a town the model took for a person
+    text = "Moreau criticised Norway, Kessler and Sweden."
+    assert _check(text, "Kessler", "PERSON", ("Norway", "GPE"), ("Sweden", "GPE"))  # a party
+    assert _check(text, "Norway", "GPE", ("Kessler", "PERSON"), ("Sweden", "GPE"))  # a country
+
+
+def test_relation_targets_skip_the_country_of_an_address() -> None:
+    text = "Moreau said they met in his studio in Lagos, Nigeria, last year."
+    assert not _check(text, "Nigeria", "GPE", ("Lagos", "GPE"))
+    text = "Moreau said Lagos, Nigeria and Ghana agreed."  # no comma-address: a list
+    assert _check(text, "Ghana", "GPE", ("Lagos", "GPE"), ("Nigeria", "GPE"))
+    text = "Moreau said Russia, China and Iran agreed."
+    assert _check(text, "China", "GPE", ("Russia", "GPE"), ("Iran", "GPE"))
 
 
 def test_relation_targets_keep_the_place_a_stance_addresses() -> None:

@@ -82,16 +82,23 @@ def test_relations_skip_settings_and_modifiers(analyze_text) -> None:  # type: i
 # -- quality on the blind-annotated Wikinews articles -------------------------------------
 
 #: Floors a little below what the rules reach (bench/relations_quality.py prints the figures):
-#: the goal of issue 16 for precision, and no slide in recall or polarity.
-RELATION_FLOORS = {"precision": 0.85, "recall": 0.44, "polarity": 0.72}
+#: above the goal of issue 16 for precision, and no slide in recall or polarity. The first set
+#: gives 91.8% / 46.2% / 77.8%; the second (annotated after the first was tuned) 100% (7/7) /
+#: 27.8% / 71.4%, where one false pair more is 87.5%.
+RELATION_FLOORS = {
+    "relations": {"precision": 0.88, "recall": 0.44, "polarity": 0.72},
+    "relations_blind2": {"precision": 0.85, "recall": 0.25, "polarity": 0.6},
+}
 
 
-def test_relations_quality_on_annotated_articles(nlp) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("folder", sorted(RELATION_FLOORS))
+def test_relations_quality_on_annotated_articles(nlp, folder: str) -> None:  # type: ignore[no-untyped-def]
     import importlib.util
     import sys
     from pathlib import Path
 
-    bench = Path(__file__).resolve().parents[2] / "bench"
+    root = Path(__file__).resolve().parents[2]
+    bench = root / "bench"
     sys.path.insert(0, str(bench))  # relations_quality indexes with bench/quality.py
     try:
         spec = importlib.util.spec_from_file_location(
@@ -101,7 +108,7 @@ def test_relations_quality_on_annotated_articles(nlp) -> None:  # type: ignore[n
         module = importlib.util.module_from_spec(spec)
         sys.modules[spec.name] = module  # its dataclasses look their module up
         spec.loader.exec_module(module)
-        score = module.evaluate(nlp)
+        score = module.evaluate(nlp, root / "tests" / "data" / folder)
     finally:
         sys.path.remove(str(bench))
     figures = {
@@ -109,5 +116,86 @@ def test_relations_quality_on_annotated_articles(nlp) -> None:  # type: ignore[n
         "recall": score.ratio(score.recall),
         "polarity": score.ratio(score.polarity),
     }
-    low = {k: round(v, 3) for k, v in figures.items() if v < RELATION_FLOORS[k]}
+    floors = RELATION_FLOORS[folder]
+    low = {k: round(v, 3) for k, v in figures.items() if v < floors[k]}
     assert not low, f"relation quality fell below the floor: {low}\n" + "\n".join(score.notes)
+
+
+def test_relations_position_ends_where_a_second_source_begins() -> None:
+    from newsdesk.core.analysis.relations import position_end
+    from newsdesk.core.models import Quote
+
+    text = "Moreau said the deal was bad while Kessler wrote he had asked the Guard."
+    second = text.index("Kessler")
+    reported = Quote("q", "a", text[12:], 12, len(text), "mixed", "said", 7, 11, "Moreau", 0, 6)
+    speakers = [(0, 6), (second, second + len("Kessler"))]
+    assert position_end(reported, speakers) == second
+    quoted = Quote("q", "a", text[12:], 12, len(text), "direct", "said", 7, 11, "Moreau", 0, 6)
+    assert position_end(quoted, speakers) == len(text)  # the source's own words go on
+
+
+def test_relations_direct_quote_ends_at_a_speaker_past_its_marks() -> None:
+    from newsdesk.core.analysis.relations import position_end
+    from newsdesk.core.models import Quote
+
+    text = 'Hale wrote, "A sad loss." Kessler also reacted, "Sad news about Ivo."'
+    second = text.index("Kessler")
+    quote = Quote("q", "a", text[12:], 12, len(text) - 1, "direct", "wrote", 5, 10, "Hale", 0, 4)
+    assert position_end(quote, [(0, 4), (second, second + 7)], text) == second
+
+
+def test_relations_skip_words_a_nearer_person_may_have_said() -> None:
+    from dataclasses import replace
+
+    from newsdesk.core.analysis.relations import someone_between
+    from newsdesk.core.models import Mention, Quote
+
+    text = 'said Hale in a statement. Kessler also reacted, "Sad news about Ivo."'
+    start = text.index("Sad")
+    quote = Quote("q", "a", "", start, len(text) - 2, "direct", "said", 0, 4, "Hale", 5, 9)
+    kessler = Mention(
+        "a", text.index("Kessler"), text.index("Kessler") + 7, "Kessler", "PERSON", "Kessler"
+    )
+    hale = Mention("a", 5, 9, "Hale", "PERSON", "Hale")
+    actor_of = {"Kessler": "kessler", "Hale": "hale"}
+    quote = replace(quote, actor="hale")
+    assert someone_between(quote, [hale, kessler], text, lambda m: actor_of[m.text])
+    same_sentence = 'said Hale, Kessler beside him, "Sad news about Ivo."'
+    start = same_sentence.index("Sad")
+    near = Quote(
+        "q",
+        "a",
+        "",
+        start,
+        len(same_sentence) - 2,
+        "direct",
+        "said",
+        0,
+        4,
+        "Hale",
+        5,
+        9,
+        actor="hale",
+    )
+    kessler = Mention("a", 11, 18, "Kessler", "PERSON", "Kessler")
+    assert not someone_between(near, [hale, kessler], same_sentence, lambda m: actor_of[m.text])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to Hale's critics, this is a ploy.", True),
+        ("According to Hale's many opponents, this is a ploy.", True),
+        ("According to Hale's office, this is a plan.", False),
+        ("According to Hale, this is a plan.", False),
+    ],
+)
+def test_relations_skip_words_of_the_speakers_adversaries(text: str, expected: bool) -> None:
+    from newsdesk.core.analysis.relations import speaks_against_itself
+    from newsdesk.core.models import Quote
+
+    start = text.index(",") + 2
+    quote = Quote(
+        "q", "a", text[start:], start, len(text), "indirect", "According to", 0, 12, "Hale", 13, 17
+    )
+    assert speaks_against_itself(quote, text) is expected

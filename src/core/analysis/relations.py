@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..models import ActorSummary, ArticleAnalysis, Mention, Offsets, Quote
 from ..store.library import Library
 from .polarity import POLARITIES, Polarity, polarity, words_polarity
-from .targets import is_target
+from .targets import is_target, speaks_in_turn
 
 __all__ = ["POLARITIES", "Polarity", "Relation", "find_relations", "polarity", "relation_json"]
 
@@ -61,17 +61,33 @@ def relations_in(
     text = detail.article.text
     mentions = detail.mentions
     roles = _roles_in(detail, actors)
+    speakers = sorted(
+        (q.speaker_start, q.speaker_end)
+        for q in detail.quotes
+        if q.speaker_start is not None and q.speaker_end is not None
+    )
     for quote in detail.quotes if quotes is None else quotes:
-        if not quote.actor:
+        if not quote.actor or not holds_the_position(quote, text):
+            continue
+        if someone_between(quote, mentions, text, detail.actor_at) or speaks_against_itself(
+            quote, text
+        ):
             continue
         seen: set[str] = set()
+        end = position_end(quote, speakers, text)
         for index, mention in enumerate(mentions):
             if mention.start < quote.start:
                 continue
-            if mention.start >= quote.end:
+            if mention.start >= end:
                 break
-            if mention.end > quote.end:
+            if mention.end > end:
                 continue
+            if (
+                mention.start != quote.speaker_start
+                and outside_the_marks(quote, mention.start, text)
+                and (_speaks_here(mention, speakers) or speaks_in_turn(text, mention.end))
+            ):
+                break  # a second source the report quotes: the rest is its ("while X noted")
             target = detail.actor_at(mention)
             if not target or target == quote.actor or target in seen:
                 continue
@@ -95,9 +111,129 @@ def relations_in(
             )
 
 
-def _roles_in(
-    detail: ArticleAnalysis, actors: dict[str, ActorSummary]
-) -> dict[str, set[str]]:
+#: Words that may stand between a participle cue and the clause it hangs from ("X agreed,
+#: also saying").
+_ADVERBS = frozenset({"also", "then", "later", "again", "further", "repeatedly"})
+
+
+def holds_the_position(quote: Quote, text: str) -> bool:
+    """Whether the cue reports the source's own position. An infinitive cue does only when
+    a quotation follows it ("went on to add, '...'"); otherwise it is something the source
+    tries or goes on to do ("continued to write songs", "trying to add the question"). A
+    participle cue ("denying",
+    "refusing", "calling") does only where it hangs from the source: after a comma closing
+    the source's clause ("Lam agreed, saying ...") or right after the source's name ("with
+    Spano calling the process a coup"). After a preposition or another verb it is part of
+    something else ("held in contempt for refusing to ...", "Waddoups wrote denying X
+    citizenship violated ..."): no stance of the source's."""
+    cue = (quote.cue or "").split()
+    if not cue or quote.cue_start is None:
+        return True
+    before = text[max(0, quote.cue_start - 60) : quote.cue_start].split()
+    if before and before[-1].lower() == "to":
+        return _opens_a_quote(text, quote.cue_end)  # "went on to add, '...'"
+    if not cue[0].lower().endswith("ing") or cue[0].lower() == "according":
+        return True
+    while before and before[-1].lower() in _ADVERBS:
+        before.pop()
+    if before and before[-1].endswith((",", ":", ";", "—", "–")):
+        return True
+    speaker_end = quote.speaker_end
+    return speaker_end is not None and not text[speaker_end : quote.cue_start].strip()
+
+
+def position_end(quote: Quote, speakers: Sequence[tuple[int, int]], text: str = "") -> int:
+    """Where the position's own words end: at the next speaker the span runs into outside
+    the source's quotation marks ("Duda said the victims were '...' while Brudziński wrote he
+    had ordered checks by the Fire Brigade": what follows Brudziński is his, not Duda's;
+    '"... from very early on," wrote Winwood. Jagger also reacted, "Sad news ..."'). Inside
+    the marks the source tells of others ("President Trump said, 'Let's talk'")."""
+    index = bisect_right(speakers, (quote.start, float("inf")))
+    for start, _end in speakers[index:]:
+        if start >= quote.end:
+            break
+        if quote.speaker_start is not None and start == quote.speaker_start:
+            continue
+        if outside_the_marks(quote, start, text):
+            return start
+    return quote.end
+
+
+#: Double quotation marks: one inside a direct quote's span means its words stopped there.
+_DOUBLE_MARKS = ('"', "“", "”")
+
+
+def outside_the_marks(quote: Quote, at: int, text: str) -> bool:
+    """Whether offset `at` in the position is the reporter's words, not the source's quoted
+    ones: anywhere in a reported position; in a direct quote, past a double quotation mark
+    (the span ran over the end of the quotation)."""
+    if quote.kind != "direct":
+        return True
+    return any(mark in text[quote.start : at] for mark in _DOUBLE_MARKS)
+
+
+#: Sentence ends: a speaker written in another sentence than the words reaches them across one.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def someone_between(
+    quote: Quote,
+    mentions: Sequence[Mention],
+    text: str,
+    actor_at: Callable[[Mention], str | None],
+) -> bool:
+    """Whether another person is named between the words and a speaker written in another
+    sentence ('... wrote Winwood in a statement. Jagger also reacted on Twitter, "Sad news
+    ..."'): the words are more likely the nearer person's, whom the attribution skipped, so
+    they are no evidence of the speaker's position."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return False
+    if quote.speaker_end <= quote.start:
+        low, high = quote.speaker_end, quote.start
+    elif quote.speaker_start >= quote.end:
+        low, high = quote.end, quote.speaker_start
+    else:
+        return False
+    if not _SENTENCE_END.search(text, low, high):
+        return False
+    return any(
+        low <= m.start and m.end <= high and m.label == "PERSON" and actor_at(m) != quote.actor
+        for m in mentions
+    )
+
+
+#: Nouns after "X's" for people who speak against X, not for it.
+_ADVERSARIES = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(critics|opponents|rivals|detractors|foes|enemies)\b"
+)
+
+
+def speaks_against_itself(quote: Quote, text: str) -> bool:
+    """Whether the speaker as written is the actor's adversaries ("according to Johnson's
+    critics"): resolved to the actor it names, the position would be the opposite of its
+    own; "Erdoğan's office" speaks for him and is kept."""
+    if quote.speaker_end is None:
+        return False
+    return bool(_ADVERSARIES.match(text, quote.speaker_end, quote.speaker_end + 40))
+
+
+def _opens_a_quote(text: str, at: int | None) -> bool:
+    """Whether a quotation opens right after the cue (a comma or colon between)."""
+    if at is None:
+        return False
+    rest = text[at : at + 4].lstrip(" ,:")
+    return rest[:1] in ('"', "“", "'", "‘")
+
+
+def _speaks_here(mention: Mention, speakers: Sequence[tuple[int, int]]) -> bool:
+    """Whether the mention is where another position names its speaker. Only outside a
+    direct quote: in the source's own words, "President Trump said, 'Let's talk'" is the
+    source telling of Trump; in the reporter's, it is a second, separate source."""
+    index = bisect_right(speakers, (mention.start, float("inf"))) - 1
+    return 0 <= index < len(speakers) and speakers[index][0] <= mention.start < speakers[index][1]
+
+
+def _roles_in(detail: ArticleAnalysis, actors: dict[str, ActorSummary]) -> dict[str, set[str]]:
     """Actor id -> the roles it is given in this article (and its usual one)."""
     roles: dict[str, set[str]] = {}
     for mention in detail.mentions:
