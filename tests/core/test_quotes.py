@@ -998,3 +998,42 @@ def test_quotes_role_with_its_organisation_resolves(analyze_text: AnalyzeText) -
         "Monday. The spokesperson said the case was still open."
     )
     assert only(quotes_in(analyze_text, text), "case was still open").speaker == "Mary Jones"
+
+
+# -- "it" and "they" as speakers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The Harbour Transit Authority issued a statement on Monday. "We are monitoring the '
+            'situation closely," it said.',
+            "Harbour Transit Authority",
+        ),
+        (
+            'The agency warned of long delays. "Flights will be cancelled all week," it said.',
+            "The agency",
+        ),
+        (
+            'Local farmers gathered in the square. "We have lost everything this year," they said.',
+            "Local farmers",
+        ),
+        (
+            "The researchers studied the dunes for a decade. The dunes moved every winter. They "
+            "said the sand travelled further than expected.",
+            "The researchers",
+        ),
+    ],
+)
+def test_quotes_it_and_they_speak_for_the_body_before(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    [quote] = [q for q in quotes_in(analyze_text, text) if q.kind in ("direct", "indirect")]
+    assert quote.speaker == speaker
+
+
+def test_quotes_it_is_never_a_person(analyze_text: AnalyzeText) -> None:
+    text = 'Maria Lopez opened the hearing. "The decision is final," it said.'
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "it"

@@ -25,6 +25,23 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: How many sentences back a pronoun looks for its person.
 PRONOUN_WINDOW = 4
+#: Pronouns that stand for an organisation ("it said") or a group ("they said").
+GROUP_PRONOUNS = frozenset({"it", "they"})
+#: Common nouns that name a body that speaks as one: "the agency ... it said".
+BODY_NOUNS = frozenset(
+    "agency ministry department government company firm court council committee commission "
+    "board office authority police army party union organisation organization group team "
+    "administration bank university school club airline network channel newspaper "
+    "broadcaster regulator service institute foundation charity campaign coalition".split()
+)
+#: Endings of plural nouns for people ("researchers", "scientists", "residents", "employees"):
+#: "they" can speak for them, not for "the flies" or "the ice sheets".
+PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ives", "ics")
+#: Plural nouns for people without those endings.
+PEOPLE_PLURALS = frozenset(
+    "people officials authorities police members sources staff families leaders experts "
+    "officers scientists residents crew troops forces judges chiefs".split()
+)
 
 SpeakerBasis = Literal["name", "role", "pronoun", "phrase"]
 """How a speaker was found: a name at the cue, a role noun ("the minister") or a pronoun
@@ -117,6 +134,17 @@ class SpeakerResolver:
             if mention is not None:
                 key = self._full_names.get(mention.key, mention.key)
                 return Speaker(_clean_name(key), start, end, key, basis="pronoun")
+            return Speaker(subject.text, start, end, None, basis="phrase")
+        if subject.lower_ in GROUP_PRONOUNS:
+            found = self._body_antecedent(subject)
+            if isinstance(found, Mention):
+                key = self._full_names.get(found.key, found.key)
+                return Speaker(_clean_name(key), start, end, key, basis="pronoun")
+            if found is not None:
+                lo, hi = _phrase_bounds(found)
+                text = _strip_phrase(self.doc[lo : hi + 1].text)
+                via = text if found.lower_ in DOCUMENT_NOUNS else None
+                return Speaker(text, start, end, None, via, basis="phrase")
             return Speaker(subject.text, start, end, None, basis="phrase")
         mention = self._mention_at(subject) or self._appositive_mention(subject)
         if (
@@ -245,6 +273,63 @@ class SpeakerResolver:
         self._antecedents[pronoun.i] = found
         return found
 
+    def _body_antecedent(self, pronoun: Token, depth: int = 0) -> Mention | Token | None:
+        """What "it" or "they" speaks for: the nearest earlier subject outside quotation marks
+        that fits the pronoun's number, else the last fitting name in those sentences.
+
+        "it" takes an organisation or a state (a named one, or "the agency"), or a document
+        ("the report ... it said"); "they" takes a group (a named one, "the researchers",
+        "Smith and Jones"). A person is never "it"; a pronoun passes on its own antecedent.
+        A name is returned as its mention, an unnamed subject as its head token.
+        """
+        plural = pronoun.lower_ == "they"
+        index = self._sent_of[pronoun.i]
+        first = self._sents[max(0, index - PRONOUN_WINDOW)].start
+        for back in range(min(index, PRONOUN_WINDOW) + 1):
+            sent = self._sents[index - back]
+            subjects = [
+                t
+                for t in sent
+                if t.i < pronoun.i and t.dep_ in SUBJECT_DEPS and not self._in_quote(t.idx)
+            ]
+            for token in reversed(subjects):
+                if token.lower_ == pronoun.lower_:
+                    if depth < 3:
+                        return self._body_antecedent(token, depth + 1)
+                    return None
+                if token.pos_ == "PRON":
+                    continue
+                fit = self._body_fits(token, plural)
+                if fit is not None:
+                    return fit
+        labels = {"NORP"} if plural else {"ORG"}
+        for mention in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)]):
+            if mention.start < self.doc[first].idx:
+                break
+            if mention.label in labels and not self._is_person(mention) and not self._in_quote(
+                mention.start
+            ):
+                return mention
+        return None
+
+    def _body_fits(self, token: Token, plural: bool) -> Mention | Token | None:
+        """The subject `token` as what "it" (`plural` False) or "they" stands for, or None."""
+        several = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
+        mention = self._mention_at(token) or self._appositive_mention(token)
+        if mention is not None:
+            if self._is_person(mention):
+                return mention if plural and several else None
+            if plural:
+                return mention if mention.label == "NORP" or several else None
+            return mention if mention.label in {"ORG", "GPE"} and not several else None
+        if token.pos_ != "NOUN":
+            return None
+        if plural:
+            return token if several and _people_noun(token) else None
+        if not several and (token.lower_ in BODY_NOUNS or token.lower_ in DOCUMENT_NOUNS):
+            return token
+        return None
+
     def _person_at(self, token: Token) -> Mention | None:
         """A person named by this subject token: its mention, or a surname the model missed."""
         mention = self._mention_at(token) or self._appositive_mention(token)
@@ -276,6 +361,17 @@ def _role_heads(role: str) -> set[str]:
             heads.add(words[i - 1])
             break
     return heads
+
+
+def _people_noun(token: Token) -> bool:
+    """A plural noun for people ("researchers", "local officials"); coordinated nouns count
+    when the first does ("doctors and nurses")."""
+    word = token.lower_
+    if word in PEOPLE_PLURALS:
+        return True
+    if word.endswith("ments"):
+        return False  # "statements", "documents": things, though they end like "residents"
+    return word.endswith(PEOPLE_ENDINGS)
 
 
 def _according_source(token: Token) -> bool:
