@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
 from .gazetteer import COUNTRIES, US_STATES
-from .kinds import ArticleWords, label_from_use, label_from_words, name_fold, storm_name
+from .kinds import (
+    ArticleWords,
+    label_from_use,
+    label_from_words,
+    name_fold,
+    short_place_name,
+    storm_name,
+)
 from .names import (
     COURTESY,
     HONORIFICS,
@@ -668,6 +675,8 @@ def _cluster(
         if _glossed(text, before, after):
             sets.union(after.cluster, before.cluster)
 
+    _join_place_short_forms(members, by_fold, sets)
+
     labels = [Counter(c.label for c in group) for group in members]
     index: dict[str, set[int]] = {}
     for j, group in enumerate(members):
@@ -679,8 +688,9 @@ def _cluster(
     # A surname the model mislabelled ("Trump" as ORG) still joins the one person it names.
     for i in sorted(range(len(members)), key=lambda i: -size[i]):
         group = members[i]
-        if not group or size[i] == 0:
-            continue
+        if not group or size[i] == 0 or kinds[i] == "belief":
+            continue  # a religion or programme is no one's short name: "Christianity" is not
+            # "Roman Catholic Christianity"
         if kinds[i] in ("place", "group") and (
             size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS or is_acronym(group[0].text)
         ):
@@ -739,16 +749,42 @@ def _cluster(
     return keys
 
 
+#: Labels a kind signal overrides in its cluster: the model's guesses for a name it did not
+#: know ("Bermuda" as PERSON, "Corvetta" as ORG or PRODUCT).
+_GUESSED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"})
+
+
+def _join_place_short_forms(
+    members: list[list[_Candidate]], by_fold: dict[str, int], sets: UnionFind[int]
+) -> None:
+    """A place's name without its generic word is the same place ("Abaco" and "the Abaco
+    Islands", "Vatican" and "Vatican City"), and takes its label whatever the model guessed;
+    not a country or state ("Mexico" is not "Mexico City"), nor anyone introduced with a role."""
+    for folded, j in by_fold.items():
+        short = short_place_name(folded)
+        k = by_fold.get(short) if short else None
+        if k is None or short in _PLACE_FOLDS:
+            continue
+        places = [c.label for c in members[j] if c.label in _PLACE_LABELS]
+        if not places or any(c.role for c in members[k]):
+            continue
+        sets.union(j, k)
+        for cand in members[k]:
+            cand.label = cand.kind_signal = places[0]
+
+
 def _spread_kind_signal(group: list[_Candidate]) -> None:
     """A cluster one of whose mentions is plainly a place, storm or platform ("in Bermuda")
     takes that label for its person-tagged mentions, unless someone in it has a role (people
-    are introduced with one; places are not)."""
+    are introduced with one; places are not). A place, a programme or a belief also outvotes
+    organisation and product tags ("Corvetta's harbour", "the health programme Medicare")."""
     signals = Counter(c.kind_signal for c in group if c.kind_signal)
     if not signals or any(c.role for c in group):
         return
     label = signals.most_common(1)[0][0]
+    overridden = _GUESSED_LABELS if label in _PLACE_LABELS or label == "MISC" else {"PERSON"}
     for cand in group:
-        if cand.label == "PERSON":
+        if cand.label in overridden:
             cand.label = label
 
 
@@ -845,7 +881,8 @@ def _assign_to_subject(
 
 
 def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
-    """The cluster's broad kind by label vote (ties: the longest mention's label)."""
+    """The cluster's broad kind by label vote (ties: the longest mention's label); "belief"
+    for a religion, doctrine or programme (`MISC`), which joins nothing by its words."""
     top = labels.most_common()
     best = top[0][0]
     if len(top) > 1 and top[1][1] == top[0][1] and group:
@@ -857,6 +894,8 @@ def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
         return "place"
     if best == "NORP":
         return "group"
+    if best == "MISC":
+        return "belief"
     return "org" if best == "ORG" else "other"
 
 

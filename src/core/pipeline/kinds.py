@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .gazetteer import COUNTRIES, COUNTRY_FORMS, STATE_NOUNS, STATE_PREFIX_WORDS
+from .gazetteer import COUNTRIES, COUNTRY_FORMS, RELIGIONS, STATE_NOUNS, STATE_PREFIX_WORDS
 from .names import fold_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 #: Words that open a storm's name; the storm keeps its name as it strengthens or weakens.
 _STORM_PREFIX = re.compile(
@@ -28,6 +28,27 @@ PLACE_TAILS = frozenset(
 )
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
 PLACE_HEADS = frozenset({"county", "mount", "lake", "cape", "isle", "port", "fort"})
+#: Generic words a place's longer name adds to its short one: "Abaco" / "Abaco Islands",
+#: "Vatican" / "Vatican City", "Mayo" / "County Mayo".
+GENERIC_PLACE_TAILS = frozenset(
+    "island islands isle isles city county province district region parish prefecture "
+    "municipality governorate".split()
+)
+GENERIC_PLACE_HEADS = frozenset({"county", "mount", "isle"})
+
+
+def short_place_name(folded: str) -> str | None:
+    """ "abaco islands" -> "abaco": the folded name without its generic place word, or None."""
+    words = folded.split()
+    if len(words) < 2:
+        return None
+    if words[-1] in _GENERIC_TAIL_FOLDS:
+        return " ".join(words[:-1])
+    if words[0] in _GENERIC_HEAD_FOLDS:
+        return " ".join(words[1:])
+    return None
+
+
 #: Prepositions after which a name is where something happens, not who ("at Hagia Sophia").
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "towards", "toward", "across", "inside"})
 #: Prepositions that put a one-word name as a medium ("posted on Twitter", "via Instagram").
@@ -37,6 +58,52 @@ MEDIUM_VERBS = frozenset(
     "say said says write wrote writes post posted posts tweet tweeted announce announced "
     "share shared publish published praise praised comment commented".split()
 )
+#: Nouns only a place has: "Hagia Sophia's dome", "Bermuda's residents" make the owner a place.
+PLACE_PARTS = frozenset(
+    """dome domes nave minaret minarets facade façade courtyard harbour harbor coast coastline
+    shore shores beach beaches residents inhabitants population capital streets airport mayor
+    premier outskirts suburbs skyline""".split()
+)
+
+
+def _verb_forms(bases: str, irregular: str = "") -> frozenset[str]:
+    """Every written form of regular verbs, plus irregular forms (the pipeline runs without a
+    lemmatizer, so verbs are matched as written)."""
+    forms = set(irregular.split())
+    for base in bases.split():
+        stem = base[:-1] if base.endswith("e") else base
+        ies = base.endswith("y") and base[-2] not in "aeiou"
+        es = base.endswith(("s", "sh", "ch", "x", "z"))
+        forms |= {base, stem + "ing", stem + "ed" if not ies else base[:-1] + "ied"}
+        forms.add(base[:-1] + "ies" if ies else base + "es" if es else base + "s")
+    return frozenset(forms)
+
+
+#: Verbs whose object is where something goes: "approaching Bermuda", "struck Abaco".
+MOTION_VERBS = _verb_forms(
+    "approach reach enter cross batter lash pound ravage devastate evacuate",
+    "strike strikes struck striking hit hits hitting sweep sweeps swept sweeping "
+    "flee flees fled fleeing",
+)
+#: Verbs of travel whose "to"/"from"/"into" object is a place: "flew to Corvetta".
+TRAVEL_VERBS = _verb_forms(
+    "travel sail evacuate relocate journey walk march arrive emigrate migrate",
+    "fly flies flew flown flying flee flees fled fleeing drive drives drove driven driving "
+    "travelled travelling",
+)
+#: Forms of "be": "Okabe is a cartoon character".
+_BE = frozenset({"is", "was", "are", "were", "'s", "’s"})
+MOTION_PREPOSITIONS = frozenset({"to", "into", "from", "onto", "toward", "towards"})
+#: Common nouns that say a name is a programme, a belief or a thing, not a body: "medical
+#: health programme Medicare", "the boat, Conception", "Naruto is a cartoon character".
+THING_NOUNS = frozenset(
+    """programme program scheme plan initiative insurance benefit benefits
+    fund project mission religion faith belief doctrine ideology boat ship vessel yacht ferry
+    character game festival operation treaty challenge race aircraft plane rocket
+    spacecraft""".split()
+)
+#: Ending of a one-word belief or doctrine: "Catholicism", "Christianity".
+_DOCTRINE = re.compile(r"^[A-Z][a-z]{3,}(?:ism|ianity)$")
 _AFFIXED = re.compile(
     r"\b(?:anti|pro|post|pre|non)-(?P<after>[A-Z][\w'’]*)|\b(?P<before>[A-Z][\w'’]*)-(?:related|era|style)\b",
     re.I,
@@ -77,6 +144,9 @@ def name_fold(name: str) -> str:
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_GENERIC_TAIL_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_TAILS)
+_GENERIC_HEAD_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_HEADS)
+_RELIGION_FOLDS = frozenset(fold_name(r) for r in RELIGIONS)
 _COUNTRY_FORM_FOLDS = {fold_name(k): fold_name(v) for k, v in COUNTRY_FORMS.items()}
 _STATE_PREFIX_FOLDS = frozenset(fold_name(w) for w in STATE_PREFIX_WORDS)
 _STATE_NOUN_FOLDS = frozenset(fold_name(w) for w in STATE_NOUNS)
@@ -97,9 +167,17 @@ def _state_name(folded: str) -> str | None:
 
 
 def label_from_words(text: str, label: str) -> str:
-    """A storm is an event; a name ending (or opening) with a place word is a place."""
+    """A storm is an event; a name ending (or opening) with a place word is a place; a
+    religion or doctrine ("Islam", "Catholicism") is `MISC`, neither a body nor a group."""
     if storm_name(text) is not None:
         return "EVENT"
+    last = text.split()[-1] if text.split() else ""
+    if (
+        label in {"PERSON", "ORG", "NORP", "GPE"}
+        and " of " not in text
+        and (_DOCTRINE.match(last) or fold_name(last) in _RELIGION_FOLDS)
+    ):
+        return "MISC"  # "Islam", "Catholicism", "Roman Catholic Christianity"
     words = text.lower().split()
     if (
         label in {"PERSON", "ORG", "NORP"}
@@ -128,26 +206,66 @@ class ArticleWords:
 
 
 def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
-    """A PERSON-tagged name used as a place ("at Hagia Sophia"), an affixed topic
-    ("anti-Brexit") or a medium ("wrote on Twitter") is not a person."""
-    if label != "PERSON":
+    """A PERSON-tagged name used as a place ("at Hagia Sophia", "approaching Bermuda",
+    "Hagia Sophia's dome"), an affixed topic ("anti-Brexit") or a medium ("wrote on Twitter")
+    is not a person; a name that a common noun calls a programme or a thing ("medical services
+    Medicare", "the boat, Conception") is not a body."""
+    if label not in {"PERSON", "ORG"}:
         return label
     name = ent.text
+    root = ent.root
+    head = root.head
+    if _called_a_thing(ent):
+        return "MISC"
+    if " " not in name and name in words.after_given_name:
+        return label  # "a message to Smith" where "John Smith" is named: a person
+    if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
+        return "LOC"
+    if label != "PERSON":
+        return label
     if name.lower() in words.affixed:
         return "EVENT"
     if name not in words.before_surname and _demonym_of(name, words.capitalised):
         return "NORP"  # "Londoners" where "London" is written: people of a place, a group
-    root = ent.root
-    head = root.head
-    if root.dep_ != "pobj" or head.i == root.i or any(t.dep_ == "case" for t in root.children):
+    if head.i == root.i or any(t.dep_ == "case" for t in root.children):
         return label
-    if " " not in name and name in words.after_given_name:
-        return label  # "a message to Smith" where "John Smith" is named: a person
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in MOTION_VERBS:
+        return "LOC"
+    if root.dep_ != "pobj":
+        return label
     if head.lower_ in PLACE_PREPOSITIONS:
         return "LOC"
+    if head.lower_ in MOTION_PREPOSITIONS and head.head.lower_ in TRAVEL_VERBS:
+        return "LOC"  # "flew to Bermona", "fled from Idlib"
     if len(ent) == 1 and head.lower_ in MEDIUM_PREPOSITIONS and head.head.lower_ in MEDIUM_VERBS:
         return "ORG"
     return label
+
+
+def _called_a_thing(ent: Span) -> bool:
+    """The name is glossed by a noun for a programme or a thing: right after it, in apposition
+    to it or compounded into it ("the boat, Conception", "the health programme Medicare"), the
+    subject of "is a ... character", or coordinated with a name that is ("Medicare and
+    Medicaid")."""
+    root = ent.root
+    if root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    doc = ent.doc
+    before = root.left_edge.i - 1 if root.i != ent.root.i else ent.start - 1
+    if before >= 0 and doc[before].pos_ == "NOUN" and doc[before].lower_ in THING_NOUNS:
+        return True
+    if any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < ent.start and c.lower_ in THING_NOUNS
+        for c in root.children
+    ):
+        return True  # "medical programmes Medicare": not the "Fund" of "World Wildlife Fund"
+    head = root.head
+    if root.dep_ == "appos" and head.i != root.i and head.tag_ in {"NN", "NNS"}:
+        return head.lower_ in THING_NOUNS
+    if root.dep_ == "nsubj" and head.lower_ in _BE:
+        attrs = [c for c in head.children if c.dep_ == "attr" and c.tag_ == "NN"]
+        return bool(attrs) and attrs[0].lower_ in THING_NOUNS
+    return False
 
 
 #: Capitalised words before a name that are not a given name ("The Azores", "In Bermuda").
