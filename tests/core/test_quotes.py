@@ -1037,3 +1037,53 @@ def test_quotes_it_is_never_a_person(analyze_text: AnalyzeText) -> None:
     text = 'Maria Lopez opened the hearing. "The decision is final," it said.'
     [quote] = quotes_in(analyze_text, text)
     assert quote.speaker == "it"
+
+
+# -- quotation marks: nesting, a missing closing mark ------------------------------------------
+
+
+@pytest.mark.parametrize("marks", ['""', "“”"])
+def test_quotes_nested_quote_with_the_same_marks_is_part_of_the_outer(
+    analyze_text: AnalyzeText, marks: str
+) -> None:
+    o, c = marks
+    text = (
+        f"Maria Lopez spoke to reporters. {o}My father always told me {o}never give up on the "
+        f"river{c} and I never did,{c} Lopez said."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.text.startswith("My father") and quote.text.endswith("I never did")
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_quotes_missing_closing_mark_before_an_attribution(analyze_text: AnalyzeText) -> None:
+    text = (
+        '"We will rebuild the school before winter comes, Anna Kowalski said. "The money is '
+        'there," she added.'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == [
+        "We will rebuild the school before winter comes",
+        "The money is there",
+    ]
+    assert {q.speaker for q in quotes} == {"Anna Kowalski"}
+    assert all(q.kind == "direct" for q in quotes)
+
+
+def test_quotes_continuation_goes_to_the_person_who_spoke_since(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Mayor Anna Kowalski wrote on Friday, "We will rebuild the school before winter."\n\n'
+        "Tom Green, who led the council until May, criticised the plan on Twitter. \"The plan "
+        'ignores the river and the families who live along it."'
+    )
+    quote = only(quotes_in(analyze_text, text), "ignores the river")
+    assert quote.speaker == "Tom Green"
+
+
+def test_quotes_title_before_the_name_is_not_the_speaker(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Former US Ambassador to the United Nations Lena Varga wrote on Twitter, "We must '
+        'always stand by our allies."'
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Lena Varga"

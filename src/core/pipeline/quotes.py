@@ -893,6 +893,20 @@ def _continuations(
         if not earlier:
             continue
         previous = max(earlier, key=lambda d: d.end)
+        speaker = previous.speaker
+        # a named person's statement since then ("X criticized the decision via Twitter.
+        # "..."") hands the quote to them
+        between = [
+            d
+            for d in drafts
+            if d.kind in {"indirect", "stance"}
+            and d.speaker is not None
+            and d.speaker.key is not None
+            and previous.end <= (d.cue.idx if d.cue is not None else d.start)
+            and d.end <= mark.open
+        ]
+        if between:
+            speaker = max(between, key=lambda d: d.end).speaker
         reach = SHORT_CONTINUATION_CHARS if short else CONTINUATION_CHARS
         too_far = mark.open - previous.end > reach
         if too_far or _sentences_between(text, previous, mark) > 1:
@@ -901,7 +915,7 @@ def _continuations(
             continue
         found.append(
             Draft(
-                start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark,
+                start, end, "direct", previous.cue, previous.cue_end, speaker, mark,
                 continued=True,
             )
         )

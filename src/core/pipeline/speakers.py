@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..models import Mention
 from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
+from .names import HONORIFICS, looks_like_person_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -161,6 +162,10 @@ class SpeakerResolver:
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
+        titled = self._titled_name(subject)
+        if titled is not None:  # "Former US Ambassador to the United Nations Nikki Haley wrote"
+            key = self._full_names.get(titled.key, titled.key)
+            return Speaker(_clean_name(key), start, end, key)
         holder = self._role_holder(subject)
         if holder is not None:  # "the spokesperson said": the person introduced in that role
             key = self._full_names.get(holder.key, holder.key)
@@ -170,6 +175,28 @@ class SpeakerResolver:
         return Speaker(text, start, end, None, via, basis="phrase")
 
     # -- mentions -------------------------------------------------------------------------
+
+    def _titled_name(self, subject: Token) -> Mention | None:
+        """A capitalised title whose "to/of/for" phrase ends in a person's name: the parser
+        hung the name off the organisation ("Ambassador to the United Nations Nikki Haley"),
+        so the subject is the title and the speaker is the name that closes the phrase."""
+        if subject.pos_ != "PROPN" or subject.lower_ not in HONORIFICS:
+            return None  # "Cardinal Marc Ouellet of the Holy See": the subject is a name
+        if self._mention_at(subject) is not None:
+            return None
+        if not any(c.dep_ == "prep" and c.lower_ in {"to", "of", "for"} for c in subject.rights):
+            return None
+        last = subject.right_edge
+        mention = self._mention_at(last)
+        if mention is None or mention.start <= subject.idx:
+            return None
+        if mention.end != last.idx + len(last.text) or len(mention.text.split()) < 2:
+            return None
+        if self._is_person(mention) or (
+            mention.label == "ORG" and looks_like_person_name(mention.text)
+        ):
+            return mention
+        return None
 
     def _role_holder(self, subject: Token) -> Mention | None:
         """`The commissioner said`: the person named earlier with a role ending in that noun
