@@ -1087,3 +1087,50 @@ def test_quotes_title_before_the_name_is_not_the_speaker(analyze_text: AnalyzeTe
     )
     [quote] = quotes_in(analyze_text, text)
     assert quote.speaker == "Lena Varga"
+
+
+# -- characterisations and clauses the parser hung elsewhere ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "fragment"),
+    [
+        (
+            'Mayor Anna Kowalski characterized the meeting as "productive and calm."',
+            "mixed",
+            "productive and calm",
+        ),
+        (
+            'Mayor Anna Kowalski attacked the audit as "a political stunt."',
+            "mixed",
+            "a political stunt",
+        ),
+        (
+            "Mayor Anna Kowalski described the flooding as the worst in a century.",
+            "stance",
+            "the flooding as the worst",
+        ),
+    ],
+)
+def test_quotes_characterisations_are_positions(
+    analyze_text: AnalyzeText, text: str, kind: str, fragment: str
+) -> None:
+    [quote] = quotes_in(analyze_text, text)
+    assert (quote.kind, quote.speaker) == (kind, "Anna Kowalski")
+    assert fragment in quote.text
+
+
+def test_quotes_object_of_the_cue_is_the_subject_of_the_clause(analyze_text: AnalyzeText) -> None:
+    text = "Judge Anna Berg ruled the new curfew violated the Due Process Clause of the charter."
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.kind == "indirect" and quote.speaker == "Anna Berg"
+    assert quote.text == "the new curfew violated the Due Process Clause of the charter"
+
+
+def test_quotes_quote_after_a_preposition_continues_no_one(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Anna Berg attacked the plan as "a waste of money." The charter says officials are '
+        'removed after being convicted of, "Treason, Bribery, or other high Crimes."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert not [q for q in quotes if "Treason" in q.text]

@@ -706,6 +706,12 @@ def _complement(
             # `called X a "con artist"`: a verdict on someone, a stance carrying the words
             verdict = base == "call" and any(c.dep_ == "dobj" for c in children)
             return ("stance" if verdict else "mixed", lo, hi, None)
+    if base in NAMING_VERBS and base != "attack" and _names_as(children):
+        # "describing issues with the signal as one potential scenario", "called the crisis
+        # the worst in the world": a characterisation in the speaker's own terms
+        lo = min(c.left_edge.i for c in fragments)
+        hi = max(c.right_edge.i for c in fragments)
+        return ("stance", lo, hi, None)
     if base not in STANCE_VERBS:
         return None
     particle = None
@@ -725,6 +731,13 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+def _names_as(children: list[Token]) -> bool:
+    """An object and what it is called: "X as Y" or "X Y" (object and predicate)."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    named = [c for c in children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
+    return bool(objects) and bool(named) and all(n.i > objects[0].i for n in named)
 
 
 #: Words that open an indirect question ("asked whether ...", "asked what ...").
@@ -782,7 +795,8 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
             g.dep_ == "mark" or (g.dep_ == "advmod" and g.lower_ in {"when", "where", "while"})
             for g in child.children
         )
-        plain_say = verb_base(verb.text) in {"say", "tell", "write", "add", "explain", "note"}
+        base = verb_base(verb.text)
+        plain_say = base in {"say", "tell", "write", "add", "explain", "note"}
         if child.dep_ == "advcl" and has_subject and unmarked and plain_say:
             return [child]
         if child.dep_ == "dobj" and plain_say and _hides_finite_verb(child):
@@ -791,12 +805,42 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
                 g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
             )]
             return [child, *tail]
+        if child.dep_ == "dobj" and base not in LISTENER_VERBS:
+            predicate = _stray_predicate(verb, child)
+            if predicate is not None:
+                # "ruled the male-only draft violated ...", "ruled the practice ... is
+                # unconstitutional": the object is the subject of a verb hung off the cue
+                return [child, predicate]
         if child.dep_ in {"dobj", "dative"}:
             for clause in child.rights:
                 subjects = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
                 if clause.dep_ == "relcl" and subjects and subjects[0].tag_ == "PRP":
                     return [clause]
     return _detached_clause(verb)
+
+
+#: Speech verbs whose object is the listener or the question, not a clause's subject.
+LISTENER_VERBS = frozenset({"tell", "inform", "ask", "answer", "address", "read", "speak"})
+#: Finite verb tags.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _stray_predicate(verb: Token, obj: Token) -> Token | None:
+    """A finite verb without a subject right after the cue's object, not joined to the cue by
+    "and"/"but" nor introduced by a subordinator: the object is its subject."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i <= obj.i or child.dep_ not in {"advcl", "conj", "ccomp"}:
+            continue
+        if child.tag_ not in FINITE_TAGS:
+            return None
+        if any(g.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for g in child.children):
+            return None
+        gap = doc[obj.right_edge.i + 1 : child.left_edge.i]
+        if any(not t.is_punct for t in gap) or child.left_edge.dep_ in {"cc", "mark"}:
+            return None
+        return child
+    return None
 
 
 def _hides_finite_verb(phrase: Token) -> bool:
@@ -879,6 +923,9 @@ def _continuations(
     for index, mark in enumerate(marks):
         if index in claimed or not _starts_utterance(text, mark.open):
             continue
+        lead = text[max(0, mark.open - 20) : mark.open].rstrip(" ,").split()
+        if lead and lead[-1].lower() in FRAGMENT_PREPOSITIONS:
+            continue  # `convicted of, "Treason, Bribery ..."`: a preposition's object
         start, end = trim(text, *mark.inner)
         words = text[start:end].split()
         if not words or not (words[0][:1].isupper() or words[0][:1] in "[("):
@@ -921,6 +968,10 @@ def _continuations(
         )
         claimed.add(index)
     return found
+
+
+#: Prepositions whose object a quote can be: then it is words inside a sentence, no one's turn.
+FRAGMENT_PREPOSITIONS = frozenset("of for to with by from in on as about against".split())
 
 
 def _join_run_on(
