@@ -441,7 +441,11 @@ def test_entities_institution_cut_at_its_commas_is_one(analyze_text) -> None:  #
         ("Title\n\nRescue teams flew to Bermona on Monday.", "Bermona", "place"),
         # religions and doctrines are neither bodies nor groups
         ("Title\n\nCatholicism and Islam were discussed at the meeting.", "Islam", "other"),
-        ("Title\n\nThe leader of Roman Catholic Christianity spoke.", "Roman Catholic Christianity", "other"),
+        (
+            "Title\n\nThe leader of Roman Catholic Christianity spoke.",
+            "Roman Catholic Christianity",
+            "other",
+        ),
         # a name a noun calls a programme or a thing
         ("Title\n\nThe health programme Medicorp pays for it.", "Medicorp", "other"),
         ("Title\n\nThe boat, Conception, caught fire overnight.", "Conception", "other"),
@@ -470,7 +474,10 @@ def test_entities_person_object_of_a_motion_verb_stays_a_person(analyze_text) ->
             "Title\n\nHe served eight years for his part in a Harbour Stock Exchange bomb plan.",
             "Harbour Stock Exchange",
         ),
-        ("Title\n\nScientists from the World Wildlife Fund Mexico counted them.", "World Wildlife Fund Mexico"),
+        (
+            "Title\n\nScientists from the World Wildlife Fund Mexico counted them.",
+            "World Wildlife Fund Mexico",
+        ),
     ],
 )
 def test_entities_name_near_a_thing_noun_is_not_called_that_thing(  # type: ignore[no-untyped-def]

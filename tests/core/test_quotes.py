@@ -1129,8 +1129,9 @@ def test_quotes_object_of_the_cue_is_the_subject_of_the_clause(analyze_text: Ana
 
 def test_quotes_quote_after_a_preposition_continues_no_one(analyze_text: AnalyzeText) -> None:
     text = (
-        'Anna Berg attacked the plan as "a waste of money." The charter says officials are '
-        'removed after being convicted of, "Treason, Bribery, or other high Crimes."'
+        'Anna Berg attacked the plan as "a waste of money." The charter specifies that '
+        'officials are removed after being convicted of, "Treason, Bribery, or other high '
+        'Crimes."'
     )
     quotes = quotes_in(analyze_text, text)
     assert not [q for q in quotes if "Treason" in q.text]

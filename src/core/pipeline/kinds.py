@@ -11,7 +11,7 @@ from .gazetteer import COUNTRIES, COUNTRY_FORMS, RELIGIONS, STATE_NOUNS, STATE_P
 from .names import fold_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 #: Words that open a storm's name; the storm keeps its name as it strengthens or weakens.
 _STORM_PREFIX = re.compile(

@@ -122,7 +122,9 @@ def _missing_close(text: str, open_at: int, next_open: int | None) -> int | None
     if comma < 0:
         return None
     words = segment[comma + 2 :].split()
-    if not 2 <= len(words) <= ATTRIBUTION_WORDS or len(segment[:comma].split()) < MISSING_CLOSE_WORDS:
+    if not 2 <= len(words) <= ATTRIBUTION_WORDS:
+        return None
+    if len(segment[:comma].split()) < MISSING_CLOSE_WORDS:
         return None
     if any(ch in ALL_MARKS for ch in segment) or ". " in segment[comma + 2 :]:
         return None
