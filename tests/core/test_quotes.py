@@ -1135,3 +1135,45 @@ def test_quotes_quote_after_a_preposition_continues_no_one(analyze_text: Analyze
     )
     quotes = quotes_in(analyze_text, text)
     assert not [q for q in quotes if "Treason" in q.text]
+
+
+# -- "according to" ---------------------------------------------------------------------------
+
+
+def test_quotes_according_to_a_source_who_speaks_again(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The fire began at 10:39 a.m. local time (1639 UTC), according to police, who said "
+        "officers arrived six minutes later."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {(q.text, q.speaker) for q in quotes} == {
+        ("The fire began at 10:39 a.m. local time (1639 UTC)", "police"),
+        ("officers arrived six minutes later", "police"),
+    }
+
+
+def test_quotes_according_to_data_from_a_named_body(analyze_text: AnalyzeText) -> None:
+    text = (
+        "According to data from the Harbour Safety Archive, the crash followed four deadly "
+        "crashes in the region that week."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Harbour Safety Archive"
+    assert quote.text == "the crash followed four deadly crashes in the region that week"
+
+
+def test_quotes_according_to_covers_the_quote_its_clause_introduces(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to prosecutor Anna Berg, the letter if written by the suspect could "
+        'strengthen the case: "The key factor here is intent."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {(q.kind, q.speaker) for q in quotes} == {
+        ("indirect", "Anna Berg"),
+        ("direct", "Anna Berg"),
+    }
+    assert only(quotes, "letter").text == (
+        "the letter if written by the suspect could strengthen the case"
+    )

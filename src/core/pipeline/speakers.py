@@ -125,7 +125,13 @@ class SpeakerResolver:
 
     def resolve(self, subject: Token) -> Speaker:
         """The speaker for a subject token: a named mention, a pronoun's person, or a group."""
-        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        relative = subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl"
+        before = _noun_before(subject) if subject.lower_ == "who" else None
+        if before is not None and not (relative and subject.head.head.pos_ == "PROPN"):
+            # "according to police, who said ...": the noun right before, where the parser
+            # hung the clause on a common noun further back or made it a verb of its own
+            subject = before
+        elif relative:
             subject = subject.head.head
         start_tok, end_tok = _phrase_bounds(subject)
         span = self.doc[start_tok : end_tok + 1]
@@ -388,6 +394,16 @@ def _role_heads(role: str) -> set[str]:
             heads.add(words[i - 1])
             break
     return heads
+
+
+def _noun_before(token: Token) -> Token | None:
+    """The noun or name right before `token`, a comma between allowed."""
+    i = token.i - 1
+    if i >= 0 and token.doc[i].text == ",":
+        i -= 1
+    if i >= 0 and token.doc[i].pos_ in {"NOUN", "PROPN"}:
+        return token.doc[i]
+    return None
 
 
 def _people_noun(token: Token) -> bool:
