@@ -1177,3 +1177,35 @@ def test_quotes_according_to_covers_the_quote_its_clause_introduces(
     assert only(quotes, "letter").text == (
         "the letter if written by the suspect could strengthen the case"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "According to Leonville's first selectman, Chris Kowal, there were ten passengers "
+            "aboard the aircraft.",
+            "Chris Kowal",
+        ),
+        (
+            "According to Ohio Senator Richard Bloom, the airplane is one of eighteen still "
+            "flying in the United States.",
+            "Richard Bloom",
+        ),
+    ],
+)
+def test_quotes_according_to_a_role_names_the_person_after_it(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == speaker
+    assert not quote.text.startswith(("Senator", "Chris")), quote.text
+
+
+def test_quotes_organisation_title_then_name_gives_the_name(analyze_text: AnalyzeText) -> None:
+    text = (
+        'African Export–Import Bank president Okey Oramah said the use of third-party '
+        'currencies "costs Africa billions."'
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Okey Oramah"

@@ -49,6 +49,20 @@ def according_to(
         # standalone, "according to a tweet from X" is X's statement; next to someone's own cue
         # ("He said ..., according to a message from a reporter") the author is the via
         speaker = resolver.resolve(author if author is not None else source)
+        if not resolver.names_a_person(speaker) and (
+            source.pos_ != "PROPN" or resolver.is_place(source)
+        ):
+            # "according to Windsor Locks' first selectman, Chris Kervick", "according to
+            # Connecticut Senator Richard Blumenthal": the person named after the role or place
+            sent = resolver.sentence(token)
+            comma = next((t.i for t in doc[to.i + 1 : sent.end] if t.text == ","), sent.end)
+            last = doc[max(phrase_end, comma - 1)]
+            person = resolver.person_within(source.idx + 1, last.idx + len(last.text))
+            if person is not None:
+                speaker = resolver.speaker_for(person, person.start, person.end)
+                named_end = doc.char_span(person.start, person.end, alignment_mode="expand")
+                if named_end is not None:
+                    phrase_end = max(phrase_end, named_end.end - 1)
         via = _phrase_text(author) if author is not None else None
         cue_end = to.idx + len(to.text)
         sent = resolver.sentence(token)

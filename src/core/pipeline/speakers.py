@@ -154,6 +154,11 @@ class SpeakerResolver:
                 return Speaker(text, start, end, None, via, basis="phrase")
             return Speaker(subject.text, start, end, None, basis="phrase")
         mention = self._mention_at(subject) or self._appositive_mention(subject)
+        if mention is not None and not self._is_person(mention):
+            # "African Export–Import Bank president Okey Oramah said", parsed as the bank with
+            # the person in apposition: the person speaks
+            person = self._appositive_person(subject)
+            mention = person or mention
         if (
             mention is not None
             and subject.pos_ == "PROPN"
@@ -240,6 +245,46 @@ class SpeakerResolver:
                 if mention is not None and (child.dep_ == "appos" or mention.end > token.idx):
                     return mention
         return None
+
+    def _appositive_person(self, token: Token) -> Mention | None:
+        for child in token.children:
+            if child.dep_ == "appos" and child.i > token.i:
+                mention = self._mention_at(child)
+                if mention is not None and self._is_person(mention):
+                    return mention
+        return None
+
+    def person_within(self, start: int, end: int) -> Mention | None:
+        """The last person named in full (two words or more) entirely within the characters
+        [start, end): the name in "according to Windsor Locks' first selectman, Chris
+        Kervick"."""
+        index = bisect_left(self._starts, end) - 1
+        while index >= 0 and self.mentions[index].start >= start:
+            mention = self.mentions[index]
+            if (
+                mention.end <= end
+                and mention.label == "PERSON"
+                and " " in mention.text.strip()
+                and self._is_person(mention)
+            ):
+                return mention
+            index -= 1
+        return None
+
+    def is_place(self, token: Token) -> bool:
+        """The token is part of a place's name."""
+        mention = self._mention_at(token)
+        return mention is not None and mention.label in {"GPE", "LOC", "FAC"}
+
+    def names_a_person(self, speaker: Speaker) -> bool:
+        """The speaker is a person named in the article (not a group, body or phrase)."""
+        key = speaker.key
+        return key is not None and (key in self._person_keys or key in self._full_names)
+
+    def speaker_for(self, mention: Mention, start: int, end: int) -> Speaker:
+        """A named speaker written at [start, end) (where the cue names them)."""
+        key = self._full_names.get(mention.key, mention.key)
+        return Speaker(_clean_name(key), start, end, key)
 
     def _is_person(self, mention: Mention) -> bool:
         """A person if any mention of its cluster is one (one mislabelled mention is outvoted)."""
