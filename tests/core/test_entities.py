@@ -515,3 +515,14 @@ def test_entities_country_is_not_its_capital(analyze_text) -> None:  # type: ign
     text = "Title\n\nFlights from Mexico City were cancelled. Mexico asked for calm."
     found = keys(analyze_text(text).mentions)
     assert found["Mexico"] != found["Mexico City"]
+
+
+def test_entities_town_named_with_its_state_is_not_the_namesake(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nThe suspect, Patrick Crusius of Allen, Texas, was arrested. Police chief "
+        "Greg Allen said the suspect had surrendered."
+    )
+    found = keys(analyze_text(text).mentions)
+    assert found["Allen"] != found["Greg Allen"]
+    labels = {m.label for m in analyze_text(text).mentions if m.text == "Allen"}
+    assert labels == {"GPE"}

@@ -138,6 +138,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if has_parse:
             words = words or ArticleWords(text)
             signal = label_from_use(ent, words, signal)
+        if _followed_by_its_region(text, cand.end):
+            signal = cand.kind_signal = "GPE"  # "Allen, Texas": a town named with its region
         if signal != cand.label:
             cand.label = cand.kind_signal = signal
         if is_acronym(cand.text) and _TIME_BEFORE.search(text, max(0, cand.start - 12), cand.start):
@@ -709,8 +711,9 @@ def _cluster(
             ]
             people = plain or people
         if kinds[i] in ("place", "group"):
-            if len(people) == 1:  # a surname the model took for a place ("Cummings")
-                sets.union(i, people[0])
+            placed = any(c.kind_signal in _PLACE_LABELS for c in group)
+            if len(people) == 1 and not placed:
+                sets.union(i, people[0])  # a surname the model took for a place ("Cummings")
             continue
         if not people and len(short) == 1:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
@@ -771,6 +774,20 @@ def _join_place_short_forms(
         sets.union(j, k)
         for cand in members[k]:
             cand.label = cand.kind_signal = places[0]
+
+
+#: ", Texas" / ", Nigeria" right after a name: the region a town is in.
+_REGION_AFTER = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
+
+
+def _followed_by_its_region(text: str, end: int) -> bool:
+    """The name is followed by ", <a US state or a country>" and then a break ("Allen,
+    Texas, near Dallas"): a place named with its region, not a person."""
+    match = _REGION_AFTER.match(text, end, end + 40)
+    if match is None:
+        return False
+    after = text[match.end() : match.end() + 1]
+    return (after == "" or after in ",.;:)") and fold_name(match.group(1)) in _PLACE_FOLDS
 
 
 def _spread_kind_signal(group: list[_Candidate]) -> None:
