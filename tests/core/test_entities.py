@@ -526,3 +526,48 @@ def test_entities_town_named_with_its_state_is_not_the_namesake(analyze_text) ->
     assert found["Allen"] != found["Greg Allen"]
     labels = {m.label for m in analyze_text(text).mentions if m.text == "Allen"}
     assert labels == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Title\n\nThe court cited the Tenure of Office Act on Monday.",
+            "Tenure of Office Act",
+            "other",
+        ),
+        (
+            "Title\n\nFord hired the law firm Sidley Hartwell, The Verge reported.",
+            "Sidley Hartwell",
+            "organization",
+        ),
+        (
+            "Title\n\nAnna Berg posted a message on Twitter blaming the rebels.",
+            "Twitter",
+            "organization",
+        ),
+    ],
+)
+def test_entities_kind_from_the_words_around_the_name(
+    analyze_text, text: str, name: str, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.indexing import build_corpus
+
+    corpus = build_corpus([analyze_text(text)])
+    [actor] = [a for a in corpus.actors if a.name == name]
+    assert actor.type == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [
+        ("Cielo Verde Mall", "ORG", "LOC"),
+        ("United States Constitution", "ORG", "LAW"),
+        ("Due Process Clause", "ORG", "LAW"),
+        ("Acme", "ORG", "ORG"),
+    ],
+)
+def test_entities_label_from_the_names_last_word(name: str, label: str, expected: str) -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words(name, label) == expected

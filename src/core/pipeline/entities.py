@@ -188,6 +188,15 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         partners = [*root.conjuncts]
         if any(t.ent_type_ == "PERSON" for t in partners):
             return "PERSON"
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        cand.label == "PERSON"
+        and before is not None
+        and before.tag_ == "NN"
+        and before.lower_ in _ORG_KIND_NOUNS
+        and looks_like_person_name(cand.text)
+    ):
+        return "ORG"  # "law firm Sidley Austin": the noun says what the name is
     if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
         head = root.head
         if head.i != root.i and head.tag_ in ("NN", "NNS") and (

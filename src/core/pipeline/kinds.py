@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .cues import DOCUMENT_NOUNS
 from .gazetteer import COUNTRIES, COUNTRY_FORMS, RELIGIONS, STATE_NOUNS, STATE_PREFIX_WORDS
 from .names import fold_name
 
@@ -24,7 +25,12 @@ PLACE_TAILS = frozenset(
     """square corner island islands isle isles street avenue road boulevard lane park bridge
     mountain mountains mount river lake bay sea ocean gulf strait valley desert peninsula
     province region district county heights plaza palace cathedral mosque church temple tower
-    castle airport station stadium harbour harbor port canal beach coast cape""".split()
+    castle airport station stadium harbour harbor port canal beach coast cape mall""".split()
+)
+#: Last words of the name of a law or a founding text: "Tenure of Office Act", "Due Process
+#: Clause", "United States Constitution".
+LAW_TAILS = frozenset(
+    "act acts constitution clause amendment treaty accord accords protocol statute".split()
 )
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
 PLACE_HEADS = frozenset({"county", "mount", "lake", "cape", "isle", "port", "fort"})
@@ -93,9 +99,10 @@ TRAVEL_VERBS = _verb_forms(
 )
 #: Forms of "be": "Okabe is a cartoon character".
 _BE = frozenset({"is", "was", "are", "were", "'s", "’s"})
+#: Prepositions after a verb of travel whose object is a place.
 MOTION_PREPOSITIONS = frozenset({"to", "into", "from", "onto", "toward", "towards"})
-#: Common nouns that say a name is a programme, a belief or a thing, not a body: "medical
-#: health programme Medicare", "the boat, Conception", "Naruto is a cartoon character".
+#: Common nouns that say a name is a programme, a belief or a thing, not a body: "the health
+#: programme Medicare", "the boat, Conception", "Naruto is a cartoon character".
 THING_NOUNS = frozenset(
     """programme program scheme plan initiative insurance benefit benefits
     fund project mission religion faith belief doctrine ideology boat ship vessel yacht ferry
@@ -171,6 +178,13 @@ def label_from_words(text: str, label: str) -> str:
     religion or doctrine ("Islam", "Catholicism") is `MISC`, neither a body nor a group."""
     if storm_name(text) is not None:
         return "EVENT"
+    words_of = text.split()
+    if (
+        label in {"ORG", "PERSON", "GPE", "NORP", "FAC"}
+        and len(words_of) >= 2
+        and words_of[-1].lower() in LAW_TAILS
+    ):
+        return "LAW"  # "Tenure of Office Act", "United States Constitution"
     last = text.split()[-1] if text.split() else ""
     if (
         label in {"PERSON", "ORG", "NORP", "GPE"}
@@ -237,8 +251,12 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         return "LOC"
     if head.lower_ in MOTION_PREPOSITIONS and head.head.lower_ in TRAVEL_VERBS:
         return "LOC"  # "flew to Bermona", "fled from Idlib"
-    if len(ent) == 1 and head.lower_ in MEDIUM_PREPOSITIONS and head.head.lower_ in MEDIUM_VERBS:
-        return "ORG"
+    if (
+        len(ent) == 1
+        and head.lower_ in MEDIUM_PREPOSITIONS
+        and (head.head.lower_ in MEDIUM_VERBS or head.head.lower_ in DOCUMENT_NOUNS)
+    ):
+        return "ORG"  # "wrote on X", "posted a message on X"
     return label
 
 
