@@ -1209,3 +1209,23 @@ def test_quotes_organisation_title_then_name_gives_the_name(analyze_text: Analyz
     )
     [quote] = quotes_in(analyze_text, text)
     assert quote.speaker == "Okey Oramah"
+
+
+def test_quotes_according_to_after_a_quoted_verdict_relays_it(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Anna Berg called the mayor\'s conduct a "breach of his responsibilities," according '
+        "to NBC."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Anna Berg" and quote.via == "NBC"
+
+
+def test_quotes_according_to_covers_a_colon_quote_after_a_participle(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to prosecutor Anna Berg, the letter if written by the suspect could "
+        'strengthen the case: "The key factor here is intent."'
+    )
+    speakers = {q.speaker for q in quotes_in(analyze_text, text)}
+    assert speakers == {"Anna Berg"}

@@ -19,7 +19,7 @@ def according_to(
 ) -> list[Draft]:
     cued: dict[int, list[Draft]] = {}
     for draft in drafts:
-        if draft.cue is not None and draft.kind != "stance":
+        if draft.cue is not None and (draft.kind != "stance" or _carries_quote(text, draft)):
             subject = resolver.subject_of(draft.cue)
             if subject is not None and subject.lower_ in {"who", "which"}:
                 continue  # "according to police, who said ...": the source's own words
@@ -101,6 +101,12 @@ MUTE_SOURCES = frozenset(
 )
 
 
+def _carries_quote(text: str, draft: Draft) -> bool:
+    """A stance with quoted words in it ("called X a "breach ..."") reports words: an
+    "according to" in its sentence relays them rather than stating something of its own."""
+    return any(mark in text[draft.start : draft.end] for mark in '"“”')
+
+
 def _with_relative_clause(doc: Doc, phrase_end: int, sent: Span) -> int:
     """ "according to police, who said ...": the source's relative clause, to the sentence end,
     belongs to the phrase (it is the source's own statement, not what the phrase sources)."""
@@ -116,12 +122,12 @@ def _with_relative_clause(doc: Doc, phrase_end: int, sent: Span) -> int:
 
 
 def _introduced_by_colon(text: str, draft: Draft) -> bool:
-    """A direct quote after a colon whose cue is no speech verb (the verb of the sentence
-    before the colon, taken as its introduction)."""
+    """A direct quote after a colon whose cue is no speech verb in the active voice (the verb
+    of the sentence before the colon, or a participle in it, taken as its introduction)."""
     if draft.kind != "direct" or draft.cue is None or draft.marks is None:
         return False
-    if verb_base(draft.cue.text) in SPEECH_VERBS:
-        return False
+    if verb_base(draft.cue.text) in SPEECH_VERBS and draft.cue.tag_ != "VBN":
+        return False  # a speech verb in the active voice introduces the quote itself
     return text[max(0, draft.marks.open - 3) : draft.marks.open].rstrip().endswith(":")
 
 
