@@ -502,6 +502,12 @@ def test_entities_name_near_a_thing_noun_is_not_called_that_thing(  # type: igno
             "Vatican",
             "Vatican City",
         ),
+        (
+            "Title\n\nThe plane crashed at Bradley International Airport on Wednesday. Bradley "
+            "Airport was closed for hours.",
+            "Bradley Airport",
+            "Bradley International Airport",
+        ),
     ],
 )
 def test_entities_place_and_its_longer_name_are_one(

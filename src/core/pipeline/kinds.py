@@ -44,10 +44,14 @@ GENERIC_PLACE_HEADS = frozenset({"county", "mount", "isle"})
 
 
 def short_place_name(folded: str) -> str | None:
-    """ "abaco islands" -> "abaco": the folded name without its generic place word, or None."""
+    """ "abaco islands" -> "abaco", "bradley international airport" -> "bradley airport": the
+    folded name without its generic place word, or without its middle words before a place
+    word that ends it; None for any other name."""
     words = folded.split()
     if len(words) < 2:
         return None
+    if len(words) >= 3 and words[-1] in _PLACE_TAIL_FOLDS and words[-1] not in _GENERIC_TAIL_FOLDS:
+        return f"{words[0]} {words[-1]}"
     if words[-1] in _GENERIC_TAIL_FOLDS:
         return " ".join(words[:-1])
     if words[0] in _GENERIC_HEAD_FOLDS:
@@ -152,6 +156,7 @@ def name_fold(name: str) -> str:
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 _GENERIC_TAIL_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_TAILS)
+_PLACE_TAIL_FOLDS = frozenset(fold_name(w) for w in PLACE_TAILS)
 _GENERIC_HEAD_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_HEADS)
 _RELIGION_FOLDS = frozenset(fold_name(r) for r in RELIGIONS)
 _COUNTRY_FORM_FOLDS = {fold_name(k): fold_name(v) for k, v in COUNTRY_FORMS.items()}
