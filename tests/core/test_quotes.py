@@ -1229,3 +1229,24 @@ def test_quotes_according_to_covers_a_colon_quote_after_a_participle(
     )
     speakers = {q.speaker for q in quotes_in(analyze_text, text)}
     assert speakers == {"Anna Berg"}
+
+
+def test_quotes_subject_swallowed_by_a_time_phrase(analyze_text: AnalyzeText) -> None:
+    text = (
+        "On Friday Acme Motor Company announced the Department of Justice was performing a "
+        "criminal investigation of its testing practices."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Acme Motor Company"
+    assert quote.text.startswith("the Department of Justice was performing")
+
+
+def test_quotes_object_and_predicate_around_an_aside(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The agency yesterday suggested piracy, perhaps to obtain the valuable cargo, is now "
+        "the most prominent theory."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.text == (
+        "piracy, perhaps to obtain the valuable cargo, is now the most prominent theory"
+    )

@@ -837,8 +837,13 @@ def _stray_predicate(verb: Token, obj: Token) -> Token | None:
         if any(g.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for g in child.children):
             return None
         gap = doc[obj.right_edge.i + 1 : child.left_edge.i]
-        if any(not t.is_punct for t in gap) or child.left_edge.dep_ in {"cc", "mark"}:
-            return None
+        opened = doc[obj.right_edge.i].text == "," or (len(gap) > 0 and gap[0].text == ",")
+        aside = len(gap) > 1 and opened and gap[-1].text == ","
+        if (not aside and any(not t.is_punct for t in gap)) or child.left_edge.dep_ in {
+            "cc",
+            "mark",
+        }:
+            return None  # "suggested piracy, perhaps to obtain the cargo, is ...": an aside
         return child
     return None
 

@@ -120,7 +120,7 @@ class SpeakerResolver:
                 continue
             if token.dep_ in {"relcl", "acl"} and token.head is not token:
                 return token.head  # "a statement which read", "the summary of the decision read"
-            return None
+            return _subject_in_time_phrase(token)
         return None
 
     def resolve(self, subject: Token) -> Speaker:
@@ -439,6 +439,20 @@ def _role_heads(role: str) -> set[str]:
             heads.add(words[i - 1])
             break
     return heads
+
+
+def _subject_in_time_phrase(verb: Token) -> Token | None:
+    """ "On Friday Ford Motor Company announced ...": the parser took the name for part of the
+    time phrase before the verb; the name right before the verb is its subject."""
+    if verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    prep = name.head
+    if name.pos_ != "PROPN" or name.dep_ != "pobj" or prep.dep_ != "prep" or prep.head != verb:
+        return None
+    if not any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree):
+        return None
+    return name
 
 
 def _noun_before(token: Token) -> Token | None:
