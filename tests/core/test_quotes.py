@@ -1250,3 +1250,12 @@ def test_quotes_object_and_predicate_around_an_aside(analyze_text: AnalyzeText) 
     assert quote.text == (
         "piracy, perhaps to obtain the valuable cargo, is now the most prominent theory"
     )
+
+
+def test_quotes_claiming_responsibility_is_a_stance(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The rebel group claimed responsibility for the attacks. No group claimed credit for "
+        "the fire."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.kind, q.text) for q in quotes] == [("stance", "responsibility for the attacks")]

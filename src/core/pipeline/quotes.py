@@ -423,15 +423,15 @@ def _token_before(doc: Doc, char: int) -> Token | None:
 
 
 def _negated(verb: Token) -> bool:
-    """"did not say", "never said", and "neither X nor Y would endorse" (the subject's
-    "neither")."""
+    """"did not say", "never said", and "neither X nor Y would endorse", "no group claimed"
+    (the subject's "neither" or "no")."""
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ == "never":
             return True
         if child.dep_ in {"nsubj", "nsubjpass"} and any(
-            g.lower_ == "neither" for g in child.children
+            g.lower_ in {"neither", "no"} for g in child.children
         ):
-            return True
+            return True  # "neither X nor Y would endorse", "no group claimed"
     return False
 
 
@@ -712,6 +712,10 @@ def _complement(
         lo = min(c.left_edge.i for c in fragments)
         hi = max(c.right_edge.i for c in fragments)
         return ("stance", lo, hi, None)
+    claimed = [c for c in children if c.dep_ == "dobj" and c.lower_ in CLAIMED_NOUNS]
+    if base == "claim" and claimed:
+        # "claimed responsibility for the attacks": taking a position on an act
+        return ("stance", claimed[0].left_edge.i, claimed[0].right_edge.i, None)
     if base not in STANCE_VERBS:
         return None
     particle = None
@@ -738,6 +742,10 @@ def _names_as(children: list[Token]) -> bool:
     objects = [c for c in children if c.dep_ == "dobj"]
     named = [c for c in children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
     return bool(objects) and bool(named) and all(n.i > objects[0].i for n in named)
+
+
+#: What one claims for an act: "claimed responsibility for", "claimed credit for".
+CLAIMED_NOUNS = frozenset({"responsibility", "credit", "authorship"})
 
 
 #: Words that open an indirect question ("asked whether ...", "asked what ...").
