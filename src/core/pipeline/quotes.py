@@ -712,10 +712,10 @@ def _complement(
         lo = min(c.left_edge.i for c in fragments)
         hi = max(c.right_edge.i for c in fragments)
         return ("stance", lo, hi, None)
-    claimed = [c for c in children if c.dep_ == "dobj" and c.lower_ in CLAIMED_NOUNS]
-    if base == "claim" and claimed:
+    acts = [c for c in children if c.dep_ == "dobj" and c.lower_ in CLAIMED_NOUNS]
+    if base == "claim" and acts:
         # "claimed responsibility for the attacks": taking a position on an act
-        return ("stance", claimed[0].left_edge.i, claimed[0].right_edge.i, None)
+        return ("stance", acts[0].left_edge.i, acts[0].right_edge.i, None)
     if base not in STANCE_VERBS:
         return None
     particle = None
