@@ -1259,3 +1259,13 @@ def test_quotes_claiming_responsibility_is_a_stance(analyze_text: AnalyzeText) -
     )
     quotes = quotes_in(analyze_text, text)
     assert [(q.kind, q.text) for q in quotes] == [("stance", "responsibility for the attacks")]
+
+
+def test_quotes_statement_saying_is_its_issuers(analyze_text: AnalyzeText) -> None:
+    text = "Anna Berg released a statement saying the talks had failed."
+    [quote] = quotes_in(analyze_text, text)
+    assert (quote.kind, quote.speaker, quote.text) == (
+        "indirect",
+        "Anna Berg",
+        "the talks had failed",
+    )

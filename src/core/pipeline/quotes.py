@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..models import Article, Mention, Quote, QuoteKind
 from .confidence import quote_confidence
 from .cues import (
+    DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     INTRO_VERBS,
@@ -471,7 +472,8 @@ def _reported_candidates(
         if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
             continue
         base = verb_base(token.text)
-        if base is None or _negated(token) or token.dep_ in {"amod", "acl"}:
+        relayed = _document_participle(token)
+        if base is None or _negated(token) or (token.dep_ in {"amod", "acl"} and not relayed):
             continue
         if _passive(token):
             passive = _passive_stance(token, base, resolver)
@@ -491,6 +493,12 @@ def _reported_candidates(
                 continue
         if token.dep_ == "conj" and _after_comma_clause(token):
             subject = _inverted_subject(doc, token, inside)  # "..., argued the lawyer"
+        elif relayed:
+            # "released a statement saying ...": whoever released it, else the statement
+            issuer = token.head.head if token.head.dep_ == "dobj" else None
+            subject = (resolver.subject_of(issuer) if issuer is not None else None) or (
+                resolver.subject_of(token)
+            )
         else:
             subject = resolver.subject_of(token)
         if subject is None or subject.lower_ == "you":  # an interviewer's question
@@ -507,6 +515,12 @@ def _reported_candidates(
         cue_end = particle.idx + len(particle.text) if particle is not None else None
         candidates.append(Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
     return candidates
+
+
+def _document_participle(token: Token) -> bool:
+    """ "a statement saying ...", "a message blaming ...": a participle on a document noun
+    reports what the document says."""
+    return token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lower_ in DOCUMENT_NOUNS
 
 
 def _only_time(doc: Doc, lo: int, hi: int) -> bool:
