@@ -466,6 +466,7 @@ def test_actors_word_used_as_an_event_somewhere_is_not_a_person() -> None:
         ("Ostrava", "GPE", "Ostrava City", True),
         ("Mayo", "GPE", "County Mayo", True),
         ("Mexico", "GPE", "Mexico City", False),  # a country is not its capital
+        ("New York", "GPE", "New York City", False),  # nor a state its city
     ],
 )
 def test_actors_place_without_its_generic_word_joins_it_across_articles(

@@ -577,3 +577,11 @@ def test_entities_label_from_the_names_last_word(name: str, label: str, expected
     from newsdesk.core.pipeline.kinds import label_from_words
 
     assert label_from_words(name, label) == expected
+
+
+def test_entities_named_character_still_takes_its_short_name(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Title\n\nAbe Sapien is a cartoon character who swims. Fans love Abe."
+    mentions = analyze_text(text).mentions
+    found = keys(mentions)
+    assert found["Abe"] == found["Abe Sapien"]
+    assert {m.label for m in mentions if m.text == "Abe Sapien"} == {"MISC"}

@@ -16,7 +16,7 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
 from ..models import Actor, ActorType, ArticleAnalysis, Mention
-from .gazetteer import COUNTRIES
+from .gazetteer import COUNTRIES, US_STATES
 from .ids import anchor_actor_ids
 from .kinds import name_fold, short_place_name
 from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
@@ -32,6 +32,8 @@ LABEL_TYPES: dict[str, ActorType] = {
     "NORP": "group",
 }
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+#: Countries and US states: "Mexico" is not "Mexico City", "New York" not "New York City".
+_STATE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 # Kinds whose bare names may join a person (a surname the model tagged ORG is still a surname).
 _PERSONISH = frozenset({"person", "organization", "other"})
 _TEXT = attrgetter("text")
@@ -268,7 +270,7 @@ def _join_short_forms(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
         elif group.kind == "place":
             # "Abaco Islands" in one article, "Abaco" in another (not "Mexico City"/"Mexico")
             short = short_place_name(fold)
-            if short and short not in _COUNTRY_FOLDS:
+            if short and short not in _STATE_FOLDS:
                 short_of.setdefault(short, set()).add(fold)
     for fold in sorted(groups):
         kind = groups[fold].kind

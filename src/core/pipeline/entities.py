@@ -19,6 +19,7 @@ from ..models import Article, Mention
 from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
     ArticleWords,
+    is_doctrine,
     label_from_use,
     label_from_words,
     name_fold,
@@ -700,7 +701,7 @@ def _cluster(
     for i in sorted(range(len(members)), key=lambda i: -size[i]):
         group = members[i]
         if not group or size[i] == 0 or kinds[i] == "belief":
-            continue  # a religion or programme is no one's short name: "Christianity" is not
+            continue  # a religion is no one's short name: "Christianity" is not
             # "Roman Catholic Christianity"
         if kinds[i] in ("place", "group") and (
             size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS or is_acronym(group[0].text)
@@ -908,7 +909,7 @@ def _assign_to_subject(
 
 def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
     """The cluster's broad kind by label vote (ties: the longest mention's label); "belief"
-    for a religion, doctrine or programme (`MISC`), which joins nothing by its words."""
+    for a religion or doctrine, which joins nothing by its words."""
     top = labels.most_common()
     best = top[0][0]
     if len(top) > 1 and top[1][1] == top[0][1] and group:
@@ -920,7 +921,7 @@ def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
         return "place"
     if best == "NORP":
         return "group"
-    if best == "MISC":
+    if best == "MISC" and any(is_doctrine(c.text) for c in group):
         return "belief"
     return "org" if best == "ORG" else "other"
 

@@ -190,12 +190,7 @@ def label_from_words(text: str, label: str) -> str:
         and words_of[-1].lower() in LAW_TAILS
     ):
         return "LAW"  # "Tenure of Office Act", "United States Constitution"
-    last = text.split()[-1] if text.split() else ""
-    if (
-        label in {"PERSON", "ORG", "NORP", "GPE"}
-        and " of " not in text
-        and (_DOCTRINE.match(last) or fold_name(last) in _RELIGION_FOLDS)
-    ):
+    if label in {"PERSON", "ORG", "NORP", "GPE"} and is_doctrine(text):
         return "MISC"  # "Islam", "Catholicism", "Roman Catholic Christianity"
     words = text.lower().split()
     if (
@@ -205,6 +200,15 @@ def label_from_words(text: str, label: str) -> str:
     ):
         return "LOC"
     return label
+
+
+def is_doctrine(text: str) -> bool:
+    """A religion or doctrine by its last word ("Islam", "Roman Catholic Christianity",
+    "Wahhabism"), not a body named after one ("Nation of Islam")."""
+    words = text.split()
+    return bool(words) and " of " not in text and (
+        _DOCTRINE.match(words[-1]) is not None or fold_name(words[-1]) in _RELIGION_FOLDS
+    )
 
 
 class ArticleWords:
