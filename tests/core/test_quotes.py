@@ -1269,3 +1269,8 @@ def test_quotes_statement_saying_is_its_issuers(analyze_text: AnalyzeText) -> No
         "Anna Berg",
         "the talks had failed",
     )
+
+
+def test_quotes_hailing_from_a_place_is_no_stance(analyze_text: AnalyzeText) -> None:
+    text = "Anna Berg, who hails from Arizona, has been active in the movement for years."
+    assert quotes_in(analyze_text, text) == []

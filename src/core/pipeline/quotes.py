@@ -732,6 +732,8 @@ def _complement(
         return ("stance", acts[0].left_edge.i, acts[0].right_edge.i, None)
     if base not in STANCE_VERBS:
         return None
+    if base == "hail" and any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
+        return None  # "who hails from Arizona": where someone comes from, not praise
     particle = None
     if base in PARTICLE_STANCES:
         particle = _particle(verb, PARTICLE_STANCES[base])
