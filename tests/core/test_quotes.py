@@ -1274,3 +1274,35 @@ def test_quotes_statement_saying_is_its_issuers(analyze_text: AnalyzeText) -> No
 def test_quotes_hailing_from_a_place_is_no_stance(analyze_text: AnalyzeText) -> None:
     text = "Anna Berg, who hails from Arizona, has been active in the movement for years."
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Officials inspected the facilities, which state media said were under control.",
+            "were under control",
+        ),
+        (
+            "The plan, which analysts say could change the market, was approved on Monday.",
+            "could change the market",
+        ),
+    ],
+)
+def test_quotes_relative_clause_cue_reports_what_follows_it(
+    analyze_text: AnalyzeText, text: str, reported: str
+) -> None:
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.text == reported
+
+
+def test_quotes_according_to_a_role_then_the_name_in_apposition(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to the Leonville mayor, Dee Margo, police were investigating the letter "
+        "on Sunday."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Dee Margo"
+    assert quote.text == "police were investigating the letter on Sunday"

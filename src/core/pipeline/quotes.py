@@ -484,6 +484,10 @@ def _reported_candidates(
         if found is None or _carries_sign(token):
             continue
         kind, lo, hi, particle = found
+        if lo <= token.i < hi and kind == "indirect" and doc[lo].lower_ in RELATIVE_WORDS:
+            # "which state media said were under control": the relative clause holds its own
+            # cue; the words reported are those after it ("X, she said, Y" keeps both sides)
+            lo = _skip_mark_word(doc, token.i + 1, hi)
         if token.i in used_cues:
             # the cue of a direct quote: only a clause of its own before the quote counts
             # ("told the press the drugs were only part of it: "...""), cut where the quote starts

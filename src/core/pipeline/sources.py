@@ -56,6 +56,11 @@ def according_to(
             # Connecticut Senator Richard Blumenthal": the person named after the role or place
             sent = resolver.sentence(token)
             comma = next((t.i for t in doc[to.i + 1 : sent.end] if t.text == ","), sent.end)
+            after = next((t.i for t in doc[comma + 1 : sent.end] if t.text == ","), None)
+            if after is not None and resolver.person_within(
+                doc[comma].idx, doc[after].idx
+            ) is not None and all(t.pos_ == "PROPN" for t in doc[comma + 1 : after]):
+                comma = after  # "according to the mayor, Dee Margo, ...": the name in apposition
             last = doc[max(phrase_end, comma - 1)]
             person = resolver.person_within(source.idx + 1, last.idx + len(last.text))
             if person is not None:
