@@ -1306,3 +1306,14 @@ def test_quotes_according_to_a_role_then_the_name_in_apposition(
     [quote] = quotes_in(analyze_text, text)
     assert quote.speaker == "Dee Margo"
     assert quote.text == "police were investigating the letter on Sunday"
+
+
+def test_quotes_added_participle_cue_reports_its_own_words(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Senator Anna Berg said the trial would not be impartial, saying she anticipated "
+        '"a largely partisan outcome" in the Senate.'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {q.speaker for q in quotes} == {"Anna Berg"}
+    assert only(quotes, "impartial").text == "the trial would not be impartial"
+    assert only(quotes, "partisan").text.startswith("she anticipated")

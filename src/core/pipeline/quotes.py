@@ -521,6 +521,27 @@ def _reported_candidates(
     return candidates
 
 
+def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
+    """The clause ends before a participle cue of its own that the parser hung inside it
+    (`said the use "costs billions," further saying, "..."`): that cue reports its own words."""
+    for token in doc[lo + 1 : hi + 1]:
+        if (
+            token.tag_ == "VBG"
+            and token.dep_ in {"advcl", "conj"}
+            and verb_base(token.text) in SPEECH_VERBS
+            and any(c.dep_ in CLAUSE_DEPS for c in token.children)
+        ):
+            end = token.left_edge.i - 1
+            while end > lo and (doc[end].is_punct or doc[end].dep_ == "cc"):
+                end -= 1
+            for mark in doc[end + 1 : min(end + 3, token.i)]:
+                if mark.text in {'"', "”"}:
+                    end = mark.i  # keep the closing mark of the quoted words before the cue
+                    break
+            return end if end > lo else hi
+    return hi
+
+
 def _document_participle(token: Token) -> bool:
     """ "a statement saying ...", "a message blaming ...": a participle on a document noun
     reports what the document says."""
@@ -712,7 +733,7 @@ def _complement(
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
         lo = _skip_mark_word(verb.doc, lo, hi)
-        return ("indirect", lo, hi, None)
+        return ("indirect", lo, _before_own_cue(verb.doc, lo, hi), None)
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
     if base in NAMING_VERBS:  # `which the BBC describes as "marred by ..."`
         fragments += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"]

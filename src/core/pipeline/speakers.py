@@ -106,6 +106,12 @@ class SpeakerResolver:
                 # several subjects; the name among them is the speaker
                 named = [c for c in subjects if c.pos_ == "PROPN"]
                 return named[-1] if len(subjects) > 1 and named else subjects[0]
+            if _added_cue(token):
+                # `said the trial would not be impartial, saying ...`: the parser hung the
+                # second cue on the reported clause; it belongs to the first cue's speaker
+                token = token.head.head
+                seen += 1
+                continue
             if token.dep_ in INHERIT_DEPS and token.head is not token:
                 if token.dep_ == "advcl" and token.head.pos_ != "VERB":
                     return None  # "margins are thin, while noting": not the speaker
@@ -439,6 +445,20 @@ def _role_heads(role: str) -> set[str]:
             heads.add(words[i - 1])
             break
     return heads
+
+
+def _added_cue(token: Token) -> bool:
+    """A participle cue ("saying", "adding") with no subordinator, hung on a clause that a
+    speech verb reports."""
+    head = token.head
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and verb_base(token.text) in SPEECH_VERBS
+        and not any(c.dep_ == "mark" for c in token.children)
+        and head.dep_ == "ccomp"
+        and verb_base(head.head.text) in SPEECH_VERBS
+    )
 
 
 def _subject_in_time_phrase(verb: Token) -> Token | None:
