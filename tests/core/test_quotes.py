@@ -1317,3 +1317,23 @@ def test_quotes_added_participle_cue_reports_its_own_words(analyze_text: Analyze
     assert {q.speaker for q in quotes} == {"Anna Berg"}
     assert only(quotes, "impartial").text == "the trial would not be impartial"
     assert only(quotes, "partisan").text.startswith("she anticipated")
+
+
+def test_quotes_lede_role_names_the_person_introduced_next(analyze_text: AnalyzeText) -> None:
+    text = (
+        "On Friday, a federal judge in Ohio ruled the city's curfew is unconstitutional.\n\n"
+        "In response to a lawsuit, U.S. District Judge Anna Berg ruled the curfew violated the "
+        "Due Process Clause."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {q.speaker for q in quotes} == {"Anna Berg"}
+    assert only(quotes, "curfew is").confidence < only(quotes, "violated").confidence
+
+
+def test_quotes_lede_role_with_two_candidates_stays_a_phrase(analyze_text: AnalyzeText) -> None:
+    text = (
+        "On Friday, a federal judge in Ohio ruled the city's curfew is unconstitutional.\n\n"
+        "Judge Anna Berg and Judge Tom Green heard the case together last year."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "a federal judge"

@@ -24,6 +24,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 #: Labels a named speaker can have.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Sentences of the lede, where "a judge ruled" may name the judge only afterwards.
+LEDE_SENTENCES = 3
 #: How many sentences back a pronoun looks for its person.
 PRONOUN_WINDOW = 4
 #: Pronouns that stand for an organisation ("it said") or a group ("they said").
@@ -220,16 +222,29 @@ class SpeakerResolver:
         ("European Commissioner Margrethe Vestager"); the latest one if several fit."""
         if subject.pos_ != "NOUN" or subject.tag_ not in {"NN"}:
             return None
-        if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children):
-            return None
+        dets = {c.lower_ for c in subject.children if c.dep_ == "det"}
         noun = subject.lower_
-        holders = [
-            m
-            for m in self.mentions
-            if m.label == "PERSON" and m.role and m.start < subject.idx
-            and noun in _role_heads(m.role)
-        ]
-        return holders[-1] if holders else None
+        if dets & {"the", "this"}:
+            holders = [
+                m
+                for m in self.mentions
+                if m.label == "PERSON" and m.role and m.start < subject.idx
+                and noun in _role_heads(m.role)
+            ]
+            return holders[-1] if holders else None
+        if dets & {"a", "an"} and self._sent_of[subject.i] < LEDE_SENTENCES:
+            # the lede's "A federal judge in Texas ruled ...", named in the next sentences
+            # ("U.S. District Judge Gray Miller"): the one person introduced in that role
+            reach = self._sents[min(len(self._sents), LEDE_SENTENCES + 2) - 1].end_char
+            holders = [
+                m
+                for m in self.mentions
+                if m.label == "PERSON" and m.role and subject.idx < m.start < reach
+                and noun in _role_heads(m.role)
+            ]
+            if len({m.key for m in holders}) == 1:
+                return holders[0]
+        return None
 
     def _mention_at(self, token: Token) -> Mention | None:
         lo, hi = token.idx, token.idx + len(token.text)
