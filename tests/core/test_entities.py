@@ -571,6 +571,9 @@ def test_entities_kind_from_the_words_around_the_name(
         ("United States Constitution", "ORG", "LAW"),
         ("Due Process Clause", "ORG", "LAW"),
         ("Acme", "ORG", "ORG"),
+        ("United States Coast Guard", "GPE", "ORG"),
+        ("Soviet Union", "GPE", "GPE"),
+        ("Turpin family", "ORG", "NORP"),
     ],
 )
 def test_entities_label_from_the_names_last_word(name: str, label: str, expected: str) -> None:

@@ -32,6 +32,14 @@ PLACE_TAILS = frozenset(
 LAW_TAILS = frozenset(
     "act acts constitution clause amendment treaty accord accords protocol statute".split()
 )
+#: Last words that make a place-tagged name a body: "United States Coast Guard".
+BODY_TAILS = frozenset(
+    """guard agency ministry department council committee commission army navy police party
+    university company corporation association institute bureau authority board forces
+    society movement league federation alliance administration court""".split()
+)
+#: Last words of a family's or clan's name: "the Turpin family".
+KIN_TAILS = frozenset({"family", "families", "clan", "dynasty"})
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
 PLACE_HEADS = frozenset({"county", "mount", "lake", "cape", "isle", "port", "fort"})
 #: Generic words a place's longer name adds to its short one: "Abaco" / "Abaco Islands",
@@ -192,6 +200,10 @@ def label_from_words(text: str, label: str) -> str:
         return "LAW"  # "Tenure of Office Act", "United States Constitution"
     if label in {"PERSON", "ORG", "NORP", "GPE"} and is_doctrine(text):
         return "MISC"  # "Islam", "Catholicism", "Roman Catholic Christianity"
+    if label in {"GPE", "LOC"} and len(words_of) >= 2 and words_of[-1].lower() in BODY_TAILS:
+        return "ORG"  # "United States Coast Guard" tagged as a place
+    if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
+        return "NORP"  # "the Turpin family": a group of people
     words = text.lower().split()
     if (
         label in {"PERSON", "ORG", "NORP"}
