@@ -207,8 +207,12 @@ def score_article(
 
 
 def index_folder(folder: Path, nlp: Any = None) -> Any:
-    """The annotated folder indexed with the real pipeline, in memory (a `Corpus`); every
-    quality script scores this."""
+    """The annotated folder's articles indexed with the real pipeline, in memory (a `Corpus`);
+    every quality script scores this.
+
+    Only the `.txt` articles are read: the scanner would take the `.json` annotations beside them
+    (and a README) for articles of their own, which both adds them to the corpus and suffixes the
+    articles' ids (`x.json` is `x`, so `x.txt` became `x-2`)."""
     from newsdesk.core.pipeline.indexing import (
         analyze,
         build_corpus,
@@ -221,7 +225,7 @@ def index_folder(folder: Path, nlp: Any = None) -> Any:
 
         nlp, _info = load_pipeline(None)
     prepare_pipeline(nlp)
-    articles, _skipped = read_articles([folder])
+    articles, _skipped = read_articles(sorted(folder.glob("*.txt")))
     return build_corpus(analyze(nlp, articles))
 
 

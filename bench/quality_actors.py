@@ -48,17 +48,10 @@ class CastScore:
 
 def evaluate_cast(nlp: Any, folder: Path | None = None) -> CastScore:
     """Index every article of the cast together and score the merge against the annotation."""
-    from newsdesk.core.pipeline.indexing import (
-        analyze,
-        build_corpus,
-        prepare_pipeline,
-        read_articles,
-    )
+    from quality import index_folder
 
     folder = CAST if folder is None else folder
-    prepare_pipeline(nlp)
-    articles, _skipped = read_articles([folder])
-    corpus = build_corpus(analyze(nlp, articles))
+    corpus = index_folder(folder, nlp)
     specs: dict[str, dict[str, Any]] = {}
     for article in corpus.articles:
         spec = folder / f"{Path(article.path).stem}.json"

@@ -47,7 +47,9 @@ class Mention:
     end: int
     text: str
     label: str
-    """The NER label (PERSON, ORG, GPE, NORP, LOC, ...)."""
+    """The NER label (PERSON, ORG, GPE, NORP, LOC, ...); newsdesk's own corrections add EVENT
+    for storms and named events, LAW for laws and founding texts, and MISC for religions,
+    doctrines, programmes and named things (all of type `other`)."""
     key: str
     """Canonical name of the mention's in-article cluster ("Guo" -> "Guo Shengkun")."""
     role: str | None = None

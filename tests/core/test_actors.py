@@ -457,3 +457,37 @@ def test_actors_word_used_as_an_event_somewhere_is_not_a_person() -> None:
         ]
     )
     assert [(a.name, a.type) for a in actors] == [("Frexit", "other")]
+
+
+@pytest.mark.parametrize(
+    ("short", "short_label", "long", "merged"),
+    [
+        ("Corvetta", "ORG", "Corvetta Islands", True),
+        ("Ostrava", "GPE", "Ostrava City", True),
+        ("Mayo", "GPE", "County Mayo", True),
+        ("Mexico", "GPE", "Mexico City", False),  # a country is not its capital
+        ("New York", "GPE", "New York City", False),  # nor a state its city
+    ],
+)
+def test_actors_place_without_its_generic_word_joins_it_across_articles(
+    short: str, short_label: str, long: str, merged: bool
+) -> None:
+    actors, mapping = merge_actors(
+        [
+            article("a", (long, "LOC", long), (long, "LOC", long)),
+            article("b", (short, short_label, short)),
+        ]
+    )
+    assert (actor_of(mapping, "a", long) == actor_of(mapping, "b", short)) is merged
+    if merged:
+        assert by_name(actors)[long].type == "place"
+
+
+def test_actors_person_with_a_role_is_not_the_place() -> None:
+    _actors, mapping = merge_actors(
+        [
+            article("a", ("Kent County", "GPE", "Kent County")),
+            article("b", ("Kent", "PERSON", "Kent", "coach")),
+        ]
+    )
+    assert actor_of(mapping, "a", "Kent County") != actor_of(mapping, "b", "Kent")

@@ -420,3 +420,171 @@ def test_entities_institution_cut_at_its_commas_is_one(analyze_text) -> None:  #
     keys = {m.key for m in analyze_text(text).mentions if m.label == "ORG"}
     assert "United Nations Educational, Scientific and Cultural Organization" in keys
     assert "Cultural Organization" not in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a landmark's possessive with a part only a place has
+        (
+            "Title\n\nTourists queued outside Hagia Irene on Sunday. Hagia Irene's dome was lit.",
+            "Hagia Irene",
+            "place",
+        ),
+        # the object of a verb of motion, one mention outvoting the model's other guesses
+        (
+            "Title\n\nThe hurricane was approaching Bermona late on Monday, forecasters said. "
+            "Bermona's government closed schools.",
+            "Bermona",
+            "place",
+        ),
+        ("Title\n\nRescue teams flew to Bermona on Monday.", "Bermona", "place"),
+        # religions and doctrines are neither bodies nor groups
+        ("Title\n\nCatholicism and Islam were discussed at the meeting.", "Islam", "other"),
+        (
+            "Title\n\nThe leader of Roman Catholic Christianity spoke.",
+            "Roman Catholic Christianity",
+            "other",
+        ),
+        # a name a noun calls a programme or a thing
+        ("Title\n\nThe health programme Medicorp pays for it.", "Medicorp", "other"),
+        ("Title\n\nThe boat, Conception, caught fire overnight.", "Conception", "other"),
+    ],
+)
+def test_entities_kind_from_dependency_context(
+    analyze_text, text: str, name: str, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.indexing import build_corpus
+
+    corpus = build_corpus([analyze_text(text)])
+    [actor] = [a for a in corpus.actors if a.name == name]
+    assert actor.type == kind
+
+
+def test_entities_person_object_of_a_motion_verb_stays_a_person(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Title\n\nJohn Smith arrived at noon. The car struck Smith on the corner."
+    mentions = [m for m in analyze_text(text).mentions if "Smith" in m.text]
+    assert mentions and all(m.label == "PERSON" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Title\n\nHe served eight years for his part in a Harbour Stock Exchange bomb plan.",
+            "Harbour Stock Exchange",
+        ),
+        (
+            "Title\n\nScientists from the World Wildlife Fund Mexico counted them.",
+            "World Wildlife Fund Mexico",
+        ),
+    ],
+)
+def test_entities_name_near_a_thing_noun_is_not_called_that_thing(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str
+) -> None:
+    mentions = [m for m in analyze_text(text).mentions if m.text == name]
+    assert mentions and all(m.label == "ORG" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "long"),
+    [
+        (
+            "Title\n\nThe storm struck Abacon on Sunday. Homes on the Abacon Islands were "
+            "destroyed. Abacon lost power.",
+            "Abacon",
+            "Abacon Islands",
+        ),
+        (
+            "Title\n\nThe Vatican said on Monday it would review the case. Officials in Vatican "
+            "City declined to comment.",
+            "Vatican",
+            "Vatican City",
+        ),
+        (
+            "Title\n\nThe plane crashed at Bradley International Airport on Wednesday. Bradley "
+            "Airport was closed for hours.",
+            "Bradley Airport",
+            "Bradley International Airport",
+        ),
+    ],
+)
+def test_entities_place_and_its_longer_name_are_one(
+    analyze_text, text: str, short: str, long: str
+) -> None:  # type: ignore[no-untyped-def]
+    found = keys(analyze_text(text).mentions)
+    assert found[short] == found[long] == {long}
+
+
+def test_entities_country_is_not_its_capital(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Title\n\nFlights from Mexico City were cancelled. Mexico asked for calm."
+    found = keys(analyze_text(text).mentions)
+    assert found["Mexico"] != found["Mexico City"]
+
+
+def test_entities_town_named_with_its_state_is_not_the_namesake(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nThe suspect, Patrick Crusius of Allen, Texas, was arrested. Police chief "
+        "Greg Allen said the suspect had surrendered."
+    )
+    found = keys(analyze_text(text).mentions)
+    assert found["Allen"] != found["Greg Allen"]
+    labels = {m.label for m in analyze_text(text).mentions if m.text == "Allen"}
+    assert labels == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Title\n\nThe court cited the Tenure of Office Act on Monday.",
+            "Tenure of Office Act",
+            "other",
+        ),
+        (
+            "Title\n\nFord hired the law firm Sidley Hartwell, The Verge reported.",
+            "Sidley Hartwell",
+            "organization",
+        ),
+        (
+            "Title\n\nAnna Berg posted a message on Twitter blaming the rebels.",
+            "Twitter",
+            "organization",
+        ),
+    ],
+)
+def test_entities_kind_from_the_words_around_the_name(
+    analyze_text, text: str, name: str, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.indexing import build_corpus
+
+    corpus = build_corpus([analyze_text(text)])
+    [actor] = [a for a in corpus.actors if a.name == name]
+    assert actor.type == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "expected"),
+    [
+        ("Cielo Verde Mall", "ORG", "LOC"),
+        ("United States Constitution", "ORG", "LAW"),
+        ("Due Process Clause", "ORG", "LAW"),
+        ("Acme", "ORG", "ORG"),
+        ("United States Coast Guard", "GPE", "ORG"),
+        ("Soviet Union", "GPE", "GPE"),
+        ("Turpin family", "ORG", "NORP"),
+    ],
+)
+def test_entities_label_from_the_names_last_word(name: str, label: str, expected: str) -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words(name, label) == expected
+
+
+def test_entities_named_character_still_takes_its_short_name(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Title\n\nAbe Sapien is a cartoon character who swims. Fans love Abe."
+    mentions = analyze_text(text).mentions
+    found = keys(mentions)
+    assert found["Abe"] == found["Abe Sapien"]
+    assert {m.label for m in mentions if m.text == "Abe Sapien"} == {"MISC"}

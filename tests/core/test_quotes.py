@@ -998,3 +998,342 @@ def test_quotes_role_with_its_organisation_resolves(analyze_text: AnalyzeText) -
         "Monday. The spokesperson said the case was still open."
     )
     assert only(quotes_in(analyze_text, text), "case was still open").speaker == "Mary Jones"
+
+
+# -- "it" and "they" as speakers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The Harbour Transit Authority issued a statement on Monday. "We are monitoring the '
+            'situation closely," it said.',
+            "Harbour Transit Authority",
+        ),
+        (
+            'The agency warned of long delays. "Flights will be cancelled all week," it said.',
+            "The agency",
+        ),
+        (
+            'Local farmers gathered in the square. "We have lost everything this year," they said.',
+            "Local farmers",
+        ),
+        (
+            "The researchers studied the dunes for a decade. The dunes moved every winter. They "
+            "said the sand travelled further than expected.",
+            "The researchers",
+        ),
+    ],
+)
+def test_quotes_it_and_they_speak_for_the_body_before(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    [quote] = [q for q in quotes_in(analyze_text, text) if q.kind in ("direct", "indirect")]
+    assert quote.speaker == speaker
+
+
+def test_quotes_it_is_never_a_person(analyze_text: AnalyzeText) -> None:
+    text = 'Maria Lopez opened the hearing. "The decision is final," it said.'
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "it"
+
+
+# -- quotation marks: nesting, a missing closing mark ------------------------------------------
+
+
+@pytest.mark.parametrize("marks", ['""', "“”"])
+def test_quotes_nested_quote_with_the_same_marks_is_part_of_the_outer(
+    analyze_text: AnalyzeText, marks: str
+) -> None:
+    o, c = marks
+    text = (
+        f"Maria Lopez spoke to reporters. {o}My father always told me {o}never give up on the "
+        f"river{c} and I never did,{c} Lopez said."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.text.startswith("My father") and quote.text.endswith("I never did")
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_quotes_missing_closing_mark_before_an_attribution(analyze_text: AnalyzeText) -> None:
+    text = (
+        '"We will rebuild the school before winter comes, Anna Kowalski said. "The money is '
+        'there," she added.'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == [
+        "We will rebuild the school before winter comes",
+        "The money is there",
+    ]
+    assert {q.speaker for q in quotes} == {"Anna Kowalski"}
+    assert all(q.kind == "direct" for q in quotes)
+
+
+def test_quotes_continuation_goes_to_the_person_who_spoke_since(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Mayor Anna Kowalski wrote on Friday, "We will rebuild the school before winter."\n\n'
+        "Tom Green, who led the council until May, criticised the plan on Twitter. \"The plan "
+        'ignores the river and the families who live along it."'
+    )
+    quote = only(quotes_in(analyze_text, text), "ignores the river")
+    assert quote.speaker == "Tom Green"
+
+
+def test_quotes_title_before_the_name_is_not_the_speaker(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Former US Ambassador to the United Nations Lena Varga wrote on Twitter, "We must '
+        'always stand by our allies."'
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Lena Varga"
+
+
+# -- characterisations and clauses the parser hung elsewhere ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "fragment"),
+    [
+        (
+            'Mayor Anna Kowalski characterized the meeting as "productive and calm."',
+            "mixed",
+            "productive and calm",
+        ),
+        (
+            'Mayor Anna Kowalski attacked the audit as "a political stunt."',
+            "mixed",
+            "a political stunt",
+        ),
+        (
+            "Mayor Anna Kowalski described the flooding as the worst in a century.",
+            "stance",
+            "the flooding as the worst",
+        ),
+    ],
+)
+def test_quotes_characterisations_are_positions(
+    analyze_text: AnalyzeText, text: str, kind: str, fragment: str
+) -> None:
+    [quote] = quotes_in(analyze_text, text)
+    assert (quote.kind, quote.speaker) == (kind, "Anna Kowalski")
+    assert fragment in quote.text
+
+
+def test_quotes_object_of_the_cue_is_the_subject_of_the_clause(analyze_text: AnalyzeText) -> None:
+    text = "Judge Anna Berg ruled the new curfew violated the Due Process Clause of the charter."
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.kind == "indirect" and quote.speaker == "Anna Berg"
+    assert quote.text == "the new curfew violated the Due Process Clause of the charter"
+
+
+def test_quotes_quote_after_a_preposition_continues_no_one(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Anna Berg attacked the plan as "a waste of money." The charter specifies that '
+        'officials are removed after being convicted of, "Treason, Bribery, or other high '
+        'Crimes."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert not [q for q in quotes if "Treason" in q.text]
+
+
+# -- "according to" ---------------------------------------------------------------------------
+
+
+def test_quotes_according_to_a_source_who_speaks_again(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The fire began at 10:39 a.m. local time (1639 UTC), according to police, who said "
+        "officers arrived six minutes later."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {(q.text, q.speaker) for q in quotes} == {
+        ("The fire began at 10:39 a.m. local time (1639 UTC)", "police"),
+        ("officers arrived six minutes later", "police"),
+    }
+
+
+def test_quotes_according_to_data_from_a_named_body(analyze_text: AnalyzeText) -> None:
+    text = (
+        "According to data from the Harbour Safety Archive, the crash followed four deadly "
+        "crashes in the region that week."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Harbour Safety Archive"
+    assert quote.text == "the crash followed four deadly crashes in the region that week"
+
+
+def test_quotes_according_to_covers_the_quote_its_clause_introduces(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to prosecutor Anna Berg, the letter if written by the suspect could "
+        'strengthen the case: "The key factor here is intent."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {(q.kind, q.speaker) for q in quotes} == {
+        ("indirect", "Anna Berg"),
+        ("direct", "Anna Berg"),
+    }
+    assert only(quotes, "letter").text == (
+        "the letter if written by the suspect could strengthen the case"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "According to Leonville's first selectman, Chris Kowal, there were ten passengers "
+            "aboard the aircraft.",
+            "Chris Kowal",
+        ),
+        (
+            "According to Ohio Senator Richard Bloom, the airplane is one of eighteen still "
+            "flying in the United States.",
+            "Richard Bloom",
+        ),
+    ],
+)
+def test_quotes_according_to_a_role_names_the_person_after_it(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == speaker
+    assert not quote.text.startswith(("Senator", "Chris")), quote.text
+
+
+def test_quotes_organisation_title_then_name_gives_the_name(analyze_text: AnalyzeText) -> None:
+    text = (
+        'African Export–Import Bank president Okey Oramah said the use of third-party '
+        'currencies "costs Africa billions."'
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Okey Oramah"
+
+
+def test_quotes_according_to_after_a_quoted_verdict_relays_it(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Anna Berg called the mayor\'s conduct a "breach of his responsibilities," according '
+        "to NBC."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Anna Berg" and quote.via == "NBC"
+
+
+def test_quotes_according_to_covers_a_colon_quote_after_a_participle(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to prosecutor Anna Berg, the letter if written by the suspect could "
+        'strengthen the case: "The key factor here is intent."'
+    )
+    speakers = {q.speaker for q in quotes_in(analyze_text, text)}
+    assert speakers == {"Anna Berg"}
+
+
+def test_quotes_subject_swallowed_by_a_time_phrase(analyze_text: AnalyzeText) -> None:
+    text = (
+        "On Friday Acme Motor Company announced the Department of Justice was performing a "
+        "criminal investigation of its testing practices."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Acme Motor Company"
+    assert quote.text.startswith("the Department of Justice was performing")
+
+
+def test_quotes_object_and_predicate_around_an_aside(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The agency yesterday suggested piracy, perhaps to obtain the valuable cargo, is now "
+        "the most prominent theory."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.text == (
+        "piracy, perhaps to obtain the valuable cargo, is now the most prominent theory"
+    )
+
+
+def test_quotes_claiming_responsibility_is_a_stance(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The rebel group claimed responsibility for the attacks. No group claimed credit for "
+        "the fire."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.kind, q.text) for q in quotes] == [("stance", "responsibility for the attacks")]
+
+
+def test_quotes_statement_saying_is_its_issuers(analyze_text: AnalyzeText) -> None:
+    text = "Anna Berg released a statement saying the talks had failed."
+    [quote] = quotes_in(analyze_text, text)
+    assert (quote.kind, quote.speaker, quote.text) == (
+        "indirect",
+        "Anna Berg",
+        "the talks had failed",
+    )
+
+
+def test_quotes_hailing_from_a_place_is_no_stance(analyze_text: AnalyzeText) -> None:
+    text = "Anna Berg, who hails from Arizona, has been active in the movement for years."
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        (
+            "Officials inspected the facilities, which state media said were under control.",
+            "were under control",
+        ),
+        (
+            "The plan, which analysts say could change the market, was approved on Monday.",
+            "could change the market",
+        ),
+    ],
+)
+def test_quotes_relative_clause_cue_reports_what_follows_it(
+    analyze_text: AnalyzeText, text: str, reported: str
+) -> None:
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.text == reported
+
+
+def test_quotes_according_to_a_role_then_the_name_in_apposition(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to the Leonville mayor, Dee Margo, police were investigating the letter "
+        "on Sunday."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "Dee Margo"
+    assert quote.text == "police were investigating the letter on Sunday"
+
+
+def test_quotes_added_participle_cue_reports_its_own_words(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Senator Anna Berg said the trial would not be impartial, saying she anticipated "
+        '"a largely partisan outcome" in the Senate.'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {q.speaker for q in quotes} == {"Anna Berg"}
+    assert only(quotes, "impartial").text == "the trial would not be impartial"
+    assert only(quotes, "partisan").text.startswith("she anticipated")
+
+
+def test_quotes_lede_role_names_the_person_introduced_next(analyze_text: AnalyzeText) -> None:
+    text = (
+        "On Friday, a federal judge in Ohio ruled the city's curfew is unconstitutional.\n\n"
+        "In response to a lawsuit, U.S. District Judge Anna Berg ruled the curfew violated the "
+        "Due Process Clause."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {q.speaker for q in quotes} == {"Anna Berg"}
+    assert only(quotes, "curfew is").confidence < only(quotes, "violated").confidence
+
+
+def test_quotes_lede_role_with_two_candidates_stays_a_phrase(analyze_text: AnalyzeText) -> None:
+    text = (
+        "On Friday, a federal judge in Ohio ruled the city's curfew is unconstitutional.\n\n"
+        "Judge Anna Berg and Judge Tom Green heard the case together last year."
+    )
+    [quote] = quotes_in(analyze_text, text)
+    assert quote.speaker == "a federal judge"

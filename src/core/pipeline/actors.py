@@ -16,9 +16,9 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
 from ..models import Actor, ActorType, ArticleAnalysis, Mention
-from .gazetteer import COUNTRIES
+from .gazetteer import COUNTRIES, US_STATES
 from .ids import anchor_actor_ids
-from .kinds import name_fold
+from .kinds import name_fold, short_place_name
 from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 from .ranking import actor_score, named_in
 from .unionfind import UnionFind
@@ -32,6 +32,8 @@ LABEL_TYPES: dict[str, ActorType] = {
     "NORP": "group",
 }
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+#: Countries and US states: "Mexico" is not "Mexico City", "New York" not "New York City".
+_STATE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 # Kinds whose bare names may join a person (a surname the model tagged ORG is still a surname).
 _PERSONISH = frozenset({"person", "organization", "other"})
 _TEXT = attrgetter("text")
@@ -265,13 +267,18 @@ def _join_short_forms(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
             core = _person_core(fold)
             if len(core) >= 2:
                 short_of.setdefault(core[-1], set()).add(fold)
+        elif group.kind == "place":
+            # "Abaco Islands" in one article, "Abaco" in another (not "Mexico City"/"Mexico")
+            short = short_place_name(fold)
+            if short and short not in _STATE_FOLDS:
+                short_of.setdefault(short, set()).add(fold)
     for fold in sorted(groups):
         kind = groups[fold].kind
         targets = {
             t
             for t in short_of.get(fold, ())
             if t != fold
-            and _compatible(kind, groups[t].kind)
+            and (_compatible(kind, groups[t].kind) or _placed(groups[fold], groups[t]))
             and not _first_name_only(fold, groups[t])
         }
         if len(targets) > 1:
@@ -469,6 +476,16 @@ def _longest_label(keys: Mapping[str, _KeyStats]) -> str:
     """The label of the longest key (ties: alphabetical), for breaking a tied vote."""
     longest = max(keys, key=lambda k: (len(k), k))
     return keys[longest].label
+
+
+def _placed(short: _Group, place: _Group) -> bool:
+    """`short` is `place`'s name without its generic word ("Abaco" of "Abaco Islands") and no
+    one was introduced by it with a role: the same place, whatever type the model guessed."""
+    return (
+        place.kind == "place"
+        and short_place_name(place.fold) == short.fold
+        and not any(m.role for m in short.mentions)
+    )
 
 
 def _compatible(a: ActorType, b: ActorType) -> bool:

@@ -38,7 +38,10 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {"call": frozenset({"on", "for", "
 INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", "write", "address"})
 
 #: Verbs that characterise in someone's words; they take a quoted fragment, not a clause.
-NAMING_VERBS: frozenset[str] = frozenset({"call", "describe", "label", "brand", "term"})
+NAMING_VERBS: frozenset[str] = frozenset(
+    {"call", "describe", "label", "brand", "term", "characterize", "characterise", "portray",
+     "attack"}
+)
 
 #: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).
 DOCUMENT_NOUNS: frozenset[str] = frozenset(

@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
 from .gazetteer import COUNTRIES, US_STATES
-from .kinds import ArticleWords, label_from_use, label_from_words, name_fold, storm_name
+from .kinds import (
+    ArticleWords,
+    is_doctrine,
+    label_from_use,
+    label_from_words,
+    name_fold,
+    short_place_name,
+    storm_name,
+)
 from .names import (
     COURTESY,
     HONORIFICS,
@@ -131,6 +139,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if has_parse:
             words = words or ArticleWords(text)
             signal = label_from_use(ent, words, signal)
+        if _followed_by_its_region(text, cand.end):
+            signal = cand.kind_signal = "GPE"  # "Allen, Texas": a town named with its region
         if signal != cand.label:
             cand.label = cand.kind_signal = signal
         if is_acronym(cand.text) and _TIME_BEFORE.search(text, max(0, cand.start - 12), cand.start):
@@ -179,6 +189,15 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         partners = [*root.conjuncts]
         if any(t.ent_type_ == "PERSON" for t in partners):
             return "PERSON"
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        cand.label == "PERSON"
+        and before is not None
+        and before.tag_ == "NN"
+        and before.lower_ in _ORG_KIND_NOUNS
+        and looks_like_person_name(cand.text)
+    ):
+        return "ORG"  # "law firm Sidley Austin": the noun says what the name is
     if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
         head = root.head
         if head.i != root.i and head.tag_ in ("NN", "NNS") and (
@@ -668,6 +687,8 @@ def _cluster(
         if _glossed(text, before, after):
             sets.union(after.cluster, before.cluster)
 
+    _join_place_short_forms(members, by_fold, sets)
+
     labels = [Counter(c.label for c in group) for group in members]
     index: dict[str, set[int]] = {}
     for j, group in enumerate(members):
@@ -679,8 +700,9 @@ def _cluster(
     # A surname the model mislabelled ("Trump" as ORG) still joins the one person it names.
     for i in sorted(range(len(members)), key=lambda i: -size[i]):
         group = members[i]
-        if not group or size[i] == 0:
-            continue
+        if not group or size[i] == 0 or kinds[i] == "belief":
+            continue  # a religion is no one's short name: "Christianity" is not
+            # "Roman Catholic Christianity"
         if kinds[i] in ("place", "group") and (
             size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS or is_acronym(group[0].text)
         ):
@@ -699,8 +721,9 @@ def _cluster(
             ]
             people = plain or people
         if kinds[i] in ("place", "group"):
-            if len(people) == 1:  # a surname the model took for a place ("Cummings")
-                sets.union(i, people[0])
+            placed = any(c.kind_signal in _PLACE_LABELS for c in group)
+            if len(people) == 1 and not placed:
+                sets.union(i, people[0])  # a surname the model took for a place ("Cummings")
             continue
         if not people and len(short) == 1:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
@@ -739,16 +762,56 @@ def _cluster(
     return keys
 
 
+#: Labels a kind signal overrides in its cluster: the model's guesses for a name it did not
+#: know ("Bermuda" as PERSON, "Corvetta" as ORG or PRODUCT).
+_GUESSED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"})
+
+
+def _join_place_short_forms(
+    members: list[list[_Candidate]], by_fold: dict[str, int], sets: UnionFind[int]
+) -> None:
+    """A place's name without its generic word is the same place ("Abaco" and "the Abaco
+    Islands", "Vatican" and "Vatican City"), and takes its label whatever the model guessed;
+    not a country or state ("Mexico" is not "Mexico City"), nor anyone introduced with a role."""
+    for folded, j in by_fold.items():
+        short = short_place_name(folded)
+        k = by_fold.get(short) if short else None
+        if k is None or short in _PLACE_FOLDS:
+            continue
+        places = [c.label for c in members[j] if c.label in _PLACE_LABELS]
+        if not places or any(c.role for c in members[k]):
+            continue
+        sets.union(j, k)
+        for cand in members[k]:
+            cand.label = cand.kind_signal = places[0]
+
+
+#: ", Texas" / ", Nigeria" right after a name: the region a town is in.
+_REGION_AFTER = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
+
+
+def _followed_by_its_region(text: str, end: int) -> bool:
+    """The name is followed by ", <a US state or a country>" and then a break ("Allen,
+    Texas, near Dallas"): a place named with its region, not a person."""
+    match = _REGION_AFTER.match(text, end, end + 40)
+    if match is None:
+        return False
+    after = text[match.end() : match.end() + 1]
+    return (after == "" or after in ",.;:)") and fold_name(match.group(1)) in _PLACE_FOLDS
+
+
 def _spread_kind_signal(group: list[_Candidate]) -> None:
     """A cluster one of whose mentions is plainly a place, storm or platform ("in Bermuda")
     takes that label for its person-tagged mentions, unless someone in it has a role (people
-    are introduced with one; places are not)."""
+    are introduced with one; places are not). A place, a programme or a belief also outvotes
+    organisation and product tags ("Corvetta's harbour", "the health programme Medicare")."""
     signals = Counter(c.kind_signal for c in group if c.kind_signal)
     if not signals or any(c.role for c in group):
         return
     label = signals.most_common(1)[0][0]
+    overridden = _GUESSED_LABELS if label in _PLACE_LABELS or label == "MISC" else {"PERSON"}
     for cand in group:
-        if cand.label == "PERSON":
+        if cand.label in overridden:
             cand.label = label
 
 
@@ -845,7 +908,8 @@ def _assign_to_subject(
 
 
 def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
-    """The cluster's broad kind by label vote (ties: the longest mention's label)."""
+    """The cluster's broad kind by label vote (ties: the longest mention's label); "belief"
+    for a religion or doctrine, which joins nothing by its words."""
     top = labels.most_common()
     best = top[0][0]
     if len(top) > 1 and top[1][1] == top[0][1] and group:
@@ -857,6 +921,8 @@ def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
         return "place"
     if best == "NORP":
         return "group"
+    if best == "MISC" and any(is_doctrine(c.text) for c in group):
+        return "belief"
     return "org" if best == "ORG" else "other"
 
 

@@ -250,6 +250,13 @@ COUNTRY_FORMS: dict[str, str] = {
     "Holland": "Netherlands",
     "Burma": "Myanmar",
 }
+#: The major religions, by the names news uses for them: a kind of name, like a country, that
+#: is neither a body nor a group of people ("-ism" names need no list: see `core.kinds`).
+RELIGIONS: tuple[str, ...] = (
+    "Christianity", "Islam", "Judaism", "Hinduism", "Buddhism", "Sikhism", "Jainism", "Shinto",
+    "Taoism", "Zoroastrianism", "Bahá'í Faith",
+)
+
 #: Words that open a state's formal name: "Islamic Republic of Iran", "Kingdom of Spain".
 STATE_PREFIX_WORDS = frozenset(
     "islamic people's peoples democratic federal federative socialist arab united bolivarian "

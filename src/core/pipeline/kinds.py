@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .gazetteer import COUNTRIES, COUNTRY_FORMS, STATE_NOUNS, STATE_PREFIX_WORDS
+from .cues import DOCUMENT_NOUNS
+from .gazetteer import COUNTRIES, COUNTRY_FORMS, RELIGIONS, STATE_NOUNS, STATE_PREFIX_WORDS
 from .names import fold_name
 
 if TYPE_CHECKING:
@@ -24,10 +25,48 @@ PLACE_TAILS = frozenset(
     """square corner island islands isle isles street avenue road boulevard lane park bridge
     mountain mountains mount river lake bay sea ocean gulf strait valley desert peninsula
     province region district county heights plaza palace cathedral mosque church temple tower
-    castle airport station stadium harbour harbor port canal beach coast cape""".split()
+    castle airport station stadium harbour harbor port canal beach coast cape mall""".split()
 )
+#: Last words of the name of a law or a founding text: "Tenure of Office Act", "Due Process
+#: Clause", "United States Constitution".
+LAW_TAILS = frozenset(
+    "act acts constitution clause amendment treaty accord accords protocol statute".split()
+)
+#: Last words that make a place-tagged name a body: "United States Coast Guard".
+BODY_TAILS = frozenset(
+    """guard agency ministry department council committee commission army navy police party
+    university company corporation association institute bureau authority board forces
+    society movement league federation alliance administration court""".split()
+)
+#: Last words of a family's or clan's name: "the Turpin family".
+KIN_TAILS = frozenset({"family", "families", "clan", "dynasty"})
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
 PLACE_HEADS = frozenset({"county", "mount", "lake", "cape", "isle", "port", "fort"})
+#: Generic words a place's longer name adds to its short one: "Abaco" / "Abaco Islands",
+#: "Vatican" / "Vatican City", "Mayo" / "County Mayo".
+GENERIC_PLACE_TAILS = frozenset(
+    "island islands isle isles city county province district region parish prefecture "
+    "municipality governorate".split()
+)
+GENERIC_PLACE_HEADS = frozenset({"county", "mount", "isle"})
+
+
+def short_place_name(folded: str) -> str | None:
+    """ "abaco islands" -> "abaco", "bradley international airport" -> "bradley airport": the
+    folded name without its generic place word, or without its middle words before a place
+    word that ends it; None for any other name."""
+    words = folded.split()
+    if len(words) < 2:
+        return None
+    if len(words) >= 3 and words[-1] in _PLACE_TAIL_FOLDS and words[-1] not in _GENERIC_TAIL_FOLDS:
+        return f"{words[0]} {words[-1]}"
+    if words[-1] in _GENERIC_TAIL_FOLDS:
+        return " ".join(words[:-1])
+    if words[0] in _GENERIC_HEAD_FOLDS:
+        return " ".join(words[1:])
+    return None
+
+
 #: Prepositions after which a name is where something happens, not who ("at Hagia Sophia").
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "towards", "toward", "across", "inside"})
 #: Prepositions that put a one-word name as a medium ("posted on Twitter", "via Instagram").
@@ -37,6 +76,53 @@ MEDIUM_VERBS = frozenset(
     "say said says write wrote writes post posted posts tweet tweeted announce announced "
     "share shared publish published praise praised comment commented".split()
 )
+#: Nouns only a place has: "Hagia Sophia's dome", "Bermuda's residents" make the owner a place.
+PLACE_PARTS = frozenset(
+    """dome domes nave minaret minarets facade façade courtyard harbour harbor coast coastline
+    shore shores beach beaches residents inhabitants population capital streets airport mayor
+    premier outskirts suburbs skyline""".split()
+)
+
+
+def _verb_forms(bases: str, irregular: str = "") -> frozenset[str]:
+    """Every written form of regular verbs, plus irregular forms (the pipeline runs without a
+    lemmatizer, so verbs are matched as written)."""
+    forms = set(irregular.split())
+    for base in bases.split():
+        stem = base[:-1] if base.endswith("e") else base
+        ies = base.endswith("y") and base[-2] not in "aeiou"
+        es = base.endswith(("s", "sh", "ch", "x", "z"))
+        forms |= {base, stem + "ing", stem + "ed" if not ies else base[:-1] + "ied"}
+        forms.add(base[:-1] + "ies" if ies else base + "es" if es else base + "s")
+    return frozenset(forms)
+
+
+#: Verbs whose object is where something goes: "approaching Bermuda", "struck Abaco".
+MOTION_VERBS = _verb_forms(
+    "approach reach enter cross batter lash pound ravage devastate evacuate",
+    "strike strikes struck striking hit hits hitting sweep sweeps swept sweeping "
+    "flee flees fled fleeing",
+)
+#: Verbs of travel whose "to"/"from"/"into" object is a place: "flew to Corvetta".
+TRAVEL_VERBS = _verb_forms(
+    "travel sail evacuate relocate journey walk march arrive emigrate migrate",
+    "fly flies flew flown flying flee flees fled fleeing drive drives drove driven driving "
+    "travelled travelling",
+)
+#: Forms of "be": "Okabe is a cartoon character".
+_BE = frozenset({"is", "was", "are", "were", "'s", "’s"})
+#: Prepositions after a verb of travel whose object is a place.
+MOTION_PREPOSITIONS = frozenset({"to", "into", "from", "onto", "toward", "towards"})
+#: Common nouns that say a name is a programme, a belief or a thing, not a body: "the health
+#: programme Medicare", "the boat, Conception", "Naruto is a cartoon character".
+THING_NOUNS = frozenset(
+    """programme program scheme plan initiative insurance benefit benefits
+    fund project mission religion faith belief doctrine ideology boat ship vessel yacht ferry
+    character game festival operation treaty challenge race aircraft plane rocket
+    spacecraft""".split()
+)
+#: Ending of a one-word belief or doctrine: "Catholicism", "Christianity".
+_DOCTRINE = re.compile(r"^[A-Z][a-z]{3,}(?:ism|ianity)$")
 _AFFIXED = re.compile(
     r"\b(?:anti|pro|post|pre|non)-(?P<after>[A-Z][\w'’]*)|\b(?P<before>[A-Z][\w'’]*)-(?:related|era|style)\b",
     re.I,
@@ -77,6 +163,10 @@ def name_fold(name: str) -> str:
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_GENERIC_TAIL_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_TAILS)
+_PLACE_TAIL_FOLDS = frozenset(fold_name(w) for w in PLACE_TAILS)
+_GENERIC_HEAD_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_HEADS)
+_RELIGION_FOLDS = frozenset(fold_name(r) for r in RELIGIONS)
 _COUNTRY_FORM_FOLDS = {fold_name(k): fold_name(v) for k, v in COUNTRY_FORMS.items()}
 _STATE_PREFIX_FOLDS = frozenset(fold_name(w) for w in STATE_PREFIX_WORDS)
 _STATE_NOUN_FOLDS = frozenset(fold_name(w) for w in STATE_NOUNS)
@@ -97,9 +187,23 @@ def _state_name(folded: str) -> str | None:
 
 
 def label_from_words(text: str, label: str) -> str:
-    """A storm is an event; a name ending (or opening) with a place word is a place."""
+    """A storm is an event; a name ending (or opening) with a place word is a place; a
+    religion or doctrine ("Islam", "Catholicism") is `MISC`, neither a body nor a group."""
     if storm_name(text) is not None:
         return "EVENT"
+    words_of = text.split()
+    if (
+        label in {"ORG", "PERSON", "GPE", "NORP", "FAC"}
+        and len(words_of) >= 2
+        and words_of[-1].lower() in LAW_TAILS
+    ):
+        return "LAW"  # "Tenure of Office Act", "United States Constitution"
+    if label in {"PERSON", "ORG", "NORP", "GPE"} and is_doctrine(text):
+        return "MISC"  # "Islam", "Catholicism", "Roman Catholic Christianity"
+    if label in {"GPE", "LOC"} and len(words_of) >= 2 and words_of[-1].lower() in BODY_TAILS:
+        return "ORG"  # "United States Coast Guard" tagged as a place
+    if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
+        return "NORP"  # "the Turpin family": a group of people
     words = text.lower().split()
     if (
         label in {"PERSON", "ORG", "NORP"}
@@ -108,6 +212,15 @@ def label_from_words(text: str, label: str) -> str:
     ):
         return "LOC"
     return label
+
+
+def is_doctrine(text: str) -> bool:
+    """A religion or doctrine by its last word ("Islam", "Roman Catholic Christianity",
+    "Wahhabism"), not a body named after one ("Nation of Islam")."""
+    words = text.split()
+    return bool(words) and " of " not in text and (
+        _DOCTRINE.match(words[-1]) is not None or fold_name(words[-1]) in _RELIGION_FOLDS
+    )
 
 
 class ArticleWords:
@@ -128,26 +241,70 @@ class ArticleWords:
 
 
 def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
-    """A PERSON-tagged name used as a place ("at Hagia Sophia"), an affixed topic
-    ("anti-Brexit") or a medium ("wrote on Twitter") is not a person."""
-    if label != "PERSON":
+    """A PERSON-tagged name used as a place ("at Hagia Sophia", "approaching Bermuda",
+    "Hagia Sophia's dome"), an affixed topic ("anti-Brexit") or a medium ("wrote on Twitter")
+    is not a person; a name that a common noun calls a programme or a thing ("medical services
+    Medicare", "the boat, Conception") is not a body."""
+    if label not in {"PERSON", "ORG"}:
         return label
     name = ent.text
+    root = ent.root
+    head = root.head
+    if _called_a_thing(ent):
+        return "MISC"
+    if " " not in name and name in words.after_given_name:
+        return label  # "a message to Smith" where "John Smith" is named: a person
+    if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
+        return "LOC"
+    if label != "PERSON":
+        return label
     if name.lower() in words.affixed:
         return "EVENT"
     if name not in words.before_surname and _demonym_of(name, words.capitalised):
         return "NORP"  # "Londoners" where "London" is written: people of a place, a group
-    root = ent.root
-    head = root.head
-    if root.dep_ != "pobj" or head.i == root.i or any(t.dep_ == "case" for t in root.children):
+    if head.i == root.i or any(t.dep_ == "case" for t in root.children):
         return label
-    if " " not in name and name in words.after_given_name:
-        return label  # "a message to Smith" where "John Smith" is named: a person
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in MOTION_VERBS:
+        return "LOC"
+    if root.dep_ != "pobj":
+        return label
     if head.lower_ in PLACE_PREPOSITIONS:
         return "LOC"
-    if len(ent) == 1 and head.lower_ in MEDIUM_PREPOSITIONS and head.head.lower_ in MEDIUM_VERBS:
-        return "ORG"
+    if head.lower_ in MOTION_PREPOSITIONS and head.head.lower_ in TRAVEL_VERBS:
+        return "LOC"  # "flew to Bermona", "fled from Idlib"
+    if (
+        len(ent) == 1
+        and head.lower_ in MEDIUM_PREPOSITIONS
+        and (head.head.lower_ in MEDIUM_VERBS or head.head.lower_ in DOCUMENT_NOUNS)
+    ):
+        return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+def _called_a_thing(ent: Span) -> bool:
+    """The name is glossed by a noun for a programme or a thing: right after it, in apposition
+    to it or compounded into it ("the boat, Conception", "the health programme Medicare"), the
+    subject of "is a ... character", or coordinated with a name that is ("Medicare and
+    Medicaid")."""
+    root = ent.root
+    if root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    doc = ent.doc
+    before = root.left_edge.i - 1 if root.i != ent.root.i else ent.start - 1
+    if before >= 0 and doc[before].pos_ == "NOUN" and doc[before].lower_ in THING_NOUNS:
+        return True
+    if any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < ent.start and c.lower_ in THING_NOUNS
+        for c in root.children
+    ):
+        return True  # "medical programmes Medicare": not the "Fund" of "World Wildlife Fund"
+    head = root.head
+    if root.dep_ == "appos" and head.i != root.i and head.tag_ in {"NN", "NNS"}:
+        return head.lower_ in THING_NOUNS
+    if root.dep_ == "nsubj" and head.lower_ in _BE:
+        attrs = [c for c in head.children if c.dep_ == "attr" and c.tag_ == "NN"]
+        return bool(attrs) and attrs[0].lower_ in THING_NOUNS
+    return False
 
 
 #: Capitalised words before a name that are not a given name ("The Azores", "In Bermuda").

@@ -52,28 +52,46 @@ def _role(text: str, i: int, start: int, end: int) -> Role:
 
 
 def find_marks(text: str, paragraphs: Sequence[Offsets]) -> list[QuoteMarks]:
-    """Every closed pair of double quotation marks; marks that never close are dropped.
+    """Every closed pair of double quotation marks, outermost first; marks that never close
+    are dropped, except where the closing mark is plainly missing before an attribution.
 
-    A quote never runs across a paragraph, except in the news convention where a long quote
-    leaves its paragraph open and the next paragraph starts with an opening mark.
+    A quote nested in another with the same marks (`"He told me "go home" and left," she
+    said`) is part of the outer one, not a quote of its own. A quote never runs across a
+    paragraph, except in the news convention where a long quote leaves its paragraph open and
+    the next paragraph starts with an opening mark.
     """
     spans = list(paragraphs) or [(0, len(text))]
     found: list[QuoteMarks] = []
     for index, (start, end) in enumerate(spans):
-        open_at: int | None = None
+        opened: list[int] = []  # opening marks not closed yet, innermost last
+        nested: list[QuoteMarks] = []  # pairs closed while an outer mark was open
+        last_close = -1
         for i in range(start, end):
             if text[i] not in ALL_MARKS:
                 continue
             role = _role(text, i, start, end)
             if role == "either":
-                role = "close" if open_at is not None else "open"
+                role = "close" if opened else "open"
             if role == "open":
-                open_at = i  # an earlier mark that never closed is dropped
-            elif open_at is not None:
-                if text[open_at + 1 : i].strip():
-                    found.append(QuoteMarks(open_at, i))
-                open_at = None
-        if open_at is not None and index + 1 < len(spans):
+                opened.append(i)
+                continue
+            if not opened:
+                continue
+            open_at = opened.pop()
+            last_close = i
+            if text[open_at + 1 : i].strip():
+                (nested if opened else found).append(QuoteMarks(open_at, i))
+        if not opened:
+            continue  # every mark closed: nested pairs lie inside the outer quotes
+        # An opening mark never closed: the pairs after it were quotes of their own.
+        found += nested
+        for open_at in opened:
+            after = [m.open for m in nested if m.open > open_at]
+            cut = _missing_close(text, open_at, min(after) if after else None)
+            if cut is not None:
+                found.append(QuoteMarks(open_at, cut))
+        open_at = opened[-1]
+        if open_at > last_close and index + 1 < len(spans):
             next_start = spans[index + 1][0]
             if next_start < len(text) and text[next_start] in OPENING | STRAIGHT:
                 inner_end = end
@@ -81,7 +99,36 @@ def find_marks(text: str, paragraphs: Sequence[Offsets]) -> list[QuoteMarks]:
                     inner_end -= 1
                 if inner_end > open_at + 1:
                     found.append(QuoteMarks(open_at, inner_end, closed=False))
+    found.sort(key=lambda m: m.open)
     return found
+
+
+#: Most words of an attribution after a quote whose closing mark is missing (`, Lopez said.`).
+ATTRIBUTION_WORDS = 8
+#: Fewest words of such a quote.
+MISSING_CLOSE_WORDS = 4
+
+
+def _missing_close(text: str, open_at: int, next_open: int | None) -> int | None:
+    """Where a quote whose closing mark is missing ends, when an attribution follows it and
+    the next quoted piece opens right after: `"The bridge will be done by June, Lopez said.
+    "The money is there."` ends at the comma. None for any other shape."""
+    if next_open is None:
+        return None
+    segment = text[open_at + 1 : next_open].rstrip()
+    if not segment.endswith("."):
+        return None
+    comma = segment.rfind(", ")
+    if comma < 0:
+        return None
+    words = segment[comma + 2 :].split()
+    if not 2 <= len(words) <= ATTRIBUTION_WORDS:
+        return None
+    if len(segment[:comma].split()) < MISSING_CLOSE_WORDS:
+        return None
+    if any(ch in ALL_MARKS for ch in segment) or ". " in segment[comma + 2 :]:
+        return None
+    return open_at + 1 + comma
 
 
 #: Most words a quoted title has ("Storm Area 51, They Can't Stop All of Us").

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..models import Article, Mention, Quote, QuoteKind
 from .confidence import quote_confidence
 from .cues import (
+    DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     INTRO_VERBS,
@@ -423,15 +424,15 @@ def _token_before(doc: Doc, char: int) -> Token | None:
 
 
 def _negated(verb: Token) -> bool:
-    """"did not say", "never said", and "neither X nor Y would endorse" (the subject's
-    "neither")."""
+    """"did not say", "never said", and "neither X nor Y would endorse", "no group claimed"
+    (the subject's "neither" or "no")."""
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ == "never":
             return True
         if child.dep_ in {"nsubj", "nsubjpass"} and any(
-            g.lower_ == "neither" for g in child.children
+            g.lower_ in {"neither", "no"} for g in child.children
         ):
-            return True
+            return True  # "neither X nor Y would endorse", "no group claimed"
     return False
 
 
@@ -471,7 +472,8 @@ def _reported_candidates(
         if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
             continue
         base = verb_base(token.text)
-        if base is None or _negated(token) or token.dep_ in {"amod", "acl"}:
+        relayed = _document_participle(token)
+        if base is None or _negated(token) or (token.dep_ in {"amod", "acl"} and not relayed):
             continue
         if _passive(token):
             passive = _passive_stance(token, base, resolver)
@@ -482,6 +484,10 @@ def _reported_candidates(
         if found is None or _carries_sign(token):
             continue
         kind, lo, hi, particle = found
+        if lo <= token.i < hi and kind == "indirect" and doc[lo].lower_ in RELATIVE_WORDS:
+            # "which state media said were under control": the relative clause holds its own
+            # cue; the words reported are those after it ("X, she said, Y" keeps both sides)
+            lo = _skip_mark_word(doc, token.i + 1, hi)
         if token.i in used_cues:
             # the cue of a direct quote: only a clause of its own before the quote counts
             # ("told the press the drugs were only part of it: "...""), cut where the quote starts
@@ -491,6 +497,12 @@ def _reported_candidates(
                 continue
         if token.dep_ == "conj" and _after_comma_clause(token):
             subject = _inverted_subject(doc, token, inside)  # "..., argued the lawyer"
+        elif relayed:
+            # "released a statement saying ...": whoever released it, else the statement
+            issuer = token.head.head if token.head.dep_ == "dobj" else None
+            subject = (resolver.subject_of(issuer) if issuer is not None else None) or (
+                resolver.subject_of(token)
+            )
         else:
             subject = resolver.subject_of(token)
         if subject is None or subject.lower_ == "you":  # an interviewer's question
@@ -507,6 +519,33 @@ def _reported_candidates(
         cue_end = particle.idx + len(particle.text) if particle is not None else None
         candidates.append(Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
     return candidates
+
+
+def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
+    """The clause ends before a participle cue of its own that the parser hung inside it
+    (`said the use "costs billions," further saying, "..."`): that cue reports its own words."""
+    for token in doc[lo + 1 : hi + 1]:
+        if (
+            token.tag_ == "VBG"
+            and token.dep_ in {"advcl", "conj"}
+            and verb_base(token.text) in SPEECH_VERBS
+            and any(c.dep_ in CLAUSE_DEPS for c in token.children)
+        ):
+            end = token.left_edge.i - 1
+            while end > lo and (doc[end].is_punct or doc[end].dep_ == "cc"):
+                end -= 1
+            for mark in doc[end + 1 : min(end + 3, token.i)]:
+                if mark.text in {'"', "”"}:
+                    end = mark.i  # keep the closing mark of the quoted words before the cue
+                    break
+            return end if end > lo else hi
+    return hi
+
+
+def _document_participle(token: Token) -> bool:
+    """ "a statement saying ...", "a message blaming ...": a participle on a document noun
+    reports what the document says."""
+    return token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lower_ in DOCUMENT_NOUNS
 
 
 def _only_time(doc: Doc, lo: int, hi: int) -> bool:
@@ -694,7 +733,7 @@ def _complement(
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
         lo = _skip_mark_word(verb.doc, lo, hi)
-        return ("indirect", lo, hi, None)
+        return ("indirect", lo, _before_own_cue(verb.doc, lo, hi), None)
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
     if base in NAMING_VERBS:  # `which the BBC describes as "marred by ..."`
         fragments += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -706,8 +745,20 @@ def _complement(
             # `called X a "con artist"`: a verdict on someone, a stance carrying the words
             verdict = base == "call" and any(c.dep_ == "dobj" for c in children)
             return ("stance" if verdict else "mixed", lo, hi, None)
+    if base in NAMING_VERBS and base != "attack" and _names_as(children):
+        # "describing issues with the signal as one potential scenario", "called the crisis
+        # the worst in the world": a characterisation in the speaker's own terms
+        lo = min(c.left_edge.i for c in fragments)
+        hi = max(c.right_edge.i for c in fragments)
+        return ("stance", lo, hi, None)
+    acts = [c for c in children if c.dep_ == "dobj" and c.lower_ in CLAIMED_NOUNS]
+    if base == "claim" and acts:
+        # "claimed responsibility for the attacks": taking a position on an act
+        return ("stance", acts[0].left_edge.i, acts[0].right_edge.i, None)
     if base not in STANCE_VERBS:
         return None
+    if base == "hail" and any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
+        return None  # "who hails from Arizona": where someone comes from, not praise
     particle = None
     if base in PARTICLE_STANCES:
         particle = _particle(verb, PARTICLE_STANCES[base])
@@ -725,6 +776,17 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+def _names_as(children: list[Token]) -> bool:
+    """An object and what it is called: "X as Y" or "X Y" (object and predicate)."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    named = [c for c in children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
+    return bool(objects) and bool(named) and all(n.i > objects[0].i for n in named)
+
+
+#: What one claims for an act: "claimed responsibility for", "claimed credit for".
+CLAIMED_NOUNS = frozenset({"responsibility", "credit", "authorship"})
 
 
 #: Words that open an indirect question ("asked whether ...", "asked what ...").
@@ -782,7 +844,8 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
             g.dep_ == "mark" or (g.dep_ == "advmod" and g.lower_ in {"when", "where", "while"})
             for g in child.children
         )
-        plain_say = verb_base(verb.text) in {"say", "tell", "write", "add", "explain", "note"}
+        base = verb_base(verb.text)
+        plain_say = base in {"say", "tell", "write", "add", "explain", "note"}
         if child.dep_ == "advcl" and has_subject and unmarked and plain_say:
             return [child]
         if child.dep_ == "dobj" and plain_say and _hides_finite_verb(child):
@@ -791,12 +854,47 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
                 g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
             )]
             return [child, *tail]
+        if child.dep_ == "dobj" and base not in LISTENER_VERBS:
+            predicate = _stray_predicate(verb, child)
+            if predicate is not None:
+                # "ruled the male-only draft violated ...", "ruled the practice ... is
+                # unconstitutional": the object is the subject of a verb hung off the cue
+                return [child, predicate]
         if child.dep_ in {"dobj", "dative"}:
             for clause in child.rights:
                 subjects = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
                 if clause.dep_ == "relcl" and subjects and subjects[0].tag_ == "PRP":
                     return [clause]
     return _detached_clause(verb)
+
+
+#: Speech verbs whose object is the listener or the question, not a clause's subject.
+LISTENER_VERBS = frozenset({"tell", "inform", "ask", "answer", "address", "read", "speak"})
+#: Finite verb tags.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _stray_predicate(verb: Token, obj: Token) -> Token | None:
+    """A finite verb without a subject right after the cue's object, not joined to the cue by
+    "and"/"but" nor introduced by a subordinator: the object is its subject."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i <= obj.i or child.dep_ not in {"advcl", "conj", "ccomp"}:
+            continue
+        if child.tag_ not in FINITE_TAGS:
+            return None
+        if any(g.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for g in child.children):
+            return None
+        gap = doc[obj.right_edge.i + 1 : child.left_edge.i]
+        opened = doc[obj.right_edge.i].text == "," or (len(gap) > 0 and gap[0].text == ",")
+        aside = len(gap) > 1 and opened and gap[-1].text == ","
+        if (not aside and any(not t.is_punct for t in gap)) or child.left_edge.dep_ in {
+            "cc",
+            "mark",
+        }:
+            return None  # "suggested piracy, perhaps to obtain the cargo, is ...": an aside
+        return child
+    return None
 
 
 def _hides_finite_verb(phrase: Token) -> bool:
@@ -879,6 +977,9 @@ def _continuations(
     for index, mark in enumerate(marks):
         if index in claimed or not _starts_utterance(text, mark.open):
             continue
+        lead = text[max(0, mark.open - 20) : mark.open].rstrip(" ,").split()
+        if lead and lead[-1].lower() in FRAGMENT_PREPOSITIONS:
+            continue  # `convicted of, "Treason, Bribery ..."`: a preposition's object
         start, end = trim(text, *mark.inner)
         words = text[start:end].split()
         if not words or not (words[0][:1].isupper() or words[0][:1] in "[("):
@@ -893,6 +994,20 @@ def _continuations(
         if not earlier:
             continue
         previous = max(earlier, key=lambda d: d.end)
+        speaker = previous.speaker
+        # a named person's statement since then ("X criticized the decision via Twitter.
+        # "..."") hands the quote to them
+        between = [
+            d
+            for d in drafts
+            if d.kind in {"indirect", "stance"}
+            and d.speaker is not None
+            and d.speaker.key is not None
+            and previous.end <= (d.cue.idx if d.cue is not None else d.start)
+            and d.end <= mark.open
+        ]
+        if between:
+            speaker = max(between, key=lambda d: d.end).speaker
         reach = SHORT_CONTINUATION_CHARS if short else CONTINUATION_CHARS
         too_far = mark.open - previous.end > reach
         if too_far or _sentences_between(text, previous, mark) > 1:
@@ -901,12 +1016,16 @@ def _continuations(
             continue
         found.append(
             Draft(
-                start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark,
+                start, end, "direct", previous.cue, previous.cue_end, speaker, mark,
                 continued=True,
             )
         )
         claimed.add(index)
     return found
+
+
+#: Prepositions whose object a quote can be: then it is words inside a sentence, no one's turn.
+FRAGMENT_PREPOSITIONS = frozenset("of for to with by from in on as about against".split())
 
 
 def _join_run_on(

@@ -19,7 +19,10 @@ def according_to(
 ) -> list[Draft]:
     cued: dict[int, list[Draft]] = {}
     for draft in drafts:
-        if draft.cue is not None and draft.kind != "stance":
+        if draft.cue is not None and (draft.kind != "stance" or _carries_quote(text, draft)):
+            subject = resolver.subject_of(draft.cue)
+            if subject is not None and subject.lower_ in {"who", "which"}:
+                continue  # "according to police, who said ...": the source's own words
             cued.setdefault(resolver.sentence(draft.cue).start, []).append(draft)
     for token in doc:
         if token.i in inside or token.i + 1 >= len(doc):
@@ -39,16 +42,44 @@ def according_to(
         if source is None:
             continue
         phrase_end = _phrase_end(doc, token, source, resolver.sentence(token))
+        phrase_end = _with_relative_clause(doc, phrase_end, resolver.sentence(token))
         author = _document_author(source)
         if author is None and source.lower_ in MUTE_SOURCES:
             continue  # "according to earlier plans": a thing that says nothing
         # standalone, "according to a tweet from X" is X's statement; next to someone's own cue
         # ("He said ..., according to a message from a reporter") the author is the via
         speaker = resolver.resolve(author if author is not None else source)
+        if not resolver.names_a_person(speaker) and (
+            source.pos_ != "PROPN" or resolver.is_place(source)
+        ):
+            # "according to Windsor Locks' first selectman, Chris Kervick", "according to
+            # Connecticut Senator Richard Blumenthal": the person named after the role or place
+            sent = resolver.sentence(token)
+            comma = next((t.i for t in doc[to.i + 1 : sent.end] if t.text == ","), sent.end)
+            after = next((t.i for t in doc[comma + 1 : sent.end] if t.text == ","), None)
+            if after is not None and resolver.person_within(
+                doc[comma].idx, doc[after].idx
+            ) is not None and all(t.pos_ == "PROPN" for t in doc[comma + 1 : after]):
+                comma = after  # "according to the mayor, Dee Margo, ...": the name in apposition
+            last = doc[max(phrase_end, comma - 1)]
+            person = resolver.person_within(source.idx + 1, last.idx + len(last.text))
+            if person is not None:
+                speaker = resolver.speaker_for(person, person.start, person.end)
+                named_end = doc.char_span(person.start, person.end, alignment_mode="expand")
+                if named_end is not None:
+                    phrase_end = max(phrase_end, named_end.end - 1)
         via = _phrase_text(author) if author is not None else None
         cue_end = to.idx + len(to.text)
         sent = resolver.sentence(token)
         owner = next((d for d in cued.get(sent.start, ()) if d.cue is not None), None)
+        if owner is not None and _introduced_by_colon(text, owner):
+            # "According to X, the letter could strengthen the case: "..."": the clause and
+            # the quote it introduces are both X's
+            owner.speaker = speaker
+            owner = None
+            phrase_hi = _before_colon(doc, token, sent)
+        else:
+            phrase_hi = None
         if owner is not None:
             owner.via = owner.via or via or speaker.text
             continue
@@ -56,6 +87,10 @@ def according_to(
         lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
         if lo is None or hi is None:
             continue
+        if phrase_hi is not None:
+            hi = min(hi, phrase_hi)
+            if hi < lo:
+                continue
         start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
@@ -69,6 +104,42 @@ MUTE_SOURCES = frozenset(
     "plan plans framework frameworks data figures numbers statistics estimates estimate records "
     "schedule schedules rules law laws guidelines policy timetable map maps".split()
 )
+
+
+def _carries_quote(text: str, draft: Draft) -> bool:
+    """A stance with quoted words in it ("called X a "breach ..."") reports words: an
+    "according to" in its sentence relays them rather than stating something of its own."""
+    return any(mark in text[draft.start : draft.end] for mark in '"“”')
+
+
+def _with_relative_clause(doc: Doc, phrase_end: int, sent: Span) -> int:
+    """ "according to police, who said ...": the source's relative clause, to the sentence end,
+    belongs to the phrase (it is the source's own statement, not what the phrase sources)."""
+    i = phrase_end + 1
+    if i < sent.end and doc[i].text == ",":
+        i += 1
+    if i < sent.end and doc[i].lower_ in {"who", "which"}:
+        end = sent.end - 1
+        while end > i and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        return end
+    return phrase_end
+
+
+def _introduced_by_colon(text: str, draft: Draft) -> bool:
+    """A direct quote after a colon whose cue is no speech verb in the active voice (the verb
+    of the sentence before the colon, or a participle in it, taken as its introduction)."""
+    if draft.kind != "direct" or draft.cue is None or draft.marks is None:
+        return False
+    if verb_base(draft.cue.text) in SPEECH_VERBS and draft.cue.tag_ != "VBN":
+        return False  # a speech verb in the active voice introduces the quote itself
+    return text[max(0, draft.marks.open - 3) : draft.marks.open].rstrip().endswith(":")
+
+
+def _before_colon(doc: Doc, according: Token, sent: Span) -> int | None:
+    """The last token before the first colon after `according`, in its sentence."""
+    colon = next((t.i for t in doc[according.i : sent.end] if t.text == ":"), None)
+    return colon - 1 if colon is not None else None
 
 
 def _opens_clause(token: Token) -> bool:
@@ -99,6 +170,10 @@ def _document_author(source: Token) -> Token | None:
     for child in source.children:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             return child  # "WHO's statistics"
+        if child.dep_ == "prep" and child.lower_ == "from" and source.lower_ in MUTE_SOURCES:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj  # "data from the Gun Violence Archive": the body that keeps it
         if child.dep_ == "acl" and child.tag_ == "VBN":
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -125,7 +200,7 @@ def _clause_without(
     if _trailing(doc, according, phrase_end, sent):
         # "X did A, and B happened, according to The Times": the phrase sources the sentence
         run = [t for t in doc[sent.start : according.i] if not t.is_space]
-        while run and run[-1].is_punct:
+        while run and run[-1].is_punct and not _closes_bracket(run):
             run.pop()
         while run and run[0].is_punct:
             run.pop(0)
@@ -159,13 +234,20 @@ def _clause_without(
     elif before and after and _between_commas(doc, according, phrase_end):
         # "The bridge, according to engineers, will not last": an aside inside the clause
         run = list(doc[before[0].i : after[-1].i + 1])
-    while run and run[-1].is_punct:
+    while run and run[-1].is_punct and not _closes_bracket(run):
         run.pop()
     while run and run[0].is_punct:
         run.pop(0)
     if not run:
         return None, None
     return run[0].i, run[-1].i
+
+
+def _closes_bracket(run: list[Token]) -> bool:
+    """The run ends with a bracket it opened: "local time (1639 UTC)" keeps its ")"."""
+    pairs = {")": "(", "]": "["}
+    opener = pairs.get(run[-1].text)
+    return opener is not None and any(t.text == opener for t in run[:-1])
 
 
 def _trailing(doc: Doc, according: Token, phrase_end: int, sent: Span) -> bool:
