@@ -9,7 +9,9 @@ bench answers Textual's query for synchronized output, so every frame ends with 
 then types keys one at a time and times each from the write of the key to the end of the first
 frame painted after it. Between keys it waits until the app has been quiet for `QUIET` seconds
 (so a debounced preview or a search answer is painted before the next key, and timed as
-"settled"). `bench/run.py` (`make bench`) calls `bench_keys` on the stores it has built.
+"settled"). The `cpu` columns are the app's own CPU time from the key to that first frame (all
+its threads, from /proc): the wall time also counts waiting for a core on a loaded machine.
+`bench/run.py` (`make bench`) calls `bench_keys` on the stores it has built.
 """
 
 from __future__ import annotations
