@@ -9,7 +9,9 @@ bench answers Textual's query for synchronized output, so every frame ends with 
 then types keys one at a time and times each from the write of the key to the end of the first
 frame painted after it. Between keys it waits until the app has been quiet for `QUIET` seconds
 (so a debounced preview or a search answer is painted before the next key, and timed as
-"settled"). `bench/run.py` (`make bench`) calls `bench_keys` on the stores it has built.
+"settled"). The `cpu` columns are the app's own CPU time from the key to that first frame (all
+its threads, from /proc): the wall time also counts waiting for a core on a loaded machine.
+`bench/run.py` (`make bench`) calls `bench_keys` on the stores it has built.
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ class KeyTimes:
 
     first_ms: list[float] = field(default_factory=list)
     settled_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
+    """The app's CPU time (all its threads) from the key to its first frame: what the key
+    costs, whatever else the machine runs (the wall times include waiting for a core)."""
     missing: int = 0
 
     def p95(self) -> float:
@@ -79,6 +84,8 @@ class Terminal:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.buffer = b""
         self.frames = 0
+        self.first_cpu_ns: int | None = None
+        """The app's CPU time when the first frame of the last `frames_until_quiet` ended."""
         self.transcript = b""
         """The last output, shown if the child dies."""
 
@@ -99,10 +106,22 @@ class Terminal:
         self.buffer = (self.buffer + data)[-64:]
         return data, at
 
+    def cpu_ns(self) -> int:
+        """CPU time the app has used so far, all threads (Linux schedstat; 0 elsewhere)."""
+        total = 0
+        try:
+            for task in os.listdir(f"/proc/{self.pid}/task"):
+                with open(f"/proc/{self.pid}/task/{task}/schedstat") as stat:
+                    total += int(stat.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass
+        return total
+
     def frames_until_quiet(self, quiet: float, limit: float) -> list[float]:
         """Times at which frames ended, until nothing came for `quiet` s (or `limit` passed)."""
         ends: list[float] = []
         tail = b""
+        self.first_cpu_ns = None
         deadline = time.perf_counter() + limit
         while time.perf_counter() < deadline:
             got = self._read(quiet)
@@ -112,6 +131,8 @@ class Terminal:
                 continue
             data, at = got
             joined = tail + data
+            if not ends and FRAME_END in joined:
+                self.first_cpu_ns = self.cpu_ns()
             ends += [at] * joined.count(FRAME_END)
             tail = joined[-(len(FRAME_END) - 1):]
         self.frames += len(ends)
@@ -137,6 +158,7 @@ class Terminal:
 
     def key(self, data: bytes, times: KeyTimes | None) -> None:
         """Type `data`; time the first frame after it and the last before quiet."""
+        cpu = self.cpu_ns()
         sent = time.perf_counter()
         os.write(self.fd, data)
         ends = self.frames_until_quiet(QUIET, NO_FRAME + QUIET)
@@ -148,6 +170,8 @@ class Terminal:
             return
         times.first_ms.append((ends[0] - sent) * 1000)
         times.settled_ms.append((ends[-1] - sent) * 1000)
+        if self.first_cpu_ns is not None and cpu:
+            times.cpu_ms.append((self.first_cpu_ns - cpu) / 1e6)
 
     def close(self) -> None:
         with_timeout = time.perf_counter() + 5
@@ -207,8 +231,10 @@ def run_newsdesk(folder: str, walk_file: str) -> None:
     """The explorer on `folder`; once shown, an actor whose mentions span articles is chosen
     (so `n` crosses articles) and the walk's article order is written to `walk_file`."""
     from newsdesk.core.settings import Settings
+    from newsdesk.tui.cli.explore import prepare_textual, run_to_exit
+
+    prepare_textual()  # as `newsdesk` does, before Textual is imported
     from newsdesk.tui.app import NewsdeskApp
-    from newsdesk.tui.cli.explore import run_to_exit
 
     class Probe(NewsdeskApp):
         CSS_PATH = str(Path(sys.modules[NewsdeskApp.__module__].__file__ or "").parent
@@ -368,14 +394,18 @@ def ensure_large(work: Path, n_articles: int) -> tuple[Path, Path]:
 
 
 def report(all_figures: Sequence[Figures], baseline: Figures) -> list[tuple[str, float, float,
-                                                                            float, int]]:
-    """(figure, p95 ms, median ms, settled p95 ms, presses) per scenario and corpus."""
+                                                                            float, int, float,
+                                                                            float]]:
+    """(figure, p95 ms, median ms, settled p95 ms, presses, CPU median ms, CPU p95 ms) per
+    scenario and corpus."""
     rows = []
     for figures in [baseline, *all_figures]:
         for name, times in figures.scenarios.items():
             rows.append((f"{name} ({figures.label})", times.p95(),
                          statistics.median(times.first_ms) if times.first_ms else float("nan"),
-                         percentile(times.settled_ms, 0.95), len(times.first_ms)))
+                         percentile(times.settled_ms, 0.95), len(times.first_ms),
+                         statistics.median(times.cpu_ms) if times.cpu_ms else float("nan"),
+                         percentile(times.cpu_ms, 0.95)))
     return rows
 
 
@@ -415,10 +445,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     baseline, figures = measure_all(options.work, options.large, options.presses, options.folder)
     base = baseline.scenarios["j in a list"].p95()
     print(f"key to painted screen, {SIZE[0]}x{SIZE[1]} pty, p95 goal <= 50 ms")
-    print(f"{'figure':58} {'p95':>8} {'median':>8} {'settled p95':>12} {'keys':>5} {'vs min':>7}")
-    for name, p95, median, settled, n in report(figures, baseline):
+    print(f"{'figure':58} {'p95':>8} {'median':>8} {'settled p95':>12} {'keys':>5} {'vs min':>7}"
+          f" {'cpu median':>11} {'cpu p95':>8}")
+    for name, p95, median, settled, n, cpu_median, cpu_p95 in report(figures, baseline):
         print(f"{name:58} {p95:6.1f}ms {median:6.1f}ms {settled:10.1f}ms {n:5d} "
-              f"{p95 / base:6.2f}x")
+              f"{p95 / base:6.2f}x {cpu_median:9.1f}ms {cpu_p95:6.1f}ms")
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsdesk.tui.cli import main
@@ -53,3 +55,32 @@ def test_explore_cli_missing_path_that_reads_as_a_path_gets_no_hint(
     monkeypatch.chdir(tmp_path)
     assert main([path]) == 2
     assert capsys.readouterr().err.strip() == f"newsdesk: {path}: no such file or folder"
+
+
+@pytest.mark.parametrize(("env_fps", "painted"), [(None, "120"), ("30", "30")])
+def test_explore_cli_textual_paints_at_the_explorer_frame_rate(
+    tmp_path: Path, env_fps: str | None, painted: str
+) -> None:
+    """`newsdesk` lets Textual paint up to 120 frames a second (a key right after a frame
+    waited up to 16.7 ms for its slot at Textual's 60); a reader's TEXTUAL_FPS wins."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from newsdesk.tui.cli import explore, main\n"
+        "explore.run_to_exit = lambda app, **options: 0  # no terminal here: built, not run\n"
+        "main([sys.argv[1]])\n"
+        "from textual import constants\n"
+        "print(constants.MAX_FPS)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_FPS"}
+    env.update(NEWSDESK_DATA_DIR=str(tmp_path / "data"), NEWSDESK_CACHE_DIR=str(tmp_path / "c"))
+    if env_fps is not None:
+        env["TEXTUAL_FPS"] = env_fps
+    (tmp_path / "a.txt").write_text("Title\n\nSome text.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt")], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == painted
