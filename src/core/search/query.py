@@ -12,7 +12,6 @@ Front ends call `open_search(library, settings)` once (off the UI thread: it may
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -240,13 +239,14 @@ class SearchIndex:
             found[exact] = 100
         qs = skeleton(q)
         grams = trigrams(qs)
-        arrays = [data.tri_ids[s:e] for g in grams if (se := data.tri.get(g)) for s, e in (se,)]
+        arrays = [part for g in grams for part in data.gram_ids(g)]
         if arrays:
             counts = np.bincount(np.concatenate(arrays), minlength=0)
             short = len(q) <= _EXACT_ONLY or any(c.isdigit() for c in q)  # 2018 is not 2019
             least = 2 if len(grams) > 3 else 1
             need = len(grams) if short else max(least, math.ceil(len(grams) * 0.3))
             ids = np.flatnonzero(counts >= need)
+            ids = ids[data.freq[ids] > 0]  # words only dead units held are gone
             if not short and len(ids):
                 lens = data.vocab_len[ids]
                 slack = max(2, len(q) // 3)
@@ -279,22 +279,25 @@ class SearchIndex:
                 if swapped_id is not None and swapped != q:
                     found[swapped_id] = max(found.get(swapped_id, 0), _SWAPPED)
         if prefix:
-            lo = bisect.bisect_left(data.vocab, q)
-            hi = bisect.bisect_left(data.vocab, q + "\U0010ffff", lo)
-            ids_range = range(lo, hi)
+            prefixed = data.prefix_ids(q)
+            ids_range: Sequence[int] = prefixed
             cap = _PREFIX_CAP.get(len(q), _MAX_EXPANSIONS)
-            if hi - lo > cap:
+            if len(prefixed) > cap:
                 # A short prefix starts thousands of words: the most frequent ones only.
-                freqs = np.diff(data.post_off[lo : hi + 1])
-                best = np.argpartition(-freqs, cap)[:cap]
-                ids_range = sorted((lo + best).tolist())  # type: ignore[assignment]
+                candidates = np.array(prefixed, dtype=np.int64)
+                best = np.argpartition(-data.freq[candidates], cap)[:cap]
+                ids_range = sorted(candidates[best].tolist())
             for vid in ids_range:
                 if vid in found:
                     continue
                 length = int(data.vocab_len[vid])
                 found[vid] = min(95, int(80 + 15 * len(q) / max(length, 1)))
+        found = {vid: sim for vid, sim in found.items() if data.freq[vid] > 0}
         if len(found) > _MAX_EXPANSIONS:
-            kept = sorted(found.items(), key=lambda kv: (-kv[1], -data.doc_freq(kv[0])))
+            kept = sorted(
+                found.items(),
+                key=lambda kv: (-kv[1], -data.doc_freq(kv[0]), data.vocab[kv[0]]),
+            )
             found = dict(kept[:_MAX_EXPANSIONS])
         return found
 
@@ -403,18 +406,21 @@ class SearchIndex:
         for found in sorted(expansions, key=lambda f: sum(data.doc_freq(v) for v in f)):
             best = np.zeros(data.n_units, dtype=np.uint8)
             for vid, sim in sorted(found.items(), key=lambda kv: kv[1]):
-                best[data.postings(vid)] = sim
+                for part in data.postings(vid):
+                    best[part] = sim
             present = best > 0
             alive = present if alive is None else alive & present
             total += best
             _check(cancelled)
         assert alive is not None
+        if data.dead is not None:
+            alive &= ~data.dead
+        candidates = np.flatnonzero(alive)
         if kinds is not None:
-            allowed = np.zeros(len(KINDS), dtype=bool)
+            allowed = np.zeros(256, dtype=bool)
             for kind in kinds:
                 allowed[KIND_CODE[kind]] = True
-            alive &= allowed[data.unit_kind]
-        candidates = np.flatnonzero(alive)
+            candidates = candidates[allowed[data.unit_kind[candidates]]]
         if not len(candidates):
             return None
         return candidates, total
@@ -440,7 +446,7 @@ class SearchIndex:
         rank_of = _kind_ranks(name_like)
         ranks = rank_of[unit_kinds].astype(np.int64)
         n = data.n_units + 1
-        order = data.order_rank[candidates].astype(np.int64)  # articles in corpus order
+        order = data.order_of(candidates)  # articles in corpus order
         keys = (scores * 8 + (7 - ranks)) * n + (n - 1 - order)
         if has_phrase:
             ranked = candidates[np.argsort(-keys, kind="stable")]
@@ -500,17 +506,16 @@ class SearchIndex:
         from rapidfuzz import fuzz, process
 
         words = parse_query(query)
-        if not words or not self.data.vocab:
+        if not words or not self.data.n_units:
             return None
         if any(w.phrase is not None for w in words):
             loose = " ".join(w.text for w in words)
             if self._run(loose, parse_query(loose + " "), kinds, 1, None, None).hits:
                 return loose
         parts = []
+        vocabulary = self.data.words()
         for word in words:
-            best = process.extractOne(
-                word.text, self.data.vocab, scorer=fuzz.ratio, score_cutoff=50
-            )
+            best = process.extractOne(word.text, vocabulary, scorer=fuzz.ratio, score_cutoff=50)
             if best is not None:
                 parts.append(str(best[0]))
         candidate = " ".join(parts)
@@ -638,7 +643,7 @@ def _rank_unit(
         kind=row.kind, article=row.article, start=row.start, end=row.end, text=row.text,
         score=score, actor=row.actor, matches=matches, context=context,
         context_matches=context_matches, in_body=row.in_body,
-        speaker=row.extra if row.kind == "quote" else None, order=int(data.order_rank[row.id]),
+        speaker=row.extra if row.kind == "quote" else None, order=int(data.order_of([row.id])[0]),
         coverage=matched_base / base_count,
     )
 
