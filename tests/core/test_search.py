@@ -360,6 +360,68 @@ def test_search_index_saved_by_revision_and_reused(
     assert len(list((tmp_path / "cache" / "search").glob("search-*.sqlite"))) == 2
 
 
+def test_search_index_arrays_are_mapped_from_one_segment_folder(tmp_path: Path) -> None:
+    import numpy as np
+
+    settings = Settings(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
+    library = MemoryLibrary(hand_corpus())
+    index = open_search(library, settings)
+    assert isinstance(index.data.post_ids, np.memmap)
+    folder = tmp_path / "cache" / "search"
+    assert len(list(folder.glob("*.seg"))) == 1
+    path = index.data.path
+    assert path is not None
+    path.unlink()  # rebuilt: the new build's segment replaces the old one
+    again = open_search(library, settings)
+    assert len(list(folder.glob("*.seg"))) == 1
+    assert again.search("navalny").hits[0].text == "Alexei Navalnyi"
+    assert index.search("navalny").hits[0].text == "Alexei Navalnyi"  # the old map still reads
+
+
+def test_search_index_missing_segment_is_rebuilt(tmp_path: Path) -> None:
+    import shutil
+
+    settings = Settings(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
+    library = MemoryLibrary(hand_corpus())
+    open_search(library, settings).close()
+    for folder in (tmp_path / "cache" / "search").glob("*.seg"):
+        shutil.rmtree(folder)
+    assert open_search(library, settings).search("kasparov").hits
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 400), max_size=120), min_size=1, max_size=6),
+    st.lists(st.integers(0, 400), max_size=200),
+    st.sampled_from([1 / 16, 1.0, 0.0]),
+)
+@hypothesis_settings(max_examples=150, deadline=None)
+def test_search_sparse_scoring_equals_a_dense_scatter(
+    postings: list[list[int]], candidates: list[int], dense_share: float
+) -> None:
+    import numpy as np
+
+    import newsdesk.core.search.query as query
+
+    n_units = 401
+    parts = [
+        (np.array(sorted(set(p)), dtype=np.int32), 50 + 7 * i) for i, p in enumerate(postings)
+    ]
+    dense = np.zeros(n_units, dtype=np.uint8)
+    for part, sim in parts:
+        dense[part] = sim
+    cands = np.array(sorted(set(candidates)), dtype=np.int64)
+    old = query._DENSE_SHARE
+    query._DENSE_SHARE = dense_share
+    try:
+        units, sims = query._word_units(parts, n_units)
+        looked_up = query._word_sims(cands, parts, n_units)
+    finally:
+        query._DENSE_SHARE = old
+    assert units.tolist() == np.flatnonzero(dense).tolist()
+    assert sims.tolist() == dense[units].tolist()
+    assert looked_up.tolist() == dense[cands].tolist()
+
+
 def test_search_index_build_cancelled_leaves_no_file(tmp_path: Path) -> None:
     settings = Settings(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
     with pytest.raises(BuildCancelled):

@@ -604,7 +604,7 @@ def _update(path: Path, library: Library) -> IndexData | None:
         log.info("search index %s rebuilt whole: %s", path, why)
         conn.close()
         return None
-    except (sqlite3.DatabaseError, KeyError, ValueError) as err:
+    except (sqlite3.DatabaseError, KeyError, ValueError, OSError) as err:
         log.warning("search index %s not updated (%s); rebuilding", path, err)
         conn.close()
         return None

@@ -394,40 +394,53 @@ class SearchIndex:
         expansions: Sequence[dict[int, int]],
         kinds: Collection[str] | None,
         cancelled: Callable[[], bool] | None,
-    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint16]] | None:
-        """Units holding every word (of the wanted kinds) and their summed best similarities;
-        None when there are none."""
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint16]] | None:
+        """Units holding every word (of the wanted kinds, ascending ids) and their summed best
+        similarities (aligned with them); None when there are none.
+
+        The rarest word goes first and gives the candidates; each later word only looks its
+        candidates up in its postings, so a query costs about what its words' postings hold, not
+        a pass over every unit of the corpus (which is what 100,000 articles make slow).
+        """
         import numpy as np
 
         data = self.data
-        # Best similarity per unit, per word; a unit must hold every word.
-        total = np.zeros(data.n_units, dtype=np.uint16)
-        alive: npt.NDArray[np.bool_] | None = None
+        candidates: npt.NDArray[np.int64] | None = None
+        total: npt.NDArray[np.uint16] | None = None
         for found in sorted(expansions, key=lambda f: sum(data.doc_freq(v) for v in f)):
-            best = np.zeros(data.n_units, dtype=np.uint8)
-            for vid, sim in sorted(found.items(), key=lambda kv: kv[1]):
-                for part in data.postings(vid):
-                    best[part] = sim
-            present = best > 0
-            alive = present if alive is None else alive & present
-            total += best
+            # Lowest similarity first: a unit holding several of the word's tokens keeps its best.
+            parts = [
+                (part, sim)
+                for vid, sim in sorted(found.items(), key=lambda kv: kv[1])
+                for part in data.postings(vid)
+            ]
+            if candidates is None or total is None:
+                candidates, sims = _word_units(parts, data.n_units)
+                total = sims.astype(np.uint16)
+            else:
+                sims = _word_sims(candidates, parts, data.n_units)
+                keep = sims > 0
+                candidates, total = candidates[keep], total[keep] + sims[keep]
+            if not len(candidates):
+                return None
             _check(cancelled)
-        assert alive is not None
+        assert candidates is not None and total is not None
         if data.dead is not None:
-            alive &= ~data.dead
-        candidates = np.flatnonzero(alive)
+            keep = ~data.dead[candidates]
+            candidates, total = candidates[keep], total[keep]
         if kinds is not None:
             allowed = np.zeros(256, dtype=bool)
             for kind in kinds:
                 allowed[KIND_CODE[kind]] = True
-            candidates = candidates[allowed[data.unit_kind[candidates]]]
+            keep = allowed[data.unit_kind[candidates]]
+            candidates, total = candidates[keep], total[keep]
         if not len(candidates):
             return None
         return candidates, total
 
     def _order(
         self,
-        candidates: npt.NDArray[np.intp],
+        candidates: npt.NDArray[np.int64],
         total: npt.NDArray[np.uint16],
         n_words: int,
         limit: int,
@@ -439,7 +452,7 @@ class SearchIndex:
         import numpy as np
 
         data = self.data
-        scores = np.rint(total[candidates] / n_words).astype(np.int64)
+        scores = np.rint(total / n_words).astype(np.int64)
         unit_kinds = data.unit_kind[candidates]
         is_actor = unit_kinds == KIND_CODE["actor"]
         name_like = bool(is_actor.any()) and int(scores[is_actor].max()) >= int(scores.max()) - 5
@@ -531,6 +544,70 @@ class SearchIndex:
             if best is not None and best[1] >= 50:
                 return str(best[0])
         return None
+
+
+#: A word's postings past this share of all units are scored in one dense array (a scatter and a
+#: scan) rather than sorted or looked up one by one.
+_DENSE_SHARE = 1 / 16
+
+
+def _word_units(
+    parts: Sequence[tuple[npt.NDArray[np.int32], int]], n_units: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]:
+    """The units in any of `parts` (postings, each with its similarity; ascending similarity),
+    ascending, with the best similarity of each."""
+    import numpy as np
+
+    size = sum(len(p) for p, _ in parts)
+    if size > n_units * _DENSE_SHARE:
+        best = np.zeros(n_units, dtype=np.uint8)
+        for part, sim in parts:
+            best[part] = sim
+        units = np.flatnonzero(best)
+        return units.astype(np.int64, copy=False), best[units]
+    if len(parts) == 1:
+        part, sim = parts[0]
+        return part.astype(np.int64), np.full(len(part), sim, dtype=np.uint8)
+    # unit * 128 + similarity (< 128), sorted: each unit's last entry holds its best.
+    packed = np.concatenate([p.astype(np.int64) * 128 + sim for p, sim in parts])
+    packed.sort()
+    units = packed >> 7
+    last = np.ones(len(units), dtype=bool)
+    last[:-1] = units[1:] != units[:-1]
+    return units[last], (packed[last] & 127).astype(np.uint8)
+
+
+def _word_sims(
+    candidates: npt.NDArray[np.int64],
+    parts: Sequence[tuple[npt.NDArray[np.int32], int]],
+    n_units: int,
+) -> npt.NDArray[np.uint8]:
+    """Each candidate's best similarity in `parts` (0: in none): looked up by binary search
+    (postings are sorted) when the candidates are few, else scattered into a dense array."""
+    import numpy as np
+
+    size = sum(len(p) for p, _ in parts)
+    lookups = sum(min(len(p), len(candidates)) for p, _ in parts)
+    if size > n_units * _DENSE_SHARE and lookups * 16 > n_units + 2 * size:
+        best = np.zeros(n_units, dtype=np.uint8)
+        for part, sim in parts:
+            best[part] = sim
+        return best[candidates]
+    out = np.zeros(len(candidates), dtype=np.uint8)
+    if not len(candidates):
+        return out
+    last = len(candidates) - 1
+    for part, sim in parts:
+        if not len(part):
+            continue
+        if len(part) >= len(candidates):
+            at = np.minimum(np.searchsorted(part, candidates), len(part) - 1)
+            out[part[at] == candidates] = sim
+        else:
+            at = np.minimum(np.searchsorted(candidates, part), last)
+            hit = candidates[at] == part
+            out[at[hit]] = sim
+    return out
 
 
 def _top(keys: npt.NDArray[np.int64], k: int) -> npt.NDArray[np.intp]:
