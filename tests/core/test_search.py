@@ -392,11 +392,11 @@ def test_search_index_missing_segment_is_rebuilt(tmp_path: Path) -> None:
 @given(
     st.lists(st.lists(st.integers(0, 400), max_size=120), min_size=1, max_size=6),
     st.lists(st.integers(0, 400), max_size=200),
-    st.sampled_from([1 / 16, 1.0, 0.0]),
+    st.sampled_from([0.0, 25.0, 1e9]),
 )
 @hypothesis_settings(max_examples=150, deadline=None)
 def test_search_sparse_scoring_equals_a_dense_scatter(
-    postings: list[list[int]], candidates: list[int], dense_share: float
+    postings: list[list[int]], candidates: list[int], cost: float
 ) -> None:
     import numpy as np
 
@@ -409,14 +409,14 @@ def test_search_sparse_scoring_equals_a_dense_scatter(
     dense = np.zeros(n_units, dtype=np.uint8)
     for part, sim in parts:
         dense[part] = sim
-    cands = np.array(sorted(set(candidates)), dtype=np.int64)
-    old = query._DENSE_SHARE
-    query._DENSE_SHARE = dense_share
+    cands = np.array(sorted(set(candidates)), dtype=np.int32)
+    costs = (query._SORT_NS, query._SEARCH_NS)
+    query._SORT_NS = query._SEARCH_NS = cost  # 0: always sparse, 1e9: always dense
     try:
         units, sims = query._word_units(parts, n_units)
         looked_up = query._word_sims(cands, parts, n_units)
     finally:
-        query._DENSE_SHARE = old
+        query._SORT_NS, query._SEARCH_NS = costs
     assert units.tolist() == np.flatnonzero(dense).tolist()
     assert sims.tolist() == dense[units].tolist()
     assert looked_up.tolist() == dense[cands].tolist()
