@@ -182,11 +182,20 @@ class NewsdeskApp(App[None]):
 
     def _open_index(self) -> None:
         from newsdesk.core.corrections import open_corrected
+        from newsdesk.core.corrections.library import open_stored_corrected
         from newsdesk.core.errors import NewsdeskError
         from newsdesk.core.store.index_store import OpenedIndex
 
         worker = get_current_worker()
         main = self.main
+        # The store as last saved makes the first screen; the folder is checked meanwhile.
+        shown = None if self.reindex else open_stored_corrected(self.paths, self.settings)
+        if shown is not None:
+            self.library = shown
+            loop, settled = self._loop, self._index_settled
+            if loop is not None and settled is not None:
+                with contextlib.suppress(RuntimeError):
+                    loop.call_soon_threadsafe(settled.set)
 
         def step(event: IndexEvent) -> None:
             if worker.is_cancelled:
@@ -230,10 +239,13 @@ class NewsdeskApp(App[None]):
         assert isinstance(opened, OpenedIndex)
         if worker.is_cancelled:
             return
-        self.library = opened.library
+        library = opened.library
+        if shown is not None and not opened.indexed and library.revision == shown.revision:
+            library = shown  # nothing changed: keep the library on screen (and the reader's place)
+        self.library = library
         main.post_message(
             messages.LibraryLoaded(
-                opened.library, tuple(opened.notices),
+                library, tuple(opened.notices),
                 sum(1 for s in opened.skipped if not s.summary),
                 sum(1 for s in opened.skipped if s.row is not None),
             )
