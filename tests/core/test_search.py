@@ -455,12 +455,17 @@ WIKINEWS = [
 
 
 @pytest.fixture(scope="module")
-def wikinews_index(nlp, tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:  # type: ignore[no-untyped-def]
+def wikinews_library(nlp, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from newsdesk.core.store.index_store import open_library
 
     base = tmp_path_factory.mktemp("search-wikinews")
     settings = Settings(cache_dir=base / "cache", data_dir=base / "data")
-    library = open_library([DATA], settings, nlp=nlp).library
+    return open_library([DATA], settings, nlp=nlp).library, settings
+
+
+@pytest.fixture(scope="module")
+def wikinews_index(wikinews_library) -> SearchIndex:  # type: ignore[no-untyped-def]
+    library, settings = wikinews_library
     return open_search(library, settings)
 
 
@@ -474,3 +479,39 @@ def test_search_relevance_wikinews(
     assert (top.kind, text in top.text) == (kind, True), [
         (h.kind, h.text, h.score) for h in result.hits
     ]
+
+
+def test_search_short_prefix_table_gives_the_same_hits_as_scoring_everything(
+    wikinews_library, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The build keeps each short prefix's best units per kind; with the table cut to 4 units a
+    kind (and every prefix in it) searching a one- or two-letter prefix still equals scoring
+    every unit, for every kind filter and both list shapes, totals included."""
+    import newsdesk.core.search.query as query
+    from newsdesk.core.search.index import build_in_memory
+
+    monkeypatch.setattr(query, "_PREFIX_TABLE_MIN_UNITS", 0)
+    monkeypatch.setattr(query, "_PREFIX_TOP", 4)
+    monkeypatch.setattr(query, "_MARGIN", 1)
+    library, _settings = wikinews_library
+    with_table = SearchIndex(build_in_memory(library))
+    without = SearchIndex(build_in_memory(library))
+    without.data.prefixes = {}
+    prefixes = sorted(with_table.data.prefixes)
+    assert len(prefixes) > 30 and "t" in prefixes
+    used = 0
+    for prefix in prefixes:
+        for options in (
+            {"limit": 2}, {"limit": 3, "per_kind": 1}, {"limit": 2, "kinds": ["sentence"]},
+            {"limit": 2, "kinds": ["actor", "quote"]}, {"limit": 20},
+        ):
+            kept = with_table._kept_prefix(
+                parse_query(prefix), options.get("kinds"), options["limit"],  # type: ignore[arg-type]
+                options.get("per_kind"),  # type: ignore[arg-type]
+            )
+            used += kept is not None
+            a = with_table.search(prefix, **options)  # type: ignore[arg-type]
+            b = without.search(prefix, **options)  # type: ignore[arg-type]
+            assert (a.hits, a.total, a.name_like) == (b.hits, b.total, b.name_like), (prefix, options)
+    assert used > 100  # the table answered (the limit-20 searches fall back)
+

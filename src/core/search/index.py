@@ -41,7 +41,7 @@ KINDS: tuple[HitKind, ...] = ("actor", "article", "quote", "sentence")
 KIND_CODE: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
 
 #: Bump when the file layout or the folding rules change: old files are then rebuilt.
-FORMAT_VERSION = "5"
+FORMAT_VERSION = "6"
 #: Search files kept in the cache folder (one per corpus revision, most recently used first).
 KEEP_FILES = 6
 
@@ -140,6 +140,16 @@ class IndexData:
             self._main_rank = rank
         counts = np.diff(np.asarray(self.post_off)).astype(np.int64)
         self._read_delta(conn, counts, np.asarray(arrays["vocab_len"]))
+        self.prefixes: dict[str, tuple[Any, Any, Any]] = {}
+        """Short prefix -> its best units (ids, similarities) and units per kind, as a
+        one-word prefix search over the main segment finds them (see `query.prefix_table`)."""
+        if "prefixes" in arrays:
+            off = np.asarray(arrays["prefix_off"]).tolist()
+            ids, sims, kinds = arrays["prefix_ids"], arrays["prefix_sims"], arrays["prefix_counts"]
+            for i, prefix in enumerate(arrays["prefixes"]):
+                self.prefixes[prefix] = (
+                    ids[off[i] : off[i + 1]], sims[off[i] : off[i + 1]], kinds[i]
+                )
 
     def _read_delta(
         self, conn: sqlite3.Connection, counts: npt.NDArray[np.int64], main_len: Any
@@ -203,6 +213,11 @@ class IndexData:
         self._delta_ids = ids[order]
         self._delta_keys = keys[order]
         self._delta_key_of = dict(zip(ids.tolist(), keys.tolist(), strict=True))
+
+    @property
+    def has_delta(self) -> bool:
+        """Articles changed since the main segment was built (dead or delta units)."""
+        return self.dead is not None or len(self._delta_ids) > 0
 
     @property
     def live_units(self) -> int:
@@ -409,6 +424,9 @@ def build_index(
     Returns the arrays."""
     with db.transaction(conn):
         arrays = _build(library, conn, progress, cancelled)
+        from .query import prefix_table  # the table is made by searching the new index
+
+        arrays.update(prefix_table(IndexData(conn, None, arrays)))
         if segment is not None:
             write_segment(segment, arrays)
             conn.execute("INSERT INTO meta VALUES ('segment', ?)", (segment.name,))

@@ -56,6 +56,11 @@ _SWAPPED = 88
 _MAX_EXPANSIONS = 300
 #: Fewer completions for one- and two-letter prefixes (the first keystrokes stay fast).
 _PREFIX_CAP = {1: 20, 2: 80}
+#: Short prefixes whose completions' postings pass this many units get their best units kept
+#: at build time (`prefix_table`), this many of each kind: at 100,000 articles "t" alone holds
+#: most units, and scoring them all takes 100 ms.
+_PREFIX_TABLE_MIN_UNITS = 50_000
+_PREFIX_TOP = 128
 #: Units ranked in full per batch; more batches only when phrases reject candidates.
 _BATCH = 200
 #: Extra candidates ranked in full beyond `limit` (ties reorder by coverage among them).
@@ -369,7 +374,8 @@ class SearchIndex:
                 return SearchResult(query, (), 0)
             expansions.append(found)
         _check(cancelled)
-        scored = self._score(expansions, kinds, cancelled)
+        kept = self._kept_prefix(words, kinds, limit, per_kind)
+        scored = kept[:2] if kept is not None else self._score(expansions, kinds, cancelled)
         if scored is None:
             return SearchResult(query, (), 0)
         candidates, total = scored
@@ -386,8 +392,38 @@ class SearchIndex:
             -(h.coverage if h.kind in ("actor", "article") else 0.0),
             h.order,
         ))
-        total_hits = len(hits) if has_phrase else len(candidates)
+        total_hits = len(hits) if has_phrase else len(candidates) if kept is None else kept[2]
         return SearchResult(query, tuple(hits[:limit]), total_hits, name_like=name_like)
+
+    def _kept_prefix(
+        self,
+        words: Sequence[QueryWord],
+        kinds: Collection[str] | None,
+        limit: int,
+        per_kind: int | None,
+    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16], int] | None:
+        """A one-word short-prefix query from the table made at build time: the best units of
+        each wanted kind (a superset of what ranking keeps), their scores, and the number of
+        matching units. None when the table cannot answer exactly (no entry, articles changed
+        since the build, or more hits wanted than it keeps)."""
+        import numpy as np
+
+        data = self.data
+        if len(words) != 1 or not words[0].prefix or data.has_delta:
+            return None
+        entry = data.prefixes.get(words[0].text)
+        if entry is None or max(limit, per_kind or 0) + _MARGIN > _PREFIX_TOP:
+            return None
+        ids, sims, counts = entry
+        wanted = KINDS if kinds is None else tuple(kinds)
+        allowed = np.zeros(256, dtype=bool)
+        for kind in wanted:
+            allowed[KIND_CODE[kind]] = True
+        keep = allowed[data.unit_kind[ids]]
+        matching = int(sum(int(counts[KIND_CODE[kind]]) for kind in set(wanted)))
+        if not matching:
+            return None
+        return np.asarray(ids[keep]), sims[keep].astype(np.uint16), matching
 
     def _score(
         self,
@@ -614,6 +650,55 @@ def _word_sims(
             hit = candidates[at] == part
             out[at[hit]] = sim
     return out
+
+
+def prefix_table(data: IndexData) -> dict[str, object]:
+    """For each one- and two-letter prefix whose completions hold many units: the best
+    `_PREFIX_TOP` units of each kind for that prefix typed alone (by score, then corpus order:
+    ranking within a kind never looks past them), and how many units of each kind match.
+    Made once per build; searching the prefix then ranks a few hundred units instead of
+    millions (see `SearchIndex._kept_prefix`)."""
+    import numpy as np
+
+    index = SearchIndex(data)
+    words = [w for w in data.vocab]
+    prefixes = sorted({w[:1] for w in words if w} | {w[:2] for w in words if len(w) >= 2})
+    keys: list[str] = []
+    off, ids_out, sims_out, counts_out = [0], [], [], []
+    n = data.n_units + 1
+    for prefix in prefixes:
+        found = index._expand(prefix, True)
+        if sum(data.doc_freq(v) for v in found) < _PREFIX_TABLE_MIN_UNITS:
+            continue
+        scored = index._score([found], None, None)
+        if scored is None:
+            continue
+        candidates, total = scored
+        unit_kinds = data.unit_kind[candidates]
+        order = data.order_of(candidates)
+        rank = total.astype(np.int64) * n + (n - 1 - order)
+        chosen = []
+        counts = np.zeros(len(KINDS), dtype=np.int64)
+        for code in range(len(KINDS)):
+            members = np.flatnonzero(unit_kinds == code)
+            counts[code] = len(members)
+            if len(members):
+                chosen.append(members[_top(rank[members], _PREFIX_TOP)])
+        picked = np.sort(np.concatenate(chosen)) if chosen else np.empty(0, np.int64)
+        keys.append(prefix)
+        ids_out.append(candidates[picked].astype(np.int32))
+        sims_out.append(total[picked].astype(np.uint8))
+        counts_out.append(counts)
+        off.append(off[-1] + len(picked))
+    return {
+        "prefixes": keys,
+        "prefix_off": np.array(off, dtype=np.int64),
+        "prefix_ids": np.concatenate(ids_out) if ids_out else np.empty(0, np.int32),
+        "prefix_sims": np.concatenate(sims_out) if sims_out else np.empty(0, np.uint8),
+        "prefix_counts": (
+            np.stack(counts_out) if counts_out else np.empty((0, len(KINDS)), np.int64)
+        ),
+    }
 
 
 def _top(keys: npt.NDArray[np.int64], k: int) -> npt.NDArray[np.intp]:

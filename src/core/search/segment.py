@@ -25,6 +25,14 @@ ARRAYS: dict[str, str] = {
 }
 #: The string lists of a segment (one string per line; folded tokens hold no newline).
 TEXTS = ("vocab", "skeletons", "gram_keys")
+#: The short-prefix table (`query.prefix_table`): optional, a segment without it searches
+#: short prefixes the long way.
+PREFIX_ARRAYS: dict[str, str] = {
+    "prefix_off": "int64",
+    "prefix_ids": "int32",
+    "prefix_sims": "uint8",
+    "prefix_counts": "int64",
+}
 
 
 def new_folder(index_path: Path) -> Path:
@@ -41,6 +49,10 @@ def write_segment(folder: Path, arrays: dict[str, Any]) -> None:
         np.save(folder / f"{name}.npy", np.asarray(arrays[name], dtype=dtype))
     for name in TEXTS:
         (folder / f"{name}.txt").write_bytes("\n".join(arrays[name]).encode("utf-8"))
+    if "prefixes" in arrays:
+        for name, dtype in PREFIX_ARRAYS.items():
+            np.save(folder / f"{name}.npy", np.asarray(arrays[name], dtype=dtype))
+        (folder / "prefixes.txt").write_bytes("\n".join(arrays["prefixes"]).encode("utf-8"))
 
 
 def read_segment(folder: Path) -> dict[str, Any]:
@@ -56,6 +68,11 @@ def read_segment(folder: Path) -> dict[str, Any]:
     for name in TEXTS:
         blob = (folder / f"{name}.txt").read_bytes()
         arrays[name] = blob.decode("utf-8").split("\n") if blob else []
+    if (folder / "prefixes.txt").is_file():
+        for name in PREFIX_ARRAYS:
+            arrays[name] = np.load(folder / f"{name}.npy")
+        blob = (folder / "prefixes.txt").read_bytes()
+        arrays["prefixes"] = blob.decode("utf-8").split("\n") if blob else []
     return arrays
 
 
@@ -65,3 +82,9 @@ def remove_other_segments(index_path: Path, keep: str | None) -> None:
     for folder in index_path.parent.glob(f"{index_path.stem}-*.seg"):
         if folder.name != keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def disk_size(index_path: Path) -> int:
+    """Bytes on disk of a search index: its SQLite file and its segment folders."""
+    files = [index_path, *index_path.parent.glob(f"{index_path.stem}-*.seg/*")]
+    return sum(f.stat().st_size for f in files if f.is_file())
