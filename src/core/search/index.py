@@ -41,7 +41,7 @@ KINDS: tuple[HitKind, ...] = ("actor", "article", "quote", "sentence")
 KIND_CODE: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
 
 #: Bump when the file layout or the folding rules change: old files are then rebuilt.
-FORMAT_VERSION = "6"
+FORMAT_VERSION = "7"
 #: Search files kept in the cache folder (one per corpus revision, most recently used first).
 KEEP_FILES = 6
 
@@ -140,15 +140,16 @@ class IndexData:
             self._main_rank = rank
         counts = np.diff(np.asarray(self.post_off)).astype(np.int64)
         self._read_delta(conn, counts, np.asarray(arrays["vocab_len"]))
-        self.prefixes: dict[str, tuple[Any, Any, Any]] = {}
-        """Short prefix -> its best units (ids, similarities) and units per kind, as a
-        one-word prefix search over the main segment finds them (see `query.prefix_table`)."""
+        self.prefixes: dict[str, tuple[Any, Any, Any, str]] = {}
+        """Short prefix -> its best units (ids, similarities), units per kind and completions,
+        as a one-word prefix search over the main segment found them (`query.prefix_table`)."""
         if "prefixes" in arrays:
             off = np.asarray(arrays["prefix_off"]).tolist()
             ids, sims, kinds = arrays["prefix_ids"], arrays["prefix_sims"], arrays["prefix_counts"]
+            expansions = arrays["prefix_expansions"]
             for i, prefix in enumerate(arrays["prefixes"]):
                 self.prefixes[prefix] = (
-                    ids[off[i] : off[i + 1]], sims[off[i] : off[i + 1]], kinds[i]
+                    ids[off[i] : off[i + 1]], sims[off[i] : off[i + 1]], kinds[i], expansions[i]
                 )
 
     def _read_delta(

@@ -404,26 +404,57 @@ class SearchIndex:
     ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16], int] | None:
         """A one-word short-prefix query from the table made at build time: the best units of
         each wanted kind (a superset of what ranking keeps), their scores, and the number of
-        matching units. None when the table cannot answer exactly (no entry, articles changed
-        since the build, or more hits wanted than it keeps)."""
+        matching units. None when the table cannot answer exactly: no entry, the word now
+        completes differently, more hits wanted than it keeps, or dead units left too few.
+
+        Articles changed since the build: dead units leave the kept lists and the counts, and
+        the delta's units holding a completion join them (they are few)."""
         import numpy as np
 
         data = self.data
-        if len(words) != 1 or not words[0].prefix or data.has_delta:
+        if len(words) != 1 or not words[0].prefix:
             return None
         entry = data.prefixes.get(words[0].text)
-        if entry is None or max(limit, per_kind or 0) + _MARGIN > _PREFIX_TOP:
+        depth = max(limit, per_kind or 0) + _MARGIN
+        if entry is None or depth > _PREFIX_TOP:
             return None
-        ids, sims, counts = entry
-        wanted = KINDS if kinds is None else tuple(kinds)
+        ids, sims, counts, expansion = entry
+        found = self.expand(words[0])
+        if data.has_delta and _expansion_key(data, found) != expansion:
+            return None
+        wanted = set(KINDS if kinds is None else kinds)
         allowed = np.zeros(256, dtype=bool)
         for kind in wanted:
             allowed[KIND_CODE[kind]] = True
         keep = allowed[data.unit_kind[ids]]
-        matching = int(sum(int(counts[KIND_CODE[kind]]) for kind in set(wanted)))
-        if not matching:
+        ids, sims = np.asarray(ids[keep]), sims[keep].astype(np.uint16)
+        counts = np.array(counts, dtype=np.int64)
+        if data.has_delta:
+            if data.dead is not None:
+                # Dead units leave the lists; a cut list must still reach `depth` per kind.
+                gone = data.dead[ids]
+                for code in np.unique(data.unit_kind[ids[gone]]).tolist():
+                    left = int(np.count_nonzero((data.unit_kind[ids] == code) & ~gone))
+                    if counts[code] > _PREFIX_TOP and left < depth:
+                        return None
+                ids, sims = ids[~gone], sims[~gone]
+                counts -= _dead_matches(data, found)
+            fresh = [
+                (part, sim)
+                for vid, sim in sorted(found.items(), key=lambda kv: kv[1])
+                for part in data.postings(vid)[1 if vid < data.n_main_vocab else 0 :]
+            ]
+            if fresh:
+                units, unit_sims = _word_units(fresh, data.n_units)
+                wanted_units = allowed[data.unit_kind[units]]
+                units, unit_sims = units[wanted_units], unit_sims[wanted_units]
+                counts += np.bincount(data.unit_kind[units], minlength=len(KINDS))[: len(KINDS)]
+                ids = np.concatenate([ids, units])
+                sims = np.concatenate([sims, unit_sims.astype(np.uint16)])
+        matching = int(sum(int(counts[KIND_CODE[kind]]) for kind in wanted))
+        if not matching or not len(ids):
             return None
-        return np.asarray(ids[keep]), sims[keep].astype(np.uint16), matching
+        return ids.astype(np.int32, copy=False), sims, matching
 
     def _score(
         self,
@@ -652,6 +683,30 @@ def _word_sims(
     return out
 
 
+def _expansion_key(data: IndexData, found: dict[int, int]) -> str:
+    """A word's completions as text (ids differ once a delta adds words)."""
+    return "\t".join(f"{data.vocab[vid]}\t{sim}" for vid, sim in sorted(found.items()))
+
+
+def _dead_matches(data: IndexData, found: dict[int, int]) -> npt.NDArray[np.int64]:
+    """Dead units holding any of `found`'s words, counted by kind."""
+    import numpy as np
+
+    assert data.dead is not None
+    dead = np.flatnonzero(data.dead[: data.n_main]).astype(np.int32)
+    hit = np.zeros(len(dead), dtype=bool)
+    for vid in found:
+        if vid < data.n_main_vocab:
+            part = data.postings(vid)[0]
+            if len(part):
+                at = np.minimum(np.searchsorted(part, dead), len(part) - 1)
+                hit |= part[at] == dead
+    counts: npt.NDArray[np.int64] = np.bincount(
+        data.unit_kind[dead[hit]], minlength=len(KINDS)
+    )[: len(KINDS)].astype(np.int64)
+    return counts
+
+
 def prefix_table(data: IndexData) -> dict[str, object]:
     """For each one- and two-letter prefix whose completions hold many units: the best
     `_PREFIX_TOP` units of each kind for that prefix typed alone (by score, then corpus order:
@@ -664,6 +719,7 @@ def prefix_table(data: IndexData) -> dict[str, object]:
     words = [w for w in data.vocab]
     prefixes = sorted({w[:1] for w in words if w} | {w[:2] for w in words if len(w) >= 2})
     keys: list[str] = []
+    expansions: list[str] = []
     off, ids_out, sims_out, counts_out = [0], [], [], []
     n = data.n_units + 1
     for prefix in prefixes:
@@ -686,12 +742,14 @@ def prefix_table(data: IndexData) -> dict[str, object]:
                 chosen.append(members[_top(rank[members], _PREFIX_TOP)])
         picked = np.sort(np.concatenate(chosen)) if chosen else np.empty(0, np.int64)
         keys.append(prefix)
+        expansions.append(_expansion_key(data, found))
         ids_out.append(candidates[picked].astype(np.int32))
         sims_out.append(total[picked].astype(np.uint8))
         counts_out.append(counts)
         off.append(off[-1] + len(picked))
     return {
         "prefixes": keys,
+        "prefix_expansions": expansions,
         "prefix_off": np.array(off, dtype=np.int64),
         "prefix_ids": np.concatenate(ids_out) if ids_out else np.empty(0, np.int32),
         "prefix_sims": np.concatenate(sims_out) if sims_out else np.empty(0, np.uint8),

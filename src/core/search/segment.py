@@ -52,7 +52,8 @@ def write_segment(folder: Path, arrays: dict[str, Any]) -> None:
     if "prefixes" in arrays:
         for name, dtype in PREFIX_ARRAYS.items():
             np.save(folder / f"{name}.npy", np.asarray(arrays[name], dtype=dtype))
-        (folder / "prefixes.txt").write_bytes("\n".join(arrays["prefixes"]).encode("utf-8"))
+        for name in ("prefixes", "prefix_expansions"):
+            (folder / f"{name}.txt").write_bytes("\n".join(arrays[name]).encode("utf-8"))
 
 
 def read_segment(folder: Path) -> dict[str, Any]:
@@ -71,8 +72,9 @@ def read_segment(folder: Path) -> dict[str, Any]:
     if (folder / "prefixes.txt").is_file():
         for name in PREFIX_ARRAYS:
             arrays[name] = np.load(folder / f"{name}.npy")
-        blob = (folder / "prefixes.txt").read_bytes()
-        arrays["prefixes"] = blob.decode("utf-8").split("\n") if blob else []
+        for name in ("prefixes", "prefix_expansions"):
+            blob = (folder / f"{name}.txt").read_bytes()
+            arrays[name] = blob.decode("utf-8").split("\n") if blob else []
     return arrays
 
 
