@@ -189,7 +189,12 @@ class NewsdeskApp(App[None]):
         worker = get_current_worker()
         main = self.main
         # The store as last saved makes the first screen; the folder is checked meanwhile.
-        shown = None if self.reindex else open_stored_corrected(self.paths, self.settings)
+        shown = None
+        if not self.reindex:
+            try:
+                shown = open_stored_corrected(self.paths, self.settings)
+            except (NewsdeskError, OSError) as err:  # the full open below says what is wrong
+                log.info("no stored library to show first: %s", err)
         if shown is not None:
             self.library = shown
             loop, settled = self._loop, self._index_settled
