@@ -198,7 +198,9 @@ def test_search_update_short_prefixes_from_the_table_equal_a_full_rebuild(
     full = SearchIndex(build_in_memory(library))
     used = 0
     for prefix in sorted(full.data.prefixes):
-        for options in ({"limit": 2}, {"limit": 3, "per_kind": 1}, {"limit": 2, "kinds": ["quote"]}):
+        for options in (
+            {"limit": 2}, {"limit": 3, "per_kind": 1}, {"limit": 2, "kinds": ["quote"]},
+        ):
             words = query.parse_query(prefix)
             kept = index._kept_prefix(words, options.get("kinds"), options["limit"],  # type: ignore[arg-type]
                                       options.get("per_kind"))  # type: ignore[arg-type]

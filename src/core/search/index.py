@@ -41,7 +41,7 @@ KINDS: tuple[HitKind, ...] = ("actor", "article", "quote", "sentence")
 KIND_CODE: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
 
 #: Bump when the file layout or the folding rules change: old files are then rebuilt.
-FORMAT_VERSION = "7"
+FORMAT_VERSION = "8"
 #: Search files kept in the cache folder (one per corpus revision, most recently used first).
 KEEP_FILES = 6
 

@@ -8,6 +8,9 @@ changes live in a small delta (see `update.py`), so a folder name records which 
 
 from __future__ import annotations
 
+import json
+import mmap
+import os
 import shutil
 import uuid
 from pathlib import Path
@@ -41,40 +44,50 @@ def new_folder(index_path: Path) -> Path:
 
 
 def write_segment(folder: Path, arrays: dict[str, Any]) -> None:
-    """Write the arrays of a full build into `folder` (created; must not exist)."""
+    """Write the arrays of a full build into `folder` (created; must not exist): the numeric
+    ones into one file (`arrays.bin`, laid out by `arrays.json`), the string lists as text."""
     import numpy as np
 
     folder.mkdir(parents=True)
-    for name, dtype in ARRAYS.items():
-        np.save(folder / f"{name}.npy", np.asarray(arrays[name], dtype=dtype))
-    for name in TEXTS:
+    layout: dict[str, tuple[str, int, list[int]]] = {}
+    names = {**ARRAYS, **(PREFIX_ARRAYS if "prefixes" in arrays else {})}
+    with open(folder / "arrays.bin", "wb") as out:
+        offset = 0
+        for name, dtype in names.items():
+            array = np.ascontiguousarray(arrays[name], dtype=dtype)
+            pad = -offset % 64
+            out.write(b"\0" * pad)
+            offset += pad
+            layout[name] = (dtype, offset, list(array.shape))
+            out.write(array.tobytes())
+            offset += array.nbytes
+    (folder / "arrays.json").write_text(json.dumps(layout), encoding="utf-8")
+    texts = TEXTS + (("prefixes", "prefix_expansions") if "prefixes" in arrays else ())
+    for name in texts:
         (folder / f"{name}.txt").write_bytes("\n".join(arrays[name]).encode("utf-8"))
-    if "prefixes" in arrays:
-        for name, dtype in PREFIX_ARRAYS.items():
-            np.save(folder / f"{name}.npy", np.asarray(arrays[name], dtype=dtype))
-        for name in ("prefixes", "prefix_expansions"):
-            (folder / f"{name}.txt").write_bytes("\n".join(arrays[name]).encode("utf-8"))
 
 
 def read_segment(folder: Path) -> dict[str, Any]:
-    """The arrays of a segment, memory-mapped read-only; the (small) string lists read whole."""
+    """The arrays of a segment, memory-mapped read-only (one map, so one file descriptor per
+    open index); the small string lists read whole."""
     import numpy as np
 
+    layout = json.loads((folder / "arrays.json").read_text(encoding="utf-8"))
+    buffer: Any = b""
+    with open(folder / "arrays.bin", "rb") as file:
+        if os.fstat(file.fileno()).st_size:
+            buffer = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
     arrays: dict[str, Any] = {}
-    for name in ARRAYS:
-        try:
-            arrays[name] = np.load(folder / f"{name}.npy", mmap_mode="r")
-        except ValueError:  # an empty array cannot be mapped
-            arrays[name] = np.load(folder / f"{name}.npy")
-    for name in TEXTS:
+    for name, (dtype, offset, shape) in layout.items():
+        count = int(np.prod(shape)) if shape else 1
+        array = np.frombuffer(buffer, dtype=dtype, count=count, offset=offset) if count else (
+            np.empty(0, dtype=dtype)
+        )
+        arrays[name] = array if len(shape) == 1 else array.reshape(shape)
+    texts = TEXTS + (("prefixes", "prefix_expansions") if "prefix_off" in layout else ())
+    for name in texts:
         blob = (folder / f"{name}.txt").read_bytes()
         arrays[name] = blob.decode("utf-8").split("\n") if blob else []
-    if (folder / "prefixes.txt").is_file():
-        for name in PREFIX_ARRAYS:
-            arrays[name] = np.load(folder / f"{name}.npy")
-        for name in ("prefixes", "prefix_expansions"):
-            blob = (folder / f"{name}.txt").read_bytes()
-            arrays[name] = blob.decode("utf-8").split("\n") if blob else []
     return arrays
 
 
