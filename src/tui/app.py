@@ -55,6 +55,8 @@ log = logging.getLogger(__name__)
 #: the first frame already shows the list and an article instead of empty panes painted again
 #: right after; indexing takes longer, and the panes show its progress meanwhile.
 FIRST_SCREEN_WAIT = 0.25
+#: Longest the folder check waits for the first paint of a stored library (seconds).
+FIRST_PAINT_WAIT = 3.0
 #: Seconds after the reader stops moving before the reading place is saved (and on quit).
 PLACE_SAVE_DELAY = 2.0
 
@@ -112,6 +114,8 @@ class NewsdeskApp(App[None]):
         self._place_timer: Timer | None = None
         self._index_settled: asyncio.Event | None = None
         """Set (from the worker, thread-safely) when opening the index ends, however it ends."""
+        self._first_painted = threading.Event()
+        """Set once the first screen is painted: the folder check waits for it (GIL)."""
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; if indexing is still under way on quit, leave without waiting for it.
@@ -167,6 +171,7 @@ class NewsdeskApp(App[None]):
                 await asyncio.wait_for(self._index_settled.wait(), FIRST_SCREEN_WAIT)
             except TimeoutError:
                 pass  # still indexing: the panes come up now and show the progress
+        self.call_after_refresh(self._first_painted.set)
         return self.library
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
@@ -201,6 +206,9 @@ class NewsdeskApp(App[None]):
             if loop is not None and settled is not None:
                 with contextlib.suppress(RuntimeError):
                     loop.call_soon_threadsafe(settled.set)
+            # Walking the folder holds the GIL for most of a second: not while the first
+            # screen is laid out and painted.
+            self._first_painted.wait(FIRST_PAINT_WAIT)
 
         def step(event: IndexEvent) -> None:
             if worker.is_cancelled:
