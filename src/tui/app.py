@@ -57,6 +57,8 @@ log = logging.getLogger(__name__)
 FIRST_SCREEN_WAIT = 0.25
 #: Longest the folder check waits for the first paint of a stored library (seconds).
 FIRST_PAINT_WAIT = 3.0
+#: Longest the first frame waits for the stored library (a few SQLite reads; a cold disk).
+STORED_WAIT = 1.0
 #: Seconds after the reader stops moving before the reading place is saved (and on quit).
 PLACE_SAVE_DELAY = 2.0
 
@@ -114,6 +116,8 @@ class NewsdeskApp(App[None]):
         self._place_timer: Timer | None = None
         self._index_settled: asyncio.Event | None = None
         """Set (from the worker, thread-safely) when opening the index ends, however it ends."""
+        self._stored_tried: asyncio.Event | None = None
+        """Set (from the worker) once the stored library is open, or known not to be there."""
         self._first_painted = threading.Event()
         """Set once the first screen is painted: the folder check waits for it (GIL)."""
 
@@ -151,6 +155,7 @@ class NewsdeskApp(App[None]):
         self.main.resume = load_place(self.settings, self.paths)
         if self.library is None:  # start now: the panes are styled and composed meanwhile
             self._index_settled = asyncio.Event()
+            self._stored_tried = asyncio.Event()
             self.open_index()
 
     async def on_mount(self) -> None:
@@ -166,6 +171,9 @@ class NewsdeskApp(App[None]):
 
     async def _first_library(self) -> Library | None:
         """The library for the first frame: given, or opened within FIRST_SCREEN_WAIT."""
+        if self.library is None and self._stored_tried is not None and not self.reindex:
+            with contextlib.suppress(TimeoutError):  # a cold disk: the folder check goes on
+                await asyncio.wait_for(self._stored_tried.wait(), STORED_WAIT)
         if self.library is None and self._index_settled is not None:
             try:
                 await asyncio.wait_for(self._index_settled.wait(), FIRST_SCREEN_WAIT)
@@ -202,10 +210,11 @@ class NewsdeskApp(App[None]):
                 log.info("no stored library to show first: %s", err)
         if shown is not None:
             self.library = shown
-            loop, settled = self._loop, self._index_settled
-            if loop is not None and settled is not None:
-                with contextlib.suppress(RuntimeError):
-                    loop.call_soon_threadsafe(settled.set)
+        loop, tried = self._loop, self._stored_tried
+        if loop is not None and tried is not None:
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(tried.set)
+        if shown is not None:
             # Walking the folder holds the GIL for most of a second: not while the first
             # screen is laid out and painted.
             self._first_painted.wait(FIRST_PAINT_WAIT)
