@@ -41,7 +41,7 @@ KINDS: tuple[HitKind, ...] = ("actor", "article", "quote", "sentence")
 KIND_CODE: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
 
 #: Bump when the file layout or the folding rules change: old files are then rebuilt.
-FORMAT_VERSION = "8"
+FORMAT_VERSION = "9"
 #: Search files kept in the cache folder (one per corpus revision, most recently used first).
 KEEP_FILES = 6
 
@@ -55,6 +55,7 @@ CREATE TABLE units (
     end INTEGER NOT NULL, actor TEXT, text TEXT NOT NULL, extra TEXT, in_body INTEGER NOT NULL
 );
 CREATE INDEX units_article ON units (article);
+CREATE INDEX units_actor ON units (kind) WHERE kind = 'actor';  -- an update re-checks actors
 CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);  -- the delta's small arrays
 CREATE TABLE articles (id TEXT PRIMARY KEY, version TEXT NOT NULL, key INTEGER NOT NULL);
 """
