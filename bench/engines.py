@@ -121,9 +121,12 @@ def our_top_scores(index, query: str, limit: int = 20):  # type: ignore[no-untyp
     for found in expansions:
         best = np.zeros(data.n_units, dtype=np.int64)
         for vid, sim in found.items():
-            best[data.postings(vid)] = np.maximum(best[data.postings(vid)], sim)
+            for part in data.postings(vid):
+                best[part] = np.maximum(best[part], sim)
         alive = best > 0 if alive is None else alive & (best > 0)
         total += best
+    if data.dead is not None:
+        alive &= ~data.dead
     candidates = np.flatnonzero(alive)
     top = sorted(total[candidates].tolist(), reverse=True)[: limit + 10]
     return len(candidates), top
@@ -140,6 +143,7 @@ def main() -> int:
 
     from newsdesk.core.search.index import IndexData, build_index
     from newsdesk.core.search.query import SearchIndex
+    from newsdesk.core.search.segment import disk_size
     from newsdesk.core.search.update import update_in_place
     from newsdesk.core.store.library import MemoryLibrary
 
@@ -156,11 +160,11 @@ def main() -> int:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
-        build_index(library, conn)
+        build_index(library, conn, segment=tmp / "ours-main.seg")
         ours_build = time.perf_counter() - started
         index = SearchIndex(IndexData(conn, path))
         ours_rss = rss_mb() - before
-        ours_mb = path.stat().st_size / 1e6
+        ours_mb = disk_size(path) / 1e6
         units_mb = (
             sum(len(r[0]) + len(r[1] or "") for r in conn.execute("SELECT text, extra FROM units"))
             / 1e6

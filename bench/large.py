@@ -24,6 +24,13 @@ import run  # noqa: E402
 from run import Row, child, env_with, log, probe, render  # noqa: E402
 
 
+def _index_mb(index_path: str) -> float:
+    """The search index on disk: its SQLite file and the segment folder beside it."""
+    from newsdesk.core.search.segment import disk_size
+
+    return disk_size(Path(index_path)) / 1e6 if index_path else 0.0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -47,9 +54,7 @@ def main() -> int:
     log("large: one- and two-letter prefixes")
     prefixes = child(probe("search-prefixes", str(folder)), env).data
     corpus_mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
-    search_mb = (
-        Path(str(prefixes["index_path"])).stat().st_size / 1e6 if prefixes["index_path"] else 0.0
-    )
+    search_mb = _index_mb(str(prefixes["index_path"]))
     store_mb = db.stat().st_size / 1e6
     one, two = float(prefixes["one_p95_ms"]), float(prefixes["two_p95_ms"])  # type: ignore[arg-type]
     total = store_mb + search_mb

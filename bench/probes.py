@@ -197,7 +197,7 @@ def search_after_change(folder: str) -> dict[str, object]:
             "indexed": opened.indexed, "found": bool(hits), "rss_mb": _rss_mb()}
 
 
-def tui_first_screen(folder: str) -> dict[str, float | bool]:
+def tui_first_screen(folder: str) -> dict[str, float | bool] | None:
     """NewsdeskApp on `folder`, headless, until the list has rows and an article is shown."""
     from newsdesk.core.settings import Settings
     from newsdesk.tui.app import NewsdeskApp
@@ -206,10 +206,16 @@ def tui_first_screen(folder: str) -> dict[str, float | bool]:
     app = NewsdeskApp([Path(folder)], Settings.from_env(), reindex=False)
     state = {"ready": False}
 
+    def report() -> None:
+        # Written here: quitting while the folder check still runs ends with `os._exit`.
+        _write({"total_s": time.perf_counter() - START, "rss_mb": _rss_mb(), "ready": True,
+                "spacy": "spacy" in sys.modules})
+        app.exit()
+
     def ready() -> None:
         if not state["ready"]:
             state["ready"] = True
-            app.call_after_refresh(app.exit)  # once that screen has been painted
+            app.call_after_refresh(report)  # once that screen has been painted
 
     main = getattr(app, "main", None)
     original = getattr(main, "set_library", None)
@@ -231,7 +237,9 @@ def tui_first_screen(folder: str) -> dict[str, float | bool]:
 
     app.call_later(arm)
     run_to_exit(app, headless=True, size=(120, 40))  # as `newsdesk FOLDER` runs it
-    return {"total_s": time.perf_counter() - START, "rss_mb": _rss_mb(), "ready": state["ready"],
+    if state["ready"]:
+        return None  # reported when it was painted
+    return {"total_s": time.perf_counter() - START, "rss_mb": _rss_mb(), "ready": False,
             "spacy": "spacy" in sys.modules}
 
 
@@ -281,6 +289,11 @@ def main() -> None:
               "tui": tui_first_screen, "search": search_folder, "record": record_folder,
               "search-prefixes": search_prefixes, "search-after-change": search_after_change}
     result = probes[command](*args)  # type: ignore[operator]
+    if result is not None:
+        _write(result)
+
+
+def _write(result: dict[str, object]) -> None:
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()
 

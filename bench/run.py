@@ -369,7 +369,7 @@ def bench_large(work: Path, n_articles: int, repeats: int, fresh: bool) -> list[
     changed = child(probe("search-after-change", str(folder)), env).data
     ready = float(changed["search_ready_s"])  # type: ignore[arg-type]
     rows.append(Row(
-        f"time to search after one changed article ({label}; search index updated in place; "
+        f"time to search after one changed article ({label}; search index updated by a delta; "
         f"re-indexing it took {float(changed['reindex_s']):.1f} s)",  # type: ignore[arg-type]
         f"{ready:.2f} s" + ("" if changed["found"] else " (not found!)"), "", None, "<= 1 s",
         bool(changed["found"]) and ready <= 1.0,

@@ -356,7 +356,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = open_index_data(library, settings)
         build_s = time.perf_counter() - started
         assert data.path is not None
-        size_mb = data.path.stat().st_size / 1e6
+        from newsdesk.core.search.segment import disk_size
+
+        size_mb = disk_size(data.path) / 1e6
         print(f"search index: built in {build_s:.1f} s, {size_mb:.0f} MB on disk, "
               f"{len(data.vocab)} tokens, {data.n_units} units")
         index = SearchIndex(data)

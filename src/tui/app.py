@@ -53,6 +53,10 @@ log = logging.getLogger(__name__)
 #: the first frame already shows the list and an article instead of empty panes painted again
 #: right after; indexing takes longer, and the panes show its progress meanwhile.
 FIRST_SCREEN_WAIT = 0.25
+#: Longest the folder check waits for the first paint of a stored library (seconds).
+FIRST_PAINT_WAIT = 3.0
+#: Longest the first frame waits for the stored library (a few SQLite reads; a cold disk).
+STORED_WAIT = 1.0
 #: Seconds after the reader stops moving before the reading place is saved (and on quit).
 PLACE_SAVE_DELAY = 2.0
 
@@ -113,6 +117,10 @@ class NewsdeskApp(App[None]):
         self._place_timer: Timer | None = None
         self._index_settled: asyncio.Event | None = None
         """Set (from the worker, thread-safely) when opening the index ends, however it ends."""
+        self._stored_tried: asyncio.Event | None = None
+        """Set (from the worker) once the stored library is open, or known not to be there."""
+        self._first_painted = threading.Event()
+        """Set once the first screen is painted: the folder check waits for it (GIL)."""
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; if indexing is still under way on quit, leave without waiting for it.
@@ -148,6 +156,7 @@ class NewsdeskApp(App[None]):
         self.main.resume = load_place(self.settings, self.paths)
         if self.library is None:  # start now: the panes are styled and composed meanwhile
             self._index_settled = asyncio.Event()
+            self._stored_tried = asyncio.Event()
             self.open_index()
 
     async def on_mount(self) -> None:
@@ -163,11 +172,15 @@ class NewsdeskApp(App[None]):
 
     async def _first_library(self) -> Library | None:
         """The library for the first frame: given, or opened within FIRST_SCREEN_WAIT."""
+        if self.library is None and self._stored_tried is not None and not self.reindex:
+            with contextlib.suppress(TimeoutError):  # a cold disk: the folder check goes on
+                await asyncio.wait_for(self._stored_tried.wait(), STORED_WAIT)
         if self.library is None and self._index_settled is not None:
             try:
                 await asyncio.wait_for(self._index_settled.wait(), FIRST_SCREEN_WAIT)
             except TimeoutError:
                 pass  # still indexing: the panes come up now and show the progress
+        self.call_after_refresh(self._first_painted.set)
         return self.library
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
@@ -183,11 +196,29 @@ class NewsdeskApp(App[None]):
 
     def _open_index(self) -> None:
         from newsdesk.core.corrections import open_corrected
+        from newsdesk.core.corrections.library import open_stored_corrected
         from newsdesk.core.errors import NewsdeskError
         from newsdesk.core.store.index_store import OpenedIndex
 
         worker = get_current_worker()
         main = self.main
+        # The store as last saved makes the first screen; the folder is checked meanwhile.
+        shown = None
+        if not self.reindex:
+            try:
+                shown = open_stored_corrected(self.paths, self.settings)
+            except (NewsdeskError, OSError) as err:  # the full open below says what is wrong
+                log.info("no stored library to show first: %s", err)
+        if shown is not None:
+            self.library = shown
+        loop, tried = self._loop, self._stored_tried
+        if loop is not None and tried is not None:
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(tried.set)
+        if shown is not None:
+            # Walking the folder holds the GIL for most of a second: not while the first
+            # screen is laid out and painted.
+            self._first_painted.wait(FIRST_PAINT_WAIT)
 
         def step(event: IndexEvent) -> None:
             if worker.is_cancelled:
@@ -231,10 +262,13 @@ class NewsdeskApp(App[None]):
         assert isinstance(opened, OpenedIndex)
         if worker.is_cancelled:
             return
-        self.library = opened.library
+        library = opened.library
+        if shown is not None and not opened.indexed and library.revision == shown.revision:
+            library = shown  # nothing changed: keep the library on screen (and the reader's place)
+        self.library = library
         main.post_message(
             messages.LibraryLoaded(
-                opened.library, tuple(opened.notices),
+                library, tuple(opened.notices),
                 sum(1 for s in opened.skipped if not s.summary),
                 sum(1 for s in opened.skipped if s.row is not None),
             )

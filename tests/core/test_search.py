@@ -360,6 +360,73 @@ def test_search_index_saved_by_revision_and_reused(
     assert len(list((tmp_path / "cache" / "search").glob("search-*.sqlite"))) == 2
 
 
+def test_search_index_arrays_are_mapped_from_one_segment_folder(tmp_path: Path) -> None:
+    import mmap
+
+    import numpy as np
+
+    settings = Settings(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
+    library = MemoryLibrary(hand_corpus())
+    index = open_search(library, settings)
+    base = index.data.post_ids
+    while isinstance(base, np.ndarray):
+        base = base.base
+    assert isinstance(base, memoryview) and isinstance(base.obj, mmap.mmap)  # mapped, not read
+    folder = tmp_path / "cache" / "search"
+    assert len(list(folder.glob("*.seg"))) == 1
+    path = index.data.path
+    assert path is not None
+    path.unlink()  # rebuilt: the new build's segment replaces the old one
+    again = open_search(library, settings)
+    assert len(list(folder.glob("*.seg"))) == 1
+    assert again.search("navalny").hits[0].text == "Alexei Navalnyi"
+    assert index.search("navalny").hits[0].text == "Alexei Navalnyi"  # the old map still reads
+
+
+def test_search_index_missing_segment_is_rebuilt(tmp_path: Path) -> None:
+    import shutil
+
+    settings = Settings(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
+    library = MemoryLibrary(hand_corpus())
+    open_search(library, settings).close()
+    for folder in (tmp_path / "cache" / "search").glob("*.seg"):
+        shutil.rmtree(folder)
+    assert open_search(library, settings).search("kasparov").hits
+
+
+@given(
+    st.lists(st.lists(st.integers(0, 400), max_size=120), min_size=1, max_size=6),
+    st.lists(st.integers(0, 400), max_size=200),
+    st.sampled_from([0.0, 25.0, 1e9]),
+)
+@hypothesis_settings(max_examples=150, deadline=None)
+def test_search_sparse_scoring_equals_a_dense_scatter(
+    postings: list[list[int]], candidates: list[int], cost: float
+) -> None:
+    import numpy as np
+
+    import newsdesk.core.search.query as query
+
+    n_units = 401
+    parts = [
+        (np.array(sorted(set(p)), dtype=np.int32), 50 + 7 * i) for i, p in enumerate(postings)
+    ]
+    dense = np.zeros(n_units, dtype=np.uint8)
+    for part, sim in parts:
+        dense[part] = sim
+    cands = np.array(sorted(set(candidates)), dtype=np.int32)
+    costs = (query._SORT_NS, query._SEARCH_NS)
+    query._SORT_NS = query._SEARCH_NS = cost  # 0: always sparse, 1e9: always dense
+    try:
+        units, sims = query._word_units(parts, n_units)
+        looked_up = query._word_sims(cands, parts, n_units)
+    finally:
+        query._SORT_NS, query._SEARCH_NS = costs
+    assert units.tolist() == np.flatnonzero(dense).tolist()
+    assert sims.tolist() == dense[units].tolist()
+    assert looked_up.tolist() == dense[cands].tolist()
+
+
 def test_search_index_build_cancelled_leaves_no_file(tmp_path: Path) -> None:
     settings = Settings(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
     with pytest.raises(BuildCancelled):
@@ -393,12 +460,17 @@ WIKINEWS = [
 
 
 @pytest.fixture(scope="module")
-def wikinews_index(nlp, tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:  # type: ignore[no-untyped-def]
+def wikinews_library(nlp, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from newsdesk.core.store.index_store import open_library
 
     base = tmp_path_factory.mktemp("search-wikinews")
     settings = Settings(cache_dir=base / "cache", data_dir=base / "data")
-    library = open_library([DATA], settings, nlp=nlp).library
+    return open_library([DATA], settings, nlp=nlp).library, settings
+
+
+@pytest.fixture(scope="module")
+def wikinews_index(wikinews_library) -> SearchIndex:  # type: ignore[no-untyped-def]
+    library, settings = wikinews_library
     return open_search(library, settings)
 
 
@@ -412,3 +484,40 @@ def test_search_relevance_wikinews(
     assert (top.kind, text in top.text) == (kind, True), [
         (h.kind, h.text, h.score) for h in result.hits
     ]
+
+
+def test_search_short_prefix_table_gives_the_same_hits_as_scoring_everything(
+    wikinews_library, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The build keeps each short prefix's best units per kind; with the table cut to 4 units a
+    kind (and every prefix in it) searching a one- or two-letter prefix still equals scoring
+    every unit, for every kind filter and both list shapes, totals included."""
+    import newsdesk.core.search.query as query
+    from newsdesk.core.search.index import build_in_memory
+
+    monkeypatch.setattr(query, "_PREFIX_TABLE_MIN_UNITS", 0)
+    monkeypatch.setattr(query, "_PREFIX_TOP", 4)
+    monkeypatch.setattr(query, "_MARGIN", 1)
+    library, _settings = wikinews_library
+    with_table = SearchIndex(build_in_memory(library))
+    without = SearchIndex(build_in_memory(library))
+    without.data.prefixes = {}
+    prefixes = sorted(with_table.data.prefixes)
+    assert len(prefixes) > 30 and "t" in prefixes
+    used = 0
+    for prefix in prefixes:
+        for options in (
+            {"limit": 2}, {"limit": 3, "per_kind": 1}, {"limit": 2, "kinds": ["sentence"]},
+            {"limit": 2, "kinds": ["actor", "quote"]}, {"limit": 20},
+        ):
+            kept = with_table._kept_prefix(
+                parse_query(prefix), options.get("kinds"), options["limit"],  # type: ignore[arg-type]
+                options.get("per_kind"),  # type: ignore[arg-type]
+            )
+            used += kept is not None
+            a = with_table.search(prefix, **options)  # type: ignore[arg-type]
+            b = without.search(prefix, **options)  # type: ignore[arg-type]
+            same = (a.hits, a.total, a.name_like) == (b.hits, b.total, b.name_like)
+            assert same, (prefix, options)
+    assert used > 100  # the table answered (the limit-20 searches fall back)
+

@@ -392,3 +392,37 @@ def test_open_library_tells_each_step_and_article(tmp_path: Path, nlp) -> None: 
     heard.clear()
     open_library([folder], settings, nlp=nlp, events=heard.append)  # warm: nothing to index
     assert [type(e) for e in heard] == [Scanning, Scanned]
+
+
+def test_store_open_stored_shows_the_last_finished_open_without_a_walk(
+    store_corpus, store_settings, nlp, monkeypatch
+):  # type: ignore[no-untyped-def]
+    from newsdesk.core.store import index_store
+    from newsdesk.core.store.index_store import open_stored
+
+    assert open_stored([store_corpus], store_settings) is None  # nothing indexed yet
+    first = open_library([store_corpus], store_settings, nlp=nlp).library
+    import newsdesk.core.pipeline.scan as scan
+
+    def no_walk(*args: object, **kwargs: object) -> None:
+        raise AssertionError("walked the folder")
+
+    monkeypatch.setattr(scan, "scan", no_walk)
+    shown = open_stored([store_corpus], store_settings)
+    assert shown is not None and shown.revision == first.revision
+    assert [a.id for a in shown.articles()] == [a.id for a in first.articles()]
+    assert [a.id for a in shown.actors()] == [a.id for a in first.actors()]
+    monkeypatch.undo()
+    # Another pipeline indexed it: nothing to show until the folder is indexed again.
+    monkeypatch.setattr(index_store, "pipeline_fingerprint", lambda model: "another-model")
+    assert open_stored([store_corpus], store_settings) is None
+    monkeypatch.undo()
+    # After a change the stored library is the old revision; the next open moves it on.
+    victim = sorted(store_corpus.glob("*.txt"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\n\nOne more line.", encoding="utf-8")
+    _age(victim)
+    before = open_stored([store_corpus], store_settings)
+    assert before is not None and before.revision == first.revision
+    second = open_library([store_corpus], store_settings, nlp=nlp).library
+    after = open_stored([store_corpus], store_settings)
+    assert after is not None and after.revision == second.revision != first.revision

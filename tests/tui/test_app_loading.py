@@ -150,3 +150,66 @@ async def test_app_start_does_not_import_spacy(tmp_path: Path, make_app) -> None
         assert app.main.text.detail is not None
     if not had:
         assert "spacy" not in sys.modules
+
+
+async def test_app_warm_start_shows_the_stored_library_then_keeps_or_replaces_it(
+    tmp_path: Path, nlp
+) -> None:  # type: ignore[no-untyped-def]
+    """A warm start paints the store as last saved before the folder is walked; the check that
+    follows keeps that library when nothing changed, and replaces it when a file did."""
+    import os
+    import time
+
+    from newsdesk.core.store.index_store import open_library
+
+    folder = write_articles(tmp_path / "news")
+    for path in folder.glob("*.txt"):
+        os.utime(path, (time.time() - 120, time.time() - 120))
+    settings = Settings.from_env()
+    first = open_library([folder], settings, nlp=nlp).library
+
+    async def start() -> tuple[list[object], NewsdeskApp]:
+        loaded: list[object] = []
+        app = NewsdeskApp([folder], settings)
+
+        def hook(message: object) -> None:
+            if isinstance(message, messages.LibraryLoaded):
+                loaded.append((message.library, app.main.library))
+
+        async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            loaded.append(app.main.library)
+            assert app.main.text.detail is not None
+        return loaded, app
+
+    async def start_once() -> tuple[tuple[object, object], object]:
+        loaded, _app = await start()
+        *messages_seen, final = loaded
+        # one LibraryLoaded (seen by the screen, then bubbled to the app)
+        assert messages_seen and {id(m[0]) for m in messages_seen} == {id(messages_seen[0][0])}  # type: ignore[index]
+        return messages_seen[0], final  # type: ignore[return-value]
+
+    (library, shown_before), final = await start_once()
+    assert shown_before is library  # the stored library was on screen before the check ended
+    assert library.revision == first.revision and final is library
+
+    victim = folder / "dam-two.txt"
+    victim.write_text(ARTICLE_TWO + "\nAna Ruiz said the work starts in May.\n", encoding="utf-8")
+    os.utime(victim, (time.time() - 60, time.time() - 60))
+    import newsdesk.core.store.index_store as index_store
+
+    real = index_store.open_library
+
+    def with_model(*args, **kwargs):  # type: ignore[no-untyped-def]
+        return real(*args, **{**kwargs, "nlp": nlp})
+
+    index_store.open_library = with_model  # type: ignore[assignment]
+    try:
+        (library, shown_before), final = await start_once()
+    finally:
+        index_store.open_library = real  # type: ignore[assignment]
+    assert shown_before is not None and shown_before is not library
+    assert shown_before.revision == first.revision != library.revision
+    assert final is library
+    assert "starts in May" in library.article("dam-two").article.text  # type: ignore[attr-defined]

@@ -426,6 +426,14 @@ def with_corrections(
     return corrected
 
 
+def open_stored_corrected(paths: Sequence[Path], settings: Settings) -> Library | None:
+    """`open_stored` (the store as last saved, no folder walk), with the reader's corrections."""
+    from ..store.index_store import open_stored
+
+    library = open_stored(paths, settings)
+    return None if library is None else with_corrections(library, paths, settings)
+
+
 def open_corrected(paths: Sequence[Path], settings: Settings, **options: Any) -> OpenedIndex:
     """`open_library`, with the reader's corrections applied after the automatic merge: what
     every front end opens, so the explorer, `--json`, search and exports all agree."""

@@ -1,27 +1,31 @@
 """The search index: searchable units, a folded-token vocabulary, postings and skeleton trigrams.
 
-Built once from a `Library` and kept as one SQLite file per `library.revision` in
-`settings.cache_dir/search/`, so opening it again is a few blob reads. Unit texts stay in SQLite
-and are read only for the few candidates that get ranked; in memory are the vocabulary and
-compact numpy arrays (about 30 MB at 10,000 articles).
+Built once from a `Library` and kept in `settings.cache_dir/search/`: the unit texts in a SQLite
+file (read only for the few candidates that get ranked), the arrays of the build (postings,
+trigrams, unit kinds and order keys) in a segment folder beside it, memory-mapped (see
+`segment.py`). Changed articles go into a small delta kept in the same SQLite file and held in
+memory (see `update.py`); a full rebuild merges it.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import re
+import shutil
 import sqlite3
 import threading
 import time
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import db
 from .fold import skeleton, token_set
+from .segment import new_folder, read_segment, remove_other_segments, write_segment
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,7 +41,7 @@ KINDS: tuple[HitKind, ...] = ("actor", "article", "quote", "sentence")
 KIND_CODE: dict[str, int] = {kind: code for code, kind in enumerate(KINDS)}
 
 #: Bump when the file layout or the folding rules change: old files are then rebuilt.
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "9"
 #: Search files kept in the cache folder (one per corpus revision, most recently used first).
 KEEP_FILES = 6
 
@@ -51,7 +55,8 @@ CREATE TABLE units (
     end INTEGER NOT NULL, actor TEXT, text TEXT NOT NULL, extra TEXT, in_body INTEGER NOT NULL
 );
 CREATE INDEX units_article ON units (article);
-CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE INDEX units_actor ON units (kind) WHERE kind = 'actor';  -- an update re-checks actors
+CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);  -- the delta's small arrays
 CREATE TABLE articles (id TEXT PRIMARY KEY, version TEXT NOT NULL, key INTEGER NOT NULL);
 """
 
@@ -89,25 +94,20 @@ class UnitRow:
     """`text` is `article.text[start:end]`, so match offsets map straight into the body."""
 
 
-#: The numeric arrays stored as blobs, with their element types.
-_ARRAYS: dict[str, str] = {
-    "vocab_len": "int16",
-    "post_off": "int64",
-    "post_ids": "int32",
-    "unit_kind": "uint8",
-    "tri_off": "int64",
-    "tri_ids": "int32",
-    "unit_key": "int64",
-}
-
-
 class IndexData:
-    """The in-memory arrays of one search index and its SQLite file (thread-safe reads)."""
+    """One search index as searched: the main segment (memory-mapped arrays of a full build)
+    and the delta since (units of changed articles, held in memory; thread-safe reads).
+
+    Vocabulary ids run over the main segment's sorted vocabulary, then the delta's new words.
+    Unit ids run over the main units (in corpus order), then the delta's. Main units of changed
+    or removed articles are `dead`: still in the main postings, never a hit.
+    """
 
     def __init__(
         self, conn: sqlite3.Connection, path: Path | None, arrays: dict[str, Any] | None = None
     ) -> None:
-        """Read the arrays from the file, or take `arrays` just written there (an update)."""
+        """Map the main segment named in the file's meta (or take `arrays` of an in-memory
+        build), then read the delta from the file."""
         import numpy as np
 
         self.path = path
@@ -116,45 +116,194 @@ class IndexData:
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         self.revision: str = meta["revision"]
         if arrays is None:
-            blobs = dict(conn.execute("SELECT name, data FROM blobs"))
-            arrays = {
-                "vocab": _split(blobs["vocab"]),
-                "skeletons": _split(blobs["skeletons"]),
-                "gram_keys": _split(blobs["tri_keys"]),
-                **{
-                    name: np.frombuffer(blobs[name], dtype=dtype) for name, dtype in _ARRAYS.items()
-                },
-            }
-        self.vocab: list[str] = arrays["vocab"]
-        self.skeletons: list[str] = arrays["skeletons"]
-        self.vocab_id: dict[str, int] = arrays.get("vocab_id") or {
-            token: i for i, token in enumerate(self.vocab)
-        }
-        vocab_len = arrays.get("vocab_len")
-        if vocab_len is None:
-            vocab_len = np.fromiter((len(t) for t in self.vocab), np.int16, len(self.vocab))
-        self.vocab_len: npt.NDArray[np.int16] = vocab_len
+            if path is None:
+                raise ValueError("an index without a file needs its arrays")
+            arrays = read_segment(path.with_name(meta["segment"]))
+        self.vocab: list[str] = list(arrays["vocab"])
+        self.skeletons: list[str] = list(arrays["skeletons"])
+        self.n_main_vocab = len(self.vocab)
+        self.vocab_id: dict[str, int] = {token: i for i, token in enumerate(self.vocab)}
         self.post_off: npt.NDArray[np.int64] = arrays["post_off"]
         self.post_ids: npt.NDArray[np.int32] = arrays["post_ids"]
-        self.unit_kind = arrays["unit_kind"]
         grams = arrays["gram_keys"]
         tri_off = np.asarray(arrays["tri_off"]).tolist()
         self.tri: dict[str, tuple[int, int]] = {
             g: (tri_off[i], tri_off[i + 1]) for i, g in enumerate(grams)
         }
         self.tri_ids = arrays["tri_ids"]
-        self.unit_key = arrays["unit_key"]
-        self.n_units = len(self.unit_kind)
-        rank = np.empty(self.n_units, dtype=np.int32)
-        rank[np.argsort(self.unit_key, kind="stable")] = np.arange(self.n_units, dtype=np.int32)
-        self.order_rank = rank
-        """Each unit's place in corpus order (ties in ranking go to the earlier unit)."""
+        self.main_kind: npt.NDArray[np.uint8] = arrays["unit_kind"]
+        self.main_key: npt.NDArray[np.int64] = arrays["unit_key"]
+        self.n_main = len(self.main_kind)
+        self._main_rank: npt.NDArray[np.int32] | None = None
+        if meta.get("ordered") != "1":  # unit ids not in corpus order: rank them once
+            rank = np.empty(self.n_main, dtype=np.int32)
+            rank[np.argsort(self.main_key, kind="stable")] = np.arange(self.n_main, dtype=np.int32)
+            self._main_rank = rank
+        counts = np.diff(np.asarray(self.post_off)).astype(np.int64)
+        self._read_delta(conn, counts, np.asarray(arrays["vocab_len"]))
+        self.prefixes: dict[str, tuple[Any, Any, Any, str]] = {}
+        """Short prefix -> its best units (ids, similarities), units per kind and completions,
+        as a one-word prefix search over the main segment found them (`query.prefix_table`)."""
+        if "prefixes" in arrays:
+            off = np.asarray(arrays["prefix_off"]).tolist()
+            ids, sims, kinds = arrays["prefix_ids"], arrays["prefix_sims"], arrays["prefix_counts"]
+            expansions = arrays["prefix_expansions"]
+            for i, prefix in enumerate(arrays["prefixes"]):
+                self.prefixes[prefix] = (
+                    ids[off[i] : off[i + 1]], sims[off[i] : off[i + 1]], kinds[i], expansions[i]
+                )
 
-    def postings(self, vocab_id: int) -> npt.NDArray[np.int32]:
-        return self.post_ids[self.post_off[vocab_id] : self.post_off[vocab_id + 1]]
+    def _read_delta(
+        self, conn: sqlite3.Connection, counts: npt.NDArray[np.int64], main_len: Any
+    ) -> None:
+        """The delta: dead main units, and the delta units tokenized into in-memory postings."""
+        import numpy as np
+
+        blobs = dict(conn.execute("SELECT name, data FROM blobs"))
+        dead = np.frombuffer(blobs.get("dead", b""), dtype=np.int32)
+        adjust = np.frombuffer(blobs.get("dead_postings", b""), dtype=np.int32)
+        ids = np.frombuffer(blobs.get("delta_ids", b""), dtype=np.int32)
+        keys = np.frombuffer(blobs.get("delta_keys", b""), dtype=np.int64)
+        self.n_units = int(ids.max()) + 1 if len(ids) else self.n_main
+        self.dead: npt.NDArray[np.bool_] | None = None
+        if len(dead):
+            self.dead = np.zeros(self.n_units, dtype=bool)
+            self.dead[dead] = True
+        if len(adjust):
+            counts = counts - adjust
+        postings: dict[int, list[int]] = {}
+        kinds = np.full(self.n_units - self.n_main, 255, dtype=np.uint8)
+        delta_grams: dict[str, list[int]] = {}
+        if len(ids):
+            rows = conn.execute(
+                "SELECT id, kind, text, extra FROM units WHERE id >= ? ORDER BY id", (self.n_main,)
+            )
+            for uid, kind, text, extra in rows:
+                kinds[uid - self.n_main] = KIND_CODE[kind]
+                for token in unit_tokens(text, extra):
+                    vid = self.vocab_id.get(token)
+                    if vid is None:
+                        vid = self.vocab_id[token] = len(self.vocab)
+                        self.vocab.append(token)
+                        skel = skeleton(token)
+                        self.skeletons.append(skel)
+                        for gram in trigrams(skel):
+                            delta_grams.setdefault(gram, []).append(vid)
+                    postings.setdefault(vid, []).append(uid)
+        self.delta_postings: dict[int, npt.NDArray[np.int32]] = {
+            vid: np.array(units, dtype=np.int32) for vid, units in postings.items()
+        }
+        self.delta_tri: dict[str, npt.NDArray[np.int32]] = {
+            g: np.array(v, dtype=np.int32) for g, v in delta_grams.items()
+        }
+        freq = np.zeros(len(self.vocab), dtype=np.int64)
+        freq[: len(counts)] = counts
+        for vid, units in self.delta_postings.items():
+            freq[vid] += len(units)
+        self.freq = freq
+        """Live units holding each word (0: a word only dead units held)."""
+        extra_len = [len(t) for t in self.vocab[self.n_main_vocab :]]
+        self.vocab_len: npt.NDArray[np.int16] = (
+            np.concatenate([main_len, np.array(extra_len, dtype=np.int16)])
+            if extra_len
+            else main_len
+        )
+        self.unit_kind: npt.NDArray[np.uint8] = (
+            np.concatenate([self.main_kind, kinds]) if len(kinds) else self.main_kind
+        )
+        order = np.argsort(keys, kind="stable")
+        self._delta_ids = ids[order]
+        self._delta_keys = keys[order]
+        self._delta_key_of = dict(zip(ids.tolist(), keys.tolist(), strict=True))
+
+    @property
+    def has_delta(self) -> bool:
+        """Articles changed since the main segment was built (dead or delta units)."""
+        return self.dead is not None or len(self._delta_ids) > 0
+
+    @property
+    def live_units(self) -> int:
+        """Units that can be hits (the main segment's living ones and the delta's)."""
+        dead = int(self.dead.sum()) if self.dead is not None else 0
+        return self.n_main - dead + len(self._delta_ids)
+
+    def postings(self, vocab_id: int) -> list[npt.NDArray[np.int32]]:
+        """The units holding a word, as arrays of ids (main ones may be dead: mask with `dead`)."""
+        parts = []
+        if vocab_id < self.n_main_vocab:
+            parts.append(self.post_ids[self.post_off[vocab_id] : self.post_off[vocab_id + 1]])
+        extra = self.delta_postings.get(vocab_id)
+        if extra is not None:
+            parts.append(extra)
+        return parts
 
     def doc_freq(self, vocab_id: int) -> int:
-        return int(self.post_off[vocab_id + 1] - self.post_off[vocab_id])
+        return int(self.freq[vocab_id])
+
+    def gram_ids(self, gram: str) -> list[Any]:
+        """Vocabulary ids whose skeleton holds the trigram (main and delta)."""
+        parts = []
+        span = self.tri.get(gram)
+        if span is not None:
+            parts.append(self.tri_ids[span[0] : span[1]])
+        extra = self.delta_tri.get(gram)
+        if extra is not None:
+            parts.append(extra)
+        return parts
+
+    def prefix_ids(self, prefix: str) -> list[int]:
+        """Ids of the living words starting with `prefix`, in sorted word order."""
+        lo = bisect.bisect_left(self.vocab, prefix, 0, self.n_main_vocab)
+        hi = bisect.bisect_left(self.vocab, prefix + "\U0010ffff", lo, self.n_main_vocab)
+        ids = list(range(lo, hi))
+        extra = [
+            v for v in range(self.n_main_vocab, len(self.vocab))
+            if self.vocab[v].startswith(prefix)
+        ]
+        if extra:
+            ids = sorted(ids + extra, key=self.vocab.__getitem__)
+        freq = self.freq
+        return [v for v in ids if freq[v] > 0]
+
+    def words(self) -> list[str]:
+        """The living vocabulary in sorted order (what a full build would hold)."""
+        live = self.freq > 0
+        return sorted(t for t, alive in zip(self.vocab, live.tolist(), strict=True) if alive)
+
+    def key_of(self, unit_id: int) -> int:
+        """A unit's order key (article position, then place in the article)."""
+        if unit_id < self.n_main:
+            return int(self.main_key[unit_id])
+        return int(self._delta_key_of[unit_id])
+
+    def order_of(self, ids: Any) -> npt.NDArray[np.int64]:
+        """Each unit's place in corpus order (main and delta units interleaved by order key)."""
+        import numpy as np
+
+        ids = np.asarray(ids, dtype=np.int64)
+        main = ids < self.n_main
+        if self._main_rank is not None:
+            rank = np.where(main, self._main_rank[np.minimum(ids, self.n_main - 1)], 0).astype(
+                np.int64
+            )
+        else:
+            rank = ids.copy()
+        if not len(self._delta_ids):
+            return rank
+        out = np.empty(len(ids), dtype=np.int64)
+        main_ids = ids[main]
+        out[main] = rank[main] + np.searchsorted(
+            self._delta_keys, self.main_key[main_ids], side="left"
+        )
+        others = np.flatnonzero(~main)
+        if len(others):
+            keys = np.array([self._delta_key_of[int(i)] for i in ids[others]], dtype=np.int64)
+            ordered_main = (
+                self.main_key if self._main_rank is None else np.sort(self.main_key)
+            )
+            below = np.searchsorted(ordered_main, keys, side="left")
+            out[others] = below + np.searchsorted(self._delta_keys, keys, side="left")
+        return out
 
     def units(self, ids: Sequence[int]) -> dict[int, UnitRow]:
         """The stored rows of some units, by id."""
@@ -181,10 +330,6 @@ class IndexData:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
-
-
-def _split(blob: bytes) -> list[str]:
-    return blob.decode("utf-8").split("\n") if blob else []
 
 
 def trigrams(token: str, *, closed: bool = True) -> set[str]:
@@ -272,69 +417,33 @@ def build_index(
     library: Library,
     conn: sqlite3.Connection,
     *,
+    segment: Path | None = None,
     progress: BuildProgress | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> None:
-    """Write the units, vocabulary, postings and trigrams of `library` into an empty database,
-    in one transaction: units article by article, then the token arrays, then the blobs."""
+) -> dict[str, Any]:
+    """Write the units of `library` into an empty database, in one transaction, and its
+    arrays (vocabulary, postings, trigrams) into the new folder `segment` (when given).
+    Returns the arrays."""
     with db.transaction(conn):
-        db.run_script(conn, _SCHEMA)
-        postings = _write_units(library, conn, progress, cancelled)
-        units, kinds, keys = postings.units, postings.kind_array(), postings.key_array()
-        vocab, post_off, post_ids = _group_postings(postings)
-        del postings  # the token table and the pair arrays: held no longer than needed
-        skeletons = [skeleton(token) for token in vocab]
-        gram_keys, tri_off, tri_ids = _skeleton_trigrams(skeletons)
-        write_blobs(
-            conn, vocab, skeletons, post_off, post_ids, kinds, gram_keys, tri_off, tri_ids, keys
-        )
-        conn.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            [("version", FORMAT_VERSION), ("revision", library.revision), ("units", str(units))],
-        )
+        arrays = _build(library, conn, progress, cancelled)
+        from .query import prefix_table  # the table is made by searching the new index
+
+        arrays.update(prefix_table(IndexData(conn, None, arrays)))
+        if segment is not None:
+            write_segment(segment, arrays)
+            conn.execute("INSERT INTO meta VALUES ('segment', ?)", (segment.name,))
+    return arrays
 
 
-@dataclass(slots=True)
-class _Postings:
-    """What the units phase hands the arrays phase: every (token, unit) pair in the order met,
-    each unit's kind and order key."""
-
-    token_id: dict[str, int] = field(default_factory=dict)
-    post_tok: array[int] = field(default_factory=lambda: array("i"))
-    post_unit: array[int] = field(default_factory=lambda: array("i"))
-    kinds: array[int] = field(default_factory=lambda: array("B"))
-    keys: array[int] = field(default_factory=lambda: array("q"))
-    units: int = 0
-
-    def add(self, kind: HitKind, text: str, extra: str | None, key: int) -> int:
-        """Index one unit's tokens; return its id."""
-        ids = [self.token_id.setdefault(t, len(self.token_id)) for t in unit_tokens(text, extra)]
-        self.post_tok.extend(ids)
-        self.post_unit.extend([self.units] * len(ids))
-        self.kinds.append(KIND_CODE[kind])
-        self.keys.append(key)
-        self.units += 1
-        return self.units - 1
-
-    def kind_array(self) -> npt.NDArray[np.uint8]:
-        import numpy as np
-
-        return np.frombuffer(self.kinds, dtype=np.uint8) if self.kinds else np.empty(0, np.uint8)
-
-    def key_array(self) -> npt.NDArray[np.int64]:
-        import numpy as np
-
-        return np.frombuffer(self.keys, dtype=np.int64) if self.keys else np.empty(0, np.int64)
-
-
-def _write_units(
+def _build(
     library: Library,
     conn: sqlite3.Connection,
     progress: BuildProgress | None,
     cancelled: Callable[[], bool] | None,
-) -> _Postings:
-    """Phase 1: each article's units into the `units` table (and its version into `articles`),
-    their tokens into postings."""
+) -> dict[str, Any]:
+    import numpy as np
+
+    db.run_script(conn, _SCHEMA)
     summaries = library.articles()
     versions = article_versions(library)
     actor_info = {a.id: a for a in library.actors()}
@@ -346,7 +455,12 @@ def _write_units(
         seen_actors.add(actor_id)
         return True
 
-    postings = _Postings()
+    token_id: dict[str, int] = {}
+    post_tok = array("i")
+    post_unit = array("i")
+    kinds = array("B")
+    keys = array("q")
+    unit_id = 0
     total = len(summaries)
     for done, summary in enumerate(summaries, 1):
         if cancelled is not None and cancelled():
@@ -357,27 +471,23 @@ def _write_units(
         conn.execute("INSERT INTO articles VALUES (?, ?, ?)", (summary.id, version, base))
         rows = []
         for kind, start, end, actor, text, extra, in_body, key in units:
-            unit = postings.add(kind, text, extra, base + key)
-            rows.append((unit, kind, summary.id, start, end, actor, text, extra, in_body))
+            ids = [token_id.setdefault(token, len(token_id)) for token in unit_tokens(text, extra)]
+            post_tok.extend(ids)
+            post_unit.extend([unit_id] * len(ids))
+            kinds.append(KIND_CODE[kind])
+            keys.append(base + key)
+            rows.append((unit_id, kind, summary.id, start, end, actor, text, extra, in_body))
+            unit_id += 1
         conn.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if progress is not None:
             progress(done, total)
-    return postings
 
-
-def _group_postings(
-    postings: _Postings,
-) -> tuple[list[str], npt.NDArray[np.int64], npt.NDArray[np.int32]]:
-    """Phase 2: the vocabulary in sorted order (prefix lookups bisect it) and the postings
-    grouped by token: `post_ids[post_off[v]:post_off[v + 1]]` are the units of token `v`."""
-    import numpy as np
-
-    token_id = postings.token_id
+    # Vocabulary in sorted order (prefix lookups bisect it); postings grouped by token.
     vocab = sorted(token_id)
     remap = np.empty(len(token_id), dtype=np.int32)
     for new, token in enumerate(vocab):
         remap[token_id[token]] = new
-    post_tok, post_unit = postings.post_tok, postings.post_unit
+    del token_id
     toks = remap[np.frombuffer(post_tok, dtype=np.int32)] if post_tok else np.empty(0, np.int32)
     order = np.argsort(toks, kind="stable")
     post_ids = (
@@ -386,16 +496,9 @@ def _group_postings(
     counts = np.bincount(toks, minlength=len(vocab)) if len(vocab) else np.empty(0, np.int64)
     post_off = np.zeros(len(vocab) + 1, dtype=np.int64)
     np.cumsum(counts, out=post_off[1:])
-    return vocab, post_off, post_ids
+    del post_tok, post_unit, toks, order
 
-
-def _skeleton_trigrams(
-    skeletons: Sequence[str],
-) -> tuple[list[str], npt.NDArray[np.int64], npt.NDArray[np.int32]]:
-    """Phase 3: for each trigram of the skeletons (sorted), the vocabulary ids holding it:
-    `tri_ids[tri_off[g]:tri_off[g + 1]]` (typo-tolerant lookups start here)."""
-    import numpy as np
-
+    skeletons = [skeleton(token) for token in vocab]
     grams: dict[str, list[int]] = {}
     for vid, skel in enumerate(skeletons):
         for gram in trigrams(skel):
@@ -406,7 +509,29 @@ def _skeleton_trigrams(
     tri_ids = np.fromiter(
         (v for g in gram_keys for v in grams[g]), dtype=np.int32, count=int(tri_off[-1])
     )
-    return gram_keys, tri_off, tri_ids
+    unit_key = np.frombuffer(keys, dtype=np.int64) if keys else np.empty(0, np.int64)
+    ordered = bool(len(unit_key) < 2 or (unit_key[1:] >= unit_key[:-1]).all())
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("version", FORMAT_VERSION),
+            ("revision", library.revision),
+            ("units", str(unit_id)),
+            ("ordered", "1" if ordered else "0"),
+        ],
+    )
+    return {
+        "vocab": vocab,
+        "skeletons": skeletons,
+        "vocab_len": np.fromiter((len(t) for t in vocab), dtype=np.int16, count=len(vocab)),
+        "post_off": post_off,
+        "post_ids": post_ids,
+        "unit_kind": np.frombuffer(kinds, dtype=np.uint8) if kinds else np.empty(0, np.uint8),
+        "gram_keys": gram_keys,
+        "tri_off": tri_off,
+        "tri_ids": tri_ids,
+        "unit_key": unit_key,
+    }
 
 
 def unit_tokens(text: str, extra: str | None) -> set[str]:
@@ -417,48 +542,11 @@ def unit_tokens(text: str, extra: str | None) -> set[str]:
     return tokens
 
 
-def write_blobs(
-    conn: sqlite3.Connection,
-    vocab: Sequence[str],
-    skeletons: Sequence[str],
-    post_off: Any,
-    post_ids: Any,
-    unit_kind: Any,
-    gram_keys: Sequence[str],
-    tri_off: Any,
-    tri_ids: Any,
-    unit_key: Any,
-    *,
-    vocabulary: bool = True,
-) -> None:
-    """Store the arrays (replacing any already there); with `vocabulary` False the vocabulary
-    and trigram blobs are left as they are (an update that added and dropped no word)."""
-    import numpy as np
-
-    vocab_len = np.fromiter((len(t) for t in vocab), dtype=np.int16, count=len(vocab))
-    blobs = {
-        "vocab": "\n".join(vocab).encode(),
-        "skeletons": "\n".join(skeletons).encode(),
-        "vocab_len": vocab_len.tobytes(),
-        "post_off": np.asarray(post_off, dtype=np.int64).tobytes(),
-        "post_ids": np.asarray(post_ids, dtype=np.int32).tobytes(),
-        "unit_kind": np.asarray(unit_kind, dtype=np.uint8).tobytes(),
-        "tri_keys": "\n".join(gram_keys).encode(),
-        "tri_off": np.asarray(tri_off, dtype=np.int64).tobytes(),
-        "tri_ids": np.asarray(tri_ids, dtype=np.int32).tobytes(),
-        "unit_key": np.asarray(unit_key, dtype=np.int64).tobytes(),
-    }
-    if not vocabulary:
-        for name in ("vocab", "skeletons", "vocab_len", "tri_keys", "tri_off", "tri_ids"):
-            del blobs[name]
-    conn.executemany("INSERT OR REPLACE INTO blobs VALUES (?, ?)", blobs.items())
-
-
 def build_in_memory(library: Library) -> IndexData:
     """An index held in memory only (tests, one-off CLI runs without a cache folder)."""
     conn = db.connect(":memory:")
-    build_index(library, conn)
-    return IndexData(conn, None)
+    arrays = build_index(library, conn)
+    return IndexData(conn, None, arrays)
 
 
 def _file_name(revision: str) -> str:
@@ -498,14 +586,17 @@ def open_index_data(
         return build_in_memory(library)
     started = time.perf_counter()
     conn = db.connect(tmp, journal=False, synchronous="OFF")  # renamed into place when whole
+    segment = new_folder(path)
     try:
-        build_index(library, conn, progress=progress, cancelled=cancelled)
+        build_index(library, conn, segment=segment, progress=progress, cancelled=cancelled)
         conn.close()
         os.replace(tmp, path)
     except BaseException:
         conn.close()
         tmp.unlink(missing_ok=True)
+        shutil.rmtree(segment, ignore_errors=True)
         raise
+    remove_other_segments(path, keep=segment.name)
     log.info("search index built in %.1f s: %s", time.perf_counter() - started, path)
     _prune(folder, keep=path)
     data = _load(path, library.revision)
@@ -533,7 +624,7 @@ def _update(path: Path, library: Library) -> IndexData | None:
         log.info("search index %s rebuilt whole: %s", path, why)
         conn.close()
         return None
-    except (sqlite3.DatabaseError, KeyError, ValueError) as err:
+    except (sqlite3.DatabaseError, KeyError, ValueError, OSError) as err:
         log.warning("search index %s not updated (%s); rebuilding", path, err)
         conn.close()
         return None
@@ -552,7 +643,7 @@ def _load(path: Path, revision: str) -> IndexData | None:
             conn.close()
             return None
         return IndexData(conn, path)
-    except (sqlite3.DatabaseError, KeyError, ValueError) as err:
+    except (sqlite3.DatabaseError, KeyError, ValueError, OSError) as err:
         log.warning("search index %s unreadable (%s); rebuilding", path, err)
         return None
 
@@ -565,5 +656,6 @@ def _prune(folder: Path, keep: Path) -> None:
         )
         for old in [f for f in files if f != keep][KEEP_FILES - 1 :]:
             old.unlink(missing_ok=True)
+            remove_other_segments(old, keep=None)
     except OSError:
         pass

@@ -12,7 +12,6 @@ Front ends call `open_search(library, settings)` once (off the UI thread: it may
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -57,6 +56,11 @@ _SWAPPED = 88
 _MAX_EXPANSIONS = 300
 #: Fewer completions for one- and two-letter prefixes (the first keystrokes stay fast).
 _PREFIX_CAP = {1: 20, 2: 80}
+#: Short prefixes whose completions' postings pass this many units get their best units kept
+#: at build time (`prefix_table`), this many of each kind: at 100,000 articles "t" alone holds
+#: most units, and scoring them all takes 100 ms.
+_PREFIX_TABLE_MIN_UNITS = 50_000
+_PREFIX_TOP = 128
 #: Units ranked in full per batch; more batches only when phrases reject candidates.
 _BATCH = 200
 #: Extra candidates ranked in full beyond `limit` (ties reorder by coverage among them).
@@ -240,13 +244,14 @@ class SearchIndex:
             found[exact] = 100
         qs = skeleton(q)
         grams = trigrams(qs)
-        arrays = [data.tri_ids[s:e] for g in grams if (se := data.tri.get(g)) for s, e in (se,)]
+        arrays = [part for g in grams for part in data.gram_ids(g)]
         if arrays:
             counts = np.bincount(np.concatenate(arrays), minlength=0)
             short = len(q) <= _EXACT_ONLY or any(c.isdigit() for c in q)  # 2018 is not 2019
             least = 2 if len(grams) > 3 else 1
             need = len(grams) if short else max(least, math.ceil(len(grams) * 0.3))
             ids = np.flatnonzero(counts >= need)
+            ids = ids[data.freq[ids] > 0]  # words only dead units held are gone
             if not short and len(ids):
                 lens = data.vocab_len[ids]
                 slack = max(2, len(q) // 3)
@@ -279,22 +284,25 @@ class SearchIndex:
                 if swapped_id is not None and swapped != q:
                     found[swapped_id] = max(found.get(swapped_id, 0), _SWAPPED)
         if prefix:
-            lo = bisect.bisect_left(data.vocab, q)
-            hi = bisect.bisect_left(data.vocab, q + "\U0010ffff", lo)
-            ids_range = range(lo, hi)
+            prefixed = data.prefix_ids(q)
+            ids_range: Sequence[int] = prefixed
             cap = _PREFIX_CAP.get(len(q), _MAX_EXPANSIONS)
-            if hi - lo > cap:
+            if len(prefixed) > cap:
                 # A short prefix starts thousands of words: the most frequent ones only.
-                freqs = np.diff(data.post_off[lo : hi + 1])
-                best = np.argpartition(-freqs, cap)[:cap]
-                ids_range = sorted((lo + best).tolist())  # type: ignore[assignment]
+                candidates = np.array(prefixed, dtype=np.int64)
+                best = np.argpartition(-data.freq[candidates], cap)[:cap]
+                ids_range = sorted(candidates[best].tolist())
             for vid in ids_range:
                 if vid in found:
                     continue
                 length = int(data.vocab_len[vid])
                 found[vid] = min(95, int(80 + 15 * len(q) / max(length, 1)))
+        found = {vid: sim for vid, sim in found.items() if data.freq[vid] > 0}
         if len(found) > _MAX_EXPANSIONS:
-            kept = sorted(found.items(), key=lambda kv: (-kv[1], -data.doc_freq(kv[0])))
+            kept = sorted(
+                found.items(),
+                key=lambda kv: (-kv[1], -data.doc_freq(kv[0]), data.vocab[kv[0]]),
+            )
             found = dict(kept[:_MAX_EXPANSIONS])
         return found
 
@@ -366,7 +374,8 @@ class SearchIndex:
                 return SearchResult(query, (), 0)
             expansions.append(found)
         _check(cancelled)
-        scored = self._score(expansions, kinds, cancelled)
+        kept = self._kept_prefix(words, kinds, limit, per_kind)
+        scored = kept[:2] if kept is not None else self._score(expansions, kinds, cancelled)
         if scored is None:
             return SearchResult(query, (), 0)
         candidates, total = scored
@@ -383,64 +392,141 @@ class SearchIndex:
             -(h.coverage if h.kind in ("actor", "article") else 0.0),
             h.order,
         ))
-        total_hits = len(hits) if has_phrase else len(candidates)
+        total_hits = len(hits) if has_phrase else len(candidates) if kept is None else kept[2]
         return SearchResult(query, tuple(hits[:limit]), total_hits, name_like=name_like)
+
+    def _kept_prefix(
+        self,
+        words: Sequence[QueryWord],
+        kinds: Collection[str] | None,
+        limit: int,
+        per_kind: int | None,
+    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16], int] | None:
+        """A one-word short-prefix query from the table made at build time: the best units of
+        each wanted kind (a superset of what ranking keeps), their scores, and the number of
+        matching units. None when the table cannot answer exactly: no entry, the word now
+        completes differently, more hits wanted than it keeps, or dead units left too few.
+
+        Articles changed since the build: dead units leave the kept lists and the counts, and
+        the delta's units holding a completion join them (they are few)."""
+        import numpy as np
+
+        data = self.data
+        if len(words) != 1 or not words[0].prefix:
+            return None
+        entry = data.prefixes.get(words[0].text)
+        depth = max(limit, per_kind or 0) + _MARGIN
+        if entry is None or depth > _PREFIX_TOP:
+            return None
+        ids, sims, counts, expansion = entry
+        found = self.expand(words[0])
+        if data.has_delta and _expansion_key(data, found) != expansion:
+            return None
+        wanted = set(KINDS if kinds is None else kinds)
+        allowed = np.zeros(256, dtype=bool)
+        for kind in wanted:
+            allowed[KIND_CODE[kind]] = True
+        keep = allowed[data.unit_kind[ids]]
+        ids, sims = np.asarray(ids[keep]), sims[keep].astype(np.uint16)
+        counts = np.array(counts, dtype=np.int64)
+        if data.has_delta:
+            if data.dead is not None:
+                # Dead units leave the lists; a cut list must still reach `depth` per kind.
+                gone = data.dead[ids]
+                for code in np.unique(data.unit_kind[ids[gone]]).tolist():
+                    left = int(np.count_nonzero((data.unit_kind[ids] == code) & ~gone))
+                    if counts[code] > _PREFIX_TOP and left < depth:
+                        return None
+                ids, sims = ids[~gone], sims[~gone]
+                counts -= _dead_matches(data, found)
+            fresh = [
+                (part, sim)
+                for vid, sim in sorted(found.items(), key=lambda kv: kv[1])
+                for part in data.postings(vid)[1 if vid < data.n_main_vocab else 0 :]
+            ]
+            if fresh:
+                units, unit_sims = _word_units(fresh, data.n_units)
+                wanted_units = allowed[data.unit_kind[units]]
+                units, unit_sims = units[wanted_units], unit_sims[wanted_units]
+                counts += np.bincount(data.unit_kind[units], minlength=len(KINDS))[: len(KINDS)]
+                ids = np.concatenate([ids, units])
+                sims = np.concatenate([sims, unit_sims.astype(np.uint16)])
+        matching = int(sum(int(counts[KIND_CODE[kind]]) for kind in wanted))
+        if not matching or not len(ids):
+            return None
+        return ids.astype(np.int32, copy=False), sims, matching
 
     def _score(
         self,
         expansions: Sequence[dict[int, int]],
         kinds: Collection[str] | None,
         cancelled: Callable[[], bool] | None,
-    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint16]] | None:
-        """Units holding every word (of the wanted kinds) and their summed best similarities;
-        None when there are none."""
+    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint16]] | None:
+        """Units holding every word (of the wanted kinds, ascending ids) and their summed best
+        similarities (aligned with them); None when there are none.
+
+        The rarest word goes first and gives the candidates; each later word only looks its
+        candidates up in its postings, so a query costs about what its words' postings hold, not
+        a pass over every unit of the corpus (which is what 100,000 articles make slow).
+        """
         import numpy as np
 
         data = self.data
-        # Best similarity per unit, per word; a unit must hold every word.
-        total = np.zeros(data.n_units, dtype=np.uint16)
-        alive: npt.NDArray[np.bool_] | None = None
+        candidates: npt.NDArray[np.int32] | None = None
+        total: npt.NDArray[np.uint16] | None = None
         for found in sorted(expansions, key=lambda f: sum(data.doc_freq(v) for v in f)):
-            best = np.zeros(data.n_units, dtype=np.uint8)
-            for vid, sim in sorted(found.items(), key=lambda kv: kv[1]):
-                best[data.postings(vid)] = sim
-            present = best > 0
-            alive = present if alive is None else alive & present
-            total += best
+            # Lowest similarity first: a unit holding several of the word's tokens keeps its best.
+            parts = [
+                (part, sim)
+                for vid, sim in sorted(found.items(), key=lambda kv: kv[1])
+                for part in data.postings(vid)
+            ]
+            if candidates is None or total is None:
+                candidates, sims = _word_units(parts, data.n_units)
+                total = sims.astype(np.uint16)
+            else:
+                sims = _word_sims(candidates, parts, data.n_units)
+                keep = sims > 0
+                candidates, total = candidates[keep], total[keep] + sims[keep]
+            if not len(candidates):
+                return None
             _check(cancelled)
-        assert alive is not None
+        assert candidates is not None and total is not None
+        if data.dead is not None:
+            keep = ~data.dead[candidates]
+            candidates, total = candidates[keep], total[keep]
         if kinds is not None:
-            allowed = np.zeros(len(KINDS), dtype=bool)
+            allowed = np.zeros(256, dtype=bool)
             for kind in kinds:
                 allowed[KIND_CODE[kind]] = True
-            alive &= allowed[data.unit_kind]
-        candidates = np.flatnonzero(alive)
+            keep = allowed[data.unit_kind[candidates]]
+            candidates, total = candidates[keep], total[keep]
         if not len(candidates):
             return None
         return candidates, total
 
     def _order(
         self,
-        candidates: npt.NDArray[np.intp],
+        candidates: npt.NDArray[np.int32],
         total: npt.NDArray[np.uint16],
         n_words: int,
         limit: int,
         per_kind: int | None,
         has_phrase: bool,
-    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64], bool]:
+    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int64], bool]:
         """Candidates in rank order (score, then kind, then position), cut to what refining
         can use; the kind ranks used; whether the query looks like a name."""
         import numpy as np
 
         data = self.data
-        scores = np.rint(total[candidates] / n_words).astype(np.int64)
+        scores = np.rint(total / n_words).astype(np.int64)
         unit_kinds = data.unit_kind[candidates]
         is_actor = unit_kinds == KIND_CODE["actor"]
         name_like = bool(is_actor.any()) and int(scores[is_actor].max()) >= int(scores.max()) - 5
         rank_of = _kind_ranks(name_like)
         ranks = rank_of[unit_kinds].astype(np.int64)
         n = data.n_units + 1
-        order = data.order_rank[candidates].astype(np.int64)  # articles in corpus order
+        order = data.order_of(candidates)  # articles in corpus order
         keys = (scores * 8 + (7 - ranks)) * n + (n - 1 - order)
         if has_phrase:
             ranked = candidates[np.argsort(-keys, kind="stable")]
@@ -458,7 +544,7 @@ class SearchIndex:
 
     def _refine(
         self,
-        ranked: npt.NDArray[np.intp],
+        ranked: npt.NDArray[np.int32],
         words: Sequence[QueryWord],
         sims_of: dict[int, tuple[int, ...]],
         limit: int,
@@ -500,17 +586,16 @@ class SearchIndex:
         from rapidfuzz import fuzz, process
 
         words = parse_query(query)
-        if not words or not self.data.vocab:
+        if not words or not self.data.n_units:
             return None
         if any(w.phrase is not None for w in words):
             loose = " ".join(w.text for w in words)
             if self._run(loose, parse_query(loose + " "), kinds, 1, None, None).hits:
                 return loose
         parts = []
+        vocabulary = self.data.words()
         for word in words:
-            best = process.extractOne(
-                word.text, self.data.vocab, scorer=fuzz.ratio, score_cutoff=50
-            )
+            best = process.extractOne(word.text, vocabulary, scorer=fuzz.ratio, score_cutoff=50)
             if best is not None:
                 parts.append(str(best[0]))
         candidate = " ".join(parts)
@@ -526,6 +611,152 @@ class SearchIndex:
             if best is not None and best[1] >= 50:
                 return str(best[0])
         return None
+
+
+#: Rough costs (ns per element, measured with numpy on 5.4M units) that choose between scoring a
+#: word in one dense array over all units (allocate, scatter the postings, scan or gather) and
+#: sorting or binary-searching its postings: dense wins unless the postings are few.
+_DENSE_NS_PER_UNIT = 0.03
+_SCATTER_NS = 2.0
+_SORT_NS = 60.0
+_SEARCH_NS = 25.0
+
+
+def _word_units(
+    parts: Sequence[tuple[npt.NDArray[np.int32], int]], n_units: int
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.uint8]]:
+    """The units in any of `parts` (postings, each with its similarity; ascending similarity),
+    ascending, with the best similarity of each."""
+    import numpy as np
+
+    size = sum(len(p) for p, _ in parts)
+    dense_ns = 2 * _DENSE_NS_PER_UNIT * n_units + _SCATTER_NS * size
+    if len(parts) > 1 and size * _SORT_NS > dense_ns:
+        best = np.zeros(n_units, dtype=np.uint8)
+        for part, sim in parts:
+            best[part] = sim
+        units = np.flatnonzero(best > 0)  # a bool array: numpy scans it much faster
+        return units.astype(np.int32), best[units]
+    if len(parts) == 1:
+        part, sim = parts[0]
+        return np.array(part, dtype=np.int32), np.full(len(part), sim, dtype=np.uint8)
+    # unit * 128 + similarity (< 128), sorted: each unit's last entry holds its best.
+    packed = np.concatenate([p.astype(np.int64) * 128 + sim for p, sim in parts])
+    packed.sort()
+    units = packed >> 7
+    last = np.ones(len(units), dtype=bool)
+    last[:-1] = units[1:] != units[:-1]
+    return units[last].astype(np.int32), (packed[last] & 127).astype(np.uint8)
+
+
+def _word_sims(
+    candidates: npt.NDArray[np.int32],
+    parts: Sequence[tuple[npt.NDArray[np.int32], int]],
+    n_units: int,
+) -> npt.NDArray[np.uint8]:
+    """Each candidate's best similarity in `parts` (0: in none): looked up by binary search
+    (postings are sorted) when the candidates are few, else scattered into a dense array."""
+    import numpy as np
+
+    size = sum(len(p) for p, _ in parts)
+    lookups = sum(min(len(p), len(candidates)) for p, _ in parts)
+    dense_ns = _DENSE_NS_PER_UNIT * n_units + _SCATTER_NS * (size + len(candidates))
+    if lookups * _SEARCH_NS > dense_ns:
+        best = np.zeros(n_units, dtype=np.uint8)
+        for part, sim in parts:
+            best[part] = sim
+        return best[candidates]
+    out = np.zeros(len(candidates), dtype=np.uint8)
+    if not len(candidates):
+        return out
+    last = len(candidates) - 1
+    for part, sim in parts:
+        if not len(part):
+            continue
+        if len(part) >= len(candidates):
+            at = np.minimum(np.searchsorted(part, candidates), len(part) - 1)
+            out[part[at] == candidates] = sim
+        else:
+            at = np.minimum(np.searchsorted(candidates, part), last)
+            hit = candidates[at] == part
+            out[at[hit]] = sim
+    return out
+
+
+def _expansion_key(data: IndexData, found: dict[int, int]) -> str:
+    """A word's completions as text (ids differ once a delta adds words)."""
+    return "\t".join(f"{data.vocab[vid]}\t{sim}" for vid, sim in sorted(found.items()))
+
+
+def _dead_matches(data: IndexData, found: dict[int, int]) -> npt.NDArray[np.int64]:
+    """Dead units holding any of `found`'s words, counted by kind."""
+    import numpy as np
+
+    assert data.dead is not None
+    dead = np.flatnonzero(data.dead[: data.n_main]).astype(np.int32)
+    hit = np.zeros(len(dead), dtype=bool)
+    for vid in found:
+        if vid < data.n_main_vocab:
+            part = data.postings(vid)[0]
+            if len(part):
+                at = np.minimum(np.searchsorted(part, dead), len(part) - 1)
+                hit |= part[at] == dead
+    counts: npt.NDArray[np.int64] = np.bincount(
+        data.unit_kind[dead[hit]], minlength=len(KINDS)
+    )[: len(KINDS)].astype(np.int64)
+    return counts
+
+
+def prefix_table(data: IndexData) -> dict[str, object]:
+    """For each one- and two-letter prefix whose completions hold many units: the best
+    `_PREFIX_TOP` units of each kind for that prefix typed alone (by score, then corpus order:
+    ranking within a kind never looks past them), and how many units of each kind match.
+    Made once per build; searching the prefix then ranks a few hundred units instead of
+    millions (see `SearchIndex._kept_prefix`)."""
+    import numpy as np
+
+    index = SearchIndex(data)
+    words = [w for w in data.vocab]
+    prefixes = sorted({w[:1] for w in words if w} | {w[:2] for w in words if len(w) >= 2})
+    keys: list[str] = []
+    expansions: list[str] = []
+    off, ids_out, sims_out, counts_out = [0], [], [], []
+    n = data.n_units + 1
+    for prefix in prefixes:
+        found = index._expand(prefix, True)
+        if sum(data.doc_freq(v) for v in found) < _PREFIX_TABLE_MIN_UNITS:
+            continue
+        scored = index._score([found], None, None)
+        if scored is None:
+            continue
+        candidates, total = scored
+        unit_kinds = data.unit_kind[candidates]
+        order = data.order_of(candidates)
+        rank = total.astype(np.int64) * n + (n - 1 - order)
+        chosen = []
+        counts = np.zeros(len(KINDS), dtype=np.int64)
+        for code in range(len(KINDS)):
+            members = np.flatnonzero(unit_kinds == code)
+            counts[code] = len(members)
+            if len(members):
+                chosen.append(members[_top(rank[members], _PREFIX_TOP)])
+        picked = np.sort(np.concatenate(chosen)) if chosen else np.empty(0, np.int64)
+        keys.append(prefix)
+        expansions.append(_expansion_key(data, found))
+        ids_out.append(candidates[picked].astype(np.int32))
+        sims_out.append(total[picked].astype(np.uint8))
+        counts_out.append(counts)
+        off.append(off[-1] + len(picked))
+    return {
+        "prefixes": keys,
+        "prefix_expansions": expansions,
+        "prefix_off": np.array(off, dtype=np.int64),
+        "prefix_ids": np.concatenate(ids_out) if ids_out else np.empty(0, np.int32),
+        "prefix_sims": np.concatenate(sims_out) if sims_out else np.empty(0, np.uint8),
+        "prefix_counts": (
+            np.stack(counts_out) if counts_out else np.empty((0, len(KINDS)), np.int64)
+        ),
+    }
 
 
 def _top(keys: npt.NDArray[np.int64], k: int) -> npt.NDArray[np.intp]:
@@ -638,7 +869,7 @@ def _rank_unit(
         kind=row.kind, article=row.article, start=row.start, end=row.end, text=row.text,
         score=score, actor=row.actor, matches=matches, context=context,
         context_matches=context_matches, in_body=row.in_body,
-        speaker=row.extra if row.kind == "quote" else None, order=int(data.order_rank[row.id]),
+        speaker=row.extra if row.kind == "quote" else None, order=int(data.order_of([row.id])[0]),
         coverage=matched_base / base_count,
     )
 
