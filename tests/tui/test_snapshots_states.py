@@ -105,3 +105,27 @@ def test_snapshot_missing_folder(snap_compare, tmp_path: Path, monkeypatch) -> N
         await pilot.pause()
 
     assert snap_compare(app, run_before=run, terminal_size=SIZE)
+
+
+def test_snapshot_indexing_in_progress(snap_compare, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A cold folder mid-way: the panes are up and the wait says what it is doing."""
+    from newsdesk.core.events import LoadingModel
+    from newsdesk.tui import messages
+
+    monkeypatch.chdir(tmp_path)
+    Path("news").mkdir()
+    # The opening worker reports nothing by itself here: the test posts its steps, so the
+    # screen is caught at one moment of a long index, the same every run.
+    monkeypatch.setattr(NewsdeskApp, "_open_index", lambda self: None)
+    monkeypatch.setattr("newsdesk.tui.app.FIRST_SCREEN_WAIT", 0.0)
+    app = NewsdeskApp([Path("news")], Settings.from_env())
+
+    async def run(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.app.workers.wait_for_complete()
+        main = pilot.app.main
+        main.post_message(messages.IndexStep(LoadingModel("en_core_web_sm", 171)))
+        await pilot.pause()
+        main.post_message(messages.IndexProgress(42, 171))
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=run, terminal_size=SIZE)
