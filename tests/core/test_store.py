@@ -112,6 +112,62 @@ def test_store_changed_deleted_and_added_articles(store_corpus, store_settings, 
     assert (third.indexed, third.reused, third.removed) == (0, len(files), 0)
 
 
+def test_store_warm_open_of_the_same_walk_compares_one_digest(
+    store_corpus, store_settings, nlp, monkeypatch
+):
+    first = open_library([store_corpus], store_settings, nlp=nlp)
+    from newsdesk.core.store import index_store
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("compared the rows although the walk was the same")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(index_store, "_plan", refuse)
+        warm = open_library([store_corpus], store_settings, nlp=nlp)
+    count = len(first.library.articles())
+    assert (warm.indexed, warm.reused, warm.removed) == (0, count, 0)
+    assert warm.library.revision == first.library.revision
+    assert list(warm.library.articles()) == list(first.library.articles())
+    # A file too fresh to trust its stamp: the rows are compared (and the bytes hashed).
+    fresh = sorted(store_corpus.glob("*.txt"))[0]
+    os.utime(fresh)
+    with monkeypatch.context() as patched:
+        patched.setattr(index_store, "_plan", refuse)
+        with pytest.raises(AssertionError, match="compared the rows"):
+            open_library([store_corpus], store_settings, nlp=nlp)
+
+
+def test_store_walk_digest_is_dropped_when_an_open_stops_halfway(
+    store_corpus, store_settings, nlp
+):
+    """An open that dies after moving rows leaves no digest: the same walk as before must
+    not vouch for rows that have changed since."""
+    first = open_library([store_corpus], store_settings, nlp=nlp)
+    added = store_corpus / "added-article.txt"
+    added.write_text("A new story\n\nKlaus Berger flew to Oslo.\n", encoding="utf-8")
+    _age(added, 60)
+
+    def stop(done: int, _total: int, _article_id: str) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        open_library([store_corpus], store_settings, nlp=nlp, progress=stop)
+    added.unlink()  # the folder walks as it did for the first open; the store does not
+    again = open_library([store_corpus], store_settings, nlp=nlp)
+    assert again.removed == 1
+    assert [a.id for a in again.library.articles()] == [a.id for a in first.library.articles()]
+    assert again.library.revision == first.library.revision
+
+
+def test_store_skipped_file_is_reported_on_every_warm_open(store_corpus, store_settings, nlp):
+    empty = store_corpus / "empty.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    _age(empty)
+    for _ in range(3):
+        opened = open_library([store_corpus], store_settings, nlp=nlp)
+        assert [s.path for s in opened.skipped] == [str(empty)]
+
+
 def test_store_touched_but_unchanged_file_is_reused(store_corpus, store_settings, nlp):
     open_library([store_corpus], store_settings, nlp=nlp)
     touched = sorted(store_corpus.glob("*.txt"))[0]
@@ -278,6 +334,15 @@ def test_store_warm_open_does_not_import_spacy(store_corpus, store_settings, nlp
     assert result.stdout.split() == ["0", "False", "False"], result.stderr
 
 
+def test_store_scan_ids_of_all_stems_at_once_equal_each_alone():
+    from newsdesk.core.pipeline.scan import _article_id, _article_ids
+
+    stems = ["ﬁle", "\u0301accent", "e\u0301t\u00e9", "--a--", "!!!", "Ünïcode name", "x\u0308",
+             "\u0308", "a/b", "Ｆｕｌｌｗｉｄｔｈ", "日本語", "tab\there", "", "-", "ok.name"]
+    assert _article_ids(stems) == [_article_id(s) for s in stems]
+    assert _article_ids([]) == []
+
+
 def test_store_scan_finds_articles_ids_and_skips(tmp_path):
     from newsdesk.core.pipeline.scan import scan
 
@@ -408,6 +473,7 @@ def test_store_open_stored_shows_the_last_finished_open_without_a_walk(
         raise AssertionError("walked the folder")
 
     monkeypatch.setattr(scan, "scan", no_walk)
+    monkeypatch.setattr(scan, "walk", no_walk)
     shown = open_stored([store_corpus], store_settings)
     assert shown is not None and shown.revision == first.revision
     assert [a.id for a in shown.articles()] == [a.id for a in first.articles()]

@@ -19,7 +19,7 @@ import threading
 import time
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -441,9 +441,84 @@ def _build(
     progress: BuildProgress | None,
     cancelled: Callable[[], bool] | None,
 ) -> dict[str, Any]:
+    """The build, phase by phase: units article by article, postings grouped by token,
+    skeleton trigrams, then the meta rows; returns the arrays."""
     import numpy as np
 
     db.run_script(conn, _SCHEMA)
+    postings = _write_units(library, conn, progress, cancelled)
+    units, kinds, unit_key = postings.units, postings.kind_array(), postings.key_array()
+    vocab, post_off, post_ids = _group_postings(postings)
+    del postings  # the token table and the pair arrays: held no longer than needed
+    skeletons = [skeleton(token) for token in vocab]
+    gram_keys, tri_off, tri_ids = _skeleton_trigrams(skeletons)
+    ordered = bool(len(unit_key) < 2 or (unit_key[1:] >= unit_key[:-1]).all())
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("version", FORMAT_VERSION),
+            ("revision", library.revision),
+            ("units", str(units)),
+            ("ordered", "1" if ordered else "0"),
+        ],
+    )
+    return {
+        "vocab": vocab,
+        "skeletons": skeletons,
+        "vocab_len": np.fromiter((len(t) for t in vocab), dtype=np.int16, count=len(vocab)),
+        "post_off": post_off,
+        "post_ids": post_ids,
+        "unit_kind": kinds,
+        "gram_keys": gram_keys,
+        "tri_off": tri_off,
+        "tri_ids": tri_ids,
+        "unit_key": unit_key,
+    }
+
+
+@dataclass(slots=True)
+class _Postings:
+    """What the units phase hands the arrays phase: every (token, unit) pair in the order met,
+    each unit's kind and order key."""
+
+    token_id: dict[str, int] = field(default_factory=dict)
+    post_tok: array[int] = field(default_factory=lambda: array("i"))
+    post_unit: array[int] = field(default_factory=lambda: array("i"))
+    kinds: array[int] = field(default_factory=lambda: array("B"))
+    keys: array[int] = field(default_factory=lambda: array("q"))
+    units: int = 0
+
+    def add(self, kind: HitKind, text: str, extra: str | None, key: int) -> int:
+        """Index one unit's tokens; return its id."""
+        ids = [self.token_id.setdefault(t, len(self.token_id)) for t in unit_tokens(text, extra)]
+        self.post_tok.extend(ids)
+        self.post_unit.extend([self.units] * len(ids))
+        self.kinds.append(KIND_CODE[kind])
+        self.keys.append(key)
+        self.units += 1
+        return self.units - 1
+
+    def kind_array(self) -> npt.NDArray[np.uint8]:
+        """Each unit's kind code, by unit id."""
+        import numpy as np
+
+        return np.frombuffer(self.kinds, dtype=np.uint8) if self.kinds else np.empty(0, np.uint8)
+
+    def key_array(self) -> npt.NDArray[np.int64]:
+        """Each unit's order key, by unit id."""
+        import numpy as np
+
+        return np.frombuffer(self.keys, dtype=np.int64) if self.keys else np.empty(0, np.int64)
+
+
+def _write_units(
+    library: Library,
+    conn: sqlite3.Connection,
+    progress: BuildProgress | None,
+    cancelled: Callable[[], bool] | None,
+) -> _Postings:
+    """Phase 1: each article's units into the `units` table (and its version and order key
+    into `articles`), their tokens into postings."""
     summaries = library.articles()
     versions = article_versions(library)
     actor_info = {a.id: a for a in library.actors()}
@@ -455,12 +530,7 @@ def _build(
         seen_actors.add(actor_id)
         return True
 
-    token_id: dict[str, int] = {}
-    post_tok = array("i")
-    post_unit = array("i")
-    kinds = array("B")
-    keys = array("q")
-    unit_id = 0
+    postings = _Postings()
     total = len(summaries)
     for done, summary in enumerate(summaries, 1):
         if cancelled is not None and cancelled():
@@ -471,23 +541,27 @@ def _build(
         conn.execute("INSERT INTO articles VALUES (?, ?, ?)", (summary.id, version, base))
         rows = []
         for kind, start, end, actor, text, extra, in_body, key in units:
-            ids = [token_id.setdefault(token, len(token_id)) for token in unit_tokens(text, extra)]
-            post_tok.extend(ids)
-            post_unit.extend([unit_id] * len(ids))
-            kinds.append(KIND_CODE[kind])
-            keys.append(base + key)
-            rows.append((unit_id, kind, summary.id, start, end, actor, text, extra, in_body))
-            unit_id += 1
+            unit = postings.add(kind, text, extra, base + key)
+            rows.append((unit, kind, summary.id, start, end, actor, text, extra, in_body))
         conn.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if progress is not None:
             progress(done, total)
+    return postings
 
-    # Vocabulary in sorted order (prefix lookups bisect it); postings grouped by token.
+
+def _group_postings(
+    postings: _Postings,
+) -> tuple[list[str], npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+    """Phase 2: the vocabulary in sorted order (prefix lookups bisect it) and the postings
+    grouped by token: `post_ids[post_off[v]:post_off[v + 1]]` are the units of token `v`."""
+    import numpy as np
+
+    token_id = postings.token_id
     vocab = sorted(token_id)
     remap = np.empty(len(token_id), dtype=np.int32)
     for new, token in enumerate(vocab):
         remap[token_id[token]] = new
-    del token_id
+    post_tok, post_unit = postings.post_tok, postings.post_unit
     toks = remap[np.frombuffer(post_tok, dtype=np.int32)] if post_tok else np.empty(0, np.int32)
     order = np.argsort(toks, kind="stable")
     post_ids = (
@@ -496,9 +570,16 @@ def _build(
     counts = np.bincount(toks, minlength=len(vocab)) if len(vocab) else np.empty(0, np.int64)
     post_off = np.zeros(len(vocab) + 1, dtype=np.int64)
     np.cumsum(counts, out=post_off[1:])
-    del post_tok, post_unit, toks, order
+    return vocab, post_off, post_ids
 
-    skeletons = [skeleton(token) for token in vocab]
+
+def _skeleton_trigrams(
+    skeletons: Sequence[str],
+) -> tuple[list[str], npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+    """Phase 3: for each trigram of the skeletons (sorted), the vocabulary ids holding it:
+    `tri_ids[tri_off[g]:tri_off[g + 1]]` (typo-tolerant lookups start here)."""
+    import numpy as np
+
     grams: dict[str, list[int]] = {}
     for vid, skel in enumerate(skeletons):
         for gram in trigrams(skel):
@@ -509,29 +590,7 @@ def _build(
     tri_ids = np.fromiter(
         (v for g in gram_keys for v in grams[g]), dtype=np.int32, count=int(tri_off[-1])
     )
-    unit_key = np.frombuffer(keys, dtype=np.int64) if keys else np.empty(0, np.int64)
-    ordered = bool(len(unit_key) < 2 or (unit_key[1:] >= unit_key[:-1]).all())
-    conn.executemany(
-        "INSERT INTO meta VALUES (?, ?)",
-        [
-            ("version", FORMAT_VERSION),
-            ("revision", library.revision),
-            ("units", str(unit_id)),
-            ("ordered", "1" if ordered else "0"),
-        ],
-    )
-    return {
-        "vocab": vocab,
-        "skeletons": skeletons,
-        "vocab_len": np.fromiter((len(t) for t in vocab), dtype=np.int16, count=len(vocab)),
-        "post_off": post_off,
-        "post_ids": post_ids,
-        "unit_kind": np.frombuffer(kinds, dtype=np.uint8) if kinds else np.empty(0, np.uint8),
-        "gram_keys": gram_keys,
-        "tri_off": tri_off,
-        "tri_ids": tri_ids,
-        "unit_key": unit_key,
-    }
+    return gram_keys, tri_off, tri_ids
 
 
 def unit_tokens(text: str, extra: str | None) -> set[str]:

@@ -9,8 +9,13 @@ import hashlib
 import os
 import re
 import time
+from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..pipeline.scan import Walked
 
 #: Files modified this recently may change again within the same mtime tick; their stamp is
 #: not trusted on the next open (the content hash decides), as git does for "racily clean" files.
@@ -56,4 +61,25 @@ def revision(rows: Iterable[tuple[str, str, str]]) -> str:
     for article_id, content_hash, fingerprint in sorted(rows):
         row = f"{article_id}\0{content_hash}\0{fingerprint}\n"
         digest.update(row.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
+
+
+def walk_digest(files: Sequence[Walked], fingerprint: str) -> str | None:
+    """A digest of the walk (paths and stamps, in order; the ids follow from the paths) and
+    the pipeline; None when a warm open must look at the rows anyway: no files, a dump
+    (planned row by row), or a file too fresh to trust its stamp.
+
+    Whole-list joins and arrays, not a string per file: this runs on every open.
+    """
+    if not files or any([f[5] for f in files]):
+        return None
+    mtimes = array("q", [f[3] for f in files])
+    if max(mtimes) >= trusted_mtime():
+        return None
+    digest = hashlib.sha256(fingerprint.encode("utf-8", "surrogatepass"))
+    digest.update(b"\1")
+    digest.update("\0".join([f[0] for f in files]).encode("utf-8", "surrogatepass"))
+    digest.update(b"\1")
+    digest.update(array("q", [f[2] for f in files]).tobytes())
+    digest.update(mtimes.tobytes())
     return digest.hexdigest()[:20]
