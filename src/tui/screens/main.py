@@ -1,7 +1,10 @@
 """The main screen: three panes, and the routing that links them.
 
 Widgets only report intent (`messages`); this screen decides what follows, keeps the
-back/forward history and the walk that `n` / `N` step through. The features beside the panes
+back/forward history and the walk that `n` / `N` step through. Its pane state (the article
+shown, the chosen actor, the walk, the sidebar scope, the status text, which keys can run) is
+held in reactives: handlers set them, and their watchers make the panes, the status line and
+the footer follow, only when a value changes. The features beside the panes
 (marks, search, corrections) read it only through `here()`, a `Here` record of what the keys
 act on, and post messages for everything they change: `JumpTo`, `StartWalk`, `FocusText`,
 `ReturnTo`, `AddLayers` (layers painted on each article opened; `messages.ArticleOpened`
@@ -22,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
-from textual.reactive import Reactive
+from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -83,13 +86,24 @@ LayerProvider = Callable[[ArticleAnalysis], Mapping[str, Sequence[HSpan]]]
 """Called for each article opened: highlight layers to draw on it (marks)."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class StatusText:
+    """What the status line under the text says: the place, the walk's "N of M", the rest."""
+
+    place: str
+    parts: tuple[str, ...] = ()
+    walk: str = ""
+
+
+@dataclass(slots=True, eq=False)
 class Walk:
     """What `n` / `N` step through: an actor's mentions, search hits, ...
 
     `index` and `on_cursor` follow the text cursor however it moved (`follow`): the target at
     the cursor, else the first one after it in reading order, so "3 of 6" is always what `n`
     would show and `n` goes on from where the reader is, not from where the walk last was.
+    Compared by identity (`eq=False`): `MainScreen.walk` is a reactive, and a new walk must
+    replace the old one even when it lists the same targets.
     """
 
     label: str
@@ -185,21 +199,35 @@ class MainScreen(Screen[None]):
     and cursor rows), not the whole screen: Enter in the article list, and `1` `2` `3`, cost
     a full-screen repaint each (30-60 ms on a loaded 2-core machine) before."""
 
+    # The panes' state. Handlers set it; the `watch_*` methods below make the panes, the
+    # status line and the footer follow. All are `var`s (no repaint of the screen itself) with
+    # `init=False` (nothing to redraw on compose), and their watchers run only on a change.
+    shown_article: var[str | None] = var(None, init=False, always_update=True)
+    """The article in the text pane. Always updated: an article opened again (the index has
+    replaced its record) is marked and painted again in the list and the sidebar."""
+    chosen_actor: var[str | None] = var(None, init=False)
+    """The actor whose mentions are emphasised (Enter on an actor): the `actor` layer."""
+    walk: var[Walk | None] = var(None, init=False)
+    """What `n` / `N` step through. Stepping moves its `index` in place (the status line is
+    then redrawn by the cursor move); a new walk, or none, is a new value."""
+    scope: var[str] = var("article", init=False)
+    """Sidebar scope: "article" (actors of the open article) or "corpus"."""
+    status_text: var[StatusText] = var(StatusText(""), init=False)
+    """The status line's text, derived from the text cursor (`_update_status`)."""
+    key_state: var[tuple[bool, bool, bool]] = var((False, False, False), init=False,
+                                                    bindings=True)
+    """Whether `[`, `]` and `n` can run (what `check_action` answers): the footer follows."""
+
     def __init__(self) -> None:
         super().__init__()
         self.library: Library | None = None
         self.summaries: dict[str, ArticleSummary] = {}
         self.actor_summaries: dict[str, ActorSummary] = {}
         self.detail: ArticleAnalysis | None = None
-        self.chosen_actor: str | None = None
-        """The actor whose mentions are emphasised (Enter on an actor)."""
-        self.walk: Walk | None = None
         self.back_stack: list[Location] = []
         self.forward_stack: list[Location] = []
         self.layer_providers: list[LayerProvider] = []
         """Features that paint their own layers on every article opened (`add_layer_provider`)."""
-        self.scope = "article"
-        """Sidebar scope: "article" (actors of the open article) or "corpus"."""
         self._provisional: dict[str, ArticleAnalysis] = {}
         """Articles analysed while the index opens (no actors yet), readable at once."""
         self._rows_pending = False
@@ -328,7 +356,7 @@ class MainScreen(Screen[None]):
     def on_library_failed(self, message: messages.LibraryFailed) -> None:
         self.query_one(IndexProgress).finish()
         self.text.show_message(f"{message.title}: {message.message}")
-        self.status.show("No articles")
+        self.status_text = StatusText("No articles")
         self.notify(message.message, title=message.title, severity="error", markup=False,
                     timeout=10)
 
@@ -425,8 +453,8 @@ class MainScreen(Screen[None]):
         self.actor_types = {a.id: a.type for a in self.actor_summaries.values()}
         self.articles.set_articles(rows)
         if self.chosen_actor is not None and self.chosen_actor not in self.actor_summaries:
-            self.chosen_actor = None
             self.walk = None
+            self.chosen_actor = None
         if self.detail is not None:
             article_id = self.detail.article.id
             self.detail = None
@@ -473,7 +501,7 @@ class MainScreen(Screen[None]):
             self.back_stack.append(here)
             del self.back_stack[:-HISTORY_LIMIT]
         self.forward_stack.clear()
-        self._refresh_bindings()
+        self._update_key_state()
 
     def open_article(
         self, article_id: str, *, offset: int | None = None, record: bool = True
@@ -494,12 +522,17 @@ class MainScreen(Screen[None]):
             for name, spans in provider(self.detail).items():
                 self.text.set_layer(name, spans)
         self._paint_walk_hits()
+        self.shown_article = article_id
+
+    def watch_shown_article(self, article_id: str | None) -> None:
+        """The list marks the article shown, the sidebar follows it (after the paint)."""
+        if article_id is None:
+            return
         self.articles.opened = article_id
         self.articles.highlight_article(article_id)
         self._paint_actor()
         if self.scope == "article":
             self._refill_tree_soon()
-        self._refresh_bindings()
         self.post_message(messages.ArticleOpened(article_id))
 
     def _detail_of(self, article_id: str) -> ArticleAnalysis:
@@ -537,12 +570,17 @@ class MainScreen(Screen[None]):
     ) -> None:
         """Make `n` / `N` step through `targets` (search hits, marks, ...); `hits` are painted
         as `hits_layer` on each article shown while this walk is current, the open one now."""
-        self.walk = None
-        if targets:
-            self.walk = Walk(label, list(targets), index, layer, self._article_rank(),
-                             owner=owner, hits_layer=hits_layer, hits=hits or {})
+        self.walk = (
+            Walk(label, list(targets), index, layer, self._article_rank(), owner=owner,
+                 hits_layer=hits_layer, hits=hits or {})
+            if targets else None
+        )
+
+    def watch_walk(self, walk: Walk | None) -> None:
+        """A new walk (or none): its hits painted, `n` / `N` enabled, its counter shown."""
+        if walk is not None:
             self._paint_walk_hits()
-        self._refresh_bindings()
+        self._update_key_state()
         self._update_status()
 
     def _paint_walk_hits(self) -> None:
@@ -699,20 +737,17 @@ class MainScreen(Screen[None]):
         if self.library is None:
             return
         actor = self.library.actor(actor_id)
-        self.chosen_actor = actor_id
+        self._actor_spans(actor)  # read from this record once: the watcher paints from it
         targets = self._mention_targets(actor)
         here = self.detail.article.id if self.detail else None
         index = next((i for i, t in enumerate(targets) if t.article == here), 0)
+        self.chosen_actor = actor_id
         self.walk = Walk(actor.name, targets, index, "actor", self._article_rank())
-        self._paint_actor(actor)
         if targets:
             target = targets[index]
             self.open_article(target.article, offset=target.start, record=True)
-            self._paint_actor(actor)
             self._focus_mention(target)
         self._reveal(actor_id)
-        self._update_status()
-        self._refresh_bindings()
 
     def _mention_targets(self, actor: Actor) -> list[Target]:
         """An actor's mentions in list order: what `n` / `N` walk."""
@@ -725,18 +760,16 @@ class MainScreen(Screen[None]):
         if self.library is None or self.detail is None:
             return
         actor = self.library.actor(actor_id)
-        self.chosen_actor = actor_id
+        self._actor_spans(actor)  # read from this record once: the watcher paints from it
         targets = self._mention_targets(actor)
         here = (self.detail.article.id, self.text.sentences[self.text.cursor][0]
                 if self.text.sentences else 0)
         index = next((i for i, t in enumerate(targets) if (t.article, t.start) >= here
                       and t.article == here[0]), 0)
+        self.chosen_actor = actor_id
         self.walk = (Walk(actor.name, targets, index, "actor", self._article_rank())
                      if targets else None)
-        self._paint_actor(actor)
         self._reveal(actor_id)
-        self._update_status()
-        self._refresh_bindings()
 
     def _focus_mention(self, target: Target) -> None:
         detail = self.text.detail
@@ -745,12 +778,15 @@ class MainScreen(Screen[None]):
             mention = next((m for m in detail.mentions if m.start == target.start), None)
         self.text.move_cursor_to(target.start, center=True, mention=mention)
 
-    def _paint_actor(self, actor: Actor | None = None) -> None:
+    def watch_chosen_actor(self) -> None:
+        self._paint_actor()
+
+    def _paint_actor(self) -> None:
         """The chosen actor's mentions in the open article, as the `actor` layer."""
         if self.chosen_actor is None or self.library is None or self.detail is None:
             self.text.clear_layer("actor")
             return
-        spans = self._actor_spans(actor or self.chosen_actor)
+        spans = self._actor_spans(self.chosen_actor)
         self.text.set_layer("actor", spans.get(self.detail.article.id, ()))
 
     def _actor_spans(self, actor: Actor | str) -> dict[str, list[HSpan]]:
@@ -886,6 +922,9 @@ class MainScreen(Screen[None]):
 
     def action_toggle_scope(self) -> None:
         self.scope = "corpus" if self.scope == "article" else "article"
+
+    def watch_scope(self) -> None:
+        """The sidebar lists the actors of the new scope, the chosen one shown."""
         self._fill_tree()
         if self.chosen_actor:
             self._reveal(self.chosen_actor)
@@ -943,7 +982,7 @@ class MainScreen(Screen[None]):
             dest.append(here)
         self.open_article(location.article, offset=location.offset, record=False)
         self.text.move_cursor_to(location.offset, center=True)
-        self._refresh_bindings()
+        self._update_key_state()
 
     def action_back(self) -> None:
         self._go(self.back_stack, self.forward_stack)
@@ -952,20 +991,15 @@ class MainScreen(Screen[None]):
         self._go(self.forward_stack, self.back_stack)
 
     def action_clear(self) -> None:
-        self.chosen_actor = None
         self.walk = None
-        self.text.clear_layer("actor")
+        self.chosen_actor = None
         self.text.clear_layer("target")
         self.text.clear_layer("search")
-        self._update_status()
-        self._refresh_bindings()
 
-    def _refresh_bindings(self) -> None:
-        """Publish a bindings change only when what `check_action` answers has changed."""
-        state = (bool(self.back_stack), bool(self.forward_stack), self.walk is not None)
-        if state != getattr(self, "_binding_state", None):
-            self._binding_state = state
-            self.refresh_bindings()
+    def _update_key_state(self) -> None:
+        """`key_state` refreshes the footer's bindings only when `check_action` would answer
+        differently (the history stacks are lists: they cannot be watched themselves)."""
+        self.key_state = (bool(self.back_stack), bool(self.forward_stack), self.walk is not None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
@@ -1011,7 +1045,10 @@ class MainScreen(Screen[None]):
         if self.walk is not None:
             self._follow_cursor()
             walk = self.walk.describe()
-        self.status.show(place, *parts, walk=walk)
+        self.status_text = StatusText(place, tuple(parts), walk)
+
+    def watch_status_text(self, status: StatusText) -> None:
+        self.status.show(status.place, *status.parts, walk=status.walk)
 
     def _follow_cursor(self) -> None:
         """Keep the walk's counter on the target at or after the text cursor."""
