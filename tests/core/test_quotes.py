@@ -272,6 +272,80 @@ def test_quotes_according_to_names_the_source(analyze_text: AnalyzeText) -> None
     assert quote.cue == "According to"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a gerund complement: what the speaker did or saw
+        (
+            "The engineers reported finding a crack in the main beam of the bridge.",
+            "finding a crack in the main beam of the bridge",
+            "The engineers",
+        ),
+        (
+            "Mayor Ellen Hart described seeing water rise to the rooftops.",
+            "seeing water rise to the rooftops",
+            "Ellen Hart",
+        ),
+        # an object and its infinitive of "be" / "have": a clause, however the parser hangs it
+        (
+            "Several newspapers reported the missing sailor to be alive.",
+            "the missing sailor to be alive",
+            "Several newspapers",
+        ),
+        ("She reported the car to have been stolen.", "the car to have been stolen", "She"),
+    ],
+)
+def test_quotes_reported_gerund_and_object_infinitive(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
+
+
+def test_quotes_object_infinitive_of_a_listener_is_no_clause(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The coach told the players to be ready.") == []
+
+
+def test_quotes_second_speaker_after_while_keeps_their_own_words(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Governor Ana Ruiz said the floods were a "disaster" while Senator Paul Grant wrote he'
+        " had asked for federal aid."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert only(quotes, "disaster").text == 'the floods were a "disaster"'
+    grant = only(quotes, "federal aid")
+    assert (grant.text, grant.speaker) == ("he had asked for federal aid", "Paul Grant")
+
+
+def test_quotes_according_to_ends_before_a_relative_cue(analyze_text: AnalyzeText) -> None:
+    text = (
+        "According to the survey team, most wells in the valley are dry; which they note is"
+        " worse than in any year on record."
+    )
+    quotes = quotes_in(analyze_text, text)
+    sourced = only(quotes, "wells")
+    assert (sourced.text, sourced.speaker) == ("most wells in the valley are dry", "the survey team")
+    assert only(quotes, "worse").text == "is worse than in any year on record"
+
+
+def test_quotes_speaker_phrase_leaves_out_whose_it_is(analyze_text: AnalyzeText) -> None:
+    text = "Yesterday, Norland's Queen Mara II announced she will open the new bridge in May."
+    quote = only(quotes_in(analyze_text, text), "bridge")
+    assert quote.speaker == "Queen Mara II"
+
+
+def test_quotes_recounted_is_a_cue_of_its_own(analyze_text: AnalyzeText) -> None:
+    text = (
+        '"The clinic is full," Dr Omar Reyes said.\n\n'
+        'Nurse Ida Moss recounted, "We worked for three days without sleep."'
+    )
+    quote = only(quotes_in(analyze_text, text), "three days")
+    assert quote.speaker is not None and "Ida Moss" in quote.speaker
+    assert quote.cue == "recounted"
+
+
 def test_quotes_relayed_by_a_document_keep_the_named_speaker(analyze_text: AnalyzeText) -> None:
     text = "Minister Anna Kowalski called on the banks to lower their fees, the report said."
     quotes = quotes_in(analyze_text, text)

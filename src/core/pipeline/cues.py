@@ -15,7 +15,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     suggest write tweet post caution predict acknowledge admit conclude inform assert stress
     emphasise emphasize maintain recall testify declare indicate continue respond reply answer
     remark comment observe disclose point read rule concede complain mention estimate speak ask
-    contend clarify reiterate repeat announce proclaim affirm boast joke quip lament
+    contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
     """.split()
 )
 

@@ -526,7 +526,7 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
     (`said the use "costs billions," further saying, "..."`): that cue reports its own words."""
     for token in doc[lo + 1 : hi + 1]:
         if (
-            token.tag_ == "VBG"
+            (token.tag_ == "VBG" or _contrasted_cue(token))
             and token.dep_ in {"advcl", "conj"}
             and verb_base(token.text) in SPEECH_VERBS
             and any(c.dep_ in CLAUSE_DEPS for c in token.children)
@@ -540,6 +540,18 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
                     break
             return end if end > lo else hi
     return hi
+
+
+#: Words that set a second speaker's clause against the first: "X said A while Y wrote B".
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "but"})
+
+
+def _contrasted_cue(token: Token) -> bool:
+    """A cue with a subject of its own, set against the clause it hangs in ("... while the
+    minister wrote he had ..."): the words after it are that subject's, not the first speaker's."""
+    return any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
+        c.lower_ in CONTRAST_MARKS and c.i < token.i for c in token.children
+    )
 
 
 def _document_participle(token: Token) -> bool:
@@ -708,6 +720,13 @@ def _complement(
     """What the cue verb reports, as (kind, first token, last token, particle)."""
     children = [c for c in verb.rights if not _reporting_clause(verb, c)]
     clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
+    gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if not clauses and gerund is not None and base in GERUND_CUES:
+        # "reported inventing a coating", "described witnessing bodies": what they did or saw
+        lo = gerund.left_edge.i
+        return ("indirect", lo, _before_own_cue(verb.doc, lo, gerund.right_edge.i), None)
+    if not clauses and base in SPEECH_VERBS and base not in LISTENER_VERBS:
+        clauses = _object_infinitive(children)
     if not clauses and base in SPEECH_VERBS:
         clauses = _misparsed_clauses(verb)
     if not clauses and base in SPEECH_VERBS and _after_comma_clause(verb):
@@ -776,6 +795,29 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+#: Cues whose gerund complement is a statement of what the speaker did or saw.
+GERUND_CUES = frozenset({"report", "describe", "recall", "recount", "admit", "acknowledge", "mention"})
+
+
+def _object_infinitive(children: list[Token]) -> list[Token]:
+    """ "reported X to be dead", "confirmed X to have died": an object and its infinitive of
+    "be" or "have" are a reported clause (X is dead), not an object and a purpose."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    # the parser hangs the infinitive on the cue, or on the object as if it qualified it
+    hung = [c for c in objects[0].rights if c.dep_ in {"relcl", "acl"}]
+    for child in [*children, *hung]:
+        if (
+            child.dep_ in {"xcomp", "ccomp", "relcl", "acl"}
+            and child.lower_ in {"be", "have"}
+            and objects[0].i < child.i
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        ):
+            return [objects[0], child]
+    return []
 
 
 def _names_as(children: list[Token]) -> bool:
@@ -905,6 +947,16 @@ def _hides_finite_verb(phrase: Token) -> bool:
             continue
         if t.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
             return True
+    for participle in phrase.rights:
+        # "said a law allowing the termination of a life marked a ...": the parser hung the
+        # clause's verb under a participle of its subject (not a cue: "a letter saying ...")
+        if participle.dep_ == "acl" and participle.tag_ == "VBG" and not verb_base(participle.text):
+            if any(
+                g.dep_ == "ccomp" and g.tag_ in FINITE_TAGS
+                and any(s.dep_ in {"nsubj", "nsubjpass"} for s in g.children)
+                for g in participle.rights
+            ):
+                return True
         # "said Adamowicz required ...": a name then a past form is a subject and its verb
         if t.tag_ == "VBN" and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].head.i == phrase.i:
             return True

@@ -532,6 +532,10 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
     for child in head.lefts:
         if child.dep_ in {"preconj", "punct", "cc"}:
             continue
+        if child.dep_ == "poss" and head.pos_ == "PROPN" and child.pos_ == "PROPN":
+            # "the United Kingdom's Queen Elizabeth II": the name, not whose it is
+            left = head.i
+            continue
         left = min(left, child.left_edge.i)
     right = head.i
     for child in head.rights:
