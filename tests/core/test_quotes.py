@@ -293,6 +293,12 @@ def test_quotes_according_to_names_the_source(analyze_text: AnalyzeText) -> None
             "Several newspapers",
         ),
         ("She reported the car to have been stolen.", "the car to have been stolen", "She"),
+        # the clause's verb hung under a participle of its subject, read as the cue's object
+        (
+            "Councillor Dan Webb said a plan allowing taxis in the old town was a mistake.",
+            "a plan allowing taxis in the old town was a mistake",
+            "Dan Webb",
+        ),
     ],
 )
 def test_quotes_reported_gerund_and_object_infinitive(
@@ -387,6 +393,26 @@ def test_quotes_second_hand_source_is_via(analyze_text: AnalyzeText, text: str, 
     ("text", "cue", "content", "speaker"),
     [
         ("Germany urged Poland to reopen the crossing.", "urged", "Poland to reopen", "Germany"),
+        # a fault owned: "apologized for"
+        (
+            "The company apologized for its website being down during the storm.",
+            "apologized for",
+            "its website being down during the storm",
+            "The company",
+        ),
+        # "described as" in a relative clause: the noun it hangs on is what is described
+        (
+            "The council approved a plan which critics described as reckless and costly.",
+            "described",
+            "reckless and costly",
+            "critics",
+        ),
+        (
+            "She made one stop on a ship, a process Ada Blum described as being hard work.",
+            "described",
+            "being hard work",
+            "Ada Blum",
+        ),
         (
             "The union called on the government to raise wages.",
             "called on",
@@ -429,6 +455,7 @@ def test_quotes_stances(
         'The so-called "green wave" swept the region last spring.',
         'Fans know the singer as the "Queen of Polka," and she sold out the arena.',
         "The minister did not say whether the border would reopen.",
+        "The coach apologized to the fans after the match.",  # no "for": nothing owned
         'The mayor opened the meeting. "We will see what happens next week and the council agreed.',
     ],
 )

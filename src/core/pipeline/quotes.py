@@ -764,6 +764,17 @@ def _complement(
             # `called X a "con artist"`: a verdict on someone, a stance carrying the words
             verdict = base == "call" and any(c.dep_ == "dobj" for c in children)
             return ("stance" if verdict else "mixed", lo, hi, None)
+    as_phrase = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if (
+        base in NAMING_VERBS
+        and as_phrase is not None
+        and verb.dep_ in {"relcl", "acl"}
+        and not any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_WORDS for c in children)
+        and as_phrase.right_edge.i > as_phrase.i
+    ):
+        # "a process Zapata described as being tricky", "which critics describe as reckless":
+        # the thing described is the noun the clause hangs on, the words after "as" the view
+        return ("stance", as_phrase.i + 1, as_phrase.right_edge.i, None)
     if base in NAMING_VERBS and base != "attack" and _names_as(children):
         # "describing issues with the signal as one potential scenario", "called the crisis
         # the worst in the world": a characterisation in the speaker's own terms
@@ -947,19 +958,20 @@ def _hides_finite_verb(phrase: Token) -> bool:
             continue
         if t.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
             return True
+        # "said Adamowicz required ...": a name then a past form is a subject and its verb
+        if t.tag_ == "VBN" and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].head.i == phrase.i:
+            return True
     for participle in phrase.rights:
         # "said a law allowing the termination of a life marked a ...": the parser hung the
         # clause's verb under a participle of its subject (not a cue: "a letter saying ...")
         if participle.dep_ == "acl" and participle.tag_ == "VBG" and not verb_base(participle.text):
             if any(
-                g.dep_ == "ccomp" and g.tag_ in FINITE_TAGS
+                g.dep_ == "ccomp"
+                and g.tag_ in FINITE_TAGS
                 and any(s.dep_ in {"nsubj", "nsubjpass"} for s in g.children)
                 for g in participle.rights
             ):
                 return True
-        # "said Adamowicz required ...": a name then a past form is a subject and its verb
-        if t.tag_ == "VBN" and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].head.i == phrase.i:
-            return True
     return False
 
 
