@@ -1438,3 +1438,46 @@ def test_quotes_lede_role_with_two_candidates_stays_a_phrase(analyze_text: Analy
     )
     [quote] = quotes_in(analyze_text, text)
     assert quote.speaker == "a federal judge"
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "expected"),
+    [
+        # the parse the model gives in context: roles and the name as three conjuncts
+        (
+            ["Retired", "FBI", "agent", "and", "terrorism", "specialist", "Ali", "Soufan", "told"],
+            [2, 2, 8, 2, 5, 2, 7, 2, 8],
+            ["amod", "compound", "nsubj", "cc", "compound", "conj", "compound", "conj", "ROOT"],
+            ["VERB", "PROPN", "NOUN", "CCONJ", "NOUN", "NOUN", "PROPN", "PROPN", "VERB"],
+            "Soufan",
+        ),
+        # "The mayor and Tom Ford": two speakers, the name is no role's
+        (
+            ["The", "mayor", "and", "Tom", "Ford", "said"],
+            [1, 5, 1, 4, 1, 5],
+            ["det", "nsubj", "cc", "compound", "conj", "ROOT"],
+            ["DET", "NOUN", "CCONJ", "PROPN", "PROPN", "VERB"],
+            None,
+        ),
+        # "the farmers, the miners and Tom Ford": the name joined by "and"
+        (
+            ["farmers", ",", "miners", "and", "Tom", "Ford", "said"],
+            [6, 0, 0, 2, 5, 2, 6],
+            ["nsubj", "punct", "conj", "cc", "compound", "conj", "ROOT"],
+            ["NOUN", "PUNCT", "NOUN", "CCONJ", "PROPN", "PROPN", "VERB"],
+            None,
+        ),
+    ],
+)
+def test_quotes_name_after_joined_roles_is_the_speaker(
+    nlp: Any, words: list[str], heads: list[int], deps: list[str], pos: list[str],
+    expected: str | None,
+) -> None:
+    from spacy.tokens import Doc
+
+    from newsdesk.core.pipeline.speakers import _name_after_roles
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    found = _name_after_roles(subject)
+    assert (found.text if found is not None else None) == expected
