@@ -308,6 +308,33 @@ def test_quotes_reported_gerund_and_object_infinitive(
     assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The newspaper quoted the minister as saying the talks had failed.",
+            "the talks had failed",
+            "the minister",
+        ),
+        (
+            "It cited the Coast Guard as stating Blue Line Ferries owned the boat, and claimed"
+            " a second rescue.",
+            "Blue Line Ferries owned the boat",
+            "Coast Guard",
+        ),
+    ],
+)
+def test_quotes_cited_as_saying_is_the_object_speaking(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    quote = only(quotes, content)
+    assert (quote.kind, quote.text) == ("indirect", content)
+    assert quote.speaker is not None and quote.speaker.endswith(speaker)
+    # ", and claimed ...": a second predicate of the same subject, not a cue after the clause
+    assert all("rescue" not in (q.speaker or "") for q in quotes)
+
+
 def test_quotes_object_infinitive_of_a_listener_is_no_clause(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, "The coach told the players to be ready.") == []
 

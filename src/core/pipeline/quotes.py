@@ -504,7 +504,7 @@ def _reported_candidates(
                 resolver.subject_of(token)
             )
         else:
-            subject = resolver.subject_of(token)
+            subject = _quoted_as(token) or resolver.subject_of(token)
         if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
         if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
@@ -519,6 +519,14 @@ def _reported_candidates(
         cue_end = particle.idx + len(particle.text) if particle is not None else None
         candidates.append(Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
     return candidates
+
+
+def _quoted_as(token: Token) -> Token | None:
+    """ "cited the Air Force as stating ...", "quoted the minister as saying ...": the object
+    of the citing verb is who spoke; the subject only passes the words on."""
+    if token.dep_ != "pcomp" or token.head.lower_ != "as" or token.head.head.pos_ != "VERB":
+        return None
+    return next((c for c in token.head.head.children if c.dep_ == "dobj" and c.i < token.i), None)
 
 
 def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
@@ -876,7 +884,11 @@ def _after_comma_clause(verb: Token) -> bool:
         verb.dep_ == "conj"
         and verb.head.i < verb.i
         and verb.i > 0
-        and (doc[verb.i - 1].text == "," or (verb.i > 1 and doc[verb.i - 2].text == ","))
+        and (
+            doc[verb.i - 1].text == ","
+            # ", and claimed a death": a second predicate of the same subject, not a cue after
+            or (verb.i > 1 and doc[verb.i - 2].text == "," and doc[verb.i - 1].dep_ != "cc")
+        )
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
         and any(c.dep_ == "dobj" for c in verb.children)
     )
@@ -931,7 +943,11 @@ def _stray_predicate(verb: Token, obj: Token) -> Token | None:
     """A finite verb without a subject right after the cue's object, not joined to the cue by
     "and"/"but" nor introduced by a subordinator: the object is its subject."""
     doc = verb.doc
-    for child in verb.rights:
+    rights = list(verb.rights)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        # "cited the Air Force as stating Saha Airlines owned ...": the verb hung on "cited"
+        rights += [c for c in verb.head.head.rights if c.i > obj.i]
+    for child in rights:
         if child.i <= obj.i or child.dep_ not in {"advcl", "conj", "ccomp"}:
             continue
         if child.tag_ not in FINITE_TAGS:
