@@ -817,7 +817,9 @@ def _complement(
 
 
 #: Cues whose gerund complement is a statement of what the speaker did or saw.
-GERUND_CUES = frozenset({"report", "describe", "recall", "recount", "admit", "acknowledge", "mention"})
+GERUND_CUES = frozenset(
+    {"report", "describe", "recall", "recount", "admit", "acknowledge", "mention"}
+)
 
 
 def _object_infinitive(children: list[Token]) -> list[Token]:
