@@ -491,3 +491,20 @@ def test_actors_person_with_a_role_is_not_the_place() -> None:
         ]
     )
     assert actor_of(mapping, "a", "Kent County") != actor_of(mapping, "b", "Kent")
+
+
+def test_actors_institution_without_its_of_part_does_not_cross_articles() -> None:
+    """ "Assembly" in one story is not "Assembly of Upper Rivia" spelled out in another: the
+    "of" part is what tells one assembly from another."""
+    actors, mapping = merge_actors(
+        [
+            article(
+                "a",
+                ("Assembly of Upper Rivia", "ORG", "Assembly of Upper Rivia"),
+                ("Assembly", "ORG", "Assembly of Upper Rivia"),
+            ),
+            article("b", ("Assembly", "ORG", "Assembly"), ("Assembly", "ORG", "Assembly")),
+        ]
+    )
+    assert actor_of(mapping, "a", "Assembly of Upper Rivia") != actor_of(mapping, "b", "Assembly")
+    assert sorted(a.name for a in actors) == ["Assembly", "Assembly of Upper Rivia"]

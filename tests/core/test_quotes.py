@@ -272,6 +272,114 @@ def test_quotes_according_to_names_the_source(analyze_text: AnalyzeText) -> None
     assert quote.cue == "According to"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a gerund complement: what the speaker did or saw
+        (
+            "The engineers reported finding a crack in the main beam of the bridge.",
+            "finding a crack in the main beam of the bridge",
+            "The engineers",
+        ),
+        (
+            "Mayor Ellen Hart described seeing water rise to the rooftops.",
+            "seeing water rise to the rooftops",
+            "Ellen Hart",
+        ),
+        # an object and its infinitive of "be" / "have": a clause, however the parser hangs it
+        (
+            "Several newspapers reported the missing sailor to be alive.",
+            "the missing sailor to be alive",
+            "Several newspapers",
+        ),
+        ("She reported the car to have been stolen.", "the car to have been stolen", "She"),
+        # the clause's verb hung under a participle of its subject, read as the cue's object
+        (
+            "Councillor Dan Webb said a plan allowing taxis in the old town was a mistake.",
+            "a plan allowing taxis in the old town was a mistake",
+            "Dan Webb",
+        ),
+    ],
+)
+def test_quotes_reported_gerund_and_object_infinitive(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The newspaper quoted the minister as saying the talks had failed.",
+            "the talks had failed",
+            "the minister",
+        ),
+        (
+            "It cited the Coast Guard as stating Blue Line Ferries owned the boat, and claimed"
+            " a second rescue.",
+            "Blue Line Ferries owned the boat",
+            "Coast Guard",
+        ),
+    ],
+)
+def test_quotes_cited_as_saying_is_the_object_speaking(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    quote = only(quotes, content)
+    assert (quote.kind, quote.text) == ("indirect", content)
+    assert quote.speaker is not None and quote.speaker.endswith(speaker)
+    # ", and claimed ...": a second predicate of the same subject, not a cue after the clause
+    assert all("rescue" not in (q.speaker or "") for q in quotes)
+
+
+def test_quotes_object_infinitive_of_a_listener_is_no_clause(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The coach told the players to be ready.") == []
+
+
+def test_quotes_second_speaker_after_while_keeps_their_own_words(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Governor Ana Ruiz said the floods were a "disaster" while Senator Paul Grant wrote he'
+        " had asked for federal aid."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert only(quotes, "disaster").text == 'the floods were a "disaster"'
+    grant = only(quotes, "federal aid")
+    assert (grant.text, grant.speaker) == ("he had asked for federal aid", "Paul Grant")
+
+
+def test_quotes_according_to_ends_before_a_relative_cue(analyze_text: AnalyzeText) -> None:
+    text = (
+        "According to the survey team, most wells in the valley are dry; which they note is"
+        " worse than in any year on record."
+    )
+    quotes = quotes_in(analyze_text, text)
+    sourced = only(quotes, "wells")
+    assert sourced.text == "most wells in the valley are dry"
+    assert sourced.speaker == "the survey team"
+    assert only(quotes, "worse").text == "is worse than in any year on record"
+
+
+def test_quotes_speaker_phrase_leaves_out_whose_it_is(analyze_text: AnalyzeText) -> None:
+    text = "Yesterday, Norland's Queen Mara II announced she will open the new bridge in May."
+    quote = only(quotes_in(analyze_text, text), "bridge")
+    assert quote.speaker == "Queen Mara II"
+
+
+def test_quotes_recounted_is_a_cue_of_its_own(analyze_text: AnalyzeText) -> None:
+    text = (
+        '"The clinic is full," Dr Omar Reyes said.\n\n'
+        'Nurse Ida Moss recounted, "We worked for three days without sleep."'
+    )
+    quote = only(quotes_in(analyze_text, text), "three days")
+    assert quote.speaker is not None and "Ida Moss" in quote.speaker
+    assert quote.cue == "recounted"
+
+
 def test_quotes_relayed_by_a_document_keep_the_named_speaker(analyze_text: AnalyzeText) -> None:
     text = "Minister Anna Kowalski called on the banks to lower their fees, the report said."
     quotes = quotes_in(analyze_text, text)
@@ -313,6 +421,26 @@ def test_quotes_second_hand_source_is_via(analyze_text: AnalyzeText, text: str, 
     ("text", "cue", "content", "speaker"),
     [
         ("Germany urged Poland to reopen the crossing.", "urged", "Poland to reopen", "Germany"),
+        # a fault owned: "apologized for"
+        (
+            "The company apologized for its website being down during the storm.",
+            "apologized for",
+            "its website being down during the storm",
+            "The company",
+        ),
+        # "described as" in a relative clause: the noun it hangs on is what is described
+        (
+            "The council approved a plan which critics described as reckless and costly.",
+            "described",
+            "reckless and costly",
+            "critics",
+        ),
+        (
+            "She made one stop on a ship, a process Ada Blum described as being hard work.",
+            "described",
+            "being hard work",
+            "Ada Blum",
+        ),
         (
             "The union called on the government to raise wages.",
             "called on",
@@ -355,6 +483,7 @@ def test_quotes_stances(
         'The so-called "green wave" swept the region last spring.',
         'Fans know the singer as the "Queen of Polka," and she sold out the arena.',
         "The minister did not say whether the border would reopen.",
+        "The coach apologized to the fans after the match.",  # no "for": nothing owned
         'The mayor opened the meeting. "We will see what happens next week and the council agreed.',
     ],
 )
@@ -1337,3 +1466,46 @@ def test_quotes_lede_role_with_two_candidates_stays_a_phrase(analyze_text: Analy
     )
     [quote] = quotes_in(analyze_text, text)
     assert quote.speaker == "a federal judge"
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "expected"),
+    [
+        # the parse the model gives in context: roles and the name as three conjuncts
+        (
+            ["Retired", "FBI", "agent", "and", "terrorism", "specialist", "Ali", "Soufan", "told"],
+            [2, 2, 8, 2, 5, 2, 7, 2, 8],
+            ["amod", "compound", "nsubj", "cc", "compound", "conj", "compound", "conj", "ROOT"],
+            ["VERB", "PROPN", "NOUN", "CCONJ", "NOUN", "NOUN", "PROPN", "PROPN", "VERB"],
+            "Soufan",
+        ),
+        # "The mayor and Tom Ford": two speakers, the name is no role's
+        (
+            ["The", "mayor", "and", "Tom", "Ford", "said"],
+            [1, 5, 1, 4, 1, 5],
+            ["det", "nsubj", "cc", "compound", "conj", "ROOT"],
+            ["DET", "NOUN", "CCONJ", "PROPN", "PROPN", "VERB"],
+            None,
+        ),
+        # "the farmers, the miners and Tom Ford": the name joined by "and"
+        (
+            ["farmers", ",", "miners", "and", "Tom", "Ford", "said"],
+            [6, 0, 0, 2, 5, 2, 6],
+            ["nsubj", "punct", "conj", "cc", "compound", "conj", "ROOT"],
+            ["NOUN", "PUNCT", "NOUN", "CCONJ", "PROPN", "PROPN", "VERB"],
+            None,
+        ),
+    ],
+)
+def test_quotes_name_after_joined_roles_is_the_speaker(
+    nlp: Any, words: list[str], heads: list[int], deps: list[str], pos: list[str],
+    expected: str | None,
+) -> None:
+    from spacy.tokens import Doc
+
+    from newsdesk.core.pipeline.speakers import _name_after_roles
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    found = _name_after_roles(subject)
+    assert (found.text if found is not None else None) == expected

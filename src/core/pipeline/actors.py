@@ -280,12 +280,20 @@ def _join_short_forms(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
             if t != fold
             and (_compatible(kind, groups[t].kind) or _placed(groups[fold], groups[t]))
             and not _first_name_only(fold, groups[t])
+            and not _qualifier_dropped(fold, t)
         }
         if len(targets) > 1:
             plain = {t for t in targets if t.split()[-1] not in SUFFIXES}
             targets = plain or targets
         if len(targets) == 1:
             sets.union(fold, next(iter(targets)))
+
+
+def _qualifier_dropped(short: str, full: str) -> bool:
+    """`short` is `full` without its "of ..." part ("Parliament" of "Parliament of New South
+    Wales"): a kind of institution, which the "of" part tells apart, so it names that one only
+    in the article that spells it out, not in another ("Parliament" in a British story)."""
+    return full.startswith(short + " of ")
 
 
 def _first_name_only(short: str, target: _Group) -> bool:

@@ -15,7 +15,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     suggest write tweet post caution predict acknowledge admit conclude inform assert stress
     emphasise emphasize maintain recall testify declare indicate continue respond reply answer
     remark comment observe disclose point read rule concede complain mention estimate speak ask
-    contend clarify reiterate repeat announce proclaim affirm boast joke quip lament
+    contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
     """.split()
 )
 
@@ -27,12 +27,17 @@ STANCE_VERBS: frozenset[str] = frozenset(
     """
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
-    applaud slam denounce decry dispute question insist blast lambaste hail laud
+    applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
+    apologise
     """.split()
 )
 
 #: Stance verbs that need a particle or preposition to be a stance ("call on/for").
-PARTICLE_STANCES: dict[str, frozenset[str]] = {"call": frozenset({"on", "for", "upon"})}
+PARTICLE_STANCES: dict[str, frozenset[str]] = {
+    "call": frozenset({"on", "for", "upon"}),
+    "apologize": frozenset({"for"}),  # "apologized for the delays": owning a fault
+    "apologise": frozenset({"for"}),
+}
 
 #: Verbs whose use before a colon or a quotation is enough to introduce a quote.
 INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", "write", "address"})

@@ -504,7 +504,7 @@ def _reported_candidates(
                 resolver.subject_of(token)
             )
         else:
-            subject = resolver.subject_of(token)
+            subject = _quoted_as(token) or resolver.subject_of(token)
         if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
         if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
@@ -521,12 +521,20 @@ def _reported_candidates(
     return candidates
 
 
+def _quoted_as(token: Token) -> Token | None:
+    """ "cited the Air Force as stating ...", "quoted the minister as saying ...": the object
+    of the citing verb is who spoke; the subject only passes the words on."""
+    if token.dep_ != "pcomp" or token.head.lower_ != "as" or token.head.head.pos_ != "VERB":
+        return None
+    return next((c for c in token.head.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+
+
 def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
     """The clause ends before a participle cue of its own that the parser hung inside it
     (`said the use "costs billions," further saying, "..."`): that cue reports its own words."""
     for token in doc[lo + 1 : hi + 1]:
         if (
-            token.tag_ == "VBG"
+            (token.tag_ == "VBG" or _contrasted_cue(token))
             and token.dep_ in {"advcl", "conj"}
             and verb_base(token.text) in SPEECH_VERBS
             and any(c.dep_ in CLAUSE_DEPS for c in token.children)
@@ -540,6 +548,18 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
                     break
             return end if end > lo else hi
     return hi
+
+
+#: Words that set a second speaker's clause against the first: "X said A while Y wrote B".
+CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "but"})
+
+
+def _contrasted_cue(token: Token) -> bool:
+    """A cue with a subject of its own, set against the clause it hangs in ("... while the
+    minister wrote he had ..."): the words after it are that subject's, not the first speaker's."""
+    return any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
+        c.lower_ in CONTRAST_MARKS and c.i < token.i for c in token.children
+    )
 
 
 def _document_participle(token: Token) -> bool:
@@ -708,6 +728,13 @@ def _complement(
     """What the cue verb reports, as (kind, first token, last token, particle)."""
     children = [c for c in verb.rights if not _reporting_clause(verb, c)]
     clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
+    gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if not clauses and gerund is not None and base in GERUND_CUES:
+        # "reported inventing a coating", "described witnessing bodies": what they did or saw
+        lo = gerund.left_edge.i
+        return ("indirect", lo, _before_own_cue(verb.doc, lo, gerund.right_edge.i), None)
+    if not clauses and base in SPEECH_VERBS and base not in LISTENER_VERBS:
+        clauses = _object_infinitive(children)
     if not clauses and base in SPEECH_VERBS:
         clauses = _misparsed_clauses(verb)
     if not clauses and base in SPEECH_VERBS and _after_comma_clause(verb):
@@ -745,6 +772,17 @@ def _complement(
             # `called X a "con artist"`: a verdict on someone, a stance carrying the words
             verdict = base == "call" and any(c.dep_ == "dobj" for c in children)
             return ("stance" if verdict else "mixed", lo, hi, None)
+    as_phrase = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if (
+        base in NAMING_VERBS
+        and as_phrase is not None
+        and verb.dep_ in {"relcl", "acl"}
+        and not any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_WORDS for c in children)
+        and as_phrase.right_edge.i > as_phrase.i
+    ):
+        # "a process Zapata described as being tricky", "which critics describe as reckless":
+        # the thing described is the noun the clause hangs on, the words after "as" the view
+        return ("stance", as_phrase.i + 1, as_phrase.right_edge.i, None)
     if base in NAMING_VERBS and base != "attack" and _names_as(children):
         # "describing issues with the signal as one potential scenario", "called the crisis
         # the worst in the world": a characterisation in the speaker's own terms
@@ -776,6 +814,31 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+#: Cues whose gerund complement is a statement of what the speaker did or saw.
+GERUND_CUES = frozenset(
+    {"report", "describe", "recall", "recount", "admit", "acknowledge", "mention"}
+)
+
+
+def _object_infinitive(children: list[Token]) -> list[Token]:
+    """ "reported X to be dead", "confirmed X to have died": an object and its infinitive of
+    "be" or "have" are a reported clause (X is dead), not an object and a purpose."""
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    # the parser hangs the infinitive on the cue, or on the object as if it qualified it
+    hung = [c for c in objects[0].rights if c.dep_ in {"relcl", "acl"}]
+    for child in [*children, *hung]:
+        if (
+            child.dep_ in {"xcomp", "ccomp", "relcl", "acl"}
+            and child.lower_ in {"be", "have"}
+            and objects[0].i < child.i
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        ):
+            return [objects[0], child]
+    return []
 
 
 def _names_as(children: list[Token]) -> bool:
@@ -823,7 +886,11 @@ def _after_comma_clause(verb: Token) -> bool:
         verb.dep_ == "conj"
         and verb.head.i < verb.i
         and verb.i > 0
-        and (doc[verb.i - 1].text == "," or (verb.i > 1 and doc[verb.i - 2].text == ","))
+        and (
+            doc[verb.i - 1].text == ","
+            # ", and claimed a death": a second predicate of the same subject, not a cue after
+            or (verb.i > 1 and doc[verb.i - 2].text == "," and doc[verb.i - 1].dep_ != "cc")
+        )
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
         and any(c.dep_ == "dobj" for c in verb.children)
     )
@@ -878,7 +945,11 @@ def _stray_predicate(verb: Token, obj: Token) -> Token | None:
     """A finite verb without a subject right after the cue's object, not joined to the cue by
     "and"/"but" nor introduced by a subordinator: the object is its subject."""
     doc = verb.doc
-    for child in verb.rights:
+    rights = list(verb.rights)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        # "cited the Air Force as stating Saha Airlines owned ...": the verb hung on "cited"
+        rights += [c for c in verb.head.head.rights if c.i > obj.i]
+    for child in rights:
         if child.i <= obj.i or child.dep_ not in {"advcl", "conj", "ccomp"}:
             continue
         if child.tag_ not in FINITE_TAGS:
@@ -908,6 +979,17 @@ def _hides_finite_verb(phrase: Token) -> bool:
         # "said Adamowicz required ...": a name then a past form is a subject and its verb
         if t.tag_ == "VBN" and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].head.i == phrase.i:
             return True
+    for participle in phrase.rights:
+        # "said a law allowing the termination of a life marked a ...": the parser hung the
+        # clause's verb under a participle of its subject (not a cue: "a letter saying ...")
+        if participle.dep_ == "acl" and participle.tag_ == "VBG" and not verb_base(participle.text):
+            if any(
+                g.dep_ == "ccomp"
+                and g.tag_ in FINITE_TAGS
+                and any(s.dep_ in {"nsubj", "nsubjpass"} for s in g.children)
+                for g in participle.rights
+            ):
+                return True
     return False
 
 

@@ -18,11 +18,17 @@ def according_to(
     doc: Doc, text: str, drafts: list[Draft], inside: dict[int, int], resolver: SpeakerResolver
 ) -> list[Draft]:
     cued: dict[int, list[Draft]] = {}
+    relative: list[Token] = []
     for draft in drafts:
         if draft.cue is not None and (draft.kind != "stance" or _carries_quote(text, draft)):
             subject = resolver.subject_of(draft.cue)
             if subject is not None and subject.lower_ in {"who", "which"}:
                 continue  # "according to police, who said ...": the source's own words
+            if draft.cue.dep_ == "relcl" or draft.cue.left_edge.lower_ in {"which", "who"}:
+                # "...; which they note is ...": a relative clause's cue speaks about what
+                # came before; it is not the sentence's cue, and the sourced clause ends there
+                relative.append(draft.cue)
+                continue
             cued.setdefault(resolver.sentence(draft.cue).start, []).append(draft)
     for token in doc:
         if token.i in inside or token.i + 1 >= len(doc):
@@ -91,6 +97,11 @@ def according_to(
             hi = min(hi, phrase_hi)
             if hi < lo:
                 continue
+        for cue in relative:
+            if lo < cue.left_edge.i <= hi:
+                hi = cue.left_edge.i - 1
+                while hi > lo and doc[hi].is_punct and doc[hi].text not in {")", "]"}:
+                    hi -= 1
         start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue

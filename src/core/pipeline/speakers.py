@@ -141,6 +141,9 @@ class SpeakerResolver:
             subject = before
         elif relative:
             subject = subject.head.head
+        named = _name_after_roles(subject)
+        if named is not None and self._person_at(named) is not None:
+            subject = named  # "Retired FBI agent and terrorism specialist Ali Soufan told"
         start_tok, end_tok = _phrase_bounds(subject)
         span = self.doc[start_tok : end_tok + 1]
         start, end = span.start_char, span.end_char
@@ -462,6 +465,22 @@ def _role_heads(role: str) -> set[str]:
     return heads
 
 
+def _name_after_roles(subject: Token) -> Token | None:
+    """ "Retired FBI agent and terrorism specialist Ali Soufan": the parser joined the roles
+    and the name as three conjuncts; a name after the last role with no "and" before it is
+    the one they describe, and it is the speaker."""
+    if subject.pos_ != "NOUN":
+        return None
+    conjuncts = [c for c in subject.rights if c.dep_ == "conj"]
+    if len(conjuncts) < 2 or conjuncts[-1].pos_ != "PROPN":
+        return None
+    name = conjuncts[-1]
+    before = subject.doc[name.left_edge.i - 1]
+    if before.dep_ == "cc" or before.is_punct or conjuncts[-2].pos_ != "NOUN":
+        return None
+    return name
+
+
 def _added_cue(token: Token) -> bool:
     """A participle cue ("saying", "adding") with no subordinator, hung on a clause that a
     speech verb reports."""
@@ -531,6 +550,10 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
     left = head.i
     for child in head.lefts:
         if child.dep_ in {"preconj", "punct", "cc"}:
+            continue
+        if child.dep_ == "poss" and head.pos_ == "PROPN" and child.pos_ == "PROPN":
+            # "the United Kingdom's Queen Elizabeth II": the name, not whose it is
+            left = head.i
             continue
         left = min(left, child.left_edge.i)
     right = head.i
