@@ -59,6 +59,9 @@ FIRST_PAINT_WAIT = 3.0
 STORED_WAIT = 1.0
 #: Seconds after the reader stops moving before the reading place is saved (and on quit).
 PLACE_SAVE_DELAY = 2.0
+#: Middle-generation passes between two full passes of the cyclic collector once the app has
+#: settled (CPython's default is 10): see `settle_memory`.
+FULL_PASS_EVERY = 100
 
 
 def post_index_event(main: MainScreen, event: IndexEvent) -> None:
@@ -427,8 +430,17 @@ class NewsdeskApp(App[None]):
         collector's full passes walked them all every few seconds (150-180 ms each on the
         Wikinews folder, an unanswered key whenever one landed). Frozen, a pass only sees what
         was made since. Called after the first screen, the library and the search index.
+
+        What is made since still adds up: Textual keeps the painted lines (each `Strip` holds
+        seven small caches) and the sidebar keeps a prolific actor's positions (thousands of
+        `Quote`s), and with the default thresholds a full pass over all of it (20-70 ms at
+        10,000 articles) came every two seconds of moving about, so one key in a few waited
+        for it. Full passes come ten times less often; the young generations, which hold the
+        short-lived garbage of a paint, are collected as before.
         """
         gc.freeze()
+        young, middle, _full = gc.get_threshold()
+        gc.set_threshold(young, middle, FULL_PASS_EVERY)
         gc.enable()
 
     def action_toggle_mark(self) -> None:
