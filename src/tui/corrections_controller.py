@@ -172,6 +172,21 @@ class CorrectionsController:
 
         self.app.push_screen(dialog, answered)
 
+    def _ask_one_of(
+        self, title: str, prompt: str, options: list[str], act: Callable[[Answer], Correction]
+    ) -> None:
+        """A choice among fixed words (a type, a quote kind), typed to narrow the list."""
+        choices = [Choice(o, o) for o in options]
+        self._ask(
+            CorrectionDialog(
+                title,
+                prompt,
+                choices=lambda q: [c for c in choices if c.key.startswith(q.strip())],
+                free_text=False,
+            ),
+            act,
+        )
+
     def _ask_rename(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
         actor = library.actor(self.actor_here() or "")
         self._ask(
@@ -199,14 +214,10 @@ class CorrectionsController:
 
     def _ask_type(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
         actor = library.actor(self.actor_here() or "")
-        kinds = [Choice(t, t) for t in ACTOR_TYPES if t != actor.type]
-        self._ask(
-            CorrectionDialog(
-                "Change type",
-                f"{actor.name} is a {actor.type}; it is a…",
-                choices=lambda q: [c for c in kinds if c.key.startswith(q.strip())],
-                free_text=False,
-            ),
+        self._ask_one_of(
+            "Change type",
+            f"{actor.name} is a {actor.type}; it is a…",
+            [t for t in ACTOR_TYPES if t != actor.type],
             lambda a: desk.set_type(actor.id, _row(a), a.note),
         )
 
@@ -292,14 +303,10 @@ class CorrectionsController:
     def _ask_kind(self, desk: CorrectionDesk, library: CorrectedLibrary) -> None:
         quote = self.quote_here()
         assert quote is not None
-        kinds = [Choice(k, k) for k in QUOTE_KINDS if k != quote.kind]
-        self._ask(
-            CorrectionDialog(
-                "Change quote kind",
-                f"“{one_line(quote.text, 50)}” is {quote.kind}; it is…",
-                choices=lambda q: [c for c in kinds if c.key.startswith(q.strip())],
-                free_text=False,
-            ),
+        self._ask_one_of(
+            "Change quote kind",
+            f"“{one_line(quote.text, 50)}” is {quote.kind}; it is…",
+            [k for k in QUOTE_KINDS if k != quote.kind],
             lambda a: desk.quote_kind(quote.id, _row(a), a.note),
         )
 
