@@ -1509,3 +1509,82 @@ def test_quotes_name_after_joined_roles_is_the_speaker(
     subject = next(t for t in doc if t.dep_ == "nsubj")
     found = _name_after_roles(subject)
     assert (found.text if found is not None else None) == expected
+
+
+# -- reported speech the parse missed, read by its words (quotes_surface) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        # a participle cue after "with" that the parser hangs nowhere
+        (
+            "The ferry sank near the harbour and two passengers died, with regional media "
+            "reporting no-one else was aboard.",
+            "indirect",
+            "no-one else was aboard",
+            "regional media",
+        ),
+        # "has reported" + a gerund phrase + the clause the parser read as nouns
+        (
+            "State broadcaster NTV has reported being told off the record all three climbers "
+            "were rescued.",
+            "indirect",
+            "being told off the record all three climbers were rescued",
+            "NTV",
+        ),
+        # a third-person verb tagged as a plural noun ("repels"), a gloss cut off after it
+        (
+            "The engineers also reported the paint repels water, which keeps the hull clean.",
+            "indirect",
+            "the paint repels water",
+            "The engineers",
+        ),
+        # a parenthetical cue tagged as a noun: the predicate after it is what was said
+        (
+            "Faster trains on the coastal line, they reason, could halve the journey time to "
+            "the capital.",
+            "indirect",
+            "could halve the journey time to the capital",
+            "they",
+        ),
+        # a cue hung on the noun of an aside: the subject before the aside speaks
+        (
+            'The Transport Ministry has, in a statement, called on cyclists to "wear helmets '
+            'on every road, however short the trip."',
+            "direct",
+            "wear helmets on every road, however short the trip.",
+            "Transport Ministry",
+        ),
+    ],
+)
+def test_quotes_surface_cue_where_the_parse_fails(
+    analyze_text: AnalyzeText, text: str, kind: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == (kind, content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause's verb is not the clause reported
+        "Recently, the United Nations announced a naval mission to patrol the strait which was "
+        "joined by Kenya, Oman and Peru.",
+        # a second predicate of the same subject, not a clause
+        "The council declared a state of emergency on Monday, shut down all schools as of "
+        "Tuesday, and later banned large gatherings.",
+        # a verb inside a subordinate clause or a list
+        "The government has reported more cases of flu, including 65 in the single day before "
+        "the schools closed.",
+        # a participle with its agent: no cue
+        "The highest rate reported by the team was in Alaska, with fifteen cases per 100,000 "
+        "people.",
+        # a plural noun that looks like a cue
+        "Listed US states as having members from the club were: Alabama, Ohio, Texas.",
+    ],
+)
+def test_quotes_surface_cue_needs_a_clause_of_its_own(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []

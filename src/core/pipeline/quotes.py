@@ -29,6 +29,7 @@ from .cues import (
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .quotemarks import QuoteMarks, find_marks, is_title
+from .quotes_surface import surface_quote_cue, surface_reported
 from .sources import according_to, as_reported_by, document_sources
 from .speakers import Speaker, SpeakerResolver
 
@@ -226,12 +227,39 @@ def _claims(
         used_cues.add(cue.i)
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
+    drafts.extend(_surface_quotes(doc, text, marks, inside, resolver, claimed))
     drafts.extend(_continuations(text, marks, claimed, drafts))
     drafts = _join_run_on(text, marks, claimed, drafts)
     drafts = according_to(doc, text, drafts, inside, resolver)
     as_reported_by(doc, drafts, resolver)
     document_sources(doc, drafts, inside, resolver)
+    drafts.extend(surface_reported(doc, text, drafts, inside, resolver))
     return drafts
+
+
+def _surface_quotes(
+    doc: Doc,
+    text: str,
+    marks: list[QuoteMarks],
+    inside: dict[int, int],
+    resolver: SpeakerResolver,
+    claimed: set[int],
+) -> list[Draft]:
+    """Quotations no rule claimed whose cue the parse missed (`Remarked X, "..."`): a speech
+    verb by its written form before them, its subject by the words next to it."""
+    found: list[Draft] = []
+    for index, mark in enumerate(marks):
+        if index in claimed:
+            continue
+        cued = surface_quote_cue(doc, text, mark, inside, resolver)
+        if cued is None or _carries_sign(cued[0]):
+            continue
+        cue, subject = cued
+        speaker = resolver.resolve(subject) if subject is not None else None
+        start, end = trim(text, *mark.inner)
+        found.append(Draft(start, end, "direct", cue, None, speaker, mark))
+        claimed.add(index)
+    return found
 
 
 # -- direct quotes ------------------------------------------------------------------------
