@@ -1588,3 +1588,31 @@ def test_quotes_surface_cue_needs_a_clause_of_its_own(
     analyze_text: AnalyzeText, text: str
 ) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            'Senator Laura Hicks called the new budget a "betrayal of every family".',
+            "betrayal of every family",
+            "Laura Hicks",
+        ),
+        (
+            'The minister described the harbour plan as an "expensive" mistake.',
+            "expensive",
+            "The minister",
+        ),
+        (
+            'Mayor Tom Price characterised the floods as "the worst in a century".',
+            "the worst in a century",
+            "Tom Price",
+        ),
+    ],
+)
+def test_quotes_characterisation_is_the_quoted_words(
+    analyze_text: AnalyzeText, text: str, words: str, speaker: str
+) -> None:
+    """What is characterised is the article's; the speaker's words are those in the marks."""
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.text, q.speaker) for q in quotes] == [(words, speaker)]

@@ -631,6 +631,7 @@ def _take_in_marks(
     a quoted fragment (a mixed quote); a title or a name stays what it is."""
     opens = [m.open for m in marks]
     for draft in kept:
+        taken: list[QuoteMarks] = []
         for index in range(bisect_left(opens, draft.start - 1), bisect_left(opens, draft.end)):
             mark = marks[index]
             if index in claimed:
@@ -649,6 +650,19 @@ def _take_in_marks(
                 # being "dishonest""); a call on someone to act quotes what was asked: mixed
                 draft.kind = "mixed"
             draft.end = max(draft.end, trim(text, *mark.inner)[1])
+            taken.append(mark)
+        if taken and draft.kind != "direct" and _characterises(draft):
+            # `called the move a "smash and grab"`, `described X as an "emerging" figure`: the
+            # speaker's words are the quoted ones; what they characterise is the article's
+            draft.start, draft.end = trim(text, taken[0].open + 1, taken[-1].close)
+
+
+def _characterises(draft: Draft) -> bool:
+    """The draft's cue names or describes something in the speaker's words ("called X "Y"",
+    "described X as "Y""), not a call on someone to act ("called on X to "...")."""
+    if draft.cue is None or draft.cue_end is not None:
+        return False
+    return verb_base(draft.cue.text) in NAMING_VERBS
 
 
 def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:

@@ -120,7 +120,8 @@ MUTE_SOURCES = frozenset(
 def _carries_quote(text: str, draft: Draft) -> bool:
     """A stance with quoted words in it ("called X a "breach ..."") reports words: an
     "according to" in its sentence relays them rather than stating something of its own."""
-    return any(mark in text[draft.start : draft.end] for mark in '"“”')
+    around = text[max(0, draft.start - 1) : draft.end + 1]  # the marks of the words alone
+    return any(mark in around for mark in '"“”')
 
 
 def _with_relative_clause(doc: Doc, phrase_end: int, sent: Span) -> int:
