@@ -1616,3 +1616,23 @@ def test_quotes_characterisation_is_the_quoted_words(
     """What is characterised is the article's; the speaker's words are those in the marks."""
     quotes = quotes_in(analyze_text, text)
     assert [(q.text, q.speaker) for q in quotes] == [(words, speaker)]
+
+
+def test_quotes_object_the_parser_took_from_the_clause_opens_it(nlp: Any) -> None:
+    """The parse of "announced the recorder from Flight 9 has been found", as the model gives
+    it on such sentences: "recorder" the cue's object and "found" a clause with no subject."""
+    from spacy.tokens import Doc
+
+    from newsdesk.core.pipeline.quotes import _complement
+
+    words = "The board announced the recorder from Flight 9 has been found .".split()
+    heads = [1, 2, 2, 4, 2, 2, 5, 6, 10, 10, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "nummod", "aux",
+            "auxpass", "ccomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "NUM", "AUX", "AUX", "VERB",
+           "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    found = _complement(doc[2], "announce", [], set())
+    assert found is not None
+    kind, lo, hi, _particle = found
+    assert (kind, doc[lo : hi + 1].text) == ("indirect", "the recorder from Flight 9 has been found")

@@ -801,6 +801,9 @@ def _complement(
     if clauses and (base in SPEECH_VERBS or base in CLAUSE_STANCES):
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
+        subject = _object_as_subject(verb, base, children, clauses, lo)
+        if subject is not None:
+            lo = subject.left_edge.i
         lo = _skip_mark_word(verb.doc, lo, hi)
         return ("indirect", lo, _before_own_cue(verb.doc, lo, hi), None)
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
@@ -905,6 +908,21 @@ def _is_question(clauses: list[Token]) -> bool:
         for t in c.subtree
         if t.i - c.left_edge.i < 2
     )
+
+
+def _object_as_subject(
+    verb: Token, base: str, children: list[Token], clauses: list[Token], lo: int
+) -> Token | None:
+    """`announced the voice recorder from Flight 610 has been recovered`: the parser made the
+    clause's subject the cue's object and left the clause without one; the object opens it."""
+    if base in LISTENER_VERBS:
+        return None  # "told reporters ...": the object is who heard it
+    first = min(clauses, key=lambda c: c.i)
+    if first.pos_ not in {"VERB", "AUX"} or any(
+        g.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "mark"} for g in first.children
+    ):
+        return None
+    return next((c for c in children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < lo), None)
 
 
 def _reporting_clause(verb: Token, clause: Token) -> bool:
