@@ -1636,3 +1636,37 @@ def test_quotes_object_the_parser_took_from_the_clause_opens_it(nlp: Any) -> Non
     assert found is not None
     kind, lo, hi, _particle = found
     assert (kind, doc[lo : hi + 1].text) == ("indirect", "the recorder from Flight 9 has been found")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Critics said the plan is a ploy to raise taxes, meaning families in the north would "
+            "pay more.",
+            "the plan is a ploy to raise taxes",
+        ),
+        (
+            "The agency states the vessel was a tanker, despite photos showing a row of cabins "
+            "along each side.",
+            "the vessel was a tanker",
+        ),
+        (
+            "Several outlets reported the pilot to be dead citing sources within the Defence "
+            "Ministry.",
+            "the pilot to be dead",
+        ),
+        # a participle that may be what was said stays
+        (
+            "Police said the storm followed two floods that week, including one in Leeds at a "
+            "farm in Otley, killing three people.",
+            "the storm followed two floods that week, including one in Leeds at a farm in Otley, "
+            "killing three people",
+        ),
+    ],
+)
+def test_quotes_reported_clause_leaves_out_the_articles_gloss(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == [content]

@@ -234,7 +234,37 @@ def _claims(
     as_reported_by(doc, drafts, resolver)
     document_sources(doc, drafts, inside, resolver)
     drafts.extend(surface_reported(doc, text, drafts, inside, resolver))
+    for draft in drafts:
+        if draft.kind in {"indirect", "mixed"}:
+            draft.end = _before_gloss(doc, text, draft)
     return drafts
+
+
+#: Words after a comma that open the article's own gloss on a reported clause
+#: (", despite photos showing ...", ", whose vehicle ...").
+GLOSS_OPENERS = frozenset({"despite", "whose"})
+#: Participles by which the article explains or sources a clause (", meaning the UK would
+#: ...", "citing sources within ..."), with or without a comma.
+GLOSS_PARTICIPLES = frozenset({"meaning", "citing"})
+
+
+def _before_gloss(doc: Doc, text: str, draft: Draft) -> int:
+    """Where a reported clause ends once the article's gloss after it is left out. What was
+    said comes first; a gloss holding quotation marks is kept (it may be the speaker's
+    words). Other participles (", killing three people") may be part of what was said."""
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return draft.end
+    for token in span[3:]:
+        previous = doc[token.i - 1]
+        opener = previous.text == "," and token.lower_ in GLOSS_OPENERS
+        if not (opener or token.lower_ in GLOSS_PARTICIPLES):
+            continue
+        cut = previous.idx if previous.text == "," else token.idx
+        if any(m in text[cut : draft.end] for m in '"“”'):
+            return draft.end
+        return trim(text, draft.start, cut)[1]
+    return draft.end
 
 
 def _surface_quotes(
