@@ -1670,3 +1670,25 @@ def test_quotes_reported_clause_leaves_out_the_articles_gloss(
 ) -> None:
     quotes = quotes_in(analyze_text, text)
     assert [q.text for q in quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser splits "co-author" and hangs the name on a part of it
+        ("Another co-author, chemistry professor Tom Reed, said the samples were clean.",
+         "Tom Reed"),
+        (
+            "Another co-author, civil and environmental engineering professor Maria Lindqvist, "
+            'said, "We\'ve seen in our earlier work that the city is more divided by age."',
+            "Maria Lindqvist",
+        ),
+        # a name after a preposition is whom the role serves, not the speaker
+        ("A lawyer for Tom Reed said the deal was fair to everyone involved.", "A lawyer"),
+    ],
+)
+def test_quotes_speaker_is_the_person_named_in_the_subject_phrase(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [q.speaker for q in quotes] == [speaker]

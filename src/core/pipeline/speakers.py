@@ -181,6 +181,10 @@ class SpeakerResolver:
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
             mention = self._surname(subject.text) or mention  # "Maróth" tagged as a place
+        if mention is None and subject.pos_ == "NOUN":
+            # "Another co-author, civil engineering professor Julian Marshall, said": the parser
+            # split the phrase; the person named in it, with no "of"/"for" before, speaks
+            mention = self._person_in_phrase(subject)
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
@@ -219,6 +223,22 @@ class SpeakerResolver:
         ):
             return mention
         return None
+
+    def _person_in_phrase(self, subject: Token) -> Mention | None:
+        """A person named in full in the words from the subject to the next verb, with no
+        preposition before the name ("a lawyer for John Smith" is not John Smith)."""
+        doc = self.doc
+        sent = self.sentence(subject)
+        last = subject.i
+        for token in doc[subject.i + 1 : sent.end]:
+            if token.pos_ in {"VERB", "AUX"} or token.text in {".", ";", ":", '"', "“", "”"}:
+                break
+            if token.pos_ == "ADP" or token.i - subject.i > 15:
+                return None
+            last = token.i
+        if last == subject.i:
+            return None
+        return self.person_within(subject.idx, doc[last].idx + len(doc[last].text))
 
     def _role_holder(self, subject: Token) -> Mention | None:
         """`The commissioner said`: the person named earlier with a role ending in that noun
