@@ -181,7 +181,7 @@ class SpeakerResolver:
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
             mention = self._surname(subject.text) or mention  # "Maróth" tagged as a place
-        if mention is None and subject.pos_ == "NOUN":
+        if mention is None and subject.pos_ == "NOUN" and subject.dep_ in SUBJECT_DEPS:
             # "Another co-author, civil engineering professor Julian Marshall, said": the parser
             # split the phrase; the person named in it, with no "of"/"for" before, speaks
             mention = self._person_in_phrase(subject)
