@@ -1692,3 +1692,29 @@ def test_quotes_speaker_is_the_person_named_in_the_subject_phrase(
 ) -> None:
     quotes = quotes_in(analyze_text, text)
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # two speakers in the sentence before: "he" goes on with the last who spoke
+        (
+            "President Anna Berg said the nation was in mourning, while Interior Minister Piotr "
+            'Nowak wrote that fire safety checks would begin. He tweeted, "We will inspect '
+            'every building in the country."',
+            "We will inspect",
+            "Piotr Nowak",
+        ),
+        # no one spoke there: the main clause's subject, not a name in a relative clause
+        (
+            "Refusing to resign, Tom Reed agreed to a deal in which Jan Kos became deputy. "
+            '"Nobody but the voters will remove me from this office," he declared.',
+            "Nobody but",
+            "Tom Reed",
+        ),
+    ],
+)
+def test_quotes_pronoun_after_two_subjects_takes_the_last_speaker(
+    analyze_text: AnalyzeText, text: str, words: str, speaker: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), words).speaker == speaker

@@ -368,6 +368,11 @@ class SpeakerResolver:
             ]
             if back == 0:
                 subjects.reverse()
+            else:
+                # "X said ... while Y wrote ... . He tweeted": the last who spoke in an earlier
+                # sentence comes first, then its subjects in order (the main clause's first)
+                spoke = [t for t in subjects if verb_base(t.head.text) in SPEECH_VERBS]
+                subjects = spoke[::-1] + [t for t in subjects if t not in spoke]
             for token in subjects:
                 if token.lower_ in PERSON_PRONOUNS:
                     if _gender(token) == gender and depth < 3:
