@@ -1718,3 +1718,17 @@ def test_quotes_pronoun_after_two_subjects_takes_the_last_speaker(
     analyze_text: AnalyzeText, text: str, words: str, speaker: str
 ) -> None:
     assert only(quotes_in(analyze_text, text), words).speaker == speaker
+
+
+def test_quotes_reported_that_clauses_after_semicolons_are_one_report(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "In findings published Monday in Marine Biology, researchers from the University of Oslo "
+        "reported that most fish deaths in the fjords were caused by warm water; that salt was "
+        "a factor in which species died; and that a large share of the deaths came from water "
+        "flowing across borders."
+    )
+    quote = only(quotes_in(analyze_text, text), "warm water")
+    assert quote.text.startswith("most fish deaths")
+    assert quote.text.endswith("water flowing across borders")

@@ -834,6 +834,7 @@ def _complement(
         subject = _object_as_subject(verb, base, children, clauses, lo)
         if subject is not None:
             lo = subject.left_edge.i
+        hi = _with_further_that_clauses(verb, hi)
         lo = _skip_mark_word(verb.doc, lo, hi)
         return ("indirect", lo, _before_own_cue(verb.doc, lo, hi), None)
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
@@ -938,6 +939,26 @@ def _is_question(clauses: list[Token]) -> bool:
         for t in c.subtree
         if t.i - c.left_edge.i < 2
     )
+
+
+def _with_further_that_clauses(verb: Token, hi: int) -> int:
+    """`reported that A; that B; and that C`: the parser may end the clause at the first
+    semicolon; each further "that" clause after it is reported by the same cue."""
+    doc = verb.doc
+    end = verb.sent.end
+    j = hi + 1
+    while j + 1 < end and doc[j].text in {";", ","}:
+        k = j + 1
+        if doc[k].lower_ in {"and", "but", "or"}:
+            k += 1
+        if k + 1 >= end or doc[k].lower_ != "that" or doc[k + 1].is_punct:
+            break
+        nxt = next((t.i for t in doc[k + 1 : end] if t.text == ";"), end)
+        hi = nxt - 1
+        while hi > k and (doc[hi].is_punct or doc[hi].is_space):
+            hi -= 1
+        j = hi + 1
+    return hi
 
 
 def _object_as_subject(
