@@ -1732,3 +1732,34 @@ def test_quotes_reported_that_clauses_after_semicolons_are_one_report(
     quote = only(quotes_in(analyze_text, text), "warm water")
     assert quote.text.startswith("most fish deaths")
     assert quote.text.endswith("water flowing across borders")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The biologists watched the birds for a year and they found the older males had "
+            "fewer chicks than the young ones.",
+            "the older males had fewer chicks than the young ones",
+        ),
+        ("The inquiry found that the crew had ignored two warnings.",
+         "the crew had ignored two warnings"),
+    ],
+)
+def test_quotes_finding_with_a_clause_is_reported(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == ("indirect", content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers found the missing hikers near the lake on Sunday.",
+        "A jury found the driver guilty of careless driving.",
+        "The judge found the contract to be void.",
+    ],
+)
+def test_quotes_finding_without_a_clause_is_no_quote(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []

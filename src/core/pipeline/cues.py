@@ -23,6 +23,10 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 #: Verbs of thought or belief that report a position when they take a clause.
 THOUGHT_VERBS: frozenset[str] = frozenset("believe think feel fear hope expect doubt".split())
 
+#: Verbs that report a finding when they take a clause ("they found the flies had ...", "the
+#: court found that ..."); with an object they report nothing ("found the body").
+FINDING_VERBS: frozenset[str] = frozenset({"find"})
+
 #: Verbs that state a position towards someone or something (with an object or infinitive).
 STANCE_VERBS: frozenset[str] = frozenset(
     """
@@ -95,6 +99,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "read": ("reads", "reading"),
     "quip": ("quipped", "quips", "quipping"),
     "slam": ("slammed", "slams", "slamming"),
+    "find": ("found", "finds", "finding"),
 }
 
 
@@ -111,7 +116,9 @@ def _regular_forms(base: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _form_table() -> dict[str, str]:
     table: dict[str, str] = {}
-    for base in SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS | NAMING_VERBS:
+    for base in (
+        SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS | NAMING_VERBS | FINDING_VERBS
+    ):
         forms = _IRREGULAR.get(base) or _regular_forms(base)
         for form in (base, *forms):
             table.setdefault(form, base)

@@ -17,6 +17,7 @@ from .cues import (
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
+    FINDING_VERBS,
     INTRO_VERBS,
     NAMING_VERBS,
     PARTICLE_STANCES,
@@ -828,7 +829,9 @@ def _complement(
         return None  # "asked what he would tell them": a question put, not a statement
     if clauses and base in THOUGHT_VERBS:
         return None  # "he believes ...": a belief, a statement only where reported as said
-    if clauses and (base in SPEECH_VERBS or base in CLAUSE_STANCES):
+    if clauses and base in FINDING_VERBS and not any(_finite_clause(c) for c in clauses):
+        return None  # "found the plan to be unlawful": a verdict on a thing, no finding said
+    if clauses and (base in SPEECH_VERBS or base in CLAUSE_STANCES or base in FINDING_VERBS):
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
         subject = _object_as_subject(verb, base, children, clauses, lo)
@@ -938,6 +941,13 @@ def _is_question(clauses: list[Token]) -> bool:
         for c in clauses
         for t in c.subtree
         if t.i - c.left_edge.i < 2
+    )
+
+
+def _finite_clause(clause: Token) -> bool:
+    """The clause has a finite verb of its own ("the flies had", "oxygen levels would be")."""
+    return clause.tag_ in FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in clause.children
     )
 
 
