@@ -1763,3 +1763,29 @@ def test_quotes_finding_with_a_clause_is_reported(
 )
 def test_quotes_finding_without_a_clause_is_no_quote(analyze_text: AnalyzeText, text: str) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural noun after a noun is no verb without an object after it
+        "The Committee to Protect Reporters reports nine other reporter deaths in the region "
+        "since 2012.",
+        # a noun-tagged cue needs a pronoun subject ("they reason"), not an adjective
+        "The orange warning issued by the weather office applied to four counties and starts "
+        "at 6 p.m. tomorrow.",
+    ],
+)
+def test_quotes_surface_cue_is_not_a_noun(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_surface_quote_cue_without_a_subject_leaves_the_quote_to_the_speaker_before(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Senator Ana Ruiz said, "I am starting to see the fruits of our work," further '
+        'remarking, "Women in this state have said, \'It is time for a change.\'"'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {q.speaker for q in quotes} == {"Ana Ruiz"}

@@ -286,7 +286,7 @@ def _surface_quotes(
         if cued is None or _carries_sign(cued[0]):
             continue
         cue, subject = cued
-        speaker = resolver.resolve(subject) if subject is not None else None
+        speaker = resolver.resolve(subject)
         start, end = trim(text, *mark.inner)
         found.append(Draft(start, end, "direct", cue, None, speaker, mark))
         claimed.add(index)

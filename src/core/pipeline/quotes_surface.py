@@ -50,6 +50,8 @@ NOT_SUBJECTS = frozenset({"you", "i", "me", "which", "that", "who", "what", "the
 GLOSS_WORDS = frozenset({"which", "who", "whose"})
 #: Fewest words a reported clause has.
 MIN_WORDS = 3
+#: Most words between a reported clause's start and its verb.
+VERB_REACH = 10
 #: How far before a quotation mark a cue the parser missed may stand.
 MARK_WINDOW = 12
 
@@ -77,10 +79,11 @@ def surface_reported(
 
 def surface_quote_cue(
     doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int], resolver: SpeakerResolver
-) -> tuple[Token, Token | None] | None:
+) -> tuple[Token, Token] | None:
     """A cue before a quotation that the parse did not make a verb with a subject ("Remarked
     X, "..."", "has, in a statement, called on drivers to "..."" with "called" hung on
-    "statement"): the cue and its subject (None if there is none to see)."""
+    "statement"): the cue and its subject. None without a subject to see: a quotation after
+    "further remarking" goes on with the previous speaker (`_continuations`)."""
     if not mark.closed or is_title(text, mark):
         return None
     inner = text[mark.open + 1 : mark.close].strip()
@@ -108,8 +111,13 @@ def surface_quote_cue(
             ):
                 return None  # `called it "..."`: a name, which the naming rules read
             if token.i == sent.start or (token.i == sent.start + 1 and doc[sent.start].is_punct):
-                return token, _name_after(doc, token, last.i)  # "Remarked X, "...""
-            return token, _subject_before(doc, token, sent)
+                named = _name_after(doc, token, last.i)  # "Remarked X, "...""
+                return (token, named) if named is not None else None
+            subject = _subject_before(doc, token, sent)
+            if subject is not None and _object_of_preposition(doc, subject, sent):
+                # "The family's statement on the death read:": the noun the phrase hangs on
+                subject = _subject_before(doc, doc[_phrase_start(doc, subject, sent) - 1], sent)
+            return (token, subject) if subject is not None else None
         if token.tag_ in FINITE_TAGS:
             return None  # another verb stands between: not this cue's quotation
     return None
@@ -302,8 +310,8 @@ def _clause_start(doc: Doc, lo: int, hi: int) -> int | None:
                 start = token.i + 1
     if verb.i == start and len(verbs) > 1:
         verb = verbs[1]  # "phase one had been completed", "phase" tagged a verb
-    if verb.i == start:
-        return None
+    if verb.i == start or verb.i - start > VERB_REACH:
+        return None  # no verb near the start: a noun phrase with a clause inside it
     if any(t.lower_ in SUBORDINATORS or t.text in {",", ";", ":"} for t in doc[start : verb.i]):
         return None  # "more cases, including 165 before the shutdown began": not one clause
     k = verb.i - 1
@@ -319,13 +327,14 @@ def _finite(token: Token) -> bool:
     singular one ("the coating repels bacteria")."""
     if token.tag_ in FINITE_TAGS:
         return True
+    doc = token.doc
     return (
         token.tag_ == "NNS"
         and token.lower_.endswith("s")
         and token.i > 0
-        and token.doc[token.i - 1].tag_ == "NN"
-        and token.i + 1 < len(token.doc)
-        and not token.doc[token.i + 1].is_punct
+        and doc[token.i - 1].tag_ == "NN"
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].pos_ in {"NOUN", "DET", "PRON", "ADJ", "NUM", "PROPN"}
     )
 
 
@@ -334,8 +343,8 @@ def _surface_cue(cue: Token) -> bool:
     nor a bare participle ("the rate reported", "reported incidents"); "has reported" is."""
     if verb_base(cue.text) not in SURFACE_CUES or not cue.text.islower() or _noun_compound(cue):
         return False
-    if cue.tag_ in {"NNS", "NNPS"} and cue.doc[cue.i - 1].pos_ != "PRON":
-        return False  # "US states as having": a plural noun
+    if cue.tag_ in {"NN", "NNS", "NNP", "NNPS"} and cue.doc[cue.i - 1].tag_ != "PRP":
+        return False  # "US states as having", "the orange warning issued": a noun ("they reason")
     if cue.tag_ in {"VBN", "JJ"}:
         doc = cue.doc
         j = cue.i - 1
