@@ -1789,3 +1789,21 @@ def test_quotes_surface_quote_cue_without_a_subject_leaves_the_quote_to_the_spea
     )
     quotes = quotes_in(analyze_text, text)
     assert {q.speaker for q in quotes} == {"Ana Ruiz"}
+
+
+def test_quotes_they_with_no_group_before_is_the_organisation(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The Marlow Animal Trust said the singer had been in good health. Marlow, they said, "
+        "wanted no memorials or statues."
+    )
+    quote = only(quotes_in(analyze_text, text), "no memorials")
+    assert quote.speaker == "Marlow Animal Trust"
+
+
+def test_quotes_they_prefers_a_group_to_an_organisation(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The Marlow Animal Trust said the singer had been in good health. Her neighbours "
+        "described a quiet life. They said she walked her dogs every morning."
+    )
+    quote = only(quotes_in(analyze_text, text), "walked her dogs")
+    assert quote.speaker != "Marlow Animal Trust"

@@ -155,6 +155,10 @@ class SpeakerResolver:
             return Speaker(subject.text, start, end, None, basis="phrase")
         if subject.lower_ in GROUP_PRONOUNS:
             found = self._body_antecedent(subject)
+            if found is None and subject.lower_ == "they" and not self._plural_subject_near(subject):
+                # "The foundation said ... . Day, they said, desired ...": no group fits, so
+                # "they" is the organisation that spoke last, as British usage has it
+                found = self._body_antecedent(subject, as_body=True)
             if isinstance(found, Mention):
                 key = self._full_names.get(found.key, found.key)
                 return Speaker(_clean_name(key), start, end, key, basis="pronoun")
@@ -400,7 +404,9 @@ class SpeakerResolver:
         self._antecedents[pronoun.i] = found
         return found
 
-    def _body_antecedent(self, pronoun: Token, depth: int = 0) -> Mention | Token | None:
+    def _body_antecedent(
+        self, pronoun: Token, depth: int = 0, as_body: bool = False
+    ) -> Mention | Token | None:
         """What "it" or "they" speaks for: the nearest earlier subject outside quotation marks
         that fits the pronoun's number, else the last fitting name in those sentences.
 
@@ -409,7 +415,7 @@ class SpeakerResolver:
         "Smith and Jones"). A person is never "it"; a pronoun passes on its own antecedent.
         A name is returned as its mention, an unnamed subject as its head token.
         """
-        plural = pronoun.lower_ == "they"
+        plural = pronoun.lower_ == "they" and not as_body
         index = self._sent_of[pronoun.i]
         first = self._sents[max(0, index - PRONOUN_WINDOW)].start
         for back in range(min(index, PRONOUN_WINDOW) + 1):
@@ -438,6 +444,16 @@ class SpeakerResolver:
             ):
                 return mention
         return None
+
+    def _plural_subject_near(self, pronoun: Token) -> bool:
+        """A plural subject outside quotation marks in the pronoun's sentence or the ones
+        before it ("Her neighbours described ..."): "they" may mean them, whatever the noun."""
+        index = self._sent_of[pronoun.i]
+        first = self._sents[max(0, index - PRONOUN_WINDOW)].start
+        return any(
+            t.dep_ in SUBJECT_DEPS and t.tag_ in {"NNS", "NNPS"} and not self._in_quote(t.idx)
+            for t in self.doc[first : pronoun.i]
+        )
 
     def _body_fits(self, token: Token, plural: bool) -> Mention | Token | None:
         """The subject `token` as what "it" (`plural` False) or "they" stands for, or None."""
