@@ -1807,3 +1807,17 @@ def test_quotes_they_prefers_a_group_to_an_organisation(analyze_text: AnalyzeTex
     )
     quote = only(quotes_in(analyze_text, text), "walked her dogs")
     assert quote.speaker != "Marlow Animal Trust"
+
+
+def test_quotes_according_to_inside_a_while_clause_sources_that_clause(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "While only 5% of visitors stay overnight according to a 2015 survey, hotel owners "
+        "reported this year 300 of the 2,000 guests stayed a week."
+    )
+    quotes = quotes_in(analyze_text, text)
+    survey = only(quotes, "stay overnight")
+    assert (survey.text, survey.speaker) == ("only 5% of visitors stay overnight", "a 2015 survey")
+    owners = only(quotes, "stayed a week")
+    assert owners.speaker == "hotel owners"
