@@ -1821,3 +1821,24 @@ def test_quotes_according_to_inside_a_while_clause_sources_that_clause(
     assert (survey.text, survey.speaker) == ("only 5% of visitors stay overnight", "a 2015 survey")
     owners = only(quotes, "stayed a week")
     assert owners.speaker == "hotel owners"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        ("Doctors cautioned against too much optimism about the new drug.", "stance",
+         "too much optimism about the new drug", "Doctors"),
+        (
+            "The two builders urged visitors to keep practising, sharing that every maker had "
+            "failed many times.",
+            "indirect",
+            "every maker had failed many times",
+            "The two builders",
+        ),
+    ],
+)
+def test_quotes_caution_against_and_share_that(
+    analyze_text: AnalyzeText, text: str, kind: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == (kind, content, speaker)

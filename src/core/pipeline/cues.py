@@ -16,7 +16,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     emphasise emphasize maintain recall testify declare indicate continue respond reply answer
     remark comment observe disclose point read rule concede complain mention estimate speak ask
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
-    reason
+    reason share
     """.split()
 )
 
@@ -33,7 +33,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
-    apologise
+    apologise caution
     """.split()
 )
 
@@ -42,6 +42,7 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {
     "call": frozenset({"on", "for", "upon"}),
     "apologize": frozenset({"for"}),  # "apologized for the delays": owning a fault
     "apologise": frozenset({"for"}),
+    "caution": frozenset({"against"}),  # "cautioned against optimism": a position on it
 }
 
 #: Verbs whose use before a colon or a quotation is enough to introduce a quote.
