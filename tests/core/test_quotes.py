@@ -1842,3 +1842,11 @@ def test_quotes_caution_against_and_share_that(
 ) -> None:
     quote = only(quotes_in(analyze_text, text), content)
     assert (quote.kind, quote.text, quote.speaker) == (kind, content, speaker)
+
+
+def test_quotes_finding_needs_someone_to_find(analyze_text: AnalyzeText) -> None:
+    text = (
+        "A search of Miller's truck found an alleged murder weapon, which was not publicly "
+        "identified; inside Miller's home was a bag with ropes and tape."
+    )
+    assert quotes_in(analyze_text, text) == []

@@ -32,7 +32,7 @@ from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .quotemarks import QuoteMarks, find_marks, is_title
 from .quotes_surface import surface_quote_cue, surface_reported
 from .sources import according_to, as_reported_by, document_sources
-from .speakers import Speaker, SpeakerResolver
+from .speakers import BODY_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS, Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -568,6 +568,8 @@ def _reported_candidates(
             continue
         if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
             continue  # "the evidence suggests ...": a thing, not a speaker
+        if base in FINDING_VERBS and not _can_report_finding(subject):
+            continue  # "a search of the van found ...": what turned up, not a finding said
         if _copula_infinitive(token):
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
         if _only_time(doc, lo, hi):
@@ -578,6 +580,19 @@ def _reported_candidates(
         cue_end = particle.idx + len(particle.text) if particle is not None else None
         candidates.append(Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
     return candidates
+
+
+#: Common nouns, besides bodies, documents and people, that report findings ("the inquiry").
+FINDING_NOUNS = frozenset("inquiry investigation investigators review panel audit probe jury".split())
+
+
+def _can_report_finding(subject: Token) -> bool:
+    """Who can find that something is so: a person or group (a pronoun, a name, "researchers"),
+    a body ("the court", "the team") or a document ("the study"), not a search or a test."""
+    word = subject.lower_
+    if subject.pos_ in {"PRON", "PROPN"} or word in BODY_NOUNS or word in DOCUMENT_NOUNS:
+        return True
+    return word in FINDING_NOUNS or word in PEOPLE_PLURALS or word.endswith(PEOPLE_ENDINGS)
 
 
 def _quoted_as(token: Token) -> Token | None:
