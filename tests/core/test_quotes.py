@@ -1548,6 +1548,15 @@ def test_quotes_name_after_joined_roles_is_the_speaker(
             "could halve the journey time to the capital",
             "they",
         ),
+        # an inverted cue after the clause, which the parser joined to its subject
+        (
+            "On Saturday morning, a storm flooded the main square of the town, with the number "
+            "of homeless rising to 300 by Monday, reported officials, with dozens more expected.",
+            "indirect",
+            "On Saturday morning, a storm flooded the main square of the town, with the number "
+            "of homeless rising to 300 by Monday",
+            "officials",
+        ),
         # a cue hung on the noun of an aside: the subject before the aside speaks
         (
             'The Transport Ministry has, in a statement, called on cyclists to "wear helmets '

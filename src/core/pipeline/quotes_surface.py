@@ -9,6 +9,7 @@ clause (a finite verb with a subject) after it, or a clause before ", X said" / 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .cues import INTRO_VERBS, PARTICLE_STANCES, verb_base
@@ -197,7 +198,13 @@ def _draft(
     start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
     if end <= start:
         return None
-    return Draft(start, end, "indirect", cue, None, resolver.resolve(subject))
+    speaker = resolver.resolve(subject)
+    cue_end = cue.idx + len(cue.text)
+    if speaker.key is None and speaker.start <= cue.idx < speaker.end:
+        # ", reported officials,": the parser's phrase took in the cue; the speaker follows it
+        words = text[cue_end : speaker.end].strip()
+        speaker = replace(speaker, text=words, start=speaker.end - len(words))
+    return Draft(start, end, "indirect", cue, None, speaker)
 
 
 def _sentences_with_drafts(drafts: list[Draft], resolver: SpeakerResolver) -> set[int]:
