@@ -1644,7 +1644,8 @@ def test_quotes_object_the_parser_took_from_the_clause_opens_it(nlp: Any) -> Non
     found = _complement(doc[2], "announce", [], set())
     assert found is not None
     kind, lo, hi, _particle = found
-    assert (kind, doc[lo : hi + 1].text) == ("indirect", "the recorder from Flight 9 has been found")
+    clause = doc[lo : hi + 1].text
+    assert (kind, clause) == ("indirect", "the recorder from Flight 9 has been found")
 
 
 @pytest.mark.parametrize(

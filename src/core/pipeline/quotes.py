@@ -583,7 +583,9 @@ def _reported_candidates(
 
 
 #: Common nouns, besides bodies, documents and people, that report findings ("the inquiry").
-FINDING_NOUNS = frozenset("inquiry investigation investigators review panel audit probe jury".split())
+FINDING_NOUNS = frozenset(
+    "inquiry investigation investigators review panel audit probe jury".split()
+)
 
 
 def _can_report_finding(subject: Token) -> bool:
@@ -998,7 +1000,9 @@ def _object_as_subject(
         g.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "mark"} for g in first.children
     ):
         return None
-    return next((c for c in children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < lo), None)
+    return next(
+        (c for c in children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < lo), None
+    )
 
 
 def _reporting_clause(verb: Token, clause: Token) -> bool:

@@ -94,7 +94,7 @@ def according_to(
             continue
         via = None
         if own is not None:
-            lo, hi = _own_clause_span(own, token, phrase_end)
+            lo, hi = _own_clause_span(own, token)
         else:
             lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
         if lo is None or hi is None:
@@ -276,7 +276,7 @@ def _subordinate_clause(according: Token) -> Token | None:
     return head if has_subject and marked else None
 
 
-def _own_clause_span(verb: Token, according: Token, phrase_end: int) -> tuple[int | None, int | None]:
+def _own_clause_span(verb: Token, according: Token) -> tuple[int | None, int | None]:
     """The subordinate clause's words without its subordinator and the "according to" phrase."""
     run = [
         t

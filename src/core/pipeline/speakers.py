@@ -155,7 +155,8 @@ class SpeakerResolver:
             return Speaker(subject.text, start, end, None, basis="phrase")
         if subject.lower_ in GROUP_PRONOUNS:
             found = self._body_antecedent(subject)
-            if found is None and subject.lower_ == "they" and not self._plural_subject_near(subject):
+            near = found is None and subject.lower_ == "they"
+            if near and not self._plural_subject_near(subject):
                 # "The foundation said ... . Day, they said, desired ...": no group fits, so
                 # "they" is the organisation that spoke last, as British usage has it
                 found = self._body_antecedent(subject, as_body=True)
