@@ -1860,3 +1860,59 @@ def test_quotes_finding_needs_someone_to_find(analyze_text: AnalyzeText) -> None
         "identified; inside Miller's home was a bag with ropes and tape."
     )
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(("negated", "joined"), [(False, True), (True, False)])
+def test_quotes_negated_second_cue_stays_in_the_report(
+    nlp: Any, negated: bool, joined: bool
+) -> None:
+    """"accepted X but (did not) say he ordered it", with "say" hung on "accepted" as the
+    parser does: a second cue of its own unless negated (then the words stay the report's)."""
+    from spacy.tokens import Doc
+
+    from newsdesk.core.pipeline.quotes import _joined_cue
+
+    if negated:
+        words = "Reyes accepted blame but did not say he ordered it .".split()
+        heads = [1, 1, 1, 1, 6, 6, 1, 8, 6, 8, 1]
+        deps = ["nsubj", "ROOT", "dobj", "cc", "aux", "neg", "conj", "nsubj", "ccomp", "dobj",
+                "punct"]
+        tags = ["NNP", "VBD", "NN", "CC", "VBD", "RB", "VB", "PRP", "VBD", "PRP", "."]
+        say = 6
+    else:
+        words = "Reyes accepted blame but said he ordered it .".split()
+        heads = [1, 1, 1, 1, 1, 6, 4, 6, 1]
+        deps = ["nsubj", "ROOT", "dobj", "cc", "conj", "nsubj", "ccomp", "dobj", "punct"]
+        tags = ["NNP", "VBD", "NN", "CC", "VBD", "PRP", "VBD", "PRP", "."]
+        say = 4
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert _joined_cue(doc[say]) is joined
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The paper also spoke to the coast guard, who told it this was still unconfirmed and "
+            "noted no ransom had been asked and the boat vanished from a calm area.",
+            [
+                ("this was still unconfirmed", "the coast guard"),
+                ("no ransom had been asked and the boat vanished from a calm area",
+                 "the coast guard"),
+            ],
+        ),
+        (
+            "At the market, one trader said people changed their minds and several said they "
+            "wanted the council to stop ignoring them.",
+            [
+                ("people changed their minds", "one trader"),
+                ("they wanted the council to stop ignoring them", "several"),
+            ],
+        ),
+    ],
+)
+def test_quotes_second_cue_joined_by_and_reports_its_own_words(
+    analyze_text: AnalyzeText, text: str, expected: list[tuple[str, str]]
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.text, q.speaker) for q in quotes] == expected

@@ -556,6 +556,15 @@ def _reported_candidates(
                 continue
         if token.dep_ == "conj" and _after_comma_clause(token):
             subject = _inverted_subject(doc, token, inside)  # "..., argued the lawyer"
+        elif _joined_cue(token) and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+        ):
+            # "told it this was unconfirmed and noted ...": the subject of the cue whose clause
+            # the parser hung it in, not that clause's own ("this")
+            outer = token.head.head
+            subject = resolver.subject_of(
+                outer if verb_base(outer.text) in SPEECH_VERBS else token
+            )
         elif relayed:
             # "released a statement saying ...": whoever released it, else the statement
             issuer = token.head.head if token.head.dep_ == "dobj" else None
@@ -610,7 +619,7 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
     (`said the use "costs billions," further saying, "..."`): that cue reports its own words."""
     for token in doc[lo + 1 : hi + 1]:
         if (
-            (token.tag_ == "VBG" or _contrasted_cue(token))
+            (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token))
             and token.dep_ in {"advcl", "conj"}
             and verb_base(token.text) in SPEECH_VERBS
             and any(c.dep_ in CLAUSE_DEPS for c in token.children)
@@ -635,6 +644,22 @@ def _contrasted_cue(token: Token) -> bool:
     minister wrote he had ..."): the words after it are that subject's, not the first speaker's."""
     return any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
         c.lower_ in CONTRAST_MARKS and c.i < token.i for c in token.children
+    )
+
+
+def _joined_cue(token: Token) -> bool:
+    """A second cue joined by "and"/"but" that the parser hung inside the first one's clause
+    ("told it this was unconfirmed and noted no ransom ...", "... and several said they ..."):
+    the words after it are its own report, not more of the first."""
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    return (
+        token.dep_ == "conj"
+        and before is not None
+        and before.lower_ in {"and", "but"}
+        and token.head.i < token.i
+        and verb_base(token.head.text) not in SPEECH_VERBS
+        and _finite_clause(token.head)  # "noted the signal received ... but declared": no
+        and not _negated(token)  # "... but did not say he had ordered it": still the report
     )
 
 
