@@ -1509,3 +1509,410 @@ def test_quotes_name_after_joined_roles_is_the_speaker(
     subject = next(t for t in doc if t.dep_ == "nsubj")
     found = _name_after_roles(subject)
     assert (found.text if found is not None else None) == expected
+
+
+# -- reported speech the parse missed, read by its words (quotes_surface) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        # a participle cue after "with" that the parser hangs nowhere
+        (
+            "The ferry sank near the harbour and two passengers died, with regional media "
+            "reporting no-one else was aboard.",
+            "indirect",
+            "no-one else was aboard",
+            "regional media",
+        ),
+        # "has reported" + a gerund phrase + the clause the parser read as nouns
+        (
+            "State broadcaster NTV has reported being told off the record all three climbers "
+            "were rescued.",
+            "indirect",
+            "being told off the record all three climbers were rescued",
+            "NTV",
+        ),
+        # a third-person verb tagged as a plural noun ("repels"), a gloss cut off after it
+        (
+            "The engineers also reported the paint repels water, which keeps the hull clean.",
+            "indirect",
+            "the paint repels water",
+            "The engineers",
+        ),
+        # a parenthetical cue tagged as a noun: the predicate after it is what was said
+        (
+            "Faster trains on the coastal line, they reason, could halve the journey time to "
+            "the capital.",
+            "indirect",
+            "could halve the journey time to the capital",
+            "they",
+        ),
+        # an inverted cue after the clause, which the parser joined to its subject
+        (
+            "On Saturday morning, a storm flooded the main square of the town, with the number "
+            "of homeless rising to 300 by Monday, reported officials, with dozens more expected.",
+            "indirect",
+            "On Saturday morning, a storm flooded the main square of the town, with the number "
+            "of homeless rising to 300 by Monday",
+            "officials",
+        ),
+        # a cue hung on the noun of an aside: the subject before the aside speaks
+        (
+            'The Transport Ministry has, in a statement, called on cyclists to "wear helmets '
+            'on every road, however short the trip."',
+            "direct",
+            "wear helmets on every road, however short the trip.",
+            "Transport Ministry",
+        ),
+    ],
+)
+def test_quotes_surface_cue_where_the_parse_fails(
+    analyze_text: AnalyzeText, text: str, kind: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == (kind, content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause's verb is not the clause reported
+        "Recently, the United Nations announced a naval mission to patrol the strait which was "
+        "joined by Kenya, Oman and Peru.",
+        # a second predicate of the same subject, not a clause
+        "The council declared a state of emergency on Monday, shut down all schools as of "
+        "Tuesday, and later banned large gatherings.",
+        # a verb inside a subordinate clause or a list
+        "The government has reported more cases of flu, including 65 in the single day before "
+        "the schools closed.",
+        # a participle with its agent: no cue
+        "The highest rate reported by the team was in Alaska, with fifteen cases per 100,000 "
+        "people.",
+        # a plural noun that looks like a cue
+        "Listed US states as having members from the club were: Alabama, Ohio, Texas.",
+    ],
+)
+def test_quotes_surface_cue_needs_a_clause_of_its_own(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            'Senator Laura Hicks called the new budget a "betrayal of every family".',
+            "betrayal of every family",
+            "Laura Hicks",
+        ),
+        (
+            'The minister described the harbour plan as an "expensive" mistake.',
+            "expensive",
+            "The minister",
+        ),
+        (
+            'Mayor Tom Price characterised the floods as "the worst in a century".',
+            "the worst in a century",
+            "Tom Price",
+        ),
+    ],
+)
+def test_quotes_characterisation_is_the_quoted_words(
+    analyze_text: AnalyzeText, text: str, words: str, speaker: str
+) -> None:
+    """What is characterised is the article's; the speaker's words are those in the marks."""
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.text, q.speaker) for q in quotes] == [(words, speaker)]
+
+
+def test_quotes_object_the_parser_took_from_the_clause_opens_it(nlp: Any) -> None:
+    """The parse of "announced the recorder from Flight 9 has been found", as the model gives
+    it on such sentences: "recorder" the cue's object and "found" a clause with no subject."""
+    from spacy.tokens import Doc
+
+    from newsdesk.core.pipeline.quotes import _complement
+
+    words = "The board announced the recorder from Flight 9 has been found .".split()
+    heads = [1, 2, 2, 4, 2, 2, 5, 6, 10, 10, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "nummod", "aux",
+            "auxpass", "ccomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "NUM", "AUX", "AUX", "VERB",
+           "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    found = _complement(doc[2], "announce", [], set())
+    assert found is not None
+    kind, lo, hi, _particle = found
+    clause = doc[lo : hi + 1].text
+    assert (kind, clause) == ("indirect", "the recorder from Flight 9 has been found")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Critics said the plan is a ploy to raise taxes, meaning families in the north would "
+            "pay more.",
+            "the plan is a ploy to raise taxes",
+        ),
+        (
+            "The agency states the vessel was a tanker, despite photos showing a row of cabins "
+            "along each side.",
+            "the vessel was a tanker",
+        ),
+        (
+            "Several outlets reported the pilot to be dead citing sources within the Defence "
+            "Ministry.",
+            "the pilot to be dead",
+        ),
+        # a participle that may be what was said stays
+        (
+            "Police said the storm followed two floods that week, including one in Leeds at a "
+            "farm in Otley, killing three people.",
+            "the storm followed two floods that week, including one in Leeds at a farm in Otley, "
+            "killing three people",
+        ),
+    ],
+)
+def test_quotes_reported_clause_leaves_out_the_articles_gloss(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser splits "co-author" and hangs the name on a part of it
+        ("Another co-author, chemistry professor Tom Reed, said the samples were clean.",
+         "Tom Reed"),
+        (
+            "Another co-author, civil and environmental engineering professor Maria Lindqvist, "
+            'said, "We\'ve seen in our earlier work that the city is more divided by age."',
+            "Maria Lindqvist",
+        ),
+        # a name after a preposition is whom the role serves, not the speaker
+        ("A lawyer for Tom Reed said the deal was fair to everyone involved.", "A lawyer"),
+    ],
+)
+def test_quotes_speaker_is_the_person_named_in_the_subject_phrase(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # two speakers in the sentence before: "he" goes on with the last who spoke
+        (
+            "President Anna Berg said the nation was in mourning, while Interior Minister Piotr "
+            'Nowak wrote that fire safety checks would begin. He tweeted, "We will inspect '
+            'every building in the country."',
+            "We will inspect",
+            "Piotr Nowak",
+        ),
+        # no one spoke there: the main clause's subject, not a name in a relative clause
+        (
+            "Refusing to resign, Tom Reed agreed to a deal in which Jan Kos became deputy. "
+            '"Nobody but the voters will remove me from this office," he declared.',
+            "Nobody but",
+            "Tom Reed",
+        ),
+    ],
+)
+def test_quotes_pronoun_after_two_subjects_takes_the_last_speaker(
+    analyze_text: AnalyzeText, text: str, words: str, speaker: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), words).speaker == speaker
+
+
+def test_quotes_reported_that_clauses_after_semicolons_are_one_report(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "In findings published Monday in Marine Biology, researchers from the University of Oslo "
+        "reported that most fish deaths in the fjords were caused by warm water; that salt was "
+        "a factor in which species died; and that a large share of the deaths came from water "
+        "flowing across borders."
+    )
+    quote = only(quotes_in(analyze_text, text), "warm water")
+    assert quote.text.startswith("most fish deaths")
+    assert quote.text.endswith("water flowing across borders")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The biologists watched the birds for a year and they found the older males had "
+            "fewer chicks than the young ones.",
+            "the older males had fewer chicks than the young ones",
+        ),
+        ("The inquiry found that the crew had ignored two warnings.",
+         "the crew had ignored two warnings"),
+    ],
+)
+def test_quotes_finding_with_a_clause_is_reported(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == ("indirect", content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers found the missing hikers near the lake on Sunday.",
+        "A jury found the driver guilty of careless driving.",
+        "The judge found the contract to be void.",
+    ],
+)
+def test_quotes_finding_without_a_clause_is_no_quote(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural noun after a noun is no verb without an object after it
+        "The Committee to Protect Reporters reports nine other reporter deaths in the region "
+        "since 2012.",
+        # a noun-tagged cue needs a pronoun subject ("they reason"), not an adjective
+        "The orange warning issued by the weather office applied to four counties and starts "
+        "at 6 p.m. tomorrow.",
+    ],
+)
+def test_quotes_surface_cue_is_not_a_noun(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_surface_quote_cue_without_a_subject_leaves_the_quote_to_the_speaker_before(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Senator Ana Ruiz said, "I am starting to see the fruits of our work," further '
+        'remarking, "Women in this state have said, \'It is time for a change.\'"'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {q.speaker for q in quotes} == {"Ana Ruiz"}
+
+
+def test_quotes_they_with_no_group_before_is_the_organisation(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The Marlow Animal Trust said the singer had been in good health. Marlow, they said, "
+        "wanted no memorials or statues."
+    )
+    quote = only(quotes_in(analyze_text, text), "no memorials")
+    assert quote.speaker == "Marlow Animal Trust"
+
+
+def test_quotes_they_prefers_a_group_to_an_organisation(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The Marlow Animal Trust said the singer had been in good health. Her neighbours "
+        "described a quiet life. They said she walked her dogs every morning."
+    )
+    quote = only(quotes_in(analyze_text, text), "walked her dogs")
+    assert quote.speaker != "Marlow Animal Trust"
+
+
+def test_quotes_according_to_inside_a_while_clause_sources_that_clause(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "While only 5% of visitors stay overnight according to a 2015 survey, hotel owners "
+        "reported this year 300 of the 2,000 guests stayed a week."
+    )
+    quotes = quotes_in(analyze_text, text)
+    survey = only(quotes, "stay overnight")
+    assert (survey.text, survey.speaker) == ("only 5% of visitors stay overnight", "a 2015 survey")
+    owners = only(quotes, "stayed a week")
+    assert owners.speaker == "hotel owners"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        ("Doctors cautioned against too much optimism about the new drug.", "stance",
+         "too much optimism about the new drug", "Doctors"),
+        (
+            "The two builders urged visitors to keep practising, sharing that every maker had "
+            "failed many times.",
+            "indirect",
+            "every maker had failed many times",
+            "The two builders",
+        ),
+    ],
+)
+def test_quotes_caution_against_and_share_that(
+    analyze_text: AnalyzeText, text: str, kind: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == (kind, content, speaker)
+
+
+def test_quotes_finding_needs_someone_to_find(analyze_text: AnalyzeText) -> None:
+    text = (
+        "A search of Miller's truck found an alleged murder weapon, which was not publicly "
+        "identified; inside Miller's home was a bag with ropes and tape."
+    )
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(("negated", "joined"), [(False, True), (True, False)])
+def test_quotes_negated_second_cue_stays_in_the_report(
+    nlp: Any, negated: bool, joined: bool
+) -> None:
+    """"accepted X but (did not) say he ordered it", with "say" hung on "accepted" as the
+    parser does: a second cue of its own unless negated (then the words stay the report's)."""
+    from spacy.tokens import Doc
+
+    from newsdesk.core.pipeline.quotes import _joined_cue
+
+    if negated:
+        words = "Reyes accepted blame but did not say he ordered it .".split()
+        heads = [1, 1, 1, 1, 6, 6, 1, 8, 6, 8, 1]
+        deps = ["nsubj", "ROOT", "dobj", "cc", "aux", "neg", "conj", "nsubj", "ccomp", "dobj",
+                "punct"]
+        tags = ["NNP", "VBD", "NN", "CC", "VBD", "RB", "VB", "PRP", "VBD", "PRP", "."]
+        say = 6
+    else:
+        words = "Reyes accepted blame but said he ordered it .".split()
+        heads = [1, 1, 1, 1, 1, 6, 4, 6, 1]
+        deps = ["nsubj", "ROOT", "dobj", "cc", "conj", "nsubj", "ccomp", "dobj", "punct"]
+        tags = ["NNP", "VBD", "NN", "CC", "VBD", "PRP", "VBD", "PRP", "."]
+        say = 4
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert _joined_cue(doc[say]) is joined
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The paper also spoke to the coast guard, who told it this was still unconfirmed and "
+            "noted no ransom had been asked and the boat vanished from a calm area.",
+            [
+                ("this was still unconfirmed", "the coast guard"),
+                ("no ransom had been asked and the boat vanished from a calm area",
+                 "the coast guard"),
+            ],
+        ),
+        (
+            "At the market, one trader said people changed their minds and several said they "
+            "wanted the council to stop ignoring them.",
+            [
+                ("people changed their minds", "one trader"),
+                ("they wanted the council to stop ignoring them", "several"),
+            ],
+        ),
+    ],
+)
+def test_quotes_second_cue_joined_by_and_reports_its_own_words(
+    analyze_text: AnalyzeText, text: str, expected: list[tuple[str, str]]
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.text, q.speaker) for q in quotes] == expected

@@ -79,6 +79,23 @@ def test_relations_skip_settings_and_modifiers(analyze_text) -> None:  # type: i
     assert "Berlin" not in targets  # a setting, not someone criticised
 
 
+def test_relations_characterisation_targets_what_it_characterises(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    """The quote of `called X a "..."` is the quoted words; X, between the cue and them, is
+    still what the position is about."""
+    from newsdesk.core.pipeline.indexing import build_corpus
+
+    analysis = analyze_text(
+        "Invented test article\n\n"
+        "Senator Anna Berg spoke in Denver on Monday. Berg called Victor Hale's budget a "
+        '"betrayal of every family in the state".',
+    )
+    library = MemoryLibrary(build_corpus([analysis]))
+    quote = next(q for q in library.corpus.quotes if "betrayal" in q.text)
+    assert quote.text == "betrayal of every family in the state"
+    found = {(r.source_name, r.target_name) for r in find_relations(library)}
+    assert ("Anna Berg", "Victor Hale") in found
+
+
 # -- quality on the blind-annotated Wikinews articles -------------------------------------
 
 #: Floors a little below what the rules reach (bench/relations_quality.py prints the figures):

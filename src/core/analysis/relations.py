@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import ActorSummary, ArticleAnalysis, Mention, Offsets, Quote
+from ..pipeline.cues import NAMING_VERBS, verb_base
 from ..store.library import Library
 from .polarity import POLARITIES, Polarity, polarity, words_polarity
 from .targets import is_target, speaks_in_turn
@@ -74,9 +75,10 @@ def relations_in(
         ):
             continue
         seen: set[str] = set()
+        start = _position_start(quote, text)
         end = position_end(quote, speakers, text)
         for index, mention in enumerate(mentions):
-            if mention.start < quote.start:
+            if mention.start < start:
                 continue
             if mention.start >= end:
                 break
@@ -94,7 +96,7 @@ def relations_in(
             if own_side(quote.actor, target, actors, roles):
                 continue
             neighbours = mentions[max(0, index - 3) : index + 3]
-            opens = quote.kind == "stance" and not text[quote.start : mention.start].strip()
+            opens = quote.kind == "stance" and not text[start : mention.start].strip()
             if not is_target(mention, actors.get(target), text, neighbours, stance_object=opens):
                 continue
             seen.add(target)
@@ -140,6 +142,28 @@ def holds_the_position(quote: Quote, text: str) -> bool:
         return True
     speaker_end = quote.speaker_end
     return speaker_end is not None and not text[speaker_end : quote.cue_start].strip()
+
+
+#: How far a characterisation's cue may stand before the quoted words it introduces.
+CHARACTERISED_CHARS = 160
+
+
+def _position_start(quote: Quote, text: str) -> int:
+    """Where the position's words start. A characterisation's quote is the quoted words alone
+    (`called the move a "smash and grab"`); what it characterises, between the cue and those
+    words in the same sentence, is what the position is about."""
+    cue_start, cue_end = quote.cue_start, quote.cue_end
+    if quote.kind not in {"stance", "mixed"} or cue_start is None or cue_end is None:
+        return quote.start
+    if not (cue_start < cue_end <= quote.start <= cue_end + CHARACTERISED_CHARS):
+        return quote.start
+    between = text[cue_end : quote.start]
+    if "\n" in between or any(end in between for end in (". ", "! ", "? ", "; ")):
+        return quote.start
+    first = (quote.cue or "").split()[:1]
+    if not first or verb_base(first[0]) not in NAMING_VERBS:
+        return quote.start
+    return cue_end
 
 
 def position_end(quote: Quote, speakers: Sequence[tuple[int, int]], text: str = "") -> int:

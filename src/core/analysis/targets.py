@@ -358,7 +358,8 @@ SECOND_SOURCE_VERBS = frozenset(
     "say says said tell tells told state states stated note notes noted add adds added "
     "write writes wrote written tweet tweets tweeted remark remarks remarked comment comments "
     "commented reply replies replied respond responds responded describe describes described "
-    "refer refers referred term termed label labelled labeled announce announces announced".split()
+    "refer refers referred term termed label labelled labeled announce announces announced "
+    "find finds found".split()
 )
 #: Words that may stand between such a subject and its verb ("Ross has also referred").
 _SUBJECT_GAP = frozenset("has have had also later then once previously earlier".split())

@@ -16,11 +16,16 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     emphasise emphasize maintain recall testify declare indicate continue respond reply answer
     remark comment observe disclose point read rule concede complain mention estimate speak ask
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
+    reason share
     """.split()
 )
 
 #: Verbs of thought or belief that report a position when they take a clause.
 THOUGHT_VERBS: frozenset[str] = frozenset("believe think feel fear hope expect doubt".split())
+
+#: Verbs that report a finding when they take a clause ("they found the flies had ...", "the
+#: court found that ..."); with an object they report nothing ("found the body").
+FINDING_VERBS: frozenset[str] = frozenset({"find"})
 
 #: Verbs that state a position towards someone or something (with an object or infinitive).
 STANCE_VERBS: frozenset[str] = frozenset(
@@ -28,7 +33,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
-    apologise
+    apologise caution
     """.split()
 )
 
@@ -37,6 +42,7 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {
     "call": frozenset({"on", "for", "upon"}),
     "apologize": frozenset({"for"}),  # "apologized for the delays": owning a fault
     "apologise": frozenset({"for"}),
+    "caution": frozenset({"against"}),  # "cautioned against optimism": a position on it
 }
 
 #: Verbs whose use before a colon or a quotation is enough to introduce a quote.
@@ -94,6 +100,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "read": ("reads", "reading"),
     "quip": ("quipped", "quips", "quipping"),
     "slam": ("slammed", "slams", "slamming"),
+    "find": ("found", "finds", "finding"),
 }
 
 
@@ -110,7 +117,9 @@ def _regular_forms(base: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _form_table() -> dict[str, str]:
     table: dict[str, str] = {}
-    for base in SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS | NAMING_VERBS:
+    for base in (
+        SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS | NAMING_VERBS | FINDING_VERBS
+    ):
         forms = _IRREGULAR.get(base) or _regular_forms(base)
         for form in (base, *forms):
             table.setdefault(form, base)

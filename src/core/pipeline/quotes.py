@@ -17,6 +17,7 @@ from .cues import (
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
+    FINDING_VERBS,
     INTRO_VERBS,
     NAMING_VERBS,
     PARTICLE_STANCES,
@@ -29,8 +30,9 @@ from .cues import (
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .quotemarks import QuoteMarks, find_marks, is_title
+from .quotes_surface import surface_quote_cue, surface_reported
 from .sources import according_to, as_reported_by, document_sources
-from .speakers import Speaker, SpeakerResolver
+from .speakers import BODY_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS, Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -226,12 +228,69 @@ def _claims(
         used_cues.add(cue.i)
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
+    drafts.extend(_surface_quotes(doc, text, marks, inside, resolver, claimed))
     drafts.extend(_continuations(text, marks, claimed, drafts))
     drafts = _join_run_on(text, marks, claimed, drafts)
     drafts = according_to(doc, text, drafts, inside, resolver)
     as_reported_by(doc, drafts, resolver)
     document_sources(doc, drafts, inside, resolver)
+    drafts.extend(surface_reported(doc, text, drafts, inside, resolver))
+    for draft in drafts:
+        if draft.kind in {"indirect", "mixed"}:
+            draft.end = _before_gloss(doc, text, draft)
     return drafts
+
+
+#: Words after a comma that open the article's own gloss on a reported clause
+#: (", despite photos showing ...", ", whose vehicle ...").
+GLOSS_OPENERS = frozenset({"despite", "whose"})
+#: Participles by which the article explains or sources a clause (", meaning the UK would
+#: ...", "citing sources within ..."), with or without a comma.
+GLOSS_PARTICIPLES = frozenset({"meaning", "citing"})
+
+
+def _before_gloss(doc: Doc, text: str, draft: Draft) -> int:
+    """Where a reported clause ends once the article's gloss after it is left out. What was
+    said comes first; a gloss holding quotation marks is kept (it may be the speaker's
+    words). Other participles (", killing three people") may be part of what was said."""
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return draft.end
+    for token in span[3:]:
+        previous = doc[token.i - 1]
+        opener = previous.text == "," and token.lower_ in GLOSS_OPENERS
+        if not (opener or token.lower_ in GLOSS_PARTICIPLES):
+            continue
+        cut = previous.idx if previous.text == "," else token.idx
+        if any(m in text[cut : draft.end] for m in '"“”'):
+            return draft.end
+        return trim(text, draft.start, cut)[1]
+    return draft.end
+
+
+def _surface_quotes(
+    doc: Doc,
+    text: str,
+    marks: list[QuoteMarks],
+    inside: dict[int, int],
+    resolver: SpeakerResolver,
+    claimed: set[int],
+) -> list[Draft]:
+    """Quotations no rule claimed whose cue the parse missed (`Remarked X, "..."`): a speech
+    verb by its written form before them, its subject by the words next to it."""
+    found: list[Draft] = []
+    for index, mark in enumerate(marks):
+        if index in claimed:
+            continue
+        cued = surface_quote_cue(doc, text, mark, inside, resolver)
+        if cued is None or _carries_sign(cued[0]):
+            continue
+        cue, subject = cued
+        speaker = resolver.resolve(subject)
+        start, end = trim(text, *mark.inner)
+        found.append(Draft(start, end, "direct", cue, None, speaker, mark))
+        claimed.add(index)
+    return found
 
 
 # -- direct quotes ------------------------------------------------------------------------
@@ -497,6 +556,15 @@ def _reported_candidates(
                 continue
         if token.dep_ == "conj" and _after_comma_clause(token):
             subject = _inverted_subject(doc, token, inside)  # "..., argued the lawyer"
+        elif _joined_cue(token) and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in token.children
+        ):
+            # "told it this was unconfirmed and noted ...": the subject of the cue whose clause
+            # the parser hung it in, not that clause's own ("this")
+            outer = token.head.head
+            subject = resolver.subject_of(
+                outer if verb_base(outer.text) in SPEECH_VERBS else token
+            )
         elif relayed:
             # "released a statement saying ...": whoever released it, else the statement
             issuer = token.head.head if token.head.dep_ == "dobj" else None
@@ -509,6 +577,8 @@ def _reported_candidates(
             continue
         if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
             continue  # "the evidence suggests ...": a thing, not a speaker
+        if base in FINDING_VERBS and not _can_report_finding(subject):
+            continue  # "a search of the van found ...": what turned up, not a finding said
         if _copula_infinitive(token):
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
         if _only_time(doc, lo, hi):
@@ -519,6 +589,21 @@ def _reported_candidates(
         cue_end = particle.idx + len(particle.text) if particle is not None else None
         candidates.append(Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
     return candidates
+
+
+#: Common nouns, besides bodies, documents and people, that report findings ("the inquiry").
+FINDING_NOUNS = frozenset(
+    "inquiry investigation investigators review panel audit probe jury".split()
+)
+
+
+def _can_report_finding(subject: Token) -> bool:
+    """Who can find that something is so: a person or group (a pronoun, a name, "researchers"),
+    a body ("the court", "the team") or a document ("the study"), not a search or a test."""
+    word = subject.lower_
+    if subject.pos_ in {"PRON", "PROPN"} or word in BODY_NOUNS or word in DOCUMENT_NOUNS:
+        return True
+    return word in FINDING_NOUNS or word in PEOPLE_PLURALS or word.endswith(PEOPLE_ENDINGS)
 
 
 def _quoted_as(token: Token) -> Token | None:
@@ -534,7 +619,7 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
     (`said the use "costs billions," further saying, "..."`): that cue reports its own words."""
     for token in doc[lo + 1 : hi + 1]:
         if (
-            (token.tag_ == "VBG" or _contrasted_cue(token))
+            (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token))
             and token.dep_ in {"advcl", "conj"}
             and verb_base(token.text) in SPEECH_VERBS
             and any(c.dep_ in CLAUSE_DEPS for c in token.children)
@@ -559,6 +644,22 @@ def _contrasted_cue(token: Token) -> bool:
     minister wrote he had ..."): the words after it are that subject's, not the first speaker's."""
     return any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
         c.lower_ in CONTRAST_MARKS and c.i < token.i for c in token.children
+    )
+
+
+def _joined_cue(token: Token) -> bool:
+    """A second cue joined by "and"/"but" that the parser hung inside the first one's clause
+    ("told it this was unconfirmed and noted no ransom ...", "... and several said they ..."):
+    the words after it are its own report, not more of the first."""
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    return (
+        token.dep_ == "conj"
+        and before is not None
+        and before.lower_ in {"and", "but"}
+        and token.head.i < token.i
+        and verb_base(token.head.text) not in SPEECH_VERBS
+        and _finite_clause(token.head)  # "noted the signal received ... but declared": no
+        and not _negated(token)  # "... but did not say he had ordered it": still the report
     )
 
 
@@ -603,6 +704,7 @@ def _take_in_marks(
     a quoted fragment (a mixed quote); a title or a name stays what it is."""
     opens = [m.open for m in marks]
     for draft in kept:
+        taken: list[QuoteMarks] = []
         for index in range(bisect_left(opens, draft.start - 1), bisect_left(opens, draft.end)):
             mark = marks[index]
             if index in claimed:
@@ -621,6 +723,19 @@ def _take_in_marks(
                 # being "dishonest""); a call on someone to act quotes what was asked: mixed
                 draft.kind = "mixed"
             draft.end = max(draft.end, trim(text, *mark.inner)[1])
+            taken.append(mark)
+        if taken and draft.kind != "direct" and _characterises(draft):
+            # `called the move a "smash and grab"`, `described X as an "emerging" figure`: the
+            # speaker's words are the quoted ones; what they characterise is the article's
+            draft.start, draft.end = trim(text, taken[0].open + 1, taken[-1].close)
+
+
+def _characterises(draft: Draft) -> bool:
+    """The draft's cue names or describes something in the speaker's words ("called X "Y"",
+    "described X as "Y""), not a call on someone to act ("called on X to "...")."""
+    if draft.cue is None or draft.cue_end is not None:
+        return False
+    return verb_base(draft.cue.text) in NAMING_VERBS
 
 
 def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:
@@ -756,9 +871,15 @@ def _complement(
         return None  # "asked what he would tell them": a question put, not a statement
     if clauses and base in THOUGHT_VERBS:
         return None  # "he believes ...": a belief, a statement only where reported as said
-    if clauses and (base in SPEECH_VERBS or base in CLAUSE_STANCES):
+    if clauses and base in FINDING_VERBS and not any(_finite_clause(c) for c in clauses):
+        return None  # "found the plan to be unlawful": a verdict on a thing, no finding said
+    if clauses and (base in SPEECH_VERBS or base in CLAUSE_STANCES or base in FINDING_VERBS):
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
+        subject = _object_as_subject(verb, base, children, clauses, lo)
+        if subject is not None:
+            lo = subject.left_edge.i
+        hi = _with_further_that_clauses(verb, hi)
         lo = _skip_mark_word(verb.doc, lo, hi)
         return ("indirect", lo, _before_own_cue(verb.doc, lo, hi), None)
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
@@ -862,6 +983,50 @@ def _is_question(clauses: list[Token]) -> bool:
         for c in clauses
         for t in c.subtree
         if t.i - c.left_edge.i < 2
+    )
+
+
+def _finite_clause(clause: Token) -> bool:
+    """The clause has a finite verb of its own ("the flies had", "oxygen levels would be")."""
+    return clause.tag_ in FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in clause.children
+    )
+
+
+def _with_further_that_clauses(verb: Token, hi: int) -> int:
+    """`reported that A; that B; and that C`: the parser may end the clause at the first
+    semicolon; each further "that" clause after it is reported by the same cue."""
+    doc = verb.doc
+    end = verb.sent.end
+    j = hi + 1
+    while j + 1 < end and doc[j].text in {";", ","}:
+        k = j + 1
+        if doc[k].lower_ in {"and", "but", "or"}:
+            k += 1
+        if k + 1 >= end or doc[k].lower_ != "that" or doc[k + 1].is_punct:
+            break
+        nxt = next((t.i for t in doc[k + 1 : end] if t.text == ";"), end)
+        hi = nxt - 1
+        while hi > k and (doc[hi].is_punct or doc[hi].is_space):
+            hi -= 1
+        j = hi + 1
+    return hi
+
+
+def _object_as_subject(
+    verb: Token, base: str, children: list[Token], clauses: list[Token], lo: int
+) -> Token | None:
+    """`announced the voice recorder from Flight 610 has been recovered`: the parser made the
+    clause's subject the cue's object and left the clause without one; the object opens it."""
+    if base in LISTENER_VERBS:
+        return None  # "told reporters ...": the object is who heard it
+    first = min(clauses, key=lambda c: c.i)
+    if first.pos_ not in {"VERB", "AUX"} or any(
+        g.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "mark"} for g in first.children
+    ):
+        return None
+    return next(
+        (c for c in children if c.dep_ == "dobj" and verb.i < c.i and c.right_edge.i < lo), None
     )
 
 

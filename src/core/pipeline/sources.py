@@ -78,6 +78,9 @@ def according_to(
         cue_end = to.idx + len(to.text)
         sent = resolver.sentence(token)
         owner = next((d for d in cued.get(sent.start, ()) if d.cue is not None), None)
+        own = _subordinate_clause(according=token)
+        if own is not None:
+            owner = None  # "While X own Y according to a study, organisers reported ...": apart
         if owner is not None and _introduced_by_colon(text, owner):
             # "According to X, the letter could strengthen the case: "..."": the clause and
             # the quote it introduces are both X's
@@ -90,7 +93,10 @@ def according_to(
             owner.via = owner.via or via or speaker.text
             continue
         via = None
-        lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
+        if own is not None:
+            lo, hi = _own_clause_span(own, token)
+        else:
+            lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
         if lo is None or hi is None:
             continue
         if phrase_hi is not None:
@@ -120,7 +126,8 @@ MUTE_SOURCES = frozenset(
 def _carries_quote(text: str, draft: Draft) -> bool:
     """A stance with quoted words in it ("called X a "breach ..."") reports words: an
     "according to" in its sentence relays them rather than stating something of its own."""
-    return any(mark in text[draft.start : draft.end] for mark in '"“”')
+    around = text[max(0, draft.start - 1) : draft.end + 1]  # the marks of the words alone
+    return any(mark in around for mark in '"“”')
 
 
 def _with_relative_clause(doc: Doc, phrase_end: int, sent: Span) -> int:
@@ -252,6 +259,37 @@ def _clause_without(
     if not run:
         return None, None
     return run[0].i, run[-1].i
+
+
+#: Subordinators of a clause that states something of its own beside the main clause.
+CONTRAST_SUBORDINATORS = frozenset({"while", "whereas", "although", "though"})
+
+
+def _subordinate_clause(according: Token) -> Token | None:
+    """The verb of a "while"/"although" clause that "according to X" sits in, with a subject
+    of its own: the phrase sources that clause, not the main clause's cue."""
+    head = according.head
+    if head.dep_ != "advcl" or head.i > according.i:
+        return None
+    has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
+    marked = any(c.dep_ == "mark" and c.lower_ in CONTRAST_SUBORDINATORS for c in head.children)
+    return head if has_subject and marked else None
+
+
+def _own_clause_span(verb: Token, according: Token) -> tuple[int | None, int | None]:
+    """The subordinate clause's words without its subordinator and the "according to" phrase."""
+    run = [
+        t
+        for t in verb.subtree
+        if t.i < according.i
+        and not (t.dep_ == "mark" and t.head.i == verb.i)
+        and not t.is_space
+    ]
+    while run and run[-1].is_punct:
+        run.pop()
+    while run and run[0].is_punct:
+        run.pop(0)
+    return (run[0].i, run[-1].i) if run else (None, None)
 
 
 def _closes_bracket(run: list[Token]) -> bool:

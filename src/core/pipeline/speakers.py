@@ -155,6 +155,11 @@ class SpeakerResolver:
             return Speaker(subject.text, start, end, None, basis="phrase")
         if subject.lower_ in GROUP_PRONOUNS:
             found = self._body_antecedent(subject)
+            near = found is None and subject.lower_ == "they"
+            if near and not self._plural_subject_near(subject):
+                # "The foundation said ... . Day, they said, desired ...": no group fits, so
+                # "they" is the organisation that spoke last, as British usage has it
+                found = self._body_antecedent(subject, as_body=True)
             if isinstance(found, Mention):
                 key = self._full_names.get(found.key, found.key)
                 return Speaker(_clean_name(key), start, end, key, basis="pronoun")
@@ -181,6 +186,10 @@ class SpeakerResolver:
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
             mention = self._surname(subject.text) or mention  # "Maróth" tagged as a place
+        if mention is None and subject.pos_ == "NOUN" and subject.dep_ in SUBJECT_DEPS:
+            # "Another co-author, civil engineering professor Julian Marshall, said": the parser
+            # split the phrase; the person named in it, with no "of"/"for" before, speaks
+            mention = self._person_in_phrase(subject)
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
@@ -219,6 +228,22 @@ class SpeakerResolver:
         ):
             return mention
         return None
+
+    def _person_in_phrase(self, subject: Token) -> Mention | None:
+        """A person named in full in the words from the subject to the next verb, with no
+        preposition before the name ("a lawyer for John Smith" is not John Smith)."""
+        doc = self.doc
+        sent = self.sentence(subject)
+        last = subject.i
+        for token in doc[subject.i + 1 : sent.end]:
+            if token.pos_ in {"VERB", "AUX"} or token.text in {".", ";", ":", '"', "“", "”"}:
+                break
+            if token.pos_ == "ADP" or token.i - subject.i > 15:
+                return None
+            last = token.i
+        if last == subject.i:
+            return None
+        return self.person_within(subject.idx, doc[last].idx + len(doc[last].text))
 
     def _role_holder(self, subject: Token) -> Mention | None:
         """`The commissioner said`: the person named earlier with a role ending in that noun
@@ -348,6 +373,11 @@ class SpeakerResolver:
             ]
             if back == 0:
                 subjects.reverse()
+            else:
+                # "X said ... while Y wrote ... . He tweeted": the last who spoke in an earlier
+                # sentence comes first, then its subjects in order (the main clause's first)
+                spoke = [t for t in subjects if verb_base(t.head.text) in SPEECH_VERBS]
+                subjects = spoke[::-1] + [t for t in subjects if t not in spoke]
             for token in subjects:
                 if token.lower_ in PERSON_PRONOUNS:
                     if _gender(token) == gender and depth < 3:
@@ -375,7 +405,9 @@ class SpeakerResolver:
         self._antecedents[pronoun.i] = found
         return found
 
-    def _body_antecedent(self, pronoun: Token, depth: int = 0) -> Mention | Token | None:
+    def _body_antecedent(
+        self, pronoun: Token, depth: int = 0, as_body: bool = False
+    ) -> Mention | Token | None:
         """What "it" or "they" speaks for: the nearest earlier subject outside quotation marks
         that fits the pronoun's number, else the last fitting name in those sentences.
 
@@ -384,7 +416,7 @@ class SpeakerResolver:
         "Smith and Jones"). A person is never "it"; a pronoun passes on its own antecedent.
         A name is returned as its mention, an unnamed subject as its head token.
         """
-        plural = pronoun.lower_ == "they"
+        plural = pronoun.lower_ == "they" and not as_body
         index = self._sent_of[pronoun.i]
         first = self._sents[max(0, index - PRONOUN_WINDOW)].start
         for back in range(min(index, PRONOUN_WINDOW) + 1):
@@ -413,6 +445,16 @@ class SpeakerResolver:
             ):
                 return mention
         return None
+
+    def _plural_subject_near(self, pronoun: Token) -> bool:
+        """A plural subject outside quotation marks in the pronoun's sentence or the ones
+        before it ("Her neighbours described ..."): "they" may mean them, whatever the noun."""
+        index = self._sent_of[pronoun.i]
+        first = self._sents[max(0, index - PRONOUN_WINDOW)].start
+        return any(
+            t.dep_ in SUBJECT_DEPS and t.tag_ in {"NNS", "NNPS"} and not self._in_quote(t.idx)
+            for t in self.doc[first : pronoun.i]
+        )
 
     def _body_fits(self, token: Token, plural: bool) -> Mention | Token | None:
         """The subject `token` as what "it" (`plural` False) or "they" stands for, or None."""

@@ -1,0 +1,377 @@
+"""Reported speech and quote cues the parse missed, found by the words around a speech verb.
+
+The dependency rules need the parser to make the cue a verb with a subject and a clause. When
+it does not ("with local media reporting no-one was ...", "they reason" tagged a noun, "PG&E
+announced via Twitter around 11:30 am (1830 UTC), phase one had ..."), a sentence in which they
+found nothing is read once more by its words: a speech verb with a subject next to it and a
+clause (a finite verb with a subject) after it, or a clause before ", X said" / ", said X".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .cues import INTRO_VERBS, PARTICLE_STANCES, verb_base
+from .drafts import SENTENCE_END, Draft, trim
+from .quotemarks import QuoteMarks, is_title
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .speakers import SpeakerResolver
+
+#: Speech verbs trusted by their written form alone, whatever tag the parser gave them.
+SURFACE_CUES = frozenset(
+    """
+    say state report announce claim add note explain insist argue reveal confirm allege write
+    tweet acknowledge admit assert stress declare remark disclose reason contend warn
+    """.split()
+)
+#: Words that may stand between a subject and its cue ("PAP has also reported").
+BETWEEN_WORDS = frozenset("has have had also further later previously then again".split())
+#: Forms of "have" that make a participle cue finite ("has reported").
+HAVE_FORMS = frozenset({"has", "have", "had"})
+#: Words that open a subordinate clause or a list: a verb after them is not the clause's own.
+SUBORDINATORS = frozenset(
+    """
+    before after when while because if until since although though whether where including
+    which who whom whose
+    """.split()
+)
+#: Tags of a finite verb: what makes the words after a cue a clause, not a noun phrase.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Parts of speech a subject may have, whatever its dependency label.
+SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
+#: Words of a noun phrase, walking left from its head.
+PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"})
+#: Subjects that are no speaker ("you" asks; relative words belong to the parse's own rules).
+NOT_SUBJECTS = frozenset({"you", "i", "me", "which", "that", "who", "what", "there", "this"})
+#: Words that open a gloss after a comma; the reported clause ends before them.
+GLOSS_WORDS = frozenset({"which", "who", "whose"})
+#: Fewest words a reported clause has.
+MIN_WORDS = 3
+#: Most words between a reported clause's start and its verb.
+VERB_REACH = 10
+#: How far before a quotation mark a cue the parser missed may stand.
+MARK_WINDOW = 12
+
+
+def surface_reported(
+    doc: Doc,
+    text: str,
+    drafts: list[Draft],
+    inside: dict[int, int],
+    resolver: SpeakerResolver,
+) -> list[Draft]:
+    """Reported speech in sentences where the dependency rules found nothing."""
+    busy = _sentences_with_drafts(drafts, resolver)
+    found: list[Draft] = []
+    for sent in doc.sents:
+        if sent.start in busy or any(t.i in inside for t in sent):
+            continue
+        draft = _cue_then_clause(doc, text, sent, resolver) or _clause_then_cue(
+            doc, text, sent, resolver
+        )
+        if draft is not None:
+            found.append(draft)
+    return found
+
+
+def surface_quote_cue(
+    doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int], resolver: SpeakerResolver
+) -> tuple[Token, Token] | None:
+    """A cue before a quotation that the parse did not make a verb with a subject ("Remarked
+    X, "..."", "has, in a statement, called on drivers to "..."" with "called" hung on
+    "statement"): the cue and its subject. None without a subject to see: a quotation after
+    "further remarking" goes on with the previous speaker (`_continuations`)."""
+    if not mark.closed or is_title(text, mark):
+        return None
+    inner = text[mark.open + 1 : mark.close].strip()
+    if not (inner[:1].isupper() or len(inner.split()) >= 5):
+        return None  # a term or a title, not someone's words
+    span = doc.char_span(0, mark.open, alignment_mode="contract") if mark.open else None
+    if span is None or not len(span):
+        return None
+    if text[: mark.open].rstrip()[-1:] not in {",", ":", "—", "–", "-"}:
+        words = doc.char_span(mark.open + 1, mark.close, alignment_mode="contract")
+        if words is None or not any(t.pos_ in {"VERB", "AUX"} for t in words):
+            return None  # `ruled in the case "Lopez versus Ohio"`: a title, not words
+    last = span[-1]
+    while last.is_space and last.i > 0:
+        last = doc[last.i - 1]
+    sent = resolver.sentence(last)
+    for token in reversed(doc[max(sent.start, last.i - MARK_WINDOW) : last.i + 1]):
+        if token.i in inside or token.text in SENTENCE_END:
+            return None
+        base = verb_base(token.text)
+        if base in INTRO_VERBS and not _negated_word(token):
+            particles = PARTICLE_STANCES.get(base)
+            if particles is not None and (
+                token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in particles
+            ):
+                return None  # `called it "..."`: a name, which the naming rules read
+            if token.i == sent.start or (token.i == sent.start + 1 and doc[sent.start].is_punct):
+                named = _name_after(doc, token, last.i)  # "Remarked X, "...""
+                return (token, named) if named is not None else None
+            subject = _subject_before(doc, token, sent)
+            if subject is not None and _object_of_preposition(doc, subject, sent):
+                # "The family's statement on the death read:": the noun the phrase hangs on
+                subject = _subject_before(doc, doc[_phrase_start(doc, subject, sent) - 1], sent)
+            return (token, subject) if subject is not None else None
+        if token.tag_ in FINITE_TAGS:
+            return None  # another verb stands between: not this cue's quotation
+    return None
+
+
+# -- the two shapes --------------------------------------------------------------------
+
+
+def _cue_then_clause(
+    doc: Doc, text: str, sent: Span, resolver: SpeakerResolver
+) -> Draft | None:
+    """`X (has also) reported + clause`, `with X reporting + clause`."""
+    for cue in sent:
+        if not _surface_cue(cue):
+            continue
+        subject = _subject_before(doc, cue, sent)
+        if subject is None or _object_of_preposition(doc, subject, sent):
+            continue
+        lo = cue.i + 1
+        if lo < sent.end and doc[lo].lower_ == "that":
+            lo += 1
+        if lo < sent.end and doc[lo].lower_ == "by":
+            continue  # "the rate reported by the team": a participle, its agent after it
+        hi = _clause_end(doc, lo, sent)
+        bounds = _clause_start(doc, lo, hi)
+        if bounds is None:
+            continue
+        return _draft(doc, text, bounds, hi, cue, subject, resolver)
+    return None
+
+
+def _clause_then_cue(
+    doc: Doc, text: str, sent: Span, resolver: SpeakerResolver
+) -> Draft | None:
+    """`clause, X said.` / `clause, reported officials, with ...` / `A, they reason, B`."""
+    for cue in sent:
+        if not _surface_cue(cue) or cue.i == sent.start:
+            continue
+        before = doc[cue.i - 1]
+        subject: Token | None
+        if before.text == ",":
+            subject = _phrase_after(doc, cue, sent)  # ", reported officials"
+            comma = cue.i - 1
+        else:
+            subject = _subject_before(doc, cue, sent)  # ", officials said"
+            if subject is None:
+                continue
+            comma = _phrase_start(doc, subject, sent) - 1
+            if comma < sent.start or doc[comma].text != ",":
+                continue
+        if subject is None or subject.lower_ in NOT_SUBJECTS:
+            continue
+        after = subject.i + 1 if subject.i > cue.i else cue.i + 1
+        while after < sent.end and doc[after].ent_type_ in {"DATE", "TIME"}:
+            after += 1  # ", officials said Monday."
+        if after >= sent.end or doc[after].text not in {",", ".", "!", "?", ";"}:
+            continue
+        hi = _clause_end(doc, after + 1, sent)
+        if doc[after].text == "," and after + 1 <= hi and _finite(doc[after + 1]):
+            # "A, they reason, could B": the words after the aside are the predicate said
+            if hi - after >= MIN_WORDS:
+                return _draft(doc, text, after + 1, hi, cue, subject, resolver)
+            continue
+        head_hi = comma - 1
+        if _clause_start(doc, sent.start, head_hi) is None:
+            continue
+        return _draft(doc, text, sent.start, head_hi, cue, subject, resolver)
+    return None
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def _draft(
+    doc: Doc, text: str, lo: int, hi: int, cue: Token, subject: Token, resolver: SpeakerResolver
+) -> Draft | None:
+    start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    if end <= start:
+        return None
+    speaker = resolver.resolve(subject)
+    cue_end = cue.idx + len(cue.text)
+    if speaker.key is None and speaker.start <= cue.idx < speaker.end:
+        # ", reported officials,": the parser's phrase took in the cue; the speaker follows it
+        words = text[cue_end : speaker.end].strip()
+        speaker = replace(speaker, text=words, start=speaker.end - len(words))
+    return Draft(start, end, "indirect", cue, None, speaker)
+
+
+def _sentences_with_drafts(drafts: list[Draft], resolver: SpeakerResolver) -> set[int]:
+    """Sentence starts (token index) holding a draft's words or its cue."""
+    busy: set[int] = set()
+    doc = resolver.doc
+    for draft in drafts:
+        if draft.cue is not None:
+            busy.add(resolver.sentence(draft.cue).start)
+        for char in (draft.start, max(draft.start, draft.end - 1)):
+            span = doc.char_span(char, char + 1, alignment_mode="expand")
+            if span is not None and len(span):
+                busy.add(resolver.sentence(span[0]).start)
+    return busy
+
+
+def _subject_before(doc: Doc, cue: Token, sent: Span) -> Token | None:
+    """The head of the noun phrase just before the cue, over "has also" and an aside between
+    commas ("The ministry has, in a statement, called")."""
+    j = cue.i - 1
+    while j >= sent.start and (doc[j].lower_ in BETWEEN_WORDS or doc[j].tag_ == "RB"):
+        j -= 1
+    if j >= sent.start and doc[j].text == ",":
+        opening = next(
+            (k for k in range(j - 1, max(sent.start, j - 10) - 1, -1) if doc[k].text == ","),
+            None,
+        )
+        if opening is None:
+            return None
+        j = opening - 1
+        while j >= sent.start and (doc[j].lower_ in BETWEEN_WORDS or doc[j].tag_ == "RB"):
+            j -= 1
+    if j < sent.start:
+        return None
+    subject = doc[j]
+    if subject.pos_ not in SUBJECT_POS or subject.lower_ in NOT_SUBJECTS:
+        return None
+    if subject.pos_ == "PRON" and subject.tag_ not in {"PRP"}:
+        return None  # "its", "whose": not a subject
+    return subject
+
+
+def _name_after(doc: Doc, cue: Token, last: int) -> Token | None:
+    """The last word of a name between an inverted cue and the quotation ("Remarked role X,")."""
+    named = [t for t in doc[cue.i + 1 : last + 1] if t.ent_type_ == "PERSON"]
+    if named:
+        return named[-1]
+    words = [t for t in doc[cue.i + 1 : last + 1] if t.pos_ in {"PROPN", "NOUN"}]
+    return words[-1] if words else None
+
+
+def _phrase_after(doc: Doc, cue: Token, sent: Span) -> Token | None:
+    """The head of a noun phrase right after an inverted cue (", reported officials")."""
+    last: Token | None = None
+    for token in doc[cue.i + 1 : min(sent.end, cue.i + 7)]:
+        if token.pos_ in PHRASE_POS or token.tag_ == "HYPH":
+            if token.pos_ in SUBJECT_POS:
+                last = token
+            continue
+        break
+    return last
+
+
+def _phrase_start(doc: Doc, head: Token, sent: Span) -> int:
+    """The first word of the noun phrase ending at `head`."""
+    j = head.i
+    while j - 1 >= sent.start and (doc[j - 1].pos_ in PHRASE_POS or doc[j - 1].tag_ == "HYPH"):
+        j -= 1
+    return j
+
+
+def _object_of_preposition(doc: Doc, subject: Token, sent: Span) -> bool:
+    """`in the report said`: a noun after a preposition is no subject ("with X reporting" is)."""
+    start = _phrase_start(doc, subject, sent)
+    if start - 1 < sent.start:
+        return False
+    before = doc[start - 1]
+    return before.pos_ == "ADP" and before.lower_ != "with"
+
+
+def _clause_end(doc: Doc, lo: int, sent: Span) -> int:
+    """The last word of the reported clause: the sentence's end, or before ", which ..."."""
+    hi = sent.end - 1
+    for token in doc[lo : sent.end]:
+        if token.text == ";" or (
+            token.text == "," and token.i + 1 < sent.end and doc[token.i + 1].lower_ in GLOSS_WORDS
+        ):
+            hi = token.i - 1
+            break
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return hi
+
+
+def _clause_start(doc: Doc, lo: int, hi: int) -> int | None:
+    """Where a clause with a finite verb and a subject starts in [lo, hi], or None.
+
+    Words before its last comma ahead of the verb are the cue's own adjuncts ("via Twitter
+    around 11:30 am, phase one had been completed"), unless a relative word follows it."""
+    if hi - lo + 1 < MIN_WORDS:
+        return None
+    verbs = [t for t in doc[lo : hi + 1] if _finite(t)]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    start = lo
+    if doc[lo].pos_ in {"ADP", "ADV"} or doc[lo].ent_type_ in {"DATE", "TIME"}:
+        for token in doc[lo : verb.i]:
+            if token.text == "," and doc[token.i + 1].lower_ not in GLOSS_WORDS:
+                start = token.i + 1
+    if verb.i == start and len(verbs) > 1:
+        verb = verbs[1]  # "phase one had been completed", "phase" tagged a verb
+    if verb.i == start or verb.i - start > VERB_REACH:
+        return None  # no verb near the start: a noun phrase with a clause inside it
+    if any(t.lower_ in SUBORDINATORS or t.text in {",", ";", ":"} for t in doc[start : verb.i]):
+        return None  # "more cases, including 165 before the shutdown began": not one clause
+    k = verb.i - 1
+    while k > start and (doc[k].tag_ == "RB" or doc[k].lower_ in {"not", "n't", "also"}):
+        k -= 1
+    if doc[k].pos_ not in SUBJECT_POS and doc[k].pos_ != "NUM":
+        return None  # "declared X, shut down Y": a second predicate, not a clause
+    return start
+
+
+def _finite(token: Token) -> bool:
+    """A finite verb, or a third-person verb the tagger read as a plural noun right after a
+    singular one ("the coating repels bacteria")."""
+    if token.tag_ in FINITE_TAGS:
+        return True
+    doc = token.doc
+    return (
+        token.tag_ == "NNS"
+        and token.lower_.endswith("s")
+        and token.i > 0
+        and doc[token.i - 1].tag_ == "NN"
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].pos_ in {"NOUN", "DET", "PRON", "ADJ", "NUM", "PROPN"}
+    )
+
+
+def _surface_cue(cue: Token) -> bool:
+    """A speech verb by its form, written in lower case, that is not a noun of a longer name
+    nor a bare participle ("the rate reported", "reported incidents"); "has reported" is."""
+    if verb_base(cue.text) not in SURFACE_CUES or not cue.text.islower() or _noun_compound(cue):
+        return False
+    if cue.tag_ in {"NN", "NNS", "NNP", "NNPS"} and cue.doc[cue.i - 1].tag_ != "PRP":
+        return False  # "US states as having", "the orange warning issued": a noun ("they reason")
+    if cue.tag_ in {"VBN", "JJ"}:
+        doc = cue.doc
+        j = cue.i - 1
+        while j > 0 and (doc[j].tag_ == "RB" or doc[j].lower_ in BETWEEN_WORDS - HAVE_FORMS):
+            j -= 1
+        return doc[j].lower_ in HAVE_FORMS
+    return True
+
+
+def _noun_compound(cue: Token) -> bool:
+    """`New York state lawmakers`, `a police report form`: the cue's word is a noun of a
+    longer name, not a verb."""
+    doc = cue.doc
+    return (
+        cue.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and cue.i + 1 < len(doc)
+        and doc[cue.i + 1].pos_ in {"NOUN", "PROPN"}
+    )
+
+
+def _negated_word(token: Token) -> bool:
+    doc = token.doc
+    return any(t.lower_ in {"not", "n't", "never"} for t in doc[max(0, token.i - 2) : token.i])
