@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..models import ActorSummary, ArticleAnalysis, Mention, Offsets, Quote
 from ..store.library import Library
-from .polarity import POLARITIES, Polarity, polarity, words_polarity
+from .polarity import POLARITIES, Polarity, cue_negated, polarity, turn, words_polarity
 from .targets import is_target, speaks_in_turn
 
 __all__ = ["POLARITIES", "Polarity", "Relation", "find_relations", "polarity", "relation_json"]
@@ -280,7 +280,10 @@ def position_polarity(
     start, end = _sentence(sentences, mention.start, quote.start, quote.end, text)
     by_words = words_polarity(text[start:end])
     if quote.kind == "stance":
-        return by_cue if by_cue != "neutral" else by_words
+        if by_cue != "neutral":
+            return by_cue
+        # the stance's words under its cue's negation: "never called for X's resignation"
+        return turn(by_words, cue_negated(quote.cue))
     return by_words if by_words != "neutral" else by_cue
 
 
