@@ -45,6 +45,8 @@ def _check(
         ("Moreau said the Ostrava Union wanted more.", "Ostrava Union", "ORG"),
         ("Moreau said the US President Anna Kessler lied.", "Anna Kessler", "PERSON"),
         ("Moreau said the winner is Anna Kessler.", "Anna Kessler", "PERSON"),
+        ("Moreau sued Johnson & Johnson.", "Johnson & Johnson", "ORG"),  # "&" in a body's name
+        ("Moreau said Tallin Hill said no.", "Tallin Hill", "ORG"),  # a site that acts
     ],
 )
 def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None:
@@ -78,6 +80,22 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
             "an it",
         ),
         ("Moreau said Kessler expanded the raid down the Ostrava.", "Ostrava", "ORG", "a path"),
+        ("Moreau said he died at the Gen. Tarn Doctors' Hospital.", "Tarn Doctors' Hospital",
+         "ORG", "a setting behind a name piece the model left out"),
+        ("Moreau said Kessler was missing from Tallin Hill.", "Tallin Hill", "ORG", "a site"),
+        ("Moreau said voters want him to run for the Ostrava Senate.", "Ostrava Senate", "ORG",
+         "an office sought"),
+        ("Moreau said it is not about ships, captains or NGOs.", "NGOs", "ORG", "a class"),
+        ("Moreau said NGOs [Non-Governmental Organizations] matter.",
+         "Non-Governmental Organizations", "ORG", "a class glossed"),
+        ("Moreau said my heart breaks for Irene, Tomas & Zach.", "Irene, Tomas & Zach", "PERSON",
+         "a list of people"),
+        ("Moreau said my heart breaks for Irene, Tomas and Zach.", "Irene, Tomas and Zach",
+         "ORG", "a list the model took for a body"),
+        ("Moreau said the name 'Irene Kessler' shall be a reminder.", "Irene Kessler", "PERSON",
+         "a name as a name"),
+        ("Moreau said she had the reputation of being Miss Goody Gumdrop.", "Goody Gumdrop",
+         "PERSON", "a role played"),
         ("Moreau said the Guard Corps of Veldoria grew.", "Veldoria", "GPE", "part of a name"),
         ("Moreau said the Kessler Act is unfair.", "Kessler Act", "ORG", "a law"),
         ("Moreau said the Tallin Prize was rigged.", "Tallin Prize", "ORG", "an award"),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..models import ActorSummary, ArticleAnalysis, Mention, Offsets, Quote
 from ..store.library import Library
+from .parties import non_parties, shared_surname
 from .polarity import POLARITIES, Polarity, cue_negated, polarity, turn, words_polarity
 from .targets import is_target, speaks_in_turn
 
@@ -66,12 +67,16 @@ def relations_in(
         for q in detail.quotes
         if q.speaker_start is not None and q.speaker_end is not None
     )
+    things = non_parties(mentions, text, detail.actor_at)
     for quote in detail.quotes if quotes is None else quotes:
-        if not quote.actor or not holds_the_position(quote, text):
+        if not quote.actor or not holds_the_position(quote, text) or not written_speaker(quote):
             continue
         if someone_between(quote, mentions, text, detail.actor_at) or speaks_against_itself(
             quote, text
         ):
+            continue
+        source = source_of(quote, mentions, text, detail.actor_at)
+        if source is None or source in things:
             continue
         seen: set[str] = set()
         end = position_end(quote, speakers, text)
@@ -89,9 +94,11 @@ def relations_in(
             ):
                 break  # a second source the report quotes: the rest is its ("while X noted")
             target = detail.actor_at(mention)
-            if not target or target == quote.actor or target in seen:
+            if not target or target in (quote.actor, source) or target in seen:
                 continue
-            if own_side(quote.actor, target, actors, roles):
+            if target in things or shared_surname(mention, mentions):
+                continue
+            if own_side(source, target, actors, roles):
                 continue
             neighbours = mentions[max(0, index - 3) : index + 3]
             opens = quote.kind == "stance" and not text[quote.start : mention.start].strip()
@@ -99,8 +106,8 @@ def relations_in(
                 continue
             seen.add(target)
             yield Relation(
-                source=quote.actor,
-                source_name=_name(actors, quote.actor, quote.speaker),
+                source=source,
+                source_name=_name(actors, source, quote.speaker if source == quote.actor else None),
                 target=target,
                 target_name=_name(actors, target, mention.text),
                 verb=verb_label(quote),
@@ -140,6 +147,62 @@ def holds_the_position(quote: Quote, text: str) -> bool:
         return True
     speaker_end = quote.speaker_end
     return speaker_end is not None and not text[speaker_end : quote.cue_start].strip()
+
+
+def written_speaker(quote: Quote) -> bool:
+    """Whether the speaker is written at the words (a name, a role, a pronoun): a speaker
+    given by the layout alone (an interview's answers, an empty span) may be the narration
+    between answers ("Wikinews' X photographed the event."), no one's position."""
+    return quote.speaker_start is not None and quote.speaker_end != quote.speaker_start
+
+
+#: Between a speaker as written and the person named after it: the speaker's own noun phrase
+#: ("Imus in the Morning writer and performer"), no clause of its own.
+_NOUN_PHRASE = re.compile(r"[^,;:.!?()\"“”]*")
+#: A possessor's role and the person holding it ("..., San Diego's chancellor, Pradeep").
+#: A person's name the model did not tag ("Pradeep Khosla"): two capitalised words.
+_NAME_AFTER = re.compile(r"[A-Z][a-z]+\s+[A-Z]")
+_POSSESSED_ROLE = re.compile(r"(?:,\s*[^,;:.!?()\"“”]+)?['’]s\s+[^,;:.!?()\"“”]+,\s*")
+
+
+def source_of(
+    quote: Quote,
+    mentions: Sequence[Mention],
+    text: str,
+    actor_at: Callable[[Mention], str | None],
+) -> str | None:
+    """Who holds the position: the quote's actor, unless a person is named inside the
+    speaker's own phrase after it, who is then the speaker ("Longtime *Imus* in the Morning
+    writer Rob Bartlett tweeted", "said *University of California*, San Diego's chancellor,
+    Pradeep Khosla"): the name first written was only the show or the body the person works
+    for. None when that person is no actor, or when the speaker is a surname several
+    people of the article share."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return quote.actor
+    for mention in mentions:
+        if mention.start == quote.speaker_start and shared_surname(mention, mentions):
+            return None
+    end = quote.speaker_end
+    limit = quote.cue_start if quote.cue_start is not None and quote.cue_start > end else None
+    for mention in mentions:
+        if mention.start < end or mention.label != "PERSON":
+            continue
+        if mention.start > end + 80 or (limit is not None and mention.end > limit):
+            break
+        between = text[end : mention.start]
+        if limit is not None:
+            named = bool(_NOUN_PHRASE.fullmatch(between)) and not text[mention.end : limit].strip(
+                " ,"
+            )
+        else:
+            named = bool(_POSSESSED_ROLE.fullmatch(between))
+        if named:
+            person = actor_at(mention)
+            return person if person != quote.actor else quote.actor
+    role = _POSSESSED_ROLE.match(text, end) if limit is None else None
+    if role is not None and _NAME_AFTER.match(text, role.end()):
+        return None  # a role and a name the model did not tag: the speaker is unknown
+    return quote.actor
 
 
 def position_end(quote: Quote, speakers: Sequence[tuple[int, int]], text: str = "") -> int:

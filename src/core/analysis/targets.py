@@ -167,13 +167,20 @@ def is_target(
         and in_a_list_of_places(mention, neighbours, text)
     ):
         return False  # "the towns damaged were Carrascal, Cantilan, Madrid and Lanuza"
+    setting = _before_name_pieces(text, mention.start)
     if (
         mention.label in ("ORG", "FAC")
-        and before
-        and before[-1] in ORG_SETTING_PREPOSITIONS
+        and setting
+        and setting[-1] in ORG_SETTING_PREPOSITIONS
         and not _possessive(text, mention.end)  # "what I saw in X's film" is about X
     ):
-        return False  # "treated at the Army Hospital", "people in the Parliament"
+        return False  # "treated at the Army Hospital", "at the Gen. Santos Hospital"
+    if mention.label != "PERSON" and names_a_site(mention, text):
+        return False  # "missing from Capitol Hill"
+    if mention.label == "ORG" and seat_sought(before):
+        return False  # "run for the United States Senate": an office sought
+    if is_a_class(mention, text) or lists_names(mention):
+        return False  # "NGOs [Non-Governmental Organizations]", "Deirdre, Wyatt & Zach"
     if names_a_thing(mention, actor, before) or is_a_people(mention, actor):
         return False
     if type_in_doubt(mention, actor):
@@ -203,6 +210,78 @@ def is_target(
     ):
         return False
     return not _completes_another_name(text, mention, neighbours)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _before_name_pieces(text: str, start: int) -> list[str]:
+    """The lower-cased words before `start`, without the capitalised words just before it that
+    the model left out of the name ("at the Gen. Santos Doctors' Hospital") nor "the"."""
+    raw = [w for w in text[max(0, start - 60) : start].split() if w.strip(_STRIP)]
+    while raw and raw[-1].strip(_STRIP)[:1].isupper():
+        word = raw[-1].strip(_STRIP).lower()
+        abbreviation = raw[-1].endswith(".") and len(raw[-1]) <= 4  # "Gen.", "St."
+        ended = raw[-1][-1:] in ",;:!?" or (raw[-1][-1:] == "." and not abbreviation)
+        if ended or word in CLAUSE_WORDS or word in PLACE_PREPOSITIONS or word in _ARTICLES:
+            break  # "In Paris, Berg", "At the ...": a comma or a function word ends it
+        raw.pop()
+    words = [w.strip(_STRIP).lower() for w in raw]
+    return words[:-1] if words[-1:] == ["the"] else words
+
+
+#: Head words of sites: a name ending in one is a place whatever the model labelled it
+#: ("Capitol Hill", "Tiananmen Square"), unless it acts ("Capitol Hill said").
+SITE_HEADS = frozenset(
+    "hill hills square avenue boulevard road lane bridge park river lake mountain mountains "
+    "island islands beach valley bay harbour harbor canal channel sea ocean strait peninsula "
+    "desert forest airport station cemetery".split()
+)
+
+
+def names_a_site(mention: Mention, text: str) -> bool:
+    """A name whose head word is a site's ("Capitol Hill", "Heathrow Airport") that is not
+    the subject of a verb: a place, not a party."""
+    words = [w.strip(_STRIP).lower() for w in mention.text.split()]
+    return len(words) > 1 and words[-1] in SITE_HEADS and not acts(text, mention.end)
+
+
+#: Verbs of seeking an office: a body after "run for" or "elected to" is the seat sought.
+_CANDIDACY = frozenset({"run", "runs", "ran", "running", "elected", "seat", "seats"})
+
+
+def seat_sought(before: list[str]) -> bool:
+    """"a run for the United States Senate", "was elected to the Senate", "a seat in the
+    House": the body is the office sought, no one addressed."""
+    return len(before) >= 2 and before[-1] in ("for", "to", "in", "on") and (
+        before[-2] in _CANDIDACY
+    )
+
+
+#: A plural acronym ("NGOs", "MPs"): a class of bodies or people, no one in particular.
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+
+
+def is_a_class(mention: Mention, text: str) -> bool:
+    """A plural acronym ("NGOs"), or an editor's gloss of one ("NGOs [Non-Governmental
+    Organizations]"), names a kind of body, not one."""
+    if _PLURAL_ACRONYM.match(mention.text.strip(_STRIP)):
+        return True
+    head = text[max(0, mention.start - 20) : mention.start].rstrip()
+    if not head.endswith(("[", "(")):
+        return False
+    words = head[:-1].split()
+    return bool(words) and bool(_PLURAL_ACRONYM.match(words[-1].strip(_STRIP)))
+
+
+def lists_names(mention: Mention) -> bool:
+    """A mention that is a list of names ("Deirdre, Wyatt & Zach"): several people, and the
+    merge cannot tell which. A person's name has neither "&" nor a comma; a body's may have
+    one ("Johnson & Johnson"), so for a body it takes three one-word names."""
+    if mention.label == "PERSON":
+        return "&" in mention.text or ", " in mention.text
+    parts = [p.strip() for p in re.split(r",\s*|\s+&\s+|\s+and\s+", mention.text)]
+    return len(parts) >= 3 and all(p[:1].isupper() and " " not in p for p in parts)
 
 
 def type_in_doubt(mention: Mention, actor: ActorSummary) -> bool:
@@ -505,10 +584,18 @@ def _after_the(text: str, mention: Mention) -> bool:
     return bool(words) and words[-1] in ("the", "The") and text[mention.start - 1] == " "
 
 
+#: Nouns for a name: a name right after one is the name itself ("the name 'Alan Kurdi'").
+NAME_NOUNS = frozenset({"name", "names", "nickname", "nicknames", "term"})
+
+
 def is_named_as_a_name(before: list[str], text: str, start: int) -> bool:
     """A name given as a name, not someone spoken of: "known as X", "the name of this area is
-    X" (the words use the name, they do not address its bearer)."""
+    X", "the name 'X' shall be a reminder", "the reputation of being Miss X" (the words use
+    the name, they do not address its bearer)."""
     if before[-2:] == ["known", "as"]:
+        return True
+    pieces = _before_name_pieces(text, start)  # "of being Miss X": the title is no stop
+    if pieces and (pieces[-1] in NAME_NOUNS or pieces[-1] == "being"):
         return True
     if before and before[-1] in ("is", "was", "becomes", "became"):
         clause = re.split(r"[.;:!?\"“”]", text[max(0, start - 60) : start])[-1]
