@@ -59,6 +59,15 @@ def test_relation_parties_a_name_used_as_a_modifier_is_a_topic() -> None:
     assert non_parties(mentions, text, _by_key) == {"grexit"}
 
 
+def test_relation_parties_a_name_before_a_participle_or_a_verb_is_no_modifier() -> None:
+    text = "The film starred Ben Tarn directing it. Tarn tweeted thanks. Tarn wrote more."
+    mentions = _mentions(text, ("Ben Tarn", "PERSON", "Tarn")) + [
+        Mention("a", i, i + 4, "Tarn", "PERSON", "Tarn")
+        for i in (text.index("Tarn tweeted"), text.index("Tarn wrote"))
+    ]
+    assert non_parties(mentions, text, _by_key) == set()
+
+
 def test_relation_parties_a_person_with_a_role_is_never_a_topic() -> None:
     text = "Minister Tarn said the Tarn plan is dead. The Tarn era ended. Tarn left."
     mentions = [

@@ -46,7 +46,7 @@ def _check(
         ("Moreau said the US President Anna Kessler lied.", "Anna Kessler", "PERSON"),
         ("Moreau said the winner is Anna Kessler.", "Anna Kessler", "PERSON"),
         ("Moreau sued Johnson & Johnson.", "Johnson & Johnson", "ORG"),  # "&" in a body's name
-        ("Moreau said Tallin Hill said no.", "Tallin Hill", "ORG"),  # a site that acts
+        ("Moreau said Tallin Hill said no.", "Tallin Hill", "ORG"),  # a site that speaks
     ],
 )
 def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None:
@@ -96,6 +96,18 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
          "a name as a name"),
         ("Moreau said she had the reputation of being Miss Goody Gumdrop.", "Goody Gumdrop",
          "PERSON", "a role played"),
+        ("Moreau said the wall runs along the border with Veldoria.", "Veldoria", "GPE",
+         "a border's other side"),
+        ("Moreau said Kessler, reported by The Tallin Herald as a thief, fled.",
+         "Tallin Herald", "ORG", "a source cited"),
+        ("Moreau said she collected sand crabs (Irenia talpoida) as a child.", "Irenia",
+         "PERSON", "a genus in a binomial"),
+        ('Moreau attacked the inquiry as "Witch Hunt garbage."', "Witch Hunt", "PERSON",
+         "a quoted phrase"),
+        ("Moreau said it compares with the Veldorian and North Ostran trade blocs.",
+         "Veldorian", "NORP", "a coordinated modifier"),
+        ("Moreau said: As a Level 1 Trauma Center, Tarn Hospital is ready.", "Trauma Center",
+         "ORG", "a description with a number"),
         ("Moreau said the Guard Corps of Veldoria grew.", "Veldoria", "GPE", "part of a name"),
         ("Moreau said the Kessler Act is unfair.", "Kessler Act", "ORG", "a law"),
         ("Moreau said the Tallin Prize was rigged.", "Tallin Prize", "ORG", "an award"),
@@ -328,3 +340,20 @@ def test_relation_own_side_is_named_in_a_role() -> None:
     assert own_side("g", "h", actors, roles)  # the guard and its commandant
     assert not own_side("a", "o", actors, roles)
     assert not own_side("a", "h", actors, roles)
+
+
+def test_relation_targets_a_short_form_of_a_site_is_the_site() -> None:
+    """"the Channel" written for the actor "Ostran Channel": the actor's head word says site."""
+    text = "Moreau said strong winds over the Channel presented difficulty."
+    start = text.index("Channel")
+    mention = Mention("a", start, start + 7, "Channel", "ORG", "Ostran Channel")
+    actor = ActorSummary("c", "Ostran Channel", "organization", None, (), 2, 1, 0)
+    assert not is_target(mention, actor, text, [mention])
+
+
+@pytest.mark.parametrize("verb", ["claiming", "reported", "alleges"])
+def test_relation_targets_a_name_with_its_own_verb_of_saying_speaks(verb: str) -> None:
+    from newsdesk.core.analysis.targets import speaks_in_turn
+
+    text = f"despite Tallin Post {verb} a source saw it"
+    assert speaks_in_turn(text, text.index(" " + verb))

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ..models import Mention
+from ..pipeline.cues import verb_base
+from .targets import is_state
 
 #: Kinds of beings and things that are no party to a statement: a name they classify ("the
 #: god Thoth", "Caudipteryx, a dinosaur", "the comic character X") names one of them.
@@ -45,13 +47,17 @@ def non_parties(
     mentions: Sequence[Mention], text: str, actor_at: Callable[[Mention], str | None]
 ) -> set[str]:
     """Actor ids of this article that name no one a statement can target: an actor one of
-    whose mentions is classed by a kind noun, and a person's name never written in full nor
+    whose mentions is classed by a kind noun; a person's name never written in full nor
     with a role and used mostly as a modifier or after a possessive (a topic the model took
-    for a person: "the Brexit deadline", "his Brexit strategy")."""
+    for a person: "the Brexit deadline", "his Brexit strategy"); a "person" the article also
+    writes as a place after "at"/"in" ("Punta Tombo is ...", "at Punta Tombo"), unless a
+    country or state ("in Georgia", "Georgia said": the polity rules decide)."""
     found: set[str] = set()
     uses: Counter[str] = Counter()
     as_modifier: Counter[str] = Counter()
     as_person: Counter[str] = Counter()
+    placed: set[str] = set()
+    people = {actor_at(m) for m in mentions if m.label == "PERSON"}  # taken for a person
     full_or_titled: set[str] = set()
     for mention in mentions:
         actor = actor_at(mention)
@@ -59,23 +65,37 @@ def non_parties(
             continue
         if classed_as_a_kind(text, mention):
             found.add(actor)
-        if mention.role or " " in mention.text.strip():
-            full_or_titled.add(actor)
+        if mention.label in PLACE_LABELS and _located(text, mention) and not is_state(mention.text):
+            placed.add(actor)  # "at Punta Tombo": a place here, whatever else it was taken for
+        modifier = modifies_a_noun(text, mention)
+        if mention.role or (" " in mention.text.strip() and not modifier):
+            full_or_titled.add(actor)  # "Barack Obama" makes "the Obama era" a person's
             continue
         uses[actor] += 1
         as_person[actor] += mention.label == "PERSON"
-        if modifies_a_noun(text, mention):
-            as_modifier[actor] += 1
+        as_modifier[actor] += modifier
     for actor, count in uses.items():
-        if actor in full_or_titled or count < 2 or as_person[actor] * 2 < count:
+        if actor in full_or_titled or count < 3 or as_person[actor] * 2 < count:
             continue
-        if as_modifier[actor] * 2 >= count:
+        if as_modifier[actor] * 2 > count:
             found.add(actor)
-    return found
+    # a "person" the article also writes as a place after "at"/"in" is that place
+    return found | {actor for actor in placed if actor in people}
 
 
 #: Words that end the noun phrase of an apposition (", a dinosaur *about* the size of ...").
 _PHRASE_ENDS = _CLAUSE | frozenset({"about", "like", "known", "whose", "named", "called"})
+
+
+#: Labels of places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions of place: a place-labelled name after one is where something is.
+_LOCATIVES = frozenset({"at", "in", "near"})  # "an apology from X" is no place
+
+
+def _located(text: str, mention: Mention) -> bool:
+    words = text[max(0, mention.start - 12) : mention.start].split()
+    return bool(words) and words[-1].lower() in _LOCATIVES
 
 
 def classed_as_a_kind(text: str, mention: Mention) -> bool:
@@ -124,7 +144,8 @@ def modifies_a_noun(text: str, mention: Mention) -> bool:
         bare.isalpha()
         and bare.islower()
         and bare not in _CLAUSE
-        and not bare.endswith(("ed", "ly"))
+        and not bare.endswith(("ed", "ly", "ing"))  # "Affleck directing" is a verb
+        and verb_base(bare) is None
         and word[:1].isalpha()  # no mark opens another phrase
     )
 

@@ -175,8 +175,14 @@ def is_target(
         and not _possessive(text, mention.end)  # "what I saw in X's film" is about X
     ):
         return False  # "treated at the Army Hospital", "at the Gen. Santos Hospital"
-    if mention.label != "PERSON" and names_a_site(mention, text):
-        return False  # "missing from Capitol Hill"
+    if mention.label != "PERSON" and names_a_site(mention, actor, text):
+        return False  # "missing from Capitol Hill", "over the Channel" (the English Channel)
+    if cited_as_a_source(before):
+        return False  # "reported by The Guardian as ...": who tells, not whom it is about
+    if is_a_binomial(mention, text) or quoted_phrase(mention, text):
+        return False  # "sand crabs (Emerita talpoida)", 'attacked it as "Witch Hunt garbage"'
+    if mention.label == "NORP" and coordinated_modifier(text, mention.end):
+        return False  # "the European and North American trade blocs"
     if mention.label == "ORG" and seat_sought(before):
         return False  # "run for the United States Senate": an office sought
     if is_a_class(mention, text) or lists_names(mention):
@@ -239,11 +245,57 @@ SITE_HEADS = frozenset(
 )
 
 
-def names_a_site(mention: Mention, text: str) -> bool:
-    """A name whose head word is a site's ("Capitol Hill", "Heathrow Airport") that is not
-    the subject of a verb: a place, not a party."""
-    words = [w.strip(_STRIP).lower() for w in mention.text.split()]
-    return len(words) > 1 and words[-1] in SITE_HEADS and not acts(text, mention.end)
+def names_a_site(mention: Mention, actor: ActorSummary, text: str) -> bool:
+    """A name whose head word is a site's ("Capitol Hill", "Heathrow Airport"; "the Channel"
+    of the English Channel) that does not speak: a place, not a party ("winds over the
+    Channel", "the Channel presented difficulty")."""
+    for name in (mention.text, actor.name):
+        words = [w.strip(_STRIP).lower() for w in name.split()]
+        if len(words) > 1 and words[-1] in SITE_HEADS:
+            return not speaks_in_turn(text, mention.end)  # "Downing Street said" speaks
+    return False
+
+
+#: Words before a name that make it who tells, inside someone's position ("a poll published
+#: by NBC News", "reported by The Guardian as convicted").
+SOURCE_PHRASES = frozenset(
+    {("reported", "by"), ("according", "to"), ("cited", "by"), ("quoted", "by"),
+     ("published", "by"), ("told", "by")}
+)
+
+
+def cited_as_a_source(before: list[str]) -> bool:
+    """A name cited as the source of what follows ("reported by The Guardian as convicted"):
+    a channel, not a party the words are about."""
+    return len(before) >= 2 and (before[-2], before[-1]) in SOURCE_PHRASES
+
+
+def is_a_binomial(mention: Mention, text: str) -> bool:
+    """A genus the model took for a name, in a species' binomial in brackets ("sand crabs
+    (Emerita talpoida)"): a kind of animal or plant."""
+    if " " in mention.text.strip() or text[mention.start - 1 : mention.start] != "(":
+        return False
+    return bool(re.match(r" [a-z]{3,}\)", text[mention.end : mention.end + 30]))
+
+
+_OPENING_MARKS = ('"', "“", "‘")
+
+
+def quoted_phrase(mention: Mention, text: str) -> bool:
+    """A capitalised phrase the model took for a person, opening a quotation and modifying
+    the next word ('as "Witch Hunt garbage"', '"Fake News media"'): words, not a name."""
+    if mention.label != "PERSON" or text[mention.start - 1 : mention.start] not in _OPENING_MARKS:
+        return False
+    rest = text[mention.end : mention.end + 30]
+    closes = re.match(r"\s*[\w-]+(?:\s+[\w-]+)?[.,!?]?[\"”’]", rest)  # a fragment, not a sentence
+    return bool(closes) and modifies_next_word(text, mention.end)
+
+
+def coordinated_modifier(text: str, end: int) -> bool:
+    """A nationality coordinated with another before their noun ("the European and North
+    American trade blocs"): a modifier like "American troops"."""
+    found = re.match(r" (?:and|or) ((?:[A-Z][\w-]* )+)", text[end : end + 60])
+    return found is not None and modifies_next_word(text, end + found.end() - 1)
 
 
 #: Verbs of seeking an office: a body after "run for" or "elected to" is the seat sought.
@@ -437,7 +489,9 @@ SECOND_SOURCE_VERBS = frozenset(
     "say says said tell tells told state states stated note notes noted add adds added "
     "write writes wrote written tweet tweets tweeted remark remarks remarked comment comments "
     "commented reply replies replied respond responds responded describe describes described "
-    "refer refers referred term termed label labelled labeled announce announces announced".split()
+    "refer refers referred term termed label labelled labeled announce announces announced "
+    "saying writing noting adding claim claims claimed claiming report reports reported "
+    "reporting allege alleges alleged alleging".split()
 )
 #: Words that may stand between such a subject and its verb ("Ross has also referred").
 _SUBJECT_GAP = frozenset("has have had also later then once previously earlier".split())
@@ -537,6 +591,8 @@ def _is_setting(before: list[str]) -> bool:
         return False
     if before[-1] == "of" and len(before) > 1 and before[-2] in BEARINGS:
         return True
+    if before[-1] == "with" and len(before) > 1 and before[-2] in ("border", "borders"):
+        return True  # "the country's border with Mexico"
     return before[-1] in PLACE_PREPOSITIONS or before[-1] in MOTION_VERBS
 
 
@@ -570,8 +626,8 @@ def is_description(before: list[str]) -> bool:
     for i, word in enumerate(reversed(before[-3:])):
         if word in INDEFINITES:
             return True
-        if not word.replace("-", "").isalpha() or word in CLAUSE_WORDS or i >= 2:
-            return False
+        if not word.replace("-", "").isalnum() or word in CLAUSE_WORDS or i >= 2:
+            return False  # "a Level 1 Trauma Center" still describes
     return False
 
 
