@@ -98,6 +98,8 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
          "PERSON", "a role played"),
         ("Moreau said the wall runs along the border with Veldoria.", "Veldoria", "GPE",
          "a border's other side"),
+        ("Moreau said if Kessler can't govern Veldoria, she must go.", "Veldoria", "GPE",
+         "a domain governed"),
         ("Moreau said Kessler, reported by The Tallin Herald as a thief, fled.",
          "Tallin Herald", "ORG", "a source cited"),
         ("Moreau said she collected sand crabs (Irenia talpoida) as a child.", "Irenia",

@@ -97,6 +97,11 @@ MOTION_VERBS = frozenset(
     "reach reaches reaching reached flee flees fleeing fled cross crosses crossing crossed "
     "tour tours touring toured invade invades invading invaded".split()
 )
+#: Verbs of governing: the place after them is the domain governed, not someone addressed
+#: ("if she can't govern Hong Kong").
+GOVERNING_VERBS = frozenset(
+    "govern governs governed governing administer administers administered administering".split()
+)
 #: Verbs of going through or over a place: their object is a place whatever its label
 #: ("crossed the Channel"); "leave"/"enter"/"visit" are left out, as bodies are left and
 #: joined ("leave the EU").
@@ -585,15 +590,19 @@ def _words_before(text: str, start: int, span: int = 40) -> list[str]:
 
 
 def _is_setting(before: list[str]) -> bool:
-    """A place after a locative preposition, a verb of going or a bearing ("73 km north of
-    X"): where, not whom."""
+    """A place after a locative preposition, a verb of going or governing or a bearing ("73 km
+    north of X", "govern X"): where, not whom."""
     if not before:
         return False
     if before[-1] == "of" and len(before) > 1 and before[-2] in BEARINGS:
         return True
     if before[-1] == "with" and len(before) > 1 and before[-2] in ("border", "borders"):
         return True  # "the country's border with Mexico"
-    return before[-1] in PLACE_PREPOSITIONS or before[-1] in MOTION_VERBS
+    return (
+        before[-1] in PLACE_PREPOSITIONS
+        or before[-1] in MOTION_VERBS
+        or before[-1] in GOVERNING_VERBS
+    )
 
 
 def modifies_next_word(text: str, end: int) -> bool:
