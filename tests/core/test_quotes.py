@@ -1015,6 +1015,10 @@ def test_quotes_time_alone_is_not_a_stance(analyze_text: AnalyzeText) -> None:
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "stance"] == []
 
 
+def test_quotes_marks_around_nothing_are_no_quote(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, '", " said ') == []
+
+
 def test_quotes_neither_nor_subject_negates(analyze_text: AnalyzeText) -> None:
     text = "Neither the European Union nor the United States would endorse the result."
     assert quotes_in(analyze_text, text) == []

@@ -1199,8 +1199,8 @@ def _finish(article: Article, drafts: list[Draft]) -> list[Quote]:
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
-        if (draft.start, draft.end) in seen:
-            continue
+        if (draft.start, draft.end) in seen or draft.end <= draft.start:
+            continue  # the same span twice, or marks around nothing ('", " said')
         seen.add((draft.start, draft.end))
         quotes.append(_record(article, len(quotes), draft))
     return quotes
