@@ -144,3 +144,5 @@ def test_relation_source_needs_a_speaker_written_at_the_words() -> None:
     assert not written_speaker(layout)
     named = Quote("q", "a", text, 0, len(text), "direct", "said", 5, 9, "Irene", 10, 15)
     assert written_speaker(named)
+    corrected = Quote("q", "a", text, 0, len(text), "direct", None, None, None, "Irene")
+    assert written_speaker(corrected)  # the reader's correction: no span, kept

@@ -151,9 +151,10 @@ def holds_the_position(quote: Quote, text: str) -> bool:
 
 def written_speaker(quote: Quote) -> bool:
     """Whether the speaker is written at the words (a name, a role, a pronoun): a speaker
-    given by the layout alone (an interview's answers, an empty span) may be the narration
-    between answers ("Wikinews' X photographed the event."), no one's position."""
-    return quote.speaker_start is not None and quote.speaker_end != quote.speaker_start
+    given by the layout alone (an interview's answers: an empty span) may be the narration
+    between answers ("Wikinews' X photographed the event."), no one's position. A speaker the
+    reader set by a correction has no span at all and is kept."""
+    return quote.speaker_start is None or quote.speaker_end != quote.speaker_start
 
 
 #: Between a speaker as written and the person named after it: the speaker's own noun phrase
