@@ -30,6 +30,10 @@ def _by_key(mention: Mention) -> str:
         ("Scribes prayed to the god Thoth, the god of wisdom.", "Thoth"),
         ("The team chose Velox zoui, a feathered dinosaur about the size of a goose.", "Velox"),
         ("Children loved the comic character Pipkin.", "Pipkin"),
+        (
+            "He pledged converting Santa Irene, formerly a Byzantine church and now a museum.",
+            "Santa Irene",
+        ),
     ],
 )
 def test_relation_parties_a_kind_noun_classes_the_name(text: str, name: str) -> None:
@@ -43,6 +47,7 @@ def test_relation_parties_a_kind_noun_classes_the_name(text: str, name: str) -> 
     [
         ("Fans bought the book Kessler wrote.", "Kessler"),  # the subject of a clause after it
         ("The board hired Kessler, a dog trainer from Ostrava.", "Kessler"),  # a person's job
+        ("The board hired Kessler, formerly the museum's director.", "Kessler"),
     ],
 )
 def test_relation_parties_a_person_near_a_kind_noun_stays(text: str, name: str) -> None:

@@ -25,7 +25,8 @@ KIND_NOUNS = frozenset(
     horse horses fish whale whales shark bear bears ape apes monkey gorilla elephant lion tiger
     insect insects plant plants tree trees flower virus bacterium bacteria fungus fossil
     fossils robot robots doll dolls ship vessel boat storm hurricane typhoon cyclone song
-    album novel film movie book painting statue
+    album novel film movie book painting statue church cathedral mosque temple synagogue
+    shrine chapel basilica museum monument building palace castle tower stadium
     """.split()
 )
 #: Words that may stand between "a"/"the" and a kind noun ("a feathered dinosaur", "the
@@ -110,7 +111,12 @@ def classed_as_a_kind(text: str, mention: Mention) -> bool:
     if before and before[-1] in KIND_NOUNS and closed and text[mention.start - 1] == " ":
         return True
     # ", a dinosaur", or after a lower-case epithet the model left out ("X zoui, a dinosaur")
-    opening = re.match(r"(?:\s+[a-z]+)?,\s+(?:a|an|the)\s+", text[mention.end : mention.end + 30])
+    # or after an adverb of time ("Hagia Sophia, formerly a Greek Orthodox church")
+    opening = re.match(
+        r"(?:\s+[a-z]+)?,\s+(?:(?:formerly|once|originally|now|today|currently)\s+)?"
+        r"(?:a|an|the)\s+",
+        text[mention.end : mention.end + 40],
+    )
     if not opening:
         return False
     head = ""
