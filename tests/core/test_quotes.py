@@ -1015,6 +1015,28 @@ def test_quotes_time_alone_is_not_a_stance(analyze_text: AnalyzeText) -> None:
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "stance"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Longtime Tarn in the Morning writer and performer Rob Velde tweeted: "He was a '
+         'rebel, a hermit and a humanitarian."', "Rob Velde"),
+        ('A university student named Irene Kessler said, "We will march again."', "Irene Kessler"),
+        ("Tom Reed of the Dorvan Party said the plan failed.", "Tom Reed"),
+    ],
+)
+def test_quotes_the_name_next_to_the_cue_in_the_subjects_phrase_speaks(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    (quote,) = quotes_in(analyze_text, text)
+    assert quote.speaker == speaker
+
+
+def test_quotes_a_plural_subject_is_not_the_name_it_comes_from(analyze_text: AnalyzeText) -> None:
+    text = "Scientists from Tarn University and Irene Kessler say the stripes confuse flies."
+    (quote,) = quotes_in(analyze_text, text)
+    assert quote.speaker != "Irene Kessler"
+
+
 def test_quotes_marks_around_nothing_are_no_quote(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, '", " said ') == []
 
