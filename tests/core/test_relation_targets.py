@@ -47,6 +47,7 @@ def _check(
         ("Moreau said the winner is Anna Kessler.", "Anna Kessler", "PERSON"),
         ("Moreau sued Johnson & Johnson.", "Johnson & Johnson", "ORG"),  # "&" in a body's name
         ("Moreau said Tallin Hill said no.", "Tallin Hill", "ORG"),  # a site that speaks
+        ("Moreau said the SDF is made up of YPK militia.", "YPK", "ORG"),  # its members
     ],
 )
 def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None:

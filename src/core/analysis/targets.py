@@ -206,7 +206,11 @@ def is_target(
         return False
     if mention.label == "GPE" and not stance_object and not polity_takes_part(text, mention):
         return False
-    if mention.label in ("NORP", "GPE", "ORG") and modifies_next_word(text, mention.end):
+    if (
+        mention.label in ("NORP", "GPE", "ORG")
+        and modifies_next_word(text, mention.end)
+        and not (mention.label == "ORG" and _members_follow(text, mention.end))
+    ):
         return False
     if mention.label == "NORP" and not after_the:
         return False  # "Christians" is a faith; "the Kurds" are a party to the story
@@ -603,6 +607,21 @@ def _is_setting(before: list[str]) -> bool:
         or before[-1] in MOTION_VERBS
         or before[-1] in GOVERNING_VERBS
     )
+
+
+#: Nouns for a body's members or forces: "YPG militia", "Hamas militants" name the body.
+MEMBER_NOUNS = frozenset(
+    "militia militias militants fighters forces rebels troops soldiers officials leaders "
+    "members supporters".split()
+)
+
+
+def _members_follow(text: str, end: int) -> bool:
+    """An organisation before a noun for its own members ("YPG militia which support the
+    PKK", "Taliban fighters"): the body acts through them; "American troops" is a
+    nationality and stays a modifier (the caller asks only for organisations)."""
+    rest = text[end : end + 30].split()
+    return bool(rest) and rest[0].strip(_STRIP).lower() in MEMBER_NOUNS
 
 
 def modifies_next_word(text: str, end: int) -> bool:
