@@ -160,9 +160,9 @@ def written_speaker(quote: Quote) -> bool:
 #: Between a speaker as written and the person named after it: the speaker's own noun phrase
 #: ("Imus in the Morning writer and performer"), no clause of its own.
 _NOUN_PHRASE = re.compile(r"[^,;:.!?()\"“”]*")
-#: A possessor's role and the person holding it ("..., San Diego's chancellor, Pradeep").
 #: A person's name the model did not tag ("Pradeep Khosla"): two capitalised words.
 _NAME_AFTER = re.compile(r"[A-Z][a-z]+\s+[A-Z]")
+#: A possessor's role and the person holding it ("..., San Diego's chancellor, Pradeep").
 _POSSESSED_ROLE = re.compile(r"(?:,\s*[^,;:.!?()\"“”]+)?['’]s\s+[^,;:.!?()\"“”]+,\s*")
 
 
