@@ -85,3 +85,40 @@ def test_export_table_with_nothing_in_scope_exits_1(  # type: ignore[no-untyped-
 ) -> None:
     assert main(["export", str(summit_folder), "--format", "csv"]) == 1  # no marks
     assert "nothing to export" in capsys.readouterr().err
+
+
+#: An invented article with negated stances.
+REBUFF = """Senators split over the Dorvan accord
+
+March 5, 2019
+
+Senator Mara Quist did not welcome Tomas Velde on Monday. Quist refused to condemn Ilse Brandt,
+who had attacked the accord.
+"""
+
+
+def test_negated_stances_keep_their_negation_everywhere(  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli_pipeline, capsys
+) -> None:
+    """"did not welcome" is the cue in the relation, the record and the exports, and turns
+    the polarity (not welcoming opposes; not condemning says nothing)."""
+    folder = tmp_path / "rebuff"
+    folder.mkdir()
+    (folder / "rebuff.txt").write_text(REBUFF, encoding="utf-8")
+    assert main(["relations", str(folder), "--json"]) == 0
+    rows = {r["target"]: r for r in json.loads(capsys.readouterr().out)}
+    assert (rows["Tomas Velde"]["verb"], rows["Tomas Velde"]["polarity"]) == (
+        "did not welcome",
+        "oppose",
+    )
+    assert (rows["Ilse Brandt"]["verb"], rows["Ilse Brandt"]["polarity"]) == (
+        "refused to condemn",
+        "neutral",
+    )
+    assert main(["actor", "show", "Mara Quist", str(folder), "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert {"did not welcome", "refused to condemn"} <= {p["cue"] for p in record["positions"]}
+    out = tmp_path / "rebuff.csv"
+    assert main(["export", str(folder), "--all", "--out", str(out)]) == 0
+    cues = {r["cue"] for r in csv.DictReader(io.StringIO(out.read_text("utf-8"), newline=""))}
+    assert {"did not welcome", "refused to condemn"} <= cues

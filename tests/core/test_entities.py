@@ -134,6 +134,23 @@ def test_entities_strip_articles_and_possessives(
 
 
 @pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Protesters faced threats of the People's Liberation Army on Sunday.",
+         "People's Liberation Army"),
+        ("Doctors at the Children's Memorial Hospital treated twelve people.",
+         "Children's Memorial Hospital"),
+    ],
+)
+def test_entities_a_collective_possessive_begins_the_name(
+    mentions_of, body: str, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    """"the People's Liberation Army" is one name, unlike "Russia's Safe Internet League"."""
+    texts = {m.text for m in mentions_of(body)}
+    assert name in texts and name.split("'")[1][2:] not in texts
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Russia’s Safe Internet League met in Moscow last month with censors from Beijing.",

@@ -1015,9 +1015,75 @@ def test_quotes_time_alone_is_not_a_stance(analyze_text: AnalyzeText) -> None:
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "stance"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Longtime Tarn in the Morning writer and performer Rob Velde tweeted: "He was a '
+         'rebel, a hermit and a humanitarian."', "Rob Velde"),
+        ('A university student named Irene Kessler said, "We will march again."', "Irene Kessler"),
+        ("Tom Reed of the Dorvan Party said the plan failed.", "Tom Reed"),
+    ],
+)
+def test_quotes_the_name_next_to_the_cue_in_the_subjects_phrase_speaks(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    (quote,) = quotes_in(analyze_text, text)
+    assert quote.speaker == speaker
+
+
+def test_quotes_a_plural_subject_is_not_the_name_it_comes_from(analyze_text: AnalyzeText) -> None:
+    text = "Scientists from Tarn University and Irene Kessler say the stripes confuse flies."
+    (quote,) = quotes_in(analyze_text, text)
+    assert quote.speaker != "Irene Kessler"
+
+
+def test_quotes_marks_around_nothing_are_no_quote(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, '", " said ') == []
+
+
 def test_quotes_neither_nor_subject_negates(analyze_text: AnalyzeText) -> None:
     text = "Neither the European Union nor the United States would endorse the result."
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "words"),
+    [
+        ("Senator Mara Quist did not welcome the Dorvan plan on Monday.", "did not welcome",
+         "the Dorvan plan"),
+        ("Mara Quist never criticised Tomas Velde.", "never criticised", "Tomas Velde"),
+        ("Mara Quist has not endorsed Tomas Velde.", "has not endorsed", "Tomas Velde"),
+        ("Mara Quist didn't praise Tomas Velde.", "didn't praise", "Tomas Velde"),
+        ("Mara Quist refused to condemn Tomas Velde.", "refused to condemn", "Tomas Velde"),
+        ("Mara Quist would not call for the resignation of Tomas Velde.", "would not call for",
+         "the resignation of Tomas Velde"),
+    ],
+)
+def test_quotes_negated_stance_keeps_its_negation_in_the_cue(
+    analyze_text: AnalyzeText, text: str, cue: str, words: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), words)
+    assert quote.kind == "stance" and quote.cue == cue and quote.text.startswith(words)
+    assert quote.speaker is not None and "Quist" in quote.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mara Quist did not say whether the border would reopen.",  # speech, not a stance
+        "Mara Quist and Tomas Velde could not agree on a national budget.",  # a topic
+        "Tomas Velde was not condemned by Mara Quist.",  # a negated passive
+    ],
+)
+def test_quotes_negated_cue_without_an_object_is_no_stance(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_refusal_of_another_act_keeps_its_own_cue(analyze_text: AnalyzeText) -> None:
+    quote = only(quotes_in(analyze_text, "Mara Quist refused to meet Tomas Velde."), "Velde")
+    assert quote.cue == "refused" and quote.text == "to meet Tomas Velde"
 
 
 def test_quotes_signed_block_quote(analyze_text: AnalyzeText) -> None:

@@ -45,6 +45,9 @@ def _check(
         ("Moreau said the Ostrava Union wanted more.", "Ostrava Union", "ORG"),
         ("Moreau said the US President Anna Kessler lied.", "Anna Kessler", "PERSON"),
         ("Moreau said the winner is Anna Kessler.", "Anna Kessler", "PERSON"),
+        ("Moreau sued Johnson & Johnson.", "Johnson & Johnson", "ORG"),  # "&" in a body's name
+        ("Moreau said Tallin Hill said no.", "Tallin Hill", "ORG"),  # a site that speaks
+        ("Moreau said the SDF is made up of YPK militia.", "YPK", "ORG"),  # its members
     ],
 )
 def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None:
@@ -78,6 +81,36 @@ def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None
             "an it",
         ),
         ("Moreau said Kessler expanded the raid down the Ostrava.", "Ostrava", "ORG", "a path"),
+        ("Moreau said he died at the Gen. Tarn Doctors' Hospital.", "Tarn Doctors' Hospital",
+         "ORG", "a setting behind a name piece the model left out"),
+        ("Moreau said Kessler was missing from Tallin Hill.", "Tallin Hill", "ORG", "a site"),
+        ("Moreau said voters want him to run for the Ostrava Senate.", "Ostrava Senate", "ORG",
+         "an office sought"),
+        ("Moreau said it is not about ships, captains or NGOs.", "NGOs", "ORG", "a class"),
+        ("Moreau said NGOs [Non-Governmental Organizations] matter.",
+         "Non-Governmental Organizations", "ORG", "a class glossed"),
+        ("Moreau said my heart breaks for Irene, Tomas & Zach.", "Irene, Tomas & Zach", "PERSON",
+         "a list of people"),
+        ("Moreau said my heart breaks for Irene, Tomas and Zach.", "Irene, Tomas and Zach",
+         "ORG", "a list the model took for a body"),
+        ("Moreau said the name 'Irene Kessler' shall be a reminder.", "Irene Kessler", "PERSON",
+         "a name as a name"),
+        ("Moreau said she had the reputation of being Miss Goody Gumdrop.", "Goody Gumdrop",
+         "PERSON", "a role played"),
+        ("Moreau said the wall runs along the border with Veldoria.", "Veldoria", "GPE",
+         "a border's other side"),
+        ("Moreau said if Kessler can't govern Veldoria, she must go.", "Veldoria", "GPE",
+         "a domain governed"),
+        ("Moreau said Kessler, reported by The Tallin Herald as a thief, fled.",
+         "Tallin Herald", "ORG", "a source cited"),
+        ("Moreau said she collected sand crabs (Irenia talpoida) as a child.", "Irenia",
+         "PERSON", "a genus in a binomial"),
+        ('Moreau attacked the inquiry as "Witch Hunt garbage."', "Witch Hunt", "PERSON",
+         "a quoted phrase"),
+        ("Moreau said it compares with the Veldorian and North Ostran trade blocs.",
+         "Veldorian", "NORP", "a coordinated modifier"),
+        ("Moreau said: As a Level 1 Trauma Center, Tarn Hospital is ready.", "Trauma Center",
+         "ORG", "a description with a number"),
         ("Moreau said the Guard Corps of Veldoria grew.", "Veldoria", "GPE", "part of a name"),
         ("Moreau said the Kessler Act is unfair.", "Kessler Act", "ORG", "a law"),
         ("Moreau said the Tallin Prize was rigged.", "Tallin Prize", "ORG", "an award"),
@@ -310,3 +343,20 @@ def test_relation_own_side_is_named_in_a_role() -> None:
     assert own_side("g", "h", actors, roles)  # the guard and its commandant
     assert not own_side("a", "o", actors, roles)
     assert not own_side("a", "h", actors, roles)
+
+
+def test_relation_targets_a_short_form_of_a_site_is_the_site() -> None:
+    """"the Channel" written for the actor "Ostran Channel": the actor's head word says site."""
+    text = "Moreau said strong winds over the Channel presented difficulty."
+    start = text.index("Channel")
+    mention = Mention("a", start, start + 7, "Channel", "ORG", "Ostran Channel")
+    actor = ActorSummary("c", "Ostran Channel", "organization", None, (), 2, 1, 0)
+    assert not is_target(mention, actor, text, [mention])
+
+
+@pytest.mark.parametrize("verb", ["claiming", "reported", "alleges"])
+def test_relation_targets_a_name_with_its_own_verb_of_saying_speaks(verb: str) -> None:
+    from newsdesk.core.analysis.targets import speaks_in_turn
+
+    text = f"despite Tallin Post {verb} a source saw it"
+    assert speaks_in_turn(text, text.index(" " + verb))

@@ -23,6 +23,11 @@ from newsdesk.core.store.library import MemoryLibrary
         ("called on", "neutral"),
         ("said", "neutral"),
         (None, "neutral"),
+        ("did not welcome", "oppose"),  # negated stances carry their negation in the cue
+        ("didn't back", "oppose"),
+        ("never criticised", "neutral"),
+        ("refused to condemn", "neutral"),
+        ("refused to endorse", "oppose"),
     ],
 )
 def test_relations_polarity_from_the_cue_verb(cue: str | None, expected: str) -> None:

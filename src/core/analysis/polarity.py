@@ -49,8 +49,12 @@ OPPOSE_WORDS = frozenset(
     dishonest lousy oaf maneuver
     """.split()
 )
-#: Words that turn the polarity of the next few words.
-NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "cannot", "without"})
+#: Words that turn the polarity of the next few words; a refusal negates the verb it governs
+#: ("refused to condemn X" is not condemning X).
+NEGATIONS = frozenset(
+    {"not", "n't", "never", "no", "nor", "cannot", "without", "refuse", "refuses", "refused",
+     "refusing"}
+)
 
 
 def _forms(lemma: str) -> set[str]:
@@ -123,6 +127,12 @@ def _words(text: str) -> list[str]:
 def negated(words_before: list[str]) -> bool:
     """Whether one of the two words before a verb negates it ("did not support")."""
     return any(w in NEGATIONS for w in words_before[-2:])
+
+
+def cue_negated(cue: str | None) -> bool:
+    """Whether a cue carries its negation ("did not welcome", "refused to condemn"), as a
+    negated stance's cue does (`pipeline.negation`)."""
+    return any(word in NEGATIONS for word in _words(cue or ""))
 
 
 def turn(carried: Polarity, is_negated: bool) -> Polarity:

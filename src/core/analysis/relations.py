@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from ..models import ActorSummary, ArticleAnalysis, Mention, Offsets, Quote
 from ..pipeline.cues import NAMING_VERBS, verb_base
 from ..store.library import Library
-from .polarity import POLARITIES, Polarity, polarity, words_polarity
+from .parties import non_parties, shared_surname
+from .polarity import POLARITIES, Polarity, cue_negated, polarity, turn, words_polarity
 from .targets import is_target, speaks_in_turn
 
 __all__ = ["POLARITIES", "Polarity", "Relation", "find_relations", "polarity", "relation_json"]
@@ -67,12 +68,16 @@ def relations_in(
         for q in detail.quotes
         if q.speaker_start is not None and q.speaker_end is not None
     )
+    things = non_parties(mentions, text, detail.actor_at)
     for quote in detail.quotes if quotes is None else quotes:
-        if not quote.actor or not holds_the_position(quote, text):
+        if not quote.actor or not holds_the_position(quote, text) or not written_speaker(quote):
             continue
         if someone_between(quote, mentions, text, detail.actor_at) or speaks_against_itself(
             quote, text
         ):
+            continue
+        source = source_of(quote, mentions, text, detail.actor_at)
+        if source is None or source in things:
             continue
         seen: set[str] = set()
         start = _position_start(quote, text)
@@ -91,9 +96,11 @@ def relations_in(
             ):
                 break  # a second source the report quotes: the rest is its ("while X noted")
             target = detail.actor_at(mention)
-            if not target or target == quote.actor or target in seen:
+            if not target or target in (quote.actor, source) or target in seen:
                 continue
-            if own_side(quote.actor, target, actors, roles):
+            if target in things or shared_surname(mention, mentions):
+                continue
+            if own_side(source, target, actors, roles):
                 continue
             neighbours = mentions[max(0, index - 3) : index + 3]
             opens = quote.kind == "stance" and not text[start : mention.start].strip()
@@ -101,8 +108,8 @@ def relations_in(
                 continue
             seen.add(target)
             yield Relation(
-                source=quote.actor,
-                source_name=_name(actors, quote.actor, quote.speaker),
+                source=source,
+                source_name=_name(actors, source, quote.speaker if source == quote.actor else None),
                 target=target,
                 target_name=_name(actors, target, mention.text),
                 verb=verb_label(quote),
@@ -164,6 +171,63 @@ def _position_start(quote: Quote, text: str) -> int:
     if not first or verb_base(first[0]) not in NAMING_VERBS:
         return quote.start
     return cue_end
+
+
+def written_speaker(quote: Quote) -> bool:
+    """Whether the speaker is written at the words (a name, a role, a pronoun): a speaker
+    given by the layout alone (an interview's answers: an empty span) may be the narration
+    between answers ("Wikinews' X photographed the event."), no one's position. A speaker the
+    reader set by a correction has no span at all and is kept."""
+    return quote.speaker_start is None or quote.speaker_end != quote.speaker_start
+
+
+#: Between a speaker as written and the person named after it: the speaker's own noun phrase
+#: ("Imus in the Morning writer and performer"), no clause of its own.
+_NOUN_PHRASE = re.compile(r"[^,;:.!?()\"“”]*")
+#: A person's name the model did not tag ("Pradeep Khosla"): two capitalised words.
+_NAME_AFTER = re.compile(r"[A-Z][a-z]+\s+[A-Z]")
+#: A possessor's role and the person holding it ("..., San Diego's chancellor, Pradeep").
+_POSSESSED_ROLE = re.compile(r"(?:,\s*[^,;:.!?()\"“”]+)?['’]s\s+[^,;:.!?()\"“”]+,\s*")
+
+
+def source_of(
+    quote: Quote,
+    mentions: Sequence[Mention],
+    text: str,
+    actor_at: Callable[[Mention], str | None],
+) -> str | None:
+    """Who holds the position: the quote's actor, unless a person is named inside the
+    speaker's own phrase after it, who is then the speaker ("Longtime *Imus* in the Morning
+    writer Rob Bartlett tweeted", "said *University of California*, San Diego's chancellor,
+    Pradeep Khosla"): the name first written was only the show or the body the person works
+    for. None when that person is no actor, or when the speaker is a surname several
+    people of the article share."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return quote.actor
+    for mention in mentions:
+        if mention.start == quote.speaker_start and shared_surname(mention, mentions):
+            return None
+    end = quote.speaker_end
+    limit = quote.cue_start if quote.cue_start is not None and quote.cue_start > end else None
+    for mention in mentions:
+        if mention.start < end or mention.label != "PERSON":
+            continue
+        if mention.start > end + 80 or (limit is not None and mention.end > limit):
+            break
+        between = text[end : mention.start]
+        if limit is not None:
+            named = bool(_NOUN_PHRASE.fullmatch(between)) and not text[mention.end : limit].strip(
+                " ,"
+            )
+        else:
+            named = bool(_POSSESSED_ROLE.fullmatch(between))
+        if named:
+            person = actor_at(mention)
+            return person if person != quote.actor else quote.actor
+    role = _POSSESSED_ROLE.match(text, end) if limit is None else None
+    if role is not None and _NAME_AFTER.match(text, role.end()):
+        return None  # a role and a name the model did not tag: the speaker is unknown
+    return quote.actor
 
 
 def position_end(quote: Quote, speakers: Sequence[tuple[int, int]], text: str = "") -> int:
@@ -304,7 +368,10 @@ def position_polarity(
     start, end = _sentence(sentences, mention.start, quote.start, quote.end, text)
     by_words = words_polarity(text[start:end])
     if quote.kind == "stance":
-        return by_cue if by_cue != "neutral" else by_words
+        if by_cue != "neutral":
+            return by_cue
+        # the stance's words under its cue's negation: "never called for X's resignation"
+        return turn(by_words, cue_negated(quote.cue))
     return by_words if by_words != "neutral" else by_cue
 
 

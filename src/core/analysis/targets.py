@@ -97,6 +97,11 @@ MOTION_VERBS = frozenset(
     "reach reaches reaching reached flee flees fleeing fled cross crosses crossing crossed "
     "tour tours touring toured invade invades invading invaded".split()
 )
+#: Verbs of governing: the place after them is the domain governed, not someone addressed
+#: ("if she can't govern Hong Kong").
+GOVERNING_VERBS = frozenset(
+    "govern governs governed governing administer administers administered administering".split()
+)
 #: Verbs of going through or over a place: their object is a place whatever its label
 #: ("crossed the Channel"); "leave"/"enter"/"visit" are left out, as bodies are left and
 #: joined ("leave the EU").
@@ -167,13 +172,26 @@ def is_target(
         and in_a_list_of_places(mention, neighbours, text)
     ):
         return False  # "the towns damaged were Carrascal, Cantilan, Madrid and Lanuza"
+    setting = _before_name_pieces(text, mention.start)
     if (
         mention.label in ("ORG", "FAC")
-        and before
-        and before[-1] in ORG_SETTING_PREPOSITIONS
+        and setting
+        and setting[-1] in ORG_SETTING_PREPOSITIONS
         and not _possessive(text, mention.end)  # "what I saw in X's film" is about X
     ):
-        return False  # "treated at the Army Hospital", "people in the Parliament"
+        return False  # "treated at the Army Hospital", "at the Gen. Santos Hospital"
+    if mention.label != "PERSON" and names_a_site(mention, actor, text):
+        return False  # "missing from Capitol Hill", "over the Channel" (the English Channel)
+    if cited_as_a_source(before):
+        return False  # "reported by The Guardian as ...": who tells, not whom it is about
+    if is_a_binomial(mention, text) or quoted_phrase(mention, text):
+        return False  # "sand crabs (Emerita talpoida)", 'attacked it as "Witch Hunt garbage"'
+    if mention.label == "NORP" and coordinated_modifier(text, mention.end):
+        return False  # "the European and North American trade blocs"
+    if mention.label == "ORG" and seat_sought(before):
+        return False  # "run for the United States Senate": an office sought
+    if is_a_class(mention, text) or lists_names(mention):
+        return False  # "NGOs [Non-Governmental Organizations]", "Deirdre, Wyatt & Zach"
     if names_a_thing(mention, actor, before) or is_a_people(mention, actor):
         return False
     if type_in_doubt(mention, actor):
@@ -188,7 +206,11 @@ def is_target(
         return False
     if mention.label == "GPE" and not stance_object and not polity_takes_part(text, mention):
         return False
-    if mention.label in ("NORP", "GPE", "ORG") and modifies_next_word(text, mention.end):
+    if (
+        mention.label in ("NORP", "GPE", "ORG")
+        and modifies_next_word(text, mention.end)
+        and not (mention.label == "ORG" and _members_follow(text, mention.end))
+    ):
         return False
     if mention.label == "NORP" and not after_the:
         return False  # "Christians" is a faith; "the Kurds" are a party to the story
@@ -203,6 +225,124 @@ def is_target(
     ):
         return False
     return not _completes_another_name(text, mention, neighbours)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _before_name_pieces(text: str, start: int) -> list[str]:
+    """The lower-cased words before `start`, without the capitalised words just before it that
+    the model left out of the name ("at the Gen. Santos Doctors' Hospital") nor "the"."""
+    raw = [w for w in text[max(0, start - 60) : start].split() if w.strip(_STRIP)]
+    while raw and raw[-1].strip(_STRIP)[:1].isupper():
+        word = raw[-1].strip(_STRIP).lower()
+        abbreviation = raw[-1].endswith(".") and len(raw[-1]) <= 4  # "Gen.", "St."
+        ended = raw[-1][-1:] in ",;:!?" or (raw[-1][-1:] == "." and not abbreviation)
+        if ended or word in CLAUSE_WORDS or word in PLACE_PREPOSITIONS or word in _ARTICLES:
+            break  # "In Paris, Berg", "At the ...": a comma or a function word ends it
+        raw.pop()
+    words = [w.strip(_STRIP).lower() for w in raw]
+    return words[:-1] if words[-1:] == ["the"] else words
+
+
+#: Head words of sites: a name ending in one is a place whatever the model labelled it
+#: ("Capitol Hill", "Tiananmen Square"), unless it acts ("Capitol Hill said").
+SITE_HEADS = frozenset(
+    "hill hills square avenue boulevard road lane bridge park river lake mountain mountains "
+    "island islands beach valley bay harbour harbor canal channel sea ocean strait peninsula "
+    "desert forest airport station cemetery".split()
+)
+
+
+def names_a_site(mention: Mention, actor: ActorSummary, text: str) -> bool:
+    """A name whose head word is a site's ("Capitol Hill", "Heathrow Airport"; "the Channel"
+    of the English Channel) that does not speak: a place, not a party ("winds over the
+    Channel", "the Channel presented difficulty")."""
+    for name in (mention.text, actor.name):
+        words = [w.strip(_STRIP).lower() for w in name.split()]
+        if len(words) > 1 and words[-1] in SITE_HEADS:
+            return not speaks_in_turn(text, mention.end)  # "Downing Street said" speaks
+    return False
+
+
+#: Words before a name that make it who tells, inside someone's position ("a poll published
+#: by NBC News", "reported by The Guardian as convicted").
+SOURCE_PHRASES = frozenset(
+    {("reported", "by"), ("according", "to"), ("cited", "by"), ("quoted", "by"),
+     ("published", "by"), ("told", "by")}
+)
+
+
+def cited_as_a_source(before: list[str]) -> bool:
+    """A name cited as the source of what follows ("reported by The Guardian as convicted"):
+    a channel, not a party the words are about."""
+    return len(before) >= 2 and (before[-2], before[-1]) in SOURCE_PHRASES
+
+
+def is_a_binomial(mention: Mention, text: str) -> bool:
+    """A genus the model took for a name, in a species' binomial in brackets ("sand crabs
+    (Emerita talpoida)"): a kind of animal or plant."""
+    if " " in mention.text.strip() or text[mention.start - 1 : mention.start] != "(":
+        return False
+    return bool(re.match(r" [a-z]{3,}\)", text[mention.end : mention.end + 30]))
+
+
+_OPENING_MARKS = ('"', "“", "‘")
+
+
+def quoted_phrase(mention: Mention, text: str) -> bool:
+    """A capitalised phrase the model took for a person, opening a quotation and modifying
+    the next word ('as "Witch Hunt garbage"', '"Fake News media"'): words, not a name."""
+    if mention.label != "PERSON" or text[mention.start - 1 : mention.start] not in _OPENING_MARKS:
+        return False
+    rest = text[mention.end : mention.end + 30]
+    closes = re.match(r"\s*[\w-]+(?:\s+[\w-]+)?[.,!?]?[\"”’]", rest)  # a fragment, not a sentence
+    return bool(closes) and modifies_next_word(text, mention.end)
+
+
+def coordinated_modifier(text: str, end: int) -> bool:
+    """A nationality coordinated with another before their noun ("the European and North
+    American trade blocs"): a modifier like "American troops"."""
+    found = re.match(r" (?:and|or) ((?:[A-Z][\w-]* )+)", text[end : end + 60])
+    return found is not None and modifies_next_word(text, end + found.end() - 1)
+
+
+#: Verbs of seeking an office: a body after "run for" or "elected to" is the seat sought.
+_CANDIDACY = frozenset({"run", "runs", "ran", "running", "elected", "seat", "seats"})
+
+
+def seat_sought(before: list[str]) -> bool:
+    """"a run for the United States Senate", "was elected to the Senate", "a seat in the
+    House": the body is the office sought, no one addressed."""
+    return len(before) >= 2 and before[-1] in ("for", "to", "in", "on") and (
+        before[-2] in _CANDIDACY
+    )
+
+
+#: A plural acronym ("NGOs", "MPs"): a class of bodies or people, no one in particular.
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+
+
+def is_a_class(mention: Mention, text: str) -> bool:
+    """A plural acronym ("NGOs"), or an editor's gloss of one ("NGOs [Non-Governmental
+    Organizations]"), names a kind of body, not one."""
+    if _PLURAL_ACRONYM.match(mention.text.strip(_STRIP)):
+        return True
+    head = text[max(0, mention.start - 20) : mention.start].rstrip()
+    if not head.endswith(("[", "(")):
+        return False
+    words = head[:-1].split()
+    return bool(words) and bool(_PLURAL_ACRONYM.match(words[-1].strip(_STRIP)))
+
+
+def lists_names(mention: Mention) -> bool:
+    """A mention that is a list of names ("Deirdre, Wyatt & Zach"): several people, and the
+    merge cannot tell which. A person's name has neither "&" nor a comma; a body's may have
+    one ("Johnson & Johnson"), so for a body it takes three one-word names."""
+    if mention.label == "PERSON":
+        return "&" in mention.text or ", " in mention.text
+    parts = [p.strip() for p in re.split(r",\s*|\s+&\s+|\s+and\s+", mention.text)]
+    return len(parts) >= 3 and all(p[:1].isupper() and " " not in p for p in parts)
 
 
 def type_in_doubt(mention: Mention, actor: ActorSummary) -> bool:
@@ -359,7 +499,8 @@ SECOND_SOURCE_VERBS = frozenset(
     "write writes wrote written tweet tweets tweeted remark remarks remarked comment comments "
     "commented reply replies replied respond responds responded describe describes described "
     "refer refers referred term termed label labelled labeled announce announces announced "
-    "find finds found".split()
+    "find finds found saying writing noting adding claim claims claimed claiming report reports "
+    "reported reporting allege alleges alleged alleging".split()
 )
 #: Words that may stand between such a subject and its verb ("Ross has also referred").
 _SUBJECT_GAP = frozenset("has have had also later then once previously earlier".split())
@@ -453,13 +594,34 @@ def _words_before(text: str, start: int, span: int = 40) -> list[str]:
 
 
 def _is_setting(before: list[str]) -> bool:
-    """A place after a locative preposition, a verb of going or a bearing ("73 km north of
-    X"): where, not whom."""
+    """A place after a locative preposition, a verb of going or governing or a bearing ("73 km
+    north of X", "govern X"): where, not whom."""
     if not before:
         return False
     if before[-1] == "of" and len(before) > 1 and before[-2] in BEARINGS:
         return True
-    return before[-1] in PLACE_PREPOSITIONS or before[-1] in MOTION_VERBS
+    if before[-1] == "with" and len(before) > 1 and before[-2] in ("border", "borders"):
+        return True  # "the country's border with Mexico"
+    return (
+        before[-1] in PLACE_PREPOSITIONS
+        or before[-1] in MOTION_VERBS
+        or before[-1] in GOVERNING_VERBS
+    )
+
+
+#: Nouns for a body's members or forces: "YPG militia", "Hamas militants" name the body.
+MEMBER_NOUNS = frozenset(
+    "militia militias militants fighters forces rebels troops soldiers officials leaders "
+    "members supporters".split()
+)
+
+
+def _members_follow(text: str, end: int) -> bool:
+    """An organisation before a noun for its own members ("YPG militia which support the
+    PKK", "Taliban fighters"): the body acts through them; "American troops" is a
+    nationality and stays a modifier (the caller asks only for organisations)."""
+    rest = text[end : end + 30].split()
+    return bool(rest) and rest[0].strip(_STRIP).lower() in MEMBER_NOUNS
 
 
 def modifies_next_word(text: str, end: int) -> bool:
@@ -492,8 +654,8 @@ def is_description(before: list[str]) -> bool:
     for i, word in enumerate(reversed(before[-3:])):
         if word in INDEFINITES:
             return True
-        if not word.replace("-", "").isalpha() or word in CLAUSE_WORDS or i >= 2:
-            return False
+        if not word.replace("-", "").isalnum() or word in CLAUSE_WORDS or i >= 2:
+            return False  # "a Level 1 Trauma Center" still describes
     return False
 
 
@@ -506,10 +668,18 @@ def _after_the(text: str, mention: Mention) -> bool:
     return bool(words) and words[-1] in ("the", "The") and text[mention.start - 1] == " "
 
 
+#: Nouns for a name: a name right after one is the name itself ("the name 'Alan Kurdi'").
+NAME_NOUNS = frozenset({"name", "names", "nickname", "nicknames", "term"})
+
+
 def is_named_as_a_name(before: list[str], text: str, start: int) -> bool:
     """A name given as a name, not someone spoken of: "known as X", "the name of this area is
-    X" (the words use the name, they do not address its bearer)."""
+    X", "the name 'X' shall be a reminder", "the reputation of being Miss X" (the words use
+    the name, they do not address its bearer)."""
     if before[-2:] == ["known", "as"]:
+        return True
+    pieces = _before_name_pieces(text, start)  # "of being Miss X": the title is no stop
+    if pieces and (pieces[-1] in NAME_NOUNS or pieces[-1] == "being"):
         return True
     if before and before[-1] in ("is", "was", "becomes", "became"):
         clause = re.split(r"[.;:!?\"“”]", text[max(0, start - 60) : start])[-1]

@@ -62,6 +62,9 @@ _ORG_NAME = re.compile(
 _TRAILING_MINOR = re.compile(r"\s+(?:and|or|of|the|for|in|at|on)$")
 _TRAILING_NUMBER = re.compile(r"\s+[-–—:]\s*\d[\d,.]*$")
 _INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
+#: Plural nouns whose possessive begins a name rather than owning it ("the People's
+#: Liberation Army", "the Children's Hospital"; "Russia's Gazprom" is Gazprom).
+_COLLECTIVE_POSSESSORS = frozenset({"people", "children", "women", "men"})
 _URLISH = re.compile(r"://|www\.|\.html?\b|[\\/@#=_|<>\[\]{}()]|\)\)")
 _LINKS = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]*>|https?://\S+|www\.\S+", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -262,7 +265,11 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         end = start + m.end(1)
         label = "GPE"
     m = _INNER_POSSESSIVE.match(text, start, end)
-    if m and sum(1 for w in m.group(2).split() if _CAPS_WORD.match(w) and w[0].isupper()) >= 2:
+    if (
+        m
+        and sum(1 for w in m.group(2).split() if _CAPS_WORD.match(w) and w[0].isupper()) >= 2
+        and m.group(1).lower() not in _COLLECTIVE_POSSESSORS
+    ):
         start = m.start(2)
     role = None
     if label in ("PERSON", "ORG"):

@@ -29,6 +29,7 @@ from .cues import (
 )
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
+from .negation import negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
 from .quotes_surface import surface_quote_cue, surface_reported
 from .sources import according_to, as_reported_by, document_sources
@@ -532,8 +533,15 @@ def _reported_candidates(
             continue
         base = verb_base(token.text)
         relayed = _document_participle(token)
-        if base is None or _negated(token) or (token.dep_ in {"amod", "acl"} and not relayed):
+        if base is None or (token.dep_ in {"amod", "acl"} and not relayed):
             continue
+        negation = None
+        if _negated(token):
+            # "did not welcome X", "never criticised X": a stance all the same, its cue
+            # keeping the negation; "did not say ..." reports nothing
+            negation = negation_start(token) if base in STANCE_VERBS else None
+            if negation is None or _passive(token):
+                continue
         if _passive(token):
             passive = _passive_stance(token, base, resolver)
             if passive is not None:
@@ -543,6 +551,12 @@ def _reported_candidates(
         if found is None or _carries_sign(token):
             continue
         kind, lo, hi, particle = found
+        if negation is not None and not _negated_stance(token, kind, particle):
+            continue  # "did not agree on a budget", "did not agree that ...": no stance kept
+        refused = refused_stance(token, base) if kind == "stance" else None
+        if refused is not None and lo <= refused.i < hi:
+            # "refused to condemn X": the cue is "refused to condemn", what is refused "X"
+            particle, lo = refused, refused.i + 1
         if lo <= token.i < hi and kind == "indirect" and doc[lo].lower_ in RELATIVE_WORDS:
             # "which state media said were under control": the relative clause holds its own
             # cue; the words reported are those after it ("X, she said, Y" keeps both sides)
@@ -587,7 +601,9 @@ def _reported_candidates(
         if end <= start:
             continue
         cue_end = particle.idx + len(particle.text) if particle is not None else None
-        candidates.append(Draft(start, end, kind, token, cue_end, resolver.resolve(subject)))
+        candidates.append(
+            Draft(start, end, kind, token, cue_end, resolver.resolve(subject), cue_start=negation)
+        )
     return candidates
 
 
@@ -604,6 +620,16 @@ def _can_report_finding(subject: Token) -> bool:
     if subject.pos_ in {"PRON", "PROPN"} or word in BODY_NOUNS or word in DOCUMENT_NOUNS:
         return True
     return word in FINDING_NOUNS or word in PEOPLE_PLURALS or word.endswith(PEOPLE_ENDINGS)
+
+
+def _negated_stance(verb: Token, kind: QuoteKind, particle: Token | None) -> bool:
+    """Whether a negated cue keeps a stance: one with an object ("did not welcome X",
+    "never criticised X") or its particle ("did not call for X"). A negated clause ("did not
+    agree that ...") or a topic ("could not agree on a budget") is a disagreement reported,
+    not the speaker's stance towards anyone."""
+    if kind != "stance":
+        return False
+    return particle is not None or any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _quoted_as(token: Token) -> Token | None:
@@ -1338,8 +1364,8 @@ def _finish(article: Article, drafts: list[Draft]) -> list[Quote]:
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
-        if (draft.start, draft.end) in seen:
-            continue
+        if (draft.start, draft.end) in seen or draft.end <= draft.start:
+            continue  # the same span twice, or marks around nothing ('", " said')
         seen.add((draft.start, draft.end))
         quotes.append(_record(article, len(quotes), draft))
     return quotes
@@ -1348,7 +1374,8 @@ def _finish(article: Article, drafts: list[Draft]) -> list[Quote]:
 def _record(article: Article, n: int, draft: Draft) -> Quote:
     cue_text, cue_start, cue_end = draft.cue_text, draft.cue_start, None
     if draft.cue is not None:
-        cue_start = draft.cue.idx
+        # a negated stance's cue starts at its negation ("did not welcome")
+        cue_start = draft.cue.idx if draft.cue_start is None else draft.cue_start
         cue_end = draft.cue_end or draft.cue.idx + len(draft.cue.text)
         cue_text = article.text[cue_start:cue_end]
     elif cue_text is not None and cue_start is not None and cue_start >= 0:

@@ -144,6 +144,10 @@ class SpeakerResolver:
         named = _name_after_roles(subject)
         if named is not None and self._person_at(named) is not None:
             subject = named  # "Retired FBI agent and terrorism specialist Ali Soufan told"
+        named = _name_before_verb(subject)
+        nearer = self._mention_at(named) if named is not None else None
+        if named is not None and nearer is not None and self._is_person(nearer):
+            subject = named  # "Longtime Imus in the Morning writer Rob Bartlett tweeted"
         start_tok, end_tok = _phrase_bounds(subject)
         span = self.doc[start_tok : end_tok + 1]
         start, end = span.start_char, span.end_char
@@ -521,6 +525,30 @@ def _name_after_roles(subject: Token) -> Token | None:
     if before.dep_ == "cc" or before.is_punct or conjuncts[-2].pos_ != "NOUN":
         return None
     return name
+
+
+def _name_before_verb(subject: Token) -> Token | None:
+    """ "Longtime Imus in the Morning writer and performer Rob Bartlett tweeted": the parser
+    made the show's name the subject and hung the rest on it; the name right before the verb,
+    inside the subject's own phrase with no punctuation between (no relative clause, no
+    apposition), is who speaks."""
+    verb = subject.head
+    if subject.dep_ not in SUBJECT_DEPS or verb.i <= subject.i + 1 or subject.tag_ == "NNS":
+        return None  # "scientists from Bristol and UC Davis say": they speak, not UC Davis
+    last = subject.doc[verb.i - 1]
+    if last.pos_ != "PROPN" or last.i <= subject.i or last.i > subject.right_edge.i:
+        return None
+    if any(t.is_punct for t in subject.doc[subject.i : last.i]):
+        return None
+    first = last
+    while first.i - 1 > subject.i and subject.doc[first.i - 1].pos_ == "PROPN":
+        first = subject.doc[first.i - 1]
+    before = subject.doc[first.i - 1]
+    if before.lower_ in {"and", "or", "nor"}:
+        return None  # "X and Y said": a second subject, not the one the phrase names
+    if before.pos_ == "ADP":
+        return None  # "A lawyer for Tom Reed said": whom the role serves, not who speaks
+    return last
 
 
 def _added_cue(token: Token) -> bool:
