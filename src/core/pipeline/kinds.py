@@ -5,7 +5,7 @@ platforms. General signals that correct the model's label ("Hurricane Humberto" 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .cues import DOCUMENT_NOUNS
 from .gazetteer import COUNTRIES, COUNTRY_FORMS, RELIGIONS, STATE_NOUNS, STATE_PREFIX_WORDS
@@ -65,6 +65,102 @@ def short_place_name(folded: str) -> str | None:
     if words[0] in _GENERIC_HEAD_FOLDS:
         return " ".join(words[1:])
     return None
+
+
+#: Head words of the bodies every state has: "Parliament", "Supreme Court", "Air Force",
+#: "Foreign Ministry", "Labour Party", "Ministry of Health". Named by these alone, a body is
+#: the one of the country its article is about (`core.countries`).
+STATE_BODY_HEADS = frozenset(
+    """parliament senate congress assembly house legislature court courts tribunal army navy
+    force forces guard police ministry department government cabinet council party commission
+    committee office service military judiciary presidency""".split()
+)
+#: Heads that name several bodies of one country, so that alone they name one in one article
+#: only ("the Department", "the Committee", "the University").
+LOCAL_BODY_HEADS = frozenset(
+    """department ministry committee office council commission party court courts tribunal
+    assembly service force forces guard university college school hospital agency company
+    bureau board authority union club""".split()
+)
+#: Words that make a body one of many below the state, named the same in many places: "District
+#: Court", "Fire Department", "County Council", "Court of Appeals".
+LOCAL_BODY_WORDS = frozenset(
+    """district county city municipal regional provincial local circuit magistrates fire
+    appeals appeal precinct division branch""".split()
+)
+#: Words that name what a body does or is, as every state's do: a body whose other words are all
+#: of these ("Supreme Court", "Foreign Ministry", "Labour Party", "House of Representatives")
+#: says nothing of whose it is; one with a word of its own ("White House", "Bharatiya Janata
+#: Party", "Kurdistan Workers' Party") is that one body wherever it is named.
+GENERIC_BODY_WORDS = frozenset(
+    """supreme high federal national state central constitutional legislative general grand
+    upper lower air coast border armed royal defence defense foreign interior home justice
+    health finance treasury education labour labor conservative liberal democratic democrat
+    republican communist socialist social green greens progressive people peoples popular
+    workers new united unity independent reform christian electoral election elections
+    security intelligence judiciary judicial representatives commons lords deputies delegates
+    councillors senators emergency emergencies situations affairs public civil criminal
+    prosecutor prosecutors prosecution police fire rescue military naval ground special
+    investigative investigation investigations anti corruption ethics oversight budget
+    appropriations rules armed services trade commerce economy economic agriculture energy
+    environment transport transportation communications culture tourism labour employment
+    immigration customs revenue tax taxation disaster management planning development
+    information human rights women youth sports veterans family families land housing
+    science technology research water resources mines industry industries trade interior
+    executive administrative court courts appeals appeal district county city municipal
+    regional provincial local circuit magistrates parliamentary presidential prime ministers
+    minister ministers cabinet council house senate assembly congress""".split()
+)
+#: Words that put a body above any one country: "European Commission", "International
+#: Olympic Committee", "United Nations Security Council".
+SUPRANATIONAL_WORDS = frozenset(
+    """european international world global united nations un eu nato arab african asian
+    pacific atlantic commonwealth olympic""".split()
+)
+
+
+def body_scope(folded: str) -> Literal["country", "article"] | None:
+    """Where a body's folded name names one body: "country" for a body every state has, named
+    by generic words only ("parliament", "supreme court", "air force", "ministry of health"),
+    "article" for one of many alike ("department", "district court"), None for a name that says
+    whose it is ("united states air force", "iranian navy", "european commission", "white
+    house") or is no such body."""
+    words = folded.split()
+    if not words or len(words) > 6:
+        return None
+    head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    lone_local = len(words) == 1 and words[0] in _LOCAL_HEAD_FOLDS
+    if words[head] not in _STATE_HEAD_FOLDS and not lone_local:
+        return None
+    if any(w in _SUPRANATIONAL_FOLDS for w in words) or _names_a_country(words):
+        return None
+    if any(w not in _GENERIC_FOLDS and w not in _MINOR_FOLDS for w in words):
+        return None  # a word of its own: "White House", "Kurdistan Workers' Party"
+    if lone_local or any(w in _LOCAL_WORD_FOLDS for w in words):
+        return "article"
+    return "country"
+
+
+_STATE_HEAD_FOLDS = frozenset(fold_name(w) for w in STATE_BODY_HEADS)
+_LOCAL_HEAD_FOLDS = frozenset(fold_name(w) for w in LOCAL_BODY_HEADS)
+_LOCAL_WORD_FOLDS = frozenset(fold_name(w) for w in LOCAL_BODY_WORDS)
+_SUPRANATIONAL_FOLDS = frozenset(fold_name(w) for w in SUPRANATIONAL_WORDS)
+_GENERIC_FOLDS = (
+    frozenset(fold_name(w) for w in GENERIC_BODY_WORDS) | _STATE_HEAD_FOLDS | _LOCAL_HEAD_FOLDS
+)
+_MINOR_FOLDS = frozenset({"of", "the", "and", "for", "on"})
+
+
+def _names_a_country(words: list[str]) -> bool:
+    """Some one to three words of the name are a country, a US state or a demonym."""
+    from .countries import country_of
+
+    n = len(words)
+    return any(
+        country_of(" ".join(words[i : i + size])) is not None
+        for size in (1, 2, 3)
+        for i in range(n - size + 1)
+    )
 
 
 #: Prepositions after which a name is where something happens, not who ("at Hagia Sophia").

@@ -1,0 +1,79 @@
+"""Which country a name or an article belongs to, and which bodies are named without it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.core.pipeline.countries import article_country, country_of, headline_country
+from newsdesk.core.pipeline.kinds import body_scope
+from newsdesk.core.pipeline.names import fold_name
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Chile", "Chile"),
+        ("U.S.", "United States"),
+        ("America", "United States"),
+        ("Ohio", "United States"),  # a state is its country's
+        ("England", "United Kingdom"),
+        ("Puerto Rico", "Puerto Rico"),  # a territory has its own parliament
+        ("Chilean", "Chile"),  # demonyms by their ending
+        ("Taiwanese", "Taiwan"),
+        ("Philippine", "Philippines"),
+        ("British", "United Kingdom"),  # and the irregular ones
+        ("Dutch", "Netherlands"),
+        ("Reuters", None),
+        ("Catholic", None),
+    ],
+)
+def test_countries_country_of_name(name: str, country: str | None) -> None:
+    assert country_of(fold_name(name)) == (fold_name(country) if country else None)
+
+
+def test_countries_article_country_is_the_most_named() -> None:
+    names = [fold_name(n) for n in ("Chile", "Chilean", "Norway", "Reuters", "Chile")]
+    assert article_country(names) == fold_name("Chile")
+    assert article_country([fold_name("Chile"), fold_name("Norway")]) is None  # a tie
+    assert article_country([fold_name("Reuters")]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "scope"),
+    [
+        ("Parliament", "country"),
+        ("Supreme Court", "country"),
+        ("Air Force", "country"),
+        ("Ministry of Health", "country"),
+        ("Labour Party", "country"),
+        ("Department", "article"),  # one of many in a country
+        ("District Court", "article"),
+        ("Fire Department", "article"),
+        ("Chilean Air Force", None),  # says whose it is
+        ("Supreme Court of Chile", None),
+        ("European Commission", None),  # above any country
+        ("Reuters", None),  # no body every state has
+        ("Boeing", None),
+    ],
+)
+def test_countries_body_scope(name: str, scope: str | None) -> None:
+    assert body_scope(fold_name(name)) == scope
+
+
+@pytest.mark.parametrize(
+    ("title", "country"),
+    [
+        ("U.S. House sends subpoena as envoy to Chile resigns", "United States"),
+        ("Chile's Senate passes budget", "Chile"),
+        ("Puerto Rico Senate sues governor", "Puerto Rico"),
+        ("Storm leaves us without power", None),  # the pronoun, not the country
+        ("Iranian cargo plane crashes", "Iran"),
+    ],
+)
+def test_countries_headline_names_the_country_first(title: str, country: str | None) -> None:
+    assert headline_country(title) == (fold_name(country) if country else None)
+
+
+def test_countries_headline_country_wins_over_the_most_named() -> None:
+    names = [fold_name("Chile")] * 5
+    assert article_country(names, "U.S. Senate votes on Chile") == fold_name("United States")
