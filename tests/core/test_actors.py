@@ -614,3 +614,43 @@ def test_actors_word_taken_for_someone_joins_the_thing_it_names_elsewhere() -> N
     )
     assert mapping[("a", "Chirpr")] == mapping[("b", "Chirpr")]
     assert mapping[("c", "Velden")] != mapping[("d", "Velden")]  # a town is not its police chief
+
+
+def test_actors_surname_alone_joins_a_full_name_of_its_own_country_only() -> None:
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("Kira Mak", "PERSON", "Kira Mak")),
+            _in("b", "Norway", ("Mack", "PERSON", "Mack")),  # folds to "mak" too
+            _in("c", "Chile", ("Mak", "PERSON", "Mak")),
+            _in("d", "Norway", ("Mak", "PERSON", "Mak", "Minister")),
+            _in("e", "Chile", ("Kira Mak", "PERSON", "Kira Mak", "Foreign Minister")),
+        ]
+    )
+    assert mapping[("c", "Mak")] == mapping[("a", "Kira Mak")]
+    assert mapping[("b", "Mack")] != mapping[("a", "Kira Mak")]
+    assert mapping[("d", "Mak")] == mapping[("a", "Kira Mak")]  # the same role: the minister
+
+
+def test_actors_militia_named_like_a_state_is_not_the_country() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Islamic State of Chile", "ORG", "Islamic State of Chile")),
+            article("b", ("Chile", "GPE", "Chile")),
+            article("c", ("Islamic Republic of Chile", "GPE", "Islamic Republic of Chile")),
+        ]
+    )
+    assert mapping[("a", "Islamic State of Chile")] != mapping[("b", "Chile")]
+    assert mapping[("c", "Islamic Republic of Chile")] == mapping[("b", "Chile")]
+
+
+def test_actors_described_place_is_not_the_short_name_of_another() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Corvetta island", "LOC", "Corvetta island")),
+            article("b", ("Corvetta", "LOC", "Corvetta")),
+            article("c", ("Ostrava Islands", "LOC", "Ostrava Islands")),
+            article("d", ("Ostrava", "LOC", "Ostrava")),
+        ]
+    )
+    assert mapping[("a", "Corvetta island")] != mapping[("b", "Corvetta")]
+    assert mapping[("c", "Ostrava Islands")] == mapping[("d", "Ostrava")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.core.pipeline.countries import article_country, country_of, headline_country
-from newsdesk.core.pipeline.kinds import body_scope
+from newsdesk.core.pipeline.kinds import body_scope, name_fold
 from newsdesk.core.pipeline.names import fold_name
 
 
@@ -77,3 +77,8 @@ def test_countries_headline_names_the_country_first(title: str, country: str | N
 def test_countries_headline_country_wins_over_the_most_named() -> None:
     names = [fold_name("Chile")] * 5
     assert article_country(names, "U.S. Senate votes on Chile") == fold_name("United States")
+
+
+def test_countries_formal_state_name_folds_to_its_country_only_as_a_place() -> None:
+    assert name_fold("Islamic Republic of Chile") == fold_name("Chile")
+    assert name_fold("Islamic State of Chile", place=False) == fold_name("Islamic State of Chile")

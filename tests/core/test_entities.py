@@ -588,3 +588,28 @@ def test_entities_named_character_still_takes_its_short_name(analyze_text) -> No
     found = keys(mentions)
     assert found["Abe"] == found["Abe Sapien"]
     assert {m.label for m in mentions if m.text == "Abe Sapien"} == {"MISC"}
+
+
+
+@pytest.mark.parametrize(
+    ("text", "longer"),
+    [
+        (
+            "Puerto Rico governor resigns\n\nThe governor of Puerto Rico resigned on Friday. The "
+            "U.S. Senate had urged him to stay. In San Juan, the Senate voted to confirm his "
+            "successor. Puerto Rico officials welcomed the vote.",
+            None,  # the island's own senate, not the one in Washington
+        ),
+        (
+            "Chile passes budget\n\nThe Chilean Senate passed the budget on Friday. The U.S. "
+            "Senate had passed its own plan. In Santiago, the Senate voted again on Monday. "
+            "Chile's president signed it.",
+            "Chilean Senate",  # the article's country's, of the two named in full
+        ),
+    ],
+)
+def test_entities_body_named_alone_is_the_articles_countrys(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, longer: str | None
+) -> None:
+    found = keys(analyze_text(text).mentions)
+    assert found["Senate"] == {longer or "Senate"}

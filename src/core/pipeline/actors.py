@@ -33,6 +33,7 @@ LABEL_TYPES: dict[str, ActorType] = {
     "NORP": "group",
 }
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Countries and US states: "Mexico" is not "Mexico City", "New York" not "New York City".
 _STATE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 # Kinds whose bare names may join a person (a surname the model tagged ORG is still a surname).
@@ -255,6 +256,8 @@ def _gather(
                 if fold is None:
                     fold = keys_folded[key] = name_fold(key)
                     folds.setdefault(key, fold_name(key))
+                if fold != folds[key] and " of " in folds[key] and not _placed_labels(mentions):
+                    fold = folds[key]  # "Islamic State of Iraq" tagged ORG: not Iraq
                 scoped = _scope(key, fold, mentions)
                 if scoped is not None:
                     group = _scoped_group(groups, fold, scoped, article_id, places)
@@ -262,12 +265,19 @@ def _gather(
                     group = groups.get(fold)
                     if group is None:
                         group = groups[fold] = _Group(fold)
-                    if " " in key.strip() or is_acronym(key):
-                        by_key[key] = group  # a one-word name's scope depends on its labels
+                    if (" " in key.strip() or is_acronym(key)) and (
+                        keys_folded[key] == folds[key] or " of " not in folds[key]
+                    ):  # a one-word name's scope, and a formal state name, depend on labels
+                        by_key[key] = group
             group.clusters.append((article_id, key))
             group.sizes.append(len(mentions))
             group.mentions += mentions
     return groups, folds, order
+
+
+def _placed_labels(mentions: list[Mention]) -> bool:
+    """Some mention of the cluster is tagged as a place."""
+    return any(m.label in _PLACE_LABELS for m in mentions)
 
 
 def _scoped_group(
@@ -344,8 +354,9 @@ def _join_short_forms(
             core = _person_core(fold)
             if len(core) >= 2:
                 short_of.setdefault(core[-1], set()).add(gkey)
-        elif group.kind == "place":
-            # "Abaco Islands" in one article, "Abaco" in another (not "Mexico City"/"Mexico")
+        elif group.kind == "place" and any(_capitalised_tail(k) for k in group.keys):
+            # "Abaco Islands" in one article, "Abaco" in another (not "Mexico City"/"Mexico",
+            # nor "Pacific island" / "Pacific")
             short = short_place_name(fold)
             if short and short not in _STATE_FOLDS:
                 short_of.setdefault(short, set()).add(gkey)
@@ -368,15 +379,32 @@ def _join_short_forms(
             sets.union(gkey, next(iter(targets)))
 
 
+def _capitalised_tail(name: str) -> bool:
+    """The name's first and last words are capitalised: its generic word is part of the name
+    ("Abaco Islands", "County Mayo"), not a description ("Pacific island")."""
+    words = name.split()
+    return len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
 def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> bool:
     """A scoped body's short name names `target` only where its scope holds: `target` is used
-    in the same article, or in an article about the same country."""
-    if not short.body or short.scope is None:
+    in the same article, or in an article about the same country. A surname alone ("Mack" in a
+    story from New Hampshire) names the one person of that surname named in full elsewhere
+    ("Kitty Mak" of Hong Kong) only when a story of theirs is about the same country (or
+    either story's country is unknown), or a role of theirs shares a word with its own
+    ("President")."""
+    if short.scope is None:
         return True
-    if short.scope.startswith("#"):
+    if short.body and short.scope.startswith("#"):
         article = short.scope[1:]
         return any(a == article for a, _key in target.clusters)
-    return any(places.of(a) == short.scope for a, _key in target.clusters)
+    if short.body:
+        return any(places.of(a) == short.scope for a, _key in target.clusters)
+    country = places.of(short.scope[1:])
+    theirs = {places.of(a) for a, _key in target.clusters} - {None}
+    if country is None or not theirs or country in theirs:
+        return True  # nothing says they are apart
+    return bool(_role_words(short) & _role_words(target))
 
 
 def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> None:

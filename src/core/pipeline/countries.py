@@ -60,6 +60,18 @@ def country_of(folded: str) -> str | None:
     return None
 
 
+def named_country(folded: str) -> str | None:
+    """The country some one to three words of a folded name name ("us senate" -> "united
+    states", "iranian air force" -> "iran"), else None."""
+    words = folded.split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            country = country_of(" ".join(words[i : i + size]))
+            if country is not None:
+                return country
+    return None
+
+
 #: A run of up to three capitalised words: where a headline names a country ("U.S. House",
 #: "Iran's President", "Puerto Rico Senate"), never the pronoun "us".
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")

@@ -153,14 +153,9 @@ _MINOR_FOLDS = frozenset({"of", "the", "and", "for", "on"})
 
 def _names_a_country(words: list[str]) -> bool:
     """Some one to three words of the name are a country, a US state or a demonym."""
-    from .countries import country_of
+    from .countries import named_country
 
-    n = len(words)
-    return any(
-        country_of(" ".join(words[i : i + size])) is not None
-        for size in (1, 2, 3)
-        for i in range(n - size + 1)
-    )
+    return named_country(" ".join(words)) is not None
 
 
 #: Prepositions after which a name is where something happens, not who ("at Hagia Sophia").
@@ -248,14 +243,17 @@ def storm_name(text: str) -> str | None:
     return text.strip()[match.end() :] if match else None
 
 
-def name_fold(name: str) -> str:
+def name_fold(name: str, place: bool = True) -> str:
     """`fold_name`, with every stage of a storm folded to one key ("storm humberto") and a
-    country's long and short forms to one ("America", "Islamic Republic of Iran")."""
+    country's long and short forms to one ("America", "Islamic Republic of Iran"). A formal
+    state name folds to its country only for a `place`: "Islamic State of Iraq" tagged as an
+    organisation is a militia, not Iraq."""
     bare = storm_name(name)
     if bare:
         return f"storm {fold_name(bare)}"
     folded = fold_name(name)
-    return _COUNTRY_FORM_FOLDS.get(folded) or _state_name(folded) or folded
+    state = _state_name(folded) if place else None
+    return _COUNTRY_FORM_FOLDS.get(folded) or state or folded
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
