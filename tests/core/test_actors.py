@@ -654,3 +654,22 @@ def test_actors_described_place_is_not_the_short_name_of_another() -> None:
     )
     assert mapping[("a", "Corvetta island")] != mapping[("b", "Corvetta")]
     assert mapping[("c", "Ostrava Islands")] == mapping[("d", "Ostrava")]
+
+
+def test_actors_surname_alone_must_be_spelled_as_the_full_name_writes_it() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Kerry Lee", "PERSON", "Kerry Lee")),
+            article("b", ("Le", "PERSON", "Le")),  # folds to "le" like "Lee"
+            article("c", ("Lee", "PERSON", "Lee")),
+        ]
+    )
+    assert mapping[("b", "Le")] != mapping[("a", "Kerry Lee")]
+    assert mapping[("c", "Lee")] == mapping[("a", "Kerry Lee")]
+    _, mapping = merge_actors(
+        [
+            article("a", ("Omar al-Hadi", "PERSON", "Omar al-Hadi")),
+            article("b", ("Hadi", "PERSON", "Hadi")),
+        ]
+    )
+    assert mapping[("b", "Hadi")] == mapping[("a", "Omar al-Hadi")]

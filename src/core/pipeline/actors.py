@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -16,7 +17,7 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
 from ..models import Actor, ActorType, ArticleAnalysis, Mention
-from .countries import article_country
+from .countries import article_country, countries_named
 from .gazetteer import COUNTRIES, US_STATES
 from .ids import anchor_actor_ids
 from .kinds import body_scope, name_fold, short_place_name
@@ -198,11 +199,22 @@ class _ArticleCountries:
     """The country each article is about (`core.countries.article_country`), read from its
     headline and mentions the first time a scoped name asks."""
 
-    __slots__ = ("_analyses", "_known")
+    __slots__ = ("_analyses", "_known", "_named")
 
     def __init__(self, analyses: list[ArticleAnalysis]) -> None:
         self._analyses = {a.article.id: a for a in analyses}
         self._known: dict[str, str | None] = {}
+        self._named: dict[str, frozenset[str]] = {}
+
+    def named(self, article_id: str) -> frozenset[str]:
+        """Every country the article names, and the one it is about."""
+        if article_id not in self._named:
+            analysis = self._analyses.get(article_id)
+            names = () if analysis is None else analysis.mentions
+            found = set(countries_named(fold_name(m.text) for m in names))
+            country = self.of(article_id)
+            self._named[article_id] = frozenset(found | ({country} if country else set()))
+        return self._named[article_id]
 
     def of(self, article_id: str) -> str | None:
         if article_id not in self._known:
@@ -375,8 +387,8 @@ def _join_short_forms(
         if len(targets) > 1:
             plain = {t for t in targets if groups[t].fold.split()[-1] not in SUFFIXES}
             targets = plain or targets
-        if len(targets) == 1:
-            sets.union(gkey, next(iter(targets)))
+        if len({sets.find(t) for t in targets}) == 1:  # one actor, however many spellings
+            sets.union(gkey, min(targets))
 
 
 def _capitalised_tail(name: str) -> bool:
@@ -390,21 +402,39 @@ def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> b
     """A scoped body's short name names `target` only where its scope holds: `target` is used
     in the same article, or in an article about the same country. A surname alone ("Mack" in a
     story from New Hampshire) names the one person of that surname named in full elsewhere
-    ("Kitty Mak" of Hong Kong) only when a story of theirs is about the same country (or
-    either story's country is unknown), or a role of theirs shares a word with its own
-    ("President")."""
-    if short.scope is None:
-        return True
-    if short.body and short.scope.startswith("#"):
-        article = short.scope[1:]
-        return any(a == article for a, _key in target.clusters)
-    if short.body:
+    ("Kitty Mak" of Hong Kong) only when their stories name a country in common (or either
+    names none), or a role of theirs shares a word with its own ("President")."""
+    if short.body and short.scope is not None:
+        if short.scope.startswith("#"):
+            article = short.scope[1:]
+            return any(a == article for a, _key in target.clusters)
         return any(places.of(a) == short.scope for a, _key in target.clusters)
-    country = places.of(short.scope[1:])
-    theirs = {places.of(a) for a, _key in target.clusters} - {None}
-    if country is None or not theirs or country in theirs:
+    if target.kind != "person" or " " in short.fold:
+        return True
+    if not _spelled_alike(short, target):
+        return False
+    own = frozenset().union(*(places.named(a) for a, _key in short.clusters))
+    theirs = frozenset().union(*(places.named(a) for a, _key in target.clusters))
+    if not own or not theirs or own & theirs:
         return True  # nothing says they are apart
     return bool(_role_words(short) & _role_words(target))
+
+
+def _spelled_alike(short: _Group, target: _Group) -> bool:
+    """A surname alone is written as `target` writes it (accents and case aside): folding
+    evens out transliterations of a full name ("Zelensky" / "Zelenskyy"), but a bare "Le" or
+    "Mack" is not "Lee" or "Mak" from another story."""
+    own = {_plain(k) for k in short.keys}
+    theirs = {_plain(t) for t in target.texts}
+    last = [k.split()[-1] for k in target.keys if k.split()]
+    theirs |= {_plain(w) for w in last} | {_plain(w.rsplit("-", 1)[-1]) for w in last}
+    return bool(own & theirs)  # "Assad" of "Bashar al-Assad" too
+
+
+def _plain(word: str) -> str:
+    """Lower case without accents or punctuation (no transliteration folding)."""
+    text = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in text if c.isalnum())
 
 
 def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> None:

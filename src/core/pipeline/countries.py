@@ -91,6 +91,11 @@ def headline_country(title: str) -> str | None:
     return None
 
 
+def countries_named(names: Iterable[str]) -> Counter[str]:
+    """How often an article names each country, from its mentions' folded names."""
+    return Counter(c for name in names if (c := country_of(name)) is not None)
+
+
 def article_country(names: Iterable[str], title: str = "") -> str | None:
     """The country (or territory) an article is about: the first its headline names, else the
     one its mentions (folded names) name most; None when it names none, or two as often as
@@ -101,8 +106,7 @@ def article_country(names: Iterable[str], title: str = "") -> str | None:
     named = headline_country(title)
     if named is not None:
         return named
-    counts = Counter(c for name in names if (c := country_of(name)) is not None)
-    top = counts.most_common(2)
+    top = countries_named(names).most_common(2)
     if not top or (len(top) > 1 and top[0][1] == top[1][1]):
         return None
     return top[0][0]
