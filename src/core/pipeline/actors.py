@@ -552,15 +552,19 @@ def _records(
     actors: list[Actor] = []
     mapping: dict[tuple[str, str], str] = {}
     used: set[str] = set()
+    tried: dict[str, int] = {}  # per base id, the last suffix given (namesakes are many)
     built.sort(key=lambda item: (-_score(item[0], item[1], evidence), item[0].name, item[2]))
     for actor, parts, _first in built:
         # the id comes from the merged groups' own anchor key, never from a display name a
         # reader may later set (corrections rename without moving marks)
         base = aid = actor_id(_anchor(parts), actor.type)
-        n = 2
-        while aid in used:
+        n = tried.get(base, 1)  # 1: the base itself
+        if n > 1:
             aid = f"{base}-{n}"
+        while aid in used:
             n += 1
+            aid = f"{base}-{n}"
+        tried[base] = n
         used.add(aid)
         actors.append(Actor(aid, actor.name, actor.type, actor.aliases, actor.role, actor.mentions))
         for group in parts:

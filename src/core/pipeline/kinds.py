@@ -5,6 +5,7 @@ platforms. General signals that correct the model's label ("Hurricane Humberto" 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from .cues import DOCUMENT_NOUNS
@@ -119,6 +120,7 @@ SUPRANATIONAL_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=50_000)
 def body_scope(folded: str) -> Literal["country", "article"] | None:
     """Where a body's folded name names one body: "country" for a body every state has, named
     by generic words only ("parliament", "supreme court", "air force", "ministry of health"),
