@@ -613,3 +613,23 @@ def test_entities_body_named_alone_is_the_articles_countrys(  # type: ignore[no-
 ) -> None:
     found = keys(analyze_text(text).mentions)
     assert found["Senate"] == {longer or "Senate"}
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Title\n\nThe shooting took place in the Tsuen Wan district on Tuesday.", "Tsuen Wan",
+         True),  # tagged PERSON, compounded into "district"
+        ("Title\n\nThe children were going to a contest, according to the mayor of Yartsevo.",
+         "Yartsevo", True),  # tagged PERSON, "the mayor of"
+        ("Title\n\nIt was the deadliest attack since an assault in Ghazni in August.", "Ghazni",
+         True),  # tagged ORG, "in"
+        ("Title\n\nThe model was published in Nature on October 22.", "Nature", False),
+    ],
+)
+def test_entities_place_by_the_words_around_it(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str, place: bool
+) -> None:
+    labels = {m.label for m in analyze_text(text).mentions if m.text == name}
+    assert (labels == {"LOC"}) is place

@@ -144,6 +144,7 @@ def body_scope(folded: str) -> Literal["country", "article"] | None:
 
 
 _STATE_HEAD_FOLDS = frozenset(fold_name(w) for w in STATE_BODY_HEADS)
+_BODY_WORDS = BODY_TAILS | frozenset(LOCAL_BODY_HEADS)
 _LOCAL_HEAD_FOLDS = frozenset(fold_name(w) for w in LOCAL_BODY_HEADS)
 _LOCAL_WORD_FOLDS = frozenset(fold_name(w) for w in LOCAL_BODY_WORDS)
 _SUPRANATIONAL_FOLDS = frozenset(fold_name(w) for w in SUPRANATIONAL_WORDS)
@@ -341,6 +342,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     "Hagia Sophia's dome"), an affixed topic ("anti-Brexit") or a medium ("wrote on Twitter")
     is not a person; a name that a common noun calls a programme or a thing ("medical services
     Medicare", "the boat, Conception") is not a body."""
+    if label in {"PRODUCT", "WORK_OF_ART"}:
+        return "LOC" if _placed_by_its_words(ent) else label
     if label not in {"PERSON", "ORG"}:
         return label
     name = ent.text
@@ -351,6 +354,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     if " " not in name and name in words.after_given_name:
         return label  # "a message to Smith" where "John Smith" is named: a person
     if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
+        return "LOC"
+    if _placed_by_its_words(ent):
         return "LOC"
     if label != "PERSON":
         return label
@@ -375,6 +380,51 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+#: Common nouns a place's name is compounded into: "the Tsuen Wan district", "Afghanistan's
+#: Maidan Wardak province", "the Sandy Point area".
+PLACE_KIND_NOUNS = frozenset(
+    """district province county region city town village area prefecture municipality
+    neighbourhood neighborhood suburb suburbs governorate""".split()
+)
+#: Prepositions whose object, a one-word name tagged as a body, is a place: "an attack in
+#: Ghazni", "met in Niamey" (not "at", which a workplace takes: "worked at Boeing").
+_PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside"})
+
+
+def _placed_by_its_words(ent: Span) -> bool:
+    """The words around the name make it a place whatever the model guessed: a noun of places
+    it is compounded into ("the Tsuen Wan district"), a part only a place has whose "of" it
+    follows ("the mayor of Yartsevo"), or, for one word tagged as a body or a product, "in" or
+    "near" before it ("an assault in Ghazni"), unless it is an acronym or a body's word ("in
+    Congress", "in NATO") or what was published in it ("published in Nature")."""
+    root = ent.root
+    head = root.head
+    if head.i == root.i:
+        return False
+    if (
+        root.dep_ == "compound"
+        and head.i > root.i
+        and head.tag_ == "NN"
+        and head.lower_ in PLACE_KIND_NOUNS
+    ):
+        return True
+    if root.dep_ != "pobj":
+        return False
+    if head.lower_ == "of" and head.head.tag_ in ("NN", "NNS") and head.head.lower_ in PLACE_PARTS:
+        return True
+    if (
+        len(ent) != 1
+        or ent.label_ not in {"ORG", "PRODUCT"}
+        or head.lower_ not in _PLACE_ONLY_PREPOSITIONS
+        or head.head.lower_ in MEDIUM_VERBS  # "published in Nature": a journal
+    ):
+        return False
+    word = ent.text
+    return not (
+        word.isupper() or fold_name(word) in _STATE_HEAD_FOLDS or word.lower() in _BODY_WORDS
+    )
 
 
 def _called_a_thing(ent: Span) -> bool:
