@@ -25,6 +25,7 @@ from newsdesk.core.pipeline.names import fold_name
         ("Dutch", "Netherlands"),
         ("Reuters", None),
         ("Catholic", None),
+        ("Dominic", None),  # a given name, not "Dominica"
     ],
 )
 def test_countries_country_of_name(name: str, country: str | None) -> None:

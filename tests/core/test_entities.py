@@ -633,3 +633,23 @@ def test_entities_place_by_the_words_around_it(  # type: ignore[no-untyped-def]
 ) -> None:
     labels = {m.label for m in analyze_text(text).mentions if m.text == name}
     assert (labels == {"LOC"}) is place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Title\n\nEarly opponent MP Tanya Davies said, "We have moved the bill to a better '
+         'place".', "Tanya Davies"),  # tagged ORG; a title before it
+        ("Title\n\nDominic Hare, chief executive of the palace, placed the value at 4.8 million.",
+         "Dominic Hare"),  # tagged FAC; a noun for a person in apposition
+    ],
+)
+def test_entities_titled_or_glossed_name_is_a_person(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str
+) -> None:
+    assert {m.label for m in analyze_text(text).mentions if m.text == name} == {"PERSON"}
+
+
+def test_entities_company_glossed_by_a_body_noun_stays_one(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Title\n\nGoldman Sachs, the bank, said it would pay the fine."
+    assert {m.label for m in analyze_text(text).mentions if m.text == "Goldman Sachs"} == {"ORG"}

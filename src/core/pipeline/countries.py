@@ -46,15 +46,12 @@ def country_of(folded: str) -> str | None:
     country = _COUNTRY_FOLDS.get(folded) or _DEMONYM_FOLDS.get(folded)
     if country is not None or " " in folded or len(folded) < 5:
         return country
-    for ending in _DEMONYM_ENDINGS:  # "philippine" + "s"
+    for ending in _DEMONYM_ENDINGS:
         if not folded.endswith(ending) or len(folded) - len(ending) < 4:
             continue
         stem = folded[: len(folded) - len(ending)]
-        found = {
-            _COUNTRY_FOLDS[stem + tail]
-            for tail in _COUNTRY_ENDINGS
-            if stem + tail in _COUNTRY_FOLDS
-        }
+        tails = _COUNTRY_ENDINGS if ending else ("s",)  # "philippine" + "s", not "dominic" + "a"
+        found = {_COUNTRY_FOLDS[stem + tail] for tail in tails if stem + tail in _COUNTRY_FOLDS}
         if len(found) == 1:
             return found.pop()
     return None

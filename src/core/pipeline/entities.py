@@ -192,6 +192,12 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         partners = [*root.conjuncts]
         if any(t.ent_type_ == "PERSON" for t in partners):
             return "PERSON"
+        if (
+            cand.label not in {"GPE", "LOC", "NORP"}
+            and named_country(fold_name(cand.text)) is None  # "Agence France-Presse"
+            and _titled_or_glossed(ent)
+        ):
+            return "PERSON"  # "MP Tanya Davies", "Dominic Hare, chief executive of ..."
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (
         cand.label == "PERSON"
@@ -208,6 +214,38 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         ):
             return "ORG"
     return cand.label
+
+
+#: Titles written as acronyms before a name: "MP Tanya Davies", "CEO Ana Ruiz".
+_TITLE_ACRONYMS = frozenset({"mp", "mep", "mla", "msp", "mpp", "td", "ceo", "cfo", "coo"})
+#: Nouns for what a person is or does, in apposition to a name ("Dominic Hare, chief
+#: executive of the palace"), besides the titles of `names.HONORIFICS`.
+_PERSON_NOUNS = frozenset(
+    """executive spokesperson owner author professor lecturer researcher scientist student
+    resident lawyer manager founder activist journalist reporter analyst economist doctor
+    nurse teacher coach player actor actress singer artist writer witness survivor victim
+    farmer engineer official politician candidate""".split()
+)
+
+
+def _titled_or_glossed(ent: Span) -> bool:
+    """A title stands right before the name ("MP Tanya Davies"), or a noun for a person is
+    in apposition to it ("Dominic Hare, chief executive of the palace")."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.ent_iob_ == "O":
+        word = before.lower_.rstrip(".")
+        if word in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"} or (
+            word in _TITLE_ACRONYMS and before.text.isupper()
+        ):
+            return True
+    return any(
+        c.dep_ == "appos"
+        and c.i >= ent.end
+        and c.tag_ == "NN"
+        and (c.lower_ in _PERSON_NOUNS or c.lower_ in HONORIFICS - COURTESY)
+        for c in ent.root.children
+    )
 
 
 # ---------------------------------------------------------------------------------------------
