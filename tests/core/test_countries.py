@@ -50,6 +50,8 @@ def test_countries_article_country_is_the_most_named() -> None:
         ("Department", "article"),  # one of many in a country
         ("District Court", "article"),
         ("Fire Department", "article"),
+        ("Western District", "article"),  # of Texas, of Virginia
+        ("Eastern Cape", None),  # a province's own name
         ("Chilean Air Force", None),  # says whose it is
         ("Supreme Court of Chile", None),
         ("European Commission", None),  # above any country

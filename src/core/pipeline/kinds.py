@@ -124,16 +124,18 @@ SUPRANATIONAL_WORDS = frozenset(
 def body_scope(folded: str) -> Literal["country", "article"] | None:
     """Where a body's folded name names one body: "country" for a body every state has, named
     by generic words only ("parliament", "supreme court", "air force", "ministry of health"),
-    "article" for one of many alike ("department", "district court"), None for a name that says
-    whose it is ("united states air force", "iranian navy", "european commission", "white
-    house") or is no such body."""
+    "article" for one of many alike ("department", "district court", "western district"), None
+    for a name that says whose it is ("united states air force", "iranian navy", "european
+    commission", "white house") or is no such body."""
     words = folded.split()
     if not words or len(words) > 6:
         return None
     head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
     lone_local = len(words) == 1 and words[0] in _LOCAL_HEAD_FOLDS
     if words[head] not in _STATE_HEAD_FOLDS and not lone_local:
-        return None
+        # "Western District" (of Texas, of Virginia): a division named by generic words only
+        division = len(words) > 1 and words[-1] in _LOCAL_WORD_FOLDS
+        return "article" if division and all(w in _DIVISION_FOLDS for w in words) else None
     if any(w in _SUPRANATIONAL_FOLDS for w in words) or _names_a_country(words):
         return None
     if any(w not in _GENERIC_FOLDS and w not in _MINOR_FOLDS for w in words):
@@ -152,6 +154,12 @@ _GENERIC_FOLDS = (
     frozenset(fold_name(w) for w in GENERIC_BODY_WORDS) | _STATE_HEAD_FOLDS | _LOCAL_HEAD_FOLDS
 )
 _MINOR_FOLDS = frozenset({"of", "the", "and", "for", "on"})
+#: Words of a division's name that say only where it lies: "Western District", "Central Division".
+_DIVISION_FOLDS = _LOCAL_WORD_FOLDS | frozenset(
+    fold_name(w)
+    for w in "north south east west northern southern eastern western central upper lower "
+    "middle first second third fourth fifth".split()
+)
 
 
 def _names_a_country(words: list[str]) -> bool:
