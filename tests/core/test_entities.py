@@ -653,3 +653,12 @@ def test_entities_titled_or_glossed_name_is_a_person(  # type: ignore[no-untyped
 def test_entities_company_glossed_by_a_body_noun_stays_one(analyze_text) -> None:  # type: ignore[no-untyped-def]
     text = "Title\n\nGoldman Sachs, the bank, said it would pay the fine."
     assert {m.label for m in analyze_text(text).mentions if m.text == "Goldman Sachs"} == {"ORG"}
+
+
+def test_entities_state_is_not_the_namesakes_surname(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nThe statue of George Washington was cleaned on Monday. Lawmakers in "
+        "Washington, D.C. debated the budget."
+    )
+    found = keys(analyze_text(text).mentions)
+    assert found["Washington"] != found["George Washington"]

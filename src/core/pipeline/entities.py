@@ -752,9 +752,9 @@ def _cluster(
             continue  # a religion is no one's short name: "Christianity" is not
             # "Roman Catholic Christianity"
         if kinds[i] in ("place", "group") and (
-            size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS or is_acronym(group[0].text)
+            size[i] > 1 or fold_name(group[0].text) in _PLACE_FOLDS or is_acronym(group[0].text)
         ):
-            continue
+            continue  # a country or a US state is no one's surname: "in Washington, D.C."
         if is_acronym(group[0].text) and fold_name(group[0].text) in acronyms:
             continue
         short = group[0].folded
