@@ -217,6 +217,7 @@ class _ArticleCountries:
         return self._named[article_id]
 
     def of(self, article_id: str) -> str | None:
+        """The country the article is about, if one stands out."""
         if article_id not in self._known:
             analysis = self._analyses.get(article_id)
             self._known[article_id] = (
