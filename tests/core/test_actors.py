@@ -673,3 +673,20 @@ def test_actors_surname_alone_must_be_spelled_as_the_full_name_writes_it() -> No
         ]
     )
     assert mapping[("b", "Hadi")] == mapping[("a", "Omar al-Hadi")]
+
+
+def test_actors_body_named_alone_is_its_countrys_named_in_full() -> None:
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("Senate", "ORG", "Senate")),
+            _in("b", "Norway", ("Chilean Senate", "ORG", "Chilean Senate")),
+            _in("c", "Chile", ("Senate of Chile", "ORG", "Senate of Chile")),
+            _in("d", "Norway", ("Senate", "ORG", "Senate")),
+            _in("e", "Norway", ("District Court of Chile", "ORG", "District Court of Chile")),
+            _in("f", "Chile", ("District Court", "ORG", "District Court")),
+        ]
+    )
+    assert mapping[("a", "Senate")] == mapping[("b", "Chilean Senate")]
+    assert mapping[("c", "Senate of Chile")] == mapping[("b", "Chilean Senate")]
+    assert mapping[("d", "Senate")] != mapping[("a", "Senate")]  # Norway's
+    assert mapping[("f", "District Court")] != mapping[("e", "District Court of Chile")]

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.core.pipeline.countries import article_country, country_of, headline_country
+from newsdesk.core.pipeline.countries import (
+    article_country,
+    country_of,
+    headline_country,
+    without_country,
+)
 from newsdesk.core.pipeline.kinds import body_scope, name_fold
 from newsdesk.core.pipeline.names import fold_name
 
@@ -85,3 +90,30 @@ def test_countries_headline_country_wins_over_the_most_named() -> None:
 def test_countries_formal_state_name_folds_to_its_country_only_as_a_place() -> None:
     assert name_fold("Islamic Republic of Chile") == fold_name("Chile")
     assert name_fold("Islamic State of Chile", place=False) == fold_name("Islamic State of Chile")
+
+
+@pytest.mark.parametrize(
+    ("name", "split"),
+    [
+        ("US Supreme Court", ("Supreme Court", "United States")),
+        ("Supreme Court of the United States", ("Supreme Court", "United States")),
+        ("Iranian Air Force", ("Air Force", "Iran")),
+        ("Chile", None),  # nothing left
+        ("Reuters", None),
+    ],
+)
+def test_countries_name_without_its_country(name: str, split: tuple[str, str] | None) -> None:
+    expected = (fold_name(split[0]), fold_name(split[1])) if split else None
+    assert without_country(fold_name(name)) == expected
+
+
+def test_countries_a_divisions_body_is_not_the_countrys() -> None:
+    assert without_country(fold_name("Maryland Democratic Party")) is None
+    assert without_country(fold_name("Scottish Parliament")) is None
+
+
+def test_countries_a_territorys_body_is_its_own() -> None:
+    assert without_country(fold_name("Puerto Rico Senate")) == (
+        fold_name("Senate"),
+        fold_name("Puerto Rico"),
+    )

@@ -17,7 +17,7 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
 from ..models import Actor, ActorType, ArticleAnalysis, Mention
-from .countries import article_country, countries_named
+from .countries import article_country, countries_named, without_country
 from .gazetteer import COUNTRIES, US_STATES
 from .ids import anchor_actor_ids
 from .kinds import body_scope, name_fold, short_place_name
@@ -164,6 +164,7 @@ def _merge(
         _count(group, folds)
     sets: UnionFind[str] = UnionFind(groups)
     _join_short_forms(groups, sets, places)
+    _join_bodies_to_their_country(groups, sets)
     _join_namesakes_by_role(groups, sets)
     _join_middle_names(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
@@ -390,6 +391,26 @@ def _join_short_forms(
             targets = plain or targets
         if len({sets.find(t) for t in targets}) == 1:  # one actor, however many spellings
             sets.union(gkey, min(targets))
+
+
+def _join_bodies_to_their_country(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """A body named alone in stories about one country is that country's body named in full
+    ("Senate" in American stories is the "U.S. Senate"; "Supreme Court of the United States",
+    "US Supreme Court" and "United States Supreme Court" are one court)."""
+    full: dict[tuple[str, str], list[str]] = {}
+    for gkey, group in groups.items():
+        if group.scope is None and " " in group.fold:
+            split = without_country(group.fold)
+            if split is not None and body_scope(split[0]) == "country":
+                full.setdefault(split, []).append(gkey)
+    if not full:
+        return
+    for gkey, group in groups.items():
+        if group.body and group.scope is not None and not group.scope.startswith("#"):
+            full.setdefault((group.fold, group.scope), []).append(gkey)
+    for same in full.values():
+        for other in same[1:]:
+            sets.union(other, same[0])
 
 
 def _capitalised_tail(name: str) -> bool:

@@ -30,6 +30,16 @@ _COUNTRY_FOLDS |= dict.fromkeys((fold_name(s) for s in US_STATES), _UNITED_STATE
 _COUNTRY_FOLDS |= {fold_name(t): fold_name(t) for t in TERRITORIES}
 #: Short forms written as acronyms: "U.S.", "US", "UK", "U.K." (folded "us", "uk").
 _COUNTRY_FOLDS |= {"us": _UNITED_STATES, "uk": _UNITED_KINGDOM, "usa": _UNITED_STATES}
+#: US states and the UK's nations, and their people: a body named with one is the division's.
+_DIVISION_FOLDS = (
+    frozenset(fold_name(s) for s in US_STATES if s not in TERRITORIES)
+    | frozenset(
+        fold_name(n)
+        for n in "England Scotland Wales English Scottish Scots Welsh Texan Californian "
+        "Floridian".split()
+    )
+    | {fold_name("Northern Ireland")}
+)
 _DEMONYM_FOLDS = {fold_name(k): fold_name(COUNTRY_FORMS.get(v, v)) for k, v in DEMONYMS.items()}
 #: Endings of a demonym, tried longest first: "Iranian" -> "Iran", "Taiwanese" -> "Taiwan".
 _DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "ese", "is", "i", "ns", "n", "s", "")
@@ -66,6 +76,29 @@ def named_country(folded: str) -> str | None:
             country = country_of(" ".join(words[i : i + size]))
             if country is not None:
                 return country
+    return None
+
+
+def without_country(folded: str) -> tuple[str, str] | None:
+    """A folded name without the country it names, and that country: "us supreme court" ->
+    ("supreme court", "united states"), "supreme court of the united states" -> the same,
+    "iranian air force" -> ("air force", "iran"); None when it names none, or names a division
+    of a country (a US state, a nation of the UK), whose bodies are its own."""
+    words = folded.split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            named = " ".join(words[i : i + size])
+            country = country_of(named)
+            if country is None:
+                continue
+            if named in _DIVISION_FOLDS:
+                return None  # "Maryland Democratic Party", "Scottish Parliament": a division's
+            rest = words[:i] + words[i + size :]
+            while rest and rest[-1] in ("of", "the"):
+                rest.pop()
+            while rest and rest[0] == "the":
+                rest.pop(0)
+            return (" ".join(rest), country) if rest else None
     return None
 
 
