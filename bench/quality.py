@@ -2,8 +2,9 @@
 
 Run: `make quality` or `.venv/bin/python bench/quality.py [-v] [--data DIR] [--cast DIR]`. It
 scores tests/data/quotes (and its held-out files), every tests/data/quotes_* folder, and the actor
-casts tests/data/actors and tests/data/actors_* (`bench/quality_actors.py`). The quote scoring is
-asserted in tests/core/test_quotes.py, so a regression fails the suite.
+casts tests/data/actors and tests/data/actors_* (`bench/quality_actors.py`), each alone and all
+together (merges across unrelated stories). The quote scoring is asserted in
+tests/core/test_quotes.py, so a regression fails the suite.
 
 Each `<name>.json` lists what a reader finds in `<name>.txt`: every quote, reported statement
 and stance with a distinctive substring of its text, its kind and its speaker (a name, or a list
@@ -266,7 +267,7 @@ def main(argv: list[str]) -> int:
     from newsdesk.core.pipeline.nlp import load_pipeline
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from quality_actors import CAST, evaluate_cast, report_cast
+    from quality_actors import CAST, evaluate_cast, evaluate_casts_together, report_cast
 
     nlp, _info = load_pipeline(None)
     verbose = "-v" in argv
@@ -287,9 +288,12 @@ def main(argv: list[str]) -> int:
     for folder in sorted(DATA.parent.glob("quotes_*")):
         print(f"== quotes: {folder.name}")
         report(evaluate(nlp, "all", folder), verbose)
-    for folder in [CAST, *sorted(CAST.parent.glob("actors_*"))]:
+    casts = [CAST, *sorted(CAST.parent.glob("actors_*"))]
+    for folder in casts:
         print(f"== actors: {folder.name}")
         report_cast(evaluate_cast(nlp, folder), verbose)
+    print(f"== actors: every cast indexed together ({', '.join(f.name for f in casts)})")
+    report_cast(evaluate_casts_together(nlp, casts), verbose)
     return 0
 
 

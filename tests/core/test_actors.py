@@ -508,3 +508,185 @@ def test_actors_institution_without_its_of_part_does_not_cross_articles() -> Non
     )
     assert actor_of(mapping, "a", "Assembly of Upper Rivia") != actor_of(mapping, "b", "Assembly")
     assert sorted(a.name for a in actors) == ["Assembly", "Assembly of Upper Rivia"]
+
+
+def _in(aid: str, country: str, *mentions: tuple[str, str, str] | tuple[str, str, str, str]):
+    """An article about `country` (named three times) that also mentions `mentions`."""
+    return article(aid, *mentions, *[(country, "GPE", country)] * 3)
+
+
+def test_actors_body_every_state_has_stays_in_its_country() -> None:
+    actors, mapping = merge_actors(
+        [
+            _in("a", "Norway", ("Parliament", "ORG", "Parliament")),
+            _in("b", "Norway", ("Parliament", "ORG", "Parliament")),
+            _in("c", "Chile", ("Parliament", "ORG", "Parliament")),
+        ]
+    )
+    assert mapping[("a", "Parliament")] == mapping[("b", "Parliament")]
+    assert mapping[("c", "Parliament")] != mapping[("a", "Parliament")]
+    assert len([a for a in actors if a.name == "Parliament"]) == 2
+
+
+def test_actors_body_named_without_its_country_joins_the_longer_name_of_that_country() -> None:
+    _, mapping = merge_actors(
+        [
+            _in(
+                "a",
+                "Chile",
+                ("Chilean Air Force", "ORG", "Chilean Air Force"),
+                ("Air Force", "ORG", "Chilean Air Force"),
+            ),
+            _in("b", "Chile", ("Air Force", "ORG", "Air Force")),
+            _in("c", "Norway", ("Air Force", "ORG", "Air Force")),
+        ]
+    )
+    assert mapping[("b", "Air Force")] == mapping[("a", "Chilean Air Force")]
+    assert mapping[("c", "Air Force")] != mapping[("a", "Chilean Air Force")]
+
+
+def test_actors_body_in_an_article_about_no_country_stays_in_it() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Supreme Court", "ORG", "Supreme Court")),
+            article("b", ("Supreme Court", "ORG", "Supreme Court")),
+            _in("c", "Chile", ("Department", "ORG", "Department")),
+            _in("d", "Chile", ("Department", "ORG", "Department")),
+        ]
+    )
+    assert mapping[("a", "Supreme Court")] != mapping[("b", "Supreme Court")]
+    assert mapping[("c", "Department")] != mapping[("d", "Department")]  # one of many
+
+
+def test_actors_body_that_says_whose_it_is_crosses_countries() -> None:
+    _, mapping = merge_actors(
+        [
+            _in("a", "Norway", ("Chilean Navy", "ORG", "Chilean Navy")),
+            _in("b", "Chile", ("Chilean Navy", "ORG", "Chilean Navy")),
+            _in("c", "Norway", ("European Commission", "ORG", "European Commission")),
+            _in("d", "Chile", ("European Commission", "ORG", "European Commission")),
+        ]
+    )
+    assert mapping[("a", "Chilean Navy")] == mapping[("b", "Chilean Navy")]
+    assert mapping[("c", "European Commission")] == mapping[("d", "European Commission")]
+
+
+def test_actors_first_name_alone_is_someone_of_its_article() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Marisol", "PERSON", "Marisol")),
+            article("b", ("Marisol", "PERSON", "Marisol")),
+        ]
+    )
+    assert [a.name for a in actors] == ["Marisol", "Marisol"]
+
+
+def test_actors_one_word_name_with_a_shared_role_is_one_person() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Benedictus", "PERSON", "Benedictus", "Pope")),
+            article("b", ("Benedictus", "PERSON", "Benedictus", "Pope")),
+            article("c", ("Benedictus", "PERSON", "Benedictus", "goalkeeper")),
+        ]
+    )
+    assert sorted(len(a.articles) for a in actors) == [1, 2]
+
+
+def test_actors_one_word_surname_still_joins_the_full_name_elsewhere() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Orlov", "PERSON", "Orlov")),
+            article("b", ("Orlov", "PERSON", "Orlov")),
+            article("c", ("Dmitri Orlov", "PERSON", "Dmitri Orlov")),
+        ]
+    )
+    assert [len(a.articles) for a in actors] == [3]
+
+
+def test_actors_word_taken_for_someone_joins_the_thing_it_names_elsewhere() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Chirpr", "ORG", "Chirpr"), ("Chirpr", "ORG", "Chirpr")),
+            article("b", ("Chirpr", "PERSON", "Chirpr")),  # "posted on Chirpr", tagged PERSON
+            article("c", ("Velden", "GPE", "Velden")),
+            article("d", ("Velden", "PERSON", "Velden", "Police Chief")),
+        ]
+    )
+    assert mapping[("a", "Chirpr")] == mapping[("b", "Chirpr")]
+    assert mapping[("c", "Velden")] != mapping[("d", "Velden")]  # a town is not its police chief
+
+
+def test_actors_surname_alone_joins_a_full_name_of_its_own_country_only() -> None:
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("Kira Mak", "PERSON", "Kira Mak")),
+            _in("b", "Norway", ("Mack", "PERSON", "Mack")),  # folds to "mak" too
+            _in("c", "Chile", ("Mak", "PERSON", "Mak")),
+            _in("d", "Norway", ("Mak", "PERSON", "Mak", "Minister")),
+            _in("e", "Chile", ("Kira Mak", "PERSON", "Kira Mak", "Foreign Minister")),
+        ]
+    )
+    assert mapping[("c", "Mak")] == mapping[("a", "Kira Mak")]
+    assert mapping[("b", "Mack")] != mapping[("a", "Kira Mak")]
+    assert mapping[("d", "Mak")] == mapping[("a", "Kira Mak")]  # the same role: the minister
+
+
+def test_actors_militia_named_like_a_state_is_not_the_country() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Islamic State of Chile", "ORG", "Islamic State of Chile")),
+            article("b", ("Chile", "GPE", "Chile")),
+            article("c", ("Islamic Republic of Chile", "GPE", "Islamic Republic of Chile")),
+        ]
+    )
+    assert mapping[("a", "Islamic State of Chile")] != mapping[("b", "Chile")]
+    assert mapping[("c", "Islamic Republic of Chile")] == mapping[("b", "Chile")]
+
+
+def test_actors_described_place_is_not_the_short_name_of_another() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Corvetta island", "LOC", "Corvetta island")),
+            article("b", ("Corvetta", "LOC", "Corvetta")),
+            article("c", ("Ostrava Islands", "LOC", "Ostrava Islands")),
+            article("d", ("Ostrava", "LOC", "Ostrava")),
+        ]
+    )
+    assert mapping[("a", "Corvetta island")] != mapping[("b", "Corvetta")]
+    assert mapping[("c", "Ostrava Islands")] == mapping[("d", "Ostrava")]
+
+
+def test_actors_surname_alone_must_be_spelled_as_the_full_name_writes_it() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Kerry Lee", "PERSON", "Kerry Lee")),
+            article("b", ("Le", "PERSON", "Le")),  # folds to "le" like "Lee"
+            article("c", ("Lee", "PERSON", "Lee")),
+        ]
+    )
+    assert mapping[("b", "Le")] != mapping[("a", "Kerry Lee")]
+    assert mapping[("c", "Lee")] == mapping[("a", "Kerry Lee")]
+    _, mapping = merge_actors(
+        [
+            article("a", ("Omar al-Hadi", "PERSON", "Omar al-Hadi")),
+            article("b", ("Hadi", "PERSON", "Hadi")),
+        ]
+    )
+    assert mapping[("b", "Hadi")] == mapping[("a", "Omar al-Hadi")]
+
+
+def test_actors_body_named_alone_is_its_countrys_named_in_full() -> None:
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("Senate", "ORG", "Senate")),
+            _in("b", "Norway", ("Chilean Senate", "ORG", "Chilean Senate")),
+            _in("c", "Chile", ("Senate of Chile", "ORG", "Senate of Chile")),
+            _in("d", "Norway", ("Senate", "ORG", "Senate")),
+            _in("e", "Norway", ("District Court of Chile", "ORG", "District Court of Chile")),
+            _in("f", "Chile", ("District Court", "ORG", "District Court")),
+        ]
+    )
+    assert mapping[("a", "Senate")] == mapping[("b", "Chilean Senate")]
+    assert mapping[("c", "Senate of Chile")] == mapping[("b", "Chilean Senate")]
+    assert mapping[("d", "Senate")] != mapping[("a", "Senate")]  # Norway's
+    assert mapping[("f", "District Court")] != mapping[("e", "District Court of Chile")]

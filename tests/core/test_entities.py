@@ -605,3 +605,77 @@ def test_entities_named_character_still_takes_its_short_name(analyze_text) -> No
     found = keys(mentions)
     assert found["Abe"] == found["Abe Sapien"]
     assert {m.label for m in mentions if m.text == "Abe Sapien"} == {"MISC"}
+
+
+
+@pytest.mark.parametrize(
+    ("text", "longer"),
+    [
+        (
+            "Puerto Rico governor resigns\n\nThe governor of Puerto Rico resigned on Friday. The "
+            "U.S. Senate had urged him to stay. In San Juan, the Senate voted to confirm his "
+            "successor. Puerto Rico officials welcomed the vote.",
+            None,  # the island's own senate, not the one in Washington
+        ),
+        (
+            "Chile passes budget\n\nThe Chilean Senate passed the budget on Friday. The U.S. "
+            "Senate had passed its own plan. In Santiago, the Senate voted again on Monday. "
+            "Chile's president signed it.",
+            "Chilean Senate",  # the article's country's, of the two named in full
+        ),
+    ],
+)
+def test_entities_body_named_alone_is_the_articles_countrys(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, longer: str | None
+) -> None:
+    found = keys(analyze_text(text).mentions)
+    assert found["Senate"] == {longer or "Senate"}
+
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Title\n\nThe shooting took place in the Tsuen Wan district on Tuesday.", "Tsuen Wan",
+         True),  # tagged PERSON, compounded into "district"
+        ("Title\n\nThe children were going to a contest, according to the mayor of Yartsevo.",
+         "Yartsevo", True),  # tagged PERSON, "the mayor of"
+        ("Title\n\nIt was the deadliest attack since an assault in Ghazni in August.", "Ghazni",
+         True),  # tagged ORG, "in"
+        ("Title\n\nThe model was published in Nature on October 22.", "Nature", False),
+    ],
+)
+def test_entities_place_by_the_words_around_it(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str, place: bool
+) -> None:
+    labels = {m.label for m in analyze_text(text).mentions if m.text == name}
+    assert (labels == {"LOC"}) is place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Title\n\nEarly opponent MP Tanya Davies said, "We have moved the bill to a better '
+         'place".', "Tanya Davies"),  # tagged ORG; a title before it
+        ("Title\n\nDominic Hare, chief executive of the palace, placed the value at 4.8 million.",
+         "Dominic Hare"),  # tagged FAC; a noun for a person in apposition
+    ],
+)
+def test_entities_titled_or_glossed_name_is_a_person(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str
+) -> None:
+    assert {m.label for m in analyze_text(text).mentions if m.text == name} == {"PERSON"}
+
+
+def test_entities_company_glossed_by_a_body_noun_stays_one(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Title\n\nGoldman Sachs, the bank, said it would pay the fine."
+    assert {m.label for m in analyze_text(text).mentions if m.text == "Goldman Sachs"} == {"ORG"}
+
+
+def test_entities_state_is_not_the_namesakes_surname(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nThe statue of George Washington was cleaned on Monday. Lawmakers in "
+        "Washington, D.C. debated the budget."
+    )
+    found = keys(analyze_text(text).mentions)
+    assert found["Washington"] != found["George Washington"]

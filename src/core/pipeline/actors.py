@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -16,10 +17,11 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
 from ..models import Actor, ActorType, ArticleAnalysis, Mention
+from .countries import article_country, countries_named, without_country
 from .gazetteer import COUNTRIES, US_STATES
 from .ids import anchor_actor_ids
-from .kinds import name_fold, short_place_name
-from .names import SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
+from .kinds import body_scope, name_fold, short_place_name
+from .names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 from .ranking import actor_score, named_in
 from .unionfind import UnionFind
 
@@ -32,6 +34,7 @@ LABEL_TYPES: dict[str, ActorType] = {
     "NORP": "group",
 }
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Countries and US states: "Mexico" is not "Mexico City", "New York" not "New York City".
 _STATE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 # Kinds whose bare names may join a person (a surname the model tagged ORG is still a surname).
@@ -78,6 +81,11 @@ class _Group:
     kind: ActorType = "other"
     acronyms: list[str] = field(default_factory=list)
     """Acronyms written for it ("U.S." for "United States")."""
+    scope: str | None = None
+    """Where its name names one actor, when not everywhere: a country ("parliament" of a
+    British story), or `#<article id>` (a namesake's first name, "the Department")."""
+    body: bool = False
+    """Scoped as a body every state has: it joins longer names only within its scope."""
 
 
 def _vote(votes: Mapping[str, int], longest_label: str) -> ActorType:
@@ -150,11 +158,14 @@ def _merge(
     merged groups, not from any display name a reader sets.
     """
     analyses = list(analyses)
-    groups, folds, order = _gather(analyses)
+    places = _ArticleCountries(analyses)
+    groups, folds, order = _gather(analyses, places)
     for group in groups.values():
         _count(group, folds)
     sets: UnionFind[str] = UnionFind(groups)
-    _join_short_forms(groups, sets)
+    _join_short_forms(groups, sets, places)
+    _join_bodies_to_their_country(groups, sets)
+    _join_namesakes_by_role(groups, sets)
     _join_middle_names(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
     return _records(groups, sets, order, folds, _Evidence.of(analyses, positions))
@@ -185,10 +196,62 @@ class _Evidence:
         return cls(positions, headlines)
 
 
+class _ArticleCountries:
+    """The country each article is about (`core.countries.article_country`), read from its
+    headline and mentions the first time a scoped name asks."""
+
+    __slots__ = ("_analyses", "_known", "_named")
+
+    def __init__(self, analyses: list[ArticleAnalysis]) -> None:
+        self._analyses = {a.article.id: a for a in analyses}
+        self._known: dict[str, str | None] = {}
+        self._named: dict[str, frozenset[str]] = {}
+
+    def named(self, article_id: str) -> frozenset[str]:
+        """Every country the article names, and the one it is about."""
+        if article_id not in self._named:
+            analysis = self._analyses.get(article_id)
+            names = () if analysis is None else analysis.mentions
+            found = set(countries_named(fold_name(m.text) for m in names))
+            country = self.of(article_id)
+            self._named[article_id] = frozenset(found | ({country} if country else set()))
+        return self._named[article_id]
+
+    def of(self, article_id: str) -> str | None:
+        """The country the article is about, if one stands out."""
+        if article_id not in self._known:
+            analysis = self._analyses.get(article_id)
+            self._known[article_id] = (
+                None
+                if analysis is None
+                else article_country(
+                    (fold_name(m.text) for m in analysis.mentions), analysis.article.title or ""
+                )
+            )
+        return self._known[article_id]
+
+
+def _scope(key: str, fold: str, mentions: list[Mention]) -> tuple[str, bool] | None:
+    """Whether an in-article cluster's name is one actor only within a country or an article,
+    and whether as a body (see `_Group.scope`): a body every state has, named without saying
+    whose ("Parliament", "Supreme Court", "Air Force"), is its article's country's; one of many
+    alike ("the Department", "District Court") is its article's own; a person named by one
+    word only ("Elizabeth") is someone of that article, unless the same role names them
+    elsewhere (`_join_namesakes_by_role`)."""
+    where = body_scope(fold)
+    if where is not None:
+        return where, True
+    if " " in key.strip() or is_acronym(key) or not fold:
+        return None
+    people = sum(1 for m in mentions if m.label == "PERSON")
+    return ("article", False) if people * 2 > len(mentions) else None
+
+
 def _gather(
-    analyses: Iterable[ArticleAnalysis],
+    analyses: Iterable[ArticleAnalysis], places: _ArticleCountries
 ) -> tuple[dict[str, _Group], dict[str, str], dict[str, int]]:
-    """Every in-article cluster into the group of its folded key (one pass over mentions)."""
+    """Every in-article cluster into the group of its folded key (one pass over mentions); a
+    scoped name (`_scope`) into the group of its key within its scope (`fold@scope`)."""
     groups: dict[str, _Group] = {}
     folds: dict[str, str] = {}
     keys_folded: dict[str, str] = {}
@@ -201,20 +264,53 @@ def _gather(
         for mention in analysis.mentions:
             local.setdefault(mention.key, []).append(mention)
         for key, mentions in local.items():
-            group = by_key.get(key)
+            group = by_key.get(key)  # names that are never scoped, once seen
             if group is None:
                 fold = keys_folded.get(key)
                 if fold is None:
                     fold = keys_folded[key] = name_fold(key)
                     folds.setdefault(key, fold_name(key))
-                group = groups.get(fold)
-                if group is None:
-                    group = groups[fold] = _Group(fold)
-                by_key[key] = group
+                if fold != folds[key] and " of " in folds[key] and not _placed_labels(mentions):
+                    fold = folds[key]  # "Islamic State of Iraq" tagged ORG: not Iraq
+                scoped = _scope(key, fold, mentions)
+                if scoped is not None:
+                    group = _scoped_group(groups, fold, scoped, article_id, places)
+                else:
+                    group = groups.get(fold)
+                    if group is None:
+                        group = groups[fold] = _Group(fold)
+                    if (" " in key.strip() or is_acronym(key)) and (
+                        keys_folded[key] == folds[key] or " of " not in folds[key]
+                    ):  # a one-word name's scope, and a formal state name, depend on labels
+                        by_key[key] = group
             group.clusters.append((article_id, key))
             group.sizes.append(len(mentions))
             group.mentions += mentions
     return groups, folds, order
+
+
+def _placed_labels(mentions: list[Mention]) -> bool:
+    """Some mention of the cluster is tagged as a place."""
+    return any(m.label in _PLACE_LABELS for m in mentions)
+
+
+def _scoped_group(
+    groups: dict[str, _Group],
+    fold: str,
+    scoped: tuple[str, bool],
+    article_id: str,
+    places: _ArticleCountries,
+) -> _Group:
+    """The group of a scoped name in this article's scope: its country's (an article naming no
+    country more than another keeps it to itself) or the article's own."""
+    where, body = scoped
+    country = places.of(article_id) if where == "country" else None
+    scope = country or f"#{article_id}"
+    gkey = f"{fold}@{scope}"
+    group = groups.get(gkey)
+    if group is None:
+        group = groups[gkey] = _Group(fold, scope=scope, body=body)
+    return group
 
 
 def _count(group: _Group, folds: dict[str, str]) -> None:
@@ -253,40 +349,143 @@ def _person_core(fold: str) -> list[str]:
     return words[:-1] if len(words) > 1 and words[-1] in SUFFIXES else words
 
 
-def _join_short_forms(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+def _join_short_forms(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
     """A bare name used elsewhere as the short form of exactly one actor joins it ("Putin",
     "Guo", "US"). A person's first name alone never does ("Tony" is not "Tony Mendez" from
     another article) unless the writers use it as the surname: it is the short form there and
-    the last name never stands alone (surname first, "Guo Shengkun" -> "Guo")."""
+    the last name never stands alone (surname first, "Guo Shengkun" -> "Guo"). A body named
+    without saying whose ("Air Force") joins only a longer name used in its scope (not the
+    "United States Air Force" from an American story when its own story is Iranian)."""
     short_of: dict[str, set[str]] = {}
-    for fold, group in groups.items():
+    for gkey, group in groups.items():
+        fold = group.fold
         for form in group.forms:
             if form != fold and form:
-                short_of.setdefault(form, set()).add(fold)
+                short_of.setdefault(form, set()).add(gkey)
         if group.kind == "person":
             core = _person_core(fold)
             if len(core) >= 2:
-                short_of.setdefault(core[-1], set()).add(fold)
-        elif group.kind == "place":
-            # "Abaco Islands" in one article, "Abaco" in another (not "Mexico City"/"Mexico")
+                short_of.setdefault(core[-1], set()).add(gkey)
+        elif group.kind == "place" and any(_capitalised_tail(k) for k in group.keys):
+            # "Abaco Islands" in one article, "Abaco" in another (not "Mexico City"/"Mexico",
+            # nor "Pacific island" / "Pacific")
             short = short_place_name(fold)
             if short and short not in _STATE_FOLDS:
-                short_of.setdefault(short, set()).add(fold)
-    for fold in sorted(groups):
-        kind = groups[fold].kind
+                short_of.setdefault(short, set()).add(gkey)
+    for gkey in sorted(groups):
+        group = groups[gkey]
+        fold, kind = group.fold, group.kind
         targets = {
             t
             for t in short_of.get(fold, ())
-            if t != fold
-            and (_compatible(kind, groups[t].kind) or _placed(groups[fold], groups[t]))
+            if groups[t].fold != fold
+            and (_compatible(kind, groups[t].kind) or _placed(group, groups[t]))
             and not _first_name_only(fold, groups[t])
-            and not _qualifier_dropped(fold, t)
+            and not _qualifier_dropped(fold, groups[t].fold)
+            and _within_scope(group, groups[t], places)
         }
         if len(targets) > 1:
-            plain = {t for t in targets if t.split()[-1] not in SUFFIXES}
+            plain = {t for t in targets if groups[t].fold.split()[-1] not in SUFFIXES}
             targets = plain or targets
-        if len(targets) == 1:
-            sets.union(fold, next(iter(targets)))
+        if len({sets.find(t) for t in targets}) == 1:  # one actor, however many spellings
+            sets.union(gkey, min(targets))
+
+
+def _join_bodies_to_their_country(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """A body named alone in stories about one country is that country's body named in full
+    ("Senate" in American stories is the "U.S. Senate"; "Supreme Court of the United States",
+    "US Supreme Court" and "United States Supreme Court" are one court)."""
+    full: dict[tuple[str, str], list[str]] = {}
+    for gkey, group in groups.items():
+        if group.scope is None and " " in group.fold:
+            split = without_country(group.fold)
+            if split is not None and body_scope(split[0]) == "country":
+                full.setdefault(split, []).append(gkey)
+    if not full:
+        return
+    for gkey, group in groups.items():
+        if group.body and group.scope is not None and not group.scope.startswith("#"):
+            full.setdefault((group.fold, group.scope), []).append(gkey)
+    for same in full.values():
+        for other in same[1:]:
+            sets.union(other, same[0])
+
+
+def _capitalised_tail(name: str) -> bool:
+    """The name's first and last words are capitalised: its generic word is part of the name
+    ("Abaco Islands", "County Mayo"), not a description ("Pacific island")."""
+    words = name.split()
+    return len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> bool:
+    """A scoped body's short name names `target` only where its scope holds: `target` is used
+    in the same article, or in an article about the same country. A surname alone ("Mack" in a
+    story from New Hampshire) names the one person of that surname named in full elsewhere
+    ("Kitty Mak" of Hong Kong) only when their stories name a country in common (or either
+    names none), or a role of theirs shares a word with its own ("President")."""
+    if short.body and short.scope is not None:
+        if short.scope.startswith("#"):
+            article = short.scope[1:]
+            return any(a == article for a, _key in target.clusters)
+        return any(places.of(a) == short.scope for a, _key in target.clusters)
+    if target.kind != "person" or " " in short.fold:
+        return True
+    if not _spelled_alike(short, target):
+        return False
+    own = frozenset().union(*(places.named(a) for a, _key in short.clusters))
+    theirs = frozenset().union(*(places.named(a) for a, _key in target.clusters))
+    if not own or not theirs or own & theirs:
+        return True  # nothing says they are apart
+    return bool(_role_words(short) & _role_words(target))
+
+
+def _spelled_alike(short: _Group, target: _Group) -> bool:
+    """A surname alone is written as `target` writes it (accents and case aside): folding
+    evens out transliterations of a full name ("Zelensky" / "Zelenskyy"), but a bare "Le" or
+    "Mack" is not "Lee" or "Mak" from another story."""
+    own = {_plain(k) for k in short.keys}
+    theirs = {_plain(t) for t in target.texts}
+    last = [k.split()[-1] for k in target.keys if k.split()]
+    theirs |= {_plain(w) for w in last} | {_plain(w.rsplit("-", 1)[-1]) for w in last}
+    return bool(own & theirs)  # "Assad" of "Bashar al-Assad" too
+
+
+def _plain(word: str) -> str:
+    """Lower case without accents or punctuation (no transliteration folding)."""
+    text = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in text if c.isalnum())
+
+
+def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """People named by one word in several articles ("Francis") are one person where their
+    roles share a word ("Pope Francis"); without that, two articles' "Elizabeth" are two
+    people (a daughter in one obituary, a wife in another). A word that other articles use as
+    something else ("Twitter", "Bermuda", "Frexit") is that thing where the model took it for
+    someone no title introduces ("Police Chief Allen" is not the town of Allen)."""
+    alone: dict[str, list[str]] = {}
+    for gkey, group in groups.items():
+        if group.scope is not None and not group.body and group.kind == "person":
+            alone.setdefault(group.fold, []).append(gkey)
+    for fold, gkeys in alone.items():
+        roles = [(g, _role_words(groups[g])) for g in sorted(gkeys)]
+        if fold in groups:  # some article's cluster of that word is mostly not a person
+            for gkey, _words in roles:
+                if not _titled(groups[gkey]):
+                    sets.union(gkey, fold)
+        for i, (one, words) in enumerate(roles):
+            for other, theirs in roles[i + 1 :]:
+                if words & theirs:
+                    sets.union(other, one)
+
+
+def _titled(group: _Group) -> bool:
+    """Someone in the group is introduced with a title ("Police Chief", "Pope")."""
+    return any(
+        w in HONORIFICS for m in group.mentions if m.role for w in m.role.lower().split()
+    )
 
 
 def _qualifier_dropped(short: str, full: str) -> bool:
@@ -346,10 +545,12 @@ def _join_acronym_expansions(
     """"U.S. Navy" is "United States Navy" once "U.S." is known to stand for "United States"."""
     expands: dict[str, set[str]] = {}
     for fold, group in groups.items():
-        if " " in fold:
+        if " " in fold and group.scope is None:
             for text in group.acronyms:
                 expands.setdefault(folds[text], set()).add(fold)
     for fold in sorted(groups):
+        if groups[fold].scope is not None:
+            continue
         head, _, rest = fold.partition(" ")
         if rest and len(expands.get(head, ())) == 1:
             longer = f"{next(iter(expands[head]))} {rest}"
@@ -373,15 +574,19 @@ def _records(
     actors: list[Actor] = []
     mapping: dict[tuple[str, str], str] = {}
     used: set[str] = set()
+    tried: dict[str, int] = {}  # per base id, the last suffix given (namesakes are many)
     built.sort(key=lambda item: (-_score(item[0], item[1], evidence), item[0].name, item[2]))
     for actor, parts, _first in built:
         # the id comes from the merged groups' own anchor key, never from a display name a
         # reader may later set (corrections rename without moving marks)
         base = aid = actor_id(_anchor(parts), actor.type)
-        n = 2
-        while aid in used:
+        n = tried.get(base, 1)  # 1: the base itself
+        if n > 1:
             aid = f"{base}-{n}"
+        while aid in used:
             n += 1
+            aid = f"{base}-{n}"
+        tried[base] = n
         used.add(aid)
         actors.append(Actor(aid, actor.name, actor.type, actor.aliases, actor.role, actor.mentions))
         for group in parts:

@@ -16,9 +16,11 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
+from .countries import article_country, named_country
 from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
     ArticleWords,
+    body_scope,
     is_doctrine,
     label_from_use,
     label_from_words,
@@ -161,7 +163,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     acronyms = _introduced_acronyms(candidates, text)
     candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
     candidates.sort(key=lambda c: c.start)
-    keys = _cluster(candidates, acronyms, text, fold_name(article.title or ""))
+    home = article_country((fold_name(c.text) for c in candidates), article.title or "")
+    keys = _cluster(candidates, acronyms, text, fold_name(article.title or ""), home)
     candidates += _bare_name_occurrences(candidates, keys, text, links)
     candidates = _drop_headline_only(candidates)
     candidates = _drop_lone_common_words(candidates, text)
@@ -192,6 +195,12 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         partners = [*root.conjuncts]
         if any(t.ent_type_ == "PERSON" for t in partners):
             return "PERSON"
+        if (
+            cand.label not in {"GPE", "LOC", "NORP"}
+            and named_country(fold_name(cand.text)) is None  # "Agence France-Presse"
+            and _titled_or_glossed(ent)
+        ):
+            return "PERSON"  # "MP Tanya Davies", "Dominic Hare, chief executive of ..."
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (
         cand.label == "PERSON"
@@ -208,6 +217,38 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         ):
             return "ORG"
     return cand.label
+
+
+#: Titles written as acronyms before a name: "MP Tanya Davies", "CEO Ana Ruiz".
+_TITLE_ACRONYMS = frozenset({"mp", "mep", "mla", "msp", "mpp", "td", "ceo", "cfo", "coo"})
+#: Nouns for what a person is or does, in apposition to a name ("Dominic Hare, chief
+#: executive of the palace"), besides the titles of `names.HONORIFICS`.
+_PERSON_NOUNS = frozenset(
+    """executive spokesperson owner author professor lecturer researcher scientist student
+    resident lawyer manager founder activist journalist reporter analyst economist doctor
+    nurse teacher coach player actor actress singer artist writer witness survivor victim
+    farmer engineer official politician candidate""".split()
+)
+
+
+def _titled_or_glossed(ent: Span) -> bool:
+    """A title stands right before the name ("MP Tanya Davies"), or a noun for a person is
+    in apposition to it ("Dominic Hare, chief executive of the palace")."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.ent_iob_ == "O":
+        word = before.lower_.rstrip(".")
+        if word in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"} or (
+            word in _TITLE_ACRONYMS and before.text.isupper()
+        ):
+            return True
+    return any(
+        c.dep_ == "appos"
+        and c.i >= ent.end
+        and c.tag_ == "NN"
+        and (c.lower_ in _PERSON_NOUNS or c.lower_ in HONORIFICS - COURTESY)
+        for c in ent.root.children
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -657,11 +698,18 @@ def _unlabelled_occurrences(
 
 
 def _cluster(
-    candidates: list[_Candidate], acronyms: dict[str, _Candidate], text: str, title: str
+    candidates: list[_Candidate],
+    acronyms: dict[str, _Candidate],
+    text: str,
+    title: str,
+    home: str | None = None,
 ) -> dict[int, str]:
     """Assign each candidate a cluster id; returns cluster id -> canonical name (the key).
 
-    `title` is the folded headline: a shared surname goes to the person it names."""
+    `title` is the folded headline: a shared surname goes to the person it names. `home` is
+    the country the article is about (`core.countries.article_country`): a body every state
+    has, named alone ("Senate"), is its own, not another country's named in full ("U.S.
+    Senate" in a story about Puerto Rico)."""
     by_fold: dict[str, int] = {}
     members: list[list[_Candidate]] = []
     # every stage of a storm, and its bare name, is one cluster ("Tropical Storm Humberto",
@@ -673,7 +721,7 @@ def _cluster(
     }
     for cand in candidates:
         folded = fold_name(cand.text)
-        folded = storms.get(folded) or name_fold(cand.text)
+        folded = storms.get(folded) or name_fold(cand.text, cand.label in _PLACE_LABELS)
         cand.folded = folded_tokens(cand.text)
         if folded.startswith("storm ") and storm_name(cand.text) is None:
             cand.label = cand.kind_signal = "EVENT"
@@ -711,9 +759,9 @@ def _cluster(
             continue  # a religion is no one's short name: "Christianity" is not
             # "Roman Catholic Christianity"
         if kinds[i] in ("place", "group") and (
-            size[i] > 1 or fold_name(group[0].text) in _COUNTRY_FOLDS or is_acronym(group[0].text)
+            size[i] > 1 or fold_name(group[0].text) in _PLACE_FOLDS or is_acronym(group[0].text)
         ):
-            continue
+            continue  # a country or a US state is no one's surname: "in Washington, D.C."
         if is_acronym(group[0].text) and fold_name(group[0].text) in acronyms:
             continue
         short = group[0].folded
@@ -753,7 +801,11 @@ def _cluster(
             # a shared surname the model took for an organisation ("Mendez" as ORG)
             _assign_to_subject(group, people, members, find, pool, title)
             continue
-        orgs = _matching_roots(short, "org", members, kinds, size, find, pool)
+        orgs = [
+            r
+            for r in _matching_roots(short, "org", members, kinds, size, find, pool)
+            if not _anothers_body(short, _group(members, find, r, pool), home)
+        ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
 
@@ -785,7 +837,11 @@ def _join_place_short_forms(
         k = by_fold.get(short) if short else None
         if k is None or short in _PLACE_FOLDS:
             continue
-        places = [c.label for c in members[j] if c.label in _PLACE_LABELS]
+        places = [
+            c.label
+            for c in members[j]
+            if c.label in _PLACE_LABELS and c.text.split()[-1][:1].isupper()
+        ]  # not "Pacific island": a description
         if not places or any(c.role for c in members[k]):
             continue
         sets.union(j, k)
@@ -912,6 +968,15 @@ def _assign_to_subject(
         earlier = [r for s, r in firsts if s < cand.start]
         cand.cluster = earlier[-1] if earlier else firsts[0][1]
     group.clear()  # its candidates now point at those roots directly
+
+
+def _anothers_body(short: tuple[str, ...], group: list[_Candidate], home: str | None) -> bool:
+    """`short` names a body every state has ("Senate") and `group`'s name says it is the body
+    of a country other than the article's (`home`)."""
+    if home is None or body_scope(" ".join(short)) != "country":
+        return False
+    named = {named_country(" ".join(c.folded)) for c in group} - {None}
+    return bool(named) and home not in named
 
 
 def _kind(labels: Counter[str], group: list[_Candidate]) -> str:

@@ -263,3 +263,38 @@ STATE_PREFIX_WORDS = frozenset(
     "plurinational hashemite cooperative oriental argentine syrian".split()
 )
 STATE_NOUNS = frozenset({"republic", "kingdom", "state", "commonwealth", "federation", "emirate"})
+
+#: Demonyms not made from their country's name by an ending ("Iranian", "Taiwanese" and
+#: "Mexican" need no entry: see `core.countries.country_of`).
+DEMONYMS: dict[str, str] = {
+    "British": "United Kingdom", "Briton": "United Kingdom", "Britons": "United Kingdom",
+    "English": "United Kingdom", "Scottish": "United Kingdom", "Scots": "United Kingdom",
+    "Welsh": "United Kingdom",
+    "French": "France", "Dutch": "Netherlands", "Swiss": "Switzerland", "German": "Germany",
+    "Germans": "Germany", "Turkish": "Turkey", "Polish": "Poland", "Spanish": "Spain",
+    "Danish": "Denmark", "Swedish": "Sweden", "Finnish": "Finland", "Irish": "Ireland",
+    "Greek": "Greece", "Thai": "Thailand", "Filipino": "Philippines", "Filipinos":
+    "Philippines", "Argentine": "Argentina", "Peruvian": "Peru", "Israeli": "Israel",
+    "Pakistani": "Pakistan", "Iraqi": "Iraq", "Kuwaiti": "Kuwait", "Saudi": "Saudi Arabia",
+    "Yemeni": "Yemen", "Bangladeshi": "Bangladesh", "Nepali": "Nepal", "Afghan": "Afghanistan",
+    "Lebanese": "Lebanon", "Sudanese": "Sudan", "Vietnamese": "Vietnam",
+    "Kiwi": "New Zealand", "Emirati": "United Arab Emirates", "Qatari": "Qatar",
+    "Icelandic": "Iceland", "Norwegian": "Norway", "Malagasy": "Madagascar",
+    "Congolese": "Congo", "Malaysian": "Malaysia", "Singaporean": "Singapore",
+    "Ukrainian": "Ukraine", "Belarusian": "Belarus", "Czech": "Czech Republic",
+    "Slovak": "Slovakia", "Croat": "Croatia", "Croatian": "Croatia", "Serb": "Serbia",
+    "Serbian": "Serbia", "Portuguese": "Portugal", "Maltese": "Malta", "Cypriot": "Cyprus",
+    "South Korean": "South Korea", "North Korean": "North Korea", "New Zealander":
+    "New Zealand", "South African": "South Africa", "Hong Konger": "Hong Kong",
+    "Hong Kongers": "Hong Kong", "Puerto Rican": "Puerto Rico", "Texan": "Texas",
+    "Californian": "California", "Floridian": "Florida",
+}
+
+#: Territories with their own legislature and courts, counted apart from the state they belong
+#: to (a "Supreme Court" in Puerto Rico's news is Puerto Rico's).
+TERRITORIES: tuple[str, ...] = (
+    "Puerto Rico", "Guam", "American Samoa", "Northern Mariana Islands", "US Virgin Islands",
+    "Hong Kong", "Macau", "Greenland", "Faroe Islands", "Bermuda", "Gibraltar",
+    "Cayman Islands", "Isle of Man", "Jersey", "Guernsey", "New Caledonia", "French Polynesia",
+    "Aruba", "Curaçao",
+)

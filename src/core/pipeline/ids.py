@@ -59,12 +59,17 @@ def anchor_actor_ids(
         anchors[actor.id] = (anchor, spelling)
     used: set[str] = set()
     new_ids: dict[str, str] = {}
+    tried: dict[str, int] = {}
+    """Per slug, the last suffix given: those up to it are taken (namesakes are many)."""
     for old in sorted(anchors, key=lambda a: (anchors[a], a)):
         base = new = _slug(anchors[old][1])
-        n = 2
-        while new in used:
+        n = tried.get(base, 1)  # 1: the base itself
+        if n > 1:
             new = f"{base}-{n}"
+        while new in used:
             n += 1
+            new = f"{base}-{n}"
+        tried[base] = n
         used.add(new)
         new_ids[old] = new
     renamed = [a if a.id == new_ids[a.id] else replace(a, id=new_ids[a.id]) for a in actors]

@@ -5,7 +5,8 @@ platforms. General signals that correct the model's label ("Hurricane Humberto" 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
 
 from .cues import DOCUMENT_NOUNS
 from .gazetteer import COUNTRIES, COUNTRY_FORMS, RELIGIONS, STATE_NOUNS, STATE_PREFIX_WORDS
@@ -65,6 +66,107 @@ def short_place_name(folded: str) -> str | None:
     if words[0] in _GENERIC_HEAD_FOLDS:
         return " ".join(words[1:])
     return None
+
+
+#: Head words of the bodies every state has: "Parliament", "Supreme Court", "Air Force",
+#: "Foreign Ministry", "Labour Party", "Ministry of Health". Named by these alone, a body is
+#: the one of the country its article is about (`core.countries`).
+STATE_BODY_HEADS = frozenset(
+    """parliament senate congress assembly house legislature court courts tribunal army navy
+    force forces guard police ministry department government cabinet council party commission
+    committee office service military judiciary presidency""".split()
+)
+#: Heads that name several bodies of one country, so that alone they name one in one article
+#: only ("the Department", "the Committee", "the University").
+LOCAL_BODY_HEADS = frozenset(
+    """department ministry committee office council commission party court courts tribunal
+    assembly service force forces guard university college school hospital agency company
+    bureau board authority union club""".split()
+)
+#: Words that make a body one of many below the state, named the same in many places: "District
+#: Court", "Fire Department", "County Council", "Court of Appeals".
+LOCAL_BODY_WORDS = frozenset(
+    """district county city municipal regional provincial local circuit magistrates fire
+    appeals appeal precinct division branch""".split()
+)
+#: Words that name what a body does or is, as every state's do: a body whose other words are all
+#: of these ("Supreme Court", "Foreign Ministry", "Labour Party", "House of Representatives")
+#: says nothing of whose it is; one with a word of its own ("White House", "Bharatiya Janata
+#: Party", "Kurdistan Workers' Party") is that one body wherever it is named.
+GENERIC_BODY_WORDS = frozenset(
+    """supreme high federal national state central constitutional legislative general grand
+    upper lower air coast border armed royal defence defense foreign interior home justice
+    health finance treasury education labour labor conservative liberal democratic democrat
+    republican communist socialist social green greens progressive people peoples popular
+    workers new united unity independent reform christian electoral election elections
+    security intelligence judiciary judicial representatives commons lords deputies delegates
+    councillors senators emergency emergencies situations affairs public civil criminal
+    prosecutor prosecutors prosecution police fire rescue military naval ground special
+    investigative investigation investigations anti corruption ethics oversight budget
+    appropriations rules armed services trade commerce economy economic agriculture energy
+    environment transport transportation communications culture tourism labour employment
+    immigration customs revenue tax taxation disaster management planning development
+    information human rights women youth sports veterans family families land housing
+    science technology research water resources mines industry industries trade interior
+    executive administrative court courts appeals appeal district county city municipal
+    regional provincial local circuit magistrates parliamentary presidential prime ministers
+    minister ministers cabinet council house senate assembly congress""".split()
+)
+#: Words that put a body above any one country: "European Commission", "International
+#: Olympic Committee", "United Nations Security Council".
+SUPRANATIONAL_WORDS = frozenset(
+    """european international world global united nations un eu nato arab african asian
+    pacific atlantic commonwealth olympic""".split()
+)
+
+
+@lru_cache(maxsize=50_000)
+def body_scope(folded: str) -> Literal["country", "article"] | None:
+    """Where a body's folded name names one body: "country" for a body every state has, named
+    by generic words only ("parliament", "supreme court", "air force", "ministry of health"),
+    "article" for one of many alike ("department", "district court", "western district"), None
+    for a name that says whose it is ("united states air force", "iranian navy", "european
+    commission", "white house") or is no such body."""
+    words = folded.split()
+    if not words or len(words) > 6:
+        return None
+    head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    lone_local = len(words) == 1 and words[0] in _LOCAL_HEAD_FOLDS
+    if words[head] not in _STATE_HEAD_FOLDS and not lone_local:
+        # "Western District" (of Texas, of Virginia): a division named by generic words only
+        division = len(words) > 1 and words[-1] in _LOCAL_WORD_FOLDS
+        return "article" if division and all(w in _DIVISION_FOLDS for w in words) else None
+    if any(w in _SUPRANATIONAL_FOLDS for w in words) or _names_a_country(words):
+        return None
+    if any(w not in _GENERIC_FOLDS and w not in _MINOR_FOLDS for w in words):
+        return None  # a word of its own: "White House", "Kurdistan Workers' Party"
+    if lone_local or any(w in _LOCAL_WORD_FOLDS for w in words):
+        return "article"
+    return "country"
+
+
+_STATE_HEAD_FOLDS = frozenset(fold_name(w) for w in STATE_BODY_HEADS)
+_BODY_WORDS = BODY_TAILS | frozenset(LOCAL_BODY_HEADS)
+_LOCAL_HEAD_FOLDS = frozenset(fold_name(w) for w in LOCAL_BODY_HEADS)
+_LOCAL_WORD_FOLDS = frozenset(fold_name(w) for w in LOCAL_BODY_WORDS)
+_SUPRANATIONAL_FOLDS = frozenset(fold_name(w) for w in SUPRANATIONAL_WORDS)
+_GENERIC_FOLDS = (
+    frozenset(fold_name(w) for w in GENERIC_BODY_WORDS) | _STATE_HEAD_FOLDS | _LOCAL_HEAD_FOLDS
+)
+_MINOR_FOLDS = frozenset({"of", "the", "and", "for", "on"})
+#: Words of a division's name that say only where it lies: "Western District", "Central Division".
+_DIVISION_FOLDS = _LOCAL_WORD_FOLDS | frozenset(
+    fold_name(w)
+    for w in "north south east west northern southern eastern western central upper lower "
+    "middle first second third fourth fifth".split()
+)
+
+
+def _names_a_country(words: list[str]) -> bool:
+    """Some one to three words of the name are a country, a US state or a demonym."""
+    from .countries import named_country
+
+    return named_country(" ".join(words)) is not None
 
 
 #: Prepositions after which a name is where something happens, not who ("at Hagia Sophia").
@@ -152,14 +254,17 @@ def storm_name(text: str) -> str | None:
     return text.strip()[match.end() :] if match else None
 
 
-def name_fold(name: str) -> str:
+def name_fold(name: str, place: bool = True) -> str:
     """`fold_name`, with every stage of a storm folded to one key ("storm humberto") and a
-    country's long and short forms to one ("America", "Islamic Republic of Iran")."""
+    country's long and short forms to one ("America", "Islamic Republic of Iran"). A formal
+    state name folds to its country only for a `place`: "Islamic State of Iraq" tagged as an
+    organisation is a militia, not Iraq."""
     bare = storm_name(name)
     if bare:
         return f"storm {fold_name(bare)}"
     folded = fold_name(name)
-    return _COUNTRY_FORM_FOLDS.get(folded) or _state_name(folded) or folded
+    state = _state_name(folded) if place else None
+    return _COUNTRY_FORM_FOLDS.get(folded) or state or folded
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
@@ -245,6 +350,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     "Hagia Sophia's dome"), an affixed topic ("anti-Brexit") or a medium ("wrote on Twitter")
     is not a person; a name that a common noun calls a programme or a thing ("medical services
     Medicare", "the boat, Conception") is not a body."""
+    if label in {"PRODUCT", "WORK_OF_ART"}:
+        return "LOC" if _placed_by_its_words(ent) else label
     if label not in {"PERSON", "ORG"}:
         return label
     name = ent.text
@@ -255,6 +362,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     if " " not in name and name in words.after_given_name:
         return label  # "a message to Smith" where "John Smith" is named: a person
     if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
+        return "LOC"
+    if _placed_by_its_words(ent):
         return "LOC"
     if label != "PERSON":
         return label
@@ -279,6 +388,51 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+#: Common nouns a place's name is compounded into: "the Tsuen Wan district", "Afghanistan's
+#: Maidan Wardak province", "the Sandy Point area".
+PLACE_KIND_NOUNS = frozenset(
+    """district province county region city town village area prefecture municipality
+    neighbourhood neighborhood suburb suburbs governorate""".split()
+)
+#: Prepositions whose object, a one-word name tagged as a body, is a place: "an attack in
+#: Ghazni", "met in Niamey" (not "at", which a workplace takes: "worked at Boeing").
+_PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside"})
+
+
+def _placed_by_its_words(ent: Span) -> bool:
+    """The words around the name make it a place whatever the model guessed: a noun of places
+    it is compounded into ("the Tsuen Wan district"), a part only a place has whose "of" it
+    follows ("the mayor of Yartsevo"), or, for one word tagged as a body or a product, "in" or
+    "near" before it ("an assault in Ghazni"), unless it is an acronym or a body's word ("in
+    Congress", "in NATO") or what was published in it ("published in Nature")."""
+    root = ent.root
+    head = root.head
+    if head.i == root.i:
+        return False
+    if (
+        root.dep_ == "compound"
+        and head.i > root.i
+        and head.tag_ == "NN"
+        and head.lower_ in PLACE_KIND_NOUNS
+    ):
+        return True
+    if root.dep_ != "pobj":
+        return False
+    if head.lower_ == "of" and head.head.tag_ in ("NN", "NNS") and head.head.lower_ in PLACE_PARTS:
+        return True
+    if (
+        len(ent) != 1
+        or ent.label_ not in {"ORG", "PRODUCT"}
+        or head.lower_ not in _PLACE_ONLY_PREPOSITIONS
+        or head.head.lower_ in MEDIUM_VERBS  # "published in Nature": a journal
+    ):
+        return False
+    word = ent.text
+    return not (
+        word.isupper() or fold_name(word) in _STATE_HEAD_FOLDS or word.lower() in _BODY_WORDS
+    )
 
 
 def _called_a_thing(ent: Span) -> bool:
