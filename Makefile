@@ -33,6 +33,7 @@ quality: $(STAMP)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/relations_quality.py
 	$(BIN)/python bench/relations_quality.py --data tests/data/relations_blind2
+	$(BIN)/python bench/relations_quality.py --data tests/data/relations_blind3
 
 clean:
 	rm -rf $(VENV) build *.egg-info
