@@ -304,7 +304,7 @@ class NewsdeskApp(App[None]):
         command crashed on them). A screen may only close itself: every screen pushed here
         dismisses through `ClosesItself`, which does nothing unless that screen is on top.
         """
-        if self.screen is self.main:
+        if not self.screen_stack or self.screen_stack[-1] is self.main:
             return nothing_to_await()
         return super().pop_screen()
 
@@ -329,7 +329,8 @@ class NewsdeskApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the "too small" note is up only quitting works: the panes are out of sight."""
-        if isinstance(self.screen, TooSmallScreen):
+        top = self.screen_stack[-1] if self.screen_stack else None  # empty while shutting down
+        if isinstance(top, TooSmallScreen):
             return action in ("quit", "help_quit")
         return True
 
