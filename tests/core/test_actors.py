@@ -690,3 +690,49 @@ def test_actors_body_named_alone_is_its_countrys_named_in_full() -> None:
     assert mapping[("c", "Senate of Chile")] == mapping[("b", "Chilean Senate")]
     assert mapping[("d", "Senate")] != mapping[("a", "Senate")]  # Norway's
     assert mapping[("f", "District Court")] != mapping[("e", "District Court of Chile")]
+
+
+def test_actors_acronym_not_spelled_out_stays_in_its_country() -> None:
+    """The same letters name different bodies in different countries (America's and
+    Australia's "ABC"): an acronym no article spells out joins across stories of one country
+    only; a body above countries ("NATO") and a place ("US") join everywhere."""
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("QBC", "ORG", "QBC"), ("NATO", "ORG", "NATO"), ("US", "GPE", "US")),
+            _in("b", "Chile", ("QBC", "ORG", "QBC")),
+            _in("c", "Norway", ("QBC", "ORG", "QBC"), ("NATO", "ORG", "NATO"), ("US", "GPE", "US")),
+            article("d", ("QBC", "ORG", "QBC")),  # about no clear country
+        ]
+    )
+    assert mapping[("a", "QBC")] == mapping[("b", "QBC")]
+    assert mapping[("c", "QBC")] != mapping[("a", "QBC")]
+    assert mapping[("d", "QBC")] not in {mapping[("a", "QBC")], mapping[("c", "QBC")]}
+    assert mapping[("a", "NATO")] == mapping[("c", "NATO")]
+    assert mapping[("a", "US")] == mapping[("c", "US")]
+
+
+def test_actors_acronym_of_stories_of_one_country_joins_those_of_none() -> None:
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("QBC", "ORG", "QBC")),
+            article("b", ("QBC", "ORG", "QBC")),
+        ]
+    )
+    assert mapping[("a", "QBC")] == mapping[("b", "QBC")]
+
+
+def test_actors_acronym_joins_its_spelling_out_only_in_the_same_country() -> None:
+    _, mapping = merge_actors(
+        [
+            _in(
+                "a",
+                "Chile",
+                ("Quillota Broadcasting Company", "ORG", "Quillota Broadcasting Company"),
+                ("QBC", "ORG", "Quillota Broadcasting Company"),
+            ),
+            _in("b", "Chile", ("QBC", "ORG", "QBC")),
+            _in("c", "Norway", ("QBC", "ORG", "QBC")),
+        ]
+    )
+    assert mapping[("b", "QBC")] == mapping[("a", "Quillota Broadcasting Company")]
+    assert mapping[("c", "QBC")] != mapping[("a", "Quillota Broadcasting Company")]

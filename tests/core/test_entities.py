@@ -679,3 +679,63 @@ def test_entities_state_is_not_the_namesakes_surname(analyze_text) -> None:  # t
     )
     found = keys(analyze_text(text).mentions)
     assert found["Washington"] != found["George Washington"]
+
+
+def _candidates(text: str, labelled: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """Candidates for each (name, label) at its every occurrence in `text`, as the model might
+    tag them (labels chosen here, so the rule is tested whatever the model guesses)."""
+    import re
+
+    from newsdesk.core.pipeline.entities import _Candidate
+
+    out = []
+    for name, label in labelled:
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if not any(c.start <= match.start() < c.end for c in out):
+                out.append(_Candidate(match.start(), match.end(), name, label))
+    return sorted(out, key=lambda c: c.start)
+
+
+def test_entities_shared_surname_tagged_a_place_goes_to_the_subject() -> None:
+    """The model took the surname for a place and the subject's full name for an organisation:
+    the bare surname still goes to the person the headline names, not to the relative named
+    last before it (an obituary's subject lost his mentions to his mother); the relative
+    tagged as an organisation is a person too."""
+    from newsdesk.core.pipeline.entities import _cluster
+    from newsdesk.core.pipeline.names import fold_name
+
+    title = "Senator Tomas Brevik dies at 70"
+    text = (
+        "Senator Tomas Brevik died on Monday. His parents, Anna Lise Brevik and Ola Brevik, "
+        "were farmers. Brevik studied law. His wife Kari Mette Brevik said Brevik was kind."
+    )
+    cands = _candidates(
+        text,
+        [
+            ("Tomas Brevik", "ORG"),
+            ("Anna Lise Brevik", "PERSON"),
+            ("Ola Brevik", "PERSON"),
+            ("Kari Mette Brevik", "ORG"),
+            ("Brevik", "GPE"),
+        ],
+    )
+    keys = _cluster(cands, {}, text, fold_name(title))
+    of = {c.text: keys[c.cluster] for c in cands}
+    bare = [keys[c.cluster] for c in cands if c.text == "Brevik"]
+    assert bare and set(bare) == {"Tomas Brevik"}, bare
+    assert of["Anna Lise Brevik"] == "Anna Lise Brevik"
+    assert {c.label for c in cands if c.text in ("Tomas Brevik", "Kari Mette Brevik")} == {
+        "PERSON"
+    }
+
+
+def test_entities_organisation_named_after_someone_stays_an_organisation() -> None:
+    """A body named after a person of the article ("Brevik Foundation") has no person's shape:
+    it stays an organisation."""
+    from newsdesk.core.pipeline.entities import _cluster
+    from newsdesk.core.pipeline.names import fold_name
+
+    text = "Ola Brevik spoke on Monday. The Brevik Foundation gave money to the school."
+    cands = _candidates(text, [("Ola Brevik", "PERSON"), ("Brevik Foundation", "ORG")])
+    _cluster(cands, {}, text, fold_name("A headline"))
+    assert [c.label for c in cands if c.text == "Brevik Foundation"] == ["ORG"]

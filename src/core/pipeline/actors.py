@@ -20,7 +20,7 @@ from ..models import Actor, ActorType, ArticleAnalysis, Mention
 from .countries import article_country, countries_named, without_country
 from .gazetteer import COUNTRIES, US_STATES
 from .ids import anchor_actor_ids
-from .kinds import body_scope, name_fold, short_place_name
+from .kinds import SUPRANATIONAL_WORDS, body_scope, name_fold, short_place_name
 from .names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 from .ranking import actor_score, named_in
 from .unionfind import UnionFind
@@ -86,6 +86,9 @@ class _Group:
     British story), or `#<article id>` (a namesake's first name, "the Department")."""
     body: bool = False
     """Scoped as a body every state has: it joins longer names only within its scope."""
+    acronym: bool = False
+    """Scoped as an acronym its article does not spell out ("ABC"): the same letters name
+    different bodies in different countries, so it joins only within its country."""
 
 
 def _vote(votes: Mapping[str, int], longest_label: str) -> ActorType:
@@ -163,6 +166,7 @@ def _merge(
     for group in groups.values():
         _count(group, folds)
     sets: UnionFind[str] = UnionFind(groups)
+    _join_acronyms_by_country(groups, sets)
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
     _join_namesakes_by_role(groups, sets)
@@ -241,6 +245,8 @@ def _scope(key: str, fold: str, mentions: list[Mention]) -> tuple[str, bool] | N
     where = body_scope(fold)
     if where is not None:
         return where, True
+    if _bare_acronym(key, fold, mentions):
+        return "country", False
     if " " in key.strip() or is_acronym(key) or not fold:
         return None
     people = sum(1 for m in mentions if m.label == "PERSON")
@@ -279,14 +285,28 @@ def _gather(
                     group = groups.get(fold)
                     if group is None:
                         group = groups[fold] = _Group(fold)
-                    if (" " in key.strip() or is_acronym(key)) and (
+                    if (" " in key.strip() or is_acronym(key) and fold != folds[key]) and (
                         keys_folded[key] == folds[key] or " of " not in folds[key]
-                    ):  # a one-word name's scope, and a formal state name, depend on labels
+                    ):  # a one-word name's or an acronym's scope, and a formal state name,
+                        # depend on labels
                         by_key[key] = group
             group.clusters.append((article_id, key))
             group.sizes.append(len(mentions))
             group.mentions += mentions
     return groups, folds, order
+
+
+def _bare_acronym(key: str, fold: str, mentions: list[Mention]) -> bool:
+    """An organisation's acronym its article never spells out ("ABC" reported): the letters
+    say nothing of which country's body it is. Not a place ("US"), nor a body above countries
+    ("UN", "NATO"), which are one body wherever they are named."""
+    return (
+        is_acronym(key)
+        and fold == fold_name(key)
+        and fold not in SUPRANATIONAL_WORDS
+        and not _placed_labels(mentions)
+        and all(is_acronym(m.text) for m in mentions)
+    )
 
 
 def _placed_labels(mentions: list[Mention]) -> bool:
@@ -309,7 +329,8 @@ def _scoped_group(
     gkey = f"{fold}@{scope}"
     group = groups.get(gkey)
     if group is None:
-        group = groups[gkey] = _Group(fold, scope=scope, body=body)
+        acronym = where == "country" and not body
+        group = groups[gkey] = _Group(fold, scope=scope, body=body, acronym=acronym)
     return group
 
 
@@ -393,6 +414,22 @@ def _join_short_forms(
             sets.union(gkey, min(targets))
 
 
+def _join_acronyms_by_country(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """An acronym no article spells out is one body in the stories of one country ("ABC" of
+    two American stories), not across countries (America's and Australia's "ABC"). Where
+    stories of one country at most use it, those of no clear country join it too; where
+    several countries' stories use it, those stay apart, in their own article."""
+    alike: dict[str, list[str]] = {}
+    for gkey, group in groups.items():
+        if group.acronym:
+            alike.setdefault(group.fold, []).append(gkey)
+    for gkeys in alike.values():
+        countries = [g for g in gkeys if not (groups[g].scope or "#").startswith("#")]
+        if len(countries) <= 1:
+            for other in gkeys[1:]:
+                sets.union(other, gkeys[0])
+
+
 def _join_bodies_to_their_country(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
     """A body named alone in stories about one country is that country's body named in full
     ("Senate" in American stories is the "U.S. Senate"; "Supreme Court of the United States",
@@ -431,6 +468,11 @@ def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> b
             article = short.scope[1:]
             return any(a == article for a, _key in target.clusters)
         return any(places.of(a) == short.scope for a, _key in target.clusters)
+    if short.acronym and short.scope is not None and not short.scope.startswith("#"):
+        # spelled out in a story of another country: another body with the same letters
+        homes = {places.of(a) for a, _key in target.clusters} - {None}
+        supranational = any(w in SUPRANATIONAL_WORDS for w in target.fold.split())
+        return not homes or short.scope in homes or supranational
     if target.kind != "person" or " " in short.fold:
         return True
     if not _spelled_alike(short, target):
@@ -467,7 +509,7 @@ def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> 
     someone no title introduces ("Police Chief Allen" is not the town of Allen)."""
     alone: dict[str, list[str]] = {}
     for gkey, group in groups.items():
-        if group.scope is not None and not group.body and group.kind == "person":
+        if group.scope is not None and not (group.body or group.acronym) and group.kind == "person":
             alone.setdefault(group.fold, []).append(gkey)
     for fold, gkeys in alone.items():
         roles = [(g, _role_words(groups[g])) for g in sorted(gkeys)]

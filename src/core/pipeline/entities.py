@@ -751,6 +751,7 @@ def _cluster(
             index.setdefault(word, set()).add(j)
     kinds = [_kind(labels[i], members[i]) for i in range(len(members))]
     size = [max(len(c.folded) for c in group) for group in members]
+    _kin_of_people(members, kinds)
     # Shorter names join longer ones they begin or end: "Putin", "Guo", "de Blasio", "House".
     # A surname the model mislabelled ("Trump" as ORG) still joins the one person it names.
     for i in sorted(range(len(members)), key=lambda i: -size[i]):
@@ -779,6 +780,9 @@ def _cluster(
             placed = any(c.kind_signal in _PLACE_LABELS for c in group)
             if len(people) == 1 and not placed:
                 sets.union(i, people[0])  # a surname the model took for a place ("Cummings")
+            elif len(people) > 1 and len(short) == 1 and not placed:
+                # a surname of several people the model took for a place: the article's subject
+                _assign_to_subject(group, people, members, find, pool, title)
             continue
         if not people and len(short) == 1:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
@@ -819,6 +823,31 @@ def _cluster(
         keys[root] = canonical_name([c.text for c in group])
         _spread_kind_signal(group)
     return keys
+
+
+def _kin_of_people(members: list[list[_Candidate]], kinds: list[str]) -> None:
+    """A full name the model tagged as an organisation or a thing ("Maya Rockeymoore Cummings"
+    as ORG) is a person when it has a person's shape and shares its surname with someone the
+    article names in full: a relative, not a body named after them ("Cummings Foundation" has
+    no person's shape). Its mentions become PERSON, so a bare surname can go to them."""
+    surnames = {
+        core[-1]
+        for group, kind in zip(members, kinds, strict=True)
+        if kind == "person"
+        for c in group
+        if len(core := [w for w in c.folded if w not in SUFFIXES]) >= 2
+    }
+    if not surnames:
+        return
+    for j, group in enumerate(members):
+        if kinds[j] not in ("org", "other") or any(c.kind_signal for c in group):
+            continue
+        longest = max(group, key=lambda c: len(c.folded))
+        core = [w for w in longest.folded if w not in SUFFIXES]
+        if len(core) >= 2 and core[-1] in surnames and looks_like_person_name(longest.text):
+            kinds[j] = "person"
+            for cand in group:
+                cand.label = "PERSON"
 
 
 #: Labels a kind signal overrides in its cluster: the model's guesses for a name it did not
