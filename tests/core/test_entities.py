@@ -591,6 +591,9 @@ def test_entities_kind_from_the_words_around_the_name(
         ("United States Coast Guard", "GPE", "ORG"),
         ("Soviet Union", "GPE", "GPE"),
         ("Turpin family", "ORG", "NORP"),
+        ("Marrow Hill", "ORG", "LOC"),  # a landmark the model took for a body
+        ("Grand Vale Terminal", "ORG", "LOC"),
+        ("Lena Marrow Hill", "PERSON", "PERSON"),  # a person's surname may be "Hill"
     ],
 )
 def test_entities_label_from_the_names_last_word(name: str, label: str, expected: str) -> None:
@@ -643,6 +646,8 @@ def test_entities_body_named_alone_is_the_articles_countrys(  # type: ignore[no-
         ("Title\n\nIt was the deadliest attack since an assault in Ghazni in August.", "Ghazni",
          True),  # tagged ORG, "in"
         ("Title\n\nThe model was published in Nature on October 22.", "Nature", False),
+        ("Title\n\nThe war began when the capital, Qarnabad, fell to rebels in 2014.",
+         "Qarnabad", True),  # tagged PERSON, in apposition to "the capital"
     ],
 )
 def test_entities_place_by_the_words_around_it(  # type: ignore[no-untyped-def]
@@ -659,6 +664,8 @@ def test_entities_place_by_the_words_around_it(  # type: ignore[no-untyped-def]
          'place".', "Tanya Davies"),  # tagged ORG; a title before it
         ("Title\n\nDominic Hare, chief executive of the palace, placed the value at 4.8 million.",
          "Dominic Hare"),  # tagged FAC; a noun for a person in apposition
+        ("Title\n\nThe prize was praised by committee member Ulf Dannerlund on Monday.",
+         "Ulf Dannerlund"),  # tagged PRODUCT; a noun for a person before it
     ],
 )
 def test_entities_titled_or_glossed_name_is_a_person(  # type: ignore[no-untyped-def]
@@ -739,3 +746,15 @@ def test_entities_organisation_named_after_someone_stays_an_organisation() -> No
     cands = _candidates(text, [("Ola Brevik", "PERSON"), ("Brevik Foundation", "ORG")])
     _cluster(cands, {}, text, fold_name("A headline"))
     assert [c.label for c in cands if c.text == "Brevik Foundation"] == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("role", "person"),
+    [("Assemblywoman", True), ("Sen.", True), ("Wednesday's earthquake", False), (None, False)],
+)
+def test_entities_title_run_into_the_name_makes_a_person(role: str | None, person: bool) -> None:
+    """The model tagged "Assemblywoman Selena Varro" as one organisation; the title that
+    cleaning took off the front says the name is a person's."""
+    from newsdesk.core.pipeline.entities import _Candidate, _titled_within
+
+    assert _titled_within(_Candidate(0, 12, "Selena Varro", "ORG", role=role)) is person

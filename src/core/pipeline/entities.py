@@ -198,7 +198,7 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         if (
             cand.label not in {"GPE", "LOC", "NORP"}
             and named_country(fold_name(cand.text)) is None  # "Agence France-Presse"
-            and _titled_or_glossed(ent)
+            and (_titled_or_glossed(ent) or _titled_within(cand))
         ):
             return "PERSON"  # "MP Tanya Davies", "Dominic Hare, chief executive of ..."
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -227,8 +227,17 @@ _PERSON_NOUNS = frozenset(
     """executive spokesperson owner author professor lecturer researcher scientist student
     resident lawyer manager founder activist journalist reporter analyst economist doctor
     nurse teacher coach player actor actress singer artist writer witness survivor victim
-    farmer engineer official politician candidate""".split()
+    farmer engineer official politician candidate member""".split()
 )
+
+
+def _titled_within(cand: _Candidate) -> bool:
+    """The model ran a title into the name it tagged ("Assemblywoman Selena Torres" as one
+    ORG): the title cleaning took off says it is a person."""
+    return cand.role is not None and any(
+        w in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"}
+        for w in cand.role.lower().replace(".", "").split()
+    )
 
 
 def _titled_or_glossed(ent: Span) -> bool:
@@ -242,6 +251,8 @@ def _titled_or_glossed(ent: Span) -> bool:
             word in _TITLE_ACRONYMS and before.text.isupper()
         ):
             return True
+        if before.tag_ == "NN" and word in _PERSON_NOUNS:
+            return True  # "committee member Ulf Dane", "student Ana Ruiz"
     return any(
         c.dep_ == "appos"
         and c.i >= ent.end

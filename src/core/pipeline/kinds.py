@@ -28,6 +28,10 @@ PLACE_TAILS = frozenset(
     province region district county heights plaza palace cathedral mosque church temple tower
     castle airport station stadium harbour harbor port canal beach coast cape mall""".split()
 )
+#: Last words of a landmark's name that the model takes for a body, and that end people's
+#: names too ("Anita Hill"): a place only when tagged as an organisation ("Capitol Hill",
+#: "Grand Central Terminal").
+LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 #: Last words of the name of a law or a founding text: "Tenure of Office Act", "Due Process
 #: Clause", "United States Constitution".
 LAW_TAILS = frozenset(
@@ -182,7 +186,7 @@ MEDIUM_VERBS = frozenset(
 PLACE_PARTS = frozenset(
     """dome domes nave minaret minarets facade façade courtyard harbour harbor coast coastline
     shore shores beach beaches residents inhabitants population capital streets airport mayor
-    premier outskirts suburbs skyline""".split()
+    premier outskirts suburbs skyline territory""".split()
 )
 
 
@@ -310,6 +314,8 @@ def label_from_words(text: str, label: str) -> str:
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
         return "NORP"  # "the Turpin family": a group of people
     words = text.lower().split()
+    if label == "ORG" and len(words) >= 2 and words[-1] in LANDMARK_TAILS:
+        return "LOC"  # "Capitol Hill": a landmark, not the body that sits there
     if (
         label in {"PERSON", "ORG", "NORP"}
         and len(words) >= 2
@@ -352,6 +358,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     Medicare", "the boat, Conception") is not a body."""
     if label in {"PRODUCT", "WORK_OF_ART"}:
         return "LOC" if _placed_by_its_words(ent) else label
+    if label == "NORP":
+        return "LOC" if _part_of_place(ent) else label  # "the territory of Martinique"
     if label not in {"PERSON", "ORG"}:
         return label
     name = ent.text
@@ -418,9 +426,16 @@ def _placed_by_its_words(ent: Span) -> bool:
         and head.lower_ in PLACE_KIND_NOUNS
     ):
         return True
+    if (
+        root.dep_ == "appos"
+        and head.i < root.i
+        and head.tag_ == "NN"
+        and (head.lower_ in PLACE_KIND_NOUNS or head.lower_ == "capital")
+    ):
+        return True  # "the capital, Sanaa"
     if root.dep_ != "pobj":
         return False
-    if head.lower_ == "of" and head.head.tag_ in ("NN", "NNS") and head.head.lower_ in PLACE_PARTS:
+    if _part_of_place(ent):
         return True
     if (
         len(ent) != 1
@@ -432,6 +447,19 @@ def _placed_by_its_words(ent: Span) -> bool:
     word = ent.text
     return not (
         word.isupper() or fold_name(word) in _STATE_HEAD_FOLDS or word.lower() in _BODY_WORDS
+    )
+
+
+def _part_of_place(ent: Span) -> bool:
+    """The name follows the "of" of a part only a place has: "the mayor of Yartsevo", "the
+    territory of Martinique"."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.tag_ in ("NN", "NNS")
+        and head.head.lower_ in PLACE_PARTS
     )
 
 
