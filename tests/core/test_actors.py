@@ -736,3 +736,33 @@ def test_actors_acronym_joins_its_spelling_out_only_in_the_same_country() -> Non
     )
     assert mapping[("b", "QBC")] == mapping[("a", "Quillota Broadcasting Company")]
     assert mapping[("c", "QBC")] != mapping[("a", "Quillota Broadcasting Company")]
+
+
+def test_actors_state_name_in_a_foreign_story_is_its_namesake_city() -> None:
+    """"New York" in a story naming other countries and nothing American is the city the
+    folder names in full; in American stories, or beside the city's full name, the state."""
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("New York", "GPE", "New York")),
+            article(
+                "b",
+                ("New York City", "GPE", "New York City"),
+                ("Queens", "GPE", "Queens"),
+                ("New York", "GPE", "New York"),
+            ),
+            _in("c", "United States", ("New York", "GPE", "New York")),
+        ]
+    )
+    assert mapping[("a", "New York")] == mapping[("b", "New York City")]
+    assert mapping[("b", "New York")] == mapping[("c", "New York")]
+    assert mapping[("c", "New York")] != mapping[("b", "New York City")]
+
+
+def test_actors_state_name_read_as_a_city_the_folder_never_names_is_the_state() -> None:
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("New York", "GPE", "New York")),
+            _in("c", "United States", ("New York", "GPE", "New York")),
+        ]
+    )
+    assert mapping[("a", "New York")] == mapping[("c", "New York")]

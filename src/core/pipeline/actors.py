@@ -37,6 +37,10 @@ _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Countries and US states: "Mexico" is not "Mexico City", "New York" not "New York City".
 _STATE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
+_US_STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
+#: The scope of a US state's name read as its namesake city's (`_read_as_city`).
+_CITY_READING = "city"
+_CITY = fold_name("City")
 # Kinds whose bare names may join a person (a surname the model tagged ORG is still a surname).
 _PERSONISH = frozenset({"person", "organization", "other"})
 _TEXT = attrgetter("text")
@@ -167,6 +171,7 @@ def _merge(
         _count(group, folds)
     sets: UnionFind[str] = UnionFind(groups)
     _join_acronyms_by_country(groups, sets)
+    _join_city_readings(groups, sets)
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
     _join_namesakes_by_role(groups, sets)
@@ -263,6 +268,7 @@ def _gather(
     keys_folded: dict[str, str] = {}
     order: dict[str, int] = {}
     by_key: dict[str, _Group] = {}
+    state_of: dict[str, bool] = {}
     for analysis in analyses:
         article_id = analysis.article.id
         order[article_id] = len(order)
@@ -270,6 +276,20 @@ def _gather(
         for mention in analysis.mentions:
             local.setdefault(mention.key, []).append(mention)
         for key, mentions in local.items():
+            state = state_of.get(key)
+            if state is None:
+                state = state_of[key] = name_fold(key) in _US_STATE_FOLDS
+            if state and _read_as_city(key, local):
+                state_fold = name_fold(key)
+                folds.setdefault(key, fold_name(key))
+                gkey = f"{state_fold}@{_CITY_READING}"
+                group = groups.get(gkey)
+                if group is None:
+                    group = groups[gkey] = _Group(state_fold, scope=_CITY_READING)
+                group.clusters.append((article_id, key))
+                group.sizes.append(len(mentions))
+                group.mentions += mentions
+                continue
             group = by_key.get(key)  # names that are never scoped, once seen
             if group is None:
                 fold = keys_folded.get(key)
@@ -294,6 +314,20 @@ def _gather(
             group.sizes.append(len(mentions))
             group.mentions += mentions
     return groups, folds, order
+
+
+def _read_as_city(key: str, local: dict[str, list[Mention]]) -> bool:
+    """A US state's name in a story that names other countries but nothing American ("London
+    and New York concerts" in a British drummer's obituary) is its namesake city, as such
+    stories use it; not where the story names the city in full itself ("New York City" ...
+    "Queens, New York") or other American places ("Jerrold Nadler of New York")."""
+    fold = name_fold(key)
+    others = countries_named(fold_name(m.text) for k, ms in local.items() if k != key for m in ms)
+    return (
+        bool(others)
+        and "united states" not in others
+        and not any(name_fold(k) == f"{fold} {_CITY}" for k in local)
+    )
 
 
 def _bare_acronym(key: str, fold: str, mentions: list[Mention]) -> bool:
@@ -412,6 +446,18 @@ def _join_short_forms(
             targets = plain or targets
         if len({sets.find(t) for t in targets}) == 1:  # one actor, however many spellings
             sets.union(gkey, min(targets))
+
+
+def _join_city_readings(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """A state's name read as its namesake city (`_read_as_city`) is that city where the
+    folder names it in full ("New York City"); else it is the state after all."""
+    for gkey, group in groups.items():
+        if group.scope == _CITY_READING:
+            city = groups.get(f"{group.fold} {_CITY}")
+            if city is not None and city.scope is None and city.kind == "place":
+                sets.union(gkey, f"{group.fold} {_CITY}")
+            elif group.fold in groups:
+                sets.union(gkey, group.fold)
 
 
 def _join_acronyms_by_country(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
