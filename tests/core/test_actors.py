@@ -766,3 +766,18 @@ def test_actors_state_name_read_as_a_city_the_folder_never_names_is_the_state() 
         ]
     )
     assert mapping[("a", "New York")] == mapping[("c", "New York")]
+
+
+def test_actors_one_word_name_half_taken_for_someone_is_the_other_kind() -> None:
+    """A one-word name nobody is introduced by, tagged PERSON as often as ORG, is the
+    organisation; with a role it stays someone."""
+    actors, _ = merge_actors(
+        [
+            article("a", ("Zentrix", "ORG", "Zentrix")),
+            article("b", ("Zentrix", "PERSON", "Zentrix")),
+            article("c", ("Orvald", "ORG", "Orvald"), ("Orvald", "PERSON", "Orvald", "Mayor")),
+        ]
+    )
+    kinds = {a.name: a.type for a in actors}
+    assert kinds["Zentrix"] == "organization"
+    assert kinds["Orvald"] == "person"

@@ -594,6 +594,10 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Marrow Hill", "ORG", "LOC"),  # a landmark the model took for a body
         ("Grand Vale Terminal", "ORG", "LOC"),
         ("Lena Marrow Hill", "PERSON", "PERSON"),  # a person's surname may be "Hill"
+        ("Korvin Fault", "ORG", "LOC"),  # a geological feature
+        ("Region 7", "LAW", "LOC"),  # a numbered area
+        ("Zone 3", "ORG", "LOC"),
+        ("Apollo 11", "PRODUCT", "PRODUCT"),  # a number after a name that is no area
     ],
 )
 def test_entities_label_from_the_names_last_word(name: str, label: str, expected: str) -> None:
@@ -758,3 +762,40 @@ def test_entities_title_run_into_the_name_makes_a_person(role: str | None, perso
     from newsdesk.core.pipeline.entities import _Candidate, _titled_within
 
     assert _titled_within(_Candidate(0, 12, "Selena Varro", "ORG", role=role)) is person
+
+
+def _parsed(nlp, words, heads, deps, tags, ents):  # type: ignore[no-untyped-def]
+    """A Doc with a parse chosen here, so a rule on the parse is tested whatever the model
+    would guess for these words."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "expected"),
+    [
+        (  # "the Zorvex referendum failed": a topic put to voters
+            ["the", "Zorvex", "referendum", "failed"],
+            [2, 2, 3, 3],
+            ["det", "compound", "nsubj", "ROOT"],
+            ["DT", "NNP", "NN", "VBD"],
+            "EVENT",
+        ),
+        (  # "the Zorvex campaign failed": a person's campaign stays theirs
+            ["the", "Zorvex", "campaign", "failed"],
+            [2, 2, 3, 3],
+            ["det", "compound", "nsubj", "ROOT"],
+            ["DT", "NNP", "NN", "VBD"],
+            "PERSON",
+        ),
+    ],
+)
+def test_entities_topic_compounded_into_a_vote_is_an_event(  # type: ignore[no-untyped-def]
+    nlp, words, heads, deps, tags, expected: str
+) -> None:
+    from newsdesk.core.pipeline.kinds import ArticleWords, label_from_use
+
+    ents = ["O", "B-PERSON", "O", "O"]
+    doc = _parsed(nlp, words, heads, deps, tags, ents)
+    assert label_from_use(doc.ents[0], ArticleWords(doc.text), "PERSON") == expected

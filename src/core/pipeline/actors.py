@@ -748,12 +748,22 @@ def _build(
         # one article plainly uses the word as an event ("anti-Brexit"); the model's PERSON
         # tags elsewhere do not make it someone
         actor_type = "other"
+    elif " " not in name and not roles and _person_tie(votes):
+        # a one-word name nobody is introduced by, half of whose mentions the model took for
+        # someone ("Wikinews" as ORG and as PERSON): the other label says what it is
+        actor_type = LABEL_TYPES.get(next(v for v in votes if v != "PERSON" and votes[v]), "other")
     else:
         actor_type = _vote(votes, _longest_label(keys))
     aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
     role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
     first = order[mentions[0].article]
     return Actor("", name, actor_type, aliases, role, mentions), parts, first
+
+
+def _person_tie(votes: Mapping[str, int]) -> bool:
+    """The vote is a tie between PERSON and one other label."""
+    top = sorted((n for n in votes.values() if n), reverse=True)
+    return len(top) == 2 and top[0] == top[1] and votes.get("PERSON", 0) == top[0]
 
 
 def _anchor(parts: list[_Group]) -> str:

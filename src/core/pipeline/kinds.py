@@ -26,7 +26,8 @@ PLACE_TAILS = frozenset(
     """square corner island islands isle isles street avenue road boulevard lane park bridge
     mountain mountains mount river lake bay sea ocean gulf strait valley desert peninsula
     province region district county heights plaza palace cathedral mosque church temple tower
-    castle airport station stadium harbour harbor port canal beach coast cape mall""".split()
+    castle airport station stadium harbour harbor port canal beach coast cape mall fault trench
+    ridge volcano glacier reef canyon plateau lagoon fjord""".split()
 )
 #: Last words of a landmark's name that the model takes for a body, and that end people's
 #: names too ("Anita Hill"): a place only when tagged as an organisation ("Capitol Hill",
@@ -302,6 +303,14 @@ def label_from_words(text: str, label: str) -> str:
         return "EVENT"
     words_of = text.split()
     if (
+        len(words_of) == 2
+        and words_of[0].lower() in NUMBERED_PLACE_HEADS
+        and words_of[1].isdigit()
+        and label not in {"GPE", "LOC", "FAC"}
+    ):
+        return "LOC"  # "Region 11", "District 9": a numbered area
+
+    if (
         label in {"ORG", "PERSON", "GPE", "NORP", "FAC"}
         and len(words_of) >= 2
         and words_of[-1].lower() in LAW_TAILS
@@ -377,6 +386,14 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         return label
     if name.lower() in words.affixed:
         return "EVENT"
+    if (
+        len(ent) == 1
+        and root.dep_ == "compound"
+        and head.i > root.i
+        and head.tag_ in ("NN", "NNS")
+        and head.lower_ in TOPIC_NOUNS
+    ):
+        return "EVENT"  # "the Brexit referendum": a question put to voters, not someone
     if name not in words.before_surname and _demonym_of(name, words.capitalised):
         return "NORP"  # "Londoners" where "London" is written: people of a place, a group
     if head.i == root.i or any(t.dep_ == "case" for t in root.children):
@@ -398,6 +415,13 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     return label
 
 
+#: Nouns that name an area by its number: "Region 11", "Zone 3", "Ward 5".
+NUMBERED_PLACE_HEADS = frozenset({"region", "district", "zone", "ward", "sector", "area"})
+#: Common nouns a topic's one-word name is compounded into ("the Brexit referendum", "Frexit
+#: talks"), and a person's hardly ever (not "campaign", "administration", "impeachment").
+TOPIC_NOUNS = frozenset(
+    "referendum referendums deadline negotiations talks debate crisis vote".split()
+)
 #: Common nouns a place's name is compounded into: "the Tsuen Wan district", "Afghanistan's
 #: Maidan Wardak province", "the Sandy Point area".
 PLACE_KIND_NOUNS = frozenset(
