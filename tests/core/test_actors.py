@@ -694,21 +694,25 @@ def test_actors_body_named_alone_is_its_countrys_named_in_full() -> None:
 
 def test_actors_acronym_not_spelled_out_stays_in_its_country() -> None:
     """The same letters name different bodies in different countries (America's and
-    Australia's "ABC"): an acronym no article spells out joins across stories of one country
-    only; a body above countries ("NATO") and a place ("US") join everywhere."""
+    Australia's "ABC"): an acronym no article spells out joins across stories that name a
+    country in common only; a body above countries ("NATO") and a place ("US") join
+    everywhere."""
     _, mapping = merge_actors(
         [
-            _in("a", "Chile", ("QBC", "ORG", "QBC"), ("NATO", "ORG", "NATO"), ("US", "GPE", "US")),
+            _in("a", "Chile", ("QBC", "ORG", "QBC"), ("NATO", "ORG", "NATO")),
             _in("b", "Chile", ("QBC", "ORG", "QBC")),
-            _in("c", "Norway", ("QBC", "ORG", "QBC"), ("NATO", "ORG", "NATO"), ("US", "GPE", "US")),
+            _in("c", "Norway", ("QBC", "ORG", "QBC"), ("NATO", "ORG", "NATO")),
             article("d", ("QBC", "ORG", "QBC")),  # about no clear country
+            _in("e", "Peru", ("QBC", "ORG", "QBC"), ("Chile", "GPE", "Chile")),
+            _in("f", "Peru", ("US", "GPE", "US")),
+            _in("g", "Norway", ("US", "GPE", "US")),
         ]
     )
-    assert mapping[("a", "QBC")] == mapping[("b", "QBC")]
+    assert mapping[("a", "QBC")] == mapping[("b", "QBC")] == mapping[("e", "QBC")]
     assert mapping[("c", "QBC")] != mapping[("a", "QBC")]
     assert mapping[("d", "QBC")] not in {mapping[("a", "QBC")], mapping[("c", "QBC")]}
     assert mapping[("a", "NATO")] == mapping[("c", "NATO")]
-    assert mapping[("a", "US")] == mapping[("c", "US")]
+    assert mapping[("f", "US")] == mapping[("g", "US")]
 
 
 def test_actors_acronym_of_stories_of_one_country_joins_those_of_none() -> None:

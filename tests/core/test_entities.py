@@ -750,6 +750,11 @@ def test_entities_organisation_named_after_someone_stays_an_organisation() -> No
     cands = _candidates(text, [("Ola Brevik", "PERSON"), ("Brevik Foundation", "ORG")])
     _cluster(cands, {}, text, fold_name("A headline"))
     assert [c.label for c in cands if c.text == "Brevik Foundation"] == ["ORG"]
+    # a longer name ending with a name the model took for someone is not their relative
+    text = "The Maker Vale opened. Mini Maker Vale opened too."
+    cands = _candidates(text, [("Mini Maker Vale", "ORG"), ("Maker Vale", "PERSON")])
+    _cluster(cands, {}, text, fold_name("A headline"))
+    assert [c.label for c in cands if c.text == "Mini Maker Vale"] == ["ORG"]
 
 
 @pytest.mark.parametrize(

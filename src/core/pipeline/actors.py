@@ -170,7 +170,7 @@ def _merge(
     for group in groups.values():
         _count(group, folds)
     sets: UnionFind[str] = UnionFind(groups)
-    _join_acronyms_by_country(groups, sets)
+    _join_acronyms_by_country(groups, sets, places)
     _join_city_readings(groups, sets)
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
@@ -460,19 +460,29 @@ def _join_city_readings(groups: dict[str, _Group], sets: UnionFind[str]) -> None
                 sets.union(gkey, group.fold)
 
 
-def _join_acronyms_by_country(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
-    """An acronym no article spells out is one body in the stories of one country ("ABC" of
-    two American stories), not across countries (America's and Australia's "ABC"). Where
-    stories of one country at most use it, those of no clear country join it too; where
-    several countries' stories use it, those stay apart, in their own article."""
+def _join_acronyms_by_country(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
+    """An acronym no article spells out is one body across stories that name a country in
+    common ("NASA" of an American story and of an Israeli one that names the United States),
+    not across stories that share none (America's "ABC" and Australia's, cited by a Tongan
+    story). Stories of no country join only where the others are all one body."""
     alike: dict[str, list[str]] = {}
     for gkey, group in groups.items():
         if group.acronym:
             alike.setdefault(group.fold, []).append(gkey)
     for gkeys in alike.values():
-        countries = [g for g in gkeys if not (groups[g].scope or "#").startswith("#")]
-        if len(countries) <= 1:
-            for other in gkeys[1:]:
+        named = {
+            g: frozenset().union(*(places.named(a) for a, _key in groups[g].clusters))
+            for g in gkeys
+        }
+        placed = [g for g in gkeys if named[g]]
+        for i, one in enumerate(placed):
+            for other in placed[i + 1 :]:
+                if named[one] & named[other]:
+                    sets.union(other, one)
+        if len({sets.find(g) for g in placed}) <= 1:
+            for other in gkeys:
                 sets.union(other, gkeys[0])
 
 

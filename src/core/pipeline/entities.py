@@ -841,13 +841,14 @@ def _kin_of_people(members: list[list[_Candidate]], kinds: list[str]) -> None:
     as ORG) is a person when it has a person's shape and shares its surname with someone the
     article names in full: a relative, not a body named after them ("Cummings Foundation" has
     no person's shape). Its mentions become PERSON, so a bare surname can go to them."""
-    surnames = {
-        core[-1]
+    people = {
+        tuple(core)
         for group, kind in zip(members, kinds, strict=True)
         if kind == "person"
         for c in group
         if len(core := [w for w in c.folded if w not in SUFFIXES]) >= 2
     }
+    surnames = {core[-1] for core in people}
     if not surnames:
         return
     for j, group in enumerate(members):
@@ -855,6 +856,8 @@ def _kin_of_people(members: list[list[_Candidate]], kinds: list[str]) -> None:
             continue
         longest = max(group, key=lambda c: len(c.folded))
         core = [w for w in longest.folded if w not in SUFFIXES]
+        if any(tuple(core[-len(p) :]) == p for p in people):
+            continue  # "Royal Air Force" where the model took "Air Force" for someone
         if len(core) >= 2 and core[-1] in surnames and looks_like_person_name(longest.text):
             kinds[j] = "person"
             for cand in group:
