@@ -342,6 +342,14 @@ def test_entities_wikinews_annotations(analyze_text, case: Path) -> None:  # typ
             "Twitter",
             "ORG",
         ),
+        (
+            "Title\n\nHe later played in another supergroup Pale Lantern with Tom Reed.",
+            "Pale Lantern",
+            "ORG",
+        ),
+        # A name a noun calls a thing (here a species) is no one.
+        ("Title\n\nShe came dressed as the Pokemon species Vorlizard on Saturday.", "Vorlizard",
+         "MISC"),
     ],
 )
 def test_entities_label_corrected_by_sentence_context(  # type: ignore[no-untyped-def]

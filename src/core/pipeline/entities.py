@@ -179,7 +179,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
 _ORG_KIND_NOUNS = frozenset(
     "website site company firm platform network newspaper paper app service agency broadcaster "
     "channel magazine outlet airline carrier bank startup manufacturer retailer group party "
-    "union club team band label publisher studio network charity".split()
+    "union club team band supergroup label publisher studio network charity".split()
 )
 
 

@@ -226,7 +226,7 @@ THING_NOUNS = frozenset(
     """programme program scheme plan initiative insurance benefit benefits
     fund project mission religion faith belief doctrine ideology boat ship vessel yacht ferry
     character game festival operation treaty challenge race aircraft plane rocket
-    spacecraft""".split()
+    spacecraft species""".split()
 )
 #: Ending of a one-word belief or doctrine: "Catholicism", "Christianity".
 _DOCTRINE = re.compile(r"^[A-Z][a-z]{3,}(?:ism|ianity)$")
