@@ -690,3 +690,98 @@ def test_actors_body_named_alone_is_its_countrys_named_in_full() -> None:
     assert mapping[("c", "Senate of Chile")] == mapping[("b", "Chilean Senate")]
     assert mapping[("d", "Senate")] != mapping[("a", "Senate")]  # Norway's
     assert mapping[("f", "District Court")] != mapping[("e", "District Court of Chile")]
+
+
+def test_actors_acronym_not_spelled_out_stays_in_its_country() -> None:
+    """The same letters name different bodies in different countries (America's and
+    Australia's "ABC"): an acronym no article spells out joins across stories that name a
+    country in common only; a body above countries ("NATO") and a place ("US") join
+    everywhere."""
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("QBC", "ORG", "QBC"), ("NATO", "ORG", "NATO")),
+            _in("b", "Chile", ("QBC", "ORG", "QBC")),
+            _in("c", "Norway", ("QBC", "ORG", "QBC"), ("NATO", "ORG", "NATO")),
+            article("d", ("QBC", "ORG", "QBC")),  # about no clear country
+            _in("e", "Peru", ("QBC", "ORG", "QBC"), ("Chile", "GPE", "Chile")),
+            _in("f", "Peru", ("US", "GPE", "US")),
+            _in("g", "Norway", ("US", "GPE", "US")),
+        ]
+    )
+    assert mapping[("a", "QBC")] == mapping[("b", "QBC")] == mapping[("e", "QBC")]
+    assert mapping[("c", "QBC")] != mapping[("a", "QBC")]
+    assert mapping[("d", "QBC")] not in {mapping[("a", "QBC")], mapping[("c", "QBC")]}
+    assert mapping[("a", "NATO")] == mapping[("c", "NATO")]
+    assert mapping[("f", "US")] == mapping[("g", "US")]
+
+
+def test_actors_acronym_of_stories_of_one_country_joins_those_of_none() -> None:
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("QBC", "ORG", "QBC")),
+            article("b", ("QBC", "ORG", "QBC")),
+        ]
+    )
+    assert mapping[("a", "QBC")] == mapping[("b", "QBC")]
+
+
+def test_actors_acronym_joins_its_spelling_out_only_in_the_same_country() -> None:
+    _, mapping = merge_actors(
+        [
+            _in(
+                "a",
+                "Chile",
+                ("Quillota Broadcasting Company", "ORG", "Quillota Broadcasting Company"),
+                ("QBC", "ORG", "Quillota Broadcasting Company"),
+            ),
+            _in("b", "Chile", ("QBC", "ORG", "QBC")),
+            _in("c", "Norway", ("QBC", "ORG", "QBC")),
+        ]
+    )
+    assert mapping[("b", "QBC")] == mapping[("a", "Quillota Broadcasting Company")]
+    assert mapping[("c", "QBC")] != mapping[("a", "Quillota Broadcasting Company")]
+
+
+def test_actors_state_name_in_a_foreign_story_is_its_namesake_city() -> None:
+    """"New York" in a story naming other countries and nothing American is the city the
+    folder names in full; in American stories, or beside the city's full name, the state."""
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("New York", "GPE", "New York")),
+            article(
+                "b",
+                ("New York City", "GPE", "New York City"),
+                ("Queens", "GPE", "Queens"),
+                ("New York", "GPE", "New York"),
+            ),
+            _in("c", "United States", ("New York", "GPE", "New York")),
+        ]
+    )
+    assert mapping[("a", "New York")] == mapping[("b", "New York City")]
+    assert mapping[("b", "New York")] == mapping[("c", "New York")]
+    assert mapping[("c", "New York")] != mapping[("b", "New York City")]
+
+
+def test_actors_state_name_read_as_a_city_the_folder_never_names_is_the_state() -> None:
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("New York", "GPE", "New York")),
+            _in("c", "United States", ("New York", "GPE", "New York")),
+        ]
+    )
+    assert mapping[("a", "New York")] == mapping[("c", "New York")]
+
+
+def test_actors_one_word_name_half_taken_for_someone_is_the_other_kind() -> None:
+    """A one-word name nobody is introduced by, tagged PERSON as often as ORG, is the
+    organisation; with a role it stays someone."""
+    actors, _ = merge_actors(
+        [
+            article("a", ("Zentrix", "ORG", "Zentrix")),
+            article("b", ("Zentrix", "PERSON", "Zentrix")),
+            article("c", ("Orvald", "ORG", "Orvald"), ("Orvald", "PERSON", "Orvald", "Mayor")),
+        ]
+    )
+    kinds = {a.name: a.type for a in actors}
+    assert kinds["Zentrix"] == "organization"
+    assert kinds["Orvald"] == "person"

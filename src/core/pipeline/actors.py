@@ -20,7 +20,7 @@ from ..models import Actor, ActorType, ArticleAnalysis, Mention
 from .countries import article_country, countries_named, without_country
 from .gazetteer import COUNTRIES, US_STATES
 from .ids import anchor_actor_ids
-from .kinds import body_scope, name_fold, short_place_name
+from .kinds import SUPRANATIONAL_WORDS, body_scope, name_fold, short_place_name
 from .names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 from .ranking import actor_score, named_in
 from .unionfind import UnionFind
@@ -37,6 +37,10 @@ _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Countries and US states: "Mexico" is not "Mexico City", "New York" not "New York City".
 _STATE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
+_US_STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
+#: The scope of a US state's name read as its namesake city's (`_read_as_city`).
+_CITY_READING = "city"
+_CITY = fold_name("City")
 # Kinds whose bare names may join a person (a surname the model tagged ORG is still a surname).
 _PERSONISH = frozenset({"person", "organization", "other"})
 _TEXT = attrgetter("text")
@@ -86,6 +90,9 @@ class _Group:
     British story), or `#<article id>` (a namesake's first name, "the Department")."""
     body: bool = False
     """Scoped as a body every state has: it joins longer names only within its scope."""
+    acronym: bool = False
+    """Scoped as an acronym its article does not spell out ("ABC"): the same letters name
+    different bodies in different countries, so it joins only within its country."""
 
 
 def _vote(votes: Mapping[str, int], longest_label: str) -> ActorType:
@@ -163,6 +170,8 @@ def _merge(
     for group in groups.values():
         _count(group, folds)
     sets: UnionFind[str] = UnionFind(groups)
+    _join_acronyms_by_country(groups, sets, places)
+    _join_city_readings(groups, sets)
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
     _join_namesakes_by_role(groups, sets)
@@ -241,6 +250,8 @@ def _scope(key: str, fold: str, mentions: list[Mention]) -> tuple[str, bool] | N
     where = body_scope(fold)
     if where is not None:
         return where, True
+    if _bare_acronym(key, fold, mentions):
+        return "country", False
     if " " in key.strip() or is_acronym(key) or not fold:
         return None
     people = sum(1 for m in mentions if m.label == "PERSON")
@@ -257,6 +268,7 @@ def _gather(
     keys_folded: dict[str, str] = {}
     order: dict[str, int] = {}
     by_key: dict[str, _Group] = {}
+    state_of: dict[str, bool] = {}
     for analysis in analyses:
         article_id = analysis.article.id
         order[article_id] = len(order)
@@ -264,6 +276,20 @@ def _gather(
         for mention in analysis.mentions:
             local.setdefault(mention.key, []).append(mention)
         for key, mentions in local.items():
+            state = state_of.get(key)
+            if state is None:
+                state = state_of[key] = name_fold(key) in _US_STATE_FOLDS
+            if state and _read_as_city(key, local):
+                state_fold = name_fold(key)
+                folds.setdefault(key, fold_name(key))
+                gkey = f"{state_fold}@{_CITY_READING}"
+                group = groups.get(gkey)
+                if group is None:
+                    group = groups[gkey] = _Group(state_fold, scope=_CITY_READING)
+                group.clusters.append((article_id, key))
+                group.sizes.append(len(mentions))
+                group.mentions += mentions
+                continue
             group = by_key.get(key)  # names that are never scoped, once seen
             if group is None:
                 fold = keys_folded.get(key)
@@ -279,14 +305,42 @@ def _gather(
                     group = groups.get(fold)
                     if group is None:
                         group = groups[fold] = _Group(fold)
-                    if (" " in key.strip() or is_acronym(key)) and (
+                    if (" " in key.strip() or is_acronym(key) and fold != folds[key]) and (
                         keys_folded[key] == folds[key] or " of " not in folds[key]
-                    ):  # a one-word name's scope, and a formal state name, depend on labels
+                    ):  # a one-word name's or an acronym's scope, and a formal state name,
+                        # depend on labels
                         by_key[key] = group
             group.clusters.append((article_id, key))
             group.sizes.append(len(mentions))
             group.mentions += mentions
     return groups, folds, order
+
+
+def _read_as_city(key: str, local: dict[str, list[Mention]]) -> bool:
+    """A US state's name in a story that names other countries but nothing American ("London
+    and New York concerts" in a British drummer's obituary) is its namesake city, as such
+    stories use it; not where the story names the city in full itself ("New York City" ...
+    "Queens, New York") or other American places ("Jerrold Nadler of New York")."""
+    fold = name_fold(key)
+    others = countries_named(fold_name(m.text) for k, ms in local.items() if k != key for m in ms)
+    return (
+        bool(others)
+        and "united states" not in others
+        and not any(name_fold(k) == f"{fold} {_CITY}" for k in local)
+    )
+
+
+def _bare_acronym(key: str, fold: str, mentions: list[Mention]) -> bool:
+    """An organisation's acronym its article never spells out ("ABC" reported): the letters
+    say nothing of which country's body it is. Not a place ("US"), nor a body above countries
+    ("UN", "NATO"), which are one body wherever they are named."""
+    return (
+        is_acronym(key)
+        and fold == fold_name(key)
+        and fold not in SUPRANATIONAL_WORDS
+        and not _placed_labels(mentions)
+        and all(is_acronym(m.text) for m in mentions)
+    )
 
 
 def _placed_labels(mentions: list[Mention]) -> bool:
@@ -309,7 +363,8 @@ def _scoped_group(
     gkey = f"{fold}@{scope}"
     group = groups.get(gkey)
     if group is None:
-        group = groups[gkey] = _Group(fold, scope=scope, body=body)
+        acronym = where == "country" and not body
+        group = groups[gkey] = _Group(fold, scope=scope, body=body, acronym=acronym)
     return group
 
 
@@ -393,6 +448,44 @@ def _join_short_forms(
             sets.union(gkey, min(targets))
 
 
+def _join_city_readings(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """A state's name read as its namesake city (`_read_as_city`) is that city where the
+    folder names it in full ("New York City"); else it is the state after all."""
+    for gkey, group in groups.items():
+        if group.scope == _CITY_READING:
+            city = groups.get(f"{group.fold} {_CITY}")
+            if city is not None and city.scope is None and city.kind == "place":
+                sets.union(gkey, f"{group.fold} {_CITY}")
+            elif group.fold in groups:
+                sets.union(gkey, group.fold)
+
+
+def _join_acronyms_by_country(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
+    """An acronym no article spells out is one body across stories that name a country in
+    common ("NASA" of an American story and of an Israeli one that names the United States),
+    not across stories that share none (America's "ABC" and Australia's, cited by a Tongan
+    story). Stories of no country join only where the others are all one body."""
+    alike: dict[str, list[str]] = {}
+    for gkey, group in groups.items():
+        if group.acronym:
+            alike.setdefault(group.fold, []).append(gkey)
+    for gkeys in alike.values():
+        named = {
+            g: frozenset().union(*(places.named(a) for a, _key in groups[g].clusters))
+            for g in gkeys
+        }
+        placed = [g for g in gkeys if named[g]]
+        for i, one in enumerate(placed):
+            for other in placed[i + 1 :]:
+                if named[one] & named[other]:
+                    sets.union(other, one)
+        if len({sets.find(g) for g in placed}) <= 1:
+            for other in gkeys:
+                sets.union(other, gkeys[0])
+
+
 def _join_bodies_to_their_country(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
     """A body named alone in stories about one country is that country's body named in full
     ("Senate" in American stories is the "U.S. Senate"; "Supreme Court of the United States",
@@ -431,6 +524,11 @@ def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> b
             article = short.scope[1:]
             return any(a == article for a, _key in target.clusters)
         return any(places.of(a) == short.scope for a, _key in target.clusters)
+    if short.acronym and short.scope is not None and not short.scope.startswith("#"):
+        # spelled out in a story of another country: another body with the same letters
+        homes = {places.of(a) for a, _key in target.clusters} - {None}
+        supranational = any(w in SUPRANATIONAL_WORDS for w in target.fold.split())
+        return not homes or short.scope in homes or supranational
     if target.kind != "person" or " " in short.fold:
         return True
     if not _spelled_alike(short, target):
@@ -467,7 +565,7 @@ def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> 
     someone no title introduces ("Police Chief Allen" is not the town of Allen)."""
     alone: dict[str, list[str]] = {}
     for gkey, group in groups.items():
-        if group.scope is not None and not group.body and group.kind == "person":
+        if group.scope is not None and not (group.body or group.acronym) and group.kind == "person":
             alone.setdefault(group.fold, []).append(gkey)
     for fold, gkeys in alone.items():
         roles = [(g, _role_words(groups[g])) for g in sorted(gkeys)]
@@ -660,12 +758,22 @@ def _build(
         # one article plainly uses the word as an event ("anti-Brexit"); the model's PERSON
         # tags elsewhere do not make it someone
         actor_type = "other"
+    elif " " not in name and not roles and _person_tie(votes):
+        # a one-word name nobody is introduced by, half of whose mentions the model took for
+        # someone ("Wikinews" as ORG and as PERSON): the other label says what it is
+        actor_type = LABEL_TYPES.get(next(v for v in votes if v != "PERSON" and votes[v]), "other")
     else:
         actor_type = _vote(votes, _longest_label(keys))
     aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
     role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
     first = order[mentions[0].article]
     return Actor("", name, actor_type, aliases, role, mentions), parts, first
+
+
+def _person_tie(votes: Mapping[str, int]) -> bool:
+    """The vote is a tie between PERSON and one other label."""
+    top = sorted((n for n in votes.values() if n), reverse=True)
+    return len(top) == 2 and top[0] == top[1] and votes.get("PERSON", 0) == top[0]
 
 
 def _anchor(parts: list[_Group]) -> str:

@@ -179,7 +179,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
 _ORG_KIND_NOUNS = frozenset(
     "website site company firm platform network newspaper paper app service agency broadcaster "
     "channel magazine outlet airline carrier bank startup manufacturer retailer group party "
-    "union club team band label publisher studio network charity".split()
+    "union club team band supergroup label publisher studio network charity".split()
 )
 
 
@@ -198,7 +198,7 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         if (
             cand.label not in {"GPE", "LOC", "NORP"}
             and named_country(fold_name(cand.text)) is None  # "Agence France-Presse"
-            and _titled_or_glossed(ent)
+            and (_titled_or_glossed(ent) or _titled_within(cand))
         ):
             return "PERSON"  # "MP Tanya Davies", "Dominic Hare, chief executive of ..."
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -227,8 +227,17 @@ _PERSON_NOUNS = frozenset(
     """executive spokesperson owner author professor lecturer researcher scientist student
     resident lawyer manager founder activist journalist reporter analyst economist doctor
     nurse teacher coach player actor actress singer artist writer witness survivor victim
-    farmer engineer official politician candidate""".split()
+    farmer engineer official politician candidate member""".split()
 )
+
+
+def _titled_within(cand: _Candidate) -> bool:
+    """The model ran a title into the name it tagged ("Assemblywoman Selena Torres" as one
+    ORG): the title cleaning took off says it is a person."""
+    return cand.role is not None and any(
+        w in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"}
+        for w in cand.role.lower().replace(".", "").split()
+    )
 
 
 def _titled_or_glossed(ent: Span) -> bool:
@@ -242,6 +251,8 @@ def _titled_or_glossed(ent: Span) -> bool:
             word in _TITLE_ACRONYMS and before.text.isupper()
         ):
             return True
+        if before.tag_ == "NN" and word in _PERSON_NOUNS:
+            return True  # "committee member Ulf Dane", "student Ana Ruiz"
     return any(
         c.dep_ == "appos"
         and c.i >= ent.end
@@ -751,6 +762,7 @@ def _cluster(
             index.setdefault(word, set()).add(j)
     kinds = [_kind(labels[i], members[i]) for i in range(len(members))]
     size = [max(len(c.folded) for c in group) for group in members]
+    _kin_of_people(members, kinds)
     # Shorter names join longer ones they begin or end: "Putin", "Guo", "de Blasio", "House".
     # A surname the model mislabelled ("Trump" as ORG) still joins the one person it names.
     for i in sorted(range(len(members)), key=lambda i: -size[i]):
@@ -779,6 +791,9 @@ def _cluster(
             placed = any(c.kind_signal in _PLACE_LABELS for c in group)
             if len(people) == 1 and not placed:
                 sets.union(i, people[0])  # a surname the model took for a place ("Cummings")
+            elif len(people) > 1 and len(short) == 1 and not placed:
+                # a surname of several people the model took for a place: the article's subject
+                _assign_to_subject(group, people, members, find, pool, title)
             continue
         if not people and len(short) == 1:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
@@ -819,6 +834,34 @@ def _cluster(
         keys[root] = canonical_name([c.text for c in group])
         _spread_kind_signal(group)
     return keys
+
+
+def _kin_of_people(members: list[list[_Candidate]], kinds: list[str]) -> None:
+    """A full name the model tagged as an organisation or a thing ("Maya Rockeymoore Cummings"
+    as ORG) is a person when it has a person's shape and shares its surname with someone the
+    article names in full: a relative, not a body named after them ("Cummings Foundation" has
+    no person's shape). Its mentions become PERSON, so a bare surname can go to them."""
+    people = {
+        tuple(core)
+        for group, kind in zip(members, kinds, strict=True)
+        if kind == "person"
+        for c in group
+        if len(core := [w for w in c.folded if w not in SUFFIXES]) >= 2
+    }
+    surnames = {core[-1] for core in people}
+    if not surnames:
+        return
+    for j, group in enumerate(members):
+        if kinds[j] not in ("org", "other") or any(c.kind_signal for c in group):
+            continue
+        longest = max(group, key=lambda c: len(c.folded))
+        core = [w for w in longest.folded if w not in SUFFIXES]
+        if any(tuple(core[-len(p) :]) == p for p in people):
+            continue  # "Royal Air Force" where the model took "Air Force" for someone
+        if len(core) >= 2 and core[-1] in surnames and looks_like_person_name(longest.text):
+            kinds[j] = "person"
+            for cand in group:
+                cand.label = "PERSON"
 
 
 #: Labels a kind signal overrides in its cluster: the model's guesses for a name it did not

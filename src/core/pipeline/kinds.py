@@ -26,8 +26,13 @@ PLACE_TAILS = frozenset(
     """square corner island islands isle isles street avenue road boulevard lane park bridge
     mountain mountains mount river lake bay sea ocean gulf strait valley desert peninsula
     province region district county heights plaza palace cathedral mosque church temple tower
-    castle airport station stadium harbour harbor port canal beach coast cape mall""".split()
+    castle airport station stadium harbour harbor port canal beach coast cape mall fault trench
+    ridge volcano glacier reef canyon plateau lagoon fjord""".split()
 )
+#: Last words of a landmark's name that the model takes for a body, and that end people's
+#: names too ("Anita Hill"): a place only when tagged as an organisation ("Capitol Hill",
+#: "Grand Central Terminal").
+LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 #: Last words of the name of a law or a founding text: "Tenure of Office Act", "Due Process
 #: Clause", "United States Constitution".
 LAW_TAILS = frozenset(
@@ -182,7 +187,7 @@ MEDIUM_VERBS = frozenset(
 PLACE_PARTS = frozenset(
     """dome domes nave minaret minarets facade façade courtyard harbour harbor coast coastline
     shore shores beach beaches residents inhabitants population capital streets airport mayor
-    premier outskirts suburbs skyline""".split()
+    premier outskirts suburbs skyline territory""".split()
 )
 
 
@@ -221,7 +226,7 @@ THING_NOUNS = frozenset(
     """programme program scheme plan initiative insurance benefit benefits
     fund project mission religion faith belief doctrine ideology boat ship vessel yacht ferry
     character game festival operation treaty challenge race aircraft plane rocket
-    spacecraft""".split()
+    spacecraft species""".split()
 )
 #: Ending of a one-word belief or doctrine: "Catholicism", "Christianity".
 _DOCTRINE = re.compile(r"^[A-Z][a-z]{3,}(?:ism|ianity)$")
@@ -298,6 +303,14 @@ def label_from_words(text: str, label: str) -> str:
         return "EVENT"
     words_of = text.split()
     if (
+        len(words_of) == 2
+        and words_of[0].lower() in NUMBERED_PLACE_HEADS
+        and words_of[1].isdigit()
+        and label not in {"GPE", "LOC", "FAC"}
+    ):
+        return "LOC"  # "Region 11", "District 9": a numbered area
+
+    if (
         label in {"ORG", "PERSON", "GPE", "NORP", "FAC"}
         and len(words_of) >= 2
         and words_of[-1].lower() in LAW_TAILS
@@ -310,6 +323,8 @@ def label_from_words(text: str, label: str) -> str:
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
         return "NORP"  # "the Turpin family": a group of people
     words = text.lower().split()
+    if label == "ORG" and len(words) >= 2 and words[-1] in LANDMARK_TAILS:
+        return "LOC"  # "Capitol Hill": a landmark, not the body that sits there
     if (
         label in {"PERSON", "ORG", "NORP"}
         and len(words) >= 2
@@ -352,6 +367,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     Medicare", "the boat, Conception") is not a body."""
     if label in {"PRODUCT", "WORK_OF_ART"}:
         return "LOC" if _placed_by_its_words(ent) else label
+    if label == "NORP":
+        return "LOC" if _part_of_place(ent) else label  # "the territory of Martinique"
     if label not in {"PERSON", "ORG"}:
         return label
     name = ent.text
@@ -369,6 +386,14 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         return label
     if name.lower() in words.affixed:
         return "EVENT"
+    if (
+        len(ent) == 1
+        and root.dep_ == "compound"
+        and head.i > root.i
+        and head.tag_ in ("NN", "NNS")
+        and head.lower_ in TOPIC_NOUNS
+    ):
+        return "EVENT"  # "the Brexit referendum": a question put to voters, not someone
     if name not in words.before_surname and _demonym_of(name, words.capitalised):
         return "NORP"  # "Londoners" where "London" is written: people of a place, a group
     if head.i == root.i or any(t.dep_ == "case" for t in root.children):
@@ -390,6 +415,13 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     return label
 
 
+#: Nouns that name an area by its number: "Region 11", "Zone 3", "Ward 5".
+NUMBERED_PLACE_HEADS = frozenset({"region", "district", "zone", "ward", "sector", "area"})
+#: Common nouns a topic's one-word name is compounded into ("the Brexit referendum", "Frexit
+#: talks"), and a person's hardly ever (not "campaign", "administration", "impeachment").
+TOPIC_NOUNS = frozenset(
+    "referendum referendums deadline negotiations talks debate crisis vote".split()
+)
 #: Common nouns a place's name is compounded into: "the Tsuen Wan district", "Afghanistan's
 #: Maidan Wardak province", "the Sandy Point area".
 PLACE_KIND_NOUNS = frozenset(
@@ -418,9 +450,16 @@ def _placed_by_its_words(ent: Span) -> bool:
         and head.lower_ in PLACE_KIND_NOUNS
     ):
         return True
+    if (
+        root.dep_ == "appos"
+        and head.i < root.i
+        and head.tag_ == "NN"
+        and (head.lower_ in PLACE_KIND_NOUNS or head.lower_ == "capital")
+    ):
+        return True  # "the capital, Sanaa"
     if root.dep_ != "pobj":
         return False
-    if head.lower_ == "of" and head.head.tag_ in ("NN", "NNS") and head.head.lower_ in PLACE_PARTS:
+    if _part_of_place(ent):
         return True
     if (
         len(ent) != 1
@@ -432,6 +471,19 @@ def _placed_by_its_words(ent: Span) -> bool:
     word = ent.text
     return not (
         word.isupper() or fold_name(word) in _STATE_HEAD_FOLDS or word.lower() in _BODY_WORDS
+    )
+
+
+def _part_of_place(ent: Span) -> bool:
+    """The name follows the "of" of a part only a place has: "the mayor of Yartsevo", "the
+    territory of Martinique"."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.tag_ in ("NN", "NNS")
+        and head.head.lower_ in PLACE_PARTS
     )
 
 
