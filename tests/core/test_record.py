@@ -106,18 +106,13 @@ def test_record_of_an_unknown_actor_is_a_key_error(
         build_record(summit_library, "person:nobody")
 
 
-def test_record_from_the_store_outline_matches_the_whole_actor(
-    nlp, tmp_path, monkeypatch  # type: ignore[no-untyped-def]
-) -> None:
-    """The store's outline (counts per article, position keys read a page at a time) gives
-    the record the whole actor gives."""
+def _summit_store(nlp, tmp_path):  # type: ignore[no-untyped-def]
+    """Three articles (two dated, one undated) in an index store: (library, analyses)."""
     from samples import SUMMIT, SUMMIT_FOLLOWUP, UNDATED_NOTE
 
-    import newsdesk.core.analysis.record as record_module
-    from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
+    from newsdesk.core.pipeline.indexing import analyze, read_articles
     from newsdesk.core.settings import Settings
     from newsdesk.core.store.index_store import open_library, prime_store
-    from newsdesk.core.store.sqlite_library import StoreLibrary
 
     folder = tmp_path / "summit"
     folder.mkdir()
@@ -127,7 +122,19 @@ def test_record_from_the_store_outline_matches_the_whole_actor(
     analyses = list(analyze(nlp, articles))
     settings = Settings.from_env(cache_dir=tmp_path / "cache")
     prime_store([folder], settings, analyses)
-    library = open_library([folder], settings).library
+    return open_library([folder], settings).library, analyses
+
+
+def test_record_from_the_store_outline_matches_the_whole_actor(
+    nlp, tmp_path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The store's outline (counts per article, position keys read a page at a time) gives
+    the record the whole actor gives."""
+    import newsdesk.core.analysis.record as record_module
+    from newsdesk.core.pipeline.indexing import build_corpus
+    from newsdesk.core.store.sqlite_library import StoreLibrary
+
+    library, analyses = _summit_store(nlp, tmp_path)
     base = getattr(library, "base", library)
     assert isinstance(base, StoreLibrary)
     memory = MemoryLibrary(build_corpus(analyses))
@@ -138,6 +145,34 @@ def test_record_from_the_store_outline_matches_the_whole_actor(
         whole = build_record(memory, actor.id)
         assert record_json(from_store, []) == record_json(whole, []), actor.name
         assert list(from_store.positions) == list(whole.positions)
+
+
+def test_record_outline_is_read_from_indexes_only(nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Outlining an actor never reads the wide article, quote or mention rows: every query
+    is an index search (a prolific actor's record costs index entries, not rows)."""
+    from newsdesk.core.store.sqlite_library import StoreLibrary
+
+    library, _analyses = _summit_store(nlp, tmp_path)
+    base = getattr(library, "base", library)
+    assert isinstance(base, StoreLibrary)
+    base.articles()  # as the explorer does first: the article places come with the list
+    actors = [a.id for a in base.actors()]
+    statements: list[str] = []
+    base._conn.set_trace_callback(statements.append)
+    try:
+        outlines = [base.actor_outline(actor) for actor in actors]
+    finally:
+        base._conn.set_trace_callback(None)
+    assert any(o.roles for o in outlines) and any(o.positions for o in outlines)
+    assert statements and not any("FROM articles" in sql for sql in statements)
+    for sql in set(statements):
+        plan = [row[3] for row in base._conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        assert plan and all(
+            step.startswith("SEARCH")
+            and any(index in step for index in ("COVERING INDEX", "mentions_with_role",
+                                                "actors_by_id"))
+            for step in plan
+        ), (sql, plan)
 
 
 def test_record_outline_is_asked_only_for_actors_no_correction_touched(tmp_path) -> None:  # type: ignore[no-untyped-def]

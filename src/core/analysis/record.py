@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
+from functools import lru_cache
 from typing import Literal, overload
 
 from ..models import Actor, ActorOutline, ActorType, Quote
@@ -150,6 +151,7 @@ def granularity_for(dates: Iterable[str]) -> Granularity:
     return "week" if span <= WEEK_SPAN else "month"
 
 
+@lru_cache(maxsize=4096)
 def period_of(date: str | None, granularity: Granularity) -> str | None:
     """`2019-01-04`, `2019-W01` or `2019-01`; None when the date is missing or unreadable."""
     parsed = _parse(date)
@@ -163,6 +165,7 @@ def period_of(date: str | None, granularity: Granularity) -> str | None:
     return f"{parsed.year}-{parsed.month:02d}"
 
 
+@lru_cache(maxsize=4096)
 def _parse(value: str | None) -> Date | None:
     if not value:
         return None
