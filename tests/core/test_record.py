@@ -166,7 +166,8 @@ def test_record_outline_is_read_from_indexes_only(nlp, tmp_path) -> None:  # typ
     assert any(o.roles for o in outlines) and any(o.positions for o in outlines)
     assert statements and not any("FROM articles" in sql for sql in statements)
     for sql in set(statements):
-        plan = [row[3] for row in base._conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        plan = [row[3] for row in base._conn.execute("EXPLAIN QUERY PLAN " + sql)
+                if not row[3].startswith("USE TEMP B-TREE")]  # sorting what was found
         assert plan and all(
             step.startswith("SEARCH")
             and any(index in step for index in ("COVERING INDEX", "mentions_with_role",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
 from functools import lru_cache
+from operator import itemgetter
 from typing import Literal, overload
 
 from ..models import Actor, ActorOutline, ActorType, Quote
@@ -215,7 +216,7 @@ def _record_from_outline(library: Library, outline: ActorOutline) -> ActorRecord
     dates = outline.dates
     granularity = granularity_for(d for d in dates.values() if d)
     read = library.quotes_at  # type: ignore[attr-defined]
-    said = Counter(article for article, _seq in outline.positions)
+    said = Counter(map(itemgetter(0), outline.positions))
     return ActorRecord(
         id=outline.id,
         name=outline.name,

@@ -10,6 +10,8 @@ import json
 import sqlite3
 import threading
 from collections.abc import Mapping, Sequence
+from itertools import chain, groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -200,9 +202,10 @@ class StoreLibrary:
             (actor_id,),
         )
         said = self._query(
-            'SELECT q.article, q.seq, q.start, q."end" FROM actor_keys k '
+            "SELECT q.article, q.seq FROM actor_keys k "
             "JOIN quotes q INDEXED BY quotes_by_speaker "
-            "ON q.article = k.article AND q.speaker_key = k.key WHERE k.actor = ?",
+            "ON q.article = k.article AND q.speaker_key = k.key WHERE k.actor = ? "
+            'ORDER BY q.article, q.start, q."end"',
             (actor_id,),
         )
         roles = self._query(
@@ -216,9 +219,10 @@ class StoreLibrary:
         # actor_keys).
         places = self._article_places([article for article, _n in per_article])
         per_article.sort(key=lambda row: places[row[0]][0])
-        by_date = sorted(per_article, key=lambda row: _by_date(places[row[0]]))
-        rank = {article: n for n, (article, _n) in enumerate(by_date)}
-        said.sort(key=lambda q: (rank[q[0]], q[2], q[3]))
+        # Positions come sorted within each article; the articles are put in date order here
+        # (Python work per article, not per position).
+        in_article = {article: list(keys) for article, keys in groupby(said, itemgetter(0))}
+        by_date = sorted(in_article, key=lambda article: _by_date(places[article]))
         roles.sort(key=lambda m: (places[m[1]][0], m[2]))
         return ActorOutline(
             id=aid,
@@ -229,7 +233,7 @@ class StoreLibrary:
             articles=tuple(article for article, n in per_article if n > 0),
             dates={article: places[article][1] for article, _n in per_article},
             mentions={article: n for article, n in per_article if n > 0},
-            positions=[(article, seq) for article, seq, _start, _end in said],
+            positions=list(chain.from_iterable(in_article[article] for article in by_date)),
         )
 
     def quotes_at(self, actor_id: str, keys: Sequence[tuple[str, int]]) -> list[Quote]:
