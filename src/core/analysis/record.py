@@ -92,8 +92,8 @@ class ActorRecord:
         return [self.position_row(i) for i in range(len(self.positions))]
 
 
-#: Positions read from the store at a time.
-POSITION_PAGE = 200
+#: Positions read from the store at a time: about what one screen of the record lists.
+POSITION_PAGE = 50
 
 
 class PagedPositions(Sequence[Quote]):
