@@ -224,3 +224,26 @@ def test_record_outline_is_asked_only_for_actors_no_correction_touched(tmp_path)
     asked.clear()
     renamed = build_record(lib, tony)
     assert tony not in asked and renamed.name == "Antonio Mendez"
+
+
+def test_record_position_keys_read_only_the_articles_a_slice_covers() -> None:
+    """The store's lazy position keys: lengths from the counts, an article's keys read when a
+    slice first reaches it, and many articles in one read."""
+    from newsdesk.core.store.sqlite_library import PositionKeys
+
+    stored = {"b": [("b", 4), ("b", 1)], "a": [("a", 0)], "c": [("c", 2), ("c", 3), ("c", 9)]}
+    reads: list[list[str]] = []
+
+    def read(articles):  # type: ignore[no-untyped-def]
+        reads.append(list(articles))
+        return {article: stored[article] for article in articles}
+
+    keys = PositionKeys([("b", 2), ("a", 1), ("c", 3)], read)
+    assert len(keys) == 6 and not reads
+    assert keys[0:2] == [("b", 4), ("b", 1)] and reads == [["b"]]
+    assert keys[1:4] == [("b", 1), ("a", 0), ("c", 2)] and reads == [["b"], ["a", "c"]]
+    assert keys[-1] == ("c", 9) and keys[5] == ("c", 9) and len(reads) == 2
+    assert list(keys) == [k for article in "bac" for k in stored[article]]
+    assert keys[4:4] == [] and keys[::2] == [("b", 4), ("a", 0), ("c", 3)]
+    with pytest.raises(IndexError):
+        keys[6]

@@ -216,7 +216,9 @@ def _record_from_outline(library: Library, outline: ActorOutline) -> ActorRecord
     dates = outline.dates
     granularity = granularity_for(d for d in dates.values() if d)
     read = library.quotes_at  # type: ignore[attr-defined]
-    said = Counter(map(itemgetter(0), outline.positions))
+    said = outline.said if outline.said is not None else Counter(
+        map(itemgetter(0), outline.positions)
+    )
     return ActorRecord(
         id=outline.id,
         name=outline.name,

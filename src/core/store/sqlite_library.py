@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Mapping, Sequence
-from itertools import chain, groupby
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate, groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from ..errors import StoreError
 from ..models import (
@@ -187,9 +188,9 @@ class StoreLibrary:
         return dict(self._query("SELECT id, date FROM articles"))
 
     def actor_outline(self, actor_id: str) -> ActorOutline:
-        """The record's counts and position keys in four queries, each answered from an index
-        (`tables.SCHEMA`), sorted by date here: opening an actor costs a few rows per article,
-        not an object per position."""
+        """The record's counts in four queries, each answered from an index (`tables.SCHEMA`),
+        articles sorted by date here, position keys read when first listed: opening an actor
+        costs a few rows per article, not an object (or a key) per position."""
         rows = self._query(
             "SELECT id, name, type, aliases FROM actors WHERE id = ? ORDER BY ord DESC LIMIT 1",
             (actor_id,),
@@ -201,13 +202,13 @@ class StoreLibrary:
             "SELECT article, SUM(mentions) FROM actor_keys WHERE actor = ? GROUP BY article",
             (actor_id,),
         )
-        said = self._query(
-            "SELECT q.article, q.seq FROM actor_keys k "
+        said: dict[str, int] = dict(self._query(
+            "SELECT k.article, COUNT(*) FROM actor_keys k "
             "JOIN quotes q INDEXED BY quotes_by_speaker "
             "ON q.article = k.article AND q.speaker_key = k.key WHERE k.actor = ? "
-            'ORDER BY q.article, q.start, q."end"',
+            "GROUP BY k.article",
             (actor_id,),
-        )
+        ))
         roles = self._query(
             "SELECT m.role, m.article, m.seq FROM actor_keys k "
             "JOIN mentions m INDEXED BY mentions_with_role "
@@ -219,10 +220,7 @@ class StoreLibrary:
         # actor_keys).
         places = self._article_places([article for article, _n in per_article])
         per_article.sort(key=lambda row: places[row[0]][0])
-        # Positions come sorted within each article; the articles are put in date order here
-        # (Python work per article, not per position).
-        in_article = {article: list(keys) for article, keys in groupby(said, itemgetter(0))}
-        by_date = sorted(in_article, key=lambda article: _by_date(places[article]))
+        by_date = sorted(said, key=lambda article: _by_date(places[article]))
         roles.sort(key=lambda m: (places[m[1]][0], m[2]))
         return ActorOutline(
             id=aid,
@@ -233,8 +231,31 @@ class StoreLibrary:
             articles=tuple(article for article, n in per_article if n > 0),
             dates={article: places[article][1] for article, _n in per_article},
             mentions={article: n for article, n in per_article if n > 0},
-            positions=list(chain.from_iterable(in_article[article] for article in by_date)),
+            positions=PositionKeys(
+                [(article, said[article]) for article in by_date],
+                lambda articles: self._position_keys(actor_id, articles),
+            ),
+            said=said,
         )
+
+    def _position_keys(
+        self, actor_id: str, articles: Sequence[str]
+    ) -> dict[str, list[tuple[str, int]]]:
+        """(article, seq) of the actor's positions in these articles, by offset in each: one
+        index search per article, or the whole actor in one when asked for many."""
+        sql = (
+            "SELECT q.article, q.seq FROM actor_keys k "
+            "JOIN quotes q INDEXED BY quotes_by_speaker "
+            "ON q.article = k.article AND q.speaker_key = k.key WHERE k.actor = ? "
+        )
+        order = 'ORDER BY q.article, q.start, q."end"'
+        if len(articles) > KEYS_ONE_BY_ONE:
+            rows = self._query(sql + order, (actor_id,))
+        else:
+            rows = []
+            for article in articles:
+                rows += self._query(sql + "AND k.article = ? " + order, (actor_id, article))
+        return {article: list(keys) for article, keys in groupby(rows, itemgetter(0))}
 
     def quotes_at(self, actor_id: str, keys: Sequence[tuple[str, int]]) -> list[Quote]:
         """The positions at these (article, seq) keys, in that order (a page of a record).
@@ -313,6 +334,64 @@ def _with_actor(quote: Quote, actor: str | None) -> Quote:
     from dataclasses import replace
 
     return replace(quote, actor=actor) if actor != quote.actor else quote
+
+
+#: Articles whose position keys are read one search each; more are read in one query.
+KEYS_ONE_BY_ONE = 64
+
+
+class PositionKeys(Sequence[tuple[str, int]]):
+    """An actor's position keys, (article, seq), in record order, read an article at a time
+    as they are first indexed: the record's first screen reads the keys of a few articles,
+    not the thousands of a prolific actor."""
+
+    def __init__(
+        self,
+        counts: Sequence[tuple[str, int]],
+        read: Callable[[Sequence[str]], Mapping[str, list[tuple[str, int]]]],
+    ) -> None:
+        self._articles = [article for article, _n in counts]
+        self._starts = list(accumulate((n for _a, n in counts), initial=0))
+        """Where each article's positions start (and, last, how many there are)."""
+        self._read = read
+        self._keys: dict[str, list[tuple[str, int]]] = {}
+
+    def __len__(self) -> int:
+        return self._starts[-1]
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[str, int]]: ...
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[str, int] | list[tuple[str, int]]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return [self[i] for i in range(start, stop, step)]
+            if start >= stop:
+                return []
+            first = bisect_right(self._starts, start) - 1
+            last = bisect_right(self._starts, stop - 1) - 1
+            self._load(self._articles[first : last + 1])
+            keys = [
+                key for article in self._articles[first : last + 1] for key in self._keys[article]
+            ]
+            offset = start - self._starts[first]
+            return keys[offset : offset + stop - start]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self[index : index + 1][0]
+
+    def _load(self, articles: Sequence[str]) -> None:
+        missing = [article for article in articles if article not in self._keys]
+        if missing:
+            found = self._read(missing)
+            for article in missing:
+                self._keys[article] = found.get(article, [])
 
 
 def _by_date(place: tuple[int, str | None]) -> tuple[bool, str, int]:
