@@ -99,6 +99,7 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
         self._width = 0
         """The width the shown rows were cut to."""
         self._evidence: dict[str, Relation] = {}
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -158,6 +159,13 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
                 f" · undated: {undated.mentions} mention(s), {undated.positions} position(s)"
             )
         return Text(caption, style="dim")
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # Just pushed: every widget was styled as it mounted, a moment ago. Textual's
+            # default, restyling the whole screen once more, came before its first paint.
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self._show_more_positions()
