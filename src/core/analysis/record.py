@@ -214,7 +214,7 @@ def build_record(library: Library, actor_id: str) -> ActorRecord:
 def _record_from_outline(library: Library, outline: ActorOutline) -> ActorRecord:
     """The record from the store's counts: Python work per article, not per position."""
     dates = outline.dates
-    granularity = granularity_for(d for d in dates.values() if d)
+    granularity = granularity_for({d for d in dates.values() if d})  # a date once
     read = library.quotes_at  # type: ignore[attr-defined]
     said = outline.said if outline.said is not None else Counter(
         map(itemgetter(0), outline.positions)
@@ -270,9 +270,9 @@ def _periods(
     for counts, into in ((mentions_in, mentions), (positions_in, said)):
         for article, n in counts.items():
             into[period_of(dates.get(article), granularity)] += n
-    dated = sorted(d for d in map(_parse, dates.values()) if d is not None)
+    dated = [d for d in map(_parse, set(dates.values())) if d is not None]  # a date once
     periods: list[str | None] = (
-        list(_periods_between(dated[0], dated[-1], granularity)) if dated else []
+        list(_periods_between(min(dated), max(dated), granularity)) if dated else []
     )
     if None in mentions or None in said:
         periods.append(None)

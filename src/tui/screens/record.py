@@ -118,7 +118,7 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
             self._fit_scrollbar(positions)
             yield positions
             relations = OptionList(id="record-relations")
-            relations.border_title = "Relations"
+            relations.border_title = "Relations · finding …"  # rows from a worker
             yield relations
         yield KeyFooter()
 
@@ -169,9 +169,8 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
 
     def on_mount(self) -> None:
         self._show_more_positions()
-        relations = self.query_one("#record-relations", OptionList)
-        relations.add_option(Option(Text("finding relations …", style="dim"), disabled=True))
-        # After the first paint: the search holds the GIL for a while on a big actor.
+        # After the first paint: the search holds the GIL for a while on a big actor. Until it
+        # answers the list is empty (its title says why): no row to measure and draw first.
         self.call_after_refresh(self._find_relations)
 
     # ----- positions -------------------------------------------------------------------------
