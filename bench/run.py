@@ -408,16 +408,17 @@ def bench_record(folder: Path, env: dict[str, str], label: str) -> list[Row]:
         from keys import measure_minimal, measure_record, percentile
 
         log("large: actor record in the explorer (v, key to painted screen)")
-        presses = 10
+        presses = 20  # as bench/keys.py's scenarios: with 10 the p95 was the slowest press
         times = measure_record(folder, Path(env["NEWSDESK_CACHE_DIR"]), presses)
         base = measure_minimal(presses).scenarios["j in a list"]
         p95, base_p95 = times.p95(), base.p95()
         rows.append(Row(
-            f"v: record screen painted, p95 of {len(times.first_ms)} (chosen actor, "
-            f"{data['chosen_positions']:,} positions; {label}; relations settled "
-            f"p95 {percentile(times.settled_ms, 0.95):.0f} ms)",
+            f"v: record screen painted, key to frame on a pty, p95 of {len(times.first_ms)} "
+            f"(chosen actor, {data['chosen_positions']:,} positions; {label}; the first v "
+            f"{times.first_ms[0]:.0f} ms; app CPU p95 {percentile(times.cpu_ms, 0.95):.0f} ms; "
+            f"relations listed p95 {percentile(times.settled_ms, 0.95):.0f} ms)",
             f"{p95:.0f} ms", f"{base_p95:.0f} ms (j in a minimal app)", p95 / base_p95,
-            "info", None,
+            "<= 100 ms", p95 <= 100,
         ))
     return rows
 

@@ -189,6 +189,9 @@ class ActorOutline:
     """Article id -> mentions of the actor there."""
     positions: Sequence[tuple[str, int]]
     """(article, seq) of each position: by date (undated last), corpus order, then start."""
+    said: Mapping[str, int] | None = None
+    """Article id -> positions there, when the store counted them (then `positions` may be
+    read lazily: counting them from it would read every key)."""
 
 
 @dataclass(frozen=True, slots=True)

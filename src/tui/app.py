@@ -370,9 +370,16 @@ class NewsdeskApp(App[None]):
             if self.library is library:
                 self.marks.library_ready(library)
                 self.search.library_ready(library)
+                self._import_record_screen()
             self.settle_memory()
 
         self.call_after_refresh(follow)
+
+    @work(thread=True, exclusive=True, group="preload", exit_on_error=False)
+    def _import_record_screen(self) -> None:
+        """Import the record screen (`v`) and what it draws with, while the reader reads: the
+        first `v` waited for these imports (25-45 ms, most of it the relations' verb lists)."""
+        import newsdesk.tui.screens.record  # noqa: F401
 
     def on_search_status(self, message: messages.SearchStatus) -> None:
         self.search.show_status(message.text)

@@ -153,7 +153,8 @@ class SearchController:
     def _bar(self) -> SearchScreen | None:
         from .screens.search import SearchScreen  # imported on first use: not on the start path
 
-        screen = self.app.screen
+        stack = self.app.screen_stack  # empty while the app closes: a late status finds none
+        screen = stack[-1] if stack else None
         return screen if isinstance(screen, SearchScreen) else None
 
     # ----- the bar ---------------------------------------------------------------------------

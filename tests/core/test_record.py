@@ -106,18 +106,13 @@ def test_record_of_an_unknown_actor_is_a_key_error(
         build_record(summit_library, "person:nobody")
 
 
-def test_record_from_the_store_outline_matches_the_whole_actor(
-    nlp, tmp_path, monkeypatch  # type: ignore[no-untyped-def]
-) -> None:
-    """The store's outline (counts per article, position keys read a page at a time) gives
-    the record the whole actor gives."""
+def _summit_store(nlp, tmp_path):  # type: ignore[no-untyped-def]
+    """Three articles (two dated, one undated) in an index store: (library, analyses)."""
     from samples import SUMMIT, SUMMIT_FOLLOWUP, UNDATED_NOTE
 
-    import newsdesk.core.analysis.record as record_module
-    from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
+    from newsdesk.core.pipeline.indexing import analyze, read_articles
     from newsdesk.core.settings import Settings
     from newsdesk.core.store.index_store import open_library, prime_store
-    from newsdesk.core.store.sqlite_library import StoreLibrary
 
     folder = tmp_path / "summit"
     folder.mkdir()
@@ -127,7 +122,19 @@ def test_record_from_the_store_outline_matches_the_whole_actor(
     analyses = list(analyze(nlp, articles))
     settings = Settings.from_env(cache_dir=tmp_path / "cache")
     prime_store([folder], settings, analyses)
-    library = open_library([folder], settings).library
+    return open_library([folder], settings).library, analyses
+
+
+def test_record_from_the_store_outline_matches_the_whole_actor(
+    nlp, tmp_path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The store's outline (counts per article, position keys read a page at a time) gives
+    the record the whole actor gives."""
+    import newsdesk.core.analysis.record as record_module
+    from newsdesk.core.pipeline.indexing import build_corpus
+    from newsdesk.core.store.sqlite_library import StoreLibrary
+
+    library, analyses = _summit_store(nlp, tmp_path)
     base = getattr(library, "base", library)
     assert isinstance(base, StoreLibrary)
     memory = MemoryLibrary(build_corpus(analyses))
@@ -138,6 +145,37 @@ def test_record_from_the_store_outline_matches_the_whole_actor(
         whole = build_record(memory, actor.id)
         assert record_json(from_store, []) == record_json(whole, []), actor.name
         assert list(from_store.positions) == list(whole.positions)
+
+
+def test_record_outline_is_read_from_indexes_only(nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Outlining an actor never reads the wide article, quote or mention rows: every query
+    is an index search (a prolific actor's record costs index entries, not rows)."""
+    from newsdesk.core.store.sqlite_library import StoreLibrary
+
+    library, _analyses = _summit_store(nlp, tmp_path)
+    base = getattr(library, "base", library)
+    assert isinstance(base, StoreLibrary)
+    base.articles()  # as the explorer does first: the article places come with the list
+    actors = [a.id for a in base.actors()]
+    statements: list[str] = []
+    base._conn.set_trace_callback(statements.append)
+    try:
+        outlines = [base.actor_outline(actor) for actor in actors]
+        keys = [list(o.positions) for o in outlines]  # read an article at a time, or at once
+    finally:
+        base._conn.set_trace_callback(None)
+    assert any(o.roles for o in outlines) and any(keys)
+    assert [len(k) for k in keys] == [len(o.positions) for o in outlines]
+    assert statements and not any("FROM articles" in sql for sql in statements)
+    for sql in set(statements):
+        plan = [row[3] for row in base._conn.execute("EXPLAIN QUERY PLAN " + sql)
+                if not row[3].startswith("USE TEMP B-TREE")]  # sorting what was found
+        assert plan, sql
+        for step in plan:  # "SEARCH q USING COVERING INDEX quotes_by_speaker (article=?)"
+            table = step.split()[1]
+            assert step.startswith("SEARCH") and table not in ("a", "articles"), (sql, step)
+            if table in ("q", "quotes", "m", "mentions"):  # the wide rows: indexes only
+                assert "COVERING INDEX" in step or "mentions_with_role" in step, (sql, step)
 
 
 def test_record_outline_is_asked_only_for_actors_no_correction_touched(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -188,3 +226,26 @@ def test_record_outline_is_asked_only_for_actors_no_correction_touched(tmp_path)
     asked.clear()
     renamed = build_record(lib, tony)
     assert tony not in asked and renamed.name == "Antonio Mendez"
+
+
+def test_record_position_keys_read_only_the_articles_a_slice_covers() -> None:
+    """The store's lazy position keys: lengths from the counts, an article's keys read when a
+    slice first reaches it, and many articles in one read."""
+    from newsdesk.core.store.sqlite_library import PositionKeys
+
+    stored = {"b": [("b", 4), ("b", 1)], "a": [("a", 0)], "c": [("c", 2), ("c", 3), ("c", 9)]}
+    reads: list[list[str]] = []
+
+    def read(articles):  # type: ignore[no-untyped-def]
+        reads.append(list(articles))
+        return {article: stored[article] for article in articles}
+
+    keys = PositionKeys([("b", 2), ("a", 1), ("c", 3)], read)
+    assert len(keys) == 6 and not reads
+    assert keys[0:2] == [("b", 4), ("b", 1)] and reads == [["b"]]
+    assert keys[1:4] == [("b", 1), ("a", 0), ("c", 2)] and reads == [["b"], ["a", "c"]]
+    assert keys[-1] == ("c", 9) and keys[5] == ("c", 9) and len(reads) == 2
+    assert list(keys) == [k for article in "bac" for k in stored[article]]
+    assert keys[4:4] == [] and keys[::2] == [("b", 4), ("a", 0), ("c", 3)]
+    with pytest.raises(IndexError):
+        keys[6]

@@ -110,3 +110,51 @@ async def test_article_list_wraps_titles_over_two_lines(make_app, tui_corpus) ->
         )
         assert words == title.split()[: len(words)]
         assert all(len(line) <= width for line in lines)
+
+
+def _many_articles(corpus: Corpus, extra: int) -> Corpus:
+    """The hand-built corpus and `extra` invented articles, more than a screen of rows."""
+    from dataclasses import replace
+
+    first = corpus.articles[0]
+    invented = [
+        replace(first, id=f"x{n}", title=f"Invented council story number {n} about a harbour",
+                date=f"2020-{1 + n % 12:02d}-{1 + n % 28:02d}")
+        for n in range(extra)
+    ]
+    return replace(corpus, articles=(*corpus.articles, *invented))
+
+
+async def test_article_list_scrolls_by_whole_rows_after_moves_and_resizes(  # type: ignore[no-untyped-def]
+    make_app, tui_corpus
+) -> None:
+    """The top line is a row's first (a title, never the tail of one or a date line), and
+    the highlighted row is whole in view, however the list was scrolled or resized."""
+    app = make_app(_many_articles(tui_corpus, 40))
+    async with app.run_test(size=SIZE) as pilot:
+        articles = app.main.articles
+
+        async def check() -> None:
+            await pilot.pause()
+            top = round(articles.scroll_y)
+            view = articles.scrollable_content_region.height
+            assert top % ROW_HEIGHT == 0, (top, articles.size)
+            row = (articles.highlighted or 0) * ROW_HEIGHT
+            assert top <= row and row + ROW_HEIGHT <= top + view, (top, row, view)
+
+        await pilot.press("1", *"j" * 13)
+        await check()
+        for width, height in ((80, 24), (100, 31), (80, 25), (120, 40), (90, 29)):
+            await pilot.resize_terminal(width, height)
+            await check()
+        await pilot.press("end")
+        await check()
+        await pilot.press(*"k" * 9)
+        await check()
+        await pilot.press("pageup")
+        await check()
+        await pilot.resize_terminal(80, 24)
+        await check()
+        articles.scroll_to(y=articles.scroll_y + 4, animate=False, immediate=True)  # a wheel
+        await pilot.pause()
+        assert round(articles.scroll_y) % ROW_HEIGHT == 0

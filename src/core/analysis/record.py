@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
+from functools import lru_cache
+from operator import itemgetter
 from typing import Literal, overload
 
 from ..models import Actor, ActorOutline, ActorType, Quote
@@ -90,8 +92,8 @@ class ActorRecord:
         return [self.position_row(i) for i in range(len(self.positions))]
 
 
-#: Positions read from the store at a time.
-POSITION_PAGE = 200
+#: Positions read from the store at a time: about what one screen of the record lists.
+POSITION_PAGE = 50
 
 
 class PagedPositions(Sequence[Quote]):
@@ -150,6 +152,7 @@ def granularity_for(dates: Iterable[str]) -> Granularity:
     return "week" if span <= WEEK_SPAN else "month"
 
 
+@lru_cache(maxsize=4096)
 def period_of(date: str | None, granularity: Granularity) -> str | None:
     """`2019-01-04`, `2019-W01` or `2019-01`; None when the date is missing or unreadable."""
     parsed = _parse(date)
@@ -163,6 +166,7 @@ def period_of(date: str | None, granularity: Granularity) -> str | None:
     return f"{parsed.year}-{parsed.month:02d}"
 
 
+@lru_cache(maxsize=4096)
 def _parse(value: str | None) -> Date | None:
     if not value:
         return None
@@ -210,9 +214,11 @@ def build_record(library: Library, actor_id: str) -> ActorRecord:
 def _record_from_outline(library: Library, outline: ActorOutline) -> ActorRecord:
     """The record from the store's counts: Python work per article, not per position."""
     dates = outline.dates
-    granularity = granularity_for(d for d in dates.values() if d)
+    granularity = granularity_for({d for d in dates.values() if d})  # a date once
     read = library.quotes_at  # type: ignore[attr-defined]
-    said = Counter(article for article, _seq in outline.positions)
+    said = outline.said if outline.said is not None else Counter(
+        map(itemgetter(0), outline.positions)
+    )
     return ActorRecord(
         id=outline.id,
         name=outline.name,
@@ -264,9 +270,9 @@ def _periods(
     for counts, into in ((mentions_in, mentions), (positions_in, said)):
         for article, n in counts.items():
             into[period_of(dates.get(article), granularity)] += n
-    dated = sorted(d for d in map(_parse, dates.values()) if d is not None)
+    dated = [d for d in map(_parse, set(dates.values())) if d is not None]  # a date once
     periods: list[str | None] = (
-        list(_periods_between(dated[0], dated[-1], granularity)) if dated else []
+        list(_periods_between(min(dated), max(dated), granularity)) if dated else []
     )
     if None in mentions or None in said:
         periods.append(None)

@@ -18,7 +18,7 @@ from .. import db
 from ..models import Actor, Article, ArticleAnalysis, Mention, Offsets, Quote
 
 #: Bumped whenever the tables change shape; an older store is rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 #: Seconds a store writer waits for another process's lock.
 STORE_TIMEOUT_S = 10.0
 
@@ -71,7 +71,12 @@ CREATE TABLE IF NOT EXISTS dump_notes (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, skipped TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS actors_by_id ON actors (id);
-CREATE INDEX IF NOT EXISTS actor_keys_by_actor ON actor_keys (actor, article);
+-- An actor's record reads from these alone, never the wide article, quote or mention rows:
+-- its mentions per article, its quotes' keys and offsets, and the few mentions with a role.
+CREATE INDEX IF NOT EXISTS actor_keys_by_actor ON actor_keys (actor, article, mentions);
+CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes (article, speaker_key, start, "end");
+CREATE INDEX IF NOT EXISTS mentions_with_role ON mentions (article, key)
+    WHERE role IS NOT NULL AND role <> '';
 """
 
 MENTION_COLUMNS = 'article, start, "end", text, label, key, role'

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -32,8 +32,9 @@ from ..bindings import RECORD_BINDINGS
 from ..widgets.footer import KeyFooter
 from .closing import ClosesItself
 
-#: Positions listed when the record opens: two screens' worth, so an actor with thousands
-#: paints at once (the list measures every row it holds).
+#: Positions listed when the record opens, at most: as many as the terminal has room for (two
+#: lines a row; the list itself is shorter), as the list measures every row it holds before
+#: the first paint, so an actor with thousands paints at once.
 FIRST_PAGE = 50
 #: Positions added each time the cursor reaches the "more" row (or Enter on it).
 PAGE = 200
@@ -69,6 +70,9 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
     """The chosen actor's record; dismisses with the quote whose evidence to open, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*RECORD_BINDINGS]
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = []
+    """None: the record has one layout, and a width class changed by the first Resize would
+    restyle the whole screen right after its first paint."""
     BINDING_GROUP_TITLE = "Actor record"
     AUTO_FOCUS = "#record-positions"
     HELP = (
@@ -95,6 +99,7 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
         self._width = 0
         """The width the shown rows were cut to."""
         self._evidence: dict[str, Relation] = {}
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -110,9 +115,10 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
         with Horizontal(id="record-lists"):
             positions = OptionList(id="record-positions")
             positions.border_title = f"Positions · {len(record.positions)}"
+            self._fit_scrollbar(positions)
             yield positions
             relations = OptionList(id="record-relations")
-            relations.border_title = "Relations"
+            relations.border_title = "Relations · finding …"  # rows from a worker
             yield relations
         yield KeyFooter()
 
@@ -154,11 +160,17 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
             )
         return Text(caption, style="dim")
 
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # Just pushed: every widget was styled as it mounted, a moment ago. Textual's
+            # default, restyling the whole screen once more, came before its first paint.
+            self._resumed = True
+            event.refresh_styles = False
+
     def on_mount(self) -> None:
         self._show_more_positions()
-        relations = self.query_one("#record-relations", OptionList)
-        relations.add_option(Option(Text("finding relations …", style="dim"), disabled=True))
-        # After the first paint: the search holds the GIL for a while on a big actor.
+        # After the first paint: the search holds the GIL for a while on a big actor. Until it
+        # answers the list is empty (its title says why): no row to measure and draw first.
         self.call_after_refresh(self._find_relations)
 
     # ----- positions -------------------------------------------------------------------------
@@ -174,7 +186,7 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
             options.remove_option("more")
         width = self._list_width(options)
         self._width = width
-        page = PAGE if self._shown else FIRST_PAGE
+        page = PAGE if self._shown else min(FIRST_PAGE, self.app.size.height // 2 + 1)
         upto = self._shown if rebuild and self._shown else min(
             self._shown + page, len(self.record.positions)
         )
@@ -200,11 +212,24 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
         width = options.scrollable_content_region.width
         if not width:
             width = self.app.size.width * 3 // 5 - 4
-            if 2 * len(self.record.positions) > self.app.size.height:
+            if self._overflows():
                 width -= options.styles.scrollbar_size_vertical
         return max(width - 2, 30)
 
-    def on_resize(self) -> None:
+    def _overflows(self) -> bool:
+        """The positions cannot all fit: two lines each, in a list shorter than the screen."""
+        return 2 * len(self.record.positions) > self.app.size.height
+
+    def _fit_scrollbar(self, options: OptionList) -> None:
+        """The scrollbar from the first layout when the rows will overflow: else the list
+        finds out as it paints them, and lays the screen out and paints it once more."""
+        options.styles.overflow_y = "scroll" if self._overflows() else "auto"
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.is_attached and self._compositor.size == event.size:
+            # The Resize Textual sends after the first layout, for the size it was laid out
+            # at (the compositor's; Textual has no public name for it): nothing to redo.
+            event.prevent_default()
         self.call_after_refresh(self._fit_positions)
 
     def _fit_positions(self) -> None:
@@ -212,6 +237,7 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
         if not self.is_attached:
             return
         options = self.query_one("#record-positions", OptionList)
+        self._fit_scrollbar(options)
         if self._list_width(options) == self._width:
             return  # the first layout, or a height change: the rows fit already
         highlighted = options.highlighted

@@ -8,6 +8,7 @@ articles load and re-sort at once. (An OptionList measures and wraps every promp
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
@@ -15,7 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -101,7 +102,7 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
         keep = self.highlighted_id
         self.rows = sort_articles(self.summaries, self.sort_key)
         self._index = {r.id: i for i, r in enumerate(self.rows)}
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) * ROW_HEIGHT)
+        self._fit_virtual_size()
         self.highlighted = None
         if keep is not None and keep in self._index:
             self.highlight_article(keep)
@@ -109,10 +110,48 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
             self.move_highlight(0)
         self.refresh()
 
+    def _fit_virtual_size(self) -> None:
+        """Every row's lines, and below them the few blank lines that let the last row be
+        reached with the top line a row's first (see `validate_scroll_y`)."""
+        height = len(self.rows) * ROW_HEIGHT
+        view = self.scrollable_content_region.height
+        if view and height > view:
+            # Textual scrolls at most to the virtual height less the container's (which counts
+            # the padding too): the furthest scroll is then the first whole row that shows
+            # the last one entire.
+            furthest = -(-(height - view) // ROW_HEIGHT) * ROW_HEIGHT
+            height = furthest + self.container_size.height - self.scrollbar_size_horizontal
+        self.virtual_size = Size(self.scrollable_content_region.width, height)
+
     def _scroll_to_highlight(self) -> None:
-        if self.highlighted is not None:
-            self.scroll_to_region(Region(0, self.highlighted * ROW_HEIGHT, 1, ROW_HEIGHT),
-                                  animate=False, immediate=True)
+        """The highlighted row whole in view, the list scrolled by whole rows."""
+        self._fit_virtual_size()  # after a resize: for the size the layout settled on
+        if self.highlighted is None:
+            return
+        top, view = self.highlighted * ROW_HEIGHT, self.scrollable_content_region.height
+        y = round(self.scroll_y)
+        if top < y:
+            y = top
+        elif top + ROW_HEIGHT > y + view:
+            y = top + ROW_HEIGHT - view
+        whole = y // ROW_HEIGHT * ROW_HEIGHT  # the row starting at or above that line
+        if top + ROW_HEIGHT > whole + view and whole < y:
+            whole += ROW_HEIGHT  # the next one, so the highlighted row ends in view
+        self.scroll_to(y=whole, animate=False, immediate=True)
+
+    def validate_scroll_y(self, value: float) -> float:
+        """Scrolled by whole rows, onwards in the direction it moves: the top line is always
+        a row's first, never the tail of a title or its date line (as a scroll to the
+        highlight or a resize left it)."""
+        return self._whole_rows(super().validate_scroll_y(value), self.scroll_y)
+
+    def validate_scroll_target_y(self, value: float) -> float:
+        return self._whole_rows(super().validate_scroll_target_y(value), self.scroll_target_y)
+
+    def _whole_rows(self, value: float, now: float) -> float:
+        rows = value / ROW_HEIGHT
+        whole = math.ceil(rows) if value > now else math.floor(rows) if value < now else round(rows)
+        return float(min(whole * ROW_HEIGHT, self.max_scroll_y // ROW_HEIGHT * ROW_HEIGHT))
 
     @property
     def opened(self) -> str | None:
@@ -243,7 +282,7 @@ class ArticleList(PassStyle, ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._titles.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) * ROW_HEIGHT)
+        self._fit_virtual_size()
         self.call_after_refresh(self._scroll_to_highlight)  # highlighted before it had a size
 
     def on_focus(self) -> None:
