@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+#: Verbs that report what someone said through its topic: "told of being forced to ...",
+#: "talked about how ...", "spoke of the "countless discoveries"" (`TOPIC_PREPOSITIONS`).
+TOPIC_VERBS: frozenset[str] = frozenset("tell talk speak write recall".split())
+#: Of those, the verbs that are no cue on their own ("talked to reporters").
+TOPIC_ONLY: tuple[str, ...] = ("talk",)
+#: The prepositions that introduce such a topic.
+TOPIC_PREPOSITIONS: frozenset[str] = frozenset({"of", "about"})
+
 #: Verbs that introduce what someone said or wrote (direct or reported).
 SPEECH_VERBS: frozenset[str] = frozenset(
     """
@@ -33,7 +41,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
-    apologise caution
+    apologise caution emphasize emphasise stress
     """.split()
 )
 
@@ -130,3 +138,13 @@ def _form_table() -> dict[str, str]:
 def verb_base(word: str) -> str | None:
     """The base form of a cue verb as written ("urged" -> "urge"), or None if it is no cue."""
     return _form_table().get(word.lower())
+
+
+def topic_verb(word: str) -> str | None:
+    """The base form of a verb of `TOPIC_VERBS` as written ("talked" -> "talk"), else None.
+    Kept apart from `verb_base`: "talk" alone is no cue of speech."""
+    base = verb_base(word)
+    if base is None:
+        lower = word.lower()
+        base = next((b for b in TOPIC_ONLY if lower in (b, *_regular_forms(b))), None)
+    return base if base in TOPIC_VERBS else None

@@ -25,6 +25,9 @@ from .cues import (
     SPEECH_VERBS,
     STANCE_VERBS,
     THOUGHT_VERBS,
+    TOPIC_PREPOSITIONS,
+    TOPIC_VERBS,
+    topic_verb,
     verb_base,
 )
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
@@ -531,7 +534,7 @@ def _reported_candidates(
     for token in doc:
         if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
             continue
-        base = verb_base(token.text)
+        base = verb_base(token.text) or topic_verb(token.text)
         relayed = _document_participle(token)
         if base is None or (token.dep_ in {"amod", "acl"} and not relayed):
             continue
@@ -874,6 +877,9 @@ def _complement(
         # "reported inventing a coating", "described witnessing bodies": what they did or saw
         lo = gerund.left_edge.i
         return ("indirect", lo, _before_own_cue(verb.doc, lo, gerund.right_edge.i), None)
+    topic = _topic(verb, base, children, marks, claimed) if not clauses else None
+    if topic is not None:
+        return topic
     if not clauses and base in SPEECH_VERBS and base not in LISTENER_VERBS:
         clauses = _object_infinitive(children)
     if not clauses and base in SPEECH_VERBS:
@@ -915,6 +921,10 @@ def _complement(
     if fragments and base in SPEECH_VERBS | NAMING_VERBS and not phrasal:
         lo = min(c.left_edge.i for c in fragments)
         hi = max(c.right_edge.i for c in fragments)
+        if base in SPEECH_VERBS:
+            # "recalled her season with X, when they were the "..."": the object's phrase runs
+            # on in a preposition the parser hung on the cue
+            hi = max([hi, *(c.right_edge.i for c in children if c.dep_ == "prep" and c.i > lo)])
         if _holds_open_quote(verb, lo, hi, marks, claimed):
             # `called X a "con artist"`: a verdict on someone, a stance carrying the words
             verdict = base == "call" and any(c.dep_ == "dobj" for c in children)
@@ -961,6 +971,27 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+def _topic(
+    verb: Token, base: str, children: list[Token], marks: list[QuoteMarks], claimed: set[int]
+) -> tuple[QuoteKind, int, int, Token | None] | None:
+    """What was said, given by its topic: "told of being forced to ...", "talked about how the
+    series was underestimated" report it; a plain noun ("talked about the weather") only
+    when it holds someone's quoted words ("talked of X's "countless discoveries"")."""
+    if base not in TOPIC_VERBS:
+        return None
+    prep = next(
+        (c for c in children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None
+    )
+    if prep is None or prep.right_edge.i <= prep.i:
+        return None
+    lo, hi = prep.i + 1, _before_own_cue(verb.doc, prep.i + 1, prep.right_edge.i)
+    if any(c.dep_ == "pcomp" for c in prep.children):
+        return ("indirect", lo, hi, None)
+    if _holds_open_quote(verb, lo, hi, marks, claimed):
+        return ("mixed", lo, hi, None)
+    return None
 
 
 #: Cues whose gerund complement is a statement of what the speaker did or saw.
@@ -1264,6 +1295,19 @@ def _continuations(
             for d in drafts + found
             if d.kind in {"direct", "mixed"} and d.end <= mark.open and d.speaker is not None
         ]
+        # with no quote of theirs before, a named person's statement in the sentence before
+        # opens the run ("X told of being forced to ... . "In my first stint, ...""): quoted
+        # words without a cue right after it are theirs
+        if not earlier:
+            statements = [
+                d
+                for d in drafts
+                if d.kind in {"indirect", "stance"}
+                and d.speaker is not None
+                and d.speaker.key is not None
+                and d.end <= mark.open
+            ]
+            earlier = [max(statements, key=lambda d: d.end)] if statements else []
         if not earlier:
             continue
         previous = max(earlier, key=lambda d: d.end)
