@@ -233,6 +233,7 @@ def _claims(
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
     drafts.extend(_surface_quotes(doc, text, marks, inside, resolver, claimed))
+    drafts.extend(_joined_pieces(text, marks, claimed, drafts))
     drafts.extend(_continuations(text, marks, claimed, drafts))
     drafts = _join_run_on(text, marks, claimed, drafts)
     drafts = according_to(doc, text, drafts, inside, resolver)
@@ -833,12 +834,22 @@ def _copula_infinitive(verb: Token) -> bool:
 
 
 def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft | None:
-    """`The operation was condemned by members of the EU`: the agent takes the stance."""
-    if base not in PASSIVE_STANCES:
-        return None
+    """`The operation was condemned by members of the EU`: the agent takes the stance;
+    `X were described by Johnson as a "historic mandate"`: the agent's characterisation."""
     agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
     who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    as_phrase = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if base in NAMING_VERBS and who is not None and as_phrase is not None:
+        doc, text = verb.doc, verb.doc.text
+        if as_phrase.right_edge.i <= as_phrase.i:
+            return None
+        last = doc[as_phrase.right_edge.i]
+        start, end = trim(text, doc[as_phrase.i + 1].idx, last.idx + len(last.text))
+        quoted = any(mark in text[start:end] for mark in '"“”')
+        return Draft(start, end, "mixed" if quoted else "stance", verb, None, resolver.resolve(who))
+    if base not in PASSIVE_STANCES:
+        return None
     if agent is None or who is None or target is None or target.lower_ in RELATIVE_WORDS:
         return None
     doc = verb.doc
@@ -871,7 +882,7 @@ def _complement(
 ) -> tuple[QuoteKind, int, int, Token | None] | None:
     """What the cue verb reports, as (kind, first token, last token, particle)."""
     children = [c for c in verb.rights if not _reporting_clause(verb, c)]
-    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
+    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not _stray_subordinate(verb, c)]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if not clauses and gerund is not None and base in GERUND_CUES:
         # "reported inventing a coating", "described witnessing bodies": what they did or saw
@@ -971,6 +982,23 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+#: Words that open an adverbial clause: such a clause sets the scene, it reports nothing.
+SUBORDINATORS = frozenset(
+    "while although though whereas because since if when unless once after before".split()
+)
+
+
+def _stray_subordinate(verb: Token, clause: Token) -> bool:
+    """ "While all agreed that time off was rare, X emphasized ...": the parser made the end
+    of an adverbial clause before the cue its reported clause; a clause before the cue that
+    opens with a subordinator and has no subject of its own is not what the cue reports."""
+    return (
+        clause.i < verb.i
+        and verb.doc[clause.left_edge.i].lower_ in SUBORDINATORS
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in clause.children)
+    )
 
 
 def _topic(
@@ -1124,7 +1152,11 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
     "..., police said" (the clause on the left), "said as a teenager she was forced" (parsed as
     an adverbial clause), "informed police she had ..." (parsed as a relative clause on "police").
     """
-    found = [c for c in verb.lefts if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}]
+    found = [
+        c
+        for c in verb.lefts
+        if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and not _stray_subordinate(verb, c)
+    ]
     if found:
         return found
     for child in verb.rights:
@@ -1271,6 +1303,42 @@ def _holds_open_quote(
 
 
 # -- unclaimed quotes: continuation or not a quote ----------------------------------------
+
+
+#: Words that join a second quoted piece to what a cue reports.
+JOINING_WORDS = ("and", "but")
+
+
+def _joined_pieces(
+    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[Draft]
+) -> list[Draft]:
+    """`said he was "humbled" by the results and "...we will never take it for granted."`: a
+    quoted sentence joined by "and" / "but" to what a cue reports is the same speaker's quote,
+    one of its own; the joining word belongs to neither."""
+    found: list[Draft] = []
+    for index, mark in enumerate(marks):
+        if index in claimed:
+            continue
+        start, end = trim(text, *mark.inner)
+        if len(text[start:end].split()) < UTTERANCE_WORDS:
+            continue  # `"good" and "fair"`: fragments of one characterisation
+        for draft in drafts:
+            if draft.speaker is None or draft.kind not in {"indirect", "mixed"}:
+                continue
+            words = text[draft.start : mark.open].split()
+            gap = text[draft.end : mark.open]
+            if len(words) < 2 or words[-1] not in JOINING_WORDS or gap.strip(" ,") not in {
+                "", *JOINING_WORDS
+            }:
+                continue
+            if gap.strip(" ,") == "":  # the reported span took the joining word in
+                draft.end = trim(text, draft.start, draft.end - len(words[-1]))[1]
+            found.append(
+                Draft(start, end, "direct", draft.cue, draft.cue_end, draft.speaker, mark)
+            )
+            claimed.add(index)
+            break
+    return found
 
 
 def _continuations(

@@ -63,6 +63,14 @@ class Speaker:
     basis: SpeakerBasis = "name"
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """The one who acts in a passive ("was described by Johnson"), if named with "by"."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
 class SpeakerResolver:
     """Resolves cue subjects against one article's mentions (built once per article)."""
 
@@ -103,6 +111,11 @@ class SpeakerResolver:
         token = verb
         while seen < 4:
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            agent = _passive_agent(token) if token is not verb else None
+            if agent is not None:
+                # "X were described by Johnson as ..., saying ...": a participle on a passive
+                # speaks for its agent, not for what was described
+                return agent
             if subjects:
                 # "said study co-author Professor Carl Lipo": the parser split the phrase into
                 # several subjects; the name among them is the speaker
