@@ -1160,7 +1160,12 @@ def test_quotes_own_cue_after_a_colon_wins(analyze_text: AnalyzeText) -> None:
         'season," said its director, John Smith.'
     )
     quotes = quotes_in(analyze_text, text)
-    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "John Smith")]
+    # "stressed the need to act" is the agency's stance (as "emphasized the need for ...");
+    # the quote is the director's
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("stance", "The fire agency"),
+        ("direct", "John Smith"),
+    ]
 
 
 def test_quotes_run_on_quote_over_paragraphs_is_one(analyze_text: AnalyzeText) -> None:
@@ -1982,3 +1987,96 @@ def test_quotes_second_cue_joined_by_and_reports_its_own_words(
 ) -> None:
     quotes = quotes_in(analyze_text, text)
     assert [(q.text, q.speaker) for q in quotes] == expected
+
+
+# -- blind set 5: topics, uncued runs, passives, joined pieces -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind", "speaker"),
+    [
+        (
+            "The baker Tom Hale told of being forced to close his shop after the flood.",
+            "being forced to close his shop",
+            "indirect",
+            "Tom Hale",
+        ),
+        (
+            'The singer Ana Ruiz talked about how the band had been ignored "for too long."',
+            "how the band had been ignored",
+            "mixed",
+            "Ana Ruiz",
+        ),
+        (
+            'The coach Lena Ortiz recalled her first year with the club, when they were the "team'
+            ' nobody wanted to play."',
+            "her first year with the club",
+            "mixed",
+            "Lena Ortiz",
+        ),
+        (
+            "The engineer Maria Lopez emphasized the need for patience.",
+            "the need for patience",
+            "stance",
+            "Maria Lopez",
+        ),
+    ],
+)
+def test_quotes_topics_and_objects_report_speech(
+    analyze_text: AnalyzeText, text: str, fragment: str, kind: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert (quote.kind, quote.speaker) == (kind, speaker)
+
+
+def test_quotes_plain_topic_without_quoted_words_is_no_quote(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The farmer Tom Hale talked about the weather for an hour.") == []
+
+
+def test_quotes_uncued_quote_after_a_named_statement_is_theirs(
+    analyze_text: AnalyzeText,
+) -> None:
+    quotes = quotes_in(
+        analyze_text,
+        "The baker Tom Hale told of being forced to close his shop after the flood. "
+        '"In the first week I lost everything. It took me a year to open again."',
+    )
+    quote = only(quotes, "In the first week")
+    assert (quote.kind, quote.speaker) == ("direct", "Tom Hale")
+
+
+def test_quotes_adverbial_clause_before_the_cue_is_not_reported(
+    analyze_text: AnalyzeText,
+) -> None:
+    quotes = quotes_in(
+        analyze_text,
+        "While all agreed that time off was rare as a freelancer, artist Lena Ortiz "
+        'emphasized the need for rest, saying "this weekend, I\'m staying on the couch."',
+    )
+    assert not [q for q in quotes if q.speaker == "Lena Ortiz" and "While" in q.text]
+    assert only(quotes, "the need for rest").kind == "stance"
+
+
+def test_quotes_passive_characterisation_is_the_agents(analyze_text: AnalyzeText) -> None:
+    quotes = quotes_in(
+        analyze_text,
+        "The party leader Ana Ruiz spoke on Friday. The results of the vote were described by Ruiz "
+        'as a "clear mandate", saying she intends to cut taxes by March.',
+    )
+    assert only(quotes, "clear mandate").speaker == "Ana Ruiz"
+    assert only(quotes, "she intends to cut taxes").speaker == "Ana Ruiz"
+
+
+def test_quotes_quoted_sentence_joined_to_a_report_is_its_own_quote(
+    analyze_text: AnalyzeText,
+) -> None:
+    quotes = quotes_in(
+        analyze_text,
+        'On Friday the party leader Ana Ruiz said she was "humbled" by the results and "...I will never '
+        "take your support for granted. And we will work night and day to earn it.\" The "
+        "opposition conceded.",
+    )
+    reported = only(quotes, "humbled")
+    assert reported.kind == "mixed" and not reported.text.endswith("and")
+    joined = only(quotes, "never take your support")
+    assert (joined.kind, joined.speaker) == ("direct", "Ana Ruiz")

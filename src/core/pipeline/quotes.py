@@ -739,6 +739,13 @@ def _take_in_marks(
             mark = marks[index]
             if index in claimed:
                 continue
+            if taken and _joined_sentence(text, mark):
+                # `said she was "humbled" and "...we will ..."`: a quoted sentence of its own
+                # (`_joined_pieces`); the report ends before the joining word
+                lead = text[draft.start : mark.open].rstrip()
+                cut = draft.start + len(lead) - len(lead.split()[-1])
+                draft.end = trim(text, draft.start, cut)[1]
+                break
             claimed.add(index)
             if _named_by_participle(doc, mark, draft.cue) or is_title(text, mark):
                 continue  # `a book called "The Silent Valley"`: a title, not words
@@ -839,7 +846,14 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
     agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
     who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    as_phrase = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    as_phrase = next(
+        (
+            c
+            for c in [*verb.rights, *(who.rights if who is not None else ())]
+            if c.dep_ == "prep" and c.lower_ == "as"
+        ),
+        None,
+    )  # the parser hangs "as ..." on the cue or on the agent
     if base in NAMING_VERBS and who is not None and as_phrase is not None:
         doc, text = verb.doc, verb.doc.text
         if as_phrase.right_edge.i <= as_phrase.i:
@@ -935,7 +949,7 @@ def _complement(
         if base in SPEECH_VERBS:
             # "recalled her season with X, when they were the "..."": the object's phrase runs
             # on in a preposition the parser hung on the cue
-            hi = max([hi, *(c.right_edge.i for c in children if c.dep_ == "prep" and c.i > lo)])
+            hi = max([hi, *(c.right_edge.i for c in children if c.i > lo and _runs_on(c))])
         if _holds_open_quote(verb, lo, hi, marks, claimed):
             # `called X a "con artist"`: a verdict on someone, a stance carrying the words
             verdict = base == "call" and any(c.dep_ == "dobj" for c in children)
@@ -998,6 +1012,15 @@ def _stray_subordinate(verb: Token, clause: Token) -> bool:
         clause.i < verb.i
         and verb.doc[clause.left_edge.i].lower_ in SUBORDINATORS
         and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in clause.children)
+    )
+
+
+def _runs_on(child: Token) -> bool:
+    """A part of the object's phrase the parser hung on the cue: a preposition ("her season
+    with X") or a clause of time or place ("..., when they were the "..."")."""
+    return child.dep_ == "prep" or (
+        child.dep_ == "advcl"
+        and any(g.dep_ == "advmod" and g.lower_ in {"when", "where"} for g in child.children)
     )
 
 
@@ -1319,17 +1342,15 @@ def _joined_pieces(
     for index, mark in enumerate(marks):
         if index in claimed:
             continue
+        if not _joined_sentence(text, mark):
+            continue
         start, end = trim(text, *mark.inner)
-        if len(text[start:end].split()) < UTTERANCE_WORDS:
-            continue  # `"good" and "fair"`: fragments of one characterisation
         for draft in drafts:
             if draft.speaker is None or draft.kind not in {"indirect", "mixed"}:
                 continue
             words = text[draft.start : mark.open].split()
             gap = text[draft.end : mark.open]
-            if len(words) < 2 or words[-1] not in JOINING_WORDS or gap.strip(" ,") not in {
-                "", *JOINING_WORDS
-            }:
+            if len(words) < 2 or gap.strip(" ,") not in {"", *JOINING_WORDS}:
                 continue
             if gap.strip(" ,") == "":  # the reported span took the joining word in
                 draft.end = trim(text, draft.start, draft.end - len(words[-1]))[1]
@@ -1339,6 +1360,20 @@ def _joined_pieces(
             claimed.add(index)
             break
     return found
+
+
+def _joined_sentence(text: str, mark: QuoteMarks) -> bool:
+    """A quoted sentence or more after "and" / "but", not a fragment (`"good" and "fair"`,
+    `and "his leadership on ..."`)."""
+    lead = text[max(0, mark.open - 8) : mark.open].split()
+    start, end = trim(text, *mark.inner)
+    words = text[start:end].lstrip(".… ").split()
+    return (
+        bool(lead)
+        and lead[-1] in JOINING_WORDS
+        and len(words) >= UTTERANCE_WORDS
+        and words[0][:1].isupper()  # `and "secure their right to ..."`: the clause goes on
+    )
 
 
 def _continuations(
