@@ -2080,3 +2080,29 @@ def test_quotes_quoted_sentence_joined_to_a_report_is_its_own_quote(
     assert reported.kind == "mixed" and not reported.text.endswith("and")
     joined = only(quotes, "never take your support")
     assert (joined.kind, joined.speaker) == ("direct", "Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "speaker"),
+    [
+        (
+            "A truck and a van broke through the fence before hitting other cars; around 40 "
+            "gallons of oil, firefighters said, spilled and burned.",
+            "spilled and burned",
+            "firefighters",
+        ),
+        (
+            "If the wolves had been tamed or even fed, they reasoned, the old bones would "
+            "have shown much less wear.",
+            "the old bones would have shown much less wear",
+            "they",
+        ),
+    ],
+)
+def test_quotes_aside_cue_reports_the_predicate_after_it(
+    analyze_text: AnalyzeText, text: str, reported: str, speaker: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    quote = only(quotes, reported)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", reported, speaker)
+    assert not [q for q in quotes if q.text.startswith(("A truck", "If the"))]

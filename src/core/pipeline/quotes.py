@@ -902,6 +902,9 @@ def _complement(
         # "reported inventing a coating", "described witnessing bodies": what they did or saw
         lo = gerund.left_edge.i
         return ("indirect", lo, _before_own_cue(verb.doc, lo, gerund.right_edge.i), None)
+    aside = _aside_before_predicate(verb) if base in SPEECH_VERBS | NAMING_VERBS else None
+    if aside is not None:
+        return ("indirect", *aside, None)
     topic = _topic(verb, base, children, marks, claimed) if not clauses else None
     if topic is not None:
         return topic
@@ -909,7 +912,7 @@ def _complement(
         clauses = _object_infinitive(children)
     if not clauses and base in SPEECH_VERBS:
         clauses = _misparsed_clauses(verb)
-    if not clauses and base in SPEECH_VERBS and _after_comma_clause(verb):
+    if not clauses and base in SPEECH_VERBS | NAMING_VERBS and _after_comma_clause(verb):
         # "Orders won't leave idle capacity, Maróth said, and ...": the clause is the head's
         lo, hi = verb.head.left_edge.i, verb.left_edge.i - 1
         if verb.dep_ == "parataxis" and verb.head.i > verb.i:
@@ -1013,6 +1016,31 @@ def _stray_subordinate(verb: Token, clause: Token) -> bool:
         and verb.doc[clause.left_edge.i].lower_ in SUBORDINATORS
         and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in clause.children)
     )
+
+
+def _aside_before_predicate(verb: Token) -> tuple[int, int] | None:
+    """ "around 50 gallons of fuel, officials said, spilled and ignited", "If ..., they
+    reasoned, the specimens would have shown ...": a cue between commas before the predicate
+    it hangs on reports the clause going on after it (what comes before is its subject or a
+    condition the parser read as the cue's own clause or as the clause holding the cue)."""
+    doc = verb.doc
+    head = verb.head
+    if head.i <= verb.i or verb.dep_ not in {"parataxis", "ccomp"} or head.pos_ not in {
+        "VERB", "AUX"
+    }:
+        return None
+    if verb.dep_ == "parataxis" and not any(c.dep_ in CLAUSE_DEPS for c in verb.lefts):
+        return None  # "The bridge, they said, will reopen": the whole clause (below)
+    subjects = [c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return None
+    before = subjects[0].left_edge.i - 1
+    if before < 0 or doc[before].text != "," or any(not c.is_punct for c in verb.rights):
+        return None
+    lo, hi = verb.i + 2, head.right_edge.i
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return (lo, hi) if hi > lo else None
 
 
 def _runs_on(child: Token) -> bool:
