@@ -2106,3 +2106,44 @@ def test_quotes_aside_cue_reports_the_predicate_after_it(
     quote = only(quotes, reported)
     assert (quote.kind, quote.text, quote.speaker) == ("indirect", reported, speaker)
     assert not [q for q in quotes if q.text.startswith(("A truck", "If the"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind", "speaker"),
+    [
+        (
+            "The news agency Reuters reported her cause of death as heart failure.",
+            "her cause of death as heart failure",
+            "indirect",
+            "Reuters",
+        ),
+        (
+            "The inquiry determined the pilot's training record made him unfit to fly.",
+            "the pilot's training record made him unfit to fly",
+            "indirect",
+            "The inquiry",
+        ),
+        (
+            'The coach Tom Hale was fired after he referred to the rival team as "a bunch of '
+            'losers."',
+            "a bunch of losers",
+            "mixed",
+            "Tom Hale",
+        ),
+        (
+            "In a statement on Monday, Ana Ruiz affirmed her willingness to serve.",
+            "her willingness to serve",
+            "stance",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_quotes_reported_as_determined_referred_affirmed(
+    analyze_text: AnalyzeText, text: str, fragment: str, kind: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert (quote.kind, quote.speaker) == (kind, speaker)
+
+
+def test_quotes_referred_to_without_quoted_words_is_no_quote(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The coach Tom Hale referred to the case in his speech.") == []

@@ -33,7 +33,7 @@ THOUGHT_VERBS: frozenset[str] = frozenset("believe think feel fear hope expect d
 
 #: Verbs that report a finding when they take a clause ("they found the flies had ...", "the
 #: court found that ..."); with an object they report nothing ("found the body").
-FINDING_VERBS: frozenset[str] = frozenset({"find"})
+FINDING_VERBS: frozenset[str] = frozenset({"find", "determine"})
 
 #: Verbs that state a position towards someone or something (with an object or infinitive).
 STANCE_VERBS: frozenset[str] = frozenset(
@@ -41,7 +41,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
-    apologise caution emphasize emphasise stress
+    apologise caution emphasize emphasise stress affirm
     """.split()
 )
 
@@ -59,7 +59,7 @@ INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", 
 #: Verbs that characterise in someone's words; they take a quoted fragment, not a clause.
 NAMING_VERBS: frozenset[str] = frozenset(
     {"call", "describe", "label", "brand", "term", "characterize", "characterise", "portray",
-     "attack"}
+     "attack", "refer"}
 )
 
 #: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).
@@ -109,6 +109,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "quip": ("quipped", "quips", "quipping"),
     "slam": ("slammed", "slams", "slamming"),
     "find": ("found", "finds", "finding"),
+    "refer": ("referred", "refers", "referring"),
 }
 
 

@@ -921,6 +921,9 @@ def _complement(
             hi -= 1
         if hi > lo:
             return ("indirect", lo, hi, None)
+    reported_as = _reported_as(children) if base in AS_REPORTS and not clauses else None
+    if reported_as is not None:
+        return ("indirect", reported_as.left_edge.i, reported_as.right_edge.i, None)
     if clauses and base in SPEECH_VERBS:  # `... but "that she had no plans"`: a second clause
         clauses += [
             c for c in children if c.dep_ == "conj" and any(
@@ -1041,6 +1044,19 @@ def _aside_before_predicate(verb: Token) -> tuple[int, int] | None:
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     return (lo, hi) if hi > lo else None
+
+
+#: Cues that report a fact as "X as Y" ("reported his cause of death as heart failure").
+AS_REPORTS = frozenset({"report", "confirm"})
+
+
+def _reported_as(children: list[Token]) -> Token | None:
+    """ "reported his cause of death as complications from lung disease": the object and what
+    it is given as are a reported clause (his cause of death was ...)."""
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is None or not any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.rights):
+        return None
+    return obj
 
 
 def _runs_on(child: Token) -> bool:
