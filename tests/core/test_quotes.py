@@ -2147,3 +2147,22 @@ def test_quotes_reported_as_determined_referred_affirmed(
 
 def test_quotes_referred_to_without_quoted_words_is_no_quote(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, "The coach Tom Hale referred to the case in his speech.") == []
+
+
+def test_quotes_stance_before_a_participle_quote_is_kept(analyze_text: AnalyzeText) -> None:
+    quotes = quotes_in(
+        analyze_text,
+        "In a post on her account on Monday, Ana Ruiz affirmed her willingness to serve, "
+        'writing, "The city needs calm and stability. We will work for that."',
+    )
+    assert only(quotes, "her willingness to serve").kind == "stance"
+    assert only(quotes, "The city needs calm").speaker == "Ana Ruiz"
+
+
+def test_quotes_stance_right_before_its_quote_is_the_quote(analyze_text: AnalyzeText) -> None:
+    quotes = quotes_in(
+        analyze_text,
+        'The former director Tom Hale praised Ruiz on Twitter: "Ana was one of the best '
+        'officers to ever serve."',
+    )
+    assert [q.kind for q in quotes] == ["direct"]

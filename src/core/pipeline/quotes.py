@@ -567,11 +567,14 @@ def _reported_candidates(
             lo = _skip_mark_word(doc, token.i + 1, hi)
         if token.i in used_cues:
             # the cue of a direct quote: only a clause of its own before the quote counts
-            # ("told the press the drugs were only part of it: "...""), cut where the quote starts
-            own = kind == "indirect" and lo > token.i
-            hi = _before_quote(doc, lo, hi, inside) if own else -1
+            # ("told the press the drugs were only part of it: "...""), cut where the quote starts;
+            # so does a stance on an object ("affirmed her willingness to serve, writing, "..."")
+            own = kind in {"indirect", "stance"} and lo > token.i
+            hi = _before_quote(doc, lo, hi, inside, kind == "indirect") if own else -1
             if hi < 0:
                 continue
+            if kind == "stance" and _only_punct_to_quote(doc, hi, inside):
+                continue  # `praised X on Twitter: "..."`: the quote is what the praise says
         if token.dep_ == "conj" and _after_comma_clause(token):
             subject = _inverted_subject(doc, token, inside)  # "..., argued the lawyer"
         elif _joined_cue(token) and not any(
@@ -649,8 +652,9 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
     (`said the use "costs billions," further saying, "..."`): that cue reports its own words."""
     for token in doc[lo + 1 : hi + 1]:
         if (
-            (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token))
-            and token.dep_ in {"advcl", "conj"}
+            (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token)
+             or _comma_participle(token))
+            and token.dep_ in {"advcl", "conj", "acl"}
             and verb_base(token.text) in SPEECH_VERBS
             and any(c.dep_ in CLAUSE_DEPS for c in token.children)
         ):
@@ -663,6 +667,11 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
                     break
             return end if end > lo else hi
     return hi
+
+
+def _comma_participle(token: Token) -> bool:
+    """ ", writing, "..."" tagged as a noun: a participle cue after a comma all the same."""
+    return token.lower_.endswith("ing") and token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 #: Words that set a second speaker's clause against the first: "X said A while Y wrote B".
@@ -809,8 +818,11 @@ def _passive(verb: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
 
 
-def _before_quote(doc: Doc, lo: int, hi: int, inside: dict[int, int]) -> int:
-    """The last token of a reported clause that stops before any quotation, or -1."""
+def _before_quote(
+    doc: Doc, lo: int, hi: int, inside: dict[int, int], clause: bool = True
+) -> int:
+    """The last token of a reported clause (or, with `clause` false, of what a stance is
+    about) that stops before any quotation, or -1."""
     first = next((i for i in range(lo, hi + 1) if i in inside), None)
     if first is not None:
         hi = first - 1
@@ -823,9 +835,21 @@ def _before_quote(doc: Doc, lo: int, hi: int, inside: dict[int, int]) -> int:
     # "said — as reported by X — "..."": a source or an aside, not a clause
     if doc[lo - 1].text in {"—", "–", "-", "("} or doc[lo].lower_ in {"as", "which", "who"}:
         return -1
-    clause = doc[lo : hi + 1]
-    has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} and lo <= t.head.i <= hi for t in clause)
+    if not clause:
+        return hi
+    words = doc[lo : hi + 1]
+    has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} and lo <= t.head.i <= hi for t in words)
     return hi if has_subject else -1
+
+
+def _only_punct_to_quote(doc: Doc, hi: int, inside: dict[int, int]) -> bool:
+    """Nothing but punctuation between a span's end and the next quotation."""
+    for token in doc[hi + 1 :]:
+        if token.i in inside:
+            return True
+        if not (token.is_punct or token.is_space):
+            return False
+    return True
 
 
 #: Forms of "be" that make "is to encourage" a statement of purpose.
@@ -951,7 +975,7 @@ def _complement(
     phrasal = base in PARTICLE_STANCES and _particle(verb, PARTICLE_STANCES[base]) is not None
     if fragments and base in SPEECH_VERBS | NAMING_VERBS and not phrasal:
         lo = min(c.left_edge.i for c in fragments)
-        hi = max(c.right_edge.i for c in fragments)
+        hi = _before_own_cue(verb.doc, lo, max(c.right_edge.i for c in fragments))
         if base in SPEECH_VERBS:
             # "recalled her season with X, when they were the "..."": the object's phrase runs
             # on in a preposition the parser hung on the cue
@@ -998,7 +1022,7 @@ def _complement(
     if not parts:
         return None
     lo = min(c.left_edge.i for c in parts)
-    hi = max(c.right_edge.i for c in parts)
+    hi = _before_own_cue(verb.doc, lo, max(c.right_edge.i for c in parts))
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
