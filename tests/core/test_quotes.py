@@ -2166,3 +2166,26 @@ def test_quotes_stance_right_before_its_quote_is_the_quote(analyze_text: Analyze
         'officers to ever serve."',
     )
     assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_quotes_possessed_role_after_an_institution_names_the_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    quotes = quotes_in(
+        analyze_text,
+        '"The lake was our best teacher," said the University of Texas, Austin\'s provost, '
+        "Barack Obama.",
+    )
+    assert only(quotes, "best teacher").speaker == "Barack Obama"
+
+
+def test_quotes_cited_as_saying_over_an_apposition(analyze_text: AnalyzeText) -> None:
+    quotes = quotes_in(
+        analyze_text,
+        "Tom Hale, a spokesperson for the national police, confirmed that two suspects were "
+        'arrested. He told the BBC that police suspect the attackers had been "exposed to '
+        'radicalism". The BBC also cited Ana Ruiz, chief of the National State Intelligence '
+        "Agency, as saying the suspects were linked to the Jamaah Northern Cell network, which "
+        "itself was related to the Islamic State.",
+    )
+    assert only(quotes, "the suspects were linked").speaker == "Ana Ruiz"

@@ -642,9 +642,24 @@ def _negated_stance(verb: Token, kind: QuoteKind, particle: Token | None) -> boo
 def _quoted_as(token: Token) -> Token | None:
     """ "cited the Air Force as stating ...", "quoted the minister as saying ...": the object
     of the citing verb is who spoke; the subject only passes the words on."""
-    if token.dep_ != "pcomp" or token.head.lower_ != "as" or token.head.head.pos_ != "VERB":
+    if token.dep_ != "pcomp" or token.head.lower_ != "as":
         return None
-    return next((c for c in token.head.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+    if token.head.head.pos_ == "VERB":
+        found = next(
+            (c for c in token.head.head.children if c.dep_ == "dobj" and c.i < token.i), None
+        )
+        if found is not None:
+            return found
+    # "cited X, chief of ..., as saying": the parser hung "as" further on; the citing verb
+    # before it in the sentence, with its object, still names who spoke
+    for verb in reversed(list(token.sent[: token.head.i - token.sent.start])):
+        if verb.lower_ in CITING_FORMS and verb.pos_ == "VERB":
+            return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None
+
+
+#: Verbs that pass on someone's words: "cited / quoted X as saying".
+CITING_FORMS = frozenset("cite cites cited citing quote quotes quoted quoting".split())
 
 
 def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:

@@ -313,11 +313,16 @@ class SpeakerResolver:
         return None
 
     def _appositive_person(self, token: Token) -> Mention | None:
-        for child in token.children:
-            if child.dep_ == "appos" and child.i > token.i:
-                mention = self._mention_at(child)
-                if mention is not None and self._is_person(mention):
-                    return mention
+        # "University of X, San Diego's chancellor, Pradeep Khosla": the parser joined the
+        # institution and its role noun (conjuncts, or the role in apposition); the name in
+        # apposition to the role speaks
+        roles = [c for c in token.children if c.dep_ in {"conj", "appos"} and c.pos_ == "NOUN"]
+        for head in (token, *roles):
+            for child in head.children:
+                if child.dep_ == "appos" and child.i > head.i:
+                    mention = self._mention_at(child)
+                    if mention is not None and self._is_person(mention):
+                        return mention
         return None
 
     def person_within(self, start: int, end: int) -> Mention | None:
