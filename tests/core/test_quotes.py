@@ -2189,3 +2189,12 @@ def test_quotes_cited_as_saying_over_an_apposition(analyze_text: AnalyzeText) ->
         "itself was related to the Islamic State.",
     )
     assert only(quotes, "the suspects were linked").speaker == "Ana Ruiz"
+
+
+def test_quality_scorer_finds_an_annotation_whose_spaces_the_reader_folded() -> None:
+    bench = _bench()
+    text = "The court wrote that the law [of an Assembly] is void."
+    data = {"quotes": [{"text": "the law [of an  Assembly] is void", "kind": "indirect",
+                        "speaker": "The court"}]}
+    expected, _ = bench.load_expected(text, "t", data)
+    assert text[expected[0].start : expected[0].end] == "the law [of an Assembly] is void"
