@@ -2198,3 +2198,24 @@ def test_quality_scorer_finds_an_annotation_whose_spaces_the_reader_folded() -> 
                         "speaker": "The court"}]}
     expected, _ = bench.load_expected(text, "t", data)
     assert text[expected[0].start : expected[0].end] == "the law [of an Assembly] is void"
+
+
+def test_quotes_outlet_reporting_what_someone_said_gives_that_person(
+    analyze_text: AnalyzeText,
+) -> None:
+    quotes = quotes_in(
+        analyze_text,
+        "Mayor Ana Ruiz told reporters the roads were closed. The district hospital in the "
+        "town of Alma, which sustained cracks on its walls, treated 25 injured people who "
+        "came to the hospital, Radio North reported the mayor said.",
+    )
+    quote = only(quotes, "treated 25 injured people")
+    assert quote.speaker in {"Ana Ruiz", "the mayor"}  # not the outlet, Radio North
+    assert not [q for q in quotes if q.text == "the mayor said"]
+
+
+def test_quotes_progressive_speech_verb_is_no_bare_cue(analyze_text: AnalyzeText) -> None:
+    quotes = quotes_in(
+        analyze_text, "The agency did not mention the damage, but said exports were continuing."
+    )
+    assert only(quotes, "exports were continuing").kind == "indirect"

@@ -594,6 +594,10 @@ def _reported_candidates(
             )
         else:
             subject = _quoted_as(token) or resolver.subject_of(token)
+        relayed_by = next((c for c in token.rights if _bare_cue(token, c)), None)
+        if relayed_by is not None:
+            # "..., CNN reported the governor said": the outlet passes on the governor's words
+            subject = resolver.subject_of(relayed_by) or subject
         if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
         if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
@@ -934,7 +938,9 @@ def _complement(
     verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
 ) -> tuple[QuoteKind, int, int, Token | None] | None:
     """What the cue verb reports, as (kind, first token, last token, particle)."""
-    children = [c for c in verb.rights if not _reporting_clause(verb, c)]
+    children = [
+        c for c in verb.rights if not _reporting_clause(verb, c) and not _bare_cue(verb, c)
+    ]
     clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not _stray_subordinate(verb, c)]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if not clauses and gerund is not None and base in GERUND_CUES:
@@ -1231,6 +1237,21 @@ def _reporting_clause(verb: Token, clause: Token) -> bool:
     if any(c.dep_ in CLAUSE_DEPS | {"dobj", "xcomp"} for c in clause.children):
         return False
     return any(t.text == "," for t in clause.doc[verb.i + 1 : clause.i])
+
+
+def _bare_cue(verb: Token, clause: Token) -> bool:
+    """`..., CNN reported the governor said.`: a cue with its own subject and nothing it
+    reports, right after the cue, says whose words the outlet passes on."""
+    return (
+        clause.dep_ in CLAUSE_DEPS
+        and clause.i > verb.i
+        and verb_base(clause.text) in SPEECH_VERBS
+        and clause.tag_ in {"VBD", "VBZ", "VBP"}
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)  # "were continuing"
+        and not any(c.i > clause.i and not c.is_punct for c in clause.children)
+        and not any(t.text == "," for t in clause.doc[verb.i + 1 : clause.i])
+    )
 
 
 def _after_comma_clause(verb: Token) -> bool:
