@@ -2030,7 +2030,8 @@ def test_quotes_topics_and_objects_report_speech(
 
 
 def test_quotes_plain_topic_without_quoted_words_is_no_quote(analyze_text: AnalyzeText) -> None:
-    assert quotes_in(analyze_text, "The farmer Tom Hale talked about the weather for an hour.") == []
+    text = "The farmer Tom Hale talked about the weather for an hour."
+    assert quotes_in(analyze_text, text) == []
 
 
 def test_quotes_uncued_quote_after_a_named_statement_is_theirs(
@@ -2072,9 +2073,9 @@ def test_quotes_quoted_sentence_joined_to_a_report_is_its_own_quote(
 ) -> None:
     quotes = quotes_in(
         analyze_text,
-        'On Friday the party leader Ana Ruiz said she was "humbled" by the results and "...I will never '
-        "take your support for granted. And we will work night and day to earn it.\" The "
-        "opposition conceded.",
+        'On Friday the party leader Ana Ruiz said she was "humbled" by the results and "...I '
+        "will never take your support for granted. And we will work night and day to earn "
+        'it." The opposition conceded.',
     )
     reported = only(quotes, "humbled")
     assert reported.kind == "mixed" and not reported.text.endswith("and")
