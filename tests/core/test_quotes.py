@@ -2220,3 +2220,26 @@ def test_quotes_progressive_speech_verb_is_no_bare_cue(analyze_text: AnalyzeText
         analyze_text, "The agency did not mention the damage, but said exports were continuing."
     )
     assert only(quotes, "exports were continuing").kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the team on the fronted phrase, or makes the journal the subject
+        "In findings published on Friday in the journal PLOS Biology, an international team "
+        "of geologists report ancient glaciers covered the valley for use as a water store.",
+        "In findings published on Tuesday in the journal Science, an international team of "
+        "biologists report ancient Romans kept wild boars for use in ritual feasts rather "
+        "than farming them.",
+    ],
+)
+def test_quotes_subject_after_a_fronted_phrase_speaks(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), "ancient")
+    assert quote.kind == "indirect" and "international team of" in (quote.speaker or "")
+
+
+def test_quotes_closed_apposition_keeps_the_subject(analyze_text: AnalyzeText) -> None:
+    quote = only(quotes_in(analyze_text, "Tom Hale, the mayor, said the road was closed."), "road")
+    assert quote.speaker == "Tom Hale"
