@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+#: Verbs that report what someone said through its topic: "told of being forced to ...",
+#: "talked about how ...", "spoke of the "countless discoveries"" (`TOPIC_PREPOSITIONS`).
+TOPIC_VERBS: frozenset[str] = frozenset("tell talk speak write recall".split())
+#: Of those, the verbs that are no cue on their own ("talked to reporters").
+TOPIC_ONLY: tuple[str, ...] = ("talk",)
+#: The prepositions that introduce such a topic.
+TOPIC_PREPOSITIONS: frozenset[str] = frozenset({"of", "about"})
+
 #: Verbs that introduce what someone said or wrote (direct or reported).
 SPEECH_VERBS: frozenset[str] = frozenset(
     """
@@ -25,7 +33,7 @@ THOUGHT_VERBS: frozenset[str] = frozenset("believe think feel fear hope expect d
 
 #: Verbs that report a finding when they take a clause ("they found the flies had ...", "the
 #: court found that ..."); with an object they report nothing ("found the body").
-FINDING_VERBS: frozenset[str] = frozenset({"find"})
+FINDING_VERBS: frozenset[str] = frozenset({"find", "determine"})
 
 #: Verbs that state a position towards someone or something (with an object or infinitive).
 STANCE_VERBS: frozenset[str] = frozenset(
@@ -33,7 +41,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
-    apologise caution
+    apologise caution emphasize emphasise stress affirm
     """.split()
 )
 
@@ -51,7 +59,7 @@ INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", 
 #: Verbs that characterise in someone's words; they take a quoted fragment, not a clause.
 NAMING_VERBS: frozenset[str] = frozenset(
     {"call", "describe", "label", "brand", "term", "characterize", "characterise", "portray",
-     "attack"}
+     "attack", "refer"}
 )
 
 #: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).
@@ -101,6 +109,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "quip": ("quipped", "quips", "quipping"),
     "slam": ("slammed", "slams", "slamming"),
     "find": ("found", "finds", "finding"),
+    "refer": ("referred", "refers", "referring"),
 }
 
 
@@ -130,3 +139,13 @@ def _form_table() -> dict[str, str]:
 def verb_base(word: str) -> str | None:
     """The base form of a cue verb as written ("urged" -> "urge"), or None if it is no cue."""
     return _form_table().get(word.lower())
+
+
+def topic_verb(word: str) -> str | None:
+    """The base form of a verb of `TOPIC_VERBS` as written ("talked" -> "talk"), else None.
+    Kept apart from `verb_base`: "talk" alone is no cue of speech."""
+    base = verb_base(word)
+    if base is None:
+        lower = word.lower()
+        base = next((b for b in TOPIC_ONLY if lower in (b, *_regular_forms(b))), None)
+    return base if base in TOPIC_VERBS else None

@@ -25,6 +25,9 @@ from .cues import (
     SPEECH_VERBS,
     STANCE_VERBS,
     THOUGHT_VERBS,
+    TOPIC_PREPOSITIONS,
+    TOPIC_VERBS,
+    topic_verb,
     verb_base,
 )
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
@@ -230,6 +233,7 @@ def _claims(
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
     drafts.extend(_surface_quotes(doc, text, marks, inside, resolver, claimed))
+    drafts.extend(_joined_pieces(text, marks, claimed, drafts))
     drafts.extend(_continuations(text, marks, claimed, drafts))
     drafts = _join_run_on(text, marks, claimed, drafts)
     drafts = according_to(doc, text, drafts, inside, resolver)
@@ -531,7 +535,7 @@ def _reported_candidates(
     for token in doc:
         if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
             continue
-        base = verb_base(token.text)
+        base = verb_base(token.text) or topic_verb(token.text)
         relayed = _document_participle(token)
         if base is None or (token.dep_ in {"amod", "acl"} and not relayed):
             continue
@@ -563,11 +567,14 @@ def _reported_candidates(
             lo = _skip_mark_word(doc, token.i + 1, hi)
         if token.i in used_cues:
             # the cue of a direct quote: only a clause of its own before the quote counts
-            # ("told the press the drugs were only part of it: "...""), cut where the quote starts
-            own = kind == "indirect" and lo > token.i
-            hi = _before_quote(doc, lo, hi, inside) if own else -1
+            # ("told the press the drugs were only part of it: "...""), cut where the quote starts;
+            # so does a stance on an object ("affirmed her willingness to serve, writing, "..."")
+            own = kind in {"indirect", "stance"} and lo > token.i
+            hi = _before_quote(doc, lo, hi, inside, kind == "indirect") if own else -1
             if hi < 0:
                 continue
+            if kind == "stance" and _only_punct_to_quote(doc, hi, inside):
+                continue  # `praised X on Twitter: "..."`: the quote is what the praise says
         if token.dep_ == "conj" and _after_comma_clause(token):
             subject = _inverted_subject(doc, token, inside)  # "..., argued the lawyer"
         elif _joined_cue(token) and not any(
@@ -587,6 +594,10 @@ def _reported_candidates(
             )
         else:
             subject = _quoted_as(token) or resolver.subject_of(token)
+        relayed_by = next((c for c in token.rights if _bare_cue(token, c)), None)
+        if relayed_by is not None:
+            # "..., CNN reported the governor said": the outlet passes on the governor's words
+            subject = resolver.subject_of(relayed_by) or subject
         if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
         if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
@@ -635,9 +646,24 @@ def _negated_stance(verb: Token, kind: QuoteKind, particle: Token | None) -> boo
 def _quoted_as(token: Token) -> Token | None:
     """ "cited the Air Force as stating ...", "quoted the minister as saying ...": the object
     of the citing verb is who spoke; the subject only passes the words on."""
-    if token.dep_ != "pcomp" or token.head.lower_ != "as" or token.head.head.pos_ != "VERB":
+    if token.dep_ != "pcomp" or token.head.lower_ != "as":
         return None
-    return next((c for c in token.head.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+    if token.head.head.pos_ == "VERB":
+        found = next(
+            (c for c in token.head.head.children if c.dep_ == "dobj" and c.i < token.i), None
+        )
+        if found is not None:
+            return found
+    # "cited X, chief of ..., as saying": the parser hung "as" further on; the citing verb
+    # before it in the sentence, with its object, still names who spoke
+    for verb in reversed(list(token.sent[: token.head.i - token.sent.start])):
+        if verb.lower_ in CITING_FORMS and verb.pos_ == "VERB":
+            return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None
+
+
+#: Verbs that pass on someone's words: "cited / quoted X as saying".
+CITING_FORMS = frozenset("cite cites cited citing quote quotes quoted quoting".split())
 
 
 def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
@@ -645,8 +671,9 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
     (`said the use "costs billions," further saying, "..."`): that cue reports its own words."""
     for token in doc[lo + 1 : hi + 1]:
         if (
-            (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token))
-            and token.dep_ in {"advcl", "conj"}
+            (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token)
+             or _comma_participle(token))
+            and token.dep_ in {"advcl", "conj", "acl"}
             and verb_base(token.text) in SPEECH_VERBS
             and any(c.dep_ in CLAUSE_DEPS for c in token.children)
         ):
@@ -659,6 +686,11 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
                     break
             return end if end > lo else hi
     return hi
+
+
+def _comma_participle(token: Token) -> bool:
+    """ ", writing, "..."" tagged as a noun: a participle cue after a comma all the same."""
+    return token.lower_.endswith("ing") and token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 #: Words that set a second speaker's clause against the first: "X said A while Y wrote B".
@@ -735,6 +767,13 @@ def _take_in_marks(
             mark = marks[index]
             if index in claimed:
                 continue
+            if taken and _joined_sentence(text, mark):
+                # `said she was "humbled" and "...we will ..."`: a quoted sentence of its own
+                # (`_joined_pieces`); the report ends before the joining word
+                lead = text[draft.start : mark.open].rstrip()
+                cut = draft.start + len(lead) - len(lead.split()[-1])
+                draft.end = trim(text, draft.start, cut)[1]
+                break
             claimed.add(index)
             if _named_by_participle(doc, mark, draft.cue) or is_title(text, mark):
                 continue  # `a book called "The Silent Valley"`: a title, not words
@@ -798,8 +837,11 @@ def _passive(verb: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
 
 
-def _before_quote(doc: Doc, lo: int, hi: int, inside: dict[int, int]) -> int:
-    """The last token of a reported clause that stops before any quotation, or -1."""
+def _before_quote(
+    doc: Doc, lo: int, hi: int, inside: dict[int, int], clause: bool = True
+) -> int:
+    """The last token of a reported clause (or, with `clause` false, of what a stance is
+    about) that stops before any quotation, or -1."""
     first = next((i for i in range(lo, hi + 1) if i in inside), None)
     if first is not None:
         hi = first - 1
@@ -812,9 +854,21 @@ def _before_quote(doc: Doc, lo: int, hi: int, inside: dict[int, int]) -> int:
     # "said — as reported by X — "..."": a source or an aside, not a clause
     if doc[lo - 1].text in {"—", "–", "-", "("} or doc[lo].lower_ in {"as", "which", "who"}:
         return -1
-    clause = doc[lo : hi + 1]
-    has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} and lo <= t.head.i <= hi for t in clause)
+    if not clause:
+        return hi
+    words = doc[lo : hi + 1]
+    has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} and lo <= t.head.i <= hi for t in words)
     return hi if has_subject else -1
+
+
+def _only_punct_to_quote(doc: Doc, hi: int, inside: dict[int, int]) -> bool:
+    """Nothing but punctuation between a span's end and the next quotation."""
+    for token in doc[hi + 1 :]:
+        if token.i in inside:
+            return True
+        if not (token.is_punct or token.is_space):
+            return False
+    return True
 
 
 #: Forms of "be" that make "is to encourage" a statement of purpose.
@@ -830,12 +884,29 @@ def _copula_infinitive(verb: Token) -> bool:
 
 
 def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft | None:
-    """`The operation was condemned by members of the EU`: the agent takes the stance."""
-    if base not in PASSIVE_STANCES:
-        return None
+    """`The operation was condemned by members of the EU`: the agent takes the stance;
+    `X were described by Johnson as a "historic mandate"`: the agent's characterisation."""
     agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
     who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    as_phrase = next(
+        (
+            c
+            for c in [*verb.rights, *(who.rights if who is not None else ())]
+            if c.dep_ == "prep" and c.lower_ == "as"
+        ),
+        None,
+    )  # the parser hangs "as ..." on the cue or on the agent
+    if base in NAMING_VERBS and who is not None and as_phrase is not None:
+        doc, text = verb.doc, verb.doc.text
+        if as_phrase.right_edge.i <= as_phrase.i:
+            return None
+        last = doc[as_phrase.right_edge.i]
+        start, end = trim(text, doc[as_phrase.i + 1].idx, last.idx + len(last.text))
+        quoted = any(mark in text[start:end] for mark in '"“”')
+        return Draft(start, end, "mixed" if quoted else "stance", verb, None, resolver.resolve(who))
+    if base not in PASSIVE_STANCES:
+        return None
     if agent is None or who is None or target is None or target.lower_ in RELATIVE_WORDS:
         return None
     doc = verb.doc
@@ -867,18 +938,26 @@ def _complement(
     verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
 ) -> tuple[QuoteKind, int, int, Token | None] | None:
     """What the cue verb reports, as (kind, first token, last token, particle)."""
-    children = [c for c in verb.rights if not _reporting_clause(verb, c)]
-    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS]
+    children = [
+        c for c in verb.rights if not _reporting_clause(verb, c) and not _bare_cue(verb, c)
+    ]
+    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not _stray_subordinate(verb, c)]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if not clauses and gerund is not None and base in GERUND_CUES:
         # "reported inventing a coating", "described witnessing bodies": what they did or saw
         lo = gerund.left_edge.i
         return ("indirect", lo, _before_own_cue(verb.doc, lo, gerund.right_edge.i), None)
+    aside = _aside_before_predicate(verb) if base in SPEECH_VERBS | NAMING_VERBS else None
+    if aside is not None:
+        return ("indirect", *aside, None)
+    topic = _topic(verb, base, children, marks, claimed) if not clauses else None
+    if topic is not None:
+        return topic
     if not clauses and base in SPEECH_VERBS and base not in LISTENER_VERBS:
         clauses = _object_infinitive(children)
     if not clauses and base in SPEECH_VERBS:
         clauses = _misparsed_clauses(verb)
-    if not clauses and base in SPEECH_VERBS and _after_comma_clause(verb):
+    if not clauses and base in SPEECH_VERBS | NAMING_VERBS and _after_comma_clause(verb):
         # "Orders won't leave idle capacity, Maróth said, and ...": the clause is the head's
         lo, hi = verb.head.left_edge.i, verb.left_edge.i - 1
         if verb.dep_ == "parataxis" and verb.head.i > verb.i:
@@ -887,6 +966,9 @@ def _complement(
             hi -= 1
         if hi > lo:
             return ("indirect", lo, hi, None)
+    reported_as = _reported_as(children) if base in AS_REPORTS and not clauses else None
+    if reported_as is not None:
+        return ("indirect", reported_as.left_edge.i, reported_as.right_edge.i, None)
     if clauses and base in SPEECH_VERBS:  # `... but "that she had no plans"`: a second clause
         clauses += [
             c for c in children if c.dep_ == "conj" and any(
@@ -914,7 +996,11 @@ def _complement(
     phrasal = base in PARTICLE_STANCES and _particle(verb, PARTICLE_STANCES[base]) is not None
     if fragments and base in SPEECH_VERBS | NAMING_VERBS and not phrasal:
         lo = min(c.left_edge.i for c in fragments)
-        hi = max(c.right_edge.i for c in fragments)
+        hi = _before_own_cue(verb.doc, lo, max(c.right_edge.i for c in fragments))
+        if base in SPEECH_VERBS:
+            # "recalled her season with X, when they were the "..."": the object's phrase runs
+            # on in a preposition the parser hung on the cue
+            hi = max([hi, *(c.right_edge.i for c in children if c.i > lo and _runs_on(c))])
         if _holds_open_quote(verb, lo, hi, marks, claimed):
             # `called X a "con artist"`: a verdict on someone, a stance carrying the words
             verdict = base == "call" and any(c.dep_ == "dobj" for c in children)
@@ -957,10 +1043,95 @@ def _complement(
     if not parts:
         return None
     lo = min(c.left_edge.i for c in parts)
-    hi = max(c.right_edge.i for c in parts)
+    hi = _before_own_cue(verb.doc, lo, max(c.right_edge.i for c in parts))
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+#: Words that open an adverbial clause: such a clause sets the scene, it reports nothing.
+SUBORDINATORS = frozenset(
+    "while although though whereas because since if when unless once after before".split()
+)
+
+
+def _stray_subordinate(verb: Token, clause: Token) -> bool:
+    """ "While all agreed that time off was rare, X emphasized ...": the parser made the end
+    of an adverbial clause before the cue its reported clause; a clause before the cue that
+    opens with a subordinator and has no subject of its own is not what the cue reports."""
+    return (
+        clause.i < verb.i
+        and verb.doc[clause.left_edge.i].lower_ in SUBORDINATORS
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in clause.children)
+    )
+
+
+def _aside_before_predicate(verb: Token) -> tuple[int, int] | None:
+    """ "around 50 gallons of fuel, officials said, spilled and ignited", "If ..., they
+    reasoned, the specimens would have shown ...": a cue between commas before the predicate
+    it hangs on reports the clause going on after it (what comes before is its subject or a
+    condition the parser read as the cue's own clause or as the clause holding the cue)."""
+    doc = verb.doc
+    head = verb.head
+    if head.i <= verb.i or verb.dep_ not in {"parataxis", "ccomp"} or head.pos_ not in {
+        "VERB", "AUX"
+    }:
+        return None
+    if verb.dep_ == "parataxis" and not any(c.dep_ in CLAUSE_DEPS for c in verb.lefts):
+        return None  # "The bridge, they said, will reopen": the whole clause (below)
+    subjects = [c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return None
+    before = subjects[0].left_edge.i - 1
+    if before < 0 or doc[before].text != "," or any(not c.is_punct for c in verb.rights):
+        return None
+    lo, hi = verb.i + 2, head.right_edge.i
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+#: Cues that report a fact as "X as Y" ("reported his cause of death as heart failure").
+AS_REPORTS = frozenset({"report", "confirm"})
+
+
+def _reported_as(children: list[Token]) -> Token | None:
+    """ "reported his cause of death as complications from lung disease": the object and what
+    it is given as are a reported clause (his cause of death was ...)."""
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is None or not any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.rights):
+        return None
+    return obj
+
+
+def _runs_on(child: Token) -> bool:
+    """A part of the object's phrase the parser hung on the cue: a preposition ("her season
+    with X") or a clause of time or place ("..., when they were the "..."")."""
+    return child.dep_ == "prep" or (
+        child.dep_ == "advcl"
+        and any(g.dep_ == "advmod" and g.lower_ in {"when", "where"} for g in child.children)
+    )
+
+
+def _topic(
+    verb: Token, base: str, children: list[Token], marks: list[QuoteMarks], claimed: set[int]
+) -> tuple[QuoteKind, int, int, Token | None] | None:
+    """What was said, given by its topic: "told of being forced to ...", "talked about how the
+    series was underestimated" report it; a plain noun ("talked about the weather") only
+    when it holds someone's quoted words ("talked of X's "countless discoveries"")."""
+    if base not in TOPIC_VERBS:
+        return None
+    prep = next(
+        (c for c in children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None
+    )
+    if prep is None or prep.right_edge.i <= prep.i:
+        return None
+    lo, hi = prep.i + 1, _before_own_cue(verb.doc, prep.i + 1, prep.right_edge.i)
+    if any(c.dep_ == "pcomp" for c in prep.children):
+        return ("indirect", lo, hi, None)
+    if _holds_open_quote(verb, lo, hi, marks, claimed):
+        return ("mixed", lo, hi, None)
+    return None
 
 
 #: Cues whose gerund complement is a statement of what the speaker did or saw.
@@ -1068,6 +1239,21 @@ def _reporting_clause(verb: Token, clause: Token) -> bool:
     return any(t.text == "," for t in clause.doc[verb.i + 1 : clause.i])
 
 
+def _bare_cue(verb: Token, clause: Token) -> bool:
+    """`..., CNN reported the governor said.`: a cue with its own subject and nothing it
+    reports, right after the cue, says whose words the outlet passes on."""
+    return (
+        clause.dep_ in CLAUSE_DEPS
+        and clause.i > verb.i
+        and verb_base(clause.text) in SPEECH_VERBS
+        and clause.tag_ in {"VBD", "VBZ", "VBP"}
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)  # "were continuing"
+        and not any(c.i > clause.i and not c.is_punct for c in clause.children)
+        and not any(t.text == "," for t in clause.doc[verb.i + 1 : clause.i])
+    )
+
+
 def _after_comma_clause(verb: Token) -> bool:
     """`Orders won't leave idle capacity, Maróth said` / `..., argued the lawyer, Richard Keen`."""
     if verb.dep_ == "parataxis":
@@ -1093,7 +1279,11 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
     "..., police said" (the clause on the left), "said as a teenager she was forced" (parsed as
     an adverbial clause), "informed police she had ..." (parsed as a relative clause on "police").
     """
-    found = [c for c in verb.lefts if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}]
+    found = [
+        c
+        for c in verb.lefts
+        if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and not _stray_subordinate(verb, c)
+    ]
     if found:
         return found
     for child in verb.rights:
@@ -1242,6 +1432,54 @@ def _holds_open_quote(
 # -- unclaimed quotes: continuation or not a quote ----------------------------------------
 
 
+#: Words that join a second quoted piece to what a cue reports.
+JOINING_WORDS = ("and", "but")
+
+
+def _joined_pieces(
+    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[Draft]
+) -> list[Draft]:
+    """`said he was "humbled" by the results and "...we will never take it for granted."`: a
+    quoted sentence joined by "and" / "but" to what a cue reports is the same speaker's quote,
+    one of its own; the joining word belongs to neither."""
+    found: list[Draft] = []
+    for index, mark in enumerate(marks):
+        if index in claimed:
+            continue
+        if not _joined_sentence(text, mark):
+            continue
+        start, end = trim(text, *mark.inner)
+        for draft in drafts:
+            if draft.speaker is None or draft.kind not in {"indirect", "mixed"}:
+                continue
+            words = text[draft.start : mark.open].split()
+            gap = text[draft.end : mark.open]
+            if len(words) < 2 or gap.strip(" ,") not in {"", *JOINING_WORDS}:
+                continue
+            if gap.strip(" ,") == "":  # the reported span took the joining word in
+                draft.end = trim(text, draft.start, draft.end - len(words[-1]))[1]
+            found.append(
+                Draft(start, end, "direct", draft.cue, draft.cue_end, draft.speaker, mark)
+            )
+            claimed.add(index)
+            break
+    return found
+
+
+def _joined_sentence(text: str, mark: QuoteMarks) -> bool:
+    """A quoted sentence or more after "and" / "but", not a fragment (`"good" and "fair"`,
+    `and "his leadership on ..."`)."""
+    lead = text[max(0, mark.open - 8) : mark.open].split()
+    start, end = trim(text, *mark.inner)
+    words = text[start:end].lstrip(".… ").split()
+    return (
+        bool(lead)
+        and lead[-1] in JOINING_WORDS
+        and len(words) >= UTTERANCE_WORDS
+        and words[0][:1].isupper()  # `and "secure their right to ..."`: the clause goes on
+    )
+
+
 def _continuations(
     text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[Draft]
 ) -> list[Draft]:
@@ -1264,6 +1502,19 @@ def _continuations(
             for d in drafts + found
             if d.kind in {"direct", "mixed"} and d.end <= mark.open and d.speaker is not None
         ]
+        # with no quote of theirs before, a named person's statement in the sentence before
+        # opens the run ("X told of being forced to ... . "In my first stint, ...""): quoted
+        # words without a cue right after it are theirs
+        if not earlier:
+            statements = [
+                d
+                for d in drafts
+                if d.kind in {"indirect", "stance"}
+                and d.speaker is not None
+                and d.speaker.key is not None
+                and d.end <= mark.open
+            ]
+            earlier = [max(statements, key=lambda d: d.end)] if statements else []
         if not earlier:
             continue
         previous = max(earlier, key=lambda d: d.end)

@@ -63,6 +63,14 @@ class Speaker:
     basis: SpeakerBasis = "name"
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """The one who acts in a passive ("was described by Johnson"), if named with "by"."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
 class SpeakerResolver:
     """Resolves cue subjects against one article's mentions (built once per article)."""
 
@@ -103,11 +111,17 @@ class SpeakerResolver:
         token = verb
         while seen < 4:
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            agent = _passive_agent(token) if token is not verb else None
+            if agent is not None:
+                # "X were described by Johnson as ..., saying ...": a participle on a passive
+                # speaks for its agent, not for what was described
+                return agent
             if subjects:
                 # "said study co-author Professor Carl Lipo": the parser split the phrase into
                 # several subjects; the name among them is the speaker
                 named = [c for c in subjects if c.pos_ == "PROPN"]
-                return named[-1] if len(subjects) > 1 and named else subjects[0]
+                subject = named[-1] if len(subjects) > 1 and named else subjects[0]
+                return _unclosed_apposition(subject, token) or subject
             if _added_cue(token):
                 # `said the trial would not be impartial, saying ...`: the parser hung the
                 # second cue on the reported clause; it belongs to the first cue's speaker
@@ -128,7 +142,7 @@ class SpeakerResolver:
                 continue
             if token.dep_ in {"relcl", "acl"} and token.head is not token:
                 return token.head  # "a statement which read", "the summary of the decision read"
-            return _subject_in_time_phrase(token)
+            return _subject_in_time_phrase(token) or _subject_in_fronted_phrase(token)
         return None
 
     def resolve(self, subject: Token) -> Speaker:
@@ -300,11 +314,16 @@ class SpeakerResolver:
         return None
 
     def _appositive_person(self, token: Token) -> Mention | None:
-        for child in token.children:
-            if child.dep_ == "appos" and child.i > token.i:
-                mention = self._mention_at(child)
-                if mention is not None and self._is_person(mention):
-                    return mention
+        # "University of X, San Diego's chancellor, Pradeep Khosla": the parser joined the
+        # institution and its role noun (conjuncts, or the role in apposition); the name in
+        # apposition to the role speaks
+        roles = [c for c in token.children if c.dep_ in {"conj", "appos"} and c.pos_ == "NOUN"]
+        for head in (token, *roles):
+            for child in head.children:
+                if child.dep_ == "appos" and child.i > head.i:
+                    mention = self._mention_at(child)
+                    if mention is not None and self._is_person(mention):
+                        return mention
         return None
 
     def person_within(self, start: int, end: int) -> Mention | None:
@@ -577,6 +596,43 @@ def _subject_in_time_phrase(verb: Token) -> Token | None:
     if not any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree):
         return None
     return name
+
+
+def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
+    """ "In findings published in the journal Science, a team of biologists report ...": the
+    parser made the journal the subject and the team its apposition; an apposition that runs up
+    to the verb with no comma closing it is no apposition but the subject."""
+    for child in subject.rights:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ in {"NOUN", "PROPN"}
+            and child.right_edge.i == verb.i - 1
+            and child.left_edge.i > 0
+            and verb.doc[child.left_edge.i - 1].text == ","
+            and verb.i > subject.i
+        ):
+            return child
+    return None
+
+
+def _subject_in_fronted_phrase(verb: Token) -> Token | None:
+    """ "In findings published in the journal X, an international team of scientists report
+    ...": the parser hung the subject on the phrase before it, as an apposition after a comma;
+    a finite verb with no subject has it for its own."""
+    if verb.i == 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    token = verb.doc[verb.i - 1]
+    while token.dep_ != "appos" and token.head.i < verb.i and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "appos" or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    lead = token.left_edge.i - 1
+    if lead < 0 or verb.doc[lead].text != "," or token.right_edge.i != verb.i - 1:
+        return None
+    top = token
+    while top.head.i < verb.i and top.head.i != top.i:
+        top = top.head
+    return token if top.dep_ == "prep" and top.head == verb else None
 
 
 def _noun_before(token: Token) -> Token | None:
