@@ -19,7 +19,8 @@ wall-time ratios of a few runs swing by tens of percent, the CPU ratios by a few
 
 To repeat one row more often, the sections `open`, `search`, `tui-large` (pieces of `large`, on
 the store a `large` run built in the same `--work`) and `tui-seeds` (the TUI warm start of
-`start`, with its CPU ratio) run the same probes and baselines alone:
+`start`, with its CPU ratio) and `cli-seeds` (the warm `newsdesk index --json seeds/` of `start`,
+with its CPU ratio) run the same probes and baselines alone:
 
     .venv/bin/python bench/compare.py BEFORE AFTER --sections tui-seeds,tui-large --rounds 4 \
         --work /tmp/compare --lock /tmp/bench.lock
@@ -50,6 +51,7 @@ SECTIONS = {
     "tui-large": "large_tui(work, 5)",
     # the warm starts of "start" alone, with their CPU time beside the wall time
     "tui-seeds": "seeds_tui(work, 8)",
+    "cli-seeds": "seeds_cli(work, 8)",
 }
 
 #: Helpers for the pieces of "large": the same probes, baselines and rows as `bench_large`.
@@ -80,6 +82,21 @@ def seeds_tui(work, repeats):
     run.child(["-c", cli, "index", str(run.ROOT / "seeds"), "--json"], env)  # warm store
     return [tui_row(run.ROOT / "seeds", env, repeats, ", seeds/ (", "<= 1.5x",
                     lambda t, m: t / m <= 1.5)]
+
+def seeds_cli(work, repeats):
+    env = run.env_with(work / "seeds-cache")
+    code = "import sys; from newsdesk.tui.cli import main; sys.exit(main())"
+    cli = ["-c", code, "index", str(run.ROOT / "seeds"), "--json"]
+    run.child(cli, env)  # a warm store
+    warm, minimal = [], []
+    for _ in range(repeats):  # interleaved with the baseline
+        warm.append(run.child(cli, env))
+        minimal.append(run.child(run.probe("minimal-app"), env))
+    warm_s, minimal_s = run.best([r.wall_s for r in warm]), run.best([r.wall_s for r in minimal])
+    cpu = min(r.cpu_s for r in warm) / min(r.cpu_s for r in minimal)
+    return [run.Row(f"warm start: newsdesk index --json seeds/ (CPU {cpu:.2f}x; best of {repeats})",
+                    f"{warm_s:.2f} s", f"{minimal_s:.2f} s (minimal Textual app)",
+                    warm_s / minimal_s, "<= 1.5x", warm_s / minimal_s <= 1.5)]
 
 def tui_row(folder, env, repeats, label, goal, ok):
     tui, minimal = [], []
