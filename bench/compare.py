@@ -54,6 +54,9 @@ SECTIONS = {
     "cli-seeds": "seeds_cli(work, 8)",
 }
 
+#: What `make bench` runs (the default); the other sections repeat pieces of it.
+FULL = ("throughput", "start", "incremental", "large")
+
 #: Helpers for the pieces of "large": the same probes, baselines and rows as `bench_large`.
 _LARGE_PIECES = """
 def large_folder(work):
@@ -239,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("before", type=Path, nargs="?")
     parser.add_argument("after", type=Path, nargs="?")
-    parser.add_argument("--sections", default=",".join(SECTIONS),
+    parser.add_argument("--sections", default=",".join(FULL),
                         help=f"comma-separated, of {', '.join(SECTIONS)}")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsdesk-compare"))
