@@ -48,6 +48,18 @@ def _check(
         ("Moreau sued Johnson & Johnson.", "Johnson & Johnson", "ORG"),  # "&" in a body's name
         ("Moreau said Tallin Hill said no.", "Tallin Hill", "ORG"),  # a site that speaks
         ("Moreau said the SDF is made up of YPK militia.", "YPK", "ORG"),  # its members
+        # kept by the rules that skip settings, parts, offices and lists
+        ("Moreau said what he saw in Anna Kessler's film shocked him.", "Anna Kessler", "ORG"),
+        ("Moreau said the Republicans were wrong.", "Republicans", "NORP"),  # a party
+        ("Moreau said Anna Evans had lied.", "Anna Evans", "PERSON"),
+        ("Moreau said Norway has failed its citizens.", "Norway", "GPE"),
+        ("Moreau said the government of Norway lied.", "Norway", "GPE"),
+        ("Moreau said it is a big win for Norway and Sweden.", "Sweden", "GPE"),
+        ("Moreau urged the world to sanction Norway.", "Norway", "GPE"),
+        ("Moreau said Norway's plan failed.", "Norway", "GPE"),
+        ("Moreau said the rebels are backed by Norway.", "Norway", "GPE"),
+        ("Moreau said Hale lied to the Tallin Committee.", "Tallin Committee", "ORG"),
+        ("Moreau sent condolences to the family of Anna Kessler.", "Anna Kessler", "PERSON"),
     ],
 )
 def test_relation_targets_keep_parties(text: str, name: str, label: str) -> None:
@@ -176,26 +188,6 @@ def test_relation_targets_skip_what_names_no_party(
     assert not _check(text, name, label, *others), why
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "label"),
-    [
-        ("Moreau said what he saw in Anna Kessler's film shocked him.", "Anna Kessler", "ORG"),
-        ("Moreau said the Republicans were wrong.", "Republicans", "NORP"),  # a party
-        ("Moreau said Anna Evans had lied.", "Anna Evans", "PERSON"),
-        ("Moreau said Norway has failed its citizens.", "Norway", "GPE"),
-        ("Moreau said the government of Norway lied.", "Norway", "GPE"),
-        ("Moreau said it is a big win for Norway and Sweden.", "Sweden", "GPE"),
-        ("Moreau urged the world to sanction Norway.", "Norway", "GPE"),
-        ("Moreau said Norway's plan failed.", "Norway", "GPE"),
-        ("Moreau said the rebels are backed by Norway.", "Norway", "GPE"),
-        ("Moreau said Hale lied to the Tallin Committee.", "Tallin Committee", "ORG"),
-        ("Moreau sent condolences to the family of Anna Kessler.", "Anna Kessler", "PERSON"),
-    ],
-)
-def test_relation_targets_keep_what_the_new_rules_spare(text: str, name: str, label: str) -> None:
-    assert _check(text, name, label)
-
-
 def test_relation_targets_skip_a_name_whose_type_is_in_doubt() -> None:
     text = "Moreau said Greenfold and Kessler had lied."
 
@@ -270,28 +262,75 @@ def test_relation_participle_cue_holds_only_from_its_source(
     assert holds_the_position(quote, text) is expected
 
 
-def test_relation_targets_skip_towns_in_a_list_but_not_countries() -> None:
-    text = "Moreau said the towns hit were Tarn, Ostrava, Lanz and Cortes."
-    towns = [("Tarn", "GPE"), ("Ostrava", "GPE"), ("Cortes", "GPE")]
-    assert not _check(text, "Lanz", "PERSON", *towns)  # a town the model took for a person
-    text = "Moreau criticised Norway, Kessler and Sweden."
-    assert _check(text, "Kessler", "PERSON", ("Norway", "GPE"), ("Sweden", "GPE"))  # a party
-    assert _check(text, "Norway", "GPE", ("Kessler", "PERSON"), ("Sweden", "GPE"))  # a country
-
-
-def test_relation_targets_skip_the_country_of_an_address() -> None:
-    text = "Moreau said they met in his studio in Lagos, Nigeria, last year."
-    assert not _check(text, "Nigeria", "GPE", ("Lagos", "GPE"))
-    text = "Moreau said Lagos, Nigeria and Ghana agreed."  # no comma-address: a list
-    assert _check(text, "Ghana", "GPE", ("Lagos", "GPE"), ("Nigeria", "GPE"))
-    text = "Moreau said Russia, China and Iran agreed."
-    assert _check(text, "China", "GPE", ("Russia", "GPE"), ("Iran", "GPE"))
-
-
-def test_relation_targets_keep_the_place_a_stance_addresses() -> None:
-    text = "Moreau urged Veldoria to release the prisoners."
-    assert not _check(text, "Veldoria", "GPE")  # no country we know, and not acting
-    assert _check(text, "Veldoria", "GPE", stance_object=True)  # but what "urged" addresses
+@pytest.mark.parametrize(
+    ("text", "name", "label", "others", "stance_object", "expected"),
+    [
+        # a town the model took for a person, in a list of towns
+        (
+            "Moreau said the towns hit were Tarn, Ostrava, Lanz and Cortes.",
+            "Lanz",
+            "PERSON",
+            (("Tarn", "GPE"), ("Ostrava", "GPE"), ("Cortes", "GPE")),
+            False,
+            False,
+        ),
+        # a list of countries and people: each is a party
+        (
+            "Moreau criticised Norway, Kessler and Sweden.",
+            "Kessler",
+            "PERSON",
+            (("Norway", "GPE"), ("Sweden", "GPE")),
+            False,
+            True,
+        ),
+        (
+            "Moreau criticised Norway, Kessler and Sweden.",
+            "Norway",
+            "GPE",
+            (("Kessler", "PERSON"), ("Sweden", "GPE")),
+            False,
+            True,
+        ),
+        # the country of an address
+        (
+            "Moreau said they met in his studio in Lagos, Nigeria, last year.",
+            "Nigeria",
+            "GPE",
+            (("Lagos", "GPE"),),
+            False,
+            False,
+        ),
+        # no comma-address: a list
+        (
+            "Moreau said Lagos, Nigeria and Ghana agreed.",
+            "Ghana",
+            "GPE",
+            (("Lagos", "GPE"), ("Nigeria", "GPE")),
+            False,
+            True,
+        ),
+        (
+            "Moreau said Russia, China and Iran agreed.",
+            "China",
+            "GPE",
+            (("Russia", "GPE"), ("Iran", "GPE")),
+            False,
+            True,
+        ),
+        # no country we know, and not acting; but what "urged" addresses
+        ("Moreau urged Veldoria to release the prisoners.", "Veldoria", "GPE", (), False, False),
+        ("Moreau urged Veldoria to release the prisoners.", "Veldoria", "GPE", (), True, True),
+    ],
+)
+def test_relation_targets_lists_addresses_and_stance_objects(
+    text: str,
+    name: str,
+    label: str,
+    others: tuple[tuple[str, str], ...],
+    stance_object: bool,
+    expected: bool,
+) -> None:
+    assert _check(text, name, label, *others, stance_object=stance_object) is expected
 
 
 @pytest.mark.parametrize(
