@@ -2243,3 +2243,34 @@ def test_quotes_subject_after_a_fronted_phrase_speaks(
 def test_quotes_closed_apposition_keeps_the_subject(analyze_text: AnalyzeText) -> None:
     quote = only(quotes_in(analyze_text, "Tom Hale, the mayor, said the road was closed."), "road")
     assert quote.speaker == "Tom Hale"
+
+
+def test_quotes_according_to_a_source_with_a_relative_part_sources_the_whole_sentence(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "At least nine hikers were lost and four were found, according to rangers, some of whom"
+        " were injured."
+    )
+    quote = only(quotes_in(analyze_text, text), "hikers")
+    assert quote.text == "At least nine hikers were lost and four were found"
+    assert quote.speaker == "rangers"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The researchers have speculated the reef may have grown back twice.", "speculated"),
+        ("The team hypothesized the ash would feed the algae.", "hypothesized"),
+        ("They proposed that the glacier moved faster in winter.", "proposed"),
+    ],
+)
+def test_quotes_a_claim_put_forward_is_reported_speech(
+    analyze_text: AnalyzeText, text: str, cue: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert len(quotes) == 1 and quotes[0].kind == "indirect" and quotes[0].cue == cue
+
+
+def test_quotes_a_plan_proposed_is_no_statement(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The mayor proposed a new tax on parking.") == []

@@ -131,17 +131,26 @@ def _carries_quote(text: str, draft: Draft) -> bool:
 
 
 def _with_relative_clause(doc: Doc, phrase_end: int, sent: Span) -> int:
-    """ "according to police, who said ...": the source's relative clause, to the sentence end,
-    belongs to the phrase (it is the source's own statement, not what the phrase sources)."""
+    """ "according to police, who said ...", "according to officials, some of whom ...": the
+    source's relative clause, to the sentence end, belongs to the phrase (it is the source's own statement, not what the phrase sources)."""
     i = phrase_end + 1
     if i < sent.end and doc[i].text == ",":
         i += 1
-    if i < sent.end and doc[i].lower_ in {"who", "which"}:
+    if i < sent.end and (doc[i].lower_ in {"who", "which"} or _of_whom(doc, i, sent)):
         end = sent.end - 1
         while end > i and (doc[end].is_punct or doc[end].is_space):
             end -= 1
         return end
     return phrase_end
+
+
+def _of_whom(doc: Doc, i: int, sent: Span) -> bool:
+    """A relative clause opens at `i` with a part of the source ("some of whom", "two of
+    which"): "according to officials, some of whom ..."."""
+    words = [t.lower_ for t in doc[i : min(i + 4, sent.end)]]
+    return any(
+        a == "of" and b in {"whom", "which"} for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 def _introduced_by_colon(text: str, draft: Draft) -> bool:
