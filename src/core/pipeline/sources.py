@@ -132,7 +132,8 @@ def _carries_quote(text: str, draft: Draft) -> bool:
 
 def _with_relative_clause(doc: Doc, phrase_end: int, sent: Span) -> int:
     """ "according to police, who said ...", "according to officials, some of whom ...": the
-    source's relative clause, to the sentence end, belongs to the phrase (it is the source's own statement, not what the phrase sources)."""
+    source's relative clause, to the sentence end, belongs to the phrase (it is the source's
+    own statement, not what the phrase sources)."""
     i = phrase_end + 1
     if i < sent.end and doc[i].text == ",":
         i += 1

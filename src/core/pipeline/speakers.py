@@ -200,6 +200,12 @@ class SpeakerResolver:
             and not (mention.start <= subject.idx < mention.end)
         ):
             mention = None  # "Pelosi, a Democrat from California": the name, not its gloss
+        if mention is not None and not self._is_person(mention) and " of " in mention.text:
+            # "Wilson of C-MORE" tagged as one body, where the article names a "Sam Wilson":
+            # the surname before "of" speaks
+            head = mention.text.split(" of ", 1)[0]
+            if " " not in head and head[:1].isupper():
+                mention = self._surname(head) or mention
         if subject.pos_ == "PROPN" and (
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
@@ -274,7 +280,9 @@ class SpeakerResolver:
             holders = [
                 m
                 for m in self.mentions
-                if m.label == "PERSON" and m.role and m.start < subject.idx
+                if m.label == "PERSON"
+                and m.role
+                and m.start < subject.idx
                 and noun in _role_heads(m.role)
             ]
             return holders[-1] if holders else None
@@ -285,7 +293,9 @@ class SpeakerResolver:
             holders = [
                 m
                 for m in self.mentions
-                if m.label == "PERSON" and m.role and subject.idx < m.start < reach
+                if m.label == "PERSON"
+                and m.role
+                and subject.idx < m.start < reach
                 and noun in _role_heads(m.role)
             ]
             if len({m.key for m in holders}) == 1:
@@ -305,7 +315,7 @@ class SpeakerResolver:
         return None
 
     def _appositive_mention(self, token: Token) -> Mention | None:
-        """"television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
+        """ "television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
         for child in token.children:
             if child.dep_ in {"appos", "compound"}:
                 mention = self._mention_at(child)
@@ -463,8 +473,10 @@ class SpeakerResolver:
         for mention in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)]):
             if mention.start < self.doc[first].idx:
                 break
-            if mention.label in labels and not self._is_person(mention) and not self._in_quote(
-                mention.start
+            if (
+                mention.label in labels
+                and not self._is_person(mention)
+                and not self._in_quote(mention.start)
             ):
                 return mention
         return None
@@ -657,7 +669,7 @@ def _people_noun(token: Token) -> bool:
 
 
 def _according_source(token: Token) -> bool:
-    """"According to Muyembe, ...": the source a later "he" most likely means."""
+    """ "According to Muyembe, ...": the source a later "he" most likely means."""
     to = token.head
     return (
         token.dep_ == "pobj"
@@ -747,4 +759,3 @@ def _full_names(mentions: list[Mention]) -> dict[str, str]:
         if best is not None:
             mapping[key] = best
     return mapping
-
