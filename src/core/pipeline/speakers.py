@@ -204,8 +204,9 @@ class SpeakerResolver:
             # "Wilson of C-MORE" tagged as one body, where the article names a "Sam Wilson":
             # the surname before "of" speaks
             head = mention.text.split(" of ", 1)[0]
-            if " " not in head and head[:1].isupper():
-                mention = self._surname(head) or mention
+            person = self._surname(head) if " " not in head and head[:1].isupper() else None
+            if person is not None and self._is_person(person):
+                mention = person
         if subject.pos_ == "PROPN" and (
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
