@@ -2350,3 +2350,14 @@ def test_quotes_surname_with_its_institution_is_the_person(
 ) -> None:
     text = f'Co-lead author Sam Hale of UH said, "The water was warm." {second}'
     assert only(quotes_in(analyze_text, text), "ash").speaker == "Sam Hale"
+
+
+def test_quotes_pronoun_for_a_surname_with_its_institution_is_the_person(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Co-lead author Sam Hale of UH said, "The water was warm." The study\'s lead authors, '
+        "Hale of GEOMAR and Ana Ruiz of USC, had initially hypothesized the ash would feed the "
+        "algae. They found there was so much iron that the particles formed clumps."
+    )
+    assert only(quotes_in(analyze_text, text), "iron").speaker == "Sam Hale"

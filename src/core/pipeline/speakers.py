@@ -179,6 +179,7 @@ class SpeakerResolver:
                 # "they" is the organisation that spoke last, as British usage has it
                 found = self._body_antecedent(subject, as_body=True)
             if isinstance(found, Mention):
+                found = self._surname_of_body(found)
                 key = self._full_names.get(found.key, found.key)
                 return Speaker(_clean_name(key), start, end, key, basis="pronoun")
             if found is not None:
@@ -200,13 +201,8 @@ class SpeakerResolver:
             and not (mention.start <= subject.idx < mention.end)
         ):
             mention = None  # "Pelosi, a Democrat from California": the name, not its gloss
-        if mention is not None and not self._is_person(mention) and " of " in mention.text:
-            # "Wilson of C-MORE" tagged as one body, where the article names a "Sam Wilson":
-            # the surname before "of" speaks
-            head = mention.text.split(" of ", 1)[0]
-            person = self._surname(head) if " " not in head and head[:1].isupper() else None
-            if person is not None and self._is_person(person):
-                mention = person
+        if mention is not None:
+            mention = self._surname_of_body(mention)
         if subject.pos_ == "PROPN" and (
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
@@ -521,6 +517,15 @@ class SpeakerResolver:
         if mention is None or " " not in mention.text or speaks:
             return self._surname(token.text)  # a surname the model missed or mislabelled
         return None
+
+    def _surname_of_body(self, mention: Mention) -> Mention:
+        """ "Wilson of C-MORE" tagged as one body, where the article names a "Sam Wilson": the
+        person of the surname before "of"; any other mention as it is."""
+        if self._is_person(mention) or " of " not in mention.text:
+            return mention
+        head = mention.text.split(" of ", 1)[0]
+        person = self._surname(head) if " " not in head and head[:1].isupper() else None
+        return person if person is not None and self._is_person(person) else mention
 
     def _surname(self, word: str) -> Mention | None:
         """The first fuller name ending in this word ("Maróth" -> "Gáspár Maróth")."""
