@@ -2361,3 +2361,26 @@ def test_quotes_pronoun_for_a_surname_with_its_institution_is_the_person(
         "algae. They found there was so much iron that the particles formed clumps."
     )
     assert only(quotes_in(analyze_text, text), "iron").speaker == "Sam Hale"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The board is the only body of the town that is, as local papers noted, fully "
+            "elected, and the members meet twice a year.",
+            "The board is the only body of the town that is, as local papers noted, fully elected",
+            "local papers",
+        ),
+        (
+            "The ferry was, as officials said, closed for a week.",
+            "The ferry was, as officials said, closed for a week",
+            "officials",
+        ),
+    ],
+)
+def test_quotes_as_x_noted_between_commas_reports_its_clause(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("indirect", content, speaker)]
