@@ -2384,3 +2384,20 @@ def test_quotes_as_x_noted_between_commas_reports_its_clause(
 ) -> None:
     quotes = quotes_in(analyze_text, text)
     assert [(q.kind, q.text, q.speaker) for q in quotes] == [("indirect", content, speaker)]
+
+
+def test_quotes_object_and_its_verb_hung_as_an_adverbial_clause_are_reported(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the long fronted phrase makes the parser read "Lorena" as the object and "had
+    # strengthened" as an adverbial clause of "reported"
+    text = (
+        "In an advisory issued at 11:00 a.m. local time today (1500 UTC) the Pacific Storm "
+        "Office (PSO) reported Hurricane Lorena in the Pacific had strengthened into a Category "
+        "4 hurricane."
+    )
+    quote = only(quotes_in(analyze_text, text), "Lorena")
+    assert quote.kind == "indirect"
+    assert quote.text == (
+        "Hurricane Lorena in the Pacific had strengthened into a Category 4 hurricane"
+    )

@@ -1350,14 +1350,20 @@ def _stray_predicate(verb: Token, obj: Token) -> Token | None:
     for child in rights:
         if child.i <= obj.i or child.dep_ not in {"advcl", "conj", "ccomp"}:
             continue
-        if child.tag_ not in FINITE_TAGS:
+        finite_aux = any(
+            g.dep_ in {"aux", "auxpass"} and g.tag_ in FINITE_TAGS and g.i < child.i
+            for g in child.children
+        )  # "reported Dorian had strengthened"
+        if child.tag_ not in FINITE_TAGS and not finite_aux:
             return None
         if any(g.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for g in child.children):
             return None
         gap = doc[obj.right_edge.i + 1 : child.left_edge.i]
         opened = doc[obj.right_edge.i].text == "," or (len(gap) > 0 and gap[0].text == ",")
         aside = len(gap) > 1 and opened and gap[-1].text == ","
-        if (not aside and any(not t.is_punct for t in gap)) or child.left_edge.dep_ in {
+        # "reported Dorian in the Caribbean had ...": the object's place, hung on the cue
+        placed = len(gap) > 0 and gap[0].dep_ == "prep" and gap[0].right_edge.i == gap[-1].i
+        if (not (aside or placed) and any(not t.is_punct for t in gap)) or child.left_edge.dep_ in {
             "cc",
             "mark",
         }:
