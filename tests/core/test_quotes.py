@@ -2401,3 +2401,13 @@ def test_quotes_object_and_its_verb_hung_as_an_adverbial_clause_are_reported(
     assert quote.text == (
         "Hurricane Lorena in the Pacific had strengthened into a Category 4 hurricane"
     )
+
+
+def test_quotes_object_read_as_the_participles_subject_does_not_speak(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "On Monday Governor Rosa Lind signed the act. The governor tweeted her reasoning "
+        'saying, "Today, I signed into law the act. This is a promise kept."'
+    )
+    assert only(quotes_in(analyze_text, text), "promise").speaker == "Rosa Lind"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..models import Mention
-from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
+from .cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
 from .names import HONORIFICS, looks_like_person_name
 
 if TYPE_CHECKING:
@@ -121,6 +121,12 @@ class SpeakerResolver:
                 # several subjects; the name among them is the speaker
                 named = [c for c in subjects if c.pos_ == "PROPN"]
                 subject = named[-1] if len(subjects) > 1 and named else subjects[0]
+                if _object_read_as_subject(token, subject):
+                    # "The governor tweeted her reasoning saying, "..."": the cue's object
+                    # taken for the participle's subject; the tweeter speaks
+                    token = token.head
+                    seen += 1
+                    continue
                 return _unclosed_apposition(subject, token) or subject
             if _added_cue(token):
                 # `said the trial would not be impartial, saying ...`: the parser hung the
@@ -614,6 +620,24 @@ def _subject_in_time_phrase(verb: Token) -> Token | None:
     if not any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree):
         return None
     return name
+
+
+def _object_read_as_subject(participle: Token, subject: Token) -> bool:
+    """A participle ("saying") hung as an adverbial clause on a speech verb that has a subject
+    of its own, whose "subject" is a thing possessed ("her reasoning", "his thoughts"): the
+    parser read the speech verb's object as the participle's subject."""
+    head = participle.head
+    return (
+        participle.tag_ == "VBG"
+        and participle.dep_ == "advcl"
+        and head is not participle
+        and verb_base(head.text) in INTRO_VERBS
+        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+        and subject.pos_ == "NOUN"
+        and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children)
+        and subject.i < participle.i
+        and subject.i > head.i
+    )
 
 
 def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
