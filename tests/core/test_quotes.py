@@ -2411,3 +2411,15 @@ def test_quotes_object_read_as_the_participles_subject_does_not_speak(
         'saying, "Today, I signed into law the act. This is a promise kept."'
     )
     assert only(quotes_in(analyze_text, text), "promise").speaker == "Rosa Lind"
+
+
+def test_quotes_quoted_sentence_after_a_joined_verb_is_the_same_speakers(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Prime Minister Rana Dev tweeted "Deeply saddened by the loss of lives" and offered '
+        '"condolences to the families of those who lost their lives. May the injured recover '
+        'soon."'
+    )
+    quote = only(quotes_in(analyze_text, text), "condolences")
+    assert quote.kind == "direct" and quote.speaker == "Rana Dev"

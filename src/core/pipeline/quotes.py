@@ -92,6 +92,29 @@ def _joined_to_previous(text: str, previous: Draft, mark: QuoteMarks) -> bool:
     return between in JOINERS and "\n" not in text[previous.marks.close : mark.open]
 
 
+def _joined_by_a_verb(doc: Doc, text: str, previous: Draft, mark: QuoteMarks) -> bool:
+    """`X tweeted "A" and offered "B. C."`: a quoted piece of a sentence or more, the object of
+    a verb joined by "and"/"but" to the previous direct quote's cue, is the same speaker's."""
+    if previous.marks is None or previous.kind != "direct" or not previous.marks.closed:
+        return False
+    if previous.cue is None or "\n" in text[previous.marks.close : mark.open]:
+        return False
+    words = text[previous.marks.close + 1 : mark.open].split()
+    if len(words) != 2 or words[0].lower() not in {"and", "but"}:
+        return False
+    inner = text[mark.inner[0] : mark.inner[1]]
+    if len(inner.split()) < 5 and not any(e in inner.rstrip() for e in (". ", "? ", "! ")):
+        return False  # `said "A" and signed "the bill"`: a short piece is a title or a term
+    start = text.index(words[1], previous.marks.close + 1)
+    verb = doc.char_span(start, start + len(words[1]))
+    return (
+        verb is not None
+        and verb[0].dep_ == "conj"
+        and verb[0].head.i == previous.cue.i
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb[0].children)
+    )
+
+
 def _with_labelled_paragraphs(
     article: Article, mentions: list[Mention], drafts: list[Draft]
 ) -> list[Draft]:
@@ -203,7 +226,14 @@ def _claims(
             or _cue_after(doc, text, mark, inside)
             or _colon_verb(doc, text, mark, inside, resolver)
         )
-        if cue is None and drafts and _joined_to_previous(text, drafts[-1], mark):
+        if (
+            cue is None
+            and drafts
+            and (
+                _joined_to_previous(text, drafts[-1], mark)
+                or _joined_by_a_verb(doc, text, drafts[-1], mark)
+            )
+        ):
             # `said "A" and "B"`: several quoted pieces around one cue are one quote each
             previous = drafts[-1]
             start, end = trim(text, *mark.inner)
