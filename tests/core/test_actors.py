@@ -743,7 +743,7 @@ def test_actors_acronym_joins_its_spelling_out_only_in_the_same_country() -> Non
 
 
 def test_actors_state_name_in_a_foreign_story_is_its_namesake_city() -> None:
-    """ "New York" in a story naming other countries and nothing American is the city the
+    """"New York" in a story naming other countries and nothing American is the city the
     folder names in full; in American stories, or beside the city's full name, the state."""
     _, mapping = merge_actors(
         [

@@ -1018,11 +1018,8 @@ def test_quotes_time_alone_is_not_a_stance(analyze_text: AnalyzeText) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        (
-            'Longtime Tarn in the Morning writer and performer Rob Velde tweeted: "He was a '
-            'rebel, a hermit and a humanitarian."',
-            "Rob Velde",
-        ),
+        ('Longtime Tarn in the Morning writer and performer Rob Velde tweeted: "He was a '
+         'rebel, a hermit and a humanitarian."', "Rob Velde"),
         ('A university student named Irene Kessler said, "We will march again."', "Irene Kessler"),
         ("Tom Reed of the Dorvan Party said the plan failed.", "Tom Reed"),
     ],
@@ -1052,20 +1049,14 @@ def test_quotes_neither_nor_subject_negates(analyze_text: AnalyzeText) -> None:
 @pytest.mark.parametrize(
     ("text", "cue", "words"),
     [
-        (
-            "Senator Mara Quist did not welcome the Dorvan plan on Monday.",
-            "did not welcome",
-            "the Dorvan plan",
-        ),
+        ("Senator Mara Quist did not welcome the Dorvan plan on Monday.", "did not welcome",
+         "the Dorvan plan"),
         ("Mara Quist never criticised Tomas Velde.", "never criticised", "Tomas Velde"),
         ("Mara Quist has not endorsed Tomas Velde.", "has not endorsed", "Tomas Velde"),
         ("Mara Quist didn't praise Tomas Velde.", "didn't praise", "Tomas Velde"),
         ("Mara Quist refused to condemn Tomas Velde.", "refused to condemn", "Tomas Velde"),
-        (
-            "Mara Quist would not call for the resignation of Tomas Velde.",
-            "would not call for",
-            "the resignation of Tomas Velde",
-        ),
+        ("Mara Quist would not call for the resignation of Tomas Velde.", "would not call for",
+         "the resignation of Tomas Velde"),
     ],
 )
 def test_quotes_negated_stance_keeps_its_negation_in_the_cue(
@@ -1282,7 +1273,7 @@ def test_quotes_missing_closing_mark_before_an_attribution(analyze_text: Analyze
 def test_quotes_continuation_goes_to_the_person_who_spoke_since(analyze_text: AnalyzeText) -> None:
     text = (
         'Mayor Anna Kowalski wrote on Friday, "We will rebuild the school before winter."\n\n'
-        'Tom Green, who led the council until May, criticised the plan on Twitter. "The plan '
+        "Tom Green, who led the council until May, criticised the plan on Twitter. \"The plan "
         'ignores the river and the families who live along it."'
     )
     quote = only(quotes_in(analyze_text, text), "ignores the river")
@@ -1413,7 +1404,7 @@ def test_quotes_according_to_a_role_names_the_person_after_it(
 
 def test_quotes_organisation_title_then_name_gives_the_name(analyze_text: AnalyzeText) -> None:
     text = (
-        "African Export–Import Bank president Okey Oramah said the use of third-party "
+        'African Export–Import Bank president Okey Oramah said the use of third-party '
         'currencies "costs Africa billions."'
     )
     [quote] = quotes_in(analyze_text, text)
@@ -1578,11 +1569,7 @@ def test_quotes_lede_role_with_two_candidates_stays_a_phrase(analyze_text: Analy
     ],
 )
 def test_quotes_name_after_joined_roles_is_the_speaker(
-    nlp: Any,
-    words: list[str],
-    heads: list[int],
-    deps: list[str],
-    pos: list[str],
+    nlp: Any, words: list[str], heads: list[int], deps: list[str], pos: list[str],
     expected: str | None,
 ) -> None:
     from spacy.tokens import Doc
@@ -1677,7 +1664,9 @@ def test_quotes_surface_cue_where_the_parse_fails(
         "Listed US states as having members from the club were: Alabama, Ohio, Texas.",
     ],
 )
-def test_quotes_surface_cue_needs_a_clause_of_its_own(analyze_text: AnalyzeText, text: str) -> None:
+def test_quotes_surface_cue_needs_a_clause_of_its_own(
+    analyze_text: AnalyzeText, text: str
+) -> None:
     assert quotes_in(analyze_text, text) == []
 
 
@@ -1718,34 +1707,10 @@ def test_quotes_object_the_parser_took_from_the_clause_opens_it(nlp: Any) -> Non
 
     words = "The board announced the recorder from Flight 9 has been found .".split()
     heads = [1, 2, 2, 4, 2, 2, 5, 6, 10, 10, 2, 2]
-    deps = [
-        "det",
-        "nsubj",
-        "ROOT",
-        "det",
-        "dobj",
-        "prep",
-        "pobj",
-        "nummod",
-        "aux",
-        "auxpass",
-        "ccomp",
-        "punct",
-    ]
-    pos = [
-        "DET",
-        "NOUN",
-        "VERB",
-        "DET",
-        "NOUN",
-        "ADP",
-        "PROPN",
-        "NUM",
-        "AUX",
-        "AUX",
-        "VERB",
-        "PUNCT",
-    ]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "nummod", "aux",
+            "auxpass", "ccomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "NUM", "AUX", "AUX", "VERB",
+           "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     found = _complement(doc[2], "announce", [], set())
     assert found is not None
@@ -1792,10 +1757,8 @@ def test_quotes_reported_clause_leaves_out_the_articles_gloss(
     ("text", "speaker"),
     [
         # the parser splits "co-author" and hangs the name on a part of it
-        (
-            "Another co-author, chemistry professor Tom Reed, said the samples were clean.",
-            "Tom Reed",
-        ),
+        ("Another co-author, chemistry professor Tom Reed, said the samples were clean.",
+         "Tom Reed"),
         (
             "Another co-author, civil and environmental engineering professor Maria Lindqvist, "
             'said, "We\'ve seen in our earlier work that the city is more divided by age."',
@@ -1860,10 +1823,8 @@ def test_quotes_reported_that_clauses_after_semicolons_are_one_report(
             "fewer chicks than the young ones.",
             "the older males had fewer chicks than the young ones",
         ),
-        (
-            "The inquiry found that the crew had ignored two warnings.",
-            "the crew had ignored two warnings",
-        ),
+        ("The inquiry found that the crew had ignored two warnings.",
+         "the crew had ignored two warnings"),
     ],
 )
 def test_quotes_finding_with_a_clause_is_reported(
@@ -1905,7 +1866,7 @@ def test_quotes_surface_quote_cue_without_a_subject_leaves_the_quote_to_the_spea
 ) -> None:
     text = (
         'Senator Ana Ruiz said, "I am starting to see the fruits of our work," further '
-        "remarking, \"Women in this state have said, 'It is time for a change.'\""
+        'remarking, "Women in this state have said, \'It is time for a change.\'"'
     )
     quotes = quotes_in(analyze_text, text)
     assert {q.speaker for q in quotes} == {"Ana Ruiz"}
@@ -1946,12 +1907,8 @@ def test_quotes_according_to_inside_a_while_clause_sources_that_clause(
 @pytest.mark.parametrize(
     ("text", "kind", "content", "speaker"),
     [
-        (
-            "Doctors cautioned against too much optimism about the new drug.",
-            "stance",
-            "too much optimism about the new drug",
-            "Doctors",
-        ),
+        ("Doctors cautioned against too much optimism about the new drug.", "stance",
+         "too much optimism about the new drug", "Doctors"),
         (
             "The two builders urged visitors to keep practising, sharing that every maker had "
             "failed many times.",
@@ -1980,7 +1937,7 @@ def test_quotes_finding_needs_someone_to_find(analyze_text: AnalyzeText) -> None
 def test_quotes_negated_second_cue_stays_in_the_report(
     nlp: Any, negated: bool, joined: bool
 ) -> None:
-    """ "accepted X but (did not) say he ordered it", with "say" hung on "accepted" as the
+    """"accepted X but (did not) say he ordered it", with "say" hung on "accepted" as the
     parser does: a second cue of its own unless negated (then the words stay the report's)."""
     from spacy.tokens import Doc
 
@@ -1989,19 +1946,8 @@ def test_quotes_negated_second_cue_stays_in_the_report(
     if negated:
         words = "Reyes accepted blame but did not say he ordered it .".split()
         heads = [1, 1, 1, 1, 6, 6, 1, 8, 6, 8, 1]
-        deps = [
-            "nsubj",
-            "ROOT",
-            "dobj",
-            "cc",
-            "aux",
-            "neg",
-            "conj",
-            "nsubj",
-            "ccomp",
-            "dobj",
-            "punct",
-        ]
+        deps = ["nsubj", "ROOT", "dobj", "cc", "aux", "neg", "conj", "nsubj", "ccomp", "dobj",
+                "punct"]
         tags = ["NNP", "VBD", "NN", "CC", "VBD", "RB", "VB", "PRP", "VBD", "PRP", "."]
         say = 6
     else:
@@ -2022,10 +1968,8 @@ def test_quotes_negated_second_cue_stays_in_the_report(
             "noted no ransom had been asked and the boat vanished from a calm area.",
             [
                 ("this was still unconfirmed", "the coast guard"),
-                (
-                    "no ransom had been asked and the boat vanished from a calm area",
-                    "the coast guard",
-                ),
+                ("no ransom had been asked and the boat vanished from a calm area",
+                 "the coast guard"),
             ],
         ),
         (
@@ -2251,15 +2195,8 @@ def test_quotes_cited_as_saying_over_an_apposition(analyze_text: AnalyzeText) ->
 def test_quality_scorer_finds_an_annotation_whose_spaces_the_reader_folded() -> None:
     bench = _bench()
     text = "The court wrote that the law [of an Assembly] is void."
-    data = {
-        "quotes": [
-            {
-                "text": "the law [of an  Assembly] is void",
-                "kind": "indirect",
-                "speaker": "The court",
-            }
-        ]
-    }
+    data = {"quotes": [{"text": "the law [of an  Assembly] is void", "kind": "indirect",
+                        "speaker": "The court"}]}
     expected, _ = bench.load_expected(text, "t", data)
     assert text[expected[0].start : expected[0].end] == "the law [of an Assembly] is void"
 
@@ -2296,7 +2233,9 @@ def test_quotes_progressive_speech_verb_is_no_bare_cue(analyze_text: AnalyzeText
         "than farming them.",
     ],
 )
-def test_quotes_subject_after_a_fronted_phrase_speaks(analyze_text: AnalyzeText, text: str) -> None:
+def test_quotes_subject_after_a_fronted_phrase_speaks(
+    analyze_text: AnalyzeText, text: str
+) -> None:
     quote = only(quotes_in(analyze_text, text), "ancient")
     assert quote.kind == "indirect" and "international team of" in (quote.speaker or "")
 

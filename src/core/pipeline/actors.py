@@ -625,7 +625,9 @@ def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> 
 
 def _titled(group: _Group) -> bool:
     """Someone in the group is introduced with a title ("Police Chief", "Pope")."""
-    return any(w in HONORIFICS for m in group.mentions if m.role for w in m.role.lower().split())
+    return any(
+        w in HONORIFICS for m in group.mentions if m.role for w in m.role.lower().split()
+    )
 
 
 def _qualifier_dropped(short: str, full: str) -> bool:
@@ -652,7 +654,7 @@ _ROLE_STOP = frozenset({"the", "of", "a", "an", "and", "for", "former", "us", "u
 
 
 def _join_middle_names(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
-    """ "Robert Gabriel Mugabe" is "Robert Mugabe": a person's name with middle names joins the
+    """"Robert Gabriel Mugabe" is "Robert Mugabe": a person's name with middle names joins the
     one person written with the same first and last name. A middle initial alone also tells
     people apart ("George W. Bush"), so "John R. Bolton" joins "John Bolton" only when their
     roles share a word."""
@@ -682,7 +684,7 @@ def _role_words(group: _Group) -> set[str]:
 def _join_acronym_expansions(
     groups: dict[str, _Group], folds: dict[str, str], sets: UnionFind[str]
 ) -> None:
-    """ "U.S. Navy" is "United States Navy" once "U.S." is known to stand for "United States"."""
+    """"U.S. Navy" is "United States Navy" once "U.S." is known to stand for "United States"."""
     expands: dict[str, set[str]] = {}
     for fold, group in groups.items():
         if " " in fold and group.scope is None:

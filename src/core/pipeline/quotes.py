@@ -134,15 +134,8 @@ def _with_labelled_paragraphs(
     for p in laid:
         kept.append(
             Draft(
-                p.start,
-                p.end,
-                "direct",
-                None,
-                None,
-                p.speaker,
-                cue_text=p.cue_text or None,
-                cue_start=p.cue_start if p.cue_text else None,
-                continued=p.continued,
+                p.start, p.end, "direct", None, None, p.speaker, cue_text=p.cue_text or None,
+                cue_start=p.cue_start if p.cue_text else None, continued=p.continued,
             )
         )
     return kept
@@ -238,7 +231,8 @@ def _claims(
             previous = drafts[-1]
             start, end = trim(text, *mark.inner)
             drafts.append(
-                Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker, mark)
+                Draft(start, end, "direct", previous.cue, previous.cue_end, previous.speaker,
+                       mark)
             )
             claimed.add(index)
             continue
@@ -248,17 +242,8 @@ def _claims(
                 signer, dash, dash_text = dashed
                 start, end = trim(text, *mark.inner)
                 drafts.append(
-                    Draft(
-                        start,
-                        end,
-                        "direct",
-                        None,
-                        None,
-                        signer,
-                        mark,
-                        cue_text=dash_text,
-                        cue_start=dash,
-                    )
+                    Draft(start, end, "direct", None, None, signer, mark, cue_text=dash_text,
+                          cue_start=dash)
                 )
                 claimed.add(index)
             continue
@@ -271,7 +256,9 @@ def _claims(
             speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
             continued = speaker is not None
         start, end = trim(text, *mark.inner)
-        drafts.append(Draft(start, end, "direct", cue, None, speaker, mark, continued=continued))
+        drafts.append(
+            Draft(start, end, "direct", cue, None, speaker, mark, continued=continued)
+        )
         used_cues.add(cue.i)
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
@@ -508,7 +495,7 @@ def _looks_like_utterance(text: str, mark: QuoteMarks) -> bool:
 def _starts_utterance(text: str, open_at: int) -> bool:
     """The mark opens a sentence or follows a clause break, so the quote is not a fragment."""
     before = text[:open_at].rstrip()
-    return not before or before[-1] in '.!?:,;—–-(\n"”'
+    return not before or before[-1] in ".!?:,;—–-(\n\"”"
 
 
 def _token_at_or_after(doc: Doc, char: int) -> Token | None:
@@ -532,7 +519,7 @@ def _token_before(doc: Doc, char: int) -> Token | None:
 
 
 def _negated(verb: Token) -> bool:
-    """ "did not say", "never said", and "neither X nor Y would endorse", "no group claimed"
+    """"did not say", "never said", and "neither X nor Y would endorse", "no group claimed"
     (the subject's "neither" or "no")."""
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ == "never":
@@ -627,7 +614,9 @@ def _reported_candidates(
             # "told it this was unconfirmed and noted ...": the subject of the cue whose clause
             # the parser hung it in, not that clause's own ("this")
             outer = token.head.head
-            subject = resolver.subject_of(outer if verb_base(outer.text) in SPEECH_VERBS else token)
+            subject = resolver.subject_of(
+                outer if verb_base(outer.text) in SPEECH_VERBS else token
+            )
         elif relayed:
             # "released a statement saying ...": whoever released it, else the statement
             issuer = token.head.head if token.head.dep_ == "dobj" else None
@@ -713,12 +702,8 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
     (`said the use "costs billions," further saying, "..."`): that cue reports its own words."""
     for token in doc[lo + 1 : hi + 1]:
         if (
-            (
-                token.tag_ == "VBG"
-                or _contrasted_cue(token)
-                or _joined_cue(token)
-                or _comma_participle(token)
-            )
+            (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token)
+             or _comma_participle(token))
             and token.dep_ in {"advcl", "conj", "acl"}
             and verb_base(token.text) in SPEECH_VERBS
             and any(c.dep_ in CLAUSE_DEPS for c in token.children)
@@ -883,7 +868,9 @@ def _passive(verb: Token) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
 
 
-def _before_quote(doc: Doc, lo: int, hi: int, inside: dict[int, int], clause: bool = True) -> int:
+def _before_quote(
+    doc: Doc, lo: int, hi: int, inside: dict[int, int], clause: bool = True
+) -> int:
     """The last token of a reported clause (or, with `clause` false, of what a stance is
     about) that stops before any quotation, or -1."""
     first = next((i for i in range(lo, hi + 1) if i in inside), None)
@@ -955,10 +942,9 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         return None
     doc = verb.doc
     lo = target.left_edge.i
-    hi = max(
-        [target.right_edge.i, agent.right_edge.i]
-        + [c.right_edge.i for c in verb.rights if not c.is_punct]
-    )
+    hi = max([target.right_edge.i, agent.right_edge.i] + [
+        c.right_edge.i for c in verb.rights if not c.is_punct
+    ])
     text = doc.text
     start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
     if end <= start:
@@ -983,7 +969,9 @@ def _complement(
     verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
 ) -> tuple[QuoteKind, int, int, Token | None] | None:
     """What the cue verb reports, as (kind, first token, last token, particle)."""
-    children = [c for c in verb.rights if not _reporting_clause(verb, c) and not _bare_cue(verb, c)]
+    children = [
+        c for c in verb.rights if not _reporting_clause(verb, c) and not _bare_cue(verb, c)
+    ]
     clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not _stray_subordinate(verb, c)]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if not clauses and gerund is not None and base in GERUND_CUES:
@@ -1014,9 +1002,9 @@ def _complement(
         return ("indirect", reported_as.left_edge.i, reported_as.right_edge.i, None)
     if clauses and base in SPEECH_VERBS:  # `... but "that she had no plans"`: a second clause
         clauses += [
-            c
-            for c in children
-            if c.dep_ == "conj" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            c for c in children if c.dep_ == "conj" and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+            )
         ]
     if clauses and base == "ask" and _is_question(clauses):
         return None  # "asked what he would tell them": a question put, not a statement
@@ -1116,11 +1104,9 @@ def _aside_before_predicate(verb: Token) -> tuple[int, int] | None:
     condition the parser read as the cue's own clause or as the clause holding the cue)."""
     doc = verb.doc
     head = verb.head
-    if (
-        head.i <= verb.i
-        or verb.dep_ not in {"parataxis", "ccomp"}
-        or head.pos_ not in {"VERB", "AUX"}
-    ):
+    if head.i <= verb.i or verb.dep_ not in {"parataxis", "ccomp"} or head.pos_ not in {
+        "VERB", "AUX"
+    }:
         return None
     if verb.dep_ == "parataxis" and not any(c.dep_ in CLAUSE_DEPS for c in verb.lefts):
         return None  # "The bridge, they said, will reopen": the whole clause (below)
@@ -1166,7 +1152,9 @@ def _topic(
     when it holds someone's quoted words ("talked of X's "countless discoveries"")."""
     if base not in TOPIC_VERBS:
         return None
-    prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None)
+    prep = next(
+        (c for c in children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None
+    )
     if prep is None or prep.right_edge.i <= prep.i:
         return None
     lo, hi = prep.i + 1, _before_own_cue(verb.doc, prep.i + 1, prep.right_edge.i)
@@ -1341,13 +1329,9 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
             return [child]
         if child.dep_ == "dobj" and plain_say and _hides_finite_verb(child):
             # "said Adamowicz required resuscitation, and was ...": a clause read as an object
-            tail = [
-                c
-                for c in verb.rights
-                if c.dep_ == "conj"
-                and c.i > child.i
-                and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-            ]
+            tail = [c for c in verb.rights if c.dep_ == "conj" and c.i > child.i and not any(
+                g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
+            )]
             return [child, *tail]
         if child.dep_ == "dobj" and base not in LISTENER_VERBS:
             predicate = _stray_predicate(verb, child)
@@ -1438,7 +1422,9 @@ def _detached_clause(verb: Token) -> list[Token]:
     if after >= len(doc) or listener[-1].right_edge.i != verb.right_edge.i:
         return []
     start = doc[after]
-    subject = next((t for t in doc[after : after + 6] if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next(
+        (t for t in doc[after : after + 6] if t.dep_ in {"nsubj", "nsubjpass"}), None
+    )
     if subject is None or subject.left_edge.i != start.i or start.is_punct:
         return []
     clause = subject.head
@@ -1509,7 +1495,9 @@ def _joined_pieces(
                 continue
             if gap.strip(" ,") == "":  # the reported span took the joining word in
                 draft.end = trim(text, draft.start, draft.end - len(words[-1]))[1]
-            found.append(Draft(start, end, "direct", draft.cue, draft.cue_end, draft.speaker, mark))
+            found.append(
+                Draft(start, end, "direct", draft.cue, draft.cue_end, draft.speaker, mark)
+            )
             claimed.add(index)
             break
     return found
@@ -1589,13 +1577,7 @@ def _continuations(
             continue
         found.append(
             Draft(
-                start,
-                end,
-                "direct",
-                previous.cue,
-                previous.cue_end,
-                speaker,
-                mark,
+                start, end, "direct", previous.cue, previous.cue_end, speaker, mark,
                 continued=True,
             )
         )
@@ -1657,19 +1639,8 @@ def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
                 offset = text.find(word, mark.close + 1)
                 start, end = trim(text, *mark.inner)
                 speaker = Speaker(who, -1, -1, None) if who else None
-                drafts.append(
-                    Draft(
-                        start,
-                        end,
-                        "direct",
-                        None,
-                        None,
-                        speaker,
-                        mark,
-                        cue_text=word,
-                        cue_start=offset,
-                    )
-                )
+                drafts.append(Draft(start, end, "direct", None, None, speaker, mark, cue_text=word,
+                                     cue_start=offset))
                 break
     return _finish(article, drafts)
 

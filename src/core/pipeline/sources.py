@@ -63,11 +63,9 @@ def according_to(
             sent = resolver.sentence(token)
             comma = next((t.i for t in doc[to.i + 1 : sent.end] if t.text == ","), sent.end)
             after = next((t.i for t in doc[comma + 1 : sent.end] if t.text == ","), None)
-            if (
-                after is not None
-                and resolver.person_within(doc[comma].idx, doc[after].idx) is not None
-                and all(t.pos_ == "PROPN" for t in doc[comma + 1 : after])
-            ):
+            if after is not None and resolver.person_within(
+                doc[comma].idx, doc[after].idx
+            ) is not None and all(t.pos_ == "PROPN" for t in doc[comma + 1 : after]):
                 comma = after  # "according to the mayor, Dee Margo, ...": the name in apposition
             last = doc[max(phrase_end, comma - 1)]
             person = resolver.person_within(source.idx + 1, last.idx + len(last.text))
@@ -291,7 +289,9 @@ def _own_clause_span(verb: Token, according: Token) -> tuple[int | None, int | N
     run = [
         t
         for t in verb.subtree
-        if t.i < according.i and not (t.dep_ == "mark" and t.head.i == verb.i) and not t.is_space
+        if t.i < according.i
+        and not (t.dep_ == "mark" and t.head.i == verb.i)
+        and not t.is_space
     ]
     while run and run[-1].is_punct:
         run.pop()

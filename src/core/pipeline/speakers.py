@@ -283,9 +283,7 @@ class SpeakerResolver:
             holders = [
                 m
                 for m in self.mentions
-                if m.label == "PERSON"
-                and m.role
-                and m.start < subject.idx
+                if m.label == "PERSON" and m.role and m.start < subject.idx
                 and noun in _role_heads(m.role)
             ]
             return holders[-1] if holders else None
@@ -296,9 +294,7 @@ class SpeakerResolver:
             holders = [
                 m
                 for m in self.mentions
-                if m.label == "PERSON"
-                and m.role
-                and subject.idx < m.start < reach
+                if m.label == "PERSON" and m.role and subject.idx < m.start < reach
                 and noun in _role_heads(m.role)
             ]
             if len({m.key for m in holders}) == 1:
@@ -318,7 +314,7 @@ class SpeakerResolver:
         return None
 
     def _appositive_mention(self, token: Token) -> Mention | None:
-        """ "television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
+        """"television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
         for child in token.children:
             if child.dep_ in {"appos", "compound"}:
                 mention = self._mention_at(child)
@@ -476,10 +472,8 @@ class SpeakerResolver:
         for mention in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)]):
             if mention.start < self.doc[first].idx:
                 break
-            if (
-                mention.label in labels
-                and not self._is_person(mention)
-                and not self._in_quote(mention.start)
+            if mention.label in labels and not self._is_person(mention) and not self._in_quote(
+                mention.start
             ):
                 return mention
         return None
@@ -699,7 +693,7 @@ def _people_noun(token: Token) -> bool:
 
 
 def _according_source(token: Token) -> bool:
-    """ "According to Muyembe, ...": the source a later "he" most likely means."""
+    """"According to Muyembe, ...": the source a later "he" most likely means."""
     to = token.head
     return (
         token.dep_ == "pobj"
@@ -789,3 +783,4 @@ def _full_names(mentions: list[Mention]) -> dict[str, str]:
         if best is not None:
             mapping[key] = best
     return mapping
+
