@@ -21,7 +21,7 @@ _UNITED_KINGDOM = fold_name("United Kingdom")
 _UNITED_STATES = fold_name("United States")
 #: The nations of the United Kingdom are the UK's ("Parliament" in a Scottish court's ruling is
 #: Westminster's); a US state is the United States' ("Supreme Court" in a Florida story is the
-#: federal one).
+#: federal one, unless its headline names the state: `article_division`).
 _COUNTRY_FOLDS |= {
     fold_name(n): _UNITED_KINGDOM for n in ("England", "Scotland", "Wales", "Northern Ireland")
 }
