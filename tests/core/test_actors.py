@@ -785,3 +785,67 @@ def test_actors_one_word_name_half_taken_for_someone_is_the_other_kind() -> None
     kinds = {a.name: a.type for a in actors}
     assert kinds["Zentrix"] == "organization"
     assert kinds["Orvald"] == "person"
+
+
+def _headlined(aid: str, title: str, text: str, *mentions: tuple[str, str, str]) -> ArticleAnalysis:
+    """An article with a headline and body text, whose mentions are (text, label, key)."""
+    art = Article(aid, f"{aid}.txt", title, None, None, None, text, (), "h")
+    out = [
+        Mention(aid, i * 100, i * 100 + len(t), t, label, key=key)
+        for i, (t, label, key) in enumerate(mentions)
+    ]
+    return ArticleAnalysis(art, tuple(out), (), ())
+
+
+def test_actors_body_in_a_story_about_one_state_is_that_states() -> None:
+    us = ("United States", "GPE", "United States")
+    _, mapping = merge_actors(
+        [
+            _headlined(
+                "a",
+                "Governor of US state of Ohio signs water bill",
+                "The bill passed the Senate of the state.",
+                us,
+                ("Ohio", "GPE", "Ohio"),
+                ("Senate", "ORG", "Senate"),
+            ),
+            _headlined(
+                "b",
+                "Varnel ends US presidential bid",
+                "Mira Varnel ran for Senate against Tod Quill.",
+                us,
+                ("Senate", "ORG", "Senate"),
+            ),
+            _headlined("c", "US Senate votes", "", us, ("U.S. Senate", "ORG", "U.S. Senate")),
+            _headlined("d", "Ohio Senate votes", "", us, ("Ohio Senate", "ORG", "Ohio Senate")),
+            _headlined(
+                "e",
+                "Ohio federal judge blocks water bill",
+                "The Senate had passed it.",
+                us,
+                ("Senate", "ORG", "Senate"),
+            ),
+        ]
+    )
+    assert mapping[("a", "Senate")] != mapping[("b", "Senate")]  # Ohio's, not the nation's
+    assert mapping[("b", "Senate")] == mapping[("c", "U.S. Senate")]
+    assert mapping[("a", "Senate")] == mapping[("d", "Ohio Senate")]
+    assert mapping[("e", "Senate")] == mapping[("c", "U.S. Senate")]  # the text says federal
+
+
+def test_actors_body_a_state_story_names_with_its_country_is_the_nations() -> None:
+    us = ("United States", "GPE", "United States")
+    _, mapping = merge_actors(
+        [
+            _headlined(
+                "a",
+                "Ohio governor signs water bill",
+                "",
+                us,
+                ("US Supreme Court", "ORG", "US Supreme Court"),
+                ("Supreme Court", "ORG", "Supreme Court"),
+            ),
+            _headlined("b", "US court rules", "", us, ("Supreme Court", "ORG", "Supreme Court")),
+        ]
+    )
+    assert mapping[("a", "Supreme Court")] == mapping[("b", "Supreme Court")]

@@ -6,9 +6,11 @@ import pytest
 
 from newsdesk.core.pipeline.countries import (
     article_country,
+    article_division,
     country_of,
     headline_country,
     without_country,
+    without_division,
 )
 from newsdesk.core.pipeline.kinds import body_scope, name_fold
 from newsdesk.core.pipeline.names import fold_name
@@ -117,3 +119,33 @@ def test_countries_a_territorys_body_is_its_own() -> None:
         fold_name("Senate"),
         fold_name("Puerto Rico"),
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "country", "division"),
+    [
+        ("Governor of US state of Ohio signs water bill", "", "united states", "ohio"),
+        ("Manitoba passes farm law", "", "canada", "manitoba"),
+        ("Missing New York City baker found", "", "united states", None),  # a city
+        ("Ohio federal judge strikes down rule", "", "united states", None),  # says national
+        ("Ohio judge strikes down rule", "A federal judge ruled", "united states", None),
+        ("Ohio bill passes", "", "mexico", None),  # a story about another country
+        ("US Senate passes bill", "", "united states", None),  # no state in the headline
+    ],
+)
+def test_article_division_is_the_state_a_headline_names(
+    title: str, text: str, country: str, division: str | None
+) -> None:
+    expected = fold_name(division) if division else None
+    assert article_division(title, text, fold_name(country)) == expected
+
+
+def test_without_division_takes_the_state_off_a_body() -> None:
+    assert without_division(fold_name("Ohio Senate")) == (
+        fold_name("senate"),
+        f"{fold_name('united states')}/{fold_name('ohio')}",
+    )
+    assert without_division(fold_name("Senate of Ohio")) == without_division(
+        fold_name("Ohio Senate")
+    )
+    assert without_division(fold_name("Chilean Senate")) is None

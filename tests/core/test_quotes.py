@@ -2236,3 +2236,122 @@ def test_quotes_speaker_of_the_quote_with(
     analyze_text: AnalyzeText, text: str, fragment: str, speaker: str
 ) -> None:
     assert only(quotes_in(analyze_text, text), fragment).speaker == speaker
+
+
+def test_quotes_according_to_a_source_with_a_relative_part_sources_the_whole_sentence(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "At least nine hikers were lost and four were found, according to rangers, some of whom"
+        " were injured."
+    )
+    quote = only(quotes_in(analyze_text, text), "hikers")
+    assert quote.text == "At least nine hikers were lost and four were found"
+    assert quote.speaker == "rangers"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The researchers have speculated the reef may have grown back twice.", "speculated"),
+        ("The team hypothesized the ash would feed the algae.", "hypothesized"),
+        ("They proposed that the glacier moved faster in winter.", "proposed"),
+    ],
+)
+def test_quotes_a_claim_put_forward_is_reported_speech(
+    analyze_text: AnalyzeText, text: str, cue: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert len(quotes) == 1 and quotes[0].kind == "indirect" and quotes[0].cue == cue
+
+
+def test_quotes_a_plan_proposed_is_no_statement(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The mayor proposed a new tax on parking.") == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Hale of GEOMAR said the ash would feed the algae.",
+        "The study's lead authors, Hale of GEOMAR and Ana Ruiz of USC, had initially "
+        "hypothesized the ash would feed the algae.",
+    ],
+)
+def test_quotes_surname_with_its_institution_is_the_person(
+    analyze_text: AnalyzeText, second: str
+) -> None:
+    text = f'Co-lead author Sam Hale of UH said, "The water was warm." {second}'
+    assert only(quotes_in(analyze_text, text), "ash").speaker == "Sam Hale"
+
+
+def test_quotes_pronoun_for_a_surname_with_its_institution_is_the_person(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Co-lead author Sam Hale of UH said, "The water was warm." The study\'s lead authors, '
+        "Hale of GEOMAR and Ana Ruiz of USC, had initially hypothesized the ash would feed the "
+        "algae. They found there was so much iron that the particles formed clumps."
+    )
+    assert only(quotes_in(analyze_text, text), "iron").speaker == "Sam Hale"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The board is the only body of the town that is, as local papers noted, fully "
+            "elected, and the members meet twice a year.",
+            "The board is the only body of the town that is, as local papers noted, fully elected",
+            "local papers",
+        ),
+        (
+            "The ferry was, as officials said, closed for a week.",
+            "The ferry was, as officials said, closed for a week",
+            "officials",
+        ),
+    ],
+)
+def test_quotes_as_x_noted_between_commas_reports_its_clause(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("indirect", content, speaker)]
+
+
+def test_quotes_object_and_its_verb_hung_as_an_adverbial_clause_are_reported(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the long fronted phrase makes the parser read "Lorena" as the object and "had
+    # strengthened" as an adverbial clause of "reported"
+    text = (
+        "In an advisory issued at 11:00 a.m. local time today (1500 UTC) the Pacific Storm "
+        "Office (PSO) reported Hurricane Lorena in the Pacific had strengthened into a Category "
+        "4 hurricane."
+    )
+    quote = only(quotes_in(analyze_text, text), "Lorena")
+    assert quote.kind == "indirect"
+    assert quote.text == (
+        "Hurricane Lorena in the Pacific had strengthened into a Category 4 hurricane"
+    )
+
+
+def test_quotes_object_read_as_the_participles_subject_does_not_speak(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "On Monday Governor Rosa Lind signed the act. The governor tweeted her reasoning "
+        'saying, "Today, I signed into law the act. This is a promise kept."'
+    )
+    assert only(quotes_in(analyze_text, text), "promise").speaker == "Rosa Lind"
+
+
+def test_quotes_quoted_sentence_after_a_joined_verb_is_the_same_speakers(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Prime Minister Rana Dev tweeted "Deeply saddened by the loss of lives" and offered '
+        '"condolences to the families of those who lost their lives. May the injured recover '
+        'soon."'
+    )
+    quote = only(quotes_in(analyze_text, text), "condolences")
+    assert quote.kind == "direct" and quote.speaker == "Rana Dev"

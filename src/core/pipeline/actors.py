@@ -17,7 +17,13 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
 from ..models import Actor, ActorType, ArticleAnalysis, Mention
-from .countries import article_country, countries_named, without_country
+from .countries import (
+    article_country,
+    article_division,
+    countries_named,
+    without_country,
+    without_division,
+)
 from .gazetteer import COUNTRIES, US_STATES
 from .ids import anchor_actor_ids
 from .kinds import SUPRANATIONAL_WORDS, body_scope, name_fold, short_place_name
@@ -209,12 +215,46 @@ class _ArticleCountries:
     """The country each article is about (`core.countries.article_country`), read from its
     headline and mentions the first time a scoped name asks."""
 
-    __slots__ = ("_analyses", "_known", "_named")
+    __slots__ = ("_analyses", "_divisions", "_known", "_named")
 
     def __init__(self, analyses: list[ArticleAnalysis]) -> None:
         self._analyses = {a.article.id: a for a in analyses}
         self._known: dict[str, str | None] = {}
         self._named: dict[str, frozenset[str]] = {}
+        self._divisions: dict[str, str | None] = {}
+
+    def body_scope(self, article_id: str, fold: str) -> str | None:
+        """Whose a body every state has, named alone (`fold`), is in this article: its state's
+        or province's in a story about one ("Senate" in a story headlined on Alabama is
+        "united states/alabama"), unless the article names that body with its country ("US
+        Supreme Court") or says "federal"; else its country's."""
+        country = self.of(article_id)
+        division = self.division(article_id)
+        if division is None or country is None:
+            return country
+        analysis = self._analyses[article_id]
+        if any(without_country(fold_name(m.text)) == (fold, country) for m in analysis.mentions):
+            return country  # "US Supreme Court" ... "the Supreme Court": the nation's
+        return f"{country}/{division}"
+
+    def division(self, article_id: str) -> str | None:
+        """The state or province the article is about (`core.countries.article_division`)."""
+        if article_id not in self._divisions:
+            analysis = self._analyses.get(article_id)
+            self._divisions[article_id] = (
+                None
+                if analysis is None
+                else article_division(
+                    analysis.article.title or "", analysis.article.text, self.of(article_id)
+                )
+            )
+        return self._divisions[article_id]
+
+    def scope_of(self, article_id: str, scope: str) -> bool:
+        """The article is in a body's scope: about its country, or its state or province."""
+        if "/" not in scope:
+            return self.of(article_id) == scope
+        return f"{self.of(article_id)}/{self.division(article_id)}" == scope
 
     def named(self, article_id: str) -> frozenset[str]:
         """Every country the article names, and the one it is about."""
@@ -358,7 +398,9 @@ def _scoped_group(
     """The group of a scoped name in this article's scope: its country's (an article naming no
     country more than another keeps it to itself) or the article's own."""
     where, body = scoped
-    country = places.of(article_id) if where == "country" else None
+    country = None
+    if where == "country":
+        country = places.body_scope(article_id, fold) if body else places.of(article_id)
     scope = country or f"#{article_id}"
     gkey = f"{fold}@{scope}"
     group = groups.get(gkey)
@@ -489,11 +531,13 @@ def _join_acronyms_by_country(
 def _join_bodies_to_their_country(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
     """A body named alone in stories about one country is that country's body named in full
     ("Senate" in American stories is the "U.S. Senate"; "Supreme Court of the United States",
-    "US Supreme Court" and "United States Supreme Court" are one court)."""
+    "US Supreme Court" and "United States Supreme Court" are one court); in stories about one
+    state or province, that one's ("Senate" in stories headlined on Ohio is the "Ohio
+    Senate")."""
     full: dict[tuple[str, str], list[str]] = {}
     for gkey, group in groups.items():
         if group.scope is None and " " in group.fold:
-            split = without_country(group.fold)
+            split = without_country(group.fold) or without_division(group.fold)
             if split is not None and body_scope(split[0]) == "country":
                 full.setdefault(split, []).append(gkey)
     if not full:
@@ -523,7 +567,7 @@ def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> b
         if short.scope.startswith("#"):
             article = short.scope[1:]
             return any(a == article for a, _key in target.clusters)
-        return any(places.of(a) == short.scope for a, _key in target.clusters)
+        return any(places.scope_of(a, short.scope) for a, _key in target.clusters)
     if short.acronym and short.scope is not None and not short.scope.startswith("#"):
         # spelled out in a story of another country: another body with the same letters
         homes = {places.of(a) for a, _key in target.clusters} - {None}

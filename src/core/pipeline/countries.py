@@ -21,7 +21,7 @@ _UNITED_KINGDOM = fold_name("United Kingdom")
 _UNITED_STATES = fold_name("United States")
 #: The nations of the United Kingdom are the UK's ("Parliament" in a Scottish court's ruling is
 #: Westminster's); a US state is the United States' ("Supreme Court" in a Florida story is the
-#: federal one).
+#: federal one, unless its headline names the state: `article_division`).
 _COUNTRY_FOLDS |= {
     fold_name(n): _UNITED_KINGDOM for n in ("England", "Scotland", "Wales", "Northern Ireland")
 }
@@ -140,3 +140,94 @@ def article_country(names: Iterable[str], title: str = "") -> str | None:
     if not top or (len(top) > 1 and top[0][1] == top[1][1]):
         return None
     return top[0][0]
+
+
+#: First-level divisions of federal countries with their own legislatures and courts: a
+#: "Senate" in a story about one of them is its own ("the Senate of the state"). US states
+#: (not "Washington", which headlines use for the federal government), Canadian provinces and
+#: territories, Australian states.
+_DIVISION_COUNTRY: dict[str, str] = {
+    fold_name(s): _UNITED_STATES for s in US_STATES if s not in TERRITORIES and s != "Washington"
+}
+_DIVISION_COUNTRY |= dict.fromkeys(
+    (
+        fold_name(p)
+        for p in (
+            "Alberta",
+            "British Columbia",
+            "Manitoba",
+            "New Brunswick",
+            "Newfoundland and Labrador",
+            "Nova Scotia",
+            "Ontario",
+            "Prince Edward Island",
+            "Quebec",
+            "Saskatchewan",
+            "Yukon",
+            "Nunavut",
+        )
+    ),
+    fold_name("Canada"),
+)
+_DIVISION_COUNTRY |= dict.fromkeys(
+    (
+        fold_name(p)
+        for p in ("New South Wales", "Queensland", "Victoria", "Tasmania", "South Australia")
+    ),
+    fold_name("Australia"),
+)
+#: A word of the text that says a story's bodies are the nation's ("a federal judge").
+_NATIONAL = re.compile(r"\b[Ff]ederal\b")
+
+
+def headline_division(title: str) -> str | None:
+    """The first state or province a headline names ("Governor of US state of Alabama signs
+    ..." -> "alabama"), by its capitalised words; not a city named after one ("New York
+    City")."""
+    for run in _CAPITALISED_RUN.finditer(title):
+        words = run.group().split()
+        for i in range(len(words)):
+            for size in (3, 2, 1):
+                if i + size > len(words):
+                    continue
+                folded = fold_name(" ".join(words[i : i + size]))
+                if folded in _DIVISION_COUNTRY:
+                    rest = words[i + size :] or title[run.end() :].split()[:1]
+                    if not rest or rest[0].lower() != "city":
+                        return folded
+    return None
+
+
+def article_division(title: str, text: str, country: str | None) -> str | None:
+    """The state or province a story is about, in which a body every state has named alone
+    ("Senate", "House", "Supreme Court") is that state's: the first one its headline names,
+    when the story's country is that state's (or none stands out), and the text never says
+    the national one ("federal"); None otherwise."""
+    division = headline_division(title)
+    if division is None:
+        return None
+    if country is not None and country != _DIVISION_COUNTRY[division]:
+        return None
+    if _NATIONAL.search(title) or _NATIONAL.search(text):
+        return None
+    return division
+
+
+def without_division(folded: str) -> tuple[str, str] | None:
+    """A folded name without the state or province it names, and that division's scope (see
+    `article_division`): "ohio senate" -> ("senate", "united states/ohio"); None when it names
+    none."""
+    words = folded.split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            named = " ".join(words[i : i + size])
+            country = _DIVISION_COUNTRY.get(named)
+            if country is None:
+                continue
+            rest = words[:i] + words[i + size :]
+            while rest and rest[-1] in ("of", "the"):
+                rest.pop()
+            while rest and rest[0] == "the":
+                rest.pop(0)
+            return (" ".join(rest), f"{country}/{named}") if rest else None
+    return None

@@ -35,7 +35,7 @@ from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .negation import negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
 from .quotes_surface import surface_quote_cue, surface_reported
-from .sources import according_to, as_reported_by, document_sources
+from .sources import according_to, as_asides, as_reported_by, document_sources
 from .speakers import BODY_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS, Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -90,6 +90,29 @@ def _joined_to_previous(text: str, previous: Draft, mark: QuoteMarks) -> bool:
         return False
     between = text[previous.marks.close + 1 : mark.open].strip(" ,").lower()
     return between in JOINERS and "\n" not in text[previous.marks.close : mark.open]
+
+
+def _joined_by_a_verb(doc: Doc, text: str, previous: Draft, mark: QuoteMarks) -> bool:
+    """`X tweeted "A" and offered "B. C."`: a quoted piece of a sentence or more, the object of
+    a verb joined by "and"/"but" to the previous direct quote's cue, is the same speaker's."""
+    if previous.marks is None or previous.kind != "direct" or not previous.marks.closed:
+        return False
+    if previous.cue is None or "\n" in text[previous.marks.close : mark.open]:
+        return False
+    words = text[previous.marks.close + 1 : mark.open].split()
+    if len(words) != 2 or words[0].lower() not in {"and", "but"}:
+        return False
+    inner = text[mark.inner[0] : mark.inner[1]]
+    if len(inner.split()) < 5 and not any(e in inner.rstrip() for e in (". ", "? ", "! ")):
+        return False  # `said "A" and signed "the bill"`: a short piece is a title or a term
+    start = text.index(words[1], previous.marks.close + 1)
+    verb = doc.char_span(start, start + len(words[1]))
+    return (
+        verb is not None
+        and verb[0].dep_ == "conj"
+        and verb[0].head.i == previous.cue.i
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb[0].children)
+    )
 
 
 def _with_labelled_paragraphs(
@@ -196,7 +219,14 @@ def _claims(
             or _cue_after(doc, text, mark, inside)
             or _colon_verb(doc, text, mark, inside, resolver)
         )
-        if cue is None and drafts and _joined_to_previous(text, drafts[-1], mark):
+        if (
+            cue is None
+            and drafts
+            and (
+                _joined_to_previous(text, drafts[-1], mark)
+                or _joined_by_a_verb(doc, text, drafts[-1], mark)
+            )
+        ):
             # `said "A" and "B"`: several quoted pieces around one cue are one quote each
             previous = drafts[-1]
             start, end = trim(text, *mark.inner)
@@ -237,6 +267,7 @@ def _claims(
     drafts.extend(_continuations(text, marks, claimed, drafts))
     drafts = _join_run_on(text, marks, claimed, drafts)
     drafts = according_to(doc, text, drafts, inside, resolver)
+    drafts = as_asides(doc, text, drafts, inside, resolver)
     as_reported_by(doc, drafts, resolver)
     document_sources(doc, drafts, inside, resolver)
     drafts.extend(surface_reported(doc, text, drafts, inside, resolver))
@@ -1333,14 +1364,20 @@ def _stray_predicate(verb: Token, obj: Token) -> Token | None:
     for child in rights:
         if child.i <= obj.i or child.dep_ not in {"advcl", "conj", "ccomp"}:
             continue
-        if child.tag_ not in FINITE_TAGS:
+        finite_aux = any(
+            g.dep_ in {"aux", "auxpass"} and g.tag_ in FINITE_TAGS and g.i < child.i
+            for g in child.children
+        )  # "reported Dorian had strengthened"
+        if child.tag_ not in FINITE_TAGS and not finite_aux:
             return None
         if any(g.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for g in child.children):
             return None
         gap = doc[obj.right_edge.i + 1 : child.left_edge.i]
         opened = doc[obj.right_edge.i].text == "," or (len(gap) > 0 and gap[0].text == ",")
         aside = len(gap) > 1 and opened and gap[-1].text == ","
-        if (not aside and any(not t.is_punct for t in gap)) or child.left_edge.dep_ in {
+        # "reported Dorian in the Caribbean had ...": the object's place, hung on the cue
+        placed = len(gap) > 0 and gap[0].dep_ == "prep" and gap[0].right_edge.i == gap[-1].i
+        if (not (aside or placed) and any(not t.is_punct for t in gap)) or child.left_edge.dep_ in {
             "cc",
             "mark",
         }:

@@ -131,17 +131,25 @@ def _carries_quote(text: str, draft: Draft) -> bool:
 
 
 def _with_relative_clause(doc: Doc, phrase_end: int, sent: Span) -> int:
-    """ "according to police, who said ...": the source's relative clause, to the sentence end,
-    belongs to the phrase (it is the source's own statement, not what the phrase sources)."""
+    """ "according to police, who said ...", "according to officials, some of whom ...": the
+    source's relative clause, to the sentence end, belongs to the phrase (it is the source's
+    own statement, not what the phrase sources)."""
     i = phrase_end + 1
     if i < sent.end and doc[i].text == ",":
         i += 1
-    if i < sent.end and doc[i].lower_ in {"who", "which"}:
+    if i < sent.end and (doc[i].lower_ in {"who", "which"} or _of_whom(doc, i, sent)):
         end = sent.end - 1
         while end > i and (doc[end].is_punct or doc[end].is_space):
             end -= 1
         return end
     return phrase_end
+
+
+def _of_whom(doc: Doc, i: int, sent: Span) -> bool:
+    """A relative clause opens at `i` with a part of the source ("some of whom", "two of
+    which"): "according to officials, some of whom ..."."""
+    words = [t.lower_ for t in doc[i : min(i + 4, sent.end)]]
+    return any(a == "of" and b in {"whom", "which"} for a, b in zip(words, words[1:], strict=False))
 
 
 def _introduced_by_colon(text: str, draft: Draft) -> bool:
@@ -381,3 +389,51 @@ def document_sources(
         speaker = resolver.resolve(subject)
         if speaker.via is not None:
             owner.via = speaker.via
+
+
+def as_asides(
+    doc: Doc, text: str, drafts: list[Draft], inside: dict[int, int], resolver: SpeakerResolver
+) -> list[Draft]:
+    """ "The council is, as news sources noted, completely democratic": a speech verb marked
+    by "as", with a subject, between commas inside a clause, reports that clause (with the
+    aside in it, as "according to X" between commas does), not the words after it; a clause
+    coordinated after the aside with a subject of its own (", and the councillors ...") is the
+    article's own."""
+    for verb in doc:
+        if verb.i in inside or not is_cue_verb(verb, SPEECH_VERBS):
+            continue
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        subject = resolver.subject_of(verb)
+        if mark is None or subject is None or mark.i == 0 or doc[mark.i - 1].text != ",":
+            continue
+        sent = resolver.sentence(verb)
+        after = next((t.i for t in doc[verb.i + 1 : sent.end] if t.text == ","), None)
+        if after is None or after - verb.i > 4 or verb.dep_ not in {"advcl", "parataxis"}:
+            continue  # the aside closes at a comma soon after its verb ("noted on Monday,")
+        host = verb.head
+        while host.head is not host and (
+            host.dep_ not in {"ROOT", "ccomp"} or host.left_edge.i >= mark.i
+        ):  # the clause the aside sits in opens before it
+            host = host.head
+        own = {
+            t.i
+            for c in host.children
+            if c.dep_ == "conj" and c.i > after and any(g.dep_ == "nsubj" for g in c.children)
+            for t in c.subtree
+        }
+        run = [
+            t
+            for t in host.subtree
+            if sent.start <= t.i < sent.end and t.i not in own and not t.is_space
+        ]
+        while run and (run[-1].is_punct or run[-1].dep_ == "cc") and not _closes_bracket(run):
+            run.pop()
+        while run and run[0].is_punct:
+            run.pop(0)
+        if not run or run[0].i >= mark.i or run[-1].i <= after:
+            continue  # the aside opens or closes the clause: other rules read those
+        start, end = trim(text, run[0].idx, run[-1].idx + len(run[-1].text))
+        drafts = [d for d in drafts if d.cue is None or d.cue.i != verb.i]
+        cue_end = verb.idx + len(verb.text)
+        drafts.append(Draft(start, end, "indirect", verb, cue_end, resolver.resolve(subject)))
+    return drafts

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..models import Mention
-from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
+from .cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
 from .names import HONORIFICS, looks_like_person_name
 
 if TYPE_CHECKING:
@@ -121,6 +121,12 @@ class SpeakerResolver:
                 # several subjects; the name among them is the speaker
                 named = [c for c in subjects if c.pos_ == "PROPN"]
                 subject = named[-1] if len(subjects) > 1 and named else subjects[0]
+                if _object_read_as_subject(token, subject):
+                    # "The governor tweeted her reasoning saying, "..."": the cue's object
+                    # taken for the participle's subject; the tweeter speaks
+                    token = token.head
+                    seen += 1
+                    continue
                 return _unclosed_apposition(subject, token) or subject
             if _added_cue(token):
                 # `said the trial would not be impartial, saying ...`: the parser hung the
@@ -179,6 +185,7 @@ class SpeakerResolver:
                 # "they" is the organisation that spoke last, as British usage has it
                 found = self._body_antecedent(subject, as_body=True)
             if isinstance(found, Mention):
+                found = self._surname_of_body(found)
                 key = self._full_names.get(found.key, found.key)
                 return Speaker(_clean_name(key), start, end, key, basis="pronoun")
             if found is not None:
@@ -200,6 +207,8 @@ class SpeakerResolver:
             and not (mention.start <= subject.idx < mention.end)
         ):
             mention = None  # "Pelosi, a Democrat from California": the name, not its gloss
+        if mention is not None:
+            mention = self._surname_of_body(mention)
         if subject.pos_ == "PROPN" and (
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
@@ -509,6 +518,15 @@ class SpeakerResolver:
             return self._surname(token.text)  # a surname the model missed or mislabelled
         return None
 
+    def _surname_of_body(self, mention: Mention) -> Mention:
+        """ "Wilson of C-MORE" tagged as one body, where the article names a "Sam Wilson": the
+        person of the surname before "of"; any other mention as it is."""
+        if self._is_person(mention) or " of " not in mention.text:
+            return mention
+        head = mention.text.split(" of ", 1)[0]
+        person = self._surname(head) if " " not in head and head[:1].isupper() else None
+        return person if person is not None and self._is_person(person) else mention
+
     def _surname(self, word: str) -> Mention | None:
         """The first fuller name ending in this word ("Maróth" -> "Gáspár Maróth")."""
         return self._surnames.get(word)
@@ -596,6 +614,24 @@ def _subject_in_time_phrase(verb: Token) -> Token | None:
     if not any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree):
         return None
     return name
+
+
+def _object_read_as_subject(participle: Token, subject: Token) -> bool:
+    """A participle ("saying") hung as an adverbial clause on a speech verb that has a subject
+    of its own, whose "subject" is a thing possessed ("her reasoning", "his thoughts"): the
+    parser read the speech verb's object as the participle's subject."""
+    head = participle.head
+    return (
+        participle.tag_ == "VBG"
+        and participle.dep_ == "advcl"
+        and head is not participle
+        and verb_base(head.text) in INTRO_VERBS
+        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+        and subject.pos_ == "NOUN"
+        and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children)
+        and subject.i < participle.i
+        and subject.i > head.i
+    )
 
 
 def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
