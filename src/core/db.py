@@ -282,16 +282,13 @@ def open_user_data(
         reason = err.strerror or err
         raise error(f"cannot create the {owner} folder {path.parent}: {reason}") from err
     notices: list[str] = []
-    try:
-        return connect_checked(path), notices
-    except sqlite3.DatabaseError as err:
-        if not is_corruption(err):
-            raise error(f"cannot open the {what} {path}: {err}") from err
-    # Under a lock file, so a second process that saw the same damage re-checks instead of
-    # moving the new database away.
+    # Every open runs under a lock file: a second process that saw the same damage re-checks
+    # instead of moving the new database away, and two processes never create the schema or
+    # switch the journal mode at once (SQLite answers one of them "database is locked" at
+    # once, without waiting, where each holds a lock the other needs).
     with exclusive(path.with_name(path.name + ".lock")):
         try:
-            return connect_checked(path), notices  # another process may have recovered it
+            return connect_checked(path), notices  # a process before this one may have repaired it
         except sqlite3.DatabaseError as err:
             if not is_corruption(err):
                 raise error(f"cannot open the {what} {path}: {err}") from err
