@@ -35,7 +35,13 @@ from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .negation import negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
 from .quotes_surface import surface_quote_cue, surface_reported
-from .sources import according_to, as_asides, as_reported_by, document_sources
+from .sources import (
+    CONTRAST_SUBORDINATORS,
+    according_to,
+    as_asides,
+    as_reported_by,
+    document_sources,
+)
 from .speakers import BODY_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS, Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -725,7 +731,7 @@ def _comma_participle(token: Token) -> bool:
 
 
 #: Words that set a second speaker's clause against the first: "X said A while Y wrote B".
-CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "but"})
+CONTRAST_MARKS = CONTRAST_SUBORDINATORS | {"but"}
 
 
 def _contrasted_cue(token: Token) -> bool:
@@ -1081,7 +1087,7 @@ def _complement(
 
 
 #: Words that open an adverbial clause: such a clause sets the scene, it reports nothing.
-SUBORDINATORS = frozenset(
+ADVERBIAL_OPENERS = frozenset(
     "while although though whereas because since if when unless once after before".split()
 )
 
@@ -1092,7 +1098,7 @@ def _stray_subordinate(verb: Token, clause: Token) -> bool:
     opens with a subordinator and has no subject of its own is not what the cue reports."""
     return (
         clause.i < verb.i
-        and verb.doc[clause.left_edge.i].lower_ in SUBORDINATORS
+        and verb.doc[clause.left_edge.i].lower_ in ADVERBIAL_OPENERS
         and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in clause.children)
     )
 
