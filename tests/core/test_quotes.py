@@ -961,6 +961,78 @@ def test_quotes_interview_answers_are_the_interviewees(analyze_text) -> None:
     assert only(quotes, "four seasons").speaker == "Natalia Ortiz"
 
 
+def test_quotes_bracketed_labels_name_who_answers(analyze_text) -> None:
+    text = (
+        "Two astronomers, Lena Vogt and Omar Haddad, spoke with Wikinews about the comet.\n\n"
+        "((WN)) On your blog you wrote, \"The tail was unusual for a comet of its age.\" What did "
+        "you see first?\n\n"
+        "((Lena Vogt)) We saw the tail split in two over a single night.\n\n"
+        "It had never been recorded for a comet this far from the Sun.\n\n"
+        "((Omar Haddad)) Yes.\n\n"
+        "((WN)) Would your colleagues describe you as patient? What comes next?\n\n"
+        "((Omar Haddad)) We will point the big telescope at it again in March.\n\n"
+        "Haddad joined the observatory in 2015 after a decade at a university in Cairo."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert not [q for q in quotes if "What did" in q.text or "What comes" in q.text]
+    assert not [q for q in quotes if "patient" in q.text or "colleagues" in (q.speaker or "")]
+    # what the question cites of the one it is put to ("you wrote, "..."") is theirs
+    assert only(quotes, "tail was unusual").speaker == "Lena Vogt"
+    assert only(quotes, "tail split in two").speaker == "Lena Vogt"
+    assert only(quotes, "never been recorded").speaker == "Lena Vogt"  # her answer goes on
+    assert only(quotes, "Yes").speaker == "Omar Haddad"
+    assert only(quotes, "big telescope").speaker == "Omar Haddad"
+    assert not [q for q in quotes if "joined the observatory" in q.text]  # narration about him
+
+
+def test_quotes_named_interviewers_questions_are_theirs(analyze_text) -> None:
+    text = (
+        "Mayor Carla Brandt answered questions from reporter Jane R. Okafor on Monday.\n\n"
+        "((JRO)) Why did you close the harbour road for the summer?\n\n"
+        "((Carla Brandt)) The road was crumbling and the repairs could not wait any longer."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert only(quotes, "close the harbour road").speaker == "Jane R. Okafor"
+    assert only(quotes, "road was crumbling").speaker == "Carla Brandt"
+
+
+def test_quotes_interview_without_answers_keeps_narration_out(analyze_text) -> None:
+    article = (
+        "Wikinews interviews Peter Lindqvist, candidate for mayor\n\n"
+        "Voters in the town of Arden go to the polls tomorrow. Analyst Maria Sandoval called "
+        "the race close; Sandoval expects a low turnout. Wikinews spoke to one of the "
+        "candidates, Peter Lindqvist.\n\n"
+        "((WN)) Why are you running for mayor?\n\n"
+        "The harbour is the town's heart, and it needs investment before anything else.\n\n"
+        "((WN)) What would you change first?\n\n"
+        "((WN)) How has the campaign gone?\n\n"
+        "On Monday the council named Sofia Berg as returning officer for the vote."
+    )
+    quotes = list(analyze_text(article).quotes)
+    assert only(quotes, "harbour is the town's heart").speaker == "Peter Lindqvist"
+    assert not [q for q in quotes if "returning officer" in q.text]
+    assert not [q for q in quotes if "Why are you" in q.text or "change first" in q.text]
+
+
+def test_quotes_long_interview_read_in_pieces_keeps_its_labels(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline import indexing as index
+    from newsdesk.core.pipeline.text import build_article
+
+    monkeypatch.setattr(index, "CHUNK_CHARS", 1_500)
+    turns = "\n\n".join(
+        f"((WN)) What happened in week {n}?\n\n"
+        f"((Lena Vogt)) In week {n} we measured the comet and sent the data home."
+        for n in range(30)
+    )
+    body = "Astronomer Lena Vogt spoke with Wikinews about the comet.\n\n" + turns
+    article = build_article("Long\n\n" + body, article_id="l", path="l.txt", content_hash="x")
+    assert len(index.chunk_spans(article.text, 1_500)) >= 3
+    (analysis,) = index.analyze(nlp, [article])
+    answers = [q for q in analysis.quotes if "we measured the comet" in q.text]
+    assert len(answers) == 30 and {q.speaker for q in answers} == {"Lena Vogt"}
+    assert not [q for q in analysis.quotes if "What happened" in q.text]
+
+
 # -- sources: according to, per -------------------------------------------------------------
 
 

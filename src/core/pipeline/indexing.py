@@ -127,11 +127,24 @@ def analyze(
         if offset == 0 and remaining == 0:
             yield analyze_doc(doc, article)
             continue
-        piece = replace(article, text=doc.text, paragraphs=())
+        paragraphs = _paragraphs_within(article.paragraphs, offset, offset + len(doc.text))
+        piece = replace(article, text=doc.text, paragraphs=paragraphs)
         parts.append(_shifted(analyze_doc(doc, piece), article, offset))
         if remaining == 0:
             yield _stitched(article, parts)
             parts = []
+
+
+def _paragraphs_within(
+    paragraphs: tuple[Offsets, ...], start: int, end: int
+) -> tuple[Offsets, ...]:
+    """A piece's paragraphs, in its own offsets: the layout rules (transcript labels,
+    captions, quotes over paragraphs) read a long article's pieces as they read a short one."""
+    return tuple(
+        (max(lo, start) - start, min(hi, end) - start)
+        for lo, hi in paragraphs
+        if lo < end and hi > start
+    )
 
 
 def _shifted(part: ArticleAnalysis, article: Article, offset: int) -> ArticleAnalysis:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..models import Article, Mention
@@ -22,7 +22,7 @@ from .speakers import Speaker
 _DASH_NAME = re.compile(r"\s*[—―–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 #: A paragraph opening with a speaker label: "HARRIS:", "Kamala Harris:", "Q:", "((WN))".
 _LABEL = re.compile(
-    r"(?:\(\((?P<outlet>[^()]{1,30})\)\)|(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):)"
+    r"(?:\(\((?P<bracketed>[^()]{1,30})\)\)|(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):)"
     r"\s+(?=\S)"
 )
 #: Labels that mark a question or an answer without naming anyone.
@@ -34,14 +34,17 @@ MIN_WORDS = 4
 
 @dataclass(frozen=True, slots=True)
 class LaidOut:
-    """A quote found by layout: its text span, speaker and the label or dash that marks it."""
+    """A quote found by layout: its text span, speaker and the label or dash that marks it;
+    no speaker for an unnamed interviewer's question, which holds nobody's words."""
 
     start: int
     end: int
-    speaker: Speaker
+    speaker: Speaker | None
     cue_start: int
     cue_text: str
     continued: bool = False
+    addressee: Speaker | None = None
+    """Whom a question is put to: who answers next, else the interviewee."""
 
 
 def vox_pop_speaker(
@@ -108,26 +111,60 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
     """Transcript and interview paragraphs: the words after a speaker label, and answers.
 
     A label counts when it names a person of the article (a mention, a surname, or the
-    person's initials, "MS" for "Michael Siegel"); "Q:" and an outlet's "((WN))" open a
-    question, which is nobody's quote; paragraphs after a question, up to the next label, are
-    the answer of the article's interviewee: the person named in answer labels, else the
-    person the article names most.
+    person's initials, "MS" for "Michael Siegel"; in double brackets, "((Dorsa Derakhshani))",
+    any name of a person's shape): that person's paragraph is theirs, a question too when the
+    interviewer is named ("((WSS))" for "William S. Saturn"), and so are the unlabelled
+    paragraphs that go on after it. "Q:" and a bracketed label that names nobody ("((WN))")
+    open a question, which is nobody's quote; where answers carry no label, the paragraphs
+    after a question, up to the next label, are the answer of the interviewee: the person
+    named in answer labels, else the one the headline names, else the one named most.
+    Narration between them (a paragraph naming people, with no "I" or "you" in it) ends
+    the answer: transcripts whose answers were lost keep only questions and reportage.
     """
     text = article.text
     people = _people(mentions)
-    if not people:
+    paragraphs = article.paragraphs
+    labels = [_LABEL.match(text, start) for start, _end in paragraphs]
+    bracketed = {
+        id(match): _bracketed_person(match, article, people, mentions)
+        for match in labels
+        if match is not None and match.group("bracketed") is not None
+    }
+    if not people and not any(bracketed.values()):
         return []
+    labelled_answers = any(
+        speaker is not None and not _is_question(text, match.end(), end)
+        for match, (_start, end) in zip(labels, paragraphs, strict=True)
+        if match is not None and (speaker := bracketed.get(id(match))) is not None
+    )
     found: list[LaidOut] = []
     in_answer = False
+    current: Speaker | None = None  # who a bracketed label gave the floor to
     interviewee: Speaker | None = None
-    for start, end in article.paragraphs:
-        match = _LABEL.match(text, start)
-        body_start = match.end() if match else start
+    for (start, end), match in zip(paragraphs, labels, strict=True):
+        body_start = _body_start(text, match.end(), end) if match else start
         words = len(text[body_start:end].split())
         if match is not None:
+            current = None
+            if match.group("bracketed") is not None:
+                named = bracketed[id(match)]
+                if named is None:
+                    in_answer = True  # an unnamed interviewer's question: the answers follow
+                    found.append(LaidOut(body_start, end, None, match.start(), "question"))
+                    continue
+                in_answer = False
+                if words:
+                    current = named
+                    if not _is_question(text, body_start, end):
+                        interviewee = interviewee or named
+                    found.append(
+                        LaidOut(body_start, end, named, match.start(), match.group(0).strip())
+                    )
+                continue
             label = match.group("label") or ""
-            if match.group("outlet") or fold_name(label) in QUESTION_LABELS:
+            if fold_name(label) in QUESTION_LABELS:
                 in_answer = True  # a question: the answers follow
+                found.append(LaidOut(body_start, end, None, match.start(), "question"))
                 continue
             named = _label_person(label, people, match.start(), match.end())
             if fold_name(label) in ANSWER_LABELS:
@@ -139,7 +176,16 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
                 interviewee = interviewee or named
             found.append(LaidOut(body_start, end, named, match.start(), label.strip()))
             continue
-        if in_answer and words >= MIN_WORDS:
+        if words < MIN_WORDS:
+            continue
+        if current is not None:
+            # an answer going on over paragraphs, up to narration about its speaker
+            if _narrates(article, start, end, mentions, current):
+                current = None
+                continue
+            found.append(LaidOut(start, end, current, start, "", continued=True))
+            continue
+        if in_answer:
             # an unlabelled answer: the interviewee's; a leading full name is their label
             lead = _leading_person(text, start, end, people)
             if lead is not None:
@@ -147,10 +193,94 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
                 interviewee = interviewee or speaker
                 found.append(LaidOut(body_start, end, speaker, start, speaker.text))
                 continue
-            answerer = interviewee or _most_named(people, start, start)
+            if labelled_answers or _narrates(article, start, end, mentions, None):
+                in_answer = False  # answers here carry labels; this is reportage
+                continue
+            answerer = (
+                interviewee
+                or _headline_person(article.title, people, start)
+                or _most_named(people, start, start)
+            )
             if answerer is not None:
                 found.append(LaidOut(start, end, answerer, start, "", continued=True))
-    return found
+    return _addressed(found, interviewee or _headline_person(article.title, people, 0))
+
+
+def _addressed(found: list[LaidOut], interviewee: Speaker | None) -> list[LaidOut]:
+    """Questions with whom they are put to: the next one to speak, else the interviewee."""
+    out: list[LaidOut] = []
+    for index, laid in enumerate(found):
+        if laid.speaker is None:
+            answer = next((f.speaker for f in found[index + 1 :] if f.speaker is not None), None)
+            laid = replace(laid, addressee=answer or interviewee)
+        out.append(laid)
+    return out
+
+
+def _body_start(text: str, start: int, end: int) -> int:
+    """Where a labelled paragraph's words start: after the label and a colon set apart from
+    it ("((WN)) : Why ...")."""
+    while start < end and (text[start].isspace() or text[start] == ":"):
+        start += 1
+    return start
+
+
+def _is_question(text: str, start: int, end: int) -> bool:
+    return text[start:end].rstrip().endswith("?")
+
+
+def _bracketed_person(
+    match: re.Match[str], article: Article, people: dict[str, list[Mention]],
+    mentions: list[Mention],
+) -> Speaker | None:
+    """The person a bracketed label names: a person of the article (name, surname,
+    initials), else a name as written ("((Jaya))", a name the model did not tag); None for
+    an outlet or an unnamed interviewer, written in capitals or as the outlet ("((WN))",
+    "((RS))", "((Wikinews))")."""
+    label = match.group("bracketed").strip()
+    start = match.start("bracketed")
+    folded = fold_name(label)
+    if not folded or folded in QUESTION_LABELS or folded == fold_name(article.source or ""):
+        return None
+    named = _label_person(label, people, start, start + len(label))
+    if named is not None and not (label.isupper() and folded == fold_name(named.text)):
+        return named  # a person's name or initials (not an acronym the model took for one)
+    if label.isupper() or not label[:1].isupper():
+        return None
+    for mention in mentions:
+        # the model may tag the name as a body elsewhere ("Perttu Ahola" as an organisation)
+        if folded in {fold_name(mention.text), fold_name(mention.key)}:
+            return Speaker(mention.key, start, start + len(label), mention.key)
+    return Speaker(label, start, start + len(label), None)
+
+
+def _narrates(
+    article: Article, start: int, end: int, mentions: list[Mention], speaker: Speaker | None
+) -> bool:
+    """Reportage, not someone's answer: the paragraph names the outlet, or names `speaker`
+    (or, with no speaker given, any person) and has no first- or second-person words."""
+    text = article.text
+    if article.source and re.search(rf"\b{re.escape(article.source)}\b", text[start:end]):
+        return True
+    if _SPOKEN.search(text, start, end):
+        return False
+    return any(
+        m.label == "PERSON"
+        and start <= m.start < end
+        and (speaker is None or m.key == speaker.key)
+        for m in mentions
+    )
+
+
+def _headline_person(title: str, people: dict[str, list[Mention]], at: int) -> Speaker | None:
+    """The person a headline names ("Wikinews interviews Craig Farquharson, candidate ..."):
+    the interviewee of a Q&A whose answers carry no label."""
+    folded = f" {fold_name(title)} "
+    for key in people:
+        words = fold_name(key).split()
+        if len(words) > 1 and f" {' '.join(words)} " in folded:
+            return Speaker(key, at, at, key, basis="pronoun")
+    return None
 
 
 def _people(mentions: list[Mention]) -> dict[str, list[Mention]]:

@@ -9,6 +9,7 @@ fragments that no cue claims are scare quotes, terms or titles, and are not quot
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention, Quote, QuoteKind
@@ -138,6 +139,15 @@ def _with_labelled_paragraphs(
     spans = [(p.start, p.end) for p in laid]
     kept = [d for d in drafts if not any(s <= d.start < e for s, e in spans)]
     for p in laid:
+        if p.speaker is None:
+            # an unnamed interviewer's question is nobody's words, but what it cites of the
+            # one it is put to ("On your website you state "..."") is theirs
+            kept.extend(
+                _cited_to(d, p.addressee)
+                for d in drafts
+                if p.start <= d.start < p.end and p.addressee is not None and _cites_you(d)
+            )
+            continue
         kept.append(
             Draft(
                 p.start, p.end, "direct", None, None, p.speaker, cue_text=p.cue_text or None,
@@ -145,6 +155,24 @@ def _with_labelled_paragraphs(
             )
         )
     return kept
+
+
+def _cites_you(draft: Draft) -> bool:
+    """A statement of "you" in a question paragraph ("You mentioned that ...", "On your
+    website you state "...""), not itself a question ("Did you say ...?")."""
+    speaker = draft.speaker
+    if speaker is None or speaker.text.lower() != "you" or draft.cue is None:
+        return False
+    return not draft.cue.sent.text.rstrip(" \"'”’").endswith("?")
+
+
+def _cited_to(draft: Draft, addressee: Speaker) -> Draft:
+    speaker = draft.speaker
+    assert speaker is not None
+    return replace(
+        draft,
+        speaker=Speaker(addressee.text, speaker.start, speaker.end, addressee.key, basis="pronoun"),
+    )
 
 
 #: Credit words that mark a photo caption ("Protesters at the march. Image: J. Smith.").
