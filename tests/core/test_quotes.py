@@ -1751,6 +1751,61 @@ def test_quotes_pronoun_after_two_subjects_takes_the_last_speaker(
     assert only(quotes_in(analyze_text, text), words).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a subject inside what he said is talked about, not talking
+        (
+            "Mark Dolan offered his resignation to President Ivan Kovac on Friday. He said "
+            'Kovac is "a man of his word"; however, "I wrote the letter to clear the air", he '
+            "added.",
+            "I wrote the letter",
+            "Mark Dolan",
+        ),
+        # nor one inside what he believes
+        (
+            "Critic Tom Reyes has a view of his own. While he believes Mayor Paul Klein did not "
+            "break the law, he says the vote was rushed.",
+            "the vote was rushed",
+            "Tom Reyes",
+        ),
+        # a possessor of the subject is who the paragraph is about; a name qualifying a noun
+        # ("The Lind-Moran ticket") is not a person standing as subject
+        (
+            "Professor Jo Lind won the nomination. Podcaster Spike Moran was picked as her "
+            "running mate. The Lind-Moran ticket has since secured ballot access in all 50 "
+            "states.\n\nAs a libertarian, Lind's issue positions include a mix of stances. She "
+            "said the state should shrink.",
+            "the state should shrink",
+            "Jo Lind",
+        ),
+    ],
+)
+def test_quotes_pronoun_skips_people_talked_about(
+    analyze_text: AnalyzeText, text: str, words: str, speaker: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), words).speaker == speaker
+
+
+def test_quotes_pronoun_finds_a_surname_tagged_as_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+    from newsdesk.core.pipeline.text import build_article
+
+    text = (
+        "Governor Ray Brand chose Senator Kate Harper as running mate. Harper once ran against "
+        "him.\n\nBrand questioned the choice. He said the voters would understand."
+    )
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    surname = [t for t in doc if t.text == "Brand"][-1]
+    # as the model read "Trump questioned ..." at a sentence start: a noun, and no mention
+    surname.pos_ = "NOUN"
+    mentions = [m for m in extract_mentions(doc, article) if m.start != surname.idx]
+    quotes = find_quotes(doc, article, mentions)
+    assert only(quotes, "voters would understand").speaker == "Ray Brand"
+
+
 def test_quotes_reported_that_clauses_after_semicolons_are_one_report(
     analyze_text: AnalyzeText,
 ) -> None:

@@ -403,19 +403,24 @@ class SpeakerResolver:
                 )
                 and not self._in_quote(t.idx)
             ]
+            # a subject inside what someone said or believes ("He said Zelensky is ...",
+            # "While he believes Harris does not qualify") is talked about, not talking:
+            # it comes after the others
+            reported = [t for t in subjects if _in_reported_clause(t)]
+            subjects = [t for t in subjects if t not in reported]
             if back == 0:
-                subjects.reverse()
+                subjects = subjects[::-1] + reported[::-1]
             else:
                 # "X said ... while Y wrote ... . He tweeted": the last who spoke in an earlier
                 # sentence comes first, then its subjects in order (the main clause's first)
                 spoke = [t for t in subjects if verb_base(t.head.text) in SPEECH_VERBS]
-                subjects = spoke[::-1] + [t for t in subjects if t not in spoke]
+                subjects = spoke[::-1] + [t for t in subjects if t not in spoke] + reported
             for token in subjects:
                 if token.lower_ in PERSON_PRONOUNS:
                     if _gender(token) == gender and depth < 3:
                         found = self._antecedent(token, depth + 1)
                 else:
-                    candidate = self._person_at(token)
+                    candidate = self._subject_person(token)
                     if candidate is not None and self._genders.get(candidate.key, gender) == gender:
                         found = candidate
                 if found is not None:
@@ -436,6 +441,20 @@ class SpeakerResolver:
             self._genders.setdefault(found.key, gender)
         self._antecedents[pronoun.i] = found
         return found
+
+    def _subject_person(self, token: Token) -> Mention | None:
+        """The person a subject names, for a pronoun to refer back to: the name, or for a
+        common noun the person in apposition or its possessor ("Jorgensen's positions
+        include ... . She supports ..."), never a name that only qualifies the noun ("The
+        Jorgensen-Cohen ticket")."""
+        if token.pos_ != "NOUN" or token.text[:1].isupper():
+            return self._person_at(token)
+        for child in token.children:
+            if child.dep_ in {"appos", "poss"}:
+                mention = self._mention_at(child)
+                if mention is not None and self._is_person(mention):
+                    return mention
+        return None
 
     def _body_antecedent(
         self, pronoun: Token, depth: int = 0, as_body: bool = False
@@ -511,8 +530,8 @@ class SpeakerResolver:
         mention = self._mention_at(token) or self._appositive_mention(token)
         if mention is not None and self._is_person(mention):
             return mention
-        if token.pos_ != "PROPN":
-            return None
+        if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text[:1].isupper()):
+            return None  # ("Trump questioned ...", the surname tagged as a noun, counts)
         speaks = verb_base(token.head.text) in SPEECH_VERBS
         if mention is None or " " not in mention.text or speaks:
             return self._surname(token.text)  # a surname the model missed or mislabelled
@@ -690,6 +709,15 @@ def _people_noun(token: Token) -> bool:
     if word.endswith("ments"):
         return False  # "statements", "documents": things, though they end like "residents"
     return word.endswith(PEOPLE_ENDINGS)
+
+
+def _in_reported_clause(subject: Token) -> bool:
+    """The subject of a clause that is the complement of a verb ("said [Zelensky is ...]",
+    "believes [Harris does not qualify]"); not the subject of a speech verb the parser hung
+    on another ("[He said Zelensky is ...]; however, "...", he added")."""
+    verb = subject.head
+    speaks = verb_base(verb.text) in SPEECH_VERBS
+    return verb.dep_ == "ccomp" and verb.head is not verb and not speaks
 
 
 def _according_source(token: Token) -> bool:
