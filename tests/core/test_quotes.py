@@ -1806,6 +1806,33 @@ def test_quotes_pronoun_finds_a_surname_tagged_as_a_noun(nlp) -> None:  # type: 
     assert only(quotes, "voters would understand").speaker == "Ray Brand"
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Tourism fell sharply. The former head of Arden Rowing Club and chair of the Vale "
+            'Sports Trust, Helen Marsh, called it "a bad day" and said the town would lose out.',
+            "the town would lose out",
+            "Helen Marsh",
+        ),
+        (
+            "The lawyer for the family of John Smith, Jane Doe, said the case was closed.",
+            "the case was closed",
+            "Jane Doe",
+        ),
+    ],
+)
+def test_quotes_name_between_commas_before_the_verb_speaks_for_the_role(
+    analyze_text: AnalyzeText, text: str, words: str, speaker: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), words).speaker == speaker
+
+
+def test_quotes_name_after_for_is_whom_the_role_serves(analyze_text: AnalyzeText) -> None:
+    text = "A lawyer for John Smith said the case was closed."
+    assert only(quotes_in(analyze_text, text), "case was closed").speaker == "A lawyer"
+
+
 def test_quotes_reported_that_clauses_after_semicolons_are_one_report(
     analyze_text: AnalyzeText,
 ) -> None:

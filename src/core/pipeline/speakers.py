@@ -216,7 +216,7 @@ class SpeakerResolver:
         if mention is None and subject.pos_ == "NOUN" and subject.dep_ in SUBJECT_DEPS:
             # "Another co-author, civil engineering professor Julian Marshall, said": the parser
             # split the phrase; the person named in it, with no "of"/"for" before, speaks
-            mention = self._person_in_phrase(subject)
+            mention = self._person_in_phrase(subject) or self._apposition_at_verb(subject)
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
@@ -271,6 +271,28 @@ class SpeakerResolver:
         if last == subject.i:
             return None
         return self.person_within(subject.idx, doc[last].idx + len(doc[last].text))
+
+    def _apposition_at_verb(self, subject: Token) -> Mention | None:
+        """ "The then-manager of Barmouth Publicity and Director of the Tourism Partnership,
+        David Clay, called it ...": a person's name between commas right before the verb
+        closes the role phrase the subject opens, wherever the parser hung it."""
+        doc = self.doc
+        verb = subject.head
+        close = verb.i - 1
+        while close > subject.i and doc[close].pos_ in {"ADV", "AUX", "PART"}:
+            close -= 1  # "David Clay, also said", "David Clay, has said"
+        if close <= subject.i + 2 or doc[close].text != ",":
+            return None
+        opening = next(
+            (i for i in range(close - 1, subject.i, -1) if doc[i].text in {",", "(", ";"}), None
+        )
+        if opening is None or doc[opening].text != ",":
+            return None
+        start, end = doc[opening + 1].idx, doc[close].idx
+        person = self.person_within(start, end)
+        if person is None or doc.text[start:end].strip() != person.text.strip():
+            return None
+        return person
 
     def _role_holder(self, subject: Token) -> Mention | None:
         """`The commissioner said`: the person named earlier with a role ending in that noun
