@@ -969,12 +969,15 @@ def test_quotes_bracketed_labels_name_who_answers(analyze_text) -> None:
         "((Lena Vogt)) We saw the tail split in two over a single night.\n\n"
         "It had never been recorded for a comet this far from the Sun.\n\n"
         "((Omar Haddad)) Yes.\n\n"
+        "((WN)) According to you, what makes the comet special?\n\n"
+        "((Omar Haddad)) Its orbit, which brings it back every forty years.\n\n"
         "((WN)) Would your colleagues describe you as patient? What comes next?\n\n"
         "((Omar Haddad)) We will point the big telescope at it again in March.\n\n"
         "Haddad joined the observatory in 2015 after a decade at a university in Cairo."
     )
     quotes = quotes_in(analyze_text, text)
     assert not [q for q in quotes if "What did" in q.text or "What comes" in q.text]
+    assert not [q for q in quotes if "makes the comet special" in q.text]
     assert not [q for q in quotes if "patient" in q.text or "colleagues" in (q.speaker or "")]
     # what the question cites of the one it is put to ("you wrote, "..."") is theirs
     assert only(quotes, "tail was unusual").speaker == "Lena Vogt"
@@ -1160,6 +1163,18 @@ def test_quotes_signed_block_quote(analyze_text: AnalyzeText) -> None:
     quote = only(quotes_in(analyze_text, text), "unlock the door")
     assert quote.kind == "direct" and quote.speaker is not None
     assert "dispatcher" in quote.speaker
+
+
+def test_quotes_signature_under_reportage_signs_nothing(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Lena Ortiz, a reporter from Chile, died in Valparaiso on Tuesday after being shot in "
+        "her car. She was 34 and covered the port strikes.\n\n"
+        "—Marta Quiroga, of the press union\n\n"
+        '"Her murder is a blow to journalism," said Marta Quiroga of the press union.'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert not [q for q in quotes if "died in Valparaiso" in q.text]
+    assert only(quotes, "blow to journalism").speaker == "Marta Quiroga"
 
 
 def test_quotes_pieces_joined_by_and_share_the_cue(analyze_text: AnalyzeText) -> None:
@@ -1803,6 +1818,7 @@ def test_quotes_pronoun_finds_a_surname_tagged_as_a_noun(nlp) -> None:  # type: 
     surname.pos_ = "NOUN"
     mentions = [m for m in extract_mentions(doc, article) if m.start != surname.idx]
     quotes = find_quotes(doc, article, mentions)
+    assert only(quotes, "the choice").speaker == "Ray Brand"  # the surname itself speaks
     assert only(quotes, "voters would understand").speaker == "Ray Brand"
 
 
@@ -1826,6 +1842,33 @@ def test_quotes_name_between_commas_before_the_verb_speaks_for_the_role(
     analyze_text: AnalyzeText, text: str, words: str, speaker: str
 ) -> None:
     assert only(quotes_in(analyze_text, text), words).speaker == speaker
+
+
+def test_quotes_person_with_a_title_in_apposition_speaks(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Others dismissed the claims. Maria Feld, Dean of Arden School of Law called it "
+        '"a truly silly argument."'
+    )
+    assert only(quotes_in(analyze_text, text), "silly argument").speaker == "Maria Feld"
+
+
+def test_quotes_person_named_between_quote_and_misparsed_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+    from newsdesk.core.pipeline.text import build_article
+
+    text = '"I am [pretty happy with that]", Westbury coach Paul Denning said.'
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    words = {t.text: t for t in doc}
+    # as the parser read it: "Westbury coach(es) Paul Denning", a verb under "said", which is
+    # left with no subject
+    coach, said = words["coach"], words["said"]
+    coach.pos_, coach.dep_, coach.head = "VERB", "ccomp", said
+    words["Westbury"].dep_, words["Westbury"].head = "nsubj", coach
+    words["Denning"].dep_, words["Denning"].head = "dobj", coach
+    quotes = find_quotes(doc, article, extract_mentions(doc, article))
+    assert only(quotes, "pretty happy").speaker == "Paul Denning"
 
 
 def test_quotes_name_after_for_is_whom_the_role_serves(analyze_text: AnalyzeText) -> None:

@@ -97,8 +97,10 @@ def attribution_lines(article: Article, mentions: list[Mention]) -> list[LaidOut
         who_start = match.start("who")
         who = match.group("who").strip()
         mention = next((m for m in mentions if m.start == who_start), None)
-        if mention is None and not _SPOKEN.search(text, p_start, p_end):
-            continue  # "—Testimony from the investigator" under reportage: a caption
+        if not _SPOKEN.search(text, p_start, p_end):
+            # "—Testimony from the investigator" under reportage: a caption; "—Mike DeWine,
+            # Twitter" under a paragraph of reportage signs a pull quote the page lost
+            continue
         if mention is not None and mention.end - who_start >= len(who) - 1:
             speaker = Speaker(mention.key, mention.start, mention.end, mention.key)
         else:

@@ -145,7 +145,10 @@ def _with_labelled_paragraphs(
             kept.extend(
                 _cited_to(d, p.addressee)
                 for d in drafts
-                if p.start <= d.start < p.end and p.addressee is not None and _cites_you(d)
+                if p.start <= d.start < p.end
+                and p.addressee is not None
+                and _cites_you(d)
+                and not article.text[d.end :].lstrip(" \"'”’").startswith("?")
             )
             continue
         kept.append(
@@ -285,6 +288,10 @@ def _claims(
             continue
         subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
         speaker = resolver.resolve(subject) if subject is not None else None
+        if speaker is None and mark.closed and cue.idx > mark.close:
+            # `"...", Caloundra coach Geoff Ingram said.` with the phrase misparsed (a verb
+            # "coach"): the person named between the quote and its cue says it
+            speaker = _named_before_cue(text, mark, cue, resolver)
         continued = False
         if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
             speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
@@ -376,6 +383,19 @@ def _tokens_inside(doc: Doc, marks: list[QuoteMarks]) -> dict[int, int]:
         for token in span:
             inside.setdefault(token.i, index)
     return inside
+
+
+def _named_before_cue(
+    text: str, mark: QuoteMarks, cue: Token, resolver: SpeakerResolver
+) -> Speaker | None:
+    """The person named in full in the words between a quote's closing mark and its cue."""
+    between = text[mark.close + 1 : cue.idx]
+    if any(c in between for c in ".;:?!\n"):
+        return None
+    person = resolver.person_within(mark.close + 1, cue.idx)
+    if person is None:
+        return None
+    return resolver.speaker_for(person, person.start, person.end)
 
 
 def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | None:

@@ -127,6 +127,8 @@ class SpeakerResolver:
                     token = token.head
                     seen += 1
                     continue
+                if self._person_at(subject) is not None:
+                    return subject  # "Erwin Chemerinsky, Dean of X Law School called it"
                 return _unclosed_apposition(subject, token) or subject
             if _added_cue(token):
                 # `said the trial would not be impartial, saying ...`: the parser hung the
@@ -209,7 +211,10 @@ class SpeakerResolver:
             mention = None  # "Pelosi, a Democrat from California": the name, not its gloss
         if mention is not None:
             mention = self._surname_of_body(mention)
-        if subject.pos_ == "PROPN" and (
+        name_like = subject.pos_ == "PROPN" or (
+            subject.pos_ == "NOUN" and subject.text[:1].isupper() and subject.tag_ != "NNS"
+        )  # "Trump questioned ..." at a sentence start, tagged as a noun
+        if name_like and (
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
             mention = self._surname(subject.text) or mention  # "Maróth" tagged as a place
