@@ -1083,6 +1083,22 @@ def test_quotes_quoted_title_is_not_words(analyze_text: AnalyzeText, text: str) 
     assert not [q for q in quotes if q.kind == "direct"], quotes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Category Two Hurricane Mara slammed into the Louisiana coast on Wednesday.",
+        "According to the count, Tom Harlan has amassed 1,217 pledged delegates so far.",
+    ],
+)
+def test_quotes_movement_and_counts_are_not_stances(analyze_text: AnalyzeText, text: str) -> None:
+    assert [q for q in quotes_in(analyze_text, text) if q.kind == "stance"] == []
+
+
+def test_quotes_a_speaker_that_is_some_of_a_group_still_speaks(analyze_text: AnalyzeText) -> None:
+    quote = only(quotes_in(analyze_text, "Two of the officers said the door was locked."), "door")
+    assert quote.speaker == "Two of the officers"
+
+
 def test_quotes_time_alone_is_not_a_stance(analyze_text: AnalyzeText) -> None:
     text = "The coast guard called off its search late on Tuesday."
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "stance"] == []
@@ -1869,6 +1885,27 @@ def test_quotes_person_named_between_quote_and_misparsed_cue(nlp) -> None:  # ty
     words["Denning"].dep_, words["Denning"].head = "dobj", coach
     quotes = find_quotes(doc, article, extract_mentions(doc, article))
     assert only(quotes, "pretty happy").speaker == "Paul Denning"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "President Tom Harlan met the press. The president of Turkey said the talks went "
+            "well.",
+            "The president of Turkey",  # not the one president the article named
+        ),
+        (
+            "US President Tom Harlan met the press. The Turkish President Ali Demir arrived "
+            "later. The president of Turkey said the talks went well.",
+            "Ali Demir",
+        ),
+    ],
+)
+def test_quotes_role_of_a_country_is_that_countrys_holder(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), "talks went well").speaker == speaker
 
 
 def test_quotes_name_after_for_is_whom_the_role_serves(analyze_text: AnalyzeText) -> None:

@@ -685,6 +685,8 @@ def _reported_candidates(
             subject = resolver.subject_of(relayed_by) or subject
         if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
+        if subject.pos_ == "NUM" and not any(c.dep_ == "prep" for c in subject.children):
+            continue  # "amassed 1,217 pledged delegates": a count, not who pledged
         if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
             continue  # "the evidence suggests ...": a thing, not a speaker
         if base in FINDING_VERBS and not _can_report_finding(subject):
@@ -1127,6 +1129,9 @@ def _complement(
         parts = [c for c in parts if c.i >= particle.i]
     if not parts:
         return None
+    first = min(parts, key=lambda c: c.i)
+    if first.dep_ == "prep" and first.lower_ in MOTION_PREPOSITIONS:
+        return None  # "the hurricane slammed into the coast": a movement, not a position
     lo = min(c.left_edge.i for c in parts)
     hi = _before_own_cue(verb.doc, lo, max(c.right_edge.i for c in parts))
     if particle is not None and lo == particle.i:
@@ -1134,6 +1139,8 @@ def _complement(
     return ("stance", lo, hi, particle)
 
 
+#: Prepositions of movement: "slammed into X", "hit across Y" say where something went.
+MOTION_PREPOSITIONS = frozenset("into onto through across toward towards".split())
 #: Words that open an adverbial clause: such a clause sets the scene, it reports nothing.
 ADVERBIAL_OPENERS = frozenset(
     "while although though whereas because since if when unless once after before".split()

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..models import Mention
+from .countries import country_of
 from .cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
-from .names import HONORIFICS, looks_like_person_name
+from .names import HONORIFICS, fold_name, looks_like_person_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -306,12 +307,14 @@ class SpeakerResolver:
             return None
         dets = {c.lower_ for c in subject.children if c.dep_ == "det"}
         noun = subject.lower_
+        scope = _role_scope(subject)
         if dets & {"the", "this"}:
             holders = [
                 m
                 for m in self.mentions
                 if m.label == "PERSON" and m.role and m.start < subject.idx
                 and noun in _role_heads(m.role)
+                and (scope is None or _role_serves(m.role, scope))
             ]
             return holders[-1] if holders else None
         if dets & {"a", "an"} and self._sent_of[subject.i] < LEDE_SENTENCES:
@@ -592,6 +595,26 @@ def _role_heads(role: str) -> set[str]:
             heads.add(words[i - 1])
             break
     return heads
+
+
+def _role_scope(subject: Token) -> str | None:
+    """What a role noun is the role of: "the president of Turkey" -> "Turkey"."""
+    for child in subject.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")
+    return None
+
+
+def _role_serves(role: str, scope: str) -> bool:
+    """A role written with a name ("Turkish President", "President of Turkey") serves
+    `scope` ("Turkey"): the scope's words in it, or its country by demonym."""
+    role_fold, scope_fold = fold_name(role), fold_name(scope)
+    if scope_fold and scope_fold in role_fold:
+        return True
+    country = country_of(scope_fold)
+    return country is not None and any(country_of(w) == country for w in role_fold.split())
 
 
 def _name_after_roles(subject: Token) -> Token | None:
