@@ -1908,6 +1908,14 @@ def test_quotes_role_of_a_country_is_that_countrys_holder(
     assert only(quotes_in(analyze_text, text), "talks went well").speaker == speaker
 
 
+def test_quotes_adviser_is_a_title_not_a_name(analyze_text: AnalyzeText) -> None:
+    text = (
+        "On June 23, the president's former National Security Adviser Paul Varga released a "
+        "book. In interviews, Varga said he would not vote."
+    )
+    assert only(quotes_in(analyze_text, text), "would not vote").speaker == "Paul Varga"
+
+
 def test_quotes_name_after_for_is_whom_the_role_serves(analyze_text: AnalyzeText) -> None:
     text = "A lawyer for John Smith said the case was closed."
     assert only(quotes_in(analyze_text, text), "case was closed").speaker == "A lawyer"

@@ -96,7 +96,7 @@ HONORIFICS = frozenset(
     ambassador officer detective inspector chief commissioner deputy foreign defense defence
     interior finance state father rev reverend bishop archbishop cardinal rabbi imam saint st
     emperor empress crown first lady former late acting emeritus cde comrade administrator
-    director spokesman
+    director spokesman adviser advisor
     spokeswoman spokesperson commander head leader founder editor executive attorney
     commissioner minister-president premier-elect president-elect councillor councilman
     councilwoman assemblyman assemblywoman superintendent sheriff marshal constable
