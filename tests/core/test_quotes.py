@@ -934,6 +934,29 @@ def test_quotes_vox_pop_dash_names_the_speaker(analyze_text, layout: str) -> Non
     assert quote.kind == "direct" and quote.speaker == "Ana Ruiz"
 
 
+def test_quotes_vox_pop_name_run_into_its_role_is_the_person() -> None:
+    from newsdesk.core.models import Mention
+    from newsdesk.core.pipeline.layouts import vox_pop_speaker
+    from newsdesk.core.pipeline.quotemarks import find_marks
+
+    text = (
+        "Rekha Nair spoke at the depot.\n\n"
+        "\u201cMore women are joining us.\u201d \u2014 Rekha Nair, Arden Divisional Railway Manager"
+    )
+    paragraphs = ((0, 30), (32, len(text)))
+    at = text.index("Rekha Nair,")
+    mentions = [
+        Mention("t", 0, 10, "Rekha Nair", "PERSON", "Rekha Nair"),
+        # the model's span ran on over the comma into the role
+        Mention("t", at, at + 37, text[at : at + 37], "PERSON", text[at : at + 37]),
+    ]
+    (mark,) = find_marks(text, paragraphs)
+    found = vox_pop_speaker(text, mark, paragraphs, mentions)
+    assert found is not None
+    speaker, _dash, _cue = found
+    assert speaker.text == "Rekha Nair" and speaker.key == "Rekha Nair"
+
+
 def test_quotes_transcript_labels_name_the_speaker(analyze_text) -> None:
     text = (
         "Senator Paula Grant and Governor Mark Hale debated on Tuesday night.\n\n"

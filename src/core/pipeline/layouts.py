@@ -65,11 +65,18 @@ def vox_pop_speaker(
     if match is None or not any(c in text[after : match.start("name")] for c in "—―–-"):
         return None
     name_start = match.start("name")
+    name = match.group("name").rstrip(".,")
     mention = next((m for m in mentions if m.start == name_start), None)
+    if mention is not None and mention.end > name_start + len(name):
+        # the model ran the name into its role ("Aparna Garg, Mysore Divisional Railway"):
+        # the person of that name elsewhere in the article, else the name as written
+        folded = fold_name(name)
+        mention = next(
+            (m for m in mentions if m.label == "PERSON" and fold_name(m.key) == folded), None
+        )
     if mention is not None:
-        speaker = Speaker(mention.key, mention.start, mention.end, mention.key)
+        speaker = Speaker(mention.key, name_start, name_start + len(name), mention.key)
     else:
-        name = match.group("name").rstrip(".,")
         speaker = Speaker(name, name_start, name_start + len(name), None)
     dash = text.index(next(c for c in text[after:name_start] if c in "—―–-"), after)
     return speaker, dash, text[dash:name_start].strip() or "—"
