@@ -1216,6 +1216,17 @@ def test_quotes_signature_under_reportage_signs_nothing(analyze_text: AnalyzeTex
     assert only(quotes, "blow to journalism").speaker == "Marta Quiroga"
 
 
+def test_quotes_signed_ruling_naming_no_one_is_the_judges(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Judge Anna Berg ruled on Monday.\n\n"
+        "Because this Court finds aspects of such a doctrine repugnant to the constitutional "
+        "values, it ABSTAINS from adjudicating this dispute.\n\n"
+        '– United States District Judge Anna Berg, "Decision and Order"'
+    )
+    quote = only(quotes_in(analyze_text, text), "this Court finds")
+    assert quote.speaker is not None and "Anna Berg" in quote.speaker
+
+
 def test_quotes_pieces_joined_by_and_share_the_cue(analyze_text: AnalyzeText) -> None:
     text = (
         'The Senate leader, Chuck Hale, said on Friday "We made a plea to the president once '

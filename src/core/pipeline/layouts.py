@@ -104,9 +104,16 @@ def attribution_lines(article: Article, mentions: list[Mention]) -> list[LaidOut
         who_start = match.start("who")
         who = match.group("who").strip()
         mention = next((m for m in mentions if m.start == who_start), None)
-        if not _SPOKEN.search(text, p_start, p_end):
+        if not _SPOKEN.search(text, p_start, p_end) and (
+            mention is None
+            or any(
+                m.label == "PERSON" and p_start <= m.start < p_end and m.key != mention.key
+                for m in mentions
+            )
+        ):
             # "—Testimony from the investigator" under reportage: a caption; "—Mike DeWine,
-            # Twitter" under a paragraph of reportage signs a pull quote the page lost
+            # Twitter" under a paragraph of reportage about others signs a pull quote the page
+            # lost; a ruling's words signed by the judge name no one and stay his
             continue
         if mention is not None and mention.end - who_start >= len(who) - 1:
             speaker = Speaker(mention.key, mention.start, mention.end, mention.key)
