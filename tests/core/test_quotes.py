@@ -1950,6 +1950,12 @@ def test_quotes_adviser_is_a_title_not_a_name(analyze_text: AnalyzeText) -> None
     assert only(quotes_in(analyze_text, text), "would not vote").speaker == "Paul Varga"
 
 
+def test_quotes_named_role_between_quote_and_cue_speaks(analyze_text: AnalyzeText) -> None:
+    # the parser reads the role as an object inside the quote and leaves "told" no subject
+    text = '"We will rebuild the hall," a spokesperson for the council, Tom Reyes, told reporters.'
+    assert only(quotes_in(analyze_text, text), "rebuild the hall").speaker == "Tom Reyes"
+
+
 def test_quotes_name_after_for_is_whom_the_role_serves(analyze_text: AnalyzeText) -> None:
     text = "A lawyer for John Smith said the case was closed."
     assert only(quotes_in(analyze_text, text), "case was closed").speaker == "A lawyer"

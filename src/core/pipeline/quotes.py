@@ -286,12 +286,16 @@ def _claims(
             continue
         if _carries_sign(cue):
             continue
-        subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
+        subject = resolver.subject_of(cue)
         speaker = resolver.resolve(subject) if subject is not None else None
         if speaker is None and mark.closed and cue.idx > mark.close:
             # `"...", Caloundra coach Geoff Ingram said.` with the phrase misparsed (a verb
-            # "coach"): the person named between the quote and its cue says it
+            # "coach", or the role read as an object inside the quote): the person named
+            # between the quote and its cue says it
             speaker = _named_before_cue(text, mark, cue, resolver)
+        if speaker is None:
+            subject = _inverted_subject(doc, cue, inside)  # `"..." tweeted the mayor`
+            speaker = resolver.resolve(subject) if subject is not None else None
         continued = False
         if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
             speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
@@ -399,11 +403,15 @@ def _named_before_cue(
 
 
 def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | None:
-    """`"..." tweeted Mayor of London Sadiq Khan`: the parser may miss an inverted subject."""
+    """`"..." tweeted Mayor of London Sadiq Khan`: the parser may miss an inverted subject.
+    Whom a cue addresses is never it ("told reporters")."""
     window = []
+    listener = verb_base(cue.text) in LISTENER_VERBS
     for token in doc[cue.i + 1 : cue.i + 8]:
         if token.i in inside or token.text in SENTENCE_END or token.text in {"(", ","}:
             break
+        if listener and token.head == cue and token.dep_ in {"dobj", "dative"}:
+            return None
         window.append(token)
     for label in ("PERSON", "ORG", "NORP", "GPE"):  # "Mayor of London Sadiq Khan": the person
         named = [t for t in window if t.ent_type_ == label]
