@@ -1956,6 +1956,29 @@ def test_quotes_named_role_between_quote_and_cue_speaks(analyze_text: AnalyzeTex
     assert only(quotes_in(analyze_text, text), "rebuild the hall").speaker == "Tom Reyes"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Tom Reyes was quoted by Reuters as saying the hall would be rebuilt.",
+        "Local station KXLA reported that Judge Tom Reyes said the hall would be rebuilt.",
+        "Local station KXLA reported Judge Tom Reyes said the hall would be rebuilt.",
+    ],
+)
+def test_quotes_outlet_passing_on_words_is_not_the_speaker(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), "hall would be rebuilt")
+    assert quote.speaker == "Tom Reyes"
+    assert quote.text == "the hall would be rebuilt"
+
+
+def test_quotes_one_speaker_saying_another_said_keeps_the_first(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = "Tom Reyes said that Ana Ruiz said the hall would be rebuilt."
+    assert only(quotes_in(analyze_text, text), "rebuilt").speaker == "Tom Reyes"
+
+
 def test_quotes_name_after_for_is_whom_the_role_serves(analyze_text: AnalyzeText) -> None:
     text = "A lawyer for John Smith said the case was closed."
     assert only(quotes_in(analyze_text, text), "case was closed").speaker == "A lawyer"

@@ -749,6 +749,11 @@ def _quoted_as(token: Token) -> Token | None:
         )
         if found is not None:
             return found
+        if token.head.head.lower_ in CITING_FORMS:
+            # "X was quoted by Reuters as saying ...": the one quoted, not who quotes
+            found = next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
+            if found is not None:
+                return found
     # "cited X, chief of ..., as saying": the parser hung "as" further on; the citing verb
     # before it in the sentence, with its object, still names who spoke
     for verb in reversed(list(token.sent[: token.head.i - token.sent.start])):
@@ -842,12 +847,31 @@ def _without_nested(candidates: list[Draft], resolver: SpeakerResolver) -> list[
         near = by_sentence[_sentence_key(draft, resolver)]
         outer = [o for o in near if o is not draft and o.start <= _cue_char(draft) < o.end]
         documents = [o for o in outer if o.speaker is not None and o.speaker.via is not None]
+        # "KXLA reported that Judge Ana Ruiz said ...": the outlet passes on her words
+        reports = [o for o in outer if _relays(o, draft)]
         if documents and len(documents) == len(outer) and draft.speaker and draft.speaker.key:
             draft.via = documents[0].speaker.via if documents[0].speaker else None
             relayed.update(id(o) for o in documents)
+        elif reports and len(reports) == len(outer):
+            draft.via = reports[0].speaker.text if reports[0].speaker else None
+            relayed.update(id(o) for o in reports)
         elif outer:
             nested.add(id(draft))
     return [d for d in candidates if id(d) not in relayed and id(d) not in nested]
+
+
+def _relays(outer: Draft, inner: Draft) -> bool:
+    """`X reported (that) Y said ...`: the report's clause is a named speaker's own cue."""
+    return (
+        outer.cue is not None
+        and inner.cue is not None
+        and verb_base(outer.cue.text) == "report"
+        and inner.cue.head == outer.cue
+        and inner.cue.dep_ in CLAUSE_DEPS
+        and verb_base(inner.cue.text) in SPEECH_VERBS
+        and inner.speaker is not None
+        and inner.speaker.key is not None
+    )
 
 
 def _take_in_marks(
