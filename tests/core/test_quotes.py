@@ -1216,6 +1216,36 @@ def test_quotes_signature_under_reportage_signs_nothing(analyze_text: AnalyzeTex
     assert only(quotes, "blow to journalism").speaker == "Marta Quiroga"
 
 
+def test_quotes_signature_under_past_tense_reportage_signs_nothing(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The primaries were held.\n\n"
+        "On the Republican side, 1,276 delegates are required. After winning the primaries in "
+        "Florida on Tuesday, the senator reportedly amassed 1,330 delegates, more than "
+        "needed.\n\n"
+        "—Mike Ortiz, Twitter\n\n"
+        "In Ohio, Governor Mike Ortiz postponed the vote."
+    )
+    assert not [q for q in quotes_in(analyze_text, text) if "delegates" in q.text]
+
+
+def test_quotes_quoted_name_in_the_subject_leaves_the_person_speaking(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Bishop Tom Reyes apologised on Monday. Calling it "just another apology", Anna Lind of '
+        '"Have no fear", an abuse victim support charity, told Reuters "it almost appears as if '
+        'the statement was prepared in advance".'
+    )
+    assert only(quotes_in(analyze_text, text), "almost appears").speaker == "Anna Lind"
+
+
+def test_quotes_inverted_reader_of_a_document_speaks(analyze_text: AnalyzeText) -> None:
+    text = '"Storm Lorenzo will produce high waves", read the warning.'
+    assert only(quotes_in(analyze_text, text), "high waves").speaker == "the warning"
+
+
 def test_quotes_signed_ruling_naming_no_one_is_the_judges(analyze_text: AnalyzeText) -> None:
     text = (
         "Judge Anna Berg ruled on Monday.\n\n"

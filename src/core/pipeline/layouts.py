@@ -12,11 +12,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
 from .names import fold_name, initials
 from .quotemarks import QuoteMarks
 from .speakers import Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: After a closing mark: a dash, then the name (same paragraph or the next one).
 _DASH_NAME = re.compile(r"\s*[—―–-]{1,2}\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
@@ -89,9 +93,15 @@ ATTRIBUTION_CHARS = 80
 _SPOKEN = re.compile(r"\b(?:I|I'm|I've|we|We|we're|you|You|my|My|our|Our)\b")
 
 
-def attribution_lines(article: Article, mentions: list[Mention]) -> list[LaidOut]:
+def attribution_lines(
+    article: Article, mentions: list[Mention], doc: Doc | None = None
+) -> list[LaidOut]:
     """A block quote without marks, signed on the next line: `– Name, outlet` (a short
-    paragraph opening with a dash) makes the paragraph before it that person's words."""
+    paragraph opening with a dash) makes the paragraph before it that person's words.
+
+    Without "I", "we" or "you" in it, the block is the signer's only when it names no one
+    else and tells nothing in the past tense (a ruling's words): a paragraph of reportage
+    above a signature signs a pull quote the page lost."""
     text = article.text
     found: list[LaidOut] = []
     paragraphs = article.paragraphs
@@ -110,10 +120,10 @@ def attribution_lines(article: Article, mentions: list[Mention]) -> list[LaidOut
                 m.label == "PERSON" and p_start <= m.start < p_end and m.key != mention.key
                 for m in mentions
             )
+            or _tells_the_past(doc, p_start, p_end)
         ):
             # "—Testimony from the investigator" under reportage: a caption; "—Mike DeWine,
-            # Twitter" under a paragraph of reportage about others signs a pull quote the page
-            # lost; a ruling's words signed by the judge name no one and stay his
+            # Twitter" under a paragraph of reportage signs a pull quote the page lost
             continue
         if mention is not None and mention.end - who_start >= len(who) - 1:
             speaker = Speaker(mention.key, mention.start, mention.end, mention.key)
@@ -121,6 +131,17 @@ def attribution_lines(article: Article, mentions: list[Mention]) -> list[LaidOut
             speaker = Speaker(who, who_start, who_start + len(who), None, basis="phrase")
         found.append(LaidOut(p_start, p_end, speaker, start, text[start:who_start].strip()))
     return found
+
+
+def _tells_the_past(doc: Doc | None, start: int, end: int) -> bool:
+    """A sentence of the paragraph has a main verb in the simple past ("Trump amassed ...")."""
+    if doc is None:
+        return False
+    return any(
+        sent.root.tag_ == "VBD"
+        for sent in doc.sents
+        if sent.start_char < end and sent.end_char > start
+    )
 
 
 def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidOut]:

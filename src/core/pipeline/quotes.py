@@ -83,7 +83,7 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
         return _without_parse(article, marks)
     resolver = SpeakerResolver(doc, mentions, [(m.open, m.close + 1) for m in marks])
     drafts = _claims(doc, text, marks, resolver, article, mentions)
-    drafts = _with_labelled_paragraphs(article, mentions, drafts)
+    drafts = _with_labelled_paragraphs(article, mentions, drafts, doc)
     return _finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
 
 
@@ -123,13 +123,13 @@ def _joined_by_a_verb(doc: Doc, text: str, previous: Draft, mark: QuoteMarks) ->
 
 
 def _with_labelled_paragraphs(
-    article: Article, mentions: list[Mention], drafts: list[Draft]
+    article: Article, mentions: list[Mention], drafts: list[Draft], doc: Doc | None = None
 ) -> list[Draft]:
     """Transcript and interview paragraphs are one quote each, their speaker's; quotes the
     rules found inside such a paragraph are part of it."""
     laid = labelled_paragraphs(article, mentions)
     taken = [(p.start, p.end) for p in laid]
-    for signed in attribution_lines(article, mentions):
+    for signed in attribution_lines(article, mentions, doc):
         inside = [d for d in drafts if signed.start <= d.start < signed.end]
         named = any(d.speaker is not None and d.speaker.key for d in inside)
         if not named and not any(s <= signed.start < e for s, e in taken):
@@ -287,6 +287,8 @@ def _claims(
         if _carries_sign(cue):
             continue
         subject = resolver.subject_of(cue)
+        if subject is not None and subject.pos_ == "VERB":
+            subject = None  # "Calling it "...", X told ...": a participle is no speaker
         speaker = resolver.resolve(subject) if subject is not None else None
         if speaker is None and mark.closed and cue.idx > mark.close:
             # `"...", Caloundra coach Geoff Ingram said.` with the phrase misparsed (a verb
@@ -296,6 +298,12 @@ def _claims(
         if speaker is None:
             subject = _inverted_subject(doc, cue, inside)  # `"..." tweeted the mayor`
             speaker = resolver.resolve(subject) if subject is not None else None
+        if speaker is None and cue.idx < mark.open:
+            # `X of "Have no fear", a charity, told Reuters "..."`: quotation marks in the
+            # subject broke the parse; the person named last before the cue says it
+            person = resolver.person_within(resolver.sentence(cue).start_char, cue.idx)
+            if person is not None:
+                speaker = resolver.speaker_for(person, person.start, person.end)
         continued = False
         if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
             speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
@@ -406,7 +414,7 @@ def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | N
     """`"..." tweeted Mayor of London Sadiq Khan`: the parser may miss an inverted subject.
     Whom a cue addresses is never it ("told reporters")."""
     window = []
-    listener = verb_base(cue.text) in LISTENER_VERBS
+    listener = verb_base(cue.text) in {"tell", "inform"}  # not `"...", read the warning`
     for token in doc[cue.i + 1 : cue.i + 8]:
         if token.i in inside or token.text in SENTENCE_END or token.text in {"(", ","}:
             break
