@@ -2009,6 +2009,24 @@ def test_quotes_one_speaker_saying_another_said_keeps_the_first(
     assert only(quotes_in(analyze_text, text), "rebuilt").speaker == "Tom Reyes"
 
 
+def test_quotes_capitalised_role_is_the_holder(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Prime Minister of Arland Igor Varga tested positive on Friday. The Prime Minister "
+        "said he felt well."
+    )
+    assert only(quotes_in(analyze_text, text), "felt well").speaker == "Igor Varga"
+
+
+def test_quotes_deputy_is_not_the_role_he_deputises(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Prime Minister of Arland Igor Varga tested positive on Friday. After Deputy Prime "
+        "Minister for Finance and Minister of Economy Paul Dorn failed to buy kits, the Prime "
+        'Minister apologised to the people for "having an idiot as economy minister."'
+    )
+    quote = only(quotes_in(analyze_text, text), "having an idiot")
+    assert quote.speaker == "Igor Varga"
+
+
 def test_quotes_name_after_for_is_whom_the_role_serves(analyze_text: AnalyzeText) -> None:
     text = "A lawyer for John Smith said the case was closed."
     assert only(quotes_in(analyze_text, text), "case was closed").speaker == "A lawyer"

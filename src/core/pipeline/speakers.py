@@ -303,17 +303,20 @@ class SpeakerResolver:
     def _role_holder(self, subject: Token) -> Mention | None:
         """`The commissioner said`: the person named earlier with a role ending in that noun
         ("European Commissioner Margrethe Vestager"); the latest one if several fit."""
-        if subject.pos_ != "NOUN" or subject.tag_ not in {"NN"}:
+        titled = subject.tag_ == "NNP" and subject.lower_ in HONORIFICS  # "the Prime Minister"
+        if not (subject.pos_ == "NOUN" and subject.tag_ == "NN") and not titled:
             return None
         dets = {c.lower_ for c in subject.children if c.dep_ == "det"}
         noun = subject.lower_
         scope = _role_scope(subject)
+        title = [c.lower_ for c in subject.lefts if c.dep_ == "compound"] + [noun]
         if dets & {"the", "this"}:
             holders = [
                 m
                 for m in self.mentions
                 if m.label == "PERSON" and m.role and m.start < subject.idx
                 and noun in _role_heads(m.role)
+                and _holds_title(_title_before(self.doc.text, m.start) or m.role, title)
                 and (scope is None or _role_serves(m.role, scope))
             ]
             return holders[-1] if holders else None
@@ -595,6 +598,48 @@ def _role_heads(role: str) -> set[str]:
             heads.add(words[i - 1])
             break
     return heads
+
+
+#: Words that make a role another one: a deputy prime minister is not "the prime minister".
+_SECOND_ROLES = frozenset({"deputy", "vice", "assistant", "associate", "former", "ex"})
+
+
+def _holds_title(role: str, title: list[str]) -> bool:
+    """The role holds the whole title ("Prime Minister of Slovakia" for "the Prime
+    Minister"), not as a deputy's ("Deputy Prime Minister for Finance") nor another title
+    with the same noun ("... and Minister of Economy"). A role opening with the noun is
+    taken as written without its leading title words ("Minister of Slovakia")."""
+    words = role.lower().replace("-", " ").split()
+    head, modifiers = title[-1], title[:-1]
+    for i, word in enumerate(words):
+        if word != head:
+            continue
+        if i == 0:
+            return True
+        lead = i - len(modifiers)
+        if lead >= 0 and words[lead:i] == modifiers and (
+            lead == 0 or words[lead - 1] not in _SECOND_ROLES
+        ):
+            return True
+    return False
+
+
+#: Small words a written title runs over ("Minister for Finance and Minister of Economy").
+_TITLE_LINKS = frozenset({"of", "for", "and", "the", "to"})
+
+
+def _title_before(text: str, start: int) -> str:
+    """The title as written right before a name ("Deputy Prime Minister for Finance and
+    Minister of Economy Richard Sulík"): capitalised words and the links between them."""
+    words = text[max(0, start - 120) : start].split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word[-1:] in ",.;:\"”)" or not (word[:1].isupper() or word in _TITLE_LINKS):
+            break
+        kept.append(word)
+    while kept and kept[-1] in _TITLE_LINKS:
+        kept.pop()
+    return " ".join(reversed(kept))
 
 
 def _role_scope(subject: Token) -> str | None:
