@@ -1111,10 +1111,21 @@ def test_quotes_quoted_title_is_not_words(analyze_text: AnalyzeText, text: str) 
     [
         "Category Two Hurricane Mara slammed into the Louisiana coast on Wednesday.",
         "According to the count, Tom Harlan has amassed 1,217 pledged delegates so far.",
+        # withholding something from someone is no denial said
+        "In June, Tom Reyes sought the nomination, thereby denying ballot access for the "
+        "ticket in Florida.",
+        "The border agency denied him entry on Monday.",
     ],
 )
 def test_quotes_movement_and_counts_are_not_stances(analyze_text: AnalyzeText, text: str) -> None:
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "stance"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom Reyes denied the allegations for years.", "Tom Reyes denied any role in it."]
+)
+def test_quotes_denying_a_claim_is_a_stance(analyze_text: AnalyzeText, text: str) -> None:
+    assert [q.kind for q in quotes_in(analyze_text, text)] == ["stance"]
 
 
 def test_quotes_a_speaker_that_is_some_of_a_group_still_speaks(analyze_text: AnalyzeText) -> None:

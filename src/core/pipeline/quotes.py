@@ -882,6 +882,20 @@ def _relays(outer: Draft, inner: Draft) -> bool:
     )
 
 
+def _withheld(children: list[Token]) -> bool:
+    """"denied him entry", "denying ballot access for the ticket": something kept from
+    someone (a recipient), not a claim rejected ("denied the allegations for years")."""
+    if any(c.dep_ == "dative" for c in children):
+        return True
+    objects = [c for c in children if c.dep_ == "dobj"]
+    heads = [*children, *(g for o in objects for g in o.children)]
+    for prep in (c for c in heads if c.dep_ == "prep" and c.lower_ in {"to", "for"}):
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
+            return True
+    return False
+
+
 def _take_in_marks(
     doc: Doc, text: str, marks: list[QuoteMarks], kept: list[Draft], claimed: set[int]
 ) -> None:
@@ -1157,6 +1171,8 @@ def _complement(
         return None
     if base == "hail" and any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
         return None  # "who hails from Arizona": where someone comes from, not praise
+    if base == "deny" and _withheld(children):
+        return None  # "denying ballot access for the ticket": withholding, not a denial said
     particle = None
     if base in PARTICLE_STANCES:
         particle = _particle(verb, PARTICLE_STANCES[base])
