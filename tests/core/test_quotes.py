@@ -2028,6 +2028,16 @@ def test_quotes_capitalised_role_is_the_holder(analyze_text: AnalyzeText) -> Non
     assert only(quotes_in(analyze_text, text), "felt well").speaker == "Igor Varga"
 
 
+def test_quotes_role_set_before_a_name_with_a_comma_is_its_holders(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "A spokeswoman for the airline, Maria Lind, confirmed the delay. The spokeswoman said "
+        "passengers would be rebooked."
+    )
+    assert only(quotes_in(analyze_text, text), "rebooked").speaker == "Maria Lind"
+
+
 def test_quotes_deputy_is_not_the_role_he_deputises(analyze_text: AnalyzeText) -> None:
     text = (
         "Prime Minister of Arland Igor Varga tested positive on Friday. After Deputy Prime "

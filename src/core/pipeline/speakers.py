@@ -311,13 +311,17 @@ class SpeakerResolver:
         scope = _role_scope(subject)
         title = [c.lower_ for c in subject.lefts if c.dep_ == "compound"] + [noun]
         if dets & {"the", "this"}:
+            text = self.doc.text
             holders = [
                 m
                 for m in self.mentions
-                if m.label == "PERSON" and m.role and m.start < subject.idx
-                and noun in _role_heads(m.role)
-                and _holds_title(_title_before(self.doc.text, m.start) or m.role, title)
-                and (scope is None or _role_serves(m.role, scope))
+                if m.label == "PERSON" and m.start < subject.idx
+                and any(
+                    noun in _role_heads(role)
+                    and _holds_title(written, title)
+                    and (scope is None or _role_serves(role, scope))
+                    for role, written in _roles_written(text, m)
+                )
             ]
             return holders[-1] if holders else None
         if dets & {"a", "an"} and self._sent_of[subject.i] < LEDE_SENTENCES:
@@ -640,6 +644,24 @@ def _title_before(text: str, start: int) -> str:
     while kept and kept[-1] in _TITLE_LINKS:
         kept.pop()
     return " ".join(reversed(kept))
+
+
+def _roles_written(text: str, mention: Mention) -> list[tuple[str, str]]:
+    """A person's roles as (role, title as written): the one recorded with the mention, and
+    the phrase set before the name with a comma ("A spokeswoman for the airline, Maria
+    Lind"), which the mention records only in part."""
+    roles: list[tuple[str, str]] = []
+    if mention.role:
+        roles.append((mention.role, _title_before(text, mention.start) or mention.role))
+    before = text[max(0, mention.start - 120) : mention.start].rstrip()
+    if before.endswith(","):
+        phrase = before[:-1]
+        for mark in ".;:\n\"“”(":
+            phrase = phrase.rsplit(mark, 1)[-1]
+        phrase = phrase.rsplit(",", 1)[-1].strip()
+        if 1 <= len(phrase.split()) <= 8:
+            roles.append((phrase, phrase))
+    return roles
 
 
 def _role_scope(subject: Token) -> str | None:
