@@ -1893,6 +1893,31 @@ def test_quotes_pronoun_skips_people_talked_about(
     assert only(quotes_in(analyze_text, text), words).speaker == speaker
 
 
+def test_quotes_kind_word_before_a_name_is_not_the_speakers_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.quotes import find_quotes
+    from newsdesk.core.pipeline.text import build_article
+
+    text = "Hana Lee has died, wrestling promotion World Ring Arden announced yesterday."
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    words = {t.text: t for t in doc}
+    # as the parser read it: "promotion" part of the name phrase of the subject
+    for word in ("wrestling", "promotion", "World", "Ring"):
+        words[word].dep_, words[word].head = "compound", words["Arden"]
+    words["wrestling"].pos_, words["promotion"].pos_ = "VERB", "NOUN"
+    words["Arden"].dep_, words["Arden"].head = "nsubj", words["announced"]
+    quotes = find_quotes(doc, article, [])  # the model named no one
+    assert "World Ring Arden" in {q.speaker for q in quotes}, quotes
+
+
+def test_quotes_pronoun_skips_an_organisation_named_nearby(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Sara Lind runs the shelter. The Arden Shelter Foundation said it needed money. She said "
+        "donations had fallen."
+    )
+    assert only(quotes_in(analyze_text, text), "donations had fallen").speaker == "Sara Lind"
+
+
 def test_quotes_pronoun_finds_a_surname_tagged_as_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
     from newsdesk.core.pipeline.entities import extract_mentions
     from newsdesk.core.pipeline.quotes import find_quotes

@@ -95,7 +95,10 @@ class SpeakerResolver:
         self._surnames: dict[str, Mention] = {}
         for mention in self.mentions:
             tokens = _name_tokens(mention.key)
-            if len(tokens) > 1:
+            if len(tokens) > 1 and (
+                self._is_person(mention) or looks_like_person_name(mention.key)
+            ):
+                # people only: "Trust" is no surname of "Arden Shelter Trust"
                 self._surnames.setdefault(tokens[-1], mention)
         self._antecedents: dict[int, Mention | None] = {}
         self._genders: dict[str, str] = {}
@@ -874,6 +877,15 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     while left < head.i and doc[left].is_punct:
         left += 1
+    if head.pos_ == "PROPN":
+        # "wrestling promotion World Wonder Ring Stardom": the words saying what the name is
+        # are not part of it
+        first = next((i for i in range(left, head.i) if doc[i].pos_ == "PROPN"), head.i)
+        if all(
+            doc[i].pos_ in {"NOUN", "ADJ", "VERB"} and doc[i].text[:1].islower()
+            for i in range(left, first)
+        ):
+            left = first  # (capitalised words stay: "Liberal Democrats", "Sustainable ...")
     while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
         right += 2  # "study co-author"
     return left, right
