@@ -2016,6 +2016,13 @@ def test_quotes_adviser_is_a_title_not_a_name(analyze_text: AnalyzeText) -> None
     assert only(quotes_in(analyze_text, text), "would not vote").speaker == "Paul Varga"
 
 
+def test_quotes_abbreviated_title_does_not_end_the_attribution(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = '"Nobody was hurt," police spokesperson Sgt. Ana Ruiz told the station.'
+    assert only(quotes_in(analyze_text, text), "Nobody was hurt").speaker == "Ana Ruiz"
+
+
 def test_quotes_named_role_between_quote_and_cue_speaks(analyze_text: AnalyzeText) -> None:
     # the parser reads the role as an object inside the quote and leaves "told" no subject
     text = '"We will rebuild the hall," a spokesperson for the council, Tom Reyes, told reporters.'

@@ -33,6 +33,7 @@ from .cues import (
 )
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
+from .names import HONORIFICS
 from .negation import negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
 from .quotes_surface import surface_quote_cue, surface_reported
@@ -448,7 +449,7 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
         return None  # `"... ." Next sentence` starts anew; `"...," she said` is the cue form
     words = 0
     for token in doc[first.i :]:
-        if token.i in inside or token.text in SENTENCE_END:
+        if token.i in inside or (token.text in SENTENCE_END and not _after_title(token)):
             return None
         if token.is_punct:
             continue
@@ -460,6 +461,15 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
         if words > AFTER_WINDOW:
             return None
     return None
+
+
+def _after_title(stop: Token) -> bool:
+    """The full stop of an abbreviated title ("police spokesperson Sgt. Ana Ruiz told"),
+    which the tokenizer split off and the parser took for a sentence end."""
+    if stop.text != "." or stop.i == 0:
+        return False
+    before = stop.doc[stop.i - 1]
+    return not before.whitespace_ and before.lower_ in HONORIFICS and before.text[:1].isupper()
 
 
 def _cue_before(
