@@ -606,6 +606,10 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Region 7", "LAW", "LOC"),  # a numbered area
         ("Zone 3", "ORG", "LOC"),
         ("Apollo 11", "PRODUCT", "PRODUCT"),  # a number after a name that is no area
+        ("Brannock Energy Arena", "ORG", "LOC"),  # a venue
+        ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
+        ("Fort Calder Police Department", "ORG", "ORG"),
+        ("Fort Calder", "PERSON", "LOC"),
     ],
 )
 def test_entities_label_from_the_names_last_word(name: str, label: str, expected: str) -> None:
@@ -812,3 +816,60 @@ def test_entities_topic_compounded_into_a_vote_is_an_event(  # type: ignore[no-u
     ents = ["O", "B-PERSON", "O", "O"]
     doc = _parsed(nlp, words, heads, deps, tags, ents)
     assert label_from_use(doc.ents[0], ArticleWords(doc.text), "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Vera Lunn was convicted of fraud in 2009.", "Vera Lunn", "LOC", "PERSON"),
+        ("Tomas Oyelaran was arrested in March.", "Tomas Oyelaran", "GPE", "PERSON"),
+        ("His client Ona Brill sued the paper.", "Ona Brill", "ORG", "PERSON"),
+        ("Lake Orla was drained in March.", "Lake Orla", "LOC", "LOC"),  # no fate of people
+        ("The party's nominee Dora Quarry won 2,000 votes.", "Dora Quarry", "LOC", "PERSON"),
+        ("Game developer Ilkka Saari made it.", "Ilkka Saari", "ORG", "PERSON"),
+        ("The ship sailed past Saint Orla in May.", "Saint Orla", "LOC", "LOC"),
+    ],
+)
+def test_entities_someone_tagged_as_a_place_or_body_is_a_person(  # type: ignore[no-untyped-def]
+    nlp, text: str, name: str, label: str, expected: str
+) -> None:
+    """What only happens to people ("was convicted"), or a noun for a person before the name
+    ("his client"), makes a person's name the model tagged as a place or a body a person."""
+    from newsdesk.core.pipeline.entities import _Candidate, _label_from_context
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label=label)
+    assert span is not None
+    assert _label_from_context(span, _Candidate(start, start + len(name), name, label)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("At a rally in May: Vera Lunn Image: Gage Ruiz.", "Vera Lunn Image", "Vera Lunn"),
+        ("A rally with Tom Okafor.Image: Tom Okafor for Senate.", "Tom Okafor.Image", "Tom Okafor"),
+        ("The firm Clear Image sued the town.", "Clear Image", "Clear Image"),  # no credit
+    ],
+)
+def test_entities_caption_credit_is_not_part_of_the_name(  # type: ignore[no-untyped-def]
+    nlp, text: str, span: str, name: str
+) -> None:
+    """A picture's caption ends with a name and its credit follows ("... Kamala Harris Image:
+    Gage Skidmore"): the word opening the credit is not part of the name."""
+    from newsdesk.core.pipeline.entities import _clean
+
+    doc = nlp(text)
+    start = text.index(span)
+    ent = doc.char_span(start, start + len(span), label="PERSON", alignment_mode="expand")
+    assert ent is not None
+    cand = _clean(ent, text)
+    assert cand is not None and cand.text == name
+
+
+def test_entities_titled_person_whose_name_ends_as_places_do(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nIn 2016, the party's presidential nominee Dora Castle received 200,000 votes. "
+        "Castle ran again."
+    )
+    assert {m.label for m in analyze_text(text).mentions if m.text == "Dora Castle"} == {"PERSON"}

@@ -61,6 +61,9 @@ _ORG_NAME = re.compile(
     r"(?<![\w'’.-])(?:[A-Z][A-Za-z&.-]*\s(?:(?:of|for|and|the)\s)?){1,5}"
     r"(?:" + "|".join(w.capitalize() for w in ORG_WORDS if w.isalpha()) + r")(?![\w'’-])"
 )
+#: The word that opens a picture's credit, run into the caption's last name ("Kamala Harris
+#: Image: ..."), when a colon follows it.
+_CAPTION_CREDIT = re.compile(r"\.?\s*(?:Image|Photo|Picture|Credit)$")
 _TRAILING_MINOR = re.compile(r"\s+(?:and|or|of|the|for|in|at|on)$")
 _TRAILING_NUMBER = re.compile(r"\s+[-–—:]\s*\d[\d,.]*$")
 _INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
@@ -141,6 +144,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if has_parse:
             cand.label = _label_from_context(ent, cand)
         signal = label_from_words(cand.text, cand.label)
+        if signal == "LOC" and cand.label == "PERSON" and has_parse and _titled_or_glossed(ent):
+            signal = cand.label  # "nominee Darrell Castle": a person whose name ends as places do
         if has_parse:
             words = words or ArticleWords(text)
             signal = label_from_use(ent, words, signal)
@@ -201,6 +206,16 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
             and (_titled_or_glossed(ent) or _titled_within(cand))
         ):
             return "PERSON"  # "MP Tanya Davies", "Dominic Hare, chief executive of ..."
+        if cand.label in {"LOC", "FAC"} and _titled_or_glossed(ent, titles=False):
+            return "PERSON"  # "presidential nominee Dora Quarry", "Ian Ash, the chief officer"
+        if (
+            cand.label in {"GPE", "LOC", "FAC"}
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and root.head.lower_ in _PERSON_FATES
+            and named_country(fold_name(cand.text)) is None
+            and fold_name(cand.text) not in _STATE_FOLDS
+        ):
+            return "PERSON"  # "Vera Lunn was convicted of fraud": a place is not convicted
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (
         cand.label == "PERSON"
@@ -219,6 +234,13 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
     return cand.label
 
 
+#: What happens to people and never to a place, said of the subject: "Vera Lunn was convicted",
+#: tagged as a place, is someone.
+_PERSON_FATES = frozenset(
+    """convicted sentenced pardoned arrested jailed imprisoned acquitted indicted testified
+    testifies pleaded pled pleads married resigned resigns""".split()
+)
+_STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
 #: Titles written as acronyms before a name: "MP Tanya Davies", "CEO Ana Ruiz".
 _TITLE_ACRONYMS = frozenset({"mp", "mep", "mla", "msp", "mpp", "td", "ceo", "cfo", "coo"})
 #: Nouns for what a person is or does, in apposition to a name ("Dominic Hare, chief
@@ -227,7 +249,13 @@ _PERSON_NOUNS = frozenset(
     """executive spokesperson owner author professor lecturer researcher scientist student
     resident lawyer manager founder activist journalist reporter analyst economist doctor
     nurse teacher coach player actor actress singer artist writer witness survivor victim
-    farmer engineer official politician candidate member""".split()
+    farmer engineer official politician candidate member client wife husband son daughter
+    mother father brother sister widow widower cousin nephew niece grandson granddaughter
+    girlfriend boyfriend fiancee fiance rapper musician comedian businessman businesswoman
+    entrepreneur billionaire physician surgeon inmate defendant plaintiff suspect prisoner
+    lobbyist pastor priest historian novelist poet filmmaker developer programmer designer
+    nominee astronaut astronomer archaeologist biologist physicist chemist mathematician
+    photographer drummer guitarist bassist vocalist composer""".split()
 )
 
 
@@ -240,15 +268,18 @@ def _titled_within(cand: _Candidate) -> bool:
     )
 
 
-def _titled_or_glossed(ent: Span) -> bool:
+def _titled_or_glossed(ent: Span, titles: bool = True) -> bool:
     """A title stands right before the name ("MP Tanya Davies"), or a noun for a person is
-    in apposition to it ("Dominic Hare, chief executive of the palace")."""
+    in apposition to it ("Dominic Hare, chief executive of the palace"). Without `titles`, a
+    noun for a person before it counts but not a title, which opens places' names too
+    ("Prince Edward", "Saint Helena")."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.ent_iob_ == "O":
         word = before.lower_.rstrip(".")
-        if word in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"} or (
-            word in _TITLE_ACRONYMS and before.text.isupper()
+        if titles and (
+            word in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"}
+            or (word in _TITLE_ACRONYMS and before.text.isupper())
         ):
             return True
         if before.tag_ == "NN" and word in _PERSON_NOUNS:
@@ -308,6 +339,8 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         end = m.start()  # "Labour Party - 203": a vote count, not part of the name
     if m := _TRAILING_MINOR.search(text, start, end):
         end = m.start()  # "Center for Biological Diversity and"
+    if text[end : end + 1] == ":" and (m := _CAPTION_CREDIT.search(text, start, end)):
+        end = m.start()  # "Jo Kemp in July.Image: Ana Ruiz": a caption, then its credit
     if end <= start:
         return None
     label = ent.label_

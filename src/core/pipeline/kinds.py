@@ -26,8 +26,8 @@ PLACE_TAILS = frozenset(
     """square corner island islands isle isles street avenue road boulevard lane park bridge
     mountain mountains mount river lake bay sea ocean gulf strait valley desert peninsula
     province region district county heights plaza palace cathedral mosque church temple tower
-    castle airport station stadium harbour harbor port canal beach coast cape mall fault trench
-    ridge volcano glacier reef canyon plateau lagoon fjord""".split()
+    castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
+    trench ridge volcano glacier reef canyon plateau lagoon fjord""".split()
 )
 #: Last words of a landmark's name that the model takes for a body, and that end people's
 #: names too ("Anita Hill"): a place only when tagged as an organisation ("Capitol Hill",
@@ -86,7 +86,7 @@ STATE_BODY_HEADS = frozenset(
 LOCAL_BODY_HEADS = frozenset(
     """department ministry committee office council commission party court courts tribunal
     assembly service force forces guard university college school hospital agency company
-    bureau board authority union club""".split()
+    bureau board authority union club group""".split()
 )
 #: Words that make a body one of many below the state, named the same in many places: "District
 #: Court", "Fire Department", "County Council", "Court of Appeals".
@@ -328,9 +328,12 @@ def label_from_words(text: str, label: str) -> str:
     if (
         label in {"PERSON", "ORG", "NORP"}
         and len(words) >= 2
-        and (words[-1] in PLACE_TAILS or words[0] in PLACE_HEADS)
+        and (
+            words[-1] in PLACE_TAILS
+            or words[0] in PLACE_HEADS and not any(w in BODY_TAILS for w in words)
+        )
     ):
-        return "LOC"
+        return "LOC"  # not "Port Authority of New York", "Fort Worth Police Department"
     return label
 
 
