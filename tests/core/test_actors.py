@@ -851,14 +851,20 @@ def test_actors_body_a_state_story_names_with_its_country_is_the_nations() -> No
     assert mapping[("a", "Supreme Court")] == mapping[("b", "Supreme Court")]
 
 
-def _written(aid: str, title: str, text: str, *mentions: tuple[str, str, str]) -> ArticleAnalysis:
-    """An article whose mentions (text, label, key) sit where the text writes them, in order."""
+def _written(
+    aid: str, title: str, text: str, *mentions: tuple[str, str, str] | tuple[str, str, str, str]
+) -> ArticleAnalysis:
+    """An article whose mentions (text, label, key[, role]) sit where the text writes them, in
+    order. The merge reads no text (the store merges stored mentions): the text is there to
+    read the test by."""
     art = Article(aid, f"{aid}.txt", title, None, None, None, text, (), "h")
     out, at = [], 0
-    for t, label, key in mentions:
+    for spec in mentions:
+        t, label, key = spec[0], spec[1], spec[2]
         start = text.index(t, at)
         at = start + len(t)
-        out.append(Mention(aid, start, at, t, label, key=key))
+        role = spec[3] if len(spec) > 3 else None
+        out.append(Mention(aid, start, at, t, label, key=key, role=role))
     return ArticleAnalysis(art, tuple(out), (), ())
 
 
@@ -874,7 +880,7 @@ def test_actors_body_introduced_as_a_states_is_not_the_nations() -> None:
                 "US state of Ohio holds election",
                 ohio,
                 ("Ohio", "GPE", "Ohio"),
-                ("Supreme Court", "ORG", "Supreme Court"),
+                ("Supreme Court", "ORG", "Supreme Court", "state"),  # "the state's"
                 ("United States Supreme Court", "ORG", "United States Supreme Court"),
                 ("Ohio Supreme Court", "ORG", "Ohio Supreme Court"),
             ),
@@ -903,7 +909,7 @@ def test_actors_states_body_in_a_story_of_no_state_stays_in_it() -> None:
                 "Former US senator Vera Quill dies",
                 "Vera Quill won a seat in the state Senate, then in the United States.",
                 ("Vera Quill", "PERSON", "Vera Quill"),
-                ("Senate", "ORG", "Senate"),
+                ("Senate", "ORG", "Senate", "state"),
                 ("United States", "GPE", "United States"),
             ),
             _written(

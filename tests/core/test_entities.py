@@ -607,6 +607,9 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Zone 3", "ORG", "LOC"),
         ("Apollo 11", "PRODUCT", "PRODUCT"),  # a number after a name that is no area
         ("Brannock Energy Arena", "ORG", "LOC"),  # a venue
+        ("Eastmere Convention Center", "ORG", "LOC"),
+        ("Eastmere Cancer Center", "ORG", "ORG"),  # a "... Center" alone may be a body
+        ("Northfield Military Cemetery", "ORG", "LOC"),
         ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
         ("Fort Calder Police Department", "ORG", "ORG"),
         ("Fort Calder", "PERSON", "LOC"),
@@ -873,3 +876,77 @@ def test_entities_titled_person_whose_name_ends_as_places_do(analyze_text) -> No
         "Castle ran again."
     )
     assert {m.label for m in analyze_text(text).mentions if m.text == "Dora Castle"} == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her Chirply account was closed on Monday.", "ORG"),
+        ("If you have seen my Chirply, you know.", "ORG"),
+        ("One of his lawyers posted a photo to Chirply showing him.", "ORG"),
+        ("The hashtag trended on Chirply shortly after.", "ORG"),
+        ("The agency thanked her, noting on Chirply that it was over.", "ORG"),
+        ("The lawyers sent a letter to Chirply on Monday.", "PERSON"),  # sent to someone
+    ],
+)
+def test_entities_platform_taken_for_someone_by_its_words(  # type: ignore[no-untyped-def]
+    nlp, text: str, expected: str
+) -> None:
+    """A one-word name the model took for a person is a platform where the words around it
+    say so: owned by a possessive pronoun, compounded into what only a platform has, posted
+    to, or the place something trended."""
+    from newsdesk.core.pipeline.kinds import ArticleWords, label_from_use
+
+    doc = nlp(text)
+    start = text.index("Chirply")
+    span = doc.char_span(start, start + len("Chirply"), label="PERSON")
+    assert span is not None
+    assert label_from_use(span, ArticleWords(text), "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        (
+            "The town announced on Chirply the Federal Flight Administration would look into it.",
+            "Chirply the Federal Flight Administration",
+            "Chirply",
+        ),
+        ("It ran with the Temperance Party, Reform Party and others.",
+         "Temperance Party, Reform Party", "Temperance Party"),
+        ("She studied at the University of Eastmere, San Lorca.",
+         "University of Eastmere, San Lorca", "University of Eastmere, San Lorca"),
+        ("They joined Friends of the Marsh in May.", "Friends of the Marsh",
+         "Friends of the Marsh"),
+        ("She starred in Dolly the Vampire Hunter.", "Dolly the Vampire Hunter",
+         "Dolly the Vampire Hunter"),
+    ],
+)
+def test_entities_two_names_run_together_keep_the_first(  # type: ignore[no-untyped-def]
+    nlp, text: str, span: str, name: str
+) -> None:
+    """The model ran two names into one ("Twitter the Federal Aviation Administration",
+    "Prohibition Party, Reform Party"): the mention stops at the first."""
+    from newsdesk.core.pipeline.entities import _clean
+
+    doc = nlp(text)
+    start = text.index(span)
+    ent = doc.char_span(start, start + len(span), label="ORG", alignment_mode="expand")
+    assert ent is not None
+    cand = _clean(ent, text)
+    assert cand is not None and cand.text == name
+
+
+def test_entities_body_introduced_as_a_states_keeps_that_word(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    """The actor merge reads stored mentions, not the text: the word that makes a body a
+    state's ("the state's Supreme Court") is kept as the mention's role."""
+    text = (
+        "Title\n\nVoters in Ohio chose a judge for the state's Supreme Court. The United States "
+        "Supreme Court had ruled on the vote."
+    )
+    mentions = analyze_text(text).mentions
+    roles = {m.text: m.role for m in mentions}
+    keys = {m.text: m.key for m in mentions}
+    assert roles["Supreme Court"] == "state"
+    assert roles["United States Supreme Court"] is None
+    assert keys["Supreme Court"] != keys["United States Supreme Court"]  # not the nation's

@@ -26,7 +26,13 @@ from .countries import (
 )
 from .gazetteer import COUNTRIES, US_STATES
 from .ids import anchor_actor_ids
-from .kinds import SUPRANATIONAL_WORDS, body_scope, name_fold, short_place_name
+from .kinds import (
+    DIVISION_ROLES,
+    SUPRANATIONAL_WORDS,
+    body_scope,
+    name_fold,
+    short_place_name,
+)
 from .names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 from .ranking import actor_score, named_in
 from .unionfind import UnionFind
@@ -237,7 +243,7 @@ class _ArticleCountries:
         country = self.of(article_id)
         division = self.division(article_id)
         analysis = self._analyses[article_id]
-        if _said_of_a_division(analysis.article.text, mentions):
+        if any(m.role in DIVISION_ROLES for m in mentions):
             return f"{country}/{division}" if division and country else None
         if division is None or country is None or fold.split()[-1] in _PARTY_FOLDS:
             return country
@@ -288,18 +294,7 @@ class _ArticleCountries:
         return self._known[article_id]
 
 
-#: Words before a body's name that make it a state's or a province's: "the state's Supreme
-#: Court", "the state Senate", "the provincial legislature" (lower case: "State" opening a
-#: name is the name's own word).
-_DIVISION_BEFORE = re.compile(
-    r"\b(?:state|province)(?:'s|’s)?\s+$|\b(?:provincial|state-level)\s+$"
-)
 _PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
-
-
-def _said_of_a_division(text: str, mentions: Iterable[Mention]) -> bool:
-    """Some mention of a body's name is introduced as a state's or a province's body."""
-    return any(_DIVISION_BEFORE.search(text[max(0, m.start - 24) : m.start]) for m in mentions)
 
 
 def _scope(key: str, fold: str, mentions: list[Mention]) -> tuple[str, bool] | None:
@@ -676,7 +671,7 @@ def _surname_fits(short: _Group, target: _Group) -> bool:
     "Saturn" of an astronomy story, nor the journal "Science"."""
     if target.kind != "person" or " " in short.fold:
         return True
-    return any(m.label == "PERSON" or m.role for m in short.mentions)
+    return any(m.label == "PERSON" or m.role not in (None, *DIVISION_ROLES) for m in short.mentions)
 
 
 def _by_title(

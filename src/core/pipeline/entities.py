@@ -16,11 +16,14 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
-from .countries import article_country, named_country
+from .countries import article_country, named_country, without_country
 from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
+    BODY_TAILS,
+    DIVISION_ROLES,
     ArticleWords,
     body_scope,
+    division_before,
     is_doctrine,
     label_from_use,
     label_from_words,
@@ -157,6 +160,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue  # a time zone: "15:00 UTC"
         if cand.label == "PERSON":
             cand.role = _role(doc, cand, has_parse) or cand.role
+        elif cand.role is None:
+            cand.role = division_before(text, cand.start)  # "the state's Supreme Court"
         cand.headline = any(s <= cand.start < e for s, e in headlines)
         candidates.append(cand)
         if cand.lead_place is not None:
@@ -316,6 +321,33 @@ def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
     return int(ent.start_char)
 
 
+#: A lower-case "the" after a capitalised word, then a capitalised word: a second name runs
+#: on ("announced on Twitter the Federal Aviation Administration ...").
+_INNER_THE = re.compile(r"(?<=[A-Za-z][a-z])\s+the\s+(?=[A-Z])")
+#: A comma, then a capitalised word: two names listed ("Prohibition Party, Reform Party").
+_INNER_COMMA = re.compile(r",\s+(?=[A-Z])")
+
+
+def _first_of_two_names(text: str, start: int, end: int) -> int:
+    """Where the first name ends when the model ran two into one: at a lower-case "the"
+    after a capitalised word, before a body's name ("Twitter the Federal Aviation
+    Administration"; not "Friends of the Earth", "Buffy the Vampire Slayer", "Stop the
+    Steal"), or at a comma after a body's name, before another name ("Prohibition Party,
+    Reform Party"; not "University of California, San Diego" nor "Acme, Inc.")."""
+    chunk = text[start:end]
+    m = _INNER_THE.search(chunk)
+    if m and chunk[: m.start()].split()[-1][:1].isupper():
+        rest = chunk[m.end() :].split()
+        if len(rest) >= 2 and rest[-1].lower() in BODY_TAILS:
+            return start + m.start()
+    m = _INNER_COMMA.search(chunk)
+    if m:
+        before, after = chunk[: m.start()].split(), chunk[m.end() :].split()
+        if before and before[-1].lower() in BODY_TAILS and len(after) >= 2:
+            return start + m.start()
+    return end
+
+
 def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     """Strip leading articles, quotes, possessives and (for people) titles, which become a role."""
     start, end = (ent.start_char if start is None else start), ent.end_char
@@ -341,6 +373,8 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         end = m.start()  # "Center for Biological Diversity and"
     if text[end : end + 1] == ":" and (m := _CAPTION_CREDIT.search(text, start, end)):
         end = m.start()  # "Jo Kemp in July.Image: Ana Ruiz": a caption, then its credit
+    if ent.label_ != "PERSON":
+        end = _first_of_two_names(text, start, end)
     if end <= start:
         return None
     label = ent.label_
@@ -849,10 +883,11 @@ def _cluster(
             # a shared surname the model took for an organisation ("Mendez" as ORG)
             _assign_to_subject(group, people, members, find, pool, title)
             continue
+        states = any(c.role in DIVISION_ROLES for c in group)  # "the state's Supreme Court"
         orgs = [
             r
             for r in _matching_roots(short, "org", members, kinds, size, find, pool)
-            if not _anothers_body(short, _group(members, find, r, pool), home)
+            if not _anothers_body(short, _group(members, find, r, pool), home, states)
         ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
@@ -1046,13 +1081,19 @@ def _assign_to_subject(
     group.clear()  # its candidates now point at those roots directly
 
 
-def _anothers_body(short: tuple[str, ...], group: list[_Candidate], home: str | None) -> bool:
+def _anothers_body(
+    short: tuple[str, ...], group: list[_Candidate], home: str | None, states: bool = False
+) -> bool:
     """`short` names a body every state has ("Senate") and `group`'s name says it is the body
-    of a country other than the article's (`home`)."""
-    if home is None or body_scope(" ".join(short)) != "country":
+    of a country other than the article's (`home`), or of a country at all where `short` was
+    introduced as a state's ("the state's Supreme Court" is not the "United States Supreme
+    Court")."""
+    if body_scope(" ".join(short)) != "country":
         return False
     named = {named_country(" ".join(c.folded)) for c in group} - {None}
-    return bool(named) and home not in named
+    if states:
+        return bool(named) or any(without_country(" ".join(c.folded)) for c in group)
+    return home is not None and bool(named) and home not in named
 
 
 def _kind(labels: Counter[str], group: list[_Candidate]) -> str:

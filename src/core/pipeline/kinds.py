@@ -27,7 +27,14 @@ PLACE_TAILS = frozenset(
     mountain mountains mount river lake bay sea ocean gulf strait valley desert peninsula
     province region district county heights plaza palace cathedral mosque church temple tower
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
-    trench ridge volcano glacier reef canyon plateau lagoon fjord""".split()
+    trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument""".split()
+)
+#: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
+#: a body: "Cancer Center").
+PLACE_TAIL_PAIRS = frozenset(
+    f"{kind} {word}"
+    for kind in ("convention", "exhibition", "civic", "conference", "space")
+    for word in ("center", "centre")
 )
 #: Last words of a landmark's name that the model takes for a body, and that end people's
 #: names too ("Anita Hill"): a place only when tagged as an organisation ("Capitol Hill",
@@ -71,6 +78,21 @@ def short_place_name(folded: str) -> str | None:
     if words[0] in _GENERIC_HEAD_FOLDS:
         return " ".join(words[1:])
     return None
+
+
+#: Words before a body's name that make it a state's or a province's: "the state's Supreme
+#: Court", "the state Senate", "the provincial legislature" (lower case: "State" opening a
+#: name is the name's own word). Extraction keeps the word as the mention's role.
+_DIVISION_BEFORE = re.compile(
+    r"\b(?P<word>state|province|provincial)(?:'s|’s|-level)?\s+$"
+)
+DIVISION_ROLES = frozenset({"state", "province", "provincial"})
+
+
+def division_before(text: str, start: int) -> str | None:
+    """The word that introduces the body named at `start` as a state's or a province's."""
+    m = _DIVISION_BEFORE.search(text, max(0, start - 24), start)
+    return m.group("word") if m else None
 
 
 #: Head words of the bodies every state has: "Parliament", "Supreme Court", "Air Force",
@@ -181,7 +203,9 @@ MEDIUM_PREPOSITIONS = frozenset({"on", "via"})
 #: Verbs of publishing: "wrote on X", "posted on X", "said on X" make X a platform.
 MEDIUM_VERBS = frozenset(
     "say said says write wrote writes post posted posts tweet tweeted announce announced "
-    "share shared publish published praise praised comment commented".split()
+    "share shared publish published praise praised comment commented trend trended trends "
+    "note noted notes confirm confirmed confirms indicate indicated indicates saying writing "
+    "posting tweeting announcing sharing publishing noting confirming indicating".split()
 )
 #: Nouns only a place has: "Hagia Sophia's dome", "Bermuda's residents" make the owner a place.
 PLACE_PARTS = frozenset(
@@ -330,6 +354,7 @@ def label_from_words(text: str, label: str) -> str:
         and len(words) >= 2
         and (
             words[-1] in PLACE_TAILS
+            or " ".join(words[-2:]) in PLACE_TAIL_PAIRS
             or words[0] in PLACE_HEADS and not any(w in BODY_TAILS for w in words)
         )
     ):
@@ -399,6 +424,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         return "EVENT"  # "the Brexit referendum": a question put to voters, not someone
     if name not in words.before_surname and _demonym_of(name, words.capitalised):
         return "NORP"  # "Londoners" where "London" is written: people of a place, a group
+    if len(ent) == 1 and _medium_by_its_words(ent):
+        return "ORG"  # "her Twitter account", "my Twitter", "posted a photo to Twitter"
     if head.i == root.i or any(t.dep_ == "case" for t in root.children):
         return label
     if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in MOTION_VERBS:
@@ -416,6 +443,34 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+#: What a platform has and a person does not: "her Twitter account", "a YouTube channel".
+MEDIUM_NOUNS = frozenset(
+    "account accounts feed bio handle followers profile page channel hashtag timeline".split()
+)
+#: Possessive pronouns: "my Twitter", "his Instagram" (no one writes "my Smith").
+_POSSESSIVE_PRONOUNS = frozenset({"my", "his", "her", "its", "our", "your", "their"})
+#: Verbs that put something on a platform: "posted a photo to X".
+_POSTING_VERBS = frozenset("post posted posts upload uploaded uploads".split())
+
+
+def _medium_by_its_words(ent: Span) -> bool:
+    """A one-word name the model took for someone is a platform where the words around it
+    say so: a possessive pronoun owns it ("my Twitter"), it is compounded into what only a
+    platform has ("her Twitter account"), or something is posted to it (read by words: the
+    parser often hangs "to X showing ..." elsewhere)."""
+    root = ent.root
+    head = root.head
+    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in root.children):
+        return True
+    if root.dep_ in ("compound", "amod") and head.i > root.i and head.lower_ in MEDIUM_NOUNS:
+        return True
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "to":
+        return False
+    start = max(doc[ent.start].sent.start, ent.start - 5)
+    return any(t.lower_ in _POSTING_VERBS for t in doc[start : ent.start - 1])
 
 
 #: Nouns that name an area by its number: "Region 11", "Zone 3", "Ward 5".
@@ -519,4 +574,4 @@ def _called_a_thing(ent: Span) -> bool:
 #: Capitalised words before a name that are not a given name ("The Azores", "In Bermuda").
 _NOT_GIVEN_NAMES = frozenset(
     "the a an in at on to from near of for and but by with as approaching towards".split()
-)
+) | _POSSESSIVE_PRONOUNS
