@@ -974,3 +974,8 @@ def test_actors_title_of_a_surname_alone_picks_among_namesakes() -> None:
     }
     _, mapping = merge_actors([full[1], article("e", ("Quill", "PERSON", "Quill", "Judge"))])
     assert mapping[("e", "Quill")] != mapping[("b", "Tod Quill")]  # a judge, not the president
+
+
+def test_actors_states_word_is_no_role_of_the_body() -> None:
+    actors, _ = merge_actors([article("a", ("Supreme Court", "ORG", "Supreme Court", "state"))])
+    assert [a.role for a in actors] == [None]

@@ -855,7 +855,8 @@ def _build(
     for key in keys:
         texts[key] += 0
     name = _name(keys)
-    roles = Counter(filter(None, map(_ROLE, mentions)))
+    # "state" of "the state's Supreme Court" says whose body it is, not what it does
+    roles = Counter(r for r in map(_ROLE, mentions) if r and r not in DIVISION_ROLES)
     if folds.get(name) in _COUNTRY_FOLDS:
         actor_type: ActorType = "place"
     elif " " not in name and not roles and any(m.label == "EVENT" for m in mentions):
