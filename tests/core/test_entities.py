@@ -950,3 +950,22 @@ def test_entities_body_introduced_as_a_states_keeps_that_word(analyze_text) -> N
     assert roles["Supreme Court"] == "state"
     assert roles["United States Supreme Court"] is None
     assert keys["Supreme Court"] != keys["United States Supreme Court"]  # not the nation's
+
+
+def test_entities_country_tagged_as_a_body_joins_no_longer_name() -> None:
+    """A country the model took for a body ("Samoa" as ORG) is not the short form of a longer
+    name holding it: not a territory ("American Samoa", which has a person's shape), nor a
+    newspaper ("Samoa Observer")."""
+    from newsdesk.core.pipeline.entities import _cluster
+    from newsdesk.core.pipeline.names import fold_name
+
+    text = (
+        "The outbreak ended in Tonga. Vaccines were sent to Tonga by May. Cases were found "
+        "in Fiji and American Tonga. The Tonga Observer reported it."
+    )
+    cands = _candidates(
+        text,
+        [("American Tonga", "ORG"), ("Tonga Observer", "ORG"), ("Tonga", "ORG"), ("Fiji", "GPE")],
+    )
+    keys = _cluster(cands, {}, text, fold_name("Outbreak ends"))
+    assert {keys[c.cluster] for c in cands if c.text == "Tonga"} == {"Tonga"}

@@ -862,8 +862,9 @@ def _cluster(
                 # a surname of several people the model took for a place: the article's subject
                 _assign_to_subject(group, people, members, find, pool, title)
             continue
-        if not people and len(short) == 1:
-            # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
+        if not people and len(short) == 1 and short[0] not in _PLACE_FOLDS:
+            # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG); a country
+            # the model took for a body is no one's surname ("Samoa", "American Samoa").
             for test in (_affix, _middle):
                 people = [
                     r
@@ -888,6 +889,7 @@ def _cluster(
             r
             for r in _matching_roots(short, "org", members, kinds, size, find, pool)
             if not _anothers_body(short, _group(members, find, r, pool), home, states)
+            and not _country_in_a_longer_name(short, _group(members, find, r, pool))
         ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
@@ -1079,6 +1081,16 @@ def _assign_to_subject(
         earlier = [r for s, r in firsts if s < cand.start]
         cand.cluster = earlier[-1] if earlier else firsts[0][1]
     group.clear()  # its candidates now point at those roots directly
+
+
+def _country_in_a_longer_name(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+    """`short` is a country or a US state the model tagged as a body, and `group` a longer
+    name that holds it without being that country's formal name: "Samoa" is not "American
+    Samoa" nor the "Samoa Observer" ("Islamic Republic of Iran" folds to Iran before)."""
+    name = " ".join(short)
+    if name not in _PLACE_FOLDS:
+        return False
+    return any(len(c.folded) > len(short) for c in group)
 
 
 def _anothers_body(
