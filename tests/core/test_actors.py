@@ -979,3 +979,16 @@ def test_actors_title_of_a_surname_alone_picks_among_namesakes() -> None:
 def test_actors_states_word_is_no_role_of_the_body() -> None:
     actors, _ = merge_actors([article("a", ("Supreme Court", "ORG", "Supreme Court", "state"))])
     assert [a.role for a in actors] == [None]
+
+
+def test_actors_direction_word_is_no_places_short_name() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Western District", "LOC", "Western District")),
+            article("b", ("Western", "NORP", "Western")),
+            article("c", ("Abaco Islands", "LOC", "Abaco Islands")),
+            article("d", ("Abaco", "NORP", "Abaco")),
+        ]
+    )
+    assert mapping[("a", "Western District")] != mapping[("b", "Western")]
+    assert mapping[("c", "Abaco Islands")] == mapping[("d", "Abaco")]  # a name, not a direction

@@ -74,7 +74,8 @@ def short_place_name(folded: str) -> str | None:
     if len(words) >= 3 and words[-1] in _PLACE_TAIL_FOLDS and words[-1] not in _GENERIC_TAIL_FOLDS:
         return f"{words[0]} {words[-1]}"
     if words[-1] in _GENERIC_TAIL_FOLDS:
-        return " ".join(words[:-1])
+        rest = " ".join(words[:-1])
+        return None if rest in _DIRECTION_FOLDS else rest  # "Western District" is no "Western"
     if words[0] in _GENERIC_HEAD_FOLDS:
         return " ".join(words[1:])
     return None
@@ -300,6 +301,12 @@ _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 _GENERIC_TAIL_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_TAILS)
 _PLACE_TAIL_FOLDS = frozenset(fold_name(w) for w in PLACE_TAILS)
 _GENERIC_HEAD_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_HEADS)
+#: Words that say only where a place lies: alone they name no place.
+_DIRECTION_FOLDS = frozenset(
+    fold_name(w)
+    for w in "north south east west northern southern eastern western central upper lower "
+    "middle inner outer".split()
+)
 _RELIGION_FOLDS = frozenset(fold_name(r) for r in RELIGIONS)
 _COUNTRY_FORM_FOLDS = {fold_name(k): fold_name(v) for k, v in COUNTRY_FORMS.items()}
 _STATE_PREFIX_FOLDS = frozenset(fold_name(w) for w in STATE_PREFIX_WORDS)
