@@ -610,6 +610,9 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Eastmere Convention Center", "ORG", "LOC"),
         ("Eastmere Cancer Center", "ORG", "ORG"),  # a "... Center" alone may be a body
         ("Northfield Military Cemetery", "ORG", "LOC"),
+        ("Eastmere Chess Olympiad", "PERSON", "EVENT"),  # a named event
+        ("Northfield Athletics Championships", "LOC", "EVENT"),
+        ("Lantern Fest", "ORG", "EVENT"),
         ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
         ("Fort Calder Police Department", "ORG", "ORG"),
         ("Fort Calder", "PERSON", "LOC"),

@@ -45,6 +45,13 @@ LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 LAW_TAILS = frozenset(
     "act acts constitution clause amendment treaty accord accords protocol statute".split()
 )
+#: Last words of a named event's name: "World Athletics Championships", "Beyond Fest",
+#: "Watergate scandal", "Baku Olympiad" (not "summit": a relation may go to the "G7 Summit"
+#: as to a body, `relations/` annotates one).
+EVENT_TAILS = frozenset(
+    """olympiad olympics championship championships festival fest expo marathon
+    tournament massacre pandemic scandal referendum war election primaries""".split()
+)
 #: Last words that make a place-tagged name a body: "United States Coast Guard".
 BODY_TAILS = frozenset(
     """guard agency ministry department council committee commission army navy police party
@@ -347,6 +354,12 @@ def label_from_words(text: str, label: str) -> str:
         and words_of[-1].lower() in LAW_TAILS
     ):
         return "LAW"  # "Tenure of Office Act", "United States Constitution"
+    if (
+        label in {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART"}
+        and len(words_of) >= 2
+        and words_of[-1].lower() in EVENT_TAILS
+    ):
+        return "EVENT"  # "World Athletics Championships", "Baku Olympiad"
     if label in {"PERSON", "ORG", "NORP", "GPE"} and is_doctrine(text):
         return "MISC"  # "Islam", "Catholicism", "Roman Catholic Christianity"
     if label in {"GPE", "LOC"} and len(words_of) >= 2 and words_of[-1].lower() in BODY_TAILS:
