@@ -849,3 +849,146 @@ def test_actors_body_a_state_story_names_with_its_country_is_the_nations() -> No
         ]
     )
     assert mapping[("a", "Supreme Court")] == mapping[("b", "Supreme Court")]
+
+
+def _written(
+    aid: str, title: str, text: str, *mentions: tuple[str, str, str] | tuple[str, str, str, str]
+) -> ArticleAnalysis:
+    """An article whose mentions (text, label, key[, role]) sit where the text writes them, in
+    order. The merge reads no text (the store merges stored mentions): the text is there to
+    read the test by."""
+    art = Article(aid, f"{aid}.txt", title, None, None, None, text, (), "h")
+    out, at = [], 0
+    for spec in mentions:
+        t, label, key = spec[0], spec[1], spec[2]
+        start = text.index(t, at)
+        at = start + len(t)
+        role = spec[3] if len(spec) > 3 else None
+        out.append(Mention(aid, start, at, t, label, key=key, role=role))
+    return ArticleAnalysis(art, tuple(out), (), ())
+
+
+def test_actors_body_introduced_as_a_states_is_not_the_nations() -> None:
+    ohio = (
+        "Voters in Ohio chose a judge for the state's Supreme Court. The United States "
+        "Supreme Court had ruled on the vote, and the Ohio Supreme Court had not."
+    )
+    _, mapping = merge_actors(
+        [
+            _written(
+                "a",
+                "US state of Ohio holds election",
+                ohio,
+                ("Ohio", "GPE", "Ohio"),
+                ("Supreme Court", "ORG", "Supreme Court", "state"),  # "the state's"
+                ("United States Supreme Court", "ORG", "United States Supreme Court"),
+                ("Ohio Supreme Court", "ORG", "Ohio Supreme Court"),
+            ),
+            _written(
+                "b",
+                "US court rules on fraud",
+                "The United States Supreme Court ruled. The Supreme Court was unanimous.",
+                ("United States Supreme Court", "ORG", "United States Supreme Court"),
+                ("Supreme Court", "ORG", "United States Supreme Court"),
+            ),
+        ]
+    )
+    assert mapping[("a", "Supreme Court")] == mapping[("a", "Ohio Supreme Court")]
+    assert mapping[("a", "Supreme Court")] != mapping[("b", "United States Supreme Court")]
+    assert (
+        mapping[("a", "United States Supreme Court")]
+        == mapping[("b", "United States Supreme Court")]
+    )
+
+
+def test_actors_states_body_in_a_story_of_no_state_stays_in_it() -> None:
+    _, mapping = merge_actors(
+        [
+            _written(
+                "a",
+                "Former US senator Vera Quill dies",
+                "Vera Quill won a seat in the state Senate, then in the United States.",
+                ("Vera Quill", "PERSON", "Vera Quill"),
+                ("Senate", "ORG", "Senate", "state"),
+                ("United States", "GPE", "United States"),
+            ),
+            _written(
+                "b",
+                "US Senate votes",
+                "The U.S. Senate voted. The Senate adjourned in the United States.",
+                ("U.S. Senate", "ORG", "U.S. Senate"),
+                ("Senate", "ORG", "U.S. Senate"),
+                ("United States", "GPE", "United States"),
+            ),
+        ]
+    )
+    assert mapping[("a", "Senate")] != mapping[("b", "U.S. Senate")]
+
+
+def test_actors_party_in_a_story_about_one_state_is_the_nations() -> None:
+    us = ("United States", "GPE", "United States")
+    _, mapping = merge_actors(
+        [
+            _headlined(
+                "a",
+                "US state of Ohio holds primaries",
+                "",
+                us,
+                ("Ohio", "GPE", "Ohio"),
+                ("Democratic Party", "ORG", "Democratic Party"),
+            ),
+            _headlined(
+                "b", "US primaries", "", us, ("Democratic Party", "ORG", "Democratic Party")
+            ),
+        ]
+    )
+    assert mapping[("a", "Democratic Party")] == mapping[("b", "Democratic Party")]
+
+
+def test_actors_word_never_taken_for_someone_joins_no_person_elsewhere() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Orlova", "ORG", "Orlova")),
+            article("b", ("Dmitri Orlova", "PERSON", "Dmitri Orlova")),
+        ]
+    )
+    assert sorted(len(a.articles) for a in actors) == [1, 1]
+
+
+def test_actors_title_of_a_surname_alone_picks_among_namesakes() -> None:
+    full = [
+        article("a", ("Vera Quill", "PERSON", "Vera Quill", "First Lady")),
+        article("b", ("Tod Quill", "PERSON", "Tod Quill", "President")),
+    ]
+    _, mapping = merge_actors(
+        [
+            *full,
+            article("c", ("Quill", "PERSON", "Quill", "President")),
+            article("d", ("Quill", "PERSON", "Quill", "actor")),
+        ]
+    )
+    assert mapping[("c", "Quill")] == mapping[("b", "Tod Quill")]
+    assert mapping[("d", "Quill")] not in {
+        mapping[("a", "Vera Quill")],
+        mapping[("b", "Tod Quill")],
+    }
+    _, mapping = merge_actors([full[1], article("e", ("Quill", "PERSON", "Quill", "Judge"))])
+    assert mapping[("e", "Quill")] != mapping[("b", "Tod Quill")]  # a judge, not the president
+
+
+def test_actors_states_word_is_no_role_of_the_body() -> None:
+    actors, _ = merge_actors([article("a", ("Supreme Court", "ORG", "Supreme Court", "state"))])
+    assert [a.role for a in actors] == [None]
+
+
+def test_actors_direction_word_is_no_places_short_name() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Western District", "LOC", "Western District")),
+            article("b", ("Western", "NORP", "Western")),
+            article("c", ("Abaco Islands", "LOC", "Abaco Islands")),
+            article("d", ("Abaco", "NORP", "Abaco")),
+        ]
+    )
+    assert mapping[("a", "Western District")] != mapping[("b", "Western")]
+    assert mapping[("c", "Abaco Islands")] == mapping[("d", "Abaco")]  # a name, not a direction

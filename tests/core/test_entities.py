@@ -606,6 +606,16 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Region 7", "LAW", "LOC"),  # a numbered area
         ("Zone 3", "ORG", "LOC"),
         ("Apollo 11", "PRODUCT", "PRODUCT"),  # a number after a name that is no area
+        ("Brannock Energy Arena", "ORG", "LOC"),  # a venue
+        ("Eastmere Convention Center", "ORG", "LOC"),
+        ("Eastmere Cancer Center", "ORG", "ORG"),  # a "... Center" alone may be a body
+        ("Northfield Military Cemetery", "ORG", "LOC"),
+        ("Eastmere Chess Olympiad", "PERSON", "EVENT"),  # a named event
+        ("Northfield Athletics Championships", "LOC", "EVENT"),
+        ("Lantern Fest", "ORG", "EVENT"),
+        ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
+        ("Fort Calder Police Department", "ORG", "ORG"),
+        ("Fort Calder", "PERSON", "LOC"),
     ],
 )
 def test_entities_label_from_the_names_last_word(name: str, label: str, expected: str) -> None:
@@ -812,3 +822,153 @@ def test_entities_topic_compounded_into_a_vote_is_an_event(  # type: ignore[no-u
     ents = ["O", "B-PERSON", "O", "O"]
     doc = _parsed(nlp, words, heads, deps, tags, ents)
     assert label_from_use(doc.ents[0], ArticleWords(doc.text), "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Vera Lunn was convicted of fraud in 2009.", "Vera Lunn", "LOC", "PERSON"),
+        ("Tomas Oyelaran was arrested in March.", "Tomas Oyelaran", "GPE", "PERSON"),
+        ("His client Ona Brill sued the paper.", "Ona Brill", "ORG", "PERSON"),
+        ("Lake Orla was drained in March.", "Lake Orla", "LOC", "LOC"),  # no fate of people
+        ("The party's nominee Dora Quarry won 2,000 votes.", "Dora Quarry", "LOC", "PERSON"),
+        ("Game developer Ilkka Saari made it.", "Ilkka Saari", "ORG", "PERSON"),
+        ("The ship sailed past Saint Orla in May.", "Saint Orla", "LOC", "LOC"),
+    ],
+)
+def test_entities_someone_tagged_as_a_place_or_body_is_a_person(  # type: ignore[no-untyped-def]
+    nlp, text: str, name: str, label: str, expected: str
+) -> None:
+    """What only happens to people ("was convicted"), or a noun for a person before the name
+    ("his client"), makes a person's name the model tagged as a place or a body a person."""
+    from newsdesk.core.pipeline.entities import _Candidate, _label_from_context
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label=label)
+    assert span is not None
+    assert _label_from_context(span, _Candidate(start, start + len(name), name, label)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("At a rally in May: Vera Lunn Image: Gage Ruiz.", "Vera Lunn Image", "Vera Lunn"),
+        ("A rally with Tom Okafor.Image: Tom Okafor for Senate.", "Tom Okafor.Image", "Tom Okafor"),
+        ("The firm Clear Image sued the town.", "Clear Image", "Clear Image"),  # no credit
+    ],
+)
+def test_entities_caption_credit_is_not_part_of_the_name(  # type: ignore[no-untyped-def]
+    nlp, text: str, span: str, name: str
+) -> None:
+    """A picture's caption ends with a name and its credit follows ("... Kamala Harris Image:
+    Gage Skidmore"): the word opening the credit is not part of the name."""
+    from newsdesk.core.pipeline.entities import _clean
+
+    doc = nlp(text)
+    start = text.index(span)
+    ent = doc.char_span(start, start + len(span), label="PERSON", alignment_mode="expand")
+    assert ent is not None
+    cand = _clean(ent, text)
+    assert cand is not None and cand.text == name
+
+
+def test_entities_titled_person_whose_name_ends_as_places_do(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nIn 2016, the party's presidential nominee Dora Castle received 200,000 votes. "
+        "Castle ran again."
+    )
+    assert {m.label for m in analyze_text(text).mentions if m.text == "Dora Castle"} == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her Chirply account was closed on Monday.", "ORG"),
+        ("If you have seen my Chirply, you know.", "ORG"),
+        ("One of his lawyers posted a photo to Chirply showing him.", "ORG"),
+        ("The hashtag trended on Chirply shortly after.", "ORG"),
+        ("The agency thanked her, noting on Chirply that it was over.", "ORG"),
+        ("The lawyers sent a letter to Chirply on Monday.", "PERSON"),  # sent to someone
+    ],
+)
+def test_entities_platform_taken_for_someone_by_its_words(  # type: ignore[no-untyped-def]
+    nlp, text: str, expected: str
+) -> None:
+    """A one-word name the model took for a person is a platform where the words around it
+    say so: owned by a possessive pronoun, compounded into what only a platform has, posted
+    to, or the place something trended."""
+    from newsdesk.core.pipeline.kinds import ArticleWords, label_from_use
+
+    doc = nlp(text)
+    start = text.index("Chirply")
+    span = doc.char_span(start, start + len("Chirply"), label="PERSON")
+    assert span is not None
+    assert label_from_use(span, ArticleWords(text), "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        (
+            "The town announced on Chirply the Federal Flight Administration would look into it.",
+            "Chirply the Federal Flight Administration",
+            "Chirply",
+        ),
+        ("It ran with the Temperance Party, Reform Party and others.",
+         "Temperance Party, Reform Party", "Temperance Party"),
+        ("She studied at the University of Eastmere, San Lorca.",
+         "University of Eastmere, San Lorca", "University of Eastmere, San Lorca"),
+        ("They joined Friends of the Marsh in May.", "Friends of the Marsh",
+         "Friends of the Marsh"),
+        ("She starred in Dolly the Vampire Hunter.", "Dolly the Vampire Hunter",
+         "Dolly the Vampire Hunter"),
+    ],
+)
+def test_entities_two_names_run_together_keep_the_first(  # type: ignore[no-untyped-def]
+    nlp, text: str, span: str, name: str
+) -> None:
+    """The model ran two names into one ("Twitter the Federal Aviation Administration",
+    "Prohibition Party, Reform Party"): the mention stops at the first."""
+    from newsdesk.core.pipeline.entities import _clean
+
+    doc = nlp(text)
+    start = text.index(span)
+    ent = doc.char_span(start, start + len(span), label="ORG", alignment_mode="expand")
+    assert ent is not None
+    cand = _clean(ent, text)
+    assert cand is not None and cand.text == name
+
+
+def test_entities_body_introduced_as_a_states_keeps_that_word(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    """The actor merge reads stored mentions, not the text: the word that makes a body a
+    state's ("the state's Supreme Court") is kept as the mention's role."""
+    text = (
+        "Title\n\nVoters in Ohio chose a judge for the state's Supreme Court. The United States "
+        "Supreme Court had ruled on the vote."
+    )
+    mentions = analyze_text(text).mentions
+    roles = {m.text: m.role for m in mentions}
+    keys = {m.text: m.key for m in mentions}
+    assert roles["Supreme Court"] == "state"
+    assert roles["United States Supreme Court"] is None
+    assert keys["Supreme Court"] != keys["United States Supreme Court"]  # not the nation's
+
+
+def test_entities_country_tagged_as_a_body_joins_no_longer_name() -> None:
+    """A country the model took for a body ("Samoa" as ORG) is not the short form of a longer
+    name holding it: not a territory ("American Samoa", which has a person's shape), nor a
+    newspaper ("Samoa Observer")."""
+    from newsdesk.core.pipeline.entities import _cluster
+    from newsdesk.core.pipeline.names import fold_name
+
+    text = (
+        "The outbreak ended in Tonga. Vaccines were sent to Tonga by May. Cases were found "
+        "in Fiji and American Tonga. The Tonga Observer reported it."
+    )
+    cands = _candidates(
+        text,
+        [("American Tonga", "ORG"), ("Tonga Observer", "ORG"), ("Tonga", "ORG"), ("Fiji", "GPE")],
+    )
+    keys = _cluster(cands, {}, text, fold_name("Outbreak ends"))
+    assert {keys[c.cluster] for c in cands if c.text == "Tonga"} == {"Tonga"}

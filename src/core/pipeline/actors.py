@@ -26,7 +26,13 @@ from .countries import (
 )
 from .gazetteer import COUNTRIES, US_STATES
 from .ids import anchor_actor_ids
-from .kinds import SUPRANATIONAL_WORDS, body_scope, name_fold, short_place_name
+from .kinds import (
+    DIVISION_ROLES,
+    SUPRANATIONAL_WORDS,
+    body_scope,
+    name_fold,
+    short_place_name,
+)
 from .names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 from .ranking import actor_score, named_in
 from .unionfind import UnionFind
@@ -223,16 +229,24 @@ class _ArticleCountries:
         self._named: dict[str, frozenset[str]] = {}
         self._divisions: dict[str, str | None] = {}
 
-    def body_scope(self, article_id: str, fold: str) -> str | None:
+    def body_scope(
+        self, article_id: str, fold: str, mentions: Iterable[Mention] = ()
+    ) -> str | None:
         """Whose a body every state has, named alone (`fold`), is in this article: its state's
         or province's in a story about one ("Senate" in a story headlined on Alabama is
         "united states/alabama"), unless the article names that body with its country ("US
-        Supreme Court") or says "federal"; else its country's."""
+        Supreme Court") or says "federal"; else its country's. The words before it decide
+        first: "the state's Supreme Court" is the state's even where the article also names
+        the nation's (None, the article's own, when no state stands out). A party is its
+        country's: parties run under one name in every state of it, their branches are named
+        with the state ("Democratic Party of Wisconsin")."""
         country = self.of(article_id)
         division = self.division(article_id)
-        if division is None or country is None:
-            return country
         analysis = self._analyses[article_id]
+        if any(m.role in DIVISION_ROLES for m in mentions):
+            return f"{country}/{division}" if division and country else None
+        if division is None or country is None or fold.split()[-1] in _PARTY_FOLDS:
+            return country
         if any(without_country(fold_name(m.text)) == (fold, country) for m in analysis.mentions):
             return country  # "US Supreme Court" ... "the Supreme Court": the nation's
         return f"{country}/{division}"
@@ -278,6 +292,9 @@ class _ArticleCountries:
                 )
             )
         return self._known[article_id]
+
+
+_PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
 
 
 def _scope(key: str, fold: str, mentions: list[Mention]) -> tuple[str, bool] | None:
@@ -340,7 +357,7 @@ def _gather(
                     fold = folds[key]  # "Islamic State of Iraq" tagged ORG: not Iraq
                 scoped = _scope(key, fold, mentions)
                 if scoped is not None:
-                    group = _scoped_group(groups, fold, scoped, article_id, places)
+                    group = _scoped_group(groups, fold, scoped, article_id, places, mentions)
                 else:
                     group = groups.get(fold)
                     if group is None:
@@ -394,13 +411,14 @@ def _scoped_group(
     scoped: tuple[str, bool],
     article_id: str,
     places: _ArticleCountries,
+    mentions: list[Mention],
 ) -> _Group:
     """The group of a scoped name in this article's scope: its country's (an article naming no
     country more than another keeps it to itself) or the article's own."""
     where, body = scoped
     country = None
     if where == "country":
-        country = places.body_scope(article_id, fold) if body else places.of(article_id)
+        country = places.body_scope(article_id, fold, mentions) if body else places.of(article_id)
     scope = country or f"#{article_id}"
     gkey = f"{fold}@{scope}"
     group = groups.get(gkey)
@@ -480,12 +498,14 @@ def _join_short_forms(
             if groups[t].fold != fold
             and (_compatible(kind, groups[t].kind) or _placed(group, groups[t]))
             and not _first_name_only(fold, groups[t])
+            and _surname_fits(group, groups[t])
             and not _qualifier_dropped(fold, groups[t].fold)
             and _within_scope(group, groups[t], places)
         }
         if len(targets) > 1:
             plain = {t for t in targets if groups[t].fold.split()[-1] not in SUFFIXES}
             targets = plain or targets
+        targets = _by_title(group, targets, groups, sets)
         if len({sets.find(t) for t in targets}) == 1:  # one actor, however many spellings
             sets.union(gkey, min(targets))
 
@@ -550,6 +570,15 @@ def _join_bodies_to_their_country(groups: dict[str, _Group], sets: UnionFind[str
             sets.union(other, same[0])
 
 
+def _names_other_level(scope: str, fold: str) -> bool:
+    """A longer name says it is the body of another level than `scope`: the nation's ("United
+    States Supreme Court") for a state's body named alone ("the state's Supreme Court"), a
+    state's ("Wisconsin Supreme Court") for the nation's."""
+    if "/" in scope:
+        return without_country(fold) is not None
+    return without_division(fold) is not None
+
+
 def _capitalised_tail(name: str) -> bool:
     """The name's first and last words are capitalised: its generic word is part of the name
     ("Abaco Islands", "County Mayo"), not a description ("Pacific island")."""
@@ -567,6 +596,8 @@ def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> b
         if short.scope.startswith("#"):
             article = short.scope[1:]
             return any(a == article for a, _key in target.clusters)
+        if _names_other_level(short.scope, target.fold):
+            return False
         return any(places.scope_of(a, short.scope) for a, _key in target.clusters)
     if short.acronym and short.scope is not None and not short.scope.startswith("#"):
         # spelled out in a story of another country: another body with the same letters
@@ -628,6 +659,35 @@ def _titled(group: _Group) -> bool:
     return any(
         w in HONORIFICS for m in group.mentions if m.role for w in m.role.lower().split()
     )
+
+
+#: Courtesy titles: they say someone is a person, not which one ("Mr Jackson").
+_COURTESY = frozenset("mr mrs ms miss mx dr mme mlle madame monsieur herr frau sir dame".split())
+
+
+def _surname_fits(short: _Group, target: _Group) -> bool:
+    """A word alone names a person named in full in other articles only where its own
+    articles take it for someone (a mention tagged as a person, or a role): not the planet
+    "Saturn" of an astronomy story, nor the journal "Science"."""
+    if target.kind != "person" or " " in short.fold:
+        return True
+    return any(m.label == "PERSON" or m.role not in (None, *DIVISION_ROLES) for m in short.mentions)
+
+
+def _by_title(
+    short: _Group, targets: set[str], groups: dict[str, _Group], sets: UnionFind[str]
+) -> set[str]:
+    """The people a word alone may name, by the title it carries: of several ("Trump" of
+    Donald and of Melania Trump) the one whose title shares a word with it ("President
+    Trump"), none if no title does; of one, not if both have titles that share no word
+    ("Judge Jackson" is not the President Andrew Jackson)."""
+    if " " in short.fold or not targets or any(groups[t].kind != "person" for t in targets):
+        return targets
+    own = _role_words(short) - _COURTESY
+    shared = {t for t in targets if own & _role_words(groups[t])}
+    if len({sets.find(t) for t in targets}) > 1:
+        return shared
+    return {t for t in targets if t in shared or not own or not _role_words(groups[t])}
 
 
 def _qualifier_dropped(short: str, full: str) -> bool:
@@ -795,7 +855,8 @@ def _build(
     for key in keys:
         texts[key] += 0
     name = _name(keys)
-    roles = Counter(filter(None, map(_ROLE, mentions)))
+    # "state" of "the state's Supreme Court" says whose body it is, not what it does
+    roles = Counter(r for r in map(_ROLE, mentions) if r and r not in DIVISION_ROLES)
     if folds.get(name) in _COUNTRY_FOLDS:
         actor_type: ActorType = "place"
     elif " " not in name and not roles and any(m.label == "EVENT" for m in mentions):

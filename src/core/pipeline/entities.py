@@ -16,11 +16,14 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
-from .countries import article_country, named_country
+from .countries import article_country, named_country, without_country
 from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
+    BODY_TAILS,
+    DIVISION_ROLES,
     ArticleWords,
     body_scope,
+    division_before,
     is_doctrine,
     label_from_use,
     label_from_words,
@@ -61,6 +64,9 @@ _ORG_NAME = re.compile(
     r"(?<![\w'’.-])(?:[A-Z][A-Za-z&.-]*\s(?:(?:of|for|and|the)\s)?){1,5}"
     r"(?:" + "|".join(w.capitalize() for w in ORG_WORDS if w.isalpha()) + r")(?![\w'’-])"
 )
+#: The word that opens a picture's credit, run into the caption's last name ("Kamala Harris
+#: Image: ..."), when a colon follows it.
+_CAPTION_CREDIT = re.compile(r"\.?\s*(?:Image|Photo|Picture|Credit)$")
 _TRAILING_MINOR = re.compile(r"\s+(?:and|or|of|the|for|in|at|on)$")
 _TRAILING_NUMBER = re.compile(r"\s+[-–—:]\s*\d[\d,.]*$")
 _INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
@@ -141,6 +147,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if has_parse:
             cand.label = _label_from_context(ent, cand)
         signal = label_from_words(cand.text, cand.label)
+        if signal == "LOC" and cand.label == "PERSON" and has_parse and _titled_or_glossed(ent):
+            signal = cand.label  # "nominee Darrell Castle": a person whose name ends as places do
         if has_parse:
             words = words or ArticleWords(text)
             signal = label_from_use(ent, words, signal)
@@ -152,6 +160,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue  # a time zone: "15:00 UTC"
         if cand.label == "PERSON":
             cand.role = _role(doc, cand, has_parse) or cand.role
+        elif cand.role is None:
+            cand.role = division_before(text, cand.start)  # "the state's Supreme Court"
         cand.headline = any(s <= cand.start < e for s, e in headlines)
         candidates.append(cand)
         if cand.lead_place is not None:
@@ -201,6 +211,16 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
             and (_titled_or_glossed(ent) or _titled_within(cand))
         ):
             return "PERSON"  # "MP Tanya Davies", "Dominic Hare, chief executive of ..."
+        if cand.label in {"LOC", "FAC"} and _titled_or_glossed(ent, titles=False):
+            return "PERSON"  # "presidential nominee Dora Quarry", "Ian Ash, the chief officer"
+        if (
+            cand.label in {"GPE", "LOC", "FAC"}
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and root.head.lower_ in _PERSON_FATES
+            and named_country(fold_name(cand.text)) is None
+            and fold_name(cand.text) not in _STATE_FOLDS
+        ):
+            return "PERSON"  # "Vera Lunn was convicted of fraud": a place is not convicted
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (
         cand.label == "PERSON"
@@ -219,6 +239,13 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
     return cand.label
 
 
+#: What happens to people and never to a place, said of the subject: "Vera Lunn was convicted",
+#: tagged as a place, is someone.
+_PERSON_FATES = frozenset(
+    """convicted sentenced pardoned arrested jailed imprisoned acquitted indicted testified
+    testifies pleaded pled pleads married resigned resigns""".split()
+)
+_STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
 #: Titles written as acronyms before a name: "MP Tanya Davies", "CEO Ana Ruiz".
 _TITLE_ACRONYMS = frozenset({"mp", "mep", "mla", "msp", "mpp", "td", "ceo", "cfo", "coo"})
 #: Nouns for what a person is or does, in apposition to a name ("Dominic Hare, chief
@@ -227,7 +254,13 @@ _PERSON_NOUNS = frozenset(
     """executive spokesperson owner author professor lecturer researcher scientist student
     resident lawyer manager founder activist journalist reporter analyst economist doctor
     nurse teacher coach player actor actress singer artist writer witness survivor victim
-    farmer engineer official politician candidate member""".split()
+    farmer engineer official politician candidate member client wife husband son daughter
+    mother father brother sister widow widower cousin nephew niece grandson granddaughter
+    girlfriend boyfriend fiancee fiance rapper musician comedian businessman businesswoman
+    entrepreneur billionaire physician surgeon inmate defendant plaintiff suspect prisoner
+    lobbyist pastor priest historian novelist poet filmmaker developer programmer designer
+    nominee astronaut astronomer archaeologist biologist physicist chemist mathematician
+    photographer drummer guitarist bassist vocalist composer""".split()
 )
 
 
@@ -240,15 +273,18 @@ def _titled_within(cand: _Candidate) -> bool:
     )
 
 
-def _titled_or_glossed(ent: Span) -> bool:
+def _titled_or_glossed(ent: Span, titles: bool = True) -> bool:
     """A title stands right before the name ("MP Tanya Davies"), or a noun for a person is
-    in apposition to it ("Dominic Hare, chief executive of the palace")."""
+    in apposition to it ("Dominic Hare, chief executive of the palace"). Without `titles`, a
+    noun for a person before it counts but not a title, which opens places' names too
+    ("Prince Edward", "Saint Helena")."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.ent_iob_ == "O":
         word = before.lower_.rstrip(".")
-        if word in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"} or (
-            word in _TITLE_ACRONYMS and before.text.isupper()
+        if titles and (
+            word in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"}
+            or (word in _TITLE_ACRONYMS and before.text.isupper())
         ):
             return True
         if before.tag_ == "NN" and word in _PERSON_NOUNS:
@@ -285,6 +321,33 @@ def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
     return int(ent.start_char)
 
 
+#: A lower-case "the" after a capitalised word, then a capitalised word: a second name runs
+#: on ("announced on Twitter the Federal Aviation Administration ...").
+_INNER_THE = re.compile(r"(?<=[A-Za-z][a-z])\s+the\s+(?=[A-Z])")
+#: A comma, then a capitalised word: two names listed ("Prohibition Party, Reform Party").
+_INNER_COMMA = re.compile(r",\s+(?=[A-Z])")
+
+
+def _first_of_two_names(text: str, start: int, end: int) -> int:
+    """Where the first name ends when the model ran two into one: at a lower-case "the"
+    after a capitalised word, before a body's name ("Twitter the Federal Aviation
+    Administration"; not "Friends of the Earth", "Buffy the Vampire Slayer", "Stop the
+    Steal"), or at a comma after a body's name, before another name ("Prohibition Party,
+    Reform Party"; not "University of California, San Diego" nor "Acme, Inc.")."""
+    chunk = text[start:end]
+    m = _INNER_THE.search(chunk)
+    if m and chunk[: m.start()].split()[-1][:1].isupper():
+        rest = chunk[m.end() :].split()
+        if len(rest) >= 2 and rest[-1].lower() in BODY_TAILS:
+            return start + m.start()
+    m = _INNER_COMMA.search(chunk)
+    if m:
+        before, after = chunk[: m.start()].split(), chunk[m.end() :].split()
+        if before and before[-1].lower() in BODY_TAILS and len(after) >= 2:
+            return start + m.start()
+    return end
+
+
 def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     """Strip leading articles, quotes, possessives and (for people) titles, which become a role."""
     start, end = (ent.start_char if start is None else start), ent.end_char
@@ -308,6 +371,10 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         end = m.start()  # "Labour Party - 203": a vote count, not part of the name
     if m := _TRAILING_MINOR.search(text, start, end):
         end = m.start()  # "Center for Biological Diversity and"
+    if text[end : end + 1] == ":" and (m := _CAPTION_CREDIT.search(text, start, end)):
+        end = m.start()  # "Jo Kemp in July.Image: Ana Ruiz": a caption, then its credit
+    if ent.label_ != "PERSON":
+        end = _first_of_two_names(text, start, end)
     if end <= start:
         return None
     label = ent.label_
@@ -795,8 +862,9 @@ def _cluster(
                 # a surname of several people the model took for a place: the article's subject
                 _assign_to_subject(group, people, members, find, pool, title)
             continue
-        if not people and len(short) == 1:
-            # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG).
+        if not people and len(short) == 1 and short[0] not in _PLACE_FOLDS:
+            # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG); a country
+            # the model took for a body is no one's surname ("Samoa", "American Samoa").
             for test in (_affix, _middle):
                 people = [
                     r
@@ -816,10 +884,12 @@ def _cluster(
             # a shared surname the model took for an organisation ("Mendez" as ORG)
             _assign_to_subject(group, people, members, find, pool, title)
             continue
+        states = any(c.role in DIVISION_ROLES for c in group)  # "the state's Supreme Court"
         orgs = [
             r
             for r in _matching_roots(short, "org", members, kinds, size, find, pool)
-            if not _anothers_body(short, _group(members, find, r, pool), home)
+            if not _anothers_body(short, _group(members, find, r, pool), home, states)
+            and not _country_in_a_longer_name(short, _group(members, find, r, pool))
         ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
@@ -1013,13 +1083,29 @@ def _assign_to_subject(
     group.clear()  # its candidates now point at those roots directly
 
 
-def _anothers_body(short: tuple[str, ...], group: list[_Candidate], home: str | None) -> bool:
+def _country_in_a_longer_name(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+    """`short` is a country or a US state the model tagged as a body, and `group` a longer
+    name that holds it without being that country's formal name: "Samoa" is not "American
+    Samoa" nor the "Samoa Observer" ("Islamic Republic of Iran" folds to Iran before)."""
+    name = " ".join(short)
+    if name not in _PLACE_FOLDS:
+        return False
+    return any(len(c.folded) > len(short) for c in group)
+
+
+def _anothers_body(
+    short: tuple[str, ...], group: list[_Candidate], home: str | None, states: bool = False
+) -> bool:
     """`short` names a body every state has ("Senate") and `group`'s name says it is the body
-    of a country other than the article's (`home`)."""
-    if home is None or body_scope(" ".join(short)) != "country":
+    of a country other than the article's (`home`), or of a country at all where `short` was
+    introduced as a state's ("the state's Supreme Court" is not the "United States Supreme
+    Court")."""
+    if body_scope(" ".join(short)) != "country":
         return False
     named = {named_country(" ".join(c.folded)) for c in group} - {None}
-    return bool(named) and home not in named
+    if states:
+        return bool(named) or any(without_country(" ".join(c.folded)) for c in group)
+    return home is not None and bool(named) and home not in named
 
 
 def _kind(labels: Counter[str], group: list[_Candidate]) -> str:

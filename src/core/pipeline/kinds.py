@@ -26,8 +26,15 @@ PLACE_TAILS = frozenset(
     """square corner island islands isle isles street avenue road boulevard lane park bridge
     mountain mountains mount river lake bay sea ocean gulf strait valley desert peninsula
     province region district county heights plaza palace cathedral mosque church temple tower
-    castle airport station stadium harbour harbor port canal beach coast cape mall fault trench
-    ridge volcano glacier reef canyon plateau lagoon fjord""".split()
+    castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
+    trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument""".split()
+)
+#: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
+#: a body: "Cancer Center").
+PLACE_TAIL_PAIRS = frozenset(
+    f"{kind} {word}"
+    for kind in ("convention", "exhibition", "civic", "conference", "space")
+    for word in ("center", "centre")
 )
 #: Last words of a landmark's name that the model takes for a body, and that end people's
 #: names too ("Anita Hill"): a place only when tagged as an organisation ("Capitol Hill",
@@ -37,6 +44,13 @@ LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 #: Clause", "United States Constitution".
 LAW_TAILS = frozenset(
     "act acts constitution clause amendment treaty accord accords protocol statute".split()
+)
+#: Last words of a named event's name: "World Athletics Championships", "Beyond Fest",
+#: "Watergate scandal", "Baku Olympiad" (not "summit": a relation may go to the "G7 Summit"
+#: as to a body, `relations/` annotates one).
+EVENT_TAILS = frozenset(
+    """olympiad olympics championship championships festival fest expo marathon
+    tournament massacre pandemic scandal referendum war election primaries""".split()
 )
 #: Last words that make a place-tagged name a body: "United States Coast Guard".
 BODY_TAILS = frozenset(
@@ -67,10 +81,26 @@ def short_place_name(folded: str) -> str | None:
     if len(words) >= 3 and words[-1] in _PLACE_TAIL_FOLDS and words[-1] not in _GENERIC_TAIL_FOLDS:
         return f"{words[0]} {words[-1]}"
     if words[-1] in _GENERIC_TAIL_FOLDS:
-        return " ".join(words[:-1])
+        rest = " ".join(words[:-1])
+        return None if rest in _DIRECTION_FOLDS else rest  # "Western District" is no "Western"
     if words[0] in _GENERIC_HEAD_FOLDS:
         return " ".join(words[1:])
     return None
+
+
+#: Words before a body's name that make it a state's or a province's: "the state's Supreme
+#: Court", "the state Senate", "the provincial legislature" (lower case: "State" opening a
+#: name is the name's own word). Extraction keeps the word as the mention's role.
+_DIVISION_BEFORE = re.compile(
+    r"\b(?P<word>state|province|provincial)(?:'s|’s|-level)?\s+$"
+)
+DIVISION_ROLES = frozenset({"state", "province", "provincial"})
+
+
+def division_before(text: str, start: int) -> str | None:
+    """The word that introduces the body named at `start` as a state's or a province's."""
+    m = _DIVISION_BEFORE.search(text, max(0, start - 24), start)
+    return m.group("word") if m else None
 
 
 #: Head words of the bodies every state has: "Parliament", "Supreme Court", "Air Force",
@@ -86,7 +116,7 @@ STATE_BODY_HEADS = frozenset(
 LOCAL_BODY_HEADS = frozenset(
     """department ministry committee office council commission party court courts tribunal
     assembly service force forces guard university college school hospital agency company
-    bureau board authority union club""".split()
+    bureau board authority union club group""".split()
 )
 #: Words that make a body one of many below the state, named the same in many places: "District
 #: Court", "Fire Department", "County Council", "Court of Appeals".
@@ -181,7 +211,9 @@ MEDIUM_PREPOSITIONS = frozenset({"on", "via"})
 #: Verbs of publishing: "wrote on X", "posted on X", "said on X" make X a platform.
 MEDIUM_VERBS = frozenset(
     "say said says write wrote writes post posted posts tweet tweeted announce announced "
-    "share shared publish published praise praised comment commented".split()
+    "share shared publish published praise praised comment commented trend trended trends "
+    "note noted notes confirm confirmed confirms indicate indicated indicates saying writing "
+    "posting tweeting announcing sharing publishing noting confirming indicating".split()
 )
 #: Nouns only a place has: "Hagia Sophia's dome", "Bermuda's residents" make the owner a place.
 PLACE_PARTS = frozenset(
@@ -276,6 +308,12 @@ _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 _GENERIC_TAIL_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_TAILS)
 _PLACE_TAIL_FOLDS = frozenset(fold_name(w) for w in PLACE_TAILS)
 _GENERIC_HEAD_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_HEADS)
+#: Words that say only where a place lies: alone they name no place.
+_DIRECTION_FOLDS = frozenset(
+    fold_name(w)
+    for w in "north south east west northern southern eastern western central upper lower "
+    "middle inner outer".split()
+)
 _RELIGION_FOLDS = frozenset(fold_name(r) for r in RELIGIONS)
 _COUNTRY_FORM_FOLDS = {fold_name(k): fold_name(v) for k, v in COUNTRY_FORMS.items()}
 _STATE_PREFIX_FOLDS = frozenset(fold_name(w) for w in STATE_PREFIX_WORDS)
@@ -316,6 +354,12 @@ def label_from_words(text: str, label: str) -> str:
         and words_of[-1].lower() in LAW_TAILS
     ):
         return "LAW"  # "Tenure of Office Act", "United States Constitution"
+    if (
+        label in {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART"}
+        and len(words_of) >= 2
+        and words_of[-1].lower() in EVENT_TAILS
+    ):
+        return "EVENT"  # "World Athletics Championships", "Baku Olympiad"
     if label in {"PERSON", "ORG", "NORP", "GPE"} and is_doctrine(text):
         return "MISC"  # "Islam", "Catholicism", "Roman Catholic Christianity"
     if label in {"GPE", "LOC"} and len(words_of) >= 2 and words_of[-1].lower() in BODY_TAILS:
@@ -328,9 +372,13 @@ def label_from_words(text: str, label: str) -> str:
     if (
         label in {"PERSON", "ORG", "NORP"}
         and len(words) >= 2
-        and (words[-1] in PLACE_TAILS or words[0] in PLACE_HEADS)
+        and (
+            words[-1] in PLACE_TAILS
+            or " ".join(words[-2:]) in PLACE_TAIL_PAIRS
+            or words[0] in PLACE_HEADS and not any(w in BODY_TAILS for w in words)
+        )
     ):
-        return "LOC"
+        return "LOC"  # not "Port Authority of New York", "Fort Worth Police Department"
     return label
 
 
@@ -396,6 +444,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         return "EVENT"  # "the Brexit referendum": a question put to voters, not someone
     if name not in words.before_surname and _demonym_of(name, words.capitalised):
         return "NORP"  # "Londoners" where "London" is written: people of a place, a group
+    if len(ent) == 1 and _medium_by_its_words(ent):
+        return "ORG"  # "her Twitter account", "my Twitter", "posted a photo to Twitter"
     if head.i == root.i or any(t.dep_ == "case" for t in root.children):
         return label
     if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in MOTION_VERBS:
@@ -413,6 +463,34 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+#: What a platform has and a person does not: "her Twitter account", "a YouTube channel".
+MEDIUM_NOUNS = frozenset(
+    "account accounts feed bio handle followers profile page channel hashtag timeline".split()
+)
+#: Possessive pronouns: "my Twitter", "his Instagram" (no one writes "my Smith").
+_POSSESSIVE_PRONOUNS = frozenset({"my", "his", "her", "its", "our", "your", "their"})
+#: Verbs that put something on a platform: "posted a photo to X".
+_POSTING_VERBS = frozenset("post posted posts upload uploaded uploads".split())
+
+
+def _medium_by_its_words(ent: Span) -> bool:
+    """A one-word name the model took for someone is a platform where the words around it
+    say so: a possessive pronoun owns it ("my Twitter"), it is compounded into what only a
+    platform has ("her Twitter account"), or something is posted to it (read by words: the
+    parser often hangs "to X showing ..." elsewhere)."""
+    root = ent.root
+    head = root.head
+    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in root.children):
+        return True
+    if root.dep_ in ("compound", "amod") and head.i > root.i and head.lower_ in MEDIUM_NOUNS:
+        return True
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "to":
+        return False
+    start = max(doc[ent.start].sent.start, ent.start - 5)
+    return any(t.lower_ in _POSTING_VERBS for t in doc[start : ent.start - 1])
 
 
 #: Nouns that name an area by its number: "Region 11", "Zone 3", "Ward 5".
@@ -516,4 +594,4 @@ def _called_a_thing(ent: Span) -> bool:
 #: Capitalised words before a name that are not a given name ("The Azores", "In Bermuda").
 _NOT_GIVEN_NAMES = frozenset(
     "the a an in at on to from near of for and but by with as approaching towards".split()
-)
+) | _POSSESSIVE_PRONOUNS
