@@ -2355,3 +2355,104 @@ def test_quotes_quoted_sentence_after_a_joined_verb_is_the_same_speakers(
     )
     quote = only(quotes_in(analyze_text, text), "condolences")
     assert quote.kind == "direct" and quote.speaker == "Rana Dev"
+
+
+# -- Wikinews 2020 round: reported speech the parse hid ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the listener's apposition took the "that" clause as a relative clause
+        (
+            "A ward nurse told Radio Lumen, a local station, that one of the patients was the "
+            "mayor's brother.",
+            "one of the patients was the mayor's brother",
+            "A ward nurse",
+        ),
+        # a participle on a document noun, its clause's verb hung on the verb of issuing
+        (
+            "Shortly thereafter, at 6:30 pm, the town issued a follow-up statement announcing "
+            "the leak had been contained by crews.",
+            "the leak had been contained by crews",
+            "the town",
+        ),
+        # a regular past tense read as a participle on the object of "said"
+        (
+            "The Forest Agency said several hectares of pine burned before the fire was put out.",
+            "several hectares of pine burned before the fire was put out",
+            "Forest Agency",
+        ),
+        # an autopsy reports a finding like an inquiry
+        (
+            "An autopsy determined the horse was poisoned.",
+            "the horse was poisoned",
+            "An autopsy",
+        ),
+        # evidence a named body keeps states what it shows
+        (
+            "On Monday the number of cases passed ten thousand, Kellan University data indicated.",
+            "On Monday the number of cases passed ten thousand",
+            "Kellan University data",
+        ),
+        # "hint" reports a claim
+        (
+            "He hinted that the committee would be disbanded.",
+            "the committee would be disbanded",
+            "He",
+        ),
+    ],
+)
+def test_quotes_reported_clause_the_parse_hid_is_found(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == ("indirect", content)
+    assert speaker in quote.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said a prayer dedicated to the victims.",
+        "The evidence suggests the fire started in the kitchen.",
+    ],
+)
+def test_quotes_object_of_say_and_bare_evidence_report_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_according_to_stops_at_a_semicolon_before_another_cue(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to the Dutch consulate in Lagos, the injured sailor died on Friday; local "
+        'officials referred to him as "a foreign national."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    sourced = only(quotes, "sailor")
+    assert sourced.text == "the injured sailor died on Friday"
+    assert "consulate" in sourced.speaker
+    assert only(quotes, "foreign national").speaker == "local officials"
+
+
+def test_quotes_according_to_after_a_semicolon_sources_the_sentence(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = "The ferry sank on Monday; two crew members drowned, according to the coast guard."
+    quote = only(quotes_in(analyze_text, text), "drowned")
+    assert quote.text == "The ferry sank on Monday; two crew members drowned"
+
+
+def test_quotes_participle_cue_after_a_names_aside_reports_its_clause(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser tags "announced" as a participle on "chief" and makes "were" the root
+    text = (
+        "The port's security chief, Omar al-Rashidi, announced on Facebook on Tuesday there "
+        "were suspects in custody."
+    )
+    quote = only(quotes_in(analyze_text, text), "suspects")
+    assert (quote.kind, quote.text) == ("indirect", "there were suspects in custody")

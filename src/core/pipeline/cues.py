@@ -24,7 +24,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     emphasise emphasize maintain recall testify declare indicate continue respond reply answer
     remark comment observe disclose point read rule concede complain mention estimate speak ask
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
-    reason share speculate hypothesize hypothesise theorize theorise propose posit
+    reason share speculate hypothesize hypothesise theorize theorise propose posit hint
     """.split()
 )
 

@@ -637,7 +637,7 @@ def _reported_candidates(
             subject = resolver.subject_of(relayed_by) or subject
         if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
-        if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
+        if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS and not _owned(subject):
             continue  # "the evidence suggests ...": a thing, not a speaker
         if base in FINDING_VERBS and not _can_report_finding(subject):
             continue  # "a search of the van found ...": what turned up, not a finding said
@@ -657,8 +657,20 @@ def _reported_candidates(
 
 #: Common nouns, besides bodies, documents and people, that report findings ("the inquiry").
 FINDING_NOUNS = frozenset(
-    "inquiry investigation investigators review panel audit probe jury".split()
+    """
+    inquiry investigation investigators review panel audit probe jury autopsy autopsies
+    post-mortem necropsy inquest
+    """.split()
 )
+
+
+def _owned(subject: Token) -> bool:
+    """ "Johns Hopkins University data indicated ...", "the ministry's figures show ...": a
+    named keeper (a proper name before the noun) publishes the evidence and states it."""
+    return any(
+        c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" and c.i < subject.i
+        for c in subject.children
+    )
 
 
 def _can_report_finding(subject: Token) -> bool:
@@ -1339,6 +1351,9 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
                 g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
             )]
             return [child, *tail]
+        if child.dep_ == "dobj" and base == "say" and _past_read_as_participle(child):
+            # "said several acres of land burned before ...": "say" takes no such object
+            return [child]
         if child.dep_ == "dobj" and base not in LISTENER_VERBS:
             predicate = _stray_predicate(verb, child)
             if predicate is not None:
@@ -1350,7 +1365,49 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
                 subjects = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
                 if clause.dep_ == "relcl" and subjects and subjects[0].tag_ == "PRP":
                     return [clause]
+            that_clause = _that_clause_on_listener(child)
+            if that_clause is not None:
+                return [that_clause]
     return _detached_clause(verb)
+
+
+#: What "say" takes as a real object ("said a prayer dedicated to them").
+SAID_THINGS = frozenset(
+    "prayer prayers word words goodbye farewell grace mass hello thanks line lines".split()
+)
+
+
+def _past_read_as_participle(obj: Token) -> bool:
+    """ "said several acres burned": a past tense the tagger read as a participle on the
+    object (the two forms are one for regular verbs); a participle with an agent or an
+    object of its own ("the figures released by ...") stays one."""
+    doc = obj.doc
+    if obj.lower_ in SAID_THINGS:
+        return False
+    for participle in obj.rights:
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            continue
+        if not participle.lower_.endswith("ed") or doc[participle.i - 1].text == ",":
+            return False
+        return not any(
+            g.dep_ in {"agent", "dobj", "attr", "oprd", "xcomp"} for g in participle.children
+        )
+    return False
+
+
+def _that_clause_on_listener(listener: Token) -> Token | None:
+    """ "told Anadolu Agency, a local outlet, that one of the dead was ...": the parser hung the
+    reported clause on the listener's apposition as a relative clause; "that" as a
+    subordinator (not a relative pronoun, which would be its subject or object) opens a
+    clause the cue reports."""
+    for phrase in [listener, *(c for c in listener.rights if c.dep_ == "appos")]:
+        for clause in phrase.rights:
+            if clause.dep_ in {"relcl", "acl"} and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i == clause.left_edge.i
+                for g in clause.children
+            ) and any(g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children):
+                return clause
+    return None
 
 
 #: Speech verbs whose object is the listener or the question, not a clause's subject.
@@ -1366,6 +1423,9 @@ def _stray_predicate(verb: Token, obj: Token) -> Token | None:
     rights = list(verb.rights)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         # "cited the Air Force as stating Saha Airlines owned ...": the verb hung on "cited"
+        rights += [c for c in verb.head.head.rights if c.i > obj.i]
+    if _document_participle(verb) and verb.head.dep_ == "dobj":
+        # "issued a statement announcing the road had been reopened": the verb hung on "issued"
         rights += [c for c in verb.head.head.rights if c.i > obj.i]
     for child in rights:
         if child.i <= obj.i or child.dep_ not in {"advcl", "conj", "ccomp"}:

@@ -317,6 +317,12 @@ def _clause_start(doc: Doc, lo: int, hi: int) -> int | None:
                 start = token.i + 1
     if verb.i == start and len(verbs) > 1:
         verb = verbs[1]  # "phase one had been completed", "phase" tagged a verb
+    while doc[start].pos_ == "ADP" and doc[start].lower_ not in SUBORDINATORS:
+        # "announced on Facebook on Tuesday there were ...": the cue's own adjuncts, no comma
+        end = doc[start].right_edge.i
+        if not start < end < verb.i - 1:
+            break
+        start = end + 1
     if verb.i == start or verb.i - start > VERB_REACH:
         return None  # no verb near the start: a noun phrase with a clause inside it
     if any(t.lower_ in SUBORDINATORS or t.text in {",", ";", ":"} for t in doc[start : verb.i]):
@@ -354,6 +360,8 @@ def _surface_cue(cue: Token) -> bool:
         return False  # "US states as having", "the orange warning issued": a noun ("they reason")
     if cue.tag_ in {"VBN", "JJ"}:
         doc = cue.doc
+        if cue.i > 1 and doc[cue.i - 1].text == "," and doc[cue.i - 2].pos_ == "PROPN":
+            return True  # "The city's chief, Ana Ruiz, announced on ...": after a name's aside
         j = cue.i - 1
         while j > 0 and (doc[j].tag_ == "RB" or doc[j].lower_ in BETWEEN_WORDS - HAVE_FORMS):
             j -= 1
