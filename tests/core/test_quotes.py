@@ -961,6 +961,35 @@ def test_quotes_interview_answers_are_the_interviewees(analyze_text) -> None:
     assert only(quotes, "four seasons").speaker == "Natalia Ortiz"
 
 
+def test_quotes_bracketed_name_labels_an_answer_and_its_next_paragraphs(analyze_text) -> None:
+    text = (
+        "Engineer Tomas Brandt spoke with Wikinews about the new compiler.\n\n"
+        "Why did the old project stop?\n\n"
+        "((Tomas Brandt)) The company that paid for it decided to end the product overnight.\n\n"
+        "At the time I was building a distribution of my own on top of it.\n\n"
+        "((WN)) Will the new compiler be the same?\n\n"
+        "((Tomas Brandt)) Mostly.\n\n"
+        "Several groups have asked about extensions beyond the base platform."
+    )
+    quotes = quotes_in(analyze_text, text)
+    for words in ("paid for it", "distribution of my own", "Several groups"):
+        assert only(quotes, words).speaker == "Tomas Brandt"
+    assert not [q for q in quotes if "same?" in q.text]
+
+
+def test_quotes_questions_without_answers_leave_the_article_alone(analyze_text) -> None:
+    # the copy keeps an interview's questions but not the answers; the story goes on after them
+    text = (
+        "Candidate Mira Holt spoke with Wikinews about the campaign.\n\n"
+        "((WN)) How did your nomination come about?\n\n"
+        "((WN)) What are your goals for the campaign?\n\n"
+        "On May 2 the Green League nominated the engineer Paul Reyes as its candidate for the "
+        "seat.\n\n"
+        "Reyes had run for the council twice before."
+    )
+    assert [q for q in quotes_in(analyze_text, text) if q.kind == "direct"] == []
+
+
 # -- sources: according to, per -------------------------------------------------------------
 
 

@@ -25,6 +25,11 @@ _LABEL = re.compile(
     r"(?:\(\((?P<outlet>[^()]{1,30})\)\)|(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):)"
     r"\s+(?=\S)"
 )
+#: A first- or second-person word: what an answer to an interviewer speaks in.
+_FIRST_OR_SECOND_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]urs?|[Yy]ou"
+    r"|[Yy]our)\b"
+)  # case kept: "US" is a country
 #: Labels that mark a question or an answer without naming anyone.
 QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 ANSWER_LABELS = frozenset({"a", "answer"})
@@ -118,26 +123,42 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
     if not people:
         return []
     found: list[LaidOut] = []
-    in_answer = False
+    in_answer = after_question = interview = False
     interviewee: Speaker | None = None
+    answering: Speaker | None = None  # who the labelled answer being read is by
     for start, end in article.paragraphs:
         match = _LABEL.match(text, start)
         body_start = match.end() if match else start
         words = len(text[body_start:end].split())
         if match is not None:
             label = match.group("label") or ""
-            if match.group("outlet") or fold_name(label) in QUESTION_LABELS:
-                in_answer = True  # a question: the answers follow
+            label_at = match.start()
+            outlet = match.group("outlet")
+            if outlet is not None and _label_person(outlet, people, 0, 0) is not None:
+                # "((Ana Ruiz)) We grew ...": a bracketed label naming a person is an answer's
+                label, label_at, outlet = outlet, match.start("outlet"), None
+                interview = True
+            if outlet is not None or fold_name(label) in QUESTION_LABELS:
+                in_answer = interview = True  # a question: the answers follow
+                after_question = True
+                answering = None
                 continue
-            named = _label_person(label, people, match.start(), match.end())
+            after_question = False
+            named = _label_person(label, people, label_at, label_at + len(label))
             if fold_name(label) in ANSWER_LABELS:
                 named = interviewee or _most_named(people, start, match.end() - 1)
-            if named is None or words < MIN_WORDS:
+            if named is None:
                 in_answer = False
+                continue
+            # in an interview the paragraphs after a labelled answer go on with it ("((Ana
+            # Ruiz)) Yes.", then the answer proper); in a transcript a label is one paragraph
+            in_answer = interview
+            answering = named
+            if words < MIN_WORDS:
                 continue
             if fold_name(label) not in ANSWER_LABELS:
                 interviewee = interviewee or named
-            found.append(LaidOut(body_start, end, named, match.start(), label.strip()))
+            found.append(LaidOut(body_start, end, named, label_at, label.strip()))
             continue
         if in_answer and words >= MIN_WORDS:
             # an unlabelled answer: the interviewee's; a leading full name is their label
@@ -145,9 +166,16 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
             if lead is not None:
                 speaker, body_start = lead
                 interviewee = interviewee or speaker
+                after_question = False
                 found.append(LaidOut(body_start, end, speaker, start, speaker.text))
                 continue
-            answerer = interviewee or _most_named(people, start, start)
+            if after_question and not _FIRST_OR_SECOND_PERSON.search(text, start, end):
+                # questions printed without their answers, then the article goes on: "On May
+                # 23 the party nominated ..." answers nothing, and the answers are over
+                in_answer = after_question = False
+                continue
+            after_question = False
+            answerer = answering or interviewee or _most_named(people, start, start)
             if answerer is not None:
                 found.append(LaidOut(start, end, answerer, start, "", continued=True))
     return found
