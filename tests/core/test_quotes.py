@@ -2485,3 +2485,87 @@ def test_quotes_participle_cue_after_a_names_aside_reports_its_clause(
     )
     quote = only(quotes_in(analyze_text, text), "suspects")
     assert (quote.kind, quote.text) == ("indirect", "there were suspects in custody")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind", "speaker"),
+    [
+        # a participle on a speech says what the speaker said
+        (
+            'The next day Governor Lena Ostrova delivered a speech declaring herself the "mother '
+            'of the region." Afterwards she left.',
+            'herself the "mother of the region."',
+            "mixed",
+            "Lena Ostrova",
+        ),
+        # "claimed to ...": a claim about oneself
+        (
+            "He claimed to have bought the rifle from a friend at a fair.",
+            "to have bought the rifle from a friend at a fair",
+            "indirect",
+            "He",
+        ),
+        (
+            "The remark had a long history, of which the senator claimed to be unaware.",
+            "to be unaware",
+            "indirect",
+            "the senator",
+        ),
+    ],
+)
+def test_quotes_speech_participles_and_claimed_infinitives_report(
+    analyze_text: AnalyzeText, text: str, content: str, kind: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == (kind, content)
+    assert speaker in quote.speaker
+
+
+def test_quotes_claimed_with_an_object_is_no_claim_about_oneself(
+    analyze_text: AnalyzeText,
+) -> None:
+    quotes = quotes_in(analyze_text, "The group claimed responsibility for the attack.")
+    assert [q.kind for q in quotes] == ["stance"]
+
+
+def test_quotes_short_reply_under_a_persons_label_is_theirs(analyze_text) -> None:
+    text = (
+        "Engineer Tomas Brandt spoke with Wikinews about the new compiler.\n\n"
+        "((WN)) Will the new compiler be the same as the old one?\n\n"
+        "((Tomas Brandt)) Bug-for-bug compatible.\n\n"
+        "((WN)) What comes next?"
+    )
+    quote = only(quotes_in(analyze_text, text), "Bug-for-bug")
+    assert (quote.kind, quote.speaker) == ("direct", "Tomas Brandt")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind", "speaker"),
+    [
+        (
+            "Inquiries were opened by the Aviation Office and the Rail Safety Board, with the "
+            'latter yesterday confirming on Twitter they were "not sending staff to the site at '
+            'this time." The office said nothing.',
+            'they were "not sending staff to the site at this time."',
+            "mixed",
+            "the latter",
+        ),
+        (
+            "The mill closed in 2005, with local papers reporting the owner had applied to make "
+            "it a museum.",
+            "the owner had applied to make it a museum",
+            "indirect",
+            "local papers",
+        ),
+    ],
+)
+def test_quotes_with_a_speech_participle_reports_the_clause_after_it(
+    analyze_text: AnalyzeText, text: str, content: str, kind: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == (kind, content)
+    assert speaker in quote.speaker
+
+
+def test_quotes_with_a_participle_and_no_clause_is_nothing(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "He spent the day with reporters saying nothing.") == []

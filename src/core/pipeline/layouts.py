@@ -154,8 +154,8 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
             # Ruiz)) Yes.", then the answer proper); in a transcript a label is one paragraph
             in_answer = interview
             answering = named
-            if words < MIN_WORDS:
-                continue
+            if words == 0 or (words < MIN_WORDS and fold_name(label) in ANSWER_LABELS):
+                continue  # a person's label makes even a short reply theirs ("Bug-for-bug.")
             if fold_name(label) not in ANSWER_LABELS:
                 interviewee = interviewee or named
             found.append(LaidOut(body_start, end, named, label_at, label.strip()))

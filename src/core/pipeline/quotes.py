@@ -34,7 +34,7 @@ from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .negation import negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
-from .quotes_surface import surface_quote_cue, surface_reported
+from .quotes_surface import surface_quote_cue, surface_reported, with_participle_reports
 from .sources import (
     CONTRAST_SUBORDINATORS,
     according_to,
@@ -277,6 +277,7 @@ def _claims(
     as_reported_by(doc, drafts, resolver)
     document_sources(doc, drafts, inside, resolver)
     drafts.extend(surface_reported(doc, text, drafts, inside, resolver))
+    drafts.extend(with_participle_reports(doc, text, drafts, inside, resolver))
     for draft in drafts:
         if draft.kind in {"indirect", "mixed"}:
             draft.end = _before_gloss(doc, text, draft)
@@ -772,8 +773,17 @@ def _joined_cue(token: Token) -> bool:
 
 def _document_participle(token: Token) -> bool:
     """ "a statement saying ...", "a message blaming ...": a participle on a document noun
-    reports what the document says."""
-    return token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lower_ in DOCUMENT_NOUNS
+    reports what the document says; so does one on a speech ("delivered a speech declaring
+    ...": what the speaker declared)."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and (token.head.lower_ in DOCUMENT_NOUNS or token.head.lower_ in SPEECH_NOUNS)
+    )
+
+
+#: Nouns for an act of speaking: a participle on them says what was said.
+SPEECH_NOUNS = frozenset("speech speeches address remarks testimony sermon lecture".split())
 
 
 def _only_time(doc: Doc, lo: int, hi: int) -> bool:
@@ -836,7 +846,10 @@ def _take_in_marks(
                 # a stance keeps its kind and carries the quoted words ("blasted the media for
                 # being "dishonest""); a call on someone to act quotes what was asked: mixed
                 draft.kind = "mixed"
-            draft.end = max(draft.end, trim(text, *mark.inner)[1])
+            inner_end = trim(text, *mark.inner)[1]
+            if mark.closed and inner_end == mark.close:
+                inner_end = mark.close + 1  # the quoted words keep their closing mark
+            draft.end = max(draft.end, inner_end)
             taken.append(mark)
         if taken and draft.kind != "direct" and _characterises(draft):
             # `called the move a "smash and grab"`, `described X as an "emerging" figure`: the
@@ -996,6 +1009,10 @@ def _complement(
         # "reported inventing a coating", "described witnessing bodies": what they did or saw
         lo = gerund.left_edge.i
         return ("indirect", lo, _before_own_cue(verb.doc, lo, gerund.right_edge.i), None)
+    claimed_self = _infinitive_claim(verb, base, children) if not clauses else None
+    if claimed_self is not None:
+        # "claimed to have bought it", "claimed to be unaware": a claim about oneself
+        return ("indirect", claimed_self.left_edge.i, claimed_self.right_edge.i, None)
     aside = _aside_before_predicate(verb) if base in SPEECH_VERBS | NAMING_VERBS else None
     if aside is not None:
         return ("indirect", *aside, None)
@@ -1096,6 +1113,27 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+#: Speech verbs whose infinitive complement states something of the subject ("claimed to be").
+INFINITIVE_CLAIMS = frozenset({"claim", "allege", "profess", "purport"})
+
+
+def _infinitive_claim(verb: Token, base: str, children: list[Token]) -> Token | None:
+    """The infinitive after "claimed" with no object before it: what the subject claims of
+    themself ("claimed to have found it"); "claimed responsibility" is an object."""
+    if base not in INFINITIVE_CLAIMS or any(c.dep_ in {"dobj", "dative"} for c in children):
+        return None
+    return next(
+        (
+            c
+            for c in children
+            if c.dep_ == "xcomp"
+            and c.left_edge.tag_ == "TO"
+            and c.left_edge.i == verb.i + 1
+        ),
+        None,
+    )
 
 
 #: Words that open an adverbial clause: such a clause sets the scene, it reports nothing.

@@ -78,6 +78,66 @@ def surface_reported(
     return found
 
 
+def with_participle_reports(
+    doc: Doc, text: str, drafts: list[Draft], inside: dict[int, int], resolver: SpeakerResolver
+) -> list[Draft]:
+    """`..., with the latter confirming on Twitter they were "not ..."`, `with local media
+    reporting the mayor had left`: a speech verb's participle after "with" and its subject,
+    then a clause. The parser reads such a phrase every which way (the participle hung on the
+    clause, "reporting" as a noun), so it is read by its words, in any sentence, where no draft
+    holds the clause yet."""
+    found: list[Draft] = []
+    for token in doc:
+        if token.lower_ != "with" or token.i in inside:
+            continue
+        sent = resolver.sentence(token)
+        cue = next(
+            (
+                t
+                for t in doc[token.i + 2 : min(sent.end, token.i + 7)]
+                if t.lower_.endswith("ing") and verb_base(t.text) in SURFACE_CUES
+            ),
+            None,
+        )
+        if cue is None or cue.i in inside:
+            continue
+        between = doc[token.i + 1 : cue.i]
+        if not all(
+            t.pos_ in PHRASE_POS or t.tag_ in {"HYPH", "POS"} or t.ent_type_ in {"DATE", "TIME"}
+            for t in between
+        ):
+            continue
+        heads = [t for t in between if t.ent_type_ not in {"DATE", "TIME"}]
+        subject = next(
+            (t for t in reversed(heads) if t.pos_ in SUBJECT_POS or t.lower_ in ORDINAL_REFS),
+            None,
+        )
+        if subject is None or subject.lower_ in NOT_SUBJECTS:
+            continue
+        lo = cue.i + 1
+        if lo < sent.end and doc[lo].lower_ == "that":
+            lo += 1
+        hi = _clause_end(doc, lo, sent)
+        start = _clause_start(doc, lo, hi)
+        if start is None:
+            continue
+        span_start = doc[start].idx
+        span_end = doc[hi].idx + len(doc[hi].text)
+        if any(d.start < span_end and d.end > span_start for d in drafts):
+            continue
+        draft = _draft(doc, text, start, hi, cue, subject, resolver)
+        if draft is None:
+            continue
+        if any(m in text[draft.start : draft.end] for m in '"“”'):
+            draft.kind = "mixed"
+        found.append(draft)
+    return found
+
+
+#: Words that name an earlier noun phrase and may be a subject ("the latter confirming").
+ORDINAL_REFS = frozenset({"latter", "former"})
+
+
 def surface_quote_cue(
     doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int], resolver: SpeakerResolver
 ) -> tuple[Token, Token] | None:
