@@ -2569,3 +2569,31 @@ def test_quotes_with_a_speech_participle_reports_the_clause_after_it(
 
 def test_quotes_with_a_participle_and_no_clause_is_nothing(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, "He spent the day with reporters saying nothing.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Reyes argued for stricter checks on rail freight.", "stricter checks on rail freight",
+         "argued for"),
+        ("The mayor railed against the vandals at the rally.", "the vandals", "railed against"),
+        ("During the debate, Holt called Varga a liar, a coward, and the worst mayor.",
+         "Varga a liar, a coward, and the worst mayor", "called"),
+    ],
+)
+def test_quotes_stance_shapes_of_the_2020_news(
+    analyze_text: AnalyzeText, text: str, content: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content.split()[0])
+    assert (quote.kind, quote.cue) == ("stance", cue)
+    assert quote.text.startswith(content)
+
+
+def test_quotes_suggested_with_a_gerund_reports_a_proposal(analyze_text: AnalyzeText) -> None:
+    quote = only(quotes_in(analyze_text, "He suggested expanding the council to 15 seats."), "")
+    assert (quote.kind, quote.text) == ("indirect", "expanding the council to 15 seats")
+
+
+def test_quotes_argued_with_a_clause_or_a_time_is_no_stance(analyze_text: AnalyzeText) -> None:
+    quotes = quotes_in(analyze_text, "She argued that the law was unfair. They argued for hours.")
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "the law was unfair")]

@@ -41,7 +41,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
-    apologise caution emphasize emphasise stress affirm
+    apologise caution emphasize emphasise stress affirm argue rail
     """.split()
 )
 
@@ -51,6 +51,8 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {
     "apologize": frozenset({"for"}),  # "apologized for the delays": owning a fault
     "apologise": frozenset({"for"}),
     "caution": frozenset({"against"}),  # "cautioned against optimism": a position on it
+    "argue": frozenset({"for", "against"}),  # "argued for checks on big tech"
+    "rail": frozenset({"against"}),  # "railed against the rioters"
 }
 
 #: Verbs whose use before a colon or a quotation is enough to introduce a quote.

@@ -1223,7 +1223,8 @@ def _topic(
 
 #: Cues whose gerund complement is a statement of what the speaker did or saw.
 GERUND_CUES = frozenset(
-    {"report", "describe", "recall", "recount", "admit", "acknowledge", "mention"}
+    {"report", "describe", "recall", "recount", "admit", "acknowledge", "mention", "suggest",
+     "propose"}  # "suggested expanding the court": a proposal
 )
 
 
@@ -1250,6 +1251,13 @@ def _names_as(children: list[Token]) -> bool:
     """An object and what it is called: "X as Y" or "X Y" (object and predicate)."""
     objects = [c for c in children if c.dep_ == "dobj"]
     named = [c for c in children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
+    if not objects and len(named) == 1 and named[0].dep_ == "oprd":
+        # "called Trump a clown": the parser compounded the name into what it is called
+        name = next((c for c in named[0].lefts if c.dep_ == "compound"), None)
+        article = next((c for c in named[0].lefts if c.dep_ == "det"), None)
+        return name is not None and article is not None and name.pos_ == "PROPN" and (
+            name.i < article.i
+        )
     return bool(objects) and bool(named) and all(n.i > objects[0].i for n in named)
 
 
