@@ -2597,3 +2597,53 @@ def test_quotes_suggested_with_a_gerund_reports_a_proposal(analyze_text: Analyze
 def test_quotes_argued_with_a_clause_or_a_time_is_no_stance(analyze_text: AnalyzeText) -> None:
     quotes = quotes_in(analyze_text, "She argued that the law was unfair. They argued for hours.")
     assert [(q.kind, q.text) for q in quotes] == [("indirect", "the law was unfair")]
+
+
+def test_quotes_according_to_opening_sources_the_sentence_the_parse_split(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to the Fire Service, Lisbon has a short runway, so when the plane failed to "
+        "stop on the runway, it fell into a ditch."
+    )
+    quote = only(quotes_in(analyze_text, text), "runway")
+    assert quote.text == (
+        "Lisbon has a short runway, so when the plane failed to stop on the runway, it fell "
+        "into a ditch"
+    )
+
+
+def test_quotes_clause_before_the_cue_leaves_the_speakers_noun(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Many events are planned this month, including health checks, yoga and trekking, "
+        "newspaper The Daily Star reported."
+    )
+    quote = only(quotes_in(analyze_text, text), "events")
+    assert quote.text.endswith("yoga and trekking")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unrest continued in Lyon, France as well, where a protester was shot and wounded.",
+        "The hashtag #SaveTheMill went viral on Twitter, suggesting users wanted the mill kept.",
+    ],
+)
+def test_quotes_place_clauses_and_hashtags_report_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_assailed_as_is_a_characterisation(analyze_text: AnalyzeText) -> None:
+    text = 'In a later speech, Holt assailed the summit as the "darkest meeting in our history."'
+    quote = only(quotes_in(analyze_text, text), "darkest")
+    assert quote.kind == "mixed" and quote.text.startswith("darkest meeting in our history")
+
+
+def test_quotes_signature_under_the_lede_is_a_lost_pull_quotes(analyze_text) -> None:
+    text = (
+        "Ana Lund, a reporter from Chile, died in Lima on Tuesday after being shot in her car. "
+        "She was 34.\n\n—Paul Moreno, of the press union\n\nLund covered the war for a decade."
+    )
+    assert quotes_in(analyze_text, text) == []

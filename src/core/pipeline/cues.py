@@ -61,7 +61,7 @@ INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", 
 #: Verbs that characterise in someone's words; they take a quoted fragment, not a clause.
 NAMING_VERBS: frozenset[str] = frozenset(
     {"call", "describe", "label", "brand", "term", "characterize", "characterise", "portray",
-     "attack", "refer"}
+     "attack", "assail", "refer"}
 )
 
 #: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).
@@ -94,7 +94,7 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
     samples research poll polls fact facts picture history experience experiment experiments
     pattern patterns count counts footage images image photo photos photographs video videos
     remains fossil fossils trace traces scan scans reading readings calculation calculations
-    simulation simulations rate rates level levels
+    simulation simulations rate rates level levels hashtag hashtags
     """.split()
 )
 

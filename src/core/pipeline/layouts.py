@@ -25,11 +25,6 @@ _LABEL = re.compile(
     r"(?:\(\((?P<outlet>[^()]{1,30})\)\)|(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):)"
     r"\s+(?=\S)"
 )
-#: A first- or second-person word: what an answer to an interviewer speaks in.
-_FIRST_OR_SECOND_PERSON = re.compile(
-    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]urs?|[Yy]ou"
-    r"|[Yy]our)\b"
-)  # case kept: "US" is a country
 #: Labels that mark a question or an answer without naming anyone.
 QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 ANSWER_LABELS = frozenset({"a", "answer"})
@@ -81,7 +76,10 @@ def vox_pop_speaker(
 _ATTRIBUTION_LINE = re.compile(r"[—―–-]{1,2}\s*(?P<who>[A-Z][^,;.\n]{1,60})")
 ATTRIBUTION_CHARS = 80
 #: Words of someone speaking (reportage rarely has them): first and second person.
-_SPOKEN = re.compile(r"\b(?:I|I'm|I've|we|We|we're|you|You|my|My|our|Our)\b")
+_SPOKEN = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]urs?|[Yy]ou"
+    r"|[Yy]our)\b"
+)  # case kept: "US" is a country
 
 
 def attribution_lines(article: Article, mentions: list[Mention]) -> list[LaidOut]:
@@ -99,8 +97,11 @@ def attribution_lines(article: Article, mentions: list[Mention]) -> list[LaidOut
         who_start = match.start("who")
         who = match.group("who").strip()
         mention = next((m for m in mentions if m.start == who_start), None)
-        if mention is None and not _SPOKEN.search(text, p_start, p_end):
-            continue  # "—Testimony from the investigator" under reportage: a caption
+        lede = (p_start, p_end) == paragraphs[0]
+        if (mention is None or lede) and not _SPOKEN.search(text, p_start, p_end):
+            # "—Testimony from the investigator" under reportage: a caption; a signature under
+            # the lede is a pull quote's whose words the copy lost, not the lede's
+            continue
         if mention is not None and mention.end - who_start >= len(who) - 1:
             speaker = Speaker(mention.key, mention.start, mention.end, mention.key)
         else:
@@ -169,7 +170,7 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
                 after_question = False
                 found.append(LaidOut(body_start, end, speaker, start, speaker.text))
                 continue
-            if after_question and not _FIRST_OR_SECOND_PERSON.search(text, start, end):
+            if after_question and not _SPOKEN.search(text, start, end):
                 # questions printed without their answers, then the article goes on: "On May
                 # 23 the party nominated ..." answers nothing, and the answers are over
                 in_answer = after_question = False

@@ -638,14 +638,19 @@ def _reported_candidates(
             subject = resolver.subject_of(relayed_by) or subject
         if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
-        if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS and not _owned(subject):
-            continue  # "the evidence suggests ...": a thing, not a speaker
+        hashtag = subject.i > 0 and doc[subject.i - 1].text == "#"
+        if base in EVIDENCE_VERBS and (
+            (subject.lower_ in EVIDENCE_NOUNS and not _owned(subject)) or hashtag
+        ):
+            continue  # "the evidence suggests ...", "#X went viral, suggesting": no speaker
         if base in FINDING_VERBS and not _can_report_finding(subject):
             continue  # "a search of the van found ...": what turned up, not a finding said
         if _copula_infinitive(token):
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
         if _only_time(doc, lo, hi):
             continue  # "called off its search late on Tuesday": a time, not a position
+        if hi < token.i:
+            hi = _without_subjects_noun(doc, lo, hi, subject)
         start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
@@ -663,6 +668,19 @@ FINDING_NOUNS = frozenset(
     post-mortem necropsy inquest
     """.split()
 )
+
+
+def _without_subjects_noun(doc: Doc, lo: int, hi: int, subject: Token) -> int:
+    """ "..., yoga and trekking, newspaper The Hindu reported": the parser joined the noun
+    that says what the speaker is to the clause before it; the clause ends at the comma."""
+    if hi + 1 != subject.left_edge.i:
+        return hi
+    comma = next((t.i for t in reversed(doc[lo : hi + 1]) if t.text == ","), None)
+    if comma is None or comma == hi or comma <= lo:
+        return hi
+    if all(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in doc[comma + 1 : hi + 1]):
+        return comma - 1
+    return hi
 
 
 def _owned(subject: Token) -> bool:
@@ -1003,7 +1021,11 @@ def _complement(
     children = [
         c for c in verb.rights if not _reporting_clause(verb, c) and not _bare_cue(verb, c)
     ]
-    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not _stray_subordinate(verb, c)]
+    clauses = [
+        c
+        for c in children
+        if c.dep_ in CLAUSE_DEPS and not _stray_subordinate(verb, c) and not _comma_where(c)
+    ]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if not clauses and gerund is not None and base in GERUND_CUES:
         # "reported inventing a coating", "described witnessing bodies": what they did or saw
@@ -1082,7 +1104,7 @@ def _complement(
         # "a process Zapata described as being tricky", "which critics describe as reckless":
         # the thing described is the noun the clause hangs on, the words after "as" the view
         return ("stance", as_phrase.i + 1, as_phrase.right_edge.i, None)
-    if base in NAMING_VERBS and base != "attack" and _names_as(children):
+    if base in NAMING_VERBS and base not in {"attack", "assail"} and _names_as(children):
         # "describing issues with the signal as one potential scenario", "called the crisis
         # the worst in the world": a characterisation in the speaker's own terms
         lo = min(c.left_edge.i for c in fragments)
@@ -1140,6 +1162,17 @@ def _infinitive_claim(verb: Token, base: str, children: list[Token]) -> Token | 
 ADVERBIAL_OPENERS = frozenset(
     "while although though whereas because since if when unless once after before".split()
 )
+
+
+def _comma_where(clause: Token) -> bool:
+    """ "Unrest continued in Portland, where a man was shot": after a comma, a clause opening
+    with "where"/"when" says where or when, as a relative clause would; it reports nothing."""
+    first = clause.left_edge
+    return (
+        first.lower_ in {"where", "when"}
+        and first.i > 0
+        and first.doc[first.i - 1].text == ","
+    )
 
 
 def _stray_subordinate(verb: Token, clause: Token) -> bool:

@@ -255,6 +255,11 @@ def _clause_without(
     head = according.head if according.head is not according else sent.root
     while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
         head = head.head
+    if according.i == sent.start and head.dep_ == "ccomp" and verb_base(head.head.text) is None:
+        # "According to X, A has a short runway, so when ..., it fell ...": the parser made
+        # the first clause a complement of a later verb that reports nothing; the phrase
+        # sources the whole sentence after it
+        head = head.head
     tokens = [
         t
         for t in head.subtree
