@@ -2647,3 +2647,104 @@ def test_quotes_signature_under_the_lede_is_a_lost_pull_quotes(analyze_text) -> 
         "She was 34.\n\n—Paul Moreno, of the press union\n\nLund covered the war for a decade."
     )
     assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_clause_in_a_list_is_not_the_next_cues_report(analyze_text: AnalyzeText) -> None:
+    text = (
+        "This month: the party secures ballot access in all states, the nominee proposes a new "
+        "plan for the court, and three candidates give their views."
+    )
+    assert [q for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
+    told = quotes_in(analyze_text, "The bridge will close, the mayor told reporters.")
+    assert [(q.kind, q.text) for q in told] == [("indirect", "The bridge will close")]
+
+
+def test_quotes_expressed_feeling_is_a_stance(analyze_text: AnalyzeText) -> None:
+    quote = only(quotes_in(analyze_text, "The mayor expressed concern about the bridge."), "")
+    assert (quote.kind, quote.cue) == ("stance", "expressed")
+    assert quote.text == "concern about the bridge"
+
+
+def test_quotes_object_of_the_verb_above_an_infinitive_cue_speaks(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Anger over the remark led Senator Ruth Alder to express \"I should not have said it. "
+        "No one should be judged by their origin.\""
+    )
+    quote = only(quotes_in(analyze_text, text), "should not have said")
+    assert (quote.kind, quote.speaker) == ("direct", "Ruth Alder")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("At the event, Holt implied he would make the vaccine mandatory.",
+         "he would make the vaccine mandatory", "Holt"),
+        ("Before the vote, the banker Tom Lisle held a press conference claiming the mayor had "
+         "lied.", "the mayor had lied", "Tom Lisle"),
+    ],
+)
+def test_quotes_implied_and_a_conference_claiming_report(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == ("indirect", content)
+    assert speaker in quote.speaker
+
+
+def test_quotes_expressed_no_feeling_is_no_stance(analyze_text: AnalyzeText) -> None:
+    text = "In the interview he expressed no regret for the fire."
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("He tweeted support for the strikers on Sunday.", "support for the strikers", "tweeted"),
+        ("Several senators voiced concern over the deal.", "concern over the deal", "voiced"),
+    ],
+)
+def test_quotes_opinion_noun_as_object_is_a_stance(
+    analyze_text: AnalyzeText, text: str, content: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue) == ("stance", cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She voiced the main character in the film.",
+        "In July he helped arrange a meeting with Holt, claiming to represent the ministry, and a "
+        "banker.",
+    ],
+)
+def test_quotes_voiced_roles_appositive_claims_and_purposes_are_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_purpose_infinitive_is_the_founders_not_the_objects(analyze_text) -> None:
+    text = "Mora co-founded the Workers Union (WU) to oppose the military rule, but was arrested."
+    assert not [q for q in quotes_in(analyze_text, text) if "Union" in (q.speaker or "")]
+
+
+def test_quotes_according_to_one_word_predicate_is_sourced(analyze_text: AnalyzeText) -> None:
+    text = "Two men attacked the guard shortly after he left home, then, according to police, fled."
+    quote = only(quotes_in(analyze_text, text), "fled")
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", "fled", "police")
+
+
+def test_quotes_opinion_noun_in_quotation_marks_is_the_quote_only(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Prime Minister Rana Dev tweeted "Deeply saddened by the loss of lives" and offered '
+        '"condolences to the families of those who lost their lives. May the injured recover '
+        'soon."'
+    )
+    assert [q.kind for q in quotes_in(analyze_text, text) if "condolences" in q.text] == [
+        "direct"
+    ]

@@ -24,7 +24,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     emphasise emphasize maintain recall testify declare indicate continue respond reply answer
     remark comment observe disclose point read rule concede complain mention estimate speak ask
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
-    reason share speculate hypothesize hypothesise theorize theorise propose posit hint
+    reason share speculate hypothesize hypothesise theorize theorise propose posit hint imply
     """.split()
 )
 
@@ -41,7 +41,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
-    apologise caution emphasize emphasise stress affirm argue rail
+    apologise caution emphasize emphasise stress affirm argue rail express
     """.split()
 )
 
@@ -54,6 +54,16 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {
     "argue": frozenset({"for", "against"}),  # "argued for checks on big tech"
     "rail": frozenset({"against"}),  # "railed against the rioters"
 }
+
+#: Nouns of a position held towards something: "tweeted support for X", "voiced concern".
+OPINION_NOUNS: frozenset[str] = frozenset(
+    """
+    support opposition concern concerns criticism condolences praise outrage anger
+    dissatisfaction disappointment sympathy solidarity regret skepticism scepticism doubts
+    """.split()
+)
+#: Verbs that take a stance only through such a noun ("voiced support", not "voiced a role").
+OPINION_NOUN_VERBS: frozenset[str] = frozenset({"voice", "tweet", "post", "offer", "extend"})
 
 #: Verbs whose use before a colon or a quotation is enough to introduce a quote.
 INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", "write", "address"})
@@ -83,7 +93,9 @@ SIGN_NOUNS: frozenset[str] = frozenset(
 )
 
 #: Verbs that things do as well as people: "the evidence suggests" reports no one's position.
-EVIDENCE_VERBS: frozenset[str] = frozenset("suggest indicate reveal confirm show mean".split())
+EVIDENCE_VERBS: frozenset[str] = frozenset(
+    "suggest indicate reveal confirm show mean imply".split()
+)
 
 #: Inanimate subjects of those verbs: evidence, not a speaker.
 EVIDENCE_NOUNS: frozenset[str] = frozenset(
@@ -130,6 +142,7 @@ def _form_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for base in (
         SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS | NAMING_VERBS | FINDING_VERBS
+        | OPINION_NOUN_VERBS
     ):
         forms = _IRREGULAR.get(base) or _regular_forms(base)
         for form in (base, *forms):

@@ -20,6 +20,8 @@ from .cues import (
     FINDING_VERBS,
     INTRO_VERBS,
     NAMING_VERBS,
+    OPINION_NOUN_VERBS,
+    OPINION_NOUNS,
     PARTICLE_STANCES,
     SIGN_NOUNS,
     SPEECH_VERBS,
@@ -255,7 +257,11 @@ def _claims(
             continue
         if _carries_sign(cue):
             continue
-        subject = resolver.subject_of(cue) or _inverted_subject(doc, cue, inside)
+        subject = (
+            _object_controller(cue)
+            or resolver.subject_of(cue)
+            or _inverted_subject(doc, cue, inside)
+        )
         speaker = resolver.resolve(subject) if subject is not None else None
         continued = False
         if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
@@ -631,7 +637,9 @@ def _reported_candidates(
                 resolver.subject_of(token)
             )
         else:
-            subject = _quoted_as(token) or resolver.subject_of(token)
+            subject = (
+                _quoted_as(token) or _object_controller(token) or resolver.subject_of(token)
+            )
         relayed_by = next((c for c in token.rights if _bare_cue(token, c)), None)
         if relayed_by is not None:
             # "..., CNN reported the governor said": the outlet passes on the governor's words
@@ -668,6 +676,27 @@ FINDING_NOUNS = frozenset(
     post-mortem necropsy inquest
     """.split()
 )
+
+
+def _object_controller(cue: Token) -> Token | None:
+    """ "Backlash led Biden to express "..."", "the court ordered the firm to state ...": the
+    object of the verb above an infinitive cue is who speaks, not that verb's subject."""
+    if cue.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
+        return None
+    if cue.head.lower_ not in OBJECT_CONTROL_FORMS:
+        return None  # "founded the union to oppose X": a purpose, the founder's
+    return next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None)
+
+
+#: Verbs whose object does what the infinitive after it says ("led Biden to express").
+OBJECT_CONTROL_FORMS = frozenset(
+    f"{base}{ending}"
+    for base in (
+        "prompt", "force", "ask", "urge", "order", "encourage", "push", "invite", "persuade",
+        "convince", "pressure", "inspire", "compel", "require", "cause",
+    )
+    for ending in ("", "s", "ed", "d", "ing")
+) | frozenset("lead leads led leading drive drove driven tell told".split())
 
 
 def _without_subjects_noun(doc: Doc, lo: int, hi: int, subject: Token) -> int:
@@ -801,7 +830,9 @@ def _document_participle(token: Token) -> bool:
 
 
 #: Nouns for an act of speaking: a participle on them says what was said.
-SPEECH_NOUNS = frozenset("speech speeches address remarks testimony sermon lecture".split())
+SPEECH_NOUNS = frozenset(
+    "speech speeches address remarks testimony sermon lecture conference briefing".split()
+)
 
 
 def _only_time(doc: Doc, lo: int, hi: int) -> bool:
@@ -1110,6 +1141,15 @@ def _complement(
         lo = min(c.left_edge.i for c in fragments)
         hi = max(c.right_edge.i for c in fragments)
         return ("stance", lo, hi, None)
+    opinion = next(
+        (c for c in children if c.dep_ == "dobj" and c.lower_ in OPINION_NOUNS), None
+    )
+    quoted = opinion is not None and any(
+        t.text in {'"', "“", "”"} for t in verb.doc[verb.i : opinion.i]
+    )  # `offered "condolences to ... ."`: a direct quote, read as one
+    if opinion is not None and not quoted and base in OPINION_NOUN_VERBS | SPEECH_VERBS:
+        # "tweeted support for the protests", "voiced concern over ...": a position held
+        return ("stance", opinion.left_edge.i, opinion.right_edge.i, None)
     acts = [c for c in children if c.dep_ == "dobj" and c.lower_ in CLAIMED_NOUNS]
     if base == "claim" and acts:
         # "claimed responsibility for the attacks": taking a position on an act
@@ -1130,6 +1170,10 @@ def _complement(
         parts = [c for c in parts if c.i >= particle.i]
     if not parts:
         return None
+    if base == "express" and any(
+        g.dep_ == "det" and g.lower_ == "no" for c in parts for g in c.children
+    ):
+        return None  # "expressed no regret": no feeling shown, no stance
     lo = min(c.left_edge.i for c in parts)
     hi = _before_own_cue(verb.doc, lo, max(c.right_edge.i for c in parts))
     if particle is not None and lo == particle.i:
@@ -1146,6 +1190,8 @@ def _infinitive_claim(verb: Token, base: str, children: list[Token]) -> Token | 
     themself ("claimed to have found it"); "claimed responsibility" is an object."""
     if base not in INFINITIVE_CLAIMS or any(c.dep_ in {"dobj", "dative"} for c in children):
         return None
+    if verb.tag_ not in FINITE_TAGS:
+        return None  # "Giuliani, claiming to represent X": who claims is the parse's guess
     return next(
         (
             c
@@ -1412,6 +1458,11 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
         for c in verb.lefts
         if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and not _stray_subordinate(verb, c)
     ]
+    listener = verb_base(verb.text) in LISTENER_VERBS  # "..., the mayor told reporters"
+    if found and not listener and any(c.dep_ == "dobj" for c in verb.rights):
+        # "A secures X, B proposes a solution, and ...": a cue with an object of its own is a
+        # clause in a list, not the reporting clause of the one before it
+        found = []
     if found:
         return found
     for child in verb.rights:

@@ -110,7 +110,7 @@ def according_to(
         lo, hi = max(lo, seg_lo), min(hi, seg_hi)
         while hi > lo and doc[hi].is_punct and doc[hi].text not in {")", "]"}:
             hi -= 1
-        if hi <= lo:
+        if hi < lo:
             continue
         if phrase_hi is not None:
             hi = min(hi, phrase_hi)
