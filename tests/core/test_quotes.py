@@ -2748,3 +2748,38 @@ def test_quotes_opinion_noun_in_quotation_marks_is_the_quote_only(
     assert [q.kind for q in quotes_in(analyze_text, text) if "condolences" in q.text] == [
         "direct"
     ]
+
+
+def test_quotes_name_phrase_before_the_cue_speaks_when_the_parse_lost_it(nlp: Any) -> None:
+    """The parse the model gives `"...", Riverton coach Paul Hessel said.` in one article:
+    "coach" a verb with "Hessel" its object, "said" with no subject."""
+    from spacy.tokens import Doc
+
+    from newsdesk.core.pipeline.quotemarks import QuoteMarks
+    from newsdesk.core.pipeline.quotes import _phrase_between
+
+    words = ['"', "Fine", '"', ",", "Riverton", "coach", "Paul", "Hessel", "said", "."]
+    spaces = [False, False, False, True, True, True, True, True, False, False]
+    heads = [8, 8, 5, 5, 5, 8, 7, 5, 8, 8]
+    deps = ["punct", "ccomp", "punct", "punct", "nsubj", "ccomp", "compound", "dobj", "ROOT",
+            "punct"]
+    pos = ["PUNCT", "ADJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    text = doc.text
+    mark = QuoteMarks(0, text.index('"', 1))
+    subject = _phrase_between(doc, text, mark, doc[8])
+    assert subject is not None and subject.text == "Hessel"
+    # a clause between the quotation and the cue is no name phrase
+    words = ['"', "Fine", '"', ",", "he", "later", "said", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, False, False, True, True, True, False, False],
+              pos=["PUNCT", "ADJ", "PUNCT", "PUNCT", "PRON", "ADV", "VERB", "PUNCT"])
+    assert _phrase_between(doc, doc.text, QuoteMarks(0, doc.text.index('"', 1)), doc[6]) is None
+
+
+def test_quotes_announced_x_as_y_reports_it(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The government on Tuesday announced his death and announced the cause of death as a "
+        "cardiac arrest."
+    )
+    quote = only(quotes_in(analyze_text, text), "cardiac")
+    assert (quote.kind, quote.text) == ("indirect", "the cause of death as a cardiac arrest")

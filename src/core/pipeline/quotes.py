@@ -261,6 +261,7 @@ def _claims(
             _object_controller(cue)
             or resolver.subject_of(cue)
             or _inverted_subject(doc, cue, inside)
+            or _phrase_between(doc, text, mark, cue)
         )
         speaker = resolver.resolve(subject) if subject is not None else None
         continued = False
@@ -676,6 +677,25 @@ FINDING_NOUNS = frozenset(
     post-mortem necropsy inquest
     """.split()
 )
+
+
+def _phrase_between(doc: Doc, text: str, mark: QuoteMarks, cue: Token) -> Token | None:
+    """`"...", Caloundra coach Ana Ruiz said.` with "coach" read as a verb: the parse gave the
+    cue no subject, but the words between the quotation and the cue are a name phrase; its
+    last name word is who speaks."""
+    if not mark.closed or cue.idx <= mark.close:
+        return None
+    if text[mark.close : cue.idx].lstrip('"”’ ,').split() == []:
+        return None
+    span = doc.char_span(mark.close + 1, cue.idx, alignment_mode="contract")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not 1 <= len(words) <= 6 or not all(t.is_alpha for t in words):
+        return None
+    last = words[-1]
+    # a role and a name ("Caloundra coach Ana Ruiz"): the phrase ends with a capitalised name
+    return last if last.pos_ == "PROPN" and last.text[:1].isupper() else None
 
 
 def _object_controller(cue: Token) -> Token | None:
@@ -1258,7 +1278,7 @@ def _aside_before_predicate(verb: Token) -> tuple[int, int] | None:
 
 
 #: Cues that report a fact as "X as Y" ("reported his cause of death as heart failure").
-AS_REPORTS = frozenset({"report", "confirm"})
+AS_REPORTS = frozenset({"report", "confirm", "announce"})
 
 
 def _reported_as(children: list[Token]) -> Token | None:
