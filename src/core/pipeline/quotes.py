@@ -1162,8 +1162,15 @@ def _complement(
         hi = max(c.right_edge.i for c in fragments)
         return ("stance", lo, hi, None)
     opinion = next(
-        (c for c in children if c.dep_ == "dobj" and c.lower_ in OPINION_NOUNS), None
-    )
+        (
+            c
+            for c in children
+            if c.dep_ == "dobj"
+            and c.lower_ in OPINION_NOUNS
+            and not any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        ),
+        None,
+    )  # "voiced no concern": no position held
     quoted = opinion is not None and any(
         t.text in {'"', "“", "”"} for t in verb.doc[verb.i : opinion.i]
     )  # `offered "condolences to ... ."`: a direct quote, read as one

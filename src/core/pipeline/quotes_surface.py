@@ -65,7 +65,9 @@ def surface_reported(
     resolver: SpeakerResolver,
 ) -> list[Draft]:
     """Reported speech in sentences where the dependency rules found nothing."""
-    busy = _sentences_with_drafts(drafts, resolver)
+    # a stance alone does not make a sentence read: "X claimed A and argued against B" with
+    # "claimed" read as an adjective leaves only the stance to the dependency rules
+    busy = _sentences_with_drafts([d for d in drafts if d.kind != "stance"], resolver)
     found: list[Draft] = []
     for sent in doc.sents:
         if sent.start in busy or any(t.i in inside for t in sent):
@@ -73,8 +75,29 @@ def surface_reported(
         draft = _cue_then_clause(doc, text, sent, resolver) or _clause_then_cue(
             doc, text, sent, resolver
         )
-        if draft is not None:
-            found.append(draft)
+        if draft is None:
+            continue
+        stances = [
+            d
+            for d in drafts
+            if d.kind == "stance" and d.cue is not None and draft.start <= d.cue.idx < draft.end
+        ]
+        if stances:
+            cue = min(stances, key=lambda d: d.cue.idx if d.cue is not None else 0).cue
+            assert cue is not None
+            cut = cue.left_edge.i if cue.left_edge.i < cue.i else cue.i
+            if cut > 0 and doc[cut - 1].lower_ in {"and", "but"}:
+                cut -= 1  # the clause ends before "and argued against ..."
+            draft.end = trim(text, draft.start, doc[cut].idx)[1]
+            if draft.end <= draft.start:
+                continue
+            said_at = draft.cue.idx if draft.cue is not None else -1
+            for stance in stances:
+                if stance.speaker is not None and (
+                    stance.speaker.start <= said_at < stance.speaker.end
+                ):
+                    stance.speaker = draft.speaker  # "Trump claimed carbon emissions" is Trump
+        found.append(draft)
     return found
 
 
