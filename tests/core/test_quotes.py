@@ -2818,3 +2818,22 @@ def test_quotes_claim_and_stance_joined_by_and_on_a_clean_parse(analyze_text) ->
     )
     claim = only(quotes_in(analyze_text, text), "river levels")
     assert claim.kind == "indirect" and claim.speaker == "Holt"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        ('Ruiz spoke on Monday. "The people deserve the truth, and the law demands a vote." Ruiz '
+         "said. Additionally, the council must pay.", "Ruiz", True),
+        ('"We will win the seat back." The mayor added on Friday.', "The mayor", True),
+        ('"The people deserve the truth." Ruiz said he was tired.', None, False),
+    ],
+)
+def test_quotes_attribution_stopped_with_a_full_stop(
+    analyze_text: AnalyzeText, text: str, speaker: str | None, expected: bool
+) -> None:
+    direct = [q for q in quotes_in(analyze_text, text) if q.kind == "direct"]
+    if expected:
+        assert [q.speaker for q in direct] == [speaker]
+    else:
+        assert direct == []

@@ -389,7 +389,10 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
     if first is None:
         return None
     if inner.endswith(".") and first.text[:1].isupper():
-        return None  # `"... ." Next sentence` starts anew; `"...," she said` is the cue form
+        # `"... ." Next sentence` starts anew; `"...," she said` is the cue form; but a
+        # sentence that is only a speaker and a speech verb (`"... ." Pelosi said.`) is the
+        # attribution the writer stopped with a full stop
+        return _bare_attribution(doc, first, inside)
     words = 0
     for token in doc[first.i :]:
         if token.i in inside or token.text in SENTENCE_END:
@@ -402,6 +405,29 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
             return token  # `"..." tweeted the mayor`: right after the mark, whatever the parse
         words += 1
         if words > AFTER_WINDOW:
+            return None
+    return None
+
+
+def _bare_attribution(doc: Doc, first: Token, inside: dict[int, int]) -> Token | None:
+    """`Pelosi said.` / `The minister added on Friday.`: a short subject, a speech verb and
+    the sentence's end (times aside); the verb, else None."""
+    words = 0
+    for token in doc[first.i :]:
+        if token.i in inside:
+            return None
+        if verb_base(token.text) in SPEECH_VERBS and token.tag_.startswith("VB") and words:
+            rest = [t for t in doc[token.i + 1 :] if not t.is_space]
+            for after in rest:
+                if after.text in SENTENCE_END:
+                    return token
+                if after.ent_type_ not in {"DATE", "TIME"} and after.lower_ not in {"on", "in"}:
+                    return None
+            return token
+        if token.pos_ not in {"PROPN", "NOUN", "PRON", "DET", "ADJ"} and token.tag_ != "HYPH":
+            return None
+        words += 1
+        if words > 5:
             return None
     return None
 
@@ -1174,7 +1200,8 @@ def _complement(
     quoted = opinion is not None and any(
         t.text in {'"', "“", "”"} for t in verb.doc[verb.i : opinion.i]
     )  # `offered "condolences to ... ."`: a direct quote, read as one
-    if opinion is not None and not quoted and base in OPINION_NOUN_VERBS | SPEECH_VERBS:
+    opinion_verb = base in OPINION_NOUN_VERBS | SPEECH_VERBS and base not in STANCE_VERBS
+    if opinion is not None and not quoted and opinion_verb:
         # "tweeted support for the protests", "voiced concern over ...": a position held
         return ("stance", opinion.left_edge.i, opinion.right_edge.i, None)
     acts = [c for c in children if c.dep_ == "dobj" and c.lower_ in CLAIMED_NOUNS]
