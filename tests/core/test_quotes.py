@@ -2837,3 +2837,16 @@ def test_quotes_attribution_stopped_with_a_full_stop(
         assert [q.speaker for q in direct] == [speaker]
     else:
         assert direct == []
+
+
+def test_quotes_bracketed_name_the_model_did_not_tag_labels_answers(analyze_text) -> None:
+    text = (
+        "A developer spoke with Wikinews about the game.\n\n"
+        "((WN)) How did you start programming?\n\n"
+        "((Veli Kaarto)) I have had programming as a hobby my entire life.\n\n"
+        "((Wikinews)) What made you create the game?\n\n"
+        "((Veli Kaarto)) Initially I took it as a challenge."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert {q.speaker for q in quotes if q.kind == "direct"} == {"Veli Kaarto"}
+    assert not [q for q in quotes if "?" in q.text]

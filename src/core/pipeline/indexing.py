@@ -127,7 +127,14 @@ def analyze(
         if offset == 0 and remaining == 0:
             yield analyze_doc(doc, article)
             continue
-        piece = replace(article, text=doc.text, paragraphs=())
+        end = offset + len(doc.text)
+        # the piece keeps the paragraphs inside it: layout quotes (interview labels) read them
+        inner = tuple(
+            (p_start - offset, p_end - offset)
+            for p_start, p_end in article.paragraphs
+            if offset <= p_start and p_end <= end
+        )
+        piece = replace(article, text=doc.text, paragraphs=inner)
         parts.append(_shifted(analyze_doc(doc, piece), article, offset))
         if remaining == 0:
             yield _stitched(article, parts)

@@ -121,8 +121,7 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
     """
     text = article.text
     people = _people(mentions)
-    if not people:
-        return []
+    outlet_names = {fold_name(article.source or ""), "wikinews"}
     found: list[LaidOut] = []
     in_answer = after_question = interview = False
     interviewee: Speaker | None = None
@@ -135,8 +134,10 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
             label = match.group("label") or ""
             label_at = match.start()
             outlet = match.group("outlet")
-            if outlet is not None and _label_person(outlet, people, 0, 0) is not None:
+            bracketed = outlet is not None and _names_someone(outlet, people, outlet_names)
+            if bracketed:
                 # "((Ana Ruiz)) We grew ...": a bracketed label naming a person is an answer's
+                assert outlet is not None
                 label, label_at, outlet = outlet, match.start("outlet"), None
                 interview = True
             if outlet is not None or fold_name(label) in QUESTION_LABELS:
@@ -146,6 +147,9 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
                 continue
             after_question = False
             named = _label_person(label, people, label_at, label_at + len(label))
+            if named is None and bracketed:
+                # a name the model did not tag here (or in this piece of a long interview)
+                named = Speaker(label, label_at, label_at + len(label), None, basis="phrase")
             if fold_name(label) in ANSWER_LABELS:
                 named = interviewee or _most_named(people, start, match.end() - 1)
             if named is None:
@@ -182,6 +186,23 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
     return found
 
 
+def _names_someone(
+    label: str, people: dict[str, list[Mention]], outlet_names: set[str]
+) -> bool:
+    """A bracketed paragraph label is a person's unless it is the outlet's: "((WN))",
+    "((WSS))" (letters in capitals, which a person's initials match only through a mention)
+    or the outlet's name ("((Wikinews))")."""
+    if _label_person(label, people, 0, 0) is not None:
+        return True
+    words = label.split()
+    return (
+        0 < len(words) <= 4
+        and not label.isupper()
+        and fold_name(label) not in outlet_names
+        and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
+    )
+
+
 def _people(mentions: list[Mention]) -> dict[str, list[Mention]]:
     """Person cluster key -> its mentions."""
     out: dict[str, list[Mention]] = {}
@@ -204,6 +225,7 @@ def _label_person(
         if (
             folded == key_fold
             or (len(words) > 1 and folded == words[-1])
+            or (len(folded.split()) > 1 and key_fold.endswith(" " + folded))  # "Engineer X Y"
             or (label.isupper() and len(label) >= 2 and label == initials(key))
         ):
             return Speaker(key, start, start + len(label), key)
