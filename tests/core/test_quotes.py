@@ -2850,3 +2850,35 @@ def test_quotes_bracketed_name_the_model_did_not_tag_labels_answers(analyze_text
     quotes = quotes_in(analyze_text, text)
     assert {q.speaker for q in quotes if q.kind == "direct"} == {"Veli Kaarto"}
     assert not [q for q in quotes if "?" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister countered that the plan was legal.", "the plan was legal"),
+        ("The chief assured residents that the water was safe.", "the water was safe"),
+        ("He retorted that the claims were false.", "the claims were false"),
+        ("The coach opined that the team had improved.", "the team had improved"),
+        ("Officials highlighted that the rate had fallen.", "the rate had fallen"),
+        ("The report underlined that the roads were unsafe.", "the roads were unsafe"),
+    ],
+)
+def test_quotes_more_speech_verbs_report_a_clause(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == ("indirect", content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army countered the attack with drones.",
+        "The study highlighted the importance of sleep.",
+        "Officials assured the public.",
+    ],
+)
+def test_quotes_those_verbs_with_an_object_alone_report_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []

@@ -25,7 +25,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     remark comment observe disclose point read rule concede complain mention estimate speak ask
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
     reason share speculate hypothesize hypothesise theorize theorise propose posit hint imply
-    express
+    express opine counter retort assure underline underscore elaborate highlight
     """.split()
 )
 

@@ -1595,7 +1595,9 @@ def _that_clause_on_listener(listener: Token) -> Token | None:
 
 
 #: Speech verbs whose object is the listener or the question, not a clause's subject.
-LISTENER_VERBS = frozenset({"tell", "inform", "ask", "answer", "address", "read", "speak"})
+LISTENER_VERBS = frozenset(
+    {"tell", "inform", "ask", "answer", "address", "read", "speak", "assure"}
+)
 #: Finite verb tags.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
