@@ -157,3 +157,23 @@ def test_hostile_export_round_trips_any_article_text(raw: str) -> None:
 
     expected = [words(text[start:end]) for start, end in article.paragraphs]
     assert [words(p) for p in _blockquote_paragraphs(document.text)] == expected
+
+
+def test_hostile_long_interview_keeps_its_answers_in_every_piece(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline import indexing as index
+
+    monkeypatch.setattr(index, "CHUNK_CHARS", 2_000)
+    turns = "\n\n".join(
+        f"((WN)) What happened in year {n}?\n\n((Ana Silva)) We rebuilt the bridge in year {n}."
+        for n in range(40)
+    )
+    article = build_article(
+        "Long interview\n\nEngineer Ana Silva spoke with Wikinews.\n\n" + turns,
+        article_id="long-interview", path="li.txt", content_hash="x",
+    )
+    assert len(index.chunk_spans(article.text, 2_000)) >= 2
+    (analysis,) = index.analyze(nlp, [article])
+    answers = [q for q in analysis.quotes if q.text.startswith("We rebuilt the bridge")]
+    assert len(answers) == 40
+    for q in answers:
+        assert article.text[q.start : q.end] == q.text

@@ -1058,6 +1058,34 @@ def test_quotes_long_interview_read_in_pieces_keeps_its_labels(nlp, monkeypatch)
     assert len(answers) == 30 and {q.speaker for q in answers} == {"Lena Vogt"}
     assert not [q for q in analysis.quotes if "What happened" in q.text]
 
+def test_quotes_bracketed_name_labels_an_answer_and_its_next_paragraphs(analyze_text) -> None:
+    text = (
+        "Engineer Tomas Brandt spoke with Wikinews about the new compiler.\n\n"
+        "Why did the old project stop?\n\n"
+        "((Tomas Brandt)) The company that paid for it decided to end the product overnight.\n\n"
+        "At the time I was building a distribution of my own on top of it.\n\n"
+        "((WN)) Will the new compiler be the same?\n\n"
+        "((Tomas Brandt)) Mostly.\n\n"
+        "Several groups have asked about extensions beyond the base platform."
+    )
+    quotes = quotes_in(analyze_text, text)
+    for words in ("paid for it", "distribution of my own", "Several groups"):
+        assert only(quotes, words).speaker == "Tomas Brandt"
+    assert not [q for q in quotes if "same?" in q.text]
+
+
+def test_quotes_questions_without_answers_leave_the_article_alone(analyze_text) -> None:
+    # the copy keeps an interview's questions but not the answers; the story goes on after them
+    text = (
+        "Candidate Mira Holt spoke with Wikinews about the campaign.\n\n"
+        "((WN)) How did your nomination come about?\n\n"
+        "((WN)) What are your goals for the campaign?\n\n"
+        "On May 2 the Green League nominated the engineer Paul Reyes as its candidate for the "
+        "seat.\n\n"
+        "Reyes had run for the council twice before."
+    )
+    assert [q for q in quotes_in(analyze_text, text) if q.kind == "direct"] == []
+
 
 # -- sources: according to, per -------------------------------------------------------------
 
@@ -2761,3 +2789,502 @@ def test_quotes_quoted_sentence_after_a_joined_verb_is_the_same_speakers(
     )
     quote = only(quotes_in(analyze_text, text), "condolences")
     assert quote.kind == "direct" and quote.speaker == "Rana Dev"
+
+
+# -- Wikinews 2020 round: reported speech the parse hid ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the listener's apposition took the "that" clause as a relative clause
+        (
+            "A ward nurse told Radio Lumen, a local station, that one of the patients was the "
+            "mayor's brother.",
+            "one of the patients was the mayor's brother",
+            "A ward nurse",
+        ),
+        # a participle on a document noun, its clause's verb hung on the verb of issuing
+        (
+            "Shortly thereafter, at 6:30 pm, the town issued a follow-up statement announcing "
+            "the leak had been contained by crews.",
+            "the leak had been contained by crews",
+            "the town",
+        ),
+        # a regular past tense read as a participle on the object of "said"
+        (
+            "The Forest Agency said several hectares of pine burned before the fire was put out.",
+            "several hectares of pine burned before the fire was put out",
+            "Forest Agency",
+        ),
+        # an autopsy reports a finding like an inquiry
+        (
+            "An autopsy determined the horse was poisoned.",
+            "the horse was poisoned",
+            "An autopsy",
+        ),
+        # evidence a named body keeps states what it shows
+        (
+            "On Monday the number of cases passed ten thousand, Kellan University data indicated.",
+            "On Monday the number of cases passed ten thousand",
+            "Kellan University data",
+        ),
+        # "hint" reports a claim
+        (
+            "He hinted that the committee would be disbanded.",
+            "the committee would be disbanded",
+            "He",
+        ),
+    ],
+)
+def test_quotes_reported_clause_the_parse_hid_is_found(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == ("indirect", content)
+    assert speaker in quote.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said a prayer dedicated to the victims.",
+        "The evidence suggests the fire started in the kitchen.",
+    ],
+)
+def test_quotes_object_of_say_and_bare_evidence_report_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_according_to_stops_at_a_semicolon_before_another_cue(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to the Dutch consulate in Lagos, the injured sailor died on Friday; local "
+        'officials referred to him as "a foreign national."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    sourced = only(quotes, "sailor")
+    assert sourced.text == "the injured sailor died on Friday"
+    assert "consulate" in sourced.speaker
+    assert only(quotes, "foreign national").speaker == "local officials"
+
+
+def test_quotes_according_to_after_a_semicolon_sources_the_sentence(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = "The ferry sank on Monday; two crew members drowned, according to the coast guard."
+    quote = only(quotes_in(analyze_text, text), "drowned")
+    assert quote.text == "The ferry sank on Monday; two crew members drowned"
+
+
+def test_quotes_participle_cue_after_a_names_aside_reports_its_clause(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser tags "announced" as a participle on "chief" and makes "were" the root
+    text = (
+        "The port's security chief, Omar al-Rashidi, announced on Facebook on Tuesday there "
+        "were suspects in custody."
+    )
+    quote = only(quotes_in(analyze_text, text), "suspects")
+    assert (quote.kind, quote.text) == ("indirect", "there were suspects in custody")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind", "speaker"),
+    [
+        # a participle on a speech says what the speaker said
+        (
+            'The next day Governor Lena Ostrova delivered a speech declaring herself the "mother '
+            'of the region." Afterwards she left.',
+            'herself the "mother of the region."',
+            "mixed",
+            "Lena Ostrova",
+        ),
+        # "claimed to ...": a claim about oneself
+        (
+            "He claimed to have bought the rifle from a friend at a fair.",
+            "to have bought the rifle from a friend at a fair",
+            "indirect",
+            "He",
+        ),
+        (
+            "The remark had a long history, of which the senator claimed to be unaware.",
+            "to be unaware",
+            "indirect",
+            "the senator",
+        ),
+    ],
+)
+def test_quotes_speech_participles_and_claimed_infinitives_report(
+    analyze_text: AnalyzeText, text: str, content: str, kind: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == (kind, content)
+    assert speaker in quote.speaker
+
+
+def test_quotes_claimed_with_an_object_is_no_claim_about_oneself(
+    analyze_text: AnalyzeText,
+) -> None:
+    quotes = quotes_in(analyze_text, "The group claimed responsibility for the attack.")
+    assert [q.kind for q in quotes] == ["stance"]
+
+
+def test_quotes_short_reply_under_a_persons_label_is_theirs(analyze_text) -> None:
+    text = (
+        "Engineer Tomas Brandt spoke with Wikinews about the new compiler.\n\n"
+        "((WN)) Will the new compiler be the same as the old one?\n\n"
+        "((Tomas Brandt)) Bug-for-bug compatible.\n\n"
+        "((WN)) What comes next?"
+    )
+    quote = only(quotes_in(analyze_text, text), "Bug-for-bug")
+    assert (quote.kind, quote.speaker) == ("direct", "Tomas Brandt")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind", "speaker"),
+    [
+        (
+            "Inquiries were opened by the Aviation Office and the Rail Safety Board, with the "
+            'latter yesterday confirming on Twitter they were "not sending staff to the site at '
+            'this time." The office said nothing.',
+            'they were "not sending staff to the site at this time."',
+            "mixed",
+            "the latter",
+        ),
+        (
+            "The mill closed in 2005, with local papers reporting the owner had applied to make "
+            "it a museum.",
+            "the owner had applied to make it a museum",
+            "indirect",
+            "local papers",
+        ),
+    ],
+)
+def test_quotes_with_a_speech_participle_reports_the_clause_after_it(
+    analyze_text: AnalyzeText, text: str, content: str, kind: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == (kind, content)
+    assert speaker in quote.speaker
+
+
+def test_quotes_with_a_participle_and_no_clause_is_nothing(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "He spent the day with reporters saying nothing.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Reyes argued for stricter checks on rail freight.", "stricter checks on rail freight",
+         "argued for"),
+        ("The mayor railed against the vandals at the rally.", "the vandals", "railed against"),
+        ("During the debate, Holt called Varga a liar, a coward, and the worst mayor.",
+         "Varga a liar, a coward, and the worst mayor", "called"),
+    ],
+)
+def test_quotes_stance_shapes_of_the_2020_news(
+    analyze_text: AnalyzeText, text: str, content: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content.split()[0])
+    assert (quote.kind, quote.cue) == ("stance", cue)
+    assert quote.text.startswith(content)
+
+
+def test_quotes_suggested_with_a_gerund_reports_a_proposal(analyze_text: AnalyzeText) -> None:
+    quote = only(quotes_in(analyze_text, "He suggested expanding the council to 15 seats."), "")
+    assert (quote.kind, quote.text) == ("indirect", "expanding the council to 15 seats")
+
+
+def test_quotes_argued_with_a_clause_or_a_time_is_no_stance(analyze_text: AnalyzeText) -> None:
+    quotes = quotes_in(analyze_text, "She argued that the law was unfair. They argued for hours.")
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "the law was unfair")]
+
+
+def test_quotes_according_to_opening_sources_the_sentence_the_parse_split(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to the Fire Service, Lisbon has a short runway, so when the plane failed to "
+        "stop on the runway, it fell into a ditch."
+    )
+    quote = only(quotes_in(analyze_text, text), "runway")
+    assert quote.text == (
+        "Lisbon has a short runway, so when the plane failed to stop on the runway, it fell "
+        "into a ditch"
+    )
+
+
+def test_quotes_clause_before_the_cue_leaves_the_speakers_noun(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Many events are planned this month, including health checks, yoga and trekking, "
+        "newspaper The Daily Star reported."
+    )
+    quote = only(quotes_in(analyze_text, text), "events")
+    assert quote.text.endswith("yoga and trekking")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unrest continued in Lyon, France as well, where a protester was shot and wounded.",
+        "The hashtag #SaveTheMill went viral on Twitter, suggesting users wanted the mill kept.",
+    ],
+)
+def test_quotes_place_clauses_and_hashtags_report_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_assailed_as_is_a_characterisation(analyze_text: AnalyzeText) -> None:
+    text = 'In a later speech, Holt assailed the summit as the "darkest meeting in our history."'
+    quote = only(quotes_in(analyze_text, text), "darkest")
+    assert quote.kind == "mixed" and quote.text.startswith("darkest meeting in our history")
+
+
+def test_quotes_signature_under_the_lede_is_a_lost_pull_quotes(analyze_text) -> None:
+    text = (
+        "Ana Lund, a reporter from Chile, died in Lima on Tuesday after being shot in her car. "
+        "She was 34.\n\n—Paul Moreno, of the press union\n\nLund covered the war for a decade."
+    )
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_clause_in_a_list_is_not_the_next_cues_report(analyze_text: AnalyzeText) -> None:
+    text = (
+        "This month: the party secures ballot access in all states, the nominee proposes a new "
+        "plan for the court, and three candidates give their views."
+    )
+    assert [q for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
+    told = quotes_in(analyze_text, "The bridge will close, the mayor told reporters.")
+    assert [(q.kind, q.text) for q in told] == [("indirect", "The bridge will close")]
+
+
+def test_quotes_expressed_feeling_is_a_stance(analyze_text: AnalyzeText) -> None:
+    quote = only(quotes_in(analyze_text, "The mayor expressed concern about the bridge."), "")
+    assert (quote.kind, quote.cue) == ("stance", "expressed")
+    assert quote.text == "concern about the bridge"
+
+
+def test_quotes_object_of_the_verb_above_an_infinitive_cue_speaks(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Anger over the remark led Senator Ruth Alder to express \"I should not have said it. "
+        "No one should be judged by their origin.\""
+    )
+    quote = only(quotes_in(analyze_text, text), "should not have said")
+    assert (quote.kind, quote.speaker) == ("direct", "Ruth Alder")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("At the event, Holt implied he would make the vaccine mandatory.",
+         "he would make the vaccine mandatory", "Holt"),
+        ("Before the vote, the banker Tom Lisle held a press conference claiming the mayor had "
+         "lied.", "the mayor had lied", "Tom Lisle"),
+    ],
+)
+def test_quotes_implied_and_a_conference_claiming_report(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == ("indirect", content)
+    assert speaker in quote.speaker
+
+
+def test_quotes_expressed_no_feeling_is_no_stance(analyze_text: AnalyzeText) -> None:
+    text = "In the interview he expressed no regret for the fire."
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("He tweeted support for the strikers on Sunday.", "support for the strikers", "tweeted"),
+        ("Several senators voiced concern over the deal.", "concern over the deal", "voiced"),
+    ],
+)
+def test_quotes_opinion_noun_as_object_is_a_stance(
+    analyze_text: AnalyzeText, text: str, content: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue) == ("stance", cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She voiced the main character in the film.",
+        "In July he helped arrange a meeting with Holt, claiming to represent the ministry, and a "
+        "banker.",
+    ],
+)
+def test_quotes_voiced_roles_appositive_claims_and_purposes_are_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_purpose_infinitive_is_the_founders_not_the_objects(analyze_text) -> None:
+    text = "Mora co-founded the Workers Union (WU) to oppose the military rule, but was arrested."
+    assert not [q for q in quotes_in(analyze_text, text) if "Union" in (q.speaker or "")]
+
+
+def test_quotes_according_to_one_word_predicate_is_sourced(analyze_text: AnalyzeText) -> None:
+    text = "Two men attacked the guard shortly after he left home, then, according to police, fled."
+    quote = only(quotes_in(analyze_text, text), "fled")
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", "fled", "police")
+
+
+def test_quotes_opinion_noun_in_quotation_marks_is_the_quote_only(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        'Prime Minister Rana Dev tweeted "Deeply saddened by the loss of lives" and offered '
+        '"condolences to the families of those who lost their lives. May the injured recover '
+        'soon."'
+    )
+    assert [q.kind for q in quotes_in(analyze_text, text) if "condolences" in q.text] == [
+        "direct"
+    ]
+
+
+def test_quotes_name_phrase_before_the_cue_speaks_when_the_parse_lost_it(nlp: Any) -> None:
+    """The parse the model gives `"...", Riverton coach Paul Hessel said.` in one article:
+    "coach" a verb with "Hessel" its object, "said" with no subject."""
+    from spacy.tokens import Doc
+
+    from newsdesk.core.pipeline.quotemarks import QuoteMarks
+    from newsdesk.core.pipeline.quotes import _phrase_between
+
+    words = ['"', "Fine", '"', ",", "Riverton", "coach", "Paul", "Hessel", "said", "."]
+    spaces = [False, False, False, True, True, True, True, True, False, False]
+    heads = [8, 8, 5, 5, 5, 8, 7, 5, 8, 8]
+    deps = ["punct", "ccomp", "punct", "punct", "nsubj", "ccomp", "compound", "dobj", "ROOT",
+            "punct"]
+    pos = ["PUNCT", "ADJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    text = doc.text
+    mark = QuoteMarks(0, text.index('"', 1))
+    subject = _phrase_between(doc, text, mark, doc[8])
+    assert subject is not None and subject.text == "Hessel"
+    # a clause between the quotation and the cue is no name phrase
+    words = ['"', "Fine", '"', ",", "he", "later", "said", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, False, False, True, True, True, False, False],
+              pos=["PUNCT", "ADJ", "PUNCT", "PUNCT", "PRON", "ADV", "VERB", "PUNCT"])
+    assert _phrase_between(doc, doc.text, QuoteMarks(0, doc.text.index('"', 1)), doc[6]) is None
+
+
+def test_quotes_announced_x_as_y_reports_it(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The government on Tuesday announced his death and announced the cause of death as a "
+        "cardiac arrest."
+    )
+    quote = only(quotes_in(analyze_text, text), "cardiac")
+    assert (quote.kind, quote.text) == ("indirect", "the cause of death as a cardiac arrest")
+
+
+def test_quotes_surface_clause_beside_a_stance_of_the_same_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    # a sentence of the 2020 Wikinews dev folder (no rule names anyone in it): the model reads
+    # "claimed" as an adjective of "emissions" and hangs "argued" on "been"; with other names
+    # the parse is clean and the dependency rules read it (the invented case below)
+    text = (
+        "When asked about climate change, Trump claimed carbon emissions have been lower during "
+        "his administration and argued against re-entering the Paris Climate Accord."
+    )
+    quotes = quotes_in(analyze_text, text)
+    claim = only(quotes, "carbon emissions")
+    assert (claim.kind, claim.text) == (
+        "indirect",
+        "carbon emissions have been lower during his administration",
+    )
+    stance = only(quotes, "Paris")
+    assert (stance.kind, stance.speaker) == ("stance", claim.speaker)
+
+
+def test_quotes_expressed_with_a_clause_reports_it(analyze_text: AnalyzeText) -> None:
+    text = "The minister has expressed she is not interested in the post."
+    quote = only(quotes_in(analyze_text, text), "interested")
+    assert (quote.kind, quote.text) == ("indirect", "she is not interested in the post")
+
+
+def test_quotes_claim_and_stance_joined_by_and_on_a_clean_parse(analyze_text) -> None:
+    text = (
+        "When asked about pollution, Holt claimed river levels have been lower during his term "
+        "and argued against joining the Lisbon Water Pact."
+    )
+    claim = only(quotes_in(analyze_text, text), "river levels")
+    assert claim.kind == "indirect" and claim.speaker == "Holt"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        ('Ruiz spoke on Monday. "The people deserve the truth, and the law demands a vote." Ruiz '
+         "said. Additionally, the council must pay.", "Ruiz", True),
+        ('"We will win the seat back." The mayor added on Friday.', "The mayor", True),
+        ('"The people deserve the truth." Ruiz said he was tired.', None, False),
+    ],
+)
+def test_quotes_attribution_stopped_with_a_full_stop(
+    analyze_text: AnalyzeText, text: str, speaker: str | None, expected: bool
+) -> None:
+    direct = [q for q in quotes_in(analyze_text, text) if q.kind == "direct"]
+    if expected:
+        assert [q.speaker for q in direct] == [speaker]
+    else:
+        assert direct == []
+
+
+def test_quotes_bracketed_name_the_model_did_not_tag_labels_answers(analyze_text) -> None:
+    text = (
+        "A developer spoke with Wikinews about the game.\n\n"
+        "((WN)) How did you start programming?\n\n"
+        "((Veli Kaarto)) I have had programming as a hobby my entire life.\n\n"
+        "((Wikinews)) What made you create the game?\n\n"
+        "((Veli Kaarto)) Initially I took it as a challenge.\n\n"
+        "Original url: <https://en.wikinews.org/wiki/Game>"
+    )  # the outlet's own label ("((Wikinews))") puts questions: the outlet is read from the URL
+    quotes = quotes_in(analyze_text, text)
+    assert {q.speaker for q in quotes if q.kind == "direct"} == {"Veli Kaarto"}
+    assert not [q for q in quotes if "?" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The minister countered that the plan was legal.", "the plan was legal"),
+        ("The chief assured residents that the water was safe.", "the water was safe"),
+        ("He retorted that the claims were false.", "the claims were false"),
+        ("The coach opined that the team had improved.", "the team had improved"),
+        ("Officials highlighted that the rate had fallen.", "the rate had fallen"),
+        ("The report underlined that the roads were unsafe.", "the roads were unsafe"),
+    ],
+)
+def test_quotes_more_speech_verbs_report_a_clause(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text) == ("indirect", content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army countered the attack with drones.",
+        "The study highlighted the importance of sleep.",
+        "Officials assured the public.",
+    ],
+)
+def test_quotes_those_verbs_with_an_object_alone_report_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []

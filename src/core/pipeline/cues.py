@@ -24,7 +24,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     emphasise emphasize maintain recall testify declare indicate continue respond reply answer
     remark comment observe disclose point read rule concede complain mention estimate speak ask
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
-    reason share speculate hypothesize hypothesise theorize theorise propose posit
+    reason share speculate hypothesize hypothesise theorize theorise propose posit hint imply
+    express opine counter retort assure underline underscore elaborate highlight
     """.split()
 )
 
@@ -41,7 +42,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
-    apologise caution emphasize emphasise stress affirm
+    apologise caution emphasize emphasise stress affirm argue rail express
     """.split()
 )
 
@@ -51,7 +52,19 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {
     "apologize": frozenset({"for"}),  # "apologized for the delays": owning a fault
     "apologise": frozenset({"for"}),
     "caution": frozenset({"against"}),  # "cautioned against optimism": a position on it
+    "argue": frozenset({"for", "against"}),  # "argued for checks on big tech"
+    "rail": frozenset({"against"}),  # "railed against the rioters"
 }
+
+#: Nouns of a position held towards something: "tweeted support for X", "voiced concern".
+OPINION_NOUNS: frozenset[str] = frozenset(
+    """
+    support opposition concern concerns criticism condolences praise outrage anger
+    dissatisfaction disappointment sympathy solidarity regret skepticism scepticism doubts
+    """.split()
+)
+#: Verbs that take a stance only through such a noun ("voiced support", not "voiced a role").
+OPINION_NOUN_VERBS: frozenset[str] = frozenset({"voice", "tweet", "post", "offer", "extend"})
 
 #: Verbs whose use before a colon or a quotation is enough to introduce a quote.
 INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", "write", "address"})
@@ -59,7 +72,7 @@ INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", 
 #: Verbs that characterise in someone's words; they take a quoted fragment, not a clause.
 NAMING_VERBS: frozenset[str] = frozenset(
     {"call", "describe", "label", "brand", "term", "characterize", "characterise", "portray",
-     "attack", "refer"}
+     "attack", "assail", "refer"}
 )
 
 #: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).
@@ -81,7 +94,9 @@ SIGN_NOUNS: frozenset[str] = frozenset(
 )
 
 #: Verbs that things do as well as people: "the evidence suggests" reports no one's position.
-EVIDENCE_VERBS: frozenset[str] = frozenset("suggest indicate reveal confirm show mean".split())
+EVIDENCE_VERBS: frozenset[str] = frozenset(
+    "suggest indicate reveal confirm show mean imply".split()
+)
 
 #: Inanimate subjects of those verbs: evidence, not a speaker.
 EVIDENCE_NOUNS: frozenset[str] = frozenset(
@@ -92,7 +107,7 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
     samples research poll polls fact facts picture history experience experiment experiments
     pattern patterns count counts footage images image photo photos photographs video videos
     remains fossil fossils trace traces scan scans reading readings calculation calculations
-    simulation simulations rate rates level levels
+    simulation simulations rate rates level levels hashtag hashtags
     """.split()
 )
 
@@ -128,6 +143,7 @@ def _form_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for base in (
         SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS | NAMING_VERBS | FINDING_VERBS
+        | OPINION_NOUN_VERBS
     ):
         forms = _IRREGULAR.get(base) or _regular_forms(base)
         for form in (base, *forms):

@@ -53,4 +53,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
+    if end < len(text) and _opened(text[start:end], text[end]):
+        end += 1  # `declaring himself the "president of law and order."`: its closing mark
+    elif end + 1 < len(text) and text[end] in ".!?" and _opened(text[start:end], text[end + 1]):
+        end += 2  # `they were "not traveling at this time."`: the stop inside the marks
     return start, end
+
+
+def _opened(span: str, after: str) -> bool:
+    """Whether `after` closes a quotation mark the span opened and left open."""
+    if after == '"':
+        return span.count('"') % 2 == 1
+    if after == "”":
+        return span.count("“") > span.count("”")
+    return False

@@ -90,7 +90,10 @@ def vox_pop_speaker(
 _ATTRIBUTION_LINE = re.compile(r"[—―–-]{1,2}\s*(?P<who>[A-Z][^,;.\n]{1,60})")
 ATTRIBUTION_CHARS = 80
 #: Words of someone speaking (reportage rarely has them): first and second person.
-_SPOKEN = re.compile(r"\b(?:I|I'm|I've|we|We|we're|you|You|my|My|our|Our)\b")
+_SPOKEN = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]urs?|[Yy]ou"
+    r"|[Yy]our)\b"
+)  # case kept: "US" is a country
 
 
 def attribution_lines(
@@ -114,8 +117,11 @@ def attribution_lines(
         who_start = match.start("who")
         who = match.group("who").strip()
         mention = next((m for m in mentions if m.start == who_start), None)
+        # a signature under the lede signs a pull quote the copy lost, not the lede
+        lede = (p_start, p_end) == paragraphs[0]
         if not _SPOKEN.search(text, p_start, p_end) and (
             mention is None
+            or lede
             or any(
                 m.label == "PERSON" and p_start <= m.start < p_end and m.key != mention.key
                 for m in mentions
@@ -342,6 +348,7 @@ def _label_person(
         if (
             folded == key_fold
             or (len(words) > 1 and folded == words[-1])
+            or (len(folded.split()) > 1 and key_fold.endswith(" " + folded))  # "Engineer X Y"
             or (label.isupper() and len(label) >= 2 and label == initials(key))
         ):
             return Speaker(key, start, start + len(label), key)

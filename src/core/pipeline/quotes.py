@@ -21,6 +21,8 @@ from .cues import (
     FINDING_VERBS,
     INTRO_VERBS,
     NAMING_VERBS,
+    OPINION_NOUN_VERBS,
+    OPINION_NOUNS,
     PARTICLE_STANCES,
     SIGN_NOUNS,
     SPEECH_VERBS,
@@ -36,7 +38,7 @@ from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .names import HONORIFICS
 from .negation import negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
-from .quotes_surface import surface_quote_cue, surface_reported
+from .quotes_surface import surface_quote_cue, surface_reported, with_participle_reports
 from .sources import (
     CONTRAST_SUBORDINATORS,
     according_to,
@@ -287,7 +289,7 @@ def _claims(
             continue
         if _carries_sign(cue):
             continue
-        subject = resolver.subject_of(cue)
+        subject = _object_controller(cue) or resolver.subject_of(cue)
         if subject is not None and subject.pos_ == "VERB":
             subject = None  # "Calling it "...", X told ...": a participle is no speaker
         speaker = resolver.resolve(subject) if subject is not None else None
@@ -305,6 +307,11 @@ def _claims(
             person = resolver.person_within(resolver.sentence(cue).start_char, cue.idx)
             if person is not None:
                 speaker = resolver.speaker_for(person, person.start, person.end)
+        if speaker is None:
+            # a name phrase between the quote and a cue the parse left bare, not a person the
+            # model tagged ("Caloundra coach Ana Ruiz said" with "coach" read as a verb)
+            subject = _phrase_between(doc, text, mark, cue)
+            speaker = resolver.resolve(subject) if subject is not None else None
         continued = False
         if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
             speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
@@ -325,6 +332,7 @@ def _claims(
     as_reported_by(doc, drafts, resolver)
     document_sources(doc, drafts, inside, resolver)
     drafts.extend(surface_reported(doc, text, drafts, inside, resolver))
+    drafts.extend(with_participle_reports(doc, text, drafts, inside, resolver))
     for draft in drafts:
         if draft.kind in {"indirect", "mixed"}:
             draft.end = _before_gloss(doc, text, draft)
@@ -446,7 +454,10 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
     if first is None:
         return None
     if inner.endswith(".") and first.text[:1].isupper():
-        return None  # `"... ." Next sentence` starts anew; `"...," she said` is the cue form
+        # `"... ." Next sentence` starts anew; `"...," she said` is the cue form; but a
+        # sentence that is only a speaker and a speech verb (`"... ." Pelosi said.`) is the
+        # attribution the writer stopped with a full stop
+        return _bare_attribution(doc, first, inside)
     words = 0
     for token in doc[first.i :]:
         if token.i in inside or (token.text in SENTENCE_END and not _after_title(token)):
@@ -470,6 +481,29 @@ def _after_title(stop: Token) -> bool:
         return False
     before = stop.doc[stop.i - 1]
     return not before.whitespace_ and before.lower_ in HONORIFICS and before.text[:1].isupper()
+
+
+def _bare_attribution(doc: Doc, first: Token, inside: dict[int, int]) -> Token | None:
+    """`Pelosi said.` / `The minister added on Friday.`: a short subject, a speech verb and
+    the sentence's end (times aside); the verb, else None."""
+    words = 0
+    for token in doc[first.i :]:
+        if token.i in inside:
+            return None
+        if verb_base(token.text) in SPEECH_VERBS and token.tag_.startswith("VB") and words:
+            rest = [t for t in doc[token.i + 1 :] if not t.is_space]
+            for after in rest:
+                if after.text in SENTENCE_END:
+                    return token
+                if after.ent_type_ not in {"DATE", "TIME"} and after.lower_ not in {"on", "in"}:
+                    return None
+            return token
+        if token.pos_ not in {"PROPN", "NOUN", "PRON", "DET", "ADJ"} and token.tag_ != "HYPH":
+            return None
+        words += 1
+        if words > 5:
+            return None
+    return None
 
 
 def _cue_before(
@@ -704,7 +738,9 @@ def _reported_candidates(
                 resolver.subject_of(token)
             )
         else:
-            subject = _quoted_as(token) or resolver.subject_of(token)
+            subject = (
+                _quoted_as(token) or _object_controller(token) or resolver.subject_of(token)
+            )
         relayed_by = next((c for c in token.rights if _bare_cue(token, c)), None)
         if relayed_by is not None:
             # "..., CNN reported the governor said": the outlet passes on the governor's words
@@ -713,14 +749,19 @@ def _reported_candidates(
             continue
         if subject.pos_ == "NUM" and not any(c.dep_ == "prep" for c in subject.children):
             continue  # "amassed 1,217 pledged delegates": a count, not who pledged
-        if base in EVIDENCE_VERBS and subject.lower_ in EVIDENCE_NOUNS:
-            continue  # "the evidence suggests ...": a thing, not a speaker
+        hashtag = subject.i > 0 and doc[subject.i - 1].text == "#"
+        if base in EVIDENCE_VERBS and (
+            (subject.lower_ in EVIDENCE_NOUNS and not _owned(subject)) or hashtag
+        ):
+            continue  # "the evidence suggests ...", "#X went viral, suggesting": no speaker
         if base in FINDING_VERBS and not _can_report_finding(subject):
             continue  # "a search of the van found ...": what turned up, not a finding said
         if _copula_infinitive(token):
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
         if _only_time(doc, lo, hi):
             continue  # "called off its search late on Tuesday": a time, not a position
+        if hi < token.i:
+            hi = _without_subjects_noun(doc, lo, hi, subject)
         start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
@@ -733,8 +774,73 @@ def _reported_candidates(
 
 #: Common nouns, besides bodies, documents and people, that report findings ("the inquiry").
 FINDING_NOUNS = frozenset(
-    "inquiry investigation investigators review panel audit probe jury".split()
+    """
+    inquiry investigation investigators review panel audit probe jury autopsy autopsies
+    post-mortem necropsy inquest
+    """.split()
 )
+
+
+def _phrase_between(doc: Doc, text: str, mark: QuoteMarks, cue: Token) -> Token | None:
+    """`"...", Caloundra coach Ana Ruiz said.` with "coach" read as a verb: the parse gave the
+    cue no subject, but the words between the quotation and the cue are a name phrase; its
+    last name word is who speaks."""
+    if not mark.closed or cue.idx <= mark.close:
+        return None
+    if text[mark.close : cue.idx].lstrip('"”’ ,').split() == []:
+        return None
+    span = doc.char_span(mark.close + 1, cue.idx, alignment_mode="contract")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not 1 <= len(words) <= 6 or not all(t.is_alpha for t in words):
+        return None
+    last = words[-1]
+    # a role and a name ("Caloundra coach Ana Ruiz"): the phrase ends with a capitalised name
+    return last if last.pos_ == "PROPN" and last.text[:1].isupper() else None
+
+
+def _object_controller(cue: Token) -> Token | None:
+    """ "Backlash led Biden to express "..."", "the court ordered the firm to state ...": the
+    object of the verb above an infinitive cue is who speaks, not that verb's subject."""
+    if cue.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
+        return None
+    if cue.head.lower_ not in OBJECT_CONTROL_FORMS:
+        return None  # "founded the union to oppose X": a purpose, the founder's
+    return next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None)
+
+
+#: Verbs whose object does what the infinitive after it says ("led Biden to express").
+OBJECT_CONTROL_FORMS = frozenset(
+    f"{base}{ending}"
+    for base in (
+        "prompt", "force", "ask", "urge", "order", "encourage", "push", "invite", "persuade",
+        "convince", "pressure", "inspire", "compel", "require", "cause",
+    )
+    for ending in ("", "s", "ed", "d", "ing")
+) | frozenset("lead leads led leading drive drove driven tell told".split())
+
+
+def _without_subjects_noun(doc: Doc, lo: int, hi: int, subject: Token) -> int:
+    """ "..., yoga and trekking, newspaper The Hindu reported": the parser joined the noun
+    that says what the speaker is to the clause before it; the clause ends at the comma."""
+    if hi + 1 != subject.left_edge.i:
+        return hi
+    comma = next((t.i for t in reversed(doc[lo : hi + 1]) if t.text == ","), None)
+    if comma is None or comma == hi or comma <= lo:
+        return hi
+    if all(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in doc[comma + 1 : hi + 1]):
+        return comma - 1
+    return hi
+
+
+def _owned(subject: Token) -> bool:
+    """ "Johns Hopkins University data indicated ...", "the ministry's figures show ...": a
+    named keeper (a proper name before the noun) publishes the evidence and states it."""
+    return any(
+        c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" and c.i < subject.i
+        for c in subject.children
+    )
 
 
 def _can_report_finding(subject: Token) -> bool:
@@ -841,8 +947,19 @@ def _joined_cue(token: Token) -> bool:
 
 def _document_participle(token: Token) -> bool:
     """ "a statement saying ...", "a message blaming ...": a participle on a document noun
-    reports what the document says."""
-    return token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lower_ in DOCUMENT_NOUNS
+    reports what the document says; so does one on a speech ("delivered a speech declaring
+    ...": what the speaker declared)."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and (token.head.lower_ in DOCUMENT_NOUNS or token.head.lower_ in SPEECH_NOUNS)
+    )
+
+
+#: Nouns for an act of speaking: a participle on them says what was said.
+SPEECH_NOUNS = frozenset(
+    "speech speeches address remarks testimony sermon lecture conference briefing".split()
+)
 
 
 def _only_time(doc: Doc, lo: int, hi: int) -> bool:
@@ -938,7 +1055,10 @@ def _take_in_marks(
                 # a stance keeps its kind and carries the quoted words ("blasted the media for
                 # being "dishonest""); a call on someone to act quotes what was asked: mixed
                 draft.kind = "mixed"
-            draft.end = max(draft.end, trim(text, *mark.inner)[1])
+            inner_end = trim(text, *mark.inner)[1]
+            if mark.closed and inner_end == mark.close:
+                inner_end = mark.close + 1  # the quoted words keep their closing mark
+            draft.end = max(draft.end, inner_end)
             taken.append(mark)
         if taken and draft.kind != "direct" and _characterises(draft):
             # `called the move a "smash and grab"`, `described X as an "emerging" figure`: the
@@ -1092,12 +1212,20 @@ def _complement(
     children = [
         c for c in verb.rights if not _reporting_clause(verb, c) and not _bare_cue(verb, c)
     ]
-    clauses = [c for c in children if c.dep_ in CLAUSE_DEPS and not _stray_subordinate(verb, c)]
+    clauses = [
+        c
+        for c in children
+        if c.dep_ in CLAUSE_DEPS and not _stray_subordinate(verb, c) and not _comma_where(c)
+    ]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if not clauses and gerund is not None and base in GERUND_CUES:
         # "reported inventing a coating", "described witnessing bodies": what they did or saw
         lo = gerund.left_edge.i
         return ("indirect", lo, _before_own_cue(verb.doc, lo, gerund.right_edge.i), None)
+    claimed_self = _infinitive_claim(verb, base, children) if not clauses else None
+    if claimed_self is not None:
+        # "claimed to have bought it", "claimed to be unaware": a claim about oneself
+        return ("indirect", claimed_self.left_edge.i, claimed_self.right_edge.i, None)
     aside = _aside_before_predicate(verb) if base in SPEECH_VERBS | NAMING_VERBS else None
     if aside is not None:
         return ("indirect", *aside, None)
@@ -1167,12 +1295,29 @@ def _complement(
         # "a process Zapata described as being tricky", "which critics describe as reckless":
         # the thing described is the noun the clause hangs on, the words after "as" the view
         return ("stance", as_phrase.i + 1, as_phrase.right_edge.i, None)
-    if base in NAMING_VERBS and base != "attack" and _names_as(children):
+    if base in NAMING_VERBS and base not in {"attack", "assail"} and _names_as(children):
         # "describing issues with the signal as one potential scenario", "called the crisis
         # the worst in the world": a characterisation in the speaker's own terms
         lo = min(c.left_edge.i for c in fragments)
         hi = max(c.right_edge.i for c in fragments)
         return ("stance", lo, hi, None)
+    opinion = next(
+        (
+            c
+            for c in children
+            if c.dep_ == "dobj"
+            and c.lower_ in OPINION_NOUNS
+            and not any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        ),
+        None,
+    )  # "voiced no concern": no position held
+    quoted = opinion is not None and any(
+        t.text in {'"', "“", "”"} for t in verb.doc[verb.i : opinion.i]
+    )  # `offered "condolences to ... ."`: a direct quote, read as one
+    opinion_verb = base in OPINION_NOUN_VERBS | SPEECH_VERBS and base not in STANCE_VERBS
+    if opinion is not None and not quoted and opinion_verb:
+        # "tweeted support for the protests", "voiced concern over ...": a position held
+        return ("stance", opinion.left_edge.i, opinion.right_edge.i, None)
     acts = [c for c in children if c.dep_ == "dobj" and c.lower_ in CLAIMED_NOUNS]
     if base == "claim" and acts:
         # "claimed responsibility for the attacks": taking a position on an act
@@ -1198,6 +1343,10 @@ def _complement(
     first = min(parts, key=lambda c: c.i)
     if first.dep_ == "prep" and first.lower_ in MOTION_PREPOSITIONS:
         return None  # "the hurricane slammed into the coast": a movement, not a position
+    if base == "express" and any(
+        g.dep_ == "det" and g.lower_ == "no" for c in parts for g in c.children
+    ):
+        return None  # "expressed no regret": no feeling shown, no stance
     lo = min(c.left_edge.i for c in parts)
     hi = _before_own_cue(verb.doc, lo, max(c.right_edge.i for c in parts))
     if particle is not None and lo == particle.i:
@@ -1207,10 +1356,46 @@ def _complement(
 
 #: Prepositions of movement: "slammed into X", "hit across Y" say where something went.
 MOTION_PREPOSITIONS = frozenset("into onto through across toward towards".split())
+
+
+#: Speech verbs whose infinitive complement states something of the subject ("claimed to be").
+INFINITIVE_CLAIMS = frozenset({"claim", "allege", "profess", "purport"})
+
+
+def _infinitive_claim(verb: Token, base: str, children: list[Token]) -> Token | None:
+    """The infinitive after "claimed" with no object before it: what the subject claims of
+    themself ("claimed to have found it"); "claimed responsibility" is an object."""
+    if base not in INFINITIVE_CLAIMS or any(c.dep_ in {"dobj", "dative"} for c in children):
+        return None
+    if verb.tag_ not in FINITE_TAGS:
+        return None  # "Giuliani, claiming to represent X": who claims is the parse's guess
+    return next(
+        (
+            c
+            for c in children
+            if c.dep_ == "xcomp"
+            and c.left_edge.tag_ == "TO"
+            and c.left_edge.i == verb.i + 1
+        ),
+        None,
+    )
+
+
 #: Words that open an adverbial clause: such a clause sets the scene, it reports nothing.
 ADVERBIAL_OPENERS = frozenset(
     "while although though whereas because since if when unless once after before".split()
 )
+
+
+def _comma_where(clause: Token) -> bool:
+    """ "Unrest continued in Portland, where a man was shot": after a comma, a clause opening
+    with "where"/"when" says where or when, as a relative clause would; it reports nothing."""
+    first = clause.left_edge
+    return (
+        first.lower_ in {"where", "when"}
+        and first.i > 0
+        and first.doc[first.i - 1].text == ","
+    )
 
 
 def _stray_subordinate(verb: Token, clause: Token) -> bool:
@@ -1250,7 +1435,7 @@ def _aside_before_predicate(verb: Token) -> tuple[int, int] | None:
 
 
 #: Cues that report a fact as "X as Y" ("reported his cause of death as heart failure").
-AS_REPORTS = frozenset({"report", "confirm"})
+AS_REPORTS = frozenset({"report", "confirm", "announce"})
 
 
 def _reported_as(children: list[Token]) -> Token | None:
@@ -1294,7 +1479,8 @@ def _topic(
 
 #: Cues whose gerund complement is a statement of what the speaker did or saw.
 GERUND_CUES = frozenset(
-    {"report", "describe", "recall", "recount", "admit", "acknowledge", "mention"}
+    {"report", "describe", "recall", "recount", "admit", "acknowledge", "mention", "suggest",
+     "propose"}  # "suggested expanding the court": a proposal
 )
 
 
@@ -1321,6 +1507,13 @@ def _names_as(children: list[Token]) -> bool:
     """An object and what it is called: "X as Y" or "X Y" (object and predicate)."""
     objects = [c for c in children if c.dep_ == "dobj"]
     named = [c for c in children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
+    if not objects and len(named) == 1 and named[0].dep_ == "oprd":
+        # "called Trump a clown": the parser compounded the name into what it is called
+        name = next((c for c in named[0].lefts if c.dep_ == "compound"), None)
+        article = next((c for c in named[0].lefts if c.dep_ == "det"), None)
+        return name is not None and article is not None and name.pos_ == "PROPN" and (
+            name.i < article.i
+        )
     return bool(objects) and bool(named) and all(n.i > objects[0].i for n in named)
 
 
@@ -1442,6 +1635,11 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
         for c in verb.lefts
         if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and not _stray_subordinate(verb, c)
     ]
+    listener = verb_base(verb.text) in LISTENER_VERBS  # "..., the mayor told reporters"
+    if found and not listener and any(c.dep_ == "dobj" for c in verb.rights):
+        # "A secures X, B proposes a solution, and ...": a cue with an object of its own is a
+        # clause in a list, not the reporting clause of the one before it
+        found = []
     if found:
         return found
     for child in verb.rights:
@@ -1460,6 +1658,9 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
                 g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
             )]
             return [child, *tail]
+        if child.dep_ == "dobj" and base == "say" and _past_read_as_participle(child):
+            # "said several acres of land burned before ...": "say" takes no such object
+            return [child]
         if child.dep_ == "dobj" and base not in LISTENER_VERBS:
             predicate = _stray_predicate(verb, child)
             if predicate is not None:
@@ -1471,11 +1672,55 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
                 subjects = [g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}]
                 if clause.dep_ == "relcl" and subjects and subjects[0].tag_ == "PRP":
                     return [clause]
+            that_clause = _that_clause_on_listener(child)
+            if that_clause is not None:
+                return [that_clause]
     return _detached_clause(verb)
 
 
+#: What "say" takes as a real object ("said a prayer dedicated to them").
+SAID_THINGS = frozenset(
+    "prayer prayers word words goodbye farewell grace mass hello thanks line lines".split()
+)
+
+
+def _past_read_as_participle(obj: Token) -> bool:
+    """ "said several acres burned": a past tense the tagger read as a participle on the
+    object (the two forms are one for regular verbs); a participle with an agent or an
+    object of its own ("the figures released by ...") stays one."""
+    doc = obj.doc
+    if obj.lower_ in SAID_THINGS:
+        return False
+    for participle in obj.rights:
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            continue
+        if not participle.lower_.endswith("ed") or doc[participle.i - 1].text == ",":
+            return False
+        return not any(
+            g.dep_ in {"agent", "dobj", "attr", "oprd", "xcomp"} for g in participle.children
+        )
+    return False
+
+
+def _that_clause_on_listener(listener: Token) -> Token | None:
+    """ "told Anadolu Agency, a local outlet, that one of the dead was ...": the parser hung the
+    reported clause on the listener's apposition as a relative clause; "that" as a
+    subordinator (not a relative pronoun, which would be its subject or object) opens a
+    clause the cue reports."""
+    for phrase in [listener, *(c for c in listener.rights if c.dep_ == "appos")]:
+        for clause in phrase.rights:
+            if clause.dep_ in {"relcl", "acl"} and any(
+                g.dep_ == "mark" and g.lower_ == "that" and g.i == clause.left_edge.i
+                for g in clause.children
+            ) and any(g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children):
+                return clause
+    return None
+
+
 #: Speech verbs whose object is the listener or the question, not a clause's subject.
-LISTENER_VERBS = frozenset({"tell", "inform", "ask", "answer", "address", "read", "speak"})
+LISTENER_VERBS = frozenset(
+    {"tell", "inform", "ask", "answer", "address", "read", "speak", "assure"}
+)
 #: Finite verb tags.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -1487,6 +1732,9 @@ def _stray_predicate(verb: Token, obj: Token) -> Token | None:
     rights = list(verb.rights)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         # "cited the Air Force as stating Saha Airlines owned ...": the verb hung on "cited"
+        rights += [c for c in verb.head.head.rights if c.i > obj.i]
+    if _document_participle(verb) and verb.head.dep_ == "dobj":
+        # "issued a statement announcing the road had been reopened": the verb hung on "issued"
         rights += [c for c in verb.head.head.rights if c.i > obj.i]
     for child in rights:
         if child.i <= obj.i or child.dep_ not in {"advcl", "conj", "ccomp"}:

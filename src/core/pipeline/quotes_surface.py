@@ -65,7 +65,9 @@ def surface_reported(
     resolver: SpeakerResolver,
 ) -> list[Draft]:
     """Reported speech in sentences where the dependency rules found nothing."""
-    busy = _sentences_with_drafts(drafts, resolver)
+    # a stance alone does not make a sentence read: "X claimed A and argued against B" with
+    # "claimed" read as an adjective leaves only the stance to the dependency rules
+    busy = _sentences_with_drafts([d for d in drafts if d.kind != "stance"], resolver)
     found: list[Draft] = []
     for sent in doc.sents:
         if sent.start in busy or any(t.i in inside for t in sent):
@@ -73,9 +75,90 @@ def surface_reported(
         draft = _cue_then_clause(doc, text, sent, resolver) or _clause_then_cue(
             doc, text, sent, resolver
         )
-        if draft is not None:
-            found.append(draft)
+        if draft is None:
+            continue
+        stances = [
+            d
+            for d in drafts
+            if d.kind == "stance" and d.cue is not None and draft.start <= d.cue.idx < draft.end
+        ]
+        if stances:
+            cue = min(stances, key=lambda d: d.cue.idx if d.cue is not None else 0).cue
+            assert cue is not None
+            cut = cue.left_edge.i if cue.left_edge.i < cue.i else cue.i
+            if cut > 0 and doc[cut - 1].lower_ in {"and", "but"}:
+                cut -= 1  # the clause ends before "and argued against ..."
+            draft.end = trim(text, draft.start, doc[cut].idx)[1]
+            if draft.end <= draft.start:
+                continue
+            said_at = draft.cue.idx if draft.cue is not None else -1
+            for stance in stances:
+                if stance.speaker is not None and (
+                    stance.speaker.start <= said_at < stance.speaker.end
+                ):
+                    stance.speaker = draft.speaker  # "Trump claimed carbon emissions" is Trump
+        found.append(draft)
     return found
+
+
+def with_participle_reports(
+    doc: Doc, text: str, drafts: list[Draft], inside: dict[int, int], resolver: SpeakerResolver
+) -> list[Draft]:
+    """`..., with the latter confirming on Twitter they were "not ..."`, `with local media
+    reporting the mayor had left`: a speech verb's participle after "with" and its subject,
+    then a clause. The parser reads such a phrase every which way (the participle hung on the
+    clause, "reporting" as a noun), so it is read by its words, in any sentence, where no draft
+    holds the clause yet."""
+    found: list[Draft] = []
+    for token in doc:
+        if token.lower_ != "with" or token.i in inside:
+            continue
+        sent = resolver.sentence(token)
+        cue = next(
+            (
+                t
+                for t in doc[token.i + 2 : min(sent.end, token.i + 7)]
+                if t.lower_.endswith("ing") and verb_base(t.text) in SURFACE_CUES
+            ),
+            None,
+        )
+        if cue is None or cue.i in inside:
+            continue
+        between = doc[token.i + 1 : cue.i]
+        if not all(
+            t.pos_ in PHRASE_POS or t.tag_ in {"HYPH", "POS"} or t.ent_type_ in {"DATE", "TIME"}
+            for t in between
+        ):
+            continue
+        heads = [t for t in between if t.ent_type_ not in {"DATE", "TIME"}]
+        subject = next(
+            (t for t in reversed(heads) if t.pos_ in SUBJECT_POS or t.lower_ in ORDINAL_REFS),
+            None,
+        )
+        if subject is None or subject.lower_ in NOT_SUBJECTS:
+            continue
+        lo = cue.i + 1
+        if lo < sent.end and doc[lo].lower_ == "that":
+            lo += 1
+        hi = _clause_end(doc, lo, sent)
+        start = _clause_start(doc, lo, hi)
+        if start is None:
+            continue
+        span_start = doc[start].idx
+        span_end = doc[hi].idx + len(doc[hi].text)
+        if any(d.start < span_end and d.end > span_start for d in drafts):
+            continue
+        draft = _draft(doc, text, start, hi, cue, subject, resolver)
+        if draft is None:
+            continue
+        if any(m in text[draft.start : draft.end] for m in '"“”'):
+            draft.kind = "mixed"
+        found.append(draft)
+    return found
+
+
+#: Words that name an earlier noun phrase and may be a subject ("the latter confirming").
+ORDINAL_REFS = frozenset({"latter", "former"})
 
 
 def surface_quote_cue(
@@ -317,6 +400,12 @@ def _clause_start(doc: Doc, lo: int, hi: int) -> int | None:
                 start = token.i + 1
     if verb.i == start and len(verbs) > 1:
         verb = verbs[1]  # "phase one had been completed", "phase" tagged a verb
+    while doc[start].pos_ == "ADP" and doc[start].lower_ not in SUBORDINATORS:
+        # "announced on Facebook on Tuesday there were ...": the cue's own adjuncts, no comma
+        end = doc[start].right_edge.i
+        if not start < end < verb.i - 1:
+            break
+        start = end + 1
     if verb.i == start or verb.i - start > VERB_REACH:
         return None  # no verb near the start: a noun phrase with a clause inside it
     if any(t.lower_ in SUBORDINATORS or t.text in {",", ";", ":"} for t in doc[start : verb.i]):
@@ -354,6 +443,8 @@ def _surface_cue(cue: Token) -> bool:
         return False  # "US states as having", "the orange warning issued": a noun ("they reason")
     if cue.tag_ in {"VBN", "JJ"}:
         doc = cue.doc
+        if cue.i > 1 and doc[cue.i - 1].text == "," and doc[cue.i - 2].pos_ == "PROPN":
+            return True  # "The city's chief, Ana Ruiz, announced on ...": after a name's aside
         j = cue.i - 1
         while j > 0 and (doc[j].tag_ == "RB" or doc[j].lower_ in BETWEEN_WORDS - HAVE_FORMS):
             j -= 1

@@ -77,7 +77,15 @@ def according_to(
         via = _phrase_text(author) if author is not None else None
         cue_end = to.idx + len(to.text)
         sent = resolver.sentence(token)
-        owner = next((d for d in cued.get(sent.start, ()) if d.cue is not None), None)
+        seg_lo, seg_hi = _semicolon_part(doc, token, sent)
+        owner = next(
+            (
+                d
+                for d in cued.get(sent.start, ())
+                if d.cue is not None and seg_lo <= d.cue.i <= seg_hi
+            ),
+            None,
+        )  # "According to X, A; B said C": the cue beyond the semicolon is B's own
         own = _subordinate_clause(according=token)
         if own is not None:
             owner = None  # "While X own Y according to a study, organisers reported ...": apart
@@ -99,6 +107,11 @@ def according_to(
             lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
         if lo is None or hi is None:
             continue
+        lo, hi = max(lo, seg_lo), min(hi, seg_hi)
+        while hi > lo and doc[hi].is_punct and doc[hi].text not in {")", "]"}:
+            hi -= 1
+        if hi < lo:
+            continue
         if phrase_hi is not None:
             hi = min(hi, phrase_hi)
             if hi < lo:
@@ -114,6 +127,14 @@ def according_to(
         draft = Draft(start, end, "indirect", token, cue_end, speaker, via=via)
         drafts.append(draft)
     return drafts
+
+
+def _semicolon_part(doc: Doc, according: Token, sent: Span) -> tuple[int, int]:
+    """The tokens of the sentence up to the first semicolon after "according to": a clause
+    after it is a statement of its own, not the source's ("According to X, A; B said C").
+    A trailing phrase sources the whole sentence before it, as without a semicolon."""
+    hi = next((t.i - 1 for t in doc[according.i : sent.end] if t.text == ";"), sent.end - 1)
+    return sent.start, hi
 
 
 #: Sources that state nothing themselves: "according to the plans", "according to the data".
@@ -233,6 +254,11 @@ def _clause_without(
         return (run[0].i, run[-1].i) if run else (None, None)
     head = according.head if according.head is not according else sent.root
     while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
+        head = head.head
+    if according.i == sent.start and head.dep_ == "ccomp" and verb_base(head.head.text) is None:
+        # "According to X, A has a short runway, so when ..., it fell ...": the parser made
+        # the first clause a complement of a later verb that reports nothing; the phrase
+        # sources the whole sentence after it
         head = head.head
     tokens = [
         t
