@@ -36,6 +36,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,12 @@ _CUE_WORDS = re.compile(
     re.I,
 )
 _CAPITAL = re.compile(r"^[A-Z]")
+
+
+#: The items checked, as the report names them.
+ITEMS = (
+    "1 text", "7 spans", "13 first name", "16 types", "17 name spans", "18 ranking", "confidence"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +115,10 @@ def check_text(index: dict[str, Any]) -> list[Finding]:
     found: list[Finding] = []
     for article in index["articles"]:
         text = article["text"]
-        for m in _MARKUP.finditer(text):
-            found.append(Finding("1 text", "note", article["id"], f"markup left: {m.group()!r}"))
+        markup = Counter(m.group() for m in _MARKUP.finditer(text))
+        if markup:
+            shown = ", ".join(f"{form!r} x{n}" for form, n in markup.most_common(4))
+            found.append(Finding("1 text", "note", article["id"], f"markup left: {shown}"))
         path = Path(article["path"])
         if path.suffix.lower() not in PLAIN_SUFFIXES or not path.exists():
             continue
@@ -188,6 +197,7 @@ def check_spans(index: dict[str, Any]) -> list[Finding]:
     their closing mark, overlap another quote or join two paragraphs' closed quotes."""
     found: list[Finding] = []
     texts = {a["id"]: a["text"] for a in index["articles"]}
+    paragraphs = {a["id"]: a["paragraphs"] for a in index["articles"]}
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for quote in index["quotes"]:
         by_article[quote["article"]].append(quote)
@@ -198,7 +208,10 @@ def check_spans(index: dict[str, Any]) -> list[Finding]:
             pieces = _pieces(span)
             label = f"[{quote['kind']}] {quote['speaker']!r}: {span[:100]!r}"
             lead = span.lstrip()
-            if quote["kind"] == "direct" and lead[:1] in OPENING + STRAIGHT and pieces:
+            ends_paragraph = any(quote["end"] == e for _s, e in paragraphs[article_id])
+            whole = ends_paragraph and span.rstrip()[-1:] not in CLOSING + STRAIGHT
+            if quote["kind"] == "direct" and lead[:1] in OPENING + STRAIGHT and pieces \
+                    and not whole:
                 first_open, first_close = pieces[0]
                 rest = span[first_close + 1 :] if first_close >= 0 else ""
                 if first_close >= 0 and re.search(r"\w", rest) and "\n\n" not in rest:
@@ -208,7 +221,7 @@ def check_spans(index: dict[str, Any]) -> list[Finding]:
                     found.append(Finding("7 spans", "error", article_id,
                                          f"drops its closing mark {label}"))
             if len(pieces) >= 2:
-                for (_a, close), (nxt, _b) in zip(pieces, pieces[1:]):
+                for (_a, close), (nxt, _b) in pairwise(pieces):
                     between = span[close + 1 : nxt] if close >= 0 else ""
                     if "\n\n" not in between and _CUE_WORDS.search(between) and re.search(
                         r"\b(?:while|and|but|as|whereas)\b", between
@@ -225,7 +238,7 @@ def check_spans(index: dict[str, Any]) -> list[Finding]:
                     found.append(Finding("7 spans", "error", article_id,
                                          f"joins a closed quote to the next paragraph {label}"))
         ordered = sorted(quotes, key=lambda q: (q["start"], q["end"]))
-        for a, b in zip(ordered, ordered[1:]):
+        for a, b in pairwise(ordered):
             if b["start"] < a["end"] and {a["kind"], b["kind"]} <= {"direct", "mixed"}:
                 found.append(Finding(
                     "7 spans", "note", article_id,
@@ -265,6 +278,16 @@ def check_actors(index: dict[str, Any]) -> list[Finding]:
         if actor["type"] == "place"
         for form in (actor["name"], *actor["aliases"])
     }
+    person_names = {
+        _fold(form).casefold()
+        for actor in index["actors"]
+        if actor["type"] == "person"
+        for form in (actor["name"], *actor["aliases"])
+    }
+    every_name = {
+        _fold(form).casefold() for actor in index["actors"]
+        for form in (actor["name"], *actor["aliases"])
+    }
     for actor in index["actors"]:
         name, kind = actor["name"], actor["type"]
         words = _words(name)
@@ -297,8 +320,8 @@ def check_actors(index: dict[str, Any]) -> list[Finding]:
                 if previous and previous[-1].casefold() in MEDIUM_PREPOSITIONS and not owner \
                         and len(_words(mention["text"])) == 1:
                     medium += 1
-            tails = {_words(f)[-1] for f in forms if _words(f)}
-            heads = {_words(f)[0] for f in forms if _words(f)}
+            tails = {_words(f)[-1] for f in forms if len(_words(f)) > 1}
+            heads = {_words(f)[0] for f in forms if len(_words(f)) > 1}
             if storm:
                 found.append(Finding("16 types", "error", actor["articles"][0],
                                      f"a storm typed as a person: {name!r} ({storm} mentions "
@@ -331,15 +354,19 @@ def check_actors(index: dict[str, Any]) -> list[Finding]:
             if kind == "person" and len(form_words) >= 3:
                 for size in (1, 2, 3):
                     head = " ".join(form_words[:size]).casefold()
+                    rest = " ".join(form_words[size:]).casefold()
                     if size < len(form_words) - 1 and head in place_names:
-                        found.append(Finding("17 name spans", "error", actor["articles"][0],
-                                             f"a place and a person in one name: {form!r} "
-                                             f"(actor {name!r})"))
+                        bad = rest in person_names
+                        found.append(Finding(
+                            "17 name spans", "error" if bad else "note", actor["articles"][0],
+                            f"a place and a person in one name: {form!r} (actor {name!r})"
+                            if bad else f"a person's name opening with a place: {form!r}"))
                         break
             if re.search(r"\b[A-Z][\w.'’-]*\s+(?:in|from)\s+[A-Z]", form):
                 found.append(Finding("17 name spans", "note", actor["articles"][0],
                                      f"an 'X in Y' span: {form!r} ({kind}, actor {name!r})"))
-            if re.search(r"[A-Za-z]['’]s\s+[A-Z]", form):
+            owner = re.match(r"(?:the\s+)?(.+?)['’]s\s+[A-Z]", form)
+            if owner and owner.group(1).casefold() in every_name:
                 found.append(Finding("17 name spans", "note", actor["articles"][0],
                                      f"an \"X's Y\" span: {form!r} ({kind}, actor {name!r})"))
     return found
@@ -362,7 +389,9 @@ def actor_scores(index: dict[str, Any]) -> dict[str, float]:
     for actor in index["actors"]:
         words = fold_name(actor["name"]).split()
         person = actor["type"] == "person"
-        named = sum(1 for a in actor["articles"] if named_in(headlines.get(a, frozenset()), words, person))
+        named = sum(
+            1 for a in actor["articles"] if named_in(headlines.get(a, frozenset()), words, person)
+        )
         scores[actor["id"]] = actor_score(
             len(actor["mentions"]), len(actor["articles"]), positions[actor["id"]], named
         )
@@ -374,14 +403,15 @@ def check_ranking(index: dict[str, Any], top: int) -> tuple[list[Finding], list[
     found: list[Finding] = []
     scores = actor_scores(index)
     actors = index["actors"]
-    for n, (a, b) in enumerate(zip(actors, actors[1:]), 1):
+    for n, (a, b) in enumerate(pairwise(actors), 1):
         if scores[b["id"]] > scores[a["id"]] + 1e-9:
             found.append(Finding("18 ranking", "error", b["articles"][0],
                                  f"{b['name']!r} (score {scores[b['id']]:.0f}) ranked "
                                  f"{n + 1}, below {a['name']!r} ({scores[a['id']]:.0f})"))
     once = sum(1 for a in actors if len(a["mentions"]) == 1)
     positions = Counter(q["actor"] for q in index["quotes"] if q["actor"])
-    lines = [f"{len(actors)} actors, {once} named once ({once / max(len(actors), 1):.0%}); top {top}:"]
+    share = once / max(len(actors), 1)
+    lines = [f"{len(actors)} actors, {once} named once ({share:.0%}); top {top}:"]
     for n, actor in enumerate(actors[:top], 1):
         lines.append(
             f"  {n:3d}. {scores[actor['id']]:6.0f}  {actor['name'][:34]:<34} {actor['type']:<12} "
@@ -445,13 +475,14 @@ def audit(index: dict[str, Any], top: int = 15) -> tuple[list[Finding], list[str
 def report(index: dict[str, Any], findings: list[Finding], lines: list[str], verbose: bool) -> None:
     """Counts per item, then every case (notes with -v)."""
     counts = Counter((f.item, f.severity) for f in findings)
-    items = sorted({f.item for f in findings} | {"1 text", "7 spans", "13 first name",
-                                                 "16 types", "17 name spans", "18 ranking",
-                                                 "confidence"}, key=lambda s: (len(s.split()[0]), s))
+    items = sorted(
+        {f.item for f in findings} | set(ITEMS), key=lambda s: (len(s.split()[0]), s)
+    )
     print(f"{len(index['articles'])} articles, {len(index['actors'])} actors, "
           f"{len(index['quotes'])} quotes")
     for item in items:
-        print(f"item {item:<16} {counts[(item, 'error')]:4d} errors {counts[(item, 'note')]:4d} notes")
+        errors, notes = counts[(item, "error")], counts[(item, "note")]
+        print(f"item {item:<16} {errors:4d} errors {notes:4d} notes")
     print("\n".join(lines))
     for finding in findings:
         if finding.severity == "error" or verbose:
