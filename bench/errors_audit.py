@@ -428,8 +428,9 @@ def check_confidence(index: dict[str, Any]) -> list[Finding]:
     """Every quote has a confidence within 0..1; a quote with no speaker never outranks a
     quote whose speaker is an actor."""
     found: list[Finding] = []
-    unnamed = [q for q in index["quotes"] if not q["speaker"]]
-    named = [q for q in index["quotes"] if q["actor"]]
+    valued = [q for q in index["quotes"] if isinstance(q.get("confidence"), (int, float))]
+    unnamed = [q for q in valued if not q["speaker"]]
+    named = [q for q in valued if q["actor"]]
     for quote in index["quotes"]:
         value = quote.get("confidence")
         if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:

@@ -917,7 +917,6 @@ def test_quotes_reporting_clause_after_a_cue_is_not_a_quote(analyze_text) -> Non
     assert quotes[0].speaker == "Anna Kowalski"
 
 
-
 def test_quotes_contrasted_cue_keeps_its_own_quoted_words(analyze_text) -> None:
     text = (
         "Senator Ann Bell told reporters the plan \"was a disaster,\" while Governor Tom Reyes "
@@ -927,6 +926,18 @@ def test_quotes_contrasted_cue_keeps_its_own_quoted_words(analyze_text) -> None:
     bell = only(quotes, "disaster")
     assert bell.speaker == "Ann Bell" and "courage" not in bell.text
     assert only(quotes, "courage").speaker == "Tom Reyes"
+
+
+def test_quotes_signed_answer_is_one_quote(analyze_text) -> None:
+    text = (
+        "Biologist Natalia Ortiz spoke with Wikinews about her study of penguins.\n\n"
+        "((WN)) What prompted your curiosity about the colony?\n\n"
+        "NO I grew up near the coast and watched the birds every summer.\n\n"
+        "—Professor Ortiz"
+    )
+    quotes = [q for q in quotes_in(analyze_text, text) if "grew up" in q.text]
+    assert len(quotes) == 1 and quotes[0].speaker == "Natalia Ortiz"
+
 
 # -- quotes by layout: vox-pops, transcripts, interviews ------------------------------------
 
@@ -971,51 +982,6 @@ def test_quotes_interview_answers_are_the_interviewees(analyze_text) -> None:
     assert only(quotes, "grew up near the coast").speaker == "Natalia Ortiz"
     assert only(quotes, "four seasons").speaker == "Natalia Ortiz"
 
-
-
-def test_quotes_interview_template_labels_name_the_answerer(analyze_text) -> None:
-    text = (
-        "Engineer Marta Solis and designer Tomas Berg told Wikinews about their new bridge.\n\n"
-        "Can you tell us something about yourselves?\n\n"
-        "((Marta Solis))  I have built bridges over rivers for twenty years.\n\n"
-        "Before that I taught structural design at a small college.\n\n"
-        "((WN))  What did you change in this design?\n\n"
-        "((Tomas Berg))  We made the deck lighter and the cables much longer.\n\n"
-        "The old deck weighed twice as much as the new one.\n\n"
-        "How long did it take?\n\n"
-        "((Solis))  Almost three years from the first sketch to the opening."
-    )
-    quotes = quotes_in(analyze_text, text)
-    assert not [q for q in quotes if "?" in q.text]
-    assert only(quotes, "built bridges").speaker == "Marta Solis"
-    assert only(quotes, "taught structural design").speaker == "Marta Solis"
-    assert only(quotes, "deck lighter").speaker == "Tomas Berg"
-    assert only(quotes, "weighed twice").speaker == "Tomas Berg"
-    assert only(quotes, "three years").speaker == "Marta Solis"
-
-
-def test_quotes_interview_template_label_is_a_name_by_its_form(analyze_text) -> None:
-    text = (
-        "A reader who lives by the river wrote to us about the flood.\n\n"
-        "((WN))  What did you see that morning?\n\n"
-        "((Ilse Varga))  The water rose past the second floor in less than an hour.\n\n"
-        "((WN))  Where did you go?\n\n"
-        "((HK))  We climbed onto the roof and waited for the boats to come."
-    )
-    quotes = quotes_in(analyze_text, text)
-    assert only(quotes, "water rose").speaker == "Ilse Varga"
-    assert not [q for q in quotes if "?" in q.text or "roof" in q.text]
-
-
-def test_quotes_signed_answer_is_one_quote(analyze_text) -> None:
-    text = (
-        "Biologist Natalia Ortiz spoke with Wikinews about her study of penguins.\n\n"
-        "((WN)) What prompted your curiosity about the colony?\n\n"
-        "NO I grew up near the coast and watched the birds every summer.\n\n"
-        "—Professor Ortiz"
-    )
-    quotes = [q for q in quotes_in(analyze_text, text) if "grew up" in q.text]
-    assert len(quotes) == 1 and quotes[0].speaker == "Natalia Ortiz"
 
 # -- sources: according to, per -------------------------------------------------------------
 

@@ -108,48 +108,36 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
     """Transcript and interview paragraphs: the words after a speaker label, and answers.
 
     A label counts when it names a person of the article (a mention, a surname, or the
-    person's initials, "MS" for "Michael Siegel"; in the interview template's "((Ana Ruiz))"
-    a full name or surname only, as the outlet's "((WN))" is initials too); "Q:" and a
-    bracketed label naming no one open a question, which is nobody's quote. Paragraphs after
-    an answer label, or after a question, up to the next label, are the answer of the last
-    person labelled, else of the article's interviewee (the person the article names most);
-    an unlabelled paragraph asking a question in an interview is the interviewer's.
+    person's initials, "MS" for "Michael Siegel"); "Q:" and an outlet's "((WN))" open a
+    question, which is nobody's quote; paragraphs after a question, up to the next label, are
+    the answer of the article's interviewee: the person named in answer labels, else the
+    person the article names most.
     """
     text = article.text
     people = _people(mentions)
+    if not people:
+        return []
     found: list[LaidOut] = []
     in_answer = False
     interviewee: Speaker | None = None
-    answering: Speaker | None = None  # the person the last answer label named
     for start, end in article.paragraphs:
         match = _LABEL.match(text, start)
         body_start = match.end() if match else start
         words = len(text[body_start:end].split())
         if match is not None:
-            outlet = match.group("outlet")
-            label = outlet or match.group("label") or ""
-            label_start = match.start("outlet") if outlet else match.start()
-            named = _label_person(
-                label, people, label_start, label_start + len(label), by_initials=not outlet
-            )
-            if outlet and named is None:
-                named = _bracketed_name(label, mentions, label_start)
-            if (outlet and named is None) or fold_name(label) in QUESTION_LABELS:
+            label = match.group("label") or ""
+            if match.group("outlet") or fold_name(label) in QUESTION_LABELS:
                 in_answer = True  # a question: the answers follow
                 continue
+            named = _label_person(label, people, match.start(), match.end())
             if fold_name(label) in ANSWER_LABELS:
-                named = answering or interviewee or _most_named(people, start, match.end() - 1)
+                named = interviewee or _most_named(people, start, match.end() - 1)
             if named is None or words < MIN_WORDS:
-                in_answer = bool(outlet) and named is not None
+                in_answer = False
                 continue
             if fold_name(label) not in ANSWER_LABELS:
                 interviewee = interviewee or named
-            answering = named
-            in_answer = in_answer or bool(outlet)  # "((Ana Ruiz))": an interview's answer
-            found.append(LaidOut(body_start, end, named, label_start, label.strip()))
-            continue
-        if in_answer and _asks(text[start:end]):
-            answering = None  # the interviewer's question, unlabelled: the next answer follows
+            found.append(LaidOut(body_start, end, named, match.start(), label.strip()))
             continue
         if in_answer and words >= MIN_WORDS:
             # an unlabelled answer: the interviewee's; a leading full name is their label
@@ -157,23 +145,12 @@ def labelled_paragraphs(article: Article, mentions: list[Mention]) -> list[LaidO
             if lead is not None:
                 speaker, body_start = lead
                 interviewee = interviewee or speaker
-                answering = speaker
                 found.append(LaidOut(body_start, end, speaker, start, speaker.text))
                 continue
-            answerer = answering or interviewee or _most_named(people, start, start)
+            answerer = interviewee or _most_named(people, start, start)
             if answerer is not None:
                 found.append(LaidOut(start, end, answerer, start, "", continued=True))
     return found
-
-
-#: Longest unlabelled paragraph read as an interviewer's question.
-QUESTION_CHARS = 300
-
-
-def _asks(paragraph: str) -> bool:
-    """A short paragraph ending in a question mark: in an interview, the interviewer asking."""
-    stripped = paragraph.strip().rstrip("\"”’)]")
-    return stripped.endswith("?") and len(stripped) <= QUESTION_CHARS
 
 
 def _people(mentions: list[Mention]) -> dict[str, list[Mention]]:
@@ -186,9 +163,9 @@ def _people(mentions: list[Mention]) -> dict[str, list[Mention]]:
 
 
 def _label_person(
-    label: str, people: dict[str, list[Mention]], start: int, end: int, *, by_initials: bool = True
+    label: str, people: dict[str, list[Mention]], start: int, end: int
 ) -> Speaker | None:
-    """The person a label names: their full name, surname or (`by_initials`) initials."""
+    """The person a label names: their full name, surname or initials."""
     folded = fold_name(label)
     if not folded:
         return None
@@ -198,29 +175,10 @@ def _label_person(
         if (
             folded == key_fold
             or (len(words) > 1 and folded == words[-1])
-            or (by_initials and label.isupper() and len(label) >= 2 and label == initials(key))
+            or (label.isupper() and len(label) >= 2 and label == initials(key))
         ):
             return Speaker(key, start, start + len(label), key)
     return None
-
-
-#: A bracketed label that is a name by its form: two capitalised words or more ("((Ana
-#: Ruiz))"), not an outlet's initials ("((WN))").
-_NAME_LABEL = re.compile(r"[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+")
-
-
-def _bracketed_name(label: str, mentions: list[Mention], start: int) -> Speaker | None:
-    """Whom an interview template's "((...))" label names when no person of the article fits:
-    a label written as a personal name is that person, under the key of the article's mention
-    of it if the model took them for a body; one word ("((Wikinews))") is the outlet asking."""
-    name = label.strip()
-    if not _NAME_LABEL.fullmatch(name):
-        return None
-    folded = fold_name(name)
-    for mention in mentions:
-        if folded in (fold_name(mention.key), fold_name(mention.text)):
-            return Speaker(mention.key, start, start + len(name), mention.key)
-    return Speaker(name, start, start + len(name), None)
 
 
 def _leading_person(
