@@ -272,12 +272,12 @@ def check_actors(index: dict[str, Any]) -> list[Finding]:
     found: list[Finding] = []
     texts = {a["id"]: a["text"] for a in index["articles"]}
     quoted = {aid: _quoted_ranges(t) for aid, t in texts.items()}
-    place_names = {
-        _fold(form).casefold()
-        for actor in index["actors"]
-        if actor["type"] == "place"
-        for form in (actor["name"], *actor["aliases"])
-    }
+    # the places each article names: "Ohio" of "Ohio Sherrod Brown" is named there too
+    place_names: dict[str, set[str]] = defaultdict(set)
+    for actor in index["actors"]:
+        if actor["type"] == "place":
+            for mention in actor["mentions"]:
+                place_names[mention["article"]].add(_fold(mention["text"]).casefold())
     person_names = {
         _fold(form).casefold()
         for actor in index["actors"]
@@ -349,13 +349,17 @@ def check_actors(index: dict[str, Any]) -> list[Finding]:
                                      f"an organisation named only inside quotation marks: "
                                      f"{name!r}"))
         # item 17: name spans
+        articles_of = defaultdict(set)
+        for mention in actor["mentions"]:
+            articles_of[mention["text"]].add(mention["article"])
         for form in forms:
             form_words = form.split()
+            places = set().union(*(place_names[a] for a in articles_of.get(form, ())))
             if kind == "person" and len(form_words) >= 3:
                 for size in (1, 2, 3):
                     head = " ".join(form_words[:size]).casefold()
                     rest = " ".join(form_words[size:]).casefold()
-                    if size < len(form_words) - 1 and head in place_names:
+                    if size < len(form_words) - 1 and head in places:
                         bad = rest in person_names
                         found.append(Finding(
                             "17 name spans", "error" if bad else "note", actor["articles"][0],

@@ -108,3 +108,20 @@ def test_errors_audit_ranking_and_confidence() -> None:
     ranking, _lines = audit.check_ranking(ranked, 5)
     assert any("ranked 2" in e for e in _errors(ranking))
     assert any("confidence None" in e for e in _errors(audit.check_confidence(ranked)))
+
+
+def test_errors_audit_names_find_a_place_run_into_a_person() -> None:
+    text = "The senator from Ohio Sherrod Brown spoke. Sherrod Brown left Ohio."
+    index = {
+        "articles": [{"id": "a", "path": "a.txt", "title": "", "paragraphs": [], "text": text}],
+        "actors": [
+            _actor("Ohio", "place", [("a", "Ohio", 62)]),
+            _actor("Sherrod Brown", "person",
+                   [("a", "Ohio Sherrod Brown", 17), ("a", "Sherrod Brown", 43)]),
+        ],
+        "quotes": [],
+    }
+    errors = _errors(audit.check_actors(index))
+    assert errors == [
+        "a place and a person in one name: 'Ohio Sherrod Brown' (actor 'Sherrod Brown')"
+    ]

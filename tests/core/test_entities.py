@@ -418,6 +418,12 @@ def test_entities_shared_surname_goes_to_the_headline_subject(analyze_text) -> N
         ),
         ("Title\n\nThe plane landed in Tomsk in Siberia on Monday.", {"Tomsk"}, "Tomsk in Siberia"),
         (
+            "Title\n\nWhat does Melbourne lack under Sally Capp's Mayorship which you plan on "
+            "improving? Sally Capp was elected in 2018.",
+            {"Sally Capp"},
+            "Sally Capp's Mayorship",
+        ),
+        (
             'Title\n\nFans chanted "We love you Nadine" outside the stadium on Sunday.',
             set(),
             "Nadine",

@@ -323,6 +323,8 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         and m.group(1).lower() not in _COLLECTIVE_POSSESSORS
     ):
         start = m.start(2)
+    elif m and label == "PERSON" and looks_like_person_name(m.group(1)):
+        end = m.end(1)  # "Sally Capp's Mayorship": a person's name holds no possessive
     role = None
     if label in ("PERSON", "ORG"):
         # "NPR Hamza bin Laden", "Scotland Nicola Sturgeon": an outlet or a place glued to a name.
