@@ -383,12 +383,15 @@ def check_actors(index: dict[str, Any]) -> list[Finding]:
 def actor_scores(index: dict[str, Any]) -> dict[str, float]:
     """Each actor's documented score, recomputed from the index as a reader would."""
     from newsdesk.core.pipeline.names import fold_name
-    from newsdesk.core.pipeline.ranking import actor_score, named_in
+    from newsdesk.core.pipeline.ranking import actor_score, counted_positions, named_in
 
     headlines = {
         a["id"]: frozenset(fold_name(a["title"] or "").split()) for a in index["articles"]
     }
-    positions = Counter(q["actor"] for q in index["quotes"] if q["actor"])
+    per_article = Counter((q["actor"], q["article"]) for q in index["quotes"] if q["actor"])
+    positions: dict[str, list[int]] = defaultdict(list)
+    for (actor_id, _article), n in per_article.items():
+        positions[actor_id].append(n)
     scores = {}
     for actor in index["actors"]:
         words = fold_name(actor["name"]).split()
@@ -397,7 +400,8 @@ def actor_scores(index: dict[str, Any]) -> dict[str, float]:
             1 for a in actor["articles"] if named_in(headlines.get(a, frozenset()), words, person)
         )
         scores[actor["id"]] = actor_score(
-            len(actor["mentions"]), len(actor["articles"]), positions[actor["id"]], named
+            len(actor["mentions"]), len(actor["articles"]),
+            counted_positions(positions.get(actor["id"], [])), named,
         )
     return scores
 

@@ -33,6 +33,19 @@ def test_text_metadata_from_date_line_and_trailer() -> None:
     assert article.paragraphs == ((0, len(article.text)),)
 
 
+def test_text_dateline_after_a_header_notice_is_not_body() -> None:
+    article = make(
+        "Ferry sinks off Lombok\n\nMarch 3, 2021\n\nThis article needs a review by an editor "
+        "before it is published.\n\nWednesday, March 3, 2021\n\nA ferry sank on Tuesday.\n\n"
+        "March 4, 2021\n\nDivers found the wreck."
+    )
+    assert article.date == "2021-03-03"
+    assert "Wednesday" not in article.text
+    assert article.text.endswith(
+        "A ferry sank on Tuesday.\n\nMarch 4, 2021\n\nDivers found the wreck."
+    )
+
+
 def test_text_credit_line_gives_source_and_is_not_body() -> None:
     article = make(
         "Title\n\nFirst paragraph.\n\nFull article: Title (Radio Example)\n\nComments are closed."

@@ -33,7 +33,7 @@ from .cues import (
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .negation import negation_start, refused_stance
-from .quotemarks import ALL_MARKS, QuoteMarks, find_marks, is_title
+from .quotemarks import QuoteMarks, find_marks, is_title
 from .quotes_surface import surface_quote_cue, surface_reported
 from .sources import (
     CONTRAST_SUBORDINATORS,
@@ -757,7 +757,10 @@ def _contrasted_quoting(token: Token) -> bool:
     doc = token.doc
     return any(
         c.dep_ == "dobj"
-        and any(doc[i].text in ALL_MARKS for i in range(c.left_edge.i, c.right_edge.i + 1))
+        and any(
+            doc[i].is_quote and doc[i].text not in {"'", "’"}  # an apostrophe is no mark
+            for i in range(c.left_edge.i, c.right_edge.i + 1)
+        )
         for c in token.children
     )
 

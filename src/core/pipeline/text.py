@@ -203,7 +203,8 @@ def _parse(text: str, fallback_title: str) -> _Parsed:
     body: list[str] = []
     trailer = _trailer_start(blocks)
     for index, block in enumerate(blocks):
-        if index < 4 and not body and (iso := parse_date_line(block)):
+        if index < 4 and (iso := parse_date_line(block)):
+            # a dateline in the header, also after a notice ("This article requires review")
             found_date = found_date or iso
             continue
         if m := _CREDIT.match(block):
