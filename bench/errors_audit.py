@@ -97,6 +97,10 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def _raw_blocks(raw: str) -> list[str]:
     """The file's paragraphs as written: split on blank lines, whitespace folded."""
     return [_fold(b) for b in re.split(r"\n[ \t]*\n", raw) if b.strip()]
@@ -124,14 +128,15 @@ def check_text(index: dict[str, Any]) -> list[Finding]:
             continue
         raw = clean_text(decode_bytes(path.read_bytes(), str(path)))
         blocks = _raw_blocks(raw)
-        kept = [_fold(text[s:e]) for s, e in article["paragraphs"]]
-        folded_text = _fold(text)
+        # compared without any whitespace: cleaning may set a glued word apart, never drop one
+        kept = [_letters(text[s:e]) for s, e in article["paragraphs"]]
+        folded_text = _letters(text)
         title = _fold(article["title"] or "")
         place = 0  # the kept paragraph the walk has reached
         last_kept_block = -1
         status: list[bool] = []
         for n, block in enumerate(blocks):
-            bare = re.sub(r"^#{1,6}\s+", "", block)
+            bare = _letters(re.sub(r"^#{1,6}\s+", "", block))
             if bare in kept[place:] or (len(bare) > 40 and bare in folded_text):
                 if bare in kept[place:]:
                     place = kept.index(bare, place) + 1

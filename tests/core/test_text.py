@@ -46,6 +46,15 @@ def test_text_dateline_after_a_header_notice_is_not_body() -> None:
     )
 
 
+def test_text_caption_credit_glued_to_a_name_is_set_apart() -> None:
+    article = make(
+        "Title\n\nThe party met on Monday to choose its nominee for the election.\n\n"
+        "Ana RuizImage: Ruiz for Senate.\n\nThe vote was close, officials said."
+    )
+    assert "Ana Ruiz Image: Ruiz for Senate." in article.text
+    assert "The party met on Monday" in article.text
+
+
 def test_text_credit_line_gives_source_and_is_not_body() -> None:
     article = make(
         "Title\n\nFirst paragraph.\n\nFull article: Title (Radio Example)\n\nComments are closed."
