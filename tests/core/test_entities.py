@@ -421,6 +421,12 @@ def test_entities_shared_surname_goes_to_the_headline_subject(analyze_text) -> N
         ),
         ("Title\n\nThe plane landed in Tomsk in Siberia on Monday.", {"Tomsk"}, "Tomsk in Siberia"),
         (
+            "Title\n\nOn June 23, Trump's former National Security Adviser John Bolton released "
+            "a book, The Room Where It Happened, critical of Trump.",
+            {"John Bolton"},
+            "Adviser John Bolton",
+        ),
+        (
             "Title\n\nThe singer died on Friday at the Baylor Scott and White Medical Center in "
             "College Station, Texas after a long illness.",
             {"White Medical Center"},
