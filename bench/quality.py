@@ -56,6 +56,8 @@ class Score:
     notes: list[str] = field(default_factory=list)
     by_kind: dict[str, list[int]] = field(default_factory=dict)
     """Found quotes of each kind: [real quotes, all found] (precision by kind)."""
+    recall_by_kind: dict[str, list[int]] = field(default_factory=dict)
+    """Annotations of each kind: [found, all] (recall by kind; "direct" above counts mixed too)."""
     overlap: dict[float, list[int]] = field(
         default_factory=lambda: {t: [0, 0, 0] for t in OVERLAPS}
     )
@@ -197,6 +199,9 @@ def score_article(
             exp.kind, score.stance
         )
         bucket[1] += 1
+        recall = score.recall_by_kind.setdefault(exp.kind, [0, 0])
+        recall[1] += 1
+        recall[0] += bool(found)
         if not found:
             score.notes.append(
                 f"  MISS  {exp.article} [{exp.kind}] {exp.speakers[:1]}: at {exp.start}"
@@ -281,28 +286,76 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     if "--data" in argv or "--cast" in argv:
         # One other folder (e.g. a blind set): scored on its own.
+        quotes: list[tuple[str, Score]] = []
+        casts: list[tuple[str, Any]] = []
         if "--data" in argv:
             folder = Path(argv[argv.index("--data") + 1]).resolve()
             print(f"== quotes: {folder.name} (all files)")
-            report(evaluate(nlp, "all", folder), verbose)
+            quotes.append((folder.name, evaluate(nlp, "all", folder)))
+            report(quotes[-1][1], verbose)
         if "--cast" in argv:
             folder = Path(argv[argv.index("--cast") + 1]).resolve()
             print(f"== actors: {folder.name}")
-            report_cast(evaluate_cast(nlp, folder), verbose)
+            casts.append((folder.name, evaluate_cast(nlp, folder)))
+            report_cast(casts[-1][1], verbose)
+        summary(quotes, casts)
         return 0
+    quote_rows: list[tuple[str, Score]] = []
     for subset, title in (("all", "all annotated articles"), ("heldout", "held-out articles only")):
         print(f"== quotes: {DATA.name}, {title}")
-        report(evaluate(nlp, subset), verbose)
+        quote_rows.append((f"{DATA.name} ({subset})", evaluate(nlp, subset)))
+        report(quote_rows[-1][1], verbose)
     for folder in sorted(DATA.parent.glob("quotes_*")):
         print(f"== quotes: {folder.name}")
-        report(evaluate(nlp, "all", folder), verbose)
+        quote_rows.append((folder.name, evaluate(nlp, "all", folder)))
+        report(quote_rows[-1][1], verbose)
     casts = [CAST, *sorted(CAST.parent.glob("actors_*"))]
+    cast_rows: list[tuple[str, Any]] = []
     for folder in casts:
         print(f"== actors: {folder.name}")
-        report_cast(evaluate_cast(nlp, folder), verbose)
+        cast_rows.append((folder.name, evaluate_cast(nlp, folder)))
+        report_cast(cast_rows[-1][1], verbose)
     print(f"== actors: every cast indexed together ({', '.join(f.name for f in casts)})")
-    report_cast(evaluate_casts_together(nlp, casts), verbose)
+    cast_rows.append(("every cast together", evaluate_casts_together(nlp, casts)))
+    report_cast(cast_rows[-1][1], verbose)
+    summary(quote_rows, cast_rows)
     return 0
+
+
+def _pct(pair: list[int]) -> str:
+    return f"{pair[0] / pair[1]:.1%}" if pair[1] else "n/a"
+
+
+def summary(quote_rows: list[tuple[str, Score]], cast_rows: list[tuple[str, Any]]) -> None:
+    """Every set's figures on one line each (Markdown), as the README's tables show them:
+    recall and precision by kind, F1 at both overlaps, speakers; merges and types."""
+    print("\n== summary (every figure of issue 14's Measure, per set)")
+    print("| quotes | direct (with mixed) | reported | stance | precision | P direct | P mixed | "
+          "P indirect | P stance | speakers | F1 at 0.3 | F1 at 0.8 |")
+    print("| --- " * 12 + "|")
+    for name, score in quote_rows:
+        spans = score.whole[1] == 0 or score.whole[0] >= WHOLE_SHARE * score.whole[1]
+        f1s = []
+        for hits, found, wanted in score.overlap.values():
+            p = hits / found if found else 1.0
+            r = hits / wanted if wanted else 1.0
+            f1s.append(f"{2 * p * r / (p + r):.1%}" if spans and p + r else "n/a")
+        kinds = [
+            _pct(score.by_kind.get(k, [0, 0])) for k in ("direct", "mixed", "indirect", "stance")
+        ]
+        cells = [
+            name, _pct(score.direct), _pct(score.reported), _pct(score.stance),
+            _pct(score.precision), *kinds, _pct(score.speakers), *f1s,
+        ]
+        print("| " + " | ".join(cells) + " |")
+    print("\n| actors | mentions | merge precision | merge recall | merge F1 | false merges | "
+          "splits | types |")
+    print("| --- " * 8 + "|")
+    for name, cast in cast_rows:
+        cells = [name, str(cast.mentions), f"{cast.precision:.1%}", f"{cast.recall:.1%}",
+                 f"{cast.f1:.1%}", str(len(cast.false_merges)), str(len(cast.splits)),
+                 _pct(cast.types)]
+        print("| " + " | ".join(cells) + " |")
 
 
 def report(score: Score, verbose: bool) -> None:
@@ -322,6 +375,9 @@ def report(score: Score, verbose: bool) -> None:
         print(f"{label:<24} {figures[key]:6.1%}  ({n}/{d})  goal {GOALS[key]:.0%} {mark}")
     n, d = score.stance
     print(f"{'stance recall':<24} {figures['stance']:6.1%}  ({n}/{d})")
+    for kind in ("direct", "mixed", "indirect", "stance"):
+        n, d = score.recall_by_kind.get(kind, [0, 0])
+        print(f"{'recall, ' + kind:<24} {n / d if d else 1.0:6.1%}  ({n}/{d})")
     for kind in ("direct", "mixed", "indirect", "stance"):
         n, d = score.by_kind.get(kind, [0, 0])
         print(f"{'precision, ' + kind:<24} {n / d if d else 1.0:6.1%}  ({n}/{d})")

@@ -112,6 +112,24 @@ def test_index_cli_summary_default_limit_is_40():
     assert "Actor Number 39 " in text and "Actor Number 40 " not in text
 
 
+def test_index_cli_summary_lists_actors_in_rank_order():
+    from rich.console import Console
+
+    from newsdesk.core.models import Actor, Corpus, Mention
+    from newsdesk.tui.cli.summary import print_summary
+
+    def mentions(n: int) -> tuple[Mention, ...]:
+        return tuple(Mention("a", i, i + 1, "x", "ORG", key="x") for i in range(n))
+
+    # the corpus gives actors in rank order: one quoted across articles before a busy word
+    actors = (Actor("p", "Lena Varga", "person", (), None, mentions(2)),
+              Actor("o", "Harbour Board", "organization", (), None, mentions(9)))
+    console = Console(record=True, width=200)
+    print_summary(Corpus(articles=(), actors=actors, quotes=()), console)
+    text = console.export_text()
+    assert text.index("Lena Varga") < text.index("Harbour Board")
+
+
 @pytest.mark.parametrize("value", ["-1", "many"])
 def test_index_cli_bad_limit_exits_2(value, cli_corpus, capsys):
     with pytest.raises(SystemExit) as exit_info:

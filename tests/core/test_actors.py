@@ -449,6 +449,16 @@ def test_actors_rank_by_score_not_mentions_alone() -> None:
     assert actor_score(3, 2, 0, 1) > actor_score(6, 1, 0, 0)
 
 
+def test_actors_rank_counts_a_few_positions_per_article() -> None:
+    interview = article("a", ("Ana Ruiz", "PERSON", "Ana Ruiz"), ("Ruiz", "PERSON", "Ana Ruiz"))
+    others = [
+        article(aid, *[("Tom Hale", "PERSON", "Tom Hale")] * 3) for aid in ("b", "c", "d", "e")
+    ]
+    positions = {("a", "Ana Ruiz"): 40, ("b", "Tom Hale"): 1}
+    actors, _ = merge_actors([interview, *others], positions)
+    assert [a.name for a in actors] == ["Tom Hale", "Ana Ruiz"]
+
+
 def test_actors_word_used_as_an_event_somewhere_is_not_a_person() -> None:
     actors, _ = merge_actors(
         [

@@ -262,6 +262,9 @@ def test_entities_no_role_when_the_text_gives_none(mentions_of) -> None:  # type
         ),
         ("Two officials met on Thursday, April 17, 2014, and 300 people came.", "Thursday"),
         ("Two officials met on Thursday, April 17, 2014, and 300 people came.", "300"),
+        # words of two scripts read as one name: a gloss, not a name
+        ("Rao said the clinic had one doubt: corona और HIV डोनो एक साथ है, and many were afraid.",
+         "HIV"),
     ],
 )
 def test_entities_junk_is_not_a_mention(mentions_of, body: str, junk: str) -> None:  # type: ignore[no-untyped-def]
@@ -417,6 +420,24 @@ def test_entities_shared_surname_goes_to_the_headline_subject(analyze_text) -> N
             "Ohio Sherrod Brown",
         ),
         ("Title\n\nThe plane landed in Tomsk in Siberia on Monday.", {"Tomsk"}, "Tomsk in Siberia"),
+        (
+            "Title\n\nOn June 23, Trump's former National Security Adviser John Bolton released "
+            "a book, The Room Where It Happened, critical of Trump.",
+            {"John Bolton"},
+            "Adviser John Bolton",
+        ),
+        (
+            "Title\n\nThe singer died on Friday at the Baylor Scott and White Medical Center in "
+            "College Station, Texas after a long illness.",
+            {"White Medical Center"},
+            "White Medical Center in College Station",
+        ),
+        (
+            "Title\n\nWhat does Melbourne lack under Sally Capp's Mayorship which you plan on "
+            "improving? Sally Capp was elected in 2018.",
+            {"Sally Capp"},
+            "Sally Capp's Mayorship",
+        ),
         (
             'Title\n\nFans chanted "We love you Nadine" outside the stadium on Sunday.',
             set(),

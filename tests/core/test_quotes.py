@@ -917,6 +917,28 @@ def test_quotes_reporting_clause_after_a_cue_is_not_a_quote(analyze_text) -> Non
     assert quotes[0].speaker == "Anna Kowalski"
 
 
+def test_quotes_contrasted_cue_keeps_its_own_quoted_words(analyze_text) -> None:
+    text = (
+        "Senator Ann Bell told reporters the plan \"was a disaster,\" while Governor Tom Reyes "
+        "praised its \"courage and vision\" on Twitter."
+    )
+    quotes = quotes_in(analyze_text, text)
+    bell = only(quotes, "disaster")
+    assert bell.speaker == "Ann Bell" and "courage" not in bell.text
+    assert only(quotes, "courage").speaker == "Tom Reyes"
+
+
+def test_quotes_signed_answer_is_one_quote(analyze_text) -> None:
+    text = (
+        "Biologist Natalia Ortiz spoke with Wikinews about her study of penguins.\n\n"
+        "((WN)) What prompted your curiosity about the colony?\n\n"
+        "NO I grew up near the coast and watched the birds every summer.\n\n"
+        "—Professor Ortiz"
+    )
+    quotes = [q for q in quotes_in(analyze_text, text) if "grew up" in q.text]
+    assert len(quotes) == 1 and quotes[0].speaker == "Natalia Ortiz"
+
+
 # -- quotes by layout: vox-pops, transcripts, interviews ------------------------------------
 
 

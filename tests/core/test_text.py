@@ -33,6 +33,28 @@ def test_text_metadata_from_date_line_and_trailer() -> None:
     assert article.paragraphs == ((0, len(article.text)),)
 
 
+def test_text_dateline_after_a_header_notice_is_not_body() -> None:
+    article = make(
+        "Ferry sinks off Lombok\n\nMarch 3, 2021\n\nThis article needs a review by an editor "
+        "before it is published.\n\nWednesday, March 3, 2021\n\nA ferry sank on Tuesday.\n\n"
+        "March 4, 2021\n\nDivers found the wreck."
+    )
+    assert article.date == "2021-03-03"
+    assert "Wednesday" not in article.text
+    assert article.text.endswith(
+        "A ferry sank on Tuesday.\n\nMarch 4, 2021\n\nDivers found the wreck."
+    )
+
+
+def test_text_caption_credit_glued_to_a_name_is_set_apart() -> None:
+    article = make(
+        "Title\n\nThe party met on Monday to choose its nominee for the election.\n\n"
+        "Ana RuizImage: Ruiz for Senate.\n\nThe vote was close, officials said."
+    )
+    assert "Ana Ruiz Image: Ruiz for Senate." in article.text
+    assert "The party met on Monday" in article.text
+
+
 def test_text_credit_line_gives_source_and_is_not_body() -> None:
     article = make(
         "Title\n\nFirst paragraph.\n\nFull article: Title (Radio Example)\n\nComments are closed."

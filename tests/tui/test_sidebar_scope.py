@@ -37,3 +37,27 @@ async def test_sidebar_scope_an_actor_revealed_from_elsewhere_counts_in_scope(ma
         app.main._reveal("place:portsmouth")
         await pilot.pause()
         assert row(app, "place:portsmouth") == "Portsmouth  0"
+
+
+async def test_sidebar_long_name_is_cut_before_its_counts() -> None:
+    """A name too long for the pane ends in "…" before the counts, which stay whole."""
+    from textual.app import App, ComposeResult
+
+    from newsdesk.core.models import ActorSummary
+    from newsdesk.tui.widgets.actor_tree import ActorTree
+
+    class TreeApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ActorTree(id="actors")
+
+    name = "Organisation for the Prohibition of Chemical Weapons"
+    app = TreeApp()
+    async with app.run_test(size=(30, 6)) as pilot:
+        tree = app.query_one(ActorTree)
+        actor = ActorSummary("o1", name, "organization", None, (), 3, 1, 112)
+        tree.set_actors([actor], {"o1": 3}, "article", {"o1": 112})
+        await pilot.pause()
+        lines = ["".join(s.text for s in tree.render_line(y)) for y in range(2)]
+        row = next(line for line in lines if "❝" in line)
+        assert "…  3 ❝112" in row and name not in row
+        assert str(tree.actor_nodes["o1"].label) == f"{name}  3 ❝112"  # the label is whole

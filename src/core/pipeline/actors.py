@@ -34,7 +34,7 @@ from .kinds import (
     short_place_name,
 )
 from .names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
-from .ranking import actor_score, named_in
+from .ranking import actor_score, counted_positions, named_in
 from .unionfind import UnionFind
 
 LABEL_TYPES: dict[str, ActorType] = {
@@ -804,7 +804,7 @@ def _score(actor: Actor, parts: list[_Group], evidence: _Evidence) -> float:
     headlines = sum(
         1 for a in articles if named_in(evidence.headlines.get(a, frozenset()), words, person)
     )
-    positions = sum(evidence.positions.get(c, 0) for c in clusters)
+    positions = counted_positions(evidence.positions.get(c, 0) for c in clusters)
     return actor_score(len(actor.mentions), len(articles), positions, headlines)
 
 

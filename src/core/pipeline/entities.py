@@ -7,6 +7,7 @@ Each mention's `key` is the canonical name of its in-article cluster ("Guo" -> "
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -380,9 +381,10 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     label = ent.label_
     lead_place: tuple[int, int] | None = None
     if m := _PLACE_IN_PLACE.match(text[start:end]):
-        # "Tomsk in Siberia": the first place; the region it is in is its own mention
+        # "Tomsk in Siberia": the first place; the region it is in is its own mention. A
+        # longer name keeps its label: "White Medical Center in College Station" is a hospital
         end = start + m.end(1)
-        label = "GPE"
+        label = "GPE" if len(m.group(1).split()) <= 2 else label
     m = _INNER_POSSESSIVE.match(text, start, end)
     if (
         m
@@ -390,6 +392,8 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         and m.group(1).lower() not in _COLLECTIVE_POSSESSORS
     ):
         start = m.start(2)
+    elif m and label == "PERSON" and looks_like_person_name(m.group(1)):
+        end = m.end(1)  # "Sally Capp's Mayorship": a person's name holds no possessive
     role = None
     if label in ("PERSON", "ORG"):
         # "NPR Hamza bin Laden", "Scotland Nicola Sturgeon": an outlet or a place glued to a name.
@@ -418,7 +422,9 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
 
 
 #: "Tomsk in Siberia", "Goma in Congo": a place named with the region it lies in.
-_PLACE_IN_PLACE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) in (?:the )?[A-Z][\w'’-]+$")
+_PLACE_IN_PLACE = re.compile(
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) in (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}$"
+)
 
 
 #: Prepositions between a role noun and the organisation it belongs to ("director of X").
@@ -514,6 +520,8 @@ def _is_junk(cand: _Candidate, doc: Doc, article_text: str, has_tags: bool) -> b
         return True
     if _URLISH.search(text) or _CONTRACTION.match(text):
         return True
+    if len(_scripts(letters)) > 1:
+        return True  # "corona और HIV": a gloss in another script read across, not a name
     if cand.label in ("PERSON", "GPE", "NORP", "LOC") and any(c.isdigit() for c in text):
         return True
     words = text.split()
@@ -532,6 +540,13 @@ def _is_junk(cand: _Candidate, doc: Doc, article_text: str, has_tags: bool) -> b
                 # "Hurricane ...", "Pool": capitalised only because it starts a sentence.
                 return True
     return False
+
+
+def _scripts(letters: list[str]) -> set[str]:
+    """The writing systems of some letters, by the first word of their Unicode names ("LATIN",
+    "DEVANAGARI", "CYRILLIC"); modifier letters ("Nukuʻalofa") belong to none."""
+    names = (unicodedata.name(c, "").split(" ", 1)[0] for c in letters)
+    return {n for n in names if n and n != "MODIFIER"}
 
 
 def _headline_paragraphs(article: Article) -> list[tuple[int, int]]:

@@ -135,8 +135,10 @@ def _with_labelled_paragraphs(
     for signed in attribution_lines(article, mentions, doc):
         inside = [d for d in drafts if signed.start <= d.start < signed.end]
         named = any(d.speaker is not None and d.speaker.key for d in inside)
-        if not named and not any(s <= signed.start < e for s, e in taken):
-            laid.append(signed)  # a signed block quote: what the rules found in it is part of it
+        if not named and not any(s < signed.end and signed.start < e for s, e in taken):
+            # a signed block quote: what the rules found in it is part of it (unless a label
+            # already made it an answer: "MS We don't ..." then "—Professor Siegel")
+            laid.append(signed)
     if not laid:
         return drafts
     spans = [(p.start, p.end) for p in laid]
@@ -892,7 +894,9 @@ CITING_FORMS = frozenset("cite cites cited citing quote quotes quoted quoting".s
 
 def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
     """The clause ends before a participle cue of its own that the parser hung inside it
-    (`said the use "costs billions," further saying, "..."`): that cue reports its own words."""
+    (`said the use "costs billions," further saying, "..."`): that cue reports its own words.
+    So does a cue with its own subject set against it whose object holds quoted words (`told
+    X the plan "was a disaster," while Y praised its "courage" on Twitter`)."""
     for token in doc[lo + 1 : hi + 1]:
         if (
             (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token)
@@ -900,7 +904,7 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
             and token.dep_ in {"advcl", "conj", "acl"}
             and verb_base(token.text) in SPEECH_VERBS
             and any(c.dep_ in CLAUSE_DEPS for c in token.children)
-        ):
+        ) or _contrasted_quoting(token):
             end = token.left_edge.i - 1
             while end > lo and (doc[end].is_punct or doc[end].dep_ == "cc"):
                 end -= 1
@@ -926,6 +930,25 @@ def _contrasted_cue(token: Token) -> bool:
     minister wrote he had ..."): the words after it are that subject's, not the first speaker's."""
     return any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
         c.lower_ in CONTRAST_MARKS and c.i < token.i for c in token.children
+    )
+
+
+def _contrasted_quoting(token: Token) -> bool:
+    """A cue or stance verb with its own subject after "while"/"whereas"/"but", whose object
+    holds quoted words ("... while the governor praised its "courage""): the quoted words are
+    that subject's, not more of the clause it hangs in."""
+    if token.dep_ not in {"advcl", "conj"} or not _contrasted_cue(token):
+        return False
+    if not is_cue_verb(token, SPEECH_VERBS | STANCE_VERBS):
+        return False
+    doc = token.doc
+    return any(
+        c.dep_ == "dobj"
+        and any(
+            doc[i].is_quote and doc[i].text not in {"'", "’"}  # an apostrophe is no mark
+            for i in range(c.left_edge.i, c.right_edge.i + 1)
+        )
+        for c in token.children
     )
 
 

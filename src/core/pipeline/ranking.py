@@ -3,6 +3,8 @@ palette and the CLI (most actors are named once; the ones that matter lead)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 #: Weights of the actor score: every mention counts once; each article naming the actor,
 #: each quote or stance of theirs and each headline naming them count more, because a name
 #: repeated in one article says less than one that spans articles, speaks, or leads a story.
@@ -10,16 +12,26 @@ MENTION_WEIGHT = 1.0
 ARTICLE_WEIGHT = 2.0
 POSITION_WEIGHT = 3.0
 HEADLINE_WEIGHT = 5.0
+#: Positions counted in one article: an interview's fifty answers say the interviewee matters
+#: to that article, not fifty times more than someone quoted across the corpus.
+POSITIONS_PER_ARTICLE = 5
 
 
 def actor_score(mentions: int, articles: int, positions: int, headlines: int) -> float:
-    """mentions + 2 x articles + 3 x positions (quotes and stances) + 5 x headlines naming it."""
+    """mentions + 2 x articles + 3 x positions (quotes and stances, `counted_positions`) + 5 x
+    headlines naming it."""
     return (
         MENTION_WEIGHT * mentions
         + ARTICLE_WEIGHT * articles
         + POSITION_WEIGHT * positions
         + HEADLINE_WEIGHT * headlines
     )
+
+
+def counted_positions(per_article: Iterable[int]) -> int:
+    """The positions the score counts: each article's quotes and stances, at most
+    `POSITIONS_PER_ARTICLE` of them."""
+    return sum(min(n, POSITIONS_PER_ARTICLE) for n in per_article)
 
 
 def named_in(headline_words: frozenset[str], name_words: list[str], person: bool) -> bool:

@@ -203,7 +203,8 @@ def _parse(text: str, fallback_title: str) -> _Parsed:
     body: list[str] = []
     trailer = _trailer_start(blocks)
     for index, block in enumerate(blocks):
-        if index < 4 and not body and (iso := parse_date_line(block)):
+        if index < 4 and (iso := parse_date_line(block)):
+            # a dateline in the header, also after a notice ("This article requires review")
             found_date = found_date or iso
             continue
         if m := _CREDIT.match(block):
@@ -221,13 +222,26 @@ def _parse(text: str, fallback_title: str) -> _Parsed:
             # body after it
             urls.extend(_URL.findall(block))
             continue
-        body.append(_MD_HEADING.sub("", block))
+        body.append(_unglued_credit(_MD_HEADING.sub("", block)))
     url = _pick_url(urls)
     if found_date is None and url:
         found_date = date_from_url(url)
     if source is None and url:
         source = source_from_url(url)
     return _Parsed(title or fallback_title, found_date, source, url, body)
+
+
+#: A photo credit glued to the caption before it ("Jo JorgensenImage: Jo Jorgensen for
+#: President."), as pages copied without their layout have them.
+_GLUED_CREDIT = re.compile(r"(?<=[a-z0-9.)\]])(?=(?:Image|Photo|Picture|Photograph|Credit): )")
+#: Longest paragraph read as a caption whose credit may be glued on.
+_CAPTION_CHARS = 300
+
+
+def _unglued_credit(block: str) -> str:
+    """A caption and its credit apart: "X for PresidentImage: Y" -> "... President Image: Y", so
+    the caption's last name does not run into the credit word."""
+    return _GLUED_CREDIT.sub(" ", block, count=1) if len(block) <= _CAPTION_CHARS else block
 
 
 def _trailer_start(blocks: list[str]) -> int:

@@ -24,8 +24,9 @@ QUOTE_WIDTH = 160
 def print_summary(
     corpus: Corpus, console: Console | None = None, *, limit: int = DEFAULT_LIMIT
 ) -> None:
-    """Three tables (articles, actors by mentions, quotes), each at most `limit` rows (0: all);
-    a cut table says how many it shows of how many."""
+    """Three tables (articles, actors in rank order, quotes), each at most `limit` rows (0: all);
+    a cut table says how many it shows of how many. Actors keep the corpus's order, the
+    documented rank (`core.pipeline.ranking`) the sidebar and the palette use too."""
     console = console or Console()
     quote_counts: dict[str, int] = {}
     for q in corpus.quotes:
@@ -36,7 +37,7 @@ def print_summary(
         articles.add_row(Text(a.id), Text(a.title), Text(a.date or ""), Text(a.source or ""),
                          Text(str(quote_counts.get(a.id, 0))))
     console.print(articles)
-    ranked = sorted(corpus.actors, key=lambda a: -len(a.mentions))
+    ranked = list(corpus.actors)
     actors = _table(f"{len(corpus.actors)} actors",
                     ("name", "type", "role", "mentions", "articles"), ranked, limit)
     for actor in _shown(ranked, limit):

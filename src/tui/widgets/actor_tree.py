@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.binding import BindingType
 from textual.widgets import Tree
@@ -108,6 +110,33 @@ class ActorTree(PassStyle, Tree[Item]):
             if len(group) > GROUP_LIMIT:
                 node.add_leaf(Text(f"… {len(group) - GROUP_LIMIT} more (Ctrl+P: go to actor)"),
                               Item("more"))
+
+    def render_label(self, node: TreeNode[Item], base_style: Style, style: Style) -> Text:
+        """An actor's row keeps its counts in view: a name too long for the pane is cut with
+        "…" before them ("Shanghai Cooperatio…  3 ❝1"), never the counts after it, which a
+        narrow pane would otherwise crop ("❝101" read as "❝1")."""
+        text = super().render_label(node, base_style, style)
+        item = node.data
+        if item is None or item.kind != "actor" or item.actor_id not in self._summaries:
+            return text
+        name = self._summaries[item.actor_id].name
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        over = text.cell_len - room
+        label = node.label
+        start = len(text.plain) - len(label.plain if isinstance(label, Text) else label)
+        if room <= 0 or over <= 0 or not text.plain.startswith(name, start):
+            return text
+        keep = name
+        while keep and cell_len(keep) > cell_len(name) - over - 1:
+            keep = keep[:-1]
+        if not keep.strip():
+            return text
+        cut = start + len(keep.rstrip())
+        return Text.assemble(text[:cut], ("…", text.get_style_at_offset(self.app.console, cut)),
+                             text[start + len(name):])
 
     def _add_actor(self, parent: TreeNode[Item], actor: ActorSummary) -> TreeNode[Item]:
         count_style = component_style(self, "actor-tree--count")
