@@ -2002,6 +2002,13 @@ def test_quotes_pronoun_finds_a_surname_tagged_as_a_noun(nlp) -> None:  # type: 
             "the case was closed",
             "Jane Doe",
         ),
+        (
+            # the title and the holder parsed as conjuncts; the holder is one name
+            'In 2016, the current Roman Catholic Pope, Pope Lucian, described divorce as a "very '
+            'grave sin".',
+            "very grave sin",
+            "Lucian",
+        ),
     ],
 )
 def test_quotes_name_between_commas_before_the_verb_speaks_for_the_role(

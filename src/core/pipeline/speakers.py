@@ -226,6 +226,10 @@ class SpeakerResolver:
             # "Another co-author, civil engineering professor Julian Marshall, said": the parser
             # split the phrase; the person named in it, with no "of"/"for" before, speaks
             mention = self._person_in_phrase(subject) or self._apposition_at_verb(subject)
+        elif mention is None and subject.dep_ in SUBJECT_DEPS and subject.lower_ in HONORIFICS:
+            # "the current Pope, Pope Francis, described ...": a capitalised title naming no
+            # one, with the holder between commas before the verb (parsed as a conjunct)
+            mention = self._apposition_at_verb(subject)
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
@@ -298,10 +302,20 @@ class SpeakerResolver:
         if opening is None or doc[opening].text != ",":
             return None
         start, end = doc[opening + 1].idx, doc[close].idx
+        written = doc.text[start:end].strip()
         person = self.person_within(start, end)
-        if person is None or doc.text[start:end].strip() != person.text.strip():
-            return None
-        return person
+        if person is not None and written == person.text.strip():
+            return person
+        titled = self._mention_at(doc[close - 1])
+        if (
+            titled is not None
+            and titled.label == "PERSON"
+            and titled.role
+            and self._is_person(titled)
+            and written == f"{titled.role} {titled.text.strip()}"
+        ):
+            return titled  # "..., Pope Francis, described": a title and one name
+        return None
 
     def _role_holder(self, subject: Token) -> Mention | None:
         """`The commissioner said`: the person named earlier with a role ending in that noun
