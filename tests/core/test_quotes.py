@@ -3317,3 +3317,25 @@ def test_quotes_those_verbs_with_an_object_alone_report_nothing(
     analyze_text: AnalyzeText, text: str
 ) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the organisation and the name read as one entity: the role's holder speaks
+        (
+            "Rents rose again. Executive director of the Austin chapter of the Council on Tenant "
+            "Rights Maria Keller said landlords wish to raise rents.",
+            "Maria Keller",
+        ),
+        # a role serving a titled person: the role speaks, not the person it serves
+        ("Rents rose. Spokesman for Governor Maria Keller said landlords wish to raise rents.",
+         "Spokesman"),
+        ("Rents rose. A lawyer for the family of Maria Keller said landlords wish to raise rents.",
+         "A lawyer"),
+    ],
+)
+def test_quotes_bare_role_glued_to_its_holder(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), "landlords wish").speaker == speaker

@@ -225,7 +225,11 @@ class SpeakerResolver:
         if mention is None and subject.pos_ == "NOUN" and subject.dep_ in SUBJECT_DEPS:
             # "Another co-author, civil engineering professor Julian Marshall, said": the parser
             # split the phrase; the person named in it, with no "of"/"for" before, speaks
-            mention = self._person_in_phrase(subject) or self._apposition_at_verb(subject)
+            mention = (
+                self._person_in_phrase(subject)
+                or self._apposition_at_verb(subject)
+                or self._glued_holder(subject)
+            )
         elif mention is None and subject.dep_ in SUBJECT_DEPS and subject.lower_ in HONORIFICS:
             # "the current Pope, Pope Francis, described ...": a capitalised title naming no
             # one, with the holder between commas before the verb (parsed as a conjunct)
@@ -316,6 +320,30 @@ class SpeakerResolver:
         ):
             return titled  # "..., Pope Francis, described": a title and one name
         return None
+
+    def _glued_holder(self, subject: Token) -> Mention | None:
+        """ "Executive director of the Dallas chapter of X Anna Berg said": a bare role noun
+        whose "of" phrase runs into the name right before the verb, where the model read the
+        organisation and the name as one entity (split in `entities`, the organisation kept as
+        the person's role): the person holds the role, so speaks."""
+        if any(c.dep_ == "det" for c in subject.children):
+            return None  # "a lawyer for the family of Anna Berg said": not Anna Berg
+        verb = subject.head
+        last = self.doc[verb.i - 1] if verb.i > subject.i + 1 else None
+        if last is None or last.i > subject.right_edge.i:
+            return None
+        mention = self._mention_at(last)
+        if (
+            mention is None
+            or mention.label != "PERSON"
+            or mention.end != last.idx + len(last.text)
+            or not mention.role
+            or not _ROLE_LINKS & set(mention.role.lower().split())
+            or not self._is_person(mention)
+        ):
+            return None
+        before = self.doc.text[subject.idx : mention.start].rstrip()
+        return mention if before.endswith(mention.role) else None
 
     def _role_holder(self, subject: Token) -> Mention | None:
         """`The commissioner said`: the person named earlier with a role ending in that noun
