@@ -3339,3 +3339,35 @@ def test_quotes_bare_role_glued_to_its_holder(
     analyze_text: AnalyzeText, text: str, speaker: str
 ) -> None:
     assert only(quotes_in(analyze_text, text), "landlords wish").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an interrogation: the object is a person
+        "Police arrested and questioned the student.",
+        "Officers questioned him for hours.",
+        # a refusal to give or tell: no content and no one opposed
+        "The ministry refused to give any more details about how the files were lost.",
+        "The regulator refused to provide the network with a licence.",
+        # a thing put into something, not words said
+        'On the form, it listed the office as Harbour Safety Agency, adding the words "and '
+        'Rescue" to the title.',
+    ],
+)
+def test_quotes_acts_read_as_cues_are_nothing(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Two senators questioned the decision.", "the decision"),
+        ("Mara Quist refused to meet Tomas Velde.", "to meet Tomas Velde"),
+        ("She added that the vote would be close.", "the vote would be close"),
+    ],
+)
+def test_quotes_the_same_cues_still_report(
+    analyze_text: AnalyzeText, text: str, words: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), words)

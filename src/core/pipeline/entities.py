@@ -251,7 +251,7 @@ _STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
 _TITLE_ACRONYMS = frozenset({"mp", "mep", "mla", "msp", "mpp", "td", "ceo", "cfo", "coo"})
 #: Nouns for what a person is or does, in apposition to a name ("Dominic Hare, chief
 #: executive of the palace"), besides the titles of `names.HONORIFICS`.
-_PERSON_NOUNS = frozenset(
+PERSON_NOUNS = frozenset(
     """executive spokesperson owner author professor lecturer researcher scientist student
     resident lawyer manager founder activist journalist reporter analyst economist doctor
     nurse teacher coach player actor actress singer artist writer witness survivor victim
@@ -288,13 +288,13 @@ def _titled_or_glossed(ent: Span, titles: bool = True) -> bool:
             or (word in _TITLE_ACRONYMS and before.text.isupper())
         ):
             return True
-        if before.tag_ == "NN" and word in _PERSON_NOUNS:
+        if before.tag_ == "NN" and word in PERSON_NOUNS:
             return True  # "committee member Ulf Dane", "student Ana Ruiz"
     return any(
         c.dep_ == "appos"
         and c.i >= ent.end
         and c.tag_ == "NN"
-        and (c.lower_ in _PERSON_NOUNS or c.lower_ in HONORIFICS - COURTESY)
+        and (c.lower_ in PERSON_NOUNS or c.lower_ in HONORIFICS - COURTESY)
         for c in ent.root.children
     )
 

@@ -34,9 +34,10 @@ from .cues import (
     verb_base,
 )
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
+from .entities import PERSON_NOUNS
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .names import HONORIFICS
-from .negation import negation_start, refused_stance
+from .negation import REFUSALS, negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
 from .quotes_surface import surface_quote_cue, surface_reported, with_participle_reports
 from .sources import (
@@ -1235,6 +1236,8 @@ def _complement(
     children = [
         c for c in verb.rights if not _reporting_clause(verb, c) and not _bare_cue(verb, c)
     ]
+    if base == "add" and _added_to_a_thing(children):
+        return None  # "adding the words "and Emergency" to the name": a thing put in
     clauses = [
         c
         for c in children
@@ -1347,6 +1350,12 @@ def _complement(
         return ("stance", acts[0].left_edge.i, acts[0].right_edge.i, None)
     if base not in STANCE_VERBS:
         return None
+    if base in REFUSALS and any(
+        c.dep_ == "xcomp" and c.lower_ in WITHHELD_ACTS for c in children
+    ):
+        return None  # "refused to give any more details": nothing said, no one opposed
+    if base == "question" and any(c.dep_ == "dobj" and _a_person(c) for c in children):
+        return None  # "arrested and questioned the student": an interrogation, not a doubt
     if base == "hail" and any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
         return None  # "who hails from Arizona": where someone comes from, not praise
     if base == "deny" and _withheld(children):
@@ -1375,6 +1384,41 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+def _added_to_a_thing(children: list[Token]) -> bool:
+    """`added X to Y`: an object put into something, not words said ("added, to reporters,
+    that ..." has no object)."""
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and c.i > obj.i
+        for c in [*children, *obj.children]  # the parser hangs "to Y" on either
+    )
+
+
+#: What a refusal withholds when it is no stance: giving, telling ("refused to comment",
+#: "refused to provide the licence"); "refused to meet X" is one.
+WITHHELD_ACTS = frozenset(
+    """give provide offer grant issue disclose reveal release share comment discuss elaborate
+    answer confirm say speak specify explain detail""".split()
+)
+
+#: Object pronouns for people: "questioned him" is asked, not doubted.
+PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you"})
+
+
+def _a_person(token: Token) -> bool:
+    """The noun names a person or people: a pronoun, a person's name, a word for people."""
+    word = token.lower_
+    return (
+        word in PERSON_OBJECTS
+        or token.ent_type_ == "PERSON"
+        or word in PERSON_NOUNS
+        or word in PEOPLE_PLURALS
+        or (word in HONORIFICS and token.pos_ == "NOUN")
+    )
 
 
 #: Prepositions of movement: "slammed into X", "hit across Y" say where something went.
