@@ -3371,3 +3371,46 @@ def test_quotes_the_same_cues_still_report(
     analyze_text: AnalyzeText, text: str, words: str
 ) -> None:
     assert only(quotes_in(analyze_text, text), words)
+
+
+def test_quotes_fronted_participle_cue_goes_to_the_person_named_before_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+    from newsdesk.core.pipeline.text import build_article
+
+    text = (
+        "The row grew.\n\nWriting in a blog post, Tom Reyes of The Harbour Times dubbed the "
+        'conflict: "Town Hall vs. the Internet, part two". Others agreed.'
+    )
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    words = {t.text: t for t in doc}
+    # as the parser read it: the participle the subject of "dubbed", the name hung on it
+    writing, dubbed = words["Writing"], words["dubbed"]
+    writing.dep_, writing.head = "nsubj", dubbed
+    words["Reyes"].dep_, words["Reyes"].head = "npadvmod", writing
+    quotes = find_quotes(doc, article, extract_mentions(doc, article))
+    assert only(quotes, "Town Hall").speaker == "Tom Reyes"
+
+
+def test_quotes_participle_after_a_quote_takes_an_object_not_a_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Yields fell in the south.\n\nThe Kenyan Department of Agriculture notes, \"Ground-level "
+        'ozone causes more damage to plants than all other air pollutants combined", '
+        "highlighting the importance of air quality for agriculture. Results of studies show "
+        "soybean loses more yield."
+    )
+    quote = only(quotes_in(analyze_text, text), "Ground-level")
+    assert quote.speaker is None or "Agriculture" in quote.speaker
+    assert "importance" not in (quote.speaker or "")
+
+
+def test_quotes_a_name_spelling_a_speech_verb_is_no_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.quotes_surface import _in_a_name
+
+    doc = nlp("As Nina Park told The Washington Post, the projections were consistent.")
+    post = next(t for t in doc if t.text == "Post")
+    assert post.ent_type_ and _in_a_name(post, next(doc.sents))
+    assert not _in_a_name(doc[0], next(doc.sents))

@@ -315,6 +315,17 @@ def _claims(
             # model tagged ("Caloundra coach Ana Ruiz said" with "coach" read as a verb)
             subject = _phrase_between(doc, text, mark, cue)
             speaker = resolver.resolve(subject) if subject is not None else None
+        if speaker is None and cue.tag_ == "VBG" and cue.idx > mark.open:
+            # `X notes, "...", highlighting Y` with "notes" read as a noun: the participle
+            # hangs in the quote, and the speech word the sentence rests on has the subject
+            subject = _subject_of_speech_root(resolver.sentence(cue), mark)
+            speaker = resolver.resolve(subject) if subject is not None else None
+        if speaker is None and cue.tag_ == "VBG" and cue.i == resolver.sentence(cue).start:
+            # "Writing in a blog post, Ana Ruiz of the Daily Star dubbed it: "..."": a fronted
+            # participle is the clause's subject's; the person named before the quote
+            person = resolver.person_within(cue.idx, mark.open)
+            if person is not None:
+                speaker = resolver.speaker_for(person, person.start, person.end)
         continued = False
         if speaker is None and drafts and mark.open - drafts[-1].end < CONTINUATION_CHARS:
             speaker = drafts[-1].speaker  # `X said, "...", also observing, "..."`
@@ -422,9 +433,24 @@ def _named_before_cue(
     return resolver.speaker_for(person, person.start, person.end)
 
 
+def _subject_of_speech_root(sent: Span, mark: QuoteMarks) -> Token | None:
+    """The subject of a sentence whose root, before the quotation, spells a speech verb
+    whatever its tag ("The agency notes, "..."")."""
+    root = sent.root
+    if root.idx >= mark.open or verb_base(root.text) not in SPEECH_VERBS:
+        return None
+    deps = {"nsubj", "nsubjpass"}
+    if root.pos_ == "NOUN":
+        deps |= {"nmod", "compound"}  # "The Department of X notes" read as one noun phrase
+    return next((c for c in root.lefts if c.dep_ in deps and c.pos_ != "VERB"), None)
+
+
 def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | None:
     """`"..." tweeted Mayor of London Sadiq Khan`: the parser may miss an inverted subject.
-    Whom a cue addresses is never it ("told reporters")."""
+    Whom a cue addresses is never it ("told reporters"), nor a participle's object (`"...",
+    highlighting the importance of X`)."""
+    if cue.tag_ == "VBG":
+        return None
     window = []
     listener = verb_base(cue.text) in {"tell", "inform"}  # not `"...", read the warning`
     for token in doc[cue.i + 1 : cue.i + 8]:

@@ -188,6 +188,8 @@ def surface_quote_cue(
         if token.i in inside or token.text in SENTENCE_END:
             return None
         base = verb_base(token.text)
+        if base in INTRO_VERBS and _in_a_name(token, sent):
+            continue  # "told The Huffington Post, "..."": a word of a name, not a cue
         if base in INTRO_VERBS and not _negated_word(token):
             particles = PARTICLE_STANCES.get(base)
             if particles is not None and (
@@ -205,6 +207,12 @@ def surface_quote_cue(
         if token.tag_ in FINITE_TAGS:
             return None  # another verb stands between: not this cue's quotation
     return None
+
+
+def _in_a_name(token: Token, sent: Span) -> bool:
+    """A capitalised word inside a named entity after the sentence's start ("The Washington
+    Post", "Daily Report"): part of a name, whatever verb it spells."""
+    return token.i > sent.start and token.text[:1].isupper() and bool(token.ent_type_)
 
 
 # -- the two shapes --------------------------------------------------------------------
