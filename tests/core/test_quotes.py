@@ -3414,3 +3414,13 @@ def test_quotes_a_name_spelling_a_speech_verb_is_no_cue(nlp) -> None:  # type: i
     post = next(t for t in doc if t.text == "Post")
     assert post.ent_type_ and _in_a_name(post, next(doc.sents))
     assert not _in_a_name(doc[0], next(doc.sents))
+
+
+def test_quotes_pronoun_skips_a_name_that_only_qualifies_a_noun(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The council thanked Mark Oduya for the report. The archive later released the Tom "
+        'Harlan video. He called it "a turning point for the town".'
+    )
+    assert only(quotes_in(analyze_text, text), "turning point").speaker == "Mark Oduya"

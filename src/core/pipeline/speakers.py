@@ -516,6 +516,7 @@ class SpeakerResolver:
                     and self._is_person(m)
                     and not self._in_quote(m.start)
                     and self._genders.get(m.key, gender) == gender
+                    and not self._qualifies_a_noun(m)
                 ),
                 None,
             )
@@ -523,6 +524,21 @@ class SpeakerResolver:
             self._genders.setdefault(found.key, gender)
         self._antecedents[pronoun.i] = found
         return found
+
+    def _qualifies_a_noun(self, mention: Mention) -> bool:
+        """A name used as a modifier ("the Cruise video", "the Smith family home"): the
+        person is talked about through a thing, not present to be "he" or "she"."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        last = span[-1]
+        head = last.head
+        return (
+            last.dep_ == "compound"
+            and head.pos_ == "NOUN"
+            and not head.text[:1].isupper()
+            and not (span.start <= head.i < span.end)
+        )
 
     def _subject_person(self, token: Token) -> Mention | None:
         """The person a subject names, for a pronoun to refer back to: the name, or for a
