@@ -3424,3 +3424,13 @@ def test_quotes_pronoun_skips_a_name_that_only_qualifies_a_noun(
         'Harlan video. He called it "a turning point for the town".'
     )
     assert only(quotes_in(analyze_text, text), "turning point").speaker == "Mark Oduya"
+
+
+def test_quotes_according_source_read_as_subject_gives_way_to_the_named_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Arrest warrants were issued.\n\nAccording to semi-official news agency KNA, the "
+        'prosecutor general of Shiraz, Reza Karimi Nejad, said the 12 must face "fraud charges".'
+    )
+    assert only(quotes_in(analyze_text, text), "fraud charges").speaker == "Reza Karimi Nejad"

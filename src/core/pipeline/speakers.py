@@ -159,6 +159,13 @@ class SpeakerResolver:
 
     def resolve(self, subject: Token) -> Speaker:
         """The speaker for a subject token: a named mention, a pronoun's person, or a group."""
+        comma = _according_phrase_end(subject)
+        if comma is not None:
+            # "According to news agency X, the prosecutor of Y, Ana Ruiz, said ...": the
+            # parser made the source the subject; the person named after the comma speaks
+            person = self.person_within(comma.idx + 1, subject.head.idx)
+            if person is not None:
+                return self.speaker_for(person, person.start, person.end)
         relative = subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl"
         before = _noun_before(subject) if subject.lower_ == "who" else None
         if before is not None and not (relative and subject.head.head.pos_ == "PROPN"):
@@ -896,6 +903,20 @@ def _in_reported_clause(subject: Token) -> bool:
     verb = subject.head
     speaks = verb_base(verb.text) in SPEECH_VERBS
     return verb.dep_ == "ccomp" and verb.head is not verb and not speaks
+
+
+def _according_phrase_end(subject: Token) -> Token | None:
+    """The comma closing a sentence-opening "According to X," when the subject the parser
+    gave the verb lies inside it (so the clause's own subject comes after the comma)."""
+    doc = subject.doc
+    start = subject.sent.start
+    if start + 2 >= len(doc) or doc[start].lower_ != "according" or doc[start + 1].lower_ != "to":
+        return None
+    verb = subject.head
+    comma = next((t for t in doc[start + 2 : verb.i] if t.text == ","), None)
+    if comma is None or not subject.i < comma.i:
+        return None
+    return comma
 
 
 def _according_source(token: Token) -> bool:
