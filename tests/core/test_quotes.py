@@ -3434,3 +3434,14 @@ def test_quotes_according_source_read_as_subject_gives_way_to_the_named_speaker(
         'prosecutor general of Shiraz, Reza Karimi Nejad, said the 12 must face "fraud charges".'
     )
     assert only(quotes_in(analyze_text, text), "fraud charges").speaker == "Reza Karimi Nejad"
+
+
+def test_quotes_a_named_example_who_speaks_ends_the_content(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Other senators have broken with the governor and have urged him to accept the result, "
+        "such as former Ohio senator Tom Alder, who denounced the legal team's claims as a "
+        '"national embarrassment".'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert only(quotes, "accept the result").text == "him to accept the result"
+    assert only(quotes, "national embarrassment").speaker == "Tom Alder"

@@ -940,7 +940,31 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
                     end = mark.i  # keep the closing mark of the quoted words before the cue
                     break
             return end if end > lo else hi
+        example = _speaking_example(token, lo)
+        if example is not None:
+            # "urged him to concede, such as Governor X, who denounced ... as "..."": the
+            # named example speaks for itself; the content ends before the example
+            end = example.left_edge.i - 1
+            while end > lo and doc[end].is_punct:
+                end -= 1
+            return end if end > lo else hi
     return hi
+
+
+def _speaking_example(token: Token, lo: int) -> Token | None:
+    """For the cue of a "who" clause on a name given as an example ("such as X, who
+    denounced", "including X, who said"), the phrase that introduces the example."""
+    if token.dep_ != "relcl" or verb_base(token.text) not in INTRO_VERBS | NAMING_VERBS:
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in token.children):
+        return None
+    name = token.head
+    if name.pos_ != "PROPN" or name.dep_ != "pobj":
+        return None
+    prep = name.head
+    if prep.dep_ != "prep" or prep.left_edge.i <= lo or prep.lower_ not in {"as", "including"}:
+        return None
+    return prep
 
 
 def _comma_participle(token: Token) -> bool:
