@@ -3445,3 +3445,26 @@ def test_quotes_a_named_example_who_speaks_ends_the_content(analyze_text: Analyz
     quotes = quotes_in(analyze_text, text)
     assert only(quotes, "accept the result").text == "him to accept the result"
     assert only(quotes, "national embarrassment").speaker == "Tom Alder"
+
+
+def test_quotes_subject_joined_by_but_to_a_misread_clause_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+    from newsdesk.core.pipeline.text import build_article
+
+    text = (
+        "At the time, the firm invested in new stores and started home deliveries, but Kurier "
+        "Dzienny reports only 2% of turnover comes from this segment."
+    )
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    words = {t.text: t for t in doc}
+    # as the parser read it: the first clause the subject ("the firm invested ...") and the
+    # newspaper joined to it by "but"
+    firm, reports = words["firm"], words["reports"]
+    firm.dep_, firm.head = "nsubj", reports
+    words["invested"].dep_, words["invested"].head = "acl", firm
+    words["but"].dep_, words["but"].head = "cc", firm
+    words["Dzienny"].dep_, words["Dzienny"].head = "conj", firm
+    quotes = find_quotes(doc, article, extract_mentions(doc, article))
+    assert only(quotes, "only 2% of turnover").speaker == "Kurier Dzienny"

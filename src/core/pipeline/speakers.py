@@ -131,6 +131,7 @@ class SpeakerResolver:
                     token = token.head
                     seen += 1
                     continue
+                subject = _subject_after_but(subject, token)
                 if self._person_at(subject) is not None:
                     return subject  # "Erwin Chemerinsky, Dean of X Law School called it"
                 return _unclosed_apposition(subject, token) or subject
@@ -903,6 +904,18 @@ def _in_reported_clause(subject: Token) -> bool:
     verb = subject.head
     speaks = verb_base(verb.text) in SPEECH_VERBS
     return verb.dep_ == "ccomp" and verb.head is not verb and not speaks
+
+
+def _subject_after_but(subject: Token, verb: Token) -> Token:
+    """ "the company invested in X and started Y, but Z reports ...", parsed with the first
+    clause as the subject and Z joined to it by "but": Z, right before the verb, is its
+    subject (a subject's own "A and B" is no contrast)."""
+    for conj in subject.children:
+        if conj.dep_ != "conj" or conj.i > verb.i or conj.right_edge.i != verb.i - 1:
+            continue
+        if any(c.dep_ == "cc" and c.lower_ == "but" and c.i < conj.i for c in subject.children):
+            return conj
+    return subject
 
 
 def _according_phrase_end(subject: Token) -> Token | None:
