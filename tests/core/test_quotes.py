@@ -3468,3 +3468,13 @@ def test_quotes_subject_joined_by_but_to_a_misread_clause_speaks(nlp) -> None:  
     words["Dzienny"].dep_, words["Dzienny"].head = "conj", firm
     quotes = find_quotes(doc, article, extract_mentions(doc, article))
     assert only(quotes, "only 2% of turnover").speaker == "Kurier Dzienny"
+
+
+def test_quotes_second_cue_in_an_adverbial_clause_keeps_that_clause_subject(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        '"We were hopeful," his sister Amina remarked, though Tarek himself remained more '
+        "optimistic and encouraged his family to visit the centre later that day."
+    )
+    assert only(quotes_in(analyze_text, text), "visit the centre").speaker == "Tarek"

@@ -757,9 +757,10 @@ def _reported_candidates(
             # "told it this was unconfirmed and noted ...": the subject of the cue whose clause
             # the parser hung it in, not that clause's own ("this")
             outer = token.head.head
-            subject = resolver.subject_of(
-                outer if verb_base(outer.text) in SPEECH_VERBS else token
-            )
+            reported = verb_base(outer.text) in SPEECH_VERBS and token.head.dep_ != "advcl"
+            # "X remarked, though Y remained calm and encouraged ...": an adverbial clause
+            # is no report of X's, and its subject is the second cue's too
+            subject = resolver.subject_of(outer if reported else token)
         elif relayed:
             # "released a statement saying ...": whoever released it, else the statement
             issuer = token.head.head if token.head.dep_ == "dobj" else None
