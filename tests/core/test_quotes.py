@@ -3350,6 +3350,9 @@ def test_quotes_bare_role_glued_to_its_holder(
         # a refusal to give or tell: no content and no one opposed
         "The ministry refused to give any more details about how the files were lost.",
         "The regulator refused to provide the network with a licence.",
+        # a ruling that ends a case
+        "Two days earlier, a federal judge dismissed a campaign lawsuit attempting to stop the "
+        "count.",
         # a thing put into something, not words said
         'On the form, it listed the office as Harbour Safety Agency, adding the words "and '
         'Rescue" to the title.',
@@ -3363,6 +3366,7 @@ def test_quotes_acts_read_as_cues_are_nothing(analyze_text: AnalyzeText, text: s
     ("text", "words"),
     [
         ("Two senators questioned the decision.", "the decision"),
+        ("The minister dismissed the claims as baseless.", "the claims as baseless"),
         ("Mara Quist refused to meet Tomas Velde.", "to meet Tomas Velde"),
         ("She added that the vote would be close.", "the vote would be close"),
     ],

@@ -1405,6 +1405,10 @@ def _complement(
         c.dep_ == "xcomp" and c.lower_ in WITHHELD_ACTS for c in children
     ):
         return None  # "refused to give any more details": nothing said, no one opposed
+    if base in RULING_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ in PROCEEDINGS for c in children
+    ):
+        return None  # "a judge dismissed a lawsuit": a ruling that ends a case, no position
     if base == "question" and any(c.dep_ == "dobj" and _a_person(c) for c in children):
         return None  # "arrested and questioned the student": an interrogation, not a doubt
     if base == "hail" and any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
@@ -1448,6 +1452,14 @@ def _added_to_a_thing(children: list[Token]) -> bool:
         for c in [*children, *obj.children]  # the parser hangs "to Y" on either
     )
 
+
+#: A stance verb that, on a case or a bill, is a ruling that ends it ("dismissed the suit").
+RULING_VERBS = frozenset({"dismiss"})
+#: Proceedings such a ruling ends.
+PROCEEDINGS = frozenset(
+    """lawsuit lawsuits suit suits case cases charge charges appeal appeals petition petitions
+    motion motions indictment complaint complaints bill bills""".split()
+)
 
 #: What a refusal withholds when it is no stance: giving, telling ("refused to comment",
 #: "refused to provide the licence"); "refused to meet X" is one.
