@@ -3482,3 +3482,13 @@ def test_quotes_second_cue_in_an_adverbial_clause_keeps_that_clause_subject(
         "optimistic and encouraged his family to visit the centre later that day."
     )
     assert only(quotes_in(analyze_text, text), "visit the centre").speaker == "Tarek"
+
+
+def test_quotes_according_to_which_reports_the_noun_before_it(analyze_text: AnalyzeText) -> None:
+    text = (
+        "In May, the two states signed a fishing treaty, according to which a strip between "
+        "the islands would belong to the northern state. The talks ended."
+    )
+    quote = only(quotes_in(analyze_text, text), "a strip between")
+    assert quote.text == "a strip between the islands would belong to the northern state"
+    assert quote.speaker == "a fishing treaty"

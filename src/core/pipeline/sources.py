@@ -47,6 +47,13 @@ def according_to(
             )
         if source is None:
             continue
+        if source.lower_ in {"which", "whom"}:
+            # "signed an agreement, according to which a section would cross X": the noun
+            # before the comma is the source, the rest of its sentence what it says
+            draft = _according_to_which(doc, text, token, source, resolver)
+            if draft is not None:
+                drafts.append(draft)
+            continue
         phrase_end = _phrase_end(doc, token, source, resolver.sentence(token))
         phrase_end = _with_relative_clause(doc, phrase_end, resolver.sentence(token))
         author = _document_author(source)
@@ -127,6 +134,28 @@ def according_to(
         draft = Draft(start, end, "indirect", token, cue_end, speaker, via=via)
         drafts.append(draft)
     return drafts
+
+
+def _according_to_which(
+    doc: Doc, text: str, according: Token, which: Token, resolver: SpeakerResolver
+) -> Draft | None:
+    """The report of "X, according to which ...": X the noun right before the comma."""
+    if according.i < 2 or doc[according.i - 1].text != ",":
+        return None
+    noun = doc[according.i - 2]
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    sent = resolver.sentence(according)
+    lo, hi = which.i + 1, sent.end - 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    if hi - lo < 2:
+        return None
+    start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    if end <= start:
+        return None
+    to = doc[according.i + 1]
+    return Draft(start, end, "indirect", according, to.idx + len(to.text), resolver.resolve(noun))
 
 
 def _semicolon_part(doc: Doc, according: Token, sent: Span) -> tuple[int, int]:
