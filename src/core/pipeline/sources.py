@@ -50,9 +50,9 @@ def according_to(
         if source.lower_ in {"which", "whom"}:
             # "signed an agreement, according to which a section would cross X": the noun
             # before the comma is the source, the rest of its sentence what it says
-            draft = _according_to_which(doc, text, token, source, resolver)
-            if draft is not None:
-                drafts.append(draft)
+            reported = _according_to_which(doc, text, token, source, resolver)
+            if reported is not None:
+                drafts.append(reported)
             continue
         phrase_end = _phrase_end(doc, token, source, resolver.sentence(token))
         phrase_end = _with_relative_clause(doc, phrase_end, resolver.sentence(token))
