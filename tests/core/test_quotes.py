@@ -3492,3 +3492,13 @@ def test_quotes_according_to_which_reports_the_noun_before_it(analyze_text: Anal
     quote = only(quotes_in(analyze_text, text), "a strip between")
     assert quote.text == "a strip between the islands would belong to the northern state"
     assert quote.speaker == "a fishing treaty"
+
+
+def test_quotes_quoted_term_that_is_the_next_verb_subject_is_no_quote(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "On Tuesday, the agency announced the official name of the disease first seen two months "
+        'ago in the port: "KRV-7" is to replace the agency\'s temporary designation "2031-kV".'
+    )
+    assert not [q for q in quotes_in(analyze_text, text) if q.text == "KRV-7"]

@@ -248,6 +248,8 @@ def _claims(
     for index, mark in enumerate(marks):
         if is_title(text, mark):
             continue  # `an event called "Learning Together"`: a title, not words
+        if _quoted_subject(doc, mark):
+            continue  # `the name: "COVID-19" is to replace ...`: a term the sentence is about
         # `X said, "A", also observing, "B"`: A belongs to "said" before it, not to "observing";
         # but a quote with its own cue after it is that cue's, even after a colon ("the agency
         # stressed the need to act: "...," said its director")
@@ -431,6 +433,25 @@ def _named_before_cue(
     if person is None:
         return None
     return resolver.speaker_for(person, person.start, person.end)
+
+
+def _quoted_subject(doc: Doc, mark: QuoteMarks) -> bool:
+    """A few quoted words with no verb that are the subject of the verb right after the
+    closing mark (`"COVID-19" is to replace ...`): a term used in the sentence, not words
+    someone said."""
+    if not mark.closed:
+        return False
+    words = doc.char_span(mark.open + 1, mark.close, alignment_mode="contract")
+    if words is None or not len(words) or len(words) > 3:
+        return False
+    if any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    after = next((t for t in doc[words.end :] if not t.is_punct), None)
+    if after is None or after.idx > mark.close + 3 or after.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb_base(after.text) in SPEECH_VERBS:
+        return False  # `"Fine" said the mayor`
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.i >= words.end for t in words)
 
 
 def _subject_of_speech_root(sent: Span, mark: QuoteMarks) -> Token | None:
