@@ -3502,3 +3502,11 @@ def test_quotes_quoted_term_that_is_the_next_verb_subject_is_no_quote(
         'ago in the port: "KRV-7" is to replace the agency\'s temporary designation "2031-kV".'
     )
     assert not [q for q in quotes_in(analyze_text, text) if q.text == "KRV-7"]
+
+
+def test_quotes_they_is_no_nationality_that_qualifies_a_title(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The station went off air. Kenyan President Tom Reyes cut the network's licence after "
+        "the network dropped his ads, which they have said was due to a lack of airtime."
+    )
+    assert only(quotes_in(analyze_text, text), "lack of airtime").speaker == "the network"

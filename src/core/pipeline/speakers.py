@@ -533,6 +533,19 @@ class SpeakerResolver:
         self._antecedents[pronoun.i] = found
         return found
 
+    def _modifies_a_noun(self, mention: Mention) -> bool:
+        """An adjective of nationality or a name before a noun ("Philippine President X",
+        "French officials"): no group of its own for "they" to mean."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        last = span[-1]
+        return (
+            last.dep_ in {"amod", "compound"}
+            and last.head.pos_ in {"NOUN", "PROPN"}
+            and last.head.i >= span.end
+        )
+
     def _qualifies_a_noun(self, mention: Mention) -> bool:
         """A name used as a modifier ("the Cruise video", "the Smith family home"): the
         person is talked about through a thing, not present to be "he" or "she"."""
@@ -597,8 +610,11 @@ class SpeakerResolver:
         for mention in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)]):
             if mention.start < self.doc[first].idx:
                 break
-            if mention.label in labels and not self._is_person(mention) and not self._in_quote(
-                mention.start
+            if (
+                mention.label in labels
+                and not self._is_person(mention)
+                and not self._in_quote(mention.start)
+                and not self._modifies_a_noun(mention)
             ):
                 return mention
         return None
