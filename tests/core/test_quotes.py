@@ -3510,3 +3510,14 @@ def test_quotes_they_is_no_nationality_that_qualifies_a_title(analyze_text: Anal
         "the network dropped his ads, which they have said was due to a lack of airtime."
     )
     assert only(quotes_in(analyze_text, text), "lack of airtime").speaker == "the network"
+
+
+def test_quotes_known_surname_glued_to_the_next_phrase_is_the_person(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Mark Tellan left the church in 2004. He wrote about it often. According to Tellan the "
+        "Scientology property in question was returned by mail to the organization by Dario "
+        "shortly after he left."
+    )
+    assert only(quotes_in(analyze_text, text), "returned by mail").speaker == "Mark Tellan"

@@ -213,7 +213,7 @@ class SpeakerResolver:
             # "African Export–Import Bank president Okey Oramah said", parsed as the bank with
             # the person in apposition: the person speaks
             person = self._appositive_person(subject)
-            mention = person or mention
+            mention = person or self._surname_glued(mention) or mention
         if (
             mention is not None
             and subject.pos_ == "PROPN"
@@ -532,6 +532,14 @@ class SpeakerResolver:
             self._genders.setdefault(found.key, gender)
         self._antecedents[pronoun.i] = found
         return found
+
+    def _surname_glued(self, mention: Mention) -> Mention | None:
+        """ "According to Rathbun the Scientology property ...", a missing comma read as one
+        name: a person's known surname before "the" is that person."""
+        first, _, rest = mention.text.partition(" ")
+        if not rest.startswith("the "):
+            return None
+        return self._surname(first)
 
     def _modifies_a_noun(self, mention: Mention) -> bool:
         """An adjective of nationality or a name before a noun ("Philippine President X",
