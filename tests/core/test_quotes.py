@@ -3521,3 +3521,13 @@ def test_quotes_known_surname_glued_to_the_next_phrase_is_the_person(
         "shortly after he left."
     )
     assert only(quotes_in(analyze_text, text), "returned by mail").speaker == "Mark Tellan"
+
+
+def test_quotes_pronoun_after_a_viewpoint_opening_means_its_holder(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "For Nora Vale, a teacher of English at the college, Picasso was also a legend. She "
+        'said, "He was the center of the century."'
+    )
+    assert only(quotes_in(analyze_text, text), "center of the century").speaker == "Nora Vale"

@@ -505,6 +505,10 @@ class SpeakerResolver:
                 # sentence comes first, then its subjects in order (the main clause's first)
                 spoke = [t for t in subjects if verb_base(t.head.text) in SPEECH_VERBS]
                 subjects = spoke[::-1] + [t for t in subjects if t not in spoke] + reported
+            holder = self._viewpoint_holder(sent) if back > 0 else None
+            if holder is not None and self._genders.get(holder.key, gender) == gender:
+                found = holder  # "For Ana Ruiz, a teacher, Warhol was a legend. She said"
+                break
             for token in subjects:
                 if token.lower_ in PERSON_PRONOUNS:
                     if _gender(token) == gender and depth < 3:
@@ -532,6 +536,17 @@ class SpeakerResolver:
             self._genders.setdefault(found.key, gender)
         self._antecedents[pronoun.i] = found
         return found
+
+    def _viewpoint_holder(self, sent: Span) -> Mention | None:
+        """The person a sentence opens on as whose view it gives ("For Kevin Allton, a USI
+        instructor, Warhol was a legend"): the one a "he" after it speaks as."""
+        if len(sent) < 4 or sent[0].lower_ not in {"for", "to"}:
+            return None
+        mention = self._mention_at(sent[1])
+        if mention is None or not self._is_person(mention) or self._in_quote(mention.start):
+            return None
+        after = self.doc.text[mention.end : mention.end + 1]
+        return mention if after == "," else None
 
     def _surname_glued(self, mention: Mention) -> Mention | None:
         """ "According to Rathbun the Scientology property ...", a missing comma read as one
