@@ -993,3 +993,44 @@ def test_entities_country_tagged_as_a_body_joins_no_longer_name() -> None:
     )
     keys = _cluster(cands, {}, text, fold_name("Outbreak ends"))
     assert {keys[c.cluster] for c in cands if c.text == "Tonga"} == {"Tonga"}
+
+
+def test_entities_surname_titled_with_another_office_is_a_namesake(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "The bill was introduced by Rep. Laura Whitcombe of Vermont last year. "
+            "On Friday the Senate passed it. Senator Whitcombe did not vote."
+        )
+    )
+    assert found["Laura Whitcombe"] == {"Laura Whitcombe"}
+    assert found["Whitcombe"] == {"Whitcombe"}
+
+
+def test_entities_a_country_acronym_is_not_the_body_it_begins(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "The U.S. Senate passed a bill to help the struggling U.S. economy on Friday. "
+            "The Senate voted 74 to 25."
+        )
+    )
+    assert "U.S. Senate" not in found["U.S."]
+
+
+def test_entities_a_party_is_not_its_state_branch(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "On Sunday the Ohio Republican Party counted the votes of the caucus. "
+            "The Republican party is to hold its next primary in March."
+        )
+    )
+    assert "Ohio Republican Party" not in found["Republican party"]
+
+
+def test_entities_a_class_name_is_none_of_its_named_instances(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Space Shuttle Columbia lifted off in 1981. Space Shuttle Atlantis is being "
+            "prepared for the last Space Shuttle mission. Space Shuttle Discovery will be retired."
+        )
+    )
+    assert found["Space Shuttle"] == {"Space Shuttle"}

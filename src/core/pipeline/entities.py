@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
-from .countries import article_country, named_country, without_country
+from .countries import article_country, named_country, without_country, without_division
 from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
     BODY_TAILS,
@@ -889,6 +889,10 @@ def _cluster(
                 ]
                 if people:
                     break
+        if len(people) > 1 and _class_of_several(short, members, find, people, pool):
+            continue  # "Space Shuttle" of "Space Shuttle Atlantis" and "Space Shuttle Discovery"
+        if len(people) == 1 and _other_office(group, _group(members, find, people[0], pool)):
+            continue  # "Senator Kennedy" is not "Rep. Patrick Kennedy": two namesakes
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
                 sets.union(i, people[0])
@@ -905,6 +909,7 @@ def _cluster(
             for r in _matching_roots(short, "org", members, kinds, size, find, pool)
             if not _anothers_body(short, _group(members, find, r, pool), home, states)
             and not _country_in_a_longer_name(short, _group(members, find, r, pool))
+            and not _a_divisions_branch(short, _group(members, find, r, pool))
         ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
@@ -919,6 +924,58 @@ def _cluster(
         keys[root] = canonical_name([c.text for c in group])
         _spread_kind_signal(group)
     return keys
+
+
+def _class_of_several(
+    short: tuple[str, ...],
+    members: list[list[_Candidate]],
+    find: Callable[[int], int],
+    roots: list[int],
+    pool: list[int],
+) -> bool:
+    """`short`, of two words or more, begins the names of several clusters and ends none: the
+    name of their class ("Space Shuttle" of "Space Shuttle Atlantis" and "... Discovery"), not
+    a short form of any one of them, as a shared surname is."""
+    if len(short) < 2:
+        return False
+    n = len(short)
+    return all(
+        not any(c.folded[-n:] == short for c in _group(members, find, root, pool))
+        for root in roots
+    )
+
+
+#: Titles of offices one person does not hold at once: a surname titled with one of them is
+#: not someone the article titles with another ("Senator Kennedy", "Rep. Patrick Kennedy").
+_OFFICES = {
+    "senator": "senate",
+    "sen": "senate",
+    "rep": "house",
+    "representative": "house",
+    "congressman": "house",
+    "congresswoman": "house",
+    "governor": "governor",
+    "gov": "governor",
+    "mayor": "mayor",
+}
+
+
+def _offices(group: list[_Candidate]) -> set[str]:
+    """The offices the titles of a cluster's mentions name (`_OFFICES`)."""
+    return {
+        office
+        for c in group
+        if c.role
+        for w in fold_name(c.role).split()
+        if (office := _OFFICES.get(w)) is not None
+    }
+
+
+def _other_office(short: list[_Candidate], full: list[_Candidate]) -> bool:
+    """A bare surname and a full name are titled with different offices only (`_OFFICES`):
+    two namesakes, such as relatives in the same legislature."""
+    own, theirs = _offices(short), _offices(full)
+    return bool(own and theirs and not own & theirs)
 
 
 def _kin_of_people(members: list[list[_Candidate]], kinds: list[str]) -> None:
@@ -1106,6 +1163,22 @@ def _country_in_a_longer_name(short: tuple[str, ...], group: list[_Candidate]) -
     if name not in _PLACE_FOLDS:
         return False
     return any(len(c.folded) > len(short) for c in group)
+
+
+_PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
+
+
+def _a_divisions_branch(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+    """`short` names a party and `group` its branch in a state or province ("Iowa Democratic
+    Party"): a party runs under one name in every state, so the name alone is the national
+    party, not the branch the article also names."""
+    if not short or short[-1] not in _PARTY_FOLDS:
+        return False
+    name = " ".join(short)
+    return any(
+        (split := without_division(" ".join(c.folded))) is not None and split[0] == name
+        for c in group
+    )
 
 
 def _anothers_body(
