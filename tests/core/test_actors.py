@@ -1002,3 +1002,19 @@ def test_actors_direction_word_is_no_places_short_name() -> None:
     )
     assert mapping[("a", "Western District")] != mapping[("b", "Western")]
     assert mapping[("c", "Abaco Islands")] == mapping[("d", "Abaco")]  # a name, not a direction
+
+
+def test_actors_surname_kept_apart_in_its_article_joins_no_other_namesake() -> None:
+    actors, mapping = merge_actors(
+        [
+            article(
+                "a",
+                ("Lena Whitcombe", "PERSON", "Lena Whitcombe", "Rep."),
+                ("Whitcombe", "PERSON", "Whitcombe", "Senator"),
+            ),
+            article("b", ("Arthur Whitcombe", "PERSON", "Arthur Whitcombe", "Senator")),
+        ]
+    )
+    names = by_name(actors)
+    assert set(names) == {"Lena Whitcombe", "Whitcombe", "Arthur Whitcombe"}
+    assert actor_of(mapping, "a", "Whitcombe") == names["Whitcombe"].id
