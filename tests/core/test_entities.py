@@ -634,6 +634,11 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Eastmere Chess Olympiad", "PERSON", "EVENT"),  # a named event
         ("Northfield Athletics Championships", "LOC", "EVENT"),
         ("Lantern Fest", "ORG", "EVENT"),
+        ("Eastmere Peace Conference", "ORG", "EVENT"),
+        ("Northfield Party National Convention", "ORG", "EVENT"),
+        ("Eastmere Science Fair", "GPE", "EVENT"),
+        ("Saint Calder's Day", "GPE", "EVENT"),  # a feast day
+        ("Lena Day", "PERSON", "PERSON"),  # a person's surname may be "Day"
         ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
         ("Fort Calder Police Department", "ORG", "ORG"),
         ("Fort Calder", "PERSON", "LOC"),
@@ -1034,3 +1039,25 @@ def test_entities_a_class_name_is_none_of_its_named_instances(mentions_of) -> No
         )
     )
     assert found["Space Shuttle"] == {"Space Shuttle"}
+
+
+def test_entities_a_name_led_by_a_common_noun_is_a_thing(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        m.text: m.label
+        for m in mentions_of(
+            "Space Shuttle Columbia lifted off in 1981, the first space shuttle to fly. "
+            "Space Shuttle Atlantis is being prepared for its last mission."
+        )
+    }
+    assert found["Space Shuttle Atlantis"] != "PERSON"
+    assert found["Space Shuttle Columbia"] != "PERSON"
+
+
+def test_entities_a_company_is_not_the_event_named_after_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "She was a finalist at the Google Science Fair last year. "
+            "Google said the clock was a fine invention."
+        )
+    )
+    assert found["Google"] == {"Google"}

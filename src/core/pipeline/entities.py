@@ -153,6 +153,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if has_parse:
             words = words or ArticleWords(text)
             signal = label_from_use(ent, words, signal)
+        if signal == "PERSON" and _led_by_a_common_noun(text, cand.text):
+            signal = "PRODUCT"  # "Space Shuttle Atlantis" where the text says "space shuttle"
         if _followed_by_its_region(text, cand.end):
             signal = cand.kind_signal = "GPE"  # "Allen, Texas": a town named with its region
         if signal != cand.label:
@@ -885,7 +887,9 @@ def _cluster(
                     r
                     for r in _matching_roots(short, "org", members, kinds, size, find, pool, test)
                     + _matching_roots(short, "other", members, kinds, size, find, pool, test)
-                    if _looks_like_person(_group(members, find, r, pool))
+                    if _looks_like_person(grp := _group(members, find, r, pool))
+                    and not any(c.kind_signal in ("EVENT", "LAW") for c in grp)
+                    # "Google" is not the "Google Science Fair": an event is no one's name
                 ]
                 if people:
                     break
@@ -1032,6 +1036,17 @@ def _join_place_short_forms(
         sets.union(j, k)
         for cand in members[k]:
             cand.label = cand.kind_signal = places[0]
+
+
+def _led_by_a_common_noun(text: str, name: str) -> bool:
+    """The name's first two words are a common noun the article also writes in lower case
+    ("the first space shuttle" beside "Space Shuttle Atlantis"): a thing of that class named
+    in full, not a person, whose given and family names are no common noun."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in words[:2]):
+        return False
+    phrase = f"{words[0].lower()} {words[1].lower()}"
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 
 #: ", Texas" / ", Nigeria" right after a name: the region a town is in.

@@ -46,11 +46,13 @@ LAW_TAILS = frozenset(
     "act acts constitution clause amendment treaty accord accords protocol statute".split()
 )
 #: Last words of a named event's name: "World Athletics Championships", "Beyond Fest",
-#: "Watergate scandal", "Baku Olympiad" (not "summit": a relation may go to the "G7 Summit"
+#: "Watergate scandal", "Baku Olympiad", "Annapolis Conference", "Republican National
+#: Convention" (not "summit": a relation may go to the "G7 Summit"
 #: as to a body, `relations/` annotates one).
 EVENT_TAILS = frozenset(
     """olympiad olympics championship championships festival fest expo marathon
-    tournament massacre pandemic scandal referendum war election primaries""".split()
+    tournament massacre pandemic scandal referendum war election primaries convention
+    conference fair""".split()
 )
 #: Last words that make a place-tagged name a body: "United States Coast Guard".
 BODY_TAILS = frozenset(
@@ -360,6 +362,13 @@ def label_from_words(text: str, label: str) -> str:
         and words_of[-1].lower() in EVENT_TAILS
     ):
         return "EVENT"  # "World Athletics Championships", "Baku Olympiad"
+    if (
+        len(words_of) >= 2
+        and words_of[-1] == "Day"
+        and words_of[-2].endswith(("'s", "’s", "s'"))
+        and label not in {"DATE", "EVENT"}
+    ):
+        return "EVENT"  # "Saint Patrick's Day", "Mother's Day": a feast, not a person "Day"
     if label in {"PERSON", "ORG", "NORP", "GPE"} and is_doctrine(text):
         return "MISC"  # "Islam", "Catholicism", "Roman Catholic Christianity"
     if label in {"GPE", "LOC"} and len(words_of) >= 2 and words_of[-1].lower() in BODY_TAILS:
