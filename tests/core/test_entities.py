@@ -1061,3 +1061,26 @@ def test_entities_a_company_is_not_the_event_named_after_it(mentions_of) -> None
         )
     )
     assert found["Google"] == {"Google"}
+
+
+def test_entities_a_country_in_a_match_score_is_its_team(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Yesterday Sweden defeated Chile 2 – 0 and Peru lost 1 – 2 to Norway in the "
+            "World Cup, with a late goal. Sweden had more of the ball. The match was played "
+            "in Russia."
+        )
+    )
+    assert found["Sweden"] == {"Sweden national team"}
+    assert found["Norway"] == {"Norway national team"}
+    assert found["Russia"] == {"Russia"}
+
+
+def test_entities_a_vote_tally_makes_no_team(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "The council voted 13 – 2 to condemn the strike, with Russia and China against. "
+            "A second motion passed 9 – 6 on Friday."
+        )
+    )
+    assert found["Russia"] == {"Russia"}

@@ -178,6 +178,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     candidates.sort(key=lambda c: c.start)
     home = article_country((fold_name(c.text) for c in candidates), article.title or "")
     keys = _cluster(candidates, acronyms, text, fold_name(article.title or ""), home)
+    _read_countries_as_teams(candidates, keys, text)
     candidates += _bare_name_occurrences(candidates, keys, text, links)
     candidates = _drop_headline_only(candidates)
     candidates = _drop_lone_common_words(candidates, text)
@@ -1036,6 +1037,45 @@ def _join_place_short_forms(
         sets.union(j, k)
         for cand in members[k]:
             cand.label = cand.kind_signal = places[0]
+
+
+#: A match score: "1 – 0", "3-2" (not a date, a time or a decimal).
+_SCORE = re.compile(r"(?<![\d.,:/–-])\d{1,2}\s?[–—-]\s?\d{1,2}(?![\d.,:/%–-])")
+#: Words of a match report.
+_SPORT = re.compile(
+    r"\b(?:football|soccer|world cup|goals?|goalkeeper|striker|midfielder|penalty|match|"
+    r"league|tournament|referee|rugby|cricket|hockey)\b",
+    re.I,
+)
+#: Score lines that make an article a match report.
+MATCH_SCORES = 2
+_TEAM = " national team"
+
+
+def _read_countries_as_teams(candidates: list[_Candidate], keys: dict[int, str], text: str) -> None:
+    """In a match report (sport words and at least `MATCH_SCORES` scores), a country named in
+    a sentence with a score ("Sweden defeated South Korea 1 – 0") is its national team all
+    through the article: an organisation that wins and loses, not the country, and not one
+    actor with the country of another story. Its cluster is keyed "<country> national team"."""
+    scores = list(_SCORE.finditer(text))
+    if len(scores) < MATCH_SCORES or _SPORT.search(text) is None:
+        return
+    spans = []
+    for match in scores:
+        lo = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        ends = [i for c in ".!?\n" if (i := text.find(c, match.end())) >= 0]
+        spans.append((lo, min(ends, default=len(text))))
+    teams = {
+        c.cluster
+        for c in candidates
+        if fold_name(c.text) in _COUNTRY_FOLDS and any(lo <= c.start < hi for lo, hi in spans)
+    }
+    for root in teams:
+        if root in keys and not keys[root].endswith(_TEAM):
+            keys[root] += _TEAM
+    for cand in candidates:
+        if cand.cluster in teams:
+            cand.label = "ORG"
 
 
 def _led_by_a_common_noun(text: str, name: str) -> bool:
