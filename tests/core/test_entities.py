@@ -639,6 +639,10 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Eastmere Science Fair", "GPE", "EVENT"),
         ("Saint Calder's Day", "GPE", "EVENT"),  # a feast day
         ("Lena Day", "PERSON", "PERSON"),  # a person's surname may be "Day"
+        ("Calder Air Force Base", "ORG", "LOC"),
+        ("Eastmere City Towers", "ORG", "LOC"),
+        ("Eastmere Independent School District", "LOC", "ORG"),  # a school board
+        ("Eastmere School District", "ORG", "ORG"),
         ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
         ("Fort Calder Police Department", "ORG", "ORG"),
         ("Fort Calder", "PERSON", "LOC"),
@@ -1084,3 +1088,14 @@ def test_entities_a_vote_tally_makes_no_team(mentions_of) -> None:  # type: igno
         )
     )
     assert found["Russia"] == {"Russia"}
+
+
+def test_entities_a_surname_in_the_plural_is_the_family(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        m.text: m.label
+        for m in mentions_of(
+            "Thomas Kolby said his daughter was ill. Despite her illness, the Kolbys continued "
+            "to shun doctors, said Thomas Kolby."
+        )
+    }
+    assert found["Kolbys"] == "NORP"

@@ -171,6 +171,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             lo, hi = cand.lead_place
             candidates.append(_Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
     candidates = _drop_quoted_words(candidates, article)
+    _families(candidates, text)
     candidates = _join_split_names(candidates, text)
     candidates += _missed_organisations(candidates, text, links, headlines)
     acronyms = _introduced_acronyms(candidates, text)
@@ -1037,6 +1038,25 @@ def _join_place_short_forms(
         sets.union(j, k)
         for cand in members[k]:
             cand.label = cand.kind_signal = places[0]
+
+
+def _families(candidates: list[_Candidate], text: str) -> None:
+    """"the Trumps", "the Sams": a surname of someone the article names in full, in the
+    plural after "the", is that person's family, a group, not the person."""
+    surnames = {
+        words[-1]
+        for c in candidates
+        if c.label == "PERSON" and len(words := c.text.split()) >= 2
+    }
+    for cand in candidates:
+        name = cand.text
+        if (
+            " " not in name
+            and name.endswith("s")
+            and name[:-1] in surnames
+            and text[max(0, cand.start - 4) : cand.start].lower() == "the "
+        ):
+            cand.label = cand.kind_signal = "NORP"
 
 
 #: A match score: "1 – 0", "3-2" (not a date, a time or a decimal).

@@ -27,7 +27,8 @@ PLACE_TAILS = frozenset(
     mountain mountains mount river lake bay sea ocean gulf strait valley desert peninsula
     province region district county heights plaza palace cathedral mosque church temple tower
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
-    trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument""".split()
+    trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument base
+    towers""".split()
 )
 #: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
 #: a body: "Cancer Center").
@@ -60,6 +61,9 @@ BODY_TAILS = frozenset(
     university company corporation association institute bureau authority board forces
     society movement league federation alliance administration court""".split()
 )
+#: Last two words of a body's name whose last word alone names a place: "Irving Independent
+#: School District" is a school board, not an area.
+BODY_TAIL_PAIRS = frozenset({"school district", "water district", "fire district"})
 #: Last words of a family's or clan's name: "the Turpin family".
 KIN_TAILS = frozenset({"family", "families", "clan", "dynasty"})
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
@@ -371,8 +375,15 @@ def label_from_words(text: str, label: str) -> str:
         return "EVENT"  # "Saint Patrick's Day", "Mother's Day": a feast, not a person "Day"
     if label in {"PERSON", "ORG", "NORP", "GPE"} and is_doctrine(text):
         return "MISC"  # "Islam", "Catholicism", "Roman Catholic Christianity"
-    if label in {"GPE", "LOC"} and len(words_of) >= 2 and words_of[-1].lower() in BODY_TAILS:
-        return "ORG"  # "United States Coast Guard" tagged as a place
+    if (
+        label in {"GPE", "LOC"}
+        and len(words_of) >= 2
+        and (
+            words_of[-1].lower() in BODY_TAILS
+            or " ".join(words_of[-2:]).lower() in BODY_TAIL_PAIRS
+        )
+    ):
+        return "ORG"  # "United States Coast Guard", "Irving School District" tagged as places
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
         return "NORP"  # "the Turpin family": a group of people
     words = text.lower().split()
@@ -383,6 +394,7 @@ def label_from_words(text: str, label: str) -> str:
         and len(words) >= 2
         and (
             words[-1] in PLACE_TAILS
+            and " ".join(words[-2:]) not in BODY_TAIL_PAIRS
             or " ".join(words[-2:]) in PLACE_TAIL_PAIRS
             or words[0] in PLACE_HEADS and not any(w in BODY_TAILS for w in words)
         )
