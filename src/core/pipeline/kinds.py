@@ -9,7 +9,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from .cues import DOCUMENT_NOUNS
-from .gazetteer import COUNTRIES, COUNTRY_FORMS, RELIGIONS, STATE_NOUNS, STATE_PREFIX_WORDS
+from .gazetteer import (
+    COUNTRIES,
+    COUNTRY_FORMS,
+    RELIGIONS,
+    STATE_NOUNS,
+    STATE_PREFIX_WORDS,
+    US_STATES,
+)
 from .names import fold_name
 
 if TYPE_CHECKING:
@@ -311,6 +318,8 @@ def name_fold(name: str, place: bool = True) -> str:
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_US_STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
+_US_STATE_NOUN_FOLDS = frozenset({fold_name("state"), fold_name("commonwealth")})
 _GENERIC_TAIL_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_TAILS)
 _PLACE_TAIL_FOLDS = frozenset(fold_name(w) for w in PLACE_TAILS)
 _GENERIC_HEAD_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_HEADS)
@@ -328,8 +337,10 @@ _STATE_NOUN_FOLDS = frozenset(fold_name(w) for w in STATE_NOUNS)
 
 def _state_name(folded: str) -> str | None:
     """ "islamic republic of iran" -> "iran": a state's formal name, when what follows "of" is
-    a country."""
+    a country; "state of texas" -> "texas", "commonwealth of virginia" -> "virginia"."""
     head, sep, rest = folded.partition(" of ")
+    if sep and head in _US_STATE_NOUN_FOLDS and rest in _US_STATE_FOLDS:
+        return rest
     if not sep or rest not in _COUNTRY_FOLDS:
         return None
     words = head.split()
