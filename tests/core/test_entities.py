@@ -643,6 +643,8 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Eastmere City Towers", "ORG", "LOC"),
         ("Eastmere Independent School District", "LOC", "ORG"),  # a school board
         ("Eastmere School District", "ORG", "ORG"),
+        ("Calder Force", "PERSON", "ORG"),  # a body's last word ends no one's name
+        ("Lena Court", "PERSON", "PERSON"),
         ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
         ("Fort Calder Police Department", "ORG", "ORG"),
         ("Fort Calder", "PERSON", "LOC"),

@@ -71,6 +71,11 @@ BODY_TAILS = frozenset(
 #: Last two words of a body's name whose last word alone names a place: "Irving Independent
 #: School District" is a school board, not an area.
 BODY_TAIL_PAIRS = frozenset({"school district", "water district", "fire district"})
+#: Last words of a body's name that end no person's name ("Court", "Guard" and "Board" may:
+#: "Margaret Court").
+PERSONLESS_TAILS = (
+    BODY_TAILS - frozenset({"court", "guard", "board", "society", "movement", "administration"})
+) | frozenset({"force"})
 #: Last words of a family's or clan's name: "the Turpin family".
 KIN_TAILS = frozenset({"family", "families", "clan", "dynasty"})
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
@@ -395,6 +400,8 @@ def label_from_words(text: str, label: str) -> str:
         )
     ):
         return "ORG"  # "United States Coast Guard", "Irving School District" tagged as places
+    if label == "PERSON" and len(words_of) >= 2 and words_of[-1].lower() in PERSONLESS_TAILS:
+        return "ORG"  # "Quds Force", "Patriotic Army": no one's surname
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
         return "NORP"  # "the Turpin family": a group of people
     words = text.lower().split()
