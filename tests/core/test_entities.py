@@ -645,6 +645,12 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Eastmere School District", "ORG", "ORG"),
         ("Calder Force", "PERSON", "ORG"),  # a body's last word ends no one's name
         ("Lena Court", "PERSON", "PERSON"),
+        ("Calder Crew Program", "ORG", "MISC"),  # a programme
+        ("Calder launch programme", "ORG", "MISC"),
+        ("Eastmere Food Programme", "ORG", "ORG"),  # an agency's name
+        ("Calder Prize in Physics", "GPE", "MISC"),  # an award
+        ("Calder Book Prize", "ORG", "MISC"),
+        ("Eastmere Detention Centre", "ORG", "LOC"),
         ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
         ("Fort Calder Police Department", "ORG", "ORG"),
         ("Fort Calder", "PERSON", "LOC"),

@@ -41,7 +41,9 @@ PLACE_TAILS = frozenset(
 #: a body: "Cancer Center").
 PLACE_TAIL_PAIRS = frozenset(
     f"{kind} {word}"
-    for kind in ("convention", "exhibition", "civic", "conference", "space")
+    for kind in (
+        "convention", "exhibition", "civic", "conference", "space", "congress", "detention"
+    )
     for word in ("center", "centre")
 )
 #: Last words of a landmark's name that the model takes for a body, and that end people's
@@ -389,6 +391,8 @@ def label_from_words(text: str, label: str) -> str:
         and label not in {"DATE", "EVENT"}
     ):
         return "EVENT"  # "Saint Patrick's Day", "Mother's Day": a feast, not a person "Day"
+    if label in {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT"} and _programme_or_prize(words_of):
+        return "MISC"  # "Commercial Crew Program", "Nobel Prize in Physics": neither body nor place
     if label in {"PERSON", "ORG", "NORP", "GPE"} and is_doctrine(text):
         return "MISC"  # "Islam", "Catholicism", "Roman Catholic Christianity"
     if (
@@ -419,6 +423,28 @@ def label_from_words(text: str, label: str) -> str:
     ):
         return "LOC"  # not "Port Authority of New York", "Fort Worth Police Department"
     return label
+
+
+#: Last words of a programme's name ("Voskhod programme", "Commercial Crew Program"); the
+#: capitalised British "Programme" is left out: it names agencies ("... Food Programme").
+PROGRAMME_TAILS = frozenset({"program", "programme", "Program"})
+#: Head words of an award's name: "Nobel Prize in Physics", "Booker Prize".
+PRIZE_HEADS = frozenset({"prize", "award", "medal", "trophy"})
+
+
+def _programme_or_prize(words: list[str]) -> bool:
+    """The name is a programme's ("Space Shuttle program") or an award's ("Nobel Prize in
+    Physics", "Pulitzer Prize"): the award's word ends the name or comes before "in"/"for"."""
+    if len(words) < 2:
+        return False
+    if words[-1] in PROGRAMME_TAILS:
+        return True
+    lower = [w.lower() for w in words]
+    return any(
+        w in PRIZE_HEADS and (i == len(lower) - 1 or lower[i + 1] in ("in", "for"))
+        for i, w in enumerate(lower)
+        if i > 0
+    )
 
 
 def is_doctrine(text: str) -> bool:
