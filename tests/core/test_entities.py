@@ -651,6 +651,8 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Calder Prize in Physics", "GPE", "MISC"),  # an award
         ("Calder Book Prize", "ORG", "MISC"),
         ("Eastmere Detention Centre", "ORG", "LOC"),
+        ("Convention on Calder Wetlands", "ORG", "LAW"),  # a treaty
+        ("Treaty of Eastmere", "GPE", "LAW"),
         ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
         ("Fort Calder Police Department", "ORG", "ORG"),
         ("Fort Calder", "PERSON", "LOC"),

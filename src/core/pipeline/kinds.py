@@ -55,6 +55,8 @@ LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 LAW_TAILS = frozenset(
     "act acts constitution clause amendment treaty accord accords protocol statute".split()
 )
+#: First words of a treaty's name, before "on"/"of": "Convention on the Rights of the Child".
+LAW_HEADS = frozenset({"convention", "treaty", "protocol", "accord", "agreement", "charter"})
 #: Last words of a named event's name: "World Athletics Championships", "Beyond Fest",
 #: "Watergate scandal", "Baku Olympiad", "Annapolis Conference", "Republican National
 #: Convention" (not "summit": a relation may go to the "G7 Summit"
@@ -378,6 +380,13 @@ def label_from_words(text: str, label: str) -> str:
         and words_of[-1].lower() in LAW_TAILS
     ):
         return "LAW"  # "Tenure of Office Act", "United States Constitution"
+    if (
+        label in {"ORG", "PERSON", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART"}
+        and len(words_of) >= 3
+        and words_of[0].lower() in LAW_HEADS
+        and words_of[1].lower() in ("on", "of", "for", "against")
+    ):
+        return "LAW"  # "Convention on the Rights of the Child", "Treaty of Lisbon"
     if (
         label in {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART"}
         and len(words_of) >= 2
