@@ -1109,3 +1109,11 @@ def test_entities_a_surname_in_the_plural_is_the_family(mentions_of) -> None:  #
         )
     }
     assert found["Kolbys"] == "NORP"
+
+
+def test_entities_a_name_that_saves_or_founds_is_someone(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        m.text: m.label
+        for m in mentions_of("The shot in the 54th minute was saved by Thibo Courtan.")
+    }
+    assert found["Thibo Courtan"] == "PERSON"

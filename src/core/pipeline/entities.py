@@ -219,6 +219,15 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         if cand.label in {"LOC", "FAC"} and _titled_or_glossed(ent, titles=False):
             return "PERSON"  # "presidential nominee Dora Quarry", "Ian Ash, the chief officer"
         if (
+            cand.label in {"ORG", "GPE", "LOC", "FAC"}
+            and root.dep_ == "pobj"
+            and root.head.lower_ == "by"
+            and root.head.head.lower_ in _PERSON_DEEDS
+            and named_country(fold_name(cand.text)) is None
+            and fold_name(cand.text) not in _STATE_FOLDS
+        ):
+            return "PERSON"  # "founded by Dora Quarry", "saved by Ian Ash": done by someone
+        if (
             cand.label in {"GPE", "LOC", "FAC"}
             and root.dep_ in ("nsubj", "nsubjpass")
             and root.head.lower_ in _PERSON_FATES
@@ -251,6 +260,12 @@ _PERSON_FATES = frozenset(
     testifies pleaded pled pleads married resigned resigns""".split()
 )
 _STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
+#: What a person does, in the passive before "by" and a name shaped like a person's
+#: ("founded by Dora Quarry", tagged ORG): the doer is someone.
+_PERSON_DEEDS = frozenset(
+    "founded co-founded cofounded invented saved scored written directed painted composed "
+    "photographed coached authored".split()
+)
 #: Titles written as acronyms before a name: "MP Tanya Davies", "CEO Ana Ruiz".
 _TITLE_ACRONYMS = frozenset({"mp", "mep", "mla", "msp", "mpp", "td", "ceo", "cfo", "coo"})
 #: Nouns for what a person is or does, in apposition to a name ("Dominic Hare, chief
