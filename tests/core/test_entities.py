@@ -1094,7 +1094,7 @@ def test_entities_a_vote_tally_makes_no_team(mentions_of) -> None:  # type: igno
     found = keys(
         mentions_of(
             "The council voted 13 – 2 to condemn the strike, with Russia and China against. "
-            "A second motion passed 9 – 6 on Friday."
+            "A second motion, with the goal of a truce, passed 9 – 6 in the league's hall."
         )
     )
     assert found["Russia"] == {"Russia"}

@@ -1076,10 +1076,11 @@ def _families(candidates: list[_Candidate], text: str) -> None:
 
 #: A match score: "1 – 0", "3-2" (not a date, a time or a decimal).
 _SCORE = re.compile(r"(?<![\d.,:/–-])\d{1,2}\s?[–—-]\s?\d{1,2}(?![\d.,:/%–-])")
-#: Words of a match report.
+#: Words of a match report, not of politics ("goal", "match", "penalty" and "league" are:
+#: "the Arab League voted 13 – 2").
 _SPORT = re.compile(
-    r"\b(?:football|soccer|world cup|goals?|goalkeeper|striker|midfielder|penalty|match|"
-    r"league|tournament|referee|rugby|cricket|hockey)\b",
+    r"\b(?:football|soccer|world cup|goalkeeper|striker|midfielder|tournament|referee|rugby|"
+    r"cricket|hockey|half-time|kick-off)\b",
     re.I,
 )
 #: Score lines that make an article a match report.
