@@ -1018,3 +1018,23 @@ def test_actors_surname_kept_apart_in_its_article_joins_no_other_namesake() -> N
     names = by_name(actors)
     assert set(names) == {"Lena Whitcombe", "Whitcombe", "Arthur Whitcombe"}
     assert actor_of(mapping, "a", "Whitcombe") == names["Whitcombe"].id
+
+
+def test_actors_a_national_day_is_its_own_countrys() -> None:
+    actors, mapping = merge_actors(
+        [
+            article(
+                "a",
+                ("China", "GPE", "China"),
+                ("China", "GPE", "China"),
+                ("National Day", "EVENT", "National Day"),
+            ),
+            article(
+                "b",
+                ("France", "GPE", "France"),
+                ("France", "GPE", "France"),
+                ("National Day", "EVENT", "National Day"),
+            ),
+        ]
+    )
+    assert actor_of(mapping, "a", "National Day") != actor_of(mapping, "b", "National Day")

@@ -295,18 +295,26 @@ class _ArticleCountries:
 
 
 _PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
+#: Holidays every country has under the same name, named without saying whose.
+_NATIONAL_DAYS = frozenset(
+    fold_name(f"{kind} Day")
+    for kind in ("National", "Independence", "Republic", "Constitution", "Victory", "Liberation")
+)
 
 
 def _scope(key: str, fold: str, mentions: list[Mention]) -> tuple[str, bool] | None:
     """Whether an in-article cluster's name is one actor only within a country or an article,
     and whether as a body (see `_Group.scope`): a body every state has, named without saying
     whose ("Parliament", "Supreme Court", "Air Force"), is its article's country's; one of many
-    alike ("the Department", "District Court") is its article's own; a person named by one
+    alike ("the Department", "District Court") is its article's own; a holiday every country
+    has ("National Day") is its article's country's; a person named by one
     word only ("Elizabeth") is someone of that article, unless the same role names them
     elsewhere (`_join_namesakes_by_role`)."""
     where = body_scope(fold)
     if where is not None:
         return where, True
+    if fold in _NATIONAL_DAYS:
+        return "country", True  # every country has one: China's "National Day" is not Ireland's
     if _bare_acronym(key, fold, mentions):
         return "country", False
     if " " in key.strip() or is_acronym(key) or not fold:
