@@ -1002,3 +1002,39 @@ def test_actors_direction_word_is_no_places_short_name() -> None:
     )
     assert mapping[("a", "Western District")] != mapping[("b", "Western")]
     assert mapping[("c", "Abaco Islands")] == mapping[("d", "Abaco")]  # a name, not a direction
+
+
+def test_actors_surname_kept_apart_in_its_article_joins_no_other_namesake() -> None:
+    actors, mapping = merge_actors(
+        [
+            article(
+                "a",
+                ("Lena Whitcombe", "PERSON", "Lena Whitcombe", "Rep."),
+                ("Whitcombe", "PERSON", "Whitcombe", "Senator"),
+            ),
+            article("b", ("Arthur Whitcombe", "PERSON", "Arthur Whitcombe", "Senator")),
+        ]
+    )
+    names = by_name(actors)
+    assert set(names) == {"Lena Whitcombe", "Whitcombe", "Arthur Whitcombe"}
+    assert actor_of(mapping, "a", "Whitcombe") == names["Whitcombe"].id
+
+
+def test_actors_a_national_day_is_its_own_countrys() -> None:
+    actors, mapping = merge_actors(
+        [
+            article(
+                "a",
+                ("China", "GPE", "China"),
+                ("China", "GPE", "China"),
+                ("National Day", "EVENT", "National Day"),
+            ),
+            article(
+                "b",
+                ("France", "GPE", "France"),
+                ("France", "GPE", "France"),
+                ("National Day", "EVENT", "National Day"),
+            ),
+        ]
+    )
+    assert actor_of(mapping, "a", "National Day") != actor_of(mapping, "b", "National Day")

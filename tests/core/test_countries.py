@@ -149,3 +149,10 @@ def test_without_division_takes_the_state_off_a_body() -> None:
         fold_name("Ohio Senate")
     )
     assert without_division(fold_name("Chilean Senate")) is None
+
+
+def test_countries_a_us_states_formal_name_and_a_country_acronym_fold_to_the_name() -> None:
+    assert name_fold("State of Ohio") == name_fold("Ohio")
+    assert name_fold("Commonwealth of Kentucky") == name_fold("Kentucky")
+    assert name_fold("State of Ohio", place=False) != name_fold("Ohio")
+    assert name_fold("U.K.") == name_fold("UK") == name_fold("United Kingdom")

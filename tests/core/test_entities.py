@@ -634,6 +634,25 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Eastmere Chess Olympiad", "PERSON", "EVENT"),  # a named event
         ("Northfield Athletics Championships", "LOC", "EVENT"),
         ("Lantern Fest", "ORG", "EVENT"),
+        ("Eastmere Peace Conference", "ORG", "EVENT"),
+        ("Northfield Party National Convention", "ORG", "EVENT"),
+        ("Eastmere Science Fair", "GPE", "EVENT"),
+        ("Saint Calder's Day", "GPE", "EVENT"),  # a feast day
+        ("Lena Day", "PERSON", "PERSON"),  # a person's surname may be "Day"
+        ("Calder Air Force Base", "ORG", "LOC"),
+        ("Eastmere City Towers", "ORG", "LOC"),
+        ("Eastmere Independent School District", "LOC", "ORG"),  # a school board
+        ("Eastmere School District", "ORG", "ORG"),
+        ("Calder Force", "PERSON", "ORG"),  # a body's last word ends no one's name
+        ("Lena Court", "PERSON", "PERSON"),
+        ("Calder Crew Program", "ORG", "MISC"),  # a programme
+        ("Calder launch programme", "ORG", "MISC"),
+        ("Eastmere Food Programme", "ORG", "ORG"),  # an agency's name
+        ("Calder Prize in Physics", "GPE", "MISC"),  # an award
+        ("Calder Book Prize", "ORG", "MISC"),
+        ("Eastmere Detention Centre", "ORG", "LOC"),
+        ("Convention on Calder Wetlands", "ORG", "LAW"),  # a treaty
+        ("Treaty of Eastmere", "GPE", "LAW"),
         ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
         ("Fort Calder Police Department", "ORG", "ORG"),
         ("Fort Calder", "PERSON", "LOC"),
@@ -993,3 +1012,108 @@ def test_entities_country_tagged_as_a_body_joins_no_longer_name() -> None:
     )
     keys = _cluster(cands, {}, text, fold_name("Outbreak ends"))
     assert {keys[c.cluster] for c in cands if c.text == "Tonga"} == {"Tonga"}
+
+
+def test_entities_surname_titled_with_another_office_is_a_namesake(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "The bill was introduced by Rep. Laura Whitcombe of Vermont last year. "
+            "On Friday the Senate passed it. Senator Whitcombe did not vote."
+        )
+    )
+    assert found["Laura Whitcombe"] == {"Laura Whitcombe"}
+    assert found["Whitcombe"] == {"Whitcombe"}
+
+
+def test_entities_a_country_acronym_is_not_the_body_it_begins(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "The U.S. Senate passed a bill to help the struggling U.S. economy on Friday. "
+            "The Senate voted 74 to 25."
+        )
+    )
+    assert "U.S. Senate" not in found["U.S."]
+
+
+def test_entities_a_party_is_not_its_state_branch(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "On Sunday the Ohio Republican Party counted the votes of the caucus. "
+            "The Republican party is to hold its next primary in March."
+        )
+    )
+    assert "Ohio Republican Party" not in found["Republican party"]
+
+
+def test_entities_a_class_name_is_none_of_its_named_instances(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Space Shuttle Columbia lifted off in 1981. Space Shuttle Atlantis is being "
+            "prepared for the last Space Shuttle mission. Space Shuttle Discovery will be retired."
+        )
+    )
+    assert found["Space Shuttle"] == {"Space Shuttle"}
+
+
+def test_entities_a_name_led_by_a_common_noun_is_a_thing(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        m.text: m.label
+        for m in mentions_of(
+            "Space Shuttle Columbia lifted off in 1981, the first space shuttle to fly. "
+            "Space Shuttle Atlantis is being prepared for its last mission."
+        )
+    }
+    assert found["Space Shuttle Atlantis"] != "PERSON"
+    assert found["Space Shuttle Columbia"] != "PERSON"
+
+
+def test_entities_a_company_is_not_the_event_named_after_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "She was a finalist at the Google Science Fair last year. "
+            "Google said the clock was a fine invention."
+        )
+    )
+    assert found["Google"] == {"Google"}
+
+
+def test_entities_a_country_in_a_match_score_is_its_team(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Yesterday Sweden defeated Chile 2 – 0 and Peru lost 1 – 2 to Norway in the "
+            "World Cup, with a late goal. Sweden had more of the ball. The match was played "
+            "in Russia."
+        )
+    )
+    assert found["Sweden"] == {"Sweden national team"}
+    assert found["Norway"] == {"Norway national team"}
+    assert found["Russia"] == {"Russia"}
+
+
+def test_entities_a_vote_tally_makes_no_team(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "The council voted 13 – 2 to condemn the strike, with Russia and China against. "
+            "A second motion, with the goal of a truce, passed 9 – 6 in the league's hall."
+        )
+    )
+    assert found["Russia"] == {"Russia"}
+
+
+def test_entities_a_surname_in_the_plural_is_the_family(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        m.text: m.label
+        for m in mentions_of(
+            "Thomas Kolby said his daughter was ill. Despite her illness, the Kolbys continued "
+            "to shun doctors, said Thomas Kolby."
+        )
+    }
+    assert found["Kolbys"] == "NORP"
+
+
+def test_entities_a_name_that_saves_or_founds_is_someone(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        m.text: m.label
+        for m in mentions_of("The shot in the 54th minute was saved by Thibo Courtan.")
+    }
+    assert found["Thibo Courtan"] == "PERSON"

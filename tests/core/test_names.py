@@ -82,6 +82,8 @@ def test_names_is_acronym(text: str, expected: bool) -> None:
         ("US", "United States", True),
         ("DRC", "Democratic Republic of the Congo", True),
         ("FBI", "Federal Security Service", False),
+        ("U.S.", "U.S. Forest Service", False),
+        ("US", "US Senate", False),
     ],
 )
 def test_names_acronym_matches(acronym: str, name: str, expected: bool) -> None:

@@ -295,18 +295,26 @@ class _ArticleCountries:
 
 
 _PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
+#: Holidays every country has under the same name, named without saying whose.
+_NATIONAL_DAYS = frozenset(
+    fold_name(f"{kind} Day")
+    for kind in ("National", "Independence", "Republic", "Constitution", "Victory", "Liberation")
+)
 
 
 def _scope(key: str, fold: str, mentions: list[Mention]) -> tuple[str, bool] | None:
     """Whether an in-article cluster's name is one actor only within a country or an article,
     and whether as a body (see `_Group.scope`): a body every state has, named without saying
     whose ("Parliament", "Supreme Court", "Air Force"), is its article's country's; one of many
-    alike ("the Department", "District Court") is its article's own; a person named by one
+    alike ("the Department", "District Court") is its article's own; a holiday every country
+    has ("National Day") is its article's country's; a person named by one
     word only ("Elizabeth") is someone of that article, unless the same role names them
     elsewhere (`_join_namesakes_by_role`)."""
     where = body_scope(fold)
     if where is not None:
         return where, True
+    if fold in _NATIONAL_DAYS:
+        return "country", True  # every country has one: China's "National Day" is not Ireland's
     if _bare_acronym(key, fold, mentions):
         return "country", False
     if " " in key.strip() or is_acronym(key) or not fold:
@@ -472,8 +480,12 @@ def _join_short_forms(
     another article) unless the writers use it as the surname: it is the short form there and
     the last name never stands alone (surname first, "Guo Shengkun" -> "Guo"). A body named
     without saying whose ("Air Force") joins only a longer name used in its scope (not the
-    "United States Air Force" from an American story when its own story is Iranian)."""
+    "United States Air Force" from an American story when its own story is Iranian). A
+    surname its own article kept apart from the namesake it names in full ("Senator Kennedy"
+    beside "Rep. Patrick Kennedy") is someone that article never names in full: no other
+    article's namesake either."""
     short_of: dict[str, set[str]] = {}
+    surnames: set[tuple[str, str]] = set()  # (article id, surname) of people named in full
     for gkey, group in groups.items():
         fold = group.fold
         for form in group.forms:
@@ -483,6 +495,7 @@ def _join_short_forms(
             core = _person_core(fold)
             if len(core) >= 2:
                 short_of.setdefault(core[-1], set()).add(gkey)
+                surnames.update((article, core[-1]) for article, _key in group.clusters)
         elif group.kind == "place" and any(_capitalised_tail(k) for k in group.keys):
             # "Abaco Islands" in one article, "Abaco" in another (not "Mexico City"/"Mexico",
             # nor "Pacific island" / "Pacific")
@@ -492,6 +505,8 @@ def _join_short_forms(
     for gkey in sorted(groups):
         group = groups[gkey]
         fold, kind = group.fold, group.kind
+        if " " not in fold and any((a, fold) in surnames for a, _key in group.clusters):
+            continue  # its own article kept it apart from the namesake it names in full
         targets = {
             t
             for t in short_of.get(fold, ())

@@ -17,7 +17,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
-from .countries import article_country, named_country, without_country
+from .countries import article_country, named_country, without_country, without_division
 from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
     BODY_TAILS,
@@ -153,6 +153,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if has_parse:
             words = words or ArticleWords(text)
             signal = label_from_use(ent, words, signal)
+        if signal == "PERSON" and _led_by_a_common_noun(text, cand.text):
+            signal = "PRODUCT"  # "Space Shuttle Atlantis" where the text says "space shuttle"
         if _followed_by_its_region(text, cand.end):
             signal = cand.kind_signal = "GPE"  # "Allen, Texas": a town named with its region
         if signal != cand.label:
@@ -169,6 +171,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             lo, hi = cand.lead_place
             candidates.append(_Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
     candidates = _drop_quoted_words(candidates, article)
+    _families(candidates, text)
     candidates = _join_split_names(candidates, text)
     candidates += _missed_organisations(candidates, text, links, headlines)
     acronyms = _introduced_acronyms(candidates, text)
@@ -176,6 +179,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     candidates.sort(key=lambda c: c.start)
     home = article_country((fold_name(c.text) for c in candidates), article.title or "")
     keys = _cluster(candidates, acronyms, text, fold_name(article.title or ""), home)
+    _read_countries_as_teams(candidates, keys, text)
     candidates += _bare_name_occurrences(candidates, keys, text, links)
     candidates = _drop_headline_only(candidates)
     candidates = _drop_lone_common_words(candidates, text)
@@ -215,6 +219,15 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         if cand.label in {"LOC", "FAC"} and _titled_or_glossed(ent, titles=False):
             return "PERSON"  # "presidential nominee Dora Quarry", "Ian Ash, the chief officer"
         if (
+            cand.label in {"ORG", "GPE", "LOC", "FAC"}
+            and root.dep_ == "pobj"
+            and root.head.lower_ == "by"
+            and root.head.head.lower_ in _PERSON_DEEDS
+            and named_country(fold_name(cand.text)) is None
+            and fold_name(cand.text) not in _STATE_FOLDS
+        ):
+            return "PERSON"  # "founded by Dora Quarry", "saved by Ian Ash": done by someone
+        if (
             cand.label in {"GPE", "LOC", "FAC"}
             and root.dep_ in ("nsubj", "nsubjpass")
             and root.head.lower_ in _PERSON_FATES
@@ -247,6 +260,12 @@ _PERSON_FATES = frozenset(
     testifies pleaded pled pleads married resigned resigns""".split()
 )
 _STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
+#: What a person does, in the passive before "by" and a name shaped like a person's
+#: ("founded by Dora Quarry", tagged ORG): the doer is someone.
+_PERSON_DEEDS = frozenset(
+    "founded co-founded cofounded invented saved scored written directed painted composed "
+    "photographed coached authored".split()
+)
 #: Titles written as acronyms before a name: "MP Tanya Davies", "CEO Ana Ruiz".
 _TITLE_ACRONYMS = frozenset({"mp", "mep", "mla", "msp", "mpp", "td", "ceo", "cfo", "coo"})
 #: Nouns for what a person is or does, in apposition to a name ("Dominic Hare, chief
@@ -885,10 +904,16 @@ def _cluster(
                     r
                     for r in _matching_roots(short, "org", members, kinds, size, find, pool, test)
                     + _matching_roots(short, "other", members, kinds, size, find, pool, test)
-                    if _looks_like_person(_group(members, find, r, pool))
+                    if _looks_like_person(grp := _group(members, find, r, pool))
+                    and not any(c.kind_signal in ("EVENT", "LAW") for c in grp)
+                    # "Google" is not the "Google Science Fair": an event is no one's name
                 ]
                 if people:
                     break
+        if len(people) > 1 and _class_of_several(short, members, find, people, pool):
+            continue  # "Space Shuttle" of "Space Shuttle Atlantis" and "Space Shuttle Discovery"
+        if len(people) == 1 and _other_office(group, _group(members, find, people[0], pool)):
+            continue  # "Senator Kennedy" is not "Rep. Patrick Kennedy": two namesakes
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
                 sets.union(i, people[0])
@@ -905,6 +930,7 @@ def _cluster(
             for r in _matching_roots(short, "org", members, kinds, size, find, pool)
             if not _anothers_body(short, _group(members, find, r, pool), home, states)
             and not _country_in_a_longer_name(short, _group(members, find, r, pool))
+            and not _a_divisions_branch(short, _group(members, find, r, pool))
         ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
@@ -919,6 +945,58 @@ def _cluster(
         keys[root] = canonical_name([c.text for c in group])
         _spread_kind_signal(group)
     return keys
+
+
+def _class_of_several(
+    short: tuple[str, ...],
+    members: list[list[_Candidate]],
+    find: Callable[[int], int],
+    roots: list[int],
+    pool: list[int],
+) -> bool:
+    """`short`, of two words or more, begins the names of several clusters and ends none: the
+    name of their class ("Space Shuttle" of "Space Shuttle Atlantis" and "... Discovery"), not
+    a short form of any one of them, as a shared surname is."""
+    if len(short) < 2:
+        return False
+    n = len(short)
+    return all(
+        not any(c.folded[-n:] == short for c in _group(members, find, root, pool))
+        for root in roots
+    )
+
+
+#: Titles of offices one person does not hold at once: a surname titled with one of them is
+#: not someone the article titles with another ("Senator Kennedy", "Rep. Patrick Kennedy").
+_OFFICES = {
+    "senator": "senate",
+    "sen": "senate",
+    "rep": "house",
+    "representative": "house",
+    "congressman": "house",
+    "congresswoman": "house",
+    "governor": "governor",
+    "gov": "governor",
+    "mayor": "mayor",
+}
+
+
+def _offices(group: list[_Candidate]) -> set[str]:
+    """The offices the titles of a cluster's mentions name (`_OFFICES`)."""
+    return {
+        office
+        for c in group
+        if c.role
+        for w in fold_name(c.role).split()
+        if (office := _OFFICES.get(w)) is not None
+    }
+
+
+def _other_office(short: list[_Candidate], full: list[_Candidate]) -> bool:
+    """A bare surname and a full name are titled with different offices only (`_OFFICES`):
+    two namesakes, such as relatives in the same legislature."""
+    own, theirs = _offices(short), _offices(full)
+    return bool(own and theirs and not own & theirs)
 
 
 def _kin_of_people(members: list[list[_Candidate]], kinds: list[str]) -> None:
@@ -975,6 +1053,76 @@ def _join_place_short_forms(
         sets.union(j, k)
         for cand in members[k]:
             cand.label = cand.kind_signal = places[0]
+
+
+def _families(candidates: list[_Candidate], text: str) -> None:
+    """"the Trumps", "the Sams": a surname of someone the article names in full, in the
+    plural after "the", is that person's family, a group, not the person."""
+    surnames = {
+        words[-1]
+        for c in candidates
+        if c.label == "PERSON" and len(words := c.text.split()) >= 2
+    }
+    for cand in candidates:
+        name = cand.text
+        if (
+            " " not in name
+            and name.endswith("s")
+            and name[:-1] in surnames
+            and text[max(0, cand.start - 4) : cand.start].lower() == "the "
+        ):
+            cand.label = cand.kind_signal = "NORP"
+
+
+#: A match score: "1 – 0", "3-2" (not a date, a time or a decimal).
+_SCORE = re.compile(r"(?<![\d.,:/–-])\d{1,2}\s?[–—-]\s?\d{1,2}(?![\d.,:/%–-])")
+#: Words of a match report, not of politics ("goal", "match", "penalty" and "league" are:
+#: "the Arab League voted 13 – 2").
+_SPORT = re.compile(
+    r"\b(?:football|soccer|world cup|goalkeeper|striker|midfielder|tournament|referee|rugby|"
+    r"cricket|hockey|half-time|kick-off)\b",
+    re.I,
+)
+#: Score lines that make an article a match report.
+MATCH_SCORES = 2
+_TEAM = " national team"
+
+
+def _read_countries_as_teams(candidates: list[_Candidate], keys: dict[int, str], text: str) -> None:
+    """In a match report (sport words and at least `MATCH_SCORES` scores), a country named in
+    a sentence with a score ("Sweden defeated South Korea 1 – 0") is its national team all
+    through the article: an organisation that wins and loses, not the country, and not one
+    actor with the country of another story. Its cluster is keyed "<country> national team"."""
+    scores = list(_SCORE.finditer(text))
+    if len(scores) < MATCH_SCORES or _SPORT.search(text) is None:
+        return
+    spans = []
+    for match in scores:
+        lo = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        ends = [i for c in ".!?\n" if (i := text.find(c, match.end())) >= 0]
+        spans.append((lo, min(ends, default=len(text))))
+    teams = {
+        c.cluster
+        for c in candidates
+        if fold_name(c.text) in _COUNTRY_FOLDS and any(lo <= c.start < hi for lo, hi in spans)
+    }
+    for root in teams:
+        if root in keys and not keys[root].endswith(_TEAM):
+            keys[root] += _TEAM
+    for cand in candidates:
+        if cand.cluster in teams:
+            cand.label = "ORG"
+
+
+def _led_by_a_common_noun(text: str, name: str) -> bool:
+    """The name's first two words are a common noun the article also writes in lower case
+    ("the first space shuttle" beside "Space Shuttle Atlantis"): a thing of that class named
+    in full, not a person, whose given and family names are no common noun."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in words[:2]):
+        return False
+    phrase = f"{words[0].lower()} {words[1].lower()}"
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 
 #: ", Texas" / ", Nigeria" right after a name: the region a town is in.
@@ -1106,6 +1254,22 @@ def _country_in_a_longer_name(short: tuple[str, ...], group: list[_Candidate]) -
     if name not in _PLACE_FOLDS:
         return False
     return any(len(c.folded) > len(short) for c in group)
+
+
+_PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
+
+
+def _a_divisions_branch(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+    """`short` names a party and `group` its branch in a state or province ("Iowa Democratic
+    Party"): a party runs under one name in every state, so the name alone is the national
+    party, not the branch the article also names."""
+    if not short or short[-1] not in _PARTY_FOLDS:
+        return False
+    name = " ".join(short)
+    return any(
+        (split := without_division(" ".join(c.folded))) is not None and split[0] == name
+        for c in group
+    )
 
 
 def _anothers_body(

@@ -243,6 +243,8 @@ COUNTRY_FORMS: dict[str, str] = {
     "USA": "United States",
     "U.S.A.": "United States",
     "Great Britain": "United Kingdom",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
     "Britain": "United Kingdom",
     "United Kingdom of Great Britain and Northern Ireland": "United Kingdom",
     "Russian Federation": "Russia",

@@ -9,7 +9,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from .cues import DOCUMENT_NOUNS
-from .gazetteer import COUNTRIES, COUNTRY_FORMS, RELIGIONS, STATE_NOUNS, STATE_PREFIX_WORDS
+from .gazetteer import (
+    COUNTRIES,
+    COUNTRY_FORMS,
+    RELIGIONS,
+    STATE_NOUNS,
+    STATE_PREFIX_WORDS,
+    US_STATES,
+)
 from .names import fold_name
 
 if TYPE_CHECKING:
@@ -27,13 +34,16 @@ PLACE_TAILS = frozenset(
     mountain mountains mount river lake bay sea ocean gulf strait valley desert peninsula
     province region district county heights plaza palace cathedral mosque church temple tower
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
-    trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument""".split()
+    trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument base
+    towers""".split()
 )
 #: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
 #: a body: "Cancer Center").
 PLACE_TAIL_PAIRS = frozenset(
     f"{kind} {word}"
-    for kind in ("convention", "exhibition", "civic", "conference", "space")
+    for kind in (
+        "convention", "exhibition", "civic", "conference", "space", "congress", "detention"
+    )
     for word in ("center", "centre")
 )
 #: Last words of a landmark's name that the model takes for a body, and that end people's
@@ -45,12 +55,16 @@ LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 LAW_TAILS = frozenset(
     "act acts constitution clause amendment treaty accord accords protocol statute".split()
 )
+#: First words of a treaty's name, before "on"/"of": "Convention on the Rights of the Child".
+LAW_HEADS = frozenset({"convention", "treaty", "protocol", "accord", "agreement", "charter"})
 #: Last words of a named event's name: "World Athletics Championships", "Beyond Fest",
-#: "Watergate scandal", "Baku Olympiad" (not "summit": a relation may go to the "G7 Summit"
+#: "Watergate scandal", "Baku Olympiad", "Annapolis Conference", "Republican National
+#: Convention" (not "summit": a relation may go to the "G7 Summit"
 #: as to a body, `relations/` annotates one).
 EVENT_TAILS = frozenset(
     """olympiad olympics championship championships festival fest expo marathon
-    tournament massacre pandemic scandal referendum war election primaries""".split()
+    tournament massacre pandemic scandal referendum war election primaries convention
+    conference fair""".split()
 )
 #: Last words that make a place-tagged name a body: "United States Coast Guard".
 BODY_TAILS = frozenset(
@@ -58,6 +72,14 @@ BODY_TAILS = frozenset(
     university company corporation association institute bureau authority board forces
     society movement league federation alliance administration court""".split()
 )
+#: Last two words of a body's name whose last word alone names a place: "Irving Independent
+#: School District" is a school board, not an area.
+BODY_TAIL_PAIRS = frozenset({"school district", "water district", "fire district"})
+#: Last words of a body's name that end no person's name ("Court", "Guard" and "Board" may:
+#: "Margaret Court").
+PERSONLESS_TAILS = (
+    BODY_TAILS - frozenset({"court", "guard", "board", "society", "movement", "administration"})
+) | frozenset({"force"})
 #: Last words of a family's or clan's name: "the Turpin family".
 KIN_TAILS = frozenset({"family", "families", "clan", "dynasty"})
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
@@ -305,6 +327,8 @@ def name_fold(name: str, place: bool = True) -> str:
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_US_STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
+_US_STATE_NOUN_FOLDS = frozenset({fold_name("state"), fold_name("commonwealth")})
 _GENERIC_TAIL_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_TAILS)
 _PLACE_TAIL_FOLDS = frozenset(fold_name(w) for w in PLACE_TAILS)
 _GENERIC_HEAD_FOLDS = frozenset(fold_name(w) for w in GENERIC_PLACE_HEADS)
@@ -322,8 +346,10 @@ _STATE_NOUN_FOLDS = frozenset(fold_name(w) for w in STATE_NOUNS)
 
 def _state_name(folded: str) -> str | None:
     """ "islamic republic of iran" -> "iran": a state's formal name, when what follows "of" is
-    a country."""
+    a country; "state of texas" -> "texas", "commonwealth of virginia" -> "virginia"."""
     head, sep, rest = folded.partition(" of ")
+    if sep and head in _US_STATE_NOUN_FOLDS and rest in _US_STATE_FOLDS:
+        return rest
     if not sep or rest not in _COUNTRY_FOLDS:
         return None
     words = head.split()
@@ -355,15 +381,40 @@ def label_from_words(text: str, label: str) -> str:
     ):
         return "LAW"  # "Tenure of Office Act", "United States Constitution"
     if (
+        label in {"ORG", "PERSON", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART"}
+        and len(words_of) >= 3
+        and words_of[0].lower() in LAW_HEADS
+        and words_of[1].lower() in ("on", "of", "for", "against")
+    ):
+        return "LAW"  # "Convention on the Rights of the Child", "Treaty of Lisbon"
+    if (
         label in {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART"}
         and len(words_of) >= 2
         and words_of[-1].lower() in EVENT_TAILS
     ):
         return "EVENT"  # "World Athletics Championships", "Baku Olympiad"
+    if (
+        len(words_of) >= 2
+        and words_of[-1] == "Day"
+        and words_of[-2].endswith(("'s", "’s", "s'"))
+        and label not in {"DATE", "EVENT"}
+    ):
+        return "EVENT"  # "Saint Patrick's Day", "Mother's Day": a feast, not a person "Day"
+    if label in {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT"} and _programme_or_prize(words_of):
+        return "MISC"  # "Commercial Crew Program", "Nobel Prize in Physics": neither body nor place
     if label in {"PERSON", "ORG", "NORP", "GPE"} and is_doctrine(text):
         return "MISC"  # "Islam", "Catholicism", "Roman Catholic Christianity"
-    if label in {"GPE", "LOC"} and len(words_of) >= 2 and words_of[-1].lower() in BODY_TAILS:
-        return "ORG"  # "United States Coast Guard" tagged as a place
+    if (
+        label in {"GPE", "LOC"}
+        and len(words_of) >= 2
+        and (
+            words_of[-1].lower() in BODY_TAILS
+            or " ".join(words_of[-2:]).lower() in BODY_TAIL_PAIRS
+        )
+    ):
+        return "ORG"  # "United States Coast Guard", "Irving School District" tagged as places
+    if label == "PERSON" and len(words_of) >= 2 and words_of[-1].lower() in PERSONLESS_TAILS:
+        return "ORG"  # "Quds Force", "Patriotic Army": no one's surname
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
         return "NORP"  # "the Turpin family": a group of people
     words = text.lower().split()
@@ -374,12 +425,35 @@ def label_from_words(text: str, label: str) -> str:
         and len(words) >= 2
         and (
             words[-1] in PLACE_TAILS
+            and " ".join(words[-2:]) not in BODY_TAIL_PAIRS
             or " ".join(words[-2:]) in PLACE_TAIL_PAIRS
             or words[0] in PLACE_HEADS and not any(w in BODY_TAILS for w in words)
         )
     ):
         return "LOC"  # not "Port Authority of New York", "Fort Worth Police Department"
     return label
+
+
+#: Last words of a programme's name ("Voskhod programme", "Commercial Crew Program"); the
+#: capitalised British "Programme" is left out: it names agencies ("... Food Programme").
+PROGRAMME_TAILS = frozenset({"program", "programme", "Program"})
+#: Head words of an award's name: "Nobel Prize in Physics", "Booker Prize".
+PRIZE_HEADS = frozenset({"prize", "award", "medal", "trophy"})
+
+
+def _programme_or_prize(words: list[str]) -> bool:
+    """The name is a programme's ("Space Shuttle program") or an award's ("Nobel Prize in
+    Physics", "Pulitzer Prize"): the award's word ends the name or comes before "in"/"for"."""
+    if len(words) < 2:
+        return False
+    if words[-1] in PROGRAMME_TAILS:
+        return True
+    lower = [w.lower() for w in words]
+    return any(
+        w in PRIZE_HEADS and (i == len(lower) - 1 or lower[i + 1] in ("in", "for"))
+        for i, w in enumerate(lower)
+        if i > 0
+    )
 
 
 def is_doctrine(text: str) -> bool:

@@ -178,9 +178,13 @@ def initials(name: str) -> str:
 
 
 def acronym_matches(acronym: str, name: str) -> bool:
-    """Whether `acronym` abbreviates `name`: its initials, with or without the minor words."""
+    """Whether `acronym` abbreviates `name`: its initials, with or without the minor words.
+    Not a name that holds the acronym as a word: "U.S." is not the "U.S. Senate" whose
+    initials it happens to spell."""
     letters = acronym_letters(acronym)
     if len(letters) < 2 or len(name.split()) < 2:
+        return False
+    if any(acronym_letters(w) == letters for w in name.split() if is_acronym(w)):
         return False
     if letters == initials(name):
         return True
