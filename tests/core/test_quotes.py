@@ -3310,3 +3310,21 @@ def test_quotes_those_verbs_with_an_object_alone_report_nothing(
     analyze_text: AnalyzeText, text: str
 ) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_continuation_after_a_statement_when_quoted_long_before(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the speaker was quoted paragraphs earlier; the quote without a cue follows their new
+    # statement, so the distance counts from that statement, not from the old quote
+    text = (
+        'Nora Lindqvist said the harbour was "never built for ships this size".\n\n'
+        "The port opened in 1911. Its cranes were replaced twice, and the old warehouses were "
+        "turned into flats in the nineties. A ferry line to the islands stopped in 2004, and "
+        "fishing boats moved to the northern quay soon after. The town council has debated a "
+        "new breakwater for more than a decade without a decision on its cost or its shape.\n\n"
+        "Lindqvist noted the new survey shows the quay is sinking. "
+        '"We measured every pillar twice. The west side has dropped by four centimetres."'
+    )
+    quote = only(quotes_in(analyze_text, text), "every pillar twice")
+    assert quote.kind == "direct" and quote.speaker == "Nora Lindqvist"

@@ -1966,7 +1966,9 @@ def _continuations(
             and d.end <= mark.open
         ]
         if between:
-            speaker = max(between, key=lambda d: d.end).speaker
+            # the distance counts from that statement: their earlier quote may lie far back
+            previous = max(between, key=lambda d: d.end)
+            speaker = previous.speaker
         reach = SHORT_CONTINUATION_CHARS if short else CONTINUATION_CHARS
         too_far = mark.open - previous.end > reach
         if too_far or _sentences_between(text, previous, mark) > 1:
