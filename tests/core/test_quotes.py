@@ -3328,3 +3328,36 @@ def test_quotes_continuation_after_a_statement_when_quoted_long_before(
     )
     quote = only(quotes_in(analyze_text, text), "every pillar twice")
     assert quote.kind == "direct" and quote.speaker == "Nora Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "As Jane Porter told the Daily Post, the river is cleaner than it was in 1990.",
+            "the river is cleaner than it was in 1990",
+            "Jane Porter",
+        ),
+        (
+            "The bridge will cost twice the estimate, as council leader Omar Haddad noted.",
+            "The bridge will cost twice the estimate",
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_quotes_as_clause_names_the_source_of_the_main_clause(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert quote.text == content and quote.kind == "indirect" and quote.speaker == speaker
+
+
+def test_quotes_as_clause_without_a_statement_reports_nothing(analyze_text: AnalyzeText) -> None:
+    text = "As he said goodbye, the crowd in the square cheered for a long time."
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_as_clause_of_time_reports_nothing(analyze_text: AnalyzeText) -> None:
+    text = "The mayor resigned in May, while the police inquiry into the fire continued."
+    text += " Nobody was charged as the international investigation continued for a year."
+    assert quotes_in(analyze_text, text) == []

@@ -1252,6 +1252,9 @@ def _complement(
     aside = _aside_before_predicate(verb) if base in SPEECH_VERBS | NAMING_VERBS else None
     if aside is not None:
         return ("indirect", *aside, None)
+    as_source = _as_source_clause(verb, base, children) if not clauses else None
+    if as_source is not None:
+        return ("indirect", *as_source, None)
     topic = _topic(verb, base, children, marks, claimed) if not clauses else None
     if topic is not None:
         return topic
@@ -1459,6 +1462,47 @@ def _aside_before_predicate(verb: Token) -> tuple[int, int] | None:
 
 #: Cues that report a fact as "X as Y" ("reported his cause of death as heart failure").
 AS_REPORTS = frozenset({"report", "confirm", "announce"})
+
+
+#: Cues that name a source in an "as" clause; others there tell a time ("as the search
+#: continued", "as he answered the door").
+AS_SOURCE_VERBS = frozenset(
+    """
+    say tell note write report explain observe state remark point mention claim argue stress
+    emphasise emphasize acknowledge admit predict reveal announce recall confirm
+    """.split()
+)
+
+
+def _as_source_clause(verb: Token, base: str, children: list[Token]) -> tuple[int, int] | None:
+    """ "As X told the Post, the river is cleaner now" / "..., as X said": the cue sits in an
+    "as" clause and the main clause around it is what X said (first and last token), unless
+    the cue has words of its own ("as he said goodbye") or the main clause its own cue."""
+    head = verb.head
+    if (
+        base not in AS_SOURCE_VERBS
+        or verb.dep_ != "advcl"
+        or not _is_as_clause(verb)
+        or head.pos_ not in {"VERB", "AUX"}
+        or verb_base(head.text) is not None
+        or not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return None
+    own = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"}
+    if any(c.dep_ in own for c in children) and base not in LISTENER_VERBS:
+        return None
+    doc = verb.doc
+    if verb.i < head.i:
+        lo, hi = verb.right_edge.i + 1, head.right_edge.i
+    else:
+        lo, hi = head.left_edge.i, verb.left_edge.i - 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    if hi - lo < 2 or not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in doc[lo : hi + 1]):
+        return None
+    return lo, hi
 
 
 def _reported_as(children: list[Token]) -> Token | None:
