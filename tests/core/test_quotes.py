@@ -3361,3 +3361,64 @@ def test_quotes_as_clause_of_time_reports_nothing(analyze_text: AnalyzeText) -> 
     text = "The mayor resigned in May, while the police inquiry into the fire continued."
     text += " Nobody was charged as the international investigation continued for a year."
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "cue"),
+    [
+        (
+            "At the forum, Mayor Ines Varga reaffirmed that the harbour is open to new partners.",
+            "indirect",
+            "the harbour is open to new partners",
+            "reaffirmed",
+        ),
+        (
+            'Ines Varga spoke of her childhood in the port, screaming "We almost lost our home!"',
+            "direct",
+            "We almost lost our home!",
+            "screaming",
+        ),
+        (
+            "The appeals court advised the district court on May 3 to drop the charges.",
+            "stance",
+            "the district court on May 3",
+            "advised",
+        ),
+        (
+            "The health agency recommends that every school should test its water each year.",
+            "indirect",
+            "every school should test its water each year",
+            "recommends",
+        ),
+        (
+            "In the letter, Ines Varga pleads with the minister to find a way to bring her home.",
+            "stance",
+            "the minister to find a way to bring her home",
+            "pleads with",
+        ),
+        (
+            "Nurse Ines Varga, of the clinic, disagreed with the link between the two outbreaks.",
+            "stance",
+            "the link between the two outbreaks",
+            "disagreed with",
+        ),
+    ],
+)
+def test_quotes_cues_of_reaffirming_shouting_advising_pleading(
+    analyze_text: AnalyzeText, text: str, kind: str, content: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert quote.kind == kind and quote.cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach advised players on diet and sleep before the final.",
+        "Ines Varga pleaded guilty to fraud at the district court.",
+    ],
+)
+def test_quotes_advising_without_infinitive_or_pleading_guilty_is_no_stance(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []

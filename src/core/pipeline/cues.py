@@ -25,7 +25,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     remark comment observe disclose point read rule concede complain mention estimate speak ask
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
     reason share speculate hypothesize hypothesise theorize theorise propose posit hint imply
-    express opine counter retort assure underline underscore elaborate highlight
+    express opine counter retort assure underline underscore elaborate highlight reaffirm
+    reassert shout scream yell exclaim recommend
     """.split()
 )
 
@@ -42,7 +43,8 @@ STANCE_VERBS: frozenset[str] = frozenset(
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
-    apologise caution emphasize emphasise stress affirm argue rail express
+    apologise caution emphasize emphasise stress affirm argue rail express advise plead
+    disagree
     """.split()
 )
 
@@ -54,6 +56,8 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {
     "caution": frozenset({"against"}),  # "cautioned against optimism": a position on it
     "argue": frozenset({"for", "against"}),  # "argued for checks on big tech"
     "rail": frozenset({"against"}),  # "railed against the rioters"
+    "plead": frozenset({"with", "for"}),  # "pleaded with the minister to ...", not "pleaded guilty"
+    "disagree": frozenset({"with"}),  # "disagreed with the claim"
 }
 
 #: Nouns of a position held towards something: "tweeted support for X", "voiced concern".

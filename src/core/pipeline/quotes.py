@@ -69,7 +69,10 @@ STANCE_DEPS = frozenset(
 FRAGMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "acomp"})
 #: Stance verbs that report speech when they take a clause ("warned that ...", "denied that ...").
 CLAUSE_STANCES = frozenset(
-    "urge agree demand warn deny reject vow promise pledge insist threaten accuse dispute".split()
+    """
+    urge agree demand warn deny reject vow promise pledge insist threaten accuse dispute
+    advise
+    """.split()
 )
 
 
@@ -1354,6 +1357,10 @@ def _complement(
         return None  # "who hails from Arizona": where someone comes from, not praise
     if base == "deny" and _withheld(children):
         return None  # "denying ballot access for the ticket": withholding, not a denial said
+    if base in INFINITIVE_STANCES and not any(
+        t.tag_ == "TO" and t.head.tag_ == "VB" for t in verb.subtree if t.i > verb.i
+    ):
+        return None  # "advised players on diet": coaching; "advised the court to ...": a stance
     particle = None
     if base in PARTICLE_STANCES:
         particle = _particle(verb, PARTICLE_STANCES[base])
@@ -1379,6 +1386,9 @@ def _complement(
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
 
+
+#: Stance verbs that hold a position only with an infinitive ("advised X to drop it").
+INFINITIVE_STANCES = frozenset({"advise"})
 
 #: Prepositions of movement: "slammed into X", "hit across Y" say where something went.
 MOTION_PREPOSITIONS = frozenset("into onto through across toward towards".split())
