@@ -3422,3 +3422,17 @@ def test_quotes_advising_without_infinitive_or_pleading_guilty_is_no_stance(
     analyze_text: AnalyzeText, text: str
 ) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_that_clause_hung_on_the_document_is_reported(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Omar Haddad, a spokesman for the county police, told the Gazette in a statement that "
+        "the case was being treated as arson."
+    )
+    quote = only(quotes_in(analyze_text, text), "treated as arson")
+    assert quote.text == "the case was being treated as arson" and quote.speaker == "Omar Haddad"
+
+
+def test_quotes_relative_clause_on_a_document_reports_nothing(analyze_text: AnalyzeText) -> None:
+    text = "The mayor spoke in an interview that was aired on Monday."
+    assert quotes_in(analyze_text, text) == []

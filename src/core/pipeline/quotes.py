@@ -1752,7 +1752,25 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
             that_clause = _that_clause_on_listener(child)
             if that_clause is not None:
                 return [that_clause]
+        if child.dep_ == "prep" and base in SPEECH_VERBS:
+            that_clause = _that_clause_on_document(child)
+            if that_clause is not None:
+                return [that_clause]
     return _detached_clause(verb)
+
+
+def _that_clause_on_document(prep: Token) -> Token | None:
+    """"told the paper in a statement that the case ...": the parser hung the that-clause on
+    the document the words came in; it is what the cue reports."""
+    document = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if document is None or document.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for clause in document.rights:
+        marked = any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
+        subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children)
+        if clause.dep_ in {"acl", "ccomp", "relcl"} and marked and subject:
+            return clause
+    return None
 
 
 #: What "say" takes as a real object ("said a prayer dedicated to them").
