@@ -3436,3 +3436,19 @@ def test_quotes_that_clause_hung_on_the_document_is_reported(analyze_text: Analy
 def test_quotes_relative_clause_on_a_document_reports_nothing(analyze_text: AnalyzeText) -> None:
     text = "The mayor spoke in an interview that was aired on Monday."
     assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_cue_before_a_comma_reports_the_clause_after_it(analyze_text: AnalyzeText) -> None:
+    # the parser makes "reported" a clause of "had closed"; the words after the comma are
+    # what the paper reported
+    text = "The Valley Gazette reported in mid-2019, 40 branches had closed within a year."
+    quote = only(quotes_in(analyze_text, text), "branches")
+    assert quote.text == "40 branches had closed within a year"
+    assert quote.speaker == "Valley Gazette"
+
+
+def test_quotes_tweeted_about_reports_its_topic(analyze_text: AnalyzeText) -> None:
+    text = "During the debate, Mayor Ines Varga tweeted about possibly delaying the vote."
+    quote = only(quotes_in(analyze_text, text), "delaying the vote")
+    assert quote.speaker == "Ines Varga" and quote.cue == "tweeted"
+    assert quotes_in(analyze_text, "Ines Varga tweeted about the weather.") == []

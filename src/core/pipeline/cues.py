@@ -10,7 +10,7 @@ from functools import lru_cache
 
 #: Verbs that report what someone said through its topic: "told of being forced to ...",
 #: "talked about how ...", "spoke of the "countless discoveries"" (`TOPIC_PREPOSITIONS`).
-TOPIC_VERBS: frozenset[str] = frozenset("tell talk speak write recall".split())
+TOPIC_VERBS: frozenset[str] = frozenset("tell talk speak write recall tweet".split())
 #: Of those, the verbs that are no cue on their own ("talked to reporters").
 TOPIC_ONLY: tuple[str, ...] = ("talk",)
 #: The prepositions that introduce such a topic.

@@ -1258,6 +1258,9 @@ def _complement(
     as_source = _as_source_clause(verb, base, children) if not clauses else None
     if as_source is not None:
         return ("indirect", *as_source, None)
+    fronted = _fronted_cue_clause(verb, base, children) if not clauses else None
+    if fronted is not None:
+        return ("indirect", *fronted, None)
     topic = _topic(verb, base, children, marks, claimed) if not clauses else None
     if topic is not None:
         return topic
@@ -1472,6 +1475,31 @@ def _aside_before_predicate(verb: Token) -> tuple[int, int] | None:
 
 #: Cues that report a fact as "X as Y" ("reported his cause of death as heart failure").
 AS_REPORTS = frozenset({"report", "confirm", "announce"})
+
+
+def _fronted_cue_clause(verb: Token, base: str, children: list[Token]) -> tuple[int, int] | None:
+    """ "The paper reported in May, 62 stores had closed": the parser made the cue a clause of
+    the verb after the comma; the words from the comma on are what was reported."""
+    head = verb.head
+    if (
+        base not in SPEECH_VERBS
+        or verb.dep_ != "ccomp"
+        or head.i <= verb.i
+        or head.pos_ not in {"VERB", "AUX"}
+        or verb_base(head.text) is not None
+        or not any(c.dep_ == "nsubj" for c in verb.children)
+        or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > verb.i for c in head.children)
+        or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in children)
+    ):
+        return None
+    doc = verb.doc
+    comma = verb.right_edge.i + 1
+    if comma >= head.i or doc[comma].text != ",":
+        return None
+    lo, hi = comma + 1, head.right_edge.i
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return (lo, hi) if hi - lo >= 2 else None
 
 
 #: Cues that name a source in an "as" clause; others there tell a time ("as the search
