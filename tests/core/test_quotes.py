@@ -3452,3 +3452,33 @@ def test_quotes_tweeted_about_reports_its_topic(analyze_text: AnalyzeText) -> No
     quote = only(quotes_in(analyze_text, text), "delaying the vote")
     assert quote.speaker == "Ines Varga" and quote.cue == "tweeted"
     assert quotes_in(analyze_text, "Ines Varga tweeted about the weather.") == []
+
+
+def test_quotes_citing_as_quoted_words_is_a_characterisation(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Several councillors condemned the sale, citing the deal as a \"betrayal of the town\" "
+        'and "plainly unlawful".'
+    )
+    quote = only(quotes_in(analyze_text, text), "betrayal")
+    assert quote.text == 'betrayal of the town" and "plainly unlawful'
+    assert quote.speaker == "Several councillors"
+
+
+def test_quotes_citing_as_saying_relays_and_names_nothing(analyze_text: AnalyzeText) -> None:
+    text = "The weekly cited the coast guard as stating the ferry company owned the boat."
+    quote = only(quotes_in(analyze_text, text), "owned the boat")
+    assert quote.text == "the ferry company owned the boat" and quote.kind == "indirect"
+
+
+def test_quotes_mixed_report_stops_at_the_closing_mark_of_its_sentence(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "[.]" hides the sentence end from the parser; the report stops at the closing mark
+    text = (
+        'Ines Varga said the toll would place "a heavy burden on the poor[.]" She went on to '
+        'say, "People tend to think of it as a tax."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    report = only(quotes, "heavy burden")
+    assert report.text.endswith('poor[.]"') and "went on" not in report.text
+    assert only(quotes, "People tend to think").kind == "direct"

@@ -1086,10 +1086,35 @@ def _take_in_marks(
                 inner_end = mark.close + 1  # the quoted words keep their closing mark
             draft.end = max(draft.end, inner_end)
             taken.append(mark)
+            if _ends_sentence_at_close(text, mark) and draft.end > mark.close + 1:
+                # `said it would place "a heavy burden[.]" She went on ...`: the parser ran the
+                # sentence on; the report stops at the closing mark of its last quoted words
+                draft.end = mark.close + 1
+                break
         if taken and draft.kind != "direct" and _characterises(draft):
             # `called the move a "smash and grab"`, `described X as an "emerging" figure`: the
             # speaker's words are the quoted ones; what they characterise is the article's
             draft.start, draft.end = trim(text, taken[0].open + 1, taken[-1].close)
+
+
+def _ends_sentence_at_close(text: str, mark: QuoteMarks) -> bool:
+    """The quoted words end their sentence ("...victims[.]"", "...home!"") and a new sentence
+    starts after the closing mark."""
+    if not mark.closed:
+        return False
+    inner = text[mark.open + 1 : mark.close].rstrip().removesuffix("]").rstrip()
+    after = text[mark.close + 1 : mark.close + 4].lstrip(" ")
+    return inner[-1:] in {".", "!", "?"} and after[:1].isupper()
+
+
+def _as_saying(verb: Token) -> bool:
+    """ "cited the Air Force as stating ...": "as" with a gerund relays someone's words; it
+    names nothing."""
+    return any(
+        t.lower_ == "as" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
+        for t in verb.subtree
+        if t.i > verb.i
+    )
 
 
 def _characterises(draft: Draft) -> bool:
@@ -1327,7 +1352,12 @@ def _complement(
         # "a process Zapata described as being tricky", "which critics describe as reckless":
         # the thing described is the noun the clause hangs on, the words after "as" the view
         return ("stance", as_phrase.i + 1, as_phrase.right_edge.i, None)
-    if base in NAMING_VERBS and base not in {"attack", "assail"} and _names_as(children):
+    if (
+        base in NAMING_VERBS
+        and base not in {"attack", "assail"}
+        and _names_as(children)
+        and not _as_saying(verb)
+    ):
         # "describing issues with the signal as one potential scenario", "called the crisis
         # the worst in the world": a characterisation in the speaker's own terms
         lo = min(c.left_edge.i for c in fragments)
