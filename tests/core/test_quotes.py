@@ -3482,3 +3482,21 @@ def test_quotes_mixed_report_stops_at_the_closing_mark_of_its_sentence(
     report = only(quotes, "heavy burden")
     assert report.text.endswith('poor[.]"') and "went on" not in report.text
     assert only(quotes, "People tend to think").kind == "direct"
+
+
+def test_quotes_gerund_subject_clause_and_no_clause_from_the_next_sentence(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser hangs "would place" under the gerund and takes the next sentence as the
+    # cue's clause: the report is the gerund's clause, the next sentence is not reported
+    text = (
+        "In an interview with Time magazine, university public health expert Ines Varga said "
+        'naming the virus after Wuhan would place "tremendous stigmatization on the people of '
+        'Wuhan who are the victims[.]" She went on to say, "People tend to think of the disease '
+        'as belonging to, as being a characteristic of some group of people associated with the '
+        'place name."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    report = only(quotes, "naming the virus")
+    assert report.kind == "mixed" and report.speaker == "Ines Varga"
+    assert not any(q.text.startswith('"') or "went on" in q.text for q in quotes)

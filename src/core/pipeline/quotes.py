@@ -1266,9 +1266,17 @@ def _complement(
     clauses = [
         c
         for c in children
-        if c.dep_ in CLAUSE_DEPS and not _stray_subordinate(verb, c) and not _comma_where(c)
+        if c.dep_ in CLAUSE_DEPS
+        and not _stray_subordinate(verb, c)
+        and not _comma_where(c)
+        and not _after_sentence_end(verb, c)
     ]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if not clauses and gerund is not None and base in SPEECH_VERBS and _hides_clause(gerund):
+        # "said naming the virus after the city would place ...": the gerund is the subject
+        # of a clause the parser hung under it
+        lo = gerund.left_edge.i
+        return ("indirect", lo, _before_own_cue(verb.doc, lo, gerund.right_edge.i), None)
     if not clauses and gerund is not None and base in GERUND_CUES:
         # "reported inventing a coating", "described witnessing bodies": what they did or saw
         lo = gerund.left_edge.i
@@ -1429,6 +1437,24 @@ MOTION_PREPOSITIONS = frozenset("into onto through across toward towards".split(
 
 #: Speech verbs whose infinitive complement states something of the subject ("claimed to be").
 INFINITIVE_CLAIMS = frozenset({"claim", "allege", "profess", "purport"})
+
+
+def _after_sentence_end(verb: Token, clause: Token) -> bool:
+    """The clause starts after a full stop that follows the cue: another sentence the parser
+    joined to this one (`said ... "victims[.]" She went on ...`)."""
+    between = verb.doc[verb.i + 1 : clause.left_edge.i]
+    return clause.i > verb.i and any(t.text in {".", "!", "?"} for t in between)
+
+
+def _hides_clause(gerund: Token) -> bool:
+    """A gerund with a finite verb with a modal under it ("naming it after the city would
+    place ..."): a clause whose subject is the gerund, not an activity."""
+    return any(
+        t.dep_ in {"advcl", "ccomp"}
+        and t.i > gerund.i
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)
+        for t in gerund.subtree
+    )
 
 
 def _infinitive_claim(verb: Token, base: str, children: list[Token]) -> Token | None:
