@@ -3500,3 +3500,14 @@ def test_quotes_gerund_subject_clause_and_no_clause_from_the_next_sentence(
     report = only(quotes, "naming the virus")
     assert report.kind == "mixed" and report.speaker == "Ines Varga"
     assert not any(q.text.startswith('"') or "went on" in q.text for q in quotes)
+
+
+def test_quotes_that_clause_on_a_statement_noun_is_reported(analyze_text: AnalyzeText) -> None:
+    text = (
+        "That same day, singer Ines Varga made a surprise announcement on Twitter that she was "
+        "running for mayor."
+    )
+    quote = only(quotes_in(analyze_text, text), "running for mayor")
+    assert quote.text == "she was running for mayor" and quote.speaker == "Ines Varga"
+    # a relative clause on the noun reports nothing
+    assert quotes_in(analyze_text, "The council made a statement that was later withdrawn.") == []

@@ -683,6 +683,11 @@ def _reported_candidates(
     """One draft per cue verb outside quotes whose complement reports something."""
     candidates: list[Draft] = []
     for token in doc:
+        if token.pos_ == "NOUN" and token.i not in inside:
+            noun_cue = _speech_noun_clause(doc, text, token, resolver)
+            if noun_cue is not None:
+                candidates.append(noun_cue)
+            continue
         if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
             continue
         base = verb_base(token.text) or topic_verb(token.text)
@@ -775,6 +780,53 @@ def _reported_candidates(
             Draft(start, end, kind, token, cue_end, resolver.resolve(subject), cue_start=negation)
         )
     return candidates
+
+
+#: Nouns of a statement that take a that-clause: "made an announcement that ...".
+STATEMENT_NOUNS = frozenset(
+    """
+    announcement statement claim assertion declaration warning prediction admission
+    allegation accusation pledge promise
+    """.split()
+)
+#: Verbs that make such a noun the subject's statement ("made/issued/posted a statement").
+SPEECH_NOUN_VERBS = frozenset("make made makes making issue issued issues post posted".split())
+
+
+def _speech_noun_clause(
+    doc: Doc, text: str, noun: Token, resolver: SpeakerResolver
+) -> Draft | None:
+    """ "X made a surprise announcement on Twitter that he was running", "issued a statement
+    that the plant would close": the that-clause on the noun is X's statement."""
+    verb = noun.head
+    if (
+        noun.lower_ not in STATEMENT_NOUNS
+        or noun.dep_ != "dobj"
+        or verb.lower_ not in SPEECH_NOUN_VERBS
+        or _negated(verb)
+    ):
+        return None
+    clause = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in {"acl", "ccomp", "relcl"}  # "that" as a mark: no relative clause
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        ),
+        None,
+    )
+    subject = resolver.subject_of(verb) if clause is not None else None
+    if clause is None or subject is None:
+        return None
+    lo = _skip_mark_word(doc, clause.left_edge.i, clause.right_edge.i)
+    last = doc[clause.right_edge.i]
+    start, end = trim(text, doc[lo].idx, last.idx + len(last.text))
+    if end <= start:
+        return None
+    return Draft(
+        start, end, "indirect", verb, noun.idx + len(noun.text), resolver.resolve(subject)
+    )
 
 
 #: Common nouns, besides bodies, documents and people, that report findings ("the inquiry").
