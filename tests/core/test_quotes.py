@@ -3531,3 +3531,204 @@ def test_quotes_pronoun_after_a_viewpoint_opening_means_its_holder(
         'said, "He was the center of the century."'
     )
     assert only(quotes_in(analyze_text, text), "center of the century").speaker == "Nora Vale"
+
+
+def test_quotes_continuation_after_a_statement_when_quoted_long_before(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the speaker was quoted paragraphs earlier; the quote without a cue follows their new
+    # statement, so the distance counts from that statement, not from the old quote
+    text = (
+        'Nora Lindqvist said the harbour was "never built for ships this size".\n\n'
+        "The port opened in 1911. Its cranes were replaced twice, and the old warehouses were "
+        "turned into flats in the nineties. A ferry line to the islands stopped in 2004, and "
+        "fishing boats moved to the northern quay soon after. The town council has debated a "
+        "new breakwater for more than a decade without a decision on its cost or its shape.\n\n"
+        "Lindqvist noted the new survey shows the quay is sinking. "
+        '"We measured every pillar twice. The west side has dropped by four centimetres."'
+    )
+    quote = only(quotes_in(analyze_text, text), "every pillar twice")
+    assert quote.kind == "direct" and quote.speaker == "Nora Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "As Jane Porter told the Daily Post, the river is cleaner than it was in 1990.",
+            "the river is cleaner than it was in 1990",
+            "Jane Porter",
+        ),
+        (
+            "The bridge will cost twice the estimate, as council leader Omar Haddad noted.",
+            "The bridge will cost twice the estimate",
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_quotes_as_clause_names_the_source_of_the_main_clause(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert quote.text == content and quote.kind == "indirect" and quote.speaker == speaker
+
+
+def test_quotes_as_clause_without_a_statement_reports_nothing(analyze_text: AnalyzeText) -> None:
+    text = "As he said goodbye, the crowd in the square cheered for a long time."
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_as_clause_of_time_reports_nothing(analyze_text: AnalyzeText) -> None:
+    text = "The mayor resigned in May, while the police inquiry into the fire continued."
+    text += " Nobody was charged as the international investigation continued for a year."
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "cue"),
+    [
+        (
+            "At the forum, Mayor Ines Varga reaffirmed that the harbour is open to new partners.",
+            "indirect",
+            "the harbour is open to new partners",
+            "reaffirmed",
+        ),
+        (
+            'Ines Varga spoke of her childhood in the port, screaming "We almost lost our home!"',
+            "direct",
+            "We almost lost our home!",
+            "screaming",
+        ),
+        (
+            "The appeals court advised the district court on May 3 to drop the charges.",
+            "stance",
+            "the district court on May 3",
+            "advised",
+        ),
+        (
+            "The health agency recommends that every school should test its water each year.",
+            "indirect",
+            "every school should test its water each year",
+            "recommends",
+        ),
+        (
+            "In the letter, Ines Varga pleads with the minister to find a way to bring her home.",
+            "stance",
+            "the minister to find a way to bring her home",
+            "pleads with",
+        ),
+        (
+            "Nurse Ines Varga, of the clinic, disagreed with the link between the two outbreaks.",
+            "stance",
+            "the link between the two outbreaks",
+            "disagreed with",
+        ),
+    ],
+)
+def test_quotes_cues_of_reaffirming_shouting_advising_pleading(
+    analyze_text: AnalyzeText, text: str, kind: str, content: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert quote.kind == kind and quote.cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach advised players on diet and sleep before the final.",
+        "Ines Varga pleaded guilty to fraud at the district court.",
+    ],
+)
+def test_quotes_advising_without_infinitive_or_pleading_guilty_is_no_stance(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_that_clause_hung_on_the_document_is_reported(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Omar Haddad, a spokesman for the county police, told the Gazette in a statement that "
+        "the case was being treated as arson."
+    )
+    quote = only(quotes_in(analyze_text, text), "treated as arson")
+    assert quote.text == "the case was being treated as arson" and quote.speaker == "Omar Haddad"
+
+
+def test_quotes_relative_clause_on_a_document_reports_nothing(analyze_text: AnalyzeText) -> None:
+    text = "The mayor spoke in an interview that was aired on Monday."
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_cue_before_a_comma_reports_the_clause_after_it(analyze_text: AnalyzeText) -> None:
+    # the parser makes "reported" a clause of "had closed"; the words after the comma are
+    # what the paper reported
+    text = "The Valley Gazette reported in mid-2019, 40 branches had closed within a year."
+    quote = only(quotes_in(analyze_text, text), "branches")
+    assert quote.text == "40 branches had closed within a year"
+    assert quote.speaker == "Valley Gazette"
+
+
+def test_quotes_tweeted_about_reports_its_topic(analyze_text: AnalyzeText) -> None:
+    text = "During the debate, Mayor Ines Varga tweeted about possibly delaying the vote."
+    quote = only(quotes_in(analyze_text, text), "delaying the vote")
+    assert quote.speaker == "Ines Varga" and quote.cue == "tweeted"
+    assert quotes_in(analyze_text, "Ines Varga tweeted about the weather.") == []
+
+
+def test_quotes_citing_as_quoted_words_is_a_characterisation(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Several councillors condemned the sale, citing the deal as a \"betrayal of the town\" "
+        'and "plainly unlawful".'
+    )
+    quote = only(quotes_in(analyze_text, text), "betrayal")
+    assert quote.text == 'betrayal of the town" and "plainly unlawful'
+    assert quote.speaker == "Several councillors"
+
+
+def test_quotes_citing_as_saying_relays_and_names_nothing(analyze_text: AnalyzeText) -> None:
+    text = "The weekly cited the coast guard as stating the ferry company owned the boat."
+    quote = only(quotes_in(analyze_text, text), "owned the boat")
+    assert quote.text == "the ferry company owned the boat" and quote.kind == "indirect"
+
+
+def test_quotes_mixed_report_stops_at_the_closing_mark_of_its_sentence(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "[.]" hides the sentence end from the parser; the report stops at the closing mark
+    text = (
+        'Ines Varga said the toll would place "a heavy burden on the poor[.]" She went on to '
+        'say, "People tend to think of it as a tax."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    report = only(quotes, "heavy burden")
+    assert report.text.endswith('poor[.]"') and "went on" not in report.text
+    assert only(quotes, "People tend to think").kind == "direct"
+
+
+def test_quotes_gerund_subject_clause_and_no_clause_from_the_next_sentence(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser hangs "would place" under the gerund and takes the next sentence as the
+    # cue's clause: the report is the gerund's clause, the next sentence is not reported
+    text = (
+        "In an interview with Time magazine, university public health expert Ines Varga said "
+        'naming the virus after Wuhan would place "tremendous stigmatization on the people of '
+        'Wuhan who are the victims[.]" She went on to say, "People tend to think of the disease '
+        'as belonging to, as being a characteristic of some group of people associated with the '
+        'place name."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    report = only(quotes, "naming the virus")
+    assert report.kind == "mixed" and report.speaker == "Ines Varga"
+    assert not any(q.text.startswith('"') or "went on" in q.text for q in quotes)
+
+
+def test_quotes_that_clause_on_a_statement_noun_is_reported(analyze_text: AnalyzeText) -> None:
+    text = (
+        "That same day, singer Ines Varga made a surprise announcement on Twitter that she was "
+        "running for mayor."
+    )
+    quote = only(quotes_in(analyze_text, text), "running for mayor")
+    assert quote.text == "she was running for mayor" and quote.speaker == "Ines Varga"
+    # a relative clause on the noun reports nothing
+    assert quotes_in(analyze_text, "The council made a statement that was later withdrawn.") == []

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 #: Verbs that report what someone said through its topic: "told of being forced to ...",
 #: "talked about how ...", "spoke of the "countless discoveries"" (`TOPIC_PREPOSITIONS`).
-TOPIC_VERBS: frozenset[str] = frozenset("tell talk speak write recall".split())
+TOPIC_VERBS: frozenset[str] = frozenset("tell talk speak write recall tweet".split())
 #: Of those, the verbs that are no cue on their own ("talked to reporters").
 TOPIC_ONLY: tuple[str, ...] = ("talk",)
 #: The prepositions that introduce such a topic.
@@ -25,7 +25,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     remark comment observe disclose point read rule concede complain mention estimate speak ask
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
     reason share speculate hypothesize hypothesise theorize theorise propose posit hint imply
-    express opine counter retort assure underline underscore elaborate highlight
+    express opine counter retort assure underline underscore elaborate highlight reaffirm
+    reassert shout scream yell exclaim recommend
     """.split()
 )
 
@@ -42,7 +43,8 @@ STANCE_VERBS: frozenset[str] = frozenset(
     urge call accuse agree demand warn resist criticise criticize deny reject praise condemn
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
-    apologise caution emphasize emphasise stress affirm argue rail express
+    apologise caution emphasize emphasise stress affirm argue rail express advise plead
+    disagree
     """.split()
 )
 
@@ -54,6 +56,8 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {
     "caution": frozenset({"against"}),  # "cautioned against optimism": a position on it
     "argue": frozenset({"for", "against"}),  # "argued for checks on big tech"
     "rail": frozenset({"against"}),  # "railed against the rioters"
+    "plead": frozenset({"with", "for"}),  # "pleaded with the minister to ...", not "pleaded guilty"
+    "disagree": frozenset({"with"}),  # "disagreed with the claim"
 }
 
 #: Nouns of a position held towards something: "tweeted support for X", "voiced concern".
@@ -72,7 +76,7 @@ INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", 
 #: Verbs that characterise in someone's words; they take a quoted fragment, not a clause.
 NAMING_VERBS: frozenset[str] = frozenset(
     {"call", "describe", "label", "brand", "term", "characterize", "characterise", "portray",
-     "attack", "assail", "refer"}
+     "attack", "assail", "refer", "cite"}
 )
 
 #: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).

@@ -70,7 +70,10 @@ STANCE_DEPS = frozenset(
 FRAGMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "acomp"})
 #: Stance verbs that report speech when they take a clause ("warned that ...", "denied that ...").
 CLAUSE_STANCES = frozenset(
-    "urge agree demand warn deny reject vow promise pledge insist threaten accuse dispute".split()
+    """
+    urge agree demand warn deny reject vow promise pledge insist threaten accuse dispute
+    advise
+    """.split()
 )
 
 
@@ -728,6 +731,11 @@ def _reported_candidates(
     """One draft per cue verb outside quotes whose complement reports something."""
     candidates: list[Draft] = []
     for token in doc:
+        if token.pos_ == "NOUN" and token.i not in inside:
+            noun_cue = _speech_noun_clause(doc, text, token, resolver)
+            if noun_cue is not None:
+                candidates.append(noun_cue)
+            continue
         if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
             continue
         base = verb_base(token.text) or topic_verb(token.text)
@@ -821,6 +829,53 @@ def _reported_candidates(
             Draft(start, end, kind, token, cue_end, resolver.resolve(subject), cue_start=negation)
         )
     return candidates
+
+
+#: Nouns of a statement that take a that-clause: "made an announcement that ...".
+STATEMENT_NOUNS = frozenset(
+    """
+    announcement statement claim assertion declaration warning prediction admission
+    allegation accusation pledge promise
+    """.split()
+)
+#: Verbs that make such a noun the subject's statement ("made/issued/posted a statement").
+SPEECH_NOUN_VERBS = frozenset("make made makes making issue issued issues post posted".split())
+
+
+def _speech_noun_clause(
+    doc: Doc, text: str, noun: Token, resolver: SpeakerResolver
+) -> Draft | None:
+    """ "X made a surprise announcement on Twitter that he was running", "issued a statement
+    that the plant would close": the that-clause on the noun is X's statement."""
+    verb = noun.head
+    if (
+        noun.lower_ not in STATEMENT_NOUNS
+        or noun.dep_ != "dobj"
+        or verb.lower_ not in SPEECH_NOUN_VERBS
+        or _negated(verb)
+    ):
+        return None
+    clause = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ in {"acl", "ccomp", "relcl"}  # "that" as a mark: no relative clause
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        ),
+        None,
+    )
+    subject = resolver.subject_of(verb) if clause is not None else None
+    if clause is None or subject is None:
+        return None
+    lo = _skip_mark_word(doc, clause.left_edge.i, clause.right_edge.i)
+    last = doc[clause.right_edge.i]
+    start, end = trim(text, doc[lo].idx, last.idx + len(last.text))
+    if end <= start:
+        return None
+    return Draft(
+        start, end, "indirect", verb, noun.idx + len(noun.text), resolver.resolve(subject)
+    )
 
 
 #: Common nouns, besides bodies, documents and people, that report findings ("the inquiry").
@@ -1156,10 +1211,35 @@ def _take_in_marks(
                 inner_end = mark.close + 1  # the quoted words keep their closing mark
             draft.end = max(draft.end, inner_end)
             taken.append(mark)
+            if _ends_sentence_at_close(text, mark) and draft.end > mark.close + 1:
+                # `said it would place "a heavy burden[.]" She went on ...`: the parser ran the
+                # sentence on; the report stops at the closing mark of its last quoted words
+                draft.end = mark.close + 1
+                break
         if taken and draft.kind != "direct" and _characterises(draft):
             # `called the move a "smash and grab"`, `described X as an "emerging" figure`: the
             # speaker's words are the quoted ones; what they characterise is the article's
             draft.start, draft.end = trim(text, taken[0].open + 1, taken[-1].close)
+
+
+def _ends_sentence_at_close(text: str, mark: QuoteMarks) -> bool:
+    """The quoted words end their sentence ("...victims[.]"", "...home!"") and a new sentence
+    starts after the closing mark."""
+    if not mark.closed:
+        return False
+    inner = text[mark.open + 1 : mark.close].rstrip().removesuffix("]").rstrip()
+    after = text[mark.close + 1 : mark.close + 4].lstrip(" ")
+    return inner[-1:] in {".", "!", "?"} and after[:1].isupper()
+
+
+def _as_saying(verb: Token) -> bool:
+    """ "cited the Air Force as stating ...": "as" with a gerund relays someone's words; it
+    names nothing."""
+    return any(
+        t.lower_ == "as" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children)
+        for t in verb.subtree
+        if t.i > verb.i
+    )
 
 
 def _characterises(draft: Draft) -> bool:
@@ -1313,9 +1393,17 @@ def _complement(
     clauses = [
         c
         for c in children
-        if c.dep_ in CLAUSE_DEPS and not _stray_subordinate(verb, c) and not _comma_where(c)
+        if c.dep_ in CLAUSE_DEPS
+        and not _stray_subordinate(verb, c)
+        and not _comma_where(c)
+        and not _after_sentence_end(verb, c)
     ]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if not clauses and gerund is not None and base in SPEECH_VERBS and _hides_clause(gerund):
+        # "said naming the virus after the city would place ...": the gerund is the subject
+        # of a clause the parser hung under it
+        lo = gerund.left_edge.i
+        return ("indirect", lo, _before_own_cue(verb.doc, lo, gerund.right_edge.i), None)
     if not clauses and gerund is not None and base in GERUND_CUES:
         # "reported inventing a coating", "described witnessing bodies": what they did or saw
         lo = gerund.left_edge.i
@@ -1327,6 +1415,12 @@ def _complement(
     aside = _aside_before_predicate(verb) if base in SPEECH_VERBS | NAMING_VERBS else None
     if aside is not None:
         return ("indirect", *aside, None)
+    as_source = _as_source_clause(verb, base, children) if not clauses else None
+    if as_source is not None:
+        return ("indirect", *as_source, None)
+    fronted = _fronted_cue_clause(verb, base, children) if not clauses else None
+    if fronted is not None:
+        return ("indirect", *fronted, None)
     topic = _topic(verb, base, children, marks, claimed) if not clauses else None
     if topic is not None:
         return topic
@@ -1393,7 +1487,12 @@ def _complement(
         # "a process Zapata described as being tricky", "which critics describe as reckless":
         # the thing described is the noun the clause hangs on, the words after "as" the view
         return ("stance", as_phrase.i + 1, as_phrase.right_edge.i, None)
-    if base in NAMING_VERBS and base not in {"attack", "assail"} and _names_as(children):
+    if (
+        base in NAMING_VERBS
+        and base not in {"attack", "assail"}
+        and _names_as(children)
+        and not _as_saying(verb)
+    ):
         # "describing issues with the signal as one potential scenario", "called the crisis
         # the worst in the world": a characterisation in the speaker's own terms
         lo = min(c.left_edge.i for c in fragments)
@@ -1436,6 +1535,10 @@ def _complement(
         return None  # "who hails from Arizona": where someone comes from, not praise
     if base == "deny" and _withheld(children):
         return None  # "denying ballot access for the ticket": withholding, not a denial said
+    if base in INFINITIVE_STANCES and not any(
+        t.tag_ == "TO" and t.head.tag_ == "VB" for t in verb.subtree if t.i > verb.i
+    ):
+        return None  # "advised players on diet": coaching; "advised the court to ...": a stance
     particle = None
     if base in PARTICLE_STANCES:
         particle = _particle(verb, PARTICLE_STANCES[base])
@@ -1504,6 +1607,8 @@ def _a_person(token: Token) -> bool:
         or (word in HONORIFICS and token.pos_ == "NOUN")
     )
 
+#: Stance verbs that hold a position only with an infinitive ("advised X to drop it").
+INFINITIVE_STANCES = frozenset({"advise"})
 
 #: Prepositions of movement: "slammed into X", "hit across Y" say where something went.
 MOTION_PREPOSITIONS = frozenset("into onto through across toward towards".split())
@@ -1511,6 +1616,24 @@ MOTION_PREPOSITIONS = frozenset("into onto through across toward towards".split(
 
 #: Speech verbs whose infinitive complement states something of the subject ("claimed to be").
 INFINITIVE_CLAIMS = frozenset({"claim", "allege", "profess", "purport"})
+
+
+def _after_sentence_end(verb: Token, clause: Token) -> bool:
+    """The clause starts after a full stop that follows the cue: another sentence the parser
+    joined to this one (`said ... "victims[.]" She went on ...`)."""
+    between = verb.doc[verb.i + 1 : clause.left_edge.i]
+    return clause.i > verb.i and any(t.text in {".", "!", "?"} for t in between)
+
+
+def _hides_clause(gerund: Token) -> bool:
+    """A gerund with a finite verb with a modal under it ("naming it after the city would
+    place ..."): a clause whose subject is the gerund, not an activity."""
+    return any(
+        t.dep_ in {"advcl", "ccomp"}
+        and t.i > gerund.i
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)
+        for t in gerund.subtree
+    )
 
 
 def _infinitive_claim(verb: Token, base: str, children: list[Token]) -> Token | None:
@@ -1587,6 +1710,72 @@ def _aside_before_predicate(verb: Token) -> tuple[int, int] | None:
 
 #: Cues that report a fact as "X as Y" ("reported his cause of death as heart failure").
 AS_REPORTS = frozenset({"report", "confirm", "announce"})
+
+
+def _fronted_cue_clause(verb: Token, base: str, children: list[Token]) -> tuple[int, int] | None:
+    """ "The paper reported in May, 62 stores had closed": the parser made the cue a clause of
+    the verb after the comma; the words from the comma on are what was reported."""
+    head = verb.head
+    if (
+        base not in SPEECH_VERBS
+        or verb.dep_ != "ccomp"
+        or head.i <= verb.i
+        or head.pos_ not in {"VERB", "AUX"}
+        or verb_base(head.text) is not None
+        or not any(c.dep_ == "nsubj" for c in verb.children)
+        or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > verb.i for c in head.children)
+        or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in children)
+    ):
+        return None
+    doc = verb.doc
+    comma = verb.right_edge.i + 1
+    if comma >= head.i or doc[comma].text != ",":
+        return None
+    lo, hi = comma + 1, head.right_edge.i
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return (lo, hi) if hi - lo >= 2 else None
+
+
+#: Cues that name a source in an "as" clause; others there tell a time ("as the search
+#: continued", "as he answered the door").
+AS_SOURCE_VERBS = frozenset(
+    """
+    say tell note write report explain observe state remark point mention claim argue stress
+    emphasise emphasize acknowledge admit predict reveal announce recall confirm
+    """.split()
+)
+
+
+def _as_source_clause(verb: Token, base: str, children: list[Token]) -> tuple[int, int] | None:
+    """ "As X told the Post, the river is cleaner now" / "..., as X said": the cue sits in an
+    "as" clause and the main clause around it is what X said (first and last token), unless
+    the cue has words of its own ("as he said goodbye") or the main clause its own cue."""
+    head = verb.head
+    if (
+        base not in AS_SOURCE_VERBS
+        or verb.dep_ != "advcl"
+        or not _is_as_clause(verb)
+        or head.pos_ not in {"VERB", "AUX"}
+        or verb_base(head.text) is not None
+        or not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return None
+    own = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"}
+    if any(c.dep_ in own for c in children) and base not in LISTENER_VERBS:
+        return None
+    doc = verb.doc
+    if verb.i < head.i:
+        lo, hi = verb.right_edge.i + 1, head.right_edge.i
+    else:
+        lo, hi = head.left_edge.i, verb.left_edge.i - 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    if hi - lo < 2 or not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in doc[lo : hi + 1]):
+        return None
+    return lo, hi
 
 
 def _reported_as(children: list[Token]) -> Token | None:
@@ -1826,7 +2015,25 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
             that_clause = _that_clause_on_listener(child)
             if that_clause is not None:
                 return [that_clause]
+        if child.dep_ == "prep" and base in SPEECH_VERBS:
+            that_clause = _that_clause_on_document(child)
+            if that_clause is not None:
+                return [that_clause]
     return _detached_clause(verb)
+
+
+def _that_clause_on_document(prep: Token) -> Token | None:
+    """"told the paper in a statement that the case ...": the parser hung the that-clause on
+    the document the words came in; it is what the cue reports."""
+    document = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if document is None or document.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for clause in document.rights:
+        marked = any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
+        subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children)
+        if clause.dep_ in {"acl", "ccomp", "relcl"} and marked and subject:
+            return clause
+    return None
 
 
 #: What "say" takes as a real object ("said a prayer dedicated to them").
@@ -2094,7 +2301,9 @@ def _continuations(
             and d.end <= mark.open
         ]
         if between:
-            speaker = max(between, key=lambda d: d.end).speaker
+            # the distance counts from that statement: their earlier quote may lie far back
+            previous = max(between, key=lambda d: d.end)
+            speaker = previous.speaker
         reach = SHORT_CONTINUATION_CHARS if short else CONTINUATION_CHARS
         too_far = mark.open - previous.end > reach
         if too_far or _sentences_between(text, previous, mark) > 1:
