@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
+from bench_scripts import load_bench
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _compare() -> ModuleType:
-    path = ROOT / "bench" / "compare.py"
-    spec = importlib.util.spec_from_file_location("newsdesk_bench_compare", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-compare = _compare()
+compare = load_bench("compare")
 
 
 @pytest.mark.parametrize(

@@ -3,26 +3,12 @@ clean one."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench_scripts import load_bench
 
-
-def _audit() -> ModuleType:
-    path = ROOT / "bench" / "errors_audit.py"
-    spec = importlib.util.spec_from_file_location("newsdesk_bench_errors_audit", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-audit = _audit()
+audit = load_bench("errors_audit")
 
 
 def _index(text: str, *, path: str = "a.txt", title: str = "T", **parts: Any) -> dict[str, Any]:

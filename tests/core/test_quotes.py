@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from bench_scripts import load_bench
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +33,24 @@ def only(quotes: list[Quote], containing: str) -> Quote:
     found = [q for q in quotes if containing in q.text]
     assert len(found) == 1, f"expected one quote with {containing!r}, got {quotes!r}"
     return found[0]
+
+
+def hand_parsed(nlp: Any, text: str) -> tuple[Any, Any, dict[str, Any]]:
+    """An invented article, its parse and its tokens by text, for a test that sets by hand a
+    misreading the model makes on real text but not on the invented sentence."""
+    from newsdesk.core.pipeline.text import build_article
+
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    return article, doc, {t.text: t for t in doc}
+
+
+def quotes_of(article: Any, doc: Any) -> list[Quote]:
+    """The rules run on the (hand-corrected) parse."""
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    return list(find_quotes(doc, article, extract_mentions(doc, article)))
 
 
 # -- direct quotes ------------------------------------------------------------------------
@@ -513,16 +530,14 @@ def test_quotes_unclosed_mark_does_not_swallow_later_quotes(analyze_text: Analyz
 
 
 def test_quotes_rule_based_pipeline_finds_plain_quotes() -> None:
-    from newsdesk.core.pipeline.entities import extract_mentions
     from newsdesk.core.pipeline.nlp import rule_based_pipeline
-    from newsdesk.core.pipeline.quotes import find_quotes
     from newsdesk.core.pipeline.text import build_article
 
     nlp = rule_based_pipeline()
     text = TITLE + '"The bridge is safe," Maria Lopez said.'
     article = build_article(text, article_id="r", path="r.txt", content_hash="x")
     doc = nlp(article.text)
-    quotes = find_quotes(doc, article, extract_mentions(doc, article))
+    quotes = quotes_of(article, doc)
     assert [(q.kind, q.text) for q in quotes] == [("direct", "The bridge is safe")]
     assert quotes[0].cue == "said"
 
@@ -853,13 +868,7 @@ def test_quotes_name_wins_over_a_split_title_subject(
 
 
 def _bench() -> ModuleType:
-    path = ROOT / "bench" / "quality.py"
-    spec = importlib.util.spec_from_file_location("newsdesk_bench_quality", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("quality")
 
 
 #: Floors a little below what the rules reach (bench/quality.py prints the figures).
@@ -1945,12 +1954,9 @@ def test_quotes_pronoun_skips_people_talked_about(
 
 def test_quotes_kind_word_before_a_name_is_not_the_speakers_name(nlp) -> None:  # type: ignore[no-untyped-def]
     from newsdesk.core.pipeline.quotes import find_quotes
-    from newsdesk.core.pipeline.text import build_article
 
     text = "Hana Lee has died, wrestling promotion World Ring Arden announced yesterday."
-    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
-    doc = nlp(article.text)
-    words = {t.text: t for t in doc}
+    article, doc, words = hand_parsed(nlp, text)
     # as the parser read it: "promotion" part of the name phrase of the subject
     for word in ("wrestling", "promotion", "World", "Ring"):
         words[word].dep_, words[word].head = "compound", words["Arden"]
@@ -1969,16 +1975,14 @@ def test_quotes_pronoun_skips_an_organisation_named_nearby(analyze_text: Analyze
 
 
 def test_quotes_pronoun_finds_a_surname_tagged_as_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
-    from newsdesk.core.pipeline.entities import extract_mentions
-    from newsdesk.core.pipeline.quotes import find_quotes
-    from newsdesk.core.pipeline.text import build_article
-
     text = (
         "Governor Ray Brand chose Senator Kate Harper as running mate. Harper once ran against "
         "him.\n\nBrand questioned the choice. He said the voters would understand."
     )
-    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
-    doc = nlp(article.text)
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    article, doc, _words = hand_parsed(nlp, text)
     surname = [t for t in doc if t.text == "Brand"][-1]
     # as the model read "Trump questioned ..." at a sentence start: a noun, and no mention
     surname.pos_ = "NOUN"
@@ -2026,21 +2030,15 @@ def test_quotes_person_with_a_title_in_apposition_speaks(analyze_text: AnalyzeTe
 
 
 def test_quotes_person_named_between_quote_and_misparsed_cue(nlp) -> None:  # type: ignore[no-untyped-def]
-    from newsdesk.core.pipeline.entities import extract_mentions
-    from newsdesk.core.pipeline.quotes import find_quotes
-    from newsdesk.core.pipeline.text import build_article
-
     text = '"I am [pretty happy with that]", Westbury coach Paul Denning said.'
-    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
-    doc = nlp(article.text)
-    words = {t.text: t for t in doc}
+    article, doc, words = hand_parsed(nlp, text)
     # as the parser read it: "Westbury coach(es) Paul Denning", a verb under "said", which is
     # left with no subject
     coach, said = words["coach"], words["said"]
     coach.pos_, coach.dep_, coach.head = "VERB", "ccomp", said
     words["Westbury"].dep_, words["Westbury"].head = "nsubj", coach
     words["Denning"].dep_, words["Denning"].head = "dobj", coach
-    quotes = find_quotes(doc, article, extract_mentions(doc, article))
+    quotes = quotes_of(article, doc)
     assert only(quotes, "pretty happy").speaker == "Paul Denning"
 
 
@@ -3378,22 +3376,16 @@ def test_quotes_the_same_cues_still_report(
 
 
 def test_quotes_fronted_participle_cue_goes_to_the_person_named_before_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
-    from newsdesk.core.pipeline.entities import extract_mentions
-    from newsdesk.core.pipeline.quotes import find_quotes
-    from newsdesk.core.pipeline.text import build_article
-
     text = (
         "The row grew.\n\nWriting in a blog post, Tom Reyes of The Harbour Times dubbed the "
         'conflict: "Town Hall vs. the Internet, part two". Others agreed.'
     )
-    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
-    doc = nlp(article.text)
-    words = {t.text: t for t in doc}
+    article, doc, words = hand_parsed(nlp, text)
     # as the parser read it: the participle the subject of "dubbed", the name hung on it
     writing, dubbed = words["Writing"], words["dubbed"]
     writing.dep_, writing.head = "nsubj", dubbed
     words["Reyes"].dep_, words["Reyes"].head = "npadvmod", writing
-    quotes = find_quotes(doc, article, extract_mentions(doc, article))
+    quotes = quotes_of(article, doc)
     assert only(quotes, "Town Hall").speaker == "Tom Reyes"
 
 
@@ -3452,17 +3444,11 @@ def test_quotes_a_named_example_who_speaks_ends_the_content(analyze_text: Analyz
 
 
 def test_quotes_subject_joined_by_but_to_a_misread_clause_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
-    from newsdesk.core.pipeline.entities import extract_mentions
-    from newsdesk.core.pipeline.quotes import find_quotes
-    from newsdesk.core.pipeline.text import build_article
-
     text = (
         "At the time, the firm invested in new stores and started home deliveries, but Kurier "
         "Dzienny reports only 2% of turnover comes from this segment."
     )
-    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
-    doc = nlp(article.text)
-    words = {t.text: t for t in doc}
+    article, doc, words = hand_parsed(nlp, text)
     # as the parser read it: the first clause the subject ("the firm invested ...") and the
     # newspaper joined to it by "but"
     firm, reports = words["firm"], words["reports"]
@@ -3470,7 +3456,7 @@ def test_quotes_subject_joined_by_but_to_a_misread_clause_speaks(nlp) -> None:  
     words["invested"].dep_, words["invested"].head = "acl", firm
     words["but"].dep_, words["but"].head = "cc", firm
     words["Dzienny"].dep_, words["Dzienny"].head = "conj", firm
-    quotes = find_quotes(doc, article, extract_mentions(doc, article))
+    quotes = quotes_of(article, doc)
     assert only(quotes, "only 2% of turnover").speaker == "Kurier Dzienny"
 
 

@@ -115,7 +115,6 @@ RELATION_FLOORS = {
 
 @pytest.mark.parametrize("folder", sorted(RELATION_FLOORS))
 def test_relations_quality_on_annotated_articles(nlp, folder: str) -> None:  # type: ignore[no-untyped-def]
-    import importlib.util
     import sys
     from pathlib import Path
 
@@ -123,13 +122,9 @@ def test_relations_quality_on_annotated_articles(nlp, folder: str) -> None:  # t
     bench = root / "bench"
     sys.path.insert(0, str(bench))  # relations_quality indexes with bench/quality.py
     try:
-        spec = importlib.util.spec_from_file_location(
-            "newsdesk_bench_relations_quality", bench / "relations_quality.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # its dataclasses look their module up
-        spec.loader.exec_module(module)
+        from bench_scripts import load_bench
+
+        module = load_bench("relations_quality")
         score = module.evaluate(nlp, root / "tests" / "data" / folder)
     finally:
         sys.path.remove(str(bench))
