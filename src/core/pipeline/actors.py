@@ -179,6 +179,7 @@ def _merge(
     analyses = list(analyses)
     places = _ArticleCountries(analyses)
     groups, folds, order = _gather(analyses, places)
+    _keep_namesake_states_apart(groups)
     for group in groups.values():
         _count(group, folds)
     sets: UnionFind[str] = UnionFind(groups)
@@ -381,6 +382,29 @@ def _gather(
     return groups, folds, order
 
 
+def _keep_namesake_states_apart(groups: dict[str, _Group]) -> None:
+    """A US state's bare name where the folder also names its namesake city in full ("New
+    York" beside "New York City") is the city in one story ("the UN headquarters in New
+    York") and the state in another ("Saratoga Springs, New York"): nothing in the name says
+    which, so each article's bare name is an actor of that article only, joined to neither.
+    A state's name read as the city (`_read_as_city`) is not this group and still joins it."""
+    for fold in [g.fold for g in groups.values() if g.scope is None and g.fold in _US_STATE_FOLDS]:
+        city = groups.get(f"{fold} {_CITY}")
+        if city is None or not _placed_labels(city.mentions):
+            continue
+        group = groups.pop(fold)
+        start = 0
+        for (article_id, key), size in zip(group.clusters, group.sizes, strict=True):
+            gkey = f"{fold}@#{article_id}"
+            own = groups.get(gkey)
+            if own is None:
+                own = groups[gkey] = _Group(fold, scope=f"#{article_id}")
+            own.clusters.append((article_id, key))
+            own.sizes.append(size)
+            own.mentions += group.mentions[start : start + size]
+            start += size
+
+
 def _read_as_city(key: str, local: dict[str, list[Mention]]) -> bool:
     """A US state's name in a story that names other countries but nothing American ("London
     and New York concerts" in a British drummer's obituary) is its namesake city, as such
@@ -483,8 +507,10 @@ def _join_short_forms(
     "United States Air Force" from an American story when its own story is Iranian). A
     surname its own article kept apart from the namesake it names in full ("Senator Kennedy"
     beside "Rep. Patrick Kennedy") is someone that article never names in full: no other
-    article's namesake either."""
+    article's namesake either. A bare place name that begins two different places named in
+    full ("Gaza": "Gaza City", "Gaza Strip") is either: it joins none of them."""
     short_of: dict[str, set[str]] = {}
+    begun: dict[str, set[str]] = {}  # a bare name -> the named places whose names begin with it
     surnames: set[tuple[str, str]] = set()  # (article id, surname) of people named in full
     for gkey, group in groups.items():
         fold = group.fold
@@ -502,11 +528,16 @@ def _join_short_forms(
             short = short_place_name(fold)
             if short and short not in _STATE_FOLDS:
                 short_of.setdefault(short, set()).add(gkey)
+            words = fold.split()
+            for n in range(1, len(words)):
+                begun.setdefault(" ".join(words[:n]), set()).add(gkey)
     for gkey in sorted(groups):
         group = groups[gkey]
         fold, kind = group.fold, group.kind
         if " " not in fold and any((a, fold) in surnames for a, _key in group.clusters):
             continue  # its own article kept it apart from the namesake it names in full
+        if len({sets.find(t) for t in begun.get(fold, ())}) > 1:
+            continue  # "Gaza" where the folder names "Gaza City" and the "Gaza Strip": either
         targets = {
             t
             for t in short_of.get(fold, ())
