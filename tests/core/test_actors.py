@@ -1064,18 +1064,31 @@ def test_actors_bare_place_name_beginning_two_places_joins_neither() -> None:
     assert actor_of(mapping, "c", "Port Arden") == actor_of(mapping, "a", "Port Arden City")
 
 
-def test_actors_state_name_beside_its_namesake_city_is_each_articles_own() -> None:
+@pytest.mark.parametrize("city_name", ["Oklahoma City", "Oklahoma, O.C."])
+def test_actors_state_name_beside_its_namesake_city_is_each_articles_own(city_name: str) -> None:
     """A US state's bare name where the folder also names its namesake city in full is the
     city in one story and the state in another: each article's is its own actor, joined to
     neither; without the city in full, the state's name is one actor across stories."""
     one = article("a", ("Oklahoma", "GPE", "Oklahoma"), ("Texas", "GPE", "Texas"))
     two = article("b", ("Oklahoma", "GPE", "Oklahoma"), ("Texas", "GPE", "Texas"))
-    city = article("c", ("Oklahoma City", "GPE", "Oklahoma City"))
+    city = article("c", (city_name, "GPE", city_name))
     actors, mapping = merge_actors([one, two, city])
     ids = {actor_of(mapping, "a", "Oklahoma"), actor_of(mapping, "b", "Oklahoma")}
     assert len(ids) == 2
-    assert actor_of(mapping, "c", "Oklahoma City") not in ids
+    assert actor_of(mapping, "c", city_name) not in ids
     assert all(a.type == "place" for a in actors)
     assert actor_of(mapping, "a", "Texas") == actor_of(mapping, "b", "Texas")
     _actors, mapping = merge_actors([one, two])
     assert actor_of(mapping, "a", "Oklahoma") == actor_of(mapping, "b", "Oklahoma")
+
+
+def test_actors_state_name_read_as_a_city_joins_the_city_named_with_an_abbreviation() -> None:
+    """The namesake city named as the state's name and an abbreviation ("Washington, D.C.")
+    is the city a foreign story's bare state name means, as "<state> City" is."""
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("Oklahoma", "GPE", "Oklahoma")),
+            article("b", ("Oklahoma, O.C.", "GPE", "Oklahoma, O.C.")),
+        ]
+    )
+    assert mapping[("a", "Oklahoma")] == mapping[("b", "Oklahoma, O.C.")]

@@ -388,9 +388,9 @@ def _keep_namesake_states_apart(groups: dict[str, _Group]) -> None:
     York") and the state in another ("Saratoga Springs, New York"): nothing in the name says
     which, so each article's bare name is an actor of that article only, joined to neither.
     A state's name read as the city (`_read_as_city`) is not this group and still joins it."""
+    cities = _namesake_cities(groups)
     for fold in [g.fold for g in groups.values() if g.scope is None and g.fold in _US_STATE_FOLDS]:
-        city = groups.get(f"{fold} {_CITY}")
-        if city is None or not _placed_labels(city.mentions):
+        if fold not in cities:
             continue
         group = groups.pop(fold)
         start = 0
@@ -403,6 +403,25 @@ def _keep_namesake_states_apart(groups: dict[str, _Group]) -> None:
             own.sizes.append(size)
             own.mentions += group.mentions[start : start + size]
             start += size
+
+
+def _namesake_cities(groups: dict[str, _Group]) -> dict[str, str]:
+    """US state name -> the group of its namesake city named in full, a place: the state's
+    name and "City" ("New York City"), or its name and an abbreviation ("Washington, D.C.")."""
+    cities: dict[str, str] = {}
+    for gkey, group in groups.items():
+        head, _, last = group.fold.rpartition(" ")
+        if group.scope is not None or head not in _US_STATE_FOLDS:
+            continue
+        if last == _CITY or any(is_acronym(k.split()[-1]) for k in group.keys or _keys(group)):
+            if _placed_labels(group.mentions) and (last == _CITY or head not in cities):
+                cities[head] = gkey
+    return cities
+
+
+def _keys(group: _Group) -> set[str]:
+    """The cluster keys of a group whose votes are not counted yet."""
+    return {key for _article, key in group.clusters}
 
 
 def _read_as_city(key: str, local: dict[str, list[Mention]]) -> bool:
@@ -558,12 +577,14 @@ def _join_short_forms(
 
 def _join_city_readings(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
     """A state's name read as its namesake city (`_read_as_city`) is that city where the
-    folder names it in full ("New York City"); else it is the state after all."""
+    folder names it in full ("New York City", "Washington, D.C."); else it is the state after
+    all."""
+    cities = _namesake_cities(groups)
     for gkey, group in groups.items():
         if group.scope == _CITY_READING:
-            city = groups.get(f"{group.fold} {_CITY}")
-            if city is not None and city.scope is None and city.kind == "place":
-                sets.union(gkey, f"{group.fold} {_CITY}")
+            city = cities.get(group.fold)
+            if city is not None and groups[city].kind == "place":
+                sets.union(gkey, city)
             elif group.fold in groups:
                 sets.union(gkey, group.fold)
 
