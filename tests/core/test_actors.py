@@ -754,7 +754,9 @@ def test_actors_acronym_joins_its_spelling_out_only_in_the_same_country() -> Non
 
 def test_actors_state_name_in_a_foreign_story_is_its_namesake_city() -> None:
     """"New York" in a story naming other countries and nothing American is the city the
-    folder names in full; in American stories, or beside the city's full name, the state."""
+    folder names in full. Elsewhere, where the folder names the city in full, a bare "New
+    York" is the city in one story and the state in another: each story's is its own, joined
+    to neither (`_keep_namesake_states_apart`)."""
     _, mapping = merge_actors(
         [
             _in("a", "Chile", ("New York", "GPE", "New York")),
@@ -768,7 +770,8 @@ def test_actors_state_name_in_a_foreign_story_is_its_namesake_city() -> None:
         ]
     )
     assert mapping[("a", "New York")] == mapping[("b", "New York City")]
-    assert mapping[("b", "New York")] == mapping[("c", "New York")]
+    assert mapping[("b", "New York")] != mapping[("c", "New York")]
+    assert mapping[("b", "New York")] != mapping[("b", "New York City")]
     assert mapping[("c", "New York")] != mapping[("b", "New York City")]
 
 
@@ -1038,3 +1041,54 @@ def test_actors_a_national_day_is_its_own_countrys() -> None:
         ]
     )
     assert actor_of(mapping, "a", "National Day") != actor_of(mapping, "b", "National Day")
+
+
+def test_actors_bare_place_name_beginning_two_places_joins_neither() -> None:
+    """ "Port Arden" where the folder names "Port Arden City" and the "Port Arden Strip" is
+    either: it joins none of them (and so never makes them one); where the folder names only
+    one of them, it is that one."""
+    city = article("a", ("Port Arden City", "GPE", "Port Arden City"))
+    strip = article("b", ("Port Arden Strip", "LOC", "Port Arden Strip"))
+    bare = article("c", ("Port Arden", "GPE", "Port Arden"))
+    actors, mapping = merge_actors([city, strip, bare])
+    assert (
+        len(
+            {
+                actor_of(mapping, *k)
+                for k in [("a", "Port Arden City"), ("b", "Port Arden Strip"), ("c", "Port Arden")]
+            }
+        )
+        == 3
+    )
+    _actors, mapping = merge_actors([city, bare])
+    assert actor_of(mapping, "c", "Port Arden") == actor_of(mapping, "a", "Port Arden City")
+
+
+@pytest.mark.parametrize("city_name", ["Oklahoma City", "Oklahoma, O.C."])
+def test_actors_state_name_beside_its_namesake_city_is_each_articles_own(city_name: str) -> None:
+    """A US state's bare name where the folder also names its namesake city in full is the
+    city in one story and the state in another: each article's is its own actor, joined to
+    neither; without the city in full, the state's name is one actor across stories."""
+    one = article("a", ("Oklahoma", "GPE", "Oklahoma"), ("Texas", "GPE", "Texas"))
+    two = article("b", ("Oklahoma", "GPE", "Oklahoma"), ("Texas", "GPE", "Texas"))
+    city = article("c", (city_name, "GPE", city_name))
+    actors, mapping = merge_actors([one, two, city])
+    ids = {actor_of(mapping, "a", "Oklahoma"), actor_of(mapping, "b", "Oklahoma")}
+    assert len(ids) == 2
+    assert actor_of(mapping, "c", city_name) not in ids
+    assert all(a.type == "place" for a in actors)
+    assert actor_of(mapping, "a", "Texas") == actor_of(mapping, "b", "Texas")
+    _actors, mapping = merge_actors([one, two])
+    assert actor_of(mapping, "a", "Oklahoma") == actor_of(mapping, "b", "Oklahoma")
+
+
+def test_actors_state_name_read_as_a_city_joins_the_city_named_with_an_abbreviation() -> None:
+    """The namesake city named as the state's name and an abbreviation ("Washington, D.C.")
+    is the city a foreign story's bare state name means, as "<state> City" is."""
+    _, mapping = merge_actors(
+        [
+            _in("a", "Chile", ("Oklahoma", "GPE", "Oklahoma")),
+            article("b", ("Oklahoma, O.C.", "GPE", "Oklahoma, O.C.")),
+        ]
+    )
+    assert mapping[("a", "Oklahoma")] == mapping[("b", "Oklahoma, O.C.")]

@@ -1117,3 +1117,23 @@ def test_entities_a_name_that_saves_or_founds_is_someone(mentions_of) -> None:  
         for m in mentions_of("The shot in the 54th minute was saved by Thibo Courtan.")
     }
     assert found["Thibo Courtan"] == "PERSON"
+
+
+def test_entities_bare_place_name_never_bridges_two_places_it_begins(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    """ "Arden" beside "Arden City" and "the Arden Strip" is either place: it joins neither,
+    so it cannot make the two one; beside only one of them it is that one."""
+    text = (
+        "Title\n\nRockets were fired from the Arden Strip into Israel on Monday. Officials in "
+        "Arden City said the hospital was full. Israeli aircraft struck Arden overnight."
+    )
+    found = keys(analyze_text(text).mentions)
+    assert found["Arden City"] == {"Arden City"}
+    assert found["Arden Strip"] == {"Arden Strip"}
+    assert found["Arden"] == {"Arden"}
+    alone = keys(
+        analyze_text(
+            "Title\n\nOfficials in Arden City said the hospital was full. Israeli aircraft "
+            "struck Arden overnight."
+        ).mentions
+    )
+    assert alone["Arden"] == alone["Arden City"] == {"Arden City"}

@@ -179,6 +179,7 @@ def _merge(
     analyses = list(analyses)
     places = _ArticleCountries(analyses)
     groups, folds, order = _gather(analyses, places)
+    _keep_namesake_states_apart(groups)
     for group in groups.values():
         _count(group, folds)
     sets: UnionFind[str] = UnionFind(groups)
@@ -381,6 +382,48 @@ def _gather(
     return groups, folds, order
 
 
+def _keep_namesake_states_apart(groups: dict[str, _Group]) -> None:
+    """A US state's bare name where the folder also names its namesake city in full ("New
+    York" beside "New York City") is the city in one story ("the UN headquarters in New
+    York") and the state in another ("Saratoga Springs, New York"): nothing in the name says
+    which, so each article's bare name is an actor of that article only, joined to neither.
+    A state's name read as the city (`_read_as_city`) is not this group and still joins it."""
+    cities = _namesake_cities(groups)
+    for fold in [g.fold for g in groups.values() if g.scope is None and g.fold in _US_STATE_FOLDS]:
+        if fold not in cities:
+            continue
+        group = groups.pop(fold)
+        start = 0
+        for (article_id, key), size in zip(group.clusters, group.sizes, strict=True):
+            gkey = f"{fold}@#{article_id}"
+            own = groups.get(gkey)
+            if own is None:
+                own = groups[gkey] = _Group(fold, scope=f"#{article_id}")
+            own.clusters.append((article_id, key))
+            own.sizes.append(size)
+            own.mentions += group.mentions[start : start + size]
+            start += size
+
+
+def _namesake_cities(groups: dict[str, _Group]) -> dict[str, str]:
+    """US state name -> the group of its namesake city named in full, a place: the state's
+    name and "City" ("New York City"), or its name and an abbreviation ("Washington, D.C.")."""
+    cities: dict[str, str] = {}
+    for gkey, group in groups.items():
+        head, _, last = group.fold.rpartition(" ")
+        if group.scope is not None or head not in _US_STATE_FOLDS:
+            continue
+        if last == _CITY or any(is_acronym(k.split()[-1]) for k in group.keys or _keys(group)):
+            if _placed_labels(group.mentions) and (last == _CITY or head not in cities):
+                cities[head] = gkey
+    return cities
+
+
+def _keys(group: _Group) -> set[str]:
+    """The cluster keys of a group whose votes are not counted yet."""
+    return {key for _article, key in group.clusters}
+
+
 def _read_as_city(key: str, local: dict[str, list[Mention]]) -> bool:
     """A US state's name in a story that names other countries but nothing American ("London
     and New York concerts" in a British drummer's obituary) is its namesake city, as such
@@ -483,8 +526,10 @@ def _join_short_forms(
     "United States Air Force" from an American story when its own story is Iranian). A
     surname its own article kept apart from the namesake it names in full ("Senator Kennedy"
     beside "Rep. Patrick Kennedy") is someone that article never names in full: no other
-    article's namesake either."""
+    article's namesake either. A bare place name that begins two different places named in
+    full ("Gaza": "Gaza City", "Gaza Strip") is either: it joins none of them."""
     short_of: dict[str, set[str]] = {}
+    begun: dict[str, set[str]] = {}  # a bare name -> the named places whose names begin with it
     surnames: set[tuple[str, str]] = set()  # (article id, surname) of people named in full
     for gkey, group in groups.items():
         fold = group.fold
@@ -502,11 +547,16 @@ def _join_short_forms(
             short = short_place_name(fold)
             if short and short not in _STATE_FOLDS:
                 short_of.setdefault(short, set()).add(gkey)
+            words = fold.split()
+            for n in range(1, len(words)):
+                begun.setdefault(" ".join(words[:n]), set()).add(gkey)
     for gkey in sorted(groups):
         group = groups[gkey]
         fold, kind = group.fold, group.kind
         if " " not in fold and any((a, fold) in surnames for a, _key in group.clusters):
             continue  # its own article kept it apart from the namesake it names in full
+        if len({sets.find(t) for t in begun.get(fold, ())}) > 1:
+            continue  # "Gaza" where the folder names "Gaza City" and the "Gaza Strip": either
         targets = {
             t
             for t in short_of.get(fold, ())
@@ -527,12 +577,14 @@ def _join_short_forms(
 
 def _join_city_readings(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
     """A state's name read as its namesake city (`_read_as_city`) is that city where the
-    folder names it in full ("New York City"); else it is the state after all."""
+    folder names it in full ("New York City", "Washington, D.C."); else it is the state after
+    all."""
+    cities = _namesake_cities(groups)
     for gkey, group in groups.items():
         if group.scope == _CITY_READING:
-            city = groups.get(f"{group.fold} {_CITY}")
-            if city is not None and city.scope is None and city.kind == "place":
-                sets.union(gkey, f"{group.fold} {_CITY}")
+            city = cities.get(group.fold)
+            if city is not None and groups[city].kind == "place":
+                sets.union(gkey, city)
             elif group.fold in groups:
                 sets.union(gkey, group.fold)
 

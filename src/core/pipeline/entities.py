@@ -1037,22 +1037,36 @@ def _join_place_short_forms(
 ) -> None:
     """A place's name without its generic word is the same place ("Abaco" and "the Abaco
     Islands", "Vatican" and "Vatican City"), and takes its label whatever the model guessed;
-    not a country or state ("Mexico" is not "Mexico City"), nor anyone introduced with a role."""
+    not a country or state ("Mexico" is not "Mexico City"), nor anyone introduced with a role.
+    Nor a bare name the article uses for two places it begins ("Gaza" beside "Gaza City" and
+    "the Gaza Strip"): it is either, and must not bridge them."""
+    begun: dict[str, set[int]] = {}  # a bare name -> the named places whose names begin with it
+    for folded, j in by_fold.items():
+        words = folded.split()
+        if len(words) > 1 and _named_places(members[j]):
+            for n in range(1, len(words)):
+                begun.setdefault(" ".join(words[:n]), set()).add(j)
     for folded, j in by_fold.items():
         short = short_place_name(folded)
         k = by_fold.get(short) if short else None
         if k is None or short in _PLACE_FOLDS:
             continue
-        places = [
-            c.label
-            for c in members[j]
-            if c.label in _PLACE_LABELS and c.text.split()[-1][:1].isupper()
-        ]  # not "Pacific island": a description
+        places = _named_places(members[j])
         if not places or any(c.role for c in members[k]):
+            continue
+        if short is not None and len({sets.find(i) for i in begun.get(short, ())}) > 1:
             continue
         sets.union(j, k)
         for cand in members[k]:
             cand.label = cand.kind_signal = places[0]
+
+
+def _named_places(group: list[_Candidate]) -> list[str]:
+    """The place labels of a cluster's mentions whose generic word is capitalised, part of the
+    name ("Abaco Islands"), not a description ("Pacific island")."""
+    return [
+        c.label for c in group if c.label in _PLACE_LABELS and c.text.split()[-1][:1].isupper()
+    ]
 
 
 def _families(candidates: list[_Candidate], text: str) -> None:
