@@ -1117,3 +1117,13 @@ def test_entities_a_name_that_saves_or_founds_is_someone(mentions_of) -> None:  
         for m in mentions_of("The shot in the 54th minute was saved by Thibo Courtan.")
     }
     assert found["Thibo Courtan"] == "PERSON"
+
+
+def test_entities_a_long_name_cut_in_two_is_one_person(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    # the model reads "[Sultan Karim] [Yusuf al-Nadir]": two people one space apart, one phrase
+    text = (
+        "Title\n\nFormer trade minister Sultan Karim Yusuf al-Nadir was also sentenced to prison "
+        'on Monday. He said "I am innocent."'
+    )
+    texts = {m.text for m in analyze_text(text).mentions if m.label == "PERSON"}
+    assert "Sultan Karim Yusuf al-Nadir" in texts and "Yusuf al-Nadir" not in texts, texts

@@ -3718,3 +3718,21 @@ def test_quotes_that_clause_on_a_statement_noun_is_reported(analyze_text: Analyz
     assert quote.text == "she was running for mayor" and quote.speaker == "Ines Varga"
     # a relative clause on the noun reports nothing
     assert quotes_in(analyze_text, "The council made a statement that was later withdrawn.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We have received reports of two arrests," said spokesperson for the Northern Water '
+        "Board, Ines Varga.",
+        '"The board regrets that travellers were refused entry," said EU commissioner for Rural '
+        "Affairs, Ines Varga.",
+    ],
+)
+def test_quotes_bare_role_after_the_verb_is_the_name_after_its_comma(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    # "said <role> for <body>, <name>": the parser hangs the name on the body; it names the
+    # role's holder, who speaks
+    quote = only(quotes_in(analyze_text, text), "refused entry" if "refused" in text else "two")
+    assert quote.speaker == "Ines Varga", quote.speaker

@@ -134,7 +134,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     has_tags = doc.has_annotation("TAG")
     candidates: list[_Candidate] = []
     words: ArticleWords | None = None
-    for ent in doc.ents:
+    for ent in _joined_people(doc) if has_parse else doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         cand = _clean(ent, text, _name_start(doc, ent, has_tags))
@@ -188,6 +188,38 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         Mention(article.id, c.start, c.end, c.text, c.label, key=keys[c.cluster], role=c.role)
         for c in candidates
     ]
+
+
+def _joined_people(doc: Doc) -> list[Span]:
+    """The entities, with one person's long name put back together where the model cut it in
+    two ("[Sultan Hashim] [Ahmad al-Tal]"): two person spans one space apart, the first all
+    capitalised proper nouns and a compound of a word in the second, so the parse reads them
+    as one noun phrase (not "pan-democrat [Eddie Chu]")."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        last = doc[ent.end - 1]
+        if (
+            nxt is not None
+            and ent.label_ == nxt.label_ == "PERSON"
+            and nxt.start == ent.end
+            and doc.text[ent.end_char : nxt.start_char] == " "
+            and last.dep_ == "compound"
+            and nxt.start <= last.head.i < nxt.end
+            and all(t.tag_ == "NNP" and t.is_title for t in ent)
+            and len(ent) + len(nxt) <= 6
+        ):
+            joined = doc.char_span(ent.start_char, nxt.end_char, label="PERSON")
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(ent)
+        i += 1
+    return out
 
 
 #: Common nouns that name what an organisation is: "the social media website Twitter".

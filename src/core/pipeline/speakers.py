@@ -237,6 +237,7 @@ class SpeakerResolver:
                 self._person_in_phrase(subject)
                 or self._apposition_at_verb(subject)
                 or self._glued_holder(subject)
+                or self._apposition_closing(subject)
             )
         elif mention is None and subject.dep_ in SUBJECT_DEPS and subject.lower_ in HONORIFICS:
             # "the current Pope, Pope Francis, described ...": a capitalised title naming no
@@ -328,6 +329,30 @@ class SpeakerResolver:
         ):
             return titled  # "..., Pope Francis, described": a title and one name
         return None
+
+    def _apposition_closing(self, subject: Token) -> Mention | None:
+        """ "..., said spokesperson for the Acme Agency, Jo Bloggs.": a bare role noun after
+        the verb (no article, so a title) whose phrase ends the sentence with a person's name
+        after a comma; the parser hangs the name on the body, but it names the role's holder."""
+        verb = subject.head
+        if subject.i < verb.i or any(c.dep_ in {"det", "poss"} for c in subject.children):
+            return None
+        right = subject.right_edge
+        comma = next(
+            (self.doc[i] for i in range(right.i, subject.i, -1) if self.doc[i].text == ","), None
+        )
+        after = self.doc[right.i + 1] if right.i + 1 < len(self.doc) else None
+        if comma is None or (after is not None and after.text not in {".", "!", "?"}):
+            return None  # the name closes the sentence
+        start, end = comma.idx + 1, right.idx + len(right.text)
+        mention = self._mention_at(right)
+        if (
+            mention is None
+            or self.doc.text[start:end].strip() != mention.text.strip()
+            or not (self._is_person(mention) or looks_like_person_name(mention.text))
+        ):
+            return None
+        return mention
 
     def _glued_holder(self, subject: Token) -> Mention | None:
         """ "Executive director of the Dallas chapter of X Anna Berg said": a bare role noun
