@@ -621,7 +621,30 @@ class SpeakerResolver:
                 mention = self._mention_at(child)
                 if mention is not None and self._is_person(mention):
                     return mention
-        return None
+        return self._name_closing_role(token)
+
+    def _name_closing_role(self, token: Token) -> Mention | None:
+        """ "Former director of operations for the Acme Armed Forces Jo Ann Bloggs was ...": a
+        bare role noun whose phrase runs into a full name right before the verb, glued to the
+        body before it (no "for"/"of" of its own, so not "a lawyer for Jo Bloggs"): its holder."""
+        if any(c.dep_ in {"det", "poss"} for c in token.children):
+            return None
+        right = token.right_edge
+        if right.i + 1 != token.head.i or right.i <= token.i:
+            return None
+        mention = self._mention_at(right)
+        if (
+            mention is None
+            or mention.end != right.idx + len(right.text)
+            or " " not in mention.text.strip()
+            or not self._is_person(mention)
+        ):
+            return None
+        first = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if first is None or first.start == 0:
+            return None
+        before = self.doc[first.start - 1]
+        return mention if before.pos_ == "PROPN" and before.ent_type_ else None
 
     def _body_antecedent(
         self, pronoun: Token, depth: int = 0, as_body: bool = False
