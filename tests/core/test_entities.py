@@ -1137,3 +1137,28 @@ def test_entities_bare_place_name_never_bridges_two_places_it_begins(analyze_tex
         ).mentions
     )
     assert alone["Arden"] == alone["Arden City"] == {"Arden City"}
+
+def test_entities_a_long_name_cut_in_two_is_one_person(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    # the model reads "[Sultan Karim] [Yusuf al-Nadir]": two people one space apart, one phrase
+    text = (
+        "Title\n\nFormer trade minister Sultan Karim Yusuf al-Nadir was also sentenced to prison "
+        'on Monday. He said "I am innocent."'
+    )
+    texts = {m.text for m in analyze_text(text).mentions if m.label == "PERSON"}
+    assert "Sultan Karim Yusuf al-Nadir" in texts and "Yusuf al-Nadir" not in texts, texts
+
+
+def test_entities_a_bodys_name_runs_on_to_the_of_phrase_its_acronym_spells(
+    analyze_text,  # type: ignore[no-untyped-def]
+) -> None:
+    # the model reads "[The Human Rights Commission] of Freedonia (HRCF)"
+    text = (
+        "Title\n\nThe Human Rights Commission of Freedonia (HRCF) has condemned the incidents. "
+        '"We are alarmed," the Commission said.'
+    )
+    mentions = analyze_text(text).mentions
+    texts = {m.text for m in mentions}
+    assert "Human Rights Commission of Freedonia" in texts, texts
+    assert {m.key for m in mentions if m.text in {"HRCF", "Commission"}} == {
+        "Human Rights Commission of Freedonia"
+    }

@@ -3718,3 +3718,38 @@ def test_quotes_that_clause_on_a_statement_noun_is_reported(analyze_text: Analyz
     assert quote.text == "she was running for mayor" and quote.speaker == "Ines Varga"
     # a relative clause on the noun reports nothing
     assert quotes_in(analyze_text, "The council made a statement that was later withdrawn.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We have received reports of two arrests," said spokesperson for the Northern Water '
+        "Board, Ines Varga.",
+        '"The board regrets that travellers were refused entry," said EU commissioner for Rural '
+        "Affairs, Ines Varga.",
+    ],
+)
+def test_quotes_bare_role_after_the_verb_is_the_name_after_its_comma(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    # "said <role> for <body>, <name>": the parser hangs the name on the body; it names the
+    # role's holder, who speaks
+    quote = only(quotes_in(analyze_text, text), "refused entry" if "refused" in text else "two")
+    assert quote.speaker == "Ines Varga", quote.speaker
+
+
+def test_quotes_he_is_the_holder_named_at_the_end_of_a_bare_role_subject(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "director of ... for the <body> <Name> was": the subject is the role noun, its holder
+    # the name glued to the body right before the verb; "he" next means that holder
+    text = (
+        "Former minister Tomas Berg was also sentenced to death. He insisted he was innocent as "
+        "he left the courtroom. Former deputy director of operations for the Freedonian Armed "
+        "Forces Karim Nadir was the third to be sentenced to prison. He interrupted the judge "
+        "during the reading of the verdict, saying that all the defendants were merely "
+        "defending the country."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert only(quotes, "merely defending").speaker == "Karim Nadir"
+    assert only(quotes, "innocent").speaker == "Tomas Berg"

@@ -134,7 +134,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     has_tags = doc.has_annotation("TAG")
     candidates: list[_Candidate] = []
     words: ArticleWords | None = None
-    for ent in doc.ents:
+    for ent in _joined_people(doc) if has_parse else doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         cand = _clean(ent, text, _name_start(doc, ent, has_tags))
@@ -173,6 +173,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     candidates = _drop_quoted_words(candidates, article)
     _families(candidates, text)
     candidates = _join_split_names(candidates, text)
+    candidates = _with_of_phrase_the_acronym_spells(candidates, text)
     candidates += _missed_organisations(candidates, text, links, headlines)
     acronyms = _introduced_acronyms(candidates, text)
     candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
@@ -188,6 +189,38 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         Mention(article.id, c.start, c.end, c.text, c.label, key=keys[c.cluster], role=c.role)
         for c in candidates
     ]
+
+
+def _joined_people(doc: Doc) -> list[Span]:
+    """The entities, with one person's long name put back together where the model cut it in
+    two ("[Sultan Hashim] [Ahmad al-Tal]"): two person spans one space apart, the first all
+    capitalised proper nouns and a compound of a word in the second, so the parse reads them
+    as one noun phrase (not "pan-democrat [Eddie Chu]")."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        last = doc[ent.end - 1]
+        if (
+            nxt is not None
+            and ent.label_ == nxt.label_ == "PERSON"
+            and nxt.start == ent.end
+            and doc.text[ent.end_char : nxt.start_char] == " "
+            and last.dep_ == "compound"
+            and nxt.start <= last.head.i < nxt.end
+            and all(t.tag_ == "NNP" and t.is_title for t in ent)
+            and len(ent) + len(nxt) <= 6
+        ):
+            joined = doc.char_span(ent.start_char, nxt.end_char, label="PERSON")
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        out.append(ent)
+        i += 1
+    return out
 
 
 #: Common nouns that name what an organisation is: "the social media website Twitter".
@@ -746,6 +779,37 @@ def _join_split_names(candidates: list[_Candidate], text: str) -> list[_Candidat
     if ordered and id(ordered[-1]) not in skip:
         out.append(ordered[-1])
     return out if skip else candidates
+
+
+#: " of Freedonia", " of the North": the "of" phrase that may end a body's name.
+_OF_NAME = re.compile(r" of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
+
+
+def _with_of_phrase_the_acronym_spells(
+    candidates: list[_Candidate], text: str
+) -> list[_Candidate]:
+    """ "the Press Council of Freedonia (PCF)": the model stopped the body's name before its
+    "of" phrase; the acronym after it spells the whole, not the part, so the name runs on."""
+    out: list[_Candidate] = []
+    cut: tuple[int, int] | None = None
+    for cand in sorted(candidates, key=lambda c: c.start):
+        if cut is not None and cut[0] <= cand.start and cand.end <= cut[1]:
+            continue  # "Freedonia", read as a place inside the longer name
+        out.append(cand)
+        words = cand.text.split()
+        if cand.label != "ORG" or not words or words[-1].lower() not in BODY_TAILS:
+            continue
+        m = _OF_NAME.match(text, cand.end)
+        intro = _ACRONYM_INTRO.match(text[m.end() : m.end() + 40]) if m else None
+        if m is None or intro is None:
+            continue
+        whole = text[cand.start : m.end()]
+        if acronym_matches(intro.group("abbr"), whole) and not acronym_matches(
+            intro.group("abbr"), cand.text
+        ):
+            cand.end, cand.text, cand.folded = m.end(), whole, ()
+            cut = (m.start(), m.end())
+    return out
 
 
 def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _Candidate]:

@@ -237,6 +237,7 @@ class SpeakerResolver:
                 self._person_in_phrase(subject)
                 or self._apposition_at_verb(subject)
                 or self._glued_holder(subject)
+                or self._apposition_closing(subject)
             )
         elif mention is None and subject.dep_ in SUBJECT_DEPS and subject.lower_ in HONORIFICS:
             # "the current Pope, Pope Francis, described ...": a capitalised title naming no
@@ -328,6 +329,30 @@ class SpeakerResolver:
         ):
             return titled  # "..., Pope Francis, described": a title and one name
         return None
+
+    def _apposition_closing(self, subject: Token) -> Mention | None:
+        """ "..., said spokesperson for the Acme Agency, Jo Bloggs.": a bare role noun after
+        the verb (no article, so a title) whose phrase ends the sentence with a person's name
+        after a comma; the parser hangs the name on the body, but it names the role's holder."""
+        verb = subject.head
+        if subject.i < verb.i or any(c.dep_ in {"det", "poss"} for c in subject.children):
+            return None
+        right = subject.right_edge
+        comma = next(
+            (self.doc[i] for i in range(right.i, subject.i, -1) if self.doc[i].text == ","), None
+        )
+        after = self.doc[right.i + 1] if right.i + 1 < len(self.doc) else None
+        if comma is None or (after is not None and after.text not in {".", "!", "?"}):
+            return None  # the name closes the sentence
+        start, end = comma.idx + 1, right.idx + len(right.text)
+        mention = self._mention_at(right)
+        if (
+            mention is None
+            or self.doc.text[start:end].strip() != mention.text.strip()
+            or not (self._is_person(mention) or looks_like_person_name(mention.text))
+        ):
+            return None
+        return mention
 
     def _glued_holder(self, subject: Token) -> Mention | None:
         """ "Executive director of the Dallas chapter of X Anna Berg said": a bare role noun
@@ -596,7 +621,30 @@ class SpeakerResolver:
                 mention = self._mention_at(child)
                 if mention is not None and self._is_person(mention):
                     return mention
-        return None
+        return self._name_closing_role(token)
+
+    def _name_closing_role(self, token: Token) -> Mention | None:
+        """ "Former director of operations for the Acme Armed Forces Jo Ann Bloggs was ...": a
+        bare role noun whose phrase runs into a full name right before the verb, glued to the
+        body before it (no "for"/"of" of its own, so not "a lawyer for Jo Bloggs"): its holder."""
+        if any(c.dep_ in {"det", "poss"} for c in token.children):
+            return None
+        right = token.right_edge
+        if right.i + 1 != token.head.i or right.i <= token.i:
+            return None
+        mention = self._mention_at(right)
+        if (
+            mention is None
+            or mention.end != right.idx + len(right.text)
+            or " " not in mention.text.strip()
+            or not self._is_person(mention)
+        ):
+            return None
+        first = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if first is None or first.start == 0:
+            return None
+        before = self.doc[first.start - 1]
+        return mention if before.pos_ == "PROPN" and before.ent_type_ else None
 
     def _body_antecedent(
         self, pronoun: Token, depth: int = 0, as_body: bool = False
