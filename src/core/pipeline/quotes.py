@@ -305,7 +305,7 @@ def _claims(
             # `"...", Caloundra coach Geoff Ingram said.` with the phrase misparsed (a verb
             # "coach", or the role read as an object inside the quote): the person named
             # between the quote and its cue says it
-            speaker = _named_before_cue(text, mark, cue, resolver)
+            speaker = _named_before_cue(doc, text, mark, cue, resolver)
         if speaker is None:
             subject = _inverted_subject(doc, cue, inside)  # `"..." tweeted the mayor`
             speaker = resolver.resolve(subject) if subject is not None else None
@@ -315,11 +315,6 @@ def _claims(
             person = resolver.person_within(resolver.sentence(cue).start_char, cue.idx)
             if person is not None:
                 speaker = resolver.speaker_for(person, person.start, person.end)
-        if speaker is None:
-            # a name phrase between the quote and a cue the parse left bare, not a person the
-            # model tagged ("Caloundra coach Ana Ruiz said" with "coach" read as a verb)
-            subject = _phrase_between(doc, text, mark, cue)
-            speaker = resolver.resolve(subject) if subject is not None else None
         if speaker is None and cue.tag_ == "VBG" and cue.idx > mark.open:
             # `X notes, "...", highlighting Y` with "notes" read as a noun: the participle
             # hangs in the quote, and the speech word the sentence rests on has the subject
@@ -426,16 +421,18 @@ def _tokens_inside(doc: Doc, marks: list[QuoteMarks]) -> dict[int, int]:
 
 
 def _named_before_cue(
-    text: str, mark: QuoteMarks, cue: Token, resolver: SpeakerResolver
+    doc: Doc, text: str, mark: QuoteMarks, cue: Token, resolver: SpeakerResolver
 ) -> Speaker | None:
-    """The person named in full in the words between a quote's closing mark and its cue."""
+    """The person named in the words between a quote's closing mark and its cue: one the
+    model tagged in full, else the name ending a name phrase it did not tag."""
     between = text[mark.close + 1 : cue.idx]
     if any(c in between for c in ".;:?!\n"):
         return None
     person = resolver.person_within(mark.close + 1, cue.idx)
-    if person is None:
-        return None
-    return resolver.speaker_for(person, person.start, person.end)
+    if person is not None:
+        return resolver.speaker_for(person, person.start, person.end)
+    subject = _phrase_between(doc, text, mark, cue)
+    return resolver.resolve(subject) if subject is not None else None
 
 
 def _quoted_subject(doc: Doc, mark: QuoteMarks) -> bool:
