@@ -327,7 +327,7 @@ def _pct(pair: list[int]) -> str:
 
 
 def summary(quote_rows: list[tuple[str, Score]], cast_rows: list[tuple[str, Any]]) -> None:
-    """Every set's figures on one line each (Markdown), as the README's tables show them:
+    """Every set's figures on one line each (Markdown), as the tables of docs/quality.md show them:
     recall and precision by kind, F1 at both overlaps, speakers; merges and types."""
     print("\n== summary (every figure of issue 14's Measure, per set)")
     print("| quotes | direct (with mixed) | reported | stance | precision | P direct | P mixed | "
