@@ -409,7 +409,11 @@ class NewsdeskApp(App[None]):
         self._place_timer = self.set_timer(PLACE_SAVE_DELAY, self._save_place_in_background)
 
     def _save_place_in_background(self) -> None:
+        """The timer can fire while the app closes, its panes already gone: `exit` has kept
+        the place then, and reading the removed text pane would end the app in an error."""
         self._place_timer = None
+        if not self.main.is_attached or not self.main.query("#text"):
+            return
         place = self.main.reading_place()
         if place is not None:
             self.run_worker(lambda: self._save_place(place), thread=True, group="place",

@@ -68,6 +68,17 @@ async def test_app_saves_the_place_a_moment_after_the_reader_stops(make_app) -> 
         assert load_place(Settings.from_env(), PATHS) == ReadingPlace("a3", 0, None)
 
 
+async def test_app_place_timer_firing_while_the_app_closes_is_harmless(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Under load the save timer can fire in teardown, after the text pane is gone."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.main.open_article("a3")
+        await pilot.pause()
+        await pilot.press("q")
+    app._save_place_in_background()  # the panes are gone: nothing to read, nothing raised
+    assert load_place(Settings.from_env(), PATHS) == ReadingPlace("a3", 0, None)  # kept on exit
+
+
 async def test_app_reopened_article_is_highlighted_and_in_view(make_app, tui_corpus) -> None:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
