@@ -103,7 +103,7 @@ def test_corrections_type_hide_unhide(desk: CorrectionDesk) -> None:
     watch = by_name(lib)["Watch"]
     desk.set_type(watch, "group")
     assert lib.actor(watch).type == "group"
-    with pytest.raises(CorrectionError, match="already a group"):
+    with pytest.raises(CorrectionError, match="is already typed group"):
         desk.set_type(watch, "group")
     with pytest.raises(CorrectionError, match="unknown type"):
         desk.set_type(watch, "planet")

@@ -313,7 +313,7 @@ class Cast:
             if value not in ACTOR_TYPES:
                 raise CorrectionError(f"unknown type {value!r} (choose {', '.join(ACTOR_TYPES)})")
             if self.type_of(actor) == value:
-                raise CorrectionError(f"{name} is already a {value}")
+                raise CorrectionError(f"{name} is already typed {value}")
             self.types[actor] = value
         elif verb == "actor.hide":
             if actor in self.hidden:
