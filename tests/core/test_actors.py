@@ -994,6 +994,19 @@ def test_actors_states_word_is_no_role_of_the_body() -> None:
     assert [a.role for a in actors] == [None]
 
 
+def test_actors_role_is_a_persons_only() -> None:
+    actors, _ = merge_actors(
+        [
+            article("a", ("Wayne State University", "ORG", "Wayne State University", "Wayne")),
+            article("b", ("Ana Quill", "PERSON", "Ana Quill", "Trade Minister")),
+        ]
+    )
+    assert {a.name: a.role for a in actors} == {
+        "Wayne State University": None,
+        "Ana Quill": "Trade Minister",
+    }
+
+
 def test_actors_direction_word_is_no_places_short_name() -> None:
     _, mapping = merge_actors(
         [

@@ -937,7 +937,9 @@ def _build(
     else:
         actor_type = _vote(votes, _longest_label(keys))
     aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
-    role = min(roles, key=lambda r: (-roles[r], r)) if roles else None
+    # a role says what someone is ("Trade Minister"); on a place or a body the words before
+    # its name are no role ("Mister" of a film's "Mister America", "Wayne" of "Wayne State")
+    role = min(roles, key=lambda r: (-roles[r], r)) if roles and actor_type == "person" else None
     first = order[mentions[0].article]
     return Actor("", name, actor_type, aliases, role, mentions), parts, first
 
