@@ -3753,3 +3753,168 @@ def test_quotes_he_is_the_holder_named_at_the_end_of_a_bare_role_subject(
     quotes = quotes_in(analyze_text, text)
     assert only(quotes, "merely defending").speaker == "Karim Nadir"
     assert only(quotes, "innocent").speaker == "Tomas Berg"
+
+
+# -- requests, plain statements, statement nouns ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The council asked the judge to delay his ruling.",
+            "asked",
+            "the judge to delay his ruling",
+            "The council",
+        ),
+        (
+            "The minister told the army to withdraw from the border.",
+            "told",
+            "the army to withdraw from the border",
+            "The minister",
+        ),
+        ("The senator asked for a recount.", "asked for", "a recount", "The senator"),
+        ("The union appealed for calm after the riots.", "appealed for", "calm", "The union"),
+        (
+            "The group requested donations for the flood victims.",
+            "requested",
+            "donations for the flood victims",
+            "The group",
+        ),
+    ],
+)
+def test_quotes_request_of_someone_is_a_stance(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.speaker) == ("stance", cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council asked him how to vote on the bill.",  # a question
+        "The reporters asked about the delay.",
+        "The lawyers challenged the witness, asking the officer to describe the crowd.",
+        "The court brought the case to the judges, asking for clarification of the law.",
+        "Warrants are issued to ask police across the country to arrest a suspect.",  # purpose
+        "The senator wants to ask the court to delay its ruling.",  # a plan
+        "He is suspected of asking for bribes to approve the contracts.",
+        "The minister did not ask the court to delay its ruling.",
+        "The lawyer appealed the ruling.",
+        "The teacher told the pupils about the trip.",
+    ],
+)
+def test_quotes_request_shapes_that_are_no_stance(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_anonymity_requested_is_no_stance(analyze_text: AnalyzeText) -> None:
+    quotes = quotes_in(analyze_text, "A source who requested anonymity said the talks failed.")
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "the talks failed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The opposition made clear that it would vote against the budget.",
+            "made clear",
+            "it would vote against the budget",
+            "The opposition",
+        ),
+        (
+            "The minister made it clear that the tax would not rise.",
+            "made it clear",
+            "the tax would not rise",
+            "The minister",
+        ),
+        (
+            "Senator Ruth Abel has made clear she intends to run again.",
+            "made clear",
+            "she intends to run again",
+            "Ruth Abel",
+        ),
+    ],
+)
+def test_quotes_made_clear_reports_a_statement(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.text, quote.speaker) == (
+        "indirect", cue, content, speaker
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister did not make clear whether the tax would rise.",
+        "The minister made clear what the tax would pay for.",
+        "The company made clear progress this year.",
+        "The storm made the roads unsafe.",
+    ],
+)
+def test_quotes_made_clear_shapes_that_report_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The senator's claim that the election was rigged has no basis.",
+            "claim",
+            "the election was rigged",
+            "The senator",
+        ),
+        (
+            "The mayor's announcement that the plant would close shocked the town.",
+            "announcement",
+            "the plant would close",
+            "The mayor",
+        ),
+        (
+            "The warning by the agency that the dam could fail came too late.",
+            "warning",
+            "the dam could fail",
+            "the agency",
+        ),
+    ],
+)
+def test_quotes_owned_statement_noun_reports_its_clause(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.text, quote.speaker) == (
+        "indirect", cue, content, speaker
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim that the election was rigged spread online.",  # no one's claim
+        "The senator's plan to cut taxes failed.",  # a plan
+        "Their claim to the land was rejected.",  # no clause
+    ],
+)
+def test_quotes_statement_noun_without_owner_or_clause_is_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_that_clause_read_as_an_object_is_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Garcia observed that the opening date of the library coincided with the flood."
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model read a longer sentence: "that" a mark on the object "date", the clause's
+    # verb a participle on the noun before it
+    words["that"].head, words["that"].dep_ = words["date"], "mark"
+    words["date"].head, words["date"].dep_ = words["observed"], "dobj"
+    words["coincided"].head, words["coincided"].dep_ = words["library"], "acl"
+    quote = only(quotes_of(article, doc), "coincided")
+    assert quote.kind == "indirect" and quote.speaker == "Garcia"
+    assert quote.text == "the opening date of the library coincided with the flood"

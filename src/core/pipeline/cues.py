@@ -44,7 +44,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
     apologise caution emphasize emphasise stress affirm argue rail express advise plead
-    disagree
+    disagree request appeal
     """.split()
 )
 
@@ -58,7 +58,15 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {
     "rail": frozenset({"against"}),  # "railed against the rioters"
     "plead": frozenset({"with", "for"}),  # "pleaded with the minister to ...", not "pleaded guilty"
     "disagree": frozenset({"with"}),  # "disagreed with the claim"
+    "appeal": frozenset({"for"}),  # "appealed for calm", not "appealed the ruling"
 }
+
+#: Speech verbs that make a request of their object ("asked the court to delay its ruling",
+#: "told the army to withdraw"): with an object and an infinitive, a stance; "ask" also with
+#: "for" ("asked for a recount").
+REQUEST_VERBS: frozenset[str] = frozenset({"ask", "tell"})
+#: What one requests for oneself, not of anyone: "a source who requested anonymity".
+REQUESTED_FOR_ONESELF: frozenset[str] = frozenset({"anonymity"})
 
 #: Nouns of a position held towards something: "tweeted support for X", "voiced concern".
 OPINION_NOUNS: frozenset[str] = frozenset(
