@@ -3918,3 +3918,76 @@ def test_quotes_that_clause_read_as_an_object_is_reported(nlp) -> None:  # type:
     quote = only(quotes_of(article, doc), "coincided")
     assert quote.kind == "indirect" and quote.speaker == "Garcia"
     assert quote.text == "the opening date of the library coincided with the flood"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue", "content", "speaker"),
+    [
+        (
+            "The senator announced his intention to run for president.",
+            "stance",
+            "announced",
+            "his intention to run for president",
+            "The senator",
+        ),
+        (
+            "Democrats charged that the bill would hurt the poor.",
+            "indirect",
+            "charged",
+            "the bill would hurt the poor",
+            "Democrats",
+        ),
+        (
+            "The governor signalled that she would veto the bill.",
+            "indirect",
+            "signalled",
+            "she would veto the bill",
+            "The governor",
+        ),
+        ("The minister touted the new trade deal.", "stance", "touted", "the new trade deal",
+         "The minister"),
+        ("The union pushed for higher wages.", "stance", "pushed for", "higher wages",
+         "The union"),
+        (
+            "Activists pressed Congress to pass the bill.",
+            "stance",
+            "pressed",
+            "Congress to pass the bill",
+            "Activists",
+        ),
+        (
+            "The president faulted the agency for the slow response.",
+            "stance",
+            "faulted",
+            "the agency for the slow response",
+            "The president",
+        ),
+        (
+            "The senator's proposal that taxes be cut was rejected.",
+            "indirect",
+            "proposal",
+            "taxes be cut",
+            "The senator",
+        ),
+    ],
+)
+def test_quotes_political_cues(
+    analyze_text: AnalyzeText, text: str, kind: str, cue: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.speaker) == (kind, cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pilot pushed the plane to its limit.",
+        "The crowd pushed toward the exit.",
+        "The police pressed charges against the driver.",
+        "The intention of the law is to protect children.",
+        "The lights signalled the start of the race.",
+        "The driver was charged with speeding.",
+    ],
+)
+def test_quotes_political_cue_words_used_otherwise(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []

@@ -839,7 +839,9 @@ def _reported_candidates(
 STATEMENT_NOUNS = frozenset(
     """
     announcement statement claim assertion declaration warning prediction admission
-    allegation accusation pledge promise
+    allegation accusation pledge promise recommendation proposal suggestion demand insistence
+    contention argument assurance denial threat vow claims allegations accusations warnings
+    assurances promises
     """.split()
 )
 #: Verbs that make such a noun the subject's statement ("made/issued/posted a statement").
@@ -1686,6 +1688,7 @@ def _request(
             return None  # "asked the officer to describe ...": a question put to someone
         lo = obj.left_edge.i
         return ("stance", lo, _before_own_cue(doc, lo, infinitive.right_edge.i), None)
+    # "pressed for talks": the phrasal stance of `PARTICLE_STANCES`, below
     particle = _particle(verb, frozenset({"for"})) if base == "ask" else None
     if obj is None and particle is not None and particle.dep_ == "prep":
         asked = next((c for c in particle.children if c.dep_ == "pobj"), None)
