@@ -3991,3 +3991,53 @@ def test_quotes_political_cues(
 )
 def test_quotes_political_cue_words_used_otherwise(analyze_text: AnalyzeText, text: str) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a bare date the parser hung inside the clause says when, not what
+        (
+            "Premier Ana Lind, who has faced criticism over the cuts, said Tuesday the province "
+            "would hire 500 nurses.",
+            "the province would hire 500 nurses",
+            "Ana Lind",
+        ),
+        ("The mayor told reporters Friday the city would appeal.", "the city would appeal",
+         "The mayor"),
+        # ... but a date that is part of the subject stays
+        ("The minister said Tuesday's vote was rigged.", "Tuesday's vote was rigged",
+         "The minister"),
+        # split around a present-tense cue the parser hung on the auxiliary
+        ("The driver, police say, was not injured.", "The driver, police say, was not injured",
+         "police"),
+    ],
+)
+def test_quotes_newspaper_report_spans(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
+
+
+def test_quotes_contrasted_stance_cue_keeps_its_own_clause(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Experts say the change could save lives, though some critics warn it could push costs"
+        " up."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the change could save lives", "Experts"),
+        ("it could push costs up", "some critics"),
+    ]
+
+
+def test_quotes_according_to_leaves_out_the_sources_participle(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to the report, released Thursday by the auditor general, the program cost "
+        "$40 million more than planned."
+    )
+    quote = only(quotes_in(analyze_text, text), "program cost")
+    assert quote.text == "the program cost $40 million more than planned"

@@ -1080,7 +1080,11 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
             (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token)
              or _comma_participle(token))
             and token.dep_ in {"advcl", "conj", "acl"}
-            and verb_base(token.text) in SPEECH_VERBS
+            and (
+                verb_base(token.text) in SPEECH_VERBS
+                # "..., though critics warn it could ...": a stance verb's clause is reported
+                or (_contrasted_cue(token) and verb_base(token.text) in CLAUSE_STANCES)
+            )
             and any(c.dep_ in CLAUSE_DEPS for c in token.children)
         ) or _contrasted_quoting(token):
             end = token.left_edge.i - 1
@@ -1504,9 +1508,12 @@ def _complement(
         clauses = _misparsed_clauses(verb)
     if not clauses and base in SPEECH_VERBS | NAMING_VERBS and _after_comma_clause(verb):
         # "Orders won't leave idle capacity, Maróth said, and ...": the clause is the head's
-        lo, hi = verb.head.left_edge.i, verb.left_edge.i - 1
-        if verb.dep_ == "parataxis" and verb.head.i > verb.i:
-            hi = verb.head.right_edge.i  # "They had, his father says, paid ...": the whole clause
+        head = verb.head
+        if verb.dep_ == "parataxis" and head.dep_ in {"aux", "auxpass"} and head.head.i > verb.i:
+            head = head.head  # "The driver, police say, was not injured": hung on the auxiliary
+        lo, hi = head.left_edge.i, verb.left_edge.i - 1
+        if verb.dep_ == "parataxis" and head.i > verb.i:
+            hi = head.right_edge.i  # "They had, his father says, paid ...": the whole clause
         while hi > lo and verb.doc[hi].is_punct:
             hi -= 1
         if hi > lo:
@@ -1533,7 +1540,7 @@ def _complement(
         if subject is not None:
             lo = subject.left_edge.i
         hi = _with_further_that_clauses(verb, hi)
-        lo = _skip_mark_word(verb.doc, lo, hi)
+        lo = _skip_mark_word(verb.doc, _after_time_of_saying(verb.doc, lo, hi), hi)
         return ("indirect", lo, _before_own_cue(verb.doc, lo, hi), None)
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
     if base in NAMING_VERBS:  # `which the BBC describes as "marred by ..."`
@@ -2334,6 +2341,23 @@ def _particle(verb: Token, words: frozenset[str]) -> Token | None:
             if first.dep_ == "mark" and first.lower_ in words and first.i == verb.i + 1:
                 return first
     return None
+
+
+def _after_time_of_saying(doc: Doc, lo: int, hi: int) -> int:
+    """ "told reporters Friday the city would appeal": a bare date that opens the clause (the
+    parser hung it inside) says when it was said, not what; the clause starts after it."""
+    first = doc[lo]
+    if first.dep_ not in {"npadvmod", "compound"} or first.ent_type_ not in {"DATE", "TIME"}:
+        return lo
+    phrase = first if first.dep_ == "npadvmod" else first.head
+    if phrase.dep_ != "npadvmod" or phrase.left_edge.i != lo or phrase.ent_type_ not in {
+        "DATE", "TIME"
+    }:
+        return lo
+    after = phrase.right_edge.i + 1
+    if after >= hi or doc[after].is_punct or doc[after].lower_ in {"'s", "’s"}:
+        return lo
+    return after
 
 
 def _skip_mark_word(doc: Doc, lo: int, hi: int) -> int:
