@@ -4041,3 +4041,24 @@ def test_quotes_according_to_leaves_out_the_sources_participle(
     )
     quote = only(quotes_in(analyze_text, text), "program cost")
     assert quote.text == "the program cost $40 million more than planned"
+
+
+def test_quotes_cue_read_as_an_adjective_after_a_root_noun_is_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hunter accused the mayor of lying about the budget."
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model reads a subject that is also a common noun: the subject the root, the cue
+    # an adjective on the object, everything after hung on the subject
+    hunter, accused, mayor, of = words["Hunter"], words["accused"], words["mayor"], words["of"]
+    hunter.head, hunter.dep_, hunter.pos_ = hunter, "ROOT", "NOUN"
+    accused.head, accused.dep_, accused.pos_, accused.tag_ = mayor, "amod", "ADJ", "JJ"
+    mayor.head, mayor.dep_ = hunter, "dobj"
+    of.head = hunter
+    words["."].head = hunter
+    quote = only(quotes_of(article, doc), "the mayor of lying")
+    assert (quote.kind, quote.cue, quote.speaker) == ("stance", "accused", "Hunter")
+
+
+def test_quotes_adjective_participle_is_left_alone(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "Accused officers face a hearing on Monday.") == []
+    quotes = quotes_in(analyze_text, "Police said the accused man fled the scene.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the accused man fled the scene", "Police")]

@@ -42,6 +42,7 @@ from .names import HONORIFICS
 from .negation import REFUSALS, negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
 from .quotes_surface import surface_quote_cue, surface_reported, with_participle_reports
+from .repairs import repair_cue_modifiers
 from .sources import (
     CONTRAST_SUBORDINATORS,
     according_to,
@@ -90,6 +91,7 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     ]
     if not doc.has_annotation("DEP"):
         return _without_parse(article, marks)
+    repair_cue_modifiers(doc)
     resolver = SpeakerResolver(doc, mentions, [(m.open, m.close + 1) for m in marks])
     drafts = _claims(doc, text, marks, resolver, article, mentions)
     drafts = _with_labelled_paragraphs(article, mentions, drafts, doc)

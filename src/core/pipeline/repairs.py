@@ -1,0 +1,60 @@
+"""Parse repairs for cue verbs the tagger read as modifiers, made before the quote rules run."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cues import SPEECH_VERBS, STANCE_VERBS, verb_base
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Tags of a past form, the tense a report is written in.
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def repair_cue_modifiers(doc: Doc) -> None:
+    """Make a cue verb that the parser read as an adjective the verb of its sentence again.
+
+    A subject that is also a common noun ("Trump", "Hunter") can make the model read the
+    sentence as a noun phrase: the subject becomes the root and the past form after it an
+    adjective on the object ("Trump accused Democrats of ..." as "[accused Democrats]" hung on
+    "Trump"). The rules read speakers and complements from the parse, so the cue is restored
+    as the root, the noun before it its subject and the words after it its dependents. Only
+    this shape is touched: a root noun right before a past form of a cue verb, with nothing
+    but that noun phrase before it and no verb anywhere else in the sentence.
+    """
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in {"NOUN", "PROPN"} or root.left_edge.i != sent.start:
+            continue
+        cue = doc[root.i + 1] if root.i + 1 < sent.end else None
+        if cue is None or not _modifier_cue(cue):
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} and t.i < cue.i for t in sent):
+            continue
+        _make_root(cue, root)
+
+
+def _modifier_cue(token: Token) -> bool:
+    base = verb_base(token.text)
+    return (
+        base is not None
+        and (base in SPEECH_VERBS or base in STANCE_VERBS)
+        and token.dep_ == "amod"
+        and token.tag_ in PAST_TAGS | {"JJ"}
+        and token.text[:1].islower()
+        and token.head.i > token.i
+    )
+
+
+def _make_root(cue: Token, subject: Token) -> None:
+    after = [t for t in subject.rights if t.i > cue.i]
+    cue.head = cue
+    cue.dep_ = "ROOT"
+    cue.pos_ = "VERB"
+    cue.tag_ = "VBD"
+    for token in after:
+        token.head = cue
+    subject.head = cue
+    subject.dep_ = "nsubj"
