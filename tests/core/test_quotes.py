@@ -4062,3 +4062,47 @@ def test_quotes_adjective_participle_is_left_alone(analyze_text: AnalyzeText) ->
     assert quotes_in(analyze_text, "Accused officers face a hearing on Monday.") == []
     quotes = quotes_in(analyze_text, "Police said the accused man fled the scene.")
     assert [(q.text, q.speaker) for q in quotes] == [("the accused man fled the scene", "Police")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "It was announced by the ministry that the border would reopen.",
+            "the border would reopen",
+            "the ministry",
+        ),
+        (
+            "It was confirmed by police on Tuesday that two men had been arrested.",
+            "two men had been arrested",
+            "police",
+        ),
+    ],
+)
+def test_quotes_passive_report_with_an_agent_is_the_agents(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
+
+
+def test_quotes_passive_report_without_an_agent_has_no_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    assert quotes_in(analyze_text, "It was announced that the border would reopen.") == []
+
+
+def test_quotes_speech_verb_tagged_as_a_noun_with_subject_and_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Figures from the ministry state about 300 schools are closed each year."
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model read a longer subject: "state" a noun, the root, with the subject and
+    # the clause hung on it
+    state, figures, closed = words["state"], words["Figures"], words["closed"]
+    state.head, state.dep_, state.pos_, state.tag_ = state, "ROOT", "NOUN", "NN"
+    figures.head, figures.dep_ = state, "nsubj"
+    closed.head, closed.dep_ = state, "ccomp"
+    words["from"].head = figures
+    words["."].head = closed
+    quote = only(quotes_of(article, doc), "schools are closed")
+    assert quote.kind == "indirect" and quote.cue == "state"
+    assert quote.text == "about 300 schools are closed each year"

@@ -1432,6 +1432,26 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         start, end = trim(text, doc[as_phrase.i + 1].idx, last.idx + len(last.text))
         quoted = any(mark in text[start:end] for mark in '"“”')
         return Draft(start, end, "mixed" if quoted else "stance", verb, None, resolver.resolve(who))
+    clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+    if (
+        base in SPEECH_VERBS
+        and who is not None
+        and target is not None
+        and target.lower_ == "it"
+        and clause is not None
+        and any(g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children)
+    ):
+        # "It was announced by the ministry that the border would reopen": the agent's report
+        doc, text = verb.doc, verb.doc.text
+        lo, hi = clause.left_edge.i, clause.right_edge.i
+        if doc[lo].lower_ == "that" and lo < hi:
+            lo += 1  # the subordinator, however the parser labels it
+        while hi > lo and doc[hi].is_punct:
+            hi -= 1
+        start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        if end <= start:
+            return None
+        return Draft(start, end, "indirect", verb, None, resolver.resolve(who))
     if base not in PASSIVE_STANCES:
         return None
     if agent is None or who is None or target is None or target.lower_ in RELATIVE_WORDS:
@@ -1542,6 +1562,8 @@ def _complement(
         if subject is not None:
             lo = subject.left_edge.i
         hi = _with_further_that_clauses(verb, hi)
+        while hi > lo and verb.doc[hi].text in {".", "!", "?"}:
+            hi -= 1  # the sentence's stop, which the parser may hang on the clause
         lo = _skip_mark_word(verb.doc, _after_time_of_saying(verb.doc, lo, hi), hi)
         return ("indirect", lo, _before_own_cue(verb.doc, lo, hi), None)
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]

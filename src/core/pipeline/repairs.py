@@ -14,7 +14,7 @@ PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 def repair_cue_modifiers(doc: Doc) -> None:
-    """Make a cue verb that the parser read as an adjective the verb of its sentence again.
+    """Make a cue verb that the parser read as an adjective or a noun a verb again.
 
     A subject that is also a common noun ("Trump", "Hunter") can make the model read the
     sentence as a noun phrase: the subject becomes the root and the past form after it an
@@ -22,8 +22,14 @@ def repair_cue_modifiers(doc: Doc) -> None:
     "Trump"). The rules read speakers and complements from the parse, so the cue is restored
     as the root, the noun before it its subject and the words after it its dependents. Only
     this shape is touched: a root noun right before a past form of a cue verb, with nothing
-    but that noun phrase before it and no verb anywhere else in the sentence.
+    but that noun phrase before it and no verb anywhere else in the sentence. A speech verb
+    tagged as a noun that has a subject before it and a clause after it is a verb.
     """
+    for token in doc:
+        if token.pos_ == "NOUN" and _verb_read_as_noun(token):
+            # "Estimates by the government state about 350 ... are": a subject before it and a
+            # clause after it, as only a verb has them
+            token.pos_ = "VERB"
     for sent in doc.sents:
         root = sent.root
         if root.pos_ not in {"NOUN", "PROPN"} or root.left_edge.i != sent.start:
@@ -34,6 +40,15 @@ def repair_cue_modifiers(doc: Doc) -> None:
         if any(t.pos_ in {"VERB", "AUX"} and t.i < cue.i for t in sent):
             continue
         _make_root(cue, root)
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    base = verb_base(token.text)
+    if base is None or base not in SPEECH_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) and any(
+        c.dep_ == "ccomp" and c.i > token.i for c in token.children
+    )
 
 
 def _modifier_cue(token: Token) -> bool:
