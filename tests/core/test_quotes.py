@@ -4106,3 +4106,46 @@ def test_quotes_speech_verb_tagged_as_a_noun_with_subject_and_clause(nlp) -> Non
     quote = only(quotes_of(article, doc), "schools are closed")
     assert quote.kind == "indirect" and quote.cue == "state"
     assert quote.text == "about 300 schools are closed each year"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The mayor held the contractor responsible for the collapse.",
+            "held",
+            "the contractor responsible for the collapse",
+            "The mayor",
+        ),
+        (
+            "The union reiterated its support for the strike.",
+            "reiterated",
+            "its support for the strike",
+            "The union",
+        ),
+        (
+            "The spokesman underlined the country's rights in the region.",
+            "underlined",
+            "the country's rights in the region",
+            "The spokesman",
+        ),
+    ],
+)
+def test_quotes_blame_and_restated_positions_are_stances(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.speaker) == ("stance", cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guard held the door open for the visitors.",
+        "The council held a meeting on Tuesday.",
+        "The mayor did not hold the contractor responsible.",
+        "The contractor was held responsible for the collapse.",  # no one holds it here
+    ],
+)
+def test_quotes_hold_without_blame_is_nothing(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []

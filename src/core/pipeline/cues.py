@@ -45,7 +45,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
     apologise caution emphasize emphasise stress affirm argue rail express advise plead
     disagree request appeal tout rebuke chastise castigate berate scold fault commend mock
-    ridicule lash push press
+    ridicule lash push press reassert reaffirm reiterate underline underscore
     """.split()
 )
 

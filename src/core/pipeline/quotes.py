@@ -744,6 +744,11 @@ def _reported_candidates(
             if made_clear is not None:
                 candidates.append(made_clear)
             continue
+        if token.lower_ in HOLD_FORMS:
+            held = _held_to_account(doc, text, token, resolver)
+            if held is not None:
+                candidates.append(held)
+            continue
         base = verb_base(token.text) or topic_verb(token.text)
         relayed = _document_participle(token)
         if base is None or (token.dep_ in {"amod", "acl"} and not relayed):
@@ -952,6 +957,38 @@ def _made_clear(doc: Doc, text: str, verb: Token, resolver: SpeakerResolver) -> 
     return Draft(
         start, end, "indirect", verb, plain.idx + len(plain.text), resolver.resolve(subject)
     )
+
+
+#: Forms of "hold", which blames through what it holds someone ("held X responsible").
+HOLD_FORMS = frozenset({"hold", "holds", "held", "holding"})
+#: What one holds someone to be when blaming them.
+ACCOUNTABLE = frozenset({"responsible", "accountable", "liable", "culpable"})
+
+
+def _held_to_account(
+    doc: Doc, text: str, verb: Token, resolver: SpeakerResolver
+) -> Draft | None:
+    """ "The mayor held the contractor responsible for the collapse": a blame, a stance on
+    the one held responsible; "held the door open" or "held a meeting" is none."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or _negated(verb) or _passive(verb):
+        return None
+    blame = next(
+        (
+            t
+            for t in doc[obj.i + 1 : min(obj.right_edge.i + 3, verb.sent.end)]
+            if t.lower_ in ACCOUNTABLE and t.head.i in {verb.i, obj.i}
+        ),
+        None,
+    )
+    subject = resolver.subject_of(verb) if blame is not None else None
+    if blame is None or subject is None:
+        return None
+    hi = max(blame.right_edge.i, obj.right_edge.i)
+    start, end = trim(text, doc[obj.left_edge.i].idx, doc[hi].idx + len(doc[hi].text))
+    if end <= start:
+        return None
+    return Draft(start, end, "stance", verb, None, resolver.resolve(subject))
 
 
 #: Common nouns, besides bodies, documents and people, that report findings ("the inquiry").
