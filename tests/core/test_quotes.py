@@ -4149,3 +4149,35 @@ def test_quotes_blame_and_restated_positions_are_stances(
 )
 def test_quotes_hold_without_blame_is_nothing(analyze_text: AnalyzeText, text: str) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Maria Lopez, a lawyer for the families of the victims who had followed the case, "
+            "cautioned justice does not come swiftly.",
+            "cautioned",
+            "justice does not come swiftly",
+        ),
+        (
+            "Tom Reed, an economist at the central bank who has studied the market, noted growth "
+            "had slowed.",
+            "noted",
+            "growth had slowed",
+        ),
+    ],
+)
+def test_quotes_cue_after_a_long_apposition_read_as_an_adjective(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str
+) -> None:
+    # the model reads the cue as an adjective on the clause's subject after the apposition
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.text) == ("indirect", cue, content)
+    assert quote.speaker in {"Maria Lopez", "Tom Reed"}
+
+
+def test_quotes_participle_opening_an_apposition_is_no_cue(analyze_text: AnalyzeText) -> None:
+    text = "Ana Berg, proposed director of the new agency, implied the budget would be cut."
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.cue, q.text) for q in quotes] == [("implied", "the budget would be cut")]

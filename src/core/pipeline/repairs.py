@@ -32,6 +32,9 @@ def repair_cue_modifiers(doc: Doc) -> None:
             token.pos_ = "VERB"
     for sent in doc.sents:
         root = sent.root
+        if root.pos_ in {"VERB", "AUX"}:
+            _restore_after_apposition(root)
+            continue
         if root.pos_ not in {"NOUN", "PROPN"} or root.left_edge.i != sent.start:
             continue
         cue = doc[root.i + 1] if root.i + 1 < sent.end else None
@@ -61,6 +64,45 @@ def _modifier_cue(token: Token) -> bool:
         and token.text[:1].islower()
         and token.head.i > token.i
     )
+
+
+def _restore_after_apposition(verb: Token) -> None:
+    """ "Tom Reed, an economist at the bank who has studied it, noted growth had slowed": after
+    a long apposition the model reads the cue as an adjective on the reported clause's subject
+    and makes the speaker that clause's subject too. The cue becomes the root again, the
+    speaker its subject and the clause its complement."""
+    doc = verb.doc
+    speaker = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if speaker is None or verb_base(verb.text) is not None:
+        return  # "X, proposed Secretary of State, implied ...": the root is the cue already
+    apposition = next((c for c in speaker.rights if c.dep_ == "appos"), None)
+    if apposition is None:
+        return
+    for cue in doc[apposition.right_edge.i + 2 : verb.i]:
+        if not _modifier_cue(cue) or doc[cue.i - 1].text != ",":
+            continue
+        subject = cue.head
+        if subject.i != cue.i + 1 or subject.i >= verb.i:
+            return
+        if not (
+            (subject.dep_ == "appos" and subject.head.i == speaker.i)
+            or (subject.dep_ == "nsubj" and subject.head.i == verb.i)
+        ):
+            return
+        if any(t.pos_ in {"VERB", "AUX"} and t.head.i == verb.i for t in doc[cue.i : subject.i]):
+            return
+        before = [t for t in verb.lefts if t.i < cue.i]  # the speaker, the comma
+        cue.head = cue
+        cue.dep_ = "ROOT"
+        cue.pos_ = "VERB"
+        cue.tag_ = "VBD"
+        for token in before:
+            token.head = cue
+        verb.head = cue
+        verb.dep_ = "ccomp"
+        subject.head = verb
+        subject.dep_ = "nsubj"
+        return
 
 
 def _make_root(cue: Token, subject: Token) -> None:
