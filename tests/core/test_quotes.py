@@ -3800,6 +3800,7 @@ def test_quotes_request_of_someone_is_a_stance(
         "Warrants are issued to ask police across the country to arrest a suspect.",  # purpose
         "The senator wants to ask the court to delay its ruling.",  # a plan
         "He is suspected of asking for bribes to approve the contracts.",
+        "The plane hit the sea shortly after asking the tower to let it return.",  # narration
         "The minister did not ask the court to delay its ruling.",
         "The lawyer appealed the ruling.",
         "The teacher told the pupils about the trip.",

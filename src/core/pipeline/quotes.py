@@ -1714,6 +1714,8 @@ def _complement(
     return ("stance", lo, hi, particle)
 
 
+#: Prepositions that place a gerund in time ("after asking ..."): narration, no position.
+TIME_PREPOSITIONS = frozenset({"after", "before", "while", "upon", "since"})
 #: What one asks for to learn something: "asked for clarification" is a question.
 INFORMATION_NOUNS = frozenset(
     """
@@ -1754,6 +1756,12 @@ def _request(
             return None
         if verb_base(infinitive.text) in SPEECH_VERBS | NAMING_VERBS:
             return None  # "asked the officer to describe ...": a question put to someone
+        if infinitive.lower_ in {"be", "have"}:
+            return None  # "told the players to be ready": a state urged, no act demanded
+        if verb.dep_ == "pcomp" and verb.head.lower_ in TIME_PREPOSITIONS:
+            # "crashed shortly after asking the tower to return": an act narrated in time;
+            # "after asking for his release" still names what was wanted
+            return None
         lo = obj.left_edge.i
         return ("stance", lo, _before_own_cue(doc, lo, infinitive.right_edge.i), None)
     # "pressed for talks": the phrasal stance of `PARTICLE_STANCES`, below
