@@ -3753,3 +3753,432 @@ def test_quotes_he_is_the_holder_named_at_the_end_of_a_bare_role_subject(
     quotes = quotes_in(analyze_text, text)
     assert only(quotes, "merely defending").speaker == "Karim Nadir"
     assert only(quotes, "innocent").speaker == "Tomas Berg"
+
+
+# -- requests, plain statements, statement nouns ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The council asked the judge to delay his ruling.",
+            "asked",
+            "the judge to delay his ruling",
+            "The council",
+        ),
+        (
+            "The minister told the army to withdraw from the border.",
+            "told",
+            "the army to withdraw from the border",
+            "The minister",
+        ),
+        ("The senator asked for a recount.", "asked for", "a recount", "The senator"),
+        ("The union appealed for calm after the riots.", "appealed for", "calm", "The union"),
+        (
+            "The group requested donations for the flood victims.",
+            "requested",
+            "donations for the flood victims",
+            "The group",
+        ),
+    ],
+)
+def test_quotes_request_of_someone_is_a_stance(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.speaker) == ("stance", cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council asked him how to vote on the bill.",  # a question
+        "The reporters asked about the delay.",
+        "The lawyers challenged the witness, asking the officer to describe the crowd.",
+        "The court brought the case to the judges, asking for clarification of the law.",
+        "Warrants are issued to ask police across the country to arrest a suspect.",  # purpose
+        "The senator wants to ask the court to delay its ruling.",  # a plan
+        "He is suspected of asking for bribes to approve the contracts.",
+        "The plane hit the sea shortly after asking the tower to let it return.",  # narration
+        "The minister did not ask the court to delay its ruling.",
+        "The lawyer appealed the ruling.",
+        "The teacher told the pupils about the trip.",
+    ],
+)
+def test_quotes_request_shapes_that_are_no_stance(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_anonymity_requested_is_no_stance(analyze_text: AnalyzeText) -> None:
+    quotes = quotes_in(analyze_text, "A source who requested anonymity said the talks failed.")
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "the talks failed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The opposition made clear that it would vote against the budget.",
+            "made clear",
+            "it would vote against the budget",
+            "The opposition",
+        ),
+        (
+            "The minister made it clear that the tax would not rise.",
+            "made it clear",
+            "the tax would not rise",
+            "The minister",
+        ),
+        (
+            "Senator Ruth Abel has made clear she intends to run again.",
+            "made clear",
+            "she intends to run again",
+            "Ruth Abel",
+        ),
+    ],
+)
+def test_quotes_made_clear_reports_a_statement(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.text, quote.speaker) == (
+        "indirect", cue, content, speaker
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister did not make clear whether the tax would rise.",
+        "The minister made clear what the tax would pay for.",
+        "The company made clear progress this year.",
+        "The storm made the roads unsafe.",
+    ],
+)
+def test_quotes_made_clear_shapes_that_report_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The senator's claim that the election was rigged has no basis.",
+            "claim",
+            "the election was rigged",
+            "The senator",
+        ),
+        (
+            "The mayor's announcement that the plant would close shocked the town.",
+            "announcement",
+            "the plant would close",
+            "The mayor",
+        ),
+        (
+            "The warning by the agency that the dam could fail came too late.",
+            "warning",
+            "the dam could fail",
+            "the agency",
+        ),
+    ],
+)
+def test_quotes_owned_statement_noun_reports_its_clause(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.text, quote.speaker) == (
+        "indirect", cue, content, speaker
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim that the election was rigged spread online.",  # no one's claim
+        "The senator's plan to cut taxes failed.",  # a plan
+        "Their claim to the land was rejected.",  # no clause
+    ],
+)
+def test_quotes_statement_noun_without_owner_or_clause_is_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_that_clause_read_as_an_object_is_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Garcia observed that the opening date of the library coincided with the flood."
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model read a longer sentence: "that" a mark on the object "date", the clause's
+    # verb a participle on the noun before it
+    words["that"].head, words["that"].dep_ = words["date"], "mark"
+    words["date"].head, words["date"].dep_ = words["observed"], "dobj"
+    words["coincided"].head, words["coincided"].dep_ = words["library"], "acl"
+    quote = only(quotes_of(article, doc), "coincided")
+    assert quote.kind == "indirect" and quote.speaker == "Garcia"
+    assert quote.text == "the opening date of the library coincided with the flood"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue", "content", "speaker"),
+    [
+        (
+            "The senator announced his intention to run for president.",
+            "stance",
+            "announced",
+            "his intention to run for president",
+            "The senator",
+        ),
+        (
+            "Democrats charged that the bill would hurt the poor.",
+            "indirect",
+            "charged",
+            "the bill would hurt the poor",
+            "Democrats",
+        ),
+        (
+            "The governor signalled that she would veto the bill.",
+            "indirect",
+            "signalled",
+            "she would veto the bill",
+            "The governor",
+        ),
+        ("The minister touted the new trade deal.", "stance", "touted", "the new trade deal",
+         "The minister"),
+        ("The union pushed for higher wages.", "stance", "pushed for", "higher wages",
+         "The union"),
+        (
+            "Activists pressed Congress to pass the bill.",
+            "stance",
+            "pressed",
+            "Congress to pass the bill",
+            "Activists",
+        ),
+        (
+            "The president faulted the agency for the slow response.",
+            "stance",
+            "faulted",
+            "the agency for the slow response",
+            "The president",
+        ),
+        (
+            "The senator's proposal that taxes be cut was rejected.",
+            "indirect",
+            "proposal",
+            "taxes be cut",
+            "The senator",
+        ),
+    ],
+)
+def test_quotes_political_cues(
+    analyze_text: AnalyzeText, text: str, kind: str, cue: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.speaker) == (kind, cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pilot pushed the plane to its limit.",
+        "The crowd pushed toward the exit.",
+        "The police pressed charges against the driver.",
+        "The intention of the law is to protect children.",
+        "The lights signalled the start of the race.",
+        "The driver was charged with speeding.",
+    ],
+)
+def test_quotes_political_cue_words_used_otherwise(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a bare date the parser hung inside the clause says when, not what
+        (
+            "Premier Ana Lind, who has faced criticism over the cuts, said Tuesday the province "
+            "would hire 500 nurses.",
+            "the province would hire 500 nurses",
+            "Ana Lind",
+        ),
+        ("The mayor told reporters Friday the city would appeal.", "the city would appeal",
+         "The mayor"),
+        # ... but a date that is part of the subject stays
+        ("The minister said Tuesday's vote was rigged.", "Tuesday's vote was rigged",
+         "The minister"),
+        # split around a present-tense cue the parser hung on the auxiliary
+        ("The driver, police say, was not injured.", "The driver, police say, was not injured",
+         "police"),
+    ],
+)
+def test_quotes_newspaper_report_spans(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
+
+
+def test_quotes_contrasted_stance_cue_keeps_its_own_clause(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Experts say the change could save lives, though some critics warn it could push costs"
+        " up."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the change could save lives", "Experts"),
+        ("it could push costs up", "some critics"),
+    ]
+
+
+def test_quotes_according_to_leaves_out_the_sources_participle(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "According to the report, released Thursday by the auditor general, the program cost "
+        "$40 million more than planned."
+    )
+    quote = only(quotes_in(analyze_text, text), "program cost")
+    assert quote.text == "the program cost $40 million more than planned"
+
+
+def test_quotes_cue_read_as_an_adjective_after_a_root_noun_is_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hunter accused the mayor of lying about the budget."
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model reads a subject that is also a common noun: the subject the root, the cue
+    # an adjective on the object, everything after hung on the subject
+    hunter, accused, mayor, of = words["Hunter"], words["accused"], words["mayor"], words["of"]
+    hunter.head, hunter.dep_, hunter.pos_ = hunter, "ROOT", "NOUN"
+    accused.head, accused.dep_, accused.pos_, accused.tag_ = mayor, "amod", "ADJ", "JJ"
+    mayor.head, mayor.dep_ = hunter, "dobj"
+    of.head = hunter
+    words["."].head = hunter
+    quote = only(quotes_of(article, doc), "the mayor of lying")
+    assert (quote.kind, quote.cue, quote.speaker) == ("stance", "accused", "Hunter")
+
+
+def test_quotes_adjective_participle_is_left_alone(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "Accused officers face a hearing on Monday.") == []
+    quotes = quotes_in(analyze_text, "Police said the accused man fled the scene.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the accused man fled the scene", "Police")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "It was announced by the ministry that the border would reopen.",
+            "the border would reopen",
+            "the ministry",
+        ),
+        (
+            "It was confirmed by police on Tuesday that two men had been arrested.",
+            "two men had been arrested",
+            "police",
+        ),
+    ],
+)
+def test_quotes_passive_report_with_an_agent_is_the_agents(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
+
+
+def test_quotes_passive_report_without_an_agent_has_no_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    assert quotes_in(analyze_text, "It was announced that the border would reopen.") == []
+
+
+def test_quotes_speech_verb_tagged_as_a_noun_with_subject_and_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Figures from the ministry state about 300 schools are closed each year."
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model read a longer subject: "state" a noun, the root, with the subject and
+    # the clause hung on it
+    state, figures, closed = words["state"], words["Figures"], words["closed"]
+    state.head, state.dep_, state.pos_, state.tag_ = state, "ROOT", "NOUN", "NN"
+    figures.head, figures.dep_ = state, "nsubj"
+    closed.head, closed.dep_ = state, "ccomp"
+    words["from"].head = figures
+    words["."].head = closed
+    quote = only(quotes_of(article, doc), "schools are closed")
+    assert quote.kind == "indirect" and quote.cue == "state"
+    assert quote.text == "about 300 schools are closed each year"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "The mayor held the contractor responsible for the collapse.",
+            "held",
+            "the contractor responsible for the collapse",
+            "The mayor",
+        ),
+        (
+            "The union reiterated its support for the strike.",
+            "reiterated",
+            "its support for the strike",
+            "The union",
+        ),
+        (
+            "The spokesman underlined the country's rights in the region.",
+            "underlined",
+            "the country's rights in the region",
+            "The spokesman",
+        ),
+    ],
+)
+def test_quotes_blame_and_restated_positions_are_stances(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.speaker) == ("stance", cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guard held the door open for the visitors.",
+        "The council held a meeting on Tuesday.",
+        "The mayor did not hold the contractor responsible.",
+        "The contractor was held responsible for the collapse.",  # no one holds it here
+    ],
+)
+def test_quotes_hold_without_blame_is_nothing(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Maria Lopez, a lawyer for the families of the victims who had followed the case, "
+            "cautioned justice does not come swiftly.",
+            "cautioned",
+            "justice does not come swiftly",
+        ),
+        (
+            "Tom Reed, an economist at the central bank who has studied the market, noted growth "
+            "had slowed.",
+            "noted",
+            "growth had slowed",
+        ),
+    ],
+)
+def test_quotes_cue_after_a_long_apposition_read_as_an_adjective(
+    analyze_text: AnalyzeText, text: str, cue: str, content: str
+) -> None:
+    # the model reads the cue as an adjective on the clause's subject after the apposition
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.cue, quote.text) == ("indirect", cue, content)
+    assert quote.speaker in {"Maria Lopez", "Tom Reed"}
+
+
+def test_quotes_participle_opening_an_apposition_is_no_cue(analyze_text: AnalyzeText) -> None:
+    text = "Ana Berg, proposed director of the new agency, implied the budget would be cut."
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.cue, q.text) for q in quotes] == [("implied", "the budget would be cut")]

@@ -26,7 +26,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
     reason share speculate hypothesize hypothesise theorize theorise propose posit hint imply
     express opine counter retort assure underline underscore elaborate highlight reaffirm
-    reassert shout scream yell exclaim recommend
+    reassert shout scream yell exclaim recommend charge signal
     """.split()
 )
 
@@ -44,7 +44,8 @@ STANCE_VERBS: frozenset[str] = frozenset(
     vow promise pledge encourage oppose welcome blame threaten refuse dismiss defend endorse
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
     apologise caution emphasize emphasise stress affirm argue rail express advise plead
-    disagree
+    disagree request appeal tout rebuke chastise castigate berate scold fault commend mock
+    ridicule lash push press reassert reaffirm reiterate underline underscore
     """.split()
 )
 
@@ -58,13 +59,25 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {
     "rail": frozenset({"against"}),  # "railed against the rioters"
     "plead": frozenset({"with", "for"}),  # "pleaded with the minister to ...", not "pleaded guilty"
     "disagree": frozenset({"with"}),  # "disagreed with the claim"
+    "appeal": frozenset({"for"}),  # "appealed for calm", not "appealed the ruling"
+    "lash": frozenset({"out"}),  # "lashed out at the press"
+    "push": frozenset({"for"}),  # "pushed for higher wages", not "pushed the car"
+    "press": frozenset({"for"}),  # "pressed for talks", not "pressed charges"
 }
+
+#: Speech verbs that make a request of their object ("asked the court to delay its ruling",
+#: "told the army to withdraw"): with an object and an infinitive, a stance; "ask" also with
+#: "for" ("asked for a recount").
+REQUEST_VERBS: frozenset[str] = frozenset({"ask", "tell", "press", "push"})
+#: What one requests for oneself, not of anyone: "a source who requested anonymity".
+REQUESTED_FOR_ONESELF: frozenset[str] = frozenset({"anonymity"})
 
 #: Nouns of a position held towards something: "tweeted support for X", "voiced concern".
 OPINION_NOUNS: frozenset[str] = frozenset(
     """
     support opposition concern concerns criticism condolences praise outrage anger
     dissatisfaction disappointment sympathy solidarity regret skepticism scepticism doubts
+    intention intentions intent willingness readiness determination commitment desire
     """.split()
 )
 #: Verbs that take a stance only through such a noun ("voiced support", not "voiced a role").
@@ -129,6 +142,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "slam": ("slammed", "slams", "slamming"),
     "find": ("found", "finds", "finding"),
     "refer": ("referred", "refers", "referring"),
+    "signal": ("signals", "signaled", "signalled", "signaling", "signalling"),
 }
 
 

@@ -24,6 +24,8 @@ from .cues import (
     OPINION_NOUN_VERBS,
     OPINION_NOUNS,
     PARTICLE_STANCES,
+    REQUEST_VERBS,
+    REQUESTED_FOR_ONESELF,
     SIGN_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -40,6 +42,7 @@ from .names import HONORIFICS
 from .negation import REFUSALS, negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
 from .quotes_surface import surface_quote_cue, surface_reported, with_participle_reports
+from .repairs import repair_cue_modifiers
 from .sources import (
     CONTRAST_SUBORDINATORS,
     according_to,
@@ -72,7 +75,7 @@ FRAGMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative", "
 CLAUSE_STANCES = frozenset(
     """
     urge agree demand warn deny reject vow promise pledge insist threaten accuse dispute
-    advise
+    advise request
     """.split()
 )
 
@@ -88,6 +91,7 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     ]
     if not doc.has_annotation("DEP"):
         return _without_parse(article, marks)
+    repair_cue_modifiers(doc)
     resolver = SpeakerResolver(doc, mentions, [(m.open, m.close + 1) for m in marks])
     drafts = _claims(doc, text, marks, resolver, article, mentions)
     drafts = _with_labelled_paragraphs(article, mentions, drafts, doc)
@@ -735,6 +739,16 @@ def _reported_candidates(
             continue
         if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
             continue
+        if token.lower_ in MAKE_FORMS:
+            made_clear = _made_clear(doc, text, token, resolver)
+            if made_clear is not None:
+                candidates.append(made_clear)
+            continue
+        if token.lower_ in HOLD_FORMS:
+            held = _held_to_account(doc, text, token, resolver)
+            if held is not None:
+                candidates.append(held)
+            continue
         base = verb_base(token.text) or topic_verb(token.text)
         relayed = _document_participle(token)
         if base is None or (token.dep_ in {"amod", "acl"} and not relayed):
@@ -832,7 +846,9 @@ def _reported_candidates(
 STATEMENT_NOUNS = frozenset(
     """
     announcement statement claim assertion declaration warning prediction admission
-    allegation accusation pledge promise
+    allegation accusation pledge promise recommendation proposal suggestion demand insistence
+    contention argument assurance denial threat vow claims allegations accusations warnings
+    assurances promises
     """.split()
 )
 #: Verbs that make such a noun the subject's statement ("made/issued/posted a statement").
@@ -843,13 +859,14 @@ def _speech_noun_clause(
     doc: Doc, text: str, noun: Token, resolver: SpeakerResolver
 ) -> Draft | None:
     """ "X made a surprise announcement on Twitter that he was running", "issued a statement
-    that the plant would close": the that-clause on the noun is X's statement."""
+    that the plant would close": the that-clause on the noun is X's statement; so is it on
+    "X's claim that ..." and "the warning by X that ...", whatever the sentence does with it."""
     verb = noun.head
-    if (
-        noun.lower_ not in STATEMENT_NOUNS
-        or noun.dep_ != "dobj"
-        or verb.lower_ not in SPEECH_NOUN_VERBS
-        or _negated(verb)
+    if noun.lower_ not in STATEMENT_NOUNS:
+        return None
+    owner = _statement_owner(noun)
+    if owner is None and (
+        noun.dep_ != "dobj" or verb.lower_ not in SPEECH_NOUN_VERBS or _negated(verb)
     ):
         return None
     clause = next(
@@ -862,17 +879,116 @@ def _speech_noun_clause(
         ),
         None,
     )
-    subject = resolver.subject_of(verb) if clause is not None else None
-    if clause is None or subject is None:
+    if clause is None:
+        return None
+    subject = owner if owner is not None else resolver.subject_of(verb)
+    if subject is None:
         return None
     lo = _skip_mark_word(doc, clause.left_edge.i, clause.right_edge.i)
     last = doc[clause.right_edge.i]
     start, end = trim(text, doc[lo].idx, last.idx + len(last.text))
     if end <= start:
         return None
+    if owner is not None:
+        return Draft(start, end, "indirect", noun, None, resolver.resolve(owner))
     return Draft(
         start, end, "indirect", verb, noun.idx + len(noun.text), resolver.resolve(subject)
     )
+
+
+def _statement_owner(noun: Token) -> Token | None:
+    """Whose statement the noun is: "the senator's claim", "the warning by the agency". A
+    noun the parser left as the sentence's root has no verb: the clause on it runs on into
+    the sentence's own predicate, so no owner is read."""
+    if noun.dep_ == "ROOT":
+        return None
+    owner = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    if owner is None or owner.lower_ in RELATIVE_WORDS | {"whose"}:
+        return None
+    return owner
+
+
+#: Forms of "make", which states a position through what it makes clear.
+MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+#: What one makes a clause: "made clear that ...", "made it known that ...".
+MADE_PLAIN = frozenset({"clear", "plain", "known"})
+
+
+def _made_clear(doc: Doc, text: str, verb: Token, resolver: SpeakerResolver) -> Draft | None:
+    """ "The party made clear (that) it would vote against", "made it clear the tax would not
+    rise": stating a position plainly is reported speech; "did not make clear whether ..."
+    (negated, or a question left open) reports nothing."""
+    plain = next(
+        (
+            c
+            for c in verb.rights
+            if c.lower_ in MADE_PLAIN and c.dep_ in {"ccomp", "oprd", "acomp", "xcomp", "dobj"}
+        ),
+        None,
+    )
+    if plain is None or _negated(verb):
+        return None
+    clause = next(
+        (
+            c
+            for c in [*verb.rights, *plain.rights]
+            if c.i > plain.i
+            and c.dep_ in {"ccomp", "advcl"}
+            and c.pos_ in {"VERB", "AUX"}
+            and any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+        ),
+        None,
+    )
+    if clause is None or clause.left_edge.i != plain.i + 1:
+        return None  # the clause starts right after "clear" (with its "that")
+    lo = _skip_mark_word(doc, clause.left_edge.i, clause.right_edge.i)
+    if doc[lo].lower_ in QUESTION_WORDS:
+        return None  # "made clear what ...": a question answered, no clause of its own
+    subject = resolver.subject_of(verb)
+    if subject is None:
+        return None
+    hi = _before_own_cue(doc, lo, clause.right_edge.i)
+    start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+    if end <= start:
+        return None
+    return Draft(
+        start, end, "indirect", verb, plain.idx + len(plain.text), resolver.resolve(subject)
+    )
+
+
+#: Forms of "hold", which blames through what it holds someone ("held X responsible").
+HOLD_FORMS = frozenset({"hold", "holds", "held", "holding"})
+#: What one holds someone to be when blaming them.
+ACCOUNTABLE = frozenset({"responsible", "accountable", "liable", "culpable"})
+
+
+def _held_to_account(
+    doc: Doc, text: str, verb: Token, resolver: SpeakerResolver
+) -> Draft | None:
+    """ "The mayor held the contractor responsible for the collapse": a blame, a stance on
+    the one held responsible; "held the door open" or "held a meeting" is none."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or _negated(verb) or _passive(verb):
+        return None
+    blame = next(
+        (
+            t
+            for t in doc[obj.i + 1 : min(obj.right_edge.i + 3, verb.sent.end)]
+            if t.lower_ in ACCOUNTABLE and t.head.i in {verb.i, obj.i}
+        ),
+        None,
+    )
+    subject = resolver.subject_of(verb) if blame is not None else None
+    if blame is None or subject is None:
+        return None
+    hi = max(blame.right_edge.i, obj.right_edge.i)
+    start, end = trim(text, doc[obj.left_edge.i].idx, doc[hi].idx + len(doc[hi].text))
+    if end <= start:
+        return None
+    return Draft(start, end, "stance", verb, None, resolver.resolve(subject))
 
 
 #: Common nouns, besides bodies, documents and people, that report findings ("the inquiry").
@@ -1003,7 +1119,11 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
             (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token)
              or _comma_participle(token))
             and token.dep_ in {"advcl", "conj", "acl"}
-            and verb_base(token.text) in SPEECH_VERBS
+            and (
+                verb_base(token.text) in SPEECH_VERBS
+                # "..., though critics warn it could ...": a stance verb's clause is reported
+                or (_contrasted_cue(token) and verb_base(token.text) in CLAUSE_STANCES)
+            )
             and any(c.dep_ in CLAUSE_DEPS for c in token.children)
         ) or _contrasted_quoting(token):
             end = token.left_edge.i - 1
@@ -1349,6 +1469,26 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         start, end = trim(text, doc[as_phrase.i + 1].idx, last.idx + len(last.text))
         quoted = any(mark in text[start:end] for mark in '"“”')
         return Draft(start, end, "mixed" if quoted else "stance", verb, None, resolver.resolve(who))
+    clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+    if (
+        base in SPEECH_VERBS
+        and who is not None
+        and target is not None
+        and target.lower_ == "it"
+        and clause is not None
+        and any(g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children)
+    ):
+        # "It was announced by the ministry that the border would reopen": the agent's report
+        doc, text = verb.doc, verb.doc.text
+        lo, hi = clause.left_edge.i, clause.right_edge.i
+        if doc[lo].lower_ == "that" and lo < hi:
+            lo += 1  # the subordinator, however the parser labels it
+        while hi > lo and doc[hi].is_punct:
+            hi -= 1
+        start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        if end <= start:
+            return None
+        return Draft(start, end, "indirect", verb, None, resolver.resolve(who))
     if base not in PASSIVE_STANCES:
         return None
     if agent is None or who is None or target is None or target.lower_ in RELATIVE_WORDS:
@@ -1427,9 +1567,12 @@ def _complement(
         clauses = _misparsed_clauses(verb)
     if not clauses and base in SPEECH_VERBS | NAMING_VERBS and _after_comma_clause(verb):
         # "Orders won't leave idle capacity, Maróth said, and ...": the clause is the head's
-        lo, hi = verb.head.left_edge.i, verb.left_edge.i - 1
-        if verb.dep_ == "parataxis" and verb.head.i > verb.i:
-            hi = verb.head.right_edge.i  # "They had, his father says, paid ...": the whole clause
+        head = verb.head
+        if verb.dep_ == "parataxis" and head.dep_ in {"aux", "auxpass"} and head.head.i > verb.i:
+            head = head.head  # "The driver, police say, was not injured": hung on the auxiliary
+        lo, hi = head.left_edge.i, verb.left_edge.i - 1
+        if verb.dep_ == "parataxis" and head.i > verb.i:
+            hi = head.right_edge.i  # "They had, his father says, paid ...": the whole clause
         while hi > lo and verb.doc[hi].is_punct:
             hi -= 1
         if hi > lo:
@@ -1456,7 +1599,9 @@ def _complement(
         if subject is not None:
             lo = subject.left_edge.i
         hi = _with_further_that_clauses(verb, hi)
-        lo = _skip_mark_word(verb.doc, lo, hi)
+        while hi > lo and verb.doc[hi].text in {".", "!", "?"}:
+            hi -= 1  # the sentence's stop, which the parser may hang on the clause
+        lo = _skip_mark_word(verb.doc, _after_time_of_saying(verb.doc, lo, hi), hi)
         return ("indirect", lo, _before_own_cue(verb.doc, lo, hi), None)
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
     if base in NAMING_VERBS:  # `which the BBC describes as "marred by ..."`
@@ -1516,8 +1661,15 @@ def _complement(
     if base == "claim" and acts:
         # "claimed responsibility for the attacks": taking a position on an act
         return ("stance", acts[0].left_edge.i, acts[0].right_edge.i, None)
+    request = _request(verb, base, children)
+    if request is not None:
+        return request
     if base not in STANCE_VERBS:
         return None
+    if base == "request" and any(
+        c.dep_ == "dobj" and c.lower_ in REQUESTED_FOR_ONESELF for c in children
+    ):
+        return None  # "a source who requested anonymity": a condition, no position
     if base in REFUSALS and any(
         c.dep_ == "xcomp" and c.lower_ in WITHHELD_ACTS for c in children
     ):
@@ -1560,6 +1712,68 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+#: Prepositions that place a gerund in time ("after asking ..."): narration, no position.
+TIME_PREPOSITIONS = frozenset({"after", "before", "while", "upon", "since"})
+#: What one asks for to learn something: "asked for clarification" is a question.
+INFORMATION_NOUNS = frozenset(
+    """
+    clarification clarifications information details detail comment comments explanation
+    explanations answers answer update updates confirmation directions
+    """.split()
+)
+
+
+def _request(
+    verb: Token, base: str, children: list[Token]
+) -> tuple[QuoteKind, int, int, Token | None] | None:
+    """ "asked the court to delay its ruling", "told the army to withdraw", "asked for a
+    recount": a request made of someone is a position, like "urged X to"; "asked him how to
+    vote" is a question, "asked about the delay" no request."""
+    if base not in REQUEST_VERBS:
+        return None
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None  # "notices are issued to ask police to ...": a purpose or a plan
+    if verb.dep_ == "pcomp" and verb.head.head.tag_ == "VBN":
+        return None  # "suspected of asking for X": what someone is suspected of, unsaid
+    doc = verb.doc
+    obj = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
+    if obj is not None and obj.lower_ not in {"it", "this", "that"}:
+        infinitive = next(
+            (
+                c
+                for c in children
+                if c.dep_ == "xcomp"
+                and c.i > obj.i
+                and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
+            ),
+            None,
+        )
+        if infinitive is None or any(
+            t.lower_ in QUESTION_WORDS for t in doc[obj.right_edge.i + 1 : infinitive.i]
+        ):
+            return None
+        if verb_base(infinitive.text) in SPEECH_VERBS | NAMING_VERBS:
+            return None  # "asked the officer to describe ...": a question put to someone
+        if infinitive.lower_ in {"be", "have"}:
+            return None  # "told the players to be ready": a state urged, no act demanded
+        if verb.dep_ == "pcomp" and verb.head.lower_ in TIME_PREPOSITIONS:
+            # "crashed shortly after asking the tower to return": an act narrated in time;
+            # "after asking for his release" still names what was wanted
+            return None
+        lo = obj.left_edge.i
+        return ("stance", lo, _before_own_cue(doc, lo, infinitive.right_edge.i), None)
+    # "pressed for talks": the phrasal stance of `PARTICLE_STANCES`, below
+    particle = _particle(verb, frozenset({"for"})) if base == "ask" else None
+    if obj is None and particle is not None and particle.dep_ == "prep":
+        asked = next((c for c in particle.children if c.dep_ == "pobj"), None)
+        if asked is not None and asked.lower_ in INFORMATION_NOUNS:
+            return None  # "asked for clarification": a question, no position
+        if particle.right_edge.i > particle.i:
+            lo = particle.i + 1
+            return ("stance", lo, _before_own_cue(doc, lo, particle.right_edge.i), particle)
+    return None
 
 
 def _added_to_a_thing(children: list[Token]) -> bool:
@@ -1995,6 +2209,10 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
                 g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
             )]
             return [child, *tail]
+        if child.dep_ == "dobj" and base in SPEECH_VERBS and _marked_object_clause(child):
+            # "observed that the date of the fair coincided with ...": "that" hangs on the
+            # object, the clause's verb on a noun inside it
+            return [child]
         if child.dep_ == "dobj" and base == "say" and _past_read_as_participle(child):
             # "said several acres of land burned before ...": "say" takes no such object
             return [child]
@@ -2017,6 +2235,23 @@ def _misparsed_clauses(verb: Token) -> list[Token]:
             if that_clause is not None:
                 return [that_clause]
     return _detached_clause(verb)
+
+
+def _marked_object_clause(obj: Token) -> bool:
+    """An object opened by the subordinator "that" (a mark, not a determiner: "that the date
+    of ... coincided") with a finite verb hung inside it, no relative pronoun its subject,
+    is a that-clause the parser read as an object."""
+    first = obj.left_edge
+    if first.dep_ != "mark" or first.lower_ != "that" or first.head.i != obj.i:
+        return False
+    for verb in obj.subtree:
+        if verb.dep_ not in {"acl", "relcl"} or verb.tag_ not in FINITE_TAGS:
+            continue
+        if not any(
+            g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ in RELATIVE_WORDS for g in verb.children
+        ):
+            return True
+    return False
 
 
 def _that_clause_on_document(prep: Token) -> Token | None:
@@ -2175,6 +2410,23 @@ def _particle(verb: Token, words: frozenset[str]) -> Token | None:
             if first.dep_ == "mark" and first.lower_ in words and first.i == verb.i + 1:
                 return first
     return None
+
+
+def _after_time_of_saying(doc: Doc, lo: int, hi: int) -> int:
+    """ "told reporters Friday the city would appeal": a bare date that opens the clause (the
+    parser hung it inside) says when it was said, not what; the clause starts after it."""
+    first = doc[lo]
+    if first.dep_ not in {"npadvmod", "compound"} or first.ent_type_ not in {"DATE", "TIME"}:
+        return lo
+    phrase = first if first.dep_ == "npadvmod" else first.head
+    if phrase.dep_ != "npadvmod" or phrase.left_edge.i != lo or phrase.ent_type_ not in {
+        "DATE", "TIME"
+    }:
+        return lo
+    after = phrase.right_edge.i + 1
+    if after >= hi or doc[after].is_punct or doc[after].lower_ in {"'s", "’s"}:
+        return lo
+    return after
 
 
 def _skip_mark_word(doc: Doc, lo: int, hi: int) -> int:

@@ -233,11 +233,26 @@ def _phrase_end(doc: Doc, according: Token, source: Token, sent: Span) -> int:
     verb = sent.root
     if source.head.i != according.i and source.head.head.i != according.i:
         end = source.i  # the source is not the phrase's object: the phrase ends at its comma
-    subject_after = any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > end for c in verb.children)
-    if verb.i > end and subject_after:
-        return end
+    subject = next(
+        (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > end), None
+    )
+    if verb.i > end and subject is not None:
+        return _with_participle_aside(doc, end, subject.left_edge.i)
     commas = [t.i for t in doc[according.i : verb.i] if t.text == ","]
     return commas[-1] - 1 if commas else end
+
+
+def _with_participle_aside(doc: Doc, end: int, clause_start: int) -> int:
+    """ "According to the report, released Thursday by the auditor, the program cost ...": a
+    participle set off by commas between the source and the clause's subject describes the
+    source; the phrase runs on to the comma before the subject."""
+    if end + 2 >= clause_start or doc[end + 1].text != "," or doc[clause_start - 1].text != ",":
+        return end
+    first = doc[end + 2]
+    aside = doc[end + 2 : clause_start - 1]
+    if first.tag_ not in {"VBN", "VBG"} or any(t.text == "," for t in aside):
+        return end
+    return clause_start - 2
 
 
 def _document_author(source: Token) -> Token | None:
