@@ -1162,3 +1162,86 @@ def test_entities_a_bodys_name_runs_on_to_the_of_phrase_its_acronym_spells(
     assert {m.key for m in mentions if m.text in {"HRCF", "Commission"}} == {
         "Human Rights Commission of Freedonia"
     }
+
+
+def _keys_of(text: str, labelled: list[tuple[str, str]], title: str = "Title"):  # type: ignore[no-untyped-def]
+    """(start, text) -> cluster key of `_cluster` over the candidates `labelled` gives."""
+    from newsdesk.core.pipeline.entities import _cluster
+    from newsdesk.core.pipeline.names import fold_name
+
+    cands = _candidates(text, labelled)
+    keys = _cluster(cands, {}, text, fold_name(title))
+    return {(c.start, c.text): keys[c.cluster] for c in cands}
+
+
+def test_entities_acronym_is_no_ones_first_name() -> None:
+    """Capitals are a body's letters: "KLV" is not the "KLV Aktion" the model took for a
+    person (a branch named after it), as a surname-first "Guo" is "Guo Shengkun"."""
+    text = "The KLV movement grew. Members of KLV Aktion marched. KLV said it would go on."
+    keys = _keys_of(text, [("KLV Aktion", "PERSON"), ("KLV", "ORG")])
+    assert {k for (_s, t), k in keys.items() if t == "KLV"} == {"KLV"}
+
+
+def test_entities_word_beginning_two_names_of_things_joins_neither() -> None:
+    """A word the model took for someone that begins two longer names of things
+    ("Kesora Daiichi", "Kesora Prefecture") is either: it joins none of them, rather than
+    the nearest one before it."""
+    text = (
+        "Workers at Kesora Daiichi were evacuated. Fish from Kesora Prefecture were tested. "
+        "Radiation from Kesora spread. Kesora was shut."
+    )
+    keys = _keys_of(
+        text,
+        [("Kesora Daiichi", "WORK_OF_ART"), ("Kesora Prefecture", "EVENT"), ("Kesora", "PERSON")],
+    )
+    bare = {k for (_s, t), k in keys.items() if t == "Kesora"}
+    assert bare == {"Kesora"}, bare
+
+
+def test_entities_shared_surname_without_a_clear_subject_goes_to_the_name_before_it() -> None:
+    """A police chief named twice in full, then a minister named once: the minister's
+    surname right after him is his. One more mention in full makes no one the subject."""
+    text = (
+        "Police searched the home of police chief Ilkan Dorsal. Ilkan Dorsal was arrested. "
+        "Justice Minister Mert Aydo Dorsal said the case was judicial. \"I follow the press,\" "
+        "said Dorsal."
+    )
+    keys = _keys_of(
+        text, [("Ilkan Dorsal", "PERSON"), ("Mert Aydo Dorsal", "PERSON"), ("Dorsal", "PERSON")]
+    )
+    bare = {k for (_s, t), k in keys.items() if t == "Dorsal"}
+    assert bare == {"Mert Aydo Dorsal"}, bare
+
+
+def test_entities_shared_surname_named_far_more_often_is_the_subject() -> None:
+    """One of two namesakes named in full three times, the other once: the bare surname is
+    the first one's even after the other is named."""
+    text = (
+        "Ilkan Dorsal spoke. Ilkan Dorsal left. His cousin Mert Dorsal stayed. Ilkan Dorsal "
+        "returned. Dorsal said it was over."
+    )
+    keys = _keys_of(
+        text, [("Ilkan Dorsal", "PERSON"), ("Mert Dorsal", "PERSON"), ("Dorsal", "PERSON")]
+    )
+    assert {k for (_s, t), k in keys.items() if t == "Dorsal"} == {"Ilkan Dorsal"}
+
+
+def test_entities_bare_word_the_article_names_a_place_is_no_ones_first_name() -> None:
+    """"Verdania" tagged as a place is not the first word of a "Verdania Solidarity Campaign"
+    the model took for a person, even where the model missed the place once."""
+    from newsdesk.core.pipeline.entities import _bare_name_occurrences, _cluster, _Taken
+    from newsdesk.core.pipeline.names import fold_name
+
+    text = (
+        "Rallies for Verdania grew. The Verdania Solidarity Campaign spoke. Friends of "
+        "Verdania met. Leaders of Verdania replied."
+    )
+    missed = text.index("Friends of Verdania") + len("Friends of ")  # the model missed it
+    labelled = [("Verdania Solidarity Campaign", "PERSON"), ("Verdania", "GPE")]
+    cands = [c for c in _candidates(text, labelled) if c.start != missed]
+    for cand in cands:
+        if cand.text == "Verdania":
+            cand.kind_signal = "GPE"  # a gazetteer's place
+    keys = _cluster(cands, {}, text, fold_name("Title"))
+    extra = _bare_name_occurrences(cands, keys, text, _Taken())
+    assert not [c for c in extra if keys[c.cluster] == "Verdania Solidarity Campaign"]

@@ -545,7 +545,7 @@ def _join_short_forms(
             # "Abaco Islands" in one article, "Abaco" in another (not "Mexico City"/"Mexico",
             # nor "Pacific island" / "Pacific")
             short = short_place_name(fold)
-            if short and short not in _STATE_FOLDS:
+            if short and short not in _STATE_FOLDS and not _names_a_division(fold):
                 short_of.setdefault(short, set()).add(gkey)
             words = fold.split()
             for n in range(1, len(words)):
@@ -573,6 +573,25 @@ def _join_short_forms(
         targets = _by_title(group, targets, groups, sets)
         if len({sets.find(t) for t in targets}) == 1:  # one actor, however many spellings
             sets.union(gkey, min(targets))
+
+
+#: Generic words of an administrative division's name: "County Galway", "Fukushima
+#: Prefecture", "Khost Province", "Quebec City".
+_DIVISION_WORDS = frozenset(
+    fold_name(w)
+    for w in "city county province district region parish prefecture municipality governorate"
+    .split()
+)
+
+
+def _names_a_division(fold: str) -> bool:
+    """A place's name is a division's, named after its seat or its region ("County Galway",
+    "Quebec City"): the bare name ("Galway", "Quebec") is as often the town or the province,
+    so it names the division only in a story that uses it so (an alias there), never on the
+    strength of the words alone. Islands and mountains have no such namesake: "Abaco" is
+    the "Abaco Islands" wherever it is named."""
+    words = fold.split()
+    return len(words) > 1 and (words[-1] in _DIVISION_WORDS or words[0] in _DIVISION_WORDS)
 
 
 def _join_city_readings(groups: dict[str, _Group], sets: UnionFind[str]) -> None:

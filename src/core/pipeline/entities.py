@@ -944,7 +944,12 @@ def _cluster(
         short = group[0].folded
         # Only clusters sharing a word can match: keeps long articles linear, not quadratic.
         pool = sorted(index.get(short[0], set()) | index.get(short[-1], set()))
-        people = _matching_roots(short, "person", members, kinds, size, find, pool)
+        # Capitals ("BDS", "COVID") are a body's letters, no one's first or last name: not
+        # the "BDS Kampagne" nor the "COVID Melbourne" the model took for people.
+        lettered = is_acronym(group[0].text)
+        people = (
+            [] if lettered else _matching_roots(short, "person", members, kinds, size, find, pool)
+        )
         if people:
             plain = [
                 r
@@ -960,7 +965,7 @@ def _cluster(
                 # a surname of several people the model took for a place: the article's subject
                 _assign_to_subject(group, people, members, find, pool, title)
             continue
-        if not people and len(short) == 1 and short[0] not in _PLACE_FOLDS:
+        if not people and not lettered and len(short) == 1 and short[0] not in _PLACE_FOLDS:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG); a country
             # the model took for a body is no one's surname ("Samoa", "American Samoa").
             for test in (_affix, _middle):
@@ -974,6 +979,10 @@ def _cluster(
                 ]
                 if people:
                     break
+            if len(people) > 1:
+                # no one the model took for a person: a word that begins several names
+                # ("Fukushima Daiichi", "Fukushima Prefecture") is either, so it joins none
+                continue
         if len(people) > 1 and _class_of_several(short, members, find, people, pool):
             continue  # "Space Shuttle" of "Space Shuttle Atlantis" and "Space Shuttle Discovery"
         if len(people) == 1 and _other_office(group, _group(members, find, people[0], pool)):
@@ -1282,10 +1291,13 @@ def _assign_to_subject(
     title: str = "",
 ) -> None:
     """A surname shared by several people ("Mugabe" with Robert and Grace) goes to the one the
-    article is about: the one its headline names in full, else the one named in full most
-    often. When none
-    stands out ("Clinton" with Bill and Hillary, each named once), each mention joins the
-    nearest full name before it (or, failing that, the first one after it)."""
+    article is about: the one its headline names in full, else its running subject (the first
+    one named, whom the surname alone already meant before a namesake appears), else the one
+    named in full far more often than any other (`_CLEAR_LEAD`). When none stands out
+    ("Clinton" with Bill and Hillary, each named once; a minister named once after a police
+    chief named twice), each mention joins the nearest full name before it (or, failing that,
+    the first one after it): one more mention in full is no sign of whom a later "said Sahin"
+    means, the name just before it is."""
     firsts: list[tuple[int, int]] = []
     full_names: Counter[int] = Counter()
     for root in roots:
@@ -1294,8 +1306,7 @@ def _assign_to_subject(
                 firsts.append((cand.start, root))
                 full_names[root] += 1
     firsts.sort()
-    ranked = full_names.most_common(2)
-    subject = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    subject: int | None = None
     padded = f" {title} "
     in_title = {
         root
@@ -1315,6 +1326,11 @@ def _assign_to_subject(
             before = sum(1 for c in group if firsts[0][0] < c.start < rival)
             if before >= SUBJECT_MENTIONS:
                 subject = first_root
+    ranked = full_names.most_common(2)
+    if subject is None and ranked:
+        lead, runner = ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0
+        if lead >= _CLEAR_LEAD and lead >= 2 * runner:
+            subject = ranked[0][0]
     for cand in group:
         if subject is not None:
             cand.cluster = subject
@@ -1322,6 +1338,11 @@ def _assign_to_subject(
         earlier = [r for s, r in firsts if s < cand.start]
         cand.cluster = earlier[-1] if earlier else firsts[0][1]
     group.clear()  # its candidates now point at those roots directly
+
+
+#: Mentions in full that make one of several namesakes the article's subject, when they are
+#: also at least twice any other's.
+_CLEAR_LEAD = 3
 
 
 def _country_in_a_longer_name(short: tuple[str, ...], group: list[_Candidate]) -> bool:
@@ -1481,6 +1502,12 @@ def _bare_name_occurrences(
                 continue
             people.setdefault(word, set()).add(root)
     taken = _Taken((c.start, c.end) for c in candidates)
+    # words the article names something by on their own: "Palestine" tagged as a place is
+    # not the first word of a "Palestine Solidarity Campaign" the model took for someone
+    alone: dict[str, set[int]] = {}
+    for cand in candidates:
+        if " " not in cand.text:
+            alone.setdefault(cand.text, set()).add(cand.cluster)
     extra: list[_Candidate] = []
     for word, roots in people.items():
         if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in _CALENDAR:
@@ -1488,6 +1515,8 @@ def _bare_name_occurrences(
         if word.lower() in _words_of(text):
             continue  # also a common word ("May", "Young"): too risky
         root = next(iter(roots))
+        if alone.get(word, set()) - {root}:
+            continue  # the article's own name for something else
         for m in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
             if taken.overlaps(m.start(), m.end()) or links.overlaps(m.start(), m.end()):
                 continue
