@@ -1122,3 +1122,21 @@ def test_actors_state_name_read_as_a_city_joins_the_city_named_with_an_abbreviat
         ]
     )
     assert mapping[("a", "Oklahoma")] == mapping[("b", "Oklahoma, O.C.")]
+
+
+def test_actors_explain_merges_names_the_rule_of_each_join() -> None:
+    """Each union across articles comes with the rule that made it and both sides' keys, and
+    the actors are those `merge_actors` makes."""
+    from newsdesk.core.pipeline.actors import explain_merges
+
+    analyses = [
+        article("a", ("Vera Lindqvist", "PERSON", "Vera Lindqvist")),
+        article("b", ("Lindqvist", "PERSON", "Lindqvist")),
+        article("c", ("Norway", "GPE", "Norway")),
+    ]
+    actors, mapping, joins = explain_merges(analyses)
+    assert [a.id for a in actors] == [a.id for a in merge_actors(analyses)[0]]
+    assert [(j.rule, j.left_keys, j.right_keys) for j in joins] == [
+        ("short_forms", ("Lindqvist",), ("Vera Lindqvist",))
+    ]
+    assert mapping[joins[0].cluster] == mapping[("b", "Lindqvist")]

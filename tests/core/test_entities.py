@@ -1198,11 +1198,12 @@ def test_entities_word_beginning_two_names_of_things_joins_neither() -> None:
     assert bare == {"Kesora"}, bare
 
 
-def test_entities_shared_surname_without_a_clear_subject_goes_to_the_name_before_it() -> None:
-    """A police chief named twice in full, then a minister named once: the minister's
-    surname right after him is his. One more mention in full makes no one the subject."""
+def test_entities_shared_surname_goes_to_the_one_its_paragraph_names() -> None:
+    """A police chief named twice in full, then, paragraphs later, a minister named once: the
+    surname in the minister's paragraph is his, not the one named more often elsewhere."""
     text = (
-        "Police searched the home of police chief Ilkan Dorsal. Ilkan Dorsal was arrested. "
+        "Police searched the home of police chief Ilkan Dorsal. Ilkan Dorsal was arrested.\n\n"
+        "The trial opened on Monday.\n\n"
         "Justice Minister Mert Aydo Dorsal said the case was judicial. \"I follow the press,\" "
         "said Dorsal."
     )
@@ -1213,12 +1214,25 @@ def test_entities_shared_surname_without_a_clear_subject_goes_to_the_name_before
     assert bare == {"Mert Aydo Dorsal"}, bare
 
 
-def test_entities_shared_surname_named_far_more_often_is_the_subject() -> None:
-    """One of two namesakes named in full three times, the other once: the bare surname is
-    the first one's even after the other is named."""
+def test_entities_running_subject_keeps_its_surname_in_a_relatives_paragraph() -> None:
+    """The story's running subject (named first, then by surname alone) keeps the surname in
+    the paragraph that introduces his niece: "Mira Orlov wrote that Orlov ..." is him."""
     text = (
-        "Ilkan Dorsal spoke. Ilkan Dorsal left. His cousin Mert Dorsal stayed. Ilkan Dorsal "
-        "returned. Dorsal said it was over."
+        "President Dana Orlov spoke on Monday. Orlov said the vote was fair. Orlov left.\n\n"
+        "His niece Mira Orlov published a book. She wrote that Orlov cheated at school."
+    )
+    keys = _keys_of(
+        text, [("Dana Orlov", "PERSON"), ("Mira Orlov", "PERSON"), ("Orlov", "PERSON")]
+    )
+    assert {k for (_s, t), k in keys.items() if t == "Orlov"} == {"Dana Orlov"}
+
+
+def test_entities_shared_surname_named_more_often_is_the_subject() -> None:
+    """Where the paragraph names both namesakes, the one named in full more often is the
+    subject: not the one named last (an obituary's subject is not his cousin)."""
+    text = (
+        "Ilkan Dorsal spoke. Ilkan Dorsal left. His cousin Mert Dorsal stayed. Dorsal said it "
+        "was over."
     )
     keys = _keys_of(
         text, [("Ilkan Dorsal", "PERSON"), ("Mert Dorsal", "PERSON"), ("Dorsal", "PERSON")]
@@ -1245,3 +1259,19 @@ def test_entities_bare_word_the_article_names_a_place_is_no_ones_first_name() ->
     keys = _cluster(cands, {}, text, fold_name("Title"))
     extra = _bare_name_occurrences(cands, keys, text, _Taken())
     assert not [c for c in extra if keys[c.cluster] == "Verdania Solidarity Campaign"]
+
+
+def test_entities_possessor_is_not_the_name_it_owns() -> None:
+    """"Verdo's Flock" is Verdo's conference: "Verdo" alone is not its short form."""
+    text = "Talks at Verdo's Flock 2018 were recorded. Verdo is the upstream. Verdo grew."
+    keys = _keys_of(text, [("Verdo's Flock", "ORG"), ("Verdo", "PERSON")])
+    assert {k for (_s, t), k in keys.items() if t == "Verdo"} == {"Verdo"}
+
+
+def test_entities_word_before_a_contracted_negation_is_no_name(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nThe nominee Don Carrow spoke on Monday. The president tweeted, \"Don't be "
+        "afraid of the flu. Don't let it dominate your life.\" Carrow disagreed."
+    )
+    found = [m for m in analyze_text(text).mentions if m.text.startswith("Don")]
+    assert [m.text for m in found] == ["Don Carrow"], [(m.text, m.key) for m in found]
