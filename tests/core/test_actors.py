@@ -473,8 +473,11 @@ def test_actors_word_used_as_an_event_somewhere_is_not_a_person() -> None:
     ("short", "short_label", "long", "merged"),
     [
         ("Corvetta", "ORG", "Corvetta Islands", True),
-        ("Ostrava", "GPE", "Ostrava City", True),
-        ("Mayo", "GPE", "County Mayo", True),
+        ("Orvel", "GPE", "Mount Orvel", True),
+        # a division named after its seat or region: the bare name is as often the town
+        ("Ostrava", "GPE", "Ostrava City", False),
+        ("Dunmore", "GPE", "County Dunmore", False),
+        ("Kesora", "GPE", "Kesora Prefecture", False),
         ("Mexico", "GPE", "Mexico City", False),  # a country is not its capital
         ("New York", "GPE", "New York City", False),  # nor a state its city
     ],
@@ -491,6 +494,22 @@ def test_actors_place_without_its_generic_word_joins_it_across_articles(
     assert (actor_of(mapping, "a", long) == actor_of(mapping, "b", short)) is merged
     if merged:
         assert by_name(actors)[long].type == "place"
+
+
+def test_actors_division_joins_its_bare_name_where_its_own_story_uses_it() -> None:
+    """A story that calls "County Dunmore" "Dunmore" too says the bare name is the county:
+    another story's "Dunmore" joins it; without that alias it stays apart (above)."""
+    _actors, mapping = merge_actors(
+        [
+            article(
+                "a",
+                ("County Dunmore", "LOC", "County Dunmore"),
+                ("Dunmore", "GPE", "County Dunmore"),
+            ),
+            article("b", ("Dunmore", "GPE", "Dunmore")),
+        ]
+    )
+    assert actor_of(mapping, "a", "County Dunmore") == actor_of(mapping, "b", "Dunmore")
 
 
 def test_actors_person_with_a_role_is_not_the_place() -> None:
@@ -536,6 +555,20 @@ def test_actors_body_every_state_has_stays_in_its_country() -> None:
     assert mapping[("a", "Parliament")] == mapping[("b", "Parliament")]
     assert mapping[("c", "Parliament")] != mapping[("a", "Parliament")]
     assert len([a for a in actors if a.name == "Parliament"]) == 2
+
+
+def test_actors_constitution_named_alone_is_its_countrys() -> None:
+    """Every state has a constitution: "the Constitution" of a Norwegian story is not the
+    one of a Chilean story, and in a Chilean story it is the "Constitution of Chile"."""
+    _actors, mapping = merge_actors(
+        [
+            _in("a", "Norway", ("Constitution", "LAW", "Constitution")),
+            _in("b", "Chile", ("Constitution", "LAW", "Constitution")),
+            _in("c", "Chile", ("Chilean Constitution", "LAW", "Chilean Constitution")),
+        ]
+    )
+    assert mapping[("a", "Constitution")] != mapping[("b", "Constitution")]
+    assert mapping[("b", "Constitution")] == mapping[("c", "Chilean Constitution")]
 
 
 def test_actors_body_named_without_its_country_joins_the_longer_name_of_that_country() -> None:
@@ -1057,24 +1090,21 @@ def test_actors_a_national_day_is_its_own_countrys() -> None:
 
 
 def test_actors_bare_place_name_beginning_two_places_joins_neither() -> None:
-    """ "Port Arden" where the folder names "Port Arden City" and the "Port Arden Strip" is
-    either: it joins none of them (and so never makes them one); where the folder names only
-    one of them, it is that one."""
-    city = article("a", ("Port Arden City", "GPE", "Port Arden City"))
+    """ "Port Arden" where the folder names the "Port Arden Islands" and the "Port Arden
+    Strip" is either: it joins none of them (and so never makes them one); where the folder
+    names only one of them, it is that one. A division ("Port Arden City") it never joins
+    on its words alone: the bare name is as often the province or the town."""
+    isles = article("a", ("Port Arden Islands", "GPE", "Port Arden Islands"))
     strip = article("b", ("Port Arden Strip", "LOC", "Port Arden Strip"))
     bare = article("c", ("Port Arden", "GPE", "Port Arden"))
-    actors, mapping = merge_actors([city, strip, bare])
-    assert (
-        len(
-            {
-                actor_of(mapping, *k)
-                for k in [("a", "Port Arden City"), ("b", "Port Arden Strip"), ("c", "Port Arden")]
-            }
-        )
-        == 3
-    )
+    city = article("d", ("Port Arden City", "GPE", "Port Arden City"))
+    actors, mapping = merge_actors([isles, strip, bare])
+    keys = [("a", "Port Arden Islands"), ("b", "Port Arden Strip"), ("c", "Port Arden")]
+    assert len({actor_of(mapping, *k) for k in keys}) == 3
+    _actors, mapping = merge_actors([isles, bare])
+    assert actor_of(mapping, "c", "Port Arden") == actor_of(mapping, "a", "Port Arden Islands")
     _actors, mapping = merge_actors([city, bare])
-    assert actor_of(mapping, "c", "Port Arden") == actor_of(mapping, "a", "Port Arden City")
+    assert actor_of(mapping, "c", "Port Arden") != actor_of(mapping, "d", "Port Arden City")
 
 
 @pytest.mark.parametrize("city_name", ["Oklahoma City", "Oklahoma, O.C."])
@@ -1105,3 +1135,21 @@ def test_actors_state_name_read_as_a_city_joins_the_city_named_with_an_abbreviat
         ]
     )
     assert mapping[("a", "Oklahoma")] == mapping[("b", "Oklahoma, O.C.")]
+
+
+def test_actors_explain_merges_names_the_rule_of_each_join() -> None:
+    """Each union across articles comes with the rule that made it and both sides' keys, and
+    the actors are those `merge_actors` makes."""
+    from newsdesk.core.pipeline.actors import explain_merges
+
+    analyses = [
+        article("a", ("Vera Lindqvist", "PERSON", "Vera Lindqvist")),
+        article("b", ("Lindqvist", "PERSON", "Lindqvist")),
+        article("c", ("Norway", "GPE", "Norway")),
+    ]
+    actors, mapping, joins = explain_merges(analyses)
+    assert [a.id for a in actors] == [a.id for a in merge_actors(analyses)[0]]
+    assert [(j.rule, j.left_keys, j.right_keys) for j in joins] == [
+        ("short_forms", ("Lindqvist",), ("Vera Lindqvist",))
+    ]
+    assert mapping[joins[0].cluster] == mapping[("b", "Lindqvist")]

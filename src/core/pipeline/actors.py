@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -166,7 +167,9 @@ def merge_actors(
 
 
 def _merge(
-    analyses: Iterable[ArticleAnalysis], positions: Mapping[tuple[str, str], int] | None = None
+    analyses: Iterable[ArticleAnalysis],
+    positions: Mapping[tuple[str, str], int] | None = None,
+    joins: list[Join] | None = None,
 ) -> tuple[list[Actor], dict[tuple[str, str], str]]:
     """The pipeline, one phase each: gather clusters by folded name, count each group's votes,
     join short forms and acronym expansions (one union-find over the groups), then build the
@@ -182,7 +185,7 @@ def _merge(
     _keep_namesake_states_apart(groups)
     for group in groups.values():
         _count(group, folds)
-    sets: UnionFind[str] = UnionFind(groups)
+    sets: UnionFind[str] = UnionFind(groups) if joins is None else _Recorded(groups, joins)
     _join_acronyms_by_country(groups, sets, places)
     _join_city_readings(groups, sets)
     _join_short_forms(groups, sets, places)
@@ -191,6 +194,53 @@ def _merge(
     _join_middle_names(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
     return _records(groups, sets, order, folds, _Evidence.of(analyses, positions))
+
+
+@dataclass(frozen=True, slots=True)
+class Join:
+    """One union of the cross-article merge: the rule (the `_join_...` phase) that joined two
+    groups of in-article clusters, each named by its folded name (and `@scope` when scoped),
+    and the cluster keys on each side: what `explain_merges` shows of a false merge."""
+
+    rule: str
+    left: str
+    right: str
+    left_keys: tuple[str, ...]
+    right_keys: tuple[str, ...]
+    cluster: tuple[str, str]
+    """(article id, cluster key) of one cluster on the right: where to find the actor."""
+
+
+class _Recorded(UnionFind[str]):
+    """The merge's union-find, noting each union that joins two sets and the rule (the
+    function) doing it; used only to explain a merge, never to index."""
+
+    __slots__ = ("_groups", "joins")
+
+    def __init__(self, groups: dict[str, _Group], joins: list[Join]) -> None:
+        super().__init__(groups)
+        self._groups = groups
+        self.joins = joins
+
+    def union(self, a: str, into: str) -> bool:
+        joined = super().union(a, into)
+        if joined:
+            rule = sys._getframe(1).f_code.co_name.removeprefix("_join_")
+            left, right = (tuple(sorted(self._groups[g].keys)) for g in (a, into))
+            cluster = self._groups[into].clusters[0]
+            self.joins.append(Join(rule, a, into, left, right, cluster))
+        return joined
+
+
+def explain_merges(
+    analyses: Iterable[ArticleAnalysis],
+) -> tuple[list[Actor], dict[tuple[str, str], str], list[Join]]:
+    """What `merge_actors` returns, and every union across articles that made its actors, in
+    order, so a false merge can be traced to the rule that made it (`bench/explain_merges.py`).
+    Joins inside one article are the in-article clusters themselves (`Mention.key`)."""
+    joins: list[Join] = []
+    actors, mapping = anchor_actor_ids(*_merge(analyses, None, joins))
+    return actors, mapping, joins
 
 
 @dataclass(slots=True)
@@ -545,7 +595,7 @@ def _join_short_forms(
             # "Abaco Islands" in one article, "Abaco" in another (not "Mexico City"/"Mexico",
             # nor "Pacific island" / "Pacific")
             short = short_place_name(fold)
-            if short and short not in _STATE_FOLDS:
+            if short and short not in _STATE_FOLDS and not _names_a_division(fold):
                 short_of.setdefault(short, set()).add(gkey)
             words = fold.split()
             for n in range(1, len(words)):
@@ -573,6 +623,25 @@ def _join_short_forms(
         targets = _by_title(group, targets, groups, sets)
         if len({sets.find(t) for t in targets}) == 1:  # one actor, however many spellings
             sets.union(gkey, min(targets))
+
+
+#: Generic words of an administrative division's name: "County Galway", "Fukushima
+#: Prefecture", "Khost Province", "Quebec City".
+_DIVISION_WORDS = frozenset(
+    fold_name(w)
+    for w in "city county province district region parish prefecture municipality governorate"
+    .split()
+)
+
+
+def _names_a_division(fold: str) -> bool:
+    """A place's name is a division's, named after its seat or its region ("County Galway",
+    "Quebec City"): the bare name ("Galway", "Quebec") is as often the town or the province,
+    so it names the division only in a story that uses it so (an alias there), never on the
+    strength of the words alone. Islands and mountains have no such namesake: "Abaco" is
+    the "Abaco Islands" wherever it is named."""
+    words = fold.split()
+    return len(words) > 1 and (words[-1] in _DIVISION_WORDS or words[0] in _DIVISION_WORDS)
 
 
 def _join_city_readings(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
@@ -997,3 +1066,4 @@ def _name(keys: Mapping[str, _KeyStats]) -> str:
         return (-keys[key].articles * words, -keys[key].mentions, key)
 
     return min(keys, key=score)
+

@@ -61,6 +61,10 @@ _LEADING = re.compile(r"(?:(?:the|a|an)\s+|[\"'“”‘’«»(\[{<*_\-–—,.
 _TRAILING = re.compile(r"(?:['’ʼ]s|['’ʼ]|[\"“”‘’«»)\]}>*_,;:!?/\s\-–—])$")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|Jnr|Snr)\.$")
 _CONTRACTION = re.compile(r"^\w{1,2}['‘’](?:m|s|re|ve|ll|d|t)$", re.I)
+#: A negation contracted onto the word before it: "Don't", "Won’t".
+_NEGATION_AFTER = re.compile(r"['‘’]t(?!\w)", re.I)
+#: A possessive ending a word: "Fedora's" of "Fedora's Flock".
+_POSSESSIVE_WORD = re.compile(r"['‘’]s$", re.I)
 _ORG_NAME = re.compile(
     r"(?<![\w'’.-])(?:[A-Z][A-Za-z&.-]*\s(?:(?:of|for|and|the)\s)?){1,5}"
     r"(?:" + "|".join(w.capitalize() for w in ORG_WORDS if w.isalpha()) + r")(?![\w'’-])"
@@ -572,6 +576,8 @@ def _is_junk(cand: _Candidate, doc: Doc, article_text: str, has_tags: bool) -> b
         return True
     if _URLISH.search(text) or _CONTRACTION.match(text):
         return True
+    if _NEGATION_AFTER.match(article_text, cand.end):
+        return True  # "Don't be afraid": a verb and its negation, not "Don"
     if len(_scripts(letters)) > 1:
         return True  # "corona और HIV": a gloss in another script read across, not a name
     if cand.label in ("PERSON", "GPE", "NORP", "LOC") and any(c.isdigit() for c in text):
@@ -944,7 +950,12 @@ def _cluster(
         short = group[0].folded
         # Only clusters sharing a word can match: keeps long articles linear, not quadratic.
         pool = sorted(index.get(short[0], set()) | index.get(short[-1], set()))
-        people = _matching_roots(short, "person", members, kinds, size, find, pool)
+        # Capitals ("BDS", "COVID") are a body's letters, no one's first or last name: not
+        # the "BDS Kampagne" nor the "COVID Melbourne" the model took for people.
+        lettered = is_acronym(group[0].text)
+        people = (
+            [] if lettered else _matching_roots(short, "person", members, kinds, size, find, pool)
+        )
         if people:
             plain = [
                 r
@@ -958,9 +969,9 @@ def _cluster(
                 sets.union(i, people[0])  # a surname the model took for a place ("Cummings")
             elif len(people) > 1 and len(short) == 1 and not placed:
                 # a surname of several people the model took for a place: the article's subject
-                _assign_to_subject(group, people, members, find, pool, title)
+                _assign_to_subject(group, people, members, find, pool, title, text)
             continue
-        if not people and len(short) == 1 and short[0] not in _PLACE_FOLDS:
+        if not people and not lettered and len(short) == 1 and short[0] not in _PLACE_FOLDS:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG); a country
             # the model took for a body is no one's surname ("Samoa", "American Samoa").
             for test in (_affix, _middle):
@@ -974,6 +985,10 @@ def _cluster(
                 ]
                 if people:
                     break
+            if len(people) > 1:
+                # no one the model took for a person: a word that begins several names
+                # ("Fukushima Daiichi", "Fukushima Prefecture") is either, so it joins none
+                continue
         if len(people) > 1 and _class_of_several(short, members, find, people, pool):
             continue  # "Space Shuttle" of "Space Shuttle Atlantis" and "Space Shuttle Discovery"
         if len(people) == 1 and _other_office(group, _group(members, find, people[0], pool)):
@@ -982,11 +997,11 @@ def _cluster(
             if len(people) == 1:
                 sets.union(i, people[0])
             elif len(people) > 1 and kinds[i] == "person":
-                _assign_to_subject(group, people, members, find, pool, title)
+                _assign_to_subject(group, people, members, find, pool, title, text)
             continue
         if len(people) > 1 and len(short) == 1:
             # a shared surname the model took for an organisation ("Mendez" as ORG)
-            _assign_to_subject(group, people, members, find, pool, title)
+            _assign_to_subject(group, people, members, find, pool, title, text)
             continue
         states = any(c.role in DIVISION_ROLES for c in group)  # "the state's Supreme Court"
         orgs = [
@@ -1254,11 +1269,21 @@ def _matching_roots(
             if (group := members[j])
             and kinds[j] == kind
             and size[j] > len(short)
-            and any(test(short, c.folded) for c in group)
+            and any(test(short, c.folded) and not _possessor(short, c) for c in group)
         }
         if roots:
             break
     return sorted(roots)
+
+
+def _possessor(short: tuple[str, ...], cand: _Candidate) -> bool:
+    """`short` owns the longer name rather than being it: "Fedora" of "Fedora's Flock" (a
+    conference), "Sally Capp" of "Sally Capp's Mayorship"."""
+    words = cand.text.split()
+    n = len(short)
+    return (
+        len(words) > n and cand.folded[:n] == short and bool(_POSSESSIVE_WORD.search(words[n - 1]))
+    )
 
 
 def _group(
@@ -1280,12 +1305,18 @@ def _assign_to_subject(
     find: Callable[[int], int],
     pool: list[int],
     title: str = "",
+    text: str = "",
 ) -> None:
     """A surname shared by several people ("Mugabe" with Robert and Grace) goes to the one the
-    article is about: the one its headline names in full, else the one named in full most
-    often. When none
-    stands out ("Clinton" with Bill and Hillary, each named once), each mention joins the
-    nearest full name before it (or, failing that, the first one after it)."""
+    article is about: the one its headline names in full, else one named in full far more
+    often than any other (`CLEAR_LEAD`), else its running subject (the first one named, whom
+    the surname alone already meant before a namesake appears: "Trump" of a story that
+    meets his niece "Mary Trump" halfway). Where none is, a mention goes to the one namesake
+    its own paragraph has named in full before it, if only one ("Justice Minister Mehmet Ali
+    Sahin asserted ... said Sahin", after a police chief Ibrahim Sahin named twice, paragraphs
+    earlier); else to the one named in full most often. When none stands out ("Clinton" with
+    Bill and Hillary, each named once), each mention joins the nearest full name before it
+    (or, failing that, the first one after it)."""
     firsts: list[tuple[int, int]] = []
     full_names: Counter[int] = Counter()
     for root in roots:
@@ -1296,6 +1327,8 @@ def _assign_to_subject(
     firsts.sort()
     ranked = full_names.most_common(2)
     subject = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    lead, runner = ranked[0][1] if ranked else 0, ranked[1][1] if len(ranked) > 1 else 0
+    clear = subject if lead >= CLEAR_LEAD and lead >= 2 * runner else None
     padded = f" {title} "
     in_title = {
         root
@@ -1304,8 +1337,8 @@ def _assign_to_subject(
         if len(cand.folded) > 1 and f" {' '.join(cand.folded)} " in padded
     }
     if len(in_title) == 1:
-        subject = next(iter(in_title))
-    if subject is None and firsts:
+        clear = next(iter(in_title))
+    if firsts and clear is None:
         # the article's running subject: the first person named, whom the surname alone
         # already meant several times before a namesake appears ("Usman Khan" ... "Khan" ...
         # "Khan" ... then "Mayor Sadiq Khan")
@@ -1314,14 +1347,27 @@ def _assign_to_subject(
         if rival is not None:
             before = sum(1 for c in group if firsts[0][0] < c.start < rival)
             if before >= SUBJECT_MENTIONS:
-                subject = first_root
+                clear = first_root
     for cand in group:
+        if clear is not None:
+            cand.cluster = clear
+            continue
+        paragraph = text.rfind("\n", 0, cand.start) + 1
+        named = {r for s, r in firsts if paragraph <= s < cand.start}
+        if len(named) == 1:
+            cand.cluster = next(iter(named))
+            continue
         if subject is not None:
             cand.cluster = subject
             continue
         earlier = [r for s, r in firsts if s < cand.start]
         cand.cluster = earlier[-1] if earlier else firsts[0][1]
     group.clear()  # its candidates now point at those roots directly
+
+
+#: Mentions in full that make one of several namesakes the article's subject whatever the
+#: paragraph, when they are also at least twice any other's.
+CLEAR_LEAD = 3
 
 
 def _country_in_a_longer_name(short: tuple[str, ...], group: list[_Candidate]) -> bool:
@@ -1481,6 +1527,12 @@ def _bare_name_occurrences(
                 continue
             people.setdefault(word, set()).add(root)
     taken = _Taken((c.start, c.end) for c in candidates)
+    # words the article names something by on their own: "Palestine" tagged as a place is
+    # not the first word of a "Palestine Solidarity Campaign" the model took for someone
+    alone: dict[str, set[int]] = {}
+    for cand in candidates:
+        if " " not in cand.text:
+            alone.setdefault(cand.text, set()).add(cand.cluster)
     extra: list[_Candidate] = []
     for word, roots in people.items():
         if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in _CALENDAR:
@@ -1488,9 +1540,13 @@ def _bare_name_occurrences(
         if word.lower() in _words_of(text):
             continue  # also a common word ("May", "Young"): too risky
         root = next(iter(roots))
+        if alone.get(word, set()) - {root}:
+            continue  # the article's own name for something else
         for m in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
             if taken.overlaps(m.start(), m.end()) or links.overlaps(m.start(), m.end()):
                 continue
+            if _NEGATION_AFTER.match(text, m.end()):
+                continue  # "Don't", "Won't"
             before = text[max(0, m.start() - 30) : m.start()]
             after = text[m.end() : m.end() + 30]
             if re.search(r"[A-Z][\w'’-]*[ \t]+$", before) or re.match(r"[ \t]+[A-Z]", after):

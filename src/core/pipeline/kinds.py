@@ -126,12 +126,13 @@ def division_before(text: str, start: int) -> str | None:
 
 
 #: Head words of the bodies every state has: "Parliament", "Supreme Court", "Air Force",
-#: "Foreign Ministry", "Labour Party", "Ministry of Health". Named by these alone, a body is
-#: the one of the country its article is about (`core.countries`).
+#: "Foreign Ministry", "Labour Party", "Ministry of Health", and the charter every state has
+#: ("the Constitution"). Named by these alone, a body is the one of the country its article
+#: is about (`core.countries`).
 STATE_BODY_HEADS = frozenset(
     """parliament senate congress assembly house legislature court courts tribunal army navy
     force forces guard police ministry department government cabinet council party commission
-    committee office service military judiciary presidency""".split()
+    committee office service military judiciary presidency constitution""".split()
 )
 #: Heads that name several bodies of one country, so that alone they name one in one article
 #: only ("the Department", "the Committee", "the University").
