@@ -53,6 +53,7 @@ SAME_ACTOR = {
     "Robert Mugabe": "Robert Gabriel Mugabe",
     "Republic of Ireland": "Ireland",
     "Southern Rhodesia": "Rhodesia",
+    "Washington Post": "The Washington Post",
 }
 
 
