@@ -3753,3 +3753,132 @@ def test_quotes_he_is_the_holder_named_at_the_end_of_a_bare_role_subject(
     quotes = quotes_in(analyze_text, text)
     assert only(quotes, "merely defending").speaker == "Karim Nadir"
     assert only(quotes, "innocent").speaker == "Tomas Berg"
+
+
+def test_quotes_vice_role_is_not_the_holder_of_the_plain_role(analyze_text: AnalyzeText) -> None:
+    # "the Vice President" goes back to the vice president, not to a "President" named later
+    text = (
+        "Vice President Ana Ruiz met President Tom Berg and Minister Li Wen on Sunday. The Vice "
+        "President remarked she is committed to peace."
+    )
+    assert only(quotes_in(analyze_text, text), "committed to peace").speaker == "Ana Ruiz"
+
+
+def test_quotes_medium_after_the_cue_is_not_its_inverted_subject(
+    analyze_text: AnalyzeText,
+) -> None:
+    # `X, ..., wrote on Twitter, a website, "..."` with no subject in the parse: the medium the
+    # cue's preposition names is where, not who
+    text = (
+        "In response to the announcement of Shafik's resignation, Wael Ghonim, a Google "
+        "executive, credited with organizing the first demonstration and a former political "
+        'prisoner, wrote on Twitter, a micro-blogging website, "Power to the people!"'
+    )
+    assert only(quotes_in(analyze_text, text), "Power to").speaker == "Wael Ghonim"
+
+
+def test_quotes_name_before_who_is_the_speaker_of_a_verb_the_parse_left_bare(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "Giffords, who was was shot ..., said": the repeated word makes the parser take the
+    # relative clause for the verb's complement, with the name as its subject
+    text = (
+        'Former senator Nancy Reed said "I will miss her." Another tribute came from former '
+        "Congresswoman Gabrielle Giffords. Giffords, who was was shot in the head and nearly "
+        'killed in 2011, said "We know Sarah will be missed by all."'
+    )
+    assert only(quotes_in(analyze_text, text), "We know").speaker == "Gabrielle Giffords"
+
+
+def test_quotes_participle_hung_deep_in_a_reported_clause_is_the_reporters(
+    analyze_text: AnalyzeText,
+) -> None:
+    # ", stating, "..."" after a clause inside what was recommended speaks for the one who
+    # recommended, not for that clause's subject ("it")
+    text = (
+        "Former inspector Hans Berg recommended that the country give a similar commitment not "
+        "to attack its neighbour, just as it apparently has given to others, stating, "
+        '"Regime change from the outside is no panacea."'
+    )
+    assert only(quotes_in(analyze_text, text), "no panacea").speaker == "Hans Berg"
+
+
+def test_quotes_speech_verb_joined_to_an_event_is_the_nearer_speakers(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "The news came after X announced ..., and said ...": the parse joins "said" to "came";
+    # news says nothing, the one who announced goes on
+    text = (
+        "The news came hours after Tom Berg announced he would cooperate with the inquiry, and "
+        'said he would robustly defend himself against what he termed an "unjust" campaign of '
+        '"lies" against him.'
+    )
+    assert only(quotes_in(analyze_text, text), "defend himself").speaker == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The ministry has denied involvement, posting a statement on its website which "
+            'read, "We affirm that our forces did not operate there."',
+            "We affirm",
+            "The ministry",
+        ),
+        (
+            "The union published a letter which said the strike would go on.",
+            "strike would go on",
+            "The union",
+        ),
+        (
+            "The mayor received a letter which said the strike would go on.",
+            "strike would go on",
+            "a letter",
+        ),
+    ],
+)
+def test_quotes_document_put_out_by_a_subject_speaks_for_it(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    # a document the subject posts or publishes is its own; one received is someone else's
+    assert only(quotes_in(analyze_text, text), content).speaker == speaker
+
+
+def test_quotes_remarks_owned_by_a_name_are_that_persons(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The summit drew praise from some, but U.N. Deputy Secretary-General Maria Lopez's "
+        'remarks called the situation in Zimbabwe "an extremely grave crisis".'
+    )
+    quote = only(quotes_in(analyze_text, text), "grave crisis")
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_quotes_possessed_body_tagged_as_a_name_keeps_its_owner(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "ministry" tagged as a name: a lowercase word is no name, the phrase stays whole
+    text = "Meanwhile, Russia's defense ministry has denied involvement."
+    quote = only(quotes_in(analyze_text, text), "involvement")
+    assert quote.speaker == "Russia's defense ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"We played well," Ana Ruiz said.\n\nThe side got two yellow cards, leaving Tom Berg '
+            'unimpressed. "One of them was questionable."',
+            "Tom Berg",
+        ),
+        ('"We played well," the coach said of Tom Berg. "The team is growing."', "the coach"),
+        ('"We played well," Ana Ruiz said. She praised Tom Berg. "He was superb."', "Ana Ruiz"),
+    ],
+)
+def test_quotes_uncued_quote_after_a_sentence_naming_one_other_person_is_theirs(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    # a quote with no cue goes on with the previous speaker, unless the sentence leading into
+    # it names one other person; the previous cue's own sentence, or a "she" in the lead (the
+    # previous speaker going on), keeps the run
+    quotes = quotes_in(analyze_text, text)
+    assert quotes[-1].speaker == speaker, quotes
