@@ -3882,3 +3882,48 @@ def test_quotes_uncued_quote_after_a_sentence_naming_one_other_person_is_theirs(
     # previous speaker going on), keeps the run
     quotes = quotes_in(analyze_text, text)
     assert quotes[-1].speaker == speaker, quotes
+
+
+def test_quotes_one_brought_to_testify_is_the_speaker(analyze_text: AnalyzeText) -> None:
+    # "bringing X to testify that ...": the object of the verb above the infinitive speaks,
+    # and a role "of" a body names its holder in apposition to the body
+    text = (
+        "The lawyers appeared successful in allaying earlier concerns about the insufficient "
+        "ankle bracelet that would have tracked his movements in 2005, bringing the owner of "
+        'Trace Canada, Len Beagley, to testify that "tremendous developments" had been made '
+        "since the courts last heard the plea."
+    )
+    assert only(quotes_in(analyze_text, text), "tremendous").speaker == "Len Beagley"
+
+
+def test_quotes_role_set_after_the_name_is_its_holders(analyze_text: AnalyzeText) -> None:
+    # "X, the government commissioner responsible for defence," : "the commissioner" is X
+    text = (
+        "The paper interviewed Maria Lopez, the government commissioner responsible for defence, "
+        "about the deal. The Austrian partner asked for the price to be kept secret, but the "
+        "commissioner stated the purchase was financed by a loan."
+    )
+    assert only(quotes_in(analyze_text, text), "financed").speaker == "Maria Lopez"
+
+
+def test_quotes_subject_after_but_is_the_verbs_own(nlp: Any) -> None:
+    text = (
+        "The Austrian partner asked for the price to be kept secret, but the commissioner "
+        "stated the purchase was financed by a loan."
+    )
+    article, doc, words = hand_parsed(nlp, text)
+    # as the parser read it in an article: both nouns subjects of "stated", the root
+    words["stated"].dep_, words["stated"].head = "ROOT", words["stated"]
+    words["asked"].dep_, words["asked"].head = "ccomp", words["stated"]
+    words["partner"].dep_, words["partner"].head = "nsubj", words["stated"]
+    assert only(quotes_of(article, doc), "financed").speaker == "the commissioner"
+
+
+@pytest.mark.parametrize("title", ["Const.", "Insp.", "Sgt."])
+def test_quotes_name_after_an_abbreviated_title_is_the_speaker(
+    analyze_text: AnalyzeText, title: str
+) -> None:
+    # `said Const. Tom Berg`: the title's full stop read as a sentence end leaves the title as
+    # the inverted subject; the person named right after it speaks
+    text = f'"Two people were injured," said {title} Tom Berg of the Ottawa Police Service.'
+    assert only(quotes_in(analyze_text, text), "injured").speaker == "Tom Berg"

@@ -930,10 +930,12 @@ OBJECT_CONTROL_FORMS = frozenset(
     f"{base}{ending}"
     for base in (
         "prompt", "force", "ask", "urge", "order", "encourage", "push", "invite", "persuade",
-        "convince", "pressure", "inspire", "compel", "require", "cause",
+        "convince", "pressure", "inspire", "compel", "require", "cause", "allow", "permit",
     )
     for ending in ("", "s", "ed", "d", "ing")
-) | frozenset("lead leads led leading drive drove driven tell told".split())
+) | frozenset(
+    "lead leads led leading drive drove driven tell told bring brings brought bringing".split()
+)  # "bringing the firm's owner, Ana Ruiz, to testify that ..."
 
 
 def _without_subjects_noun(doc: Doc, lo: int, hi: int, subject: Token) -> int:

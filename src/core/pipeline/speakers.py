@@ -128,6 +128,8 @@ class SpeakerResolver:
                 # several subjects; the name among them is the speaker
                 named = [c for c in subjects if c.pos_ == "PROPN"]
                 subject = named[-1] if len(subjects) > 1 and named else subjects[0]
+                if len(subjects) > 1 and not named:
+                    subject = _subject_after_contrast(subjects, token)
                 if _object_read_as_subject(token, subject):
                     # "The governor tweeted her reasoning saying, "..."": the cue's object
                     # taken for the participle's subject; the tweeter speaks
@@ -267,7 +269,11 @@ class SpeakerResolver:
         elif mention is None and subject.dep_ in SUBJECT_DEPS and subject.lower_ in HONORIFICS:
             # "the current Pope, Pope Francis, described ...": a capitalised title naming no
             # one, with the holder between commas before the verb (parsed as a conjunct)
-            mention = self._apposition_at_verb(subject)
+            mention = self._apposition_at_verb(subject) or self._name_after_cut_title(subject)
+        if mention is None and subject.pos_ == "NOUN" and subject.tag_ == "NN":
+            # "the owner of Trace Canada, Len Beagley, to testify": the name in apposition to
+            # the body the role is of names the role's holder
+            mention = self._holder_after_body(subject)
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
@@ -436,7 +442,7 @@ class SpeakerResolver:
                     noun in _role_heads(role)
                     and _holds_title(written, title)
                     and (scope is None or _role_serves(role, scope))
-                    for role, written in _roles_written(text, m)
+                    for role, written in _roles_written(text, m) + self._appositive_roles(m)
                 )
             ]
             return holders[-1] if holders else None
@@ -453,6 +459,23 @@ class SpeakerResolver:
             if len({m.key for m in holders}) == 1:
                 return holders[0]
         return None
+
+    def _appositive_roles(self, mention: Mention) -> list[tuple[str, str]]:
+        """A person's role set after the name between commas ("Ana Ruiz, the government
+        commissioner responsible for defence,"), as (role, title as written): the noun the
+        parse puts in apposition to the name, with the words before it."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        roles: list[tuple[str, str]] = []
+        for child in span.root.rights:
+            if child.dep_ != "appos" or child.pos_ != "NOUN":
+                continue
+            lead = [t for t in child.lefts if t.dep_ in {"compound", "amod"}]
+            first = lead[0].left_edge.i if lead else child.i
+            role = self.doc[first : child.i + 1].text
+            roles.append((role, role))
+        return roles
 
     def _mention_at(self, token: Token) -> Mention | None:
         lo, hi = token.idx, token.idx + len(token.text)
@@ -472,6 +495,36 @@ class SpeakerResolver:
             if child.dep_ in {"appos", "compound"}:
                 mention = self._mention_at(child)
                 if mention is not None and (child.dep_ == "appos" or mention.end > token.idx):
+                    return mention
+        return None
+
+    def _name_after_cut_title(self, title: Token) -> Mention | None:
+        """ "said Const. Tom Berg": the tokenizer cut the abbreviated title's full stop off and
+        the parser ended the sentence there; the person named right after it holds the title."""
+        doc = self.doc
+        stop = title.i + 1
+        if stop + 1 >= len(doc) or doc[stop].text != "." or title.whitespace_:
+            return None
+        mention = self._mention_at(doc[stop + 1])
+        if mention is None or mention.start != doc[stop + 1].idx or not self._is_person(mention):
+            return None
+        return mention
+
+    def _holder_after_body(self, role: Token) -> Mention | None:
+        """A person named between commas right after the body a role noun is of ("the owner
+        of Acme, Ana Ruiz,"), not after a person ("the son of Ana Ruiz, Tom Berg")."""
+        for prep in role.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "at"}:
+                continue
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            named = self._mention_at(body) if body is not None else None
+            if body is None or named is None or self._is_person(named):
+                continue
+            for child in body.rights:
+                if child.dep_ != "appos" or self.doc[child.left_edge.i - 1].text != ",":
+                    continue
+                mention = self._mention_at(child)
+                if mention is not None and self._is_person(mention):
                     return mention
         return None
 
@@ -1130,6 +1183,18 @@ def _in_reported_clause(subject: Token) -> bool:
     verb = subject.head
     speaks = verb_base(verb.text) in SPEECH_VERBS
     return verb.dep_ == "ccomp" and verb.head is not verb and not speaks
+
+
+def _subject_after_contrast(subjects: list[Token], verb: Token) -> Token:
+    """ "The partner asked for X, but the commissioner stated ...", parsed with both nouns as
+    the verb's subjects: the one after "but", nearest the verb, is its own."""
+    before = [s for s in subjects if s.i < verb.i]
+    if len(before) > 1:
+        last = before[-1]
+        gap = verb.doc[before[0].i + 1 : last.left_edge.i]
+        if any(t.lower_ == "but" for t in gap):
+            return last
+    return subjects[0]
 
 
 def _subject_after_but(subject: Token, verb: Token) -> Token:
