@@ -3927,3 +3927,68 @@ def test_quotes_name_after_an_abbreviated_title_is_the_speaker(
     # the inverted subject; the person named right after it speaks
     text = f'"Two people were injured," said {title} Tom Berg of the Ottawa Police Service.'
     assert only(quotes_in(analyze_text, text), "injured").speaker == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "After Maria Lopez resigned, Tom Berg took over the company. He said the company "
+            "was stable.",
+            "Tom Berg",
+        ),
+        (
+            "Although Tom Berg won the vote, Maria Lopez remained the leader. She said the party "
+            "was united.",
+            "Maria Lopez",
+        ),
+        (
+            "Tom Berg founded the firm before Maria Lopez joined it. He said the early years were "
+            "hard.",
+            "Tom Berg",
+        ),
+    ],
+)
+def test_quotes_pronoun_means_the_main_clauses_person(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    # in the sentence before, the subject of the main clause comes before the subject of a
+    # clause hanging from it ("After X resigned", "Although X won"), wherever it stands
+    quotes = quotes_in(analyze_text, text)
+    assert quotes[-1].speaker == speaker, quotes
+
+
+def test_quotes_surname_run_into_a_platforms_name_is_the_person(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "on Twitter West accused": a missing comma runs the platform, named on its own earlier,
+    # into the person's surname; the person speaks, not "Twitter West"
+    text = (
+        "That same day, rapper Kanye West made a surprise announcement on Twitter. The next day "
+        'on Twitter West accused his wife of attempting to "lock me up" due to his comments.'
+    )
+    assert only(quotes_in(analyze_text, text), "lock me up").speaker == "Kanye West"
+
+
+def test_quotes_source_run_into_a_name_is_the_body(nlp: Any) -> None:
+    from dataclasses import replace
+
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    text = (
+        "Amnesty International has asked Iran to free journalists. According to Amnesty "
+        "International Iason Vlachos-Fowden, reporter for The Washington Times, was arrested on "
+        "about June 19."
+    )
+    article, doc, _words = hand_parsed(nlp, text)
+    mentions = extract_mentions(doc, article)
+    # as the model read it in an article: the body and the name after it one organisation
+    glued = "Amnesty International Iason Vlachos-Fowden"
+    start = article.text.index(glued)
+    first = next(m for m in mentions if m.start == start)
+    mentions = [m for m in mentions if m is not first] + [
+        replace(first, end=start + len(glued), text=glued, key=glued)
+    ]
+    quote = only(find_quotes(doc, article, mentions), "was arrested")
+    assert quote.speaker == "Amnesty International"

@@ -236,6 +236,10 @@ class SpeakerResolver:
             key = self._full_names.get(owner.key, owner.key)
             return Speaker(_clean_name(key), start, end, key, _strip_phrase(span.text))
         mention = self._mention_at(subject) or self._appositive_mention(subject)
+        if mention is not None and _according_source(subject):
+            # "According to Amnesty International Jo Bloggs, reporter for X, was arrested": a
+            # missing comma ran the source into the name of whom it speaks
+            mention = self._body_glued(mention) or mention
         if mention is not None and not self._is_person(mention):
             # "African Export–Import Bank president Okey Oramah said", parsed as the bank with
             # the person in apposition: the person speaks
@@ -642,7 +646,11 @@ class SpeakerResolver:
                 # "X said ... while Y wrote ... . He tweeted": the last who spoke in an earlier
                 # sentence comes first, then its subjects in order (the main clause's first)
                 spoke = [t for t in subjects if verb_base(t.head.text) in SPEECH_VERBS]
-                subjects = spoke[::-1] + [t for t in subjects if t not in spoke] + reported
+                rest = [t for t in subjects if t not in spoke]
+                # "After X resigned, Y took over. He said": the main clause's subject before
+                # the subordinate clause's, whatever their order
+                rest.sort(key=lambda t: (not _in_main_clause(t), t.i))
+                subjects = spoke[::-1] + rest + reported
             holder = self._viewpoint_holder(sent) if back > 0 else None
             if holder is not None and self._genders.get(holder.key, gender) == gender:
                 found = holder  # "For Ana Ruiz, a teacher, Warhol was a legend. She said"
@@ -687,12 +695,36 @@ class SpeakerResolver:
         return mention if after == "," else None
 
     def _surname_glued(self, mention: Mention) -> Mention | None:
-        """ "According to Rathbun the Scientology property ...", a missing comma read as one
-        name: a person's known surname before "the" is that person."""
+        """ "According to Rathbun the Scientology property ...", "On Twitter West accused", a
+        missing comma read as one name: a person's known surname at its edge is that person."""
         first, _, rest = mention.text.partition(" ")
-        if not rest.startswith("the "):
+        if rest.startswith("the "):
+            return self._surname(first)
+        # "On Twitter West accused ...": a name the article writes on its own ("Twitter")
+        # run into a person's known surname
+        lead, _, last = mention.text.strip().rpartition(" ")
+        person = self._surname(last) if lead else None
+        if person is None or not self._is_person(person):
             return None
-        return self._surname(first)
+        alone = any(
+            m.text.strip() == lead and not self._is_person(m) for m in self.mentions
+        )
+        return person if alone else None
+
+    def _body_glued(self, mention: Mention) -> Mention | None:
+        """The body a name opens with, when the article names that body on its own and the
+        rest has the shape of a person's name ("Amnesty International Jo Bloggs")."""
+        text = mention.text.strip()
+        for other in self.mentions:
+            lead = other.text.strip()
+            if (
+                other is not mention
+                and not self._is_person(other)
+                and text.startswith(lead + " ")
+                and looks_like_person_name(text[len(lead) + 1 :])
+            ):
+                return other
+        return None
 
     def _modifies_a_noun(self, mention: Mention) -> bool:
         """An adjective of nationality or a name before a noun ("Philippine President X",
@@ -1174,6 +1206,24 @@ def _people_noun(token: Token) -> bool:
     if word.endswith("ments"):
         return False  # "statements", "documents": things, though they end like "residents"
     return word.endswith(PEOPLE_ENDINGS)
+
+
+def _in_main_clause(subject: Token) -> bool:
+    """The subject of its sentence's root verb, or of a verb joined to it ("X met Y and
+    said"): not of a clause that hangs from it ("After X resigned", "when X was arrested").
+    The source of a fronted "According to X," counts as the main clause's."""
+    if _according_source(subject):
+        return True
+    if subject.dep_ == "appos":
+        subject = subject.head  # "X, the chief executive, ..."
+    verb = subject.head
+    for _step in range(4):
+        if verb.dep_ == "ROOT" or verb.head.i == verb.i:
+            return True
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
 
 
 def _in_reported_clause(subject: Token) -> bool:
