@@ -3770,24 +3770,24 @@ def test_quotes_medium_after_the_cue_is_not_its_inverted_subject(
     # `X, ..., wrote on Twitter, a website, "..."` with no subject in the parse: the medium the
     # cue's preposition names is where, not who
     text = (
-        "In response to the announcement of Shafik's resignation, Wael Ghonim, a Google "
+        "In response to the announcement of Nasri's resignation, Karim Haddad, a Google "
         "executive, credited with organizing the first demonstration and a former political "
         'prisoner, wrote on Twitter, a micro-blogging website, "Power to the people!"'
     )
-    assert only(quotes_in(analyze_text, text), "Power to").speaker == "Wael Ghonim"
+    assert only(quotes_in(analyze_text, text), "Power to").speaker == "Karim Haddad"
 
 
 def test_quotes_name_before_who_is_the_speaker_of_a_verb_the_parse_left_bare(
     analyze_text: AnalyzeText,
 ) -> None:
-    # "Giffords, who was was shot ..., said": the repeated word makes the parser take the
+    # "Whitfield, who was was shot ..., said": the repeated word makes the parser take the
     # relative clause for the verb's complement, with the name as its subject
     text = (
         'Former senator Nancy Reed said "I will miss her." Another tribute came from former '
-        "Congresswoman Gabrielle Giffords. Giffords, who was was shot in the head and nearly "
+        "Congresswoman Dana Whitfield. Whitfield, who was was shot in the head and nearly "
         'killed in 2011, said "We know Sarah will be missed by all."'
     )
-    assert only(quotes_in(analyze_text, text), "We know").speaker == "Gabrielle Giffords"
+    assert only(quotes_in(analyze_text, text), "We know").speaker == "Dana Whitfield"
 
 
 def test_quotes_participle_hung_deep_in_a_reported_clause_is_the_reporters(
@@ -3890,10 +3890,10 @@ def test_quotes_one_brought_to_testify_is_the_speaker(analyze_text: AnalyzeText)
     text = (
         "The lawyers appeared successful in allaying earlier concerns about the insufficient "
         "ankle bracelet that would have tracked his movements in 2005, bringing the owner of "
-        'Trace Canada, Len Beagley, to testify that "tremendous developments" had been made '
+        'Trace Canada, Tom Whitley, to testify that "tremendous developments" had been made '
         "since the courts last heard the plea."
     )
-    assert only(quotes_in(analyze_text, text), "tremendous").speaker == "Len Beagley"
+    assert only(quotes_in(analyze_text, text), "tremendous").speaker == "Tom Whitley"
 
 
 def test_quotes_role_set_after_the_name_is_its_holders(analyze_text: AnalyzeText) -> None:
@@ -3961,13 +3961,13 @@ def test_quotes_pronoun_means_the_main_clauses_person(
 def test_quotes_surname_run_into_a_platforms_name_is_the_person(
     analyze_text: AnalyzeText,
 ) -> None:
-    # "on Twitter West accused": a missing comma runs the platform, named on its own earlier,
+    # "on Twitter Rowe accused": a missing comma runs the platform, named on its own earlier,
     # into the person's surname; the person speaks, not "Twitter West"
     text = (
-        "That same day, rapper Kanye West made a surprise announcement on Twitter. The next day "
-        'on Twitter West accused his wife of attempting to "lock me up" due to his comments.'
+        "That same day, rapper Jay Rowe made a surprise announcement on Twitter. The next day "
+        'on Twitter Rowe accused his wife of attempting to "lock me up" due to his comments.'
     )
-    assert only(quotes_in(analyze_text, text), "lock me up").speaker == "Kanye West"
+    assert only(quotes_in(analyze_text, text), "lock me up").speaker == "Jay Rowe"
 
 
 def test_quotes_source_run_into_a_name_is_the_body(nlp: Any) -> None:
@@ -3992,3 +3992,15 @@ def test_quotes_source_run_into_a_name_is_the_body(nlp: Any) -> None:
     ]
     quote = only(find_quotes(doc, article, mentions), "was arrested")
     assert quote.speaker == "Amnesty International"
+
+
+def test_quotes_colon_after_a_told_clause_is_the_tellers(analyze_text: AnalyzeText) -> None:
+    # "X told Y [the frequency ... suggested Z]: "..."": "suggested" is part of what was told,
+    # a thing's verb, not the quote's cue; the one who told speaks
+    text = (
+        "One of the study's authors, herpetologist Dana Whitfield, told Field Notes Magazine the "
+        "frequency of spiky skulls evolving in otherwise unrelated frogs suggested some deep "
+        'pattern frogs fell into as circumstances arose: "Somehow, these frogs are turning on '
+        'some ancient developmental machinery in their DNA."'
+    )
+    assert only(quotes_in(analyze_text, text), "Somehow").speaker == "Dana Whitfield"

@@ -591,6 +591,8 @@ def _cue_before(
             break
         if candidate.i not in plain or _is_as_clause(candidate):
             continue  # "— as reported by X —" names a source, it is not the cue
+        if _reported_evidence(candidate):
+            continue  # "X told Y the data suggested Z: "..."": what was told, not the cue
         verbs = SPEECH_VERBS if bare else INTRO_VERBS
         if is_cue_verb(candidate, verbs) and not _negated(candidate):
             # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
@@ -602,6 +604,19 @@ def _cue_before(
                 best = candidate
                 break
     return best
+
+
+def _reported_evidence(verb: Token) -> bool:
+    """A verb that things do as well as people ("suggested", "showed") in the clause another
+    speech verb reports, with a subject of its own: part of what was said."""
+    head = verb.head
+    return (
+        verb_base(verb.text) in EVIDENCE_VERBS
+        and verb.dep_ == "ccomp"
+        and head.i < verb.i
+        and is_cue_verb(head, INTRO_VERBS)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _has_verb(doc: Doc, mark: QuoteMarks, inside: dict[int, int]) -> bool:
