@@ -1275,3 +1275,17 @@ def test_entities_word_before_a_contracted_negation_is_no_name(analyze_text) -> 
     )
     found = [m for m in analyze_text(text).mentions if m.text.startswith("Don")]
     assert [m.text for m in found] == ["Don Carrow"], [(m.text, m.key) for m in found]
+
+
+def test_entities_a_name_found_without_the_model_runs_on_to_its_on_phrase(
+    analyze_text,  # type: ignore[no-untyped-def]
+) -> None:
+    # the model leaves the name out and the capitalised-name rule stops at "Commission";
+    # "on International Religious Freedom" is spelt by the acronym after it, so it is the name's
+    text = (
+        "Title\n\nThis Thursday the United States Commission on International Religious Freedom "
+        "(USCIRF) also criticized the move."
+    )
+    texts = {m.text for m in analyze_text(text).mentions}
+    assert "United States Commission on International Religious Freedom" in texts, texts
+    assert "United States Commission" not in texts, texts

@@ -4182,3 +4182,254 @@ def test_quotes_participle_opening_an_apposition_is_no_cue(analyze_text: Analyze
     text = "Ana Berg, proposed director of the new agency, implied the budget would be cut."
     quotes = quotes_in(analyze_text, text)
     assert [(q.cue, q.text) for q in quotes] == [("implied", "the budget would be cut")]
+
+
+def test_quotes_vice_role_is_not_the_holder_of_the_plain_role(analyze_text: AnalyzeText) -> None:
+    # "the Vice President" goes back to the vice president, not to a "President" named later
+    text = (
+        "Vice President Ana Ruiz met President Tom Berg and Minister Li Wen on Sunday. The Vice "
+        "President remarked she is committed to peace."
+    )
+    assert only(quotes_in(analyze_text, text), "committed to peace").speaker == "Ana Ruiz"
+
+
+def test_quotes_medium_after_the_cue_is_not_its_inverted_subject(
+    analyze_text: AnalyzeText,
+) -> None:
+    # `X, ..., wrote on Twitter, a website, "..."` with no subject in the parse: the medium the
+    # cue's preposition names is where, not who
+    text = (
+        "In response to the announcement of Nasri's resignation, Karim Haddad, a Google "
+        "executive, credited with organizing the first demonstration and a former political "
+        'prisoner, wrote on Twitter, a micro-blogging website, "Power to the people!"'
+    )
+    assert only(quotes_in(analyze_text, text), "Power to").speaker == "Karim Haddad"
+
+
+def test_quotes_name_before_who_is_the_speaker_of_a_verb_the_parse_left_bare(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "Whitfield, who was was shot ..., said": the repeated word makes the parser take the
+    # relative clause for the verb's complement, with the name as its subject
+    text = (
+        'Former senator Nancy Reed said "I will miss her." Another tribute came from former '
+        "Congresswoman Dana Whitfield. Whitfield, who was was shot in the head and nearly "
+        'killed in 2011, said "We know Sarah will be missed by all."'
+    )
+    assert only(quotes_in(analyze_text, text), "We know").speaker == "Dana Whitfield"
+
+
+def test_quotes_participle_hung_deep_in_a_reported_clause_is_the_reporters(
+    analyze_text: AnalyzeText,
+) -> None:
+    # ", stating, "..."" after a clause inside what was recommended speaks for the one who
+    # recommended, not for that clause's subject ("it")
+    text = (
+        "Former inspector Hans Berg recommended that the country give a similar commitment not "
+        "to attack its neighbour, just as it apparently has given to others, stating, "
+        '"Regime change from the outside is no panacea."'
+    )
+    assert only(quotes_in(analyze_text, text), "no panacea").speaker == "Hans Berg"
+
+
+def test_quotes_speech_verb_joined_to_an_event_is_the_nearer_speakers(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "The news came after X announced ..., and said ...": the parse joins "said" to "came";
+    # news says nothing, the one who announced goes on
+    text = (
+        "The news came hours after Tom Berg announced he would cooperate with the inquiry, and "
+        'said he would robustly defend himself against what he termed an "unjust" campaign of '
+        '"lies" against him.'
+    )
+    assert only(quotes_in(analyze_text, text), "defend himself").speaker == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The ministry has denied involvement, posting a statement on its website which "
+            'read, "We affirm that our forces did not operate there."',
+            "We affirm",
+            "The ministry",
+        ),
+        (
+            "The union published a letter which said the strike would go on.",
+            "strike would go on",
+            "The union",
+        ),
+        (
+            "The mayor received a letter which said the strike would go on.",
+            "strike would go on",
+            "a letter",
+        ),
+    ],
+)
+def test_quotes_document_put_out_by_a_subject_speaks_for_it(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    # a document the subject posts or publishes is its own; one received is someone else's
+    assert only(quotes_in(analyze_text, text), content).speaker == speaker
+
+
+def test_quotes_remarks_owned_by_a_name_are_that_persons(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The summit drew praise from some, but U.N. Deputy Secretary-General Maria Lopez's "
+        'remarks called the situation in Zimbabwe "an extremely grave crisis".'
+    )
+    quote = only(quotes_in(analyze_text, text), "grave crisis")
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_quotes_possessed_body_tagged_as_a_name_keeps_its_owner(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "ministry" tagged as a name: a lowercase word is no name, the phrase stays whole
+    text = "Meanwhile, Russia's defense ministry has denied involvement."
+    quote = only(quotes_in(analyze_text, text), "involvement")
+    assert quote.speaker == "Russia's defense ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"We played well," Ana Ruiz said.\n\nThe side got two yellow cards, leaving Tom Berg '
+            'unimpressed. "One of them was questionable."',
+            "Tom Berg",
+        ),
+        ('"We played well," the coach said of Tom Berg. "The team is growing."', "the coach"),
+        ('"We played well," Ana Ruiz said. She praised Tom Berg. "He was superb."', "Ana Ruiz"),
+    ],
+)
+def test_quotes_uncued_quote_after_a_sentence_naming_one_other_person_is_theirs(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    # a quote with no cue goes on with the previous speaker, unless the sentence leading into
+    # it names one other person; the previous cue's own sentence, or a "she" in the lead (the
+    # previous speaker going on), keeps the run
+    quotes = quotes_in(analyze_text, text)
+    assert quotes[-1].speaker == speaker, quotes
+
+
+def test_quotes_one_brought_to_testify_is_the_speaker(analyze_text: AnalyzeText) -> None:
+    # "bringing X to testify that ...": the object of the verb above the infinitive speaks,
+    # and a role "of" a body names its holder in apposition to the body
+    text = (
+        "The lawyers appeared successful in allaying earlier concerns about the insufficient "
+        "ankle bracelet that would have tracked his movements in 2005, bringing the owner of "
+        'Trace Canada, Tom Whitley, to testify that "tremendous developments" had been made '
+        "since the courts last heard the plea."
+    )
+    assert only(quotes_in(analyze_text, text), "tremendous").speaker == "Tom Whitley"
+
+
+def test_quotes_role_set_after_the_name_is_its_holders(analyze_text: AnalyzeText) -> None:
+    # "X, the government commissioner responsible for defence," : "the commissioner" is X
+    text = (
+        "The paper interviewed Maria Lopez, the government commissioner responsible for defence, "
+        "about the deal. The Austrian partner asked for the price to be kept secret, but the "
+        "commissioner stated the purchase was financed by a loan."
+    )
+    assert only(quotes_in(analyze_text, text), "financed").speaker == "Maria Lopez"
+
+
+def test_quotes_subject_after_but_is_the_verbs_own(nlp: Any) -> None:
+    text = (
+        "The Austrian partner asked for the price to be kept secret, but the commissioner "
+        "stated the purchase was financed by a loan."
+    )
+    article, doc, words = hand_parsed(nlp, text)
+    # as the parser read it in an article: both nouns subjects of "stated", the root
+    words["stated"].dep_, words["stated"].head = "ROOT", words["stated"]
+    words["asked"].dep_, words["asked"].head = "ccomp", words["stated"]
+    words["partner"].dep_, words["partner"].head = "nsubj", words["stated"]
+    assert only(quotes_of(article, doc), "financed").speaker == "the commissioner"
+
+
+@pytest.mark.parametrize("title", ["Const.", "Insp.", "Sgt."])
+def test_quotes_name_after_an_abbreviated_title_is_the_speaker(
+    analyze_text: AnalyzeText, title: str
+) -> None:
+    # `said Const. Tom Berg`: the title's full stop read as a sentence end leaves the title as
+    # the inverted subject; the person named right after it speaks
+    text = f'"Two people were injured," said {title} Tom Berg of the Ottawa Police Service.'
+    assert only(quotes_in(analyze_text, text), "injured").speaker == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "After Maria Lopez resigned, Tom Berg took over the company. He said the company "
+            "was stable.",
+            "Tom Berg",
+        ),
+        (
+            "Although Tom Berg won the vote, Maria Lopez remained the leader. She said the party "
+            "was united.",
+            "Maria Lopez",
+        ),
+        (
+            "Tom Berg founded the firm before Maria Lopez joined it. He said the early years were "
+            "hard.",
+            "Tom Berg",
+        ),
+    ],
+)
+def test_quotes_pronoun_means_the_main_clauses_person(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    # in the sentence before, the subject of the main clause comes before the subject of a
+    # clause hanging from it ("After X resigned", "Although X won"), wherever it stands
+    quotes = quotes_in(analyze_text, text)
+    assert quotes[-1].speaker == speaker, quotes
+
+
+def test_quotes_surname_run_into_a_platforms_name_is_the_person(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "on Twitter Rowe accused": a missing comma runs the platform, named on its own earlier,
+    # into the person's surname; the person speaks, not "Twitter West"
+    text = (
+        "That same day, rapper Jay Rowe made a surprise announcement on Twitter. The next day "
+        'on Twitter Rowe accused his wife of attempting to "lock me up" due to his comments.'
+    )
+    assert only(quotes_in(analyze_text, text), "lock me up").speaker == "Jay Rowe"
+
+
+def test_quotes_source_run_into_a_name_is_the_body(nlp: Any) -> None:
+    from dataclasses import replace
+
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    text = (
+        "Amnesty International has asked Iran to free journalists. According to Amnesty "
+        "International Iason Vlachos-Fowden, reporter for The Washington Times, was arrested on "
+        "about June 19."
+    )
+    article, doc, _words = hand_parsed(nlp, text)
+    mentions = extract_mentions(doc, article)
+    # as the model read it in an article: the body and the name after it one organisation
+    glued = "Amnesty International Iason Vlachos-Fowden"
+    start = article.text.index(glued)
+    first = next(m for m in mentions if m.start == start)
+    mentions = [m for m in mentions if m is not first] + [
+        replace(first, end=start + len(glued), text=glued, key=glued)
+    ]
+    quote = only(find_quotes(doc, article, mentions), "was arrested")
+    assert quote.speaker == "Amnesty International"
+
+
+def test_quotes_colon_after_a_told_clause_is_the_tellers(analyze_text: AnalyzeText) -> None:
+    # "X told Y [the frequency ... suggested Z]: "..."": "suggested" is part of what was told,
+    # a thing's verb, not the quote's cue; the one who told speaks
+    text = (
+        "One of the study's authors, herpetologist Dana Whitfield, told Field Notes Magazine the "
+        "frequency of spiky skulls evolving in otherwise unrelated frogs suggested some deep "
+        'pattern frogs fell into as circumstances arose: "Somehow, these frogs are turning on '
+        'some ancient developmental machinery in their DNA."'
+    )
+    assert only(quotes_in(analyze_text, text), "Somehow").speaker == "Dana Whitfield"

@@ -177,8 +177,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     candidates = _drop_quoted_words(candidates, article)
     _families(candidates, text)
     candidates = _join_split_names(candidates, text)
-    candidates = _with_of_phrase_the_acronym_spells(candidates, text)
     candidates += _missed_organisations(candidates, text, links, headlines)
+    candidates = _with_of_phrase_the_acronym_spells(candidates, text)
     acronyms = _introduced_acronyms(candidates, text)
     candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
     candidates.sort(key=lambda c: c.start)
@@ -788,14 +788,15 @@ def _join_split_names(candidates: list[_Candidate], text: str) -> list[_Candidat
 
 
 #: " of Freedonia", " of the North": the "of" phrase that may end a body's name.
-_OF_NAME = re.compile(r" of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
+_OF_NAME = re.compile(r" (?:of|on|for) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
 
 
 def _with_of_phrase_the_acronym_spells(
     candidates: list[_Candidate], text: str
 ) -> list[_Candidate]:
-    """ "the Press Council of Freedonia (PCF)": the model stopped the body's name before its
-    "of" phrase; the acronym after it spells the whole, not the part, so the name runs on."""
+    """ "the Press Council of Freedonia (PCF)", "the Commission on Rural Affairs (CRA)": the
+    model stopped the body's name before its "of"/"on"/"for" phrase; the acronym after it
+    spells the whole, not the part, so the name runs on."""
     out: list[_Candidate] = []
     cut: tuple[int, int] | None = None
     for cand in sorted(candidates, key=lambda c: c.start):

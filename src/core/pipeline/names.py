@@ -100,7 +100,7 @@ HONORIFICS = frozenset(
     spokeswoman spokesperson commander head leader founder editor executive attorney
     commissioner minister-president premier-elect president-elect councillor councilman
     councilwoman assemblyman assemblywoman superintendent sheriff marshal constable
-    adviser advisor aide coach counsel envoy nominee
+    adviser advisor aide coach counsel envoy nominee const cst cpl insp supt pte det
     mme mlle madame monsieur herr frau""".split()
 )
 #: Courtesy titles: not a role on their own.

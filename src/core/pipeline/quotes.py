@@ -343,7 +343,7 @@ def _claims(
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
     drafts.extend(_surface_quotes(doc, text, marks, inside, resolver, claimed))
     drafts.extend(_joined_pieces(text, marks, claimed, drafts))
-    drafts.extend(_continuations(text, marks, claimed, drafts))
+    drafts.extend(_continuations(text, marks, claimed, drafts, resolver))
     drafts = _join_run_on(text, marks, claimed, drafts)
     drafts = according_to(doc, text, drafts, inside, resolver)
     drafts = as_asides(doc, text, drafts, inside, resolver)
@@ -484,6 +484,8 @@ def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | N
         if listener and token.head == cue and token.dep_ in {"dobj", "dative"}:
             return None
         window.append(token)
+    # `X wrote on Twitter, "..."`: where the cue happened is no one who speaks
+    window = [t for t in window if not _in_cue_prep(t, cue)]
     for label in ("PERSON", "ORG", "NORP", "GPE"):  # "Mayor of London Sadiq Khan": the person
         named = [t for t in window if t.ent_type_ == label]
         if named:
@@ -491,12 +493,22 @@ def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | N
     for token in doc[cue.i + 1 : cue.i + 8]:
         if token.i in inside or token.is_punct:
             return None
-        if token.pos_ in {"PROPN", "NOUN"}:
+        if token.pos_ in {"PROPN", "NOUN"} and not _in_cue_prep(token, cue):
             for chunk in doc.noun_chunks:
                 if chunk.start <= token.i < chunk.end:
                     return chunk.root
             return token
     return None
+
+
+def _in_cue_prep(token: Token, cue: Token) -> bool:
+    """The token sits in a prepositional phrase of the cue ("wrote on Twitter", "said in
+    Paris"): a place or a medium, never the cue's subject."""
+    while token.head.i != token.i and token.i != cue.i:
+        if token.dep_ == "prep" and token.head.i == cue.i:
+            return True
+        token = token.head
+    return False
 
 
 def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> Token | None:
@@ -583,6 +595,8 @@ def _cue_before(
             break
         if candidate.i not in plain or _is_as_clause(candidate):
             continue  # "— as reported by X —" names a source, it is not the cue
+        if _reported_evidence(candidate):
+            continue  # "X told Y the data suggested Z: "..."": what was told, not the cue
         verbs = SPEECH_VERBS if bare else INTRO_VERBS
         if is_cue_verb(candidate, verbs) and not _negated(candidate):
             # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
@@ -594,6 +608,19 @@ def _cue_before(
                 best = candidate
                 break
     return best
+
+
+def _reported_evidence(verb: Token) -> bool:
+    """A verb that things do as well as people ("suggested", "showed") in the clause another
+    speech verb reports, with a subject of its own: part of what was said."""
+    head = verb.head
+    return (
+        verb_base(verb.text) in EVIDENCE_VERBS
+        and verb.dep_ == "ccomp"
+        and head.i < verb.i
+        and is_cue_verb(head, INTRO_VERBS)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _has_verb(doc: Doc, mark: QuoteMarks, inside: dict[int, int]) -> bool:
@@ -1034,10 +1061,12 @@ OBJECT_CONTROL_FORMS = frozenset(
     f"{base}{ending}"
     for base in (
         "prompt", "force", "ask", "urge", "order", "encourage", "push", "invite", "persuade",
-        "convince", "pressure", "inspire", "compel", "require", "cause",
+        "convince", "pressure", "inspire", "compel", "require", "cause", "allow", "permit",
     )
     for ending in ("", "s", "ed", "d", "ing")
-) | frozenset("lead leads led leading drive drove driven tell told".split())
+) | frozenset(
+    "lead leads led leading drive drove driven tell told bring brings brought bringing".split()
+)  # "bringing the firm's owner, Ana Ruiz, to testify that ..."
 
 
 def _without_subjects_noun(doc: Doc, lo: int, hi: int, subject: Token) -> int:
@@ -2500,9 +2529,14 @@ def _joined_sentence(text: str, mark: QuoteMarks) -> bool:
 
 
 def _continuations(
-    text: str, marks: list[QuoteMarks], claimed: set[int], drafts: list[Draft]
+    text: str,
+    marks: list[QuoteMarks],
+    claimed: set[int],
+    drafts: list[Draft],
+    resolver: SpeakerResolver,
 ) -> list[Draft]:
-    """A full sentence in quotes right after someone's quote goes on with their words."""
+    """A full sentence in quotes right after someone's quote goes on with their words, unless
+    the sentence that leads into it names one other person."""
     found: list[Draft] = []
     for index, mark in enumerate(marks):
         if index in claimed or not _starts_utterance(text, mark.open):
@@ -2559,6 +2593,13 @@ def _continuations(
             continue
         if short and (len(words) < 2 or "\n" in text[previous.end : mark.open]):
             continue
+        lead_span = _lead_sentence(text, previous.end, mark.open)
+        own_cue = previous.cue is not None and previous.cue.idx >= lead_span[0]
+        lead_in = None if own_cue else resolver.lone_person_before(lead_span)
+        if lead_in is not None and lead_in.key != (speaker.key if speaker else None):
+            # `"...," Marshall said. ¶ The side got two yellow cards, leaving Ingram
+            # unimpressed. "One of them was questionable."`: the one the lead names
+            speaker = lead_in
         found.append(
             Draft(
                 start, end, "direct", previous.cue, previous.cue_end, speaker, mark,
@@ -2592,6 +2633,17 @@ def _join_run_on(
         following.start = trim(text, *mark.inner)[0]
         claimed.add(index)
     return drafts
+
+
+def _lead_sentence(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence right before a quote, in the quote's paragraph and after `lo`: from the
+    last sentence end or paragraph break before `hi`."""
+    start = max(lo, text.rfind("\n", 0, hi) + 1)
+    body = text[start:hi].rstrip()
+    cut = max(body.rfind(f"{end} ", 0, len(body) - 1) for end in ".!?")
+    for quote_char in '"“”':
+        cut = max(cut, body.rfind(quote_char, 0, len(body) - 1))  # a closing mark's sentence
+    return (start + cut + 1 if cut >= 0 else start), hi
 
 
 def _sentences_between(text: str, previous: Draft, mark: QuoteMarks) -> int:

@@ -47,6 +47,9 @@ PEOPLE_PLURALS = frozenset(
     "officers scientists residents crew troops forces judges chiefs".split()
 )
 
+#: Nouns for what someone said, owned by the one who said it ("her remarks").
+SPOKEN_NOUNS = frozenset("remarks comments words comment remark".split())
+
 SpeakerBasis = Literal["name", "role", "pronoun", "phrase"]
 """How a speaker was found: a name at the cue, a role noun ("the minister") or a pronoun
 resolved to a name, or a phrase ("officials", an unresolved "she") kept as written."""
@@ -125,6 +128,8 @@ class SpeakerResolver:
                 # several subjects; the name among them is the speaker
                 named = [c for c in subjects if c.pos_ == "PROPN"]
                 subject = named[-1] if len(subjects) > 1 and named else subjects[0]
+                if len(subjects) > 1 and not named:
+                    subject = _subject_after_contrast(subjects, token)
                 if _object_read_as_subject(token, subject):
                     # "The governor tweeted her reasoning saying, "..."": the cue's object
                     # taken for the participle's subject; the tweeter speaks
@@ -135,10 +140,11 @@ class SpeakerResolver:
                 if self._person_at(subject) is not None:
                     return subject  # "Erwin Chemerinsky, Dean of X Law School called it"
                 return _unclosed_apposition(subject, token) or subject
-            if _added_cue(token):
+            host = _added_cue(token)
+            if host is not None:
                 # `said the trial would not be impartial, saying ...`: the parser hung the
                 # second cue on the reported clause; it belongs to the first cue's speaker
-                token = token.head.head
+                token = host
                 seen += 1
                 continue
             if token.dep_ in INHERIT_DEPS and token.head is not token:
@@ -146,7 +152,7 @@ class SpeakerResolver:
                     return None  # "margins are thin, while noting": not the speaker
                 if self._in_quote(token.head.idx):
                     return None  # attached into the quoted words: the parse lost the speaker
-                token = token.head
+                token = _nearer_speech_verb(token) or token.head
                 seen += 1
                 continue
             if token.dep_ == "pcomp" and token.head.head is not token.head:
@@ -154,8 +160,19 @@ class SpeakerResolver:
                 seen += 1
                 continue
             if token.dep_ in {"relcl", "acl"} and token.head is not token:
+                publisher = _publishing_verb(token.head)
+                if publisher is not None and seen < 3:
+                    # "X denied it, posting a statement on its website which read": the
+                    # statement is X's, whoever it is the parser hung the clause on
+                    token = publisher
+                    seen += 1
+                    continue
                 return token.head  # "a statement which read", "the summary of the decision read"
-            return _subject_in_time_phrase(token) or _subject_in_fronted_phrase(token)
+            return (
+                _subject_in_time_phrase(token)
+                or _subject_in_fronted_phrase(token)
+                or _subject_before_relative(token)
+            )
         return None
 
     def resolve(self, subject: Token) -> Speaker:
@@ -175,6 +192,10 @@ class SpeakerResolver:
             subject = before
         elif relative:
             subject = subject.head.head
+            publisher = _publishing_verb(subject)
+            if publisher is not None:
+                # "The union published a letter which said ...": the letter is the union's
+                subject = self.subject_of(publisher) or subject
         named = _name_after_roles(subject)
         if named is not None and self._person_at(named) is not None:
             subject = named  # "Retired FBI agent and terrorism specialist Ali Soufan told"
@@ -208,7 +229,17 @@ class SpeakerResolver:
                 via = text if found.lower_ in DOCUMENT_NOUNS else None
                 return Speaker(text, start, end, None, via, basis="phrase")
             return Speaker(subject.text, start, end, None, basis="phrase")
+        owner = self._document_owner(subject)
+        if owner is not None:
+            # "UN Deputy Secretary-General Ana Ruiz's remarks calling it ...": the remarks
+            # are hers; the document is the way they came
+            key = self._full_names.get(owner.key, owner.key)
+            return Speaker(_clean_name(key), start, end, key, _strip_phrase(span.text))
         mention = self._mention_at(subject) or self._appositive_mention(subject)
+        if mention is not None and _according_source(subject):
+            # "According to Amnesty International Jo Bloggs, reporter for X, was arrested": a
+            # missing comma ran the source into the name of whom it speaks
+            mention = self._body_glued(mention) or mention
         if mention is not None and not self._is_person(mention):
             # "African Export–Import Bank president Okey Oramah said", parsed as the bank with
             # the person in apposition: the person speaks
@@ -242,7 +273,11 @@ class SpeakerResolver:
         elif mention is None and subject.dep_ in SUBJECT_DEPS and subject.lower_ in HONORIFICS:
             # "the current Pope, Pope Francis, described ...": a capitalised title naming no
             # one, with the holder between commas before the verb (parsed as a conjunct)
-            mention = self._apposition_at_verb(subject)
+            mention = self._apposition_at_verb(subject) or self._name_after_cut_title(subject)
+        if mention is None and subject.pos_ == "NOUN" and subject.tag_ == "NN":
+            # "the owner of Trace Canada, Len Beagley, to testify": the name in apposition to
+            # the body the role is of names the role's holder
+            mention = self._holder_after_body(subject)
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(_clean_name(key), start, end, key)
@@ -259,6 +294,19 @@ class SpeakerResolver:
         return Speaker(text, start, end, None, via, basis="phrase")
 
     # -- mentions -------------------------------------------------------------------------
+
+    def _document_owner(self, subject: Token) -> Mention | None:
+        """Whose a document or a remark is, when a name owns it ("Ana Ruiz's remarks",
+        "the WHO's report"): the named person or body."""
+        if subject.pos_ != "NOUN" or subject.lower_ not in DOCUMENT_NOUNS | SPOKEN_NOUNS:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ != "PROPN":
+            return None
+        mention = self._mention_at(owner)
+        if mention is None or mention.label not in {"PERSON", "ORG"}:
+            return None
+        return mention
 
     def _titled_name(self, subject: Token) -> Mention | None:
         """A capitalised title whose "to/of/for" phrase ends in a person's name: the parser
@@ -398,7 +446,7 @@ class SpeakerResolver:
                     noun in _role_heads(role)
                     and _holds_title(written, title)
                     and (scope is None or _role_serves(role, scope))
-                    for role, written in _roles_written(text, m)
+                    for role, written in _roles_written(text, m) + self._appositive_roles(m)
                 )
             ]
             return holders[-1] if holders else None
@@ -415,6 +463,23 @@ class SpeakerResolver:
             if len({m.key for m in holders}) == 1:
                 return holders[0]
         return None
+
+    def _appositive_roles(self, mention: Mention) -> list[tuple[str, str]]:
+        """A person's role set after the name between commas ("Ana Ruiz, the government
+        commissioner responsible for defence,"), as (role, title as written): the noun the
+        parse puts in apposition to the name, with the words before it."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        roles: list[tuple[str, str]] = []
+        for child in span.root.rights:
+            if child.dep_ != "appos" or child.pos_ != "NOUN":
+                continue
+            lead = [t for t in child.lefts if t.dep_ in {"compound", "amod"}]
+            first = lead[0].left_edge.i if lead else child.i
+            role = self.doc[first : child.i + 1].text
+            roles.append((role, role))
+        return roles
 
     def _mention_at(self, token: Token) -> Mention | None:
         lo, hi = token.idx, token.idx + len(token.text)
@@ -434,6 +499,36 @@ class SpeakerResolver:
             if child.dep_ in {"appos", "compound"}:
                 mention = self._mention_at(child)
                 if mention is not None and (child.dep_ == "appos" or mention.end > token.idx):
+                    return mention
+        return None
+
+    def _name_after_cut_title(self, title: Token) -> Mention | None:
+        """ "said Const. Tom Berg": the tokenizer cut the abbreviated title's full stop off and
+        the parser ended the sentence there; the person named right after it holds the title."""
+        doc = self.doc
+        stop = title.i + 1
+        if stop + 1 >= len(doc) or doc[stop].text != "." or title.whitespace_:
+            return None
+        mention = self._mention_at(doc[stop + 1])
+        if mention is None or mention.start != doc[stop + 1].idx or not self._is_person(mention):
+            return None
+        return mention
+
+    def _holder_after_body(self, role: Token) -> Mention | None:
+        """A person named between commas right after the body a role noun is of ("the owner
+        of Acme, Ana Ruiz,"), not after a person ("the son of Ana Ruiz, Tom Berg")."""
+        for prep in role.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "at"}:
+                continue
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            named = self._mention_at(body) if body is not None else None
+            if body is None or named is None or self._is_person(named):
+                continue
+            for child in body.rights:
+                if child.dep_ != "appos" or self.doc[child.left_edge.i - 1].text != ",":
+                    continue
+                mention = self._mention_at(child)
+                if mention is not None and self._is_person(mention):
                     return mention
         return None
 
@@ -466,6 +561,28 @@ class SpeakerResolver:
                 return mention
             index -= 1
         return None
+
+    def lone_person_before(self, stretch: tuple[int, int]) -> Speaker | None:
+        """The one person a stretch of text names (outside quotation marks), as a speaker;
+        None if it names none or several, or speaks of someone as "he" or "she" (whom the
+        pronoun means is the run's speaker)."""
+        start, end = stretch
+        words = self.doc.text[start:end].split()
+        if any(w.strip(",.;:").lower() in PERSON_PRONOUNS for w in words):
+            return None
+        index = bisect_left(self._starts, start)
+        found: Mention | None = None
+        keys: set[str] = set()
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            mention = self.mentions[index]
+            index += 1
+            if mention.end > end or not self._is_person(mention) or self._in_quote(mention.start):
+                continue
+            keys.add(self._full_names.get(mention.key, mention.key))
+            found = mention
+        if found is None or len(keys) != 1:
+            return None
+        return self.speaker_for(found, found.start, found.end)
 
     def is_place(self, token: Token) -> bool:
         """The token is part of a place's name."""
@@ -529,7 +646,11 @@ class SpeakerResolver:
                 # "X said ... while Y wrote ... . He tweeted": the last who spoke in an earlier
                 # sentence comes first, then its subjects in order (the main clause's first)
                 spoke = [t for t in subjects if verb_base(t.head.text) in SPEECH_VERBS]
-                subjects = spoke[::-1] + [t for t in subjects if t not in spoke] + reported
+                rest = [t for t in subjects if t not in spoke]
+                # "After X resigned, Y took over. He said": the main clause's subject before
+                # the subordinate clause's, whatever their order
+                rest.sort(key=lambda t: (not _in_main_clause(t), t.i))
+                subjects = spoke[::-1] + rest + reported
             holder = self._viewpoint_holder(sent) if back > 0 else None
             if holder is not None and self._genders.get(holder.key, gender) == gender:
                 found = holder  # "For Ana Ruiz, a teacher, Warhol was a legend. She said"
@@ -574,12 +695,36 @@ class SpeakerResolver:
         return mention if after == "," else None
 
     def _surname_glued(self, mention: Mention) -> Mention | None:
-        """ "According to Rathbun the Scientology property ...", a missing comma read as one
-        name: a person's known surname before "the" is that person."""
+        """ "According to Rathbun the Scientology property ...", "On Twitter West accused", a
+        missing comma read as one name: a person's known surname at its edge is that person."""
         first, _, rest = mention.text.partition(" ")
-        if not rest.startswith("the "):
+        if rest.startswith("the "):
+            return self._surname(first)
+        # "On Twitter West accused ...": a name the article writes on its own ("Twitter")
+        # run into a person's known surname
+        lead, _, last = mention.text.strip().rpartition(" ")
+        person = self._surname(last) if lead else None
+        if person is None or not self._is_person(person):
             return None
-        return self._surname(first)
+        alone = any(
+            m.text.strip() == lead and not self._is_person(m) for m in self.mentions
+        )
+        return person if alone else None
+
+    def _body_glued(self, mention: Mention) -> Mention | None:
+        """The body a name opens with, when the article names that body on its own and the
+        rest has the shape of a person's name ("Amnesty International Jo Bloggs")."""
+        text = mention.text.strip()
+        for other in self.mentions:
+            lead = other.text.strip()
+            if (
+                other is not mention
+                and not self._is_person(other)
+                and text.startswith(lead + " ")
+                and looks_like_person_name(text[len(lead) + 1 :])
+            ):
+                return other
+        return None
 
     def _modifies_a_noun(self, mention: Mention) -> bool:
         """An adjective of nationality or a name before a noun ("Philippine President X",
@@ -768,13 +913,15 @@ def _holds_title(role: str, title: list[str]) -> bool:
     """The role holds the whole title ("Prime Minister of Slovakia" for "the Prime
     Minister"), not as a deputy's ("Deputy Prime Minister for Finance") nor another title
     with the same noun ("... and Minister of Economy"). A role opening with the noun is
-    taken as written without its leading title words ("Minister of Slovakia")."""
+    taken as written without its leading title words ("Minister of Slovakia"), unless the
+    title asked for is a second one: "the Vice President" is not the holder of "President"."""
     words = role.lower().replace("-", " ").split()
     head, modifiers = title[-1], title[:-1]
+    second = bool(_SECOND_ROLES & set(modifiers))
     for i, word in enumerate(words):
         if word != head:
             continue
-        if i == 0:
+        if i == 0 and not second:
             return True
         lead = i - len(modifiers)
         if lead >= 0 and words[lead:i] == modifiers and (
@@ -880,18 +1027,28 @@ def _name_before_verb(subject: Token) -> Token | None:
     return last
 
 
-def _added_cue(token: Token) -> bool:
-    """A participle cue ("saying", "adding") with no subordinator, hung on a clause that a
-    speech verb reports."""
+def _added_cue(token: Token) -> Token | None:
+    """The speech verb a participle cue ("saying", "adding") with no subordinator speaks for,
+    when the parser hung it on the clause that verb reports: on the clause itself, or after a
+    comma on a clause inside it ("recommended that X give ..., just as it has given ...,
+    stating"); else None."""
+    comma = token.i > 0 and token.doc[token.i - 1].text == ","
     head = token.head
-    return (
-        token.dep_ == "advcl"
-        and token.tag_ == "VBG"
-        and verb_base(token.text) in SPEECH_VERBS
-        and not any(c.dep_ == "mark" for c in token.children)
-        and head.dep_ == "ccomp"
-        and verb_base(head.head.text) in SPEECH_VERBS
-    )
+    if (
+        token.dep_ not in {"advcl", "conj"}
+        or token.tag_ != "VBG"
+        or verb_base(token.text) not in SPEECH_VERBS
+        or any(c.dep_ == "mark" for c in token.children)
+        or (token.dep_ == "conj" and (not comma or head.tag_ == "VBG"))
+    ):
+        return None  # ("saying A and adding B": the second participle is the first's)
+    for _depth in range(3):
+        if head.dep_ == "ccomp" and verb_base(head.head.text) in SPEECH_VERBS:
+            return head.head
+        if not comma or head.dep_ not in {"advcl", "conj"} or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
 
 
 def _subject_in_time_phrase(verb: Token) -> Token | None:
@@ -943,6 +1100,73 @@ def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
     return None
 
 
+#: Verbs by which someone puts out a document of their own ("posted a statement").
+PUBLISHING_VERBS = frozenset(
+    f"{base}{ending}"
+    for base in ("post", "issue", "release", "publish", "share", "tweet")
+    for ending in ("", "s", "ed", "d", "ing", "es")
+) | frozenset("send sends sent sending write writes wrote written writing".split())
+#: Nouns for where a document is put out ("a statement on its website").
+MEDIUM_NOUNS = frozenset("website site page account feed blog channel".split())
+
+
+def _publishing_verb(noun: Token) -> Token | None:
+    """The verb that puts out the document a relative clause hangs from ("posting a statement
+    [on its website] which read"), when it has one; else None."""
+    if noun.lower_ in MEDIUM_NOUNS and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head  # "a statement on its website"
+    if noun.pos_ != "NOUN" or noun.lower_ not in DOCUMENT_NOUNS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    return verb if verb.pos_ == "VERB" and verb.lower_ in PUBLISHING_VERBS else None
+
+
+#: Nouns for events, which come and follow but say nothing ("The news came after ...").
+EVENT_NOUNS = frozenset(
+    "news move decision development step change visit arrival departure resignation "
+    "death attack incident vote".split()
+)
+
+
+def _nearer_speech_verb(conj: Token) -> Token | None:
+    """ "The news came hours after Mubarak announced ..., and said ...": the parser joined
+    the speech verb to the sentence's verb, whose subject is an event that says nothing; it
+    goes on from the speech verb with a subject of its own in between."""
+    head = conj.head
+    if conj.dep_ != "conj" or head.i >= conj.i:
+        return None
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lower_ not in EVENT_NOUNS:
+        return None
+    for token in conj.doc[head.i + 1 : conj.i]:
+        if (
+            token.pos_ == "VERB"
+            and verb_base(token.text) in SPEECH_VERBS
+            and token.dep_ in {"advcl", "ccomp", "conj"}
+            and any(c.dep_ == "nsubj" for c in token.children)
+            and head.is_ancestor(token)
+        ):
+            return token
+    return None
+
+
+def _subject_before_relative(verb: Token) -> Token | None:
+    """ "Smith, who was injured in 2011, said ...": the parser made the relative clause a
+    clause of the verb, with the name as its subject beside "who"; the name is the verb's."""
+    for clause in verb.lefts:
+        if clause.dep_ not in {"ccomp", "advcl", "parataxis"}:
+            continue
+        for subject in clause.children:
+            if subject.dep_ not in SUBJECT_DEPS or subject.pos_ not in {"PROPN", "NOUN"}:
+                continue
+            after = subject.right_edge.i + 1
+            if after < verb.i and verb.doc[after].text == ",":
+                after += 1
+            if after < verb.i and verb.doc[after].lower_ == "who":
+                return subject
+    return None
+
+
 def _subject_in_fronted_phrase(verb: Token) -> Token | None:
     """ "In findings published in the journal X, an international team of scientists report
     ...": the parser hung the subject on the phrase before it, as an apposition after a comma;
@@ -984,6 +1208,24 @@ def _people_noun(token: Token) -> bool:
     return word.endswith(PEOPLE_ENDINGS)
 
 
+def _in_main_clause(subject: Token) -> bool:
+    """The subject of its sentence's root verb, or of a verb joined to it ("X met Y and
+    said"): not of a clause that hangs from it ("After X resigned", "when X was arrested").
+    The source of a fronted "According to X," counts as the main clause's."""
+    if _according_source(subject):
+        return True
+    if subject.dep_ == "appos":
+        subject = subject.head  # "X, the chief executive, ..."
+    verb = subject.head
+    for _step in range(4):
+        if verb.dep_ == "ROOT" or verb.head.i == verb.i:
+            return True
+        if verb.dep_ != "conj":
+            return False
+        verb = verb.head
+    return False
+
+
 def _in_reported_clause(subject: Token) -> bool:
     """The subject of a clause that is the complement of a verb ("said [Zelensky is ...]",
     "believes [Harris does not qualify]"); not the subject of a speech verb the parser hung
@@ -991,6 +1233,18 @@ def _in_reported_clause(subject: Token) -> bool:
     verb = subject.head
     speaks = verb_base(verb.text) in SPEECH_VERBS
     return verb.dep_ == "ccomp" and verb.head is not verb and not speaks
+
+
+def _subject_after_contrast(subjects: list[Token], verb: Token) -> Token:
+    """ "The partner asked for X, but the commissioner stated ...", parsed with both nouns as
+    the verb's subjects: the one after "but", nearest the verb, is its own."""
+    before = [s for s in subjects if s.i < verb.i]
+    if len(before) > 1:
+        last = before[-1]
+        gap = verb.doc[before[0].i + 1 : last.left_edge.i]
+        if any(t.lower_ == "but" for t in gap):
+            return last
+    return subjects[0]
 
 
 def _subject_after_but(subject: Token, verb: Token) -> Token:
@@ -1037,10 +1291,13 @@ def _gender(pronoun: Token) -> str:
 def _phrase_bounds(head: Token) -> tuple[int, int]:
     """The written extent of a speaker phrase: the head, its modifiers on the left, and names."""
     left = head.i
+    # a name is capitalised: "Russia's defense ministry", its head tagged as a name, is a noun
+    # phrase kept whole
+    named = head.pos_ == "PROPN" and head.text[:1].isupper()
     for child in head.lefts:
         if child.dep_ in {"preconj", "punct", "cc"}:
             continue
-        if child.dep_ == "poss" and head.pos_ == "PROPN" and child.pos_ == "PROPN":
+        if child.dep_ == "poss" and named and child.pos_ == "PROPN":
             # "the United Kingdom's Queen Elizabeth II": the name, not whose it is
             left = head.i
             continue
@@ -1056,7 +1313,7 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     while left < head.i and doc[left].is_punct:
         left += 1
-    if head.pos_ == "PROPN":
+    if named:
         # "wrestling promotion World Wonder Ring Stardom": the words saying what the name is
         # are not part of it
         first = next((i for i in range(left, head.i) if doc[i].pos_ == "PROPN"), head.i)
