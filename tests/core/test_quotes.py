@@ -3753,3 +3753,123 @@ def test_quotes_he_is_the_holder_named_at_the_end_of_a_bare_role_subject(
     quotes = quotes_in(analyze_text, text)
     assert only(quotes, "merely defending").speaker == "Karim Nadir"
     assert only(quotes, "innocent").speaker == "Tomas Berg"
+
+
+# -- round 11: direct and mixed recall ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ('"That is the best news I have heard all year," she laughed.', "best news", "she",
+         "laughed"),
+        ('"We are never going back there," groaned the coach after the loss.', "going back",
+         "the coach", "groaned"),
+        ('"None of us ever tried to leave the country", Zara Malik sighs, pointing to the ruling.',
+         "leave the country", "Zara Malik", "sighs"),
+    ],
+)
+def test_quotes_verb_of_manner_after_a_quote_is_its_cue(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", speaker, cue)
+
+
+def test_quotes_verb_of_manner_is_no_cue_elsewhere(analyze_text: AnalyzeText) -> None:
+    # before the quote, or in a sentence of its own after the cue, a laugh reports nothing
+    text = (
+        'The crowd laughed at the idea of "a fair deal for everyone involved here." "A fair '
+        'deal is coming," Ana Ruiz said. Her brother laughed.'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == ["A fair deal is coming"], quotes
+    assert quotes[0].speaker == "Ana Ruiz"
+
+
+def test_quotes_verb_of_manner_tagged_a_noun_after_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc, words = hand_parsed(
+        nlp, '"None of us ever tried to leave the country", Zara sighs, pointing to the ruling.'
+    )
+    # as the model read it in a real article: "sighs" a plural noun, the name its compound
+    words["sighs"].tag_, words["sighs"].pos_ = "NNS", "NOUN"
+    words["Zara"].dep_, words["Zara"].head = "compound", words["sighs"]
+    words["pointing"].dep_, words["pointing"].head = "acl", words["sighs"]
+    quote = only(quotes_of(article, doc), "leave the country")
+    assert (quote.speaker, quote.cue) == ("Zara", "sighs")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ('The poster wrote that "A new craze is taking hold online. An uprising against the '
+         'club."', "A new craze", "The poster"),
+        ("Members of the forum were critical of the attacks, with one poster writing \"How can "
+         'people look at both sides if one side is gone?"', "both sides", "one poster"),
+    ],
+)
+def test_quotes_poster_who_writes_is_a_person(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    # someone posting online writes; a placard does not
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.speaker) == ("direct", speaker)
+
+
+def test_quotes_placards_and_posters_that_say_are_still_signs(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Protesters carried placards reading "Hands off our parks" and a banner saying "We will '
+        'not be moved from this place." A poster said "Vote no on the tax" in big letters.'
+    )
+    assert quotes_in(analyze_text, text) == []
+
+
+def _misread_as_modifier(words: dict[str, Any], subject: str, verb: str, obj: str) -> None:
+    """The model's reading of `Trump called X "..."` / `Trump lauded X as "..."` at a sentence
+    start: the name a verb (the root), the cue a modifier of the object."""
+    words[subject].tag_, words[subject].pos_, words[subject].dep_ = "VB", "VERB", "ROOT"
+    words[subject].head = words[subject]
+    words[verb].tag_, words[verb].dep_, words[verb].head = "VBN", "amod", words[obj]
+    words[obj].dep_, words[obj].head = "dobj", words[subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "obj", "fragment"),
+    [
+        ('Walsh lauded the nurse as a "true hero of the pandemic."', "lauded", "nurse",
+         "true hero of the pandemic."),
+        ('Walsh called the sentence "unjust."', "called", "sentence", "unjust."),
+    ],
+)
+def test_quotes_characterising_verb_read_as_a_modifier(  # type: ignore[no-untyped-def]
+    nlp, text: str, verb: str, obj: str, fragment: str
+) -> None:
+    article, doc, words = hand_parsed(nlp, text)
+    _misread_as_modifier(words, "Walsh", verb, obj)
+    quote = only(quotes_of(article, doc), fragment)
+    assert (quote.text, quote.speaker, quote.cue) == (fragment, "Walsh", verb)
+
+
+def test_quotes_characterising_verb_after_a_participle_phrase(analyze_text: AnalyzeText) -> None:
+    # "X speaking to the Y think tank called ...": the parser hangs "called" on "tank"; the
+    # speaker is the subject the participle phrase follows, and both pieces are one stance
+    text = (
+        "On Tuesday, Greek prime minister Nikos Vardas speaking to the Atlantic Council think "
+        'tank called the border agreement "null and void" and "geographically ridiculous".'
+    )
+    quote = only(quotes_in(analyze_text, text), "null and void")
+    assert quote.text == 'null and void" and "geographically ridiculous'
+    assert quote.speaker == "Nikos Vardas"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The town has a group called "Friends of the Park" that meets weekly.',
+        'He joined a club called the "Midnight Runners" last year.',
+        'The report on a man called Smith "a danger to the public" was leaked.',
+    ],
+)
+def test_quotes_name_after_called_is_no_quote(analyze_text: AnalyzeText, text: str) -> None:
+    # a name after "called" with no object between, or a "called" deep in a noun phrase
+    assert quotes_in(analyze_text, text) == []

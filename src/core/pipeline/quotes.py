@@ -30,6 +30,7 @@ from .cues import (
     THOUGHT_VERBS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
+    manner_verb,
     topic_verb,
     verb_base,
 )
@@ -39,7 +40,12 @@ from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .names import HONORIFICS
 from .negation import REFUSALS, negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
-from .quotes_surface import surface_quote_cue, surface_reported, with_participle_reports
+from .quotes_surface import (
+    surface_naming_cue,
+    surface_quote_cue,
+    surface_reported,
+    with_participle_reports,
+)
 from .sources import (
     CONTRAST_SUBORDINATORS,
     according_to,
@@ -220,8 +226,15 @@ def _is_gloss(text: str, mark: QuoteMarks) -> bool:
     )
 
 
+#: Speech verbs only a person does: `The poster wrote "..."`, `one poster writing "..."` is
+#: someone posting online, not a placard; `a poster saying "..."` may be either, so it is a sign.
+AUTHOR_VERBS = frozenset("write post tweet comment reply respond argue explain tell add".split())
+
+
 def _carries_sign(cue: Token) -> bool:
     """`a banner saying "..."`, `placards reading "..."`, `The sign read "..."`: not speech."""
+    if verb_base(cue.text) in AUTHOR_VERBS:
+        return False
     for child in cue.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in SIGN_NOUNS:
             return True
@@ -338,6 +351,7 @@ def _claims(
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
     drafts.extend(_surface_quotes(doc, text, marks, inside, resolver, claimed))
+    drafts.extend(_surface_naming(doc, text, marks, inside, resolver, claimed))
     drafts.extend(_joined_pieces(text, marks, claimed, drafts))
     drafts.extend(_continuations(text, marks, claimed, drafts))
     drafts = _join_run_on(text, marks, claimed, drafts)
@@ -402,6 +416,40 @@ def _surface_quotes(
         start, end = trim(text, *mark.inner)
         found.append(Draft(start, end, "direct", cue, None, speaker, mark))
         claimed.add(index)
+    return found
+
+
+def _surface_naming(
+    doc: Doc,
+    text: str,
+    marks: list[QuoteMarks],
+    inside: dict[int, int],
+    resolver: SpeakerResolver,
+    claimed: set[int],
+) -> list[Draft]:
+    """Quoted words no rule claimed after a characterising verb the parse read as a modifier
+    (`Trump called Stone's sentence "unjust."`): a stance carrying the quoted words, as the
+    dependency rules make of `X called Y "..."`."""
+    found: list[Draft] = []
+    for index, mark in enumerate(marks):
+        if index in claimed:
+            continue
+        cued = surface_naming_cue(doc, text, mark, inside, resolver)
+        if cued is None:
+            continue
+        cue, subject = cued
+        start, end = trim(text, *mark.inner)
+        claimed.add(index)
+        later = index + 1
+        while later < len(marks) and later not in claimed and marks[later].closed:
+            # `called it "null and void" and "ridiculous"`: one stance, first piece to last
+            between = text[marks[later - 1].close + 1 : marks[later].open].strip(" ,").lower()
+            if between not in JOINERS:
+                break
+            end = trim(text, *marks[later].inner)[1]
+            claimed.add(later)
+            later += 1
+        found.append(Draft(start, end, "stance", cue, None, resolver.resolve(subject), mark))
     return found
 
 
@@ -518,10 +566,43 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
             return token
         if words == 0 and verb_base(token.text) in SPEECH_VERBS and token.tag_.startswith("VB"):
             return token  # `"..." tweeted the mayor`: right after the mark, whatever the parse
+        if _manner_cue(token, first, words):
+            return token  # `"...," she laughed`, `"...", Zara sighs`
         words += 1
         if words > AFTER_WINDOW:
             return None
     return None
+
+
+#: Words of a subject that may stand between a quote and a verb of manner (`Zara sighs`).
+MANNER_SUBJECT_WORDS = 6
+
+
+def _manner_cue(token: Token, first: Token, words: int) -> bool:
+    """A verb of manner right after a quote: inverted (`"...," laughed Ana`), or after a short
+    subject that is all that stands between (`"...," she laughed`, `"...", Ana Ruiz sighs`)."""
+    if not manner_verb(token.text) or _negated(token):
+        return False
+    doc = token.doc
+    between = [t for t in doc[first.i : token.i] if not (t.is_punct or t.is_space)]
+    if token.tag_ == "NNS" and token.text.islower():
+        # `"...", Zaynab sighs,` with "sighs" read as a plural noun: only a name before it,
+        # and the clause ends after it
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return (
+            0 < len(between) <= MANNER_SUBJECT_WORDS
+            and all(t.pos_ == "PROPN" for t in between)
+            and (after is None or after.is_punct)
+        )
+    if not token.tag_.startswith("VB"):
+        return False
+    if words == 0:
+        return True
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if words > MANNER_SUBJECT_WORDS or len(subjects) != 1:
+        return False
+    subtree = {t.i for t in subjects[0].subtree}
+    return all(t.i in subtree for t in between)
 
 
 def _after_title(stop: Token) -> bool:
