@@ -3873,3 +3873,75 @@ def test_quotes_characterising_verb_after_a_participle_phrase(analyze_text: Anal
 def test_quotes_name_after_called_is_no_quote(analyze_text: AnalyzeText, text: str) -> None:
     # a name after "called" with no object between, or a "called" deep in a noun phrase
     assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "cue"),
+    [
+        # a reduced passive: "described" hangs on the noun, its agent says the words
+        ('The tracking data shows a pattern described by the Harbour Gazette as "rather hectic '
+         'and kind of confused".', "rather hectic", "Harbour Gazette", "described"),
+        # the parser hangs "by X" on the quoted noun
+        ('His visit drew mixed reactions, from being hailed as a "hero" by the President of '
+         "Freedonia, to open protests.", "hero", "the President of Freedonia", "hailed"),
+    ],
+)
+def test_quotes_passive_characterisation_by_an_agent(
+    analyze_text: AnalyzeText, text: str, fragment: str, speaker: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man described by police as a suspect was arrested on Monday.",
+        "The mayor was praised as a hero by the residents.",
+    ],
+)
+def test_quotes_passive_characterisation_without_quoted_words(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    # unquoted: a description is no one's words, and a praise stays the whole stance
+    quotes = quotes_in(analyze_text, text)
+    assert all(q.kind == "stance" and q.text.startswith("The mayor") for q in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "kind"),
+    [
+        ('She was told by a nurse that treatment would not be possible since it was a "Catholic '
+         'country".', "treatment would not be possible", "a nurse", "mixed"),
+        ("The family was informed by police that the suspect had fled.", "the suspect had fled",
+         "police", "indirect"),
+    ],
+)
+def test_quotes_told_by_an_agent_that(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str, kind: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.speaker, quote.kind) == (speaker, kind)
+
+
+def test_quotes_told_by_an_agent_to_act_is_no_report(analyze_text: AnalyzeText) -> None:
+    text = "He was told by doctors to rest. She was told by a friend about the job."
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is a sad day for the city," said Sgt. Mike Dunn of the regional police.',
+        '"It is a sad day for the city," Coun. Mike Dunn said.',
+        '"It is a sad day for the city," said Det. Sgt. Mike Dunn, who leads the unit.',
+        '"It is a sad day for the city," said Insp. Mike Dunn.',
+    ],
+)
+def test_quotes_abbreviated_title_before_the_speaker(analyze_text: AnalyzeText, text: str) -> None:
+    # the tokenizer split "Sgt." and the parser ended the sentence there: no speaker, or none
+    # but the title; kept one token, the title is the name's role
+    analysis = analyze_text(TITLE + text)
+    assert only(list(analysis.quotes), "sad day").speaker == "Mike Dunn"
+    named = [m for m in analysis.mentions if "Dunn" in m.text]
+    assert [m.text for m in named] == ["Mike Dunn"], named

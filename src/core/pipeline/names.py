@@ -101,7 +101,16 @@ HONORIFICS = frozenset(
     commissioner minister-president premier-elect president-elect councillor councilman
     councilwoman assemblyman assemblywoman superintendent sheriff marshal constable
     adviser advisor aide coach counsel envoy nominee
-    mme mlle madame monsieur herr frau""".split()
+    mme mlle madame monsieur herr frau
+    coun cllr const supt insp det cpl pte cmdr msgr hon""".split()
+)
+#: Titles abbreviated with a full stop that spaCy's tokenizer splits ("Sgt" + "."), so the parser
+#: ends the sentence there (`said Sgt.` | `Ana Ruiz.`); kept one token, as it keeps "Dr." and
+#: "Sen." (`indexing.prepare_pipeline`). Titles that also end sentences ("Sr.", "Sec.") are not.
+TITLE_ABBREVIATIONS = tuple(
+    f"{title}."
+    for title in """Sgt Const Coun Cllr Det Supt Insp Cpl Lt Capt Col Maj Cmdr Pte Hon Msgr Mme
+    Mlle Mx Adm Prof Rev""".split()
 )
 #: Courtesy titles: not a role on their own.
 COURTESY = frozenset(

@@ -818,6 +818,13 @@ def _reported_candidates(
             continue
         base = verb_base(token.text) or topic_verb(token.text)
         relayed = _document_participle(token)
+        if base in NAMING_VERBS and token.dep_ == "acl" and token.tag_ == "VBN":
+            # `a pattern described by X as "..."`: a reduced passive with its agent; only the
+            # quoted characterisation is kept ("a man described by police as a suspect" is not)
+            passive = _passive_stance(token, base, resolver)
+            if passive is not None and passive.kind == "mixed":
+                candidates.append(passive)
+            continue
         if base is None or (token.dep_ in {"amod", "acl"} and not relayed):
             continue
         negation = None
@@ -1325,7 +1332,10 @@ def _characterises(draft: Draft) -> bool:
     "described X as "Y""), not a call on someone to act ("called on X to "...")."""
     if draft.cue is None or draft.cue_end is not None:
         return False
-    return verb_base(draft.cue.text) in NAMING_VERBS
+    base = verb_base(draft.cue.text)
+    if base in AS_PRAISES and _passive(draft.cue):
+        return True  # `was hailed as a "hero" by X`: the passive's quoted words, as named
+    return base in NAMING_VERBS
 
 
 def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:
@@ -1422,14 +1432,46 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         ),
         None,
     )  # the parser hangs "as ..." on the cue or on the agent
-    if base in NAMING_VERBS and who is not None and as_phrase is not None:
+    last_i = as_phrase.right_edge.i if as_phrase is not None else -1
+    namer = who
+    if who is None and as_phrase is not None and any(c.dep_ == "auxpass" for c in verb.children):
+        # `being hailed as a "hero" by X`: the parser hangs "by X" on the quoted noun
+        by = next((t for t in as_phrase.subtree if t.lower_ == "by" and t.dep_ == "prep"), None)
+        namer = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        last_i = by.i - 1 if by is not None else last_i
+    characterises = base in NAMING_VERBS or base in AS_PRAISES
+    if characterises and namer is not None and as_phrase is not None and last_i > as_phrase.i:
         doc, text = verb.doc, verb.doc.text
-        if as_phrase.right_edge.i <= as_phrase.i:
-            return None
-        last = doc[as_phrase.right_edge.i]
+        last = doc[last_i]
         start, end = trim(text, doc[as_phrase.i + 1].idx, last.idx + len(last.text))
         quoted = any(mark in text[start:end] for mark in '"“”')
-        return Draft(start, end, "mixed" if quoted else "stance", verb, None, resolver.resolve(who))
+        if base in NAMING_VERBS or quoted:  # "was praised as a hero by X": a stance, below
+            kind: QuoteKind = "mixed" if quoted else "stance"
+            return Draft(start, end, kind, verb, None, resolver.resolve(namer))
+    elif base in NAMING_VERBS and who is not None and as_phrase is not None:
+        return None
+    clause = next((c for c in verb.rights if c.dep_ in CLAUSE_DEPS), None)
+    if clause is None and who is not None:
+        # `told by a nurse that treatment ...`: the parser hangs the clause on the agent
+        clause = next(
+            (
+                c
+                for c in who.rights
+                if c.dep_ == "acl"
+                and c.left_edge.lower_ == "that"
+                and any(k.dep_ == "nsubj" for k in c.children)
+            ),
+            None,
+        )
+    if base in TOLD_BY and who is not None and clause is not None and clause.i > who.i:
+        # `She was told by a midwife that ...`: the agent said what the clause reports
+        doc, text = verb.doc, verb.doc.text
+        lo = _skip_mark_word(doc, clause.left_edge.i, clause.right_edge.i)
+        last = doc[clause.right_edge.i]
+        start, end = trim(text, doc[lo].idx, last.idx + len(last.text))
+        if end <= start:
+            return None
+        return Draft(start, end, "indirect", verb, None, resolver.resolve(who))
     if base not in PASSIVE_STANCES:
         return None
     if agent is None or who is None or target is None or target.lower_ in RELATIVE_WORDS:
@@ -1445,6 +1487,13 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         return None
     return Draft(start, end, "stance", verb, None, resolver.resolve(who))
 
+
+#: Speech verbs whose passive with an agent reports what the agent said: "was told by X that".
+TOLD_BY = frozenset({"tell", "inform", "assure"})
+
+#: Stance verbs that characterise in quoted words in the passive, as naming verbs do:
+#: `was hailed as a "hero" by X`.
+AS_PRAISES = frozenset({"hail", "laud", "praise"})
 
 #: Stance verbs that still judge in the passive ("was condemned by"); "was threatened by the
 #: flood" or "was resisted by the soil" are events, not positions.

@@ -254,7 +254,7 @@ class SpeakerResolver:
         if holder is not None:  # "the spokesperson said": the person introduced in that role
             key = self._full_names.get(holder.key, holder.key)
             return Speaker(_clean_name(key), start, end, key, basis="role")
-        text = _strip_phrase(span.text)
+        text = _without_title(_strip_phrase(span.text))
         via = text if subject.lower_ in DOCUMENT_NOUNS else None
         return Speaker(text, start, end, None, via, basis="phrase")
 
@@ -1076,6 +1076,21 @@ def _strip_phrase(text: str) -> str:
         if text.startswith(lead):
             text = text[len(lead) :]
     return text
+
+
+def _without_title(text: str) -> str:
+    """`Sgt. Ana Ruiz` -> `Ana Ruiz`: abbreviated titles before a name the model did not tag
+    are the holder's role, not part of the name."""
+    words = text.split(" ")
+    k = 0
+    while (
+        k < len(words) - 1
+        and words[k].endswith(".")
+        and words[k].rstrip(".").lower() in HONORIFICS
+        and words[k + 1][:1].isupper()
+    ):
+        k += 1
+    return " ".join(words[k:])
 
 
 def _clean_name(name: str) -> str:
