@@ -3945,3 +3945,27 @@ def test_quotes_abbreviated_title_before_the_speaker(analyze_text: AnalyzeText, 
     assert only(list(analysis.quotes), "sad day").speaker == "Mike Dunn"
     named = [m for m in analysis.mentions if "Dunn" in m.text]
     assert [m.text for m in named] == ["Mike Dunn"], named
+
+
+def test_quotes_lead_in_then_quoted_sentences_with_their_own_cue(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the quote opens inside a sentence ("We need to "...") but runs on over a sentence end
+    # and closes at `," Ms Ruiz said`: her words, and the quote after the cue goes on with her
+    text = (
+        'Ana Ruiz of the food agency says the rules will take time. We need to "make sure there '
+        "is enough iodine in the food supply. But at the other end of the scale we must make "
+        'sure that people do not get too much," Ms Ruiz said. "One of the reasons is that people '
+        'are eating less salt."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    first = only(quotes, "enough iodine")
+    assert (first.kind, first.cue, first.text[:9]) == ("direct", "said", "make sure")
+    assert only(quotes, "less salt").speaker == first.speaker
+
+
+def test_quotes_fragment_before_a_cue_stays_a_mixed_quote(analyze_text: AnalyzeText) -> None:
+    # one quoted fragment inside the sentence, no sentence end in it: the clause is reported
+    text = 'The mayor said the plan was "a mess," the spokesperson said.'
+    quotes = quotes_in(analyze_text, text)
+    assert [q.kind for q in quotes if "a mess" in q.text] != ["direct"], quotes

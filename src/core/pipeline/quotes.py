@@ -8,6 +8,7 @@ fragments that no cue claims are scare quotes, terms or titles, and are not quot
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -545,7 +546,9 @@ def _inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | N
 
 def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> Token | None:
     """`"...," she said` / `"..." wrote Trump`: a speech verb just after the closing mark."""
-    if not mark.closed or not _starts_utterance(text, mark.open):
+    if not mark.closed or not (
+        _starts_utterance(text, mark.open) or _runs_over_sentences(text, mark)
+    ):
         return None
     inner = text[mark.open + 1 : mark.close].rstrip()
     first = _token_at_or_after(doc, mark.close + 1)
@@ -741,6 +744,18 @@ def _starts_utterance(text: str, open_at: int) -> bool:
     """The mark opens a sentence or follows a clause break, so the quote is not a fragment."""
     before = text[:open_at].rstrip()
     return not before or before[-1] in ".!?:,;—–-(\n\"”"
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+
+
+def _runs_over_sentences(text: str, mark: QuoteMarks) -> bool:
+    """`We need to "make sure ... . But at the other end ...," Ms Ruiz said.`: quoted words
+    opened inside a sentence run on over a sentence end and close before a comma; they are
+    someone's words with their own cue, not a fragment of the sentence they open in."""
+    inner = text[mark.open + 1 : mark.close].rstrip()
+    closes_clause = inner.endswith(",") or text[mark.close + 1 : mark.close + 2] == ","
+    return closes_clause and _SENTENCE_INSIDE.search(inner) is not None
 
 
 def _token_at_or_after(doc: Doc, char: int) -> Token | None:
