@@ -3969,3 +3969,89 @@ def test_quotes_fragment_before_a_cue_stays_a_mixed_quote(analyze_text: AnalyzeT
     text = 'The mayor said the plan was "a mess," the spokesperson said.'
     quotes = quotes_in(analyze_text, text)
     assert [q.kind for q in quotes if "a mess" in q.text] != ["direct"], quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("TORONTO — Ontario's transit agency says it will add 200 buses by next fall.",
+         "Ontario's transit agency"),
+        ("VANCOUVER — The province's health minister says it will add 200 buses by next fall.",
+         "The province's health minister"),
+    ],
+)
+def test_quotes_dateline_is_not_the_speaker(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    # a newspaper's dateline ("CITY —") opens the paragraph; the parser makes it a subject
+    quote = only(quotes_in(analyze_text, text), "200 buses")
+    assert quote.speaker == speaker
+
+
+def test_quotes_capitalised_body_before_a_dash_aside_still_speaks(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = "UNICEF — the agency for children — said the launch went well."
+    assert only(quotes_in(analyze_text, text), "launch went well").speaker == "UNICEF"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor welcomed the news, calling it "a good day for transit riders" in a post.',
+        'Calling it "an historic day", the mayor said the vote was a great act of democracy.',
+    ],
+)
+def test_quotes_calling_it_a_quoted_day(analyze_text: AnalyzeText, text: str) -> None:
+    # the quoted noun is read as a time ("day", an adverbial); it is what the cue calls it
+    quote = only(quotes_in(analyze_text, text), "day")
+    assert (quote.cue.lower(), quote.speaker) == ("calling", "the mayor" if "Calling" in text
+                                                  else "The mayor")
+
+
+def test_quotes_calling_it_a_day_is_no_quote(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The mayor called it a day and went home.") == []
+
+
+def test_quotes_short_sentence_after_a_long_attribution_goes_on(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the attribution sentence of the previous quote may be long; the short quoted sentence
+    # right after it is still the same speaker's
+    text = (
+        '"Tonight, the people can breathe a sigh of relief," Senate Majority Leader Carla '
+        'Brennan said on the Senate floor. "We did our job."'
+    )
+    quote = only(quotes_in(analyze_text, text), "our job")
+    assert (quote.speaker, quote.kind) == ("Carla Brennan", "direct")
+
+
+def test_quotes_short_quote_far_from_any_attribution_stays_alone(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        '"Tonight, the people can breathe," Brennan said on the floor of the chamber on Friday '
+        'night.\n\n"Yes."'
+    )
+    assert [q.text for q in quotes_in(analyze_text, text)] == ["Tonight, the people can breathe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "cue"),
+    [
+        ('The governor mocked the senators as "the party of no" at a rally.', "the party of no",
+         "mocked"),
+        ('Critics derided the plan as "socialism by the back door."', "socialism by the back",
+         "derided"),
+    ],
+)
+def test_quotes_ridicule_in_quoted_words(
+    analyze_text: AnalyzeText, text: str, fragment: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert (quote.kind, quote.cue) == ("mixed", cue)
+
+
+def test_quotes_ridicule_without_quoted_words_is_nothing(analyze_text: AnalyzeText) -> None:
+    text = "He mocked the plan in a speech. The children were mocked by classmates."
+    assert quotes_in(analyze_text, text) == []

@@ -1606,6 +1606,8 @@ def _complement(
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
     if base in NAMING_VERBS:  # `which the BBC describes as "marred by ..."`
         fragments += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"]
+        # `calling it "a good day for riders"`: the quoted noun read as a time ("day")
+        fragments += [c for c in children if c.dep_ == "npadvmod" and _opens_quoted(c)]
     phrasal = base in PARTICLE_STANCES and _particle(verb, PARTICLE_STANCES[base]) is not None
     if fragments and base in SPEECH_VERBS | NAMING_VERBS and not phrasal:
         lo = min(c.left_edge.i for c in fragments)
@@ -1705,6 +1707,12 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+def _opens_quoted(phrase: Token) -> bool:
+    """The phrase starts right after an opening quotation mark."""
+    first = phrase.left_edge
+    return first.i > 0 and first.doc[first.i - 1].is_quote and first.doc[first.i - 1].is_left_punct
 
 
 def _added_to_a_thing(children: list[Token]) -> bool:
@@ -2446,7 +2454,11 @@ def _continuations(
             # the distance counts from that statement: their earlier quote may lie far back
             previous = max(between, key=lambda d: d.end)
             speaker = previous.speaker
-        reach = SHORT_CONTINUATION_CHARS if short else CONTINUATION_CHARS
+        # `"...," Senate Majority Leader X said on the floor. "We did our job."`: a short
+        # sentence right after the previous quote's own attribution goes on with it, however
+        # long the attribution
+        attributed = previous.cue is not None and previous.end <= previous.cue.idx < mark.open
+        reach = SHORT_CONTINUATION_CHARS if short and not attributed else CONTINUATION_CHARS
         too_far = mark.open - previous.end > reach
         if too_far or _sentences_between(text, previous, mark) > 1:
             continue
