@@ -4055,3 +4055,58 @@ def test_quotes_ridicule_in_quoted_words(
 def test_quotes_ridicule_without_quoted_words_is_nothing(analyze_text: AnalyzeText) -> None:
     text = "He mocked the plan in a speech. The children were mocked by classmates."
     assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_according_to_two_sources_without_a_comma(analyze_text: AnalyzeText) -> None:
+    # the parser split "according to X and Y who adds ..." into two objects of "to": the
+    # phrase runs to the end of the last, and the clause before it is what they say
+    text = (
+        "The mayor's health is \"stable\" after surgery on Monday according to Freedonian "
+        "vice-premier Tomas Berg and the city's health chief Ana Ruiz who adds that she will be "
+        "home soon."
+    )
+    quotes = quotes_in(analyze_text, text)
+    sourced = only(quotes, "health is")
+    assert (sourced.text, sourced.cue) == (
+        'The mayor\'s health is "stable" after surgery on Monday', "according to"
+    )
+    assert not any(q.text.startswith("and the city") for q in quotes), quotes
+    # "... Ana Ruiz who adds ...": the name right before "who" adds it
+    assert only(quotes, "home soon").speaker == "Ana Ruiz"
+
+
+def test_quotes_short_quoted_paragraph_goes_on_with_the_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    # a short sentence quoted as a whole paragraph right after the speaker's quote paragraph
+    text = (
+        '"We have never seen demand like this," said Karen Holt. "Every bed is full every '
+        'night.\n\n"We are turning people away."\n\n"It breaks my heart."'
+    )
+    assert only(quotes_in(analyze_text, text), "my heart").speaker == "Karen Holt"
+
+
+def test_quotes_short_quoted_title_paragraph_is_no_continuation(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = '"We have never seen demand like this," said Karen Holt.\n\n"Blue Moon"\n\nIt opened.'
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == ["We have never seen demand like this"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Karen Holt\'s response was blunt: "We will see them in court."',
+        'The message from Karen Holt was clear: "We will see them in court."',
+    ],
+)
+def test_quotes_someones_words_before_a_colon_are_theirs(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), "see them").speaker == "Karen Holt"
+
+
+def test_quotes_a_document_before_a_colon_stays_the_speaker(analyze_text: AnalyzeText) -> None:
+    text = 'The ruling from the Freedonian court was clear: "The law is void from today."'
+    assert only(quotes_in(analyze_text, text), "law is void").speaker == "The ruling"

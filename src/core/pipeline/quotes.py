@@ -312,6 +312,8 @@ def _claims(
         if _carries_sign(cue):
             continue
         subject = _object_controller(cue) or resolver.subject_of(cue)
+        if subject is not None and text[: mark.open].rstrip().endswith(":"):
+            subject = _whose_words(subject) or subject
         if subject is not None and subject.pos_ == "VERB":
             subject = None  # "Calling it "...", X told ...": a participle is no speaker
         speaker = resolver.resolve(subject) if subject is not None else None
@@ -709,6 +711,31 @@ def _colon_verb(
             if best is None or score < best[0]:
                 best = (score, candidate)
     return best[1] if best else None
+
+
+#: Nouns for someone's words that may introduce them before a colon ("X's response was
+#: blunt: "..."", "The message from X was clear: "...""): the words are X's.
+WORDS_NOUNS = frozenset(
+    """
+    response reply answer message advice verdict warning retort reaction comment comments words
+    explanation assessment view position plea
+    """.split()
+)
+
+
+def _whose_words(subject: Token) -> Token | None:
+    """The person whose words the subject noun is: its possessor ("X's response") or the
+    object of its "from" ("the message from X"), a name; else None."""
+    if subject.lower_ not in WORDS_NOUNS:
+        return None
+    for child in subject.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "from":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj
+    return None
 
 
 def _is_as_clause(verb: Token) -> bool:
@@ -2462,7 +2489,10 @@ def _continuations(
         too_far = mark.open - previous.end > reach
         if too_far or _sentences_between(text, previous, mark) > 1:
             continue
-        if short and (len(words) < 2 or "\n" in text[previous.end : mark.open]):
+        if short and (
+            len(words) < 2
+            or ("\n" in text[previous.end : mark.open] and not _spoken_paragraph(text, mark))
+        ):
             continue
         found.append(
             Draft(
@@ -2472,6 +2502,22 @@ def _continuations(
         )
         claimed.add(index)
     return found
+
+
+def _spoken_paragraph(text: str, mark: QuoteMarks) -> bool:
+    """`"It breaks my heart."` as a paragraph of its own: quoted from the paragraph's start to
+    its end, ending as a sentence does; someone's words, not a title or a term."""
+    if not mark.closed:
+        return False
+    line_start = text.rfind("\n", 0, mark.open) + 1
+    line_end = text.find("\n", mark.close)
+    rest = text[mark.close + 1 : len(text) if line_end < 0 else line_end]
+    inner = text[mark.open + 1 : mark.close].rstrip()
+    return (
+        not text[line_start : mark.open].strip()
+        and not rest.strip()
+        and inner[-1:] in {".", "!", "?"}
+    )
 
 
 #: Prepositions whose object a quote can be: then it is words inside a sentence, no one's turn.

@@ -171,7 +171,12 @@ class SpeakerResolver:
                 return self.speaker_for(person, person.start, person.end)
         relative = subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl"
         before = _noun_before(subject) if subject.lower_ == "who" else None
-        if before is not None and not (relative and subject.head.head.pos_ == "PROPN"):
+        # "... and health minister José Balaguer who adds ...": a name right before "who", no
+        # comma between, is whom the clause is about, wherever the parser hung it
+        adjacent = before is not None and before.pos_ == "PROPN" and before.i == subject.i - 1
+        if before is not None and (
+            adjacent or not (relative and subject.head.head.pos_ == "PROPN")
+        ):
             # "according to police, who said ...": the noun right before, where the parser
             # hung the clause on a common noun further back or made it a verb of its own
             subject = before
