@@ -4110,3 +4110,16 @@ def test_quotes_someones_words_before_a_colon_are_theirs(
 def test_quotes_a_document_before_a_colon_stays_the_speaker(analyze_text: AnalyzeText) -> None:
     text = 'The ruling from the Freedonian court was clear: "The law is void from today."'
     assert only(quotes_in(analyze_text, text), "law is void").speaker == "The ruling"
+
+
+def test_quotes_naming_verb_then_comma_introduces_the_quote(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Ana Ruiz described the defendant as an individual, "facing prison in thanks for '
+        'the following sins."'
+    )
+    quote = only(quotes_in(analyze_text, text), "facing prison")
+    assert (quote.kind, quote.cue, quote.speaker) == ("direct", "described", "Ana Ruiz")
+
+
+def test_quotes_name_after_called_and_a_comma_is_no_quote(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, 'She joined a group called, "Friends of the Park" in May.') == []

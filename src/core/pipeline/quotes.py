@@ -665,7 +665,9 @@ def _cue_before(
             break
         if candidate.i not in plain or _is_as_clause(candidate):
             continue  # "— as reported by X —" names a source, it is not the cue
-        verbs = SPEECH_VERBS if bare else INTRO_VERBS
+        # `described X as an individual, "facing ..."`: after a comma or colon a naming verb
+        # introduces the quoted words too
+        verbs = SPEECH_VERBS if bare else INTRO_VERBS | NAMING_VERBS
         if is_cue_verb(candidate, verbs) and not _negated(candidate):
             # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
             between = _outside_asides(doc[candidate.i + 1 : token.i + 1])
