@@ -9,4 +9,4 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __version__ = "0.1.0"
 
 #: Bumped whenever extraction output changes, so cached indexes rebuild.
-EXTRACTION_VERSION = "10"
+EXTRACTION_VERSION = "11"

@@ -4433,3 +4433,374 @@ def test_quotes_colon_after_a_told_clause_is_the_tellers(analyze_text: AnalyzeTe
         'some ancient developmental machinery in their DNA."'
     )
     assert only(quotes_in(analyze_text, text), "Somehow").speaker == "Dana Whitfield"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        ('"That is the best news I have heard all year," she laughed.', "best news", "she",
+         "laughed"),
+        ('"We are never going back there," groaned the coach after the loss.', "going back",
+         "the coach", "groaned"),
+        ('"None of us ever tried to leave the country", Zara Malik sighs, pointing to the ruling.',
+         "leave the country", "Zara Malik", "sighs"),
+    ],
+)
+def test_quotes_verb_of_manner_after_a_quote_is_its_cue(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", speaker, cue)
+
+
+def test_quotes_verb_of_manner_is_no_cue_elsewhere(analyze_text: AnalyzeText) -> None:
+    # before the quote, or in a sentence of its own after the cue, a laugh reports nothing
+    text = (
+        'The crowd laughed at the idea of "a fair deal for everyone involved here." "A fair '
+        'deal is coming," Ana Ruiz said. Her brother laughed.'
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == ["A fair deal is coming"], quotes
+    assert quotes[0].speaker == "Ana Ruiz"
+
+
+def test_quotes_verb_of_manner_tagged_a_noun_after_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    article, doc, words = hand_parsed(
+        nlp, '"None of us ever tried to leave the country", Zara sighs, pointing to the ruling.'
+    )
+    # as the model read it in a real article: "sighs" a plural noun, the name its compound
+    words["sighs"].tag_, words["sighs"].pos_ = "NNS", "NOUN"
+    words["Zara"].dep_, words["Zara"].head = "compound", words["sighs"]
+    words["pointing"].dep_, words["pointing"].head = "acl", words["sighs"]
+    quote = only(quotes_of(article, doc), "leave the country")
+    assert (quote.speaker, quote.cue) == ("Zara", "sighs")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ('The poster wrote that "A new craze is taking hold online. An uprising against the '
+         'club."', "A new craze", "The poster"),
+        ("Members of the forum were critical of the attacks, with one poster writing \"How can "
+         'people look at both sides if one side is gone?"', "both sides", "one poster"),
+    ],
+)
+def test_quotes_poster_who_writes_is_a_person(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    # someone posting online writes; a placard does not
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.speaker) == ("direct", speaker)
+
+
+def test_quotes_placards_and_posters_that_say_are_still_signs(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Protesters carried placards reading "Hands off our parks" and a banner saying "We will '
+        'not be moved from this place." A poster said "Vote no on the tax" in big letters.'
+    )
+    assert quotes_in(analyze_text, text) == []
+
+
+def _misread_as_modifier(words: dict[str, Any], subject: str, verb: str, obj: str) -> None:
+    """The model's reading of `Trump called X "..."` / `Trump lauded X as "..."` at a sentence
+    start: the name a verb (the root), the cue a modifier of the object."""
+    words[subject].tag_, words[subject].pos_, words[subject].dep_ = "VB", "VERB", "ROOT"
+    words[subject].head = words[subject]
+    words[verb].tag_, words[verb].dep_, words[verb].head = "VBN", "amod", words[obj]
+    words[obj].dep_, words[obj].head = "dobj", words[subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "obj", "fragment"),
+    [
+        ('Walsh lauded the nurse as a "true hero of the pandemic."', "lauded", "nurse",
+         "true hero of the pandemic."),
+        ('Walsh called the sentence "unjust."', "called", "sentence", "unjust."),
+    ],
+)
+def test_quotes_characterising_verb_read_as_a_modifier(  # type: ignore[no-untyped-def]
+    nlp, text: str, verb: str, obj: str, fragment: str
+) -> None:
+    article, doc, words = hand_parsed(nlp, text)
+    _misread_as_modifier(words, "Walsh", verb, obj)
+    quote = only(quotes_of(article, doc), fragment)
+    assert (quote.text, quote.speaker, quote.cue) == (fragment, "Walsh", verb)
+
+
+def test_quotes_characterising_verb_after_a_participle_phrase(analyze_text: AnalyzeText) -> None:
+    # "X speaking to the Y think tank called ...": the parser hangs "called" on "tank"; the
+    # speaker is the subject the participle phrase follows, and both pieces are one stance
+    text = (
+        "On Tuesday, Greek prime minister Nikos Vardas speaking to the Atlantic Council think "
+        'tank called the border agreement "null and void" and "geographically ridiculous".'
+    )
+    quote = only(quotes_in(analyze_text, text), "null and void")
+    assert quote.text == 'null and void" and "geographically ridiculous'
+    assert quote.speaker == "Nikos Vardas"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The town has a group called "Friends of the Park" that meets weekly.',
+        'He joined a club called the "Midnight Runners" last year.',
+        'The report on a man called Smith "a danger to the public" was leaked.',
+    ],
+)
+def test_quotes_name_after_called_is_no_quote(analyze_text: AnalyzeText, text: str) -> None:
+    # a name after "called" with no object between, or a "called" deep in a noun phrase
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "cue"),
+    [
+        # a reduced passive: "described" hangs on the noun, its agent says the words
+        ('The tracking data shows a pattern described by the Harbour Gazette as "rather hectic '
+         'and kind of confused".', "rather hectic", "Harbour Gazette", "described"),
+        # the parser hangs "by X" on the quoted noun
+        ('His visit drew mixed reactions, from being hailed as a "hero" by the President of '
+         "Freedonia, to open protests.", "hero", "the President of Freedonia", "hailed"),
+    ],
+)
+def test_quotes_passive_characterisation_by_an_agent(
+    analyze_text: AnalyzeText, text: str, fragment: str, speaker: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man described by police as a suspect was arrested on Monday.",
+        "The mayor was praised as a hero by the residents.",
+    ],
+)
+def test_quotes_passive_characterisation_without_quoted_words(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    # unquoted: a description is no one's words, and a praise stays the whole stance
+    quotes = quotes_in(analyze_text, text)
+    assert all(q.kind == "stance" and q.text.startswith("The mayor") for q in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "kind"),
+    [
+        ('She was told by a nurse that treatment would not be possible since it was a "Catholic '
+         'country".', "treatment would not be possible", "a nurse", "mixed"),
+        ("The family was informed by police that the suspect had fled.", "the suspect had fled",
+         "police", "indirect"),
+    ],
+)
+def test_quotes_told_by_an_agent_that(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str, kind: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.speaker, quote.kind) == (speaker, kind)
+
+
+def test_quotes_told_by_an_agent_to_act_is_no_report(analyze_text: AnalyzeText) -> None:
+    text = "He was told by doctors to rest. She was told by a friend about the job."
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is a sad day for the city," said Sgt. Mike Dunn of the regional police.',
+        '"It is a sad day for the city," Coun. Mike Dunn said.',
+        '"It is a sad day for the city," said Det. Sgt. Mike Dunn, who leads the unit.',
+        '"It is a sad day for the city," said Insp. Mike Dunn.',
+    ],
+)
+def test_quotes_abbreviated_title_before_the_speaker(analyze_text: AnalyzeText, text: str) -> None:
+    # the tokenizer split "Sgt." and the parser ended the sentence there: no speaker, or none
+    # but the title; kept one token, the title is the name's role
+    analysis = analyze_text(TITLE + text)
+    assert only(list(analysis.quotes), "sad day").speaker == "Mike Dunn"
+    named = [m for m in analysis.mentions if "Dunn" in m.text]
+    assert [m.text for m in named] == ["Mike Dunn"], named
+
+
+def test_quotes_lead_in_then_quoted_sentences_with_their_own_cue(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the quote opens inside a sentence ("We need to "...") but runs on over a sentence end
+    # and closes at `," Ms Ruiz said`: her words, and the quote after the cue goes on with her
+    text = (
+        'Ana Ruiz of the food agency says the rules will take time. We need to "make sure there '
+        "is enough iodine in the food supply. But at the other end of the scale we must make "
+        'sure that people do not get too much," Ms Ruiz said. "One of the reasons is that people '
+        'are eating less salt."'
+    )
+    quotes = quotes_in(analyze_text, text)
+    first = only(quotes, "enough iodine")
+    assert (first.kind, first.cue, first.text[:9]) == ("direct", "said", "make sure")
+    assert only(quotes, "less salt").speaker == first.speaker
+
+
+def test_quotes_fragment_before_a_cue_stays_a_mixed_quote(analyze_text: AnalyzeText) -> None:
+    # one quoted fragment inside the sentence, no sentence end in it: the clause is reported
+    text = 'The mayor said the plan was "a mess," the spokesperson said.'
+    quotes = quotes_in(analyze_text, text)
+    assert [q.kind for q in quotes if "a mess" in q.text] != ["direct"], quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("TORONTO — Ontario's transit agency says it will add 200 buses by next fall.",
+         "Ontario's transit agency"),
+        ("VANCOUVER — The province's health minister says it will add 200 buses by next fall.",
+         "The province's health minister"),
+    ],
+)
+def test_quotes_dateline_is_not_the_speaker(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    # a newspaper's dateline ("CITY —") opens the paragraph; the parser makes it a subject
+    quote = only(quotes_in(analyze_text, text), "200 buses")
+    assert quote.speaker == speaker
+
+
+def test_quotes_capitalised_body_before_a_dash_aside_still_speaks(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = "UNICEF — the agency for children — said the launch went well."
+    assert only(quotes_in(analyze_text, text), "launch went well").speaker == "UNICEF"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor welcomed the news, calling it "a good day for transit riders" in a post.',
+        'Calling it "an historic day", the mayor said the vote was a great act of democracy.',
+    ],
+)
+def test_quotes_calling_it_a_quoted_day(analyze_text: AnalyzeText, text: str) -> None:
+    # the quoted noun is read as a time ("day", an adverbial); it is what the cue calls it
+    quote = only(quotes_in(analyze_text, text), "day")
+    assert (quote.cue.lower(), quote.speaker) == ("calling", "the mayor" if "Calling" in text
+                                                  else "The mayor")
+
+
+def test_quotes_calling_it_a_day_is_no_quote(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The mayor called it a day and went home.") == []
+
+
+def test_quotes_short_sentence_after_a_long_attribution_goes_on(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the attribution sentence of the previous quote may be long; the short quoted sentence
+    # right after it is still the same speaker's
+    text = (
+        '"Tonight, the people can breathe a sigh of relief," Senate Majority Leader Carla '
+        'Brennan said on the Senate floor. "We did our job."'
+    )
+    quote = only(quotes_in(analyze_text, text), "our job")
+    assert (quote.speaker, quote.kind) == ("Carla Brennan", "direct")
+
+
+def test_quotes_short_quote_far_from_any_attribution_stays_alone(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        '"Tonight, the people can breathe," Brennan said on the floor of the chamber on Friday '
+        'night.\n\n"Yes."'
+    )
+    assert [q.text for q in quotes_in(analyze_text, text)] == ["Tonight, the people can breathe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "cue"),
+    [
+        ('The governor mocked the senators as "the party of no" at a rally.', "the party of no",
+         "mocked"),
+        ('Critics derided the plan as "socialism by the back door."', "socialism by the back",
+         "derided"),
+    ],
+)
+def test_quotes_ridicule_in_quoted_words(
+    analyze_text: AnalyzeText, text: str, fragment: str, cue: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert (quote.kind, quote.cue) == ("mixed", cue)
+
+
+def test_quotes_ridicule_without_quoted_words_is_a_plain_stance(analyze_text: AnalyzeText) -> None:
+    # mocking a plan is a position on it (`STANCE_VERBS`); only quoted words make it mixed, and
+    # someone mocked in the passive has said nothing
+    text = "He mocked the plan in a speech. The children were mocked by classmates."
+    quotes = quotes_in(analyze_text, text)
+    assert [(q.kind, q.cue, q.speaker) for q in quotes] == [("stance", "mocked", "He")]
+    assert quotes[0].text.startswith("the plan")
+
+
+def test_quotes_according_to_two_sources_without_a_comma(analyze_text: AnalyzeText) -> None:
+    # the parser split "according to X and Y who adds ..." into two objects of "to": the
+    # phrase runs to the end of the last, and the clause before it is what they say
+    text = (
+        "The mayor's health is \"stable\" after surgery on Monday according to Freedonian "
+        "vice-premier Tomas Berg and the city's health chief Ana Ruiz who adds that she will be "
+        "home soon."
+    )
+    quotes = quotes_in(analyze_text, text)
+    sourced = only(quotes, "health is")
+    assert (sourced.text, sourced.cue) == (
+        'The mayor\'s health is "stable" after surgery on Monday', "according to"
+    )
+    assert not any(q.text.startswith("and the city") for q in quotes), quotes
+    # "... Ana Ruiz who adds ...": the name right before "who" adds it
+    assert only(quotes, "home soon").speaker == "Ana Ruiz"
+
+
+def test_quotes_short_quoted_paragraph_goes_on_with_the_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    # a short sentence quoted as a whole paragraph right after the speaker's quote paragraph
+    text = (
+        '"We have never seen demand like this," said Karen Holt. "Every bed is full every '
+        'night.\n\n"We are turning people away."\n\n"It breaks my heart."'
+    )
+    assert only(quotes_in(analyze_text, text), "my heart").speaker == "Karen Holt"
+
+
+def test_quotes_short_quoted_title_paragraph_is_no_continuation(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = '"We have never seen demand like this," said Karen Holt.\n\n"Blue Moon"\n\nIt opened.'
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes] == ["We have never seen demand like this"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Karen Holt\'s response was blunt: "We will see them in court."',
+        'The message from Karen Holt was clear: "We will see them in court."',
+    ],
+)
+def test_quotes_someones_words_before_a_colon_are_theirs(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), "see them").speaker == "Karen Holt"
+
+
+def test_quotes_a_document_before_a_colon_stays_the_speaker(analyze_text: AnalyzeText) -> None:
+    text = 'The ruling from the Freedonian court was clear: "The law is void from today."'
+    assert only(quotes_in(analyze_text, text), "law is void").speaker == "The ruling"
+
+
+def test_quotes_naming_verb_then_comma_introduces_the_quote(analyze_text: AnalyzeText) -> None:
+    text = (
+        'Ana Ruiz described the defendant as an individual, "facing prison in thanks for '
+        'the following sins."'
+    )
+    quote = only(quotes_in(analyze_text, text), "facing prison")
+    assert (quote.kind, quote.cue, quote.speaker) == ("direct", "described", "Ana Ruiz")
+
+
+def test_quotes_name_after_called_and_a_comma_is_no_quote(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, 'She joined a group called, "Friends of the Park" in May.') == []

@@ -30,6 +30,22 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Verbs of the manner of speaking: a cue only right after a quote, with at most a short subject
+#: between (`"...," she laughed`, `"...", Zara sighs`, `"...," grumbled the coach`); before a
+#: quote or a clause they are no cue ("laughed at the idea", "smiled and waved").
+MANNER_VERBS: frozenset[str] = frozenset(
+    """
+    laugh sigh smile chuckle grin whisper mutter murmur sob gasp scoff sneer beam gush muse
+    marvel groan grumble shrug cry giggle snort
+    """.split()
+)
+#: Their forms that double the last consonant.
+_MANNER_DOUBLED: dict[str, tuple[str, ...]] = {
+    "grin": ("grinned", "grinning", "grins"),
+    "sob": ("sobbed", "sobbing", "sobs"),
+    "shrug": ("shrugged", "shrugging", "shrugs"),
+}
+
 #: Verbs of thought or belief that report a position when they take a clause.
 THOUGHT_VERBS: frozenset[str] = frozenset("believe think feel fear hope expect doubt".split())
 
@@ -89,7 +105,7 @@ INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", 
 #: Verbs that characterise in someone's words; they take a quoted fragment, not a clause.
 NAMING_VERBS: frozenset[str] = frozenset(
     {"call", "describe", "label", "brand", "term", "characterize", "characterise", "portray",
-     "attack", "assail", "refer", "cite"}
+     "attack", "assail", "refer", "cite", "mock", "deride", "ridicule"}
 )
 
 #: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).
@@ -183,3 +199,18 @@ def topic_verb(word: str) -> str | None:
         lower = word.lower()
         base = next((b for b in TOPIC_ONLY if lower in (b, *_regular_forms(b))), None)
     return base if base in TOPIC_VERBS else None
+
+
+@lru_cache(maxsize=1)
+def _manner_forms() -> frozenset[str]:
+    return frozenset(
+        form
+        for base in MANNER_VERBS
+        for form in (base, *(_MANNER_DOUBLED.get(base) or _regular_forms(base)))
+    )
+
+
+def manner_verb(word: str) -> bool:
+    """Whether the word is a form of `MANNER_VERBS` ("sighs", "laughed", "grinned"). Kept out of
+    `verb_base`, so no rule that takes any cue verb reads one as a cue."""
+    return word.lower() in _manner_forms()

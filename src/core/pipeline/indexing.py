@@ -13,6 +13,7 @@ from ..settings import Settings
 from .actors import merge_actors
 from .entities import extract_mentions
 from .ids import with_quote_ids
+from .names import TITLE_ABBREVIATIONS
 from .parallel import analyze_in_processes
 from .quotes import find_quotes
 
@@ -44,6 +45,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def prepare_pipeline(nlp: Language) -> Language:
     """Add newsdesk's own components to a loaded pipeline (idempotent)."""
     _register_components()
+    add_special_case = getattr(nlp.tokenizer, "add_special_case", None)
+    if add_special_case is not None:
+        for title in TITLE_ABBREVIATIONS:  # "said Sgt. Ana Ruiz": one sentence, one name
+            add_special_case(title, [{"ORTH": title}])
     if "newsdesk_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:

@@ -100,8 +100,17 @@ HONORIFICS = frozenset(
     spokeswoman spokesperson commander head leader founder editor executive attorney
     commissioner minister-president premier-elect president-elect councillor councilman
     councilwoman assemblyman assemblywoman superintendent sheriff marshal constable
-    adviser advisor aide coach counsel envoy nominee const cst cpl insp supt pte det
-    mme mlle madame monsieur herr frau""".split()
+    adviser advisor aide coach counsel envoy nominee
+    mme mlle madame monsieur herr frau
+    coun cllr const cst supt insp det cpl pte cmdr msgr hon""".split()
+)
+#: Titles abbreviated with a full stop that spaCy's tokenizer splits ("Sgt" + "."), so the parser
+#: ends the sentence there (`said Sgt.` | `Ana Ruiz.`); kept one token, as it keeps "Dr." and
+#: "Sen." (`indexing.prepare_pipeline`). Titles that also end sentences ("Sr.", "Sec.") are not.
+TITLE_ABBREVIATIONS = tuple(
+    f"{title}."
+    for title in """Sgt Const Cst Coun Cllr Det Supt Insp Cpl Lt Capt Col Maj Cmdr Pte Hon Msgr Mme
+    Mlle Mx Adm Prof Rev""".split()
 )
 #: Courtesy titles: not a role on their own.
 COURTESY = frozenset(

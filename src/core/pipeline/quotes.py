@@ -8,6 +8,7 @@ fragments that no cue claims are scare quotes, terms or titles, and are not quot
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from .cues import (
     THOUGHT_VERBS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
+    manner_verb,
     topic_verb,
     verb_base,
 )
@@ -41,7 +43,12 @@ from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from .names import HONORIFICS
 from .negation import REFUSALS, negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
-from .quotes_surface import surface_quote_cue, surface_reported, with_participle_reports
+from .quotes_surface import (
+    surface_naming_cue,
+    surface_quote_cue,
+    surface_reported,
+    with_participle_reports,
+)
 from .repairs import repair_cue_modifiers
 from .sources import (
     CONTRAST_SUBORDINATORS,
@@ -224,8 +231,15 @@ def _is_gloss(text: str, mark: QuoteMarks) -> bool:
     )
 
 
+#: Speech verbs only a person does: `The poster wrote "..."`, `one poster writing "..."` is
+#: someone posting online, not a placard; `a poster saying "..."` may be either, so it is a sign.
+AUTHOR_VERBS = frozenset("write post tweet comment reply respond argue explain tell add".split())
+
+
 def _carries_sign(cue: Token) -> bool:
     """`a banner saying "..."`, `placards reading "..."`, `The sign read "..."`: not speech."""
+    if verb_base(cue.text) in AUTHOR_VERBS:
+        return False
     for child in cue.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in SIGN_NOUNS:
             return True
@@ -302,6 +316,8 @@ def _claims(
         if _carries_sign(cue):
             continue
         subject = _object_controller(cue) or resolver.subject_of(cue)
+        if subject is not None and text[: mark.open].rstrip().endswith(":"):
+            subject = _whose_words(subject) or subject
         if subject is not None and subject.pos_ == "VERB":
             subject = None  # "Calling it "...", X told ...": a participle is no speaker
         speaker = resolver.resolve(subject) if subject is not None else None
@@ -342,6 +358,7 @@ def _claims(
         claimed.add(index)
     drafts.extend(_reported(doc, text, marks, inside, resolver, used_cues, claimed))
     drafts.extend(_surface_quotes(doc, text, marks, inside, resolver, claimed))
+    drafts.extend(_surface_naming(doc, text, marks, inside, resolver, claimed))
     drafts.extend(_joined_pieces(text, marks, claimed, drafts))
     drafts.extend(_continuations(text, marks, claimed, drafts, resolver))
     drafts = _join_run_on(text, marks, claimed, drafts)
@@ -406,6 +423,40 @@ def _surface_quotes(
         start, end = trim(text, *mark.inner)
         found.append(Draft(start, end, "direct", cue, None, speaker, mark))
         claimed.add(index)
+    return found
+
+
+def _surface_naming(
+    doc: Doc,
+    text: str,
+    marks: list[QuoteMarks],
+    inside: dict[int, int],
+    resolver: SpeakerResolver,
+    claimed: set[int],
+) -> list[Draft]:
+    """Quoted words no rule claimed after a characterising verb the parse read as a modifier
+    (`Trump called Stone's sentence "unjust."`): a stance carrying the quoted words, as the
+    dependency rules make of `X called Y "..."`."""
+    found: list[Draft] = []
+    for index, mark in enumerate(marks):
+        if index in claimed:
+            continue
+        cued = surface_naming_cue(doc, text, mark, inside, resolver)
+        if cued is None:
+            continue
+        cue, subject = cued
+        start, end = trim(text, *mark.inner)
+        claimed.add(index)
+        later = index + 1
+        while later < len(marks) and later not in claimed and marks[later].closed:
+            # `called it "null and void" and "ridiculous"`: one stance, first piece to last
+            between = text[marks[later - 1].close + 1 : marks[later].open].strip(" ,").lower()
+            if between not in JOINERS:
+                break
+            end = trim(text, *marks[later].inner)[1]
+            claimed.add(later)
+            later += 1
+        found.append(Draft(start, end, "stance", cue, None, resolver.resolve(subject), mark))
     return found
 
 
@@ -513,7 +564,9 @@ def _in_cue_prep(token: Token, cue: Token) -> bool:
 
 def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> Token | None:
     """`"...," she said` / `"..." wrote Trump`: a speech verb just after the closing mark."""
-    if not mark.closed or not _starts_utterance(text, mark.open):
+    if not mark.closed or not (
+        _starts_utterance(text, mark.open) or _runs_over_sentences(text, mark)
+    ):
         return None
     inner = text[mark.open + 1 : mark.close].rstrip()
     first = _token_at_or_after(doc, mark.close + 1)
@@ -534,10 +587,43 @@ def _cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) ->
             return token
         if words == 0 and verb_base(token.text) in SPEECH_VERBS and token.tag_.startswith("VB"):
             return token  # `"..." tweeted the mayor`: right after the mark, whatever the parse
+        if _manner_cue(token, first, words):
+            return token  # `"...," she laughed`, `"...", Zara sighs`
         words += 1
         if words > AFTER_WINDOW:
             return None
     return None
+
+
+#: Words of a subject that may stand between a quote and a verb of manner (`Zara sighs`).
+MANNER_SUBJECT_WORDS = 6
+
+
+def _manner_cue(token: Token, first: Token, words: int) -> bool:
+    """A verb of manner right after a quote: inverted (`"...," laughed Ana`), or after a short
+    subject that is all that stands between (`"...," she laughed`, `"...", Ana Ruiz sighs`)."""
+    if not manner_verb(token.text) or _negated(token):
+        return False
+    doc = token.doc
+    between = [t for t in doc[first.i : token.i] if not (t.is_punct or t.is_space)]
+    if token.tag_ == "NNS" and token.text.islower():
+        # `"...", Zaynab sighs,` with "sighs" read as a plural noun: only a name before it,
+        # and the clause ends after it
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return (
+            0 < len(between) <= MANNER_SUBJECT_WORDS
+            and all(t.pos_ == "PROPN" for t in between)
+            and (after is None or after.is_punct)
+        )
+    if not token.tag_.startswith("VB"):
+        return False
+    if words == 0:
+        return True
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if words > MANNER_SUBJECT_WORDS or len(subjects) != 1:
+        return False
+    subtree = {t.i for t in subjects[0].subtree}
+    return all(t.i in subtree for t in between)
 
 
 def _after_title(stop: Token) -> bool:
@@ -597,7 +683,9 @@ def _cue_before(
             continue  # "— as reported by X —" names a source, it is not the cue
         if _reported_evidence(candidate):
             continue  # "X told Y the data suggested Z: "..."": what was told, not the cue
-        verbs = SPEECH_VERBS if bare else INTRO_VERBS
+        # `described X as an individual, "facing ..."`: after a comma or colon a naming verb
+        # introduces the quoted words too
+        verbs = SPEECH_VERBS if bare else INTRO_VERBS | NAMING_VERBS
         if is_cue_verb(candidate, verbs) and not _negated(candidate):
             # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
             between = _outside_asides(doc[candidate.i + 1 : token.i + 1])
@@ -658,6 +746,31 @@ def _colon_verb(
     return best[1] if best else None
 
 
+#: Nouns for someone's words that may introduce them before a colon ("X's response was
+#: blunt: "..."", "The message from X was clear: "...""): the words are X's.
+WORDS_NOUNS = frozenset(
+    """
+    response reply answer message advice verdict warning retort reaction comment comments words
+    explanation assessment view position plea
+    """.split()
+)
+
+
+def _whose_words(subject: Token) -> Token | None:
+    """The person whose words the subject noun is: its possessor ("X's response") or the
+    object of its "from" ("the message from X"), a name; else None."""
+    if subject.lower_ not in WORDS_NOUNS:
+        return None
+    for child in subject.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "from":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                return obj
+    return None
+
+
 def _is_as_clause(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
@@ -691,6 +804,18 @@ def _starts_utterance(text: str, open_at: int) -> bool:
     """The mark opens a sentence or follows a clause break, so the quote is not a fragment."""
     before = text[:open_at].rstrip()
     return not before or before[-1] in ".!?:,;—–-(\n\"”"
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+
+
+def _runs_over_sentences(text: str, mark: QuoteMarks) -> bool:
+    """`We need to "make sure ... . But at the other end ...," Ms Ruiz said.`: quoted words
+    opened inside a sentence run on over a sentence end and close before a comma; they are
+    someone's words with their own cue, not a fragment of the sentence they open in."""
+    inner = text[mark.open + 1 : mark.close].rstrip()
+    closes_clause = inner.endswith(",") or text[mark.close + 1 : mark.close + 2] == ","
+    return closes_clause and _SENTENCE_INSIDE.search(inner) is not None
 
 
 def _token_at_or_after(doc: Doc, char: int) -> Token | None:
@@ -778,6 +903,13 @@ def _reported_candidates(
             continue
         base = verb_base(token.text) or topic_verb(token.text)
         relayed = _document_participle(token)
+        if base in NAMING_VERBS and token.dep_ == "acl" and token.tag_ == "VBN":
+            # `a pattern described by X as "..."`: a reduced passive with its agent; only the
+            # quoted characterisation is kept ("a man described by police as a suspect" is not)
+            passive = _passive_stance(token, base, resolver)
+            if passive is not None and passive.kind == "mixed":
+                candidates.append(passive)
+            continue
         if base is None or (token.dep_ in {"amod", "acl"} and not relayed):
             continue
         negation = None
@@ -1393,7 +1525,10 @@ def _characterises(draft: Draft) -> bool:
     "described X as "Y""), not a call on someone to act ("called on X to "...")."""
     if draft.cue is None or draft.cue_end is not None:
         return False
-    return verb_base(draft.cue.text) in NAMING_VERBS
+    base = verb_base(draft.cue.text)
+    if base in AS_PRAISES and _passive(draft.cue):
+        return True  # `was hailed as a "hero" by X`: the passive's quoted words, as named
+    return base in NAMING_VERBS
 
 
 def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:
@@ -1490,31 +1625,63 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         ),
         None,
     )  # the parser hangs "as ..." on the cue or on the agent
-    if base in NAMING_VERBS and who is not None and as_phrase is not None:
+    last_i = as_phrase.right_edge.i if as_phrase is not None else -1
+    namer = who
+    if who is None and as_phrase is not None and any(c.dep_ == "auxpass" for c in verb.children):
+        # `being hailed as a "hero" by X`: the parser hangs "by X" on the quoted noun
+        by = next((t for t in as_phrase.subtree if t.lower_ == "by" and t.dep_ == "prep"), None)
+        namer = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        last_i = by.i - 1 if by is not None else last_i
+    characterises = base in NAMING_VERBS or base in AS_PRAISES
+    if characterises and namer is not None and as_phrase is not None and last_i > as_phrase.i:
         doc, text = verb.doc, verb.doc.text
-        if as_phrase.right_edge.i <= as_phrase.i:
-            return None
-        last = doc[as_phrase.right_edge.i]
+        last = doc[last_i]
         start, end = trim(text, doc[as_phrase.i + 1].idx, last.idx + len(last.text))
         quoted = any(mark in text[start:end] for mark in '"“”')
-        return Draft(start, end, "mixed" if quoted else "stance", verb, None, resolver.resolve(who))
-    clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+        if base in NAMING_VERBS or quoted:  # "was praised as a hero by X": a stance, below
+            kind: QuoteKind = "mixed" if quoted else "stance"
+            return Draft(start, end, kind, verb, None, resolver.resolve(namer))
+    elif base in NAMING_VERBS and who is not None and as_phrase is not None:
+        return None
+    ccomp = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
     if (
         base in SPEECH_VERBS
         and who is not None
         and target is not None
         and target.lower_ == "it"
-        and clause is not None
-        and any(g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children)
+        and ccomp is not None
+        and any(g.dep_ in {"nsubj", "nsubjpass"} for g in ccomp.children)
     ):
         # "It was announced by the ministry that the border would reopen": the agent's report
         doc, text = verb.doc, verb.doc.text
-        lo, hi = clause.left_edge.i, clause.right_edge.i
+        lo, hi = ccomp.left_edge.i, ccomp.right_edge.i
         if doc[lo].lower_ == "that" and lo < hi:
             lo += 1  # the subordinator, however the parser labels it
         while hi > lo and doc[hi].is_punct:
             hi -= 1
         start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+        if end <= start:
+            return None
+        return Draft(start, end, "indirect", verb, None, resolver.resolve(who))
+    clause = next((c for c in verb.rights if c.dep_ in CLAUSE_DEPS), None)
+    if clause is None and who is not None:
+        # `told by a nurse that treatment ...`: the parser hangs the clause on the agent
+        clause = next(
+            (
+                c
+                for c in who.rights
+                if c.dep_ == "acl"
+                and c.left_edge.lower_ == "that"
+                and any(k.dep_ == "nsubj" for k in c.children)
+            ),
+            None,
+        )
+    if base in TOLD_BY and who is not None and clause is not None and clause.i > who.i:
+        # `She was told by a midwife that ...`: the agent said what the clause reports
+        doc, text = verb.doc, verb.doc.text
+        lo = _skip_mark_word(doc, clause.left_edge.i, clause.right_edge.i)
+        last = doc[clause.right_edge.i]
+        start, end = trim(text, doc[lo].idx, last.idx + len(last.text))
         if end <= start:
             return None
         return Draft(start, end, "indirect", verb, None, resolver.resolve(who))
@@ -1533,6 +1700,13 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         return None
     return Draft(start, end, "stance", verb, None, resolver.resolve(who))
 
+
+#: Speech verbs whose passive with an agent reports what the agent said: "was told by X that".
+TOLD_BY = frozenset({"tell", "inform", "assure"})
+
+#: Stance verbs that characterise in quoted words in the passive, as naming verbs do:
+#: `was hailed as a "hero" by X`.
+AS_PRAISES = frozenset({"hail", "laud", "praise"})
 
 #: Stance verbs that still judge in the passive ("was condemned by"); "was threatened by the
 #: flood" or "was resisted by the soil" are events, not positions.
@@ -1635,6 +1809,8 @@ def _complement(
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
     if base in NAMING_VERBS:  # `which the BBC describes as "marred by ..."`
         fragments += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"]
+        # `calling it "a good day for riders"`: the quoted noun read as a time ("day")
+        fragments += [c for c in children if c.dep_ == "npadvmod" and _opens_quoted(c)]
     phrasal = base in PARTICLE_STANCES and _particle(verb, PARTICLE_STANCES[base]) is not None
     if fragments and base in SPEECH_VERBS | NAMING_VERBS and not phrasal:
         lo = min(c.left_edge.i for c in fragments)
@@ -1803,6 +1979,12 @@ def _request(
             lo = particle.i + 1
             return ("stance", lo, _before_own_cue(doc, lo, particle.right_edge.i), particle)
     return None
+
+
+def _opens_quoted(phrase: Token) -> bool:
+    """The phrase starts right after an opening quotation mark."""
+    first = phrase.left_edge
+    return first.i > 0 and first.doc[first.i - 1].is_quote and first.doc[first.i - 1].is_left_punct
 
 
 def _added_to_a_thing(children: list[Token]) -> bool:
@@ -2587,11 +2769,18 @@ def _continuations(
             # the distance counts from that statement: their earlier quote may lie far back
             previous = max(between, key=lambda d: d.end)
             speaker = previous.speaker
-        reach = SHORT_CONTINUATION_CHARS if short else CONTINUATION_CHARS
+        # `"...," Senate Majority Leader X said on the floor. "We did our job."`: a short
+        # sentence right after the previous quote's own attribution goes on with it, however
+        # long the attribution
+        attributed = previous.cue is not None and previous.end <= previous.cue.idx < mark.open
+        reach = SHORT_CONTINUATION_CHARS if short and not attributed else CONTINUATION_CHARS
         too_far = mark.open - previous.end > reach
         if too_far or _sentences_between(text, previous, mark) > 1:
             continue
-        if short and (len(words) < 2 or "\n" in text[previous.end : mark.open]):
+        if short and (
+            len(words) < 2
+            or ("\n" in text[previous.end : mark.open] and not _spoken_paragraph(text, mark))
+        ):
             continue
         lead_span = _lead_sentence(text, previous.end, mark.open)
         own_cue = previous.cue is not None and previous.cue.idx >= lead_span[0]
@@ -2608,6 +2797,22 @@ def _continuations(
         )
         claimed.add(index)
     return found
+
+
+def _spoken_paragraph(text: str, mark: QuoteMarks) -> bool:
+    """`"It breaks my heart."` as a paragraph of its own: quoted from the paragraph's start to
+    its end, ending as a sentence does; someone's words, not a title or a term."""
+    if not mark.closed:
+        return False
+    line_start = text.rfind("\n", 0, mark.open) + 1
+    line_end = text.find("\n", mark.close)
+    rest = text[mark.close + 1 : len(text) if line_end < 0 else line_end]
+    inner = text[mark.open + 1 : mark.close].rstrip()
+    return (
+        not text[line_start : mark.open].strip()
+        and not rest.strip()
+        and inner[-1:] in {".", "!", "?"}
+    )
 
 
 #: Prepositions whose object a quote can be: then it is words inside a sentence, no one's turn.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .cues import INTRO_VERBS, PARTICLE_STANCES, verb_base
+from .cues import INTRO_VERBS, NAMING_VERBS, PARTICLE_STANCES, verb_base
 from .drafts import SENTENCE_END, Draft, trim
 from .quotemarks import QuoteMarks, is_title
 
@@ -207,6 +207,95 @@ def surface_quote_cue(
         if token.tag_ in FINITE_TAGS:
             return None  # another verb stands between: not this cue's quotation
     return None
+
+
+#: Verbs that characterise someone or something in quoted words ("called the ruling "unjust"",
+#: "lauded Cain as a "..."", "dismissed the claims as "..."").
+CHARACTERISING_VERBS = NAMING_VERBS | frozenset(
+    """
+    praise laud hail criticize criticise condemn denounce slam blast dismiss decry lambaste
+    """.split()
+)
+#: Parts of speech of the object between such a verb and the quoted words.
+OBJECT_POS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM", "PART", "PRON", "ADP"})
+
+
+def surface_naming_cue(
+    doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int], resolver: SpeakerResolver
+) -> tuple[Token, Token] | None:
+    """`Trump called Stone's sentence "unjust."` / `Trump lauded Cain as a "..."` with the verb
+    read as a modifier ("Trump called" a noun and its participle): a characterising verb by its
+    written form, an object after it, the quoted words after that, and a subject right before
+    it; the cue and its subject. Without an object between (`a group called "..."`) the words
+    are a name, not a quote."""
+    if not mark.closed or is_title(text, mark):
+        return None
+    first = _token_at_or_after_char(doc, mark.open)
+    if first is None or first.i == 0:
+        return None
+    sent = resolver.sentence(first)
+    objects = 0
+    for token in reversed(doc[max(sent.start, first.i - MARK_WINDOW) : first.i]):
+        if token.i in inside or token.text in SENTENCE_END:
+            return None
+        base = verb_base(token.text)
+        if base in CHARACTERISING_VERBS and token.text.islower() and token.dep_ in MODIFIER_DEPS:
+            if not objects or _negated_word(token):
+                return None
+            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in PARTICLES_AFTER_CALL:
+                return None  # "called on X to ...": a stance the parse's rules read
+            subject = _characteriser(doc, token, sent)
+            return (token, subject) if subject is not None else None
+        if token.pos_ not in OBJECT_POS:
+            return None  # a verb or a clause stands between: not this verb's object
+        if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            objects += 1
+    return None
+
+
+#: Dependencies of a verb the parser read as a modifier of the noun before it.
+MODIFIER_DEPS = frozenset({"acl", "amod", "relcl"})
+#: Particles after "called" that make it "call on / for".
+PARTICLES_AFTER_CALL = frozenset({"on", "for", "upon", "off", "out", "in", "up"})
+
+
+def _characteriser(doc: Doc, cue: Token, sent: Span) -> Token | None:
+    """Who characterises: the noun phrase opening the sentence right before the cue ("Trump"
+    even when tagged a verb, as a named entity), or, when the words before the cue are a
+    participle's phrase hung on the sentence's subject ("X speaking to the Y think tank
+    called ..."), that subject."""
+    subject = _subject_before(doc, cue, sent)
+    before = doc[cue.i - 1] if cue.i > sent.start else None
+    if (
+        subject is None
+        and before is not None
+        and before.text.istitle()
+        and (before.ent_type_ or before.i == sent.start)
+    ):
+        subject = before  # "Trump lauded Cain": the name tagged a verb
+    if subject is not None and subject.i == _sentence_subject(doc, sent, subject):
+        return subject
+    root = sent.root
+    if root.tag_ == "VBG" and root.i < cue.i:
+        return next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _sentence_subject(doc: Doc, sent: Span, subject: Token) -> int:
+    """The subject's index if its phrase opens the sentence (after a fronted time or place
+    and its comma: "On Tuesday, X called ..."), else -1: a noun inside a longer phrase."""
+    start = _phrase_start(doc, subject, sent)
+    if start == sent.start:
+        return subject.i
+    before = doc[start - 1]
+    return subject.i if before.text == "," and not any(
+        t.pos_ in {"VERB", "AUX"} for t in doc[sent.start : start]
+    ) else -1
+
+
+def _token_at_or_after_char(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _in_a_name(token: Token, sent: Span) -> bool:

@@ -55,6 +55,10 @@ def according_to(
                 drafts.append(reported)
             continue
         phrase_end = _phrase_end(doc, token, source, resolver.sentence(token))
+        # "according to Cuban vice-premier X and ...": the parser split the phrase into
+        # several objects of "to"; it runs to the end of the last
+        objects = [c for c in to.children if c.dep_ == "pobj" and c.i > source.i]
+        phrase_end = max([phrase_end, *(c.right_edge.i for c in objects)])
         phrase_end = _with_relative_clause(doc, phrase_end, resolver.sentence(token))
         author = _document_author(source)
         if author is None and source.lower_ in MUTE_SOURCES:

@@ -118,6 +118,8 @@ class SpeakerResolver:
         token = verb
         while seen < 4:
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if len(subjects) > 1:  # "TORONTO — The agency says": the place filed from
+                subjects = [c for c in subjects if not in_dateline(c)] or subjects
             agent = _passive_agent(token) if token is not verb else None
             if agent is not None:
                 # "X were described by Johnson as ..., saying ...": a participle on a passive
@@ -186,7 +188,12 @@ class SpeakerResolver:
                 return self.speaker_for(person, person.start, person.end)
         relative = subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl"
         before = _noun_before(subject) if subject.lower_ == "who" else None
-        if before is not None and not (relative and subject.head.head.pos_ == "PROPN"):
+        # "... and health minister José Balaguer who adds ...": a name right before "who", no
+        # comma between, is whom the clause is about, wherever the parser hung it
+        adjacent = before is not None and before.pos_ == "PROPN" and before.i == subject.i - 1
+        if before is not None and (
+            adjacent or not (relative and subject.head.head.pos_ == "PROPN")
+        ):
             # "according to police, who said ...": the noun right before, where the parser
             # hung the clause on a common noun further back or made it a verb of its own
             subject = before
@@ -289,7 +296,7 @@ class SpeakerResolver:
         if holder is not None:  # "the spokesperson said": the person introduced in that role
             key = self._full_names.get(holder.key, holder.key)
             return Speaker(_clean_name(key), start, end, key, basis="role")
-        text = _strip_phrase(span.text)
+        text = _without_title(_strip_phrase(span.text))
         via = text if subject.lower_ in DOCUMENT_NOUNS else None
         return Speaker(text, start, end, None, via, basis="phrase")
 
@@ -1324,7 +1331,54 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
             left = first  # (capitalised words stay: "Liberal Democrats", "Sustainable ...")
     while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
         right += 2  # "study co-author"
+    dash = _dateline_dash(doc, left)
+    if dash is not None and dash < head.i:
+        left = dash + 1  # "VANCOUVER — B.C.'s health minister says": the place it was filed
     return left, right
+
+
+#: Dashes that close a newspaper's dateline ("TORONTO —", "WASHINGTON (AP) --").
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _dateline_dash(doc: Doc, start: int) -> int | None:
+    """The dash closing a dateline that starts at `start`: words in capitals at a paragraph's
+    start (a city, a province, a wire service in brackets) and a dash; else None."""
+    if start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        return None
+    caps = 0
+    for token in doc[start : start + 8]:
+        if token.text in DATELINE_DASHES and token.whitespace_:
+            return token.i if caps and not _closes_aside(doc, token.i) else None
+        if token.text in {",", "(", ")", "."} or token.is_space:
+            continue
+        if not (token.text.isupper() and any(ch.isalpha() for ch in token.text)):
+            return None
+        caps += 1
+    return None
+
+
+def _closes_aside(doc: Doc, dash: int) -> bool:
+    """A second dash before the first verb: `UNICEF — the agency — said`, an aside on the
+    capitalised name, not a dateline."""
+    for token in doc[dash + 1 : dash + 16]:
+        if token.text in DATELINE_DASHES:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def in_dateline(token: Token) -> bool:
+    """The token is a word of a dateline ("TORONTO" in "TORONTO — The agency says ...")."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+        if token.i - start > 8:
+            return False
+    dash = _dateline_dash(doc, start)
+    return dash is not None and token.i < dash
 
 
 def _strip_phrase(text: str) -> str:
@@ -1333,6 +1387,21 @@ def _strip_phrase(text: str) -> str:
         if text.startswith(lead):
             text = text[len(lead) :]
     return text
+
+
+def _without_title(text: str) -> str:
+    """`Sgt. Ana Ruiz` -> `Ana Ruiz`: abbreviated titles before a name the model did not tag
+    are the holder's role, not part of the name."""
+    words = text.split(" ")
+    k = 0
+    while (
+        k < len(words) - 1
+        and words[k].endswith(".")
+        and words[k].rstrip(".").lower() in HONORIFICS
+        and words[k + 1][:1].isupper()
+    ):
+        k += 1
+    return " ".join(words[k:])
 
 
 def _clean_name(name: str) -> str:
