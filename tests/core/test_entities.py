@@ -507,6 +507,127 @@ def test_entities_kind_from_dependency_context(
     assert actor.type == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a title or a noun of kinship before a name the model took for a place or a body
+        (
+            "Title\n\nMeanwhile, South African president Thabo Mbeki denounced the operation.",
+            "Thabo Mbeki",
+            "person",
+        ),
+        (
+            "Title\n\nThe prince has three children, including his only son Hisahito. Per "
+            "current law, Hisahito is qualified to ascend.",
+            "Hisahito",
+            "person",
+        ),
+        (
+            "Title\n\nIn 2008 the police detained the Libyan leader's son, Hannibal, after hotel "
+            "staff complained.",
+            "Hannibal",
+            "person",
+        ),
+        # a title before a town named after someone does not make the town a person
+        (
+            "Title\n\nThe bishop died early yesterday in a General Santos City hospital.",
+            "Santos City",
+            "place",
+        ),
+        # a noun for a kind of body before the name, after "called", or in apposition
+        (
+            "Title\n\nIn a statement published in the Turkish newspaper Hurriyet, the minister "
+            "denied it. Hurriyet reported more arrests.",
+            "Hurriyet",
+            "organization",
+        ),
+        (
+            "Title\n\nAl-Jazeera reported on one such group, called Safecast, whose "
+            "investigators measured radiation.",
+            "Safecast",
+            "organization",
+        ),
+        (
+            "Title\n\nHe was an editor of a banned periodical called Nameh before his arrest.",
+            "Nameh",
+            "organization",
+        ),
+        (
+            "Title\n\nYesterday, Roscosmos, the Russian space agency, announced the launch.",
+            "Roscosmos",
+            "organization",
+        ),
+        (
+            "Title\n\nPosts on the message board of the critic site Operation Clambake said "
+            "the site was down.",
+            "Operation Clambake",
+            "organization",
+        ),
+        # "the island of X", "in X": a place the model took for a people
+        (
+            "Title\n\nTroops have invaded the island of Anjouan to topple the rebel leader. "
+            "Mohamed Bacar seized control of Anjouan in 2001.",
+            "Anjouan",
+            "place",
+        ),
+        # a make of weapon compounded into what it is
+        (
+            "Title\n\nThe deployment is set to include Abrams tanks and Paladin artillery.",
+            "Paladin",
+            "other",
+        ),
+        (
+            "Title\n\nThe package includes sales of Patriot anti-missile systems to Kuwait.",
+            "Patriot",
+            "other",
+        ),
+        # a people: "the X tribe", "ethnic X"
+        ("Title\n\nZuma, a member of the Zulu tribe, was compelled to apologise.", "Zulu",
+         "group"),
+        ("Title\n\nThousands of ethnic Ndebele were killed in the massacres.", "Ndebele",
+         "group"),
+        # an operation is an event; a body's last word no one's name ends with
+        (
+            "Title\n\nThe prime minister went to Basra to supervise Operation Sulat al-Fursan "
+            "against the militias.",
+            "Operation Sulat al-Fursan",
+            "other",
+        ),
+        (
+            "Title\n\nThe Ireland Palestine Solidarity Campaign condemned the list, said its "
+            "head.",
+            "Palestine Solidarity Campaign",
+            "organization",
+        ),
+    ],
+)
+def test_entities_kind_from_glosses_and_modifiers(
+    analyze_text, text: str, name: str, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.indexing import build_corpus
+
+    corpus = build_corpus([analyze_text(text)])
+    found = [a.type for a in corpus.actors if a.name == name]
+    assert found == [kind], [(a.name, a.type) for a in corpus.actors]
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "kind"),
+    [
+        ("Federally Administered Tribal Areas", "ORG", "LOC"),
+        ("Okuma Prefecture", "PERSON", "LOC"),
+        ("Kinder Aid", "PERSON", "ORG"),
+        ("Saha Airlines", "PERSON", "ORG"),
+        ("Harbour Solidarity Campaign", "PERSON", "ORG"),
+        ("Operation Desert Sabre", "ORG", "EVENT"),
+    ],
+)
+def test_entities_kind_from_last_and_first_words(name: str, label: str, kind: str) -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words(name, label) == kind
+
+
 def test_entities_person_object_of_a_motion_verb_stays_a_person(analyze_text) -> None:  # type: ignore[no-untyped-def]
     text = "Title\n\nJohn Smith arrived at noon. The car struck Smith on the corner."
     mentions = [m for m in analyze_text(text).mentions if "Smith" in m.text]

@@ -22,6 +22,7 @@ from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
     BODY_TAILS,
     DIVISION_ROLES,
+    PLACE_PREPOSITIONS,
     ArticleWords,
     body_scope,
     division_before,
@@ -150,6 +151,16 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         signal = label_from_words(cand.text, cand.label)
         if signal == "LOC" and cand.label == "PERSON" and has_parse and _titled_or_glossed(ent):
             signal = cand.label  # "nominee Darrell Castle": a person whose name ends as places do
+        if (
+            cand.label == "ORG"
+            and has_parse
+            and _glossed_as_body(ent)
+            and not (ent.label_ == "PERSON" and looks_like_person_name(cand.text))
+        ):
+            # "the site Operation Clambake": a body named as events are; "the airline Mahan
+            # Air": its short form "Mahan", taken for someone, names the body too (the model's
+            # person, "broadcaster Jamshid Sharmahd", keeps the vote of its cluster)
+            signal = cand.kind_signal = cand.label
         if has_parse:
             words = words or ArticleWords(text)
             signal = label_from_use(ent, words, signal)
@@ -227,7 +238,8 @@ def _joined_people(doc: Doc) -> list[Span]:
 _ORG_KIND_NOUNS = frozenset(
     "website site company firm platform network newspaper paper app service agency broadcaster "
     "channel magazine outlet airline carrier bank startup manufacturer retailer group party "
-    "union club team band supergroup label publisher studio network charity".split()
+    "union club team band supergroup label publisher studio network charity periodical journal "
+    "tabloid daily weekly organisation organization".split()
 )
 
 
@@ -261,6 +273,15 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         ):
             return "PERSON"  # "founded by Dora Quarry", "saved by Ian Ash": done by someone
         if (
+            cand.label == "GPE"
+            and _titled_or_glossed(ent)
+            and not _a_known_place(cand.text)
+            and label_from_words(cand.text, "PERSON") == "PERSON"
+            and short_place_name(fold_name(cand.text)) is None  # "General Santos City"
+            and not (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS)
+        ):
+            return "PERSON"  # "South African president Thabo Mbeki" tagged as a place
+        if (
             cand.label in {"GPE", "LOC", "FAC"}
             and root.dep_ in ("nsubj", "nsubjpass")
             and root.head.lower_ in _PERSON_FATES
@@ -268,15 +289,19 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
             and fold_name(cand.text) not in _STATE_FOLDS
         ):
             return "PERSON"  # "Vera Lunn was convicted of fraud": a place is not convicted
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (
-        cand.label == "PERSON"
-        and before is not None
-        and before.tag_ == "NN"
-        and before.lower_ in _ORG_KIND_NOUNS
-        and looks_like_person_name(cand.text)
+        cand.label in {"GPE", "LOC", "FAC", "ORG"}
+        and len(ent) == 1
+        and _glossed_by_kin(ent)
+        and not _a_known_place(cand.text)
     ):
-        return "ORG"  # "law firm Sidley Austin": the noun says what the name is
+        return "PERSON"  # "his only son Hisahito", "the leader's son, Hannibal"
+    if (
+        cand.label in _GLOSSABLE_LABELS
+        and _glossed_as_body(ent)
+        and not _a_known_place(cand.text)
+    ):
+        return "ORG"  # "law firm Sidley Austin", "the newspaper Hürriyet", "a group called X"
     if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
         head = root.head
         if head.i != root.i and head.tag_ in ("NN", "NNS") and (
@@ -284,6 +309,68 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         ):
             return "ORG"
     return cand.label
+
+
+#: Labels the model gives a body that a noun before it calls one ("the charity Christian Aid").
+_GLOSSABLE_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+#: Words between a noun for a kind of body and its name: "a group called Safecast".
+_CALLED = frozenset({"called", "named", "dubbed"})
+#: Nouns of kinship: a one-word name glossed by one is someone ("his only son Hisahito").
+KIN_NOUNS = frozenset(
+    """son daughter wife husband mother father brother sister widow widower cousin nephew niece
+    grandson granddaughter uncle aunt heir""".split()
+)
+
+
+def _org_kind_before(ent: Span) -> bool:
+    """A noun for a kind of body stands right before the name, or before "called" or "named"
+    before it: "the charity Christian Aid", "the newspaper Hürriyet", "a group called X"."""
+    doc = ent.doc
+    i = ent.start - 1
+    called = i >= 1 and doc[i].lower_ in _CALLED
+    if called:
+        i -= 2 if i >= 2 and doc[i - 1].text == "," else 1
+    if i < 0:
+        return False
+    before = doc[i]
+    if called and before.lower_ == "site":
+        return False  # "a site called Bacho Kiro": a place as often as a website
+    return before.tag_ == "NN" and before.lower_ in _ORG_KIND_NOUNS
+
+
+def _glossed_as_body(ent: Span) -> bool:
+    """A noun for a kind of body names what the name is, before it or in apposition."""
+    return _org_kind_before(ent) or _org_kind_apposition(ent)
+
+
+def _org_kind_apposition(ent: Span) -> bool:
+    """A noun for a kind of body follows the name in apposition: "Roscosmos, the Russian space
+    agency", "Mercosur, an economic union"."""
+    if ent.label_ == "PERSON" and len(ent) > 1:
+        return False  # the parse hangs a later noun on a person's name too often
+    return any(
+        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lower_ in _ORG_KIND_NOUNS
+        for c in ent.root.children
+    )
+
+
+def _glossed_by_kin(ent: Span) -> bool:
+    """A noun of kinship stands right before the name or takes it in apposition: "his son
+    Hisahito", "Akihito's heir Naruhito", "the leader's son, Hannibal"."""
+    doc = ent.doc
+    root = ent.root
+    if ent.start > 0:
+        before = doc[ent.start - 1]
+        if before.tag_ == "NN" and before.lower_ in KIN_NOUNS:
+            return True
+    head = root.head
+    return root.dep_ == "appos" and head.i < ent.start and head.lower_ in KIN_NOUNS
+
+
+def _a_known_place(name: str) -> bool:
+    """A country, a US state or a territory: never a person's or a body's name alone."""
+    folded = fold_name(name)
+    return named_country(folded) is not None or folded in _STATE_FOLDS
 
 
 #: What happens to people and never to a place, said of the subject: "Vera Lunn was convicted",
@@ -1227,6 +1314,8 @@ def _spread_kind_signal(group: list[_Candidate]) -> None:
         return
     label = signals.most_common(1)[0][0]
     overridden = _GUESSED_LABELS if label in _PLACE_LABELS or label == "MISC" else {"PERSON"}
+    if label in _PLACE_LABELS and all(" " not in c.text for c in group):
+        overridden = overridden | {"NORP"}  # "the island of Anjouan": a place, not a people
     for cand in group:
         if cand.label in overridden:
             cand.label = label

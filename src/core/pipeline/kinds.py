@@ -35,7 +35,7 @@ PLACE_TAILS = frozenset(
     province region district county heights plaza palace cathedral mosque church temple tower
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
     trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument base
-    towers""".split()
+    towers area areas prefecture territory territories governorate""".split()
 )
 #: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
 #: a body: "Cancer Center").
@@ -79,7 +79,7 @@ BODY_TAIL_PAIRS = frozenset({"school district", "water district", "fire district
 #: "Margaret Court").
 PERSONLESS_TAILS = (
     BODY_TAILS - frozenset({"court", "guard", "board", "society", "movement", "administration"})
-) | frozenset({"force"})
+) | frozenset({"force", "campaign", "airlines", "airline", "airways", "aid"})
 #: Last words of a family's or clan's name: "the Turpin family".
 KIN_TAILS = frozenset({"family", "families", "clan", "dynasty"})
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
@@ -366,6 +366,8 @@ def label_from_words(text: str, label: str) -> str:
     if storm_name(text) is not None:
         return "EVENT"
     words_of = text.split()
+    if len(words_of) >= 2 and words_of[0] == "Operation" and label not in {"DATE", "EVENT"}:
+        return "EVENT"  # "Operation Desert Storm": a military operation, not its planners
     if (
         len(words_of) == 2
         and words_of[0].lower() in NUMBERED_PLACE_HEADS
@@ -490,7 +492,7 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     if label in {"PRODUCT", "WORK_OF_ART"}:
         return "LOC" if _placed_by_its_words(ent) else label
     if label == "NORP":
-        return "LOC" if _part_of_place(ent) else label  # "the territory of Martinique"
+        return "LOC" if _part_of_place(ent) or _placed_people(ent) else label
     if label not in {"PERSON", "ORG"}:
         return label
     name = ent.text
@@ -504,6 +506,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         return "LOC"
     if _placed_by_its_words(ent):
         return "LOC"
+    if _a_people(ent):
+        return "NORP"
     if label != "PERSON":
         return label
     if name.lower() in words.affixed:
@@ -516,6 +520,13 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         and head.lower_ in TOPIC_NOUNS
     ):
         return "EVENT"  # "the Brexit referendum": a question put to voters, not someone
+    if (
+        len(ent) == 1
+        and root.dep_ in _MODIFIER_DEPS
+        and head.i > root.i
+        and head.lower_ in EQUIPMENT_NOUNS
+    ):
+        return "PRODUCT"  # "Abrams tanks", "Patriot anti-missile systems": a make
     if name not in words.before_surname and _demonym_of(name, words.capitalised):
         return "NORP"  # "Londoners" where "London" is written: people of a place, a group
     if len(ent) == 1 and _medium_by_its_words(ent):
@@ -537,6 +548,22 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+#: Dependencies of a name that modifies the noun after it ("Abrams tanks", "the Zulu tribe").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _a_people(ent: Span) -> bool:
+    """A one-word name the words call a people: compounded into "tribe" or "people" ("the Zulu
+    tribe"), or after "ethnic" ("ethnic Ndebele")."""
+    if len(ent) != 1:
+        return False
+    root = ent.root
+    head = root.head
+    if root.dep_ in _MODIFIER_DEPS and head.i > root.i and head.lower_ in PEOPLE_NOUNS:
+        return True
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "ethnic"
 
 
 #: What a platform has and a person does not: "her Twitter account", "a YouTube channel".
@@ -574,12 +601,23 @@ NUMBERED_PLACE_HEADS = frozenset({"region", "district", "zone", "ward", "sector"
 TOPIC_NOUNS = frozenset(
     "referendum referendums deadline negotiations talks debate crisis vote".split()
 )
+#: Common nouns a make of weapon or vehicle is compounded into ("Abrams tanks", "Paladin
+#: artillery", "Patriot missiles"), which no one's name is.
+EQUIPMENT_NOUNS = frozenset(
+    """tank tanks artillery howitzer howitzers missile missiles rocket rockets launcher
+    launchers jet jets fighter fighters helicopter helicopters drone drones rifle rifles
+    warship warships submarine submarines systems""".split()
+)
+#: Common nouns a people's name is compounded into: "the Zulu tribe", "the Ndebele people".
+PEOPLE_NOUNS = frozenset({"tribe", "tribes", "people", "peoples", "clan", "clans", "ethnicity"})
 #: Common nouns a place's name is compounded into: "the Tsuen Wan district", "Afghanistan's
 #: Maidan Wardak province", "the Sandy Point area".
 PLACE_KIND_NOUNS = frozenset(
     """district province county region city town village area prefecture municipality
     neighbourhood neighborhood suburb suburbs governorate""".split()
 )
+#: Nouns of a kind of place whose "of" names one: "the island of Anjouan", "the town of X".
+PLACE_OF_NOUNS = PLACE_KIND_NOUNS | frozenset({"island", "islands", "capital", "port"})
 #: Prepositions whose object, a one-word name tagged as a body, is a place: "an attack in
 #: Ghazni", "met in Niamey" (not "at", which a workplace takes: "worked at Boeing").
 _PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside"})
@@ -627,15 +665,41 @@ def _placed_by_its_words(ent: Span) -> bool:
 
 
 def _part_of_place(ent: Span) -> bool:
-    """The name follows the "of" of a part only a place has: "the mayor of Yartsevo", "the
-    territory of Martinique"."""
+    """The name follows the "of" of a part only a place has or of a kind of place: "the mayor
+    of Yartsevo", "the territory of Martinique", "the village of Sadanpoini"."""
     root = ent.root
     head = root.head
     return (
         root.dep_ == "pobj"
         and head.lower_ == "of"
         and head.head.tag_ in ("NN", "NNS")
-        and head.head.lower_ in PLACE_PARTS
+        and (head.head.lower_ in PLACE_PARTS or head.head.lower_ in PLACE_OF_NOUNS)
+    )
+
+
+#: Endings of a word for a people or its language, which "in" may take too ("in Arabic",
+#: "popular in Kurdish"): no place by its preposition.
+_PEOPLE_ENDINGS = ("ish", "ese", "ian", "ians", "an", "ans", "ic", "i", "s")
+
+
+def _placed_people(ent: Span) -> bool:
+    """A one-word name the model took for a people is a place where the words say so: it owns
+    what only a place has ("Anjouan's capital"), or "in", "at" or "near" takes it and it
+    has no ending of a people's word ("in Esigodini", not "in Arabic")."""
+    if len(ent) != 1:
+        return False
+    root = ent.root
+    head = root.head
+    if head.i == root.i:
+        return False
+    if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
+        return True
+    word = ent.text
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ in ("in", "at", "near")
+        and not word.lower().endswith(_PEOPLE_ENDINGS)
+        and fold_name(word) not in _RELIGION_FOLDS
     )
 
 
