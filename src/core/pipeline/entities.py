@@ -610,16 +610,25 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
     for i, (_, _, word) in enumerate(words[:-1]):
         if not word[0].isupper():
             break
-        if word.lower().rstrip(".") in HONORIFICS:
+        hyphened = i == 0 and word.lower() in _TITLE_SUFFIXES and text[start - 1 : start] == "-"
+        if word.lower().rstrip(".") in HONORIFICS or hyphened:
             rest = words[i + 1 :]
             if rest[0][2][0].isupper() and rest[0][2].lower().rstrip(".,") not in SUFFIXES:
                 cut = i
     if cut < 0:
         return start, None
     role: str | None = text[start : start + words[cut][1]]
+    title = _HYPHENED_TITLE.search(text, max(0, start - 30), start)
+    if title and words[0][2].lower() in _TITLE_SUFFIXES:
+        role = text[title.start() : start + words[cut][1]]  # "President-Elect"
     if role and role.lower().rstrip(".") in COURTESY:
         role = None
     return start + words[cut + 1][0], role
+
+
+#: Second halves of a hyphened title the model starts a name with: "President-[Elect Ana Ruiz]".
+_TITLE_SUFFIXES = frozenset({"elect", "designate"})
+_HYPHENED_TITLE = re.compile(r"[A-Za-z]+-$")
 
 
 @lru_cache(maxsize=4)
@@ -1012,6 +1021,7 @@ def _cluster(
     for j, group in enumerate(members):
         for word in {w for c in group for w in c.folded}:
             index.setdefault(word, set()).add(j)
+            index.setdefault(_without_article(word), set()).add(j)  # "Sadr" finds "al-Sadr"
     kinds = [_kind(labels[i], members[i]) for i in range(len(members))]
     size = [max(len(c.folded) for c in group) for group in members]
     _kin_of_people(members, kinds)
@@ -1474,14 +1484,29 @@ def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
 
 
 def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """`short` is the first or last words of `full` (suffixes like "Jr." ignored at the end)."""
+    """`short` is the first or last words of `full` (suffixes like "Jr." ignored at the end),
+    or its last word without the article it is written with ("Sadr" of "Muqtada al-Sadr")."""
     n = len(short)
+    if n == 1 and full and full[-1] != short[0] and _without_article(full[-1]) == short[0]:
+        return True
     if n == 0 or n >= len(full):
         return False
     core = full[:-1] if full[-1] in SUFFIXES else full
     if core == short:
         return False  # "Donald Trump" is not "Donald Trump Jr."
     return full[:n] == short or core[-n:] == short or full[-n:] == short
+
+
+#: The Arabic article a surname is written with and without ("al-Sadr", "Sadr"), as folded.
+_SURNAME_ARTICLES = ("al ", "el ")
+
+
+def _without_article(word: str) -> str:
+    """A folded surname without the article joined to it: "al sadr" -> "sadr"."""
+    for article in _SURNAME_ARTICLES:
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article) :]
+    return word
 
 
 def _glossed(text: str, before: _Candidate, after: _Candidate) -> bool:
