@@ -180,6 +180,20 @@ def test_entities_offsets_point_at_the_text(analyze_text) -> None:  # type: igno
         assert analysis.article.text[m.start : m.end] == m.text
 
 
+def test_entities_company_word_dropped_is_the_company(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Keller" where only "Keller Airlines" is named: the model's person is the airline."""
+    found = [
+        m
+        for m in mentions_of("The Air Force said Keller Airlines owned the plane. The aviation "
+                             "database lists Keller as belonging to the Air Force, and Keller "
+                             "declined to comment.")
+        if "Keller" in m.text
+    ]
+    assert len(found) == 3 and {m.key for m in found} == {"Keller Airlines"}, [
+        (m.text, m.key) for m in found
+    ]
+
+
 def test_entities_hyphened_title_is_not_the_name(mentions_of) -> None:  # type: ignore[no-untyped-def]
     """ "President-Elect Ana Ruiz": the model starts the name at "Elect"; the title's second
     half is cut off as the first half is, and the mention joins the bare name."""
@@ -618,6 +632,20 @@ def test_entities_kind_from_dependency_context(
             "Palestine Solidarity Campaign",
             "organization",
         ),
+        # a place-tagged mention the words confirm ("Varzak province") outvotes a body tag
+        (
+            "Title\n\nA suicide bomber at a base in Afghanistan's Varzak province killed seven "
+            "officers. The bodies of the officers killed in the Varzak attack arrived Monday.",
+            "Varzak",
+            "place",
+        ),
+        # a noun calling it a body outvotes the preposition a place and a body both take
+        (
+            "Title\n\nLocalist group Civic Harbour's Wong Yeung-tat was defeated, and resigned "
+            "his leadership in Civic Harbour.",
+            "Civic Harbour",
+            "organization",
+        ),
     ],
 )
 def test_entities_kind_from_glosses_and_modifiers(
@@ -639,6 +667,8 @@ def test_entities_kind_from_glosses_and_modifiers(
         ("Saha Airlines", "PERSON", "ORG"),
         ("Harbour Solidarity Campaign", "PERSON", "ORG"),
         ("Operation Desert Sabre", "ORG", "EVENT"),
+        ("Okuma Prefecture", "EVENT", "LOC"),
+        ("Lyon Police Prefecture", "EVENT", "EVENT"),
     ],
 )
 def test_entities_kind_from_last_and_first_words(name: str, label: str, kind: str) -> None:

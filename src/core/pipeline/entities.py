@@ -30,6 +30,7 @@ from .kinds import (
     label_from_use,
     label_from_words,
     name_fold,
+    placed_by_use,
     short_place_name,
     storm_name,
 )
@@ -102,7 +103,7 @@ _COPULAS = frozenset({"is", "was", "'s", "’s", "remains", "remained"})
 # Words that may end an organisation's name after a shorter form of it ("Ford Motor Company").
 _ORG_TAILS = frozenset(
     """company corporation corp inc ltd llc plc co group holdings motor motors international
-    limited airlines airline bank""".split()
+    limited airlines airline airways air bank""".split()
 )
 _TIME_BEFORE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s*$", re.I)
 _MINOR_WORDS = frozenset({"of", "for", "on", "in", "and", "the", "de", "du", "la"})
@@ -155,7 +156,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             cand.label == "ORG"
             and has_parse
             and _glossed_as_body(ent)
-            and not (ent.label_ == "PERSON" and looks_like_person_name(cand.text))
+            and not (ent.label_ == "PERSON" and _glossed_as_someone(ent))
         ):
             # "the site Operation Clambake": a body named as events are; "the airline Mahan
             # Air": its short form "Mahan", taken for someone, names the body too (the model's
@@ -164,6 +165,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if has_parse:
             words = words or ArticleWords(text)
             signal = label_from_use(ent, words, signal)
+            if signal == cand.label in _PLACE_LABELS and placed_by_use(ent):
+                cand.kind_signal = signal  # "in Khowst", "Khowst province": the model is right
         if signal == "PERSON" and _led_by_a_common_noun(text, cand.text):
             signal = "PRODUCT"  # "Space Shuttle Atlantis" where the text says "space shuttle"
         if _followed_by_its_region(text, cand.end):
@@ -341,6 +344,19 @@ def _org_kind_before(ent: Span) -> bool:
 def _glossed_as_body(ent: Span) -> bool:
     """A noun for a kind of body names what the name is, before it or in apposition."""
     return _org_kind_before(ent) or _org_kind_apposition(ent)
+
+
+#: Nouns for a body that name a person too: "broadcaster Jamshid Sharmahd".
+_PERSONAL_ORG_NOUNS = frozenset({"broadcaster", "publisher", "developer", "label"})
+
+
+def _glossed_as_someone(ent: Span) -> bool:
+    """The noun before a person-shaped name names people too ("broadcaster Ana Ruiz")."""
+    return (
+        ent.start > 0
+        and ent.doc[ent.start - 1].lower_ in _PERSONAL_ORG_NOUNS
+        and looks_like_person_name(ent.text)
+    )
 
 
 def _org_kind_apposition(ent: Span) -> bool:
@@ -1075,6 +1091,8 @@ def _cluster(
             continue  # "Space Shuttle" of "Space Shuttle Atlantis" and "Space Shuttle Discovery"
         if len(people) == 1 and _other_office(group, _group(members, find, people[0], pool)):
             continue  # "Senator Kennedy" is not "Rep. Patrick Kennedy": two namesakes
+        if kinds[i] == "person" and not people and len(short) == 1:
+            people = _company_of(short, group, members, kinds, size, find, pool)
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
                 sets.union(i, people[0])
@@ -1106,6 +1124,30 @@ def _cluster(
         keys[root] = canonical_name([c.text for c in group])
         _spread_kind_signal(group)
     return keys
+
+
+def _company_of(
+    short: tuple[str, ...],
+    group: list[_Candidate],
+    members: list[list[_Candidate]],
+    kinds: list[str],
+    size: list[int],
+    find: Callable[[int], int],
+    pool: list[int],
+) -> list[int]:
+    """The one body whose name is this word and a company's word ("Saha" of "Saha Airlines",
+    "Mahan" of "Mahan Air"), for a one-word name the model took for someone whom no one
+    introduces and no person named in full bears."""
+    if any(c.role for c in group):
+        return []
+    roots = _matching_roots(short, "org", members, kinds, size, find, pool, _company_affix)
+    return roots if len(roots) == 1 else []
+
+
+def _company_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`full` is `short` and company words only: "saha airlines", "ford motor company"."""
+    n = len(short)
+    return len(full) > n and full[:n] == short and all(w in _TAIL_FOLDS for w in full[n:])
 
 
 def _class_of_several(
@@ -1322,7 +1364,9 @@ def _spread_kind_signal(group: list[_Candidate]) -> None:
     signals = Counter(c.kind_signal for c in group if c.kind_signal)
     if not signals or any(c.role for c in group):
         return
-    label = signals.most_common(1)[0][0]
+    # a tie goes to a body: a noun that calls it one ("the group Civic Passion") says more
+    # than the preposition a place and a body both take ("a post in Civic Passion")
+    label = max(signals, key=lambda signal: (signals[signal], signal == "ORG"))
     overridden = _GUESSED_LABELS if label in _PLACE_LABELS or label == "MISC" else {"PERSON"}
     if label in _PLACE_LABELS and all(" " not in c.text for c in group):
         overridden = overridden | {"NORP"}  # "the island of Anjouan": a place, not a people

@@ -203,6 +203,8 @@ def body_scope(folded: str) -> Literal["country", "article"] | None:
 
 
 _STATE_HEAD_FOLDS = frozenset(fold_name(w) for w in STATE_BODY_HEADS)
+#: Words of a body's name: a name with one is no place ("Paris Police Prefecture").
+_BODY_NAME_WORDS = BODY_TAILS | STATE_BODY_HEADS | LOCAL_BODY_HEADS
 _BODY_WORDS = BODY_TAILS | frozenset(LOCAL_BODY_HEADS)
 _LOCAL_HEAD_FOLDS = frozenset(fold_name(w) for w in LOCAL_BODY_HEADS)
 _LOCAL_WORD_FOLDS = frozenset(fold_name(w) for w in LOCAL_BODY_WORDS)
@@ -422,6 +424,13 @@ def label_from_words(text: str, label: str) -> str:
     words = text.lower().split()
     if label == "ORG" and len(words) >= 2 and words[-1] in LANDMARK_TAILS:
         return "LOC"  # "Capitol Hill": a landmark, not the body that sits there
+    if (
+        label == "EVENT"
+        and len(words) >= 2
+        and words[-1] in GENERIC_PLACE_TAILS
+        and not any(w in _BODY_NAME_WORDS for w in words)
+    ):
+        return "LOC"  # "the Fukushima Prefecture" tagged as an event (not "Police Prefecture")
     if (
         label in {"PERSON", "ORG", "NORP"}
         and len(words) >= 2
@@ -662,6 +671,22 @@ def _placed_by_its_words(ent: Span) -> bool:
     return not (
         word.isupper() or fold_name(word) in _STATE_HEAD_FOLDS or word.lower() in _BODY_WORDS
     )
+
+
+def placed_by_use(ent: Span) -> bool:
+    """The words around a name the model took for a place say it is one: "in" or "near" takes
+    it (not "at", which a workplace takes: "a senior figure at the Holy See"), a noun of places
+    is compounded with it ("Khowst province"), or it owns or follows the "of" of what only a
+    place has ("Anjouan's capital", "the village of X")."""
+    root = ent.root
+    head = root.head
+    if head.i == root.i:
+        return False
+    if root.dep_ == "pobj" and head.lower_ in _PLACE_ONLY_PREPOSITIONS:
+        return True
+    if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
+        return True
+    return _placed_by_its_words(ent)
 
 
 def _part_of_place(ent: Span) -> bool:
