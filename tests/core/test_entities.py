@@ -639,6 +639,11 @@ def test_entities_kind_from_dependency_context(
             "Varzak",
             "place",
         ),
+        (
+            "Title\n\nBelly dancing troupe Tribal Lanterns performed on Saturday.",
+            "Tribal Lanterns",
+            "organization",
+        ),
         # a noun calling it a body outvotes the preposition a place and a body both take
         (
             "Title\n\nLocalist group Civic Harbour's Wong Yeung-tat was defeated, and resigned "
@@ -669,6 +674,9 @@ def test_entities_kind_from_glosses_and_modifiers(
         ("Operation Desert Sabre", "ORG", "EVENT"),
         ("Okuma Prefecture", "EVENT", "LOC"),
         ("Lyon Police Prefecture", "EVENT", "EVENT"),
+        ("Harbour Lights Magazine", "PERSON", "ORG"),
+        ("Kerrow Valley Times", "GPE", "ORG"),
+        ("Emily Post", "PERSON", "PERSON"),
     ],
 )
 def test_entities_kind_from_last_and_first_words(name: str, label: str, kind: str) -> None:

@@ -242,7 +242,7 @@ _ORG_KIND_NOUNS = frozenset(
     "website site company firm platform network newspaper paper app service agency broadcaster "
     "channel magazine outlet airline carrier bank startup manufacturer retailer group party "
     "union club team band supergroup label publisher studio network charity periodical journal "
-    "tabloid daily weekly organisation organization".split()
+    "tabloid daily weekly organisation organization troupe orchestra choir ensemble".split()
 )
 
 

@@ -70,7 +70,8 @@ EVENT_TAILS = frozenset(
 BODY_TAILS = frozenset(
     """guard agency ministry department council committee commission army navy police party
     university company corporation association institute bureau authority board forces
-    society movement league federation alliance administration court""".split()
+    society movement league federation alliance administration court studio studios
+    magazine newspaper bulletin gazette tribune herald times journal chronicle post""".split()
 )
 #: Last two words of a body's name whose last word alone names a place: "Irving Independent
 #: School District" is a school board, not an area.
@@ -78,7 +79,8 @@ BODY_TAIL_PAIRS = frozenset({"school district", "water district", "fire district
 #: Last words of a body's name that end no person's name ("Court", "Guard" and "Board" may:
 #: "Margaret Court").
 PERSONLESS_TAILS = (
-    BODY_TAILS - frozenset({"court", "guard", "board", "society", "movement", "administration"})
+    BODY_TAILS
+    - frozenset({"court", "guard", "board", "society", "movement", "administration", "post"})
 ) | frozenset({"force", "campaign", "airlines", "airline", "airways", "aid"})
 #: Last words of a family's or clan's name: "the Turpin family".
 KIN_TAILS = frozenset({"family", "families", "clan", "dynasty"})
