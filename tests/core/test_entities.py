@@ -561,6 +561,18 @@ def test_entities_kind_from_dependency_context(
             "Hannibal",
             "person",
         ),
+        (
+            "Title\n\nThe show includes portraits of fashion designer Halston, who grew up in "
+            "the town.",
+            "Halston",
+            "person",
+        ),
+        (
+            "Title\n\nOn Monday a Department of State spokesperson, Morgan Ortagus, said the "
+            "country was disappointed.",
+            "Morgan Ortagus",
+            "person",
+        ),
         # a title before a town named after someone does not make the town a person
         (
             "Title\n\nThe bishop died early yesterday in a General Santos City hospital.",

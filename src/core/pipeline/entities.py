@@ -371,14 +371,15 @@ def _org_kind_apposition(ent: Span) -> bool:
 
 
 def _glossed_by_kin(ent: Span) -> bool:
-    """A noun of kinship stands right before the name or takes it in apposition: "his son
-    Hisahito", "Akihito's heir Naruhito", "the leader's son, Hannibal"."""
+    """A noun of kinship or for a person stands right before the name, or a noun of kinship
+    takes it in apposition: "his son Hisahito", "fashion designer Halston", "the leader's son,
+    Hannibal"."""
     doc = ent.doc
     root = ent.root
     if ent.start > 0:
         before = doc[ent.start - 1]
-        if before.tag_ == "NN" and before.lower_ in KIN_NOUNS:
-            return True
+        if before.tag_ == "NN" and before.lower_ in _KIN_OR_PERSON_NOUNS:
+            return True  # "fashion designer Halston"
     head = root.head
     return root.dep_ == "appos" and head.i < ent.start and head.lower_ in KIN_NOUNS
 
@@ -418,6 +419,7 @@ PERSON_NOUNS = frozenset(
     nominee astronaut astronomer archaeologist biologist physicist chemist mathematician
     photographer drummer guitarist bassist vocalist composer""".split()
 )
+_KIN_OR_PERSON_NOUNS = KIN_NOUNS | PERSON_NOUNS
 
 
 def _titled_within(cand: _Candidate) -> bool:
@@ -445,12 +447,21 @@ def _titled_or_glossed(ent: Span, titles: bool = True) -> bool:
             return True
         if before.tag_ == "NN" and word in PERSON_NOUNS:
             return True  # "committee member Ulf Dane", "student Ana Ruiz"
+    root = ent.root
+    head = root.head
+    if (
+        root.dep_ == "appos"
+        and head.i < ent.start
+        and head.tag_ == "NN"
+        and (head.lower_ in PERSON_NOUNS or head.lower_ in HONORIFICS - COURTESY)
+    ):
+        return True  # "a State Department spokesperson, Morgan Ortagus,"
     return any(
         c.dep_ == "appos"
         and c.i >= ent.end
         and c.tag_ == "NN"
         and (c.lower_ in PERSON_NOUNS or c.lower_ in HONORIFICS - COURTESY)
-        for c in ent.root.children
+        for c in root.children
     )
 
 
