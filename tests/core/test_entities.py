@@ -656,6 +656,27 @@ def test_entities_kind_from_dependency_context(
             "Tribal Lanterns",
             "organization",
         ),
+        # a disease by the words around it, a craft by "aboard"
+        (
+            "Title\n\nThe agency reported at least 126,000 cases of COVID-19 worldwide on "
+            "Thursday.",
+            "COVID-19",
+            "other",
+        ),
+        (
+            "Title\n\nOfficials announced efforts in response to COVID-19, a sometimes-fatal "
+            "disease.",
+            "COVID-19",
+            "other",
+        ),
+        ("Title\n\nHe spoke at a press briefing aboard Air Force One on Tuesday.",
+         "Air Force One", "other"),
+        (
+            "Title\n\nThe poll found 68 percent said the Imperial Household Law should be "
+            "amended.",
+            "Imperial Household Law",
+            "other",
+        ),
         # a noun calling it a body outvotes the preposition a place and a body both take
         (
             "Title\n\nLocalist group Civic Harbour's Wong Yeung-tat was defeated, and resigned "
@@ -689,6 +710,10 @@ def test_entities_kind_from_glosses_and_modifiers(
         ("Harbour Lights Magazine", "PERSON", "ORG"),
         ("Kerrow Valley Times", "GPE", "ORG"),
         ("Emily Post", "PERSON", "PERSON"),
+        ("Garuda Air Flight 512", "ORG", "EVENT"),
+        ("Frontier Crimes Regulation", "ORG", "LAW"),
+        ("Nathan Law", "PERSON", "PERSON"),
+        ("Harbour University School of Law", "ORG", "ORG"),
     ],
 )
 def test_entities_kind_from_last_and_first_words(name: str, label: str, kind: str) -> None:

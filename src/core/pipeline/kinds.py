@@ -53,8 +53,13 @@ LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 #: Last words of the name of a law or a founding text: "Tenure of Office Act", "Due Process
 #: Clause", "United States Constitution".
 LAW_TAILS = frozenset(
-    "act acts constitution clause amendment treaty accord accords protocol statute".split()
+    "act acts constitution clause amendment treaty accord accords protocol statute law laws "
+    "regulation regulations ordinance decree".split()
 )
+#: Last words of a law's name that end people's names ("Nathan Law") and bodies' ("School of
+#: Law") too: a law only when the model did not take it for someone's and no body's word is in
+#: it ("Imperial Household Law", "Frontier Crimes Regulation").
+SHARED_LAW_TAILS = frozenset({"law", "laws", "regulation", "regulations", "ordinance", "decree"})
 #: First words of a treaty's name, before "on"/"of": "Convention on the Rights of the Child".
 LAW_HEADS = frozenset({"convention", "treaty", "protocol", "accord", "agreement", "charter"})
 #: Last words of a named event's name: "World Athletics Championships", "Beyond Fest",
@@ -370,6 +375,13 @@ def label_from_words(text: str, label: str) -> str:
     if storm_name(text) is not None:
         return "EVENT"
     words_of = text.split()
+    if (
+        len(words_of) >= 3
+        and words_of[-2] == "Flight"
+        and words_of[-1].isdigit()
+        and label not in {"DATE", "EVENT"}
+    ):
+        return "EVENT"  # "Lion Air Flight 610": a flight (and its crash), not the airline
     if len(words_of) >= 2 and words_of[0] == "Operation" and label not in {"DATE", "EVENT"}:
         return "EVENT"  # "Operation Desert Storm": a military operation, not its planners
     if (
@@ -384,6 +396,10 @@ def label_from_words(text: str, label: str) -> str:
         label in {"ORG", "PERSON", "GPE", "NORP", "FAC"}
         and len(words_of) >= 2
         and words_of[-1].lower() in LAW_TAILS
+        and not (
+            words_of[-1].lower() in SHARED_LAW_TAILS
+            and (label == "PERSON" or any(w.lower() in _BODY_NAME_WORDS for w in words_of))
+        )
     ):
         return "LAW"  # "Tenure of Office Act", "United States Constitution"
     if (
@@ -509,8 +525,10 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     name = ent.text
     root = ent.root
     head = root.head
-    if _called_a_thing(ent):
+    if _called_a_thing(ent) or _a_disease(ent):
         return "MISC"
+    if _a_vessel(ent):
+        return "PRODUCT"  # "a briefing aboard Air Force One": a craft, not a body
     if " " not in name and name in words.after_given_name:
         return label  # "a message to Smith" where "John Smith" is named: a person
     if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
@@ -575,6 +593,48 @@ def _a_people(ent: Span) -> bool:
     if root.dep_ in _MODIFIER_DEPS and head.i > root.i and head.lower_ in PEOPLE_NOUNS:
         return True
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "ethnic"
+
+
+#: Nouns a disease's name is compounded into ("the COVID-19 pandemic", "Ebola cases") or whose
+#: "of", "with" or "for" takes it ("cases of COVID-19", "tested positive for COVID-19"); not
+#: "vaccine", which a maker's name is compounded into too.
+DISEASE_NOUNS = frozenset(
+    """disease diseases virus viruses pandemic epidemic outbreak outbreaks infection infections
+    cases symptoms""".split()
+)
+_DISEASE_PREPOSITIONS = frozenset({"of", "with", "for"})
+
+
+def _a_disease(ent: Span) -> bool:
+    """The words around the name make it a disease: compounded into a noun of diseases ("the
+    COVID-19 pandemic"), taken by the "of"/"with" of one ("cases of COVID-19", "patients with
+    X") or by "positive for", or glossed as a disease in apposition ("X, a fatal disease")."""
+    root = ent.root
+    head = root.head
+    if head.i == root.i:
+        return False
+    if root.dep_ in _MODIFIER_DEPS and head.i > root.i and head.lower_ in DISEASE_NOUNS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in _DISEASE_PREPOSITIONS:
+        owner = head.head
+        if owner.lower_ in DISEASE_NOUNS or owner.lower_ == "patients" or (
+            head.lower_ == "for" and owner.lower_ == "positive"
+        ):
+            return True
+    return any(
+        c.dep_ == "appos" and c.i >= ent.end and c.lower_ in ("disease", "virus")
+        for c in root.children
+    )
+
+
+#: Prepositions whose object is a craft someone is in: "aboard Air Force One".
+_VESSEL_PREPOSITIONS = frozenset({"aboard", "onboard"})
+
+
+def _a_vessel(ent: Span) -> bool:
+    """ "aboard" takes the name: a ship, a plane or a station, not a body."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _VESSEL_PREPOSITIONS
 
 
 #: What a platform has and a person does not: "her Twitter account", "a YouTube channel".
