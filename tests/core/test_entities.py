@@ -615,6 +615,18 @@ def test_entities_kind_from_dependency_context(
             "Anjouan",
             "place",
         ),
+        # a place's kind or its people compounded with the name
+        (
+            "Title\n\nPolice arrested a 36-year-old Tarrowby man on suspicion of burglary.",
+            "Tarrowby",
+            "place",
+        ),
+        (
+            "Title\n\nThe eruption of the Kalowai volcano last year was followed by a dramatic "
+            "change, and Kalowai was still erupting in July.",
+            "Kalowai",
+            "place",
+        ),
         # a make of weapon compounded into what it is
         (
             "Title\n\nThe deployment is set to include Abrams tanks and Paladin artillery.",

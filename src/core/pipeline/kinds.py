@@ -685,7 +685,13 @@ PEOPLE_NOUNS = frozenset({"tribe", "tribes", "people", "peoples", "clan", "clans
 #: Maidan Wardak province", "the Sandy Point area".
 PLACE_KIND_NOUNS = frozenset(
     """district province county region city town village area prefecture municipality
-    neighbourhood neighborhood suburb suburbs governorate""".split()
+    neighbourhood neighborhood suburb suburbs governorate volcano mountain river lake valley
+    peninsula island""".split()
+)
+#: Nouns for people from a place, a one-word name compounded into which is that place: "a
+#: 36-year-old Cheltenham man", "Tokyo residents".
+LOCAL_PEOPLE_NOUNS = frozenset(
+    "man woman men women boy girl boys girls resident residents native natives".split()
 )
 #: Nouns of a kind of place whose "of" names one: "the island of Anjouan", "the town of X".
 PLACE_OF_NOUNS = PLACE_KIND_NOUNS | frozenset({"island", "islands", "capital", "port"})
@@ -711,6 +717,14 @@ def _placed_by_its_words(ent: Span) -> bool:
         and head.lower_ in PLACE_KIND_NOUNS
     ):
         return True
+    if (
+        len(ent) == 1
+        and root.dep_ in ("compound", "nmod")
+        and head.i == ent.end
+        and head.lower_ in LOCAL_PEOPLE_NOUNS
+        and ent.label_ != "PERSON"
+    ):
+        return True  # "a Cheltenham man" (not "the Kennedy women", a family's)
     if (
         root.dep_ == "appos"
         and head.i < root.i
@@ -781,6 +795,8 @@ def _placed_people(ent: Span) -> bool:
         return False
     if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
         return True
+    if root.dep_ == "compound" and head.i > root.i and head.lower_ in PLACE_KIND_NOUNS:
+        return True  # "the Dagestan village"
     word = ent.text
     return (
         root.dep_ == "pobj"
