@@ -627,6 +627,13 @@ def test_entities_kind_from_dependency_context(
             "Kalowai",
             "place",
         ),
+        # a building's or a place's noun in apposition
+        (
+            "Title\n\nThe president pledged converting Ayia Kalyva, formerly a Greek Orthodox "
+            "church and now a museum, back into a mosque.",
+            "Ayia Kalyva",
+            "place",
+        ),
         # a make of weapon compounded into what it is
         (
             "Title\n\nThe deployment is set to include Abrams tanks and Paladin artillery.",

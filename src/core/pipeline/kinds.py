@@ -688,6 +688,11 @@ PLACE_KIND_NOUNS = frozenset(
     neighbourhood neighborhood suburb suburbs governorate volcano mountain river lake valley
     peninsula island""".split()
 )
+#: Nouns for a place or a building that a name's apposition may call it: "Hagia Sophia,
+#: formerly a church", "Tarrow, a village in Kent".
+LANDMARK_NOUNS = PLACE_KIND_NOUNS | frozenset(
+    "church mosque cathedral temple museum palace castle monument basilica shrine".split()
+)
 #: Nouns for people from a place, a one-word name compounded into which is that place: "a
 #: 36-year-old Cheltenham man", "Tokyo residents".
 LOCAL_PEOPLE_NOUNS = frozenset(
@@ -725,6 +730,13 @@ def _placed_by_its_words(ent: Span) -> bool:
         and ent.label_ != "PERSON"
     ):
         return True  # "a Cheltenham man" (not "the Kennedy women", a family's)
+    if any(
+        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lower_ in LANDMARK_NOUNS
+        for c in root.children
+    ) and not any(t.lower_ in _BODY_NAME_WORDS for t in ent):
+        # "Hagia Sophia, formerly a church", "Tarrow, a village in Kent" (not "the Avoyelles
+        # House of Mercy, a Pentecostal church": a congregation)
+        return True
     if (
         root.dep_ == "appos"
         and head.i < root.i
