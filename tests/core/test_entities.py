@@ -194,6 +194,18 @@ def test_entities_company_word_dropped_is_the_company(mentions_of) -> None:  # t
     ]
 
 
+def test_entities_party_without_its_word_joins_the_party(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Democratic" of "the Democratic and Republican Parties" is the "Democratic Party" named
+    in full; "Constitution" is no short form of the "Constitution Party"."""
+    found = keys(
+        mentions_of("The Democratic and Republican Parties use primary elections. The "
+                    "Democratic Party awards delegates proportionally. The Constitution Party "
+                    "held its convention, and delegates said the Constitution must be respected.")
+    )
+    assert found["Democratic"] == {"Democratic Party"}, found
+    assert found["Constitution"] == {"Constitution"}, found
+
+
 def test_entities_hyphened_title_is_not_the_name(mentions_of) -> None:  # type: ignore[no-untyped-def]
     """ "President-Elect Ana Ruiz": the model starts the name at "Elect"; the title's second
     half is cut off as the first half is, and the mention joins the bare name."""
@@ -633,6 +645,13 @@ def test_entities_kind_from_dependency_context(
             "church and now a museum, back into a mosque.",
             "Ayia Kalyva",
             "place",
+        ),
+        # names modifying "parties" are parties
+        (
+            "Title\n\nThe report said hackers broke into servers belonging to the Republican "
+            "and Democratic parties.",
+            "Republican",
+            "organization",
         ),
         # a make of weapon compounded into what it is
         (

@@ -1117,7 +1117,10 @@ def _cluster(
         states = any(c.role in DIVISION_ROLES for c in group)  # "the state's Supreme Court"
         orgs = [
             r
-            for r in _matching_roots(short, "org", members, kinds, size, find, pool)
+            for r in _matching_roots(
+                short, "org", members, kinds, size, find, pool,
+                _party_affix if kinds[i] in ("org", "group") else None,
+            )
             if not _anothers_body(short, _group(members, find, r, pool), home, states)
             and not _country_in_a_longer_name(short, _group(members, find, r, pool))
             and not _a_divisions_branch(short, _group(members, find, r, pool))
@@ -1616,10 +1619,22 @@ def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     )
 
 
+def _party_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`_org_affix`, and a party's name without "Party" ("Democratic" of "Democratic Party"),
+    for a short name used as a body or a people's (not a law's: "Constitution" is not the
+    "Constitution Party")."""
+    n = len(short)
+    if 0 < n < len(full) and full[:n] == short and all(w in _PARTY_FOLDS for w in full[n:]):
+        return True
+    return _org_affix(short, full)
+
+
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 _PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 _MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
 _TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
+#: A party's name without "Party" is its short form: "Democratic" of "Democratic Party".
+_PARTY_FOLDS = frozenset({fold_name("party")})
 
 
 def canonical_name(forms: list[str]) -> str:

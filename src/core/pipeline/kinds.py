@@ -519,6 +519,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     if label in {"PRODUCT", "WORK_OF_ART"}:
         return "LOC" if _placed_by_its_words(ent) else label
     if label == "NORP":
+        if _a_party(ent):
+            return "ORG"  # "the Democratic and Republican parties"
         return "LOC" if _part_of_place(ent) or _placed_people(ent) else label
     if label not in {"PERSON", "ORG"}:
         return label
@@ -787,6 +789,22 @@ def _part_of_place(ent: Span) -> bool:
         and head.lower_ == "of"
         and head.head.tag_ in ("NN", "NNS")
         and (head.head.lower_ in PLACE_PARTS or head.head.lower_ in PLACE_OF_NOUNS)
+    )
+
+
+def _a_party(ent: Span) -> bool:
+    """A one-word name modifying "party" or "parties", itself or the name it is coordinated
+    with: "the Democratic and Republican parties" name two parties, not two groups."""
+    if len(ent) != 1:
+        return False
+    root = ent.root
+    if root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    head = root.head
+    return (
+        root.dep_ in ("amod", "compound")
+        and head.i > root.i
+        and head.lower_ in ("party", "parties")
     )
 
 
