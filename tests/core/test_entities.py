@@ -646,6 +646,18 @@ def test_entities_kind_from_dependency_context(
             "Ayia Kalyva",
             "place",
         ),
+        (
+            'Title\n\n"Friends" is another name for the Quakers, a Christian sect with '
+            "egalitarian views.",
+            "Quakers",
+            "group",
+        ),
+        (
+            "Title\n\nThe report focused on other issues associated with encroachment on Hong "
+            "Konger's rights, such as the way the city is run.",
+            "Hong Konger",
+            "group",
+        ),
         # names modifying "parties" are parties
         (
             "Title\n\nThe report said hackers broke into servers belonging to the Republican "

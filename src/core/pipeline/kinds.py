@@ -12,6 +12,7 @@ from .cues import DOCUMENT_NOUNS
 from .gazetteer import (
     COUNTRIES,
     COUNTRY_FORMS,
+    DEMONYMS,
     RELIGIONS,
     STATE_NOUNS,
     STATE_PREFIX_WORDS,
@@ -539,6 +540,11 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         return "LOC"
     if _a_people(ent):
         return "NORP"
+    bare = name.removesuffix("'s").removesuffix("’s")
+    if label == "ORG" and (
+        bare in DEMONYMS or bare.endswith("s") and _demonym_of(bare, words.capitalised)
+    ):
+        return "NORP"  # "Hong Konger's rights", "Londoners" tagged as a body: a people
     if label != "PERSON":
         return label
     if name.lower() in words.affixed:
@@ -594,7 +600,16 @@ def _a_people(ent: Span) -> bool:
     head = root.head
     if root.dep_ in _MODIFIER_DEPS and head.i > root.i and head.lower_ in PEOPLE_NOUNS:
         return True
+    if any(
+        c.dep_ == "appos" and c.i >= ent.end and c.lower_ in _PEOPLE_GLOSSES
+        for c in root.children
+    ):
+        return True  # "the Quakers, a Christian sect"
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "ethnic"
+
+
+#: Nouns for a people or a faith's followers in apposition to a name: "the Quakers, a sect".
+_PEOPLE_GLOSSES = frozenset({"sect", "tribe", "minority", "denomination"})
 
 
 #: Nouns a disease's name is compounded into ("the COVID-19 pandemic", "Ebola cases") or whose
