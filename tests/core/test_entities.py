@@ -567,6 +567,14 @@ def test_entities_kind_from_dependency_context(
             "Hisahito",
             "person",
         ),
+        # one kinship noun says who the name is in its other mentions too
+        (
+            "Title\n\nThe debate lapsed when Hisahito, now 10, was born. The prince has three "
+            "children, including his only son Hisahito. Per current law, Hisahito is qualified "
+            "to ascend after his uncle.",
+            "Hisahito",
+            "person",
+        ),
         (
             "Title\n\nIn 2008 the police detained the Libyan leader's son, Hannibal, after hotel "
             "staff complained.",

@@ -149,6 +149,10 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue
         if has_parse:
             cand.label = _label_from_context(ent, cand)
+            if cand.label == "PERSON" != ent.label_ and ent.label_ in _PLACE_LABELS:
+                # "his son Hisahito", "president Thabo Mbeki": the sentence says someone, and
+                # the name's other mentions the model took for a place are that person too
+                cand.kind_signal = "PERSON"
         signal = label_from_words(cand.text, cand.label)
         if signal == "LOC" and cand.label == "PERSON" and has_parse and _titled_or_glossed(ent):
             signal = cand.label  # "nominee Darrell Castle": a person whose name ends as places do
@@ -1376,7 +1380,14 @@ def _spread_kind_signal(group: list[_Candidate]) -> None:
     are introduced with one; places are not). A place, a programme or a belief also outvotes
     organisation and product tags ("Corvetta's harbour", "the health programme Medicare")."""
     signals = Counter(c.kind_signal for c in group if c.kind_signal)
-    if not signals or any(c.role for c in group):
+    if not signals:
+        return
+    if set(signals) == {"PERSON"}:
+        for cand in group:
+            if cand.label in _PLACE_LABELS:
+                cand.label = "PERSON"  # a title or kinship said someone: "son Hisahito"
+        return
+    if any(c.role for c in group):
         return
     # a tie goes to a body: a noun that calls it one ("the group Civic Passion") says more
     # than the preposition a place and a body both take ("a post in Civic Passion")
