@@ -763,8 +763,6 @@ def test_entities_kind_from_glosses_and_modifiers(
         ("Saha Airlines", "PERSON", "ORG"),
         ("Harbour Solidarity Campaign", "PERSON", "ORG"),
         ("Operation Desert Sabre", "ORG", "EVENT"),
-        ("Okuma Prefecture", "EVENT", "LOC"),
-        ("Lyon Police Prefecture", "EVENT", "EVENT"),
         ("Harbour Lights Magazine", "PERSON", "ORG"),
         ("Kerrow Valley Times", "GPE", "ORG"),
         ("Emily Post", "PERSON", "PERSON"),

@@ -444,13 +444,6 @@ def label_from_words(text: str, label: str) -> str:
     if label == "ORG" and len(words) >= 2 and words[-1] in LANDMARK_TAILS:
         return "LOC"  # "Capitol Hill": a landmark, not the body that sits there
     if (
-        label == "EVENT"
-        and len(words) >= 2
-        and words[-1] in GENERIC_PLACE_TAILS
-        and not any(w in _BODY_NAME_WORDS for w in words)
-    ):
-        return "LOC"  # "the Fukushima Prefecture" tagged as an event (not "Police Prefecture")
-    if (
         label in {"PERSON", "ORG", "NORP"}
         and len(words) >= 2
         and (
