@@ -22,6 +22,7 @@ from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
     BODY_TAILS,
     DIVISION_ROLES,
+    PLACE_PREPOSITIONS,
     ArticleWords,
     body_scope,
     division_before,
@@ -29,6 +30,7 @@ from .kinds import (
     label_from_use,
     label_from_words,
     name_fold,
+    placed_by_use,
     short_place_name,
     storm_name,
 )
@@ -105,7 +107,7 @@ _COPULAS = frozenset({"is", "was", "'s", "’s", "remains", "remained"})
 # Words that may end an organisation's name after a shorter form of it ("Ford Motor Company").
 _ORG_TAILS = frozenset(
     """company corporation corp inc ltd llc plc co group holdings motor motors international
-    limited airlines airline bank""".split()
+    limited airlines airline airways air bank""".split()
 )
 _TIME_BEFORE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s*$", re.I)
 _MINOR_WORDS = frozenset({"of", "for", "on", "in", "and", "the", "de", "du", "la"})
@@ -151,12 +153,28 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             continue
         if has_parse:
             cand.label = _label_from_context(ent, cand)
+            if cand.label == "PERSON" != ent.label_ and ent.label_ in _PLACE_LABELS:
+                # "his son Hisahito", "president Thabo Mbeki": the sentence says someone, and
+                # the name's other mentions the model took for a place are that person too
+                cand.kind_signal = "PERSON"
         signal = label_from_words(cand.text, cand.label)
         if signal == "LOC" and cand.label == "PERSON" and has_parse and _titled_or_glossed(ent):
             signal = cand.label  # "nominee Darrell Castle": a person whose name ends as places do
+        if (
+            cand.label == "ORG"
+            and has_parse
+            and _glossed_as_body(ent)
+            and not (ent.label_ == "PERSON" and _glossed_as_someone(ent))
+        ):
+            # "the site Operation Clambake": a body named as events are; "the airline Mahan
+            # Air": its short form "Mahan", taken for someone, names the body too (the model's
+            # person, "broadcaster Jamshid Sharmahd", keeps the vote of its cluster)
+            signal = cand.kind_signal = cand.label
         if has_parse:
             words = words or ArticleWords(text)
             signal = label_from_use(ent, words, signal)
+            if signal == cand.label in _PLACE_LABELS and placed_by_use(ent):
+                cand.kind_signal = signal  # "in Khowst", "Khowst province": the model is right
         if signal == "PERSON" and _led_by_a_common_noun(text, cand.text):
             signal = "PRODUCT"  # "Space Shuttle Atlantis" where the text says "space shuttle"
         if _followed_by_its_region(text, cand.end):
@@ -231,7 +249,8 @@ def _joined_people(doc: Doc) -> list[Span]:
 _ORG_KIND_NOUNS = frozenset(
     "website site company firm platform network newspaper paper app service agency broadcaster "
     "channel magazine outlet airline carrier bank startup manufacturer retailer group party "
-    "union club team band supergroup label publisher studio network charity".split()
+    "union club team band supergroup label publisher studio network charity periodical journal "
+    "tabloid daily weekly organisation organization troupe orchestra choir ensemble".split()
 )
 
 
@@ -265,6 +284,15 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         ):
             return "PERSON"  # "founded by Dora Quarry", "saved by Ian Ash": done by someone
         if (
+            cand.label == "GPE"
+            and _titled_or_glossed(ent)
+            and not _a_known_place(cand.text)
+            and label_from_words(cand.text, "PERSON") == "PERSON"
+            and short_place_name(fold_name(cand.text)) is None  # "General Santos City"
+            and not (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS)
+        ):
+            return "PERSON"  # "South African president Thabo Mbeki" tagged as a place
+        if (
             cand.label in {"GPE", "LOC", "FAC"}
             and root.dep_ in ("nsubj", "nsubjpass")
             and root.head.lower_ in _PERSON_FATES
@@ -272,15 +300,19 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
             and fold_name(cand.text) not in _STATE_FOLDS
         ):
             return "PERSON"  # "Vera Lunn was convicted of fraud": a place is not convicted
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (
-        cand.label == "PERSON"
-        and before is not None
-        and before.tag_ == "NN"
-        and before.lower_ in _ORG_KIND_NOUNS
-        and looks_like_person_name(cand.text)
+        cand.label in {"GPE", "LOC", "FAC", "ORG"}
+        and len(ent) == 1
+        and _glossed_by_kin(ent)
+        and not _a_known_place(cand.text)
     ):
-        return "ORG"  # "law firm Sidley Austin": the noun says what the name is
+        return "PERSON"  # "his only son Hisahito", "the leader's son, Hannibal"
+    if (
+        cand.label in _GLOSSABLE_LABELS
+        and _glossed_as_body(ent)
+        and not _a_known_place(cand.text)
+    ):
+        return "ORG"  # "law firm Sidley Austin", "the newspaper Hürriyet", "a group called X"
     if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
         head = root.head
         if head.i != root.i and head.tag_ in ("NN", "NNS") and (
@@ -288,6 +320,82 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         ):
             return "ORG"
     return cand.label
+
+
+#: Labels the model gives a body that a noun before it calls one ("the charity Christian Aid").
+_GLOSSABLE_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+#: Words between a noun for a kind of body and its name: "a group called Safecast".
+_CALLED = frozenset({"called", "named", "dubbed"})
+#: Nouns of kinship: a one-word name glossed by one is someone ("his only son Hisahito").
+KIN_NOUNS = frozenset(
+    """son daughter wife husband mother father brother sister widow widower cousin nephew niece
+    grandson granddaughter uncle aunt heir""".split()
+)
+
+
+def _org_kind_before(ent: Span) -> bool:
+    """A noun for a kind of body stands right before the name, or before "called" or "named"
+    before it: "the charity Christian Aid", "the newspaper Hürriyet", "a group called X"."""
+    doc = ent.doc
+    i = ent.start - 1
+    called = i >= 1 and doc[i].lower_ in _CALLED
+    if called:
+        i -= 2 if i >= 2 and doc[i - 1].text == "," else 1
+    if i < 0:
+        return False
+    before = doc[i]
+    if called and before.lower_ == "site":
+        return False  # "a site called Bacho Kiro": a place as often as a website
+    return before.tag_ == "NN" and before.lower_ in _ORG_KIND_NOUNS
+
+
+def _glossed_as_body(ent: Span) -> bool:
+    """A noun for a kind of body names what the name is, before it or in apposition."""
+    return _org_kind_before(ent) or _org_kind_apposition(ent)
+
+
+#: Nouns for a body that name a person too: "broadcaster Jamshid Sharmahd".
+_PERSONAL_ORG_NOUNS = frozenset({"broadcaster", "publisher", "developer", "label"})
+
+
+def _glossed_as_someone(ent: Span) -> bool:
+    """The noun before a person-shaped name names people too ("broadcaster Ana Ruiz")."""
+    return (
+        ent.start > 0
+        and ent.doc[ent.start - 1].lower_ in _PERSONAL_ORG_NOUNS
+        and looks_like_person_name(ent.text)
+    )
+
+
+def _org_kind_apposition(ent: Span) -> bool:
+    """A noun for a kind of body follows the name in apposition: "Roscosmos, the Russian space
+    agency", "Mercosur, an economic union"."""
+    if ent.label_ == "PERSON" and len(ent) > 1:
+        return False  # the parse hangs a later noun on a person's name too often
+    return any(
+        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lower_ in _ORG_KIND_NOUNS
+        for c in ent.root.children
+    )
+
+
+def _glossed_by_kin(ent: Span) -> bool:
+    """A noun of kinship or for a person stands right before the name, or a noun of kinship
+    takes it in apposition: "his son Hisahito", "fashion designer Halston", "the leader's son,
+    Hannibal"."""
+    doc = ent.doc
+    root = ent.root
+    if ent.start > 0:
+        before = doc[ent.start - 1]
+        if before.tag_ == "NN" and before.lower_ in _KIN_OR_PERSON_NOUNS:
+            return True  # "fashion designer Halston"
+    head = root.head
+    return root.dep_ == "appos" and head.i < ent.start and head.lower_ in KIN_NOUNS
+
+
+def _a_known_place(name: str) -> bool:
+    """A country, a US state or a territory: never a person's or a body's name alone."""
+    folded = fold_name(name)
+    return named_country(folded) is not None or folded in _STATE_FOLDS
 
 
 #: What happens to people and never to a place, said of the subject: "Vera Lunn was convicted",
@@ -319,6 +427,7 @@ PERSON_NOUNS = frozenset(
     nominee astronaut astronomer archaeologist biologist physicist chemist mathematician
     photographer drummer guitarist bassist vocalist composer""".split()
 )
+_KIN_OR_PERSON_NOUNS = KIN_NOUNS | PERSON_NOUNS
 
 
 def _titled_within(cand: _Candidate) -> bool:
@@ -346,12 +455,21 @@ def _titled_or_glossed(ent: Span, titles: bool = True) -> bool:
             return True
         if before.tag_ == "NN" and word in PERSON_NOUNS:
             return True  # "committee member Ulf Dane", "student Ana Ruiz"
+    root = ent.root
+    head = root.head
+    if (
+        root.dep_ == "appos"
+        and head.i < ent.start
+        and head.tag_ == "NN"
+        and (head.lower_ in PERSON_NOUNS or head.lower_ in HONORIFICS - COURTESY)
+    ):
+        return True  # "a State Department spokesperson, Morgan Ortagus,"
     return any(
         c.dep_ == "appos"
         and c.i >= ent.end
         and c.tag_ == "NN"
         and (c.lower_ in PERSON_NOUNS or c.lower_ in HONORIFICS - COURTESY)
-        for c in ent.root.children
+        for c in root.children
     )
 
 
@@ -527,16 +645,25 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
     for i, (_, _, word) in enumerate(words[:-1]):
         if not word[0].isupper():
             break
-        if word.lower().rstrip(".") in HONORIFICS:
+        hyphened = i == 0 and word.lower() in _TITLE_SUFFIXES and text[start - 1 : start] == "-"
+        if word.lower().rstrip(".") in HONORIFICS or hyphened:
             rest = words[i + 1 :]
             if rest[0][2][0].isupper() and rest[0][2].lower().rstrip(".,") not in SUFFIXES:
                 cut = i
     if cut < 0:
         return start, None
     role: str | None = text[start : start + words[cut][1]]
+    title = _HYPHENED_TITLE.search(text, max(0, start - 30), start)
+    if title and words[0][2].lower() in _TITLE_SUFFIXES:
+        role = text[title.start() : start + words[cut][1]]  # "President-Elect"
     if role and role.lower().rstrip(".") in COURTESY:
         role = None
     return start + words[cut + 1][0], role
+
+
+#: Second halves of a hyphened title the model starts a name with: "President-[Elect Ana Ruiz]".
+_TITLE_SUFFIXES = frozenset({"elect", "designate"})
+_HYPHENED_TITLE = re.compile(r"[A-Za-z]+-$")
 
 
 @lru_cache(maxsize=4)
@@ -932,6 +1059,7 @@ def _cluster(
     for j, group in enumerate(members):
         for word in {w for c in group for w in c.folded}:
             index.setdefault(word, set()).add(j)
+            index.setdefault(_without_article(word), set()).add(j)  # "Sadr" finds "al-Sadr"
     kinds = [_kind(labels[i], members[i]) for i in range(len(members))]
     size = [max(len(c.folded) for c in group) for group in members]
     _kin_of_people(members, kinds)
@@ -994,6 +1122,8 @@ def _cluster(
             continue  # "Space Shuttle" of "Space Shuttle Atlantis" and "Space Shuttle Discovery"
         if len(people) == 1 and _other_office(group, _group(members, find, people[0], pool)):
             continue  # "Senator Kennedy" is not "Rep. Patrick Kennedy": two namesakes
+        if kinds[i] == "person" and not people and len(short) == 1:
+            people = _company_of(short, group, members, kinds, size, find, pool)
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
                 sets.union(i, people[0])
@@ -1007,7 +1137,10 @@ def _cluster(
         states = any(c.role in DIVISION_ROLES for c in group)  # "the state's Supreme Court"
         orgs = [
             r
-            for r in _matching_roots(short, "org", members, kinds, size, find, pool)
+            for r in _matching_roots(
+                short, "org", members, kinds, size, find, pool,
+                _party_affix if kinds[i] in ("org", "group") else None,
+            )
             if not _anothers_body(short, _group(members, find, r, pool), home, states)
             and not _country_in_a_longer_name(short, _group(members, find, r, pool))
             and not _a_divisions_branch(short, _group(members, find, r, pool))
@@ -1025,6 +1158,30 @@ def _cluster(
         keys[root] = canonical_name([c.text for c in group])
         _spread_kind_signal(group)
     return keys
+
+
+def _company_of(
+    short: tuple[str, ...],
+    group: list[_Candidate],
+    members: list[list[_Candidate]],
+    kinds: list[str],
+    size: list[int],
+    find: Callable[[int], int],
+    pool: list[int],
+) -> list[int]:
+    """The one body whose name is this word and a company's word ("Saha" of "Saha Airlines",
+    "Mahan" of "Mahan Air"), for a one-word name the model took for someone whom no one
+    introduces and no person named in full bears."""
+    if any(c.role for c in group):
+        return []
+    roots = _matching_roots(short, "org", members, kinds, size, find, pool, _company_affix)
+    return roots if len(roots) == 1 else []
+
+
+def _company_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`full` is `short` and company words only: "saha airlines", "ford motor company"."""
+    n = len(short)
+    return len(full) > n and full[:n] == short and all(w in _TAIL_FOLDS for w in full[n:])
 
 
 def _class_of_several(
@@ -1239,10 +1396,21 @@ def _spread_kind_signal(group: list[_Candidate]) -> None:
     are introduced with one; places are not). A place, a programme or a belief also outvotes
     organisation and product tags ("Corvetta's harbour", "the health programme Medicare")."""
     signals = Counter(c.kind_signal for c in group if c.kind_signal)
-    if not signals or any(c.role for c in group):
+    if not signals:
         return
-    label = signals.most_common(1)[0][0]
+    if set(signals) == {"PERSON"}:
+        for cand in group:
+            if cand.label in _PLACE_LABELS:
+                cand.label = "PERSON"  # a title or kinship said someone: "son Hisahito"
+        return
+    if any(c.role for c in group):
+        return
+    # a tie goes to a body: a noun that calls it one ("the group Civic Passion") says more
+    # than the preposition a place and a body both take ("a post in Civic Passion")
+    label = max(signals, key=lambda signal: (signals[signal], signal == "ORG"))
     overridden = _GUESSED_LABELS if label in _PLACE_LABELS or label == "MISC" else {"PERSON"}
+    if label in _PLACE_LABELS and all(" " not in c.text for c in group):
+        overridden = overridden | {"NORP"}  # "the island of Anjouan": a place, not a people
     for cand in group:
         if cand.label in overridden:
             cand.label = label
@@ -1432,14 +1600,29 @@ def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
 
 
 def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """`short` is the first or last words of `full` (suffixes like "Jr." ignored at the end)."""
+    """`short` is the first or last words of `full` (suffixes like "Jr." ignored at the end),
+    or its last word without the article it is written with ("Sadr" of "Muqtada al-Sadr")."""
     n = len(short)
+    if n == 1 and full and full[-1] != short[0] and _without_article(full[-1]) == short[0]:
+        return True
     if n == 0 or n >= len(full):
         return False
     core = full[:-1] if full[-1] in SUFFIXES else full
     if core == short:
         return False  # "Donald Trump" is not "Donald Trump Jr."
     return full[:n] == short or core[-n:] == short or full[-n:] == short
+
+
+#: The Arabic article a surname is written with and without ("al-Sadr", "Sadr"), as folded.
+_SURNAME_ARTICLES = ("al ", "el ")
+
+
+def _without_article(word: str) -> str:
+    """A folded surname without the article joined to it: "al sadr" -> "sadr"."""
+    for article in _SURNAME_ARTICLES:
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article) :]
+    return word
 
 
 def _glossed(text: str, before: _Candidate, after: _Candidate) -> bool:
@@ -1494,10 +1677,22 @@ def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     )
 
 
+def _party_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`_org_affix`, and a party's name without "Party" ("Democratic" of "Democratic Party"),
+    for a short name used as a body or a people's (not a law's: "Constitution" is not the
+    "Constitution Party")."""
+    n = len(short)
+    if 0 < n < len(full) and full[:n] == short and all(w in _PARTY_FOLDS for w in full[n:]):
+        return True
+    return _org_affix(short, full)
+
+
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 _PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 _MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
 _TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
+#: A party's name without "Party" is its short form: "Democratic" of "Democratic Party".
+_PARTY_FOLDS = frozenset({fold_name("party")})
 
 
 def canonical_name(forms: list[str]) -> str:

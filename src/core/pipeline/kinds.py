@@ -12,6 +12,7 @@ from .cues import DOCUMENT_NOUNS
 from .gazetteer import (
     COUNTRIES,
     COUNTRY_FORMS,
+    DEMONYMS,
     RELIGIONS,
     STATE_NOUNS,
     STATE_PREFIX_WORDS,
@@ -35,7 +36,7 @@ PLACE_TAILS = frozenset(
     province region district county heights plaza palace cathedral mosque church temple tower
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
     trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument base
-    towers""".split()
+    towers area areas prefecture territory territories governorate""".split()
 )
 #: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
 #: a body: "Cancer Center").
@@ -53,8 +54,13 @@ LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 #: Last words of the name of a law or a founding text: "Tenure of Office Act", "Due Process
 #: Clause", "United States Constitution".
 LAW_TAILS = frozenset(
-    "act acts constitution clause amendment treaty accord accords protocol statute".split()
+    "act acts constitution clause amendment treaty accord accords protocol statute law laws "
+    "regulation regulations ordinance decree".split()
 )
+#: Last words of a law's name that end people's names ("Nathan Law") and bodies' ("School of
+#: Law") too: a law only when the model did not take it for someone's and no body's word is in
+#: it ("Imperial Household Law", "Frontier Crimes Regulation").
+SHARED_LAW_TAILS = frozenset({"law", "laws", "regulation", "regulations", "ordinance", "decree"})
 #: First words of a treaty's name, before "on"/"of": "Convention on the Rights of the Child".
 LAW_HEADS = frozenset({"convention", "treaty", "protocol", "accord", "agreement", "charter"})
 #: Last words of a named event's name: "World Athletics Championships", "Beyond Fest",
@@ -70,7 +76,8 @@ EVENT_TAILS = frozenset(
 BODY_TAILS = frozenset(
     """guard agency ministry department council committee commission army navy police party
     university company corporation association institute bureau authority board forces
-    society movement league federation alliance administration court""".split()
+    society movement league federation alliance administration court studio studios
+    magazine newspaper bulletin gazette tribune herald times journal chronicle post""".split()
 )
 #: Last two words of a body's name whose last word alone names a place: "Irving Independent
 #: School District" is a school board, not an area.
@@ -78,8 +85,9 @@ BODY_TAIL_PAIRS = frozenset({"school district", "water district", "fire district
 #: Last words of a body's name that end no person's name ("Court", "Guard" and "Board" may:
 #: "Margaret Court").
 PERSONLESS_TAILS = (
-    BODY_TAILS - frozenset({"court", "guard", "board", "society", "movement", "administration"})
-) | frozenset({"force"})
+    BODY_TAILS
+    - frozenset({"court", "guard", "board", "society", "movement", "administration", "post"})
+) | frozenset({"force", "campaign", "airlines", "airline", "airways", "aid"})
 #: Last words of a family's or clan's name: "the Turpin family".
 KIN_TAILS = frozenset({"family", "families", "clan", "dynasty"})
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
@@ -204,6 +212,8 @@ def body_scope(folded: str) -> Literal["country", "article"] | None:
 
 
 _STATE_HEAD_FOLDS = frozenset(fold_name(w) for w in STATE_BODY_HEADS)
+#: Words of a body's name: a name with one is no place ("Paris Police Prefecture").
+_BODY_NAME_WORDS = BODY_TAILS | STATE_BODY_HEADS | LOCAL_BODY_HEADS
 _BODY_WORDS = BODY_TAILS | frozenset(LOCAL_BODY_HEADS)
 _LOCAL_HEAD_FOLDS = frozenset(fold_name(w) for w in LOCAL_BODY_HEADS)
 _LOCAL_WORD_FOLDS = frozenset(fold_name(w) for w in LOCAL_BODY_WORDS)
@@ -368,6 +378,15 @@ def label_from_words(text: str, label: str) -> str:
         return "EVENT"
     words_of = text.split()
     if (
+        len(words_of) >= 3
+        and words_of[-2] == "Flight"
+        and words_of[-1].isdigit()
+        and label not in {"DATE", "EVENT"}
+    ):
+        return "EVENT"  # "Lion Air Flight 610": a flight (and its crash), not the airline
+    if len(words_of) >= 2 and words_of[0] == "Operation" and label not in {"DATE", "EVENT"}:
+        return "EVENT"  # "Operation Desert Storm": a military operation, not its planners
+    if (
         len(words_of) == 2
         and words_of[0].lower() in NUMBERED_PLACE_HEADS
         and words_of[1].isdigit()
@@ -379,6 +398,10 @@ def label_from_words(text: str, label: str) -> str:
         label in {"ORG", "PERSON", "GPE", "NORP", "FAC"}
         and len(words_of) >= 2
         and words_of[-1].lower() in LAW_TAILS
+        and not (
+            words_of[-1].lower() in SHARED_LAW_TAILS
+            and (label == "PERSON" or any(w.lower() in _BODY_NAME_WORDS for w in words_of))
+        )
     ):
         return "LAW"  # "Tenure of Office Act", "United States Constitution"
     if (
@@ -491,20 +514,31 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     if label in {"PRODUCT", "WORK_OF_ART"}:
         return "LOC" if _placed_by_its_words(ent) else label
     if label == "NORP":
-        return "LOC" if _part_of_place(ent) else label  # "the territory of Martinique"
+        if _a_party(ent):
+            return "ORG"  # "the Democratic and Republican parties"
+        return "LOC" if _part_of_place(ent) or _placed_people(ent) else label
     if label not in {"PERSON", "ORG"}:
         return label
     name = ent.text
     root = ent.root
     head = root.head
-    if _called_a_thing(ent):
+    if _called_a_thing(ent) or _a_disease(ent):
         return "MISC"
+    if _a_vessel(ent):
+        return "PRODUCT"  # "a briefing aboard Air Force One": a craft, not a body
     if " " not in name and name in words.after_given_name:
         return label  # "a message to Smith" where "John Smith" is named: a person
     if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
         return "LOC"
     if _placed_by_its_words(ent):
         return "LOC"
+    if _a_people(ent):
+        return "NORP"
+    bare = name.removesuffix("'s").removesuffix("’s")
+    if label == "ORG" and (
+        bare in DEMONYMS or bare.endswith("s") and _demonym_of(bare, words.capitalised)
+    ):
+        return "NORP"  # "Hong Konger's rights", "Londoners" tagged as a body: a people
     if label != "PERSON":
         return label
     if name.lower() in words.affixed:
@@ -517,6 +551,13 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         and head.lower_ in TOPIC_NOUNS
     ):
         return "EVENT"  # "the Brexit referendum": a question put to voters, not someone
+    if (
+        len(ent) == 1
+        and root.dep_ in _MODIFIER_DEPS
+        and head.i > root.i
+        and head.lower_ in EQUIPMENT_NOUNS
+    ):
+        return "PRODUCT"  # "Abrams tanks", "Patriot anti-missile systems": a make
     if name not in words.before_surname and _demonym_of(name, words.capitalised):
         return "NORP"  # "Londoners" where "London" is written: people of a place, a group
     if len(ent) == 1 and _medium_by_its_words(ent):
@@ -538,6 +579,73 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+#: Dependencies of a name that modifies the noun after it ("Abrams tanks", "the Zulu tribe").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _a_people(ent: Span) -> bool:
+    """A one-word name the words call a people: compounded into "tribe" or "people" ("the Zulu
+    tribe"), or after "ethnic" ("ethnic Ndebele")."""
+    if len(ent) != 1:
+        return False
+    root = ent.root
+    head = root.head
+    if root.dep_ in _MODIFIER_DEPS and head.i > root.i and head.lower_ in PEOPLE_NOUNS:
+        return True
+    if any(
+        c.dep_ == "appos" and c.i >= ent.end and c.lower_ in _PEOPLE_GLOSSES
+        for c in root.children
+    ):
+        return True  # "the Quakers, a Christian sect"
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "ethnic"
+
+
+#: Nouns for a people or a faith's followers in apposition to a name: "the Quakers, a sect".
+_PEOPLE_GLOSSES = frozenset({"sect", "tribe", "minority", "denomination"})
+
+
+#: Nouns a disease's name is compounded into ("the COVID-19 pandemic", "Ebola cases") or whose
+#: "of", "with" or "for" takes it ("cases of COVID-19", "tested positive for COVID-19"); not
+#: "vaccine", which a maker's name is compounded into too.
+DISEASE_NOUNS = frozenset(
+    """disease diseases virus viruses pandemic epidemic outbreak outbreaks infection infections
+    cases symptoms""".split()
+)
+_DISEASE_PREPOSITIONS = frozenset({"of", "with", "for"})
+
+
+def _a_disease(ent: Span) -> bool:
+    """The words around the name make it a disease: compounded into a noun of diseases ("the
+    COVID-19 pandemic"), taken by the "of"/"with" of one ("cases of COVID-19", "patients with
+    X") or by "positive for", or glossed as a disease in apposition ("X, a fatal disease")."""
+    root = ent.root
+    head = root.head
+    if head.i == root.i:
+        return False
+    if root.dep_ in _MODIFIER_DEPS and head.i > root.i and head.lower_ in DISEASE_NOUNS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in _DISEASE_PREPOSITIONS:
+        owner = head.head
+        if owner.lower_ in DISEASE_NOUNS or owner.lower_ == "patients" or (
+            head.lower_ == "for" and owner.lower_ == "positive"
+        ):
+            return True
+    return any(
+        c.dep_ == "appos" and c.i >= ent.end and c.lower_ in ("disease", "virus")
+        for c in root.children
+    )
+
+
+#: Prepositions whose object is a craft someone is in: "aboard Air Force One".
+_VESSEL_PREPOSITIONS = frozenset({"aboard", "onboard"})
+
+
+def _a_vessel(ent: Span) -> bool:
+    """ "aboard" takes the name: a ship, a plane or a station, not a body."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _VESSEL_PREPOSITIONS
 
 
 #: What a platform has and a person does not: "her Twitter account", "a YouTube channel".
@@ -575,12 +683,34 @@ NUMBERED_PLACE_HEADS = frozenset({"region", "district", "zone", "ward", "sector"
 TOPIC_NOUNS = frozenset(
     "referendum referendums deadline negotiations talks debate crisis vote".split()
 )
+#: Common nouns a make of weapon or vehicle is compounded into ("Abrams tanks", "Paladin
+#: artillery", "Patriot missiles"), which no one's name is.
+EQUIPMENT_NOUNS = frozenset(
+    """tank tanks artillery howitzer howitzers missile missiles rocket rockets launcher
+    launchers jet jets fighter fighters helicopter helicopters drone drones rifle rifles
+    warship warships submarine submarines systems""".split()
+)
+#: Common nouns a people's name is compounded into: "the Zulu tribe", "the Ndebele people".
+PEOPLE_NOUNS = frozenset({"tribe", "tribes", "people", "peoples", "clan", "clans", "ethnicity"})
 #: Common nouns a place's name is compounded into: "the Tsuen Wan district", "Afghanistan's
 #: Maidan Wardak province", "the Sandy Point area".
 PLACE_KIND_NOUNS = frozenset(
     """district province county region city town village area prefecture municipality
-    neighbourhood neighborhood suburb suburbs governorate""".split()
+    neighbourhood neighborhood suburb suburbs governorate volcano mountain river lake valley
+    peninsula island""".split()
 )
+#: Nouns for a place or a building that a name's apposition may call it: "Hagia Sophia,
+#: formerly a church", "Tarrow, a village in Kent".
+LANDMARK_NOUNS = PLACE_KIND_NOUNS | frozenset(
+    "church mosque cathedral temple museum palace castle monument basilica shrine".split()
+)
+#: Nouns for people from a place, a one-word name compounded into which is that place: "a
+#: 36-year-old Cheltenham man", "Tokyo residents".
+LOCAL_PEOPLE_NOUNS = frozenset(
+    "man woman men women boy girl boys girls resident residents native natives".split()
+)
+#: Nouns of a kind of place whose "of" names one: "the island of Anjouan", "the town of X".
+PLACE_OF_NOUNS = PLACE_KIND_NOUNS | frozenset({"island", "islands", "capital", "port"})
 #: Prepositions whose object, a one-word name tagged as a body, is a place: "an attack in
 #: Ghazni", "met in Niamey" (not "at", which a workplace takes: "worked at Boeing").
 _PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside"})
@@ -602,6 +732,21 @@ def _placed_by_its_words(ent: Span) -> bool:
         and head.tag_ == "NN"
         and head.lower_ in PLACE_KIND_NOUNS
     ):
+        return True
+    if (
+        len(ent) == 1
+        and root.dep_ in ("compound", "nmod")
+        and head.i == ent.end
+        and head.lower_ in LOCAL_PEOPLE_NOUNS
+        and ent.label_ != "PERSON"
+    ):
+        return True  # "a Cheltenham man" (not "the Kennedy women", a family's)
+    if any(
+        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lower_ in LANDMARK_NOUNS
+        for c in root.children
+    ) and not any(t.lower_ in _BODY_NAME_WORDS for t in ent):
+        # "Hagia Sophia, formerly a church", "Tarrow, a village in Kent" (not "the Avoyelles
+        # House of Mercy, a Pentecostal church": a congregation)
         return True
     if (
         root.dep_ == "appos"
@@ -627,16 +772,76 @@ def _placed_by_its_words(ent: Span) -> bool:
     )
 
 
+def placed_by_use(ent: Span) -> bool:
+    """The words around a name the model took for a place say it is one: "in" or "near" takes
+    it (not "at", which a workplace takes: "a senior figure at the Holy See"), a noun of places
+    is compounded with it ("Khowst province"), or it owns or follows the "of" of what only a
+    place has ("Anjouan's capital", "the village of X")."""
+    root = ent.root
+    head = root.head
+    if head.i == root.i:
+        return False
+    if root.dep_ == "pobj" and head.lower_ in _PLACE_ONLY_PREPOSITIONS:
+        return True
+    if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
+        return True
+    return _placed_by_its_words(ent)
+
+
 def _part_of_place(ent: Span) -> bool:
-    """The name follows the "of" of a part only a place has: "the mayor of Yartsevo", "the
-    territory of Martinique"."""
+    """The name follows the "of" of a part only a place has or of a kind of place: "the mayor
+    of Yartsevo", "the territory of Martinique", "the village of Sadanpoini"."""
     root = ent.root
     head = root.head
     return (
         root.dep_ == "pobj"
         and head.lower_ == "of"
         and head.head.tag_ in ("NN", "NNS")
-        and head.head.lower_ in PLACE_PARTS
+        and (head.head.lower_ in PLACE_PARTS or head.head.lower_ in PLACE_OF_NOUNS)
+    )
+
+
+def _a_party(ent: Span) -> bool:
+    """A one-word name modifying "party" or "parties", itself or the name it is coordinated
+    with: "the Democratic and Republican parties" name two parties, not two groups."""
+    if len(ent) != 1:
+        return False
+    root = ent.root
+    if root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    head = root.head
+    return (
+        root.dep_ in ("amod", "compound")
+        and head.i > root.i
+        and head.lower_ in ("party", "parties")
+    )
+
+
+#: Endings of a word for a people or its language, which "in" may take too ("in Arabic",
+#: "popular in Kurdish"): no place by its preposition.
+_PEOPLE_ENDINGS = ("ish", "ese", "ian", "ians", "an", "ans", "ic", "i", "s")
+
+
+def _placed_people(ent: Span) -> bool:
+    """A one-word name the model took for a people is a place where the words say so: it owns
+    what only a place has ("Anjouan's capital"), or "in", "at" or "near" takes it and it
+    has no ending of a people's word ("in Esigodini", not "in Arabic")."""
+    if len(ent) != 1:
+        return False
+    root = ent.root
+    head = root.head
+    if head.i == root.i:
+        return False
+    if root.dep_ == "poss" and head.lower_ in PLACE_PARTS:
+        return True
+    if root.dep_ == "compound" and head.i > root.i and head.lower_ in PLACE_KIND_NOUNS:
+        return True  # "the Dagestan village"
+    word = ent.text
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ in ("in", "at", "near")
+        and not word.lower().endswith(_PEOPLE_ENDINGS)
+        and fold_name(word) not in _RELIGION_FOLDS
     )
 
 
