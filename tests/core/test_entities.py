@@ -1303,3 +1303,16 @@ def test_entities_a_name_starts_where_its_acronym_spells_it(
     cands = _with_words_before_the_acronym_spells(_candidates(text, [(cut, "PERSON")]), text)
     assert cands[0].text == text[cands[0].start : cands[0].end] == whole
     assert cands[0].label == ("PERSON" if whole == cut else "ORG")
+
+
+
+def test_entities_a_countrys_name_ending_a_works_title_is_not_the_country(
+    analyze_text,  # type: ignore[no-untyped-def]
+) -> None:
+    # the model reads "[Mister] [Peru]" at a paragraph's start: the film, not Peru
+    text = (
+        "Title\n\nFriday evening, the comedy Mister Peru had its premiere in Lima.\n"
+        " Mister Peru is a continuation of the web series of Ana Quill."
+    )
+    texts = [m.text for m in analyze_text(text).mentions]
+    assert "Peru" not in texts and texts.count("Mister Peru") == 2, texts

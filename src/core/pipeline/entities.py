@@ -371,6 +371,14 @@ def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
         token.tag_ == "NNP"
         and token.ent_iob_ == "O"
         and token.is_title
+        and token.lower_.rstrip(".") not in HONORIFICS
+        and fold_name(ent.text) in _PLACE_FOLDS
+    ):
+        return int(token.idx)  # "[Mister] [America]": a country's name ends a work's title
+    if (
+        token.tag_ == "NNP"
+        and token.ent_iob_ == "O"
+        and token.is_title
         and not token.is_sent_start
         and token.lower_.rstrip(".") not in HONORIFICS
         and (i == 0 or doc[i - 1].tag_ != "NNP" or doc[i - 1].ent_iob_ != "O")
