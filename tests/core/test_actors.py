@@ -786,7 +786,7 @@ def test_actors_acronym_joins_its_spelling_out_only_in_the_same_country() -> Non
 
 
 def test_actors_state_name_in_a_foreign_story_is_its_namesake_city() -> None:
-    """"New York" in a story naming other countries and nothing American is the city the
+    """ "New York" in a story naming other countries and nothing American is the city the
     folder names in full. Elsewhere, where the folder names the city in full, a bare "New
     York" is the city in one story and the state in another: each story's is its own, joined
     to neither (`_keep_namesake_states_apart`)."""
@@ -1153,3 +1153,49 @@ def test_actors_explain_merges_names_the_rule_of_each_join() -> None:
         ("short_forms", ("Lindqvist",), ("Vera Lindqvist",))
     ]
     assert mapping[joins[0].cluster] == mapping[("b", "Lindqvist")]
+
+
+def _label_and_sea(bare: tuple[str, str, str]) -> dict[tuple[str, str], str]:
+    """A record label whose story also calls it by its first word, a sea named in full, and
+    a bare word in a third story."""
+    _, mapping = merge_actors(
+        [
+            article(
+                "a",
+                ("Korvath Records", "ORG", "Korvath Records"),
+                ("Korvath", "ORG", "Korvath Records"),
+            ),
+            article("b", ("Korvath Sea", "LOC", "Korvath Sea")),
+            article("c", bare),
+        ]
+    )
+    return mapping
+
+
+def test_actors_word_beginning_several_actors_names_joins_none() -> None:
+    # the word begins a label's name and a sea's: a bare "Korvath" the model took for a
+    # person is either, so it is not the label's short form from another story
+    mapping = _label_and_sea(("Korvath", "PERSON", "Korvath"))
+    assert mapping[("c", "Korvath")] != mapping[("a", "Korvath Records")]
+
+
+def test_actors_word_beginning_several_names_joins_the_one_its_type_picks() -> None:
+    mapping = _label_and_sea(("Korvath", "ORG", "Korvath"))
+    assert mapping[("c", "Korvath")] == mapping[("a", "Korvath Records")]
+
+
+def test_actors_word_beginning_several_names_joins_the_one_its_story_names() -> None:
+    _, mapping = merge_actors(
+        [
+            article(
+                "a",
+                ("Korvath Records", "ORG", "Korvath Records"),
+                ("Korvath", "ORG", "Korvath Records"),
+            ),
+            article("b", ("Korvath Sea", "LOC", "Korvath Sea")),
+            article(
+                "c", ("Korvath Records", "ORG", "Korvath Records"), ("Korvath", "PERSON", "Korvath")
+            ),
+        ]
+    )
+    assert mapping[("c", "Korvath")] == mapping[("a", "Korvath Records")]

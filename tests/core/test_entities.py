@@ -1560,3 +1560,43 @@ def test_entities_a_name_found_without_the_model_runs_on_to_its_on_phrase(
     texts = {m.text for m in analyze_text(text).mentions}
     assert "United States Commission on International Religious Freedom" in texts, texts
     assert "United States Commission" not in texts, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "whole"),
+    [
+        # the model began the name at a word no name begins with, and read it as someone's
+        (
+            "Yesterday Nurses Without Walls (NWW) appealed for calm.",
+            "Without Walls",
+            "Nurses Without Walls",
+        ),
+        ("The Board of Trade Tariffs (BTT) said so.", "Trade Tariffs", "Board of Trade Tariffs"),
+        # the acronym spells the span itself, or nothing before it: the span stays
+        ("Yesterday Anna Kell (AK) said so.", "Anna Kell", "Anna Kell"),
+        ("Yesterday Nurses Without Walls (WW) said so.", "Without Walls", "Without Walls"),
+        # a title's letters; a name the article also uses on its own
+        ("She became a Member of Parliament (MP) in May.", "Parliament", "Parliament"),
+        ("Old Harbour Trust (OHT) met the Harbour Trust.", "Harbour Trust", "Harbour Trust"),
+    ],
+)
+def test_entities_a_name_starts_where_its_acronym_spells_it(
+    text: str, cut: str, whole: str
+) -> None:
+    from newsdesk.core.pipeline.entities import _with_words_before_the_acronym_spells
+
+    cands = _with_words_before_the_acronym_spells(_candidates(text, [(cut, "PERSON")]), text)
+    assert cands[0].text == text[cands[0].start : cands[0].end] == whole
+    assert cands[0].label == ("PERSON" if whole == cut else "ORG")
+
+
+def test_entities_a_countrys_name_ending_a_works_title_is_not_the_country(
+    analyze_text,  # type: ignore[no-untyped-def]
+) -> None:
+    # the model reads "[Mister] [Peru]" at a paragraph's start: the film, not Peru
+    text = (
+        "Title\n\nFriday evening, the comedy Mister Peru had its premiere in Lima.\n"
+        " Mister Peru is a continuation of the web series of Ana Quill."
+    )
+    texts = [m.text for m in analyze_text(text).mentions]
+    assert "Peru" not in texts and texts.count("Mister Peru") == 2, texts

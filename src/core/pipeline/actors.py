@@ -581,8 +581,12 @@ def _join_short_forms(
     short_of: dict[str, set[str]] = {}
     begun: dict[str, set[str]] = {}  # a bare name -> the named places whose names begin with it
     surnames: set[tuple[str, str]] = set()  # (article id, surname) of people named in full
+    opened: dict[str, set[str]] = {}  # a word -> the longer names of any kind it begins
     for gkey, group in groups.items():
         fold = group.fold
+        first, space, _rest = fold.partition(" ")
+        if space and first:
+            opened.setdefault(first, set()).add(gkey)
         for form in group.forms:
             if form != fold and form:
                 short_of.setdefault(form, set()).add(gkey)
@@ -607,6 +611,13 @@ def _join_short_forms(
             continue  # its own article kept it apart from the namesake it names in full
         if len({sets.find(t) for t in begun.get(fold, ())}) > 1:
             continue  # "Gaza" where the folder names "Gaza City" and the "Gaza Strip": either
+        if " " not in fold and not group.body and fold in opened:
+            # (a body every state has, "Parliament" of a British story, its scope picks)
+            targets_begun = _begun_by(group, opened[fold], groups, sets)
+            if targets_begun is not None:
+                begun_targets = {t for t in short_of.get(fold, ()) if t in opened[fold]}
+                if begun_targets - targets_begun:
+                    continue  # a word that begins several actors' names, context picks none
         targets = {
             t
             for t in short_of.get(fold, ())
@@ -623,6 +634,37 @@ def _join_short_forms(
         targets = _by_title(group, targets, groups, sets)
         if len({sets.find(t) for t in targets}) == 1:  # one actor, however many spellings
             sets.union(gkey, min(targets))
+
+
+def _begun_by(
+    short: _Group, longer: set[str], groups: dict[str, _Group], sets: UnionFind[str]
+) -> set[str] | None:
+    """A bare word that begins the names of several actors ("Fukushima" of a prefecture and
+    of a power plant, "Tesco" of a shop chain and of its Polish arm, a sea and a record label)
+    names any of them: it joins one only where its context picks it, else none. Its own
+    article names that one in full, or the bare name's type is that one's alone. Returns the
+    groups it may join (empty: none), or None when the word begins one actor's names only.
+    """
+    roots: dict[str, set[str]] = {}
+    for gkey in longer:
+        roots.setdefault(sets.find(gkey), set()).add(gkey)
+    if len(roots) < 2:
+        return None
+    articles = {article for article, _key in short.clusters}
+    named = [
+        root
+        for root, gkeys in roots.items()
+        if any(article in articles for g in gkeys for article, _key in groups[g].clusters)
+    ]
+    if len(named) != 1:
+        named = [
+            root
+            for root, gkeys in roots.items()
+            if any(groups[g].kind == short.kind for g in gkeys)
+        ]
+    if len(named) != 1:
+        return set()
+    return roots[named[0]]
 
 
 #: Generic words of an administrative division's name: "County Galway", "Fukushima

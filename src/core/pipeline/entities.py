@@ -197,6 +197,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     candidates = _join_split_names(candidates, text)
     candidates += _missed_organisations(candidates, text, links, headlines)
     candidates = _with_of_phrase_the_acronym_spells(candidates, text)
+    candidates = _with_words_before_the_acronym_spells(candidates, text)
     acronyms = _introduced_acronyms(candidates, text)
     candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
     candidates.sort(key=lambda c: c.start)
@@ -484,6 +485,14 @@ def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
     if ent.label_ != "PERSON" or not has_tags or i < 0:
         return int(ent.start_char)
     token = doc[i]
+    if (
+        token.tag_ == "NNP"
+        and token.ent_iob_ == "O"
+        and token.is_title
+        and token.lower_.rstrip(".") not in HONORIFICS
+        and fold_name(ent.text) in _PLACE_FOLDS
+    ):
+        return int(token.idx)  # "[Mister] [America]": a country's name ends a work's title
     if (
         token.tag_ == "NNP"
         and token.ent_iob_ == "O"
@@ -944,6 +953,44 @@ def _with_of_phrase_the_acronym_spells(
             cand.end, cand.text, cand.folded = m.end(), whole, ()
             cut = (m.start(), m.end())
     return out
+
+
+#: Capitalised words just before a name (at most three, with the minor words between them),
+#: the last ending at the name's space.
+_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on|in|the)\s+)?){1,3}$")
+
+
+def _with_words_before_the_acronym_spells(
+    candidates: list[_Candidate], text: str
+) -> list[_Candidate]:
+    """ "[Reporters] [Without Borders] (RWB)": the model began the name late, at a word no
+    name begins with, and left the words before it out; the acronym after it spells the
+    whole, not the part, so the name starts earlier. An acronym stands for a body, not a
+    person ("Without Borders" was read as someone's name). Not a title's letters ("Member
+    of Parliament (MP)"), nor a name the article uses on its own elsewhere ("Parliament")."""
+    alone = Counter(c.text for c in candidates)
+    for cand in candidates:
+        intro = _ACRONYM_INTRO.match(text[cand.end : cand.end + 40])
+        if intro is None or not intro.group("close") or alone[cand.text] > 1:
+            continue
+        abbr = intro.group("abbr")
+        if fold_name(abbr) in _TITLE_ACRONYMS or acronym_matches(abbr, cand.text):
+            continue
+        lo = text.rfind("\n", 0, cand.start) + 1
+        before = _WORDS_BEFORE.search(text, max(lo, cand.start - 60), cand.start)
+        if before is None:
+            continue
+        for word in re.finditer(r"\S+", before.group()):
+            if word.group().lower() in _MINOR_WORDS:
+                continue  # "The Board of Trade" starts at "Board"
+            start = before.start() + word.start()  # the longest run first
+            whole = text[start : cand.end]
+            if acronym_matches(abbr, whole):
+                cand.start, cand.text, cand.folded = start, whole, ()
+                if cand.label == "PERSON":
+                    cand.label = cand.kind_signal = "ORG"
+                break
+    return candidates
 
 
 def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _Candidate]:
