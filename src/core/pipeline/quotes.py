@@ -35,6 +35,7 @@ from .cues import (
     topic_verb,
     verb_base,
 )
+from .doccache import doc_text, doc_tokens
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 from .entities import PERSON_NOUNS
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
@@ -731,7 +732,7 @@ def _reported_candidates(
 ) -> list[Draft]:
     """One draft per cue verb outside quotes whose complement reports something."""
     candidates: list[Draft] = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ == "NOUN" and token.i not in inside:
             noun_cue = _speech_noun_clause(doc, text, token, resolver)
             if noun_cue is not None:
@@ -1462,7 +1463,7 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         None,
     )  # the parser hangs "as ..." on the cue or on the agent
     if base in NAMING_VERBS and who is not None and as_phrase is not None:
-        doc, text = verb.doc, verb.doc.text
+        doc, text = verb.doc, doc_text(verb.doc)
         if as_phrase.right_edge.i <= as_phrase.i:
             return None
         last = doc[as_phrase.right_edge.i]
@@ -1479,7 +1480,7 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         and any(g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children)
     ):
         # "It was announced by the ministry that the border would reopen": the agent's report
-        doc, text = verb.doc, verb.doc.text
+        doc, text = verb.doc, doc_text(verb.doc)
         lo, hi = clause.left_edge.i, clause.right_edge.i
         if doc[lo].lower_ == "that" and lo < hi:
             lo += 1  # the subordinator, however the parser labels it
@@ -1498,7 +1499,7 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
     hi = max([target.right_edge.i, agent.right_edge.i] + [
         c.right_edge.i for c in verb.rights if not c.is_punct
     ])
-    text = doc.text
+    text = doc_text(doc)
     start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
     if end <= start:
         return None

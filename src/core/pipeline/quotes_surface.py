@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .cues import INTRO_VERBS, PARTICLE_STANCES, verb_base
+from .doccache import doc_tokens
 from .drafts import SENTENCE_END, Draft, trim
 from .quotemarks import QuoteMarks, is_title
 
@@ -110,7 +111,7 @@ def with_participle_reports(
     clause, "reporting" as a noun), so it is read by its words, in any sentence, where no draft
     holds the clause yet."""
     found: list[Draft] = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lower_ != "with" or token.i in inside:
             continue
         sent = resolver.sentence(token)
