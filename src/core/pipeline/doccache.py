@@ -18,7 +18,8 @@ def _entry(doc: Doc) -> tuple[Doc, str, list[Token]]:
     global _last
     entry = _last  # one read: another thread may replace it meanwhile
     if entry is None or entry[0] is not doc or len(entry[2]) != len(doc):
-        entry = (doc, doc.text, list(doc))
+        tokens = list(doc)
+        entry = (doc, "".join(t.text_with_ws for t in tokens), tokens)  # as `Doc.text` joins
         _last = entry
     return entry
 

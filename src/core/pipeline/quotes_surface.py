@@ -71,7 +71,7 @@ def surface_reported(
     busy = _sentences_with_drafts([d for d in drafts if d.kind != "stance"], resolver)
     found: list[Draft] = []
     for sent in doc.sents:
-        if sent.start in busy or any(t.i in inside for t in sent):
+        if sent.start in busy or any(i in inside for i in range(sent.start, sent.end)):
             continue
         draft = _cue_then_clause(doc, text, sent, resolver) or _clause_then_cue(
             doc, text, sent, resolver
@@ -223,7 +223,7 @@ def _cue_then_clause(
     doc: Doc, text: str, sent: Span, resolver: SpeakerResolver
 ) -> Draft | None:
     """`X (has also) reported + clause`, `with X reporting + clause`."""
-    for cue in sent:
+    for cue in doc_tokens(doc)[sent.start : sent.end]:
         if not _surface_cue(cue):
             continue
         subject = _subject_before(doc, cue, sent)
@@ -246,7 +246,7 @@ def _clause_then_cue(
     doc: Doc, text: str, sent: Span, resolver: SpeakerResolver
 ) -> Draft | None:
     """`clause, X said.` / `clause, reported officials, with ...` / `A, they reason, B`."""
-    for cue in sent:
+    for cue in doc_tokens(doc)[sent.start : sent.end]:
         if not _surface_cue(cue) or cue.i == sent.start:
             continue
         before = doc[cue.i - 1]
