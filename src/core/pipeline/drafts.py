@@ -37,11 +37,12 @@ class Draft:
 
 def is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
     """A verb of `verbs` used as a verb (not "the said report", not a bare participle)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False  # first: most tokens are no verb, and the part of speech is cheaper
     base = verb_base(token.text)
     return (
         base is not None
         and base in verbs
-        and token.pos_ in {"VERB", "AUX"}
         and token.dep_ not in {"amod", "compound"}
         and (token.dep_ != "acl" or any(c.dep_ == "nsubj" for c in token.children))
     )

@@ -49,6 +49,7 @@ from .names import (
 from .quotemarks import find_marks
 from .rules import ORG_WORDS
 from .unionfind import UnionFind
+from .wordfind import has_word, word_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -1013,12 +1014,21 @@ def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _
         if fits:
             found.setdefault(fold_name(abbr), cand)
     # Also any acronym that spells the initials of a longer name in the same article ("US").
+    # An acronym written again that spelled no name before spells none now (it cannot spell
+    # itself, or its first search had found its repeat): one search per spelling, not per use.
+    spelled_none: set[str] = set()
     for cand in candidates:
-        if is_acronym(cand.text) and fold_name(cand.text) not in found:
+        if (
+            is_acronym(cand.text)
+            and cand.text not in spelled_none
+            and fold_name(cand.text) not in found
+        ):
             for other in candidates:
                 if other is not cand and acronym_matches(cand.text, other.text):
                     found[fold_name(cand.text)] = other
                     break
+            else:
+                spelled_none.add(cand.text)
     return found
 
 
@@ -1420,7 +1430,7 @@ def _led_by_a_common_noun(text: str, name: str) -> bool:
     if len(words) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in words[:2]):
         return False
     phrase = f"{words[0].lower()} {words[1].lower()}"
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+    return has_word(text, phrase, before="-", after="-")
 
 
 #: ", Texas" / ", Nigeria" right after a name: the region a town is in.
@@ -1785,16 +1795,16 @@ def _bare_name_occurrences(
         root = next(iter(roots))
         if alone.get(word, set()) - {root}:
             continue  # the article's own name for something else
-        for m in re.finditer(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", text):
-            if taken.overlaps(m.start(), m.end()) or links.overlaps(m.start(), m.end()):
+        for m_start, m_end in word_spans(text, word, before=".-", after="-"):
+            if taken.overlaps(m_start, m_end) or links.overlaps(m_start, m_end):
                 continue
-            if _NEGATION_AFTER.match(text, m.end()):
+            if _NEGATION_AFTER.match(text, m_end):
                 continue  # "Don't", "Won't"
-            before = text[max(0, m.start() - 30) : m.start()]
-            after = text[m.end() : m.end() + 30]
+            before = text[max(0, m_start - 30) : m_start]
+            after = text[m_end : m_end + 30]
             if re.search(r"[A-Z][\w'’-]*[ \t]+$", before) or re.match(r"[ \t]+[A-Z]", after):
                 continue  # part of another name
-            cand = _Candidate(m.start(), m.end(), word, "PERSON", cluster=root)
+            cand = _Candidate(m_start, m_end, word, "PERSON", cluster=root)
             extra.append(cand)
     return extra
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..models import Article, ArticleAnalysis, Corpus, Offsets, Quote, SkippedFile
 from ..settings import Settings
 from .actors import merge_actors
+from .doccache import doc_text
 from .entities import extract_mentions
 from .ids import with_quote_ids
 from .names import TITLE_ABBREVIATIONS
@@ -67,8 +68,9 @@ def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
 
 
 def _sentence_spans(doc: Doc) -> Iterator[Offsets]:
+    whole = doc_text(doc)
     for sent in doc.sents:
-        text = sent.text
+        text = whole[sent.start_char : sent.end_char]  # `sent.text` joins its tokens anew
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.end_char - (len(text) - len(text.rstrip()))
         if end > start:

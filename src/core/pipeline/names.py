@@ -186,6 +186,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+@lru_cache(maxsize=65_536)  # asked for every acronym against every name of an article
 def acronym_matches(acronym: str, name: str) -> bool:
     """Whether `acronym` abbreviates `name`: its initials, with or without the minor words.
     Not a name that holds the acronym as a word: "U.S." is not the "U.S. Senate" whose

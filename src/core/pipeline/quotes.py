@@ -37,6 +37,7 @@ from .cues import (
     topic_verb,
     verb_base,
 )
+from .doccache import doc_text, doc_tokens
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 from .entities import PERSON_NOUNS
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
@@ -883,7 +884,7 @@ def _reported_candidates(
 ) -> list[Draft]:
     """One draft per cue verb outside quotes whose complement reports something."""
     candidates: list[Draft] = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ == "NOUN" and token.i not in inside:
             noun_cue = _speech_noun_clause(doc, text, token, resolver)
             if noun_cue is not None:
@@ -1634,7 +1635,7 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         last_i = by.i - 1 if by is not None else last_i
     characterises = base in NAMING_VERBS or base in AS_PRAISES
     if characterises and namer is not None and as_phrase is not None and last_i > as_phrase.i:
-        doc, text = verb.doc, verb.doc.text
+        doc, text = verb.doc, doc_text(verb.doc)
         last = doc[last_i]
         start, end = trim(text, doc[as_phrase.i + 1].idx, last.idx + len(last.text))
         quoted = any(mark in text[start:end] for mark in '"“”')
@@ -1653,7 +1654,7 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         and any(g.dep_ in {"nsubj", "nsubjpass"} for g in ccomp.children)
     ):
         # "It was announced by the ministry that the border would reopen": the agent's report
-        doc, text = verb.doc, verb.doc.text
+        doc, text = verb.doc, doc_text(verb.doc)
         lo, hi = ccomp.left_edge.i, ccomp.right_edge.i
         if doc[lo].lower_ == "that" and lo < hi:
             lo += 1  # the subordinator, however the parser labels it
@@ -1694,7 +1695,7 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
     hi = max([target.right_edge.i, agent.right_edge.i] + [
         c.right_edge.i for c in verb.rights if not c.is_punct
     ])
-    text = doc.text
+    text = doc_text(doc)
     start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
     if end <= start:
         return None

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .cues import INTRO_VERBS, NAMING_VERBS, PARTICLE_STANCES, verb_base
+from .doccache import doc_tokens
 from .drafts import SENTENCE_END, Draft, trim
 from .quotemarks import QuoteMarks, is_title
 
@@ -70,7 +71,7 @@ def surface_reported(
     busy = _sentences_with_drafts([d for d in drafts if d.kind != "stance"], resolver)
     found: list[Draft] = []
     for sent in doc.sents:
-        if sent.start in busy or any(t.i in inside for t in sent):
+        if sent.start in busy or any(i in inside for i in range(sent.start, sent.end)):
             continue
         draft = _cue_then_clause(doc, text, sent, resolver) or _clause_then_cue(
             doc, text, sent, resolver
@@ -110,7 +111,7 @@ def with_participle_reports(
     clause, "reporting" as a noun), so it is read by its words, in any sentence, where no draft
     holds the clause yet."""
     found: list[Draft] = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lower_ != "with" or token.i in inside:
             continue
         sent = resolver.sentence(token)
@@ -311,7 +312,7 @@ def _cue_then_clause(
     doc: Doc, text: str, sent: Span, resolver: SpeakerResolver
 ) -> Draft | None:
     """`X (has also) reported + clause`, `with X reporting + clause`."""
-    for cue in sent:
+    for cue in doc_tokens(doc)[sent.start : sent.end]:
         if not _surface_cue(cue):
             continue
         subject = _subject_before(doc, cue, sent)
@@ -334,7 +335,7 @@ def _clause_then_cue(
     doc: Doc, text: str, sent: Span, resolver: SpeakerResolver
 ) -> Draft | None:
     """`clause, X said.` / `clause, reported officials, with ...` / `A, they reason, B`."""
-    for cue in sent:
+    for cue in doc_tokens(doc)[sent.start : sent.end]:
         if not _surface_cue(cue) or cue.i == sent.start:
             continue
         before = doc[cue.i - 1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
+from .doccache import doc_tokens
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def according_to(
                 relative.append(draft.cue)
                 continue
             cued.setdefault(resolver.sentence(draft.cue).start, []).append(draft)
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in inside or token.i + 1 >= len(doc):
             continue
         if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
@@ -422,7 +423,7 @@ def _clause_end(doc: Doc, start: int, sent: Span) -> int:
 
 def as_reported_by(doc: Doc, drafts: list[Draft], resolver: SpeakerResolver) -> None:
     """`said — as reported by X — "..."`, `..., as quoted by X`: X is a second-hand source."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lower_ not in {"reported", "quoted"}:
             continue
         as_clause = any(c.lower_ == "as" for c in token.children)
@@ -453,7 +454,7 @@ def document_sources(
         if d.cue is not None and d.kind == "direct"
     }
     used = {d.cue.i for d in drafts if d.cue is not None}
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in inside or token.i in used or not is_cue_verb(token, SPEECH_VERBS):
             continue
         owner = cue_sentences.get(resolver.sentence(token).start)
@@ -473,7 +474,7 @@ def as_asides(
     aside in it, as "according to X" between commas does), not the words after it; a clause
     coordinated after the aside with a subject of its own (", and the councillors ...") is the
     article's own."""
-    for verb in doc:
+    for verb in doc_tokens(doc):
         if verb.i in inside or not is_cue_verb(verb, SPEECH_VERBS):
             continue
         mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from ..models import Mention
 from .countries import country_of
 from .cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
+from .doccache import doc_text
 from .names import HONORIFICS, fold_name, looks_like_person_name
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ class SpeakerResolver:
         self, doc: Doc, mentions: list[Mention], quoted: Sequence[tuple[int, int]] = ()
     ) -> None:
         self.doc = doc
+        self.text = doc_text(doc)
         self.mentions = sorted(
             (m for m in mentions if m.label in SPEAKER_LABELS), key=lambda m: m.start
         )
@@ -370,7 +372,7 @@ class SpeakerResolver:
         if opening is None or doc[opening].text != ",":
             return None
         start, end = doc[opening + 1].idx, doc[close].idx
-        written = doc.text[start:end].strip()
+        written = self.text[start:end].strip()
         person = self.person_within(start, end)
         if person is not None and written == person.text.strip():
             return person
@@ -403,7 +405,7 @@ class SpeakerResolver:
         mention = self._mention_at(right)
         if (
             mention is None
-            or self.doc.text[start:end].strip() != mention.text.strip()
+            or self.text[start:end].strip() != mention.text.strip()
             or not (self._is_person(mention) or looks_like_person_name(mention.text))
         ):
             return None
@@ -430,7 +432,7 @@ class SpeakerResolver:
             or not self._is_person(mention)
         ):
             return None
-        before = self.doc.text[subject.idx : mention.start].rstrip()
+        before = self.text[subject.idx : mention.start].rstrip()
         return mention if before.endswith(mention.role) else None
 
     def _role_holder(self, subject: Token) -> Mention | None:
@@ -444,7 +446,7 @@ class SpeakerResolver:
         scope = _role_scope(subject)
         title = [c.lower_ for c in subject.lefts if c.dep_ == "compound"] + [noun]
         if dets & {"the", "this"}:
-            text = self.doc.text
+            text = self.text
             holders = [
                 m
                 for m in self.mentions
@@ -698,7 +700,7 @@ class SpeakerResolver:
         mention = self._mention_at(sent[1])
         if mention is None or not self._is_person(mention) or self._in_quote(mention.start):
             return None
-        after = self.doc.text[mention.end : mention.end + 1]
+        after = self.text[mention.end : mention.end + 1]
         return mention if after == "," else None
 
     def _surname_glued(self, mention: Mention) -> Mention | None:
@@ -1422,21 +1424,18 @@ def _full_names(mentions: list[Mention]) -> dict[str, str]:
     mentions it joins surname-only and given-name-only keys to the first full name that fits
     (either name order, so surname-first names like "Guo Shengkun" work too).
     """
-    persons: list[str] = []
-    for mention in mentions:
-        if mention.label == "PERSON" and mention.key not in persons:
-            persons.append(mention.key)
+    persons = list(dict.fromkeys(m.key for m in mentions if m.label == "PERSON"))
     shorts = list(dict.fromkeys(m.key for m in mentions))
+    person_tokens = [(other, _name_tokens(other)) for other in persons]  # once, not per key
     mapping: dict[str, str] = {}
     for key in shorts:
         tokens = _name_tokens(key)
         if not tokens:
             continue
         best: str | None = None
-        for other in persons:
+        for other, longer in person_tokens:
             if other == key:
                 continue
-            longer = _name_tokens(other)
             if len(longer) <= len(tokens):
                 continue
             if longer[-len(tokens) :] == tokens or longer[: len(tokens)] == tokens:
