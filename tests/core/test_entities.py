@@ -1600,3 +1600,49 @@ def test_entities_a_countrys_name_ending_a_works_title_is_not_the_country(
     )
     texts = [m.text for m in analyze_text(text).mentions]
     assert "Peru" not in texts and texts.count("Mister Peru") == 2, texts
+
+
+def test_bare_word_tagged_a_place_is_the_company_its_story_names(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """A lone word the model calls a place, in a story naming one company it begins, is that
+    company; written with "the", it stays the place."""
+    label = keys(
+        mentions_of(
+            "The singer signed in 1971 to Baltic Records in New York. At Baltic she "
+            "recorded her first hits with the producer Tom Dowd."
+        )
+    )
+    assert label.get("Baltic") == {"Baltic Records"}, label
+    ocean = keys(
+        mentions_of(
+            "The ship sailed from the port owned by Baltic Airlines, the carrier said. It sank "
+            "in the Baltic on Monday."
+        )
+    )
+    assert ocean.get("Baltic") == {"Baltic"}, ocean
+
+
+def test_a_namesake_named_only_as_kin_does_not_take_the_bare_surname(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "the widow of Tom Harlow", "Tom Harlow's son": those mentions place someone else, so
+    the bare surname goes to the namesake the story is about."""
+    mentions = mentions_of(
+        "Senator Tom Harlow died in office in 2009. Candidates for the seat include Mary Beth "
+        "Harlow, the widow of Tom Harlow, and the mayor.\n\n"
+        "The mayor and Harlow have both denied interest in the seat, as has lawyer Peter "
+        "Harlow Jr., Tom Harlow's son. Mary Harlow spoke to reporters on Monday."
+    )
+    bare = [m for m in mentions if m.text == "Harlow"]
+    assert bare and {m.key for m in bare} == {"Mary Beth Harlow"}, keys(mentions)
+
+
+def test_a_name_after_the_is_a_thing_named_after_someone(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "The Ana Varela Mirador was destroyed": a person takes no article, so the lookout is a
+    place and not the person its name begins with ("the Ana Varela houses" is the person)."""
+    mentions = mentions_of(
+        "The storm damaged most of the Ana Varela houses in the town. The Ana Varela Mirador "
+        "was destroyed on Monday, officials said."
+    )
+    label = {m.text: m for m in mentions}
+    lookout = label.get("Ana Varela Mirador")
+    assert lookout is not None and lookout.label != "PERSON", keys(mentions)
+    person = label.get("Ana Varela")
+    assert person is None or person.key == "Ana Varela", keys(mentions)

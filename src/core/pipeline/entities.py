@@ -108,7 +108,7 @@ _COPULAS = frozenset({"is", "was", "'s", "’s", "remains", "remained"})
 # Words that may end an organisation's name after a shorter form of it ("Ford Motor Company").
 _ORG_TAILS = frozenset(
     """company corporation corp inc ltd llc plc co group holdings motor motors international
-    limited airlines airline airways air bank""".split()
+    limited airlines airline airways air bank records studios pictures""".split()
 )
 _TIME_BEFORE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s*$", re.I)
 _MINOR_WORDS = frozenset({"of", "for", "on", "in", "and", "the", "de", "du", "la"})
@@ -315,6 +315,8 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         and not _a_known_place(cand.text)
     ):
         return "ORG"  # "law firm Sidley Austin", "the newspaper Hürriyet", "a group called X"
+    if cand.label == "PERSON" and _a_thing_named_after(ent, cand):
+        return "FAC"  # "The Agustín Ross Mirador was damaged": no one is "the" Jane Doe
     if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
         head = root.head
         if head.i != root.i and head.tag_ in ("NN", "NNS") and (
@@ -322,6 +324,21 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         ):
             return "ORG"
     return cand.label
+
+
+def _a_thing_named_after(ent: Span, cand: _Candidate) -> bool:
+    """A name of several words shaped like a person's that "the" determines, standing as a
+    noun phrase of its own, names a thing named after someone (a lookout, a building, a
+    ship): a person takes no article ("the late Jane Doe" is a person, and "the Jane Doe
+    affair" is a modifier, not this)."""
+    doc = ent.doc
+    first = ent.start  # the name as cleaned may begin before the model's span
+    while first > 0 and doc[first - 1].idx >= cand.start:
+        first -= 1
+    if ent.end - first < 2 or first == 0 or ent.root.i != ent.end - 1:
+        return False
+    before = doc[first - 1]
+    return before.lower_ == "the" and before.dep_ == "det" and before.head.i == ent.root.i
 
 
 #: Labels the model gives a body that a noun before it calls one ("the charity Christian Aid").
@@ -1156,6 +1173,8 @@ def _cluster(
             elif len(people) > 1 and len(short) == 1 and not placed:
                 # a surname of several people the model took for a place: the article's subject
                 _assign_to_subject(group, people, members, find, pool, title, text)
+            elif not people and kinds[i] == "place" and len(short) == 1:
+                _join_its_company(i, short, members, kinds, size, sets, pool, text)
             continue
         if not people and not lettered and len(short) == 1 and short[0] not in _PLACE_FOLDS:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG); a country
@@ -1233,6 +1252,38 @@ def _company_of(
         return []
     roots = _matching_roots(short, "org", members, kinds, size, find, pool, _company_affix)
     return roots if len(roots) == 1 else []
+
+
+def _join_its_company(
+    i: int,
+    short: tuple[str, ...],
+    members: list[list[_Candidate]],
+    kinds: list[str],
+    size: list[int],
+    sets: UnionFind[int],
+    pool: list[int],
+    text: str,
+) -> None:
+    """A bare word the model took for a place, in a story that names one company it begins
+    ("At Atlantic she focused on soul" beside "Atlantic Records"), is that company: the model's
+    tag on a lone word is weak evidence against the longer name beside it. Not where the story
+    writes it as a place with "the" ("into the Atlantic"), nor a longer name written with
+    "the" (a product's); a country or a US state never gets here (`_PLACE_FOLDS`)."""
+    if any(_after_the(text, c.start) for c in members[i]):
+        return
+    find = sets.find
+    firms = [
+        r
+        for r in _matching_roots(short, "org", members, kinds, size, find, pool, _company_affix)
+        if not any(_after_the(text, c.start) for c in _group(members, find, r, pool))
+    ]  # a company takes no "the": "the Flyboard Air" is a machine, not its maker
+    if len(firms) == 1:
+        sets.union(i, firms[0])
+
+
+def _after_the(text: str, start: int) -> bool:
+    """The word at `start` follows a definite article ("the Atlantic")."""
+    return text[max(0, start - 4) : start].lower() == "the "
 
 
 def _company_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -1549,7 +1600,8 @@ def _assign_to_subject(
         for cand in _group(members, find, root, pool):
             if len(cand.folded) > len(group[0].folded):
                 firsts.append((cand.start, root))
-                full_names[root] += 1
+                if not _kin_anchor(text, cand):
+                    full_names[root] += 1
     firsts.sort()
     ranked = full_names.most_common(2)
     subject = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
@@ -1589,6 +1641,20 @@ def _assign_to_subject(
         earlier = [r for s, r in firsts if s < cand.start]
         cand.cluster = earlier[-1] if earlier else firsts[0][1]
     group.clear()  # its candidates now point at those roots directly
+
+
+def _kin_anchor(text: str, cand: _Candidate) -> bool:
+    """A name given only to place someone else by kinship ("the widow of Ted Kennedy", "Ted
+    Kennedy's son") is not what the story is about: it does not count towards which namesake
+    a bare surname means."""
+    before = _KIN_OF.search(text, max(0, cand.start - 24), cand.start)
+    return before is not None or _KIN_AFTER.match(text, cand.end) is not None
+
+
+_KIN_OF = re.compile(rf"\b(?:{'|'.join(sorted(KIN_NOUNS))}) of (?:the late )?$", re.I)
+_KIN_AFTER = re.compile(
+    rf"['’]s? (?:(?:late|own|younger|elder|eldest) )?(?:{'|'.join(sorted(KIN_NOUNS))})\b", re.I
+)
 
 
 #: Mentions in full that make one of several namesakes the article's subject whatever the
