@@ -4804,3 +4804,49 @@ def test_quotes_naming_verb_then_comma_introduces_the_quote(analyze_text: Analyz
 
 def test_quotes_name_after_called_and_a_comma_is_no_quote(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, 'She joined a group called, "Friends of the Park" in May.') == []
+
+
+def test_quotes_remark_made_then_saying_is_its_makers(analyze_text: AnalyzeText) -> None:
+    text = (
+        "In response, Dora Vell who is the owner of Vell Air, made a comment saying: "
+        "\u201cWe reject any allegations that we are overloading planes.\u201d"
+    )
+    assert only(quotes_in(analyze_text, text), "overloading").speaker == "Dora Vell"
+
+
+def test_quotes_speech_verb_read_as_adjective_keeps_its_subject(nlp: Any) -> None:
+    text = (
+        "Dora Vell chairs the board. Vell added local officials have been fully trained, saying "
+        "that \u201cwe have trained our staff well.\u201d"
+    )
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model read it when the name is also a town's: "added" an adjective on "officials"
+    trained = next(t for t in doc if t.text == "trained")  # the first, outside the quote
+    trained.dep_, trained.head = "ROOT", trained
+    words["added"].dep_, words["added"].head = "amod", words["officials"]
+    words["added"].tag_ = "VBD"
+    vell = [t for t in doc if t.text == "Vell"][-1]
+    vell.dep_, vell.head = "nsubj", words["added"]
+    words["officials"].dep_, words["officials"].head = "nsubjpass", trained
+    words["saying"].dep_, words["saying"].head = "advcl", trained
+    assert only(quotes_of(article, doc), "our staff").speaker == "Dora Vell"
+
+
+def test_quotes_role_for_a_body_then_a_name_read_as_a_body(nlp: Any) -> None:
+    from dataclasses import replace
+
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    text = (
+        "A spokesman for the city housing agency, Dora Vell, explained new funding will help "
+        "pay for homes."
+    )
+    article, doc, _words = hand_parsed(nlp, text)
+    # as the model read a foreign name on real text: an organisation
+    mentions = [
+        replace(m, label="ORG") if m.text == "Dora Vell" else m
+        for m in extract_mentions(doc, article)
+    ]
+    quote = only(find_quotes(doc, article, mentions), "new funding")
+    assert quote.speaker == "Dora Vell"

@@ -134,13 +134,16 @@ class SpeakerResolver:
                 subject = named[-1] if len(subjects) > 1 and named else subjects[0]
                 if len(subjects) > 1 and not named:
                     subject = _subject_after_contrast(subjects, token)
-                if _object_read_as_subject(token, subject):
+                if _object_read_as_subject(token, subject) or _remark_read_as_subject(
+                    token, subject
+                ):
                     # "The governor tweeted her reasoning saying, "..."": the cue's object
                     # taken for the participle's subject; the tweeter speaks
                     token = token.head
                     seen += 1
                     continue
                 subject = _subject_after_but(subject, token)
+                subject = _speaker_of_modifier_verb(subject) or subject
                 if self._person_at(subject) is not None:
                     return subject  # "Erwin Chemerinsky, Dean of X Law School called it"
                 return _unclosed_apposition(subject, token) or subject
@@ -376,6 +379,15 @@ class SpeakerResolver:
         person = self.person_within(start, end)
         if person is not None and written == person.text.strip():
             return person
+        named = self._mention_at(doc[close - 1])
+        if (
+            named is not None
+            and named.label in {"PERSON", "ORG"}
+            and written == named.text.strip()
+            and looks_like_person_name(named.text)
+            and any(c.dep_ == "prep" and c.lower_ in {"for", "of"} for c in subject.children)
+        ):
+            return named  # "A spokesman for the agency, Ana Ruiz, said", the name read as a body
         titled = self._mention_at(doc[close - 1])
         if (
             titled is not None
@@ -1090,6 +1102,41 @@ def _object_read_as_subject(participle: Token, subject: Token) -> bool:
         and subject.i < participle.i
         and subject.i > head.i
     )
+
+
+#: Nouns for a remark someone makes ("made a comment saying"): the maker speaks.
+REMARK_NOUNS = frozenset("comment comments remark remarks statement statements".split())
+
+
+def _remark_read_as_subject(participle: Token, subject: Token) -> bool:
+    """ "X made a comment saying: ...": the parser read the remark, the object of the verb
+    before it, as the participle's subject; whoever made the remark speaks."""
+    head = participle.head
+    return (
+        participle.tag_ == "VBG"
+        and participle.dep_ in {"advcl", "ccomp", "xcomp"}
+        and head is not participle
+        and head.pos_ == "VERB"
+        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+        and subject.lower_ in REMARK_NOUNS
+        and head.i < subject.i < participle.i
+    )
+
+
+def _speaker_of_modifier_verb(subject: Token) -> Token | None:
+    """ "Ruiz added local officials have been trained, saying ...": the parser read the
+    speech verb as an adjective on the reported clause's subject ("added officials"); the
+    name before that verb is its subject and speaks."""
+    for child in subject.lefts:
+        if (
+            child.dep_ == "amod"
+            and child.tag_ in {"VBD", "VBZ"}
+            and verb_base(child.text) in SPEECH_VERBS
+        ):
+            speaker = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            if speaker is not None and speaker.i < child.i:
+                return speaker
+    return None
 
 
 def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
