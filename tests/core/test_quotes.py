@@ -4850,3 +4850,21 @@ def test_quotes_role_for_a_body_then_a_name_read_as_a_body(nlp: Any) -> None:
     ]
     quote = only(find_quotes(doc, article, mentions), "new funding")
     assert quote.speaker == "Dora Vell"
+
+
+def test_quotes_who_after_a_role_in_apposition_is_the_named_person(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Reporters spoke to Dora Vell, a transport expert from Arden State University, who said "
+        "\u201cIt is a pattern we have seen before in crashes.\u201d"
+    )
+    assert only(quotes_in(analyze_text, text), "a pattern").speaker == "Dora Vell"
+
+
+def test_quotes_hyphenated_name_after_a_possessive_body_speaks(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The Arden Institute for Policy Analyses's Lee Min-ho stated the minister may have felt "
+        "his rival was a threat."
+    )
+    assert only(quotes_in(analyze_text, text), "rival").speaker == "Lee Min-ho"

@@ -196,9 +196,20 @@ class SpeakerResolver:
         # "... and health minister José Balaguer who adds ...": a name right before "who", no
         # comma between, is whom the clause is about, wherever the parser hung it
         adjacent = before is not None and before.pos_ == "PROPN" and before.i == subject.i - 1
-        if before is not None and (
-            adjacent or not (relative and subject.head.head.pos_ == "PROPN")
-        ):
+        host = subject.head.head
+        # "Ana Ruiz, an expert from Acme University, who said": the clause hangs on the role
+        # in apposition to a name, and the noun before "who" is inside the role's phrase
+        appositive = (
+            relative
+            and before is not None
+            and not adjacent
+            and host.dep_ == "appos"
+            and host.head.pos_ == "PROPN"
+            and host.left_edge.i <= before.i <= host.right_edge.i
+        )
+        if appositive:
+            subject = host.head
+        elif before is not None and (adjacent or not (relative and host.pos_ == "PROPN")):
             # "according to police, who said ...": the noun right before, where the parser
             # hung the clause on a common noun further back or made it a verb of its own
             subject = before
@@ -1035,17 +1046,33 @@ def _name_before_verb(subject: Token) -> Token | None:
     last = subject.doc[verb.i - 1]
     if last.pos_ != "PROPN" or last.i <= subject.i or last.i > subject.right_edge.i:
         return None
-    if any(t.is_punct for t in subject.doc[subject.i : last.i]):
+    doc = subject.doc
+    if any(t.is_punct and not _joins_a_name(t) for t in doc[subject.i : last.i]):
         return None
     first = last
-    while first.i - 1 > subject.i and subject.doc[first.i - 1].pos_ == "PROPN":
-        first = subject.doc[first.i - 1]
+    while first.i - 1 > subject.i and (
+        doc[first.i - 1].pos_ == "PROPN" or _joins_a_name(doc[first.i - 1])
+    ):
+        first = doc[first.i - 1]
     before = subject.doc[first.i - 1]
     if before.lower_ in {"and", "or", "nor"}:
         return None  # "X and Y said": a second subject, not the one the phrase names
     if before.pos_ == "ADP":
         return None  # "A lawyer for Tom Reed said": whom the role serves, not who speaks
     return last
+
+
+def _joins_a_name(token: Token) -> bool:
+    """A hyphen inside a name ("Kim Chang-su"), not punctuation that ends a phrase."""
+    doc = token.doc
+    return (
+        token.text in {"-", "\u2010"}
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].pos_ == "PROPN"
+        and doc[token.i + 1].pos_ == "PROPN"
+        and not token.whitespace_
+        and not doc[token.i - 1].whitespace_
+    )
 
 
 def _added_cue(token: Token) -> Token | None:
