@@ -4868,3 +4868,24 @@ def test_quotes_hyphenated_name_after_a_possessive_body_speaks(analyze_text: Ana
         "his rival was a threat."
     )
     assert only(quotes_in(analyze_text, text), "rival").speaker == "Lee Min-ho"
+
+
+def test_quotes_he_after_who_means_the_name_read_as_a_body(nlp: Any) -> None:
+    from dataclasses import replace
+
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    text = (
+        "Many refugees want to stay, like Tomas Vell, who lives in a camp north of the capital."
+        "\n\nHe says he is still bitter about what happened twenty years ago."
+    )
+    article, doc, _words = hand_parsed(nlp, text)
+    # as the model read a foreign name on real text: an organisation
+    mentions = [
+        replace(m, label="ORG") if m.text == "Tomas Vell" else m
+        for m in extract_mentions(doc, article)
+    ]
+    assert any(m.text == "Tomas Vell" for m in mentions)
+    quote = only(find_quotes(doc, article, mentions), "still bitter")
+    assert quote.speaker == "Tomas Vell"

@@ -791,6 +791,16 @@ class SpeakerResolver:
         common noun the person in apposition or its possessor ("Jorgensen's positions
         include ... . She supports ..."), never a name that only qualifies the noun ("The
         Jorgensen-Cohen ticket")."""
+        if token.lower_ == "who" and token.head.dep_ == "relcl":
+            # "like Ana Ruiz, who lives near X. She says": "who" is said of a person, so a
+            # full name the model took for a body is one here
+            noun = _noun_before(token) or token.head.head
+            mention = self._mention_at(noun)
+            if mention is not None and (
+                self._is_person(mention)
+                or (mention.label == "ORG" and looks_like_person_name(mention.text))
+            ):
+                return mention
         if token.pos_ != "NOUN" or token.text[:1].isupper():
             return self._person_at(token)
         for child in token.children:
