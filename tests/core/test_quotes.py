@@ -4889,3 +4889,12 @@ def test_quotes_he_after_who_means_the_name_read_as_a_body(nlp: Any) -> None:
     assert any(m.text == "Tomas Vell" for m in mentions)
     quote = only(find_quotes(doc, article, mentions), "still bitter")
     assert quote.speaker == "Tomas Vell"
+
+
+def test_quotes_he_is_not_whom_his_own_quote_names(analyze_text: AnalyzeText) -> None:
+    text = (
+        "At the summit, Tomas Vell charged Mario Ruiz's government of having links with the "
+        "rebels, a charge that Ruiz quickly denied. \u201cI cannot accept Vell's lies,\u201d he "
+        "said. \u201cThese hands are clean.\u201d"
+    )
+    assert only(quotes_in(analyze_text, text), "Vell's lies").speaker == "Mario Ruiz"

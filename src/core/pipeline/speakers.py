@@ -652,6 +652,7 @@ class SpeakerResolver:
         gender = _gender(pronoun)
         index = self._sent_of[pronoun.i]
         found: Mention | None = None
+        named = self._named_in_quote_before(pronoun.idx)
         for back in range(PRONOUN_WINDOW + 1):
             if index - back < 0 or found is not None:
                 break
@@ -693,7 +694,11 @@ class SpeakerResolver:
                         found = self._antecedent(token, depth + 1)
                 else:
                     candidate = self._subject_person(token)
-                    if candidate is not None and self._genders.get(candidate.key, gender) == gender:
+                    if (
+                        candidate is not None
+                        and self._genders.get(candidate.key, gender) == gender
+                        and self._full_names.get(candidate.key, candidate.key) not in named
+                    ):
                         found = candidate
                 if found is not None:
                     break
@@ -706,6 +711,7 @@ class SpeakerResolver:
                     and self._is_person(m)
                     and not self._in_quote(m.start)
                     and self._genders.get(m.key, gender) == gender
+                    and self._full_names.get(m.key, m.key) not in named
                     and not self._qualifies_a_noun(m)
                 ),
                 None,
@@ -714,6 +720,22 @@ class SpeakerResolver:
             self._genders.setdefault(found.key, gender)
         self._antecedents[pronoun.i] = found
         return found
+
+    def _named_in_quote_before(self, char: int) -> set[str]:
+        """The people the quotation right before a pronoun names (`"I cannot accept Ruiz's
+        lies," he said`): a speaker does not name themselves, so "he" is someone else."""
+        index = bisect_right(self._quoted_starts, char) - 1
+        if index < 0:
+            return set()
+        lo, hi = self._quoted[index]
+        if hi > char or self.text[hi:char].strip(" ,.;:\u201d\u2019\"'\n"):
+            return set()
+        first = bisect_left(self._starts, lo)
+        return {
+            self._full_names.get(m.key, m.key)
+            for m in self.mentions[first : bisect_left(self._starts, hi)]
+            if m.end <= hi and self._is_person(m)
+        }
 
     def _viewpoint_holder(self, sent: Span) -> Mention | None:
         """The person a sentence opens on as whose view it gives ("For Kevin Allton, a USI
