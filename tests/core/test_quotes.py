@@ -4804,3 +4804,97 @@ def test_quotes_naming_verb_then_comma_introduces_the_quote(analyze_text: Analyz
 
 def test_quotes_name_after_called_and_a_comma_is_no_quote(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, 'She joined a group called, "Friends of the Park" in May.') == []
+
+
+def test_quotes_remark_made_then_saying_is_its_makers(analyze_text: AnalyzeText) -> None:
+    text = (
+        "In response, Dora Vell who is the owner of Vell Air, made a comment saying: "
+        "\u201cWe reject any allegations that we are overloading planes.\u201d"
+    )
+    assert only(quotes_in(analyze_text, text), "overloading").speaker == "Dora Vell"
+
+
+def test_quotes_speech_verb_read_as_adjective_keeps_its_subject(nlp: Any) -> None:
+    text = (
+        "Dora Vell chairs the board. Vell added local officials have been fully trained, saying "
+        "that \u201cwe have trained our staff well.\u201d"
+    )
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model read it when the name is also a town's: "added" an adjective on "officials"
+    trained = next(t for t in doc if t.text == "trained")  # the first, outside the quote
+    trained.dep_, trained.head = "ROOT", trained
+    words["added"].dep_, words["added"].head = "amod", words["officials"]
+    words["added"].tag_ = "VBD"
+    vell = [t for t in doc if t.text == "Vell"][-1]
+    vell.dep_, vell.head = "nsubj", words["added"]
+    words["officials"].dep_, words["officials"].head = "nsubjpass", trained
+    words["saying"].dep_, words["saying"].head = "advcl", trained
+    assert only(quotes_of(article, doc), "our staff").speaker == "Dora Vell"
+
+
+def test_quotes_role_for_a_body_then_a_name_read_as_a_body(nlp: Any) -> None:
+    from dataclasses import replace
+
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    text = (
+        "A spokesman for the city housing agency, Dora Vell, explained new funding will help "
+        "pay for homes."
+    )
+    article, doc, _words = hand_parsed(nlp, text)
+    # as the model read a foreign name on real text: an organisation
+    mentions = [
+        replace(m, label="ORG") if m.text == "Dora Vell" else m
+        for m in extract_mentions(doc, article)
+    ]
+    quote = only(find_quotes(doc, article, mentions), "new funding")
+    assert quote.speaker == "Dora Vell"
+
+
+def test_quotes_who_after_a_role_in_apposition_is_the_named_person(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Reporters spoke to Dora Vell, a transport expert from Arden State University, who said "
+        "\u201cIt is a pattern we have seen before in crashes.\u201d"
+    )
+    assert only(quotes_in(analyze_text, text), "a pattern").speaker == "Dora Vell"
+
+
+def test_quotes_hyphenated_name_after_a_possessive_body_speaks(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The Arden Institute for Policy Analyses's Lee Min-ho stated the minister may have felt "
+        "his rival was a threat."
+    )
+    assert only(quotes_in(analyze_text, text), "rival").speaker == "Lee Min-ho"
+
+
+def test_quotes_he_after_who_means_the_name_read_as_a_body(nlp: Any) -> None:
+    from dataclasses import replace
+
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    text = (
+        "Many refugees want to stay, like Tomas Vell, who lives in a camp north of the capital."
+        "\n\nHe says he is still bitter about what happened twenty years ago."
+    )
+    article, doc, _words = hand_parsed(nlp, text)
+    # as the model read a foreign name on real text: an organisation
+    mentions = [
+        replace(m, label="ORG") if m.text == "Tomas Vell" else m
+        for m in extract_mentions(doc, article)
+    ]
+    assert any(m.text == "Tomas Vell" for m in mentions)
+    quote = only(find_quotes(doc, article, mentions), "still bitter")
+    assert quote.speaker == "Tomas Vell"
+
+
+def test_quotes_he_is_not_whom_his_own_quote_names(analyze_text: AnalyzeText) -> None:
+    text = (
+        "At the summit, Tomas Vell charged Mario Ruiz's government of having links with the "
+        "rebels, a charge that Ruiz quickly denied. \u201cI cannot accept Vell's lies,\u201d he "
+        "said. \u201cThese hands are clean.\u201d"
+    )
+    assert only(quotes_in(analyze_text, text), "Vell's lies").speaker == "Mario Ruiz"

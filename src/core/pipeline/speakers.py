@@ -134,13 +134,16 @@ class SpeakerResolver:
                 subject = named[-1] if len(subjects) > 1 and named else subjects[0]
                 if len(subjects) > 1 and not named:
                     subject = _subject_after_contrast(subjects, token)
-                if _object_read_as_subject(token, subject):
+                if _object_read_as_subject(token, subject) or _remark_read_as_subject(
+                    token, subject
+                ):
                     # "The governor tweeted her reasoning saying, "..."": the cue's object
                     # taken for the participle's subject; the tweeter speaks
                     token = token.head
                     seen += 1
                     continue
                 subject = _subject_after_but(subject, token)
+                subject = _speaker_of_modifier_verb(subject) or subject
                 if self._person_at(subject) is not None:
                     return subject  # "Erwin Chemerinsky, Dean of X Law School called it"
                 return _unclosed_apposition(subject, token) or subject
@@ -193,9 +196,20 @@ class SpeakerResolver:
         # "... and health minister José Balaguer who adds ...": a name right before "who", no
         # comma between, is whom the clause is about, wherever the parser hung it
         adjacent = before is not None and before.pos_ == "PROPN" and before.i == subject.i - 1
-        if before is not None and (
-            adjacent or not (relative and subject.head.head.pos_ == "PROPN")
-        ):
+        host = subject.head.head
+        # "Ana Ruiz, an expert from Acme University, who said": the clause hangs on the role
+        # in apposition to a name, and the noun before "who" is inside the role's phrase
+        appositive = (
+            relative
+            and before is not None
+            and not adjacent
+            and host.dep_ == "appos"
+            and host.head.pos_ == "PROPN"
+            and host.left_edge.i <= before.i <= host.right_edge.i
+        )
+        if appositive:
+            subject = host.head
+        elif before is not None and (adjacent or not (relative and host.pos_ == "PROPN")):
             # "according to police, who said ...": the noun right before, where the parser
             # hung the clause on a common noun further back or made it a verb of its own
             subject = before
@@ -376,6 +390,15 @@ class SpeakerResolver:
         person = self.person_within(start, end)
         if person is not None and written == person.text.strip():
             return person
+        named = self._mention_at(doc[close - 1])
+        if (
+            named is not None
+            and named.label in {"PERSON", "ORG"}
+            and written == named.text.strip()
+            and looks_like_person_name(named.text)
+            and any(c.dep_ == "prep" and c.lower_ in {"for", "of"} for c in subject.children)
+        ):
+            return named  # "A spokesman for the agency, Ana Ruiz, said", the name read as a body
         titled = self._mention_at(doc[close - 1])
         if (
             titled is not None
@@ -629,6 +652,7 @@ class SpeakerResolver:
         gender = _gender(pronoun)
         index = self._sent_of[pronoun.i]
         found: Mention | None = None
+        named = self._named_in_quote_before(pronoun.idx)
         for back in range(PRONOUN_WINDOW + 1):
             if index - back < 0 or found is not None:
                 break
@@ -670,7 +694,11 @@ class SpeakerResolver:
                         found = self._antecedent(token, depth + 1)
                 else:
                     candidate = self._subject_person(token)
-                    if candidate is not None and self._genders.get(candidate.key, gender) == gender:
+                    if (
+                        candidate is not None
+                        and self._genders.get(candidate.key, gender) == gender
+                        and self._full_names.get(candidate.key, candidate.key) not in named
+                    ):
                         found = candidate
                 if found is not None:
                     break
@@ -683,6 +711,7 @@ class SpeakerResolver:
                     and self._is_person(m)
                     and not self._in_quote(m.start)
                     and self._genders.get(m.key, gender) == gender
+                    and self._full_names.get(m.key, m.key) not in named
                     and not self._qualifies_a_noun(m)
                 ),
                 None,
@@ -691,6 +720,22 @@ class SpeakerResolver:
             self._genders.setdefault(found.key, gender)
         self._antecedents[pronoun.i] = found
         return found
+
+    def _named_in_quote_before(self, char: int) -> set[str]:
+        """The people the quotation right before a pronoun names (`"I cannot accept Ruiz's
+        lies," he said`): a speaker does not name themselves, so "he" is someone else."""
+        index = bisect_right(self._quoted_starts, char) - 1
+        if index < 0:
+            return set()
+        lo, hi = self._quoted[index]
+        if hi > char or self.text[hi:char].strip(" ,.;:\u201d\u2019\"'\n"):
+            return set()
+        first = bisect_left(self._starts, lo)
+        return {
+            self._full_names.get(m.key, m.key)
+            for m in self.mentions[first : bisect_left(self._starts, hi)]
+            if m.end <= hi and self._is_person(m)
+        }
 
     def _viewpoint_holder(self, sent: Span) -> Mention | None:
         """The person a sentence opens on as whose view it gives ("For Kevin Allton, a USI
@@ -768,6 +813,16 @@ class SpeakerResolver:
         common noun the person in apposition or its possessor ("Jorgensen's positions
         include ... . She supports ..."), never a name that only qualifies the noun ("The
         Jorgensen-Cohen ticket")."""
+        if token.lower_ == "who" and token.head.dep_ == "relcl":
+            # "like Ana Ruiz, who lives near X. She says": "who" is said of a person, so a
+            # full name the model took for a body is one here
+            noun = _noun_before(token) or token.head.head
+            mention = self._mention_at(noun)
+            if mention is not None and (
+                self._is_person(mention)
+                or (mention.label == "ORG" and looks_like_person_name(mention.text))
+            ):
+                return mention
         if token.pos_ != "NOUN" or token.text[:1].isupper():
             return self._person_at(token)
         for child in token.children:
@@ -1023,17 +1078,33 @@ def _name_before_verb(subject: Token) -> Token | None:
     last = subject.doc[verb.i - 1]
     if last.pos_ != "PROPN" or last.i <= subject.i or last.i > subject.right_edge.i:
         return None
-    if any(t.is_punct for t in subject.doc[subject.i : last.i]):
+    doc = subject.doc
+    if any(t.is_punct and not _joins_a_name(t) for t in doc[subject.i : last.i]):
         return None
     first = last
-    while first.i - 1 > subject.i and subject.doc[first.i - 1].pos_ == "PROPN":
-        first = subject.doc[first.i - 1]
+    while first.i - 1 > subject.i and (
+        doc[first.i - 1].pos_ == "PROPN" or _joins_a_name(doc[first.i - 1])
+    ):
+        first = doc[first.i - 1]
     before = subject.doc[first.i - 1]
     if before.lower_ in {"and", "or", "nor"}:
         return None  # "X and Y said": a second subject, not the one the phrase names
     if before.pos_ == "ADP":
         return None  # "A lawyer for Tom Reed said": whom the role serves, not who speaks
     return last
+
+
+def _joins_a_name(token: Token) -> bool:
+    """A hyphen inside a name ("Kim Chang-su"), not punctuation that ends a phrase."""
+    doc = token.doc
+    return (
+        token.text in {"-", "\u2010"}
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].pos_ == "PROPN"
+        and doc[token.i + 1].pos_ == "PROPN"
+        and not token.whitespace_
+        and not doc[token.i - 1].whitespace_
+    )
 
 
 def _added_cue(token: Token) -> Token | None:
@@ -1090,6 +1161,41 @@ def _object_read_as_subject(participle: Token, subject: Token) -> bool:
         and subject.i < participle.i
         and subject.i > head.i
     )
+
+
+#: Nouns for a remark someone makes ("made a comment saying"): the maker speaks.
+REMARK_NOUNS = frozenset("comment comments remark remarks statement statements".split())
+
+
+def _remark_read_as_subject(participle: Token, subject: Token) -> bool:
+    """ "X made a comment saying: ...": the parser read the remark, the object of the verb
+    before it, as the participle's subject; whoever made the remark speaks."""
+    head = participle.head
+    return (
+        participle.tag_ == "VBG"
+        and participle.dep_ in {"advcl", "ccomp", "xcomp"}
+        and head is not participle
+        and head.pos_ == "VERB"
+        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+        and subject.lower_ in REMARK_NOUNS
+        and head.i < subject.i < participle.i
+    )
+
+
+def _speaker_of_modifier_verb(subject: Token) -> Token | None:
+    """ "Ruiz added local officials have been trained, saying ...": the parser read the
+    speech verb as an adjective on the reported clause's subject ("added officials"); the
+    name before that verb is its subject and speaks."""
+    for child in subject.lefts:
+        if (
+            child.dep_ == "amod"
+            and child.tag_ in {"VBD", "VBZ"}
+            and verb_base(child.text) in SPEECH_VERBS
+        ):
+            speaker = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            if speaker is not None and speaker.i < child.i:
+                return speaker
+    return None
 
 
 def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
