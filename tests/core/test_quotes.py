@@ -3351,6 +3351,12 @@ def test_quotes_bare_role_glued_to_its_holder(
         # a ruling that ends a case
         "Two days earlier, a federal judge dismissed a campaign lawsuit attempting to stop the "
         "count.",
+        # a decision on what someone applied for
+        "The appeals court rejected his plea on Monday.",
+        "After the agency denied Tomas Velde's asylum application, he moved to Lisbon.",
+        "The council had rejected an asylum request by a 19-year-old student.",
+        # firing someone
+        "The carrier has dismissed pilot Ann Roe, who has flown with it for 20 years.",
         # a thing put into something, not words said
         'On the form, it listed the office as Harbour Safety Agency, adding the words "and '
         'Rescue" to the title.',
@@ -3366,6 +3372,9 @@ def test_quotes_acts_read_as_cues_are_nothing(analyze_text: AnalyzeText, text: s
         ("Two senators questioned the decision.", "the decision"),
         ("The minister dismissed the claims as baseless.", "the claims as baseless"),
         ("Mara Quist refused to meet Tomas Velde.", "to meet Tomas Velde"),
+        ("The mayor rejected the claims of fraud.", "the claims of fraud"),
+        ("The minister dismissed him as a liar.", "him as a liar"),
+        ("The envoy denied the report.", "the report"),
         ("She added that the vote would be close.", "the vote would be close"),
     ],
 )
@@ -4898,3 +4907,38 @@ def test_quotes_he_is_not_whom_his_own_quote_names(analyze_text: AnalyzeText) ->
         "said. \u201cThese hands are clean.\u201d"
     )
     assert only(quotes_in(analyze_text, text), "Vell's lies").speaker == "Mario Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title in marks, and its bracketed rendering, name a thing: no one says them there
+        "Tomas Velde wrote an open letter on Tuesday which he sent to several newspapers, titled "
+        "“A la ministra Ana Roe y a los vecinos” (“To Minister Ana Roe and the neighbours”).",
+        "Ana Roe wrote a column titled “Why the harbour must close before winter”.",
+        # a relative clause the parser hung on the cue as its complement
+        "In response, Tomas Velde wrote an open letter on Tuesday which he sent to several "
+        "newspapers.",
+    ],
+)
+def test_quotes_titles_and_relative_clauses_are_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the same shapes with real words said
+        (
+            'Tomas Velde wrote: "To Minister Ana Roe and the neighbours, we will not move."',
+            "we will not move",
+        ),
+        ("Ana Roe said the council, which she leads, would pay.", "which she leads"),
+    ],
+)
+def test_quotes_words_said_near_titles_stay(
+    analyze_text: AnalyzeText, text: str, words: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), words)

@@ -117,6 +117,11 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Words that put a name or a title in marks: `a letter titled "..."`, `a robot named "..."`.
+TITLING_WORDS: frozenset[str] = frozenset(
+    "titled entitled headlined named nicknamed dubbed subtitled captioned".split()
+)
+
 #: Things that carry words without speaking them: `a banner saying "..."` is no one's speech.
 SIGN_NOUNS: frozenset[str] = frozenset(
     """

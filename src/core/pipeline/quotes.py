@@ -31,6 +31,7 @@ from .cues import (
     SPEECH_VERBS,
     STANCE_VERBS,
     THOUGHT_VERBS,
+    TITLING_WORDS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
     manner_verb,
@@ -94,7 +95,7 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     captions = _caption_paragraphs(article)
     marks = [
         m
-        for m in find_marks(text, article.paragraphs)
+        for m in _without_titles(text, find_marks(text, article.paragraphs))
         if not _in_spans(m.open, captions) and not _is_gloss(text, m)
     ]
     if not doc.has_annotation("DEP"):
@@ -217,6 +218,28 @@ def _caption_paragraphs(article: Article) -> list[tuple[int, int]]:
 
 def _in_spans(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= char < end for start, end in spans)
+
+
+def _without_titles(text: str, marks: list[QuoteMarks]) -> list[QuoteMarks]:
+    """Drop titles and names in marks (`an open letter titled "..."`) and a bracketed rendering
+    right after one (`titled "A la ministra ..." ("To the minister ...")`): they name a thing,
+    no one says them there."""
+    kept: list[QuoteMarks] = []
+    title_close = -1
+    for mark in marks:
+        before = text[: mark.open].rstrip()
+        words = before.split()
+        titled = bool(words) and words[-1].lower() in TITLING_WORDS
+        rendering = (
+            title_close >= 0
+            and before.endswith(("(", "["))
+            and before[:-1].rstrip() == text[: title_close + 1].rstrip()
+        )
+        if mark.closed and (titled or rendering):
+            title_close = mark.close
+            continue
+        kept.append(mark)
+    return kept
 
 
 def _is_gloss(text: str, mark: QuoteMarks) -> bool:
@@ -1722,6 +1745,21 @@ PASSIVE_STANCES = frozenset(
 RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
 
 
+def _misparsed_relative(verb: Token, clause: Token) -> bool:
+    """ "wrote a letter on Tuesday which he sent to ...": a clause opened by a relative "which"
+    after a noun is a relative clause on that noun, whatever the parser hung it on; it holds
+    nothing the cue reports ("explained which he preferred" has no noun before it)."""
+    first = clause.left_edge
+    before = verb.doc[first.i - 1] if first.i > verb.i + 1 else None
+    return (
+        first.lower_ == "which"
+        and first.head.i == clause.i
+        and first.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}
+        and before is not None
+        and before.pos_ in {"NOUN", "PROPN"}
+    )
+
+
 def _complement(
     verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
 ) -> tuple[QuoteKind, int, int, Token | None] | None:
@@ -1738,6 +1776,7 @@ def _complement(
         and not _stray_subordinate(verb, c)
         and not _comma_where(c)
         and not _after_sentence_end(verb, c)
+        and not _misparsed_relative(verb, c)
     ]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if not clauses and gerund is not None and base in SPEECH_VERBS and _hides_clause(gerund):
@@ -1884,6 +1923,16 @@ def _complement(
         c.dep_ == "dobj" and c.lower_ in PROCEEDINGS for c in children
     ):
         return None  # "a judge dismissed a lawsuit": a ruling that ends a case, no position
+    if base in DECISION_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ in PETITIONS for c in children
+    ):
+        return None  # "the court rejected his plea", "denied her application": a decision
+    if (
+        base == "dismiss"
+        and any(c.dep_ == "dobj" and _a_person(c) for c in children)
+        and not any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+    ):
+        return None  # "the airline dismissed pilot Ann Roe": firing; "dismissed him as ..." stays
     if base == "question" and any(c.dep_ == "dobj" and _a_person(c) for c in children):
         return None  # "arrested and questioned the student": an interrogation, not a doubt
     if base == "hail" and any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
@@ -2006,6 +2055,13 @@ RULING_VERBS = frozenset({"dismiss"})
 PROCEEDINGS = frozenset(
     """lawsuit lawsuits suit suits case cases charge charges appeal appeals petition petitions
     motion motions indictment complaint complaints bill bills""".split()
+)
+#: Verbs that decide on what someone asked for: "rejected his appeal" grants nothing, says nothing.
+DECISION_VERBS = frozenset({"reject", "deny"})
+#: What one applies for and an authority decides: "denied her asylum application".
+PETITIONS = frozenset(
+    """application applications plea pleas appeal appeals petition petitions request requests
+    motion motions lawsuit lawsuits suit suits case cases""".split()
 )
 
 #: What a refusal withholds when it is no stance: giving, telling ("refused to comment",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .cues import INTRO_VERBS, NAMING_VERBS, PARTICLE_STANCES, verb_base
+from .cues import INTRO_VERBS, NAMING_VERBS, PARTICLE_STANCES, TITLING_WORDS, verb_base
 from .doccache import doc_tokens
 from .drafts import SENTENCE_END, Draft, trim
 from .quotemarks import QuoteMarks, is_title
@@ -308,6 +308,13 @@ def _in_a_name(token: Token, sent: Span) -> bool:
 # -- the two shapes --------------------------------------------------------------------
 
 
+def _titled(doc: Doc, lo: int, hi: int) -> bool:
+    """A title word right before a quote mark in the stretch: the verb in the marks is the
+    title's, not a reported clause's."""
+    end = min(hi, len(doc) - 1)
+    return any(doc[i].lower_ in TITLING_WORDS and doc[i + 1].is_quote for i in range(lo, end))
+
+
 def _cue_then_clause(
     doc: Doc, text: str, sent: Span, resolver: SpeakerResolver
 ) -> Draft | None:
@@ -324,6 +331,8 @@ def _cue_then_clause(
         if lo < sent.end and doc[lo].lower_ == "by":
             continue  # "the rate reported by the team": a participle, its agent after it
         hi = _clause_end(doc, lo, sent)
+        if _titled(doc, lo, hi):
+            continue  # `wrote a column titled "Why ... must close"`: a thing named, no clause
         bounds = _clause_start(doc, lo, hi)
         if bounds is None:
             continue
