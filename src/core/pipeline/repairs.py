@@ -93,10 +93,7 @@ def _restore_after_apposition(verb: Token) -> None:
         if any(t.pos_ in {"VERB", "AUX"} and t.head.i == verb.i for t in doc[cue.i : subject.i]):
             return
         before = [t for t in verb.lefts if t.i < cue.i]  # the speaker, the comma
-        cue.head = cue
-        cue.dep_ = "ROOT"
-        cue.pos_ = "VERB"
-        cue.tag_ = "VBD"
+        _as_root_verb(cue)
         for token in before:
             token.head = cue
         verb.head = cue
@@ -108,11 +105,16 @@ def _restore_after_apposition(verb: Token) -> None:
 
 def _make_root(cue: Token, subject: Token) -> None:
     after = [t for t in subject.rights if t.i > cue.i]
-    cue.head = cue
-    cue.dep_ = "ROOT"
-    cue.pos_ = "VERB"
-    cue.tag_ = "VBD"
+    _as_root_verb(cue)
     for token in after:
         token.head = cue
     subject.head = cue
     subject.dep_ = "nsubj"
+
+
+def _as_root_verb(cue: Token) -> None:
+    """The cue as the past-tense verb heading its sentence, as the parser should have read it."""
+    cue.head = cue
+    cue.dep_ = "ROOT"
+    cue.pos_ = "VERB"
+    cue.tag_ = "VBD"
