@@ -1672,7 +1672,9 @@ def _country_in_a_longer_name(short: tuple[str, ...], group: list[_Candidate]) -
     return any(len(c.folded) > len(short) for c in group)
 
 
-_PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
+#: The word that ends a party's name: "Democratic" of "Democratic Party" is its short form, and
+#: a name ending in it runs under one name in every state (`_a_divisions_branch`).
+_PARTY_FOLDS = frozenset({fold_name("party")})
 
 
 def _a_divisions_branch(short: tuple[str, ...], group: list[_Candidate]) -> bool:
@@ -1814,8 +1816,6 @@ _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 _PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 _MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
 _TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
-#: A party's name without "Party" is its short form: "Democratic" of "Democratic Party".
-_PARTY_FOLDS = frozenset({fold_name("party")})
 
 
 def canonical_name(forms: list[str]) -> str:
