@@ -129,6 +129,18 @@ def test_cluster_index_equals_one_process(dask_cluster, tmp_path, nlp) -> None: 
     assert any(q.actor for q in corpus.quotes)
 
 
+def test_cluster_splits_a_small_archive_across_the_workers(dask_cluster, articles) -> None:  # type: ignore[no-untyped-def]
+    """Fewer articles than one batch still reach every worker, as `--jobs` splits them."""
+    from newsdesk.core.store.cluster import ClusterSession
+
+    with ClusterSession(parse_cluster(dask_cluster.scheduler_address)) as session:
+        session.prepare(None)
+        batches = list(session.analyze_batches(articles[:4], batch_size=32))
+    assert sorted(len(batch) for batch in batches) == [2, 2]
+    done = sorted(a.article.id for batch in batches for a in batch)
+    assert done == sorted(a.id for a in articles[:4])
+
+
 def test_cluster_refuses_workers_of_another_version(dask_cluster, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from newsdesk.core.store.cluster import ClusterSession
 

@@ -191,9 +191,11 @@ class ClusterSession:
 
         if not articles:
             return
-        batches = [list(articles[i : i + batch_size]) for i in range(0, len(articles), batch_size)]
+        workers = max(1, self.workers())
+        size = max(1, min(batch_size, -(-len(articles) // workers)))  # a small archive still splits
+        batches = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
         pending = iter(enumerate(batches))
-        in_flight = max(2, self.workers() * (1 + AHEAD))
+        in_flight = max(2, workers * (1 + AHEAD))
         token = _run_token()
 
         def submit() -> Any:
