@@ -105,8 +105,12 @@ class Monkey:
             else:
                 keys = [_key_name(c) for c in str(what)] if kind == "type" else [str(what)]
                 for key in keys:
-                    if key in QUIT_KEYS and not typing_in(app):
-                        continue  # typing went on after focus left the field: not a quit
+                    if key in QUIT_KEYS:
+                        # An Escape just before may still be closing the field's screen: let it
+                        # land, or `q` meant as text reaches the panes as a quit.
+                        await pilot.pause()
+                        if not typing_in(app):
+                            continue  # typing went on after focus left the field: not a quit
                     await press(app, pilot, key)
                 done += len(keys)
             if not app.is_running:
