@@ -86,8 +86,10 @@ def load_expected(
     """Annotations located in the article text. One that is not in the body (a headline's
     words: the title is not body text) is listed in `skipped`, or is an error without it."""
     found: list[Expected] = []
+    claimed: set[int] = set()
+    previous = 0
     for item in data["quotes"]:
-        start = text.find(item["text"])
+        start = _occurrence(text, item["text"], previous, claimed)
         end = start + len(item["text"])
         if start < 0:
             # the reader folds runs of spaces ("[an  Assembly]"): find the words as read
@@ -100,6 +102,8 @@ def load_expected(
                 raise ValueError(f"{article}: annotation not in text: {item['text']!r}")
             skipped.append(f"  SKIP  {article}: not in the body: {item['text'][:70]!r}")
             continue
+        claimed.add(start)
+        previous = start
         speakers = item["speaker"] if isinstance(item["speaker"], list) else [item["speaker"]]
         found.append(
             Expected(
@@ -114,6 +118,17 @@ def load_expected(
             )
         )
     return found, list(data.get("not_quotes", []))
+
+
+def _occurrence(text: str, words: str, previous: int, claimed: set[int]) -> int:
+    """Where an annotation's words are (-1: nowhere). Words the article has more than once
+    ("the resolution") are read in the annotator's order: the first occurrence from the one
+    before, and not one an earlier annotation of the same words took; else the first."""
+    places = [m.start() for m in re.finditer(re.escape(words), text)] if words else []
+    if not places:
+        return -1
+    free = [p for p in places if p not in claimed]
+    return next((p for p in free if p >= previous), (free or places)[0])
 
 
 def _norm(name: str) -> str:

@@ -2540,6 +2540,23 @@ def test_quality_scorer_finds_an_annotation_whose_spaces_the_reader_folded() -> 
     assert text[expected[0].start : expected[0].end] == "the law [of an Assembly] is void"
 
 
+def test_quality_scorer_reads_repeated_words_in_the_annotators_order() -> None:
+    """Words the article has twice are the occurrence after the annotation before them, and
+    two annotations of the same words take one occurrence each."""
+    bench = _bench()
+    text = ("Ana Ruiz said the plan was late. Tom Hale praised the plan. Later Ana Ruiz "
+            "criticised the plan and Tom Hale backed the plan.")
+    data = {"quotes": [
+        {"text": "the plan was late", "kind": "indirect", "speaker": "Ana Ruiz"},
+        {"text": "the plan", "kind": "stance", "speaker": "Tom Hale"},
+        {"text": "the plan", "kind": "stance", "speaker": "Ana Ruiz"},
+        {"text": "the plan", "kind": "stance", "speaker": "Tom Hale"},
+    ]}
+    expected, _ = bench.load_expected(text, "t", data)
+    places = [i for i in range(len(text)) if text.startswith("the plan", i)]
+    assert [e.start for e in expected] == places
+
+
 def test_quotes_outlet_reporting_what_someone_said_gives_that_person(
     analyze_text: AnalyzeText,
 ) -> None:
