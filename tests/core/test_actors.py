@@ -1199,3 +1199,19 @@ def test_actors_word_beginning_several_names_joins_the_one_its_story_names() -> 
         ]
     )
     assert mapping[("c", "Korvath")] == mapping[("a", "Korvath Records")]
+
+
+@pytest.mark.parametrize(("country", "joined"), [("Peru", True), ("Norway", False)])
+def test_actors_place_short_name_joins_only_a_place_of_a_shared_country(
+    country: str, joined: bool
+) -> None:
+    _, mapping = merge_actors(
+        [
+            article(
+                "a", ("Peru", "GPE", "Peru"), ("Punta Verde Island", "GPE", "Punta Verde Island")
+            ),
+            article("b", (country, "GPE", country), ("Punta Verde", "GPE", "Punta Verde")),
+        ]
+    )
+    island = mapping[("a", "Punta Verde Island")]
+    assert (mapping[("b", "Punta Verde")] == island) is joined

@@ -782,6 +782,8 @@ def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> b
         homes = {places.of(a) for a, _key in target.clusters} - {None}
         supranational = any(w in SUPRANATIONAL_WORDS for w in target.fold.split())
         return not homes or short.scope in homes or supranational
+    if target.kind == "place" and target.fold not in _STATE_FOLDS:
+        return _same_country(short, target, places)
     if target.kind != "person" or " " in short.fold:
         return True
     if not _spelled_alike(short, target):
@@ -791,6 +793,20 @@ def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> b
     if not own or not theirs or own & theirs:
         return True  # nothing says they are apart
     return bool(_role_words(short) & _role_words(target))
+
+
+def _same_country(short: _Group, target: _Group, places: _ArticleCountries) -> bool:
+    """A place's short name ("Santa Cruz") names a longer one of other stories ("Santa Cruz
+    Island") only where nothing says they are apart: one story names it, or their stories
+    name a country in common, or either names none. Many towns, islands and rivers share a
+    name; a Chilean story's "Santa Cruz" is not a Californian island."""
+    own = {a for a, _key in short.clusters}
+    theirs = {a for a, _key in target.clusters}
+    if own & theirs:
+        return True
+    named_own = frozenset().union(*(places.named(a) for a in own))
+    named_theirs = frozenset().union(*(places.named(a) for a in theirs))
+    return not named_own or not named_theirs or bool(named_own & named_theirs)
 
 
 def _spelled_alike(short: _Group, target: _Group) -> bool:
