@@ -1215,3 +1215,24 @@ def test_actors_place_short_name_joins_only_a_place_of_a_shared_country(
     )
     island = mapping[("a", "Punta Verde Island")]
     assert (mapping[("b", "Punta Verde")] == island) is joined
+
+
+GEORGIA = ("Georgia", "GPE", "Georgia")
+
+
+def test_actors_country_and_us_state_of_one_name_read_by_context() -> None:
+    _, mapping = merge_actors(
+        [
+            article(
+                "a", ("Georgia", "GPE", "Georgia"), ("Russia", "GPE", "Russia"), *[GEORGIA] * 2
+            ),
+            article("b", GEORGIA, ("Georgian", "NORP", "Georgian"), ("Russian", "NORP", "Russian")),
+            article("c", ("Ohio", "GPE", "Ohio"), ("Georgia", "GPE", "Georgia")),
+            article("d", ("Georgia", "GPE", "Georgia"), ("U.S.", "GPE", "U.S.")),
+            article("e", ("Georgia", "GPE", "Georgia"), ("Peru", "GPE", "Peru")),
+        ]
+    )
+    country, state = mapping[("a", "Georgia")], mapping[("c", "Georgia")]
+    assert mapping[("b", "Georgia")] == country  # a story about the country
+    assert mapping[("d", "Georgia")] == state != country
+    assert mapping[("e", "Georgia")] not in (country, state)  # nothing says which

@@ -25,7 +25,7 @@ from .countries import (
     without_country,
     without_division,
 )
-from .gazetteer import COUNTRIES, US_STATES
+from .gazetteer import COUNTRIES, COUNTRY_NAMESAKE_STATES, US_STATES
 from .ids import anchor_actor_ids
 from .kinds import (
     DIVISION_ROLES,
@@ -51,6 +51,11 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Countries and US states: "Mexico" is not "Mexico City", "New York" not "New York City".
 _STATE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 _US_STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
+#: Countries whose name a US state carries ("Georgia"): each article's context says which.
+_NAMESAKE_STATE_FOLDS = frozenset(fold_name(s) for s in COUNTRY_NAMESAKE_STATES)
+_UNITED_STATES = fold_name("United States")
+#: The scope of a country's name read as its namesake US state's (`_country_or_state`).
+_STATE_READING = "us state"
 #: The scope of a US state's name read as its namesake city's (`_read_as_city`).
 _CITY_READING = "city"
 _CITY = fold_name("City")
@@ -385,6 +390,7 @@ def _gather(
     order: dict[str, int] = {}
     by_key: dict[str, _Group] = {}
     state_of: dict[str, bool] = {}
+    namesake_of: dict[str, bool] = {}
     for analysis in analyses:
         article_id = analysis.article.id
         order[article_id] = len(order)
@@ -406,6 +412,18 @@ def _gather(
                 group.sizes.append(len(mentions))
                 group.mentions += mentions
                 continue
+            namesake = namesake_of.get(key)
+            if namesake is None:
+                namesake = namesake_of[key] = name_fold(key) in _NAMESAKE_STATE_FOLDS
+            if namesake:
+                reading = _country_or_state(key, local, places.of(article_id))
+                if reading is not None:
+                    folds.setdefault(key, fold_name(key))
+                    group = _reading_group(groups, name_fold(key), reading, article_id)
+                    group.clusters.append((article_id, key))
+                    group.sizes.append(len(mentions))
+                    group.mentions += mentions
+                    continue
             group = by_key.get(key)  # names that are never scoped, once seen
             if group is None:
                 fold = keys_folded.get(key)
@@ -486,6 +504,44 @@ def _read_as_city(key: str, local: dict[str, list[Mention]]) -> bool:
         and "united states" not in others
         and not any(name_fold(k) == f"{fold} {_CITY}" for k in local)
     )
+
+
+def _reading_group(
+    groups: dict[str, _Group], fold: str, reading: str, article_id: str
+) -> _Group:
+    """The group of a country's name read as the country (its plain group), as its namesake
+    US state, or as its article's own place (`_country_or_state`)."""
+    scope = None if reading == "country" else (
+        _STATE_READING if reading == "state" else f"#{article_id}"
+    )
+    gkey = fold if scope is None else f"{fold}@{scope}"
+    group = groups.get(gkey)
+    if group is None:
+        group = groups[gkey] = _Group(fold, scope=scope)
+    return group
+
+
+def _country_or_state(
+    key: str, local: dict[str, list[Mention]], country: str | None
+) -> str | None:
+    """Which place a name that a country and a US state share ("Georgia") is in one article:
+    the state where the article names American places (other states, "U.S.") more than any
+    other country, the country where the article is about it (its headline, its demonym,
+    most of its mentions), else neither: that article's own place, joined to no other
+    story's. None for a cluster that is no place (a person's or a body's name)."""
+    if not _placed_labels(local[key]):
+        return None
+    fold = name_fold(key)
+    named = countries_named(
+        fold_name(m.text) for k, ms in local.items() if k != key for m in ms
+    )
+    american = named.pop(_UNITED_STATES, 0)
+    named.pop(fold, None)
+    if american and american > max(named.values(), default=0):
+        return "state"
+    if country == fold:
+        return "country"
+    return "article"
 
 
 def _bare_acronym(key: str, fold: str, mentions: list[Mention]) -> bool:
