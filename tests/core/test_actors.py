@@ -1236,3 +1236,27 @@ def test_actors_country_and_us_state_of_one_name_read_by_context() -> None:
     assert mapping[("b", "Georgia")] == country  # a story about the country
     assert mapping[("d", "Georgia")] == state != country
     assert mapping[("e", "Georgia")] not in (country, state)  # nothing says which
+
+
+def test_actors_body_named_alone_is_not_a_nations_body_of_its_union() -> None:
+    uk = ("United Kingdom", "GPE", "United Kingdom")
+    _, mapping = merge_actors(
+        [
+            article(
+                "a", uk, ("Parliament", "ORG", "Parliament"), ("Parliament", "ORG", "Parliament")
+            ),
+            article(
+                "b",
+                uk,
+                ("Welsh Parliament", "ORG", "Welsh Parliament"),
+                ("Parliament", "ORG", "Welsh Parliament"),
+            ),
+            article(
+                "c",
+                uk,
+                ("Parliament of the United Kingdom", "ORG", "Parliament of the United Kingdom"),
+            ),
+        ]
+    )
+    assert mapping[("a", "Parliament")] != mapping[("b", "Welsh Parliament")]
+    assert mapping[("a", "Parliament")] == mapping[("c", "Parliament of the United Kingdom")]

@@ -22,6 +22,7 @@ from .countries import (
     article_country,
     article_division,
     countries_named,
+    names_division,
     without_country,
     without_division,
 )
@@ -807,10 +808,11 @@ def _join_bodies_to_their_country(groups: dict[str, _Group], sets: UnionFind[str
 def _names_other_level(scope: str, fold: str) -> bool:
     """A longer name says it is the body of another level than `scope`: the nation's ("United
     States Supreme Court") for a state's body named alone ("the state's Supreme Court"), a
-    state's ("Wisconsin Supreme Court") for the nation's."""
+    state's or a nation's of a union ("Wisconsin Supreme Court", "Scottish Parliament") for the
+    nation's."""
     if "/" in scope:
         return without_country(fold) is not None
-    return without_division(fold) is not None
+    return without_division(fold) is not None or names_division(fold)
 
 
 def _capitalised_tail(name: str) -> bool:
