@@ -1260,3 +1260,42 @@ def test_actors_body_named_alone_is_not_a_nations_body_of_its_union() -> None:
     )
     assert mapping[("a", "Parliament")] != mapping[("b", "Welsh Parliament")]
     assert mapping[("a", "Parliament")] == mapping[("c", "Parliament of the United Kingdom")]
+
+
+def written(aid: str, text: str, *names: tuple[str, str, str]) -> ArticleAnalysis:
+    """An analysis of `text` whose mentions (text, label, key) are found in it, in order."""
+    art = Article(aid, f"{aid}.txt", aid, None, None, None, text, (), "h")
+    out, at = [], 0
+    for name, label, key in names:
+        start = text.index(name, at)
+        at = start + len(name)
+        out.append(Mention(aid, start, at, name, label, key=key))
+    return ArticleAnalysis(art, tuple(out), (), ())
+
+
+def test_actors_body_written_after_a_country_is_that_countrys_branch() -> None:
+    crescent = ("Green Crescent", "ORG", "Green Crescent")
+    _, mapping = merge_actors(
+        [
+            written(
+                "a",
+                "A Peru Green Crescent worker said the Green Crescent was busy.",
+                ("Peru", "GPE", "Peru"),
+                crescent,
+                crescent,
+            ),
+            written("b", "The Green Crescent said so.", crescent),
+            written("c", "The Green Crescent agreed.", crescent),
+            written(
+                "d",
+                "The First Minister of Peru Ana Quill met Ana Quill's aides.",
+                ("Peru", "GPE", "Peru"),
+                ("Ana Quill", "ORG", "Ana Quill"),
+                ("Ana Quill", "PERSON", "Ana Quill"),
+            ),
+            written("e", "Ana Quill spoke.", ("Ana Quill", "PERSON", "Ana Quill")),
+        ]
+    )
+    assert mapping[("b", "Green Crescent")] == mapping[("c", "Green Crescent")]
+    assert mapping[("a", "Green Crescent")] != mapping[("b", "Green Crescent")]
+    assert mapping[("d", "Ana Quill")] == mapping[("e", "Ana Quill")]  # a title's "of Peru"

@@ -112,6 +112,9 @@ class _Group:
     acronym: bool = False
     """Scoped as an acronym its article does not spell out ("ABC"): the same letters name
     different bodies in different countries, so it joins only within its country."""
+    qualified: bool = False
+    """Scoped to the country its article writes before its name ("Kenya Red Cross" read as
+    "Kenya" and "Red Cross"): that country's branch, not the body of the name alone."""
 
 
 def _vote(votes: Mapping[str, int], longest_label: str) -> ActorType:
@@ -398,6 +401,7 @@ def _gather(
         local: dict[str, list[Mention]] = {}
         for mention in analysis.mentions:
             local.setdefault(mention.key, []).append(mention)
+        qualified = _country_qualified(analysis, local)
         for key, mentions in local.items():
             state = state_of.get(key)
             if state is None:
@@ -425,6 +429,18 @@ def _gather(
                     group.sizes.append(len(mentions))
                     group.mentions += mentions
                     continue
+            country = qualified.get(key)
+            if country is not None and _scope(key, name_fold(key), mentions) is None:
+                # (a body every state has, or one of many alike, keeps its own scope)
+                folds.setdefault(key, fold_name(key))
+                gkey = f"{name_fold(key)}@{country}"
+                group = groups.get(gkey)
+                if group is None:
+                    group = groups[gkey] = _Group(name_fold(key), scope=country, qualified=True)
+                group.clusters.append((article_id, key))
+                group.sizes.append(len(mentions))
+                group.mentions += mentions
+                continue
             group = by_key.get(key)  # names that are never scoped, once seen
             if group is None:
                 fold = keys_folded.get(key)
@@ -520,6 +536,44 @@ def _reading_group(
     if group is None:
         group = groups[gkey] = _Group(fold, scope=scope)
     return group
+
+
+#: A country named as a preposition's object ("First Minister of Scotland Ana Quill", "the
+#: envoy to Peru X"): what follows is no branch of it.
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|from|for|at)\s+$", re.IGNORECASE)
+
+
+def _country_qualified(
+    analysis: ArticleAnalysis, local: dict[str, list[Mention]]
+) -> dict[str, str]:
+    """In-article clusters of a body's name that the article writes right after a country's
+    name ("a Kenya Red Cross spokesman", which the model read as "Kenya" and "Red Cross"):
+    cluster key -> that country. The name is then that country's branch or body, not the one
+    a story elsewhere names alone. Not a person's name (every mention tagged as someone, or
+    introduced with a role, or written after a title's "of"), nor a place's."""
+    found: dict[str, str] = {}
+    text = analysis.article.text
+    before: Mention | None = None
+    for mention in analysis.mentions:
+        if (
+            before is not None
+            and before.label == "GPE"
+            and text[before.end : mention.start] == " "
+            and mention.text[:1].isupper()
+            and mention.key not in found
+            and not _AFTER_PREPOSITION.search(text, max(0, before.start - 8), before.start)
+        ):
+            country = fold_name(before.text)
+            if country in _COUNTRY_FOLDS:
+                found[mention.key] = country
+        before = mention
+    return {
+        key: country
+        for key, country in found.items()
+        if any(m.label not in _PLACE_LABELS and m.label != "PERSON" for m in local[key])
+        and not _placed_labels(local[key])
+        and not any(m.role for m in local[key])
+    }
 
 
 def _country_or_state(
@@ -892,7 +946,11 @@ def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> 
     someone no title introduces ("Police Chief Allen" is not the town of Allen)."""
     alone: dict[str, list[str]] = {}
     for gkey, group in groups.items():
-        if group.scope is not None and not (group.body or group.acronym) and group.kind == "person":
+        if (
+            group.scope is not None
+            and not (group.body or group.acronym or group.qualified)
+            and group.kind == "person"
+        ):
             alone.setdefault(group.fold, []).append(gkey)
     for fold, gkeys in alone.items():
         roles = [(g, _role_words(groups[g])) for g in sorted(gkeys)]
