@@ -1299,3 +1299,17 @@ def test_actors_body_written_after_a_country_is_that_countrys_branch() -> None:
     assert mapping[("b", "Green Crescent")] == mapping[("c", "Green Crescent")]
     assert mapping[("a", "Green Crescent")] != mapping[("b", "Green Crescent")]
     assert mapping[("d", "Ana Quill")] == mapping[("e", "Ana Quill")]  # a title's "of Peru"
+
+
+@pytest.mark.parametrize(
+    ("longer", "joined"),
+    [("Zentrix Nova Cloud", False), ("Zentrix Orbital", False), ("Zentrix Corporation", True)],
+)
+def test_actors_body_is_not_its_product_named_after_it(longer: str, joined: bool) -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", (longer, "ORG", longer), ("Zentrix", "ORG", longer)),
+            article("b", ("Zentrix", "ORG", "Zentrix")),
+        ]
+    )
+    assert (mapping[("a", longer)] == mapping[("b", "Zentrix")]) is joined

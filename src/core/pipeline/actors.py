@@ -30,6 +30,7 @@ from .gazetteer import COUNTRIES, COUNTRY_NAMESAKE_STATES, US_STATES
 from .ids import anchor_actor_ids
 from .kinds import (
     DIVISION_ROLES,
+    PLACE_TAILS,
     SUPRANATIONAL_WORDS,
     body_scope,
     name_fold,
@@ -37,6 +38,7 @@ from .kinds import (
 )
 from .names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
 from .ranking import actor_score, counted_positions, named_in
+from .rules import ORG_WORDS
 from .unionfind import UnionFind
 
 LABEL_TYPES: dict[str, ActorType] = {
@@ -737,6 +739,7 @@ def _join_short_forms(
             and not _first_name_only(fold, groups[t])
             and _surname_fits(group, groups[t])
             and not _qualifier_dropped(fold, groups[t].fold)
+            and not _named_thing_of(group, groups[t])
             and _within_scope(group, groups[t], places)
         }
         if len(targets) > 1:
@@ -1005,6 +1008,28 @@ def _qualifier_dropped(short: str, full: str) -> bool:
     Wales"): a kind of institution, which the "of" part tells apart, so it names that one only
     in the article that spells it out, not in another ("Parliament" in a British story)."""
     return full.startswith(short + " of ")
+
+
+#: Words that end a body's or a place's name without naming another thing: "Harvard" is the
+#: "Harvard University", "Acme" the "Acme Corporation", "Heathrow" the "Heathrow Airport" (and
+#: a company's trade words, as `entities` reads "Ford Motor Company" for "Ford").
+_GENERIC_TAIL = frozenset(fold_name(w) for w in (*ORG_WORDS, *PLACE_TAILS)) | frozenset(
+    fold_name(w)
+    for w in """international incorporated limited co plc ag sa gmbh holdings motor motors
+    airlines airline airways air records studios pictures media entertainment industries
+    technologies labs laboratories pharmaceuticals""".split()
+)
+
+
+def _named_thing_of(short: _Group, target: _Group) -> bool:
+    """`target`'s name is `short`'s followed by proper words of its own ("Red Hat Enterprise
+    Linux", "Falcon Heavy", "GitHub Trust"): a product, a branch or a model of the body `short`
+    names, not that body (a story writing both keeps them apart itself). A generic tail ("Harvard
+    University", "Acme Corporation") only says what `short` is, and a person's name goes by
+    the rules for names."""
+    if target.kind == "person" or not target.fold.startswith(short.fold + " "):
+        return False
+    return not all(w in _GENERIC_TAIL for w in target.fold[len(short.fold) + 1 :].split())
 
 
 def _first_name_only(short: str, target: _Group) -> bool:
