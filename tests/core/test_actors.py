@@ -1313,3 +1313,21 @@ def test_actors_body_is_not_its_product_named_after_it(longer: str, joined: bool
         ]
     )
     assert (mapping[("a", longer)] == mapping[("b", "Zentrix")]) is joined
+
+
+def test_actors_party_word_is_its_storys_countrys_party() -> None:
+    party = ("Verdant Party", "ORG", "Verdant Party")
+    word = ("Verdant", "NORP", "Verdant")
+    peru, norway = ("Peru", "GPE", "Peru"), ("Norway", "GPE", "Norway")
+    actors, mapping = merge_actors(
+        [
+            article("a", peru, peru, party),
+            article("b", norway, norway, word),
+            article("c", peru, peru, word, word),
+            article("d", ("Verdant Coast", "LOC", "Verdant Coast")),
+        ]
+    )
+    assert mapping[("c", "Verdant")] == mapping[("a", "Verdant Party")]
+    assert mapping[("b", "Verdant")] != mapping[("a", "Verdant Party")]  # another country's
+    joined = next(a for a in actors if a.id == mapping[("c", "Verdant")])
+    assert (joined.name, joined.type) == ("Verdant Party", "organization")

@@ -114,6 +114,10 @@ class _Group:
     acronym: bool = False
     """Scoped as an acronym its article does not spell out ("ABC"): the same letters name
     different bodies in different countries, so it joins only within its country."""
+    by_country: bool = False
+    """One country's clusters of a word a party's name begins (`_party_words_by_country`)."""
+    party: bool = False
+    """A party's name without "Party", joined to the party (`_join_party_words`)."""
     qualified: bool = False
     """Scoped to the country its article writes before its name ("Kenya Red Cross" read as
     "Kenya" and "Red Cross"): that country's branch, not the body of the name alone."""
@@ -194,6 +198,7 @@ def _merge(
     places = _ArticleCountries(analyses)
     groups, folds, order = _gather(analyses, places)
     _keep_namesake_states_apart(groups)
+    _party_words_by_country(groups, places)
     for group in groups.values():
         _count(group, folds)
     sets: UnionFind[str] = UnionFind(groups) if joins is None else _Recorded(groups, joins)
@@ -204,6 +209,7 @@ def _merge(
     _join_namesakes_by_role(groups, sets)
     _join_middle_names(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
+    _join_party_words(groups, sets, places)
     return _records(groups, sets, order, folds, _Evidence.of(analyses, positions))
 
 
@@ -357,6 +363,7 @@ class _ArticleCountries:
 
 
 _PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
+_PARTY_WORDS = frozenset({"party", "parties"})
 #: Holidays every country has under the same name, named without saying whose.
 _NATIONAL_DAYS = frozenset(
     fold_name(f"{kind} Day")
@@ -1076,6 +1083,92 @@ def _role_words(group: _Group) -> set[str]:
     return words - _ROLE_STOP
 
 
+def _party_words_by_country(groups: dict[str, _Group], places: _ArticleCountries) -> None:
+    """A word that a party's name begins ("Labour" where the folder names a "Labour Party")
+    is that party of its story's country: its clusters are grouped by the country of their
+    story (`fold@country`), each joined to its own country's party by `_join_party_words`;
+    a story about no one country keeps the plain group."""
+    heads = set()
+    for group in groups.values():
+        head, _, last = group.fold.rpartition(" ")
+        if head and last in _PARTY_FOLDS:
+            heads.add(head)
+    for fold in sorted(heads):
+        plain = groups.get(fold)
+        if plain is None or plain.scope is not None:
+            continue
+        labels = Counter(map(_LABEL, plain.mentions)).most_common(1)
+        if labels[0][0] not in ("NORP", "ORG"):
+            continue  # no party's adjective ("Brexit" of the "Brexit Party" is the event)
+        countries = [places.of(a) for a, _key in plain.clusters]
+        if not any(countries):
+            continue
+        group = groups.pop(fold)
+        start = 0
+        for (article_id, key), size, country in zip(
+            group.clusters, group.sizes, countries, strict=True
+        ):
+            gkey = fold if country is None else f"{fold}@{country}"
+            own = groups.get(gkey)
+            if own is None:
+                own = groups[gkey] = _Group(fold, scope=country, by_country=True)
+            own.clusters.append((article_id, key))
+            own.sizes.append(size)
+            own.mentions += group.mentions[start : start + size]
+            start += size
+
+
+def _join_party_words(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
+    """A party's name without "Party" ("Labour", the adjective "Republican" of "Republican
+    senators") is that party where the folder names "<name> Party" as a party of the country
+    every story of the word is about (else one it names, or a story naming none): British
+    stories' "Labour" is the British Labour Party, not Australia's or Norway's. Of several
+    such parties, none."""
+    parties: dict[str, list[str]] = {}
+    for gkey, group in groups.items():
+        head, _, last = group.fold.rpartition(" ")
+        if head and last in _PARTY_FOLDS and group.kind == "organization":
+            parties.setdefault(head, []).append(gkey)
+    for gkey, group in groups.items():
+        found = parties.get(group.fold)
+        if not found or group.kind not in ("group", "organization") or group.body:
+            continue
+        if group.scope is not None and (group.acronym or group.scope.startswith("#")):
+            continue
+        if any(m.role for m in group.mentions):
+            continue
+        homes = (
+            [frozenset({group.scope})]
+            if group.scope is not None
+            else [places.named(a) for a, _key in group.clusters]
+        )
+        fits = {
+            sets.find(p)
+            for p in found
+            if all(not h or _party_home(groups[p], places) & h for h in homes)
+        }
+        if len(fits) == 1:
+            sets.union(gkey, fits.pop())
+            group.party = True
+    # the word's groups of countries without such a party stay one actor, as before the split
+    first: dict[str, str] = {}
+    for gkey, group in groups.items():
+        if group.by_country and not group.party:
+            plain = groups.get(group.fold)
+            if plain is not None and not plain.party:
+                first.setdefault(group.fold, group.fold)
+            sets.union(gkey, first.setdefault(group.fold, gkey))
+
+
+def _party_home(party: _Group, places: _ArticleCountries) -> frozenset[str]:
+    """The countries a party is of: its scope's, else those its stories are about."""
+    if party.scope is not None and not party.scope.startswith("#"):
+        return frozenset({party.scope.partition("/")[0]})
+    return frozenset(c for a, _key in party.clusters if (c := places.of(a)) is not None)
+
+
 def _join_acronym_expansions(
     groups: dict[str, _Group], folds: dict[str, str], sets: UnionFind[str]
 ) -> None:
@@ -1190,10 +1283,16 @@ def _build(
     for key in keys:
         texts[key] += 0
     name = _name(keys)
+    if any(group.party for group in parts):  # the party's name, not its adjective's
+        name = _name({k: v for k, v in keys.items() if k.split()[-1].lower() in _PARTY_WORDS})
     # "state" of "the state's Supreme Court" says whose body it is, not what it does
     roles = Counter(r for r in map(_ROLE, mentions) if r and r not in DIVISION_ROLES)
     if folds.get(name) in _COUNTRY_FOLDS:
         actor_type: ActorType = "place"
+    elif any(group.party for group in parts):
+        # a party joined by its adjective ("Republican" senators, `_join_party_words`): the
+        # party is a body, however many mentions the model tagged as a people
+        actor_type = "organization"
     elif " " not in name and not roles and any(m.label == "EVENT" for m in mentions):
         # one article plainly uses the word as an event ("anti-Brexit"); the model's PERSON
         # tags elsewhere do not make it someone
