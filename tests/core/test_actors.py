@@ -1331,3 +1331,18 @@ def test_actors_party_word_is_its_storys_countrys_party() -> None:
     assert mapping[("b", "Verdant")] != mapping[("a", "Verdant Party")]  # another country's
     joined = next(a for a in actors if a.id == mapping[("c", "Verdant")])
     assert (joined.name, joined.type) == ("Verdant Party", "organization")
+
+
+@pytest.mark.parametrize(("other", "joined"), [(None, True), ("Zonal Bank Reserve", False)])
+def test_actors_bare_acronym_joins_the_one_body_it_abbreviates(
+    other: str | None, joined: bool
+) -> None:
+    us = ("United States", "GPE", "United States")
+    stories = [
+        article("a", us, ("Zeta Broadcast Radio", "ORG", "Zeta Broadcast Radio")),
+        article("b", us, ("ZBR", "ORG", "ZBR")),
+    ]
+    if other is not None:  # a second body those letters abbreviate: nothing says which
+        stories.append(article("c", us, (other, "ORG", other)))
+    _, mapping = merge_actors(stories)
+    assert (mapping[("b", "ZBR")] == mapping[("a", "Zeta Broadcast Radio")]) is joined

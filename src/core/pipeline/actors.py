@@ -36,7 +36,17 @@ from .kinds import (
     name_fold,
     short_place_name,
 )
-from .names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
+from .names import (
+    HONORIFICS,
+    SUFFIXES,
+    acronym_letters,
+    acronym_matches,
+    fold_name,
+    initials,
+    is_acronym,
+    looks_like_person_name,
+    slug_name,
+)
 from .ranking import actor_score, counted_positions, named_in
 from .rules import ORG_WORDS
 from .unionfind import UnionFind
@@ -210,6 +220,7 @@ def _merge(
     _join_middle_names(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
     _join_party_words(groups, sets, places)
+    _join_bare_acronyms_to_names(groups, sets, places)
     return _records(groups, sets, order, folds, _Evidence.of(analyses, positions))
 
 
@@ -1167,6 +1178,60 @@ def _party_home(party: _Group, places: _ArticleCountries) -> frozenset[str]:
     if party.scope is not None and not party.scope.startswith("#"):
         return frozenset({party.scope.partition("/")[0]})
     return frozenset(c for a, _key in party.clusters if (c := places.of(a)) is not None)
+
+
+def _join_bare_acronyms_to_names(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
+    """An organisation's acronym that no story spells out ("NPR reported") is the one body
+    of the folder whose name it abbreviates ("National Public Radio", written in full in
+    another story), where that body is of the acronym's country (or above countries): of
+    three letters or more, and only where exactly one such body is named. Two letters
+    abbreviate too many names."""
+    spelled: dict[str, set[str]] = {}
+    for gkey, group in groups.items():
+        if " " not in group.fold or group.kind != "organization":
+            continue
+        if group.scope is not None and group.scope.startswith("#"):
+            continue
+        for key in group.keys:
+            for letters in {initials(key), _every_initial(key)}:
+                if len(letters) >= 3:
+                    spelled.setdefault(letters, set()).add(gkey)
+    if not spelled:
+        return
+    for gkey, group in groups.items():
+        if group.kind != "organization" or not all(is_acronym(k) for k in group.keys):
+            continue
+        spelling = {acronym_letters(k) for k in group.keys}
+        if len(spelling) != 1:
+            continue
+        found = spelled.get(spelling.pop(), set())
+        own = sets.find(gkey)
+        targets = {
+            t
+            for t in found
+            if any(acronym_matches(k, name) for k in group.keys for name in groups[t].keys)
+            and _acronym_home(group, groups[t], places)
+        }
+        roots = {sets.find(t) for t in targets}
+        if len(roots) == 1 and own not in roots:
+            sets.union(gkey, min(targets))
+
+
+def _every_initial(name: str) -> str:
+    """The first letter of every word, minor ones too ("Voice of America" -> "VOA")."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()).upper()
+
+
+def _acronym_home(short: _Group, target: _Group, places: _ArticleCountries) -> bool:
+    """An acronym scoped to its stories' country names a body of that country, of no
+    country, or above countries; one of no scope, any."""
+    if not short.acronym or short.scope is None or short.scope.startswith("#"):
+        return True
+    homes = {places.of(a) for a, _key in target.clusters} - {None}
+    supranational = any(w in SUPRANATIONAL_WORDS for w in target.fold.split())
+    return not homes or short.scope in homes or supranational
 
 
 def _join_acronym_expansions(
