@@ -1346,3 +1346,13 @@ def test_actors_bare_acronym_joins_the_one_body_it_abbreviates(
         stories.append(article("c", us, (other, "ORG", other)))
     _, mapping = merge_actors(stories)
     assert (mapping[("b", "ZBR")] == mapping[("a", "Zeta Broadcast Radio")]) is joined
+
+
+def test_actors_person_is_not_the_place_named_after_them() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Quillon Island", "LOC", "Quillon Island")),
+            article("b", ("Quillon", "PERSON", "Quillon"), ("Quillon", "PERSON", "Quillon")),
+        ]
+    )
+    assert mapping[("b", "Quillon")] != mapping[("a", "Quillon Island")]

@@ -1407,9 +1407,12 @@ def _longest_label(keys: Mapping[str, _KeyStats]) -> str:
 
 def _placed(short: _Group, place: _Group) -> bool:
     """`short` is `place`'s name without its generic word ("Abaco" of "Abaco Islands") and no
-    one was introduced by it with a role: the same place, whatever type the model guessed."""
+    one was introduced by it with a role: the same place, whatever type the model guessed,
+    unless most of its mentions are someone's (a person, not the island or the airport named
+    after them)."""
     return (
         place.kind == "place"
+        and short.kind != "person"
         and short_place_name(place.fold) == short.fold
         and not any(m.role for m in short.mentions)
     )
