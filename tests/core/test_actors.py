@@ -1356,3 +1356,17 @@ def test_actors_person_is_not_the_place_named_after_them() -> None:
         ]
     )
     assert mapping[("b", "Quillon")] != mapping[("a", "Quillon Island")]
+
+
+def test_actors_surname_joins_one_person_written_with_and_without_middle_name() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Ana Maria Quill", "PERSON", "Ana Maria Quill", "Minister")),
+            article("b", ("Ana Quill", "PERSON", "Ana Quill", "Minister")),
+            article("c", ("Ben Quill", "PERSON", "Ben Quill", "Coach")),
+            article("d", ("Quill", "PERSON", "Quill", "Minister")),
+        ]
+    )
+    assert mapping[("a", "Ana Maria Quill")] == mapping[("b", "Ana Quill")]
+    assert mapping[("d", "Quill")] == mapping[("b", "Ana Quill")]
+    assert mapping[("d", "Quill")] != mapping[("c", "Ben Quill")]

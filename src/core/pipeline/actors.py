@@ -214,10 +214,11 @@ def _merge(
     sets: UnionFind[str] = UnionFind(groups) if joins is None else _Recorded(groups, joins)
     _join_acronyms_by_country(groups, sets, places)
     _join_city_readings(groups, sets)
+    # middle names first: a bare surname then sees "Donald J. Trump" and "Donald Trump" as one
+    _join_middle_names(groups, sets)
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
     _join_namesakes_by_role(groups, sets)
-    _join_middle_names(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
     _join_party_words(groups, sets, places)
     _join_bare_acronyms_to_names(groups, sets, places)
