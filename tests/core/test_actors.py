@@ -1370,3 +1370,21 @@ def test_actors_surname_joins_one_person_written_with_and_without_middle_name() 
     assert mapping[("a", "Ana Maria Quill")] == mapping[("b", "Ana Quill")]
     assert mapping[("d", "Quill")] == mapping[("b", "Ana Quill")]
     assert mapping[("d", "Quill")] != mapping[("c", "Ben Quill")]
+
+
+@pytest.mark.parametrize(("country", "joined"), [("Peru", True), ("Chile", False)])
+def test_actors_body_named_with_and_without_its_country(country: str, joined: bool) -> None:
+    peru, own = ("Peru", "GPE", "Peru"), (country, "GPE", country)
+    _, mapping = merge_actors(
+        [
+            article("a", peru, ("Peru Seismic Survey", "ORG", "Peru Seismic Survey")),
+            article("b", ("Peruvian Seismic Survey", "ORG", "Peruvian Seismic Survey")),
+            article("c", own, own, ("Seismic Survey", "ORG", "Seismic Survey")),
+            article("e", peru, ("Peru Embassy", "ORG", "Peru Embassy")),
+            article("f", peru, ("Peruvian Embassy", "ORG", "Peruvian Embassy")),
+        ]
+    )
+    survey = mapping[("a", "Peru Seismic Survey")]
+    assert mapping[("b", "Peruvian Seismic Survey")] == survey
+    assert (mapping[("c", "Seismic Survey")] == survey) is joined  # only a story about Peru
+    assert mapping[("e", "Peru Embassy")] != mapping[("f", "Peruvian Embassy")]  # many alike

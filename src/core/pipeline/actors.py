@@ -218,6 +218,7 @@ def _merge(
     _join_middle_names(groups, sets)
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
+    _join_names_with_their_country(groups, sets, places)
     _join_namesakes_by_role(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
     _join_party_words(groups, sets, places)
@@ -879,6 +880,36 @@ def _join_bodies_to_their_country(groups: dict[str, _Group], sets: UnionFind[str
     for same in full.values():
         for other in same[1:]:
             sets.union(other, same[0])
+
+
+def _join_names_with_their_country(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
+    """An organisation's name with its country written two ways is one body ("U.S. Geological
+    Survey", "United States Geological Survey"), and the name without the country is that
+    body in stories about that country only ("Environmental Protection Agency" in American
+    stories; the same words in a story about another country name no American body). Not a
+    name of one word beside its country: a country has many an "Embassy", in many cities."""
+    full: dict[tuple[str, str], list[str]] = {}
+    for gkey, group in groups.items():
+        if group.scope is None and group.kind == "organization" and " " in group.fold:
+            split = without_country(group.fold)
+            if split is not None and " " in split[0]:
+                full.setdefault(split, []).append(gkey)
+    if not full:
+        return
+    for same in full.values():
+        for other in same[1:]:
+            sets.union(other, same[0])
+    rests = {rest for rest, _country in full}
+    for gkey, group in groups.items():
+        if group.scope is not None or group.kind != "organization" or group.fold not in rests:
+            continue
+        countries = {places.of(a) for a, _key in group.clusters}
+        country = countries.pop() if len(countries) == 1 else None
+        found = full.get((group.fold, country)) if country is not None else None
+        if found:
+            sets.union(gkey, found[0])
 
 
 def _names_other_level(scope: str, fold: str) -> bool:
