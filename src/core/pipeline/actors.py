@@ -560,39 +560,35 @@ def _reading_group(
     return group
 
 
-#: A country named as a preposition's object ("First Minister of Scotland Ana Quill", "the
-#: envoy to Peru X"): what follows is no branch of it.
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|to|in|from|for|at)\s+$", re.IGNORECASE)
-
-
 def _country_qualified(
     analysis: ArticleAnalysis, local: dict[str, list[Mention]]
 ) -> dict[str, str]:
     """In-article clusters of a body's name that the article writes right after a country's
-    name ("a Kenya Red Cross spokesman", which the model read as "Kenya" and "Red Cross"):
-    cluster key -> that country. The name is then that country's branch or body, not the one
-    a story elsewhere names alone. Not a person's name (every mention tagged as someone, or
-    introduced with a role, or written after a title's "of"), nor a place's."""
-    found: dict[str, str] = {}
-    text = analysis.article.text
+    name, at least twice ("a Kenya Red Cross spokesman ... the Kenya Red Cross have access",
+    which the model read as "Kenya" and "Red Cross"): cluster key -> that country. The name is
+    then that country's branch or body, not the one a story elsewhere names alone. Read from
+    the mentions' offsets alone (the store merges without the text): once is no name's word
+    but maybe a title's end ("First Minister of Scotland Ana Quill"). Not a person's name
+    (every mention tagged as someone, or introduced with a role), nor a place's."""
+    found: dict[str, tuple[str, int]] = {}
     before: Mention | None = None
     for mention in analysis.mentions:
         if (
             before is not None
             and before.label == "GPE"
-            and text[before.end : mention.start] == " "
+            and mention.start - before.end == 1
             and mention.text[:1].isupper()
-            and mention.key not in found
-            and not _AFTER_PREPOSITION.search(text, max(0, before.start - 8), before.start)
         ):
             country = fold_name(before.text)
             if country in _COUNTRY_FOLDS:
-                found[mention.key] = country
+                seen, times = found.get(mention.key, (country, 0))
+                found[mention.key] = (seen, times + 1 if seen == country else times)
         before = mention
     return {
         key: country
-        for key, country in found.items()
-        if any(m.label not in _PLACE_LABELS and m.label != "PERSON" for m in local[key])
+        for key, (country, times) in found.items()
+        if times >= 2
+        and any(m.label not in _PLACE_LABELS and m.label != "PERSON" for m in local[key])
         and not _placed_labels(local[key])
         and not any(m.role for m in local[key])
     }
