@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -1199,3 +1200,196 @@ def test_actors_word_beginning_several_names_joins_the_one_its_story_names() -> 
         ]
     )
     assert mapping[("c", "Korvath")] == mapping[("a", "Korvath Records")]
+
+
+@pytest.mark.parametrize(("country", "joined"), [("Peru", True), ("Norway", False)])
+def test_actors_place_short_name_joins_only_a_place_of_a_shared_country(
+    country: str, joined: bool
+) -> None:
+    _, mapping = merge_actors(
+        [
+            article(
+                "a", ("Peru", "GPE", "Peru"), ("Punta Verde Island", "GPE", "Punta Verde Island")
+            ),
+            article("b", (country, "GPE", country), ("Punta Verde", "GPE", "Punta Verde")),
+        ]
+    )
+    island = mapping[("a", "Punta Verde Island")]
+    assert (mapping[("b", "Punta Verde")] == island) is joined
+
+
+GEORGIA = ("Georgia", "GPE", "Georgia")
+
+
+def test_actors_country_and_us_state_of_one_name_read_by_context() -> None:
+    _, mapping = merge_actors(
+        [
+            article(
+                "a", ("Georgia", "GPE", "Georgia"), ("Russia", "GPE", "Russia"), *[GEORGIA] * 2
+            ),
+            article("b", GEORGIA, ("Georgian", "NORP", "Georgian"), ("Russian", "NORP", "Russian")),
+            article("c", ("Ohio", "GPE", "Ohio"), ("Georgia", "GPE", "Georgia")),
+            article("d", ("Georgia", "GPE", "Georgia"), ("U.S.", "GPE", "U.S.")),
+            article("e", ("Georgia", "GPE", "Georgia"), ("Peru", "GPE", "Peru")),
+        ]
+    )
+    country, state = mapping[("a", "Georgia")], mapping[("c", "Georgia")]
+    assert mapping[("b", "Georgia")] == country  # a story about the country
+    assert mapping[("d", "Georgia")] == state != country
+    assert mapping[("e", "Georgia")] not in (country, state)  # nothing says which
+
+
+def test_actors_body_named_alone_is_not_a_nations_body_of_its_union() -> None:
+    uk = ("United Kingdom", "GPE", "United Kingdom")
+    _, mapping = merge_actors(
+        [
+            article(
+                "a", uk, ("Parliament", "ORG", "Parliament"), ("Parliament", "ORG", "Parliament")
+            ),
+            article(
+                "b",
+                uk,
+                ("Welsh Parliament", "ORG", "Welsh Parliament"),
+                ("Parliament", "ORG", "Welsh Parliament"),
+            ),
+            article(
+                "c",
+                uk,
+                ("Parliament of the United Kingdom", "ORG", "Parliament of the United Kingdom"),
+            ),
+        ]
+    )
+    assert mapping[("a", "Parliament")] != mapping[("b", "Welsh Parliament")]
+    assert mapping[("a", "Parliament")] == mapping[("c", "Parliament of the United Kingdom")]
+
+
+def written(aid: str, text: str, *names: tuple[str, str, str]) -> ArticleAnalysis:
+    """An analysis of `text` whose mentions (text, label, key) are found in it, in order."""
+    art = Article(aid, f"{aid}.txt", aid, None, None, None, text, (), "h")
+    out, at = [], 0
+    for name, label, key in names:
+        start = text.index(name, at)
+        at = start + len(name)
+        out.append(Mention(aid, start, at, name, label, key=key))
+    return ArticleAnalysis(art, tuple(out), (), ())
+
+
+def test_actors_body_written_after_a_country_is_that_countrys_branch() -> None:
+    crescent = ("Green Crescent", "ORG", "Green Crescent")
+    peru = ("Peru", "GPE", "Peru")
+    stories = [
+        written(
+            "a",
+            "A Peru Green Crescent worker said the Peru Green Crescent was busy.",
+            peru,
+            crescent,
+            peru,
+            crescent,
+        ),
+        written("b", "The Green Crescent said so.", crescent),
+        written("c", "The Green Crescent agreed.", crescent),
+        written(
+            "d",
+            "The First Minister of Peru Ana Quill met Ana Quill's aides.",
+            peru,
+            ("Ana Quill", "ORG", "Ana Quill"),
+            ("Ana Quill", "PERSON", "Ana Quill"),
+        ),
+        written("e", "Ana Quill spoke.", ("Ana Quill", "PERSON", "Ana Quill")),
+    ]
+    _, mapping = merge_actors(stories)
+    assert mapping[("b", "Green Crescent")] == mapping[("c", "Green Crescent")]
+    assert mapping[("a", "Green Crescent")] != mapping[("b", "Green Crescent")]
+    assert mapping[("d", "Ana Quill")] == mapping[("e", "Ana Quill")]  # once: a title's end
+    # the store merges stored mentions without the text: the same actors
+    bare = [replace(s, article=replace(s.article, text="")) for s in stories]
+    assert merge_actors(bare)[1] == mapping
+
+
+@pytest.mark.parametrize(
+    ("longer", "joined"),
+    [("Zentrix Nova Cloud", False), ("Zentrix Orbital", False), ("Zentrix Corporation", True)],
+)
+def test_actors_body_is_not_its_product_named_after_it(longer: str, joined: bool) -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", (longer, "ORG", longer), ("Zentrix", "ORG", longer)),
+            article("b", ("Zentrix", "ORG", "Zentrix")),
+        ]
+    )
+    assert (mapping[("a", longer)] == mapping[("b", "Zentrix")]) is joined
+
+
+def test_actors_party_word_is_its_storys_countrys_party() -> None:
+    party = ("Verdant Party", "ORG", "Verdant Party")
+    word = ("Verdant", "NORP", "Verdant")
+    peru, norway = ("Peru", "GPE", "Peru"), ("Norway", "GPE", "Norway")
+    actors, mapping = merge_actors(
+        [
+            article("a", peru, peru, party),
+            article("b", norway, norway, word),
+            article("c", peru, peru, word, word),
+            article("d", ("Verdant Coast", "LOC", "Verdant Coast")),
+        ]
+    )
+    assert mapping[("c", "Verdant")] == mapping[("a", "Verdant Party")]
+    assert mapping[("b", "Verdant")] != mapping[("a", "Verdant Party")]  # another country's
+    joined = next(a for a in actors if a.id == mapping[("c", "Verdant")])
+    assert (joined.name, joined.type) == ("Verdant Party", "organization")
+
+
+@pytest.mark.parametrize(("other", "joined"), [(None, True), ("Zonal Bank Reserve", False)])
+def test_actors_bare_acronym_joins_the_one_body_it_abbreviates(
+    other: str | None, joined: bool
+) -> None:
+    us = ("United States", "GPE", "United States")
+    stories = [
+        article("a", us, ("Zeta Broadcast Radio", "ORG", "Zeta Broadcast Radio")),
+        article("b", us, ("ZBR", "ORG", "ZBR")),
+    ]
+    if other is not None:  # a second body those letters abbreviate: nothing says which
+        stories.append(article("c", us, (other, "ORG", other)))
+    _, mapping = merge_actors(stories)
+    assert (mapping[("b", "ZBR")] == mapping[("a", "Zeta Broadcast Radio")]) is joined
+
+
+def test_actors_person_is_not_the_place_named_after_them() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Quillon Island", "LOC", "Quillon Island")),
+            article("b", ("Quillon", "PERSON", "Quillon"), ("Quillon", "PERSON", "Quillon")),
+        ]
+    )
+    assert mapping[("b", "Quillon")] != mapping[("a", "Quillon Island")]
+
+
+def test_actors_surname_joins_one_person_written_with_and_without_middle_name() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("Ana Maria Quill", "PERSON", "Ana Maria Quill", "Minister")),
+            article("b", ("Ana Quill", "PERSON", "Ana Quill", "Minister")),
+            article("c", ("Ben Quill", "PERSON", "Ben Quill", "Coach")),
+            article("d", ("Quill", "PERSON", "Quill", "Minister")),
+        ]
+    )
+    assert mapping[("a", "Ana Maria Quill")] == mapping[("b", "Ana Quill")]
+    assert mapping[("d", "Quill")] == mapping[("b", "Ana Quill")]
+    assert mapping[("d", "Quill")] != mapping[("c", "Ben Quill")]
+
+
+@pytest.mark.parametrize(("country", "joined"), [("Peru", True), ("Chile", False)])
+def test_actors_body_named_with_and_without_its_country(country: str, joined: bool) -> None:
+    peru, own = ("Peru", "GPE", "Peru"), (country, "GPE", country)
+    _, mapping = merge_actors(
+        [
+            article("a", peru, ("Peru Seismic Survey", "ORG", "Peru Seismic Survey")),
+            article("b", ("Peruvian Seismic Survey", "ORG", "Peruvian Seismic Survey")),
+            article("c", own, own, ("Seismic Survey", "ORG", "Seismic Survey")),
+            article("e", peru, ("Peru Embassy", "ORG", "Peru Embassy")),
+            article("f", peru, ("Peruvian Embassy", "ORG", "Peruvian Embassy")),
+        ]
+    )
+    survey = mapping[("a", "Peru Seismic Survey")]
+    assert mapping[("b", "Peruvian Seismic Survey")] == survey
+    assert (mapping[("c", "Seismic Survey")] == survey) is joined  # only a story about Peru
+    assert mapping[("e", "Peru Embassy")] != mapping[("f", "Peruvian Embassy")]  # many alike

@@ -32,6 +32,8 @@ from newsdesk.core.pipeline.names import (
         ("Russia's", "RUSSIA"),
         ("U.S.", "US"),
         ("O'Rourke", "ORourke"),
+        ("World Weather Organisation", "World Weather Organization"),
+        ("Ocean Warning Centre", "Ocean Warning Center"),
     ],
 )
 def test_names_fold_merges_variants(a: str, b: str) -> None:
@@ -47,6 +49,7 @@ def test_names_fold_merges_variants(a: str, b: str) -> None:
         ("Austria", "Australia"),
         ("Iran", "Iraq"),
         ("Sudan", "South Sudan"),
+        ("Labour Party", "Labor Party"),  # the British and the Australian party
     ],
 )
 def test_names_fold_keeps_different_names_apart(a: str, b: str) -> None:

@@ -22,20 +22,33 @@ from .countries import (
     article_country,
     article_division,
     countries_named,
+    names_division,
     without_country,
     without_division,
 )
-from .gazetteer import COUNTRIES, US_STATES
+from .gazetteer import COUNTRIES, COUNTRY_NAMESAKE_STATES, US_STATES
 from .ids import anchor_actor_ids
 from .kinds import (
     DIVISION_ROLES,
+    PLACE_TAILS,
     SUPRANATIONAL_WORDS,
     body_scope,
     name_fold,
     short_place_name,
 )
-from .names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name, slug_name
+from .names import (
+    HONORIFICS,
+    SUFFIXES,
+    acronym_letters,
+    acronym_matches,
+    fold_name,
+    initials,
+    is_acronym,
+    looks_like_person_name,
+    slug_name,
+)
 from .ranking import actor_score, counted_positions, named_in
+from .rules import ORG_WORDS
 from .unionfind import UnionFind
 
 LABEL_TYPES: dict[str, ActorType] = {
@@ -51,6 +64,11 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Countries and US states: "Mexico" is not "Mexico City", "New York" not "New York City".
 _STATE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 _US_STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
+#: Countries whose name a US state carries ("Georgia"): each article's context says which.
+_NAMESAKE_STATE_FOLDS = frozenset(fold_name(s) for s in COUNTRY_NAMESAKE_STATES)
+_UNITED_STATES = fold_name("United States")
+#: The scope of a country's name read as its namesake US state's (`_country_or_state`).
+_STATE_READING = "us state"
 #: The scope of a US state's name read as its namesake city's (`_read_as_city`).
 _CITY_READING = "city"
 _CITY = fold_name("City")
@@ -106,6 +124,13 @@ class _Group:
     acronym: bool = False
     """Scoped as an acronym its article does not spell out ("ABC"): the same letters name
     different bodies in different countries, so it joins only within its country."""
+    by_country: bool = False
+    """One country's clusters of a word a party's name begins (`_party_words_by_country`)."""
+    party: bool = False
+    """A party's name without "Party", joined to the party (`_join_party_words`)."""
+    qualified: bool = False
+    """Scoped to the country its article writes before its name ("Kenya Red Cross" read as
+    "Kenya" and "Red Cross"): that country's branch, not the body of the name alone."""
 
 
 def _vote(votes: Mapping[str, int], longest_label: str) -> ActorType:
@@ -183,16 +208,21 @@ def _merge(
     places = _ArticleCountries(analyses)
     groups, folds, order = _gather(analyses, places)
     _keep_namesake_states_apart(groups)
+    _party_words_by_country(groups, places)
     for group in groups.values():
         _count(group, folds)
     sets: UnionFind[str] = UnionFind(groups) if joins is None else _Recorded(groups, joins)
     _join_acronyms_by_country(groups, sets, places)
     _join_city_readings(groups, sets)
+    # middle names first: a bare surname then sees "Donald J. Trump" and "Donald Trump" as one
+    _join_middle_names(groups, sets)
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
+    _join_names_with_their_country(groups, sets, places)
     _join_namesakes_by_role(groups, sets)
-    _join_middle_names(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
+    _join_party_words(groups, sets, places)
+    _join_bare_acronyms_to_names(groups, sets, places)
     return _records(groups, sets, order, folds, _Evidence.of(analyses, positions))
 
 
@@ -346,6 +376,7 @@ class _ArticleCountries:
 
 
 _PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
+_PARTY_WORDS = frozenset({"party", "parties"})
 #: Holidays every country has under the same name, named without saying whose.
 _NATIONAL_DAYS = frozenset(
     fold_name(f"{kind} Day")
@@ -385,12 +416,14 @@ def _gather(
     order: dict[str, int] = {}
     by_key: dict[str, _Group] = {}
     state_of: dict[str, bool] = {}
+    namesake_of: dict[str, bool] = {}
     for analysis in analyses:
         article_id = analysis.article.id
         order[article_id] = len(order)
         local: dict[str, list[Mention]] = {}
         for mention in analysis.mentions:
             local.setdefault(mention.key, []).append(mention)
+        qualified = _country_qualified(analysis, local)
         for key, mentions in local.items():
             state = state_of.get(key)
             if state is None:
@@ -402,6 +435,30 @@ def _gather(
                 group = groups.get(gkey)
                 if group is None:
                     group = groups[gkey] = _Group(state_fold, scope=_CITY_READING)
+                group.clusters.append((article_id, key))
+                group.sizes.append(len(mentions))
+                group.mentions += mentions
+                continue
+            namesake = namesake_of.get(key)
+            if namesake is None:
+                namesake = namesake_of[key] = name_fold(key) in _NAMESAKE_STATE_FOLDS
+            if namesake:
+                reading = _country_or_state(key, local, places.of(article_id))
+                if reading is not None:
+                    folds.setdefault(key, fold_name(key))
+                    group = _reading_group(groups, name_fold(key), reading, article_id)
+                    group.clusters.append((article_id, key))
+                    group.sizes.append(len(mentions))
+                    group.mentions += mentions
+                    continue
+            country = qualified.get(key)
+            if country is not None and _scope(key, name_fold(key), mentions) is None:
+                # (a body every state has, or one of many alike, keeps its own scope)
+                folds.setdefault(key, fold_name(key))
+                gkey = f"{name_fold(key)}@{country}"
+                group = groups.get(gkey)
+                if group is None:
+                    group = groups[gkey] = _Group(name_fold(key), scope=country, qualified=True)
                 group.clusters.append((article_id, key))
                 group.sizes.append(len(mentions))
                 group.mentions += mentions
@@ -486,6 +543,78 @@ def _read_as_city(key: str, local: dict[str, list[Mention]]) -> bool:
         and "united states" not in others
         and not any(name_fold(k) == f"{fold} {_CITY}" for k in local)
     )
+
+
+def _reading_group(
+    groups: dict[str, _Group], fold: str, reading: str, article_id: str
+) -> _Group:
+    """The group of a country's name read as the country (its plain group), as its namesake
+    US state, or as its article's own place (`_country_or_state`)."""
+    scope = None if reading == "country" else (
+        _STATE_READING if reading == "state" else f"#{article_id}"
+    )
+    gkey = fold if scope is None else f"{fold}@{scope}"
+    group = groups.get(gkey)
+    if group is None:
+        group = groups[gkey] = _Group(fold, scope=scope)
+    return group
+
+
+def _country_qualified(
+    analysis: ArticleAnalysis, local: dict[str, list[Mention]]
+) -> dict[str, str]:
+    """In-article clusters of a body's name that the article writes right after a country's
+    name, at least twice ("a Kenya Red Cross spokesman ... the Kenya Red Cross have access",
+    which the model read as "Kenya" and "Red Cross"): cluster key -> that country. The name is
+    then that country's branch or body, not the one a story elsewhere names alone. Read from
+    the mentions' offsets alone (the store merges without the text): once is no name's word
+    but maybe a title's end ("First Minister of Scotland Ana Quill"). Not a person's name
+    (every mention tagged as someone, or introduced with a role), nor a place's."""
+    found: dict[str, tuple[str, int]] = {}
+    before: Mention | None = None
+    for mention in analysis.mentions:
+        if (
+            before is not None
+            and before.label == "GPE"
+            and mention.start - before.end == 1
+            and mention.text[:1].isupper()
+        ):
+            country = fold_name(before.text)
+            if country in _COUNTRY_FOLDS:
+                seen, times = found.get(mention.key, (country, 0))
+                found[mention.key] = (seen, times + 1 if seen == country else times)
+        before = mention
+    return {
+        key: country
+        for key, (country, times) in found.items()
+        if times >= 2
+        and any(m.label not in _PLACE_LABELS and m.label != "PERSON" for m in local[key])
+        and not _placed_labels(local[key])
+        and not any(m.role for m in local[key])
+    }
+
+
+def _country_or_state(
+    key: str, local: dict[str, list[Mention]], country: str | None
+) -> str | None:
+    """Which place a name that a country and a US state share ("Georgia") is in one article:
+    the state where the article names American places (other states, "U.S.") more than any
+    other country, the country where the article is about it (its headline, its demonym,
+    most of its mentions), else neither: that article's own place, joined to no other
+    story's. None for a cluster that is no place (a person's or a body's name)."""
+    if not _placed_labels(local[key]):
+        return None
+    fold = name_fold(key)
+    named = countries_named(
+        fold_name(m.text) for k, ms in local.items() if k != key for m in ms
+    )
+    american = named.pop(_UNITED_STATES, 0)
+    named.pop(fold, None)
+    if american and american > max(named.values(), default=0):
+        return "state"
+    if country == fold:
+        return "country"
+    return "article"
 
 
 def _bare_acronym(key: str, fold: str, mentions: list[Mention]) -> bool:
@@ -626,6 +755,7 @@ def _join_short_forms(
             and not _first_name_only(fold, groups[t])
             and _surname_fits(group, groups[t])
             and not _qualifier_dropped(fold, groups[t].fold)
+            and not _named_thing_of(group, groups[t])
             and _within_scope(group, groups[t], places)
         }
         if len(targets) > 1:
@@ -748,13 +878,44 @@ def _join_bodies_to_their_country(groups: dict[str, _Group], sets: UnionFind[str
             sets.union(other, same[0])
 
 
+def _join_names_with_their_country(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
+    """An organisation's name with its country written two ways is one body ("U.S. Geological
+    Survey", "United States Geological Survey"), and the name without the country is that
+    body in stories about that country only ("Environmental Protection Agency" in American
+    stories; the same words in a story about another country name no American body). Not a
+    name of one word beside its country: a country has many an "Embassy", in many cities."""
+    full: dict[tuple[str, str], list[str]] = {}
+    for gkey, group in groups.items():
+        if group.scope is None and group.kind == "organization" and " " in group.fold:
+            split = without_country(group.fold)
+            if split is not None and " " in split[0]:
+                full.setdefault(split, []).append(gkey)
+    if not full:
+        return
+    for same in full.values():
+        for other in same[1:]:
+            sets.union(other, same[0])
+    rests = {rest for rest, _country in full}
+    for gkey, group in groups.items():
+        if group.scope is not None or group.kind != "organization" or group.fold not in rests:
+            continue
+        countries = {places.of(a) for a, _key in group.clusters}
+        country = countries.pop() if len(countries) == 1 else None
+        found = full.get((group.fold, country)) if country is not None else None
+        if found:
+            sets.union(gkey, found[0])
+
+
 def _names_other_level(scope: str, fold: str) -> bool:
     """A longer name says it is the body of another level than `scope`: the nation's ("United
     States Supreme Court") for a state's body named alone ("the state's Supreme Court"), a
-    state's ("Wisconsin Supreme Court") for the nation's."""
+    state's or a nation's of a union ("Wisconsin Supreme Court", "Scottish Parliament") for the
+    nation's."""
     if "/" in scope:
         return without_country(fold) is not None
-    return without_division(fold) is not None
+    return without_division(fold) is not None or names_division(fold)
 
 
 def _capitalised_tail(name: str) -> bool:
@@ -782,6 +943,8 @@ def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> b
         homes = {places.of(a) for a, _key in target.clusters} - {None}
         supranational = any(w in SUPRANATIONAL_WORDS for w in target.fold.split())
         return not homes or short.scope in homes or supranational
+    if target.kind == "place" and target.fold not in _STATE_FOLDS:
+        return _same_country(short, target, places)
     if target.kind != "person" or " " in short.fold:
         return True
     if not _spelled_alike(short, target):
@@ -791,6 +954,20 @@ def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> b
     if not own or not theirs or own & theirs:
         return True  # nothing says they are apart
     return bool(_role_words(short) & _role_words(target))
+
+
+def _same_country(short: _Group, target: _Group, places: _ArticleCountries) -> bool:
+    """A place's short name ("Santa Cruz") names a longer one of other stories ("Santa Cruz
+    Island") only where nothing says they are apart: one story names it, or their stories
+    name a country in common, or either names none. Many towns, islands and rivers share a
+    name; a Chilean story's "Santa Cruz" is not a Californian island."""
+    own = {a for a, _key in short.clusters}
+    theirs = {a for a, _key in target.clusters}
+    if own & theirs:
+        return True
+    named_own = frozenset().union(*(places.named(a) for a in own))
+    named_theirs = frozenset().union(*(places.named(a) for a in theirs))
+    return not named_own or not named_theirs or bool(named_own & named_theirs)
 
 
 def _spelled_alike(short: _Group, target: _Group) -> bool:
@@ -818,7 +995,11 @@ def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> 
     someone no title introduces ("Police Chief Allen" is not the town of Allen)."""
     alone: dict[str, list[str]] = {}
     for gkey, group in groups.items():
-        if group.scope is not None and not (group.body or group.acronym) and group.kind == "person":
+        if (
+            group.scope is not None
+            and not (group.body or group.acronym or group.qualified)
+            and group.kind == "person"
+        ):
             alone.setdefault(group.fold, []).append(gkey)
     for fold, gkeys in alone.items():
         roles = [(g, _role_words(groups[g])) for g in sorted(gkeys)]
@@ -875,6 +1056,28 @@ def _qualifier_dropped(short: str, full: str) -> bool:
     return full.startswith(short + " of ")
 
 
+#: Words that end a body's or a place's name without naming another thing: "Harvard" is the
+#: "Harvard University", "Acme" the "Acme Corporation", "Heathrow" the "Heathrow Airport" (and
+#: a company's trade words, as `entities` reads "Ford Motor Company" for "Ford").
+_GENERIC_TAIL = frozenset(fold_name(w) for w in (*ORG_WORDS, *PLACE_TAILS)) | frozenset(
+    fold_name(w)
+    for w in """international incorporated limited co plc ag sa gmbh holdings motor motors
+    airlines airline airways air records studios pictures media entertainment industries
+    technologies labs laboratories pharmaceuticals""".split()
+)
+
+
+def _named_thing_of(short: _Group, target: _Group) -> bool:
+    """`target`'s name is `short`'s followed by proper words of its own ("Red Hat Enterprise
+    Linux", "Falcon Heavy", "GitHub Trust"): a product, a branch or a model of the body `short`
+    names, not that body (a story writing both keeps them apart itself). A generic tail ("Harvard
+    University", "Acme Corporation") only says what `short` is, and a person's name goes by
+    the rules for names."""
+    if target.kind == "person" or not target.fold.startswith(short.fold + " "):
+        return False
+    return not all(w in _GENERIC_TAIL for w in target.fold[len(short.fold) + 1 :].split())
+
+
 def _first_name_only(short: str, target: _Group) -> bool:
     """`short` is the given name of the person `target`, not their surname."""
     if target.kind != "person" or " " in short:
@@ -917,6 +1120,146 @@ def _join_middle_names(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
 def _role_words(group: _Group) -> set[str]:
     words = {w for m in group.mentions if m.role for w in fold_name(m.role).split()}
     return words - _ROLE_STOP
+
+
+def _party_words_by_country(groups: dict[str, _Group], places: _ArticleCountries) -> None:
+    """A word that a party's name begins ("Labour" where the folder names a "Labour Party")
+    is that party of its story's country: its clusters are grouped by the country of their
+    story (`fold@country`), each joined to its own country's party by `_join_party_words`;
+    a story about no one country keeps the plain group."""
+    heads = set()
+    for group in groups.values():
+        head, _, last = group.fold.rpartition(" ")
+        if head and last in _PARTY_FOLDS:
+            heads.add(head)
+    for fold in sorted(heads):
+        plain = groups.get(fold)
+        if plain is None or plain.scope is not None:
+            continue
+        labels = Counter(map(_LABEL, plain.mentions)).most_common(1)
+        if labels[0][0] not in ("NORP", "ORG"):
+            continue  # no party's adjective ("Brexit" of the "Brexit Party" is the event)
+        countries = [places.of(a) for a, _key in plain.clusters]
+        if not any(countries):
+            continue
+        group = groups.pop(fold)
+        start = 0
+        for (article_id, key), size, country in zip(
+            group.clusters, group.sizes, countries, strict=True
+        ):
+            gkey = fold if country is None else f"{fold}@{country}"
+            own = groups.get(gkey)
+            if own is None:
+                own = groups[gkey] = _Group(fold, scope=country, by_country=True)
+            own.clusters.append((article_id, key))
+            own.sizes.append(size)
+            own.mentions += group.mentions[start : start + size]
+            start += size
+
+
+def _join_party_words(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
+    """A party's name without "Party" ("Labour", the adjective "Republican" of "Republican
+    senators") is that party where the folder names "<name> Party" as a party of the country
+    every story of the word is about (else one it names, or a story naming none): British
+    stories' "Labour" is the British Labour Party, not Australia's or Norway's. Of several
+    such parties, none."""
+    parties: dict[str, list[str]] = {}
+    for gkey, group in groups.items():
+        head, _, last = group.fold.rpartition(" ")
+        if head and last in _PARTY_FOLDS and group.kind == "organization":
+            parties.setdefault(head, []).append(gkey)
+    for gkey, group in groups.items():
+        found = parties.get(group.fold)
+        if not found or group.kind not in ("group", "organization") or group.body:
+            continue
+        if group.scope is not None and (group.acronym or group.scope.startswith("#")):
+            continue
+        if any(m.role for m in group.mentions):
+            continue
+        homes = (
+            [frozenset({group.scope})]
+            if group.scope is not None
+            else [places.named(a) for a, _key in group.clusters]
+        )
+        fits = {
+            sets.find(p)
+            for p in found
+            if all(not h or _party_home(groups[p], places) & h for h in homes)
+        }
+        if len(fits) == 1:
+            sets.union(gkey, fits.pop())
+            group.party = True
+    # the word's groups of countries without such a party stay one actor, as before the split
+    first: dict[str, str] = {}
+    for gkey, group in groups.items():
+        if group.by_country and not group.party:
+            plain = groups.get(group.fold)
+            if plain is not None and not plain.party:
+                first.setdefault(group.fold, group.fold)
+            sets.union(gkey, first.setdefault(group.fold, gkey))
+
+
+def _party_home(party: _Group, places: _ArticleCountries) -> frozenset[str]:
+    """The countries a party is of: its scope's, else those its stories are about."""
+    if party.scope is not None and not party.scope.startswith("#"):
+        return frozenset({party.scope.partition("/")[0]})
+    return frozenset(c for a, _key in party.clusters if (c := places.of(a)) is not None)
+
+
+def _join_bare_acronyms_to_names(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
+    """An organisation's acronym that no story spells out ("NPR reported") is the one body
+    of the folder whose name it abbreviates ("National Public Radio", written in full in
+    another story), where that body is of the acronym's country (or above countries): of
+    three letters or more, and only where exactly one such body is named. Two letters
+    abbreviate too many names."""
+    spelled: dict[str, set[str]] = {}
+    for gkey, group in groups.items():
+        if " " not in group.fold or group.kind != "organization":
+            continue
+        if group.scope is not None and group.scope.startswith("#"):
+            continue
+        for key in group.keys:
+            for letters in {initials(key), _every_initial(key)}:
+                if len(letters) >= 3:
+                    spelled.setdefault(letters, set()).add(gkey)
+    if not spelled:
+        return
+    for gkey, group in groups.items():
+        if group.kind != "organization" or not all(is_acronym(k) for k in group.keys):
+            continue
+        spelling = {acronym_letters(k) for k in group.keys}
+        if len(spelling) != 1:
+            continue
+        found = spelled.get(spelling.pop(), set())
+        own = sets.find(gkey)
+        targets = {
+            t
+            for t in found
+            if any(acronym_matches(k, name) for k in group.keys for name in groups[t].keys)
+            and _acronym_home(group, groups[t], places)
+        }
+        roots = {sets.find(t) for t in targets}
+        if len(roots) == 1 and own not in roots:
+            sets.union(gkey, min(targets))
+
+
+def _every_initial(name: str) -> str:
+    """The first letter of every word, minor ones too ("Voice of America" -> "VOA")."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()).upper()
+
+
+def _acronym_home(short: _Group, target: _Group, places: _ArticleCountries) -> bool:
+    """An acronym scoped to its stories' country names a body of that country, of no
+    country, or above countries; one of no scope, any."""
+    if not short.acronym or short.scope is None or short.scope.startswith("#"):
+        return True
+    homes = {places.of(a) for a, _key in target.clusters} - {None}
+    supranational = any(w in SUPRANATIONAL_WORDS for w in target.fold.split())
+    return not homes or short.scope in homes or supranational
 
 
 def _join_acronym_expansions(
@@ -1033,10 +1376,16 @@ def _build(
     for key in keys:
         texts[key] += 0
     name = _name(keys)
+    if any(group.party for group in parts):  # the party's name, not its adjective's
+        name = _name({k: v for k, v in keys.items() if k.split()[-1].lower() in _PARTY_WORDS})
     # "state" of "the state's Supreme Court" says whose body it is, not what it does
     roles = Counter(r for r in map(_ROLE, mentions) if r and r not in DIVISION_ROLES)
     if folds.get(name) in _COUNTRY_FOLDS:
         actor_type: ActorType = "place"
+    elif any(group.party for group in parts):
+        # a party joined by its adjective ("Republican" senators, `_join_party_words`): the
+        # party is a body, however many mentions the model tagged as a people
+        actor_type = "organization"
     elif " " not in name and not roles and any(m.label == "EVENT" for m in mentions):
         # one article plainly uses the word as an event ("anti-Brexit"); the model's PERSON
         # tags elsewhere do not make it someone
@@ -1086,9 +1435,12 @@ def _longest_label(keys: Mapping[str, _KeyStats]) -> str:
 
 def _placed(short: _Group, place: _Group) -> bool:
     """`short` is `place`'s name without its generic word ("Abaco" of "Abaco Islands") and no
-    one was introduced by it with a role: the same place, whatever type the model guessed."""
+    one was introduced by it with a role: the same place, whatever type the model guessed,
+    unless most of its mentions are someone's (a person, not the island or the airport named
+    after them)."""
     return (
         place.kind == "place"
+        and short.kind != "person"
         and short_place_name(place.fold) == short.fold
         and not any(m.role for m in short.mentions)
     )

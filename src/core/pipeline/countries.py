@@ -213,6 +213,19 @@ def article_division(title: str, text: str, country: str | None) -> str | None:
     return division
 
 
+def names_division(folded: str) -> bool:
+    """Some one to three words of a folded name name a state, a province or a nation of the
+    United Kingdom, or its people ("scotish parliament", "ohio senate", "welsh assembly"):
+    a body so named is that division's, not its country's."""
+    words = folded.split()
+    return any(
+        " ".join(words[i : i + size]) in _DIVISION_FOLDS
+        or " ".join(words[i : i + size]) in _DIVISION_COUNTRY
+        for size in (3, 2, 1)
+        for i in range(len(words) - size + 1)
+    )
+
+
 def without_division(folded: str) -> tuple[str, str] | None:
     """A folded name without the state or province it names, and that division's scope (see
     `article_division`): "ohio senate" -> ("senate", "united states/ohio"); None when it names

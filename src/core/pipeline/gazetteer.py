@@ -236,6 +236,10 @@ US_STATES: tuple[str, ...] = tuple(
     "Puerto Rico",
 )
 
+#: Countries whose name a US state also carries: the state in an American story, the country
+#: in a story of its region (`core.pipeline.actors` reads each article's context).
+COUNTRY_NAMESAKE_STATES: tuple[str, ...] = ("Georgia",)
+
 #: Long and short forms of one country: each maps to the form news uses most.
 COUNTRY_FORMS: dict[str, str] = {
     "America": "United States",

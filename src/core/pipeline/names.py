@@ -73,6 +73,9 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Transliteration variants of the same sound (Yanukovych/Yanukovich, Khodorkovsky/Hodorkovsky,
 # Alexei/Aleksey): applied in this order, then doubled letters collapse (Navalnyy/Navalny).
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # British and American spellings of one name ("World Health Organisation", "Centre")
+    (re.compile(r"isation"), "ization"),
+    (re.compile(r"\bcentre"), "center"),
     (re.compile(r"tch"), "ch"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"dh"), "d"),
