@@ -94,3 +94,43 @@ def test_quotes_cueless_quote_goes_on_with_the_latest_statement(
         'before the bombing."'
     )
     assert speaker_of(analyze_text, text, "plane flew") == "Survivor Abu"
+
+
+def test_quotes_they_skips_bodies_talked_about_in_someone_elses_words(
+    analyze_text: AnalyzeText,
+) -> None:
+    # countries named inside what the minister said ("disappointed when X and Y developed")
+    # are talked about: "they" is the party that is the subject of the sentence before
+    text = (
+        "The foreign minister, Ann Ward, said that the government was disappointed when "
+        "Norland and Sudria developed nuclear weapons.\n\n"
+        "The Green Party supported the government's stance on exports. \"Any future agreement "
+        'must depend on a treaty being signed first," they said in a press release.'
+    )
+    assert speaker_of(analyze_text, text, "Any future agreement") == "Green Party"
+
+
+@pytest.mark.parametrize(
+    ("last_paragraph", "speaker"),
+    [
+        # the article's own president, not the other one named in passing paragraphs before
+        ("The president says the country will stay engaged in the region for years.", "Ward"),
+        # the president named in the sentence right before is the one meant
+        (
+            "President Carl Dunn hosted the talks. The president says the country will stay "
+            "engaged in the region for years.",
+            "Carl Dunn",
+        ),
+    ],
+)
+def test_quotes_role_noun_means_the_salient_holder(
+    analyze_text: AnalyzeText, last_paragraph: str, speaker: str
+) -> None:
+    text = (
+        "President Ward travels to the region next week to urge allies to back the talks. "
+        "Ward will meet leaders in four countries.\n\n"
+        "The president's first stop is Norland, where Ward will encourage Prime Minister Tom "
+        "Baxter and Sudrian President Carl Dunn to move forward with the talks.\n\n"
+        "After Norland, the president visits three more capitals.\n\n" + last_paragraph
+    )
+    assert speaker_of(analyze_text, text, "stay engaged") == speaker

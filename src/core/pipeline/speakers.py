@@ -501,7 +501,7 @@ class SpeakerResolver:
                     for role, written in _roles_written(text, m) + self._appositive_roles(m)
                 )
             ]
-            return holders[-1] if holders else None
+            return self._salient_holder(holders, subject) if holders else None
         if dets & {"a", "an"} and self._sent_of[subject.i] < LEDE_SENTENCES:
             # the lede's "A federal judge in Texas ruled ...", named in the next sentences
             # ("U.S. District Judge Gray Miller"): the one person introduced in that role
@@ -515,6 +515,26 @@ class SpeakerResolver:
             if len({m.key for m in holders}) == 1:
                 return holders[0]
         return None
+
+    def _salient_holder(self, holders: list[Mention], subject: Token) -> Mention:
+        """Which of several people introduced in a role "the president" means: one named in
+        that role in this sentence or the one before, the latest; else the one the article
+        names most (whom it is about: "President Bush travels ... . He will meet President
+        Abbas ... . The president says"), the latest on a tie."""
+        latest = holders[-1]
+        here = self._sent_of[subject.i]
+        named_at = self.doc.char_span(latest.start, latest.end, alignment_mode="expand")
+        if named_at is None or here - self._sent_of[named_at.start] <= 1:
+            return latest
+        keys = [self._full_names.get(m.key, m.key) for m in holders]
+        if len(set(keys)) == 1:
+            return latest
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            key = self._full_names.get(mention.key, mention.key)
+            counts[key] = counts.get(key, 0) + 1
+        best = max(range(len(holders)), key=lambda i: (counts.get(keys[i], 0), i))
+        return holders[best]
 
     def _appositive_roles(self, mention: Mention) -> list[tuple[str, str]]:
         """A person's role set after the name between commas ("Ana Ruiz, the government
@@ -948,7 +968,9 @@ class SpeakerResolver:
                     if depth < 3:
                         return self._body_antecedent(token, depth + 1)
                     return None
-                if token.pos_ == "PRON":
+                if token.pos_ == "PRON" or (back > 0 and _within_what_was_said(token)):
+                    # "X said that the government was disappointed when India and Pakistan
+                    # developed ...": those are talked about, not who "they" are next
                     continue
                 fit = self._body_fits(token, plural)
                 if fit is not None:
@@ -1418,6 +1440,19 @@ def _in_reported_clause(subject: Token) -> bool:
     verb = subject.head
     speaks = verb_base(verb.text) in SPEECH_VERBS
     return verb.dep_ == "ccomp" and verb.head is not verb and not speaks
+
+
+def _within_what_was_said(subject: Token) -> bool:
+    """The subject of a clause anywhere inside a speech verb's complement ("said that the
+    government was disappointed [when India and Pakistan developed ...]")."""
+    token = subject.head
+    for _ in range(8):
+        if token.head is token:
+            return False
+        if token.dep_ == "ccomp" and verb_base(token.head.text) in SPEECH_VERBS:
+            return True
+        token = token.head
+    return False
 
 
 def _subject_after_contrast(subjects: list[Token], verb: Token) -> Token:
