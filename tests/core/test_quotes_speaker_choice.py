@@ -134,3 +134,23 @@ def test_quotes_role_noun_means_the_salient_holder(
         "After Norland, the president visits three more capitals.\n\n" + last_paragraph
     )
     assert speaker_of(analyze_text, text, "stay engaged") == speaker
+
+
+@pytest.mark.parametrize(
+    ("verb", "speaker"),
+    [
+        # a body's name with a plural verb is taken as its members: "they" next is that body
+        ("have called", "Rights Watch"),
+        # with a singular verb, "they" is the plural group before it
+        ("has called", "Military officials"),
+    ],
+)
+def test_quotes_they_means_a_body_with_a_plural_verb(
+    analyze_text: AnalyzeText, verb: str, speaker: str
+) -> None:
+    text = (
+        "Military officials said the jets had been sent after reports of rebels in the area."
+        f"\n\nRights Watch {verb} for compensation for the victims. They say the military is "
+        "not absolved of liability."
+    )
+    assert speaker_of(analyze_text, text, "absolved") == speaker

@@ -1006,8 +1006,11 @@ class SpeakerResolver:
             if self._is_person(mention):
                 return mention if plural and several else None
             if plural:
-                return mention if mention.label == "NORP" or several else None
+                agrees = mention.label == "ORG" and _plural_agreement(token)
+                return mention if mention.label == "NORP" or several or agrees else None
             return mention if mention.label in {"ORG", "GPE"} and not several else None
+        if plural and token.pos_ == "PROPN" and _plural_agreement(token):
+            return token  # a body's name the model missed, with a plural verb
         if token.pos_ != "NOUN":
             return None
         if plural:
@@ -1440,6 +1443,17 @@ def _in_reported_clause(subject: Token) -> bool:
     verb = subject.head
     speaks = verb_base(verb.text) in SPEECH_VERBS
     return verb.dep_ == "ccomp" and verb.head is not verb and not speaks
+
+
+def _plural_agreement(subject: Token) -> bool:
+    """A name with a plural verb ("Human Rights Watch have called", "The Red Cross say"):
+    the body taken as its members, whom a "they" after it means."""
+    verb = subject.head
+    if verb is subject or subject.tag_ not in {"NNP", "NN"}:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    first = auxes[0] if auxes else verb
+    return first.tag_ == "VBP" or first.lower_ == "were"
 
 
 def _within_what_was_said(subject: Token) -> bool:
