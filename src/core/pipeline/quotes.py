@@ -2817,7 +2817,7 @@ def _continuations(
             d
             for d in drafts
             if d.kind in {"indirect", "stance"}
-            and _hands_on(d, speaker)
+            and _hands_on(d, speaker, short)
             and previous.end <= (d.cue.idx if d.cue is not None else d.start)
             and d.end <= mark.open
         ]
@@ -2855,15 +2855,16 @@ def _continuations(
     return found
 
 
-def _hands_on(statement: Draft, speaker: Speaker | None) -> bool:
+def _hands_on(statement: Draft, speaker: Speaker | None, short: bool) -> bool:
     """A statement after a quote takes the next quote from its speaker: a named one always;
     one the article does not name ("Survivor Baba, 37, a refugee") when the quote before was
-    a named person's: the latest voice is whose words go on."""
+    a named person's and the quote is a full sentence (not a nickname in marks, `"Birther
+    King" Andy Martin`): the latest voice is whose words go on."""
     if statement.speaker is None:
         return False
     if statement.speaker.key is not None:
         return True
-    return speaker is not None and speaker.key is not None
+    return not short and speaker is not None and speaker.key is not None
 
 
 def _spoken_paragraph(text: str, mark: QuoteMarks) -> bool:
