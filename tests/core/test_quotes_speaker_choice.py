@@ -35,13 +35,21 @@ def test_quotes_pronoun_after_an_unnamed_speaker_is_not_someone_named_before(
     assert speaker_of(analyze_text, text, "I regret") == "The head of the internal inquiry"
 
 
-def test_quotes_pronoun_after_a_named_role_is_the_person(analyze_text: AnalyzeText) -> None:
-    # the same shape with the role's holder named in apposition: the name, as before
-    text = (
-        "Officers Tom Baxter and Ray Lind were charged in March.\n\n"
-        "The head of the internal inquiry, Ann Ward, told the court the checks were weak. "
-        'She also said "I regret we were not called sooner. We could have acted."'
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers Tom Baxter and Ray Lind were charged in March.\n\nThe head of the internal "
+        "inquiry, Ann Ward, told the court the checks were weak. ",
+        "Judge Ann Ward sentenced officers Tom Baxter and Ray Lind on Monday. Lind wept in "
+        'court.\n\nThe judge told the court "Basic checks were not done." ',
+    ],
+)
+def test_quotes_pronoun_after_a_named_role_is_the_person(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    # the same shape with the role's holder named in apposition, or introduced in the role
+    # before: the name
+    text += 'She also said "I regret we were not called sooner. We could have acted."'
     assert speaker_of(analyze_text, text, "I regret") == "Ann Ward"
 
 

@@ -739,8 +739,14 @@ class SpeakerResolver:
                 elif back > 0 and token in spoke and self._unnamed_speaker(token, gender):
                     # "The head of the investigators told the court ... . She also said": the
                     # one who spoke last is a person the article does not name; "she" is that
-                    # person, not whoever was named before
-                    self._unnamed[pronoun.i] = token
+                    # person, not whoever was named before ("the judge", introduced as "Judge
+                    # Ana Ruiz", is her)
+                    holder = self._role_holder(token)
+                    if holder is not None:
+                        if self._genders.get(holder.key, gender) == gender:
+                            found = holder
+                    else:
+                        self._unnamed[pronoun.i] = token
                     break
                 elif not self._names_several(token.head if token.dep_ == "appos" else token):
                     candidate = self._subject_person(token)
