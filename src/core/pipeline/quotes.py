@@ -2811,14 +2811,13 @@ def _continuations(
             continue
         previous = max(earlier, key=lambda d: d.end)
         speaker = previous.speaker
-        # a named person's statement since then ("X criticized the decision via Twitter.
-        # "..."") hands the quote to them
+        # a statement since then ("X criticized the decision via Twitter. "...""), named or
+        # not ("Survivor Baba, 37, said ... . "..."") hands the quote to its speaker
         between = [
             d
             for d in drafts
             if d.kind in {"indirect", "stance"}
-            and d.speaker is not None
-            and d.speaker.key is not None
+            and _hands_on(d, speaker, short)
             and previous.end <= (d.cue.idx if d.cue is not None else d.start)
             and d.end <= mark.open
         ]
@@ -2854,6 +2853,18 @@ def _continuations(
         )
         claimed.add(index)
     return found
+
+
+def _hands_on(statement: Draft, speaker: Speaker | None, short: bool) -> bool:
+    """A statement after a quote takes the next quote from its speaker: a named one always;
+    one the article does not name ("Survivor Baba, 37, a refugee") when the quote before was
+    a named person's and the quote is a full sentence (not a nickname in marks, `"Birther
+    King" Andy Martin`): the latest voice is whose words go on."""
+    if statement.speaker is None:
+        return False
+    if statement.speaker.key is not None:
+        return True
+    return not short and speaker is not None and speaker.key is not None
 
 
 def _spoken_paragraph(text: str, mark: QuoteMarks) -> bool:

@@ -21,6 +21,8 @@ def according_to(
     cued: dict[int, list[Draft]] = {}
     relative: list[Token] = []
     for draft in drafts:
+        if draft.continued:
+            continue  # words that go on with an earlier cue's speaker: that cue is not theirs
         if draft.cue is not None and (draft.kind != "stance" or _carries_quote(text, draft)):
             subject = resolver.subject_of(draft.cue)
             if subject is not None and subject.lower_ in {"who", "which"}:

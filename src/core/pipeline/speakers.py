@@ -11,7 +11,8 @@ from ..models import Mention
 from .countries import country_of
 from .cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
 from .doccache import doc_text
-from .names import HONORIFICS, fold_name, looks_like_person_name
+from .entities import KIN_NOUNS, PERSON_NOUNS
+from .names import HONORIFICS, SUFFIXES, fold_name, looks_like_person_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -105,7 +106,21 @@ class SpeakerResolver:
             ):
                 # people only: "Trust" is no surname of "Arden Shelter Trust"
                 self._surnames.setdefault(tokens[-1], mention)
+        self._given: dict[str, Mention | None] = {}
+        for mention in self.mentions:
+            tokens = [t for t in _name_tokens(mention.key) if fold_name(t) not in SUFFIXES]
+            if len(tokens) > 2 and (
+                self._is_person(mention) or looks_like_person_name(mention.key)
+            ):
+                key = self._full_names.get(mention.key, mention.key)
+                for word in tokens[1:-1]:
+                    # "Neslişah" of "Fatma Neslişah Osmanoğlu"; two people sharing it: neither
+                    seen = self._given.get(word, mention)
+                    same = seen is not None and self._full_names.get(seen.key, seen.key) == key
+                    self._given[word] = mention if same else None
         self._antecedents: dict[int, Mention | None] = {}
+        self._unnamed: dict[int, Token] = {}
+        """Pronouns whose antecedent is a person the article does not name: that subject."""
         self._genders: dict[str, str] = {}
 
     def sentence(self, token: Token) -> Span:
@@ -234,6 +249,11 @@ class SpeakerResolver:
             if mention is not None:
                 key = self._full_names.get(mention.key, mention.key)
                 return Speaker(_clean_name(key), start, end, key, basis="pronoun")
+            unnamed = self._unnamed.get(subject.i)
+            if unnamed is not None:
+                lo, hi = _phrase_bounds(unnamed)
+                text = _strip_phrase(self.doc[lo : hi + 1].text)
+                return Speaker(text, start, end, None, basis="phrase")
             return Speaker(subject.text, start, end, None, basis="phrase")
         if subject.lower_ in GROUP_PRONOUNS:
             found = self._body_antecedent(subject)
@@ -481,7 +501,7 @@ class SpeakerResolver:
                     for role, written in _roles_written(text, m) + self._appositive_roles(m)
                 )
             ]
-            return holders[-1] if holders else None
+            return self._salient_holder(holders, subject) if holders else None
         if dets & {"a", "an"} and self._sent_of[subject.i] < LEDE_SENTENCES:
             # the lede's "A federal judge in Texas ruled ...", named in the next sentences
             # ("U.S. District Judge Gray Miller"): the one person introduced in that role
@@ -495,6 +515,26 @@ class SpeakerResolver:
             if len({m.key for m in holders}) == 1:
                 return holders[0]
         return None
+
+    def _salient_holder(self, holders: list[Mention], subject: Token) -> Mention:
+        """Which of several people introduced in a role "the president" means: one named in
+        that role in this sentence or the one before, the latest; else the one the article
+        names most (whom it is about: "President Bush travels ... . He will meet President
+        Abbas ... . The president says"), the latest on a tie."""
+        latest = holders[-1]
+        here = self._sent_of[subject.i]
+        named_at = self.doc.char_span(latest.start, latest.end, alignment_mode="expand")
+        if named_at is None or here - self._sent_of[named_at.start] <= 1:
+            return latest
+        keys = [self._full_names.get(m.key, m.key) for m in holders]
+        if len(set(keys)) == 1:
+            return latest
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            key = self._full_names.get(mention.key, mention.key)
+            counts[key] = counts.get(key, 0) + 1
+        best = max(range(len(holders)), key=lambda i: (counts.get(keys[i], 0), i))
+        return holders[best]
 
     def _appositive_roles(self, mention: Mention) -> list[tuple[str, str]]:
         """A person's role set after the name between commas ("Ana Ruiz, the government
@@ -654,7 +694,7 @@ class SpeakerResolver:
         found: Mention | None = None
         named = self._named_in_quote_before(pronoun.idx)
         for back in range(PRONOUN_WINDOW + 1):
-            if index - back < 0 or found is not None:
+            if index - back < 0 or found is not None or pronoun.i in self._unnamed:
                 break
             sent = self._sents[index - back]
             subjects = [
@@ -690,9 +730,25 @@ class SpeakerResolver:
                 break
             for token in subjects:
                 if token.lower_ in PERSON_PRONOUNS:
-                    if _gender(token) == gender and depth < 3:
+                    if _gender(token) == gender and depth < PRONOUN_CHAIN:
                         found = self._antecedent(token, depth + 1)
-                else:
+                        unnamed = self._unnamed.get(token.i)
+                        if found is None and unnamed is not None:
+                            self._unnamed[pronoun.i] = unnamed
+                            break  # "The head of X said ... . She said ... . She added"
+                elif back > 0 and token in spoke and self._unnamed_speaker(token, gender):
+                    # "The head of the investigators told the court ... . She also said": the
+                    # one who spoke last is a person the article does not name; "she" is that
+                    # person, not whoever was named before ("the judge", introduced as "Judge
+                    # Ana Ruiz", is her)
+                    holder = self._role_holder(token)
+                    if holder is not None:
+                        if self._genders.get(holder.key, gender) == gender:
+                            found = holder
+                    else:
+                        self._unnamed[pronoun.i] = token
+                    break
+                elif not self._names_several(token.head if token.dep_ == "appos" else token):
                     candidate = self._subject_person(token)
                     if (
                         candidate is not None
@@ -702,7 +758,7 @@ class SpeakerResolver:
                         found = candidate
                 if found is not None:
                     break
-        if found is None:
+        if found is None and pronoun.i not in self._unnamed:
             found = next(
                 (
                     m
@@ -720,6 +776,43 @@ class SpeakerResolver:
             self._genders.setdefault(found.key, gender)
         self._antecedents[pronoun.i] = found
         return found
+
+    def _unnamed_speaker(self, subject: Token, gender: str) -> bool:
+        """A common noun for one person ("the head of the investigators", "a lawyer") as the
+        subject of a speech verb, naming no one: whom a "he" or "she" after it means."""
+        if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.text[:1].isupper():
+            return False
+        word = subject.lower_
+        if word not in PERSON_NOUNS and word not in KIN_NOUNS and word not in HONORIFICS:
+            return False
+        if _noun_gender(word) not in {None, gender}:
+            return False
+        if self._subject_person(subject) is not None:
+            return False
+        # "The head of the inquiry, Ann Ward, told": a person named anywhere up to the verb
+        # holds the role, wherever the parser hung the name
+        last = self.doc[max(subject.right_edge.i, subject.head.i - 1)]
+        return self.person_within(subject.idx, last.idx + len(last.text)) is None
+
+    def _names_several(self, subject: Token) -> bool:
+        """A subject naming people joined by "and" ("X of Indiana, Y of Arizona, and Z each
+        asked"), or with "each"/"both"/"all" beside it: plural, so no "he" or "she"."""
+        verb = subject.head
+        if any(
+            c.dep_ in SUBJECT_DEPS and c is not subject and c.lower_ in DISTRIBUTIVES
+            for c in verb.children
+        ):
+            return True
+        if any(c.lower_ in DISTRIBUTIVES and c.dep_ in {"appos", "det"} for c in subject.children):
+            return True
+        joined = [
+            c
+            for c in subject.children
+            if c.dep_ in {"conj", "appos"}
+            and c.pos_ == "PROPN"
+            and (c.dep_ == "conj" or any(g.dep_ == "cc" for g in c.children))
+        ]
+        return any(self._person_at(c) is not None for c in joined)
 
     def _named_in_quote_before(self, char: int) -> set[str]:
         """The people the quotation right before a pronoun names (`"I cannot accept Ruiz's
@@ -881,7 +974,9 @@ class SpeakerResolver:
                     if depth < 3:
                         return self._body_antecedent(token, depth + 1)
                     return None
-                if token.pos_ == "PRON":
+                if token.pos_ == "PRON" or (back > 0 and _within_what_was_said(token)):
+                    # "X said that the government was disappointed when India and Pakistan
+                    # developed ...": those are talked about, not who "they" are next
                     continue
                 fit = self._body_fits(token, plural)
                 if fit is not None:
@@ -917,8 +1012,11 @@ class SpeakerResolver:
             if self._is_person(mention):
                 return mention if plural and several else None
             if plural:
-                return mention if mention.label == "NORP" or several else None
+                agrees = mention.label == "ORG" and _plural_agreement(token)
+                return mention if mention.label == "NORP" or several or agrees else None
             return mention if mention.label in {"ORG", "GPE"} and not several else None
+        if plural and token.pos_ == "PROPN" and _plural_agreement(token):
+            return token  # a body's name the model missed, with a plural verb
         if token.pos_ != "NOUN":
             return None
         if plural:
@@ -936,7 +1034,10 @@ class SpeakerResolver:
             return None  # ("Trump questioned ...", the surname tagged as a noun, counts)
         speaks = verb_base(token.head.text) in SPEECH_VERBS
         if mention is None or " " not in mention.text or speaks:
-            return self._surname(token.text)  # a surname the model missed or mislabelled
+            # a surname the model missed or mislabelled, or the middle name a person goes by
+            return self._surname(token.text) or (
+                self._given.get(token.text) if mention is None else None
+            )
         return None
 
     def _surname_of_body(self, mention: Mention) -> Mention:
@@ -1350,6 +1451,30 @@ def _in_reported_clause(subject: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head is not verb and not speaks
 
 
+def _plural_agreement(subject: Token) -> bool:
+    """A name with a plural verb ("Human Rights Watch have called", "The Red Cross say"):
+    the body taken as its members, whom a "they" after it means."""
+    verb = subject.head
+    if verb is subject or subject.tag_ not in {"NNP", "NN"}:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    first = auxes[0] if auxes else verb
+    return first.tag_ == "VBP" or first.lower_ == "were"
+
+
+def _within_what_was_said(subject: Token) -> bool:
+    """The subject of a clause anywhere inside a speech verb's complement ("said that the
+    government was disappointed [when India and Pakistan developed ...]")."""
+    token = subject.head
+    for _ in range(8):
+        if token.head is token:
+            return False
+        if token.dep_ == "ccomp" and verb_base(token.head.text) in SPEECH_VERBS:
+            return True
+        token = token.head
+    return False
+
+
 def _subject_after_contrast(subjects: list[Token], verb: Token) -> Token:
     """ "The partner asked for X, but the commissioner stated ...", parsed with both nouns as
     the verb's subjects: the one after "but", nearest the verb, is its own."""
@@ -1397,6 +1522,26 @@ def _according_source(token: Token) -> bool:
         and to.i > 0
         and token.doc[to.i - 1].lower_ == "according"
     )
+
+
+#: How many pronouns a chain may pass through ("She ... . She ... . She said"); each link is
+#: resolved once per article, so a long chain costs no more than a short one.
+PRONOUN_CHAIN = 12
+#: Words that make a subject several people: "X, Y and Z each asked", "both disapproved".
+DISTRIBUTIVES = frozenset({"each", "both", "all"})
+_MALE_NOUNS = frozenset("man father son brother husband widower nephew grandson uncle".split())
+_FEMALE_NOUNS = frozenset(
+    "woman mother daughter sister wife widow niece granddaughter aunt actress".split()
+)
+
+
+def _noun_gender(word: str) -> str | None:
+    """ "m" or "f" for a noun that says it ("spokeswoman", "father"), else None."""
+    if word in _FEMALE_NOUNS or word.endswith("woman"):
+        return "f"
+    if word in _MALE_NOUNS or word.endswith("man"):
+        return "m"
+    return None
 
 
 def _gender(pronoun: Token) -> str:

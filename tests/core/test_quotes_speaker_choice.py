@@ -1,0 +1,164 @@
+"""Choosing among named candidates: whom a pronoun or a cue-less quote means, on invented text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsdesk.core.models import ArticleAnalysis, Quote
+
+#: The `analyze_text` fixture from tests/conftest.py.
+AnalyzeText = Callable[..., ArticleAnalysis]
+
+#: The fixture reads its first block as the title; the text under test is the body.
+TITLE = "Invented test article\n\n"
+
+
+def speaker_of(analyze_text: AnalyzeText, text: str, containing: str) -> str | None:
+    quotes: list[Quote] = [q for q in analyze_text(TITLE + text).quotes if containing in q.text]
+    assert len(quotes) == 1, quotes
+    return quotes[0].speaker
+
+
+def test_quotes_pronoun_after_an_unnamed_speaker_is_not_someone_named_before(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the one who spoke in the sentence before is a person the article never names: "she" is
+    # that person, not the last name written further back
+    text = (
+        "Officers Tom Baxter and Ray Lind were charged in March. Lind denied the charge, and "
+        "Baxter wept in court.\n\n"
+        'The head of the internal inquiry told the court "Basic checks were not done." She '
+        'also said "I regret we were not called sooner. We could have acted."'
+    )
+    assert speaker_of(analyze_text, text, "I regret") == "The head of the internal inquiry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers Tom Baxter and Ray Lind were charged in March.\n\nThe head of the internal "
+        "inquiry, Ann Ward, told the court the checks were weak. ",
+        "Judge Ann Ward sentenced officers Tom Baxter and Ray Lind on Monday. Lind wept in "
+        'court.\n\nThe judge told the court "Basic checks were not done." ',
+    ],
+)
+def test_quotes_pronoun_after_a_named_role_is_the_person(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    # the same shape with the role's holder named in apposition, or introduced in the role
+    # before: the name
+    text += 'She also said "I regret we were not called sooner. We could have acted."'
+    assert speaker_of(analyze_text, text, "I regret") == "Ann Ward"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Senators Ann Ward of Ohio, Bill Kerr of Utah, and Carl Dunn of Iowa each",
+        "Senators Ann Ward and Carl Dunn both",
+    ],
+)
+def test_quotes_pronoun_skips_a_subject_naming_several_people(
+    analyze_text: AnalyzeText, subject: str
+) -> None:
+    # "he" is one person: a subject that names several (joined by "and", "each", "both") is
+    # not what it means, however near; the one they asked is
+    text = (
+        f"Mark Tolley lost his seat in 2012. After the defeat, {subject} asked Tolley to run "
+        'again. He alluded to a return during his farewell address, noting, "Victory and '
+        'defeat are temporary, and we may meet again."'
+    )
+    assert speaker_of(analyze_text, text, "Victory and defeat") == "Mark Tolley"
+
+
+def test_quotes_pronoun_chain_reaches_a_person_called_by_a_middle_name(
+    analyze_text: AnalyzeText,
+) -> None:
+    # a long run of "she" goes back to the person the article calls by her middle name
+    # ("Leyla" of "Fatma Leyla Osmanova"), not to a man named in a clause on the way
+    text = (
+        "Fatma Leyla Osmanova, the last princess born in the palace, died on Monday.\n\n"
+        "As a young girl, Leyla left the country with her relatives after the family was "
+        "banished. She was born a year before Kemal Bey founded the republic. In 1940, she "
+        "married a prince. She was briefly under arrest with her husband. As an exile, she "
+        'longed to return to the city. She told a biographer, "My mother had friends who '
+        'would go to the city. None of them brought me back a thing."'
+    )
+    assert speaker_of(analyze_text, text, "My mother") == "Fatma Leyla Osmanova"
+
+
+def test_quotes_cueless_quote_goes_on_with_the_latest_statement(
+    analyze_text: AnalyzeText,
+) -> None:
+    # quoted words with no cue after someone's statement are theirs, even when the article
+    # does not name them as a person ("Survivor Abu"), not the earlier named speaker's
+    text = (
+        '"We saw dozens of patients with wounds to the chest," said clinic doctor Mary '
+        "Okello. She described wounded children in the ward.\n\n"
+        "Survivor Abu, 37, a farmer, said the jets were a common sight but the attacking one "
+        'behaved strangely. "The plane flew back and forth, and we knew something was wrong '
+        'before the bombing."'
+    )
+    assert speaker_of(analyze_text, text, "plane flew") == "Survivor Abu"
+
+
+def test_quotes_they_skips_bodies_talked_about_in_someone_elses_words(
+    analyze_text: AnalyzeText,
+) -> None:
+    # countries named inside what the minister said ("disappointed when X and Y developed")
+    # are talked about: "they" is the party that is the subject of the sentence before
+    text = (
+        "The foreign minister, Ann Ward, said that the government was disappointed when "
+        "Norland and Sudria developed nuclear weapons.\n\n"
+        "The Green Party supported the government's stance on exports. \"Any future agreement "
+        'must depend on a treaty being signed first," they said in a press release.'
+    )
+    assert speaker_of(analyze_text, text, "Any future agreement") == "Green Party"
+
+
+@pytest.mark.parametrize(
+    ("last_paragraph", "speaker"),
+    [
+        # the article's own president, not the other one named in passing paragraphs before
+        ("The president says the country will stay engaged in the region for years.", "Ward"),
+        # the president named in the sentence right before is the one meant
+        (
+            "President Carl Dunn hosted the talks. The president says the country will stay "
+            "engaged in the region for years.",
+            "Carl Dunn",
+        ),
+    ],
+)
+def test_quotes_role_noun_means_the_salient_holder(
+    analyze_text: AnalyzeText, last_paragraph: str, speaker: str
+) -> None:
+    text = (
+        "President Ward travels to the region next week to urge allies to back the talks. "
+        "Ward will meet leaders in four countries.\n\n"
+        "The president's first stop is Norland, where Ward will encourage Prime Minister Tom "
+        "Baxter and Sudrian President Carl Dunn to move forward with the talks.\n\n"
+        "After Norland, the president visits three more capitals.\n\n" + last_paragraph
+    )
+    assert speaker_of(analyze_text, text, "stay engaged") == speaker
+
+
+@pytest.mark.parametrize(
+    ("verb", "speaker"),
+    [
+        # a body's name with a plural verb is taken as its members: "they" next is that body
+        ("have called", "Rights Watch"),
+        # with a singular verb, "they" is the plural group before it
+        ("has called", "Military officials"),
+    ],
+)
+def test_quotes_they_means_a_body_with_a_plural_verb(
+    analyze_text: AnalyzeText, verb: str, speaker: str
+) -> None:
+    text = (
+        "Military officials said the jets had been sent after reports of rebels in the area."
+        f"\n\nRights Watch {verb} for compensation for the victims. They say the military is "
+        "not absolved of liability."
+    )
+    assert speaker_of(analyze_text, text, "absolved") == speaker
