@@ -991,6 +991,56 @@ def test_entities_place_by_the_words_around_it(  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a list after "in" with names the model took for places: the rest are places too
+        ("Title\n\nProtests were held on Friday in Tarvona, Meslouk, Durnhaven and Qelbarra.",
+         "Durnhaven", "place"),  # tagged PERSON
+        # examples of a plural noun of places
+        ("Title\n\nThe tremor was felt in cities such as Valdoria, Pesquenes and Marraguel.",
+         "Marraguel", "place"),  # tagged PERSON
+        # the "of" of a noun of places or of what only a place has, carried down the list
+        ("Title\n\nDebris was found on the islands of Kelvandhoo and Turmadhoo last week.",
+         "Turmadhoo", "place"),  # tagged ORG
+        ("Title\n\nWarnings were issued for the southern coasts of Andhra Pradesh and Tamil "
+         "Nadu.", "Tamil Nadu", "place"),  # tagged PERSON
+        # a noun for a place or a building before the name, or before "named"/"called"
+        ("Title\n\nDebris washed ashore on the resort island Vabrendhoo on May 31.",
+         "Vabrendhoo", "place"),  # tagged ORG
+        ("Title\n\nThe ceremony took place at the presidential palace, named Villa Berenga, "
+         "on Sunday.", "Villa Berenga", "place"),  # tagged ORG
+        ("Title\n\nA man set himself on fire in an area called Tallow Yard, near the park.",
+         "Tallow Yard", "place"),  # tagged PERSON
+        # a building's last word that names no body
+        ("Title\n\nProtesters gathered outside the Dervanli Courthouse on Monday.",
+         "Dervanli Courthouse", "place"),
+        ("Title\n\nShe was held at the Marston Disciplinary Barracks for two years.",
+         "Marston Disciplinary Barracks", "place"),
+        # not: a person's full name a list of places runs on into, a body's word
+        ("Title\n\nThe exhibition showed works at Skidmore College in Saratoga Springs, New "
+         "York and an Edgar Pellman and Andy Warhol exhibit.", "Edgar Pellman", "person"),
+        ("Title\n\nTalks were held in China and the European Union last week.",
+         "European Union", "organization"),
+    ],
+)
+def test_entities_place_by_its_list_its_noun_or_its_building(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str, kind: str
+) -> None:
+    from newsdesk.core.pipeline.actors import LABEL_TYPES
+
+    labels = {m.label for m in analyze_text(text).mentions if m.text == name}
+    assert labels and {LABEL_TYPES.get(label, "other") for label in labels} == {kind}
+
+
+def test_storm_name_after_a_bare_storm_is_one_word() -> None:
+    from newsdesk.core.pipeline.kinds import storm_name
+
+    assert storm_name("Storm Ciara") == "Ciara"
+    assert storm_name("Tropical Storm Humberto") == "Humberto"
+    assert storm_name("Storm Area 51") is None  # the verb before a place's name
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ('Title\n\nEarly opponent MP Tanya Davies said, "We have moved the bill to a better '

@@ -18,10 +18,10 @@ from .gazetteer import (
     STATE_PREFIX_WORDS,
     US_STATES,
 )
-from .names import fold_name
+from .names import fold_name, looks_like_person_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 #: Words that open a storm's name; the storm keeps its name as it strengthens or weakens.
 _STORM_PREFIX = re.compile(
@@ -47,6 +47,10 @@ PLACE_TAIL_PAIRS = frozenset(
     )
     for word in ("center", "centre")
 )
+#: Last words of a building's name that name no body: "Çağlayan Courthouse", "Abu Ghraib
+#: prison", "Spice Bazaar", "Yasukuni Shrine" (not "Hospital" or "School", named for the
+#: institution as often as for its walls).
+BUILDING_TAILS = frozenset("courthouse barracks bazaar prison jail shrine".split())
 #: Last words of a landmark's name that the model takes for a body, and that end people's
 #: names too ("Anita Hill"): a place only when tagged as an organisation ("Capitol Hill",
 #: "Grand Central Terminal").
@@ -252,7 +256,7 @@ MEDIUM_VERBS = frozenset(
 PLACE_PARTS = frozenset(
     """dome domes nave minaret minarets facade façade courtyard harbour harbor coast coastline
     shore shores beach beaches residents inhabitants population capital streets airport mayor
-    premier outskirts suburbs skyline territory""".split()
+    premier outskirts suburbs skyline territory coasts coastlines""".split()
 )
 
 
@@ -319,9 +323,17 @@ _PAIR = re.compile(r"\b([A-Z][\w.'’-]*)\s+(?=([A-Z][\w'’-]*)\b)")
 
 
 def storm_name(text: str) -> str | None:
-    """ "Tropical Storm Humberto" -> "Humberto"; None for a name that is not a storm's."""
-    match = _STORM_PREFIX.match(text.strip())
-    return text.strip()[match.end() :] if match else None
+    """ "Tropical Storm Humberto" -> "Humberto"; None for a name that is not a storm's. After
+    a bare "Storm" the name is one word of letters ("Storm Ciara"): "Storm Area 51" is the verb
+    before a place."""
+    stripped = text.strip()
+    match = _STORM_PREFIX.match(stripped)
+    if match is None:
+        return None
+    rest = stripped[match.end() :]
+    if match.group(0).strip().lower() == "storm" and not rest.isalpha():
+        return None
+    return rest
 
 
 def name_fold(name: str, place: bool = True) -> str:
@@ -442,6 +454,12 @@ def label_from_words(text: str, label: str) -> str:
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
         return "NORP"  # "the Turpin family": a group of people
     words = text.lower().split()
+    if (
+        label in {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
+        and len(words) >= 2
+        and words[-1] in BUILDING_TAILS
+    ):
+        return "LOC"  # "Çağlayan Courthouse", "U.S. Disciplinary Barracks"
     if label == "ORG" and len(words) >= 2 and words[-1] in LANDMARK_TAILS:
         return "LOC"  # "Capitol Hill": a landmark, not the body that sits there
     if (
@@ -699,6 +717,14 @@ PLACE_KIND_NOUNS = frozenset(
     neighbourhood neighborhood suburb suburbs governorate volcano mountain river lake valley
     peninsula island""".split()
 )
+#: Plural nouns of places whose "of", "such as", "like" or "including" lists places: "the towns
+#: of Gori and Senaki", "cities such as Talca, Curicó and Concepción".
+PLACE_KIND_PLURALS = frozenset(
+    """cities towns villages districts provinces regions areas islands counties
+    municipalities prefectures suburbs neighbourhoods neighborhoods""".split()
+)
+#: Prepositions by which a plural noun of places gives examples: "cities such as X".
+_EXAMPLE_PREPOSITIONS = frozenset({"as", "like", "including"})
 #: Nouns for a place or a building that a name's apposition may call it: "Hagia Sophia,
 #: formerly a church", "Tarrow, a village in Kent".
 LANDMARK_NOUNS = PLACE_KIND_NOUNS | frozenset(
@@ -710,7 +736,7 @@ LOCAL_PEOPLE_NOUNS = frozenset(
     "man woman men women boy girl boys girls resident residents native natives".split()
 )
 #: Nouns of a kind of place whose "of" names one: "the island of Anjouan", "the town of X".
-PLACE_OF_NOUNS = PLACE_KIND_NOUNS | frozenset({"island", "islands", "capital", "port"})
+PLACE_OF_NOUNS = PLACE_KIND_NOUNS | PLACE_KIND_PLURALS | frozenset({"capital", "port"})
 #: Prepositions whose object, a one-word name tagged as a body, is a place: "an attack in
 #: Ghazni", "met in Niamey" (not "at", which a workplace takes: "worked at Boeing").
 _PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside"})
@@ -724,6 +750,8 @@ def _placed_by_its_words(ent: Span) -> bool:
     Congress", "in NATO") or what was published in it ("published in Nature")."""
     root = ent.root
     head = root.head
+    if _landmark_noun_before(ent) and not any(t.lower_ in _BODY_NAME_WORDS for t in ent):
+        return True  # "the resort island Vabbinfaru", "the palace, named Villa Somalia"
     if head.i == root.i:
         return False
     if (
@@ -755,9 +783,11 @@ def _placed_by_its_words(ent: Span) -> bool:
         and (head.lower_ in PLACE_KIND_NOUNS or head.lower_ == "capital")
     ):
         return True  # "the capital, Sanaa"
+    if _placed_in_a_list(ent):
+        return True
     if root.dep_ != "pobj":
         return False
-    if _part_of_place(ent):
+    if _part_of_place(ent) or _a_places_example(root):
         return True
     if (
         len(ent) != 1
@@ -770,6 +800,89 @@ def _placed_by_its_words(ent: Span) -> bool:
     return not (
         word.isupper() or fold_name(word) in _STATE_HEAD_FOLDS or word.lower() in _BODY_WORDS
     )
+
+
+#: Words between a noun for a kind of thing and the name it is given: "a palace named X".
+_NAMED = frozenset({"called", "named", "dubbed"})
+
+
+def _landmark_noun_before(ent: Span) -> bool:
+    """A lower-case noun for a place or a building stands right before the name, or before
+    "called" or "named" before it: "the resort island Vabbinfaru", "the presidential palace,
+    named Villa Somalia", "an area called the Ellipse"."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 1 and doc[i].lower_ == "the" and doc[i - 1].lower_ in _NAMED:
+        i -= 1  # "an area called the Ellipse"
+    if i >= 1 and doc[i].lower_ in _NAMED:
+        i -= 2 if i >= 2 and doc[i - 1].text == "," else 1
+    if i < 0:
+        return False
+    noun = doc[i]
+    return (
+        noun.text.islower()
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.lower_ in _LANDMARK_NOUNS_BEFORE
+    )
+
+
+#: Nouns for a place or a building that, right before a name, call it one: not "church" or
+#: "museum", which name congregations and institutions too ("the church Westboro Baptist").
+_LANDMARK_NOUNS_BEFORE = (LANDMARK_NOUNS - {"church", "museum"}) | frozenset(
+    "street avenue road square bazaar market courthouse prison".split()
+)
+
+
+def _a_places_example(first: Token) -> bool:
+    """The token is an example given of a plural noun of places: "cities such as Talca",
+    "towns like Gori", "districts including Hodan"."""
+    prep = first.head
+    return (
+        first.dep_ == "pobj"
+        and prep.lower_ in _EXAMPLE_PREPOSITIONS
+        and prep.head.tag_ == "NNS"
+        and prep.head.lower_ in PLACE_KIND_PLURALS
+    )
+
+
+def _placed_in_a_list(ent: Span) -> bool:
+    """A name listed after another is where the list is: the list follows the "of" of a noun
+    of places or of what only a place has ("the islands of Fehendhoo and Fulhahdhoo", "the
+    coasts of Andhra Pradesh and Tamil Nadu"), gives examples of places ("cities such as Talca,
+    Constitución and Concepción"), or follows "in", "at" or "near" with another of its names
+    the model took for a place ("protests in Suez, Mansoura and Alexandria"); never a name
+    with a body's word ("in China and the European Union") or an acronym."""
+    root = ent.root
+    if root.dep_ != "conj" or any(t.lower_ in _BODY_NAME_WORDS for t in ent):
+        return False
+    if len(ent) == 1 and ent.text.isupper():
+        return False
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i == root.i or first.dep_ != "pobj":
+        return False
+    prep = first.head
+    if prep.lower_ == "of":
+        owner = prep.head
+        return owner.tag_ in ("NN", "NNS") and (
+            owner.lower_ in PLACE_PARTS or owner.lower_ in PLACE_OF_NOUNS
+        )
+    if _a_places_example(first):
+        return True
+    if prep.lower_ not in _LIST_PLACE_PREPOSITIONS or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children
+    ):
+        return False  # "in Saratoga Springs, New York and an Edward Steichen ... exhibit"
+    if ent.label_ == "PERSON" and looks_like_person_name(ent.text):
+        return False  # a person's full name: the list may go on from places to people
+    return any(
+        t.ent_type_ in ("GPE", "LOC") for t in (first, *first.conjuncts) if t.i != root.i
+    )
+
+
+#: Prepositions whose list of names is a list of places when the model took one for a place.
+_LIST_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 
 
 def placed_by_use(ent: Span) -> bool:
