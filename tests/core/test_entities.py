@@ -1032,6 +1032,37 @@ def test_entities_place_by_its_list_its_noun_or_its_building(  # type: ignore[no
     assert labels and {LABEL_TYPES.get(label, "other") for label in labels} == {kind}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # examples of a plural noun for bodies
+        ("Title\n\nAllegations of assisting right-wing Jewish organisations, such as Ateret "
+         "Hadash and Elon, are included.", "Ateret Hadash", "organization"),  # tagged PERSON
+        ("Title\n\nFunds went to charities such as Harbor Light and Bread Basket last year.",
+         "Bread Basket", "organization"),  # tagged PERSON, the second of the list
+        # a title in lower case before a one-word name
+        ("Title\n\nNational search and rescue head Daryanto said cranes will move debris.",
+         "Daryanto", "person"),  # tagged ORG
+        # a name shaped like a person's, then "of" and a body: someone and their employer
+        ("Title\n\nNikka Hollard of the UK's National Crime Agency said, \"Data is key.\"",
+         "Nikka Hollard", "person"),  # tagged ORG
+        # a church named for its denomination is a congregation, not a building
+        ("Title\n\nMembers of the Greenfield Baptist Church picketed the funeral on Sunday.",
+         "Greenfield Baptist Church", "organization"),
+        # a ship's prefix
+        ("Title\n\nThe refugees were turned back by HMAS Wollondilly and HMAS Tarrant in "
+         "December.", "HMAS Wollondilly", "other"),  # tagged ORG
+    ],
+)
+def test_entities_kind_by_examples_titles_affiliation_and_prefixes(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str, kind: str
+) -> None:
+    from newsdesk.core.pipeline.actors import LABEL_TYPES
+
+    labels = {m.label for m in analyze_text(text).mentions if m.text == name}
+    assert labels and {LABEL_TYPES.get(label, "other") for label in labels} == {kind}
+
+
 def test_storm_name_after_a_bare_storm_is_one_word() -> None:
     from newsdesk.core.pipeline.kinds import storm_name
 

@@ -47,6 +47,15 @@ PLACE_TAIL_PAIRS = frozenset(
     )
     for word in ("center", "centre")
 )
+#: Prefixes of a ship's name, written before it: "HMAS Parramatta", "USS Cole", "MV Sewol".
+SHIP_PREFIXES = frozenset("HMS HMAS HMCS HMNZS USS USNS USCGC RMS MV".split())
+#: Words for a church's denomination: "X Baptist Church" is a congregation, a body, where
+#: "X Church" alone may be a building.
+DENOMINATIONS = frozenset(
+    """baptist methodist catholic orthodox lutheran anglican presbyterian episcopal
+    pentecostal evangelical adventist reformed apostolic congregational unitarian mennonite
+    coptic""".split()
+)
 #: Last words of a building's name that name no body: "Çağlayan Courthouse", "Abu Ghraib
 #: prison", "Spice Bazaar", "Yasukuni Shrine" (not "Hospital" or "School", named for the
 #: institution as often as for its walls).
@@ -453,7 +462,15 @@ def label_from_words(text: str, label: str) -> str:
         return "ORG"  # "Quds Force", "Patriotic Army": no one's surname
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
         return "NORP"  # "the Turpin family": a group of people
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and len(words_of) >= 2 and (
+        words_of[0] in SHIP_PREFIXES
+    ):
+        return "PRODUCT"  # "HMAS Parramatta", "USS Cole": a ship, not a body or a place
     words = text.lower().split()
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and len(words) >= 2 and (
+        words[-1] == "church" and words[-2] in DENOMINATIONS
+    ):
+        return "ORG"  # "Westboro Baptist Church": a congregation, not a building
     if (
         label in {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
         and len(words) >= 2
@@ -846,8 +863,8 @@ def _a_places_example(first: Token) -> bool:
 
 
 def _placed_in_a_list(ent: Span) -> bool:
-    """A name listed after another is where the list is: the list follows the "of" of a noun
-    of places or of what only a place has ("the islands of Fehendhoo and Fulhahdhoo", "the
+    """A name listed after another is where the list is: the list follows the "of" of a plural
+    noun of places or of what only places have ("the islands of Fehendhoo and Fulhahdhoo", "the
     coasts of Andhra Pradesh and Tamil Nadu"), gives examples of places ("cities such as Talca,
     Constitución and Concepción"), or follows "in", "at" or "near" with another of its names
     the model took for a place ("protests in Suez, Mansoura and Alexandria"); never a name
@@ -864,8 +881,9 @@ def _placed_in_a_list(ent: Span) -> bool:
         return False
     prep = first.head
     if prep.lower_ == "of":
+        # a plural: "the coast of Fiji, Acropora millepora, ..." runs on from one place
         owner = prep.head
-        return owner.tag_ in ("NN", "NNS") and (
+        return owner.tag_ == "NNS" and (
             owner.lower_ in PLACE_PARTS or owner.lower_ in PLACE_OF_NOUNS
         )
     if _a_places_example(first):
