@@ -1063,6 +1063,37 @@ def test_entities_kind_by_examples_titles_affiliation_and_prefixes(  # type: ign
     assert labels and {LABEL_TYPES.get(label, "other") for label in labels} == {kind}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a programme's or a policy's name compounded into "policy" / "programme"
+        ("Title\n\nA lawsuit was filed against President Donald Trump for ending the Deferred "
+         "Action for Young Arrivals policy, or DAYA, which placed a moratorium on deportation.",
+         "Deferred Action for Young Arrivals", "other"),  # tagged ORG
+        # glossed by a noun for a programme in apposition after it
+        ("Title\n\nHunter suffered complications from his part in Project Lanternfly, a CIA "
+         "mind control program.", "Project Lanternfly", "other"),  # tagged ORG
+        # not: a body's one word compounded into its product
+        ("Title\n\nLast year, the company tested its Falcon Heavy rocket.", "Falcon Heavy",
+         "organization"),
+    ],
+)
+def test_entities_programme_by_the_noun_it_modifies_or_its_gloss(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str, kind: str
+) -> None:
+    from newsdesk.core.pipeline.actors import LABEL_TYPES
+
+    labels = {m.label for m in analyze_text(text).mentions if m.text == name}
+    assert labels and {LABEL_TYPES.get(label, "other") for label in labels} == {kind}
+
+
+def test_an_agreement_is_a_law_by_its_last_word() -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words("Global Unity Agreement", "ORG") == "LAW"
+    assert label_from_words("Lorvan Defence Pact", "ORG") == "LAW"
+
+
 def test_storm_name_after_a_bare_storm_is_one_word() -> None:
     from newsdesk.core.pipeline.kinds import storm_name
 

@@ -19,6 +19,7 @@ from .gazetteer import (
     US_STATES,
 )
 from .names import fold_name, looks_like_person_name
+from .rules import ORG_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -68,7 +69,7 @@ LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 #: Clause", "United States Constitution".
 LAW_TAILS = frozenset(
     "act acts constitution clause amendment treaty accord accords protocol statute law laws "
-    "regulation regulations ordinance decree".split()
+    "regulation regulations ordinance decree agreement pact".split()
 )
 #: Last words of a law's name that end people's names ("Nathan Law") and bodies' ("School of
 #: Law") too: a law only when the model did not take it for someone's and no body's word is in
@@ -225,6 +226,7 @@ def body_scope(folded: str) -> Literal["country", "article"] | None:
 
 
 _STATE_HEAD_FOLDS = frozenset(fold_name(w) for w in STATE_BODY_HEADS)
+_ORG_NAME_WORDS = frozenset(ORG_WORDS)
 #: Words of a body's name: a name with one is no place ("Paris Police Prefecture").
 _BODY_NAME_WORDS = BODY_TAILS | STATE_BODY_HEADS | LOCAL_BODY_HEADS
 _BODY_WORDS = BODY_TAILS | frozenset(LOCAL_BODY_HEADS)
@@ -994,12 +996,42 @@ def _called_a_thing(ent: Span) -> bool:
     ):
         return True  # "medical programmes Medicare": not the "Fund" of "World Wildlife Fund"
     head = root.head
+    if any(
+        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lower_ in THING_NOUNS
+        for c in ent.root.children
+    ):
+        return True  # "Project Lanternfly, a CIA mind control program"
+    if _names_a_thing_it_modifies(ent):
+        return True  # "the Deferred Action for Childhood Arrivals policy"
     if root.dep_ == "appos" and head.i != root.i and head.tag_ in {"NN", "NNS"}:
         return head.lower_ in THING_NOUNS
     if root.dep_ == "nsubj" and head.lower_ in _BE:
         attrs = [c for c in head.children if c.dep_ == "attr" and c.tag_ == "NN"]
         return bool(attrs) and attrs[0].lower_ in THING_NOUNS
     return False
+
+
+#: Common nouns a programme's or a policy's name is compounded into: "the Deferred Action for
+#: Childhood Arrivals policy", "the Head Start programme" (not "rocket" or "app", which a
+#: maker's name is compounded into too: "the Blue Origin rocket").
+_THING_HEADS = frozenset(
+    "policy policies programme program scheme initiative doctrine database constituency".split()
+)
+
+
+def _names_a_thing_it_modifies(ent: Span) -> bool:
+    """A name of two words or more with no body's word, compounded into a noun for a programme
+    or a policy that follows it, is that programme's name; a one-word name or an acronym there
+    is as often its owner's ("the NASA program", "the Trump policy")."""
+    last = ent[-1]  # the parse may hang the name on its "of" or "for", and its end on the noun
+    head = last.head
+    if len(ent) < 2 or ent.label_ == "PERSON" or head.i != ent.end:
+        return False
+    if last.dep_ not in _MODIFIER_DEPS or head.tag_ not in ("NN", "NNS"):
+        return False
+    if any(t.lower_ in _BODY_NAME_WORDS or t.lower_ in _ORG_NAME_WORDS for t in ent):
+        return False
+    return head.lower_ in _THING_HEADS
 
 
 #: Capitalised words before a name that are not a given name ("The Azores", "In Bermuda").
