@@ -1011,6 +1011,13 @@ def test_entities_place_by_the_words_around_it(  # type: ignore[no-untyped-def]
          "on Sunday.", "Villa Berenga", "place"),  # tagged ORG
         ("Title\n\nA man set himself on fire in an area called Tallow Yard, near the park.",
          "Tallow Yard", "place"),  # tagged PERSON
+        # compounded into a plural of places, or into "street"; glossed as a capital
+        ("Title\n\nThe Hodan Wardhigley and Howl Wadag districts were the worst hit.",
+         "Howl Wadag", "place"),  # tagged PERSON
+        ("Title\n\nThe pride began at 2:30 PM at the Ravenstein street.", "Ravenstein",
+         "place"),  # tagged ORG
+        ("Title\n\nThe quake struck southwest of Banda Aceh, the provincial capital, on "
+         "Monday.", "Banda Aceh", "place"),  # tagged ORG
         # a building's last word that names no body
         ("Title\n\nProtesters gathered outside the Dervanli Courthouse on Monday.",
          "Dervanli Courthouse", "place"),

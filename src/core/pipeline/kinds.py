@@ -37,7 +37,7 @@ PLACE_TAILS = frozenset(
     province region district county heights plaza palace cathedral mosque church temple tower
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
     trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument base
-    towers area areas prefecture territory territories governorate""".split()
+    towers area areas prefecture territory territories governorate atoll atolls""".split()
 )
 #: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
 #: a body: "Cancer Center").
@@ -734,7 +734,7 @@ PEOPLE_NOUNS = frozenset({"tribe", "tribes", "people", "peoples", "clan", "clans
 PLACE_KIND_NOUNS = frozenset(
     """district province county region city town village area prefecture municipality
     neighbourhood neighborhood suburb suburbs governorate volcano mountain river lake valley
-    peninsula island""".split()
+    peninsula island street road avenue""".split()
 )
 #: Plural nouns of places whose "of", "such as", "like" or "including" lists places: "the towns
 #: of Gori and Senaki", "cities such as Talca, Curicó and Concepción".
@@ -773,13 +773,11 @@ def _placed_by_its_words(ent: Span) -> bool:
         return True  # "the resort island Vabbinfaru", "the palace, named Villa Somalia"
     if head.i == root.i:
         return False
-    if (
-        root.dep_ == "compound"
-        and head.i > root.i
-        and head.tag_ == "NN"
-        and head.lower_ in PLACE_KIND_NOUNS
+    if root.dep_ == "compound" and head.i > root.i and (
+        head.tag_ == "NN" and head.lower_ in PLACE_KIND_NOUNS
+        or head.tag_ == "NNS" and head.lower_ in PLACE_KIND_PLURALS and head.i == ent.end
     ):
-        return True
+        return True  # "the Tsuen Wan district", "the Hodan and Howl Wadag districts"
     if (
         len(ent) == 1
         and root.dep_ in ("compound", "nmod")
@@ -789,7 +787,10 @@ def _placed_by_its_words(ent: Span) -> bool:
     ):
         return True  # "a Cheltenham man" (not "the Kennedy women", a family's)
     if any(
-        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lower_ in LANDMARK_NOUNS
+        c.dep_ == "appos"
+        and c.i >= ent.end
+        and c.tag_ == "NN"
+        and (c.lower_ in LANDMARK_NOUNS or c.lower_ == "capital")
         for c in root.children
     ) and not any(t.lower_ in _BODY_NAME_WORDS for t in ent):
         # "Hagia Sophia, formerly a church", "Tarrow, a village in Kent" (not "the Avoyelles
@@ -879,7 +880,12 @@ def _placed_in_a_list(ent: Span) -> bool:
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
-    if first.i == root.i or first.dep_ != "pobj":
+    if first.i == root.i:
+        return False
+    if first.dep_ == "compound" and first.head.i > root.i:
+        # "the Hodan and Howl Wadag districts": the list is compounded into a plural of places
+        return first.head.tag_ == "NNS" and first.head.lower_ in PLACE_KIND_PLURALS
+    if first.dep_ != "pobj":
         return False
     prep = first.head
     if prep.lower_ == "of":
