@@ -1056,6 +1056,13 @@ def test_entities_place_by_its_list_its_noun_or_its_building(  # type: ignore[no
         # a church named for its denomination is a congregation, not a building
         ("Title\n\nMembers of the Greenfield Baptist Church picketed the funeral on Sunday.",
          "Greenfield Baptist Church", "organization"),
+        # a place has residents, a body members
+        ("Title\n\nHe met military commanders, including members of the Gendarmerie, the Air "
+         "Force, and the Army.", "Gendarmerie", "organization"),  # tagged GPE
+        ("Title\n\nMembers of France met on Monday.", "France", "place"),
+        # a body's last word under an event's or a work's label
+        ("Title\n\nThe girl was malnourished, according to the Sydney Morning Herald.",
+         "Sydney Morning Herald", "organization"),  # tagged EVENT
         # a ship's prefix
         ("Title\n\nThe refugees were turned back by HMAS Wollondilly and HMAS Tarrant in "
          "December.", "HMAS Wollondilly", "other"),  # tagged ORG

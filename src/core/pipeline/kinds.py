@@ -460,6 +460,12 @@ def label_from_words(text: str, label: str) -> str:
         )
     ):
         return "ORG"  # "United States Coast Guard", "Irving School District" tagged as places
+    if (
+        label in {"EVENT", "PRODUCT", "WORK_OF_ART"}
+        and len(words_of) >= 2
+        and words_of[-1].lower() in BODY_TAILS
+    ):
+        return "ORG"  # "Sydney Morning Herald" tagged as an event: a newspaper, a body
     if label == "PERSON" and len(words_of) >= 2 and words_of[-1].lower() in PERSONLESS_TAILS:
         return "ORG"  # "Quds Force", "Patriotic Army": no one's surname
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
@@ -548,6 +554,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     "Hagia Sophia's dome"), an affixed topic ("anti-Brexit") or a medium ("wrote on Twitter")
     is not a person; a name that a common noun calls a programme or a thing ("medical services
     Medicare", "the boat, Conception") is not a body."""
+    if label in {"GPE", "LOC", "FAC"} and _whose_members(ent):
+        return "ORG"  # "members of the Gendarmerie": a place has residents, a body members
     if label in {"PRODUCT", "WORK_OF_ART"}:
         return "LOC" if _placed_by_its_words(ent) else label
     if label == "NORP":
@@ -616,6 +624,17 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+def _whose_members(ent: Span) -> bool:
+    """The name follows the "of" of "members": a body's, not a place's ("members of the
+    Gendarmerie"), unless it is a country or a US state ("members of Iran's delegation" is not
+    this, and "a member of Texas" is no one's phrase)."""
+    root = ent.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in ("members", "member"):
+        return False
+    return not _names_a_country(fold_name(ent.text).split())
 
 
 #: Dependencies of a name that modifies the noun after it ("Abrams tanks", "the Zulu tribe").
