@@ -1053,6 +1053,8 @@ def test_entities_place_by_its_list_its_noun_or_its_building(  # type: ignore[no
         # a name shaped like a person's, then "of" and a body: someone and their employer
         ("Title\n\nNikka Hollard of the UK's National Crime Agency said, \"Data is key.\"",
          "Nikka Hollard", "person"),  # tagged ORG
+        ("Title\n\nAccording to Amanda Terrik at the Huffington Post, the members voted.",
+         "Amanda Terrik", "person"),  # tagged ORG: "at" and the body she works for
         # a church named for its denomination is a congregation, not a building
         ("Title\n\nMembers of the Greenfield Baptist Church picketed the funeral on Sunday.",
          "Greenfield Baptist Church", "organization"),

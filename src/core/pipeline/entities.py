@@ -276,7 +276,7 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
             return "PERSON"  # "MP Tanya Davies", "Dominic Hare, chief executive of ..."
         if cand.label in {"LOC", "FAC"} and _titled_or_glossed(ent, titles=False):
             return "PERSON"  # "presidential nominee Dora Quarry", "Ian Ash, the chief officer"
-        if cand.label == "ORG" and _of_a_body_or_place(ent):
+        if cand.label == "ORG" and _of_a_body_or_place(ent, cand):
             return "PERSON"  # "Nina Hollis of the UK's National Crime Agency said"
         if (
             cand.label in {"ORG", "GPE", "LOC", "FAC"}
@@ -328,19 +328,25 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
     return cand.label
 
 
-def _of_a_body_or_place(ent: Span) -> bool:
+def _of_a_body_or_place(ent: Span, cand: _Candidate) -> bool:
     """A name without "the" before it is followed by "of" (or ", of") and a body or a place
-    the model named: someone and where they work or what they lead ("Nina Hollis of the
-    National Crime Agency", "Patrice Tolan of Benin"); a body's name takes "the" ("the Bank of
-    X") or keeps its "of" inside."""
+    the model named, or by "at" and a body: someone and where they work or what they lead
+    ("Nina Hollis of the National Crime Agency", "Patrice Tolan of Benin", "Ada Kern at the
+    Huffington Post"); a body's name takes "the" ("the Bank of X") or keeps its "of" inside.
+    The model's span may run on over the "of" the name was cut at ("Patrice Tolan of Benin")."""
     doc = ent.doc
-    i = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text == "," else 0)
-    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+    i = ent.end
+    for token in ent:
+        if token.idx >= cand.end:
+            i = token.i
+            break
+    i += 1 if i < len(doc) and doc[i].text == "," else 0
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "at"):
         return False
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
         return False
     after = doc[i + 2] if doc[i + 1].lower_ == "the" and i + 2 < len(doc) else doc[i + 1]
-    return after.ent_type_ in ("ORG", "GPE")
+    return after.ent_type_ == "ORG" or after.ent_type_ == "GPE" and doc[i].lower_ == "of"
 
 
 def _a_thing_named_after(ent: Span, cand: _Candidate) -> bool:
@@ -493,7 +499,8 @@ PERSON_NOUNS = frozenset(
     entrepreneur billionaire physician surgeon inmate defendant plaintiff suspect prisoner
     lobbyist pastor priest historian novelist poet filmmaker developer programmer designer
     nominee astronaut astronomer archaeologist biologist physicist chemist mathematician
-    photographer drummer guitarist bassist vocalist composer""".split()
+    photographer drummer guitarist bassist vocalist composer expert specialist consultant
+    adviser advisor""".split()
 )
 _KIN_OR_PERSON_NOUNS = KIN_NOUNS | PERSON_NOUNS
 
