@@ -991,6 +991,134 @@ def test_entities_place_by_the_words_around_it(  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a list after "in" with names the model took for places: the rest are places too
+        ("Title\n\nProtests were held on Friday in Tarvona, Meslouk, Durnhaven and Qelbarra.",
+         "Durnhaven", "place"),  # tagged PERSON
+        # examples of a plural noun of places
+        ("Title\n\nThe tremor was felt in cities such as Valdoria, Pesquenes and Marraguel.",
+         "Marraguel", "place"),  # tagged PERSON
+        # the "of" of a noun of places or of what only a place has, carried down the list
+        ("Title\n\nDebris was found on the islands of Kelvandhoo and Turmadhoo last week.",
+         "Turmadhoo", "place"),  # tagged ORG
+        ("Title\n\nWarnings were issued for the southern coasts of Andhra Pradesh and Tamil "
+         "Nadu.", "Tamil Nadu", "place"),  # tagged PERSON
+        # a noun for a place or a building before the name, or before "named"/"called"
+        ("Title\n\nDebris washed ashore on the resort island Vabrendhoo on May 31.",
+         "Vabrendhoo", "place"),  # tagged ORG
+        ("Title\n\nThe ceremony took place at the presidential palace, named Villa Berenga, "
+         "on Sunday.", "Villa Berenga", "place"),  # tagged ORG
+        ("Title\n\nA man set himself on fire in an area called Tallow Yard, near the park.",
+         "Tallow Yard", "place"),  # tagged PERSON
+        # compounded into a plural of places, or into "street"; glossed as a capital
+        ("Title\n\nThe Hodan Wardhigley and Howl Wadag districts were the worst hit.",
+         "Howl Wadag", "place"),  # tagged PERSON
+        ("Title\n\nThe pride began at 2:30 PM at the Ravenstein street.", "Ravenstein",
+         "place"),  # tagged ORG
+        ("Title\n\nThe quake struck southwest of Banda Aceh, the provincial capital, on "
+         "Monday.", "Banda Aceh", "place"),  # tagged ORG
+        # a building's last word that names no body
+        ("Title\n\nProtesters gathered outside the Dervanli Courthouse on Monday.",
+         "Dervanli Courthouse", "place"),
+        ("Title\n\nShe was held at the Marston Disciplinary Barracks for two years.",
+         "Marston Disciplinary Barracks", "place"),
+        # not: a person's full name a list of places runs on into, a body's word
+        ("Title\n\nThe exhibition showed works at Skidmore College in Saratoga Springs, New "
+         "York and an Edgar Pellman and Andy Warhol exhibit.", "Edgar Pellman", "person"),
+        ("Title\n\nTalks were held in China and the European Union last week.",
+         "European Union", "organization"),
+    ],
+)
+def test_entities_place_by_its_list_its_noun_or_its_building(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str, kind: str
+) -> None:
+    from newsdesk.core.pipeline.actors import LABEL_TYPES
+
+    labels = {m.label for m in analyze_text(text).mentions if m.text == name}
+    assert labels and {LABEL_TYPES.get(label, "other") for label in labels} == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # examples of a plural noun for bodies
+        ("Title\n\nAllegations of assisting right-wing Jewish organisations, such as Ateret "
+         "Hadash and Elon, are included.", "Ateret Hadash", "organization"),  # tagged PERSON
+        ("Title\n\nFunds went to charities such as Harbor Light and Bread Basket last year.",
+         "Bread Basket", "organization"),  # tagged PERSON, the second of the list
+        # a title in lower case before a one-word name
+        ("Title\n\nNational search and rescue head Daryanto said cranes will move debris.",
+         "Daryanto", "person"),  # tagged ORG
+        # a name shaped like a person's, then "of" and a body: someone and their employer
+        ("Title\n\nNikka Hollard of the UK's National Crime Agency said, \"Data is key.\"",
+         "Nikka Hollard", "person"),  # tagged ORG
+        ("Title\n\nAccording to Amanda Terrik at the Huffington Post, the members voted.",
+         "Amanda Terrik", "person"),  # tagged ORG: "at" and the body she works for
+        # a church named for its denomination is a congregation, not a building
+        ("Title\n\nMembers of the Greenfield Baptist Church picketed the funeral on Sunday.",
+         "Greenfield Baptist Church", "organization"),
+        # a place has residents, a body members
+        ("Title\n\nHe met military commanders, including members of the Gendarmerie, the Air "
+         "Force, and the Army.", "Gendarmerie", "organization"),  # tagged GPE
+        ("Title\n\nMembers of France met on Monday.", "France", "place"),
+        # a body's last word under an event's or a work's label
+        ("Title\n\nThe girl was malnourished, according to the Sydney Morning Herald.",
+         "Sydney Morning Herald", "organization"),  # tagged EVENT
+        # a ship's prefix
+        ("Title\n\nThe refugees were turned back by HMAS Wollondilly and HMAS Tarrant in "
+         "December.", "HMAS Wollondilly", "other"),  # tagged ORG
+    ],
+)
+def test_entities_kind_by_examples_titles_affiliation_and_prefixes(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str, kind: str
+) -> None:
+    from newsdesk.core.pipeline.actors import LABEL_TYPES
+
+    labels = {m.label for m in analyze_text(text).mentions if m.text == name}
+    assert labels and {LABEL_TYPES.get(label, "other") for label in labels} == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a programme's or a policy's name compounded into "policy" / "programme"
+        ("Title\n\nA lawsuit was filed against President Donald Trump for ending the Deferred "
+         "Action for Young Arrivals policy, or DAYA, which placed a moratorium on deportation.",
+         "Deferred Action for Young Arrivals", "other"),  # tagged ORG
+        # glossed by a noun for a programme in apposition after it
+        ("Title\n\nHunter suffered complications from his part in Project Lanternfly, a CIA "
+         "mind control program.", "Project Lanternfly", "other"),  # tagged ORG
+        # not: a body's one word compounded into its product
+        ("Title\n\nLast year, the company tested its Falcon Heavy rocket.", "Falcon Heavy",
+         "organization"),
+    ],
+)
+def test_entities_programme_by_the_noun_it_modifies_or_its_gloss(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, name: str, kind: str
+) -> None:
+    from newsdesk.core.pipeline.actors import LABEL_TYPES
+
+    labels = {m.label for m in analyze_text(text).mentions if m.text == name}
+    assert labels and {LABEL_TYPES.get(label, "other") for label in labels} == {kind}
+
+
+def test_an_agreement_is_a_law_by_its_last_word() -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words("Global Unity Agreement", "ORG") == "LAW"
+    assert label_from_words("Lorvan Defence Pact", "ORG") == "LAW"
+
+
+def test_storm_name_after_a_bare_storm_is_one_word() -> None:
+    from newsdesk.core.pipeline.kinds import storm_name
+
+    assert storm_name("Storm Ciara") == "Ciara"
+    assert storm_name("Tropical Storm Humberto") == "Humberto"
+    assert storm_name("Storm Area 51") is None  # the verb before a place's name
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ('Title\n\nEarly opponent MP Tanya Davies said, "We have moved the bill to a better '

@@ -276,6 +276,8 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
             return "PERSON"  # "MP Tanya Davies", "Dominic Hare, chief executive of ..."
         if cand.label in {"LOC", "FAC"} and _titled_or_glossed(ent, titles=False):
             return "PERSON"  # "presidential nominee Dora Quarry", "Ian Ash, the chief officer"
+        if cand.label == "ORG" and _of_a_body_or_place(ent, cand):
+            return "PERSON"  # "Nina Hollis of the UK's National Crime Agency said"
         if (
             cand.label in {"ORG", "GPE", "LOC", "FAC"}
             and root.dep_ == "pobj"
@@ -326,6 +328,27 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
     return cand.label
 
 
+def _of_a_body_or_place(ent: Span, cand: _Candidate) -> bool:
+    """A name without "the" before it is followed by "of" (or ", of") and a body or a place
+    the model named, or by "at" and a body: someone and where they work or what they lead
+    ("Nina Hollis of the National Crime Agency", "Patrice Tolan of Benin", "Ada Kern at the
+    Huffington Post"); a body's name takes "the" ("the Bank of X") or keeps its "of" inside.
+    The model's span may run on over the "of" the name was cut at ("Patrice Tolan of Benin")."""
+    doc = ent.doc
+    i = ent.end
+    for token in ent:
+        if token.idx >= cand.end:
+            i = token.i
+            break
+    i += 1 if i < len(doc) and doc[i].text == "," else 0
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "at"):
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+        return False
+    after = doc[i + 2] if doc[i + 1].lower_ == "the" and i + 2 < len(doc) else doc[i + 1]
+    return after.ent_type_ == "ORG" or after.ent_type_ == "GPE" and doc[i].lower_ == "of"
+
+
 def _a_thing_named_after(ent: Span, cand: _Candidate) -> bool:
     """A name of several words shaped like a person's that "the" determines, standing as a
     noun phrase of its own, names a thing named after someone (a lookout, a building, a
@@ -369,8 +392,34 @@ def _org_kind_before(ent: Span) -> bool:
 
 
 def _glossed_as_body(ent: Span) -> bool:
-    """A noun for a kind of body names what the name is, before it or in apposition."""
-    return _org_kind_before(ent) or _org_kind_apposition(ent)
+    """A noun for a kind of body names what the name is, before it or in apposition, or the
+    name is given as an example of bodies ("organisations such as Ateret Hadash and Elon")."""
+    return _org_kind_before(ent) or _org_kind_apposition(ent) or _a_bodys_example(ent)
+
+
+#: Plural nouns for bodies whose "such as", "like" or "including" names some: "Jewish
+#: organisations, such as X and Y", "companies like X".
+_BODY_PLURALS = frozenset(
+    """organisations organizations groups companies firms newspapers parties charities banks
+    airlines broadcasters publishers websites outlets unions clubs bands networks agencies
+    institutions""".split()
+)
+_EXAMPLE_WORDS = frozenset({"as", "like", "including"})
+
+
+def _a_bodys_example(ent: Span) -> bool:
+    """The name, or the first of the list it is in, is an example given of a plural noun for
+    bodies: "organisations, such as Ateret Hadash and Elon", "companies like Velcorp"."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    return (
+        first.dep_ == "pobj"
+        and prep.lower_ in _EXAMPLE_WORDS
+        and prep.head.tag_ == "NNS"
+        and prep.head.lower_ in _BODY_PLURALS
+    )
 
 
 #: Nouns for a body that name a person too: "broadcaster Jamshid Sharmahd".
@@ -398,15 +447,21 @@ def _org_kind_apposition(ent: Span) -> bool:
 
 
 def _glossed_by_kin(ent: Span) -> bool:
-    """A noun of kinship or for a person stands right before the name, or a noun of kinship
-    takes it in apposition: "his son Hisahito", "fashion designer Halston", "the leader's son,
-    Hannibal"."""
+    """A noun of kinship, for a person or a title written in lower case stands right before
+    the name, or a noun of kinship takes it in apposition: "his son Hisahito", "fashion
+    designer Halston", "rescue head Daryanto", "the leader's son, Hannibal"."""
     doc = ent.doc
     root = ent.root
     if ent.start > 0:
         before = doc[ent.start - 1]
         if before.tag_ == "NN" and before.lower_ in _KIN_OR_PERSON_NOUNS:
             return True  # "fashion designer Halston"
+        if (
+            before.tag_ == "NN"
+            and before.text.islower()
+            and before.lower_ in HONORIFICS - COURTESY - {"state", "foreign", "first", "former"}
+        ):
+            return True  # "search and rescue head Daryanto": a title written in lower case
     head = root.head
     return root.dep_ == "appos" and head.i < ent.start and head.lower_ in KIN_NOUNS
 
@@ -444,7 +499,8 @@ PERSON_NOUNS = frozenset(
     entrepreneur billionaire physician surgeon inmate defendant plaintiff suspect prisoner
     lobbyist pastor priest historian novelist poet filmmaker developer programmer designer
     nominee astronaut astronomer archaeologist biologist physicist chemist mathematician
-    photographer drummer guitarist bassist vocalist composer""".split()
+    photographer drummer guitarist bassist vocalist composer expert specialist consultant
+    adviser advisor""".split()
 )
 _KIN_OR_PERSON_NOUNS = KIN_NOUNS | PERSON_NOUNS
 

@@ -18,10 +18,11 @@ from .gazetteer import (
     STATE_PREFIX_WORDS,
     US_STATES,
 )
-from .names import fold_name
+from .names import fold_name, looks_like_person_name
+from .rules import ORG_WORDS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 #: Words that open a storm's name; the storm keeps its name as it strengthens or weakens.
 _STORM_PREFIX = re.compile(
@@ -36,7 +37,7 @@ PLACE_TAILS = frozenset(
     province region district county heights plaza palace cathedral mosque church temple tower
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
     trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument base
-    towers area areas prefecture territory territories governorate""".split()
+    towers area areas prefecture territory territories governorate atoll atolls""".split()
 )
 #: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
 #: a body: "Cancer Center").
@@ -47,6 +48,19 @@ PLACE_TAIL_PAIRS = frozenset(
     )
     for word in ("center", "centre")
 )
+#: Prefixes of a ship's name, written before it: "HMAS Parramatta", "USS Cole", "MV Sewol".
+SHIP_PREFIXES = frozenset("HMS HMAS HMCS HMNZS USS USNS USCGC RMS MV".split())
+#: Words for a church's denomination: "X Baptist Church" is a congregation, a body, where
+#: "X Church" alone may be a building.
+DENOMINATIONS = frozenset(
+    """baptist methodist catholic orthodox lutheran anglican presbyterian episcopal
+    pentecostal evangelical adventist reformed apostolic congregational unitarian mennonite
+    coptic""".split()
+)
+#: Last words of a building's name that name no body: "Çağlayan Courthouse", "Abu Ghraib
+#: prison", "Spice Bazaar", "Yasukuni Shrine" (not "Hospital" or "School", named for the
+#: institution as often as for its walls).
+BUILDING_TAILS = frozenset("courthouse barracks bazaar prison jail shrine".split())
 #: Last words of a landmark's name that the model takes for a body, and that end people's
 #: names too ("Anita Hill"): a place only when tagged as an organisation ("Capitol Hill",
 #: "Grand Central Terminal").
@@ -55,7 +69,7 @@ LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 #: Clause", "United States Constitution".
 LAW_TAILS = frozenset(
     "act acts constitution clause amendment treaty accord accords protocol statute law laws "
-    "regulation regulations ordinance decree".split()
+    "regulation regulations ordinance decree agreement pact".split()
 )
 #: Last words of a law's name that end people's names ("Nathan Law") and bodies' ("School of
 #: Law") too: a law only when the model did not take it for someone's and no body's word is in
@@ -212,6 +226,7 @@ def body_scope(folded: str) -> Literal["country", "article"] | None:
 
 
 _STATE_HEAD_FOLDS = frozenset(fold_name(w) for w in STATE_BODY_HEADS)
+_ORG_NAME_WORDS = frozenset(ORG_WORDS)
 #: Words of a body's name: a name with one is no place ("Paris Police Prefecture").
 _BODY_NAME_WORDS = BODY_TAILS | STATE_BODY_HEADS | LOCAL_BODY_HEADS
 _BODY_WORDS = BODY_TAILS | frozenset(LOCAL_BODY_HEADS)
@@ -252,7 +267,7 @@ MEDIUM_VERBS = frozenset(
 PLACE_PARTS = frozenset(
     """dome domes nave minaret minarets facade façade courtyard harbour harbor coast coastline
     shore shores beach beaches residents inhabitants population capital streets airport mayor
-    premier outskirts suburbs skyline territory""".split()
+    premier outskirts suburbs skyline territory coasts coastlines""".split()
 )
 
 
@@ -319,9 +334,17 @@ _PAIR = re.compile(r"\b([A-Z][\w.'’-]*)\s+(?=([A-Z][\w'’-]*)\b)")
 
 
 def storm_name(text: str) -> str | None:
-    """ "Tropical Storm Humberto" -> "Humberto"; None for a name that is not a storm's."""
-    match = _STORM_PREFIX.match(text.strip())
-    return text.strip()[match.end() :] if match else None
+    """ "Tropical Storm Humberto" -> "Humberto"; None for a name that is not a storm's. After
+    a bare "Storm" the name is one word of letters ("Storm Ciara"): "Storm Area 51" is the verb
+    before a place."""
+    stripped = text.strip()
+    match = _STORM_PREFIX.match(stripped)
+    if match is None:
+        return None
+    rest = stripped[match.end() :]
+    if match.group(0).strip().lower() == "storm" and not rest.isalpha():
+        return None
+    return rest
 
 
 def name_fold(name: str, place: bool = True) -> str:
@@ -437,11 +460,31 @@ def label_from_words(text: str, label: str) -> str:
         )
     ):
         return "ORG"  # "United States Coast Guard", "Irving School District" tagged as places
+    if (
+        label in {"EVENT", "PRODUCT", "WORK_OF_ART"}
+        and len(words_of) >= 2
+        and words_of[-1].lower() in BODY_TAILS
+    ):
+        return "ORG"  # "Sydney Morning Herald" tagged as an event: a newspaper, a body
     if label == "PERSON" and len(words_of) >= 2 and words_of[-1].lower() in PERSONLESS_TAILS:
         return "ORG"  # "Quds Force", "Patriotic Army": no one's surname
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
         return "NORP"  # "the Turpin family": a group of people
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and len(words_of) >= 2 and (
+        words_of[0] in SHIP_PREFIXES
+    ):
+        return "PRODUCT"  # "HMAS Parramatta", "USS Cole": a ship, not a body or a place
     words = text.lower().split()
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and len(words) >= 2 and (
+        words[-1] == "church" and words[-2] in DENOMINATIONS
+    ):
+        return "ORG"  # "Westboro Baptist Church": a congregation, not a building
+    if (
+        label in {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
+        and len(words) >= 2
+        and words[-1] in BUILDING_TAILS
+    ):
+        return "LOC"  # "Çağlayan Courthouse", "U.S. Disciplinary Barracks"
     if label == "ORG" and len(words) >= 2 and words[-1] in LANDMARK_TAILS:
         return "LOC"  # "Capitol Hill": a landmark, not the body that sits there
     if (
@@ -511,6 +554,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     "Hagia Sophia's dome"), an affixed topic ("anti-Brexit") or a medium ("wrote on Twitter")
     is not a person; a name that a common noun calls a programme or a thing ("medical services
     Medicare", "the boat, Conception") is not a body."""
+    if label in {"GPE", "LOC", "FAC"} and _whose_members(ent):
+        return "ORG"  # "members of the Gendarmerie": a place has residents, a body members
     if label in {"PRODUCT", "WORK_OF_ART"}:
         return "LOC" if _placed_by_its_words(ent) else label
     if label == "NORP":
@@ -579,6 +624,17 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+def _whose_members(ent: Span) -> bool:
+    """The name follows the "of" of "members": a body's, not a place's ("members of the
+    Gendarmerie"), unless it is a country or a US state ("members of Iran's delegation" is not
+    this, and "a member of Texas" is no one's phrase)."""
+    root = ent.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in ("members", "member"):
+        return False
+    return not _names_a_country(fold_name(ent.text).split())
 
 
 #: Dependencies of a name that modifies the noun after it ("Abrams tanks", "the Zulu tribe").
@@ -697,8 +753,16 @@ PEOPLE_NOUNS = frozenset({"tribe", "tribes", "people", "peoples", "clan", "clans
 PLACE_KIND_NOUNS = frozenset(
     """district province county region city town village area prefecture municipality
     neighbourhood neighborhood suburb suburbs governorate volcano mountain river lake valley
-    peninsula island""".split()
+    peninsula island street road avenue""".split()
 )
+#: Plural nouns of places whose "of", "such as", "like" or "including" lists places: "the towns
+#: of Gori and Senaki", "cities such as Talca, Curicó and Concepción".
+PLACE_KIND_PLURALS = frozenset(
+    """cities towns villages districts provinces regions areas islands counties
+    municipalities prefectures suburbs neighbourhoods neighborhoods""".split()
+)
+#: Prepositions by which a plural noun of places gives examples: "cities such as X".
+_EXAMPLE_PREPOSITIONS = frozenset({"as", "like", "including"})
 #: Nouns for a place or a building that a name's apposition may call it: "Hagia Sophia,
 #: formerly a church", "Tarrow, a village in Kent".
 LANDMARK_NOUNS = PLACE_KIND_NOUNS | frozenset(
@@ -710,7 +774,7 @@ LOCAL_PEOPLE_NOUNS = frozenset(
     "man woman men women boy girl boys girls resident residents native natives".split()
 )
 #: Nouns of a kind of place whose "of" names one: "the island of Anjouan", "the town of X".
-PLACE_OF_NOUNS = PLACE_KIND_NOUNS | frozenset({"island", "islands", "capital", "port"})
+PLACE_OF_NOUNS = PLACE_KIND_NOUNS | PLACE_KIND_PLURALS | frozenset({"capital", "port"})
 #: Prepositions whose object, a one-word name tagged as a body, is a place: "an attack in
 #: Ghazni", "met in Niamey" (not "at", which a workplace takes: "worked at Boeing").
 _PLACE_ONLY_PREPOSITIONS = frozenset({"in", "near", "outside"})
@@ -724,15 +788,15 @@ def _placed_by_its_words(ent: Span) -> bool:
     Congress", "in NATO") or what was published in it ("published in Nature")."""
     root = ent.root
     head = root.head
+    if _landmark_noun_before(ent) and not any(t.lower_ in _BODY_NAME_WORDS for t in ent):
+        return True  # "the resort island Vabbinfaru", "the palace, named Villa Somalia"
     if head.i == root.i:
         return False
-    if (
-        root.dep_ == "compound"
-        and head.i > root.i
-        and head.tag_ == "NN"
-        and head.lower_ in PLACE_KIND_NOUNS
+    if root.dep_ == "compound" and head.i > root.i and (
+        head.tag_ == "NN" and head.lower_ in PLACE_KIND_NOUNS
+        or head.tag_ == "NNS" and head.lower_ in PLACE_KIND_PLURALS and head.i == ent.end
     ):
-        return True
+        return True  # "the Tsuen Wan district", "the Hodan and Howl Wadag districts"
     if (
         len(ent) == 1
         and root.dep_ in ("compound", "nmod")
@@ -742,7 +806,10 @@ def _placed_by_its_words(ent: Span) -> bool:
     ):
         return True  # "a Cheltenham man" (not "the Kennedy women", a family's)
     if any(
-        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lower_ in LANDMARK_NOUNS
+        c.dep_ == "appos"
+        and c.i >= ent.end
+        and c.tag_ == "NN"
+        and (c.lower_ in LANDMARK_NOUNS or c.lower_ == "capital")
         for c in root.children
     ) and not any(t.lower_ in _BODY_NAME_WORDS for t in ent):
         # "Hagia Sophia, formerly a church", "Tarrow, a village in Kent" (not "the Avoyelles
@@ -755,9 +822,11 @@ def _placed_by_its_words(ent: Span) -> bool:
         and (head.lower_ in PLACE_KIND_NOUNS or head.lower_ == "capital")
     ):
         return True  # "the capital, Sanaa"
+    if _placed_in_a_list(ent):
+        return True
     if root.dep_ != "pobj":
         return False
-    if _part_of_place(ent):
+    if _part_of_place(ent) or _a_places_example(root):
         return True
     if (
         len(ent) != 1
@@ -770,6 +839,95 @@ def _placed_by_its_words(ent: Span) -> bool:
     return not (
         word.isupper() or fold_name(word) in _STATE_HEAD_FOLDS or word.lower() in _BODY_WORDS
     )
+
+
+#: Words between a noun for a kind of thing and the name it is given: "a palace named X".
+_NAMED = frozenset({"called", "named", "dubbed"})
+
+
+def _landmark_noun_before(ent: Span) -> bool:
+    """A lower-case noun for a place or a building stands right before the name, or before
+    "called" or "named" before it: "the resort island Vabbinfaru", "the presidential palace,
+    named Villa Somalia", "an area called the Ellipse"."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 1 and doc[i].lower_ == "the" and doc[i - 1].lower_ in _NAMED:
+        i -= 1  # "an area called the Ellipse"
+    if i >= 1 and doc[i].lower_ in _NAMED:
+        i -= 2 if i >= 2 and doc[i - 1].text == "," else 1
+    if i < 0:
+        return False
+    noun = doc[i]
+    return (
+        noun.text.islower()
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.lower_ in _LANDMARK_NOUNS_BEFORE
+    )
+
+
+#: Nouns for a place or a building that, right before a name, call it one: not "church" or
+#: "museum", which name congregations and institutions too ("the church Westboro Baptist").
+_LANDMARK_NOUNS_BEFORE = (LANDMARK_NOUNS - {"church", "museum"}) | frozenset(
+    "street avenue road square bazaar market courthouse prison".split()
+)
+
+
+def _a_places_example(first: Token) -> bool:
+    """The token is an example given of a plural noun of places: "cities such as Talca",
+    "towns like Gori", "districts including Hodan"."""
+    prep = first.head
+    return (
+        first.dep_ == "pobj"
+        and prep.lower_ in _EXAMPLE_PREPOSITIONS
+        and prep.head.tag_ == "NNS"
+        and prep.head.lower_ in PLACE_KIND_PLURALS
+    )
+
+
+def _placed_in_a_list(ent: Span) -> bool:
+    """A name listed after another is where the list is: the list follows the "of" of a plural
+    noun of places or of what only places have ("the islands of Fehendhoo and Fulhahdhoo", "the
+    coasts of Andhra Pradesh and Tamil Nadu"), gives examples of places ("cities such as Talca,
+    Constitución and Concepción"), or follows "in", "at" or "near" with another of its names
+    the model took for a place ("protests in Suez, Mansoura and Alexandria"); never a name
+    with a body's word ("in China and the European Union") or an acronym."""
+    root = ent.root
+    if root.dep_ != "conj" or any(t.lower_ in _BODY_NAME_WORDS for t in ent):
+        return False
+    if len(ent) == 1 and ent.text.isupper():
+        return False
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i == root.i:
+        return False
+    if first.dep_ == "compound" and first.head.i > root.i:
+        # "the Hodan and Howl Wadag districts": the list is compounded into a plural of places
+        return first.head.tag_ == "NNS" and first.head.lower_ in PLACE_KIND_PLURALS
+    if first.dep_ != "pobj":
+        return False
+    prep = first.head
+    if prep.lower_ == "of":
+        # a plural: "the coast of Fiji, Acropora millepora, ..." runs on from one place
+        owner = prep.head
+        return owner.tag_ == "NNS" and (
+            owner.lower_ in PLACE_PARTS or owner.lower_ in PLACE_OF_NOUNS
+        )
+    if _a_places_example(first):
+        return True
+    if prep.lower_ not in _LIST_PLACE_PREPOSITIONS or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children
+    ):
+        return False  # "in Saratoga Springs, New York and an Edward Steichen ... exhibit"
+    if ent.label_ == "PERSON" and looks_like_person_name(ent.text):
+        return False  # a person's full name: the list may go on from places to people
+    return any(
+        t.ent_type_ in ("GPE", "LOC") for t in (first, *first.conjuncts) if t.i != root.i
+    )
+
+
+#: Prepositions whose list of names is a list of places when the model took one for a place.
+_LIST_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 
 
 def placed_by_use(ent: Span) -> bool:
@@ -863,12 +1021,42 @@ def _called_a_thing(ent: Span) -> bool:
     ):
         return True  # "medical programmes Medicare": not the "Fund" of "World Wildlife Fund"
     head = root.head
+    if any(
+        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lower_ in THING_NOUNS
+        for c in ent.root.children
+    ):
+        return True  # "Project Lanternfly, a CIA mind control program"
+    if _names_a_thing_it_modifies(ent):
+        return True  # "the Deferred Action for Childhood Arrivals policy"
     if root.dep_ == "appos" and head.i != root.i and head.tag_ in {"NN", "NNS"}:
         return head.lower_ in THING_NOUNS
     if root.dep_ == "nsubj" and head.lower_ in _BE:
         attrs = [c for c in head.children if c.dep_ == "attr" and c.tag_ == "NN"]
         return bool(attrs) and attrs[0].lower_ in THING_NOUNS
     return False
+
+
+#: Common nouns a programme's or a policy's name is compounded into: "the Deferred Action for
+#: Childhood Arrivals policy", "the Head Start programme" (not "rocket" or "app", which a
+#: maker's name is compounded into too: "the Blue Origin rocket").
+_THING_HEADS = frozenset(
+    "policy policies programme program scheme initiative doctrine database constituency".split()
+)
+
+
+def _names_a_thing_it_modifies(ent: Span) -> bool:
+    """A name of two words or more with no body's word, compounded into a noun for a programme
+    or a policy that follows it, is that programme's name; a one-word name or an acronym there
+    is as often its owner's ("the NASA program", "the Trump policy")."""
+    last = ent[-1]  # the parse may hang the name on its "of" or "for", and its end on the noun
+    head = last.head
+    if len(ent) < 2 or ent.label_ == "PERSON" or head.i != ent.end:
+        return False
+    if last.dep_ not in _MODIFIER_DEPS or head.tag_ not in ("NN", "NNS"):
+        return False
+    if any(t.lower_ in _BODY_NAME_WORDS or t.lower_ in _ORG_NAME_WORDS for t in ent):
+        return False
+    return head.lower_ in _THING_HEADS
 
 
 #: Capitalised words before a name that are not a given name ("The Azores", "In Bermuda").
