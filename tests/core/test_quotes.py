@@ -4942,3 +4942,49 @@ def test_quotes_words_said_near_titles_stay(
     analyze_text: AnalyzeText, text: str, words: str
 ) -> None:
     assert only(quotes_in(analyze_text, text), words)
+
+
+# -- round 13: pieces in lists, "and that", characterisers named with an "of" phrase --------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # the subject's last noun is inside its "of" phrase, an apposition after it
+        (
+            "The director of the agency, Mark Olsen, called Peru “an important partner in the "
+            "trade regime”.",
+            "an important partner in the trade regime",
+            "Mark Olsen",
+        ),
+    ],
+)
+def test_quotes_characteriser_named_with_an_of_phrase(
+    analyze_text: AnalyzeText, text: str, fragment: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert quote.speaker is not None and speaker in quote.speaker
+
+
+def test_quotes_list_of_pieces_after_semicolons_share_the_cue(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Tom Reed tweeted, “The bridge is late.”; “Also, the road is closed.”; and “Basically, "
+        "nobody knows.”"
+    )
+    quotes = quotes_in(analyze_text, text)
+    for piece in ("The bridge is late", "the road is closed", "nobody knows"):
+        assert only(quotes, piece).speaker == "Tom Reed"
+
+
+def test_quotes_piece_after_and_that_shares_the_cue(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Ana Ruiz, the labour director, said “the case is being investigated by the police,” "
+        "and that “26 workers were sent home, and 40 others are staying in cabins.”"
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert only(quotes, "investigated by the police").speaker == "Ana Ruiz"
+    second = only(quotes, "40 others are staying")
+    assert (second.speaker, second.kind) == ("Ana Ruiz", "direct")
+    assert not second.text.startswith("and")

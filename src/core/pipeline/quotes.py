@@ -107,16 +107,19 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     return _finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
 
 
-#: What may stand between two quoted pieces of one cue: `"A" and "B"`, `"A", but "B"`.
-JOINERS = frozenset({"and", "but", "or", "and also", "and then"})
+#: What may stand between two quoted pieces of one cue: `"A" and "B"`, `"A", but "B"`,
+#: `said "A," and that "B."`.
+JOINERS = frozenset({"and", "but", "or", "and also", "and then", "and that", "but that"})
 
 
 def _joined_to_previous(text: str, previous: Draft, mark: QuoteMarks) -> bool:
-    """The mark follows the previous direct quote's closing mark with only a conjunction."""
+    """The mark follows the previous direct quote's closing mark with only a conjunction (after
+    a comma or, in a list of quoted pieces, a semicolon: `"A"; "B"; and "C"`)."""
     if previous.marks is None or previous.kind != "direct" or not previous.marks.closed:
         return False
-    between = text[previous.marks.close + 1 : mark.open].strip(" ,").lower()
-    return between in JOINERS and "\n" not in text[previous.marks.close : mark.open]
+    between = text[previous.marks.close + 1 : mark.open].strip(" ").lower()
+    joined = between == ";" or between.strip(" ,;") in JOINERS
+    return joined and "\n" not in text[previous.marks.close : mark.open]
 
 
 def _joined_by_a_verb(doc: Doc, text: str, previous: Draft, mark: QuoteMarks) -> bool:
