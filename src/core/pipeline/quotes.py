@@ -22,9 +22,12 @@ from .cues import (
     FINDING_VERBS,
     INTRO_VERBS,
     NAMING_VERBS,
+    OBJECT_STANCES,
     OPINION_NOUN_VERBS,
     OPINION_NOUNS,
+    OWN_ACT_STANCES,
     PARTICLE_STANCES,
+    REQUEST_PARTICLES,
     REQUEST_VERBS,
     REQUESTED_FOR_ONESELF,
     SIGN_NOUNS,
@@ -713,6 +716,9 @@ def _cue_before(
         # `described X as an individual, "facing ..."`: after a comma or colon a naming verb
         # introduces the quoted words too
         verbs = SPEECH_VERBS if bare else INTRO_VERBS | NAMING_VERBS
+        if bare and token.lower_ == "that":
+            # `feels that "it could be ..."`: a belief in the holder's own quoted words
+            verbs = verbs | THOUGHT_VERBS
         if is_cue_verb(candidate, verbs) and not _negated(candidate):
             # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
             between = _outside_asides(doc[candidate.i + 1 : token.i + 1])
@@ -1951,11 +1957,31 @@ def _complement(
         particle = _particle(verb, PARTICLE_STANCES[base])
         if particle is None:
             return None
+        if particle.lower_ in REQUEST_PARTICLES.get(base, ()) and not any(
+            t.tag_ == "TO" and t.head.tag_ == "VB" for t in verb.subtree if t.i > particle.i
+        ):
+            return None  # "the plan appealed to voters": no request made of them
         if particle.dep_ == "mark":  # "calling for the killers to be brought to justice"
             return ("stance", particle.i + 1, particle.head.right_edge.i, particle)
     parts = [c for c in children if c.dep_ in STANCE_DEPS]
     if particle is not None:
         parts = [c for c in parts if c.i >= particle.i]
+        if particle.lower_ in REQUEST_PARTICLES.get(base, ()):
+            # "appealed to leaders to restore order": what was asked, read as an adverbial
+            parts += [
+                c
+                for c in children
+                if c.dep_ == "advcl"
+                and c.i > particle.i
+                and any(g.tag_ == "TO" for g in c.children)
+            ]
+    if base in OBJECT_STANCES:  # "thanked the crews for their work": the object, its reason
+        objects = [c for c in parts if c.dep_ == "dobj"]
+        if base in OWN_ACT_STANCES and (verb.dep_ == "xcomp" or not any(_own(c) for c in objects)):
+            return None  # "hopes to announce ...": not yet said; "announced the shutdown": news
+        parts = objects and [
+            c for c in parts if c in objects or (c.dep_ == "prep" and c.lower_ == "for")
+        ]
     if not parts:
         return None
     first = min(parts, key=lambda c: c.i)
@@ -1970,6 +1996,14 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+POSSESSIVE_WORDS = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
+def _own(obj: Token) -> bool:
+    """An object the subject owns by a possessive pronoun ("her retirement", "their plans")."""
+    return any(g.dep_ == "poss" and g.lower_ in POSSESSIVE_WORDS for g in obj.children)
 
 
 #: Prepositions that place a gerund in time ("after asking ..."): narration, no position.

@@ -365,6 +365,8 @@ def _clause_then_cue(
         before = doc[cue.i - 1]
         subject: Token | None
         if before.text == ",":
+            if cue.tag_ == "VBG":
+                continue  # ", stressing bipartisanship": a participle's object, no speaker
             subject = _phrase_after(doc, cue, sent)  # ", reported officials"
             comma = cue.i - 1
         else:
