@@ -5109,3 +5109,13 @@ def test_quotes_appeal_to_someone_to_act_is_a_stance(
 )
 def test_quotes_appealing_to_someone_asks_nothing(analyze_text: AnalyzeText, text: str) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_forecast_reports_a_clause(analyze_text: AnalyzeText) -> None:
+    text = "The bankers forecast that economic growth would decline by several points."
+    quote = only(quotes_in(analyze_text, text), "economic growth would decline")
+    assert (quote.kind, quote.speaker) == ("indirect", "The bankers")
+
+
+def test_quotes_forecast_of_weather_is_nothing_said(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The weather service forecast heavy rain for Sunday.") == []

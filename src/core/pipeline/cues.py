@@ -26,7 +26,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
     reason share speculate hypothesize hypothesise theorize theorise propose posit hint imply
     express opine counter retort assure underline underscore elaborate highlight reaffirm
-    reassert shout scream yell exclaim recommend charge signal
+    reassert shout scream yell exclaim recommend charge signal forecast
     """.split()
 )
 
