@@ -1976,6 +1976,8 @@ def _complement(
                 and any(g.tag_ == "TO" for g in c.children)
             ]
     if base in OBJECT_STANCES:  # "thanked the crews for their work": the object, its reason
+        if verb.dep_ == "relcl":
+            return None  # "figures who advocate boycotts": the article describing, no report
         objects = [c for c in parts if c.dep_ == "dobj"]
         if base in OWN_ACT_STANCES and (verb.dep_ == "xcomp" or not any(_own(c) for c in objects)):
             return None  # "hopes to announce ...": not yet said; "announced the shutdown": news
@@ -2717,10 +2719,27 @@ def _particle(verb: Token, words: frozenset[str]) -> Token | None:
     return None
 
 
+#: Prepositions of a phrase of time between a cue and its clause ("said at the time ...").
+TIME_OF_SAYING_PREPOSITIONS = frozenset({"at", "on", "in"})
+
+
 def _after_time_of_saying(doc: Doc, lo: int, hi: int) -> int:
     """ "told reporters Friday the city would appeal": a bare date that opens the clause (the
     parser hung it inside) says when it was said, not what; the clause starts after it."""
     first = doc[lo]
+    if first.dep_ == "prep" and first.lower_ in TIME_OF_SAYING_PREPOSITIONS:
+        # "said at the time the force had been sent", "said on Monday a jet ...": the
+        # phrase of time opening the clause is when it was said
+        objects = [c for c in first.children if c.dep_ == "pobj"]
+        timed = bool(objects) and (
+            objects[0].ent_type_ in {"DATE", "TIME"} or objects[0].lower_ == "time"
+        )
+        if not timed:
+            return lo
+        after = first.right_edge.i + 1
+        if after < hi and not doc[after].is_punct and first.head.i > first.i:
+            return after
+        return lo
     if first.dep_ not in {"npadvmod", "compound"} or first.ent_type_ not in {"DATE", "TIME"}:
         return lo
     phrase = first if first.dep_ == "npadvmod" else first.head
