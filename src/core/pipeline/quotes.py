@@ -2727,9 +2727,11 @@ def _after_time_of_saying(doc: Doc, lo: int, hi: int) -> int:
     """ "told reporters Friday the city would appeal": a bare date that opens the clause (the
     parser hung it inside) says when it was said, not what; the clause starts after it."""
     first = doc[lo]
-    if first.dep_ == "prep" and first.lower_ in TIME_OF_SAYING_PREPOSITIONS:
+    right_after_cue = lo > 0 and doc[lo - 1].pos_ in {"VERB", "AUX"}
+    if first.dep_ == "prep" and first.lower_ in TIME_OF_SAYING_PREPOSITIONS and right_after_cue:
         # "said at the time the force had been sent", "said on Monday a jet ...": the
-        # phrase of time opening the clause is when it was said
+        # phrase of time between the cue and its clause is when it was said ("On Monday the
+        # number passed ..., data indicated": a clause's own opening stays)
         objects = [c for c in first.children if c.dep_ == "pobj"]
         timed = bool(objects) and (
             objects[0].ent_type_ in {"DATE", "TIME"} or objects[0].lower_ == "time"
