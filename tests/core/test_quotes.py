@@ -4032,6 +4032,18 @@ def test_quotes_political_cue_words_used_otherwise(analyze_text: AnalyzeText, te
         ),
         ("The mayor told reporters Friday the city would appeal.", "the city would appeal",
          "The mayor"),
+        # a phrase of time the parser hung on the clause's verb says when, too
+        (
+            "Military officials said at the time the Air Force had been dispatched to the town.",
+            "the Air Force had been dispatched to the town",
+            "Military officials",
+        ),
+        # ... but a phrase of time inside what was said stays
+        (
+            "Military officials said the air force had been sent at the time of the attack.",
+            "the air force had been sent at the time of the attack",
+            "Military officials",
+        ),
         # ... but a date that is part of the subject stays
         ("The minister said Tuesday's vote was rigged.", "Tuesday's vote was rigged",
          "The minister"),
@@ -4959,3 +4971,183 @@ def test_quotes_words_said_near_titles_stay(
     analyze_text: AnalyzeText, text: str, words: str
 ) -> None:
     assert only(quotes_in(analyze_text, text), words)
+
+
+# -- round 13: pieces in lists, "and that", characterisers named with an "of" phrase --------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # the subject's last noun is inside its "of" phrase, an apposition after it
+        (
+            "The director of the agency, Mark Olsen, called Peru “an important partner in the "
+            "trade regime”.",
+            "an important partner in the trade regime",
+            "Mark Olsen",
+        ),
+    ],
+)
+def test_quotes_characteriser_named_with_an_of_phrase(
+    analyze_text: AnalyzeText, text: str, fragment: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), fragment)
+    assert quote.speaker is not None and speaker in quote.speaker
+
+
+def test_quotes_list_of_pieces_after_semicolons_share_the_cue(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Tom Reed tweeted, “The bridge is late.”; “Also, the road is closed.”; and “Basically, "
+        "nobody knows.”"
+    )
+    quotes = quotes_in(analyze_text, text)
+    for piece in ("The bridge is late", "the road is closed", "nobody knows"):
+        assert only(quotes, piece).speaker == "Tom Reed"
+
+
+def test_quotes_piece_after_and_that_shares_the_cue(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Ana Ruiz, the labour director, said “the case is being investigated by the police,” "
+        "and that “26 workers were sent home, and 40 others are staying in cabins.”"
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert only(quotes, "investigated by the police").speaker == "Ana Ruiz"
+    second = only(quotes, "40 others are staying")
+    assert (second.speaker, second.kind) == ("Ana Ruiz", "direct")
+    assert not second.text.startswith("and")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Veteran journalist Ana Ruiz, 89, announced her retirement yesterday with immediate "
+            "effect.",
+            "her retirement",
+            "Ana Ruiz",
+        ),
+        (
+            "The church announced their decision to protest at the funerals.",
+            "their decision to protest at the funerals",
+            "The church",
+        ),
+        (
+            "Tom Reed thanked the volunteers for their work on the bridge.",
+            "the volunteers for their work on the bridge",
+            "Tom Reed",
+        ),
+        (
+            "Ana Ruiz then advocated the creation of an international force.",
+            "the creation of an international force",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_quotes_object_stances(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.text, quote.speaker) == ("stance", content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a phrase of means or time after the verb is no position
+        "The power company announced via Twitter around noon, phase one had been completed.",
+        "The results were announced at the castle on Friday.",
+        "The agency announced on Friday.",
+        # an event announced is news, not the subject's position; nor is an announcement hoped for
+        "The United States announced a naval coalition to patrol the Gulf.",
+        "The company hopes to formally announce their decisions at the end of the week.",
+        # a relative clause describes people, it reports nothing they did
+        "Other public figures who advocate boycotts of the firm, such as mayors, were barred.",
+        "He made his announcement via a post on his blog, in which thanked his supporters.",
+    ],
+)
+def test_quotes_object_stances_that_state_nothing(analyze_text: AnalyzeText, text: str) -> None:
+    assert not [q for q in quotes_in(analyze_text, text) if q.kind == "stance"]
+
+
+def test_quotes_participle_after_a_comma_is_no_inverted_cue(analyze_text: AnalyzeText) -> None:
+    # ", stressing bipartisanship" is a participle clause: its object says nothing, so the
+    # sentence before it is nobody's reported speech
+    text = (
+        "As the first Republican elected in the state since 1972, Reed gained a reputation in "
+        "the Senate as a moderate, stressing bipartisanship."
+    )
+    assert not [q for q in quotes_in(analyze_text, text) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Kathleen Moss, a Dominican archaeologist, feels that “it could be the old road "
+            "because it was the busiest of its time.”",
+            "it could be the old road because it was the busiest of its time.",
+            "Kathleen Moss",
+        ),
+        (
+            "Kathleen Moss believes that “the road was the busiest of its time.”",
+            "the road was the busiest of its time.",
+            "Kathleen Moss",
+        ),
+    ],
+)
+def test_quotes_belief_in_the_holders_quoted_words(
+    analyze_text: AnalyzeText, text: str, words: str, speaker: str
+) -> None:
+    # a belief is no statement (issue 14, 12), but one given in quotation marks is the
+    # holder's own words
+    quote = only(quotes_in(analyze_text, text), words)
+    assert (quote.text, quote.speaker, quote.kind) == (words, speaker, "direct")
+
+
+def test_quotes_belief_without_marks_stays_unsaid(analyze_text: AnalyzeText) -> None:
+    text = "Kathleen Moss believes that the road was the busiest of its time."
+    assert quotes_in(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Relief officials appealed to political leaders to restore order across the region.",
+            "political leaders to restore order across the region",
+        ),
+        (
+            "Eighty members of the upper house sent a letter to the minister, appealing to the "
+            "government to “show compassion and allow Mr. Roe to stay in the country.”",
+            "the government to “show compassion and allow Mr. Roe to stay in the country.”",
+        ),
+    ],
+)
+def test_quotes_appeal_to_someone_to_act_is_a_stance(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan appealed to voters in the suburbs.",
+        "The party appealed to younger voters with its promise of free transport.",
+    ],
+)
+def test_quotes_appealing_to_someone_asks_nothing(analyze_text: AnalyzeText, text: str) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_forecast_reports_a_clause(analyze_text: AnalyzeText) -> None:
+    text = "The bankers forecast that economic growth would decline by several points."
+    quote = only(quotes_in(analyze_text, text), "economic growth would decline")
+    assert (quote.kind, quote.speaker) == ("indirect", "The bankers")
+
+
+def test_quotes_forecast_of_weather_is_nothing_said(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The weather service forecast heavy rain for Sunday.") == []

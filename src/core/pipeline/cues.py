@@ -26,7 +26,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     contend clarify reiterate repeat announce proclaim affirm boast joke quip lament recount
     reason share speculate hypothesize hypothesise theorize theorise propose posit hint imply
     express opine counter retort assure underline underscore elaborate highlight reaffirm
-    reassert shout scream yell exclaim recommend charge signal
+    reassert shout scream yell exclaim recommend charge signal forecast
     """.split()
 )
 
@@ -61,9 +61,19 @@ STANCE_VERBS: frozenset[str] = frozenset(
     applaud slam denounce decry dispute question insist blast lambaste hail laud apologize
     apologise caution emphasize emphasise stress affirm argue rail express advise plead
     disagree request appeal tout rebuke chastise castigate berate scold fault commend mock
-    ridicule lash push press reassert reaffirm reiterate underline underscore
+    ridicule lash push press reassert reaffirm reiterate underline underscore thank advocate
+    announce
     """.split()
 )
+
+#: Stance verbs whose position is their direct object alone ("announced her retirement",
+#: "thanked the crews", "advocated a ban"): a phrase of means, place or time after them
+#: ("announced via Twitter", "advocates in its constitution") states none.
+OBJECT_STANCES: frozenset[str] = frozenset({"announce", "thank", "advocate"})
+#: Of those, the verbs that state a position only on the subject's own act or choice ("announced
+#: her retirement", "their decision to ..."); "announced a naval coalition", "the shutdown"
+#: report an event, not a position.
+OWN_ACT_STANCES: frozenset[str] = frozenset({"announce"})
 
 #: Stance verbs that need a particle or preposition to be a stance ("call on/for").
 PARTICLE_STANCES: dict[str, frozenset[str]] = {
@@ -75,11 +85,16 @@ PARTICLE_STANCES: dict[str, frozenset[str]] = {
     "rail": frozenset({"against"}),  # "railed against the rioters"
     "plead": frozenset({"with", "for"}),  # "pleaded with the minister to ...", not "pleaded guilty"
     "disagree": frozenset({"with"}),  # "disagreed with the claim"
-    "appeal": frozenset({"for"}),  # "appealed for calm", not "appealed the ruling"
+    # "appealed for calm", "appealed to leaders to act", not "appealed the ruling"
+    "appeal": frozenset({"for", "to"}),
     "lash": frozenset({"out"}),  # "lashed out at the press"
     "push": frozenset({"for"}),  # "pushed for higher wages", not "pushed the car"
     "press": frozenset({"for"}),  # "pressed for talks", not "pressed charges"
 }
+
+#: Particles that make a stance only with an infinitive after them: "appealed to leaders to
+#: restore order" asks something of them; "the plan appealed to voters" pleased them.
+REQUEST_PARTICLES: dict[str, frozenset[str]] = {"appeal": frozenset({"to"})}
 
 #: Speech verbs that make a request of their object ("asked the court to delay its ruling",
 #: "told the army to withdraw"): with an object and an infinitive, a stance; "ask" also with

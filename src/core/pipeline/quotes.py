@@ -22,9 +22,12 @@ from .cues import (
     FINDING_VERBS,
     INTRO_VERBS,
     NAMING_VERBS,
+    OBJECT_STANCES,
     OPINION_NOUN_VERBS,
     OPINION_NOUNS,
+    OWN_ACT_STANCES,
     PARTICLE_STANCES,
+    REQUEST_PARTICLES,
     REQUEST_VERBS,
     REQUESTED_FOR_ONESELF,
     SIGN_NOUNS,
@@ -107,16 +110,19 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     return _finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
 
 
-#: What may stand between two quoted pieces of one cue: `"A" and "B"`, `"A", but "B"`.
-JOINERS = frozenset({"and", "but", "or", "and also", "and then"})
+#: What may stand between two quoted pieces of one cue: `"A" and "B"`, `"A", but "B"`,
+#: `said "A," and that "B."`.
+JOINERS = frozenset({"and", "but", "or", "and also", "and then", "and that", "but that"})
 
 
 def _joined_to_previous(text: str, previous: Draft, mark: QuoteMarks) -> bool:
-    """The mark follows the previous direct quote's closing mark with only a conjunction."""
+    """The mark follows the previous direct quote's closing mark with only a conjunction (after
+    a comma or, in a list of quoted pieces, a semicolon: `"A"; "B"; and "C"`)."""
     if previous.marks is None or previous.kind != "direct" or not previous.marks.closed:
         return False
-    between = text[previous.marks.close + 1 : mark.open].strip(" ,").lower()
-    return between in JOINERS and "\n" not in text[previous.marks.close : mark.open]
+    between = text[previous.marks.close + 1 : mark.open].strip(" ").lower()
+    joined = between == ";" or between.strip(" ,;") in JOINERS
+    return joined and "\n" not in text[previous.marks.close : mark.open]
 
 
 def _joined_by_a_verb(doc: Doc, text: str, previous: Draft, mark: QuoteMarks) -> bool:
@@ -710,6 +716,9 @@ def _cue_before(
         # `described X as an individual, "facing ..."`: after a comma or colon a naming verb
         # introduces the quoted words too
         verbs = SPEECH_VERBS if bare else INTRO_VERBS | NAMING_VERBS
+        if bare and token.lower_ == "that":
+            # `feels that "it could be ..."`: a belief in the holder's own quoted words
+            verbs = verbs | THOUGHT_VERBS
         if is_cue_verb(candidate, verbs) and not _negated(candidate):
             # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
             between = _outside_asides(doc[candidate.i + 1 : token.i + 1])
@@ -1948,11 +1957,33 @@ def _complement(
         particle = _particle(verb, PARTICLE_STANCES[base])
         if particle is None:
             return None
+        if particle.lower_ in REQUEST_PARTICLES.get(base, ()) and not any(
+            t.tag_ == "TO" and t.head.tag_ == "VB" for t in verb.subtree if t.i > particle.i
+        ):
+            return None  # "the plan appealed to voters": no request made of them
         if particle.dep_ == "mark":  # "calling for the killers to be brought to justice"
             return ("stance", particle.i + 1, particle.head.right_edge.i, particle)
     parts = [c for c in children if c.dep_ in STANCE_DEPS]
     if particle is not None:
         parts = [c for c in parts if c.i >= particle.i]
+        if particle.lower_ in REQUEST_PARTICLES.get(base, ()):
+            # "appealed to leaders to restore order": what was asked, read as an adverbial
+            parts += [
+                c
+                for c in children
+                if c.dep_ == "advcl"
+                and c.i > particle.i
+                and any(g.tag_ == "TO" for g in c.children)
+            ]
+    if base in OBJECT_STANCES:  # "thanked the crews for their work": the object, its reason
+        if verb.dep_ == "relcl":
+            return None  # "figures who advocate boycotts": the article describing, no report
+        objects = [c for c in parts if c.dep_ == "dobj"]
+        if base in OWN_ACT_STANCES and (verb.dep_ == "xcomp" or not any(_own(c) for c in objects)):
+            return None  # "hopes to announce ...": not yet said; "announced the shutdown": news
+        parts = objects and [
+            c for c in parts if c in objects or (c.dep_ == "prep" and c.lower_ == "for")
+        ]
     if not parts:
         return None
     first = min(parts, key=lambda c: c.i)
@@ -1967,6 +1998,14 @@ def _complement(
     if particle is not None and lo == particle.i:
         lo = min(lo + 1, hi)
     return ("stance", lo, hi, particle)
+
+
+POSSESSIVE_WORDS = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
+def _own(obj: Token) -> bool:
+    """An object the subject owns by a possessive pronoun ("her retirement", "their plans")."""
+    return any(g.dep_ == "poss" and g.lower_ in POSSESSIVE_WORDS for g in obj.children)
 
 
 #: Prepositions that place a gerund in time ("after asking ..."): narration, no position.
@@ -2680,10 +2719,29 @@ def _particle(verb: Token, words: frozenset[str]) -> Token | None:
     return None
 
 
+#: Prepositions of a phrase of time between a cue and its clause ("said at the time ...").
+TIME_OF_SAYING_PREPOSITIONS = frozenset({"at", "on", "in"})
+
+
 def _after_time_of_saying(doc: Doc, lo: int, hi: int) -> int:
     """ "told reporters Friday the city would appeal": a bare date that opens the clause (the
     parser hung it inside) says when it was said, not what; the clause starts after it."""
     first = doc[lo]
+    right_after_cue = lo > 0 and doc[lo - 1].pos_ in {"VERB", "AUX"}
+    if first.dep_ == "prep" and first.lower_ in TIME_OF_SAYING_PREPOSITIONS and right_after_cue:
+        # "said at the time the force had been sent", "said on Monday a jet ...": the
+        # phrase of time between the cue and its clause is when it was said ("On Monday the
+        # number passed ..., data indicated": a clause's own opening stays)
+        objects = [c for c in first.children if c.dep_ == "pobj"]
+        timed = bool(objects) and (
+            objects[0].ent_type_ in {"DATE", "TIME"} or objects[0].lower_ == "time"
+        )
+        if not timed:
+            return lo
+        after = first.right_edge.i + 1
+        if after < hi and not doc[after].is_punct and first.head.i > first.i:
+            return after
+        return lo
     if first.dep_ not in {"npadvmod", "compound"} or first.ent_type_ not in {"DATE", "TIME"}:
         return lo
     phrase = first if first.dep_ == "npadvmod" else first.head

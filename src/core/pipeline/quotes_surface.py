@@ -274,12 +274,27 @@ def _characteriser(doc: Doc, cue: Token, sent: Span) -> Token | None:
         and (before.ent_type_ or before.i == sent.start)
     ):
         subject = before  # "Trump lauded Cain": the name tagged a verb
+    if subject is not None:
+        subject = _head_of_of_phrase(doc, subject, sent)
     if subject is not None and subject.i == _sentence_subject(doc, sent, subject):
         return subject
     root = sent.root
     if root.tag_ == "VBG" and root.i < cue.i:
         return next((c for c in root.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _head_of_of_phrase(doc: Doc, noun: Token, sent: Span) -> Token:
+    """The noun an "of" phrase hangs on ("the director of the agency": director), so a
+    subject ending in such a phrase is read from its head, not from its last noun."""
+    while True:
+        start = _phrase_start(doc, noun, sent)
+        if start - 2 < sent.start or doc[start - 1].lower_ != "of":
+            return noun
+        head = doc[start - 2]
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return noun
+        noun = head
 
 
 def _sentence_subject(doc: Doc, sent: Span, subject: Token) -> int:
@@ -350,6 +365,8 @@ def _clause_then_cue(
         before = doc[cue.i - 1]
         subject: Token | None
         if before.text == ",":
+            if cue.tag_ == "VBG":
+                continue  # ", stressing bipartisanship": a participle's object, no speaker
             subject = _phrase_after(doc, cue, sent)  # ", reported officials"
             comma = cue.i - 1
         else:
