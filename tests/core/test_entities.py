@@ -555,6 +555,15 @@ def test_entities_name_spans_reach_the_whole_name(
     assert wanted <= texts and unwanted not in texts, texts
 
 
+def test_entities_a_clipped_short_form_in_brackets_joins_its_name(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nAccording to the Andean Institute of Volcanology and Seismology (Anvolcs), "
+        "the quake struck at dawn. Anvolcs said more may follow."
+    )
+    found = keys(analyze_text(text).mentions)
+    assert found["Anvolcs"] == {"Andean Institute of Volcanology and Seismology"}
+
+
 @pytest.mark.parametrize(
     ("text", "acronym", "name"),
     [

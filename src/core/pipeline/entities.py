@@ -197,6 +197,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if cand.lead_place is not None:
             lo, hi = cand.lead_place
             candidates.append(_Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
+    if has_tags:
+        candidates += _missed_titled_people(doc, candidates)
     candidates = _without_a_place_after(candidates, text)
     candidates = _drop_quoted_words(candidates, article)
     _families(candidates, text)
@@ -219,6 +221,32 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         Mention(article.id, c.start, c.end, c.text, c.label, key=keys[c.cluster], role=c.role)
         for c in candidates
     ]
+
+
+def _missed_titled_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """ "Cardinal Marc Ouellet of the Holy See said": a capitalised title, then two or three
+    capitalised proper nouns the model left out of every entity, shaped as a person's name
+    (no body's word), then a word that is not one: the title's holder, a person."""
+    taken = _Taken((c.start, c.end) for c in candidates)
+    found: list[_Candidate] = []
+    n = len(doc)
+    for token in doc:
+        title = token.lower_.rstrip(".")
+        if not (token.is_title and title in HONORIFICS and token.ent_iob_ == "O"):
+            continue
+        j = token.i + 1
+        while j < n and j - token.i <= 4 and doc[j].tag_ == "NNP" and doc[j].is_title and (
+            doc[j].ent_iob_ == "O" and doc[j].lower_.rstrip(".") not in HONORIFICS
+        ):
+            j += 1
+        if not 3 <= j - token.i <= 4 or (j < n and doc[j].tag_ in ("NNP", "NNPS")):
+            continue
+        start, end = doc[token.i + 1].idx, doc[j - 1].idx + len(doc[j - 1])
+        name = doc.text[start:end]
+        if "\n" in name or not looks_like_person_name(name) or taken.overlaps(start, end):
+            continue
+        found.append(_Candidate(start, end, name, "PERSON", role=token.text))
+    return found
 
 
 def _without_a_place_after(candidates: list[_Candidate], text: str) -> list[_Candidate]:
@@ -1157,6 +1185,19 @@ def _names_only_an_acronym_spells(
     return [c for c in candidates if id(c) not in inner] + found
 
 
+def _clipped_from(short: str, name: str) -> bool:
+    """ "Phivolcs" of "Philippine Institute of Volcanology and Seismology": a one-word short
+    form made of pieces of a long name's words, in order, from its first letter on. Not one of
+    the name's own words, and only for a name of three words or more."""
+    if is_acronym(short) or not short.isalpha() or len(short) < 4 or len(name.split()) < 3:
+        return False
+    letters = iter(name.lower())
+    low = short.lower()
+    return low[0] == name[:1].lower() and all(c in letters for c in low[1:]) and (
+        fold_name(short) not in {fold_name(w) for w in name.split()}
+    )
+
+
 def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _Candidate]:
     """Acronyms the text introduces after a name, folded acronym -> the named candidate."""
     found: dict[str, _Candidate] = {}
@@ -1167,9 +1208,12 @@ def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _
         if not m:
             continue
         abbr = m.group("abbr").rstrip(".") if not m.group("abbr").endswith(".") else m.group("abbr")
+        parenthesised = text[cand.end : cand.end + 40].lstrip().startswith("(")
+        if parenthesised and m.group("close") and _clipped_from(abbr, cand.text):
+            found.setdefault(fold_name(abbr), cand)  # "... Seismology (Phivolcs)"
+            continue
         if not is_acronym(abbr) or "-" in abbr:
             continue
-        parenthesised = text[cand.end : cand.end + 40].lstrip().startswith("(")
         if parenthesised and not m.group("close"):
             continue
         letters = acronym_letters(abbr)
