@@ -23,7 +23,6 @@ from .kinds import (
     BODY_TAILS,
     DIVISION_ROLES,
     GENERIC_BODY_WORDS,
-    GENERIC_PLACE_TAILS,
     PLACE_PREPOSITIONS,
     ArticleWords,
     body_scope,
@@ -234,6 +233,8 @@ def _missed_titled_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candi
         title = token.lower_.rstrip(".")
         if not (token.is_title and title in HONORIFICS and token.ent_iob_ == "O"):
             continue
+        if token.i > 0 and doc[token.i - 1].is_title and not token.is_sent_start:
+            continue  # "the GNU General Public License": a word inside a longer name
         j = token.i + 1
         while j < n and j - token.i <= 4 and doc[j].tag_ == "NNP" and doc[j].is_title and (
             doc[j].ent_iob_ == "O" and doc[j].lower_.rstrip(".") not in HONORIFICS
@@ -252,8 +253,8 @@ def _missed_titled_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candi
 def _without_a_place_after(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """ "Police chief Hidayat Rote Island, speaking to ...": the model ran a person's name on
     into a place named after it. Words ending such a name that the article names as a place
-    elsewhere, in two words or more ("Rote Island"), or that end as places do ("... Island"),
-    are that place."""
+    elsewhere, in two words or more ("Rote Island"), are that place; not words that merely end
+    as places do ("New [York City]")."""
     places = {
         c.text for c in candidates if c.label in _PLACE_LABELS and len(c.text.split()) >= 2
     }
@@ -264,9 +265,7 @@ def _without_a_place_after(candidates: list[_Candidate], text: str) -> list[_Can
             continue
         for k in range(len(words) - 1, 0, -1):
             tail = words[-k:]
-            if " ".join(tail) in places or (
-                k == 2 and tail[-1].lower() in GENERIC_PLACE_TAILS and tail[0][:1].isupper()
-            ):
+            if " ".join(tail) in places:
                 cut = cand.start + len(" ".join(words[:-k]))
                 place_start = cand.end - len(" ".join(tail))
                 if text[cut:place_start] != " ":
@@ -1166,6 +1165,9 @@ def _names_only_an_acronym_spells(
             whole = text[start : m.start()]
             if len(whole.split()) < 2 or not acronym_matches(abbr, whole):
                 continue
+            last = whole.split()[-1].lower()
+            if _POSSESSIVE_WORD.search(last) or last in _KIN_OR_PERSON_NOUNS | HONORIFICS:
+                break  # "Divisional Railway Manager (DRM)": a title, not a body
             within = [c for c in candidates if c.start < m.start() and start < c.end]
             if links.overlaps(start, m.start()) or any(
                 c.start < start
