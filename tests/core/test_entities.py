@@ -497,6 +497,100 @@ def test_entities_name_spans_stop_at_the_name(
     assert wanted <= texts and unwanted not in texts, texts
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        (
+            "Title\n\nThe crash was investigated by the Florida Highway Patrol on Monday.",
+            {"Florida Highway Patrol"},
+            "Highway Patrol",
+        ),
+        (
+            "Title\n\nThe quake was measured by the US Geological Survey on Monday.",
+            {"US Geological Survey"},
+            "Geological Survey",
+        ),
+        (
+            "Title\n\nAccording to the National Institute of Geology and Mining (Finigem), the "
+            "quake struck at dawn.",
+            {"National Institute of Geology and Mining"},
+            "National Institute",
+        ),
+        (
+            "Title\n\nThe boat was towed to Sabu Island. Police chief Darmawan Sabu Island, "
+            "speaking to reporters, said the boat was adrift.",
+            {"Darmawan", "Sabu Island"},
+            "Darmawan Sabu Island",
+        ),
+        (
+            "Title\n\nThe vineyard was fined on Thursday. María Cecilia Vargas, Director of "
+            "Labor, said the case is being investigated.",
+            {"María Cecilia Vargas"},
+            "Cecilia Vargas",
+        ),
+        (
+            "Title\n\nThe case was closed on Monday. Prosecutor Krzysztof Nowak said it was "
+            "closed.",
+            {"Krzysztof Nowak"},
+            "Prosecutor Krzysztof Nowak",
+        ),
+        (
+            "Title\n\nThe Unity Party of Working People, the main opposition force, said the "
+            "deal is bad.",
+            {"Unity Party of Working People"},
+            "Unity Party",
+        ),
+        (
+            "Title\n\nThe Family Court of England and Wales ruled against the council on "
+            "Monday.",
+            {"Family Court of England and Wales"},
+            "Family Court of England",
+        ),
+    ],
+)
+def test_entities_name_spans_reach_the_whole_name(
+    analyze_text, text: str, wanted: set[str], unwanted: str
+) -> None:  # type: ignore[no-untyped-def]
+    texts = {m.text for m in analyze_text(text).mentions}
+    assert wanted <= texts and unwanted not in texts, texts
+
+
+def test_entities_a_clipped_short_form_in_brackets_joins_its_name(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nAccording to the Andean Institute of Volcanology and Seismology (Anvolcs), "
+        "the quake struck at dawn. Anvolcs said more may follow."
+    )
+    found = keys(analyze_text(text).mentions)
+    assert found["Anvolcs"] == {"Andean Institute of Volcanology and Seismology"}
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "name"),
+    [
+        ("Title\n\nWriters Beyond Frontiers (WBF) condemned the arrest.", "WBF",
+         "Writers Beyond Frontiers"),
+        ("Title\n\nAccording to Letters from Lisbon (LFL), the shops closed early.", "LFL",
+         "Letters from Lisbon"),
+    ],
+)
+def test_entities_words_a_bracketed_acronym_spells_are_a_name(
+    analyze_text, text: str, acronym: str, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    mentions = analyze_text(text).mentions
+    assert {m.key for m in mentions if m.text in (acronym, name)} == {name}
+    assert any(m.text == name for m in mentions)
+
+
+def test_entities_a_bodys_branch_in_a_place_is_not_the_body(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nHarakat in the West Bank (HWB) claimed the attack. Later, Harakat said it "
+        "had no role."
+    )
+    found = keys(analyze_text(text).mentions)
+    assert found["HWB"] == {"Harakat in the West Bank"}
+    assert found["Harakat"] == {"Harakat"}
+
+
 def test_entities_demonym_is_a_group_not_a_person(analyze_text) -> None:  # type: ignore[no-untyped-def]
     text = "Title\n\nLondoners queued for hours. The queue stretched across London on Monday."
     mentions = [m for m in analyze_text(text).mentions if m.text == "Londoners"]
@@ -699,7 +793,7 @@ def test_entities_kind_from_dependency_context(
         (
             "Title\n\nThe Ireland Palestine Solidarity Campaign condemned the list, said its "
             "head.",
-            "Palestine Solidarity Campaign",
+            "Ireland Palestine Solidarity Campaign",  # after "the": one body's name
             "organization",
         ),
         # a place-tagged mention the words confirm ("Varzak province") outvotes a body tag

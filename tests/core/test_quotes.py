@@ -155,6 +155,18 @@ def test_quotes_offsets_point_at_text_cue_and_speaker(analyze_text: AnalyzeText)
             'Economist David Brennan spoke on Tuesday. "Prices will fall next year," Brennan said.',
             "David Brennan",
         ),
+        # a title's holder the model saw no name in
+        (
+            "Cardinal Lukas Brenner of the Holy See said, "
+            '"We have said for years that priests should follow the rules."',
+            "Lukas Brenner",
+        ),
+        # a name the model ran on into the place after it: the person, not the place
+        (
+            "The navy towed the boat to Sabu Island, Indonesia. Police chief Darmawan Sabu "
+            'Island, speaking to reporters, said: "They were rescued by fishermen."',
+            "Darmawan",
+        ),
     ],
 )
 def test_quotes_speaker_resolves_pronouns_and_surnames(

@@ -22,6 +22,7 @@ from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
     BODY_TAILS,
     DIVISION_ROLES,
+    GENERIC_BODY_WORDS,
     PLACE_PREPOSITIONS,
     ArticleWords,
     body_scope,
@@ -52,7 +53,7 @@ from .unionfind import UnionFind
 from .wordfind import has_word, word_spans
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 #: NER labels that can be actors.
 ACTOR_LABELS = frozenset(
@@ -141,12 +142,13 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     has_tags = doc.has_annotation("TAG")
     candidates: list[_Candidate] = []
     words: ArticleWords | None = None
+    reach = -1  # where the last name ends
     for ent in _joined_people(doc) if has_parse else doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         cand = _clean(ent, text, _name_start(doc, ent, has_tags))
-        if cand is None or links.overlaps(cand.start, cand.end):
-            continue
+        if cand is None or links.overlaps(cand.start, cand.end) or cand.end <= reach:
+            continue  # (or within the name before it, which ran on over it: "and [Wales]")
         bracketed = text[max(0, cand.start - 2) : cand.start] + text[cand.end : cand.end + 2]
         if bracketed == "(())":
             continue  # "((WN))": an interview's speaker label for the outlet, not a mention
@@ -190,15 +192,20 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             cand.role = division_before(text, cand.start)  # "the state's Supreme Court"
         cand.headline = any(s <= cand.start < e for s, e in headlines)
         candidates.append(cand)
+        reach = cand.end
         if cand.lead_place is not None:
             lo, hi = cand.lead_place
             candidates.append(_Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
+    if has_tags:
+        candidates += _missed_titled_people(doc, candidates)
+    candidates = _without_a_place_after(candidates, text)
     candidates = _drop_quoted_words(candidates, article)
     _families(candidates, text)
     candidates = _join_split_names(candidates, text)
     candidates += _missed_organisations(candidates, text, links, headlines)
     candidates = _with_of_phrase_the_acronym_spells(candidates, text)
     candidates = _with_words_before_the_acronym_spells(candidates, text)
+    candidates = _names_only_an_acronym_spells(candidates, text, links, headlines)
     acronyms = _introduced_acronyms(candidates, text)
     candidates += _unlabelled_occurrences(candidates, acronyms, text, links)
     candidates.sort(key=lambda c: c.start)
@@ -213,6 +220,61 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         Mention(article.id, c.start, c.end, c.text, c.label, key=keys[c.cluster], role=c.role)
         for c in candidates
     ]
+
+
+def _missed_titled_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """ "Cardinal Marc Ouellet of the Holy See said": a capitalised title, then two or three
+    capitalised proper nouns the model left out of every entity, shaped as a person's name
+    (no body's word), then a word that is not one: the title's holder, a person."""
+    taken = _Taken((c.start, c.end) for c in candidates)
+    found: list[_Candidate] = []
+    n = len(doc)
+    for token in doc:
+        title = token.lower_.rstrip(".")
+        if not (token.is_title and title in HONORIFICS and token.ent_iob_ == "O"):
+            continue
+        if token.i > 0 and doc[token.i - 1].is_title and not token.is_sent_start:
+            continue  # "the GNU General Public License": a word inside a longer name
+        j = token.i + 1
+        while j < n and j - token.i <= 4 and doc[j].tag_ == "NNP" and doc[j].is_title and (
+            doc[j].ent_iob_ == "O" and doc[j].lower_.rstrip(".") not in HONORIFICS
+        ):
+            j += 1
+        if not 3 <= j - token.i <= 4 or (j < n and doc[j].tag_ in ("NNP", "NNPS")):
+            continue
+        start, end = doc[token.i + 1].idx, doc[j - 1].idx + len(doc[j - 1])
+        name = doc.text[start:end]
+        if "\n" in name or not looks_like_person_name(name) or taken.overlaps(start, end):
+            continue
+        found.append(_Candidate(start, end, name, "PERSON", role=token.text))
+    return found
+
+
+def _without_a_place_after(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """ "Police chief Hidayat Rote Island, speaking to ...": the model ran a person's name on
+    into a place named after it. Words ending such a name that the article names as a place
+    elsewhere, in two words or more ("Rote Island"), are that place; not words that merely end
+    as places do ("New [York City]")."""
+    places = {
+        c.text for c in candidates if c.label in _PLACE_LABELS and len(c.text.split()) >= 2
+    }
+    extra: list[_Candidate] = []
+    for cand in candidates:
+        words = cand.text.split()
+        if cand.label != "PERSON" or len(words) < 3:
+            continue
+        for k in range(len(words) - 1, 0, -1):
+            tail = words[-k:]
+            if " ".join(tail) in places:
+                cut = cand.start + len(" ".join(words[:-k]))
+                place_start = cand.end - len(" ".join(tail))
+                if text[cut:place_start] != " ":
+                    break
+                extra.append(_Candidate(place_start, cand.end, text[place_start : cand.end],
+                                        "GPE", headline=cand.headline))
+                cand.end, cand.text, cand.folded = cut, text[cand.start : cut], ()
+                break
+    return candidates + extra
 
 
 def _joined_people(doc: Doc) -> list[Span]:
@@ -571,12 +633,31 @@ def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
         token.tag_ == "NNP"
         and token.ent_iob_ == "O"
         and token.is_title
-        and not token.is_sent_start
+        and (not token.is_sent_start or _first_name_opening_a_sentence(token, ent))
         and token.lower_.rstrip(".") not in HONORIFICS
         and (i == 0 or doc[i - 1].tag_ != "NNP" or doc[i - 1].ent_iob_ != "O")
     ):
         return int(token.idx)
     return int(ent.start_char)
+
+
+def _first_name_opening_a_sentence(token: Token, ent: Span) -> bool:
+    """ "[María] Cecilia Sánchez, the director, said": a sentence's first word the model left
+    out of the name after it. Any word is capitalised there, and English role words open
+    sentences too ("Critic Tom Reyes", "Prosecutor Ana Ruiz"), so the word must be written in
+    letters no English word uses (an accent), the parse must make it part of the name (a
+    compound of its head), and the article must never write it in lower case."""
+    word = token.lower_
+    return (
+        not word.isascii()
+        and token.dep_ == "compound"
+        and ent.start <= token.head.i < ent.end
+        and word not in _words_of(token.doc.text)
+        and word not in ORG_WORDS
+        and word not in _KIN_OR_PERSON_NOUNS
+        and word not in GENERIC_BODY_WORDS
+        and fold_name(token.text) not in _PLACE_FOLDS
+    )
 
 
 #: A lower-case "the" after a capitalised word, then a capitalised word: a second name runs
@@ -611,6 +692,8 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     start, end = (ent.start_char if start is None else start), ent.end_char
     if "\n" in text[start:end]:
         return None
+    if (bracket := text.find(" (", start, end)) > start and ")" not in text[bracket:end]:
+        end = bracket  # "the Institute of Seismology (Phivolcs": the name, then its short form
     while start < end:
         m = _LEADING.match(text, start, end)
         if not m or m.end() == start:
@@ -633,6 +716,8 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         end = m.start()  # "Jo Kemp in July.Image: Ana Ruiz": a caption, then its credit
     if ent.label_ != "PERSON":
         end = _first_of_two_names(text, start, end)
+    if ent.label_ == "ORG" and end == ent.end_char:
+        end = _with_its_of_phrase(ent, end)
     if end <= start:
         return None
     label = ent.label_
@@ -659,6 +744,7 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
             lead
             and len(text[start:end].split()) >= 3
             and looks_like_person_name(text[start + lead.end() : end])
+            and not _after_the(text, start)  # "the Florida Highway Patrol": one body's name
         ):
             word = lead.group(1)
             place = fold_name(word) in _PLACE_FOLDS
@@ -676,6 +762,42 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     cand = _Candidate(start, end, text[start:end], label, role=role)
     cand.lead_place = lead_place
     return cand
+
+
+def _with_its_of_phrase(ent: Span, end: int) -> int:
+    """ "[Progressive Party] of Working People": the model stopped a body's name before its
+    "of" phrase. Capitalised words after "of" that are no entity of their own and end there
+    (not "the Party of [France]", which the model would tag) belong to the name, as does a
+    second place joined by "and" to the one ending it ("Court of England and Wales")."""
+    doc = ent.doc
+    words = ent.text.split()
+    if ent.end + 1 >= len(doc):
+        return end
+    if (
+        len(words) >= 3
+        and words[-2] == "of"
+        and words[-3].lower() in BODY_TAILS
+        and fold_name(words[-1]) in _PLACE_FOLDS
+        and doc[ent.end].lower_ == "and"
+    ):
+        # "the [High Court of England] and Wales": a body of two places
+        j = ent.end + 1
+        while j < len(doc) and j - ent.end <= 3 and doc[j].is_title:
+            j += 1
+        place = doc[ent.end + 1 : j].text
+        if j > ent.end + 1 and fold_name(place) in _PLACE_FOLDS:
+            return int(doc[j - 1].idx + len(doc[j - 1]))
+        return end
+    if not words or words[-1].lower() not in BODY_TAILS or doc[ent.end].lower_ != "of":
+        return end
+    j = ent.end + 1
+    while j < len(doc) and j - ent.end <= 3 and doc[j].is_title and doc[j].ent_iob_ == "O" and (
+        doc[j].tag_ in ("NNP", "NNPS")
+    ):
+        j += 1
+    if j == ent.end + 1 or j - ent.end > 3 or (j < len(doc) and doc[j].is_title):
+        return end
+    return int(doc[j - 1].idx + len(doc[j - 1]))
 
 
 #: "Tomsk in Siberia", "Goma in Congo": a place named with the region it lies in.
@@ -1067,6 +1189,73 @@ def _with_words_before_the_acronym_spells(
     return candidates
 
 
+#: An acronym in brackets ("(RWB)") after a run of capitalised words, which may hold minor ones
+#: ("Notes from Poland", "Reporters Without Borders").
+_BRACKETED_ACRONYM = re.compile(r" \((?P<abbr>[A-Z][A-Za-z&]*[A-Z])\)")
+_RUN_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on|in|the|from|without|with|a|to|at|de)\s+)*){1,6}$"
+)
+
+
+def _names_only_an_acronym_spells(
+    candidates: list[_Candidate], text: str, links: _Taken, headlines: list[tuple[int, int]]
+) -> list[_Candidate]:
+    """ "Reporters Without Borders (RWB)", "Notes from Poland (NFP)": the model saw no name, or
+    only a place or a word inside one ("Poland"), in words whose initials the bracketed
+    acronym after them spells; those words are a body's name. Found from the longest run
+    back, in the same line."""
+    found: list[_Candidate] = []
+    inner: set[int] = set()
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        abbr = m.group("abbr")
+        if not is_acronym(abbr) or fold_name(abbr) in _TITLE_ACRONYMS:
+            continue
+        lo = text.rfind("\n", 0, m.start()) + 1
+        run = _RUN_BEFORE.search(text + " ", max(lo, m.start() - 80), m.start() + 1)
+        if run is None:
+            continue
+        for word in re.finditer(r"[A-Z]\S*", run.group()):
+            if word.group().lower() in _MINOR_WORDS:
+                continue  # "The Board of Trade" starts at "Board"
+            start = run.start() + word.start()
+            whole = text[start : m.start()]
+            if len(whole.split()) < 2 or not acronym_matches(abbr, whole):
+                continue
+            last = whole.split()[-1].lower()
+            if _POSSESSIVE_WORD.search(last) or last in _KIN_OR_PERSON_NOUNS | HONORIFICS:
+                break  # "Divisional Railway Manager (DRM)": a title, not a body
+            within = [c for c in candidates if c.start < m.start() and start < c.end]
+            if links.overlaps(start, m.start()) or any(
+                c.start < start
+                or c.end > m.start()
+                or c.end - c.start == m.start() - start  # the whole: the model named it
+                or (c.label not in _PLACE_LABELS and len(c.text.split()) > 1)
+                for c in within
+            ):
+                break  # a name the model saw, in part or whole: the other acronym rules judge it
+            inner.update(id(c) for c in within)
+            cand = _Candidate(start, m.start(), whole, "ORG")
+            cand.headline = any(s <= start < e for s, e in headlines)
+            found.append(cand)
+            break
+    if not found:
+        return candidates
+    return [c for c in candidates if id(c) not in inner] + found
+
+
+def _clipped_from(short: str, name: str) -> bool:
+    """ "Phivolcs" of "Philippine Institute of Volcanology and Seismology": a one-word short
+    form made of pieces of a long name's words, in order, from its first letter on. Not one of
+    the name's own words, and only for a name of three words or more."""
+    if is_acronym(short) or not short.isalpha() or len(short) < 4 or len(name.split()) < 3:
+        return False
+    letters = iter(name.lower())
+    low = short.lower()
+    return low[0] == name[:1].lower() and all(c in letters for c in low[1:]) and (
+        fold_name(short) not in {fold_name(w) for w in name.split()}
+    )
+
+
 def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _Candidate]:
     """Acronyms the text introduces after a name, folded acronym -> the named candidate."""
     found: dict[str, _Candidate] = {}
@@ -1077,9 +1266,12 @@ def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _
         if not m:
             continue
         abbr = m.group("abbr").rstrip(".") if not m.group("abbr").endswith(".") else m.group("abbr")
+        parenthesised = text[cand.end : cand.end + 40].lstrip().startswith("(")
+        if parenthesised and m.group("close") and _clipped_from(abbr, cand.text):
+            found.setdefault(fold_name(abbr), cand)  # "... Seismology (Phivolcs)"
+            continue
         if not is_acronym(abbr) or "-" in abbr:
             continue
-        parenthesised = text[cand.end : cand.end + 40].lstrip().startswith("(")
         if parenthesised and not m.group("close"):
             continue
         letters = acronym_letters(abbr)
@@ -1276,6 +1468,7 @@ def _cluster(
             if not _anothers_body(short, _group(members, find, r, pool), home, states)
             and not _country_in_a_longer_name(short, _group(members, find, r, pool))
             and not _a_divisions_branch(short, _group(members, find, r, pool))
+            and not _a_branch_in_a_place(short, _group(members, find, r, pool))
         ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
@@ -1743,6 +1936,16 @@ def _a_divisions_branch(short: tuple[str, ...], group: list[_Candidate]) -> bool
     return any(
         (split := without_division(" ".join(c.folded))) is not None and split[0] == name
         for c in group
+    )
+
+
+def _a_branch_in_a_place(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+    """`group` names `short` "in" a place ("Al-Qaeda in the Arabian Peninsula", "the Red
+    Cross in Kenya"): the body's branch there, so the name alone is the body, not the branch
+    the article also names."""
+    n = len(short)
+    return any(
+        len(c.folded) > n + 1 and c.folded[:n] == short and c.folded[n] == "in" for c in group
     )
 
 

@@ -286,7 +286,7 @@ class SpeakerResolver:
         if mention is not None and not self._is_person(mention):
             # "African Export–Import Bank president Okey Oramah said", parsed as the bank with
             # the person in apposition: the person speaks
-            person = self._appositive_person(subject)
+            person = self._appositive_person(subject) or self._person_before_place(mention)
             mention = person or self._surname_glued(mention) or mention
         if (
             mention is not None
@@ -857,6 +857,23 @@ class SpeakerResolver:
             m.text.strip() == lead and not self._is_person(m) for m in self.mentions
         )
         return person if alone else None
+
+    def _person_before_place(self, mention: Mention) -> Mention | None:
+        """ "Police chief Hidayat Rote Island said": the model ran the name on into the place
+        after it, and the parse made the place the subject; the person right before it (one
+        space, one phrase) speaks."""
+        if mention.label not in {"GPE", "LOC", "FAC"}:
+            return None
+        index = bisect_left(self._starts, mention.start) - 1
+        before = self.mentions[index] if index >= 0 else None
+        if (
+            before is None
+            or before.end + 1 != mention.start
+            or self.text[before.end] != " "
+            or not self._is_person(before)
+        ):
+            return None
+        return before
 
     def _body_glued(self, mention: Mention) -> Mention | None:
         """The body a name opens with, when the article names that body on its own and the
