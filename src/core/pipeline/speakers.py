@@ -1201,7 +1201,12 @@ def _speaker_of_modifier_verb(subject: Token) -> Token | None:
 def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
     """ "In findings published in the journal Science, a team of biologists report ...": the
     parser made the journal the subject and the team its apposition; an apposition that runs up
-    to the verb with no comma closing it is no apposition but the subject."""
+    to the verb with no comma closing it is no apposition but the subject.
+
+    A subject with the shape of a person's name keeps it ("Ana Ruiz, a captain of a boat which
+    sank stated": the closing comma is missing, the role is still hers)."""
+    if _person_shaped(subject):
+        return None
     for child in subject.rights:
         if (
             child.dep_ == "appos"
@@ -1213,6 +1218,17 @@ def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _person_shaped(token: Token) -> bool:
+    """A name token whose name (it and the name words before it) has the shape of a person's
+    full name, tagged or not ("Ana Ruiz"; not "the journal Science")."""
+    if token.pos_ != "PROPN":
+        return False
+    words = [c for c in token.lefts if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"]
+    if not words or words[0].i + len(words) != token.i:  # the name words run up to it
+        return False
+    return looks_like_person_name(" ".join(t.text for t in [*words, token]))
 
 
 #: Verbs by which someone puts out a document of their own ("posted a statement").
@@ -1243,6 +1259,18 @@ EVENT_NOUNS = frozenset(
 )
 
 
+#: Verbs of coming in a sequence: what "came after" or "follows" something is an event.
+SEQUENCE_VERBS = frozenset("come came comes coming follow follows followed following".split())
+
+
+def _says_nothing_here(subject: Token, verb: Token) -> bool:
+    """An event noun ("The news came after ..."), or a document in the place of one ("The
+    announcement came after X urged ..."): it comes and follows, so speaks for no one there."""
+    if subject.lower_ in EVENT_NOUNS:
+        return True
+    return subject.lower_ in DOCUMENT_NOUNS and verb.lower_ in SEQUENCE_VERBS
+
+
 def _nearer_speech_verb(conj: Token) -> Token | None:
     """ "The news came hours after Mubarak announced ..., and said ...": the parser joined
     the speech verb to the sentence's verb, whose subject is an event that says nothing; it
@@ -1251,12 +1279,12 @@ def _nearer_speech_verb(conj: Token) -> Token | None:
     if conj.dep_ != "conj" or head.i >= conj.i:
         return None
     subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.pos_ != "NOUN" or subject.lower_ not in EVENT_NOUNS:
+    if subject is None or subject.pos_ != "NOUN" or not _says_nothing_here(subject, head):
         return None
     for token in conj.doc[head.i + 1 : conj.i]:
         if (
             token.pos_ == "VERB"
-            and verb_base(token.text) in SPEECH_VERBS
+            and verb_base(token.text) in INTRO_VERBS
             and token.dep_ in {"advcl", "ccomp", "conj"}
             and any(c.dep_ == "nsubj" for c in token.children)
             and head.is_ancestor(token)

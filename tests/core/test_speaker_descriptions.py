@@ -1,0 +1,66 @@
+"""Speakers written as a description, a document or a group: the named actor the article
+ties them to, each rule on invented text (with the model's misreading set by hand where the
+invented sentence parses better than the real one did)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from newsdesk.core.models import ArticleAnalysis, Quote
+
+#: The `analyze_text` fixture from tests/conftest.py.
+AnalyzeText = Callable[..., ArticleAnalysis]
+
+#: The fixture reads its first block as the title; the text under test is the body.
+TITLE = "Invented test article\n\n"
+
+
+def quotes_in(analyze_text: AnalyzeText, text: str) -> list[Quote]:
+    return list(analyze_text(TITLE + text).quotes)
+
+
+def only(quotes: list[Quote], containing: str) -> Quote:
+    found = [q for q in quotes if containing in q.text]
+    assert len(found) == 1, f"expected one quote with {containing!r}, got {quotes!r}"
+    return found[0]
+
+
+def hand_parsed(nlp: Any, text: str) -> tuple[Any, Any, dict[str, Any]]:
+    """An invented article, its parse and its tokens by text."""
+    from newsdesk.core.pipeline.text import build_article
+
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    return article, doc, {t.text: t for t in doc}
+
+
+def test_untagged_name_keeps_its_role_when_the_closing_comma_is_missing(nlp: Any) -> None:
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    text = (
+        "Tarik Osmani, a captain of a cargo boat which sank last month off the coast stated, "
+        "“I can almost certainly say that they are from our cargo.”"
+    )
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model read it: the name the subject, the role its apposition running to the verb
+    words["Osmani"].dep_, words["Osmani"].head = "nsubj", words["stated"]
+    words["captain"].dep_, words["captain"].head = "appos", words["Osmani"]
+    quotes = find_quotes(doc, article, [])  # the model tagged no name
+    assert only(quotes, "from our cargo").speaker == "Tarik Osmani"
+
+
+def test_document_that_came_after_a_speaker_does_not_take_their_words(nlp: Any) -> None:
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    text = (
+        "The statement Monday by the Dutch government came after the Senate urged a review "
+        "of the case and said that the country has a history of jailing reporters."
+    )
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model read it: "said" joined to "came", whose subject is the statement
+    words["said"].dep_, words["said"].head = "conj", words["came"]
+    words["urged"].dep_, words["urged"].head = "advcl", words["came"]
+    quotes = find_quotes(doc, article, extract_mentions(doc, article))
+    assert only(quotes, "history of jailing").speaker == "Senate"
