@@ -64,3 +64,36 @@ def test_document_that_came_after_a_speaker_does_not_take_their_words(nlp: Any) 
     words["urged"].dep_, words["urged"].head = "advcl", words["came"]
     quotes = find_quotes(doc, article, extract_mentions(doc, article))
     assert only(quotes, "history of jailing").speaker == "Senate"
+
+
+def test_they_after_an_organisation_spoke_is_its_voice(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Military officials said the strike was a mistake. Coastal Rights Watch have called for "
+        "compensation for victims. They say the army is not absolved of liability."
+    )
+    quote = only(quotes_in(analyze_text, text), "not absolved")
+    assert quote.speaker == "Coastal Rights Watch"
+
+
+def test_they_after_an_untagged_organisation_spoke_is_its_voice(nlp: Any) -> None:
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    text = (
+        "Military officials said the strike was a mistake. Coastal Rights Watch have called for "
+        "compensation for victims. They say the army is not absolved of liability."
+    )
+    article, doc, _words = hand_parsed(nlp, text)
+    # the model tagged the group's name as nothing
+    mentions = [m for m in extract_mentions(doc, article) if "Watch" not in m.text]
+    quotes = find_quotes(doc, article, mentions)
+    assert only(quotes, "not absolved").speaker == "Coastal Rights Watch"
+
+
+def test_they_does_not_take_a_person_who_spoke(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Local residents gathered outside the plant. Maria Lindqvist said the plant would "
+        "close. They said they had not been told."
+    )
+    quote = only(quotes_in(analyze_text, text), "had not been told")
+    assert quote.speaker != "Maria Lindqvist"

@@ -917,8 +917,11 @@ class SpeakerResolver:
             if self._is_person(mention):
                 return mention if plural and several else None
             if plural:
-                return mention if mention.label == "NORP" or several else None
+                fits = mention.label == "NORP" or several or self._spoke_as_body(token, mention)
+                return mention if fits else None
             return mention if mention.label in {"ORG", "GPE"} and not several else None
+        if plural and self._spoke_as_body(token, None):
+            return token
         if token.pos_ != "NOUN":
             return None
         if plural:
@@ -926,6 +929,23 @@ class SpeakerResolver:
         if not several and (token.lower_ in BODY_NOUNS or token.lower_ in DOCUMENT_NOUNS):
             return token
         return None
+
+    def _spoke_as_body(self, token: Token, mention: Mention | None) -> bool:
+        """An organisation named as the subject of a speech or stance verb ("Human Rights
+        Watch have called for ...", "Acme said that ..."): British usage calls the body that
+        spoke "they", so "They say ..." after it is its voice. A capitalised name the model
+        left untagged counts unless it ends in the surname of a person the article names."""
+        if token.dep_ != "nsubj" or token.tag_ not in {"NN", "NNP"} or self._in_quote(token.idx):
+            return False
+        if verb_base(token.head.text) not in INTRO_VERBS:
+            return False
+        if mention is not None:
+            return mention.label == "ORG" and not self._is_person(mention)
+        return (
+            token.pos_ == "PROPN"
+            and self._surname(token.text) is None
+            and not any(c.dep_ == "conj" for c in token.children)
+        )
 
     def _person_at(self, token: Token) -> Mention | None:
         """A person named by this subject token: its mention, or a surname the model missed."""
