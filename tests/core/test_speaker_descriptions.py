@@ -97,3 +97,19 @@ def test_they_does_not_take_a_person_who_spoke(analyze_text: AnalyzeText) -> Non
     )
     quote = only(quotes_in(analyze_text, text), "had not been told")
     assert quote.speaker != "Maria Lindqvist"
+
+
+def test_a_feed_speaks_for_whose_it_is(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The host died on Friday.\n\nThe account for The Rick and Tom Show, which replaced the "
+        'host\'s programme, tweeted: "We salute you. A radio legend indeed."'
+    )
+    quote = only(quotes_in(analyze_text, text), "We salute you")
+    assert quote.speaker == "The Rick and Tom Show"
+    assert quote.via == "The account"
+
+
+def test_a_document_from_a_body_is_the_bodys(analyze_text: AnalyzeText) -> None:
+    text = "A statement from Northfield Mining Corporation said the mine would close in May."
+    quote = only(quotes_in(analyze_text, text), "mine would close")
+    assert quote.speaker == "Northfield Mining Corporation"

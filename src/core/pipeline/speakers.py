@@ -258,6 +258,11 @@ class SpeakerResolver:
             # are hers; the document is the way they came
             key = self._full_names.get(owner.key, owner.key)
             return Speaker(_clean_name(key), start, end, key, _strip_phrase(span.text))
+        issuer = _document_issuer(subject)
+        if issuer is not None:
+            # "The account for The Acme Show tweeted", "a statement from Acme Corp said": the
+            # one whose document or feed it is speaks; the document is the way it came
+            return self._issuer_speaker(issuer, start, end, _strip_phrase(span.text))
         mention = self._mention_at(subject) or self._appositive_mention(subject)
         if mention is not None and _according_source(subject):
             # "According to Amnesty International Jo Bloggs, reporter for X, was arrested": a
@@ -330,6 +335,16 @@ class SpeakerResolver:
         if mention is None or mention.label not in {"PERSON", "ORG"}:
             return None
         return mention
+
+    def _issuer_speaker(self, issuer: Token, start: int, end: int, via: str) -> Speaker:
+        """The issuer of a document as its speaker: its mention when that is the whole name as
+        written, else the name as written (a show's name the model cut into two people)."""
+        written = _name_written(issuer)
+        mention = self._mention_at(issuer)
+        if mention is not None and fold_name(mention.text) == fold_name(written):
+            key = self._full_names.get(mention.key, mention.key)
+            return Speaker(_clean_name(key), start, end, key, via)
+        return Speaker(written, start, end, None, via, basis="phrase")
 
     def _titled_name(self, subject: Token) -> Mention | None:
         """A capitalised title whose "to/of/for" phrase ends in a person's name: the parser
@@ -869,6 +884,7 @@ class SpeakerResolver:
         plural = pronoun.lower_ == "they" and not as_body
         index = self._sent_of[pronoun.i]
         first = self._sents[max(0, index - PRONOUN_WINDOW)].start
+        group_between = False  # a plural subject nearer the pronoun: "they" may mean it
         for back in range(min(index, PRONOUN_WINDOW) + 1):
             sent = self._sents[index - back]
             subjects = [
@@ -883,9 +899,10 @@ class SpeakerResolver:
                     return None
                 if token.pos_ == "PRON":
                     continue
-                fit = self._body_fits(token, plural)
+                fit = self._body_fits(token, plural, spoken=not group_between)
                 if fit is not None:
                     return fit
+                group_between = group_between or token.tag_ in {"NNS", "NNPS"}
         labels = {"NORP"} if plural else {"ORG"}
         for mention in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)]):
             if mention.start < self.doc[first].idx:
@@ -909,18 +926,25 @@ class SpeakerResolver:
             for t in self.doc[first : pronoun.i]
         )
 
-    def _body_fits(self, token: Token, plural: bool) -> Mention | Token | None:
-        """The subject `token` as what "it" (`plural` False) or "they" stands for, or None."""
+    def _body_fits(
+        self, token: Token, plural: bool, spoken: bool = True
+    ) -> Mention | Token | None:
+        """The subject `token` as what "it" (`plural` False) or "they" stands for, or None;
+        `spoken`: "they" may be a body that spoke (no group named nearer the pronoun)."""
         several = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
         mention = self._mention_at(token) or self._appositive_mention(token)
         if mention is not None:
             if self._is_person(mention):
                 return mention if plural and several else None
             if plural:
-                fits = mention.label == "NORP" or several or self._spoke_as_body(token, mention)
+                fits = (
+                    mention.label == "NORP"
+                    or several
+                    or (spoken and self._spoke_as_body(token, mention))
+                )
                 return mention if fits else None
             return mention if mention.label in {"ORG", "GPE"} and not several else None
-        if plural and self._spoke_as_body(token, None):
+        if plural and spoken and self._spoke_as_body(token, None):
             return token
         if token.pos_ != "NOUN":
             return None
@@ -1249,6 +1273,43 @@ def _person_shaped(token: Token) -> bool:
     if not words or words[0].i + len(words) != token.i:  # the name words run up to it
         return False
     return looks_like_person_name(" ".join(t.text for t in [*words, token]))
+
+
+#: Prepositions after a document or feed that name whose it is ("the account for X", "a
+#: statement from X", "a report by X"); "of" only after a feed ("the website of X": "a report
+#: of X" is about X).
+ISSUER_LINKS = frozenset({"for", "from", "by"})
+
+
+def _document_issuer(subject: Token) -> Token | None:
+    """The name that issues a document or runs a feed that is a cue's subject ("The account
+    for The Acme Show tweeted"), when a preposition of issuing joins it; else None."""
+    if subject.pos_ != "NOUN" or subject.lower_ not in DOCUMENT_NOUNS | MEDIUM_NOUNS:
+        return None
+    links = ISSUER_LINKS | ({"of"} if subject.lower_ in MEDIUM_NOUNS else set())
+    for prep in subject.rights:
+        if prep.dep_ not in {"prep", "agent"} or prep.lower_ not in links:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PROPN":
+            return obj
+    return None
+
+
+def _name_written(head: Token) -> str:
+    """A name as written from its first word to its last conjoined word ("The Acme and Co
+    Show", which the parser split at "and"), without the clauses and asides after it."""
+    last = head
+    for child in head.rights:
+        if child.dep_ in {"conj", "cc", "compound", "flat"}:
+            last = max(last, child.right_edge, key=lambda t: t.i)
+        else:
+            break
+    for token in head.doc[head.i : last.i + 1]:
+        if token.text in {",", "(", ";", ":"}:
+            last = head.doc[token.i - 1]
+            break
+    return _strip_phrase(head.doc[head.left_edge.i : last.i + 1].text)
 
 
 #: Verbs by which someone puts out a document of their own ("posted a statement").
