@@ -113,3 +113,12 @@ def test_a_document_from_a_body_is_the_bodys(analyze_text: AnalyzeText) -> None:
     text = "A statement from Northfield Mining Corporation said the mine would close in May."
     quote = only(quotes_in(analyze_text, text), "mine would close")
     assert quote.speaker == "Northfield Mining Corporation"
+
+
+def test_a_date_after_from_issues_no_document(analyze_text: AnalyzeText) -> None:
+    text = (
+        "One study in the Journal of Rare Birds from March noted authorities seized 126 eggs "
+        "from 2013 to 2019."
+    )
+    quote = only(quotes_in(analyze_text, text), "seized 126 eggs")
+    assert quote.speaker != "March"

@@ -1281,6 +1281,10 @@ def _person_shaped(token: Token) -> bool:
 ISSUER_LINKS = frozenset({"for", "from", "by"})
 
 
+#: Kinds of name that issue nothing: times, numbers, places on the map, events.
+NOT_ISSUERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "LOC", "FAC", "EVENT"})
+
+
 def _document_issuer(subject: Token) -> Token | None:
     """The name that issues a document or runs a feed that is a cue's subject ("The account
     for The Acme Show tweeted"), when a preposition of issuing joins it; else None."""
@@ -1291,8 +1295,8 @@ def _document_issuer(subject: Token) -> Token | None:
         if prep.dep_ not in {"prep", "agent"} or prep.lower_ not in links:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.pos_ == "PROPN":
-            return obj
+        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ not in NOT_ISSUERS:
+            return obj  # ("a study in the journal X from March": a date issues nothing)
     return None
 
 
