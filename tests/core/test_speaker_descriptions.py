@@ -122,3 +122,32 @@ def test_a_date_after_from_issues_no_document(analyze_text: AnalyzeText) -> None
     )
     quote = only(quotes_in(analyze_text, text), "seized 126 eggs")
     assert quote.speaker != "March"
+
+
+def test_a_group_speaks_by_the_name_it_goes_by(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The move comes after the internet activist group known as Nightowl called on the "
+        "hosting firms to drop the church's website."
+    )
+    quote = only(quotes_in(analyze_text, text), "hosting firms")
+    assert quote.speaker == "Nightowl"
+
+
+def test_untagged_holder_of_an_institutions_role_speaks(nlp: Any) -> None:
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.quotes import find_quotes
+
+    text = (
+        '"She was the finest scientist I have known," said University of Arden, Vale\'s '
+        "chancellor, Tomas Reinholt."
+    )
+    article, doc, words = hand_parsed(nlp, text)
+    # as the model read it: the institution the subject, the role its conjunct, the name the
+    # role's apposition
+    words["University"].dep_, words["University"].head = "nsubj", words["said"]
+    words["chancellor"].dep_, words["chancellor"].head = "conj", words["University"]
+    words["Reinholt"].dep_, words["Reinholt"].head = "appos", words["chancellor"]
+    words["Tomas"].dep_, words["Tomas"].head = "compound", words["Reinholt"]
+    mentions = [m for m in extract_mentions(doc, article) if "Reinholt" not in m.text]
+    quotes = find_quotes(doc, article, mentions)
+    assert only(quotes, "finest scientist").speaker == "Tomas Reinholt"

@@ -263,6 +263,10 @@ class SpeakerResolver:
             # "The account for The Acme Show tweeted", "a statement from Acme Corp said": the
             # one whose document or feed it is speaks; the document is the way it came
             return self._issuer_speaker(issuer, start, end, _strip_phrase(span.text))
+        known = _name_it_goes_by(subject)
+        if known is not None:
+            # "the activist group known as Acme called on ...": the group is the one named
+            return self._issuer_speaker(known, start, end, None)
         mention = self._mention_at(subject) or self._appositive_mention(subject)
         if mention is not None and _according_source(subject):
             # "According to Amnesty International Jo Bloggs, reporter for X, was arrested": a
@@ -272,6 +276,11 @@ class SpeakerResolver:
             # "African Export–Import Bank president Okey Oramah said", parsed as the bank with
             # the person in apposition: the person speaks
             person = self._appositive_person(subject)
+            holder = None if person is not None else self._untagged_role_holder(subject)
+            if holder is not None:
+                # "said University of X, San Diego's chancellor, Ana Ruiz": the role's holder,
+                # whose name the model did not tag, speaks rather than the institution
+                return Speaker(_name_written(holder), start, end, None, basis="phrase")
             mention = person or self._surname_glued(mention) or mention
         if (
             mention is not None
@@ -336,9 +345,10 @@ class SpeakerResolver:
             return None
         return mention
 
-    def _issuer_speaker(self, issuer: Token, start: int, end: int, via: str) -> Speaker:
-        """The issuer of a document as its speaker: its mention when that is the whole name as
-        written, else the name as written (a show's name the model cut into two people)."""
+    def _issuer_speaker(self, issuer: Token, start: int, end: int, via: str | None) -> Speaker:
+        """A name standing for a subject (a document's issuer, the name a group goes by) as
+        the speaker: its mention when that is the whole name as written, else the name as
+        written (a show's name the model cut into two people)."""
         written = _name_written(issuer)
         mention = self._mention_at(issuer)
         if mention is not None and fold_name(mention.text) == fold_name(written):
@@ -590,6 +600,20 @@ class SpeakerResolver:
                     mention = self._mention_at(child)
                     if mention is not None and self._is_person(mention):
                         return mention
+        return None
+
+    def _untagged_role_holder(self, token: Token) -> Token | None:
+        """A name with the shape of a person's, untagged, in apposition to a role noun joined
+        to the institution `token` ("University of X, San Diego's chancellor, Ana Ruiz")."""
+        roles = [c for c in token.children if c.dep_ in {"conj", "appos"} and c.pos_ == "NOUN"]
+        for role in roles:
+            for child in role.rights:
+                if (
+                    child.dep_ == "appos"
+                    and self._mention_at(child) is None
+                    and _person_shaped(child)
+                ):
+                    return child
         return None
 
     def person_within(self, start: int, end: int) -> Mention | None:
@@ -1297,6 +1321,28 @@ def _document_issuer(subject: Token) -> Token | None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ not in NOT_ISSUERS:
             return obj  # ("a study in the journal X from March": a date issues nothing)
+    return None
+
+
+#: Participles that give the name a described subject goes by ("a group known as X").
+NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed", "nicknamed"})
+
+
+def _name_it_goes_by(subject: Token) -> Token | None:
+    """ "the internet activist group known as Acme", "a group called Acme": the name a
+    described subject goes by, which is who it is; None without one."""
+    if subject.pos_ != "NOUN":
+        return None
+    for acl in subject.rights:
+        if acl.dep_ != "acl" or acl.lower_ not in NAMING_PARTICIPLES:
+            continue
+        for child in acl.children:
+            if child.dep_ == "prep" and child.lower_ == "as" and acl.lower_ == "known":
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ not in {"oprd", "attr", "dobj", "xcomp"}:
+                continue
+            if child.pos_ == "PROPN" and child.ent_type_ not in NOT_ISSUERS:
+                return child
     return None
 
 
