@@ -151,3 +151,19 @@ def test_untagged_holder_of_an_institutions_role_speaks(nlp: Any) -> None:
     mentions = [m for m in extract_mentions(doc, article) if "Reinholt" not in m.text]
     quotes = find_quotes(doc, article, mentions)
     assert only(quotes, "finest scientist").speaker == "Tomas Reinholt"
+
+
+def test_a_document_relays_what_the_named_subject_decided(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The court ruled on Wednesday. Helena Marsh, the Lord President of the court decided, "
+        'according to the summary, "that the advice was unlawful and of no effect."'
+    )
+    quote = only(quotes_in(analyze_text, text), "the advice was unlawful")
+    assert quote.speaker == "Helena Marsh"
+    assert quote.via == "the summary"
+
+
+def test_a_document_states_what_befell_its_subject(analyze_text: AnalyzeText) -> None:
+    text = "Helena Marsh died on Tuesday, according to the report."
+    quote = only(quotes_in(analyze_text, text), "died on Tuesday")
+    assert quote.speaker == "the report"
