@@ -167,3 +167,12 @@ def test_a_document_states_what_befell_its_subject(analyze_text: AnalyzeText) ->
     text = "Helena Marsh died on Tuesday, according to the report."
     quote = only(quotes_in(analyze_text, text), "died on Tuesday")
     assert quote.speaker == "the report"
+
+
+def test_those_quoted_as_saying_say_it(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Days earlier, a news agency article by Tom Reed reported that two former officials, "
+        "Maria Lopez and Tom Becker, as saying that the main reason for the delay was money."
+    )
+    quote = only(quotes_in(analyze_text, text), "main reason for the delay")
+    assert quote.speaker in {"Maria Lopez", "Tom Becker"}

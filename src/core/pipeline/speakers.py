@@ -162,6 +162,9 @@ class SpeakerResolver:
                 token = _nearer_speech_verb(token) or token.head
                 seen += 1
                 continue
+            quoted = _quoted_as_saying(token)
+            if quoted is not None:
+                return quoted
             if token.dep_ == "pcomp" and token.head.head is not token.head:
                 token = token.head.head  # "by saying ..."
                 seen += 1
@@ -1286,6 +1289,17 @@ def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "The article quoted two officials as saying that ...": the object of the report, not
+    its subject, says what follows "as saying"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.dep_ != "prep":
+        return None
+    said_of = verb.head.head
+    if said_of.pos_ not in {"NOUN", "PROPN"} or said_of.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    return said_of
 
 
 def _person_shaped(token: Token) -> bool:
