@@ -279,11 +279,11 @@ class SpeakerResolver:
             # "African Export–Import Bank president Okey Oramah said", parsed as the bank with
             # the person in apposition: the person speaks
             person = self._appositive_person(subject)
-            holder = None if person is not None else self._untagged_role_holder(subject)
-            if holder is not None:
+            unnamed = None if person is not None else self._untagged_role_holder(subject)
+            if unnamed is not None:
                 # "said University of X, San Diego's chancellor, Ana Ruiz": the role's holder,
                 # whose name the model did not tag, speaks rather than the institution
-                return Speaker(_name_written(holder), start, end, None, basis="phrase")
+                return Speaker(_name_written(unnamed), start, end, None, basis="phrase")
             mention = person or self._surname_glued(mention) or mention
         if (
             mention is not None
