@@ -12,7 +12,7 @@ from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from .speakers import SpeakerResolver
+    from .speakers import Speaker, SpeakerResolver
 
 
 def according_to(
@@ -88,6 +88,12 @@ def according_to(
                 named_end = doc.char_span(person.start, person.end, alignment_mode="expand")
                 if named_end is not None:
                     phrase_end = max(phrase_end, named_end.end - 1)
+        stated_via = None
+        stater = _named_stater(token, source, speaker, resolver) if author is None else None
+        if stater is not None:
+            # "X decided, according to the summary, that ...": X states it, the summary is
+            # the way the words came
+            speaker, stated_via = stater, _phrase_text(source)
         via = _phrase_text(author) if author is not None else None
         cue_end = to.idx + len(to.text)
         sent = resolver.sentence(token)
@@ -138,9 +144,30 @@ def according_to(
         start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
-        draft = Draft(start, end, "indirect", token, cue_end, speaker, via=via)
+        draft = Draft(start, end, "indirect", token, cue_end, speaker, via=via or stated_via)
         drafts.append(draft)
     return drafts
+
+
+def _named_stater(
+    according: Token, source: Token, speaker: Speaker, resolver: SpeakerResolver
+) -> Speaker | None:
+    """The named subject of the verb an "according to" phrase on a document qualifies, when
+    that verb takes a clause ("Ana Ruiz, the judge, decided, according to the summary, that
+    ..."): the clause is the subject's statement and the document only relays it. None when
+    the source is named itself or the verb takes no clause ("X died, according to a report")."""
+    if source.pos_ != "NOUN" or speaker.key is not None:
+        return None
+    verb = according.head
+    if according.dep_ != "prep" or verb.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > according.i for c in verb.children):
+        return None
+    subject = resolver.subject_of(verb)
+    if subject is None or subject.i > according.i:
+        return None
+    stater = resolver.resolve(subject)
+    return stater if stater.key is not None else None
 
 
 def _according_to_which(

@@ -177,6 +177,9 @@ class SpeakerResolver:
                 token = _nearer_speech_verb(token) or token.head
                 seen += 1
                 continue
+            quoted = _quoted_as_saying(token)
+            if quoted is not None:
+                return quoted
             if token.dep_ == "pcomp" and token.head.head is not token.head:
                 token = token.head.head  # "by saying ..."
                 seen += 1
@@ -278,6 +281,15 @@ class SpeakerResolver:
             # are hers; the document is the way they came
             key = self._full_names.get(owner.key, owner.key)
             return Speaker(_clean_name(key), start, end, key, _strip_phrase(span.text))
+        issuer = _document_issuer(subject)
+        if issuer is not None:
+            # "The account for The Acme Show tweeted", "a statement from Acme Corp said": the
+            # one whose document or feed it is speaks; the document is the way it came
+            return self._issuer_speaker(issuer, start, end, _strip_phrase(span.text))
+        known = _name_it_goes_by(subject)
+        if known is not None:
+            # "the activist group known as Acme called on ...": the group is the one named
+            return self._issuer_speaker(known, start, end, None)
         mention = self._mention_at(subject) or self._appositive_mention(subject)
         if mention is not None and _according_source(subject):
             # "According to Amnesty International Jo Bloggs, reporter for X, was arrested": a
@@ -287,6 +299,11 @@ class SpeakerResolver:
             # "African Export–Import Bank president Okey Oramah said", parsed as the bank with
             # the person in apposition: the person speaks
             person = self._appositive_person(subject) or self._person_before_place(mention)
+            unnamed = None if person is not None else self._untagged_role_holder(subject)
+            if unnamed is not None:
+                # "said University of X, San Diego's chancellor, Ana Ruiz": the role's holder,
+                # whose name the model did not tag, speaks rather than the institution
+                return Speaker(_name_written(unnamed), start, end, None, basis="phrase")
             mention = person or self._surname_glued(mention) or mention
         if (
             mention is not None
@@ -350,6 +367,17 @@ class SpeakerResolver:
         if mention is None or mention.label not in {"PERSON", "ORG"}:
             return None
         return mention
+
+    def _issuer_speaker(self, issuer: Token, start: int, end: int, via: str | None) -> Speaker:
+        """A name standing for a subject (a document's issuer, the name a group goes by) as
+        the speaker: its mention when that is the whole name as written, else the name as
+        written (a show's name the model cut into two people)."""
+        written = _name_written(issuer)
+        mention = self._mention_at(issuer)
+        if mention is not None and fold_name(mention.text) == fold_name(written):
+            key = self._full_names.get(mention.key, mention.key)
+            return Speaker(_clean_name(key), start, end, key, via)
+        return Speaker(written, start, end, None, via, basis="phrase")
 
     def _titled_name(self, subject: Token) -> Mention | None:
         """A capitalised title whose "to/of/for" phrase ends in a person's name: the parser
@@ -615,6 +643,20 @@ class SpeakerResolver:
                     mention = self._mention_at(child)
                     if mention is not None and self._is_person(mention):
                         return mention
+        return None
+
+    def _untagged_role_holder(self, token: Token) -> Token | None:
+        """A name with the shape of a person's, untagged, in apposition to a role noun joined
+        to the institution `token` ("University of X, San Diego's chancellor, Ana Ruiz")."""
+        roles = [c for c in token.children if c.dep_ in {"conj", "appos"} and c.pos_ == "NOUN"]
+        for role in roles:
+            for child in role.rights:
+                if (
+                    child.dep_ == "appos"
+                    and self._mention_at(child) is None
+                    and _person_shaped(child)
+                ):
+                    return child
         return None
 
     def person_within(self, start: int, end: int) -> Mention | None:
@@ -979,6 +1021,7 @@ class SpeakerResolver:
         plural = pronoun.lower_ == "they" and not as_body
         index = self._sent_of[pronoun.i]
         first = self._sents[max(0, index - PRONOUN_WINDOW)].start
+        group_between = False  # a plural subject nearer the pronoun: "they" may mean it
         for back in range(min(index, PRONOUN_WINDOW) + 1):
             sent = self._sents[index - back]
             subjects = [
@@ -995,9 +1038,10 @@ class SpeakerResolver:
                     # "X said that the government was disappointed when India and Pakistan
                     # developed ...": those are talked about, not who "they" are next
                     continue
-                fit = self._body_fits(token, plural)
+                fit = self._body_fits(token, plural, spoken=not group_between)
                 if fit is not None:
                     return fit
+                group_between = group_between or token.tag_ in {"NNS", "NNPS"}
         labels = {"NORP"} if plural else {"ORG"}
         for mention in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)]):
             if mention.start < self.doc[first].idx:
@@ -1021,19 +1065,29 @@ class SpeakerResolver:
             for t in self.doc[first : pronoun.i]
         )
 
-    def _body_fits(self, token: Token, plural: bool) -> Mention | Token | None:
-        """The subject `token` as what "it" (`plural` False) or "they" stands for, or None."""
+    def _body_fits(
+        self, token: Token, plural: bool, spoken: bool = True
+    ) -> Mention | Token | None:
+        """The subject `token` as what "it" (`plural` False) or "they" stands for, or None;
+        `spoken`: "they" may be a body that spoke (no group named nearer the pronoun)."""
         several = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
         mention = self._mention_at(token) or self._appositive_mention(token)
         if mention is not None:
             if self._is_person(mention):
                 return mention if plural and several else None
             if plural:
-                agrees = mention.label == "ORG" and _plural_agreement(token)
-                return mention if mention.label == "NORP" or several or agrees else None
+                fits = (
+                    mention.label == "NORP"
+                    or several
+                    or (mention.label == "ORG" and _plural_agreement(token))
+                    or (spoken and self._spoke_as_body(token, mention))
+                )
+                return mention if fits else None
             return mention if mention.label in {"ORG", "GPE"} and not several else None
         if plural and token.pos_ == "PROPN" and _plural_agreement(token):
             return token  # a body's name the model missed, with a plural verb
+        if plural and spoken and self._spoke_as_body(token, None):
+            return token
         if token.pos_ != "NOUN":
             return None
         if plural:
@@ -1041,6 +1095,23 @@ class SpeakerResolver:
         if not several and (token.lower_ in BODY_NOUNS or token.lower_ in DOCUMENT_NOUNS):
             return token
         return None
+
+    def _spoke_as_body(self, token: Token, mention: Mention | None) -> bool:
+        """An organisation named as the subject of a speech or stance verb ("Human Rights
+        Watch have called for ...", "Acme said that ..."): British usage calls the body that
+        spoke "they", so "They say ..." after it is its voice. A capitalised name the model
+        left untagged counts unless it ends in the surname of a person the article names."""
+        if token.dep_ != "nsubj" or token.tag_ not in {"NN", "NNP"} or self._in_quote(token.idx):
+            return False
+        if verb_base(token.head.text) not in INTRO_VERBS:
+            return False
+        if mention is not None:
+            return mention.label == "ORG" and not self._is_person(mention)
+        return (
+            token.pos_ == "PROPN"
+            and self._surname(token.text) is None
+            and not any(c.dep_ == "conj" for c in token.children)
+        )
 
     def _person_at(self, token: Token) -> Mention | None:
         """A person named by this subject token: its mention, or a surname the model missed."""
@@ -1319,7 +1390,12 @@ def _speaker_of_modifier_verb(subject: Token) -> Token | None:
 def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
     """ "In findings published in the journal Science, a team of biologists report ...": the
     parser made the journal the subject and the team its apposition; an apposition that runs up
-    to the verb with no comma closing it is no apposition but the subject."""
+    to the verb with no comma closing it is no apposition but the subject.
+
+    A subject with the shape of a person's name keeps it ("Ana Ruiz, a captain of a boat which
+    sank stated": the closing comma is missing, the role is still hers)."""
+    if _person_shaped(subject):
+        return None
     for child in subject.rights:
         if (
             child.dep_ == "appos"
@@ -1331,6 +1407,91 @@ def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "The article quoted two officials as saying that ...": the object of the report, not
+    its subject, says what follows "as saying"."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.dep_ != "prep":
+        return None
+    said_of = verb.head.head
+    if said_of.pos_ not in {"NOUN", "PROPN"} or said_of.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    return said_of
+
+
+def _person_shaped(token: Token) -> bool:
+    """A name token whose name (it and the name words before it) has the shape of a person's
+    full name, tagged or not ("Ana Ruiz"; not "the journal Science")."""
+    if token.pos_ != "PROPN":
+        return False
+    words = [c for c in token.lefts if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"]
+    if not words or words[0].i + len(words) != token.i:  # the name words run up to it
+        return False
+    return looks_like_person_name(" ".join(t.text for t in [*words, token]))
+
+
+#: Prepositions after a document or feed that name whose it is ("the account for X", "a
+#: statement from X", "a report by X"); "of" only after a feed ("the website of X": "a report
+#: of X" is about X).
+ISSUER_LINKS = frozenset({"for", "from", "by"})
+
+
+#: Kinds of name that issue nothing: times, numbers, places on the map, events.
+NOT_ISSUERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "LOC", "FAC", "EVENT"})
+
+
+def _document_issuer(subject: Token) -> Token | None:
+    """The name that issues a document or runs a feed that is a cue's subject ("The account
+    for The Acme Show tweeted"), when a preposition of issuing joins it; else None."""
+    if subject.pos_ != "NOUN" or subject.lower_ not in DOCUMENT_NOUNS | MEDIUM_NOUNS:
+        return None
+    links = ISSUER_LINKS | ({"of"} if subject.lower_ in MEDIUM_NOUNS else set())
+    for prep in subject.rights:
+        if prep.dep_ not in {"prep", "agent"} or prep.lower_ not in links:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ not in NOT_ISSUERS:
+            return obj  # ("a study in the journal X from March": a date issues nothing)
+    return None
+
+
+#: Participles that give the name a described subject goes by ("a group known as X").
+NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed", "nicknamed"})
+
+
+def _name_it_goes_by(subject: Token) -> Token | None:
+    """ "the internet activist group known as Acme", "a group called Acme": the name a
+    described subject goes by, which is who it is; None without one."""
+    if subject.pos_ != "NOUN":
+        return None
+    for acl in subject.rights:
+        if acl.dep_ != "acl" or acl.lower_ not in NAMING_PARTICIPLES:
+            continue
+        for child in acl.children:
+            if child.dep_ == "prep" and child.lower_ == "as" and acl.lower_ == "known":
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ not in {"oprd", "attr", "dobj", "xcomp"}:
+                continue
+            if child.pos_ == "PROPN" and child.ent_type_ not in NOT_ISSUERS:
+                return child
+    return None
+
+
+def _name_written(head: Token) -> str:
+    """A name as written from its first word to its last conjoined word ("The Acme and Co
+    Show", which the parser split at "and"), without the clauses and asides after it."""
+    last = head
+    for child in head.rights:
+        if child.dep_ in {"conj", "cc", "compound", "flat"}:
+            last = max(last, child.right_edge, key=lambda t: t.i)
+        else:
+            break
+    for token in head.doc[head.i : last.i + 1]:
+        if token.text in {",", "(", ";", ":"}:
+            last = head.doc[token.i - 1]
+            break
+    return _strip_phrase(head.doc[head.left_edge.i : last.i + 1].text)
 
 
 #: Verbs by which someone puts out a document of their own ("posted a statement").
@@ -1361,6 +1522,18 @@ EVENT_NOUNS = frozenset(
 )
 
 
+#: Verbs of coming in a sequence: what "came after" or "follows" something is an event.
+SEQUENCE_VERBS = frozenset("come came comes coming follow follows followed following".split())
+
+
+def _says_nothing_here(subject: Token, verb: Token) -> bool:
+    """An event noun ("The news came after ..."), or a document in the place of one ("The
+    announcement came after X urged ..."): it comes and follows, so speaks for no one there."""
+    if subject.lower_ in EVENT_NOUNS:
+        return True
+    return subject.lower_ in DOCUMENT_NOUNS and verb.lower_ in SEQUENCE_VERBS
+
+
 def _nearer_speech_verb(conj: Token) -> Token | None:
     """ "The news came hours after Mubarak announced ..., and said ...": the parser joined
     the speech verb to the sentence's verb, whose subject is an event that says nothing; it
@@ -1369,12 +1542,12 @@ def _nearer_speech_verb(conj: Token) -> Token | None:
     if conj.dep_ != "conj" or head.i >= conj.i:
         return None
     subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.pos_ != "NOUN" or subject.lower_ not in EVENT_NOUNS:
+    if subject is None or subject.pos_ != "NOUN" or not _says_nothing_here(subject, head):
         return None
     for token in conj.doc[head.i + 1 : conj.i]:
         if (
             token.pos_ == "VERB"
-            and verb_base(token.text) in SPEECH_VERBS
+            and verb_base(token.text) in INTRO_VERBS
             and token.dep_ in {"advcl", "ccomp", "conj"}
             and any(c.dep_ == "nsubj" for c in token.children)
             and head.is_ancestor(token)
