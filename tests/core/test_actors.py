@@ -1393,3 +1393,23 @@ def test_actors_body_named_with_and_without_its_country(country: str, joined: bo
     assert mapping[("b", "Peruvian Seismic Survey")] == survey
     assert (mapping[("c", "Seismic Survey")] == survey) is joined  # only a story about Peru
     assert mapping[("e", "Peru Embassy")] != mapping[("f", "Peruvian Embassy")]  # many alike
+
+
+def test_actors_bare_body_in_a_story_naming_its_country_branch_is_that_branch() -> None:
+    """The model read "the Peru Green Crescent" as one name: a bare "Green Crescent" in that
+    story is the branch too, not the body another story names alone."""
+    crescent = ("Green Crescent", "ORG", "Green Crescent")
+    _, mapping = merge_actors(
+        [
+            written(
+                "a",
+                "The Green Crescent said the Peru Green Crescent Society was busy.",
+                crescent,
+                ("Peru Green Crescent Society", "ORG", "Peru Green Crescent Society"),
+            ),
+            written("b", "The Green Crescent said so.", crescent),
+            written("c", "The Green Crescent agreed.", crescent),
+        ]
+    )
+    assert mapping[("b", "Green Crescent")] == mapping[("c", "Green Crescent")]
+    assert mapping[("a", "Green Crescent")] != mapping[("b", "Green Crescent")]

@@ -584,6 +584,8 @@ def _country_qualified(
                 seen, times = found.get(mention.key, (country, 0))
                 found[mention.key] = (seen, times + 1 if seen == country else times)
         before = mention
+    for key, country in _bare_branch_names(local).items():
+        found[key] = (country, 2)
     return {
         key: country
         for key, (country, times) in found.items()
@@ -592,6 +594,27 @@ def _country_qualified(
         and not _placed_labels(local[key])
         and not any(m.role for m in local[key])
     }
+
+
+def _bare_branch_names(local: dict[str, list[Mention]]) -> dict[str, str]:
+    """In-article clusters of a body's bare name where the article also names the body with a
+    country before it, as one name ("the Kenya Red Cross Society ... The Red Cross says"):
+    cluster key -> that country, as when the model splits the country off."""
+    found: dict[str, str] = {}
+    for longer, mentions in local.items():
+        if any(m.label in _PLACE_LABELS or m.label == "PERSON" for m in mentions):
+            continue
+        words = longer.split()
+        for n in range(1, min(3, len(words) - 1) + 1):
+            country = fold_name(" ".join(words[:n]))
+            if country not in _COUNTRY_FOLDS:
+                continue
+            rest = " ".join(words[n:])
+            for key in local:
+                if key != longer and (rest == key or rest.startswith(f"{key} ")):
+                    found.setdefault(key, country)
+            break
+    return found
 
 
 def _country_or_state(
