@@ -1462,8 +1462,10 @@ NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed", "nicknamed
 
 def _name_it_goes_by(subject: Token) -> Token | None:
     """ "the internet activist group known as Acme", "a group called Acme": the name a
-    described subject goes by, which is who it is; None without one."""
-    if subject.pos_ != "NOUN":
+    described subject goes by, which is who it is; None without one. Not when the subject
+    heads a sentence the parser found no verb in: its participle is then the sentence's own
+    verb ("The director of the agency, Ana Ruiz, called Peru "a partner"")."""
+    if subject.pos_ != "NOUN" or subject.dep_ == "ROOT":
         return None
     for acl in subject.rights:
         if acl.dep_ != "acl" or acl.lower_ not in NAMING_PARTICIPLES:
