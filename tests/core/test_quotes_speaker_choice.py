@@ -148,9 +148,11 @@ def test_quotes_role_noun_means_the_salient_holder(
     ("verb", "speaker"),
     [
         # a body's name with a plural verb is taken as its members: "they" next is that body
-        ("have called", "Rights Watch"),
-        # with a singular verb, "they" is the plural group before it
-        ("has called", "Military officials"),
+        ("have visited the victims", "Rights Watch"),
+        # with a singular verb, and no word of its own, "they" is the plural group before it
+        ("has visited the victims", "Military officials"),
+        # a body that spoke is "they" whatever its verb (British usage)
+        ("has called for compensation", "Rights Watch"),
     ],
 )
 def test_quotes_they_means_a_body_with_a_plural_verb(
@@ -158,7 +160,7 @@ def test_quotes_they_means_a_body_with_a_plural_verb(
 ) -> None:
     text = (
         "Military officials said the jets had been sent after reports of rebels in the area."
-        f"\n\nRights Watch {verb} for compensation for the victims. They say the military is "
+        f"\n\nRights Watch {verb}. They say the military is "
         "not absolved of liability."
     )
     assert speaker_of(analyze_text, text, "absolved") == speaker
