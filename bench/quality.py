@@ -131,10 +131,19 @@ def _occurrence(text: str, words: str, previous: int, claimed: set[int]) -> int:
     return next((p for p in free if p >= previous), (free or places)[0])
 
 
+#: Courtesy titles a speaker's name is written with or without ("Dr John Sentamu").
+COURTESY_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "miss", "mme", "m", "sir", "dame", "lord", "lady", "prof"}
+)
+
+
 def _norm(name: str) -> str:
     name = name.strip().removesuffix("'s").removesuffix("’s")
     for lead in ("the ", "The "):
         name = name.removeprefix(lead)
+    first, _, rest = name.partition(" ")
+    if rest and first.rstrip(".").casefold() in COURTESY_TITLES:
+        name = rest
     return name.casefold()
 
 

@@ -2552,6 +2552,14 @@ def test_quality_scorer_finds_an_annotation_whose_spaces_the_reader_folded() -> 
     assert text[expected[0].start : expected[0].end] == "the law [of an Assembly] is void"
 
 
+def test_quality_scorer_reads_a_speaker_with_or_without_a_courtesy_title() -> None:
+    bench = _bench()
+    assert bench._norm("Dr John Sentamu") == bench._norm("John Sentamu")
+    assert bench._norm("Ms. Ruiz") == bench._norm("Ruiz")
+    assert bench._norm("Drake") == "drake"  # a name, not a title
+    assert bench._norm("Lord") == "lord"
+
+
 def test_quality_scorer_reads_repeated_words_in_the_annotators_order() -> None:
     """Words the article has twice are the occurrence after the annotation before them, and
     two annotations of the same words take one occurrence each."""
