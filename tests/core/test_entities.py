@@ -1911,3 +1911,33 @@ def test_entities_two_first_names_in_one_span_are_two_people(  # type: ignore[no
     assert "Derek and Ross" not in {m.text for m in mentions}
     assert {m.key for m in mentions if m.text in ("Derek", "Ross")} == {"Derek", "Ross"}
     assert {m.label for m in mentions if m.text == "Derek"} >= {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "house"),
+    [
+        # a party's name ending in a legislature's word, and the legislature named bare
+        ("Title\n\nVoters went to the polls on Sunday. The main contenders are Kofi Mensah "
+         "from the New Patriotic Party and Ama Owusu running for the National Democratic "
+         "Congress.\n\nIn other news, the first Vietnamese-American member of Congress was "
+         "elected in Louisiana, sending the incumbent Congressman home.",
+         "National Democratic Congress", "Congress"),
+        ("Title\n\nThe Liberal Progressive Parliament, a party founded in 2001, won four seats. "
+         "Parliament will meet on Monday to elect a speaker.",
+         "Liberal Progressive Parliament", "Parliament"),
+    ],
+)
+def test_entities_a_bare_house_is_not_a_party_named_after_one(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, party: str, house: str
+) -> None:
+    keys = {m.text: m.key for m in analyze_text(text).mentions}
+    assert keys[party] == party and keys[house] == house
+
+
+def test_entities_a_bare_house_still_joins_its_own_name(  # type: ignore[no-untyped-def]
+    analyze_text,
+) -> None:
+    text = ("Title\n\nThe Veltrian National Assembly passed the bill on Monday. The Assembly "
+            "will vote again in May.")
+    keys = {m.text: m.key for m in analyze_text(text).mentions}
+    assert keys["Assembly"] == "Veltrian National Assembly"

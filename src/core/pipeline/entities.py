@@ -1497,6 +1497,7 @@ def _cluster(
             and not _country_in_a_longer_name(short, _group(members, find, r, pool))
             and not _a_divisions_branch(short, _group(members, find, r, pool))
             and not _a_branch_in_a_place(short, _group(members, find, r, pool))
+            and not _a_party_named_as_a_house(short, _group(members, find, r, pool))
         ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
@@ -1974,6 +1975,31 @@ def _a_branch_in_a_place(short: tuple[str, ...], group: list[_Candidate]) -> boo
     n = len(short)
     return any(
         len(c.folded) > n + 1 and c.folded[:n] == short and c.folded[n] == "in" for c in group
+    )
+
+
+#: A legislature's head word, which a party may end its name with ("National Democratic
+#: Congress", "Liberal Assembly").
+_HOUSE_FOLDS = frozenset(fold_name(w) for w in ("congress", "parliament", "assembly", "senate"))
+#: Words of a party's creed: a name with one before a legislature's word is a party's.
+_CREED_FOLDS = frozenset(
+    fold_name(w)
+    for w in """democratic democrat republican communist socialist liberal conservative
+    progressive green greens labour labor workers patriotic revolutionary nationalist""".split()
+)
+
+
+def _a_party_named_as_a_house(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+    """`short` is a legislature's bare word ("Congress") and `group` a party whose name ends
+    in it after a word of its creed ("National Democratic Congress"): the bare word is the
+    legislature, not that party's short form."""
+    if len(short) != 1 or short[0] not in _HOUSE_FOLDS:
+        return False
+    return any(
+        len(c.folded) > 1
+        and c.folded[-1] == short[0]
+        and any(w in _CREED_FOLDS for w in c.folded[:-1])
+        for c in group
     )
 
 
