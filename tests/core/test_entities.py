@@ -1868,3 +1868,76 @@ def test_a_name_after_the_is_a_thing_named_after_someone(mentions_of) -> None:  
     assert lookout is not None and lookout.label != "PERSON", keys(mentions)
     person = label.get("Ana Varela")
     assert person is None or person.key == "Ana Varela", keys(mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "facility"),
+    [
+        # a town's name inside the name of the dam built there (tagged PERSON, then ORG)
+        ("Title\n\nYesterday the rebels gained control of parts of the Velmora Dam, as part of "
+         "their advance. Reuters reported that troops came as close to Velmora as they have "
+         "come since June.\n\nVelmora Dam, the country's largest dam, is vital to the region's "
+         "irrigation.", "Velmora", "Velmora Dam"),
+        ("Title\n\nFighters seized the Kardesh Dam on Sunday. The army said it would retake "
+         "Kardesh within days.\n\nKardesh Dam supplies power to the north.",
+         "Kardesh", "Kardesh Dam"),
+    ],
+)
+def test_entities_a_place_is_not_the_facility_named_after_it(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, place: str, facility: str
+) -> None:
+    mentions = analyze_text(text).mentions
+    keys = {m.text: m.key for m in mentions}
+    assert keys[place] == place and keys[facility] == facility
+    assert {m.label for m in mentions if m.text == facility} == {"LOC"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the model's one span (ORG) over two people called by their first names
+        "Title\n\nKH: Pre-Production involved Derek putting in some ads in the local "
+        "newspaper.\n\nKH: Derek and Ross (Nash in the film) went around [scouting] but to be "
+        "honest, Ross's dad owned the land where we filmed 90% of the movie.\n\nKH: Editing "
+        "took a long time. Derek spent night after night in his basement cutting it.",
+        "Title\n\nKH: Derek and Ross went around [scouting] but to be honest, Ross's dad owned "
+        "the land where we filmed. Derek spent night after night editing it.",
+    ],
+)
+def test_entities_two_first_names_in_one_span_are_two_people(  # type: ignore[no-untyped-def]
+    analyze_text, text: str
+) -> None:
+    mentions = analyze_text(text).mentions
+    assert "Derek and Ross" not in {m.text for m in mentions}
+    assert {m.key for m in mentions if m.text in ("Derek", "Ross")} == {"Derek", "Ross"}
+    assert {m.label for m in mentions if m.text == "Derek"} >= {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "house"),
+    [
+        # a party's name ending in a legislature's word, and the legislature named bare
+        ("Title\n\nVoters went to the polls on Sunday. The main contenders are Kofi Mensah "
+         "from the New Patriotic Party and Ama Owusu running for the National Democratic "
+         "Congress.\n\nIn other news, the first Vietnamese-American member of Congress was "
+         "elected in Louisiana, sending the incumbent Congressman home.",
+         "National Democratic Congress", "Congress"),
+        ("Title\n\nThe Liberal Progressive Parliament, a party founded in 2001, won four seats. "
+         "Parliament will meet on Monday to elect a speaker.",
+         "Liberal Progressive Parliament", "Parliament"),
+    ],
+)
+def test_entities_a_bare_house_is_not_a_party_named_after_one(  # type: ignore[no-untyped-def]
+    analyze_text, text: str, party: str, house: str
+) -> None:
+    keys = {m.text: m.key for m in analyze_text(text).mentions}
+    assert keys[party] == party and keys[house] == house
+
+
+def test_entities_a_bare_house_still_joins_its_own_name(  # type: ignore[no-untyped-def]
+    analyze_text,
+) -> None:
+    text = ("Title\n\nThe Veltrian National Assembly passed the bill on Monday. The Assembly "
+            "will vote again in May.")
+    keys = {m.text: m.key for m in analyze_text(text).mentions}
+    assert keys["Assembly"] == "Veltrian National Assembly"

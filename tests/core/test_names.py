@@ -87,6 +87,10 @@ def test_names_is_acronym(text: str, expected: bool) -> None:
         ("FBI", "Federal Security Service", False),
         ("U.S.", "U.S. Forest Service", False),
         ("US", "US Senate", False),
+        # an acronym word in a name gives all its letters, not its first
+        ("UN", "UK Navy", False),
+        ("UKN", "UK Navy", True),
+        ("EUFC", "EU Fisheries Council", True),
     ],
 )
 def test_names_acronym_matches(acronym: str, name: str, expected: bool) -> None:

@@ -196,6 +196,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if cand.lead_place is not None:
             lo, hi = cand.lead_place
             candidates.append(_Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
+    candidates = _split_pairs_of_people(candidates)
     if has_tags:
         candidates += _missed_titled_people(doc, candidates)
     candidates = _without_a_place_after(candidates, text)
@@ -220,6 +221,33 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         Mention(article.id, c.start, c.end, c.text, c.label, key=keys[c.cluster], role=c.role)
         for c in candidates
     ]
+
+
+#: Two one-word names joined by "and" in one span: "Derek and Ross".
+_PAIR_OF_NAMES = re.compile(r"^([A-Z][\w'’-]*[a-z][\w'’-]*) and ([A-Z][\w'’-]*[a-z][\w'’-]*)$")
+
+
+def _split_pairs_of_people(candidates: list[_Candidate]) -> list[_Candidate]:
+    """ "Derek and Ross" taken for one name is two people called by their first names, when
+    the model read it as a person or the article names either of them alone as one: each is
+    their own mention (as one name it held both, and each bare name joined it). Not a firm
+    named after its founders ("Procter and Gamble"), whose halves are no one alone here."""
+    people = {c.text for c in candidates if c.label == "PERSON"}
+    out: list[_Candidate] = []
+    for cand in candidates:
+        m = _PAIR_OF_NAMES.match(cand.text)
+        if m is None or cand.role is not None or not (
+            cand.label == "PERSON" or m.group(1) in people or m.group(2) in people
+        ):
+            out.append(cand)
+            continue
+        for g in (1, 2):
+            start = cand.start + m.start(g)
+            out.append(
+                _Candidate(start, start + len(m.group(g)), m.group(g), "PERSON",
+                           headline=cand.headline, kind_signal="PERSON")
+            )
+    return out
 
 
 def _missed_titled_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -1469,6 +1497,7 @@ def _cluster(
             and not _country_in_a_longer_name(short, _group(members, find, r, pool))
             and not _a_divisions_branch(short, _group(members, find, r, pool))
             and not _a_branch_in_a_place(short, _group(members, find, r, pool))
+            and not _a_party_named_as_a_house(short, _group(members, find, r, pool))
         ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
@@ -1946,6 +1975,31 @@ def _a_branch_in_a_place(short: tuple[str, ...], group: list[_Candidate]) -> boo
     n = len(short)
     return any(
         len(c.folded) > n + 1 and c.folded[:n] == short and c.folded[n] == "in" for c in group
+    )
+
+
+#: A legislature's head word, which a party may end its name with ("National Democratic
+#: Congress", "Liberal Assembly").
+_HOUSE_FOLDS = frozenset(fold_name(w) for w in ("congress", "parliament", "assembly", "senate"))
+#: Words of a party's creed: a name with one before a legislature's word is a party's.
+_CREED_FOLDS = frozenset(
+    fold_name(w)
+    for w in """democratic democrat republican communist socialist liberal conservative
+    progressive green greens labour labor workers patriotic revolutionary nationalist""".split()
+)
+
+
+def _a_party_named_as_a_house(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+    """`short` is a legislature's bare word ("Congress") and `group` a party whose name ends
+    in it after a word of its creed ("National Democratic Congress"): the bare word is the
+    legislature, not that party's short form."""
+    if len(short) != 1 or short[0] not in _HOUSE_FOLDS:
+        return False
+    return any(
+        len(c.folded) > 1
+        and c.folded[-1] == short[0]
+        and any(w in _CREED_FOLDS for w in c.folded[:-1])
+        for c in group
     )
 
 

@@ -37,7 +37,8 @@ PLACE_TAILS = frozenset(
     province region district county heights plaza palace cathedral mosque church temple tower
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
     trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument base
-    towers area areas prefecture territory territories governorate atoll atolls""".split()
+    towers area areas prefecture territory territories governorate atoll atolls dam dams
+    reservoir tunnel""".split()
 )
 #: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
 #: a body: "Cancer Center").

@@ -191,18 +191,24 @@ def initials(name: str) -> str:
 
 @lru_cache(maxsize=65_536)  # asked for every acronym against every name of an article
 def acronym_matches(acronym: str, name: str) -> bool:
-    """Whether `acronym` abbreviates `name`: its initials, with or without the minor words.
-    Not a name that holds the acronym as a word: "U.S." is not the "U.S. Senate" whose
-    initials it happens to spell."""
+    """Whether `acronym` abbreviates `name`: its initials, with or without the minor words,
+    an acronym word in the name giving all its letters. Not a name that holds the acronym as
+    a word: "U.S." is not the "U.S. Senate" whose initials it happens to spell."""
     letters = acronym_letters(acronym)
     if len(letters) < 2 or len(name.split()) < 2:
         return False
     if any(acronym_letters(w) == letters for w in name.split() if is_acronym(w)):
         return False
-    if letters == initials(name):
-        return True
-    every = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()).upper()
-    return letters == every
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()]
+    every = "".join(_initial_letters(w) for w in words)
+    plain = "".join(_initial_letters(w) for w in words if w.lower() not in _MINOR)
+    return letters in (plain, every)
+
+
+def _initial_letters(word: str) -> str:
+    """What a word of a name gives its acronym: its first letter, or all the letters of an
+    acronym word, which stands for several words itself ("US Navy" is "USN", never "UN")."""
+    return acronym_letters(word) if is_acronym(word) else word[0].upper()
 
 
 def slug_name(name: str) -> str:
