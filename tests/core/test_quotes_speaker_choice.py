@@ -164,3 +164,41 @@ def test_quotes_they_means_a_body_with_a_plural_verb(
         "not absolved of liability."
     )
     assert speaker_of(analyze_text, text, "absolved") == speaker
+
+
+def test_quotes_pronoun_skips_a_capitalised_noun_with_an_article(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "the first Westerner" is a kind of person, not a name: "he" is the person named before
+    text = (
+        "Tom Baxter was charged in March with killing two colleagues.\n\nBaxter used his "
+        "pistol to kill Ray Lind, 37, from Leeds, England and Carl Dunn, 37, from Perth. The "
+        "first Westerner tried in Iraq since the invasion in 2003, he testified that the pair "
+        "had attacked him in his room."
+    )
+    assert speaker_of(analyze_text, text, "the pair had attacked") == "Tom Baxter"
+
+
+def test_quotes_person_subject_beats_a_title_split_off_an_apposition(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser makes the end of an unclosed apposition ("the movie Bat-Cat and the Moon") a
+    # second subject of the verb: the person speaks, not the film
+    text = (
+        "After Gunn was fired, Ann Ward, an actor in the latest Acme Studios movie Bat-Cat and "
+        "the Moon wrote on Instagram, “He is the kindest person I have ever worked with.”"
+    )
+    assert speaker_of(analyze_text, text, "kindest person") == "Ann Ward"
+
+
+def test_quotes_participle_acting_on_the_object_is_the_subjects(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "calling them outrageous": the remarks do not call themselves anything; the one who
+    # dismissed them speaks, not the remarks' author
+    text = (
+        "Carl Dunn complained of double standards at the summit.\n\n"
+        "Minister Ann Ward dismissed Dunn's remarks calling them outrageous and saying that it "
+        "was not possible to compare the two countries."
+    )
+    assert speaker_of(analyze_text, text, "not possible to compare") == "Ann Ward"

@@ -146,6 +146,11 @@ class SpeakerResolver:
                 # "said study co-author Professor Carl Lipo": the parser split the phrase into
                 # several subjects; the name among them is the speaker
                 named = [c for c in subjects if c.pos_ == "PROPN"]
+                # "X, an actor in the film Ant-Man and the Wasp wrote": the parser made the
+                # end of an unclosed apposition a second subject; a person among the named
+                # subjects speaks, not a title or body beside them
+                people = [c for c in named if self._person_at(c) is not None]
+                named = people or named
                 subject = named[-1] if len(subjects) > 1 and named else subjects[0]
                 if len(subjects) > 1 and not named:
                     subject = _subject_after_contrast(subjects, token)
@@ -185,7 +190,7 @@ class SpeakerResolver:
                 seen += 1
                 continue
             if token.dep_ in {"relcl", "acl"} and token.head is not token:
-                publisher = _publishing_verb(token.head)
+                publisher = _publishing_verb(token.head) or _acting_on_its_noun(token)
                 if publisher is not None and seen < 3:
                     # "X denied it, posting a statement on its website which read": the
                     # statement is X's, whoever it is the parser hung the clause on
@@ -811,6 +816,7 @@ class SpeakerResolver:
                     and self._genders.get(m.key, gender) == gender
                     and self._full_names.get(m.key, m.key) not in named
                     and not self._qualifies_a_noun(m)
+                    and not self._common_noun(m)
                 ),
                 None,
             )
@@ -1116,6 +1122,8 @@ class SpeakerResolver:
     def _person_at(self, token: Token) -> Mention | None:
         """A person named by this subject token: its mention, or a surname the model missed."""
         mention = self._mention_at(token) or self._appositive_mention(token)
+        if mention is not None and self._common_noun(mention):
+            return None
         if mention is not None and self._is_person(mention):
             return mention
         if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text[:1].isupper()):
@@ -1127,6 +1135,16 @@ class SpeakerResolver:
                 self._given.get(token.text) if mention is None else None
             )
         return None
+
+    def _common_noun(self, mention: Mention) -> bool:
+        """ "The first Westerner tried in Iraq", "a Canadian": one capitalised word with an
+        article is a noun for a kind of person, which names no one; a name takes no article."""
+        if " " in mention.text:
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in span.root.children)
 
     def _surname_of_body(self, mention: Mention) -> Mention:
         """ "Wilson of C-MORE" tagged as one body, where the article names a "Sam Wilson": the
@@ -1517,6 +1535,23 @@ def _publishing_verb(noun: Token) -> Token | None:
     return verb if verb.pos_ == "VERB" and verb.lower_ in PUBLISHING_VERBS else None
 
 
+def _acting_on_its_noun(participle: Token) -> Token | None:
+    """ "X dismissed Y's remarks, calling them outrageous": a participle hung on a verb's
+    object whose own object is a pronoun for that noun does something to it, so it is not
+    the noun's act; the verb whose object it is (and that verb's subject) speaks."""
+    noun = participle.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBG" or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    if verb.pos_ != "VERB":
+        return None
+    plural = noun.tag_ in {"NNS", "NNPS"}
+    back = {"them", "they"} if plural else {"it"}
+    if not any(c.dep_ == "dobj" and c.lower_ in back for c in participle.children):
+        return None
+    return verb
+
+
 #: Nouns for events, which come and follow but say nothing ("The news came after ...").
 EVENT_NOUNS = frozenset(
     "news move decision development step change visit arrival departure resignation "
@@ -1716,6 +1751,8 @@ def _according_source(token: Token) -> bool:
     )
 
 
+#: Articles: a word that takes one is a noun, not a name.
+ARTICLES = frozenset({"a", "an", "the"})
 #: How many pronouns a chain may pass through ("She ... . She ... . She said"); each link is
 #: resolved once per article, so a long chain costs no more than a short one.
 PRONOUN_CHAIN = 12
