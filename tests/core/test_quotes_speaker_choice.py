@@ -202,3 +202,24 @@ def test_quotes_participle_acting_on_the_object_is_the_subjects(
         "was not possible to compare the two countries."
     )
     assert speaker_of(analyze_text, text, "not possible to compare") == "Ann Ward"
+
+
+@pytest.mark.parametrize(
+    ("role", "holder"),
+    [
+        ("A spokesman for Carl Dunn, Ann Ward,", "Ann Ward"),
+        ("A lawyer for Acme, Ann Ward,", "Ann Ward"),
+    ],
+)
+def test_quotes_role_holder_named_after_whom_the_role_serves(
+    analyze_text: AnalyzeText, role: str, holder: str
+) -> None:
+    # the parser hangs the name on the person or body the role serves: the role's holder speaks
+    text = (
+        "Carl Dunn has been in hiding since June.\n\n"
+        f"{role} in a briefing for foreign reporters echoed the message and said: “The units "
+        "defending the city will fight to the end.”\n\n“We hold the allies responsible for "
+        "every death,” he added."
+    )
+    assert speaker_of(analyze_text, text, "fight to the end") == holder
+    assert speaker_of(analyze_text, text, "We hold the allies") == holder

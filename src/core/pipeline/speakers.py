@@ -621,19 +621,23 @@ class SpeakerResolver:
 
     def _holder_after_body(self, role: Token) -> Mention | None:
         """A person named between commas right after the body a role noun is of ("the owner
-        of Acme, Ana Ruiz,"), not after a person ("the son of Ana Ruiz, Tom Berg")."""
+        of Acme, Ana Ruiz,"), not after a person ("the son of Ana Ruiz, Tom Berg"); after the
+        person a role serves ("a spokesman for Ana Ruiz, Tom Berg,") the name is the role's
+        holder's, since whom the role serves is already named."""
         for prep in role.rights:
             if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "at"}:
                 continue
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
             named = self._mention_at(body) if body is not None else None
-            if body is None or named is None or self._is_person(named):
+            if body is None or named is None:
+                continue
+            if self._is_person(named) and not (prep.lower_ == "for" and _serves(role)):
                 continue
             for child in body.rights:
                 if child.dep_ != "appos" or self.doc[child.left_edge.i - 1].text != ",":
                     continue
                 mention = self._mention_at(child)
-                if mention is not None and self._is_person(mention):
+                if mention is not None and self._is_person(mention) and mention.key != named.key:
                     return mention
         return None
 
@@ -988,7 +992,7 @@ class SpeakerResolver:
                 mention = self._mention_at(child)
                 if mention is not None and self._is_person(mention):
                     return mention
-        return self._name_closing_role(token)
+        return self._name_closing_role(token) or self._holder_after_body(token)
 
     def _name_closing_role(self, token: Token) -> Mention | None:
         """ "Former director of operations for the Acme Armed Forces Jo Ann Bloggs was ...": a
@@ -1533,6 +1537,12 @@ def _publishing_verb(noun: Token) -> Token | None:
         return None
     verb = noun.head
     return verb if verb.pos_ == "VERB" and verb.lower_ in PUBLISHING_VERBS else None
+
+
+def _serves(role: Token) -> bool:
+    """A role noun for one who acts for someone ("spokesman", "lawyer"), not a kin noun."""
+    word = role.lower_
+    return (word in PERSON_NOUNS or word in HONORIFICS) and word not in KIN_NOUNS
 
 
 def _acting_on_its_noun(participle: Token) -> Token | None:
