@@ -238,3 +238,17 @@ def test_quotes_body_name_keeps_a_word_that_is_also_a_title(
     # "Interior" is a title before a person's name, but before "Ministry" it names the body
     text = f"{subject} confirmed yesterday that the police will enforce the new law at the games."
     assert speaker_of(analyze_text, text, "police will enforce") == speaker
+
+
+def test_quotes_participle_after_a_trailing_when_clause_is_the_main_subjects(
+    analyze_text: AnalyzeText,
+) -> None:
+    # ", describing ..." after "when they recognised their mistake" goes on from the main
+    # clause (Ward related), not from the "when" clause the parser hung it on (they recognised)
+    text = (
+        "Visitors watched the keepers every morning.\n\n"
+        "Ann Ward also related anecdotes where she was bitten by sharks who mistook her for "
+        "fish, releasing her when they recognised their mistake, describing the animals as "
+        "“gentle”."
+    )
+    assert speaker_of(analyze_text, text, "gentle") == "Ann Ward"

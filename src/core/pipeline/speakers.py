@@ -179,7 +179,9 @@ class SpeakerResolver:
                     return None  # "margins are thin, while noting": not the speaker
                 if self._in_quote(token.head.idx):
                     return None  # attached into the quoted words: the parse lost the speaker
-                token = _nearer_speech_verb(token) or token.head
+                token = (
+                    _nearer_speech_verb(token) or _past_trailing_clause(token) or token.head
+                )
                 seen += 1
                 continue
             quoted = _quoted_as_saying(token)
@@ -1601,6 +1603,31 @@ def _nearer_speech_verb(conj: Token) -> Token | None:
         ):
             return token
     return None
+
+
+#: Words that open a subordinate clause of time, cause or condition ("when they saw it").
+SUBORDINATORS = frozenset("when whenever after before because since while as if once until".split())
+
+
+def _past_trailing_clause(participle: Token) -> Token | None:
+    """ "X told of sharks biting him, releasing him when they saw their mistake, describing
+    them as gentle": a participle after the comma that closes a trailing "when" clause goes
+    on from the main clause, not from the clause the parser hung it on; that clause's verb
+    (so the main clause's subject speaks). None for any other shape."""
+    head = participle.head
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or head.dep_ != "advcl":
+        return None
+    doc = participle.doc
+    if participle.i < 1 or doc[participle.i - 1].text != "," or head.i >= participle.i:
+        return None
+    if head.head.i >= head.i or head.head.pos_ not in {"VERB", "AUX"}:
+        return None  # the clause must trail a verb of its own
+    if not any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in SUBORDINATORS and c.i < head.i
+        for c in head.children
+    ):
+        return None
+    return head.head
 
 
 def _subject_before_relative(verb: Token) -> Token | None:
