@@ -252,3 +252,17 @@ def test_quotes_participle_after_a_trailing_when_clause_is_the_main_subjects(
         "“gentle”."
     )
     assert speaker_of(analyze_text, text, "gentle") == "Ann Ward"
+
+
+def test_quotes_semicolon_right_after_the_verb_introduces_the_quote(
+    analyze_text: AnalyzeText,
+) -> None:
+    # `X posted; "..."`: the semicolon stands for a colon, so the quote is X's, not the next
+    # writer's whose cue follows its closing mark
+    text = (
+        "Former editors turned to social media. Ann Ward posted; “Sad for all the girls who "
+        "dream of working in magazines. No joy today”, and Carl Dunn posting “Very sad to hear "
+        "the news that the magazines are merging.” Dunn told a newspaper."
+    )
+    assert speaker_of(analyze_text, text, "Sad for all") == "Ann Ward"
+    assert speaker_of(analyze_text, text, "Very sad") == "Carl Dunn"
