@@ -266,3 +266,17 @@ def test_quotes_semicolon_right_after_the_verb_introduces_the_quote(
     )
     assert speaker_of(analyze_text, text, "Sad for all") == "Ann Ward"
     assert speaker_of(analyze_text, text, "Very sad") == "Carl Dunn"
+
+
+def test_quotes_verb_after_a_relative_clause_on_a_name_is_a_cue(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser hangs "tweeted" on the name as a participle and roots the sentence in the
+    # quote: after the comma closing "who ...", it is the person's own verb
+    text = (
+        "In one of the old posts, Carl Dunn wrote, “The best thing about it is the end.”\n\n"
+        "Ann Ward, who portrays Drax the Destroyer in Dunn's movies, tweeted about Dunn's "
+        "dismissal saying, “Carl Dunn is one of the most loving people I have ever met. He's "
+        "made mistakes.”"
+    )
+    assert speaker_of(analyze_text, text, "most loving") == "Ann Ward"
