@@ -2055,10 +2055,6 @@ def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     if full[-n:] == short:
         return True
-    if n == 2 and full[-3:] == (short[1], "of", short[0]):
-        return True  # "Justice Department" of "Department of Justice": the words turned round
-    if n == 2 and full[0] == short[0] and full[-1] == short[1] and full[1] == "and":
-        return True  # "Foreign Office" of "Foreign and Commonwealth Office": one half named
     if n == 1 and "of" in full[1:]:
         # The head noun before "of": "the Department" of "California Department of Corrections".
         return full[full.index("of", 1) - 1] == short[0]
