@@ -853,8 +853,6 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
         hyphened = i == 0 and word.lower() in _TITLE_SUFFIXES and text[start - 1 : start] == "-"
         if word.lower().rstrip(".") in HONORIFICS or hyphened:
             rest = words[i + 1 :]
-            if len(rest) == 1 and rest[0][2].lower().rstrip(".,") in ORG_WORDS:
-                break  # "Interior Ministry": the word names the body, it is no one's title
             if rest[0][2][0].isupper() and rest[0][2].lower().rstrip(".,") not in SUFFIXES:
                 cut = i
     if cut < 0:
