@@ -225,21 +225,6 @@ def test_quotes_role_holder_named_after_whom_the_role_serves(
     assert speaker_of(analyze_text, text, "We hold the allies") == holder
 
 
-@pytest.mark.parametrize(
-    ("subject", "speaker"),
-    [
-        ("Ruritania's Interior Ministry", "Interior Ministry"),
-        ("Interior Minister Ann Ward", "Ann Ward"),
-    ],
-)
-def test_quotes_body_name_keeps_a_word_that_is_also_a_title(
-    analyze_text: AnalyzeText, subject: str, speaker: str
-) -> None:
-    # "Interior" is a title before a person's name, but before "Ministry" it names the body
-    text = f"{subject} confirmed yesterday that the police will enforce the new law at the games."
-    assert speaker_of(analyze_text, text, "police will enforce") == speaker
-
-
 def test_quotes_participle_after_a_trailing_when_clause_is_the_main_subjects(
     analyze_text: AnalyzeText,
 ) -> None:
