@@ -265,3 +265,17 @@ def test_quotes_verb_after_a_relative_clause_on_a_name_is_a_cue(
         "made mistakes.”"
     )
     assert speaker_of(analyze_text, text, "most loving") == "Ann Ward"
+
+
+def test_quotes_semicolon_after_a_verb_without_its_own_subject_is_no_colon(
+    analyze_text: AnalyzeText,
+) -> None:
+    # `intends to appeal; "..."`: the verb has no subject of its own, so the semicolon ends
+    # the sourced clause rather than introducing the quote with it
+    text = (
+        "According to the BBC, a spokesman for the office expressed disappointment and that "
+        "the office intends to appeal; “The government needs to bring forward a strong "
+        "agenda. Proroguing is the legal way of delivering this.”"
+    )
+    quotes = analyze_text(TITLE + text).quotes
+    assert any("intends to appeal" in q.text and q.kind == "indirect" for q in quotes), quotes
