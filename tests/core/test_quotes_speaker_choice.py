@@ -164,3 +164,118 @@ def test_quotes_they_means_a_body_with_a_plural_verb(
         "not absolved of liability."
     )
     assert speaker_of(analyze_text, text, "absolved") == speaker
+
+
+def test_quotes_pronoun_skips_a_capitalised_noun_with_an_article(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "the first Westerner" is a kind of person, not a name: "he" is the person named before
+    text = (
+        "Tom Baxter was charged in March with killing two colleagues.\n\nBaxter used his "
+        "pistol to kill Ray Lind, 37, from Leeds, England and Carl Dunn, 37, from Perth. The "
+        "first Westerner tried in Iraq since the invasion in 2003, he testified that the pair "
+        "had attacked him in his room."
+    )
+    assert speaker_of(analyze_text, text, "the pair had attacked") == "Tom Baxter"
+
+
+def test_quotes_person_subject_beats_a_title_split_off_an_apposition(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser makes the end of an unclosed apposition ("the movie Bat-Cat and the Moon") a
+    # second subject of the verb: the person speaks, not the film
+    text = (
+        "After Gunn was fired, Ann Ward, an actor in the latest Acme Studios movie Bat-Cat and "
+        "the Moon wrote on Instagram, “He is the kindest person I have ever worked with.”"
+    )
+    assert speaker_of(analyze_text, text, "kindest person") == "Ann Ward"
+
+
+def test_quotes_participle_acting_on_the_object_is_the_subjects(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "calling them outrageous": the remarks do not call themselves anything; the one who
+    # dismissed them speaks, not the remarks' author
+    text = (
+        "Carl Dunn complained of double standards at the summit.\n\n"
+        "Minister Ann Ward dismissed Dunn's remarks calling them outrageous and saying that it "
+        "was not possible to compare the two countries."
+    )
+    assert speaker_of(analyze_text, text, "not possible to compare") == "Ann Ward"
+
+
+@pytest.mark.parametrize(
+    ("role", "holder"),
+    [
+        ("A spokesman for Carl Dunn, Ann Ward,", "Ann Ward"),
+        ("A lawyer for Acme, Ann Ward,", "Ann Ward"),
+    ],
+)
+def test_quotes_role_holder_named_after_whom_the_role_serves(
+    analyze_text: AnalyzeText, role: str, holder: str
+) -> None:
+    # the parser hangs the name on the person or body the role serves: the role's holder speaks
+    text = (
+        "Carl Dunn has been in hiding since June.\n\n"
+        f"{role} in a briefing for foreign reporters echoed the message and said: “The units "
+        "defending the city will fight to the end.”\n\n“We hold the allies responsible for "
+        "every death,” he added."
+    )
+    assert speaker_of(analyze_text, text, "fight to the end") == holder
+    assert speaker_of(analyze_text, text, "We hold the allies") == holder
+
+
+def test_quotes_participle_after_a_trailing_when_clause_is_the_main_subjects(
+    analyze_text: AnalyzeText,
+) -> None:
+    # ", describing ..." after "when they recognised their mistake" goes on from the main
+    # clause (Ward related), not from the "when" clause the parser hung it on (they recognised)
+    text = (
+        "Visitors watched the keepers every morning.\n\n"
+        "Ann Ward also related anecdotes where she was bitten by sharks who mistook her for "
+        "fish, releasing her when they recognised their mistake, describing the animals as "
+        "“gentle”."
+    )
+    assert speaker_of(analyze_text, text, "gentle") == "Ann Ward"
+
+
+def test_quotes_semicolon_right_after_the_verb_introduces_the_quote(
+    analyze_text: AnalyzeText,
+) -> None:
+    # `X posted; "..."`: the semicolon stands for a colon, so the quote is X's, not the next
+    # writer's whose cue follows its closing mark
+    text = (
+        "Former editors turned to social media. Ann Ward posted; “Sad for all the girls who "
+        "dream of working in magazines. No joy today”, and Carl Dunn posting “Very sad to hear "
+        "the news that the magazines are merging.” Dunn told a newspaper."
+    )
+    assert speaker_of(analyze_text, text, "Sad for all") == "Ann Ward"
+    assert speaker_of(analyze_text, text, "Very sad") == "Carl Dunn"
+
+
+def test_quotes_verb_after_a_relative_clause_on_a_name_is_a_cue(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser hangs "tweeted" on the name as a participle and roots the sentence in the
+    # quote: after the comma closing "who ...", it is the person's own verb
+    text = (
+        "In one of the old posts, Carl Dunn wrote, “The best thing about it is the end.”\n\n"
+        "Ann Ward, who portrays Drax the Destroyer in Dunn's movies, tweeted about Dunn's "
+        "dismissal saying, “Carl Dunn is one of the most loving people I have ever met. He's "
+        "made mistakes.”"
+    )
+    assert speaker_of(analyze_text, text, "most loving") == "Ann Ward"
+
+
+def test_quotes_semicolon_after_a_verb_without_its_own_subject_is_no_colon(
+    analyze_text: AnalyzeText,
+) -> None:
+    # `intends to appeal; "..."`: the verb has no subject of its own, so the semicolon ends
+    # the sourced clause rather than introducing the quote with it
+    text = (
+        "According to the BBC, a spokesman for the office expressed disappointment and that "
+        "the office intends to appeal; “The government needs to bring forward a strong "
+        "agenda. Proroguing is the legal way of delivering this.”"
+    )
+    quotes = analyze_text(TITLE + text).quotes
+    assert any("intends to appeal" in q.text and q.kind == "indirect" for q in quotes), quotes

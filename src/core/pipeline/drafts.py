@@ -44,7 +44,26 @@ def is_cue_verb(token: Token, verbs: frozenset[str]) -> bool:
         base is not None
         and base in verbs
         and token.dep_ not in {"amod", "compound"}
-        and (token.dep_ != "acl" or any(c.dep_ == "nsubj" for c in token.children))
+        and (
+            token.dep_ != "acl"
+            or any(c.dep_ == "nsubj" for c in token.children)
+            or _verb_after_aside(token)
+        )
+    )
+
+
+def _verb_after_aside(verb: Token) -> bool:
+    """ "Ana Ruiz, who plays X in the film, tweeted about it": after the comma that closes a
+    relative clause or an apposition on a person's name, a past form hung on the name is its
+    finite verb, not a participle describing the name."""
+    name = verb.head
+    doc = verb.doc
+    return (
+        verb.tag_ in {"VBD", "VBN"}
+        and name.pos_ == "PROPN"
+        and name.ent_type_ == "PERSON"
+        and doc[verb.i - 1].text == ","
+        and any(c.dep_ in {"relcl", "appos"} and name.i < c.i < verb.i for c in name.children)
     )
 
 

@@ -103,7 +103,7 @@ HONORIFICS = frozenset(
     spokeswoman spokesperson commander head leader founder editor executive attorney
     commissioner minister-president premier-elect president-elect councillor councilman
     councilwoman assemblyman assemblywoman superintendent sheriff marshal constable
-    adviser advisor aide coach counsel envoy nominee
+    adviser advisor aide coach counsel envoy nominee undersecretary under-secretary
     mme mlle madame monsieur herr frau
     coun cllr const cst supt insp det cpl pte cmdr msgr hon""".split()
 )

@@ -699,6 +699,15 @@ def _cue_before(
     token = _token_before(doc, mark.open)
     if token is None or token.i in inside or "\n" in text[token.idx : mark.open]:
         return None
+    verb = doc[token.i - 1] if token.i > 0 else token
+    if (
+        last_char == ";"
+        and is_cue_verb(verb, INTRO_VERBS)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        # `X posted; "..."`: a semicolon right after a verb with its own subject (not `intends
+        # to appeal; "..."`) stands for a colon
+        last_char, token = ":", verb
     bare = last_char not in ",:—–-"
     if bare and not (_looks_like_utterance(text, mark) and _has_verb(doc, mark, inside)):
         return None  # `ruled in the case "Smith vs. Jones"`: a title, not words

@@ -146,6 +146,11 @@ class SpeakerResolver:
                 # "said study co-author Professor Carl Lipo": the parser split the phrase into
                 # several subjects; the name among them is the speaker
                 named = [c for c in subjects if c.pos_ == "PROPN"]
+                # "X, an actor in the film Ant-Man and the Wasp wrote": the parser made the
+                # end of an unclosed apposition a second subject; a person among the named
+                # subjects speaks, not a title or body beside them
+                people = [c for c in named if self._person_at(c) is not None]
+                named = people or named
                 subject = named[-1] if len(subjects) > 1 and named else subjects[0]
                 if len(subjects) > 1 and not named:
                     subject = _subject_after_contrast(subjects, token)
@@ -174,7 +179,9 @@ class SpeakerResolver:
                     return None  # "margins are thin, while noting": not the speaker
                 if self._in_quote(token.head.idx):
                     return None  # attached into the quoted words: the parse lost the speaker
-                token = _nearer_speech_verb(token) or token.head
+                token = (
+                    _nearer_speech_verb(token) or _past_trailing_clause(token) or token.head
+                )
                 seen += 1
                 continue
             quoted = _quoted_as_saying(token)
@@ -185,7 +192,7 @@ class SpeakerResolver:
                 seen += 1
                 continue
             if token.dep_ in {"relcl", "acl"} and token.head is not token:
-                publisher = _publishing_verb(token.head)
+                publisher = _publishing_verb(token.head) or _acting_on_its_noun(token)
                 if publisher is not None and seen < 3:
                     # "X denied it, posting a statement on its website which read": the
                     # statement is X's, whoever it is the parser hung the clause on
@@ -616,19 +623,23 @@ class SpeakerResolver:
 
     def _holder_after_body(self, role: Token) -> Mention | None:
         """A person named between commas right after the body a role noun is of ("the owner
-        of Acme, Ana Ruiz,"), not after a person ("the son of Ana Ruiz, Tom Berg")."""
+        of Acme, Ana Ruiz,"), not after a person ("the son of Ana Ruiz, Tom Berg"); after the
+        person a role serves ("a spokesman for Ana Ruiz, Tom Berg,") the name is the role's
+        holder's, since whom the role serves is already named."""
         for prep in role.rights:
             if prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "at"}:
                 continue
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
             named = self._mention_at(body) if body is not None else None
-            if body is None or named is None or self._is_person(named):
+            if body is None or named is None:
+                continue
+            if self._is_person(named) and not (prep.lower_ == "for" and _serves(role)):
                 continue
             for child in body.rights:
                 if child.dep_ != "appos" or self.doc[child.left_edge.i - 1].text != ",":
                     continue
                 mention = self._mention_at(child)
-                if mention is not None and self._is_person(mention):
+                if mention is not None and self._is_person(mention) and mention.key != named.key:
                     return mention
         return None
 
@@ -811,6 +822,7 @@ class SpeakerResolver:
                     and self._genders.get(m.key, gender) == gender
                     and self._full_names.get(m.key, m.key) not in named
                     and not self._qualifies_a_noun(m)
+                    and not self._common_noun(m)
                 ),
                 None,
             )
@@ -982,7 +994,7 @@ class SpeakerResolver:
                 mention = self._mention_at(child)
                 if mention is not None and self._is_person(mention):
                     return mention
-        return self._name_closing_role(token)
+        return self._name_closing_role(token) or self._holder_after_body(token)
 
     def _name_closing_role(self, token: Token) -> Mention | None:
         """ "Former director of operations for the Acme Armed Forces Jo Ann Bloggs was ...": a
@@ -1116,6 +1128,8 @@ class SpeakerResolver:
     def _person_at(self, token: Token) -> Mention | None:
         """A person named by this subject token: its mention, or a surname the model missed."""
         mention = self._mention_at(token) or self._appositive_mention(token)
+        if mention is not None and self._common_noun(mention):
+            return None
         if mention is not None and self._is_person(mention):
             return mention
         if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text[:1].isupper()):
@@ -1127,6 +1141,16 @@ class SpeakerResolver:
                 self._given.get(token.text) if mention is None else None
             )
         return None
+
+    def _common_noun(self, mention: Mention) -> bool:
+        """ "The first Westerner tried in Iraq", "a Canadian": one capitalised word with an
+        article is a noun for a kind of person, which names no one; a name takes no article."""
+        if " " in mention.text:
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in span.root.children)
 
     def _surname_of_body(self, mention: Mention) -> Mention:
         """ "Wilson of C-MORE" tagged as one body, where the article names a "Sam Wilson": the
@@ -1517,6 +1541,29 @@ def _publishing_verb(noun: Token) -> Token | None:
     return verb if verb.pos_ == "VERB" and verb.lower_ in PUBLISHING_VERBS else None
 
 
+def _serves(role: Token) -> bool:
+    """A role noun for one who acts for someone ("spokesman", "lawyer"), not a kin noun."""
+    word = role.lower_
+    return (word in PERSON_NOUNS or word in HONORIFICS) and word not in KIN_NOUNS
+
+
+def _acting_on_its_noun(participle: Token) -> Token | None:
+    """ "X dismissed Y's remarks, calling them outrageous": a participle hung on a verb's
+    object whose own object is a pronoun for that noun does something to it, so it is not
+    the noun's act; the verb whose object it is (and that verb's subject) speaks."""
+    noun = participle.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBG" or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    if verb.pos_ != "VERB":
+        return None
+    plural = noun.tag_ in {"NNS", "NNPS"}
+    back = {"them", "they"} if plural else {"it"}
+    if not any(c.dep_ == "dobj" and c.lower_ in back for c in participle.children):
+        return None
+    return verb
+
+
 #: Nouns for events, which come and follow but say nothing ("The news came after ...").
 EVENT_NOUNS = frozenset(
     "news move decision development step change visit arrival departure resignation "
@@ -1556,6 +1603,31 @@ def _nearer_speech_verb(conj: Token) -> Token | None:
         ):
             return token
     return None
+
+
+#: Words that open a subordinate clause of time, cause or condition ("when they saw it").
+SUBORDINATORS = frozenset("when whenever after before because since while as if once until".split())
+
+
+def _past_trailing_clause(participle: Token) -> Token | None:
+    """ "X told of sharks biting him, releasing him when they saw their mistake, describing
+    them as gentle": a participle after the comma that closes a trailing "when" clause goes
+    on from the main clause, not from the clause the parser hung it on; that clause's verb
+    (so the main clause's subject speaks). None for any other shape."""
+    head = participle.head
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or head.dep_ != "advcl":
+        return None
+    doc = participle.doc
+    if participle.i < 1 or doc[participle.i - 1].text != "," or head.i >= participle.i:
+        return None
+    if head.head.i >= head.i or head.head.pos_ not in {"VERB", "AUX"}:
+        return None  # the clause must trail a verb of its own
+    if not any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in SUBORDINATORS and c.i < head.i
+        for c in head.children
+    ):
+        return None
+    return head.head
 
 
 def _subject_before_relative(verb: Token) -> Token | None:
@@ -1716,6 +1788,8 @@ def _according_source(token: Token) -> bool:
     )
 
 
+#: Articles: a word that takes one is a noun, not a name.
+ARTICLES = frozenset({"a", "an", "the"})
 #: How many pronouns a chain may pass through ("She ... . She ... . She said"); each link is
 #: resolved once per article, so a long chain costs no more than a short one.
 PRONOUN_CHAIN = 12
