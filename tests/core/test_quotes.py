@@ -364,6 +364,30 @@ def test_quotes_cited_as_saying_is_the_object_speaking(
     assert all("rescue" not in (q.speaker or "") for q in quotes)
 
 
+def test_quotes_clause_before_a_colon_quote_keeps_a_subject_read_as_object(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser reads "the Olympics and other big contests" as the cue's object and hangs
+    # "help" on the cue beside it: one clause, reported before the quote the colon opens
+    text = (
+        "Mary Hill also argued the Olympics and other big contests help promote social change:"
+        " \u201cSport is not a brake on change. It is a catalyst.\u201d"
+    )
+    quotes = quotes_in(analyze_text, text)
+    clause = only(quotes, "help promote")
+    assert (clause.kind, clause.text, clause.speaker) == (
+        "indirect",
+        "the Olympics and other big contests help promote social change",
+        "Mary Hill",
+    )
+    assert only(quotes, "catalyst").kind == "direct"
+    # an object and a quote after a colon: the object is no clause
+    praised = quotes_in(
+        analyze_text, "The mayor praised the crews and the volunteers: \u201cWe all worked.\u201d"
+    )
+    assert [q.kind for q in praised if "crews" in q.text] in ([], ["stance"])
+
+
 def test_quotes_object_infinitive_of_a_listener_is_no_clause(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, "The coach told the players to be ready.") == []
 

@@ -1619,7 +1619,22 @@ def _before_quote(
         return hi
     words = doc[lo : hi + 1]
     has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} and lo <= t.head.i <= hi for t in words)
-    return hi if has_subject else -1
+    return hi if has_subject or _object_read_as_subject(words) else -1
+
+
+def _object_read_as_subject(words: Span) -> bool:
+    """`argued the games help promote change: "..."`: the parser took the clause's subject for
+    the cue's object and hung the clause's verb on the cue beside it; the two are one clause."""
+    outer = [t for t in words if not words.start <= t.head.i < words.end]
+    obj = next((t for t in outer if t.dep_ == "dobj"), None)
+    verb = next((t for t in outer if t.dep_ == "ccomp" and t.pos_ in {"VERB", "AUX"}), None)
+    return (
+        obj is not None
+        and verb is not None
+        and obj.head == verb.head
+        and obj.left_edge.i == words.start
+        and obj.i < verb.i
+    )
 
 
 def _only_punct_to_quote(doc: Doc, hi: int, inside: dict[int, int]) -> bool:
