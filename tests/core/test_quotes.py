@@ -550,6 +550,15 @@ def test_quotes_stances(
             "Anna Berg, who hails from Arizona, has been active in the movement for years.",
             id="hailing-from-a-place-is-no-stance",
         ),
+        pytest.param(
+            "Her new dresses, such as short jackets, were seen as very tight and criticized for"
+            " not fitting larger figures.",
+            id="participle-joined-to-a-passive-is-passive-too",
+        ),
+        pytest.param(
+            "The parasite defends against the human immune system.",
+            id="defending-against-something-is-no-stance-on-it",
+        ),
     ],
 )
 def test_quotes_not_quotes(analyze_text: AnalyzeText, text: str) -> None:

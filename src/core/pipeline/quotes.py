@@ -1595,7 +1595,16 @@ def _cue_char(draft: Draft) -> int:
 
 
 def _passive(verb: Token) -> bool:
-    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+    """A passive cue, or a participle joined to one that shares its subject ("were seen as
+    tight and criticized for ..."): its subject is what the stance is about, not who holds it."""
+    if any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children):
+        return True
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    )
 
 
 def _before_quote(
