@@ -388,6 +388,13 @@ def test_quotes_clause_before_a_colon_quote_keeps_a_subject_read_as_object(
     assert [q.kind for q in praised if "crews" in q.text] in ([], ["stance"])
 
 
+@pytest.mark.parametrize("labelled", ["labelled", "labeled"])
+def test_quotes_british_doubled_l_is_the_same_cue(analyze_text: AnalyzeText, labelled: str) -> None:
+    text = f"He {labelled} the rebels, who had fought for months, as \u201crats\u201d."
+    quote = only(quotes_in(analyze_text, text), "rats")
+    assert (quote.kind, quote.text, quote.speaker) == ("mixed", "rats", "He")
+
+
 def test_quotes_object_infinitive_of_a_listener_is_no_clause(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, "The coach told the players to be ready.") == []
 

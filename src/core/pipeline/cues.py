@@ -190,6 +190,9 @@ def _regular_forms(base: str) -> tuple[str, ...]:
         return (base[:-1] + "ies", base[:-1] + "ied", base + "ing")
     if base.endswith(("s", "sh", "ch", "x", "z")):
         return (base + "es", base + "ed", base + "ing")
+    if base.endswith("l") and base[-2:-1] in tuple("aeiou") and base[-3:-2] not in tuple("aeiou"):
+        # British spelling doubles the "l" ("labelled", "labelling"); American does not
+        return (base + "s", base + "ed", base + "ing", base + "led", base + "ling")
     return (base + "s", base + "ed", base + "ing")
 
 
