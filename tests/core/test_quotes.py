@@ -3798,6 +3798,19 @@ def test_quotes_that_clause_on_a_statement_noun_is_reported(analyze_text: Analyz
     assert quotes_in(analyze_text, "The council made a statement that was later withdrawn.") == []
 
 
+def test_quotes_idea_put_forward_is_the_subjects_statement(analyze_text: AnalyzeText) -> None:
+    text = (
+        "On a visit to Spain, President Paul Marc launched the idea that recognition as a"
+        " \u201ccrime\u201d would be necessary for entry."
+    )
+    quote = only(quotes_in(analyze_text, text), "necessary for entry")
+    assert (quote.kind, quote.speaker) == ("mixed", "Paul Marc")
+    assert quote.text == "recognition as a \u201ccrime\u201d would be necessary for entry"
+    # an idea nobody puts forward, or a thing launched, states nothing
+    assert quotes_in(analyze_text, "The idea that taxes would rise worried the markets.") == []
+    assert quotes_in(analyze_text, "The agency launched the idea of a new park.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1045,6 +1045,13 @@ STATEMENT_NOUNS = frozenset(
 )
 #: Verbs that make such a noun the subject's statement ("made/issued/posted a statement").
 SPEECH_NOUN_VERBS = frozenset("make made makes making issue issued issues post posted".split())
+#: Verbs that put an idea forward in public: "launched/floated the idea that ...".
+PROPOSING_VERBS = frozenset(
+    "launch launched launches launching float floated floats floating".split()
+)
+#: Nouns of an idea, a statement only when the subject puts it forward (`PROPOSING_VERBS`):
+#: "floated the notion that ..."; "the idea that ..." alone is nobody's statement.
+IDEA_NOUNS = frozenset({"idea", "notion", "possibility", "theory"})
 
 
 def _speech_noun_clause(
@@ -1054,11 +1061,14 @@ def _speech_noun_clause(
     that the plant would close": the that-clause on the noun is X's statement; so is it on
     "X's claim that ..." and "the warning by X that ...", whatever the sentence does with it."""
     verb = noun.head
-    if noun.lower_ not in STATEMENT_NOUNS:
+    proposed = noun.dep_ == "dobj" and verb.lower_ in PROPOSING_VERBS
+    if noun.lower_ not in STATEMENT_NOUNS and not (proposed and noun.lower_ in IDEA_NOUNS):
         return None
-    owner = _statement_owner(noun)
+    owner = None if proposed else _statement_owner(noun)
     if owner is None and (
-        noun.dep_ != "dobj" or verb.lower_ not in SPEECH_NOUN_VERBS or _negated(verb)
+        noun.dep_ != "dobj"
+        or verb.lower_ not in SPEECH_NOUN_VERBS | PROPOSING_VERBS
+        or _negated(verb)
     ):
         return None
     clause = next(
