@@ -563,6 +563,11 @@ def test_quotes_stances(
             id="participle-joined-to-a-passive-is-passive-too",
         ),
         pytest.param(
+            "Her new pieces, such as animal print leggings coupled with a short twill jacket, were"
+            " perceived as very skintight and criticized for not representing fuller figures.",
+            id="past-tense-stance-joined-to-a-passive-without-object-is-passive",
+        ),
+        pytest.param(
             "The parasite defends against the human immune system.",
             id="defending-against-something-is-no-stance-on-it",
         ),
@@ -570,6 +575,15 @@ def test_quotes_stances(
 )
 def test_quotes_not_quotes(analyze_text: AnalyzeText, text: str) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_active_cue_joined_to_a_passive_keeps_its_subject(
+    analyze_text: AnalyzeText,
+) -> None:
+    quotes = quotes_in(analyze_text, "He was arrested and criticized the police for their methods.")
+    assert [(q.kind, q.speaker) for q in quotes] == [("stance", "He")]
+    quotes = quotes_in(analyze_text, "He was arrested and said he would fight the charges.")
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "he would fight the charges")]
 
 
 def test_quotes_unclosed_mark_does_not_swallow_later_quotes(analyze_text: AnalyzeText) -> None:

@@ -1609,11 +1609,22 @@ def _passive(verb: Token) -> bool:
     tight and criticized for ..."): its subject is what the stance is about, not who holds it."""
     if any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children):
         return True
-    return (
+    if not (
         verb.dep_ == "conj"
-        and verb.tag_ == "VBN"
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
         and any(c.dep_ == "auxpass" for c in verb.head.children)
+    ):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    # tagged as a past tense: a stance verb that needs an object and has none ("were seen as
+    # tight and criticized for ..."); "was arrested and criticized the police" is active
+    base = verb_base(verb.text)
+    return (
+        verb.tag_ == "VBD"
+        and base in STANCE_VERBS
+        and base not in SPEECH_VERBS
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
     )
 
 
