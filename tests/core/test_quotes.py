@@ -3812,6 +3812,18 @@ def test_quotes_that_clause_on_a_statement_noun_is_reported(analyze_text: Analyz
     assert quotes_in(analyze_text, "The council made a statement that was later withdrawn.") == []
 
 
+def test_quotes_statement_noun_clause_past_an_aside(analyze_text: AnalyzeText) -> None:
+    # the parser hangs the that-clause on "issued", past the aside after the noun
+    text = (
+        "The Freedonia Football League issued the ultimatum, in the wake of the verdict on"
+        " Monday, that the entire club board must resign within six days."
+    )
+    quote = only(quotes_in(analyze_text, text), "must resign")
+    assert quote.text == "the entire club board must resign within six days"
+    assert (quote.kind, quote.speaker) == ("indirect", "Freedonia Football League")
+    assert quotes_in(analyze_text, "The league made a statement Monday that was withdrawn.") == []
+
+
 def test_quotes_idea_put_forward_is_the_subjects_statement(analyze_text: AnalyzeText) -> None:
     text = (
         "On a visit to Spain, President Paul Marc launched the idea that recognition as a"

@@ -1040,7 +1040,7 @@ STATEMENT_NOUNS = frozenset(
     announcement statement claim assertion declaration warning prediction admission
     allegation accusation pledge promise recommendation proposal suggestion demand insistence
     contention argument assurance denial threat vow claims allegations accusations warnings
-    assurances promises
+    assurances promises ultimatum ultimatums
     """.split()
 )
 #: Verbs that make such a noun the subject's statement ("made/issued/posted a statement").
@@ -1071,11 +1071,15 @@ def _speech_noun_clause(
         or _negated(verb)
     ):
         return None
+    # "issued the ultimatum, in the wake of ..., that the board must resign": past an aside
+    # the parser hangs the noun's clause on the verb that issues it
+    hosts = [*noun.rights, *(c for c in verb.rights if c.i > noun.i)] if owner is None else []
     clause = next(
         (
             c
-            for c in noun.rights
+            for c in (hosts or list(noun.rights))
             if c.dep_ in {"acl", "ccomp", "relcl"}  # "that" as a mark: no relative clause
+            and (c.head == noun or c.dep_ == "ccomp")
             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
             and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
         ),
