@@ -577,6 +577,18 @@ def test_quotes_not_quotes(analyze_text: AnalyzeText, text: str) -> None:
     assert quotes_in(analyze_text, text) == []
 
 
+def test_quotes_quoted_term_as_subject_is_no_ones_words(analyze_text: AnalyzeText) -> None:
+    # a verbless quoted phrase that is the subject of the verb after it is a term the sentence
+    # uses; the relative clause's cue after it is not its cue
+    text = (
+        "Under the Freedonian code, \u201cprosecution for anti-state plots\u201d faces those who"
+        " call \u201cfor the repeal of the monarchy\u201d."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert not any("prosecution" in q.text for q in quotes)
+    assert any("repeal of the monarchy" in q.text for q in quotes)
+
+
 def test_quotes_active_cue_joined_to_a_passive_keeps_its_subject(
     analyze_text: AnalyzeText,
 ) -> None:

@@ -520,6 +520,10 @@ def _named_before_cue(
     return resolver.resolve(subject) if subject is not None else None
 
 
+#: The most words a quoted term may have ("prosecution for anti-national plots" faces ...).
+QUOTED_TERM_WORDS = 6
+
+
 def _quoted_subject(doc: Doc, mark: QuoteMarks) -> bool:
     """A few quoted words with no verb that are the subject of the verb right after the
     closing mark (`"COVID-19" is to replace ...`): a term used in the sentence, not words
@@ -527,7 +531,7 @@ def _quoted_subject(doc: Doc, mark: QuoteMarks) -> bool:
     if not mark.closed:
         return False
     words = doc.char_span(mark.open + 1, mark.close, alignment_mode="contract")
-    if words is None or not len(words) or len(words) > 3:
+    if words is None or not len(words) or len(words) > QUOTED_TERM_WORDS:
         return False
     if any(t.pos_ in {"VERB", "AUX"} for t in words):
         return False
