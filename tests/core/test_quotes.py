@@ -571,6 +571,11 @@ def test_quotes_stances(
             "The parasite defends against the human immune system.",
             id="defending-against-something-is-no-stance-on-it",
         ),
+        pytest.param(
+            "The uprising, combined with rebels advancing on the capital, appears to signal the"
+            " final chapter in the \u201cSpring\u201d revolt, which is in its sixth month now.",
+            id="an-event-signalling-says-nothing",
+        ),
     ],
 )
 def test_quotes_not_quotes(analyze_text: AnalyzeText, text: str) -> None:
@@ -587,6 +592,11 @@ def test_quotes_quoted_term_as_subject_is_no_ones_words(analyze_text: AnalyzeTex
     quotes = quotes_in(analyze_text, text)
     assert not any("prosecution" in q.text for q in quotes)
     assert any("repeal of the monarchy" in q.text for q in quotes)
+
+
+def test_quotes_signal_by_people_or_a_body_is_a_cue(analyze_text: AnalyzeText) -> None:
+    quote = only(quotes_in(analyze_text, "The union signalled that it would strike."), "strike")
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", "it would strike", "The union")
 
 
 def test_quotes_active_cue_joined_to_a_passive_keeps_its_subject(

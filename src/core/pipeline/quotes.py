@@ -1022,6 +1022,10 @@ def _reported_candidates(
             continue  # "the evidence suggests ...", "#X went viral, suggesting": no speaker
         if base in FINDING_VERBS and not _can_report_finding(subject):
             continue  # "a search of the van found ...": what turned up, not a finding said
+        if base in THING_CUES and subject.pos_ == "NOUN" and not (
+            _a_person(subject) or _can_report_finding(subject)
+        ):
+            continue  # "the revolution appears to signal ...": what an event means, unsaid
         if _copula_infinitive(token):
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
         if _only_time(doc, lo, hi):
@@ -1037,6 +1041,10 @@ def _reported_candidates(
         )
     return candidates
 
+
+#: Cues that events and things do as well as people ("the uprising signals a new chapter"):
+#: with a common noun for a subject, a cue only if it names people, a body or a document.
+THING_CUES = frozenset({"signal"})
 
 #: Nouns of a statement that take a that-clause: "made an announcement that ...".
 STATEMENT_NOUNS = frozenset(
