@@ -364,6 +364,37 @@ def test_quotes_cited_as_saying_is_the_object_speaking(
     assert all("rescue" not in (q.speaker or "") for q in quotes)
 
 
+def test_quotes_clause_before_a_colon_quote_keeps_a_subject_read_as_object(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser reads "the Olympics and other big contests" as the cue's object and hangs
+    # "help" on the cue beside it: one clause, reported before the quote the colon opens
+    text = (
+        "Mary Hill also argued the Olympics and other big contests help promote social change:"
+        " \u201cSport is not a brake on change. It is a catalyst.\u201d"
+    )
+    quotes = quotes_in(analyze_text, text)
+    clause = only(quotes, "help promote")
+    assert (clause.kind, clause.text, clause.speaker) == (
+        "indirect",
+        "the Olympics and other big contests help promote social change",
+        "Mary Hill",
+    )
+    assert only(quotes, "catalyst").kind == "direct"
+    # an object and a quote after a colon: the object is no clause
+    praised = quotes_in(
+        analyze_text, "The mayor praised the crews and the volunteers: \u201cWe all worked.\u201d"
+    )
+    assert [q.kind for q in praised if "crews" in q.text] in ([], ["stance"])
+
+
+@pytest.mark.parametrize("labelled", ["labelled", "labeled"])
+def test_quotes_british_doubled_l_is_the_same_cue(analyze_text: AnalyzeText, labelled: str) -> None:
+    text = f"He {labelled} the rebels, who had fought for months, as \u201crats\u201d."
+    quote = only(quotes_in(analyze_text, text), "rats")
+    assert (quote.kind, quote.text, quote.speaker) == ("mixed", "rats", "He")
+
+
 def test_quotes_object_infinitive_of_a_listener_is_no_clause(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, "The coach told the players to be ready.") == []
 
@@ -526,10 +557,55 @@ def test_quotes_stances(
             "Anna Berg, who hails from Arizona, has been active in the movement for years.",
             id="hailing-from-a-place-is-no-stance",
         ),
+        pytest.param(
+            "Her new dresses, such as short jackets, were seen as very tight and criticized for"
+            " not fitting larger figures.",
+            id="participle-joined-to-a-passive-is-passive-too",
+        ),
+        pytest.param(
+            "Her new pieces, such as animal print leggings coupled with a short twill jacket, were"
+            " perceived as very skintight and criticized for not representing fuller figures.",
+            id="past-tense-stance-joined-to-a-passive-without-object-is-passive",
+        ),
+        pytest.param(
+            "The parasite defends against the human immune system.",
+            id="defending-against-something-is-no-stance-on-it",
+        ),
+        pytest.param(
+            "The uprising, combined with rebels advancing on the capital, appears to signal the"
+            " final chapter in the \u201cSpring\u201d revolt, which is in its sixth month now.",
+            id="an-event-signalling-says-nothing",
+        ),
     ],
 )
 def test_quotes_not_quotes(analyze_text: AnalyzeText, text: str) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+def test_quotes_quoted_term_as_subject_is_no_ones_words(analyze_text: AnalyzeText) -> None:
+    # a verbless quoted phrase that is the subject of the verb after it is a term the sentence
+    # uses; the relative clause's cue after it is not its cue
+    text = (
+        "Under the Freedonian code, \u201cprosecution for anti-state plots\u201d faces those who"
+        " call \u201cfor the repeal of the monarchy\u201d."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert not any("prosecution" in q.text for q in quotes)
+    assert any("repeal of the monarchy" in q.text for q in quotes)
+
+
+def test_quotes_signal_by_people_or_a_body_is_a_cue(analyze_text: AnalyzeText) -> None:
+    quote = only(quotes_in(analyze_text, "The union signalled that it would strike."), "strike")
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", "it would strike", "The union")
+
+
+def test_quotes_active_cue_joined_to_a_passive_keeps_its_subject(
+    analyze_text: AnalyzeText,
+) -> None:
+    quotes = quotes_in(analyze_text, "He was arrested and criticized the police for their methods.")
+    assert [(q.kind, q.speaker) for q in quotes] == [("stance", "He")]
+    quotes = quotes_in(analyze_text, "He was arrested and said he would fight the charges.")
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "he would fight the charges")]
 
 
 def test_quotes_unclosed_mark_does_not_swallow_later_quotes(analyze_text: AnalyzeText) -> None:
@@ -3764,6 +3840,31 @@ def test_quotes_that_clause_on_a_statement_noun_is_reported(analyze_text: Analyz
     assert quote.text == "she was running for mayor" and quote.speaker == "Ines Varga"
     # a relative clause on the noun reports nothing
     assert quotes_in(analyze_text, "The council made a statement that was later withdrawn.") == []
+
+
+def test_quotes_statement_noun_clause_past_an_aside(analyze_text: AnalyzeText) -> None:
+    # the parser hangs the that-clause on "issued", past the aside after the noun
+    text = (
+        "The Freedonia Football League issued the ultimatum, in the wake of the verdict on"
+        " Monday, that the entire club board must resign within six days."
+    )
+    quote = only(quotes_in(analyze_text, text), "must resign")
+    assert quote.text == "the entire club board must resign within six days"
+    assert (quote.kind, quote.speaker) == ("indirect", "Freedonia Football League")
+    assert quotes_in(analyze_text, "The league made a statement Monday that was withdrawn.") == []
+
+
+def test_quotes_idea_put_forward_is_the_subjects_statement(analyze_text: AnalyzeText) -> None:
+    text = (
+        "On a visit to Spain, President Paul Marc launched the idea that recognition as a"
+        " \u201ccrime\u201d would be necessary for entry."
+    )
+    quote = only(quotes_in(analyze_text, text), "necessary for entry")
+    assert (quote.kind, quote.speaker) == ("mixed", "Paul Marc")
+    assert quote.text == "recognition as a \u201ccrime\u201d would be necessary for entry"
+    # an idea nobody puts forward, or a thing launched, states nothing
+    assert quotes_in(analyze_text, "The idea that taxes would rise worried the markets.") == []
+    assert quotes_in(analyze_text, "The agency launched the idea of a new park.") == []
 
 
 @pytest.mark.parametrize(

@@ -68,8 +68,9 @@ STANCE_VERBS: frozenset[str] = frozenset(
 
 #: Stance verbs whose position is their direct object alone ("announced her retirement",
 #: "thanked the crews", "advocated a ban"): a phrase of means, place or time after them
-#: ("announced via Twitter", "advocates in its constitution") states none.
-OBJECT_STANCES: frozenset[str] = frozenset({"announce", "thank", "advocate"})
+#: ("announced via Twitter", "advocates in its constitution", "defends against infection")
+#: states none.
+OBJECT_STANCES: frozenset[str] = frozenset({"announce", "thank", "advocate", "defend"})
 #: Of those, the verbs that state a position only on the subject's own act or choice ("announced
 #: her retirement", "their decision to ..."); "announced a naval coalition", "the shutdown"
 #: report an event, not a position.
@@ -189,6 +190,9 @@ def _regular_forms(base: str) -> tuple[str, ...]:
         return (base[:-1] + "ies", base[:-1] + "ied", base + "ing")
     if base.endswith(("s", "sh", "ch", "x", "z")):
         return (base + "es", base + "ed", base + "ing")
+    if base.endswith("l") and base[-2:-1] in tuple("aeiou") and base[-3:-2] not in tuple("aeiou"):
+        # British spelling doubles the "l" ("labelled", "labelling"); American does not
+        return (base + "s", base + "ed", base + "ing", base + "led", base + "ling")
     return (base + "s", base + "ed", base + "ing")
 
 

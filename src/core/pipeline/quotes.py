@@ -520,6 +520,10 @@ def _named_before_cue(
     return resolver.resolve(subject) if subject is not None else None
 
 
+#: The most words a quoted term may have ("prosecution for anti-national plots" faces ...).
+QUOTED_TERM_WORDS = 6
+
+
 def _quoted_subject(doc: Doc, mark: QuoteMarks) -> bool:
     """A few quoted words with no verb that are the subject of the verb right after the
     closing mark (`"COVID-19" is to replace ...`): a term used in the sentence, not words
@@ -527,7 +531,7 @@ def _quoted_subject(doc: Doc, mark: QuoteMarks) -> bool:
     if not mark.closed:
         return False
     words = doc.char_span(mark.open + 1, mark.close, alignment_mode="contract")
-    if words is None or not len(words) or len(words) > 3:
+    if words is None or not len(words) or len(words) > QUOTED_TERM_WORDS:
         return False
     if any(t.pos_ in {"VERB", "AUX"} for t in words):
         return False
@@ -1027,6 +1031,10 @@ def _reported_candidates(
             continue  # "the evidence suggests ...", "#X went viral, suggesting": no speaker
         if base in FINDING_VERBS and not _can_report_finding(subject):
             continue  # "a search of the van found ...": what turned up, not a finding said
+        if base in THING_CUES and subject.pos_ == "NOUN" and not (
+            _a_person(subject) or _can_report_finding(subject)
+        ):
+            continue  # "the revolution appears to signal ...": what an event means, unsaid
         if _copula_infinitive(token):
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
         if _only_time(doc, lo, hi):
@@ -1043,17 +1051,28 @@ def _reported_candidates(
     return candidates
 
 
+#: Cues that events and things do as well as people ("the uprising signals a new chapter"):
+#: with a common noun for a subject, a cue only if it names people, a body or a document.
+THING_CUES = frozenset({"signal"})
+
 #: Nouns of a statement that take a that-clause: "made an announcement that ...".
 STATEMENT_NOUNS = frozenset(
     """
     announcement statement claim assertion declaration warning prediction admission
     allegation accusation pledge promise recommendation proposal suggestion demand insistence
     contention argument assurance denial threat vow claims allegations accusations warnings
-    assurances promises
+    assurances promises ultimatum ultimatums
     """.split()
 )
 #: Verbs that make such a noun the subject's statement ("made/issued/posted a statement").
 SPEECH_NOUN_VERBS = frozenset("make made makes making issue issued issues post posted".split())
+#: Verbs that put an idea forward in public: "launched/floated the idea that ...".
+PROPOSING_VERBS = frozenset(
+    "launch launched launches launching float floated floats floating".split()
+)
+#: Nouns of an idea, a statement only when the subject puts it forward (`PROPOSING_VERBS`):
+#: "floated the notion that ..."; "the idea that ..." alone is nobody's statement.
+IDEA_NOUNS = frozenset({"idea", "notion", "possibility", "theory"})
 
 
 def _speech_noun_clause(
@@ -1063,18 +1082,25 @@ def _speech_noun_clause(
     that the plant would close": the that-clause on the noun is X's statement; so is it on
     "X's claim that ..." and "the warning by X that ...", whatever the sentence does with it."""
     verb = noun.head
-    if noun.lower_ not in STATEMENT_NOUNS:
+    proposed = noun.dep_ == "dobj" and verb.lower_ in PROPOSING_VERBS
+    if noun.lower_ not in STATEMENT_NOUNS and not (proposed and noun.lower_ in IDEA_NOUNS):
         return None
-    owner = _statement_owner(noun)
+    owner = None if proposed else _statement_owner(noun)
     if owner is None and (
-        noun.dep_ != "dobj" or verb.lower_ not in SPEECH_NOUN_VERBS or _negated(verb)
+        noun.dep_ != "dobj"
+        or verb.lower_ not in SPEECH_NOUN_VERBS | PROPOSING_VERBS
+        or _negated(verb)
     ):
         return None
+    # "issued the ultimatum, in the wake of ..., that the board must resign": past an aside
+    # the parser hangs the noun's clause on the verb that issues it
+    hosts = [*noun.rights, *(c for c in verb.rights if c.i > noun.i)] if owner is None else []
     clause = next(
         (
             c
-            for c in noun.rights
+            for c in (hosts or list(noun.rights))
             if c.dep_ in {"acl", "ccomp", "relcl"}  # "that" as a mark: no relative clause
+            and (c.head == noun or c.dep_ == "ccomp")
             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
             and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
         ),
@@ -1604,7 +1630,27 @@ def _cue_char(draft: Draft) -> int:
 
 
 def _passive(verb: Token) -> bool:
-    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+    """A passive cue, or a participle joined to one that shares its subject ("were seen as
+    tight and criticized for ..."): its subject is what the stance is about, not who holds it."""
+    if any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children):
+        return True
+    if not (
+        verb.dep_ == "conj"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    ):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    # tagged as a past tense: a stance verb that needs an object and has none ("were seen as
+    # tight and criticized for ..."); "was arrested and criticized the police" is active
+    base = verb_base(verb.text)
+    return (
+        verb.tag_ == "VBD"
+        and base in STANCE_VERBS
+        and base not in SPEECH_VERBS
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
+    )
 
 
 def _before_quote(
@@ -1628,7 +1674,22 @@ def _before_quote(
         return hi
     words = doc[lo : hi + 1]
     has_subject = any(t.dep_ in {"nsubj", "nsubjpass"} and lo <= t.head.i <= hi for t in words)
-    return hi if has_subject else -1
+    return hi if has_subject or _object_read_as_subject(words) else -1
+
+
+def _object_read_as_subject(words: Span) -> bool:
+    """`argued the games help promote change: "..."`: the parser took the clause's subject for
+    the cue's object and hung the clause's verb on the cue beside it; the two are one clause."""
+    outer = [t for t in words if not words.start <= t.head.i < words.end]
+    obj = next((t for t in outer if t.dep_ == "dobj"), None)
+    verb = next((t for t in outer if t.dep_ == "ccomp" and t.pos_ in {"VERB", "AUX"}), None)
+    return (
+        obj is not None
+        and verb is not None
+        and obj.head == verb.head
+        and obj.left_edge.i == words.start
+        and obj.i < verb.i
+    )
 
 
 def _only_punct_to_quote(doc: Doc, hi: int, inside: dict[int, int]) -> bool:
