@@ -1868,3 +1868,57 @@ def test_a_name_after_the_is_a_thing_named_after_someone(mentions_of) -> None:  
     assert lookout is not None and lookout.label != "PERSON", keys(mentions)
     person = label.get("Ana Varela")
     assert person is None or person.key == "Ana Varela", keys(mentions)
+
+
+def test_entities_a_match_reports_other_countries_are_teams(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Yesterday Sweden defeated Chile 2 – 0 in the football qualifiers, and Peru lost "
+            "1 – 2 to Norway. Earlier, Denmark drew with Austria, and Finland secured a place "
+            "for the first time. The finals will be held in Qatar."
+        )
+    )
+    assert found["Finland"] == {"Finland national team"}
+    assert found["Austria"] == {"Austria national team"}
+    assert found["Qatar"] == {"Qatar"}
+
+
+def test_entities_a_person_after_a_named_bodys_noun_is_no_body(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    labels = {
+        m.text: m.label
+        for m in mentions_of(
+            "The deputy editor of the Velvet magazine Marla Quennell confirmed on Friday that "
+            "she will leave. The newspaper Hürriyet reported the news first."
+        )
+    }
+    assert labels["Marla Quennell"] == "PERSON"
+
+
+def test_entities_a_plural_noun_for_people_before_names_makes_them_people(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    labels = {
+        m.text: m.label
+        for m in mentions_of(
+            "Both current editors Marla Quennell and Tiffany Dorsk were required to re-apply "
+            "for their jobs, and publisher Sebastian Kodar explained the process."
+        )
+    }
+    assert labels["Tiffany Dorsk"] == "PERSON"
+    assert labels["Sebastian Kodar"] == "PERSON"
+
+
+def test_entities_a_body_named_for_its_country_is_glossed_as_a_body(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    labels = {
+        m.text: m.label
+        for m in mentions_of(
+            "Colin Dale from the gay rights group Brightwall Scotland also welcomed the vote."
+        )
+    }
+    assert labels["Brightwall Scotland"] == "ORG"
+
+
+def test_entities_a_law_with_its_year_is_a_law() -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words("Marriage (Civil Unions) Act 2014", "PERSON") == "LAW"
+    assert label_from_words("2016 Winter Paralympics", "ORG") == "EVENT"
+    assert label_from_words("Dana Ruiz 2014", "PERSON") == "PERSON"

@@ -84,7 +84,7 @@ LAW_HEADS = frozenset({"convention", "treaty", "protocol", "accord", "agreement"
 EVENT_TAILS = frozenset(
     """olympiad olympics championship championships festival fest expo marathon
     tournament massacre pandemic scandal referendum war election primaries convention
-    conference fair""".split()
+    conference fair paralympics games awards""".split()
 )
 #: Last words that make a place-tagged name a body: "United States Coast Guard".
 BODY_TAILS = frozenset(
@@ -394,12 +394,18 @@ def _state_name(folded: str) -> str | None:
     return _COUNTRY_FORM_FOLDS.get(rest, rest)
 
 
+#: A year written after a name: "Marriage Act 2013".
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def label_from_words(text: str, label: str) -> str:
     """A storm is an event; a name ending (or opening) with a place word is a place; a
     religion or doctrine ("Islam", "Catholicism") is `MISC`, neither a body nor a group."""
     if storm_name(text) is not None:
         return "EVENT"
     words_of = text.split()
+    if len(words_of) >= 3 and _YEAR.fullmatch(words_of[-1]):
+        words_of = words_of[:-1]  # "Marriage Act 2013", "Expo 2020": the year is no name's word
     if (
         len(words_of) >= 3
         and words_of[-2] == "Flight"
