@@ -1922,3 +1922,12 @@ def test_entities_a_law_with_its_year_is_a_law() -> None:
     assert label_from_words("Marriage (Civil Unions) Act 2014", "PERSON") == "LAW"
     assert label_from_words("2016 Winter Paralympics", "ORG") == "EVENT"
     assert label_from_words("Dana Ruiz 2014", "PERSON") == "PERSON"
+
+
+def test_entities_a_capitalised_word_and_lower_case_ones_name_a_species() -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words("Plasmodium vivax", "PERSON") == "MISC"
+    assert label_from_words("Zika virus disease", "GPE") == "MISC"
+    assert label_from_words("Ludwig van Beethoven", "PERSON") == "PERSON"
+    assert label_from_words("Boston police", "ORG") == "ORG"

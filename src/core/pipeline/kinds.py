@@ -491,6 +491,8 @@ def label_from_words(text: str, label: str) -> str:
         and words[-1] in BUILDING_TAILS
     ):
         return "LOC"  # "Çağlayan Courthouse", "U.S. Disciplinary Barracks"
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and _binomial(words_of):
+        return "MISC"  # "Trypanosoma brucei", "Ebola virus disease": a species, a thing
     if label == "ORG" and len(words) >= 2 and words[-1] in LANDMARK_TAILS:
         return "LOC"  # "Capitol Hill": a landmark, not the body that sits there
     if (
@@ -505,6 +507,29 @@ def label_from_words(text: str, label: str) -> str:
     ):
         return "LOC"  # not "Port Authority of New York", "Fort Worth Police Department"
     return label
+
+
+#: Lower-case words that may follow a capitalised one in a person's or a body's name.
+_LOWER_NAME_WORDS = frozenset(
+    "de da di del van von der bin al el la le du dos das y e and of the".split()
+)
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _binomial(words: list[str]) -> bool:
+    """A capitalised word followed only by lower-case words, none a name's particle or a
+    body's word: the shape of a species' or a thing's name ("Trypanosoma brucei gambiense",
+    "Ebola virus"), which no person's or body's name has ("Boston police" has a body's word)."""
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    rest = words[1:]
+    return all(
+        _LOWER_WORD.fullmatch(w) is not None
+        and w not in _LOWER_NAME_WORDS
+        and w not in _BODY_NAME_WORDS
+        and w not in _ORG_NAME_WORDS
+        for w in rest
+    )
 
 
 #: Last words of a programme's name ("Voskhod programme", "Commercial Crew Program"); the
