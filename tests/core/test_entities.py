@@ -1931,3 +1931,14 @@ def test_entities_a_capitalised_word_and_lower_case_ones_name_a_species() -> Non
     assert label_from_words("Zika virus disease", "GPE") == "MISC"
     assert label_from_words("Ludwig van Beethoven", "PERSON") == "PERSON"
     assert label_from_words("Boston police", "ORG") == "ORG"
+
+
+def test_entities_a_list_in_apposition_to_a_plural_of_places_is_places(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    labels = {
+        m.text: m.label
+        for m in mentions_of(
+            "Witnesses reported Kurdish forces retaking Batmaiya and Telasqaf, mostly "
+            "Christian towns as close to Mosul as they have come."
+        )
+    }
+    assert labels["Telasqaf"] in {"GPE", "LOC"}

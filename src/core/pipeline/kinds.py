@@ -932,6 +932,11 @@ def _placed_in_a_list(ent: Span) -> bool:
         first = first.head
     if first.i == root.i:
         return False
+    if any(
+        c.dep_ == "appos" and c.i > root.i and c.tag_ == "NNS" and c.lower_ in PLACE_KIND_PLURALS
+        for c in first.children
+    ):
+        return True  # "Batmaiya and Telasqaf, mostly Christian towns": a list called places
     if first.dep_ == "compound" and first.head.i > root.i:
         # "the Hodan and Howl Wadag districts": the list is compounded into a plural of places
         return first.head.tag_ == "NNS" and first.head.lower_ in PLACE_KIND_PLURALS
