@@ -69,8 +69,11 @@ LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 #: Clause", "United States Constitution".
 LAW_TAILS = frozenset(
     "act acts constitution clause amendment treaty accord accords protocol statute law laws "
-    "regulation regulations ordinance decree agreement pact".split()
+    "regulation regulations ordinance decree agreement pact bill bills".split()
 )
+#: Last words of a bill's name that end a nickname too ("Buffalo Bill"): a law when the name
+#: has three words or more ("Marriage (Same Sex Couples) Bill") or is not tagged as someone.
+BILL_TAILS = frozenset({"bill", "bills"})
 #: Last words of a law's name that end people's names ("Nathan Law") and bodies' ("School of
 #: Law") too: a law only when the model did not take it for someone's and no body's word is in
 #: it ("Imperial Household Law", "Frontier Crimes Regulation").
@@ -431,6 +434,7 @@ def label_from_words(text: str, label: str) -> str:
             words_of[-1].lower() in SHARED_LAW_TAILS
             and (label == "PERSON" or any(w.lower() in _BODY_NAME_WORDS for w in words_of))
         )
+        and not (words_of[-1].lower() in BILL_TAILS and label == "PERSON" and len(words_of) < 3)
     ):
         return "LAW"  # "Tenure of Office Act", "United States Constitution"
     if (
