@@ -29,7 +29,6 @@ from .kinds import (
     BODY_TAILS,
     DIVISION_ROLES,
     GENERIC_BODY_WORDS,
-    LAW_TAILS,
     PLACE_PREPOSITIONS,
     ArticleWords,
     body_scope,
@@ -387,14 +386,6 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         and not (ent.label_ == "PERSON" and _glossed_as_someone(ent))
     ):
         return "ORG"  # "law firm Sidley Austin", "the newspaper Hürriyet", "a group called X"
-    if (
-        cand.label == "PERSON"
-        and len(ent) == 1
-        and ent.start > 0
-        and ent.doc[ent.start - 1].lower_ in ("the", "a", "an")
-        and ent.text.lower() in LAW_TAILS
-    ):
-        return "LAW"  # "opponents of the Bill", "a Bill that is a force for good": no one's name
     if cand.label == "PERSON" and _a_thing_named_after(ent, cand):
         return "FAC"  # "The Agustín Ross Mirador was damaged": no one is "the" Jane Doe
     if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
