@@ -446,10 +446,12 @@ def label_from_words(text: str, label: str) -> str:
         return "LAW"  # "Convention on the Rights of the Child", "Treaty of Lisbon"
     if (
         label in {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART"}
-        and len(words_of) >= 2
         and words_of[-1].lower() in EVENT_TAILS
+        and (len(words_of) >= 2 or words_of[0].endswith("s") and words_of[0][1:].islower())
     ):
-        return "EVENT"  # "World Athletics Championships", "Baku Olympiad"
+        # "World Athletics Championships", "Baku Olympiad", "the Paralympics" (an event's
+        # plural word alone names the event; no one is called that)
+        return "EVENT"
     if (
         len(words_of) >= 2
         and words_of[-1] == "Day"
