@@ -1958,3 +1958,22 @@ def test_entities_an_events_plural_word_alone_is_the_event() -> None:
     assert label_from_words("Paralympics", "ORG") == "EVENT"
     assert label_from_words("Championships", "GPE") == "EVENT"
     assert label_from_words("Fair", "PERSON") == "PERSON"
+
+
+def test_entities_a_name_ending_in_a_bodys_word_no_one_bears_is_a_body() -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words("Zentra Network", "PERSON") == "ORG"
+    assert label_from_words("Halvard Foundation", "PERSON") == "ORG"
+    assert label_from_words("Robert Service", "PERSON") == "PERSON"
+
+
+def test_entities_a_store_listed_with_a_network_is_no_person(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    labels = {
+        m.text: m.label
+        for m in mentions_of(
+            "KH: Yes, the film is available on Vimbo, Zephyr Play, Gamedeck Network, Boxa "
+            "Network and a bunch of other sites."
+        )
+    }
+    assert labels["Gamedeck Network"] == "ORG"

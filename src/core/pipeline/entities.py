@@ -315,6 +315,7 @@ def _joined_people(doc: Doc) -> list[Span]:
     return out
 
 
+_ORG_WORD_SET = frozenset(ORG_WORDS)
 #: Common nouns that name what an organisation is: "the social media website Twitter".
 _ORG_KIND_NOUNS = frozenset(
     "website site company firm platform network newspaper paper app service agency broadcaster "
@@ -334,8 +335,8 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
     root = ent.root
     if cand.label != "PERSON" and looks_like_person_name(cand.text):
         partners = [*root.conjuncts]
-        if any(t.ent_type_ == "PERSON" for t in partners):
-            return "PERSON"
+        if any(t.ent_type_ == "PERSON" and t.lower_ not in _ORG_WORD_SET for t in partners):
+            return "PERSON"  # (not "Google Play, Playstation Network", a network tagged PERSON)
         if (
             cand.label not in {"GPE", "LOC", "NORP"}
             and named_country(fold_name(cand.text)) is None  # "Agence France-Presse"

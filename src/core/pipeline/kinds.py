@@ -104,7 +104,10 @@ BODY_TAIL_PAIRS = frozenset({"school district", "water district", "fire district
 PERSONLESS_TAILS = (
     BODY_TAILS
     - frozenset({"court", "guard", "board", "society", "movement", "administration", "post"})
-) | frozenset({"force", "campaign", "airlines", "airline", "airways", "aid"})
+) | frozenset(
+    """force campaign airlines airline airways aid network networks channel foundation group
+    hospital college club team news""".split()
+)
 #: Last words of a family's or clan's name: "the Turpin family".
 KIN_TAILS = frozenset({"family", "families", "clan", "dynasty"})
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
