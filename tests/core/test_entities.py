@@ -1952,11 +1952,12 @@ def test_entities_a_bills_name_is_a_law() -> None:
     assert label_from_words("Buffalo Bill", "PERSON") == "PERSON"
 
 
-def test_entities_an_events_plural_word_alone_is_the_event() -> None:
+def test_entities_an_events_word_alone_is_the_event() -> None:
     from newsdesk.core.pipeline.kinds import label_from_words
 
     assert label_from_words("Paralympics", "ORG") == "EVENT"
     assert label_from_words("Championships", "GPE") == "EVENT"
+    assert label_from_words("Olympiad", "ORG") == "EVENT"
     assert label_from_words("Fair", "PERSON") == "PERSON"
 
 

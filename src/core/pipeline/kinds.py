@@ -89,6 +89,8 @@ EVENT_TAILS = frozenset(
     tournament massacre pandemic scandal referendum war election primaries convention
     conference fair paralympics games awards""".split()
 )
+#: Event words that are people's surnames too ("Fair", "War"): alone, no event.
+_SURNAME_EVENT_WORDS = frozenset({"fair", "war", "fest", "marathon", "games"})
 #: Last words that make a place-tagged name a body: "United States Coast Guard".
 BODY_TAILS = frozenset(
     """guard agency ministry department council committee commission army navy police party
@@ -450,10 +452,13 @@ def label_from_words(text: str, label: str) -> str:
     if (
         label in {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART"}
         and words_of[-1].lower() in EVENT_TAILS
-        and (len(words_of) >= 2 or words_of[0].endswith("s") and words_of[0][1:].islower())
+        and (
+            len(words_of) >= 2
+            or words_of[0][1:].islower() and words_of[0].lower() not in _SURNAME_EVENT_WORDS
+        )
     ):
-        # "World Athletics Championships", "Baku Olympiad", "the Paralympics" (an event's
-        # plural word alone names the event; no one is called that)
+        # "World Athletics Championships", "Baku Olympiad", "the Paralympics", "the
+        # Convention" (an event's word alone names the event; no one is called that)
         return "EVENT"
     if (
         len(words_of) >= 2
