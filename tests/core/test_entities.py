@@ -1941,3 +1941,113 @@ def test_entities_a_bare_house_still_joins_its_own_name(  # type: ignore[no-unty
             "will vote again in May.")
     keys = {m.text: m.key for m in analyze_text(text).mentions}
     assert keys["Assembly"] == "Veltrian National Assembly"
+
+
+def test_entities_a_match_reports_other_countries_are_teams(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Yesterday Sweden defeated Chile 2 – 0 in the football qualifiers, and Peru lost "
+            "1 – 2 to Norway. Earlier, Denmark drew with Austria, and Finland secured a place "
+            "for the first time. The finals will be held in Qatar."
+        )
+    )
+    assert found["Finland"] == {"Finland national team"}
+    assert found["Austria"] == {"Austria national team"}
+    assert found["Qatar"] == {"Qatar"}
+
+
+def test_entities_a_person_after_a_named_bodys_noun_is_no_body(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    labels = {
+        m.text: m.label
+        for m in mentions_of(
+            "The deputy editor of the Velvet magazine Marla Quennell confirmed on Friday that "
+            "she will leave. The newspaper Hürriyet reported the news first."
+        )
+    }
+    assert labels["Marla Quennell"] == "PERSON"
+
+
+def test_entities_a_plural_noun_for_people_before_names_makes_them_people(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    labels = {
+        m.text: m.label
+        for m in mentions_of(
+            "Both current editors Marla Quennell and Tiffany Dorsk were required to re-apply "
+            "for their jobs, and publisher Sebastian Kodar explained the process."
+        )
+    }
+    assert labels["Tiffany Dorsk"] == "PERSON"
+    assert labels["Sebastian Kodar"] == "PERSON"
+
+
+def test_entities_a_body_named_for_its_country_is_glossed_as_a_body(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    labels = {
+        m.text: m.label
+        for m in mentions_of(
+            "Colin Dale from the gay rights group Brightwall Scotland also welcomed the vote."
+        )
+    }
+    assert labels["Brightwall Scotland"] == "ORG"
+
+
+def test_entities_a_law_with_its_year_is_a_law() -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words("Marriage (Civil Unions) Act 2014", "PERSON") == "LAW"
+    assert label_from_words("2016 Winter Paralympics", "ORG") == "EVENT"
+    assert label_from_words("Dana Ruiz 2014", "PERSON") == "PERSON"
+
+
+def test_entities_a_capitalised_word_and_lower_case_ones_name_a_species() -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words("Plasmodium vivax", "PERSON") == "MISC"
+    assert label_from_words("Zika virus disease", "GPE") == "MISC"
+    assert label_from_words("Ludwig van Beethoven", "PERSON") == "PERSON"
+    assert label_from_words("Boston police", "ORG") == "ORG"
+
+
+def test_entities_a_list_in_apposition_to_a_plural_of_places_is_places(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    labels = {
+        m.text: m.label
+        for m in mentions_of(
+            "Witnesses reported Kurdish forces retaking Batmaiya and Telasqaf, mostly "
+            "Christian towns as close to Mosul as they have come."
+        )
+    }
+    assert labels["Telasqaf"] in {"GPE", "LOC"}
+
+
+def test_entities_a_bills_name_is_a_law() -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words("Fisheries (Coastal Waters) Bill", "PERSON") == "LAW"
+    assert label_from_words("Coastal Waters Bill", "ORG") == "LAW"
+    assert label_from_words("Buffalo Bill", "PERSON") == "PERSON"
+
+
+def test_entities_an_events_word_alone_is_the_event() -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words("Paralympics", "ORG") == "EVENT"
+    assert label_from_words("Championships", "GPE") == "EVENT"
+    assert label_from_words("Olympiad", "ORG") == "EVENT"
+    assert label_from_words("Fair", "PERSON") == "PERSON"
+
+
+def test_entities_a_name_ending_in_a_bodys_word_no_one_bears_is_a_body() -> None:
+    from newsdesk.core.pipeline.kinds import label_from_words
+
+    assert label_from_words("Zentra Network", "PERSON") == "ORG"
+    assert label_from_words("Halvard Foundation", "PERSON") == "ORG"
+    assert label_from_words("Robert Service", "PERSON") == "PERSON"
+
+
+def test_entities_a_store_listed_with_a_network_is_no_person(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    labels = {
+        m.text: m.label
+        for m in mentions_of(
+            "KH: Yes, the film is available on Vimbo, Zephyr Play, Gamedeck Network, Boxa "
+            "Network and a bunch of other sites."
+        )
+    }
+    assert labels["Gamedeck Network"] == "ORG"

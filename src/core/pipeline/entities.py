@@ -17,7 +17,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
-from .countries import article_country, named_country, without_country, without_division
+from .countries import (
+    article_country,
+    country_of,
+    named_country,
+    without_country,
+    without_division,
+)
 from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
     BODY_TAILS,
@@ -337,6 +343,7 @@ def _joined_people(doc: Doc) -> list[Span]:
     return out
 
 
+_ORG_WORD_SET = frozenset(ORG_WORDS)
 #: Common nouns that name what an organisation is: "the social media website Twitter".
 _ORG_KIND_NOUNS = frozenset(
     "website site company firm platform network newspaper paper app service agency broadcaster "
@@ -356,8 +363,8 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
     root = ent.root
     if cand.label != "PERSON" and looks_like_person_name(cand.text):
         partners = [*root.conjuncts]
-        if any(t.ent_type_ == "PERSON" for t in partners):
-            return "PERSON"
+        if any(t.ent_type_ == "PERSON" and t.lower_ not in _ORG_WORD_SET for t in partners):
+            return "PERSON"  # (not "Google Play, Playstation Network", a network tagged PERSON)
         if (
             cand.label not in {"GPE", "LOC", "NORP"}
             and named_country(fold_name(cand.text)) is None  # "Agence France-Presse"
@@ -405,6 +412,7 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         cand.label in _GLOSSABLE_LABELS
         and _glossed_as_body(ent)
         and not _a_known_place(cand.text)
+        and not (ent.label_ == "PERSON" and _glossed_as_someone(ent))
     ):
         return "ORG"  # "law firm Sidley Austin", "the newspaper Hürriyet", "a group called X"
     if cand.label == "PERSON" and _a_thing_named_after(ent, cand):
@@ -478,7 +486,19 @@ def _org_kind_before(ent: Span) -> bool:
     before = doc[i]
     if called and before.lower_ == "site":
         return False  # "a site called Bacho Kiro": a place as often as a website
+    if not called and _named_already(before):
+        return False  # "the Cleo magazine Ada Kern": the magazine has its name; hers follows
     return before.tag_ == "NN" and before.lower_ in _ORG_KIND_NOUNS
+
+
+def _named_already(noun: Token) -> bool:
+    """A proper noun that is no place's or people's name stands right before the noun for a
+    kind of body ("Cleo magazine", "Apex publisher"): that body is named already, and a name
+    after the noun is someone who works there, not the body ("the UK charity X" keeps X)."""
+    if noun.i == 0:
+        return False
+    prior = noun.doc[noun.i - 1]
+    return prior.tag_ == "NNP" and prior.ent_type_ not in ("GPE", "NORP", "LOC")
 
 
 def _glossed_as_body(ent: Span) -> bool:
@@ -559,7 +579,8 @@ def _glossed_by_kin(ent: Span) -> bool:
 def _a_known_place(name: str) -> bool:
     """A country, a US state or a territory: never a person's or a body's name alone."""
     folded = fold_name(name)
-    return named_country(folded) is not None or folded in _STATE_FOLDS
+    return country_of(folded) is not None or folded in _STATE_FOLDS  # the whole name only:
+    # "Stonewall Scotland" is a body named for a country, no known place
 
 
 #: What happens to people and never to a place, said of the subject: "Vera Lunn was convicted",
@@ -590,7 +611,8 @@ PERSON_NOUNS = frozenset(
     lobbyist pastor priest historian novelist poet filmmaker developer programmer designer
     nominee astronaut astronomer archaeologist biologist physicist chemist mathematician
     photographer drummer guitarist bassist vocalist composer expert specialist consultant
-    adviser advisor""".split()
+    adviser advisor colleague counterpart delegate hopeful contender rival partner friend
+    neighbour neighbor veteran volunteer employee staffer worker""".split()
 )
 _KIN_OR_PERSON_NOUNS = KIN_NOUNS | PERSON_NOUNS
 
@@ -602,6 +624,16 @@ def _titled_within(cand: _Candidate) -> bool:
         w in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"}
         for w in cand.role.lower().replace(".", "").split()
     )
+
+
+def _person_noun(word: str) -> bool:
+    """A noun for what a person is or does, or a title written as a common noun."""
+    return word in PERSON_NOUNS or word in HONORIFICS - COURTESY
+
+
+def _singular(word: str) -> str:
+    """ "editors" -> "editor", "hopefuls" -> "hopeful": the regular singular of a plural."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _titled_or_glossed(ent: Span, titles: bool = True) -> bool:
@@ -620,15 +652,19 @@ def _titled_or_glossed(ent: Span, titles: bool = True) -> bool:
             return True
         if before.tag_ == "NN" and word in PERSON_NOUNS:
             return True  # "committee member Ulf Dane", "student Ana Ruiz"
+        if before.tag_ == "NNS" and _person_noun(_singular(word)):
+            return True  # "current editors Ada Kern and ...", "candidates Ulf Dane and ..."
     root = ent.root
     head = root.head
     if (
         root.dep_ == "appos"
         and head.i < ent.start
-        and head.tag_ == "NN"
-        and (head.lower_ in PERSON_NOUNS or head.lower_ in HONORIFICS - COURTESY)
+        and (
+            head.tag_ == "NN" and _person_noun(head.lower_)
+            or head.tag_ == "NNS" and _person_noun(_singular(head.lower_))
+        )
     ):
-        return True  # "a State Department spokesperson, Morgan Ortagus,"
+        return True  # "a State Department spokesperson, Morgan Ortagus,", "editors ... Ada Kern"
     return any(
         c.dep_ == "appos"
         and c.i >= ent.end
@@ -1723,6 +1759,10 @@ _SPORT = re.compile(
 #: Score lines that make an article a match report.
 MATCH_SCORES = 2
 _TEAM = " national team"
+#: A preposition right before a country's name that puts something in it: "the cup in Russia".
+_PLACED_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?$", re.I
+)
 
 
 def _read_countries_as_teams(candidates: list[_Candidate], keys: dict[int, str], text: str) -> None:
@@ -1738,11 +1778,17 @@ def _read_countries_as_teams(candidates: list[_Candidate], keys: dict[int, str],
         lo = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
         ends = [i for c in ".!?\n" if (i := text.find(c, match.end())) >= 0]
         spans.append((lo, min(ends, default=len(text))))
-    teams = {
-        c.cluster
-        for c in candidates
-        if fold_name(c.text) in _COUNTRY_FOLDS and any(lo <= c.start < hi for lo, hi in spans)
-    }
+    countries = [c for c in candidates if fold_name(c.text) in _COUNTRY_FOLDS]
+    teams = {c.cluster for c in countries if any(lo <= c.start < hi for lo, hi in spans)}
+    if teams:
+        # the report's other countries are teams too ("losing to Spain", "Iceland secured a
+        # place"), unless the article puts something in them ("the World Cup in Russia")
+        placed = {
+            c.cluster
+            for c in countries
+            if _PLACED_BEFORE.search(text, max(0, c.start - 20), c.start)
+        }
+        teams |= {c.cluster for c in countries if c.cluster not in placed and c.label == "GPE"}
     for root in teams:
         if root in keys and not keys[root].endswith(_TEAM):
             keys[root] += _TEAM

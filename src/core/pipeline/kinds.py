@@ -70,8 +70,11 @@ LANDMARK_TAILS = frozenset({"hill", "hills", "terminal", "terminus"})
 #: Clause", "United States Constitution".
 LAW_TAILS = frozenset(
     "act acts constitution clause amendment treaty accord accords protocol statute law laws "
-    "regulation regulations ordinance decree agreement pact".split()
+    "regulation regulations ordinance decree agreement pact bill bills".split()
 )
+#: Last words of a bill's name that end a nickname too ("Buffalo Bill"): a law when the name
+#: has three words or more ("Marriage (Same Sex Couples) Bill") or is not tagged as someone.
+BILL_TAILS = frozenset({"bill", "bills"})
 #: Last words of a law's name that end people's names ("Nathan Law") and bodies' ("School of
 #: Law") too: a law only when the model did not take it for someone's and no body's word is in
 #: it ("Imperial Household Law", "Frontier Crimes Regulation").
@@ -85,8 +88,10 @@ LAW_HEADS = frozenset({"convention", "treaty", "protocol", "accord", "agreement"
 EVENT_TAILS = frozenset(
     """olympiad olympics championship championships festival fest expo marathon
     tournament massacre pandemic scandal referendum war election primaries convention
-    conference fair""".split()
+    conference fair paralympics games awards""".split()
 )
+#: Event words that are people's surnames too ("Fair", "War"): alone, no event.
+_SURNAME_EVENT_WORDS = frozenset({"fair", "war", "fest", "marathon", "games"})
 #: Last words that make a place-tagged name a body: "United States Coast Guard".
 BODY_TAILS = frozenset(
     """guard agency ministry department council committee commission army navy police party
@@ -102,7 +107,10 @@ BODY_TAIL_PAIRS = frozenset({"school district", "water district", "fire district
 PERSONLESS_TAILS = (
     BODY_TAILS
     - frozenset({"court", "guard", "board", "society", "movement", "administration", "post"})
-) | frozenset({"force", "campaign", "airlines", "airline", "airways", "aid"})
+) | frozenset(
+    """force campaign airlines airline airways aid network networks channel foundation group
+    hospital college club team news""".split()
+)
 #: Last words of a family's or clan's name: "the Turpin family".
 KIN_TAILS = frozenset({"family", "families", "clan", "dynasty"})
 #: First words of a place's name: "County Mayo", "Mount Everest", "Lake Victoria".
@@ -395,12 +403,18 @@ def _state_name(folded: str) -> str | None:
     return _COUNTRY_FORM_FOLDS.get(rest, rest)
 
 
+#: A year written after a name: "Marriage Act 2013".
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def label_from_words(text: str, label: str) -> str:
     """A storm is an event; a name ending (or opening) with a place word is a place; a
     religion or doctrine ("Islam", "Catholicism") is `MISC`, neither a body nor a group."""
     if storm_name(text) is not None:
         return "EVENT"
     words_of = text.split()
+    if len(words_of) >= 3 and _YEAR.fullmatch(words_of[-1]):
+        words_of = words_of[:-1]  # "Marriage Act 2013", "Expo 2020": the year is no name's word
     if (
         len(words_of) >= 3
         and words_of[-2] == "Flight"
@@ -426,6 +440,7 @@ def label_from_words(text: str, label: str) -> str:
             words_of[-1].lower() in SHARED_LAW_TAILS
             and (label == "PERSON" or any(w.lower() in _BODY_NAME_WORDS for w in words_of))
         )
+        and not (words_of[-1].lower() in BILL_TAILS and label == "PERSON" and len(words_of) < 3)
     ):
         return "LAW"  # "Tenure of Office Act", "United States Constitution"
     if (
@@ -437,10 +452,15 @@ def label_from_words(text: str, label: str) -> str:
         return "LAW"  # "Convention on the Rights of the Child", "Treaty of Lisbon"
     if (
         label in {"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART"}
-        and len(words_of) >= 2
         and words_of[-1].lower() in EVENT_TAILS
+        and (
+            len(words_of) >= 2
+            or words_of[0][1:].islower() and words_of[0].lower() not in _SURNAME_EVENT_WORDS
+        )
     ):
-        return "EVENT"  # "World Athletics Championships", "Baku Olympiad"
+        # "World Athletics Championships", "Baku Olympiad", "the Paralympics", "the
+        # Convention" (an event's word alone names the event; no one is called that)
+        return "EVENT"
     if (
         len(words_of) >= 2
         and words_of[-1] == "Day"
@@ -486,6 +506,8 @@ def label_from_words(text: str, label: str) -> str:
         and words[-1] in BUILDING_TAILS
     ):
         return "LOC"  # "Çağlayan Courthouse", "U.S. Disciplinary Barracks"
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and _binomial(words_of):
+        return "MISC"  # "Trypanosoma brucei", "Ebola virus disease": a species, a thing
     if label == "ORG" and len(words) >= 2 and words[-1] in LANDMARK_TAILS:
         return "LOC"  # "Capitol Hill": a landmark, not the body that sits there
     if (
@@ -500,6 +522,29 @@ def label_from_words(text: str, label: str) -> str:
     ):
         return "LOC"  # not "Port Authority of New York", "Fort Worth Police Department"
     return label
+
+
+#: Lower-case words that may follow a capitalised one in a person's or a body's name.
+_LOWER_NAME_WORDS = frozenset(
+    "de da di del van von der bin al el la le du dos das y e and of the".split()
+)
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _binomial(words: list[str]) -> bool:
+    """A capitalised word followed only by lower-case words, none a name's particle or a
+    body's word: the shape of a species' or a thing's name ("Trypanosoma brucei gambiense",
+    "Ebola virus"), which no person's or body's name has ("Boston police" has a body's word)."""
+    if len(words) < 2 or not words[0][:1].isupper():
+        return False
+    rest = words[1:]
+    return all(
+        _LOWER_WORD.fullmatch(w) is not None
+        and w not in _LOWER_NAME_WORDS
+        and w not in _BODY_NAME_WORDS
+        and w not in _ORG_NAME_WORDS
+        for w in rest
+    )
 
 
 #: Last words of a programme's name ("Voskhod programme", "Commercial Crew Program"); the
@@ -902,6 +947,11 @@ def _placed_in_a_list(ent: Span) -> bool:
         first = first.head
     if first.i == root.i:
         return False
+    if any(
+        c.dep_ == "appos" and c.i > root.i and c.tag_ == "NNS" and c.lower_ in PLACE_KIND_PLURALS
+        for c in first.children
+    ):
+        return True  # "Batmaiya and Telasqaf, mostly Christian towns": a list called places
     if first.dep_ == "compound" and first.head.i > root.i:
         # "the Hodan and Howl Wadag districts": the list is compounded into a plural of places
         return first.head.tag_ == "NNS" and first.head.lower_ in PLACE_KIND_PLURALS
