@@ -33,6 +33,7 @@ from .kinds import (
     ArticleWords,
     body_scope,
     division_before,
+    example_of,
     is_doctrine,
     label_from_use,
     label_from_words,
@@ -514,7 +515,6 @@ _BODY_PLURALS = frozenset(
     airlines broadcasters publishers websites outlets unions clubs bands networks agencies
     institutions""".split()
 )
-_EXAMPLE_WORDS = frozenset({"as", "like", "including"})
 
 
 def _a_bodys_example(ent: Span) -> bool:
@@ -523,13 +523,7 @@ def _a_bodys_example(ent: Span) -> bool:
     first = ent.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
-    prep = first.head
-    return (
-        first.dep_ == "pobj"
-        and prep.lower_ in _EXAMPLE_WORDS
-        and prep.head.tag_ == "NNS"
-        and prep.head.lower_ in _BODY_PLURALS
-    )
+    return example_of(first, _BODY_PLURALS)
 
 
 #: Nouns for a body that name a person too: "broadcaster Jamshid Sharmahd".

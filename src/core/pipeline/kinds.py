@@ -918,16 +918,20 @@ _LANDMARK_NOUNS_BEFORE = (LANDMARK_NOUNS - {"church", "museum"}) | frozenset(
 )
 
 
-def _a_places_example(first: Token) -> bool:
-    """The token is an example given of a plural noun of places: "cities such as Talca",
-    "towns like Gori", "districts including Hodan"."""
+def example_of(first: Token, plurals: frozenset[str]) -> bool:
+    """The token is an example given of one of `plurals`: "cities such as Talca", "towns like
+    Gori", "organisations including Acme"."""
     prep = first.head
     return (
         first.dep_ == "pobj"
         and prep.lower_ in _EXAMPLE_PREPOSITIONS
         and prep.head.tag_ == "NNS"
-        and prep.head.lower_ in PLACE_KIND_PLURALS
+        and prep.head.lower_ in plurals
     )
+
+
+def _a_places_example(first: Token) -> bool:
+    return example_of(first, PLACE_KIND_PLURALS)
 
 
 def _placed_in_a_list(ent: Span) -> bool:
