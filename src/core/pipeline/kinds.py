@@ -934,6 +934,10 @@ def _a_places_example(first: Token) -> bool:
     return example_of(first, PLACE_KIND_PLURALS)
 
 
+#: Prepositions whose list of names is a list of places when the model took one for a place.
+_LIST_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+
+
 def _placed_in_a_list(ent: Span) -> bool:
     """A name listed after another is where the list is: the list follows the "of" of a plural
     noun of places or of what only places have ("the islands of Fehendhoo and Fulhahdhoo", "the
@@ -979,10 +983,6 @@ def _placed_in_a_list(ent: Span) -> bool:
     return any(
         t.ent_type_ in ("GPE", "LOC") for t in (first, *first.conjuncts) if t.i != root.i
     )
-
-
-#: Prepositions whose list of names is a list of places when the model took one for a place.
-_LIST_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
 
 
 def placed_by_use(ent: Span) -> bool:
