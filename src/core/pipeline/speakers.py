@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from ..models import Mention
+from .antecedents import Candidate, Role, best
 from .countries import country_of
 from .cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
 from .doccache import doc_text
@@ -179,9 +180,7 @@ class SpeakerResolver:
                     return None  # "margins are thin, while noting": not the speaker
                 if self._in_quote(token.head.idx):
                     return None  # attached into the quoted words: the parse lost the speaker
-                token = (
-                    _nearer_speech_verb(token) or _past_trailing_clause(token) or token.head
-                )
+                token = _nearer_speech_verb(token) or _past_trailing_clause(token) or token.head
                 seen += 1
                 continue
             quoted = _quoted_as_saying(token)
@@ -528,7 +527,8 @@ class SpeakerResolver:
             holders = [
                 m
                 for m in self.mentions
-                if m.label == "PERSON" and m.start < subject.idx
+                if m.label == "PERSON"
+                and m.start < subject.idx
                 and any(
                     noun in _role_heads(role)
                     and _holds_title(written, title)
@@ -544,7 +544,9 @@ class SpeakerResolver:
             holders = [
                 m
                 for m in self.mentions
-                if m.label == "PERSON" and m.role and subject.idx < m.start < reach
+                if m.label == "PERSON"
+                and m.role
+                and subject.idx < m.start < reach
                 and noun in _role_heads(m.role)
             ]
             if len({m.key for m in holders}) == 1:
@@ -601,7 +603,7 @@ class SpeakerResolver:
         return None
 
     def _appositive_mention(self, token: Token) -> Mention | None:
-        """"television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
+        """ "television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
         for child in token.children:
             if child.dep_ in {"appos", "compound"}:
                 mention = self._mention_at(child)
@@ -733,22 +735,41 @@ class SpeakerResolver:
         return index >= 0 and char < self._quoted[index][1]
 
     def _antecedent(self, pronoun: Token, depth: int = 0) -> Mention | None:
-        """The person a pronoun most likely means: a recent subject, else the last person named.
+        """The person a pronoun most likely means: the best of the candidates by one score.
 
-        Subjects outside quotation marks count, nearest sentence first; a pronoun subject in an
-        earlier sentence passes on its own antecedent ("She credited ... . Later, she said"),
-        unless it is of the other gender; a name once called "he" is not taken for "she".
+        Candidates are the people written outside quotation marks before the pronoun in its
+        sentence and the PRONOUN_WINDOW sentences before it (an earlier "he" or "she" of the
+        same gender stands for its own antecedent; an unnamed person who spoke, for
+        themselves), plus the last person named before the window. Hard filters: gender (a
+        name once called "he" is not "she"), and a speaker does not name themselves in the
+        quotation the pronoun closes. `antecedents.score` ranks the rest.
         """
         if pronoun.i in self._antecedents:
             return self._antecedents[pronoun.i]
         self._antecedents[pronoun.i] = None  # guards against cycles
         gender = _gender(pronoun)
+        chosen = best(self._candidates(pronoun, gender, depth))
+        found = chosen.mention if chosen is not None else None
+        if chosen is not None and chosen.unnamed is not None:
+            self._unnamed[pronoun.i] = self.doc[chosen.unnamed]
+        if found is not None:
+            self._genders.setdefault(found.key, gender)
+        self._antecedents[pronoun.i] = found
+        return found
+
+    def _candidates(self, pronoun: Token, gender: str, depth: int) -> Iterator[Candidate]:
+        """The people a pronoun may mean, with their features (see `_antecedent`)."""
         index = self._sent_of[pronoun.i]
-        found: Mention | None = None
         named = self._named_in_quote_before(pronoun.idx)
-        for back in range(PRONOUN_WINDOW + 1):
-            if index - back < 0 or found is not None or pronoun.i in self._unnamed:
-                break
+
+        def fits(mention: Mention | None) -> bool:
+            return (
+                mention is not None
+                and self._genders.get(mention.key, gender) == gender
+                and self._full_names.get(mention.key, mention.key) not in named
+            )
+
+        for back in range(min(index, PRONOUN_WINDOW) + 1):
             sent = self._sents[index - back]
             subjects = [
                 t
@@ -761,75 +782,55 @@ class SpeakerResolver:
                 )
                 and not self._in_quote(t.idx)
             ]
-            # a subject inside what someone said or believes ("He said Zelensky is ...",
-            # "While he believes Harris does not qualify") is talked about, not talking:
-            # it comes after the others
-            reported = [t for t in subjects if _in_reported_clause(t)]
-            subjects = [t for t in subjects if t not in reported]
-            if back == 0:
-                subjects = subjects[::-1] + reported[::-1]
-            else:
-                # "X said ... while Y wrote ... . He tweeted": the last who spoke in an earlier
-                # sentence comes first, then its subjects in order (the main clause's first)
-                spoke = [t for t in subjects if verb_base(t.head.text) in SPEECH_VERBS]
-                rest = [t for t in subjects if t not in spoke]
-                # "After X resigned, Y took over. He said": the main clause's subject before
-                # the subordinate clause's, whatever their order
-                rest.sort(key=lambda t: (not _in_main_clause(t), t.i))
-                subjects = spoke[::-1] + rest + reported
-            holder = self._viewpoint_holder(sent) if back > 0 else None
-            if holder is not None and self._genders.get(holder.key, gender) == gender:
-                found = holder  # "For Ana Ruiz, a teacher, Warhol was a legend. She said"
-                break
-            for token in subjects:
+            if back > 0:
+                holder = self._viewpoint_holder(sent)
+                if holder is not None and self._genders.get(holder.key, gender) == gender:
+                    yield Candidate(holder, None, back, "subject", False, True, True, 0)
+            for nearness, token in enumerate(reversed(subjects)):
+                # a subject inside what someone said or believes ("He said Zelensky is ...",
+                # "While he believes Harris does not qualify") is talked about, not talking
+                reported = _in_reported_clause(token)
+                role: Role = "reported" if reported else "subject"
+                spoke = back > 0 and not reported and verb_base(token.head.text) in SPEECH_VERBS
+                main = back > 0 and not reported and _in_main_clause(token)
+                here = Candidate(None, None, back, role, spoke, main, False, nearness)
                 if token.lower_ in PERSON_PRONOUNS:
-                    if _gender(token) == gender and depth < PRONOUN_CHAIN:
-                        found = self._antecedent(token, depth + 1)
-                        unnamed = self._unnamed.get(token.i)
-                        if found is None and unnamed is not None:
-                            self._unnamed[pronoun.i] = unnamed
-                            break  # "The head of X said ... . She said ... . She added"
-                elif back > 0 and token in spoke and self._unnamed_speaker(token, gender):
-                    # "The head of the investigators told the court ... . She also said": the
-                    # one who spoke last is a person the article does not name; "she" is that
-                    # person, not whoever was named before ("the judge", introduced as "Judge
+                    if _gender(token) != gender or depth >= PRONOUN_CHAIN:
+                        continue
+                    # "She credited ... . Later, she said": the earlier pronoun's person
+                    mention = self._antecedent(token, depth + 1)
+                    unnamed = self._unnamed.get(token.i)
+                    if mention is not None:
+                        yield replace(here, mention=mention)
+                    elif unnamed is not None:
+                        yield replace(here, unnamed=unnamed.i)
+                elif spoke and self._unnamed_speaker(token, gender):
+                    # "The head of the investigators told the court ... . She also said": a
+                    # person the article does not name ("the judge", introduced as "Judge
                     # Ana Ruiz", is her)
                     holder = self._role_holder(token)
-                    if holder is not None:
-                        if self._genders.get(holder.key, gender) == gender:
-                            found = holder
-                    else:
-                        self._unnamed[pronoun.i] = token
-                    break
+                    if holder is None:
+                        yield replace(here, unnamed=token.i)
+                    elif self._genders.get(holder.key, gender) == gender:
+                        yield replace(here, mention=holder)
                 elif not self._names_several(token.head if token.dep_ == "appos" else token):
-                    candidate = self._subject_person(token)
-                    if (
-                        candidate is not None
-                        and self._genders.get(candidate.key, gender) == gender
-                        and self._full_names.get(candidate.key, candidate.key) not in named
-                    ):
-                        found = candidate
-                if found is not None:
-                    break
-        if found is None and pronoun.i not in self._unnamed:
-            found = next(
-                (
-                    m
-                    for m in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)])
-                    if m.end <= pronoun.idx
-                    and self._is_person(m)
-                    and not self._in_quote(m.start)
-                    and self._genders.get(m.key, gender) == gender
-                    and self._full_names.get(m.key, m.key) not in named
-                    and not self._qualifies_a_noun(m)
-                    and not self._common_noun(m)
-                ),
-                None,
-            )
-        if found is not None:
-            self._genders.setdefault(found.key, gender)
-        self._antecedents[pronoun.i] = found
-        return found
+                    mention = self._subject_person(token)
+                    if fits(mention):
+                        yield replace(here, mention=mention)
+        # the last person named before the pronoun, as a mere mention
+        for mention in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)]):
+            if (
+                mention.end <= pronoun.idx
+                and self._is_person(mention)
+                and not self._in_quote(mention.start)
+                and fits(mention)
+                and not self._qualifies_a_noun(mention)
+                and not self._common_noun(mention)
+            ):
+                at = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                back = index - self._sent_of[at.start] if at is not None else PRONOUN_WINDOW
+                yield Candidate(mention, None, back, "mention", False, False, False, 0)
+                break
 
     def _unnamed_speaker(self, subject: Token, gender: str) -> bool:
         """A common noun for one person ("the head of the investigators", "a lawyer") as the
@@ -907,9 +908,7 @@ class SpeakerResolver:
         person = self._surname(last) if lead else None
         if person is None or not self._is_person(person):
             return None
-        alone = any(
-            m.text.strip() == lead and not self._is_person(m) for m in self.mentions
-        )
+        alone = any(m.text.strip() == lead and not self._is_person(m) for m in self.mentions)
         return person if alone else None
 
     def _person_before_place(self, mention: Mention) -> Mention | None:
@@ -1077,9 +1076,7 @@ class SpeakerResolver:
             for t in self.doc[first : pronoun.i]
         )
 
-    def _body_fits(
-        self, token: Token, plural: bool, spoken: bool = True
-    ) -> Mention | Token | None:
+    def _body_fits(self, token: Token, plural: bool, spoken: bool = True) -> Mention | Token | None:
         """The subject `token` as what "it" (`plural` False) or "they" stands for, or None;
         `spoken`: "they" may be a body that spoke (no group named nearer the pronoun)."""
         several = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
@@ -1201,8 +1198,10 @@ def _holds_title(role: str, title: list[str]) -> bool:
         if i == 0 and not second:
             return True
         lead = i - len(modifiers)
-        if lead >= 0 and words[lead:i] == modifiers and (
-            lead == 0 or words[lead - 1] not in _SECOND_ROLES
+        if (
+            lead >= 0
+            and words[lead:i] == modifiers
+            and (lead == 0 or words[lead - 1] not in _SECOND_ROLES)
         ):
             return True
     return False
@@ -1218,7 +1217,7 @@ def _title_before(text: str, start: int) -> str:
     words = text[max(0, start - 120) : start].split()
     kept: list[str] = []
     for word in reversed(words):
-        if word[-1:] in ",.;:\"”)" or not (word[:1].isupper() or word in _TITLE_LINKS):
+        if word[-1:] in ',.;:"”)' or not (word[:1].isupper() or word in _TITLE_LINKS):
             break
         kept.append(word)
     while kept and kept[-1] in _TITLE_LINKS:
@@ -1236,7 +1235,7 @@ def _roles_written(text: str, mention: Mention) -> list[tuple[str, str]]:
     before = text[max(0, mention.start - 120) : mention.start].rstrip()
     if before.endswith(","):
         phrase = before[:-1]
-        for mark in ".;:\n\"“”(":
+        for mark in '.;:\n"“”(':
             phrase = phrase.rsplit(mark, 1)[-1]
         phrase = phrase.rsplit(",", 1)[-1].strip()
         if 1 <= len(phrase.split()) <= 8:
@@ -1778,7 +1777,7 @@ def _according_phrase_end(subject: Token) -> Token | None:
 
 
 def _according_source(token: Token) -> bool:
-    """"According to Muyembe, ...": the source a later "he" most likely means."""
+    """ "According to Muyembe, ...": the source a later "he" most likely means."""
     to = token.head
     return (
         token.dep_ == "pobj"
@@ -1961,4 +1960,3 @@ def _full_names(mentions: list[Mention]) -> dict[str, str]:
         if best is not None:
             mapping[key] = best
     return mapping
-
