@@ -279,3 +279,24 @@ def test_quotes_semicolon_after_a_verb_without_its_own_subject_is_no_colon(
     )
     quotes = analyze_text(TITLE + text).quotes
     assert any("intends to appeal" in q.text and q.kind == "indirect" for q in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("One of the victims decided to speak in court.", "One of the victims"),
+        ("A witness came forward on Tuesday.", "A witness"),
+        # an epithet with "the" names back to a person named before: not someone new
+        ("The veteran prosecutor was not in court.", "Ann Ward"),
+    ],
+)
+def test_quotes_pronoun_after_an_unnamed_newcomer_is_that_person(
+    analyze_text: AnalyzeText, opening: str, speaker: str
+) -> None:
+    # the nearest subject is a person the article introduces without a name, though no
+    # speech verb says so: "she" is that person, not whoever was named before
+    text = (
+        "Prosecutor Ann Ward said the men had shown no remorse. "
+        f"{opening} She said she wanted others to know there was nothing to be ashamed of."
+    )
+    assert speaker_of(analyze_text, text, "nothing to be ashamed") == speaker

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from ..models import Mention
-from .antecedents import Candidate, Role, best
+from .antecedents import Candidate, Role, best, holder_score
 from .countries import country_of
 from .cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
 from .doccache import doc_text
@@ -554,24 +554,25 @@ class SpeakerResolver:
         return None
 
     def _salient_holder(self, holders: list[Mention], subject: Token) -> Mention:
-        """Which of several people introduced in a role "the president" means: one named in
-        that role in this sentence or the one before, the latest; else the one the article
-        names most (whom it is about: "President Bush travels ... . He will meet President
-        Abbas ... . The president says"), the latest on a tie."""
-        latest = holders[-1]
+        """Which of the people introduced in a role (in the article's order) "the president"
+        means: the best by `antecedents.holder_score` (recency, then how often the article
+        names them, then the latest)."""
         here = self._sent_of[subject.i]
-        named_at = self.doc.char_span(latest.start, latest.end, alignment_mode="expand")
-        if named_at is None or here - self._sent_of[named_at.start] <= 1:
-            return latest
-        keys = [self._full_names.get(m.key, m.key) for m in holders]
-        if len(set(keys)) == 1:
-            return latest
         counts: dict[str, int] = {}
         for mention in self.mentions:
             key = self._full_names.get(mention.key, mention.key)
             counts[key] = counts.get(key, 0) + 1
-        best = max(range(len(holders)), key=lambda i: (counts.get(keys[i], 0), i))
-        return holders[best]
+        candidates = []
+        for nearness, mention in enumerate(reversed(holders)):
+            at = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            back = here - self._sent_of[at.start] if at is not None else 0
+            key = self._full_names.get(mention.key, mention.key)
+            salience = counts.get(key, 0)
+            candidates.append(
+                Candidate(mention, None, back, "mention", False, False, False, nearness, salience)
+            )
+        chosen = best(candidates, holder_score)
+        return chosen.mention if chosen is not None and chosen.mention else holders[-1]
 
     def _appositive_roles(self, mention: Mention) -> list[tuple[str, str]]:
         """A person's role set after the name between commas ("Ana Ruiz, the government
@@ -804,7 +805,9 @@ class SpeakerResolver:
                         yield replace(here, mention=mention)
                     elif unnamed is not None:
                         yield replace(here, unnamed=unnamed.i)
-                elif spoke and self._unnamed_speaker(token, gender):
+                elif (spoke or _introduces_someone(token)) and self._unnamed_speaker(
+                    token, gender
+                ):
                     # "The head of the investigators told the court ... . She also said": a
                     # person the article does not name ("the judge", introduced as "Judge
                     # Ana Ruiz", is her)
@@ -833,13 +836,17 @@ class SpeakerResolver:
                 break
 
     def _unnamed_speaker(self, subject: Token, gender: str) -> bool:
-        """A common noun for one person ("the head of the investigators", "a lawyer") as the
-        subject of a speech verb, naming no one: whom a "he" or "she" after it means."""
-        if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.text[:1].isupper():
+        """A common noun for one person ("the head of the investigators", "a lawyer", "one of
+        the victims") as a subject, naming no one: whom a "he" or "she" after it may mean."""
+        group = _people_one_is_of(subject)
+        if group is not None:
+            word = _singular(group.lower_)  # "one of their daughters" is a woman
+        elif subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.text[:1].isupper():
             return False
-        word = subject.lower_
-        if word not in PERSON_NOUNS and word not in KIN_NOUNS and word not in HONORIFICS:
-            return False
+        else:
+            word = subject.lower_
+            if word not in PERSON_NOUNS and word not in KIN_NOUNS and word not in HONORIFICS:
+                return False
         if _noun_gender(word) not in {None, gender}:
             return False
         if self._subject_person(subject) is not None:
@@ -1685,6 +1692,41 @@ def _people_noun(token: Token) -> bool:
     if word.endswith("ments"):
         return False  # "statements", "documents": things, though they end like "residents"
     return word.endswith(PEOPLE_ENDINGS)
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, by its ending ("victims", "witnesses", "deputies"); the
+    pipeline runs no lemmatizer."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+def _people_one_is_of(subject: Token) -> Token | None:
+    """The group noun of "one of the victims", "one of their daughters": a single person of
+    a group of people the article does not name (None for any other subject)."""
+    if subject.lower_ != "one":
+        return None
+    prep = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if noun is None or noun.tag_ != "NNS":
+        return None
+    word = _singular(noun.lower_)
+    people = word in PERSON_NOUNS or word in KIN_NOUNS or _people_noun(noun)
+    return noun if people else None
+
+
+def _introduces_someone(subject: Token) -> bool:
+    """An indefinite subject for a person ("a witness", "one of the victims"): someone new,
+    not an epithet for a person named before ("the Colombian-French politician")."""
+    if _people_one_is_of(subject) is not None:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in subject.children)
+
+
+INDEFINITES = frozenset({"a", "an", "another"})
 
 
 def _in_main_clause(subject: Token) -> bool:
