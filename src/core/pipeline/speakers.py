@@ -180,7 +180,9 @@ class SpeakerResolver:
                     return None  # "margins are thin, while noting": not the speaker
                 if self._in_quote(token.head.idx):
                     return None  # attached into the quoted words: the parse lost the speaker
-                token = _nearer_speech_verb(token) or _past_trailing_clause(token) or token.head
+                token = (
+                    _nearer_speech_verb(token) or _past_trailing_clause(token) or token.head
+                )
                 seen += 1
                 continue
             quoted = _quoted_as_saying(token)
@@ -527,8 +529,7 @@ class SpeakerResolver:
             holders = [
                 m
                 for m in self.mentions
-                if m.label == "PERSON"
-                and m.start < subject.idx
+                if m.label == "PERSON" and m.start < subject.idx
                 and any(
                     noun in _role_heads(role)
                     and _holds_title(written, title)
@@ -544,9 +545,7 @@ class SpeakerResolver:
             holders = [
                 m
                 for m in self.mentions
-                if m.label == "PERSON"
-                and m.role
-                and subject.idx < m.start < reach
+                if m.label == "PERSON" and m.role and subject.idx < m.start < reach
                 and noun in _role_heads(m.role)
             ]
             if len({m.key for m in holders}) == 1:
@@ -604,7 +603,7 @@ class SpeakerResolver:
         return None
 
     def _appositive_mention(self, token: Token) -> Mention | None:
-        """ "television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
+        """"television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
         for child in token.children:
             if child.dep_ in {"appos", "compound"}:
                 mention = self._mention_at(child)
@@ -915,7 +914,9 @@ class SpeakerResolver:
         person = self._surname(last) if lead else None
         if person is None or not self._is_person(person):
             return None
-        alone = any(m.text.strip() == lead and not self._is_person(m) for m in self.mentions)
+        alone = any(
+            m.text.strip() == lead and not self._is_person(m) for m in self.mentions
+        )
         return person if alone else None
 
     def _person_before_place(self, mention: Mention) -> Mention | None:
@@ -1083,7 +1084,9 @@ class SpeakerResolver:
             for t in self.doc[first : pronoun.i]
         )
 
-    def _body_fits(self, token: Token, plural: bool, spoken: bool = True) -> Mention | Token | None:
+    def _body_fits(
+        self, token: Token, plural: bool, spoken: bool = True
+    ) -> Mention | Token | None:
         """The subject `token` as what "it" (`plural` False) or "they" stands for, or None;
         `spoken`: "they" may be a body that spoke (no group named nearer the pronoun)."""
         several = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
@@ -1205,10 +1208,8 @@ def _holds_title(role: str, title: list[str]) -> bool:
         if i == 0 and not second:
             return True
         lead = i - len(modifiers)
-        if (
-            lead >= 0
-            and words[lead:i] == modifiers
-            and (lead == 0 or words[lead - 1] not in _SECOND_ROLES)
+        if lead >= 0 and words[lead:i] == modifiers and (
+            lead == 0 or words[lead - 1] not in _SECOND_ROLES
         ):
             return True
     return False
@@ -1224,7 +1225,7 @@ def _title_before(text: str, start: int) -> str:
     words = text[max(0, start - 120) : start].split()
     kept: list[str] = []
     for word in reversed(words):
-        if word[-1:] in ',.;:"”)' or not (word[:1].isupper() or word in _TITLE_LINKS):
+        if word[-1:] in ",.;:\"”)" or not (word[:1].isupper() or word in _TITLE_LINKS):
             break
         kept.append(word)
     while kept and kept[-1] in _TITLE_LINKS:
@@ -1242,7 +1243,7 @@ def _roles_written(text: str, mention: Mention) -> list[tuple[str, str]]:
     before = text[max(0, mention.start - 120) : mention.start].rstrip()
     if before.endswith(","):
         phrase = before[:-1]
-        for mark in '.;:\n"“”(':
+        for mark in ".;:\n\"“”(":
             phrase = phrase.rsplit(mark, 1)[-1]
         phrase = phrase.rsplit(",", 1)[-1].strip()
         if 1 <= len(phrase.split()) <= 8:
@@ -1819,7 +1820,7 @@ def _according_phrase_end(subject: Token) -> Token | None:
 
 
 def _according_source(token: Token) -> bool:
-    """ "According to Muyembe, ...": the source a later "he" most likely means."""
+    """"According to Muyembe, ...": the source a later "he" most likely means."""
     to = token.head
     return (
         token.dep_ == "pobj"
@@ -2002,3 +2003,4 @@ def _full_names(mentions: list[Mention]) -> dict[str, str]:
         if best is not None:
             mapping[key] = best
     return mapping
+
