@@ -300,3 +300,32 @@ def test_quotes_pronoun_after_an_unnamed_newcomer_is_that_person(
         f"{opening} She said she wanted others to know there was nothing to be ashamed of."
     )
     assert speaker_of(analyze_text, text, "nothing to be ashamed") == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A spokesman for President Ray Lind said the talks had failed. "There is no deal," he '
+        "said.",
+        '"There is no deal," a spokeswoman for Governor Ann Ward told reporters. She added that '
+        '"talks will resume."',
+    ],
+)
+def test_quotes_pronoun_after_a_spokesperson_is_not_whom_they_speak_for(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    # the person the role is "for" is talked about: "he" goes on with the spokesperson
+    quote = "talks will resume" if "resume" in text else "There is no deal"
+    assert speaker_of(analyze_text, text, quote) in {"A spokesman", "a spokeswoman"}
+
+
+def test_quotes_pronoun_means_the_agent_of_a_passive_over_an_earlier_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "criticised by X": X acts as a subject would, nearer the pronoun than the policeman
+    text = (
+        '"We came here to hand in our weapons," one policeman said.\n\n'
+        "Officials announced new curfews on Friday. The move was criticised by Tom Berg, a "
+        'member of parliament. "We condemn this decision," he said.'
+    )
+    assert speaker_of(analyze_text, text, "We condemn") == "Tom Berg"

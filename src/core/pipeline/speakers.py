@@ -779,6 +779,7 @@ class SpeakerResolver:
                     t.dep_ in SUBJECT_DEPS
                     or (t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS)
                     or _according_source(t)
+                    or _passive_agent_of(t)
                 )
                 and not self._in_quote(t.idx)
             ]
@@ -789,10 +790,13 @@ class SpeakerResolver:
             for nearness, token in enumerate(reversed(subjects)):
                 # a subject inside what someone said or believes ("He said Zelensky is ...",
                 # "While he believes Harris does not qualify") is talked about, not talking
-                reported = _in_reported_clause(token)
+                # the one "by" names in a passive ("This was criticised by X") acts: a subject
+                acting = token.head if _passive_agent_of(token) else token
+                reported = _in_reported_clause(acting)
                 role: Role = "reported" if reported else "subject"
-                spoke = back > 0 and not reported and verb_base(token.head.text) in SPEECH_VERBS
-                main = back > 0 and not reported and _in_main_clause(token)
+                verb = acting.head.text
+                spoke = back > 0 and not reported and verb_base(verb) in SPEECH_VERBS
+                main = back > 0 and not reported and _in_main_clause(acting)
                 here = Candidate(None, None, back, role, spoke, main, False, nearness)
                 if token.lower_ in PERSON_PRONOUNS:
                     if _gender(token) != gender or depth >= PRONOUN_CHAIN:
@@ -844,7 +848,7 @@ class SpeakerResolver:
             return False
         else:
             word = subject.lower_
-            if word not in PERSON_NOUNS and word not in KIN_NOUNS and word not in HONORIFICS:
+            if not _one_person_noun(word):
                 return False
         if _noun_gender(word) not in {None, gender}:
             return False
@@ -853,7 +857,17 @@ class SpeakerResolver:
         # "The head of the inquiry, Ann Ward, told": a person named anywhere up to the verb
         # holds the role, wherever the parser hung the name
         last = self.doc[max(subject.right_edge.i, subject.head.i - 1)]
-        return self.person_within(subject.idx, last.idx + len(last.text)) is None
+        named = self.person_within(subject.idx, last.idx + len(last.text))
+        return named is None or self._whom_role_serves(subject, named)
+
+    def _whom_role_serves(self, role: Token, mention: Mention) -> bool:
+        """The person is whom a role is of or for ("a spokesman for President Ana Ruiz", "the
+        lawyer of Tom Berg"): the object of the role noun's own preposition, not its holder."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        head = span.root
+        return head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == role.i
 
     def _names_several(self, subject: Token) -> bool:
         """A subject naming people joined by "and" ("X of Indiana, Y of Arizona, and Z each
@@ -1705,6 +1719,18 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
+#: Endings of nouns for one person by what they do ("spokesman", "chairwoman", "salesperson").
+PERSON_ENDINGS = ("man", "woman", "person")
+
+
+def _one_person_noun(word: str) -> bool:
+    """A common noun for one person: a known one ("lawyer", "daughter", "minister") or one
+    ending in "-man", "-woman" or "-person"."""
+    if word in PERSON_NOUNS or word in KIN_NOUNS or word in HONORIFICS:
+        return True
+    return word.endswith(PERSON_ENDINGS) and len(word) > 6
+
+
 def _people_one_is_of(subject: Token) -> Token | None:
     """The group noun of "one of the victims", "one of their daughters": a single person of
     a group of people the article does not name (None for any other subject)."""
@@ -1728,6 +1754,11 @@ def _introduces_someone(subject: Token) -> bool:
 
 
 INDEFINITES = frozenset({"a", "an", "another"})
+
+
+def _passive_agent_of(token: Token) -> bool:
+    """The one "by" names as acting in a passive clause ("was criticised by Ana Ruiz")."""
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def _in_main_clause(subject: Token) -> bool:
