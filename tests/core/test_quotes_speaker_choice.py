@@ -329,3 +329,15 @@ def test_quotes_pronoun_means_the_agent_of_a_passive_over_an_earlier_speaker(
         'member of parliament. "We condemn this decision," he said.'
     )
     assert speaker_of(analyze_text, text, "We condemn") == "Tom Berg"
+
+
+def test_quotes_pronoun_after_a_role_with_its_holder_and_possessor_is_the_holder(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "X's partner Y": Y holds the role, X is whom it is of; "he" is Y
+    text = (
+        "Before the debate, Hunter Lind's former business partner Tony Berg held a press "
+        "conference claiming Lind knew about the deals. He claimed to have evidence supporting "
+        "the claim."
+    )
+    assert speaker_of(analyze_text, text, "to have evidence") == "Tony Berg"

@@ -1010,11 +1010,14 @@ class SpeakerResolver:
                 return mention
         if token.pos_ != "NOUN" or token.text[:1].isupper():
             return self._person_at(token)
-        for child in token.children:
-            if child.dep_ in {"appos", "poss"}:
-                mention = self._mention_at(child)
-                if mention is not None and self._is_person(mention):
-                    return mention
+        # "Ana Ruiz's business partner Tom Berg held ...": the name in apposition is the
+        # noun's person; the possessor is whom the role is of, so only when none is named
+        for dep in ("appos", "poss"):
+            for child in token.children:
+                if child.dep_ == dep:
+                    mention = self._mention_at(child)
+                    if mention is not None and self._is_person(mention):
+                        return mention
         return self._name_closing_role(token) or self._holder_after_body(token)
 
     def _name_closing_role(self, token: Token) -> Mention | None:
