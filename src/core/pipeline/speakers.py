@@ -119,6 +119,11 @@ class SpeakerResolver:
                     seen = self._given.get(word, mention)
                     same = seen is not None and self._full_names.get(seen.key, seen.key) == key
                     self._given[word] = mention if same else None
+        self._named_times: dict[str, int] = {}
+        """How often the article names each person (by full-name key): salience."""
+        for mention in self.mentions:
+            key = self._full_names.get(mention.key, mention.key)
+            self._named_times[key] = self._named_times.get(key, 0) + 1
         self._antecedents: dict[int, Mention | None] = {}
         self._unnamed: dict[int, Token] = {}
         """Pronouns whose antecedent is a person the article does not name: that subject."""
@@ -557,19 +562,12 @@ class SpeakerResolver:
         means: the best by `antecedents.holder_score` (recency, then how often the article
         names them, then the latest)."""
         here = self._sent_of[subject.i]
-        counts: dict[str, int] = {}
-        for mention in self.mentions:
-            key = self._full_names.get(mention.key, mention.key)
-            counts[key] = counts.get(key, 0) + 1
         candidates = []
         for nearness, mention in enumerate(reversed(holders)):
             at = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             back = here - self._sent_of[at.start] if at is not None else 0
-            key = self._full_names.get(mention.key, mention.key)
-            salience = counts.get(key, 0)
-            candidates.append(
-                Candidate(mention, None, back, "mention", False, False, False, nearness, salience)
-            )
+            plain = Candidate(mention, None, back, "mention", False, False, False, nearness)
+            candidates.append(self._with_salience(plain))
         chosen = best(candidates, holder_score)
         return chosen.mention if chosen is not None and chosen.mention else holders[-1]
 
@@ -757,6 +755,14 @@ class SpeakerResolver:
         self._antecedents[pronoun.i] = found
         return found
 
+    def _with_salience(self, candidate: Candidate) -> Candidate:
+        """The candidate with how often the article names its person."""
+        mention = candidate.mention
+        if mention is None:
+            return candidate
+        named = self._named_times.get(self._full_names.get(mention.key, mention.key), 0)
+        return replace(candidate, salience=named)
+
     def _candidates(self, pronoun: Token, gender: str, depth: int) -> Iterator[Candidate]:
         """The people a pronoun may mean, with their features (see `_antecedent`)."""
         index = self._sent_of[pronoun.i]
@@ -823,7 +829,9 @@ class SpeakerResolver:
                     mention = self._subject_person(token)
                     if fits(mention):
                         yield replace(here, mention=mention)
-        # the last person named before the pronoun, as a mere mention
+        # people named as objects or inside phrases: in the window, each; before it, the last
+        first = self._sents[index - min(index, PRONOUN_WINDOW)].start_char
+        ranks: dict[int, int] = {}
         for mention in reversed(self.mentions[: bisect_left(self._starts, pronoun.idx)]):
             if (
                 mention.end <= pronoun.idx
@@ -835,8 +843,10 @@ class SpeakerResolver:
             ):
                 at = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 back = index - self._sent_of[at.start] if at is not None else PRONOUN_WINDOW
-                yield Candidate(mention, None, back, "mention", False, False, False, 0)
-                break
+                rank = ranks[back] = ranks.get(back, -1) + 1
+                yield Candidate(mention, None, back, "mention", False, False, False, rank)
+                if mention.start < first:
+                    break
 
     def _unnamed_speaker(self, subject: Token, gender: str) -> bool:
         """A common noun for one person ("the head of the investigators", "a lawyer", "one of
