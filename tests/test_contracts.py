@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -44,3 +45,31 @@ def test_contracts_mypy_strict_on_the_core_and_the_tui() -> None:
     # [tool.mypy] in pyproject.toml: packages newsdesk.core and newsdesk.tui, strict
     result = subprocess.run([mypy], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+#: Names the rules give spaCy tokens. spaCy makes a new `Token` object on every access
+#: (`doc[0] is doc[0]` is False), so `token.head is token` never finds the root.
+_TOKEN_NAMES = frozenset({"token", "verb", "subject", "participle", "cue", "host", "according"})
+
+
+def _names_a_token(node: ast.expr) -> bool:
+    if isinstance(node, ast.Attribute) and node.attr == "head":
+        return True
+    return isinstance(node, ast.Name) and node.id in _TOKEN_NAMES
+
+
+def test_contracts_tokens_are_compared_by_index() -> None:
+    found = []
+    for path in sorted((ROOT / "src" / "core").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left, *node.comparators]
+            for op, left, right in zip(node.ops, sides[:-1], sides[1:], strict=True):
+                if (
+                    isinstance(op, ast.Is | ast.IsNot)
+                    and not isinstance(right, ast.Constant)
+                    and (_names_a_token(left) or _names_a_token(right))
+                ):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+    assert not found, "compare tokens by .i, not by identity:\n" + "\n".join(found)

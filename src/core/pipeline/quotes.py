@@ -273,7 +273,7 @@ def _carries_sign(cue: Token) -> bool:
     for child in cue.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in SIGN_NOUNS:
             return True
-    if cue.head is not cue and cue.dep_ in {"acl", "relcl"} and cue.head.lower_ in SIGN_NOUNS:
+    if cue.head.i != cue.i and cue.dep_ in {"acl", "relcl"} and cue.head.lower_ in SIGN_NOUNS:
         return True
     doc = cue.doc
     for token in reversed(doc[max(0, cue.i - 8) : cue.i]):
@@ -1606,7 +1606,7 @@ def _named_by_participle(doc: Doc, mark: QuoteMarks, cue: Token | None) -> bool:
         return False
     token = span.root
     for _ in range(12):
-        if token.i == cue.i or token.head is token:
+        if token.i == cue.i or token.head.i == token.i:
             return False
         if token.dep_ in {"acl", "amod"} and token.pos_ == "VERB":
             return True

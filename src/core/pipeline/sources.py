@@ -330,8 +330,8 @@ def _clause_without(
         while run and run[0].is_punct:
             run.pop(0)
         return (run[0].i, run[-1].i) if run else (None, None)
-    head = according.head if according.head is not according else sent.root
-    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head is not head:
+    head = according.head if according.head.i != according.i else sent.root
+    while head.dep_ not in {"ROOT", "ccomp", "conj"} and head.head.i != head.i:
         head = head.head
     if according.i == sent.start and head.dep_ == "ccomp" and verb_base(head.head.text) is None:
         # "According to X, A has a short runway, so when ..., it fell ...": the parser made
@@ -515,7 +515,7 @@ def as_asides(
         if after is None or after - verb.i > 4 or verb.dep_ not in {"advcl", "parataxis"}:
             continue  # the aside closes at a comma soon after its verb ("noted on Monday,")
         host = verb.head
-        while host.head is not host and (
+        while host.head.i != host.i and (
             host.dep_ not in {"ROOT", "ccomp"} or host.left_edge.i >= mark.i
         ):  # the clause the aside sits in opens before it
             host = host.head

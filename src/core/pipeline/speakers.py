@@ -143,7 +143,7 @@ class SpeakerResolver:
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if len(subjects) > 1:  # "TORONTO — The agency says": the place filed from
                 subjects = [c for c in subjects if not in_dateline(c)] or subjects
-            agent = _passive_agent(token) if token is not verb else None
+            agent = _passive_agent(token) if token.i != verb.i else None
             if agent is not None:
                 # "X were described by Johnson as ..., saying ...": a participle on a passive
                 # speaks for its agent, not for what was described
@@ -180,7 +180,7 @@ class SpeakerResolver:
                 token = host
                 seen += 1
                 continue
-            if token.dep_ in INHERIT_DEPS and token.head is not token:
+            if token.dep_ in INHERIT_DEPS and token.head.i != token.i:
                 if token.dep_ == "advcl" and token.head.pos_ != "VERB":
                     return None  # "margins are thin, while noting": not the speaker
                 if self._in_quote(token.head.idx):
@@ -193,11 +193,11 @@ class SpeakerResolver:
             quoted = _quoted_as_saying(token)
             if quoted is not None:
                 return quoted
-            if token.dep_ == "pcomp" and token.head.head is not token.head:
+            if token.dep_ == "pcomp" and token.head.head.i != token.head.i:
                 token = token.head.head  # "by saying ..."
                 seen += 1
                 continue
-            if token.dep_ in {"relcl", "acl"} and token.head is not token:
+            if token.dep_ in {"relcl", "acl"} and token.head.i != token.i:
                 publisher = _publishing_verb(token.head) or _acting_on_its_noun(token)
                 if publisher is not None and seen < 3:
                     # "X denied it, posting a statement on its website which read": the
@@ -884,7 +884,7 @@ class SpeakerResolver:
         asked"), or with "each"/"both"/"all" beside it: plural, so no "he" or "she"."""
         verb = subject.head
         if any(
-            c.dep_ in SUBJECT_DEPS and c is not subject and c.lower_ in DISTRIBUTIVES
+            c.dep_ in SUBJECT_DEPS and c.i != subject.i and c.lower_ in DISTRIBUTIVES
             for c in verb.children
         ):
             return True
@@ -1400,7 +1400,7 @@ def _object_read_as_subject(participle: Token, subject: Token) -> bool:
     return (
         participle.tag_ == "VBG"
         and participle.dep_ == "advcl"
-        and head is not participle
+        and head.i != participle.i
         and verb_base(head.text) in INTRO_VERBS
         and any(c.dep_ in SUBJECT_DEPS for c in head.children)
         and subject.pos_ == "NOUN"
@@ -1421,7 +1421,7 @@ def _remark_read_as_subject(participle: Token, subject: Token) -> bool:
     return (
         participle.tag_ == "VBG"
         and participle.dep_ in {"advcl", "ccomp", "xcomp"}
-        and head is not participle
+        and head.i != participle.i
         and head.pos_ == "VERB"
         and any(c.dep_ in SUBJECT_DEPS for c in head.children)
         and subject.lower_ in REMARK_NOUNS
@@ -1798,14 +1798,14 @@ def _in_reported_clause(subject: Token) -> bool:
     on another ("[He said Zelensky is ...]; however, "...", he added")."""
     verb = subject.head
     speaks = verb_base(verb.text) in SPEECH_VERBS
-    return verb.dep_ == "ccomp" and verb.head is not verb and not speaks
+    return verb.dep_ == "ccomp" and verb.head.i != verb.i and not speaks
 
 
 def _plural_agreement(subject: Token) -> bool:
     """A name with a plural verb ("Human Rights Watch have called", "The Red Cross say"):
     the body taken as its members, whom a "they" after it means."""
     verb = subject.head
-    if verb is subject or subject.tag_ not in {"NNP", "NN"}:
+    if verb.i == subject.i or subject.tag_ not in {"NNP", "NN"}:
         return False
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     first = auxes[0] if auxes else verb
@@ -1817,7 +1817,7 @@ def _within_what_was_said(subject: Token) -> bool:
     government was disappointed [when India and Pakistan developed ...]")."""
     token = subject.head
     for _ in range(8):
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         if token.dep_ == "ccomp" and verb_base(token.head.text) in SPEECH_VERBS:
             return True
