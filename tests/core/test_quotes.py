@@ -1947,6 +1947,13 @@ def test_quotes_object_the_parser_took_from_the_clause_opens_it(nlp: Any) -> Non
             "the storm followed two floods that week, including one in Leeds at a farm in Otley, "
             "killing three people",
         ),
+        # "meaning" as a noun is no gloss: the clause it opens is what was said
+        (
+            "Ana Ruiz argues that since the rule is vague, the meaning of the rule at the time of "
+            "its writing should prevail.",
+            "since the rule is vague, the meaning of the rule at the time of its writing should "
+            "prevail",
+        ),
     ],
 )
 def test_quotes_reported_clause_leaves_out_the_articles_gloss(

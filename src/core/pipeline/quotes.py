@@ -422,7 +422,9 @@ def _before_gloss(doc: Doc, text: str, draft: Draft) -> int:
     for token in span[3:]:
         previous = doc[token.i - 1]
         opener = previous.text == "," and token.lower_ in GLOSS_OPENERS
-        if not (opener or token.lower_ in GLOSS_PARTICIPLES):
+        # the participle, not the noun: "the meaning of the term should prevail" is what was said
+        participle = token.lower_ in GLOSS_PARTICIPLES and token.tag_ == "VBG"
+        if not (opener or participle):
             continue
         cut = previous.idx if previous.text == "," else token.idx
         if any(m in text[cut : draft.end] for m in '"“”'):
