@@ -1438,6 +1438,48 @@ def test_quotes_questions_and_beliefs_are_not_statements(
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge will be closed, Tom Reed said, to determine if it was damaged in the storm.",
+        "Both candidates refused to answer whether they would raise the fuel tax.",
+        "Inspectors will determine whether the old bridge is safe for lorries.",
+        "The council will announce on Monday whether the schools reopen.",
+    ],
+)
+def test_quotes_yes_no_question_left_open_states_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes if q.text.startswith(("if", "whether"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a condition inside what was said is no question
+        (
+            "Ana Ruiz said if the talks fail next week, the union would strike.",
+            "if the talks fail next week, the union would strike",
+        ),
+        # a question as the subject of what was said
+        (
+            "Ana Ruiz told reporters whether the plan works will depend on funding.",
+            "whether the plan works will depend on funding",
+        ),
+    ],
+)
+def test_quotes_if_and_whether_inside_a_statement_keep_it(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), content).kind == "indirect"
+
+
+def test_quotes_doubt_on_a_question_stays_a_stance(analyze_text: AnalyzeText) -> None:
+    text = "Observers questioned whether the virus was the cause of death."
+    assert only(quotes_in(analyze_text, text), "the cause of death").kind == "stance"
+
+
 def test_quotes_role_noun_speaker_is_the_person_in_that_role(analyze_text: AnalyzeText) -> None:
     text = (
         "European Commissioner Margit Lindqvist opened the inquiry on Monday. The company "

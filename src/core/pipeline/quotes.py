@@ -1912,11 +1912,16 @@ def _complement(
         ]
     if clauses and base == "ask" and _is_question(clauses):
         return None  # "asked what he would tell them": a question put, not a statement
+    reports = base in SPEECH_VERBS or base in CLAUSE_STANCES or base in FINDING_VERBS
+    if clauses and reports and all(_open_question(c) for c in clauses):
+        # "to determine whether the bridge is safe", "refused to answer whether ...": a
+        # question left open states nothing ("questioned whether ..." is a stance, not here)
+        return None
     if clauses and base in THOUGHT_VERBS:
         return None  # "he believes ...": a belief, a statement only where reported as said
     if clauses and base in FINDING_VERBS and not any(_finite_clause(c) for c in clauses):
         return None  # "found the plan to be unlawful": a verdict on a thing, no finding said
-    if clauses and (base in SPEECH_VERBS or base in CLAUSE_STANCES or base in FINDING_VERBS):
+    if clauses and reports:
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
         subject = _object_as_subject(verb, base, children, clauses, lo)
@@ -2461,6 +2466,20 @@ def _is_question(clauses: list[Token]) -> bool:
         for c in clauses
         for t in c.subtree
         if t.i - c.left_edge.i < 2
+    )
+
+
+#: Words that open a yes-no question as a clause's own conjunction ("whether it is safe").
+YES_NO_MARKS = frozenset({"whether", "if"})
+
+
+def _open_question(clause: Token) -> bool:
+    """The clause is a yes-no question: its own conjunction is "whether" or "if" and opens it.
+    An "if" heading a condition inside what was said ("said if talks fail, they would strike")
+    hangs on the condition's verb, not on the clause's."""
+    return any(
+        g.dep_ == "mark" and g.lower_ in YES_NO_MARKS and g.i == clause.left_edge.i
+        for g in clause.children
     )
 
 
