@@ -3069,6 +3069,26 @@ def test_quotes_according_to_after_a_semicolon_sources_the_sentence(
     assert quote.text == "The ferry sank on Monday; two crew members drowned"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council suggested the fees were fair; according to auditors, the city owed over "
+        "$850,000 to its suppliers.",
+        "The mayor said the road was safe; but according to the police, it flooded twice in May.",
+    ],
+)
+def test_quotes_according_to_opening_the_part_after_a_semicolon_sources_that_part(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    first = only(quotes, "fees were fair" if "fees" in text else "road was safe")
+    assert first.via is None
+    second = [q for q in quotes if q.cue is not None and q.cue.lower() == "according to"]
+    assert len(second) == 1
+    assert second[0].speaker in {"auditors", "the police"}
+    assert second[0].text.startswith(("the city owed", "it flooded"))
+
+
 def test_quotes_participle_cue_after_a_names_aside_reports_its_clause(
     analyze_text: AnalyzeText,
 ) -> None:
