@@ -3089,6 +3089,29 @@ def test_quotes_according_to_opening_the_part_after_a_semicolon_sources_that_par
     assert second[0].text.startswith(("the city owed", "it flooded"))
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Tom Reed refused the vaccine, claiming it alters the body's cells and turns people "
+            "into patients for life.",
+            "it alters the body's cells and turns people into patients for life",
+        ),
+        # the parser hangs the second subject on the first clause's noun, its verb on the cue
+        (
+            "Ana Ruiz argued cycling is growing in popularity and car ownership is the real "
+            "burden families live under.",
+            "cycling is growing in popularity and car ownership is the real burden families live "
+            "under",
+        ),
+    ],
+)
+def test_quotes_verb_in_another_tense_than_the_cue_goes_on_with_what_was_said(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), content).text == content
+
+
 def test_quotes_participle_cue_after_a_names_aside_reports_its_clause(
     analyze_text: AnalyzeText,
 ) -> None:

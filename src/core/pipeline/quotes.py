@@ -1910,6 +1910,8 @@ def _complement(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children
             )
         ]
+    if clauses and base in SPEECH_VERBS:
+        clauses += _content_conjuncts(verb, clauses)
     if clauses and base == "ask" and _is_question(clauses):
         return None  # "asked what he would tell them": a question put, not a statement
     reports = base in SPEECH_VERBS or base in CLAUSE_STANCES or base in FINDING_VERBS
@@ -2481,6 +2483,30 @@ def _open_question(clause: Token) -> bool:
         g.dep_ == "mark" and g.lower_ in YES_NO_MARKS and g.i == clause.left_edge.i
         for g in clause.children
     )
+
+
+#: Tags of a present-tense verb.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: Tags of a cue that a present-tense verb cannot share a subject with: past and gerund.
+NOT_PRESENT_CUES = frozenset({"VBD", "VBN", "VBG"})
+
+
+def _content_conjuncts(verb: Token, clauses: list[Token]) -> list[Token]:
+    """`claiming it alters the RNA and turns them into ...`, `claimed the man escaped and
+    remains at large`: a verb the parser joined to the cue after its clause, with no subject
+    of its own and in a tense the cue cannot share (present after a past or a gerund cue, past
+    after a gerund), is no second act of the speaker's but goes on with what was said."""
+    last = max(c.right_edge.i for c in clauses)
+    found = []
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= last or conj.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(g.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for g in conj.children):
+            continue
+        present = conj.tag_ in PRESENT_TAGS and verb.tag_ in NOT_PRESENT_CUES
+        if present or (conj.tag_ == "VBD" and verb.tag_ == "VBG"):
+            found.append(conj)
+    return found
 
 
 def _finite_clause(clause: Token) -> bool:
