@@ -1438,6 +1438,19 @@ def test_quotes_questions_and_beliefs_are_not_statements(
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
 
 
+def test_quotes_relative_clause_after_a_comma_is_not_what_was_said(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "At the rally, Ana Ruiz spoke, who headed the campaign of Tom Reed, who was arrested "
+        "and banned from the election."
+    )
+    assert [q.text for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
+    # a question the cue reports has no comma before it
+    asked = "Ana Ruiz explained who was responsible for the delays."
+    assert only(quotes_in(analyze_text, asked), "responsible").kind == "indirect"
+
+
 @pytest.mark.parametrize(
     "text",
     [

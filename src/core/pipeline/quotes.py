@@ -1829,9 +1829,19 @@ RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
 def _misparsed_relative(verb: Token, clause: Token) -> bool:
     """ "wrote a letter on Tuesday which he sent to ...": a clause opened by a relative "which"
     after a noun is a relative clause on that noun, whatever the parser hung it on; it holds
-    nothing the cue reports ("explained which he preferred" has no noun before it)."""
+    nothing the cue reports ("explained which he preferred" has no noun before it). After a
+    comma, "who" or "which" as the clause's subject opens a relative clause on what came before
+    ("Ana Ruiz spoke, who headed the campaign of ..."): a question the cue reports has no comma."""
     first = clause.left_edge
     before = verb.doc[first.i - 1] if first.i > verb.i + 1 else None
+    if (
+        first.lower_ in {"who", "which"}
+        and first.dep_ in {"nsubj", "nsubjpass"}
+        and first.head.i == clause.i
+        and before is not None
+        and before.text == ","
+    ):
+        return True
     return (
         first.lower_ == "which"
         and first.head.i == clause.i
