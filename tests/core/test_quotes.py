@@ -1438,6 +1438,26 @@ def test_quotes_questions_and_beliefs_are_not_statements(
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor announced a curfew on Monday so police could clear the streets.",
+        "The council declared an emergency so it could hire more nurses.",
+    ],
+)
+def test_quotes_clause_of_purpose_is_not_what_was_said(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert [q.text for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
+    # a cause inside what was said stays, and "so far" opens no purpose
+    said = "Ana Ruiz said that because the roads were icy, the buses would not run."
+    assert only(quotes_in(analyze_text, said), "icy").text == (
+        "because the roads were icy, the buses would not run"
+    )
+    so_far = "The ministry said so far twelve people had died in the floods."
+    assert only(quotes_in(analyze_text, so_far), "twelve").kind == "indirect"
+
+
 def test_quotes_relative_clause_after_a_comma_is_not_what_was_said(
     analyze_text: AnalyzeText,
 ) -> None:

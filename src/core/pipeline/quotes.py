@@ -1868,6 +1868,7 @@ def _complement(
         and not _comma_where(c)
         and not _after_sentence_end(verb, c)
         and not _misparsed_relative(verb, c)
+        and not _purpose_or_cause(c)
     ]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if not clauses and gerund is not None and base in SPEECH_VERBS and _hides_clause(gerund):
@@ -2276,6 +2277,20 @@ def _comma_where(clause: Token) -> bool:
         first.lower_ in {"where", "when"}
         and first.i > 0
         and first.doc[first.i - 1].text == ","
+    )
+
+
+#: Conjunctions that open a clause of purpose, cause or concession, never what was said.
+PURPOSE_OR_CAUSE_MARKS = frozenset({"so", "because", "although", "though", "unless", "lest"})
+
+
+def _purpose_or_cause(clause: Token) -> bool:
+    """ "the emergency the president declared last Friday so he could fund a wall": a clause
+    opened by its own "so", "because", "although" tells why or despite what, not what the cue
+    reports ("said that because ..., X" hangs "because" on the inner clause, not on this one)."""
+    return any(
+        g.dep_ == "mark" and g.lower_ in PURPOSE_OR_CAUSE_MARKS and g.i == clause.left_edge.i
+        for g in clause.children
     )
 
 
