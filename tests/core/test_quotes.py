@@ -1438,6 +1438,14 @@ def test_quotes_questions_and_beliefs_are_not_statements(
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
 
 
+def test_quotes_clause_around_an_aside_cue_starts_after_a_semicolon(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = "The road was closed for a week; the driver, police say, was not injured."
+    quote = only(quotes_in(analyze_text, text), "not injured")
+    assert quote.text == "the driver, police say, was not injured"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1908,6 +1908,8 @@ def _complement(
         lo, hi = head.left_edge.i, verb.left_edge.i - 1
         if verb.dep_ == "parataxis" and head.i > verb.i:
             hi = head.right_edge.i  # "They had, his father says, paid ...": the whole clause
+        # "A; the driver, police say, was not injured": the words said start after a semicolon
+        lo = next((t.i + 1 for t in reversed(verb.doc[lo : verb.left_edge.i]) if t.text == ";"), lo)
         while hi > lo and verb.doc[hi].is_punct:
             hi -= 1
         if hi > lo:
