@@ -1438,6 +1438,89 @@ def test_quotes_questions_and_beliefs_are_not_statements(
     assert [q for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
 
 
+def test_quotes_clause_around_an_aside_cue_starts_after_a_semicolon(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = "The road was closed for a week; the driver, police say, was not injured."
+    quote = only(quotes_in(analyze_text, text), "not injured")
+    assert quote.text == "the driver, police say, was not injured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor announced a curfew on Monday so police could clear the streets.",
+        "The council declared an emergency so it could hire more nurses.",
+    ],
+)
+def test_quotes_clause_of_purpose_is_not_what_was_said(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert [q.text for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
+    # a cause inside what was said stays, and "so far" opens no purpose
+    said = "Ana Ruiz said that because the roads were icy, the buses would not run."
+    assert only(quotes_in(analyze_text, said), "icy").text == (
+        "because the roads were icy, the buses would not run"
+    )
+    so_far = "The ministry said so far twelve people had died in the floods."
+    assert only(quotes_in(analyze_text, so_far), "twelve").kind == "indirect"
+
+
+def test_quotes_relative_clause_after_a_comma_is_not_what_was_said(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "At the rally, Ana Ruiz spoke, who headed the campaign of Tom Reed, who was arrested "
+        "and banned from the election."
+    )
+    assert [q.text for q in quotes_in(analyze_text, text) if q.kind == "indirect"] == []
+    # a question the cue reports has no comma before it
+    asked = "Ana Ruiz explained who was responsible for the delays."
+    assert only(quotes_in(analyze_text, asked), "responsible").kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge will be closed, Tom Reed said, to determine if it was damaged in the storm.",
+        "Both candidates refused to answer whether they would raise the fuel tax.",
+        "Inspectors will determine whether the old bridge is safe for lorries.",
+        "The council will announce on Monday whether the schools reopen.",
+    ],
+)
+def test_quotes_yes_no_question_left_open_states_nothing(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    assert [q.text for q in quotes if q.text.startswith(("if", "whether"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a condition inside what was said is no question
+        (
+            "Ana Ruiz said if the talks fail next week, the union would strike.",
+            "if the talks fail next week, the union would strike",
+        ),
+        # a question as the subject of what was said
+        (
+            "Ana Ruiz told reporters whether the plan works will depend on funding.",
+            "whether the plan works will depend on funding",
+        ),
+    ],
+)
+def test_quotes_if_and_whether_inside_a_statement_keep_it(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), content).kind == "indirect"
+
+
+def test_quotes_doubt_on_a_question_stays_a_stance(analyze_text: AnalyzeText) -> None:
+    text = "Observers questioned whether the virus was the cause of death."
+    assert only(quotes_in(analyze_text, text), "the cause of death").kind == "stance"
+
+
 def test_quotes_role_noun_speaker_is_the_person_in_that_role(analyze_text: AnalyzeText) -> None:
     text = (
         "European Commissioner Margit Lindqvist opened the inquiry on Monday. The company "
@@ -1946,6 +2029,13 @@ def test_quotes_object_the_parser_took_from_the_clause_opens_it(nlp: Any) -> Non
             "farm in Otley, killing three people.",
             "the storm followed two floods that week, including one in Leeds at a farm in Otley, "
             "killing three people",
+        ),
+        # "meaning" as a noun is no gloss: the clause it opens is what was said
+        (
+            "Ana Ruiz argues that since the rule is vague, the meaning of the rule at the time of "
+            "its writing should prevail.",
+            "since the rule is vague, the meaning of the rule at the time of its writing should "
+            "prevail",
         ),
     ],
 )
@@ -3018,6 +3108,49 @@ def test_quotes_according_to_after_a_semicolon_sources_the_sentence(
     text = "The ferry sank on Monday; two crew members drowned, according to the coast guard."
     quote = only(quotes_in(analyze_text, text), "drowned")
     assert quote.text == "The ferry sank on Monday; two crew members drowned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council suggested the fees were fair; according to auditors, the city owed over "
+        "$850,000 to its suppliers.",
+        "The mayor said the road was safe; but according to the police, it flooded twice in May.",
+    ],
+)
+def test_quotes_according_to_opening_the_part_after_a_semicolon_sources_that_part(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    quotes = quotes_in(analyze_text, text)
+    first = only(quotes, "fees were fair" if "fees" in text else "road was safe")
+    assert first.via is None
+    second = [q for q in quotes if q.cue is not None and q.cue.lower() == "according to"]
+    assert len(second) == 1
+    assert second[0].speaker in {"auditors", "the police"}
+    assert second[0].text.startswith(("the city owed", "it flooded"))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Tom Reed refused the vaccine, claiming it alters the body's cells and turns people "
+            "into patients for life.",
+            "it alters the body's cells and turns people into patients for life",
+        ),
+        # the parser hangs the second subject on the first clause's noun, its verb on the cue
+        (
+            "Ana Ruiz argued cycling is growing in popularity and car ownership is the real "
+            "burden families live under.",
+            "cycling is growing in popularity and car ownership is the real burden families live "
+            "under",
+        ),
+    ],
+)
+def test_quotes_verb_in_another_tense_than_the_cue_goes_on_with_what_was_said(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    assert only(quotes_in(analyze_text, text), content).text == content
 
 
 def test_quotes_participle_cue_after_a_names_aside_reports_its_clause(

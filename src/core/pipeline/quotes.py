@@ -422,7 +422,9 @@ def _before_gloss(doc: Doc, text: str, draft: Draft) -> int:
     for token in span[3:]:
         previous = doc[token.i - 1]
         opener = previous.text == "," and token.lower_ in GLOSS_OPENERS
-        if not (opener or token.lower_ in GLOSS_PARTICIPLES):
+        # the participle, not the noun: "the meaning of the term should prevail" is what was said
+        participle = token.lower_ in GLOSS_PARTICIPLES and token.tag_ == "VBG"
+        if not (opener or participle):
             continue
         cut = previous.idx if previous.text == "," else token.idx
         if any(m in text[cut : draft.end] for m in '"“”'):
@@ -1827,9 +1829,19 @@ RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
 def _misparsed_relative(verb: Token, clause: Token) -> bool:
     """ "wrote a letter on Tuesday which he sent to ...": a clause opened by a relative "which"
     after a noun is a relative clause on that noun, whatever the parser hung it on; it holds
-    nothing the cue reports ("explained which he preferred" has no noun before it)."""
+    nothing the cue reports ("explained which he preferred" has no noun before it). After a
+    comma, "who" or "which" as the clause's subject opens a relative clause on what came before
+    ("Ana Ruiz spoke, who headed the campaign of ..."): a question the cue reports has no comma."""
     first = clause.left_edge
     before = verb.doc[first.i - 1] if first.i > verb.i + 1 else None
+    if (
+        first.lower_ in {"who", "which"}
+        and first.dep_ in {"nsubj", "nsubjpass"}
+        and first.head.i == clause.i
+        and before is not None
+        and before.text == ","
+    ):
+        return True
     return (
         first.lower_ == "which"
         and first.head.i == clause.i
@@ -1856,6 +1868,7 @@ def _complement(
         and not _comma_where(c)
         and not _after_sentence_end(verb, c)
         and not _misparsed_relative(verb, c)
+        and not _purpose_or_cause(c)
     ]
     gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
     if not clauses and gerund is not None and base in SPEECH_VERBS and _hides_clause(gerund):
@@ -1895,6 +1908,8 @@ def _complement(
         lo, hi = head.left_edge.i, verb.left_edge.i - 1
         if verb.dep_ == "parataxis" and head.i > verb.i:
             hi = head.right_edge.i  # "They had, his father says, paid ...": the whole clause
+        # "A; the driver, police say, was not injured": the words said start after a semicolon
+        lo = next((t.i + 1 for t in reversed(verb.doc[lo : verb.left_edge.i]) if t.text == ";"), lo)
         while hi > lo and verb.doc[hi].is_punct:
             hi -= 1
         if hi > lo:
@@ -1908,13 +1923,20 @@ def _complement(
                 g.dep_ == "mark" and g.lower_ == "that" for g in c.children
             )
         ]
+    if clauses and base in SPEECH_VERBS:
+        clauses += _content_conjuncts(verb, clauses)
     if clauses and base == "ask" and _is_question(clauses):
         return None  # "asked what he would tell them": a question put, not a statement
+    reports = base in SPEECH_VERBS or base in CLAUSE_STANCES or base in FINDING_VERBS
+    if clauses and reports and all(_open_question(c) for c in clauses):
+        # "to determine whether the bridge is safe", "refused to answer whether ...": a
+        # question left open states nothing ("questioned whether ..." is a stance, not here)
+        return None
     if clauses and base in THOUGHT_VERBS:
         return None  # "he believes ...": a belief, a statement only where reported as said
     if clauses and base in FINDING_VERBS and not any(_finite_clause(c) for c in clauses):
         return None  # "found the plan to be unlawful": a verdict on a thing, no finding said
-    if clauses and (base in SPEECH_VERBS or base in CLAUSE_STANCES or base in FINDING_VERBS):
+    if clauses and reports:
         lo = min(c.left_edge.i for c in clauses)
         hi = max(c.right_edge.i for c in clauses)
         subject = _object_as_subject(verb, base, children, clauses, lo)
@@ -2260,6 +2282,20 @@ def _comma_where(clause: Token) -> bool:
     )
 
 
+#: Conjunctions that open a clause of purpose, cause or concession, never what was said.
+PURPOSE_OR_CAUSE_MARKS = frozenset({"so", "because", "although", "though", "unless", "lest"})
+
+
+def _purpose_or_cause(clause: Token) -> bool:
+    """ "the emergency the president declared last Friday so he could fund a wall": a clause
+    opened by its own "so", "because", "although" tells why or despite what, not what the cue
+    reports ("said that because ..., X" hangs "because" on the inner clause, not on this one)."""
+    return any(
+        g.dep_ == "mark" and g.lower_ in PURPOSE_OR_CAUSE_MARKS and g.i == clause.left_edge.i
+        for g in clause.children
+    )
+
+
 def _stray_subordinate(verb: Token, clause: Token) -> bool:
     """ "While all agreed that time off was rare, X emphasized ...": the parser made the end
     of an adverbial clause before the cue its reported clause; a clause before the cue that
@@ -2460,6 +2496,44 @@ def _is_question(clauses: list[Token]) -> bool:
         for t in c.subtree
         if t.i - c.left_edge.i < 2
     )
+
+
+#: Words that open a yes-no question as a clause's own conjunction ("whether it is safe").
+YES_NO_MARKS = frozenset({"whether", "if"})
+
+
+def _open_question(clause: Token) -> bool:
+    """The clause is a yes-no question: its own conjunction is "whether" or "if" and opens it.
+    An "if" heading a condition inside what was said ("said if talks fail, they would strike")
+    hangs on the condition's verb, not on the clause's."""
+    return any(
+        g.dep_ == "mark" and g.lower_ in YES_NO_MARKS and g.i == clause.left_edge.i
+        for g in clause.children
+    )
+
+
+#: Tags of a present-tense verb.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+#: Tags of a cue that a present-tense verb cannot share a subject with: past and gerund.
+NOT_PRESENT_CUES = frozenset({"VBD", "VBN", "VBG"})
+
+
+def _content_conjuncts(verb: Token, clauses: list[Token]) -> list[Token]:
+    """`claiming it alters the RNA and turns them into ...`, `claimed the man escaped and
+    remains at large`: a verb the parser joined to the cue after its clause, with no subject
+    of its own and in a tense the cue cannot share (present after a past or a gerund cue, past
+    after a gerund), is no second act of the speaker's but goes on with what was said."""
+    last = max(c.right_edge.i for c in clauses)
+    found = []
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= last or conj.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(g.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for g in conj.children):
+            continue
+        present = conj.tag_ in PRESENT_TAGS and verb.tag_ in NOT_PRESENT_CUES
+        if present or (conj.tag_ == "VBD" and verb.tag_ == "VBG"):
+            found.append(conj)
+    return found
 
 
 def _finite_clause(clause: Token) -> bool:

@@ -532,7 +532,10 @@ def _clause_start(doc: Doc, lo: int, hi: int) -> int | None:
         start = end + 1
     if verb.i == start or verb.i - start > VERB_REACH:
         return None  # no verb near the start: a noun phrase with a clause inside it
-    if any(t.lower_ in SUBORDINATORS or t.text in {",", ";", ":"} for t in doc[start : verb.i]):
+    if any(
+        t.lower_ in SUBORDINATORS or t.text in {",", ";", ":"} or _purpose_so(t)
+        for t in doc[start : verb.i]
+    ):
         return None  # "more cases, including 165 before the shutdown began": not one clause
     k = verb.i - 1
     while k > start and (doc[k].tag_ == "RB" or doc[k].lower_ in {"not", "n't", "also"}):
@@ -540,6 +543,12 @@ def _clause_start(doc: Doc, lo: int, hi: int) -> int | None:
     if doc[k].pos_ not in SUBJECT_POS and doc[k].pos_ != "NUM":
         return None  # "declared X, shut down Y": a second predicate, not a clause
     return start
+
+
+def _purpose_so(token: Token) -> bool:
+    """ "announced a curfew so police could clear the streets": "so" as the conjunction of a
+    clause of purpose (not "so far", "so many")."""
+    return token.lower_ == "so" and token.dep_ == "mark"
 
 
 def _finite(token: Token) -> bool:

@@ -124,7 +124,9 @@ def according_to(
         if own is not None:
             lo, hi = _own_clause_span(own, token)
         else:
-            lo, hi = _clause_without(doc, token, phrase_end, resolver.sentence(token))
+            # after a semicolon, the clause is read in its part of the sentence alone
+            part = doc[seg_lo : sent.end] if seg_lo > sent.start else sent
+            lo, hi = _clause_without(doc, token, phrase_end, part)
         if lo is None or hi is None:
             continue
         lo, hi = max(lo, seg_lo), min(hi, seg_hi)
@@ -195,8 +197,16 @@ def _according_to_which(
 def _semicolon_part(doc: Doc, according: Token, sent: Span) -> tuple[int, int]:
     """The tokens of the sentence up to the first semicolon after "according to": a clause
     after it is a statement of its own, not the source's ("According to X, A; B said C").
-    A trailing phrase sources the whole sentence before it, as without a semicolon."""
+    A trailing phrase sources the whole sentence before it, as without a semicolon; one that
+    opens the part after a semicolon sources that part from itself on."""
     hi = next((t.i - 1 for t in doc[according.i : sent.end] if t.text == ";"), sent.end - 1)
+    semicolon = next((t.i for t in reversed(doc[sent.start : according.i]) if t.text == ";"), None)
+    if semicolon is not None and all(
+        t.pos_ in {"CCONJ", "ADV", "PUNCT"} for t in doc[semicolon + 1 : according.i]
+    ):
+        # "A said B; according to X, C": opening the part after a semicolon, the phrase
+        # sources that part alone, and A's cue before it is not the one it relays
+        return according.i, hi
     return sent.start, hi
 
 
