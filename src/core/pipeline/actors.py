@@ -32,6 +32,7 @@ from .kinds import (
     DIVISION_ROLES,
     PLACE_TAILS,
     SUPRANATIONAL_WORDS,
+    body_fold,
     body_scope,
     name_fold,
     short_place_name,
@@ -470,7 +471,7 @@ def _gather(
                     fold = keys_folded[key] = name_fold(key)
                     folds.setdefault(key, fold_name(key))
                 if fold != folds[key] and " of " in folds[key] and not _placed_labels(mentions):
-                    fold = folds[key]  # "Islamic State of Iraq" tagged ORG: not Iraq
+                    fold = body_fold(key, folds[key])  # "Islamic State of Iraq" tagged ORG
                 scoped = _scope(key, fold, mentions)
                 if scoped is not None:
                     group = _scoped_group(groups, fold, scoped, article_id, places, mentions)
