@@ -510,6 +510,17 @@ def test_entities_shared_surname_goes_to_the_headline_subject(analyze_text) -> N
             set(),
             "Nadine",
         ),
+        (
+            "Title\n\nAsked about the rift, Corvane Executive Vice President Lena Ortiz replied "
+            "that it was business. Corvane shares rose.",
+            {"Corvane", "Lena Ortiz"},
+            "Corvane Executive",
+        ),
+        (
+            "Title\n\nSecretary of State Mike Lorne said the talks failed.",
+            {"Mike Lorne"},
+            "Secretary of",
+        ),
     ],
 )
 def test_entities_name_spans_stop_at_the_name(
@@ -593,6 +604,14 @@ def test_entities_a_body_an_acronym_spells_ending_with_a_place_is_one_body(analy
     assert "Board of Control for Cricket" not in found, found
 
 
+def test_entities_a_name_during_which_things_happen_is_an_event(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        m.text: m.label
+        for m in mentions_of("Many people were jailed during the Kerrin Intifada, officials said.")
+    }
+    assert found.get("Kerrin Intifada") == "EVENT", found
+
+
 def test_entities_a_name_given_as_another_name_of_it_joins_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = keys(
         mentions_of(
@@ -602,6 +621,16 @@ def test_entities_a_name_given_as_another_name_of_it_joins_it(mentions_of) -> No
         )
     )
     assert found["Carran University"] == {"First Lorn State Medical University"}, found
+
+
+def test_entities_also_called_as_a_verb_joins_no_names(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Minister Lena Varga praised him. Varga also called Tomas Brandt a friend. Brandt "
+            "died on Monday."
+        )
+    )
+    assert found["Tomas Brandt"] == {"Tomas Brandt"}, found
 
 
 def test_entities_a_body_named_without_its_second_conjunct_joins_it(mentions_of) -> None:  # type: ignore[no-untyped-def]

@@ -776,6 +776,8 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         end = _first_of_two_names(text, start, end)
     if ent.label_ == "ORG" and end == ent.end_char:
         end = _with_its_of_phrase(ent, end)
+    if ent.label_ == "ORG":
+        end = _before_a_title(text, start, end)
     if end <= start:
         return None
     label = ent.label_
@@ -824,6 +826,23 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     cand = _Candidate(start, end, text[start:end], label, role=role)
     cand.lead_place = lead_place
     return cand
+
+
+def _before_a_title(text: str, start: int, end: int) -> int:
+    """Where a body's name ends when the model ran it into the title of someone named after it:
+    "[Boeing Executive] Vice President Ana Ruiz" is "Boeing", then a title. Only before another
+    capitalised word (the title or the name goes on): "the Scottish Executive said" keeps it."""
+    if not _CAPITALISED_NEXT.match(text, end):
+        return end
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and words[-1].group().lower().rstrip(".") in HONORIFICS - COURTESY:
+        words.pop()
+    if words[-1].group().lower() in _MINOR_WORDS:
+        return end  # "Secretary of State Ana Ruiz": the title is the whole span
+    return start + words[-1].end()
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 def _with_its_of_phrase(ent: Span, end: int) -> int:
@@ -935,6 +954,8 @@ def _a_person_after_the_title(text: str, start: int, name_from: int, end: int) -
     one word after the title also stands alone somewhere in the article ("Putin")."""
     if name_from == start:
         return True
+    if text[start:name_from].split()[-1].lower().rstrip(".") in _PERSONS_TITLES:
+        return True  # "Dr Ana Ruiz" tagged ORG: no body's name opens with these
     rest = text[name_from:end]
     if looks_like_person_name(rest):
         return True
@@ -947,6 +968,11 @@ def _a_person_after_the_title(text: str, start: int, name_from: int, end: int) -
     return False
 
 
+#: Titles only a person is given, never a body's first word (unlike "General", "State").
+_PERSONS_TITLES = COURTESY | frozenset(
+    "dr prof professor sen senator rep gov lt col capt sgt rev cpl maj adm insp det supt cllr "
+    "coun hon msgr cst const pte cmdr mp".split()
+)
 #: A capitalised word right before (a word is then part of a longer name, not alone).
 _NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
 
@@ -2165,9 +2191,9 @@ def _without_article(word: str) -> str:
 
 
 #: What joins a name to another name of the same thing: "X (XU), also called Y", "X, better
-#: known as Y", "X, formerly named Y".
+#: known as Y", "X, formerly named Y" (a comma first: "Ana also called Ruiz a friend" is a verb).
 _OTHER_NAME = re.compile(
-    r"(?:\s*\([^()\n]{1,40}\))?,?\s+(?:also|otherwise|better|formerly|now|widely)\s+"
+    r"(?:\s*\([^()\n]{1,40}\))?,\s+(?:also|otherwise|better|formerly|now|widely)\s+"
     r"(?:called|known\s+as|named)\s+(?:the\s+)?"
 )
 

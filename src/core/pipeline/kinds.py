@@ -650,6 +650,13 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         if _a_party(ent):
             return "ORG"  # "the Democratic and Republican parties"
         return "LOC" if _part_of_place(ent) or _placed_people(ent) else label
+    if (
+        label in {"PERSON", "ORG", "FAC"}
+        and ent.root.dep_ == "pobj"
+        and ent.root.head.lower_ in _TIME_PREPOSITIONS
+        and not any(t.lower_ in _BODY_NAME_WORDS or t.lower_ in _ORG_NAME_WORDS for t in ent)
+    ):
+        return "EVENT"  # "during the Kerrin Uprising": a time, not a body, a site or someone
     if label not in {"PERSON", "ORG"}:
         return label
     name = ent.text
@@ -714,6 +721,10 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+#: Prepositions whose object is a stretch of time: a name there is an event or an era.
+_TIME_PREPOSITIONS = frozenset({"during", "throughout"})
 
 
 def _whose_members(ent: Span) -> bool:
