@@ -960,11 +960,16 @@ def _a_person_after_the_title(text: str, start: int, name_from: int, end: int) -
     if looks_like_person_name(rest):
         return True
     words = rest.split()
-    if len(words) != 1:
-        return False
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(words[0])}(?![\w'’-])", text):
+    return len(words) == 1 and _stands_alone(text, words[0])
+
+
+@lru_cache(maxsize=256)
+def _stands_alone(text: str, word: str) -> bool:
+    """The article writes the word somewhere without a capitalised word before it, not as the
+    end of a longer name (asked once per article and word: the answer is cached)."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
         if not _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            return True  # not the end of a longer name here
+            return True
     return False
 
 
