@@ -56,6 +56,65 @@ def test_actors_same_actor_across_articles_is_one() -> None:
 
 @pytest.mark.parametrize(
     ("one", "other"),
+    [("Zentrovo Inc.", "Zentrovo"), ("Kaldor Motor Co.", "Kaldor Motor Company")],
+)
+def test_actors_company_with_and_without_its_legal_form_is_one(one: str, other: str) -> None:
+    actors, _mapping = merge_actors(
+        [article("a", (one, "ORG", one)), article("b", (other, "ORG", other))]
+    )
+    assert len(actors) == 1, [a.name for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Ministry of Fisheries", "Fisheries Ministry"), ("Department of Mines", "Mines Department")],
+)
+def test_actors_department_named_in_either_word_order_is_one(one: str, other: str) -> None:
+    place = ("Chile", "GPE", "Chile")
+    actors, _mapping = merge_actors(
+        [article("a", (one, "ORG", one), place), article("b", (other, "ORG", other), place)]
+    )
+    assert sorted(a.name for a in actors) == sorted(["Chile", one]), [a.name for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("House Finance Committee", "House Finance"),
+        ("Health and Welfare Department", "Health Department"),
+    ],
+)
+def test_actors_body_short_form_in_another_article_joins_it(one: str, other: str) -> None:
+    place = ("Chile", "GPE", "Chile")
+    actors, _mapping = merge_actors(
+        [article("a", (one, "ORG", one), place), article("b", (other, "ORG", other), place)]
+    )
+    assert sorted(a.name for a in actors) == sorted(["Chile", one]), [a.name for a in actors]
+
+
+def test_actors_body_named_after_a_person_is_not_their_short_form() -> None:
+    place = ("Chile", "GPE", "Chile")
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("Lena Marsh University", "ORG", "Lena Marsh University"), place),
+            article("b", ("Lena Marsh", "PERSON", "Lena Marsh"), place),
+        ]
+    )
+    assert len(actors) == 3, [a.name for a in actors]
+
+
+def test_actors_legal_form_does_not_join_a_company_to_its_founder() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("Mara Velden Inc.", "ORG", "Mara Velden Inc.")),
+            article("b", ("Mara Velden", "PERSON", "Mara Velden")),
+        ]
+    )
+    assert len(actors) == 2, [a.name for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
     [
         ("Viktor Yanukovich", "Viktor Yanukovych"),
         ("Alexei Navalny", "Alexei Navalnyi"),

@@ -239,6 +239,28 @@ def test_entities_bare_surname_with_one_full_name_joins_it(mentions_of) -> None:
     assert found["Clinton"] == {"Hillary Clinton"}
 
 
+def test_entities_bare_family_name_of_a_company_is_the_company(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Harlan Motor Company reported a loss on Monday. Maria Harlan, the company's "
+            "chairwoman, said it would recover. Harlan shares fell 5%, and Harlan will close "
+            "two plants."
+        )
+    )
+    assert found["Maria Harlan"] == {"Maria Harlan"}
+    assert found["Harlan"] == {"Harlan Motor Company"}
+
+
+def test_entities_surname_with_its_article_joins_the_full_name(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Supporters of al-Haddad gathered outside the court. Karim El Haddad, a lawyer, "
+            "was detained on Sunday. Al-Haddad's wife spoke to reporters."
+        )
+    )
+    assert found["al-Haddad"] == found["Al-Haddad"] == {"Karim El Haddad"}
+
+
 def test_entities_junior_is_not_his_father(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = keys(
         mentions_of(
@@ -488,6 +510,17 @@ def test_entities_shared_surname_goes_to_the_headline_subject(analyze_text) -> N
             set(),
             "Nadine",
         ),
+        (
+            "Title\n\nAsked about the rift, Corvane Executive Vice President Lena Ortiz replied "
+            "that it was business. Corvane shares rose.",
+            {"Corvane", "Lena Ortiz"},
+            "Corvane Executive",
+        ),
+        (
+            "Title\n\nSecretary of State Mike Lorne said the talks failed.",
+            {"Mike Lorne"},
+            "Secretary of",
+        ),
     ],
 )
 def test_entities_name_spans_stop_at_the_name(
@@ -546,6 +579,12 @@ def test_entities_name_spans_stop_at_the_name(
             {"Family Court of England and Wales"},
             "Family Court of England",
         ),
+        (
+            "Title\n\nGeneral Widgets announced on Monday that it would cut 2,000 jobs. The "
+            "shares of General Widgets fell.",
+            {"General Widgets"},
+            "Widgets",
+        ),
     ],
 )
 def test_entities_name_spans_reach_the_whole_name(
@@ -553,6 +592,55 @@ def test_entities_name_spans_reach_the_whole_name(
 ) -> None:  # type: ignore[no-untyped-def]
     texts = {m.text for m in analyze_text(text).mentions}
     assert wanted <= texts and unwanted not in texts, texts
+
+
+def test_entities_a_body_an_acronym_spells_ending_with_a_place_is_one_body(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Title\n\nOn Wednesday, the Board of Control for Cricket in Norland (BCCN) banned two "
+        "players. The BCCN said the ban was final."
+    )
+    found = {m.text: m.label for m in analyze_text(text).mentions}
+    assert found.get("Board of Control for Cricket in Norland") == "ORG", found
+    assert "Board of Control for Cricket" not in found, found
+
+
+def test_entities_a_name_during_which_things_happen_is_an_event(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = {
+        m.text: m.label
+        for m in mentions_of("Many people were jailed during the Kerrin Intifada, officials said.")
+    }
+    assert found.get("Kerrin Intifada") == "EVENT", found
+
+
+def test_entities_a_name_given_as_another_name_of_it_joins_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "She works at First Lorn State Medical University (First LSMU), also called Carran "
+            "University, in the capital. Two places at Carran University were awarded to "
+            "students."
+        )
+    )
+    assert found["Carran University"] == {"First Lorn State Medical University"}, found
+
+
+def test_entities_also_called_as_a_verb_joins_no_names(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Minister Lena Varga praised him. Varga also called Tomas Brandt a friend. Brandt "
+            "died on Monday."
+        )
+    )
+    assert found["Tomas Brandt"] == {"Tomas Brandt"}, found
+
+
+def test_entities_a_body_named_without_its_second_conjunct_joins_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "The Health and Welfare Department issued a warning on Monday. A Health "
+            "Department spokesman said the advice was clear."
+        )
+    )
+    assert found["Health Department"] == {"Health and Welfare Department"}, found
 
 
 def test_entities_a_clipped_short_form_in_brackets_joins_its_name(analyze_text) -> None:  # type: ignore[no-untyped-def]
@@ -1021,6 +1109,8 @@ def test_entities_kind_from_the_words_around_the_name(
         ("Port Authority of Eastmere", "ORG", "ORG"),  # a place's first word, a body's last
         ("Fort Calder Police Department", "ORG", "ORG"),
         ("Fort Calder", "PERSON", "LOC"),
+        ("Fort Calder Capital Group", "ORG", "ORG"),  # a firm named after a fort
+        ("Mount Calder Bank", "ORG", "ORG"),
     ],
 )
 def test_entities_label_from_the_names_last_word(name: str, label: str, expected: str) -> None:

@@ -29,9 +29,11 @@ from .countries import (
 from .gazetteer import COUNTRIES, COUNTRY_NAMESAKE_STATES, US_STATES
 from .ids import anchor_actor_ids
 from .kinds import (
+    BODY_TAILS,
     DIVISION_ROLES,
     PLACE_TAILS,
     SUPRANATIONAL_WORDS,
+    body_fold,
     body_scope,
     name_fold,
     short_place_name,
@@ -470,7 +472,7 @@ def _gather(
                     fold = keys_folded[key] = name_fold(key)
                     folds.setdefault(key, fold_name(key))
                 if fold != folds[key] and " of " in folds[key] and not _placed_labels(mentions):
-                    fold = folds[key]  # "Islamic State of Iraq" tagged ORG: not Iraq
+                    fold = body_fold(key, folds[key])  # "Islamic State of Iraq" tagged ORG
                 scoped = _scope(key, fold, mentions)
                 if scoped is not None:
                     group = _scoped_group(groups, fold, scoped, article_id, places, mentions)
@@ -734,6 +736,9 @@ def _join_short_forms(
     begun: dict[str, set[str]] = {}  # a bare name -> the named places whose names begin with it
     surnames: set[tuple[str, str]] = set()  # (article id, surname) of people named in full
     opened: dict[str, set[str]] = {}  # a word -> the longer names of any kind it begins
+    # a body's short forms (`_body_short_forms`): for bodies only ("George Washington" is no
+    # short form of the university named after him)
+    body_short_of: dict[str, set[str]] = {}
     for gkey, group in groups.items():
         fold = group.fold
         first, space, _rest = fold.partition(" ")
@@ -742,6 +747,9 @@ def _join_short_forms(
         for form in group.forms:
             if form != fold and form:
                 short_of.setdefault(form, set()).add(gkey)
+        if group.kind == "organization":
+            for body_short in _body_short_forms(fold):
+                body_short_of.setdefault(body_short, set()).add(gkey)
         if group.kind == "person":
             core = _person_core(fold)
             if len(core) >= 2:
@@ -770,9 +778,12 @@ def _join_short_forms(
                 begun_targets = {t for t in short_of.get(fold, ()) if t in opened[fold]}
                 if begun_targets - targets_begun:
                     continue  # a word that begins several actors' names, context picks none
+        candidates = short_of.get(fold, set())
+        if kind == "organization":
+            candidates = candidates | body_short_of.get(fold, set())
         targets = {
             t
-            for t in short_of.get(fold, ())
+            for t in candidates
             if groups[t].fold != fold
             and (_compatible(kind, groups[t].kind) or _placed(group, groups[t]))
             and not _first_name_only(fold, groups[t])
@@ -787,6 +798,23 @@ def _join_short_forms(
         targets = _by_title(group, targets, groups, sets)
         if len({sets.find(t) for t in targets}) == 1:  # one actor, however many spellings
             sets.union(gkey, min(targets))
+
+
+_BODY_TAIL_FOLDS = frozenset(fold_name(w) for w in BODY_TAILS)
+
+
+def _body_short_forms(fold: str) -> list[str]:
+    """Short forms a body's folded name is written in elsewhere: without its body word ("house
+    finance" of "house finance committee", three words or more) and without the word joined
+    by "and" ("foreign office" of "foreign and commonwealth office")."""
+    words = fold.split()
+    out = []
+    if len(words) >= 3 and words[-1] in _BODY_TAIL_FOLDS and "of" not in words:
+        out.append(" ".join(words[:-1]))
+    if "and" in words[1:-2]:
+        i = words.index("and", 1)
+        out.append(" ".join(words[:i] + words[i + 2 :]))
+    return out
 
 
 def _begun_by(

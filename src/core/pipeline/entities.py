@@ -776,6 +776,8 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         end = _first_of_two_names(text, start, end)
     if ent.label_ == "ORG" and end == ent.end_char:
         end = _with_its_of_phrase(ent, end)
+    if ent.label_ == "ORG":
+        end = _before_a_title(text, start, end)
     if end <= start:
         return None
     label = ent.label_
@@ -811,7 +813,11 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
                     lead_place = (start, start + len(word))
                 start += lead.end()
                 label = "PERSON"  # "the senator from Ohio Sherrod Brown": the person
-        start, role = _strip_titles(text, start, end)
+        name_from, role = _strip_titles(text, start, end)
+        if label == "PERSON" or _a_person_after_the_title(text, start, name_from, end):
+            start = name_from
+        else:
+            role = None  # "General Motors", "Chief Whip Ltd": the title word opens the name
         if start >= end:
             return None
         split = _name_after_organisation(ent, text, start, end)
@@ -820,6 +826,23 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
     cand = _Candidate(start, end, text[start:end], label, role=role)
     cand.lead_place = lead_place
     return cand
+
+
+def _before_a_title(text: str, start: int, end: int) -> int:
+    """Where a body's name ends when the model ran it into the title of someone named after it:
+    "[Boeing Executive] Vice President Ana Ruiz" is "Boeing", then a title. Only before another
+    capitalised word (the title or the name goes on): "the Scottish Executive said" keeps it."""
+    if not _CAPITALISED_NEXT.match(text, end):
+        return end
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while len(words) > 1 and words[-1].group().lower().rstrip(".") in HONORIFICS - COURTESY:
+        words.pop()
+    if words[-1].group().lower() in _MINOR_WORDS:
+        return end  # "Secretary of State Ana Ruiz": the title is the whole span
+    return start + words[-1].end()
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
 def _with_its_of_phrase(ent: Span, end: int) -> int:
@@ -922,6 +945,41 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
     if role and role.lower().rstrip(".") in COURTESY:
         role = None
     return start + words[cut + 1][0], role
+
+
+def _a_person_after_the_title(text: str, start: int, name_from: int, end: int) -> bool:
+    """Whether the words after a title in an organisation's span are a person's name, so the
+    title is a title ("Mayor Bill de Blasio" tagged ORG), not the first word of a body's
+    name ("General Motors", "General Dynamics Corp."): they have a full name's shape, or the
+    one word after the title also stands alone somewhere in the article ("Putin")."""
+    if name_from == start:
+        return True
+    if text[start:name_from].split()[-1].lower().rstrip(".") in _PERSONS_TITLES:
+        return True  # "Dr Ana Ruiz" tagged ORG: no body's name opens with these
+    rest = text[name_from:end]
+    if looks_like_person_name(rest):
+        return True
+    words = rest.split()
+    return len(words) == 1 and _stands_alone(text, words[0])
+
+
+@lru_cache(maxsize=256)
+def _stands_alone(text: str, word: str) -> bool:
+    """The article writes the word somewhere without a capitalised word before it, not as the
+    end of a longer name (asked once per article and word: the answer is cached)."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
+        if not _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            return True
+    return False
+
+
+#: Titles only a person is given, never a body's first word (unlike "General", "State").
+_PERSONS_TITLES = COURTESY | frozenset(
+    "dr prof professor sen senator rep gov lt col capt sgt rev cpl maj adm insp det supt cllr "
+    "coun hon msgr cst const pte cmdr mp".split()
+)
+#: A capitalised word right before (a word is then part of a longer name, not alone).
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
 
 
 #: Second halves of a hyphened title the model starts a name with: "President-[Elect Ana Ruiz]".
@@ -1223,6 +1281,7 @@ def _with_words_before_the_acronym_spells(
     person ("Without Borders" was read as someone's name). Not a title's letters ("Member
     of Parliament (MP)"), nor a name the article uses on its own elsewhere ("Parliament")."""
     alone = Counter(c.text for c in candidates)
+    grown: list[_Candidate] = []
     for cand in candidates:
         intro = _ACRONYM_INTRO.match(text[cand.end : cand.end + 40])
         if intro is None or not intro.group("close") or alone[cand.text] > 1:
@@ -1240,11 +1299,22 @@ def _with_words_before_the_acronym_spells(
             start = before.start() + word.start()  # the longest run first
             whole = text[start : cand.end]
             if acronym_matches(abbr, whole):
-                cand.start, cand.text, cand.folded = start, whole, ()
-                if cand.label == "PERSON":
+                added = text[start : cand.start].lower().split()
+                if cand.label == "PERSON" or (
+                    cand.label in _PLACE_LABELS and any(w in BODY_TAILS for w in added)
+                ):
+                    # (a place the name ends with: "[Board of Control for Cricket in] India
+                    # (BCCI)" is a body; "[Democratic Republic of the] Congo (DRC)" a place)
                     cand.label = cand.kind_signal = "ORG"
+                cand.start, cand.text, cand.folded = start, whole, ()
+                grown.append(cand)
                 break
-    return candidates
+    # the part of the name the model read as a name of its own is no mention of its own
+    return [
+        c
+        for c in candidates
+        if not any(g is not c and g.start <= c.start and c.end <= g.end for g in grown)
+    ]
 
 
 #: An acronym in brackets ("(RWB)") after a run of capitalised words, which may hold minor ones
@@ -1431,6 +1501,7 @@ def _cluster(
     for before, after in pairwise(candidates):
         if _glossed(text, before, after):
             sets.union(after.cluster, before.cluster)
+    _join_other_names(candidates, text, sets)
 
     _join_place_short_forms(members, by_fold, sets)
 
@@ -1458,7 +1529,11 @@ def _cluster(
             continue
         short = group[0].folded
         # Only clusters sharing a word can match: keeps long articles linear, not quadratic.
-        pool = sorted(index.get(short[0], set()) | index.get(short[-1], set()))
+        pool = sorted(
+            index.get(short[0], set())
+            | index.get(short[-1], set())
+            | index.get(_without_article(short[-1]), set())  # "al-Sadr" finds "Sadr"
+        )
         # Capitals ("BDS", "COVID") are a body's letters, no one's first or last name: not
         # the "BDS Kampagne" nor the "COVID Melbourne" the model took for people.
         lettered = is_acronym(group[0].text)
@@ -1506,6 +1581,14 @@ def _cluster(
             continue  # "Senator Kennedy" is not "Rep. Patrick Kennedy": two namesakes
         if kinds[i] == "person" and not people and len(short) == 1:
             people = _company_of(short, group, members, kinds, size, find, pool)
+        if kinds[i] == "org" and people and len(short) == 1:
+            # a company named after a family, beside a member of it ("Ford" of "Ford Motor
+            # Company" and "William Clay Ford Jr."): the word the model took for a body is
+            # the company when the story names one, and only one, by that word
+            firms = _matching_roots(short, "org", members, kinds, size, find, pool, _company_affix)
+            if len(firms) == 1:
+                sets.union(i, firms[0])
+                continue
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
                 sets.union(i, people[0])
@@ -1840,6 +1923,10 @@ def _spread_kind_signal(group: list[_Candidate]) -> None:
     for cand in group:
         if cand.label in overridden:
             cand.label = label
+        elif label == "ORG" and cand.label in _PLACE_LABELS and cand.kind_signal is None:
+            # "into Bankia, the fourth largest bank": what the text calls it outweighs the
+            # model's guesses of a place that nothing around them supports
+            cand.label = label
 
 
 def _matching_roots(
@@ -2081,8 +2168,13 @@ def _affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """`short` is the first or last words of `full` (suffixes like "Jr." ignored at the end),
     or its last word without the article it is written with ("Sadr" of "Muqtada al-Sadr")."""
     n = len(short)
-    if n == 1 and full and full[-1] != short[0] and _without_article(full[-1]) == short[0]:
-        return True
+    if (
+        n == 1
+        and full
+        and full[-1] != short[0]
+        and _without_article(full[-1]) == _without_article(short[0])
+    ):
+        return True  # "Sadr" of "Muqtada al-Sadr", "al-Gizawi" of "Ahmed El Gizawy"
     if n == 0 or n >= len(full):
         return False
     core = full[:-1] if full[-1] in SUFFIXES else full
@@ -2101,6 +2193,31 @@ def _without_article(word: str) -> str:
         if word.startswith(article) and len(word) > len(article) + 1:
             return word[len(article) :]
     return word
+
+
+#: What joins a name to another name of the same thing: "X (XU), also called Y", "X, better
+#: known as Y", "X, formerly named Y" (a comma first: "Ana also called Ruiz a friend" is a verb).
+_OTHER_NAME = re.compile(
+    r"(?:\s*\([^()\n]{1,40}\))?,\s+(?:also|otherwise|better|formerly|now|widely)\s+"
+    r"(?:called|known\s+as|named)\s+(?:the\s+)?"
+)
+
+
+def _join_other_names(candidates: list[_Candidate], text: str, sets: UnionFind[int]) -> None:
+    """A name the text gives as another name of the one before it is the same actor: "First
+    Lorn University (FLU), also called Carran University", of one kind (a person "also known
+    as" a nickname the model took for a place is not that place's)."""
+    at = {c.start: c for c in candidates}
+    for cand in candidates:
+        m = _OTHER_NAME.match(text, cand.end)
+        other = at.get(m.end()) if m else None
+        if other is not None and _kind_of(other.label) == _kind_of(cand.label):
+            sets.union(other.cluster, cand.cluster)
+
+
+def _kind_of(label: str) -> str:
+    """A label's broad kind: people, places, or anything else (bodies, things, events)."""
+    return "person" if label == "PERSON" else "place" if label in _PLACE_LABELS else "other"
 
 
 def _glossed(text: str, before: _Candidate, after: _Candidate) -> bool:
@@ -2147,12 +2264,25 @@ def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     if full[-n:] == short:
         return True
+    if n >= 2 and _without_conjunct(full) == short:
+        return True  # "Foreign Office" of "Foreign and Commonwealth Office"
+    if n >= 2 and full[:n] == short and all(w in _BODY_TAIL_FOLDS for w in full[n:]):
+        return True  # "House Finance" of "House Finance Committee": its body's word left out
     if n == 1 and "of" in full[1:]:
         # The head noun before "of": "the Department" of "California Department of Corrections".
         return full[full.index("of", 1) - 1] == short[0]
     return full[:n] == short and (
         full[n] in _MINOR_FOLDS or all(w in _TAIL_FOLDS for w in full[n:])
     )
+
+
+def _without_conjunct(full: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A body's name without the word "and" joins into it: "foreign and commonwealth office"
+    -> "foreign office" (a name of three words or more before its last; None for any other)."""
+    if "and" not in full[1:-2]:
+        return None
+    i = full.index("and", 1)
+    return full[:i] + full[i + 2 :]
 
 
 def _party_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -2169,6 +2299,7 @@ _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 _PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 _MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
 _TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
+_BODY_TAIL_FOLDS = frozenset(fold_name(w) for w in BODY_TAILS)
 
 
 def canonical_name(forms: list[str]) -> str:

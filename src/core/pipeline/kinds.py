@@ -18,7 +18,7 @@ from .gazetteer import (
     STATE_PREFIX_WORDS,
     US_STATES,
 )
-from .names import fold_name, looks_like_person_name
+from .names import fold_name, is_acronym, looks_like_person_name
 from .rules import ORG_WORDS
 
 if TYPE_CHECKING:
@@ -366,7 +366,47 @@ def name_fold(name: str, place: bool = True) -> str:
         return f"storm {fold_name(bare)}"
     folded = fold_name(name)
     state = _state_name(folded) if place else None
-    return _COUNTRY_FORM_FOLDS.get(folded) or state or folded
+    return _COUNTRY_FORM_FOLDS.get(folded) or state or body_fold(name, folded)
+
+
+def body_fold(name: str, folded: str) -> str:
+    """A body's `fold_name` in one form whatever the spelling: a department's or a ministry's
+    words in one order, a company's without its legal form."""
+    return _company_fold(name, _department_fold(folded))
+
+
+#: "department of state" and "state department", "ministry of defence" and "defence ministry":
+#: one body's name in either order (one word after "of"; longer names keep their order).
+_OF_ONE_WORD = re.compile(r"^(?:(.+) )?(department|ministri) of (\w+)$")
+
+
+def _department_fold(folded: str) -> str:
+    """A department's or a ministry's folded name in one word order: "[the] X Department"."""
+    m = _OF_ONE_WORD.match(folded)
+    if m is None:
+        return folded
+    lead, head, topic = m.groups()
+    return f"{lead} {topic} {head}" if lead else f"{topic} {head}"
+
+
+#: A company's legal form, written or not: "Apple Inc." is "Apple", "Acme Ltd" is "Acme".
+_LEGAL_FORMS = frozenset({"inc", "incorporated", "ltd", "llc", "plc"})
+#: Abbreviated company words at the end of a name, spelled out: "Ford Motor Co." is "Ford
+#: Motor Company" (at the end only: "Co. Mayo" is a county).
+_COMPANY_ABBREVIATIONS = {"co": fold_name("company"), "corp": fold_name("corporation")}
+
+
+def _company_fold(name: str, folded: str) -> str:
+    """A company's fold without its legal form, its abbreviated company word spelled out; not
+    where what is left has a person's shape ("Walt Disney Inc." beside the man)."""
+    head, _, last = folded.rpartition(" ")
+    if not head:
+        return folded
+    if last in _COMPANY_ABBREVIATIONS:
+        return f"{head} {_COMPANY_ABBREVIATIONS[last]}"
+    if last in _LEGAL_FORMS and not looks_like_person_name(name.rsplit(maxsplit=1)[0]):
+        return head
+    return folded
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
@@ -517,10 +557,12 @@ def label_from_words(text: str, label: str) -> str:
             words[-1] in PLACE_TAILS
             and " ".join(words[-2:]) not in BODY_TAIL_PAIRS
             or " ".join(words[-2:]) in PLACE_TAIL_PAIRS
-            or words[0] in PLACE_HEADS and not any(w in BODY_TAILS for w in words)
+            or words[0] in PLACE_HEADS
+            and not any(w in BODY_TAILS or w in _ORG_NAME_WORDS for w in words)
         )
     ):
-        return "LOC"  # not "Port Authority of New York", "Fort Worth Police Department"
+        # not "Port Authority of New York", "Fort Worth Police Department", "Fort Ore Group"
+        return "LOC"
     return label
 
 
@@ -608,6 +650,13 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
         if _a_party(ent):
             return "ORG"  # "the Democratic and Republican parties"
         return "LOC" if _part_of_place(ent) or _placed_people(ent) else label
+    if (
+        label in {"PERSON", "ORG", "FAC"}
+        and ent.root.dep_ == "pobj"
+        and ent.root.head.lower_ in _TIME_PREPOSITIONS
+        and not any(t.lower_ in _BODY_NAME_WORDS or t.lower_ in _ORG_NAME_WORDS for t in ent)
+    ):
+        return "EVENT"  # "during the Kerrin Uprising": a time, not a body, a site or someone
     if label not in {"PERSON", "ORG"}:
         return label
     name = ent.text
@@ -660,6 +709,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     if root.dep_ != "pobj":
         return label
     if head.lower_ in PLACE_PREPOSITIONS:
+        if is_acronym(name) and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+            return "ORG"  # "players in the IPL": letters with "the" are a body's, not a place
         return "LOC"
     if head.lower_ in MOTION_PREPOSITIONS and head.head.lower_ in TRAVEL_VERBS:
         return "LOC"  # "flew to Bermona", "fled from Idlib"
@@ -670,6 +721,10 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+#: Prepositions whose object is a stretch of time: a name there is an event or an era.
+_TIME_PREPOSITIONS = frozenset({"during", "throughout"})
 
 
 def _whose_members(ent: Span) -> bool:
