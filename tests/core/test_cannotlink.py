@@ -40,6 +40,8 @@ def _name(text: str, kind: NameKind) -> Name:
         # a body and its branch in a state or a nation, or two levels' bodies
         (("Iowa Progress Party", "other"), ("Progress Party", "other")),
         (("Scottish Reform", "other"), ("Reform Party", "other")),
+        (("Scottish Liberal Progressives", "other"), ("Liberal Progressives", "other")),
+        (("Welsh Liberal Progressives", "other"), ("Scottish Liberal Progressives", "other")),
         (("Alabama Senate", "other"), ("United States Senate", "other")),
         (("Scottish Parliament", "other"), ("Parliament of the United Kingdom", "other")),
     ],
@@ -75,6 +77,8 @@ def test_cannotlink_incompatible_names(a: tuple[str, NameKind], b: tuple[str, Na
         (("Department", "other"), ("United States Department of Justice", "other")),
         (("Church", "other"), ("Scientology", "other")),
         (("Senate", "other"), ("Ohio Senate", "other")),
+        (("Channel", "other"), ("English Channel", "other")),
+        (("Scottish Liberal Progressives", "other"), ("Liberal Progressives of Scotland", "other")),
         # a person and a body are left to the kind rules
         (("Corwin Altmark", "person"), ("Altmark Foundation", "other")),
     ],

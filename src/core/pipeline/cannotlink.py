@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal, TypeVar
 
-from .countries import country_of, without_country, without_division
+from .countries import country_of, names_division, without_country, without_division
 from .kinds import GENERIC_PLACE_HEADS, GENERIC_PLACE_TAILS, PLACE_TAILS, body_scope
 from .names import HONORIFICS, SUFFIXES, fold_name
 from .rules import ORG_WORDS
@@ -223,11 +223,27 @@ def _qualified(fold: str) -> tuple[str | None, str]:
     nation's name: "iowa democratic party"), and the rest of the name."""
     split = without_division(fold)
     if split is not None:
-        return split[1], split[0]
+        return _division(split[1]), split[0]
+    words = fold.split()
+    for i, word in enumerate(words):
+        country = country_of(word)
+        rest = " ".join(words[:i] + words[i + 1 :])
+        if country is not None and names_division(word) and len(_content(rest)) >= 2:
+            # a nation's people before a body's name of its own ("Scottish Liberal
+            # Democrats"); before one word, a name of its own ("English Channel")
+            return _division(f"{country}/{word}"), rest
     split = without_country(fold)
     if split is not None:
         return split[1], split[0]
     return None, fold
+
+
+def _division(scope: str) -> str:
+    """A division's scope with its name cut to a stem, so that its people's word names it too
+    ("united kingdom/scotland" and "united kingdom/scottish" -> "united kingdom/sco"); a
+    name of two words ("new york") is kept whole."""
+    country, _, division = scope.partition("/")
+    return f"{country}/{division if ' ' in division else division[:3]}"
 
 
 def _content(fold: str) -> set[str]:
