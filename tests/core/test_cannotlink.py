@@ -160,3 +160,16 @@ def test_cannotlink_merge_keeps_a_state_branch_from_its_party() -> None:
         ]
     )
     assert mapping[("a", "Iowa Progress Party")] != mapping[("b", "Progress Party")]
+
+
+def test_cannotlink_explain_merges_lists_a_refused_union() -> None:
+    """The merge explained shows the union the guard refused, with the rule that asked for it."""
+    from newsdesk.core.pipeline.actors import explain_merges
+
+    _actors, _mapping, joins = explain_merges(
+        [
+            _article("a", ("Verlin Dam", "FAC", "Verlin Dam"), ("Verlin", "FAC", "Verlin Dam")),
+            _article("b", *[("Verlin", "GPE", "Verlin")] * 3),
+        ]
+    )
+    assert [j.rule for j in joins] == ["refused short_forms"]

@@ -268,7 +268,8 @@ def _full_names(group: _Group) -> set[Name]:
 
 class _Recorded(GuardedUnionFind[str]):
     """The merge's union-find, noting each union that joins two sets and the rule (the
-    function) doing it; used only to explain a merge, never to index."""
+    function) doing it, and each union the cannot-link guard refused (rule "refused <rule>");
+    used only to explain a merge, never to index."""
 
     __slots__ = ("_groups", "joins")
 
@@ -278,9 +279,11 @@ class _Recorded(GuardedUnionFind[str]):
         self.joins = joins
 
     def union(self, a: str, into: str) -> bool:
+        refused = self.find(a) != self.find(into) and self.apart(a, into)
         joined = super().union(a, into)
-        if joined:
+        if joined or refused:
             rule = sys._getframe(1).f_code.co_name.removeprefix("_join_")
+            rule = f"refused {rule}" if refused else rule
             left, right = (tuple(sorted(self._groups[g].keys)) for g in (a, into))
             cluster = self._groups[into].clusters[0]
             self.joins.append(Join(rule, a, into, left, right, cluster))
