@@ -21,6 +21,8 @@ def _name(text: str, kind: NameKind) -> Name:
         (("Corwin Altmark", "person"), ("Delia Altmark", "person")),
         (("Osric Tavel", "person"), ("Ruth Ilse Tavel", "person")),
         (("Mehmet Ali Tosunoglu", "person"), ("Ibrahim Tosunoglu", "person")),
+        # people: one given name, two surnames
+        (("Tonio Marek", "person"), ("Tonio Brill", "person")),
         # a place and a thing its name begins
         (("Verlin", "place"), ("Verlin Dam", "place")),
         (("Verlin", "place"), ("Verlin Nuclear Power Plant", "place")),
@@ -61,6 +63,8 @@ def test_cannotlink_incompatible_names(a: tuple[str, NameKind], b: tuple[str, Na
         (("Ruth Ilse Tavel", "person"), ("Ilse Tavel", "person")),
         (("Mohammed Qasir", "person"), ("Muhammad Qasir", "person")),
         (("Nouri al-Qasir", "person"), ("al-Qasir", "person")),
+        (("Shirla Helps", "person"), ("Shirla Helps-Roper", "person")),
+        (("Anna Kowalczyk", "person"), ("Anna Kowalczik", "person")),
         # one place or body under a fuller name
         (("Verlin", "place"), ("Verlin Strip", "place")),
         (("Verlin", "place"), ("Verlin Islands", "place")),

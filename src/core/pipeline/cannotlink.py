@@ -123,11 +123,24 @@ def incompatible(a: Name, b: Name) -> bool:
 
 def _other_given_names(a: list[str], b: list[str]) -> bool:
     a, b = _core(a), _core(b)
-    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or a[0] == b[0]:
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if a[-1] != b[-1]:
+        return _other_surnames(a, b)
+    if a[0] == b[0]:
         return False
     if any(w in HONORIFICS or w in _PARTICLES or country_of(w) is not None for w in (a[0], b[0])):
         return False  # a title or a place the name's span kept ("Ohio Sherrod Brown")
     return not (_one_given_name(a[0], b[0]) or a[0] in b[1:-1] or b[0] in a[1:-1])
+
+
+def _other_surnames(a: list[str], b: list[str]) -> bool:
+    """Two full names whose surnames differ, neither in the other's name nor a spelling of
+    it ("Tony Mendez" / "Tony Blair"; not "Shirley Phelps" / "Shirley Phelps-Roper")."""
+    x, y = a[-1], b[-1]
+    if x in b or y in a or any(w in HONORIFICS or country_of(w) is not None for w in (a[0], b[0])):
+        return False
+    return not (x[0] == y[0] and SequenceMatcher(None, x, y).ratio() >= 0.7)
 
 
 def _one_given_name(x: str, y: str) -> bool:
