@@ -106,7 +106,8 @@ def incompatible(a: Name, b: Name) -> bool:
     """Two full names that cannot name one actor.
 
     People (both full names): the same surname with given names that are not one name (an
-    initial, a short form, a nickname, a transliteration, or the other's middle name).
+    initial, a short form, a nickname, a transliteration, or the other's middle name), or
+    surnames that are not one (neither in the other's name nor a spelling of it).
     Anything else: two places or bodies of different places (a division's branch is not its
     nation's body), a place and a thing its name begins ("Mosul Dam", "United States Senate"),
     or two names neither of which holds the other's words ("Gaza City" / "Gaza Strip").
