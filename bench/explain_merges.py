@@ -4,8 +4,10 @@ Run: `.venv/bin/python bench/explain_merges.py PATH... [--grep TEXT] [--mixed] [
 indexes PATH with the real pipeline in memory and prints every actor made of more than one
 group of in-article clusters, with each union across articles: the rule (the `_join_...` phase
 of `core.pipeline.actors`) and the two sides' cluster keys; an actor of one folded name in
-several articles was joined by no rule. Inside one article the join is the in-article cluster
-itself (`core.pipeline.entities`): `-v` prints each cluster's mention texts and labels.
+several articles was joined by no rule. A union the cannot-link guard refused (two full
+names that cannot be one actor, `core.pipeline.cannotlink`) is listed as "refused <rule>".
+Inside one article the join is the in-article cluster itself (`core.pipeline.entities`): `-v`
+prints each cluster's mention texts and labels.
 
 - `--grep TEXT`: only actors with TEXT in a name or alias (folded: case and accents aside).
 - `--mixed`: also actors joined on mentions of different kinds (a name tagged a person in one

@@ -492,3 +492,31 @@ def test_store_open_stored_shows_the_last_finished_open_without_a_walk(
     second = open_library([store_corpus], store_settings, nlp=nlp).library
     after = open_stored([store_corpus], store_settings)
     assert after is not None and after.revision == second.revision != first.revision
+
+
+def test_store_merge_reads_a_state_story_as_memory_does(tmp_path, store_settings, nlp):
+    """A story headlined on a state whose text says "federal" names the nation's bodies: the
+    store's merge (from stored mentions) reads that word as the merge in memory does, so a
+    "Senate" named alone joins the same actor in both."""
+    from newsdesk.core.pipeline.indexing import analyze, build_corpus, read_articles
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a-state.txt").write_text(
+        "Ohio farmers wait for a vote\n\nFarmers in Ohio asked for federal help on Monday. "
+        "The Senate will vote on the aid bill next week, said Dana Pell of the farm bureau.\n",
+        encoding="utf-8",
+    )
+    (folder / "b-nation.txt").write_text(
+        "Aid bill advances\n\nThe United States Senate passed the farm aid bill on Friday. "
+        "Senator Mara Quill said the United States Senate had acted quickly.\n",
+        encoding="utf-8",
+    )
+    for path in folder.iterdir():
+        _age(path)
+    store = open_library([folder], store_settings, nlp=nlp).library
+    articles, _skipped = read_articles([folder])
+    memory = MemoryLibrary(build_corpus(analyze(nlp, articles)))
+    assert [(a.id, a.name) for a in store.actors()] == [(a.id, a.name) for a in memory.actors()]
+    senate = [a for a in memory.actors() if a.name == "United States Senate"]
+    assert senate and "a-state" in {m.article for m in memory.actor(senate[0].id).mentions}

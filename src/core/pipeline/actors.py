@@ -18,6 +18,7 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
 from ..models import Actor, ActorType, ArticleAnalysis, Mention
+from .cannotlink import GuardedUnionFind, Name, NameKind, person_name
 from .countries import (
     article_country,
     article_division,
@@ -213,7 +214,11 @@ def _merge(
     _party_words_by_country(groups, places)
     for group in groups.values():
         _count(group, folds)
-    sets: UnionFind[str] = UnionFind(groups) if joins is None else _Recorded(groups, joins)
+    sets: GuardedUnionFind[str] = (
+        GuardedUnionFind(groups) if joins is None else _Recorded(groups, joins)
+    )
+    for gkey, group in groups.items():
+        sets.name(gkey, _full_names(group))
     _join_acronyms_by_country(groups, sets, places)
     _join_city_readings(groups, sets)
     # middle names first: a bare surname then sees "Donald J. Trump" and "Donald Trump" as one
@@ -243,9 +248,30 @@ class Join:
     """(article id, cluster key) of one cluster on the right: where to find the actor."""
 
 
-class _Recorded(UnionFind[str]):
+def _full_names(group: _Group) -> set[Name]:
+    """A group's names as the cannot-link guard compares them (`core.pipeline.cannotlink`):
+    its clusters' keys, the fullest form of each in-article cluster; not an acronym, nor a
+    person's bare surname. A state's name read as its city (`_read_as_city`) has none: the
+    reading itself decides which place it is."""
+    if group.scope == _CITY_READING:
+        return set()
+    kind: NameKind = (
+        "person" if group.kind == "person" else "place" if group.kind == "place" else "other"
+    )
+    names: set[Name] = set()
+    for key in group.keys:
+        if is_acronym(key):
+            continue
+        fold = name_fold(key, kind == "place")
+        if kind != "person" or person_name(fold):
+            names.add((fold, kind))
+    return names
+
+
+class _Recorded(GuardedUnionFind[str]):
     """The merge's union-find, noting each union that joins two sets and the rule (the
-    function) doing it; used only to explain a merge, never to index."""
+    function) doing it, and each union the cannot-link guard refused (rule "refused <rule>");
+    used only to explain a merge, never to index."""
 
     __slots__ = ("_groups", "joins")
 
@@ -255,9 +281,11 @@ class _Recorded(UnionFind[str]):
         self.joins = joins
 
     def union(self, a: str, into: str) -> bool:
+        refused = self.find(a) != self.find(into) and self.apart(a, into)
         joined = super().union(a, into)
-        if joined:
+        if joined or refused:
             rule = sys._getframe(1).f_code.co_name.removeprefix("_join_")
+            rule = f"refused {rule}" if refused else rule
             left, right = (tuple(sorted(self._groups[g].keys)) for g in (a, into))
             cluster = self._groups[into].clusters[0]
             self.joins.append(Join(rule, a, into, left, right, cluster))

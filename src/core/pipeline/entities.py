@@ -17,12 +17,12 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention
+from .cannotlink import GuardedUnionFind, Name, person_name
 from .countries import (
     article_country,
     country_of,
     named_country,
     without_country,
-    without_division,
 )
 from .gazetteer import COUNTRIES, US_STATES
 from .kinds import (
@@ -1490,7 +1490,7 @@ def _cluster(
             members.append([])
         cand.cluster = by_fold[folded]
         members[cand.cluster].append(cand)
-    sets = UnionFind(range(len(members)))
+    sets: GuardedUnionFind[int] = GuardedUnionFind(range(len(members)))
     find = sets.find
 
     # Acronyms join the name they abbreviate.
@@ -1514,6 +1514,9 @@ def _cluster(
     kinds = [_kind(labels[i], members[i]) for i in range(len(members))]
     size = [max(len(c.folded) for c in group) for group in members]
     _kin_of_people(members, kinds)
+    for folded, j in by_fold.items():
+        if (name := _full_name(folded, kinds[j], members[j])) is not None:
+            sets.name(j, (name,))
     # Shorter names join longer ones they begin or end: "Putin", "Guo", "de Blasio", "House".
     # A surname the model mislabelled ("Trump" as ORG) still joins the one person it names.
     for i in sorted(range(len(members)), key=lambda i: -size[i]):
@@ -1607,8 +1610,6 @@ def _cluster(
                 _party_affix if kinds[i] in ("org", "group") else None,
             )
             if not _anothers_body(short, _group(members, find, r, pool), home, states)
-            and not _country_in_a_longer_name(short, _group(members, find, r, pool))
-            and not _a_divisions_branch(short, _group(members, find, r, pool))
             and not _a_branch_in_a_place(short, _group(members, find, r, pool))
             and not _a_party_named_as_a_house(short, _group(members, find, r, pool))
         ]
@@ -1625,6 +1626,17 @@ def _cluster(
         keys[root] = canonical_name([c.text for c in group])
         _spread_kind_signal(group)
     return keys
+
+
+def _full_name(folded: str, kind: str, group: list[_Candidate]) -> Name | None:
+    """A cluster's name as the cannot-link guard compares it (`core.pipeline.cannotlink`):
+    a person's full name, a place's or a body's name; not an acronym, whose letters fit many
+    names, nor a bare surname."""
+    if not group or is_acronym(group[0].text):
+        return None
+    if kind == "person":
+        return (folded, "person") if person_name(folded) else None
+    return (folded, "place" if kind == "place" else "other")
 
 
 def _company_of(
@@ -1651,7 +1663,7 @@ def _join_its_company(
     members: list[list[_Candidate]],
     kinds: list[str],
     size: list[int],
-    sets: UnionFind[int],
+    sets: GuardedUnionFind[int],
     pool: list[int],
     text: str,
 ) -> None:
@@ -1669,7 +1681,7 @@ def _join_its_company(
         if not any(_after_the(text, c.start) for c in _group(members, find, r, pool))
     ]  # a company takes no "the": "the Flyboard Air" is a machine, not its maker
     if len(firms) == 1:
-        sets.union(i, firms[0])
+        sets.join_anyway(i, firms[0])  # the story's context outweighs the model's tag
 
 
 def _after_the(text: str, start: int) -> bool:
@@ -2067,32 +2079,8 @@ _KIN_AFTER = re.compile(
 CLEAR_LEAD = 3
 
 
-def _country_in_a_longer_name(short: tuple[str, ...], group: list[_Candidate]) -> bool:
-    """`short` is a country or a US state the model tagged as a body, and `group` a longer
-    name that holds it without being that country's formal name: "Samoa" is not "American
-    Samoa" nor the "Samoa Observer" ("Islamic Republic of Iran" folds to Iran before)."""
-    name = " ".join(short)
-    if name not in _PLACE_FOLDS:
-        return False
-    return any(len(c.folded) > len(short) for c in group)
-
-
-#: The word that ends a party's name: "Democratic" of "Democratic Party" is its short form, and
-#: a name ending in it runs under one name in every state (`_a_divisions_branch`).
+#: The word that ends a party's name: "Democratic" of "Democratic Party" is its short form.
 _PARTY_FOLDS = frozenset({fold_name("party")})
-
-
-def _a_divisions_branch(short: tuple[str, ...], group: list[_Candidate]) -> bool:
-    """`short` names a party and `group` its branch in a state or province ("Iowa Democratic
-    Party"): a party runs under one name in every state, so the name alone is the national
-    party, not the branch the article also names."""
-    if not short or short[-1] not in _PARTY_FOLDS:
-        return False
-    name = " ".join(short)
-    return any(
-        (split := without_division(" ".join(c.folded))) is not None and split[0] == name
-        for c in group
-    )
 
 
 def _a_branch_in_a_place(short: tuple[str, ...], group: list[_Candidate]) -> bool:

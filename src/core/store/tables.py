@@ -207,28 +207,49 @@ def load_mentions(conn: sqlite3.Connection) -> list[ArticleAnalysis]:
     """Every article's mentions, in corpus order, as analyses without text, quotes or sentences.
 
     The actor merge reads mentions only ("recomputed from stored mentions", issue #4), so the
-    text is not loaded: on 10,000 articles that is most of the time and memory.
+    text is not loaded: on 10,000 articles that is most of the time and memory. Only a story
+    whose headline names a state or a province carries its text: whether it says "federal"
+    decides whose a body named alone is (`countries.article_division`), as in memory.
     """
+    from ..pipeline.countries import headline_division
+
     enabled = gc.isenabled()
     gc.disable()  # many small objects, none garbage: the collector would only rescan them
     try:
         mentions: dict[str, list[Mention]] = {}
         for row in conn.execute(f"SELECT {MENTION_COLUMNS} FROM mentions ORDER BY article, seq"):
             mentions.setdefault(row[0], []).append(mention_from(row))
+        rows = conn.execute(
+            "SELECT id, path, title, date, source, url, content_hash FROM articles ORDER BY ord"
+        ).fetchall()
+        texts = _texts(conn, [row[0] for row in rows if headline_division(row[2] or "")])
         return [
             ArticleAnalysis(
-                Article(article_id, path, title, date, source, url, "", (), content_hash),
+                Article(
+                    article_id, path, title, date, source, url,
+                    texts.get(article_id, ""), (), content_hash,
+                ),
                 tuple(mentions.get(article_id, ())),
                 (),
                 (),
             )
-            for article_id, path, title, date, source, url, content_hash in conn.execute(
-                "SELECT id, path, title, date, source, url, content_hash FROM articles ORDER BY ord"
-            )
+            for article_id, path, title, date, source, url, content_hash in rows
         ]
     finally:
         if enabled:
             gc.enable()
+
+
+def _texts(conn: sqlite3.Connection, articles: Sequence[str]) -> dict[str, str]:
+    """The bodies of a few articles, by id."""
+    found: dict[str, str] = {}
+    for i in range(0, len(articles), 500):
+        chunk = articles[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            conn.execute(f"SELECT article, body FROM texts WHERE article IN ({marks})", chunk)
+        )
+    return found
 
 
 def write_actors(
