@@ -1,0 +1,349 @@
+"""Quotes set out as blocks, without quotation marks: `X wrote:` then X's paragraphs, and tweets.
+
+Web news sets a blogger's post, a statement or a reader's comment out as a block quote: a
+paragraph ending in a cue and a colon ("Zeinobia commented:", "In a statement, the ministry
+said:") and then one or more paragraphs of the quoted text, with no marks. The run is one
+quote of the cue's subject, paragraph breaks included, and ends where the writer takes the
+word back (see `_narration`). A stand-alone "[...]" paragraph cuts the run in two quotes of
+the same speaker. Tweets set out as `@handle: text` lines are the handle's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .cues import DOCUMENT_NOUNS, INTRO_VERBS, TOPIC_VERBS, verb_base
+from .drafts import Draft
+from .entities import PERSON_NOUNS
+from .layouts import SPOKEN
+from .speakers import PEOPLE_ENDINGS, PEOPLE_PLURALS, Speaker, SpeakerResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..models import Article, Mention
+
+#: Marks a paragraph may open with; such a paragraph is a quote in marks, for the cue rules.
+OPENING_MARKS = "\"“‘'«„”"
+#: A paragraph standing for left-out text: it ends one run and may open the next.
+_ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s*){2,4}\]?\)?\s*|\s*[\[(]…[\])]\s*|\s*…\s*")
+_LEADING_ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s*){2,4}[\])]|\s*[\[(]…[\])]")
+_TRAILING_ELISION = re.compile(r"[\[(]\s*(?:\.\s*){2,4}[\])]\s*$|[\[(]…[\])]\s*$")
+#: A tweet line: `@handle: text`.
+_HANDLE_LINE = re.compile(r"(?P<handle>@\w{1,30})\s*:\s+(?=\S)")
+#: Subjects that name no one who could have written a block: the writer, the reader, things.
+NO_SPEAKER = frozenset(
+    "i we you it this that these those there here which what one".split()
+)
+#: Longest paragraph read as a heading (no end punctuation, a few words): narration's, not a
+#: quote's.
+HEADING_WORDS = 10
+#: Fewest words a block paragraph has to be someone's words, not a label.
+MIN_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of quoted paragraphs, the speaker the cue paragraph names and the cue."""
+
+    start: int
+    end: int
+    speaker: Speaker
+    cue: Token | None
+    cue_text: str
+
+
+def block_quotes(
+    doc: Doc,
+    article: Article,
+    mentions: list[Mention],
+    resolver: SpeakerResolver,
+    taken: list[tuple[int, int]],
+) -> list[Block]:
+    """Every run of block paragraphs after a cue paragraph ending in a colon (or in a full
+    stop, when the next paragraph opens with "[...]", an excerpt), and every tweet line;
+    paragraphs in `taken` (transcript labels, signed blocks) are left alone."""
+    text = article.text
+    paragraphs = [p for p in article.paragraphs if p[1] > p[0]]
+    found: list[Block] = []
+    index = 0
+    while index < len(paragraphs):
+        start, end = paragraphs[index]
+        index += 1
+        if _overlaps((start, end), taken):
+            continue
+        tweet = _HANDLE_LINE.match(text, start)
+        if tweet is not None and len(text[tweet.end() : end].split()) >= MIN_WORDS:
+            handle = tweet.group("handle")
+            speaker = _handle_speaker(handle, tweet.start(), mentions)
+            found.append(Block(tweet.end(), end, speaker, None, handle))
+            continue
+        body = text[start:end].rstrip()
+        excerpt = index < len(paragraphs) and _opens_with_elision(text, paragraphs[index])
+        if not body.endswith(":") and not (body.endswith(".") and excerpt):
+            continue
+        intro = _intro(doc, resolver, start, end)
+        if intro is None:
+            continue
+        cue, speaker = intro
+        if speaker.key is None and cue_subject_is_pronoun(cue, resolver) and found:
+            previous = found[-1]
+            if previous.end <= start and not text[previous.end : start].strip():
+                # "They went on to add:" right after a block: its speaker goes on
+                speaker = previous.speaker
+        run: list[tuple[int, int]] = []
+        fresh = True  # the first paragraph after the cue or after a "[...]"
+        while index < len(paragraphs):
+            p_start, p_end = paragraphs[index]
+            if _ELISION.fullmatch(text, p_start, p_end):
+                if run:
+                    found.append(_block(run, speaker, cue))
+                    run = []
+                fresh = True
+                index += 1
+                continue
+            if _overlaps((p_start, p_end), taken) or _narration(
+                doc, resolver, text, (p_start, p_end), speaker, mentions
+            ):
+                break
+            if not fresh and not _goes_on(text, (p_start, p_end)):
+                break
+            run.append((p_start, p_end))
+            fresh = False
+            index += 1
+        if run:
+            found.append(_block(run, speaker, cue))
+    return found
+
+
+def cue_subject_is_pronoun(cue: Token, resolver: SpeakerResolver) -> bool:
+    subject = resolver.subject_of(cue)
+    return subject is not None and subject.pos_ == "PRON"
+
+
+def _opens_with_elision(text: str, span: tuple[int, int]) -> bool:
+    """The paragraph opens with "[...]" or "(...)" and goes on: an excerpt of someone's
+    text (a "[...]" alone stands between two parts of a block)."""
+    match = _LEADING_ELISION.match(text, span[0], span[1])
+    return match is not None and bool(text[match.end() : span[1]].strip())
+
+
+#: Words opening a paragraph that carry on the one before: a conjunction, a demonstrative,
+#: an answer word ("But ...", "This means ...", "Yes, ...").
+CARRY_ON = frozenset(
+    """
+    but and so yet or nor then this these that those such yes no moreover furthermore
+    besides also therefore thus hence still
+    """.split()
+)
+
+
+def _goes_on(text: str, span: tuple[int, int]) -> bool:
+    """A paragraph after a block paragraph is more of the block only when it says so: it
+    speaks ("I", "we", "you"), carries on the paragraph before ("But ...", "This ..."), or
+    cuts the quoted text ("[...]"). The writer's narration between blocks does none."""
+    start, end = span
+    body = text[start:end].strip()
+    first = re.match(r"[\w’']+", body)
+    return bool(
+        SPOKEN.search(body)
+        or (first is not None and first.group(0).lower() in CARRY_ON)
+        or _LEADING_ELISION.match(body)
+        or _TRAILING_ELISION.search(body)
+    )
+
+
+def _block(run: list[tuple[int, int]], speaker: Speaker, cue: Token) -> Block:
+    return Block(run[0][0], run[-1][1], speaker, cue, cue.text)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+def _handle_speaker(handle: str, at: int, mentions: list[Mention]) -> Speaker:
+    """The handle as the speaker, or the actor the model made of it."""
+    mention = next((m for m in mentions if m.start == at and m.end == at + len(handle)), None)
+    key = mention.key if mention is not None else None
+    return Speaker(handle, at, at + len(handle), key)
+
+
+def _intro(
+    doc: Doc, resolver: SpeakerResolver, start: int, end: int
+) -> tuple[Token, Speaker] | None:
+    """The cue of a paragraph ending in a colon and whom it names: the subject of its verb (a
+    speech verb first, a named subject first, then the main verb), when that is someone."""
+    tokens = doc.char_span(start, end, alignment_mode="contract")
+    last = next((t for t in reversed(tokens or ()) if not t.is_space), None)
+    if last is None:
+        return None
+    sent = resolver.sentence(last)
+    best: tuple[tuple[int, int, int], Token, Speaker] | None = None
+    quoted = _inside_marks(sent)
+    for token in sent:
+        if token.i in quoted or token.idx < start or not _verb(token):
+            continue
+        subject = resolver.subject_of(token)
+        if subject is None or subject.i in quoted or subject.lower_ in NO_SPEAKER:
+            continue
+        speaker = resolver.resolve(subject)
+        if not _someone(subject, speaker):
+            continue
+        base = verb_base(token.text)
+        speech = base is not None and (base in INTRO_VERBS or base in TOPIC_VERBS)
+        score = (
+            0 if speech else 1,
+            0 if speaker.key is not None else 1,
+            sum(1 for _ in token.ancestors),
+        )
+        if best is None or score < best[0]:
+            best = (score, token, speaker)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def _verb(token: Token) -> bool:
+    """A verb, or a speech verb in -s the model took for a plural noun with a subject of
+    its own ("Another blog, X, comments on ...")."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    base = verb_base(token.text)
+    return (
+        token.tag_ == "NNS"
+        and base is not None
+        and base in INTRO_VERBS
+        and any(c.dep_ == "nsubj" for c in token.children)
+    )
+
+
+def _inside_marks(sent: Span) -> set[int]:
+    """Tokens between quotation marks (a post's title in the cue paragraph)."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    for token in sent:
+        if token.text in {'"', "“", "”"}:
+            if open_at is None and token.text != "”":
+                open_at = token.i
+            elif open_at is not None:
+                inside.update(range(open_at, token.i + 1))
+                open_at = None
+    return inside
+
+
+def _someone(subject: Token, speaker: Speaker) -> bool:
+    """A speaker a block can belong to: a name, a handle, a pronoun resolved to a name, a
+    person or a body in common nouns ("a mother", "the ministry"), a document ("a tweet by
+    X"); not a thing ("other classes include:")."""
+    if speaker.key is not None or "@" in speaker.text:
+        return True
+    if subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    if subject.pos_ == "PRON":
+        return subject.lower_ in {"he", "she", "they"}
+    word = subject.lower_
+    return word in DOCUMENT_NOUNS or word.rstrip("s") in DOCUMENT_NOUNS or _person_noun(subject)
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun for a person or a group of people, which the model tags no entity ("a young
+    girl", "the gynaecologist", "one reader")."""
+    word = token.lower_
+    return (
+        word in PERSON_NOUNS
+        or word in PEOPLE_PLURALS
+        or word in PERSON_SINGULARS
+        or word.endswith(PERSON_SINGULAR_ENDINGS)
+        or (word.endswith(PEOPLE_ENDINGS) and not word.endswith("ments"))
+    )
+
+
+#: People's nouns of the web and of the street that `PERSON_NOUNS` lacks.
+PERSON_SINGULARS = frozenset(
+    "girl boy man woman reader user blogger commenter netizen tweeter citizen person".split()
+)
+#: Singular endings of nouns for people ("gynaecologist", "politician").
+PERSON_SINGULAR_ENDINGS = ("ist", "ian")
+
+
+def _narration(
+    doc: Doc,
+    resolver: SpeakerResolver,
+    text: str,
+    span: tuple[int, int],
+    speaker: Speaker,
+    mentions: list[Mention],
+) -> bool:
+    """The writer has the word again: a paragraph in marks (a quote for the cue rules), a
+    new cue paragraph, a heading, or a paragraph whose first sentence tells in the past
+    tense that someone said something ("Al-Masry Al-Youm reported that ...") or tells of
+    the block's speaker in the third person ("Kashin's attitude is shared by many")."""
+    start, end = span
+    body = text[start:end].strip()
+    if not body or body[0] in OPENING_MARKS or body.endswith(":"):
+        return True
+    if len(body.split()) <= HEADING_WORDS and body[-1] not in ".!?…)]\"”’":
+        return True  # a heading
+    tokens = doc.char_span(start, end, alignment_mode="contract")
+    first = next((t for t in tokens or () if not t.is_space), None)
+    if first is None:
+        return False
+    sent = resolver.sentence(first)
+    root = sent.root
+    if speaker.key is not None and any(
+        m.key == speaker.key and sent.start_char <= m.start < root.idx for m in mentions
+    ):
+        return True  # the block's speaker in the third person, before the main verb
+    if root.tag_ != "VBD":
+        return False
+    subject = resolver.subject_of(root)
+    base = verb_base(root.text)
+    if subject is None or base is None or base not in INTRO_VERBS:
+        return False
+    return subject.pos_ != "PRON" and _someone(subject, resolver.resolve(subject))
+
+
+def with_blocks(
+    doc: Doc,
+    article: Article,
+    mentions: list[Mention],
+    resolver: SpeakerResolver,
+    drafts: list[Draft],
+    taken: list[tuple[int, int]],
+) -> list[Draft]:
+    """The drafts with each block quote as one direct quote of the block's speaker. What the
+    rules found inside a block is part of it, except a quote in marks the block gives to
+    someone else by name (`X clearly stated, "We will not ..."`)."""
+    blocks = block_quotes(doc, article, mentions, resolver, taken)
+    if not blocks:
+        return drafts
+    kept: list[Draft] = []
+    for draft in drafts:
+        block = next((b for b in blocks if b.start <= draft.start < b.end), None)
+        if block is None or _inner_speaker(draft, block):
+            kept.append(draft)
+    for block in blocks:
+        kept.append(
+            Draft(
+                block.start, block.end, "direct", block.cue,
+                None, block.speaker, cue_text=block.cue_text,
+                cue_start=None if block.cue is not None else block.speaker.start,
+            )
+        )
+    return kept
+
+
+def _inner_speaker(draft: Draft, block: Block) -> bool:
+    """A quote in marks inside the block, with a cue inside the block and a named speaker who
+    is not the block's: the block says who said it."""
+    speaker = draft.speaker
+    return (
+        draft.marks is not None
+        and draft.cue is not None
+        and block.start <= draft.cue.idx < block.end
+        and speaker is not None
+        and speaker.key is not None
+        and speaker.key != block.speaker.key
+    )

@@ -1,0 +1,179 @@
+"""Quotes set out as blocks: a cue paragraph ending in a colon, the quoted paragraphs, tweets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsdesk.core.models import ArticleAnalysis, Quote
+
+#: The `analyze_text` fixture from tests/conftest.py.
+AnalyzeText = Callable[..., ArticleAnalysis]
+
+#: The fixture reads its first block as the title; the text under test is the body.
+TITLE = "Invented test article\n\n"
+
+
+def quotes_in(analyze_text: AnalyzeText, text: str) -> list[Quote]:
+    return list(analyze_text(TITLE + text).quotes)
+
+
+def holding(quotes: list[Quote], words: str) -> list[Quote]:
+    return [q for q in quotes if words in q.text]
+
+
+def test_blocks_colon_paragraph_introduces_the_next_as_its_subjects_words(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The port of Velmora closed on Monday after the strike spread to the docks.\n\n"
+        "Harbour engineer Tomas Brandvik wrote on his blog:\n\n"
+        "The cranes have stood still for a week. Nobody has explained to the crews what "
+        "comes next, and the ships keep waiting outside the harbour.\n\n"
+        "The port authority did not answer questions on Tuesday."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "The cranes have stood still")
+    assert block.kind == "direct"
+    assert block.speaker == "Tomas Brandvik"
+    assert block.text.endswith("outside the harbour.")
+    assert not holding(quotes, "did not answer")
+
+
+def test_blocks_run_goes_on_over_paragraphs_that_carry_on_and_stops_at_narration(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Farmers in the valley lost most of the harvest to the floods.\n\n"
+        "Activist Mirela Dostan commented:\n\n"
+        "The river was dredged for years and then simply forgotten by the council.\n\n"
+        "But we warned them every spring, and we wrote to every office in the district.\n\n"
+        "The regional council announced a relief fund on Friday.\n\n"
+        "Officials estimate the damage at several million."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "The river was dredged")
+    assert block.speaker == "Mirela Dostan"
+    assert "\n\nBut we warned them" in block.text
+    assert block.text.endswith("in the district.")
+    assert not holding(quotes, "relief fund") or all(
+        q.speaker != "Mirela Dostan" for q in holding(quotes, "relief fund")
+    )
+
+
+def test_blocks_lone_elision_paragraph_cuts_the_run_in_two_quotes_of_one_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The election left the opposition divided.\n\n"
+        "Blogger Anton Ferlić wrote in a long post:\n\n"
+        "The vote was held in a hurry and the lists were printed too late.\n\n"
+        "[...]\n\n"
+        "Nobody in the capital seems to care about the villages any more.\n\n"
+        "Turnout was the lowest since the war."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [first] = holding(quotes, "The vote was held")
+    [second] = holding(quotes, "Nobody in the capital")
+    assert first is not second
+    assert first.speaker == second.speaker == "Anton Ferlić"
+    assert "[...]" not in first.text and "[...]" not in second.text
+
+
+def test_blocks_excerpt_after_a_full_stop_is_the_named_blogs(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The march ended early when the police closed the square.\n\n"
+        "Another local blog, Rain on Tallis Street, comments on the policing of the day.\n\n"
+        "[...] we were no longer in control of where we walked or when we could leave.\n\n"
+        "The organisers plan another march in June."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "we were no longer in control")
+    assert block.kind == "direct"
+    assert block.speaker is not None and "Rain on Tallis Street" in block.speaker
+
+
+@pytest.mark.parametrize(
+    ("handle", "tweet"),
+    [
+        ("@kestrel_news", "Smoke over the old town, roads closed near the bridge #Velmora"),
+        ("@ana_ruiz", "@kestrel_news Sad to hear that. I hope everyone is safe tonight."),
+    ],
+)
+def test_blocks_tweet_line_is_the_handles_words(
+    analyze_text: AnalyzeText, handle: str, tweet: str
+) -> None:
+    text = (
+        "A fire broke out in the old town of Velmora on Friday evening.\n\n"
+        f"{handle}: {tweet}\n\n"
+        "Firefighters brought the blaze under control before midnight."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [line] = [q for q in quotes if q.text == tweet]
+    assert line.speaker == handle
+    assert line.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Other events at the fair included:",
+        "The new rules apply to:",
+        "It goes further:",
+    ],
+)
+def test_blocks_colon_paragraph_naming_no_one_introduces_no_quote(
+    analyze_text: AnalyzeText, intro: str
+) -> None:
+    text = (
+        "The county fair opened on Saturday with a record crowd.\n\n"
+        f"{intro}\n\n"
+        "A parade of vintage tractors and a baking contest for the local schools.\n\n"
+        "The fair runs until Sunday evening."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert not holding(quotes, "vintage tractors")
+
+
+def test_blocks_colon_paragraph_followed_by_past_tense_report_is_no_block(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Reporters asked the minister Elin Varga about the budget:\n\n"
+        "The newspaper Velmora Courier reported that the budget would be cut by a third.\n\n"
+        "The finance ministry declined to comment."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert all(q.speaker != "Elin Varga" for q in holding(quotes, "budget would be cut"))
+
+
+def test_blocks_quote_in_marks_inside_a_block_keeps_its_named_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The visit to the capital drew criticism at home.\n\n"
+        "Columnist Dara Okonkwo wrote about the visit:\n\n"
+        "Such a meeting would not have happened a year ago. During the visit, Milan Petrov "
+        "clearly stated, \u201cWe will not interfere in the case,\u201d and the hosts "
+        "smiled.\n\n"
+        "The delegation returned home on Sunday."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "Such a meeting would not have happened")
+    assert block.speaker == "Dara Okonkwo"
+    inner = [q for q in quotes if q.text.startswith("We will not interfere")]
+    assert inner and inner[0].speaker == "Milan Petrov"
+
+
+def test_blocks_heading_ends_the_run(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Prices rose again in May.\n\n"
+        "Economist Lena Hartwig said:\n\n"
+        "We have not seen a month like this since the nineties.\n\n"
+        "What the banks expect\n\n"
+        "Most banks expect the rise to slow in the autumn."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "We have not seen a month")
+    assert "What the banks expect" not in block.text
