@@ -177,3 +177,36 @@ def test_blocks_heading_ends_the_run(analyze_text: AnalyzeText) -> None:
     quotes = quotes_in(analyze_text, text)
     [block] = holding(quotes, "We have not seen a month")
     assert "What the banks expect" not in block.text
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        # a handle in the subject names the tweeter
+        ("Twitter user @harbour_watch tweeted a photo of the square and said:", "@harbour_watch"),
+        # the pronoun of the cue sentence is the paragraph's named subject before it
+        (
+            "In a long post, journalist Petra Lindqvist recalls the first campaign. "
+            "Having followed it for years, she writes:",
+            "Petra Lindqvist",
+        ),
+        # "the blog" is the blog the paragraph named first
+        (
+            "Vesna Diaries also posts an account of the march. While praising the marchers, "
+            "the blog notes:",
+            "Vesna Diaries",
+        ),
+    ],
+)
+def test_blocks_unnamed_cue_subject_takes_the_name_the_paragraph_gives(
+    analyze_text: AnalyzeText, intro: str, speaker: str
+) -> None:
+    text = (
+        "Thousands marched through the capital on Sunday.\n\n"
+        f"{intro}\n\n"
+        "We walked for hours and nobody stopped us until the bridge.\n\n"
+        "The police said the march was peaceful."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "We walked for hours")
+    assert block.speaker is not None and speaker in block.speaker

@@ -18,7 +18,7 @@ from .cues import DOCUMENT_NOUNS, INTRO_VERBS, TOPIC_VERBS, verb_base
 from .drafts import Draft
 from .entities import PERSON_NOUNS
 from .layouts import SPOKEN
-from .speakers import PEOPLE_ENDINGS, PEOPLE_PLURALS, Speaker, SpeakerResolver
+from .speakers import PEOPLE_PLURALS, Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,6 +31,8 @@ OPENING_MARKS = "\"“‘'«„”"
 _ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s*){2,4}\]?\)?\s*|\s*[\[(]…[\])]\s*|\s*…\s*")
 _LEADING_ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s*){2,4}[\])]|\s*[\[(]…[\])]")
 _TRAILING_ELISION = re.compile(r"[\[(]\s*(?:\.\s*){2,4}[\])]\s*$|[\[(]…[\])]\s*$")
+#: A Twitter handle.
+_HANDLE = re.compile(r"@\w{1,30}")
 #: A tweet line: `@handle: text`.
 _HANDLE_LINE = re.compile(r"(?P<handle>@\w{1,30})\s*:\s+(?=\S)")
 #: Subjects that name no one who could have written a block: the writer, the reader, things.
@@ -191,6 +193,9 @@ def _intro(
         speaker = resolver.resolve(subject)
         if not _someone(subject, speaker):
             continue
+        speaker = _named_in_apposition(subject, speaker)
+        if speaker.key is None or subject.pos_ == "PRON":
+            speaker = _unnamed_subject_named(resolver, subject, token, speaker, start)
         base = verb_base(token.text)
         speech = base is not None and (base in INTRO_VERBS or base in TOPIC_VERBS)
         score = (
@@ -203,6 +208,71 @@ def _intro(
     if best is None:
         return None
     return best[1], best[2]
+
+
+def _unnamed_subject_named(
+    resolver: SpeakerResolver, subject: Token, verb: Token, speaker: Speaker, start: int
+) -> Speaker:
+    """The name an unnamed cue subject stands for in the cue paragraph.
+
+    A handle in the subject ("Twitter user @gree tweeted"); the one person named before the
+    verb when the parse made something else the subject ("X, an activist, in an email
+    touched on ...": "an email"); for a pronoun or "the blog", the named subject of an
+    earlier sentence of the paragraph ("X chronicles his admiration. ... he states:")."""
+    doc = subject.doc
+    phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    handle = next((t for t in phrase if _HANDLE.fullmatch(t.text)), None)
+    if handle is not None:
+        return Speaker(handle.text, handle.idx, handle.idx + len(handle.text), None)
+    sent = resolver.sentence(verb)
+    if subject.pos_ != "PRON":
+        lo = max(start, sent.start_char)
+        person = next(
+            (
+                m
+                for m in resolver.mentions
+                if lo <= m.start and m.end <= verb.idx and m.label == "PERSON"
+                and " " in m.text.strip()
+            ),
+            None,
+        )
+        if person is not None:
+            return resolver.speaker_for(person, person.start, person.end)
+    definite = subject.pos_ == "PRON" or any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children
+    )
+    if not definite:
+        return speaker
+    named: Speaker | None = None
+    tokens = doc.char_span(start, sent.start_char, alignment_mode="contract") or ()
+    roots = {resolver.sentence(t).root for t in tokens if not t.is_space}
+    for root in sorted(roots, key=lambda t: t.i):
+        if root.pos_ not in {"VERB", "AUX"} and not _verb(root):
+            continue
+        found = resolver.subject_of(root)
+        if found is not None and found.pos_ != "PRON":
+            resolved = resolver.resolve(found)
+            personal = subject.lower_ in {"he", "she"}
+            if (resolved.key is not None or found.pos_ == "PROPN") and (
+                not personal or resolver.names_a_person(resolved)
+            ):
+                named = resolved
+    return named or speaker
+
+
+def _named_in_apposition(subject: Token, speaker: Speaker) -> Speaker:
+    """`Another blog, Rain on Tallis Street, comments`, `one reader, Jackson, had ...`: an
+    unnamed subject's name in apposition, a name the model may not have tagged."""
+    if speaker.key is not None:
+        return speaker
+    name = next((c for c in subject.children if c.dep_ == "appos"), None)
+    if name is None:
+        return speaker
+    words = name.doc[name.left_edge.i : name.right_edge.i + 1]
+    if not words.text[:1].isupper():
+        return speaker  # "a blog, the oldest in town,": no name
+    start, end = words.start_char, words.end_char
+    return Speaker(words.text.strip(" ,"), start, end, None)
 
 
 def _verb(token: Token) -> bool:
@@ -256,7 +326,8 @@ def _person_noun(token: Token) -> bool:
         or word in PEOPLE_PLURALS
         or word in PERSON_SINGULARS
         or word.endswith(PERSON_SINGULAR_ENDINGS)
-        or (word.endswith(PEOPLE_ENDINGS) and not word.endswith("ments"))
+        or (word.endswith("s") and word[:-1] in PERSON_NOUNS | PERSON_SINGULARS)
+        or (word.endswith("s") and word[:-1].endswith(PERSON_SINGULAR_ENDINGS))
     )
 
 
