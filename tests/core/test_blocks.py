@@ -210,3 +210,42 @@ def test_blocks_unnamed_cue_subject_takes_the_name_the_paragraph_gives(
     quotes = quotes_in(analyze_text, text)
     [block] = holding(quotes, "We walked for hours")
     assert block.speaker is not None and speaker in block.speaker
+
+
+def test_blocks_words_owned_by_a_name_are_that_names(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The debate was broadcast live on Thursday.\n\n"
+        "Asked about the border, Ilse Morgenthal's reply was tweeted by a reporter:\n\n"
+        "We will keep every crossing open and we will not build a single wall.\n\n"
+        "The other candidates did not answer the question."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "We will keep every crossing open")
+    assert block.speaker == "Ilse Morgenthal"
+
+
+def test_blocks_tweet_under_a_cue_paragraph_leaves_its_handle_out(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The storm reached the coast overnight.\n\n"
+        "Meteorologist Jonas Ekdahl tweeted:\n\n"
+        "@jonas_ekdahl: Winds above 120 km/h in the harbour now, stay indoors tonight\n\n"
+        "The storm moved inland on Saturday."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "Winds above 120")
+    assert block.text.startswith("Winds above 120")
+    assert block.speaker == "Jonas Ekdahl"
+
+
+def test_blocks_paragraph_opening_with_this_is_the_writers(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Fans queued for hours before the concert.\n\n"
+        "Blogger Ines Carvalho described the evening:\n\n"
+        "The crowd sang every song from the first to the last note.\n\n"
+        "This post was edited by Mara Lind."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "The crowd sang every song")
+    assert "This post was edited" not in block.text

@@ -101,7 +101,7 @@ def block_quotes(
             p_start, p_end = paragraphs[index]
             if _ELISION.fullmatch(text, p_start, p_end):
                 if run:
-                    found.append(_block(run, speaker, cue))
+                    found.append(_block(text, run, speaker, cue))
                     run = []
                 fresh = True
                 index += 1
@@ -116,7 +116,7 @@ def block_quotes(
             fresh = False
             index += 1
         if run:
-            found.append(_block(run, speaker, cue))
+            found.append(_block(text, run, speaker, cue))
     return found
 
 
@@ -132,12 +132,13 @@ def _opens_with_elision(text: str, span: tuple[int, int]) -> bool:
     return match is not None and bool(text[match.end() : span[1]].strip())
 
 
-#: Words opening a paragraph that carry on the one before: a conjunction, a demonstrative,
-#: an answer word ("But ...", "This means ...", "Yes, ...").
+#: Words opening a paragraph that carry on the one before: a conjunction or an answer word
+#: ("But ...", "Yes, ..."); not a demonstrative ("This post was edited by ..." is the
+#: writer's).
 CARRY_ON = frozenset(
     """
-    but and so yet or nor then this these that those such yes no moreover furthermore
-    besides also therefore thus hence still
+    but and so yet or nor then yes no moreover furthermore besides also therefore thus
+    hence still
     """.split()
 )
 
@@ -157,8 +158,15 @@ def _goes_on(text: str, span: tuple[int, int]) -> bool:
     )
 
 
-def _block(run: list[tuple[int, int]], speaker: Speaker, cue: Token) -> Block:
-    return Block(run[0][0], run[-1][1], speaker, cue, cue.text)
+def _block(
+    text: str, run: list[tuple[int, int]], speaker: Speaker, cue: Token
+) -> Block:
+    """The run's span, without the `@handle:` label of a tweet set out under the cue."""
+    start = run[0][0]
+    label = _HANDLE_LINE.match(text, start)
+    if label is not None and label.end() < run[0][1]:
+        start = label.end()
+    return Block(start, run[-1][1], speaker, cue, cue.text)
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -190,6 +198,9 @@ def _intro(
         subject = resolver.subject_of(token)
         if subject is None or subject.i in quoted or subject.lower_ in NO_SPEAKER:
             continue
+        owner = _possessor(subject)
+        if owner is not None:
+            subject = owner  # "Yavlinsky's concerns centre on ...:", "X's reply was tweeted:"
         speaker = resolver.resolve(subject)
         if not _someone(subject, speaker):
             continue
@@ -273,6 +284,16 @@ def _named_in_apposition(subject: Token, speaker: Speaker) -> Speaker:
         return speaker  # "a blog, the oldest in town,": no name
     start, end = words.start_char, words.end_char
     return Speaker(words.text.strip(" ,"), start, end, None)
+
+
+def _possessor(subject: Token) -> Token | None:
+    """The name owning a common-noun subject ("Yavlinsky's concerns", "Moussa's reply"):
+    what follows is that person's words."""
+    if subject.pos_ != "NOUN" or _person_noun(subject):
+        return None  # "Apple's spokesman said:": the spokesman speaks
+    return next(
+        (c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None
+    )
 
 
 def _verb(token: Token) -> bool:
