@@ -249,3 +249,30 @@ def test_blocks_paragraph_opening_with_this_is_the_writers(analyze_text: Analyze
     quotes = quotes_in(analyze_text, text)
     [block] = holding(quotes, "The crowd sang every song")
     assert "This post was edited" not in block.text
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        # the model reads "read" as a noun: still the cue of "a tweet by X"
+        ("A tweet by user @lanternfish42 read:", "@lanternfish42"),
+        # a relative clause on a name and its role: the name speaks, not the body in the role
+        (
+            "Support also came from his allies, like Oskar Varn, a deputy head of the "
+            "party's city branch, who faulted critics for quoting him out of context:",
+            "Oskar Varn",
+        ),
+    ],
+)
+def test_blocks_cue_paragraph_speaker_despite_the_parse(
+    analyze_text: AnalyzeText, intro: str, speaker: str
+) -> None:
+    text = (
+        "The vigil went on until late at night.\n\n"
+        f"{intro}\n\n"
+        "I can feel the same air in this place as four years ago, and we are not leaving.\n\n"
+        "The police kept their distance."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "I can feel the same air")
+    assert block.speaker is not None and speaker in block.speaker

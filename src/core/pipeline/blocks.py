@@ -202,11 +202,11 @@ def _intro(
         if owner is not None:
             subject = owner  # "Yavlinsky's concerns centre on ...:", "X's reply was tweeted:"
         speaker = resolver.resolve(subject)
-        if not _someone(subject, speaker):
-            continue
         speaker = _named_in_apposition(subject, speaker)
         if speaker.key is None or subject.pos_ == "PRON":
             speaker = _unnamed_subject_named(resolver, subject, token, speaker, start)
+        if not _someone(subject, speaker):
+            continue
         base = verb_base(token.text)
         speech = base is not None and (base in INTRO_VERBS or base in TOPIC_VERBS)
         score = (
@@ -217,8 +217,35 @@ def _intro(
         if best is None or score < best[0]:
             best = (score, token, speaker)
     if best is None:
-        return None
+        return _surface_intro(resolver, sent, last, start)
     return best[1], best[2]
+
+
+def _surface_intro(
+    resolver: SpeakerResolver, sent: Span, last: Token, start: int
+) -> tuple[Token, Speaker] | None:
+    """`A tweet by user @x read:` parsed with no verb: a speech verb's form right before
+    the colon is the cue, the handle or the first name before it the speaker."""
+    doc = sent.doc
+    cue = doc[last.i - 1] if last.text == ":" and last.i > sent.start else None
+    base = verb_base(cue.text) if cue is not None else None
+    if cue is None or base is None or base not in INTRO_VERBS:
+        return None
+    lo = max(start, sent.start_char)
+    handle = next((t for t in doc[sent.start : cue.i] if _HANDLE.fullmatch(t.text)), None)
+    if handle is not None:
+        return cue, Speaker(handle.text, handle.idx, handle.idx + len(handle.text), None)
+    named = next(
+        (
+            m
+            for m in resolver.mentions
+            if lo <= m.start and m.end <= cue.idx and m.label in {"PERSON", "ORG"}
+        ),
+        None,
+    )
+    if named is None:
+        return None
+    return cue, resolver.speaker_for(named, named.start, named.end)
 
 
 def _unnamed_subject_named(
@@ -236,6 +263,18 @@ def _unnamed_subject_named(
     if handle is not None:
         return Speaker(handle.text, handle.idx, handle.idx + len(handle.text), None)
     sent = resolver.sentence(verb)
+    if subject.lower_ == "who" and not resolver.names_a_person(speaker):
+        # "like X, a deputy chairman of Y, who faulted critics": the person before "who"
+        person = next(
+            (
+                m
+                for m in reversed(resolver.mentions)
+                if sent.start_char <= m.start and m.end <= subject.idx and m.label == "PERSON"
+            ),
+            None,
+        )
+        if person is not None:
+            return resolver.speaker_for(person, person.start, person.end)
     if subject.pos_ != "PRON":
         lo = max(start, sent.start_char)
         person = next(
@@ -297,13 +336,13 @@ def _possessor(subject: Token) -> Token | None:
 
 
 def _verb(token: Token) -> bool:
-    """A verb, or a speech verb in -s the model took for a plural noun with a subject of
-    its own ("Another blog, X, comments on ...")."""
+    """A verb, or a speech verb the model took for a noun with a subject of its own
+    ("Another blog, X, comments on ...", "A tweet by X read:")."""
     if token.pos_ in {"VERB", "AUX"}:
         return True
     base = verb_base(token.text)
     return (
-        token.tag_ == "NNS"
+        (token.tag_ == "NNS" or token.dep_ == "ROOT")
         and base is not None
         and base in INTRO_VERBS
         and any(c.dep_ == "nsubj" for c in token.children)
@@ -332,6 +371,8 @@ def _someone(subject: Token, speaker: Speaker) -> bool:
         return True
     if subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return True
+    if subject.text[:1].isupper() and not subject.is_sent_start:
+        return True  # a name the model took for a common noun ("Naija-Things wrote")
     if subject.pos_ == "PRON":
         return subject.lower_ in {"he", "she", "they"}
     word = subject.lower_
