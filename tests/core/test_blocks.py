@@ -276,3 +276,57 @@ def test_blocks_cue_paragraph_speaker_despite_the_parse(
     quotes = quotes_in(analyze_text, text)
     [block] = holding(quotes, "I can feel the same air")
     assert block.speaker is not None and speaker in block.speaker
+
+
+def test_blocks_signed_pull_quote_inside_a_block_is_the_signers(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The striker died on Friday at the age of 48.\n\n"
+        "Sports blogger Femi Adebayo wrote:\n\n"
+        "He scored the first goal of the tournament and led the line for a decade. "
+        "\u201cHis talent was evident to the world\u201d \u2014 Kwame Asante, league president\n\n"
+        "The funeral will be held on Monday."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "He scored the first goal")
+    assert block.speaker == "Femi Adebayo"
+    [signed] = [q for q in quotes if q.text.startswith("His talent was evident")]
+    assert signed.speaker == "Kwame Asante"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # the sentence already quotes what it reports: the next "we" is the writer's
+        "Columnist Ruth Abara says \u2018yes\u2019 on Monday but insists on \u2018no\u2019 by "
+        "Friday.",
+        # a photo's caption line names its photographer, who says nothing
+        "The following photograph by Tomas Brandvik shows the harbour at dawn:",
+    ],
+)
+def test_blocks_no_block_after_a_sentence_that_introduces_none(
+    analyze_text: AnalyzeText, intro: str
+) -> None:
+    text = (
+        "The local paper changed hands last year.\n\n"
+        f"{intro}\n\n"
+        "We try to get deeper into the issues and you can see more of our work online.\n\n"
+        "The paper prints three days a week."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert not holding(quotes, "We try to get deeper")
+
+
+def test_blocks_full_stop_cue_of_a_named_writer_before_a_first_person_paragraph(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Protests resumed in the capital on Thursday.\n\n"
+        "Student leader Hana Kovac tweeted from the square late into the night.\n\n"
+        "Now at the square. We lifted up our candles and nobody is going home.\n\n"
+        "The protest ended peacefully at dawn."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "We lifted up our candles")
+    assert block.speaker == "Hana Kovac"

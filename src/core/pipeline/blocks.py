@@ -35,6 +35,8 @@ _TRAILING_ELISION = re.compile(r"[\[(]\s*(?:\.\s*){2,4}[\])]\s*$|[\[(]…[\])]\s
 _HANDLE = re.compile(r"@\w{1,30}")
 #: A tweet line: `@handle: text`.
 _HANDLE_LINE = re.compile(r"(?P<handle>@\w{1,30})\s*:\s+(?=\S)")
+#: Dependencies of a verb's own subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Subjects that name no one who could have written a block: the writer, the reader, things.
 NO_SPEAKER = frozenset(
     "i we you it this that these those there here which what one".split()
@@ -83,13 +85,19 @@ def block_quotes(
             found.append(Block(tweet.end(), end, speaker, None, handle))
             continue
         body = text[start:end].rstrip()
-        excerpt = index < len(paragraphs) and _opens_with_elision(text, paragraphs[index])
-        if not body.endswith(":") and not (body.endswith(".") and excerpt):
+        following = paragraphs[index] if index < len(paragraphs) else None
+        excerpt = following is not None and _opens_with_elision(text, following)
+        spoken = following is not None and _speaks_first(text, following)
+        if not body.endswith(":") and not (body.endswith(".") and (excerpt or spoken)):
             continue
         intro = _intro(doc, resolver, start, end)
         if intro is None:
             continue
         cue, speaker = intro
+        if not body.endswith(":") and not excerpt and not _names_a_writer(cue, speaker):
+            continue  # "I"/"we" after a full stop: only after "X tweeted/wrote ..."
+        if not body.endswith(":") and not excerpt and _inside_marks(resolver.sentence(cue)):
+            continue  # `John says 'X' but Jeremy insists ...`: the sentence quotes already
         if speaker.key is None and cue_subject_is_pronoun(cue, resolver) and found:
             previous = found[-1]
             if previous.end <= start and not text[previous.end : start].strip():
@@ -118,6 +126,34 @@ def block_quotes(
         if run:
             found.append(_block(text, run, speaker, cue))
     return found
+
+
+#: First-person words: the words of someone who is not the writer of the report.
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]ur)\b"
+)
+
+
+def _speaks_first(text: str, span: tuple[int, int]) -> bool:
+    """The paragraph's first sentence speaks in the first person, outside marks ("Now at
+    the square. We lifted our candles.")."""
+    start, end = span
+    body = text[start:end].lstrip()
+    if not body or body[0] in OPENING_MARKS:
+        return False
+    first = re.split(r"(?<=[.!?])\s", body, maxsplit=2)
+    return bool(_FIRST_PERSON.search(" ".join(first[:2])))
+
+
+def _names_a_writer(cue: Token, speaker: Speaker) -> bool:
+    """The cue sentence ending in a full stop says a named writer wrote or said something
+    ("X tweeted from the square.", "X blogged about the march.")."""
+    base = verb_base(cue.text)
+    return (
+        base is not None
+        and (base in INTRO_VERBS or base in TOPIC_VERBS)
+        and (speaker.key is not None or speaker.text.startswith("@"))
+    )
 
 
 def cue_subject_is_pronoun(cue: Token, resolver: SpeakerResolver) -> bool:
@@ -196,16 +232,20 @@ def _intro(
         if token.i in quoted or token.idx < start or not _verb(token):
             continue
         subject = resolver.subject_of(token)
-        if subject is None or subject.i in quoted or subject.lower_ in NO_SPEAKER:
+        if subject is None or subject.lower_ in NO_SPEAKER:
             continue
+        if subject.i in quoted and subject.pos_ != "PROPN":
+            continue  # a title in marks; a blog's name in marks ("Mujer Florestal") may speak
         owner = _possessor(subject)
         if owner is not None:
             subject = owner  # "Yavlinsky's concerns centre on ...:", "X's reply was tweeted:"
         speaker = resolver.resolve(subject)
+        if not _someone(subject, speaker) and subject.lower_ != "who":
+            continue
         speaker = _named_in_apposition(subject, speaker)
         if speaker.key is None or subject.pos_ == "PRON":
             speaker = _unnamed_subject_named(resolver, subject, token, speaker, start)
-        if not _someone(subject, speaker):
+        if subject.lower_ == "who" and speaker.key is None:
             continue
         base = verb_base(token.text)
         speech = base is not None and (base in INTRO_VERBS or base in TOPIC_VERBS)
@@ -288,9 +328,10 @@ def _unnamed_subject_named(
         )
         if person is not None:
             return resolver.speaker_for(person, person.start, person.end)
-    definite = subject.pos_ == "PRON" or any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children
-    )
+    definite = subject.pos_ == "PRON" or (
+        subject.lower_ in DOCUMENT_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children)
+    )  # "the blog notes:", not "this source explained:" (a source the paragraph left unnamed)
     if not definite:
         return speaker
     named: Speaker | None = None
@@ -328,8 +369,8 @@ def _named_in_apposition(subject: Token, speaker: Speaker) -> Speaker:
 def _possessor(subject: Token) -> Token | None:
     """The name owning a common-noun subject ("Yavlinsky's concerns", "Moussa's reply"):
     what follows is that person's words."""
-    if subject.pos_ != "NOUN" or _person_noun(subject):
-        return None  # "Apple's spokesman said:": the spokesman speaks
+    if subject.pos_ != "NOUN" or _person_noun(subject) or subject.dep_ not in SUBJECT_DEPS:
+        return None  # "Apple's spokesman said:": the spokesman; "X's piece, signed by Y,": Y
     return next(
         (c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None
     )
@@ -353,14 +394,18 @@ def _inside_marks(sent: Span) -> set[int]:
     """Tokens between quotation marks (a post's title in the cue paragraph)."""
     inside: set[int] = set()
     open_at: int | None = None
+    closer = ""
     for token in sent:
-        if token.text in {'"', "“", "”"}:
-            if open_at is None and token.text != "”":
-                open_at = token.i
-            elif open_at is not None:
-                inside.update(range(open_at, token.i + 1))
-                open_at = None
+        if open_at is None and token.text in MARK_PAIRS:
+            open_at, closer = token.i, MARK_PAIRS[token.text]
+        elif open_at is not None and token.text == closer:
+            inside.update(range(open_at, token.i + 1))
+            open_at = None
     return inside
+
+
+#: Opening quotation marks and the marks that close them.
+MARK_PAIRS = {'"': '"', "“": "”", "‘": "’"}
 
 
 def _someone(subject: Token, speaker: Speaker) -> bool:
@@ -469,14 +514,15 @@ def with_blocks(
 
 
 def _inner_speaker(draft: Draft, block: Block) -> bool:
-    """A quote in marks inside the block, with a cue inside the block and a named speaker who
-    is not the block's: the block says who said it."""
+    """A quote in marks inside the block, with a cue (or a signing dash) inside the block
+    and a named speaker who is not the block's: the block says who said it."""
     speaker = draft.speaker
+    cue_at = draft.cue.idx if draft.cue is not None else draft.cue_start
     return (
         draft.marks is not None
-        and draft.cue is not None
-        and block.start <= draft.cue.idx < block.end
+        and cue_at is not None
+        and block.start <= cue_at < block.end
         and speaker is not None
-        and speaker.key is not None
-        and speaker.key != block.speaker.key
+        and (speaker.key is not None or draft.cue is None)  # a signature names as written
+        and (speaker.key or speaker.text) != (block.speaker.key or block.speaker.text)
     )
