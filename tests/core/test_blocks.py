@@ -330,3 +330,19 @@ def test_blocks_full_stop_cue_of_a_named_writer_before_a_first_person_paragraph(
     quotes = quotes_in(analyze_text, text)
     [block] = holding(quotes, "We lifted up our candles")
     assert block.speaker == "Hana Kovac"
+
+
+def test_blocks_pronoun_cue_after_a_block_goes_on_with_its_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The report drew angry replies online.\n\n"
+        "Blogger Samira Haddad wondered:\n\n"
+        "Until when will minister Lena Markovic publish unfounded reports about our towns?\n\n"
+        "She added:\n\n"
+        "I am not against counting the cases, but the figure was never checked by anyone.\n\n"
+        "The newspaper did not reply."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [second] = holding(quotes, "I am not against counting")
+    assert second.speaker == "Samira Haddad"

@@ -18,6 +18,7 @@ from .cues import DOCUMENT_NOUNS, INTRO_VERBS, TOPIC_VERBS, verb_base
 from .drafts import Draft
 from .entities import PERSON_NOUNS
 from .layouts import SPOKEN
+from .names import looks_like_person_name
 from .speakers import PEOPLE_PLURALS, Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -98,11 +99,26 @@ def block_quotes(
             continue  # "I"/"we" after a full stop: only after "X tweeted/wrote ..."
         if not body.endswith(":") and not excerpt and _inside_marks(resolver.sentence(cue)):
             continue  # `John says 'X' but Jeremy insists ...`: the sentence quotes already
-        if speaker.key is None and cue_subject_is_pronoun(cue, resolver) and found:
-            previous = found[-1]
-            if previous.end <= start and not text[previous.end : start].strip():
-                # "They went on to add:" right after a block: its speaker goes on
-                speaker = previous.speaker
+        subject = resolver.subject_of(cue)
+        if (
+            subject is not None
+            and subject.lower_ in {"he", "she", "they"}
+            and resolver.sentence(cue).start_char <= start  # no name earlier in the paragraph
+            and found
+        ):
+            # "They went on to add:", "She said:" after a block (and its translation): the
+            # one just quoted goes on, when nobody else was named since
+            previous = found[-1].speaker
+            personal = subject.lower_ in {"he", "she"}
+            if not any(
+                found[-1].end <= m.start < subject.idx and m.label in {"PERSON", "ORG"}
+                for m in resolver.mentions
+            ) and (
+                not personal
+                or resolver.names_a_person(previous)
+                or looks_like_person_name(previous.text)
+            ):
+                speaker = previous
         run: list[tuple[int, int]] = []
         fresh = True  # the first paragraph after the cue or after a "[...]"
         while index < len(paragraphs):
@@ -154,11 +170,6 @@ def _names_a_writer(cue: Token, speaker: Speaker) -> bool:
         and (base in INTRO_VERBS or base in TOPIC_VERBS)
         and (speaker.key is not None or speaker.text.startswith("@"))
     )
-
-
-def cue_subject_is_pronoun(cue: Token, resolver: SpeakerResolver) -> bool:
-    subject = resolver.subject_of(cue)
-    return subject is not None and subject.pos_ == "PRON"
 
 
 def _opens_with_elision(text: str, span: tuple[int, int]) -> bool:
