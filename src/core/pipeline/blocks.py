@@ -237,7 +237,7 @@ def _intro(
     if last is None:
         return None
     sent = resolver.sentence(last)
-    best: tuple[tuple[int, int, int], Token, Speaker] | None = None
+    best: tuple[tuple[int, int, int, int], Token, Speaker] | None = None
     quoted = _inside_marks(sent)
     for token in sent:
         if token.i in quoted or token.idx < start or not _verb(token):
@@ -261,6 +261,7 @@ def _intro(
         base = verb_base(token.text)
         speech = base is not None and (base in INTRO_VERBS or base in TOPIC_VERBS)
         score = (
+            1 if token.dep_ in {"acl", "amod"} else 0,  # "In another post written ...,"
             0 if speech else 1,
             0 if speaker.key is not None else 1,
             sum(1 for _ in token.ancestors),
