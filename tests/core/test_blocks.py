@@ -346,3 +346,17 @@ def test_blocks_pronoun_cue_after_a_block_goes_on_with_its_speaker(
     quotes = quotes_in(analyze_text, text)
     [second] = holding(quotes, "I am not against counting")
     assert second.speaker == "Samira Haddad"
+
+
+def test_blocks_first_person_inside_marks_is_no_block_of_the_writers_paragraph(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The trial opened in Velmora on Monday.\n\n"
+        "Prosecutor Ana Ruiz told the court about the night of the attack.\n\n"
+        "The victim told a guard at the door, \u201cthey hurt me\u201d. She was taken to "
+        "hospital.\n\n"
+        "The trial continues on Tuesday."
+    )
+    quotes = quotes_in(analyze_text, text)
+    assert all(q.speaker != "Ana Ruiz" for q in holding(quotes, "The victim told a guard"))

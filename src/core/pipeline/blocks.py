@@ -151,12 +151,12 @@ _FIRST_PERSON = re.compile(
 
 
 def _speaks_first(text: str, span: tuple[int, int]) -> bool:
-    """The paragraph's first sentence speaks in the first person, outside marks ("Now at
+    """The paragraph's first sentences speak in the first person and quote no one ("Now at
     the square. We lifted our candles.")."""
     start, end = span
     body = text[start:end].lstrip()
-    if not body or body[0] in OPENING_MARKS:
-        return False
+    if not body or any(mark in body for mark in '"“”'):
+        return False  # "I" inside marks is the quoted person's, in the writer's paragraph
     first = re.split(r"(?<=[.!?])\s", body, maxsplit=2)
     return bool(_FIRST_PERSON.search(" ".join(first[:2])))
 
