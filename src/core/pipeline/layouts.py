@@ -90,7 +90,7 @@ def vox_pop_speaker(
 _ATTRIBUTION_LINE = re.compile(r"[—―–-]{1,2}\s*(?P<who>[A-Z][^,;.\n]{1,60})")
 ATTRIBUTION_CHARS = 80
 #: Words of someone speaking (reportage rarely has them): first and second person.
-_SPOKEN = re.compile(
+SPOKEN = re.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]urs?|[Yy]ou"
     r"|[Yy]our)\b"
 )  # case kept: "US" is a country
@@ -119,7 +119,7 @@ def attribution_lines(
         mention = next((m for m in mentions if m.start == who_start), None)
         # a signature under the lede signs a pull quote the copy lost, not the lede
         lede = (p_start, p_end) == paragraphs[0]
-        if not _SPOKEN.search(text, p_start, p_end) and (
+        if not SPOKEN.search(text, p_start, p_end) and (
             mention is None
             or lede
             or any(
@@ -305,7 +305,7 @@ def _narrates(
     text = article.text
     if article.source and re.search(rf"\b{re.escape(article.source)}\b", text[start:end]):
         return True
-    if _SPOKEN.search(text, start, end):
+    if SPOKEN.search(text, start, end):
         return False
     return any(
         m.label == "PERSON"

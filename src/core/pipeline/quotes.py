@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Article, Mention, Quote, QuoteKind
+from .blocks import with_blocks
 from .confidence import quote_confidence
 from .cues import (
     DOCUMENT_NOUNS,
@@ -106,7 +107,8 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
     repair_cue_modifiers(doc)
     resolver = SpeakerResolver(doc, mentions, [(m.open, m.close + 1) for m in marks])
     drafts = _claims(doc, text, marks, resolver, article, mentions)
-    drafts = _with_labelled_paragraphs(article, mentions, drafts, doc)
+    drafts, taken = _with_labelled_paragraphs(article, mentions, drafts, doc)
+    drafts = with_blocks(doc, article, mentions, resolver, drafts, taken)
     return _finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
 
 
@@ -150,9 +152,9 @@ def _joined_by_a_verb(doc: Doc, text: str, previous: Draft, mark: QuoteMarks) ->
 
 def _with_labelled_paragraphs(
     article: Article, mentions: list[Mention], drafts: list[Draft], doc: Doc | None = None
-) -> list[Draft]:
+) -> tuple[list[Draft], list[tuple[int, int]]]:
     """Transcript and interview paragraphs are one quote each, their speaker's; quotes the
-    rules found inside such a paragraph are part of it."""
+    rules found inside such a paragraph are part of it. Also the spans so laid out."""
     laid = labelled_paragraphs(article, mentions)
     taken = [(p.start, p.end) for p in laid]
     for signed in attribution_lines(article, mentions, doc):
@@ -163,7 +165,7 @@ def _with_labelled_paragraphs(
             # already made it an answer: "MS We don't ..." then "—Professor Siegel")
             laid.append(signed)
     if not laid:
-        return drafts
+        return drafts, []
     spans = [(p.start, p.end) for p in laid]
     kept = [d for d in drafts if not any(s <= d.start < e for s, e in spans)]
     for p in laid:
@@ -185,7 +187,7 @@ def _with_labelled_paragraphs(
                 cue_start=p.cue_start if p.cue_text else None, continued=p.continued,
             )
         )
-    return kept
+    return kept, spans
 
 
 def _cites_you(draft: Draft) -> bool:
