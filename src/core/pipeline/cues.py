@@ -215,6 +215,13 @@ def verb_base(word: str) -> str | None:
     return _form_table().get(word.lower())
 
 
+@lru_cache(maxsize=32)
+def cue_forms(verbs: frozenset[str]) -> frozenset[str]:
+    """Every written form (lower case) whose `verb_base` is one of `verbs`: the words a rule
+    that only acts on those verbs needs to visit (`doccache.lower_positions`)."""
+    return frozenset(form for form, base in _form_table().items() if base in verbs)
+
+
 def topic_verb(word: str) -> str | None:
     """The base form of a verb of `TOPIC_VERBS` as written ("talked" -> "talk"), else None.
     Kept apart from `verb_base`: "talk" alone is no cue of speech."""

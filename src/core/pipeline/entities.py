@@ -265,8 +265,10 @@ def _missed_titled_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candi
     found: list[_Candidate] = []
     n = len(doc)
     for token in doc:
+        if not token.is_title:  # first: a flag of the word, cheaper than its lower case
+            continue
         title = token.lower_.rstrip(".")
-        if not (token.is_title and title in HONORIFICS and token.ent_iob_ == "O"):
+        if not (title in HONORIFICS and token.ent_iob_ == "O"):
             continue
         if token.i > 0 and doc[token.i - 1].is_title and not token.is_sent_start:
             continue  # "the GNU General Public License": a word inside a longer name
