@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 #: itself (compared by identity) keeps a recycled `id()` from ever matching another one.
 _last: tuple[Doc, str, list[Token]] | None = None
 
-#: The last document whose tokens were looked up by their lower case, with the positions found
-#: per set of words (see `lower_positions`).
-_found: tuple[Doc, int, dict[frozenset[str], list[int]]] | None = None
+#: The last document whose tokens were looked up by their lower case: its lower-case ids, and
+#: the positions found per set of words (see `lower_positions`).
+_found: tuple[Doc, list[int], dict[frozenset[str], list[int]]] | None = None
 
 
 def _entry(doc: Doc) -> tuple[Doc, str, list[Token]]:
@@ -57,31 +57,28 @@ def doc_tokens(doc: Doc) -> list[Token]:
 
 
 @lru_cache(maxsize=64)
-def _lower_ids(words: frozenset[str]) -> tuple[int, ...]:
+def _lower_ids(words: frozenset[str]) -> frozenset[int]:
     from spacy.strings import get_string_id
 
-    return tuple(sorted(get_string_id(w) for w in words))
+    return frozenset(get_string_id(w) for w in words)
 
 
 def lower_positions(doc: Doc, words: frozenset[str]) -> list[int]:
     """Indices, in order, of the tokens whose lower case (`Token.lower_`) is one of `words`.
 
     A rule that acts only on a few words ("according", the forms of the speech verbs) visits
-    those tokens instead of asking every token for its text: one compare over the document's
-    array of lower-case ids, made once per document and set of words."""
+    those tokens instead of asking every token for its text: the document's lower-case ids
+    are read once (`Doc.to_array`), and each set of words is one pass of integer lookups."""
     global _found
     found = _found
-    if found is None or found[0] is not doc or found[1] != len(doc):
-        found = (doc, len(doc), {})
+    if found is None or found[0] is not doc or len(found[1]) != len(doc):
+        lowers: list[int] = doc.to_array("LOWER").tolist()
+        found = (doc, lowers, {})
         _found = found
     positions = found[2].get(words)
     if positions is None:
-        import numpy
-
-        lowers = doc.to_array("LOWER")
-        wanted = numpy.array(_lower_ids(words), dtype=lowers.dtype)
-        positions = [int(i) for i in numpy.flatnonzero(numpy.isin(lowers, wanted))]
-        found[2][words] = positions
+        wanted = _lower_ids(words)
+        positions = found[2][words] = [i for i, h in enumerate(found[1]) if h in wanted]
     return positions
 
 

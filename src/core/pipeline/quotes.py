@@ -41,7 +41,7 @@ from .cues import (
     topic_verb,
     verb_base,
 )
-from .doccache import doc_text, doc_tokens
+from .doccache import doc_text, doc_tokens, lower_positions
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 from .entities import PERSON_NOUNS
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
@@ -929,13 +929,17 @@ def _reported_candidates(
 ) -> list[Draft]:
     """One draft per cue verb outside quotes whose complement reports something."""
     candidates: list[Draft] = []
+    # `_speech_noun_clause` finds nothing on another noun: only these are asked
+    statement_nouns = set(lower_positions(doc, STATEMENT_OR_IDEA_NOUNS))
     for token in doc_tokens(doc):
-        if token.pos_ == "NOUN" and token.i not in inside:
-            noun_cue = _speech_noun_clause(doc, text, token, resolver)
-            if noun_cue is not None:
-                candidates.append(noun_cue)
+        pos = token.pos_  # read once: most tokens are neither
+        if pos == "NOUN" and token.i not in inside:
+            if token.i in statement_nouns:
+                noun_cue = _speech_noun_clause(doc, text, token, resolver)
+                if noun_cue is not None:
+                    candidates.append(noun_cue)
             continue
-        if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
+        if pos not in {"VERB", "AUX"} or token.i in inside:
             continue
         if token.lower_ in MAKE_FORMS:
             made_clear = _made_clear(doc, text, token, resolver)
@@ -1073,6 +1077,8 @@ PROPOSING_VERBS = frozenset(
 #: Nouns of an idea, a statement only when the subject puts it forward (`PROPOSING_VERBS`):
 #: "floated the notion that ..."; "the idea that ..." alone is nobody's statement.
 IDEA_NOUNS = frozenset({"idea", "notion", "possibility", "theory"})
+#: The nouns `_speech_noun_clause` reads at all.
+STATEMENT_OR_IDEA_NOUNS = STATEMENT_NOUNS | IDEA_NOUNS
 
 
 def _speech_noun_clause(
