@@ -970,7 +970,7 @@ def _is_junk(cand: _Candidate, doc: Doc, article_text: str, has_tags: bool) -> b
         return True
     if _NEGATION_AFTER.match(article_text, cand.end):
         return True  # "Don't be afraid": a verb and its negation, not "Don"
-    if len(_scripts(letters)) > 1:
+    if not text.isascii() and len(_scripts(letters)) > 1:  # (ASCII letters are all Latin)
         return True  # "corona और HIV": a gloss in another script read across, not a name
     if cand.label in ("PERSON", "GPE", "NORP", "LOC") and any(c.isdigit() for c in text):
         return True

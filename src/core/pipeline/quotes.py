@@ -2479,6 +2479,8 @@ def _with_further_that_clauses(verb: Token, hi: int) -> int:
     """`reported that A; that B; and that C`: the parser may end the clause at the first
     semicolon; each further "that" clause after it is reported by the same cue."""
     doc = verb.doc
+    if hi + 2 >= len(doc) or doc[hi + 1].text not in {";", ","}:
+        return hi  # no separator after the clause (checked before `Token.sent`, which scans)
     end = verb.sent.end
     j = hi + 1
     while j + 1 < end and doc[j].text in {";", ","}:
