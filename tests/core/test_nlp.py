@@ -140,3 +140,42 @@ def test_nlp_describing_the_model_stays_cheap() -> None:
     )
     version, loaded = result.stdout.strip().split(" ", 1)
     assert version != "0" and loaded == "[]", result.stdout + result.stderr
+
+
+class _Tokenizer:
+    """Records the special cases added, as spaCy's tokenizer keeps them in `rules`."""
+
+    def __init__(self, rules: dict[str, object]) -> None:
+        self.rules = rules
+        self.added: list[str] = []
+
+    def add_special_case(self, string: str, substrings: list[dict[object, str]]) -> None:
+        self.added.append(string)
+        self.rules[string] = substrings
+
+
+class _Pipeline:
+    pipe_names = ["newsdesk_paragraphs"]
+
+    def __init__(self, tokenizer: _Tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+
+def test_indexing_preparing_again_adds_no_special_case() -> None:
+    """Each special case added empties the tokenizer's cache of words: preparing a prepared
+    pipeline (every indexing run of a long-lived process) adds none."""
+    tokenizer = _Tokenizer({})
+    prepare_pipeline(_Pipeline(tokenizer))  # type: ignore[arg-type]
+    assert "Sgt." in tokenizer.added
+    tokenizer.added.clear()
+    prepare_pipeline(_Pipeline(tokenizer))  # type: ignore[arg-type]
+    assert tokenizer.added == []
+
+
+def test_indexing_a_models_own_case_counts_unless_it_sets_more() -> None:
+    from spacy.attrs import NORM, ORTH
+
+    tokenizer = _Tokenizer({"Sgt.": [{ORTH: "Sgt."}], "Capt.": [{ORTH: "Capt.", NORM: "captain"}]})
+    prepare_pipeline(_Pipeline(tokenizer))  # type: ignore[arg-type]
+    assert "Sgt." not in tokenizer.added  # the same case, keyed by the attribute's id
+    assert "Capt." in tokenizer.added  # it set the norm too: replaced, as before

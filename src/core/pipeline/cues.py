@@ -212,7 +212,23 @@ def _form_table() -> dict[str, str]:
 
 def verb_base(word: str) -> str | None:
     """The base form of a cue verb as written ("urged" -> "urge"), or None if it is no cue."""
-    return _form_table().get(word.lower())
+    return (_FORMS or _forms()).get(word.lower())
+
+
+#: `_form_table`, once built: `verb_base` runs for most tokens of every article.
+_FORMS: dict[str, str] = {}
+
+
+def _forms() -> dict[str, str]:
+    _FORMS.update(_form_table())
+    return _FORMS
+
+
+@lru_cache(maxsize=32)
+def cue_forms(verbs: frozenset[str]) -> frozenset[str]:
+    """Every written form (lower case) whose `verb_base` is one of `verbs`: the words a rule
+    that only acts on those verbs needs to visit (`doccache.lower_positions`)."""
+    return frozenset(form for form, base in _form_table().items() if base in verbs)
 
 
 def topic_verb(word: str) -> str | None:

@@ -265,8 +265,10 @@ def _missed_titled_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candi
     found: list[_Candidate] = []
     n = len(doc)
     for token in doc:
+        if not token.is_title:  # first: a flag of the word, cheaper than its lower case
+            continue
         title = token.lower_.rstrip(".")
-        if not (token.is_title and title in HONORIFICS and token.ent_iob_ == "O"):
+        if not (title in HONORIFICS and token.ent_iob_ == "O"):
             continue
         if token.i > 0 and doc[token.i - 1].is_title and not token.is_sent_start:
             continue  # "the GNU General Public License": a word inside a longer name
@@ -1026,7 +1028,7 @@ def _is_junk(cand: _Candidate, doc: Doc, article_text: str, has_tags: bool) -> b
         return True
     if _NEGATION_AFTER.match(article_text, cand.end):
         return True  # "Don't be afraid": a verb and its negation, not "Don"
-    if len(_scripts(letters)) > 1:
+    if not text.isascii() and len(_scripts(letters)) > 1:  # (ASCII letters are all Latin)
         return True  # "corona और HIV": a gloss in another script read across, not a name
     if cand.label in ("PERSON", "GPE", "NORP", "LOC") and any(c.isdigit() for c in text):
         return True

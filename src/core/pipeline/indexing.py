@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..models import Article, ArticleAnalysis, Corpus, Offsets, Quote, SkippedFile
 from ..settings import Settings
 from .actors import merge_actors
-from .doccache import doc_text
+from .doccache import doc_text, remember_text
 from .entities import extract_mentions
 from .ids import with_quote_ids
 from .names import TITLE_ABBREVIATIONS
@@ -48,8 +48,12 @@ def prepare_pipeline(nlp: Language) -> Language:
     _register_components()
     add_special_case = getattr(nlp.tokenizer, "add_special_case", None)
     if add_special_case is not None:
+        # Each new case empties the tokenizer's cache of words: add only those not there yet
+        # (the pipeline is prepared again on every indexing run of a long-lived process).
+        rules = getattr(nlp.tokenizer, "rules", None) or {}
         for title in TITLE_ABBREVIATIONS:  # "said Sgt. Ana Ruiz": one sentence, one name
-            add_special_case(title, [{"ORTH": title}])
+            if not _one_token_case(rules.get(title), title):
+                add_special_case(title, [{"ORTH": title}])
     if "newsdesk_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:
@@ -59,8 +63,19 @@ def prepare_pipeline(nlp: Language) -> Language:
     return nlp
 
 
+def _one_token_case(rule: object, title: str) -> bool:
+    """The tokenizer already keeps `title` as one token and sets nothing else on it (the
+    model's own rules name the attribute by its id)."""
+    from spacy.attrs import ORTH  # type: ignore[import-not-found]  # (no stubs)
+
+    if not isinstance(rule, list) or len(rule) != 1 or not isinstance(rule[0], dict):
+        return False
+    return len(rule[0]) == 1 and rule[0].get("ORTH", rule[0].get(ORTH)) == title
+
+
 def analyze_doc(doc: Doc, article: Article) -> ArticleAnalysis:
     """Records from one parsed article: the rules on top of spaCy."""
+    remember_text(doc, article.text)  # the rules read the text often; it need not be rebuilt
     mentions = extract_mentions(doc, article)
     quotes = with_quote_ids(find_quotes(doc, article, mentions), article.content_hash)
     sentences = tuple(_sentence_spans(doc))

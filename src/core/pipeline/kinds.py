@@ -630,10 +630,11 @@ class ArticleWords:
         self.affixed = frozenset(
             (m.group("after") or m.group("before")).lower() for m in _AFFIXED.finditer(text)
         )
+        pairs = [m.groups() for m in _PAIR.finditer(text)]  # one scan for both sets
         self.after_given_name = frozenset(
-            m.group(2) for m in _PAIR.finditer(text) if m.group(1).lower() not in _NOT_GIVEN_NAMES
+            after for before, after in pairs if before.lower() not in _NOT_GIVEN_NAMES
         )
-        self.before_surname = frozenset(m.group(1) for m in _PAIR.finditer(text))
+        self.before_surname = frozenset(before for before, _after in pairs)
         self.capitalised = frozenset(_CAPITALISED.findall(text))
 
 

@@ -42,7 +42,7 @@ from .cues import (
     topic_verb,
     verb_base,
 )
-from .doccache import doc_text, doc_tokens
+from .doccache import doc_text, doc_tokens, lower_positions
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 from .entities import PERSON_NOUNS
 from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
@@ -933,13 +933,17 @@ def _reported_candidates(
 ) -> list[Draft]:
     """One draft per cue verb outside quotes whose complement reports something."""
     candidates: list[Draft] = []
+    # `_speech_noun_clause` finds nothing on another noun: only these are asked
+    statement_nouns = set(lower_positions(doc, STATEMENT_OR_IDEA_NOUNS))
     for token in doc_tokens(doc):
-        if token.pos_ == "NOUN" and token.i not in inside:
-            noun_cue = _speech_noun_clause(doc, text, token, resolver)
-            if noun_cue is not None:
-                candidates.append(noun_cue)
+        pos = token.pos_  # read once: most tokens are neither
+        if pos == "NOUN" and token.i not in inside:
+            if token.i in statement_nouns:
+                noun_cue = _speech_noun_clause(doc, text, token, resolver)
+                if noun_cue is not None:
+                    candidates.append(noun_cue)
             continue
-        if token.i in inside or token.pos_ not in {"VERB", "AUX"}:
+        if pos not in {"VERB", "AUX"} or token.i in inside:
             continue
         if token.lower_ in MAKE_FORMS:
             made_clear = _made_clear(doc, text, token, resolver)
@@ -1077,6 +1081,8 @@ PROPOSING_VERBS = frozenset(
 #: Nouns of an idea, a statement only when the subject puts it forward (`PROPOSING_VERBS`):
 #: "floated the notion that ..."; "the idea that ..." alone is nobody's statement.
 IDEA_NOUNS = frozenset({"idea", "notion", "possibility", "theory"})
+#: The nouns `_speech_noun_clause` reads at all.
+STATEMENT_OR_IDEA_NOUNS = STATEMENT_NOUNS | IDEA_NOUNS
 
 
 def _speech_noun_clause(
@@ -1349,9 +1355,9 @@ def _before_own_cue(doc: Doc, lo: int, hi: int) -> int:
     X the plan "was a disaster," while Y praised its "courage" on Twitter`)."""
     for token in doc[lo + 1 : hi + 1]:
         if (
-            (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token)
-             or _comma_participle(token))
-            and token.dep_ in {"advcl", "conj", "acl"}
+            token.dep_ in {"advcl", "conj", "acl"}  # first: the cheapest test, and most fail it
+            and (token.tag_ == "VBG" or _contrasted_cue(token) or _joined_cue(token)
+                 or _comma_participle(token))
             and (
                 verb_base(token.text) in SPEECH_VERBS
                 # "..., though critics warn it could ...": a stance verb's clause is reported
@@ -2549,6 +2555,8 @@ def _with_further_that_clauses(verb: Token, hi: int) -> int:
     """`reported that A; that B; and that C`: the parser may end the clause at the first
     semicolon; each further "that" clause after it is reported by the same cue."""
     doc = verb.doc
+    if hi + 2 >= len(doc) or doc[hi + 1].text not in {";", ","}:
+        return hi  # no separator after the clause (checked before `Token.sent`, which scans)
     end = verb.sent.end
     j = hi + 1
     while j + 1 < end and doc[j].text in {";", ","}:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .cues import INTRO_VERBS, NAMING_VERBS, PARTICLE_STANCES, TITLING_WORDS, verb_base
-from .doccache import doc_tokens
+from .cues import INTRO_VERBS, NAMING_VERBS, PARTICLE_STANCES, TITLING_WORDS, cue_forms, verb_base
+from .doccache import doc_text, tokens_with_lower
 from .drafts import SENTENCE_END, Draft, trim
 from .quotemarks import QuoteMarks, is_title
 
@@ -102,6 +102,10 @@ def surface_reported(
     return found
 
 
+#: The one word `with_participle_reports` starts from.
+_WITH = frozenset({"with"})
+
+
 def with_participle_reports(
     doc: Doc, text: str, drafts: list[Draft], inside: dict[int, int], resolver: SpeakerResolver
 ) -> list[Draft]:
@@ -111,7 +115,7 @@ def with_participle_reports(
     clause, "reporting" as a noun), so it is read by its words, in any sentence, where no draft
     holds the clause yet."""
     found: list[Draft] = []
-    for token in doc_tokens(doc):
+    for token in tokens_with_lower(doc, _WITH):
         if token.lower_ != "with" or token.i in inside:
             continue
         sent = resolver.sentence(token)
@@ -310,7 +314,7 @@ def _sentence_subject(doc: Doc, sent: Span, subject: Token) -> int:
 
 
 def _token_at_or_after_char(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(char, len(doc_text(doc)), alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
@@ -334,7 +338,7 @@ def _cue_then_clause(
     doc: Doc, text: str, sent: Span, resolver: SpeakerResolver
 ) -> Draft | None:
     """`X (has also) reported + clause`, `with X reporting + clause`."""
-    for cue in doc_tokens(doc)[sent.start : sent.end]:
+    for cue in tokens_with_lower(doc, cue_forms(SURFACE_CUES), sent.start, sent.end):
         if not _surface_cue(cue):
             continue
         subject = _subject_before(doc, cue, sent)
@@ -359,7 +363,7 @@ def _clause_then_cue(
     doc: Doc, text: str, sent: Span, resolver: SpeakerResolver
 ) -> Draft | None:
     """`clause, X said.` / `clause, reported officials, with ...` / `A, they reason, B`."""
-    for cue in doc_tokens(doc)[sent.start : sent.end]:
+    for cue in tokens_with_lower(doc, cue_forms(SURFACE_CUES), sent.start, sent.end):
         if not _surface_cue(cue) or cue.i == sent.start:
             continue
         before = doc[cue.i - 1]

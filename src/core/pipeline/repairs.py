@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import SPEECH_VERBS, STANCE_VERBS, verb_base
-from .doccache import doc_tokens
+from .cues import SPEECH_VERBS, STANCE_VERBS, cue_forms, verb_base
+from .doccache import tokens_with_lower
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,7 +26,7 @@ def repair_cue_modifiers(doc: Doc) -> None:
     but that noun phrase before it and no verb anywhere else in the sentence. A speech verb
     tagged as a noun that has a subject before it and a clause after it is a verb.
     """
-    for token in doc_tokens(doc):
+    for token in tokens_with_lower(doc, cue_forms(SPEECH_VERBS)):  # the speech verbs' forms
         if token.pos_ == "NOUN" and _verb_read_as_noun(token):
             # "Estimates by the government state about 350 ... are": a subject before it and a
             # clause after it, as only a verb has them

@@ -5,14 +5,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
-from .doccache import doc_tokens
+from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, cue_forms, verb_base
+from .doccache import tokens_with_lower
 from .drafts import SENTENCE_END, Draft, is_cue_verb, trim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from .speakers import Speaker, SpeakerResolver
+
+
+#: The words that open a source phrase ("according to X", "per X"): the only tokens
+#: `according_to` visits.
+_SOURCE_WORDS = frozenset({"according", "per"})
+#: The participles of `as_reported_by` ("as reported by X", "as quoted by X").
+_AS_REPORTED_WORDS = frozenset({"reported", "quoted"})
 
 
 def according_to(
@@ -33,7 +40,7 @@ def according_to(
                 relative.append(draft.cue)
                 continue
             cued.setdefault(resolver.sentence(draft.cue).start, []).append(draft)
-    for token in doc_tokens(doc):
+    for token in tokens_with_lower(doc, _SOURCE_WORDS):
         if token.i in inside or token.i + 1 >= len(doc):
             continue
         if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
@@ -462,7 +469,7 @@ def _clause_end(doc: Doc, start: int, sent: Span) -> int:
 
 def as_reported_by(doc: Doc, drafts: list[Draft], resolver: SpeakerResolver) -> None:
     """`said — as reported by X — "..."`, `..., as quoted by X`: X is a second-hand source."""
-    for token in doc_tokens(doc):
+    for token in tokens_with_lower(doc, _AS_REPORTED_WORDS):
         if token.lower_ not in {"reported", "quoted"}:
             continue
         as_clause = any(c.lower_ == "as" for c in token.children)
@@ -493,7 +500,7 @@ def document_sources(
         if d.cue is not None and d.kind == "direct"
     }
     used = {d.cue.i for d in drafts if d.cue is not None}
-    for token in doc_tokens(doc):
+    for token in tokens_with_lower(doc, cue_forms(SPEECH_VERBS)):
         if token.i in inside or token.i in used or not is_cue_verb(token, SPEECH_VERBS):
             continue
         owner = cue_sentences.get(resolver.sentence(token).start)
@@ -513,7 +520,7 @@ def as_asides(
     aside in it, as "according to X" between commas does), not the words after it; a clause
     coordinated after the aside with a subject of its own (", and the councillors ...") is the
     article's own."""
-    for verb in doc_tokens(doc):
+    for verb in tokens_with_lower(doc, cue_forms(SPEECH_VERBS)):
         if verb.i in inside or not is_cue_verb(verb, SPEECH_VERBS):
             continue
         mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)

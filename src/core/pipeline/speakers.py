@@ -11,7 +11,7 @@ from ..models import Mention
 from .antecedents import Candidate, Role, best, holder_score
 from .countries import country_of
 from .cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
-from .doccache import doc_text
+from .doccache import doc_text, lower_positions
 from .entities import KIN_NOUNS, PERSON_NOUNS
 from .names import HONORIFICS, SUFFIXES, fold_name, looks_like_person_name
 
@@ -692,7 +692,7 @@ class SpeakerResolver:
         None if it names none or several, or speaks of someone as "he" or "she" (whom the
         pronoun means is the run's speaker)."""
         start, end = stretch
-        words = self.doc.text[start:end].split()
+        words = self.text[start:end].split()
         if any(w.strip(",.;:").lower() in PERSON_PRONOUNS for w in words):
             return None
         index = bisect_left(self._starts, start)
@@ -1849,10 +1849,15 @@ def _subject_after_but(subject: Token, verb: Token) -> Token:
     return subject
 
 
+_ACCORDING = frozenset({"according"})
+
+
 def _according_phrase_end(subject: Token) -> Token | None:
     """The comma closing a sentence-opening "According to X," when the subject the parser
     gave the verb lies inside it (so the clause's own subject comes after the comma)."""
     doc = subject.doc
+    if not lower_positions(doc, _ACCORDING):
+        return None  # no "according" in the article (before `Token.sent`, which scans)
     start = subject.sent.start
     if start + 2 >= len(doc) or doc[start].lower_ != "according" or doc[start + 1].lower_ != "to":
         return None
