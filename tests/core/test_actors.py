@@ -166,6 +166,19 @@ def test_actors_bare_surname_joins_the_only_person_of_that_name() -> None:
     assert names["Vladimir Putin"].type == "person"
 
 
+def test_actors_bare_country_is_no_ones_surname_in_another_article() -> None:
+    # the model takes a lone country's name for someone; across articles it is the country,
+    # not the surname of a body another story's model took for a person
+    actors, mapping = merge_actors(
+        [
+            article("a", ("Radio Zambia", "PERSON", "Radio Zambia")),
+            article("b", ("Zambia", "PERSON", "Zambia"), ("Zambia", "PERSON", "Zambia")),
+        ]
+    )
+    assert actor_of(mapping, "b", "Zambia") != actor_of(mapping, "a", "Radio Zambia")
+    assert set(by_name(actors)) == {"Radio Zambia", "Zambia"}
+
+
 def test_actors_surname_first_short_form_joins_across_articles() -> None:
     actors, mapping = merge_actors(
         [

@@ -229,6 +229,23 @@ def test_entities_bare_surname_joins_nearest_of_two_namesakes(mentions_of) -> No
     assert [m.key for m in bare] == ["Bill Clinton", "Hillary Clinton"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mwale was the first head of the then Television Malawi. Critics in Malawi expect "
+        "that things will change. The money for Malawi to host the summit came late.",
+        "The blog Zipped: Gay Armenia also made a post. Motives not clear yet #Armenia. "
+        "This is a #hatecrime #Armenia",
+    ],
+)
+def test_entities_country_written_as_the_place_is_no_ones_surname(mentions_of, body: str) -> None:  # type: ignore[no-untyped-def]
+    # the model tags the bare country as someone; "in X" or a hashtag says it is the place
+    mentions = mentions_of(body)
+    country = [m for m in mentions if m.text in ("Malawi", "Armenia")]
+    assert country
+    assert all(m.key in ("Malawi", "Armenia") for m in country)
+
+
 def test_entities_bare_surname_with_one_full_name_joins_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = keys(
         mentions_of(

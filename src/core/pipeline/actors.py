@@ -819,6 +819,7 @@ def _join_short_forms(
             and not _qualifier_dropped(fold, groups[t].fold)
             and not _named_thing_of(group, groups[t])
             and _within_scope(group, groups[t], places)
+            and not (groups[t].kind == "person" and _a_country_written_as_one(group))
         }
         if len(targets) > 1:
             plain = {t for t in targets if groups[t].fold.split()[-1] not in SUFFIXES}
@@ -1510,6 +1511,14 @@ def _longest_label(keys: Mapping[str, _KeyStats]) -> str:
     """The label of the longest key (ties: alphabetical), for breaking a tied vote."""
     longest = max(keys, key=lambda k: (len(k), k))
     return keys[longest].label
+
+
+def _a_country_written_as_one(short: _Group) -> bool:
+    """A bare name that is a known country or state: across articles, the place, not the
+    surname of someone another article names in full ("Television Ruritania", a body the
+    model took for someone); the model tags a lone country's name as a person often enough
+    that its tag is no evidence. Its own article still joins a surname it uses so."""
+    return short.fold in _STATE_FOLDS
 
 
 def _placed(short: _Group, place: _Group) -> bool:

@@ -418,6 +418,10 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         and not (ent.label_ == "PERSON" and _glossed_as_someone(ent))
     ):
         return "ORG"  # "law firm Sidley Austin", "the newspaper Hürriyet", "a group called X"
+    if cand.label == "PERSON" and len(ent) == 1 and _a_known_place(cand.text) and (
+        (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or _a_hashtag(ent)
+    ):
+        return "GPE"  # "critics in Ruritania", "#Ruritania": a country the model took for someone
     if cand.label == "PERSON" and _a_thing_named_after(ent, cand):
         return "FAC"  # "The Agustín Ross Mirador was damaged": no one is "the" Jane Doe
     if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
@@ -427,6 +431,11 @@ def _label_from_context(ent: Span, cand: _Candidate) -> str:
         ):
             return "ORG"
     return cand.label
+
+
+def _a_hashtag(ent: Span) -> bool:
+    """The name is written as a hashtag ("#Ruritania"): a topic's tag, not a name in a sentence."""
+    return ent.start_char > 0 and ent.doc.text[ent.start_char - 1] == "#"
 
 
 def _of_a_body_or_place(ent: Span, cand: _Candidate) -> bool:
@@ -1594,6 +1603,11 @@ def _cluster(
             if len(firms) == 1:
                 sets.union(i, firms[0])
                 continue
+        if people and len(short) == 1 and short[0] in _PLACE_FOLDS and any(
+            c.label in _PLACE_LABELS for c in group
+        ):
+            continue  # a country's name the story also writes as the place ("in Ruritania")
+            # is no one's surname, whatever the model took its other mentions for
         if kinds[i] == "person" or len(people) == 1:
             if len(people) == 1:
                 sets.union(i, people[0])
