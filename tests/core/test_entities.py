@@ -246,6 +246,20 @@ def test_entities_country_written_as_the_place_is_no_ones_surname(mentions_of, b
     assert all(m.key in ("Malawi", "Armenia") for m in country)
 
 
+def test_entities_second_given_name_is_not_a_middle_surname(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    # in a four-word Spanish name the word before the last is the first surname; the second
+    # word is a given name, someone else's name alone
+    found = keys(
+        mentions_of(
+            "The bank was advised by Luis Ángel Moreno Ruiz, the former governor.\n\n"
+            "Ángel \u200f @lm_reader: If the bank is worth about 3 billion and they inject 8, "
+            "isn't it really public then? Moreno said nothing."
+        )
+    )
+    assert found["Moreno"] == {"Luis Ángel Moreno Ruiz"}
+    assert found["Ángel"] != {"Luis Ángel Moreno Ruiz"}
+
+
 def test_entities_bare_surname_with_one_full_name_joins_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = keys(
         mentions_of(

@@ -2250,9 +2250,10 @@ def _skips_middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def _middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """A middle surname: Spanish "Ricardo Rosselló Nevares" -> "Rosselló"."""
+    """A middle surname: Spanish "Ricardo Rosselló Nevares" -> "Rosselló", "Ana María López
+    Ruiz" -> "López"; the word before the last surname, not a second given name ("María")."""
     core = full[:-1] if full and full[-1] in SUFFIXES else full
-    return len(short) == 1 and 3 <= len(core) <= 4 and len(short[0]) > 1 and short[0] in core[1:-1]
+    return len(short) == 1 and 3 <= len(core) <= 4 and len(short[0]) > 1 and short[0] == core[-2]
 
 
 def _looks_like_person(group: list[_Candidate]) -> bool:
