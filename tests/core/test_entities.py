@@ -260,6 +260,29 @@ def test_entities_second_given_name_is_not_a_middle_surname(mentions_of) -> None
     assert found["Ángel"] != {"Luis Ángel Moreno Ruiz"}
 
 
+@pytest.mark.parametrize(
+    ("body", "maker", "made"),
+    [
+        (
+            "Studebaker will cut the Studebaker Falcon from production next year. "
+            "Studebaker said sales fell.",
+            "Studebaker",
+            "Studebaker Falcon",
+        ),
+        (
+            "In addition, Marrow will cut the Marrow Aspen, PT Cruiser, and Durango from "
+            "production. Marrow said sales fell.",
+            "Marrow",
+            "Marrow Aspen",
+        ),
+    ],
+)
+def test_entities_maker_is_not_its_product(mentions_of, body: str, maker: str, made: str) -> None:  # type: ignore[no-untyped-def]
+    # "the <maker> <model>" is a thing the maker makes, not the maker's long name
+    found = keys(mentions_of(body))
+    assert made not in found[maker]
+
+
 def test_entities_bare_surname_with_one_full_name_joins_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = keys(
         mentions_of(

@@ -1581,6 +1581,7 @@ def _cluster(
                     + _matching_roots(short, "other", members, kinds, size, find, pool, test)
                     if _looks_like_person(grp := _group(members, find, r, pool))
                     and not any(c.kind_signal in ("EVENT", "LAW") for c in grp)
+                    and not _a_product_of(short, grp, text)
                     # "Google" is not the "Google Science Fair": an event is no one's name
                 ]
                 if people:
@@ -1628,6 +1629,7 @@ def _cluster(
             if not _anothers_body(short, _group(members, find, r, pool), home, states)
             and not _a_branch_in_a_place(short, _group(members, find, r, pool))
             and not _a_party_named_as_a_house(short, _group(members, find, r, pool))
+            and not _a_product_of(short, _group(members, find, r, pool), text)
         ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
@@ -1698,6 +1700,22 @@ def _join_its_company(
     ]  # a company takes no "the": "the Flyboard Air" is a machine, not its maker
     if len(firms) == 1:
         sets.join_anyway(i, firms[0])  # the story's context outweighs the model's tag
+
+
+def _a_product_of(short: tuple[str, ...], group: list[_Candidate], text: str) -> bool:
+    """`group` is a thing named with `short` and a model's word, written with "the" ("will
+    stop making the Kaldor Zephyr"): a maker's product, not its long name, which adds a
+    body's words ("Kaldor Motor Company"); a company takes no "the"."""
+    n = len(short)
+    if body_scope(" ".join(short)) is not None:
+        return False  # "the House of Representatives": a body's own name
+    return bool(group) and all(
+        len(c.folded) > n
+        and c.folded[:n] == short
+        and not set(c.folded[n:]) & (_TAIL_FOLDS | _BODY_TAIL_FOLDS | _MINOR_FOLDS)
+        and _after_the(text, c.start)
+        for c in group
+    )
 
 
 def _after_the(text: str, start: int) -> bool:
