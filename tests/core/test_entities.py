@@ -283,6 +283,25 @@ def test_entities_maker_is_not_its_product(mentions_of, body: str, maker: str, m
     assert made not in found[maker]
 
 
+def test_entities_a_bodys_word_in_another_name_is_not_the_body(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    # "the House" is the chamber, not a building that bears its word; the chamber's own
+    # fuller name ("the Kenyan Parliament") still takes it
+    other = keys(
+        mentions_of(
+            "The Opera House reopened on Friday. Although the House approved the grant, "
+            "the Senate voted it down."
+        )
+    )
+    assert other["House"] == {"House"}
+    own = keys(
+        mentions_of(
+            "Lawmakers in the Kenyan Parliament met on Friday. Although the Parliament "
+            "approved the grant, the Senate voted it down."
+        )
+    )
+    assert own["Parliament"] == own["Kenyan Parliament"]
+
+
 def test_entities_bare_surname_with_one_full_name_joins_it(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = keys(
         mentions_of(

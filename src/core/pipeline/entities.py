@@ -22,6 +22,7 @@ from .countries import (
     article_country,
     country_of,
     named_country,
+    names_division,
     without_country,
 )
 from .gazetteer import COUNTRIES, US_STATES
@@ -30,6 +31,7 @@ from .kinds import (
     DIVISION_ROLES,
     GENERIC_BODY_WORDS,
     PLACE_PREPOSITIONS,
+    SUPRANATIONAL_WORDS,
     ArticleWords,
     body_scope,
     division_before,
@@ -1630,6 +1632,7 @@ def _cluster(
             and not _a_branch_in_a_place(short, _group(members, find, r, pool))
             and not _a_party_named_as_a_house(short, _group(members, find, r, pool))
             and not _a_product_of(short, _group(members, find, r, pool), text)
+            and not _bears_a_bodys_word(short, _group(members, find, r, pool))
         ]
         if len(orgs) == 1:
             sets.union(i, orgs[0])
@@ -1716,6 +1719,28 @@ def _a_product_of(short: tuple[str, ...], group: list[_Candidate], text: str) ->
         and _after_the(text, c.start)
         for c in group
     )
+
+
+def _bears_a_bodys_word(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+    """`short` is a body every state has ("House", "Senate") and `group`'s names end with it
+    after a word of their own that names no place nor such a body: another thing that bears
+    the word ("the White House", an "Opera House"), not the body's fuller name ("the Ohio
+    House", the "European Parliament", the "Lower House")."""
+    if len(short) != 1 or body_scope(short[0]) != "country" or not group:
+        return False
+    for cand in group:
+        words = cand.folded
+        fold = " ".join(words)
+        if (
+            len(words) < 2
+            or words[-1] != short[0]
+            or body_scope(fold) is not None
+            or named_country(fold) is not None
+            or names_division(fold)
+            or any(w in _SUPRANATIONAL_FOLDS for w in words)
+        ):
+            return False
+    return True
 
 
 def _after_the(text: str, start: int) -> bool:
@@ -2319,6 +2344,7 @@ def _party_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+_SUPRANATIONAL_FOLDS = frozenset(fold_name(w) for w in SUPRANATIONAL_WORDS)
 _PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
 _MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
 _TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
