@@ -364,6 +364,43 @@ def test_quotes_cited_as_saying_is_the_object_speaking(
     assert all("rescue" not in (q.speaker or "") for q in quotes)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not sell the farm," the Daily Herald quoted Mara Kowalski as saying.',
+        '"We will not sell the farm," the county paper cited Mara Kowalski as saying.',
+    ],
+)
+def test_quotes_before_quoted_as_saying_belong_to_the_object(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    # the outlet that quotes only passes the words on; the one it quotes said them
+    quote = only(quotes_in(analyze_text, text), "sell the farm")
+    assert (quote.kind, quote.speaker) == ("direct", "Mara Kowalski")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'According to Senator Ann Hale, "the bill will fail in the house", reported the'
+            " Tribune.",
+            "Ann Hale",
+        ),
+        # a speech verb of its own names its speaker; only an outlet's "reported" defers
+        (
+            'According to the ministry, "the bill will fail", said spokesman Tom Birch.',
+            "Tom Birch",
+        ),
+    ],
+)
+def test_quotes_according_to_source_over_the_outlet_reporting(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), "the bill will fail")
+    assert (quote.kind, quote.speaker) == ("direct", speaker)
+
+
 def test_quotes_clause_before_a_colon_quote_keeps_a_subject_read_as_object(
     analyze_text: AnalyzeText,
 ) -> None:

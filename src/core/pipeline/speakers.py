@@ -139,7 +139,13 @@ class SpeakerResolver:
         """The subject of a cue verb, climbing through conjoined and participle verbs."""
         seen = 0
         token = verb
+        source = _according_source_reported(verb)
+        if source is not None:
+            return source
         while seen < 4:
+            cited = _cited_as_saying(token)
+            if cited is not None:
+                return cited
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if len(subjects) > 1:  # "TORONTO — The agency says": the place filed from
                 subjects = [c for c in subjects if not in_dateline(c)] or subjects
@@ -1467,6 +1473,30 @@ def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
     return None
 
 
+def _cited_as_saying(verb: Token) -> Token | None:
+    """ `"...," the paper quoted the minister as saying`: a citing verb whose "as" phrase holds a
+    speech verb passes on its object's words; the object speaks, not the outlet that quotes."""
+    if verb.lower_ not in CITING_VERBS:
+        return None
+    spoken = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            and any(g.dep_ == "pcomp" and g.tag_ == "VBG" and verb_base(g.text) in SPEECH_VERBS
+                    for g in c.children)
+        ),
+        None,
+    )
+    if spoken is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < spoken.i), None)
+
+
+#: The forms of the verbs that pass on someone else's words ("quoted X as saying").
+CITING_VERBS = frozenset("cite cites cited citing quote quotes quoted quoting".split())
+
+
 def _quoted_as_saying(verb: Token) -> Token | None:
     """ "The article quoted two officials as saying that ...": the object of the report, not
     its subject, says what follows "as saying"."""
@@ -1866,6 +1896,23 @@ def _according_phrase_end(subject: Token) -> Token | None:
     if comma is None or not subject.i < comma.i:
         return None
     return comma
+
+
+def _according_source_reported(verb: Token) -> Token | None:
+    """ `According to X, "...", reported the Tribune.`: the outlet only reports; the source the
+    sentence opens with says the words. Only for "report", not a speech verb of its own
+    ("According to the ministry, "...", said its spokesman": the spokesman speaks)."""
+    doc = verb.doc
+    if verb_base(verb.text) != "report" or not lower_positions(doc, _ACCORDING):
+        return None
+    start = verb.sent.start
+    if start + 3 >= verb.i or doc[start].lower_ != "according" or doc[start + 1].lower_ != "to":
+        return None
+    source = next((c for c in doc[start + 1].children if c.dep_ == "pobj"), None)
+    if source is None or source.pos_ != "PROPN":
+        return None
+    comma = next((t for t in doc[source.i : verb.i] if t.text == ","), None)
+    return source if comma is not None and comma.i < verb.i else None
 
 
 def _according_source(token: Token) -> bool:
