@@ -2141,3 +2141,16 @@ def test_entities_a_store_listed_with_a_network_is_no_person(mentions_of) -> Non
         )
     }
     assert labels["Gamedeck Network"] == "ORG"
+
+
+def test_entities_person_glued_after_a_body_is_no_place(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "officer at Harbor Capital Group Charlie Smith said": the parser hangs the person's name
+    on "at"; the body before it is where, the person stays a person (not a place)."""
+    found = {
+        m.text: m.label
+        for m in mentions_of(
+            "Chief investment officer at Harbor Capital Group Charlie Smith said the machines"
+            " took over."
+        )
+    }
+    assert found.get("Charlie Smith") == "PERSON", found

@@ -5442,3 +5442,47 @@ def test_quotes_forecast_reports_a_clause(analyze_text: AnalyzeText) -> None:
 
 def test_quotes_forecast_of_weather_is_nothing_said(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, "The weather service forecast heavy rain for Sunday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # "who" hung on the place inside the role set beside a name: the named person speaks
+        (
+            "A contrary view is offered by Mara Kessler, a management expert at Dorvan"
+            ' University, who stated, "Great companies rarely go from strength to strength".',
+            "Great companies",
+            "Mara Kessler",
+        ),
+        # a statement put out by the subject of a copula: hers, not the statement's
+        (
+            'Senator Ann Hale was furious, issuing a statement saying "This decision is even more'
+            ' disappointing because the board had favoured the plan."',
+            "This decision",
+            "Ann Hale",
+        ),
+        (
+            'Senator Ann Hale said she too was "shocked", releasing a statement saying "This'
+            ' decision is even more disappointing because the board had favoured the plan."',
+            "This decision",
+            "Ann Hale",
+        ),
+        # a person's name glued after the body's name in "ROLE at BODY NAME said"
+        (
+            "Chief investment officer at Harbor Capital Group Charlie Smith said: \"I think the"
+            ' machines just took over."',
+            "machines just took over",
+            "Charlie Smith",
+        ),
+    ],
+)
+def test_quotes_speaker_beside_a_role_a_statement_or_a_body(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.speaker) == ("direct", speaker)
+
+
+def test_quotes_copula_subject_that_is_no_one_lends_no_speaker(analyze_text: AnalyzeText) -> None:
+    text = 'Profit margins are thin, while noting that "costs keep rising".'
+    assert all(q.speaker != "Profit margins" for q in quotes_in(analyze_text, text))

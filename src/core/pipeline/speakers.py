@@ -187,7 +187,9 @@ class SpeakerResolver:
                 seen += 1
                 continue
             if token.dep_ in INHERIT_DEPS and token.head.i != token.i:
-                if token.dep_ == "advcl" and token.head.pos_ != "VERB":
+                if token.dep_ == "advcl" and token.head.pos_ != "VERB" and not _someone_is(
+                    token.head
+                ):
                     return None  # "margins are thin, while noting": not the speaker
                 if self._in_quote(token.head.idx):
                     return None  # attached into the quoted words: the parse lost the speaker
@@ -234,6 +236,14 @@ class SpeakerResolver:
         # comma between, is whom the clause is about, wherever the parser hung it
         adjacent = before is not None and before.pos_ == "PROPN" and before.i == subject.i - 1
         host = subject.head.head
+        if (
+            relative
+            and host.dep_ == "pobj"
+            and host.head.dep_ == "prep"
+            and host.head.head.dep_ == "appos"
+            and self._person_at(host) is None
+        ):
+            host = host.head.head  # the clause hung on the place in the role ("at Acme U")
         # "Ana Ruiz, an expert from Acme University, who said": the clause hangs on the role
         # in apposition to a name, and the noun before "who" is inside the role's phrase
         appositive = (
@@ -1343,7 +1353,13 @@ def _name_before_verb(subject: Token) -> Token | None:
     if before.lower_ in {"and", "or", "nor"}:
         return None  # "X and Y said": a second subject, not the one the phrase names
     if before.pos_ == "ADP":
-        return None  # "A lawyer for Tom Reed said": whom the role serves, not who speaks
+        # "A lawyer for Tom Reed said": whom the role serves, not who speaks; but "Chief
+        # officer at Acme Group Ana Ruiz said": a person's name glued after the body's is hers
+        named = last
+        while named.ent_iob_ == "I" and named.i > first.i:
+            named = doc[named.i - 1]
+        glued = last.ent_type_ == "PERSON" and named.ent_iob_ == "B" and named.i > first.i
+        return last if glued else None
     return last
 
 
@@ -1473,6 +1489,18 @@ def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
     return None
 
 
+def _someone_is(copula: Token) -> bool:
+    """ "She was shocked, releasing a statement": a copula whose subject is a person (a
+    personal pronoun or a name) lends that person to a participle hung on it; "margins are
+    thin, while noting" does not."""
+    if copula.pos_ != "AUX":
+        return False
+    return any(
+        c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.pos_ == "PROPN")
+        for c in copula.children
+    )
+
+
 def _cited_as_saying(verb: Token) -> Token | None:
     """ `"...," the paper quoted the minister as saying`: a citing verb whose "as" phrase holds a
     speech verb passes on its object's words; the object speaks, not the outlet that quotes."""
@@ -1589,7 +1617,9 @@ PUBLISHING_VERBS = frozenset(
     f"{base}{ending}"
     for base in ("post", "issue", "release", "publish", "share", "tweet")
     for ending in ("", "s", "ed", "d", "ing", "es")
-) | frozenset("send sends sent sending write writes wrote written writing".split())
+) | frozenset("releasing issuing sharing".split()) | frozenset(  # the "e" drops before "-ing"
+    "send sends sent sending write writes wrote written writing".split()
+)
 #: Nouns for where a document is put out ("a statement on its website").
 MEDIUM_NOUNS = frozenset("website site page account feed blog channel".split())
 
