@@ -5486,3 +5486,17 @@ def test_quotes_speaker_beside_a_role_a_statement_or_a_body(
 def test_quotes_copula_subject_that_is_no_one_lends_no_speaker(analyze_text: AnalyzeText) -> None:
     text = 'Profit margins are thin, while noting that "costs keep rising".'
     assert all(q.speaker != "Profit margins" for q in quotes_in(analyze_text, text))
+
+
+def test_quotes_person_read_as_a_second_subject_after_a_site_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In a comment on the website Dorvan.ru, analyst Elena Markova, the director of Clean"
+        " Courts, challenged the official version, claiming that the sit-in was planned."
+    )
+    article, doc, words = hand_parsed(nlp, text)
+    # as the parser read it on real text: the site the subject, the person joined to it
+    # with no "and" (an apposition read as a second subject)
+    words["Dorvan.ru"].dep_, words["Dorvan.ru"].head = "nsubj", words["challenged"]
+    words["Markova"].dep_, words["Markova"].head = "conj", words["Dorvan.ru"]
+    quote = only(quotes_of(article, doc), "the sit-in was planned")
+    assert quote.speaker == "Elena Markova"

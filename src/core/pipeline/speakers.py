@@ -176,6 +176,7 @@ class SpeakerResolver:
                     continue
                 subject = _subject_after_but(subject, token)
                 subject = _speaker_of_modifier_verb(subject) or subject
+                subject = self._person_read_as_conjunct(subject) or subject
                 if self._person_at(subject) is not None:
                     return subject  # "Erwin Chemerinsky, Dean of X Law School called it"
                 return _unclosed_apposition(subject, token) or subject
@@ -220,6 +221,18 @@ class SpeakerResolver:
                 or _subject_before_relative(token)
             )
         return None
+
+    def _person_read_as_conjunct(self, subject: Token) -> Token | None:
+        """ "On the website Dorvan.ru, analyst Ana Ruiz, the head of X, challenged ...": the
+        parser read the person after the comma as a second subject joined with no "and"; a
+        subject that is no person, with one such person joined to it, gives the person."""
+        if any(c.dep_ == "cc" for c in subject.children) or self._person_at(subject) is not None:
+            return None
+        joined = [c for c in subject.children if c.dep_ == "conj"]
+        if len(joined) != 1 or joined[0].pos_ != "PROPN" or self._person_at(joined[0]) is None:
+            return None
+        between = subject.doc[subject.i + 1 : joined[0].left_edge.i]
+        return joined[0] if [t.text for t in between] == [","] else None
 
     def resolve(self, subject: Token) -> Speaker:
         """The speaker for a subject token: a named mention, a pronoun's person, or a group."""
@@ -1358,7 +1371,12 @@ def _name_before_verb(subject: Token) -> Token | None:
         named = last
         while named.ent_iob_ == "I" and named.i > first.i:
             named = doc[named.i - 1]
-        glued = last.ent_type_ == "PERSON" and named.ent_iob_ == "B" and named.i > first.i
+        glued = (
+            last.ent_type_ == "PERSON"
+            and named.ent_iob_ == "B"
+            and named.i > first.i
+            and doc[named.i - 1].ent_type_ not in {"", "PERSON"}  # a body's name, no title
+        )
         return last if glued else None
     return last
 
