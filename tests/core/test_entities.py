@@ -2154,3 +2154,15 @@ def test_entities_person_glued_after_a_body_is_no_place(mentions_of) -> None:  #
         )
     }
     assert found.get("Charlie Smith") == "PERSON", found
+
+
+def test_entities_no_name_runs_over_a_spaced_dash(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Tomas Brandvik - League President": a signature's name, then its role after a dash."""
+    texts = {
+        m.text
+        for m in mentions_of(
+            'He led the way as they won the cup. "His talent was evident to the world" Tomas'
+            " Brandvik - League President"
+        )
+    }
+    assert not any(" - " in t for t in texts), texts
