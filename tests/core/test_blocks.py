@@ -360,3 +360,20 @@ def test_blocks_first_person_inside_marks_is_no_block_of_the_writers_paragraph(
     )
     quotes = quotes_in(analyze_text, text)
     assert all(q.speaker != "Ana Ruiz" for q in holding(quotes, "The victim told a guard"))
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["according to Ann Lee's report from Wired Weekly", "according to Ann Lee"],
+)
+def test_blocks_source_phrase_before_the_colon_names_whose_words_follow(
+    analyze_text: AnalyzeText, source: str
+) -> None:
+    # the clause before the source phrase is about a group; the source gives the block
+    text = (
+        f"Many island people have also joined the party, {source}:\n\n"
+        "The island has voted against the dump for years. The party won 35.7% of the votes "
+        "there this spring, a new record that shows the anger of the island people."
+    )
+    [block] = holding(quotes_in(analyze_text, text), "The island has voted")
+    assert (block.kind, block.speaker) == ("direct", "Ann Lee")

@@ -2214,3 +2214,28 @@ def test_entities_a_store_listed_with_a_network_is_no_person(mentions_of) -> Non
         )
     }
     assert labels["Gamedeck Network"] == "ORG"
+
+
+def test_entities_person_glued_after_a_body_is_no_place(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "officer at Harbor Capital Group Charlie Smith said": the parser hangs the person's name
+    on "at"; the body before it is where, the person stays a person (not a place)."""
+    found = {
+        m.text: m.label
+        for m in mentions_of(
+            "Chief investment officer at Harbor Capital Group Charlie Smith said the machines"
+            " took over."
+        )
+    }
+    assert found.get("Charlie Smith") == "PERSON", found
+
+
+def test_entities_no_name_runs_over_a_spaced_dash(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Tomas Brandvik - League President": a signature's name, then its role after a dash."""
+    texts = {
+        m.text
+        for m in mentions_of(
+            'He led the way as they won the cup. "His talent was evident to the world" Tomas'
+            " Brandvik - League President"
+        )
+    }
+    assert not any(" - " in t for t in texts), texts

@@ -364,6 +364,43 @@ def test_quotes_cited_as_saying_is_the_object_speaking(
     assert all("rescue" not in (q.speaker or "") for q in quotes)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not sell the farm," the Daily Herald quoted Mara Kowalski as saying.',
+        '"We will not sell the farm," the county paper cited Mara Kowalski as saying.',
+    ],
+)
+def test_quotes_before_quoted_as_saying_belong_to_the_object(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    # the outlet that quotes only passes the words on; the one it quotes said them
+    quote = only(quotes_in(analyze_text, text), "sell the farm")
+    assert (quote.kind, quote.speaker) == ("direct", "Mara Kowalski")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'According to Senator Ann Hale, "the bill will fail in the house", reported the'
+            " Tribune.",
+            "Ann Hale",
+        ),
+        # a speech verb of its own names its speaker; only an outlet's "reported" defers
+        (
+            'According to the ministry, "the bill will fail", said spokesman Tom Birch.',
+            "Tom Birch",
+        ),
+    ],
+)
+def test_quotes_according_to_source_over_the_outlet_reporting(
+    analyze_text: AnalyzeText, text: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), "the bill will fail")
+    assert (quote.kind, quote.speaker) == ("direct", speaker)
+
+
 def test_quotes_clause_before_a_colon_quote_keeps_a_subject_read_as_object(
     analyze_text: AnalyzeText,
 ) -> None:
@@ -5405,3 +5442,61 @@ def test_quotes_forecast_reports_a_clause(analyze_text: AnalyzeText) -> None:
 
 def test_quotes_forecast_of_weather_is_nothing_said(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, "The weather service forecast heavy rain for Sunday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # "who" hung on the place inside the role set beside a name: the named person speaks
+        (
+            "A contrary view is offered by Mara Kessler, a management expert at Dorvan"
+            ' University, who stated, "Great companies rarely go from strength to strength".',
+            "Great companies",
+            "Mara Kessler",
+        ),
+        # a statement put out by the subject of a copula: hers, not the statement's
+        (
+            'Senator Ann Hale was furious, issuing a statement saying "This decision is even more'
+            ' disappointing because the board had favoured the plan."',
+            "This decision",
+            "Ann Hale",
+        ),
+        (
+            'Senator Ann Hale said she too was "shocked", releasing a statement saying "This'
+            ' decision is even more disappointing because the board had favoured the plan."',
+            "This decision",
+            "Ann Hale",
+        ),
+        # a person's name glued after the body's name in "ROLE at BODY NAME said"
+        (
+            "Chief investment officer at Harbor Capital Group Charlie Smith said: \"I think the"
+            ' machines just took over."',
+            "machines just took over",
+            "Charlie Smith",
+        ),
+    ],
+)
+def test_quotes_speaker_beside_a_role_a_statement_or_a_body(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert (quote.kind, quote.speaker) == ("direct", speaker)
+
+
+def test_quotes_copula_subject_that_is_no_one_lends_no_speaker(analyze_text: AnalyzeText) -> None:
+    text = 'Profit margins are thin, while noting that "costs keep rising".'
+    assert all(q.speaker != "Profit margins" for q in quotes_in(analyze_text, text))
+
+
+def test_quotes_person_read_as_a_second_subject_after_a_site_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In a comment on the website Dorvan.ru, analyst Elena Markova, the director of Clean"
+        " Courts, challenged the official version, claiming that the sit-in was planned."
+    )
+    article, doc, words = hand_parsed(nlp, text)
+    # as the parser read it on real text: the site the subject, the person joined to it
+    # with no "and" (an apposition read as a second subject)
+    words["Dorvan.ru"].dep_, words["Dorvan.ru"].head = "nsubj", words["challenged"]
+    words["Markova"].dep_, words["Markova"].head = "conj", words["Dorvan.ru"]
+    quote = only(quotes_of(article, doc), "the sit-in was planned")
+    assert quote.speaker == "Elena Markova"

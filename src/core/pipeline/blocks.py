@@ -237,6 +237,11 @@ def _intro(
     if last is None:
         return None
     sent = resolver.sentence(last)
+    source = _closing_source(last)
+    if source is not None:
+        speaker = resolver.resolve(source)
+        if _someone(source, speaker) and speaker.key is not None:
+            return source.doc[source.left_edge.i - 2], speaker  # cue: "according"
     best: tuple[tuple[int, int, int, int], Token, Speaker] | None = None
     quoted = _inside_marks(sent)
     for token in sent:
@@ -378,6 +383,33 @@ def _named_in_apposition(subject: Token, speaker: Speaker) -> Speaker:
     return Speaker(words.text.strip(" ,"), start, end, None)
 
 
+def _closing_source(colon: Token) -> Token | None:
+    """ `Some people joined the party, according to Ann Lee's report from X:`: a source phrase
+    right before the colon names whose words the block gives (the document's owner, or the
+    source itself), whatever the clause before it is about."""
+    doc = colon.doc
+    if colon.text != ":" or colon.i < 4:
+        return None
+    according = next(
+        (
+            t
+            for t in reversed(doc[max(colon.sent.start, colon.i - 12) : colon.i])
+            if t.lower_ == "according" and doc[t.i + 1].lower_ == "to"
+        ),
+        None,
+    )
+    if according is None:
+        return None
+    source = next((c for c in doc[according.i + 1].children if c.dep_ == "pobj"), None)
+    if source is None or source.i >= colon.i or any(
+        not source.is_ancestor(t) for t in source.doc[source.i + 1 : colon.i]
+    ):
+        return None  # the phrase does not close the introduction
+    if source.pos_ == "NOUN" and source.lower_ in DOCUMENT_NOUNS:
+        return next((c for c in source.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    return source if source.pos_ == "PROPN" else None
+
+
 def _possessor(subject: Token) -> Token | None:
     """The name owning a common-noun subject ("Yavlinsky's concerns", "Moussa's reply"):
     what follows is that person's words."""
@@ -483,8 +515,9 @@ def _narration(
     sent = resolver.sentence(first)
     root = sent.root
     if speaker.key is not None and any(
-        m.key == speaker.key and sent.start_char <= m.start < root.idx for m in mentions
-    ):
+        m.key == speaker.key and max(sent.start_char, start) <= m.start < root.idx
+        for m in mentions
+    ):  # from the paragraph on: a sentence the parser ran on from the cue's colon
         return True  # the block's speaker in the third person, before the main verb
     if root.tag_ != "VBD":
         return False

@@ -91,6 +91,8 @@ _INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
 #: Plural nouns whose possessive begins a name rather than owning it ("the People's
 #: Liberation Army", "the Children's Hospital"; "Russia's Gazprom" is Gazprom).
 _COLLECTIVE_POSSESSORS = frozenset({"people", "children", "women", "men"})
+#: A dash set between spaces: no name runs over it ("Ana Ruiz - League President").
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _URLISH = re.compile(r"://|www\.|\.html?\b|[\\/@#=_|<>\[\]{}()]|\)\)")
 _LINKS = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]*>|https?://\S+|www\.\S+", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -779,6 +781,11 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         if not m:
             break
         end = start + m.start()
+    dash = _SPACED_DASH.search(text, start, end)
+    if dash is not None and looks_like_person_name(text[start : dash.start()]):
+        # "Ana Ruiz - League President": a signature's name, then its role; a body's name may
+        # hold a spaced hyphen ("Council on American - Islamic Relations")
+        end = dash.start()
     if m := _TRAILING_NUMBER.search(text, start, end):
         end = m.start()  # "Labour Party - 203": a vote count, not part of the name
     if m := _TRAILING_MINOR.search(text, start, end):

@@ -710,6 +710,10 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     if root.dep_ != "pobj":
         return label
     if head.lower_ in PLACE_PREPOSITIONS:
+        if any(t.ent_type_ for t in ent.doc[head.i + 1 : ent.start]):
+            # "officer at Acme Group Ana Ruiz said": the parser hung the person's name, glued
+            # after the body's, on the preposition; the body is where, the person is someone
+            return label
         if is_acronym(name) and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             return "ORG"  # "players in the IPL": letters with "the" are a body's, not a place
         return "LOC"

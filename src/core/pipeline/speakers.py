@@ -139,7 +139,13 @@ class SpeakerResolver:
         """The subject of a cue verb, climbing through conjoined and participle verbs."""
         seen = 0
         token = verb
+        source = _according_source_reported(verb)
+        if source is not None:
+            return source
         while seen < 4:
+            cited = _cited_as_saying(token)
+            if cited is not None:
+                return cited
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             if len(subjects) > 1:  # "TORONTO — The agency says": the place filed from
                 subjects = [c for c in subjects if not in_dateline(c)] or subjects
@@ -170,6 +176,7 @@ class SpeakerResolver:
                     continue
                 subject = _subject_after_but(subject, token)
                 subject = _speaker_of_modifier_verb(subject) or subject
+                subject = self._person_read_as_conjunct(subject) or subject
                 if self._person_at(subject) is not None:
                     return subject  # "Erwin Chemerinsky, Dean of X Law School called it"
                 return _unclosed_apposition(subject, token) or subject
@@ -181,7 +188,9 @@ class SpeakerResolver:
                 seen += 1
                 continue
             if token.dep_ in INHERIT_DEPS and token.head.i != token.i:
-                if token.dep_ == "advcl" and token.head.pos_ != "VERB":
+                if token.dep_ == "advcl" and token.head.pos_ != "VERB" and not _someone_is(
+                    token.head
+                ):
                     return None  # "margins are thin, while noting": not the speaker
                 if self._in_quote(token.head.idx):
                     return None  # attached into the quoted words: the parse lost the speaker
@@ -213,6 +222,18 @@ class SpeakerResolver:
             )
         return None
 
+    def _person_read_as_conjunct(self, subject: Token) -> Token | None:
+        """ "On the website Dorvan.ru, analyst Ana Ruiz, the head of X, challenged ...": the
+        parser read the person after the comma as a second subject joined with no "and"; a
+        subject that is no person, with one such person joined to it, gives the person."""
+        if any(c.dep_ == "cc" for c in subject.children) or self._person_at(subject) is not None:
+            return None
+        joined = [c for c in subject.children if c.dep_ == "conj"]
+        if len(joined) != 1 or joined[0].pos_ != "PROPN" or self._person_at(joined[0]) is None:
+            return None
+        between = subject.doc[subject.i + 1 : joined[0].left_edge.i]
+        return joined[0] if [t.text for t in between] == [","] else None
+
     def resolve(self, subject: Token) -> Speaker:
         """The speaker for a subject token: a named mention, a pronoun's person, or a group."""
         comma = _according_phrase_end(subject)
@@ -228,6 +249,14 @@ class SpeakerResolver:
         # comma between, is whom the clause is about, wherever the parser hung it
         adjacent = before is not None and before.pos_ == "PROPN" and before.i == subject.i - 1
         host = subject.head.head
+        if (
+            relative
+            and host.dep_ == "pobj"
+            and host.head.dep_ == "prep"
+            and host.head.head.dep_ == "appos"
+            and self._person_at(host) is None
+        ):
+            host = host.head.head  # the clause hung on the place in the role ("at Acme U")
         # "Ana Ruiz, an expert from Acme University, who said": the clause hangs on the role
         # in apposition to a name, and the noun before "who" is inside the role's phrase
         appositive = (
@@ -1337,7 +1366,18 @@ def _name_before_verb(subject: Token) -> Token | None:
     if before.lower_ in {"and", "or", "nor"}:
         return None  # "X and Y said": a second subject, not the one the phrase names
     if before.pos_ == "ADP":
-        return None  # "A lawyer for Tom Reed said": whom the role serves, not who speaks
+        # "A lawyer for Tom Reed said": whom the role serves, not who speaks; but "Chief
+        # officer at Acme Group Ana Ruiz said": a person's name glued after the body's is hers
+        named = last
+        while named.ent_iob_ == "I" and named.i > first.i:
+            named = doc[named.i - 1]
+        glued = (
+            last.ent_type_ == "PERSON"
+            and named.ent_iob_ == "B"
+            and named.i > first.i
+            and doc[named.i - 1].ent_type_ not in {"", "PERSON"}  # a body's name, no title
+        )
+        return last if glued else None
     return last
 
 
@@ -1467,6 +1507,42 @@ def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
     return None
 
 
+def _someone_is(copula: Token) -> bool:
+    """ "She was shocked, releasing a statement": a copula whose subject is a person (a
+    personal pronoun or a name) lends that person to a participle hung on it; "margins are
+    thin, while noting" does not."""
+    if copula.pos_ != "AUX":
+        return False
+    return any(
+        c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.pos_ == "PROPN")
+        for c in copula.children
+    )
+
+
+def _cited_as_saying(verb: Token) -> Token | None:
+    """ `"...," the paper quoted the minister as saying`: a citing verb whose "as" phrase holds a
+    speech verb passes on its object's words; the object speaks, not the outlet that quotes."""
+    if verb.lower_ not in CITING_VERBS:
+        return None
+    spoken = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            and any(g.dep_ == "pcomp" and g.tag_ == "VBG" and verb_base(g.text) in SPEECH_VERBS
+                    for g in c.children)
+        ),
+        None,
+    )
+    if spoken is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < spoken.i), None)
+
+
+#: The forms of the verbs that pass on someone else's words ("quoted X as saying").
+CITING_VERBS = frozenset("cite cites cited citing quote quotes quoted quoting".split())
+
+
 def _quoted_as_saying(verb: Token) -> Token | None:
     """ "The article quoted two officials as saying that ...": the object of the report, not
     its subject, says what follows "as saying"."""
@@ -1559,7 +1635,9 @@ PUBLISHING_VERBS = frozenset(
     f"{base}{ending}"
     for base in ("post", "issue", "release", "publish", "share", "tweet")
     for ending in ("", "s", "ed", "d", "ing", "es")
-) | frozenset("send sends sent sending write writes wrote written writing".split())
+) | frozenset("releasing issuing sharing".split()) | frozenset(  # the "e" drops before "-ing"
+    "send sends sent sending write writes wrote written writing".split()
+)
 #: Nouns for where a document is put out ("a statement on its website").
 MEDIUM_NOUNS = frozenset("website site page account feed blog channel".split())
 
@@ -1866,6 +1944,23 @@ def _according_phrase_end(subject: Token) -> Token | None:
     if comma is None or not subject.i < comma.i:
         return None
     return comma
+
+
+def _according_source_reported(verb: Token) -> Token | None:
+    """ `According to X, "...", reported the Tribune.`: the outlet only reports; the source the
+    sentence opens with says the words. Only for "report", not a speech verb of its own
+    ("According to the ministry, "...", said its spokesman": the spokesman speaks)."""
+    doc = verb.doc
+    if verb_base(verb.text) != "report" or not lower_positions(doc, _ACCORDING):
+        return None
+    start = verb.sent.start
+    if start + 3 >= verb.i or doc[start].lower_ != "according" or doc[start + 1].lower_ != "to":
+        return None
+    source = next((c for c in doc[start + 1].children if c.dep_ == "pobj"), None)
+    if source is None or source.pos_ != "PROPN":
+        return None
+    comma = next((t for t in doc[source.i : verb.i] if t.text == ","), None)
+    return source if comma is not None and comma.i < verb.i else None
 
 
 def _according_source(token: Token) -> bool:
