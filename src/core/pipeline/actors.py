@@ -18,7 +18,7 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, ne
 
 from ..models import Actor, ActorType, ArticleAnalysis, Mention
-from .cannotlink import GuardedUnionFind, Name, NameKind, person_name
+from .cannotlink import PARTY_FOLDS, GuardedUnionFind, Name, NameKind, person_name
 from .countries import (
     article_country,
     article_division,
@@ -356,7 +356,7 @@ class _ArticleCountries:
         analysis = self._analyses[article_id]
         if any(m.role in DIVISION_ROLES for m in mentions):
             return f"{country}/{division}" if division and country else None
-        if division is None or country is None or fold.split()[-1] in _PARTY_FOLDS:
+        if division is None or country is None or fold.split()[-1] in PARTY_FOLDS:
             return country
         if any(without_country(fold_name(m.text)) == (fold, country) for m in analysis.mentions):
             return country  # "US Supreme Court" ... "the Supreme Court": the nation's
@@ -405,7 +405,6 @@ class _ArticleCountries:
         return self._known[article_id]
 
 
-_PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
 _PARTY_WORDS = frozenset({"party", "parties"})
 #: Holidays every country has under the same name, named without saying whose.
 _NATIONAL_DAYS = frozenset(
@@ -1210,7 +1209,7 @@ def _party_words_by_country(groups: dict[str, _Group], places: _ArticleCountries
     heads = set()
     for group in groups.values():
         head, _, last = group.fold.rpartition(" ")
-        if head and last in _PARTY_FOLDS:
+        if head and last in PARTY_FOLDS:
             heads.add(head)
     for fold in sorted(heads):
         plain = groups.get(fold)
@@ -1248,7 +1247,7 @@ def _join_party_words(
     parties: dict[str, list[str]] = {}
     for gkey, group in groups.items():
         head, _, last = group.fold.rpartition(" ")
-        if head and last in _PARTY_FOLDS and group.kind == "organization":
+        if head and last in PARTY_FOLDS and group.kind == "organization":
             parties.setdefault(head, []).append(gkey)
     for gkey, group in groups.items():
         found = parties.get(group.fold)

@@ -41,7 +41,8 @@ _AREA_WORDS = frozenset(
         metropolitan""".split(),
     )
 )
-_PARTY = frozenset({fold_name("party"), fold_name("parties")})
+#: "Party" folded, singular and plural: the last word of a party's name.
+PARTY_FOLDS = frozenset({fold_name("party"), fold_name("parties")})
 _CITY = frozenset({fold_name("city")})
 #: Last words of a place's name that say what it is ("Airport", "Square", "Dam").
 _FACILITY_WORDS = frozenset(fold_name(w) for w in PLACE_TAILS)
@@ -197,7 +198,7 @@ def _other_things(fa: str, ka: NameKind, fb: str, kb: NameKind) -> bool:
 def _state_body(fold: str) -> bool:
     """A body every state has, whose name alone a state's story uses for the state's own
     ("Senate", "Supreme Court"); not a party, which runs under one name in every state."""
-    return body_scope(fold) is not None and fold.rpartition(" ")[2] not in _PARTY
+    return body_scope(fold) is not None and fold.rpartition(" ")[2] not in PARTY_FOLDS
 
 
 def _spelled_out(fold: str, other: str) -> str:
