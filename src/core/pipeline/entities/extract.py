@@ -1,32 +1,20 @@
-"""Named-entity mentions from a parsed article: cleaned, filtered for junk, clustered within it.
-
-Each mention's `key` is the canonical name of its in-article cluster ("Guo" -> "Guo Shengkun",
-"SCO" -> "Shanghai Cooperation Organization"), which `actors.merge_actors` merges across articles.
-"""
+"""The entity stage's entry point: spaCy's entities to mentions, each step in its order."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from ..models import Article, Mention
-from .cannotlink import GuardedUnionFind, Name, person_name
-from .countries import (
-    article_country,
-    country_of,
-    named_country,
-    names_division,
-    without_country,
-)
-from .gazetteer import COUNTRIES, US_STATES
-from .kinds import (
+from ...models import Article, Mention
+from ..cannotlink import GuardedUnionFind, Name, person_name
+from ..countries import article_country, country_of, named_country, names_division, without_country
+from ..gazetteer import COUNTRIES, US_STATES
+from ..kinds import (
     BODY_TAILS,
     DIVISION_ROLES,
     GENERIC_BODY_WORDS,
@@ -44,7 +32,7 @@ from .kinds import (
     short_place_name,
     storm_name,
 )
-from .names import (
+from ..names import (
     COURTESY,
     HONORIFICS,
     SUFFIXES,
@@ -56,13 +44,15 @@ from .names import (
     is_acronym,
     looks_like_person_name,
 )
-from .quotemarks import find_marks
-from .rules import ORG_WORDS
-from .unionfind import UnionFind
-from .wordfind import has_word, word_spans
+from ..quotemarks import find_marks
+from ..rules import ORG_WORDS
+from ..unionfind import UnionFind
+from ..wordfind import has_word, word_spans
+from .candidates import Candidate, Taken
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
 
 #: NER labels that can be actors.
 ACTOR_LABELS = frozenset(
@@ -126,32 +116,14 @@ _TIME_BEFORE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s*$", re.I)
 _MINOR_WORDS = frozenset({"of", "for", "on", "in", "and", "the", "de", "du", "la"})
 
 
-@dataclass(slots=True)
-class _Candidate:
-    """A mention while it is being cleaned and clustered."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    role: str | None = None
-    headline: bool = False
-    cluster: int = -1
-    folded: tuple[str, ...] = field(default_factory=tuple)
-    lead_place: tuple[int, int] | None = None
-    """A place the model ran into the front of this name ("Ohio" of "Ohio Sherrod Brown")."""
-    kind_signal: str | None = None
-    """A label read off the name's words or its use (`core.kinds`), which its cluster takes."""
-
-
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Mentions of actor-like entities, junk dropped, each with its in-article cluster key."""
     text = article.text
-    links = _Taken(m.span() for m in _LINKS.finditer(text))
+    links = Taken(m.span() for m in _LINKS.finditer(text))
     headlines = _headline_paragraphs(article)
     has_parse = doc.has_annotation("DEP")
     has_tags = doc.has_annotation("TAG")
-    candidates: list[_Candidate] = []
+    candidates: list[Candidate] = []
     words: ArticleWords | None = None
     reach = -1  # where the last name ends
     for ent in _joined_people(doc) if has_parse else doc.ents:
@@ -206,7 +178,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         reach = cand.end
         if cand.lead_place is not None:
             lo, hi = cand.lead_place
-            candidates.append(_Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
+            candidates.append(Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
     candidates = _split_pairs_of_people(candidates)
     if has_tags:
         candidates += _missed_titled_people(doc, candidates)
@@ -238,13 +210,13 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
 _PAIR_OF_NAMES = re.compile(r"^([A-Z][\w'’-]*[a-z][\w'’-]*) and ([A-Z][\w'’-]*[a-z][\w'’-]*)$")
 
 
-def _split_pairs_of_people(candidates: list[_Candidate]) -> list[_Candidate]:
+def _split_pairs_of_people(candidates: list[Candidate]) -> list[Candidate]:
     """ "Derek and Ross" taken for one name is two people called by their first names, when
     the model read it as a person or the article names either of them alone as one: each is
     their own mention (as one name it held both, and each bare name joined it). Not a firm
     named after its founders ("Procter and Gamble"), whose halves are no one alone here."""
     people = {c.text for c in candidates if c.label == "PERSON"}
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     for cand in candidates:
         m = _PAIR_OF_NAMES.match(cand.text)
         if m is None or cand.role is not None or not (
@@ -255,18 +227,18 @@ def _split_pairs_of_people(candidates: list[_Candidate]) -> list[_Candidate]:
         for g in (1, 2):
             start = cand.start + m.start(g)
             out.append(
-                _Candidate(start, start + len(m.group(g)), m.group(g), "PERSON",
+                Candidate(start, start + len(m.group(g)), m.group(g), "PERSON",
                            headline=cand.headline, kind_signal="PERSON")
             )
     return out
 
 
-def _missed_titled_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+def _missed_titled_people(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """ "Cardinal Marc Ouellet of the Holy See said": a capitalised title, then two or three
     capitalised proper nouns the model left out of every entity, shaped as a person's name
     (no body's word), then a word that is not one: the title's holder, a person."""
-    taken = _Taken((c.start, c.end) for c in candidates)
-    found: list[_Candidate] = []
+    taken = Taken((c.start, c.end) for c in candidates)
+    found: list[Candidate] = []
     n = len(doc)
     for token in doc:
         if not token.is_title:  # first: a flag of the word, cheaper than its lower case
@@ -287,11 +259,11 @@ def _missed_titled_people(doc: Doc, candidates: list[_Candidate]) -> list[_Candi
         name = doc.text[start:end]
         if "\n" in name or not looks_like_person_name(name) or taken.overlaps(start, end):
             continue
-        found.append(_Candidate(start, end, name, "PERSON", role=token.text))
+        found.append(Candidate(start, end, name, "PERSON", role=token.text))
     return found
 
 
-def _without_a_place_after(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+def _without_a_place_after(candidates: list[Candidate], text: str) -> list[Candidate]:
     """ "Police chief Hidayat Rote Island, speaking to ...": the model ran a person's name on
     into a place named after it. Words ending such a name that the article names as a place
     elsewhere, in two words or more ("Rote Island"), are that place; not words that merely end
@@ -299,7 +271,7 @@ def _without_a_place_after(candidates: list[_Candidate], text: str) -> list[_Can
     places = {
         c.text for c in candidates if c.label in _PLACE_LABELS and len(c.text.split()) >= 2
     }
-    extra: list[_Candidate] = []
+    extra: list[Candidate] = []
     for cand in candidates:
         words = cand.text.split()
         if cand.label != "PERSON" or len(words) < 3:
@@ -311,7 +283,7 @@ def _without_a_place_after(candidates: list[_Candidate], text: str) -> list[_Can
                 place_start = cand.end - len(" ".join(tail))
                 if text[cut:place_start] != " ":
                     break
-                extra.append(_Candidate(place_start, cand.end, text[place_start : cand.end],
+                extra.append(Candidate(place_start, cand.end, text[place_start : cand.end],
                                         "GPE", headline=cand.headline))
                 cand.end, cand.text, cand.folded = cut, text[cand.start : cut], ()
                 break
@@ -360,7 +332,7 @@ _ORG_KIND_NOUNS = frozenset(
 )
 
 
-def _label_from_context(ent: Span, cand: _Candidate) -> str:
+def _label_from_context(ent: Span, cand: Candidate) -> str:
     """Correct a label the model got wrong where the sentence says what the entity is.
 
     A name coordinated with a person and shaped like one is a person ("foes Alexei Navalny
@@ -442,7 +414,7 @@ def _a_hashtag(ent: Span) -> bool:
     return ent.start_char > 0 and ent.doc.text[ent.start_char - 1] == "#"
 
 
-def _of_a_body_or_place(ent: Span, cand: _Candidate) -> bool:
+def _of_a_body_or_place(ent: Span, cand: Candidate) -> bool:
     """A name without "the" before it is followed by "of" (or ", of") and a body or a place
     the model named, or by "at" and a body: someone and where they work or what they lead
     ("Nina Hollis of the National Crime Agency", "Patrice Tolan of Benin", "Ada Kern at the
@@ -463,7 +435,7 @@ def _of_a_body_or_place(ent: Span, cand: _Candidate) -> bool:
     return after.ent_type_ == "ORG" or after.ent_type_ == "GPE" and doc[i].lower_ == "of"
 
 
-def _a_thing_named_after(ent: Span, cand: _Candidate) -> bool:
+def _a_thing_named_after(ent: Span, cand: Candidate) -> bool:
     """A name of several words shaped like a person's that "the" determines, standing as a
     noun phrase of its own, names a thing named after someone (a lookout, a building, a
     ship): a person takes no article ("the late Jane Doe" is a person, and "the Jane Doe
@@ -626,7 +598,7 @@ PERSON_NOUNS = frozenset(
 _KIN_OR_PERSON_NOUNS = KIN_NOUNS | PERSON_NOUNS
 
 
-def _titled_within(cand: _Candidate) -> bool:
+def _titled_within(cand: Candidate) -> bool:
     """The model ran a title into the name it tagged ("Assemblywoman Selena Torres" as one
     ORG): the title cleaning took off says it is a person."""
     return cand.role is not None and any(
@@ -760,7 +732,7 @@ def _first_of_two_names(text: str, start: int, end: int) -> int:
     return end
 
 
-def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
+def _clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
     """Strip leading articles, quotes, possessives and (for people) titles, which become a role."""
     start, end = (ent.start_char if start is None else start), ent.end_char
     if "\n" in text[start:end]:
@@ -843,7 +815,7 @@ def _clean(ent: Span, text: str, start: int | None = None) -> _Candidate | None:
         split = _name_after_organisation(ent, text, start, end)
         if split is not None:
             start, label, role = split
-    cand = _Candidate(start, end, text[start:end], label, role=role)
+    cand = Candidate(start, end, text[start:end], label, role=role)
     cand.lead_place = lead_place
     return cand
 
@@ -1013,30 +985,7 @@ def _words_of(text: str) -> frozenset[str]:
     return frozenset(_TEXT_WORD.findall(text))
 
 
-class _Taken:
-    """Spans already used, kept sorted: overlap checks in log time (long articles stay fast)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in sorted(spans):
-            self.add(start, end)
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self.starts, end)  # spans starting before `end`
-        # Spans may nest (a link around a name), so look back a little, not just one step.
-        for j in range(i - 1, max(-1, i - 8), -1):
-            if self.ends[j] > start:
-                return True
-        return False
-
-
-def _is_junk(cand: _Candidate, doc: Doc, article_text: str, has_tags: bool) -> bool:
+def _is_junk(cand: Candidate, doc: Doc, article_text: str, has_tags: bool) -> bool:
     """Not an actor: URL bits, lowercase or common words, numbers, dates, lone title words."""
     text = cand.text
     letters = [c for c in text if c.isalpha()]
@@ -1094,7 +1043,7 @@ def _headline_paragraphs(article: Article) -> list[tuple[int, int]]:
 # Roles
 
 
-def _role(doc: Doc, cand: _Candidate, has_parse: bool) -> str | None:
+def _role(doc: Doc, cand: Candidate, has_parse: bool) -> str | None:
     """A role the text gives: a title before the name, an apposition, or "X is China's chief"."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or not has_parse:
@@ -1197,12 +1146,12 @@ def _noun_phrase(doc: Doc, head: object, limit: int) -> str | None:
 
 
 def _missed_organisations(
-    candidates: list[_Candidate], text: str, links: _Taken, headlines: list[tuple[int, int]]
-) -> list[_Candidate]:
+    candidates: list[Candidate], text: str, links: Taken, headlines: list[tuple[int, int]]
+) -> list[Candidate]:
     """Capitalised names ending in an organisation word that the model left out ("Russia's
     Safe Internet League"): the same rule the model-free pipeline uses."""
-    taken = _Taken((c.start, c.end) for c in candidates)
-    extra: list[_Candidate] = []
+    taken = Taken((c.start, c.end) for c in candidates)
+    extra: list[Candidate] = []
     for m in _ORG_NAME.finditer(text):
         start, end = m.span()
         words = m.group().split()
@@ -1217,7 +1166,7 @@ def _missed_organisations(
             sentence_start = False
         if len(words) < 2 or taken.overlaps(start, end) or links.overlaps(start, end):
             continue
-        cand = _Candidate(start, end, text[start:end], "ORG")
+        cand = Candidate(start, end, text[start:end], "ORG")
         cand.headline = any(s <= start < e for s, e in headlines)
         extra.append(cand)
         taken.add(start, end)
@@ -1228,11 +1177,11 @@ def _missed_organisations(
 _NAME_GAP = re.compile(r",?(?: [A-Z][\w'’-]*,?)* and $|, $")
 
 
-def _join_split_names(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+def _join_split_names(candidates: list[Candidate], text: str) -> list[Candidate]:
     """One institution's name cut in two at its commas ("United Nations Educational" ...
     "Cultural Organization" (UNESCO)) is one name when the acronym after it spells the whole."""
     ordered = sorted(candidates, key=lambda c: c.start)
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     skip: set[int] = set()
     for first, second in pairwise(ordered):
         if id(first) in skip:
@@ -1245,7 +1194,7 @@ def _join_split_names(candidates: list[_Candidate], text: str) -> list[_Candidat
             and m is not None
             and acronym_matches(m.group("abbr"), text[first.start : second.end])
         ):
-            out.append(_Candidate(first.start, second.end, text[first.start : second.end], "ORG",
+            out.append(Candidate(first.start, second.end, text[first.start : second.end], "ORG",
                                   headline=first.headline))
             skip.add(id(second))
             continue
@@ -1260,12 +1209,12 @@ _OF_NAME = re.compile(r" (?:of|on|for) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-
 
 
 def _with_of_phrase_the_acronym_spells(
-    candidates: list[_Candidate], text: str
-) -> list[_Candidate]:
+    candidates: list[Candidate], text: str
+) -> list[Candidate]:
     """ "the Press Council of Freedonia (PCF)", "the Commission on Rural Affairs (CRA)": the
     model stopped the body's name before its "of"/"on"/"for" phrase; the acronym after it
     spells the whole, not the part, so the name runs on."""
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     cut: tuple[int, int] | None = None
     for cand in sorted(candidates, key=lambda c: c.start):
         if cut is not None and cut[0] <= cand.start and cand.end <= cut[1]:
@@ -1293,15 +1242,15 @@ _WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|on|in|the)\s
 
 
 def _with_words_before_the_acronym_spells(
-    candidates: list[_Candidate], text: str
-) -> list[_Candidate]:
+    candidates: list[Candidate], text: str
+) -> list[Candidate]:
     """ "[Reporters] [Without Borders] (RWB)": the model began the name late, at a word no
     name begins with, and left the words before it out; the acronym after it spells the
     whole, not the part, so the name starts earlier. An acronym stands for a body, not a
     person ("Without Borders" was read as someone's name). Not a title's letters ("Member
     of Parliament (MP)"), nor a name the article uses on its own elsewhere ("Parliament")."""
     alone = Counter(c.text for c in candidates)
-    grown: list[_Candidate] = []
+    grown: list[Candidate] = []
     for cand in candidates:
         intro = _ACRONYM_INTRO.match(text[cand.end : cand.end + 40])
         if intro is None or not intro.group("close") or alone[cand.text] > 1:
@@ -1346,13 +1295,13 @@ _RUN_BEFORE = re.compile(
 
 
 def _names_only_an_acronym_spells(
-    candidates: list[_Candidate], text: str, links: _Taken, headlines: list[tuple[int, int]]
-) -> list[_Candidate]:
+    candidates: list[Candidate], text: str, links: Taken, headlines: list[tuple[int, int]]
+) -> list[Candidate]:
     """ "Reporters Without Borders (RWB)", "Notes from Poland (NFP)": the model saw no name, or
     only a place or a word inside one ("Poland"), in words whose initials the bracketed
     acronym after them spells; those words are a body's name. Found from the longest run
     back, in the same line."""
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
     inner: set[int] = set()
     for m in _BRACKETED_ACRONYM.finditer(text):
         abbr = m.group("abbr")
@@ -1382,7 +1331,7 @@ def _names_only_an_acronym_spells(
             ):
                 break  # a name the model saw, in part or whole: the other acronym rules judge it
             inner.update(id(c) for c in within)
-            cand = _Candidate(start, m.start(), whole, "ORG")
+            cand = Candidate(start, m.start(), whole, "ORG")
             cand.headline = any(s <= start < e for s, e in headlines)
             found.append(cand)
             break
@@ -1404,9 +1353,9 @@ def _clipped_from(short: str, name: str) -> bool:
     )
 
 
-def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _Candidate]:
+def _introduced_acronyms(candidates: list[Candidate], text: str) -> dict[str, Candidate]:
     """Acronyms the text introduces after a name, folded acronym -> the named candidate."""
-    found: dict[str, _Candidate] = {}
+    found: dict[str, Candidate] = {}
     for cand in candidates:
         if cand.label == "PERSON" or len(cand.text.split()) < 2:
             continue
@@ -1446,14 +1395,14 @@ def _introduced_acronyms(candidates: list[_Candidate], text: str) -> dict[str, _
 
 
 def _unlabelled_occurrences(
-    candidates: list[_Candidate],
-    acronyms: dict[str, _Candidate],
+    candidates: list[Candidate],
+    acronyms: dict[str, Candidate],
     text: str,
-    links: _Taken,
-) -> list[_Candidate]:
+    links: Taken,
+) -> list[Candidate]:
     """Occurrences of an introduced acronym that the model did not tag ("the SCO member states")."""
-    taken = _Taken((c.start, c.end) for c in candidates)
-    extra: list[_Candidate] = []
+    taken = Taken((c.start, c.end) for c in candidates)
+    extra: list[Candidate] = []
     seen_forms = {c.text for c in candidates if is_acronym(c.text)}
     for cand in candidates:
         if cand.label == "PERSON":
@@ -1468,7 +1417,7 @@ def _unlabelled_occurrences(
         for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", text):
             if taken.overlaps(m.start(), m.end()) or links.overlaps(m.start(), m.end()):
                 continue
-            extra.append(_Candidate(m.start(), m.end(), form, target.label))
+            extra.append(Candidate(m.start(), m.end(), form, target.label))
             taken.add(*m.span())
     return extra
 
@@ -1478,8 +1427,8 @@ def _unlabelled_occurrences(
 
 
 def _cluster(
-    candidates: list[_Candidate],
-    acronyms: dict[str, _Candidate],
+    candidates: list[Candidate],
+    acronyms: dict[str, Candidate],
     text: str,
     title: str,
     home: str | None = None,
@@ -1491,7 +1440,7 @@ def _cluster(
     has, named alone ("Senate"), is its own, not another country's named in full ("U.S.
     Senate" in a story about Puerto Rico)."""
     by_fold: dict[str, int] = {}
-    members: list[list[_Candidate]] = []
+    members: list[list[Candidate]] = []
     # every stage of a storm, and its bare name, is one cluster ("Tropical Storm Humberto",
     # "Hurricane Humberto", "Humberto")
     storms = {
@@ -1647,7 +1596,7 @@ def _cluster(
     keys: dict[int, str] = {}
     for cand in candidates:
         cand.cluster = find(cand.cluster)
-    groups: dict[int, list[_Candidate]] = {}
+    groups: dict[int, list[Candidate]] = {}
     for cand in candidates:
         groups.setdefault(cand.cluster, []).append(cand)
     for root, group in groups.items():
@@ -1656,7 +1605,7 @@ def _cluster(
     return keys
 
 
-def _full_name(folded: str, kind: str, group: list[_Candidate]) -> Name | None:
+def _full_name(folded: str, kind: str, group: list[Candidate]) -> Name | None:
     """A cluster's name as the cannot-link guard compares it (`core.pipeline.cannotlink`):
     a person's full name, a place's or a body's name; not an acronym, whose letters fit many
     names, nor a bare surname."""
@@ -1669,8 +1618,8 @@ def _full_name(folded: str, kind: str, group: list[_Candidate]) -> Name | None:
 
 def _company_of(
     short: tuple[str, ...],
-    group: list[_Candidate],
-    members: list[list[_Candidate]],
+    group: list[Candidate],
+    members: list[list[Candidate]],
     kinds: list[str],
     size: list[int],
     find: Callable[[int], int],
@@ -1688,7 +1637,7 @@ def _company_of(
 def _join_its_company(
     i: int,
     short: tuple[str, ...],
-    members: list[list[_Candidate]],
+    members: list[list[Candidate]],
     kinds: list[str],
     size: list[int],
     sets: GuardedUnionFind[int],
@@ -1712,7 +1661,7 @@ def _join_its_company(
         sets.join_anyway(i, firms[0])  # the story's context outweighs the model's tag
 
 
-def _a_product_of(short: tuple[str, ...], group: list[_Candidate], text: str) -> bool:
+def _a_product_of(short: tuple[str, ...], group: list[Candidate], text: str) -> bool:
     """`group` is a thing named with `short` and a model's word, written with "the" ("will
     stop making the Kaldor Zephyr"): a maker's product, not its long name, which adds a
     body's words ("Kaldor Motor Company"); a company takes no "the"."""
@@ -1728,7 +1677,7 @@ def _a_product_of(short: tuple[str, ...], group: list[_Candidate], text: str) ->
     )
 
 
-def _bears_a_bodys_word(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+def _bears_a_bodys_word(short: tuple[str, ...], group: list[Candidate]) -> bool:
     """`short` is a body every state has ("House", "Senate") and `group`'s names end with it
     after a word of their own that names no place nor such a body: another thing that bears
     the word ("the White House", an "Opera House"), not the body's fuller name ("the Ohio
@@ -1763,7 +1712,7 @@ def _company_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 def _class_of_several(
     short: tuple[str, ...],
-    members: list[list[_Candidate]],
+    members: list[list[Candidate]],
     find: Callable[[int], int],
     roots: list[int],
     pool: list[int],
@@ -1795,7 +1744,7 @@ _OFFICES = {
 }
 
 
-def _offices(group: list[_Candidate]) -> set[str]:
+def _offices(group: list[Candidate]) -> set[str]:
     """The offices the titles of a cluster's mentions name (`_OFFICES`)."""
     return {
         office
@@ -1806,14 +1755,14 @@ def _offices(group: list[_Candidate]) -> set[str]:
     }
 
 
-def _other_office(short: list[_Candidate], full: list[_Candidate]) -> bool:
+def _other_office(short: list[Candidate], full: list[Candidate]) -> bool:
     """A bare surname and a full name are titled with different offices only (`_OFFICES`):
     two namesakes, such as relatives in the same legislature."""
     own, theirs = _offices(short), _offices(full)
     return bool(own and theirs and not own & theirs)
 
 
-def _kin_of_people(members: list[list[_Candidate]], kinds: list[str]) -> None:
+def _kin_of_people(members: list[list[Candidate]], kinds: list[str]) -> None:
     """A full name the model tagged as an organisation or a thing ("Maya Rockeymoore Cummings"
     as ORG) is a person when it has a person's shape and shares its surname with someone the
     article names in full: a relative, not a body named after them ("Cummings Foundation" has
@@ -1847,7 +1796,7 @@ _GUESSED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"})
 
 
 def _join_place_short_forms(
-    members: list[list[_Candidate]], by_fold: dict[str, int], sets: UnionFind[int]
+    members: list[list[Candidate]], by_fold: dict[str, int], sets: UnionFind[int]
 ) -> None:
     """A place's name without its generic word is the same place ("Abaco" and "the Abaco
     Islands", "Vatican" and "Vatican City"), and takes its label whatever the model guessed;
@@ -1875,7 +1824,7 @@ def _join_place_short_forms(
             cand.label = cand.kind_signal = places[0]
 
 
-def _named_places(group: list[_Candidate]) -> list[str]:
+def _named_places(group: list[Candidate]) -> list[str]:
     """The place labels of a cluster's mentions whose generic word is capitalised, part of the
     name ("Abaco Islands"), not a description ("Pacific island")."""
     return [
@@ -1883,7 +1832,7 @@ def _named_places(group: list[_Candidate]) -> list[str]:
     ]
 
 
-def _families(candidates: list[_Candidate], text: str) -> None:
+def _families(candidates: list[Candidate], text: str) -> None:
     """"the Trumps", "the Sams": a surname of someone the article names in full, in the
     plural after "the", is that person's family, a group, not the person."""
     surnames = {
@@ -1920,7 +1869,7 @@ _PLACED_BEFORE = re.compile(
 )
 
 
-def _read_countries_as_teams(candidates: list[_Candidate], keys: dict[int, str], text: str) -> None:
+def _read_countries_as_teams(candidates: list[Candidate], keys: dict[int, str], text: str) -> None:
     """In a match report (sport words and at least `MATCH_SCORES` scores), a country named in
     a sentence with a score ("Sweden defeated South Korea 1 – 0") is its national team all
     through the article: an organisation that wins and loses, not the country, and not one
@@ -1977,7 +1926,7 @@ def _followed_by_its_region(text: str, end: int) -> bool:
     return (after == "" or after in ",.;:)") and fold_name(match.group(1)) in _PLACE_FOLDS
 
 
-def _spread_kind_signal(group: list[_Candidate]) -> None:
+def _spread_kind_signal(group: list[Candidate]) -> None:
     """A cluster one of whose mentions is plainly a place, storm or platform ("in Bermuda")
     takes that label for its person-tagged mentions, unless someone in it has a role (people
     are introduced with one; places are not). A place, a programme or a belief also outvotes
@@ -2010,7 +1959,7 @@ def _spread_kind_signal(group: list[_Candidate]) -> None:
 def _matching_roots(
     short: tuple[str, ...],
     kind: str,
-    members: list[list[_Candidate]],
+    members: list[list[Candidate]],
     kinds: list[str],
     size: list[int],
     find: Callable[[int], int],
@@ -2036,7 +1985,7 @@ def _matching_roots(
     return sorted(roots)
 
 
-def _possessor(short: tuple[str, ...], cand: _Candidate) -> bool:
+def _possessor(short: tuple[str, ...], cand: Candidate) -> bool:
     """`short` owns the longer name rather than being it: "Fedora" of "Fedora's Flock" (a
     conference), "Sally Capp" of "Sally Capp's Mayorship"."""
     words = cand.text.split()
@@ -2047,8 +1996,8 @@ def _possessor(short: tuple[str, ...], cand: _Candidate) -> bool:
 
 
 def _group(
-    members: list[list[_Candidate]], find: Callable[[int], int], root: int, pool: list[int]
-) -> list[_Candidate]:
+    members: list[list[Candidate]], find: Callable[[int], int], root: int, pool: list[int]
+) -> list[Candidate]:
     """The candidates of `root` among the clusters of `pool`."""
     return [c for i in pool if find(i) == root for c in members[i]]
 
@@ -2059,9 +2008,9 @@ SUBJECT_MENTIONS = 2
 
 
 def _assign_to_subject(
-    group: list[_Candidate],
+    group: list[Candidate],
     roots: list[int],
-    members: list[list[_Candidate]],
+    members: list[list[Candidate]],
     find: Callable[[int], int],
     pool: list[int],
     title: str = "",
@@ -2126,7 +2075,7 @@ def _assign_to_subject(
     group.clear()  # its candidates now point at those roots directly
 
 
-def _kin_anchor(text: str, cand: _Candidate) -> bool:
+def _kin_anchor(text: str, cand: Candidate) -> bool:
     """A name given only to place someone else by kinship ("the widow of Ted Kennedy", "Ted
     Kennedy's son") is not what the story is about: it does not count towards which namesake
     a bare surname means."""
@@ -2149,7 +2098,7 @@ CLEAR_LEAD = 3
 _PARTY_FOLDS = frozenset({fold_name("party")})
 
 
-def _a_branch_in_a_place(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+def _a_branch_in_a_place(short: tuple[str, ...], group: list[Candidate]) -> bool:
     """`group` names `short` "in" a place ("Al-Qaeda in the Arabian Peninsula", "the Red
     Cross in Kenya"): the body's branch there, so the name alone is the body, not the branch
     the article also names."""
@@ -2170,7 +2119,7 @@ _CREED_FOLDS = frozenset(
 )
 
 
-def _a_party_named_as_a_house(short: tuple[str, ...], group: list[_Candidate]) -> bool:
+def _a_party_named_as_a_house(short: tuple[str, ...], group: list[Candidate]) -> bool:
     """`short` is a legislature's bare word ("Congress") and `group` a party whose name ends
     in it after a word of its creed ("National Democratic Congress"): the bare word is the
     legislature, not that party's short form."""
@@ -2185,7 +2134,7 @@ def _a_party_named_as_a_house(short: tuple[str, ...], group: list[_Candidate]) -
 
 
 def _anothers_body(
-    short: tuple[str, ...], group: list[_Candidate], home: str | None, states: bool = False
+    short: tuple[str, ...], group: list[Candidate], home: str | None, states: bool = False
 ) -> bool:
     """`short` names a body every state has ("Senate") and `group`'s name says it is the body
     of a country other than the article's (`home`), or of a country at all where `short` was
@@ -2199,7 +2148,7 @@ def _anothers_body(
     return home is not None and bool(named) and home not in named
 
 
-def _kind(labels: Counter[str], group: list[_Candidate]) -> str:
+def _kind(labels: Counter[str], group: list[Candidate]) -> str:
     """The cluster's broad kind by label vote (ties: the longest mention's label); "belief"
     for a religion or doctrine, which joins nothing by its words."""
     top = labels.most_common()
@@ -2257,7 +2206,7 @@ _OTHER_NAME = re.compile(
 )
 
 
-def _join_other_names(candidates: list[_Candidate], text: str, sets: UnionFind[int]) -> None:
+def _join_other_names(candidates: list[Candidate], text: str, sets: UnionFind[int]) -> None:
     """A name the text gives as another name of the one before it is the same actor: "First
     Lorn University (FLU), also called Carran University", of one kind (a person "also known
     as" a nickname the model took for a place is not that place's)."""
@@ -2274,7 +2223,7 @@ def _kind_of(label: str) -> str:
     return "person" if label == "PERSON" else "place" if label in _PLACE_LABELS else "other"
 
 
-def _glossed(text: str, before: _Candidate, after: _Candidate) -> bool:
+def _glossed(text: str, before: Candidate, after: Candidate) -> bool:
     """`after` is a bracketed gloss of `before`: "Ayasofya [Hagia Sophia]", or in parentheses
     when both have the same, non-place label ("Tomsk (Siberia)" is two places, not one)."""
     between = text[before.end : after.start].strip()
@@ -2306,7 +2255,7 @@ def _middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return len(short) == 1 and 3 <= len(core) <= 4 and len(short[0]) > 1 and short[0] == core[-2]
 
 
-def _looks_like_person(group: list[_Candidate]) -> bool:
+def _looks_like_person(group: list[Candidate]) -> bool:
     """The cluster's fullest name has the shape of a person's name."""
     return looks_like_person_name(max(group, key=lambda c: len(c.folded)).text)
 
@@ -2366,8 +2315,8 @@ def canonical_name(forms: list[str]) -> str:
 
 
 def _bare_name_occurrences(
-    candidates: list[_Candidate], keys: dict[int, str], text: str, links: _Taken
-) -> list[_Candidate]:
+    candidates: list[Candidate], keys: dict[int, str], text: str, links: Taken
+) -> list[Candidate]:
     """Surnames of people named in full that the model missed ("Fang spoke to the gathering")."""
     people: dict[str, set[int]] = {}
     used_short: dict[int, set[str]] = {}
@@ -2385,14 +2334,14 @@ def _bare_name_occurrences(
             if word.lower() in _STOPWORDS or word.lower().rstrip(".") in HONORIFICS:
                 continue
             people.setdefault(word, set()).add(root)
-    taken = _Taken((c.start, c.end) for c in candidates)
+    taken = Taken((c.start, c.end) for c in candidates)
     # words the article names something by on their own: "Palestine" tagged as a place is
     # not the first word of a "Palestine Solidarity Campaign" the model took for someone
     alone: dict[str, set[int]] = {}
     for cand in candidates:
         if " " not in cand.text:
             alone.setdefault(cand.text, set()).add(cand.cluster)
-    extra: list[_Candidate] = []
+    extra: list[Candidate] = []
     for word, roots in people.items():
         if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in _CALENDAR:
             continue
@@ -2410,12 +2359,12 @@ def _bare_name_occurrences(
             after = text[m_end : m_end + 30]
             if re.search(r"[A-Z][\w'’-]*[ \t]+$", before) or re.match(r"[ \t]+[A-Z]", after):
                 continue  # part of another name
-            cand = _Candidate(m_start, m_end, word, "PERSON", cluster=root)
+            cand = Candidate(m_start, m_end, word, "PERSON", cluster=root)
             extra.append(cand)
     return extra
 
 
-def _drop_quoted_words(candidates: list[_Candidate], article: Article) -> list[_Candidate]:
+def _drop_quoted_words(candidates: list[Candidate], article: Article) -> list[Candidate]:
     """A lone capitalised word inside quotation marks that the model took for an organisation
     ("RIP Cowboy", "We love you Nadine") is part of what was said, not an institution."""
     suspects = [
@@ -2438,13 +2387,13 @@ def _drop_quoted_words(candidates: list[_Candidate], article: Article) -> list[_
     return [c for c in candidates if id(c) not in dropped]
 
 
-def _drop_headline_only(candidates: list[_Candidate]) -> list[_Candidate]:
+def _drop_headline_only(candidates: list[Candidate]) -> list[Candidate]:
     """Names seen only in headline-like lines (links to other pages) are not actors here."""
     body = {c.cluster for c in candidates if not c.headline}
     return [c for c in candidates if c.cluster in body]
 
 
-def _drop_lone_common_words(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+def _drop_lone_common_words(candidates: list[Candidate], text: str) -> list[Candidate]:
     """A capitalised word seen once that the article also uses in lower case ("Cathedral",
     "Council") is a common word the model tagged by mistake."""
     sizes = Counter(c.cluster for c in candidates)

@@ -1,0 +1,11 @@
+"""Named-entity mentions from a parsed article: cleaned, filtered for junk, clustered within it.
+
+Each mention's `key` is the canonical name of its in-article cluster ("Guo" -> "Guo Shengkun",
+"SCO" -> "Shanghai Cooperation Organization"), which `actors.merge_actors` merges across articles.
+"""
+
+from __future__ import annotations
+
+from .extract import ACTOR_LABELS, KIN_NOUNS, PERSON_NOUNS, canonical_name, extract_mentions
+
+__all__ = ["ACTOR_LABELS", "KIN_NOUNS", "PERSON_NOUNS", "canonical_name", "extract_mentions"]
