@@ -1479,7 +1479,7 @@ def test_entities_title_run_into_the_name_makes_a_person(role: str | None, perso
     """The model tagged "Assemblywoman Selena Varro" as one organisation; the title that
     cleaning took off the front says the name is a person's."""
     from newsdesk.core.pipeline.entities.candidates import Candidate
-    from newsdesk.core.pipeline.entities.extract import _titled_within
+    from newsdesk.core.pipeline.entities.labels import _titled_within
 
     assert _titled_within(Candidate(0, 12, "Selena Varro", "ORG", role=role)) is person
 
@@ -1539,13 +1539,13 @@ def test_entities_someone_tagged_as_a_place_or_body_is_a_person(  # type: ignore
     """What only happens to people ("was convicted"), or a noun for a person before the name
     ("his client"), makes a person's name the model tagged as a place or a body a person."""
     from newsdesk.core.pipeline.entities.candidates import Candidate
-    from newsdesk.core.pipeline.entities.extract import _label_from_context
+    from newsdesk.core.pipeline.entities.labels import label_from_context
 
     doc = nlp(text)
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label=label)
     assert span is not None
-    assert _label_from_context(span, Candidate(start, start + len(name), name, label)) == expected
+    assert label_from_context(span, Candidate(start, start + len(name), name, label)) == expected
 
 
 @pytest.mark.parametrize(

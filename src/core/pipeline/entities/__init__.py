@@ -6,6 +6,7 @@ Each mention's `key` is the canonical name of its in-article cluster ("Guo" -> "
 
 from __future__ import annotations
 
-from .extract import ACTOR_LABELS, KIN_NOUNS, PERSON_NOUNS, canonical_name, extract_mentions
+from .extract import canonical_name, extract_mentions
+from .labels import ACTOR_LABELS, KIN_NOUNS, PERSON_NOUNS
 
 __all__ = ["ACTOR_LABELS", "KIN_NOUNS", "PERSON_NOUNS", "canonical_name", "extract_mentions"]

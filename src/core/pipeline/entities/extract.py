@@ -12,24 +12,20 @@ from typing import TYPE_CHECKING
 
 from ...models import Article, Mention
 from ..cannotlink import GuardedUnionFind, Name, person_name
-from ..countries import article_country, country_of, named_country, names_division, without_country
-from ..gazetteer import COUNTRIES, US_STATES
+from ..countries import article_country, named_country, names_division, without_country
 from ..kinds import (
     BODY_TAILS,
     DIVISION_ROLES,
     GENERIC_BODY_WORDS,
-    PLACE_PREPOSITIONS,
     SUPRANATIONAL_WORDS,
     ArticleWords,
     body_scope,
     division_before,
-    example_of,
     is_doctrine,
     label_from_use,
     label_from_words,
     name_fold,
     placed_by_use,
-    short_place_name,
     storm_name,
 )
 from ..names import (
@@ -49,16 +45,27 @@ from ..rules import ORG_WORDS
 from ..unionfind import UnionFind
 from ..wordfind import has_word, word_spans
 from .candidates import Candidate, Taken
+from .labels import (
+    ACTOR_LABELS,
+    KIN_NOUNS,
+    KIN_OR_PERSON_NOUNS,
+    TITLE_ACRONYMS,
+    glossed_as_body,
+    glossed_as_someone,
+    label_from_context,
+    titled_or_glossed,
+)
+from .places import (
+    PLACE_FOLDS,
+    PLACE_LABELS,
+    followed_by_its_region,
+    join_place_short_forms,
+    read_countries_as_teams,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-
-#: NER labels that can be actors.
-ACTOR_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 _LEADING = re.compile(r"(?:(?:the|a|an)\s+|[\"'“”‘’«»(\[{<*_\-–—,.;:!?/\s])", re.I)
 _TRAILING = re.compile(r"(?:['’ʼ]s|['’ʼ]|[\"“”‘’«»)\]}>*_,;:!?/\s\-–—])$")
@@ -138,19 +145,19 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if _is_junk(cand, doc, text, has_tags):
             continue
         if has_parse:
-            cand.label = _label_from_context(ent, cand)
-            if cand.label == "PERSON" != ent.label_ and ent.label_ in _PLACE_LABELS:
+            cand.label = label_from_context(ent, cand)
+            if cand.label == "PERSON" != ent.label_ and ent.label_ in PLACE_LABELS:
                 # "his son Hisahito", "president Thabo Mbeki": the sentence says someone, and
                 # the name's other mentions the model took for a place are that person too
                 cand.kind_signal = "PERSON"
         signal = label_from_words(cand.text, cand.label)
-        if signal == "LOC" and cand.label == "PERSON" and has_parse and _titled_or_glossed(ent):
+        if signal == "LOC" and cand.label == "PERSON" and has_parse and titled_or_glossed(ent):
             signal = cand.label  # "nominee Darrell Castle": a person whose name ends as places do
         if (
             cand.label == "ORG"
             and has_parse
-            and _glossed_as_body(ent)
-            and not (ent.label_ == "PERSON" and _glossed_as_someone(ent))
+            and glossed_as_body(ent)
+            and not (ent.label_ == "PERSON" and glossed_as_someone(ent))
         ):
             # "the site Operation Clambake": a body named as events are; "the airline Mahan
             # Air": its short form "Mahan", taken for someone, names the body too (the model's
@@ -159,11 +166,11 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if has_parse:
             words = words or ArticleWords(text)
             signal = label_from_use(ent, words, signal)
-            if signal == cand.label in _PLACE_LABELS and placed_by_use(ent):
+            if signal == cand.label in PLACE_LABELS and placed_by_use(ent):
                 cand.kind_signal = signal  # "in Khowst", "Khowst province": the model is right
         if signal == "PERSON" and _led_by_a_common_noun(text, cand.text):
             signal = "PRODUCT"  # "Space Shuttle Atlantis" where the text says "space shuttle"
-        if _followed_by_its_region(text, cand.end):
+        if followed_by_its_region(text, cand.end):
             signal = cand.kind_signal = "GPE"  # "Allen, Texas": a town named with its region
         if signal != cand.label:
             cand.label = cand.kind_signal = signal
@@ -195,7 +202,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     candidates.sort(key=lambda c: c.start)
     home = article_country((fold_name(c.text) for c in candidates), article.title or "")
     keys = _cluster(candidates, acronyms, text, fold_name(article.title or ""), home)
-    _read_countries_as_teams(candidates, keys, text)
+    read_countries_as_teams(candidates, keys, text)
     candidates += _bare_name_occurrences(candidates, keys, text, links)
     candidates = _drop_headline_only(candidates)
     candidates = _drop_lone_common_words(candidates, text)
@@ -269,7 +276,7 @@ def _without_a_place_after(candidates: list[Candidate], text: str) -> list[Candi
     elsewhere, in two words or more ("Rote Island"), are that place; not words that merely end
     as places do ("New [York City]")."""
     places = {
-        c.text for c in candidates if c.label in _PLACE_LABELS and len(c.text.split()) >= 2
+        c.text for c in candidates if c.label in PLACE_LABELS and len(c.text.split()) >= 2
     }
     extra: list[Candidate] = []
     for cand in candidates:
@@ -322,339 +329,6 @@ def _joined_people(doc: Doc) -> list[Span]:
     return out
 
 
-_ORG_WORD_SET = frozenset(ORG_WORDS)
-#: Common nouns that name what an organisation is: "the social media website Twitter".
-_ORG_KIND_NOUNS = frozenset(
-    "website site company firm platform network newspaper paper app service agency broadcaster "
-    "channel magazine outlet airline carrier bank startup manufacturer retailer group party "
-    "union club team band supergroup label publisher studio network charity periodical journal "
-    "tabloid daily weekly organisation organization troupe orchestra choir ensemble".split()
-)
-
-
-def _label_from_context(ent: Span, cand: Candidate) -> str:
-    """Correct a label the model got wrong where the sentence says what the entity is.
-
-    A name coordinated with a person and shaped like one is a person ("foes Alexei Navalny
-    and Garry Kasparov", the first tagged ORG); a name in apposition to an organisation noun
-    is an organisation ("the website Twitter", tagged PERSON).
-    """
-    root = ent.root
-    if cand.label != "PERSON" and looks_like_person_name(cand.text):
-        partners = [*root.conjuncts]
-        if any(t.ent_type_ == "PERSON" and t.lower_ not in _ORG_WORD_SET for t in partners):
-            return "PERSON"  # (not "Google Play, Playstation Network", a network tagged PERSON)
-        if (
-            cand.label not in {"GPE", "LOC", "NORP"}
-            and named_country(fold_name(cand.text)) is None  # "Agence France-Presse"
-            and (_titled_or_glossed(ent) or _titled_within(cand))
-        ):
-            return "PERSON"  # "MP Tanya Davies", "Dominic Hare, chief executive of ..."
-        if cand.label in {"LOC", "FAC"} and _titled_or_glossed(ent, titles=False):
-            return "PERSON"  # "presidential nominee Dora Quarry", "Ian Ash, the chief officer"
-        if cand.label == "ORG" and _of_a_body_or_place(ent, cand):
-            return "PERSON"  # "Nina Hollis of the UK's National Crime Agency said"
-        if (
-            cand.label in {"ORG", "GPE", "LOC", "FAC"}
-            and root.dep_ == "pobj"
-            and root.head.lower_ == "by"
-            and root.head.head.lower_ in _PERSON_DEEDS
-            and named_country(fold_name(cand.text)) is None
-            and fold_name(cand.text) not in _STATE_FOLDS
-        ):
-            return "PERSON"  # "founded by Dora Quarry", "saved by Ian Ash": done by someone
-        if (
-            cand.label == "GPE"
-            and _titled_or_glossed(ent)
-            and not _a_known_place(cand.text)
-            and label_from_words(cand.text, "PERSON") == "PERSON"
-            and short_place_name(fold_name(cand.text)) is None  # "General Santos City"
-            and not (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS)
-        ):
-            return "PERSON"  # "South African president Thabo Mbeki" tagged as a place
-        if (
-            cand.label in {"GPE", "LOC", "FAC"}
-            and root.dep_ in ("nsubj", "nsubjpass")
-            and root.head.lower_ in _PERSON_FATES
-            and named_country(fold_name(cand.text)) is None
-            and fold_name(cand.text) not in _STATE_FOLDS
-        ):
-            return "PERSON"  # "Vera Lunn was convicted of fraud": a place is not convicted
-    if (
-        cand.label in {"GPE", "LOC", "FAC", "ORG"}
-        and len(ent) == 1
-        and _glossed_by_kin(ent)
-        and not _a_known_place(cand.text)
-    ):
-        return "PERSON"  # "his only son Hisahito", "the leader's son, Hannibal"
-    if (
-        cand.label in _GLOSSABLE_LABELS
-        and _glossed_as_body(ent)
-        and not _a_known_place(cand.text)
-        and not (ent.label_ == "PERSON" and _glossed_as_someone(ent))
-    ):
-        return "ORG"  # "law firm Sidley Austin", "the newspaper Hürriyet", "a group called X"
-    if cand.label == "PERSON" and len(ent) == 1 and _a_known_place(cand.text) and (
-        (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or _a_hashtag(ent)
-    ):
-        return "GPE"  # "critics in Ruritania", "#Ruritania": a country the model took for someone
-    if cand.label == "PERSON" and _a_thing_named_after(ent, cand):
-        return "FAC"  # "The Agustín Ross Mirador was damaged": no one is "the" Jane Doe
-    if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
-        head = root.head
-        if head.i != root.i and head.tag_ in ("NN", "NNS") and (
-            head.lower_ in _ORG_KIND_NOUNS or head.lower_.removesuffix("s") in _ORG_KIND_NOUNS
-        ):
-            return "ORG"
-    return cand.label
-
-
-def _a_hashtag(ent: Span) -> bool:
-    """The name is written as a hashtag ("#Ruritania"): a topic's tag, not a name in a sentence."""
-    return ent.start_char > 0 and ent.doc.text[ent.start_char - 1] == "#"
-
-
-def _of_a_body_or_place(ent: Span, cand: Candidate) -> bool:
-    """A name without "the" before it is followed by "of" (or ", of") and a body or a place
-    the model named, or by "at" and a body: someone and where they work or what they lead
-    ("Nina Hollis of the National Crime Agency", "Patrice Tolan of Benin", "Ada Kern at the
-    Huffington Post"); a body's name takes "the" ("the Bank of X") or keeps its "of" inside.
-    The model's span may run on over the "of" the name was cut at ("Patrice Tolan of Benin")."""
-    doc = ent.doc
-    i = ent.end
-    for token in ent:
-        if token.idx >= cand.end:
-            i = token.i
-            break
-    i += 1 if i < len(doc) and doc[i].text == "," else 0
-    if i + 1 >= len(doc) or doc[i].lower_ not in ("of", "at"):
-        return False
-    if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
-        return False
-    after = doc[i + 2] if doc[i + 1].lower_ == "the" and i + 2 < len(doc) else doc[i + 1]
-    return after.ent_type_ == "ORG" or after.ent_type_ == "GPE" and doc[i].lower_ == "of"
-
-
-def _a_thing_named_after(ent: Span, cand: Candidate) -> bool:
-    """A name of several words shaped like a person's that "the" determines, standing as a
-    noun phrase of its own, names a thing named after someone (a lookout, a building, a
-    ship): a person takes no article ("the late Jane Doe" is a person, and "the Jane Doe
-    affair" is a modifier, not this)."""
-    doc = ent.doc
-    first = ent.start  # the name as cleaned may begin before the model's span
-    while first > 0 and doc[first - 1].idx >= cand.start:
-        first -= 1
-    if ent.end - first < 2 or first == 0 or ent.root.i != ent.end - 1:
-        return False
-    before = doc[first - 1]
-    return before.lower_ == "the" and before.dep_ == "det" and before.head.i == ent.root.i
-
-
-#: Labels the model gives a body that a noun before it calls one ("the charity Christian Aid").
-_GLOSSABLE_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
-#: Words between a noun for a kind of body and its name: "a group called Safecast".
-_CALLED = frozenset({"called", "named", "dubbed"})
-#: Nouns of kinship: a one-word name glossed by one is someone ("his only son Hisahito").
-KIN_NOUNS = frozenset(
-    """son daughter wife husband mother father brother sister widow widower cousin nephew niece
-    grandson granddaughter uncle aunt heir""".split()
-)
-
-
-def _org_kind_before(ent: Span) -> bool:
-    """A noun for a kind of body stands right before the name, or before "called" or "named"
-    before it: "the charity Christian Aid", "the newspaper Hürriyet", "a group called X"."""
-    doc = ent.doc
-    i = ent.start - 1
-    called = i >= 1 and doc[i].lower_ in _CALLED
-    if called:
-        i -= 2 if i >= 2 and doc[i - 1].text == "," else 1
-    if i < 0:
-        return False
-    before = doc[i]
-    if called and before.lower_ == "site":
-        return False  # "a site called Bacho Kiro": a place as often as a website
-    if not called and _named_already(before):
-        return False  # "the Cleo magazine Ada Kern": the magazine has its name; hers follows
-    return before.tag_ == "NN" and before.lower_ in _ORG_KIND_NOUNS
-
-
-def _named_already(noun: Token) -> bool:
-    """A proper noun that is no place's or people's name stands right before the noun for a
-    kind of body ("Cleo magazine", "Apex publisher"): that body is named already, and a name
-    after the noun is someone who works there, not the body ("the UK charity X" keeps X)."""
-    if noun.i == 0:
-        return False
-    prior = noun.doc[noun.i - 1]
-    return prior.tag_ == "NNP" and prior.ent_type_ not in ("GPE", "NORP", "LOC")
-
-
-def _glossed_as_body(ent: Span) -> bool:
-    """A noun for a kind of body names what the name is, before it or in apposition, or the
-    name is given as an example of bodies ("organisations such as Ateret Hadash and Elon")."""
-    return _org_kind_before(ent) or _org_kind_apposition(ent) or _a_bodys_example(ent)
-
-
-#: Plural nouns for bodies whose "such as", "like" or "including" names some: "Jewish
-#: organisations, such as X and Y", "companies like X".
-_BODY_PLURALS = frozenset(
-    """organisations organizations groups companies firms newspapers parties charities banks
-    airlines broadcasters publishers websites outlets unions clubs bands networks agencies
-    institutions""".split()
-)
-
-
-def _a_bodys_example(ent: Span) -> bool:
-    """The name, or the first of the list it is in, is an example given of a plural noun for
-    bodies: "organisations, such as Ateret Hadash and Elon", "companies like Velcorp"."""
-    first = ent.root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    return example_of(first, _BODY_PLURALS)
-
-
-#: Nouns for a body that name a person too: "broadcaster Jamshid Sharmahd".
-_PERSONAL_ORG_NOUNS = frozenset({"broadcaster", "publisher", "developer", "label"})
-
-
-def _glossed_as_someone(ent: Span) -> bool:
-    """The noun before a person-shaped name names people too ("broadcaster Ana Ruiz")."""
-    return (
-        ent.start > 0
-        and ent.doc[ent.start - 1].lower_ in _PERSONAL_ORG_NOUNS
-        and looks_like_person_name(ent.text)
-    )
-
-
-def _org_kind_apposition(ent: Span) -> bool:
-    """A noun for a kind of body follows the name in apposition: "Roscosmos, the Russian space
-    agency", "Mercosur, an economic union"."""
-    if ent.label_ == "PERSON" and len(ent) > 1:
-        return False  # the parse hangs a later noun on a person's name too often
-    return any(
-        c.dep_ == "appos" and c.i >= ent.end and c.tag_ == "NN" and c.lower_ in _ORG_KIND_NOUNS
-        for c in ent.root.children
-    )
-
-
-def _glossed_by_kin(ent: Span) -> bool:
-    """A noun of kinship, for a person or a title written in lower case stands right before
-    the name, or a noun of kinship takes it in apposition: "his son Hisahito", "fashion
-    designer Halston", "rescue head Daryanto", "the leader's son, Hannibal"."""
-    doc = ent.doc
-    root = ent.root
-    if ent.start > 0:
-        before = doc[ent.start - 1]
-        if before.tag_ == "NN" and before.lower_ in _KIN_OR_PERSON_NOUNS:
-            return True  # "fashion designer Halston"
-        if (
-            before.tag_ == "NN"
-            and before.text.islower()
-            and before.lower_ in HONORIFICS - COURTESY - {"state", "foreign", "first", "former"}
-        ):
-            return True  # "search and rescue head Daryanto": a title written in lower case
-    head = root.head
-    return root.dep_ == "appos" and head.i < ent.start and head.lower_ in KIN_NOUNS
-
-
-def _a_known_place(name: str) -> bool:
-    """A country, a US state or a territory: never a person's or a body's name alone."""
-    folded = fold_name(name)
-    return country_of(folded) is not None or folded in _STATE_FOLDS  # the whole name only:
-    # "Stonewall Scotland" is a body named for a country, no known place
-
-
-#: What happens to people and never to a place, said of the subject: "Vera Lunn was convicted",
-#: tagged as a place, is someone.
-_PERSON_FATES = frozenset(
-    """convicted sentenced pardoned arrested jailed imprisoned acquitted indicted testified
-    testifies pleaded pled pleads married resigned resigns""".split()
-)
-_STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
-#: What a person does, in the passive before "by" and a name shaped like a person's
-#: ("founded by Dora Quarry", tagged ORG): the doer is someone.
-_PERSON_DEEDS = frozenset(
-    "founded co-founded cofounded invented saved scored written directed painted composed "
-    "photographed coached authored".split()
-)
-#: Titles written as acronyms before a name: "MP Tanya Davies", "CEO Ana Ruiz".
-_TITLE_ACRONYMS = frozenset({"mp", "mep", "mla", "msp", "mpp", "td", "ceo", "cfo", "coo"})
-#: Nouns for what a person is or does, in apposition to a name ("Dominic Hare, chief
-#: executive of the palace"), besides the titles of `names.HONORIFICS`.
-PERSON_NOUNS = frozenset(
-    """executive spokesperson owner author professor lecturer researcher scientist student
-    resident lawyer manager founder activist journalist reporter analyst economist doctor
-    nurse teacher coach player actor actress singer artist writer witness survivor victim
-    farmer engineer official politician candidate member client wife husband son daughter
-    mother father brother sister widow widower cousin nephew niece grandson granddaughter
-    girlfriend boyfriend fiancee fiance rapper musician comedian businessman businesswoman
-    entrepreneur billionaire physician surgeon inmate defendant plaintiff suspect prisoner
-    lobbyist pastor priest historian novelist poet filmmaker developer programmer designer
-    nominee astronaut astronomer archaeologist biologist physicist chemist mathematician
-    photographer drummer guitarist bassist vocalist composer expert specialist consultant
-    adviser advisor colleague counterpart delegate hopeful contender rival partner friend
-    neighbour neighbor veteran volunteer employee staffer worker""".split()
-)
-_KIN_OR_PERSON_NOUNS = KIN_NOUNS | PERSON_NOUNS
-
-
-def _titled_within(cand: Candidate) -> bool:
-    """The model ran a title into the name it tagged ("Assemblywoman Selena Torres" as one
-    ORG): the title cleaning took off says it is a person."""
-    return cand.role is not None and any(
-        w in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"}
-        for w in cand.role.lower().replace(".", "").split()
-    )
-
-
-def _person_noun(word: str) -> bool:
-    """A noun for what a person is or does, or a title written as a common noun."""
-    return word in PERSON_NOUNS or word in HONORIFICS - COURTESY
-
-
-def _singular(word: str) -> str:
-    """ "editors" -> "editor", "hopefuls" -> "hopeful": the regular singular of a plural."""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-def _titled_or_glossed(ent: Span, titles: bool = True) -> bool:
-    """A title stands right before the name ("MP Tanya Davies"), or a noun for a person is
-    in apposition to it ("Dominic Hare, chief executive of the palace"). Without `titles`, a
-    noun for a person before it counts but not a title, which opens places' names too
-    ("Prince Edward", "Saint Helena")."""
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.ent_iob_ == "O":
-        word = before.lower_.rstrip(".")
-        if titles and (
-            word in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"}
-            or (word in _TITLE_ACRONYMS and before.text.isupper())
-        ):
-            return True
-        if before.tag_ == "NN" and word in PERSON_NOUNS:
-            return True  # "committee member Ulf Dane", "student Ana Ruiz"
-        if before.tag_ == "NNS" and _person_noun(_singular(word)):
-            return True  # "current editors Ada Kern and ...", "candidates Ulf Dane and ..."
-    root = ent.root
-    head = root.head
-    if (
-        root.dep_ == "appos"
-        and head.i < ent.start
-        and (
-            head.tag_ == "NN" and _person_noun(head.lower_)
-            or head.tag_ == "NNS" and _person_noun(_singular(head.lower_))
-        )
-    ):
-        return True  # "a State Department spokesperson, Morgan Ortagus,", "editors ... Ada Kern"
-    return any(
-        c.dep_ == "appos"
-        and c.i >= ent.end
-        and c.tag_ == "NN"
-        and (c.lower_ in PERSON_NOUNS or c.lower_ in HONORIFICS - COURTESY)
-        for c in root.children
-    )
-
-
 # ---------------------------------------------------------------------------------------------
 # Cleaning and junk
 
@@ -671,7 +345,7 @@ def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
         and token.ent_iob_ == "O"
         and token.is_title
         and token.lower_.rstrip(".") not in HONORIFICS
-        and fold_name(ent.text) in _PLACE_FOLDS
+        and fold_name(ent.text) in PLACE_FOLDS
     ):
         return int(token.idx)  # "[Mister] [America]": a country's name ends a work's title
     if (
@@ -699,9 +373,9 @@ def _first_name_opening_a_sentence(token: Token, ent: Span) -> bool:
         and ent.start <= token.head.i < ent.end
         and word not in _words_of(token.doc.text)
         and word not in ORG_WORDS
-        and word not in _KIN_OR_PERSON_NOUNS
+        and word not in KIN_OR_PERSON_NOUNS
         and word not in GENERIC_BODY_WORDS
-        and fold_name(token.text) not in _PLACE_FOLDS
+        and fold_name(token.text) not in PLACE_FOLDS
     )
 
 
@@ -799,7 +473,7 @@ def _clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
             and not _after_the(text, start)  # "the Florida Highway Patrol": one body's name
         ):
             word = lead.group(1)
-            place = fold_name(word) in _PLACE_FOLDS
+            place = fold_name(word) in PLACE_FOLDS
             if (is_acronym(word) and not word.endswith(".")) or place:
                 if place:
                     lead_place = (start, start + len(word))
@@ -850,7 +524,7 @@ def _with_its_of_phrase(ent: Span, end: int) -> int:
         len(words) >= 3
         and words[-2] == "of"
         and words[-3].lower() in BODY_TAILS
-        and fold_name(words[-1]) in _PLACE_FOLDS
+        and fold_name(words[-1]) in PLACE_FOLDS
         and doc[ent.end].lower_ == "and"
     ):
         # "the [High Court of England] and Wales": a body of two places
@@ -858,7 +532,7 @@ def _with_its_of_phrase(ent: Span, end: int) -> int:
         while j < len(doc) and j - ent.end <= 3 and doc[j].is_title:
             j += 1
         place = doc[ent.end + 1 : j].text
-        if j > ent.end + 1 and fold_name(place) in _PLACE_FOLDS:
+        if j > ent.end + 1 and fold_name(place) in PLACE_FOLDS:
             return int(doc[j - 1].idx + len(doc[j - 1]))
         return end
     if not words or words[-1].lower() not in BODY_TAILS or doc[ent.end].lower_ != "of":
@@ -1256,7 +930,7 @@ def _with_words_before_the_acronym_spells(
         if intro is None or not intro.group("close") or alone[cand.text] > 1:
             continue
         abbr = intro.group("abbr")
-        if fold_name(abbr) in _TITLE_ACRONYMS or acronym_matches(abbr, cand.text):
+        if fold_name(abbr) in TITLE_ACRONYMS or acronym_matches(abbr, cand.text):
             continue
         lo = text.rfind("\n", 0, cand.start) + 1
         before = _WORDS_BEFORE.search(text, max(lo, cand.start - 60), cand.start)
@@ -1270,7 +944,7 @@ def _with_words_before_the_acronym_spells(
             if acronym_matches(abbr, whole):
                 added = text[start : cand.start].lower().split()
                 if cand.label == "PERSON" or (
-                    cand.label in _PLACE_LABELS and any(w in BODY_TAILS for w in added)
+                    cand.label in PLACE_LABELS and any(w in BODY_TAILS for w in added)
                 ):
                     # (a place the name ends with: "[Board of Control for Cricket in] India
                     # (BCCI)" is a body; "[Democratic Republic of the] Congo (DRC)" a place)
@@ -1305,7 +979,7 @@ def _names_only_an_acronym_spells(
     inner: set[int] = set()
     for m in _BRACKETED_ACRONYM.finditer(text):
         abbr = m.group("abbr")
-        if not is_acronym(abbr) or fold_name(abbr) in _TITLE_ACRONYMS:
+        if not is_acronym(abbr) or fold_name(abbr) in TITLE_ACRONYMS:
             continue
         lo = text.rfind("\n", 0, m.start()) + 1
         run = _RUN_BEFORE.search(text + " ", max(lo, m.start() - 80), m.start() + 1)
@@ -1319,14 +993,14 @@ def _names_only_an_acronym_spells(
             if len(whole.split()) < 2 or not acronym_matches(abbr, whole):
                 continue
             last = whole.split()[-1].lower()
-            if _POSSESSIVE_WORD.search(last) or last in _KIN_OR_PERSON_NOUNS | HONORIFICS:
+            if _POSSESSIVE_WORD.search(last) or last in KIN_OR_PERSON_NOUNS | HONORIFICS:
                 break  # "Divisional Railway Manager (DRM)": a title, not a body
             within = [c for c in candidates if c.start < m.start() and start < c.end]
             if links.overlaps(start, m.start()) or any(
                 c.start < start
                 or c.end > m.start()
                 or c.end - c.start == m.start() - start  # the whole: the model named it
-                or (c.label not in _PLACE_LABELS and len(c.text.split()) > 1)
+                or (c.label not in PLACE_LABELS and len(c.text.split()) > 1)
                 for c in within
             ):
                 break  # a name the model saw, in part or whole: the other acronym rules judge it
@@ -1450,7 +1124,7 @@ def _cluster(
     }
     for cand in candidates:
         folded = fold_name(cand.text)
-        folded = storms.get(folded) or name_fold(cand.text, cand.label in _PLACE_LABELS)
+        folded = storms.get(folded) or name_fold(cand.text, cand.label in PLACE_LABELS)
         cand.folded = folded_tokens(cand.text)
         if folded.startswith("storm ") and storm_name(cand.text) is None:
             cand.label = cand.kind_signal = "EVENT"
@@ -1472,7 +1146,7 @@ def _cluster(
             sets.union(after.cluster, before.cluster)
     _join_other_names(candidates, text, sets)
 
-    _join_place_short_forms(members, by_fold, sets)
+    join_place_short_forms(members, by_fold, sets)
 
     labels = [Counter(c.label for c in group) for group in members]
     index: dict[str, set[int]] = {}
@@ -1494,7 +1168,7 @@ def _cluster(
             continue  # a religion is no one's short name: "Christianity" is not
             # "Roman Catholic Christianity"
         if kinds[i] in ("place", "group") and (
-            size[i] > 1 or fold_name(group[0].text) in _PLACE_FOLDS or is_acronym(group[0].text)
+            size[i] > 1 or fold_name(group[0].text) in PLACE_FOLDS or is_acronym(group[0].text)
         ):
             continue  # a country or a US state is no one's surname: "in Washington, D.C."
         if is_acronym(group[0].text) and fold_name(group[0].text) in acronyms:
@@ -1520,7 +1194,7 @@ def _cluster(
             ]
             people = plain or people
         if kinds[i] in ("place", "group"):
-            placed = any(c.kind_signal in _PLACE_LABELS for c in group)
+            placed = any(c.kind_signal in PLACE_LABELS for c in group)
             if len(people) == 1 and not placed:
                 sets.union(i, people[0])  # a surname the model took for a place ("Cummings")
             elif len(people) > 1 and len(short) == 1 and not placed:
@@ -1529,7 +1203,7 @@ def _cluster(
             elif not people and kinds[i] == "place" and len(short) == 1:
                 _join_its_company(i, short, members, kinds, size, sets, pool, text)
             continue
-        if not people and not lettered and len(short) == 1 and short[0] not in _PLACE_FOLDS:
+        if not people and not lettered and len(short) == 1 and short[0] not in PLACE_FOLDS:
             # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG); a country
             # the model took for a body is no one's surname ("Samoa", "American Samoa").
             for test in (_affix, _middle):
@@ -1562,8 +1236,8 @@ def _cluster(
             if len(firms) == 1:
                 sets.union(i, firms[0])
                 continue
-        if people and len(short) == 1 and short[0] in _PLACE_FOLDS and any(
-            c.label in _PLACE_LABELS for c in group
+        if people and len(short) == 1 and short[0] in PLACE_FOLDS and any(
+            c.label in PLACE_LABELS for c in group
         ):
             continue  # a country's name the story also writes as the place ("in Ruritania")
             # is no one's surname, whatever the model took its other mentions for
@@ -1648,7 +1322,7 @@ def _join_its_company(
     ("At Atlantic she focused on soul" beside "Atlantic Records"), is that company: the model's
     tag on a lone word is weak evidence against the longer name beside it. Not where the story
     writes it as a place with "the" ("into the Atlantic"), nor a longer name written with
-    "the" (a product's); a country or a US state never gets here (`_PLACE_FOLDS`)."""
+    "the" (a product's); a country or a US state never gets here (`PLACE_FOLDS`)."""
     if any(_after_the(text, c.start) for c in members[i]):
         return
     find = sets.find
@@ -1795,43 +1469,6 @@ def _kin_of_people(members: list[list[Candidate]], kinds: list[str]) -> None:
 _GUESSED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"})
 
 
-def _join_place_short_forms(
-    members: list[list[Candidate]], by_fold: dict[str, int], sets: UnionFind[int]
-) -> None:
-    """A place's name without its generic word is the same place ("Abaco" and "the Abaco
-    Islands", "Vatican" and "Vatican City"), and takes its label whatever the model guessed;
-    not a country or state ("Mexico" is not "Mexico City"), nor anyone introduced with a role.
-    Nor a bare name the article uses for two places it begins ("Gaza" beside "Gaza City" and
-    "the Gaza Strip"): it is either, and must not bridge them."""
-    begun: dict[str, set[int]] = {}  # a bare name -> the named places whose names begin with it
-    for folded, j in by_fold.items():
-        words = folded.split()
-        if len(words) > 1 and _named_places(members[j]):
-            for n in range(1, len(words)):
-                begun.setdefault(" ".join(words[:n]), set()).add(j)
-    for folded, j in by_fold.items():
-        short = short_place_name(folded)
-        k = by_fold.get(short) if short else None
-        if k is None or short in _PLACE_FOLDS:
-            continue
-        places = _named_places(members[j])
-        if not places or any(c.role for c in members[k]):
-            continue
-        if short is not None and len({sets.find(i) for i in begun.get(short, ())}) > 1:
-            continue
-        sets.union(j, k)
-        for cand in members[k]:
-            cand.label = cand.kind_signal = places[0]
-
-
-def _named_places(group: list[Candidate]) -> list[str]:
-    """The place labels of a cluster's mentions whose generic word is capitalised, part of the
-    name ("Abaco Islands"), not a description ("Pacific island")."""
-    return [
-        c.label for c in group if c.label in _PLACE_LABELS and c.text.split()[-1][:1].isupper()
-    ]
-
-
 def _families(candidates: list[Candidate], text: str) -> None:
     """"the Trumps", "the Sams": a surname of someone the article names in full, in the
     plural after "the", is that person's family, a group, not the person."""
@@ -1851,56 +1488,6 @@ def _families(candidates: list[Candidate], text: str) -> None:
             cand.label = cand.kind_signal = "NORP"
 
 
-#: A match score: "1 – 0", "3-2" (not a date, a time or a decimal).
-_SCORE = re.compile(r"(?<![\d.,:/–-])\d{1,2}\s?[–—-]\s?\d{1,2}(?![\d.,:/%–-])")
-#: Words of a match report, not of politics ("goal", "match", "penalty" and "league" are:
-#: "the Arab League voted 13 – 2").
-_SPORT = re.compile(
-    r"\b(?:football|soccer|world cup|goalkeeper|striker|midfielder|tournament|referee|rugby|"
-    r"cricket|hockey|half-time|kick-off)\b",
-    re.I,
-)
-#: Score lines that make an article a match report.
-MATCH_SCORES = 2
-_TEAM = " national team"
-#: A preposition right before a country's name that puts something in it: "the cup in Russia".
-_PLACED_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?$", re.I
-)
-
-
-def _read_countries_as_teams(candidates: list[Candidate], keys: dict[int, str], text: str) -> None:
-    """In a match report (sport words and at least `MATCH_SCORES` scores), a country named in
-    a sentence with a score ("Sweden defeated South Korea 1 – 0") is its national team all
-    through the article: an organisation that wins and loses, not the country, and not one
-    actor with the country of another story. Its cluster is keyed "<country> national team"."""
-    scores = list(_SCORE.finditer(text))
-    if len(scores) < MATCH_SCORES or _SPORT.search(text) is None:
-        return
-    spans = []
-    for match in scores:
-        lo = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
-        ends = [i for c in ".!?\n" if (i := text.find(c, match.end())) >= 0]
-        spans.append((lo, min(ends, default=len(text))))
-    countries = [c for c in candidates if fold_name(c.text) in _COUNTRY_FOLDS]
-    teams = {c.cluster for c in countries if any(lo <= c.start < hi for lo, hi in spans)}
-    if teams:
-        # the report's other countries are teams too ("losing to Spain", "Iceland secured a
-        # place"), unless the article puts something in them ("the World Cup in Russia")
-        placed = {
-            c.cluster
-            for c in countries
-            if _PLACED_BEFORE.search(text, max(0, c.start - 20), c.start)
-        }
-        teams |= {c.cluster for c in countries if c.cluster not in placed and c.label == "GPE"}
-    for root in teams:
-        if root in keys and not keys[root].endswith(_TEAM):
-            keys[root] += _TEAM
-    for cand in candidates:
-        if cand.cluster in teams:
-            cand.label = "ORG"
-
-
 def _led_by_a_common_noun(text: str, name: str) -> bool:
     """The name's first two words are a common noun the article also writes in lower case
     ("the first space shuttle" beside "Space Shuttle Atlantis"): a thing of that class named
@@ -1910,20 +1497,6 @@ def _led_by_a_common_noun(text: str, name: str) -> bool:
         return False
     phrase = f"{words[0].lower()} {words[1].lower()}"
     return has_word(text, phrase, before="-", after="-")
-
-
-#: ", Texas" / ", Nigeria" right after a name: the region a town is in.
-_REGION_AFTER = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
-
-
-def _followed_by_its_region(text: str, end: int) -> bool:
-    """The name is followed by ", <a US state or a country>" and then a break ("Allen,
-    Texas, near Dallas"): a place named with its region, not a person."""
-    match = _REGION_AFTER.match(text, end, end + 40)
-    if match is None:
-        return False
-    after = text[match.end() : match.end() + 1]
-    return (after == "" or after in ",.;:)") and fold_name(match.group(1)) in _PLACE_FOLDS
 
 
 def _spread_kind_signal(group: list[Candidate]) -> None:
@@ -1936,7 +1509,7 @@ def _spread_kind_signal(group: list[Candidate]) -> None:
         return
     if set(signals) == {"PERSON"}:
         for cand in group:
-            if cand.label in _PLACE_LABELS:
+            if cand.label in PLACE_LABELS:
                 cand.label = "PERSON"  # a title or kinship said someone: "son Hisahito"
         return
     if any(c.role for c in group):
@@ -1944,13 +1517,13 @@ def _spread_kind_signal(group: list[Candidate]) -> None:
     # a tie goes to a body: a noun that calls it one ("the group Civic Passion") says more
     # than the preposition a place and a body both take ("a post in Civic Passion")
     label = max(signals, key=lambda signal: (signals[signal], signal == "ORG"))
-    overridden = _GUESSED_LABELS if label in _PLACE_LABELS or label == "MISC" else {"PERSON"}
-    if label in _PLACE_LABELS and all(" " not in c.text for c in group):
+    overridden = _GUESSED_LABELS if label in PLACE_LABELS or label == "MISC" else {"PERSON"}
+    if label in PLACE_LABELS and all(" " not in c.text for c in group):
         overridden = overridden | {"NORP"}  # "the island of Anjouan": a place, not a people
     for cand in group:
         if cand.label in overridden:
             cand.label = label
-        elif label == "ORG" and cand.label in _PLACE_LABELS and cand.kind_signal is None:
+        elif label == "ORG" and cand.label in PLACE_LABELS and cand.kind_signal is None:
             # "into Bankia, the fourth largest bank": what the text calls it outweighs the
             # model's guesses of a place that nothing around them supports
             cand.label = label
@@ -2158,7 +1731,7 @@ def _kind(labels: Counter[str], group: list[Candidate]) -> str:
         best = "PERSON" if "PERSON" in tied else max(group, key=lambda c: len(c.text)).label
     if best == "PERSON":
         return "person"
-    if best in _PLACE_LABELS:
+    if best in PLACE_LABELS:
         return "place"
     if best == "NORP":
         return "group"
@@ -2220,7 +1793,7 @@ def _join_other_names(candidates: list[Candidate], text: str, sets: UnionFind[in
 
 def _kind_of(label: str) -> str:
     """A label's broad kind: people, places, or anything else (bodies, things, events)."""
-    return "person" if label == "PERSON" else "place" if label in _PLACE_LABELS else "other"
+    return "person" if label == "PERSON" else "place" if label in PLACE_LABELS else "other"
 
 
 def _glossed(text: str, before: Candidate, after: Candidate) -> bool:
@@ -2234,7 +1807,7 @@ def _glossed(text: str, before: Candidate, after: Candidate) -> bool:
         between == "("
         and closing == ")"
         and before.label == after.label
-        and before.label not in _PLACE_LABELS
+        and before.label not in PLACE_LABELS
         and not is_acronym(after.text)
     )
 
@@ -2299,9 +1872,8 @@ def _party_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return _org_affix(short, full)
 
 
-_COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 _SUPRANATIONAL_FOLDS = frozenset(fold_name(w) for w in SUPRANATIONAL_WORDS)
-_PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
+
 _MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
 _TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
 _BODY_TAIL_FOLDS = frozenset(fold_name(w) for w in BODY_TAILS)
