@@ -1561,13 +1561,13 @@ def test_entities_caption_credit_is_not_part_of_the_name(  # type: ignore[no-unt
 ) -> None:
     """A picture's caption ends with a name and its credit follows ("... Kamala Harris Image:
     Gage Skidmore"): the word opening the credit is not part of the name."""
-    from newsdesk.core.pipeline.entities.extract import _clean
+    from newsdesk.core.pipeline.entities.cleaning import clean
 
     doc = nlp(text)
     start = text.index(span)
     ent = doc.char_span(start, start + len(span), label="PERSON", alignment_mode="expand")
     assert ent is not None
-    cand = _clean(ent, text)
+    cand = clean(ent, text)
     assert cand is not None and cand.text == name
 
 
@@ -1628,13 +1628,13 @@ def test_entities_two_names_run_together_keep_the_first(  # type: ignore[no-unty
 ) -> None:
     """The model ran two names into one ("Twitter the Federal Aviation Administration",
     "Prohibition Party, Reform Party"): the mention stops at the first."""
-    from newsdesk.core.pipeline.entities.extract import _clean
+    from newsdesk.core.pipeline.entities.cleaning import clean
 
     doc = nlp(text)
     start = text.index(span)
     ent = doc.char_span(start, start + len(span), label="ORG", alignment_mode="expand")
     assert ent is not None
-    cand = _clean(ent, text)
+    cand = clean(ent, text)
     assert cand is not None and cand.text == name
 
 

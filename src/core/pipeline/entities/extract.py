@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -16,7 +14,6 @@ from ..countries import article_country, named_country, names_division, without_
 from ..kinds import (
     BODY_TAILS,
     DIVISION_ROLES,
-    GENERIC_BODY_WORDS,
     SUPRANATIONAL_WORDS,
     ArticleWords,
     body_scope,
@@ -45,6 +42,8 @@ from ..rules import ORG_WORDS
 from ..unionfind import UnionFind
 from ..wordfind import has_word, word_spans
 from .candidates import Candidate, Taken
+from .cleaning import MINOR_WORDS, POSSESSIVE_WORD, after_the, clean, name_start
+from .junk import CALENDAR, NEGATION_AFTER, STOPWORDS, headline_paragraphs, is_junk, words_of
 from .labels import (
     ACTOR_LABELS,
     KIN_NOUNS,
@@ -64,46 +63,16 @@ from .places import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 
-_LEADING = re.compile(r"(?:(?:the|a|an)\s+|[\"'“”‘’«»(\[{<*_\-–—,.;:!?/\s])", re.I)
-_TRAILING = re.compile(r"(?:['’ʼ]s|['’ʼ]|[\"“”‘’«»)\]}>*_,;:!?/\s\-–—])$")
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros|Jnr|Snr)\.$")
-_CONTRACTION = re.compile(r"^\w{1,2}['‘’](?:m|s|re|ve|ll|d|t)$", re.I)
-#: A negation contracted onto the word before it: "Don't", "Won’t".
-_NEGATION_AFTER = re.compile(r"['‘’]t(?!\w)", re.I)
-#: A possessive ending a word: "Fedora's" of "Fedora's Flock".
-_POSSESSIVE_WORD = re.compile(r"['‘’]s$", re.I)
 _ORG_NAME = re.compile(
     r"(?<![\w'’.-])(?:[A-Z][A-Za-z&.-]*\s(?:(?:of|for|and|the)\s)?){1,5}"
     r"(?:" + "|".join(w.capitalize() for w in ORG_WORDS if w.isalpha()) + r")(?![\w'’-])"
 )
-#: The word that opens a picture's credit, run into the caption's last name ("Kamala Harris
-#: Image: ..."), when a colon follows it.
-_CAPTION_CREDIT = re.compile(r"\.?\s*(?:Image|Photo|Picture|Credit)$")
-_TRAILING_MINOR = re.compile(r"\s+(?:and|or|of|the|for|in|at|on)$")
-_TRAILING_NUMBER = re.compile(r"\s+[-–—:]\s*\d[\d,.]*$")
-_INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
-#: Plural nouns whose possessive begins a name rather than owning it ("the People's
-#: Liberation Army", "the Children's Hospital"; "Russia's Gazprom" is Gazprom).
-_COLLECTIVE_POSSESSORS = frozenset({"people", "children", "women", "men"})
-#: A dash set between spaces: no name runs over it ("Ana Ruiz - League President").
-_SPACED_DASH = re.compile(r"\s[-–—]\s")
-_URLISH = re.compile(r"://|www\.|\.html?\b|[\\/@#=_|<>\[\]{}()]|\)\)")
+
 _LINKS = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]*>|https?://\S+|www\.\S+", re.I)
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_TEXT_WORD = re.compile(r"[^\W_][\w'’]*(?:-[\w'’]+)*")
-_CAPS_WORD = re.compile(r"^[^\W\d_]")
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december today yesterday tomorrow""".split()
-)
-_STOPWORDS = frozenset(
-    """a an the and or but if of in on at to for from by with as is are was were be been it its
-    this that these those he she they we you i his her their our your one two three all any
-    some no not new said says according more most other such""".split()
-)
+
 # An acronym introduced right after a name: "Shanghai Cooperation Organization, or SCO",
 # "Federal Security Service (FSB)".
 _ACRONYM_INTRO = re.compile(
@@ -120,14 +89,13 @@ _ORG_TAILS = frozenset(
     limited airlines airline airways air bank records studios pictures""".split()
 )
 _TIME_BEFORE = re.compile(r"\d\s*(?:[ap]\.?m\.?)?\s*$", re.I)
-_MINOR_WORDS = frozenset({"of", "for", "on", "in", "and", "the", "de", "du", "la"})
 
 
 def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     """Mentions of actor-like entities, junk dropped, each with its in-article cluster key."""
     text = article.text
     links = Taken(m.span() for m in _LINKS.finditer(text))
-    headlines = _headline_paragraphs(article)
+    headlines = headline_paragraphs(article)
     has_parse = doc.has_annotation("DEP")
     has_tags = doc.has_annotation("TAG")
     candidates: list[Candidate] = []
@@ -136,13 +104,13 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     for ent in _joined_people(doc) if has_parse else doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        cand = _clean(ent, text, _name_start(doc, ent, has_tags))
+        cand = clean(ent, text, name_start(doc, ent, has_tags))
         if cand is None or links.overlaps(cand.start, cand.end) or cand.end <= reach:
             continue  # (or within the name before it, which ran on over it: "and [Wales]")
         bracketed = text[max(0, cand.start - 2) : cand.start] + text[cand.end : cand.end + 2]
         if bracketed == "(())":
             continue  # "((WN))": an interview's speaker label for the outlet, not a mention
-        if _is_junk(cand, doc, text, has_tags):
+        if is_junk(cand, doc, text, has_tags):
             continue
         if has_parse:
             cand.label = label_from_context(ent, cand)
@@ -330,390 +298,6 @@ def _joined_people(doc: Doc) -> list[Span]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Cleaning and junk
-
-
-def _name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
-    """Where a person's name starts when the model left out a first name ("Mayor of London
-    Sadiq [Khan]"): one capitalised proper noun outside any entity that is not a title."""
-    i = ent.start - 1
-    if ent.label_ != "PERSON" or not has_tags or i < 0:
-        return int(ent.start_char)
-    token = doc[i]
-    if (
-        token.tag_ == "NNP"
-        and token.ent_iob_ == "O"
-        and token.is_title
-        and token.lower_.rstrip(".") not in HONORIFICS
-        and fold_name(ent.text) in PLACE_FOLDS
-    ):
-        return int(token.idx)  # "[Mister] [America]": a country's name ends a work's title
-    if (
-        token.tag_ == "NNP"
-        and token.ent_iob_ == "O"
-        and token.is_title
-        and (not token.is_sent_start or _first_name_opening_a_sentence(token, ent))
-        and token.lower_.rstrip(".") not in HONORIFICS
-        and (i == 0 or doc[i - 1].tag_ != "NNP" or doc[i - 1].ent_iob_ != "O")
-    ):
-        return int(token.idx)
-    return int(ent.start_char)
-
-
-def _first_name_opening_a_sentence(token: Token, ent: Span) -> bool:
-    """ "[María] Cecilia Sánchez, the director, said": a sentence's first word the model left
-    out of the name after it. Any word is capitalised there, and English role words open
-    sentences too ("Critic Tom Reyes", "Prosecutor Ana Ruiz"), so the word must be written in
-    letters no English word uses (an accent), the parse must make it part of the name (a
-    compound of its head), and the article must never write it in lower case."""
-    word = token.lower_
-    return (
-        not word.isascii()
-        and token.dep_ == "compound"
-        and ent.start <= token.head.i < ent.end
-        and word not in _words_of(token.doc.text)
-        and word not in ORG_WORDS
-        and word not in KIN_OR_PERSON_NOUNS
-        and word not in GENERIC_BODY_WORDS
-        and fold_name(token.text) not in PLACE_FOLDS
-    )
-
-
-#: A lower-case "the" after a capitalised word, then a capitalised word: a second name runs
-#: on ("announced on Twitter the Federal Aviation Administration ...").
-_INNER_THE = re.compile(r"(?<=[A-Za-z][a-z])\s+the\s+(?=[A-Z])")
-#: A comma, then a capitalised word: two names listed ("Prohibition Party, Reform Party").
-_INNER_COMMA = re.compile(r",\s+(?=[A-Z])")
-
-
-def _first_of_two_names(text: str, start: int, end: int) -> int:
-    """Where the first name ends when the model ran two into one: at a lower-case "the"
-    after a capitalised word, before a body's name ("Twitter the Federal Aviation
-    Administration"; not "Friends of the Earth", "Buffy the Vampire Slayer", "Stop the
-    Steal"), or at a comma after a body's name, before another name ("Prohibition Party,
-    Reform Party"; not "University of California, San Diego" nor "Acme, Inc.")."""
-    chunk = text[start:end]
-    m = _INNER_THE.search(chunk)
-    if m and chunk[: m.start()].split()[-1][:1].isupper():
-        rest = chunk[m.end() :].split()
-        if len(rest) >= 2 and rest[-1].lower() in BODY_TAILS:
-            return start + m.start()
-    m = _INNER_COMMA.search(chunk)
-    if m:
-        before, after = chunk[: m.start()].split(), chunk[m.end() :].split()
-        if before and before[-1].lower() in BODY_TAILS and len(after) >= 2:
-            return start + m.start()
-    return end
-
-
-def _clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
-    """Strip leading articles, quotes, possessives and (for people) titles, which become a role."""
-    start, end = (ent.start_char if start is None else start), ent.end_char
-    if "\n" in text[start:end]:
-        return None
-    if (bracket := text.find(" (", start, end)) > start and ")" not in text[bracket:end]:
-        end = bracket  # "the Institute of Seismology (Phivolcs": the name, then its short form
-    while start < end:
-        m = _LEADING.match(text, start, end)
-        if not m or m.end() == start:
-            break
-        start = m.end()
-    while start < end:
-        chunk = text[start:end]
-        if chunk.endswith(".") and not _ABBREVIATION_END.search(chunk):
-            end -= 1
-            continue
-        m = _TRAILING.search(chunk)
-        if not m:
-            break
-        end = start + m.start()
-    dash = _SPACED_DASH.search(text, start, end)
-    if dash is not None and looks_like_person_name(text[start : dash.start()]):
-        # "Ana Ruiz - League President": a signature's name, then its role; a body's name may
-        # hold a spaced hyphen ("Council on American - Islamic Relations")
-        end = dash.start()
-    if m := _TRAILING_NUMBER.search(text, start, end):
-        end = m.start()  # "Labour Party - 203": a vote count, not part of the name
-    if m := _TRAILING_MINOR.search(text, start, end):
-        end = m.start()  # "Center for Biological Diversity and"
-    if text[end : end + 1] == ":" and (m := _CAPTION_CREDIT.search(text, start, end)):
-        end = m.start()  # "Jo Kemp in July.Image: Ana Ruiz": a caption, then its credit
-    if ent.label_ != "PERSON":
-        end = _first_of_two_names(text, start, end)
-    if ent.label_ == "ORG" and end == ent.end_char:
-        end = _with_its_of_phrase(ent, end)
-    if ent.label_ == "ORG":
-        end = _before_a_title(text, start, end)
-    if end <= start:
-        return None
-    label = ent.label_
-    lead_place: tuple[int, int] | None = None
-    if m := _PLACE_IN_PLACE.match(text[start:end]):
-        # "Tomsk in Siberia": the first place; the region it is in is its own mention. A
-        # longer name keeps its label: "White Medical Center in College Station" is a hospital
-        end = start + m.end(1)
-        label = "GPE" if len(m.group(1).split()) <= 2 else label
-    m = _INNER_POSSESSIVE.match(text, start, end)
-    if (
-        m
-        and sum(1 for w in m.group(2).split() if _CAPS_WORD.match(w) and w[0].isupper()) >= 2
-        and m.group(1).lower() not in _COLLECTIVE_POSSESSORS
-    ):
-        start = m.start(2)
-    elif m and label == "PERSON" and looks_like_person_name(m.group(1)):
-        end = m.end(1)  # "Sally Capp's Mayorship": a person's name holds no possessive
-    role = None
-    if label in ("PERSON", "ORG"):
-        # "NPR Hamza bin Laden", "Scotland Nicola Sturgeon": an outlet or a place glued to a name.
-        lead = re.match(r"(\S+)\s+(?=[A-Z][a-z])", text[start:end])
-        if (
-            lead
-            and len(text[start:end].split()) >= 3
-            and looks_like_person_name(text[start + lead.end() : end])
-            and not _after_the(text, start)  # "the Florida Highway Patrol": one body's name
-        ):
-            word = lead.group(1)
-            place = fold_name(word) in PLACE_FOLDS
-            if (is_acronym(word) and not word.endswith(".")) or place:
-                if place:
-                    lead_place = (start, start + len(word))
-                start += lead.end()
-                label = "PERSON"  # "the senator from Ohio Sherrod Brown": the person
-        name_from, role = _strip_titles(text, start, end)
-        if label == "PERSON" or _a_person_after_the_title(text, start, name_from, end):
-            start = name_from
-        else:
-            role = None  # "General Motors", "Chief Whip Ltd": the title word opens the name
-        if start >= end:
-            return None
-        split = _name_after_organisation(ent, text, start, end)
-        if split is not None:
-            start, label, role = split
-    cand = Candidate(start, end, text[start:end], label, role=role)
-    cand.lead_place = lead_place
-    return cand
-
-
-def _before_a_title(text: str, start: int, end: int) -> int:
-    """Where a body's name ends when the model ran it into the title of someone named after it:
-    "[Boeing Executive] Vice President Ana Ruiz" is "Boeing", then a title. Only before another
-    capitalised word (the title or the name goes on): "the Scottish Executive said" keeps it."""
-    if not _CAPITALISED_NEXT.match(text, end):
-        return end
-    words = list(re.finditer(r"\S+", text[start:end]))
-    while len(words) > 1 and words[-1].group().lower().rstrip(".") in HONORIFICS - COURTESY:
-        words.pop()
-    if words[-1].group().lower() in _MINOR_WORDS:
-        return end  # "Secretary of State Ana Ruiz": the title is the whole span
-    return start + words[-1].end()
-
-
-_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
-
-
-def _with_its_of_phrase(ent: Span, end: int) -> int:
-    """ "[Progressive Party] of Working People": the model stopped a body's name before its
-    "of" phrase. Capitalised words after "of" that are no entity of their own and end there
-    (not "the Party of [France]", which the model would tag) belong to the name, as does a
-    second place joined by "and" to the one ending it ("Court of England and Wales")."""
-    doc = ent.doc
-    words = ent.text.split()
-    if ent.end + 1 >= len(doc):
-        return end
-    if (
-        len(words) >= 3
-        and words[-2] == "of"
-        and words[-3].lower() in BODY_TAILS
-        and fold_name(words[-1]) in PLACE_FOLDS
-        and doc[ent.end].lower_ == "and"
-    ):
-        # "the [High Court of England] and Wales": a body of two places
-        j = ent.end + 1
-        while j < len(doc) and j - ent.end <= 3 and doc[j].is_title:
-            j += 1
-        place = doc[ent.end + 1 : j].text
-        if j > ent.end + 1 and fold_name(place) in PLACE_FOLDS:
-            return int(doc[j - 1].idx + len(doc[j - 1]))
-        return end
-    if not words or words[-1].lower() not in BODY_TAILS or doc[ent.end].lower_ != "of":
-        return end
-    j = ent.end + 1
-    while j < len(doc) and j - ent.end <= 3 and doc[j].is_title and doc[j].ent_iob_ == "O" and (
-        doc[j].tag_ in ("NNP", "NNPS")
-    ):
-        j += 1
-    if j == ent.end + 1 or j - ent.end > 3 or (j < len(doc) and doc[j].is_title):
-        return end
-    return int(doc[j - 1].idx + len(doc[j - 1]))
-
-
-#: "Tomsk in Siberia", "Goma in Congo": a place named with the region it lies in.
-_PLACE_IN_PLACE = re.compile(
-    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}) in (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}$"
-)
-
-
-#: Prepositions between a role noun and the organisation it belongs to ("director of X").
-_ROLE_PREPOSITIONS = frozenset({"of", "for", "at"})
-
-
-def _name_after_organisation(
-    ent: Span, text: str, start: int, end: int
-) -> tuple[int, str, str] | None:
-    """`director of Amnesty International Man-kei Tam`: the model ran the organisation and the
-    person together. After "<role noun> of", the span must begin with the organisation, so a
-    person-shaped last two words are the name and the rest, with the role noun, is the role."""
-    doc = ent.doc
-    prep_i = ent.start - 1
-    while 0 < prep_i and ent.start - prep_i <= 4 and doc[prep_i].is_title:
-        if doc[prep_i].ent_type_:
-            break
-        prep_i -= 1  # "of Human Rights [Watch Anna Berg]": the organisation began earlier
-    if prep_i < 1 or doc[prep_i].lower_ not in _ROLE_PREPOSITIONS:
-        return None
-    noun = doc[prep_i - 1]
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_:
-        return None
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
-    if len(words) < 3:
-        return None
-    name_from = len(words) - 2
-    if words[name_from - 1][1].lower() in {"de", "van", "von", "bin", "al", "da", "del", "le"}:
-        name_from -= 1
-    name_start = start + words[name_from][0]
-    if name_from < 1 or not looks_like_person_name(text[name_start:end]):
-        return None
-    role = text[noun.idx : name_start].strip()
-    return name_start, "PERSON", role
-
-
-def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
-    """ "Chinese Public Security Minister Guo Shengkun" -> ("Guo Shengkun", role).
-
-    Cuts after the last title word that leaves a capitalised name which is not just a suffix.
-    """
-    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
-    cut = -1
-    for i, (_, _, word) in enumerate(words[:-1]):
-        if not word[0].isupper():
-            break
-        hyphened = i == 0 and word.lower() in _TITLE_SUFFIXES and text[start - 1 : start] == "-"
-        if word.lower().rstrip(".") in HONORIFICS or hyphened:
-            rest = words[i + 1 :]
-            if rest[0][2][0].isupper() and rest[0][2].lower().rstrip(".,") not in SUFFIXES:
-                cut = i
-    if cut < 0:
-        return start, None
-    role: str | None = text[start : start + words[cut][1]]
-    title = _HYPHENED_TITLE.search(text, max(0, start - 30), start)
-    if title and words[0][2].lower() in _TITLE_SUFFIXES:
-        role = text[title.start() : start + words[cut][1]]  # "President-Elect"
-    if role and role.lower().rstrip(".") in COURTESY:
-        role = None
-    return start + words[cut + 1][0], role
-
-
-def _a_person_after_the_title(text: str, start: int, name_from: int, end: int) -> bool:
-    """Whether the words after a title in an organisation's span are a person's name, so the
-    title is a title ("Mayor Bill de Blasio" tagged ORG), not the first word of a body's
-    name ("General Motors", "General Dynamics Corp."): they have a full name's shape, or the
-    one word after the title also stands alone somewhere in the article ("Putin")."""
-    if name_from == start:
-        return True
-    if text[start:name_from].split()[-1].lower().rstrip(".") in _PERSONS_TITLES:
-        return True  # "Dr Ana Ruiz" tagged ORG: no body's name opens with these
-    rest = text[name_from:end]
-    if looks_like_person_name(rest):
-        return True
-    words = rest.split()
-    return len(words) == 1 and _stands_alone(text, words[0])
-
-
-@lru_cache(maxsize=256)
-def _stands_alone(text: str, word: str) -> bool:
-    """The article writes the word somewhere without a capitalised word before it, not as the
-    end of a longer name (asked once per article and word: the answer is cached)."""
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):
-        if not _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            return True
-    return False
-
-
-#: Titles only a person is given, never a body's first word (unlike "General", "State").
-_PERSONS_TITLES = COURTESY | frozenset(
-    "dr prof professor sen senator rep gov lt col capt sgt rev cpl maj adm insp det supt cllr "
-    "coun hon msgr cst const pte cmdr mp".split()
-)
-#: A capitalised word right before (a word is then part of a longer name, not alone).
-_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
-
-
-#: Second halves of a hyphened title the model starts a name with: "President-[Elect Ana Ruiz]".
-_TITLE_SUFFIXES = frozenset({"elect", "designate"})
-_HYPHENED_TITLE = re.compile(r"[A-Za-z]+-$")
-
-
-@lru_cache(maxsize=4)
-def _words_of(text: str) -> frozenset[str]:
-    """Every word of a text as written (case kept): "is this word used in lower case here?"."""
-    return frozenset(_TEXT_WORD.findall(text))
-
-
-def _is_junk(cand: Candidate, doc: Doc, article_text: str, has_tags: bool) -> bool:
-    """Not an actor: URL bits, lowercase or common words, numbers, dates, lone title words."""
-    text = cand.text
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2 or not any(c.isupper() for c in letters):
-        return True
-    if _URLISH.search(text) or _CONTRACTION.match(text):
-        return True
-    if _NEGATION_AFTER.match(article_text, cand.end):
-        return True  # "Don't be afraid": a verb and its negation, not "Don"
-    if not text.isascii() and len(_scripts(letters)) > 1:  # (ASCII letters are all Latin)
-        return True  # "corona और HIV": a gloss in another script read across, not a name
-    if cand.label in ("PERSON", "GPE", "NORP", "LOC") and any(c.isdigit() for c in text):
-        return True
-    words = text.split()
-    if all(w.lower().strip(".,") in _CALENDAR | _STOPWORDS for w in words):
-        return True
-    if len(words) == 1 and not is_acronym(text):
-        word = text.lower()
-        if word in HONORIFICS:
-            return True
-        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        if span is not None and len(span) == 1:
-            token = span[0]
-            if has_tags and cand.label != "NORP" and token.tag_ not in ("NNP", "NNPS"):
-                return True
-            if token.is_sent_start and word in _words_of(article_text):
-                # "Hurricane ...", "Pool": capitalised only because it starts a sentence.
-                return True
-    return False
-
-
-def _scripts(letters: list[str]) -> set[str]:
-    """The writing systems of some letters, by the first word of their Unicode names ("LATIN",
-    "DEVANAGARI", "CYRILLIC"); modifier letters ("Nukuʻalofa") belong to none."""
-    names = (unicodedata.name(c, "").split(" ", 1)[0] for c in letters)
-    return {n for n in names if n and n != "MODIFIER"}
-
-
-def _headline_paragraphs(article: Article) -> list[tuple[int, int]]:
-    """Paragraphs that read like headlines of other pages: short, Title Case, no full stop."""
-    spans = []
-    for start, end in article.paragraphs:
-        para = article.text[start:end].strip()
-        words = _WORD.findall(para)
-        if not 3 <= len(words) <= 20 or para.endswith((".", "!", "?", '"', "”", ":", ";")):
-            continue
-        content = [w for w in words if w.lower() not in _STOPWORDS]
-        capitalised = sum(1 for w in content if w[0].isupper())
-        if content and capitalised / len(content) >= 0.75:
-            spans.append((start, end))
-    return spans
-
-
-# ---------------------------------------------------------------------------------------------
 # Roles
 
 
@@ -832,8 +416,8 @@ def _missed_organisations(
         before = text[max(0, start - 4) : start]
         sentence_start = not before.strip(' \n"“') or bool(re.search(r"[.!?][\"”’]?\s+$", before))
         while words and (
-            words[0].lower() in _STOPWORDS | _CALENDAR
-            or (sentence_start and words[0].lower() in _words_of(text))
+            words[0].lower() in STOPWORDS | CALENDAR
+            or (sentence_start and words[0].lower() in words_of(text))
         ):
             start += len(words[0]) + 1
             words.pop(0)
@@ -937,7 +521,7 @@ def _with_words_before_the_acronym_spells(
         if before is None:
             continue
         for word in re.finditer(r"\S+", before.group()):
-            if word.group().lower() in _MINOR_WORDS:
+            if word.group().lower() in MINOR_WORDS:
                 continue  # "The Board of Trade" starts at "Board"
             start = before.start() + word.start()  # the longest run first
             whole = text[start : cand.end]
@@ -986,14 +570,14 @@ def _names_only_an_acronym_spells(
         if run is None:
             continue
         for word in re.finditer(r"[A-Z]\S*", run.group()):
-            if word.group().lower() in _MINOR_WORDS:
+            if word.group().lower() in MINOR_WORDS:
                 continue  # "The Board of Trade" starts at "Board"
             start = run.start() + word.start()
             whole = text[start : m.start()]
             if len(whole.split()) < 2 or not acronym_matches(abbr, whole):
                 continue
             last = whole.split()[-1].lower()
-            if _POSSESSIVE_WORD.search(last) or last in KIN_OR_PERSON_NOUNS | HONORIFICS:
+            if POSSESSIVE_WORD.search(last) or last in KIN_OR_PERSON_NOUNS | HONORIFICS:
                 break  # "Divisional Railway Manager (DRM)": a title, not a body
             within = [c for c in candidates if c.start < m.start() and start < c.end]
             if links.overlaps(start, m.start()) or any(
@@ -1323,13 +907,13 @@ def _join_its_company(
     tag on a lone word is weak evidence against the longer name beside it. Not where the story
     writes it as a place with "the" ("into the Atlantic"), nor a longer name written with
     "the" (a product's); a country or a US state never gets here (`PLACE_FOLDS`)."""
-    if any(_after_the(text, c.start) for c in members[i]):
+    if any(after_the(text, c.start) for c in members[i]):
         return
     find = sets.find
     firms = [
         r
         for r in _matching_roots(short, "org", members, kinds, size, find, pool, _company_affix)
-        if not any(_after_the(text, c.start) for c in _group(members, find, r, pool))
+        if not any(after_the(text, c.start) for c in _group(members, find, r, pool))
     ]  # a company takes no "the": "the Flyboard Air" is a machine, not its maker
     if len(firms) == 1:
         sets.join_anyway(i, firms[0])  # the story's context outweighs the model's tag
@@ -1346,7 +930,7 @@ def _a_product_of(short: tuple[str, ...], group: list[Candidate], text: str) -> 
         len(c.folded) > n
         and c.folded[:n] == short
         and not set(c.folded[n:]) & (_TAIL_FOLDS | _BODY_TAIL_FOLDS | _MINOR_FOLDS)
-        and _after_the(text, c.start)
+        and after_the(text, c.start)
         for c in group
     )
 
@@ -1371,11 +955,6 @@ def _bears_a_bodys_word(short: tuple[str, ...], group: list[Candidate]) -> bool:
         ):
             return False
     return True
-
-
-def _after_the(text: str, start: int) -> bool:
-    """The word at `start` follows a definite article ("the Atlantic")."""
-    return text[max(0, start - 4) : start].lower() == "the "
 
 
 def _company_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -1564,7 +1143,7 @@ def _possessor(short: tuple[str, ...], cand: Candidate) -> bool:
     words = cand.text.split()
     n = len(short)
     return (
-        len(words) > n and cand.folded[:n] == short and bool(_POSSESSIVE_WORD.search(words[n - 1]))
+        len(words) > n and cand.folded[:n] == short and bool(POSSESSIVE_WORD.search(words[n - 1]))
     )
 
 
@@ -1874,7 +1453,7 @@ def _party_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 _SUPRANATIONAL_FOLDS = frozenset(fold_name(w) for w in SUPRANATIONAL_WORDS)
 
-_MINOR_FOLDS = frozenset(fold_name(w) for w in _MINOR_WORDS)
+_MINOR_FOLDS = frozenset(fold_name(w) for w in MINOR_WORDS)
 _TAIL_FOLDS = frozenset(fold_name(w) for w in _ORG_TAILS)
 _BODY_TAIL_FOLDS = frozenset(fold_name(w) for w in BODY_TAILS)
 
@@ -1903,7 +1482,7 @@ def _bare_name_occurrences(
         core = words[:-1] if words[-1].lower().rstrip(".") in SUFFIXES else words
         # Surname last ("Putin") or first ("Guo Shengkun" -> "Guo"): both, when unambiguous.
         for word in {core[-1], core[0], *used_short.get(root, set())}:
-            if word.lower() in _STOPWORDS or word.lower().rstrip(".") in HONORIFICS:
+            if word.lower() in STOPWORDS or word.lower().rstrip(".") in HONORIFICS:
                 continue
             people.setdefault(word, set()).add(root)
     taken = Taken((c.start, c.end) for c in candidates)
@@ -1915,9 +1494,9 @@ def _bare_name_occurrences(
             alone.setdefault(cand.text, set()).add(cand.cluster)
     extra: list[Candidate] = []
     for word, roots in people.items():
-        if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in _CALENDAR:
+        if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in CALENDAR:
             continue
-        if word.lower() in _words_of(text):
+        if word.lower() in words_of(text):
             continue  # also a common word ("May", "Young"): too risky
         root = next(iter(roots))
         if alone.get(word, set()) - {root}:
@@ -1925,7 +1504,7 @@ def _bare_name_occurrences(
         for m_start, m_end in word_spans(text, word, before=".-", after="-"):
             if taken.overlaps(m_start, m_end) or links.overlaps(m_start, m_end):
                 continue
-            if _NEGATION_AFTER.match(text, m_end):
+            if NEGATION_AFTER.match(text, m_end):
                 continue  # "Don't", "Won't"
             before = text[max(0, m_start - 30) : m_start]
             after = text[m_end : m_end + 30]
@@ -1977,7 +1556,7 @@ def _drop_lone_common_words(candidates: list[Candidate], text: str) -> list[Cand
             and " " not in word
             and not is_acronym(word)
             and cand.label != "NORP"
-            and word.lower() in _words_of(text)
+            and word.lower() in words_of(text)
         ):
             continue
         keep.append(cand)
