@@ -1971,9 +1971,9 @@ def test_entities_a_name_found_without_the_model_runs_on_to_its_on_phrase(
 def test_entities_a_name_starts_where_its_acronym_spells_it(
     text: str, cut: str, whole: str
 ) -> None:
-    from newsdesk.core.pipeline.entities.extract import _with_words_before_the_acronym_spells
+    from newsdesk.core.pipeline.entities.acronyms import with_words_before_the_acronym_spells
 
-    cands = _with_words_before_the_acronym_spells(_candidates(text, [(cut, "PERSON")]), text)
+    cands = with_words_before_the_acronym_spells(_candidates(text, [(cut, "PERSON")]), text)
     assert cands[0].text == text[cands[0].start : cands[0].end] == whole
     assert cands[0].label == ("PERSON" if whole == cut else "ORG")
 
