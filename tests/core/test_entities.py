@@ -1426,7 +1426,7 @@ def test_entities_shared_surname_tagged_a_place_goes_to_the_subject() -> None:
     the bare surname still goes to the person the headline names, not to the relative named
     last before it (an obituary's subject lost his mentions to his mother); the relative
     tagged as an organisation is a person too."""
-    from newsdesk.core.pipeline.entities.extract import _cluster
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     title = "Senator Tomas Brevik dies at 70"
@@ -1444,7 +1444,7 @@ def test_entities_shared_surname_tagged_a_place_goes_to_the_subject() -> None:
             ("Brevik", "GPE"),
         ],
     )
-    keys = _cluster(cands, {}, text, fold_name(title))
+    keys = cluster_candidates(cands, {}, text, fold_name(title))
     of = {c.text: keys[c.cluster] for c in cands}
     bare = [keys[c.cluster] for c in cands if c.text == "Brevik"]
     assert bare and set(bare) == {"Tomas Brevik"}, bare
@@ -1457,17 +1457,17 @@ def test_entities_shared_surname_tagged_a_place_goes_to_the_subject() -> None:
 def test_entities_organisation_named_after_someone_stays_an_organisation() -> None:
     """A body named after a person of the article ("Brevik Foundation") has no person's shape:
     it stays an organisation."""
-    from newsdesk.core.pipeline.entities.extract import _cluster
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     text = "Ola Brevik spoke on Monday. The Brevik Foundation gave money to the school."
     cands = _candidates(text, [("Ola Brevik", "PERSON"), ("Brevik Foundation", "ORG")])
-    _cluster(cands, {}, text, fold_name("A headline"))
+    cluster_candidates(cands, {}, text, fold_name("A headline"))
     assert [c.label for c in cands if c.text == "Brevik Foundation"] == ["ORG"]
     # a longer name ending with a name the model took for someone is not their relative
     text = "The Maker Vale opened. Mini Maker Vale opened too."
     cands = _candidates(text, [("Mini Maker Vale", "ORG"), ("Maker Vale", "PERSON")])
-    _cluster(cands, {}, text, fold_name("A headline"))
+    cluster_candidates(cands, {}, text, fold_name("A headline"))
     assert [c.label for c in cands if c.text == "Mini Maker Vale"] == ["ORG"]
 
 
@@ -1657,7 +1657,7 @@ def test_entities_country_tagged_as_a_body_joins_no_longer_name() -> None:
     """A country the model took for a body ("Samoa" as ORG) is not the short form of a longer
     name holding it: not a territory ("American Samoa", which has a person's shape), nor a
     newspaper ("Samoa Observer")."""
-    from newsdesk.core.pipeline.entities.extract import _cluster
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     text = (
@@ -1668,7 +1668,7 @@ def test_entities_country_tagged_as_a_body_joins_no_longer_name() -> None:
         text,
         [("American Tonga", "ORG"), ("Tonga Observer", "ORG"), ("Tonga", "ORG"), ("Fiji", "GPE")],
     )
-    keys = _cluster(cands, {}, text, fold_name("Outbreak ends"))
+    keys = cluster_candidates(cands, {}, text, fold_name("Outbreak ends"))
     assert {keys[c.cluster] for c in cands if c.text == "Tonga"} == {"Tonga"}
 
 
@@ -1823,12 +1823,12 @@ def test_entities_a_bodys_name_runs_on_to_the_of_phrase_its_acronym_spells(
 
 
 def _keys_of(text: str, labelled: list[tuple[str, str]], title: str = "Title"):  # type: ignore[no-untyped-def]
-    """(start, text) -> cluster key of `_cluster` over the candidates `labelled` gives."""
-    from newsdesk.core.pipeline.entities.extract import _cluster
+    """(start, text) -> cluster key of `cluster_candidates` over the candidates `labelled` gives."""
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     cands = _candidates(text, labelled)
-    keys = _cluster(cands, {}, text, fold_name(title))
+    keys = cluster_candidates(cands, {}, text, fold_name(title))
     return {(c.start, c.text): keys[c.cluster] for c in cands}
 
 
@@ -1902,7 +1902,8 @@ def test_entities_bare_word_the_article_names_a_place_is_no_ones_first_name() ->
     """"Verdania" tagged as a place is not the first word of a "Verdania Solidarity Campaign"
     the model took for a person, even where the model missed the place once."""
     from newsdesk.core.pipeline.entities.candidates import Taken
-    from newsdesk.core.pipeline.entities.extract import _bare_name_occurrences, _cluster
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
+    from newsdesk.core.pipeline.entities.extract import _bare_name_occurrences
     from newsdesk.core.pipeline.names import fold_name
 
     text = (
@@ -1915,7 +1916,7 @@ def test_entities_bare_word_the_article_names_a_place_is_no_ones_first_name() ->
     for cand in cands:
         if cand.text == "Verdania":
             cand.kind_signal = "GPE"  # a gazetteer's place
-    keys = _cluster(cands, {}, text, fold_name("Title"))
+    keys = cluster_candidates(cands, {}, text, fold_name("Title"))
     extra = _bare_name_occurrences(cands, keys, text, Taken())
     assert not [c for c in extra if keys[c.cluster] == "Verdania Solidarity Campaign"]
 

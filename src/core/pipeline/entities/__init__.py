@@ -6,7 +6,8 @@ Each mention's `key` is the canonical name of its in-article cluster ("Guo" -> "
 
 from __future__ import annotations
 
-from .extract import canonical_name, extract_mentions
+from .clusters import canonical_name
+from .extract import extract_mentions
 from .labels import ACTOR_LABELS, KIN_NOUNS, PERSON_NOUNS
 
 __all__ = ["ACTOR_LABELS", "KIN_NOUNS", "PERSON_NOUNS", "canonical_name", "extract_mentions"]
