@@ -1,7 +1,7 @@
 """Named-entity mentions from a parsed article: cleaned, filtered for junk, clustered within it.
 
-Each mention's `key` is the canonical name of its in-article cluster ("Guo" -> "Guo Shengkun",
-"SCO" -> "Shanghai Cooperation Organization"), which `actors.merge_actors` merges across articles.
+Each mention's `key` is the canonical name of its in-article cluster ("Lin" -> "Lin Zhaoming",
+"SCA" -> "Southern Cooperation Alliance"), which `actors.merge_actors` merges across articles.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ _ORG_NAME = re.compile(
     r"(?:" + "|".join(w.capitalize() for w in ORG_WORDS if w.isalpha()) + r")(?![\w'’-])"
 )
 
-# An acronym introduced right after a name: "Shanghai Cooperation Organization, or SCO",
+# An acronym introduced right after a name: "Southern Cooperation Alliance, or SCA",
 # "Federal Security Service (FSB)".
 _ACRONYM_INTRO = re.compile(
     r"^\s*(?:,\s*(?:or|also known as|known as|abbreviated(?: as)?)\s+(?:the\s+)?"
@@ -283,7 +283,7 @@ def unlabelled_occurrences(
     text: str,
     links: Taken,
 ) -> list[Candidate]:
-    """Occurrences of an introduced acronym that the model did not tag ("the SCO member states")."""
+    """Occurrences of an introduced acronym that the model did not tag ("the SCA member states")."""
     taken = Taken((c.start, c.end) for c in candidates)
     extra: list[Candidate] = []
     seen_forms = {c.text for c in candidates if is_acronym(c.text)}

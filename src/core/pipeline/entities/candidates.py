@@ -20,7 +20,7 @@ class Candidate:
     cluster: int = -1
     folded: tuple[str, ...] = field(default_factory=tuple)
     lead_place: tuple[int, int] | None = None
-    """A place the model ran into the front of this name ("Ohio" of "Ohio Sherrod Brown")."""
+    """A place the model ran into the front of this name ("Ohio" of "Ohio Tom Reyes")."""
     kind_signal: str | None = None
     """A label read off the name's words or its use (`core.kinds`), which its cluster takes."""
 

@@ -25,14 +25,14 @@ _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|B
 #: A possessive ending a word: "Fedora's" of "Fedora's Flock".
 POSSESSIVE_WORD = re.compile(r"['‘’]s$", re.I)
 
-#: The word that opens a picture's credit, run into the caption's last name ("Kamala Harris
+#: The word that opens a picture's credit, run into the caption's last name ("Vera Lunn
 #: Image: ..."), when a colon follows it.
 _CAPTION_CREDIT = re.compile(r"\.?\s*(?:Image|Photo|Picture|Credit)$")
 _TRAILING_MINOR = re.compile(r"\s+(?:and|or|of|the|for|in|at|on)$")
 _TRAILING_NUMBER = re.compile(r"\s+[-–—:]\s*\d[\d,.]*$")
 _INNER_POSSESSIVE = re.compile(r"(.+?)['’]s\s+(\S.*)$")
 #: Plural nouns whose possessive begins a name rather than owning it ("the People's
-#: Liberation Army", "the Children's Hospital"; "Russia's Gazprom" is Gazprom).
+#: Liberation Army", "the Children's Hospital"; "Ruritania's Velcorp" is Velcorp).
 _COLLECTIVE_POSSESSORS = frozenset({"people", "children", "women", "men"})
 #: A dash set between spaces: no name runs over it ("Ana Ruiz - League President").
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
@@ -43,8 +43,8 @@ MINOR_WORDS = frozenset({"of", "for", "on", "in", "and", "the", "de", "du", "la"
 
 
 def name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
-    """Where a person's name starts when the model left out a first name ("Mayor of London
-    Sadiq [Khan]"): one capitalised proper noun outside any entity that is not a title."""
+    """Where a person's name starts when the model left out a first name ("Mayor of Aldport
+    Rui [Alves]"): one capitalised proper noun outside any entity that is not a title."""
     i = ent.start - 1
     if ent.label_ != "PERSON" or not has_tags or i < 0:
         return int(ent.start_char)
@@ -89,7 +89,7 @@ def _first_name_opening_a_sentence(token: Token, ent: Span) -> bool:
 
 
 #: A lower-case "the" after a capitalised word, then a capitalised word: a second name runs
-#: on ("announced on Twitter the Federal Aviation Administration ...").
+#: on ("announced on Chirper the Federal Aviation Administration ...").
 _INNER_THE = re.compile(r"(?<=[A-Za-z][a-z])\s+the\s+(?=[A-Z])")
 #: A comma, then a capitalised word: two names listed ("Prohibition Party, Reform Party").
 _INNER_COMMA = re.compile(r",\s+(?=[A-Z])")
@@ -97,7 +97,7 @@ _INNER_COMMA = re.compile(r",\s+(?=[A-Z])")
 
 def _first_of_two_names(text: str, start: int, end: int) -> int:
     """Where the first name ends when the model ran two into one: at a lower-case "the"
-    after a capitalised word, before a body's name ("Twitter the Federal Aviation
+    after a capitalised word, before a body's name ("Chirper the Federal Aviation
     Administration"; not "Friends of the Earth", "Buffy the Vampire Slayer", "Stop the
     Steal"), or at a comma after a body's name, before another name ("Prohibition Party,
     Reform Party"; not "University of California, San Diego" nor "Acme, Inc.")."""
@@ -144,7 +144,7 @@ def clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
     if m := _TRAILING_NUMBER.search(text, start, end):
         end = m.start()  # "Labour Party - 203": a vote count, not part of the name
     if m := _TRAILING_MINOR.search(text, start, end):
-        end = m.start()  # "Center for Biological Diversity and"
+        end = m.start()  # "Center for Coastal Diversity and"
     if text[end : end + 1] == ":" and (m := _CAPTION_CREDIT.search(text, start, end)):
         end = m.start()  # "Jo Kemp in July.Image: Ana Ruiz": a caption, then its credit
     if ent.label_ != "PERSON":
@@ -159,7 +159,7 @@ def clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
     lead_place: tuple[int, int] | None = None
     if m := _PLACE_IN_PLACE.match(text[start:end]):
         # "Tomsk in Siberia": the first place; the region it is in is its own mention. A
-        # longer name keeps its label: "White Medical Center in College Station" is a hospital
+        # longer name keeps its label: "Grey Medical Center in College Station" is a hospital
         end = start + m.end(1)
         label = "GPE" if len(m.group(1).split()) <= 2 else label
     m = _INNER_POSSESSIVE.match(text, start, end)
@@ -170,10 +170,10 @@ def clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
     ):
         start = m.start(2)
     elif m and label == "PERSON" and looks_like_person_name(m.group(1)):
-        end = m.end(1)  # "Sally Capp's Mayorship": a person's name holds no possessive
+        end = m.end(1)  # "Mina Holt's Mayorship": a person's name holds no possessive
     role = None
     if label in ("PERSON", "ORG"):
-        # "NPR Hamza bin Laden", "Scotland Nicola Sturgeon": an outlet or a place glued to a name.
+        # "NPR Karim bin Saleh", "Scotland Fiona Muir": an outlet or a place glued to a name.
         lead = re.match(r"(\S+)\s+(?=[A-Z][a-z])", text[start:end])
         if (
             lead
@@ -187,12 +187,12 @@ def clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
                 if place:
                     lead_place = (start, start + len(word))
                 start += lead.end()
-                label = "PERSON"  # "the senator from Ohio Sherrod Brown": the person
+                label = "PERSON"  # "the senator from Ohio Tom Reyes": the person
         name_from, role = _strip_titles(text, start, end)
         if label == "PERSON" or _a_person_after_the_title(text, start, name_from, end):
             start = name_from
         else:
-            role = None  # "General Motors", "Chief Whip Ltd": the title word opens the name
+            role = None  # "General Turbines", "Chief Whip Ltd": the title word opens the name
         if start >= end:
             return None
         split = _name_after_organisation(ent, text, start, end)
@@ -205,7 +205,7 @@ def clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
 
 def _before_a_title(text: str, start: int, end: int) -> int:
     """Where a body's name ends when the model ran it into the title of someone named after it:
-    "[Boeing Executive] Vice President Ana Ruiz" is "Boeing", then a title. Only before another
+    "[Aerix Executive] Vice President Ana Ruiz" is "Aerix", then a title. Only before another
     capitalised word (the title or the name goes on): "the Scottish Executive said" keeps it."""
     if not _CAPITALISED_NEXT.match(text, end):
         return end
@@ -269,7 +269,7 @@ _ROLE_PREPOSITIONS = frozenset({"of", "for", "at"})
 def _name_after_organisation(
     ent: Span, text: str, start: int, end: int
 ) -> tuple[int, str, str] | None:
-    """`director of Amnesty International Man-kei Tam`: the model ran the organisation and the
+    """`director of Amnesty International Wai-lun Ho`: the model ran the organisation and the
     person together. After "<role noun> of", the span must begin with the organisation, so a
     person-shaped last two words are the name and the rest, with the role noun, is the role."""
     doc = ent.doc
@@ -297,7 +297,7 @@ def _name_after_organisation(
 
 
 def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
-    """ "Chinese Public Security Minister Guo Shengkun" -> ("Guo Shengkun", role).
+    """ "Chinese Public Security Minister Lin Zhaoming" -> ("Lin Zhaoming", role).
 
     Cuts after the last title word that leaves a capitalised name which is not just a suffix.
     """
@@ -324,9 +324,9 @@ def _strip_titles(text: str, start: int, end: int) -> tuple[int, str | None]:
 
 def _a_person_after_the_title(text: str, start: int, name_from: int, end: int) -> bool:
     """Whether the words after a title in an organisation's span are a person's name, so the
-    title is a title ("Mayor Bill de Blasio" tagged ORG), not the first word of a body's
-    name ("General Motors", "General Dynamics Corp."): they have a full name's shape, or the
-    one word after the title also stands alone somewhere in the article ("Putin")."""
+    title is a title ("Mayor Ana de Vries" tagged ORG), not the first word of a body's
+    name ("General Turbines", "General Castings Corp."): they have a full name's shape, or the
+    one word after the title also stands alone somewhere in the article ("Odaro")."""
     if name_from == start:
         return True
     if text[start:name_from].split()[-1].lower().rstrip(".") in _PERSONS_TITLES:
@@ -363,5 +363,5 @@ _HYPHENED_TITLE = re.compile(r"[A-Za-z]+-$")
 
 
 def after_the(text: str, start: int) -> bool:
-    """The word at `start` follows a definite article ("the Atlantic")."""
+    """The word at `start` follows a definite article ("the Pacific")."""
     return text[max(0, start - 4) : start].lower() == "the "

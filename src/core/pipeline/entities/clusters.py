@@ -87,15 +87,15 @@ def cluster_candidates(
     for j, group in enumerate(members):
         for word in {w for c in group for w in c.folded}:
             index.setdefault(word, set()).add(j)
-            index.setdefault(without_article(word), set()).add(j)  # "Sadr" finds "al-Sadr"
+            index.setdefault(without_article(word), set()).add(j)  # "Haddad" finds "al-Haddad"
     kinds = [_kind(labels[i], members[i]) for i in range(len(members))]
     size = [max(len(c.folded) for c in group) for group in members]
     kin_of_people(members, kinds)
     for folded, j in by_fold.items():
         if (name := _full_name(folded, kinds[j], members[j])) is not None:
             sets.name(j, (name,))
-    # Shorter names join longer ones they begin or end: "Putin", "Guo", "de Blasio", "House".
-    # A surname the model mislabelled ("Trump" as ORG) still joins the one person it names.
+    # Shorter names join longer ones they begin or end: "Odaro", "Lin", "de Vries", "House".
+    # A surname the model mislabelled ("Brevik" as ORG) still joins the one person it names.
     for i in sorted(range(len(members)), key=lambda i: -size[i]):
         group = members[i]
         if not group or size[i] == 0 or kinds[i] == "belief":
@@ -112,7 +112,7 @@ def cluster_candidates(
         pool = sorted(
             index.get(short[0], set())
             | index.get(short[-1], set())
-            | index.get(without_article(short[-1]), set())  # "al-Sadr" finds "Sadr"
+            | index.get(without_article(short[-1]), set())  # "al-Haddad" finds "Haddad"
         )
         # Capitals ("BDS", "COVID") are a body's letters, no one's first or last name: not
         # the "BDS Kampagne" nor the "COVID Melbourne" the model took for people.
@@ -130,7 +130,7 @@ def cluster_candidates(
         if kinds[i] in ("place", "group"):
             placed = any(c.kind_signal in PLACE_LABELS for c in group)
             if len(people) == 1 and not placed:
-                sets.union(i, people[0])  # a surname the model took for a place ("Cummings")
+                sets.union(i, people[0])  # a surname the model took for a place ("Holloway")
             elif len(people) > 1 and len(short) == 1 and not placed:
                 # a surname of several people the model took for a place: the article's subject
                 assign_to_subject(group, people, members, find, pool, title, text)
@@ -138,7 +138,7 @@ def cluster_candidates(
                 join_its_company(i, short, members, kinds, size, sets, pool, text)
             continue
         if not people and not lettered and len(short) == 1 and short[0] not in PLACE_FOLDS:
-            # The full name itself mislabelled ("Ricardo Rosselló Nevares" as ORG); a country
+            # The full name itself mislabelled ("Ramón Olivares Nieto" as ORG); a country
             # the model took for a body is no one's surname ("Samoa", "American Samoa").
             for test in (affix_of, middle):
                 people = [
@@ -148,7 +148,7 @@ def cluster_candidates(
                     if looks_like_person(grp := group_of(members, find, r, pool))
                     and not any(c.kind_signal in ("EVENT", "LAW") for c in grp)
                     and not a_product_of(short, grp, text)
-                    # "Google" is not the "Google Science Fair": an event is no one's name
+                    # "Orbit" is not the "Orbit Science Fair": an event is no one's name
                 ]
                 if people:
                     break
@@ -159,12 +159,12 @@ def cluster_candidates(
         if len(people) > 1 and class_of_several(short, members, find, people, pool):
             continue  # "Space Shuttle" of "Space Shuttle Atlantis" and "Space Shuttle Discovery"
         if len(people) == 1 and other_office(group, group_of(members, find, people[0], pool)):
-            continue  # "Senator Kennedy" is not "Rep. Patrick Kennedy": two namesakes
+            continue  # "Senator Marsh" is not "Rep. Tom Marsh": two namesakes
         if kinds[i] == "person" and not people and len(short) == 1:
             people = company_of(short, group, members, kinds, size, find, pool)
         if kinds[i] == "org" and people and len(short) == 1:
-            # a company named after a family, beside a member of it ("Ford" of "Ford Motor
-            # Company" and "William Clay Ford Jr."): the word the model took for a body is
+            # a company named after a family, beside a member of it ("Kaldor" of "Kaldor Motor
+            # Company" and "Henrik Kaldor Jr."): the word the model took for a body is
             # the company when the story names one, and only one, by that word
             firms = matching_roots(short, "org", members, kinds, size, find, pool, company_affix)
             if len(firms) == 1:
@@ -182,7 +182,7 @@ def cluster_candidates(
                 assign_to_subject(group, people, members, find, pool, title, text)
             continue
         if len(people) > 1 and len(short) == 1:
-            # a shared surname the model took for an organisation ("Mendez" as ORG)
+            # a shared surname the model took for an organisation ("Varga" as ORG)
             assign_to_subject(group, people, members, find, pool, title, text)
             continue
         states = any(c.role in DIVISION_ROLES for c in group)  # "the state's Supreme Court"
@@ -240,12 +240,12 @@ def _spread_kind_signal(group: list[Candidate]) -> None:
     if set(signals) == {"PERSON"}:
         for cand in group:
             if cand.label in PLACE_LABELS:
-                cand.label = "PERSON"  # a title or kinship said someone: "son Hisahito"
+                cand.label = "PERSON"  # a title or kinship said someone: "son Aurelio"
         return
     if any(c.role for c in group):
         return
-    # a tie goes to a body: a noun that calls it one ("the group Civic Passion") says more
-    # than the preposition a place and a body both take ("a post in Civic Passion")
+    # a tie goes to a body: a noun that calls it one ("the group Civic Tide") says more
+    # than the preposition a place and a body both take ("a post in Civic Tide")
     label = max(signals, key=lambda signal: (signals[signal], signal == "ORG"))
     overridden = _GUESSED_LABELS if label in PLACE_LABELS or label == "MISC" else {"PERSON"}
     if label in PLACE_LABELS and all(" " not in c.text for c in group):
@@ -254,7 +254,7 @@ def _spread_kind_signal(group: list[Candidate]) -> None:
         if cand.label in overridden:
             cand.label = label
         elif label == "ORG" and cand.label in PLACE_LABELS and cand.kind_signal is None:
-            # "into Bankia, the fourth largest bank": what the text calls it outweighs the
+            # "into Velbank, the fourth largest bank": what the text calls it outweighs the
             # model's guesses of a place that nothing around them supports
             cand.label = label
 

@@ -71,21 +71,21 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if has_parse:
             cand.label = label_from_context(ent, cand)
             if cand.label == "PERSON" != ent.label_ and ent.label_ in PLACE_LABELS:
-                # "his son Hisahito", "president Thabo Mbeki": the sentence says someone, and
+                # "his son Aurelio", "president Jan Odaro": the sentence says someone, and
                 # the name's other mentions the model took for a place are that person too
                 cand.kind_signal = "PERSON"
         signal = label_from_words(cand.text, cand.label)
         if signal == "LOC" and cand.label == "PERSON" and has_parse and titled_or_glossed(ent):
-            signal = cand.label  # "nominee Darrell Castle": a person whose name ends as places do
+            signal = cand.label  # "nominee Dora Castle": a person whose name ends as places do
         if (
             cand.label == "ORG"
             and has_parse
             and glossed_as_body(ent)
             and not (ent.label_ == "PERSON" and glossed_as_someone(ent))
         ):
-            # "the site Operation Clambake": a body named as events are; "the airline Mahan
-            # Air": its short form "Mahan", taken for someone, names the body too (the model's
-            # person, "broadcaster Jamshid Sharmahd", keeps the vote of its cluster)
+            # "the site Operation Longboat": a body named as events are; "the airline Saro
+            # Air": its short form "Saro", taken for someone, names the body too (the model's
+            # person, "broadcaster Karim Ostad", keeps the vote of its cluster)
             signal = cand.kind_signal = cand.label
         if has_parse:
             words = words or ArticleWords(text)
@@ -145,7 +145,7 @@ def _split_pairs_of_people(candidates: list[Candidate]) -> list[Candidate]:
     """ "Derek and Ross" taken for one name is two people called by their first names, when
     the model read it as a person or the article names either of them alone as one: each is
     their own mention (as one name it held both, and each bare name joined it). Not a firm
-    named after its founders ("Procter and Gamble"), whose halves are no one alone here."""
+    named after its founders ("Hale and Dorsey"), whose halves are no one alone here."""
     people = {c.text for c in candidates if c.label == "PERSON"}
     out: list[Candidate] = []
     for cand in candidates:
@@ -165,7 +165,7 @@ def _split_pairs_of_people(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _missed_titled_people(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """ "Cardinal Marc Ouellet of the Holy See said": a capitalised title, then two or three
+    """ "Cardinal Luca Ferrante of the Holy See said": a capitalised title, then two or three
     capitalised proper nouns the model left out of every entity, shaped as a person's name
     (no body's word), then a word that is not one: the title's holder, a person."""
     taken = Taken((c.start, c.end) for c in candidates)
@@ -195,7 +195,7 @@ def _missed_titled_people(doc: Doc, candidates: list[Candidate]) -> list[Candida
 
 
 def _without_a_place_after(candidates: list[Candidate], text: str) -> list[Candidate]:
-    """ "Police chief Hidayat Rote Island, speaking to ...": the model ran a person's name on
+    """ "Police chief Wira Rote Island, speaking to ...": the model ran a person's name on
     into a place named after it. Words ending such a name that the article names as a place
     elsewhere, in two words or more ("Rote Island"), are that place; not words that merely end
     as places do ("New [York City]")."""
@@ -223,9 +223,9 @@ def _without_a_place_after(candidates: list[Candidate], text: str) -> list[Candi
 
 def _joined_people(doc: Doc) -> list[Span]:
     """The entities, with one person's long name put back together where the model cut it in
-    two ("[Sultan Hashim] [Ahmad al-Tal]"): two person spans one space apart, the first all
+    two ("[Karim Nadim] [Yusuf al-Hadi]"): two person spans one space apart, the first all
     capitalised proper nouns and a compound of a word in the second, so the parse reads them
-    as one noun phrase (not "pan-democrat [Eddie Chu]")."""
+    as one noun phrase (not "pan-democrat [Leo Kwan]")."""
     ents = list(doc.ents)
     out: list[Span] = []
     i = 0
@@ -268,14 +268,14 @@ def _bare_name_occurrences(
         if len(words) < 2 or root not in person_roots:
             continue
         core = words[:-1] if words[-1].lower().rstrip(".") in SUFFIXES else words
-        # Surname last ("Putin") or first ("Guo Shengkun" -> "Guo"): both, when unambiguous.
+        # Surname last ("Odaro") or first ("Lin Zhaoming" -> "Lin"): both, when unambiguous.
         for word in {core[-1], core[0], *used_short.get(root, set())}:
             if word.lower() in STOPWORDS or word.lower().rstrip(".") in HONORIFICS:
                 continue
             people.setdefault(word, set()).add(root)
     taken = Taken((c.start, c.end) for c in candidates)
     # words the article names something by on their own: "Palestine" tagged as a place is
-    # not the first word of a "Palestine Solidarity Campaign" the model took for someone
+    # not the first word of a "Palestine Friendship Campaign" the model took for someone
     alone: dict[str, set[int]] = {}
     for cand in candidates:
         if " " not in cand.text:

@@ -21,7 +21,7 @@ ACTOR_LABELS = frozenset(
 )
 
 _ORG_WORD_SET = frozenset(ORG_WORDS)
-#: Common nouns that name what an organisation is: "the social media website Twitter".
+#: Common nouns that name what an organisation is: "the social media website Chirper".
 _ORG_KIND_NOUNS = frozenset(
     "website site company firm platform network newspaper paper app service agency broadcaster "
     "channel magazine outlet airline carrier bank startup manufacturer retailer group party "
@@ -33,21 +33,21 @@ _ORG_KIND_NOUNS = frozenset(
 def label_from_context(ent: Span, cand: Candidate) -> str:
     """Correct a label the model got wrong where the sentence says what the entity is.
 
-    A name coordinated with a person and shaped like one is a person ("foes Alexei Navalny
-    and Garry Kasparov", the first tagged ORG); a name in apposition to an organisation noun
-    is an organisation ("the website Twitter", tagged PERSON).
+    A name coordinated with a person and shaped like one is a person ("foes Ivan Petrov
+    and Oleg Marin", the first tagged ORG); a name in apposition to an organisation noun
+    is an organisation ("the website Chirper", tagged PERSON).
     """
     root = ent.root
     if cand.label != "PERSON" and looks_like_person_name(cand.text):
         partners = [*root.conjuncts]
         if any(t.ent_type_ == "PERSON" and t.lower_ not in _ORG_WORD_SET for t in partners):
-            return "PERSON"  # (not "Google Play, Playstation Network", a network tagged PERSON)
+            return "PERSON"  # (not "Orbit Play, Gamestation Network", a network tagged PERSON)
         if (
             cand.label not in {"GPE", "LOC", "NORP"}
             and named_country(fold_name(cand.text)) is None  # "Agence France-Presse"
             and (titled_or_glossed(ent) or _titled_within(cand))
         ):
-            return "PERSON"  # "MP Tanya Davies", "Dominic Hare, chief executive of ..."
+            return "PERSON"  # "MP Tessa Dale", "Hugo Marsh, chief executive of ..."
         if cand.label in {"LOC", "FAC"} and titled_or_glossed(ent, titles=False):
             return "PERSON"  # "presidential nominee Dora Quarry", "Ian Ash, the chief officer"
         if cand.label == "ORG" and _of_a_body_or_place(ent, cand):
@@ -69,7 +69,7 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
             and short_place_name(fold_name(cand.text)) is None  # "General Santos City"
             and not (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS)
         ):
-            return "PERSON"  # "South African president Thabo Mbeki" tagged as a place
+            return "PERSON"  # "South African president Jan Odaro" tagged as a place
         if (
             cand.label in {"GPE", "LOC", "FAC"}
             and root.dep_ in ("nsubj", "nsubjpass")
@@ -84,20 +84,20 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
         and _glossed_by_kin(ent)
         and not _a_known_place(cand.text)
     ):
-        return "PERSON"  # "his only son Hisahito", "the leader's son, Hannibal"
+        return "PERSON"  # "his only son Aurelio", "the leader's son, Casimir"
     if (
         cand.label in _GLOSSABLE_LABELS
         and glossed_as_body(ent)
         and not _a_known_place(cand.text)
         and not (ent.label_ == "PERSON" and glossed_as_someone(ent))
     ):
-        return "ORG"  # "law firm Sidley Austin", "the newspaper Hürriyet", "a group called X"
+        return "ORG"  # "law firm Harlow Penn", "the newspaper Gazetem", "a group called X"
     if cand.label == "PERSON" and len(ent) == 1 and _a_known_place(cand.text) and (
         (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or _a_hashtag(ent)
     ):
         return "GPE"  # "critics in Ruritania", "#Ruritania": a country the model took for someone
     if cand.label == "PERSON" and _a_thing_named_after(ent, cand):
-        return "FAC"  # "The Agustín Ross Mirador was damaged": no one is "the" Jane Doe
+        return "FAC"  # "The Tomás Vidal Mirador was damaged": no one is "the" Jane Doe
     if cand.label == "PERSON" and len(ent) == 1 and root.dep_ in ("appos", "compound"):
         head = root.head
         if head.i != root.i and head.tag_ in ("NN", "NNS") and (
@@ -116,7 +116,7 @@ def _of_a_body_or_place(ent: Span, cand: Candidate) -> bool:
     """A name without "the" before it is followed by "of" (or ", of") and a body or a place
     the model named, or by "at" and a body: someone and where they work or what they lead
     ("Nina Hollis of the National Crime Agency", "Patrice Tolan of Benin", "Ada Kern at the
-    Huffington Post"); a body's name takes "the" ("the Bank of X") or keeps its "of" inside.
+    Evening Courier"); a body's name takes "the" ("the Bank of X") or keeps its "of" inside.
     The model's span may run on over the "of" the name was cut at ("Patrice Tolan of Benin")."""
     doc = ent.doc
     i = ent.end
@@ -148,11 +148,11 @@ def _a_thing_named_after(ent: Span, cand: Candidate) -> bool:
     return before.lower_ == "the" and before.dep_ == "det" and before.head.i == ent.root.i
 
 
-#: Labels the model gives a body that a noun before it calls one ("the charity Christian Aid").
+#: Labels the model gives a body that a noun before it calls one ("the charity Helping Hand").
 _GLOSSABLE_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
-#: Words between a noun for a kind of body and its name: "a group called Safecast".
+#: Words between a noun for a kind of body and its name: "a group called Safewatch".
 _CALLED = frozenset({"called", "named", "dubbed"})
-#: Nouns of kinship: a one-word name glossed by one is someone ("his only son Hisahito").
+#: Nouns of kinship: a one-word name glossed by one is someone ("his only son Aurelio").
 KIN_NOUNS = frozenset(
     """son daughter wife husband mother father brother sister widow widower cousin nephew niece
     grandson granddaughter uncle aunt heir""".split()
@@ -161,7 +161,7 @@ KIN_NOUNS = frozenset(
 
 def _org_kind_before(ent: Span) -> bool:
     """A noun for a kind of body stands right before the name, or before "called" or "named"
-    before it: "the charity Christian Aid", "the newspaper Hürriyet", "a group called X"."""
+    before it: "the charity Helping Hand", "the newspaper Gazetem", "a group called X"."""
     doc = ent.doc
     i = ent.start - 1
     called = i >= 1 and doc[i].lower_ in _CALLED
@@ -189,7 +189,7 @@ def _named_already(noun: Token) -> bool:
 
 def glossed_as_body(ent: Span) -> bool:
     """A noun for a kind of body names what the name is, before it or in apposition, or the
-    name is given as an example of bodies ("organisations such as Ateret Hadash and Elon")."""
+    name is given as an example of bodies ("organisations such as Ir Hadash and Shoval")."""
     return _org_kind_before(ent) or _org_kind_apposition(ent) or _a_bodys_example(ent)
 
 
@@ -204,14 +204,14 @@ _BODY_PLURALS = frozenset(
 
 def _a_bodys_example(ent: Span) -> bool:
     """The name, or the first of the list it is in, is an example given of a plural noun for
-    bodies: "organisations, such as Ateret Hadash and Elon", "companies like Velcorp"."""
+    bodies: "organisations, such as Ir Hadash and Shoval", "companies like Velcorp"."""
     first = ent.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     return example_of(first, _BODY_PLURALS)
 
 
-#: Nouns for a body that name a person too: "broadcaster Jamshid Sharmahd".
+#: Nouns for a body that name a person too: "broadcaster Karim Ostad".
 _PERSONAL_ORG_NOUNS = frozenset({"broadcaster", "publisher", "developer", "label"})
 
 
@@ -225,8 +225,8 @@ def glossed_as_someone(ent: Span) -> bool:
 
 
 def _org_kind_apposition(ent: Span) -> bool:
-    """A noun for a kind of body follows the name in apposition: "Roscosmos, the Russian space
-    agency", "Mercosur, an economic union"."""
+    """A noun for a kind of body follows the name in apposition: "Kosmoprom, the Ruritanian space
+    agency", "Andicom, an economic union"."""
     if ent.label_ == "PERSON" and len(ent) > 1:
         return False  # the parse hangs a later noun on a person's name too often
     return any(
@@ -237,20 +237,20 @@ def _org_kind_apposition(ent: Span) -> bool:
 
 def _glossed_by_kin(ent: Span) -> bool:
     """A noun of kinship, for a person or a title written in lower case stands right before
-    the name, or a noun of kinship takes it in apposition: "his son Hisahito", "fashion
-    designer Halston", "rescue head Daryanto", "the leader's son, Hannibal"."""
+    the name, or a noun of kinship takes it in apposition: "his son Aurelio", "fashion
+    designer Lorenzo", "rescue head Suryadi", "the leader's son, Casimir"."""
     doc = ent.doc
     root = ent.root
     if ent.start > 0:
         before = doc[ent.start - 1]
         if before.tag_ == "NN" and before.lower_ in KIN_OR_PERSON_NOUNS:
-            return True  # "fashion designer Halston"
+            return True  # "fashion designer Lorenzo"
         if (
             before.tag_ == "NN"
             and before.text.islower()
             and before.lower_ in HONORIFICS - COURTESY - {"state", "foreign", "first", "former"}
         ):
-            return True  # "search and rescue head Daryanto": a title written in lower case
+            return True  # "search and rescue head Suryadi": a title written in lower case
     head = root.head
     return root.dep_ == "appos" and head.i < ent.start and head.lower_ in KIN_NOUNS
 
@@ -259,7 +259,7 @@ def _a_known_place(name: str) -> bool:
     """A country, a US state or a territory: never a person's or a body's name alone."""
     folded = fold_name(name)
     return country_of(folded) is not None or folded in STATE_FOLDS  # the whole name only:
-    # "Stonewall Scotland" is a body named for a country, no known place
+    # "Heron Scotland" is a body named for a country, no known place
 
 
 #: What happens to people and never to a place, said of the subject: "Vera Lunn was convicted",
@@ -275,9 +275,9 @@ _PERSON_DEEDS = frozenset(
     "founded co-founded cofounded invented saved scored written directed painted composed "
     "photographed coached authored".split()
 )
-#: Titles written as acronyms before a name: "MP Tanya Davies", "CEO Ana Ruiz".
+#: Titles written as acronyms before a name: "MP Tessa Dale", "CEO Ana Ruiz".
 TITLE_ACRONYMS = frozenset({"mp", "mep", "mla", "msp", "mpp", "td", "ceo", "cfo", "coo"})
-#: Nouns for what a person is or does, in apposition to a name ("Dominic Hare, chief
+#: Nouns for what a person is or does, in apposition to a name ("Hugo Marsh, chief
 #: executive of the palace"), besides the titles of `names.HONORIFICS`.
 PERSON_NOUNS = frozenset(
     """executive spokesperson owner author professor lecturer researcher scientist student
@@ -297,7 +297,7 @@ KIN_OR_PERSON_NOUNS = KIN_NOUNS | PERSON_NOUNS
 
 
 def _titled_within(cand: Candidate) -> bool:
-    """The model ran a title into the name it tagged ("Assemblywoman Selena Torres" as one
+    """The model ran a title into the name it tagged ("Assemblywoman Lena Ortiz" as one
     ORG): the title cleaning took off says it is a person."""
     return cand.role is not None and any(
         w in HONORIFICS - COURTESY - {"state", "foreign", "first", "former", "late"}
@@ -316,8 +316,8 @@ def _singular(word: str) -> str:
 
 
 def titled_or_glossed(ent: Span, titles: bool = True) -> bool:
-    """A title stands right before the name ("MP Tanya Davies"), or a noun for a person is
-    in apposition to it ("Dominic Hare, chief executive of the palace"). Without `titles`, a
+    """A title stands right before the name ("MP Tessa Dale"), or a noun for a person is
+    in apposition to it ("Hugo Marsh, chief executive of the palace"). Without `titles`, a
     noun for a person before it counts but not a title, which opens places' names too
     ("Prince Edward", "Saint Helena")."""
     doc = ent.doc
@@ -343,7 +343,7 @@ def titled_or_glossed(ent: Span, titles: bool = True) -> bool:
             or head.tag_ == "NNS" and _person_noun(_singular(head.lower_))
         )
     ):
-        return True  # "a State Department spokesperson, Morgan Ortagus,", "editors ... Ada Kern"
+        return True  # "a State Department spokesperson, Jo Kemp,", "editors ... Ada Kern"
     return any(
         c.dep_ == "appos"
         and c.i >= ent.end

@@ -9,7 +9,7 @@ from ..names import SUFFIXES, fold_name
 from .candidates import Candidate
 from .cleaning import MINOR_WORDS, POSSESSIVE_WORD
 
-# Words that may end an organisation's name after a shorter form of it ("Ford Motor Company").
+# Words that may end an organisation's name after a shorter form of it ("Kaldor Motor Company").
 _ORG_TAILS = frozenset(
     """company corporation corp inc ltd llc plc co group holdings motor motors international
     limited airlines airline airways air bank records studios pictures""".split()
@@ -17,7 +17,7 @@ _ORG_TAILS = frozenset(
 
 
 def company_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """`full` is `short` and company words only: "saha airlines", "ford motor company"."""
+    """`full` is `short` and company words only: "tova airlines", "kaldor motor company"."""
     n = len(short)
     return len(full) > n and full[:n] == short and all(w in TAIL_FOLDS for w in full[n:])
 
@@ -55,7 +55,7 @@ def matching_roots(
 
 def _possessor(short: tuple[str, ...], cand: Candidate) -> bool:
     """`short` owns the longer name rather than being it: "Fedora" of "Fedora's Flock" (a
-    conference), "Sally Capp" of "Sally Capp's Mayorship"."""
+    conference), "Mina Holt" of "Mina Holt's Mayorship"."""
     words = cand.text.split()
     n = len(short)
     return (
@@ -76,7 +76,7 @@ _PARTY_FOLDS = frozenset({fold_name("party")})
 
 def affix_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """`short` is the first or last words of `full` (suffixes like "Jr." ignored at the end),
-    or its last word without the article it is written with ("Sadr" of "Muqtada al-Sadr")."""
+    or its last word without the article it is written with ("Haddad" of "Karim al-Haddad")."""
     n = len(short)
     if (
         n == 1
@@ -84,21 +84,21 @@ def affix_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         and full[-1] != short[0]
         and without_article(full[-1]) == without_article(short[0])
     ):
-        return True  # "Sadr" of "Muqtada al-Sadr", "al-Gizawi" of "Ahmed El Gizawy"
+        return True  # "Haddad" of "Karim al-Haddad", "al-Rashidi" of "Omar El Rashidy"
     if n == 0 or n >= len(full):
         return False
     core = full[:-1] if full[-1] in SUFFIXES else full
     if core == short:
-        return False  # "Donald Trump" is not "Donald Trump Jr."
+        return False  # "Tom Marsh" is not "Tom Marsh Jr."
     return full[:n] == short or core[-n:] == short or full[-n:] == short
 
 
-#: The Arabic article a surname is written with and without ("al-Sadr", "Sadr"), as folded.
+#: The Arabic article a surname is written with and without ("al-Haddad", "Haddad"), as folded.
 _SURNAME_ARTICLES = ("al ", "el ")
 
 
 def without_article(word: str) -> str:
-    """A folded surname without the article joined to it: "al sadr" -> "sadr"."""
+    """A folded surname without the article joined to it: "al haddad" -> "haddad"."""
     for article in _SURNAME_ARTICLES:
         if word.startswith(article) and len(word) > len(article) + 1:
             return word[len(article) :]
@@ -106,8 +106,8 @@ def without_article(word: str) -> str:
 
 
 def _skips_middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """`short` is `full` without its middle names or initials ("John R. Bolton" -> "John
-    Bolton", "Robert Gabriel Mugabe" -> "Robert Mugabe")."""
+    """`short` is `full` without its middle names or initials ("John R. Kemp" -> "John
+    Kemp", "Jan Peter Odaro" -> "Jan Odaro")."""
     core = full[:-1] if full and full[-1] in SUFFIXES else full
     return (
         len(short) == 2 and len(core) > 2 and short[0] == core[0] and short[-1] == core[-1]
@@ -115,7 +115,7 @@ def _skips_middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """A middle surname: Spanish "Ricardo Rosselló Nevares" -> "Rosselló", "Ana María López
+    """A middle surname: Spanish "Ramón Olivares Nieto" -> "Olivares", "Ana María López
     Ruiz" -> "López"; the word before the last surname, not a second given name ("María")."""
     core = full[:-1] if full and full[-1] in SUFFIXES else full
     return len(short) == 1 and 3 <= len(core) <= 4 and len(short[0]) > 1 and short[0] == core[-2]
@@ -123,7 +123,7 @@ def middle(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 def _org_affix(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """An organisation's short form: its last words ("Court" of "Supreme Court"), or its first
-    words before "of ..." or a company word ("House of Representatives", "Ford Motor Company")."""
+    words before "of ..." or a company word ("House of Representatives", "Kaldor Motor Company")."""
     n = len(short)
     if n == 0 or n >= len(full):
         return False

@@ -30,8 +30,8 @@ def company_of(
     find: Callable[[int], int],
     pool: list[int],
 ) -> list[int]:
-    """The one body whose name is this word and a company's word ("Saha" of "Saha Airlines",
-    "Mahan" of "Mahan Air"), for a one-word name the model took for someone whom no one
+    """The one body whose name is this word and a company's word ("Tova" of "Tova Airlines",
+    "Saro" of "Saro Air"), for a one-word name the model took for someone whom no one
     introduces and no person named in full bears."""
     if any(c.role for c in group):
         return []
@@ -50,9 +50,9 @@ def join_its_company(
     text: str,
 ) -> None:
     """A bare word the model took for a place, in a story that names one company it begins
-    ("At Atlantic she focused on soul" beside "Atlantic Records"), is that company: the model's
+    ("At Pacific she focused on soul" beside "Pacific Records"), is that company: the model's
     tag on a lone word is weak evidence against the longer name beside it. Not where the story
-    writes it as a place with "the" ("into the Atlantic"), nor a longer name written with
+    writes it as a place with "the" ("into the Pacific"), nor a longer name written with
     "the" (a product's); a country or a US state never gets here (`PLACE_FOLDS`)."""
     if any(after_the(text, c.start) for c in members[i]):
         return
@@ -61,7 +61,7 @@ def join_its_company(
         r
         for r in matching_roots(short, "org", members, kinds, size, find, pool, company_affix)
         if not any(after_the(text, c.start) for c in group_of(members, find, r, pool))
-    ]  # a company takes no "the": "the Flyboard Air" is a machine, not its maker
+    ]  # a company takes no "the": "the Skyboard Air" is a machine, not its maker
     if len(firms) == 1:
         sets.join_anyway(i, firms[0])  # the story's context outweighs the model's tag
 
@@ -135,7 +135,7 @@ def led_by_a_common_noun(text: str, name: str) -> bool:
 
 
 def a_branch_in_a_place(short: tuple[str, ...], group: list[Candidate]) -> bool:
-    """`group` names `short` "in" a place ("Al-Qaeda in the Arabian Peninsula", "the Red
+    """`group` names `short` "in" a place ("the Free Front in the Arabian Peninsula", "the Red
     Cross in Kenya"): the body's branch there, so the name alone is the body, not the branch
     the article also names."""
     n = len(short)

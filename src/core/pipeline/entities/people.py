@@ -12,7 +12,7 @@ from .labels import KIN_NOUNS
 from .matching import group_of
 
 #: Titles of offices one person does not hold at once: a surname titled with one of them is
-#: not someone the article titles with another ("Senator Kennedy", "Rep. Patrick Kennedy").
+#: not someone the article titles with another ("Senator Marsh", "Rep. Tom Marsh").
 _OFFICES = {
     "senator": "senate",
     "sen": "senate",
@@ -45,9 +45,9 @@ def other_office(short: list[Candidate], full: list[Candidate]) -> bool:
 
 
 def kin_of_people(members: list[list[Candidate]], kinds: list[str]) -> None:
-    """A full name the model tagged as an organisation or a thing ("Maya Rockeymoore Cummings"
+    """A full name the model tagged as an organisation or a thing ("Maya Linwood Holloway"
     as ORG) is a person when it has a person's shape and shares its surname with someone the
-    article names in full: a relative, not a body named after them ("Cummings Foundation" has
+    article names in full: a relative, not a body named after them ("Holloway Foundation" has
     no person's shape). Its mentions become PERSON, so a bare surname can go to them."""
     people = {
         tuple(core)
@@ -73,7 +73,7 @@ def kin_of_people(members: list[list[Candidate]], kinds: list[str]) -> None:
 
 
 def families(candidates: list[Candidate], text: str) -> None:
-    """"the Trumps", "the Sams": a surname of someone the article names in full, in the
+    """"the Breviks", "the Sams": a surname of someone the article names in full, in the
     plural after "the", is that person's family, a group, not the person."""
     surnames = {
         words[-1]
@@ -105,15 +105,15 @@ def assign_to_subject(
     title: str = "",
     text: str = "",
 ) -> None:
-    """A surname shared by several people ("Mugabe" with Robert and Grace) goes to the one the
+    """A surname shared by several people ("Odaro" with Jan and Mira) goes to the one the
     article is about: the one its headline names in full, else one named in full far more
     often than any other (`CLEAR_LEAD`), else its running subject (the first one named, whom
-    the surname alone already meant before a namesake appears: "Trump" of a story that
-    meets his niece "Mary Trump" halfway). Where none is, a mention goes to the one namesake
-    its own paragraph has named in full before it, if only one ("Justice Minister Mehmet Ali
-    Sahin asserted ... said Sahin", after a police chief Ibrahim Sahin named twice, paragraphs
-    earlier); else to the one named in full most often. When none stands out ("Clinton" with
-    Bill and Hillary, each named once), each mention joins the nearest full name before it
+    the surname alone already meant before a namesake appears: "Brevik" of a story that
+    meets his niece "Mary Brevik" halfway). Where none is, a mention goes to the one namesake
+    its own paragraph has named in full before it, if only one ("Justice Minister Kemal Ali
+    Aydin asserted ... said Aydin", after a police chief Ibrahim Aydin named twice, paragraphs
+    earlier); else to the one named in full most often. When none stands out ("Marsh" with
+    Tom and Ella, each named once), each mention joins the nearest full name before it
     (or, failing that, the first one after it)."""
     firsts: list[tuple[int, int]] = []
     full_names: Counter[int] = Counter()
@@ -139,8 +139,8 @@ def assign_to_subject(
         clear = next(iter(in_title))
     if firsts and clear is None:
         # the article's running subject: the first person named, whom the surname alone
-        # already meant several times before a namesake appears ("Usman Khan" ... "Khan" ...
-        # "Khan" ... then "Mayor Sadiq Khan")
+        # already meant several times before a namesake appears ("Omar Rahim" ... "Rahim" ...
+        # "Rahim" ... then "Mayor Bilal Rahim")
         first_root = firsts[0][1]
         rival = next((s for s, r in firsts if r != first_root), None)
         if rival is not None:
@@ -165,8 +165,8 @@ def assign_to_subject(
 
 
 def _kin_anchor(text: str, cand: Candidate) -> bool:
-    """A name given only to place someone else by kinship ("the widow of Ted Kennedy", "Ted
-    Kennedy's son") is not what the story is about: it does not count towards which namesake
+    """A name given only to place someone else by kinship ("the widow of Ted Marsh", "Ted
+    Marsh's son") is not what the story is about: it does not count towards which namesake
     a bare surname means."""
     before = _KIN_OF.search(text, max(0, cand.start - 24), cand.start)
     return before is not None or _KIN_AFTER.match(text, cand.end) is not None

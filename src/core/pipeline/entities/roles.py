@@ -70,7 +70,7 @@ def _role_apposition(doc: Doc, span: Span) -> str | None:
 
 
 def _role_copula(doc: Doc, span: Span) -> str | None:
-    """ "Lu Wei is China's chief of cybersecurity" -> "China's chief of cybersecurity"."""
+    """ "Li Wen is China's chief of cybersecurity" -> "China's chief of cybersecurity"."""
     root = span.root
     head = root.head
     if (
