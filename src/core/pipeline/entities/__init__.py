@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from .clusters import canonical_name
 from .extract import extract_mentions
-from .labels import ACTOR_LABELS, KIN_NOUNS, PERSON_NOUNS
+from .labels import KIN_NOUNS, PERSON_NOUNS
 
-__all__ = ["ACTOR_LABELS", "KIN_NOUNS", "PERSON_NOUNS", "canonical_name", "extract_mentions"]
+__all__ = ["KIN_NOUNS", "PERSON_NOUNS", "canonical_name", "extract_mentions"]
