@@ -1411,13 +1411,13 @@ def _candidates(text: str, labelled: list[tuple[str, str]]):  # type: ignore[no-
     tag them (labels chosen here, so the rule is tested whatever the model guesses)."""
     import re
 
-    from newsdesk.core.pipeline.entities import _Candidate
+    from newsdesk.core.pipeline.entities.candidates import Candidate
 
     out = []
     for name, label in labelled:
         for match in re.finditer(rf"\b{re.escape(name)}\b", text):
             if not any(c.start <= match.start() < c.end for c in out):
-                out.append(_Candidate(match.start(), match.end(), name, label))
+                out.append(Candidate(match.start(), match.end(), name, label))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -1426,7 +1426,7 @@ def test_entities_shared_surname_tagged_a_place_goes_to_the_subject() -> None:
     the bare surname still goes to the person the headline names, not to the relative named
     last before it (an obituary's subject lost his mentions to his mother); the relative
     tagged as an organisation is a person too."""
-    from newsdesk.core.pipeline.entities import _cluster
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     title = "Senator Tomas Brevik dies at 70"
@@ -1444,7 +1444,7 @@ def test_entities_shared_surname_tagged_a_place_goes_to_the_subject() -> None:
             ("Brevik", "GPE"),
         ],
     )
-    keys = _cluster(cands, {}, text, fold_name(title))
+    keys = cluster_candidates(cands, {}, text, fold_name(title))
     of = {c.text: keys[c.cluster] for c in cands}
     bare = [keys[c.cluster] for c in cands if c.text == "Brevik"]
     assert bare and set(bare) == {"Tomas Brevik"}, bare
@@ -1457,17 +1457,17 @@ def test_entities_shared_surname_tagged_a_place_goes_to_the_subject() -> None:
 def test_entities_organisation_named_after_someone_stays_an_organisation() -> None:
     """A body named after a person of the article ("Brevik Foundation") has no person's shape:
     it stays an organisation."""
-    from newsdesk.core.pipeline.entities import _cluster
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     text = "Ola Brevik spoke on Monday. The Brevik Foundation gave money to the school."
     cands = _candidates(text, [("Ola Brevik", "PERSON"), ("Brevik Foundation", "ORG")])
-    _cluster(cands, {}, text, fold_name("A headline"))
+    cluster_candidates(cands, {}, text, fold_name("A headline"))
     assert [c.label for c in cands if c.text == "Brevik Foundation"] == ["ORG"]
     # a longer name ending with a name the model took for someone is not their relative
     text = "The Maker Vale opened. Mini Maker Vale opened too."
     cands = _candidates(text, [("Mini Maker Vale", "ORG"), ("Maker Vale", "PERSON")])
-    _cluster(cands, {}, text, fold_name("A headline"))
+    cluster_candidates(cands, {}, text, fold_name("A headline"))
     assert [c.label for c in cands if c.text == "Mini Maker Vale"] == ["ORG"]
 
 
@@ -1478,9 +1478,10 @@ def test_entities_organisation_named_after_someone_stays_an_organisation() -> No
 def test_entities_title_run_into_the_name_makes_a_person(role: str | None, person: bool) -> None:
     """The model tagged "Assemblywoman Selena Varro" as one organisation; the title that
     cleaning took off the front says the name is a person's."""
-    from newsdesk.core.pipeline.entities import _Candidate, _titled_within
+    from newsdesk.core.pipeline.entities.candidates import Candidate
+    from newsdesk.core.pipeline.entities.labels import _titled_within
 
-    assert _titled_within(_Candidate(0, 12, "Selena Varro", "ORG", role=role)) is person
+    assert _titled_within(Candidate(0, 12, "Selena Varro", "ORG", role=role)) is person
 
 
 def _parsed(nlp, words, heads, deps, tags, ents):  # type: ignore[no-untyped-def]
@@ -1537,13 +1538,14 @@ def test_entities_someone_tagged_as_a_place_or_body_is_a_person(  # type: ignore
 ) -> None:
     """What only happens to people ("was convicted"), or a noun for a person before the name
     ("his client"), makes a person's name the model tagged as a place or a body a person."""
-    from newsdesk.core.pipeline.entities import _Candidate, _label_from_context
+    from newsdesk.core.pipeline.entities.candidates import Candidate
+    from newsdesk.core.pipeline.entities.labels import label_from_context
 
     doc = nlp(text)
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label=label)
     assert span is not None
-    assert _label_from_context(span, _Candidate(start, start + len(name), name, label)) == expected
+    assert label_from_context(span, Candidate(start, start + len(name), name, label)) == expected
 
 
 @pytest.mark.parametrize(
@@ -1559,13 +1561,13 @@ def test_entities_caption_credit_is_not_part_of_the_name(  # type: ignore[no-unt
 ) -> None:
     """A picture's caption ends with a name and its credit follows ("... Kamala Harris Image:
     Gage Skidmore"): the word opening the credit is not part of the name."""
-    from newsdesk.core.pipeline.entities import _clean
+    from newsdesk.core.pipeline.entities.cleaning import clean
 
     doc = nlp(text)
     start = text.index(span)
     ent = doc.char_span(start, start + len(span), label="PERSON", alignment_mode="expand")
     assert ent is not None
-    cand = _clean(ent, text)
+    cand = clean(ent, text)
     assert cand is not None and cand.text == name
 
 
@@ -1626,13 +1628,13 @@ def test_entities_two_names_run_together_keep_the_first(  # type: ignore[no-unty
 ) -> None:
     """The model ran two names into one ("Twitter the Federal Aviation Administration",
     "Prohibition Party, Reform Party"): the mention stops at the first."""
-    from newsdesk.core.pipeline.entities import _clean
+    from newsdesk.core.pipeline.entities.cleaning import clean
 
     doc = nlp(text)
     start = text.index(span)
     ent = doc.char_span(start, start + len(span), label="ORG", alignment_mode="expand")
     assert ent is not None
-    cand = _clean(ent, text)
+    cand = clean(ent, text)
     assert cand is not None and cand.text == name
 
 
@@ -1655,7 +1657,7 @@ def test_entities_country_tagged_as_a_body_joins_no_longer_name() -> None:
     """A country the model took for a body ("Samoa" as ORG) is not the short form of a longer
     name holding it: not a territory ("American Samoa", which has a person's shape), nor a
     newspaper ("Samoa Observer")."""
-    from newsdesk.core.pipeline.entities import _cluster
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     text = (
@@ -1666,7 +1668,7 @@ def test_entities_country_tagged_as_a_body_joins_no_longer_name() -> None:
         text,
         [("American Tonga", "ORG"), ("Tonga Observer", "ORG"), ("Tonga", "ORG"), ("Fiji", "GPE")],
     )
-    keys = _cluster(cands, {}, text, fold_name("Outbreak ends"))
+    keys = cluster_candidates(cands, {}, text, fold_name("Outbreak ends"))
     assert {keys[c.cluster] for c in cands if c.text == "Tonga"} == {"Tonga"}
 
 
@@ -1821,12 +1823,12 @@ def test_entities_a_bodys_name_runs_on_to_the_of_phrase_its_acronym_spells(
 
 
 def _keys_of(text: str, labelled: list[tuple[str, str]], title: str = "Title"):  # type: ignore[no-untyped-def]
-    """(start, text) -> cluster key of `_cluster` over the candidates `labelled` gives."""
-    from newsdesk.core.pipeline.entities import _cluster
+    """(start, text) -> cluster key of `cluster_candidates` over the candidates `labelled` gives."""
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     cands = _candidates(text, labelled)
-    keys = _cluster(cands, {}, text, fold_name(title))
+    keys = cluster_candidates(cands, {}, text, fold_name(title))
     return {(c.start, c.text): keys[c.cluster] for c in cands}
 
 
@@ -1899,7 +1901,9 @@ def test_entities_shared_surname_named_more_often_is_the_subject() -> None:
 def test_entities_bare_word_the_article_names_a_place_is_no_ones_first_name() -> None:
     """"Verdania" tagged as a place is not the first word of a "Verdania Solidarity Campaign"
     the model took for a person, even where the model missed the place once."""
-    from newsdesk.core.pipeline.entities import _bare_name_occurrences, _cluster, _Taken
+    from newsdesk.core.pipeline.entities.candidates import Taken
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
+    from newsdesk.core.pipeline.entities.extract import _bare_name_occurrences
     from newsdesk.core.pipeline.names import fold_name
 
     text = (
@@ -1912,8 +1916,8 @@ def test_entities_bare_word_the_article_names_a_place_is_no_ones_first_name() ->
     for cand in cands:
         if cand.text == "Verdania":
             cand.kind_signal = "GPE"  # a gazetteer's place
-    keys = _cluster(cands, {}, text, fold_name("Title"))
-    extra = _bare_name_occurrences(cands, keys, text, _Taken())
+    keys = cluster_candidates(cands, {}, text, fold_name("Title"))
+    extra = _bare_name_occurrences(cands, keys, text, Taken())
     assert not [c for c in extra if keys[c.cluster] == "Verdania Solidarity Campaign"]
 
 
@@ -1968,9 +1972,9 @@ def test_entities_a_name_found_without_the_model_runs_on_to_its_on_phrase(
 def test_entities_a_name_starts_where_its_acronym_spells_it(
     text: str, cut: str, whole: str
 ) -> None:
-    from newsdesk.core.pipeline.entities import _with_words_before_the_acronym_spells
+    from newsdesk.core.pipeline.entities.acronyms import with_words_before_the_acronym_spells
 
-    cands = _with_words_before_the_acronym_spells(_candidates(text, [(cut, "PERSON")]), text)
+    cands = with_words_before_the_acronym_spells(_candidates(text, [(cut, "PERSON")]), text)
     assert cands[0].text == text[cands[0].start : cands[0].end] == whole
     assert cands[0].label == ("PERSON" if whole == cut else "ORG")
 

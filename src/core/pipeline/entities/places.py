@@ -1,0 +1,121 @@
+"""Places among the mentions: their labels and folds, short forms, countries read as teams."""
+
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import COUNTRIES, US_STATES
+from ..kinds import short_place_name
+from ..names import fold_name
+from ..unionfind import UnionFind
+from .candidates import Candidate
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+STATE_FOLDS = frozenset(fold_name(s) for s in US_STATES)
+
+
+def join_place_short_forms(
+    members: list[list[Candidate]], by_fold: dict[str, int], sets: UnionFind[int]
+) -> None:
+    """A place's name without its generic word is the same place ("Abaco" and "the Abaco
+    Islands", "Vatican" and "Vatican City"), and takes its label whatever the model guessed;
+    not a country or state ("Mexico" is not "Mexico City"), nor anyone introduced with a role.
+    Nor a bare name the article uses for two places it begins ("Gaza" beside "Gaza City" and
+    "the Gaza Strip"): it is either, and must not bridge them."""
+    begun: dict[str, set[int]] = {}  # a bare name -> the named places whose names begin with it
+    for folded, j in by_fold.items():
+        words = folded.split()
+        if len(words) > 1 and _named_places(members[j]):
+            for n in range(1, len(words)):
+                begun.setdefault(" ".join(words[:n]), set()).add(j)
+    for folded, j in by_fold.items():
+        short = short_place_name(folded)
+        k = by_fold.get(short) if short else None
+        if k is None or short in PLACE_FOLDS:
+            continue
+        places = _named_places(members[j])
+        if not places or any(c.role for c in members[k]):
+            continue
+        if short is not None and len({sets.find(i) for i in begun.get(short, ())}) > 1:
+            continue
+        sets.union(j, k)
+        for cand in members[k]:
+            cand.label = cand.kind_signal = places[0]
+
+
+def _named_places(group: list[Candidate]) -> list[str]:
+    """The place labels of a cluster's mentions whose generic word is capitalised, part of the
+    name ("Abaco Islands"), not a description ("Pacific island")."""
+    return [
+        c.label for c in group if c.label in PLACE_LABELS and c.text.split()[-1][:1].isupper()
+    ]
+
+
+#: A match score: "1 – 0", "3-2" (not a date, a time or a decimal).
+_SCORE = re.compile(r"(?<![\d.,:/–-])\d{1,2}\s?[–—-]\s?\d{1,2}(?![\d.,:/%–-])")
+#: Words of a match report, not of politics ("goal", "match", "penalty" and "league" are:
+#: "the Arab League voted 13 – 2").
+_SPORT = re.compile(
+    r"\b(?:football|soccer|world cup|goalkeeper|striker|midfielder|tournament|referee|rugby|"
+    r"cricket|hockey|half-time|kick-off)\b",
+    re.I,
+)
+#: Score lines that make an article a match report.
+MATCH_SCORES = 2
+_TEAM = " national team"
+#: A preposition right before a country's name that puts something in it: "the cup in Russia".
+_PLACED_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?$", re.I
+)
+
+
+def read_countries_as_teams(candidates: list[Candidate], keys: dict[int, str], text: str) -> None:
+    """In a match report (sport words and at least `MATCH_SCORES` scores), a country named in
+    a sentence with a score ("Sweden defeated South Korea 1 – 0") is its national team all
+    through the article: an organisation that wins and loses, not the country, and not one
+    actor with the country of another story. Its cluster is keyed "<country> national team"."""
+    scores = list(_SCORE.finditer(text))
+    if len(scores) < MATCH_SCORES or _SPORT.search(text) is None:
+        return
+    spans = []
+    for match in scores:
+        lo = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        ends = [i for c in ".!?\n" if (i := text.find(c, match.end())) >= 0]
+        spans.append((lo, min(ends, default=len(text))))
+    countries = [c for c in candidates if fold_name(c.text) in _COUNTRY_FOLDS]
+    teams = {c.cluster for c in countries if any(lo <= c.start < hi for lo, hi in spans)}
+    if teams:
+        # the report's other countries are teams too ("losing to Spain", "Iceland secured a
+        # place"), unless the article puts something in them ("the World Cup in Russia")
+        placed = {
+            c.cluster
+            for c in countries
+            if _PLACED_BEFORE.search(text, max(0, c.start - 20), c.start)
+        }
+        teams |= {c.cluster for c in countries if c.cluster not in placed and c.label == "GPE"}
+    for root in teams:
+        if root in keys and not keys[root].endswith(_TEAM):
+            keys[root] += _TEAM
+    for cand in candidates:
+        if cand.cluster in teams:
+            cand.label = "ORG"
+
+
+#: ", Texas" / ", Nigeria" right after a name: the region a town is in.
+_REGION_AFTER = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
+
+
+def followed_by_its_region(text: str, end: int) -> bool:
+    """The name is followed by ", <a US state or a country>" and then a break ("Allen,
+    Texas, near Dallas"): a place named with its region, not a person."""
+    match = _REGION_AFTER.match(text, end, end + 40)
+    if match is None:
+        return False
+    after = text[match.end() : match.end() + 1]
+    return (after == "" or after in ",.;:)") and fold_name(match.group(1)) in PLACE_FOLDS
+
+
+_COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
+
+PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
