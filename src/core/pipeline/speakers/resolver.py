@@ -1,4 +1,4 @@
-"""Who said it: the subject of a cue, resolved to a named mention when the text allows."""
+"""The resolver: one article's cue subjects matched to its named mentions, roles, pronouns."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from ..models import Mention
-from .antecedents import Candidate, Role, best, holder_score
-from .countries import country_of
-from .cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
-from .doccache import doc_text, lower_positions
-from .entities import KIN_NOUNS, PERSON_NOUNS
-from .names import HONORIFICS, SUFFIXES, fold_name, looks_like_person_name
+from ...models import Mention
+from ..antecedents import Candidate, Role, best, holder_score
+from ..countries import country_of
+from ..cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
+from ..doccache import doc_text, lower_positions
+from ..entities import KIN_NOUNS, PERSON_NOUNS
+from ..names import HONORIFICS, SUFFIXES, fold_name, looks_like_person_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -1,0 +1,21 @@
+"""Who said it: the subject of a cue, resolved to a named mention when the text allows."""
+
+from __future__ import annotations
+
+from .resolver import (
+    BODY_NOUNS,
+    PEOPLE_ENDINGS,
+    PEOPLE_PLURALS,
+    Speaker,
+    SpeakerResolver,
+    in_dateline,
+)
+
+__all__ = [
+    "BODY_NOUNS",
+    "PEOPLE_ENDINGS",
+    "PEOPLE_PLURALS",
+    "Speaker",
+    "SpeakerResolver",
+    "in_dateline",
+]
