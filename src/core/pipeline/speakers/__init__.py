@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from .resolver import (
-    BODY_NOUNS,
-    PEOPLE_ENDINGS,
-    PEOPLE_PLURALS,
-    Speaker,
-    SpeakerResolver,
-    in_dateline,
-)
+from .resolver import Speaker, SpeakerResolver, in_dateline
+from .words import BODY_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS
 
 __all__ = [
     "BODY_NOUNS",

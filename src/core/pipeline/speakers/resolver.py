@@ -14,44 +14,30 @@ from ..cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
 from ..doccache import doc_text, lower_positions
 from ..entities import KIN_NOUNS, PERSON_NOUNS
 from ..names import HONORIFICS, SUFFIXES, fold_name, looks_like_person_name
+from .words import (
+    ARTICLES,
+    BODY_NOUNS,
+    DISTRIBUTIVES,
+    GROUP_PRONOUNS,
+    INHERIT_DEPS,
+    PEOPLE_ENDINGS,
+    PEOPLE_PLURALS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPEAKER_LABELS,
+    SPOKEN_NOUNS,
+    SUBJECT_DEPS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-#: Subject dependencies, active and passive.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-#: Verbs that borrow the subject of the verb they hang from ("X declined and said", "X, saying").
-INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
-#: Personal pronouns that can refer back to a named person.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-#: Relative pronouns: the speaker is the noun the clause hangs from ("a statement which said").
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-#: Labels a named speaker can have.
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
 #: Sentences of the lede, where "a judge ruled" may name the judge only afterwards.
 LEDE_SENTENCES = 3
 #: How many sentences back a pronoun looks for its person.
 PRONOUN_WINDOW = 4
-#: Pronouns that stand for an organisation ("it said") or a group ("they said").
-GROUP_PRONOUNS = frozenset({"it", "they"})
-#: Common nouns that name a body that speaks as one: "the agency ... it said".
-BODY_NOUNS = frozenset(
-    "agency ministry department government company firm court council committee commission "
-    "board office authority police army party union organisation organization group team "
-    "administration bank university school club airline network channel newspaper "
-    "broadcaster regulator service institute foundation charity campaign coalition".split()
-)
-#: Endings of plural nouns for people ("researchers", "scientists", "residents", "employees"):
-#: "they" can speak for them, not for "the flies" or "the ice sheets".
-PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ives", "ics")
-#: Plural nouns for people without those endings.
-PEOPLE_PLURALS = frozenset(
-    "people officials authorities police members sources staff families leaders experts "
-    "officers scientists residents crew troops forces judges chiefs".split()
-)
 
-#: Nouns for what someone said, owned by the one who said it ("her remarks").
-SPOKEN_NOUNS = frozenset("remarks comments words comment remark".split())
 
 SpeakerBasis = Literal["name", "role", "pronoun", "phrase"]
 """How a speaker was found: a name at the cue, a role noun ("the minister") or a pronoun
@@ -1974,13 +1960,9 @@ def _according_source(token: Token) -> bool:
     )
 
 
-#: Articles: a word that takes one is a noun, not a name.
-ARTICLES = frozenset({"a", "an", "the"})
 #: How many pronouns a chain may pass through ("She ... . She ... . She said"); each link is
 #: resolved once per article, so a long chain costs no more than a short one.
 PRONOUN_CHAIN = 12
-#: Words that make a subject several people: "X, Y and Z each asked", "both disapproved".
-DISTRIBUTIVES = frozenset({"each", "both", "all"})
 _MALE_NOUNS = frozenset("man father son brother husband widower nephew grandson uncle".split())
 _FEMALE_NOUNS = frozenset(
     "woman mother daughter sister wife widow niece granddaughter aunt actress".split()
@@ -2147,4 +2129,3 @@ def _full_names(mentions: list[Mention]) -> dict[str, str]:
         if best is not None:
             mapping[key] = best
     return mapping
-
