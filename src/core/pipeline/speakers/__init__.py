@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .resolver import Speaker, SpeakerResolver, in_dateline
+from .datelines import in_dateline
+from .resolver import Speaker, SpeakerResolver
 from .words import BODY_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS
 
 __all__ = [
