@@ -15,6 +15,7 @@ from ..doccache import doc_text, lower_positions
 from ..entities import KIN_NOUNS, PERSON_NOUNS
 from ..names import HONORIFICS, SUFFIXES, fold_name, looks_like_person_name
 from .datelines import dateline_dash, in_dateline
+from .gender import noun_gender, pronoun_gender
 from .words import (
     ARTICLES,
     BODY_NOUNS,
@@ -761,7 +762,7 @@ class SpeakerResolver:
         if pronoun.i in self._antecedents:
             return self._antecedents[pronoun.i]
         self._antecedents[pronoun.i] = None  # guards against cycles
-        gender = _gender(pronoun)
+        gender = pronoun_gender(pronoun)
         chosen = best(self._candidates(pronoun, gender, depth))
         found = chosen.mention if chosen is not None else None
         if chosen is not None and chosen.unnamed is not None:
@@ -821,7 +822,7 @@ class SpeakerResolver:
                 main = back > 0 and not reported and _in_main_clause(acting)
                 here = Candidate(None, None, back, role, spoke, main, False, nearness)
                 if token.lower_ in PERSON_PRONOUNS:
-                    if _gender(token) != gender or depth >= PRONOUN_CHAIN:
+                    if pronoun_gender(token) != gender or depth >= PRONOUN_CHAIN:
                         continue
                     # "She credited ... . Later, she said": the earlier pronoun's person
                     mention = self._antecedent(token, depth + 1)
@@ -876,7 +877,7 @@ class SpeakerResolver:
             word = subject.lower_
             if not _one_person_noun(word):
                 return False
-        if _noun_gender(word) not in {None, gender}:
+        if noun_gender(word) not in {None, gender}:
             return False
         if self._subject_person(subject) is not None:
             return False
@@ -1964,23 +1965,6 @@ def _according_source(token: Token) -> bool:
 #: How many pronouns a chain may pass through ("She ... . She ... . She said"); each link is
 #: resolved once per article, so a long chain costs no more than a short one.
 PRONOUN_CHAIN = 12
-_MALE_NOUNS = frozenset("man father son brother husband widower nephew grandson uncle".split())
-_FEMALE_NOUNS = frozenset(
-    "woman mother daughter sister wife widow niece granddaughter aunt actress".split()
-)
-
-
-def _noun_gender(word: str) -> str | None:
-    """ "m" or "f" for a noun that says it ("spokeswoman", "father"), else None."""
-    if word in _FEMALE_NOUNS or word.endswith("woman"):
-        return "f"
-    if word in _MALE_NOUNS or word.endswith("man"):
-        return "m"
-    return None
-
-
-def _gender(pronoun: Token) -> str:
-    return "f" if pronoun.lower_ in {"she", "her"} else "m"
 
 
 def _phrase_bounds(head: Token) -> tuple[int, int]:
