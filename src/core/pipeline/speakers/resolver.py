@@ -11,9 +11,10 @@ from ...models import Mention
 from ..antecedents import Candidate, Role, best, holder_score
 from ..countries import country_of
 from ..cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
-from ..doccache import doc_text, lower_positions
+from ..doccache import doc_text
 from ..entities import KIN_NOUNS, PERSON_NOUNS
 from ..names import HONORIFICS, SUFFIXES, fold_name, looks_like_person_name
+from .according import according_phrase_end, according_source, according_source_reported
 from .datelines import dateline_dash, in_dateline
 from .gender import noun_gender, pronoun_gender
 from .words import (
@@ -127,7 +128,7 @@ class SpeakerResolver:
         """The subject of a cue verb, climbing through conjoined and participle verbs."""
         seen = 0
         token = verb
-        source = _according_source_reported(verb)
+        source = according_source_reported(verb)
         if source is not None:
             return source
         while seen < 4:
@@ -224,7 +225,7 @@ class SpeakerResolver:
 
     def resolve(self, subject: Token) -> Speaker:
         """The speaker for a subject token: a named mention, a pronoun's person, or a group."""
-        comma = _according_phrase_end(subject)
+        comma = according_phrase_end(subject)
         if comma is not None:
             # "According to news agency X, the prosecutor of Y, Ana Ruiz, said ...": the
             # parser made the source the subject; the person named after the comma speaks
@@ -321,7 +322,7 @@ class SpeakerResolver:
             # "the activist group known as Acme called on ...": the group is the one named
             return self._issuer_speaker(known, start, end, None)
         mention = self._mention_at(subject) or self._appositive_mention(subject)
-        if mention is not None and _according_source(subject):
+        if mention is not None and according_source(subject):
             # "According to Amnesty International Jo Bloggs, reporter for X, was arrested": a
             # missing comma ran the source into the name of whom it speaks
             mention = self._body_glued(mention) or mention
@@ -801,7 +802,7 @@ class SpeakerResolver:
                 and (
                     t.dep_ in SUBJECT_DEPS
                     or (t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS)
-                    or _according_source(t)
+                    or according_source(t)
                     or _passive_agent_of(t)
                 )
                 and not self._in_quote(t.idx)
@@ -1844,7 +1845,7 @@ def _in_main_clause(subject: Token) -> bool:
     """The subject of its sentence's root verb, or of a verb joined to it ("X met Y and
     said"): not of a clause that hangs from it ("After X resigned", "when X was arrested").
     The source of a fronted "According to X," counts as the main clause's."""
-    if _according_source(subject):
+    if according_source(subject):
         return True
     if subject.dep_ == "appos":
         subject = subject.head  # "X, the chief executive, ..."
@@ -1913,53 +1914,6 @@ def _subject_after_but(subject: Token, verb: Token) -> Token:
         if any(c.dep_ == "cc" and c.lower_ == "but" and c.i < conj.i for c in subject.children):
             return conj
     return subject
-
-
-_ACCORDING = frozenset({"according"})
-
-
-def _according_phrase_end(subject: Token) -> Token | None:
-    """The comma closing a sentence-opening "According to X," when the subject the parser
-    gave the verb lies inside it (so the clause's own subject comes after the comma)."""
-    doc = subject.doc
-    if not lower_positions(doc, _ACCORDING):
-        return None  # no "according" in the article (before `Token.sent`, which scans)
-    start = subject.sent.start
-    if start + 2 >= len(doc) or doc[start].lower_ != "according" or doc[start + 1].lower_ != "to":
-        return None
-    verb = subject.head
-    comma = next((t for t in doc[start + 2 : verb.i] if t.text == ","), None)
-    if comma is None or not subject.i < comma.i:
-        return None
-    return comma
-
-
-def _according_source_reported(verb: Token) -> Token | None:
-    """ `According to X, "...", reported the Tribune.`: the outlet only reports; the source the
-    sentence opens with says the words. Only for "report", not a speech verb of its own
-    ("According to the ministry, "...", said its spokesman": the spokesman speaks)."""
-    doc = verb.doc
-    if verb_base(verb.text) != "report" or not lower_positions(doc, _ACCORDING):
-        return None
-    start = verb.sent.start
-    if start + 3 >= verb.i or doc[start].lower_ != "according" or doc[start + 1].lower_ != "to":
-        return None
-    source = next((c for c in doc[start + 1].children if c.dep_ == "pobj"), None)
-    if source is None or source.pos_ != "PROPN":
-        return None
-    comma = next((t for t in doc[source.i : verb.i] if t.text == ","), None)
-    return source if comma is not None and comma.i < verb.i else None
-
-
-def _according_source(token: Token) -> bool:
-    """"According to Muyembe, ...": the source a later "he" most likely means."""
-    to = token.head
-    return (
-        token.dep_ == "pobj"
-        and to.lower_ == "to"
-        and to.i > 0
-        and token.doc[to.i - 1].lower_ == "according"
-    )
 
 
 #: How many pronouns a chain may pass through ("She ... . She ... . She said"); each link is
