@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Literal
 
 from ...models import Mention
 from ..antecedents import Candidate, Role, best, holder_score
-from ..countries import country_of
 from ..cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
 from ..doccache import doc_text
 from ..entities import KIN_NOUNS, PERSON_NOUNS
@@ -17,6 +16,15 @@ from ..names import HONORIFICS, SUFFIXES, fold_name, looks_like_person_name
 from .according import according_phrase_end, according_source, according_source_reported
 from .datelines import dateline_dash, in_dateline
 from .gender import noun_gender, pronoun_gender
+from .roles import (
+    ROLE_LINKS,
+    holds_title,
+    role_heads,
+    role_scope,
+    role_serves,
+    roles_written,
+    serves,
+)
 from .words import (
     ARTICLES,
     BODY_NOUNS,
@@ -530,7 +538,7 @@ class SpeakerResolver:
             or mention.label != "PERSON"
             or mention.end != last.idx + len(last.text)
             or not mention.role
-            or not _ROLE_LINKS & set(mention.role.lower().split())
+            or not ROLE_LINKS & set(mention.role.lower().split())
             or not self._is_person(mention)
         ):
             return None
@@ -545,7 +553,7 @@ class SpeakerResolver:
             return None
         dets = {c.lower_ for c in subject.children if c.dep_ == "det"}
         noun = subject.lower_
-        scope = _role_scope(subject)
+        scope = role_scope(subject)
         title = [c.lower_ for c in subject.lefts if c.dep_ == "compound"] + [noun]
         if dets & {"the", "this"}:
             text = self.text
@@ -554,10 +562,10 @@ class SpeakerResolver:
                 for m in self.mentions
                 if m.label == "PERSON" and m.start < subject.idx
                 and any(
-                    noun in _role_heads(role)
-                    and _holds_title(written, title)
-                    and (scope is None or _role_serves(role, scope))
-                    for role, written in _roles_written(text, m) + self._appositive_roles(m)
+                    noun in role_heads(role)
+                    and holds_title(written, title)
+                    and (scope is None or role_serves(role, scope))
+                    for role, written in roles_written(text, m) + self._appositive_roles(m)
                 )
             ]
             return self._salient_holder(holders, subject) if holders else None
@@ -569,7 +577,7 @@ class SpeakerResolver:
                 m
                 for m in self.mentions
                 if m.label == "PERSON" and m.role and subject.idx < m.start < reach
-                and noun in _role_heads(m.role)
+                and noun in role_heads(m.role)
             ]
             if len({m.key for m in holders}) == 1:
                 return holders[0]
@@ -651,7 +659,7 @@ class SpeakerResolver:
             named = self._mention_at(body) if body is not None else None
             if body is None or named is None:
                 continue
-            if self._is_person(named) and not (prep.lower_ == "for" and _serves(role)):
+            if self._is_person(named) and not (prep.lower_ == "for" and serves(role)):
                 continue
             for child in body.rights:
                 if child.dep_ != "appos" or self.doc[child.left_edge.i - 1].text != ",":
@@ -1218,104 +1226,6 @@ class SpeakerResolver:
         return self._surnames.get(word)
 
 
-#: Words after which a role goes on about whom it serves ("spokesperson for the ministry").
-_ROLE_LINKS = frozenset({"for", "of", "at", "with", "in", "to", "from"})
-
-
-def _role_heads(role: str) -> set[str]:
-    """The nouns a role can be referred back by: its last word, and the last word before
-    "for"/"of"/... ("spokesperson for the Department of Justice" -> spokesperson, justice)."""
-    words = role.lower().replace("-", " ").split()
-    heads = set(words[-1:])
-    for i, word in enumerate(words):
-        if word in _ROLE_LINKS and i > 0:
-            heads.add(words[i - 1])
-            break
-    return heads
-
-
-#: Words that make a role another one: a deputy prime minister is not "the prime minister".
-_SECOND_ROLES = frozenset({"deputy", "vice", "assistant", "associate", "former", "ex"})
-
-
-def _holds_title(role: str, title: list[str]) -> bool:
-    """The role holds the whole title ("Prime Minister of Slovakia" for "the Prime
-    Minister"), not as a deputy's ("Deputy Prime Minister for Finance") nor another title
-    with the same noun ("... and Minister of Economy"). A role opening with the noun is
-    taken as written without its leading title words ("Minister of Slovakia"), unless the
-    title asked for is a second one: "the Vice President" is not the holder of "President"."""
-    words = role.lower().replace("-", " ").split()
-    head, modifiers = title[-1], title[:-1]
-    second = bool(_SECOND_ROLES & set(modifiers))
-    for i, word in enumerate(words):
-        if word != head:
-            continue
-        if i == 0 and not second:
-            return True
-        lead = i - len(modifiers)
-        if lead >= 0 and words[lead:i] == modifiers and (
-            lead == 0 or words[lead - 1] not in _SECOND_ROLES
-        ):
-            return True
-    return False
-
-
-#: Small words a written title runs over ("Minister for Finance and Minister of Economy").
-_TITLE_LINKS = frozenset({"of", "for", "and", "the", "to"})
-
-
-def _title_before(text: str, start: int) -> str:
-    """The title as written right before a name ("Deputy Prime Minister for Finance and
-    Minister of Economy Richard Sulík"): capitalised words and the links between them."""
-    words = text[max(0, start - 120) : start].split()
-    kept: list[str] = []
-    for word in reversed(words):
-        if word[-1:] in ",.;:\"”)" or not (word[:1].isupper() or word in _TITLE_LINKS):
-            break
-        kept.append(word)
-    while kept and kept[-1] in _TITLE_LINKS:
-        kept.pop()
-    return " ".join(reversed(kept))
-
-
-def _roles_written(text: str, mention: Mention) -> list[tuple[str, str]]:
-    """A person's roles as (role, title as written): the one recorded with the mention, and
-    the phrase set before the name with a comma ("A spokeswoman for the airline, Maria
-    Lind"), which the mention records only in part."""
-    roles: list[tuple[str, str]] = []
-    if mention.role:
-        roles.append((mention.role, _title_before(text, mention.start) or mention.role))
-    before = text[max(0, mention.start - 120) : mention.start].rstrip()
-    if before.endswith(","):
-        phrase = before[:-1]
-        for mark in ".;:\n\"“”(":
-            phrase = phrase.rsplit(mark, 1)[-1]
-        phrase = phrase.rsplit(",", 1)[-1].strip()
-        if 1 <= len(phrase.split()) <= 8:
-            roles.append((phrase, phrase))
-    return roles
-
-
-def _role_scope(subject: Token) -> str | None:
-    """What a role noun is the role of: "the president of Turkey" -> "Turkey"."""
-    for child in subject.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ == "PROPN":
-                return " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")
-    return None
-
-
-def _role_serves(role: str, scope: str) -> bool:
-    """A role written with a name ("Turkish President", "President of Turkey") serves
-    `scope` ("Turkey"): the scope's words in it, or its country by demonym."""
-    role_fold, scope_fold = fold_name(role), fold_name(scope)
-    if scope_fold and scope_fold in role_fold:
-        return True
-    country = country_of(scope_fold)
-    return country is not None and any(country_of(w) == country for w in role_fold.split())
-
-
 def _name_after_roles(subject: Token) -> Token | None:
     """ "Retired FBI agent and terrorism specialist Ali Soufan": the parser joined the roles
     and the name as three conjuncts; a name after the last role with no "and" before it is
@@ -1640,12 +1550,6 @@ def _publishing_verb(noun: Token) -> Token | None:
         return None
     verb = noun.head
     return verb if verb.pos_ == "VERB" and verb.lower_ in PUBLISHING_VERBS else None
-
-
-def _serves(role: Token) -> bool:
-    """A role noun for one who acts for someone ("spokesman", "lawyer"), not a kin noun."""
-    word = role.lower_
-    return (word in PERSON_NOUNS or word in HONORIFICS) and word not in KIN_NOUNS
 
 
 def _acting_on_its_noun(participle: Token) -> Token | None:
