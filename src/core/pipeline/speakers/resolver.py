@@ -14,8 +14,17 @@ from ..doccache import doc_text
 from ..entities import KIN_NOUNS, PERSON_NOUNS
 from ..names import HONORIFICS, SUFFIXES, fold_name, looks_like_person_name
 from .according import according_phrase_end, according_source, according_source_reported
-from .datelines import dateline_dash, in_dateline
+from .datelines import in_dateline
 from .gender import noun_gender, pronoun_gender
+from .naming import (
+    clean_name,
+    full_names,
+    name_tokens,
+    name_written,
+    phrase_bounds,
+    strip_phrase,
+    without_title,
+)
 from .roles import (
     ROLE_LINKS,
     holds_title,
@@ -88,7 +97,7 @@ class SpeakerResolver:
         )
         self._starts = [m.start for m in self.mentions]
         self._person_keys = {m.key for m in self.mentions if m.label == "PERSON"}
-        self._full_names = _full_names(self.mentions)
+        self._full_names = full_names(self.mentions)
         self._quoted = sorted(quoted)
         self._quoted_starts = [lo for lo, _hi in self._quoted]
         self._sents = list(doc.sents)
@@ -98,7 +107,7 @@ class SpeakerResolver:
                 self._sent_of[i] = index
         self._surnames: dict[str, Mention] = {}
         for mention in self.mentions:
-            tokens = _name_tokens(mention.key)
+            tokens = name_tokens(mention.key)
             if len(tokens) > 1 and (
                 self._is_person(mention) or looks_like_person_name(mention.key)
             ):
@@ -106,7 +115,7 @@ class SpeakerResolver:
                 self._surnames.setdefault(tokens[-1], mention)
         self._given: dict[str, Mention | None] = {}
         for mention in self.mentions:
-            tokens = [t for t in _name_tokens(mention.key) if fold_name(t) not in SUFFIXES]
+            tokens = [t for t in name_tokens(mention.key) if fold_name(t) not in SUFFIXES]
             if len(tokens) > 2 and (
                 self._is_person(mention) or looks_like_person_name(mention.key)
             ):
@@ -283,18 +292,18 @@ class SpeakerResolver:
         nearer = self._mention_at(named) if named is not None else None
         if named is not None and nearer is not None and self._is_person(nearer):
             subject = named  # "Longtime Imus in the Morning writer Rob Bartlett tweeted"
-        start_tok, end_tok = _phrase_bounds(subject)
+        start_tok, end_tok = phrase_bounds(subject)
         span = self.doc[start_tok : end_tok + 1]
         start, end = span.start_char, span.end_char
         if subject.lower_ in PERSON_PRONOUNS:
             mention = self._antecedent(subject)
             if mention is not None:
                 key = self._full_names.get(mention.key, mention.key)
-                return Speaker(_clean_name(key), start, end, key, basis="pronoun")
+                return Speaker(clean_name(key), start, end, key, basis="pronoun")
             unnamed = self._unnamed.get(subject.i)
             if unnamed is not None:
-                lo, hi = _phrase_bounds(unnamed)
-                text = _strip_phrase(self.doc[lo : hi + 1].text)
+                lo, hi = phrase_bounds(unnamed)
+                text = strip_phrase(self.doc[lo : hi + 1].text)
                 return Speaker(text, start, end, None, basis="phrase")
             return Speaker(subject.text, start, end, None, basis="phrase")
         if subject.lower_ in GROUP_PRONOUNS:
@@ -307,10 +316,10 @@ class SpeakerResolver:
             if isinstance(found, Mention):
                 found = self._surname_of_body(found)
                 key = self._full_names.get(found.key, found.key)
-                return Speaker(_clean_name(key), start, end, key, basis="pronoun")
+                return Speaker(clean_name(key), start, end, key, basis="pronoun")
             if found is not None:
-                lo, hi = _phrase_bounds(found)
-                text = _strip_phrase(self.doc[lo : hi + 1].text)
+                lo, hi = phrase_bounds(found)
+                text = strip_phrase(self.doc[lo : hi + 1].text)
                 via = text if found.lower_ in DOCUMENT_NOUNS else None
                 return Speaker(text, start, end, None, via, basis="phrase")
             return Speaker(subject.text, start, end, None, basis="phrase")
@@ -319,12 +328,12 @@ class SpeakerResolver:
             # "UN Deputy Secretary-General Ana Ruiz's remarks calling it ...": the remarks
             # are hers; the document is the way they came
             key = self._full_names.get(owner.key, owner.key)
-            return Speaker(_clean_name(key), start, end, key, _strip_phrase(span.text))
+            return Speaker(clean_name(key), start, end, key, strip_phrase(span.text))
         issuer = _document_issuer(subject)
         if issuer is not None:
             # "The account for The Acme Show tweeted", "a statement from Acme Corp said": the
             # one whose document or feed it is speaks; the document is the way it came
-            return self._issuer_speaker(issuer, start, end, _strip_phrase(span.text))
+            return self._issuer_speaker(issuer, start, end, strip_phrase(span.text))
         known = _name_it_goes_by(subject)
         if known is not None:
             # "the activist group known as Acme called on ...": the group is the one named
@@ -342,7 +351,7 @@ class SpeakerResolver:
             if unnamed is not None:
                 # "said University of X, San Diego's chancellor, Ana Ruiz": the role's holder,
                 # whose name the model did not tag, speaks rather than the institution
-                return Speaker(_name_written(unnamed), start, end, None, basis="phrase")
+                return Speaker(name_written(unnamed), start, end, None, basis="phrase")
             mention = person or self._surname_glued(mention) or mention
         if (
             mention is not None
@@ -379,16 +388,16 @@ class SpeakerResolver:
             mention = self._holder_after_body(subject)
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
-            return Speaker(_clean_name(key), start, end, key)
+            return Speaker(clean_name(key), start, end, key)
         titled = self._titled_name(subject)
         if titled is not None:  # "Former US Ambassador to the United Nations Nikki Haley wrote"
             key = self._full_names.get(titled.key, titled.key)
-            return Speaker(_clean_name(key), start, end, key)
+            return Speaker(clean_name(key), start, end, key)
         holder = self._role_holder(subject)
         if holder is not None:  # "the spokesperson said": the person introduced in that role
             key = self._full_names.get(holder.key, holder.key)
-            return Speaker(_clean_name(key), start, end, key, basis="role")
-        text = _without_title(_strip_phrase(span.text))
+            return Speaker(clean_name(key), start, end, key, basis="role")
+        text = without_title(strip_phrase(span.text))
         via = text if subject.lower_ in DOCUMENT_NOUNS else None
         return Speaker(text, start, end, None, via, basis="phrase")
 
@@ -411,11 +420,11 @@ class SpeakerResolver:
         """A name standing for a subject (a document's issuer, the name a group goes by) as
         the speaker: its mention when that is the whole name as written, else the name as
         written (a show's name the model cut into two people)."""
-        written = _name_written(issuer)
+        written = name_written(issuer)
         mention = self._mention_at(issuer)
         if mention is not None and fold_name(mention.text) == fold_name(written):
             key = self._full_names.get(mention.key, mention.key)
-            return Speaker(_clean_name(key), start, end, key, via)
+            return Speaker(clean_name(key), start, end, key, via)
         return Speaker(written, start, end, None, via, basis="phrase")
 
     def _titled_name(self, subject: Token) -> Mention | None:
@@ -748,7 +757,7 @@ class SpeakerResolver:
     def speaker_for(self, mention: Mention, start: int, end: int) -> Speaker:
         """A named speaker written at [start, end) (where the cue names them)."""
         key = self._full_names.get(mention.key, mention.key)
-        return Speaker(_clean_name(key), start, end, key)
+        return Speaker(clean_name(key), start, end, key)
 
     def _is_person(self, mention: Mention) -> bool:
         """A person if any mention of its cluster is one (one mislabelled mention is outvoted)."""
@@ -1513,22 +1522,6 @@ def _name_it_goes_by(subject: Token) -> Token | None:
     return None
 
 
-def _name_written(head: Token) -> str:
-    """A name as written from its first word to its last conjoined word ("The Acme and Co
-    Show", which the parser split at "and"), without the clauses and asides after it."""
-    last = head
-    for child in head.rights:
-        if child.dep_ in {"conj", "cc", "compound", "flat"}:
-            last = max(last, child.right_edge, key=lambda t: t.i)
-        else:
-            break
-    for token in head.doc[head.i : last.i + 1]:
-        if token.text in {",", "(", ";", ":"}:
-            last = head.doc[token.i - 1]
-            break
-    return _strip_phrase(head.doc[head.left_edge.i : last.i + 1].text)
-
-
 #: Verbs by which someone puts out a document of their own ("posted a statement").
 PUBLISHING_VERBS = frozenset(
     f"{base}{ending}"
@@ -1823,108 +1816,3 @@ def _subject_after_but(subject: Token, verb: Token) -> Token:
 #: How many pronouns a chain may pass through ("She ... . She ... . She said"); each link is
 #: resolved once per article, so a long chain costs no more than a short one.
 PRONOUN_CHAIN = 12
-
-
-def _phrase_bounds(head: Token) -> tuple[int, int]:
-    """The written extent of a speaker phrase: the head, its modifiers on the left, and names."""
-    left = head.i
-    # a name is capitalised: "Russia's defense ministry", its head tagged as a name, is a noun
-    # phrase kept whole
-    named = head.pos_ == "PROPN" and head.text[:1].isupper()
-    for child in head.lefts:
-        if child.dep_ in {"preconj", "punct", "cc"}:
-            continue
-        if child.dep_ == "poss" and named and child.pos_ == "PROPN":
-            # "the United Kingdom's Queen Elizabeth II": the name, not whose it is
-            left = head.i
-            continue
-        left = min(left, child.left_edge.i)
-    right = head.i
-    for child in head.rights:
-        if child.dep_ in {"compound", "flat", "nummod"} or (
-            child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - head.i <= 8
-        ):
-            right = max(right, child.right_edge.i)
-        else:
-            break
-    doc = head.doc
-    while left < head.i and doc[left].is_punct:
-        left += 1
-    if named:
-        # "wrestling promotion World Wonder Ring Stardom": the words saying what the name is
-        # are not part of it
-        first = next((i for i in range(left, head.i) if doc[i].pos_ == "PROPN"), head.i)
-        if all(
-            doc[i].pos_ in {"NOUN", "ADJ", "VERB"} and doc[i].text[:1].islower()
-            for i in range(left, first)
-        ):
-            left = first  # (capitalised words stay: "Liberal Democrats", "Sustainable ...")
-    while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
-        right += 2  # "study co-author"
-    dash = dateline_dash(doc, left)
-    if dash is not None and dash < head.i:
-        left = dash + 1  # "VANCOUVER — B.C.'s health minister says": the place it was filed
-    return left, right
-
-
-def _strip_phrase(text: str) -> str:
-    text = text.strip().strip(",;:—–- ")
-    for lead in ("both ", "Both "):
-        if text.startswith(lead):
-            text = text[len(lead) :]
-    return text
-
-
-def _without_title(text: str) -> str:
-    """`Sgt. Ana Ruiz` -> `Ana Ruiz`: abbreviated titles before a name the model did not tag
-    are the holder's role, not part of the name."""
-    words = text.split(" ")
-    k = 0
-    while (
-        k < len(words) - 1
-        and words[k].endswith(".")
-        and words[k].rstrip(".").lower() in HONORIFICS
-        and words[k + 1][:1].isupper()
-    ):
-        k += 1
-    return " ".join(words[k:])
-
-
-def _clean_name(name: str) -> str:
-    for suffix in ("'s", "’s"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def _name_tokens(name: str) -> list[str]:
-    return _clean_name(name).replace(".", ". ").split()
-
-
-def _full_names(mentions: list[Mention]) -> dict[str, str]:
-    """Short person keys -> the fuller key of the same article ("Johnson" -> "Boris Johnson").
-
-    With clustered mentions the keys are already full names and this maps nothing; with bare
-    mentions it joins surname-only and given-name-only keys to the first full name that fits
-    (either name order, so surname-first names like "Guo Shengkun" work too).
-    """
-    persons = list(dict.fromkeys(m.key for m in mentions if m.label == "PERSON"))
-    shorts = list(dict.fromkeys(m.key for m in mentions))
-    person_tokens = [(other, _name_tokens(other)) for other in persons]  # once, not per key
-    mapping: dict[str, str] = {}
-    for key in shorts:
-        tokens = _name_tokens(key)
-        if not tokens:
-            continue
-        best: str | None = None
-        for other, longer in person_tokens:
-            if other == key:
-                continue
-            if len(longer) <= len(tokens):
-                continue
-            if longer[-len(tokens) :] == tokens or longer[: len(tokens)] == tokens:
-                best = other
-                break
-        if best is not None:
-            mapping[key] = best
-    return mapping
