@@ -11,7 +11,6 @@ from ...models import Mention
 from ..antecedents import Candidate, Role, best, holder_score
 from ..cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
 from ..doccache import doc_text
-from ..entities import KIN_NOUNS, PERSON_NOUNS
 from ..names import HONORIFICS, SUFFIXES, fold_name, looks_like_person_name
 from .according import according_phrase_end, according_source, according_source_reported
 from .datelines import in_dateline
@@ -26,6 +25,7 @@ from .naming import (
     strip_phrase,
     without_title,
 )
+from .people import introduces_someone, one_person_noun, people_noun, people_one_is_of, singular
 from .roles import (
     ROLE_LINKS,
     holds_title,
@@ -41,8 +41,6 @@ from .words import (
     DISTRIBUTIVES,
     GROUP_PRONOUNS,
     INHERIT_DEPS,
-    PEOPLE_ENDINGS,
-    PEOPLE_PLURALS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     SPEAKER_LABELS,
@@ -850,7 +848,7 @@ class SpeakerResolver:
                         yield replace(here, mention=mention)
                     elif unnamed is not None:
                         yield replace(here, unnamed=unnamed.i)
-                elif (spoke or _introduces_someone(token)) and self._unnamed_speaker(
+                elif (spoke or introduces_someone(token)) and self._unnamed_speaker(
                     token, gender
                 ):
                     # "The head of the investigators told the court ... . She also said": a
@@ -887,14 +885,14 @@ class SpeakerResolver:
     def _unnamed_speaker(self, subject: Token, gender: str) -> bool:
         """A common noun for one person ("the head of the investigators", "a lawyer", "one of
         the victims") as a subject, naming no one: whom a "he" or "she" after it may mean."""
-        group = _people_one_is_of(subject)
+        group = people_one_is_of(subject)
         if group is not None:
-            word = _singular(group.lower_)  # "one of their daughters" is a woman
+            word = singular(group.lower_)  # "one of their daughters" is a woman
         elif subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.text[:1].isupper():
             return False
         else:
             word = subject.lower_
-            if not _one_person_noun(word):
+            if not one_person_noun(word):
                 return False
         if noun_gender(word) not in {None, gender}:
             return False
@@ -1173,7 +1171,7 @@ class SpeakerResolver:
         if token.pos_ != "NOUN":
             return None
         if plural:
-            return token if several and _people_noun(token) else None
+            return token if several and people_noun(token) else None
         if not several and (token.lower_ in BODY_NOUNS or token.lower_ in DOCUMENT_NOUNS):
             return token
         return None
@@ -1602,64 +1600,6 @@ def _noun_before(token: Token) -> Token | None:
     if i >= 0 and token.doc[i].pos_ in {"NOUN", "PROPN"}:
         return token.doc[i]
     return None
-
-
-def _people_noun(token: Token) -> bool:
-    """A plural noun for people ("researchers", "local officials"); coordinated nouns count
-    when the first does ("doctors and nurses")."""
-    word = token.lower_
-    if word in PEOPLE_PLURALS:
-        return True
-    if word.endswith("ments"):
-        return False  # "statements", "documents": things, though they end like "residents"
-    return word.endswith(PEOPLE_ENDINGS)
-
-
-def _singular(word: str) -> str:
-    """A plural noun's singular, by its ending ("victims", "witnesses", "deputies"); the
-    pipeline runs no lemmatizer."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "ches", "shes", "xes")):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") else word
-
-
-#: Endings of nouns for one person by what they do ("spokesman", "chairwoman", "salesperson").
-PERSON_ENDINGS = ("man", "woman", "person")
-
-
-def _one_person_noun(word: str) -> bool:
-    """A common noun for one person: a known one ("lawyer", "daughter", "minister") or one
-    ending in "-man", "-woman" or "-person"."""
-    if word in PERSON_NOUNS or word in KIN_NOUNS or word in HONORIFICS:
-        return True
-    return word.endswith(PERSON_ENDINGS) and len(word) > 6
-
-
-def _people_one_is_of(subject: Token) -> Token | None:
-    """The group noun of "one of the victims", "one of their daughters": a single person of
-    a group of people the article does not name (None for any other subject)."""
-    if subject.lower_ != "one":
-        return None
-    prep = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-    if noun is None or noun.tag_ != "NNS":
-        return None
-    word = _singular(noun.lower_)
-    people = word in PERSON_NOUNS or word in KIN_NOUNS or _people_noun(noun)
-    return noun if people else None
-
-
-def _introduces_someone(subject: Token) -> bool:
-    """An indefinite subject for a person ("a witness", "one of the victims"): someone new,
-    not an epithet for a person named before ("the Colombian-French politician")."""
-    if _people_one_is_of(subject) is not None:
-        return True
-    return any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in subject.children)
-
-
-INDEFINITES = frozenset({"a", "an", "another"})
 
 
 def _passive_agent_of(token: Token) -> bool:
