@@ -35,6 +35,23 @@ from .roles import (
     roles_written,
     serves,
 )
+from .subjects import (
+    cited_as_saying,
+    name_after_roles,
+    name_before_verb,
+    noun_before,
+    object_read_as_subject,
+    person_shaped,
+    quoted_as_saying,
+    remark_read_as_subject,
+    speaker_of_modifier_verb,
+    subject_after_but,
+    subject_after_contrast,
+    subject_before_relative,
+    subject_in_fronted_phrase,
+    subject_in_time_phrase,
+    unclosed_apposition,
+)
 from .words import (
     ARTICLES,
     BODY_NOUNS,
@@ -148,7 +165,7 @@ class SpeakerResolver:
         if source is not None:
             return source
         while seen < 4:
-            cited = _cited_as_saying(token)
+            cited = cited_as_saying(token)
             if cited is not None:
                 return cited
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -170,8 +187,8 @@ class SpeakerResolver:
                 named = people or named
                 subject = named[-1] if len(subjects) > 1 and named else subjects[0]
                 if len(subjects) > 1 and not named:
-                    subject = _subject_after_contrast(subjects, token)
-                if _object_read_as_subject(token, subject) or _remark_read_as_subject(
+                    subject = subject_after_contrast(subjects, token)
+                if object_read_as_subject(token, subject) or remark_read_as_subject(
                     token, subject
                 ):
                     # "The governor tweeted her reasoning saying, "..."": the cue's object
@@ -179,12 +196,12 @@ class SpeakerResolver:
                     token = token.head
                     seen += 1
                     continue
-                subject = _subject_after_but(subject, token)
-                subject = _speaker_of_modifier_verb(subject) or subject
+                subject = subject_after_but(subject, token)
+                subject = speaker_of_modifier_verb(subject) or subject
                 subject = self._person_read_as_conjunct(subject) or subject
                 if self._person_at(subject) is not None:
                     return subject  # "Erwin Chemerinsky, Dean of X Law School called it"
-                return _unclosed_apposition(subject, token) or subject
+                return unclosed_apposition(subject, token) or subject
             host = _added_cue(token)
             if host is not None:
                 # `said the trial would not be impartial, saying ...`: the parser hung the
@@ -204,7 +221,7 @@ class SpeakerResolver:
                 )
                 seen += 1
                 continue
-            quoted = _quoted_as_saying(token)
+            quoted = quoted_as_saying(token)
             if quoted is not None:
                 return quoted
             if token.dep_ == "pcomp" and token.head.head.i != token.head.i:
@@ -221,9 +238,9 @@ class SpeakerResolver:
                     continue
                 return token.head  # "a statement which read", "the summary of the decision read"
             return (
-                _subject_in_time_phrase(token)
-                or _subject_in_fronted_phrase(token)
-                or _subject_before_relative(token)
+                subject_in_time_phrase(token)
+                or subject_in_fronted_phrase(token)
+                or subject_before_relative(token)
             )
         return None
 
@@ -249,7 +266,7 @@ class SpeakerResolver:
             if person is not None:
                 return self.speaker_for(person, person.start, person.end)
         relative = subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl"
-        before = _noun_before(subject) if subject.lower_ == "who" else None
+        before = noun_before(subject) if subject.lower_ == "who" else None
         # "... and health minister José Balaguer who adds ...": a name right before "who", no
         # comma between, is whom the clause is about, wherever the parser hung it
         adjacent = before is not None and before.pos_ == "PROPN" and before.i == subject.i - 1
@@ -284,10 +301,10 @@ class SpeakerResolver:
             if publisher is not None:
                 # "The union published a letter which said ...": the letter is the union's
                 subject = self.subject_of(publisher) or subject
-        named = _name_after_roles(subject)
+        named = name_after_roles(subject)
         if named is not None and self._person_at(named) is not None:
             subject = named  # "Retired FBI agent and terrorism specialist Ali Soufan told"
-        named = _name_before_verb(subject)
+        named = name_before_verb(subject)
         nearer = self._mention_at(named) if named is not None else None
         if named is not None and nearer is not None and self._is_person(nearer):
             subject = named  # "Longtime Imus in the Morning writer Rob Bartlett tweeted"
@@ -699,7 +716,7 @@ class SpeakerResolver:
                 if (
                     child.dep_ == "appos"
                     and self._mention_at(child) is None
-                    and _person_shaped(child)
+                    and person_shaped(child)
                 ):
                     return child
         return None
@@ -1045,7 +1062,7 @@ class SpeakerResolver:
         if token.lower_ == "who" and token.head.dep_ == "relcl":
             # "like Ana Ruiz, who lives near X. She says": "who" is said of a person, so a
             # full name the model took for a body is one here
-            noun = _noun_before(token) or token.head.head
+            noun = noun_before(token) or token.head.head
             mention = self._mention_at(noun)
             if mention is not None and (
                 self._is_person(mention)
@@ -1234,73 +1251,6 @@ class SpeakerResolver:
         return self._surnames.get(word)
 
 
-def _name_after_roles(subject: Token) -> Token | None:
-    """ "Retired FBI agent and terrorism specialist Ali Soufan": the parser joined the roles
-    and the name as three conjuncts; a name after the last role with no "and" before it is
-    the one they describe, and it is the speaker."""
-    if subject.pos_ != "NOUN":
-        return None
-    conjuncts = [c for c in subject.rights if c.dep_ == "conj"]
-    if len(conjuncts) < 2 or conjuncts[-1].pos_ != "PROPN":
-        return None
-    name = conjuncts[-1]
-    before = subject.doc[name.left_edge.i - 1]
-    if before.dep_ == "cc" or before.is_punct or conjuncts[-2].pos_ != "NOUN":
-        return None
-    return name
-
-
-def _name_before_verb(subject: Token) -> Token | None:
-    """ "Longtime Imus in the Morning writer and performer Rob Bartlett tweeted": the parser
-    made the show's name the subject and hung the rest on it; the name right before the verb,
-    inside the subject's own phrase with no punctuation between (no relative clause, no
-    apposition), is who speaks."""
-    verb = subject.head
-    if subject.dep_ not in SUBJECT_DEPS or verb.i <= subject.i + 1 or subject.tag_ == "NNS":
-        return None  # "scientists from Bristol and UC Davis say": they speak, not UC Davis
-    last = subject.doc[verb.i - 1]
-    if last.pos_ != "PROPN" or last.i <= subject.i or last.i > subject.right_edge.i:
-        return None
-    doc = subject.doc
-    if any(t.is_punct and not _joins_a_name(t) for t in doc[subject.i : last.i]):
-        return None
-    first = last
-    while first.i - 1 > subject.i and (
-        doc[first.i - 1].pos_ == "PROPN" or _joins_a_name(doc[first.i - 1])
-    ):
-        first = doc[first.i - 1]
-    before = subject.doc[first.i - 1]
-    if before.lower_ in {"and", "or", "nor"}:
-        return None  # "X and Y said": a second subject, not the one the phrase names
-    if before.pos_ == "ADP":
-        # "A lawyer for Tom Reed said": whom the role serves, not who speaks; but "Chief
-        # officer at Acme Group Ana Ruiz said": a person's name glued after the body's is hers
-        named = last
-        while named.ent_iob_ == "I" and named.i > first.i:
-            named = doc[named.i - 1]
-        glued = (
-            last.ent_type_ == "PERSON"
-            and named.ent_iob_ == "B"
-            and named.i > first.i
-            and doc[named.i - 1].ent_type_ not in {"", "PERSON"}  # a body's name, no title
-        )
-        return last if glued else None
-    return last
-
-
-def _joins_a_name(token: Token) -> bool:
-    """A hyphen inside a name ("Kim Chang-su"), not punctuation that ends a phrase."""
-    doc = token.doc
-    return (
-        token.text in {"-", "\u2010"}
-        and 0 < token.i < len(doc) - 1
-        and doc[token.i - 1].pos_ == "PROPN"
-        and doc[token.i + 1].pos_ == "PROPN"
-        and not token.whitespace_
-        and not doc[token.i - 1].whitespace_
-    )
-
-
 def _added_cue(token: Token) -> Token | None:
     """The speech verb a participle cue ("saying", "adding") with no subordinator speaks for,
     when the parser hung it on the clause that verb reports: on the clause itself, or after a
@@ -1325,95 +1275,6 @@ def _added_cue(token: Token) -> Token | None:
     return None
 
 
-def _subject_in_time_phrase(verb: Token) -> Token | None:
-    """ "On Friday Ford Motor Company announced ...": the parser took the name for part of the
-    time phrase before the verb; the name right before the verb is its subject."""
-    if verb.i == 0:
-        return None
-    name = verb.doc[verb.i - 1]
-    prep = name.head
-    if name.pos_ != "PROPN" or name.dep_ != "pobj" or prep.dep_ != "prep" or prep.head != verb:
-        return None
-    if not any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree):
-        return None
-    return name
-
-
-def _object_read_as_subject(participle: Token, subject: Token) -> bool:
-    """A participle ("saying") hung as an adverbial clause on a speech verb that has a subject
-    of its own, whose "subject" is a thing possessed ("her reasoning", "his thoughts"): the
-    parser read the speech verb's object as the participle's subject."""
-    head = participle.head
-    return (
-        participle.tag_ == "VBG"
-        and participle.dep_ == "advcl"
-        and head.i != participle.i
-        and verb_base(head.text) in INTRO_VERBS
-        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
-        and subject.pos_ == "NOUN"
-        and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children)
-        and subject.i < participle.i
-        and subject.i > head.i
-    )
-
-
-#: Nouns for a remark someone makes ("made a comment saying"): the maker speaks.
-REMARK_NOUNS = frozenset("comment comments remark remarks statement statements".split())
-
-
-def _remark_read_as_subject(participle: Token, subject: Token) -> bool:
-    """ "X made a comment saying: ...": the parser read the remark, the object of the verb
-    before it, as the participle's subject; whoever made the remark speaks."""
-    head = participle.head
-    return (
-        participle.tag_ == "VBG"
-        and participle.dep_ in {"advcl", "ccomp", "xcomp"}
-        and head.i != participle.i
-        and head.pos_ == "VERB"
-        and any(c.dep_ in SUBJECT_DEPS for c in head.children)
-        and subject.lower_ in REMARK_NOUNS
-        and head.i < subject.i < participle.i
-    )
-
-
-def _speaker_of_modifier_verb(subject: Token) -> Token | None:
-    """ "Ruiz added local officials have been trained, saying ...": the parser read the
-    speech verb as an adjective on the reported clause's subject ("added officials"); the
-    name before that verb is its subject and speaks."""
-    for child in subject.lefts:
-        if (
-            child.dep_ == "amod"
-            and child.tag_ in {"VBD", "VBZ"}
-            and verb_base(child.text) in SPEECH_VERBS
-        ):
-            speaker = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
-            if speaker is not None and speaker.i < child.i:
-                return speaker
-    return None
-
-
-def _unclosed_apposition(subject: Token, verb: Token) -> Token | None:
-    """ "In findings published in the journal Science, a team of biologists report ...": the
-    parser made the journal the subject and the team its apposition; an apposition that runs up
-    to the verb with no comma closing it is no apposition but the subject.
-
-    A subject with the shape of a person's name keeps it ("Ana Ruiz, a captain of a boat which
-    sank stated": the closing comma is missing, the role is still hers)."""
-    if _person_shaped(subject):
-        return None
-    for child in subject.rights:
-        if (
-            child.dep_ == "appos"
-            and child.pos_ in {"NOUN", "PROPN"}
-            and child.right_edge.i == verb.i - 1
-            and child.left_edge.i > 0
-            and verb.doc[child.left_edge.i - 1].text == ","
-            and verb.i > subject.i
-        ):
-            return child
-    return None
-
-
 def _someone_is(copula: Token) -> bool:
     """ "She was shocked, releasing a statement": a copula whose subject is a person (a
     personal pronoun or a name) lends that person to a participle hung on it; "margins are
@@ -1424,52 +1285,6 @@ def _someone_is(copula: Token) -> bool:
         c.dep_ == "nsubj" and (c.lower_ in PERSON_PRONOUNS or c.pos_ == "PROPN")
         for c in copula.children
     )
-
-
-def _cited_as_saying(verb: Token) -> Token | None:
-    """ `"...," the paper quoted the minister as saying`: a citing verb whose "as" phrase holds a
-    speech verb passes on its object's words; the object speaks, not the outlet that quotes."""
-    if verb.lower_ not in CITING_VERBS:
-        return None
-    spoken = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "as"
-            and any(g.dep_ == "pcomp" and g.tag_ == "VBG" and verb_base(g.text) in SPEECH_VERBS
-                    for g in c.children)
-        ),
-        None,
-    )
-    if spoken is None:
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < spoken.i), None)
-
-
-#: The forms of the verbs that pass on someone else's words ("quoted X as saying").
-CITING_VERBS = frozenset("cite cites cited citing quote quotes quoted quoting".split())
-
-
-def _quoted_as_saying(verb: Token) -> Token | None:
-    """ "The article quoted two officials as saying that ...": the object of the report, not
-    its subject, says what follows "as saying"."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.dep_ != "prep":
-        return None
-    said_of = verb.head.head
-    if said_of.pos_ not in {"NOUN", "PROPN"} or said_of.dep_ not in {"dobj", "nsubjpass"}:
-        return None
-    return said_of
-
-
-def _person_shaped(token: Token) -> bool:
-    """A name token whose name (it and the name words before it) has the shape of a person's
-    full name, tagged or not ("Ana Ruiz"; not "the journal Science")."""
-    if token.pos_ != "PROPN":
-        return False
-    words = [c for c in token.lefts if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"]
-    if not words or words[0].i + len(words) != token.i:  # the name words run up to it
-        return False
-    return looks_like_person_name(" ".join(t.text for t in [*words, token]))
 
 
 def _acting_on_its_noun(participle: Token) -> Token | None:
@@ -1555,53 +1370,6 @@ def _past_trailing_clause(participle: Token) -> Token | None:
     return head.head
 
 
-def _subject_before_relative(verb: Token) -> Token | None:
-    """ "Smith, who was injured in 2011, said ...": the parser made the relative clause a
-    clause of the verb, with the name as its subject beside "who"; the name is the verb's."""
-    for clause in verb.lefts:
-        if clause.dep_ not in {"ccomp", "advcl", "parataxis"}:
-            continue
-        for subject in clause.children:
-            if subject.dep_ not in SUBJECT_DEPS or subject.pos_ not in {"PROPN", "NOUN"}:
-                continue
-            after = subject.right_edge.i + 1
-            if after < verb.i and verb.doc[after].text == ",":
-                after += 1
-            if after < verb.i and verb.doc[after].lower_ == "who":
-                return subject
-    return None
-
-
-def _subject_in_fronted_phrase(verb: Token) -> Token | None:
-    """ "In findings published in the journal X, an international team of scientists report
-    ...": the parser hung the subject on the phrase before it, as an apposition after a comma;
-    a finite verb with no subject has it for its own."""
-    if verb.i == 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
-        return None
-    token = verb.doc[verb.i - 1]
-    while token.dep_ != "appos" and token.head.i < verb.i and token.head.i != token.i:
-        token = token.head
-    if token.dep_ != "appos" or token.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    lead = token.left_edge.i - 1
-    if lead < 0 or verb.doc[lead].text != "," or token.right_edge.i != verb.i - 1:
-        return None
-    top = token
-    while top.head.i < verb.i and top.head.i != top.i:
-        top = top.head
-    return token if top.dep_ == "prep" and top.head == verb else None
-
-
-def _noun_before(token: Token) -> Token | None:
-    """The noun or name right before `token`, a comma between allowed."""
-    i = token.i - 1
-    if i >= 0 and token.doc[i].text == ",":
-        i -= 1
-    if i >= 0 and token.doc[i].pos_ in {"NOUN", "PROPN"}:
-        return token.doc[i]
-    return None
-
-
 def _passive_agent_of(token: Token) -> bool:
     """The one "by" names as acting in a passive clause ("was criticised by Ana Ruiz")."""
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
@@ -1656,30 +1424,6 @@ def _within_what_was_said(subject: Token) -> bool:
             return True
         token = token.head
     return False
-
-
-def _subject_after_contrast(subjects: list[Token], verb: Token) -> Token:
-    """ "The partner asked for X, but the commissioner stated ...", parsed with both nouns as
-    the verb's subjects: the one after "but", nearest the verb, is its own."""
-    before = [s for s in subjects if s.i < verb.i]
-    if len(before) > 1:
-        last = before[-1]
-        gap = verb.doc[before[0].i + 1 : last.left_edge.i]
-        if any(t.lower_ == "but" for t in gap):
-            return last
-    return subjects[0]
-
-
-def _subject_after_but(subject: Token, verb: Token) -> Token:
-    """ "the company invested in X and started Y, but Z reports ...", parsed with the first
-    clause as the subject and Z joined to it by "but": Z, right before the verb, is its
-    subject (a subject's own "A and B" is no contrast)."""
-    for conj in subject.children:
-        if conj.dep_ != "conj" or conj.i > verb.i or conj.right_edge.i != verb.i - 1:
-            continue
-        if any(c.dep_ == "cc" and c.lower_ == "but" and c.i < conj.i for c in subject.children):
-            return conj
-    return subject
 
 
 #: How many pronouns a chain may pass through ("She ... . She ... . She said"); each link is
