@@ -31,7 +31,7 @@ def according_phrase_end(subject: Token) -> Token | None:
 
 
 def according_source_reported(verb: Token) -> Token | None:
-    """ `According to X, "...", reported the Tribune.`: the outlet only reports; the source the
+    """ `According to X, "...", reported the Courier.`: the outlet only reports; the source the
     sentence opens with says the words. Only for "report", not a speech verb of its own
     ("According to the ministry, "...", said its spokesman": the spokesman speaks)."""
     doc = verb.doc
@@ -48,7 +48,7 @@ def according_source_reported(verb: Token) -> Token | None:
 
 
 def according_source(token: Token) -> bool:
-    """"According to Muyembe, ...": the source a later "he" most likely means."""
+    """"According to Okoro, ...": the source a later "he" most likely means."""
     to = token.head
     return (
         token.dep_ == "pobj"

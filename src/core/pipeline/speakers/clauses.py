@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def passive_agent(verb: Token) -> Token | None:
-    """The one who acts in a passive ("was described by Johnson"), if named with "by"."""
+    """The one who acts in a passive ("was described by Berg"), if named with "by"."""
     if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -92,7 +92,7 @@ def _says_nothing_here(subject: Token, verb: Token) -> bool:
 
 
 def nearer_speech_verb(conj: Token) -> Token | None:
-    """ "The news came hours after Mubarak announced ..., and said ...": the parser joined
+    """ "The news came hours after Ruiz announced ..., and said ...": the parser joined
     the speech verb to the sentence's verb, whose subject is an event that says nothing; it
     goes on from the speech verb with a subject of its own in between."""
     head = conj.head
@@ -162,16 +162,16 @@ def in_main_clause(subject: Token) -> bool:
 
 
 def in_reported_clause(subject: Token) -> bool:
-    """The subject of a clause that is the complement of a verb ("said [Zelensky is ...]",
-    "believes [Harris does not qualify]"); not the subject of a speech verb the parser hung
-    on another ("[He said Zelensky is ...]; however, "...", he added")."""
+    """The subject of a clause that is the complement of a verb ("said [Berg is ...]",
+    "believes [Ruiz does not qualify]"); not the subject of a speech verb the parser hung
+    on another ("[He said Berg is ...]; however, "...", he added")."""
     verb = subject.head
     speaks = verb_base(verb.text) in SPEECH_VERBS
     return verb.dep_ == "ccomp" and verb.head.i != verb.i and not speaks
 
 
 def plural_agreement(subject: Token) -> bool:
-    """A name with a plural verb ("Human Rights Watch have called", "The Red Cross say"):
+    """A name with a plural verb ("Acme Watch have called", "The Acme Trust say"):
     the body taken as its members, whom a "they" after it means."""
     verb = subject.head
     if verb.i == subject.i or subject.tag_ not in {"NNP", "NN"}:

@@ -30,7 +30,7 @@ def dateline_dash(doc: Doc, start: int) -> int | None:
 
 
 def _closes_aside(doc: Doc, dash: int) -> bool:
-    """A second dash before the first verb: `UNICEF — the agency — said`, an aside on the
+    """A second dash before the first verb: `ACME — the agency — said`, an aside on the
     capitalised name, not a dateline."""
     for token in doc[dash + 1 : dash + 16]:
         if token.text in DATELINE_DASHES:

@@ -38,7 +38,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         if child.dep_ in {"preconj", "punct", "cc"}:
             continue
         if child.dep_ == "poss" and named and child.pos_ == "PROPN":
-            # "the United Kingdom's Queen Elizabeth II": the name, not whose it is
+            # "Ruritania's King Otto II": the name, not whose it is
             left = head.i
             continue
         left = min(left, child.left_edge.i)
@@ -54,14 +54,14 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     while left < head.i and doc[left].is_punct:
         left += 1
     if named:
-        # "wrestling promotion World Wonder Ring Stardom": the words saying what the name is
+        # "wrestling promotion Acme Star Ring Wrestling": the words saying what the name is
         # are not part of it
         first = next((i for i in range(left, head.i) if doc[i].pos_ == "PROPN"), head.i)
         if all(
             doc[i].pos_ in {"NOUN", "ADJ", "VERB"} and doc[i].text[:1].islower()
             for i in range(left, first)
         ):
-            left = first  # (capitalised words stay: "Liberal Democrats", "Sustainable ...")
+            left = first  # (capitalised words stay: "Green Liberals", "Sustainable ...")
     while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
         right += 2  # "study co-author"
     dash = dateline_dash(doc, left)
@@ -105,11 +105,11 @@ def name_tokens(name: str) -> list[str]:
 
 
 def full_names(mentions: list[Mention]) -> dict[str, str]:
-    """Short person keys -> the fuller key of the same article ("Johnson" -> "Boris Johnson").
+    """Short person keys -> the fuller key of the same article ("Berg" -> "Tom Berg").
 
     With clustered mentions the keys are already full names and this maps nothing; with bare
     mentions it joins surname-only and given-name-only keys to the first full name that fits
-    (either name order, so surname-first names like "Guo Shengkun" work too).
+    (either name order, so surname-first names like "Tan Weiming" work too).
     """
     persons = list(dict.fromkeys(m.key for m in mentions if m.label == "PERSON"))
     shorts = list(dict.fromkeys(m.key for m in mentions))

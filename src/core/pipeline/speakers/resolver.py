@@ -145,7 +145,7 @@ class SpeakerResolver:
             ):
                 key = self._full_names.get(mention.key, mention.key)
                 for word in tokens[1:-1]:
-                    # "Neslişah" of "Fatma Neslişah Osmanoğlu"; two people sharing it: neither
+                    # "Nur" of "Elif Nur Kaplanoğlu"; two people sharing it: neither
                     seen = self._given.get(word, mention)
                     same = seen is not None and self._full_names.get(seen.key, seen.key) == key
                     self._given[word] = mention if same else None
@@ -181,14 +181,14 @@ class SpeakerResolver:
                 subjects = [c for c in subjects if not in_dateline(c)] or subjects
             agent = passive_agent(token) if token.i != verb.i else None
             if agent is not None:
-                # "X were described by Johnson as ..., saying ...": a participle on a passive
+                # "X were described by Berg as ..., saying ...": a participle on a passive
                 # speaks for its agent, not for what was described
                 return agent
             if subjects:
-                # "said study co-author Professor Carl Lipo": the parser split the phrase into
+                # "said study co-author Professor Tom Berg": the parser split the phrase into
                 # several subjects; the name among them is the speaker
                 named = [c for c in subjects if c.pos_ == "PROPN"]
-                # "X, an actor in the film Ant-Man and the Wasp wrote": the parser made the
+                # "X, an actor in the film Acme-Man and the Moth wrote": the parser made the
                 # end of an unclosed apposition a second subject; a person among the named
                 # subjects speaks, not a title or body beside them
                 people = [c for c in named if self._person_at(c) is not None]
@@ -208,7 +208,7 @@ class SpeakerResolver:
                 subject = speaker_of_modifier_verb(subject) or subject
                 subject = self._person_read_as_conjunct(subject) or subject
                 if self._person_at(subject) is not None:
-                    return subject  # "Erwin Chemerinsky, Dean of X Law School called it"
+                    return subject  # "Tom Berg, Dean of X Law School called it"
                 return unclosed_apposition(subject, token) or subject
             host = added_cue(token)
             if host is not None:
@@ -253,7 +253,7 @@ class SpeakerResolver:
         return None
 
     def _person_read_as_conjunct(self, subject: Token) -> Token | None:
-        """ "On the website Dorvan.ru, analyst Ana Ruiz, the head of X, challenged ...": the
+        """ "On the website Acmenews.ru, analyst Ana Ruiz, the head of X, challenged ...": the
         parser read the person after the comma as a second subject joined with no "and"; a
         subject that is no person, with one such person joined to it, gives the person."""
         if any(c.dep_ == "cc" for c in subject.children) or self._person_at(subject) is not None:
@@ -275,7 +275,7 @@ class SpeakerResolver:
                 return self.speaker_for(person, person.start, person.end)
         relative = subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl"
         before = noun_before(subject) if subject.lower_ == "who" else None
-        # "... and health minister José Balaguer who adds ...": a name right before "who", no
+        # "... and health minister Tomás Ruiz who adds ...": a name right before "who", no
         # comma between, is whom the clause is about, wherever the parser hung it
         adjacent = before is not None and before.pos_ == "PROPN" and before.i == subject.i - 1
         host = subject.head.head
@@ -311,11 +311,11 @@ class SpeakerResolver:
                 subject = self.subject_of(publisher) or subject
         named = name_after_roles(subject)
         if named is not None and self._person_at(named) is not None:
-            subject = named  # "Retired FBI agent and terrorism specialist Ali Soufan told"
+            subject = named  # "Retired police detective and terrorism specialist Ana Ruiz told"
         named = name_before_verb(subject)
         nearer = self._mention_at(named) if named is not None else None
         if named is not None and nearer is not None and self._is_person(nearer):
-            subject = named  # "Longtime Imus in the Morning writer Rob Bartlett tweeted"
+            subject = named  # "Longtime Acme in the Morning writer Tom Berg tweeted"
         start_tok, end_tok = phrase_bounds(subject)
         span = self.doc[start_tok : end_tok + 1]
         start, end = span.start_char, span.end_char
@@ -364,11 +364,11 @@ class SpeakerResolver:
             return self._issuer_speaker(known, start, end, None)
         mention = self._mention_at(subject) or self._appositive_mention(subject)
         if mention is not None and according_source(subject):
-            # "According to Amnesty International Jo Bloggs, reporter for X, was arrested": a
+            # "According to Acme International Jo Bloggs, reporter for X, was arrested": a
             # missing comma ran the source into the name of whom it speaks
             mention = self._body_glued(mention) or mention
         if mention is not None and not self._is_person(mention):
-            # "African Export–Import Bank president Okey Oramah said", parsed as the bank with
+            # "Acme Export–Import Bank president Tom Berg said", parsed as the bank with
             # the person in apposition: the person speaks
             person = self._appositive_person(subject) or self._person_before_place(mention)
             unnamed = None if person is not None else self._untagged_role_holder(subject)
@@ -388,13 +388,13 @@ class SpeakerResolver:
             mention = self._surname_of_body(mention)
         name_like = subject.pos_ == "PROPN" or (
             subject.pos_ == "NOUN" and subject.text[:1].isupper() and subject.tag_ != "NNS"
-        )  # "Trump questioned ..." at a sentence start, tagged as a noun
+        )  # "Berg questioned ..." at a sentence start, tagged as a noun
         if name_like and (
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
-            mention = self._surname(subject.text) or mention  # "Maróth" tagged as a place
+            mention = self._surname(subject.text) or mention  # "Fehérvári" tagged as a place
         if mention is None and subject.pos_ == "NOUN" and subject.dep_ in SUBJECT_DEPS:
-            # "Another co-author, civil engineering professor Julian Marshall, said": the parser
+            # "Another co-author, civil engineering professor Tom Berg, said": the parser
             # split the phrase; the person named in it, with no "of"/"for" before, speaks
             mention = (
                 self._person_in_phrase(subject)
@@ -403,18 +403,18 @@ class SpeakerResolver:
                 or self._apposition_closing(subject)
             )
         elif mention is None and subject.dep_ in SUBJECT_DEPS and subject.lower_ in HONORIFICS:
-            # "the current Pope, Pope Francis, described ...": a capitalised title naming no
+            # "the current Patriarch, Patriarch Ilias, described ...": a capitalised title naming no
             # one, with the holder between commas before the verb (parsed as a conjunct)
             mention = self._apposition_at_verb(subject) or self._name_after_cut_title(subject)
         if mention is None and subject.pos_ == "NOUN" and subject.tag_ == "NN":
-            # "the owner of Trace Canada, Len Beagley, to testify": the name in apposition to
+            # "the owner of Acme Canada, Tom Berg, to testify": the name in apposition to
             # the body the role is of names the role's holder
             mention = self._holder_after_body(subject)
         if mention is not None:
             key = self._full_names.get(mention.key, mention.key)
             return Speaker(clean_name(key), start, end, key)
         titled = self._titled_name(subject)
-        if titled is not None:  # "Former US Ambassador to the United Nations Nikki Haley wrote"
+        if titled is not None:  # "Former US Ambassador to the United Nations Ana Ruiz wrote"
             key = self._full_names.get(titled.key, titled.key)
             return Speaker(clean_name(key), start, end, key)
         holder = self._role_holder(subject)
@@ -429,7 +429,7 @@ class SpeakerResolver:
 
     def _document_owner(self, subject: Token) -> Mention | None:
         """Whose a document or a remark is, when a name owns it ("Ana Ruiz's remarks",
-        "the WHO's report"): the named person or body."""
+        "the Acme Agency's report"): the named person or body."""
         if subject.pos_ != "NOUN" or subject.lower_ not in DOCUMENT_NOUNS | SPOKEN_NOUNS:
             return None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -453,10 +453,10 @@ class SpeakerResolver:
 
     def _titled_name(self, subject: Token) -> Mention | None:
         """A capitalised title whose "to/of/for" phrase ends in a person's name: the parser
-        hung the name off the organisation ("Ambassador to the United Nations Nikki Haley"),
+        hung the name off the organisation ("Ambassador to the United Nations Ana Ruiz"),
         so the subject is the title and the speaker is the name that closes the phrase."""
         if subject.pos_ != "PROPN" or subject.lower_ not in HONORIFICS:
-            return None  # "Cardinal Marc Ouellet of the Holy See": the subject is a name
+            return None  # "Cardinal Tomas Berg of the Holy See": the subject is a name
         if self._mention_at(subject) is not None:
             return None
         if not any(c.dep_ == "prep" and c.lower_ in {"to", "of", "for"} for c in subject.rights):
@@ -490,14 +490,14 @@ class SpeakerResolver:
         return self.person_within(subject.idx, doc[last].idx + len(doc[last].text))
 
     def _apposition_at_verb(self, subject: Token) -> Mention | None:
-        """ "The then-manager of Barmouth Publicity and Director of the Tourism Partnership,
-        David Clay, called it ...": a person's name between commas right before the verb
+        """ "The then-manager of Acme Publicity and Director of the Tourism Partnership,
+        Tom Berg, called it ...": a person's name between commas right before the verb
         closes the role phrase the subject opens, wherever the parser hung it."""
         doc = self.doc
         verb = subject.head
         close = verb.i - 1
         while close > subject.i and doc[close].pos_ in {"ADV", "AUX", "PART"}:
-            close -= 1  # "David Clay, also said", "David Clay, has said"
+            close -= 1  # "Tom Berg, also said", "Tom Berg, has said"
         if close <= subject.i + 2 or doc[close].text != ",":
             return None
         opening = next(
@@ -527,7 +527,7 @@ class SpeakerResolver:
             and self._is_person(titled)
             and written == f"{titled.role} {titled.text.strip()}"
         ):
-            return titled  # "..., Pope Francis, described": a title and one name
+            return titled  # "..., Patriarch Ilias, described": a title and one name
         return None
 
     def _apposition_closing(self, subject: Token) -> Mention | None:
@@ -580,7 +580,7 @@ class SpeakerResolver:
 
     def _role_holder(self, subject: Token) -> Mention | None:
         """`The commissioner said`: the person named earlier with a role ending in that noun
-        ("European Commissioner Margrethe Vestager"); the latest one if several fit."""
+        ("European Commissioner Ana Ruiz"); the latest one if several fit."""
         titled = subject.tag_ == "NNP" and subject.lower_ in HONORIFICS  # "the Prime Minister"
         if not (subject.pos_ == "NOUN" and subject.tag_ == "NN") and not titled:
             return None
@@ -604,7 +604,7 @@ class SpeakerResolver:
             return self._salient_holder(holders, subject) if holders else None
         if dets & {"a", "an"} and self._sent_of[subject.i] < LEDE_SENTENCES:
             # the lede's "A federal judge in Texas ruled ...", named in the next sentences
-            # ("U.S. District Judge Gray Miller"): the one person introduced in that role
+            # ("U.S. District Judge Tom Berg"): the one person introduced in that role
             reach = self._sents[min(len(self._sents), LEDE_SENTENCES + 2) - 1].end_char
             holders = [
                 m
@@ -660,7 +660,7 @@ class SpeakerResolver:
         return None
 
     def _appositive_mention(self, token: Token) -> Mention | None:
-        """"television broadcaster PBS", "Waseem's mother, Anwar": the name next to the noun."""
+        """"television broadcaster ACME TV", "Tom's mother, Ana": the name next to the noun."""
         for child in token.children:
             if child.dep_ in {"appos", "compound"}:
                 mention = self._mention_at(child)
@@ -703,7 +703,7 @@ class SpeakerResolver:
         return None
 
     def _appositive_person(self, token: Token) -> Mention | None:
-        # "University of X, San Diego's chancellor, Pradeep Khosla": the parser joined the
+        # "University of X, San Diego's chancellor, Ana Ruiz": the parser joined the
         # institution and its role noun (conjuncts, or the role in apposition); the name in
         # apposition to the role speaks
         roles = [c for c in token.children if c.dep_ in {"conj", "appos"} and c.pos_ == "NOUN"]
@@ -731,8 +731,8 @@ class SpeakerResolver:
 
     def person_within(self, start: int, end: int) -> Mention | None:
         """The last person named in full (two words or more) entirely within the characters
-        [start, end): the name in "according to Windsor Locks' first selectman, Chris
-        Kervick"."""
+        [start, end): the name in "according to Acme Falls' first selectman, Tom
+        Berg"."""
         index = bisect_left(self._starts, end) - 1
         while index >= 0 and self.mentions[index].start >= start:
             mention = self.mentions[index]
@@ -853,8 +853,8 @@ class SpeakerResolver:
                 if holder is not None and self._genders.get(holder.key, gender) == gender:
                     yield Candidate(holder, None, back, "subject", False, True, True, 0)
             for nearness, token in enumerate(reversed(subjects)):
-                # a subject inside what someone said or believes ("He said Zelensky is ...",
-                # "While he believes Harris does not qualify") is talked about, not talking
+                # a subject inside what someone said or believes ("He said Berg is ...",
+                # "While he believes Ruiz does not qualify") is talked about, not talking
                 # the one "by" names in a passive ("This was criticised by X") acts: a subject
                 acting = token.head if passive_agent_of(token) else token
                 reported = in_reported_clause(acting)
@@ -975,8 +975,8 @@ class SpeakerResolver:
         }
 
     def _viewpoint_holder(self, sent: Span) -> Mention | None:
-        """The person a sentence opens on as whose view it gives ("For Kevin Allton, a USI
-        instructor, Warhol was a legend"): the one a "he" after it speaks as."""
+        """The person a sentence opens on as whose view it gives ("For Tom Berg, an art
+        instructor, the painter was a legend"): the one a "he" after it speaks as."""
         if len(sent) < 4 or sent[0].lower_ not in {"for", "to"}:
             return None
         mention = self._mention_at(sent[1])
@@ -986,12 +986,12 @@ class SpeakerResolver:
         return mention if after == "," else None
 
     def _surname_glued(self, mention: Mention) -> Mention | None:
-        """ "According to Rathbun the Scientology property ...", "On Twitter West accused", a
+        """ "According to Okoro the Acme property ...", "On Twitter Gray accused", a
         missing comma read as one name: a person's known surname at its edge is that person."""
         first, _, rest = mention.text.partition(" ")
         if rest.startswith("the "):
             return self._surname(first)
-        # "On Twitter West accused ...": a name the article writes on its own ("Twitter")
+        # "On Twitter Gray accused ...": a name the article writes on its own ("Twitter")
         # run into a person's known surname
         lead, _, last = mention.text.strip().rpartition(" ")
         person = self._surname(last) if lead else None
@@ -1003,7 +1003,7 @@ class SpeakerResolver:
         return person if alone else None
 
     def _person_before_place(self, mention: Mention) -> Mention | None:
-        """ "Police chief Hidayat Rote Island said": the model ran the name on into the place
+        """ "Police chief Budi Acme Island said": the model ran the name on into the place
         after it, and the parse made the place the subject; the person right before it (one
         space, one phrase) speaks."""
         if mention.label not in {"GPE", "LOC", "FAC"}:
@@ -1021,7 +1021,7 @@ class SpeakerResolver:
 
     def _body_glued(self, mention: Mention) -> Mention | None:
         """The body a name opens with, when the article names that body on its own and the
-        rest has the shape of a person's name ("Amnesty International Jo Bloggs")."""
+        rest has the shape of a person's name ("Acme International Jo Bloggs")."""
         text = mention.text.strip()
         for other in self.mentions:
             lead = other.text.strip()
@@ -1048,7 +1048,7 @@ class SpeakerResolver:
         )
 
     def _qualifies_a_noun(self, mention: Mention) -> bool:
-        """A name used as a modifier ("the Cruise video", "the Smith family home"): the
+        """A name used as a modifier ("the Berg video", "the Smith family home"): the
         person is talked about through a thing, not present to be "he" or "she"."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -1064,9 +1064,9 @@ class SpeakerResolver:
 
     def _subject_person(self, token: Token) -> Mention | None:
         """The person a subject names, for a pronoun to refer back to: the name, or for a
-        common noun the person in apposition or its possessor ("Jorgensen's positions
+        common noun the person in apposition or its possessor ("Ruiz's positions
         include ... . She supports ..."), never a name that only qualifies the noun ("The
-        Jorgensen-Cohen ticket")."""
+        Ruiz-Berg ticket")."""
         if token.lower_ == "who" and token.head.dep_ == "relcl":
             # "like Ana Ruiz, who lives near X. She says": "who" is said of a person, so a
             # full name the model took for a body is one here
@@ -1202,7 +1202,7 @@ class SpeakerResolver:
         return None
 
     def _spoke_as_body(self, token: Token, mention: Mention | None) -> bool:
-        """An organisation named as the subject of a speech or stance verb ("Human Rights
+        """An organisation named as the subject of a speech or stance verb ("Acme Rights
         Watch have called for ...", "Acme said that ..."): British usage calls the body that
         spoke "they", so "They say ..." after it is its voice. A capitalised name the model
         left untagged counts unless it ends in the surname of a person the article names."""
@@ -1226,7 +1226,7 @@ class SpeakerResolver:
         if mention is not None and self._is_person(mention):
             return mention
         if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text[:1].isupper()):
-            return None  # ("Trump questioned ...", the surname tagged as a noun, counts)
+            return None  # ("Berg questioned ...", the surname tagged as a noun, counts)
         speaks = verb_base(token.head.text) in SPEECH_VERBS
         if mention is None or " " not in mention.text or speaks:
             # a surname the model missed or mislabelled, or the middle name a person goes by
@@ -1246,7 +1246,7 @@ class SpeakerResolver:
         return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in span.root.children)
 
     def _surname_of_body(self, mention: Mention) -> Mention:
-        """ "Wilson of C-MORE" tagged as one body, where the article names a "Sam Wilson": the
+        """ "Berg of C-ACME" tagged as one body, where the article names a "Tom Berg": the
         person of the surname before "of"; any other mention as it is."""
         if self._is_person(mention) or " of " not in mention.text:
             return mention
@@ -1255,5 +1255,5 @@ class SpeakerResolver:
         return person if person is not None and self._is_person(person) else mention
 
     def _surname(self, word: str) -> Mention | None:
-        """The first fuller name ending in this word ("Maróth" -> "Gáspár Maróth")."""
+        """The first fuller name ending in this word ("Fehérvári" -> "Gáspár Fehérvári")."""
         return self._surnames.get(word)

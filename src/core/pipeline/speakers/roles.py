@@ -61,7 +61,7 @@ _TITLE_LINKS = frozenset({"of", "for", "and", "the", "to"})
 
 def _title_before(text: str, start: int) -> str:
     """The title as written right before a name ("Deputy Prime Minister for Finance and
-    Minister of Economy Richard Sulík"): capitalised words and the links between them."""
+    Minister of Economy Ana Ruiz"): capitalised words and the links between them."""
     words = text[max(0, start - 120) : start].split()
     kept: list[str] = []
     for word in reversed(words):

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def name_after_roles(subject: Token) -> Token | None:
-    """ "Retired FBI agent and terrorism specialist Ali Soufan": the parser joined the roles
+    """ "Retired police detective and terrorism specialist Ana Ruiz": the parser joined the roles
     and the name as three conjuncts; a name after the last role with no "and" before it is
     the one they describe, and it is the speaker."""
     if subject.pos_ != "NOUN":
@@ -29,13 +29,13 @@ def name_after_roles(subject: Token) -> Token | None:
 
 
 def name_before_verb(subject: Token) -> Token | None:
-    """ "Longtime Imus in the Morning writer and performer Rob Bartlett tweeted": the parser
+    """ "Longtime Acme in the Morning writer and performer Tom Berg tweeted": the parser
     made the show's name the subject and hung the rest on it; the name right before the verb,
     inside the subject's own phrase with no punctuation between (no relative clause, no
     apposition), is who speaks."""
     verb = subject.head
     if subject.dep_ not in SUBJECT_DEPS or verb.i <= subject.i + 1 or subject.tag_ == "NNS":
-        return None  # "scientists from Bristol and UC Davis say": they speak, not UC Davis
+        return None  # "scientists from Acme and UC Acme say": they speak, not UC Acme
     last = subject.doc[verb.i - 1]
     if last.pos_ != "PROPN" or last.i <= subject.i or last.i > subject.right_edge.i:
         return None
@@ -80,7 +80,7 @@ def _joins_a_name(token: Token) -> bool:
 
 
 def subject_in_time_phrase(verb: Token) -> Token | None:
-    """ "On Friday Ford Motor Company announced ...": the parser took the name for part of the
+    """ "On Friday Acme Motor Company announced ...": the parser took the name for part of the
     time phrase before the verb; the name right before the verb is its subject."""
     if verb.i == 0:
         return None
@@ -147,7 +147,7 @@ def speaker_of_modifier_verb(subject: Token) -> Token | None:
 
 
 def unclosed_apposition(subject: Token, verb: Token) -> Token | None:
-    """ "In findings published in the journal Science, a team of biologists report ...": the
+    """ "In findings published in the journal Acme, a team of biologists report ...": the
     parser made the journal the subject and the team its apposition; an apposition that runs up
     to the verb with no comma closing it is no apposition but the subject.
 
@@ -205,7 +205,7 @@ def quoted_as_saying(verb: Token) -> Token | None:
 
 def person_shaped(token: Token) -> bool:
     """A name token whose name (it and the name words before it) has the shape of a person's
-    full name, tagged or not ("Ana Ruiz"; not "the journal Science")."""
+    full name, tagged or not ("Ana Ruiz"; not "the journal Acme")."""
     if token.pos_ != "PROPN":
         return False
     words = [c for c in token.lefts if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"]
