@@ -29,6 +29,13 @@ from .clauses import (
 from .datelines import in_dateline
 from .documents import document_issuer, name_it_goes_by, publishing_verb
 from .gender import noun_gender, pronoun_gender
+from .mentions import (
+    appositive_roles,
+    common_noun,
+    modifies_a_noun,
+    qualifies_a_noun,
+    whom_role_serves,
+)
 from .naming import (
     clean_name,
     full_names,
@@ -66,7 +73,6 @@ from .subjects import (
     unclosed_apposition,
 )
 from .words import (
-    ARTICLES,
     BODY_NOUNS,
     DISTRIBUTIVES,
     GROUP_PRONOUNS,
@@ -598,7 +604,7 @@ class SpeakerResolver:
                     noun in role_heads(role)
                     and holds_title(written, title)
                     and (scope is None or role_serves(role, scope))
-                    for role, written in roles_written(text, m) + self._appositive_roles(m)
+                    for role, written in roles_written(text, m) + appositive_roles(self.doc, m)
                 )
             ]
             return self._salient_holder(holders, subject) if holders else None
@@ -629,23 +635,6 @@ class SpeakerResolver:
             candidates.append(self._with_salience(plain))
         chosen = best(candidates, holder_score)
         return chosen.mention if chosen is not None and chosen.mention else holders[-1]
-
-    def _appositive_roles(self, mention: Mention) -> list[tuple[str, str]]:
-        """A person's role set after the name between commas ("Ana Ruiz, the government
-        commissioner responsible for defence,"), as (role, title as written): the noun the
-        parse puts in apposition to the name, with the words before it."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return []
-        roles: list[tuple[str, str]] = []
-        for child in span.root.rights:
-            if child.dep_ != "appos" or child.pos_ != "NOUN":
-                continue
-            lead = [t for t in child.lefts if t.dep_ in {"compound", "amod"}]
-            first = lead[0].left_edge.i if lead else child.i
-            role = self.doc[first : child.i + 1].text
-            roles.append((role, role))
-        return roles
 
     def _mention_at(self, token: Token) -> Mention | None:
         lo, hi = token.idx, token.idx + len(token.text)
@@ -897,8 +886,8 @@ class SpeakerResolver:
                 and self._is_person(mention)
                 and not self._in_quote(mention.start)
                 and fits(mention)
-                and not self._qualifies_a_noun(mention)
-                and not self._common_noun(mention)
+                and not qualifies_a_noun(self.doc, mention)
+                and not common_noun(self.doc, mention)
             ):
                 at = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 back = index - self._sent_of[at.start] if at is not None else PRONOUN_WINDOW
@@ -927,16 +916,7 @@ class SpeakerResolver:
         # holds the role, wherever the parser hung the name
         last = self.doc[max(subject.right_edge.i, subject.head.i - 1)]
         named = self.person_within(subject.idx, last.idx + len(last.text))
-        return named is None or self._whom_role_serves(subject, named)
-
-    def _whom_role_serves(self, role: Token, mention: Mention) -> bool:
-        """The person is whom a role is of or for ("a spokesman for President Ana Ruiz", "the
-        lawyer of Tom Berg"): the object of the role noun's own preposition, not its holder."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        head = span.root
-        return head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.i == role.i
+        return named is None or whom_role_serves(self.doc, subject, named)
 
     def _names_several(self, subject: Token) -> bool:
         """A subject naming people joined by "and" ("X of Indiana, Y of Arizona, and Z each
@@ -1034,34 +1014,6 @@ class SpeakerResolver:
                 return other
         return None
 
-    def _modifies_a_noun(self, mention: Mention) -> bool:
-        """An adjective of nationality or a name before a noun ("Philippine President X",
-        "French officials"): no group of its own for "they" to mean."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        last = span[-1]
-        return (
-            last.dep_ in {"amod", "compound"}
-            and last.head.pos_ in {"NOUN", "PROPN"}
-            and last.head.i >= span.end
-        )
-
-    def _qualifies_a_noun(self, mention: Mention) -> bool:
-        """A name used as a modifier ("the Berg video", "the Smith family home"): the
-        person is talked about through a thing, not present to be "he" or "she"."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        last = span[-1]
-        head = last.head
-        return (
-            last.dep_ == "compound"
-            and head.pos_ == "NOUN"
-            and not head.text[:1].isupper()
-            and not (span.start <= head.i < span.end)
-        )
-
     def _subject_person(self, token: Token) -> Mention | None:
         """The person a subject names, for a pronoun to refer back to: the name, or for a
         common noun the person in apposition or its possessor ("Ruiz's positions
@@ -1155,7 +1107,7 @@ class SpeakerResolver:
                 mention.label in labels
                 and not self._is_person(mention)
                 and not self._in_quote(mention.start)
-                and not self._modifies_a_noun(mention)
+                and not modifies_a_noun(self.doc, mention)
             ):
                 return mention
         return None
@@ -1221,7 +1173,7 @@ class SpeakerResolver:
     def _person_at(self, token: Token) -> Mention | None:
         """A person named by this subject token: its mention, or a surname the model missed."""
         mention = self._mention_at(token) or self._appositive_mention(token)
-        if mention is not None and self._common_noun(mention):
+        if mention is not None and common_noun(self.doc, mention):
             return None
         if mention is not None and self._is_person(mention):
             return mention
@@ -1234,16 +1186,6 @@ class SpeakerResolver:
                 self._given.get(token.text) if mention is None else None
             )
         return None
-
-    def _common_noun(self, mention: Mention) -> bool:
-        """ "The first Westerner tried in Iraq", "a Canadian": one capitalised word with an
-        article is a noun for a kind of person, which names no one; a name takes no article."""
-        if " " in mention.text:
-            return False
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in span.root.children)
 
     def _surname_of_body(self, mention: Mention) -> Mention:
         """ "Berg of C-ACME" tagged as one body, where the article names a "Tom Berg": the
