@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .datelines import in_dateline
-from .resolver import Speaker, SpeakerResolver
+from .resolver import SpeakerResolver
+from .speaker import Speaker
 from .words import BODY_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS
 
 __all__ = [

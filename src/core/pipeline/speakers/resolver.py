@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ...models import Mention
 from ..antecedents import Candidate, Role, best, holder_score
@@ -55,6 +55,7 @@ from .roles import (
     roles_written,
     serves,
 )
+from .speaker import Speaker
 from .subjects import (
     cited_as_saying,
     name_after_roles,
@@ -95,23 +96,6 @@ PRONOUN_WINDOW = 4
 #: How many pronouns a chain may pass through ("She ... . She ... . She said"); each link is
 #: resolved once per article, so a long chain costs no more than a short one.
 PRONOUN_CHAIN = 12
-
-
-SpeakerBasis = Literal["name", "role", "pronoun", "phrase"]
-"""How a speaker was found: a name at the cue, a role noun ("the minister") or a pronoun
-resolved to a name, or a phrase ("officials", an unresolved "she") kept as written."""
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A resolved speaker: the text to show, where it is written, its cluster key if named."""
-
-    text: str
-    start: int
-    end: int
-    key: str | None
-    via: str | None = None
-    basis: SpeakerBasis = "name"
 
 
 class SpeakerResolver:
