@@ -307,5 +307,3 @@ class SpeakerResolver(PronounAntecedents):
         text = without_title(strip_phrase(span.text))
         via = text if subject.lower_ in DOCUMENT_NOUNS else None
         return Speaker(text, start, end, None, via, basis="phrase")
-
-    # -- mentions -------------------------------------------------------------------------
