@@ -1897,11 +1897,11 @@ def test_quotes_name_after_joined_roles_is_the_speaker(
 ) -> None:
     from spacy.tokens import Doc
 
-    from newsdesk.core.pipeline.speakers import _name_after_roles
+    from newsdesk.core.pipeline.speakers.subjects import name_after_roles
 
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     subject = next(t for t in doc if t.dep_ == "nsubj")
-    found = _name_after_roles(subject)
+    found = name_after_roles(subject)
     assert (found.text if found is not None else None) == expected
 
 
