@@ -233,8 +233,16 @@ def test_hostile_cli_folder_without_articles_exit_2_one_line(
     assert main(["index", str(folder)]) == 2
     captured = capsys.readouterr()
     lines = stderr_lines(captured.err)
-    assert lines[-1].startswith("newsdesk: no articles found in") and len(lines) <= 2
+    assert lines[-1].startswith("newsdesk: nothing to read in") and len(lines) <= 2
     assert "Traceback" not in captured.err
+
+
+def test_hostile_cli_lone_binary_file_says_why(tmp_path: Path, capsys) -> None:
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    assert main(["index", str(binary)]) == 2
+    lines = stderr_lines(capsys.readouterr().err)
+    assert lines[-1] == f"newsdesk: nothing readable in {binary} (binary data, not a text article)"
 
 
 CLI_MAIN = "import sys; from newsdesk.tui.cli import main; sys.exit(main())"
