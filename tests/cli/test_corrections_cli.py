@@ -102,10 +102,13 @@ def test_corrections_cli_undo_redo_and_idempotent_import(
 ) -> None:
     assert main(["actor", "type", "Lu Wei", "organization", str(corpus)]) == 0
     assert main(["actor", "rename", "Lu Wei", "Wei Lu", str(corpus)]) == 0
+    capsys.readouterr()
     assert main(["corrections", "undo", str(corpus)]) == 0
+    assert capsys.readouterr().out == "undone #2 rename Lu Wei to Wei Lu\n"
     assert main(["corrections", "undo", "1", str(corpus), "--json"]) == 0
     capsys.readouterr()
     assert main(["corrections", "redo", "1", str(corpus)]) == 0
+    assert capsys.readouterr().out.startswith("redone #1 type of Lu Wei")
     assert main(["corrections", "redo", str(corpus)]) == 0
     capsys.readouterr()
     assert main(["corrections", "list", str(corpus), "--json"]) == 0
