@@ -72,6 +72,8 @@ class MarksController:
         """What `u` undoes, newest last (corrections too: `CorrectionsController` adds them)."""
         self.counts: dict[str, int] = {}
         self.last_export: Path | None = None
+        self.last_path: Path | None = None
+        """The file the reader last chose in the export dialog this session: offered again."""
         self._revision: tuple[int, int] | None = None
 
     # ----- start-up --------------------------------------------------------------------------
@@ -402,14 +404,15 @@ class MarksController:
             actor = (actor_id, here.actor_summaries[actor_id].name)
         chosen = actor is not None and actor[0] == here.chosen_actor
         start_on_actor = chosen and bool(self.library.positions(actor_id or ""))
+        path = self.last_path or default_export_path(corpus=self.app.paths)
         options = ExportOptions(
-            default_export_path(corpus=self.app.paths), article, actor, len(self.marks()),
-            start_on_actor, previous,
+            path, article, actor, len(self.marks()), start_on_actor, previous
         )
         self.app.push_screen(ExportDialog(options), callback=self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
         if request is not None:
+            self.last_path = request.path
             self.run_export(request)
 
     def run_export(self, request: ExportRequest, *, force: bool = False) -> None:

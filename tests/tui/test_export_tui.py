@@ -9,6 +9,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from textual.widgets import Input, RadioButton
 
+from newsdesk.core.export.document import export_folder
 from newsdesk.tui.screens.export import ConfirmDialog, ExportDialog
 from newsdesk.tui.screens.main import MainScreen
 
@@ -47,8 +48,8 @@ async def test_export_writes_the_file_and_says_where(make_app, tmp_path: Path) -
         await pilot.pause()
         dialog = await open_dialog(pilot)
         default = dialog.query_one("#export-path", Input).value
-        # named after the corpus (this app's corpus path is "unused")
-        assert Path(default) == Path.cwd() / f"unused-{date.today().isoformat()}.md"
+        # named after the corpus (this app's corpus path is "unused"), in the reader's folder
+        assert Path(default) == export_folder() / f"unused-{date.today().isoformat()}.md"
         dialog.query_one("#export-path", Input).value = str(out)
         await pilot.press("enter")
         await finish(pilot)
@@ -61,6 +62,8 @@ async def test_export_writes_the_file_and_says_where(make_app, tmp_path: Path) -
         tokens = MarkdownIt("commonmark").parse(text.split("---\n", 2)[2])
         assert sum(t.type == "blockquote_open" for t in tokens) == 2
         assert ("information", f"Wrote 2 passages to {out}") in messages(app)
+        dialog = await open_dialog(pilot)  # the next export offers the file chosen last
+        assert dialog.query_one("#export-path", Input).value == str(out)
 
 
 async def test_export_existing_file_asks_before_replacing(make_app, tmp_path: Path) -> None:

@@ -124,7 +124,7 @@ class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
                     yield RadioButton(Content(label), value=key == fmt, id=f"format-{key}")
             yield Label(Content("File"), classes="export-heading")
             yield Input(str(previous.path if previous else options.path), id="export-path",
-                        placeholder="newsdesk-YYYY-MM-DD.md", compact=True,
+                        placeholder="a file to write, e.g. notes.md", compact=True,
                         select_on_focus=False)
             with Horizontal(id="export-buttons"):
                 yield Button(Content("Export"), variant="primary", id="export-ok", compact=True)
