@@ -16,7 +16,7 @@ from newsdesk.core.models import ACTOR_TYPES, QUOTE_KINDS, Mention, Quote
 
 from . import messages
 from .screens.correct import Answer, Choice, CorrectionDialog
-from .wording import one_line
+from .wording import counted, one_line, with_article
 
 if TYPE_CHECKING:
     from textual.message import Message
@@ -216,7 +216,7 @@ class CorrectionsController:
         actor = library.actor(self.actor_here() or "")
         self._ask_one_of(
             "Change type",
-            f"{actor.name} is a {actor.type}; it is a…",
+            f"{actor.name} is {with_article(actor.type)}; it is…",
             [t for t in ACTOR_TYPES if t != actor.type],
             lambda a: desk.set_type(actor.id, _row(a), a.note),
         )
@@ -388,6 +388,6 @@ def _row(answer: Answer) -> str:
 
 
 def _label(actor: ActorSummary) -> str:
-    return f"{actor.name} · {actor.type} · {actor.mention_count} mentions"
+    return f"{actor.name} · {actor.type} · {counted(actor.mention_count, 'mention')}"
 
 

@@ -237,7 +237,7 @@ class MarksController:
         if self.store is None:
             return
         if not self.history:
-            self.app.notify("Nothing to undo.", markup=False, timeout=2)
+            self.app.notify(self._nothing_to_undo(), markup=False, timeout=4)
             return
         change = self.history.pop()
         if not isinstance(change, Change):  # a correction: one history for both
@@ -246,16 +246,31 @@ class MarksController:
         try:
             if change.added:
                 self.store.remove(change.mark.id)
-                message = "Undone: mark removed"
+                done = "removed"
             else:
                 self.store.restore(change.mark)
-                message = "Undone: mark restored"
+                done = "restored"
         except NewsdeskError as err:
             self.error(err)
             return
         self.refresh()
-        self.app.notify(f"{message} (“{one_line(change.mark.text, 50)}”)", markup=False,
-                        timeout=3)
+        # One shape for every undo toast: "Undone: what, on what" (corrections say theirs).
+        self.app.notify(f"Undone: {done} the mark on “{one_line(change.mark.text, 50)}”",
+                        markup=False, timeout=3)
+
+    def _nothing_to_undo(self) -> str:
+        """`u` keeps this session's changes only (a reader coming back should not take back
+        something they forgot with one key); corrections are kept for good, so when some
+        apply here, say where the older ones are undone."""
+        from newsdesk.core.corrections import CorrectedLibrary
+
+        library = self.library
+        if isinstance(library, CorrectedLibrary) and library.corrected:
+            return (
+                "Nothing to undo in this session; corrections from earlier ones: "
+                "`newsdesk corrections list`, then `newsdesk corrections undo ID`."
+            )
+        return "Nothing to undo."
 
     # ----- the marks view --------------------------------------------------------------------
 
