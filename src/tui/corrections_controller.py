@@ -64,6 +64,37 @@ class CorrectionsController:
         """Asks the main screen what is under the cursor."""
         self.post = post
         """Posts a message to the main screen."""
+        self._revision: tuple[int, int] | None = None
+        """The corrections database as `poll` last saw it."""
+
+    def watch(self) -> None:
+        """Check every two seconds for corrections made elsewhere (`newsdesk actor ...`,
+        another explorer): the same data directory, shown as marks from elsewhere are."""
+        from .marks_controller import POLL_SECONDS
+
+        self.app.set_interval(POLL_SECONDS, self.poll, name="corrections-poll")
+
+    def poll(self) -> None:
+        """Apply corrections another process stored or undid since this library last applied
+        them (cheap when nothing changed: one PRAGMA; after this explorer's own correction the
+        library already holds it, so nothing is redone)."""
+        library, desk = self.library, self.desk
+        if library is None or desk is None:
+            return
+        try:
+            revision = desk.store.revision()
+            if revision == self._revision:
+                return
+            self._revision = revision
+            stored = desk.store.all()
+        except Exception:  # noqa: BLE001 - a closed or vanished database: stop quietly
+            return
+        active = {c.id for c in stored if not c.undone}
+        cast = library.cast
+        if active == {c.id for c in cast.applied} | set(cast.failed):
+            return
+        library.set_corrections(stored)
+        self.redraw()
 
     @property
     def library(self) -> CorrectedLibrary | None:
