@@ -3,6 +3,7 @@ without stopping the app, and exports one article or one actor's positions."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -228,6 +229,28 @@ async def test_export_csv_from_the_dialog(make_app, tmp_path: Path) -> None:
         rows = list(csv.DictReader((tmp_path / "lopez.csv").open(encoding="utf-8", newline="")))
         assert [r["quote"] for r in rows] == ["q1", "q2"]
         assert {r["speaker"] for r in rows} == {"Lopez"}
+
+
+async def test_export_dialog_file_name_decides_the_format_or_is_refused(
+    make_app, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = await open_dialog(pilot, tmp_path / "x.pdf")
+        await pilot.press("enter")
+        await finish(pilot)
+        assert app.screen is dialog and not (tmp_path / "x.pdf").exists()  # still open
+        assert ("warning", "Cannot write .pdf files: name the file .md, .csv or .jsonl.") in (
+            messages(app)
+        )
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "x.jsonl")
+        await pilot.press("enter")  # the Markdown button is still on: the name wins
+        await finish(pilot)
+        assert isinstance(app.screen, MainScreen)
+        first = (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()[0]
+        assert json.loads(first)["text"]
 
 
 async def test_export_dialog_escape_cancels(make_app, tmp_path: Path) -> None:
