@@ -190,7 +190,8 @@ def _clear_best(
 
 
 def _actor_line(actor: ActorSummary) -> str:
-    positions = f", {actor.quote_count} position(s)" if actor.quote_count else ""
+    n = actor.quote_count
+    positions = f", {n} position{'' if n == 1 else 's'}" if n else ""
     return f"{actor.name} ({actor.type}{positions}; id {actor.id})"
 
 

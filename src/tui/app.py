@@ -169,6 +169,7 @@ class NewsdeskApp(App[None]):
         self.call_after_refresh(self.settle_memory)  # see `run`
         self._check_size(self.size)
         self.marks.start()
+        self.corrections.watch()
         if given is not None:  # else they start when the worker's LibraryLoaded arrives
             self.marks.library_ready(given)
             self.search.library_ready(given)

@@ -16,7 +16,7 @@ from newsdesk.core.models import ACTOR_TYPES, QUOTE_KINDS, Mention, Quote
 
 from . import messages
 from .screens.correct import Answer, Choice, CorrectionDialog
-from .wording import one_line
+from .wording import counted, one_line, with_article
 
 if TYPE_CHECKING:
     from textual.message import Message
@@ -64,6 +64,37 @@ class CorrectionsController:
         """Asks the main screen what is under the cursor."""
         self.post = post
         """Posts a message to the main screen."""
+        self._revision: tuple[int, int] | None = None
+        """The corrections database as `poll` last saw it."""
+
+    def watch(self) -> None:
+        """Check every two seconds for corrections made elsewhere (`newsdesk actor ...`,
+        another explorer): the same data directory, shown as marks from elsewhere are."""
+        from .marks_controller import POLL_SECONDS
+
+        self.app.set_interval(POLL_SECONDS, self.poll, name="corrections-poll")
+
+    def poll(self) -> None:
+        """Apply corrections another process stored or undid since this library last applied
+        them (cheap when nothing changed: one PRAGMA; after this explorer's own correction the
+        library already holds it, so nothing is redone)."""
+        library, desk = self.library, self.desk
+        if library is None or desk is None:
+            return
+        try:
+            revision = desk.store.revision()
+            if revision == self._revision:
+                return
+            self._revision = revision
+            stored = desk.store.all()
+        except Exception:  # noqa: BLE001 - a closed or vanished database: stop quietly
+            return
+        active = {c.id for c in stored if not c.undone}
+        cast = library.cast
+        if active == {c.id for c in cast.applied} | set(cast.failed):
+            return
+        library.set_corrections(stored)
+        self.redraw()
 
     @property
     def library(self) -> CorrectedLibrary | None:
@@ -216,7 +247,7 @@ class CorrectionsController:
         actor = library.actor(self.actor_here() or "")
         self._ask_one_of(
             "Change type",
-            f"{actor.name} is a {actor.type}; it is a…",
+            f"{actor.name} is {with_article(actor.type)}; it is…",
             [t for t in ACTOR_TYPES if t != actor.type],
             lambda a: desk.set_type(actor.id, _row(a), a.note),
         )
@@ -388,6 +419,6 @@ def _row(answer: Answer) -> str:
 
 
 def _label(actor: ActorSummary) -> str:
-    return f"{actor.name} · {actor.type} · {actor.mention_count} mentions"
+    return f"{actor.name} · {actor.type} · {counted(actor.mention_count, 'mention')}"
 
 

@@ -23,7 +23,7 @@ from newsdesk.core.store.library import Library
 
 from . import messages
 from .highlight import HSpan, Target
-from .wording import one_line
+from .wording import counted, one_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,6 +72,8 @@ class MarksController:
         """What `u` undoes, newest last (corrections too: `CorrectionsController` adds them)."""
         self.counts: dict[str, int] = {}
         self.last_export: Path | None = None
+        self.last_path: Path | None = None
+        """The file the reader last chose in the export dialog this session: offered again."""
         self._revision: tuple[int, int] | None = None
 
     # ----- start-up --------------------------------------------------------------------------
@@ -120,8 +122,8 @@ class MarksController:
             self.refresh()
         if report.detached:
             self.app.notify(
-                f"{report.detached} mark(s) no longer found in their changed articles: kept as "
-                "detached (M lists them)",
+                f"{counted(report.detached, 'mark')} no longer found in their changed "
+                "articles: kept as detached (M lists them)",
                 title="Marks", severity="warning", markup=False, timeout=10,
             )
 
@@ -235,7 +237,7 @@ class MarksController:
         if self.store is None:
             return
         if not self.history:
-            self.app.notify("Nothing to undo.", markup=False, timeout=2)
+            self.app.notify(self._nothing_to_undo(), markup=False, timeout=4)
             return
         change = self.history.pop()
         if not isinstance(change, Change):  # a correction: one history for both
@@ -244,16 +246,31 @@ class MarksController:
         try:
             if change.added:
                 self.store.remove(change.mark.id)
-                message = "Undone: mark removed"
+                done = "removed"
             else:
                 self.store.restore(change.mark)
-                message = "Undone: mark restored"
+                done = "restored"
         except NewsdeskError as err:
             self.error(err)
             return
         self.refresh()
-        self.app.notify(f"{message} (“{one_line(change.mark.text, 50)}”)", markup=False,
-                        timeout=3)
+        # One shape for every undo toast: "Undone: what, on what" (corrections say theirs).
+        self.app.notify(f"Undone: {done} the mark on “{one_line(change.mark.text, 50)}”",
+                        markup=False, timeout=3)
+
+    def _nothing_to_undo(self) -> str:
+        """`u` keeps this session's changes only (a reader coming back should not take back
+        something they forgot with one key); corrections are kept for good, so when some
+        apply here, say where the older ones are undone."""
+        from newsdesk.core.corrections import CorrectedLibrary
+
+        library = self.library
+        if isinstance(library, CorrectedLibrary) and library.corrected:
+            return (
+                "Nothing to undo in this session; corrections from earlier ones: "
+                "`newsdesk corrections list`, then `newsdesk corrections undo ID`."
+            )
+        return "Nothing to undo."
 
     # ----- the marks view --------------------------------------------------------------------
 
@@ -402,14 +419,15 @@ class MarksController:
             actor = (actor_id, here.actor_summaries[actor_id].name)
         chosen = actor is not None and actor[0] == here.chosen_actor
         start_on_actor = chosen and bool(self.library.positions(actor_id or ""))
+        path = self.last_path or default_export_path(corpus=self.app.paths)
         options = ExportOptions(
-            default_export_path(corpus=self.app.paths), article, actor, len(self.marks()),
-            start_on_actor, previous,
+            path, article, actor, len(self.marks()), start_on_actor, previous
         )
         self.app.push_screen(ExportDialog(options), callback=self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
         if request is not None:
+            self.last_path = request.path
             self.run_export(request)
 
     def run_export(self, request: ExportRequest, *, force: bool = False) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -101,10 +102,13 @@ def test_corrections_cli_undo_redo_and_idempotent_import(
 ) -> None:
     assert main(["actor", "type", "Lu Wei", "organization", str(corpus)]) == 0
     assert main(["actor", "rename", "Lu Wei", "Wei Lu", str(corpus)]) == 0
+    capsys.readouterr()
     assert main(["corrections", "undo", str(corpus)]) == 0
+    assert capsys.readouterr().out == "undone #2 rename Lu Wei to Wei Lu\n"
     assert main(["corrections", "undo", "1", str(corpus), "--json"]) == 0
     capsys.readouterr()
     assert main(["corrections", "redo", "1", str(corpus)]) == 0
+    assert capsys.readouterr().out.startswith("redone #1 type of Lu Wei")
     assert main(["corrections", "redo", str(corpus)]) == 0
     capsys.readouterr()
     assert main(["corrections", "list", str(corpus), "--json"]) == 0
@@ -117,6 +121,42 @@ def test_corrections_cli_undo_redo_and_idempotent_import(
     assert main(["corrections", "import", str(exported), str(corpus)]) == 0
     assert "imported 0, 2 already here" in capsys.readouterr().err
     assert index_json(corpus, capsys)["actors"] == mine["actors"]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    """Change the article file (aged, as a finished file is)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    past = time.time() - 60
+    os.utime(path, (past, past))
+
+
+@pytest.mark.parametrize("how", ["in place", "copied", "moved"])
+def test_corrections_cli_follow_the_text_after_a_copy_or_move_and_an_edit(
+    corpus, tmp_path, capsys, how
+) -> None:
+    assert main(["actor", "rename", "Lu Wei", "Lu Wei (CAC)", str(corpus)]) == 0
+    assert main(["actor", "type", "Lu Wei", "organization", str(corpus)]) == 0
+    capsys.readouterr()
+    folder = corpus
+    if how != "in place":
+        folder = tmp_path / "archive-2"
+        (shutil.copytree if how == "copied" else shutil.move)(str(corpus), str(folder))
+    article = folder / "ministers.txt"
+    # an edit none of the corrections touches, that moves every offset after it
+    _edit(article, "said on Monday:", "said on Monday, opening the two-day meeting:")
+    lu = next(a for a in index_json(folder, capsys)["actors"] if "Lu Wei" in a["aliases"])
+    assert (lu["name"], lu["type"]) == ("Lu Wei (CAC)", "organization")
+    assert main(["corrections", "list", str(folder)]) == 0
+    assert capsys.readouterr().out.count("applied") == 2
+    # the corrected text gone: kept and listed as detached, never silently dropped
+    _edit(article, "Lu Wei said", "A regulator said")
+    names = [a["name"] for a in index_json(folder, capsys)["actors"]]
+    assert "Lu Wei (CAC)" not in names
+    assert main(["corrections", "list", str(folder)]) == 0
+    listed = capsys.readouterr().out
+    assert listed.count("detached") == 2 and "applied" not in listed
 
 
 def test_corrections_cli_loads_neither_textual_nor_spacy(corpus) -> None:

@@ -48,7 +48,7 @@ def test_export_cli_out_force_and_refusal(export_cli_corpus, cli_pipeline, capsy
     target = tmp_path / "notes.md"
     assert main(["export", str(export_cli_corpus), "--out", str(target)]) == 0
     out, err = capsys.readouterr()
-    assert out == "" and "wrote 1 passage(s)" in err
+    assert out == "" and "wrote 1 passage to" in err
     first = target.read_text(encoding="utf-8")
     assert "> Officials will meet again in May." in first
 
@@ -61,6 +61,34 @@ def test_export_cli_out_force_and_refusal(export_cli_corpus, cli_pipeline, capsy
     assert main(["export", str(export_cli_corpus), "--out", str(target), "--force"]) == 0
     assert "> Officials will meet again in May." in target.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".notes")) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("notes.pdf", None), ("notes.docx", None), ("notes.csv", "csv"), ("notes.txt", "md"),
+     ("notes", "md"), ("notes.JSONL", "jsonl")],
+)
+def test_export_cli_format_follows_the_extension_or_is_refused(
+    export_cli_corpus, cli_pipeline, capsys, tmp_path, name, expected
+):
+    mark_sentence(export_cli_corpus, "Officials will meet again in May.")
+    target = tmp_path / name
+    status = main(["export", str(export_cli_corpus), "--out", str(target)])
+    out, err = capsys.readouterr()
+    if expected is None:  # a format newsdesk cannot write: one line, nothing written
+        assert status == 2 and not target.exists() and err.count("\n") == 1
+        assert f"cannot write {target.suffix} files" in err and "--format" in err
+        assert main(["export", str(export_cli_corpus), "--out", str(target), "--format", "md"]) == 0
+        assert target.read_text(encoding="utf-8").startswith("---\n")
+        return
+    assert status == 0
+    written = target.read_text(encoding="utf-8")
+    if expected == "md":
+        assert written.startswith("---\n")
+    elif expected == "csv":
+        assert written.splitlines()[0].startswith("title,date,source,url,article,")
+    else:
+        json.loads(written.splitlines()[0])
 
 
 def test_export_cli_actor_without_marks(export_cli_corpus, cli_pipeline, capsys):

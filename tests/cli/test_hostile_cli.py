@@ -182,7 +182,7 @@ def test_hostile_cli_export_has_no_live_html_or_links(
     assert main(["export", str(hostile_cli_corpus), "--out", str(out_file)]) == 0
     captured = capsys.readouterr()
     assert_one_line_per_bad_file(captured.err)
-    assert f"wrote {len(marked)} passage(s)" in captured.err
+    assert f"wrote {len(marked)} passages" in captured.err
     document = out_file.read_text(encoding="utf-8")
     assert "\x1b" not in document and "\x07" not in document
     tokens = MarkdownIt("commonmark").parse(document)
@@ -233,11 +233,51 @@ def test_hostile_cli_folder_without_articles_exit_2_one_line(
     assert main(["index", str(folder)]) == 2
     captured = capsys.readouterr()
     lines = stderr_lines(captured.err)
-    assert lines[-1].startswith("newsdesk: no articles found in") and len(lines) <= 2
+    assert lines[-1].startswith("newsdesk: nothing to read in") and len(lines) <= 2
     assert "Traceback" not in captured.err
 
 
+def test_hostile_cli_lone_binary_file_says_why(tmp_path: Path, capsys) -> None:
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    assert main(["index", str(binary)]) == 2
+    lines = stderr_lines(capsys.readouterr().err)
+    assert lines[-1] == f"newsdesk: nothing readable in {binary} (binary data, not a text article)"
+
+
 CLI_MAIN = "import sys; from newsdesk.tui.cli import main; sys.exit(main())"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--min-confidence", "2"],
+        ["search", "trump", "--kind", "person"],
+        ["index", "--limit", "-3"],
+        ["actor"],
+        ["--no-such-flag"],
+    ],
+)
+def test_hostile_cli_usage_error_is_one_line_with_a_help_hint(command, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(command)
+    assert exit_.value.code == 2
+    captured = capsys.readouterr()
+    prog = " ".join(["newsdesk", *command[:1]]) if not command[0].startswith("-") else "newsdesk"
+    assert captured.out == "" and "usage:" not in captured.err
+    assert stderr_lines(captured.err) == [captured.err.strip()]
+    assert captured.err.startswith(f"{prog}: ")
+    assert captured.err.endswith(f"(try `{prog} --help`)\n")
+
+
+def test_hostile_cli_missing_model_message_has_one_full_stop(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Rain\n\nAnn Lee said it rained.\n", encoding="utf-8")
+    assert main(["index", str(folder), "--model", "no_such_model_pkg"]) == 2
+    err = capsys.readouterr().err
+    assert "Cannot load the spaCy model 'no_such_model_pkg'" in err
+    assert ".." not in err and ". Install it" in err
 
 
 def test_hostile_cli_real_process_no_traceback(

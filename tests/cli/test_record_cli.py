@@ -45,7 +45,9 @@ def test_actor_show_unknown_actor_exits_2(  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as exit_:
         main(["actor"])
     assert exit_.value.code == 2
-    assert "usage: newsdesk actor" in capsys.readouterr().err
+    err = capsys.readouterr().err  # one line, and where to read more
+    assert err.count("\n") == 1 and err.startswith("newsdesk actor: ")
+    assert err.endswith("(try `newsdesk actor --help`)\n")
 
 
 def test_relations_json(  # type: ignore[no-untyped-def]

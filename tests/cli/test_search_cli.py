@@ -129,3 +129,12 @@ def test_search_cli_warm_imports_neither_textual_nor_spacy(  # type: ignore[no-u
     )
     assert result.stderr.strip().splitlines()[-1] == "0 False False"
     assert json.loads(result.stdout)[0]["text"] == "Greta Thunberg"
+
+
+@pytest.mark.parametrize("query", ["", "   "])
+def test_search_cli_empty_query_is_a_usage_error(query: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_:
+        main(["search", query])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "QUERY: empty" in err

@@ -503,3 +503,19 @@ def test_export_default_path_is_named_after_the_corpus(tmp_path: Path) -> None:
     assert default_export_path(when, tmp_path, [folder]).name == "wikinews-2019-2026-12-01.md"
     assert default_export_path(when, tmp_path, [folder, folder]).name == "newsdesk-2026-12-01.md"
     assert default_export_path(when, tmp_path, [], ".csv").name == "newsdesk-2026-12-01.csv"
+
+
+def test_export_default_folder_is_documents_else_home(tmp_path, monkeypatch) -> None:
+    from datetime import date
+
+    from newsdesk.core.export.document import export_folder
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    assert export_folder() == tmp_path  # never the working directory
+    (tmp_path / "Documents").mkdir()
+    assert export_folder() == tmp_path / "Documents"
+    when = date(2026, 12, 1)
+    assert default_export_path(when).parent == tmp_path / "Documents"
+

@@ -352,6 +352,28 @@ def test_readers_broken_csv_quote_skips_that_row_only(tmp_path) -> None:
     )
 
 
+def test_readers_short_csv_row_is_not_blamed_on_a_quote(tmp_path) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text(
+        'title,text,author\n"Broken row","only two"\nOne,"Runs on, as a stray ""quote\n'
+        'opens a field",x,y\n',
+        encoding="utf-8",
+    )
+    _articles, skipped = _read(path)
+    assert skipped[0] == "row 1: 2 fields where the header has 3"
+    assert skipped[1] == "row 2: 4 fields where the header has 3 (lines 3-4: a broken quote?)"
+
+
+def test_readers_empty_text_field_is_not_sent_to_fields(tmp_path) -> None:
+    path = tmp_path / "rows.jsonl"
+    path.write_text(
+        '{"title": "Empty", "text": ""}\n{"title": "None", "body2": "x"}\n', encoding="utf-8"
+    )
+    _articles, skipped = _read(path)
+    assert skipped[0] == "row 1: no article text (its field 'text' is empty)"
+    assert skipped[1] == "row 2: no article text (no text field; name it with --fields text=FIELD)"
+
+
 def test_readers_damaged_gzip_keeps_the_rows_before_the_damage(tmp_path) -> None:
     rows = [{"id": str(n), "text": f"Row {n} of the dump. " * 50} for n in range(300)]
     packed = gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode())

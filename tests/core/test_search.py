@@ -274,6 +274,30 @@ def test_search_no_hits_gives_nearest_suggestion(hand_index: SearchIndex) -> Non
     assert hand_index.search("").hits == ()
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("yanukovych", None), ("hsi", None), ("rusia talkz", "russia"),
+     ("pelosi officials", "Nancy Pelosi")],
+)
+def test_search_nearest_shares_a_word_with_the_query(query: str, expected: str | None) -> None:
+    body = "Syrian officials met in Russia. Nancy Pelosi spoke after."
+    library = MemoryLibrary(
+        hand_corpus([
+            ("Meeting", body, [("syrian", "Syrian", "group", ()), ("russia", "Russia", "place", ()),
+                               ("pelosi", "Nancy Pelosi", "person", ())], []),
+        ])
+    )
+    index = open_search(library)
+    result = index.search(query)
+    assert not result.hits
+    if expected is None:  # nothing near: no name sharing only a few letters ("Syrian")
+        assert result.suggestion is None
+    else:
+        assert result.suggestion is not None
+        assert result.suggestion == expected
+        assert index.search(result.suggestion).hits
+
+
 def test_search_numbers_match_exactly(hand_index: SearchIndex) -> None:
     library = MemoryLibrary(
         hand_corpus([("Budget", "The budget for 2018 was cut. In 2019 it grew.", [], [])])

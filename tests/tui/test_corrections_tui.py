@@ -113,6 +113,58 @@ async def test_corrections_tui_u_undoes_marks_and_corrections_in_one_history(tui
         assert main.actor_summaries["organization:green-watch"].type == "group"
 
 
+async def test_corrections_tui_u_after_a_restart_says_where_older_ones_are_undone(
+    tui_corpus,
+) -> None:
+    first = corrected_app(tui_corpus)
+    async with first.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("u")  # nothing corrected yet: nothing to say about older ones
+        await pilot.pause()
+        assert notes(first)[-1] == "Nothing to undo."
+        await _focus_actor(first, pilot, "organization:green-watch")
+        await pilot.press("t")
+        await pilot.pause()
+        dialog = first.screen
+        assert isinstance(dialog, CorrectionDialog)
+        assert dialog.about == "Green Watch is an organization; it is…"
+        await pilot.press(*"gro", "enter")
+        await pilot.pause()
+    second = corrected_app(tui_corpus)  # a new session over the same data directory
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert second.main.actor_summaries["organization:green-watch"].type == "group"
+        await pilot.press("u")
+        await pilot.pause()
+        said = notes(second)[-1]
+        assert said.startswith("Nothing to undo in this session")
+        assert "newsdesk corrections undo" in said
+        assert second.main.actor_summaries["organization:green-watch"].type == "group"
+
+
+async def test_corrections_tui_corrections_from_elsewhere_show_up(tui_corpus) -> None:
+    app = corrected_app(tui_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.main
+        app.corrections.poll()  # nothing new: nothing redrawn
+        assert main.actor_summaries["organization:green-watch"].type == "organization"
+        # another process (the CLI) corrects the same corpus in the same data directory
+        settings = Settings.from_env()
+        elsewhere = with_corrections(MemoryLibrary(tui_corpus), [Path("unused")], settings)
+        desk = elsewhere.desk  # type: ignore[attr-defined]
+        record = desk.set_type("organization:green-watch", "group")
+        app.corrections.poll()  # what the two-second timer calls
+        await pilot.pause()
+        assert main.actor_summaries["organization:green-watch"].type == "group"
+        assert any(label.endswith("•") for label in tree_labels(app))
+        desk.undo(record.id)
+        app.corrections.poll()
+        await pilot.pause()
+        assert main.actor_summaries["organization:green-watch"].type == "organization"
+        desk.store.close()
+
+
 async def test_corrections_tui_palette_not_a_quote_and_change_speaker(tui_corpus) -> None:
     app = corrected_app(tui_corpus)
     async with app.run_test(size=SIZE) as pilot:

@@ -3,12 +3,14 @@ without stopping the app, and exports one article or one actor's positions."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from textual.widgets import Input, RadioButton
 
+from newsdesk.core.export.document import export_folder
 from newsdesk.tui.screens.export import ConfirmDialog, ExportDialog
 from newsdesk.tui.screens.main import MainScreen
 
@@ -47,8 +49,8 @@ async def test_export_writes_the_file_and_says_where(make_app, tmp_path: Path) -
         await pilot.pause()
         dialog = await open_dialog(pilot)
         default = dialog.query_one("#export-path", Input).value
-        # named after the corpus (this app's corpus path is "unused")
-        assert Path(default) == Path.cwd() / f"unused-{date.today().isoformat()}.md"
+        # named after the corpus (this app's corpus path is "unused"), in the reader's folder
+        assert Path(default) == export_folder() / f"unused-{date.today().isoformat()}.md"
         dialog.query_one("#export-path", Input).value = str(out)
         await pilot.press("enter")
         await finish(pilot)
@@ -61,6 +63,8 @@ async def test_export_writes_the_file_and_says_where(make_app, tmp_path: Path) -
         tokens = MarkdownIt("commonmark").parse(text.split("---\n", 2)[2])
         assert sum(t.type == "blockquote_open" for t in tokens) == 2
         assert ("information", f"Wrote 2 passages to {out}") in messages(app)
+        dialog = await open_dialog(pilot)  # the next export offers the file chosen last
+        assert dialog.query_one("#export-path", Input).value == str(out)
 
 
 async def test_export_existing_file_asks_before_replacing(make_app, tmp_path: Path) -> None:
@@ -225,6 +229,28 @@ async def test_export_csv_from_the_dialog(make_app, tmp_path: Path) -> None:
         rows = list(csv.DictReader((tmp_path / "lopez.csv").open(encoding="utf-8", newline="")))
         assert [r["quote"] for r in rows] == ["q1", "q2"]
         assert {r["speaker"] for r in rows} == {"Lopez"}
+
+
+async def test_export_dialog_file_name_decides_the_format_or_is_refused(
+    make_app, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = await open_dialog(pilot, tmp_path / "x.pdf")
+        await pilot.press("enter")
+        await finish(pilot)
+        assert app.screen is dialog and not (tmp_path / "x.pdf").exists()  # still open
+        assert ("warning", "Cannot write .pdf files: name the file .md, .csv or .jsonl.") in (
+            messages(app)
+        )
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "x.jsonl")
+        await pilot.press("enter")  # the Markdown button is still on: the name wins
+        await finish(pilot)
+        assert isinstance(app.screen, MainScreen)
+        first = (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()[0]
+        assert json.loads(first)["text"]
 
 
 async def test_export_dialog_escape_cancels(make_app, tmp_path: Path) -> None:

@@ -142,9 +142,9 @@ class Cast:
     # -- finding anchors again ----------------------------------------------------------------
 
     def find(self, anchor: Anchor) -> tuple[ArticleAnalysis, tuple[int, int]] | None:
-        """The article and span an anchor points at now: the same article (by id with the same
-        content or path, or another id with the same content: a renamed file), the text found
-        again nearest its old place; None when it is gone (the correction is detached)."""
+        """The article and span an anchor points at now, the text found again nearest its old
+        place; None when it is gone (the correction is detached). See `_articles_for` for
+        which articles are tried."""
         for detail in self._articles_for(anchor):
             text = detail.article.text
             if text[anchor.start : anchor.end] == anchor.text:
@@ -155,17 +155,30 @@ class Cast:
         return None
 
     def _articles_for(self, anchor: Anchor) -> Iterable[ArticleAnalysis]:
-        order = self.order()
-        if anchor.article in order:
-            detail = self.detail(anchor.article)
-            article = detail.article
-            if article.content_hash == anchor.content_hash or (
-                anchor.path and normalise_path(article.path) == anchor.path
-            ):
-                yield detail
+        """The articles an anchor may be in, surest first: the same id with the same content
+        or file (unchanged, moved, or edited in place); another id with the same content (a
+        renamed file); then the same id from a file of the same name elsewhere whose content
+        changed (a folder copied or moved, then edited: a scraper re-fetching an updated story
+        into a new archive). Article ids come from file names (or a dump row's id or URL), so
+        the last is the same story; the anchor's text must still be in it."""
+        same_id = self.detail(anchor.article) if anchor.article in self.order() else None
+        held = same_id is not None and (
+            same_id.article.content_hash == anchor.content_hash
+            or bool(anchor.path and normalise_path(same_id.article.path) == anchor.path)
+        )
+        if same_id is not None and held:
+            yield same_id
         for article_id in self._by_hash(anchor.content_hash):
             if article_id != anchor.article:
                 yield self.detail(article_id)
+        if same_id is not None and not held:
+            if _file_name(same_id.article.path) == _file_name(anchor.path):
+                yield same_id
+
+    def holds(self, anchor: Anchor) -> bool:
+        """Whether an article here is where the anchor was made (its text found or not): a
+        correction that no longer applies there is listed here as detached."""
+        return next(iter(self._articles_for(anchor)), None) is not None
 
     def mention_at(self, anchor: Anchor) -> tuple[ArticleAnalysis, Mention] | None:
         found = self.find(anchor)
@@ -489,6 +502,11 @@ class Cast:
                 self.view_articles.update(self.base.actor(actor).articles)
             except KeyError:
                 pass
+
+
+def _file_name(path: str) -> str:
+    """The file's name (a dump row's path is its dump's): what a copied or moved file keeps."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def split_actor_id(anchor: Anchor) -> str:

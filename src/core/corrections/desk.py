@@ -376,14 +376,15 @@ class CorrectionDesk:
         raise CorrectionError(f"no correction with id {correction_id}")
 
     def listed(self) -> list[Listed]:
-        """This corpus's corrections (made here, or anchoring in it), oldest first."""
+        """This corpus's corrections (made here, or anchoring in one of its articles, however
+        that article changed since), oldest first."""
         out: list[Listed] = []
         for c in self.store.all():
             if c.undone:
-                if c.corpus == self.corpus or self.cast.find(c.target) is not None:
+                if c.corpus == self.corpus or self.cast.holds(c.target):
                     out.append(Listed(c, "undone"))
             elif c.id in self.cast.failed:
-                if c.corpus == self.corpus or self.cast.find(c.target) is not None:
+                if c.corpus == self.corpus or self.cast.holds(c.target):
                     out.append(Listed(c, "detached", self.cast.failed[c.id]))
             else:
                 out.append(Listed(c, "applied"))

@@ -439,10 +439,26 @@ def default_export_path(
     corpus: Sequence[Path] = (),
     suffix: str = ".md",
 ) -> Path:
-    """`<corpus>-YYYY-MM-DD.md` in the working directory (the export dialog's default), named
+    """`<corpus>-YYYY-MM-DD.md` in `export_folder()` (the export dialog's default), named
     after the corpus folder when there is one, else `newsdesk-YYYY-MM-DD.md`."""
     day = (today or date.today()).isoformat()
-    return (folder or Path.cwd()) / f"{corpus_slug(corpus)}-{day}{suffix}"
+    return (folder or export_folder()) / f"{corpus_slug(corpus)}-{day}{suffix}"
+
+
+def export_folder() -> Path:
+    """Where an export goes unless the reader says otherwise: their documents folder when it
+    exists, else their home. Not the working directory: the explorer is often started from
+    wherever the shell was (a source checkout, the archive itself, where a .md export would be
+    read as an article on the next start)."""
+    from platformdirs import user_documents_path
+
+    for folder in (user_documents_path(), Path.home()):
+        try:
+            if folder.is_dir():
+                return folder
+        except OSError:
+            continue
+    return Path.cwd()
 
 
 def corpus_slug(paths: Sequence[Path]) -> str:

@@ -115,7 +115,7 @@ def load_pipeline(model: str | None) -> tuple[Language, PipelineInfo]:
         nlp = spacy.load(info.name, exclude=list(UNUSED_PIPES))
     except OSError as err:
         raise ModelError(
-            f"Cannot load the spaCy model {info.name!r}: {err}. "
+            f"Cannot load the spaCy model {info.name!r}: {str(err).rstrip('. ')}. "
             "Install it, or set NEWSDESK_MODEL=rules for the rule-based pipeline."
         ) from err
     return nlp, info

@@ -198,6 +198,27 @@ def parse_query(query: str) -> list[QueryWord]:
     ]
 
 
+#: How close (rapidfuzz ratio, 0-100) a word must be to be offered as "nearest": about two
+#: edits in an eight-letter word; 50 offered words sharing three letters in any place
+#: ("yanukovych" -> "syrian").
+_SUGGEST_CUTOFF = 70.0
+
+
+def _words_close(query: str, name: str) -> bool:
+    """Whether some word of `query` is close to some word of `name` (a short word: the start
+    of one), so a suggested name shares something a reader can see with the query."""
+    from rapidfuzz import fuzz
+
+    tokens = fold_text(name).split()
+    for word in fold_text(query).split():
+        if len(word) <= _EXACT_ONLY:
+            if any(t.startswith(word) for t in tokens):
+                return True
+        elif any(fuzz.ratio(word, t) >= _SUGGEST_CUTOFF for t in tokens):
+            return True
+    return False
+
+
 def _cutoff(word: str) -> float:
     return 101.0 if len(word) <= _EXACT_ONLY else _CUTOFF
 
@@ -595,7 +616,9 @@ class SearchIndex:
         parts = []
         vocabulary = self.data.words()
         for word in words:
-            best = process.extractOne(word.text, vocabulary, scorer=fuzz.ratio, score_cutoff=50)
+            best = process.extractOne(
+                word.text, vocabulary, scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF
+            )
             if best is not None:
                 parts.append(str(best[0]))
         candidate = " ".join(parts)
@@ -605,11 +628,15 @@ class SearchIndex:
         if self._actor_names is None:
             self._actor_names = self.data.actor_names()
         if self._actor_names:
-            best = process.extractOne(
-                fold_text(query), self._actor_names, scorer=fuzz.WRatio, processor=fold_text
-            )
-            if best is not None and best[1] >= 50:
-                return str(best[0])
+            # WRatio ranks (it forgives a missing first name), but scores a short query high
+            # against any name holding a few of its letters ("hsi" -> "Russia"): a name is
+            # offered only when one of its words is close to a query word.
+            for name, _score, _n in process.extract(
+                fold_text(query), self._actor_names, scorer=fuzz.WRatio, processor=fold_text,
+                limit=10, score_cutoff=50,
+            ):
+                if _words_close(query, str(name)):
+                    return str(name)
         return None
 
 

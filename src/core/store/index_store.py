@@ -189,7 +189,7 @@ def _open_cached(
             files = identify(walked)  # ids only when the rows must be compared
             plan = _plan(conn, files, list(skipped), settings, fingerprint)
             if not plan.order:
-                raise _no_articles(paths)
+                raise _no_articles(paths, plan.skipped)
             if plan.indexing or plan.removed or plan.refresh or plan.notes:
                 with db.transaction(conn):  # before any row moves: the walk no longer matches
                     conn.execute("DELETE FROM meta WHERE key = 'walk'")
@@ -288,10 +288,21 @@ def rules_notice(settings: Settings) -> str:
     )
 
 
-def _no_articles(paths: Sequence[Path]) -> NoArticles:
+def _no_articles(paths: Sequence[Path], skipped: Sequence[SkippedFile] = ()) -> NoArticles:
+    """Why nothing could be read: the skipped files' own reasons (a binary .txt, an empty
+    file, a dump with no usable row) when there are some; else which files newsdesk reads."""
     shown = ", ".join(str(p) for p in paths)
+    reasons = [s for s in skipped if not s.summary]
+    read = [s for s in reasons if not s.reason.startswith("not an article file")]
+    if read:
+        first = read[0]
+        where = first.path if first.row is None else f"{first.path} row {first.row}"
+        why = first.reason if where == shown else f"{where}: {first.reason}"
+        if len(reasons) > 1:
+            why = f"{len(reasons)} files or rows skipped; {why}"
+        return NoArticles(f"nothing readable in {shown} ({why})")
     return NoArticles(
-        f"no articles found in {shown} (newsdesk reads .txt, .md, .html, .jsonl, .csv, .tsv "
+        f"nothing to read in {shown} (newsdesk reads .txt, .md, .html, .jsonl, .csv, .tsv "
         "and .json files, gzipped or not)"
     )
 
@@ -311,7 +322,7 @@ def _open_in_memory(
 
     articles, skipped = read_articles(paths, settings.max_file_bytes, settings.fields)
     if not articles:
-        raise _no_articles(paths)
+        raise _no_articles(paths, skipped)
     if nlp is None:
         from ..pipeline.nlp import describe_model, load_pipeline
 

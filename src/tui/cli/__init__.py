@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol, cast
+from typing import NoReturn, Protocol, cast
 
 from newsdesk.core import __version__
 
@@ -29,6 +29,14 @@ def command_hint(word: str) -> str | None:
     return "did you mean " + " or ".join(f"`newsdesk {name}`" for name in close) + "?"
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line usage error (and where to read more), not the usage block:
+    the README's "messages to stderr, one line each"; `--help` still prints it all."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (try `{self.prog} --help`)\n")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="spaCy pipeline: a package name, a path, or 'rules' "
                         "(default: en_core_web_sm if installed, else the pinned package; "
@@ -43,7 +51,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="newsdesk",
         description="Explore news articles: who is in the story, what each of them said, "
         "and where.",
@@ -78,7 +86,7 @@ def build_subparsers() -> dict[str, argparse.ArgumentParser]:
     parsers: dict[str, argparse.ArgumentParser] = {}
     for name in SUBCOMMANDS:
         module = _module(name)
-        sub = argparse.ArgumentParser(prog=f"newsdesk {name}", description=module.__doc__)
+        sub = Parser(prog=f"newsdesk {name}", description=module.__doc__)
         if not hasattr(module, "VERBS"):  # commands with verbs take these after the verb
             _common(sub)
         module.add_arguments(sub)
@@ -91,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in SUBCOMMANDS:
         name = args.pop(0)
         module = _module(name)
-        parser = argparse.ArgumentParser(prog=f"newsdesk {name}", description=module.__doc__)
+        parser = Parser(prog=f"newsdesk {name}", description=module.__doc__)
         if not hasattr(module, "VERBS"):
             _common(parser)
         module.add_arguments(parser)

@@ -70,7 +70,9 @@ def actor(desk: CorrectionDesk, query: str, *, hidden: bool = False) -> ActorSum
     return found
 
 
-def report(options: argparse.Namespace, record: Correction) -> int:
+def report(options: argparse.Namespace, record: Correction, done: str = "") -> int:
+    """The correction on stdout, one line (or its JSON); `done` ("undone", "redone") says
+    what just happened to it, as a new correction's line needs no such word."""
     from newsdesk.core.corrections import describe
 
     if options.json:
@@ -78,5 +80,5 @@ def report(options: argparse.Namespace, record: Correction) -> int:
         sys.stdout.write("\n")
     else:
         note = f"  ({record.note})" if record.note else ""
-        print(f"#{record.id} {describe(record)}{note}")
+        print(f"{done + ' ' if done else ''}#{record.id} {describe(record)}{note}")
     return 0

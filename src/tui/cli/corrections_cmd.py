@@ -58,9 +58,9 @@ def run(options: argparse.Namespace) -> int:
     if verb == "list":
         return _list(options, desk)
     if verb == "undo":
-        return report(options, desk.undo(correction_id))
+        return report(options, desk.undo(correction_id), "undone")
     if verb == "redo":
-        return report(options, desk.redo(correction_id))
+        return report(options, desk.redo(correction_id), "redone")
     done = desk.import_records(records)
     for record, reason in done.refused:
         warn(f"refused {record.verb} “{record.target.text}”: {reason}")

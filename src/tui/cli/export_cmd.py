@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Literal
 
+from ..wording import counted
 from .common import default_paths, say_resolved, search_opener, settings_from, warn
 
 ExportFormat = Literal["md", "csv", "jsonl", "gexf", "graphml"]
@@ -82,6 +83,7 @@ def run(options: argparse.Namespace) -> int:
 
     if options.out is not None:
         check_target(options.out, force=options.force)  # before any indexing: fail fast
+    fmt = _format_named(options.format) if options.format else _format_of(options.out)
     settings = settings_from(options)
     paths = default_paths(options.paths)
     opened = open_corrected(paths, settings, reindex=options.reindex)
@@ -100,19 +102,18 @@ def run(options: argparse.Namespace) -> int:
         article = resolve_article(library, options.article, search)
         say_resolved("--article", article, article.item.title, article.item.id)
         article_id = article.item.id
-    fmt = _format_named(options.format) if options.format else _format_of(options.out)
     if fmt == "gexf" or fmt == "graphml":
         from newsdesk.core.export.graph import actor_network, render_graph
 
         graph = actor_network(library, actor_id)
-        return _emit(options, render_graph(graph, fmt), f"{graph.number_of_nodes()} actor(s)")
+        return _emit(options, render_graph(graph, fmt), counted(graph.number_of_nodes(), "actor"))
     with MarkStore.open(settings) as store:
         for notice in store.notices:
             warn(notice)
         report = store.reanchor(library)
         if report.detached:
             warn(
-                f"{report.detached} mark(s) no longer found in their changed articles "
+                f"{counted(report.detached, 'mark')} no longer found in their changed articles "
                 "(kept, detached)"
             )
         marks = store.marks()
@@ -127,7 +128,7 @@ def run(options: argparse.Namespace) -> int:
         if not passages:
             raise NothingToExport("nothing to export: no marks or positions in this scope")
         rows = position_records(library, passages)
-        return _emit(options, render_table(rows, fmt), f"{len(rows)} row(s)")
+        return _emit(options, render_table(rows, fmt), counted(len(rows), "row"))
     document = build_document(
         library,
         marks,
@@ -138,7 +139,7 @@ def run(options: argparse.Namespace) -> int:
         every_position=options.all,
         min_confidence=options.min_confidence,
     )
-    return _emit(options, document.text, f"{document.count} passage(s)")
+    return _emit(options, document.text, counted(document.count, "passage"))
 
 
 def _format_named(name: str) -> ExportFormat:
@@ -146,10 +147,26 @@ def _format_named(name: str) -> ExportFormat:
     return next(f for f in FORMATS if f == name)
 
 
+MARKDOWN_SUFFIXES = ("", "md", "markdown", "txt")
+"""File names written as Markdown when no --format is given (a .txt of Markdown reads fine)."""
+
+
 def _format_of(out: Path | None) -> ExportFormat:
-    """The format a file name asks for (`cast.csv`), Markdown otherwise."""
+    """The format a file name asks for (`cast.csv`; `notes`, `notes.md`: Markdown). Any other
+    extension (`x.pdf`, `x.docx`) is refused: a file named for a format newsdesk does not
+    write would only hold Markdown under the wrong name."""
+    from newsdesk.core.errors import ExportError
+
     suffix = out.suffix.lower().lstrip(".") if out is not None else ""
-    return next((f for f in FORMATS if f == suffix), "md")
+    if suffix in MARKDOWN_SUFFIXES:
+        return "md"
+    found = next((f for f in FORMATS if f == suffix), None)
+    if found is None:
+        raise ExportError(
+            f"cannot write .{suffix} files: name the file .md, .csv, .jsonl, .gexf or "
+            ".graphml, or choose one with --format"
+        )
+    return found
 
 
 def _emit(options: argparse.Namespace, text: str, what: str) -> int:

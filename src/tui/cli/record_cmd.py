@@ -8,6 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from ..wording import counted
 from .common import open_index, say_resolved, search_opener, settings_from
 
 if TYPE_CHECKING:
@@ -43,7 +44,10 @@ def print_record(record: ActorRecord, relations: list[Relation]) -> None:
         out.write(f"also: {', '.join(record.aliases)}\n")
     for role in record.roles:
         out.write(f"role: {role.role}  [{role.article}]\n")
-    out.write(f"{len(record.articles)} article(s), {len(record.positions)} position(s)\n")
+    out.write(
+        f"{counted(len(record.articles), 'article')}, "
+        f"{counted(len(record.positions), 'position')}\n"
+    )
     dated = [p for p in record.timeline if p.period is not None]
     undated = next((p for p in record.timeline if p.period is None), None)
     if dated:
@@ -51,7 +55,10 @@ def print_record(record: ActorRecord, relations: list[Relation]) -> None:
         out.write(f"  mentions  {sparkline([p.mentions for p in dated])}\n")
         out.write(f"  positions {sparkline([p.positions for p in dated])}\n")
     if undated:
-        out.write(f"  undated: {undated.mentions} mention(s), {undated.positions} position(s)\n")
+        out.write(
+            f"  undated: {counted(undated.mentions, 'mention')}, "
+            f"{counted(undated.positions, 'position')}\n"
+        )
     if record.positions:
         out.write("\npositions\n")
         for row in record.position_rows():

@@ -22,7 +22,7 @@ KIND_CHOICES = ("actor", "quote", "sentence", "article")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY",
+    parser.add_argument("query", metavar="QUERY", type=_query,
                         help='what to find; words match in any order, "quoted words" as a phrase')
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="files or folders (default: seeds/)")
@@ -33,6 +33,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true",
                         help='hits as JSON on stdout: [{"kind", "article", "start", "end", '
                         '"text", "score", "actor", ...}] (offsets into the article body)')
+
+
+def _query(value: str) -> str:
+    """A query with something to find (argparse makes an empty one a usage error, exit 2)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("empty: give a word or a name to find")
+    return value
 
 
 def _positive(value: str) -> int:

@@ -124,7 +124,7 @@ class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
                     yield RadioButton(Content(label), value=key == fmt, id=f"format-{key}")
             yield Label(Content("File"), classes="export-heading")
             yield Input(str(previous.path if previous else options.path), id="export-path",
-                        placeholder="newsdesk-YYYY-MM-DD.md", compact=True,
+                        placeholder="a file to write, e.g. notes.md", compact=True,
                         select_on_focus=False)
             with Horizontal(id="export-buttons"):
                 yield Button(Content("Export"), variant="primary", id="export-ok", compact=True)
@@ -137,6 +137,15 @@ class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
             self.notify("Type a file name to export to.", severity="warning", markup=False)
             return None
         path = Path(raw).expanduser()
+        fmt = self.chosen_format()
+        suffix = path.suffix.lower().lstrip(".")
+        typed = next((f for f in FORMATS if f == suffix), None)
+        if typed is not None:
+            fmt = typed  # the name typed wins over the radio button: `notes.csv` is a CSV
+        elif suffix not in ("", "markdown", "txt"):
+            self.notify(f"Cannot write .{suffix} files: name the file .md, .csv or .jsonl.",
+                        severity="warning", markup=False)
+            return None
         scope_button = self.query_one("#export-scope", RadioSet).pressed_button
         scope: Scope = "all"
         if scope_button is not None and scope_button.id == "scope-article":
@@ -148,7 +157,7 @@ class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
         article, actor = self.options.article, self.options.actor
         article_id = article[0] if scope == "article" and article else None
         actor_id = actor[0] if scope == "actor" and actor else None
-        return ExportRequest(path, scope, article_id, actor_id, group, self.chosen_format())
+        return ExportRequest(path, scope, article_id, actor_id, group, fmt)
 
     def chosen_format(self) -> Format:
         button = self.query_one("#export-format", RadioSet).pressed_button

@@ -23,6 +23,7 @@ def read_delimited(stream: BinaryIO, max_row_bytes: int, delimiter: str) -> Iter
     header: list[str] | None = None
     number = 0
     while True:
+        first_line = reader.line_num + 1
         try:
             record = next(reader)
         except StopIteration:
@@ -47,10 +48,15 @@ def read_delimited(stream: BinaryIO, max_row_bytes: int, delimiter: str) -> Iter
             yield BadRow(number, f"over the size limit of {max_row_bytes / 1e6:.1f} MB per article")
             continue
         if len(record) != len(header):
+            # A record that ran over several lines may hide a stray quote; a one-line record
+            # simply has too few or too many fields.
+            lines = (
+                f" (lines {first_line}-{reader.line_num}: a broken quote?)"
+                if reader.line_num > first_line
+                else ""
+            )
             yield BadRow(
-                number,
-                f"{len(record)} fields where the header has {len(header)} "
-                f"(a broken quote near line {reader.line_num}?)",
+                number, f"{len(record)} fields where the header has {len(header)}{lines}"
             )
             continue
         if any(has_undecodable(field) for field in record):

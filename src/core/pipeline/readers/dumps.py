@@ -113,8 +113,12 @@ def _article(
     }
     text = value.get("text")
     if not text or not text.strip():
-        where = f"field {found['text']!r} is empty" if "text" in found else "no text field"
-        return f"no article text ({where}; name it with --fields text=FIELD)"
+        # The field may be there but empty (resolving skips empty values): say so, as a
+        # --fields hint would send the reader looking for a field the row already has.
+        named = found.get("text") or fields.resolve(dict.fromkeys(row.values, "-")).get("text")
+        if named:
+            return f"no article text (its field {named!r} is empty)"
+        return "no article text (no text field; name it with --fields text=FIELD)"
     html = looks_like_html(text)
     if not html and not clean_text(text).strip():
         return "no article text left once cleaned"
