@@ -3471,7 +3471,7 @@ def test_quotes_name_phrase_before_the_cue_speaks_when_the_parse_lost_it(nlp: An
     from spacy.tokens import Doc
 
     from newsdesk.core.pipeline.quotemarks import QuoteMarks
-    from newsdesk.core.pipeline.quotes import _phrase_between
+    from newsdesk.core.pipeline.quotes_direct import _phrase_between
 
     words = ['"', "Fine", '"', ",", "Riverton", "coach", "Paul", "Hessel", "said", "."]
     spaces = [False, False, False, True, True, True, True, True, False, False]
