@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from ..models import Article, Mention, Quote, QuoteKind
 from .blocks import with_blocks
-from .confidence import quote_confidence
 from .cues import (
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
@@ -47,7 +46,6 @@ from .names import HONORIFICS
 from .negation import REFUSALS, negation_start, refused_stance
 from .quotemarks import QuoteMarks, find_marks, is_title
 from .quotes_direct import (
-    AFTER_WINDOW,
     UTTERANCE_WORDS,
     carries_sign,
     colon_verb,
@@ -58,11 +56,11 @@ from .quotes_direct import (
     named_before_cue,
     negated,
     quoted_subject,
-    starts_utterance,
     subject_of_speech_root,
     tokens_inside,
     whose_words,
 )
+from .quotes_output import finish
 from .quotes_surface import (
     surface_naming_cue,
     surface_quote_cue,
@@ -76,6 +74,7 @@ from .quotes_unclaimed import (
     joined_pieces,
     joined_sentence,
 )
+from .quotes_unparsed import without_parse
 from .repairs import repair_cue_modifiers
 from .sources import (
     CONTRAST_SUBORDINATORS,
@@ -115,13 +114,13 @@ def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quo
         if not _in_spans(m.open, captions) and not _is_gloss(text, m)
     ]
     if not doc.has_annotation("DEP"):
-        return _without_parse(article, marks)
+        return without_parse(article, marks)
     repair_cue_modifiers(doc)
     resolver = SpeakerResolver(doc, mentions, [(m.open, m.close + 1) for m in marks])
     drafts = _claims(doc, text, marks, resolver, article, mentions)
     drafts, taken = _with_labelled_paragraphs(article, mentions, drafts, doc)
     drafts = with_blocks(doc, article, mentions, resolver, drafts, taken)
-    return _finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
+    return finish(article, [d for d in drafts if not _in_spans(d.start, captions)])
 
 
 #: What may stand between two quoted pieces of one cue: `"A" and "B"`, `"A", but "B"`,
@@ -2485,73 +2484,4 @@ def _holds_open_quote(
     return any(
         i not in claimed and not _named_by_participle(doc, marks[i], verb)
         for i in range(bisect_left(opens, start - 1), bisect_left(opens, end))
-    )
-
-
-def _without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:
-    """Without a dependency parse, only `"...," X said` quotes with a plain cue are found."""
-    text = article.text
-    drafts: list[Draft] = []
-    for mark in marks:
-        if not mark.closed or not starts_utterance(text, mark.open):
-            continue
-        tail = text[mark.close + 1 : mark.close + 80].split(".")[0]
-        words = tail.replace(",", " ").split()
-        for position, word in enumerate(words[:AFTER_WINDOW]):
-            base = verb_base(word)
-            if base is not None and base in SPEECH_VERBS:
-                who = " ".join(w for w in words[:position] if w[:1].isupper()) or None
-                if who is None and position + 1 < len(words) and words[position + 1][:1].isupper():
-                    who = words[position + 1]
-                offset = text.find(word, mark.close + 1)
-                start, end = trim(text, *mark.inner)
-                speaker = Speaker(who, -1, -1, None) if who else None
-                drafts.append(Draft(start, end, "direct", None, None, speaker, mark, cue_text=word,
-                                     cue_start=offset))
-                break
-    return _finish(article, drafts)
-
-
-def _finish(article: Article, drafts: list[Draft]) -> list[Quote]:
-    quotes: list[Quote] = []
-    seen: set[tuple[int, int]] = set()
-    for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
-        if (draft.start, draft.end) in seen or draft.end <= draft.start:
-            continue  # the same span twice, or marks around nothing ('", " said')
-        seen.add((draft.start, draft.end))
-        quotes.append(_record(article, len(quotes), draft))
-    return quotes
-
-
-def _record(article: Article, n: int, draft: Draft) -> Quote:
-    cue_text, cue_start, cue_end = draft.cue_text, draft.cue_start, None
-    if draft.cue is not None:
-        # a negated stance's cue starts at its negation ("did not welcome")
-        cue_start = draft.cue.idx if draft.cue_start is None else draft.cue_start
-        cue_end = draft.cue_end or draft.cue.idx + len(draft.cue.text)
-        cue_text = article.text[cue_start:cue_end]
-    elif cue_text is not None and cue_start is not None and cue_start >= 0:
-        cue_end = cue_start + len(cue_text)
-    else:
-        cue_start = None
-    speaker = draft.speaker
-    via = draft.via or (speaker.via if speaker else None)
-    return Quote(
-        id=f"{article.id}:q{n}",
-        article=article.id,
-        text=article.text[draft.start : draft.end],
-        start=draft.start,
-        end=draft.end,
-        kind=draft.kind,
-        cue=cue_text,
-        cue_start=cue_start,
-        cue_end=cue_end,
-        speaker=speaker.text if speaker else None,
-        speaker_start=speaker.start if speaker and speaker.start >= 0 else None,
-        speaker_end=speaker.end if speaker and speaker.end >= 0 else None,
-        speaker_key=speaker.key if speaker else None,
-        via=via,
-        confidence=quote_confidence(
-            draft.kind, speaker, continued=draft.continued, via=via is not None
-        ),
     )
