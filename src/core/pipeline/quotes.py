@@ -4,6 +4,12 @@ Three passes over the parse: quotation marks that sit next to a speech cue are d
 cue verbs with a clausal complement are reported speech (mixed when that clause holds a quoted
 fragment), stance verbs with an object are stances; "according to X" names a source. Quoted
 fragments that no cue claims are scare quotes, terms or titles, and are not quotes.
+
+This module is the entry point (`find_quotes`) and the pass over the quotation marks; the rules
+live in `quotes_direct` (a direct quote's cue and speaker), `quotes_reported` (reported speech
+and stances, with `quotes_complements`, `quotes_misparsed`, `quotes_statements`, `quotes_mixed`
+and what they share, `quotes_clauses`), `quotes_unclaimed` (marks no cue claims),
+`quotes_unparsed` (no parser) and `quotes_output` (drafts -> `Quote` records).
 """
 
 from __future__ import annotations
@@ -117,7 +123,7 @@ def _with_labelled_paragraphs(
         named = any(d.speaker is not None and d.speaker.key for d in inside)
         if not named and not any(s < signed.end and signed.start < e for s, e in taken):
             # a signed block quote: what the rules found in it is part of it (unless a label
-            # already made it an answer: "MS We don't ..." then "—Professor Siegel")
+            # already made it an answer: "MS We don't ..." then "—Professor Okafor")
             laid.append(signed)
     if not laid:
         return drafts, []
@@ -286,7 +292,7 @@ def _claims(
             subject = None  # "Calling it "...", X told ...": a participle is no speaker
         speaker = resolver.resolve(subject) if subject is not None else None
         if speaker is None and mark.closed and cue.idx > mark.close:
-            # `"...", Caloundra coach Geoff Ingram said.` with the phrase misparsed (a verb
+            # `"...", Eastvale coach Lena Varga said.` with the phrase misparsed (a verb
             # "coach", or the role read as an object inside the quote): the person named
             # between the quote and its cue says it
             speaker = named_before_cue(doc, text, mark, cue, resolver)
@@ -294,7 +300,7 @@ def _claims(
             subject = inverted_subject(doc, cue, inside)  # `"..." tweeted the mayor`
             speaker = resolver.resolve(subject) if subject is not None else None
         if speaker is None and cue.idx < mark.open:
-            # `X of "Have no fear", a charity, told Reuters "..."`: quotation marks in the
+            # `X of "Have no fear", a charity, told the Courier "..."`: quotation marks in the
             # subject broke the parse; the person named last before the cue says it
             person = resolver.person_within(resolver.sentence(cue).start_char, cue.idx)
             if person is not None:
@@ -305,7 +311,7 @@ def _claims(
             subject = subject_of_speech_root(resolver.sentence(cue), mark)
             speaker = resolver.resolve(subject) if subject is not None else None
         if speaker is None and cue.tag_ == "VBG" and cue.i == resolver.sentence(cue).start:
-            # "Writing in a blog post, Ana Ruiz of the Daily Star dubbed it: "..."": a fronted
+            # "Writing in a blog post, Ana Ruiz of the Valley Courier dubbed it: "..."": a fronted
             # participle is the clause's subject's; the person named before the quote
             person = resolver.person_within(cue.idx, mark.open)
             if person is not None:
@@ -401,7 +407,7 @@ def _surface_naming(
     claimed: set[int],
 ) -> list[Draft]:
     """Quoted words no rule claimed after a characterising verb the parse read as a modifier
-    (`Trump called Stone's sentence "unjust."`): a stance carrying the quoted words, as the
+    (`The governor called Lund's sentence "unjust."`): a stance carrying the quoted words, as the
     dependency rules make of `X called Y "..."`."""
     found: list[Draft] = []
     for index, mark in enumerate(marks):

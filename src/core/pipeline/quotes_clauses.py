@@ -222,7 +222,7 @@ def finite_clause(clause: Token) -> bool:
 
 
 def bare_cue(verb: Token, clause: Token) -> bool:
-    """`..., CNN reported the governor said.`: a cue with its own subject and nothing it
+    """`..., the Courier reported the governor said.`: a cue with its own subject and nothing it
     reports, right after the cue, says whose words the outlet passes on."""
     return (
         clause.dep_ in CLAUSE_DEPS
@@ -237,7 +237,7 @@ def bare_cue(verb: Token, clause: Token) -> bool:
 
 
 def after_comma_clause(verb: Token) -> bool:
-    """`Orders won't leave idle capacity, Maróth said` / `..., argued the lawyer, Richard Keen`."""
+    """`Orders won't leave idle capacity, Varga said` / `..., argued the lawyer, Tomas Lind`."""
     if verb.dep_ == "parataxis":
         return True
     doc = verb.doc

@@ -200,7 +200,7 @@ def complement(
         lo = skip_mark_word(verb.doc, _after_time_of_saying(verb.doc, lo, hi), hi)
         return ("indirect", lo, before_own_cue(verb.doc, lo, hi), None)
     fragments = [c for c in children if c.dep_ in FRAGMENT_DEPS]
-    if base in NAMING_VERBS:  # `which the BBC describes as "marred by ..."`
+    if base in NAMING_VERBS:  # `which the Courier describes as "marred by ..."`
         fragments += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"]
         # `calling it "a good day for riders"`: the quoted noun read as a time ("day")
         fragments += [c for c in children if c.dep_ == "npadvmod" and _opens_quoted(c)]
@@ -224,7 +224,7 @@ def complement(
         and not any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_WORDS for c in children)
         and as_phrase.right_edge.i > as_phrase.i
     ):
-        # "a process Zapata described as being tricky", "which critics describe as reckless":
+        # "a process Lind described as being tricky", "which critics describe as reckless":
         # the thing described is the noun the clause hangs on, the words after "as" the view
         return ("stance", as_phrase.i + 1, as_phrase.right_edge.i, None)
     if (
@@ -489,7 +489,7 @@ def _infinitive_claim(verb: Token, base: str, children: list[Token]) -> Token | 
     if base not in INFINITIVE_CLAIMS or any(c.dep_ in {"dobj", "dative"} for c in children):
         return None
     if verb.tag_ not in FINITE_TAGS:
-        return None  # "Giuliani, claiming to represent X": who claims is the parse's guess
+        return None  # "Novak, claiming to represent X": who claims is the parse's guess
     return next(
         (
             c
@@ -692,7 +692,7 @@ def _names_as(children: list[Token]) -> bool:
     objects = [c for c in children if c.dep_ == "dobj"]
     named = [c for c in children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
     if not objects and len(named) == 1 and named[0].dep_ == "oprd":
-        # "called Trump a clown": the parser compounded the name into what it is called
+        # "called Novak a clown": the parser compounded the name into what it is called
         name = next((c for c in named[0].lefts if c.dep_ == "compound"), None)
         article = next((c for c in named[0].lefts if c.dep_ == "det"), None)
         return name is not None and article is not None and name.pos_ == "PROPN" and (
@@ -792,7 +792,7 @@ def _object_as_subject(
 
 
 def _reporting_clause(verb: Token, clause: Token) -> bool:
-    """`"...," Guo said Thursday, a translation of his remarks reported`: a second cue verb after
+    """`"...," Ortega said Thursday, a translation of his remarks reported`: a second cue verb after
     a comma, with nothing it reports of its own, names a source; it is not what was said."""
     if clause.dep_ not in CLAUSE_DEPS or clause.i <= verb.i or clause.pos_ not in {"VERB", "AUX"}:
         return False

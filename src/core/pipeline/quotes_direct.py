@@ -115,7 +115,7 @@ def subject_of_speech_root(sent: Span, mark: QuoteMarks) -> Token | None:
 
 
 def inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | None:
-    """`"..." tweeted Mayor of London Sadiq Khan`: the parser may miss an inverted subject.
+    """`"..." tweeted Mayor of Eastvale Omar Haddad`: the parser may miss an inverted subject.
     Whom a cue addresses is never it ("told reporters"), nor a participle's object (`"...",
     highlighting the importance of X`)."""
     if cue.tag_ == "VBG":
@@ -130,7 +130,7 @@ def inverted_subject(doc: Doc, cue: Token, inside: dict[int, int]) -> Token | No
         window.append(token)
     # `X wrote on Twitter, "..."`: where the cue happened is no one who speaks
     window = [t for t in window if not _in_cue_prep(t, cue)]
-    for label in ("PERSON", "ORG", "NORP", "GPE"):  # "Mayor of London Sadiq Khan": the person
+    for label in ("PERSON", "ORG", "NORP", "GPE"):  # "Mayor of Eastvale Omar Haddad": the person
         named = [t for t in window if t.ent_type_ == label]
         if named:
             return named[-1]
@@ -156,7 +156,7 @@ def _in_cue_prep(token: Token, cue: Token) -> bool:
 
 
 def cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> Token | None:
-    """`"...," she said` / `"..." wrote Trump`: a speech verb just after the closing mark."""
+    """`"...," she said` / `"..." wrote Novak`: a speech verb just after the closing mark."""
     if not mark.closed or not (
         starts_utterance(text, mark.open) or _runs_over_sentences(text, mark)
     ):
@@ -167,7 +167,7 @@ def cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> 
         return None
     if inner.endswith(".") and first.text[:1].isupper():
         # `"... ." Next sentence` starts anew; `"...," she said` is the cue form; but a
-        # sentence that is only a speaker and a speech verb (`"... ." Pelosi said.`) is the
+        # sentence that is only a speaker and a speech verb (`"... ." Okafor said.`) is the
         # attribution the writer stopped with a full stop
         return _bare_attribution(doc, first, inside)
     words = 0
@@ -200,7 +200,7 @@ def _manner_cue(token: Token, first: Token, words: int) -> bool:
     doc = token.doc
     between = [t for t in doc[first.i : token.i] if not (t.is_punct or t.is_space)]
     if token.tag_ == "NNS" and token.text.islower():
-        # `"...", Zaynab sighs,` with "sighs" read as a plural noun: only a name before it,
+        # `"...", Zara sighs,` with "sighs" read as a plural noun: only a name before it,
         # and the clause ends after it
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         return (
@@ -229,7 +229,7 @@ def _after_title(stop: Token) -> bool:
 
 
 def _bare_attribution(doc: Doc, first: Token, inside: dict[int, int]) -> Token | None:
-    """`Pelosi said.` / `The minister added on Friday.`: a short subject, a speech verb and
+    """`Okafor said.` / `The minister added on Friday.`: a short subject, a speech verb and
     the sentence's end (times aside); the verb, else None."""
     words = 0
     for token in doc[first.i :]:
@@ -292,7 +292,7 @@ def cue_before(
             # `feels that "it could be ..."`: a belief in the holder's own quoted words
             verbs = verbs | THOUGHT_VERBS
         if is_cue_verb(candidate, verbs) and not negated(candidate):
-            # `X said on Friday "We ..."`, `told Wikinews "There ..."`, `saying that "Hell yes"`
+            # `X said on Friday "We ..."`, `told reporters "There ..."`, `saying that "Hell yes"`
             between = _outside_asides(doc[candidate.i + 1 : token.i + 1])
             subtree = {t.i for t in candidate.subtree}
             if bare and any(t.pos_ in {"VERB", "AUX"} for t in between):
@@ -457,7 +457,7 @@ def negated(verb: Token) -> bool:
 
 
 def _phrase_between(doc: Doc, text: str, mark: QuoteMarks, cue: Token) -> Token | None:
-    """`"...", Caloundra coach Ana Ruiz said.` with "coach" read as a verb: the parse gave the
+    """`"...", Eastvale coach Ana Ruiz said.` with "coach" read as a verb: the parse gave the
     cue no subject, but the words between the quotation and the cue are a name phrase; its
     last name word is who speaks."""
     if not mark.closed or cue.idx <= mark.close:
@@ -471,5 +471,5 @@ def _phrase_between(doc: Doc, text: str, mark: QuoteMarks, cue: Token) -> Token 
     if not 1 <= len(words) <= 6 or not all(t.is_alpha for t in words):
         return None
     last = words[-1]
-    # a role and a name ("Caloundra coach Ana Ruiz"): the phrase ends with a capitalised name
+    # a role and a name ("Eastvale coach Ana Ruiz"): the phrase ends with a capitalised name
     return last if last.pos_ == "PROPN" and last.text[:1].isupper() else None

@@ -57,7 +57,7 @@ def misparsed_clauses(verb: Token) -> list[Token]:
         if child.dep_ == "advcl" and has_subject and unmarked and plain_say:
             return [child]
         if child.dep_ == "dobj" and plain_say and _hides_finite_verb(child):
-            # "said Adamowicz required resuscitation, and was ...": a clause read as an object
+            # "said Lind required resuscitation, and was ...": a clause read as an object
             tail = [c for c in verb.rights if c.dep_ == "conj" and c.i > child.i and not any(
                 g.dep_ in {"nsubj", "nsubjpass"} for g in c.children
             )]
@@ -146,7 +146,7 @@ def _past_read_as_participle(obj: Token) -> bool:
 
 
 def _that_clause_on_listener(listener: Token) -> Token | None:
-    """ "told Anadolu Agency, a local outlet, that one of the dead was ...": the parser hung the
+    """ "told Eastvale Radio, a local outlet, that one of the dead was ...": the parser hung the
     reported clause on the listener's apposition as a relative clause; "that" as a
     subordinator (not a relative pronoun, which would be its subject or object) opens a
     clause the cue reports."""
@@ -172,7 +172,7 @@ def _stray_predicate(verb: Token, obj: Token) -> Token | None:
     doc = verb.doc
     rights = list(verb.rights)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
-        # "cited the Air Force as stating Saha Airlines owned ...": the verb hung on "cited"
+        # "cited the Air Force as stating Arvo Air owned ...": the verb hung on "cited"
         rights += [c for c in verb.head.head.rights if c.i > obj.i]
     if document_participle(verb) and verb.head.dep_ == "dobj":
         # "issued a statement announcing the road had been reopened": the verb hung on "issued"
@@ -183,7 +183,7 @@ def _stray_predicate(verb: Token, obj: Token) -> Token | None:
         finite_aux = any(
             g.dep_ in {"aux", "auxpass"} and g.tag_ in FINITE_TAGS and g.i < child.i
             for g in child.children
-        )  # "reported Dorian had strengthened"
+        )  # "reported Ines had strengthened"
         if child.tag_ not in FINITE_TAGS and not finite_aux:
             return None
         if any(g.dep_ in {"nsubj", "nsubjpass", "mark", "expl"} for g in child.children):
@@ -191,7 +191,7 @@ def _stray_predicate(verb: Token, obj: Token) -> Token | None:
         gap = doc[obj.right_edge.i + 1 : child.left_edge.i]
         opened = doc[obj.right_edge.i].text == "," or (len(gap) > 0 and gap[0].text == ",")
         aside = len(gap) > 1 and opened and gap[-1].text == ","
-        # "reported Dorian in the Caribbean had ...": the object's place, hung on the cue
+        # "reported Ines in the Caribbean had ...": the object's place, hung on the cue
         placed = len(gap) > 0 and gap[0].dep_ == "prep" and gap[0].right_edge.i == gap[-1].i
         if (not (aside or placed) and any(not t.is_punct for t in gap)) or child.left_edge.dep_ in {
             "cc",
@@ -210,7 +210,7 @@ def _hides_finite_verb(phrase: Token) -> bool:
             continue
         if t.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
             return True
-        # "said Adamowicz required ...": a name then a past form is a subject and its verb
+        # "said Lind required ...": a name then a past form is a subject and its verb
         if t.tag_ == "VBN" and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].head.i == phrase.i:
             return True
     for participle in phrase.rights:

@@ -85,7 +85,7 @@ def _characterises(draft: Draft) -> bool:
 
 
 def _is_whole(text: str, draft: Draft, mark: QuoteMarks) -> bool:
-    """The reported clause is nothing but the quotation (`"...," Tam said in a statement`)."""
+    """The reported clause is nothing but the quotation (`"...," Okafor said in a statement`)."""
     before = text[draft.start : mark.open].strip(" ,")
     after = text[mark.close + 1 : draft.end].strip(" ,.")
     return before in {"", "that"} and not after and mark.closed

@@ -8,6 +8,8 @@ from .drafts import Draft
 
 
 def finish(article: Article, drafts: list[Draft]) -> list[Quote]:
+    """The records in text order, numbered as they stand: a span two rules found is kept once,
+    an empty one not at all."""
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
@@ -19,6 +21,8 @@ def finish(article: Article, drafts: list[Draft]) -> list[Quote]:
 
 
 def _record(article: Article, n: int, draft: Draft) -> Quote:
+    """A draft's offsets become text the reader sees: the cue as written (a negated stance's
+    from its negation), the speaker's span only where the article names them."""
     cue_text, cue_start, cue_end = draft.cue_text, draft.cue_start, None
     if draft.cue is not None:
         # a negated stance's cue starts at its negation ("did not welcome")

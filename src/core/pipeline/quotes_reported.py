@@ -169,7 +169,7 @@ def _reported_candidates(
             )
         relayed_by = next((c for c in token.rights if bare_cue(token, c)), None)
         if relayed_by is not None:
-            # "..., CNN reported the governor said": the outlet passes on the governor's words
+            # "..., the Courier reported the governor said": the outlet passes on his words
             subject = resolver.subject_of(relayed_by) or subject
         if subject is None or subject.lower_ == "you":  # an interviewer's question
             continue
@@ -225,7 +225,7 @@ FINDING_NOUNS = frozenset(
 
 
 def object_controller(cue: Token) -> Token | None:
-    """ "Backlash led Biden to express "..."", "the court ordered the firm to state ...": the
+    """ "Backlash led the senator to express "..."", "the court ordered the firm to state ...": the
     object of the verb above an infinitive cue is who speaks, not that verb's subject."""
     if cue.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
         return None
@@ -234,7 +234,7 @@ def object_controller(cue: Token) -> Token | None:
     return next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None)
 
 
-#: Verbs whose object does what the infinitive after it says ("led Biden to express").
+#: Verbs whose object does what the infinitive after it says ("led the senator to express").
 OBJECT_CONTROL_FORMS = frozenset(
     f"{base}{ending}"
     for base in (
@@ -248,7 +248,7 @@ OBJECT_CONTROL_FORMS = frozenset(
 
 
 def _without_subjects_noun(doc: Doc, lo: int, hi: int, subject: Token) -> int:
-    """ "..., yoga and trekking, newspaper The Hindu reported": the parser joined the noun
+    """ "..., yoga and trekking, newspaper The Courier reported": the parser joined the noun
     that says what the speaker is to the clause before it; the clause ends at the comma."""
     if hi + 1 != subject.left_edge.i:
         return hi
@@ -261,7 +261,7 @@ def _without_subjects_noun(doc: Doc, lo: int, hi: int, subject: Token) -> int:
 
 
 def _owned(subject: Token) -> bool:
-    """ "Johns Hopkins University data indicated ...", "the ministry's figures show ...": a
+    """ "Eastvale University data indicated ...", "the ministry's figures show ...": a
     named keeper (a proper name before the noun) publishes the evidence and states it."""
     return any(
         c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" and c.i < subject.i
@@ -300,7 +300,7 @@ def _quoted_as(token: Token) -> Token | None:
         if found is not None:
             return found
         if token.head.head.lower_ in CITING_FORMS:
-            # "X was quoted by Reuters as saying ...": the one quoted, not who quotes
+            # "X was quoted by a news agency as saying ...": the one quoted, not who quotes
             found = next((c for c in token.head.head.children if c.dep_ == "nsubjpass"), None)
             if found is not None:
                 return found
@@ -326,7 +326,7 @@ def _only_time(doc: Doc, lo: int, hi: int) -> bool:
 
 def _without_nested(candidates: list[Draft], resolver: SpeakerResolver) -> list[Draft]:
     """A verb inside someone else's reported clause is part of what they said, unless that
-    someone is a document: `Guo called on X to ..., the report said` is Guo's, via the report."""
+    someone is a document: `Ortega called on X to ..., the report said` is Ortega's, via it."""
     by_sentence: dict[int, list[Draft]] = {}
     for draft in candidates:
         by_sentence.setdefault(_sentence_key(draft, resolver), []).append(draft)
@@ -336,7 +336,7 @@ def _without_nested(candidates: list[Draft], resolver: SpeakerResolver) -> list[
         near = by_sentence[_sentence_key(draft, resolver)]
         outer = [o for o in near if o is not draft and o.start <= _cue_char(draft) < o.end]
         documents = [o for o in outer if o.speaker is not None and o.speaker.via is not None]
-        # "KXLA reported that Judge Ana Ruiz said ...": the outlet passes on her words
+        # "Channel 9 reported that Judge Ana Ruiz said ...": the outlet passes on her words
         reports = [o for o in outer if _relays(o, draft)]
         if documents and len(documents) == len(outer) and draft.speaker and draft.speaker.key:
             draft.via = documents[0].speaker.via if documents[0].speaker else None
@@ -434,7 +434,7 @@ def _copula_infinitive(verb: Token) -> bool:
 
 def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft | None:
     """`The operation was condemned by members of the EU`: the agent takes the stance;
-    `X were described by Johnson as a "historic mandate"`: the agent's characterisation."""
+    `X were described by Lind as a "clear mandate"`: the agent's characterisation."""
     agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
     who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)

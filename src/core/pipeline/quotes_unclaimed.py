@@ -106,7 +106,7 @@ def continuations(
         previous = max(earlier, key=lambda d: d.end)
         speaker = previous.speaker
         # a statement since then ("X criticized the decision via Twitter. "...""), named or
-        # not ("Survivor Baba, 37, said ... . "..."") hands the quote to its speaker
+        # not ("Survivor Amira, 37, said ... . "..."") hands the quote to its speaker
         between = [
             d
             for d in drafts
@@ -136,7 +136,7 @@ def continuations(
         own_cue = previous.cue is not None and previous.cue.idx >= lead_span[0]
         lead_in = None if own_cue else resolver.lone_person_before(lead_span)
         if lead_in is not None and lead_in.key != (speaker.key if speaker else None):
-            # `"...," Marshall said. ¶ The side got two yellow cards, leaving Ingram
+            # `"...," Okafor said. ¶ The side got two yellow cards, leaving Lind
             # unimpressed. "One of them was questionable."`: the one the lead names
             speaker = lead_in
         found.append(
@@ -151,9 +151,9 @@ def continuations(
 
 def _hands_on(statement: Draft, speaker: Speaker | None, short: bool) -> bool:
     """A statement after a quote takes the next quote from its speaker: a named one always;
-    one the article does not name ("Survivor Baba, 37, a refugee") when the quote before was
-    a named person's and the quote is a full sentence (not a nickname in marks, `"Birther
-    King" Andy Martin`): the latest voice is whose words go on."""
+    one the article does not name ("Survivor Amira, 37, a refugee") when the quote before was
+    a named person's and the quote is a full sentence (not a nickname in marks, `"Tax
+    King" Ed Lowry`): the latest voice is whose words go on."""
     if statement.speaker is None:
         return False
     if statement.speaker.key is not None:
