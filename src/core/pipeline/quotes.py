@@ -7,9 +7,10 @@ fragments that no cue claims are scare quotes, terms or titles, and are not quot
 
 This module is the entry point (`find_quotes`) and the pass over the quotation marks; the rules
 live in `quotes_direct` (a direct quote's cue and speaker), `quotes_reported` (reported speech
-and stances, with `quotes_complements`, `quotes_misparsed`, `quotes_statements`, `quotes_mixed`
-and what they share, `quotes_clauses`), `quotes_unclaimed` (marks no cue claims),
-`quotes_unparsed` (no parser) and `quotes_output` (drafts -> `Quote` records).
+and stances, with `quotes_complements`, `quotes_requests`, `quotes_parentheticals`,
+`quotes_misparsed`, `quotes_statements`, `quotes_mixed` and what they share, `quotes_clauses`),
+`quotes_unclaimed` (marks no cue claims), `quotes_unparsed` (no parser) and `quotes_output`
+(drafts -> `Quote` records).
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..models import QuoteKind
@@ -15,13 +14,10 @@ from .cues import (
     OWN_ACT_STANCES,
     PARTICLE_STANCES,
     REQUEST_PARTICLES,
-    REQUEST_VERBS,
     REQUESTED_FOR_ONESELF,
     SPEECH_VERBS,
     STANCE_VERBS,
     THOUGHT_VERBS,
-    TOPIC_PREPOSITIONS,
-    TOPIC_VERBS,
     verb_base,
 )
 from .negation import REFUSALS
@@ -37,11 +33,11 @@ from .quotes_clauses import (
     bare_cue,
     before_own_cue,
     finite_clause,
-    named_by_participle,
     skip_mark_word,
 )
-from .quotes_direct import is_as_clause
 from .quotes_misparsed import LISTENER_VERBS, misparsed_clauses, stray_subordinate
+from .quotes_parentheticals import as_source_clause, aside_before_predicate, fronted_cue_clause
+from .quotes_requests import holds_open_quote, request_report, topic_report, verb_particle
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -136,16 +132,16 @@ def complement(
     if claimed_self is not None:
         # "claimed to have bought it", "claimed to be unaware": a claim about oneself
         return ("indirect", claimed_self.left_edge.i, claimed_self.right_edge.i, None)
-    aside = _aside_before_predicate(verb) if base in SPEECH_VERBS | NAMING_VERBS else None
+    aside = aside_before_predicate(verb) if base in SPEECH_VERBS | NAMING_VERBS else None
     if aside is not None:
         return ("indirect", *aside, None)
-    as_source = _as_source_clause(verb, base, children) if not clauses else None
+    as_source = as_source_clause(verb, base, children) if not clauses else None
     if as_source is not None:
         return ("indirect", *as_source, None)
-    fronted = _fronted_cue_clause(verb, base, children) if not clauses else None
+    fronted = fronted_cue_clause(verb, base, children) if not clauses else None
     if fronted is not None:
         return ("indirect", *fronted, None)
-    topic = _topic(verb, base, children, marks, claimed) if not clauses else None
+    topic = topic_report(verb, base, children, marks, claimed) if not clauses else None
     if topic is not None:
         return topic
     if not clauses and base in SPEECH_VERBS and base not in LISTENER_VERBS:
@@ -204,7 +200,7 @@ def complement(
         fragments += [c for c in children if c.dep_ == "prep" and c.lower_ == "as"]
         # `calling it "a good day for riders"`: the quoted noun read as a time ("day")
         fragments += [c for c in children if c.dep_ == "npadvmod" and _opens_quoted(c)]
-    phrasal = base in PARTICLE_STANCES and _particle(verb, PARTICLE_STANCES[base]) is not None
+    phrasal = base in PARTICLE_STANCES and verb_particle(verb, PARTICLE_STANCES[base]) is not None
     if fragments and base in SPEECH_VERBS | NAMING_VERBS and not phrasal:
         lo = min(c.left_edge.i for c in fragments)
         hi = before_own_cue(verb.doc, lo, max(c.right_edge.i for c in fragments))
@@ -212,7 +208,7 @@ def complement(
             # "recalled her season with X, when they were the "..."": the object's phrase runs
             # on in a preposition the parser hung on the cue
             hi = max([hi, *(c.right_edge.i for c in children if c.i > lo and _runs_on(c))])
-        if _holds_open_quote(verb, lo, hi, marks, claimed):
+        if holds_open_quote(verb, lo, hi, marks, claimed):
             # `called X a "con artist"`: a verdict on someone, a stance carrying the words
             verdict = base == "call" and any(c.dep_ == "dobj" for c in children)
             return ("stance" if verdict else "mixed", lo, hi, None)
@@ -259,7 +255,7 @@ def complement(
     if base == "claim" and acts:
         # "claimed responsibility for the attacks": taking a position on an act
         return ("stance", acts[0].left_edge.i, acts[0].right_edge.i, None)
-    request = _request(verb, base, children)
+    request = request_report(verb, base, children)
     if request is not None:
         return request
     if base not in STANCE_VERBS:
@@ -298,7 +294,7 @@ def complement(
         return None  # "advised players on diet": coaching; "advised the court to ...": a stance
     particle = None
     if base in PARTICLE_STANCES:
-        particle = _particle(verb, PARTICLE_STANCES[base])
+        particle = verb_particle(verb, PARTICLE_STANCES[base])
         if particle is None:
             return None
         if particle.lower_ in REQUEST_PARTICLES.get(base, ()) and not any(
@@ -350,68 +346,6 @@ POSSESSIVE_WORDS = frozenset({"his", "her", "their", "its", "our", "my"})
 def _own(obj: Token) -> bool:
     """An object the subject owns by a possessive pronoun ("her retirement", "their plans")."""
     return any(g.dep_ == "poss" and g.lower_ in POSSESSIVE_WORDS for g in obj.children)
-
-
-#: Prepositions that place a gerund in time ("after asking ..."): narration, no position.
-TIME_PREPOSITIONS = frozenset({"after", "before", "while", "upon", "since"})
-#: What one asks for to learn something: "asked for clarification" is a question.
-INFORMATION_NOUNS = frozenset(
-    """
-    clarification clarifications information details detail comment comments explanation
-    explanations answers answer update updates confirmation directions
-    """.split()
-)
-
-
-def _request(
-    verb: Token, base: str, children: list[Token]
-) -> tuple[QuoteKind, int, int, Token | None] | None:
-    """ "asked the court to delay its ruling", "told the army to withdraw", "asked for a
-    recount": a request made of someone is a position, like "urged X to"; "asked him how to
-    vote" is a question, "asked about the delay" no request."""
-    if base not in REQUEST_VERBS:
-        return None
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-        return None  # "notices are issued to ask police to ...": a purpose or a plan
-    if verb.dep_ == "pcomp" and verb.head.head.tag_ == "VBN":
-        return None  # "suspected of asking for X": what someone is suspected of, unsaid
-    doc = verb.doc
-    obj = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
-    if obj is not None and obj.lower_ not in {"it", "this", "that"}:
-        infinitive = next(
-            (
-                c
-                for c in children
-                if c.dep_ == "xcomp"
-                and c.i > obj.i
-                and any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
-            ),
-            None,
-        )
-        if infinitive is None or any(
-            t.lower_ in QUESTION_WORDS for t in doc[obj.right_edge.i + 1 : infinitive.i]
-        ):
-            return None
-        if verb_base(infinitive.text) in SPEECH_VERBS | NAMING_VERBS:
-            return None  # "asked the officer to describe ...": a question put to someone
-        if infinitive.lower_ in {"be", "have"}:
-            return None  # "told the players to be ready": a state urged, no act demanded
-        if verb.dep_ == "pcomp" and verb.head.lower_ in TIME_PREPOSITIONS:
-            # "crashed shortly after asking the tower to return": an act narrated in time;
-            # "after asking for his release" still names what was wanted
-            return None
-        lo = obj.left_edge.i
-        return ("stance", lo, before_own_cue(doc, lo, infinitive.right_edge.i), None)
-    # "pressed for talks": the phrasal stance of `PARTICLE_STANCES`, below
-    particle = _particle(verb, frozenset({"for"})) if base == "ask" else None
-    if obj is None and particle is not None and particle.dep_ == "prep":
-        asked = next((c for c in particle.children if c.dep_ == "pobj"), None)
-        if asked is not None and asked.lower_ in INFORMATION_NOUNS:
-            return None  # "asked for clarification": a question, no position
-        if particle.right_edge.i > particle.i:
-            lo = particle.i + 1
-            return ("stance", lo, before_own_cue(doc, lo, particle.right_edge.i), particle)
-    return None
 
 
 def _opens_quoted(phrase: Token) -> bool:
@@ -527,99 +461,8 @@ def _purpose_or_cause(clause: Token) -> bool:
     )
 
 
-def _aside_before_predicate(verb: Token) -> tuple[int, int] | None:
-    """ "around 50 gallons of fuel, officials said, spilled and ignited", "If ..., they
-    reasoned, the specimens would have shown ...": a cue between commas before the predicate
-    it hangs on reports the clause going on after it (what comes before is its subject or a
-    condition the parser read as the cue's own clause or as the clause holding the cue)."""
-    doc = verb.doc
-    head = verb.head
-    if head.i <= verb.i or verb.dep_ not in {"parataxis", "ccomp"} or head.pos_ not in {
-        "VERB", "AUX"
-    }:
-        return None
-    if verb.dep_ == "parataxis" and not any(c.dep_ in CLAUSE_DEPS for c in verb.lefts):
-        return None  # "The bridge, they said, will reopen": the whole clause (below)
-    subjects = [c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
-        return None
-    before = subjects[0].left_edge.i - 1
-    if before < 0 or doc[before].text != "," or any(not c.is_punct for c in verb.rights):
-        return None
-    lo, hi = verb.i + 2, head.right_edge.i
-    while hi > lo and doc[hi].is_punct:
-        hi -= 1
-    return (lo, hi) if hi > lo else None
-
-
 #: Cues that report a fact as "X as Y" ("reported his cause of death as heart failure").
 AS_REPORTS = frozenset({"report", "confirm", "announce"})
-
-
-def _fronted_cue_clause(verb: Token, base: str, children: list[Token]) -> tuple[int, int] | None:
-    """ "The paper reported in May, 62 stores had closed": the parser made the cue a clause of
-    the verb after the comma; the words from the comma on are what was reported."""
-    head = verb.head
-    if (
-        base not in SPEECH_VERBS
-        or verb.dep_ != "ccomp"
-        or head.i <= verb.i
-        or head.pos_ not in {"VERB", "AUX"}
-        or verb_base(head.text) is not None
-        or not any(c.dep_ == "nsubj" for c in verb.children)
-        or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > verb.i for c in head.children)
-        or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in children)
-    ):
-        return None
-    doc = verb.doc
-    comma = verb.right_edge.i + 1
-    if comma >= head.i or doc[comma].text != ",":
-        return None
-    lo, hi = comma + 1, head.right_edge.i
-    while hi > lo and doc[hi].is_punct:
-        hi -= 1
-    return (lo, hi) if hi - lo >= 2 else None
-
-
-#: Cues that name a source in an "as" clause; others there tell a time ("as the search
-#: continued", "as he answered the door").
-AS_SOURCE_VERBS = frozenset(
-    """
-    say tell note write report explain observe state remark point mention claim argue stress
-    emphasise emphasize acknowledge admit predict reveal announce recall confirm
-    """.split()
-)
-
-
-def _as_source_clause(verb: Token, base: str, children: list[Token]) -> tuple[int, int] | None:
-    """ "As X told the Post, the river is cleaner now" / "..., as X said": the cue sits in an
-    "as" clause and the main clause around it is what X said (first and last token), unless
-    the cue has words of its own ("as he said goodbye") or the main clause its own cue."""
-    head = verb.head
-    if (
-        base not in AS_SOURCE_VERBS
-        or verb.dep_ != "advcl"
-        or not is_as_clause(verb)
-        or head.pos_ not in {"VERB", "AUX"}
-        or verb_base(head.text) is not None
-        or not any(c.dep_ == "nsubj" for c in verb.children)
-    ):
-        return None
-    own = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"}
-    if any(c.dep_ in own for c in children) and base not in LISTENER_VERBS:
-        return None
-    doc = verb.doc
-    if verb.i < head.i:
-        lo, hi = verb.right_edge.i + 1, head.right_edge.i
-    else:
-        lo, hi = head.left_edge.i, verb.left_edge.i - 1
-    while lo < hi and doc[lo].is_punct:
-        lo += 1
-    while hi > lo and doc[hi].is_punct:
-        hi -= 1
-    if hi - lo < 2 or not any(t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in doc[lo : hi + 1]):
-        return None
-    return lo, hi
 
 
 def _reported_as(children: list[Token]) -> Token | None:
@@ -638,27 +481,6 @@ def _runs_on(child: Token) -> bool:
         child.dep_ == "advcl"
         and any(g.dep_ == "advmod" and g.lower_ in {"when", "where"} for g in child.children)
     )
-
-
-def _topic(
-    verb: Token, base: str, children: list[Token], marks: list[QuoteMarks], claimed: set[int]
-) -> tuple[QuoteKind, int, int, Token | None] | None:
-    """What was said, given by its topic: "told of being forced to ...", "talked about how the
-    series was underestimated" report it; a plain noun ("talked about the weather") only
-    when it holds someone's quoted words ("talked of X's "countless discoveries"")."""
-    if base not in TOPIC_VERBS:
-        return None
-    prep = next(
-        (c for c in children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None
-    )
-    if prep is None or prep.right_edge.i <= prep.i:
-        return None
-    lo, hi = prep.i + 1, before_own_cue(verb.doc, prep.i + 1, prep.right_edge.i)
-    if any(c.dep_ == "pcomp" for c in prep.children):
-        return ("indirect", lo, hi, None)
-    if _holds_open_quote(verb, lo, hi, marks, claimed):
-        return ("mixed", lo, hi, None)
-    return None
 
 
 #: Cues whose gerund complement is a statement of what the speaker did or saw.
@@ -803,18 +625,6 @@ def _reporting_clause(verb: Token, clause: Token) -> bool:
     return any(t.text == "," for t in clause.doc[verb.i + 1 : clause.i])
 
 
-def _particle(verb: Token, words: frozenset[str]) -> Token | None:
-    """The particle of a phrasal cue ("called on", "called for"), also as a clause's "for"."""
-    for child in verb.rights:
-        if child.dep_ in {"prt", "prep"} and child.lower_ in words:
-            return child
-        if child.dep_ in {"advcl", "ccomp", "xcomp"}:
-            first = child.left_edge
-            if first.dep_ == "mark" and first.lower_ in words and first.i == verb.i + 1:
-                return first
-    return None
-
-
 #: Prepositions of a phrase of time between a cue and its clause ("said at the time ...").
 TIME_OF_SAYING_PREPOSITIONS = frozenset({"at", "on", "in"})
 
@@ -849,15 +659,3 @@ def _after_time_of_saying(doc: Doc, lo: int, hi: int) -> int:
     if after >= hi or doc[after].is_punct or doc[after].lower_ in {"'s", "’s"}:
         return lo
     return after
-
-
-def _holds_open_quote(
-    verb: Token, lo: int, hi: int, marks: list[QuoteMarks], claimed: set[int]
-) -> bool:
-    doc = verb.doc
-    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    opens = [m.open for m in marks]
-    return any(
-        i not in claimed and not named_by_participle(doc, marks[i], verb)
-        for i in range(bisect_left(opens, start - 1), bisect_left(opens, end))
-    )
