@@ -2026,7 +2026,7 @@ def test_quotes_object_the_parser_took_from_the_clause_opens_it(nlp: Any) -> Non
     it on such sentences: "recorder" the cue's object and "found" a clause with no subject."""
     from spacy.tokens import Doc
 
-    from newsdesk.core.pipeline.quotes import _complement
+    from newsdesk.core.pipeline.quotes_complements import complement
 
     words = "The board announced the recorder from Flight 9 has been found .".split()
     heads = [1, 2, 2, 4, 2, 2, 5, 6, 10, 10, 2, 2]
@@ -2035,7 +2035,7 @@ def test_quotes_object_the_parser_took_from_the_clause_opens_it(nlp: Any) -> Non
     pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "NUM", "AUX", "AUX", "VERB",
            "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    found = _complement(doc[2], "announce", [], set())
+    found = complement(doc[2], "announce", [], set())
     assert found is not None
     kind, lo, hi, _particle = found
     clause = doc[lo : hi + 1].text
@@ -2495,7 +2495,7 @@ def test_quotes_negated_second_cue_stays_in_the_report(
     parser does: a second cue of its own unless negated (then the words stay the report's)."""
     from spacy.tokens import Doc
 
-    from newsdesk.core.pipeline.quotes import _joined_cue
+    from newsdesk.core.pipeline.quotes_clauses import joined_cue
 
     if negated:
         words = "Reyes accepted blame but did not say he ordered it .".split()
@@ -2511,7 +2511,7 @@ def test_quotes_negated_second_cue_stays_in_the_report(
         tags = ["NNP", "VBD", "NN", "CC", "VBD", "PRP", "VBD", "PRP", "."]
         say = 4
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
-    assert _joined_cue(doc[say]) is joined
+    assert joined_cue(doc[say]) is joined
 
 
 @pytest.mark.parametrize(
@@ -3471,7 +3471,7 @@ def test_quotes_name_phrase_before_the_cue_speaks_when_the_parse_lost_it(nlp: An
     from spacy.tokens import Doc
 
     from newsdesk.core.pipeline.quotemarks import QuoteMarks
-    from newsdesk.core.pipeline.quotes import _phrase_between
+    from newsdesk.core.pipeline.quotes_direct import _phrase_between
 
     words = ['"', "Fine", '"', ",", "Riverton", "coach", "Paul", "Hessel", "said", "."]
     spaces = [False, False, False, True, True, True, True, True, False, False]
