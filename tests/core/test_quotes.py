@@ -2026,7 +2026,7 @@ def test_quotes_object_the_parser_took_from_the_clause_opens_it(nlp: Any) -> Non
     it on such sentences: "recorder" the cue's object and "found" a clause with no subject."""
     from spacy.tokens import Doc
 
-    from newsdesk.core.pipeline.quotes_complements import complement
+    from newsdesk.core.pipeline.quotes.complements import complement
 
     words = "The board announced the recorder from Flight 9 has been found .".split()
     heads = [1, 2, 2, 4, 2, 2, 5, 6, 10, 10, 2, 2]
@@ -2495,7 +2495,7 @@ def test_quotes_negated_second_cue_stays_in_the_report(
     parser does: a second cue of its own unless negated (then the words stay the report's)."""
     from spacy.tokens import Doc
 
-    from newsdesk.core.pipeline.quotes_clauses import joined_cue
+    from newsdesk.core.pipeline.quotes.clauses import joined_cue
 
     if negated:
         words = "Reyes accepted blame but did not say he ordered it .".split()
@@ -3471,7 +3471,7 @@ def test_quotes_name_phrase_before_the_cue_speaks_when_the_parse_lost_it(nlp: An
     from spacy.tokens import Doc
 
     from newsdesk.core.pipeline.quotemarks import QuoteMarks
-    from newsdesk.core.pipeline.quotes_direct import _phrase_between
+    from newsdesk.core.pipeline.quotes.direct import _phrase_between
 
     words = ['"', "Fine", '"', ",", "Riverton", "coach", "Paul", "Hessel", "said", "."]
     spaces = [False, False, False, True, True, True, True, True, False, False]
@@ -3696,7 +3696,7 @@ def test_quotes_participle_after_a_quote_takes_an_object_not_a_speaker(
 
 
 def test_quotes_a_name_spelling_a_speech_verb_is_no_cue(nlp) -> None:  # type: ignore[no-untyped-def]
-    from newsdesk.core.pipeline.quotes_surface import _in_a_name
+    from newsdesk.core.pipeline.quotes.surface import _in_a_name
 
     doc = nlp("As Nina Park told The Washington Post, the projections were consistent.")
     post = next(t for t in doc if t.text == "Post")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .cues import (
+from ..cues import (
     EVIDENCE_VERBS,
     INTRO_VERBS,
     NAMING_VERBS,
@@ -15,10 +15,10 @@ from .cues import (
     manner_verb,
     verb_base,
 )
-from .drafts import SENTENCE_END, is_cue_verb
-from .names import HONORIFICS
-from .quotemarks import QuoteMarks
-from .speakers import Speaker, SpeakerResolver
+from ..drafts import SENTENCE_END, is_cue_verb
+from ..names import HONORIFICS
+from ..quotemarks import QuoteMarks
+from ..speakers import Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -5,11 +5,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .cues import NAMING_VERBS, verb_base
-from .drafts import Draft, trim
-from .quotemarks import QuoteMarks, is_title
-from .quotes_clauses import AS_PRAISES, is_passive, named_by_participle
-from .quotes_unclaimed import joined_sentence
+from ..cues import NAMING_VERBS, verb_base
+from ..drafts import Draft, trim
+from ..quotemarks import QuoteMarks, is_title
+from .clauses import AS_PRAISES, is_passive, named_by_participle
+from .unclaimed import joined_sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .drafts import Draft, trim
-from .quotes_clauses import (
+from ..drafts import Draft, trim
+from ..speakers import SpeakerResolver
+from .clauses import (
     QUESTION_WORDS,
     RELATIVE_WORDS,
     before_own_cue,
     is_passive,
     skip_mark_word,
 )
-from .quotes_direct import negated
-from .speakers import SpeakerResolver
+from .direct import negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

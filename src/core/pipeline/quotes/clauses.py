@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import DOCUMENT_NOUNS, INTRO_VERBS, NAMING_VERBS, SPEECH_VERBS, STANCE_VERBS, verb_base
-from .drafts import is_cue_verb
-from .entities import PERSON_NOUNS
-from .names import HONORIFICS
-from .quotemarks import QuoteMarks
-from .quotes_direct import negated
-from .sources import CONTRAST_SUBORDINATORS
-from .speakers import PEOPLE_PLURALS
+from ..cues import DOCUMENT_NOUNS, INTRO_VERBS, NAMING_VERBS, SPEECH_VERBS, STANCE_VERBS, verb_base
+from ..drafts import is_cue_verb
+from ..entities import PERSON_NOUNS
+from ..names import HONORIFICS
+from ..quotemarks import QuoteMarks
+from ..sources import CONTRAST_SUBORDINATORS
+from ..speakers import PEOPLE_PLURALS
+from .direct import negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models import QuoteKind
-from .cues import (
+from ...models import QuoteKind
+from ..cues import (
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
@@ -16,11 +16,12 @@ from .cues import (
     topic_verb,
     verb_base,
 )
-from .doccache import doc_text, doc_tokens, lower_positions
-from .drafts import Draft, trim
-from .negation import negation_start, refused_stance
-from .quotemarks import QuoteMarks
-from .quotes_clauses import (
+from ..doccache import doc_text, doc_tokens, lower_positions
+from ..drafts import Draft, trim
+from ..negation import negation_start, refused_stance
+from ..quotemarks import QuoteMarks
+from ..speakers import BODY_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS, SpeakerResolver
+from .clauses import (
     AS_PRAISES,
     CLAUSE_DEPS,
     RELATIVE_WORDS,
@@ -32,16 +33,15 @@ from .quotes_clauses import (
     joined_cue,
     skip_mark_word,
 )
-from .quotes_complements import complement
-from .quotes_direct import carries_sign, inverted_subject, negated
-from .quotes_mixed import take_in_marks
-from .quotes_statements import (
+from .complements import complement
+from .direct import carries_sign, inverted_subject, negated
+from .mixed import take_in_marks
+from .statements import (
     STATEMENT_OR_IDEA_NOUNS,
     held_to_account,
     made_clear_report,
     speech_noun_clause,
 )
-from .speakers import BODY_NOUNS, PEOPLE_ENDINGS, PEOPLE_PLURALS, SpeakerResolver
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

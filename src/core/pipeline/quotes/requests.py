@@ -5,8 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from ..models import QuoteKind
-from .cues import (
+from ...models import QuoteKind
+from ..cues import (
     NAMING_VERBS,
     REQUEST_VERBS,
     SPEECH_VERBS,
@@ -14,8 +14,8 @@ from .cues import (
     TOPIC_VERBS,
     verb_base,
 )
-from .quotemarks import QuoteMarks
-from .quotes_clauses import QUESTION_WORDS, before_own_cue, named_by_participle
+from ..quotemarks import QuoteMarks
+from .clauses import QUESTION_WORDS, before_own_cue, named_by_participle
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import SPEECH_VERBS, verb_base
-from .quotes_clauses import CLAUSE_DEPS
-from .quotes_direct import is_as_clause
-from .quotes_misparsed import LISTENER_VERBS
+from ..cues import SPEECH_VERBS, verb_base
+from .clauses import CLAUSE_DEPS
+from .direct import is_as_clause
+from .misparsed import LISTENER_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

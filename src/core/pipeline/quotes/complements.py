@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models import QuoteKind
-from .cues import (
+from ...models import QuoteKind
+from ..cues import (
     FINDING_VERBS,
     NAMING_VERBS,
     OBJECT_STANCES,
@@ -20,9 +20,9 @@ from .cues import (
     THOUGHT_VERBS,
     verb_base,
 )
-from .negation import REFUSALS
-from .quotemarks import QuoteMarks
-from .quotes_clauses import (
+from ..negation import REFUSALS
+from ..quotemarks import QuoteMarks
+from .clauses import (
     CLAUSE_DEPS,
     CLAUSE_STANCES,
     FINITE_TAGS,
@@ -35,9 +35,9 @@ from .quotes_clauses import (
     finite_clause,
     skip_mark_word,
 )
-from .quotes_misparsed import LISTENER_VERBS, misparsed_clauses, stray_subordinate
-from .quotes_parentheticals import as_source_clause, aside_before_predicate, fronted_cue_clause
-from .quotes_requests import holds_open_quote, request_report, topic_report, verb_particle
+from .misparsed import LISTENER_VERBS, misparsed_clauses, stray_subordinate
+from .parentheticals import as_source_clause, aside_before_predicate, fronted_cue_clause
+from .requests import holds_open_quote, request_report, topic_report, verb_particle
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -6,10 +6,10 @@ fragment), stance verbs with an object are stances; "according to X" names a sou
 fragments that no cue claims are scare quotes, terms or titles, and are not quotes.
 
 This module is the entry point (`find_quotes`) and the pass over the quotation marks; the rules
-live in `quotes_direct` (a direct quote's cue and speaker), `quotes_reported` (reported speech
-and stances, with `quotes_complements`, `quotes_requests`, `quotes_parentheticals`,
-`quotes_misparsed`, `quotes_statements`, `quotes_mixed` and what they share, `quotes_clauses`),
-`quotes_unclaimed` (marks no cue claims), `quotes_unparsed` (no parser) and `quotes_output`
+live in `direct` (a direct quote's cue and speaker), `reported` (reported speech
+and stances, with `complements`, `requests`, `parentheticals`,
+`misparsed`, `statements`, `mixed` and what they share, `clauses`),
+`unclaimed` (marks no cue claims), `unparsed` (no parser) and `output`
 (drafts -> `Quote` records).
 """
 
@@ -18,13 +18,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..models import Article, Mention, Quote
-from .blocks import with_blocks
-from .cues import TITLING_WORDS
-from .drafts import Draft, trim
-from .layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
-from .quotemarks import QuoteMarks, find_marks, is_title
-from .quotes_direct import (
+from ...models import Article, Mention, Quote
+from ..blocks import with_blocks
+from ..cues import TITLING_WORDS
+from ..drafts import Draft, trim
+from ..layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
+from ..quotemarks import QuoteMarks, find_marks, is_title
+from ..repairs import repair_cue_modifiers
+from ..sources import according_to, as_asides, as_reported_by, document_sources
+from ..speakers import Speaker, SpeakerResolver
+from .direct import (
     UTTERANCE_WORDS,
     carries_sign,
     colon_verb,
@@ -37,19 +40,16 @@ from .quotes_direct import (
     tokens_inside,
     whose_words,
 )
-from .quotes_output import finish
-from .quotes_reported import find_reported, object_controller
-from .quotes_surface import (
+from .output import finish
+from .reported import find_reported, object_controller
+from .surface import (
     surface_naming_cue,
     surface_quote_cue,
     surface_reported,
     with_participle_reports,
 )
-from .quotes_unclaimed import CONTINUATION_CHARS, continuations, join_run_on, joined_pieces
-from .quotes_unparsed import without_parse
-from .repairs import repair_cue_modifiers
-from .sources import according_to, as_asides, as_reported_by, document_sources
-from .speakers import Speaker, SpeakerResolver
+from .unclaimed import CONTINUATION_CHARS, continuations, join_run_on, joined_pieces
+from .unparsed import without_parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

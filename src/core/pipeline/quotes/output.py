@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..models import Article, Quote
-from .confidence import quote_confidence
-from .drafts import Draft
+from ...models import Article, Quote
+from ..confidence import quote_confidence
+from ..drafts import Draft
 
 
 def finish(article: Article, drafts: list[Draft]) -> list[Quote]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .drafts import Draft, trim
-from .quotemarks import QuoteMarks
-from .quotes_direct import UTTERANCE_WORDS, starts_utterance
-from .speakers import Speaker, SpeakerResolver
+from ..drafts import Draft, trim
+from ..quotemarks import QuoteMarks
+from ..speakers import Speaker, SpeakerResolver
+from .direct import UTTERANCE_WORDS, starts_utterance
 
 #: A quote that no cue claims continues the previous speaker only if it starts this close after it.
 CONTINUATION_CHARS = 400

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
-from .quotes_clauses import CLAUSE_DEPS, FINITE_TAGS, RELATIVE_WORDS, document_participle
+from ..cues import DOCUMENT_NOUNS, SPEECH_VERBS, verb_base
+from .clauses import CLAUSE_DEPS, FINITE_TAGS, RELATIVE_WORDS, document_participle
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..models import Article, Quote
-from .cues import SPEECH_VERBS, verb_base
-from .drafts import Draft, trim
-from .quotemarks import QuoteMarks
-from .quotes_direct import AFTER_WINDOW, starts_utterance
-from .quotes_output import finish
-from .speakers import Speaker
+from ...models import Article, Quote
+from ..cues import SPEECH_VERBS, verb_base
+from ..drafts import Draft, trim
+from ..quotemarks import QuoteMarks
+from ..speakers import Speaker
+from .direct import AFTER_WINDOW, starts_utterance
+from .output import finish
 
 
 def without_parse(article: Article, marks: list[QuoteMarks]) -> list[Quote]:

@@ -12,15 +12,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .cues import INTRO_VERBS, NAMING_VERBS, PARTICLE_STANCES, TITLING_WORDS, cue_forms, verb_base
-from .doccache import doc_text, tokens_with_lower
-from .drafts import SENTENCE_END, Draft, trim
-from .quotemarks import QuoteMarks, is_title
+from ..cues import INTRO_VERBS, NAMING_VERBS, PARTICLE_STANCES, TITLING_WORDS, cue_forms, verb_base
+from ..doccache import doc_text, tokens_with_lower
+from ..drafts import SENTENCE_END, Draft, trim
+from ..quotemarks import QuoteMarks, is_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from .speakers import SpeakerResolver
+    from ..speakers import SpeakerResolver
 
 #: Speech verbs trusted by their written form alone, whatever tag the parser gave them.
 SURFACE_CUES = frozenset(
