@@ -159,6 +159,37 @@ def test_store_walk_digest_is_dropped_when_an_open_stops_halfway(
     assert again.library.revision == first.library.revision
 
 
+def test_store_indexing_open_commits_only_its_schema_batches_and_merge(
+    store_corpus, store_settings, nlp, monkeypatch
+):
+    """Each commit waits for a disk sync: a first open commits the schema, each batch (the first
+    article alone), and the merge with the walk's digest, and nothing else; the warm open that
+    follows trusts that digest."""
+    import sqlite3
+    from collections.abc import Iterator
+    from contextlib import contextmanager
+
+    from newsdesk.core import db
+
+    commits: list[str] = []
+    real = db.transaction
+
+    @contextmanager
+    def counted(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        with real(conn) as inside:
+            yield inside
+        commits.append("commit")
+
+    monkeypatch.setattr(db, "transaction", counted)
+    first = open_library([store_corpus], store_settings, nlp=nlp)
+    count = len(first.library.articles())
+    batches = 1 + -(-(count - 1) // store_settings.batch_size)
+    assert len(commits) == 1 + batches + 1
+    commits.clear()
+    warm = open_library([store_corpus], store_settings, nlp=nlp)
+    assert (warm.indexed, warm.reused, commits) == (0, count, [])
+
+
 def test_store_skipped_file_is_reported_on_every_warm_open(store_corpus, store_settings, nlp):
     empty = store_corpus / "empty.txt"
     empty.write_text("\n\n", encoding="utf-8")

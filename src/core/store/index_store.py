@@ -190,7 +190,8 @@ def _open_cached(
             plan = _plan(conn, files, list(skipped), settings, fingerprint)
             if not plan.order:
                 raise _no_articles(paths, plan.skipped)
-            if plan.indexing or plan.removed or plan.refresh or plan.notes:
+            moves = plan.indexing or plan.removed or plan.refresh or plan.notes
+            if moves and db.meta_value(conn, "walk") is not None:
                 with db.transaction(conn):  # before any row moves: the walk no longer matches
                     conn.execute("DELETE FROM meta WHERE key = 'walk'")
             _apply(conn, plan)
@@ -199,13 +200,14 @@ def _open_cached(
                     notices.append(rules_notice(settings))
                 _index(conn, plan, settings, fingerprint, progress, nlp, tell)
             current = revision((i, h, f) for i, (h, f) in plan.rows.items())
+            remember = walk if walk is not None and len(plan.skipped) == len(skipped) else None
             if db.meta_value(conn, "revision") != current:
                 from ..events import Linking
 
                 tell(Linking(len(plan.order)))
-                _merge(conn, current)
-            if walk is not None and len(plan.skipped) == len(skipped):
-                _remember_walk(conn, current, walk)
+                _merge(conn, current, remember)
+            elif remember is not None:
+                _remember_walk(conn, current, remember)
             conn.close()
             break
         except sqlite3.DatabaseError as err:
@@ -624,8 +626,10 @@ def _first_alone(
     yield from analyze(nlp, stream, batch_size=settings.batch_size)
 
 
-def _merge(conn: sqlite3.Connection, current: str) -> None:
-    """Recompute the cross-article actors from stored mentions and persist them (no spaCy)."""
+def _merge(conn: sqlite3.Connection, current: str, walk: str | None = None) -> None:
+    """Recompute the cross-article actors from stored mentions and persist them (no spaCy),
+    with the walk's digest when the open may keep it (`_remember_walk`): one commit, not two,
+    each costing a disk sync."""
     from ..pipeline.actors import merge_actors
 
     analyses = load_mentions(conn)
@@ -633,3 +637,5 @@ def _merge(conn: sqlite3.Connection, current: str) -> None:
     with db.transaction(conn):
         write_actors(conn, actors, mapping, analyses)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('revision', ?)", (current,))
+        if walk is not None:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('walk', ?)", (f"{current}:{walk}",))
