@@ -49,7 +49,7 @@ from ..bindings import (
     MAIN_BINDINGS,
     MARK_BINDINGS,
     TEXT_BINDINGS,
-    key_label,
+    key_name,
 )
 from ..here import Here, Location
 from ..highlight import LEGEND, HSpan, Target
@@ -336,7 +336,7 @@ class MainScreen(Screen[None]):
         for pane, number, bindings in PANE_BINDINGS:
             for binding in bindings:
                 if key in (k.strip() for k in binding.key.split(",")):
-                    return (f"{key_label(binding).split(' / ')[0]} ({binding.description}) "
+                    return (f"{key_name(key)} ({binding.description}) "
                             f"works in {pane}: press {number} to go there.")
         return None
 
