@@ -70,6 +70,12 @@ DISABLED_REASONS: dict[str, str] = {
     "back": "Nothing to go back to: your history starts here.",
     "forward": "Nothing ahead: this is the end of your history ([ goes back).",
 }
+#: The actors pane with no actor to list, in one line of its narrowest width.
+TREE_HINTS: dict[str, str] = {
+    "article": "No actors in this article.",
+    "corpus": "No actors in this folder.",
+    "indexing": "Actors come after indexing.",
+}
 #: Each pane's own keys, for "works in the article list" when pressed elsewhere.
 PANE_BINDINGS: tuple[tuple[str, str, list[Binding]], ...] = (
     ("the article list", "1", ARTICLE_LIST_BINDINGS),
@@ -355,6 +361,7 @@ class MainScreen(Screen[None]):
 
     def on_library_failed(self, message: messages.LibraryFailed) -> None:
         self.query_one(IndexProgress).finish()
+        self.actor_tree.clear()  # no actors will follow: the text pane says why
         self.text.show_message(f"{message.title}: {message.message}")
         self.status_text = StatusText("No articles")
         self.notify(message.message, title=message.title, severity="error", markup=False,
@@ -372,6 +379,8 @@ class MainScreen(Screen[None]):
 
     def on_index_step(self, message: messages.IndexStep) -> None:
         self.query_one(IndexProgress).show_step(message.event)
+        if self.library is None and not self.actor_tree.root.children:
+            self.actor_tree.show_hint(TREE_HINTS["indexing"])
 
     def on_article_indexed(self, message: messages.ArticleIndexed) -> None:
         """A new folder fills in while it is indexed: rows as they come (once a frame), and
@@ -419,6 +428,7 @@ class MainScreen(Screen[None]):
         self.articles.border_title = f"Articles · {len(rows)}"
         if not rows:
             self.text.show_message("No articles in this folder.")
+            self.actor_tree.clear()  # no actors will follow
             return
         if not self._reopen_indexed() and not self._resume_place():
             self.open_article(self.articles.order[0], record=False)
@@ -868,7 +878,8 @@ class MainScreen(Screen[None]):
             self._reveal(*pending)
 
     def _fill_tree(self) -> None:
-        if self.library is None:
+        if self.library is None:  # actors are merged across articles once all are in
+            self.actor_tree.show_hint(TREE_HINTS["indexing"])
             return
         if self.scope == "article" and self.detail is not None:
             detail = self.detail
@@ -882,6 +893,8 @@ class MainScreen(Screen[None]):
             self.actor_tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus",
                                  {a.id: a.quote_count for a in actors})
             self.actor_tree.border_title = f"Actors in corpus · {len(actors)}"
+        if not actors:
+            self.actor_tree.show_hint(TREE_HINTS[self.actor_tree.scope])
 
     def record_actor(self) -> str | None:
         """Whose record `v` opens: the actors pane's row when it has focus, else the chosen
