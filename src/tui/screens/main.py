@@ -19,7 +19,6 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,7 +28,6 @@ from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Static
 
 from newsdesk.core.marks.places import ReadingPlace
 from newsdesk.core.models import (
@@ -58,6 +56,7 @@ from ..widgets.article_list import ArticleList
 from ..widgets.article_text import ArticleText
 from ..widgets.footer import KeyFooter
 from ..widgets.index_progress import IndexProgress
+from ..widgets.legend import Legend
 from ..widgets.status_line import StatusLine
 
 HISTORY_LIMIT = 200
@@ -270,7 +269,7 @@ class MainScreen(Screen[None]):
                 yield IndexProgress(id="progress")
             with Vertical(id="text-pane"):
                 yield ArticleText(id="text")
-                yield Static(Text(""), id="legend")
+                yield Legend(id="legend")
                 yield StatusLine(id="status")
             with Vertical(id="sidebar"):
                 yield ActorTree(id="actors")
@@ -347,12 +346,8 @@ class MainScreen(Screen[None]):
         return None
 
     def _draw_legend(self) -> None:
-        text = Text()
-        for kind, label in LEGEND:
-            if text:
-                text.append(" ")
-            text.append(f" {label} ", style=self.text.kind_style(kind))
-        self.query_one("#legend", Static).update(text)
+        self.query_one(Legend).set_chips(
+            [(label, self.text.kind_style(kind)) for kind, label in LEGEND])
 
     # ----- loading ---------------------------------------------------------------------------
 
