@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Input
 
 from .screens.closing import ClosesItself
+from .wording import counted
 
 if TYPE_CHECKING:
     from newsdesk.core.models import ActorSummary, ArticleSummary
@@ -233,7 +234,7 @@ class ActorCommands(_GoTo):
         return row.name
 
     def about(self, row: ActorSummary) -> str | None:
-        return plain_help(f"{row.type} · {row.mention_count} mentions")
+        return plain_help(f"{row.type} · {counted(row.mention_count, 'mention')}")
 
     def choose(self, main: MainScreen, row: ActorSummary) -> Callable[[], object]:
         return partial(main.choose_actor, row.id)

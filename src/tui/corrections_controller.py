@@ -16,7 +16,7 @@ from newsdesk.core.models import ACTOR_TYPES, QUOTE_KINDS, Mention, Quote
 
 from . import messages
 from .screens.correct import Answer, Choice, CorrectionDialog
-from .wording import counted, one_line
+from .wording import a_or_an, counted, one_line
 
 if TYPE_CHECKING:
     from textual.message import Message
@@ -232,7 +232,7 @@ class CorrectionsController:
         actor = library.actor(self.actor_here() or "")
         self._ask_one_of(
             "Change type",
-            f"{actor.name} is a {actor.type}; it is a…",
+            f"{actor.name} is {a_or_an(actor.type)}; it is really…",
             [t for t in ACTOR_TYPES if t != actor.type],
             lambda a: desk.set_type(actor.id, _row(a), a.note),
         )

@@ -23,7 +23,7 @@ from newsdesk.core.store.library import Library
 
 from . import messages
 from .highlight import HSpan, Target
-from .wording import one_line
+from .wording import counted, one_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -120,8 +120,8 @@ class MarksController:
             self.refresh()
         if report.detached:
             self.app.notify(
-                f"{report.detached} mark(s) no longer found in their changed articles: kept as "
-                "detached (M lists them)",
+                f"{counted(report.detached, 'mark')} no longer found in their changed articles: "
+                "kept as detached (M lists them)",
                 title="Marks", severity="warning", markup=False, timeout=10,
             )
 

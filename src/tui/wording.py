@@ -1,4 +1,5 @@
-"""How counts and cut text read in the panes: "1 actor", "2 actors", "a long quote…"."""
+"""How counts, nouns and cut text read in the panes: "1 actor", "2 actors", "an organization",
+"a long quote…"."""
 
 from __future__ import annotations
 
@@ -6,6 +7,12 @@ from __future__ import annotations
 def counted(n: int, noun: str) -> str:
     """`n` and the noun, plural unless `n` is one (nouns here all take a plain "s")."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def a_or_an(noun: str) -> str:
+    """The noun with its indefinite article, by its first letter: "a person", "an
+    organization", "an other" (the type names here start as they sound)."""
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def one_line(text: str, width: int) -> str:

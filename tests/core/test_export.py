@@ -505,16 +505,13 @@ def test_export_default_path_is_named_after_the_corpus(tmp_path: Path) -> None:
     assert default_export_path(when, tmp_path, [], ".csv").name == "newsdesk-2026-12-01.csv"
 
 
-BRIDGE = """Bridge repairs run late
-
-March 4, 2019
-
-Mayor Dana Whitfield described the bridge repair as \u201cslow but necessary.\u201d The work began in May.
-
-Councillor Omar Pell called the delay \u201can embarrassment for the town\u201d on Tuesday.
-
-The union said on Monday that its members would strike.
-"""
+BRIDGE = (
+    "Bridge repairs run late\n\nMarch 4, 2019\n\n"
+    "Mayor Dana Whitfield described the bridge repair as \u201cslow but necessary.\u201d "
+    "The work began in May.\n\n"
+    "Councillor Omar Pell called the delay \u201can embarrassment for the town\u201d on Tuesday."
+    "\n\nThe union said on Monday that its members would strike.\n"
+)
 
 
 @pytest.mark.parametrize(("speaker", "expected"), [

@@ -98,6 +98,7 @@ async def test_corrections_tui_u_undoes_marks_and_corrections_in_one_history(tui
         await _focus_actor(app, pilot, "organization:green-watch")
         await pilot.press("t")
         await pilot.pause()
+        assert app.screen.about.startswith("Green Watch is an organization;")  # type: ignore[attr-defined]
         await pilot.press(*"gro", "enter")  # a correction
         await pilot.pause()
         main = app.main

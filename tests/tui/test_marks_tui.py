@@ -345,7 +345,7 @@ async def test_marks_whose_text_is_gone_are_kept_as_detached(tmp_path: Path) -> 
         await pilot.pause()
         [kept] = saved_marks()
         assert kept.detached and kept.text == "Repairs could start in May."
-        assert any("1 mark(s) no longer found" in n for n in notes(again))
+        assert any("1 mark no longer found" in n for n in notes(again))
         assert mark_layer(again.main) == []  # no place in the text to draw it
         await pilot.press("M")
         await pilot.pause()

@@ -293,6 +293,7 @@ async def test_search_tui_palette_finds_an_actor_by_a_typo(make_app) -> None:
         commands = app.screen.query_one(CommandList)
         first = str(commands.get_option_at_index(0).prompt)
         assert first.startswith("Go to actor: Green Watch")
+        assert first.endswith("organization · 2 mentions")
         await pilot.press("enter")
         await pilot.pause()
         assert main.chosen_actor == "organization:green-watch"

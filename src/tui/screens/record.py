@@ -30,6 +30,7 @@ from newsdesk.core.store.library import Library
 
 from ..bindings import RECORD_BINDINGS
 from ..widgets.footer import KeyFooter
+from ..wording import counted
 from .closing import ClosesItself
 
 #: Positions listed when the record opens, at most: as many as the terminal has room for (two
@@ -132,7 +133,8 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
         if roles:
             text.append("\nroles: " + "; ".join(roles[:4]) + (" …" if len(roles) > 4 else ""))
         text.append(
-            f"\n{len(record.articles)} article(s) · {len(record.positions)} position(s)",
+            f"\n{counted(len(record.articles), 'article')} · "
+            f"{counted(len(record.positions), 'position')}",
             style="dim",
         )
         return text
@@ -156,7 +158,8 @@ class RecordScreen(ClosesItself, Screen[Quote | None]):
             caption = "no dated articles"
         if undated is not None:
             caption += (
-                f" · undated: {undated.mentions} mention(s), {undated.positions} position(s)"
+                f" · undated: {counted(undated.mentions, 'mention')}, "
+                f"{counted(undated.positions, 'position')}"
             )
         return Text(caption, style="dim")
 
