@@ -407,7 +407,7 @@ def _label(actor: ActorSummary, here: int | None = None) -> str:
     """A picker row; `here`: the actor's mentions in the open article, which it is one of."""
     counts = counted(actor.mention_count, "mention")
     if here is not None:
-        counts += f", {here} in this article"
+        counts += f" ({here} here)"
     return f"{actor.name} · {actor.type} · {counts}"
 
 

@@ -179,7 +179,7 @@ async def test_corrections_tui_speaker_picker_offers_the_articles_actors_first(
         assert isinstance(dialog, CorrectionDialog)
         assert [row.key for row in dialog.rows] == ["organization:green-watch",
                                                     "place:portsmouth"]
-        assert dialog.rows[0].label == "Green Watch · organization · 2 mentions, 1 in this article"
+        assert dialog.rows[0].label == "Green Watch · organization · 2 mentions (1 here)"
         assert dialog.rows[1].label == "Portsmouth · place · 4 mentions"
         await pilot.press(*"ports")  # typed: still the matches, the article's first
         await pilot.pause()
