@@ -172,9 +172,9 @@ MARKS_VIEW_BINDINGS: list[Binding] = [
     _b("n", "edit_note", "Note", "Write or change the mark's note", "edit-note"),
     _b("d,delete", "delete_mark", "Delete", "Delete the mark (u undoes)", "delete-mark"),
     _b("u", "undo", "Undo", "Undo the last mark change", "marks-undo"),
-    _b("y", "copy", "Copy", "Send the mark as Markdown to the terminal's clipboard", "marks-copy",
-       show=False),
-    _b("e", "export", "Export", "Export marks as Markdown", "marks-export", show=False),
+    _b("y", "copy", "Copy", "Send the mark as Markdown to the terminal's clipboard",
+       "marks-copy"),
+    _b("e", "export", "Export", "Export marks as Markdown", "marks-export"),
     _b("j", "cursor(1)", "Down", "Next mark", "mark-down", show=False),
     _b("k", "cursor(-1)", "Up", "Previous mark", "mark-up", show=False),
     _b("escape,M", "close", "Close", "Close the marks view", "close-marks"),
@@ -229,8 +229,22 @@ FOOTER_PRIORITY: dict[str, int] = {
     "back": 3, "forward": 3, "walk-previous": 4, "toggle-scope": 4,
     "show-marks": 5, "copy-markdown": 5, "export-marks": 6, "toggle-sidebar": 6,
     "next-paragraph": 7,
+    "correct-rename": 3, "correct-merge": 3, "correct-split": 3,
 }
 FOOTER_DEFAULT_PRIORITY = 5
+
+#: What the key bar says for a key when its description does not fit (binding id -> a word of
+#: six cells at most); keys not listed are short already (`short_label`).
+FOOTER_SHORT: dict[str, str] = {
+    "next-paragraph": "Para", "forward": "Fwd", "toggle-sidebar": "Side",
+}
+SHORT_LABEL_CELLS = 6
+
+
+def short_label(binding: Binding) -> str:
+    """The key bar's word for `binding` when it is short of room: no key is ever shown bare on
+    a wide terminal, since a bare `}` or `x` tells a new reader nothing."""
+    return FOOTER_SHORT.get(binding.id or "", binding.description)
 
 
 #: How `y` reaches the clipboard, and how to let it through tmux (help and README say it).
@@ -265,14 +279,21 @@ SCREEN_ONLY_GROUPS: tuple[str, ...] = (
 )
 
 
+#: Textual's key names that a reader types as a character.
+_TYPED = {
+    "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
+    "left_curly_bracket": "{", "right_curly_bracket": "}", "space": "space", "slash": "/",
+}
+
+
+def key_name(key: str) -> str:
+    """One key as a reader types it (`right_curly_bracket` -> `}`)."""
+    return _TYPED.get(key.strip(), key.strip())
+
+
 def key_label(binding: Binding) -> str:
     """Keys as a reader types them: `[ / alt+left`."""
-    names = {
-        "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
-        "left_curly_bracket": "{", "right_curly_bracket": "}", "space": "space",
-        "slash": "/",
-    }
-    return " / ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
+    return " / ".join(key_name(k) for k in binding.key.split(","))
 
 
 def markdown_table() -> str:

@@ -97,6 +97,18 @@ def highlight(matcher: Matcher, candidate: str) -> Content:
     return content
 
 
+def perfect_score(matcher: Matcher) -> float:
+    """What Textual's matcher gives a candidate equal to the query: the top of its scale.
+
+    The palette sorts every provider's hits by one score, and Textual's matcher scores a
+    command without bound (letters matched, word starts, runs), while the search index scores
+    0-100. Index hits are put on the matcher's scale, so an actor named exactly as typed ranks
+    with a command named exactly so, above a command whose help holds the letters here and there.
+    """
+    query = matcher.query if matcher.case_sensitive else matcher.query.casefold()
+    return matcher.fuzzy_search.match(query, query)[0] if query else 1.0
+
+
 def plain_help(text: str) -> str | None:  # the palette parses a `str` help as markup
     """Help under a hit as Content: a source named `[/x]` in an article would crash the palette.
 
@@ -157,7 +169,8 @@ class _GoTo(Provider):
     kind = ""
     """The search-index kind of its hits ("actor")."""
     rank = 100.0
-    """Divides the index's 0-100 score (a larger rank sorts a kind lower at equal scores)."""
+    """Divides the index's 0-100 score (a larger rank sorts a kind lower at equal scores); the
+    quotient is then put on the palette's scale (`perfect_score`)."""
 
     def rows(self, main: MainScreen) -> Iterable[Any]:
         raise NotImplementedError
@@ -183,12 +196,13 @@ class _GoTo(Provider):
         found = _index_query(self, query, self.command.casefold())
         if found is not None:
             index, words = found
+            best = perfect_score(matcher)
             result = index.search(words, kinds=(self.kind,), limit=MAX_HITS, suggest=False)
             for hit in result.hits:
                 row = self.row_for(main, hit)
                 if row is None:
                     continue
-                yield Hit(hit.score / self.rank,
+                yield Hit(hit.score / self.rank * best,
                           _index_content(prefix, hit.context, hit.context_matches, matcher),
                           self.choose(main, row), text=prefix + hit.context, help=self.about(row))
             return

@@ -182,14 +182,30 @@ class CorrectionsController:
     def _actors(
         self, exclude: str | None = None, new: bool = False
     ) -> Callable[[str], list[Choice]]:
-        """The picker over actors, filtered by the search matcher as the reader types."""
+        """The picker over actors, filtered by the search matcher as the reader types: the open
+        article's own actors first (most mentioned there first), then the rest of the corpus.
+
+        The speaker of a quote, the actor a name really is, the one a mention belongs to are
+        nearly always in the same article; corpus-wide counts alone put the most written-about
+        actors of the whole folder above them.
+        """
         from newsdesk.core.resolve import match_actors
 
-        summaries = self.here().actor_summaries
+        here = self.here()
+        summaries = here.actor_summaries
+        in_article = dict(here.shown.actor_counts) if here.shown is not None else {}
+        order = {actor_id: n for n, actor_id in enumerate(in_article)}
 
         def rows(query: str) -> list[Choice]:
             actors = [a for a in summaries.values() if a.id != exclude]
-            found = [Choice(a.id, _label(a)) for a in match_actors(actors, query)]
+            local = [a for a in actors if a.id in in_article]
+            local = (match_actors(local, query, limit=len(local)) if query.strip()
+                     else sorted(local, key=lambda a: order[a.id]))  # the article's own order
+            found = [
+                *(Choice(a.id, _label(a, in_article[a.id])) for a in local),
+                *(Choice(a.id, _label(a))
+                  for a in match_actors([a for a in actors if a.id not in in_article], query)),
+            ]
             return (
                 [Choice(NEW_ACTOR, "a new actor (named as the mention)"), *found] if new else found
             )
@@ -418,7 +434,11 @@ def _row(answer: Answer) -> str:
     return answer.key
 
 
-def _label(actor: ActorSummary) -> str:
-    return f"{actor.name} · {actor.type} · {counted(actor.mention_count, 'mention')}"
+def _label(actor: ActorSummary, here: int | None = None) -> str:
+    """A picker row; `here`: the actor's mentions in the open article, which it is one of."""
+    counts = counted(actor.mention_count, "mention")
+    if here is not None:
+        counts += f" ({here} here)"
+    return f"{actor.name} · {actor.type} · {counts}"
 
 

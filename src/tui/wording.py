@@ -1,4 +1,5 @@
-"""How counts and cut text read in the panes: "1 actor", "2 actors", "a long quote…"."""
+"""How counts, nouns and cut text read in the panes: "1 actor", "2 actors", "an organization",
+"a long quote…"."""
 
 from __future__ import annotations
 

@@ -519,3 +519,34 @@ def test_export_default_folder_is_documents_else_home(tmp_path, monkeypatch) -> 
     when = date(2026, 12, 1)
     assert default_export_path(when).parent == tmp_path / "Documents"
 
+BRIDGE = (
+    "Bridge repairs run late\n\nMarch 4, 2019\n\n"
+    "Mayor Dana Whitfield described the bridge repair as \u201cslow but necessary.\u201d "
+    "The work began in May.\n\n"
+    "Councillor Omar Pell called the delay \u201can embarrassment for the town\u201d on Tuesday."
+    "\n\nThe union said on Monday that its members would strike.\n"
+)
+
+
+@pytest.mark.parametrize(("speaker", "expected"), [
+    ("Dana Whitfield",
+     "**described** the bridge repair as \u201cslow but necessary.\u201d (reported)"),
+    ("Omar Pell", "**called** the delay \u201can embarrassment for the town\u201d (stance)"),
+    ("The union", "**said** on Monday that its members would strike (reported)"),
+])
+def test_export_paraphrase_keeps_the_words_between_cue_and_quote(
+    nlp, tmp_path: Path, speaker: str, expected: str  # type: ignore[no-untyped-def]
+) -> None:
+    """A paraphrase reads as the article's sentence does: the cue's object and frame stay, and
+    a quotation the frame opens is closed ("described perfectly fine" said nothing)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    articles, _ = read_articles([folder])
+    library = MemoryLibrary(build_corpus(analyze(nlp, articles)))
+    detail = library.article("bridge")
+    quote = next(q for q in detail.quotes if q.speaker and q.speaker.endswith(speaker))
+    passage = Passage("bridge", quote.start, quote.end, quote.text, "quote", quote.id,
+                      quote.kind, quote.speaker, quote.actor)
+    line = passage_markdown(library, passage).splitlines()[0]
+    assert line.endswith(expected), line

@@ -4,10 +4,12 @@ status line's "was ..."."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from newsdesk.core.corrections import with_corrections
-from newsdesk.core.models import Corpus
+from newsdesk.core.models import Article, Corpus, Mention
 from newsdesk.core.settings import Settings
 from newsdesk.core.store.library import MemoryLibrary
 from newsdesk.tui.app import NewsdeskApp
@@ -96,6 +98,7 @@ async def test_corrections_tui_u_undoes_marks_and_corrections_in_one_history(tui
         await _focus_actor(app, pilot, "organization:green-watch")
         await pilot.press("t")
         await pilot.pause()
+        assert app.screen.about.startswith("Green Watch is an organization;")  # type: ignore[attr-defined]
         await pilot.press(*"gro", "enter")  # a correction
         await pilot.pause()
         main = app.main
@@ -194,6 +197,45 @@ async def test_corrections_tui_palette_not_a_quote_and_change_speaker(tui_corpus
         changed = next(q for q in main.text.detail.quotes if q.id == quote.id)
         assert changed.speaker == "a harbour official" and changed.actor is None
         assert app.main.actor_tree.corrected(quote.id)
+
+
+def _with_a_busier_place(corpus: Corpus) -> Corpus:
+    """The corpus plus an article naming Portsmouth three times, so that corpus-wide counts
+    rank it above Green Watch, the other actor of the ferry article."""
+    text = "Portsmouth grew. Portsmouth voted. Portsmouth won."
+    article = Article("a4", "a4.txt", "Portsmouth votes", "2021-05-01", "Coast Herald", None,
+                      text, ((0, len(text)),), "h-a4")
+    mentions = tuple(Mention("a4", m.start(), m.end(), "Portsmouth", "GPE", "Portsmouth")
+                     for m in re.finditer("Portsmouth", text))
+    actors = tuple(replace(a, mentions=a.mentions + mentions) if a.id == "place:portsmouth"
+                   else a for a in corpus.actors)
+    return replace(corpus, articles=(*corpus.articles, article), actors=actors,
+                   sentences={**corpus.sentences, "a4": ((0, 16), (17, 34), (35, len(text)))})
+
+
+async def test_corrections_tui_speaker_picker_offers_the_articles_actors_first(
+        tui_corpus) -> None:
+    app = corrected_app(_with_a_busier_place(tui_corpus))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        main = app.main
+        main.open_article("a2")
+        await pilot.pause()
+        await pilot.press("2")
+        quote = main.text.detail.quotes[0]
+        main.text.move_cursor_to(quote.start)
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CorrectionDialog)
+        assert [row.key for row in dialog.rows] == ["organization:green-watch",
+                                                    "place:portsmouth"]
+        assert dialog.rows[0].label == "Green Watch · organization · 2 mentions (1 here)"
+        assert dialog.rows[1].label == "Portsmouth · place · 4 mentions"
+        await pilot.press(*"ports")  # typed: still the matches, the article's first
+        await pilot.pause()
+        assert [row.key for row in dialog.rows] == ["place:portsmouth"]
 
 
 async def test_corrections_tui_add_quote_from_a_selection(tui_corpus) -> None:

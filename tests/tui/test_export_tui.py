@@ -266,6 +266,23 @@ async def test_export_dialog_escape_cancels(make_app, tmp_path: Path) -> None:
         assert not (tmp_path / "x.md").exists()
 
 
+async def test_export_dialog_chosen_option_reads_without_colour(make_app, tmp_path: Path) -> None:
+    """Only the chosen radio button holds a dot: its text alone says which is chosen."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot, tmp_path / "x.md")
+
+        def dots() -> dict[str, bool]:
+            return {str(b.id): "●" in b.render().plain for b in dialog.query(RadioButton)}
+
+        assert dots() == {"scope-all": True, "scope-article": False, "scope-actor": False,
+                          "group-article": True, "group-actor": False, "format-md": True,
+                          "format-csv": False, "format-jsonl": False}
+        dialog.query_one("#format-csv", RadioButton).value = True
+        await pilot.pause()
+        assert dots()["format-csv"] and not dots()["format-md"]
+
+
 def test_snapshot_export_dialog(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
     async def run(pilot) -> None:  # type: ignore[no-untyped-def]
         pilot.app.main.choose_actor("person:maria-lopez")

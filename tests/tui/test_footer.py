@@ -93,3 +93,34 @@ async def test_footer_says_more_at_wider_widths(make_app) -> None:  # type: igno
     worded = [key for key, words in wide.items() if words]
     assert len(worded) > len([key for key, words in narrow.items() if words])
     assert wide["["] == "Back" and wide["]"] == "Forward" and wide["a"] == "Scope"
+
+
+async def test_footer_labels_every_key_at_120_columns(make_app) -> None:  # type: ignore[no-untyped-def]
+    """No bare `}`, `s`, `e`, `i` or `x` on a wide terminal: short of room, a key says its
+    short word, the bar draws tight, and a key that still does not fit leaves the bar."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        footer = app.main.query_one(KeyFooter)
+        seen: set[str] = set()
+        for pane in ("1", "2", "3"):
+            await pilot.press(pane)
+            await pilot.pause()
+            shown = _shown(footer)
+            shown.pop("^p")  # the palette key, apart on the right, gives its room first
+            assert all(shown.values()), (pane, _line(footer))
+            seen |= set(shown)
+            assert all(end <= footer.size.width for _s, end, _k in footer._spans)
+        assert {"}", "s", "e", "i", "x", "r", "m", "y"} <= seen
+        await pilot.press("M")
+        await pilot.pause()
+        marks = _shown(app.screen.query_one(KeyFooter))
+        assert marks.get("y") == "Copy" and marks.get("e") == "Export"  # as the README says
+
+
+def test_footer_every_shown_binding_has_a_short_word() -> None:
+    from newsdesk.tui.bindings import GROUPS, SHORT_LABEL_CELLS, short_label
+
+    for _title, bindings in GROUPS:
+        for binding in bindings:
+            if binding.show:
+                assert 0 < len(short_label(binding)) <= SHORT_LABEL_CELLS, binding

@@ -55,6 +55,17 @@ async def test_key_reasons_pane_keys_elsewhere_say_where_they_work(make_app) -> 
         assert sum("works in the article list" in m for m in said(app)) == 1
 
 
+@pytest.mark.parametrize(("key", "typed"), [("g", "g"), ("G", "G")])
+async def test_key_reasons_name_the_key_that_was_pressed(make_app, key: str, typed: str) -> None:
+    """A pane key bound to two keys (`home,g`, `end,G`) names the one the reader pressed."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", key)  # the actors pane has no first / last
+        await pilot.pause()
+        reasons = [m for m in said(app) if "works in" in m]
+        assert reasons and reasons[-1].startswith(f"{typed} ("), said(app)
+
+
 async def test_key_reasons_working_keys_say_nothing(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -3,10 +3,13 @@ and the "too small" note comes and goes without losing the screens pushed meanwh
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from textual.command import CommandPalette
 from textual.geometry import Size
 
+from newsdesk.core.models import Corpus
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.screens.main import MainScreen
 from newsdesk.tui.screens.too_small import MIN_SIZE, TooSmallScreen
@@ -81,6 +84,58 @@ async def test_resize_article_text_rewraps_to_the_new_width(make_app) -> None:
         narrow = max(len(line.plain) for line in text._lines)
         assert narrow < wide
         assert narrow <= text.scrollable_content_region.width
+
+
+def _long_first_article(corpus: Corpus) -> Corpus:
+    """The first article with a title of several lines and paragraphs enough to scroll (added
+    after its text, so its mentions keep their offsets)."""
+    article = corpus.articles[0]
+    extra = [f"Paragraph {n} of the harbour story goes on for a while, so that the text "
+             "needs a scroll bar at every size." for n in range(12)]
+    text, paragraphs = article.text, list(article.paragraphs)
+    for paragraph in extra:
+        text += "\n\n"
+        paragraphs.append((len(text), len(text) + len(paragraph)))
+        text += paragraph
+    article = replace(article, text=text, paragraphs=tuple(paragraphs),
+                      title="A harbour plan approved after a long night of talks in the council "
+                            "chamber of the old town")
+    sentences = {**corpus.sentences,
+                 article.id: (*corpus.sentences[article.id], *paragraphs[3:])}
+    return replace(corpus, articles=(article, *corpus.articles[1:]), sentences=sentences)
+
+
+@pytest.mark.parametrize("scrolled", [1, 2, 9])
+async def test_resize_text_top_line_never_starts_mid_title_or_mid_paragraph(
+        make_app, tui_corpus: Corpus, scrolled: int) -> None:
+    """After 80x24 -> 120x40 the text keeps its place: the line that was on top is found again
+    by its article offset (a header line: the header from its start), never the old row
+    number, which in the new wrap may be the second line of the title."""
+    app = make_app(_long_first_article(tui_corpus))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.main.open_article(tui_corpus.articles[0].id)
+        await pilot.pause()
+        text = app.main.text
+        text.scroll_to(0, scrolled, animate=False, immediate=True)
+        await pilot.pause()
+        low = next(line for line in reversed(text._lines[:scrolled + text.size.height - 2])
+                   if line.kind == "text")
+        text.move_cursor_to(low.start)  # the reader's cursor, low in the view: no scroll
+        await pilot.pause()
+        assert int(text.scroll_y) == scrolled
+        before = text._lines[scrolled]
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        top = int(text.scroll_y)
+        line = text._lines[top]
+        if before.kind in ("title", "meta", "url"):
+            assert top == 0, line
+        else:
+            previous = text._lines[top - 1]
+            assert line.kind == "text" and (previous.kind != "text"
+                                            or previous.paragraph != line.paragraph
+                                            or line.start <= before.start < line.end), line
 
 
 async def test_resize_only_the_start_up_resize_is_skipped(make_app, monkeypatch) -> None:
@@ -307,3 +362,23 @@ async def test_theme_picker_closed_twice_answers_once(make_app) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.main
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
+async def test_resize_legend_never_leaves_a_word_alone_on_a_line(make_app, size) -> None:
+    from newsdesk.tui.highlight import LEGEND
+    from newsdesk.tui.widgets.legend import Legend
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for _ in range(2):  # the sidebar hidden and shown: the text pane narrows
+            legend = app.main.query_one(Legend)
+            lines = legend.render().plain.split("\n")
+            assert len(lines) == legend.size.height
+            words = [line.split() for line in lines]
+            assert [w for line in words for w in line] == [label for _k, label in LEGEND]
+            assert all(len(line) >= 2 for line in words) or len(lines) == 1, lines
+            assert all(len(line) <= legend.content_size.width for line in lines)
+            await pilot.press("s")
+            await pilot.pause()

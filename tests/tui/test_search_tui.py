@@ -300,6 +300,31 @@ async def test_search_tui_palette_finds_an_actor_by_a_typo(make_app) -> None:
         assert main.chosen_actor == "organization:green-watch"
 
 
+async def test_search_tui_palette_ranks_an_exact_name_above_letters_in_a_commands_help(
+        make_app) -> None:
+    """"maria" is scattered through the help of the marks commands ("Marks: Mark or unmark
+    ..."); the actor of that name comes first all the same, and an exact title likewise."""
+    from textual.command import CommandInput, CommandList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await index_ready(app, pilot)
+        for query, expected in (("maria", "Go to actor: Maria Lopez"),
+                                ("Harbour plan approved", "Go to article: Harbour plan")):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            app.screen.query_one(CommandInput).value = query
+            await pilot.pause(0.3)
+            commands = app.screen.query_one(CommandList)
+            prompts = [str(commands.get_option_at_index(i).prompt)
+                       for i in range(commands.option_count)]
+            if query == "maria":  # the loose matches the name must beat are there
+                assert any(p.startswith("Marks:") for p in prompts)
+            assert prompts[0].startswith(expected), prompts[:3]
+            await pilot.press("escape")
+            await pilot.pause()
+
+
 async def test_search_tui_palette_opens_an_article_by_a_typo(make_app) -> None:
     from textual.command import CommandInput
 

@@ -199,6 +199,23 @@ def paragraph_citation(article: Article, start: int, end: int) -> str:
 
 #: Kinds written as a paraphrase with their cue, not as a verbatim blockquote.
 PARAPHRASED: frozenset[str] = frozenset({"indirect", "mixed", "stance"})
+#: Words between a cue and its quote kept in a paraphrase (an object, "as", "on Monday that");
+#: a longer gap is narration, not the cue's frame.
+FRAME_LIMIT = 80
+#: Quotation marks that close what a frame opened, and their openers.
+CLOSING_MARKS = "\u201d\u2019\u00bb\""
+OPENING_MARKS = "\u201c\u2018\u00ab"
+
+
+def _opens(text: str) -> bool:
+    """`text` leaves a quotation open (curly or guillemet, or an odd count of straight ones)."""
+    depth = 0
+    for ch in text:
+        if ch in OPENING_MARKS:
+            depth += 1
+        elif ch in "\u201d\u00bb" or (ch == "\u2019" and depth > 0):
+            depth = max(depth - 1, 0)
+    return depth > 0 or text.count('"') % 2 == 1
 
 
 class _Renderer:
@@ -299,11 +316,51 @@ class _Renderer:
         details = [label]
         if quote is not None and quote.via:
             details.append(f"via {escape_inline(quote.via)}")
-        lines = [f"{name}{cue} {escape_inline(passage.text)} ({', '.join(details)})"]
+        said = escape_inline(self.reported(passage, quote))
+        lines = [f"{name}{cue} {said} ({', '.join(details)})"]
         sentence = self.sentence(passage)
         if sentence:
             lines += ["", *blockquote(sentence)]
         return lines
+
+    def reported(self, passage: Passage, quote: Quote | None) -> str:
+        """What follows the cue in the paraphrase: the article's words from the cue to the end
+        of the passage when both are in one sentence, else the passage.
+
+        A quote's span is what was said; the words between the cue and it are the object and
+        the frame ("characterized *the call* as “…”", "said *on Monday that* …"), without
+        which the cue reads wrong ("characterized perfectly fine"). A quotation mark left
+        open is closed as the article closes it.
+        """
+        detail = self.detail(passage.article)
+        text = detail.article.text
+        if text[passage.start : passage.end] != passage.text:
+            return passage.text  # a mark whose text is not the article's here
+        said = self.frame(passage, quote, detail) + passage.text
+        if _opens(said):
+            after = text[passage.end : passage.end + 2]  # the mark, or a comma then the mark
+            mark = next((ch for ch in after if ch in CLOSING_MARKS), None)
+            if mark is not None and after.index(mark) <= (1 if after[0] in ",." else 0):
+                said += mark
+        return " ".join(said.split())
+
+    def frame(self, passage: Passage, quote: Quote | None, detail: ArticleAnalysis) -> str:
+        """The words between the cue and the passage ("" unless both are in one sentence and
+        there is a word or an opening quotation mark between them, the speaker not among)."""
+        if quote is None or quote.cue_end is None:
+            return ""
+        start, end = quote.cue_end, passage.start
+        if not 0 < end - start <= FRAME_LIMIT:
+            return ""
+        if quote.speaker_start is not None and start <= quote.speaker_start < end:
+            return ""  # the speaker sits between: not a frame of the cue's
+        inside = [(s, e) for s, e in detail.sentences if s <= start < e]
+        if not inside or not passage.end <= inside[0][1]:
+            return ""
+        frame = detail.article.text[start:end]
+        if not any(ch.isalnum() or ch in OPENING_MARKS or ch == '"' for ch in frame):
+            return ""  # a comma between ("fuel, officials said, spilled"): no frame
+        return frame
 
     def sentence(self, passage: Passage) -> str | None:
         """The article's sentence(s) holding the passage, verbatim."""

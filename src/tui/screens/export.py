@@ -59,6 +59,18 @@ class ExportRequest:
     format: Format = "md"
 
 
+class Choice(RadioButton):
+    """A radio button whose dot shows only when chosen (`▐●▌` / `▐ ▌`): Textual draws the dot
+    in every button and tells the chosen one by colour alone, lost on a monochrome terminal,
+    to a colour-blind reader, or in a copy of the screen."""
+
+    BUTTON_INNER = " "
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = RadioButton.BUTTON_INNER if self.value else " "
+        super().watch_value()
+
+
 def starting_scope(options: ExportOptions) -> Scope:
     """The most useful scope: the chosen actor's positions, else all marks."""
     if options.previous is not None:
@@ -98,30 +110,30 @@ class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
             )
             yield Label(Content("Scope"), classes="export-heading")
             with RadioSet(id="export-scope"):
-                yield RadioButton(Content(f"All marks ({options.mark_count} {noun})"),
+                yield Choice(Content(f"All marks ({options.mark_count} {noun})"),
                                   value=scope == "all", id="scope-all")
                 article = options.article
-                yield RadioButton(
+                yield Choice(
                     Content(
                         "This article: " + (one_line(article[1], 50) if article else "none open")
                     ),
                     id="scope-article", disabled=article is None, value=scope == "article",
                 )
                 actor = options.actor
-                yield RadioButton(
+                yield Choice(
                     Content("This actor's positions: "
                             + (one_line(actor[1], 40) if actor else "no actor chosen")),
                     id="scope-actor", disabled=actor is None, value=scope == "actor",
                 )
             yield Label(Content("Group by"), classes="export-heading")
             with RadioSet(id="export-group"):
-                yield RadioButton(Content("Article"), value=group == "article",
+                yield Choice(Content("Article"), value=group == "article",
                                   id="group-article")
-                yield RadioButton(Content("Actor"), value=group == "actor", id="group-actor")
+                yield Choice(Content("Actor"), value=group == "actor", id="group-actor")
             yield Label(Content("Format"), classes="export-heading")
             with RadioSet(id="export-format"):
                 for key, label in FORMATS.items():
-                    yield RadioButton(Content(label), value=key == fmt, id=f"format-{key}")
+                    yield Choice(Content(label), value=key == fmt, id=f"format-{key}")
             yield Label(Content("File"), classes="export-heading")
             yield Input(str(previous.path if previous else options.path), id="export-path",
                         placeholder="a file to write, e.g. notes.md", compact=True,

@@ -19,7 +19,6 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,7 +28,6 @@ from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Static
 
 from newsdesk.core.marks.places import ReadingPlace
 from newsdesk.core.models import (
@@ -49,7 +47,7 @@ from ..bindings import (
     MAIN_BINDINGS,
     MARK_BINDINGS,
     TEXT_BINDINGS,
-    key_label,
+    key_name,
 )
 from ..here import Here, Location
 from ..highlight import LEGEND, HSpan, Target
@@ -58,6 +56,7 @@ from ..widgets.article_list import ArticleList
 from ..widgets.article_text import ArticleText
 from ..widgets.footer import KeyFooter
 from ..widgets.index_progress import IndexProgress
+from ..widgets.legend import Legend
 from ..widgets.status_line import StatusLine
 
 HISTORY_LIMIT = 200
@@ -69,6 +68,12 @@ DISABLED_REASONS: dict[str, str] = {
     "walk": "Nothing to step through: choose an actor (Enter) or search (/) first.",
     "back": "Nothing to go back to: your history starts here.",
     "forward": "Nothing ahead: this is the end of your history ([ goes back).",
+}
+#: The actors pane with no actor to list, in one line of its narrowest width.
+TREE_HINTS: dict[str, str] = {
+    "article": "No actors in this article.",
+    "corpus": "No actors in this folder.",
+    "indexing": "Actors come after indexing.",
 }
 #: Each pane's own keys, for "works in the article list" when pressed elsewhere.
 PANE_BINDINGS: tuple[tuple[str, str, list[Binding]], ...] = (
@@ -264,7 +269,7 @@ class MainScreen(Screen[None]):
                 yield IndexProgress(id="progress")
             with Vertical(id="text-pane"):
                 yield ArticleText(id="text")
-                yield Static(Text(""), id="legend")
+                yield Legend(id="legend")
                 yield StatusLine(id="status")
             with Vertical(id="sidebar"):
                 yield ActorTree(id="actors")
@@ -336,17 +341,13 @@ class MainScreen(Screen[None]):
         for pane, number, bindings in PANE_BINDINGS:
             for binding in bindings:
                 if key in (k.strip() for k in binding.key.split(",")):
-                    return (f"{key_label(binding).split(' / ')[0]} ({binding.description}) "
+                    return (f"{key_name(key)} ({binding.description}) "
                             f"works in {pane}: press {number} to go there.")
         return None
 
     def _draw_legend(self) -> None:
-        text = Text()
-        for kind, label in LEGEND:
-            if text:
-                text.append(" ")
-            text.append(f" {label} ", style=self.text.kind_style(kind))
-        self.query_one("#legend", Static).update(text)
+        self.query_one(Legend).set_chips(
+            [(label, self.text.kind_style(kind)) for kind, label in LEGEND])
 
     # ----- loading ---------------------------------------------------------------------------
 
@@ -355,6 +356,7 @@ class MainScreen(Screen[None]):
 
     def on_library_failed(self, message: messages.LibraryFailed) -> None:
         self.query_one(IndexProgress).finish()
+        self.actor_tree.clear()  # no actors will follow: the text pane says why
         self.text.show_message(f"{message.title}: {message.message}")
         self.status_text = StatusText("No articles")
         self.notify(message.message, title=message.title, severity="error", markup=False,
@@ -372,6 +374,8 @@ class MainScreen(Screen[None]):
 
     def on_index_step(self, message: messages.IndexStep) -> None:
         self.query_one(IndexProgress).show_step(message.event)
+        if self.library is None and not self.actor_tree.root.children:
+            self.actor_tree.show_hint(TREE_HINTS["indexing"])
 
     def on_article_indexed(self, message: messages.ArticleIndexed) -> None:
         """A new folder fills in while it is indexed: rows as they come (once a frame), and
@@ -419,6 +423,7 @@ class MainScreen(Screen[None]):
         self.articles.border_title = f"Articles · {len(rows)}"
         if not rows:
             self.text.show_message("No articles in this folder.")
+            self.actor_tree.clear()  # no actors will follow
             return
         if not self._reopen_indexed() and not self._resume_place():
             self.open_article(self.articles.order[0], record=False)
@@ -868,7 +873,8 @@ class MainScreen(Screen[None]):
             self._reveal(*pending)
 
     def _fill_tree(self) -> None:
-        if self.library is None:
+        if self.library is None:  # actors are merged across articles once all are in
+            self.actor_tree.show_hint(TREE_HINTS["indexing"])
             return
         if self.scope == "article" and self.detail is not None:
             detail = self.detail
@@ -882,6 +888,8 @@ class MainScreen(Screen[None]):
             self.actor_tree.set_actors(actors, {a.id: a.mention_count for a in actors}, "corpus",
                                  {a.id: a.quote_count for a in actors})
             self.actor_tree.border_title = f"Actors in corpus · {len(actors)}"
+        if not actors:
+            self.actor_tree.show_hint(TREE_HINTS[self.actor_tree.scope])
 
     def record_actor(self) -> str | None:
         """Whose record `v` opens: the actors pane's row when it has focus, else the chosen

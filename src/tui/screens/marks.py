@@ -28,6 +28,9 @@ from .closing import ClosesItself
 if TYPE_CHECKING:
     from ..marks_controller import MarksController
 
+#: The marks view without marks: one line at 80 columns.
+EMPTY_HINT = "No marks yet: m marks the quote or sentence under the cursor."
+
 #: A note is a short remark; the export prints it under the passage.
 NOTE_LIMIT = 280
 
@@ -70,8 +73,8 @@ class MarksScreen(ClosesItself, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="marks-pane"):
+            yield Static(Content(""), id="marks-empty")  # on top: where the eye starts
             yield OptionList(id="marks-list")
-            yield Static(Content(""), id="marks-empty")
         yield KeyFooter()
 
     @property
@@ -116,8 +119,7 @@ class MarksScreen(ClosesItself, Screen[None]):
         pane.border_subtitle = f"{detached} detached" if detached else ""
         empty = self.query_one("#marks-empty", Static)
         empty.display = not self.marks
-        empty.update(Content("No marks yet. In the text, m marks the quote or sentence under the "
-                             "cursor; in the actors pane, m marks a position."))
+        empty.update(Content(EMPTY_HINT))
 
     def on_resize(self) -> None:
         if not self.query("#marks-list"):

@@ -111,6 +111,15 @@ class ActorTree(PassStyle, Tree[Item]):
                 node.add_leaf(Text(f"… {len(group) - GROUP_LIMIT} more (Ctrl+P: go to actor)"),
                               Item("more"))
 
+    def show_hint(self, hint: str) -> None:
+        """One dim row in place of the actors, saying why there are none (an article without
+        actors, an index still running): a blank pane reads as broken."""
+        self.clear()
+        self.actor_nodes = {}
+        self._auto_expanded = None
+        self.root.add_leaf(Text(hint, style=component_style(self, "actor-tree--info")),
+                           Item("info"))
+
     def render_label(self, node: TreeNode[Item], base_style: Style, style: Style) -> Text:
         """An actor's row keeps its counts in view: a name too long for the pane is cut with
         "…" before them ("Shanghai Cooperatio…  3 ❝1"), never the counts after it, which a

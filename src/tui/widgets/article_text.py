@@ -167,9 +167,30 @@ class ArticleText(PassStyle, ScrollView, can_focus=True):
         self._invalidate()
 
     def on_resize(self, event: events.Resize) -> None:
+        anchor = self._top_offset()
+        width = self._width
         self._relayout()
-        if self.detail is not None:
-            self._scroll_to_cursor(center=False)
+        if self.detail is None:
+            return
+        if width and self._width != width and anchor is not None:
+            # The old row number means another line in the new wrap (the title's second
+            # line, mid-paragraph): the line holding the old top's text goes on top.
+            top = 0 if anchor < 0 else self.line_of(anchor)
+            self.scroll_to(0, top, animate=False, immediate=True)
+        self._scroll_to_cursor(center=False)
+
+    def _top_offset(self) -> int | None:
+        """The article offset of the first text on the top line (-1: the header is on top,
+        None: nothing laid out): what a new wrap puts on top again."""
+        top = int(self.scroll_y)
+        if top >= len(self._lines):
+            return None
+        for line in self._lines[top:]:
+            if line.kind in ("title", "meta", "url"):
+                return -1
+            if line.kind == "text":
+                return line.start
+        return None
 
     def _invalidate(self) -> None:
         self._strips.clear()

@@ -20,7 +20,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from ..bindings import FOOTER_DEFAULT_PRIORITY, FOOTER_PRIORITY
+from ..bindings import FOOTER_DEFAULT_PRIORITY, FOOTER_PRIORITY, short_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,8 @@ class _Key:
     tooltip: str
     priority: int = FOOTER_DEFAULT_PRIORITY
     """Kept longer when the bar is short of room (lower stays longer: `FOOTER_PRIORITY`)."""
+    short: str = ""
+    """The description in a word, drawn when the whole one does not fit (`short_label`)."""
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -70,6 +72,10 @@ class KeyFooter(Widget, can_focus=False):
     }
     """
 
+    BARE_BELOW: ClassVar[int] = 100
+    """Narrower than this (the explorer's narrow layout), a key short of room may show without
+    its words (hover or `?` says what it does); wider, such a key leaves the bar instead."""
+
     def __init__(self, *, show_command_palette: bool = True) -> None:
         super().__init__()
         self.show_command_palette = show_command_palette
@@ -96,7 +102,8 @@ class KeyFooter(Widget, can_focus=False):
         for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
             shown = _Key(binding.key, app.get_key_display(binding), binding.description,
                          enabled, tooltip or binding.tooltip or binding.description,
-                         FOOTER_PRIORITY.get(binding.id or "", FOOTER_DEFAULT_PRIORITY))
+                         FOOTER_PRIORITY.get(binding.id or "", FOOTER_DEFAULT_PRIORITY),
+                         short_label(binding))
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = shown
             elif binding.show and binding.action not in actions:
@@ -115,22 +122,25 @@ class KeyFooter(Widget, can_focus=False):
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, _Key]] = []
 
-        def draw(shown: _Key, lead: str = " ") -> None:
+        def draw(shown: _Key, lead: str = " ", tight: bool = False) -> None:
             start = line.cell_len
             extra = hover_style if len(spans) == self._hover else Style()
             extra += Style() if shown.enabled else dim
-            line.append(f"{lead}{shown.display} ", key_style + extra)
+            line.append(f"{lead}{shown.display}", key_style + extra)
             if shown.description:
-                line.append(f"{shown.description} ", description_style + extra)
+                line.append(f" {shown.description}", description_style + extra)
+            if not tight:
+                line.append(" ", description_style + extra)
             spans.append((start, line.cell_len, shown))
 
-        fitting = _fitting(keys, width - palette_cells)
+        bare = width < self.BARE_BELOW
+        fitting, tight = _fitting(keys, width - palette_cells, bare)
         if palette is not None and fitting != keys:  # short of room: the palette key alone
             palette = replace(palette, description="")
             palette_cells = _cells(palette)
-            fitting = _fitting(keys, width - palette_cells)
+            fitting, tight = _fitting(keys, width - palette_cells, bare)
         for shown in fitting:
-            draw(shown)
+            draw(shown, tight=tight)
         if palette is not None and width >= palette_cells:
             line.append(" " * (width - palette_cells - line.cell_len))
             line.append("▏", self.get_component_rich_style("key-footer--separator"))
@@ -165,29 +175,45 @@ class KeyFooter(Widget, can_focus=False):
             self.app.bell()
 
 
-#: Keys of this priority or less important lose their description before any key is dropped
-#: (`[ ] a M e y` still show at 80 columns; the tooltip and `?` say what they do).
+#: Keys of this priority or less important go short, then lose their description before any
+#: key is dropped (`[ ] a M e y` still show at 80 columns; the tooltip and `?` say what they do).
 COMPACT_FROM = 3
 
 
-def _fitting(keys: list[_Key], room: int) -> list[_Key]:
-    """The keys that fit in `room` cells, never half a key, in their order. Short of room, the
-    least important (`FOOTER_PRIORITY`) first lose their description, then go, among equals
-    a disabled one first, else the last."""
+def _fitting(keys: list[_Key], room: int, bare: bool = True) -> tuple[list[_Key], bool]:
+    """The keys that fit in `room` cells, never half a key, in their order, and whether they
+    are drawn tight (one space between keys instead of two).
+
+    Short of room, in turn: the least important keys (`FOOTER_PRIORITY`) say their short
+    word, the bar draws tight, then (`bare`: a narrow terminal only) the least important lose
+    their words, then go: among equals a disabled one first, else the last.
+    """
     keys = list(keys)
 
     def rank(i: int) -> tuple[int, bool, int]:
         return (keys[i].priority, not keys[i].enabled, i)
 
-    while keys and sum(_cells(k) for k in keys) > room:
+    def width(tight: bool) -> int:  # tight, a space still parts the last key from the edge
+        return sum(_cells(k, tight) for k in keys) + tight
+
+    while keys and width(False) > room:
+        wordy = [i for i, k in enumerate(keys)
+                 if k.short and k.description != k.short and k.priority >= COMPACT_FROM]
+        if not wordy:
+            break
+        i = max(wordy, key=rank)
+        keys[i] = replace(keys[i], description=keys[i].short)
+    tight = width(False) > room
+    while keys and width(tight) > room:
         wordy = [i for i, k in enumerate(keys) if k.description and k.priority >= COMPACT_FROM]
-        if wordy:
+        if wordy and bare:
             i = max(wordy, key=rank)
             keys[i] = replace(keys[i], description="")
         else:
             del keys[max(range(len(keys)), key=rank)]
-    return keys
+    return keys, tight
 
 
-def _cells(shown: _Key) -> int:
-    return cell_len(f" {shown.display} " + (f"{shown.description} " if shown.description else ""))
+def _cells(shown: _Key, tight: bool = False) -> int:
+    words = f" {shown.description}" if shown.description else ""
+    return cell_len(f" {shown.display}{words}") + (0 if tight else 1)
