@@ -1485,3 +1485,39 @@ def test_actors_bare_body_in_a_story_naming_its_country_branch_is_that_branch() 
     )
     assert mapping[("b", "Green Crescent")] == mapping[("c", "Green Crescent")]
     assert mapping[("a", "Green Crescent")] != mapping[("b", "Green Crescent")]
+
+
+def test_actors_a_name_begun_by_an_acronym_is_the_name_spelling_it_out() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("ZBC Tamil", "ORG", "ZBC Tamil")),
+            article("b", ("Zenith Broadcasting Corporation Tamil", "ORG",
+                          "Zenith Broadcasting Corporation Tamil")),
+            article("c", ("Voice of Zembla Tamil", "ORG", "Voice of Zembla Tamil")),
+            article("d", ("VOZ Tamil", "ORG", "VOZ Tamil")),
+        ]
+    )
+    assert len(actors) == 2, [a.name for a in actors]
+
+
+def test_actors_an_acronym_head_spelled_by_two_names_joins_neither() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("ZBC Tamil", "ORG", "ZBC Tamil")),
+            article("b", ("Zenith Broadcasting Corporation Tamil", "ORG",
+                          "Zenith Broadcasting Corporation Tamil")),
+            article("c", ("Zora Business College Tamil", "ORG", "Zora Business College Tamil")),
+        ]
+    )
+    assert len(actors) == 3, [a.name for a in actors]
+
+
+def test_actors_an_acronym_head_needs_the_same_words_after_it() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("ZBC Tamil", "ORG", "ZBC Tamil")),
+            article("b", ("Zenith Broadcasting Corporation Sinhala", "ORG",
+                          "Zenith Broadcasting Corporation Sinhala")),
+        ]
+    )
+    assert len(actors) == 2, [a.name for a in actors]

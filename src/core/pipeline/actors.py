@@ -228,6 +228,7 @@ def _merge(
     _join_names_with_their_country(groups, sets, places)
     _join_namesakes_by_role(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
+    _join_acronym_heads(groups, sets)
     _join_party_words(groups, sets, places)
     _join_bare_acronyms_to_names(groups, sets, places)
     return _records(groups, sets, order, folds, _Evidence.of(analyses, positions))
@@ -1358,6 +1359,35 @@ def _join_acronym_expansions(
             longer = f"{next(iter(expands[head]))} {rest}"
             if longer in groups and _compatible(groups[fold].kind, groups[longer].kind):
                 sets.union(fold, longer)
+
+
+def _join_acronym_heads(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """A body's name that begins with an acronym is the name another story writes with the
+    acronym spelled out before the same words ("ABC Radio Service" is "Alpha Broadcasting
+    Company Radio Service"), when only one name of the folder does: the words after it say
+    which body the letters belong to, even where no story defines the acronym. Three letters
+    or more (two abbreviate too many names); bodies named everywhere alike, not scoped ones."""
+    spelled: dict[tuple[str, str], set[str]] = {}
+    heads: list[tuple[str, str, str]] = []
+    for gkey, group in groups.items():
+        if group.kind != "organization" or group.scope is not None:
+            continue
+        for key in group.keys:
+            words = key.split()
+            if is_acronym(words[0]):
+                if len(words) > 1 and len(acronym_letters(words[0])) >= 3:
+                    letters = acronym_letters(words[0])
+                    heads.append((gkey, letters, fold_name(" ".join(words[1:]))))
+                continue
+            for k in range(2, len(words)):
+                head, rest = " ".join(words[:k]), fold_name(" ".join(words[k:]))
+                for letters in {initials(head), _every_initial(head)}:
+                    if len(letters) >= 3:
+                        spelled.setdefault((letters, rest), set()).add(gkey)
+    for gkey, letters, rest in heads:
+        targets = spelled.get((letters, rest), set())
+        if len({sets.find(t) for t in targets}) == 1:
+            sets.union(gkey, min(targets))
 
 
 def _records(
