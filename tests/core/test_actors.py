@@ -1521,3 +1521,27 @@ def test_actors_an_acronym_head_needs_the_same_words_after_it() -> None:
         ]
     )
     assert len(actors) == 2, [a.name for a in actors]
+
+
+def test_actors_a_name_written_family_name_first_is_the_same_person() -> None:
+    place = ("Chile", "GPE", "Chile")
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("Dara Vorn", "PERSON", "Dara Vorn"), place),
+            article("b", ("Vorn Dara", "PERSON", "Vorn Dara"), ("Vorn", "PERSON", "Vorn Dara"),
+                    place),
+        ]
+    )
+    people = [a for a in actors if a.type == "person"]
+    assert len(people) == 1, [a.name for a in actors]
+    assert {m.text for m in people[0].mentions} == {"Dara Vorn", "Vorn Dara", "Vorn"}
+
+
+def test_actors_reversed_names_of_stories_with_no_country_in_common_stay_apart() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("Dara Vorn", "PERSON", "Dara Vorn"), ("Chile", "GPE", "Chile")),
+            article("b", ("Vorn Dara", "PERSON", "Vorn Dara"), ("Norway", "GPE", "Norway")),
+        ]
+    )
+    assert len([a for a in actors if a.type == "person"]) == 2, [a.name for a in actors]

@@ -223,6 +223,7 @@ def _merge(
     _join_city_readings(groups, sets)
     # middle names first: a bare surname then sees "Donald J. Trump" and "Donald Trump" as one
     _join_middle_names(groups, sets)
+    _join_reversed_names(groups, sets, places)
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
     _join_names_with_their_country(groups, sets, places)
@@ -1195,6 +1196,31 @@ def _join_middle_names(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
         ):
             continue
         sets.union(full, short)
+
+
+def _join_reversed_names(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
+    """"Ear Sophal" is "Sophal Ear": a two-word name written family name first in one story
+    (Khmer, Hungarian, East Asian order) and given name first in another is one person, when
+    the stories name a country in common (a "Li Wang" and a "Wang Li" of unrelated stories may
+    be two people)."""
+    people = {
+        fold: core
+        for fold, group in groups.items()
+        if group.kind == "person"
+        and group.scope is None
+        and len(core := _person_core(fold)) == 2
+        and not any(_INITIAL.match(w) for w in core)
+    }
+    for fold, (first, last) in sorted(people.items()):
+        other = f"{last} {first}"
+        if other <= fold or other not in people:
+            continue  # each pair once, from its first fold
+        mine = frozenset().union(*(places.named(a) for a, _key in groups[fold].clusters))
+        theirs = frozenset().union(*(places.named(a) for a, _key in groups[other].clusters))
+        if mine & theirs:
+            sets.union(other, fold)
 
 
 def _role_words(group: _Group) -> set[str]:
