@@ -42,11 +42,21 @@ def test_an_age_after_the_full_name_still_joins_it(key_of) -> None:  # type: ign
     assert keys["Vanna"] == {"Chea Vanna"}
 
 
-def test_a_pseudonym_never_joins_a_real_name(key_of) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "gloss",
+    [
+        "who asked that her real name be withheld for fear of reprisals",
+        "not her real name",
+        "a pseudonym",
+        "who asked to be identified only by her first name",
+        "whose surname has been withheld",
+        "who spoke on condition of anonymity",
+    ],
+)
+def test_a_pseudonym_never_joins_a_real_name(key_of, gloss: str) -> None:  # type: ignore[no-untyped-def]
     keys = key_of(
         "The opposition leader Chea Vanna was jailed last year.\n\n"
-        '"We were told to campaign or lose our jobs," said Vanna, who asked that her real '
-        "name be withheld for fear of reprisals."
+        f'"We were told to campaign or lose our jobs," said Vanna, {gloss}.'
     )
     assert keys["Vanna"] != {"Chea Vanna"}
 
@@ -75,3 +85,12 @@ def test_a_name_introduced_alone_does_not_cross_articles(analyze_text) -> None: 
     leader = next(a for a in corpus.actors if a.name == "Chea Vanna")
     assert leader.articles == ("one", "two")
     assert not any(m.article == "one" and m.text == "Vanna" for m in leader.mentions)
+
+
+def test_a_name_given_as_a_pseudonym_before_it_never_joins_a_real_name(key_of) -> None:  # type: ignore[no-untyped-def]
+    keys = key_of(
+        "The opposition leader Chea Vanna was jailed last year.\n\n"
+        '"We were told to campaign or lose our jobs," said a teacher using the pseudonym '
+        "Vanna."
+    )
+    assert keys["Vanna"] != {"Chea Vanna"}

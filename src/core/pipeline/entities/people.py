@@ -97,9 +97,10 @@ _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*[,.;:]|\s*\(\s*(?:aged\s+)?\
 #: that his real name be withheld", "asked to be identified only as"), read in the rest of
 #: the sentence that first names it.
 _NOT_OWN_NAME = re.compile(
-    r"\b(?:pseudonym|not (?:his|her|their) (?:real|actual|own|full) name|"
-    r"(?:his|her|their) (?:real |actual |full |last |family )?names? (?:\w+ ){0,2}"
-    r"(?:withheld|changed|not|be used|be published)|be identified only)\b",
+    r"\b(?:pseudonym|anonymity|not (?:his|her|their) (?:real|actual|own|full) name|"
+    r"(?:his|her|their|whose) (?:real |actual |full |last |family |sur)?names? (?:\w+ ){0,2}"
+    r"(?:withheld|changed|not|be used|be published)|be identified only|"
+    r"(?:asked|requested|wished|wanted) not to be (?:fully )?(?:named|identified))\b",
     re.I,
 )
 #: The same words just before the name ("a protester using the pseudonym Dara").
