@@ -67,7 +67,16 @@ def test_actors_company_with_and_without_its_legal_form_is_one(one: str, other: 
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("Ministry of Fisheries", "Fisheries Ministry"), ("Department of Mines", "Mines Department")],
+    [
+        ("Ministry of Fisheries", "Fisheries Ministry"),
+        ("Department of Mines", "Mines Department"),
+        ("Ministry of the Fisheries", "Fisheries Ministry"),
+        ("Ministry of National Fisheries", "Fisheries Ministry"),
+        ("Ministry of Fisheries Affairs", "Fisheries Ministry"),
+        ("Ministry of Fisheries Affairs", "Fisheries Affairs Ministry"),
+        ("Ministry of Foreign Affairs", "Foreign Ministry"),
+        ("Ministry of National Defence", "Defence Ministry"),
+    ],
 )
 def test_actors_department_named_in_either_word_order_is_one(one: str, other: str) -> None:
     place = ("Chile", "GPE", "Chile")
@@ -1545,3 +1554,15 @@ def test_actors_reversed_names_of_stories_with_no_country_in_common_stay_apart()
         ]
     )
     assert len([a for a in actors if a.type == "person"]) == 2, [a.name for a in actors]
+
+
+def test_actors_a_ministry_of_two_countries_stays_two() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("Ministry of Foreign Affairs", "ORG", "Ministry of Foreign Affairs"),
+                    ("Chile", "GPE", "Chile")),
+            article("b", ("Foreign Ministry", "ORG", "Foreign Ministry"),
+                    ("Norway", "GPE", "Norway")),
+        ]
+    )
+    assert len([a for a in actors if a.type == "organization"]) == 2, [a.name for a in actors]
