@@ -1566,3 +1566,17 @@ def test_actors_a_ministry_of_two_countries_stays_two() -> None:
         ]
     )
     assert len([a for a in actors if a.type == "organization"]) == 2, [a.name for a in actors]
+
+
+@pytest.mark.parametrize(("short", "joined"), [("Z.B.", True), ("ZB", False)])
+def test_actors_two_letters_with_stops_join_the_one_body_they_abbreviate(
+    short: str, joined: bool
+) -> None:
+    us = ("United States", "GPE", "United States")
+    _, mapping = merge_actors(
+        [
+            article("a", us, ("Zonal Bureau", "ORG", "Zonal Bureau")),
+            article("b", us, (short, "ORG", short)),
+        ]
+    )
+    assert (mapping[("b", short)] == mapping[("a", "Zonal Bureau")]) is joined

@@ -1321,7 +1321,8 @@ def _join_bare_acronyms_to_names(
     of the folder whose name it abbreviates ("National Public Radio", written in full in
     another story), where that body is of the acronym's country (or above countries): of
     three letters or more, and only where exactly one such body is named. Two letters
-    abbreviate too many names."""
+    abbreviate too many names, unless written with stops ("U.N."): a newsroom's
+    abbreviation of a body it names often, not a code."""
     spelled: dict[str, set[str]] = {}
     for gkey, group in groups.items():
         if " " not in group.fold or group.kind != "organization":
@@ -1330,7 +1331,7 @@ def _join_bare_acronyms_to_names(
             continue
         for key in group.keys:
             for letters in {initials(key), _every_initial(key)}:
-                if len(letters) >= 3:
+                if len(letters) >= 2:
                     spelled.setdefault(letters, set()).add(gkey)
     if not spelled:
         return
@@ -1339,6 +1340,8 @@ def _join_bare_acronyms_to_names(
             continue
         spelling = {acronym_letters(k) for k in group.keys}
         if len(spelling) != 1:
+            continue
+        if len(next(iter(spelling))) < 3 and not all(k.count(".") >= 2 for k in group.keys):
             continue
         found = spelled.get(spelling.pop(), set())
         own = sets.find(gkey)
