@@ -67,7 +67,16 @@ def test_actors_company_with_and_without_its_legal_form_is_one(one: str, other: 
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("Ministry of Fisheries", "Fisheries Ministry"), ("Department of Mines", "Mines Department")],
+    [
+        ("Ministry of Fisheries", "Fisheries Ministry"),
+        ("Department of Mines", "Mines Department"),
+        ("Ministry of the Fisheries", "Fisheries Ministry"),
+        ("Ministry of National Fisheries", "Fisheries Ministry"),
+        ("Ministry of Fisheries Affairs", "Fisheries Ministry"),
+        ("Ministry of Fisheries Affairs", "Fisheries Affairs Ministry"),
+        ("Ministry of Foreign Affairs", "Foreign Ministry"),
+        ("Ministry of National Defence", "Defence Ministry"),
+    ],
 )
 def test_actors_department_named_in_either_word_order_is_one(one: str, other: str) -> None:
     place = ("Chile", "GPE", "Chile")
@@ -1485,3 +1494,89 @@ def test_actors_bare_body_in_a_story_naming_its_country_branch_is_that_branch() 
     )
     assert mapping[("b", "Green Crescent")] == mapping[("c", "Green Crescent")]
     assert mapping[("a", "Green Crescent")] != mapping[("b", "Green Crescent")]
+
+
+def test_actors_a_name_begun_by_an_acronym_is_the_name_spelling_it_out() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("ZBC Tamil", "ORG", "ZBC Tamil")),
+            article("b", ("Zenith Broadcasting Corporation Tamil", "ORG",
+                          "Zenith Broadcasting Corporation Tamil")),
+            article("c", ("Voice of Zembla Tamil", "ORG", "Voice of Zembla Tamil")),
+            article("d", ("VOZ Tamil", "ORG", "VOZ Tamil")),
+        ]
+    )
+    assert len(actors) == 2, [a.name for a in actors]
+
+
+def test_actors_an_acronym_head_spelled_by_two_names_joins_neither() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("ZBC Tamil", "ORG", "ZBC Tamil")),
+            article("b", ("Zenith Broadcasting Corporation Tamil", "ORG",
+                          "Zenith Broadcasting Corporation Tamil")),
+            article("c", ("Zora Business College Tamil", "ORG", "Zora Business College Tamil")),
+        ]
+    )
+    assert len(actors) == 3, [a.name for a in actors]
+
+
+def test_actors_an_acronym_head_needs_the_same_words_after_it() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("ZBC Tamil", "ORG", "ZBC Tamil")),
+            article("b", ("Zenith Broadcasting Corporation Sinhala", "ORG",
+                          "Zenith Broadcasting Corporation Sinhala")),
+        ]
+    )
+    assert len(actors) == 2, [a.name for a in actors]
+
+
+def test_actors_a_name_written_family_name_first_is_the_same_person() -> None:
+    place = ("Chile", "GPE", "Chile")
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("Dara Vorn", "PERSON", "Dara Vorn"), place),
+            article("b", ("Vorn Dara", "PERSON", "Vorn Dara"), ("Vorn", "PERSON", "Vorn Dara"),
+                    place),
+        ]
+    )
+    people = [a for a in actors if a.type == "person"]
+    assert len(people) == 1, [a.name for a in actors]
+    assert {m.text for m in people[0].mentions} == {"Dara Vorn", "Vorn Dara", "Vorn"}
+
+
+def test_actors_reversed_names_of_stories_with_no_country_in_common_stay_apart() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("Dara Vorn", "PERSON", "Dara Vorn"), ("Chile", "GPE", "Chile")),
+            article("b", ("Vorn Dara", "PERSON", "Vorn Dara"), ("Norway", "GPE", "Norway")),
+        ]
+    )
+    assert len([a for a in actors if a.type == "person"]) == 2, [a.name for a in actors]
+
+
+def test_actors_a_ministry_of_two_countries_stays_two() -> None:
+    actors, _mapping = merge_actors(
+        [
+            article("a", ("Ministry of Foreign Affairs", "ORG", "Ministry of Foreign Affairs"),
+                    ("Chile", "GPE", "Chile")),
+            article("b", ("Foreign Ministry", "ORG", "Foreign Ministry"),
+                    ("Norway", "GPE", "Norway")),
+        ]
+    )
+    assert len([a for a in actors if a.type == "organization"]) == 2, [a.name for a in actors]
+
+
+@pytest.mark.parametrize(("short", "joined"), [("Z.B.", True), ("ZB", False)])
+def test_actors_two_letters_with_stops_join_the_one_body_they_abbreviate(
+    short: str, joined: bool
+) -> None:
+    us = ("United States", "GPE", "United States")
+    _, mapping = merge_actors(
+        [
+            article("a", us, ("Zonal Bureau", "ORG", "Zonal Bureau")),
+            article("b", us, (short, "ORG", short)),
+        ]
+    )
+    assert (mapping[("b", short)] == mapping[("a", "Zonal Bureau")]) is joined

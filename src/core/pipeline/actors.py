@@ -223,11 +223,13 @@ def _merge(
     _join_city_readings(groups, sets)
     # middle names first: a bare surname then sees "Donald J. Trump" and "Donald Trump" as one
     _join_middle_names(groups, sets)
+    _join_reversed_names(groups, sets, places)
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
     _join_names_with_their_country(groups, sets, places)
     _join_namesakes_by_role(groups, sets)
     _join_acronym_expansions(groups, folds, sets)
+    _join_acronym_heads(groups, sets)
     _join_party_words(groups, sets, places)
     _join_bare_acronyms_to_names(groups, sets, places)
     return _records(groups, sets, order, folds, _Evidence.of(analyses, positions))
@@ -1196,6 +1198,31 @@ def _join_middle_names(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
         sets.union(full, short)
 
 
+def _join_reversed_names(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
+    """"Ear Sophal" is "Sophal Ear": a two-word name written family name first in one story
+    (Khmer, Hungarian, East Asian order) and given name first in another is one person, when
+    the stories name a country in common (a "Li Wang" and a "Wang Li" of unrelated stories may
+    be two people)."""
+    people = {
+        fold: core
+        for fold, group in groups.items()
+        if group.kind == "person"
+        and group.scope is None
+        and len(core := _person_core(fold)) == 2
+        and not any(_INITIAL.match(w) for w in core)
+    }
+    for fold, (first, last) in sorted(people.items()):
+        other = f"{last} {first}"
+        if other <= fold or other not in people:
+            continue  # each pair once, from its first fold
+        mine = frozenset().union(*(places.named(a) for a, _key in groups[fold].clusters))
+        theirs = frozenset().union(*(places.named(a) for a, _key in groups[other].clusters))
+        if mine & theirs:
+            sets.union(other, fold)
+
+
 def _role_words(group: _Group) -> set[str]:
     words = {w for m in group.mentions if m.role for w in fold_name(m.role).split()}
     return words - _ROLE_STOP
@@ -1294,7 +1321,8 @@ def _join_bare_acronyms_to_names(
     of the folder whose name it abbreviates ("National Public Radio", written in full in
     another story), where that body is of the acronym's country (or above countries): of
     three letters or more, and only where exactly one such body is named. Two letters
-    abbreviate too many names."""
+    abbreviate too many names, unless written with stops ("U.N."): a newsroom's
+    abbreviation of a body it names often, not a code."""
     spelled: dict[str, set[str]] = {}
     for gkey, group in groups.items():
         if " " not in group.fold or group.kind != "organization":
@@ -1303,7 +1331,7 @@ def _join_bare_acronyms_to_names(
             continue
         for key in group.keys:
             for letters in {initials(key), _every_initial(key)}:
-                if len(letters) >= 3:
+                if len(letters) >= 2:
                     spelled.setdefault(letters, set()).add(gkey)
     if not spelled:
         return
@@ -1312,6 +1340,8 @@ def _join_bare_acronyms_to_names(
             continue
         spelling = {acronym_letters(k) for k in group.keys}
         if len(spelling) != 1:
+            continue
+        if len(next(iter(spelling))) < 3 and not all(k.count(".") >= 2 for k in group.keys):
             continue
         found = spelled.get(spelling.pop(), set())
         own = sets.find(gkey)
@@ -1358,6 +1388,35 @@ def _join_acronym_expansions(
             longer = f"{next(iter(expands[head]))} {rest}"
             if longer in groups and _compatible(groups[fold].kind, groups[longer].kind):
                 sets.union(fold, longer)
+
+
+def _join_acronym_heads(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+    """A body's name that begins with an acronym is the name another story writes with the
+    acronym spelled out before the same words ("ABC Radio Service" is "Alpha Broadcasting
+    Company Radio Service"), when only one name of the folder does: the words after it say
+    which body the letters belong to, even where no story defines the acronym. Three letters
+    or more (two abbreviate too many names); bodies named everywhere alike, not scoped ones."""
+    spelled: dict[tuple[str, str], set[str]] = {}
+    heads: list[tuple[str, str, str]] = []
+    for gkey, group in groups.items():
+        if group.kind != "organization" or group.scope is not None:
+            continue
+        for key in group.keys:
+            words = key.split()
+            if is_acronym(words[0]):
+                if len(words) > 1 and len(acronym_letters(words[0])) >= 3:
+                    letters = acronym_letters(words[0])
+                    heads.append((gkey, letters, fold_name(" ".join(words[1:]))))
+                continue
+            for k in range(2, len(words)):
+                head, rest = " ".join(words[:k]), fold_name(" ".join(words[k:]))
+                for letters in {initials(head), _every_initial(head)}:
+                    if len(letters) >= 3:
+                        spelled.setdefault((letters, rest), set()).add(gkey)
+    for gkey, letters, rest in heads:
+        targets = spelled.get((letters, rest), set())
+        if len({sets.find(t) for t in targets}) == 1:
+            sets.union(gkey, min(targets))
 
 
 def _records(

@@ -376,15 +376,23 @@ def body_fold(name: str, folded: str) -> str:
 
 
 #: "department of state" and "state department", "ministry of defence" and "defence ministry":
-#: one body's name in either order (one word after "of"; longer names keep their order).
-_OF_ONE_WORD = re.compile(r"^(?:(.+) )?(department|ministri) of (\w+)$")
+#: one body's name in either order (one word after "of", and "the" or "national" before it:
+#: "ministry of the interior", "ministry of national defence"; longer names keep their order).
+_OF_ONE_WORD = re.compile(
+    r"^(?:(.+) )?(department|ministri) of (?:the )?(?:(?:national|nation) )?(\w+)(?: afairs?)?$"
+)
+#: "[national] foreign affairs ministry": its subject's word alone, as `_OF_ONE_WORD` reads
+#: "ministry of foreign affairs"; "Foreign Ministry" is how news shortens it.
+_TOPIC_FIRST = re.compile(r"^(?:(?:national|nation) )?(\w+) (?:afairs? )?(department|ministri)$")
 
 
 def _department_fold(folded: str) -> str:
-    """A department's or a ministry's folded name in one word order: "[the] X Department"."""
+    """A department's or a ministry's folded name in one word order: "[the] X Department";
+    "Affairs" after its subject's word, and "the" or "National" before it, left out."""
     m = _OF_ONE_WORD.match(folded)
     if m is None:
-        return folded
+        t = _TOPIC_FIRST.match(folded)
+        return folded if t is None else f"{t.group(1)} {t.group(2)}"
     lead, head, topic = m.groups()
     return f"{lead} {topic} {head}" if lead else f"{topic} {head}"
 

@@ -30,7 +30,13 @@ from .organisations import (
     company_of,
     join_its_company,
 )
-from .people import assign_to_subject, kin_of_people, looks_like_person, other_office
+from .people import (
+    assign_to_subject,
+    introduced_alone,
+    kin_of_people,
+    looks_like_person,
+    other_office,
+)
 from .places import PLACE_FOLDS, PLACE_LABELS, join_place_short_forms
 
 
@@ -127,6 +133,16 @@ def cluster_candidates(
                 if not any(has_suffix(c.text) for c in group_of(members, find, r, pool))
             ]
             people = plain or people
+        if people and len(short) == 1:
+            # "Dara, 29," or a pseudonym: a person the article names by that word alone
+            own = [
+                r
+                for r in people
+                if not introduced_alone(group, group_of(members, find, r, pool), text)
+            ]
+            if not own:
+                continue
+            people = own
         if kinds[i] in ("place", "group"):
             placed = any(c.kind_signal in PLACE_LABELS for c in group)
             if len(people) == 1 and not placed:

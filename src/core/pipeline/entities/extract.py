@@ -34,7 +34,7 @@ from .labels import (
     titled_or_glossed,
 )
 from .organisations import led_by_a_common_noun
-from .people import families
+from .people import families, introduced_alone
 from .places import PLACE_LABELS, followed_by_its_region, read_countries_as_teams
 from .roles import role_of
 
@@ -256,7 +256,11 @@ def _joined_people(doc: Doc) -> list[Span]:
 def _bare_name_occurrences(
     candidates: list[Candidate], keys: dict[int, str], text: str, links: Taken
 ) -> list[Candidate]:
-    """Surnames of people named in full that the model missed ("Fang spoke to the gathering")."""
+    """Surnames of people named in full that the model missed ("Fang spoke to the gathering").
+
+    A bare name the article introduces on its own before it names anyone in full by it
+    (`introduced_alone`) is a person of its own, added to `keys` under that word."""
+    full_names: dict[int, list[Candidate]] = {}
     people: dict[str, set[int]] = {}
     used_short: dict[int, set[str]] = {}
     for cand in candidates:
@@ -289,6 +293,7 @@ def _bare_name_occurrences(
         root = next(iter(roots))
         if alone.get(word, set()) - {root}:
             continue  # the article's own name for something else
+        found: list[Candidate] = []
         for m_start, m_end in word_spans(text, word, before=".-", after="-"):
             if taken.overlaps(m_start, m_end) or links.overlaps(m_start, m_end):
                 continue
@@ -298,8 +303,22 @@ def _bare_name_occurrences(
             after = text[m_end : m_end + 30]
             if re.search(r"[A-Z][\w'’-]*[ \t]+$", before) or re.match(r"[ \t]+[A-Z]", after):
                 continue  # part of another name
-            cand = Candidate(m_start, m_end, word, "PERSON", cluster=root)
-            extra.append(cand)
+            found.append(Candidate(m_start, m_end, word, "PERSON", cluster=root))
+        if found:
+            full = full_names.get(root)
+            if full is None:
+                full = full_names[root] = [c for c in candidates if c.cluster == root]
+            found[0].folded = (fold_name(word),)
+            if introduced_alone(found[:1], full, text):
+                # "Dara, 29, said" before the article names a "Kem Dara": someone else, named
+                # by that word alone; where the word comes again, it may mean either
+                first_full = min(c.start for c in full)
+                found = [c for c in found if c.start < first_full]
+                own = max(keys) + 1
+                keys[own] = word
+                for cand in found:
+                    cand.cluster = own
+            extra += found
     return extra
 
 
