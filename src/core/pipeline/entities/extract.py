@@ -15,6 +15,7 @@ from ..rules import ORG_WORDS
 from ..wordfind import word_spans
 from .acronyms import (
     introduced_acronyms,
+    join_names_around_and,
     join_split_names,
     missed_organisations,
     names_only_an_acronym_spells,
@@ -111,12 +112,14 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             lo, hi = cand.lead_place
             candidates.append(Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
     candidates = _split_pairs_of_people(candidates)
+    candidates = _titles_of_shows(candidates, text)
     if has_tags:
         candidates += _missed_titled_people(doc, candidates)
     candidates = _without_a_place_after(candidates, text)
-    candidates = _drop_quoted_words(candidates, article)
+    candidates = _drop_quoted_words(candidates, article, doc)
     families(candidates, text)
     candidates = join_split_names(candidates, text)
+    candidates = join_names_around_and(candidates, text)
     candidates += missed_organisations(candidates, text, links, headlines)
     candidates = with_of_phrase_the_acronym_spells(candidates, text)
     candidates = with_words_before_the_acronym_spells(candidates, text)
@@ -137,30 +140,65 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     ]
 
 
-#: Two one-word names joined by "and" in one span: "Derek and Ross".
-_PAIR_OF_NAMES = re.compile(r"^([A-Z][\w'’-]*[a-z][\w'’-]*) and ([A-Z][\w'’-]*[a-z][\w'’-]*)$")
+#: One-word names listed with "and" or "&" in one span: "Derek and Ross", "Ana, Bo & Cy".
+_NAME_WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+_LIST_OF_NAMES = re.compile(rf"^{_NAME_WORD}(?:, {_NAME_WORD})*,? (?:and|&) {_NAME_WORD}$")
+_LISTED_NAME = re.compile(_NAME_WORD)
 
 
 def _split_pairs_of_people(candidates: list[Candidate]) -> list[Candidate]:
-    """ "Derek and Ross" taken for one name is two people called by their first names, when
-    the model read it as a person or the article names either of them alone as one: each is
-    their own mention (as one name it held both, and each bare name joined it). Not a firm
-    named after its founders ("Hale and Dorsey"), whose halves are no one alone here."""
+    """ "Derek and Ross" or "Ana, Bo & Cy" taken for one name is people called by their first
+    names, when the model read it as a person or the article names one of them alone as
+    one: each is their own mention (as one name it held them all, and each bare name joined
+    it). Not a firm named after its founders ("Hale and Dorsey"), whose parts are no one alone
+    here."""
     people = {c.text for c in candidates if c.label == "PERSON"}
     out: list[Candidate] = []
     for cand in candidates:
-        m = _PAIR_OF_NAMES.match(cand.text)
-        if m is None or cand.role is not None or not (
-            cand.label == "PERSON" or m.group(1) in people or m.group(2) in people
+        names = (
+            list(_LISTED_NAME.finditer(cand.text))
+            if _LIST_OF_NAMES.match(cand.text) and cand.role is None
+            else []
+        )
+        if not names or not (
+            cand.label == "PERSON" or any(m.group() in people for m in names)
         ):
             out.append(cand)
             continue
-        for g in (1, 2):
-            start = cand.start + m.start(g)
+        for m in names:
+            start = cand.start + m.start()
             out.append(
-                Candidate(start, start + len(m.group(g)), m.group(g), "PERSON",
+                Candidate(start, start + len(m.group()), m.group(), "PERSON",
                            headline=cand.headline, kind_signal="PERSON")
             )
+    return out
+
+
+#: A programme's title: "The Dan and Sue Show", "the Ana Ruiz Hour".
+_SHOW_TITLE = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w'’-]*,? )+(?:(?:and|&) (?:[A-Z][\w'’-]* )+)?"
+    r"(?:Show|Hour|Podcast|Program|Programme))\b"
+)
+
+
+def _titles_of_shows(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """ "The Dan and Sue Show" is a programme, not the people "Dan" and "Sue Show": names the
+    model found for people inside a title that "the" opens and a word for a programme ends
+    give way to the title, one work."""
+    if not any(c.label == "PERSON" for c in candidates):
+        return candidates
+    out = candidates
+    for m in _SHOW_TITLE.finditer(text):
+        start, end = m.span(1)
+        inside = [c for c in out if c.start < end and c.end > start]
+        if not any(c.label == "PERSON" for c in inside) or any(
+            c.start < start or c.end > end for c in inside
+        ):
+            continue
+        headline = any(c.headline for c in inside)
+        out = [c for c in out if not (c.start < end and c.end > start)]
+        out.append(Candidate(start, end, text[start:end], "WORK_OF_ART", headline=headline,
+                             kind_signal="WORK_OF_ART"))
     return out
 
 
@@ -303,15 +341,17 @@ def _bare_name_occurrences(
     return extra
 
 
-def _drop_quoted_words(candidates: list[Candidate], article: Article) -> list[Candidate]:
+def _drop_quoted_words(candidates: list[Candidate], article: Article, doc: Doc) -> list[Candidate]:
     """A lone capitalised word inside quotation marks that the model took for an organisation
-    ("RIP Cowboy", "We love you Nadine") is part of what was said, not an institution."""
+    ("RIP Cowboy", "We love you Nadine") is part of what was said, not an institution; so is
+    a word in capitals there that fills no part of a clause ("A legend. RIP #Hal", "LOL"): a
+    body's acronym is what someone speaks of, a subject, an object, a body's name's part."""
     suspects = [
         c
         for c in candidates
         if c.label == "ORG"
         and " " not in c.text
-        and not is_acronym(c.text)
+        and (not is_acronym(c.text) or _fills_no_part(doc, c))
         and c.text.lower() not in ORG_WORDS  # "stymying Parliament": an institution all the same
     ]
     if not suspects:
@@ -324,6 +364,21 @@ def _drop_quoted_words(candidates: list[Candidate], article: Article) -> list[Ca
         if c.text not in outside and any(lo < c.start < hi for lo, hi in quoted)
     }
     return [c for c in candidates if id(c) not in dropped]
+
+
+#: Dependencies of a word that stands for nothing in its clause: an exclamation, a fragment.
+_NO_PART = frozenset({"ROOT", "intj", "dep", "meta"})
+
+
+def _fills_no_part(doc: Doc, cand: Candidate) -> bool:
+    """The word is a parse's root with no verb, or an exclamation: "RIP" opening "RIP #Hal"."""
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(cand.start, cand.end)
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ in _NO_PART and not token.pos_.startswith("VERB")
 
 
 def _drop_headline_only(candidates: list[Candidate]) -> list[Candidate]:

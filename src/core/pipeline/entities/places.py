@@ -106,14 +106,19 @@ def read_countries_as_teams(candidates: list[Candidate], keys: dict[int, str], t
 _REGION_AFTER = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
 
 
-def followed_by_its_region(text: str, end: int) -> bool:
+def followed_by_its_region(text: str, end: int, *, then_lower: bool = False) -> bool:
     """The name is followed by ", <a US state or a country>" and then a break ("Allen,
-    Texas, near Dallas"): a place named with its region, not a person."""
+    Texas, near Dallas"): a place named with its region, not a person. With `then_lower`, a
+    lower-case word may follow the region too ("in Lake Town, Texas after a fall"): for a
+    name no person has the shape of, where ", Texas state senator" cannot follow."""
     match = _REGION_AFTER.match(text, end, end + 40)
     if match is None:
         return False
-    after = text[match.end() : match.end() + 1]
-    return (after == "" or after in ",.;:)") and fold_name(match.group(1)) in PLACE_FOLDS
+    after = text[match.end() : match.end() + 2]
+    broken = after[:1] == "" or after[:1] in ",.;:)"
+    if then_lower and not broken:
+        broken = after[:1] == " " and after[1:].islower()
+    return broken and fold_name(match.group(1)) in PLACE_FOLDS
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)

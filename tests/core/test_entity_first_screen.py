@@ -1,0 +1,140 @@
+"""Actors a reader sees first: names stop at the name, and a name's kind comes from its use."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.core.models import Mention
+from newsdesk.core.pipeline.entities.acronyms import missed_organisations
+from newsdesk.core.pipeline.entities.candidates import Taken
+
+
+@pytest.fixture(scope="module")
+def mentions_of(analyze_text):  # type: ignore[no-untyped-def]
+    """`mentions_of(body)` -> the mentions of an article with that body (a title is added)."""
+
+    def run(body: str) -> list[Mention]:
+        return list(analyze_text("A headline for the test\n\n" + body).mentions)
+
+    return run
+
+
+def labels(mentions: list[Mention]) -> dict[str, set[str]]:
+    """Surface text -> the labels its mentions were given."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        out.setdefault(m.text, set()).add(m.label)
+    return out
+
+
+def test_first_screen_a_name_never_runs_over_a_sentence_end(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of(
+            "Dockers continued their strike on Tuesday. Union chief Marek Zalewski told "
+            "reporters the talks had failed."
+        )
+    )
+    assert not any(". " in name for name in found), found
+    assert "Marek Zalewski" in found, found
+
+
+def test_first_screen_a_full_stop_of_an_abbreviation_stays_in_the_name(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(mentions_of("She was treated at St. Agnes Hospital in the capital."))
+    assert "St. Agnes Hospital" in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The singer died in Kettle Station, Texas after a fall.", "GPE"),
+        ("The singer died in Kettle Station, Texas.", "GPE"),
+        ("Trains stop at Kettle Station, Texas Rail's busiest hub.", "ORG"),
+        ("Trains stop at Kettle Station on Mondays.", "ORG"),
+    ],
+)
+def test_first_screen_a_town_named_with_its_state_is_a_place(text: str, label: str) -> None:
+    # the name the model left out, ending in a body's word ("Station"), as the entity stage
+    # finds it after cutting "the Marlow Medical Center in Kettle Station" at its "in"
+    found = missed_organisations([], text, Taken(), [])
+    assert [(c.text, c.label) for c in found] == [("Kettle Station", label)]
+
+
+def test_first_screen_an_institution_named_after_two_founders_is_one(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of(
+            "The singer died on Friday at the Hale Morton and Grey Medical Center in Lakeport "
+            "after a fall, her agent said."
+        )
+    )
+    assert found.get("Hale Morton and Grey Medical Center") == {"ORG"}, found
+    assert "Hale Morton" not in found, found
+
+
+def test_first_screen_two_bodies_listed_stay_two(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of("Funds went to the Hale Foundation and Grey Medical Center on Monday.")
+    )
+    assert {"Hale Foundation", "Grey Medical Center"} <= found.keys(), found
+
+
+def test_first_screen_a_list_of_first_names_is_people(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of(
+            "She is survived by her husband Dale Crane, their two sons Wyatt and Zachary, and "
+            "four daughters, Nadine, Ashley, Elizabeth, and Toni, from her first marriage."
+        )
+    )
+    for name in ("Nadine", "Ashley", "Elizabeth", "Toni"):
+        assert found.get(name) == {"PERSON"}, found
+
+
+def test_first_screen_a_list_of_bodies_stays_bodies(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(mentions_of("The fund backs Velcorp, Ardenia and Tullow Oil."))
+    assert found.get("Velcorp") == {"ORG"}, found
+
+
+def test_first_screen_people_listed_in_one_span_are_each_someone(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of(
+            "Imus is survived by his wife Deirdre and their sons Wyatt and Zachary. Bartlett "
+            'tweeted: "My heart breaks for Deirdre, Wyatt & Zach. Rest easy Cowboy."'
+        )
+    )
+    assert not any("&" in name for name in found), found
+    assert found.get("Zach") == {"PERSON"}, found
+
+
+def test_first_screen_a_firm_with_an_ampersand_stays_one(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(mentions_of("Shares of Procter & Gamble rose on Monday."))
+    assert "Procter & Gamble" in found, found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The station tweeted: "Doc. We salute you. A radio legend indeed. RIP #Doc".',
+        "The account for the show, hosted by Hal Berger, who worked for Kendo, tweeted: "
+        '"Big K. We salute you. A radio legend indeed. RIP #Kendo".',
+    ],
+)
+def test_first_screen_capitals_filling_no_part_of_a_quote_are_no_body(  # type: ignore[no-untyped-def]
+    mentions_of, body: str
+) -> None:
+    assert "RIP" not in labels(mentions_of(body))
+
+
+def test_first_screen_an_acronym_a_quote_speaks_of_is_a_body(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(mentions_of('"The FBI is investigating, and we trust NASA," she said.'))
+    assert {"FBI", "NASA"} <= found.keys(), found
+
+
+def test_first_screen_a_shows_title_is_no_one(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of(
+            "The account for The Dan and Sue Show, which replaced the old programme, hosted by "
+            'Dan Keller and Sue Rosen, tweeted: "We salute you."'
+        )
+    )
+    assert "Sue Show" not in found and "Dan" not in found, found
+    assert found.get("Dan Keller") == {"PERSON"}, found
+    assert "Dan and Sue Show" in found and "PERSON" not in found["Dan and Sue Show"], found
