@@ -138,3 +138,51 @@ def test_first_screen_a_shows_title_is_no_one(mentions_of) -> None:  # type: ign
     assert "Sue Show" not in found and "Dan" not in found, found
     assert found.get("Dan Keller") == {"PERSON"}, found
     assert "Dan and Sue Show" in found and "PERSON" not in found["Dan and Sue Show"], found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rescuers searched the rubble on Monday, while Vorskaya regional Deputy Governor Oleg "
+        "Kleshin said 68 people were missing.",
+        "Rescuers searched the rubble on Monday. Vorskaya's governor has promised each victim a "
+        "payout.",
+    ],
+)
+def test_first_screen_a_name_its_government_is_named_by_is_a_place(  # type: ignore[no-untyped-def]
+    mentions_of, body: str
+) -> None:
+    assert labels(mentions_of(body)).get("Vorskaya") == {"GPE"}
+
+
+def test_first_screen_a_firms_regional_manager_leaves_it_a_firm(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of(
+            "Delta regional manager Ana Ruiz said flights were delayed. Delta's chief executive "
+            "apologised."
+        )
+    )
+    assert found.get("Delta") == {"ORG"}, found
+
+
+def keys(mentions: list[Mention]) -> dict[str, set[str]]:
+    """Surface text -> the cluster keys its mentions were given."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        out.setdefault(m.text, set()).add(m.key)
+    return out
+
+
+def test_first_screen_a_full_name_spelt_two_ways_is_one_person(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Officials said Hamid bin Rashad was killed in a raid. Hamid bin Rushad had been a "
+            "leader of the group. Analysts said bin Rushad's death mattered."
+        )
+    )
+    assert found["Hamid bin Rushad"] == found["Hamid bin Rashad"], found
+
+
+def test_first_screen_a_given_name_spelt_two_ways_may_be_two_people(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(mentions_of("Jon Berger met Jan Berger on Monday."))
+    assert found["Jon Berger"] != found["Jan Berger"], found

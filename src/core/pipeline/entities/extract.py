@@ -36,7 +36,12 @@ from .labels import (
 )
 from .organisations import led_by_a_common_noun
 from .people import families
-from .places import PLACE_LABELS, followed_by_its_region, read_countries_as_teams
+from .places import (
+    PLACE_LABELS,
+    followed_by_its_region,
+    governed_as_a_place,
+    read_countries_as_teams,
+)
 from .roles import role_of
 
 if TYPE_CHECKING:
@@ -95,6 +100,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
                 cand.kind_signal = signal  # "in Khowst", "Khowst province": the model is right
         if signal == "PERSON" and led_by_a_common_noun(text, cand.text):
             signal = "PRODUCT"  # "Space Shuttle Atlantis" where the text says "space shuttle"
+        if cand.label in ("ORG", "PERSON") and has_parse and governed_as_a_place(ent):
+            signal = cand.kind_signal = "GPE"  # "Vorsk regional Deputy Governor": a region
         if followed_by_its_region(text, cand.end):
             signal = cand.kind_signal = "GPE"  # "Allen, Texas": a town named with its region
         if signal != cand.label:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..gazetteer import COUNTRIES, US_STATES
 from ..kinds import short_place_name
-from ..names import fold_name
+from ..names import fold_name, is_acronym
+from ..rules import ORG_WORDS
 from ..unionfind import UnionFind
 from .candidates import Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -124,3 +129,35 @@ def followed_by_its_region(text: str, end: int, *, then_lower: bool = False) -> 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 
 PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
+
+
+#: Adjectives of a level of government: "the Vorsk regional governor".
+_GOVERNED_LEVELS = frozenset(
+    "regional provincial municipal oblast prefectural county city state district".split()
+)
+#: Offices and bodies only a territory has; "regional manager" is a firm's too.
+_GOVERNING = frozenset(
+    """governor governors mayor mayors administration government legislature parliament
+    duma assembly governorship""".split()
+)
+_ORG_WORD_SET = frozenset(ORG_WORDS)
+
+
+def governed_as_a_place(ent: Span) -> bool:
+    """A name the territory's government is named by ("Vorsk regional Deputy Governor Ana
+    Ruiz", "the Vorsk regional administration") or whose governor or mayor it has ("Vorsk's
+    governor") is a place, whatever the model guessed: a body has no governor of its own
+    unless it is a bank, whose name holds a body's word or is an acronym."""
+    doc = ent.doc
+    if any(t.lower_ in _ORG_WORD_SET for t in ent) or is_acronym(ent.text):
+        return False
+    if ent.end < len(doc) and doc[ent.end].lower_ in _GOVERNED_LEVELS:
+        following = doc[ent.end + 1 : ent.end + 4]
+        for token in following:
+            if token.lower_ in _GOVERNING:
+                return True
+            if not (token.is_title or token.lower_ in ("deputy", "vice", "acting", "first")):
+                break
+        return False
+    root = ent.root
+    return root.dep_ == "poss" and root.head.i != root.i and root.head.lower_ in _GOVERNING
