@@ -186,3 +186,21 @@ def test_first_screen_a_full_name_spelt_two_ways_is_one_person(mentions_of) -> N
 def test_first_screen_a_given_name_spelt_two_ways_may_be_two_people(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = keys(mentions_of("Jon Berger met Jan Berger on Monday."))
     assert found["Jon Berger"] != found["Jan Berger"], found
+
+
+def test_first_screen_a_leaders_government_leaves_the_leader_someone(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of("The rebels fought against Ian Doyle's government until 1979.")
+    )
+    assert found.get("Ian Doyle") == {"PERSON"}, found
+
+
+def test_first_screen_a_bodys_letters_written_twice_stay_a_body(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of(
+            "A team from the University of Kelmar at Dunno (UH Dunno) took part. Its head said, "
+            '"Ecosystem responses are rarely observed in real time. UH has a strong tradition '
+            'of volcanic research."'
+        )
+    )
+    assert "UH" in found, found

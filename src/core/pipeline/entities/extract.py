@@ -358,7 +358,7 @@ def _drop_quoted_words(candidates: list[Candidate], article: Article, doc: Doc) 
         for c in candidates
         if c.label == "ORG"
         and " " not in c.text
-        and (not is_acronym(c.text) or _fills_no_part(doc, c))
+        and (not is_acronym(c.text) or _fills_no_part(doc, c, article.text))
         and c.text.lower() not in ORG_WORDS  # "stymying Parliament": an institution all the same
     ]
     if not suspects:
@@ -377,9 +377,11 @@ def _drop_quoted_words(candidates: list[Candidate], article: Article, doc: Doc) 
 _NO_PART = frozenset({"ROOT", "intj", "dep", "meta"})
 
 
-def _fills_no_part(doc: Doc, cand: Candidate) -> bool:
-    """The word is a parse's root with no verb, or an exclamation: "RIP" opening "RIP #Hal"."""
-    if not doc.has_annotation("DEP"):
+def _fills_no_part(doc: Doc, cand: Candidate, text: str) -> bool:
+    """The word is a parse's root with no verb, or an exclamation: "RIP" opening "RIP #Hal";
+    and the article writes it once (a body's letters recur: "UH Manoa ... UH has", where the
+    parse read "UH" as "uh")."""
+    if not doc.has_annotation("DEP") or sum(1 for _ in word_spans(text, cand.text)) != 1:
         return False
     span = doc.char_span(cand.start, cand.end)
     if span is None or len(span) != 1:

@@ -140,14 +140,18 @@ _GOVERNING = frozenset(
     """governor governors mayor mayors administration government legislature parliament
     duma assembly governorship""".split()
 )
+#: What a place has and a person or a body does not: "Vorsk's governor" (a leader has a
+#: government, "Ana Ruiz's government", and a firm an administration).
+_GOVERNORS = frozenset({"governor", "governors", "mayor", "mayors"})
 _ORG_WORD_SET = frozenset(ORG_WORDS)
 
 
 def governed_as_a_place(ent: Span) -> bool:
     """A name the territory's government is named by ("Vorsk regional Deputy Governor Ana
     Ruiz", "the Vorsk regional administration") or whose governor or mayor it has ("Vorsk's
-    governor") is a place, whatever the model guessed: a body has no governor of its own
-    unless it is a bank, whose name holds a body's word or is an acronym."""
+    governor"; not "Ana Ruiz's government") is a place, whatever the model guessed: a body
+    has no governor of its own unless it is a bank, whose name holds a body's word or is an
+    acronym."""
     doc = ent.doc
     if any(t.lower_ in _ORG_WORD_SET for t in ent) or is_acronym(ent.text):
         return False
@@ -160,4 +164,4 @@ def governed_as_a_place(ent: Span) -> bool:
                 break
         return False
     root = ent.root
-    return root.dep_ == "poss" and root.head.i != root.i and root.head.lower_ in _GOVERNING
+    return root.dep_ == "poss" and root.head.i != root.i and root.head.lower_ in _GOVERNORS
