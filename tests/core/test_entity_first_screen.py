@@ -204,3 +204,27 @@ def test_first_screen_a_bodys_letters_written_twice_stay_a_body(mentions_of) -> 
         )
     )
     assert "UH" in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "San Lek, 41, the former councillor in neighbouring Kork Thmei commune, says party "
+            "officials had gone door-to-door on election day.",
+            "San Lek",
+        ),
+        (
+            "Sarit, 39, a villager in Kampong Mean province, said local officials threatened to "
+            "block the signing of documents.",
+            "Sarit",
+        ),
+    ],
+)
+def test_first_screen_a_name_given_an_age_is_someone(mentions_of, body: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert labels(mentions_of(body)).get(name) == {"PERSON"}
+
+
+def test_first_screen_numbers_listed_after_a_name_are_no_age(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(mentions_of("The fire at Block 7, 12, and 14 spread fast."))
+    assert "PERSON" not in found.get("Block 7", set()), found

@@ -37,6 +37,7 @@ from .labels import (
 from .organisations import led_by_a_common_noun
 from .people import families
 from .places import (
+    PLACE_FOLDS,
     PLACE_LABELS,
     followed_by_its_region,
     governed_as_a_place,
@@ -102,6 +103,8 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             signal = "PRODUCT"  # "Space Shuttle Atlantis" where the text says "space shuttle"
         if cand.label in ("ORG", "PERSON") and has_parse and governed_as_a_place(ent):
             signal = cand.kind_signal = "GPE"  # "Vorsk regional Deputy Governor": a region
+        if cand.label != "PERSON" and _followed_by_an_age(text, cand):
+            signal = cand.kind_signal = "PERSON"  # "Sarit, 39, a villager": only people have ages
         if followed_by_its_region(text, cand.end):
             signal = cand.kind_signal = "GPE"  # "Allen, Texas": a town named with its region
         if signal != cand.label:
@@ -145,6 +148,25 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         Mention(article.id, c.start, c.end, c.text, c.label, key=keys[c.cluster], role=c.role)
         for c in candidates
     ]
+
+
+#: ", 39, " after a name, then a word in lower case: "Sarit, 39, a villager", "Ana Ruiz, 41, said".
+_AGE_AFTER = re.compile(r", (\d{1,3}), (?!(?:and|or)\b)(?=[a-z])")
+
+
+def _followed_by_an_age(text: str, cand: Candidate) -> bool:
+    """A name followed by an age between commas is someone's ("Sarit, 39, a villager in ...";
+    "San Lek, 41, the former councillor"), whatever the model guessed: a place or a body is
+    not given an age that way. Not an acronym nor a name holding a body's word."""
+    m = _AGE_AFTER.match(text, cand.end)
+    return (
+        m is not None
+        and 0 < int(m.group(1)) <= 120
+        and not is_acronym(cand.text)
+        and not cand.text[-1:].isdigit()  # "Block 7, 12, and 14": a list of numbers
+        and not any(w.lower() in ORG_WORDS for w in cand.text.split())
+        and fold_name(cand.text) not in PLACE_FOLDS
+    )
 
 
 #: One-word names listed with "and" or "&" in one span: "Derek and Ross", "Ana, Bo & Cy".
