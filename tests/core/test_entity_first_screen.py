@@ -7,6 +7,7 @@ import pytest
 from newsdesk.core.models import Mention
 from newsdesk.core.pipeline.entities.acronyms import missed_organisations
 from newsdesk.core.pipeline.entities.candidates import Taken
+from newsdesk.core.pipeline.kinds import label_from_words
 
 
 @pytest.fixture(scope="module")
@@ -228,3 +229,27 @@ def test_first_screen_a_name_given_an_age_is_someone(mentions_of, body: str, nam
 def test_first_screen_numbers_listed_after_a_name_are_no_age(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = labels(mentions_of("The fire at Block 7, 12, and 14 spread fast."))
     assert "PERSON" not in found.get("Block 7", set()), found
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "wanted"),
+    [
+        ("Varnea province", "GPE", "GPE"),  # a place and the kind of place it is
+        ("Dorvak district", "GPE", "GPE"),
+        ("Trypanosoma brucei", "PERSON", "MISC"),  # a species' name has this shape too
+    ],
+)
+def test_first_screen_a_place_with_its_kind_in_lower_case_is_no_species(
+    name: str, label: str, wanted: str
+) -> None:
+    assert label_from_words(name, label) == wanted
+
+
+def test_first_screen_a_commune_is_a_place(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of(
+            "He said that he was sent to Dorvak Commune by his department head who directed "
+            "his staff to campaign."
+        )
+    )
+    assert found.get("Dorvak Commune") == {"LOC"}, found
