@@ -253,3 +253,18 @@ def test_first_screen_a_commune_is_a_place(mentions_of) -> None:  # type: ignore
         )
     )
     assert found.get("Dorvak Commune") == {"LOC"}, found
+
+
+def test_first_screen_names_before_a_kind_of_place_are_places(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        mentions_of(
+            "The minister is in charge of promoting the party in the Dorvak Khet and Lvem Orak "
+            "districts this year."
+        )
+    )
+    assert found.get("Lvem Orak") == {"GPE"}, found
+
+
+def test_first_screen_a_street_or_an_area_after_a_name_leaves_it_alone(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = labels(mentions_of("On Monday Tim Cook street protests grew in the city."))
+    assert found.get("Tim Cook") == {"PERSON"}, found

@@ -41,6 +41,7 @@ from .places import (
     PLACE_LABELS,
     followed_by_its_region,
     governed_as_a_place,
+    named_with_its_kind_of_place,
     read_countries_as_teams,
 )
 from .roles import role_of
@@ -103,6 +104,12 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             signal = "PRODUCT"  # "Space Shuttle Atlantis" where the text says "space shuttle"
         if cand.label in ("ORG", "PERSON") and has_parse and governed_as_a_place(ent):
             signal = cand.kind_signal = "GPE"  # "Vorsk regional Deputy Governor": a region
+        if (
+            cand.label in ("PERSON", "ORG")
+            and cand.role is None
+            and named_with_its_kind_of_place(text, cand.end)
+        ):
+            signal = cand.kind_signal = "GPE"  # "in Dorvak commune", "X and Y districts"
         if cand.label != "PERSON" and _followed_by_an_age(text, cand):
             signal = cand.kind_signal = "PERSON"  # "Sarit, 39, a villager": only people have ages
         if followed_by_its_region(text, cand.end):

@@ -165,3 +165,32 @@ def governed_as_a_place(ent: Span) -> bool:
         return False
     root = ent.root
     return root.dep_ == "poss" and root.head.i != root.i and root.head.lower_ in _GOVERNORS
+
+
+#: Divisions of a territory, which name nothing but a place ("street", "area" do: "street
+#: protests", "area manager").
+_DIVISIONS = frozenset(
+    """district province county region prefecture municipality commune governorate village
+    township oblast""".split()
+)
+_DIVISIONS_PLURAL = frozenset(
+    """districts provinces counties regions prefectures municipalities communes
+    governorates villages townships oblasts""".split()
+)
+#: After a name: a kind of place in lower case ("Dorvak commune"), or the plural of one after
+#: names listed with it ("Dorvak Khet and Lvem Orak districts").
+_KIND_OF_PLACE_AFTER = re.compile(
+    r" (?:(?P<one>[a-z]+)|(?:and (?:[A-Z][\w'’-]* ){1,3})?(?P<many>[a-z]+))\b"
+)
+
+
+def named_with_its_kind_of_place(text: str, end: int) -> bool:
+    """A name the words after it call a kind of place, in lower case: "in Dorvak commune",
+    "the Vela district attorney", "Khet and Lvem Orak districts" (both names): a place, not
+    someone or a body, whatever the model guessed."""
+    m = _KIND_OF_PLACE_AFTER.match(text, end, end + 60)
+    if m is None:
+        return False
+    if m.group("one") is not None:
+        return m.group("one") in _DIVISIONS or m.group("one") in _DIVISIONS_PLURAL
+    return m.group("many") in _DIVISIONS_PLURAL
