@@ -262,7 +262,7 @@ def test_first_screen_names_before_a_kind_of_place_are_places(mentions_of) -> No
             "districts this year."
         )
     )
-    assert found.get("Lvem Orak") == {"GPE"}, found
+    assert found.get("Lvem Orak") == {"LOC"}, found
 
 
 def test_first_screen_a_street_or_an_area_after_a_name_leaves_it_alone(mentions_of) -> None:  # type: ignore[no-untyped-def]

@@ -105,11 +105,11 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
         if cand.label in ("ORG", "PERSON") and has_parse and governed_as_a_place(ent):
             signal = cand.kind_signal = "GPE"  # "Vorsk regional Deputy Governor": a region
         if (
-            cand.label in ("PERSON", "ORG")
+            signal in ("PERSON", "ORG")
             and cand.role is None
             and named_with_its_kind_of_place(text, cand.end)
         ):
-            signal = cand.kind_signal = "GPE"  # "in Dorvak commune", "X and Y districts"
+            signal = cand.kind_signal = "LOC"  # "in Dorvak commune", "X and Y districts"
         if cand.label != "PERSON" and _followed_by_an_age(text, cand):
             signal = cand.kind_signal = "PERSON"  # "Sarit, 39, a villager": only people have ages
         if followed_by_its_region(text, cand.end):
