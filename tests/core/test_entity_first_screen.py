@@ -268,3 +268,13 @@ def test_first_screen_names_before_a_kind_of_place_are_places(mentions_of) -> No
 def test_first_screen_a_street_or_an_area_after_a_name_leaves_it_alone(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = labels(mentions_of("On Monday Tim Cook street protests grew in the city."))
     assert found.get("Tim Cook") == {"PERSON"}, found
+
+
+def test_first_screen_two_names_written_family_name_first_stay_two(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Two of the leader's children, Chea Sokha and Chea Sokhe, won seats on Sunday. Chea "
+            "Sokha said she was proud. Chea Sokhe thanked voters."
+        )
+    )
+    assert found["Chea Sokha"] != found["Chea Sokhe"], found

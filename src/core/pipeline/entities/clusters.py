@@ -316,14 +316,15 @@ def _join_spellings_of_one_name(
     members: list[list[Candidate]], by_fold: dict[str, int], sets: UnionFind[int]
 ) -> None:
     """One person's full name spelt two ways in one article ("Hamid bin Rashad" and "Hamid bin
-    Rushad"): the same given name, as many words, and one later word one vowel apart, each
-    taken for a person. Two people of one family share the surname, not the given name; a
-    given name spelt two ways ("Jon"/"Jan") is left apart: that can be two people."""
+    Rushad"): three words or more, the same but for the last, one vowel apart, each taken for
+    a person. Two people of one family share the surname, not the given name; a name of two
+    words may be written family name first ("Hun Mana" and "Hun Many" are sisters), and a
+    given name spelt two ways ("Jon"/"Jan") can be two people: those are left apart."""
     people: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for folded, j in by_fold.items():
         words = folded.split()
         group = members[j]
-        if len(words) < 2 or not group:
+        if len(words) < 3 or not group:
             continue
         if sum(c.label == "PERSON" for c in group) * 2 <= len(group):
             continue
@@ -331,10 +332,8 @@ def _join_spellings_of_one_name(
     for same in people.values():
         for n, (a, i) in enumerate(same):
             for b, j in same[n + 1 :]:
-                pairs = [
-                    (x, y) for x, y in zip(a.split()[1:], b.split()[1:], strict=True) if x != y
-                ]
-                if len(pairs) == 1 and _one_vowel_apart(*pairs[0]):
+                first, second = a.split(), b.split()
+                if first[:-1] == second[:-1] and _one_vowel_apart(first[-1], second[-1]):
                     sets.union(i, j)
 
 
