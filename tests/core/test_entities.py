@@ -569,7 +569,7 @@ def test_entities_shared_surname_goes_to_the_headline_subject(analyze_text) -> N
         (
             "Title\n\nThe singer died on Friday at the Baylor Scott and White Medical Center in "
             "College Station, Texas after a long illness.",
-            {"White Medical Center"},
+            {"Baylor Scott and White Medical Center"},
             "White Medical Center in College Station",
         ),
         (

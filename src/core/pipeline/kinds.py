@@ -38,7 +38,7 @@ PLACE_TAILS = frozenset(
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
     trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument base
     towers area areas prefecture territory territories governorate atoll atolls dam dams
-    reservoir tunnel""".split()
+    reservoir tunnel commune""".split()
 )
 #: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
 #: a body: "Cancer Center").
@@ -584,9 +584,12 @@ _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 def _binomial(words: list[str]) -> bool:
     """A capitalised word followed only by lower-case words, none a name's particle or a
     body's word: the shape of a species' or a thing's name ("Trypanosoma brucei gambiense",
-    "Ebola virus"), which no person's or body's name has ("Boston police" has a body's word)."""
+    "Ebola virus"), which no person's or body's name has ("Boston police" has a body's word);
+    nor a place's, whose lower-case word says what kind of place it is ("Kratie province")."""
     if len(words) < 2 or not words[0][:1].isupper():
         return False
+    if words[-1] in PLACE_KIND_NOUNS:
+        return False  # "Kratie province", "Snuol district": a place and the kind it is
     rest = words[1:]
     return all(
         _LOWER_WORD.fullmatch(w) is not None
@@ -867,13 +870,13 @@ PEOPLE_NOUNS = frozenset({"tribe", "tribes", "people", "peoples", "clan", "clans
 PLACE_KIND_NOUNS = frozenset(
     """district province county region city town village area prefecture municipality
     neighbourhood neighborhood suburb suburbs governorate volcano mountain river lake valley
-    peninsula island street road avenue""".split()
+    peninsula island street road avenue commune""".split()
 )
 #: Plural nouns of places whose "of", "such as", "like" or "including" lists places: "the towns
 #: of Gori and Senaki", "cities such as Talca, Curicó and Concepción".
 PLACE_KIND_PLURALS = frozenset(
     """cities towns villages districts provinces regions areas islands counties
-    municipalities prefectures suburbs neighbourhoods neighborhoods""".split()
+    municipalities prefectures suburbs neighbourhoods neighborhoods communes""".split()
 )
 #: Prepositions by which a plural noun of places gives examples: "cities such as X".
 _EXAMPLE_PREPOSITIONS = frozenset({"as", "like", "including"})

@@ -10,10 +10,10 @@ from ..kinds import BODY_TAILS
 from ..names import HONORIFICS, acronym_letters, acronym_matches, fold_name, is_acronym
 from ..rules import ORG_WORDS
 from .candidates import Candidate, Taken
-from .cleaning import MINOR_WORDS, POSSESSIVE_WORD
+from .cleaning import MINOR_WORDS, POSSESSIVE_WORD, after_a_sentence_end
 from .junk import CALENDAR, STOPWORDS, words_of
 from .labels import KIN_OR_PERSON_NOUNS, TITLE_ACRONYMS
-from .places import PLACE_LABELS
+from .places import PLACE_LABELS, followed_by_its_region
 
 _ORG_NAME = re.compile(
     r"(?<![\w'’.-])(?:[A-Z][A-Za-z&.-]*\s(?:(?:of|for|and|the)\s)?){1,5}"
@@ -37,7 +37,8 @@ def missed_organisations(
     extra: list[Candidate] = []
     for m in _ORG_NAME.finditer(text):
         start, end = m.span()
-        words = m.group().split()
+        start = after_a_sentence_end(text, start, end)  # "on Tuesday. Union chief"
+        words = text[start:end].split()
         before = text[max(0, start - 4) : start]
         sentence_start = not before.strip(' \n"“') or bool(re.search(r"[.!?][\"”’]?\s+$", before))
         while words and (
@@ -49,7 +50,9 @@ def missed_organisations(
             sentence_start = False
         if len(words) < 2 or taken.overlaps(start, end) or links.overlaps(start, end):
             continue
-        cand = Candidate(start, end, text[start:end], "ORG")
+        # "in Lake Station, Texas": a town whose name ends as a body's does, named with its region
+        label = "GPE" if followed_by_its_region(text, end, then_lower=True) else "ORG"
+        cand = Candidate(start, end, text[start:end], label)
         cand.headline = any(s <= start < e for s, e in headlines)
         extra.append(cand)
         taken.add(start, end)
@@ -79,6 +82,45 @@ def join_split_names(candidates: list[Candidate], text: str) -> list[Candidate]:
         ):
             out.append(Candidate(first.start, second.end, text[first.start : second.end], "ORG",
                                   headline=first.headline))
+            skip.add(id(second))
+            continue
+        out.append(first)
+    if ordered and id(ordered[-1]) not in skip:
+        out.append(ordered[-1])
+    return out if skip else candidates
+
+
+_ORG_WORD_SET = frozenset(ORG_WORDS)
+
+
+def join_names_around_and(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """ "the Hale Morton and Grey Medical Center": one institution named after two founders,
+    which the model cut at its "and" into two bodies. The first part has no word of a body's
+    own, is two capitalised words or more, follows "the" and is named nowhere else; the
+    second ends in a body's word: the one "the" determines the whole name. Two bodies listed
+    each keep their own ("the Hale Foundation and Grey Medical Center", "the BBC and
+    Reuters Institute")."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    counts = Counter(c.text for c in ordered)
+    out: list[Candidate] = []
+    skip: set[int] = set()
+    for first, second in pairwise(ordered):
+        if id(first) in skip:
+            continue
+        words = first.text.split()
+        if (
+            first.label in ("ORG", "FAC", "PERSON")  # ("the Hale Morton": a site, or someone)
+            and second.label == "ORG"
+            and text[first.end : second.start] == " and "
+            and text[max(0, first.start - 4) : first.start].lower() == "the "
+            and len(words) >= 2
+            and all(w[:1].isupper() and not is_acronym(w) for w in words)
+            and not any(w.lower() in _ORG_WORD_SET for w in words)
+            and counts[first.text] == 1
+            and second.text.split()[-1].lower() in _ORG_WORD_SET
+        ):
+            out.append(Candidate(first.start, second.end, text[first.start : second.end], "ORG",
+                                  role=first.role or second.role, headline=first.headline))
             skip.add(id(second))
             continue
         out.append(first)

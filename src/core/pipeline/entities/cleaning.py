@@ -136,6 +136,7 @@ def clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
         if not m:
             break
         end = start + m.start()
+    start = after_a_sentence_end(text, start, end)
     dash = _SPACED_DASH.search(text, start, end)
     if dash is not None and looks_like_person_name(text[start : dash.start()]):
         # "Ana Ruiz - League President": a signature's name, then its role; a body's name may
@@ -201,6 +202,26 @@ def clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
     cand = Candidate(start, end, text[start:end], label, role=role)
     cand.lead_place = lead_place
     return cand
+
+
+#: A full stop after a word, then a capitalised word: where a sentence may end inside a span.
+_FULL_STOP = re.compile(r"\b([A-Za-z][a-z]+)\.\s+(?=[A-Z])")
+#: Short words written with a full stop inside names: "St. Anne's", "Acme Inc. Holdings".
+_NAME_ABBREVIATIONS = frozenset(
+    "st mt ft jr sr inc co corp ltd bros jnr snr no vs ave blvd rd gen univ dept assn".split()
+)
+
+
+def after_a_sentence_end(text: str, start: int, end: int) -> int:
+    """Where a name begins when a span runs across a sentence's end ("on Tuesday. Union chief"):
+    after the last full stop that follows a whole word, not a title's or a name's
+    abbreviation ("Sen. Ana Ruiz", "St. Anne's Hospital") nor an initial ("John F. Kennedy").
+    A name never runs on over a full stop into the next sentence."""
+    for m in _FULL_STOP.finditer(text, start, end):
+        word = m.group(1).lower()
+        if word not in HONORIFICS and word not in _NAME_ABBREVIATIONS and m.end() < end:
+            start = m.end()
+    return start
 
 
 def _before_a_title(text: str, start: int, end: int) -> int:

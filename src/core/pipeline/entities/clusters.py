@@ -85,6 +85,7 @@ def cluster_candidates(
         if _glossed(text, before, after):
             sets.union(after.cluster, before.cluster)
     _join_other_names(candidates, text, sets)
+    _join_spellings_of_one_name(members, by_fold, sets)
 
     join_place_short_forms(members, by_fold, sets)
 
@@ -312,6 +313,44 @@ def _join_other_names(candidates: list[Candidate], text: str, sets: UnionFind[in
         other = at.get(m.end()) if m else None
         if other is not None and _kind_of(other.label) == _kind_of(cand.label):
             sets.union(other.cluster, cand.cluster)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Two words of four letters or more, the same but for one vowel written as another:
+    "Ladin" and "Laden", the same word romanised two ways (not "Olsen" and "Olson" alone:
+    the caller asks for a shared given name too)."""
+    if len(a) != len(b) or len(a) < 4:
+        return False
+    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diffs) == 1 and diffs[0][0] in _VOWELS and diffs[0][1] in _VOWELS
+
+
+def _join_spellings_of_one_name(
+    members: list[list[Candidate]], by_fold: dict[str, int], sets: UnionFind[int]
+) -> None:
+    """One person's full name spelt two ways in one article ("Hamid bin Rashad" and "Hamid bin
+    Rushad"): three words or more, the same but for the last, one vowel apart, each taken for
+    a person. Two people of one family share the surname, not the given name; a name of two
+    words may be written family name first ("Hun Mana" and "Hun Many" are sisters), and a
+    given name spelt two ways ("Jon"/"Jan") can be two people: those are left apart."""
+    people: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for folded, j in by_fold.items():
+        words = folded.split()
+        group = members[j]
+        if len(words) < 3 or not group:
+            continue
+        if sum(c.label == "PERSON" for c in group) * 2 <= len(group):
+            continue
+        people.setdefault((words[0], len(words)), []).append((folded, j))
+    for same in people.values():
+        for n, (a, i) in enumerate(same):
+            for b, j in same[n + 1 :]:
+                first, second = a.split(), b.split()
+                if first[:-1] == second[:-1] and _one_vowel_apart(first[-1], second[-1]):
+                    sets.union(i, j)
 
 
 def _kind_of(label: str) -> str:

@@ -15,6 +15,7 @@ from ..rules import ORG_WORDS
 from ..wordfind import word_spans
 from .acronyms import (
     introduced_acronyms,
+    join_names_around_and,
     join_split_names,
     missed_organisations,
     names_only_an_acronym_spells,
@@ -35,7 +36,14 @@ from .labels import (
 )
 from .organisations import led_by_a_common_noun
 from .people import families, introduced_alone
-from .places import PLACE_LABELS, followed_by_its_region, read_countries_as_teams
+from .places import (
+    PLACE_FOLDS,
+    PLACE_LABELS,
+    followed_by_its_region,
+    governed_as_a_place,
+    named_with_its_kind_of_place,
+    read_countries_as_teams,
+)
 from .roles import role_of
 
 if TYPE_CHECKING:
@@ -94,6 +102,16 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
                 cand.kind_signal = signal  # "in Khowst", "Khowst province": the model is right
         if signal == "PERSON" and led_by_a_common_noun(text, cand.text):
             signal = "PRODUCT"  # "Space Shuttle Atlantis" where the text says "space shuttle"
+        if cand.label in ("ORG", "PERSON") and has_parse and governed_as_a_place(ent):
+            signal = cand.kind_signal = "GPE"  # "Vorsk regional Deputy Governor": a region
+        if (
+            signal in ("PERSON", "ORG")
+            and cand.role is None
+            and named_with_its_kind_of_place(text, cand.end)
+        ):
+            signal = cand.kind_signal = "LOC"  # "in Dorvak commune", "X and Y districts"
+        if cand.label != "PERSON" and _followed_by_an_age(text, cand):
+            signal = cand.kind_signal = "PERSON"  # "Sarit, 39, a villager": only people have ages
         if followed_by_its_region(text, cand.end):
             signal = cand.kind_signal = "GPE"  # "Allen, Texas": a town named with its region
         if signal != cand.label:
@@ -111,12 +129,14 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
             lo, hi = cand.lead_place
             candidates.append(Candidate(lo, hi, text[lo:hi], "GPE", headline=cand.headline))
     candidates = _split_pairs_of_people(candidates)
+    candidates = _titles_of_shows(candidates, text)
     if has_tags:
         candidates += _missed_titled_people(doc, candidates)
     candidates = _without_a_place_after(candidates, text)
-    candidates = _drop_quoted_words(candidates, article)
+    candidates = _drop_quoted_words(candidates, article, doc)
     families(candidates, text)
     candidates = join_split_names(candidates, text)
+    candidates = join_names_around_and(candidates, text)
     candidates += missed_organisations(candidates, text, links, headlines)
     candidates = with_of_phrase_the_acronym_spells(candidates, text)
     candidates = with_words_before_the_acronym_spells(candidates, text)
@@ -137,30 +157,84 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     ]
 
 
-#: Two one-word names joined by "and" in one span: "Derek and Ross".
-_PAIR_OF_NAMES = re.compile(r"^([A-Z][\w'’-]*[a-z][\w'’-]*) and ([A-Z][\w'’-]*[a-z][\w'’-]*)$")
+#: ", 39, " after a name, then a word in lower case: "Sarit, 39, a villager", "Ana Ruiz, 41, said".
+_AGE_AFTER = re.compile(r", (\d{1,3}), (?!(?:and|or)\b)(?=[a-z])")
+
+
+def _followed_by_an_age(text: str, cand: Candidate) -> bool:
+    """A name followed by an age between commas is someone's ("Sarit, 39, a villager in ...";
+    "San Lek, 41, the former councillor"), whatever the model guessed: a place or a body is
+    not given an age that way. Not an acronym nor a name holding a body's word."""
+    m = _AGE_AFTER.match(text, cand.end)
+    return (
+        m is not None
+        and 0 < int(m.group(1)) <= 120
+        and not is_acronym(cand.text)
+        and not cand.text[-1:].isdigit()  # "Block 7, 12, and 14": a list of numbers
+        and not any(w.lower() in ORG_WORDS for w in cand.text.split())
+        and fold_name(cand.text) not in PLACE_FOLDS
+    )
+
+
+#: One-word names listed with "and" or "&" in one span: "Derek and Ross", "Ana, Bo & Cy".
+_NAME_WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+_LIST_OF_NAMES = re.compile(rf"^{_NAME_WORD}(?:, {_NAME_WORD})*,? (?:and|&) {_NAME_WORD}$")
+_LISTED_NAME = re.compile(_NAME_WORD)
 
 
 def _split_pairs_of_people(candidates: list[Candidate]) -> list[Candidate]:
-    """ "Derek and Ross" taken for one name is two people called by their first names, when
-    the model read it as a person or the article names either of them alone as one: each is
-    their own mention (as one name it held both, and each bare name joined it). Not a firm
-    named after its founders ("Hale and Dorsey"), whose halves are no one alone here."""
+    """ "Derek and Ross" or "Ana, Bo & Cy" taken for one name is people called by their first
+    names, when the model read it as a person or the article names one of them alone as
+    one: each is their own mention (as one name it held them all, and each bare name joined
+    it). Not a firm named after its founders ("Hale and Dorsey"), whose parts are no one alone
+    here."""
     people = {c.text for c in candidates if c.label == "PERSON"}
     out: list[Candidate] = []
     for cand in candidates:
-        m = _PAIR_OF_NAMES.match(cand.text)
-        if m is None or cand.role is not None or not (
-            cand.label == "PERSON" or m.group(1) in people or m.group(2) in people
+        names = (
+            list(_LISTED_NAME.finditer(cand.text))
+            if _LIST_OF_NAMES.match(cand.text) and cand.role is None
+            else []
+        )
+        if not names or not (
+            cand.label == "PERSON" or any(m.group() in people for m in names)
         ):
             out.append(cand)
             continue
-        for g in (1, 2):
-            start = cand.start + m.start(g)
+        for m in names:
+            start = cand.start + m.start()
             out.append(
-                Candidate(start, start + len(m.group(g)), m.group(g), "PERSON",
+                Candidate(start, start + len(m.group()), m.group(), "PERSON",
                            headline=cand.headline, kind_signal="PERSON")
             )
+    return out
+
+
+#: A programme's title: "The Dan and Sue Show", "the Ana Ruiz Hour".
+_SHOW_TITLE = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w'’-]*,? )+(?:(?:and|&) (?:[A-Z][\w'’-]* )+)?"
+    r"(?:Show|Hour|Podcast|Program|Programme))\b"
+)
+
+
+def _titles_of_shows(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """ "The Dan and Sue Show" is a programme, not the people "Dan" and "Sue Show": names the
+    model found for people inside a title that "the" opens and a word for a programme ends
+    give way to the title, one work."""
+    if not any(c.label == "PERSON" for c in candidates):
+        return candidates
+    out = candidates
+    for m in _SHOW_TITLE.finditer(text):
+        start, end = m.span(1)
+        inside = [c for c in out if c.start < end and c.end > start]
+        if not any(c.label == "PERSON" for c in inside) or any(
+            c.start < start or c.end > end for c in inside
+        ):
+            continue
+        headline = any(c.headline for c in inside)
+        out = [c for c in out if not (c.start < end and c.end > start)]
+        out.append(Candidate(start, end, text[start:end], "WORK_OF_ART", headline=headline,
+                             kind_signal="WORK_OF_ART"))
     return out
 
 
@@ -322,15 +396,17 @@ def _bare_name_occurrences(
     return extra
 
 
-def _drop_quoted_words(candidates: list[Candidate], article: Article) -> list[Candidate]:
+def _drop_quoted_words(candidates: list[Candidate], article: Article, doc: Doc) -> list[Candidate]:
     """A lone capitalised word inside quotation marks that the model took for an organisation
-    ("RIP Cowboy", "We love you Nadine") is part of what was said, not an institution."""
+    ("RIP Cowboy", "We love you Nadine") is part of what was said, not an institution; so is
+    a word in capitals there that fills no part of a clause ("A legend. RIP #Hal", "LOL"): a
+    body's acronym is what someone speaks of, a subject, an object, a body's name's part."""
     suspects = [
         c
         for c in candidates
         if c.label == "ORG"
         and " " not in c.text
-        and not is_acronym(c.text)
+        and (not is_acronym(c.text) or _fills_no_part(doc, c, article.text))
         and c.text.lower() not in ORG_WORDS  # "stymying Parliament": an institution all the same
     ]
     if not suspects:
@@ -343,6 +419,23 @@ def _drop_quoted_words(candidates: list[Candidate], article: Article) -> list[Ca
         if c.text not in outside and any(lo < c.start < hi for lo, hi in quoted)
     }
     return [c for c in candidates if id(c) not in dropped]
+
+
+#: Dependencies of a word that stands for nothing in its clause: an exclamation, a fragment.
+_NO_PART = frozenset({"ROOT", "intj", "dep", "meta"})
+
+
+def _fills_no_part(doc: Doc, cand: Candidate, text: str) -> bool:
+    """The word is a parse's root with no verb, or an exclamation: "RIP" opening "RIP #Hal";
+    and the article writes it once (a body's letters recur: "UH Manoa ... UH has", where the
+    parse read "UH" as "uh")."""
+    if not doc.has_annotation("DEP") or sum(1 for _ in word_spans(text, cand.text)) != 1:
+        return False
+    span = doc.char_span(cand.start, cand.end)
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ in _NO_PART and not token.pos_.startswith("VERB")
 
 
 def _drop_headline_only(candidates: list[Candidate]) -> list[Candidate]:

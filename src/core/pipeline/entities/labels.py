@@ -78,6 +78,8 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
             and fold_name(cand.text) not in STATE_FOLDS
         ):
             return "PERSON"  # "Vera Lunn was convicted of fraud": a place is not convicted
+    if cand.label in {"ORG", "FAC", "PRODUCT", "WORK_OF_ART"} and _listed_with_first_names(ent):
+        return "PERSON"  # "four daughters, Nadia, Ashlyn, Beth and Tonia", the first tagged ORG
     if (
         cand.label in {"GPE", "LOC", "FAC", "ORG"}
         and len(ent) == 1
@@ -105,6 +107,25 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
         ):
             return "ORG"
     return cand.label
+
+
+def _listed_with_first_names(ent: Span) -> bool:
+    """A one-word name listed with two one-word names or more that the model took for people,
+    and with no name it took for anything else: a list of first names ("Nadia, Ashlyn, Beth
+    and Tonia"), in which one the model tagged otherwise is someone too. A list of bodies
+    ("Velcorp, Arden and Tully") has no two people in it."""
+    if len(ent) != 1 or ent.doc[ent.start].is_upper:
+        return False
+    people = 0
+    for token in ent.root.conjuncts:
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            nxt = token.i + 1
+            if nxt < len(token.doc) and token.doc[nxt].ent_iob_ == "I":
+                return False  # a full name in the list: not a list of first names
+            people += 1
+        elif token.ent_type_ and token.i != ent.root.i:
+            return False
+    return people >= 2
 
 
 def _a_hashtag(ent: Span) -> bool:

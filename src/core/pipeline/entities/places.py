@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..gazetteer import COUNTRIES, US_STATES
 from ..kinds import short_place_name
-from ..names import fold_name
+from ..names import fold_name, is_acronym
+from ..rules import ORG_WORDS
 from ..unionfind import UnionFind
 from .candidates import Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -106,16 +111,86 @@ def read_countries_as_teams(candidates: list[Candidate], keys: dict[int, str], t
 _REGION_AFTER = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
 
 
-def followed_by_its_region(text: str, end: int) -> bool:
+def followed_by_its_region(text: str, end: int, *, then_lower: bool = False) -> bool:
     """The name is followed by ", <a US state or a country>" and then a break ("Allen,
-    Texas, near Dallas"): a place named with its region, not a person."""
+    Texas, near Dallas"): a place named with its region, not a person. With `then_lower`, a
+    lower-case word may follow the region too ("in Lake Town, Texas after a fall"): for a
+    name no person has the shape of, where ", Texas state senator" cannot follow."""
     match = _REGION_AFTER.match(text, end, end + 40)
     if match is None:
         return False
-    after = text[match.end() : match.end() + 1]
-    return (after == "" or after in ",.;:)") and fold_name(match.group(1)) in PLACE_FOLDS
+    after = text[match.end() : match.end() + 2]
+    broken = after[:1] == "" or after[:1] in ",.;:)"
+    if then_lower and not broken:
+        broken = after[:1] == " " and after[1:].islower()
+    return broken and fold_name(match.group(1)) in PLACE_FOLDS
 
 
 _COUNTRY_FOLDS = frozenset(fold_name(c) for c in COUNTRIES)
 
 PLACE_FOLDS = _COUNTRY_FOLDS | frozenset(fold_name(s) for s in US_STATES)
+
+
+#: Adjectives of a level of government: "the Vorsk regional governor".
+_GOVERNED_LEVELS = frozenset(
+    "regional provincial municipal oblast prefectural county city state district".split()
+)
+#: Offices and bodies only a territory has; "regional manager" is a firm's too.
+_GOVERNING = frozenset(
+    """governor governors mayor mayors administration government legislature parliament
+    duma assembly governorship""".split()
+)
+#: What a place has and a person or a body does not: "Vorsk's governor" (a leader has a
+#: government, "Ana Ruiz's government", and a firm an administration).
+_GOVERNORS = frozenset({"governor", "governors", "mayor", "mayors"})
+_ORG_WORD_SET = frozenset(ORG_WORDS)
+
+
+def governed_as_a_place(ent: Span) -> bool:
+    """A name the territory's government is named by ("Vorsk regional Deputy Governor Ana
+    Ruiz", "the Vorsk regional administration") or whose governor or mayor it has ("Vorsk's
+    governor"; not "Ana Ruiz's government") is a place, whatever the model guessed: a body
+    has no governor of its own unless it is a bank, whose name holds a body's word or is an
+    acronym."""
+    doc = ent.doc
+    if any(t.lower_ in _ORG_WORD_SET for t in ent) or is_acronym(ent.text):
+        return False
+    if ent.end < len(doc) and doc[ent.end].lower_ in _GOVERNED_LEVELS:
+        following = doc[ent.end + 1 : ent.end + 4]
+        for token in following:
+            if token.lower_ in _GOVERNING:
+                return True
+            if not (token.is_title or token.lower_ in ("deputy", "vice", "acting", "first")):
+                break
+        return False
+    root = ent.root
+    return root.dep_ == "poss" and root.head.i != root.i and root.head.lower_ in _GOVERNORS
+
+
+#: Divisions of a territory, which name nothing but a place ("street", "area" do: "street
+#: protests", "area manager").
+_DIVISIONS = frozenset(
+    """district province county region prefecture municipality commune governorate village
+    township oblast""".split()
+)
+_DIVISIONS_PLURAL = frozenset(
+    """districts provinces counties regions prefectures municipalities communes
+    governorates villages townships oblasts""".split()
+)
+#: After a name: a kind of place in lower case ("Dorvak commune"), or the plural of one after
+#: names listed with it ("Dorvak Khet and Lvem Orak districts").
+_KIND_OF_PLACE_AFTER = re.compile(
+    r" (?:(?P<one>[a-z]+)|(?:and (?:[A-Z][\w'’-]* ){1,3})?(?P<many>[a-z]+))\b"
+)
+
+
+def named_with_its_kind_of_place(text: str, end: int) -> bool:
+    """A name the words after it call a kind of place, in lower case: "in Dorvak commune",
+    "the Vela district attorney", "Khet and Lvem Orak districts" (both names): a place, not
+    someone or a body, whatever the model guessed."""
+    m = _KIND_OF_PLACE_AFTER.match(text, end, end + 60)
+    if m is None:
+        return False
+    if m.group("one") is not None:
+        return m.group("one") in _DIVISIONS or m.group("one") in _DIVISIONS_PLURAL
+    return m.group("many") in _DIVISIONS_PLURAL
