@@ -40,3 +40,15 @@ def test_verb_governing_a_name_stays_out_of_it(analyze_text: AnalyzeText) -> Non
     names = {m.text for m in analyze_text(TITLE + text).mentions}
     assert "Sam Vuth" in names
     assert not any(n.startswith(("Did ", "Ask ")) for n in names)
+
+
+def test_role_glossing_an_untagged_name_is_that_person(analyze_text: AnalyzeText) -> None:
+    # the model tags no name in "Ear Vanny"; the role in apposition is his, not a new speaker
+    text = (
+        "Ear Vanny, an associate professor at Delmar College who has studied the river trade, "
+        "said the new dams had cut the fish catch by half.\n\n"
+        "“The river is now seen as a resource to be sold,” he said."
+    )
+    quotes = analyze_text(TITLE + text).quotes
+    assert only(quotes, "fish catch").speaker == "Ear Vanny"
+    assert only(quotes, "resource to be sold").speaker == "Ear Vanny"

@@ -275,12 +275,8 @@ def _with_its_of_phrase(ent: Span, end: int) -> int:
     if not words or words[-1].lower() not in BODY_TAILS or doc[ent.end].lower_ != "of":
         return end
     j = ent.end + 1
-    while (
-        j < len(doc)
-        and j - ent.end <= 3
-        and doc[j].is_title
-        and doc[j].ent_iob_ == "O"
-        and (doc[j].tag_ in ("NNP", "NNPS"))
+    while j < len(doc) and j - ent.end <= 3 and doc[j].is_title and doc[j].ent_iob_ == "O" and (
+        doc[j].tag_ in ("NNP", "NNPS")
     ):
         j += 1
     if j == ent.end + 1 or j - ent.end > 3 or (j < len(doc) and doc[j].is_title):

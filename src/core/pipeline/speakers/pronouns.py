@@ -121,7 +121,7 @@ class PronounAntecedents(RoleHolders):
                     # Ana Ruiz", is her)
                     holder = self._role_holder(token)
                     if holder is None:
-                        yield replace(here, unnamed=token.i)
+                        yield replace(here, unnamed=self._untagged_name_glossed(token).i)
                     elif self._genders.get(holder.key, gender) == gender:
                         yield replace(here, mention=holder)
                 elif not self._names_several(token.head if token.dep_ == "appos" else token):
@@ -168,6 +168,21 @@ class PronounAntecedents(RoleHolders):
         last = self.doc[max(subject.right_edge.i, subject.head.i - 1)]
         named = self.person_within(subject.idx, last.idx + len(last.text))
         return named is None or whom_role_serves(self.doc, subject, named)
+
+    def _untagged_name_glossed(self, role: Token) -> Token:
+        """ "Ana Sorvino, an associate professor at X, said": the role in apposition to a
+        name the model did not tag is that person's gloss, so the name (not "an associate
+        professor") is whom a later "she" means; any other role stands for itself."""
+        name = role.head
+        if (
+            role.dep_ == "appos"
+            and name.pos_ == "PROPN"
+            and name.dep_ in SUBJECT_DEPS
+            and name.text[:1].isupper()
+            and self._mention_at(name) is None
+        ):
+            return name
+        return role
 
     def _names_several(self, subject: Token) -> bool:
         """A subject naming people joined by "and" ("X of Indiana, Y of Arizona, and Z each
