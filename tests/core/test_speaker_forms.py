@@ -52,3 +52,14 @@ def test_role_glossing_an_untagged_name_is_that_person(analyze_text: AnalyzeText
     quotes = analyze_text(TITLE + text).quotes
     assert only(quotes, "fish catch").speaker == "Ear Vanny"
     assert only(quotes, "resource to be sold").speaker == "Ear Vanny"
+
+
+def test_roles_joined_before_a_name_after_the_verb_are_that_person(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the parser makes the name a conjunct of the bare role "monitor"; the comma ends the subject
+    text = (
+        "“I saw no sign of any fraud at the polling stations,” said monitor and Green League "
+        "member Tom Haverly, before leaving for the airport."
+    )
+    assert only(analyze_text(TITLE + text).quotes, "no sign").speaker == "Tom Haverly"
