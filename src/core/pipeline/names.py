@@ -245,3 +245,36 @@ def looks_like_person_name(name: str) -> bool:
         if not word[0].isupper() and low not in _NAME_PARTICLES and not low.startswith("al-"):
             return False
     return True
+
+
+#: Right after a one-word name: its age (", 29,").
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,.;]")
+#: Right after it, a word that it is not the person's real name ("Dara, not his real name",
+#: "Mina, a pseudonym", "who asked that her real name be withheld", "who asked to be
+#: identified only by her first name").
+_ALIAS_AFTER = re.compile(
+    r"[^.!?\n“”\"]{0,80}?\b(?:not (?:his|her|their) real name|pseudonyms?\b"
+    r"|real names?\b[^.!?\n]{0,30}?\b(?:withheld|not be used|changed)"
+    r"|identified only by (?:his|her|their) (?:first|given) name)",
+    re.I,
+)
+#: Right before it: "identified only as", "known only as", "the pseudonym".
+_ALIAS_BEFORE = re.compile(
+    r"\b(?:(?:identified|known|named|called) only as|pseudonym|an alias)\s*[,:]?\s*[\"“]?$",
+    re.I,
+)
+
+
+def one_name_mark(text: str, start: int, end: int) -> str | None:
+    """How the article marks a one-word name as all it gives that person: "alias" (a
+    pseudonym, a withheld real name) or "age" (reporters give an age at a person's first
+    mention, so "Vanna, 34, said" introduces someone when no longer name with that word came
+    before; the caller checks that). Such a person is no short form of another's longer
+    name ("Lim Vanna"). None when unmarked, or when a capitalised word right before may be
+    the name's cut start ("Has [Nang], 34,")."""
+    before = text[max(0, start - 40) : start].split()
+    if before and before[-1][:1].isupper() and before[-1][-1:] not in ".!?:;,\"“”—–-":
+        return None
+    if _ALIAS_AFTER.match(text, end) or _ALIAS_BEFORE.search(text, max(0, start - 40), start):
+        return "alias"
+    return "age" if _AGE_AFTER.match(text, end) else None

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from ...models import Article, Mention
 from ..countries import article_country
 from ..kinds import ArticleWords, division_before, label_from_use, label_from_words, placed_by_use
-from ..names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name
+from ..names import (
+    HONORIFICS,
+    SUFFIXES,
+    fold_name,
+    is_acronym,
+    looks_like_person_name,
+    one_name_mark,
+)
 from ..quotemarks import find_marks
 from ..rules import ORG_WORDS
 from ..wordfind import word_spans
@@ -281,6 +288,9 @@ def _bare_name_occurrences(
         if " " not in cand.text:
             alone.setdefault(cand.text, set()).add(cand.cluster)
     extra: list[Candidate] = []
+    first: dict[int, int] = {}  # where each cluster is first named
+    for cand in candidates:
+        first.setdefault(cand.cluster, cand.start)
     for word, roots in people.items():
         if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in CALENDAR:
             continue
@@ -289,6 +299,7 @@ def _bare_name_occurrences(
         root = next(iter(roots))
         if alone.get(word, set()) - {root}:
             continue  # the article's own name for something else
+        own: int | None = None  # a person the article gives only this name
         for m_start, m_end in word_spans(text, word, before=".-", after="-"):
             if taken.overlaps(m_start, m_end) or links.overlaps(m_start, m_end):
                 continue
@@ -298,7 +309,12 @@ def _bare_name_occurrences(
             after = text[m_end : m_end + 30]
             if re.search(r"[A-Z][\w'’-]*[ \t]+$", before) or re.match(r"[ \t]+[A-Z]", after):
                 continue  # part of another name
-            cand = Candidate(m_start, m_end, word, "PERSON", cluster=root)
+            mark = one_name_mark(text, m_start, m_end)
+            if own is None and (mark == "alias" or (mark == "age" and m_start < first[root])):
+                # "Sokun, 29, said" before "Chea Sokun" is named; "Dara, not his real name"
+                own = max(keys) + 1
+                keys[own] = word
+            cand = Candidate(m_start, m_end, word, "PERSON", cluster=root if own is None else own)
             extra.append(cand)
     return extra
 
