@@ -5,6 +5,7 @@ invented text."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from newsdesk.core.models import ArticleAnalysis, Quote
 
@@ -63,3 +64,80 @@ def test_roles_joined_before_a_name_after_the_verb_are_that_person(
         "member Tom Haverly, before leaving for the airport."
     )
     assert only(analyze_text(TITLE + text).quotes, "no sign").speaker == "Tom Haverly"
+
+
+def test_person_introduced_by_one_name_is_no_namesakes_short_form(
+    analyze_text: AnalyzeText,
+) -> None:
+    # an age at the first mention, or a withheld real name: the whole name the article gives
+    text = (
+        "Vanna, 34, said he was expected to join the party from the day he began teaching in "
+        "the capital.\n\n"
+        "“If you do not go, they note your name,” he said.\n\n"
+        "Chenda, not her real name, said nurses were told the same.\n\n"
+        "After the court jailed opposition leader Lim Vanna last year, staff have no choice, "
+        "critics say.\n\n"
+        "Opposition adviser Sok Chenda said the pressure had grown."
+    )
+    result = analyze_text(TITLE + text)
+    assert only(result.quotes, "began teaching").speaker == "Vanna"
+    assert only(result.quotes, "note your name").speaker == "Vanna"
+    assert only(result.quotes, "nurses were told").speaker == "Chenda"
+    keys = {m.text: m.key for m in result.mentions}
+    assert keys["Vanna"] != keys["Lim Vanna"]
+    assert keys["Chenda"] != keys["Sok Chenda"]
+
+
+def test_bare_surname_after_the_full_name_still_joins_it(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Opposition adviser Sok Chenda, 52, said the pressure had grown.\n\n"
+        "Chenda said teachers were told to attend rallies."
+    )
+    result = analyze_text(TITLE + text)
+    assert only(result.quotes, "attend rallies").speaker == "Sok Chenda"
+
+
+def test_untagged_one_name_person_is_not_the_namesakes_surname(nlp: Any) -> None:
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.text import build_article
+
+    text = (
+        "Sokun, 29, said he was expected to join the party.\n\n"
+        "Last year the court jailed opposition leader Chea Sokun, critics say.\n\n"
+        "Sokun said teachers had no choice."
+    )
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    doc.ents = [e for e in doc.ents if e.text != "Sokun"]  # as the model missed it
+    keys = {(m.text, m.start): m.key for m in extract_mentions(doc, article)}
+    full = next(k for (name, _at), k in keys.items() if name == "Chea Sokun")
+    bare = [
+        k for (name, _at), k in sorted(keys.items(), key=lambda kv: kv[0][1]) if name == "Sokun"
+    ]
+    assert len(bare) == 2 and full not in bare
+
+
+def test_one_name_marks() -> None:
+    from newsdesk.core.pipeline.names import one_name_mark
+
+    def mark(text: str, name: str) -> str | None:
+        at = text.index(name)
+        return one_name_mark(text, at, at + len(name))
+
+    assert mark("Later, Vanna, 34, said so.", "Vanna") == "age"
+    assert mark("Dara, not his real name, said so.", "Dara") == "alias"
+    assert mark("A nurse identified only as Mina said so.", "Mina") == "alias"
+    assert mark("Mina, who asked that her real name be withheld, said so.", "Mina") == "alias"
+    assert mark("Vanna said so in 2018.", "Vanna") is None
+    assert mark("Has Nang, 34, said so.", "Nang") is None  # the name's start may be cut
+    assert mark("Vanna, 2018, said so.", "Vanna") is None
+
+
+def test_named_law_is_its_own_source_not_its_country(analyze_text: AnalyzeText) -> None:
+    text = (
+        "According to Ruritania’s Press Law, no permit is needed to interview villagers.\n\n"
+        "According to the law, no permit is needed to film in public places."
+    )
+    quotes = analyze_text(TITLE + text).quotes
+    assert "Press Law" in only(quotes, "interview villagers").speaker
+    assert not [q for q in quotes if "film in public" in q.text]  # a common "law" says nothing
