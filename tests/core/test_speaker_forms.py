@@ -141,3 +141,17 @@ def test_named_law_is_its_own_source_not_its_country(analyze_text: AnalyzeText) 
     quotes = analyze_text(TITLE + text).quotes
     assert "Press Law" in only(quotes, "interview villagers").speaker
     assert not [q for q in quotes if "film in public" in q.text]  # a common "law" says nothing
+
+
+def test_he_never_means_a_person_glossed_as_a_daughter(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Due to his media experience, Tom Berg was appointed as one of three party spokesmen "
+        "in 2015.\n\n"
+        "He also promotes the party during a show broadcast several days a week online, "
+        "“Voices of the People.” In the two-hour program, which is produced by Delta Radio, a "
+        "station owned by Governor Paul Oden’s daughter Mira Oden, he receives calls from "
+        "listeners who generally praise the party.\n\n"
+        "He says he considers himself a “foot soldier” for the party, doing battle against "
+        "critics."
+    )
+    assert only(analyze_text(TITLE + text).quotes, "foot soldier").speaker == "Tom Berg"

@@ -12,6 +12,7 @@ from ..antecedents import Candidate
 from ..cues import SPEECH_VERBS, verb_base
 from ..doccache import doc_text
 from ..names import SUFFIXES, fold_name, looks_like_person_name, one_name_mark
+from .gender import glossed_gender
 from .mentions import common_noun
 from .naming import clean_name, full_names, name_tokens
 from .speaker import Speaker
@@ -72,7 +73,32 @@ class ArticleMentions:
         self._antecedents: dict[int, Mention | None] = {}
         self._unnamed: dict[int, Token] = {}
         """Pronouns whose antecedent is a person the article does not name: that subject."""
-        self._genders: dict[str, str] = {}
+        self._genders: dict[str, str] = self._glossed_genders()
+
+    def _glossed_genders(self) -> dict[str, str]:
+        """People whose gender a noun beside their name says ("Prime Minister Tom Berg's
+        daughter Ana Berg", "Ana Berg, his daughter"): a "he" never means them. A person
+        glossed both ways gets neither."""
+        found: dict[str, set[str]] = {}
+        for mention in self.mentions:
+            if mention.label != "PERSON":
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            nouns = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                nouns.append(root.head)
+            if span.start > 0 and self.doc[span.start - 1].dep_ == "compound":
+                nouns.append(self.doc[span.start - 1])  # "his daughter Ana Berg"
+            for noun in nouns:
+                gender = glossed_gender(noun.lower_) if noun.pos_ == "NOUN" else None
+                if gender is not None:
+                    key = self._full_names.get(mention.key, mention.key)
+                    found.setdefault(key, set()).add(gender)
+                    found.setdefault(mention.key, set()).add(gender)
+        return {key: next(iter(genders)) for key, genders in found.items() if len(genders) == 1}
 
     def sentence(self, token: Token) -> Span:
         """The sentence holding a token (cheap: `Token.sent` scans the document each time)."""
