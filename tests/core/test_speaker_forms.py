@@ -155,3 +155,15 @@ def test_he_never_means_a_person_glossed_as_a_daughter(analyze_text: AnalyzeText
         "critics."
     )
     assert only(analyze_text(TITLE + text).quotes, "foot soldier").speaker == "Tom Berg"
+
+
+def test_they_after_a_finding_means_the_researchers(analyze_text: AnalyzeText) -> None:
+    text = (
+        "In a paper published in March in the journal Rural Studies, the researchers Ana Ruiz "
+        "and Tom Berg found that local officials often refused permits to river families, "
+        "rather than checking whether they actually qualified for them.\n\n"
+        "“The result is a quiet exclusion of whole villages,” they wrote."
+    )
+    speaker = only(analyze_text(TITLE + text).quotes, "quiet exclusion").speaker or ""
+    assert "officials" not in speaker and "families" not in speaker
+    assert "researchers" in speaker or "Ruiz" in speaker

@@ -254,13 +254,16 @@ class PronounAntecedents(RoleHolders):
                 if t.i < pronoun.i and t.dep_ in SUBJECT_DEPS and not self._in_quote(t.idx)
             ]
             for token in reversed(subjects):
+                if back > 0 and within_what_was_said(token):
+                    # "X said that the government was disappointed when India and Pakistan
+                    # developed ...", "found that officials denied ... whether they qualified":
+                    # those (and the pronouns for them) are talked about, not who "they" are next
+                    continue
                 if token.lower_ == pronoun.lower_:
                     if depth < 3:
                         return self._body_antecedent(token, depth + 1)
                     return None
-                if token.pos_ == "PRON" or (back > 0 and within_what_was_said(token)):
-                    # "X said that the government was disappointed when India and Pakistan
-                    # developed ...": those are talked about, not who "they" are next
+                if token.pos_ == "PRON":
                     continue
                 fit = self._body_fits(token, plural, spoken=not group_between)
                 if fit is not None:
