@@ -167,3 +167,17 @@ def test_they_after_a_finding_means_the_researchers(analyze_text: AnalyzeText) -
     speaker = only(analyze_text(TITLE + text).quotes, "quiet exclusion").speaker or ""
     assert "officials" not in speaker and "families" not in speaker
     assert "researchers" in speaker or "Ruiz" in speaker
+
+
+def test_he_after_a_titled_person_the_model_did_not_tag(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Party spokesman Tom Berg played down questions on whether the practice undermined the "
+        "civil service.\n\n"
+        "“It doesn’t mean all engineers are required to join the party,” he said.\n\n"
+        "Last May, Minister of Rural Roads, Bridges and Canal Works Pich Rotha made it "
+        "abundantly clear, however, what is expected of the country’s engineers.\n\n"
+        "“Engineers eat the state’s salary and must support the party,” he reportedly told a "
+        "gathering of new officials."
+    )
+    speaker = only(analyze_text(TITLE + text).quotes, "state’s salary").speaker or ""
+    assert speaker.endswith("Pich Rotha")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ...models import Mention
 from ..antecedents import Candidate, Role, best
 from ..cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
+from ..names import HONORIFICS
 from .according import according_source
 from .clauses import (
     in_main_clause,
@@ -124,6 +125,14 @@ class PronounAntecedents(RoleHolders):
                         yield replace(here, unnamed=self._untagged_name_glossed(token).i)
                     elif self._genders.get(holder.key, gender) == gender:
                         yield replace(here, mention=holder)
+                elif main and self._titled_untagged(token):
+                    # "Minister of Youth Affairs Vong Sauth made it clear ... . He said": a
+                    # titled person whose name the model did not tag
+                    holder = self._role_holder(token)
+                    if holder is None:
+                        yield replace(here, unnamed=token.i)
+                    elif self._genders.get(holder.key, gender) == gender:
+                        yield replace(here, mention=holder)
                 elif not self._names_several(token.head if token.dep_ == "appos" else token):
                     mention = self._subject_person(token)
                     if fits(mention):
@@ -168,6 +177,24 @@ class PronounAntecedents(RoleHolders):
         last = self.doc[max(subject.right_edge.i, subject.head.i - 1)]
         named = self.person_within(subject.idx, last.idx + len(last.text))
         return named is None or whom_role_serves(self.doc, subject, named)
+
+    def _titled_untagged(self, subject: Token) -> bool:
+        """A capitalised title as a subject ("Minister of X, Y and Z Vong Sauth") whose phrase
+        ends in a proper noun no mention covers, and names no one the model tagged: a
+        person, written in full, whom a later "he" or "she" may mean."""
+        last = subject.right_edge
+        return (
+            subject.pos_ == "PROPN"
+            and subject.is_title
+            and subject.lower_ in HONORIFICS
+            and last.i > subject.i
+            and last.pos_ == "PROPN"
+            and last.is_title
+            and last.lower_ not in HONORIFICS
+            and self._mention_at(subject) is None
+            and self._mention_at(last) is None
+            and self.person_within(subject.idx, last.idx + len(last.text)) is None
+        )
 
     def _untagged_name_glossed(self, role: Token) -> Token:
         """ "Ana Sorvino, an associate professor at X, said": the role in apposition to a
