@@ -181,3 +181,12 @@ def test_he_after_a_titled_person_the_model_did_not_tag(analyze_text: AnalyzeTex
     )
     speaker = only(analyze_text(TITLE + text).quotes, "state’s salary").speaker or ""
     assert speaker.endswith("Pich Rotha")
+
+
+def test_a_wife_listed_after_a_man_does_not_make_him_a_woman(analyze_text: AnalyzeText) -> None:
+    text = (
+        "When the war came, Tom Berg, his wife and their family had no idea where to go. "
+        "They began walking toward the coast and eventually ended up in a fishing village.\n\n"
+        "“We walked for weeks,” he said."
+    )
+    assert only(analyze_text(TITLE + text).quotes, "walked for weeks").speaker == "Tom Berg"

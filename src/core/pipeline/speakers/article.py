@@ -78,7 +78,8 @@ class ArticleMentions:
     def _glossed_genders(self) -> dict[str, str]:
         """People whose gender a noun beside their name says ("Prime Minister Tom Berg's
         daughter Ana Berg", "Ana Berg, his daughter"): a "he" never means them. A person
-        glossed both ways gets neither."""
+        glossed both ways gets neither; a noun joined to others is a list ("Tom Berg, his wife
+        and their family"), not a gloss."""
         found: dict[str, set[str]] = {}
         for mention in self.mentions:
             if mention.label != "PERSON":
@@ -93,6 +94,8 @@ class ArticleMentions:
             if span.start > 0 and self.doc[span.start - 1].dep_ == "compound":
                 nouns.append(self.doc[span.start - 1])  # "his daughter Ana Berg"
             for noun in nouns:
+                if any(c.dep_ in {"cc", "conj"} for c in noun.children):
+                    continue  # "Tom Berg, his wife and their family": a list, no gloss
                 gender = glossed_gender(noun.lower_) if noun.pos_ == "NOUN" else None
                 if gender is not None:
                     key = self._full_names.get(mention.key, mention.key)
