@@ -80,7 +80,7 @@ def _name_word_read_as_a_verb(token: Token, ent: Span) -> bool:
     said") stay out."""
     subjects = {"nsubj", "nsubjpass"}
     root = ent.root
-    return (
+    return bool(
         token.is_sent_start
         and token.is_title
         and token.ent_iob_ == "O"
