@@ -136,10 +136,13 @@ def test_one_name_marks() -> None:
 def test_named_law_is_its_own_source_not_its_country(analyze_text: AnalyzeText) -> None:
     text = (
         "According to Ruritania’s Press Law, no permit is needed to interview villagers.\n\n"
-        "According to the law, no permit is needed to film in public places."
+        "According to the law, no permit is needed to film in public places.\n\n"
+        "Per the Acme Agency's Emergency Use of Unregistered Interventions framework, all "
+        "clinics are to be permitted to use the drug."
     )
     quotes = analyze_text(TITLE + text).quotes
-    assert "Press Law" in only(quotes, "interview villagers").speaker
+    assert "Press Law" in (only(quotes, "interview villagers").speaker or "")
+    assert "Acme Agency" in (only(quotes, "all clinics").speaker or "")  # a framework: its owner
     assert not [q for q in quotes if "film in public" in q.text]  # a common "law" says nothing
 
 
@@ -190,3 +193,26 @@ def test_a_wife_listed_after_a_man_does_not_make_him_a_woman(analyze_text: Analy
         "“We walked for weeks,” he said."
     )
     assert only(analyze_text(TITLE + text).quotes, "walked for weeks").speaker == "Tom Berg"
+
+
+def test_a_wife_named_after_a_man_glosses_her_not_him(nlp: Any) -> None:
+    from newsdesk.core.pipeline.entities import extract_mentions
+    from newsdesk.core.pipeline.speakers.article import ArticleMentions
+    from newsdesk.core.pipeline.text import build_article
+
+    text = (
+        "After it was revealed his aide Ana Ruiz tested positive, President Tom Berg himself, his "
+        "wife Mira, and son Leo all tested positive. Grace Oden, his daughter, was not ill."
+    )
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    words = {t.text: t for t in doc}
+    # as the model read the real sentence: the wife in apposition to him, her name under it
+    words["wife"].dep_, words["wife"].head = "appos", words["Berg"]
+    words["Mira"].dep_, words["Mira"].head = "appos", words["wife"]
+    for word in ("and", "son", "Leo"):
+        if words[word].head.i == words["wife"].i:
+            words[word].head = words["Berg"]  # the list hangs from him, not from "wife"
+    genders = ArticleMentions(doc, extract_mentions(doc, article))._genders
+    assert genders.get("Tom Berg") != "f"
+    assert genders.get("Grace Oden") == "f"

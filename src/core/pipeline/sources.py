@@ -307,11 +307,19 @@ def _with_participle_aside(doc: Doc, end: int, clause_start: int) -> int:
     return clause_start - 2
 
 
+def _named_text(source: Token) -> bool:
+    """A source that is a name of its own ("Press Law"), with no common noun after it in
+    its phrase ("the WHO's Emergency Use framework" is a framework, the WHO's)."""
+    return source.pos_ == "PROPN" and not any(
+        t.i > source.i and t.pos_ == "NOUN" for t in source.subtree
+    )
+
+
 def _document_author(source: Token) -> Token | None:
     """ "a message ... from a reporter" -> "reporter": who stands behind a document;
     "numbers reported by the AP" -> "AP": who published them."""
     for child in source.children:
-        if child.dep_ == "poss" and child.pos_ == "PROPN" and source.pos_ != "PROPN":
+        if child.dep_ == "poss" and child.pos_ == "PROPN" and not _named_text(source):
             return child  # "WHO's statistics" (not "Ruritania's Press Law": a named text
             # speaks for itself; its possessor is where it holds, not who says it)
         if child.dep_ == "prep" and child.lower_ == "from" and source.lower_ in MUTE_SOURCES:

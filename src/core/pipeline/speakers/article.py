@@ -94,8 +94,13 @@ class ArticleMentions:
             if span.start > 0 and self.doc[span.start - 1].dep_ == "compound":
                 nouns.append(self.doc[span.start - 1])  # "his daughter Ana Berg"
             for noun in nouns:
-                if any(c.dep_ in {"cc", "conj"} for c in noun.children):
-                    continue  # "Tom Berg, his wife and their family": a list, no gloss
+                if noun.i != span.start - 1 and any(
+                    c.dep_ in {"cc", "conj"} or (c.pos_ == "PROPN" and c.dep_ != "poss")
+                    for c in noun.children
+                ):
+                    # "Tom Berg, his wife and their family": a list; "Tom Berg, his wife
+                    # Ana": the noun glosses another name, not his
+                    continue
                 gender = glossed_gender(noun.lower_) if noun.pos_ == "NOUN" else None
                 if gender is not None:
                     key = self._full_names.get(mention.key, mention.key)
