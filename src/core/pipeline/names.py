@@ -245,3 +245,59 @@ def looks_like_person_name(name: str) -> bool:
         if not word[0].isupper() and low not in _NAME_PARTICLES and not low.startswith("al-"):
             return False
     return True
+
+
+#: Right after a one-word name: its age ("Dara, 29, said", "Dara (29)", "Dara, aged 29,"): how a
+#: story introduces someone.
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*[,.;:]|\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)")
+#: Right after it, a word that it is not the person's real name ("Dara, not his real name",
+#: "Mina, a pseudonym", "who asked that her real name be withheld", "who asked to be
+#: identified only by her first name").
+_ALIAS_AFTER = re.compile(
+    r"[^.!?\n“”\"]{0,80}?\b(?:not (?:his|her|their) real name|pseudonyms?\b"
+    r"|real names?\b[^.!?\n]{0,30}?\b(?:withheld|not be used|changed)"
+    r"|identified only by (?:his|her|their) (?:first|given) name)",
+    re.I,
+)
+#: The same said anywhere in the rest of the sentence that names it ("who spoke on condition of
+#: anonymity", "asked not to be named", "her surname withheld").
+_NOT_OWN_NAME = re.compile(
+    r"\b(?:pseudonym|anonymity|not (?:his|her|their) (?:real|actual|own|full) name|"
+    r"(?:his|her|their|whose) (?:real |actual |full |last |family |sur)?names? (?:\w+ ){0,2}"
+    r"(?:withheld|changed|not|be used|be published)|be identified only|"
+    r"(?:asked|requested|wished|wanted) not to be (?:fully )?(?:named|identified))\b",
+    re.I,
+)
+#: How far the rest of a name's sentence is read for `_NOT_OWN_NAME`.
+_SENTENCE_REACH = 200
+#: Right before it: "identified only as", "known only as", "the pseudonym", "gave her name as".
+_ALIAS_BEFORE = re.compile(
+    r"\b(?:(?:identified|known|named|called) only as|pseudonym|an alias|"
+    r"(?:gave|give|gives|giving) (?:his|her|their) name as)\s*[,:]?\s*[\"“]?$",
+    re.I,
+)
+
+
+def _not_own_in_sentence(text: str, end: int) -> bool:
+    rest = text[end : end + _SENTENCE_REACH]
+    stop = re.search(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]|\n", rest)
+    return _NOT_OWN_NAME.search(rest if stop is None else rest[: stop.start()]) is not None
+
+
+def one_name_mark(text: str, start: int, end: int) -> str | None:
+    """How the article marks a one-word name as all it gives that person: "alias" (a
+    pseudonym, a withheld real name) or "age" (reporters give an age at a person's first
+    mention, so "Vanna, 34, said" introduces someone when no longer name with that word came
+    before; the caller checks that). Such a person is no short form of another's longer
+    name ("Lim Vanna"). None when unmarked, or when a capitalised word right before may be
+    the name's cut start ("Has [Nang], 34,")."""
+    before = text[max(0, start - 40) : start].split()
+    if before and before[-1][:1].isupper() and before[-1][-1:] not in ".!?:;,\"“”—–-":
+        return None
+    if (
+        _ALIAS_AFTER.match(text, end)
+        or _ALIAS_BEFORE.search(text, max(0, start - 40), start)
+        or _not_own_in_sentence(text, end)
+    ):
+        return "alias"
+    return "age" if _AGE_AFTER.match(text, end) else None

@@ -71,8 +71,9 @@ def according_to(
         phrase_end = max([phrase_end, *(c.right_edge.i for c in objects)])
         phrase_end = _with_relative_clause(doc, phrase_end, resolver.sentence(token))
         author = _document_author(source)
-        if author is None and source.lower_ in MUTE_SOURCES:
-            continue  # "according to earlier plans": a thing that says nothing
+        if author is None and source.lower_ in MUTE_SOURCES and source.pos_ != "PROPN":
+            continue  # "according to earlier plans": a thing that says nothing (a law with
+            # a name of its own, "according to Ruritania's Press Law", states what it says)
         # standalone, "according to a tweet from X" is X's statement; next to someone's own cue
         # ("He said ..., according to a message from a reporter") the author is the via
         speaker = resolver.resolve(author if author is not None else source)
@@ -306,12 +307,21 @@ def _with_participle_aside(doc: Doc, end: int, clause_start: int) -> int:
     return clause_start - 2
 
 
+def _named_text(source: Token) -> bool:
+    """A source that is a name of its own ("Press Law"), with no common noun after it in
+    its phrase ("the WHO's Emergency Use framework" is a framework, the WHO's)."""
+    return source.pos_ == "PROPN" and not any(
+        t.i > source.i and t.pos_ == "NOUN" for t in source.subtree
+    )
+
+
 def _document_author(source: Token) -> Token | None:
     """ "a message ... from a reporter" -> "reporter": who stands behind a document;
     "numbers reported by the AP" -> "AP": who published them."""
     for child in source.children:
-        if child.dep_ == "poss" and child.pos_ == "PROPN":
-            return child  # "WHO's statistics"
+        if child.dep_ == "poss" and child.pos_ == "PROPN" and not _named_text(source):
+            return child  # "WHO's statistics" (not "Ruritania's Press Law": a named text
+            # speaks for itself; its possessor is where it holds, not who says it)
         if child.dep_ == "prep" and child.lower_ == "from" and source.lower_ in MUTE_SOURCES:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ == "PROPN":

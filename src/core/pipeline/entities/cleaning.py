@@ -66,7 +66,35 @@ def name_start(doc: Doc, ent: Span, has_tags: bool) -> int:
         and (i == 0 or doc[i - 1].tag_ != "NNP" or doc[i - 1].ent_iob_ != "O")
     ):
         return int(token.idx)
+    if _name_word_read_as_a_verb(token, ent):
+        return int(token.idx)
     return int(ent.start_char)
+
+
+def _name_word_read_as_a_verb(token: Token, ent: Span) -> bool:
+    """ "[Am] Sam Ath, a monitor, said": a sentence's first word the tagger read as a verb,
+    right before a person's name, where the parse cannot use it as one: it is a subject
+    with the name hanging from it, or a clause whose subject is the name. A verb opening a
+    sentence before a name otherwise governs it ("Ask Sam Ath", "Did Sam Ath say") or is
+    an auxiliary; nouns (role words: "Critic Tom Reyes") and adverbs ("Later Tom Reyes
+    said") stay out."""
+    subjects = {"nsubj", "nsubjpass"}
+    root = ent.root
+    return bool(
+        token.is_sent_start
+        and token.is_title
+        and token.ent_iob_ == "O"
+        and token.pos_ in {"VERB", "AUX"}
+        and token.lower_ not in HONORIFICS
+        and (
+            (token.dep_ in subjects and root.head.i == token.i)
+            or (
+                token.dep_ in subjects | {"advcl"}
+                and root.dep_ in subjects
+                and root.head.i == token.head.i
+            )
+        )
+    )
 
 
 def _first_name_opening_a_sentence(token: Token, ent: Span) -> bool:

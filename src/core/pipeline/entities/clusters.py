@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from itertools import pairwise
 
 from ..cannotlink import GuardedUnionFind, Name, person_name
 from ..kinds import DIVISION_ROLES, is_doctrine, name_fold, storm_name
-from ..names import fold_name, folded_tokens, has_suffix, is_acronym
+from ..names import fold_name, folded_tokens, has_suffix, is_acronym, one_name_mark
 from ..unionfind import UnionFind
 from .candidates import Candidate
 from .matching import (
@@ -115,6 +116,11 @@ def cluster_candidates(
         if is_acronym(group[0].text) and fold_name(group[0].text) in acronyms:
             continue
         short = group[0].folded
+        if len(short) == 1 and _named_by_one_name(group, members, index.get(short[0], ()), text):
+            # "Vanna, 34, said", "Mina, not her real name": a person, no "Lim Vanna"'s short form
+            for cand in group:
+                cand.label = cand.kind_signal = "PERSON"
+            continue
         # Only clusters sharing a word can match: keeps long articles linear, not quadratic.
         pool = sorted(
             index.get(short[0], set())
@@ -228,6 +234,24 @@ def cluster_candidates(
         keys[root] = canonical_name([c.text for c in group])
         _spread_kind_signal(group)
     return keys
+
+
+def _named_by_one_name(
+    group: list[Candidate], members: list[list[Candidate]], sharing: Iterable[int], text: str
+) -> bool:
+    """A one-word name the article marks as all it gives that person (`one_name_mark`): as a
+    pseudonym, or with an age before any longer name with that word ("Nget Sim ... Sim, 36,"
+    is a short form)."""
+    marks = [(c.start, one_name_mark(text, c.start, c.end)) for c in group]
+    if any(mark == "alias" for _at, mark in marks):
+        return True
+    aged = min((at for at, mark in marks if mark == "age"), default=None)
+    word = group[0].folded[0]
+    return aged is not None and not any(
+        c.start < aged and len(c.folded) > 1 and word in c.folded
+        for j in sharing
+        for c in members[j]
+    )
 
 
 def _full_name(folded: str, kind: str, group: list[Candidate]) -> Name | None:

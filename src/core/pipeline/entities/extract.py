@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from ...models import Article, Mention
 from ..countries import article_country
 from ..kinds import ArticleWords, division_before, label_from_use, label_from_words, placed_by_use
-from ..names import HONORIFICS, SUFFIXES, fold_name, is_acronym, looks_like_person_name
+from ..names import (
+    HONORIFICS,
+    SUFFIXES,
+    fold_name,
+    is_acronym,
+    looks_like_person_name,
+    one_name_mark,
+)
 from ..quotemarks import find_marks
 from ..rules import ORG_WORDS
 from ..wordfind import word_spans
@@ -35,7 +42,7 @@ from .labels import (
     titled_or_glossed,
 )
 from .organisations import led_by_a_common_noun
-from .people import families, introduced_alone
+from .people import families
 from .places import (
     PLACE_FOLDS,
     PLACE_LABELS,
@@ -332,9 +339,9 @@ def _bare_name_occurrences(
 ) -> list[Candidate]:
     """Surnames of people named in full that the model missed ("Fang spoke to the gathering").
 
-    A bare name the article introduces on its own before it names anyone in full by it
-    (`introduced_alone`) is a person of its own, added to `keys` under that word."""
-    full_names: dict[int, list[Candidate]] = {}
+    A bare name the article introduces on its own before it names anyone in full by it, or
+    marks as not the person's own (`names.one_name_mark`), is a person of its own, added to
+    `keys` under that word."""
     people: dict[str, set[int]] = {}
     used_short: dict[int, set[str]] = {}
     for cand in candidates:
@@ -359,6 +366,9 @@ def _bare_name_occurrences(
         if " " not in cand.text:
             alone.setdefault(cand.text, set()).add(cand.cluster)
     extra: list[Candidate] = []
+    first: dict[int, int] = {}  # where each cluster is first named
+    for cand in candidates:
+        first.setdefault(cand.cluster, cand.start)
     for word, roots in people.items():
         if len(roots) != 1 or len(word) < 2 or not word[0].isupper() or word.lower() in CALENDAR:
             continue
@@ -367,7 +377,7 @@ def _bare_name_occurrences(
         root = next(iter(roots))
         if alone.get(word, set()) - {root}:
             continue  # the article's own name for something else
-        found: list[Candidate] = []
+        own: int | None = None  # a person the article gives only this name
         for m_start, m_end in word_spans(text, word, before=".-", after="-"):
             if taken.overlaps(m_start, m_end) or links.overlaps(m_start, m_end):
                 continue
@@ -377,22 +387,13 @@ def _bare_name_occurrences(
             after = text[m_end : m_end + 30]
             if re.search(r"[A-Z][\w'’-]*[ \t]+$", before) or re.match(r"[ \t]+[A-Z]", after):
                 continue  # part of another name
-            found.append(Candidate(m_start, m_end, word, "PERSON", cluster=root))
-        if found:
-            full = full_names.get(root)
-            if full is None:
-                full = full_names[root] = [c for c in candidates if c.cluster == root]
-            found[0].folded = (fold_name(word),)
-            if introduced_alone(found[:1], full, text):
-                # "Dara, 29, said" before the article names a "Kem Dara": someone else, named
-                # by that word alone; where the word comes again, it may mean either
-                first_full = min(c.start for c in full)
-                found = [c for c in found if c.start < first_full]
+            mark = one_name_mark(text, m_start, m_end)
+            if own is None and (mark == "alias" or (mark == "age" and m_start < first[root])):
+                # "Sokun, 29, said" before "Chea Sokun" is named; "Dara, not his real name"
                 own = max(keys) + 1
                 keys[own] = word
-                for cand in found:
-                    cand.cluster = own
-            extra += found
+            cand = Candidate(m_start, m_end, word, "PERSON", cluster=root if own is None else own)
+            extra.append(cand)
     return extra
 
 

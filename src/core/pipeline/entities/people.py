@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from ..names import SUFFIXES, fold_name, looks_like_person_name
+from ..names import SUFFIXES, fold_name, looks_like_person_name, one_name_mark
 from .candidates import Candidate
 from .labels import KIN_NOUNS
 from .matching import group_of
@@ -91,27 +91,6 @@ def families(candidates: list[Candidate], text: str) -> None:
             cand.label = cand.kind_signal = "NORP"
 
 
-#: An age right after a name ("Dara, 29, said", "Dara (29)"): how a story introduces someone.
-_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*[,.;:]|\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)")
-#: Words saying a name is not the person's own ("not her real name", "a pseudonym", "asked
-#: that his real name be withheld", "asked to be identified only as"), read in the rest of
-#: the sentence that first names it.
-_NOT_OWN_NAME = re.compile(
-    r"\b(?:pseudonym|anonymity|not (?:his|her|their) (?:real|actual|own|full) name|"
-    r"(?:his|her|their|whose) (?:real |actual |full |last |family |sur)?names? (?:\w+ ){0,2}"
-    r"(?:withheld|changed|not|be used|be published)|be identified only|"
-    r"(?:asked|requested|wished|wanted) not to be (?:fully )?(?:named|identified))\b",
-    re.I,
-)
-#: The same words just before the name ("a protester using the pseudonym Dara").
-_NOT_OWN_NAME_BEFORE = re.compile(
-    r"\b(?:pseudonym|identified only as|(?:gave|give|gives|giving) (?:his|her|their) name as)\W*$",
-    re.I,
-)
-#: How far the rest of a name's sentence is read for `_NOT_OWN_NAME`.
-_SENTENCE_REACH = 200
-
-
 def introduced_alone(short: list[Candidate], full: list[Candidate], text: str) -> bool:
     """A one-word name the article gives as not the person's own (a pseudonym, a name
     withheld), or introduces with an age ("Dara, 29, said") before it names anyone in full by
@@ -119,16 +98,11 @@ def introduced_alone(short: list[Candidate], full: list[Candidate], text: str) -
     paragraph names. News names a person in full at first mention, so a bare name introduced
     on its own is a person of its own, and a pseudonym never belongs to a real name."""
     first = min(short, key=lambda c: c.start)
-    if _NOT_OWN_NAME_BEFORE.search(text, max(0, first.start - 40), first.start):
-        return True
-    rest = text[first.end : first.end + _SENTENCE_REACH]
-    stop = re.search(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]|\n", rest)
-    if _NOT_OWN_NAME.search(rest if stop is None else rest[: stop.start()]):
+    mark = one_name_mark(text, first.start, first.end)
+    if mark == "alias":
         return True
     named = [c.start for c in full if len(c.folded) > len(first.folded)]
-    return (
-        bool(named) and first.start < min(named) and _AGE_AFTER.match(text, first.end) is not None
-    )
+    return mark == "age" and bool(named) and first.start < min(named)
 
 
 #: Bare-surname mentions of the first-named person, before a namesake appears, that make them

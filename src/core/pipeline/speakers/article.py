@@ -11,7 +11,8 @@ from ...models import Mention
 from ..antecedents import Candidate
 from ..cues import SPEECH_VERBS, verb_base
 from ..doccache import doc_text
-from ..names import SUFFIXES, fold_name, looks_like_person_name
+from ..names import SUFFIXES, fold_name, looks_like_person_name, one_name_mark
+from .gender import glossed_gender
 from .mentions import common_noun
 from .naming import clean_name, full_names, name_tokens
 from .speaker import Speaker
@@ -35,7 +36,8 @@ class ArticleMentions:
         )
         self._starts = [m.start for m in self.mentions]
         self._person_keys = {m.key for m in self.mentions if m.label == "PERSON"}
-        self._full_names = full_names(self.mentions)
+        self._alone = self._named_by_one_name()
+        self._full_names = full_names(self.mentions, self._alone)
         self._quoted = sorted(quoted)
         self._quoted_starts = [lo for lo, _hi in self._quoted]
         self._sents = list(doc.sents)
@@ -71,11 +73,62 @@ class ArticleMentions:
         self._antecedents: dict[int, Mention | None] = {}
         self._unnamed: dict[int, Token] = {}
         """Pronouns whose antecedent is a person the article does not name: that subject."""
-        self._genders: dict[str, str] = {}
+        self._genders: dict[str, str] = self._glossed_genders()
+
+    def _glossed_genders(self) -> dict[str, str]:
+        """People whose gender a noun beside their name says ("Prime Minister Tom Berg's
+        daughter Ana Berg", "Ana Berg, his daughter"): a "he" never means them. A person
+        glossed both ways gets neither; a noun joined to others is a list ("Tom Berg, his wife
+        and their family"), not a gloss."""
+        found: dict[str, set[str]] = {}
+        for mention in self.mentions:
+            if mention.label != "PERSON":
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            nouns = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                nouns.append(root.head)
+            if span.start > 0 and self.doc[span.start - 1].dep_ == "compound":
+                nouns.append(self.doc[span.start - 1])  # "his daughter Ana Berg"
+            for noun in nouns:
+                if noun.i != span.start - 1 and any(
+                    c.dep_ in {"cc", "conj"} or (c.pos_ == "PROPN" and c.dep_ != "poss")
+                    for c in noun.children
+                ):
+                    # "Tom Berg, his wife and their family": a list; "Tom Berg, his wife
+                    # Ana": the noun glosses another name, not his
+                    continue
+                gender = glossed_gender(noun.lower_) if noun.pos_ == "NOUN" else None
+                if gender is not None:
+                    key = self._full_names.get(mention.key, mention.key)
+                    found.setdefault(key, set()).add(gender)
+                    found.setdefault(mention.key, set()).add(gender)
+        return {key: next(iter(genders)) for key, genders in found.items() if len(genders) == 1}
 
     def sentence(self, token: Token) -> Span:
         """The sentence holding a token (cheap: `Token.sent` scans the document each time)."""
         return self._sents[self._sent_of[token.i]]
+
+    def _named_by_one_name(self) -> set[str]:
+        """One-word keys of people the article gives only that name ("Vanna, 34, said",
+        "Mina, not her real name"; `names.one_name_mark`): no longer name's short form."""
+        first_in_longer: dict[str, int] = {}
+        for m in self.mentions:
+            words = fold_name(m.text).split()
+            for word in words if len(words) > 1 else ():
+                first_in_longer.setdefault(word, m.start)
+        alone: set[str] = set()
+        for m in self.mentions:
+            if " " in m.key.strip() or m.key in alone:
+                continue
+            mark = one_name_mark(self.text, m.start, m.end)
+            longer = first_in_longer.get(fold_name(m.key), len(self.text))
+            if mark == "alias" or (mark == "age" and m.start < longer):
+                alone.add(m.key)
+        return alone
 
     def _mention_at(self, token: Token) -> Mention | None:
         lo, hi = token.idx, token.idx + len(token.text)
@@ -187,4 +240,4 @@ class ArticleMentions:
 
     def _surname(self, word: str) -> Mention | None:
         """The first fuller name ending in this word ("Fehérvári" -> "Gáspár Fehérvári")."""
-        return self._surnames.get(word)
+        return None if word in self._alone else self._surnames.get(word)

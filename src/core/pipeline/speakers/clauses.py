@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
+from ..cues import DOCUMENT_NOUNS, FINDING_VERBS, INTRO_VERBS, SPEECH_VERBS, verb_base
 from .according import according_source
 from .words import PERSON_PRONOUNS, SUBJECT_DEPS
 
@@ -183,12 +183,13 @@ def plural_agreement(subject: Token) -> bool:
 
 def within_what_was_said(subject: Token) -> bool:
     """The subject of a clause anywhere inside a speech verb's complement ("said that the
-    government was disappointed [when India and Pakistan developed ...]")."""
+    government was disappointed [when India and Pakistan developed ...]"), or a finding's
+    ("the researchers found that officials denied ...": the officials are what was found)."""
     token = subject.head
     for _ in range(8):
         if token.head.i == token.i:
             return False
-        if token.dep_ == "ccomp" and verb_base(token.head.text) in SPEECH_VERBS:
+        if token.dep_ == "ccomp" and verb_base(token.head.text) in SPEECH_VERBS | FINDING_VERBS:
             return True
         token = token.head
     return False

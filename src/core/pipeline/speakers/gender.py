@@ -23,6 +23,15 @@ def noun_gender(word: str) -> str | None:
     return None
 
 
+def glossed_gender(word: str) -> str | None:
+    """ "m" or "f" for a noun that, set before or beside a name ("his daughter Ana Ruiz",
+    "Tom Berg, her husband", "spokeswoman Ana Ruiz"), says the person's gender for certain:
+    kin and "-woman" words, not a "-man" title some women hold too ("chairman")."""
+    if word in _FEMALE_NOUNS or word.endswith("woman"):
+        return "f"
+    return "m" if word in _MALE_NOUNS else None
+
+
 def pronoun_gender(pronoun: Token) -> str:
     """ "f" for "she" and "her", else "m": the gender a person pronoun asks its antecedent for."""
     return "f" if pronoun.lower_ in {"she", "her"} else "m"

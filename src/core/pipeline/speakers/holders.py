@@ -85,12 +85,17 @@ class RoleHolders(ArticleMentions):
 
     def _person_in_phrase(self, subject: Token) -> Mention | None:
         """A person named in full in the words from the subject to the next verb, with no
-        preposition before the name ("a lawyer for John Smith" is not John Smith)."""
+        preposition before the name ("a lawyer for John Smith" is not John Smith). After
+        its verb ("..., said observer and party member Ana Ruiz, before ...") no verb closes
+        the subject: a comma does."""
         doc = self.doc
         sent = self.sentence(subject)
         last = subject.i
+        inverted = subject.head.i < subject.i
         for token in doc[subject.i + 1 : sent.end]:
             if token.pos_ in {"VERB", "AUX"} or token.text in {".", ";", ":", '"', "“", "”"}:
+                break
+            if inverted and token.text == ",":
                 break
             if token.pos_ == "ADP" or token.i - subject.i > 15:
                 return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from ...models import Mention
@@ -104,12 +105,13 @@ def name_tokens(name: str) -> list[str]:
     return clean_name(name).replace(".", ". ").split()
 
 
-def full_names(mentions: list[Mention]) -> dict[str, str]:
+def full_names(mentions: list[Mention], alone: Collection[str] = ()) -> dict[str, str]:
     """Short person keys -> the fuller key of the same article ("Berg" -> "Tom Berg").
 
     With clustered mentions the keys are already full names and this maps nothing; with bare
     mentions it joins surname-only and given-name-only keys to the first full name that fits
-    (either name order, so surname-first names like "Tan Weiming" work too).
+    (either name order, so surname-first names like "Tan Weiming" work too). Keys in `alone`
+    are people the article names by that one word only (`names.named_by_one_name`).
     """
     persons = list(dict.fromkeys(m.key for m in mentions if m.label == "PERSON"))
     shorts = list(dict.fromkeys(m.key for m in mentions))
@@ -117,7 +119,7 @@ def full_names(mentions: list[Mention]) -> dict[str, str]:
     mapping: dict[str, str] = {}
     for key in shorts:
         tokens = name_tokens(key)
-        if not tokens:
+        if not tokens or key in alone:
             continue
         best: str | None = None
         for other, longer in person_tokens:

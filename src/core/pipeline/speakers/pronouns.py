@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ...models import Mention
 from ..antecedents import Candidate, Role, best
 from ..cues import DOCUMENT_NOUNS, INTRO_VERBS, SPEECH_VERBS, verb_base
+from ..names import HONORIFICS
 from .according import according_source
 from .clauses import (
     in_main_clause,
@@ -121,6 +122,14 @@ class PronounAntecedents(RoleHolders):
                     # Ana Ruiz", is her)
                     holder = self._role_holder(token)
                     if holder is None:
+                        yield replace(here, unnamed=self._untagged_name_glossed(token).i)
+                    elif self._genders.get(holder.key, gender) == gender:
+                        yield replace(here, mention=holder)
+                elif main and self._titled_untagged(token):
+                    # "Minister of Youth Affairs Vong Sauth made it clear ... . He said": a
+                    # titled person whose name the model did not tag
+                    holder = self._role_holder(token)
+                    if holder is None:
                         yield replace(here, unnamed=token.i)
                     elif self._genders.get(holder.key, gender) == gender:
                         yield replace(here, mention=holder)
@@ -168,6 +177,39 @@ class PronounAntecedents(RoleHolders):
         last = self.doc[max(subject.right_edge.i, subject.head.i - 1)]
         named = self.person_within(subject.idx, last.idx + len(last.text))
         return named is None or whom_role_serves(self.doc, subject, named)
+
+    def _titled_untagged(self, subject: Token) -> bool:
+        """A capitalised title as a subject ("Minister of X, Y and Z Vong Sauth") whose phrase
+        ends in a proper noun no mention covers, and names no one the model tagged: a
+        person, written in full, whom a later "he" or "she" may mean."""
+        last = subject.right_edge
+        return (
+            subject.pos_ == "PROPN"
+            and subject.is_title
+            and subject.lower_ in HONORIFICS
+            and last.i > subject.i
+            and last.pos_ == "PROPN"
+            and last.is_title
+            and last.lower_ not in HONORIFICS
+            and self._mention_at(subject) is None
+            and self._mention_at(last) is None
+            and self.person_within(subject.idx, last.idx + len(last.text)) is None
+        )
+
+    def _untagged_name_glossed(self, role: Token) -> Token:
+        """ "Ana Sorvino, an associate professor at X, said": the role in apposition to a
+        name the model did not tag is that person's gloss, so the name (not "an associate
+        professor") is whom a later "she" means; any other role stands for itself."""
+        name = role.head
+        if (
+            role.dep_ == "appos"
+            and name.pos_ == "PROPN"
+            and name.dep_ in SUBJECT_DEPS
+            and name.text[:1].isupper()
+            and self._mention_at(name) is None
+        ):
+            return name
+        return role
 
     def _names_several(self, subject: Token) -> bool:
         """A subject naming people joined by "and" ("X of Indiana, Y of Arizona, and Z each
@@ -239,13 +281,16 @@ class PronounAntecedents(RoleHolders):
                 if t.i < pronoun.i and t.dep_ in SUBJECT_DEPS and not self._in_quote(t.idx)
             ]
             for token in reversed(subjects):
+                if back > 0 and within_what_was_said(token):
+                    # "X said that the government was disappointed when India and Pakistan
+                    # developed ...", "found that officials denied ... whether they qualified":
+                    # those (and the pronouns for them) are talked about, not who "they" are next
+                    continue
                 if token.lower_ == pronoun.lower_:
                     if depth < 3:
                         return self._body_antecedent(token, depth + 1)
                     return None
-                if token.pos_ == "PRON" or (back > 0 and within_what_was_said(token)):
-                    # "X said that the government was disappointed when India and Pakistan
-                    # developed ...": those are talked about, not who "they" are next
+                if token.pos_ == "PRON":
                     continue
                 fit = self._body_fits(token, plural, spoken=not group_between)
                 if fit is not None:

@@ -210,6 +210,8 @@ class SpeakerResolver(PronounAntecedents):
             unnamed = self._unnamed.get(subject.i)
             if unnamed is not None:
                 lo, hi = phrase_bounds(unnamed)
+                if self._titled_untagged(unnamed):  # the title's whole phrase, name and all
+                    lo, hi = unnamed.left_edge.i, unnamed.right_edge.i
                 text = strip_phrase(self.doc[lo : hi + 1].text)
                 return Speaker(text, start, end, None, basis="phrase")
             return Speaker(subject.text, start, end, None, basis="phrase")
