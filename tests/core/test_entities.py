@@ -397,6 +397,31 @@ def test_entities_junior_is_not_his_father(mentions_of) -> None:  # type: ignore
         # two parties, not one title: only the noun next to the name is the role
         ("Students and teacher Dana Okafor marched on Friday.", "Dana Okafor", "teacher"),
         ("The band and singer Adam Ruhl parted ways in May.", "Adam Ruhl", "singer"),
+        (
+            "The party nominated businessman Jon Asker for president and rapper Ola Brenn for "
+            "vice president.",
+            "Ola Brenn",
+            "rapper",
+        ),
+        # a hyphened word before "and" is left out, not the title after it
+        (
+            "Study co-author and geochemist Ola Brenn remarked that the results were clear.",
+            "Ola Brenn",
+            "geochemist",
+        ),
+        # a prefix joined to a capitalised title belongs to it
+        ("Ex-Prime Minister Ola Brenn arrived on Monday.", "Ola Brenn", "Ex-Prime Minister"),
+        # the tail of a longer name before the title is no part of it
+        (
+            "The rally was called by League of Rural Citizens president Ola Brenn on Monday.",
+            "Ola Brenn",
+            "president",
+        ),
+        (
+            "Delegates held a signing at the White House with President Ola Brenn on Monday.",
+            "Ola Brenn",
+            "President",
+        ),
     ],
 )
 def test_entities_role_from_the_text(mentions_of, body: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,9 @@ _MAX_ROLE_TOKENS = 10
 _COPULAS = frozenset({"is", "was", "'s", "’s", "remains", "remained"})
 _ROLE_JOINS = frozenset({"and", "&"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_HYPHENS = frozenset({"-", "–"})
+#: Prepositions whose bare noun is an office sought or held ("ran for president and X for ...").
+_OFFICE_PREPOSITIONS = frozenset({"for", "as"})
 
 
 def role_of(doc: Doc, cand: Candidate, has_parse: bool) -> str | None:
@@ -52,12 +55,17 @@ def _role_before(doc: Doc, span: Span) -> str | None:
             break
         left = i
         i -= 1
-    while left < span.start and left > 0 and doc[left - 1].text in ("-", "–"):
-        left += 1  # "third-term senator", "two-time champion": the title is what follows
-    if _name_runs_on(doc, left):
-        while left < span.start and doc[left].pos_ == "PROPN":
+    if left < span.start and left > 1 and doc[left - 1].text in _HYPHENS:
+        if doc[left].text[:1].isupper() and doc[left - 2].is_alpha:
+            left -= 2  # "ex-Prime Minister", "al-Qaeda founder": the prefix belongs to the title
+        else:
+            left += 1  # "third-term senator", "two-time champion": the title is what follows
+    while left < span.start and doc[left].pos_ == "CCONJ":
+        left += 1  # "co-author and geochemist" less the hyphened word: "geochemist"
+    if _name_runs_on(doc, left, span.start):
+        while doc[left].text[:1].isupper():
             left += 1  # "Nights in the City writer": "City" ends the show's name, no title
-    if left == span.start:
+    if left >= span.start:
         return None
     role = doc[left : span.start]
     if len(role) == 1 and role[0].lower_.rstrip(".") in COURTESY:
@@ -70,16 +78,21 @@ def _role_before(doc: Doc, span: Span) -> str | None:
     return text if text[:1].isalpha() else None
 
 
-def _name_runs_on(doc: Doc, left: int) -> bool:
+def _name_runs_on(doc: Doc, left: int, end: int) -> bool:
     """The role read so far begins inside a longer name, capitalised words on both sides of its
-    "of" or "in the" ("Nights in the City writer"); "the brother of U.S. President X" is no name."""
+    "of" or "in the", before a common noun ("Nights in the City writer", "League of Latin
+    Citizens president"); "the brother of U.S. President X" is no name, "over President X" no
+    title after one."""
     before = left - 1
     if before >= 0 and doc[before].pos_ == "DET":
         before -= 1
     return (
         before > 0
+        and left < end
         and doc[before].pos_ == "ADP"
         and doc[left].pos_ == "PROPN"
+        and doc[end - 1].pos_ == "NOUN"
+        and doc[end - 1].text[:1].islower()
         and doc[before - 1].text[:1].isupper()
         and not doc[before - 1].is_sent_start
     )
@@ -122,6 +135,8 @@ def _coordinated_title(doc: Doc, span: Span, left: int, i: int) -> bool:
     before = doc[i - 1]
     if not _title_noun(before) or doc[i].head.i not in (before.i, *range(left, span.start)):
         return False
+    if i > 1 and doc[i - 2].lower_ in _OFFICE_PREPOSITIONS:
+        return False  # "a ticket of X for president and rapper Y for vice president"
     return _linked(span, left, before) or (
         before.dep_ in _ROLE_DEPS and left <= before.head.i < span.end
     )
