@@ -55,7 +55,11 @@ def _role_before(doc: Doc, span: Span) -> str | None:
             break
         left = i
         i -= 1
-    if left < span.start and left > 1 and doc[left - 1].text in _HYPHENS:
+    if left == span.start:
+        return None
+    if left > 0 and doc[left - 1].text in _HYPHENS:
+        if doc[left - 1].whitespace_ or left < 2 or doc[left - 2].whitespace_:
+            return None  # "– Judge X": a dash before the words, not a hyphened word
         if doc[left].text[:1].isupper() and doc[left - 2].is_alpha:
             left -= 2  # "ex-Prime Minister", "al-Qaeda founder": the prefix belongs to the title
         else:
