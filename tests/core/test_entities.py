@@ -369,6 +369,59 @@ def test_entities_junior_is_not_his_father(mentions_of) -> None:  # type: ignore
             "Lu Wei",
             "China's chief of cybersecurity and Internet policy",
         ),
+        # coordinated titles stay whole, however the parser tied them to the name
+        (
+            "Poet and translator Ilse Varga spoke first at the festival.",
+            "Ilse Varga",
+            "Poet and translator",
+        ),
+        (
+            "The hearing was led by lawyer and activist Dana Okafor on Friday.",
+            "Dana Okafor",
+            "lawyer and activist",
+        ),
+        (
+            "Chairman and chief executive Paul Remy announced the merger.",
+            "Paul Remy",
+            "Chairman and chief executive",
+        ),
+        # a title after a show's name: the show's "the" is not the title's determiner
+        (
+            "Longtime Nights in the City writer and performer Jon Asker tweeted his thanks.",
+            "Jon Asker",
+            "writer and performer",
+        ),
+        # a hyphened count before the title is dropped, not the title
+        ("Third-term senator Ola Brenn voted against the bill.", "Ola Brenn", "senator"),
+        ("Two-time Olympic champion Lena Borg retired on Sunday.", "Lena Borg", "Olympic champion"),
+        # two parties, not one title: only the noun next to the name is the role
+        ("Students and teacher Dana Okafor marched on Friday.", "Dana Okafor", "teacher"),
+        ("The band and singer Adam Ruhl parted ways in May.", "Adam Ruhl", "singer"),
+        (
+            "The party nominated businessman Jon Asker for president and rapper Ola Brenn for "
+            "vice president.",
+            "Ola Brenn",
+            "rapper",
+        ),
+        # a hyphened word before "and" is left out, not the title after it
+        (
+            "Study co-author and geochemist Ola Brenn remarked that the results were clear.",
+            "Ola Brenn",
+            "geochemist",
+        ),
+        # a prefix joined to a capitalised title belongs to it
+        ("Ex-Prime Minister Ola Brenn arrived on Monday.", "Ola Brenn", "Ex-Prime Minister"),
+        # the tail of a longer name before the title is no part of it
+        (
+            "The rally was called by League of Rural Citizens president Ola Brenn on Monday.",
+            "Ola Brenn",
+            "president",
+        ),
+        (
+            "Delegates held a signing at the White House with President Ola Brenn on Monday.",
+            "Ola Brenn",
+            "President",
+        ),
     ],
 )
 def test_entities_role_from_the_text(mentions_of, body: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
@@ -383,6 +436,21 @@ def test_entities_no_role_when_the_text_gives_none(mentions_of) -> None:  # type
         if m.text == "Angela Merkel"
     )
     assert mention.role is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officials blocked sites, including those of prominent Kremlin foes Mara Lind and Tomas "
+        "Greve.",
+        "The city honoured local heroes Mara Lind and Tomas Greve on Sunday.",
+    ],
+)
+def test_entities_plural_title_is_no_ones_role(mentions_of, body: str) -> None:  # type: ignore[no-untyped-def]
+    """A plural title before a list of names says what group they belong to, not each one's role."""
+    roles = {m.text: m.role for m in mentions_of(body) if m.label == "PERSON"}
+    assert roles.get("Mara Lind", "missing") is None
+    assert roles.get("Tomas Greve", "missing") is None
 
 
 @pytest.mark.parametrize(
