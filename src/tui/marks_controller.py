@@ -39,8 +39,11 @@ if TYPE_CHECKING:
 
 #: How often another newsdesk's writes are looked for (a cheap PRAGMA, no table read).
 POLL_SECONDS = 2.0
-#: The article list shows "N marked" on each row with marks.
+#: The article list shows "N marked" on each row with marks in its text...
 COUNT_NAME = "marked"
+#: ...and "N detached" apart: a mark whose text is gone is no longer in the text, yet it is
+#: still the reader's (M lists it), so the row says so rather than hiding it or miscounting.
+DETACHED_NAME = "detached"
 UNDO_LIMIT = 100
 
 
@@ -147,8 +150,14 @@ class MarksController:
         self._revision = store.revision()
         try:
             if library is not None:
-                self.counts = store.count_by_article(library)
-                self.post(messages.CountsChanged(COUNT_NAME, self.counts))
+                attached: dict[str, int] = {}
+                detached: dict[str, int] = {}
+                for mark in store.marks_for(library):
+                    counts = detached if mark.detached else attached
+                    counts[mark.article] = counts.get(mark.article, 0) + 1
+                self.counts = attached
+                self.post(messages.CountsChanged(COUNT_NAME, attached))
+                self.post(messages.CountsChanged(DETACHED_NAME, detached))
         except NewsdeskError as err:
             self.error(err)
         self.post(messages.MarksChanged())  # the main screen paints `layers` again

@@ -561,7 +561,8 @@ async def test_app_layers_and_counts_come_as_messages(make_app) -> None:
         await pilot.pause()
         assert spans(main, "mark") == [(0, 5)]
         assert "search" not in main.text.highlight_layers
-        assert main.articles.counts == {"marked": {"a2": 1}}
+        # (the marks feature also posts its empty "detached" counts at start)
+        assert {k: v for k, v in main.articles.counts.items() if v} == {"marked": {"a2": 1}}
         assert "✎ marked" in main.status.parts[0]
         main.post_message(messages.LayerChanged("mark"))
         await pilot.pause()

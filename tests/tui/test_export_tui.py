@@ -294,3 +294,28 @@ def test_snapshot_export_dialog(snap_compare, make_app) -> None:  # type: ignore
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=run, terminal_size=(80, 40))
+
+
+async def test_export_file_field_looks_like_a_field_before_it_has_focus(make_app) -> None:
+    """Away from the file (Tab to the buttons), it is still drawn as a field: Input's tall edges
+    around a shade of its own, not the dialog's background it would read as plain text on; one
+    row high, so the dialog does not grow."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(pilot)
+        field = dialog.query_one("#export-path", Input)
+        box = dialog.query_one("#export-dialog")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not field.has_focus
+        assert field.region.height == 1
+        assert field.styles.background != box.styles.background
+        assert field.styles.border_left[0] == field.styles.border_right[0] == "tall"
+        row = "".join(s.text for s in dialog._compositor.render_strips()[field.region.y:][:1])
+        cells = row[field.region.x : field.region.right]
+        assert cells[0] == "▊" and cells.rstrip()[-1] == "▎", cells
+        assert str(field.value) in cells
+        blurred = field.styles.border_left[1]
+        field.focus()
+        await pilot.pause()
+        assert field.styles.border_left[1] != blurred  # focus shows on the edges too

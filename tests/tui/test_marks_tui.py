@@ -347,6 +347,12 @@ async def test_marks_whose_text_is_gone_are_kept_as_detached(tmp_path: Path) -> 
         assert kept.detached and kept.text == "Repairs could start in May."
         assert any("1 mark no longer found" in n for n in notes(again))
         assert mark_layer(again.main) == []  # no place in the text to draw it
+        # The list does not count it as marked (nothing is marked in the text), but says
+        # there is a detached mark on that article (M lists it).
+        [row] = again.main.articles.rows
+        meta = again.main.articles._meta(row)
+        assert "1 detached" in meta and "marked" not in meta, meta
+        assert again.main.articles.counts["marked"] == {}
         await pilot.press("M")
         await pilot.pause()
         view = again.screen

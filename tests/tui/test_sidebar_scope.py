@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 SIZE = (120, 40)
 
 
@@ -61,3 +63,31 @@ async def test_sidebar_long_name_is_cut_before_its_counts() -> None:
         row = next(line for line in lines if "❝" in line)
         assert "…  3 ❝112" in row and name not in row
         assert str(tree.actor_nodes["o1"].label) == f"{name}  3 ❝112"  # the label is whole
+
+
+@pytest.mark.parametrize(("size", "expected"), [
+    ((120, 40), "corpus: 4 in 2 articles"),
+    ((160, 40), "corpus: 4 mentions in 2 articles"),
+    ((200, 50), "in the corpus: 4 mentions in 2 articles"),
+])
+async def test_sidebar_an_actors_corpus_counts_say_their_scope_and_fit(
+    make_app, size, expected
+) -> None:
+    """Under an actor counted in this article ("Maria Lopez  2 ❝1"), the corpus-wide line
+    says it is the corpus's, in the longest wording the pane has room for (never cropped)."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        main = app.main
+        if not main.actor_tree.display:
+            await pilot.press("s")  # narrow: the sidebar is toggled in
+            await pilot.pause()
+        tree = main.actor_tree
+        node = tree.actor_nodes["person:maria-lopez"]
+        assert row(app, "person:maria-lopez") == "Maria Lopez  2 ❝1"  # this article
+        node.expand()
+        await pilot.pause()
+        info = next(c for c in node.children if c.data and c.data.wordings)
+        line = info.line
+        shown = "".join(s.text for s in tree.render_line(line - tree.scroll_offset.y))
+        assert shown.rstrip().endswith(expected), shown  # whole, nothing after it

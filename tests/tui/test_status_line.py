@@ -55,3 +55,24 @@ async def test_status_line_notifications_leave_status_and_legend_visible(make_ap
         for toast in toasts:
             for region in covered:
                 assert not toast.region.overlaps(region), (toast.region, region)
+
+
+async def test_status_line_types_a_mention_in_newsdesk_words_before_its_actor_is_known(
+    make_app,
+) -> None:
+    """While a folder is indexed no actor exists yet: the status line still says "place" (the
+    core's own type for the entity label, as the text's colour does), never the model's "GPE"."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main
+        main.open_article("a1", record=False)
+        await pilot.pause()
+        main.actor_summaries = {}  # as during a cold index: mentions, but no actors yet
+        mention = next(m for m in main.text.detail.mentions if m.text == "Portsmouth")
+        assert mention.label == "GPE"
+        main.text.move_cursor_to(mention.start, mention=mention)
+        await pilot.pause()
+        main._update_status()
+        await pilot.pause()
+        assert "Portsmouth (place)" in main.status.parts, main.status.parts
+        assert not any("GPE" in part for part in main.status.parts)

@@ -13,6 +13,7 @@ from typing import Protocol
 from ..models import (
     Actor,
     ActorSummary,
+    ActorType,
     Article,
     ArticleAnalysis,
     ArticleSummary,
@@ -23,6 +24,12 @@ from ..models import (
     Span,
 )
 from ..pipeline.actors import LABEL_TYPES
+
+
+def label_type(label: str) -> ActorType:
+    """Newsdesk's type for an entity label ("GPE" -> "place"): what a mention is called before
+    its actor is known (while a folder is indexed), so no front end shows the model's labels."""
+    return LABEL_TYPES.get(label, "other")
 
 
 def article_detail(
@@ -41,7 +48,7 @@ def article_detail(
     for m in mentions:
         actor = actor_of.get(m.key)
         kind = actor_types.get(actor, "") if actor else ""
-        spans.append(Span(m.start, m.end, kind or LABEL_TYPES.get(m.label, "other")))
+        spans.append(Span(m.start, m.end, kind or label_type(m.label)))
     spans += [
         Span(q.cue_start, q.cue_end, "cue")
         for q in quotes

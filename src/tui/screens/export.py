@@ -136,8 +136,7 @@ class ExportDialog(ClosesItself, ModalScreen[ExportRequest | None]):
                     yield Choice(Content(label), value=key == fmt, id=f"format-{key}")
             yield Label(Content("File"), classes="export-heading")
             yield Input(str(previous.path if previous else options.path), id="export-path",
-                        placeholder="a file to write, e.g. notes.md", compact=True,
-                        select_on_focus=False)
+                        placeholder="a file to write, e.g. notes.md", select_on_focus=False)
             with Horizontal(id="export-buttons"):
                 yield Button(Content("Export"), variant="primary", id="export-ok", compact=True)
                 yield Button(Content("Cancel"), id="export-cancel", compact=True)

@@ -37,7 +37,7 @@ from newsdesk.core.models import (
     ArticleSummary,
     Quote,
 )
-from newsdesk.core.store.library import Library
+from newsdesk.core.store.library import Library, label_type
 
 from .. import messages
 from ..bindings import (
@@ -1040,7 +1040,7 @@ class MainScreen(Screen[None]):
             actor_id = text.detail.actor_of.get(mention.key)
             summary = self.actor_summaries.get(actor_id or "")
             name = summary.name if summary else mention.key
-            kind = summary.type if summary else mention.label
+            kind = summary.type if summary else label_type(mention.label)  # never "GPE"
             parts.append(f"{name} ({kind})")
             if note := self.correction_note(actor_id):
                 parts.append(note)

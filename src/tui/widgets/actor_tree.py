@@ -43,6 +43,18 @@ class Item:
     kind: Literal["group", "actor", "info", "position", "more"]
     actor_id: str | None = None
     quote: Quote | None = None
+    wordings: tuple[str, ...] = ()
+    """For a row that says the same thing longer or shorter (longest first): the longest that
+    fits the pane is drawn, so the row never widens the pane nor is cropped mid-word."""
+
+
+def corpus_wordings(mentions: int, articles: int) -> tuple[str, ...]:
+    """An actor's corpus-wide counts, named as such: the row above counts in the pane's own
+    scope ("China  3" in this article), this line in the whole corpus, so the two never read
+    as one count."""
+    m, a = counted(mentions, "mention"), counted(articles, "article")
+    return (f"in the corpus: {m} in {a}", f"corpus: {m} in {a}",
+            f"corpus: {mentions} in {a}", f"corpus: {mentions} in {articles} art.")
 
 
 
@@ -126,13 +138,12 @@ class ActorTree(PassStyle, Tree[Item]):
         narrow pane would otherwise crop ("❝101" read as "❝1")."""
         text = super().render_label(node, base_style, style)
         item = node.data
+        if item is not None and item.wordings:
+            return self._fitted(node, item.wordings, text, style)
         if item is None or item.kind != "actor" or item.actor_id not in self._summaries:
             return text
         name = self._summaries[item.actor_id].name
-        depth, parent = 0, node.parent
-        while parent is not None and parent is not self.root:
-            depth, parent = depth + 1, parent.parent
-        room = self.scrollable_content_region.width - depth * self.guide_depth
+        room = self._room(node)
         over = text.cell_len - room
         label = node.label
         start = len(text.plain) - len(label.plain if isinstance(label, Text) else label)
@@ -146,6 +157,27 @@ class ActorTree(PassStyle, Tree[Item]):
         cut = start + len(keep.rstrip())
         return Text.assemble(text[:cut], ("…", text.get_style_at_offset(self.app.console, cut)),
                              text[start + len(name):])
+
+    def _room(self, node: TreeNode[Item]) -> int:
+        """Cells left for a row's label after its guides."""
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        return self.scrollable_content_region.width - depth * self.guide_depth
+
+    def _fitted(
+        self, node: TreeNode[Item], wordings: tuple[str, ...], text: Text, style: Style
+    ) -> Text:
+        """The longest wording that fits the row (the shortest when none does)."""
+        room = self._room(node)
+        chosen = next((w for w in wordings if cell_len(w) <= room), wordings[-1])
+        if text.plain == chosen:
+            return text
+        label = node.label
+        fitted = label.copy() if isinstance(label, Text) else Text(str(label))
+        fitted.plain = chosen  # keeps the row's own style (spans are cleared with the text)
+        fitted.stylize(style)
+        return fitted
 
     def _add_actor(self, parent: TreeNode[Item], actor: ActorSummary) -> TreeNode[Item]:
         count_style = component_style(self, "actor-tree--count")
@@ -177,9 +209,8 @@ class ActorTree(PassStyle, Tree[Item]):
             if actor.aliases:
                 node.add_leaf(Text("aka: " + ", ".join(actor.aliases), style=info),
                               Item("info", actor.id))
-            counts = (f"{counted(actor.mention_count, 'mention')} in "
-                      f"{counted(actor.article_count, 'article')}")
-            node.add_leaf(Text(counts, style=info), Item("info", actor.id))
+            wordings = corpus_wordings(actor.mention_count, actor.article_count)
+            node.add_leaf(Text(wordings[0], style=info), Item("info", actor.id, wordings=wordings))
         positions = list(self.positions_of(item.actor_id))
         if not positions:
             node.add_leaf(Text("no positions found", style=info), Item("info", item.actor_id))
