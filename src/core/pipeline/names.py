@@ -278,7 +278,11 @@ _ALIAS_BEFORE = re.compile(
 )
 
 
-def _not_own_in_sentence(text: str, end: int) -> bool:
+def not_own_in_sentence(text: str, end: int) -> bool:
+    """The rest of a name's sentence says it is not the person's own (`_NOT_OWN_NAME`): read
+    only for a name already known to be someone's, since "on condition of anonymity" may follow
+    any word of a sentence ("The Arabs have come ...," an adviser told X on condition of
+    anonymity)."""
     rest = text[end : end + _SENTENCE_REACH]
     stop = re.search(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]|\n", rest)
     return _NOT_OWN_NAME.search(rest if stop is None else rest[: stop.start()]) is not None
@@ -294,10 +298,6 @@ def one_name_mark(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 40) : start].split()
     if before and before[-1][:1].isupper() and before[-1][-1:] not in ".!?:;,\"“”—–-":
         return None
-    if (
-        _ALIAS_AFTER.match(text, end)
-        or _ALIAS_BEFORE.search(text, max(0, start - 40), start)
-        or _not_own_in_sentence(text, end)
-    ):
+    if _ALIAS_AFTER.match(text, end) or _ALIAS_BEFORE.search(text, max(0, start - 40), start):
         return "alias"
     return "age" if _AGE_AFTER.match(text, end) else None

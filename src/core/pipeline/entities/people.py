@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from ..names import SUFFIXES, fold_name, looks_like_person_name, one_name_mark
+from ..names import SUFFIXES, fold_name, looks_like_person_name, not_own_in_sentence, one_name_mark
 from .candidates import Candidate
 from .labels import KIN_NOUNS
 from .matching import group_of
@@ -99,7 +99,7 @@ def introduced_alone(short: list[Candidate], full: list[Candidate], text: str) -
     on its own is a person of its own, and a pseudonym never belongs to a real name."""
     first = min(short, key=lambda c: c.start)
     mark = one_name_mark(text, first.start, first.end)
-    if mark == "alias":
+    if mark == "alias" or not_own_in_sentence(text, first.end):
         return True
     named = [c.start for c in full if len(c.folded) > len(first.folded)]
     return mark == "age" and bool(named) and first.start < min(named)
