@@ -13,6 +13,7 @@ from ..cues import (
     NAMING_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    TOPIC_PREPOSITIONS,
     topic_verb,
     verb_base,
 )
@@ -188,6 +189,8 @@ def _reported_candidates(
             continue  # "the revolution appears to signal ...": what an event means, unsaid
         if _copula_infinitive(token):
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
+        if kind == "stance" and (_permitted(token) or _describes_a_class(token)):
+            continue  # "allows users to mock X", "listeners who praise X": no one's stance
         if _only_time(doc, lo, hi):
             continue  # "called off its search late on Tuesday": a time, not a position
         if hi < token.i:
@@ -200,6 +203,41 @@ def _reported_candidates(
             Draft(start, end, kind, token, cue_end, resolver.resolve(subject), cue_start=negation)
         )
     return candidates
+
+
+def _clause_head(cue: Token) -> Token:
+    """The first verb of a coordination the cue is in ("praise X and criticize Y": "praise")."""
+    while cue.dep_ == "conj" and cue.head.pos_ in {"VERB", "AUX"}:
+        cue = cue.head
+    return cue
+
+
+def _permitted(cue: Token) -> bool:
+    """ "a culture that allows users to mock the powerful", "lets voters criticise X": what
+    someone may do, which is no stance anyone took."""
+    head = _clause_head(cue)
+    return head.dep_ in {"ccomp", "xcomp"} and head.head.lower_ in PERMISSION_FORMS
+
+
+#: Verbs of permitting, whose infinitive says what may be done, not what was done.
+PERMISSION_FORMS = frozenset(
+    f"{base}{ending}"
+    for base in ("allow", "permit", "enable")
+    for ending in ("", "s", "ed", "d", "ing")
+) | frozenset("let lets letting".split())
+
+
+def _describes_a_class(cue: Token) -> bool:
+    """ "calls from listeners who praise the party", "targeting users who criticize the
+    government": a relative clause in the present on a bare plural describes a kind of
+    people, not a stance that people took; "protesters who condemned X" reports one."""
+    head = _clause_head(cue)
+    if head.dep_ != "relcl" or head.tag_ != "VBP":
+        return False
+    noun = head.head
+    if noun.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
 
 
 #: Cues that events and things do as well as people ("the uprising signals a new chapter"):
@@ -506,6 +544,9 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         if end <= start:
             return None
         return Draft(start, end, "indirect", verb, None, resolver.resolve(who))
+    told_of = _told_of(verb, base, who, resolver)
+    if told_of is not None:
+        return told_of
     if base not in PASSIVE_STANCES:
         return None
     if agent is None or who is None or target is None or target.lower_ in RELATIVE_WORDS:
@@ -520,6 +561,34 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
     if end <= start:
         return None
     return Draft(start, end, "stance", verb, None, resolver.resolve(who))
+
+
+def _told_of(
+    verb: Token, base: str, who: Token | None, resolver: SpeakerResolver
+) -> Draft | None:
+    """`He was told by X of "..."`, `was told by X of having to ...`: the agent said what the
+    topic phrase holds, when it holds quoted words or a clause (a plain topic, "told by X
+    about the plan", reports nothing said)."""
+    if base not in TOLD_BY or who is None:
+        return None
+    topic = next(  # the parser hangs "of ..." on the cue or on the agent
+        (
+            c
+            for c in [*verb.rights, *who.rights]
+            if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+        ),
+        None,
+    )
+    if topic is None or topic.i < who.i or topic.right_edge.i <= topic.i:
+        return None
+    doc, text = verb.doc, doc_text(verb.doc)
+    last = doc[topic.right_edge.i]
+    start, end = trim(text, doc[topic.i + 1].idx, last.idx + len(last.text))
+    quoted = any(mark in text[start:end] for mark in '"“”')
+    clause = any(c.dep_ == "pcomp" for c in topic.children)
+    if end <= start or not (quoted or clause):
+        return None
+    return Draft(start, end, "mixed" if quoted else "indirect", verb, None, resolver.resolve(who))
 
 
 #: Speech verbs whose passive with an agent reports what the agent said: "was told by X that".

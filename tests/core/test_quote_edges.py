@@ -1,0 +1,119 @@
+"""Where quotes start and end, and whose they are, at their edges: each rule on invented text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsdesk.core.models import ArticleAnalysis, Quote
+
+#: The `analyze_text` fixture from tests/conftest.py.
+AnalyzeText = Callable[..., ArticleAnalysis]
+
+#: The fixture reads its first block as the title; the text under test is the body.
+TITLE = "Invented test article\n\n"
+
+
+def quotes_in(analyze_text: AnalyzeText, text: str) -> list[Quote]:
+    return list(analyze_text(TITLE + text).quotes)
+
+
+def only(quotes: list[Quote], containing: str) -> Quote:
+    found = [q for q in quotes if containing in q.text]
+    assert len(found) == 1, f"expected one quote with {containing!r}, got {quotes!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Officials said "no comment" in a brief statement.', "no comment"),
+        ('A farmer named Tomas said "call me later" on Monday.', "call me later"),
+    ],
+)
+def test_whole_quotation_then_an_adjunct_of_the_telling_is_direct(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content[:12])
+    assert (quote.kind, quote.text) == ("direct", content)
+
+
+def test_quotation_then_a_clause_stays_mixed(analyze_text: AnalyzeText) -> None:
+    text = 'The mayor, Ana Ruiz, said "the old bridge" was no longer safe for lorries.'
+    quote = only(quotes_in(analyze_text, text), "old bridge")
+    assert quote.kind == "mixed"
+    assert quote.text.endswith("no longer safe for lorries")
+
+
+@pytest.mark.parametrize("opener", ["[", "<", "("])
+def test_reported_clause_keeps_the_bracket_that_opens_it(
+    analyze_text: AnalyzeText, opener: str
+) -> None:
+    closer = {"[": "]", "<": ">", "(": ")"}[opener]
+    text = f"Officials said {opener}the ministry{closer} had acted too late."
+    quote = only(quotes_in(analyze_text, text), "the ministry")
+    assert quote.text.startswith(f"{opener}the ministry{closer}")
+
+
+def test_contrast_with_its_own_source_is_not_part_of_the_report(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The Valley Courier reported that two guards were injured in the fire on Sunday, "
+        "while video from the site showed smoke rising over the roof."
+    )
+    quote = only(quotes_in(analyze_text, text), "two guards")
+    assert quote.text.endswith("in the fire on Sunday")
+
+
+def test_contrast_without_a_source_stays_in_the_report(analyze_text: AnalyzeText) -> None:
+    text = "Tomas Berg, an economist, said prices rose sharply in May, while wages fell again."
+    quote = only(quotes_in(analyze_text, text), "prices rose")
+    assert quote.text.endswith("while wages fell again")
+
+
+def test_passive_told_of_quoted_words_is_the_agents_quote(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The governor visited the site on Monday. He was told by Fire Chief Lena Varga of "
+        '"at least twenty people still inside the building", while Deputy Mayor Tomas Berg '
+        "put the number at twelve."
+    )
+    quote = only(quotes_in(analyze_text, text), "twenty people")
+    assert quote.text == "at least twenty people still inside the building"
+    assert quote.speaker == "Lena Varga"
+
+
+def test_statement_with_a_common_noun_owner_is_the_owners(analyze_text: AnalyzeText) -> None:
+    text = 'The family\'s statement said, "We are grateful to every volunteer who searched."'
+    quote = only(quotes_in(analyze_text, text), "grateful")
+    assert quote.speaker == "The family"
+    assert quote.via == "The family's statement"
+
+
+def test_statement_with_a_pronoun_owner_is_the_antecedents(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Mayor Ana Ruiz wrote to the council on Friday. "
+        'Her letter says, "The budget must pass before the summer."'
+    )
+    quote = only(quotes_in(analyze_text, text), "budget")
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.via == "Her letter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The host takes calls from listeners who praise the council and criticize the mayor.",
+        "The new forum allows residents to speak their minds and mock the powerful.",
+    ],
+)
+def test_a_kind_of_people_or_what_they_may_do_is_no_stance(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []
+
+
+def test_people_who_took_a_stance_keep_it(analyze_text: AnalyzeText) -> None:
+    text = "Protesters who condemned the plan gathered outside the town hall on Monday."
+    assert [q.speaker for q in quotes_in(analyze_text, text)] == ["Protesters"]
