@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -117,3 +118,70 @@ def test_a_kind_of_people_or_what_they_may_do_is_no_stance(
 def test_people_who_took_a_stance_keep_it(analyze_text: AnalyzeText) -> None:
     text = "Protesters who condemned the plan gathered outside the town hall on Monday."
     assert [q.speaker for q in quotes_in(analyze_text, text)] == ["Protesters"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "While the demand for cheaper housing and better transport has long drawn attention, "
+        "research on its effect on young families and their neighbourhoods has only just "
+        "started, the Valley Trust said in a 2019 report (PDF) on the issue.",
+        "Although the plan for regulating fishing and ending illegal catches has long won "
+        "support, work on its cost to coastal towns and their harbours has barely begun, "
+        "Oxfam said in a 2016 report.",
+    ],
+)
+def test_fronted_adverbial_and_main_clause_before_the_cue_are_reported(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), "has long")
+    assert quote.kind == "indirect"
+    said_at = text.index(", the Valley") if "Valley" in text else text.index(", Oxfam")
+    assert quote.text == text[:said_at]
+
+
+def test_main_clause_the_parser_joined_to_a_fronted_clause_is_reported(nlp: Any) -> None:
+    from newsdesk.core.pipeline.quotes import find_quotes
+    from newsdesk.core.pipeline.text import build_article
+
+    text = (
+        "While the demand for cheaper housing has long drawn attention, research on its effect "
+        "on young families in the poorest parts of the old town has only just started, the "
+        "Valley Trust said in a report."
+    )
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    words = {t.text: t for t in doc}
+    # as the parser read it on real text: the main clause a conjunct of the "while" clause
+    words["drawn"].dep_, words["drawn"].head = "advcl", words["said"]
+    words["started"].dep_, words["started"].head = "conj", words["drawn"]
+    words["research"].dep_, words["research"].head = "nsubj", words["started"]
+    quote = only(list(find_quotes(doc, article, [])), "has long")
+    assert quote.text == text[: text.index(", the Valley")]
+
+
+def test_clause_before_a_cue_the_parser_made_its_adverbial_is_reported(nlp: Any) -> None:
+    from newsdesk.core.pipeline.quotes import find_quotes
+    from newsdesk.core.pipeline.text import build_article
+
+    text = (
+        "The county's roads have been badly neglected in breach of the state's rules, with "
+        "dozens of bridges closing and several schools losing buses, the Valley Trust said in "
+        "a May 3 report, adding that repairs had stalled."
+    )
+    article = build_article(TITLE + text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    words = {t.text: t for t in doc}
+    # as the parser read it on real text: the reported clause the root, the cue its adverbial
+    # clause, and the "with" phrase the cue's
+    words["neglected"].dep_, words["neglected"].head = "ROOT", words["neglected"]
+    words["said"].dep_, words["said"].head = "advcl", words["neglected"]
+    words["with"].dep_, words["with"].head = "prep", words["said"]
+    quote = only(list(find_quotes(doc, article, [])), "badly neglected")
+    assert quote.kind == "indirect"
+    assert quote.text == text[: text.index(", the Valley")]
+
+
+def test_a_cue_after_a_subordinator_reports_nothing_before_it(analyze_text: AnalyzeText) -> None:
+    text = "The bridge was closed for repairs, after the Valley Trust said in May it was unsafe."
+    assert all("closed for repairs" not in q.text for q in quotes_in(analyze_text, text))

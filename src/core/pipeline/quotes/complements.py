@@ -99,6 +99,19 @@ def _misparsed_relative(verb: Token, clause: Token) -> bool:
     )
 
 
+def _subject_after_comma(verb: Token) -> Token | None:
+    """The cue's subject in `A, X said`, where the parser hung the cue under A as an adverbial
+    clause: a cue with no subordinator of its own, its subject right after a comma; else None."""
+    if verb.dep_ != "advcl" or verb.head.i > verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ == "mark" or c.tag_ in {"WRB", "WDT", "WP"} for c in verb.children):
+        return None  # "after the minister said", "when X said": a time, not a source
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i < 1:
+        return None
+    return subject if verb.doc[subject.left_edge.i - 1].text == "," else None
+
+
 def complement(
     verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
 ) -> tuple[QuoteKind, int, int, Token | None] | None:
@@ -158,6 +171,16 @@ def complement(
             hi = head.right_edge.i  # "They had, his father says, paid ...": the whole clause
         # "A; the driver, police say, was not injured": the words said start after a semicolon
         lo = next((t.i + 1 for t in reversed(verb.doc[lo : verb.left_edge.i]) if t.text == ";"), lo)
+        while hi > lo and verb.doc[hi].is_punct:
+            hi -= 1
+        if hi > lo:
+            return ("indirect", lo, hi, None)
+    subject = _subject_after_comma(verb) if not clauses and base in SPEECH_VERBS else None
+    if subject is not None:
+        # "The forces have been politicized ..., with X joining the party, Acme Watch said in
+        # a report": the parser made the cue an adverbial clause of the clause it reports
+        lo, hi = verb.head.left_edge.i, subject.left_edge.i - 1
+        lo = next((t.i + 1 for t in reversed(verb.doc[lo:hi]) if t.text == ";"), lo)
         while hi > lo and verb.doc[hi].is_punct:
             hi -= 1
         if hi > lo:

@@ -28,6 +28,28 @@ def stray_subordinate(verb: Token, clause: Token) -> bool:
     )
 
 
+def _main_clause_joined(verb: Token, clause: Token) -> bool:
+    """ "While A has garnered attention, research on B has only begun, X said": the parser
+    made the adverbial clause the cue's and joined the main clause to it as a conjunct; the
+    two together, up to the comma before the cue's subject, are what was said."""
+    if clause.dep_ != "advcl" or clause.i > verb.i or clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    doc = verb.doc
+    if doc[clause.left_edge.i].lower_ not in ADVERBIAL_OPENERS:
+        return False
+    main = [
+        c
+        for c in clause.rights
+        if c.dep_ == "conj"
+        and c.pos_ in {"VERB", "AUX"}
+        and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+    ]
+    if not main:
+        return False
+    after = main[-1].right_edge.i + 1
+    return after < verb.i and doc[after].text == ","  # ", X said"
+
+
 def misparsed_clauses(verb: Token) -> list[Token]:
     """Reported clauses the parser attached elsewhere.
 
@@ -37,7 +59,8 @@ def misparsed_clauses(verb: Token) -> list[Token]:
     found = [
         c
         for c in verb.lefts
-        if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and not stray_subordinate(verb, c)
+        if (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and not stray_subordinate(verb, c))
+        or _main_clause_joined(verb, c)
     ]
     listener = verb_base(verb.text) in LISTENER_VERBS  # "..., the mayor told reporters"
     if found and not listener and any(c.dep_ == "dobj" for c in verb.rights):
