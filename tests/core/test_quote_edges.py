@@ -185,3 +185,33 @@ def test_clause_before_a_cue_the_parser_made_its_adverbial_is_reported(nlp: Any)
 def test_a_cue_after_a_subordinator_reports_nothing_before_it(analyze_text: AnalyzeText) -> None:
     text = "The bridge was closed for repairs, after the Valley Trust said in May it was unsafe."
     assert all("closed for repairs" not in q.text for q in quotes_in(analyze_text, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The wages are better than expected but he is quick to add that the long hours "
+            "have taken their toll on his health.",
+            "the long hours have taken their toll on his health",
+            "he",
+        ),
+        (
+            "The mayor does not think such talk is useful in the debate over the budget, "
+            "complaining that she has lost the trust of voters who fear being ignored.",
+            "she has lost the trust of voters who fear being ignored",
+            "The mayor",
+        ),
+        (
+            "There are few shops left in the valley, and local farmers told visiting Courier "
+            "reporters that half of the young people had moved to the city.",
+            "half of the young people had moved to the city",
+            "local farmers",
+        ),
+    ],
+)
+def test_report_whose_cue_the_parser_hung_elsewhere(
+    analyze_text: AnalyzeText, text: str, content: str, speaker: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content[:20])
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)

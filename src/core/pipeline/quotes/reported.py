@@ -166,7 +166,10 @@ def _reported_candidates(
             )
         else:
             subject = (
-                _quoted_as(token) or object_controller(token) or resolver.subject_of(token)
+                _quoted_as(token)
+                or object_controller(token)
+                or resolver.subject_of(token)
+                or _subject_above(token, resolver)
             )
         relayed_by = next((c for c in token.rights if bare_cue(token, c)), None)
         if relayed_by is not None:
@@ -203,6 +206,20 @@ def _reported_candidates(
             Draft(start, end, kind, token, cue_end, resolver.resolve(subject), cue_start=negation)
         )
     return candidates
+
+
+def _subject_above(cue: Token, resolver: SpeakerResolver) -> Token | None:
+    """The subject of a cue with none of its own, found above it: "she is quick to add that
+    ..." (an infinitive on an adjective: the adjective's subject), "He does not think X is
+    helpful, complaining that ..." (a participle the parser hung on the reported clause: the
+    subject of the verb that reports it)."""
+    head = cue.head
+    if cue.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return resolver.subject_of(head.head)
+    comma = cue.i > 0 and cue.doc[cue.i - 1].text == ","
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl" and comma and head.dep_ in {"ccomp", "xcomp"}:
+        return resolver.subject_of(head.head) if head.head.i < head.i else None
+    return None
 
 
 def _clause_head(cue: Token) -> Token:
