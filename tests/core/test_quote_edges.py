@@ -215,3 +215,18 @@ def test_report_whose_cue_the_parser_hung_elsewhere(
 ) -> None:
     quote = only(quotes_in(analyze_text, text), content[:20])
     assert (quote.kind, quote.text, quote.speaker) == ("indirect", content, speaker)
+
+
+def test_participle_the_parser_read_as_a_subject_still_reports(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        '"It was a hard winter," the farmer said, adding a notice about the sale followed the '
+        "council meeting."
+    )
+    quote = only(quotes_in(analyze_text, text), "a notice")
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "indirect",
+        "a notice about the sale followed the council meeting",
+        "the farmer",
+    )

@@ -122,6 +122,15 @@ def _reported_candidates(
             if passive is not None:
                 candidates.append(passive)
             continue
+        misread = _participle_as_subject(token, base)
+        if misread is not None:
+            lo, hi, reporter = misread
+            subject = resolver.subject_of(reporter)
+            start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+            if subject is not None and end > start:
+                speaker = resolver.resolve(subject)
+                candidates.append(Draft(start, end, "indirect", token, None, speaker))
+            continue
         found = complement(token, base, marks, claimed)
         if found is None or carries_sign(token):
             continue
@@ -206,6 +215,27 @@ def _reported_candidates(
             Draft(start, end, kind, token, cue_end, resolver.resolve(subject), cue_start=negation)
         )
     return candidates
+
+
+def _participle_as_subject(cue: Token, base: str) -> tuple[int, int, Token] | None:
+    """ `"...," X said, adding a court order followed the visit`: the parser read the
+    participle and its bare clause's subject as the subject of that clause's verb. The words
+    after the participle are the report, of the verb the clause hangs on: (first, last, that
+    verb); None for any other cue."""
+    verb = cue.head
+    if cue.dep_ != "csubj" or cue.tag_ != "VBG" or base not in SPEECH_VERBS:
+        return None
+    if cue.i == 0 or cue.doc[cue.i - 1].text != "," or verb.i < cue.i:
+        return None
+    reporter = verb.head
+    if verb.dep_ not in {"ccomp", "conj"} or reporter.i > cue.i:
+        return None
+    doc = cue.doc
+    lo, hi = cue.i + 1, verb.right_edge.i
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    lo = skip_mark_word(doc, lo, hi)
+    return (lo, hi, reporter) if hi > lo else None
 
 
 def _subject_above(cue: Token, resolver: SpeakerResolver) -> Token | None:
