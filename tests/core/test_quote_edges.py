@@ -230,3 +230,16 @@ def test_participle_the_parser_read_as_a_subject_still_reports(
         "a notice about the sale followed the council meeting",
         "the farmer",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police were able to determine the van had come from the depot on Friday.",
+        "It is worth noting that the rules are not binding on private schools.",
+    ],
+)
+def test_an_ability_or_the_articles_aside_is_no_report(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []

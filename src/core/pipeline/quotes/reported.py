@@ -245,7 +245,11 @@ def _subject_above(cue: Token, resolver: SpeakerResolver) -> Token | None:
     subject of the verb that reports it)."""
     head = cue.head
     if cue.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
-        return resolver.subject_of(head.head)
+        if verb_base(cue.text) not in SPEECH_VERBS:
+            return None  # "were able to determine": what they could do, not what they said
+        subject = resolver.subject_of(head.head)
+        # "It is worth noting that ...": the article's own aside
+        return subject if subject is not None and subject.lower_ != "it" else None
     comma = cue.i > 0 and cue.doc[cue.i - 1].text == ","
     if cue.tag_ == "VBG" and cue.dep_ == "advcl" and comma and head.dep_ in {"ccomp", "xcomp"}:
         return resolver.subject_of(head.head) if head.head.i < head.i else None
