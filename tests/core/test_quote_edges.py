@@ -243,3 +243,14 @@ def test_an_ability_or_the_articles_aside_is_no_report(
     analyze_text: AnalyzeText, text: str
 ) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+def test_their_statement_is_the_body_that_issued_it(analyze_text: AnalyzeText) -> None:
+    text = (
+        "The government of Valley Province issued a statement agreeing the matter belongs to "
+        'parliament: "a court cannot decide this for us." Their statement added: "the '
+        'ruling ignores our own traditions."'
+    )
+    quote = only(quotes_in(analyze_text, text), "ignores")
+    assert quote.speaker == "The government of Valley Province"
+    assert quote.via == "Their statement"

@@ -332,6 +332,10 @@ class SpeakerResolver(PronounAntecedents):
             found = self._antecedent(owner)
         elif owner.lower_ in POSSESSIVE_GROUP:
             found = self._body_antecedent(owner)
+            if found is None and owner.lower_ == "their" and not self._plural_subject_near(owner):
+                # "The government issued a statement ... Their statement": no group fits, so
+                # "their" is the body that spoke last, as with "they"
+                found = self._body_antecedent(owner, as_body=True)
         elif owner.pos_ == "NOUN":
             said = self.resolve(owner)  # "The family's statement": the family
             return Speaker(said.text, start, end, said.key, via, said.basis)
