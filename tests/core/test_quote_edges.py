@@ -254,3 +254,22 @@ def test_their_statement_is_the_body_that_issued_it(analyze_text: AnalyzeText) -
     quote = only(quotes_in(analyze_text, text), "ignores")
     assert quote.speaker == "The government of Valley Province"
     assert quote.via == "Their statement"
+
+
+def test_a_hope_holding_the_hopers_quoted_word_is_reported(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Nineteen small parties are also on the ballot. Mayor Ana Ruiz, who has led the town "
+        'for a decade, hopes the "newcomers" will make the vote look fair.'
+    )
+    quote = only(quotes_in(analyze_text, text), "newcomers")
+    assert (quote.kind, quote.speaker) == ("mixed", "Ana Ruiz")
+    assert quote.text == 'the "newcomers" will make the vote look fair'
+
+
+@pytest.mark.parametrize(
+    "text", ['Many residents hope the "worst" is over.', "Tomas Berg believes the plan will fail."]
+)
+def test_a_belief_without_the_thinkers_words_is_no_report(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert quotes_in(analyze_text, text) == []

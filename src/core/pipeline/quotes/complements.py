@@ -112,6 +112,20 @@ def _subject_after_comma(verb: Token) -> Token | None:
     return subject if verb.doc[subject.left_edge.i - 1].text == "," else None
 
 
+def _quotes_the_thinker(
+    verb: Token, clauses: list[Token], marks: list[QuoteMarks], claimed: set[int]
+) -> bool:
+    """A belief or a hope whose clause holds the thinker's quoted words (`X hopes the
+    "fireflies" will help`): the quotation marks show it was said, so it is reported. Only a
+    named or pronoun subject's: "many fear the "worst"" reports no one."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"PROPN", "PRON"}:
+        return False
+    lo = min(c.left_edge.i for c in clauses)
+    hi = max(c.right_edge.i for c in clauses)
+    return holds_open_quote(verb, lo, hi, marks, claimed)
+
+
 def complement(
     verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
 ) -> tuple[QuoteKind, int, int, Token | None] | None:
@@ -204,7 +218,9 @@ def complement(
         # question left open states nothing ("questioned whether ..." is a stance, not here)
         return None
     if clauses and base in THOUGHT_VERBS:
-        return None  # "he believes ...": a belief, a statement only where reported as said
+        if not _quotes_the_thinker(verb, clauses, marks, claimed):
+            return None  # "he believes ...": a belief, a statement only where reported as said
+        reports = True  # `hopes the "fireflies" will help`: the quoted word was said
     if clauses and base in FINDING_VERBS and not any(finite_clause(c) for c in clauses):
         return None  # "found the plan to be unlawful": a verdict on a thing, no finding said
     if clauses and reports:
