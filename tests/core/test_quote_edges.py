@@ -273,3 +273,17 @@ def test_a_belief_without_the_thinkers_words_is_no_report(
     analyze_text: AnalyzeText, text: str
 ) -> None:
     assert quotes_in(analyze_text, text) == []
+
+
+def test_passive_quoted_names_are_the_agents_words(analyze_text: AnalyzeText) -> None:
+    text = (
+        "But now Berg, along with his former allies and friends, have been labeled "
+        '"traitors" and "city rebels" by a friendly pro-government press.'
+    )
+    quote = only(quotes_in(analyze_text, text), "traitors")
+    assert (quote.kind, quote.text) == ("mixed", 'traitors" and "city rebels')
+    assert quote.speaker == "a friendly pro-government press"
+
+
+def test_passive_unquoted_name_is_no_quote(analyze_text: AnalyzeText) -> None:
+    assert quotes_in(analyze_text, "The nurse was called a hero by the mayor.") == []

@@ -553,6 +553,9 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
             return Draft(start, end, kind, verb, None, resolver.resolve(namer))
     elif base in NAMING_VERBS and who is not None and as_phrase is not None:
         return None
+    named = _quoted_name_given(verb, base, who)
+    if named is not None:
+        return Draft(*named, "mixed", verb, None, resolver.resolve(who) if who else None)
     ccomp = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
     if (
         base in SPEECH_VERBS
@@ -612,6 +615,23 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
     if end <= start:
         return None
     return Draft(start, end, "stance", verb, None, resolver.resolve(who))
+
+
+def _quoted_name_given(verb: Token, base: str, who: Token | None) -> tuple[int, int] | None:
+    """`have been labeled "traitors" and "urban rebels" by X`: a passive naming verb whose
+    quoted name comes before its agent gives the agent's words, as (start, end); an unquoted
+    one ("was called a hero by X") is left to the stance rules."""
+    if base not in NAMING_VERBS or who is None:
+        return None
+    named = next((c for c in verb.rights if c.dep_ in {"oprd", "attr"} and c.i < who.i), None)
+    if named is None:
+        return None
+    doc, text = verb.doc, doc_text(verb.doc)
+    last = doc[named.right_edge.i]
+    start, end = trim(text, doc[named.left_edge.i].idx, last.idx + len(last.text))
+    if end <= start or not any(mark in text[start:end] for mark in '"“”'):
+        return None
+    return start, end
 
 
 def _told_of(
