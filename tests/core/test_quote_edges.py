@@ -287,3 +287,13 @@ def test_passive_quoted_names_are_the_agents_words(analyze_text: AnalyzeText) ->
 
 def test_passive_unquoted_name_is_no_quote(analyze_text: AnalyzeText) -> None:
     assert quotes_in(analyze_text, "The nurse was called a hero by the mayor.") == []
+
+
+def test_a_let_in_a_later_quotation_permits_nothing_before_it(analyze_text: AnalyzeText) -> None:
+    text = (
+        "Since then, a Republican, Tom Berg, has publicly voiced support for the inquiry, "
+        'telling the Valley Courier: "I am a big fan of oversight, so let us let the '
+        'committees get to work and see where it goes."'
+    )
+    quote = only(quotes_in(analyze_text, text), "support for")
+    assert (quote.kind, quote.speaker) == ("stance", "Tom Berg")

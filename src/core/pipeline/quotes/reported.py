@@ -267,7 +267,10 @@ def _permitted(cue: Token) -> bool:
     """ "a culture that allows users to mock the powerful", "lets voters criticise X": what
     someone may do, which is no stance anyone took."""
     head = _clause_head(cue)
-    return head.dep_ in {"ccomp", "xcomp"} and head.head.lower_ in PERMISSION_FORMS
+    permit = head.head
+    # the permitting verb comes first ("allows X to ..."), not a "let" in a later quotation
+    first = permit.i < head.i
+    return head.dep_ in {"ccomp", "xcomp"} and first and permit.lower_ in PERMISSION_FORMS
 
 
 #: Verbs of permitting, whose infinitive says what may be done, not what was done.
