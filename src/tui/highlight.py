@@ -142,7 +142,8 @@ def speaker_line(quote: Quote) -> str:
     if quote.cue:
         parts.append(quote.cue)
     line = " · ".join(parts)
-    if quote.via:
+    if quote.via and quote.via.casefold() != who.casefold():
+        # a document that no one owns speaks for itself: "(via The report)" says it twice
         line += f" (via {quote.via})"
     return line
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
-from newsdesk.core.models import Corpus
+from newsdesk.core.models import Corpus, Quote
 from newsdesk.core.store.library import MemoryLibrary
-from newsdesk.tui.highlight import LineIndex, base_spans, layout_article, wrap_range
+from newsdesk.tui.highlight import (
+    LineIndex,
+    base_spans,
+    layout_article,
+    speaker_line,
+    wrap_range,
+)
 
 
 @pytest.mark.parametrize("width", [10, 17, 33, 80])
@@ -49,3 +55,21 @@ def test_highlight_wrap_range_folds_long_words_and_wide_characters(width: int) -
     lines = list(wrap_range(text, 0, len(text), width))
     assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace(" ", "")
     assert all(cell_len(text[s:e]) <= max(width, 2) for s, e in lines)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "via", "shown"),
+    [
+        ("The report", "The report", "  ❝ The report · direct · said"),
+        (
+            "The family",
+            "The family's statement",
+            "  ❝ The family · direct · said (via The family's statement)",
+        ),
+    ],
+)
+def test_speaker_line_names_the_way_only_when_it_is_not_the_speaker(
+    speaker: str, via: str, shown: str
+) -> None:
+    quote = Quote("q", "a", "words", 0, 5, "direct", "said", 6, 10, speaker, via=via)
+    assert speaker_line(quote) == shown

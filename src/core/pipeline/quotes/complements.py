@@ -99,6 +99,33 @@ def _misparsed_relative(verb: Token, clause: Token) -> bool:
     )
 
 
+def _subject_after_comma(verb: Token) -> Token | None:
+    """The cue's subject in `A, X said`, where the parser hung the cue under A as an adverbial
+    clause: a cue with no subordinator of its own, its subject right after a comma; else None."""
+    if verb.dep_ != "advcl" or verb.head.i > verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ == "mark" or c.tag_ in {"WRB", "WDT", "WP"} for c in verb.children):
+        return None  # "after the minister said", "when X said": a time, not a source
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i < 1:
+        return None
+    return subject if verb.doc[subject.left_edge.i - 1].text == "," else None
+
+
+def _quotes_the_thinker(
+    verb: Token, clauses: list[Token], marks: list[QuoteMarks], claimed: set[int]
+) -> bool:
+    """A belief or a hope whose clause holds the thinker's quoted words (`X hopes the
+    "fireflies" will help`): the quotation marks show it was said, so it is reported. Only a
+    named or pronoun subject's: "many fear the "worst"" reports no one."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"PROPN", "PRON"}:
+        return False
+    lo = min(c.left_edge.i for c in clauses)
+    hi = max(c.right_edge.i for c in clauses)
+    return holds_open_quote(verb, lo, hi, marks, claimed)
+
+
 def complement(
     verb: Token, base: str, marks: list[QuoteMarks], claimed: set[int]
 ) -> tuple[QuoteKind, int, int, Token | None] | None:
@@ -162,6 +189,16 @@ def complement(
             hi -= 1
         if hi > lo:
             return ("indirect", lo, hi, None)
+    subject = _subject_after_comma(verb) if not clauses and base in SPEECH_VERBS else None
+    if subject is not None:
+        # "The forces have been politicized ..., with X joining the party, Acme Watch said in
+        # a report": the parser made the cue an adverbial clause of the clause it reports
+        lo, hi = verb.head.left_edge.i, subject.left_edge.i - 1
+        lo = next((t.i + 1 for t in reversed(verb.doc[lo:hi]) if t.text == ";"), lo)
+        while hi > lo and verb.doc[hi].is_punct:
+            hi -= 1
+        if hi > lo:
+            return ("indirect", lo, hi, None)
     reported_as = _reported_as(children) if base in AS_REPORTS and not clauses else None
     if reported_as is not None:
         return ("indirect", reported_as.left_edge.i, reported_as.right_edge.i, None)
@@ -181,7 +218,9 @@ def complement(
         # question left open states nothing ("questioned whether ..." is a stance, not here)
         return None
     if clauses and base in THOUGHT_VERBS:
-        return None  # "he believes ...": a belief, a statement only where reported as said
+        if not _quotes_the_thinker(verb, clauses, marks, claimed):
+            return None  # "he believes ...": a belief, a statement only where reported as said
+        reports = True  # `hopes the "fireflies" will help`: the quoted word was said
     if clauses and base in FINDING_VERBS and not any(finite_clause(c) for c in clauses):
         return None  # "found the plan to be unlawful": a verdict on a thing, no finding said
     if clauses and reports:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ...models import Article, Mention, Quote
 from ..blocks import with_blocks
-from ..cues import TITLING_WORDS
+from ..cues import EVIDENCE_VERBS, SPEECH_VERBS, TITLING_WORDS, verb_base
 from ..drafts import Draft, trim
 from ..layouts import attribution_lines, labelled_paragraphs, vox_pop_speaker
 from ..quotemarks import QuoteMarks, find_marks, is_title
@@ -52,7 +52,7 @@ from .unclaimed import CONTINUATION_CHARS, continuations, join_run_on, joined_pi
 from .unparsed import without_parse
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def find_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[Quote]:
@@ -342,7 +342,23 @@ def _claims(
     for draft in drafts:
         if draft.kind in {"indirect", "mixed"}:
             draft.end = _before_gloss(doc, text, draft)
+            draft.start = _with_opener(text, draft.start, draft.end)
     return drafts
+
+
+#: Opening brackets and the marks that close them.
+BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def _with_opener(text: str, start: int, end: int) -> int:
+    """Where a reported clause starts once the bracket opening its first word is back in
+    (`said [the ministry] had acted`, `said <b>it</b> was found`): the parser hangs a lone
+    bracket on the verb, and the clause would start one character late."""
+    opener = text[start - 1 : start]
+    closer = BRACKETS.get(opener)
+    if closer is None or closer not in text[start:end]:
+        return start
+    return start - 1
 
 
 #: Words after a comma that open the article's own gloss on a reported clause
@@ -351,6 +367,28 @@ GLOSS_OPENERS = frozenset({"despite", "whose"})
 #: Participles by which the article explains or sources a clause (", meaning the UK would
 #: ...", "citing sources within ..."), with or without a comma.
 GLOSS_PARTICIPLES = frozenset({"meaning", "citing"})
+
+
+#: Conjunctions that join a contrasting clause of the article's (", while footage showed").
+CONTRASTS = frozenset({"while", "whereas"})
+#: The written forms of the evidence verbs ("showed", "suggests", "revealed").
+EVIDENCE_FORMS = frozenset(
+    form
+    for base in EVIDENCE_VERBS
+    for form in (base, base + "s", base + "ed", base + "d", base + "n", base + "t")
+)
+
+
+def _sourced_contrast(token: Token) -> bool:
+    """`, while footage from the scene showed ...`, `, whereas the ministry said ...`: a
+    contrasting clause with a source and a cue of its own is the article's setting of another
+    source beside the report, not more of it (", while wages fell" may be what was said)."""
+    if token.lower_ not in CONTRASTS or token.dep_ != "mark":
+        return False
+    verb = token.head
+    base = verb_base(verb.text)
+    cued = verb.lower_ in EVIDENCE_FORMS or (base is not None and base in SPEECH_VERBS)
+    return cued and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _before_gloss(doc: Doc, text: str, draft: Draft) -> int:
@@ -362,7 +400,9 @@ def _before_gloss(doc: Doc, text: str, draft: Draft) -> int:
         return draft.end
     for token in span[3:]:
         previous = doc[token.i - 1]
-        opener = previous.text == "," and token.lower_ in GLOSS_OPENERS
+        opener = previous.text == "," and (
+            token.lower_ in GLOSS_OPENERS or _sourced_contrast(token)
+        )
         # the participle, not the noun: "the meaning of the term should prevail" is what was said
         participle = token.lower_ in GLOSS_PARTICIPLES and token.tag_ == "VBG"
         if not (opener or participle):

@@ -28,6 +28,49 @@ def stray_subordinate(verb: Token, clause: Token) -> bool:
     )
 
 
+def _clause_under_listener(verb: Token, child: Token) -> Token | None:
+    """ "told visiting reporters that ...", "told waiting journalists that ...": the parser
+    read the listeners' participle as a verb of its own, with the listeners its object and
+    the reported clause its complement; that clause is the cue's."""
+    if child.dep_ != "xcomp" or child.tag_ != "VBG" or child.i != verb.i + 1:
+        return None
+    listeners = next((c for c in child.rights if c.dep_ == "dobj"), None)
+    if listeners is None:
+        return None
+    return next(
+        (
+            c
+            for c in child.rights
+            if c.dep_ == "ccomp"
+            and c.i > listeners.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ),
+        None,
+    )
+
+
+def _main_clause_joined(verb: Token, clause: Token) -> bool:
+    """ "While A has garnered attention, research on B has only begun, X said": the parser
+    made the adverbial clause the cue's and joined the main clause to it as a conjunct; the
+    two together, up to the comma before the cue's subject, are what was said."""
+    if clause.dep_ != "advcl" or clause.i > verb.i or clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    doc = verb.doc
+    if doc[clause.left_edge.i].lower_ not in ADVERBIAL_OPENERS:
+        return False
+    main = [
+        c
+        for c in clause.rights
+        if c.dep_ == "conj"
+        and c.pos_ in {"VERB", "AUX"}
+        and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+    ]
+    if not main:
+        return False
+    after = main[-1].right_edge.i + 1
+    return after < verb.i and doc[after].text == ","  # ", X said"
+
+
 def misparsed_clauses(verb: Token) -> list[Token]:
     """Reported clauses the parser attached elsewhere.
 
@@ -37,7 +80,8 @@ def misparsed_clauses(verb: Token) -> list[Token]:
     found = [
         c
         for c in verb.lefts
-        if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and not stray_subordinate(verb, c)
+        if (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and not stray_subordinate(verb, c))
+        or _main_clause_joined(verb, c)
     ]
     listener = verb_base(verb.text) in LISTENER_VERBS  # "..., the mayor told reporters"
     if found and not listener and any(c.dep_ == "dobj" for c in verb.rights):
@@ -47,6 +91,9 @@ def misparsed_clauses(verb: Token) -> list[Token]:
     if found:
         return found
     for child in verb.rights:
+        said = _clause_under_listener(verb, child)
+        if said is not None:
+            return [said]
         has_subject = any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children)
         unmarked = not any(
             g.dep_ == "mark" or (g.dep_ == "advmod" and g.lower_ in {"when", "where", "while"})

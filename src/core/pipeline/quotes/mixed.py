@@ -37,7 +37,7 @@ def take_in_marks(
             claimed.add(index)
             if named_by_participle(doc, mark, draft.cue) or is_title(text, mark):
                 continue  # `a book called "The Silent Valley"`: a title, not words
-            if _is_whole(text, draft, mark):
+            if _is_whole(doc, text, draft, mark):
                 draft.kind = "direct"
                 draft.start, draft.end = trim(text, *mark.inner)
                 draft.marks = mark
@@ -84,8 +84,31 @@ def _characterises(draft: Draft) -> bool:
     return base in NAMING_VERBS
 
 
-def _is_whole(text: str, draft: Draft, mark: QuoteMarks) -> bool:
-    """The reported clause is nothing but the quotation (`"...," Okafor said in a statement`)."""
+def _is_whole(doc: Doc, text: str, draft: Draft, mark: QuoteMarks) -> bool:
+    """The reported clause is nothing but the quotation (`"...," Okafor said in a statement`),
+    or the quotation and an adjunct of the telling after it (`said "..." on Monday`, `said
+    "..." last week`): words the parser hung on the quote that hold no verb of their own."""
     before = text[draft.start : mark.open].strip(" ,")
     after = text[mark.close + 1 : draft.end].strip(" ,.")
-    return before in {"", "that"} and not after and mark.closed
+    if before not in {"", "that"} or not mark.closed:
+        return False
+    return not after or _is_adjunct(doc, mark.close + 1, draft.end)
+
+
+#: Parts of speech that open an adjunct of the telling after a whole quotation: a preposition
+#: ("on Monday", "in a statement"), an adverb ("again", "later"); a bare date ("last week",
+#: "Tuesday") is told by its entity type.
+ADJUNCT_OPENERS = frozenset({"ADP", "ADV"})
+
+
+def _is_adjunct(doc: Doc, start: int, end: int) -> bool:
+    """The words between a closing mark and the clause's end are an adjunct (a time, a place,
+    a manner) and no clause: no verb, opened by a preposition, an adverb or a date."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    first = words[0]
+    return first.pos_ in ADJUNCT_OPENERS or first.ent_type_ in {"DATE", "TIME"}

@@ -13,6 +13,7 @@ from ..cues import (
     NAMING_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    TOPIC_PREPOSITIONS,
     topic_verb,
     verb_base,
 )
@@ -121,6 +122,15 @@ def _reported_candidates(
             if passive is not None:
                 candidates.append(passive)
             continue
+        misread = _participle_as_subject(token, base)
+        if misread is not None:
+            lo, hi, reporter = misread
+            subject = resolver.subject_of(reporter)
+            start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+            if subject is not None and end > start:
+                speaker = resolver.resolve(subject)
+                candidates.append(Draft(start, end, "indirect", token, None, speaker))
+            continue
         found = complement(token, base, marks, claimed)
         if found is None or carries_sign(token):
             continue
@@ -165,7 +175,10 @@ def _reported_candidates(
             )
         else:
             subject = (
-                _quoted_as(token) or object_controller(token) or resolver.subject_of(token)
+                _quoted_as(token)
+                or object_controller(token)
+                or resolver.subject_of(token)
+                or _subject_above(token, resolver)
             )
         relayed_by = next((c for c in token.rights if bare_cue(token, c)), None)
         if relayed_by is not None:
@@ -188,6 +201,8 @@ def _reported_candidates(
             continue  # "the revolution appears to signal ...": what an event means, unsaid
         if _copula_infinitive(token):
             continue  # "One of the goals is to encourage trade": a purpose, not a stance
+        if kind == "stance" and (_permitted(token) or _describes_a_class(token)):
+            continue  # "allows users to mock X", "listeners who praise X": no one's stance
         if _only_time(doc, lo, hi):
             continue  # "called off its search late on Tuesday": a time, not a position
         if hi < token.i:
@@ -200,6 +215,83 @@ def _reported_candidates(
             Draft(start, end, kind, token, cue_end, resolver.resolve(subject), cue_start=negation)
         )
     return candidates
+
+
+def _participle_as_subject(cue: Token, base: str) -> tuple[int, int, Token] | None:
+    """ `"...," X said, adding a court order followed the visit`: the parser read the
+    participle and its bare clause's subject as the subject of that clause's verb. The words
+    after the participle are the report, of the verb the clause hangs on: (first, last, that
+    verb); None for any other cue."""
+    verb = cue.head
+    if cue.dep_ != "csubj" or cue.tag_ != "VBG" or base not in SPEECH_VERBS:
+        return None
+    if cue.i == 0 or cue.doc[cue.i - 1].text != "," or verb.i < cue.i:
+        return None
+    reporter = verb.head
+    if verb.dep_ not in {"ccomp", "conj"} or reporter.i > cue.i:
+        return None
+    doc = cue.doc
+    lo, hi = cue.i + 1, verb.right_edge.i
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    lo = skip_mark_word(doc, lo, hi)
+    return (lo, hi, reporter) if hi > lo else None
+
+
+def _subject_above(cue: Token, resolver: SpeakerResolver) -> Token | None:
+    """The subject of a cue with none of its own, found above it: "she is quick to add that
+    ..." (an infinitive on an adjective: the adjective's subject), "He does not think X is
+    helpful, complaining that ..." (a participle the parser hung on the reported clause: the
+    subject of the verb that reports it)."""
+    head = cue.head
+    if cue.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        if verb_base(cue.text) not in SPEECH_VERBS:
+            return None  # "were able to determine": what they could do, not what they said
+        subject = resolver.subject_of(head.head)
+        # "It is worth noting that ...": the article's own aside
+        return subject if subject is not None and subject.lower_ != "it" else None
+    comma = cue.i > 0 and cue.doc[cue.i - 1].text == ","
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl" and comma and head.dep_ in {"ccomp", "xcomp"}:
+        return resolver.subject_of(head.head) if head.head.i < head.i else None
+    return None
+
+
+def _clause_head(cue: Token) -> Token:
+    """The first verb of a coordination the cue is in ("praise X and criticize Y": "praise")."""
+    while cue.dep_ == "conj" and cue.head.pos_ in {"VERB", "AUX"}:
+        cue = cue.head
+    return cue
+
+
+def _permitted(cue: Token) -> bool:
+    """ "a culture that allows users to mock the powerful", "lets voters criticise X": what
+    someone may do, which is no stance anyone took."""
+    head = _clause_head(cue)
+    permit = head.head
+    # the permitting verb comes first ("allows X to ..."), not a "let" in a later quotation
+    first = permit.i < head.i
+    return head.dep_ in {"ccomp", "xcomp"} and first and permit.lower_ in PERMISSION_FORMS
+
+
+#: Verbs of permitting, whose infinitive says what may be done, not what was done.
+PERMISSION_FORMS = frozenset(
+    f"{base}{ending}"
+    for base in ("allow", "permit", "enable")
+    for ending in ("", "s", "ed", "d", "ing")
+) | frozenset("let lets letting".split())
+
+
+def _describes_a_class(cue: Token) -> bool:
+    """ "calls from listeners who praise the party", "targeting users who criticize the
+    government": a relative clause in the present on a bare plural describes a kind of
+    people, not a stance that people took; "protesters who condemned X" reports one."""
+    head = _clause_head(cue)
+    if head.dep_ != "relcl" or head.tag_ != "VBP":
+        return False
+    noun = head.head
+    if noun.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
 
 
 #: Cues that events and things do as well as people ("the uprising signals a new chapter"):
@@ -464,6 +556,9 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
             return Draft(start, end, kind, verb, None, resolver.resolve(namer))
     elif base in NAMING_VERBS and who is not None and as_phrase is not None:
         return None
+    named = _quoted_name_given(verb, base, who)
+    if named is not None:
+        return Draft(*named, "mixed", verb, None, resolver.resolve(who) if who else None)
     ccomp = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
     if (
         base in SPEECH_VERBS
@@ -506,6 +601,9 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
         if end <= start:
             return None
         return Draft(start, end, "indirect", verb, None, resolver.resolve(who))
+    told_of = _told_of(verb, base, who, resolver)
+    if told_of is not None:
+        return told_of
     if base not in PASSIVE_STANCES:
         return None
     if agent is None or who is None or target is None or target.lower_ in RELATIVE_WORDS:
@@ -520,6 +618,51 @@ def _passive_stance(verb: Token, base: str, resolver: SpeakerResolver) -> Draft 
     if end <= start:
         return None
     return Draft(start, end, "stance", verb, None, resolver.resolve(who))
+
+
+def _quoted_name_given(verb: Token, base: str, who: Token | None) -> tuple[int, int] | None:
+    """`have been labeled "traitors" and "urban rebels" by X`: a passive naming verb whose
+    quoted name comes before its agent gives the agent's words, as (start, end); an unquoted
+    one ("was called a hero by X") is left to the stance rules."""
+    if base not in NAMING_VERBS or who is None:
+        return None
+    named = next((c for c in verb.rights if c.dep_ in {"oprd", "attr"} and c.i < who.i), None)
+    if named is None:
+        return None
+    doc, text = verb.doc, doc_text(verb.doc)
+    last = doc[named.right_edge.i]
+    start, end = trim(text, doc[named.left_edge.i].idx, last.idx + len(last.text))
+    if end <= start or not any(mark in text[start:end] for mark in '"“”'):
+        return None
+    return start, end
+
+
+def _told_of(
+    verb: Token, base: str, who: Token | None, resolver: SpeakerResolver
+) -> Draft | None:
+    """`He was told by X of "..."`, `was told by X of having to ...`: the agent said what the
+    topic phrase holds, when it holds quoted words or a clause (a plain topic, "told by X
+    about the plan", reports nothing said)."""
+    if base not in TOLD_BY or who is None:
+        return None
+    topic = next(  # the parser hangs "of ..." on the cue or on the agent
+        (
+            c
+            for c in [*verb.rights, *who.rights]
+            if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+        ),
+        None,
+    )
+    if topic is None or topic.i < who.i or topic.right_edge.i <= topic.i:
+        return None
+    doc, text = verb.doc, doc_text(verb.doc)
+    last = doc[topic.right_edge.i]
+    start, end = trim(text, doc[topic.i + 1].idx, last.idx + len(last.text))
+    quoted = any(mark in text[start:end] for mark in '"“”')
+    clause = any(c.dep_ == "pcomp" for c in topic.children)
+    if end <= start or not (quoted or clause):
+        return None
+    return Draft(start, end, "mixed" if quoted else "indirect", verb, None, resolver.resolve(who))
 
 
 #: Speech verbs whose passive with an agent reports what the agent said: "was told by X that".

@@ -29,6 +29,8 @@ SURFACE_CUES = frozenset(
     tweet acknowledge admit assert stress declare remark disclose reason contend warn
     """.split()
 )
+#: Subordinators that open a fronted adverbial clause before the main clause ("While A, B").
+FRONTED_OPENERS = frozenset("while although though whereas".split())
 #: Words that may stand between a subject and its cue ("PAP has also reported").
 BETWEEN_WORDS = frozenset("has have had also further later previously then again".split())
 #: Forms of "have" that make a participle cue finite ("has reported").
@@ -385,6 +387,8 @@ def _clause_then_cue(
         after = subject.i + 1 if subject.i > cue.i else cue.i + 1
         while after < sent.end and doc[after].ent_type_ in {"DATE", "TIME"}:
             after += 1  # ", officials said Monday."
+        while after < sent.end and doc[after].dep_ == "prep" and doc[after].head.i == cue.i:
+            after = doc[after].right_edge.i + 1  # ", X said in a 2017 report on the issue."
         if after >= sent.end or doc[after].text not in {",", ".", "!", "?", ";"}:
             continue
         hi = _clause_end(doc, after + 1, sent)
@@ -517,6 +521,13 @@ def _clause_start(doc: Doc, lo: int, hi: int) -> int | None:
     around 11:30 am, phase one had been completed"), unless a relative word follows it."""
     if hi - lo + 1 < MIN_WORDS:
         return None
+    if doc[lo].lower_ in FRONTED_OPENERS:
+        # "While A has drawn attention, research on B has only begun, X said": a fronted
+        # adverbial clause, then the main clause; the two are what was said
+        comma = next((t.i for t in doc[lo : hi + 1] if t.text == ","), None)
+        if comma is None or doc[comma + 1].lower_ in FRONTED_OPENERS:
+            return None
+        return lo if _clause_start(doc, comma + 1, hi) is not None else None
     verbs = [t for t in doc[lo : hi + 1] if _finite(t)]
     if not verbs:
         return None

@@ -269,7 +269,7 @@ class PronounAntecedents(RoleHolders):
         "Smith and Jones"). A person is never "it"; a pronoun passes on its own antecedent.
         A name is returned as its mention, an unnamed subject as its head token.
         """
-        plural = pronoun.lower_ == "they" and not as_body
+        plural = pronoun.lower_ in {"they", "their"} and not as_body
         index = self._sent_of[pronoun.i]
         first = self._sents[max(0, index - PRONOUN_WINDOW)].start
         group_between = False  # a plural subject nearer the pronoun: "they" may mean it

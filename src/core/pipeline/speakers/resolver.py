@@ -37,7 +37,14 @@ from .subjects import (
     subject_in_time_phrase,
     unclosed_apposition,
 )
-from .words import GROUP_PRONOUNS, INHERIT_DEPS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
+from .words import (
+    GROUP_PRONOUNS,
+    INHERIT_DEPS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPOKEN_NOUNS,
+    SUBJECT_DEPS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -232,6 +239,9 @@ class SpeakerResolver(PronounAntecedents):
                 via = text if found.lower_ in DOCUMENT_NOUNS else None
                 return Speaker(text, start, end, None, via, basis="phrase")
             return Speaker(subject.text, start, end, None, basis="phrase")
+        owned = self._owner_unnamed(subject, start, end, strip_phrase(span.text))
+        if owned is not None:
+            return owned
         owner = self._document_owner(subject)
         if owner is not None:
             # "UN Deputy Secretary-General Ana Ruiz's remarks calling it ...": the remarks
@@ -309,3 +319,40 @@ class SpeakerResolver(PronounAntecedents):
         text = without_title(strip_phrase(span.text))
         via = text if subject.lower_ in DOCUMENT_NOUNS else None
         return Speaker(text, start, end, None, via, basis="phrase")
+
+    def _owner_unnamed(self, subject: Token, start: int, end: int, via: str) -> Speaker | None:
+        """Whose a statement is when no name owns it ("The family's statement said", "Their
+        statement said", "his letter says"): the owner speaks, the statement is the way it came.
+        A named owner is `_document_owner`'s."""
+        if subject.pos_ != "NOUN" or subject.lower_ not in DOCUMENT_NOUNS | SPOKEN_NOUNS:
+            return None
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ == "PROPN":
+            return None
+        found: Mention | Token | None = None
+        if owner.lower_ in POSSESSIVE_PERSON:
+            found = self._antecedent(owner)
+        elif owner.lower_ in POSSESSIVE_GROUP:
+            found = self._body_antecedent(owner)
+            if found is None and owner.lower_ == "their" and not self._plural_subject_near(owner):
+                # "The government issued a statement ... Their statement": no group fits, so
+                # "their" is the body that spoke last, as with "they"
+                found = self._body_antecedent(owner, as_body=True)
+        elif owner.pos_ == "NOUN":
+            said = self.resolve(owner)  # "The family's statement": the family
+            return Speaker(said.text, start, end, said.key, via, said.basis)
+        if isinstance(found, Mention):
+            key = self._full_names.get(found.key, found.key)
+            return Speaker(clean_name(key), start, end, key, via, basis="pronoun")
+        if found is not None:
+            lo, hi = phrase_bounds(found)
+            text = strip_phrase(self.doc[lo : hi + 1].text)
+            return Speaker(text, start, end, None, via, "phrase")
+        return None
+
+
+#: Possessive pronouns of a person ("his statement") and of a group or a body ("their
+#: statement", "its report"), whose owner is the pronoun's antecedent.
+POSSESSIVE_PERSON = frozenset({"his", "her"})
+POSSESSIVE_GROUP = frozenset({"their", "its"})
+
