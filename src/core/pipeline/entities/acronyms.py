@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 
 from ..kinds import BODY_TAILS
 from ..names import HONORIFICS, acronym_letters, acronym_matches, fold_name, is_acronym
 from ..rules import ORG_WORDS
-from .candidates import Candidate, Taken
+from .candidates import Candidate, Taken, join_neighbours
 from .cleaning import MINOR_WORDS, POSSESSIVE_WORD, after_a_sentence_end
 from .junk import CALENDAR, STOPWORDS, words_of
 from .labels import KIN_OR_PERSON_NOUNS, TITLE_ACRONYMS
@@ -66,28 +65,20 @@ _NAME_GAP = re.compile(r",?(?: [A-Z][\w'’-]*,?)* and $|, $")
 def join_split_names(candidates: list[Candidate], text: str) -> list[Candidate]:
     """One institution's name cut in two at its commas ("United Nations Educational" ...
     "Cultural Organization" (UNESCO)) is one name when the acronym after it spells the whole."""
-    ordered = sorted(candidates, key=lambda c: c.start)
-    out: list[Candidate] = []
-    skip: set[int] = set()
-    for first, second in pairwise(ordered):
-        if id(first) in skip:
-            continue
-        gap = text[first.end : second.start]
+
+    def join(first: Candidate, second: Candidate) -> Candidate | None:
         m = _ACRONYM_INTRO.match(text[second.end : second.end + 40])
         if (
             first.label == second.label == "ORG"
-            and _NAME_GAP.fullmatch(gap)
+            and _NAME_GAP.fullmatch(text[first.end : second.start])
             and m is not None
             and acronym_matches(m.group("abbr"), text[first.start : second.end])
         ):
-            out.append(Candidate(first.start, second.end, text[first.start : second.end], "ORG",
-                                  headline=first.headline))
-            skip.add(id(second))
-            continue
-        out.append(first)
-    if ordered and id(ordered[-1]) not in skip:
-        out.append(ordered[-1])
-    return out if skip else candidates
+            return Candidate(first.start, second.end, text[first.start : second.end], "ORG",
+                             headline=first.headline)
+        return None
+
+    return join_neighbours(candidates, join)
 
 
 _ORG_WORD_SET = frozenset(ORG_WORDS)
@@ -100,13 +91,9 @@ def join_names_around_and(candidates: list[Candidate], text: str) -> list[Candid
     second ends in a body's word: the one "the" determines the whole name. Two bodies listed
     each keep their own ("the Hale Foundation and Grey Medical Center", "the BBC and
     Reuters Institute")."""
-    ordered = sorted(candidates, key=lambda c: c.start)
-    counts = Counter(c.text for c in ordered)
-    out: list[Candidate] = []
-    skip: set[int] = set()
-    for first, second in pairwise(ordered):
-        if id(first) in skip:
-            continue
+    counts = Counter(c.text for c in candidates)
+
+    def join(first: Candidate, second: Candidate) -> Candidate | None:
         words = first.text.split()
         if (
             first.label in ("ORG", "FAC", "PERSON")  # ("the Hale Morton": a site, or someone)
@@ -119,14 +106,11 @@ def join_names_around_and(candidates: list[Candidate], text: str) -> list[Candid
             and counts[first.text] == 1
             and second.text.split()[-1].lower() in _ORG_WORD_SET
         ):
-            out.append(Candidate(first.start, second.end, text[first.start : second.end], "ORG",
-                                  role=first.role or second.role, headline=first.headline))
-            skip.add(id(second))
-            continue
-        out.append(first)
-    if ordered and id(ordered[-1]) not in skip:
-        out.append(ordered[-1])
-    return out if skip else candidates
+            return Candidate(first.start, second.end, text[first.start : second.end], "ORG",
+                             role=first.role or second.role, headline=first.headline)
+        return None
+
+    return join_neighbours(candidates, join)
 
 
 #: " of Freedonia", " of the North": the "of" phrase that may end a body's name.

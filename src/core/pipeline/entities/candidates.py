@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 
 @dataclass(slots=True)
@@ -46,3 +47,26 @@ class Taken:
             if self.ends[j] > start:
                 return True
         return False
+
+
+def join_neighbours(
+    candidates: list[Candidate], join: Callable[[Candidate, Candidate], Candidate | None]
+) -> list[Candidate]:
+    """The candidates in text order, each neighbouring pair that `join` reads as one name the
+    model cut in two replaced by that name; the list itself when nothing joins."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    out: list[Candidate] = []
+    skip: set[int] = set()
+    for first, second in pairwise(ordered):
+        if id(first) in skip:
+            continue
+        joined = join(first, second)
+        if joined is None:
+            out.append(first)
+            continue
+        out.append(joined)
+        skip.add(id(second))
+    if ordered and id(ordered[-1]) not in skip:
+        out.append(ordered[-1])
+    return out if skip else candidates
+
