@@ -1201,7 +1201,7 @@ def _join_middle_names(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
 def _join_reversed_names(
     groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
 ) -> None:
-    """"Ear Sophal" is "Sophal Ear": a two-word name written family name first in one story
+    """"Vorn Dara" is "Dara Vorn": a two-word name written family name first in one story
     (Khmer, Hungarian, East Asian order) and given name first in another is one person, when
     the stories name a country in common (a "Li Wang" and a "Wang Li" of unrelated stories may
     be two people)."""

@@ -188,7 +188,7 @@ def clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
     lead_place: tuple[int, int] | None = None
     if m := _PLACE_IN_PLACE.match(text[start:end]):
         # "Tomsk in Siberia": the first place; the region it is in is its own mention. A
-        # longer name keeps its label: "Grey Medical Center in College Station" is a hospital
+        # longer name keeps its label: "Grey Medical Center in Ashford Vale" is a hospital
         end = start + m.end(1)
         label = "GPE" if len(m.group(1).split()) <= 2 else label
     m = _INNER_POSSESSIVE.match(text, start, end)
