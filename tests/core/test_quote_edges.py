@@ -297,3 +297,18 @@ def test_a_let_in_a_later_quotation_permits_nothing_before_it(analyze_text: Anal
     )
     quote = only(quotes_in(analyze_text, text), "support for")
     assert (quote.kind, quote.speaker) == ("stance", "Tom Berg")
+
+
+@pytest.mark.parametrize("end", ["?", "!"])
+def test_a_quotes_cue_is_not_looked_for_in_the_next_paragraph(
+    analyze_text: AnalyzeText, end: str
+) -> None:
+    """A quotation closing its paragraph with "?" or "!" does not take a speech verb of the
+    paragraph after it ("asked by a reporter") as its cue, nor that paragraph's people."""
+    text = (
+        "Marta Velez, a farmer in the valley, has lived there for forty years.\n\n"
+        f"\u201cWhere would we go{end}\u201d\n\n"
+        "The village chief grew angry when asked by a reporter about the plan."
+    )
+    quotes = [q for q in quotes_in(analyze_text, text) if "Where would we go" in q.text]
+    assert not any("chief" in (q.speaker or "").lower() for q in quotes), quotes

@@ -170,6 +170,8 @@ def cue_after(doc: Doc, text: str, mark: QuoteMarks, inside: dict[int, int]) -> 
         # sentence that is only a speaker and a speech verb (`"... ." Okafor said.`) is the
         # attribution the writer stopped with a full stop
         return _bare_attribution(doc, first, inside)
+    if "\n" in text[mark.close : first.idx]:
+        return None  # a quote's cue is never in a later paragraph (`"...?" ¶ ... asked`)
     words = 0
     for token in doc[first.i :]:
         if token.i in inside or (token.text in SENTENCE_END and not _after_title(token)):
