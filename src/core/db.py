@@ -207,6 +207,13 @@ def meta_value(conn: sqlite3.Connection, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def change_counter(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Differs whenever the database changed, through this connection or another process
+    since the last call (`PRAGMA data_version` sees only the others): what a poller compares,
+    with no table read."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
+
+
 # ---------------------------------------------------------------------------------------------
 # Repair: caches are removed and rebuilt; user data is moved aside.
 

@@ -150,8 +150,7 @@ class CorrectionStore:
     def revision(self) -> tuple[int, int]:
         """Differs whenever corrections changed here or in another process."""
         with self._lock:
-            version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
-            return version, self._db.total_changes
+            return db.change_counter(self._db)
 
 
 def _anchor(anchor: Anchor) -> str:

@@ -261,8 +261,7 @@ class MarkStore:
         """Differs whenever the marks changed, here or in another process since the last call
         (poll it to refresh a marks view; cheap: no table is read)."""
         with self._lock:
-            version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
-            return version, self._db.total_changes
+            return db.change_counter(self._db)
 
     # -- changing ----------------------------------------------------------------------------
 
