@@ -180,25 +180,20 @@ def complement(
         head = verb.head
         if verb.dep_ == "parataxis" and head.dep_ in {"aux", "auxpass"} and head.head.i > verb.i:
             head = head.head  # "The driver, police say, was not injured": hung on the auxiliary
-        lo, hi = head.left_edge.i, verb.left_edge.i - 1
+        hi = verb.left_edge.i - 1
         if verb.dep_ == "parataxis" and head.i > verb.i:
             hi = head.right_edge.i  # "They had, his father says, paid ...": the whole clause
-        # "A; the driver, police say, was not injured": the words said start after a semicolon
-        lo = next((t.i + 1 for t in reversed(verb.doc[lo : verb.left_edge.i]) if t.text == ";"), lo)
-        while hi > lo and verb.doc[hi].is_punct:
-            hi -= 1
-        if hi > lo:
-            return ("indirect", lo, hi, None)
+        said = _words_said(verb.doc, head.left_edge.i, hi, verb.left_edge.i)
+        if said is not None:
+            return ("indirect", *said, None)
     subject = _subject_after_comma(verb) if not clauses and base in SPEECH_VERBS else None
     if subject is not None:
         # "The forces have been politicized ..., with X joining the party, Acme Watch said in
         # a report": the parser made the cue an adverbial clause of the clause it reports
-        lo, hi = verb.head.left_edge.i, subject.left_edge.i - 1
-        lo = next((t.i + 1 for t in reversed(verb.doc[lo:hi]) if t.text == ";"), lo)
-        while hi > lo and verb.doc[hi].is_punct:
-            hi -= 1
-        if hi > lo:
-            return ("indirect", lo, hi, None)
+        hi = subject.left_edge.i - 1
+        said = _words_said(verb.doc, verb.head.left_edge.i, hi, hi)
+        if said is not None:
+            return ("indirect", *said, None)
     reported_as = _reported_as(children) if base in AS_REPORTS and not clauses else None
     if reported_as is not None:
         return ("indirect", reported_as.left_edge.i, reported_as.right_edge.i, None)
@@ -698,3 +693,14 @@ def _after_time_of_saying(doc: Doc, lo: int, hi: int) -> int:
     if after >= hi or doc[after].is_punct or doc[after].lower_ in {"'s", "’s"}:
         return lo
     return after
+
+
+def _words_said(doc: Doc, lo: int, hi: int, stop: int) -> tuple[int, int] | None:
+    """Tokens `lo`..`hi` as words said before their cue: from after the last semicolon before
+    `stop` ("A; the driver, police say, was not injured"), without trailing punctuation; None
+    when nothing is left."""
+    lo = next((t.i + 1 for t in reversed(doc[lo:stop]) if t.text == ";"), lo)
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
