@@ -19,6 +19,7 @@ from .drafts import Draft
 from .entities import PERSON_NOUNS
 from .layouts import SPOKEN
 from .names import looks_like_person_name
+from .sourcenames import whole_title
 from .speakers import PEOPLE_PLURALS, Speaker, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -31,7 +32,9 @@ OPENING_MARKS = "\"“‘'«„”"
 #: A paragraph standing for left-out text: it ends one run and may open the next.
 _ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s*){2,4}\]?\)?\s*|\s*[\[(]…[\])]\s*|\s*…\s*")
 _LEADING_ELISION = re.compile(r"\s*[\[(]\s*(?:\.\s*){2,4}[\])]|\s*[\[(]…[\])]")
-_TRAILING_ELISION = re.compile(r"[\[(]\s*(?:\.\s*){2,4}[\])]\s*$|[\[(]…[\])]\s*$")
+_TRAILING_ELISION = re.compile(
+    r"[\[(]\s*(?:\.\s*){2,4}[\])][.!?]?\s*$|[\[(]…[\])][.!?]?\s*$"
+)
 #: A Twitter handle.
 _HANDLE = re.compile(r"@\w{1,30}")
 #: A tweet line: `@handle: text`.
@@ -88,18 +91,27 @@ def block_quotes(
         body = text[start:end].rstrip()
         following = paragraphs[index] if index < len(paragraphs) else None
         excerpt = following is not None and _opens_with_elision(text, following)
+        cut = (
+            _cut_after(text, paragraphs, index)
+            if following is not None and not body.endswith(":")
+            else 0
+        )
         spoken = following is not None and _speaks_first(text, following)
-        if not body.endswith(":") and not (body.endswith(".") and (excerpt or spoken)):
+        if not body.endswith(":") and not (body.endswith(".") and (excerpt or cut or spoken)):
             continue
         intro = _intro(doc, resolver, start, end)
         if intro is None:
             continue
         cue, speaker = intro
-        if not body.endswith(":") and not excerpt and not _names_a_writer(cue, speaker):
-            continue  # "I"/"we" after a full stop: only after "X tweeted/wrote ..."
+        subject = resolver.subject_of(cue)
+        if not body.endswith(":") and not excerpt and not (
+            _names_a_writer(cue, speaker, subject)
+            or (cut and _named(speaker, subject))  # "X likens it to Y." then a cut text
+            or (spoken and _of_a_mind(cue, speaker, subject))
+        ):
+            continue  # "I"/"we" or a cut after a full stop: only after "X tweeted/wrote ..."
         if not body.endswith(":") and not excerpt and _inside_marks(resolver.sentence(cue)):
             continue  # `John says 'X' but Jeremy insists ...`: the sentence quotes already
-        subject = resolver.subject_of(cue)
         if (
             subject is not None
             and subject.lower_ in {"he", "she", "they"}
@@ -130,8 +142,14 @@ def block_quotes(
                 fresh = True
                 index += 1
                 continue
-            if _overlaps((p_start, p_end), taken) or _narration(
-                doc, resolver, text, (p_start, p_end), speaker, mentions
+            if _label(text, (p_start, p_end)) and index + 1 < len(paragraphs):
+                run.append((p_start, p_end))  # "My verdict:": the quoted writer's heading
+                fresh = True
+                index += 1
+                continue
+            if _overlaps((p_start, p_end), taken) or (
+                index >= cut  # before the cut, the excerpt's own telling
+                and _narration(doc, resolver, text, (p_start, p_end), speaker, mentions)
             ):
                 break
             if not fresh and not _goes_on(text, (p_start, p_end)):
@@ -161,15 +179,70 @@ def _speaks_first(text: str, span: tuple[int, int]) -> bool:
     return bool(_FIRST_PERSON.search(" ".join(first[:2])))
 
 
-def _names_a_writer(cue: Token, speaker: Speaker) -> bool:
+def _names_a_writer(cue: Token, speaker: Speaker, subject: Token | None) -> bool:
     """The cue sentence ending in a full stop says a named writer wrote or said something
-    ("X tweeted from the square.", "X blogged about the march.")."""
+    ("X tweeted from the square.", "X blogged about the march."); a proper noun the model
+    tagged no entity names one too ("Acmeblog also asks some questions.")."""
     base = verb_base(cue.text)
     return (
         base is not None
         and (base in INTRO_VERBS or base in TOPIC_VERBS)
-        and (speaker.key is not None or speaker.text.startswith("@"))
+        and _named(speaker, subject)
     )
+
+
+def _named(speaker: Speaker, subject: Token | None) -> bool:
+    return (
+        speaker.key is not None
+        or speaker.text.startswith("@")
+        or (subject is not None and subject.pos_ == "PROPN")
+    )
+
+
+def _of_a_mind(cue: Token, speaker: Speaker, subject: Token | None) -> bool:
+    """`X is also concerned.`, `X was shocked.`: a named writer's state of mind, said in a
+    paragraph of its own, introduces the first-person paragraph after it."""
+    if cue.lemma_ != "be" or not _named(speaker, subject):
+        return False
+    doc = cue.doc
+    return any(
+        c.dep_ == "acomp"
+        and c.tag_ in {"JJ", "VBN"}
+        and all(t.is_punct or t.is_space for t in doc[c.right_edge.i + 1 : cue.sent.end])
+        for c in cue.children
+    )
+
+
+def _label(text: str, span: tuple[int, int]) -> bool:
+    """A short first-person paragraph ending in a colon inside a quoted run ("My question:",
+    "Our verdict:") heads the quoted writer's next paragraph; it is no new cue."""
+    body = text[span[0] : span[1]].strip()
+    return (
+        body.endswith(":")
+        and len(body.split()) <= HEADING_WORDS // 2
+        and not any(mark in body for mark in OPENING_MARKS)
+        and bool(_FIRST_PERSON.match(body))
+    )
+
+
+def _cut_after(text: str, paragraphs: list[tuple[int, int]], index: int) -> int:
+    """Where the excerpt starting at paragraph `index` shows its cut (the index after the
+    paragraph that ends in "[...]" or before a lone "[...]"), when it or a paragraph
+    carrying it on has one; 0 when none does."""
+    for at in range(index, min(index + CUT_LOOKAHEAD, len(paragraphs))):
+        start, end = paragraphs[at]
+        if _ELISION.fullmatch(text, start, end):
+            return at if at > index else 0
+        body = text[start:end].rstrip()
+        if body.endswith(":") or (at > index and not _goes_on(text, (start, end))):
+            return 0
+        if _TRAILING_ELISION.search(body):
+            return at + 1
+    return 0
+
+
+#: Paragraphs read ahead for the cut that shows an excerpt.
+CUT_LOOKAHEAD = 3
 
 
 def _opens_with_elision(text: str, span: tuple[int, int]) -> bool:
@@ -198,11 +271,21 @@ def _goes_on(text: str, span: tuple[int, int]) -> bool:
     body = text[start:end].strip()
     first = re.match(r"[\w’']+", body)
     return bool(
-        SPOKEN.search(body)
+        SPOKEN.search(_outside_marks(body))
         or (first is not None and first.group(0).lower() in CARRY_ON)
         or _LEADING_ELISION.match(body)
         or _TRAILING_ELISION.search(body)
     )
+
+
+def _outside_marks(body: str) -> str:
+    """The paragraph without its quotations: "we" in a quoted advert is the advert's, and
+    the paragraph quoting it is the writer's."""
+    return _QUOTED.sub(" ", body)
+
+
+#: A quotation in double marks, within one paragraph (straight and curly marks mixed).
+_QUOTED = re.compile(r'["“][^"“”\n]*["”]')
 
 
 def _block(
@@ -258,7 +341,7 @@ def _intro(
         speaker = resolver.resolve(subject)
         if not _someone(subject, speaker) and subject.lower_ != "who":
             continue
-        speaker = _named_in_apposition(subject, speaker)
+        speaker = whole_title(subject, _named_in_apposition(subject, speaker))
         if speaker.key is None or subject.pos_ == "PRON":
             speaker = _unnamed_subject_named(resolver, subject, token, speaker, start)
         if subject.lower_ == "who" and speaker.key is None:
