@@ -377,3 +377,96 @@ def test_blocks_source_phrase_before_the_colon_names_whose_words_follow(
     )
     [block] = holding(quotes_in(analyze_text, text), "The island has voted")
     assert (block.kind, block.speaker) == ("direct", "Ann Lee")
+
+
+def test_blocks_first_person_labels_stay_inside_the_writers_run(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Fireworks set a warehouse alight during the festival in Velmora.\n\n"
+        "Kettlewing also asks some pointed questions.\n\n"
+        "My first question:\n\n"
+        "Who allowed fireworks next to a fuel depot?\n\n"
+        "[...]\n\n"
+        "My verdict:\n\n"
+        "What a careless way to run a festival! I am angry about it.\n\n"
+        "Later reports said that the depot had been closed."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [first] = holding(quotes, "Who allowed fireworks")
+    [second] = holding(quotes, "What a careless way")
+    assert first.text.startswith("My first question:")
+    assert second.text.startswith("My verdict:")
+    assert first.speaker == second.speaker == "Kettlewing"
+    assert "depot had been closed" not in second.text
+
+
+def test_blocks_a_cut_shows_an_excerpt_after_a_sentence_with_no_speech_verb(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The march in Velmora was stopped by counter-protesters on Sunday.\n\n"
+        "Openly: Velmora Queer Voices likens the disruption to a pogrom.\n\n"
+        "The organisers planned a week of concerts, readings and open days across the city.\n\n"
+        "But the march was attacked by men who had been told it was a provocation.\n\n"
+        "[...]\n\n"
+        "The police watched and did nothing at all. [...]\n\n"
+        "Another blog, Letters in 4 Parts, comments on the policing:\n\n"
+        "From that point on it was the police telling us where to walk."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [first] = holding(quotes, "The organisers planned")
+    assert first.kind == "direct"
+    assert first.speaker == "Openly: Velmora Queer Voices"
+    assert "\n\nBut the march was attacked" in first.text
+    [second] = holding(quotes, "The police watched")
+    assert second.speaker == "Openly: Velmora Queer Voices"
+    [third] = holding(quotes, "it was the police telling us")
+    assert third.speaker == "Letters in 4 Parts"
+
+
+def test_blocks_a_writers_state_of_mind_introduces_a_first_person_paragraph(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Two men were released on bail after the attack on the cafe.\n\n"
+        "Velmora Diaries in 3 Parts is also worried.\n\n"
+        "For the first time since moving here, I am afraid to walk home at night.\n\n"
+        "The trial is set for June."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "I am afraid to walk home")
+    assert block.kind == "direct"
+    assert block.speaker == "Velmora Diaries in 3 Parts"
+    assert "trial is set" not in block.text
+
+
+def test_blocks_a_commenter_goes_by_the_name_he_gives_himself(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "The news site of Velmora was offline for two days.\n\n"
+        "Replied a reader calling himself Who Knows?:\n\n"
+        "Attacks like this cost money and are hard to keep up for long.\n\n"
+        "The site is online again."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "Attacks like this cost money")
+    assert block.speaker == "Who Knows?"
+
+
+def test_blocks_a_paragraph_whose_we_is_inside_its_own_quotation_ends_the_run(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "Protests against the beef imports went on for a second day.\n\n"
+        "@velmoradad tweeted about his reasons for joining:\n\n"
+        "I march because it is only the beginning, and yesterday was not loud enough.\n\n"
+        "Meanwhile, a newspaper found an old advert of the ministry, which said, "
+        "\u201cNothing matters more than your health. Count on us to protect you\u201d.\n\n"
+        "The ministry did not comment."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "it is only the beginning")
+    assert block.speaker == "@velmoradad"
+    assert "advert" not in block.text

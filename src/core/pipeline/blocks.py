@@ -202,7 +202,7 @@ def _named(speaker: Speaker, subject: Token | None) -> bool:
 def _of_a_mind(cue: Token, speaker: Speaker, subject: Token | None) -> bool:
     """`X is also concerned.`, `X was shocked.`: a named writer's state of mind, said in a
     paragraph of its own, introduces the first-person paragraph after it."""
-    if cue.lemma_ != "be" or not _named(speaker, subject):
+    if cue.lower_ not in BE_FORMS or not _named(speaker, subject):
         return False
     doc = cue.doc
     return any(
@@ -211,6 +211,10 @@ def _of_a_mind(cue: Token, speaker: Speaker, subject: Token | None) -> bool:
         and all(t.is_punct or t.is_space for t in doc[c.right_edge.i + 1 : cue.sent.end])
         for c in cue.children
     )
+
+
+#: The copula's forms (the pipeline runs no lemmatizer).
+BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 
 
 def _label(text: str, span: tuple[int, int]) -> bool:

@@ -18,6 +18,8 @@ TITLE_JOINERS = frozenset("in of on for the a an and to at from with".split())
 NOT_A_TITLE = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP", "DATE", "TIME"})
 #: Longest title before a colon, in words.
 PREFIX_WORDS = 3
+#: "calling himself X", "who calls herself X", "who called themselves X".
+CALLING = frozenset({"calling", "calls", "called"})
 #: Reflexives after "calling", "who calls": the name given next is self-chosen.
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
@@ -105,7 +107,7 @@ def _self_given(subject: Token) -> str | None:
     comma that closes it, when it is capitalised."""
     doc = subject.doc
     calling = next(
-        (c for c in subject.children if c.dep_ in {"acl", "relcl"} and c.lemma_ == "call"), None
+        (c for c in subject.children if c.dep_ in {"acl", "relcl"} and c.lower_ in CALLING), None
     )
     if calling is None:
         return None
