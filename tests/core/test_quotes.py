@@ -1312,6 +1312,40 @@ def test_quotes_denying_a_claim_is_a_stance(analyze_text: AnalyzeText, text: str
     assert [q.kind for q in quotes_in(analyze_text, text)] == ["stance"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Senator Ana Ruiz likened the raid on the newspaper to a pogrom.",
+            "the raid on the newspaper to a pogrom",
+        ),
+        (
+            "In his column, Tom Hale compared the new tax to highway robbery.",
+            "the new tax to highway robbery",
+        ),
+    ],
+)
+def test_quotes_likening_to_something_is_a_stance(
+    analyze_text: AnalyzeText, text: str, content: str
+) -> None:
+    quote = only(quotes_in(analyze_text, text), content)
+    assert quote.kind == "stance"
+    assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The engineers used the old bridge as a baseline and compared the new designs to it.",
+        "Sales rose by a tenth compared with last year.",
+    ],
+)
+def test_quotes_comparing_with_a_baseline_is_no_stance(
+    analyze_text: AnalyzeText, text: str
+) -> None:
+    assert [q for q in quotes_in(analyze_text, text) if q.kind == "stance"] == []
+
+
 def test_quotes_a_speaker_that_is_some_of_a_group_still_speaks(analyze_text: AnalyzeText) -> None:
     quote = only(quotes_in(analyze_text, "Two of the officers said the door was locked."), "door")
     assert quote.speaker == "Two of the officers"

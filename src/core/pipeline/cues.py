@@ -62,9 +62,12 @@ STANCE_VERBS: frozenset[str] = frozenset(
     apologise caution emphasize emphasise stress affirm argue rail express advise plead
     disagree request appeal tout rebuke chastise castigate berate scold fault commend mock
     ridicule lash push press reassert reaffirm reiterate underline underscore thank advocate
-    announce
+    announce compare liken
     """.split()
 )
+#: Stance verbs that are one only with "to": "likened the raid to a pogrom" judges the raid;
+#: "compared prices with last year's" judges nothing.
+COMPARING_VERBS: frozenset[str] = frozenset({"compare", "liken"})
 
 #: Stance verbs whose position is their direct object alone ("announced her retirement",
 #: "thanked the crews", "advocated a ban"): a phrase of means, place or time after them

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...models import QuoteKind
 from ..cues import (
+    COMPARING_VERBS,
     FINDING_VERBS,
     NAMING_VERBS,
     OBJECT_STANCES,
@@ -322,6 +323,8 @@ def complement(
         return None  # "who hails from Arizona": where someone comes from, not praise
     if base == "deny" and _withheld(children):
         return None  # "denying ballot access for the ticket": withholding, not a denial said
+    if base in COMPARING_VERBS and not _compared_to(children):
+        return None  # "compared with last year", "as compared to": no judgement of a thing
     if base in INFINITIVE_STANCES and not any(
         t.tag_ == "TO" and t.head.tag_ == "VB" for t in verb.subtree if t.i > verb.i
     ):
@@ -375,6 +378,19 @@ def complement(
 
 
 POSSESSIVE_WORDS = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
+def _compared_to(children: list[Token]) -> bool:
+    """`compared X to Y`: an object, and "to" on the verb or on the object with a standard
+    named in it; "compared the other drugs to it" measures against a baseline just named."""
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    return obj is not None and any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and c.i > obj.i
+        and any(g.dep_ == "pobj" and g.pos_ != "PRON" for g in c.children)
+        for c in [*children, *obj.children]
+    )
 
 
 def _own(obj: Token) -> bool:
