@@ -470,3 +470,19 @@ def test_blocks_a_paragraph_whose_we_is_inside_its_own_quotation_ends_the_run(
     [block] = holding(quotes, "it is only the beginning")
     assert block.speaker == "@velmoradad"
     assert "advert" not in block.text
+
+
+def test_blocks_a_paragraph_ending_in_quotes_someone_gives_them_the_next(
+    analyze_text: AnalyzeText,
+) -> None:
+    text = (
+        "A second fire was set at the cafe in Velmora last week.\n\n"
+        "The blog also notes that the police came late and quotes one of its readers.\n\n"
+        "Arson, silence from the mayor and now another fire, how long will this go on?\n\n"
+        "The cafe has closed for the summer."
+    )
+    quotes = quotes_in(analyze_text, text)
+    [block] = holding(quotes, "Arson, silence from the mayor")
+    assert block.kind == "direct"
+    assert block.speaker == "one of its readers"
+    assert "closed for the summer" not in block.text

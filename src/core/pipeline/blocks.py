@@ -97,14 +97,19 @@ def block_quotes(
             else 0
         )
         spoken = following is not None and _speaks_first(text, following)
-        if not body.endswith(":") and not (body.endswith(".") and (excerpt or cut or spoken)):
+        quoting = _quotes_someone(doc, start, end) if body.endswith(".") else None
+        if not body.endswith(":") and not (
+            body.endswith(".") and (excerpt or cut or spoken or quoting is not None)
+        ):
             continue
         intro = _intro(doc, resolver, start, end)
+        if quoting is not None:
+            intro = quoting, resolver.resolve(next(c for c in quoting.children if c.dep_ == "dobj"))
         if intro is None:
             continue
         cue, speaker = intro
         subject = resolver.subject_of(cue)
-        if not body.endswith(":") and not excerpt and not (
+        if not body.endswith(":") and not excerpt and quoting is None and not (
             _names_a_writer(cue, speaker, subject)
             or (cut and _named(speaker, subject))  # "X likens it to Y." then a cut text
             or (spoken and _of_a_mind(cue, speaker, subject))
@@ -215,6 +220,38 @@ def _of_a_mind(cue: Token, speaker: Speaker, subject: Token | None) -> bool:
 
 #: The copula's forms (the pipeline runs no lemmatizer).
 BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "’s"})
+
+
+def _quotes_someone(doc: Doc, start: int, end: int) -> Token | None:
+    """`The blog ... quotes one of its readers.`: a paragraph ending in "quotes" and whom
+    (a person or a group, no document) hands the next paragraph to them; the verb."""
+    tokens = doc.char_span(start, end, alignment_mode="contract")
+    last = next((t for t in reversed(tokens or ()) if not t.is_space), None)
+    if last is None or last.text != ".":
+        return None
+    for token in last.sent:
+        if token.lower_ not in QUOTING or token.pos_ != "VERB":
+            continue
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.right_edge.i + 1 != last.i or obj.lower_ in DOCUMENT_NOUNS:
+            continue
+        if obj.pos_ == "PROPN" or obj.ent_type_ in {"PERSON", "ORG", "NORP"} or _person_noun(
+            obj
+        ) or _people_in(obj):
+            return token
+    return None
+
+
+def _people_in(obj: Token) -> bool:
+    """`one of its contacts`: a pronoun or number heading people."""
+    return obj.pos_ in {"NUM", "PRON"} and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(_person_noun(g) for g in c.children)
+        for c in obj.children
+    )
+
+
+#: "quotes", the writer's verb for handing the word to someone.
+QUOTING = frozenset({"quotes", "quoted", "quoting"})
 
 
 def _label(text: str, span: tuple[int, int]) -> bool:
@@ -571,7 +608,8 @@ def _person_noun(token: Token) -> bool:
 
 #: People's nouns of the web and of the street that `PERSON_NOUNS` lacks.
 PERSON_SINGULARS = frozenset(
-    "girl boy man woman reader user blogger commenter netizen tweeter citizen person".split()
+    """girl boy man woman reader user blogger commenter netizen tweeter citizen person contact
+    follower friend""".split()
 )
 #: Singular endings of nouns for people ("gynaecologist", "politician").
 PERSON_SINGULAR_ENDINGS = ("ist", "ian")
