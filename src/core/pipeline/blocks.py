@@ -104,7 +104,8 @@ def block_quotes(
             continue
         intro = _intro(doc, resolver, start, end)
         if quoting is not None:
-            intro = quoting, resolver.resolve(next(c for c in quoting.children if c.dep_ == "dobj"))
+            quoted = next(c for c in quoting.children if c.dep_ == "dobj")
+            intro = quoting, resolver.resolve(quoted)  # the one quoted, not the quoting blog
         if intro is None:
             continue
         cue, speaker = intro
@@ -197,6 +198,7 @@ def _names_a_writer(cue: Token, speaker: Speaker, subject: Token | None) -> bool
 
 
 def _named(speaker: Speaker, subject: Token | None) -> bool:
+    """A name, a handle, or a proper noun subject the model tagged no entity."""
     return (
         speaker.key is not None
         or speaker.text.startswith("@")
