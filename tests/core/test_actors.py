@@ -1627,21 +1627,6 @@ def test_actors_state_name_in_a_story_mostly_about_another_country_is_the_city()
     assert mapping[("c", "New York")] != mapping[("a", "New York City")]
 
 
-def test_actors_a_demonym_in_a_story_about_another_country_is_another_people() -> None:
-    """ "Bolivians" in a Peruvian story that names Bolivia nowhere else are not Bolivia's
-    people (a story's native peoples have names like that); in a story naming Bolivia they
-    are."""
-    _, mapping = merge_actors(
-        [
-            _in("a", "Peru", ("Bolivians", "NORP", "Bolivians")),
-            _in("b", "Bolivia", ("Bolivians", "NORP", "Bolivians")),
-            _in("c", "Chile", ("Bolivians", "NORP", "Bolivians"), ("Bolivia", "GPE", "Bolivia")),
-        ]
-    )
-    assert mapping[("a", "Bolivians")] != mapping[("b", "Bolivians")]
-    assert mapping[("c", "Bolivians")] == mapping[("b", "Bolivians")]
-
-
 def test_actors_surname_alone_stays_out_of_a_story_about_another_country() -> None:
     """A country both stories cite (the United States) does not join a Chilean story's bare
     "Mak" to a Norwegian story's "Kira Mak"; a story about Norway, or one naming it, does."""

@@ -1471,7 +1471,7 @@ def test_entities_state_is_not_the_namesakes_surname(analyze_text) -> None:  # t
         "Washington, D.C. debated the budget."
     )
     found = keys(analyze_text(text).mentions)
-    assert found["Washington"] != found["George Washington"]
+    assert found["Washington, D.C."] != found["George Washington"]
 
 
 def _candidates(text: str, labelled: list[tuple[str, str]]):  # type: ignore[no-untyped-def]

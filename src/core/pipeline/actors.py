@@ -23,7 +23,6 @@ from .countries import (
     article_country,
     article_division,
     countries_named,
-    country_of,
     names_division,
     without_country,
     without_division,
@@ -212,7 +211,6 @@ def _merge(
     places = _ArticleCountries(analyses)
     groups, folds, order = _gather(analyses, places)
     _keep_namesake_states_apart(groups, places)
-    _keep_other_peoples_apart(groups, places)
     _party_words_by_country(groups, places)
     for group in groups.values():
         _count(group, folds)
@@ -548,45 +546,6 @@ def _keep_namesake_states_apart(groups: dict[str, _Group], places: _ArticleCount
             if own is None:
                 own = groups[gkey] = _Group(fold, scope=None if listed else f"#{article_id}")
             own.clusters.append((article_id, key))
-            own.sizes.append(size)
-            own.mentions += group.mentions[start : start + size]
-            start += size
-
-
-def _keep_other_peoples_apart(groups: dict[str, _Group], places: _ArticleCountries) -> None:
-    """A people named by a country's demonym ("Indians" of India) in a story about another
-    country that names that one nowhere else (a Brazilian story's "Indians", its native
-    peoples) is not that country's people: it is an actor of that story only. Where the story
-    names the country, or is about no one country, it joins the people as before."""
-    for fold in [g.fold for g in groups.values() if g.scope is None]:
-        country = country_of(fold)
-        if country is None or fold == country or not fold.endswith("s") or " " in fold:
-            continue
-        group = groups[fold]
-        if Counter(map(_LABEL, group.mentions)).most_common(1)[0][0] != "NORP":
-            continue  # (a people; not a body or a place the model tagged so)
-        apart = [
-            (article_id, key)
-            for article_id, key in group.clusters
-            if (about := places.of(article_id)) is not None
-            and about != country
-            and country
-            not in countries_named(
-                fold_name(m.text) for m in places.mentions(article_id) if m.key != key
-            )
-        ]
-        if not apart:
-            continue
-        groups.pop(fold)
-        start = 0
-        for cluster, size in zip(group.clusters, group.sizes, strict=True):
-            article_id = cluster[0]
-            gkey = f"{fold}@#{article_id}" if cluster in apart else fold
-            own = groups.get(gkey)
-            if own is None:
-                scope = f"#{article_id}" if cluster in apart else None
-                own = groups[gkey] = _Group(fold, scope=scope)
-            own.clusters.append(cluster)
             own.sizes.append(size)
             own.mentions += group.mentions[start : start + size]
             start += size
