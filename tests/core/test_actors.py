@@ -1580,3 +1580,76 @@ def test_actors_two_letters_with_stops_join_the_one_body_they_abbreviate(
         ]
     )
     assert (mapping[("b", short)] == mapping[("a", "Zonal Bureau")]) is joined
+
+
+def _at(aid: str, *mentions: tuple[str, str, str, int]) -> ArticleAnalysis:
+    """An analysis whose mentions are (text, label, key, start): neighbours at known offsets."""
+    art = Article(aid, f"{aid}.txt", aid, None, None, None, "", (), "h")
+    out = [
+        Mention(aid, start, start + len(text), text, label, key=key)
+        for text, label, key, start in mentions
+    ]
+    return ArticleAnalysis(art, tuple(out), (), ())
+
+
+def test_actors_state_listed_with_states_stays_the_state_beside_its_namesake_city() -> None:
+    """Where the folder names "Washington, D.C.", a bare "Washington" is each story's own,
+    unless the story lists it with other states: "Ohio, Texas and Washington" is the state,
+    one actor across such stories, and not the city."""
+    _, mapping = merge_actors(
+        [
+            article("a", ("Washington, D.C.", "GPE", "Washington, D.C.")),
+            _at("b", ("Ohio", "GPE", "Ohio", 0), ("Washington", "GPE", "Washington", 6)),
+            _at("c", ("Texas", "GPE", "Texas", 0), ("Washington", "GPE", "Washington", 10)),
+            article("d", ("Washington", "GPE", "Washington")),
+            article("e", ("Washington", "GPE", "Washington")),
+        ]
+    )
+    assert mapping[("b", "Washington")] == mapping[("c", "Washington")]
+    assert mapping[("b", "Washington")] != mapping[("a", "Washington, D.C.")]
+    assert mapping[("d", "Washington")] != mapping[("e", "Washington")]
+
+
+def test_actors_state_name_in_a_story_mostly_about_another_country_is_the_city() -> None:
+    _, mapping = merge_actors(
+        [
+            article("a", ("New York City", "GPE", "New York City")),
+            _in("b", "Chile", ("New York", "GPE", "New York"), ("U.S.", "GPE", "U.S.")),
+            article(
+                "c",
+                ("New York", "GPE", "New York"),
+                ("U.S.", "GPE", "U.S."),
+                ("Chile", "GPE", "Chile"),
+            ),
+        ]
+    )
+    assert mapping[("b", "New York")] == mapping[("a", "New York City")]
+    assert mapping[("c", "New York")] != mapping[("a", "New York City")]
+
+
+def test_actors_surname_alone_stays_out_of_a_story_about_another_country() -> None:
+    """A country both stories cite (the United States) does not join a Chilean story's bare
+    "Mak" to a Norwegian story's "Kira Mak"; a story about Norway, or one naming it, does."""
+    _, mapping = merge_actors(
+        [
+            _in("a", "Norway", ("Kira Mak", "PERSON", "Kira Mak"), ("U.S.", "GPE", "U.S.")),
+            _in("b", "Chile", ("Mak", "PERSON", "Mak"), ("U.S.", "GPE", "U.S.")),
+            _in("c", "Peru", ("Mak", "PERSON", "Mak"), ("Norway", "GPE", "Norway")),
+        ]
+    )
+    assert mapping[("b", "Mak")] != mapping[("a", "Kira Mak")]
+    assert mapping[("c", "Mak")] == mapping[("a", "Kira Mak")]
+
+
+def test_actors_a_war_is_not_its_country() -> None:
+    """The entity stage keys "the Chile war" as "Chile War" (`read_places_as_wars`): another
+    actor than the country of another story, the same as a story naming the war in full."""
+    _, mapping = merge_actors(
+        [
+            article("a", ("Chile", "EVENT", "Chile War")),
+            article("b", ("Chile", "GPE", "Chile")),
+            article("c", ("Chile War", "EVENT", "Chile War")),
+        ]
+    )
+    assert mapping[("a", "Chile War")] != mapping[("b", "Chile")]
+    assert mapping[("a", "Chile War")] == mapping[("c", "Chile War")]

@@ -1471,7 +1471,7 @@ def test_entities_state_is_not_the_namesakes_surname(analyze_text) -> None:  # t
         "Washington, D.C. debated the budget."
     )
     found = keys(analyze_text(text).mentions)
-    assert found["Washington"] != found["George Washington"]
+    assert found["Washington, D.C."] != found["George Washington"]
 
 
 def _candidates(text: str, labelled: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
@@ -2311,3 +2311,77 @@ def test_entities_no_name_runs_over_a_spaced_dash(mentions_of) -> None:  # type:
         )
     }
     assert not any(" - " in t for t in texts), texts
+
+
+def test_entities_a_prize_keeps_its_field(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Prize in Chemistry" is the prize of one field, not a place named with its region
+    (a bare "Prize" would join every other field's prize of that name)."""
+    found = keys(
+        mentions_of(
+            "The academy named the winners of the 2031 Halvorsen Prize in Chemistry in Oslo "
+            "on Monday."
+        )
+    )
+    assert any(k.endswith("Halvorsen Prize in Chemistry") for ks in found.values() for k in ks)
+    assert found["Oslo"] == {"Oslo"}
+
+
+def test_entities_washington_dc_is_one_name_and_its_short_form(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Hundreds of students traveled to Washington, D.C. on Saturday. The crowds in "
+            "Washington were larger than expected, Mayor Dana Pirelli said."
+        )
+    )
+    assert found["Washington, D.C."] == {"Washington, D.C."}
+    assert found["Washington"] == {"Washington, D.C."}
+
+
+def test_entities_a_state_after_a_town_is_not_the_district(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of("Delegates came from Seattle, Washington and from Washington, D.C. on Monday.")
+    )
+    assert found["Washington"] == {"Washington"}
+
+
+def test_entities_a_country_before_wars_names_the_war(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "The files detailed abuses of the Chile and Peru wars, the court heard on Monday."
+        )
+    )
+    assert found["Chile"] == {"Chile War"}
+    assert found["Peru"] == {"Peru War"}
+
+
+def test_entities_a_country_named_for_itself_is_no_war(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Troops left Peru on Monday. Veterans of the Peru war marched in Lima, where Peru "
+            "held a parade."
+        )
+    )
+    assert found["Peru"] == {"Peru"}
+
+
+def test_entities_a_country_winning_by_runs_is_its_team(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """A margin of runs or wickets is a match result (no vote is won by runs): the winner is
+    its team; the story's other countries, with no score line, stay places."""
+    found = keys(
+        mentions_of(
+            "Bolivia won the cricket match by 40 runs on Sunday. Trade talks with Peru begin in "
+            "Lima next week."
+        )
+    )
+    assert found["Bolivia"] == {"Bolivia national team"}
+    assert found["Peru"] == {"Peru"}
+
+
+def test_entities_a_teams_country_written_short_is_the_team(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    found = keys(
+        mentions_of(
+            "Norway defeated South Korea 2 – 0 in the football tournament, and Korea's coach "
+            "left. Sweden beat Chile 3 – 1 on Sunday."
+        )
+    )
+    assert found["Korea"] == {"South Korea national team"}

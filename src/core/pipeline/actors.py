@@ -210,7 +210,7 @@ def _merge(
     analyses = list(analyses)
     places = _ArticleCountries(analyses)
     groups, folds, order = _gather(analyses, places)
-    _keep_namesake_states_apart(groups)
+    _keep_namesake_states_apart(groups, places)
     _party_words_by_country(groups, places)
     for group in groups.values():
         _count(group, folds)
@@ -383,6 +383,11 @@ class _ArticleCountries:
             return self.of(article_id) == scope
         return f"{self.of(article_id)}/{self.division(article_id)}" == scope
 
+    def mentions(self, article_id: str) -> tuple[Mention, ...]:
+        """The article's mentions, in text order."""
+        analysis = self._analyses.get(article_id)
+        return () if analysis is None else analysis.mentions
+
     def named(self, article_id: str) -> frozenset[str]:
         """Every country the article names, and the one it is about."""
         if article_id not in self._named:
@@ -520,12 +525,14 @@ def _gather(
     return groups, folds, order
 
 
-def _keep_namesake_states_apart(groups: dict[str, _Group]) -> None:
+def _keep_namesake_states_apart(groups: dict[str, _Group], places: _ArticleCountries) -> None:
     """A US state's bare name where the folder also names its namesake city in full ("New
     York" beside "New York City") is the city in one story ("the UN headquarters in New
     York") and the state in another ("Saratoga Springs, New York"): nothing in the name says
     which, so each article's bare name is an actor of that article only, joined to neither.
-    A state's name read as the city (`_read_as_city`) is not this group and still joins it."""
+    Listed with other states ("Ohio, Texas and Washington") it is the state: those stay
+    one actor. A state's name read as the city (`_read_as_city`) is not this group and
+    still joins it."""
     cities = _namesake_cities(groups)
     for fold in [g.fold for g in groups.values() if g.scope is None and g.fold in _US_STATE_FOLDS]:
         if fold not in cities:
@@ -533,14 +540,35 @@ def _keep_namesake_states_apart(groups: dict[str, _Group]) -> None:
         group = groups.pop(fold)
         start = 0
         for (article_id, key), size in zip(group.clusters, group.sizes, strict=True):
-            gkey = f"{fold}@#{article_id}"
+            listed = _listed_with_states(places.mentions(article_id), key)
+            gkey = fold if listed else f"{fold}@#{article_id}"
             own = groups.get(gkey)
             if own is None:
-                own = groups[gkey] = _Group(fold, scope=f"#{article_id}")
+                own = groups[gkey] = _Group(fold, scope=None if listed else f"#{article_id}")
             own.clusters.append((article_id, key))
             own.sizes.append(size)
             own.mentions += group.mentions[start : start + size]
             start += size
+
+
+#: Characters between two names listed one after the other (", ", " and ", ", and ").
+_LIST_GAP = 6
+
+
+def _listed_with_states(mentions: tuple[Mention, ...], key: str) -> bool:
+    """A mention of the cluster `key` stands in a list next to another US state's name
+    ("Missouri, North Dakota, and Washington"), read from the offsets alone."""
+    for i, mention in enumerate(mentions):
+        if mention.key != key:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(mentions) or mentions[j].key == key:
+                continue
+            other = mentions[j]
+            gap = other.start - mention.end if j > i else mention.start - other.end
+            if 0 < gap <= _LIST_GAP and name_fold(other.key) in _US_STATE_FOLDS:
+                return True
+    return False
 
 
 def _namesake_cities(groups: dict[str, _Group]) -> dict[str, str]:
@@ -565,13 +593,16 @@ def _keys(group: _Group) -> set[str]:
 def _read_as_city(key: str, local: dict[str, list[Mention]]) -> bool:
     """A US state's name in a story that names other countries but nothing American ("London
     and New York concerts" in a British drummer's obituary) is its namesake city, as such
-    stories use it; not where the story names the city in full itself ("New York City" ...
-    "Queens, New York") or other American places ("Jerrold Nadler of New York")."""
+    stories use it; also where another country's names outnumber American ones two to one
+    (a story about Delhi's trade that cites the US once: "displeasure in Washington"). Not
+    where the story names the city in full itself ("New York City" ... "Queens, New York")
+    or mostly American places ("Jerrold Nadler of New York")."""
     fold = name_fold(key)
     others = countries_named(fold_name(m.text) for k, ms in local.items() if k != key for m in ms)
+    american = others.pop(_UNITED_STATES, 0)
     return (
         bool(others)
-        and "united states" not in others
+        and american * 2 < max(others.values())
         and not any(name_fold(k) == f"{fold} {_CITY}" for k in local)
     )
 
@@ -1032,9 +1063,28 @@ def _within_scope(short: _Group, target: _Group, places: _ArticleCountries) -> b
         return False
     own = frozenset().union(*(places.named(a) for a, _key in short.clusters))
     theirs = frozenset().union(*(places.named(a) for a, _key in target.clusters))
+    if _other_home(short, own, target, theirs, places):
+        return bool(_role_words(short) & _role_words(target))
     if not own or not theirs or own & theirs:
         return True  # nothing says they are apart
     return bool(_role_words(short) & _role_words(target))
+
+
+def _other_home(
+    short: _Group,
+    own: frozenset[str],
+    target: _Group,
+    theirs: frozenset[str],
+    places: _ArticleCountries,
+) -> bool:
+    """The stories of a surname alone and of the full name are each about a country the
+    other's never names (a Yemeni story's "Omar", a Kenyan story's "Hassan Omar"): a country
+    both merely cite (the United States, named by most news) does not make them one person's."""
+    homes = {places.of(a) for a, _key in short.clusters}
+    their_homes = {places.of(a) for a, _key in target.clusters}
+    if None in homes or None in their_homes:
+        return False
+    return not (homes & theirs or their_homes & own)
 
 
 def _same_country(short: _Group, target: _Group, places: _ArticleCountries) -> bool:

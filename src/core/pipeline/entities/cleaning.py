@@ -186,7 +186,7 @@ def clean(ent: Span, text: str, start: int | None = None) -> Candidate | None:
         return None
     label = ent.label_
     lead_place: tuple[int, int] | None = None
-    if m := _PLACE_IN_PLACE.match(text[start:end]):
+    if (m := _PLACE_IN_PLACE.match(text[start:end])) and not _an_awards_field(m.group(1)):
         # "Tomsk in Siberia": the first place; the region it is in is its own mention. A
         # longer name keeps its label: "Grey Medical Center in Ashford Vale" is a hospital
         end = start + m.end(1)
@@ -303,6 +303,16 @@ def _with_its_of_phrase(ent: Span, end: int) -> int:
     if j == ent.end + 1 or j - ent.end > 3 or (j < len(doc) and doc[j].is_title):
         return end
     return int(doc[j - 1].idx + len(doc[j - 1]))
+
+
+#: Last words of an award's name, which "in" and a field complete ("Orrin Prize in Physics"):
+#: the prize of one field, not a place in another.
+_AWARD_WORDS = frozenset({"prize", "prizes", "award", "awards", "medal", "medals"})
+
+
+def _an_awards_field(name: str) -> bool:
+    """The words before " in " name an award, so what follows is its field, not a region."""
+    return name.rsplit(" ", 1)[-1].lower() in _AWARD_WORDS
 
 
 #: "Tomsk in Siberia", "Goma in Congo": a place named with the region it lies in.

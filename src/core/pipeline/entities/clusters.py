@@ -38,7 +38,12 @@ from .people import (
     looks_like_person,
     other_office,
 )
-from .places import PLACE_FOLDS, PLACE_LABELS, join_place_short_forms
+from .places import (
+    PLACE_FOLDS,
+    PLACE_LABELS,
+    join_place_short_forms,
+    join_states_to_their_district,
+)
 
 
 def cluster_candidates(
@@ -89,6 +94,7 @@ def cluster_candidates(
     _join_spellings_of_one_name(members, by_fold, sets)
 
     join_place_short_forms(members, by_fold, sets)
+    join_states_to_their_district(members, by_fold, sets)
 
     labels = [Counter(c.label for c in group) for group in members]
     index: dict[str, set[int]] = {}

@@ -50,6 +50,8 @@ from .places import (
     governed_as_a_place,
     named_with_its_kind_of_place,
     read_countries_as_teams,
+    read_places_as_wars,
+    with_its_district,
 )
 from .roles import role_of
 
@@ -140,6 +142,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     if has_tags:
         candidates += _missed_titled_people(doc, candidates)
     candidates = _without_a_place_after(candidates, text)
+    candidates = with_its_district(candidates, text)
     candidates = _drop_quoted_words(candidates, article, doc)
     families(candidates, text)
     candidates = join_split_names(candidates, text)
@@ -154,6 +157,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     home = article_country((fold_name(c.text) for c in candidates), article.title or "")
     keys = cluster_candidates(candidates, acronyms, text, fold_name(article.title or ""), home)
     read_countries_as_teams(candidates, keys, text)
+    read_places_as_wars(candidates, keys, text)
     candidates += _bare_name_occurrences(candidates, keys, text, links)
     candidates = _drop_headline_only(candidates)
     candidates = _drop_lone_common_words(candidates, text)

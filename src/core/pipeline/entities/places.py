@@ -49,12 +49,84 @@ def join_place_short_forms(
             cand.label = cand.kind_signal = places[0]
 
 
+def join_states_to_their_district(
+    members: list[list[Candidate]], by_fold: dict[str, int], sets: UnionFind[int]
+) -> None:
+    """A US state's bare name in a story that names its namesake city's long form ("Washington,
+    D.C." ... "the crowds in Washington") is that city, unless the story lists it with other
+    states ("Virginia, Washington and Washington, D.C."): the state is far from the district,
+    and a story about one names the other plainly."""
+    ordered: list[Candidate] | None = None
+    for folded, j in by_fold.items():
+        if folded not in STATE_FOLDS:
+            continue
+        cities = [
+            k
+            for fold, k in by_fold.items()
+            if fold.startswith(folded + " ")
+            and any(_DISTRICT_END.search(c.text) for c in members[k])
+            and fold_name(_DISTRICT_END.sub("", members[k][0].text)) == folded
+        ]
+        if len(cities) != 1:
+            continue
+        if ordered is None:
+            ordered = sorted((c for group in members for c in group), key=lambda c: c.start)
+        if not _listed_with_states(ordered, members[j]):
+            sets.union(j, cities[0])
+
+
+#: Characters between two names listed one after the other (", ", " and ", ", and ").
+_LIST_GAP = 6
+
+
+def _listed_with_states(ordered: list[Candidate], group: list[Candidate]) -> bool:
+    """A candidate of `group` is read as the state: listed next to another US state's name
+    ("Missouri, North Dakota, and Washington"), or written after a town's ("Seattle,
+    Washington")."""
+    mine = {id(c) for c in group}
+    for i, cand in enumerate(ordered):
+        if id(cand) not in mine:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(ordered) or id(ordered[j]) in mine:
+                continue
+            other = ordered[j]
+            gap = other.start - cand.end if j > i else cand.start - other.end
+            if 0 < gap <= _LIST_GAP and fold_name(other.text) in STATE_FOLDS:
+                return True
+            if j < i and gap == len(", ") and other.label in PLACE_LABELS:
+                return True
+    return False
+
+
 def _named_places(group: list[Candidate]) -> list[str]:
     """The place labels of a cluster's mentions whose generic word is capitalised, part of the
     name ("Abaco Islands"), not a description ("Pacific island")."""
     return [
         c.label for c in group if c.label in PLACE_LABELS and c.text.split()[-1][:1].isupper()
     ]
+
+
+#: ", D.C." right after a name: the district its long form names ("Washington, D.C.").
+_DISTRICT_AFTER = re.compile(r",\s(?:D\.\s?C\.|DC\b)")
+#: The same at the end of a name, with or without its comma ("Washington D.C.").
+_DISTRICT_END = re.compile(r",?\s(?:D\.\s?C\.|DC)$")
+
+
+def with_its_district(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """ "Washington, D.C.", which the model reads as two places, is one: the city's long form,
+    which tells it from the state of the same name (`core.pipeline.actors` keeps a state's
+    bare name apart where the folder names its namesake city in full). The ", D.C." the model
+    found on its own goes into the name."""
+    drop: set[int] = set()
+    for cand in candidates:
+        m = _DISTRICT_AFTER.match(text, cand.end) if cand.label in PLACE_LABELS else None
+        if m is None:
+            continue
+        end = m.end()
+        drop |= {id(c) for c in candidates if c is not cand and cand.end <= c.start < end}
+        cand.end, cand.text, cand.folded = end, text[cand.start : end], ()
+    return [c for c in candidates if id(c) not in drop] if drop else candidates
 
 
 #: A match score: "1 – 0", "3-2" (not a date, a time or a decimal).
@@ -76,35 +148,103 @@ _PLACED_BEFORE = re.compile(
 
 
 def read_countries_as_teams(candidates: list[Candidate], keys: dict[int, str], text: str) -> None:
-    """In a match report (sport words and at least `MATCH_SCORES` scores), a country named in
-    a sentence with a score ("Sweden defeated South Korea 1 – 0") is its national team all
-    through the article: an organisation that wins and loses, not the country, and not one
-    actor with the country of another story. Its cluster is keyed "<country> national team"."""
+    """In a match report (sport words and at least `MATCH_SCORES` scores, or a margin such
+    as "by 322 runs"), a country named in a sentence with a result ("Sweden
+    defeated South Korea 1 – 0", "Ruritania won the match by five wickets") is its national
+    team all through the article: an organisation that wins and loses, not the country, and
+    not one actor with the country of another story. Its cluster is keyed "<country> national
+    team"; the end of its name alone ("Korea" of "South Korea") is the same team there."""
     scores = list(_SCORE.finditer(text))
-    if len(scores) < MATCH_SCORES or _SPORT.search(text) is None:
-        return
+    margins = list(_MARGIN.finditer(text))
+    if (len(scores) < MATCH_SCORES and not margins) or _SPORT.search(text) is None:
+        return  # (a vote is a score too, "13 – 2"; no vote is won by runs or wickets)
+    results = scores + margins
     spans = []
-    for match in scores:
+    for match in results:
         lo = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
         ends = [i for c in ".!?\n" if (i := text.find(c, match.end())) >= 0]
         spans.append((lo, min(ends, default=len(text))))
     countries = [c for c in candidates if fold_name(c.text) in _COUNTRY_FOLDS]
     teams = {c.cluster for c in countries if any(lo <= c.start < hi for lo, hi in spans)}
-    if teams:
+    placed = {
+        c.cluster for c in countries if _PLACED_BEFORE.search(text, max(0, c.start - 20), c.start)
+    }
+    if teams and len(scores) >= MATCH_SCORES:
         # the report's other countries are teams too ("losing to Spain", "Iceland secured a
-        # place"), unless the article puts something in them ("the World Cup in Russia")
-        placed = {
-            c.cluster
-            for c in countries
-            if _PLACED_BEFORE.search(text, max(0, c.start - 20), c.start)
-        }
+        # place"), unless the article puts something in them ("the World Cup in Russia"); a
+        # margin alone is one match in a story about something else, which names other
+        # countries for themselves
         teams |= {c.cluster for c in countries if c.cluster not in placed and c.label == "GPE"}
+    _join_team_short_names(candidates, teams, text)
     for root in teams:
         if root in keys and not keys[root].endswith(_TEAM):
             keys[root] += _TEAM
     for cand in candidates:
         if cand.cluster in teams:
             cand.label = "ORG"
+
+
+#: A match won by a margin rather than a score: "by 322 runs", "by five wickets", "by an
+#: innings".
+_MARGIN = re.compile(
+    r"\bby (?:an innings|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:runs?|wickets?|goals?))\b",
+    re.I,
+)
+
+
+def _join_team_short_names(candidates: list[Candidate], teams: set[int], text: str) -> None:
+    """A team's country written short ("Korea's striker" beside "South Korea"): the end of a
+    team's name, as a place the article puts nothing in, joins that team's cluster."""
+    ends: dict[str, set[int]] = {}
+    for cand in candidates:
+        if cand.cluster in teams:
+            words = fold_name(cand.text).split()
+            for k in range(1, len(words)):
+                ends.setdefault(" ".join(words[k:]), set()).add(cand.cluster)
+    if not ends:
+        return
+    for cand in candidates:
+        found = ends.get(fold_name(cand.text), set())
+        if (
+            len(found) == 1
+            and cand.cluster not in teams
+            and cand.label in PLACE_LABELS
+            and not _PLACED_BEFORE.search(text, max(0, cand.start - 20), cand.start)
+        ):
+            cand.cluster = next(iter(found))
+
+
+#: After a place's name, the war it names: "the Ruritania war", "the Ruritania and Borduria
+#: wars" (the first of two that share the plural).
+_WAR_AFTER = re.compile(
+    r"(?:[ -]|\s(?:and|or|&)\s(?:the\s)?[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s(?=[Ww]ars\b))"
+    r"(?:[Ww]ar|[Ww]ars)\b"
+)
+
+
+_WAR = " War"
+
+
+def read_places_as_wars(candidates: list[Candidate], keys: dict[int, str], text: str) -> None:
+    """A place's name that only ever comes before "war" ("the abuses of the Ruritania war",
+    "veterans of the Ruritania and Borduria wars") names the war, not the place: an event,
+    not one actor with the country of another story. Its cluster is keyed "<name> War", as
+    stories that name the war in full write it. A place the article also names for itself
+    keeps its one cluster: that is the place the article is about."""
+    placed: dict[int, bool] = {}
+    for cand in candidates:
+        if cand.label not in PLACE_LABELS or cand.cluster not in keys:
+            placed[cand.cluster] = True
+            continue
+        war = _WAR_AFTER.match(text, cand.end) is not None
+        placed[cand.cluster] = placed.get(cand.cluster, False) or not war
+    for cand in candidates:
+        if placed.get(cand.cluster, True):
+            continue
+        cand.label = cand.kind_signal = "EVENT"
+        if not keys[cand.cluster].endswith(_WAR):
+            keys[cand.cluster] += _WAR
 
 
 #: ", Texas" / ", Nigeria" right after a name: the region a town is in.
