@@ -451,6 +451,12 @@ def _state_name(folded: str) -> str | None:
     return _COUNTRY_FORM_FOLDS.get(rest, rest)
 
 
+#: A word written lower case first with a capital after ("iPhone", "webOS", "iTunes"): the
+#: mark of a product or a service, which no person's, place's or body's name has (a company
+#: written so, "eBay", is rarer in news than the devices and programs).
+_LOWER_FIRST_BRAND = re.compile(r"^[a-z]{1,3}[A-Z][\w'’-]*$")
+#: Labels the model gives such a mark.
+_BRANDABLE_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
 #: A year written after a name: "Marriage Act 2013".
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -461,6 +467,8 @@ def label_from_words(text: str, label: str) -> str:
     if storm_name(text) is not None:
         return "EVENT"
     words_of = text.split()
+    if label in _BRANDABLE_LABELS and words_of and _LOWER_FIRST_BRAND.match(words_of[0]):
+        return "MISC"  # "iPhone", "webOS": a product's mark, written lower case first
     if len(words_of) >= 3 and _YEAR.fullmatch(words_of[-1]):
         words_of = words_of[:-1]  # "Marriage Act 2013", "Expo 2020": the year is no name's word
     if (
@@ -654,6 +662,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     "Hagia Sophia's dome"), an affixed topic ("anti-Brexit") or a medium ("wrote on Twitter")
     is not a person; a name that a common noun calls a programme or a thing ("medical services
     Medicare", "the boat, Conception") is not a body."""
+    if label == "MISC" and _a_platform_by_its_mark(ent):
+        return "ORG"  # "available on iTunes": a store or a service reached on, a platform
     if label in {"GPE", "LOC", "FAC"} and _whose_members(ent):
         return "ORG"  # "members of the Gendarmerie": a place has residents, a body members
     if label in {"PRODUCT", "WORK_OF_ART"}:
@@ -737,6 +747,18 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     ):
         return "ORG"  # "wrote on X", "posted a message on X"
     return label
+
+
+def _a_platform_by_its_mark(ent: Span) -> bool:
+    """A one-word mark written lower case first ("iTunes") is the object of "on" or "via":
+    a platform something is found or posted on, as "on Twitter" is, not a device."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and _LOWER_FIRST_BRAND.match(ent.text) is not None
+        and root.dep_ == "pobj"
+        and root.head.lower_ in MEDIUM_PREPOSITIONS
+    )
 
 
 #: Prepositions whose object is a stretch of time: a name there is an event or an era.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..countries import country_of, named_country
+from ..cues import SPEECH_VERBS, verb_base
 from ..kinds import PLACE_PREPOSITIONS, example_of, label_from_words, short_place_name
 from ..names import COURTESY, HONORIFICS, fold_name, looks_like_person_name
 from ..rules import ORG_WORDS
@@ -71,6 +72,13 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
         ):
             return "PERSON"  # "South African president Jan Odaro" tagged as a place
         if (
+            cand.label in _SPEAKERLESS_LABELS
+            and _says_something(root)
+            and named_country(fold_name(cand.text)) is None
+            and fold_name(cand.text) not in STATE_FOLDS
+        ):
+            return "PERSON"  # "Ana Ruiz Toro said", tagged as a work: a work does not speak
+        if (
             cand.label in {"GPE", "LOC", "FAC"}
             and root.dep_ in ("nsubj", "nsubjpass")
             and root.head.lower_ in _PERSON_FATES
@@ -107,6 +115,23 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
         ):
             return "ORG"
     return cand.label
+
+
+#: Labels of things that say nothing: a name so tagged that is the subject of a verb of
+#: speech, and shaped like a person's, is someone (a country or a body speaks through its
+#: people, so GPE and ORG are not here).
+_SPEAKERLESS_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
+
+
+def _says_something(root: Token) -> bool:
+    """The name is the subject of a verb of speech: "X said", "said X", "X explained"."""
+    head = root.head
+    return (
+        root.dep_ == "nsubj"
+        and head.i != root.i
+        and head.pos_ == "VERB"
+        and verb_base(head.text) in SPEECH_VERBS
+    )
 
 
 def _listed_with_first_names(ent: Span) -> bool:

@@ -1,0 +1,75 @@
+"""Actor types from general signals: a product's mark, a speaker, a role's noun (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from newsdesk.core.pipeline.entities.candidates import Candidate
+from newsdesk.core.pipeline.entities.labels import label_from_context
+from newsdesk.core.pipeline.kinds import ArticleWords, label_from_use, label_from_words
+
+
+@pytest.mark.parametrize("name", ["zPhone", "iGlide", "webQX", "zPhone Mini", "arVault"])
+@pytest.mark.parametrize("label", ["ORG", "PERSON", "GPE", "PRODUCT"])
+def test_a_mark_written_lower_case_first_is_a_thing(name: str, label: str) -> None:
+    assert label_from_words(name, label) == "MISC"
+
+
+@pytest.mark.parametrize("name", ["McTavish Fold", "al-Zarquon", "de Brand", "Zorvex", "ZORVEX"])
+def test_names_with_a_lower_case_particle_or_capitals_are_no_mark(name: str) -> None:
+    assert label_from_words(name, "ORG") == "ORG"
+
+
+def _doc(nlp, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:  # type: ignore[no-untyped-def]
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_mark_something_is_found_on_is_a_platform(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        ["The", "show", "is", "available", "on", "zTunes", "."],
+        [1, 2, 2, 2, 3, 4, 2],
+        ["det", "nsubj", "ROOT", "acomp", "prep", "pobj", "punct"],
+        ["DET", "NOUN", "AUX", "ADJ", "ADP", "PROPN", "PUNCT"],
+    )
+    ent = Span(doc, 5, 6, label="ORG")
+    words = ArticleWords(doc.text)
+    assert label_from_use(ent, words, label_from_words(ent.text, "ORG")) == "ORG"
+
+
+def test_a_mark_bought_is_a_thing(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        ["She", "bought", "a", "zPhone", "."],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "det", "dobj", "punct"],
+        ["PRON", "VERB", "DET", "PROPN", "PUNCT"],
+    )
+    ent = Span(doc, 3, 4, label="ORG")
+    words = ArticleWords(doc.text)
+    assert label_from_use(ent, words, label_from_words(ent.text, "ORG")) == "MISC"
+
+
+def _speaker_doc(nlp, label: str) -> Span:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        ["Marta", "Velo", "Quintana", "said", "it", "shook", "."],
+        [2, 2, 3, 3, 5, 3, 3],
+        ["compound", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+        ["PROPN", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"],
+    )
+    return Span(doc, 0, 3, label=label)
+
+
+@pytest.mark.parametrize("label", ["WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"])
+def test_a_person_shaped_name_that_speaks_is_someone(nlp, label: str) -> None:  # type: ignore[no-untyped-def]
+    ent = _speaker_doc(nlp, label)
+    cand = Candidate(0, len(ent.text), ent.text, label)
+    assert label_from_context(ent, cand) == "PERSON"
+
+
+def test_a_body_that_speaks_stays_a_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    ent = _speaker_doc(nlp, "ORG")
+    cand = Candidate(0, len(ent.text), ent.text, "ORG")
+    assert label_from_context(ent, cand) == "ORG"
