@@ -73,3 +73,25 @@ def test_a_body_that_speaks_stays_a_body(nlp) -> None:  # type: ignore[no-untype
     ent = _speaker_doc(nlp, "ORG")
     cand = Candidate(0, len(ent.text), ent.text, "ORG")
     assert label_from_context(ent, cand) == "ORG"
+
+
+def _analysis(aid: str, *mentions: tuple[str, str, str]):  # type: ignore[no-untyped-def]
+    from newsdesk.core.models import Article, ArticleAnalysis, Mention
+
+    art = Article(aid, f"{aid}.txt", aid, None, None, None, "", (), "h")
+    out = [
+        Mention(aid, i * 100, i * 100 + len(text), text, label, key=key)
+        for i, (text, label, key) in enumerate(mentions)
+    ]
+    return ArticleAnalysis(art, tuple(out), (), ())
+
+
+@pytest.mark.parametrize("thing", ["WORK_OF_ART", "PRODUCT"])
+def test_a_tie_between_someone_and_a_thing_goes_to_someone(thing: str) -> None:
+    from newsdesk.core.pipeline.actors import merge_actors
+
+    actors, _ = merge_actors(
+        [_analysis("a", ("Tobiah", "PERSON", "Tobiah"), ("Tobiah", thing, "Tobiah"))]
+    )
+    assert [(a.name, a.type) for a in actors] == [("Tobiah", "person")]
+

@@ -168,7 +168,17 @@ def _cluster_label(key: str, texts: list[str], labels: list[str]) -> str:
     tied = [label for label, n in votes.items() if n == best]
     if len(tied) == 1:
         return tied[0]
-    return max((len(t), label) for t, label in zip(texts, labels, strict=True) if label in tied)[1]
+    # the longest mention's label; at equal length an actor's label over a thing's: the model
+    # reads a work or a product into a name it half knows ("Zachary (Cates" as a title)
+    return max(
+        (len(t), label not in _THING_LABELS, label)
+        for t, label in zip(texts, labels, strict=True)
+        if label in tied
+    )[2]
+
+
+#: The model's labels for things rather than actors, which lose a tie within a cluster.
+_THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
 
 
 def merge_actors(
