@@ -95,3 +95,47 @@ def test_a_tie_between_someone_and_a_thing_goes_to_someone(thing: str) -> None:
     )
     assert [(a.name, a.type) for a in actors] == [("Tobiah", "person")]
 
+
+
+def _cands(text: str, labelled: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    import re
+
+    out = []
+    for name, label in labelled:
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if not any(c.start <= match.start() < c.end for c in out):
+                out.append(Candidate(match.start(), match.end(), name, label))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _keys(text: str, labelled: list[tuple[str, str]]) -> dict[str, str]:
+    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
+    from newsdesk.core.pipeline.names import fold_name
+
+    cands = _cands(text, labelled)
+    keys = cluster_candidates(cands, {}, text, fold_name("A headline"))
+    return {c.text: keys[c.cluster] for c in cands}
+
+
+def test_a_given_name_with_two_letters_swapped_is_the_full_names_person() -> None:
+    text = "He is survived by his wife Maribeth Lowry. He adored Mairbeth, a friend said."
+    of = _keys(text, [("Maribeth Lowry", "PERSON"), ("Mairbeth", "PERSON")])
+    assert of["Mairbeth"] == "Maribeth Lowry", of
+
+
+def test_a_swapped_given_name_two_full_names_fit_joins_neither() -> None:
+    text = "Maribeth Lowry met Maribeth Orne. Later Mairbeth left."
+    labelled = [("Maribeth Lowry", "PERSON"), ("Maribeth Orne", "PERSON"), ("Mairbeth", "PERSON")]
+    assert _keys(text, labelled)["Mairbeth"] == "Mairbeth"
+
+
+def test_a_short_given_name_with_the_same_surname_is_one_person() -> None:
+    text = "Theodora Quill spoke first. Later Theo Quill thanked the crowd."
+    of = _keys(text, [("Theodora Quill", "PERSON"), ("Theo Quill", "PERSON")])
+    assert of["Theo Quill"] == of["Theodora Quill"], of
+
+
+def test_other_given_names_with_the_same_surname_stay_two() -> None:
+    text = "Ansel Quill spoke first. Later Anselm Tarr and Brio Quill thanked the crowd."
+    of = _keys(text, [("Ansel Quill", "PERSON"), ("Brio Quill", "PERSON"), ("Anselm Tarr", "PERSON")])
+    assert len({of["Ansel Quill"], of["Brio Quill"], of["Anselm Tarr"]}) == 3, of
