@@ -137,5 +137,37 @@ def test_a_short_given_name_with_the_same_surname_is_one_person() -> None:
 
 def test_other_given_names_with_the_same_surname_stay_two() -> None:
     text = "Ansel Quill spoke first. Later Anselm Tarr and Brio Quill thanked the crowd."
-    of = _keys(text, [("Ansel Quill", "PERSON"), ("Brio Quill", "PERSON"), ("Anselm Tarr", "PERSON")])
+    labelled = [("Ansel Quill", "PERSON"), ("Brio Quill", "PERSON"), ("Anselm Tarr", "PERSON")]
+    of = _keys(text, labelled)
     assert len({of["Ansel Quill"], of["Brio Quill"], of["Anselm Tarr"]}) == 3, of
+
+
+def _roles(analyze_text, text: str, name: str) -> set[str | None]:  # type: ignore[no-untyped-def]
+    mentions = analyze_text("A headline for the test\n\n" + text).mentions
+    return {m.role for m in mentions if m.text == name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The 45th president of the United States Harold Quimby spoke on Monday.",
+            "Harold Quimby",
+            "45th president of the United States",
+        ),
+        (
+            "He met the 12th Secretary-General of the United Nations Tomas Velk on Friday.",
+            "Tomas Velk",
+            "12th Secretary-General of the United Nations",
+        ),
+    ],
+)
+def test_a_title_of_a_country_or_body_right_before_a_name_is_its_role(
+    analyze_text, text: str, name: str, role: str  # type: ignore[no-untyped-def]
+) -> None:
+    assert _roles(analyze_text, text, name) == {role}
+
+
+def test_a_country_between_a_title_and_a_name_after_and_is_no_role(analyze_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Talks between the leader of Ruritania and Harold Quimby ended on Monday."
+    assert _roles(analyze_text, text, "Harold Quimby") == {None}
