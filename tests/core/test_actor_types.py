@@ -171,3 +171,20 @@ def test_a_title_of_a_country_or_body_right_before_a_name_is_its_role(
 def test_a_country_between_a_title_and_a_name_after_and_is_no_role(analyze_text) -> None:  # type: ignore[no-untyped-def]
     text = "Talks between the leader of Ruritania and Harold Quimby ended on Monday."
     assert _roles(analyze_text, text, "Harold Quimby") == {None}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("al-Ba'ida", "Al-Baeda"), ("Ba’ida Front", "Baeda Front"), ("Ismaek", "Ismaik")],
+)
+def test_a_vowel_after_a_written_e_or_i_folds_alike(one: str, other: str) -> None:
+    from newsdesk.core.pipeline.names import fold_name
+
+    assert fold_name(one) == fold_name(other)
+
+
+@pytest.mark.parametrize(("one", "other"), [("Baeda", "Beda"), ("Baeda", "Bada"), ("Teal", "Tial")])
+def test_other_vowels_stay_apart(one: str, other: str) -> None:
+    from newsdesk.core.pipeline.names import fold_name
+
+    assert fold_name(one) != fold_name(other)
