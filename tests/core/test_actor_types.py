@@ -188,3 +188,35 @@ def test_other_vowels_stay_apart(one: str, other: str) -> None:
     from newsdesk.core.pipeline.names import fold_name
 
     assert fold_name(one) != fold_name(other)
+
+
+@pytest.mark.parametrize(
+    ("roles", "kind"),
+    [
+        (["the country's largest opposition party", "opposition"], "ORG"),
+        (["energy drink"], "MISC"),
+        (["critical software flaw"], "MISC"),
+        (["airport"], "LOC"),
+        (["party leader"], None),
+        (["opposition party", "spokesman"], None),
+        (["company of Tomas"], None),
+        (["broadcaster"], None),
+        (["energy drink", "opposition party"], None),
+    ],
+)
+def test_a_role_naming_a_body_a_thing_or_a_place_says_what_the_name_is(
+    roles: list[str], kind: str | None
+) -> None:
+    from newsdesk.core.pipeline.kinds import kind_by_role
+
+    assert kind_by_role(roles) == kind
+
+
+def test_someone_whose_role_names_a_body_is_that_body() -> None:
+    from newsdesk.core.models import Article, ArticleAnalysis, Mention
+    from newsdesk.core.pipeline.actors import merge_actors
+
+    art = Article("a", "a.txt", "a", None, None, None, "", (), "h")
+    mention = Mention("a", 0, 9, "Al Varqua", "PERSON", key="Al Varqua", role="opposition party")
+    actors, _ = merge_actors([ArticleAnalysis(art, (mention,), (), ())])
+    assert [(a.name, a.type) for a in actors] == [("Al Varqua", "organization")]

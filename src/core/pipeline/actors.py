@@ -36,6 +36,7 @@ from .kinds import (
     SUPRANATIONAL_WORDS,
     body_fold,
     body_scope,
+    kind_by_role,
     name_fold,
     short_place_name,
 )
@@ -1544,6 +1545,10 @@ def _build(
         actor_type = LABEL_TYPES.get(next(v for v in votes if v != "PERSON" and votes[v]), "other")
     else:
         actor_type = _vote(votes, _longest_label(keys))
+    if actor_type == "person" and roles and (by_role := kind_by_role(roles)):
+        # "X, the country's largest opposition party", "Y, an energy drink": what the role
+        # calls it, the model having taken it for someone
+        actor_type = LABEL_TYPES.get(by_role, "other")
     aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
     # a role says what someone is ("Trade Minister"); on a place or a body the words before
     # its name are no role ("Mister" of a film's "Mister America", "Wayne" of "Wayne State")

@@ -5,6 +5,7 @@ platforms. General signals that correct the model's label ("Hurricane Humberto" 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -1211,3 +1212,50 @@ def _names_a_thing_it_modifies(ent: Span) -> bool:
 _NOT_GIVEN_NAMES = frozenset(
     "the a an in at on to from near of for and but by with as approaching towards".split()
 ) | _POSSESSIVE_PRONOUNS
+
+
+#: Nouns a role may end with that name a body, not someone: "the country's largest opposition
+#: party", "a state newspaper" (not "broadcaster" or "publisher", which are people too).
+ROLE_BODY_NOUNS = frozenset(
+    """party newspaper magazine company firm agency network channel website airline bank
+    charity union movement militia organisation organization""".split()
+)
+#: Nouns a role may end with that name a thing: "an energy drink", "a software flaw".
+ROLE_THING_NOUNS = frozenset(
+    """drink drug medicine beer wine brand product device vulnerability bug flaw software app
+    program programme virus malware game""".split()
+)
+#: Nouns a role may end with that name a place: "the island's airport", "a small town".
+ROLE_PLACE_NOUNS = frozenset(
+    """airport city town village district province region island port capital""".split()
+)
+_ROLE_PREPOSITIONS = re.compile(r"\b(?:of|for|at|from|in|with|to|on)\b")
+
+
+def kind_by_role(roles: Iterable[str]) -> Literal["ORG", "MISC", "LOC"] | None:
+    """What the words read as a name's role say it is, when none of them is a person's: "Al
+    Foo, the country's largest opposition party" is a body, "Foo Loco, an energy drink" a
+    thing. A role with "of" or "for" after its noun ("company of ...") is read no further:
+    its noun is too often cut from a longer phrase; one role that names someone ("leader")
+    keeps the name someone's."""
+    from .entities.labels import KIN_OR_PERSON_NOUNS
+    from .names import HONORIFICS
+
+    kinds: set[Literal["ORG", "MISC", "LOC"]] = set()
+    for role in roles:
+        if _ROLE_PREPOSITIONS.search(role):
+            return None
+        words = role.lower().replace(".", "").split()
+        if not words:
+            continue
+        head = words[-1]
+        if head in KIN_OR_PERSON_NOUNS or head in HONORIFICS:
+            return None
+        if head in ROLE_BODY_NOUNS:
+            kinds.add("ORG")
+        elif head in ROLE_THING_NOUNS:
+            kinds.add("MISC")
+        elif head in ROLE_PLACE_NOUNS:
+            kinds.add("LOC")
+    return kinds.pop() if len(kinds) == 1 else None
+
