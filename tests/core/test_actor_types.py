@@ -220,3 +220,49 @@ def test_someone_whose_role_names_a_body_is_that_body() -> None:
     mention = Mention("a", 0, 9, "Al Varqua", "PERSON", key="Al Varqua", role="opposition party")
     actors, _ = merge_actors([ArticleAnalysis(art, (mention,), (), ())])
     assert [(a.name, a.type) for a in actors] == [("Al Varqua", "organization")]
+
+
+@pytest.mark.parametrize("verb", ["said", "disagrees"])
+def test_a_person_shaped_name_tagged_a_place_that_speaks_is_someone(nlp, verb: str) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        ["Marta", "Quintana", verb, "."],
+        [1, 2, 2, 2],
+        ["compound", "nsubj", "ROOT", "punct"],
+        ["PROPN", "PROPN", "VERB", "PUNCT"],
+    )
+    ent = Span(doc, 0, 2, label="GPE")
+    assert label_from_context(ent, Candidate(0, 14, ent.text, "GPE")) == "PERSON"
+
+
+def test_a_place_ending_a_longer_name_before_a_verb_of_speech_stays_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    words = ["University", "of", "Eastland", ",", "Port", "Vale", "disagreed", "."]
+    doc = _doc(
+        nlp,
+        words,
+        [0, 0, 1, 5, 5, 6, 6, 6],
+        ["nsubj", "prep", "pobj", "punct", "compound", "nsubj", "ROOT", "punct"],
+        ["PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+    )
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 4, 6, label="GPE")]
+    ent = doc.ents[1]
+    cand = Candidate(ent.start_char, ent.end_char, ent.text, "GPE")
+    assert label_from_context(ent, cand) == "GPE"
+
+
+def test_a_name_after_the_place_a_title_serves_is_someone(mentions_of_types) -> None:  # type: ignore[no-untyped-def]
+    found = mentions_of_types(
+        "He sat down with the former premier of New Eastland Harold Quimby, now a banker."
+    )
+    assert found.get("Harold Quimby") == {"PERSON"}, found
+
+
+@pytest.fixture(scope="module")
+def mentions_of_types(analyze_text):  # type: ignore[no-untyped-def]
+    def run(body: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in analyze_text("A headline for the test\n\n" + body).mentions:
+            out.setdefault(m.text, set()).add(m.label)
+        return out
+
+    return run

@@ -1105,6 +1105,9 @@ def _part_of_place(ent: Span) -> bool:
         and head.lower_ == "of"
         and head.head.tag_ in ("NN", "NNS")
         and (head.head.lower_ in PLACE_PARTS or head.head.lower_ in PLACE_OF_NOUNS)
+        # "the premier of Eastland Ana Ruiz": the parser hung the name, after the place the
+        # "of" takes, on the "of"; the place is the premier's, the name someone's
+        and not any(t.ent_type_ or t.pos_ == "PROPN" for t in ent.doc[head.i + 1 : ent.start])
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..countries import country_of, named_country
-from ..cues import SPEECH_VERBS, verb_base
+from ..cues import SPEECH_VERBS, STANCE_VERBS, verb_base
 from ..kinds import PLACE_PREPOSITIONS, example_of, label_from_words, short_place_name
 from ..names import COURTESY, HONORIFICS, fold_name, looks_like_person_name
 from ..rules import ORG_WORDS
@@ -74,10 +74,13 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
         if (
             cand.label in _SPEAKERLESS_LABELS
             and _says_something(root)
+            and not _ends_a_longer_name(ent)
             and named_country(fold_name(cand.text)) is None
             and fold_name(cand.text) not in STATE_FOLDS
         ):
-            return "PERSON"  # "Ana Ruiz Toro said", tagged as a work: a work does not speak
+            # "Ana Ruiz Toro said", tagged as a work, "Ana Ruiz disagrees", as a place: a
+            # work does not speak, and a place speaks by its one-word name ("Moscow said")
+            return "PERSON"
         if (
             cand.label in {"GPE", "LOC", "FAC"}
             and root.dep_ in ("nsubj", "nsubjpass")
@@ -117,21 +120,27 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
     return cand.label
 
 
-#: Labels of things that say nothing: a name so tagged that is the subject of a verb of
-#: speech, and shaped like a person's, is someone (a country or a body speaks through its
-#: people, so GPE and ORG are not here).
-_SPEAKERLESS_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT"})
+#: Labels of things and places that say nothing: a name so tagged that is the subject of a
+#: verb of speech or of a stance, and shaped like a person's, is someone (a body speaks
+#: through its people, so ORG is not here; nor a country or a state, checked apart).
+_SPEAKERLESS_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT", "GPE"})
+
+
+def _ends_a_longer_name(ent: Span) -> bool:
+    """A comma and another name stand right before it: "the University of Eastland, Port
+    Vale": the place ends that name, whatever verb the parser hung it on."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "," and bool(doc[ent.start - 2].ent_type_)
 
 
 def _says_something(root: Token) -> bool:
-    """The name is the subject of a verb of speech: "X said", "said X", "X explained"."""
+    """The name is the subject of a verb of speech or of a stance: "X said", "said X", "X
+    disagrees"."""
     head = root.head
-    return (
-        root.dep_ == "nsubj"
-        and head.i != root.i
-        and head.pos_ == "VERB"
-        and verb_base(head.text) in SPEECH_VERBS
-    )
+    if root.dep_ != "nsubj" or head.i == root.i or head.pos_ != "VERB":
+        return False
+    base = verb_base(head.text)
+    return base in SPEECH_VERBS or base in STANCE_VERBS
 
 
 def _listed_with_first_names(ent: Span) -> bool:
