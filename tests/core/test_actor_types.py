@@ -266,3 +266,53 @@ def mentions_of_types(analyze_text):  # type: ignore[no-untyped-def]
         return out
 
     return run
+
+
+def test_a_platform_opening_the_sentence_is_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        ["On", "Chirpex", ",", "people", "shared", "it", "."],
+        [4, 0, 4, 4, 4, 4, 4],
+        ["prep", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+        ["ADP", "PROPN", "PUNCT", "NOUN", "VERB", "PRON", "PUNCT"],
+    )
+    ent = Span(doc, 1, 2, label="PERSON")
+    assert label_from_use(ent, ArticleWords(doc.text), "PERSON") == "ORG"
+
+
+def test_a_platform_whose_users_are_named_is_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        ["The", "Chirpex", "users", "agreed", "."],
+        [2, 2, 3, 3, 3],
+        ["det", "compound", "nsubj", "ROOT", "punct"],
+        ["DET", "PROPN", "NOUN", "VERB", "PUNCT"],
+    )
+    ent = Span(doc, 1, 2, label="PERSON")
+    assert label_from_use(ent, ArticleWords(doc.text), "PERSON") == "ORG"
+
+
+def test_a_name_on_which_someone_comments_mid_sentence_stays_someone(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        ["They", "relied", "on", "Quimby", ",", "a", "friend", "."],
+        [1, 1, 1, 2, 3, 6, 3, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "punct", "det", "appos", "punct"],
+        ["PRON", "VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT"],
+    )
+    ent = Span(doc, 3, 4, label="PERSON")
+    assert label_from_use(ent, ArticleWords(doc.text), "PERSON") == "PERSON"
+
+
+def test_platforms_given_as_examples_of_media_are_bodies(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(
+        nlp,
+        ["News", "spreads", "on", "social", "media", "like", "Chirpex", "."],
+        [1, 1, 1, 4, 2, 4, 5, 1],
+        ["nsubj", "ROOT", "prep", "amod", "pobj", "prep", "pobj", "punct"],
+        ["NOUN", "VERB", "ADP", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    doc[4].tag_ = "NNS"
+    ent = Span(doc, 6, 7, label="PERSON")
+    cand = Candidate(ent.start_char, ent.end_char, ent.text, "PERSON")
+    assert label_from_context(ent, cand) == "ORG"

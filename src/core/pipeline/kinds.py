@@ -271,7 +271,8 @@ MEDIUM_VERBS = frozenset(
     "say said says write wrote writes post posted posts tweet tweeted announce announced "
     "share shared publish published praise praised comment commented trend trended trends "
     "note noted notes confirm confirmed confirms indicate indicated indicates saying writing "
-    "posting tweeting announcing sharing publishing noting confirming indicating".split()
+    "posting tweeting announcing sharing publishing noting confirming indicating "
+    "appear appeared appears appearing circulate circulated circulates circulating".split()
 )
 #: Nouns only a place has: "Hagia Sophia's dome", "Bermuda's residents" make the owner a place.
 PLACE_PARTS = frozenset(
@@ -744,9 +745,13 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     if (
         len(ent) == 1
         and head.lower_ in MEDIUM_PREPOSITIONS
-        and (head.head.lower_ in MEDIUM_VERBS or head.head.lower_ in DOCUMENT_NOUNS)
+        and (
+            head.head.lower_ in MEDIUM_VERBS
+            or head.head.lower_ in DOCUMENT_NOUNS
+            or _opens_the_sentence(head, ent)
+        )
     ):
-        return "ORG"  # "wrote on X", "posted a message on X"
+        return "ORG"  # "wrote on X", "posted a message on X", "On X, users said ..."
     return label
 
 
@@ -759,6 +764,18 @@ def _a_platform_by_its_mark(ent: Span) -> bool:
         and _LOWER_FIRST_BRAND.match(ent.text) is not None
         and root.dep_ == "pobj"
         and root.head.lower_ in MEDIUM_PREPOSITIONS
+    )
+
+
+def _opens_the_sentence(prep: Token, ent: Span) -> bool:
+    """ "On X, ...": the preposition opens the sentence and a comma closes the name, where
+    the sentence says what was found on a platform (no one writes "On Smith, ...")."""
+    doc = ent.doc
+    return (
+        bool(prep.is_sent_start)
+        and prep.i == ent.start - 1
+        and ent.end < len(doc)
+        and doc[ent.end].text == ","
     )
 
 
@@ -844,9 +861,11 @@ def _a_vessel(ent: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _VESSEL_PREPOSITIONS
 
 
-#: What a platform has and a person does not: "her Twitter account", "a YouTube channel".
+#: What a platform has and a person does not: "her Chirper account", "a Vidtube channel",
+#: "many Chirper users".
 MEDIUM_NOUNS = frozenset(
-    "account accounts feed bio handle followers profile page channel hashtag timeline".split()
+    """account accounts feed bio handle followers profile page channel hashtag timeline users
+    user subscribers""".split()
 )
 #: Possessive pronouns: "my Twitter", "his Instagram" (no one writes "my Smith").
 _POSSESSIVE_PRONOUNS = frozenset({"my", "his", "her", "its", "our", "your", "their"})

@@ -253,7 +253,7 @@ def glossed_as_body(ent: Span) -> bool:
 _BODY_PLURALS = frozenset(
     """organisations organizations groups companies firms newspapers parties charities banks
     airlines broadcasters publishers websites outlets unions clubs bands networks agencies
-    institutions""".split()
+    institutions media platforms""".split()
 )
 
 
