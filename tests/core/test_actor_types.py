@@ -316,3 +316,12 @@ def test_platforms_given_as_examples_of_media_are_bodies(nlp) -> None:  # type: 
     ent = Span(doc, 6, 7, label="PERSON")
     cand = Candidate(ent.start_char, ent.end_char, ent.text, "PERSON")
     assert label_from_context(ent, cand) == "ORG"
+
+
+@pytest.mark.parametrize("name", ["Superstorm Quilla", "Super Storm Quilla", "Super-storm Quilla"])
+def test_a_superstorm_is_the_storm_of_its_name(name: str) -> None:
+    from newsdesk.core.pipeline.kinds import name_fold, storm_name
+
+    assert storm_name(name) == "Quilla"
+    assert name_fold(name) == name_fold("Hurricane Quilla")
+    assert label_from_words(name, "PERSON") == "EVENT"

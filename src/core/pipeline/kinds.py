@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 #: Words that open a storm's name; the storm keeps its name as it strengthens or weakens.
 _STORM_PREFIX = re.compile(
-    r"^(?:(?:super\s+)?typhoon|hurricane|(?:tropical\s+|subtropical\s+|post-tropical\s+|"
+    r"^(?:(?:super\s+)?typhoon|super[\s-]?storm|super\s+cyclone|hurricane|"
+    r"(?:tropical\s+|subtropical\s+|post-tropical\s+|"
     r"extratropical\s+|winter\s+)?(?:storm|depression|cyclone)|cyclone)\s+(?=\S)",
     re.I,
 )
