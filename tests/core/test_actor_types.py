@@ -325,3 +325,15 @@ def test_a_superstorm_is_the_storm_of_its_name(name: str) -> None:
     assert storm_name(name) == "Quilla"
     assert name_fold(name) == name_fold("Hurricane Quilla")
     assert label_from_words(name, "PERSON") == "EVENT"
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Quarva State", "PERSON"), ("Velska Oblast", "PERSON"), ("Dorny Krai", "ORG")],
+)
+def test_a_region_by_its_last_word_is_a_place(name: str, label: str) -> None:
+    assert label_from_words(name, label) == "LOC"
+
+
+def test_a_body_named_state_stays_a_body() -> None:
+    assert label_from_words("Quarva State", "ORG") == "ORG"  # a university, a team

@@ -40,7 +40,7 @@ PLACE_TAILS = frozenset(
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
     trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument base
     towers area areas prefecture territory territories governorate atoll atolls dam dams
-    reservoir tunnel commune""".split()
+    reservoir tunnel commune oblast krai okrug voivodeship canton""".split()
 )
 #: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
 #: a body: "Cancer Center").
@@ -550,6 +550,8 @@ def label_from_words(text: str, label: str) -> str:
         return "ORG"  # "Quds Force", "Patriotic Army": no one's surname
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
         return "NORP"  # "the Turpin family": a group of people
+    if label == "PERSON" and len(words_of) >= 2 and words_of[-1] == "State":
+        return "LOC"  # "Kwara State", taken for someone: no one's name ends with "State"
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and len(words_of) >= 2 and (
         words_of[0] in SHIP_PREFIXES
     ):
