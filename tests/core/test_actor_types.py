@@ -337,3 +337,30 @@ def test_a_region_by_its_last_word_is_a_place(name: str, label: str) -> None:
 
 def test_a_body_named_state_stays_a_body() -> None:
     assert label_from_words("Quarva State", "ORG") == "ORG"  # a university, a team
+
+
+@pytest.mark.parametrize(
+    ("name", "house"),
+    [
+        ("Grey House", True),
+        ("the Quarry House", True),
+        ("House", False),
+        ("House of Elders", False),
+        ("Lower House", False),
+        ("U.S. House", False),
+        ("US House", False),
+    ],
+)
+def test_a_house_is_a_building_not_a_chamber(name: str, house: bool) -> None:
+    from newsdesk.core.pipeline.kinds import names_a_house
+
+    assert names_a_house(name) is house
+
+
+def test_a_house_that_speaks_for_a_body_is_a_place() -> None:
+    from newsdesk.core.pipeline.actors import merge_actors
+
+    actors, _ = merge_actors(
+        [_analysis("a", ("Grey House", "ORG", "Grey House"), ("Grey House", "ORG", "Grey House"))]
+    )
+    assert [(a.name, a.type) for a in actors] == [("Grey House", "place")]

@@ -38,6 +38,7 @@ from .kinds import (
     body_scope,
     kind_by_role,
     name_fold,
+    names_a_house,
     short_place_name,
 )
 from .names import (
@@ -1545,6 +1546,8 @@ def _build(
         actor_type = LABEL_TYPES.get(next(v for v in votes if v != "PERSON" and votes[v]), "other")
     else:
         actor_type = _vote(votes, _longest_label(keys))
+    if actor_type == "organization" and names_a_house(name):
+        actor_type = "place"  # "the White House said": the seat named for the body in it
     if actor_type == "person" and roles and (by_role := kind_by_role(roles)):
         # "X, the country's largest opposition party", "Y, an energy drink": what the role
         # calls it, the model having taken it for someone

@@ -1284,3 +1284,18 @@ def kind_by_role(roles: Iterable[str]) -> Literal["ORG", "MISC", "LOC"] | None:
             kinds.add("LOC")
     return kinds.pop() if len(kinds) == 1 else None
 
+
+#: Words of a legislature's chamber before "House": "Lower House", "U.S. House".
+_CHAMBER_WORDS = frozenset({"lower", "upper", "state", "us", "u.s.", "federal", "national"})
+
+
+def names_a_house(name: str) -> bool:
+    """ "White House", "Mudi House": a building's name, a place where a body may sit (and by
+    which news names the body), not the body; not a chamber ("the House", "House of
+    Commons", "Lower House", "U.S. House")."""
+    words = name.split()
+    if len(words) < 2 or words[-1] != "House" or "of" in words:
+        return False
+    rest = [w.lower() for w in words[:-1] if w.lower() != "the"]
+    return bool(rest) and not any(w in _CHAMBER_WORDS for w in rest)
+
