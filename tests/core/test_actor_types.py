@@ -364,3 +364,24 @@ def test_a_house_that_speaks_for_a_body_is_a_place() -> None:
         [_analysis("a", ("Grey House", "ORG", "Grey House"), ("Grey House", "ORG", "Grey House"))]
     )
     assert [(a.name, a.type) for a in actors] == [("Grey House", "place")]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Velmoran Genocide", "FAC"),
+        ("Quarva Crisis", "ORG"),
+        ("Orchid Revolution", "PERSON"),
+        ("Zorvic Cup", "ORG"),
+        ("Teachers' March", "ORG"),
+        ("Harbourtown Pride", "ORG"),
+        ("Moon Race", "GPE"),
+    ],
+)
+def test_a_named_event_by_its_last_word_is_an_event(name: str, label: str) -> None:
+    assert label_from_words(name, label) == "EVENT"
+
+
+@pytest.mark.parametrize("name", ["Delia March", "Corin Pride", "Ansel Race", "Pride", "March"])
+def test_a_persons_name_ending_as_an_event_stays_someone(name: str) -> None:
+    assert label_from_words(name, "PERSON") == "PERSON"

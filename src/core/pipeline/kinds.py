@@ -90,10 +90,16 @@ LAW_HEADS = frozenset({"convention", "treaty", "protocol", "accord", "agreement"
 EVENT_TAILS = frozenset(
     """olympiad olympics championship championships festival fest expo marathon
     tournament massacre pandemic scandal referendum war election primaries convention
-    conference fair paralympics games awards""".split()
+    conference fair paralympics games awards genocide disaster crisis uprising revolution
+    protests riots earthquake cup march pride race""".split()
 )
 #: Event words that are people's surnames too ("Fair", "War"): alone, no event.
-_SURNAME_EVENT_WORDS = frozenset({"fair", "war", "fest", "marathon", "games"})
+_SURNAME_EVENT_WORDS = frozenset(
+    {"fair", "war", "fest", "marathon", "games", "march", "pride", "race"}
+)
+#: Event words that end people's names as often ("Peggy March", "Charley Pride"): an event
+#: only where the model did not take the name for someone's.
+_NAME_EVENT_WORDS = frozenset({"march", "pride", "race"})
 #: Last words that make a place-tagged name a body: "United States Coast Guard".
 BODY_TAILS = frozenset(
     """guard agency ministry department council committee commission army navy police party
@@ -516,6 +522,7 @@ def label_from_words(text: str, label: str) -> str:
             len(words_of) >= 2
             or words_of[0][1:].islower() and words_of[0].lower() not in _SURNAME_EVENT_WORDS
         )
+        and not (label == "PERSON" and words_of[-1].lower() in _NAME_EVENT_WORDS)
     ):
         # "World Athletics Championships", "Baku Olympiad", "the Paralympics", "the
         # Convention" (an event's word alone names the event; no one is called that)
