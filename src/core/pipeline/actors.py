@@ -36,7 +36,9 @@ from .kinds import (
     SUPRANATIONAL_WORDS,
     body_fold,
     body_scope,
+    kind_by_role,
     name_fold,
+    names_a_house,
     short_place_name,
 )
 from .names import (
@@ -168,7 +170,17 @@ def _cluster_label(key: str, texts: list[str], labels: list[str]) -> str:
     tied = [label for label, n in votes.items() if n == best]
     if len(tied) == 1:
         return tied[0]
-    return max((len(t), label) for t, label in zip(texts, labels, strict=True) if label in tied)[1]
+    # the longest mention's label; at equal length an actor's label over a thing's: the model
+    # reads a work or a product into a name it half knows ("Zachary (Cates" as a title)
+    return max(
+        (len(t), label not in _THING_LABELS, label)
+        for t, label in zip(texts, labels, strict=True)
+        if label in tied
+    )[2]
+
+
+#: The model's labels for things rather than actors, which lose a tie within a cluster.
+_THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
 
 
 def merge_actors(
@@ -1584,6 +1596,12 @@ def _build(
         actor_type = LABEL_TYPES.get(next(v for v in votes if v != "PERSON" and votes[v]), "other")
     else:
         actor_type = _vote(votes, _longest_label(keys))
+    if actor_type == "organization" and names_a_house(name):
+        actor_type = "place"  # "the White House said": the seat named for the body in it
+    if actor_type == "person" and roles and (by_role := kind_by_role(roles)):
+        # "X, the country's largest opposition party", "Y, an energy drink": what the role
+        # calls it, the model having taken it for someone
+        actor_type = LABEL_TYPES.get(by_role, "other")
     aliases = tuple(sorted((t for t in texts if t != name), key=lambda t: (-texts[t], t)))
     # a role says what someone is ("Trade Minister"); on a place or a body the words before
     # its name are no role ("Mister" of a film's "Mister America", "Wayne" of "Wayne State")

@@ -5,6 +5,7 @@ platforms. General signals that correct the model's label ("Hurricane Humberto" 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 
 #: Words that open a storm's name; the storm keeps its name as it strengthens or weakens.
 _STORM_PREFIX = re.compile(
-    r"^(?:(?:super\s+)?typhoon|hurricane|(?:tropical\s+|subtropical\s+|post-tropical\s+|"
+    r"^(?:(?:super\s+)?typhoon|super[\s-]?storm|super\s+cyclone|hurricane|"
+    r"(?:tropical\s+|subtropical\s+|post-tropical\s+|"
     r"extratropical\s+|winter\s+)?(?:storm|depression|cyclone)|cyclone)\s+(?=\S)",
     re.I,
 )
@@ -38,7 +40,7 @@ PLACE_TAILS = frozenset(
     castle airport station stadium arena harbour harbor port canal beach coast cape mall fault
     trench ridge volcano glacier reef canyon plateau lagoon fjord cemetery monument base
     towers area areas prefecture territory territories governorate atoll atolls dam dams
-    reservoir tunnel commune""".split()
+    reservoir tunnel commune oblast krai okrug voivodeship canton""".split()
 )
 #: Last two words of a venue's name: "Mesquite Convention Center" (a "... Center" alone may be
 #: a body: "Cancer Center").
@@ -88,10 +90,16 @@ LAW_HEADS = frozenset({"convention", "treaty", "protocol", "accord", "agreement"
 EVENT_TAILS = frozenset(
     """olympiad olympics championship championships festival fest expo marathon
     tournament massacre pandemic scandal referendum war election primaries convention
-    conference fair paralympics games awards""".split()
+    conference fair paralympics games awards genocide disaster crisis uprising revolution
+    protests riots earthquake cup march pride race""".split()
 )
 #: Event words that are people's surnames too ("Fair", "War"): alone, no event.
-_SURNAME_EVENT_WORDS = frozenset({"fair", "war", "fest", "marathon", "games"})
+_SURNAME_EVENT_WORDS = frozenset(
+    {"fair", "war", "fest", "marathon", "games", "march", "pride", "race"}
+)
+#: Event words that end people's names as often ("Peggy March", "Charley Pride"): an event
+#: only where the model did not take the name for someone's.
+_NAME_EVENT_WORDS = frozenset({"march", "pride", "race"})
 #: Last words that make a place-tagged name a body: "United States Coast Guard".
 BODY_TAILS = frozenset(
     """guard agency ministry department council committee commission army navy police party
@@ -270,7 +278,8 @@ MEDIUM_VERBS = frozenset(
     "say said says write wrote writes post posted posts tweet tweeted announce announced "
     "share shared publish published praise praised comment commented trend trended trends "
     "note noted notes confirm confirmed confirms indicate indicated indicates saying writing "
-    "posting tweeting announcing sharing publishing noting confirming indicating".split()
+    "posting tweeting announcing sharing publishing noting confirming indicating "
+    "appear appeared appears appearing circulate circulated circulates circulating".split()
 )
 #: Nouns only a place has: "Hagia Sophia's dome", "Bermuda's residents" make the owner a place.
 PLACE_PARTS = frozenset(
@@ -451,6 +460,12 @@ def _state_name(folded: str) -> str | None:
     return _COUNTRY_FORM_FOLDS.get(rest, rest)
 
 
+#: A word written lower case first with a capital after ("iPhone", "webOS", "iTunes"): the
+#: mark of a product or a service, which no person's, place's or body's name has (a company
+#: written so, "eBay", is rarer in news than the devices and programs).
+_LOWER_FIRST_BRAND = re.compile(r"^[a-z]{1,3}[A-Z][\w'’-]*$")
+#: Labels the model gives such a mark.
+_BRANDABLE_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
 #: A year written after a name: "Marriage Act 2013".
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -461,6 +476,8 @@ def label_from_words(text: str, label: str) -> str:
     if storm_name(text) is not None:
         return "EVENT"
     words_of = text.split()
+    if label in _BRANDABLE_LABELS and words_of and _LOWER_FIRST_BRAND.match(words_of[0]):
+        return "MISC"  # "iPhone", "webOS": a product's mark, written lower case first
     if len(words_of) >= 3 and _YEAR.fullmatch(words_of[-1]):
         words_of = words_of[:-1]  # "Marriage Act 2013", "Expo 2020": the year is no name's word
     if (
@@ -505,6 +522,7 @@ def label_from_words(text: str, label: str) -> str:
             len(words_of) >= 2
             or words_of[0][1:].islower() and words_of[0].lower() not in _SURNAME_EVENT_WORDS
         )
+        and not (label == "PERSON" and words_of[-1].lower() in _NAME_EVENT_WORDS)
     ):
         # "World Athletics Championships", "Baku Olympiad", "the Paralympics", "the
         # Convention" (an event's word alone names the event; no one is called that)
@@ -539,6 +557,8 @@ def label_from_words(text: str, label: str) -> str:
         return "ORG"  # "Quds Force", "Patriotic Army": no one's surname
     if label in {"PERSON", "ORG"} and len(words_of) >= 2 and words_of[-1].lower() in KIN_TAILS:
         return "NORP"  # "the Turpin family": a group of people
+    if label == "PERSON" and len(words_of) >= 2 and words_of[-1] == "State":
+        return "LOC"  # "Kwara State", taken for someone: no one's name ends with "State"
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and len(words_of) >= 2 and (
         words_of[0] in SHIP_PREFIXES
     ):
@@ -654,6 +674,8 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     "Hagia Sophia's dome"), an affixed topic ("anti-Brexit") or a medium ("wrote on Twitter")
     is not a person; a name that a common noun calls a programme or a thing ("medical services
     Medicare", "the boat, Conception") is not a body."""
+    if label == "MISC" and _a_platform_by_its_mark(ent):
+        return "ORG"  # "available on iTunes": a store or a service reached on, a platform
     if label in {"GPE", "LOC", "FAC"} and _whose_members(ent):
         return "ORG"  # "members of the Gendarmerie": a place has residents, a body members
     if label in {"PRODUCT", "WORK_OF_ART"}:
@@ -733,10 +755,38 @@ def label_from_use(ent: Span, words: ArticleWords, label: str) -> str:
     if (
         len(ent) == 1
         and head.lower_ in MEDIUM_PREPOSITIONS
-        and (head.head.lower_ in MEDIUM_VERBS or head.head.lower_ in DOCUMENT_NOUNS)
+        and (
+            head.head.lower_ in MEDIUM_VERBS
+            or head.head.lower_ in DOCUMENT_NOUNS
+            or _opens_the_sentence(head, ent)
+        )
     ):
-        return "ORG"  # "wrote on X", "posted a message on X"
+        return "ORG"  # "wrote on X", "posted a message on X", "On X, users said ..."
     return label
+
+
+def _a_platform_by_its_mark(ent: Span) -> bool:
+    """A one-word mark written lower case first ("iTunes") is the object of "on" or "via":
+    a platform something is found or posted on, as "on Twitter" is, not a device."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and _LOWER_FIRST_BRAND.match(ent.text) is not None
+        and root.dep_ == "pobj"
+        and root.head.lower_ in MEDIUM_PREPOSITIONS
+    )
+
+
+def _opens_the_sentence(prep: Token, ent: Span) -> bool:
+    """ "On X, ...": the preposition opens the sentence and a comma closes the name, where
+    the sentence says what was found on a platform (no one writes "On Smith, ...")."""
+    doc = ent.doc
+    return (
+        bool(prep.is_sent_start)
+        and prep.i == ent.start - 1
+        and ent.end < len(doc)
+        and doc[ent.end].text == ","
+    )
 
 
 #: Prepositions whose object is a stretch of time: a name there is an event or an era.
@@ -821,9 +871,11 @@ def _a_vessel(ent: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _VESSEL_PREPOSITIONS
 
 
-#: What a platform has and a person does not: "her Twitter account", "a YouTube channel".
+#: What a platform has and a person does not: "her Chirper account", "a Vidtube channel",
+#: "many Chirper users".
 MEDIUM_NOUNS = frozenset(
-    "account accounts feed bio handle followers profile page channel hashtag timeline".split()
+    """account accounts feed bio handle followers profile page channel hashtag timeline users
+    user subscribers""".split()
 )
 #: Possessive pronouns: "my Twitter", "his Instagram" (no one writes "my Smith").
 _POSSESSIVE_PRONOUNS = frozenset({"my", "his", "her", "its", "our", "your", "their"})
@@ -1082,6 +1134,9 @@ def _part_of_place(ent: Span) -> bool:
         and head.lower_ == "of"
         and head.head.tag_ in ("NN", "NNS")
         and (head.head.lower_ in PLACE_PARTS or head.head.lower_ in PLACE_OF_NOUNS)
+        # "the premier of Eastland Ana Ruiz": the parser hung the name, after the place the
+        # "of" takes, on the "of"; the place is the premier's, the name someone's
+        and not any(t.ent_type_ or t.pos_ == "PROPN" for t in ent.doc[head.i + 1 : ent.start])
     )
 
 
@@ -1189,3 +1244,65 @@ def _names_a_thing_it_modifies(ent: Span) -> bool:
 _NOT_GIVEN_NAMES = frozenset(
     "the a an in at on to from near of for and but by with as approaching towards".split()
 ) | _POSSESSIVE_PRONOUNS
+
+
+#: Nouns a role may end with that name a body, not someone: "the country's largest opposition
+#: party", "a state newspaper" (not "broadcaster" or "publisher", which are people too).
+ROLE_BODY_NOUNS = frozenset(
+    """party newspaper magazine company firm agency network channel website airline bank
+    charity union movement militia organisation organization""".split()
+)
+#: Nouns a role may end with that name a thing: "an energy drink", "a software flaw".
+ROLE_THING_NOUNS = frozenset(
+    """drink drug medicine beer wine brand product device vulnerability bug flaw software app
+    program programme virus malware game""".split()
+)
+#: Nouns a role may end with that name a place: "the island's airport", "a small town".
+ROLE_PLACE_NOUNS = frozenset(
+    """airport city town village district province region island port capital""".split()
+)
+_ROLE_PREPOSITIONS = re.compile(r"\b(?:of|for|at|from|in|with|to|on)\b")
+
+
+def kind_by_role(roles: Iterable[str]) -> Literal["ORG", "MISC", "LOC"] | None:
+    """What the words read as a name's role say it is, when none of them is a person's: "Al
+    Foo, the country's largest opposition party" is a body, "Foo Loco, an energy drink" a
+    thing. A role with "of" or "for" after its noun ("company of ...") is read no further:
+    its noun is too often cut from a longer phrase; one role that names someone ("leader")
+    keeps the name someone's."""
+    from .entities.labels import KIN_OR_PERSON_NOUNS
+    from .names import HONORIFICS
+
+    kinds: set[Literal["ORG", "MISC", "LOC"]] = set()
+    for role in roles:
+        if _ROLE_PREPOSITIONS.search(role):
+            return None
+        words = role.lower().replace(".", "").split()
+        if not words:
+            continue
+        head = words[-1]
+        if head in KIN_OR_PERSON_NOUNS or head in HONORIFICS:
+            return None
+        if head in ROLE_BODY_NOUNS:
+            kinds.add("ORG")
+        elif head in ROLE_THING_NOUNS:
+            kinds.add("MISC")
+        elif head in ROLE_PLACE_NOUNS:
+            kinds.add("LOC")
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+#: Words of a legislature's chamber before "House": "Lower House", "U.S. House".
+_CHAMBER_WORDS = frozenset({"lower", "upper", "state", "us", "u.s.", "federal", "national"})
+
+
+def names_a_house(name: str) -> bool:
+    """ "White House", "Mudi House": a building's name, a place where a body may sit (and by
+    which news names the body), not the body; not a chamber ("the House", "House of
+    Commons", "Lower House", "U.S. House")."""
+    words = name.split()
+    if len(words) < 2 or words[-1] != "House" or "of" in words:
+        return False
+    rest = [w.lower() for w in words[:-1] if w.lower() != "the"]
+    return bool(rest) and not any(w in _CHAMBER_WORDS for w in rest)
+

@@ -86,6 +86,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"q"), "k"),
     (re.compile(r"y"), "i"),
     (re.compile(r"\bie"), "e"),
+    # a vowel after "a" written "e" or "i" ("Qaeda"/"Qa'ida", "Ismael"/"Ismail", "Taez"/"Taiz")
+    (re.compile(r"ae"), "ai"),
     (re.compile(r"ij\b"), "i"),
     (re.compile(r"([a-z])\1+"), r"\1"),
 )

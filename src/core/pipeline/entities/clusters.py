@@ -92,6 +92,7 @@ def cluster_candidates(
             sets.union(after.cluster, before.cluster)
     _join_other_names(candidates, text, sets)
     _join_spellings_of_one_name(members, by_fold, sets)
+    _join_slips_of_a_given_name(members, by_fold, sets)
 
     join_place_short_forms(members, by_fold, sets)
     join_states_to_their_district(members, by_fold, sets)
@@ -381,6 +382,56 @@ def _join_spellings_of_one_name(
                 first, second = a.split(), b.split()
                 if first[:-1] == second[:-1] and _one_vowel_apart(first[-1], second[-1]):
                     sets.union(i, j)
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two words of five letters or more, the same but for two neighbouring letters swapped:
+    "Deirdre" and "Dierdre", a slip of the pen."""
+    if len(a) != len(b) or len(a) < 5 or a == b:
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and (
+        a[diffs[1]] == b[diffs[0]]
+    )
+
+
+def _short_given_name(a: str, b: str) -> bool:
+    """One given name is the other's first letters, four or more: "Zach" of "Zachary"."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and len(long) > len(short) and long.startswith(short)
+
+
+def _join_slips_of_a_given_name(
+    members: list[list[Candidate]], by_fold: dict[str, int], sets: UnionFind[int]
+) -> None:
+    """One person written two ways in one article: a given name alone with two letters swapped
+    from the given name of one full name ("Dierdre Coleman" ... "Deirdre"), or two full names
+    with one surname whose given names are a name and its short form ("Zach Cates", "Zachary
+    Cates"). Only people, and only where one name fits: a given name two full names could be
+    slips of joins neither."""
+    people = {
+        folded: j
+        for folded, j in by_fold.items()
+        if members[j] and sum(c.label == "PERSON" for c in members[j]) * 2 > len(members[j])
+    }
+    full = [(folded.split(), j) for folded, j in people.items() if len(folded.split()) >= 2]
+    givens = {words[0] for words, _j in full}
+    for folded, j in people.items():
+        words = folded.split()
+        if len(words) == 1 and words[0] not in givens:
+            slips = [i for other, i in full if _transposed(words[0], other[0])]
+            if len(slips) == 1:
+                sets.union(j, slips[0])
+        elif len(words) == 2:
+            shorts = [
+                i
+                for other, i in full
+                if len(other) == 2
+                and other[1] == words[1]
+                and _short_given_name(words[0], other[0])
+            ]
+            if len(shorts) == 1:
+                sets.union(j, shorts[0])
 
 
 def _kind_of(label: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..countries import country_of, named_country
+from ..cues import SPEECH_VERBS, STANCE_VERBS, verb_base
 from ..kinds import PLACE_PREPOSITIONS, example_of, label_from_words, short_place_name
 from ..names import COURTESY, HONORIFICS, fold_name, looks_like_person_name
 from ..rules import ORG_WORDS
@@ -71,6 +72,16 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
         ):
             return "PERSON"  # "South African president Jan Odaro" tagged as a place
         if (
+            cand.label in _SPEAKERLESS_LABELS
+            and _says_something(root)
+            and not _ends_a_longer_name(ent)
+            and named_country(fold_name(cand.text)) is None
+            and fold_name(cand.text) not in STATE_FOLDS
+        ):
+            # "Ana Ruiz Toro said", tagged as a work, "Ana Ruiz disagrees", as a place: a
+            # work does not speak, and a place speaks by its one-word name ("Moscow said")
+            return "PERSON"
+        if (
             cand.label in {"GPE", "LOC", "FAC"}
             and root.dep_ in ("nsubj", "nsubjpass")
             and root.head.lower_ in _PERSON_FATES
@@ -107,6 +118,29 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
         ):
             return "ORG"
     return cand.label
+
+
+#: Labels of things and places that say nothing: a name so tagged that is the subject of a
+#: verb of speech or of a stance, and shaped like a person's, is someone (a body speaks
+#: through its people, so ORG is not here; nor a country or a state, checked apart).
+_SPEAKERLESS_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT", "GPE"})
+
+
+def _ends_a_longer_name(ent: Span) -> bool:
+    """A comma and another name stand right before it: "the University of Eastland, Port
+    Vale": the place ends that name, whatever verb the parser hung it on."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "," and bool(doc[ent.start - 2].ent_type_)
+
+
+def _says_something(root: Token) -> bool:
+    """The name is the subject of a verb of speech or of a stance: "X said", "said X", "X
+    disagrees"."""
+    head = root.head
+    if root.dep_ != "nsubj" or head.i == root.i or head.pos_ != "VERB":
+        return False
+    base = verb_base(head.text)
+    return base in SPEECH_VERBS or base in STANCE_VERBS
 
 
 def _listed_with_first_names(ent: Span) -> bool:
@@ -219,7 +253,7 @@ def glossed_as_body(ent: Span) -> bool:
 _BODY_PLURALS = frozenset(
     """organisations organizations groups companies firms newspapers parties charities banks
     airlines broadcasters publishers websites outlets unions clubs bands networks agencies
-    institutions""".split()
+    institutions media platforms""".split()
 )
 
 

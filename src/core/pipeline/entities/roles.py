@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..names import COURTESY
+from ..names import COURTESY, HONORIFICS
 from .candidates import Candidate
+from .labels import KIN_OR_PERSON_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -27,7 +28,53 @@ def role_of(doc: Doc, cand: Candidate, has_parse: bool) -> str | None:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or not has_parse:
         return None
-    return _role_before(doc, span) or _role_apposition(doc, span) or _role_copula(doc, span)
+    return (
+        _role_before(doc, span)
+        or _office_of_a_name_before(doc, span)
+        or _role_apposition(doc, span)
+        or _role_copula(doc, span)
+    )
+
+
+#: Names whose office a title before them may be: "president of the United States X".
+_OFFICE_HOLDERS = frozenset({"GPE", "ORG", "NORP", "LOC"})
+
+
+def _office_of_a_name_before(doc: Doc, span: Span) -> str | None:
+    """A title, its "of" and the country or body it serves, right before the name with no
+    comma: "the 45th president of the United States X", "the first Secretary-General of the
+    Fooland Union X". The role is the title with its words before it, an ordinal among them,
+    and what follows up to the name; the "the" before it is no part of it."""
+    last = span.start - 1
+    if last < 0 or doc[last].ent_type_ not in _OFFICE_HOLDERS:
+        return None
+    first = last
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1  # the first word of the country's or the body's name
+    of = first - 1
+    if of >= 0 and doc[of].lower_ == "the":
+        of -= 1
+    if of < 1 or doc[of].lower_ != "of":
+        return None
+    title = doc[of - 1]
+    word = title.lower_
+    if title.ent_type_ or word not in HONORIFICS - COURTESY and word not in KIN_OR_PERSON_NOUNS:
+        return None
+    left = title.i
+    while left > 0 and span.start - left < _MAX_ROLE_TOKENS:
+        token = doc[left - 1]
+        if token.text in _HYPHENS and left > 1 and not token.whitespace_:
+            left -= 2  # "Secretary-General"
+            continue
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN") and token.ent_type_ != "ORDINAL":
+            break
+        if token.ent_type_ and token.ent_type_ != "ORDINAL":
+            break
+        left -= 1
+    if left > 0 and doc[left - 1].pos_ not in ("DET", "PUNCT") and not doc[left].is_sent_start:
+        return None  # "... met president of X Y": a title the sentence does not introduce so
+    role = doc[left : span.start].text.strip()
+    return role if role[:1].isalnum() else None
 
 
 def _role_before(doc: Doc, span: Span) -> str | None:
