@@ -357,13 +357,39 @@ def test_a_house_is_a_building_not_a_chamber(name: str, house: bool) -> None:
     assert names_a_house(name) is house
 
 
-def test_a_house_that_speaks_for_a_body_is_a_place() -> None:
+def test_a_house_written_as_a_building_is_a_place() -> None:
+    from newsdesk.core.pipeline.actors import merge_actors
+
+    actors, _ = merge_actors(
+        [_analysis("a", ("Grey House", "FAC", "Grey House"), ("Grey House", "ORG", "Grey House"))]
+    )
+    assert [(a.name, a.type) for a in actors] == [("Grey House", "place")]
+
+
+def test_a_body_named_after_a_house_stays_a_body() -> None:
     from newsdesk.core.pipeline.actors import merge_actors
 
     actors, _ = merge_actors(
         [_analysis("a", ("Grey House", "ORG", "Grey House"), ("Grey House", "ORG", "Grey House"))]
     )
-    assert [(a.name, a.type) for a in actors] == [("Grey House", "place")]
+    assert [(a.name, a.type) for a in actors] == [("Grey House", "organization")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Grey House said on Monday that the talks would go on.", "place"),
+        ("Officials at the Azure House declined to comment on the talks.", "place"),
+        ("A report by Kestrel House found abuses in the prisons, and Kestrel House called for "
+         "a recount.", "organization"),
+    ],
+)
+def test_the_before_a_house_makes_it_a_building(analyze_text, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    from newsdesk.core.pipeline.actors import merge_actors
+
+    actors, _ = merge_actors([analyze_text(f"Talks\n\n{text}\n")])
+    houses = [a.type for a in actors if a.name.endswith("House")]
+    assert houses == [kind]
 
 
 @pytest.mark.parametrize(

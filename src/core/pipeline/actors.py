@@ -1596,8 +1596,10 @@ def _build(
         actor_type = LABEL_TYPES.get(next(v for v in votes if v != "PERSON" and votes[v]), "other")
     else:
         actor_type = _vote(votes, _longest_label(keys))
-    if actor_type == "organization" and names_a_house(name):
-        actor_type = "place"  # "the White House said": the seat named for the body in it
+    if actor_type == "organization" and names_a_house(name) and "FAC" in votes:
+        # "the White House said": the seat named for the body in it, written as a building
+        # somewhere ("the X House", `labels.label_from_context`); "Halden House" alone is a body
+        actor_type = "place"
     if actor_type == "person" and roles and (by_role := kind_by_role(roles)):
         # "X, the country's largest opposition party", "Y, an energy drink": what the role
         # calls it, the model having taken it for someone

@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING
 
 from ..countries import country_of, named_country
 from ..cues import SPEECH_VERBS, STANCE_VERBS, verb_base
-from ..kinds import PLACE_PREPOSITIONS, example_of, label_from_words, short_place_name
+from ..kinds import (
+    PLACE_PREPOSITIONS,
+    example_of,
+    label_from_words,
+    names_a_house,
+    short_place_name,
+)
 from ..names import COURTESY, HONORIFICS, fold_name, looks_like_person_name
 from ..rules import ORG_WORDS
 from .candidates import Candidate
@@ -39,6 +45,8 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
     is an organisation ("the website Chirper", tagged PERSON).
     """
     root = ent.root
+    if cand.label == "ORG" and names_a_house(cand.text) and _determined(ent):
+        return "FAC"  # "the Mudi House said": the seat named for the body in it
     if cand.label != "PERSON" and looks_like_person_name(cand.text):
         partners = [*root.conjuncts]
         if any(t.ent_type_ == "PERSON" and t.lower_ not in _ORG_WORD_SET for t in partners):
@@ -124,6 +132,14 @@ def label_from_context(ent: Span, cand: Candidate) -> str:
 #: verb of speech or of a stance, and shaped like a person's, is someone (a body speaks
 #: through its people, so ORG is not here; nor a country or a state, checked apart).
 _SPEAKERLESS_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LOC", "EVENT", "GPE"})
+
+
+def _determined(ent: Span) -> bool:
+    """ "the" opens the name or stands right before it: a building's name takes it, a body
+    named after a house does not ("Halden House said")."""
+    if ent[0].lower_ == "the":
+        return True
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
 
 
 def _ends_a_longer_name(ent: Span) -> bool:
