@@ -349,6 +349,7 @@ def test_a_body_named_state_stays_a_body() -> None:
         ("Lower House", False),
         ("U.S. House", False),
         ("US House", False),
+        ("Ohio House", False),
     ],
 )
 def test_a_house_is_a_building_not_a_chamber(name: str, house: bool) -> None:

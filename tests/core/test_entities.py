@@ -230,6 +230,31 @@ def test_entities_bare_surname_joins_nearest_of_two_namesakes(mentions_of) -> No
 
 
 @pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ("The bill may come before the Ohio House and Senate in the fall. The Senate votes "
+         "first.", "Ohio Senate"),
+        ("The Vermont House and Senate met on Monday.", "Vermont Senate"),
+        ("The US Senate passed the bill. Senator Ann Kole said the Senate acted.", "US Senate"),
+    ],
+)
+def test_entities_chamber_named_with_its_place_is_that_places(mentions_of, body: str, key: str) -> None:  # type: ignore[no-untyped-def]
+    bare = [m for m in mentions_of(body) if m.text == "Senate"]
+    assert bare and {m.key for m in bare} == {key}
+
+
+def test_entities_bare_surname_after_namesakes_named_together_is_the_first(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    # the spouse is named for the president's sake: the surname alone goes on meaning him
+    mentions = mentions_of(
+        "The palace released a statement from President Tom Varga and first lady Ella Varga "
+        'on Sunday: "We have lost a friend."\n\n'
+        "Varga also declared a day of mourning and directed flags to fly at half-staff."
+    )
+    bare = [m for m in mentions if m.text == "Varga"]
+    assert [m.key for m in bare] == ["Tom Varga"]
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Mwale was the first head of the then Television Malawi. Critics in Malawi expect "

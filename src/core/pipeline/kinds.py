@@ -1299,10 +1299,12 @@ _CHAMBER_WORDS = frozenset({"lower", "upper", "state", "us", "u.s.", "federal", 
 def names_a_house(name: str) -> bool:
     """ "White House", "Mudi House": a building's name, a place where a body may sit (and by
     which news names the body), not the body; not a chamber ("the House", "House of
-    Commons", "Lower House", "U.S. House")."""
+    Commons", "Lower House", "U.S. House", "the Ohio House")."""
     words = name.split()
     if len(words) < 2 or words[-1] != "House" or "of" in words:
         return False
     rest = [w.lower() for w in words[:-1] if w.lower() != "the"]
+    if fold_name(" ".join(rest)) in _COUNTRY_FOLDS | _US_STATE_FOLDS:
+        return False  # "the Ohio House": a state's or a country's chamber
     return bool(rest) and not any(w in _CHAMBER_WORDS for w in rest)
 

@@ -50,6 +50,7 @@ from .places import (
     governed_as_a_place,
     named_with_its_kind_of_place,
     read_countries_as_teams,
+    read_chambers_with_their_place,
     read_places_as_wars,
     with_its_district,
 )
@@ -158,6 +159,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     keys = cluster_candidates(candidates, acronyms, text, fold_name(article.title or ""), home)
     read_countries_as_teams(candidates, keys, text)
     read_places_as_wars(candidates, keys, text)
+    read_chambers_with_their_place(candidates, keys, text)
     candidates += _bare_name_occurrences(candidates, keys, text, links)
     candidates = _drop_headline_only(candidates)
     candidates = _drop_lone_common_words(candidates, text)

@@ -173,9 +173,25 @@ def assign_to_subject(
         if subject is not None:
             cand.cluster = subject
             continue
-        earlier = [r for s, r in firsts if s < cand.start]
-        cand.cluster = earlier[-1] if earlier else firsts[0][1]
+        earlier = [(s, r) for s, r in firsts if s < cand.start]
+        cand.cluster = _first_named_together(earlier, text) if earlier else firsts[0][1]
     group.clear()  # its candidates now point at those roots directly
+
+
+def _first_named_together(earlier: list[tuple[int, int]], text: str) -> int:
+    """The nearest namesake named before, or, where the last few were named in one sentence
+    ("President Tom Varga and first lady Ella Varga"), the first of them: a namesake named
+    beside someone is named for that person's sake, and the surname alone goes on meaning the
+    one named first."""
+    i = len(earlier) - 1
+    while i > 0 and not _SENTENCE_END.search(text, earlier[i - 1][0], earlier[i][0]):
+        i -= 1
+    return earlier[i][1]
+
+
+#: What ends a sentence between two names (an initial's full stop ends nothing here only when
+#: no space follows it, so "John R. Varga" reads as two sentences: the nearest name wins then).
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def _kin_anchor(text: str, cand: Candidate) -> bool:

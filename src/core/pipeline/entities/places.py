@@ -247,6 +247,33 @@ def read_places_as_wars(candidates: list[Candidate], keys: dict[int, str], text:
             keys[cand.cluster] += _WAR
 
 
+#: A legislature's chambers: the second of two named together shares the first one's place.
+_CHAMBERS = ("House", "Senate", "Assembly", "Council", "Legislature")
+#: "<Place> House and " right before a bare chamber ("the Ruritania House and Senate").
+_PLACED_CHAMBER_BEFORE = re.compile(
+    rf"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?) (?:{'|'.join(_CHAMBERS)}) (?:and|or|&) (?:the )?$"
+)
+
+
+def read_chambers_with_their_place(
+    candidates: list[Candidate], keys: dict[int, str], text: str
+) -> None:
+    """A bare chamber named with another of its place ("the Ohio House and Senate") is that
+    place's chamber, not the country's: its cluster is keyed "<place> <chamber>", so a
+    state's senate never joins the national one of another story. The place must be a
+    country or a US state, so "the White House and Senate" is left as it is."""
+    for cand in candidates:
+        if cand.text not in _CHAMBERS or cand.cluster not in keys:
+            continue
+        before = _PLACED_CHAMBER_BEFORE.search(text, max(0, cand.start - 60), cand.start)
+        if before is None:
+            continue
+        place = re.sub(r"^[Tt]he ", "", before.group(1))
+        folded = fold_name(place)
+        if folded in STATE_FOLDS or folded in _COUNTRY_FOLDS:
+            keys[cand.cluster] = f"{place} {cand.text}"
+
+
 #: ", Texas" / ", Nigeria" right after a name: the region a town is in.
 _REGION_AFTER = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
 
