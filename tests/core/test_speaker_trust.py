@@ -1,0 +1,52 @@
+"""Speakers a reader can trust: the person a quote's context introduces, never a phrase that is
+no actor; on invented text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsdesk.core.models import ArticleAnalysis, Quote
+
+#: The `analyze_text` fixture from tests/conftest.py.
+AnalyzeText = Callable[..., ArticleAnalysis]
+
+#: The fixture reads its first block as the title; the text under test is the body.
+TITLE = "Invented test article\n\n"
+
+
+def speaker_of(analyze_text: AnalyzeText, text: str, containing: str) -> str | None:
+    quotes: list[Quote] = [q for q in analyze_text(TITLE + text).quotes if containing in q.text]
+    assert len(quotes) == 1, quotes
+    return quotes[0].speaker
+
+
+def test_speaker_of_quoted_paragraph_after_one_introducing_its_speaker(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the paragraph before the quote closes on a sentence whose subject is a newly named
+    # person: the quoted paragraph is theirs, not the previous quote's speaker's
+    text = (
+        "The new camps were built in the spring, according to Tom Baxter, a former district "
+        "clerk.\n\n"
+        '"They came here in April," he said. "Nobody asked us about it."\n\n'
+        "The district's governor, Ann Lindqvist, grew angry when asked about the camps in "
+        "her district.\n\n"
+        '"I do not see why reporters care about the camps. They can be built anywhere."'
+    )
+    assert speaker_of(analyze_text, text, "reporters care") == "Ann Lindqvist"
+    assert speaker_of(analyze_text, text, "Nobody asked") == "Tom Baxter"
+
+
+def test_speaker_of_quoted_paragraph_after_one_about_someone_else_goes_on(
+    analyze_text: AnalyzeText,
+) -> None:
+    # a paragraph naming someone only as an object introduces no speaker
+    text = (
+        '"The camps came in April," Tom Baxter, a former district clerk, said. "Nobody asked '
+        'us about it."\n\n'
+        "The soldiers were sent by the governor, Ann Lindqvist.\n\n"
+        '"I do not see why they came. They can go anywhere."'
+    )
+    assert speaker_of(analyze_text, text, "they came") == "Tom Baxter"
