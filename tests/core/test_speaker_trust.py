@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from newsdesk.core.models import ArticleAnalysis, Quote
 
 #: The `analyze_text` fixture from tests/conftest.py.
@@ -50,3 +48,38 @@ def test_speaker_of_quoted_paragraph_after_one_about_someone_else_goes_on(
         '"I do not see why they came. They can go anywhere."'
     )
     assert speaker_of(analyze_text, text, "they came") == "Tom Baxter"
+
+
+def parsed(nlp, rows: list[tuple[str, str, str, str, int]]):  # type: ignore[no-untyped-def]
+    """A Doc parsed as `rows` say (word, tag, pos, dep, head index): a misparse pinned down,
+    whatever the model of the day makes of the sentence."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    tight = {",", ":", ")", '"'}
+    spaces = [i + 1 < len(rows) and rows[i + 1][0] not in tight for i in range(len(rows))]
+    return Doc(
+        nlp.vocab, words=words, spaces=spaces, tags=[r[1] for r in rows],
+        pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows],
+        sent_starts=[i == 0 for i in range(len(rows))],
+    )
+
+
+def test_speaker_fronted_participle_takes_its_verbs_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # `Noting "...", (gloss), Governor Ruiz added`: the parser gave the fronted participle a
+    # "subject" after its quote; a participle before its verb speaks for that verb's subject
+    from newsdesk.core.pipeline.speakers import SpeakerResolver
+
+    doc = parsed(nlp, [
+        ("Noting", "VBG", "VERB", "advcl", 8),       # 0
+        ("fines", "NNS", "NOUN", "dobj", 0),         # 1
+        ("(", "-LRB-", "PUNCT", "punct", 3),         # 2
+        ("gloss", "NN", "NOUN", "nsubj", 0),         # 3: the misparse
+        (")", "-RRB-", "PUNCT", "punct", 3),         # 4
+        (",", ",", "PUNCT", "punct", 8),             # 5
+        ("Governor", "NNP", "PROPN", "compound", 7), # 6
+        ("Ruiz", "NNP", "PROPN", "nsubj", 8),        # 7
+        ("added", "VBD", "VERB", "ROOT", 8),         # 8
+    ])
+    subject = SpeakerResolver(doc, []).subject_of(doc[0])
+    assert subject is not None and subject.text == "Ruiz"

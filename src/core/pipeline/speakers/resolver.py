@@ -23,6 +23,7 @@ from .pronouns import PronounAntecedents
 from .speaker import Speaker
 from .subjects import (
     cited_as_saying,
+    fronted_participle,
     name_after_roles,
     name_before_verb,
     noun_before,
@@ -67,6 +68,10 @@ class SpeakerResolver(PronounAntecedents):
             if cited is not None:
                 return cited
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            if fronted_participle(token):
+                # `Saying "...", (in Spanish: ...), President X added`: a participle before
+                # its clause has no subject after it; the words after the quote misparsed
+                subjects = [c for c in subjects if c.i < token.i]
             if len(subjects) > 1:  # "TORONTO — The agency says": the place filed from
                 subjects = [c for c in subjects if not in_dateline(c)] or subjects
             agent = passive_agent(token) if token.i != verb.i else None

@@ -283,3 +283,9 @@ def subject_after_but(subject: Token, verb: Token) -> Token:
         if any(c.dep_ == "cc" and c.lower_ == "but" and c.i < conj.i for c in subject.children):
             return conj
     return subject
+
+
+def fronted_participle(verb: Token) -> bool:
+    """ "Saying ..., X added": a participle clause before the verb it hangs on, whose subject
+    is that verb's."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i > verb.i
