@@ -83,3 +83,14 @@ def test_speaker_fronted_participle_takes_its_verbs_subject(nlp) -> None:  # typ
     ])
     subject = SpeakerResolver(doc, []).subject_of(doc[0])
     assert subject is not None and subject.text == "Ruiz"
+
+
+def test_speaker_is_never_a_count_of_times(analyze_text: AnalyzeText) -> None:
+    # "several times" read as the subject of the second verb: how often, so the verb's
+    # speaker is the first verb's
+    text = (
+        "Mayor Tom Baxter spoke at the plant on Monday. He stated that he expected the new "
+        'company to make "safe and cheap buses," and several times described what he wanted '
+        'as "quiet" and "clean" buses.'
+    )
+    assert speaker_of(analyze_text, text, "clean") == "Tom Baxter"

@@ -24,6 +24,7 @@ from .speaker import Speaker
 from .subjects import (
     cited_as_saying,
     fronted_participle,
+    how_often,
     name_after_roles,
     name_before_verb,
     noun_before,
@@ -68,6 +69,8 @@ class SpeakerResolver(PronounAntecedents):
             if cited is not None:
                 return cited
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            # "..., and several times described it as ...": how often, not who
+            subjects = [c for c in subjects if not how_often(c)]
             if fronted_participle(token):
                 # `Saying "...", (in Spanish: ...), President X added`: a participle before
                 # its clause has no subject after it; the words after the quote misparsed

@@ -289,3 +289,15 @@ def fronted_participle(verb: Token) -> bool:
     """ "Saying ..., X added": a participle clause before the verb it hangs on, whose subject
     is that verb's."""
     return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i > verb.i
+
+
+#: Nouns that count how often something happens ("several times", "on many occasions").
+FREQUENCY_NOUNS = frozenset("time times occasion occasions".split())
+
+
+def how_often(subject: Token) -> bool:
+    """ "He ... and several times described it as ...": a count of times the parser took for
+    a subject says how often, never who."""
+    return subject.lower_ in FREQUENCY_NOUNS and any(
+        c.dep_ in {"amod", "nummod", "det"} for c in subject.children
+    )
