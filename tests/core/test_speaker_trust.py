@@ -94,3 +94,14 @@ def test_speaker_is_never_a_count_of_times(analyze_text: AnalyzeText) -> None:
         'as "quiet" and "clean" buses.'
     )
     assert speaker_of(analyze_text, text, "clean") == "Tom Baxter"
+
+
+def test_speaker_of_a_letter_one_acts_in_is_its_writer(analyze_text: AnalyzeText) -> None:
+    # "resigned in a letter ... stating": the letter is the means of her act, so hers; a letter
+    # that names no writer speaks for itself
+    text = (
+        "Helen Barker, founder of Acme, has stepped down as its chief. Barker resigned in a "
+        'letter to the board of directors stating, "I have always said that I would tell you '
+        'first when the day came. That day has come."'
+    )
+    assert speaker_of(analyze_text, text, "That day") == "Helen Barker"

@@ -17,7 +17,12 @@ from .clauses import (
     someone_is,
 )
 from .datelines import in_dateline
-from .documents import document_issuer, name_it_goes_by, publishing_verb
+from .documents import (
+    document_issuer,
+    name_it_goes_by,
+    publishing_verb,
+    written_by_acting,
+)
 from .naming import clean_name, name_written, phrase_bounds, strip_phrase, without_title
 from .pronouns import PronounAntecedents
 from .speaker import Speaker
@@ -135,7 +140,11 @@ class SpeakerResolver(PronounAntecedents):
                 seen += 1
                 continue
             if token.dep_ in {"relcl", "acl"} and token.head.i != token.i:
-                publisher = publishing_verb(token.head) or acting_on_its_noun(token)
+                publisher = (
+                    publishing_verb(token.head)
+                    or acting_on_its_noun(token)
+                    or written_by_acting(token.head)
+                )
                 if publisher is not None and seen < 3:
                     # "X denied it, posting a statement on its website which read": the
                     # statement is X's, whoever it is the parser hung the clause on
