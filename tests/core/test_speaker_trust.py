@@ -105,3 +105,14 @@ def test_speaker_of_a_letter_one_acts_in_is_its_writer(analyze_text: AnalyzeText
         'first when the day came. That day has come."'
     )
     assert speaker_of(analyze_text, text, "That day") == "Helen Barker"
+
+
+def test_speaker_it_after_an_untagged_body_that_spoke(analyze_text: AnalyzeText) -> None:
+    # "Tradex ... says ...; it noted": the model tagged no organisation at the name, yet the
+    # capitalised subject that spoke is what "it" means, not a body named further back
+    text = (
+        "Two senators called on Congress to investigate the sell-off.\n\n"
+        "Tradex, meanwhile, says that all trades at prices far above the preceding price are "
+        "to be cancelled; it noted that it coordinated its move with the other exchanges."
+    )
+    assert speaker_of(analyze_text, text, "coordinated its move") == "Tradex"
