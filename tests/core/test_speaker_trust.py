@@ -116,3 +116,12 @@ def test_speaker_it_after_an_untagged_body_that_spoke(analyze_text: AnalyzeText)
         "to be cancelled; it noted that it coordinated its move with the other exchanges."
     )
     assert speaker_of(analyze_text, text, "coordinated its move") == "Tradex"
+
+
+def test_speaker_a_paper_named_times_is_no_count(analyze_text: AnalyzeText) -> None:
+    # "The ... Times" is a paper's name, not a count of times
+    text = (
+        "Students rallied for the boy on Monday. The Dalby Times reported that what began as "
+        'single messages to the boy had grown into a "support movement" by the evening.'
+    )
+    assert speaker_of(analyze_text, text, "support movement") == "Dalby Times"

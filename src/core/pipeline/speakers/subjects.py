@@ -298,6 +298,15 @@ FREQUENCY_NOUNS = frozenset("time times occasion occasions".split())
 def how_often(subject: Token) -> bool:
     """ "He ... and several times described it as ...": a count of times the parser took for
     a subject says how often, never who."""
-    return subject.lower_ in FREQUENCY_NOUNS and any(
-        c.dep_ in {"amod", "nummod", "det"} for c in subject.children
+    return (
+        subject.pos_ == "NOUN"  # not "The Straits Times"
+        and subject.lower_ in FREQUENCY_NOUNS
+        and any(
+            c.dep_ in {"amod", "nummod"} or (c.dep_ == "det" and c.lower_ in COUNTING_DETS)
+            for c in subject.children
+        )
     )
+
+
+#: Determiners that count ("many times", "each time"), unlike "the" ("the time had come").
+COUNTING_DETS = frozenset("several many some each every few both all".split())
