@@ -125,3 +125,16 @@ def test_speaker_a_paper_named_times_is_no_count(analyze_text: AnalyzeText) -> N
         'single messages to the boy had grown into a "support movement" by the evening.'
     )
     assert speaker_of(analyze_text, text, "support movement") == "Dalby Times"
+
+
+def test_speaker_of_a_quote_sourced_after_its_closing_mark(analyze_text: AnalyzeText) -> None:
+    # `"...," according to X`: the quote names its own source, it does not go on with the
+    # quote before it
+    text = (
+        "A cabinet meeting is due today, with ministry spokesman Tom Baxter telling reporters "
+        'the attack was "a hostile act". The prime minister has been more measured.\n\n'
+        '"Military action against the island is out of the question," according to Ann '
+        'Lindqvist, foreign minister of Norland, for either "the government or the alliance."'
+    )
+    quotes = [q for q in analyze_text(TITLE + text).quotes if "out of the question" in q.text]
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Ann Lindqvist")]

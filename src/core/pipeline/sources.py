@@ -154,9 +154,17 @@ def according_to(
         start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
-        draft = Draft(start, end, "indirect", token, cue_end, speaker, via=via or stated_via)
+        kind = "direct" if _whole_quotation(text, start, end) else "indirect"
+        draft = Draft(start, end, kind, token, cue_end, speaker, via=via or stated_via)
         drafts.append(draft)
     return drafts
+
+
+def _whole_quotation(text: str, start: int, end: int) -> bool:
+    """`"...," according to X`: the sourced words are one quotation, marks and all."""
+    before = text[start - 1 : start]
+    after = text[end : end + 2].lstrip(",.")[:1]
+    return before in {'"', "\u201c"} and after in {'"', "\u201d"}
 
 
 def _named_stater(

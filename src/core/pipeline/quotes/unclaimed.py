@@ -81,6 +81,8 @@ def continuations(
         words = text[start:end].split()
         if not words or not (words[0][:1].isupper() or words[0][:1] in "[("):
             continue
+        if _sourced_after(text, mark):
+            continue  # `"...," according to X`: the quote names its own source
         # a short sentence in quotes ("None at all.") only right after the previous quote
         short = len(words) < UTTERANCE_WORDS
         earlier = [
@@ -164,6 +166,12 @@ def _hands_on(statement: Draft, speaker: Speaker | None, short: bool) -> bool:
     if statement.speaker.key is not None:
         return True
     return not short and speaker is not None and speaker.key is not None
+
+
+def _sourced_after(text: str, mark: QuoteMarks) -> bool:
+    """`"...," according to X, ...`: the words right after the closing mark name the source."""
+    after = text[mark.close + 1 : mark.close + 40].lstrip(" ,").lower()
+    return mark.closed and after.startswith("according to ")
 
 
 def _opens_paragraph(text: str, mark: QuoteMarks) -> bool:
