@@ -138,3 +138,19 @@ def test_speaker_of_a_quote_sourced_after_its_closing_mark(analyze_text: Analyze
     )
     quotes = [q for q in analyze_text(TITLE + text).quotes if "out of the question" in q.text]
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Ann Lindqvist")]
+
+
+def test_speaker_of_an_order_and_of_a_name_given(analyze_text: AnalyzeText) -> None:
+    # "instructed X to "..."" orders in the speaker's words; "which X dubbed a "..."" names
+    # something in them
+    text = (
+        "Seeing this, Interior Minister Tom Baxter instructed local officials to \u201cincrease "
+        "the monitoring of land conflicts\u201d before the vote.\n\n"
+        "Anyone backing the new movement, which Ann Lindqvist dubbed a \u201cterrorist "
+        "organization,\u201d risked arrest."
+    )
+    quotes = analyze_text(TITLE + text).quotes
+    order = [q.speaker for q in quotes if "monitoring of land" in q.text]
+    name = [q.speaker for q in quotes if "terrorist organization" in q.text]
+    assert order == ["Tom Baxter"]
+    assert name == ["Ann Lindqvist"]

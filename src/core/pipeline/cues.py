@@ -100,7 +100,7 @@ REQUEST_PARTICLES: dict[str, frozenset[str]] = {"appeal": frozenset({"to"})}
 #: Speech verbs that make a request of their object ("asked the court to delay its ruling",
 #: "told the army to withdraw"): with an object and an infinitive, a stance; "ask" also with
 #: "for" ("asked for a recount").
-REQUEST_VERBS: frozenset[str] = frozenset({"ask", "tell", "press", "push"})
+REQUEST_VERBS: frozenset[str] = frozenset({"ask", "tell", "press", "push", "instruct", "order"})
 #: What one requests for oneself, not of anyone: "a source who requested anonymity".
 REQUESTED_FOR_ONESELF: frozenset[str] = frozenset({"anonymity"})
 
@@ -121,7 +121,7 @@ INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", 
 #: Verbs that characterise in someone's words; they take a quoted fragment, not a clause.
 NAMING_VERBS: frozenset[str] = frozenset(
     {"call", "describe", "label", "brand", "term", "characterize", "characterise", "portray",
-     "attack", "assail", "refer", "cite", "mock", "deride", "ridicule"}
+     "attack", "assail", "refer", "cite", "mock", "deride", "ridicule", "dub"}
 )
 
 #: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).
@@ -179,6 +179,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "slam": ("slammed", "slams", "slamming"),
     "find": ("found", "finds", "finding"),
     "refer": ("referred", "refers", "referring"),
+    "dub": ("dubbed", "dubs", "dubbing"),
     "signal": ("signals", "signaled", "signalled", "signaling", "signalling"),
 }
 
@@ -201,7 +202,7 @@ def _form_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for base in (
         SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS | NAMING_VERBS | FINDING_VERBS
-        | OPINION_NOUN_VERBS
+        | OPINION_NOUN_VERBS | REQUEST_VERBS
     ):
         forms = _IRREGULAR.get(base) or _regular_forms(base)
         for form in (base, *forms):
