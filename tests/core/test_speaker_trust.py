@@ -154,3 +154,15 @@ def test_speaker_of_an_order_and_of_a_name_given(analyze_text: AnalyzeText) -> N
     name = [q.speaker for q in quotes if "terrorist organization" in q.text]
     assert order == ["Tom Baxter"]
     assert name == ["Ann Lindqvist"]
+
+
+def test_speaker_quote_ending_its_sentence_before_according_to_goes_on(
+    analyze_text: AnalyzeText,
+) -> None:
+    # the next sentence's "According to X" sources that sentence, not the quote before it
+    text = (
+        'Tom Baxter stated that "we have no such problem here," drawing laughter. "We do not '
+        'have this at all, I do not know who told you that." According to the Norland Rights '
+        "Group, the law is used against dozens of people each year."
+    )
+    assert speaker_of(analyze_text, text, "who told you") == "Tom Baxter"

@@ -170,8 +170,8 @@ def _hands_on(statement: Draft, speaker: Speaker | None, short: bool) -> bool:
 
 def _sourced_after(text: str, mark: QuoteMarks) -> bool:
     """`"...," according to X, ...`: the words right after the closing mark name the source."""
-    after = text[mark.close + 1 : mark.close + 40].lstrip(" ,").lower()
-    return mark.closed and after.startswith("according to ")
+    after = text[mark.close + 1 : mark.close + 40].lstrip(" ,")
+    return mark.closed and after.startswith("according to ")  # not a new sentence's "According"
 
 
 def _opens_paragraph(text: str, mark: QuoteMarks) -> bool:
