@@ -166,3 +166,14 @@ def test_speaker_quote_ending_its_sentence_before_according_to_goes_on(
         "Group, the law is used against dozens of people each year."
     )
     assert speaker_of(analyze_text, text, "who told you") == "Tom Baxter"
+
+
+def test_speaker_county_named_with_a_possessive_is_one_name(analyze_text: AnalyzeText) -> None:
+    # "St. Anne's County Sheriff's Office": the model cut the name after "St. Anne's"; the
+    # county goes on with the body it begins
+    text = (
+        "St. Anne's County Sheriff's Office released the recordings on Monday.\n\n"
+        "In the shooting at the school on March 2, according to St. Anne's County Sheriff's "
+        "Office, a student opened fire with a pistol at 7:57 AM local time."
+    )
+    assert speaker_of(analyze_text, text, "opened fire") == "St. Anne's County Sheriff's Office"
