@@ -100,7 +100,7 @@ REQUEST_PARTICLES: dict[str, frozenset[str]] = {"appeal": frozenset({"to"})}
 #: Speech verbs that make a request of their object ("asked the court to delay its ruling",
 #: "told the army to withdraw"): with an object and an infinitive, a stance; "ask" also with
 #: "for" ("asked for a recount").
-REQUEST_VERBS: frozenset[str] = frozenset({"ask", "tell", "press", "push", "instruct", "order"})
+REQUEST_VERBS: frozenset[str] = frozenset({"ask", "tell", "press", "push", "instruct"})
 #: What one requests for oneself, not of anyone: "a source who requested anonymity".
 REQUESTED_FOR_ONESELF: frozenset[str] = frozenset({"anonymity"})
 
