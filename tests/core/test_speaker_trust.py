@@ -65,7 +65,9 @@ def parsed(nlp, rows: list[tuple[str, str, str, str, int]]):  # type: ignore[no-
     )
 
 
-def test_speaker_fronted_participle_takes_its_verbs_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_speaker_fronted_participle_takes_its_verbs_subject(  # type: ignore[no-untyped-def]
+    nlp,
+) -> None:
     # `Noting "...", (gloss), Governor Ruiz added`: the parser gave the fronted participle a
     # "subject" after its quote; a participle before its verb speaks for that verb's subject
     from newsdesk.core.pipeline.speakers import SpeakerResolver
@@ -177,3 +179,28 @@ def test_speaker_county_named_with_a_possessive_is_one_name(analyze_text: Analyz
         "Office, a student opened fire with a pistol at 7:57 AM local time."
     )
     assert speaker_of(analyze_text, text, "opened fire") == "St. Anne's County Sheriff's Office"
+
+
+
+def test_speaker_named_after_a_participle_parsed_as_the_subject(  # type: ignore[no-untyped-def]
+    nlp,
+) -> None:
+    # "Writing in a blog post, X of Y dubbed ...: "..."", with the participle parsed as the
+    # cue's subject and the name hung on it: the person named between the participle and the
+    # cue speaks, not a body named after the cue
+    from newsdesk.core.pipeline.indexing import analyze_doc
+    from newsdesk.core.pipeline.text import build_article
+
+    text = TITLE + (
+        "Writing in a blog post, Matthew Baxter of The Dalby Courier dubbed the conflict "
+        "involving the Church of Norland's attempts to remove the video: \"Norland vs. the "
+        'Internet, part nine".'
+    )
+    article = build_article(text, article_id="t", path="t.txt", content_hash="x")
+    doc = nlp(article.text)
+    words = {t.text: t for t in doc}
+    writing, baxter, dubbed = words["Writing"], words["Baxter"], words["dubbed"]
+    writing.head, writing.dep_ = dubbed, "nsubj"  # the misparse of the article it came from
+    baxter.head, baxter.dep_ = writing, "npadvmod"
+    quotes = [q for q in analyze_doc(doc, article).quotes if "part nine" in q.text]
+    assert [q.speaker for q in quotes] == ["Matthew Baxter"]
