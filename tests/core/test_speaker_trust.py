@@ -142,20 +142,14 @@ def test_speaker_of_a_quote_sourced_after_its_closing_mark(analyze_text: Analyze
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Ann Lindqvist")]
 
 
-def test_speaker_of_an_order_and_of_a_name_given(analyze_text: AnalyzeText) -> None:
-    # "instructed X to "..."" orders in the speaker's words; "which X dubbed a "..."" names
-    # something in them
+def test_speaker_of_an_order(analyze_text: AnalyzeText) -> None:
+    # "instructed X to "..."" orders in the speaker's words
     text = (
         "Seeing this, Interior Minister Tom Baxter instructed local officials to \u201cincrease "
-        "the monitoring of land conflicts\u201d before the vote.\n\n"
-        "Anyone backing the new movement, which Ann Lindqvist dubbed a \u201cterrorist "
-        "organization,\u201d risked arrest."
+        "the monitoring of land conflicts\u201d before the vote."
     )
     quotes = analyze_text(TITLE + text).quotes
-    order = [q.speaker for q in quotes if "monitoring of land" in q.text]
-    name = [q.speaker for q in quotes if "terrorist organization" in q.text]
-    assert order == ["Tom Baxter"]
-    assert name == ["Ann Lindqvist"]
+    assert [q.speaker for q in quotes if "monitoring of land" in q.text] == ["Tom Baxter"]
 
 
 def test_speaker_quote_ending_its_sentence_before_according_to_goes_on(
