@@ -198,3 +198,13 @@ def test_speaker_named_after_a_participle_parsed_as_the_subject(  # type: ignore
     baxter.head, baxter.dep_ = writing, "npadvmod"
     quotes = [q for q in analyze_doc(doc, article).quotes if "part nine" in q.text]
     assert [q.speaker for q in quotes] == ["Matthew Baxter"]
+
+
+def test_speaker_of_a_name_given(analyze_text: AnalyzeText) -> None:
+    # "which X dubbed a "..."" names something in the speaker's words
+    text = (
+        "Anyone backing the new movement, which Ann Lindqvist dubbed a \u201cterrorist "
+        "organization,\u201d risked arrest."
+    )
+    quotes = analyze_text(TITLE + text).quotes
+    assert [q.speaker for q in quotes if "terrorist organization" in q.text] == ["Ann Lindqvist"]
