@@ -154,8 +154,10 @@ def according_to(
         start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
-        kind = "direct" if _whole_quotation(text, start, end) else "indirect"
-        draft = Draft(start, end, kind, token, cue_end, speaker, via=via or stated_via)
+        draft = Draft(
+            start, end, "direct" if _whole_quotation(text, start, end) else "indirect",
+            token, cue_end, speaker, via=via or stated_via,
+        )
         drafts.append(draft)
     return drafts
 
