@@ -208,3 +208,16 @@ def test_speaker_of_a_name_given(analyze_text: AnalyzeText) -> None:
     )
     quotes = analyze_text(TITLE + text).quotes
     assert [q.speaker for q in quotes if "terrorist organization" in q.text] == ["Ann Lindqvist"]
+
+
+def test_sourced_words_with_quotations_inside_are_not_one_quotation(
+    analyze_text: AnalyzeText,
+) -> None:
+    # "“six workers” were found at the farm, “working without a contract”": two quoted pieces
+    # of one report, not a whole quotation
+    text = (
+        "According to Labour Minister Ann Lindqvist, \u201csix workers and one foreman\u201d were "
+        "found at the Dalby farm, \u201cworking without a contract and without pay.\u201d"
+    )
+    quotes = [q for q in analyze_text(TITLE + text).quotes if "found at the Dalby farm" in q.text]
+    assert [q.kind for q in quotes] != ["direct"]

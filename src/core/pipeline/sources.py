@@ -166,7 +166,12 @@ def _whole_quotation(text: str, start: int, end: int) -> bool:
     """`"...," according to X`: the sourced words are one quotation, marks and all."""
     before = text[start - 1 : start]
     after = text[end : end + 2].lstrip(",.")[:1]
-    return before in {'"', "\u201c"} and after in {'"', "\u201d"}
+    inner = text[start:end]
+    return (
+        before in {'"', "\u201c"}
+        and after in {'"', "\u201d"}
+        and not any(mark in inner for mark in ('"', "\u201c", "\u201d"))
+    )
 
 
 def _named_stater(
