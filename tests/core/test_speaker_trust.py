@@ -200,16 +200,6 @@ def test_speaker_named_after_a_participle_parsed_as_the_subject(  # type: ignore
     assert [q.speaker for q in quotes] == ["Matthew Baxter"]
 
 
-def test_speaker_of_a_name_given(analyze_text: AnalyzeText) -> None:
-    # "which X dubbed a "..."" names something in the speaker's words
-    text = (
-        "Anyone backing the new movement, which Ann Lindqvist dubbed a \u201cterrorist "
-        "organization,\u201d risked arrest."
-    )
-    quotes = analyze_text(TITLE + text).quotes
-    assert [q.speaker for q in quotes if "terrorist organization" in q.text] == ["Ann Lindqvist"]
-
-
 def test_sourced_words_with_quotations_inside_are_not_one_quotation(
     analyze_text: AnalyzeText,
 ) -> None:

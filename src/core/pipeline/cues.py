@@ -121,7 +121,7 @@ INTRO_VERBS: frozenset[str] = SPEECH_VERBS | STANCE_VERBS | frozenset({"speak", 
 #: Verbs that characterise in someone's words; they take a quoted fragment, not a clause.
 NAMING_VERBS: frozenset[str] = frozenset(
     {"call", "describe", "label", "brand", "term", "characterize", "characterise", "portray",
-     "attack", "assail", "refer", "cite", "mock", "deride", "ridicule", "dub"}
+     "attack", "assail", "refer", "cite", "mock", "deride", "ridicule"}
 )
 
 #: Nouns for documents and messages: as a speaker they are a second-hand source (`via`).
@@ -179,7 +179,6 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "slam": ("slammed", "slams", "slamming"),
     "find": ("found", "finds", "finding"),
     "refer": ("referred", "refers", "referring"),
-    "dub": ("dubbed", "dubs", "dubbing"),
     "signal": ("signals", "signaled", "signalled", "signaling", "signalling"),
 }
 
