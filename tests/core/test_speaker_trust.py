@@ -211,3 +211,15 @@ def test_sourced_words_with_quotations_inside_are_not_one_quotation(
     )
     quotes = [q for q in analyze_text(TITLE + text).quotes if "found at the Dalby farm" in q.text]
     assert [q.kind for q in quotes] != ["direct"]
+
+
+def test_sourced_quoted_fragment_is_not_a_whole_quotation(analyze_text: AnalyzeText) -> None:
+    # `came to register and "defend the vote," according to X`: a fragment the sourced clause
+    # quotes, not a quoted sentence
+    text = (
+        "Their purpose was not to guard the border. Instead, the soldiers came to register to "
+        "vote and \u201cdefend the election,\u201d according to Norby\u2019s chief of police, "
+        "Tom Baxter."
+    )
+    quotes = [q for q in analyze_text(TITLE + text).quotes if "defend the election" in q.text]
+    assert quotes and all(q.kind != "direct" for q in quotes)

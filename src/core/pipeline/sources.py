@@ -163,12 +163,14 @@ def according_to(
 
 
 def _whole_quotation(text: str, start: int, end: int) -> bool:
-    """`"...," according to X`: the sourced words are one quotation, marks and all."""
+    """`"...," according to X`: the sourced words are one quoted sentence, marks and all (not
+    a fragment the clause around it quotes: `came to "defend the election," according to`)."""
     before = text[start - 1 : start]
     after = text[end : end + 2].lstrip(",.")[:1]
     inner = text[start:end]
     return (
-        before in {'"', "\u201c"}
+        inner[:1].isupper()
+        and before in {'"', "\u201c"}
         and after in {'"', "\u201d"}
         and not any(mark in inner for mark in ('"', "\u201c", "\u201d"))
     )
