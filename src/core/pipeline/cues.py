@@ -103,7 +103,7 @@ REQUEST_PARTICLES: dict[str, frozenset[str]] = {"appeal": frozenset({"to"})}
 #: Speech verbs that make a request of their object ("asked the court to delay its ruling",
 #: "told the army to withdraw"): with an object and an infinitive, a stance; "ask" also with
 #: "for" ("asked for a recount").
-REQUEST_VERBS: frozenset[str] = frozenset({"ask", "tell", "press", "push"})
+REQUEST_VERBS: frozenset[str] = frozenset({"ask", "tell", "press", "push", "instruct"})
 #: What one requests for oneself, not of anyone: "a source who requested anonymity".
 REQUESTED_FOR_ONESELF: frozenset[str] = frozenset({"anonymity"})
 
@@ -204,7 +204,7 @@ def _form_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for base in (
         SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | INTRO_VERBS | NAMING_VERBS | FINDING_VERBS
-        | OPINION_NOUN_VERBS
+        | OPINION_NOUN_VERBS | REQUEST_VERBS
     ):
         forms = _IRREGULAR.get(base) or _regular_forms(base)
         for form in (base, *forms):

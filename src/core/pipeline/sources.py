@@ -154,9 +154,26 @@ def according_to(
         start, end = trim(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
         if end <= start:
             continue
-        draft = Draft(start, end, "indirect", token, cue_end, speaker, via=via or stated_via)
+        draft = Draft(
+            start, end, "direct" if _whole_quotation(text, start, end) else "indirect",
+            token, cue_end, speaker, via=via or stated_via,
+        )
         drafts.append(draft)
     return drafts
+
+
+def _whole_quotation(text: str, start: int, end: int) -> bool:
+    """`"...," according to X`: the sourced words are one quoted sentence, marks and all (not
+    a fragment the clause around it quotes: `came to "defend the election," according to`)."""
+    before = text[start - 1 : start]
+    after = text[end : end + 2].lstrip(",.")[:1]
+    inner = text[start:end]
+    return (
+        inner[:1].isupper()
+        and before in {'"', "\u201c"}
+        and after in {'"', "\u201d"}
+        and not any(mark in inner for mark in ('"', "\u201c", "\u201d"))
+    )
 
 
 def _named_stater(

@@ -48,6 +48,7 @@ from .places import (
     PLACE_LABELS,
     followed_by_its_region,
     governed_as_a_place,
+    join_possessive_county,
     named_with_its_kind_of_place,
     read_countries_as_teams,
     read_chambers_with_their_place,
@@ -148,6 +149,7 @@ def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
     families(candidates, text)
     candidates = join_split_names(candidates, text)
     candidates = join_names_around_and(candidates, text)
+    candidates = join_possessive_county(candidates, text)
     candidates += missed_organisations(candidates, text, links, headlines)
     candidates = with_of_phrase_the_acronym_spells(candidates, text)
     candidates = with_words_before_the_acronym_spells(candidates, text)

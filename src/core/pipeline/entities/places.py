@@ -10,7 +10,7 @@ from ..kinds import short_place_name
 from ..names import fold_name, is_acronym
 from ..rules import ORG_WORDS
 from ..unionfind import UnionFind
-from .candidates import Candidate
+from .candidates import Candidate, join_neighbours
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -97,6 +97,32 @@ def _listed_with_states(ordered: list[Candidate], group: list[Candidate]) -> boo
             if j < i and gap == len(", ") and other.label in PLACE_LABELS:
                 return True
     return False
+
+
+#: What lies between a possessive place name and the "County" that goes on with it.
+_POSSESSIVE_GAP = re.compile(r"(?:['\u2019]s)? ")
+
+
+def join_possessive_county(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """ "St. Mary's County Sheriff's Office": a county named with a possessive ("Prince Ana's
+    County") is one name with the body it begins, which the model cut after the "'s" into a
+    place and an organisation of "County ...". A body of another place keeps its own name
+    ("Norland's Foreign Office")."""
+
+    def join(first: Candidate, second: Candidate) -> Candidate | None:
+        gap = text[first.end : second.start]
+        possessive = first.text.endswith(("'s", "\u2019s")) or gap.startswith(("'s", "\u2019s"))
+        if (
+            possessive
+            and _POSSESSIVE_GAP.fullmatch(gap)
+            and second.text.split()[0] == "County"
+            and second.label in {"ORG", "GPE", "FAC"}
+        ):
+            return Candidate(first.start, second.end, text[first.start : second.end],
+                             second.label, role=second.role, headline=first.headline)
+        return None
+
+    return join_neighbours(candidates, join)
 
 
 def _named_places(group: list[Candidate]) -> list[str]:

@@ -289,9 +289,16 @@ def _claims(
         subject = object_controller(cue) or resolver.subject_of(cue)
         if subject is not None and text[: mark.open].rstrip().endswith(":"):
             subject = whose_words(subject) or subject
-        if subject is not None and subject.pos_ == "VERB":
+        participle = subject if subject is not None and subject.pos_ == "VERB" else None
+        if participle is not None:
             subject = None  # "Calling it "...", X told ...": a participle is no speaker
         speaker = resolver.resolve(subject) if subject is not None else None
+        if speaker is None and participle is not None and participle.i < cue.i:
+            # "Writing in a blog post, X of the Courier dubbed it: "..."", the participle
+            # parsed as the subject: the person named between it and the cue speaks
+            person = resolver.person_within(participle.idx, cue.idx)
+            if person is not None:
+                speaker = resolver.speaker_for(person, person.start, person.end)
         if speaker is None and mark.closed and cue.idx > mark.close:
             # `"...", Eastvale coach Lena Varga said.` with the phrase misparsed (a verb
             # "coach", or the role read as an object inside the quote): the person named

@@ -81,6 +81,8 @@ def continuations(
         words = text[start:end].split()
         if not words or not (words[0][:1].isupper() or words[0][:1] in "[("):
             continue
+        if _sourced_after(text, mark):
+            continue  # `"...," according to X`: the quote names its own source
         # a short sentence in quotes ("None at all.") only right after the previous quote
         short = len(words) < UTTERANCE_WORDS
         earlier = [
@@ -135,6 +137,11 @@ def continuations(
         lead_span = _lead_sentence(text, previous.end, mark.open)
         own_cue = previous.cue is not None and previous.cue.idx >= lead_span[0]
         lead_in = None if own_cue else resolver.lone_person_before(lead_span)
+        if lead_in is None and not own_cue and _opens_paragraph(text, mark):
+            # `"...," Okafor said. ¶ The club's chairman, Ana Ruiz, grew angry when asked
+            # about it. ¶ "We did nothing wrong."`: the paragraph before introduces the speaker
+            before = len(text[: lead_span[0]].rstrip())
+            lead_in = resolver.subject_introduced(_lead_sentence(text, previous.end, before))
         if lead_in is not None and lead_in.key != (speaker.key if speaker else None):
             # `"...," Okafor said. ¶ The side got two yellow cards, leaving Lind
             # unimpressed. "One of them was questionable."`: the one the lead names
@@ -159,6 +166,18 @@ def _hands_on(statement: Draft, speaker: Speaker | None, short: bool) -> bool:
     if statement.speaker.key is not None:
         return True
     return not short and speaker is not None and speaker.key is not None
+
+
+def _sourced_after(text: str, mark: QuoteMarks) -> bool:
+    """`"...," according to X, ...`: the words right after the closing mark name the source."""
+    after = text[mark.close + 1 : mark.close + 40].lstrip(" ,")
+    return mark.closed and after.startswith("according to ")  # not a new sentence's "According"
+
+
+def _opens_paragraph(text: str, mark: QuoteMarks) -> bool:
+    """The quote's opening mark starts its paragraph, after the previous paragraph's text."""
+    line_start = text.rfind("\n", 0, mark.open) + 1
+    return line_start > 0 and not text[line_start : mark.open].strip()
 
 
 def _spoken_paragraph(text: str, mark: QuoteMarks) -> bool:

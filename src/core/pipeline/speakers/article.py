@@ -16,7 +16,7 @@ from .gender import glossed_gender
 from .mentions import common_noun
 from .naming import clean_name, full_names, name_tokens
 from .speaker import Speaker
-from .words import PERSON_PRONOUNS, SPEAKER_LABELS
+from .words import PERSON_PRONOUNS, SPEAKER_LABELS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -176,6 +176,11 @@ class ArticleMentions:
         words = self.text[start:end].split()
         if any(w.strip(",.;:").lower() in PERSON_PRONOUNS for w in words):
             return None
+        return self._lone_person(stretch)
+
+    def _lone_person(self, stretch: tuple[int, int]) -> Speaker | None:
+        """The one person a stretch names outside quotation marks, as a speaker."""
+        start, end = stretch
         index = bisect_left(self._starts, start)
         found: Mention | None = None
         keys: set[str] = set()
@@ -189,6 +194,24 @@ class ArticleMentions:
         if found is None or len(keys) != 1:
             return None
         return self.speaker_for(found, found.start, found.end)
+
+    def subject_introduced(self, stretch: tuple[int, int]) -> Speaker | None:
+        """The one person a sentence names, when it is its main clause's subject ("The
+        province's governor, Ana Ruiz, grew angry when asked about the fines."): a paragraph
+        that closes on such a sentence introduces whose quoted paragraph follows (a "her" in
+        it is the subject's own)."""
+        person = self._lone_person(stretch)
+        if person is None:
+            return None
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        if token.dep_ == "appos":  # "The governor, Ana Ruiz, grew angry"
+            token = token.head
+        if token.dep_ not in SUBJECT_DEPS or token.head.dep_ != "ROOT":
+            return None
+        return person
 
     def is_place(self, token: Token) -> bool:
         """The token is part of a place's name."""

@@ -79,3 +79,28 @@ def publishing_verb(noun: Token) -> Token | None:
         return None
     verb = noun.head
     return verb if verb.pos_ == "VERB" and verb.lower_ in PUBLISHING_VERBS else None
+
+
+#: Documents one writes oneself, so that acting "in" one is writing it ("resigned in a letter").
+OWN_DOCUMENTS = frozenset(
+    "letter statement message tweet post email e-mail memo note communique communiqué "
+    "announcement release".split()
+)
+#: Prepositions by which a document is the means of an act ("in a letter", "via a statement").
+MEANS_LINKS = frozenset({"in", "via", "through"})
+
+
+def written_by_acting(noun: Token) -> Token | None:
+    """ "X resigned in a letter to the board stating ...": a document one writes oneself, the
+    means of an active verb with a subject, is that subject's; the verb, else None."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in OWN_DOCUMENTS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    verb = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in MEANS_LINKS or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None  # "X was named in a letter": the letter is someone else's
+    if not any(c.dep_ == "nsubj" for c in verb.children) or document_issuer(noun) is not None:
+        return None
+    return verb

@@ -342,6 +342,8 @@ class PronounAntecedents(RoleHolders):
             return token  # a body's name the model missed, with a plural verb
         if plural and spoken and self._spoke_as_body(token, None):
             return token
+        if not plural and not several and self._spoke_as_body(token, None):
+            return token  # "Acme says ...; it noted": a body's name the model left untagged
         if token.pos_ != "NOUN":
             return None
         if plural:

@@ -17,12 +17,19 @@ from .clauses import (
     someone_is,
 )
 from .datelines import in_dateline
-from .documents import document_issuer, name_it_goes_by, publishing_verb
+from .documents import (
+    document_issuer,
+    name_it_goes_by,
+    publishing_verb,
+    written_by_acting,
+)
 from .naming import clean_name, name_written, phrase_bounds, strip_phrase, without_title
 from .pronouns import PronounAntecedents
 from .speaker import Speaker
 from .subjects import (
     cited_as_saying,
+    fronted_participle,
+    how_often,
     name_after_roles,
     name_before_verb,
     noun_before,
@@ -67,6 +74,12 @@ class SpeakerResolver(PronounAntecedents):
             if cited is not None:
                 return cited
             subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            # "..., and several times described it as ...": how often, not who
+            subjects = [c for c in subjects if not how_often(c)]
+            if fronted_participle(token):
+                # `Saying "...", (in Spanish: ...), President X added`: a participle before
+                # its clause has no subject after it; the words after the quote misparsed
+                subjects = [c for c in subjects if c.i < token.i]
             if len(subjects) > 1:  # "TORONTO — The agency says": the place filed from
                 subjects = [c for c in subjects if not in_dateline(c)] or subjects
             agent = passive_agent(token) if token.i != verb.i else None
@@ -127,7 +140,11 @@ class SpeakerResolver(PronounAntecedents):
                 seen += 1
                 continue
             if token.dep_ in {"relcl", "acl"} and token.head.i != token.i:
-                publisher = publishing_verb(token.head) or acting_on_its_noun(token)
+                publisher = (
+                    publishing_verb(token.head)
+                    or acting_on_its_noun(token)
+                    or written_by_acting(token.head)
+                )
                 if publisher is not None and seen < 3:
                     # "X denied it, posting a statement on its website which read": the
                     # statement is X's, whoever it is the parser hung the clause on

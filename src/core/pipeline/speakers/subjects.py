@@ -283,3 +283,30 @@ def subject_after_but(subject: Token, verb: Token) -> Token:
         if any(c.dep_ == "cc" and c.lower_ == "but" and c.i < conj.i for c in subject.children):
             return conj
     return subject
+
+
+def fronted_participle(verb: Token) -> bool:
+    """ "Saying ..., X added": a participle clause before the verb it hangs on, whose subject
+    is that verb's."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i > verb.i
+
+
+#: Nouns that count how often something happens ("several times", "on many occasions").
+FREQUENCY_NOUNS = frozenset("time times occasion occasions".split())
+
+
+def how_often(subject: Token) -> bool:
+    """ "He ... and several times described it as ...": a count of times the parser took for
+    a subject says how often, never who."""
+    return (
+        subject.pos_ == "NOUN"  # not "The Straits Times"
+        and subject.lower_ in FREQUENCY_NOUNS
+        and any(
+            c.dep_ in {"amod", "nummod"} or (c.dep_ == "det" and c.lower_ in COUNTING_DETS)
+            for c in subject.children
+        )
+    )
+
+
+#: Determiners that count ("many times", "each time"), unlike "the" ("the time had come").
+COUNTING_DETS = frozenset("several many some each every few both all".split())
