@@ -238,7 +238,7 @@ def test_entities_bare_surname_joins_nearest_of_two_namesakes(mentions_of) -> No
         ("The US Senate passed the bill. Senator Ann Kole said the Senate acted.", "US Senate"),
     ],
 )
-def test_entities_chamber_named_with_its_place_is_that_places(mentions_of, body: str, key: str) -> None:  # type: ignore[no-untyped-def]
+def test_entities_chamber_named_with_its_place(mentions_of, body: str, key: str) -> None:  # type: ignore[no-untyped-def]
     bare = [m for m in mentions_of(body) if m.text == "Senate"]
     assert bare and {m.key for m in bare} == {key}
 

@@ -50,8 +50,8 @@ from .places import (
     governed_as_a_place,
     join_possessive_county,
     named_with_its_kind_of_place,
-    read_countries_as_teams,
     read_chambers_with_their_place,
+    read_countries_as_teams,
     read_places_as_wars,
     with_its_district,
 )
