@@ -30,16 +30,14 @@ SENTENCES = [
 ]
 
 
-def _stock_copy(fast: AttributeRuler) -> AttributeRuler:
-    stock = AttributeRuler(fast.vocab)
-    stock.add_patterns(fast.patterns)
+def _stock_copy(ruler: Any) -> AttributeRuler:
+    stock = AttributeRuler(ruler.vocab)
+    stock.add_patterns(ruler.patterns)
     return stock
 
 
 def _fast_copy(ruler: AttributeRuler) -> FastAttributeRuler:
-    fast = FastAttributeRuler(ruler.vocab)
-    fast.add_patterns(ruler.patterns)
-    return fast
+    return FastAttributeRuler(_stock_copy(ruler))
 
 
 def _annotations(doc: Doc) -> tuple[bytes, list[Any]]:
@@ -47,7 +45,7 @@ def _annotations(doc: Doc) -> tuple[bytes, list[Any]]:
     return doc.to_array(ATTRS).tobytes(), rows
 
 
-def _both(stock: AttributeRuler, fast: AttributeRuler, doc: Doc) -> tuple[Any, Any]:
+def _both(stock: AttributeRuler, fast: FastAttributeRuler, doc: Doc) -> tuple[Any, Any]:
     return _annotations(stock(doc.copy())), _annotations(fast(doc.copy()))
 
 
@@ -66,7 +64,8 @@ def test_attribute_ruler_replaces_the_models_in_place(nlp) -> None:  # type: ign
     assert isinstance(ruler, FastAttributeRuler)
     names = nlp.pipe_names
     assert names.index("parser") < names.index("attribute_ruler") < names.index("ner")
-    assert compile_plan(ruler) is not None  # the model's patterns take the fast path
+    assert type(ruler.ruler) is AttributeRuler  # the model's own, wrapped
+    assert compile_plan(ruler.ruler) is not None  # the model's patterns take the fast path
 
 
 @pytest.mark.parametrize("text", SENTENCES)
@@ -117,7 +116,7 @@ def test_attribute_ruler_keeps_the_stock_order_across_pattern_shapes(nlp) -> Non
         {"patterns": [[{"TAG": "NN"}]], "attrs": {"LEMMA": "noun"}},
     ])
     fast = _fast_copy(stock)
-    plan = compile_plan(fast)
+    plan = compile_plan(fast.ruler)
     assert plan is not None and plan.residual is not None  # the optional token: the Matcher's
     words = ["old", "big", "zarn", "quill", "big", "zarns", "old", "zarn", ",", "Quorra"]
     tags = ["JJ", "JJ", "NN", "NN", "JJ", "NNS", "JJ", "NN", ",", "NNP"]
@@ -136,7 +135,7 @@ def test_attribute_ruler_falls_back_when_a_pattern_writes_other_fields(nlp) -> N
         {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}},
     ])
     fast = _fast_copy(stock)
-    assert compile_plan(fast) is None
+    assert compile_plan(fast.ruler) is None
     doc = Doc(nlp.vocab, words=["Zorvik", "lamp"], tags=["NNP", "NN"])
     before, after = _both(stock, fast, doc)
     assert after == before
@@ -157,6 +156,26 @@ def test_attribute_ruler_is_not_swapped_for_a_custom_one(nlp) -> None:  # type: 
     )
     assert replace_stock_ruler(blank)
     assert [t.lemma_ for t in blank("The Zorvik")] == ["", "zorvik"]
+
+
+def test_attribute_ruler_follows_patterns_added_later(nlp) -> None:  # type: ignore[no-untyped-def]
+    fast = FastAttributeRuler(AttributeRuler(nlp.vocab))
+    doc = Doc(nlp.vocab, words=["Zorvik", "lamp"], tags=["NNP", "NN"])
+    assert [t.pos_ for t in fast(doc.copy())] == ["", ""]
+    fast.add_patterns([{"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}}])
+    assert [t.pos_ for t in fast(doc.copy())] == ["", "NOUN"]
+    fast.clear()
+    fast.add_patterns([{"patterns": [[{"TAG": "NNP"}]], "attrs": {"POS": "PROPN"}}])
+    assert [t.pos_ for t in fast(doc.copy())] == ["PROPN", ""]
+
+
+def test_attribute_ruler_survives_pickling(nlp) -> None:  # type: ignore[no-untyped-def]
+    import pickle
+
+    fast = nlp.get_pipe("attribute_ruler")
+    copy = pickle.loads(pickle.dumps(fast))
+    doc = _before_ruler(nlp, SENTENCES[0])
+    assert _annotations(copy(doc.copy())) == _annotations(fast(doc.copy()))
 
 
 def test_attribute_ruler_raises_as_stock_for_an_index_outside_the_match(nlp) -> None:  # type: ignore[no-untyped-def]

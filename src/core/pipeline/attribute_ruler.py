@@ -18,28 +18,26 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import DEP, IDS, LEMMA, MORPH, POS, TAG  # type: ignore[import-not-found]
-from spacy.errors import Errors
-from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler
-from spacy.pipeline.attributeruler import attribute_ruler_score
-from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.pipeline import AttributeRuler
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 #: The factory newsdesk's loader puts in the place of the model's `attribute_ruler`.
 FACTORY = "newsdesk_attribute_ruler"
 
 #: What the fast path may set: token fields only (the stock ruler also writes an attribute to
 #: the lexeme, i.e. the vocabulary, when it is a lexical one; none of these is).
-OUTPUT_ATTRS: tuple[int, ...] = (POS, TAG, DEP, MORPH, LEMMA)
+OUTPUT_NAMES: tuple[str, ...] = ("POS", "TAG", "DEP", "MORPH", "LEMMA")
 
 #: Tested attributes the Matcher compares specially, left to it.
 _MATCHER_ONLY = frozenset({"_", "OP", "SENT_START", "IS_SENT_START", "ENT_IOB", "MORPH"})
@@ -110,90 +108,94 @@ class Plan:
     regex_memo: dict[tuple[str, int], bool] = field(default_factory=dict)
 
 
-def make_fast_attribute_ruler(
-    nlp: Language, name: str, validate: bool, scorer: Callable[..., Any] | None
-) -> FastAttributeRuler:
-    """The factory: as spaCy's `attribute_ruler` factory, with this class."""
-    return FastAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
+def output_attrs() -> frozenset[int]:
+    from spacy.attrs import IDS  # type: ignore[import-not-found]  # (no stubs)
+
+    return frozenset(int(IDS[name]) for name in OUTPUT_NAMES)
+
+
+def make_fast_attribute_ruler(nlp: Any, name: str) -> FastAttributeRuler:
+    """The factory: an empty stock ruler, wrapped (`replace_stock_ruler` hands over the model's)."""
+    from spacy.pipeline import AttributeRuler
+
+    return FastAttributeRuler(AttributeRuler(nlp.vocab, name))
 
 
 def register() -> None:
     """Make the factory known to spaCy (idempotent)."""
+    from spacy.language import Language
+
     if FACTORY not in Language.factories:
-        Language.factory(
-            FACTORY,
-            default_config={
-                "validate": False,
-                "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"},
-            },
-        )(make_fast_attribute_ruler)
+        Language.factory(FACTORY)(make_fast_attribute_ruler)
 
 
 def replace_stock_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
-    """Put a `FastAttributeRuler` with the same patterns in place of the stock one named `name`.
+    """Put a `FastAttributeRuler` around the model's own ruler named `name`, in its place.
 
-    Nothing changes (False) when there is no such component, when it is not spaCy's own class,
-    or when its patterns set something the fast path does not write."""
-    if name not in nlp.component_names:
+    Nothing changes (False) when there is no such component (or it is disabled), when it is
+    not spaCy's own class, or when its patterns set something the fast path does not write."""
+    from spacy.pipeline import AttributeRuler
+
+    if name not in nlp.pipe_names:
         return False
     stock = nlp.get_pipe(name)
     if type(stock) is not AttributeRuler or not all(
-        set(attrs) <= set(OUTPUT_ATTRS) for attrs in stock.attrs
+        set(attrs) <= output_attrs() for attrs in stock.attrs
     ):
         return False
-    if name in nlp.disabled:
-        return False
     register()
-    patterns = stock.patterns
-    fast = nlp.replace_pipe(name, FACTORY, config={"validate": stock.validate})
+    fast = nlp.replace_pipe(name, FACTORY)
     assert isinstance(fast, FastAttributeRuler)
-    fast.add_patterns(patterns)
+    fast.ruler = stock
     return True
 
 
-class FastAttributeRuler(AttributeRuler):
-    """An `AttributeRuler` (same patterns, serialisation and scoring) applied with arrays."""
+class FastAttributeRuler:
+    """Applies an `AttributeRuler`'s patterns with arrays; everything else (patterns, adding
+    them, serialisation, scoring) is the wrapped ruler's own, reached through it."""
 
-    def __init__(
-        self,
-        vocab: Vocab,
-        name: str = "attribute_ruler",
-        *,
-        validate: bool = False,
-        scorer: Callable[..., Any] | None = attribute_ruler_score,
-    ) -> None:
-        super().__init__(vocab, name, validate=validate, scorer=scorer)
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.ruler = ruler
         self._plan: Plan | None = None
-        self._compiled = False
+        self._compiled_for: tuple[object, int] | None = None
 
-    def clear(self) -> None:
-        super().clear()
-        self._compiled = False
-
-    def add(self, patterns: Iterable[Any], attrs: dict[Any, Any], index: int = 0) -> None:
-        super().add(patterns, attrs, index)
-        self._compiled = False
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "ruler":  # (unpickling: no `ruler` yet)
+            raise AttributeError(name)
+        return getattr(self.ruler, name)
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self._compiled:
-            self._plan = compile_plan(self)
-            self._compiled = True
+        ruler = self.ruler
+        state = (ruler.matcher, len(ruler.attrs))  # `clear` makes a new Matcher, `add` appends
+        if self._compiled_for is None or self._compiled_for[0] is not state[0] or (
+            self._compiled_for[1] != state[1]
+        ):
+            self._plan = compile_plan(ruler)
+            self._compiled_for = state
         if self._plan is None:
-            return super().__call__(doc)
-        error_handler = self.get_error_handler()
+            return ruler(doc)
+        error_handler = ruler.get_error_handler()
         try:
-            apply_plan(self._plan, doc, self)
+            apply_plan(self._plan, doc, ruler)
             return doc
         except Exception as e:
-            return error_handler(self.name, self, [doc], e)
+            return cast("Doc", error_handler(ruler.name, ruler, [doc], e))
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """As `Pipe.pipe` (which would call the wrapped ruler): each document in turn."""
+        for doc in stream:
+            yield self(doc)
 
 
 def compile_plan(ruler: AttributeRuler) -> Plan | None:
     """The ruler's patterns as steps, or None when some pattern writes what the plan cannot."""
+    from spacy.matcher import Matcher
+
     vocab = ruler.vocab
+    allowed = output_attrs()
     outputs: list[int] = []
     for attrs in ruler.attrs:
-        if not set(attrs) <= set(OUTPUT_ATTRS):
+        if not set(attrs) <= allowed:
             return None
         outputs.extend(a for a in attrs if a not in outputs)
     column = {attr: j for j, attr in enumerate(outputs)}
@@ -238,6 +240,8 @@ def _rule(
 
 def _tests(spec: dict[Any, Any], vocab: Vocab) -> tuple[Test, ...] | None:
     """A token spec as tests, converting values as the Matcher does, or None."""
+    from spacy.attrs import IDS
+
     tests: list[Test] = []
     seen: set[int] = set()
     for name, value in spec.items():
@@ -264,6 +268,8 @@ def _tests(spec: dict[Any, Any], vocab: Vocab) -> tuple[Test, ...] | None:
 
 
 def _predicate(attr: int, predicate: str, argument: Any) -> Test | None:
+    from spacy.strings import get_string_id
+
     if predicate in ("IN", "NOT_IN") and isinstance(argument, list | tuple):
         if not all(isinstance(v, str | int) for v in argument):
             return None
@@ -361,6 +367,9 @@ def _positions(sorted_values: npt.NDArray[Any], column: npt.NDArray[Any]) -> tup
 
 def apply_plan(plan: Plan, doc: Doc, ruler: AttributeRuler) -> None:
     """Every step on `doc`: tests read the annotations as they were before the ruler ran."""
+    from spacy.errors import Errors
+    from spacy.tokens import Span
+
     n = len(doc)
     if n == 0 or not plan.outputs:
         return
