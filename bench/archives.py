@@ -350,7 +350,7 @@ def probe(name: str, args: Sequence[str]) -> dict[str, object]:
     if name == "raw-pipe":
         from newsdesk.core.pipeline.nlp import load_pipeline
 
-        nlp, _info = load_pipeline(None)
+        nlp, _info = load_pipeline(None, stock=True)  # spaCy's own components, as run.py's
 
         def texts() -> Iterator[str]:
             with open(args[0], encoding="utf-8") as rows:

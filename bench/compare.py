@@ -41,7 +41,7 @@ from pathlib import Path
 
 SECTIONS = {
     # the arguments bench/run.py's main() passes in a full (not --quick) run
-    "throughput": "run.bench_throughput(work, 60, jobs=2, rounds=2)",
+    "throughput": "run.bench_throughput(work, 60, jobs=2, rounds=3)",
     "start": "run.bench_start(work, 5)",
     "incremental": "run.bench_incremental(work, 1_000, 5)",
     "large": "run.bench_large(work, 10_000, 5, False)",

@@ -99,8 +99,12 @@ def installed_version(package: str) -> str | None:
         return None
 
 
-def load_pipeline(model: str | None) -> tuple[Language, PipelineInfo]:
-    """Load the pipeline; with no model package installed, say so once and use the rules."""
+def load_pipeline(model: str | None, *, stock: bool = False) -> tuple[Language, PipelineInfo]:
+    """Load the pipeline; with no model package installed, say so once and use the rules.
+
+    The model's `attribute_ruler` is replaced by newsdesk's faster equivalent (same patterns,
+    byte-identical annotations; see `attribute_ruler`) unless `stock` asks for spaCy's own
+    components only, as the bench's baseline and `bench/pipeline_identity.py` do."""
     import spacy
 
     info = describe_model(model)
@@ -118,6 +122,10 @@ def load_pipeline(model: str | None) -> tuple[Language, PipelineInfo]:
             f"Cannot load the spaCy model {info.name!r}: {str(err).rstrip('. ')}. "
             "Install it, or set NEWSDESK_MODEL=rules for the rule-based pipeline."
         ) from err
+    if not stock:
+        from .attribute_ruler import replace_stock_ruler
+
+        replace_stock_ruler(nlp)
     return nlp, info
 
 
