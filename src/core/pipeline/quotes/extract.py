@@ -7,7 +7,7 @@ fragments that no cue claims are scare quotes, terms or titles, and are not quot
 
 This module is the entry point (`find_quotes`) and the pass over the quotation marks; the rules
 live in `direct` (a direct quote's cue and speaker), `reported` (reported speech
-and stances, with `complements`, `requests`, `parentheticals`,
+and stances, with `complements`, `reported_clauses`, `stances`, `requests`, `parentheticals`,
 `misparsed`, `statements`, `mixed` and what they share, `clauses`),
 `unclaimed` (marks no cue claims), `unparsed` (no parser) and `output`
 (drafts -> `Quote` records).

@@ -173,13 +173,45 @@ class SpeakerResolver(PronounAntecedents):
 
     def resolve(self, subject: Token) -> Speaker:
         """The speaker for a subject token: a named mention, a pronoun's person, or a group."""
+        sourced = self._person_after_according(subject)
+        if sourced is not None:
+            return sourced
+        subject = self._name_in_phrase(self._relative_antecedent(subject))
+        start_tok, end_tok = phrase_bounds(subject)
+        span = self.doc[start_tok : end_tok + 1]
+        start, end = span.start_char, span.end_char
+        if subject.lower_ in PERSON_PRONOUNS:
+            return self._person_pronoun_speaker(subject, start, end)
+        if subject.lower_ in GROUP_PRONOUNS:
+            return self._group_pronoun_speaker(subject, start, end)
+        through = self._speaker_via_document(subject, start, end, span.text)
+        if through is not None:
+            return through
+        found = self._subject_mention(subject)
+        if found is not None and not isinstance(found, Mention):
+            # "said University of X, San Diego's chancellor, Ana Ruiz": the role's holder,
+            # whose name the model did not tag, speaks rather than the institution
+            return Speaker(name_written(found), start, end, None, basis="phrase")
+        if found is not None:
+            key = self._full_names.get(found.key, found.key)
+            return Speaker(clean_name(key), start, end, key)
+        return self._speaker_without_mention(subject, start, end, span.text)
+
+    def _person_after_according(self, subject: Token) -> Speaker | None:
+        """ "According to news agency X, the prosecutor of Y, Ana Ruiz, said ...": the parser
+        made the source the subject; the person named after the comma speaks."""
         comma = according_phrase_end(subject)
-        if comma is not None:
-            # "According to news agency X, the prosecutor of Y, Ana Ruiz, said ...": the
-            # parser made the source the subject; the person named after the comma speaks
-            person = self.person_within(comma.idx + 1, subject.head.idx)
-            if person is not None:
-                return self.speaker_for(person, person.start, person.end)
+        if comma is None:
+            return None
+        person = self.person_within(comma.idx + 1, subject.head.idx)
+        if person is None:
+            return None
+        return self.speaker_for(person, person.start, person.end)
+
+    def _relative_antecedent(self, subject: Token) -> Token:
+        """Whom a relative subject ("who", "which") stands for, where the parser hung its
+        clause on a role, a place in it, a noun further back or a published document; any
+        other subject is itself."""
         relative = subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl"
         before = noun_before(subject) if subject.lower_ == "who" else None
         # "... and health minister Tomás Ruiz who adds ...": a name right before "who", no
@@ -216,6 +248,11 @@ class SpeakerResolver(PronounAntecedents):
             if publisher is not None:
                 # "The union published a letter which said ...": the letter is the union's
                 subject = self.subject_of(publisher) or subject
+        return subject
+
+    def _name_in_phrase(self, subject: Token) -> Token:
+        """A person's name the subject's phrase holds after its roles or before its verb,
+        where the parser made a role word or an earlier name the subject."""
         named = name_after_roles(subject)
         if named is not None and self._person_at(named) is not None:
             subject = named  # "Retired police detective and terrorism specialist Ana Ruiz told"
@@ -223,40 +260,49 @@ class SpeakerResolver(PronounAntecedents):
         nearer = self._mention_at(named) if named is not None else None
         if named is not None and nearer is not None and self._is_person(nearer):
             subject = named  # "Longtime Acme in the Morning writer Tom Berg tweeted"
-        start_tok, end_tok = phrase_bounds(subject)
-        span = self.doc[start_tok : end_tok + 1]
-        start, end = span.start_char, span.end_char
-        if subject.lower_ in PERSON_PRONOUNS:
-            mention = self._antecedent(subject)
-            if mention is not None:
-                key = self._full_names.get(mention.key, mention.key)
-                return Speaker(clean_name(key), start, end, key, basis="pronoun")
-            unnamed = self._unnamed.get(subject.i)
-            if unnamed is not None:
-                lo, hi = phrase_bounds(unnamed)
-                if self._titled_untagged(unnamed):  # the title's whole phrase, name and all
-                    lo, hi = unnamed.left_edge.i, unnamed.right_edge.i
-                text = strip_phrase(self.doc[lo : hi + 1].text)
-                return Speaker(text, start, end, None, basis="phrase")
-            return Speaker(subject.text, start, end, None, basis="phrase")
-        if subject.lower_ in GROUP_PRONOUNS:
-            found = self._body_antecedent(subject)
-            near = found is None and subject.lower_ == "they"
-            if near and not self._plural_subject_near(subject):
-                # "The foundation said ... . Day, they said, desired ...": no group fits, so
-                # "they" is the organisation that spoke last, as British usage has it
-                found = self._body_antecedent(subject, as_body=True)
-            if isinstance(found, Mention):
-                found = self._surname_of_body(found)
-                key = self._full_names.get(found.key, found.key)
-                return Speaker(clean_name(key), start, end, key, basis="pronoun")
-            if found is not None:
-                lo, hi = phrase_bounds(found)
-                text = strip_phrase(self.doc[lo : hi + 1].text)
-                via = text if found.lower_ in DOCUMENT_NOUNS else None
-                return Speaker(text, start, end, None, via, basis="phrase")
-            return Speaker(subject.text, start, end, None, basis="phrase")
-        owned = self._owner_unnamed(subject, start, end, strip_phrase(span.text))
+        return subject
+
+    def _person_pronoun_speaker(self, subject: Token, start: int, end: int) -> Speaker:
+        """A personal pronoun speaks for its antecedent, else for the person an unnamed
+        phrase introduced, else as written."""
+        mention = self._antecedent(subject)
+        if mention is not None:
+            key = self._full_names.get(mention.key, mention.key)
+            return Speaker(clean_name(key), start, end, key, basis="pronoun")
+        unnamed = self._unnamed.get(subject.i)
+        if unnamed is not None:
+            lo, hi = phrase_bounds(unnamed)
+            if self._titled_untagged(unnamed):  # the title's whole phrase, name and all
+                lo, hi = unnamed.left_edge.i, unnamed.right_edge.i
+            text = strip_phrase(self.doc[lo : hi + 1].text)
+            return Speaker(text, start, end, None, basis="phrase")
+        return Speaker(subject.text, start, end, None, basis="phrase")
+
+    def _group_pronoun_speaker(self, subject: Token, start: int, end: int) -> Speaker:
+        """A group pronoun speaks for the group or body it refers to, else as written."""
+        found = self._body_antecedent(subject)
+        near = found is None and subject.lower_ == "they"
+        if near and not self._plural_subject_near(subject):
+            # "The foundation said ... . Day, they said, desired ...": no group fits, so
+            # "they" is the organisation that spoke last, as British usage has it
+            found = self._body_antecedent(subject, as_body=True)
+        if isinstance(found, Mention):
+            found = self._surname_of_body(found)
+            key = self._full_names.get(found.key, found.key)
+            return Speaker(clean_name(key), start, end, key, basis="pronoun")
+        if found is not None:
+            lo, hi = phrase_bounds(found)
+            text = strip_phrase(self.doc[lo : hi + 1].text)
+            via = text if found.lower_ in DOCUMENT_NOUNS else None
+            return Speaker(text, start, end, None, via, basis="phrase")
+        return Speaker(subject.text, start, end, None, basis="phrase")
+
+    def _speaker_via_document(
+        self, subject: Token, start: int, end: int, written: str
+    ) -> Speaker | None:
+        """A subject that is a statement, an account or a feed: whose it is speaks, and the
+        document, as `written`, is the way the words came."""
+        owned = self._owner_unnamed(subject, start, end, strip_phrase(written))
         if owned is not None:
             return owned
         owner = self._document_owner(subject)
@@ -264,16 +310,22 @@ class SpeakerResolver(PronounAntecedents):
             # "UN Deputy Secretary-General Ana Ruiz's remarks calling it ...": the remarks
             # are hers; the document is the way they came
             key = self._full_names.get(owner.key, owner.key)
-            return Speaker(clean_name(key), start, end, key, strip_phrase(span.text))
+            return Speaker(clean_name(key), start, end, key, strip_phrase(written))
         issuer = document_issuer(subject)
         if issuer is not None:
             # "The account for The Acme Show tweeted", "a statement from Acme Corp said": the
             # one whose document or feed it is speaks; the document is the way it came
-            return self._issuer_speaker(issuer, start, end, strip_phrase(span.text))
+            return self._issuer_speaker(issuer, start, end, strip_phrase(written))
         known = name_it_goes_by(subject)
         if known is not None:
             # "the activist group known as Acme called on ...": the group is the one named
             return self._issuer_speaker(known, start, end, None)
+        return None
+
+    def _subject_mention(self, subject: Token) -> Mention | Token | None:
+        """The mention that speaks for the subject: the one at it, a person beside a body
+        the parser made the subject, or one in the phrase the parser split; a token where a
+        role's holder the model did not tag speaks."""
         mention = self._mention_at(subject) or self._appositive_mention(subject)
         if mention is not None and according_source(subject):
             # "According to Acme International Jo Bloggs, reporter for X, was arrested": a
@@ -285,10 +337,16 @@ class SpeakerResolver(PronounAntecedents):
             person = self._appositive_person(subject) or self._person_before_place(mention)
             unnamed = None if person is not None else self._untagged_role_holder(subject)
             if unnamed is not None:
-                # "said University of X, San Diego's chancellor, Ana Ruiz": the role's holder,
-                # whose name the model did not tag, speaks rather than the institution
-                return Speaker(name_written(unnamed), start, end, None, basis="phrase")
+                return unnamed
             mention = person or self._surname_glued(mention) or mention
+        mention = self._checked_mention(subject, mention)
+        if mention is None:
+            mention = self._mention_in_split_phrase(subject)
+        return mention
+
+    def _checked_mention(self, subject: Token, mention: Mention | None) -> Mention | None:
+        """The mention checked against the subject's word: a gloss on a name is not the name,
+        a body's name may be a person's surname, and a name tagged as no person may be one."""
         if (
             mention is not None
             and subject.pos_ == "PROPN"
@@ -305,7 +363,13 @@ class SpeakerResolver(PronounAntecedents):
             mention is None or (not self._is_person(mention) and " " not in mention.text)
         ):
             mention = self._surname(subject.text) or mention  # "Fehérvári" tagged as a place
-        if mention is None and subject.pos_ == "NOUN" and subject.dep_ in SUBJECT_DEPS:
+        return mention
+
+    def _mention_in_split_phrase(self, subject: Token) -> Mention | None:
+        """With no mention at the subject: a person named in the phrase the parser split
+        around a role noun or a capitalised title."""
+        mention = None
+        if subject.pos_ == "NOUN" and subject.dep_ in SUBJECT_DEPS:
             # "Another co-author, civil engineering professor Tom Berg, said": the parser
             # split the phrase; the person named in it, with no "of"/"for" before, speaks
             mention = (
@@ -314,7 +378,7 @@ class SpeakerResolver(PronounAntecedents):
                 or self._glued_holder(subject)
                 or self._apposition_closing(subject)
             )
-        elif mention is None and subject.dep_ in SUBJECT_DEPS and subject.lower_ in HONORIFICS:
+        elif subject.dep_ in SUBJECT_DEPS and subject.lower_ in HONORIFICS:
             # "the current Patriarch, Patriarch Ilias, described ...": a capitalised title naming no
             # one, with the holder between commas before the verb (parsed as a conjunct)
             mention = self._apposition_at_verb(subject) or self._name_after_cut_title(subject)
@@ -322,9 +386,13 @@ class SpeakerResolver(PronounAntecedents):
             # "the owner of Acme Canada, Tom Berg, to testify": the name in apposition to
             # the body the role is of names the role's holder
             mention = self._holder_after_body(subject)
-        if mention is not None:
-            key = self._full_names.get(mention.key, mention.key)
-            return Speaker(clean_name(key), start, end, key)
+        return mention
+
+    def _speaker_without_mention(
+        self, subject: Token, start: int, end: int, written: str
+    ) -> Speaker:
+        """No mention speaks: a name behind a long title, the person introduced in the role,
+        else the phrase as written (a document's, the way the words came)."""
         titled = self._titled_name(subject)
         if titled is not None:  # "Former US Ambassador to the United Nations Ana Ruiz wrote"
             key = self._full_names.get(titled.key, titled.key)
@@ -333,7 +401,7 @@ class SpeakerResolver(PronounAntecedents):
         if holder is not None:  # "the spokesperson said": the person introduced in that role
             key = self._full_names.get(holder.key, holder.key)
             return Speaker(clean_name(key), start, end, key, basis="role")
-        text = without_title(strip_phrase(span.text))
+        text = without_title(strip_phrase(written))
         via = text if subject.lower_ in DOCUMENT_NOUNS else None
         return Speaker(text, start, end, None, via, basis="phrase")
 
