@@ -278,6 +278,16 @@ class NewsdeskApp(App[None]):
             )
         )
 
+    def every(self, seconds: float, callback: Callable[[], object], name: str) -> Timer:
+        """Call `callback` every `seconds` while the panes are up, on the main screen's clock.
+
+        The features' polls read the panes (`MainScreen.here`). The app's own timers may outlive
+        them: Textual's test harness removes the screens before it stops the app's timers, and a
+        tick in between (a run past the first tick, on a loaded machine) ended the app in
+        NoMatches. A screen stops its timers before it removes its widgets, however it closes.
+        """
+        return self.main.set_interval(seconds, callback, name=name)
+
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)  # runs before App._on_resize updates self.size
 

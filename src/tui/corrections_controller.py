@@ -72,7 +72,7 @@ class CorrectionsController:
         another explorer): the same data directory, shown as marks from elsewhere are."""
         from .marks_controller import POLL_SECONDS
 
-        self.app.set_interval(POLL_SECONDS, self.poll, name="corrections-poll")
+        self.app.every(POLL_SECONDS, self.poll, name="corrections-poll")
 
     def poll(self) -> None:
         """Apply corrections another process stored or undid since this library last applied

@@ -93,7 +93,7 @@ class MarksController:
             self.app.notify(notice, title="Marks", severity="warning", markup=False, timeout=15)
         self.post(messages.AddLayers(self.layers))
         self._revision = self.store.revision()
-        self.app.set_interval(POLL_SECONDS, self.poll, name="marks-poll")
+        self.app.every(POLL_SECONDS, self.poll, name="marks-poll")
 
     def library_ready(self, library: Library) -> None:
         """The index is open: show counts now, re-anchor marks to changed articles in a thread."""

@@ -289,6 +289,21 @@ The board will meet in Lisbon next week. Repairs could start in May.
 """
 
 
+async def reanchored(app: NewsdeskApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the index is open and the marks are re-anchored to it. The re-anchoring
+    worker starts only once the library has been painted (`on_library_loaded`), so waiting for
+    the workers running when the index opens, and one pause, could miss it on a busy machine
+    (Pilot's pause ends early when the process gets no CPU)."""
+    await app.workers.wait_for_complete()  # opening the index
+    for _ in range(250):  # ~5 s of app time
+        if app.library is not None and app.marks.library is app.library:
+            break
+        await pilot.pause(0.02)
+    assert app.marks.library is app.library, "marks never followed the library"
+    await app.workers.wait_for_complete()  # re-anchoring (it reports back before it ends)
+    await pilot.pause()
+
+
 async def test_marks_survive_a_reindex_of_a_changed_article(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
@@ -310,10 +325,7 @@ async def test_marks_survive_a_reindex_of_a_changed_article(tmp_path: Path) -> N
                     encoding="utf-8")
     again = NewsdeskApp([folder], Settings.from_env(), reindex=True)
     async with again.run_test(size=SIZE) as pilot:
-        await again.workers.wait_for_complete()
-        await pilot.pause()
-        await again.workers.wait_for_complete()  # the re-anchoring worker
-        await pilot.pause()
+        await reanchored(again, pilot)
         [moved] = saved_marks()
         text = again.main.text.detail.article.text
         assert text[moved.start:moved.end] == "The board will meet in Lisbon next week."
@@ -339,10 +351,7 @@ async def test_marks_whose_text_is_gone_are_kept_as_detached(tmp_path: Path) -> 
                     encoding="utf-8")
     again = NewsdeskApp([folder], Settings.from_env())
     async with again.run_test(size=SIZE) as pilot:
-        await again.workers.wait_for_complete()
-        await pilot.pause()
-        await again.workers.wait_for_complete()
-        await pilot.pause()
+        await reanchored(again, pilot)
         [kept] = saved_marks()
         assert kept.detached and kept.text == "Repairs could start in May."
         assert any("1 mark no longer found" in n for n in notes(again))
