@@ -1104,6 +1104,22 @@ def test_actors_title_of_a_surname_alone_picks_among_namesakes() -> None:
     assert mapping[("e", "Quill")] != mapping[("b", "Tod Quill")]  # a judge, not the president
 
 
+def test_actors_surname_named_by_rank_joins_only_someone_of_that_rank() -> None:
+    full = article("a", ("Dorian Vell", "PERSON", "Dorian Vell"))
+    team = article("b", ("Orm Brack", "PERSON", "Orm Brack", "captain"))
+    ranked = article(
+        "c", ("Vell", "PERSON", "Vell", "Captain"), ("Brack", "PERSON", "Brack", "Captain")
+    )
+    _, mapping = merge_actors([full, team, ranked])
+    assert mapping[("c", "Vell")] != mapping[("a", "Dorian Vell")]  # a soldier, not the actor
+    assert mapping[("c", "Brack")] != mapping[("b", "Orm Brack")]  # nor the team's captain
+    officer = article("d", ("Orm Brack", "PERSON", "Orm Brack", "Army Captain"))
+    _, mapping = merge_actors([officer, ranked])
+    assert mapping[("c", "Brack")] == mapping[("d", "Orm Brack")]
+    _, mapping = merge_actors([full, article("e", ("Vell", "PERSON", "Vell", "President"))])
+    assert mapping[("e", "Vell")] == mapping[("a", "Dorian Vell")]  # an office, not a rank
+
+
 def test_actors_states_word_is_no_role_of_the_body() -> None:
     actors, _ = merge_actors([article("a", ("Supreme Court", "ORG", "Supreme Court", "state"))])
     assert [a.role for a in actors] == [None]

@@ -43,6 +43,7 @@ from .kinds import (
 )
 from .names import (
     HONORIFICS,
+    RANKS,
     SUFFIXES,
     acronym_letters,
     acronym_matches,
@@ -1187,9 +1188,24 @@ def _by_title(
         return targets
     own = _role_words(short) - _COURTESY
     shared = {t for t in targets if own & _role_words(groups[t])}
+    ranks = _ranks(short)
+    if ranks:  # "Captain Ruiz": only someone another story gives that rank too
+        return {t for t in targets if ranks & _ranks(groups[t])}
     if len({sets.find(t) for t in targets}) > 1:
         return shared
     return {t for t in targets if t in shared or not own or not _role_words(groups[t])}
+
+
+def _ranks(group: _Group) -> set[str]:
+    """Ranks written as titles ("Captain", "Sgt."), capitalised: a rank names someone of a
+    force, as no description does ("team captain")."""
+    return {
+        fold_name(w)
+        for m in group.mentions
+        if m.role
+        for w in m.role.split()
+        if w[:1].isupper() and fold_name(w) in RANKS
+    }
 
 
 def _qualifier_dropped(short: str, full: str) -> bool:
