@@ -1120,6 +1120,18 @@ def test_actors_surname_named_by_rank_joins_only_someone_of_that_rank() -> None:
     assert mapping[("e", "Vell")] == mapping[("a", "Dorian Vell")]  # an office, not a rank
 
 
+def test_actors_short_given_name_is_not_a_place_of_that_word() -> None:
+    place = article("a", ("Tamor", "GPE", "Tamor"))
+    story = article(
+        "b", ("Tamoran Quell", "PERSON", "Tamoran Quell"), ("Tamor", "PERSON", "Tamor")
+    )
+    _, mapping = merge_actors([place, story])
+    assert mapping[("b", "Tamor")] != mapping[("a", "Tamor")]
+    alone = article("c", ("Tamor", "PERSON", "Tamor"))
+    _, mapping = merge_actors([place, alone])
+    assert mapping[("c", "Tamor")] == mapping[("a", "Tamor")]  # no one named in full: the place
+
+
 def test_actors_states_word_is_no_role_of_the_body() -> None:
     actors, _ = merge_actors([article("a", ("Supreme Court", "ORG", "Supreme Court", "state"))])
     assert [a.role for a in actors] == [None]

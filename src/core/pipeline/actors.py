@@ -240,7 +240,7 @@ def _merge(
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
     _join_names_with_their_country(groups, sets, places)
-    _join_namesakes_by_role(groups, sets)
+    _join_namesakes_by_role(groups, sets, places)
     _join_acronym_expansions(groups, folds, sets)
     _join_acronym_heads(groups, sets)
     _join_party_words(groups, sets, places)
@@ -1131,12 +1131,15 @@ def _plain(word: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
-def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+def _join_namesakes_by_role(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
     """People named by one word in several articles ("Francis") are one person where their
     roles share a word ("Pope Francis"); without that, two articles' "Elizabeth" are two
     people (a daughter in one obituary, a wife in another). A word that other articles use as
     something else ("Twitter", "Bermuda", "Frexit") is that thing where the model took it for
-    someone no title introduces ("Police Chief Allen" is not the town of Allen)."""
+    someone no title introduces ("Police Chief Allen" is not the town of Allen), unless it is
+    the short of a given name its article writes in full ("Jon" of "Jonas Berg")."""
     alone: dict[str, list[str]] = {}
     for gkey, group in groups.items():
         if (
@@ -1149,12 +1152,25 @@ def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> 
         roles = [(g, _role_words(groups[g])) for g in sorted(gkeys)]
         if fold in groups:  # some article's cluster of that word is mostly not a person
             for gkey, _words in roles:
-                if not _titled(groups[gkey]):
+                if not _titled(groups[gkey]) and not _given_name_short(groups[gkey], places):
                     sets.union(gkey, fold)
         for i, (one, words) in enumerate(roles):
             for other, theirs in roles[i + 1 :]:
                 if words & theirs:
                     sets.union(other, one)
+
+
+def _given_name_short(group: _Group, places: _ArticleCountries) -> bool:
+    """The word begins the given name of someone its article names in full ("Jon", where the
+    story names "Jonas Berg"): a familiar short of that name, no other thing's name."""
+    fold = group.fold
+    for article, _key in group.clusters:
+        for m in places.mentions(article):
+            words = fold_name(m.text).split()
+            if m.label == "PERSON" and len(words) > 1 and words[0] != fold:
+                if words[0].startswith(fold):
+                    return True
+    return False
 
 
 def _titled(group: _Group) -> bool:
