@@ -1132,6 +1132,25 @@ def test_actors_short_given_name_is_not_a_place_of_that_word() -> None:
     assert mapping[("c", "Tamor")] == mapping[("a", "Tamor")]  # no one named in full: the place
 
 
+def _stationed(aid: str, city: str) -> ArticleAnalysis:
+    """ "the Ruritanian Embassy in <city>" ... "the Ruritanian Embassy", at real offsets."""
+    art = Article(aid, f"{aid}.txt", aid, None, None, None, "", (), "h")
+    body = "Ruritanian Embassy"
+    mentions = (
+        Mention(aid, 4, 4 + len(body), body, "ORG", key=body),
+        Mention(aid, 4 + len(body) + 4, 4 + len(body) + 4 + len(city), city, "GPE", key=city),
+        Mention(aid, 200, 200 + len(body), body, "ORG", key=body),
+    )
+    return ArticleAnalysis(art, mentions, (), ())
+
+
+def test_actors_embassy_in_a_city_is_not_the_one_in_another() -> None:
+    _, mapping = merge_actors([_stationed("a", "Norden"), _stationed("b", "Sudport")])
+    assert mapping[("a", "Ruritanian Embassy")] != mapping[("b", "Ruritanian Embassy")]
+    _, mapping = merge_actors([_stationed("a", "Norden"), _stationed("c", "Norden")])
+    assert mapping[("a", "Ruritanian Embassy")] == mapping[("c", "Ruritanian Embassy")]
+
+
 def test_actors_states_word_is_no_role_of_the_body() -> None:
     actors, _ = merge_actors([article("a", ("Supreme Court", "ORG", "Supreme Court", "state"))])
     assert [a.role for a in actors] == [None]

@@ -473,6 +473,7 @@ def _gather(
         for mention in analysis.mentions:
             local.setdefault(mention.key, []).append(mention)
         qualified = _country_qualified(analysis, local)
+        stationed = _stationed_in(analysis)
         for key, mentions in local.items():
             state = state_of.get(key)
             if state is None:
@@ -500,6 +501,17 @@ def _gather(
                     group.sizes.append(len(mentions))
                     group.mentions += mentions
                     continue
+            city = stationed.get(key)
+            if city is not None:
+                folds.setdefault(key, fold_name(key))
+                gkey = f"{name_fold(key)}@in {city}"
+                group = groups.get(gkey)
+                if group is None:
+                    group = groups[gkey] = _Group(name_fold(key), scope=f"in {city}")
+                group.clusters.append((article_id, key))
+                group.sizes.append(len(mentions))
+                group.mentions += mentions
+                continue
             country = qualified.get(key)
             if country is not None and _scope(key, name_fold(key), mentions) is None:
                 # (a body every state has, or one of many alike, keeps its own scope)
@@ -633,6 +645,30 @@ def _reading_group(
     if group is None:
         group = groups[gkey] = _Group(fold, scope=scope)
     return group
+
+
+#: Last words of a state's missions: it has one in many cities, each its own body.
+_MISSION_WORDS = frozenset(fold_name(w) for w in ("embassy", "consulate", "legation"))
+_IN_GAP = len(" in ")
+
+
+def _stationed_in(analysis: ArticleAnalysis) -> dict[str, str]:
+    """In-article clusters of a mission the article writes with its city ("the Ruritanian
+    Embassy in Norden"): cluster key -> that place, folded. The same state's embassy in another
+    city is another body, which no story naming each in its city should join. Read from the
+    mentions' offsets, as `_country_qualified` (a place four characters on: " in ", " at ")."""
+    found: dict[str, str] = {}
+    before: Mention | None = None
+    for mention in analysis.mentions:
+        if (
+            before is not None
+            and mention.label in _PLACE_LABELS
+            and mention.start - before.end == _IN_GAP
+            and fold_name(before.key).rpartition(" ")[2] in _MISSION_WORDS
+        ):
+            found.setdefault(before.key, fold_name(mention.text))
+        before = mention
+    return found
 
 
 def _country_qualified(
