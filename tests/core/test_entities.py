@@ -2103,6 +2103,19 @@ def test_bare_word_tagged_a_place_is_the_company_its_story_names(mentions_of) ->
     assert ocean.get("Baltic") == {"Baltic"}, ocean
 
 
+def test_bare_word_tagged_a_place_is_the_firm_written_with_a_nouns_the(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "The Patagonia Airlines plane": the "the" is the plane's; a name ending with a word only
+    firms' names end with is still the company the lone word stands for."""
+    label = keys(
+        mentions_of(
+            "A Patagonia Airlines plane came close to another jet over Ohio. The Patagonia "
+            'Airlines plane pulled up out of danger. "If they did not climb, there would have '
+            'been a crash," said Patagonia spokeswoman Ida Rusk.'
+        )
+    )
+    assert label.get("Patagonia") == {"Patagonia Airlines"}, label
+
+
 def test_a_namesake_named_only_as_kin_does_not_take_the_bare_surname(mentions_of) -> None:  # type: ignore[no-untyped-def]
     """ "the widow of Tom Harlow", "Tom Harlow's son": those mentions place someone else, so
     the bare surname goes to the namesake the story is about."""
