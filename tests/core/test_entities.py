@@ -1841,6 +1841,26 @@ def test_entities_a_country_in_a_match_score_is_its_team(mentions_of) -> None:  
     assert found["Russia"] == {"Russia"}
 
 
+def test_entities_a_country_someone_plays_for_is_its_team(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """No score, but a side: "the most by any player for Peru", "defeating Chile"."""
+    found = keys(
+        mentions_of(
+            "Goalkeeper Tomas Brel signed with a football club in Lyon. He has played in 90 "
+            "matches, the most by any player for Peru. In 2011 Brel won the cup, defeating "
+            "Chile in the final."
+        )
+    )
+    assert found["Peru"] == {"Peru national team"}
+    assert found["Chile"] == {"Chile national team"}
+    trade = keys(
+        mentions_of(
+            "The football federation signed a deal with a firm in Peru. The firm also sells "
+            "shirts in Chile."
+        )
+    )
+    assert trade["Peru"] == {"Peru"} and trade["Chile"] == {"Chile"}
+
+
 def test_entities_a_vote_tally_makes_no_team(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = keys(
         mentions_of(
