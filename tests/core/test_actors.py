@@ -1104,6 +1104,53 @@ def test_actors_title_of_a_surname_alone_picks_among_namesakes() -> None:
     assert mapping[("e", "Quill")] != mapping[("b", "Tod Quill")]  # a judge, not the president
 
 
+def test_actors_surname_named_by_rank_joins_only_someone_of_that_rank() -> None:
+    full = article("a", ("Dorian Vell", "PERSON", "Dorian Vell"))
+    team = article("b", ("Orm Brack", "PERSON", "Orm Brack", "captain"))
+    ranked = article(
+        "c", ("Vell", "PERSON", "Vell", "Captain"), ("Brack", "PERSON", "Brack", "Captain")
+    )
+    _, mapping = merge_actors([full, team, ranked])
+    assert mapping[("c", "Vell")] != mapping[("a", "Dorian Vell")]  # a soldier, not the actor
+    assert mapping[("c", "Brack")] != mapping[("b", "Orm Brack")]  # nor the team's captain
+    officer = article("d", ("Orm Brack", "PERSON", "Orm Brack", "Army Captain"))
+    _, mapping = merge_actors([officer, ranked])
+    assert mapping[("c", "Brack")] == mapping[("d", "Orm Brack")]
+    _, mapping = merge_actors([full, article("e", ("Vell", "PERSON", "Vell", "President"))])
+    assert mapping[("e", "Vell")] == mapping[("a", "Dorian Vell")]  # an office, not a rank
+
+
+def test_actors_short_given_name_is_not_a_place_of_that_word() -> None:
+    place = article("a", ("Tamor", "GPE", "Tamor"))
+    story = article(
+        "b", ("Tamoran Quell", "PERSON", "Tamoran Quell"), ("Tamor", "PERSON", "Tamor")
+    )
+    _, mapping = merge_actors([place, story])
+    assert mapping[("b", "Tamor")] != mapping[("a", "Tamor")]
+    alone = article("c", ("Tamor", "PERSON", "Tamor"))
+    _, mapping = merge_actors([place, alone])
+    assert mapping[("c", "Tamor")] == mapping[("a", "Tamor")]  # no one named in full: the place
+
+
+def _stationed(aid: str, city: str) -> ArticleAnalysis:
+    """ "the Ruritanian Embassy in <city>" ... "the Ruritanian Embassy", at real offsets."""
+    art = Article(aid, f"{aid}.txt", aid, None, None, None, "", (), "h")
+    body = "Ruritanian Embassy"
+    mentions = (
+        Mention(aid, 4, 4 + len(body), body, "ORG", key=body),
+        Mention(aid, 4 + len(body) + 4, 4 + len(body) + 4 + len(city), city, "GPE", key=city),
+        Mention(aid, 200, 200 + len(body), body, "ORG", key=body),
+    )
+    return ArticleAnalysis(art, mentions, (), ())
+
+
+def test_actors_embassy_in_a_city_is_not_the_one_in_another() -> None:
+    _, mapping = merge_actors([_stationed("a", "Norden"), _stationed("b", "Sudport")])
+    assert mapping[("a", "Ruritanian Embassy")] != mapping[("b", "Ruritanian Embassy")]
+    _, mapping = merge_actors([_stationed("a", "Norden"), _stationed("c", "Norden")])
+    assert mapping[("a", "Ruritanian Embassy")] == mapping[("c", "Ruritanian Embassy")]
+
+
 def test_actors_states_word_is_no_role_of_the_body() -> None:
     actors, _ = merge_actors([article("a", ("Supreme Court", "ORG", "Supreme Court", "state"))])
     assert [a.role for a in actors] == [None]

@@ -1841,6 +1841,26 @@ def test_entities_a_country_in_a_match_score_is_its_team(mentions_of) -> None:  
     assert found["Russia"] == {"Russia"}
 
 
+def test_entities_a_country_someone_plays_for_is_its_team(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """No score, but a side: "the most by any player for Peru", "defeating Chile"."""
+    found = keys(
+        mentions_of(
+            "Goalkeeper Tomas Brel signed with a football club in Lyon. He has played in 90 "
+            "matches, the most by any player for Peru. In 2011 Brel won the cup, defeating "
+            "Chile in the final."
+        )
+    )
+    assert found["Peru"] == {"Peru national team"}
+    assert found["Chile"] == {"Chile national team"}
+    trade = keys(
+        mentions_of(
+            "The football federation signed a deal with a firm in Peru. The firm also sells "
+            "shirts in Chile."
+        )
+    )
+    assert trade["Peru"] == {"Peru"} and trade["Chile"] == {"Chile"}
+
+
 def test_entities_a_vote_tally_makes_no_team(mentions_of) -> None:  # type: ignore[no-untyped-def]
     found = keys(
         mentions_of(
@@ -2101,6 +2121,19 @@ def test_bare_word_tagged_a_place_is_the_company_its_story_names(mentions_of) ->
         )
     )
     assert ocean.get("Baltic") == {"Baltic"}, ocean
+
+
+def test_bare_word_tagged_a_place_is_the_firm_written_with_a_nouns_the(mentions_of) -> None:  # type: ignore[no-untyped-def]
+    """ "The Patagonia Airlines plane": the "the" is the plane's; a name ending with a word only
+    firms' names end with is still the company the lone word stands for."""
+    label = keys(
+        mentions_of(
+            "A Patagonia Airlines plane came close to another jet over Ohio. The Patagonia "
+            'Airlines plane pulled up out of danger. "If they did not climb, there would have '
+            'been a crash," said Patagonia spokeswoman Ida Rusk.'
+        )
+    )
+    assert label.get("Patagonia") == {"Patagonia Airlines"}, label
 
 
 def test_a_namesake_named_only_as_kin_does_not_take_the_bare_surname(mentions_of) -> None:  # type: ignore[no-untyped-def]

@@ -43,6 +43,7 @@ from .kinds import (
 )
 from .names import (
     HONORIFICS,
+    RANKS,
     SUFFIXES,
     acronym_letters,
     acronym_matches,
@@ -239,7 +240,7 @@ def _merge(
     _join_short_forms(groups, sets, places)
     _join_bodies_to_their_country(groups, sets)
     _join_names_with_their_country(groups, sets, places)
-    _join_namesakes_by_role(groups, sets)
+    _join_namesakes_by_role(groups, sets, places)
     _join_acronym_expansions(groups, folds, sets)
     _join_acronym_heads(groups, sets)
     _join_party_words(groups, sets, places)
@@ -472,6 +473,7 @@ def _gather(
         for mention in analysis.mentions:
             local.setdefault(mention.key, []).append(mention)
         qualified = _country_qualified(analysis, local)
+        stationed = _stationed_in(analysis)
         for key, mentions in local.items():
             state = state_of.get(key)
             if state is None:
@@ -499,6 +501,17 @@ def _gather(
                     group.sizes.append(len(mentions))
                     group.mentions += mentions
                     continue
+            city = stationed.get(key)
+            if city is not None:
+                folds.setdefault(key, fold_name(key))
+                gkey = f"{name_fold(key)}@in {city}"
+                group = groups.get(gkey)
+                if group is None:
+                    group = groups[gkey] = _Group(name_fold(key), scope=f"in {city}")
+                group.clusters.append((article_id, key))
+                group.sizes.append(len(mentions))
+                group.mentions += mentions
+                continue
             country = qualified.get(key)
             if country is not None and _scope(key, name_fold(key), mentions) is None:
                 # (a body every state has, or one of many alike, keeps its own scope)
@@ -632,6 +645,30 @@ def _reading_group(
     if group is None:
         group = groups[gkey] = _Group(fold, scope=scope)
     return group
+
+
+#: Last words of a state's missions: it has one in many cities, each its own body.
+_MISSION_WORDS = frozenset(fold_name(w) for w in ("embassy", "consulate", "legation"))
+_IN_GAP = len(" in ")
+
+
+def _stationed_in(analysis: ArticleAnalysis) -> dict[str, str]:
+    """In-article clusters of a mission the article writes with its city ("the Ruritanian
+    Embassy in Norden"): cluster key -> that place, folded. The same state's embassy in another
+    city is another body, which no story naming each in its city should join. Read from the
+    mentions' offsets, as `_country_qualified` (a place four characters on: " in ", " at ")."""
+    found: dict[str, str] = {}
+    before: Mention | None = None
+    for mention in analysis.mentions:
+        if (
+            before is not None
+            and mention.label in _PLACE_LABELS
+            and mention.start - before.end == _IN_GAP
+            and fold_name(before.key).rpartition(" ")[2] in _MISSION_WORDS
+        ):
+            found.setdefault(before.key, fold_name(mention.text))
+        before = mention
+    return found
 
 
 def _country_qualified(
@@ -1130,12 +1167,15 @@ def _plain(word: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
-def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> None:
+def _join_namesakes_by_role(
+    groups: dict[str, _Group], sets: UnionFind[str], places: _ArticleCountries
+) -> None:
     """People named by one word in several articles ("Francis") are one person where their
     roles share a word ("Pope Francis"); without that, two articles' "Elizabeth" are two
     people (a daughter in one obituary, a wife in another). A word that other articles use as
     something else ("Twitter", "Bermuda", "Frexit") is that thing where the model took it for
-    someone no title introduces ("Police Chief Allen" is not the town of Allen)."""
+    someone no title introduces ("Police Chief Allen" is not the town of Allen), unless it is
+    the short of a given name its article writes in full ("Jon" of "Jonas Berg")."""
     alone: dict[str, list[str]] = {}
     for gkey, group in groups.items():
         if (
@@ -1148,12 +1188,25 @@ def _join_namesakes_by_role(groups: dict[str, _Group], sets: UnionFind[str]) -> 
         roles = [(g, _role_words(groups[g])) for g in sorted(gkeys)]
         if fold in groups:  # some article's cluster of that word is mostly not a person
             for gkey, _words in roles:
-                if not _titled(groups[gkey]):
+                if not _titled(groups[gkey]) and not _given_name_short(groups[gkey], places):
                     sets.union(gkey, fold)
         for i, (one, words) in enumerate(roles):
             for other, theirs in roles[i + 1 :]:
                 if words & theirs:
                     sets.union(other, one)
+
+
+def _given_name_short(group: _Group, places: _ArticleCountries) -> bool:
+    """The word begins the given name of someone its article names in full ("Jon", where the
+    story names "Jonas Berg"): a familiar short of that name, no other thing's name."""
+    fold = group.fold
+    for article, _key in group.clusters:
+        for m in places.mentions(article):
+            words = fold_name(m.text).split()
+            if m.label == "PERSON" and len(words) > 1 and words[0] != fold:
+                if words[0].startswith(fold):
+                    return True
+    return False
 
 
 def _titled(group: _Group) -> bool:
@@ -1187,9 +1240,24 @@ def _by_title(
         return targets
     own = _role_words(short) - _COURTESY
     shared = {t for t in targets if own & _role_words(groups[t])}
+    ranks = _ranks(short)
+    if ranks:  # "Captain Ruiz": only someone another story gives that rank too
+        return {t for t in targets if ranks & _ranks(groups[t])}
     if len({sets.find(t) for t in targets}) > 1:
         return shared
     return {t for t in targets if t in shared or not own or not _role_words(groups[t])}
+
+
+def _ranks(group: _Group) -> set[str]:
+    """Ranks written as titles ("Captain", "Sgt."), capitalised: a rank names someone of a
+    force, as no description does ("team captain")."""
+    return {
+        fold_name(w)
+        for m in group.mentions
+        if m.role
+        for w in m.role.split()
+        if w[:1].isupper() and fold_name(w) in RANKS
+    }
 
 
 def _qualifier_dropped(short: str, full: str) -> bool:

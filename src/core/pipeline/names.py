@@ -109,6 +109,13 @@ HONORIFICS = frozenset(
     mme mlle madame monsieur herr frau
     coun cllr const cst supt insp det cpl pte cmdr msgr hon""".split()
 )
+#: Military and police ranks: "Captain Ruiz" is someone of a force, named by rank, not the
+#: team "captain" or the namesake another story names in full without the rank.
+RANKS = frozenset(
+    """private pte corporal cpl sergeant sgt lieutenant lt captain capt major maj colonel col
+    general gen commander cmdr admiral adm officer constable const cst detective det inspector
+    insp superintendent supt marshal""".split()
+)
 #: Titles abbreviated with a full stop that spaCy's tokenizer splits ("Sgt" + "."), so the parser
 #: ends the sentence there (`said Sgt.` | `Ana Ruiz.`); kept one token, as it keeps "Dr." and
 #: "Sen." (`indexing.prepare_pipeline`). Titles that also end sentences ("Sr.", "Sec.") are not.

@@ -60,10 +60,26 @@ def join_its_company(
     firms = [
         r
         for r in matching_roots(short, "org", members, kinds, size, find, pool, company_affix)
-        if not any(after_the(text, c.start) for c in group_of(members, find, r, pool))
-    ]  # a company takes no "the": "the Skyboard Air" is a machine, not its maker
+        if _a_firms_name(group_of(members, find, r, pool))
+        or not any(after_the(text, c.start) for c in group_of(members, find, r, pool))
+    ]  # a company takes no "the": "the Skyboard Air" is a machine, not its maker; a name
+    # only a firm's ends with ("Tova Airlines") takes the "the" of a noun after it ("the Tova
+    # Airlines jet")
     if len(firms) == 1:
         sets.join_anyway(i, firms[0])  # the story's context outweighs the model's tag
+
+
+#: Last words of a firm's name that no product's name ends with (a machine may be an "Air").
+_FIRM_WORDS = frozenset(
+    fold_name(w)
+    for w in """airlines airways corporation corp inc ltd llc plc company limited bank holdings
+    group""".split()
+)
+
+
+def _a_firms_name(group: list[Candidate]) -> bool:
+    """Some name of the cluster ends with a word only firms' names end with."""
+    return any(c.folded and c.folded[-1] in _FIRM_WORDS for c in group)
 
 
 def a_product_of(short: tuple[str, ...], group: list[Candidate], text: str) -> bool:

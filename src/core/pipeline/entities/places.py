@@ -180,10 +180,15 @@ def read_countries_as_teams(candidates: list[Candidate], keys: dict[int, str], t
     team all through the article: an organisation that wins and loses, not the country, and
     not one actor with the country of another story. Its cluster is keyed "<country> national
     team"; the end of its name alone ("Korea" of "South Korea") is the same team there."""
+    if _SPORT.search(text) is None:
+        return
     scores = list(_SCORE.finditer(text))
     margins = list(_MARGIN.finditer(text))
-    if (len(scores) < MATCH_SCORES and not margins) or _SPORT.search(text) is None:
-        return  # (a vote is a score too, "13 – 2"; no vote is won by runs or wickets)
+    if len(scores) < MATCH_SCORES and not margins:
+        # (a vote is a score too, "13 – 2"; no vote is won by runs or wickets): without a
+        # match, only a country someone plays for or a side beats is a team
+        _teams(candidates, keys, text, _played(candidates, text))
+        return
     results = scores + margins
     spans = []
     for match in results:
@@ -201,6 +206,13 @@ def read_countries_as_teams(candidates: list[Candidate], keys: dict[int, str], t
         # margin alone is one match in a story about something else, which names other
         # countries for themselves
         teams |= {c.cluster for c in countries if c.cluster not in placed and c.label == "GPE"}
+    _teams(candidates, keys, text, teams)
+
+
+def _teams(candidates: list[Candidate], keys: dict[int, str], text: str, teams: set[int]) -> None:
+    """Those clusters are national teams: keyed "<country> national team", organisations."""
+    if not teams:
+        return
     _join_team_short_names(candidates, teams, text)
     for root in teams:
         if root in keys and not keys[root].endswith(_TEAM):
@@ -208,6 +220,25 @@ def read_countries_as_teams(candidates: list[Candidate], keys: dict[int, str], t
     for cand in candidates:
         if cand.cluster in teams:
             cand.label = "ORG"
+
+
+#: Words right before a country's name that make it a side in a sports story: "the most by
+#: any player for Italy", "he played for Ruritania", "defeating France in the final".
+_PLAYED_FOR = re.compile(
+    r"\b(?:(?:player|play(?:s|ed|ing)?|capped|appearances?|caps)\s+for|defeat(?:s|ed|ing)?|"
+    r"beat(?:s|ing)?|los(?:t|es|ing)\s+to)\s+$",
+    re.I,
+)
+
+
+def _played(candidates: list[Candidate], text: str) -> set[int]:
+    """Clusters of a country the story names as a side (`_PLAYED_FOR`)."""
+    return {
+        c.cluster
+        for c in candidates
+        if fold_name(c.text) in _COUNTRY_FOLDS
+        and _PLAYED_FOR.search(text, max(0, c.start - 30), c.start)
+    }
 
 
 #: A match won by a margin rather than a score: "by 322 runs", "by five wickets", "by an
