@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from invented import candidates_at
 from spacy.tokens import Doc, Span
 
 from newsdesk.core.pipeline.entities.candidates import Candidate
@@ -97,22 +98,11 @@ def test_a_tie_between_someone_and_a_thing_goes_to_someone(thing: str) -> None:
 
 
 
-def _cands(text: str, labelled: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
-    import re
-
-    out = []
-    for name, label in labelled:
-        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
-            if not any(c.start <= match.start() < c.end for c in out):
-                out.append(Candidate(match.start(), match.end(), name, label))
-    return sorted(out, key=lambda c: c.start)
-
-
 def _keys(text: str, labelled: list[tuple[str, str]]) -> dict[str, str]:
     from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
-    cands = _cands(text, labelled)
+    cands = candidates_at(text, labelled)
     keys = cluster_candidates(cands, {}, text, fold_name("A headline"))
     return {c.text: keys[c.cluster] for c in cands}
 

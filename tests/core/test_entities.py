@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from invented import candidates_at
 
 from newsdesk.core.models import ArticleAnalysis, Mention
+from newsdesk.core.pipeline.entities.clusters import cluster_candidates
 
 DATA = Path(__file__).parent.parent / "data" / "actors"
 
@@ -1499,27 +1501,11 @@ def test_entities_state_is_not_the_namesakes_surname(analyze_text) -> None:  # t
     assert found["Washington, D.C."] != found["George Washington"]
 
 
-def _candidates(text: str, labelled: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
-    """Candidates for each (name, label) at its every occurrence in `text`, as the model might
-    tag them (labels chosen here, so the rule is tested whatever the model guesses)."""
-    import re
-
-    from newsdesk.core.pipeline.entities.candidates import Candidate
-
-    out = []
-    for name, label in labelled:
-        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
-            if not any(c.start <= match.start() < c.end for c in out):
-                out.append(Candidate(match.start(), match.end(), name, label))
-    return sorted(out, key=lambda c: c.start)
-
-
 def test_entities_shared_surname_tagged_a_place_goes_to_the_subject() -> None:
     """The model took the surname for a place and the subject's full name for an organisation:
     the bare surname still goes to the person the headline names, not to the relative named
     last before it (an obituary's subject lost his mentions to his mother); the relative
     tagged as an organisation is a person too."""
-    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     title = "Senator Tomas Brevik dies at 70"
@@ -1527,7 +1513,7 @@ def test_entities_shared_surname_tagged_a_place_goes_to_the_subject() -> None:
         "Senator Tomas Brevik died on Monday. His parents, Anna Lise Brevik and Ola Brevik, "
         "were farmers. Brevik studied law. His wife Kari Mette Brevik said Brevik was kind."
     )
-    cands = _candidates(
+    cands = candidates_at(
         text,
         [
             ("Tomas Brevik", "ORG"),
@@ -1550,16 +1536,15 @@ def test_entities_shared_surname_tagged_a_place_goes_to_the_subject() -> None:
 def test_entities_organisation_named_after_someone_stays_an_organisation() -> None:
     """A body named after a person of the article ("Brevik Foundation") has no person's shape:
     it stays an organisation."""
-    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     text = "Ola Brevik spoke on Monday. The Brevik Foundation gave money to the school."
-    cands = _candidates(text, [("Ola Brevik", "PERSON"), ("Brevik Foundation", "ORG")])
+    cands = candidates_at(text, [("Ola Brevik", "PERSON"), ("Brevik Foundation", "ORG")])
     cluster_candidates(cands, {}, text, fold_name("A headline"))
     assert [c.label for c in cands if c.text == "Brevik Foundation"] == ["ORG"]
     # a longer name ending with a name the model took for someone is not their relative
     text = "The Maker Vale opened. Mini Maker Vale opened too."
-    cands = _candidates(text, [("Mini Maker Vale", "ORG"), ("Maker Vale", "PERSON")])
+    cands = candidates_at(text, [("Mini Maker Vale", "ORG"), ("Maker Vale", "PERSON")])
     cluster_candidates(cands, {}, text, fold_name("A headline"))
     assert [c.label for c in cands if c.text == "Mini Maker Vale"] == ["ORG"]
 
@@ -1750,14 +1735,13 @@ def test_entities_country_tagged_as_a_body_joins_no_longer_name() -> None:
     """A country the model took for a body ("Samoa" as ORG) is not the short form of a longer
     name holding it: not a territory ("American Samoa", which has a person's shape), nor a
     newspaper ("Samoa Observer")."""
-    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
     text = (
         "The outbreak ended in Tonga. Vaccines were sent to Tonga by May. Cases were found "
         "in Fiji and American Tonga. The Tonga Observer reported it."
     )
-    cands = _candidates(
+    cands = candidates_at(
         text,
         [("American Tonga", "ORG"), ("Tonga Observer", "ORG"), ("Tonga", "ORG"), ("Fiji", "GPE")],
     )
@@ -1937,10 +1921,9 @@ def test_entities_a_bodys_name_runs_on_to_the_of_phrase_its_acronym_spells(
 
 def _keys_of(text: str, labelled: list[tuple[str, str]], title: str = "Title"):  # type: ignore[no-untyped-def]
     """(start, text) -> cluster key of `cluster_candidates` over the candidates `labelled` gives."""
-    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.names import fold_name
 
-    cands = _candidates(text, labelled)
+    cands = candidates_at(text, labelled)
     keys = cluster_candidates(cands, {}, text, fold_name(title))
     return {(c.start, c.text): keys[c.cluster] for c in cands}
 
@@ -2015,7 +1998,6 @@ def test_entities_bare_word_the_article_names_a_place_is_no_ones_first_name() ->
     """"Verdania" tagged as a place is not the first word of a "Verdania Solidarity Campaign"
     the model took for a person, even where the model missed the place once."""
     from newsdesk.core.pipeline.entities.candidates import Taken
-    from newsdesk.core.pipeline.entities.clusters import cluster_candidates
     from newsdesk.core.pipeline.entities.extract import _bare_name_occurrences
     from newsdesk.core.pipeline.names import fold_name
 
@@ -2025,7 +2007,7 @@ def test_entities_bare_word_the_article_names_a_place_is_no_ones_first_name() ->
     )
     missed = text.index("Friends of Verdania") + len("Friends of ")  # the model missed it
     labelled = [("Verdania Solidarity Campaign", "PERSON"), ("Verdania", "GPE")]
-    cands = [c for c in _candidates(text, labelled) if c.start != missed]
+    cands = [c for c in candidates_at(text, labelled) if c.start != missed]
     for cand in cands:
         if cand.text == "Verdania":
             cand.kind_signal = "GPE"  # a gazetteer's place
@@ -2087,7 +2069,7 @@ def test_entities_a_name_starts_where_its_acronym_spells_it(
 ) -> None:
     from newsdesk.core.pipeline.entities.acronyms import with_words_before_the_acronym_spells
 
-    cands = with_words_before_the_acronym_spells(_candidates(text, [(cut, "PERSON")]), text)
+    cands = with_words_before_the_acronym_spells(candidates_at(text, [(cut, "PERSON")]), text)
     assert cands[0].text == text[cands[0].start : cands[0].end] == whole
     assert cands[0].label == ("PERSON" if whole == cut else "ORG")
 

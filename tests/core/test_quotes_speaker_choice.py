@@ -2,23 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-from newsdesk.core.models import ArticleAnalysis, Quote
-
-#: The `analyze_text` fixture from tests/conftest.py.
-AnalyzeText = Callable[..., ArticleAnalysis]
-
-#: The fixture reads its first block as the title; the text under test is the body.
-TITLE = "Invented test article\n\n"
-
-
-def speaker_of(analyze_text: AnalyzeText, text: str, containing: str) -> str | None:
-    quotes: list[Quote] = [q for q in analyze_text(TITLE + text).quotes if containing in q.text]
-    assert len(quotes) == 1, quotes
-    return quotes[0].speaker
+from invented import TITLE, AnalyzeText, speaker_of
 
 
 def test_quotes_pronoun_after_an_unnamed_speaker_is_not_someone_named_before(

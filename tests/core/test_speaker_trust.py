@@ -3,21 +3,7 @@ no actor; on invented text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from newsdesk.core.models import ArticleAnalysis, Quote
-
-#: The `analyze_text` fixture from tests/conftest.py.
-AnalyzeText = Callable[..., ArticleAnalysis]
-
-#: The fixture reads its first block as the title; the text under test is the body.
-TITLE = "Invented test article\n\n"
-
-
-def speaker_of(analyze_text: AnalyzeText, text: str, containing: str) -> str | None:
-    quotes: list[Quote] = [q for q in analyze_text(TITLE + text).quotes if containing in q.text]
-    assert len(quotes) == 1, quotes
-    return quotes[0].speaker
+from invented import TITLE, AnalyzeText, speaker_of
 
 
 def test_speaker_of_quoted_paragraph_after_one_introducing_its_speaker(
