@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pilot_waits import run_palette
+
 from newsdesk.core.models import Corpus
 from newsdesk.tui.highlight import HSpan, Target
 from newsdesk.tui.screens.help import HelpScreen
@@ -12,18 +14,6 @@ SIZE = (120, 40)
 
 def spans(main: MainScreen, layer: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in main.text.highlight_layers.get(layer, [])]
-
-
-async def palette(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
-    """Open the command palette, type `query` in one go, run the top hit."""
-    from textual.command import CommandInput
-
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    pilot.app.screen.query_one(CommandInput).value = query
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def sentence_at_cursor(main: MainScreen) -> tuple[int, int]:
@@ -443,9 +433,9 @@ async def test_palette_go_to_actor_and_article(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
-        await palette(pilot, "go to actor green")
+        await run_palette(pilot, "go to actor green", "Go to actor: Green Watch")
         assert main.chosen_actor == "organization:green-watch"
-        await palette(pilot, "go to article harbour")
+        await run_palette(pilot, "go to article harbour", "Go to article: Harbour plan")
         await pilot.pause()
         assert main.text.article_id == "a1"
 
@@ -454,7 +444,7 @@ async def test_palette_runs_binding_commands(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
-        await palette(pilot, "sort by date, title")
+        await run_palette(pilot, "sort by date, title", "Articles: Sort by date")
         await pilot.pause()
         assert main.articles.sort_key == "title"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from pilot_waits import wait_until
 
 from newsdesk.core.models import Article, Corpus
 from newsdesk.tui import messages
@@ -10,15 +10,6 @@ from newsdesk.tui.screens.main import PREVIEW_DELAY
 from newsdesk.tui.widgets.article_list import ROW_HEIGHT, TITLE_LINES
 
 SIZE = (120, 40)
-
-
-async def wait_until(pilot, done: Callable[[], bool], *, limit: float = 5.0) -> None:  # type: ignore[no-untyped-def]
-    """Let the app run (timers fire) until `done()`; fails after `limit` seconds of app time."""
-    waited = 0.0
-    while not done():
-        assert waited < limit, "condition not reached"
-        await pilot.pause(0.02)
-        waited += 0.02
 
 
 def opened(seen: list[object]) -> list[str]:

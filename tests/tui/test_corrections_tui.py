@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from pilot_waits import palette_hits
+
 from newsdesk.core.corrections import with_corrections
 from newsdesk.core.models import Article, Corpus, Mention
 from newsdesk.core.settings import Settings
@@ -180,7 +182,7 @@ async def test_corrections_tui_palette_not_a_quote_and_change_speaker(tui_corpus
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"not a quote")
-        await pilot.pause(0.3)
+        await palette_hits(pilot, None, "Not a quote")
         await pilot.press("enter")
         await pilot.pause()
         assert quote.id not in [q.id for q in main.text.detail.quotes]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_waits import sidebar_refilled
+
 from newsdesk.core.settings import Settings
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.screens.main import TREE_HINTS
@@ -34,7 +36,7 @@ async def test_empty_states_article_without_actors_says_so(make_app) -> None:  #
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         app.main.open_article("a3")  # the test corpus's third article names nobody
-        await pilot.pause(0.3)
+        await sidebar_refilled(pilot, "a3")
         assert tree_rows(app) == [TREE_HINTS["article"]]
         tree = app.main.actor_tree
         assert len(TREE_HINTS["article"]) <= tree.scrollable_content_region.width
@@ -42,7 +44,7 @@ async def test_empty_states_article_without_actors_says_so(make_app) -> None:  #
         await pilot.pause()
         assert app.main.chosen_actor is None
         app.main.open_article("a1")
-        await pilot.pause(0.3)
+        await sidebar_refilled(pilot, "a1")
         assert TREE_HINTS["article"] not in tree_rows(app)
 
 

@@ -18,12 +18,14 @@ from hostile_corpus import (
     write_broken_files,
     write_hostile_text_corpus,
 )
+from pilot_waits import palette_hits, wait_until
 from rich.segment import Segment
 from textual.geometry import Region
 from textual.strip import Strip
 
 from newsdesk.core.settings import Settings
 from newsdesk.tui.app import NewsdeskApp
+from newsdesk.tui.screens.search import SearchScreen
 from newsdesk.tui.screens.too_small import TooSmallScreen
 
 #: An article whose title and body are markup (titles are drawn by the article list too).
@@ -65,6 +67,13 @@ def assert_no_live_markup(segments: list[Segment]) -> None:
         assert not style.link, (seg.text, style.link)
         meta = style.meta or {}
         assert not any(str(key).startswith("@") for key in meta), (seg.text, meta)
+
+
+def searched(app: NewsdeskApp, query: str) -> bool:
+    """The search screen shows the results of `query`."""
+    screen = app.screen
+    return (isinstance(screen, SearchScreen) and screen.result is not None
+            and screen.result.query == query)
 
 
 async def open_index(app: NewsdeskApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -258,8 +267,8 @@ async def test_hostile_tui_palette_shows_article_metadata_as_text(
         assert app.library is not None
         assert app.library.article("harbour").article.source == source
         await pilot.press("ctrl+p", *"harbour")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await palette_hits(pilot, None, "Go to article: Harbour news")
+        await pilot.pause()  # the hits painted
         from textual.command import CommandList
 
         region = app.screen.query_one(CommandList).region
@@ -301,8 +310,8 @@ async def test_hostile_tui_marks_and_search_show_hostile_text_literally(
         await pilot.pause()
         assert app.screen is main
         await pilot.press("slash", *"script alert")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: searched(app, "script alert"), "the search's results")
+        await pilot.pause()  # the results painted
         shown = " ".join(screen_lines(app))
         assert "<script>alert('x')</script>" in shown, shown
         assert "\x1b" not in shown

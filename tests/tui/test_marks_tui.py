@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_waits import run_palette
+
 from newsdesk.core.marks.mark_store import Mark, MarkStore
 from newsdesk.core.models import Corpus
 from newsdesk.core.settings import Settings
@@ -408,24 +410,6 @@ async def test_marks_unusable_data_dir_turns_marks_off_not_the_app(make_app, tmp
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, MainScreen)
         assert app.main.text.article_id == "a2"
-
-
-async def run_palette(pilot, query: str) -> None:  # type: ignore[no-untyped-def]
-    """Type `query` in the palette, wait (at most ~5 s, the palette searches in a task) until
-    the top hit is that command, and run it."""
-    from textual.command import CommandInput, CommandList
-
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    screen = pilot.app.screen
-    screen.query_one(CommandInput).value = query
-    for _ in range(50):
-        await pilot.pause(0.1)
-        hits = screen.query_one(CommandList)
-        if hits.option_count and query in str(hits.get_option_at_index(0).prompt):
-            break
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_marks_palette_runs_marks_commands(make_app) -> None:

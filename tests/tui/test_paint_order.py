@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pilot_waits import sidebar_refilled
+
 from newsdesk.tui.widgets.article_text import ArticleText
 
 
@@ -24,11 +26,11 @@ async def test_sidebar_is_refilled_after_the_opened_article_is_painted(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("1", "G")  # a3, no one in it (undated: last)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await sidebar_refilled(pilot, "a3")
         assert app.main.text.article_id == "a3" and not app.main.actor_tree.actor_nodes
         seen.clear()
         await pilot.press("1", "g", "enter")  # a2 (newest first)
-        await pilot.pause(0.3)
+        await sidebar_refilled(pilot, "a2")
         first_a2 = next(actors for article, actors in seen if article == "a2")
         assert first_a2 == frozenset()  # still a3's (empty) sidebar in that frame
         assert app.main.text.article_id == "a2"

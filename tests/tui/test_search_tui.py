@@ -6,6 +6,8 @@ built into the isolated cache folder.
 
 from __future__ import annotations
 
+from pilot_waits import palette_hits, wait_until
+
 from newsdesk.core.search.query import SearchResult
 from newsdesk.tui.app import NewsdeskApp
 from newsdesk.tui.screens.main import MainScreen
@@ -280,19 +282,11 @@ async def test_search_tui_index_progress_reaches_the_open_bar(make_app, monkeypa
 
 
 async def test_search_tui_palette_finds_an_actor_by_a_typo(make_app) -> None:
-    from textual.command import CommandInput, CommandList
-
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(app, pilot)
         main = app.main
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        app.screen.query_one(CommandInput).value = "grean wach"
-        await pilot.pause(0.3)
-        commands = app.screen.query_one(CommandList)
-        first = str(commands.get_option_at_index(0).prompt)
-        assert first.startswith("Go to actor: Green Watch")
+        first = (await palette_hits(pilot, "grean wach", "Go to actor: Green Watch"))[0]
         count = main.actor_summaries["organization:green-watch"].mention_count
         assert f"organization · {count} mention{'' if count == 1 else 's'}" in first, first
         await pilot.press("enter")
@@ -304,37 +298,24 @@ async def test_search_tui_palette_ranks_an_exact_name_above_letters_in_a_command
         make_app) -> None:
     """"maria" is scattered through the help of the marks commands ("Marks: Mark or unmark
     ..."); the actor of that name comes first all the same, and an exact title likewise."""
-    from textual.command import CommandInput, CommandList
-
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(app, pilot)
         for query, expected in (("maria", "Go to actor: Maria Lopez"),
                                 ("Harbour plan approved", "Go to article: Harbour plan")):
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            app.screen.query_one(CommandInput).value = query
-            await pilot.pause(0.3)
-            commands = app.screen.query_one(CommandList)
-            prompts = [str(commands.get_option_at_index(i).prompt)
-                       for i in range(commands.option_count)]
+            prompts = await palette_hits(pilot, query, expected)  # fails if another is first
             if query == "maria":  # the loose matches the name must beat are there
                 assert any(p.startswith("Marks:") for p in prompts)
             assert prompts[0].startswith(expected), prompts[:3]
             await pilot.press("escape")
-            await pilot.pause()
+            await wait_until(pilot, lambda: app.screen is app.main, "the palette closing")
 
 
 async def test_search_tui_palette_opens_an_article_by_a_typo(make_app) -> None:
-    from textual.command import CommandInput
-
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await index_ready(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        app.screen.query_one(CommandInput).value = "harbor plan"
-        await pilot.pause(0.3)
+        await palette_hits(pilot, "harbor plan", "Go to article: Harbour plan approved")
         await pilot.press("enter")
         await pilot.pause()
         assert app.main.text.article_id == "a1"
