@@ -479,15 +479,8 @@ def _gather(
             if state is None:
                 state = state_of[key] = name_fold(key) in _US_STATE_FOLDS
             if state and _read_as_city(key, local):
-                state_fold = name_fold(key)
                 folds.setdefault(key, fold_name(key))
-                gkey = f"{state_fold}@{_CITY_READING}"
-                group = groups.get(gkey)
-                if group is None:
-                    group = groups[gkey] = _Group(state_fold, scope=_CITY_READING)
-                group.clusters.append((article_id, key))
-                group.sizes.append(len(mentions))
-                group.mentions += mentions
+                _file_scoped(groups, name_fold(key), _CITY_READING, (article_id, key), mentions)
                 continue
             namesake = namesake_of.get(key)
             if namesake is None:
@@ -496,33 +489,23 @@ def _gather(
                 reading = _country_or_state(key, local, places.of(article_id))
                 if reading is not None:
                     folds.setdefault(key, fold_name(key))
-                    group = _reading_group(groups, name_fold(key), reading, article_id)
-                    group.clusters.append((article_id, key))
-                    group.sizes.append(len(mentions))
-                    group.mentions += mentions
+                    read = _reading_group(groups, name_fold(key), reading, article_id)
+                    read.clusters.append((article_id, key))
+                    read.sizes.append(len(mentions))
+                    read.mentions += mentions
                     continue
             city = stationed.get(key)
             if city is not None:
                 folds.setdefault(key, fold_name(key))
-                gkey = f"{name_fold(key)}@in {city}"
-                group = groups.get(gkey)
-                if group is None:
-                    group = groups[gkey] = _Group(name_fold(key), scope=f"in {city}")
-                group.clusters.append((article_id, key))
-                group.sizes.append(len(mentions))
-                group.mentions += mentions
+                _file_scoped(groups, name_fold(key), f"in {city}", (article_id, key), mentions)
                 continue
             country = qualified.get(key)
             if country is not None and _scope(key, name_fold(key), mentions) is None:
                 # (a body every state has, or one of many alike, keeps its own scope)
                 folds.setdefault(key, fold_name(key))
-                gkey = f"{name_fold(key)}@{country}"
-                group = groups.get(gkey)
-                if group is None:
-                    group = groups[gkey] = _Group(name_fold(key), scope=country, qualified=True)
-                group.clusters.append((article_id, key))
-                group.sizes.append(len(mentions))
-                group.mentions += mentions
+                _file_scoped(
+                    groups, name_fold(key), country, (article_id, key), mentions, qualified=True
+                )
                 continue
             group = by_key.get(key)  # names that are never scoped, once seen
             if group is None:
@@ -645,6 +628,27 @@ def _reading_group(
     if group is None:
         group = groups[gkey] = _Group(fold, scope=scope)
     return group
+
+
+def _file_scoped(
+    groups: dict[str, _Group],
+    fold: str,
+    scope: str,
+    cluster: tuple[str, str],
+    mentions: list[Mention],
+    *,
+    qualified: bool = False,
+) -> None:
+    """File an in-article cluster under the group of `fold` in `scope` ("<fold>@<scope>"),
+    made on first use: a city's reading of a state's name, a mission in its city, a body of a
+    named country."""
+    gkey = f"{fold}@{scope}"
+    group = groups.get(gkey)
+    if group is None:
+        group = groups[gkey] = _Group(fold, scope=scope, qualified=qualified)
+    group.clusters.append(cluster)
+    group.sizes.append(len(mentions))
+    group.mentions += mentions
 
 
 #: Last words of a state's missions: it has one in many cities, each its own body.
